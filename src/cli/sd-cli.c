@@ -1,0 +1,386 @@
+/* sd-cli.c
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sd-cli"
+
+#include "config.h"
+
+#include <gio/gunixoutputstream.h>
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include "sd-cli.h"
+#include "sd-export.h"
+#include "sd-importer.h"
+#include "sd-paths.h"
+#include "sd-store.h"
+
+/* Exit status for refused input and failed commands; 0 is success. */
+#define EXIT_REFUSED 2
+
+typedef int (*CommandFunc) (int argc, char **argv);
+
+typedef struct
+{
+  const char *name;
+  const char *synopsis;
+  const char *summary;
+  CommandFunc run;
+} Command;
+
+static int run_import (int argc, char **argv);
+static int run_export (int argc, char **argv);
+static int run_tag (int argc, char **argv);
+static int run_note (int argc, char **argv);
+static int run_status (int argc, char **argv);
+
+static const Command commands[] = {
+  { "import", N_("[--db FILE] PATH…"),
+    N_("Import page files or folders of them; prints one line per file"), run_import },
+  { "export", N_("[--db FILE] [--query TEXT] --format json [-o FILE|-]"),
+    N_("Write stories in an export format"), run_export },
+  { "tag", N_("[--db FILE] (--story ID | --query TEXT) (--add NAME | --remove NAME)"),
+    N_("Add a tag to stories or remove it"), run_tag },
+  { "note", N_("[--db FILE] --story ID --set TEXT"), N_("Set a story’s note"), run_note },
+  { "status", N_("[--db FILE] --story ID --set new|reviewed|needs-work|rejected"),
+    N_("Set a story’s review status"), run_status },
+};
+
+static char *db_path;
+
+static const GOptionEntry db_entries[] = {
+  { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, N_("The library (default: ~/.local/share/storydesk/library.db)"),
+    N_("FILE") },
+  { NULL },
+};
+
+gboolean
+sd_cli_is_command (const char *word)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_strcmp0 (word, commands[i].name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+const char *
+sd_cli_describe_commands (void)
+{
+  static char *text;
+  static gsize initialized;
+
+  if (g_once_init_enter (&initialized))
+    {
+      GString *description = g_string_new (_("Commands (run without a display):\n"));
+      for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+        g_string_append_printf (description, "  storydesk %s %s\n      %s\n", commands[i].name,
+                                _(commands[i].synopsis), _(commands[i].summary));
+      g_string_append (description,
+                       _("\n`storydesk COMMAND --help` describes a command’s options.\n"));
+      text = g_string_free (description, FALSE);
+      g_once_init_leave (&initialized, 1);
+    }
+  return text;
+}
+
+static void
+print_error (const char *message)
+{
+  g_printerr ("storydesk: %s\n", message);
+}
+
+/* Parses a command's options; prints usage and returns FALSE on a mistake. */
+static gboolean
+parse_options (const Command *command, const GOptionEntry *entries, int *argc, char ***argv)
+{
+  g_autofree char *parameter = g_strdup_printf ("%s %s", command->name, _(command->synopsis));
+  g_autoptr (GOptionContext) context = g_option_context_new (parameter);
+  g_autoptr (GError) error = NULL;
+
+  g_option_context_set_summary (context, _(command->summary));
+  g_option_context_add_main_entries (context, db_entries, GETTEXT_PACKAGE);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      print_error (error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static SdStore *
+open_store (void)
+{
+  g_autofree char *path = db_path != NULL ? g_strdup (db_path) : sd_paths_dup_default_library ();
+  g_autoptr (GError) error = NULL;
+  SdStore *store = sd_store_open (path, &error);
+
+  if (store == NULL)
+    print_error (error->message);
+  else
+    sd_store_set_editor (store, g_get_real_name ());
+  return store;
+}
+
+static int
+run_import (int argc, char **argv)
+{
+  g_autoptr (SdStore) store = NULL;
+  g_autoptr (GPtrArray) files = NULL;
+  g_autoptr (GError) error = NULL;
+  int status = EXIT_SUCCESS;
+
+  if (!parse_options (&commands[0], NULL, &argc, &argv))
+    return EXIT_REFUSED;
+  if (argc < 3)
+    {
+      print_error (_("import needs at least one file or folder"));
+      return EXIT_REFUSED;
+    }
+  files = sd_importer_collect_files ((const char *const *) argv + 2, &error);
+  if (files == NULL)
+    {
+      print_error (error->message);
+      return EXIT_REFUSED;
+    }
+  store = open_store ();
+  if (store == NULL)
+    return EXIT_REFUSED;
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autoptr (SdImportResult) result = sd_importer_import_file (store, g_ptr_array_index (files, i));
+      g_autofree char *display = g_filename_display_name (result->path);
+
+      if (result->error != NULL)
+        {
+          g_print (_("%s: refused: %s\n"), display, result->error->message);
+          status = EXIT_REFUSED;
+        }
+      else if (result->known)
+        g_print (_("%s: already in the library\n"), display);
+      else
+        g_print (g_dngettext (GETTEXT_PACKAGE, "%s: %u story\n", "%s: %u stories\n",
+                              result->n_stories),
+                 display, result->n_stories);
+    }
+  return status;
+}
+
+static gboolean
+write_stories (GPtrArray *stories, SdExportFormat format, const char *output_path, GError **error)
+{
+  g_autoptr (GOutputStream) output = NULL;
+  g_autoptr (GFile) file = NULL;
+
+  if (output_path == NULL || g_str_equal (output_path, "-"))
+    {
+      output = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+      return sd_export_write (format, stories, output, NULL, error)
+             && g_output_stream_flush (output, NULL, error);
+    }
+
+  /* Written to a temporary file and renamed on close: a failed export
+   * leaves no half file behind and an old file whole. */
+  file = g_file_new_for_commandline_arg (output_path);
+  output = G_OUTPUT_STREAM (
+      g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, error));
+  if (output == NULL)
+    return FALSE;
+  if (!sd_export_write (format, stories, output, NULL, error))
+    {
+      g_autoptr (GCancellable) abandon = g_cancellable_new ();
+      g_cancellable_cancel (abandon);
+      g_output_stream_close (output, abandon, NULL);
+      return FALSE;
+    }
+  return g_output_stream_close (output, NULL, error);
+}
+
+static int
+run_export (int argc, char **argv)
+{
+  g_autofree char *query = NULL;
+  g_autofree char *format_name = NULL;
+  g_autofree char *output_path = NULL;
+  const GOptionEntry entries[] = {
+    { "query", 'q', 0, G_OPTION_ARG_STRING, &query, N_("Only stories that contain TEXT"),
+      N_("TEXT") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, N_("The format: json"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_path,
+      N_("Write to FILE (default: standard output)"), N_("FILE") },
+    { NULL },
+  };
+  g_autoptr (SdStore) store = NULL;
+  g_autoptr (GPtrArray) stories = NULL;
+  g_autoptr (GError) error = NULL;
+  SdExportFormat format;
+  SdScope scope = { SD_SCOPE_ALL, NULL, NULL };
+
+  if (!parse_options (&commands[1], entries, &argc, &argv))
+    return EXIT_REFUSED;
+  if (!sd_export_format_from_string (format_name != NULL ? format_name : "json", &format, &error))
+    {
+      print_error (error->message);
+      return EXIT_REFUSED;
+    }
+  store = open_store ();
+  if (store == NULL)
+    return EXIT_REFUSED;
+
+  scope.text = query;
+  stories = sd_store_list_full_stories (store, &scope, &error);
+  if (stories == NULL || !write_stories (stories, format, output_path, &error))
+    {
+      print_error (error->message);
+      return EXIT_REFUSED;
+    }
+  return EXIT_SUCCESS;
+}
+
+static int
+run_tag (int argc, char **argv)
+{
+  gint64 story_id = 0;
+  g_autofree char *query = NULL;
+  g_autofree char *add = NULL;
+  g_autofree char *remove = NULL;
+  const GOptionEntry entries[] = {
+    { "story", 's', 0, G_OPTION_ARG_INT64, &story_id, N_("The story’s id"), N_("ID") },
+    { "query", 'q', 0, G_OPTION_ARG_STRING, &query, N_("All stories that contain TEXT"),
+      N_("TEXT") },
+    { "add", 'a', 0, G_OPTION_ARG_STRING, &add, N_("Add the tag NAME"), N_("NAME") },
+    { "remove", 'r', 0, G_OPTION_ARG_STRING, &remove, N_("Remove the tag NAME"), N_("NAME") },
+    { NULL },
+  };
+  g_autoptr (SdStore) store = NULL;
+  g_autoptr (GPtrArray) ids = g_ptr_array_new ();
+  g_autoptr (GPtrArray) stories = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (!parse_options (&commands[2], entries, &argc, &argv))
+    return EXIT_REFUSED;
+  if ((story_id != 0) == (query != NULL) || (add != NULL) == (remove != NULL))
+    {
+      print_error (_("tag needs one of --story or --query, and one of --add or --remove"));
+      return EXIT_REFUSED;
+    }
+  store = open_store ();
+  if (store == NULL)
+    return EXIT_REFUSED;
+
+  if (query != NULL)
+    {
+      SdScope scope = { SD_SCOPE_ALL, NULL, query };
+      stories = sd_store_list_stories (store, &scope, &error);
+      if (stories == NULL)
+        {
+          print_error (error->message);
+          return EXIT_REFUSED;
+        }
+    }
+  else
+    {
+      stories = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_story_unref);
+      g_ptr_array_add (stories, sd_story_new ());
+      ((SdStory *) stories->pdata[0])->id = story_id;
+    }
+
+  for (guint i = 0; i < stories->len; i++)
+    {
+      const SdStory *story = g_ptr_array_index (stories, i);
+      gboolean ok = add != NULL ? sd_store_add_tag (store, story->id, add, &error)
+                                : sd_store_remove_tag (store, story->id, remove, &error);
+      if (!ok)
+        {
+          print_error (error->message);
+          return EXIT_REFUSED;
+        }
+    }
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u story tagged\n", "%u stories tagged\n",
+                        stories->len),
+           stories->len);
+  return EXIT_SUCCESS;
+}
+
+static int
+run_note (int argc, char **argv)
+{
+  gint64 story_id = 0;
+  g_autofree char *text = NULL;
+  const GOptionEntry entries[] = {
+    { "story", 's', 0, G_OPTION_ARG_INT64, &story_id, N_("The story’s id"), N_("ID") },
+    { "set", 0, 0, G_OPTION_ARG_STRING, &text, N_("The note"), N_("TEXT") },
+    { NULL },
+  };
+  g_autoptr (SdStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (!parse_options (&commands[3], entries, &argc, &argv))
+    return EXIT_REFUSED;
+  if (story_id == 0 || text == NULL)
+    {
+      print_error (_("note needs --story and --set"));
+      return EXIT_REFUSED;
+    }
+  store = open_store ();
+  if (store == NULL)
+    return EXIT_REFUSED;
+  if (!sd_store_set_note (store, story_id, text, &error))
+    {
+      print_error (error->message);
+      return EXIT_REFUSED;
+    }
+  return EXIT_SUCCESS;
+}
+
+static int
+run_status (int argc, char **argv)
+{
+  gint64 story_id = 0;
+  g_autofree char *name = NULL;
+  const GOptionEntry entries[] = {
+    { "story", 's', 0, G_OPTION_ARG_INT64, &story_id, N_("The story’s id"), N_("ID") },
+    { "set", 0, 0, G_OPTION_ARG_STRING, &name, N_("new, reviewed, needs-work or rejected"),
+      N_("STATUS") },
+    { NULL },
+  };
+  g_autoptr (SdStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+  SdStoryStatus status;
+
+  if (!parse_options (&commands[4], entries, &argc, &argv))
+    return EXIT_REFUSED;
+  if (story_id == 0 || !sd_story_status_from_string (name, &status))
+    {
+      print_error (_("status needs --story and --set new|reviewed|needs-work|rejected"));
+      return EXIT_REFUSED;
+    }
+  store = open_store ();
+  if (store == NULL)
+    return EXIT_REFUSED;
+  if (!sd_store_set_status (store, story_id, status, &error))
+    {
+      print_error (error->message);
+      return EXIT_REFUSED;
+    }
+  return EXIT_SUCCESS;
+}
+
+int
+sd_cli_run (int argc, char **argv)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_strcmp0 (argv[1], commands[i].name) == 0)
+      {
+        int status = commands[i].run (argc, argv);
+        g_clear_pointer (&db_path, g_free);
+        return status;
+      }
+  g_return_val_if_reached (EXIT_REFUSED);
+}

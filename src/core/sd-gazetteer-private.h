@@ -1,0 +1,54 @@
+/* sd-gazetteer-private.h — the name index the place resolver reads
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "sd-gazetteer.h"
+#include "sd-name-matcher.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  SD_NAME_OFFICIAL, /* the official name: 吴江区 */
+  SD_NAME_ALIAS,    /* a curated alias: 港城, 苏州高新区, 吴江市 */
+  SD_NAME_SHORT,    /* a rule-made short form: 吴江, 黎里 */
+} SdNameKind;
+
+typedef struct
+{
+  const SdPlace *place;
+  const SdPlace *context; /* (nullable) only valid in a story about this place */
+  SdNameKind     kind;
+  gboolean       weak;    /* too common a word alone: needs its parent
+                           * mentioned too (town short forms, 东海…) */
+} SdNameCandidate;
+
+/* Everything one string in a text can mean.  No candidates: a blocked word
+ * (大丰收, 洪泽湖) that hides the place names inside it. */
+typedef struct
+{
+  const char      *name;
+  guint            n_candidates;
+  SdNameCandidate *candidates;
+} SdNameEntry;
+
+G_GNUC_INTERNAL
+const SdNameMatcher *_sd_gazetteer_get_matcher   (SdGazetteer *self);
+G_GNUC_INTERNAL
+guint                _sd_gazetteer_get_n_entries (SdGazetteer *self);
+/* @value as given in an SdNameMatch */
+G_GNUC_INTERNAL
+const SdNameEntry   *_sd_gazetteer_get_entry     (SdGazetteer *self,
+                                                  guint        value);
+G_GNUC_INTERNAL
+const SdNameEntry   *_sd_gazetteer_lookup_entry  (SdGazetteer *self,
+                                                  const char  *name);
+/* Whether @place is @ancestor or lies inside it. */
+G_GNUC_INTERNAL
+gboolean             _sd_place_is_within         (const SdPlace *place,
+                                                  const SdPlace *ancestor);
+
+G_END_DECLS

@@ -1,0 +1,284 @@
+/* sd-importer.c
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sd-importer"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "sd-gazetteer.h"
+#include "sd-importer.h"
+#include "sd-page-reader.h"
+#include "sd-place-resolver.h"
+#include "sd-segmenter.h"
+
+typedef struct
+{
+  char                *db_path;
+  GStrv                paths;
+  SdImportProgressFunc progress;
+  gpointer             progress_data;
+  GDestroyNotify       progress_destroy;
+  GMainContext        *context;
+} ImportJob;
+
+typedef struct
+{
+  GTask     *task; /* keeps the job alive until the report is shown */
+  guint      done;
+  guint      total;
+  char      *path;
+} ProgressReport;
+
+void
+sd_import_result_free (SdImportResult *result)
+{
+  if (result == NULL)
+    return;
+  g_free (result->path);
+  g_clear_error (&result->error);
+  g_free (result);
+}
+
+static void
+import_job_free (ImportJob *job)
+{
+  g_free (job->db_path);
+  g_strfreev (job->paths);
+  if (job->progress_destroy != NULL)
+    job->progress_destroy (job->progress_data);
+  g_main_context_unref (job->context);
+  g_free (job);
+}
+
+static gboolean
+is_page_file (const char *name)
+{
+  return name[0] != '.' && g_str_has_suffix (name, ".txt");
+}
+
+static int
+compare_names (gconstpointer a, gconstpointer b)
+{
+  return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
+}
+
+static gboolean
+collect_folder (const char *folder, GPtrArray *files, GError **error)
+{
+  g_autoptr (GDir) dir = g_dir_open (folder, 0, error);
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  if (dir == NULL)
+    return FALSE;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (is_page_file (name))
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  for (guint i = 0; i < names->len; i++)
+    g_ptr_array_add (files, g_build_filename (folder, g_ptr_array_index (names, i), NULL));
+  return TRUE;
+}
+
+/**
+ * sd_importer_collect_files:
+ *
+ * Returns: (transfer full) the page files, or %NULL when a named path does
+ * not exist.
+ */
+GPtrArray *
+sd_importer_collect_files (const char *const *paths, GError **error)
+{
+  g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      if (g_file_test (paths[i], G_FILE_TEST_IS_DIR))
+        {
+          if (!collect_folder (paths[i], files, error))
+            return NULL;
+        }
+      else
+        g_ptr_array_add (files, g_strdup (paths[i]));
+    }
+  return g_steal_pointer (&files);
+}
+
+/* Turns segments into stories placed in the gazetteer, with offsets in the
+ * original file's bytes. */
+static GPtrArray *
+build_stories (const SdPage *page, GPtrArray *segments)
+{
+  SdGazetteer *gazetteer = sd_gazetteer_get_default ();
+  g_autoptr (GPtrArray) stories = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_story_unref);
+  g_autofree gint64 *offsets = g_new (gint64, segments->len * 2 + 1);
+
+  for (guint i = 0; i < segments->len; i++)
+    {
+      const SdSegment *segment = g_ptr_array_index (segments, i);
+      g_autoptr (SdStory) story = sd_story_new_from_segment (segment);
+      g_autoptr (SdPlaceDecision) decision =
+          sd_place_resolver_resolve (gazetteer, story->headline, story->body);
+
+      if (decision->place != NULL)
+        {
+          story->place_code = g_strdup (decision->place->code);
+          story->place_confidence = decision->confidence;
+        }
+      story->source_file = g_strdup (page->basename);
+      offsets[2 * i] = segment->start;
+      offsets[2 * i + 1] = segment->end;
+      g_ptr_array_add (stories, g_steal_pointer (&story));
+    }
+
+  sd_page_map_to_file (page, offsets, segments->len * 2);
+  for (guint i = 0; i < stories->len; i++)
+    {
+      SdStory *story = g_ptr_array_index (stories, i);
+      story->source_start = offsets[2 * i];
+      story->source_end = offsets[2 * i + 1];
+    }
+  return g_steal_pointer (&stories);
+}
+
+/**
+ * sd_importer_import_file:
+ *
+ * Returns: (transfer full) what happened; a refused file has its error set
+ * and leaves the library as it was.
+ */
+SdImportResult *
+sd_importer_import_file (SdStore *store, const char *path)
+{
+  g_autoptr (SdImportResult) result = g_new0 (SdImportResult, 1);
+  g_autoptr (SdPage) page = NULL;
+  g_autoptr (GPtrArray) segments = NULL;
+  g_autoptr (GPtrArray) stories = NULL;
+  SdPageRecord record;
+
+  result->path = g_strdup (path);
+  page = sd_page_read_file (path, &result->error);
+  if (page == NULL)
+    return g_steal_pointer (&result);
+
+  segments = sd_segmenter_split (page->text, page->length);
+  if (segments->len == 0)
+    {
+      g_autofree char *display = g_filename_display_name (path);
+      g_set_error (&result->error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID,
+                   _("%s: no story could be found in the text"), display);
+      return g_steal_pointer (&result);
+    }
+  stories = build_stories (page, segments);
+
+  record = (SdPageRecord) {
+    .file = page->basename,
+    .checksum = page->checksum,
+    .encoding = page->encoding,
+    .text = page->text,
+    .size = page->file_size,
+  };
+  if (sd_store_add_page (store, &record, stories, &result->known, &result->error))
+    result->n_stories = stories->len;
+  return g_steal_pointer (&result);
+}
+
+static gboolean
+report_progress_cb (gpointer data)
+{
+  ProgressReport *report = data;
+  ImportJob *job = g_task_get_task_data (report->task);
+
+  job->progress (report->done, report->total, report->path, job->progress_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+progress_report_free (ProgressReport *report)
+{
+  g_object_unref (report->task);
+  g_free (report->path);
+  g_free (report);
+}
+
+static void
+import_thread (GTask *task, gpointer source_object, gpointer task_data,
+               GCancellable *cancellable)
+{
+  ImportJob *job = task_data;
+  g_autoptr (SdStore) store = NULL;
+  g_autoptr (GPtrArray) files = NULL;
+  g_autoptr (GPtrArray) results = NULL;
+  GError *error = NULL;
+
+  store = sd_store_open (job->db_path, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  files = sd_importer_collect_files ((const char *const *) job->paths, &error);
+  if (files == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  results = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_import_result_free);
+  for (guint i = 0; i < files->len; i++)
+    {
+      const char *path = g_ptr_array_index (files, i);
+
+      /* Each page is its own transaction: stopping between pages keeps
+       * every page already stored whole. */
+      if (g_task_return_error_if_cancelled (task))
+        return;
+      g_ptr_array_add (results, sd_importer_import_file (store, path));
+
+      if (job->progress != NULL)
+        {
+          ProgressReport *report = g_new0 (ProgressReport, 1);
+          report->task = g_object_ref (task);
+          report->done = i + 1;
+          report->total = files->len;
+          report->path = g_strdup (path);
+          g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, report_progress_cb, report,
+                                      (GDestroyNotify) progress_report_free);
+        }
+    }
+  g_task_return_pointer (task, g_steal_pointer (&results), (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+sd_importer_import_async (const char *db_path, const char *const *paths,
+                          GCancellable *cancellable, SdImportProgressFunc progress,
+                          gpointer progress_data, GDestroyNotify progress_destroy,
+                          GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  ImportJob *job = g_new0 (ImportJob, 1);
+
+  job->db_path = g_strdup (db_path);
+  job->paths = g_strdupv ((char **) paths);
+  job->progress = progress;
+  job->progress_data = progress_data;
+  job->progress_destroy = progress_destroy;
+  job->context = g_main_context_ref_thread_default ();
+
+  g_task_set_source_tag (task, sd_importer_import_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) import_job_free);
+  g_task_run_in_thread (task, import_thread);
+}
+
+GPtrArray *
+sd_importer_import_finish (GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == sd_importer_import_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

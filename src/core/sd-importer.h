@@ -1,0 +1,53 @@
+/* sd-importer.h — page files in, stories in the library out
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "sd-store.h"
+
+G_BEGIN_DECLS
+
+/* What happened to one file. */
+typedef struct
+{
+  char   *path;
+  guint   n_stories;
+  gboolean known;  /* the same bytes were imported before; nothing changed */
+  GError *error;   /* (nullable) why the file was refused */
+} SdImportResult;
+
+void        sd_import_result_free     (SdImportResult *result);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SdImportResult, sd_import_result_free)
+
+/* Called in the caller's main context as files are done. */
+typedef void (*SdImportProgressFunc) (guint       done,
+                                      guint       total,
+                                      const char *path,
+                                      gpointer    user_data);
+
+/* Expands folders (their page files, *.txt, sorted by name; not recursive
+ * into hidden folders) and keeps files as given. (element-type filename) */
+GPtrArray  *sd_importer_collect_files (const char *const *paths,
+                                       GError            **error);
+
+/* Reads, segments, places and stores one page in one transaction. */
+SdImportResult *sd_importer_import_file (SdStore    *store,
+                                         const char *path);
+
+/* Imports @paths into the library at @db_path in a worker thread (which opens
+ * its own connection). */
+void        sd_importer_import_async  (const char          *db_path,
+                                       const char *const   *paths,
+                                       GCancellable        *cancellable,
+                                       SdImportProgressFunc progress,
+                                       gpointer             progress_data,
+                                       GDestroyNotify       progress_destroy,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data);
+/* Returns: (element-type SdImportResult) (transfer full) */
+GPtrArray  *sd_importer_import_finish (GAsyncResult        *result,
+                                       GError             **error);
+
+G_END_DECLS

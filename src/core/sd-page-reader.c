@@ -1,0 +1,257 @@
+/* sd-page-reader.c
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sd-page-reader"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+#include <uchardet.h>
+
+#include "sd-page-reader.h"
+
+G_DEFINE_QUARK (sd-page-reader-error-quark, sd_page_reader_error)
+
+static gboolean
+has_prefix (const guint8 *data, gsize size, const char *prefix, gsize prefix_len)
+{
+  return size >= prefix_len && memcmp (data, prefix, prefix_len) == 0;
+}
+
+/* uchardet names the GB family in several ways; all decode as GB18030,
+ * which is a superset of GB2312 and GBK. */
+static gboolean
+is_gb_family (const char *charset)
+{
+  return g_ascii_strcasecmp (charset, "GB18030") == 0
+         || g_ascii_strcasecmp (charset, "GBK") == 0
+         || g_ascii_strcasecmp (charset, "GB2312") == 0
+         || g_ascii_strcasecmp (charset, "EUC-CN") == 0
+         || g_ascii_strcasecmp (charset, "HZ-GB-2312") == 0;
+}
+
+static char *
+detect_charset (const guint8 *data, gsize size)
+{
+  uchardet_t detector = uchardet_new ();
+  char *charset = NULL;
+
+  if (uchardet_handle_data (detector, (const char *) data, size) == 0)
+    {
+      uchardet_data_end (detector);
+      charset = g_strdup (uchardet_get_charset (detector));
+    }
+  uchardet_delete (detector);
+  return charset;
+}
+
+/* Text pages have no control characters but tab and line ends; OCR output
+ * with a few stray ones is still text, a binary file is not. */
+static gboolean
+looks_like_text (const char *text, gsize length)
+{
+  gsize controls = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      guchar c = text[i];
+      if (c == 0)
+        return FALSE;
+      if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f')
+        controls++;
+    }
+  return controls * 100 <= length;
+}
+
+/**
+ * sd_page_read_bytes:
+ *
+ * Returns: (transfer full) the page, or %NULL with @error naming the file
+ * and the reason.
+ */
+SdPage *
+sd_page_read_bytes (const char *path, GBytes *bytes, GError **error)
+{
+  g_autoptr (SdPage) page = g_new0 (SdPage, 1);
+  g_autofree char *display = g_filename_display_name (path);
+  gsize size = 0;
+  const guint8 *data = g_bytes_get_data (bytes, &size);
+  g_autoptr (GError) local_error = NULL;
+
+  page->path = g_strdup (path);
+  page->basename = g_path_get_basename (path);
+  page->raw = g_bytes_ref (bytes);
+  page->file_size = size;
+  page->checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+
+  if (size > SD_PAGE_MAX_SIZE)
+    {
+      g_set_error (error, SD_PAGE_READER_ERROR, SD_PAGE_READER_ERROR_TOO_LARGE,
+                   _("%s: the file is %" G_GSIZE_FORMAT " MB, larger than a page can be"),
+                   display, size / (1024 * 1024));
+      return NULL;
+    }
+
+  if (has_prefix (data, size, "\xef\xbb\xbf", 3))
+    {
+      page->encoding = g_strdup ("UTF-8");
+      page->bom_length = 3;
+    }
+  else if (has_prefix (data, size, "\xff\xfe", 2))
+    {
+      page->encoding = g_strdup ("UTF-16LE");
+      page->bom_length = 2;
+    }
+  else if (has_prefix (data, size, "\xfe\xff", 2))
+    {
+      page->encoding = g_strdup ("UTF-16BE");
+      page->bom_length = 2;
+    }
+  else if (memchr (data, 0, size) != NULL)
+    {
+      g_set_error (error, SD_PAGE_READER_ERROR, SD_PAGE_READER_ERROR_BINARY,
+                   _("%s: this is a binary file, not a text page"), display);
+      return NULL;
+    }
+  else if (g_utf8_validate ((const char *) data, size, NULL))
+    {
+      page->encoding = g_strdup ("UTF-8");
+    }
+  else
+    {
+      g_autofree char *charset = detect_charset (data, size);
+
+      if (charset == NULL || !is_gb_family (charset))
+        {
+          g_set_error (error, SD_PAGE_READER_ERROR, SD_PAGE_READER_ERROR_ENCODING,
+                       _("%s: the text is neither UTF-8, UTF-16 nor GB18030/GBK (it looks like %s)"),
+                       display, charset != NULL && *charset != '\0' ? charset : _("no known encoding"));
+          return NULL;
+        }
+      page->encoding = g_strdup ("GB18030");
+    }
+
+  if (g_str_equal (page->encoding, "UTF-8"))
+    {
+      page->length = size - page->bom_length;
+      page->text = g_strndup ((const char *) data + page->bom_length, page->length);
+      if (!g_utf8_validate (page->text, page->length, NULL))
+        {
+          g_set_error (error, SD_PAGE_READER_ERROR, SD_PAGE_READER_ERROR_ENCODING,
+                       _("%s: the file starts like UTF-8 but holds bytes that are not UTF-8"),
+                       display);
+          return NULL;
+        }
+    }
+  else
+    {
+      gsize bytes_read = 0;
+
+      page->text = g_convert ((const char *) data + page->bom_length, size - page->bom_length,
+                              "UTF-8", page->encoding, &bytes_read, &page->length, &local_error);
+      if (page->text == NULL)
+        {
+          g_set_error (error, SD_PAGE_READER_ERROR, SD_PAGE_READER_ERROR_ENCODING,
+                       _("%s: cannot be read as %s at byte %" G_GSIZE_FORMAT ": %s"),
+                       display, page->encoding, bytes_read + page->bom_length,
+                       local_error->message);
+          return NULL;
+        }
+    }
+
+  if (!looks_like_text (page->text, page->length))
+    {
+      g_set_error (error, SD_PAGE_READER_ERROR, SD_PAGE_READER_ERROR_BINARY,
+                   _("%s: this is a binary file, not a text page"), display);
+      return NULL;
+    }
+
+  {
+    const char *p = page->text;
+    while (*p != '\0' && g_unichar_isspace (g_utf8_get_char (p)))
+      p = g_utf8_next_char (p);
+    if (*p == '\0')
+      {
+        g_set_error (error, SD_PAGE_READER_ERROR, SD_PAGE_READER_ERROR_EMPTY,
+                     _("%s: the file holds no text"), display);
+        return NULL;
+      }
+  }
+
+  return g_steal_pointer (&page);
+}
+
+/**
+ * sd_page_read_file:
+ *
+ * Returns: (transfer full) the page, or %NULL with @error naming the file
+ * and the reason.
+ */
+SdPage *
+sd_page_read_file (const char *path, GError **error)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GError) local_error = NULL;
+
+  bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
+  if (bytes == NULL)
+    {
+      g_autofree char *display = g_filename_display_name (path);
+      g_set_error (error, local_error->domain, local_error->code, "%s: %s", display,
+                   local_error->message);
+      return NULL;
+    }
+  return sd_page_read_bytes (path, bytes, error);
+}
+
+void
+sd_page_free (SdPage *page)
+{
+  if (page == NULL)
+    return;
+  g_free (page->path);
+  g_free (page->basename);
+  g_free (page->encoding);
+  g_free (page->checksum);
+  g_free (page->text);
+  g_clear_pointer (&page->raw, g_bytes_unref);
+  g_free (page);
+}
+
+void
+sd_page_map_to_file (const SdPage *page, gint64 *offsets, guint n_offsets)
+{
+  gsize text_pos = 0;
+  gsize file_pos = page->bom_length;
+
+  if (g_str_equal (page->encoding, "UTF-8"))
+    {
+      for (guint i = 0; i < n_offsets; i++)
+        offsets[i] += page->bom_length;
+      return;
+    }
+
+  /* Re-encode the text between consecutive offsets to count the file bytes:
+   * one pass over the page when the offsets ascend. */
+  for (guint i = 0; i < n_offsets; i++)
+    {
+      gsize target = MIN ((gsize) offsets[i], page->length);
+      g_autofree char *encoded = NULL;
+      gsize encoded_len = 0;
+
+      if (target < text_pos)
+        {
+          text_pos = 0;
+          file_pos = page->bom_length;
+        }
+      encoded = g_convert (page->text + text_pos, target - text_pos, page->encoding, "UTF-8",
+                           NULL, &encoded_len, NULL);
+      file_pos += encoded_len;
+      text_pos = target;
+      offsets[i] = file_pos;
+    }
+}

@@ -1,0 +1,20 @@
+/* sd-paths.h — where Storydesk finds its data, installed or in the build tree
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Call once from main(), before anything reads GSettings or translations. */
+void        sd_paths_init                 (void);
+gboolean    sd_paths_is_uninstalled       (void);
+/* The bundled sample pages. */
+const char *sd_paths_get_seeds_dir        (void);
+/* $XDG_DATA_HOME/storydesk/library.db (transfer full) */
+char       *sd_paths_dup_default_library  (void);
+
+G_END_DECLS

@@ -1,0 +1,527 @@
+/* sd-place-resolver.c — find place mentions in a story and decide where it belongs
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Three steps, each linear in the text:
+ *  1. the gazetteer's matcher finds every name (leftmost-longest);
+ *  2. each name is resolved to one place: names with a single sure meaning
+ *     are anchors; the others (新店镇 in two counties, 黄桥, 高新区, short town
+ *     names) pick the meaning whose district or city the anchors support, or
+ *     the one right after its parent's name (相城黄桥, 新沂市新店镇);
+ *  3. the story's place: the headline decides when it names a place, the
+ *     body otherwise, and only a clearly dominant city, district or town
+ *     wins; several cities with none dominant, or the province alone, give
+ *     the province.
+ */
+#define G_LOG_DOMAIN "sd-place-resolver"
+
+#include "sd-place-resolver.h"
+#include "sd-gazetteer-private.h"
+
+#include <string.h>
+
+#define HEADLINE_WEIGHT 3.0
+#define BODY_WEIGHT     1.0
+#define LEDE_BONUS      0.5  /* the first sentences usually say where */
+#define LEDE_BYTES      300  /* about 100 characters */
+
+typedef struct
+{
+  SdMentionField     field;
+  gsize              start;
+  gsize              end;
+  const SdNameEntry *entry;
+  double             weight;
+  gint               prev;   /* the hit ending right where this one starts */
+  gboolean           bounded;
+  const SdPlace     *place;  /* resolved meaning, or NULL */
+} Hit;
+
+typedef struct
+{
+  SdGazetteer *gazetteer;
+  GArray      *hits;    /* Hit */
+  GHashTable  *support; /* SdPlace → double: weight of the sure mentions in it */
+} Resolution;
+
+/* A place's standing in one of the level tallies. */
+typedef struct
+{
+  const SdPlace *place;
+  double         score;
+  guint          count;
+} Tally;
+
+static const SdPlace *
+get_parent (SdGazetteer   *gazetteer,
+            const SdPlace *place)
+{
+  return sd_gazetteer_lookup (gazetteer, place->parent_code);
+}
+
+static const SdPlace *
+get_ancestor_at (SdGazetteer   *gazetteer,
+                 const SdPlace *place,
+                 SdPlaceLevel   level)
+{
+  while (place != NULL && place->level > level)
+    place = get_parent (gazetteer, place);
+  return place != NULL && place->level == level ? place : NULL;
+}
+
+static double
+get_support (Resolution    *res,
+             const SdPlace *place)
+{
+  gpointer value;
+
+  if (place == NULL || !g_hash_table_lookup_extended (res->support, place, NULL, &value))
+    return 0.0;
+  return *(double *) value;
+}
+
+static void
+add_support (Resolution    *res,
+             const SdPlace *place,
+             double         weight)
+{
+  for (; place != NULL; place = get_parent (res->gazetteer, place))
+    {
+      double *value = g_hash_table_lookup (res->support, place);
+
+      if (value == NULL)
+        {
+          value = g_new0 (double, 1);
+          g_hash_table_insert (res->support, (gpointer) place, value);
+        }
+      *value += weight;
+    }
+}
+
+/* Generic zone words (高新区, 园区, 科技城) read as a place only at the start
+ * of a word: "大湖工业园区" is not 苏州工业园区. */
+static gboolean
+is_generic_zone (const char *name)
+{
+  return g_utf8_strlen (name, -1) <= 4
+         && (g_str_has_suffix (name, "区") || g_str_has_suffix (name, "园")
+             || g_str_has_suffix (name, "城"));
+}
+
+static gboolean
+starts_word (const char *text,
+             gsize       start)
+{
+  static const char * const joiners = "在到于从向和与及的是为对让将把被全本该各市县即由";
+  const char *prev;
+  gunichar c;
+
+  if (start == 0)
+    return TRUE;
+  prev = g_utf8_find_prev_char (text, text + start);
+  c = g_utf8_get_char (prev);
+  if (g_unichar_get_script (c) != G_UNICODE_SCRIPT_HAN)
+    return TRUE;
+  return g_utf8_strchr (joiners, -1, c) != NULL;
+}
+
+static void
+scan_field (Resolution     *res,
+            SdMentionField  field,
+            const char     *text)
+{
+  const SdNameMatcher *matcher = _sd_gazetteer_get_matcher (res->gazetteer);
+  g_autoptr(GArray) matches = NULL;
+  gsize len;
+
+  if (text == NULL)
+    return;
+  len = strlen (text);
+  matches = _sd_name_matcher_scan (matcher, text, len);
+
+  for (guint i = 0; i < matches->len; i++)
+    {
+      const SdNameMatch *match = &g_array_index (matches, SdNameMatch, i);
+      const SdNameEntry *entry = _sd_gazetteer_get_entry (res->gazetteer, match->value);
+      Hit hit = { field, match->start, match->end, entry, 0.0, -1, TRUE, NULL };
+
+      /* Blocked words (大丰收, 上海) only hide what is inside them. */
+      if (entry->n_candidates == 0)
+        continue;
+
+      if (field == SD_MENTION_IN_HEADLINE)
+        hit.weight = HEADLINE_WEIGHT;
+      else
+        hit.weight = BODY_WEIGHT + (match->start < LEDE_BYTES ? LEDE_BONUS : 0.0);
+      if (res->hits->len > 0)
+        {
+          const Hit *last = &g_array_index (res->hits, Hit, res->hits->len - 1);
+
+          if (last->field == field && last->end == match->start)
+            hit.prev = (gint) res->hits->len - 1;
+        }
+      if (is_generic_zone (entry->name))
+        hit.bounded = starts_word (text, match->start);
+      g_array_append_val (res->hits, hit);
+    }
+}
+
+/* The one meaning a name has without any context, or NULL when it needs
+ * the story around it. */
+static const SdPlace *
+get_sure_place (const SdNameEntry *entry)
+{
+  const SdPlace *place = NULL;
+
+  for (guint i = 0; i < entry->n_candidates; i++)
+    {
+      const SdNameCandidate *c = &entry->candidates[i];
+
+      if (c->weak || c->context != NULL || (place != NULL && place != c->place))
+        return NULL;
+      place = c->place;
+    }
+  return place;
+}
+
+static gboolean
+is_candidate_allowed (Resolution            *res,
+                      const Hit             *hit,
+                      const SdNameCandidate *c,
+                      const SdPlace         *prev_place)
+{
+  if (c->context != NULL)
+    {
+      if (prev_place != NULL && _sd_place_is_within (prev_place, c->context))
+        return TRUE;
+      return hit->bounded && get_support (res, c->context) > 0.0;
+    }
+  if (c->weak)
+    {
+      const SdPlace *parent = get_parent (res->gazetteer, c->place);
+
+      if (prev_place != NULL && _sd_place_is_within (c->place, prev_place))
+        return TRUE;
+      return parent != NULL && parent->level > SD_PLACE_LEVEL_PROVINCE
+             && get_support (res, parent) > 0.0;
+    }
+  return TRUE;
+}
+
+static double
+score_candidate (Resolution            *res,
+                 const SdNameCandidate *c,
+                 const SdPlace         *prev_place)
+{
+  SdGazetteer *gazetteer = res->gazetteer;
+  const SdPlace *district = get_ancestor_at (gazetteer, c->place, SD_PLACE_LEVEL_DISTRICT);
+  const SdPlace *city = get_ancestor_at (gazetteer, c->place, SD_PLACE_LEVEL_CITY);
+  double score = 0.0;
+
+  /* Right after its parent's or context's name: 新沂市新店镇, 苏州高新区. */
+  if (prev_place != NULL
+      && (prev_place == c->context || (c->context == NULL
+                                       && _sd_place_is_within (c->place, prev_place)
+                                       && c->place != prev_place)))
+    score += 1000.0;
+  score += 3.0 * get_support (res, district) + get_support (res, city);
+  if (c->context != NULL)
+    score += get_support (res, c->context);
+  return score;
+}
+
+static const SdPlace *
+resolve_hit (Resolution *res,
+             const Hit  *hit)
+{
+  const SdPlace *prev_place = NULL;
+  const SdPlace *best = NULL;
+  double best_score = -1.0;
+  gboolean tied = FALSE;
+
+  if (hit->prev >= 0)
+    prev_place = g_array_index (res->hits, Hit, hit->prev).place;
+
+  for (guint i = 0; i < hit->entry->n_candidates; i++)
+    {
+      const SdNameCandidate *c = &hit->entry->candidates[i];
+      double score;
+
+      if (!is_candidate_allowed (res, hit, c, prev_place))
+        continue;
+      score = score_candidate (res, c, prev_place);
+      if (best != NULL && c->place == best)
+        continue;
+      if (score > best_score)
+        {
+          best = c->place;
+          best_score = score;
+          tied = FALSE;
+        }
+      else if (score == best_score)
+        {
+          tied = TRUE;
+        }
+    }
+
+  /* Two meanings and nothing to choose between them (鼓楼 alone): none. */
+  return tied ? NULL : best;
+}
+
+static void
+resolve_hits (Resolution *res)
+{
+  /* Anchors first, so that every ambiguous name sees all of them. */
+  for (guint i = 0; i < res->hits->len; i++)
+    {
+      Hit *hit = &g_array_index (res->hits, Hit, i);
+
+      hit->place = get_sure_place (hit->entry);
+      if (hit->place != NULL)
+        add_support (res, hit->place, hit->weight);
+    }
+
+  for (guint i = 0; i < res->hits->len; i++)
+    {
+      Hit *hit = &g_array_index (res->hits, Hit, i);
+
+      if (hit->place != NULL)
+        continue;
+      hit->place = resolve_hit (res, hit);
+      if (hit->place != NULL)
+        add_support (res, hit->place, hit->weight);
+    }
+}
+
+/* Towns the decision can name are real 镇, 乡 and 街道; zones, farms and
+ * parks filed at that level count for their district. */
+static gboolean
+is_proper_town (const SdPlace *place)
+{
+  return g_str_has_suffix (place->name, "镇") || g_str_has_suffix (place->name, "乡")
+         || g_str_has_suffix (place->name, "街道") || strstr (place->name, "（") != NULL;
+}
+
+static void
+add_to_tally (GArray        *tally,
+              const SdPlace *place,
+              double         weight)
+{
+  Tally entry = { place, weight, 1 };
+
+  if (place == NULL)
+    return;
+  for (guint i = 0; i < tally->len; i++)
+    {
+      Tally *t = &g_array_index (tally, Tally, i);
+
+      if (t->place == place)
+        {
+          t->score += weight;
+          t->count++;
+          return;
+        }
+    }
+  g_array_append_val (tally, entry);
+}
+
+/* Places at @level from the hits inside @within (NULL: anywhere), only from
+ * the headline when @headline_only. */
+static GArray *
+tally_level (Resolution    *res,
+             SdPlaceLevel   level,
+             const SdPlace *within,
+             gboolean       headline_only)
+{
+  GArray *tally = g_array_new (FALSE, FALSE, sizeof (Tally));
+
+  for (guint i = 0; i < res->hits->len; i++)
+    {
+      const Hit *hit = &g_array_index (res->hits, Hit, i);
+      const SdPlace *place;
+
+      if (hit->place == NULL || (headline_only && hit->field != SD_MENTION_IN_HEADLINE))
+        continue;
+      if (within != NULL && !_sd_place_is_within (hit->place, within))
+        continue;
+      place = get_ancestor_at (res->gazetteer, hit->place, level);
+      if (place != NULL && level == SD_PLACE_LEVEL_TOWN && !is_proper_town (place))
+        continue;
+      add_to_tally (tally, place, hit->weight);
+    }
+  return tally;
+}
+
+/* The clear winner of @tally: at least @share of the total and twice the
+ * runner-up. */
+static const SdPlace *
+find_dominant (GArray *tally,
+               double  share,
+               guint   min_count)
+{
+  const Tally *first = NULL;
+  double second = 0.0;
+  double total = 0.0;
+
+  for (guint i = 0; i < tally->len; i++)
+    {
+      const Tally *t = &g_array_index (tally, Tally, i);
+
+      total += t->score;
+      if (first == NULL || t->score > first->score)
+        {
+          second = first != NULL ? first->score : 0.0;
+          first = t;
+        }
+      else if (t->score > second)
+        {
+          second = t->score;
+        }
+    }
+  if (first == NULL || first->count < min_count
+      || first->score < share * total || first->score < 2.0 * second)
+    return NULL;
+  return first->place;
+}
+
+static gboolean
+has_province_mention (Resolution *res,
+                      gboolean    headline_only)
+{
+  for (guint i = 0; i < res->hits->len; i++)
+    {
+      const Hit *hit = &g_array_index (res->hits, Hit, i);
+
+      if (hit->place != NULL && hit->place->level == SD_PLACE_LEVEL_PROVINCE
+          && (!headline_only || hit->field == SD_MENTION_IN_HEADLINE))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Picks the story's place one level below @parent: from the headline when
+ * it names exactly one, else from the body when one clearly dominates.
+ * Sets *@from_headline. */
+static const SdPlace *
+decide_level (Resolution    *res,
+              SdPlaceLevel   level,
+              const SdPlace *parent,
+              gboolean       allow_body,
+              gboolean      *from_headline,
+              double        *confidence)
+{
+  g_autoptr(GArray) in_headline = tally_level (res, level, parent, TRUE);
+  g_autoptr(GArray) in_story = NULL;
+  const SdPlace *place;
+
+  *from_headline = in_headline->len > 0;
+  if (in_headline->len == 1)
+    return g_array_index (in_headline, Tally, 0).place;
+
+  in_story = tally_level (res, level, parent, FALSE);
+  if (in_headline->len > 1)
+    {
+      /* Two in the headline: the one the body is about, if clear. */
+      place = find_dominant (in_story, 0.0, 1);
+      if (place != NULL)
+        *confidence *= 0.7;
+      return place;
+    }
+  if (!allow_body)
+    return NULL;
+
+  place = find_dominant (in_story, level == SD_PLACE_LEVEL_CITY ? 0.6 : 0.65,
+                         level == SD_PLACE_LEVEL_TOWN ? 2 : 1);
+  if (place != NULL)
+    *confidence *= 0.8;
+  return place;
+}
+
+static SdPlaceDecision *
+decide (Resolution *res)
+{
+  SdPlaceDecision *decision = g_new0 (SdPlaceDecision, 1);
+  const SdPlace *province = sd_gazetteer_get_province (res->gazetteer);
+  const SdPlace *city, *district = NULL, *town = NULL;
+  gboolean city_in_headline, district_in_headline = FALSE, town_in_headline;
+  double confidence = 0.95;
+
+  decision->mentions = g_array_new (FALSE, FALSE, sizeof (SdPlaceMention));
+  for (guint i = 0; i < res->hits->len; i++)
+    {
+      const Hit *hit = &g_array_index (res->hits, Hit, i);
+      SdPlaceMention mention = { hit->field, hit->start, hit->end, hit->place };
+
+      if (hit->place != NULL)
+        g_array_append_val (decision->mentions, mention);
+    }
+
+  city = decide_level (res, SD_PLACE_LEVEL_CITY, NULL, TRUE, &city_in_headline, &confidence);
+  if (city == NULL)
+    {
+      g_autoptr(GArray) cities = tally_level (res, SD_PLACE_LEVEL_CITY, NULL, FALSE);
+
+      /* Several cities and none ahead, or only the province itself. */
+      if (cities->len > 0 || has_province_mention (res, FALSE))
+        {
+          decision->place = province;
+          decision->confidence = cities->len > 1 ? 0.7 : 0.6;
+        }
+      return decision;
+    }
+
+  /* A headline naming only the city ("淮安抓好…") is about the city; the
+   * body decides the district only when the headline said nothing. */
+  district = decide_level (res, SD_PLACE_LEVEL_DISTRICT, city, !city_in_headline,
+                           &district_in_headline, &confidence);
+  if (district != NULL)
+    town = decide_level (res, SD_PLACE_LEVEL_TOWN, district,
+                         !district_in_headline && !city_in_headline,
+                         &town_in_headline, &confidence);
+
+  decision->place = town != NULL ? town : district != NULL ? district : city;
+  decision->confidence = confidence;
+  return decision;
+}
+
+/**
+ * sd_place_decision_free:
+ * @decision: (transfer full) (nullable):
+ */
+void
+sd_place_decision_free (SdPlaceDecision *decision)
+{
+  if (decision == NULL)
+    return;
+  g_clear_pointer (&decision->mentions, g_array_unref);
+  g_free (decision);
+}
+
+/**
+ * sd_place_resolver_resolve:
+ * @gazetteer: the places to look for
+ * @headline: (nullable): the story's headline
+ * @body: (nullable): the story's text
+ *
+ * Finds the place mentions in @headline and @body and decides the story's
+ * place.  Linear in the length of the texts.
+ *
+ * Returns: (transfer full): the decision
+ */
+SdPlaceDecision *
+sd_place_resolver_resolve (SdGazetteer *gazetteer,
+                           const char  *headline,
+                           const char  *body)
+{
+  g_autoptr(GArray) hits = g_array_new (FALSE, FALSE, sizeof (Hit));
+  g_autoptr(GHashTable) support = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  Resolution res = { gazetteer, hits, support };
+
+  g_return_val_if_fail (SD_IS_GAZETTEER (gazetteer), NULL);
+
+  scan_field (&res, SD_MENTION_IN_HEADLINE, headline);
+  scan_field (&res, SD_MENTION_IN_BODY, body);
+  resolve_hits (&res);
+  return decide (&res);
+}

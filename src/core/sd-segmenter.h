@@ -1,0 +1,18 @@
+/* sd-segmenter.h — split an OCR'd newspaper page into stories
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "sd-segment.h"
+
+G_BEGIN_DECLS
+
+/* @text is the whole page as UTF-8 (any of LF, CRLF or CR line ends; no BOM).
+ * Returns (element-type SdSegment) (transfer full) the stories in page order.
+ * Runs in time linear in @length. */
+GPtrArray *sd_segmenter_split (const char *text,
+                               gsize       length);
+
+G_END_DECLS

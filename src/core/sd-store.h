@@ -1,0 +1,117 @@
+/* sd-store.h — the library: one SQLite file holding pages, stories and
+ * everything editors add to them.  All SQL of Storydesk lives in sd-store.c.
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "sd-story.h"
+
+G_BEGIN_DECLS
+
+#define SD_STORE_ERROR (sd_store_error_quark ())
+typedef enum
+{
+  SD_STORE_ERROR_OPEN,
+  SD_STORE_ERROR_SQL,
+  SD_STORE_ERROR_NOT_FOUND,
+  SD_STORE_ERROR_TOO_NEW,
+  SD_STORE_ERROR_INVALID,
+} SdStoreError;
+GQuark sd_store_error_quark (void);
+
+/* Which stories a list holds: all of them, the unplaced ones, or those
+ * under one place (its code, prefix of all the codes below it). */
+typedef enum
+{
+  SD_SCOPE_ALL,
+  SD_SCOPE_UNPLACED,
+  SD_SCOPE_PLACE,
+} SdScopeKind;
+
+typedef struct
+{
+  SdScopeKind kind;
+  const char *place_code; /* for SD_SCOPE_PLACE */
+  const char *text;       /* (nullable) only stories containing this text */
+} SdScope;
+
+/* A page as the store records it. */
+typedef struct
+{
+  const char *file;      /* basename */
+  const char *checksum;  /* SHA-256 of the file's bytes */
+  const char *encoding;
+  const char *text;      /* the page text, UTF-8 */
+  gint64      size;
+} SdPageRecord;
+
+#define SD_TYPE_STORE (sd_store_get_type ())
+G_DECLARE_FINAL_TYPE (SdStore, sd_store, SD, STORE, GObject)
+
+SdStore    *sd_store_open                (const char    *path,
+                                          GError       **error);
+const char *sd_store_get_path            (SdStore       *self);
+void        sd_store_set_editor          (SdStore       *self,
+                                          const char    *editor);
+const char *sd_store_get_editor          (SdStore       *self);
+
+/* Import: stores @page and @stories (element-type SdStory, ids 0) in one
+ * transaction.  A page whose checksum is already stored changes nothing and
+ * sets @out_known.  Fills in the new ids. */
+gboolean    sd_store_add_page            (SdStore       *self,
+                                          const SdPageRecord *page,
+                                          GPtrArray     *stories,
+                                          gboolean      *out_known,
+                                          GError       **error);
+
+gint64      sd_store_count_stories       (SdStore       *self,
+                                          GError       **error);
+/* Story counts keyed by place code ("" for the unplaced ones), each counting
+ * the stories filed exactly there. (element-type utf8 gint64*) */
+GHashTable *sd_store_count_by_place      (SdStore       *self,
+                                          GError       **error);
+/* Short records (no body) in page order. (element-type SdStory) */
+GPtrArray  *sd_store_list_stories        (SdStore       *self,
+                                          const SdScope *scope,
+                                          GError       **error);
+/* Full records, for export. (element-type SdStory) */
+GPtrArray  *sd_store_list_full_stories   (SdStore       *self,
+                                          const SdScope *scope,
+                                          GError       **error);
+SdStory    *sd_store_get_story           (SdStore       *self,
+                                          gint64         id,
+                                          GError       **error);
+/* The page text a story was cut from. (transfer full) */
+char       *sd_store_dup_page_text       (SdStore       *self,
+                                          gint64         page_id,
+                                          GError       **error);
+
+gboolean    sd_store_add_tag             (SdStore       *self,
+                                          gint64         story_id,
+                                          const char    *tag,
+                                          GError       **error);
+gboolean    sd_store_remove_tag          (SdStore       *self,
+                                          gint64         story_id,
+                                          const char    *tag,
+                                          GError       **error);
+/* All tag names, most used first. (element-type utf8) */
+GPtrArray  *sd_store_list_tags           (SdStore       *self,
+                                          GError       **error);
+gboolean    sd_store_set_note            (SdStore       *self,
+                                          gint64         story_id,
+                                          const char    *note,
+                                          GError       **error);
+gboolean    sd_store_set_status          (SdStore       *self,
+                                          gint64         story_id,
+                                          SdStoryStatus  status,
+                                          GError       **error);
+gboolean    sd_store_set_place           (SdStore       *self,
+                                          gint64         story_id,
+                                          const char    *place_code,
+                                          GError       **error);
+
+G_END_DECLS

@@ -1,0 +1,71 @@
+/* sd-story.h — a story as the library keeps it
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "sd-segment.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  SD_STORY_STATUS_NEW,
+  SD_STORY_STATUS_REVIEWED,
+  SD_STORY_STATUS_NEEDS_WORK,
+  SD_STORY_STATUS_REJECTED,
+} SdStoryStatus;
+
+/* A plain, reference-counted record.  Lists fill only the short fields
+ * (body, captions and repairs stay NULL); sd_store_get_story() fills all. */
+typedef struct
+{
+  gint64        id;
+  gint64        page_id;
+  char         *source_file;  /* basename of the page file */
+  gint64        source_start; /* byte offsets in the original file */
+  gint64        source_end;
+  SdStoryKind   kind;
+  char         *headline;     /* (nullable) */
+  char         *subheadline;  /* (nullable) */
+  char         *reporter;     /* (nullable) */
+  char         *byline;       /* (nullable) */
+  char         *body;         /* (nullable) paragraphs joined by "\n" */
+  GPtrArray    *captions;         /* (element-type utf8) (nullable) */
+  GPtrArray    *section_headings; /* (element-type utf8) (nullable) */
+  GPtrArray    *repairs;          /* (element-type SdRepair) (nullable) */
+  gboolean      truncated;
+  char         *place_code;   /* (nullable) most specific place */
+  double        place_confidence;
+  gboolean      place_by_editor;
+  GPtrArray    *tags;         /* (element-type utf8) */
+  char         *note;
+  SdStoryStatus status;
+  char         *editor;       /* (nullable) who last changed it */
+  char         *updated;      /* (nullable) ISO 8601, UTC */
+} SdStory;
+
+#define SD_TYPE_STORY (sd_story_get_type ())
+GType          sd_story_get_type            (void) G_GNUC_CONST;
+
+SdStory       *sd_story_new                 (void);
+SdStory       *sd_story_ref                 (SdStory       *story);
+void           sd_story_unref               (SdStory       *story);
+SdStory       *sd_story_new_from_segment    (const SdSegment *segment);
+
+const char    *sd_story_status_to_string    (SdStoryStatus  status);
+gboolean       sd_story_status_from_string  (const char    *text,
+                                             SdStoryStatus *out_status);
+/* The translated label: New, Reviewed, Needs work, Rejected (未审, 已审,
+ * 待修改, 不用 in zh_CN). */
+const char    *sd_story_status_to_label     (SdStoryStatus  status);
+/* A headline for display, never NULL: the headline, else the start of the
+ * first caption or the body. (transfer full) */
+char          *sd_story_dup_title           (const SdStory *story);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SdStory, sd_story_unref)
+
+G_END_DECLS

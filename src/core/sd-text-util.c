@@ -1,0 +1,351 @@
+/* sd-text-util.c — character classes and small scanners for OCR'd Chinese text
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sd-text-util"
+
+#include "sd-text-util.h"
+
+#include <string.h>
+
+/* Common Chinese family names.  Only used to vouch for a name line that has
+ * no other evidence (a lone "于广益" between two stories). */
+static const char common_surnames[] =
+  "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于"
+  "蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛"
+  "闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍"
+  "庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍"
+  "涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉"
+  "缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和"
+  "仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班"
+  "储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖"
+  "漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊乌母裘亓"
+  "修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元"
+  "束檀衣信展阴昝智幸奉植衡富尧由";
+
+static const char *const compound_surnames[] = {
+  "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐",
+  "夏侯", "端木", "司徒", "长孙", "宇文", "澹台", "西门", "南宫",
+};
+
+/* Longest first, so "摄影" wins over "摄". */
+static const char *const credit_markers[] = {
+  "文/图", "图/文", "文／图", "图／文", "摄影", "供图", "供稿", "摄",
+};
+
+gboolean
+_sd_text_is_space (gunichar c)
+{
+  return g_unichar_isspace (c) || c == 0x3000 || c == 0x00A0 || c == 0xFEFF;
+}
+
+gboolean
+_sd_text_is_han (gunichar c)
+{
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF)
+         || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FFFF);
+}
+
+gboolean
+_sd_text_is_content (gunichar c)
+{
+  if (_sd_text_is_han (c))
+    return TRUE;
+  /* full-width letters and digits count like their ASCII twins */
+  if (c >= 0xFF10 && c <= 0xFF5A)
+    return g_unichar_isalnum (c);
+  return c < 0x2000 && g_unichar_isalnum (c);
+}
+
+gboolean
+_sd_text_is_sentence_end (gunichar c)
+{
+  switch (c)
+    {
+    case 0x3002: /* 。 */
+    case 0xFF01: /* ！ */
+    case 0xFF1F: /* ？ */
+    case 0x2026: /* … */
+    case 0xFF0E: /* ． */
+    case '!':
+    case '?':
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+gboolean
+_sd_text_is_closing (gunichar c)
+{
+  switch (c)
+    {
+    case 0x201D: /* ” */
+    case 0x2019: /* ’ */
+    case 0x300D: /* 」 */
+    case 0x300F: /* 』 */
+    case 0xFF09: /* ） */
+    case 0x3011: /* 】 */
+    case 0x300B: /* 》 */
+    case '"':
+    case '\'':
+    case ')':
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+gboolean
+_sd_text_is_clause_end (gunichar c)
+{
+  return _sd_text_is_sentence_end (c) || c == 0xFF0C /* ， */ || c == ','
+         || c == 0xFF1B /* ； */ || c == ';' || c == 0xFF1A /* ： */;
+}
+
+gboolean
+_sd_text_is_surname (gunichar c)
+{
+  char buf[8];
+  int n = g_unichar_to_utf8 (c, buf);
+
+  buf[n] = '\0';
+  return _sd_text_is_han (c) && strstr (common_surnames, buf) != NULL;
+}
+
+gunichar
+_sd_text_first_char (const char *text, gsize start, gsize end)
+{
+  return start < end ? g_utf8_get_char (text + start) : 0;
+}
+
+gunichar
+_sd_text_last_char (const char *text, gsize start, gsize end)
+{
+  const char *prev;
+
+  if (start >= end)
+    return 0;
+  prev = g_utf8_find_prev_char (text + start, text + end);
+  return prev != NULL ? g_utf8_get_char (prev) : 0;
+}
+
+void
+_sd_text_trim (const char *text, gsize *start, gsize *end)
+{
+  while (*start < *end && _sd_text_is_space (g_utf8_get_char (text + *start)))
+    *start = g_utf8_next_char (text + *start) - text;
+  while (*end > *start)
+    {
+      const char *prev = g_utf8_find_prev_char (text + *start, text + *end);
+
+      if (prev == NULL || !_sd_text_is_space (g_utf8_get_char (prev)))
+        break;
+      *end = prev - text;
+    }
+}
+
+gboolean
+_sd_text_has_prefix (const char *text, gsize start, gsize end, const char *prefix)
+{
+  gsize n = strlen (prefix);
+
+  return end - start >= n && memcmp (text + start, prefix, n) == 0;
+}
+
+gboolean
+_sd_text_has_suffix (const char *text, gsize start, gsize end, const char *suffix)
+{
+  gsize n = strlen (suffix);
+
+  return end - start >= n && memcmp (text + end - n, suffix, n) == 0;
+}
+
+gboolean
+_sd_text_contains (const char *text, gsize start, gsize end, const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = start; i + n <= end; i++)
+    if (memcmp (text + i, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+gsize
+_sd_text_count_content (const char *text, gsize start, gsize end)
+{
+  gsize n = 0;
+
+  for (const char *p = text + start; p < text + end; p = g_utf8_next_char (p))
+    if (_sd_text_is_content (g_utf8_get_char (p)))
+      n++;
+  return n;
+}
+
+gsize
+_sd_text_count_chars (const char *text, gsize start, gsize end)
+{
+  gsize n = 0;
+
+  for (const char *p = text + start; p < text + end; p = g_utf8_next_char (p))
+    if (!_sd_text_is_space (g_utf8_get_char (p)))
+      n++;
+  return n;
+}
+
+gboolean
+_sd_text_ends_sentence (const char *text, gsize start, gsize end)
+{
+  const char *p = text + end;
+
+  while (p > text + start)
+    {
+      gunichar c;
+
+      p = g_utf8_find_prev_char (text + start, p);
+      if (p == NULL)
+        break;
+      c = g_utf8_get_char (p);
+      if (_sd_text_is_closing (c) || _sd_text_is_space (c))
+        continue;
+      return _sd_text_is_sentence_end (c);
+    }
+  return FALSE;
+}
+
+gsize
+_sd_text_last_sentence_end (const char *text, gsize start, gsize end)
+{
+  const char *p = text + end;
+
+  while (p > text + start)
+    {
+      p = g_utf8_find_prev_char (text + start, p);
+      if (p == NULL)
+        break;
+      if (_sd_text_is_sentence_end (g_utf8_get_char (p)))
+        {
+          const char *q = g_utf8_next_char (p);
+
+          while (q < text + end && _sd_text_is_closing (g_utf8_get_char (q)))
+            q = g_utf8_next_char (q);
+          return q - text;
+        }
+    }
+  return start;
+}
+
+static gboolean
+has_compound_surname (const char *token, gsize len)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (compound_surnames); i++)
+    {
+      gsize n = strlen (compound_surnames[i]);
+
+      if (len >= n && memcmp (token, compound_surnames[i], n) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+is_name_token (const char *text, gsize start, gsize end, gboolean strict)
+{
+  guint n = 0;
+  gunichar first = 0, last = 0;
+
+  for (const char *p = text + start; p < text + end; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!_sd_text_is_han (c))
+        return FALSE;
+      if (n == 0)
+        first = c;
+      last = c;
+      n++;
+    }
+  /* "他说" and "表示" end quotes, they are not bylines */
+  if (last == 0x8BF4 /* 说 */ || last == 0x9053 /* 道 */)
+    return FALSE;
+  if (n == 4)
+    return has_compound_surname (text + start, end - start);
+  if (n < 2 || n > 3)
+    return FALSE;
+  return !strict || _sd_text_is_surname (first);
+}
+
+gboolean
+_sd_text_is_name_list (const char *text, gsize start, gsize end, gboolean strict)
+{
+  guint tokens = 0, surnamed = 0;
+  gsize pos = start;
+
+  _sd_text_trim (text, &pos, &end);
+  while (pos < end)
+    {
+      gsize token_end = pos;
+
+      while (token_end < end && !_sd_text_is_space (g_utf8_get_char (text + token_end)))
+        token_end = g_utf8_next_char (text + token_end) - text;
+      if (!is_name_token (text, pos, token_end, FALSE))
+        return FALSE;
+      tokens++;
+      if (is_name_token (text, pos, token_end, TRUE))
+        surnamed++;
+      pos = token_end;
+      while (pos < end && _sd_text_is_space (g_utf8_get_char (text + pos)))
+        pos = g_utf8_next_char (text + pos) - text;
+    }
+  if (tokens == 0 || tokens > 8)
+    return FALSE;
+  /* a single two-character token could be any word; wants a surname */
+  if (!strict && tokens == 1 && _sd_text_count_chars (text, start, end) == 2)
+    strict = TRUE;
+  return !strict || surnamed * 2 > tokens;
+}
+
+gboolean
+_sd_text_strip_brackets (const char *text, gsize *start, gsize *end)
+{
+  gunichar open = _sd_text_first_char (text, *start, *end);
+  gunichar close = _sd_text_last_char (text, *start, *end);
+  gsize inner_start, inner_end;
+
+  if (!((open == '(' || open == 0xFF08) && (close == ')' || close == 0xFF09))
+      && !(open == 0x3010 && close == 0x3011))
+    return FALSE;
+  inner_start = g_utf8_next_char (text + *start) - text;
+  inner_end = g_utf8_find_prev_char (text + *start, text + *end) - text;
+  /* "(甲)乙(丙)" is not one bracketed span */
+  for (const char *p = text + inner_start; p < text + inner_end; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == ')' || c == 0xFF09 || c == 0x3011)
+        return FALSE;
+    }
+  *start = inner_start;
+  *end = inner_end;
+  _sd_text_trim (text, start, end);
+  return TRUE;
+}
+
+gboolean
+_sd_text_strip_credit (const char *text, gsize start, gsize end, gsize *names_end)
+{
+  _sd_text_trim (text, &start, &end);
+  _sd_text_strip_brackets (text, &start, &end);
+  for (guint i = 0; i < G_N_ELEMENTS (credit_markers); i++)
+    {
+      if (!_sd_text_has_suffix (text, start, end, credit_markers[i]))
+        continue;
+      end -= strlen (credit_markers[i]);
+      _sd_text_trim (text, &start, &end);
+      *names_end = end;
+      return TRUE;
+    }
+  return FALSE;
+}

@@ -1,0 +1,26 @@
+/* main.c
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "sd-application.h"
+#include "sd-cli.h"
+#include "sd-paths.h"
+
+int
+main (int argc, char *argv[])
+{
+  g_autoptr (SdApplication) app = NULL;
+
+  sd_paths_init ();
+
+  /* Commands work without a display, so they never start GTK. */
+  if (argc > 1 && sd_cli_is_command (argv[1]))
+    return sd_cli_run (argc, argv);
+
+  app = sd_application_new ();
+  g_application_set_option_context_description (G_APPLICATION (app), sd_cli_describe_commands ());
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}

@@ -1,0 +1,249 @@
+/* sd-application.c
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sd-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sd-application.h"
+#include "sd-paths.h"
+#include "sd-store.h"
+#include "sd-window.h"
+
+struct _SdApplication
+{
+  GtkApplication parent_instance;
+
+  GSettings     *settings;
+  char          *db_path;
+  SdStore       *store;
+};
+
+G_DEFINE_TYPE (SdApplication, sd_application, GTK_TYPE_APPLICATION)
+
+static const char *
+dup_editor_name (SdApplication *self, char **storage)
+{
+  *storage = g_settings_get_string (self->settings, "editor-name");
+  if (**storage == '\0')
+    return g_get_real_name ();
+  return *storage;
+}
+
+static void
+editor_name_changed_cb (GSettings *settings, const char *key, SdApplication *self)
+{
+  g_autofree char *storage = NULL;
+
+  if (self->store != NULL)
+    sd_store_set_editor (self->store, dup_editor_name (self, &storage));
+}
+
+static void
+quit_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  SdApplication *self = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  /* Closing through the windows lets them save a note being typed. */
+  for (GList *l = windows; l != NULL;)
+    {
+      GtkWindow *window = l->data;
+      l = l->next;
+      gtk_window_close (window);
+    }
+}
+
+static void
+about_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  SdApplication *self = user_data;
+  const char *authors[] = { "The Storydesk authors", NULL };
+
+  gtk_show_about_dialog (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                         "program-name", "Storydesk",
+                         "logo-icon-name", APPLICATION_ID,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("File and tag the stories of OCR’d newspaper pages"),
+                         "authors", authors,
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static const GActionEntry app_entries[] = {
+  { "quit", quit_activated },
+  { "about", about_activated },
+};
+
+static gint
+sd_application_handle_local_options (GApplication *application, GVariantDict *options)
+{
+  SdApplication *self = SD_APPLICATION (application);
+  const char *db = NULL;
+
+  if (g_variant_dict_lookup (options, "db", "^&ay", &db))
+    {
+      self->db_path = g_canonicalize_filename (db, NULL);
+      /* Another library is another instance: do not hand the window to a
+       * running Storydesk that has a different library open. */
+      g_application_set_flags (application,
+                               g_application_get_flags (application) | G_APPLICATION_NON_UNIQUE);
+    }
+  return -1;
+}
+
+static void
+sd_application_startup (GApplication *application)
+{
+  SdApplication *self = SD_APPLICATION (application);
+  g_autoptr (GtkCssProvider) css = gtk_css_provider_new ();
+  static const struct
+  {
+    const char *action;
+    const char *accels[2];
+  } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "win.import", { "<Control>o", NULL } },
+    { "win.export", { "<Control>e", NULL } },
+    { "win.find", { "<Control>f", NULL } },
+  };
+
+  G_APPLICATION_CLASS (sd_application_parent_class)->startup (application);
+
+  g_set_application_name ("Storydesk");
+  gtk_window_set_default_icon_name (APPLICATION_ID);
+  if (sd_paths_is_uninstalled ())
+    gtk_icon_theme_append_search_path (gtk_icon_theme_get_default (),
+                                       BUILD_SOURCE_ICONSDIR);
+
+  self->settings = g_settings_new (APPLICATION_ID);
+  g_signal_connect (self->settings, "changed::editor-name", G_CALLBACK (editor_name_changed_cb),
+                    self);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_entries, G_N_ELEMENTS (app_entries),
+                                   self);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action,
+                                           accels[i].accels);
+
+  gtk_css_provider_load_from_resource (css, "/io/github/storydesk/Storydesk/style.css");
+  gtk_style_context_add_provider_for_screen (gdk_screen_get_default (), GTK_STYLE_PROVIDER (css),
+                                             GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+static void
+sd_application_activate (GApplication *application)
+{
+  SdApplication *self = SD_APPLICATION (application);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr (GError) error = NULL;
+  g_autofree char *editor = NULL;
+  gboolean first_run = FALSE;
+
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  if (self->db_path == NULL)
+    self->db_path = sd_paths_dup_default_library ();
+  first_run = !g_file_test (self->db_path, G_FILE_TEST_EXISTS);
+
+  self->store = sd_store_open (self->db_path, &error);
+  if (self->store == NULL)
+    {
+      GtkWidget *dialog = gtk_message_dialog_new (NULL, 0, GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE,
+                                                  _("The library cannot be opened"));
+      gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
+      gtk_application_add_window (GTK_APPLICATION (self), GTK_WINDOW (dialog));
+      g_signal_connect (dialog, "response", G_CALLBACK (gtk_widget_destroy), NULL);
+      gtk_widget_show (dialog);
+      return;
+    }
+  sd_store_set_editor (self->store, dup_editor_name (self, &editor));
+
+  window = GTK_WINDOW (sd_window_new (self, self->store));
+  gtk_window_present (window);
+
+  /* A new user should see stories, not an empty window. */
+  if (first_run || sd_store_count_stories (self->store, NULL) == 0)
+    {
+      const char *seeds[] = { sd_paths_get_seeds_dir (), NULL };
+      if (g_file_test (seeds[0], G_FILE_TEST_IS_DIR))
+        sd_window_import (SD_WINDOW (window), seeds);
+    }
+}
+
+static void
+sd_application_dispose (GObject *object)
+{
+  SdApplication *self = SD_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (sd_application_parent_class)->dispose (object);
+}
+
+static void
+sd_application_finalize (GObject *object)
+{
+  SdApplication *self = SD_APPLICATION (object);
+
+  g_free (self->db_path);
+
+  G_OBJECT_CLASS (sd_application_parent_class)->finalize (object);
+}
+
+static void
+sd_application_class_init (SdApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = sd_application_dispose;
+  object_class->finalize = sd_application_finalize;
+  app_class->handle_local_options = sd_application_handle_local_options;
+  app_class->startup = sd_application_startup;
+  app_class->activate = sd_application_activate;
+}
+
+static void
+sd_application_init (SdApplication *self)
+{
+  static const GOptionEntry options[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Open the library FILE instead of the default"),
+      N_("FILE") },
+    { NULL },
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[COMMAND …]"));
+  g_application_set_option_context_summary (
+      G_APPLICATION (self),
+      _("Storydesk files the stories of OCR’d newspaper pages by place and lets editors tag them.\n"
+        "Without a command it opens the window on the library."));
+}
+
+SdApplication *
+sd_application_new (void)
+{
+  return g_object_new (SD_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", "/io/github/storydesk/Storydesk",
+                       NULL);
+}
+
+GSettings *
+sd_application_get_settings (SdApplication *self)
+{
+  g_return_val_if_fail (SD_IS_APPLICATION (self), NULL);
+  return self->settings;
+}

@@ -1,0 +1,280 @@
+/* sd-article-view.c
+ *
+ * The typesetting follows the W3C "Requirements for Chinese Text Layout":
+ * Simplified Chinese glyph forms (language zh-cn, Noto CJK SC), a two-character
+ * first-line indent, and a line height of about 1.7 for Han body text.
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sd-article-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sd-article-view.h"
+#include "sd-gazetteer.h"
+
+#define LINE_HEIGHT 1.7
+#define BODY_FAMILY "Noto Serif CJK SC, Noto Sans CJK SC, Serif"
+#define HEAD_FAMILY "Noto Sans CJK SC, Sans"
+
+struct _SdArticleView
+{
+  GtkScrolledWindow parent_instance;
+
+  GtkTextView      *text_view;
+  GtkTextBuffer    *buffer;
+
+  double            font_size; /* points */
+  GtkTextTag       *meta_tag;
+  GtkTextTag       *kicker_tag;
+  GtkTextTag       *headline_tag;
+  GtkTextTag       *subheadline_tag;
+  GtkTextTag       *reporter_tag;
+  GtkTextTag       *heading_tag;
+  GtkTextTag       *paragraph_tag;
+  GtkTextTag       *byline_tag;
+  GtkTextTag       *caption_tag;
+  GtkTextTag       *repair_tag;
+};
+
+G_DEFINE_TYPE (SdArticleView, sd_article_view, GTK_TYPE_SCROLLED_WINDOW)
+
+static double
+points_to_pixels (SdArticleView *self, double points)
+{
+  double dpi = gdk_screen_get_resolution (gtk_widget_get_screen (GTK_WIDGET (self)));
+  return points * (dpi > 0 ? dpi : 96.0) / 72.0;
+}
+
+/* GTK 3 text tags have no line-height, so the gap between wrapped lines is
+ * what the font's own line height lacks to reach LINE_HEIGHT. */
+static int
+extra_line_pixels (SdArticleView *self, const char *family, double points)
+{
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self->text_view));
+  g_autoptr (PangoFontDescription) description = pango_font_description_from_string (family);
+  PangoFontMetrics *metrics;
+  double natural, wanted;
+
+  pango_font_description_set_size (description, points * PANGO_SCALE);
+  metrics = pango_context_get_metrics (context, description, pango_language_from_string ("zh-cn"));
+  natural = (double) (pango_font_metrics_get_ascent (metrics)
+                      + pango_font_metrics_get_descent (metrics))
+            / PANGO_SCALE;
+  pango_font_metrics_unref (metrics);
+  wanted = LINE_HEIGHT * points_to_pixels (self, points);
+  return MAX (0, (int) (wanted - natural + 0.5));
+}
+
+static void
+apply_typography (SdArticleView *self)
+{
+  double size = self->font_size;
+  int em = (int) (points_to_pixels (self, size) + 0.5);
+  int extra = extra_line_pixels (self, BODY_FAMILY, size);
+
+  g_object_set (self->paragraph_tag, "family", BODY_FAMILY, "size-points", size, "indent", 2 * em,
+                "pixels-inside-wrap", extra, "pixels-below-lines", extra + em / 2, NULL);
+  g_object_set (self->heading_tag, "family", HEAD_FAMILY, "size-points", size * 1.05,
+                "pixels-above-lines", em / 2, "pixels-below-lines", em / 2, NULL);
+  g_object_set (self->headline_tag, "family", HEAD_FAMILY, "size-points", size * 1.75,
+                "pixels-inside-wrap", em / 4, "pixels-below-lines", em / 2, NULL);
+  g_object_set (self->kicker_tag, "family", HEAD_FAMILY, "size-points", size * 1.05,
+                "pixels-below-lines", em / 3, NULL);
+  g_object_set (self->subheadline_tag, "family", HEAD_FAMILY, "size-points", size * 1.1,
+                "pixels-below-lines", em / 2, NULL);
+  g_object_set (self->reporter_tag, "family", HEAD_FAMILY, "size-points", size * 0.9,
+                "pixels-below-lines", em, NULL);
+  g_object_set (self->byline_tag, "family", HEAD_FAMILY, "size-points", size * 0.9,
+                "pixels-above-lines", em / 2, NULL);
+  g_object_set (self->caption_tag, "family", HEAD_FAMILY, "size-points", size * 0.85,
+                "pixels-inside-wrap", extra / 2, "pixels-above-lines", em / 2, NULL);
+  g_object_set (self->meta_tag, "family", HEAD_FAMILY, "size-points", size * 0.8,
+                "pixels-below-lines", em, NULL);
+  g_object_set (self->repair_tag, "family", HEAD_FAMILY, "size-points", size * 0.8,
+                "pixels-inside-wrap", 2, NULL);
+}
+
+static GtkTextTag *
+create_tag (SdArticleView *self, const char *name, const char *first_property, ...)
+{
+  GtkTextTag *tag = gtk_text_buffer_create_tag (self->buffer, name, "language", "zh-cn", NULL);
+  va_list args;
+
+  va_start (args, first_property);
+  if (first_property != NULL)
+    g_object_set_valist (G_OBJECT (tag), first_property, args);
+  va_end (args);
+  return tag;
+}
+
+static void
+append_line (SdArticleView *self, const char *text, GtkTextTag *tag)
+{
+  GtkTextIter end;
+
+  gtk_text_buffer_get_end_iter (self->buffer, &end);
+  gtk_text_buffer_insert_with_tags (self->buffer, &end, text, -1, tag, NULL);
+  gtk_text_buffer_get_end_iter (self->buffer, &end);
+  gtk_text_buffer_insert_with_tags (self->buffer, &end, "\n", -1, tag, NULL);
+}
+
+static char *
+dup_meta_line (const SdStory *story)
+{
+  SdGazetteer *gazetteer = sd_gazetteer_get_default ();
+  const SdPlace *place = story->place_code ? sd_gazetteer_lookup (gazetteer, story->place_code)
+                                           : NULL;
+  const SdPlace *city = NULL, *district = NULL, *town = NULL;
+  g_autoptr (GString) line = g_string_new (NULL);
+
+  if (place == NULL)
+    g_string_append (line, _("Unplaced"));
+  else if (place->level == SD_PLACE_LEVEL_PROVINCE)
+    g_string_append (line, place->name);
+  else
+    {
+      sd_gazetteer_split_levels (gazetteer, place, &city, &district, &town);
+      for (const SdPlace *const *p = (const SdPlace *const[]) { city, district, town, NULL }; *p;
+           p++)
+        g_string_append_printf (line, "%s%s", line->len ? " " : "", (*p)->name);
+    }
+  g_string_append_printf (line, " · %s", story->source_file);
+  if (story->truncated)
+    g_string_append_printf (line, " · %s", _("cut off in the source"));
+  return g_string_free (g_steal_pointer (&line), FALSE);
+}
+
+/* A 副题 is printed below the title and opens with a dash; anything else in
+ * that slot is the 引题 printed above it. */
+static gboolean
+is_subtitle_below (const char *subheadline)
+{
+  return g_str_has_prefix (subheadline, "—") || g_str_has_prefix (subheadline, "-");
+}
+
+static void
+sd_article_view_class_init (SdArticleViewClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/io/github/storydesk/Storydesk/ui/sd-article-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, SdArticleView, text_view);
+  gtk_widget_class_bind_template_child (widget_class, SdArticleView, buffer);
+}
+
+static void
+sd_article_view_init (SdArticleView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->font_size = 13.5;
+  self->meta_tag = create_tag (self, "meta", "foreground", "#77767b", NULL);
+  self->kicker_tag = create_tag (self, "kicker", "foreground", "#3d3846", NULL);
+  self->headline_tag = create_tag (self, "headline", "weight", PANGO_WEIGHT_BOLD, NULL);
+  self->subheadline_tag = create_tag (self, "subheadline", "foreground", "#3d3846", NULL);
+  self->reporter_tag = create_tag (self, "reporter", "foreground", "#5e5c64", NULL);
+  self->heading_tag = create_tag (self, "heading", "weight", PANGO_WEIGHT_BOLD, NULL);
+  self->paragraph_tag = create_tag (self, "paragraph", NULL);
+  self->byline_tag = create_tag (self, "byline", "justification", GTK_JUSTIFY_RIGHT, "foreground",
+                                 "#5e5c64", NULL);
+  self->caption_tag = create_tag (self, "caption", "foreground", "#5e5c64", "left-margin", 48,
+                                  NULL);
+  self->repair_tag = create_tag (self, "repair", "foreground", "#986a44", NULL);
+  apply_typography (self);
+}
+
+void
+sd_article_view_set_story (SdArticleView *self, const SdStory *story)
+{
+  g_return_if_fail (SD_IS_ARTICLE_VIEW (self));
+
+  gtk_text_buffer_set_text (self->buffer, "", 0);
+  if (story == NULL)
+    return;
+
+  {
+    g_autofree char *meta = dup_meta_line (story);
+    append_line (self, meta, self->meta_tag);
+  }
+  if (story->subheadline != NULL && !is_subtitle_below (story->subheadline))
+    append_line (self, story->subheadline, self->kicker_tag);
+  if (story->headline != NULL)
+    append_line (self, story->headline, self->headline_tag);
+  if (story->subheadline != NULL && is_subtitle_below (story->subheadline))
+    append_line (self, story->subheadline, self->subheadline_tag);
+  if (story->reporter != NULL)
+    {
+      g_autofree char *line = g_strdup_printf (_("Reporter: %s"), story->reporter);
+      append_line (self, line, self->reporter_tag);
+    }
+
+  if (story->body != NULL)
+    {
+      g_auto (GStrv) paragraphs = g_strsplit (story->body, "\n", -1);
+
+      for (guint i = 0; paragraphs[i] != NULL; i++)
+        {
+          gboolean heading = FALSE;
+
+          if (*paragraphs[i] == '\0')
+            continue;
+          for (guint h = 0; story->section_headings != NULL && h < story->section_headings->len; h++)
+            if (g_str_equal (paragraphs[i], g_ptr_array_index (story->section_headings, h)))
+              heading = TRUE;
+          append_line (self, paragraphs[i], heading ? self->heading_tag : self->paragraph_tag);
+        }
+    }
+  if (story->byline != NULL)
+    append_line (self, story->byline, self->byline_tag);
+
+  for (guint i = 0; story->captions != NULL && i < story->captions->len; i++)
+    {
+      g_autofree char *line = g_strdup_printf (_("Caption: %s"),
+                                               (const char *) g_ptr_array_index (story->captions, i));
+      append_line (self, line, self->caption_tag);
+    }
+
+  if (story->repairs != NULL && story->repairs->len > 0)
+    {
+      append_line (self, "", self->repair_tag);
+      append_line (self, _("OCR repairs"), self->repair_tag);
+      for (guint i = 0; i < story->repairs->len; i++)
+        {
+          const SdRepair *repair = g_ptr_array_index (story->repairs, i);
+          g_autofree char *line = g_strdup_printf ("• %s", repair->detail);
+          append_line (self, line, self->repair_tag);
+        }
+    }
+
+  {
+    GtkTextIter start;
+    gtk_text_buffer_get_start_iter (self->buffer, &start);
+    gtk_text_buffer_place_cursor (self->buffer, &start);
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self)), 0);
+  }
+}
+
+void
+sd_article_view_set_font_size (SdArticleView *self, double points)
+{
+  g_return_if_fail (SD_IS_ARTICLE_VIEW (self));
+
+  self->font_size = CLAMP (points, 9.0, 32.0);
+  apply_typography (self);
+}
+
+char *
+sd_article_view_dup_text (SdArticleView *self)
+{
+  GtkTextIter start, end;
+
+  g_return_val_if_fail (SD_IS_ARTICLE_VIEW (self), NULL);
+
+  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
+  return gtk_text_buffer_get_text (self->buffer, &start, &end, FALSE);
+}

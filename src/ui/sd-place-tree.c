@@ -1,0 +1,281 @@
+/* sd-place-tree.c
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sd-place-tree"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sd-gazetteer.h"
+#include "sd-place-tree.h"
+
+enum
+{
+  COLUMN_NAME,
+  COLUMN_CODE,
+  COLUMN_SCOPE,
+  COLUMN_COUNT,
+  COLUMN_COUNT_TEXT,
+};
+
+struct _SdPlaceTree
+{
+  GtkScrolledWindow parent_instance;
+
+  GtkTreeView      *tree_view;
+  GtkTreeStore     *model;
+  GtkTreeSelection *selection;
+
+  GHashTable       *counts;   /* code → gint64*, as last set */
+  gboolean          hide_empty;
+  gboolean          rebuilding;
+};
+
+enum
+{
+  SELECTION_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_TYPE (SdPlaceTree, sd_place_tree, GTK_TYPE_SCROLLED_WINDOW)
+
+static gint64
+count_exactly (SdPlaceTree *self, const char *code)
+{
+  const gint64 *count = self->counts != NULL ? g_hash_table_lookup (self->counts, code) : NULL;
+  return count != NULL ? *count : 0;
+}
+
+static void
+set_row (SdPlaceTree *self, GtkTreeIter *iter, const char *name, const char *code,
+         SdScopeKind scope, gint64 count)
+{
+  g_autofree char *count_text = g_strdup_printf ("%" G_GINT64_FORMAT, count);
+
+  gtk_tree_store_set (self->model, iter, COLUMN_NAME, name, COLUMN_CODE, code, COLUMN_SCOPE,
+                      scope, COLUMN_COUNT, count, COLUMN_COUNT_TEXT, count_text, -1);
+}
+
+static void
+add_places (SdPlaceTree *self, SdGazetteer *gazetteer, GtkTreeIter *parent, const SdPlace *place,
+            GHashTable *subtree_counts)
+{
+  g_autoptr (GPtrArray) children = sd_gazetteer_get_children (gazetteer, place->code);
+
+  for (guint i = 0; i < children->len; i++)
+    {
+      const SdPlace *child = g_ptr_array_index (children, i);
+      const gint64 *count = g_hash_table_lookup (subtree_counts, child->code);
+      GtkTreeIter iter;
+
+      /* Cities always show, so the tree reads as the province; districts
+       * and towns only when they hold stories, unless asked otherwise.
+       * Towns without stories never show: there are over a thousand. */
+      if (count == NULL
+          && (child->level == SD_PLACE_LEVEL_TOWN
+              || (self->hide_empty && child->level != SD_PLACE_LEVEL_CITY)))
+        continue;
+      gtk_tree_store_append (self->model, &iter, parent);
+      set_row (self, &iter, child->name, child->code, SD_SCOPE_PLACE, count ? *count : 0);
+      if (child->level != SD_PLACE_LEVEL_TOWN)
+        add_places (self, gazetteer, &iter, child, subtree_counts);
+    }
+}
+
+/* Sums the exact counts up the code prefixes, in one pass over the counts. */
+static GHashTable *
+sum_subtree_counts (SdPlaceTree *self, SdGazetteer *gazetteer)
+{
+  GHashTable *sums = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, self->counts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const SdPlace *place = *(const char *) key != '\0' ? sd_gazetteer_lookup (gazetteer, key)
+                                                          : NULL;
+      for (; place != NULL; place = place->parent_code != NULL
+                                        ? sd_gazetteer_lookup (gazetteer, place->parent_code)
+                                        : NULL)
+        {
+          gint64 *sum = g_hash_table_lookup (sums, place->code);
+          if (sum == NULL)
+            {
+              sum = g_new0 (gint64, 1);
+              g_hash_table_insert (sums, g_strdup (place->code), sum);
+            }
+          *sum += *(const gint64 *) value;
+        }
+    }
+  return sums;
+}
+
+static gboolean
+find_row (SdPlaceTree *self, SdScopeKind scope, const char *code, GtkTreeIter *parent,
+          GtkTreeIter *out_iter)
+{
+  GtkTreeModel *model = GTK_TREE_MODEL (self->model);
+  GtkTreeIter iter;
+
+  if (!gtk_tree_model_iter_children (model, &iter, parent))
+    return FALSE;
+  do
+    {
+      g_autofree char *row_code = NULL;
+      int row_scope;
+
+      gtk_tree_model_get (model, &iter, COLUMN_SCOPE, &row_scope, COLUMN_CODE, &row_code, -1);
+      if ((SdScopeKind) row_scope == scope && (scope != SD_SCOPE_PLACE || g_strcmp0 (row_code, code) == 0))
+        {
+          *out_iter = iter;
+          return TRUE;
+        }
+      if (scope == SD_SCOPE_PLACE && row_code != NULL && g_str_has_prefix (code, row_code)
+          && find_row (self, scope, code, &iter, out_iter))
+        return TRUE;
+    }
+  while (gtk_tree_model_iter_next (model, &iter));
+  return FALSE;
+}
+
+static void
+rebuild (SdPlaceTree *self)
+{
+  SdGazetteer *gazetteer = sd_gazetteer_get_default ();
+  const SdPlace *province = sd_gazetteer_get_province (gazetteer);
+  g_autoptr (GHashTable) sums = sum_subtree_counts (self, gazetteer);
+  g_autofree char *selected_code = NULL;
+  SdScopeKind selected = sd_place_tree_get_selected (self, &selected_code);
+  GtkTreeIter iter, province_iter;
+  gint64 total = 0;
+  GHashTableIter count_iter;
+  gpointer value;
+  const gint64 *province_count;
+
+  g_hash_table_iter_init (&count_iter, self->counts);
+  while (g_hash_table_iter_next (&count_iter, NULL, &value))
+    total += *(const gint64 *) value;
+
+  self->rebuilding = TRUE;
+  gtk_tree_store_clear (self->model);
+
+  gtk_tree_store_append (self->model, &iter, NULL);
+  set_row (self, &iter, _("All stories"), NULL, SD_SCOPE_ALL, total);
+
+  gtk_tree_store_append (self->model, &province_iter, NULL);
+  province_count = g_hash_table_lookup (sums, province->code);
+  set_row (self, &province_iter, province->name, province->code, SD_SCOPE_PLACE,
+           province_count ? *province_count : 0);
+  add_places (self, gazetteer, &province_iter, province, sums);
+
+  gtk_tree_store_append (self->model, &iter, NULL);
+  set_row (self, &iter, _("Unplaced"), NULL, SD_SCOPE_UNPLACED, count_exactly (self, ""));
+
+  {
+    g_autoptr (GtkTreePath) path = gtk_tree_model_get_path (GTK_TREE_MODEL (self->model),
+                                                            &province_iter);
+    gtk_tree_view_expand_row (self->tree_view, path, FALSE);
+  }
+  self->rebuilding = FALSE;
+
+  if (find_row (self, selected, selected_code, NULL, &iter))
+    {
+      g_autoptr (GtkTreePath) path = gtk_tree_model_get_path (GTK_TREE_MODEL (self->model), &iter);
+      gtk_tree_view_expand_to_path (self->tree_view, path);
+      gtk_tree_selection_select_iter (self->selection, &iter);
+    }
+  else if (gtk_tree_model_get_iter_first (GTK_TREE_MODEL (self->model), &iter))
+    gtk_tree_selection_select_iter (self->selection, &iter);
+}
+
+static void
+selection_changed_cb (SdPlaceTree *self)
+{
+  if (!self->rebuilding)
+    g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+}
+
+static void
+sd_place_tree_finalize (GObject *object)
+{
+  SdPlaceTree *self = SD_PLACE_TREE (object);
+
+  g_clear_pointer (&self->counts, g_hash_table_unref);
+
+  G_OBJECT_CLASS (sd_place_tree_parent_class)->finalize (object);
+}
+
+static void
+sd_place_tree_class_init (SdPlaceTreeClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = sd_place_tree_finalize;
+
+  /**
+   * SdPlaceTree::selection-changed:
+   *
+   * The editor picked another node.
+   */
+  signals[SELECTION_CHANGED] = g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass),
+                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                             G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/storydesk/Storydesk/ui/sd-place-tree.ui");
+  gtk_widget_class_bind_template_child (widget_class, SdPlaceTree, tree_view);
+  gtk_widget_class_bind_template_child (widget_class, SdPlaceTree, model);
+  gtk_widget_class_bind_template_child (widget_class, SdPlaceTree, selection);
+  gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
+}
+
+static void
+sd_place_tree_init (SdPlaceTree *self)
+{
+  self->hide_empty = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+void
+sd_place_tree_set_counts (SdPlaceTree *self, GHashTable *counts)
+{
+  g_return_if_fail (SD_IS_PLACE_TREE (self));
+
+  g_clear_pointer (&self->counts, g_hash_table_unref);
+  self->counts = g_hash_table_ref (counts);
+  rebuild (self);
+}
+
+void
+sd_place_tree_set_hide_empty (SdPlaceTree *self, gboolean hide_empty)
+{
+  g_return_if_fail (SD_IS_PLACE_TREE (self));
+
+  if (self->hide_empty == !!hide_empty)
+    return;
+  self->hide_empty = !!hide_empty;
+  if (self->counts != NULL)
+    rebuild (self);
+}
+
+SdScopeKind
+sd_place_tree_get_selected (SdPlaceTree *self, char **out_code)
+{
+  GtkTreeModel *model;
+  GtkTreeIter iter;
+  int scope = SD_SCOPE_ALL;
+
+  g_return_val_if_fail (SD_IS_PLACE_TREE (self), SD_SCOPE_ALL);
+
+  *out_code = NULL;
+  if (gtk_tree_selection_get_selected (self->selection, &model, &iter))
+    gtk_tree_model_get (model, &iter, COLUMN_SCOPE, &scope, COLUMN_CODE, out_code, -1);
+  return scope;
+}

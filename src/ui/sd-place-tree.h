@@ -1,0 +1,27 @@
+/* sd-place-tree.h — 江苏省 → cities → districts → towns, with story counts
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "sd-store.h"
+
+G_BEGIN_DECLS
+
+#define SD_TYPE_PLACE_TREE (sd_place_tree_get_type ())
+G_DECLARE_FINAL_TYPE (SdPlaceTree, sd_place_tree, SD, PLACE_TREE, GtkScrolledWindow)
+
+/* @counts: story counts per place code, "" for unplaced (as from
+ * sd_store_count_by_place()).  Keeps the selection and expanded rows. */
+void        sd_place_tree_set_counts    (SdPlaceTree *self,
+                                         GHashTable  *counts);
+void        sd_place_tree_set_hide_empty (SdPlaceTree *self,
+                                         gboolean     hide_empty);
+/* The selected node; @out_code is set for SD_SCOPE_PLACE. */
+SdScopeKind sd_place_tree_get_selected  (SdPlaceTree *self,
+                                         char       **out_code);
+
+G_END_DECLS

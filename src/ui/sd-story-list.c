@@ -1,0 +1,237 @@
+/* sd-story-list.c
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sd-story-list"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sd-gazetteer.h"
+#include "sd-story-list.h"
+
+enum
+{
+  COLUMN_ID,
+  COLUMN_MARKUP,
+  COLUMN_STATUS_ICON,
+  COLUMN_STATUS_LABEL,
+  COLUMN_TITLE,
+};
+
+struct _SdStoryList
+{
+  GtkScrolledWindow parent_instance;
+
+  GtkTreeView      *tree_view;
+  GtkListStore     *model;
+  GtkTreeSelection *selection;
+
+  gboolean          filling;
+};
+
+enum
+{
+  SELECTION_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_TYPE (SdStoryList, sd_story_list, GTK_TYPE_SCROLLED_WINDOW)
+
+static const char *
+status_icon_name (SdStoryStatus status)
+{
+  switch (status)
+    {
+    case SD_STORY_STATUS_REVIEWED:
+      return "emblem-ok-symbolic";
+    case SD_STORY_STATUS_NEEDS_WORK:
+      return "document-edit-symbolic";
+    case SD_STORY_STATUS_REJECTED:
+      return "action-unavailable-symbolic";
+    case SD_STORY_STATUS_NEW:
+    default:
+      return NULL;
+    }
+}
+
+/* The place as an editor says it: 苏州市 吴江区 黎里镇. */
+static char *
+dup_place_label (const SdStory *story)
+{
+  SdGazetteer *gazetteer = sd_gazetteer_get_default ();
+  const SdPlace *place = story->place_code != NULL
+                             ? sd_gazetteer_lookup (gazetteer, story->place_code)
+                             : NULL;
+  const SdPlace *city = NULL, *district = NULL, *town = NULL;
+
+  if (place == NULL)
+    return g_strdup (_("Unplaced"));
+  if (place->level == SD_PLACE_LEVEL_PROVINCE)
+    return g_strdup (place->name);
+  sd_gazetteer_split_levels (gazetteer, place, &city, &district, &town);
+  return g_strjoin (" ", city ? city->name : "", district ? district->name : "",
+                    town ? town->name : "", NULL);
+}
+
+static void
+fill_row (SdStoryList *self, GtkTreeIter *iter, const SdStory *story)
+{
+  g_autofree char *title = sd_story_dup_title (story);
+  g_autofree char *place = dup_place_label (story);
+  g_autoptr (GString) markup = g_string_new (NULL);
+
+  {
+    g_autofree char *head = g_markup_printf_escaped ("<b>%s</b>\n<small>%s · %s", title,
+                                                     g_strstrip (place), story->source_file);
+    g_string_append (markup, head);
+  }
+  for (guint i = 0; story->tags != NULL && i < story->tags->len; i++)
+    {
+      g_autofree char *tag = g_markup_printf_escaped (
+          "  <span background=\"#dce8f8\" foreground=\"#1c3f6e\"> %s </span>",
+          (const char *) g_ptr_array_index (story->tags, i));
+      g_string_append (markup, tag);
+    }
+  g_string_append (markup, "</small>");
+
+  gtk_list_store_set (self->model, iter, COLUMN_ID, story->id, COLUMN_MARKUP, markup->str,
+                      COLUMN_STATUS_ICON, status_icon_name (story->status), COLUMN_STATUS_LABEL,
+                      sd_story_status_to_label (story->status), COLUMN_TITLE, title, -1);
+}
+
+static void
+selection_changed_cb (SdStoryList *self)
+{
+  if (!self->filling)
+    g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+}
+
+static void
+sd_story_list_class_init (SdStoryListClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  /**
+   * SdStoryList::selection-changed:
+   *
+   * Another story, or none, is selected.
+   */
+  signals[SELECTION_CHANGED] = g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass),
+                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                             G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/storydesk/Storydesk/ui/sd-story-list.ui");
+  gtk_widget_class_bind_template_child (widget_class, SdStoryList, tree_view);
+  gtk_widget_class_bind_template_child (widget_class, SdStoryList, model);
+  gtk_widget_class_bind_template_child (widget_class, SdStoryList, selection);
+  gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
+}
+
+static void
+sd_story_list_init (SdStoryList *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+void
+sd_story_list_set_stories (SdStoryList *self, GPtrArray *stories)
+{
+  gint64 selected = sd_story_list_get_selected (self);
+
+  g_return_if_fail (SD_IS_STORY_LIST (self));
+
+  /* Detached while filling, so 100,000 rows do not each redraw the view. */
+  self->filling = TRUE;
+  g_object_ref (self->model);
+  gtk_tree_view_set_model (self->tree_view, NULL);
+  gtk_list_store_clear (self->model);
+
+  for (guint i = 0; i < stories->len; i++)
+    {
+      const SdStory *story = g_ptr_array_index (stories, i);
+      GtkTreeIter iter;
+
+      gtk_list_store_insert_with_values (self->model, &iter, -1, -1);
+      fill_row (self, &iter, story);
+    }
+  gtk_tree_view_set_model (self->tree_view, GTK_TREE_MODEL (self->model));
+  g_object_unref (self->model);
+  self->filling = FALSE;
+
+  /* Keep the story the editor was reading; else open the first one, so the
+   * article view is never blank while there are stories. */
+  {
+    GtkTreeModel *model = GTK_TREE_MODEL (self->model);
+    GtkTreeIter iter, found;
+    gboolean valid = gtk_tree_model_get_iter_first (model, &iter);
+    gboolean have = valid;
+
+    found = iter;
+    for (; selected != 0 && valid; valid = gtk_tree_model_iter_next (model, &iter))
+      {
+        gint64 id;
+        gtk_tree_model_get (model, &iter, COLUMN_ID, &id, -1);
+        if (id == selected)
+          {
+            found = iter;
+            break;
+          }
+      }
+    if (have)
+      {
+        g_autoptr (GtkTreePath) path = gtk_tree_model_get_path (model, &found);
+        gtk_tree_selection_select_iter (self->selection, &found);
+        gtk_tree_view_scroll_to_cell (self->tree_view, path, NULL, FALSE, 0, 0);
+      }
+  }
+  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+}
+
+void
+sd_story_list_update_story (SdStoryList *self, const SdStory *story)
+{
+  GtkTreeModel *model = GTK_TREE_MODEL (self->model);
+  GtkTreeIter iter;
+  gboolean valid;
+
+  g_return_if_fail (SD_IS_STORY_LIST (self));
+
+  for (valid = gtk_tree_model_get_iter_first (model, &iter); valid;
+       valid = gtk_tree_model_iter_next (model, &iter))
+    {
+      gint64 id;
+      gtk_tree_model_get (model, &iter, COLUMN_ID, &id, -1);
+      if (id == story->id)
+        {
+          fill_row (self, &iter, story);
+          return;
+        }
+    }
+}
+
+gint64
+sd_story_list_get_selected (SdStoryList *self)
+{
+  GtkTreeModel *model;
+  GtkTreeIter iter;
+  gint64 id = 0;
+
+  g_return_val_if_fail (SD_IS_STORY_LIST (self), 0);
+
+  if (gtk_tree_selection_get_selected (self->selection, &model, &iter))
+    gtk_tree_model_get (model, &iter, COLUMN_ID, &id, -1);
+  return id;
+}
+
+guint
+sd_story_list_get_count (SdStoryList *self)
+{
+  g_return_val_if_fail (SD_IS_STORY_LIST (self), 0);
+  return gtk_tree_model_iter_n_children (GTK_TREE_MODEL (self->model), NULL);
+}

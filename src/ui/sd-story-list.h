@@ -1,0 +1,28 @@
+/* sd-story-list.h — the stories of the selected node
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "sd-story.h"
+
+G_BEGIN_DECLS
+
+#define SD_TYPE_STORY_LIST (sd_story_list_get_type ())
+G_DECLARE_FINAL_TYPE (SdStoryList, sd_story_list, SD, STORY_LIST, GtkScrolledWindow)
+
+/* @stories: (element-type SdStory) short records; keeps the selected story
+ * selected when it is still there. */
+void    sd_story_list_set_stories  (SdStoryList   *self,
+                                    GPtrArray     *stories);
+/* Refreshes one row after its tags, status or place changed. */
+void    sd_story_list_update_story (SdStoryList   *self,
+                                    const SdStory *story);
+/* The selected story's id, 0 for none. */
+gint64  sd_story_list_get_selected (SdStoryList   *self);
+guint   sd_story_list_get_count    (SdStoryList   *self);
+
+G_END_DECLS

@@ -1,0 +1,509 @@
+/* sd-window.c
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sd-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sd-article-view.h"
+#include "sd-export.h"
+#include "sd-importer.h"
+#include "sd-place-tree.h"
+#include "sd-story-list.h"
+#include "sd-tag-panel.h"
+#include "sd-window.h"
+
+struct _SdWindow
+{
+  GtkApplicationWindow parent_instance;
+
+  GtkSearchEntry *search_entry;
+  GtkMenuButton  *menu_button;
+  GtkRevealer    *progress_revealer;
+  GtkLabel       *progress_label;
+  GtkProgressBar *progress_bar;
+  GtkInfoBar     *info_bar;
+  GtkLabel       *info_label;
+  GtkPaned       *outer_paned;
+  GtkPaned       *inner_paned;
+  SdPlaceTree    *place_tree;
+  SdStoryList    *story_list;
+  SdArticleView  *article_view;
+  SdTagPanel     *tag_panel;
+  GtkLabel       *status_label;
+
+  SdStore        *store;
+  GSettings      *settings;
+  GCancellable   *import_cancellable;
+};
+
+enum
+{
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_TYPE (SdWindow, sd_window, GTK_TYPE_APPLICATION_WINDOW)
+
+static void
+show_message (SdWindow *self, GtkMessageType type, const char *message)
+{
+  gtk_info_bar_set_message_type (self->info_bar, type);
+  gtk_label_set_text (self->info_label, message);
+  gtk_widget_show (GTK_WIDGET (self->info_bar));
+}
+
+static void
+reload_counts (SdWindow *self)
+{
+  g_autoptr (GHashTable) counts = NULL;
+  g_autoptr (GError) error = NULL;
+
+  counts = sd_store_count_by_place (self->store, &error);
+  if (counts == NULL)
+    {
+      show_message (self, GTK_MESSAGE_ERROR, error->message);
+      return;
+    }
+  sd_place_tree_set_counts (self->place_tree, counts);
+}
+
+static void
+reload_stories (SdWindow *self)
+{
+  g_autofree char *code = NULL;
+  g_autoptr (GPtrArray) stories = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *status = NULL;
+  SdScope scope = { 0 };
+
+  scope.kind = sd_place_tree_get_selected (self->place_tree, &code);
+  scope.place_code = code;
+  scope.text = gtk_entry_get_text (GTK_ENTRY (self->search_entry));
+
+  stories = sd_store_list_stories (self->store, &scope, &error);
+  if (stories == NULL)
+    {
+      show_message (self, GTK_MESSAGE_ERROR, error->message);
+      return;
+    }
+  sd_story_list_set_stories (self->story_list, stories);
+  status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u story", "%u stories", stories->len),
+                            stories->len);
+  gtk_label_set_text (self->status_label, status);
+}
+
+static void
+show_selected_story (SdWindow *self)
+{
+  gint64 id = sd_story_list_get_selected (self->story_list);
+  g_autoptr (SdStory) story = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (id != 0)
+    {
+      story = sd_store_get_story (self->store, id, &error);
+      if (story == NULL)
+        show_message (self, GTK_MESSAGE_ERROR, error->message);
+    }
+  sd_article_view_set_story (self->article_view, story);
+  sd_tag_panel_set_story (self->tag_panel, story);
+}
+
+static void
+place_selected_cb (SdWindow *self)
+{
+  reload_stories (self);
+}
+
+static void
+story_selected_cb (SdWindow *self)
+{
+  show_selected_story (self);
+}
+
+static void
+search_changed_cb (SdWindow *self)
+{
+  reload_stories (self);
+}
+
+static void
+cancel_clicked_cb (SdWindow *self)
+{
+  g_cancellable_cancel (self->import_cancellable);
+}
+
+static void
+info_bar_response_cb (SdWindow *self)
+{
+  gtk_widget_hide (GTK_WIDGET (self->info_bar));
+}
+
+static void
+story_changed_cb (SdStore *store, gint64 id, SdWindow *self)
+{
+  g_autoptr (SdStory) story = sd_store_get_story (store, id, NULL);
+
+  if (story != NULL)
+    sd_story_list_update_story (self->story_list, story);
+}
+
+static void
+import_progress_cb (guint done, guint total, const char *path, gpointer user_data)
+{
+  SdWindow *self = user_data;
+  g_autofree char *name = g_filename_display_basename (path);
+  g_autofree char *text = g_strdup_printf (_("Imported %s (%u of %u)"), name, done, total);
+
+  gtk_label_set_text (self->progress_label, text);
+  gtk_progress_bar_set_fraction (self->progress_bar, total > 0 ? (double) done / total : 1.0);
+}
+
+static void
+import_finished_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (SdWindow) self = user_data;
+  g_autoptr (GPtrArray) results = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GString) problems = g_string_new (NULL);
+  guint n_stories = 0, n_files = 0;
+
+  results = sd_importer_import_finish (result, &error);
+  gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
+  g_clear_object (&self->import_cancellable);
+  g_simple_action_set_enabled (
+      G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "import")), TRUE);
+
+  if (results == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_message (self, GTK_MESSAGE_ERROR, error->message);
+      reload_counts (self);
+      return;
+    }
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      const SdImportResult *file = g_ptr_array_index (results, i);
+      if (file->error != NULL)
+        g_string_append_printf (problems, "%s%s", problems->len ? "\n" : "", file->error->message);
+      else
+        {
+          n_files++;
+          n_stories += file->n_stories;
+        }
+    }
+  if (problems->len > 0)
+    show_message (self, GTK_MESSAGE_WARNING, problems->str);
+  else
+    {
+      g_autofree char *stories = g_strdup_printf (
+          g_dngettext (GETTEXT_PACKAGE, "%u story", "%u stories", n_stories), n_stories);
+      g_autofree char *message = g_strdup_printf (
+          g_dngettext (GETTEXT_PACKAGE, "Imported %s from %u page", "Imported %s from %u pages",
+                       n_files),
+          stories, n_files);
+      show_message (self, GTK_MESSAGE_INFO, message);
+    }
+
+  reload_counts (self);
+}
+
+static void
+import_response_cb (GtkNativeDialog *dialog, int response, SdWindow *self)
+{
+  g_autoptr (GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  GSList *files;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      files = gtk_file_chooser_get_filenames (GTK_FILE_CHOOSER (dialog));
+      for (GSList *l = files; l != NULL; l = l->next)
+        g_ptr_array_add (paths, l->data);
+      g_slist_free (files);
+      g_ptr_array_add (paths, NULL);
+      sd_window_import (self, (const char *const *) paths->pdata);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+import_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  SdWindow *self = user_data;
+  GtkFileChooserNative *chooser;
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Import Pages"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), NULL);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("Page text files"));
+  gtk_file_filter_add_pattern (filter, "*.txt");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), g_object_ref (filter));
+  g_signal_connect (chooser, "response", G_CALLBACK (import_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static gboolean
+write_export (SdWindow *self, GFile *file, GError **error)
+{
+  g_autofree char *code = NULL;
+  g_autoptr (GPtrArray) stories = NULL;
+  g_autoptr (GFileOutputStream) output = NULL;
+  SdScope scope = { 0 };
+
+  scope.kind = sd_place_tree_get_selected (self->place_tree, &code);
+  scope.place_code = code;
+  scope.text = gtk_entry_get_text (GTK_ENTRY (self->search_entry));
+  stories = sd_store_list_full_stories (self->store, &scope, error);
+  if (stories == NULL)
+    return FALSE;
+
+  /* GIO writes to a temporary file and renames it on close, so a failed
+   * export never leaves half a file. */
+  output = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, error);
+  if (output == NULL)
+    return FALSE;
+  if (!sd_export_write (SD_EXPORT_FORMAT_JSON, stories, G_OUTPUT_STREAM (output), NULL, error))
+    return FALSE;
+  return g_output_stream_close (G_OUTPUT_STREAM (output), NULL, error);
+}
+
+static void
+export_response_cb (GtkNativeDialog *dialog, int response, SdWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autoptr (GError) error = NULL;
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      if (!write_export (self, file, &error))
+        {
+          g_autofree char *message = g_strdup_printf (_("Could not export to %s: %s"), name,
+                                                      error->message);
+          show_message (self, GTK_MESSAGE_ERROR, message);
+        }
+      else
+        {
+          g_autofree char *message = g_strdup_printf (_("Exported to %s"), name);
+          show_message (self, GTK_MESSAGE_INFO, message);
+        }
+    }
+  g_object_unref (dialog);
+}
+
+static void
+export_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  SdWindow *self = user_data;
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Export Stories"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
+  gtk_file_chooser_set_do_overwrite_confirmation (GTK_FILE_CHOOSER (chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "stories.json");
+  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+find_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  SdWindow *self = user_data;
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static const GActionEntry win_entries[] = {
+  { "import", import_activated },
+  { "export", export_activated },
+  { "find", find_activated },
+};
+
+static void
+hide_empty_changed_cb (GSettings *settings, const char *key, SdWindow *self)
+{
+  sd_place_tree_set_hide_empty (self->place_tree, g_settings_get_boolean (settings, key));
+}
+
+static void
+save_geometry (SdWindow *self)
+{
+  GdkWindow *window = gtk_widget_get_window (GTK_WIDGET (self));
+  gboolean maximized = window != NULL && (gdk_window_get_state (window) & GDK_WINDOW_STATE_MAXIMIZED);
+  int width, height;
+
+  g_settings_set_boolean (self->settings, "window-maximized", maximized);
+  if (!maximized)
+    {
+      gtk_window_get_size (GTK_WINDOW (self), &width, &height);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_set_int (self->settings, "tree-width", gtk_paned_get_position (self->outer_paned));
+  g_settings_set_int (self->settings, "list-width", gtk_paned_get_position (self->inner_paned));
+}
+
+static gboolean
+sd_window_delete_event (GtkWidget *widget, GdkEventAny *event)
+{
+  SdWindow *self = SD_WINDOW (widget);
+
+  sd_tag_panel_flush (self->tag_panel);
+  save_geometry (self);
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+sd_window_constructed (GObject *object)
+{
+  SdWindow *self = SD_WINDOW (object);
+  /* "application" is set after construction; the running one is ours. */
+  GtkApplication *application = GTK_APPLICATION (g_application_get_default ());
+  g_autoptr (GAction) hide_empty = NULL;
+
+  G_OBJECT_CLASS (sd_window_parent_class)->constructed (object);
+
+  self->settings = g_object_ref (sd_application_get_settings (SD_APPLICATION (application)));
+  gtk_window_set_default_size (GTK_WINDOW (self), g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  gtk_paned_set_position (self->outer_paned, g_settings_get_int (self->settings, "tree-width"));
+  gtk_paned_set_position (self->inner_paned, g_settings_get_int (self->settings, "list-width"));
+  sd_article_view_set_font_size (self->article_view,
+                                 g_settings_get_double (self->settings, "article-font-size"));
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries, G_N_ELEMENTS (win_entries),
+                                   self);
+  hide_empty = g_settings_create_action (self->settings, "hide-empty-places");
+  g_action_map_add_action (G_ACTION_MAP (self), hide_empty);
+  gtk_menu_button_set_menu_model (self->menu_button,
+                                  G_MENU_MODEL (gtk_application_get_menu_by_id (application,
+                                                                                "primary-menu")));
+
+  sd_place_tree_set_hide_empty (self->place_tree,
+                                g_settings_get_boolean (self->settings, "hide-empty-places"));
+  g_signal_connect (self->settings, "changed::hide-empty-places",
+                    G_CALLBACK (hide_empty_changed_cb), self);
+
+  sd_tag_panel_set_store (self->tag_panel, self->store);
+  g_signal_connect (self->store, "story-changed", G_CALLBACK (story_changed_cb), self);
+  reload_counts (self);
+}
+
+static void
+sd_window_dispose (GObject *object)
+{
+  SdWindow *self = SD_WINDOW (object);
+
+  g_cancellable_cancel (self->import_cancellable);
+  g_clear_object (&self->import_cancellable);
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (sd_window_parent_class)->dispose (object);
+}
+
+static void
+sd_window_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  SdWindow *self = SD_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sd_window_class_init (SdWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = sd_window_constructed;
+  object_class->dispose = sd_window_dispose;
+  object_class->set_property = sd_window_set_property;
+  widget_class->delete_event = sd_window_delete_event;
+
+  properties[PROP_STORE] =
+      g_param_spec_object ("store", NULL, NULL, SD_TYPE_STORE,
+                           G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (SD_TYPE_PLACE_TREE);
+  g_type_ensure (SD_TYPE_STORY_LIST);
+  g_type_ensure (SD_TYPE_ARTICLE_VIEW);
+  g_type_ensure (SD_TYPE_TAG_PANEL);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/storydesk/Storydesk/ui/sd-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SdWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, SdWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, SdWindow, progress_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SdWindow, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, SdWindow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, SdWindow, info_bar);
+  gtk_widget_class_bind_template_child (widget_class, SdWindow, info_label);
+  gtk_widget_class_bind_template_child (widget_class, SdWindow, outer_paned);
+  gtk_widget_class_bind_template_child (widget_class, SdWindow, inner_paned);
+  gtk_widget_class_bind_template_child (widget_class, SdWindow, place_tree);
+  gtk_widget_class_bind_template_child (widget_class, SdWindow, story_list);
+  gtk_widget_class_bind_template_child (widget_class, SdWindow, article_view);
+  gtk_widget_class_bind_template_child (widget_class, SdWindow, tag_panel);
+  gtk_widget_class_bind_template_child (widget_class, SdWindow, status_label);
+  gtk_widget_class_bind_template_callback (widget_class, place_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, story_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, info_bar_response_cb);
+}
+
+static void
+sd_window_init (SdWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+SdWindow *
+sd_window_new (SdApplication *application, SdStore *store)
+{
+  return g_object_new (SD_TYPE_WINDOW, "application", application, "store", store, NULL);
+}
+
+void
+sd_window_import (SdWindow *self, const char *const *paths)
+{
+  g_return_if_fail (SD_IS_WINDOW (self));
+
+  if (self->import_cancellable != NULL)
+    return;
+  self->import_cancellable = g_cancellable_new ();
+  g_simple_action_set_enabled (
+      G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "import")), FALSE);
+  gtk_label_set_text (self->progress_label, _("Importing…"));
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
+
+  sd_importer_import_async (sd_store_get_path (self->store), paths, self->import_cancellable,
+                            import_progress_cb, g_object_ref (self), g_object_unref,
+                            import_finished_cb, g_object_ref (self));
+}

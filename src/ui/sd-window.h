@@ -1,0 +1,24 @@
+/* sd-window.h
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "sd-application.h"
+#include "sd-store.h"
+
+G_BEGIN_DECLS
+
+#define SD_TYPE_WINDOW (sd_window_get_type ())
+G_DECLARE_FINAL_TYPE (SdWindow, sd_window, SD, WINDOW, GtkApplicationWindow)
+
+SdWindow *sd_window_new    (SdApplication     *application,
+                            SdStore           *store);
+/* Imports files or folders in a worker, showing progress in the window. */
+void      sd_window_import (SdWindow          *self,
+                            const char *const *paths);
+
+G_END_DECLS
