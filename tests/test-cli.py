@@ -1,0 +1,164 @@
+#!/usr/bin/python3
+# The command line: import, export, tag, note, status, --help; exit codes;
+# bad files refused with a message naming them, and nothing stored lost.
+#
+# Copyright 2026 The Storydesk authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import unittest
+
+STORYDESK = os.environ["STORYDESK"]
+SEEDS = os.path.join(os.environ["SD_SOURCE_ROOT"], "seeds")
+
+
+def run(*args, check_status=0, env=None):
+    proc = subprocess.run([STORYDESK, *args], capture_output=True, text=True, env=env, timeout=60)
+    if check_status is not None and proc.returncode != check_status:
+        raise AssertionError(
+            f"{args}: exit {proc.returncode}, wanted {check_status}\n{proc.stdout}\n{proc.stderr}")
+    return proc
+
+
+class CliTest(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.db = os.path.join(self.tmp.name, "library.db")
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def export(self, *extra):
+        out = run("export", "--db", self.db, "--format", "json", *extra).stdout
+        return json.loads(out)
+
+    def test_help_lists_commands(self):
+        # No display is needed for --help.
+        env = dict(os.environ)
+        env.pop("DISPLAY", None)
+        text = run("--help", env=env).stdout
+        for command in ("import", "export", "tag", "note", "status", "--db"):
+            self.assertIn(command, text)
+
+    def test_import_and_export(self):
+        proc = run("import", "--db", self.db, SEEDS)
+        lines = proc.stdout.strip().splitlines()
+        self.assertEqual(len(lines), 5, proc.stdout)
+        for line in lines:
+            self.assertRegex(line, r"\.txt: \d+ stor(y|ies)$")
+        stories = self.export()
+        self.assertGreaterEqual(len(stories), 30)
+        keys = {"id", "source", "kind", "headline", "subheadline", "reporter", "byline", "body",
+                "city", "district", "town", "tags", "note", "status"}
+        for story in stories:
+            self.assertLessEqual(keys, set(story), story)
+            self.assertEqual(set(story["source"]), {"file", "start", "end"})
+            self.assertIn(story["kind"], ("news", "brief", "photo", "continuation"))
+            self.assertLess(story["source"]["start"], story["source"]["end"])
+            path = os.path.join(SEEDS, story["source"]["file"])
+            with open(path, "rb") as page:
+                span = page.read()[story["source"]["start"]:story["source"]["end"]].decode()
+            if story["headline"]:
+                self.assertIn(story["headline"], span)
+        # -o writes a file holding the same JSON.
+        out = os.path.join(self.tmp.name, "out.json")
+        run("export", "--db", self.db, "--format", "json", "-o", out)
+        with open(out, encoding="utf-8") as f:
+            self.assertEqual(json.load(f), stories)
+
+    def test_reimport_changes_nothing(self):
+        run("import", "--db", self.db, SEEDS)
+        first = self.export()
+        run("tag", "--db", self.db, "--story", str(first[0]["id"]), "--add", "党建")
+        again = run("import", "--db", self.db, SEEDS).stdout
+        self.assertEqual(again.count("already in the library"), 5)
+        second = self.export()
+        self.assertEqual(len(first), len(second))
+        self.assertEqual(second[0]["tags"], ["党建"])
+
+    def test_tag_note_status(self):
+        run("import", "--db", self.db, os.path.join(SEEDS, sorted(os.listdir(SEEDS))[0]))
+        story_id = str(self.export()[0]["id"])
+        run("tag", "--db", self.db, "--story", story_id, "--add", "新业态")
+        run("note", "--db", self.db, "--story", story_id, "--set", "核对人名")
+        run("status", "--db", self.db, "--story", story_id, "--set", "reviewed")
+        story = next(s for s in self.export() if str(s["id"]) == story_id)
+        self.assertEqual(story["tags"], ["新业态"])
+        self.assertEqual(story["note"], "核对人名")
+        self.assertEqual(story["status"], "reviewed")
+        run("tag", "--db", self.db, "--story", story_id, "--remove", "新业态")
+        story = next(s for s in self.export() if str(s["id"]) == story_id)
+        self.assertEqual(story["tags"], [])
+        # Query tagging reaches every story containing the text.
+        proc = run("tag", "--db", self.db, "--query", "吴江", "--add", "吴江")
+        tagged = [s for s in self.export() if "吴江" in s["tags"]]
+        self.assertGreater(len(tagged), 0)
+        for s in tagged:
+            self.assertIn("吴江", (s["headline"] or "") + s["body"])
+        run("status", "--db", self.db, "--story", story_id, "--set", "bogus", check_status=2)
+        run("tag", "--db", self.db, "--story", "999999", "--add", "x", check_status=2)
+
+    def test_bad_files_refused_and_nothing_lost(self):
+        run("import", "--db", self.db, SEEDS)
+        before = self.export()
+        binary = os.path.join(self.tmp.name, "photo.txt")
+        with open(binary, "wb") as f:
+            f.write(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20)
+        latin = os.path.join(self.tmp.name, "latin.txt")
+        with open(latin, "wb") as f:
+            f.write("Caf\u00e9 cr\u00e8me br\u00fbl\u00e9e, tr\u00e8s connue.".encode("latin-1"))
+        proc = run("import", "--db", self.db, binary, latin, os.path.join(self.tmp.name, "missing.txt"),
+                   check_status=2)
+        lines = proc.stdout.strip().splitlines()
+        self.assertEqual(len(lines), 3)
+        self.assertIn("photo.txt", lines[0])
+        self.assertIn("binary", lines[0])
+        self.assertIn("latin.txt", lines[1])
+        self.assertIn("missing.txt", lines[2])
+        self.assertEqual(before, self.export())
+        with sqlite3.connect(self.db) as db:
+            self.assertEqual(db.execute("PRAGMA integrity_check").fetchone()[0], "ok")
+
+    def test_gb18030_page(self):
+        seed = os.path.join(SEEDS, sorted(os.listdir(SEEDS))[0])
+        with open(seed, encoding="utf-8") as f:
+            text = f.read()
+        gb = os.path.join(self.tmp.name, "gb.txt")
+        with open(gb, "wb") as f:
+            f.write(text.encode("gb18030"))
+        run("import", "--db", self.db, gb)
+        stories = self.export()
+        self.assertGreater(len(stories), 2)
+        with open(gb, "rb") as f:
+            raw = f.read()
+        for story in stories:
+            # Offsets point into the file's own GB18030 bytes.
+            span = raw[story["source"]["start"]:story["source"]["end"]].decode("gb18030")
+            if story["headline"]:
+                self.assertIn(story["headline"], span)
+
+    def test_export_errors(self):
+        run("import", "--db", self.db, SEEDS)
+        proc = run("export", "--db", self.db, "--format", "docx", check_status=2)
+        self.assertIn("docx", proc.stderr)
+        proc = run("export", "--db", self.db, "--format", "json", "-o", "/nonexistent-dir/x.json",
+                   check_status=2)
+        self.assertIn("x.json", proc.stderr)
+
+    def test_not_a_library(self):
+        bogus = os.path.join(self.tmp.name, "notes.db")
+        with open(bogus, "w") as f:
+            f.write("plain text, not a database\n" * 10)
+        proc = run("export", "--db", bogus, "--format", "json", check_status=2)
+        self.assertIn("notes.db", proc.stderr)
+        with open(bogus) as f:
+            self.assertEqual(f.read(), "plain text, not a database\n" * 10)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)

@@ -1,0 +1,282 @@
+/* test-store.c
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "sd-store.h"
+
+typedef struct
+{
+  char    *dir;
+  char    *path;
+  SdStore *store;
+} Fixture;
+
+static SdStory *
+make_story (const char *headline, const char *body, const char *place_code)
+{
+  SdStory *story = sd_story_new ();
+
+  story->headline = g_strdup (headline);
+  story->body = g_strdup (body);
+  story->place_code = g_strdup (place_code);
+  story->kind = SD_STORY_KIND_NEWS;
+  story->source_start = 10;
+  story->source_end = 200;
+  story->captions = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (story->captions, g_strdup ("图为活动现场。"));
+  return story;
+}
+
+static void
+add_page (Fixture *fixture, const char *checksum, guint n, gboolean *out_known)
+{
+  g_autoptr (GPtrArray) stories = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_story_unref);
+  g_autoptr (GError) error = NULL;
+  SdPageRecord page = { "page.txt", checksum, "UTF-8", "页面文字", 12 };
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *headline = g_strdup_printf ("标题%u", i);
+      g_ptr_array_add (stories, make_story (headline, "第一段。\n第二段。", i % 2 ? "320509" : "3205"));
+    }
+  g_assert_true (sd_store_add_page (fixture->store, &page, stories, out_known, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_set_up (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("sd-test-store-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "sub", "library.db", NULL);
+  fixture->store = sd_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  sd_store_set_editor (fixture->store, "测试编辑");
+}
+
+static void
+remove_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          remove_tree (child);
+        }
+    }
+  g_remove (path);
+}
+
+static void
+fixture_tear_down (Fixture *fixture, gconstpointer data)
+{
+  g_clear_object (&fixture->store);
+  remove_tree (fixture->dir);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+static void
+test_story_round_trip (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (SdStory) story = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SdStore) reopened = NULL;
+  gboolean known = TRUE;
+
+  add_page (fixture, "aaa", 2, &known);
+  g_assert_false (known);
+  g_assert_cmpint (sd_store_count_stories (fixture->store, NULL), ==, 2);
+
+  /* A second connection, as another process would see it. */
+  reopened = sd_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  story = sd_store_get_story (reopened, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (story->headline, ==, "标题1");
+  g_assert_cmpstr (story->body, ==, "第一段。\n第二段。");
+  g_assert_cmpstr (story->place_code, ==, "320509");
+  g_assert_cmpstr (story->source_file, ==, "page.txt");
+  g_assert_cmpint (story->source_start, ==, 10);
+  g_assert_cmpint (story->source_end, ==, 200);
+  g_assert_cmpuint (story->captions->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (story->captions, 0), ==, "图为活动现场。");
+  g_assert_cmpint (story->status, ==, SD_STORY_STATUS_NEW);
+}
+
+static void
+test_same_page_twice (Fixture *fixture, gconstpointer data)
+{
+  gboolean known = FALSE;
+
+  add_page (fixture, "aaa", 3, &known);
+  g_assert_true (sd_store_add_tag (fixture->store, 1, "党建", NULL));
+  add_page (fixture, "aaa", 3, &known);
+  g_assert_true (known);
+  g_assert_cmpint (sd_store_count_stories (fixture->store, NULL), ==, 3);
+  {
+    g_autoptr (SdStory) story = sd_store_get_story (fixture->store, 1, NULL);
+    g_assert_cmpuint (story->tags->len, ==, 1);
+  }
+}
+
+static void
+test_tag_and_note (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SdStory) story = NULL;
+  g_autoptr (GPtrArray) tags = NULL;
+  g_autoptr (SdStore) reopened = NULL;
+
+  add_page (fixture, "aaa", 2, NULL);
+  g_assert_true (sd_store_add_tag (fixture->store, 1, "党建", &error));
+  g_assert_true (sd_store_add_tag (fixture->store, 1, " 新业态 ", &error));
+  g_assert_true (sd_store_add_tag (fixture->store, 1, "党建", &error)); /* no duplicate */
+  g_assert_true (sd_store_add_tag (fixture->store, 2, "党建", &error));
+  g_assert_true (sd_store_set_note (fixture->store, 1, "要核实数字\n第二行", &error));
+  g_assert_true (sd_store_set_status (fixture->store, 1, SD_STORY_STATUS_REVIEWED, &error));
+  g_assert_no_error (error);
+
+  reopened = sd_store_open (fixture->path, &error);
+  story = sd_store_get_story (reopened, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (story->tags->len, ==, 2);
+  g_assert_true (g_ptr_array_find_with_equal_func (story->tags, "党建", g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (story->tags, "新业态", g_str_equal, NULL));
+  g_assert_cmpstr (story->note, ==, "要核实数字\n第二行");
+  g_assert_cmpint (story->status, ==, SD_STORY_STATUS_REVIEWED);
+  g_assert_cmpstr (story->editor, ==, "测试编辑");
+  g_assert_nonnull (story->updated);
+
+  tags = sd_store_list_tags (reopened, &error);
+  g_assert_cmpuint (tags->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (tags, 0), ==, "党建"); /* most used first */
+
+  g_assert_true (sd_store_remove_tag (fixture->store, 1, "党建", &error));
+  g_clear_pointer (&story, sd_story_unref);
+  story = sd_store_get_story (fixture->store, 1, &error);
+  g_assert_cmpuint (story->tags->len, ==, 1);
+}
+
+static void
+test_bad_input_refused (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+
+  add_page (fixture, "aaa", 1, NULL);
+  g_assert_false (sd_store_add_tag (fixture->store, 1, "   ", &error));
+  g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (sd_store_add_tag (fixture->store, 99, "党建", &error));
+  g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_null (sd_store_get_story (fixture->store, 99, &error));
+  g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_FOUND);
+  /* the failed tag left no trace */
+  g_clear_error (&error);
+  {
+    g_autoptr (GPtrArray) tags = sd_store_list_tags (fixture->store, &error);
+    g_assert_cmpuint (tags->len, ==, 0);
+  }
+}
+
+static void
+test_scopes_and_counts (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GHashTable) counts = NULL;
+  g_autoptr (GPtrArray) listed = NULL;
+  SdScope suzhou = { SD_SCOPE_PLACE, "3205", NULL };
+  SdScope wujiang = { SD_SCOPE_PLACE, "320509", NULL };
+  SdScope unplaced = { SD_SCOPE_UNPLACED, NULL, NULL };
+  SdScope text = { SD_SCOPE_ALL, NULL, "标题3" };
+
+  add_page (fixture, "aaa", 5, NULL);
+  g_assert_true (sd_store_set_place (fixture->store, 5, NULL, NULL));
+
+  counts = sd_store_count_by_place (fixture->store, NULL);
+  g_assert_cmpint (*(gint64 *) g_hash_table_lookup (counts, "3205"), ==, 2);
+  g_assert_cmpint (*(gint64 *) g_hash_table_lookup (counts, "320509"), ==, 2);
+  g_assert_cmpint (*(gint64 *) g_hash_table_lookup (counts, ""), ==, 1);
+
+  listed = sd_store_list_stories (fixture->store, &suzhou, NULL);
+  g_assert_cmpuint (listed->len, ==, 4);
+  g_clear_pointer (&listed, g_ptr_array_unref);
+  listed = sd_store_list_stories (fixture->store, &wujiang, NULL);
+  g_assert_cmpuint (listed->len, ==, 2);
+  g_clear_pointer (&listed, g_ptr_array_unref);
+  listed = sd_store_list_stories (fixture->store, &unplaced, NULL);
+  g_assert_cmpuint (listed->len, ==, 1);
+  g_assert_cmpint (((SdStory *) listed->pdata[0])->id, ==, 5);
+  g_clear_pointer (&listed, g_ptr_array_unref);
+  listed = sd_store_list_stories (fixture->store, &text, NULL);
+  g_assert_cmpuint (listed->len, ==, 1);
+  g_assert_cmpstr (((SdStory *) listed->pdata[0])->headline, ==, "标题3");
+}
+
+static void
+test_wal_and_version (Fixture *fixture, gconstpointer data)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA journal_mode", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "wal");
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), >=, 1);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
+static void
+test_not_a_library (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr (GError) error = NULL;
+  int fd = g_file_open_tmp ("sd-test-XXXXXX.db", &path, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, "this is not sqlite, just text in a file", -1, NULL));
+  close (fd);
+  g_assert_null (sd_store_open (path, &error));
+  g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_SQL);
+  g_assert_nonnull (strstr (error->message, path));
+  {
+    g_autofree char *contents = NULL;
+    g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+    g_assert_cmpstr (contents, ==, "this is not sqlite, just text in a file");
+  }
+  g_remove (path);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/store/story/round-trip", test_story_round_trip);
+  ADD ("/store/page/same-twice", test_same_page_twice);
+  ADD ("/store/annotations/tag-and-note", test_tag_and_note);
+  ADD ("/store/annotations/bad-input", test_bad_input_refused);
+  ADD ("/store/list/scopes-and-counts", test_scopes_and_counts);
+  ADD ("/store/file/wal-and-version", test_wal_and_version);
+#undef ADD
+  g_test_add_func ("/store/file/not-a-library", test_not_a_library);
+
+  return g_test_run ();
+}
