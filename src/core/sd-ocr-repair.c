@@ -21,6 +21,7 @@
 #define SHINGLE       8    /* characters per shingle */
 #define MIN_RUN       30   /* content characters a repeated run needs */
 #define COVERED_SHARE 0.8  /* share of a clause that must be seen elsewhere */
+#define COPY_SHARE    0.6  /* share of a run one other block must hold */
 #define NEIGHBOURS    2    /* fragments come from stories this close by */
 #define MAX_COPIES    8
 #define NONE          G_MAXUINT
@@ -48,9 +49,9 @@ typedef struct
 
 typedef struct
 {
+  guint block;
   guint story;
   guint hits;
-  guint earliest_block;
 } Copy;
 
 typedef struct
@@ -309,6 +310,7 @@ vote_for_story (Repeats *self, guint story, guint first, guint last)
   return vote;
 }
 
+/* Which other blocks hold the shingles of characters [first, last). */
 static guint
 tally_copies (Repeats *self, guint block, guint first, guint last, Copy *copies)
 {
@@ -317,22 +319,20 @@ tally_copies (Repeats *self, guint block, guint first, guint last, Copy *copies)
   for (guint i = first; i < last; i++)
     {
       guint other = shingle_elsewhere (self, block, i);
-      guint story, k;
+      guint k;
 
       if (other == NONE)
         continue;
-      story = self->blocks[other].story;
       for (k = 0; k < n_copies; k++)
-        if (copies[k].story == story)
+        if (copies[k].block == other)
           break;
       if (k == n_copies)
         {
           if (n_copies == MAX_COPIES)
             continue;
-          copies[n_copies++] = (Copy) { story, 0, other };
+          copies[n_copies++] = (Copy) { other, self->blocks[other].story, 0 };
         }
       copies[k].hits++;
-      copies[k].earliest_block = MIN (copies[k].earliest_block, other);
     }
   return n_copies;
 }
@@ -353,13 +353,17 @@ judge_run (Repeats *self, guint block, const Clause *from, const Clause *to, GAr
   for (guint k = 1; k < n_copies; k++)
     if (copies[k].hits > copies[best].hits)
       best = k;
+  /* set phrases ("坚持稳中求进工作总基调") recur all over a page; a copy
+   * is one stretch of text found again in one place */
+  if (copies[best].hits < COPY_SHARE * (to->last - from->first))
+    return;
 
   if (copies[best].story == host)
     {
       /* printed twice in one story: keep the first copy */
-      if (copies[best].earliest_block < block)
+      if (copies[best].block < block)
         {
-          drop.other = copies[best].earliest_block;
+          drop.other = copies[best].block;
           g_array_append_val (drops, drop);
         }
       return;
@@ -448,7 +452,7 @@ _sd_ocr_find_repeats (const char        *text,
                       guint              n_blocks,
                       guint              n_stories)
 {
-  Repeats self = { text, blocks, n_blocks, n_stories };
+  Repeats self = { .text = text, .blocks = blocks, .n_blocks = n_blocks, .n_stories = n_stories };
   GArray *drops = g_array_new (FALSE, FALSE, sizeof (SdTextDrop));
 
   self.chars = g_array_new (FALSE, FALSE, sizeof (NormChar));

@@ -90,8 +90,8 @@ sd_page_read_bytes (const char *path, GBytes *bytes, GError **error)
   if (size > SD_PAGE_MAX_SIZE)
     {
       g_set_error (error, SD_PAGE_READER_ERROR, SD_PAGE_READER_ERROR_TOO_LARGE,
-                   _("%s: the file is %" G_GSIZE_FORMAT " MB, larger than a page can be"),
-                   display, size / (1024 * 1024));
+                   _("%s: the file is %lu MB, larger than a page can be"),
+                   display, (gulong) (size / (1024 * 1024)));
       return NULL;
     }
 
@@ -155,8 +155,8 @@ sd_page_read_bytes (const char *path, GBytes *bytes, GError **error)
       if (page->text == NULL)
         {
           g_set_error (error, SD_PAGE_READER_ERROR, SD_PAGE_READER_ERROR_ENCODING,
-                       _("%s: cannot be read as %s at byte %" G_GSIZE_FORMAT ": %s"),
-                       display, page->encoding, bytes_read + page->bom_length,
+                       _("%s: cannot be read as %s at byte %lu: %s"),
+                       display, page->encoding, (gulong) (bytes_read + page->bom_length),
                        local_error->message);
           return NULL;
         }

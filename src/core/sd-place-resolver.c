@@ -221,9 +221,8 @@ score_candidate (Resolution            *res,
 
   /* Right after its parent's or context's name: 新沂市新店镇, 苏州高新区. */
   if (prev_place != NULL
-      && (prev_place == c->context || (c->context == NULL
-                                       && _sd_place_is_within (c->place, prev_place)
-                                       && c->place != prev_place)))
+      && (prev_place == c->context
+          || (_sd_place_is_within (c->place, prev_place) && c->place != prev_place)))
     score += 1000.0;
   score += 3.0 * get_support (res, district) + get_support (res, city);
   if (c->context != NULL)
@@ -385,56 +384,102 @@ find_dominant (GArray *tally,
   return first->place;
 }
 
-static gboolean
-has_province_mention (Resolution *res,
-                      gboolean    headline_only)
+typedef enum
 {
+  FROM_NOWHERE,
+  FROM_HEADLINE,
+  FROM_BODY,
+} Source;
+
+static double
+sum_province_weight (Resolution *res)
+{
+  double weight = 0.0;
+
   for (guint i = 0; i < res->hits->len; i++)
     {
       const Hit *hit = &g_array_index (res->hits, Hit, i);
 
-      if (hit->place != NULL && hit->place->level == SD_PLACE_LEVEL_PROVINCE
-          && (!headline_only || hit->field == SD_MENTION_IN_HEADLINE))
-        return TRUE;
+      if (hit->place != NULL && hit->place->level == SD_PLACE_LEVEL_PROVINCE)
+        weight += hit->weight;
     }
-  return FALSE;
+  return weight;
 }
 
-/* Picks the story's place one level below @parent: from the headline when
- * it names exactly one, else from the body when one clearly dominates.
- * Sets *@from_headline. */
+static double
+get_tally_score (GArray        *tally,
+                 const SdPlace *place)
+{
+  for (guint i = 0; i < tally->len; i++)
+    if (g_array_index (tally, Tally, i).place == place)
+      return g_array_index (tally, Tally, i).score;
+  return 0.0;
+}
+
+/* Picks the story's place one level below @parent (the city when @parent is
+ * NULL): the one the headline names, or among several the one the body is
+ * about; failing that, one that clearly dominates the body.  Below a place
+ * only the headline named, the body must be overwhelming for a district
+ * (淮安抓好… stays with 淮安市 though its body visits 淮安区) and never
+ * names the town (崇川区：… with 秦灶街道 in the body is about the district). */
 static const SdPlace *
 decide_level (Resolution    *res,
               SdPlaceLevel   level,
               const SdPlace *parent,
-              gboolean       allow_body,
-              gboolean      *from_headline,
+              Source         parent_source,
+              Source        *out_source,
               double        *confidence)
 {
   g_autoptr(GArray) in_headline = tally_level (res, level, parent, TRUE);
-  g_autoptr(GArray) in_story = NULL;
+  g_autoptr(GArray) in_story = tally_level (res, level, parent, FALSE);
   const SdPlace *place;
 
-  *from_headline = in_headline->len > 0;
+  *out_source = FROM_NOWHERE;
   if (in_headline->len == 1)
-    return g_array_index (in_headline, Tally, 0).place;
-
-  in_story = tally_level (res, level, parent, FALSE);
+    {
+      *out_source = FROM_HEADLINE;
+      return g_array_index (in_headline, Tally, 0).place;
+    }
   if (in_headline->len > 1)
     {
-      /* Two in the headline: the one the body is about, if clear. */
       place = find_dominant (in_story, 0.0, 1);
       if (place != NULL)
-        *confidence *= 0.7;
+        {
+          *out_source = FROM_HEADLINE;
+          *confidence *= 0.7;
+        }
       return place;
     }
-  if (!allow_body)
-    return NULL;
 
-  place = find_dominant (in_story, level == SD_PLACE_LEVEL_CITY ? 0.6 : 0.65,
-                         level == SD_PLACE_LEVEL_TOWN ? 2 : 1);
+  if (parent_source == FROM_HEADLINE)
+    {
+      if (level == SD_PLACE_LEVEL_TOWN)
+        return NULL;
+      place = find_dominant (in_story, 0.8, 3);
+    }
+  else if (level == SD_PLACE_LEVEL_CITY)
+    {
+      double province = sum_province_weight (res);
+
+      place = find_dominant (in_story, 0.6, 1);
+      /* One passing mention among other places, or less than the talk
+       * of the province, is no story about that city. */
+      if (place != NULL
+          && (get_tally_score (in_story, place) < 0.5 * province
+              || (get_tally_score (in_story, place) < 2.0
+                  && (in_story->len > 1 || province > 0.0))))
+        place = NULL;
+    }
+  else
+    {
+      place = find_dominant (in_story, 0.65, level == SD_PLACE_LEVEL_TOWN ? 2 : 1);
+    }
+
   if (place != NULL)
-    *confidence *= 0.8;
+    {
+      *out_source = FROM_BODY;
+      *confidence *= 0.8;
+    }
   return place;
 }
 
@@ -444,7 +489,7 @@ decide (Resolution *res)
   SdPlaceDecision *decision = g_new0 (SdPlaceDecision, 1);
   const SdPlace *province = sd_gazetteer_get_province (res->gazetteer);
   const SdPlace *city, *district = NULL, *town = NULL;
-  gboolean city_in_headline, district_in_headline = FALSE, town_in_headline;
+  Source city_source, district_source = FROM_NOWHERE, town_source;
   double confidence = 0.95;
 
   decision->mentions = g_array_new (FALSE, FALSE, sizeof (SdPlaceMention));
@@ -457,28 +502,25 @@ decide (Resolution *res)
         g_array_append_val (decision->mentions, mention);
     }
 
-  city = decide_level (res, SD_PLACE_LEVEL_CITY, NULL, TRUE, &city_in_headline, &confidence);
+  city = decide_level (res, SD_PLACE_LEVEL_CITY, NULL, FROM_NOWHERE, &city_source, &confidence);
   if (city == NULL)
     {
       g_autoptr(GArray) cities = tally_level (res, SD_PLACE_LEVEL_CITY, NULL, FALSE);
 
       /* Several cities and none ahead, or only the province itself. */
-      if (cities->len > 0 || has_province_mention (res, FALSE))
+      if (cities->len > 0 || sum_province_weight (res) > 0.0)
         {
           decision->place = province;
-          decision->confidence = cities->len > 1 ? 0.7 : 0.6;
+          decision->confidence = cities->len > 1 ? 0.7 : 0.5;
         }
       return decision;
     }
 
-  /* A headline naming only the city ("淮安抓好…") is about the city; the
-   * body decides the district only when the headline said nothing. */
-  district = decide_level (res, SD_PLACE_LEVEL_DISTRICT, city, !city_in_headline,
-                           &district_in_headline, &confidence);
+  district = decide_level (res, SD_PLACE_LEVEL_DISTRICT, city, city_source,
+                           &district_source, &confidence);
   if (district != NULL)
-    town = decide_level (res, SD_PLACE_LEVEL_TOWN, district,
-                         !district_in_headline && !city_in_headline,
-                         &town_in_headline, &confidence);
+    town = decide_level (res, SD_PLACE_LEVEL_TOWN, district, district_source,
+                         &town_source, &confidence);
 
   decision->place = town != NULL ? town : district != NULL ? district : city;
   decision->confidence = confidence;

@@ -16,6 +16,7 @@
 
 #include "sd-segmenter.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "sd-ocr-repair.h"
@@ -64,10 +65,12 @@ typedef struct
   gsize text_end;
   gsize prose_start; /* after 本报讯(…), ▶上接…, **…** */
   gsize prose_end;   /* before glued names or a glued credit */
-  gsize reporter_start; /* inside 本报讯(…) or on the reporter line */
+  gsize reporter_start; /* inside 本报讯(…), or the reporter line */
   gsize reporter_end;
-  gsize tail_start; /* glued names and credit */
-  gsize names_end;  /* end of the names in the tail */
+  gsize tail_start; /* glued names and credit, or the credit line */
+  gsize tail_end;
+  gsize names_start; /* the names in the tail, a credit or a name line */
+  gsize names_end;
   guint blank_before;
   guint md_level;
   UnitShape shape;
@@ -81,6 +84,7 @@ typedef struct
   guint dash_end : 1;      /* 引题—— */
   guint tail_names : 1;
   guint tail_credit : 1;
+  guint tail_kept : 1; /* the glued names are the byline, not a broken word */
   guint ends_sentence : 1;
 } Unit;
 
@@ -99,6 +103,7 @@ typedef struct
   GArray     *units;   /* (element-type Unit) */
   GArray     *stories; /* (element-type Story) */
   guint       min_md_level;
+  guint       usual_gap; /* blank lines between most paragraphs */
 } Page;
 
 /* Clause-level cues of a headline: "崇川区：…", "连云区政协 筑牢…". */
@@ -187,7 +192,7 @@ find_bold_run (Page *page, Unit *u)
   if (close + 1 >= u->text_end || close == u->text_start + 2)
     return FALSE;
   u->shape = SHAPE_BOLD;
-  u->prose_start = skip_spaces (text, close + 2, u->text_end);
+  u->prose_start = skip_spaces (text, close + 2, u->prose_end);
   u->text_start += 2;
   u->text_end = close;
   _sd_text_trim (text, &u->text_start, &u->text_end);
@@ -256,6 +261,26 @@ find_reporter_line (Page *page, Unit *u)
   return TRUE;
 }
 
+/* "徐宇欣 摄", "(苏州科技城管委会供图)" on a line of their own */
+static gboolean
+find_credit_line (Page *page, Unit *u)
+{
+  const char *text = page->text;
+  gsize names_end;
+
+  if (_sd_text_count_chars (text, u->text_start, u->text_end) > TAIL_MAX_CHARS
+      || has_sentence_mark (text, u->text_start, u->text_end)
+      || !_sd_text_strip_credit (text, u->text_start, u->text_end, &names_end))
+    return FALSE;
+  u->shape = SHAPE_CREDIT;
+  u->tail_start = u->text_start;
+  u->tail_end = u->text_end;
+  u->names_start = u->text_start;
+  u->names_end = names_end;
+  _sd_text_strip_brackets (text, &u->names_start, &(gsize) { u->text_end });
+  return TRUE;
+}
+
 /* "（参与记者：许雯斐 张瑞 … 整理：张莎莎）" */
 static gboolean
 find_credits_line (Page *page, Unit *u)
@@ -271,31 +296,11 @@ find_credits_line (Page *page, Unit *u)
     if (_sd_text_contains (text, start, end, credit_roles[i]))
       {
         u->shape = SHAPE_CREDITS;
-        u->reporter_start = start;
-        u->reporter_end = end;
+        u->names_start = start;
+        u->names_end = end;
         return TRUE;
       }
   return FALSE;
-}
-
-/* "徐宇欣 摄", "(苏州科技城管委会供图)" on a line of their own */
-static gboolean
-find_credit_line (Page *page, Unit *u)
-{
-  const char *text = page->text;
-  gsize names_end;
-
-  if (_sd_text_count_chars (text, u->text_start, u->text_end) > TAIL_MAX_CHARS
-      || has_sentence_mark (text, u->text_start, u->text_end))
-    return FALSE;
-  if (!_sd_text_strip_credit (text, u->text_start, u->text_end, &names_end))
-    return FALSE;
-  u->shape = SHAPE_CREDIT;
-  u->tail_start = u->text_start;
-  _sd_text_strip_brackets (text, &u->tail_start, &u->text_end);
-  u->text_end = u->end; /* keep the whole line as the credit */
-  u->names_end = names_end;
-  return TRUE;
 }
 
 /* "本报讯(范韶欣)…" */
@@ -306,17 +311,15 @@ find_news_lead (Page *page, Unit *u)
   gsize pos = u->prose_start, close;
   gunichar open;
 
-  if (!_sd_text_has_prefix (text, pos, u->text_end, "本报讯"))
+  if (!_sd_text_has_prefix (text, pos, u->prose_end, "本报讯"))
     return;
   u->news_lead = TRUE;
-  pos = skip_spaces (text, pos + strlen ("本报讯"), u->text_end);
-  open = _sd_text_first_char (text, pos, u->text_end);
+  pos = skip_spaces (text, pos + strlen ("本报讯"), u->prose_end);
+  u->prose_start = pos;
+  open = _sd_text_first_char (text, pos, u->prose_end);
   if (open != '(' && open != 0xFF08 && open != 0x3010)
-    {
-      u->prose_start = pos;
-      return;
-    }
-  for (close = skip_char (text, pos); close < u->text_end && close - pos < 120;
+    return;
+  for (close = skip_char (text, pos); close < u->prose_end && close - pos < 120;
        close = skip_char (text, close))
     {
       gunichar c = g_utf8_get_char (text + close);
@@ -325,11 +328,10 @@ find_news_lead (Page *page, Unit *u)
         {
           u->reporter_start = skip_char (text, pos);
           u->reporter_end = close;
-          u->prose_start = skip_spaces (text, skip_char (text, close), u->text_end);
+          u->prose_start = skip_spaces (text, skip_char (text, close), u->prose_end);
           return;
         }
     }
-  u->prose_start = pos;
 }
 
 /* "▶上接1版 …" at the start, "▶下转2版" at the end */
@@ -339,31 +341,31 @@ find_continuation_marks (Page *page, Unit *u)
   const char *text = page->text;
   gsize pos = u->prose_start, mark;
 
-  if (!_sd_text_is_content (_sd_text_first_char (text, pos, u->text_end)))
+  if (!_sd_text_is_content (_sd_text_first_char (text, pos, u->prose_end)))
     pos = skip_char (text, pos);
-  if (_sd_text_has_prefix (text, pos, u->text_end, "上接"))
+  if (_sd_text_has_prefix (text, pos, u->prose_end, "上接"))
     {
-      for (mark = pos; mark < u->text_end && mark - pos < 30; mark = skip_char (text, mark))
-        if (_sd_text_has_prefix (text, mark, u->text_end, "版"))
+      for (mark = pos; mark < u->prose_end && mark - pos < 30; mark = skip_char (text, mark))
+        if (_sd_text_has_prefix (text, mark, u->prose_end, "版"))
           {
             mark = skip_char (text, mark);
-            if (_sd_text_is_closing (_sd_text_first_char (text, mark, u->text_end)))
+            if (_sd_text_is_closing (_sd_text_first_char (text, mark, u->prose_end)))
               mark = skip_char (text, mark);
             u->continued = TRUE;
-            u->prose_start = skip_spaces (text, mark, u->text_end);
+            u->prose_start = skip_spaces (text, mark, u->prose_end);
             break;
           }
     }
-  for (mark = u->text_end > 30 ? u->text_end - 30 : 0; mark < u->text_end; mark++)
-    if (mark >= u->prose_start && _sd_text_has_prefix (text, mark, u->text_end, "下转"))
+  for (mark = MAX (u->prose_start, u->prose_end > 30 ? u->prose_end - 30 : 0);
+       mark < u->prose_end; mark++)
+    if (_sd_text_has_prefix (text, mark, u->prose_end, "下转"))
       {
-        gsize cut = mark;
-        const char *prev = g_utf8_find_prev_char (text + u->prose_start, text + cut);
+        const char *prev = g_utf8_find_prev_char (text + u->prose_start, text + mark);
 
         if (prev != NULL && !_sd_text_is_content (g_utf8_get_char (prev)))
-          cut = prev - text;
-        u->text_end = cut;
-        _sd_text_trim (text, &u->prose_start, &u->text_end);
+          mark = prev - text;
+        u->prose_end = mark;
+        _sd_text_trim (text, &u->prose_start, &u->prose_end);
         break;
       }
 }
@@ -374,11 +376,10 @@ static void
 find_glued_tail (Page *page, Unit *u)
 {
   const char *text = page->text;
-  gsize tail = _sd_text_last_sentence_end (text, u->prose_start, u->text_end);
-  gsize tail_end = u->text_end, names_end;
+  gsize tail = _sd_text_last_sentence_end (text, u->prose_start, u->prose_end);
+  gsize tail_end = u->prose_end, names_end;
 
-  u->prose_end = u->text_end;
-  if (tail <= u->prose_start || tail >= u->text_end)
+  if (tail <= u->prose_start || tail >= tail_end)
     return;
   tail = skip_spaces (text, tail, tail_end);
   if (_sd_text_count_chars (text, tail, tail_end) > TAIL_MAX_CHARS || has_comma (text, tail, tail_end))
@@ -395,8 +396,10 @@ find_glued_tail (Page *page, Unit *u)
     }
   else
     return;
-  u->tail_start = tail;
+  u->tail_start = u->names_start = tail;
+  u->tail_end = tail_end;
   u->names_end = names_end;
+  _sd_text_strip_brackets (text, &u->names_start, &(gsize) { tail_end });
   u->prose_end = tail;
   _sd_text_trim (text, &u->prose_start, &u->prose_end);
 }
@@ -457,29 +460,25 @@ classify_unit (Page *page, Unit *u)
   u->story = NONE;
   strip_markdown (page, u);
   u->prose_start = u->text_start;
-  u->tail_start = u->names_end = u->text_end;
+  u->prose_end = u->text_end;
 
   if (!find_bold_run (page, u) && u->md_level == 0
-      && !find_reporter_line (page, u) && !find_credits_line (page, u))
+      && !find_reporter_line (page, u) && !find_credit_line (page, u)
+      && !find_credits_line (page, u)
+      && _sd_text_is_name_list (text, u->text_start, u->text_end, TRUE))
     {
-      if (_sd_text_is_name_list (text, u->text_start, u->text_end, TRUE))
-        u->shape = SHAPE_NAMES;
-      else
-        find_credit_line (page, u);
+      u->shape = SHAPE_NAMES;
+      u->names_start = u->text_start;
+      u->names_end = u->text_end;
     }
-  if (u->shape == SHAPE_BOLD && u->prose_start >= u->end)
-    u->prose_start = u->prose_end = u->end;
-  else
+  if (u->shape == SHAPE_TEXT || u->shape == SHAPE_BOLD)
     {
       find_news_lead (page, u);
       find_continuation_marks (page, u);
-      if (u->shape == SHAPE_TEXT || u->shape == SHAPE_BOLD)
-        find_glued_tail (page, u);
-      else
-        u->prose_end = u->text_end;
+      find_glued_tail (page, u);
     }
-  if (u->shape == SHAPE_BOLD && u->prose_start < u->end)
-    u->prose_end = MAX (u->prose_end, u->prose_start);
+  else
+    u->prose_start = u->prose_end;
 
   u->dash_start = _sd_text_has_prefix (text, u->text_start, u->text_end, "—")
                   || _sd_text_has_prefix (text, u->text_start, u->text_end, "--");
@@ -487,6 +486,22 @@ classify_unit (Page *page, Unit *u)
   u->title = is_title_shaped (page, u);
   u->section_shape = is_section_shaped (page, u);
   u->ends_sentence = _sd_text_ends_sentence (text, u->prose_start, u->prose_end);
+}
+
+/* Layouts differ in how many blank lines part paragraphs; a gap is only
+ * telling when it is wider than the page's usual one. */
+static void
+measure_usual_gap (Page *page)
+{
+  guint counts[8] = { 0 };
+  guint best = 0;
+
+  for (guint i = 1; i < page->units->len; i++)
+    counts[MIN (unit_at (page, i)->blank_before, G_N_ELEMENTS (counts) - 1)]++;
+  for (guint gap = 1; gap < G_N_ELEMENTS (counts); gap++)
+    if (counts[gap] > counts[best])
+      best = gap;
+  page->usual_gap = MAX (best, 1);
 }
 
 static void
@@ -661,7 +676,7 @@ score_headline (Page *page, guint i, guint lead)
     score++;
   if (starts_with_place (page, u))
     score++;
-  if (u->blank_before >= 2)
+  if (u->blank_before > page->usual_gap)
     score++;
   if (lead != NONE && starts_with_opener (page, unit_at (page, lead)))
     score++;
@@ -696,6 +711,9 @@ continues_header (guint group_len, Unit *a, Unit *b)
   if (group_len > 1)
     return FALSE;
   if (a->dash_end)
+    return TRUE;
+  /* a plain line above a marked title is its kicker */
+  if (a->md_level == 0 && b->md_level > 0)
     return TRUE;
   if (a->md_level > 0 || b->md_level > 0)
     return a->md_level > 0 && b->md_level > 0 && a->md_level != b->md_level;
@@ -735,7 +753,7 @@ starts_story (Page *page, Story *story, guint i)
     return FALSE;
   /* the story before was cut off in mid-sentence */
   if (prev->role == ROLE_BODY && !prev->ends_sentence
-      && (u->blank_before >= 2 || _sd_text_count_chars (page->text, u->text_start, u->text_end) >= 8))
+      && (u->blank_before > page->usual_gap || _sd_text_count_chars (page->text, u->text_start, u->text_end) >= 8))
     return TRUE;
   return score_headline (page, i, lead) >= HEADLINE_SCORE;
 }
@@ -1114,6 +1132,47 @@ note_drop (Page *page, SdSegment *segment, const SdTextDrop *drop, const SdTextB
   add_repair (segment, drop->kind, drop->start, drop->end, detail);
 }
 
+static gboolean
+carries_prose (Unit *u)
+{
+  return u->role == ROLE_BODY
+         || (u->role == ROLE_SECTION && u->shape == SHAPE_BOLD && u->prose_end > u->prose_start);
+}
+
+/* Names after the last sentence are a byline only where the story's text
+ * stops; "…40多人次。典型示" followed by "范走在前…" is a word cut in two. */
+static void
+settle_tails (Page *page, Story *story, const gboolean *kept)
+{
+  for (guint i = story->first; i <= story->last; i++)
+    {
+      Unit *u = unit_at (page, i);
+
+      u->tail_kept = u->tail_credit;
+      if (!u->tail_names || u->tail_credit)
+        continue;
+      u->tail_kept = TRUE;
+      for (guint j = i + 1; j <= story->last; j++)
+        {
+          Unit *next = unit_at (page, j);
+
+          if (next->role == ROLE_SECTION || next->role == ROLE_HEADLINE)
+            break;
+          if (next->role == ROLE_BODY && kept[j - story->first])
+            {
+              u->tail_kept = FALSE;
+              break;
+            }
+        }
+      if (!u->tail_kept)
+        {
+          u->tail_names = FALSE;
+          u->prose_end = u->tail_end;
+          u->ends_sentence = _sd_text_ends_sentence (page->text, u->prose_start, u->prose_end);
+        }
+    }
+}
+
 static void
 build_paragraphs (Page *page, Story *story, SdSegment *segment,
                   const SdTextBlock *blocks, const guint *block_of_unit,
@@ -1121,6 +1180,21 @@ build_paragraphs (Page *page, Story *story, SdSegment *segment,
 {
   const char *text = page->text;
   Paragraph para = { NULL, 0, TRUE };
+  g_autofree gboolean *kept = g_new0 (gboolean, story->last - story->first + 1);
+
+  for (guint i = story->first; i <= story->last; i++)
+    {
+      Unit *u = unit_at (page, i);
+      guint block = block_of_unit[i];
+      g_autoptr (GString) scratch = g_string_new (NULL);
+      gsize kept_end;
+
+      if (carries_prose (u))
+        kept[i - story->first] = append_kept_prose (page, u, block != NONE ? drops + drop_first[block] : NULL,
+                                                    block != NONE ? drop_first[block + 1] - drop_first[block] : 0,
+                                                    scratch, &kept_end);
+    }
+  settle_tails (page, story, kept);
 
   for (guint i = story->first; i <= story->last; i++)
     {
@@ -1131,14 +1205,9 @@ build_paragraphs (Page *page, Story *story, SdSegment *segment,
       g_autoptr (GString) piece = g_string_new (NULL);
       gsize kept_end = 0;
 
-      if (u->role == ROLE_SECTION && u->shape != SHAPE_BOLD)
-        {
-          para.ends_sentence = TRUE; /* never join across a heading */
-          continue;
-        }
       if (u->role == ROLE_SECTION)
-        para.ends_sentence = TRUE;
-      if (u->role != ROLE_BODY && !(u->role == ROLE_SECTION && u->prose_end > u->prose_start))
+        para.ends_sentence = TRUE; /* never join across a heading */
+      if (!carries_prose (u))
         continue;
 
       for (guint k = 0; k < n_own; k++)
@@ -1160,10 +1229,11 @@ build_paragraphs (Page *page, Story *story, SdSegment *segment,
         }
       para.end = kept_end;
       para.ends_sentence = _sd_text_ends_sentence (text, u->prose_start, kept_end);
-
       if (u->tail_names && kept_end == u->prose_end)
-        add_repair (segment, SD_REPAIR_SPLIT_BYLINE, u->tail_start, u->text_end,
+        add_repair (segment, SD_REPAIR_SPLIT_BYLINE, u->tail_start, u->tail_end,
                     "names glued to the last sentence split off as the byline");
+      else if (u->tail_names)
+        u->tail_kept = FALSE; /* left out with the text it closed */
     }
   if (para.text != NULL)
     {
@@ -1177,36 +1247,24 @@ build_paragraphs (Page *page, Story *story, SdSegment *segment,
     }
 }
 
-/* The last byline wins: own line after the body, else names glued to a paragraph. */
+/* The last byline wins: a line of its own, else names glued to a paragraph. */
 static void
-fill_byline (Page *page, Story *story, SdSegment *segment, const guint *block_of_unit,
-             const SdTextDrop *drops, const guint *drop_first)
+fill_byline (Page *page, Story *story, SdSegment *segment)
 {
   const char *text = page->text;
 
   for (guint i = story->first; i <= story->last; i++)
     {
       Unit *u = unit_at (page, i);
-      guint block = block_of_unit[i];
 
       if (u->role == ROLE_BYLINE)
-        set_string (&segment->byline, dup_names (text, u->reporter_end > u->reporter_start ? u->reporter_start : u->text_start,
-                                                 u->reporter_end > u->reporter_start ? u->reporter_end : u->text_end,
+        set_string (&segment->byline, dup_names (text, u->names_start, u->names_end,
                                                  u->shape == SHAPE_CREDITS));
       else if (u->role == ROLE_CREDIT && segment->kind == SD_STORY_KIND_PHOTO
-               && u->names_end > u->tail_start)
-        set_string (&segment->byline, dup_names (text, u->tail_start, u->names_end, FALSE));
-      else if (u->role == ROLE_BODY && u->tail_names)
-        {
-          gboolean dropped = FALSE;
-
-          /* a dropped duplicate takes its byline copy along */
-          for (guint k = block != NONE ? drop_first[block] : 0;
-               block != NONE && k < drop_first[block + 1]; k++)
-            dropped |= drops[k].end >= u->prose_end;
-          if (!dropped)
-            set_string (&segment->byline, dup_names (text, u->tail_start, u->names_end, FALSE));
-        }
+               && u->names_end > u->names_start)
+        set_string (&segment->byline, dup_names (text, u->names_start, u->names_end, FALSE));
+      else if (carries_prose (u) && u->tail_names && u->tail_kept)
+        set_string (&segment->byline, dup_names (text, u->names_start, u->names_end, FALSE));
     }
 }
 
@@ -1273,7 +1331,7 @@ build_segments (Page *page)
           block.end = u->text_end;
           block.vocabulary_only = TRUE;
         }
-      else if (u->role != ROLE_BODY && !(u->role == ROLE_SECTION && u->prose_end > u->prose_start))
+      else if (!carries_prose (u))
         continue;
       block_of_unit[i] = blocks->len;
       g_array_append_val (blocks, block);
@@ -1297,7 +1355,7 @@ build_segments (Page *page)
       build_paragraphs (page, story, segment, (SdTextBlock *) blocks->data, block_of_unit,
                         (SdTextDrop *) drops->data, drop_first);
       segment->kind = decide_kind (page, story, segment);
-      fill_byline (page, story, segment, block_of_unit, (SdTextDrop *) drops->data, drop_first);
+      fill_byline (page, story, segment);
       if (segment->headline == NULL && segment->paragraphs->len == 0)
         {
           sd_segment_free (segment);
@@ -1340,7 +1398,7 @@ GPtrArray *
 sd_segmenter_split (const char *text, gsize length)
 {
   g_autofree char *valid = NULL;
-  Page page = { text, length, NULL, NULL, 0 };
+  Page page = { .text = text, .length = length };
   GPtrArray *segments;
 
   g_return_val_if_fail (text != NULL || length == 0, NULL);
@@ -1353,8 +1411,18 @@ sd_segmenter_split (const char *text, gsize length)
   page.units = g_array_new (FALSE, FALSE, sizeof (Unit));
   page.stories = g_array_new (FALSE, FALSE, sizeof (Story));
   scan_units (&page);
+  measure_usual_gap (&page);
   assign_stories (&page);
   segments = build_segments (&page);
+  if (g_getenv ("SD_SEG_DEBUG"))
+    for (guint i = 0; i < page.units->len; i++)
+      {
+        Unit *u = unit_at (&page, i);
+        g_autofree char *t = g_strndup (page.text + u->start, MIN (u->end - u->start, 45));
+        fprintf (stderr, "%3u s%-3d shape%d role%d title%d sec%d ends%d tailn%d tailc%d kept%d md%d | %s\n", i,
+                    (int) u->story, u->shape, u->role, u->title, u->section_shape, u->ends_sentence,
+                    u->tail_names, u->tail_credit, u->tail_kept, u->md_level, t);
+      }
   g_array_unref (page.units);
   g_array_unref (page.stories);
   return segments;

@@ -1,0 +1,186 @@
+/* sd-store-annotations.c — what editors add to stories: tags, notes, status
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sd-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "sd-store-private.h"
+
+/* Stamps who changed a story and when; part of the caller's transaction. */
+static gboolean
+touch_story (SdStore *self, gint64 story_id, const char *now, GError **error)
+{
+  sqlite3_stmt *stmt =
+      _sd_store_get_statement (self, "UPDATE stories SET editor = ?, updated = ? WHERE id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  _sd_store_bind_text (stmt, 1, self->editor);
+  _sd_store_bind_text (stmt, 2, now);
+  sqlite3_bind_int64 (stmt, 3, story_id);
+  if (!_sd_store_step_done (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_FOUND,
+                   _("No story with the id %lld"), (long long) story_id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Runs one editor action as a single transaction: the statements @sqls,
+ * bound to ?1 = the story, ?2 = @value, ?3 = now, ?4 = the editor, plus the
+ * who-and-when stamp on the story. */
+static gboolean
+run_story_action (SdStore *self, gint64 story_id, const char *const *sqls, guint n_sqls,
+                  const char *value, GError **error)
+{
+  g_autofree char *now = _sd_store_dup_now ();
+
+  if (!_sd_store_begin_write (self, error))
+    return FALSE;
+  if (!touch_story (self, story_id, now, error))
+    goto failed;
+  for (guint i = 0; i < n_sqls; i++)
+    {
+      sqlite3_stmt *stmt = _sd_store_get_statement (self, sqls[i], error);
+      if (stmt == NULL)
+        goto failed;
+      sqlite3_bind_int64 (stmt, 1, story_id);
+      _sd_store_bind_text (stmt, 2, value);
+      if (sqlite3_bind_parameter_count (stmt) >= 3)
+        _sd_store_bind_text (stmt, 3, now);
+      if (sqlite3_bind_parameter_count (stmt) >= 4)
+        _sd_store_bind_text (stmt, 4, self->editor);
+      if (!_sd_store_step_done (self, stmt, error))
+        goto failed;
+    }
+  if (!_sd_store_commit_write (self, error))
+    goto failed;
+  _sd_store_notify_story (self, story_id);
+  return TRUE;
+
+failed:
+  _sd_store_rollback_write (self);
+  return FALSE;
+}
+
+static char *
+normalize_tag (const char *tag, GError **error)
+{
+  g_autofree char *normalized = NULL;
+
+  if (tag == NULL || !g_utf8_validate (tag, -1, NULL))
+    {
+      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID, _("A tag must be UTF-8 text"));
+      return NULL;
+    }
+  normalized = g_utf8_normalize (tag, -1, G_NORMALIZE_NFKC);
+  g_strstrip (normalized);
+  if (*normalized == '\0' || strchr (normalized, '\x1f') != NULL)
+    {
+      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID, _("“%s” is not a usable tag"),
+                   tag);
+      return NULL;
+    }
+  return g_steal_pointer (&normalized);
+}
+
+gboolean
+sd_store_add_tag (SdStore *self, gint64 story_id, const char *tag, GError **error)
+{
+  static const char *const sqls[] = {
+    "INSERT OR IGNORE INTO tags (name) VALUES (?2)",
+    "INSERT OR IGNORE INTO story_tags (story_id, tag_id, added, editor) "
+    "SELECT ?1, id, ?3, ?4 FROM tags WHERE name = ?2",
+  };
+  g_autofree char *name = normalize_tag (tag, error);
+
+  g_return_val_if_fail (SD_IS_STORE (self), FALSE);
+  if (name == NULL)
+    return FALSE;
+  return run_story_action (self, story_id, sqls, G_N_ELEMENTS (sqls), name, error);
+}
+
+gboolean
+sd_store_remove_tag (SdStore *self, gint64 story_id, const char *tag, GError **error)
+{
+  static const char *const sqls[] = {
+    "DELETE FROM story_tags WHERE story_id = ?1 "
+    "AND tag_id = (SELECT id FROM tags WHERE name = ?2)",
+  };
+  g_autofree char *name = normalize_tag (tag, error);
+
+  g_return_val_if_fail (SD_IS_STORE (self), FALSE);
+  if (name == NULL)
+    return FALSE;
+  return run_story_action (self, story_id, sqls, G_N_ELEMENTS (sqls), name, error);
+}
+
+GPtrArray *
+sd_store_list_tags (SdStore *self, GError **error)
+{
+  g_autoptr (GPtrArray) tags = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = _sd_store_get_statement (self,
+                                      "SELECT t.name FROM tags t "
+                                      "LEFT JOIN story_tags st ON st.tag_id = t.id "
+                                      "GROUP BY t.id ORDER BY count (st.story_id) DESC, t.name",
+                                      error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (tags, _sd_store_dup_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _sd_store_set_sql_error (self, error, "list tags");
+      return NULL;
+    }
+  return g_steal_pointer (&tags);
+}
+
+gboolean
+sd_store_set_note (SdStore *self, gint64 story_id, const char *note, GError **error)
+{
+  static const char *const sqls[] = { "UPDATE stories SET note = ?2 WHERE id = ?1" };
+
+  g_return_val_if_fail (SD_IS_STORE (self), FALSE);
+  if (note == NULL || !g_utf8_validate (note, -1, NULL))
+    {
+      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID, _("A note must be UTF-8 text"));
+      return FALSE;
+    }
+  return run_story_action (self, story_id, sqls, 1, note, error);
+}
+
+gboolean
+sd_store_set_status (SdStore *self, gint64 story_id, SdStoryStatus status, GError **error)
+{
+  static const char *const sqls[] = { "UPDATE stories SET status = ?2 WHERE id = ?1" };
+  const char *name = sd_story_status_to_string (status);
+
+  g_return_val_if_fail (SD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+  return run_story_action (self, story_id, sqls, 1, name, error);
+}
+
+gboolean
+sd_store_set_place (SdStore *self, gint64 story_id, const char *place_code, GError **error)
+{
+  static const char *const sqls[] = {
+    "UPDATE stories SET place_code = ?2, place_confidence = 1, place_by_editor = 1 "
+    "WHERE id = ?1",
+  };
+
+  g_return_val_if_fail (SD_IS_STORE (self), FALSE);
+  return run_story_action (self, story_id, sqls, 1, place_code, error);
+}

@@ -1,0 +1,55 @@
+/* sd-store-private.h — what the store's source files share; nothing outside src/core/sd-store*.c includes it
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "sd-store.h"
+
+G_BEGIN_DECLS
+
+struct _SdStore
+{
+  GObject     parent_instance;
+
+  char       *path;
+  char       *editor;
+  sqlite3    *db;
+  GHashTable *statements; /* SQL text → sqlite3_stmt*, prepared once */
+};
+
+/* Lists read the short fields; the full record adds the long ones. */
+#define STORY_COLUMNS                                                              \
+  "s.id, s.page_id, p.file, s.source_start, s.source_end, s.kind, s.headline, "    \
+  "s.subheadline, s.reporter, s.byline, s.truncated, s.place_code, "               \
+  "s.place_confidence, s.place_by_editor, s.note, s.status, s.editor, s.updated, " \
+  "(SELECT group_concat (t.name, char (31)) FROM story_tags st "                   \
+  "   JOIN tags t ON t.id = st.tag_id WHERE st.story_id = s.id)"
+#define FULL_STORY_COLUMNS STORY_COLUMNS ", s.body, s.captions, s.section_headings"
+#define STORY_FROM " FROM stories s JOIN pages p ON p.id = s.page_id "
+#define STORY_ORDER " ORDER BY s.page_id, s.ordinal"
+
+/* Each entry brings a library from user_version i to i + 1 (sd-store-schema.c). */
+G_GNUC_INTERNAL extern const char *const _sd_store_migrations[];
+G_GNUC_INTERNAL extern const guint _sd_store_n_migrations;
+
+G_GNUC_INTERNAL gboolean      _sd_store_set_sql_error   (SdStore *self, GError **error, const char *what);
+G_GNUC_INTERNAL gboolean      _sd_store_exec            (SdStore *self, const char *sql, GError **error);
+G_GNUC_INTERNAL sqlite3_stmt *_sd_store_get_statement   (SdStore *self, const char *sql, GError **error);
+G_GNUC_INTERNAL void          _sd_store_bind_text       (sqlite3_stmt *stmt, int index, const char *text);
+G_GNUC_INTERNAL gboolean      _sd_store_step_done       (SdStore *self, sqlite3_stmt *stmt, GError **error);
+G_GNUC_INTERNAL char         *_sd_store_dup_column_text (sqlite3_stmt *stmt, int column);
+G_GNUC_INTERNAL GPtrArray    *_sd_store_split_column    (sqlite3_stmt *stmt, int column, const char *separator);
+G_GNUC_INTERNAL char         *_sd_store_join_array      (GPtrArray *array);
+G_GNUC_INTERNAL SdStory      *_sd_store_read_story_row  (sqlite3_stmt *stmt, gboolean full);
+G_GNUC_INTERNAL char         *_sd_store_dup_now         (void);
+G_GNUC_INTERNAL gboolean      _sd_store_begin_write     (SdStore *self, GError **error);
+G_GNUC_INTERNAL gboolean      _sd_store_commit_write    (SdStore *self, GError **error);
+G_GNUC_INTERNAL void          _sd_store_rollback_write  (SdStore *self);
+/* Emits SdStore::story-changed. */
+G_GNUC_INTERNAL void          _sd_store_notify_story    (SdStore *self, gint64 story_id);
+
+G_END_DECLS

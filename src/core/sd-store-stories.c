@@ -1,0 +1,323 @@
+/* sd-store-stories.c — pages and the stories cut from them
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sd-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "sd-store-private.h"
+
+static gboolean
+insert_story (SdStore *self, gint64 page_id, guint ordinal, SdStory *story, GError **error)
+{
+  sqlite3_stmt *stmt;
+  g_autofree char *captions = _sd_store_join_array (story->captions);
+  g_autofree char *headings = _sd_store_join_array (story->section_headings);
+
+  stmt = _sd_store_get_statement (self,
+                        "INSERT INTO stories (page_id, ordinal, source_start, source_end, kind, "
+                        "headline, subheadline, reporter, byline, body, captions, "
+                        "section_headings, truncated, place_code, place_confidence) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, page_id);
+  sqlite3_bind_int (stmt, 2, ordinal);
+  sqlite3_bind_int64 (stmt, 3, story->source_start);
+  sqlite3_bind_int64 (stmt, 4, story->source_end);
+  _sd_store_bind_text (stmt, 5, sd_story_kind_to_string (story->kind));
+  _sd_store_bind_text (stmt, 6, story->headline);
+  _sd_store_bind_text (stmt, 7, story->subheadline);
+  _sd_store_bind_text (stmt, 8, story->reporter);
+  _sd_store_bind_text (stmt, 9, story->byline);
+  _sd_store_bind_text (stmt, 10, story->body != NULL ? story->body : "");
+  _sd_store_bind_text (stmt, 11, captions);
+  _sd_store_bind_text (stmt, 12, headings);
+  sqlite3_bind_int (stmt, 13, story->truncated);
+  _sd_store_bind_text (stmt, 14, story->place_code);
+  sqlite3_bind_double (stmt, 15, story->place_confidence);
+  if (!_sd_store_step_done (self, stmt, error))
+    return FALSE;
+  story->id = sqlite3_last_insert_rowid (self->db);
+
+  for (guint i = 0; story->repairs != NULL && i < story->repairs->len; i++)
+    {
+      const SdRepair *repair = g_ptr_array_index (story->repairs, i);
+
+      stmt = _sd_store_get_statement (self,
+                            "INSERT INTO repairs (story_id, kind, start, end, detail) "
+                            "VALUES (?, ?, ?, ?, ?)",
+                            error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, story->id);
+      _sd_store_bind_text (stmt, 2, sd_repair_kind_to_string (repair->kind));
+      sqlite3_bind_int64 (stmt, 3, repair->start);
+      sqlite3_bind_int64 (stmt, 4, repair->end);
+      _sd_store_bind_text (stmt, 5, repair->detail != NULL ? repair->detail : "");
+      if (!_sd_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+sd_store_add_page (SdStore *self, const SdPageRecord *page, GPtrArray *stories,
+                   gboolean *out_known, GError **error)
+{
+  sqlite3_stmt *stmt;
+  g_autofree char *now = _sd_store_dup_now ();
+  gint64 page_id;
+
+  g_return_val_if_fail (SD_IS_STORE (self), FALSE);
+
+  if (out_known != NULL)
+    *out_known = FALSE;
+  if (!_sd_store_begin_write (self, error))
+    return FALSE;
+
+  stmt = _sd_store_get_statement (self, "SELECT id FROM pages WHERE checksum = ?", error);
+  if (stmt == NULL)
+    goto failed;
+  _sd_store_bind_text (stmt, 1, page->checksum);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      /* The same bytes again: what is stored, with all that editors added,
+       * stays as it is. */
+      sqlite3_reset (stmt);
+      if (out_known != NULL)
+        *out_known = TRUE;
+      return _sd_store_commit_write (self, error);
+    }
+  sqlite3_reset (stmt);
+
+  stmt = _sd_store_get_statement (self,
+                        "INSERT INTO pages (file, checksum, encoding, size, text, imported) "
+                        "VALUES (?, ?, ?, ?, ?, ?)",
+                        error);
+  if (stmt == NULL)
+    goto failed;
+  _sd_store_bind_text (stmt, 1, page->file);
+  _sd_store_bind_text (stmt, 2, page->checksum);
+  _sd_store_bind_text (stmt, 3, page->encoding);
+  sqlite3_bind_int64 (stmt, 4, page->size);
+  _sd_store_bind_text (stmt, 5, page->text);
+  _sd_store_bind_text (stmt, 6, now);
+  if (!_sd_store_step_done (self, stmt, error))
+    goto failed;
+  page_id = sqlite3_last_insert_rowid (self->db);
+
+  for (guint i = 0; i < stories->len; i++)
+    {
+      SdStory *story = g_ptr_array_index (stories, i);
+
+      if (!insert_story (self, page_id, i, story, error))
+        goto failed;
+      story->page_id = page_id;
+    }
+
+  if (!_sd_store_commit_write (self, error))
+    goto failed;
+  return TRUE;
+
+failed:
+  _sd_store_rollback_write (self);
+  for (guint i = 0; i < stories->len; i++)
+    ((SdStory *) g_ptr_array_index (stories, i))->id = 0;
+  return FALSE;
+}
+
+gint64
+sd_store_count_stories (SdStore *self, GError **error)
+{
+  sqlite3_stmt *stmt = _sd_store_get_statement (self, "SELECT count (*) FROM stories", error);
+  gint64 count;
+
+  if (stmt == NULL)
+    return -1;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      _sd_store_set_sql_error (self, error, "count");
+      return -1;
+    }
+  count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return count;
+}
+
+GHashTable *
+sd_store_count_by_place (SdStore *self, GError **error)
+{
+  g_autoptr (GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sqlite3_stmt *stmt = _sd_store_get_statement (
+      self, "SELECT coalesce (place_code, ''), count (*) FROM stories GROUP BY 1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 *count = g_new (gint64, 1);
+      *count = sqlite3_column_int64 (stmt, 1);
+      g_hash_table_insert (counts, _sd_store_dup_column_text (stmt, 0), count);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _sd_store_set_sql_error (self, error, "count");
+      return NULL;
+    }
+  return g_steal_pointer (&counts);
+}
+
+static GPtrArray *
+list_stories (SdStore *self, const SdScope *scope, gboolean full, GError **error)
+{
+  /* One statement text per scope kind, so each is prepared once. */
+  static const char *const queries[2][3] = {
+    {
+        "SELECT " STORY_COLUMNS STORY_FROM
+        "WHERE (?1 IS NULL OR instr (coalesce (s.headline, '') || s.body, ?1) > 0)" STORY_ORDER,
+        "SELECT " STORY_COLUMNS STORY_FROM "WHERE s.place_code IS NULL "
+        "AND (?1 IS NULL OR instr (coalesce (s.headline, '') || s.body, ?1) > 0)" STORY_ORDER,
+        "SELECT " STORY_COLUMNS STORY_FROM "WHERE s.place_code >= ?2 AND s.place_code < ?2 || ':' "
+        "AND (?1 IS NULL OR instr (coalesce (s.headline, '') || s.body, ?1) > 0)" STORY_ORDER,
+    },
+    {
+        "SELECT " FULL_STORY_COLUMNS STORY_FROM
+        "WHERE (?1 IS NULL OR instr (coalesce (s.headline, '') || s.body, ?1) > 0)" STORY_ORDER,
+        "SELECT " FULL_STORY_COLUMNS STORY_FROM "WHERE s.place_code IS NULL "
+        "AND (?1 IS NULL OR instr (coalesce (s.headline, '') || s.body, ?1) > 0)" STORY_ORDER,
+        "SELECT " FULL_STORY_COLUMNS STORY_FROM
+        "WHERE s.place_code >= ?2 AND s.place_code < ?2 || ':' "
+        "AND (?1 IS NULL OR instr (coalesce (s.headline, '') || s.body, ?1) > 0)" STORY_ORDER,
+    },
+  };
+  g_autoptr (GPtrArray) stories = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_story_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SD_IS_STORE (self), NULL);
+  g_return_val_if_fail (scope != NULL && scope->kind <= SD_SCOPE_PLACE, NULL);
+
+  stmt = _sd_store_get_statement (self, queries[full ? 1 : 0][scope->kind], error);
+  if (stmt == NULL)
+    return NULL;
+  _sd_store_bind_text (stmt, 1, scope->text != NULL && *scope->text != '\0' ? scope->text : NULL);
+  if (scope->kind == SD_SCOPE_PLACE)
+    _sd_store_bind_text (stmt, 2, scope->place_code);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (stories, _sd_store_read_story_row (stmt, full));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _sd_store_set_sql_error (self, error, "list stories");
+      return NULL;
+    }
+  return g_steal_pointer (&stories);
+}
+
+GPtrArray *
+sd_store_list_stories (SdStore *self, const SdScope *scope, GError **error)
+{
+  return list_stories (self, scope, FALSE, error);
+}
+
+GPtrArray *
+sd_store_list_full_stories (SdStore *self, const SdScope *scope, GError **error)
+{
+  return list_stories (self, scope, TRUE, error);
+}
+
+static gboolean
+read_repairs (SdStore *self, SdStory *story, GError **error)
+{
+  sqlite3_stmt *stmt = _sd_store_get_statement (
+      self, "SELECT kind, start, end, detail FROM repairs WHERE story_id = ? ORDER BY start",
+      error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  story->repairs = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_repair_free);
+  sqlite3_bind_int64 (stmt, 1, story->id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *kind_name = (const char *) sqlite3_column_text (stmt, 0);
+      for (SdRepairKind kind = 0; kind <= SD_REPAIR_TRUNCATED; kind++)
+        if (g_strcmp0 (kind_name, sd_repair_kind_to_string (kind)) == 0)
+          g_ptr_array_add (story->repairs,
+                           sd_repair_new (kind, sqlite3_column_int64 (stmt, 1),
+                                          sqlite3_column_int64 (stmt, 2),
+                                          (const char *) sqlite3_column_text (stmt, 3)));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _sd_store_set_sql_error (self, error, "read repairs");
+  return TRUE;
+}
+
+/**
+ * sd_store_get_story:
+ *
+ * Returns: (transfer full) the full record, or %NULL with
+ * %SD_STORE_ERROR_NOT_FOUND.
+ */
+SdStory *
+sd_store_get_story (SdStore *self, gint64 id, GError **error)
+{
+  sqlite3_stmt *stmt;
+  g_autoptr (SdStory) story = NULL;
+  int rc;
+
+  g_return_val_if_fail (SD_IS_STORE (self), NULL);
+
+  stmt = _sd_store_get_statement (self, "SELECT " FULL_STORY_COLUMNS STORY_FROM "WHERE s.id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    story = _sd_store_read_story_row (stmt, TRUE);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_FOUND,
+                   _("No story with the id %lld"), (long long) id);
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      _sd_store_set_sql_error (self, error, "read story");
+      return NULL;
+    }
+  if (!read_repairs (self, story, error))
+    return NULL;
+  return g_steal_pointer (&story);
+}
+
+char *
+sd_store_dup_page_text (SdStore *self, gint64 page_id, GError **error)
+{
+  sqlite3_stmt *stmt = _sd_store_get_statement (self, "SELECT text FROM pages WHERE id = ?", error);
+  char *text = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, page_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    text = _sd_store_dup_column_text (stmt, 0);
+  sqlite3_reset (stmt);
+  if (text == NULL)
+    g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_FOUND,
+                 _("No page with the id %lld"), (long long) page_id);
+  return text;
+}
+
