@@ -8,7 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "sd-store.h"
+#include "sd-store-private.h"
 
 typedef struct
 {
@@ -263,6 +263,115 @@ test_not_a_library (void)
   g_remove (path);
 }
 
+static void
+test_highlights (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SdStory) story = NULL;
+  gint64 id = 0;
+  const SdHighlight *highlight;
+
+  add_page (fixture, "aaa", 1, NULL);
+  /* body: 第一段。\n第二段。 — characters 5..8 are 第二段 */
+  g_assert_true (sd_store_add_highlight (fixture->store, 1, 5, 8, "核对", &id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+
+  story = sd_store_get_story (fixture->store, 1, &error);
+  g_assert_cmpuint (story->highlights->len, ==, 1);
+  highlight = g_ptr_array_index (story->highlights, 0);
+  g_assert_cmpstr (highlight->quote, ==, "第二段");
+  g_assert_cmpstr (highlight->prefix, ==, "第一段。\n");
+  g_assert_cmpstr (highlight->suffix, ==, "。");
+  g_assert_cmpstr (highlight->comment, ==, "核对");
+  g_assert_cmpstr (highlight->editor, ==, "测试编辑");
+  g_assert_cmpint (highlight->start, ==, 5);
+  g_assert_cmpint (highlight->end, ==, 8);
+
+  /* Out of the body: refused, nothing stored. */
+  g_assert_false (sd_store_add_highlight (fixture->store, 1, 5, 99, NULL, NULL, &error));
+  g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (sd_store_remove_highlight (fixture->store, id, &error));
+  g_assert_false (sd_store_remove_highlight (fixture->store, id, &error));
+  g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_FOUND);
+  g_clear_pointer (&story, sd_story_unref);
+  story = sd_store_get_story (fixture->store, 1, NULL);
+  g_assert_cmpuint (story->highlights->len, ==, 0);
+}
+
+/* A library written by the first schema opens with every row intact and
+ * the newest schema in place. */
+static void
+test_upgrade_from_first_schema (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("sd-test-upgrade-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+  g_autoptr (SdStore) store = NULL;
+  g_autoptr (SdStory) story = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, _sd_store_migrations[0], NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "PRAGMA user_version = 1;"
+                                 "INSERT INTO pages VALUES (1, 'p.txt', 'sum', 'UTF-8', 9, '页', 'x');"
+                                 "INSERT INTO stories (id, page_id, ordinal, source_start, source_end,"
+                                 " kind, headline, body, note, status) VALUES (1, 1, 0, 0, 9, 'news',"
+                                 " '旧标题', '旧正文。', '旧批注', 'reviewed');"
+                                 "INSERT INTO tags VALUES (1, '党建', NULL);"
+                                 "INSERT INTO story_tags VALUES (1, 1, 'x', 'y');",
+                                 NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = sd_store_open (path, &error);
+  g_assert_no_error (error);
+  story = sd_store_get_story (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (story->headline, ==, "旧标题");
+  g_assert_cmpstr (story->note, ==, "旧批注");
+  g_assert_cmpint (story->status, ==, SD_STORY_STATUS_REVIEWED);
+  g_assert_cmpuint (story->tags->len, ==, 1);
+  /* The new tables work on the upgraded file. */
+  g_assert_true (sd_store_add_highlight (store, 1, 0, 2, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  g_clear_object (&store);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  {
+    sqlite3_stmt *stmt = NULL;
+    sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, _sd_store_n_migrations);
+    sqlite3_finalize (stmt);
+  }
+  sqlite3_close (db);
+  remove_tree (dir);
+}
+
+/* A library from a newer Storydesk is refused, not damaged. */
+static void
+test_too_new (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("sd-test-new-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "new.db", NULL);
+  g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %u", _sd_store_n_migrations + 1);
+  g_autoptr (SdStore) store = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  store = sd_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_TOO_NEW);
+  remove_tree (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -275,8 +384,11 @@ main (int argc, char *argv[])
   ADD ("/store/annotations/bad-input", test_bad_input_refused);
   ADD ("/store/list/scopes-and-counts", test_scopes_and_counts);
   ADD ("/store/file/wal-and-version", test_wal_and_version);
+  ADD ("/store/annotations/highlights", test_highlights);
 #undef ADD
   g_test_add_func ("/store/file/not-a-library", test_not_a_library);
+  g_test_add_func ("/store/file/upgrade-from-first-schema", test_upgrade_from_first_schema);
+  g_test_add_func ("/store/file/too-new", test_too_new);
 
   return g_test_run ();
 }

@@ -184,3 +184,162 @@ sd_store_set_place (SdStore *self, gint64 story_id, const char *place_code, GErr
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
   return run_story_action (self, story_id, sqls, 1, place_code, error);
 }
+
+/* Characters [@start, @end) of @text, clamped; (transfer full) */
+static char *
+dup_char_range (const char *text, glong length, glong start, glong end)
+{
+  const char *from, *to;
+
+  start = CLAMP (start, 0, length);
+  end = CLAMP (end, start, length);
+  from = g_utf8_offset_to_pointer (text, start);
+  to = g_utf8_offset_to_pointer (from, end - start);
+  return g_strndup (from, to - from);
+}
+
+/* How much context a highlight keeps either side to be found again. */
+#define HIGHLIGHT_CONTEXT 32
+
+gboolean
+sd_store_add_highlight (SdStore *self, gint64 story_id, gint64 start, gint64 end,
+                        const char *comment, gint64 *out_id, GError **error)
+{
+  g_autoptr (SdStory) story = NULL;
+  g_autofree char *now = _sd_store_dup_now ();
+  g_autofree char *quote = NULL, *prefix = NULL, *suffix = NULL;
+  sqlite3_stmt *stmt;
+  glong length;
+
+  g_return_val_if_fail (SD_IS_STORE (self), FALSE);
+
+  story = sd_store_get_story (self, story_id, error);
+  if (story == NULL)
+    return FALSE;
+  length = g_utf8_strlen (story->body, -1);
+  if (start < 0 || end <= start || end > length)
+    {
+      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID,
+                   _("A highlight must cover text of the story (characters %lld–%lld of %ld)"),
+                   (long long) start, (long long) end, length);
+      return FALSE;
+    }
+  if (comment != NULL && !g_utf8_validate (comment, -1, NULL))
+    {
+      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID,
+                   _("A comment must be UTF-8 text"));
+      return FALSE;
+    }
+  quote = dup_char_range (story->body, length, start, end);
+  prefix = dup_char_range (story->body, length, start - HIGHLIGHT_CONTEXT, start);
+  suffix = dup_char_range (story->body, length, end, end + HIGHLIGHT_CONTEXT);
+
+  if (!_sd_store_begin_write (self, error))
+    return FALSE;
+  if (!touch_story (self, story_id, now, error))
+    goto failed;
+  stmt = _sd_store_get_statement (self,
+                                  "INSERT INTO highlights (story_id, start, end, quote, prefix, "
+                                  "suffix, comment, editor, created) "
+                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                  error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, story_id);
+  sqlite3_bind_int64 (stmt, 2, start);
+  sqlite3_bind_int64 (stmt, 3, end);
+  _sd_store_bind_text (stmt, 4, quote);
+  _sd_store_bind_text (stmt, 5, prefix);
+  _sd_store_bind_text (stmt, 6, suffix);
+  _sd_store_bind_text (stmt, 7, comment != NULL ? comment : "");
+  _sd_store_bind_text (stmt, 8, self->editor);
+  _sd_store_bind_text (stmt, 9, now);
+  if (!_sd_store_step_done (self, stmt, error))
+    goto failed;
+  if (out_id != NULL)
+    *out_id = sqlite3_last_insert_rowid (self->db);
+  if (!_sd_store_commit_write (self, error))
+    goto failed;
+  _sd_store_notify_story (self, story_id);
+  return TRUE;
+
+failed:
+  _sd_store_rollback_write (self);
+  return FALSE;
+}
+
+gboolean
+sd_store_remove_highlight (SdStore *self, gint64 highlight_id, GError **error)
+{
+  g_autofree char *now = _sd_store_dup_now ();
+  sqlite3_stmt *stmt;
+  gint64 story_id = 0;
+
+  g_return_val_if_fail (SD_IS_STORE (self), FALSE);
+
+  if (!_sd_store_begin_write (self, error))
+    return FALSE;
+  stmt = _sd_store_get_statement (self, "SELECT story_id FROM highlights WHERE id = ?", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, highlight_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    story_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (story_id == 0)
+    {
+      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_FOUND,
+                   _("No highlight with the id %lld"), (long long) highlight_id);
+      goto failed;
+    }
+  stmt = _sd_store_get_statement (self, "DELETE FROM highlights WHERE id = ?", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, highlight_id);
+  if (!_sd_store_step_done (self, stmt, error) || !touch_story (self, story_id, now, error))
+    goto failed;
+  if (!_sd_store_commit_write (self, error))
+    goto failed;
+  _sd_store_notify_story (self, story_id);
+  return TRUE;
+
+failed:
+  _sd_store_rollback_write (self);
+  return FALSE;
+}
+
+gboolean
+_sd_store_read_highlights (SdStore *self, SdStory *story, GError **error)
+{
+  sqlite3_stmt *stmt = _sd_store_get_statement (
+      self,
+      "SELECT id, start, end, quote, prefix, suffix, comment, editor, created "
+      "FROM highlights WHERE story_id = ? ORDER BY start, id",
+      error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  g_clear_pointer (&story->highlights, g_ptr_array_unref);
+  story->highlights = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_highlight_free);
+  sqlite3_bind_int64 (stmt, 1, story->id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SdHighlight *highlight = g_new0 (SdHighlight, 1);
+
+      highlight->id = sqlite3_column_int64 (stmt, 0);
+      highlight->start = sqlite3_column_int64 (stmt, 1);
+      highlight->end = sqlite3_column_int64 (stmt, 2);
+      highlight->quote = _sd_store_dup_column_text (stmt, 3);
+      highlight->prefix = _sd_store_dup_column_text (stmt, 4);
+      highlight->suffix = _sd_store_dup_column_text (stmt, 5);
+      highlight->comment = _sd_store_dup_column_text (stmt, 6);
+      highlight->editor = _sd_store_dup_column_text (stmt, 7);
+      highlight->created = _sd_store_dup_column_text (stmt, 8);
+      g_ptr_array_add (story->highlights, highlight);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _sd_store_set_sql_error (self, error, "read highlights");
+  return TRUE;
+}

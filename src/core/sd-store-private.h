@@ -49,6 +49,8 @@ G_GNUC_INTERNAL char         *_sd_store_dup_now         (void);
 G_GNUC_INTERNAL gboolean      _sd_store_begin_write     (SdStore *self, GError **error);
 G_GNUC_INTERNAL gboolean      _sd_store_commit_write    (SdStore *self, GError **error);
 G_GNUC_INTERNAL void          _sd_store_rollback_write  (SdStore *self);
+/* Fills story->highlights (sd-store-annotations.c). */
+G_GNUC_INTERNAL gboolean      _sd_store_read_highlights (SdStore *self, SdStory *story, GError **error);
 /* Emits SdStore::story-changed. */
 G_GNUC_INTERNAL void          _sd_store_notify_story    (SdStore *self, gint64 story_id);
 

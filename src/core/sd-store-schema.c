@@ -58,6 +58,33 @@ const char *const _sd_store_migrations[] = {
   "  added TEXT NOT NULL,"
   "  PRIMARY KEY (story_id, tag_id)) WITHOUT ROWID;"
   "CREATE INDEX story_tags_by_tag ON story_tags (tag_id);",
+
+  /* 1 → 2: highlights, dismissed theme suggestions, place mentions */
+  "CREATE TABLE highlights ("
+  "  id INTEGER PRIMARY KEY,"
+  "  story_id INTEGER NOT NULL REFERENCES stories (id) ON DELETE CASCADE,"
+  "  start INTEGER NOT NULL,"
+  "  end INTEGER NOT NULL,"
+  "  quote TEXT NOT NULL,"
+  "  prefix TEXT NOT NULL DEFAULT '',"
+  "  suffix TEXT NOT NULL DEFAULT '',"
+  "  comment TEXT NOT NULL DEFAULT '',"
+  "  editor TEXT,"
+  "  created TEXT NOT NULL);"
+  "CREATE INDEX highlights_by_story ON highlights (story_id);"
+  "CREATE TABLE dismissed_themes ("
+  "  story_id INTEGER NOT NULL REFERENCES stories (id) ON DELETE CASCADE,"
+  "  theme TEXT NOT NULL,"
+  "  editor TEXT,"
+  "  created TEXT NOT NULL,"
+  "  PRIMARY KEY (story_id, theme)) WITHOUT ROWID;"
+  "CREATE TABLE place_mentions ("
+  "  story_id INTEGER NOT NULL REFERENCES stories (id) ON DELETE CASCADE,"
+  "  field TEXT NOT NULL,"
+  "  start INTEGER NOT NULL,"
+  "  end INTEGER NOT NULL,"
+  "  place_code TEXT NOT NULL);"
+  "CREATE INDEX place_mentions_by_story ON place_mentions (story_id);",
 };
 
 const guint _sd_store_n_migrations = G_N_ELEMENTS (_sd_store_migrations);

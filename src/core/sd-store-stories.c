@@ -221,6 +221,9 @@ list_stories (SdStore *self, const SdScope *scope, gboolean full, GError **error
       _sd_store_set_sql_error (self, error, "list stories");
       return NULL;
     }
+  for (guint i = 0; full && i < stories->len; i++)
+    if (!_sd_store_read_highlights (self, g_ptr_array_index (stories, i), error))
+      return NULL;
   return g_steal_pointer (&stories);
 }
 
@@ -298,7 +301,7 @@ sd_store_get_story (SdStore *self, gint64 id, GError **error)
       _sd_store_set_sql_error (self, error, "read story");
       return NULL;
     }
-  if (!read_repairs (self, story, error))
+  if (!read_repairs (self, story, error) || !_sd_store_read_highlights (self, story, error))
     return NULL;
   return g_steal_pointer (&story);
 }

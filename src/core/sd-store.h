@@ -109,6 +109,17 @@ gboolean    sd_store_set_status          (SdStore       *self,
                                           gint64         story_id,
                                           SdStoryStatus  status,
                                           GError       **error);
+/* Marks characters [@start, @end) of the story body; sets @out_id. */
+gboolean    sd_store_add_highlight       (SdStore       *self,
+                                          gint64         story_id,
+                                          gint64         start,
+                                          gint64         end,
+                                          const char    *comment,
+                                          gint64        *out_id,
+                                          GError       **error);
+gboolean    sd_store_remove_highlight    (SdStore       *self,
+                                          gint64         highlight_id,
+                                          GError       **error);
 gboolean    sd_store_set_place           (SdStore       *self,
                                           gint64         story_id,
                                           const char    *place_code,

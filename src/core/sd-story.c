@@ -32,11 +32,26 @@ clear_story (SdStory *story)
   g_clear_pointer (&story->captions, g_ptr_array_unref);
   g_clear_pointer (&story->section_headings, g_ptr_array_unref);
   g_clear_pointer (&story->repairs, g_ptr_array_unref);
+  g_clear_pointer (&story->highlights, g_ptr_array_unref);
   g_free (story->place_code);
   g_clear_pointer (&story->tags, g_ptr_array_unref);
   g_free (story->note);
   g_free (story->editor);
   g_free (story->updated);
+}
+
+void
+sd_highlight_free (SdHighlight *highlight)
+{
+  if (highlight == NULL)
+    return;
+  g_free (highlight->quote);
+  g_free (highlight->prefix);
+  g_free (highlight->suffix);
+  g_free (highlight->comment);
+  g_free (highlight->editor);
+  g_free (highlight->created);
+  g_free (highlight);
 }
 
 SdStory *

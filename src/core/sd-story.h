@@ -19,6 +19,26 @@ typedef enum
   SD_STORY_STATUS_REJECTED,
 } SdStoryStatus;
 
+/* A passage an editor marked, anchored like a W3C TextQuoteSelector and
+ * TextPositionSelector on the story body: character (code point) offsets,
+ * the quoted text and a little context either side, so it can be found
+ * again after the body changes. */
+typedef struct
+{
+  gint64 id;
+  gint64 start;   /* characters into the body */
+  gint64 end;
+  char  *quote;
+  char  *prefix;  /* up to 32 characters before the quote */
+  char  *suffix;  /* up to 32 characters after it */
+  char  *comment; /* may be empty */
+  char  *editor;  /* (nullable) */
+  char  *created; /* ISO 8601, UTC */
+} SdHighlight;
+
+void         sd_highlight_free (SdHighlight *highlight);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SdHighlight, sd_highlight_free)
+
 /* A plain, reference-counted record.  Lists fill only the short fields
  * (body, captions and repairs stay NULL); sd_store_get_story() fills all. */
 typedef struct
@@ -37,6 +57,7 @@ typedef struct
   GPtrArray    *captions;         /* (element-type utf8) (nullable) */
   GPtrArray    *section_headings; /* (element-type utf8) (nullable) */
   GPtrArray    *repairs;          /* (element-type SdRepair) (nullable) */
+  GPtrArray    *highlights;       /* (element-type SdHighlight) (nullable) */
   gboolean      truncated;
   char         *place_code;   /* (nullable) most specific place */
   double        place_confidence;
