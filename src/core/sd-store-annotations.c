@@ -1,4 +1,5 @@
-/* sd-store-annotations.c — what editors add to stories: tags, notes, status
+/* sd-store-annotations.c — what editors add to stories: tags, notes, status,
+ * highlights, dismissed suggestions
  *
  * Copyright 2026 The Storydesk authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -13,8 +14,8 @@
 #include "sd-store-private.h"
 
 /* Stamps who changed a story and when; part of the caller's transaction. */
-static gboolean
-touch_story (SdStore *self, gint64 story_id, const char *now, GError **error)
+gboolean
+_sd_store_touch_story (SdStore *self, gint64 story_id, const char *now, GError **error)
 {
   sqlite3_stmt *stmt =
       _sd_store_get_statement (self, "UPDATE stories SET editor = ?, updated = ? WHERE id = ?", error);
@@ -46,7 +47,7 @@ run_story_action (SdStore *self, gint64 story_id, const char *const *sqls, guint
 
   if (!_sd_store_begin_write (self, error))
     return FALSE;
-  if (!touch_story (self, story_id, now, error))
+  if (!_sd_store_touch_story (self, story_id, now, error))
     goto failed;
   for (guint i = 0; i < n_sqls; i++)
     {
@@ -72,8 +73,8 @@ failed:
   return FALSE;
 }
 
-static char *
-normalize_tag (const char *tag, GError **error)
+char *
+_sd_store_normalize_tag (const char *tag, GError **error)
 {
   g_autofree char *normalized = NULL;
 
@@ -91,37 +92,6 @@ normalize_tag (const char *tag, GError **error)
       return NULL;
     }
   return g_steal_pointer (&normalized);
-}
-
-gboolean
-sd_store_add_tag (SdStore *self, gint64 story_id, const char *tag, GError **error)
-{
-  static const char *const sqls[] = {
-    "INSERT OR IGNORE INTO tags (name) VALUES (?2)",
-    "INSERT OR IGNORE INTO story_tags (story_id, tag_id, added, editor) "
-    "SELECT ?1, id, ?3, ?4 FROM tags WHERE name = ?2",
-  };
-  g_autofree char *name = normalize_tag (tag, error);
-
-  g_return_val_if_fail (SD_IS_STORE (self), FALSE);
-  if (name == NULL)
-    return FALSE;
-  return run_story_action (self, story_id, sqls, G_N_ELEMENTS (sqls), name, error);
-}
-
-gboolean
-sd_store_remove_tag (SdStore *self, gint64 story_id, const char *tag, GError **error)
-{
-  static const char *const sqls[] = {
-    "DELETE FROM story_tags WHERE story_id = ?1 "
-    "AND tag_id = (SELECT id FROM tags WHERE name = ?2)",
-  };
-  g_autofree char *name = normalize_tag (tag, error);
-
-  g_return_val_if_fail (SD_IS_STORE (self), FALSE);
-  if (name == NULL)
-    return FALSE;
-  return run_story_action (self, story_id, sqls, G_N_ELEMENTS (sqls), name, error);
 }
 
 GPtrArray *
@@ -185,6 +155,39 @@ sd_store_set_place (SdStore *self, gint64 story_id, const char *place_code, GErr
   return run_story_action (self, story_id, sqls, 1, place_code, error);
 }
 
+gboolean
+sd_store_restore_place (SdStore *self, gint64 story_id, const char *place_code,
+                        double confidence, gboolean by_editor, GError **error)
+{
+  g_autofree char *now = _sd_store_dup_now ();
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SD_IS_STORE (self), FALSE);
+
+  if (!_sd_store_begin_write (self, error))
+    return FALSE;
+  if (!_sd_store_touch_story (self, story_id, now, error))
+    goto failed;
+  stmt = _sd_store_get_statement (self,
+                                  "UPDATE stories SET place_code = ?, place_confidence = ?, "
+                                  "place_by_editor = ? WHERE id = ?",
+                                  error);
+  if (stmt == NULL)
+    goto failed;
+  _sd_store_bind_text (stmt, 1, place_code);
+  sqlite3_bind_double (stmt, 2, confidence);
+  sqlite3_bind_int (stmt, 3, by_editor);
+  sqlite3_bind_int64 (stmt, 4, story_id);
+  if (!_sd_store_step_done (self, stmt, error) || !_sd_store_commit_write (self, error))
+    goto failed;
+  _sd_store_notify_story (self, story_id);
+  return TRUE;
+
+failed:
+  _sd_store_rollback_write (self);
+  return FALSE;
+}
+
 /* Characters [@start, @end) of @text, clamped; (transfer full) */
 static char *
 dup_char_range (const char *text, glong length, glong start, glong end)
@@ -236,7 +239,7 @@ sd_store_add_highlight (SdStore *self, gint64 story_id, gint64 start, gint64 end
 
   if (!_sd_store_begin_write (self, error))
     return FALSE;
-  if (!touch_story (self, story_id, now, error))
+  if (!_sd_store_touch_story (self, story_id, now, error))
     goto failed;
   stmt = _sd_store_get_statement (self,
                                   "INSERT INTO highlights (story_id, start, end, quote, prefix, "
@@ -296,7 +299,7 @@ sd_store_remove_highlight (SdStore *self, gint64 highlight_id, GError **error)
   if (stmt == NULL)
     goto failed;
   sqlite3_bind_int64 (stmt, 1, highlight_id);
-  if (!_sd_store_step_done (self, stmt, error) || !touch_story (self, story_id, now, error))
+  if (!_sd_store_step_done (self, stmt, error) || !_sd_store_touch_story (self, story_id, now, error))
     goto failed;
   if (!_sd_store_commit_write (self, error))
     goto failed;
@@ -342,4 +345,157 @@ _sd_store_read_highlights (SdStore *self, SdStory *story, GError **error)
   if (rc != SQLITE_DONE)
     return _sd_store_set_sql_error (self, error, "read highlights");
   return TRUE;
+}
+
+/* Adds or removes @tag on many stories in one transaction; @out_changed gets
+ * the ids whose tags really changed, which is what an undo must revert. */
+static gboolean
+change_tag_on_stories (SdStore *self, const gint64 *ids, guint n_ids, const char *tag,
+                       gboolean add, GArray *out_changed, GError **error)
+{
+  static const char *const add_sql
+      = "INSERT OR IGNORE INTO story_tags (story_id, tag_id, added, editor) "
+        "SELECT ?1, id, ?3, ?4 FROM tags WHERE name = ?2";
+  static const char *const remove_sql
+      = "DELETE FROM story_tags WHERE story_id = ?1 "
+        "AND tag_id = (SELECT id FROM tags WHERE name = ?2)";
+  g_autofree char *name = _sd_store_normalize_tag (tag, error);
+  g_autofree char *now = _sd_store_dup_now ();
+  g_autoptr (GArray) changed = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+
+  if (name == NULL)
+    return FALSE;
+  if (!_sd_store_begin_write (self, error))
+    return FALSE;
+  if (add)
+    {
+      stmt = _sd_store_get_statement (self, "INSERT OR IGNORE INTO tags (name) VALUES (?)", error);
+      if (stmt == NULL)
+        goto failed;
+      _sd_store_bind_text (stmt, 1, name);
+      if (!_sd_store_step_done (self, stmt, error))
+        goto failed;
+    }
+  for (guint i = 0; i < n_ids; i++)
+    {
+      stmt = _sd_store_get_statement (self, "SELECT 1 FROM stories WHERE id = ?", error);
+      if (stmt == NULL)
+        goto failed;
+      sqlite3_bind_int64 (stmt, 1, ids[i]);
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        {
+          sqlite3_reset (stmt);
+          g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_FOUND,
+                       _("No story with the id %lld"), (long long) ids[i]);
+          goto failed;
+        }
+      sqlite3_reset (stmt);
+
+      stmt = _sd_store_get_statement (self, add ? add_sql : remove_sql, error);
+      if (stmt == NULL)
+        goto failed;
+      sqlite3_bind_int64 (stmt, 1, ids[i]);
+      _sd_store_bind_text (stmt, 2, name);
+      if (add)
+        {
+          _sd_store_bind_text (stmt, 3, now);
+          _sd_store_bind_text (stmt, 4, self->editor);
+        }
+      if (!_sd_store_step_done (self, stmt, error))
+        goto failed;
+      if (sqlite3_changes (self->db) > 0)
+        {
+          if (!_sd_store_touch_story (self, ids[i], now, error))
+            goto failed;
+          g_array_append_val (changed, ids[i]);
+        }
+    }
+  if (!_sd_store_commit_write (self, error))
+    goto failed;
+
+  for (guint i = 0; i < changed->len; i++)
+    _sd_store_notify_story (self, g_array_index (changed, gint64, i));
+  if (out_changed != NULL)
+    g_array_append_vals (out_changed, changed->data, changed->len);
+  return TRUE;
+
+failed:
+  _sd_store_rollback_write (self);
+  return FALSE;
+}
+
+gboolean
+sd_store_add_tag (SdStore *self, gint64 story_id, const char *tag, GError **error)
+{
+  g_return_val_if_fail (SD_IS_STORE (self), FALSE);
+  return change_tag_on_stories (self, &story_id, 1, tag, TRUE, NULL, error);
+}
+
+gboolean
+sd_store_remove_tag (SdStore *self, gint64 story_id, const char *tag, GError **error)
+{
+  g_return_val_if_fail (SD_IS_STORE (self), FALSE);
+  return change_tag_on_stories (self, &story_id, 1, tag, FALSE, NULL, error);
+}
+
+gboolean
+sd_store_add_tag_to_stories (SdStore *self, const gint64 *ids, guint n_ids, const char *tag,
+                             GArray *out_changed, GError **error)
+{
+  g_return_val_if_fail (SD_IS_STORE (self), FALSE);
+  return change_tag_on_stories (self, ids, n_ids, tag, TRUE, out_changed, error);
+}
+
+gboolean
+sd_store_remove_tag_from_stories (SdStore *self, const gint64 *ids, guint n_ids, const char *tag,
+                                  GArray *out_changed, GError **error)
+{
+  g_return_val_if_fail (SD_IS_STORE (self), FALSE);
+  return change_tag_on_stories (self, ids, n_ids, tag, FALSE, out_changed, error);
+}
+
+gboolean
+sd_store_dismiss_theme (SdStore *self, gint64 story_id, const char *theme, GError **error)
+{
+  static const char *const sqls[] = {
+    "INSERT OR IGNORE INTO dismissed_themes (story_id, theme, created, editor) "
+    "VALUES (?1, ?2, ?3, ?4)",
+  };
+
+  g_return_val_if_fail (SD_IS_STORE (self), FALSE);
+  return run_story_action (self, story_id, sqls, 1, theme, error);
+}
+
+gboolean
+sd_store_undismiss_theme (SdStore *self, gint64 story_id, const char *theme, GError **error)
+{
+  static const char *const sqls[] = {
+    "DELETE FROM dismissed_themes WHERE story_id = ?1 AND theme = ?2",
+  };
+
+  g_return_val_if_fail (SD_IS_STORE (self), FALSE);
+  return run_story_action (self, story_id, sqls, 1, theme, error);
+}
+
+GPtrArray *
+sd_store_list_dismissed_themes (SdStore *self, gint64 story_id, GError **error)
+{
+  g_autoptr (GPtrArray) themes = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = _sd_store_get_statement (
+      self, "SELECT theme FROM dismissed_themes WHERE story_id = ? ORDER BY theme", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, story_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (themes, _sd_store_dup_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _sd_store_set_sql_error (self, error, "list dismissed themes");
+      return NULL;
+    }
+  return g_steal_pointer (&themes);
 }

@@ -22,6 +22,7 @@ enum
 enum
 {
   STORY_CHANGED,
+  TAGS_CHANGED,
   N_SIGNALS
 };
 
@@ -304,6 +305,14 @@ sd_store_class_init (SdStoreClass *klass)
   signals[STORY_CHANGED] = g_signal_new ("story-changed", G_TYPE_FROM_CLASS (klass),
                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
                                          G_TYPE_INT64);
+
+  /**
+   * SdStore::tags-changed:
+   *
+   * A tag was renamed, merged or recoloured: every story may show it.
+   */
+  signals[TAGS_CHANGED] = g_signal_new ("tags-changed", G_TYPE_FROM_CLASS (klass),
+                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -387,4 +396,10 @@ void
 _sd_store_notify_story (SdStore *self, gint64 story_id)
 {
   g_signal_emit (self, signals[STORY_CHANGED], 0, story_id);
+}
+
+void
+_sd_store_notify_tags (SdStore *self)
+{
+  g_signal_emit (self, signals[TAGS_CHANGED], 0);
 }

@@ -98,6 +98,46 @@ gboolean    sd_store_remove_tag          (SdStore       *self,
                                           gint64         story_id,
                                           const char    *tag,
                                           GError       **error);
+/* Bulk tagging in one transaction; @out_changed (nullable, element-type
+ * gint64) receives the stories whose tags really changed. */
+gboolean    sd_store_add_tag_to_stories  (SdStore       *self,
+                                          const gint64  *ids,
+                                          guint          n_ids,
+                                          const char    *tag,
+                                          GArray        *out_changed,
+                                          GError       **error);
+gboolean    sd_store_remove_tag_from_stories (SdStore   *self,
+                                          const gint64  *ids,
+                                          guint          n_ids,
+                                          const char    *tag,
+                                          GArray        *out_changed,
+                                          GError       **error);
+/* Renames a tag on every story; into an existing name it merges the two. */
+gboolean    sd_store_rename_tag          (SdStore       *self,
+                                          const char    *tag,
+                                          const char    *new_name,
+                                          GError       **error);
+/* @color: (nullable) "#rrggbb", or NULL for the default */
+gboolean    sd_store_set_tag_color       (SdStore       *self,
+                                          const char    *tag,
+                                          const char    *color,
+                                          GError       **error);
+/* tag name → "#rrggbb" for the tags that have a colour. (element-type utf8 utf8) */
+GHashTable *sd_store_dup_tag_colors      (SdStore       *self,
+                                          GError       **error);
+/* A suggested theme the editor turned down is not suggested again. */
+gboolean    sd_store_dismiss_theme       (SdStore       *self,
+                                          gint64         story_id,
+                                          const char    *theme,
+                                          GError       **error);
+gboolean    sd_store_undismiss_theme     (SdStore       *self,
+                                          gint64         story_id,
+                                          const char    *theme,
+                                          GError       **error);
+/* (element-type utf8) */
+GPtrArray  *sd_store_list_dismissed_themes (SdStore     *self,
+                                          gint64         story_id,
+                                          GError       **error);
 /* All tag names, most used first. (element-type utf8) */
 GPtrArray  *sd_store_list_tags           (SdStore       *self,
                                           GError       **error);
@@ -120,9 +160,17 @@ gboolean    sd_store_add_highlight       (SdStore       *self,
 gboolean    sd_store_remove_highlight    (SdStore       *self,
                                           gint64         highlight_id,
                                           GError       **error);
+/* An editor's correction: marked as the editor's, kept on re-import. */
 gboolean    sd_store_set_place           (SdStore       *self,
                                           gint64         story_id,
                                           const char    *place_code,
+                                          GError       **error);
+/* Puts back a place as it was before an editor's correction (for undo). */
+gboolean    sd_store_restore_place       (SdStore       *self,
+                                          gint64         story_id,
+                                          const char    *place_code,
+                                          double         confidence,
+                                          gboolean       by_editor,
                                           GError       **error);
 
 G_END_DECLS

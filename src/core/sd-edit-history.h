@@ -1,0 +1,66 @@
+/* sd-edit-history.h — an editor's actions on the library, with undo and redo
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "sd-store.h"
+
+G_BEGIN_DECLS
+
+#define SD_TYPE_EDIT_HISTORY (sd_edit_history_get_type ())
+G_DECLARE_FINAL_TYPE (SdEditHistory, sd_edit_history, SD, EDIT_HISTORY, GObject)
+
+SdEditHistory *sd_edit_history_new              (SdStore        *store);
+
+/* Each call is one store transaction and one undo step. */
+gboolean       sd_edit_history_add_tag          (SdEditHistory  *self,
+                                                 const gint64   *ids,
+                                                 guint           n_ids,
+                                                 const char     *tag,
+                                                 GError        **error);
+gboolean       sd_edit_history_remove_tag       (SdEditHistory  *self,
+                                                 const gint64   *ids,
+                                                 guint           n_ids,
+                                                 const char     *tag,
+                                                 GError        **error);
+/* Consecutive saves of one story's note make a single undo step, so undo
+ * brings back the note as it was before the editor started typing. */
+gboolean       sd_edit_history_set_note         (SdEditHistory  *self,
+                                                 gint64          story_id,
+                                                 const char     *note,
+                                                 GError        **error);
+gboolean       sd_edit_history_set_status       (SdEditHistory  *self,
+                                                 gint64          story_id,
+                                                 SdStoryStatus   status,
+                                                 GError        **error);
+gboolean       sd_edit_history_add_highlight    (SdEditHistory  *self,
+                                                 gint64          story_id,
+                                                 gint64          start,
+                                                 gint64          end,
+                                                 const char     *comment,
+                                                 GError        **error);
+gboolean       sd_edit_history_remove_highlight (SdEditHistory  *self,
+                                                 gint64          story_id,
+                                                 gint64          highlight_id,
+                                                 GError        **error);
+gboolean       sd_edit_history_set_place        (SdEditHistory  *self,
+                                                 gint64          story_id,
+                                                 const char     *place_code,
+                                                 GError        **error);
+gboolean       sd_edit_history_dismiss_theme    (SdEditHistory  *self,
+                                                 gint64          story_id,
+                                                 const char     *theme,
+                                                 GError        **error);
+/* Ends a run of note saves: the next save is a new undo step. */
+void           sd_edit_history_close_group      (SdEditHistory  *self);
+
+gboolean       sd_edit_history_can_undo         (SdEditHistory  *self);
+gboolean       sd_edit_history_can_redo         (SdEditHistory  *self);
+gboolean       sd_edit_history_undo             (SdEditHistory  *self,
+                                                 GError        **error);
+gboolean       sd_edit_history_redo             (SdEditHistory  *self,
+                                                 GError        **error);
+
+G_END_DECLS

@@ -1,0 +1,309 @@
+/* test-edit-history.c — each editor action, its undo and its redo
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gstdio.h>
+
+#include "sd-edit-history.h"
+
+typedef struct
+{
+  char          *dir;
+  SdStore       *store;
+  SdEditHistory *history;
+} Fixture;
+
+static void
+fixture_set_up (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr (GPtrArray) stories = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_story_unref);
+  SdPageRecord page = { "p.txt", "sum", "UTF-8", "text", 4 };
+
+  fixture->dir = g_dir_make_tmp ("sd-test-history-XXXXXX", &error);
+  path = g_build_filename (fixture->dir, "library.db", NULL);
+  fixture->store = sd_store_open (path, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 3; i++)
+    {
+      SdStory *story = sd_story_new ();
+      story->headline = g_strdup_printf ("标题%u", i);
+      story->body = g_strdup ("吴江区举行活动。党建引领基层治理。");
+      story->place_code = g_strdup ("320509");
+      story->place_confidence = 0.8;
+      g_ptr_array_add (stories, story);
+    }
+  g_assert_true (sd_store_add_page (fixture->store, &page, stories, NULL, &error));
+  fixture->history = sd_edit_history_new (fixture->store);
+}
+
+static void
+fixture_tear_down (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+  const char *name;
+
+  g_clear_object (&fixture->history);
+  g_clear_object (&fixture->store);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_remove (path);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static SdStory *
+get (Fixture *fixture, gint64 id)
+{
+  g_autoptr (GError) error = NULL;
+  SdStory *story = sd_store_get_story (fixture->store, id, &error);
+
+  g_assert_no_error (error);
+  return story;
+}
+
+static gboolean
+has_tag (Fixture *fixture, gint64 id, const char *tag)
+{
+  g_autoptr (SdStory) story = get (fixture, id);
+  return g_ptr_array_find_with_equal_func (story->tags, tag, g_str_equal, NULL);
+}
+
+static void
+undo (Fixture *fixture)
+{
+  g_autoptr (GError) error = NULL;
+  g_assert_true (sd_edit_history_undo (fixture->history, &error));
+  g_assert_no_error (error);
+}
+
+static void
+redo (Fixture *fixture)
+{
+  g_autoptr (GError) error = NULL;
+  g_assert_true (sd_edit_history_redo (fixture->history, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_bulk_tag (Fixture *fixture, gconstpointer data)
+{
+  const gint64 ids[] = { 1, 2, 3 };
+
+  /* Story 2 had the tag before: undoing the bulk add must leave it. */
+  g_assert_true (sd_store_add_tag (fixture->store, 2, "党建", NULL));
+  g_assert_true (sd_edit_history_add_tag (fixture->history, ids, 3, "党建", NULL));
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (has_tag (fixture, ids[i], "党建"));
+  g_assert_true (sd_edit_history_can_undo (fixture->history));
+
+  undo (fixture);
+  g_assert_false (has_tag (fixture, 1, "党建"));
+  g_assert_true (has_tag (fixture, 2, "党建"));
+  g_assert_false (has_tag (fixture, 3, "党建"));
+  g_assert_true (sd_edit_history_can_redo (fixture->history));
+
+  redo (fixture);
+  g_assert_true (has_tag (fixture, 1, "党建"));
+  g_assert_true (has_tag (fixture, 3, "党建"));
+}
+
+static void
+test_remove_tag (Fixture *fixture, gconstpointer data)
+{
+  const gint64 ids[] = { 1, 2 };
+
+  g_assert_true (sd_edit_history_add_tag (fixture->history, ids, 2, "人才", NULL));
+  g_assert_true (sd_edit_history_remove_tag (fixture->history, ids, 1, "人才", NULL));
+  g_assert_false (has_tag (fixture, 1, "人才"));
+  undo (fixture);
+  g_assert_true (has_tag (fixture, 1, "人才"));
+  undo (fixture);
+  g_assert_false (has_tag (fixture, 1, "人才"));
+  g_assert_false (has_tag (fixture, 2, "人才"));
+  g_assert_false (sd_edit_history_can_undo (fixture->history));
+}
+
+static void
+test_note_typing_is_one_step (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (SdStory) story = NULL;
+
+  g_assert_true (sd_store_set_note (fixture->store, 1, "原来的", NULL));
+  g_assert_true (sd_edit_history_set_note (fixture->history, 1, "核", NULL));
+  g_assert_true (sd_edit_history_set_note (fixture->history, 1, "核实", NULL));
+  g_assert_true (sd_edit_history_set_note (fixture->history, 1, "核实数字", NULL));
+  undo (fixture);
+  story = get (fixture, 1);
+  g_assert_cmpstr (story->note, ==, "原来的");
+  g_assert_false (sd_edit_history_can_undo (fixture->history));
+  redo (fixture);
+  g_clear_pointer (&story, sd_story_unref);
+  story = get (fixture, 1);
+  g_assert_cmpstr (story->note, ==, "核实数字");
+
+  /* After the group is closed (another story opened), a new step. */
+  sd_edit_history_close_group (fixture->history);
+  g_assert_true (sd_edit_history_set_note (fixture->history, 1, "第二次", NULL));
+  undo (fixture);
+  g_clear_pointer (&story, sd_story_unref);
+  story = get (fixture, 1);
+  g_assert_cmpstr (story->note, ==, "核实数字");
+}
+
+static void
+test_status (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (SdStory) story = NULL;
+
+  g_assert_true (sd_edit_history_set_status (fixture->history, 1, SD_STORY_STATUS_NEEDS_WORK, NULL));
+  g_assert_true (sd_edit_history_set_status (fixture->history, 1, SD_STORY_STATUS_REVIEWED, NULL));
+  undo (fixture);
+  story = get (fixture, 1);
+  g_assert_cmpint (story->status, ==, SD_STORY_STATUS_NEEDS_WORK);
+  undo (fixture);
+  g_clear_pointer (&story, sd_story_unref);
+  story = get (fixture, 1);
+  g_assert_cmpint (story->status, ==, SD_STORY_STATUS_NEW);
+}
+
+static void
+test_highlight (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (SdStory) story = NULL;
+  gint64 id;
+
+  g_assert_true (sd_edit_history_add_highlight (fixture->history, 1, 8, 10, "重点", NULL));
+  story = get (fixture, 1);
+  g_assert_cmpuint (story->highlights->len, ==, 1);
+  id = ((SdHighlight *) story->highlights->pdata[0])->id;
+  g_assert_cmpstr (((SdHighlight *) story->highlights->pdata[0])->quote, ==, "党建");
+
+  g_assert_true (sd_edit_history_remove_highlight (fixture->history, 1, id, NULL));
+  g_clear_pointer (&story, sd_story_unref);
+  story = get (fixture, 1);
+  g_assert_cmpuint (story->highlights->len, ==, 0);
+
+  undo (fixture); /* the removal: back, with its comment */
+  g_clear_pointer (&story, sd_story_unref);
+  story = get (fixture, 1);
+  g_assert_cmpuint (story->highlights->len, ==, 1);
+  g_assert_cmpstr (((SdHighlight *) story->highlights->pdata[0])->comment, ==, "重点");
+
+  undo (fixture); /* the addition: gone, whatever its new id */
+  g_clear_pointer (&story, sd_story_unref);
+  story = get (fixture, 1);
+  g_assert_cmpuint (story->highlights->len, ==, 0);
+  redo (fixture);
+  redo (fixture);
+  g_clear_pointer (&story, sd_story_unref);
+  story = get (fixture, 1);
+  g_assert_cmpuint (story->highlights->len, ==, 0);
+}
+
+static void
+test_place (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (SdStory) story = NULL;
+
+  g_assert_true (sd_edit_history_set_place (fixture->history, 1, "3206", NULL));
+  story = get (fixture, 1);
+  g_assert_cmpstr (story->place_code, ==, "3206");
+  g_assert_true (story->place_by_editor);
+  undo (fixture);
+  g_clear_pointer (&story, sd_story_unref);
+  story = get (fixture, 1);
+  g_assert_cmpstr (story->place_code, ==, "320509");
+  g_assert_false (story->place_by_editor);
+  g_assert_cmpfloat_with_epsilon (story->place_confidence, 0.8, 1e-9);
+}
+
+static void
+test_dismiss_theme (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GPtrArray) dismissed = NULL;
+
+  g_assert_true (sd_edit_history_dismiss_theme (fixture->history, 1, "安全生产", NULL));
+  dismissed = sd_store_list_dismissed_themes (fixture->store, 1, NULL);
+  g_assert_cmpuint (dismissed->len, ==, 1);
+  undo (fixture);
+  g_clear_pointer (&dismissed, g_ptr_array_unref);
+  dismissed = sd_store_list_dismissed_themes (fixture->store, 1, NULL);
+  g_assert_cmpuint (dismissed->len, ==, 0);
+}
+
+static void
+test_new_action_clears_redo (Fixture *fixture, gconstpointer data)
+{
+  const gint64 ids[] = { 1 };
+
+  g_assert_true (sd_edit_history_add_tag (fixture->history, ids, 1, "甲", NULL));
+  undo (fixture);
+  g_assert_true (sd_edit_history_can_redo (fixture->history));
+  g_assert_true (sd_edit_history_add_tag (fixture->history, ids, 1, "乙", NULL));
+  g_assert_false (sd_edit_history_can_redo (fixture->history));
+}
+
+static void
+test_failed_action_records_nothing (Fixture *fixture, gconstpointer data)
+{
+  const gint64 ids[] = { 99 };
+  g_autoptr (GError) error = NULL;
+
+  g_assert_false (sd_edit_history_add_tag (fixture->history, ids, 1, "党建", &error));
+  g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_FOUND);
+  g_assert_false (sd_edit_history_can_undo (fixture->history));
+}
+
+static void
+test_tag_rename_and_merge (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GHashTable) colors = NULL;
+
+  g_assert_true (sd_store_add_tag (fixture->store, 1, "党建工作", NULL));
+  g_assert_true (sd_store_add_tag (fixture->store, 2, "党建", NULL));
+  g_assert_true (sd_store_add_tag (fixture->store, 3, "党建工作", NULL));
+  g_assert_true (sd_store_add_tag (fixture->store, 3, "党建", NULL));
+  g_assert_true (sd_store_rename_tag (fixture->store, "党建工作", "党建", &error));
+  g_assert_no_error (error);
+  for (gint64 id = 1; id <= 3; id++)
+    {
+      g_autoptr (SdStory) story = get (fixture, id);
+      g_assert_cmpuint (story->tags->len, ==, 1);
+      g_assert_cmpstr (story->tags->pdata[0], ==, "党建");
+    }
+  g_assert_true (sd_store_rename_tag (fixture->store, "党建", "基层党建", &error));
+  g_assert_true (has_tag (fixture, 1, "基层党建"));
+  g_assert_true (sd_store_set_tag_color (fixture->store, "基层党建", "#e01b24", &error));
+  g_assert_no_error (error);
+  g_assert_false (sd_store_set_tag_color (fixture->store, "基层党建", "red", &error));
+  g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID);
+  colors = sd_store_dup_tag_colors (fixture->store, NULL);
+  g_assert_cmpstr (g_hash_table_lookup (colors, "基层党建"), ==, "#e01b24");
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/edit-history/tag/bulk", test_bulk_tag);
+  ADD ("/edit-history/tag/remove", test_remove_tag);
+  ADD ("/edit-history/tag/rename-and-merge", test_tag_rename_and_merge);
+  ADD ("/edit-history/note/typing", test_note_typing_is_one_step);
+  ADD ("/edit-history/status", test_status);
+  ADD ("/edit-history/highlight", test_highlight);
+  ADD ("/edit-history/place", test_place);
+  ADD ("/edit-history/dismiss-theme", test_dismiss_theme);
+  ADD ("/edit-history/redo-cleared", test_new_action_clears_redo);
+  ADD ("/edit-history/failed-action", test_failed_action_records_nothing);
+#undef ADD
+
+  return g_test_run ();
+}
