@@ -51,8 +51,8 @@ SdGazetteer   *sd_gazetteer_new_from_data (GBytes      *places,
 
 /* As above, plus @stopwords: TSV "word\tkind", kind one of block (a word
  * hiding place names: 大丰收), weak (a short form that is also a common word
- * and needs context: 东海), skip (never a short form: 城东).  Added by the
- * places engineer; sd_gazetteer_get_default() loads stopwords.tsv too. */
+ * and needs context: 东海), skip (never a short form: 城东).
+ * sd_gazetteer_get_default() loads stopwords.tsv too. */
 SdGazetteer   *sd_gazetteer_new_from_data_full (GBytes  *places,
                                                 GBytes  *aliases,
                                                 GBytes  *stopwords,

@@ -42,7 +42,7 @@ typedef struct
 {
   SdGazetteer *gazetteer;
   GArray      *hits;    /* Hit */
-  GHashTable  *support; /* SdPlace → double: weight of the sure mentions in it */
+  GHashTable  *support; /* SdPlace → double: weight of the resolved mentions in it */
 } Resolution;
 
 /* A place's standing in one of the level tallies. */
@@ -474,6 +474,12 @@ decide_level (Resolution    *res,
     {
       place = find_dominant (in_story, 0.65, level == SD_PLACE_LEVEL_TOWN ? 2 : 1);
     }
+
+  /* Below the city, the winner must also carry a fair part of all that is
+   * said about its parent: "苏州市…苏州市…吴中区" is a story about 苏州市. */
+  if (place != NULL && parent != NULL
+      && get_tally_score (in_story, place) < 0.4 * get_support (res, parent))
+    place = NULL;
 
   if (place != NULL)
     {
