@@ -1,8 +1,9 @@
 #!/usr/bin/python3
 # Drives the real Storydesk window through AT-SPI (dogtail) under Xvfb:
 # first run imports the bundled pages, the tree shows 苏州市 with stories,
-# a story opens in the article view, and a tag and a note typed in the panel
-# land in the SQLite library at once and are there after a restart.
+# a story opens in the article view, 党建 is accepted from the suggestions
+# (and undone and redone), a note is typed and the app closed at once, and
+# after a restart both are there.
 #
 # Run inside xvfb-run + dbus-run-session (X server outermost), see meson.build.
 #
@@ -110,6 +111,23 @@ def row_cells(table, name):
     return None
 
 
+def activate(action, window=False):
+    """Runs a GAction of the running app over D-Bus, as a desktop would."""
+    path = "/io/github/storydesk/Storydesk" + ("/window/1" if window else "")
+    subprocess.run(["gdbus", "call", "--session", "--dest", "io.github.storydesk.Storydesk",
+                    "--object-path", path, "--method", "org.gtk.Actions.Activate",
+                    action, "[]", "{}"], check=True, stdout=subprocess.DEVNULL)
+
+
+def chip_shown(app, tag):
+    try:
+        return app.child(name="Remove tag " + tag, roleName="push button", retry=False)
+    except Exception:
+        return None
+
+
+NOTE = "核实采访对象姓名"
+
 proc, app = start()
 try:
     places = app.child(name="Places", roleName="tree table")
@@ -133,25 +151,38 @@ try:
     wait_until(lambda: headline in article.text, "the headline %r in the article view" % headline)
     log("article opened: %r" % headline)
 
-    entry = app.child(name="Add a tag", roleName="text")
-    entry.text = "党建"
-    entry.doActionNamed("activate")
+    # 党建 comes from the theme suggestions, with one click.
+    accept = wait_until(lambda: app.child(name="Accept 党建", roleName="push button"),
+                        "党建 among the suggested themes")
+    accept.doActionNamed("click")
+    wait_until(lambda: chip_shown(app, "党建"), "the 党建 chip after accepting")
+    log("accepted the suggestion 党建")
+
+    # Undo and redo reach the library and the panel.
+    activate("undo", window=True)
+    wait_until(lambda: not chip_shown(app, "党建"), "党建 gone after undo")
+    activate("redo", window=True)
+    wait_until(lambda: chip_shown(app, "党建"), "党建 back after redo")
+    log("undo and redo of the tag work")
+
+    # The note is typed and the app closed at once, before the typing pause
+    # would have saved it: closing must still save it.
     note = app.child(name="Note", roleName="text")
-    note.text = "核实采访对象姓名"
-
-    def stored():
-        for story in export():
-            if story["headline"] == headline or (story["headline"] is None and headline):
-                if "党建" in story["tags"] and story["note"] == "核实采访对象姓名":
-                    return story
-        return None
-
-    story = wait_until(stored, "the tag and the note in the library", timeout=10)
-    log("stored in SQLite: story %d tags %r note %r" % (story["id"], story["tags"], story["note"]))
+    note.text = NOTE
+    activate("quit")
+    if proc.wait(timeout=10) != 0:
+        fail("storydesk exited with %d" % proc.returncode)
+    log("quit right after typing the note")
 finally:
-    stop(proc)
+    if proc.poll() is None:
+        stop(proc)
 
-# Back again: the tag chip is shown for the same story.
+story = next((s for s in export() if s["headline"] == headline), None)
+if story is None or "党建" not in story["tags"] or story["note"] != NOTE:
+    fail("not in the library after closing: %r" % (story,))
+log("stored in SQLite: story %d tags %r note %r" % (story["id"], story["tags"], story["note"]))
+
+# Back again: the tag chip and the note are there for the same story.
 proc, app = start()
 try:
     places = app.child(name="Places", roleName="tree table")
@@ -162,10 +193,9 @@ try:
         GenericPredicate(roleName="table cell")) if c.name and c.name.startswith(headline)],
         "the tagged story after restart")
     target[0].click()
-    wait_until(lambda: app.child(name="Remove tag 党建", roleName="push button"),
-               "the 党建 chip in the panel after restart")
+    wait_until(lambda: chip_shown(app, "党建"), "the 党建 chip in the panel after restart")
     note = app.child(name="Note", roleName="text")
-    wait_until(lambda: note.text == "核实采访对象姓名", "the note after restart")
+    wait_until(lambda: note.text == NOTE, "the note after restart")
     log("PASS")
 finally:
     stop(proc)

@@ -111,6 +111,13 @@ sd_application_startup (GApplication *application)
     { "win.import", { "<Control>o", NULL } },
     { "win.export", { "<Control>e", NULL } },
     { "win.find", { "<Control>f", NULL } },
+    { "win.undo", { "<Control>z", NULL } },
+    { "win.redo", { "<Control><Shift>z", NULL } },
+    { "win.highlight", { "<Control>h", NULL } },
+    { "win.set-status('new')", { "<Control>1", NULL } },
+    { "win.set-status('reviewed')", { "<Control>2", NULL } },
+    { "win.set-status('needs-work')", { "<Control>3", NULL } },
+    { "win.set-status('rejected')", { "<Control>4", NULL } },
   };
 
   G_APPLICATION_CLASS (sd_application_parent_class)->startup (application);

@@ -38,6 +38,13 @@ struct _SdArticleView
   GtkTextTag       *byline_tag;
   GtkTextTag       *caption_tag;
   GtkTextTag       *repair_tag;
+  GtkTextTag       *highlight_tag;
+
+  /* The body is laid out as story->body is stored (paragraphs and "\n"),
+   * from this mark on, so body offsets and buffer offsets differ by a
+   * constant. */
+  GtkTextMark      *body_start;
+  GtkTextMark      *body_end;
 };
 
 G_DEFINE_TYPE (SdArticleView, sd_article_view, GTK_TYPE_SCROLLED_WINDOW)
@@ -185,7 +192,15 @@ sd_article_view_init (SdArticleView *self)
   self->caption_tag = create_tag (self, "caption", "foreground", "#5e5c64", "left-margin", 48,
                                   NULL);
   self->repair_tag = create_tag (self, "repair", "foreground", "#986a44", NULL);
+  self->highlight_tag = create_tag (self, "highlight", "background", "#f9e784", NULL);
   apply_typography (self);
+
+  {
+    GtkTextIter start;
+    gtk_text_buffer_get_start_iter (self->buffer, &start);
+    self->body_start = gtk_text_buffer_create_mark (self->buffer, "body-start", &start, TRUE);
+    self->body_end = gtk_text_buffer_create_mark (self->buffer, "body-end", &start, FALSE);
+  }
 }
 
 void
@@ -194,6 +209,12 @@ sd_article_view_set_story (SdArticleView *self, const SdStory *story)
   g_return_if_fail (SD_IS_ARTICLE_VIEW (self));
 
   gtk_text_buffer_set_text (self->buffer, "", 0);
+  {
+    GtkTextIter start;
+    gtk_text_buffer_get_start_iter (self->buffer, &start);
+    gtk_text_buffer_move_mark (self->buffer, self->body_start, &start);
+    gtk_text_buffer_move_mark (self->buffer, self->body_end, &start);
+  }
   if (story == NULL)
     return;
 
@@ -216,18 +237,22 @@ sd_article_view_set_story (SdArticleView *self, const SdStory *story)
   if (story->body != NULL)
     {
       g_auto (GStrv) paragraphs = g_strsplit (story->body, "\n", -1);
+      GtkTextIter end;
 
+      gtk_text_buffer_get_end_iter (self->buffer, &end);
+      gtk_text_buffer_move_mark (self->buffer, self->body_start, &end);
       for (guint i = 0; paragraphs[i] != NULL; i++)
         {
           gboolean heading = FALSE;
 
-          if (*paragraphs[i] == '\0')
-            continue;
           for (guint h = 0; story->section_headings != NULL && h < story->section_headings->len; h++)
             if (g_str_equal (paragraphs[i], g_ptr_array_index (story->section_headings, h)))
               heading = TRUE;
           append_line (self, paragraphs[i], heading ? self->heading_tag : self->paragraph_tag);
         }
+      gtk_text_buffer_get_end_iter (self->buffer, &end);
+      gtk_text_iter_backward_char (&end); /* the last paragraph's "\n" is not body */
+      gtk_text_buffer_move_mark (self->buffer, self->body_end, &end);
     }
   if (story->byline != NULL)
     append_line (self, story->byline, self->byline_tag);
@@ -251,6 +276,7 @@ sd_article_view_set_story (SdArticleView *self, const SdStory *story)
         }
     }
 
+  sd_article_view_update_highlights (self, story);
   {
     GtkTextIter start;
     gtk_text_buffer_get_start_iter (self->buffer, &start);
@@ -277,4 +303,76 @@ sd_article_view_dup_text (SdArticleView *self)
 
   gtk_text_buffer_get_bounds (self->buffer, &start, &end);
   return gtk_text_buffer_get_text (self->buffer, &start, &end, FALSE);
+}
+
+static void
+get_body_iter (SdArticleView *self, gint64 offset, GtkTextIter *iter)
+{
+  gtk_text_buffer_get_iter_at_mark (self->buffer, iter, self->body_start);
+  gtk_text_iter_forward_chars (iter, offset);
+}
+
+void
+sd_article_view_update_highlights (SdArticleView *self, const SdStory *story)
+{
+  GtkTextIter start, end;
+
+  g_return_if_fail (SD_IS_ARTICLE_VIEW (self));
+
+  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
+  gtk_text_buffer_remove_tag (self->buffer, self->highlight_tag, &start, &end);
+  for (guint i = 0; story != NULL && story->highlights != NULL && i < story->highlights->len; i++)
+    {
+      const SdHighlight *highlight = g_ptr_array_index (story->highlights, i);
+
+      get_body_iter (self, highlight->start, &start);
+      get_body_iter (self, highlight->end, &end);
+      gtk_text_buffer_apply_tag (self->buffer, self->highlight_tag, &start, &end);
+    }
+}
+
+gboolean
+sd_article_view_get_body_selection (SdArticleView *self, gint64 *out_start, gint64 *out_end)
+{
+  GtkTextIter start, end, body_start, body_end;
+
+  g_return_val_if_fail (SD_IS_ARTICLE_VIEW (self), FALSE);
+
+  if (!gtk_text_buffer_get_selection_bounds (self->buffer, &start, &end))
+    return FALSE;
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &body_start, self->body_start);
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &body_end, self->body_end);
+  /* Only the part of the selection that lies in the body counts. */
+  if (gtk_text_iter_compare (&start, &body_start) < 0)
+    start = body_start;
+  if (gtk_text_iter_compare (&end, &body_end) > 0)
+    end = body_end;
+  if (gtk_text_iter_compare (&start, &end) >= 0)
+    return FALSE;
+  *out_start = gtk_text_iter_get_offset (&start) - gtk_text_iter_get_offset (&body_start);
+  *out_end = gtk_text_iter_get_offset (&end) - gtk_text_iter_get_offset (&body_start);
+  return TRUE;
+}
+
+void
+sd_article_view_get_selection_rect (SdArticleView *self, GdkRectangle *out_rect)
+{
+  GtkTextIter start, end;
+  GdkRectangle first, last;
+
+  g_return_if_fail (SD_IS_ARTICLE_VIEW (self));
+
+  gtk_text_buffer_get_selection_bounds (self->buffer, &start, &end);
+  gtk_text_view_get_iter_location (self->text_view, &start, &first);
+  gtk_text_view_get_iter_location (self->text_view, &end, &last);
+  gdk_rectangle_union (&first, &last, out_rect);
+  gtk_text_view_buffer_to_window_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, out_rect->x,
+                                         out_rect->y, &out_rect->x, &out_rect->y);
+}
+
+GtkWidget *
+sd_article_view_get_text_view (SdArticleView *self)
+{
+  g_return_val_if_fail (SD_IS_ARTICLE_VIEW (self), NULL);
+  return GTK_WIDGET (self->text_view);
 }

@@ -19,6 +19,19 @@ void     sd_article_view_set_story     (SdArticleView *self,
                                         const SdStory *story);
 void     sd_article_view_set_font_size (SdArticleView *self,
                                         double         points);
+/* Shows the story's highlights again after they changed, keeping the
+ * scroll position. */
+void     sd_article_view_update_highlights (SdArticleView *self,
+                                            const SdStory *story);
+/* The selected part of the body as character offsets into story->body;
+ * FALSE when nothing of the body is selected. */
+gboolean sd_article_view_get_body_selection (SdArticleView *self,
+                                             gint64        *out_start,
+                                             gint64        *out_end);
+/* Where the selection is drawn, in the view's widget coordinates. */
+void     sd_article_view_get_selection_rect (SdArticleView *self,
+                                             GdkRectangle  *out_rect);
+GtkWidget *sd_article_view_get_text_view    (SdArticleView *self);
 /* The plain text shown, for tests and copying. (transfer full) */
 char    *sd_article_view_dup_text      (SdArticleView *self);
 

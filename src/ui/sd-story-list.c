@@ -162,8 +162,6 @@ sd_story_list_set_stories (SdStoryList *self, GPtrArray *stories)
     }
   gtk_tree_view_set_model (self->tree_view, GTK_TREE_MODEL (self->model));
   g_object_unref (self->model);
-  self->filling = FALSE;
-
   /* Keep the story the editor was reading; else open the first one, so the
    * article view is never blank while there are stories. */
   {
@@ -186,10 +184,11 @@ sd_story_list_set_stories (SdStoryList *self, GPtrArray *stories)
     if (have)
       {
         g_autoptr (GtkTreePath) path = gtk_tree_model_get_path (model, &found);
-        gtk_tree_selection_select_iter (self->selection, &found);
+        gtk_tree_view_set_cursor (self->tree_view, path, NULL, FALSE);
         gtk_tree_view_scroll_to_cell (self->tree_view, path, NULL, FALSE, 0, 0);
       }
   }
+  self->filling = FALSE;
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
 }
 
@@ -218,15 +217,50 @@ sd_story_list_update_story (SdStoryList *self, const SdStory *story)
 gint64
 sd_story_list_get_selected (SdStoryList *self)
 {
-  GtkTreeModel *model;
+  GtkTreeModel *model = GTK_TREE_MODEL (self->model);
+  g_autoptr (GtkTreePath) cursor = NULL;
   GtkTreeIter iter;
   gint64 id = 0;
+  GList *rows;
 
   g_return_val_if_fail (SD_IS_STORY_LIST (self), 0);
 
-  if (gtk_tree_selection_get_selected (self->selection, &model, &iter))
+  gtk_tree_view_get_cursor (self->tree_view, &cursor, NULL);
+  if (cursor != NULL && gtk_tree_selection_path_is_selected (self->selection, cursor)
+      && gtk_tree_model_get_iter (model, &iter, cursor))
+    {
+      gtk_tree_model_get (model, &iter, COLUMN_ID, &id, -1);
+      return id;
+    }
+  rows = gtk_tree_selection_get_selected_rows (self->selection, NULL);
+  if (rows != NULL && gtk_tree_model_get_iter (model, &iter, rows->data))
     gtk_tree_model_get (model, &iter, COLUMN_ID, &id, -1);
+  g_list_free_full (rows, (GDestroyNotify) gtk_tree_path_free);
   return id;
+}
+
+GArray *
+sd_story_list_dup_selected_ids (SdStoryList *self)
+{
+  GtkTreeModel *model = GTK_TREE_MODEL (self->model);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GList *rows;
+
+  g_return_val_if_fail (SD_IS_STORY_LIST (self), ids);
+
+  rows = gtk_tree_selection_get_selected_rows (self->selection, NULL);
+  for (GList *l = rows; l != NULL; l = l->next)
+    {
+      GtkTreeIter iter;
+      gint64 id;
+
+      if (!gtk_tree_model_get_iter (model, &iter, l->data))
+        continue;
+      gtk_tree_model_get (model, &iter, COLUMN_ID, &id, -1);
+      g_array_append_val (ids, id);
+    }
+  g_list_free_full (rows, (GDestroyNotify) gtk_tree_path_free);
+  return ids;
 }
 
 guint

@@ -21,8 +21,11 @@ void    sd_story_list_set_stories  (SdStoryList   *self,
 /* Refreshes one row after its tags, status or place changed. */
 void    sd_story_list_update_story (SdStoryList   *self,
                                     const SdStory *story);
-/* The selected story's id, 0 for none. */
+/* The story the editor is on (the cursor, or the first selected), 0 for
+ * none. */
 gint64  sd_story_list_get_selected (SdStoryList   *self);
+/* All selected stories, in list order. (transfer full) (element-type gint64) */
+GArray *sd_story_list_dup_selected_ids (SdStoryList *self);
 guint   sd_story_list_get_count    (SdStoryList   *self);
 
 G_END_DECLS

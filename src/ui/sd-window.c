@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "sd-article-view.h"
+#include "sd-edit-history.h"
 #include "sd-export.h"
 #include "sd-importer.h"
 #include "sd-place-tree.h"
@@ -37,8 +38,12 @@ struct _SdWindow
   GtkLabel       *status_label;
 
   SdStore        *store;
+  SdEditHistory  *history;
   GSettings      *settings;
   GCancellable   *import_cancellable;
+  GHashTable     *listed;       /* id → SdStory (short), the list's stories */
+  gint64          shown_id;     /* the story in the article view */
+  guint           counts_idle;  /* a pending reload of the tree's counts */
 };
 
 enum
@@ -94,6 +99,12 @@ reload_stories (SdWindow *self)
       show_message (self, GTK_MESSAGE_ERROR, error->message);
       return;
     }
+  g_hash_table_remove_all (self->listed);
+  for (guint i = 0; i < stories->len; i++)
+    {
+      SdStory *story = g_ptr_array_index (stories, i);
+      g_hash_table_insert (self->listed, &story->id, sd_story_ref (story));
+    }
   sd_story_list_set_stories (self->story_list, stories);
   status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u story", "%u stories", stories->len),
                             stories->len);
@@ -104,6 +115,8 @@ static void
 show_selected_story (SdWindow *self)
 {
   gint64 id = sd_story_list_get_selected (self->story_list);
+  g_autoptr (GArray) ids = sd_story_list_dup_selected_ids (self->story_list);
+  g_autoptr (GPtrArray) selection = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_story_unref);
   g_autoptr (SdStory) story = NULL;
   g_autoptr (GError) error = NULL;
 
@@ -113,8 +126,28 @@ show_selected_story (SdWindow *self)
       if (story == NULL)
         show_message (self, GTK_MESSAGE_ERROR, error->message);
     }
-  sd_article_view_set_story (self->article_view, story);
-  sd_tag_panel_set_story (self->tag_panel, story);
+  if (id != self->shown_id || story == NULL)
+    sd_article_view_set_story (self->article_view, story);
+  else
+    sd_article_view_update_highlights (self->article_view, story);
+  self->shown_id = story != NULL ? story->id : 0;
+
+  if (ids->len == 1 && story != NULL)
+    g_ptr_array_add (selection, sd_story_ref (story));
+  else
+    for (guint i = 0; i < ids->len; i++)
+      {
+        SdStory *listed = g_hash_table_lookup (self->listed, &g_array_index (ids, gint64, i));
+        if (listed != NULL)
+          g_ptr_array_add (selection, sd_story_ref (listed));
+      }
+  sd_tag_panel_set_stories (self->tag_panel, selection);
+  g_simple_action_set_enabled (
+      G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "set-status")),
+      story != NULL);
+  g_simple_action_set_enabled (
+      G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "highlight")),
+      story != NULL);
 }
 
 static void
@@ -147,13 +180,146 @@ info_bar_response_cb (SdWindow *self)
   gtk_widget_hide (GTK_WIDGET (self->info_bar));
 }
 
+static gboolean
+reload_counts_cb (gpointer data)
+{
+  SdWindow *self = data;
+
+  self->counts_idle = 0;
+  reload_counts (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 story_changed_cb (SdStore *store, gint64 id, SdWindow *self)
 {
   g_autoptr (SdStory) story = sd_store_get_story (store, id, NULL);
+  SdStory *listed;
 
-  if (story != NULL)
-    sd_story_list_update_story (self->story_list, story);
+  if (story == NULL)
+    return;
+  sd_story_list_update_story (self->story_list, story);
+  listed = g_hash_table_lookup (self->listed, &id);
+  if (listed != NULL && g_strcmp0 (listed->place_code, story->place_code) != 0
+      && self->counts_idle == 0)
+    /* A place moved: the tree's counts follow, once for a burst of moves. */
+    self->counts_idle = g_idle_add (reload_counts_cb, self);
+  if (listed != NULL)
+    g_hash_table_insert (self->listed, &story->id, sd_story_ref (story));
+
+  if (id == self->shown_id)
+    {
+      sd_article_view_update_highlights (self->article_view, story);
+      sd_tag_panel_update_story (self->tag_panel, story);
+    }
+}
+
+static void
+tags_changed_cb (SdStore *store, SdWindow *self)
+{
+  reload_stories (self);
+}
+
+static void
+undo_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  SdWindow *self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  sd_tag_panel_flush (self->tag_panel);
+  if (!sd_edit_history_undo (self->history, &error))
+    show_message (self, GTK_MESSAGE_ERROR, error->message);
+}
+
+static void
+redo_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  SdWindow *self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!sd_edit_history_redo (self->history, &error))
+    show_message (self, GTK_MESSAGE_ERROR, error->message);
+}
+
+static void
+history_changed_cb (SdEditHistory *history, GParamSpec *pspec, SdWindow *self)
+{
+  g_simple_action_set_enabled (
+      G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "undo")),
+      sd_edit_history_can_undo (history));
+  g_simple_action_set_enabled (
+      G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "redo")),
+      sd_edit_history_can_redo (history));
+}
+
+static void
+set_status_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  SdWindow *self = user_data;
+  g_autoptr (GError) error = NULL;
+  SdStoryStatus status;
+
+  if (self->shown_id == 0
+      || !sd_story_status_from_string (g_variant_get_string (parameter, NULL), &status))
+    return;
+  if (!sd_edit_history_set_status (self->history, self->shown_id, status, &error))
+    show_message (self, GTK_MESSAGE_ERROR, error->message);
+}
+
+static void
+highlight_confirmed_cb (GtkWidget *widget, SdWindow *self)
+{
+  GtkWidget *popover = gtk_widget_get_ancestor (widget, GTK_TYPE_POPOVER);
+  GtkEntry *comment = g_object_get_data (G_OBJECT (popover), "sd-comment");
+  gint64 start = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (popover), "sd-start"));
+  gint64 end = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (popover), "sd-end"));
+  g_autoptr (GError) error = NULL;
+
+  if (!sd_edit_history_add_highlight (self->history, self->shown_id, start, end,
+                                      gtk_entry_get_text (comment), &error))
+    show_message (self, GTK_MESSAGE_ERROR, error->message);
+  gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
+/* Asks for an optional comment next to the selection, then highlights it. */
+static void
+highlight_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  SdWindow *self = user_data;
+  GtkWidget *text_view = sd_article_view_get_text_view (self->article_view);
+  GtkWidget *popover, *box, *entry, *button;
+  GdkRectangle rect;
+  gint64 start, end;
+
+  if (!sd_article_view_get_body_selection (self->article_view, &start, &end))
+    {
+      show_message (self, GTK_MESSAGE_INFO, _("Select text of the story to highlight it."));
+      return;
+    }
+  sd_article_view_get_selection_rect (self->article_view, &rect);
+
+  popover = gtk_popover_new (text_view);
+  gtk_popover_set_pointing_to (GTK_POPOVER (popover), &rect);
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  g_object_set (box, "margin", 8, NULL);
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Comment (optional)"));
+  gtk_entry_set_width_chars (GTK_ENTRY (entry), 24);
+  atk_object_set_name (gtk_widget_get_accessible (entry), _("Highlight comment"));
+  button = gtk_button_new_with_mnemonic (_("_Highlight"));
+  gtk_style_context_add_class (gtk_widget_get_style_context (button), "suggested-action");
+  g_signal_connect (entry, "activate", G_CALLBACK (highlight_confirmed_cb), self);
+  g_signal_connect (button, "clicked", G_CALLBACK (highlight_confirmed_cb), self);
+  gtk_container_add (GTK_CONTAINER (box), entry);
+  gtk_container_add (GTK_CONTAINER (box), button);
+  gtk_container_add (GTK_CONTAINER (popover), box);
+  g_object_set_data (G_OBJECT (popover), "sd-comment", entry);
+  g_object_set_data (G_OBJECT (popover), "sd-start", GSIZE_TO_POINTER (start));
+  g_object_set_data (G_OBJECT (popover), "sd-end", GSIZE_TO_POINTER (end));
+  g_signal_connect (popover, "closed", G_CALLBACK (gtk_widget_destroy), NULL);
+  gtk_widget_show_all (box);
+  gtk_popover_popup (GTK_POPOVER (popover));
+  gtk_widget_grab_focus (entry);
 }
 
 static void
@@ -327,6 +493,10 @@ static const GActionEntry win_entries[] = {
   { "import", import_activated },
   { "export", export_activated },
   { "find", find_activated },
+  { "undo", undo_activated },
+  { "redo", redo_activated },
+  { "set-status", set_status_activated, "s" },
+  { "highlight", highlight_activated },
 };
 
 static void
@@ -396,8 +566,12 @@ sd_window_constructed (GObject *object)
   g_signal_connect (self->settings, "changed::hide-empty-places",
                     G_CALLBACK (hide_empty_changed_cb), self);
 
-  sd_tag_panel_set_store (self->tag_panel, self->store);
+  self->history = sd_edit_history_new (self->store);
+  g_signal_connect (self->history, "notify", G_CALLBACK (history_changed_cb), self);
+  history_changed_cb (self->history, NULL, self);
+  sd_tag_panel_set_history (self->tag_panel, self->store, self->history);
   g_signal_connect (self->store, "story-changed", G_CALLBACK (story_changed_cb), self);
+  g_signal_connect (self->store, "tags-changed", G_CALLBACK (tags_changed_cb), self);
   reload_counts (self);
 }
 
@@ -412,8 +586,11 @@ sd_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->settings, self);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
+  g_clear_handle_id (&self->counts_idle, g_source_remove);
+  g_clear_object (&self->history);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->listed, g_hash_table_unref);
 
   G_OBJECT_CLASS (sd_window_parent_class)->dispose (object);
 }
@@ -481,6 +658,8 @@ static void
 sd_window_init (SdWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->listed = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                        (GDestroyNotify) sd_story_unref);
 }
 
 SdWindow *
