@@ -287,6 +287,125 @@ test_tag_rename_and_merge (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (g_hash_table_lookup (colors, "基层党建"), ==, "#e01b24");
 }
 
+static gint64
+add_long_story (Fixture *fixture)
+{
+  g_autoptr (GPtrArray) stories = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_story_unref);
+  SdPageRecord page = { "long.txt", "long-sum", "UTF-8", "长标题\n第一段。\n小标题\n第二段正文。\n第三段。", 60 };
+  SdStory *story = sd_story_new ();
+  SdStory *after = sd_story_new ();
+
+  story->headline = g_strdup ("长标题");
+  story->body = g_strdup ("第一段。\n小标题\n第二段正文。\n第三段。");
+  story->source_start = 0;
+  story->source_end = 40;
+  after->headline = g_strdup ("下一篇");
+  after->body = g_strdup ("下一篇正文。");
+  after->source_start = 40;
+  after->source_end = 60;
+  g_ptr_array_add (stories, story);
+  g_ptr_array_add (stories, after);
+  g_assert_true (sd_store_add_page (fixture->store, &page, stories, NULL, NULL));
+  return story->id;
+}
+
+static void
+test_split_and_merge (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SdStory) head = NULL;
+  g_autoptr (SdStory) tail = NULL;
+  gint64 id = add_long_story (fixture);
+  gint64 tail_id = 0;
+  const gint64 ids[] = { id };
+
+  g_assert_true (sd_edit_history_add_tag (fixture->history, ids, 1, "党建", NULL));
+  /* "第二段正文" at characters 9..14 of the body */
+  g_assert_true (sd_edit_history_add_highlight (fixture->history, id, 9, 14, NULL, NULL));
+
+  g_assert_true (sd_edit_history_split_story (fixture->history, id, 1, &tail_id, &error));
+  g_assert_no_error (error);
+  head = get (fixture, id);
+  tail = get (fixture, tail_id);
+  g_assert_cmpstr (head->body, ==, "第一段。");
+  g_assert_cmpstr (tail->headline, ==, "小标题"); /* a short unpunctuated line */
+  g_assert_cmpstr (tail->body, ==, "第二段正文。\n第三段。");
+  g_assert_true (has_tag (fixture, tail_id, "党建"));
+  g_assert_cmpuint (head->highlights->len, ==, 0);
+  g_assert_cmpuint (tail->highlights->len, ==, 1);
+  g_assert_cmpstr (((SdHighlight *) tail->highlights->pdata[0])->quote, ==, "第二段正文");
+  g_assert_cmpint (((SdHighlight *) tail->highlights->pdata[0])->start, ==, 0);
+  g_assert_cmpint (tail->source_start, >, head->source_start);
+  g_assert_cmpint (head->source_end, ==, tail->source_start);
+
+  /* Lists keep page order: the tail comes right after its head. */
+  {
+    SdScope all = { SD_SCOPE_ALL, NULL, NULL };
+    g_autoptr (GPtrArray) listed = sd_store_list_stories (fixture->store, &all, NULL);
+    for (guint i = 0; i + 1 < listed->len; i++)
+      if (((SdStory *) listed->pdata[i])->id == id)
+        g_assert_cmpint (((SdStory *) listed->pdata[i + 1])->id, ==, tail_id);
+  }
+
+  undo (fixture); /* the split: one story again, highlight back in place */
+  g_clear_pointer (&head, sd_story_unref);
+  head = get (fixture, id);
+  g_assert_cmpstr (head->body, ==, "第一段。\n小标题\n第二段正文。\n第三段。");
+  g_assert_cmpuint (head->highlights->len, ==, 1);
+  g_assert_cmpint (((SdHighlight *) head->highlights->pdata[0])->start, ==, 9);
+  g_assert_null (sd_store_get_story (fixture->store, tail_id, NULL));
+
+  /* Merging the next story in, and undoing it, gives that story back. */
+  g_assert_true (sd_store_set_note (fixture->store, id + 1, "另一篇的批注", NULL));
+  g_assert_true (sd_edit_history_merge_with_next (fixture->history, id, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&head, sd_story_unref);
+  head = get (fixture, id);
+  g_assert_true (g_str_has_suffix (head->body, "第三段。\n下一篇\n下一篇正文。"));
+  g_assert_cmpstr (head->note, ==, "另一篇的批注");
+  undo (fixture);
+  {
+    gint64 next_id = sd_store_find_next_story (fixture->store, id, NULL);
+    g_autoptr (SdStory) next = get (fixture, next_id);
+    g_assert_cmpstr (next->headline, ==, "下一篇");
+    g_assert_cmpstr (next->body, ==, "下一篇正文。");
+    g_assert_cmpstr (next->note, ==, "另一篇的批注");
+    g_assert_false (g_ptr_array_find_with_equal_func (next->tags, "党建", g_str_equal, NULL));
+  }
+  g_clear_pointer (&head, sd_story_unref);
+  head = get (fixture, id);
+  g_assert_cmpstr (head->note, ==, "");
+
+  /* Nothing after the last story. */
+  {
+    gint64 last = sd_store_find_next_story (fixture->store, id, NULL);
+    g_assert_false (sd_edit_history_merge_with_next (fixture->history, last, &error));
+    g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+  }
+  g_assert_false (sd_edit_history_split_story (fixture->history, id, 0, NULL, &error));
+  g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID);
+}
+
+static void
+test_field (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (SdStory) story = NULL;
+
+  g_assert_true (sd_edit_history_set_story_field (fixture->history, 1, SD_STORY_FIELD_BYLINE,
+                                                  " 王书 曹波 ", NULL));
+  story = get (fixture, 1);
+  g_assert_cmpstr (story->byline, ==, "王书 曹波");
+  undo (fixture);
+  g_clear_pointer (&story, sd_story_unref);
+  story = get (fixture, 1);
+  g_assert_null (story->byline);
+  redo (fixture);
+  g_clear_pointer (&story, sd_story_unref);
+  story = get (fixture, 1);
+  g_assert_cmpstr (story->byline, ==, "王书 曹波");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -303,6 +422,8 @@ main (int argc, char *argv[])
   ADD ("/edit-history/dismiss-theme", test_dismiss_theme);
   ADD ("/edit-history/redo-cleared", test_new_action_clears_redo);
   ADD ("/edit-history/failed-action", test_failed_action_records_nothing);
+  ADD ("/edit-history/correction/split-and-merge", test_split_and_merge);
+  ADD ("/edit-history/correction/field", test_field);
 #undef ADD
 
   return g_test_run ();

@@ -26,6 +26,9 @@ typedef enum
   EDIT_REMOVE_HIGHLIGHT,
   EDIT_PLACE,
   EDIT_DISMISS_THEME,
+  EDIT_FIELD,
+  EDIT_SPLIT,
+  EDIT_MERGE,
 } EditKind;
 
 typedef struct
@@ -40,6 +43,10 @@ typedef struct
   double         old_confidence;
   gboolean       old_by_editor;
   SdHighlight   *highlight; /* EDIT_*_HIGHLIGHT, with its current id */
+  SdStoryField   field;
+  guint          paragraph; /* EDIT_SPLIT, EDIT_MERGE: where the cut is */
+  gint64         other_id;  /* EDIT_SPLIT: the new story; EDIT_MERGE: the joined one */
+  SdStory       *joined;    /* EDIT_MERGE: the joined story as it was */
   gboolean       open;      /* a note edit that later saves extend */
 } Edit;
 
@@ -71,6 +78,7 @@ edit_free (Edit *edit)
   g_free (edit->text);
   g_free (edit->old_text);
   g_clear_pointer (&edit->highlight, sd_highlight_free);
+  g_clear_pointer (&edit->joined, sd_story_unref);
   g_free (edit);
 }
 
@@ -100,6 +108,51 @@ push (SdEditHistory *self, Edit *edit)
   while (g_queue_get_length (&self->undo) > MAX_STEPS)
     edit_free (g_queue_pop_tail (&self->undo));
   notify_state (self);
+}
+
+/* Splits a merged story back and gives the part that was joined its own
+ * fields, note, status, place and tags again. */
+static gboolean
+unmerge (SdEditHistory *self, Edit *edit, GError **error)
+{
+  SdStore *store = self->store;
+  SdStory *joined = edit->joined;
+  g_autoptr (SdStory) part = NULL;
+  const struct
+  {
+    SdStoryField field;
+    const char *value;
+  } fields[] = {
+    { SD_STORY_FIELD_HEADLINE, joined->headline },
+    { SD_STORY_FIELD_SUBHEADLINE, joined->subheadline },
+    { SD_STORY_FIELD_REPORTER, joined->reporter },
+    { SD_STORY_FIELD_BYLINE, joined->byline },
+  };
+  gint64 id;
+
+  if (!sd_store_split_story (store, edit->story_id, edit->paragraph, &id, error))
+    return FALSE;
+  edit->other_id = id;
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (!sd_store_set_story_field (store, id, fields[i].field, fields[i].value, error))
+      return FALSE;
+  if (!sd_store_set_note (store, edit->story_id, edit->old_text, error)
+      || !sd_store_set_note (store, id, joined->note, error)
+      || !sd_store_set_status (store, id, joined->status, error)
+      || !sd_store_restore_place (store, id, joined->place_code, joined->place_confidence,
+                                  joined->place_by_editor, error))
+    return FALSE;
+  part = sd_store_get_story (store, id, error);
+  if (part == NULL)
+    return FALSE;
+  for (guint i = 0; i < part->tags->len; i++)
+    {
+      const char *tag = g_ptr_array_index (part->tags, i);
+      if (!g_ptr_array_find_with_equal_func (joined->tags, tag, g_str_equal, NULL)
+          && !sd_store_remove_tag (store, id, tag, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -138,6 +191,18 @@ apply (SdEditHistory *self, Edit *edit, gboolean forward, GError **error)
       if (forward)
         return sd_store_dismiss_theme (store, edit->story_id, edit->text, error);
       return sd_store_undismiss_theme (store, edit->story_id, edit->text, error);
+    case EDIT_FIELD:
+      return sd_store_set_story_field (store, edit->story_id, edit->field,
+                                       forward ? edit->text : edit->old_text, error);
+    case EDIT_SPLIT:
+      if (forward)
+        return sd_store_split_story (store, edit->story_id, edit->paragraph, &edit->other_id,
+                                     error);
+      return sd_store_merge_with_next (store, edit->story_id, NULL, NULL, error);
+    case EDIT_MERGE:
+      if (forward)
+        return sd_store_merge_with_next (store, edit->story_id, &edit->other_id, NULL, error);
+      return unmerge (self, edit, error);
     default:
       g_return_val_if_reached (FALSE);
     }
@@ -391,6 +456,100 @@ sd_edit_history_dismiss_theme (SdEditHistory *self, gint64 story_id, const char 
     return FALSE;
   edit = edit_new (EDIT_DISMISS_THEME, story_id);
   edit->text = g_strdup (theme);
+  push (self, edit);
+  return TRUE;
+}
+
+static const char *
+get_field (const SdStory *story, SdStoryField field)
+{
+  switch (field)
+    {
+    case SD_STORY_FIELD_HEADLINE:
+      return story->headline;
+    case SD_STORY_FIELD_SUBHEADLINE:
+      return story->subheadline;
+    case SD_STORY_FIELD_REPORTER:
+      return story->reporter;
+    case SD_STORY_FIELD_BYLINE:
+      return story->byline;
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+gboolean
+sd_edit_history_set_story_field (SdEditHistory *self, gint64 story_id, SdStoryField field,
+                                 const char *value, GError **error)
+{
+  g_autoptr (SdStory) story = NULL;
+  Edit *edit;
+
+  g_return_val_if_fail (SD_IS_EDIT_HISTORY (self), FALSE);
+
+  story = sd_store_get_story (self->store, story_id, error);
+  if (story == NULL)
+    return FALSE;
+  if (g_strcmp0 (get_field (story, field), value) == 0)
+    return TRUE;
+  if (!sd_store_set_story_field (self->store, story_id, field, value, error))
+    return FALSE;
+  edit = edit_new (EDIT_FIELD, story_id);
+  edit->field = field;
+  edit->old_text = g_strdup (get_field (story, field));
+  edit->text = g_strdup (value);
+  push (self, edit);
+  return TRUE;
+}
+
+gboolean
+sd_edit_history_split_story (SdEditHistory *self, gint64 story_id, guint paragraph,
+                             gint64 *out_new_id, GError **error)
+{
+  Edit *edit = edit_new (EDIT_SPLIT, story_id);
+
+  g_return_val_if_fail (SD_IS_EDIT_HISTORY (self), FALSE);
+
+  edit->paragraph = paragraph;
+  if (!apply (self, edit, TRUE, error))
+    {
+      edit_free (edit);
+      return FALSE;
+    }
+  if (out_new_id != NULL)
+    *out_new_id = edit->other_id;
+  push (self, edit);
+  return TRUE;
+}
+
+gboolean
+sd_edit_history_merge_with_next (SdEditHistory *self, gint64 story_id, GError **error)
+{
+  g_autoptr (SdStory) story = NULL;
+  Edit *edit;
+  gint64 next_id = 0;
+  guint paragraph = 0;
+
+  g_return_val_if_fail (SD_IS_EDIT_HISTORY (self), FALSE);
+
+  story = sd_store_get_story (self->store, story_id, error);
+  if (story == NULL)
+    return FALSE;
+  next_id = sd_store_find_next_story (self->store, story_id, error);
+  if (next_id <= 0)
+    return FALSE;
+  edit = edit_new (EDIT_MERGE, story_id);
+  edit->old_text = g_strdup (story->note);
+  /* What the joined story was, to give it back on undo. */
+  edit->joined = sd_store_get_story (self->store, next_id, error);
+  if (edit->joined == NULL
+      || !sd_store_merge_with_next (self->store, story_id, &next_id, &paragraph, error))
+    {
+      edit_free (edit);
+      return FALSE;
+    }
+  edit->other_id = next_id;
+  edit->paragraph = paragraph;
   push (self, edit);
   return TRUE;
 }

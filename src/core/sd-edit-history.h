@@ -53,6 +53,19 @@ gboolean       sd_edit_history_dismiss_theme    (SdEditHistory  *self,
                                                  gint64          story_id,
                                                  const char     *theme,
                                                  GError        **error);
+gboolean       sd_edit_history_set_story_field  (SdEditHistory  *self,
+                                                 gint64          story_id,
+                                                 SdStoryField    field,
+                                                 const char     *value,
+                                                 GError        **error);
+gboolean       sd_edit_history_split_story      (SdEditHistory  *self,
+                                                 gint64          story_id,
+                                                 guint           paragraph,
+                                                 gint64         *out_new_id,
+                                                 GError        **error);
+gboolean       sd_edit_history_merge_with_next  (SdEditHistory  *self,
+                                                 gint64          story_id,
+                                                 GError        **error);
 /* Ends a run of note saves: the next save is a new undo step. */
 void           sd_edit_history_close_group      (SdEditHistory  *self);
 

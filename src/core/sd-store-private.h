@@ -56,6 +56,8 @@ G_GNUC_INTERNAL gboolean      _sd_store_touch_story     (SdStore *self, gint64 s
 G_GNUC_INTERNAL char         *_sd_store_normalize_tag   (const char *tag, GError **error);
 /* Emits SdStore::tags-changed. */
 G_GNUC_INTERNAL void          _sd_store_notify_tags     (SdStore *self);
+/* Inserts @story (and its repairs) as story @ordinal of the page; sets its id. */
+G_GNUC_INTERNAL gboolean      _sd_store_insert_story    (SdStore *self, gint64 page_id, guint ordinal, SdStory *story, GError **error);
 /* Fills story->highlights (sd-store-annotations.c). */
 G_GNUC_INTERNAL gboolean      _sd_store_read_highlights (SdStore *self, SdStory *story, GError **error);
 /* Emits SdStore::story-changed. */

@@ -84,7 +84,9 @@ const char *const _sd_store_migrations[] = {
   "  start INTEGER NOT NULL,"
   "  end INTEGER NOT NULL,"
   "  place_code TEXT NOT NULL);"
-  "CREATE INDEX place_mentions_by_story ON place_mentions (story_id);",
+  "CREATE INDEX place_mentions_by_story ON place_mentions (story_id);"
+  /* set when an editor changed the headline, kicker or byline */
+  "ALTER TABLE stories ADD COLUMN corrected INTEGER NOT NULL DEFAULT 0;",
 };
 
 const guint _sd_store_n_migrations = G_N_ELEMENTS (_sd_store_migrations);

@@ -12,8 +12,8 @@
 
 #include "sd-store-private.h"
 
-static gboolean
-insert_story (SdStore *self, gint64 page_id, guint ordinal, SdStory *story, GError **error)
+gboolean
+_sd_store_insert_story (SdStore *self, gint64 page_id, guint ordinal, SdStory *story, GError **error)
 {
   sqlite3_stmt *stmt;
   g_autofree char *captions = _sd_store_join_array (story->captions);
@@ -117,7 +117,7 @@ sd_store_add_page (SdStore *self, const SdPageRecord *page, GPtrArray *stories,
     {
       SdStory *story = g_ptr_array_index (stories, i);
 
-      if (!insert_story (self, page_id, i, story, error))
+      if (!_sd_store_insert_story (self, page_id, i, story, error))
         goto failed;
       story->page_id = page_id;
     }

@@ -173,4 +173,57 @@ gboolean    sd_store_restore_place       (SdStore       *self,
                                           gboolean       by_editor,
                                           GError       **error);
 
+/* Exchange (sd-store-exchange.c) */
+
+/* Stores stories read from a Storydesk JSON export (element-type SdStory,
+ * full records, ids 0) with their tags, note, status, place, editor, time
+ * and highlights, in one transaction.  Each run of stories from one source
+ * file becomes a page of that name, keyed "@checksum#N" (@checksum of the
+ * export file), so importing the same export again changes nothing and
+ * sets @out_known.  Fills in the new ids. */
+gboolean    sd_store_import_stories      (SdStore       *self,
+                                          const char    *checksum,
+                                          gint64         size,
+                                          GPtrArray     *stories,
+                                          gboolean      *out_known,
+                                          GError       **error);
+
+/* Editors' corrections of the segmentation (sd-store-corrections.c) */
+typedef enum
+{
+  SD_STORY_FIELD_HEADLINE,
+  SD_STORY_FIELD_SUBHEADLINE,
+  SD_STORY_FIELD_REPORTER,
+  SD_STORY_FIELD_BYLINE,
+} SdStoryField;
+
+/* @value: (nullable) NULL or "" clears the field. */
+gboolean    sd_store_set_story_field     (SdStore       *self,
+                                          gint64         story_id,
+                                          SdStoryField   field,
+                                          const char    *value,
+                                          GError       **error);
+/* Cuts a story in two before body paragraph @paragraph (1 ≤ it < the
+ * number of paragraphs); the new story after it keeps the place, tags and
+ * status, and takes the highlights in its part.  A short first paragraph
+ * without final punctuation becomes its headline. */
+gboolean    sd_store_split_story         (SdStore       *self,
+                                          gint64         story_id,
+                                          guint          paragraph,
+                                          gint64        *out_new_id,
+                                          GError       **error);
+/* The story after this one on its page; -1 with an error when it is the
+ * last. */
+gint64      sd_store_find_next_story     (SdStore       *self,
+                                          gint64         story_id,
+                                          GError       **error);
+/* Joins the next story of the same page onto this one: its headline and
+ * body follow as paragraphs, its tags, note and highlights come along.
+ * @out_paragraph: where the joined part starts, for splitting back. */
+gboolean    sd_store_merge_with_next     (SdStore       *self,
+                                          gint64         story_id,
+                                          gint64        *out_removed_id,
+                                          guint         *out_paragraph,
+                                          GError       **error);
+
 G_END_DECLS

@@ -376,3 +376,21 @@ sd_article_view_get_text_view (SdArticleView *self)
   g_return_val_if_fail (SD_IS_ARTICLE_VIEW (self), NULL);
   return GTK_WIDGET (self->text_view);
 }
+
+int
+sd_article_view_get_cursor_paragraph (SdArticleView *self)
+{
+  GtkTextIter cursor, body_start, body_end;
+  int paragraph = 0;
+
+  g_return_val_if_fail (SD_IS_ARTICLE_VIEW (self), -1);
+
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &cursor, gtk_text_buffer_get_insert (self->buffer));
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &body_start, self->body_start);
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &body_end, self->body_end);
+  if (gtk_text_iter_compare (&cursor, &body_start) < 0 || gtk_text_iter_compare (&cursor, &body_end) > 0)
+    return -1;
+  /* Paragraphs are the buffer's lines from the body's start on. */
+  paragraph = gtk_text_iter_get_line (&cursor) - gtk_text_iter_get_line (&body_start);
+  return paragraph;
+}

@@ -32,6 +32,8 @@ gboolean sd_article_view_get_body_selection (SdArticleView *self,
 void     sd_article_view_get_selection_rect (SdArticleView *self,
                                              GdkRectangle  *out_rect);
 GtkWidget *sd_article_view_get_text_view    (SdArticleView *self);
+/* The body paragraph holding the cursor (0-based), or -1 outside the body. */
+int        sd_article_view_get_cursor_paragraph (SdArticleView *self);
 /* The plain text shown, for tests and copying. (transfer full) */
 char    *sd_article_view_dup_text      (SdArticleView *self);
 

@@ -14,6 +14,7 @@
 #include "sd-export.h"
 #include "sd-importer.h"
 #include "sd-place-tree.h"
+#include "sd-story-editor.h"
 #include "sd-story-list.h"
 #include "sd-tag-panel.h"
 #include "sd-window.h"
@@ -145,9 +146,12 @@ show_selected_story (SdWindow *self)
   g_simple_action_set_enabled (
       G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "set-status")),
       story != NULL);
-  g_simple_action_set_enabled (
-      G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "highlight")),
-      story != NULL);
+  for (const char *const *name = (const char *const[]) { "highlight", "split-story", "merge-story",
+                                                        "edit-story", NULL };
+       *name != NULL; name++)
+    g_simple_action_set_enabled (
+        G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), *name)),
+        story != NULL);
 }
 
 static void
@@ -226,9 +230,14 @@ undo_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
   SdWindow *self = user_data;
   g_autoptr (GError) error = NULL;
 
+  gint64 before = sd_store_count_stories (self->store, NULL);
+
   sd_tag_panel_flush (self->tag_panel);
   if (!sd_edit_history_undo (self->history, &error))
     show_message (self, GTK_MESSAGE_ERROR, error->message);
+  /* Undoing a split or a join changes which stories there are. */
+  if (sd_store_count_stories (self->store, NULL) != before)
+    reload_stories (self);
 }
 
 static void
@@ -237,8 +246,12 @@ redo_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
   SdWindow *self = user_data;
   g_autoptr (GError) error = NULL;
 
+  gint64 before = sd_store_count_stories (self->store, NULL);
+
   if (!sd_edit_history_redo (self->history, &error))
     show_message (self, GTK_MESSAGE_ERROR, error->message);
+  if (sd_store_count_stories (self->store, NULL) != before)
+    reload_stories (self);
 }
 
 static void
@@ -489,6 +502,74 @@ find_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+static void
+split_story_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  SdWindow *self = user_data;
+  int paragraph = sd_article_view_get_cursor_paragraph (self->article_view);
+  g_autoptr (GError) error = NULL;
+
+  if (paragraph <= 0)
+    {
+      show_message (self, GTK_MESSAGE_INFO,
+                    _("Click into the paragraph that should begin the new story, then split."));
+      return;
+    }
+  if (!sd_edit_history_split_story (self->history, self->shown_id, paragraph, NULL, &error))
+    show_message (self, GTK_MESSAGE_ERROR, error->message);
+  else
+    reload_stories (self);
+}
+
+static void
+merge_story_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  SdWindow *self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!sd_edit_history_merge_with_next (self->history, self->shown_id, &error))
+    show_message (self, GTK_MESSAGE_ERROR, error->message);
+  else
+    reload_stories (self);
+}
+
+static void
+edit_story_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  SdWindow *self = user_data;
+  g_autoptr (SdStory) story = sd_store_get_story (self->store, self->shown_id, NULL);
+
+  if (story != NULL)
+    sd_story_editor_present (GTK_WINDOW (self), self->history, story);
+}
+
+/* The article's context menu offers the corrections at the click. */
+static void
+article_populate_popup_cb (GtkTextView *text_view, GtkWidget *popup, SdWindow *self)
+{
+  const struct
+  {
+    const char *label;
+    const char *action;
+  } items[] = {
+    { N_("_Highlight Selection…"), "win.highlight" },
+    { N_("_Split Story Here"), "win.split-story" },
+    { N_("_Join With Next Story"), "win.merge-story" },
+    { N_("_Correct Headline and Byline…"), "win.edit-story" },
+  };
+
+  if (!GTK_IS_MENU (popup))
+    return;
+  gtk_menu_shell_append (GTK_MENU_SHELL (popup), gtk_separator_menu_item_new ());
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    {
+      GtkWidget *item = gtk_menu_item_new_with_mnemonic (_(items[i].label));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (item), items[i].action);
+      gtk_menu_shell_append (GTK_MENU_SHELL (popup), item);
+    }
+  gtk_widget_show_all (popup);
+}
+
 static const GActionEntry win_entries[] = {
   { "import", import_activated },
   { "export", export_activated },
@@ -497,6 +578,9 @@ static const GActionEntry win_entries[] = {
   { "redo", redo_activated },
   { "set-status", set_status_activated, "s" },
   { "highlight", highlight_activated },
+  { "split-story", split_story_activated },
+  { "merge-story", merge_story_activated },
+  { "edit-story", edit_story_activated },
 };
 
 static void
@@ -566,6 +650,8 @@ sd_window_constructed (GObject *object)
   g_signal_connect (self->settings, "changed::hide-empty-places",
                     G_CALLBACK (hide_empty_changed_cb), self);
 
+  g_signal_connect (sd_article_view_get_text_view (self->article_view), "populate-popup",
+                    G_CALLBACK (article_populate_popup_cb), self);
   self->history = sd_edit_history_new (self->store);
   g_signal_connect (self->history, "notify", G_CALLBACK (history_changed_cb), self);
   history_changed_cb (self->history, NULL, self);
