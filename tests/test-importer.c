@@ -143,6 +143,104 @@ test_collect_folder (void)
   g_assert_cmpuint (files->len, ==, 1);
 }
 
+static SdStory *
+find_by_headline (SdStore *store, const char *headline)
+{
+  SdScope all = { SD_SCOPE_ALL, NULL, NULL };
+  g_autoptr (GPtrArray) stories = sd_store_list_full_stories (store, &all, NULL);
+
+  for (guint i = 0; i < stories->len; i++)
+    {
+      SdStory *story = g_ptr_array_index (stories, i);
+      if (g_strcmp0 (story->headline, headline) == 0)
+        return sd_story_ref (story);
+    }
+  return NULL;
+}
+
+/* The page OCR'd again (same file name, other bytes): the editors' work on
+ * its stories moves to the new stories; what cannot be matched is kept. */
+static void
+test_new_version_keeps_work (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *seed = seed_path (0);
+  g_autofree char *copy = g_build_filename (fixture->dir, "page.txt", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr (SdImportResult) first = NULL;
+  g_autoptr (SdImportResult) second = NULL;
+  g_autoptr (SdStory) before = NULL;
+  g_autoptr (SdStory) after = NULL;
+  g_autoptr (SdStory) doomed = NULL;
+  g_autoptr (GString) changed = NULL;
+  const char *quote_at;
+  gint64 start;
+  char *cut;
+
+  g_assert_true (g_file_get_contents (seed, &text, NULL, NULL));
+  g_assert_true (g_file_set_contents (copy, text, -1, NULL));
+  first = sd_importer_import_file (fixture->store, copy);
+  g_assert_no_error (first->error);
+
+  before = find_by_headline (fixture->store, "武进探索多元化解涉法涉诉信访事项");
+  g_assert_nonnull (before);
+  g_assert_true (sd_store_add_tag (fixture->store, before->id, "法治", NULL));
+  g_assert_true (sd_store_set_note (fixture->store, before->id, "核实数字", NULL));
+  g_assert_true (sd_store_set_status (fixture->store, before->id, SD_STORY_STATUS_REVIEWED, NULL));
+  g_assert_true (sd_store_set_place (fixture->store, before->id, "320412", NULL));
+  quote_at = strstr (before->body, "法律援助");
+  g_assert_nonnull (quote_at);
+  start = g_utf8_pointer_to_offset (before->body, quote_at);
+  g_assert_true (sd_store_add_highlight (fixture->store, before->id, start, start + 4, "重点",
+                                         NULL, NULL));
+  doomed = find_by_headline (fixture->store, "姜堰区科技局：聚力服务升级，打造科创企业成长“沃土”");
+  g_assert_nonnull (doomed);
+  g_assert_true (sd_store_add_tag (fixture->store, doomed->id, "科技创新", NULL));
+
+  /* The new OCR run: extra blank lines at the top, a changed first
+   * paragraph before the story, and the 姜堰 story gone. */
+  changed = g_string_new ("\n\n");
+  g_string_append (changed, text);
+  cut = strstr (changed->str, "姜堰区科技局");
+  g_assert_nonnull (cut);
+  g_string_truncate (changed, cut - changed->str);
+  g_assert_true (g_file_set_contents (copy, changed->str, -1, NULL));
+
+  second = sd_importer_import_file (fixture->store, copy);
+  g_assert_no_error (second->error);
+  g_assert_false (second->known);
+  g_assert_true (second->replaced);
+  g_assert_cmpuint (second->n_carried, ==, 1);
+  g_assert_cmpuint (second->n_kept, ==, 1);
+
+  after = find_by_headline (fixture->store, "武进探索多元化解涉法涉诉信访事项");
+  g_assert_nonnull (after);
+  g_assert_cmpint (after->id, !=, before->id);
+  g_assert_cmpuint (after->tags->len, ==, 1);
+  g_assert_cmpstr (after->note, ==, "核实数字");
+  g_assert_cmpint (after->status, ==, SD_STORY_STATUS_REVIEWED);
+  g_assert_cmpstr (after->place_code, ==, "320412");
+  g_assert_true (after->place_by_editor);
+  g_assert_cmpuint (after->highlights->len, ==, 1);
+  g_assert_cmpstr (((SdHighlight *) after->highlights->pdata[0])->quote, ==, "法律援助");
+  g_assert_cmpstr (((SdHighlight *) after->highlights->pdata[0])->comment, ==, "重点");
+  /* The tagged story that is no longer on the page is kept with its tag. */
+  g_clear_pointer (&doomed, sd_story_unref);
+  doomed = find_by_headline (fixture->store, "姜堰区科技局：聚力服务升级，打造科创企业成长“沃土”");
+  g_assert_nonnull (doomed);
+  g_assert_cmpuint (doomed->tags->len, ==, 1);
+  /* The untouched stories of the old version are gone, not doubled. */
+  {
+    SdScope all = { SD_SCOPE_ALL, NULL, NULL };
+    g_autoptr (GPtrArray) stories = sd_store_list_stories (fixture->store, &all, NULL);
+    guint wujin = 0;
+    for (guint i = 0; i < stories->len; i++)
+      wujin += g_strcmp0 (((SdStory *) stories->pdata[i])->headline,
+                          "武进探索多元化解涉法涉诉信访事项")
+               == 0;
+    g_assert_cmpuint (wujin, ==, 1);
+  }
+}
+
 typedef struct
 {
   GMainLoop *loop;
@@ -200,6 +298,7 @@ main (int argc, char *argv[])
   ADD ("/importer/reimport", test_reimport_is_idempotent);
   ADD ("/importer/bad-file", test_bad_file_loses_nothing);
   ADD ("/importer/async", test_import_async);
+  ADD ("/importer/new-version", test_new_version_keeps_work);
 #undef ADD
   g_test_add_func ("/importer/collect-folder", test_collect_folder);
 

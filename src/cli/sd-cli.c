@@ -164,6 +164,10 @@ run_import (int argc, char **argv)
         }
       else if (result->known)
         g_print (_("%s: already in the library\n"), display);
+      else if (result->replaced)
+        g_print (_("%s: %u stories, replacing the earlier version (editors’ work carried over "
+                   "from %u stories, %u kept as they were)\n"),
+                 display, result->n_stories, result->n_carried, result->n_kept);
       else
         g_print (g_dngettext (GETTEXT_PACKAGE, "%s: %u story\n", "%s: %u stories\n",
                               result->n_stories),

@@ -159,6 +159,7 @@ sd_importer_import_file (SdStore *store, const char *path)
   g_autoptr (GPtrArray) segments = NULL;
   g_autoptr (GPtrArray) stories = NULL;
   SdPageRecord record;
+  SdPageOutcome outcome = { 0 };
 
   result->path = g_strdup (path);
   page = sd_page_read_file (path, &result->error);
@@ -182,8 +183,14 @@ sd_importer_import_file (SdStore *store, const char *path)
     .text = page->text,
     .size = page->file_size,
   };
-  if (sd_store_add_page (store, &record, stories, &result->known, &result->error))
-    result->n_stories = stories->len;
+  if (sd_store_import_page (store, &record, stories, &outcome, &result->error))
+    {
+      result->n_stories = stories->len;
+      result->known = outcome.known;
+      result->replaced = outcome.replaced;
+      result->n_carried = outcome.n_carried;
+      result->n_kept = outcome.n_kept;
+    }
   return g_steal_pointer (&result);
 }
 

@@ -58,6 +58,10 @@ G_GNUC_INTERNAL char         *_sd_store_normalize_tag   (const char *tag, GError
 G_GNUC_INTERNAL void          _sd_store_notify_tags     (SdStore *self);
 /* Inserts @story (and its repairs) as story @ordinal of the page; sets its id. */
 G_GNUC_INTERNAL gboolean      _sd_store_insert_story    (SdStore *self, gint64 page_id, guint ordinal, SdStory *story, GError **error);
+/* A new version of a page replaces the old one: moves what editors added
+ * to the old stories onto the matching new ones, keeps unmatched annotated
+ * old stories on the new page, deletes the old page (sd-store-versions.c). */
+G_GNUC_INTERNAL gboolean      _sd_store_carry_over      (SdStore *self, gint64 old_page_id, gint64 new_page_id, GPtrArray *new_stories, guint *out_carried, guint *out_kept, GError **error);
 /* Fills story->highlights (sd-store-annotations.c). */
 G_GNUC_INTERNAL gboolean      _sd_store_read_highlights (SdStore *self, SdStory *story, GError **error);
 /* Emits SdStore::story-changed. */

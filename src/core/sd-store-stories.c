@@ -67,18 +67,33 @@ _sd_store_insert_story (SdStore *self, gint64 page_id, guint ordinal, SdStory *s
   return TRUE;
 }
 
+static gint64
+find_page_by_file (SdStore *self, const char *file, GError **error)
+{
+  sqlite3_stmt *stmt = _sd_store_get_statement (
+      self, "SELECT id FROM pages WHERE file = ? ORDER BY id DESC LIMIT 1", error);
+  gint64 id = 0;
+
+  if (stmt == NULL)
+    return -1;
+  _sd_store_bind_text (stmt, 1, file);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return id;
+}
+
 gboolean
-sd_store_add_page (SdStore *self, const SdPageRecord *page, GPtrArray *stories,
-                   gboolean *out_known, GError **error)
+sd_store_import_page (SdStore *self, const SdPageRecord *page, GPtrArray *stories,
+                      SdPageOutcome *out_outcome, GError **error)
 {
   sqlite3_stmt *stmt;
   g_autofree char *now = _sd_store_dup_now ();
-  gint64 page_id;
+  SdPageOutcome outcome = { 0 };
+  gint64 page_id, old_page_id;
 
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
 
-  if (out_known != NULL)
-    *out_known = FALSE;
   if (!_sd_store_begin_write (self, error))
     return FALSE;
 
@@ -91,11 +106,16 @@ sd_store_add_page (SdStore *self, const SdPageRecord *page, GPtrArray *stories,
       /* The same bytes again: what is stored, with all that editors added,
        * stays as it is. */
       sqlite3_reset (stmt);
-      if (out_known != NULL)
-        *out_known = TRUE;
+      outcome.known = TRUE;
+      if (out_outcome != NULL)
+        *out_outcome = outcome;
       return _sd_store_commit_write (self, error);
     }
   sqlite3_reset (stmt);
+
+  old_page_id = find_page_by_file (self, page->file, error);
+  if (old_page_id < 0)
+    goto failed;
 
   stmt = _sd_store_get_statement (self,
                         "INSERT INTO pages (file, checksum, encoding, size, text, imported) "
@@ -122,8 +142,18 @@ sd_store_add_page (SdStore *self, const SdPageRecord *page, GPtrArray *stories,
       story->page_id = page_id;
     }
 
+  if (old_page_id > 0)
+    {
+      outcome.replaced = TRUE;
+      if (!_sd_store_carry_over (self, old_page_id, page_id, stories, &outcome.n_carried,
+                                 &outcome.n_kept, error))
+        goto failed;
+    }
+
   if (!_sd_store_commit_write (self, error))
     goto failed;
+  if (out_outcome != NULL)
+    *out_outcome = outcome;
   return TRUE;
 
 failed:
@@ -131,6 +161,19 @@ failed:
   for (guint i = 0; i < stories->len; i++)
     ((SdStory *) g_ptr_array_index (stories, i))->id = 0;
   return FALSE;
+}
+
+gboolean
+sd_store_add_page (SdStore *self, const SdPageRecord *page, GPtrArray *stories,
+                   gboolean *out_known, GError **error)
+{
+  SdPageOutcome outcome = { 0 };
+
+  if (!sd_store_import_page (self, page, stories, &outcome, error))
+    return FALSE;
+  if (out_known != NULL)
+    *out_known = outcome.known;
+  return TRUE;
 }
 
 gint64

@@ -68,6 +68,25 @@ gboolean    sd_store_add_page            (SdStore       *self,
                                           gboolean      *out_known,
                                           GError       **error);
 
+/* What storing a page did: nothing (the same bytes were stored before), a
+ * new page, or a new version of a page of the same file name, whose
+ * stories' tags, notes, status, highlights, corrections and place moves
+ * were carried over to the matching new stories.  Old stories with
+ * annotations that match none are kept, so nothing an editor did is lost. */
+typedef struct
+{
+  gboolean known;
+  gboolean replaced;
+  guint    n_carried; /* old stories whose annotations found a new story */
+  guint    n_kept;    /* old annotated stories kept as they were */
+} SdPageOutcome;
+
+gboolean    sd_store_import_page         (SdStore       *self,
+                                          const SdPageRecord *page,
+                                          GPtrArray     *stories,
+                                          SdPageOutcome *out_outcome,
+                                          GError       **error);
+
 gint64      sd_store_count_stories       (SdStore       *self,
                                           GError       **error);
 /* Story counts keyed by place code ("" for the unplaced ones), each counting

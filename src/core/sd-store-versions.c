@@ -1,0 +1,317 @@
+/* sd-store-versions.c — a new version of a page (the same file name, other
+ * bytes: a page OCR'd again) replaces the old one without losing anything
+ * editors did to its stories
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sd-store"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "sd-store-private.h"
+
+/* Enough characters of a body's start to recognise the story again. */
+#define BODY_KEY_CHARS 16
+/* Old stories kept on the new page go after its own stories. */
+#define KEPT_ORDINAL_BASE 100000
+
+/* Headline or body text with white space and headline markup removed, as
+ * OCR runs differ in those first. */
+static char *
+normalize (const char *text, glong max_chars)
+{
+  GString *out = g_string_new (NULL);
+  glong n = 0;
+
+  for (const char *p = text; p != NULL && *p != '\0' && (max_chars < 0 || n < max_chars);
+       p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (g_unichar_isspace (c) || c == '#' || c == '*' || c == 0x3000)
+        continue;
+      g_string_append_unichar (out, c);
+      n++;
+    }
+  return g_string_free (out, FALSE);
+}
+
+static SdStory *
+find_match (const SdStory *old, GPtrArray *candidates, gboolean *used)
+{
+  g_autofree char *headline = normalize (old->headline, -1);
+  g_autofree char *key = normalize (old->body, BODY_KEY_CHARS);
+
+  if (*headline != '\0')
+    for (guint i = 0; i < candidates->len; i++)
+      {
+        SdStory *story = g_ptr_array_index (candidates, i);
+        g_autofree char *other = normalize (story->headline, -1);
+        if (!used[i] && g_str_equal (headline, other))
+          {
+            used[i] = TRUE;
+            return story;
+          }
+      }
+  if (g_utf8_strlen (key, -1) >= 6)
+    for (guint i = 0; i < candidates->len; i++)
+      {
+        SdStory *story = g_ptr_array_index (candidates, i);
+        g_autofree char *body = normalize (story->body, -1);
+        if (!used[i] && strstr (body, key) != NULL)
+          {
+            used[i] = TRUE;
+            return story;
+          }
+      }
+  return NULL;
+}
+
+/* How many characters two strings share at their ends (@from_end) or
+ * starts. */
+static glong
+common_chars (const char *a, const char *b, gboolean from_end)
+{
+  glong la = g_utf8_strlen (a, -1), lb = g_utf8_strlen (b, -1), n = 0;
+
+  while (n < la && n < lb)
+    {
+      const char *pa = g_utf8_offset_to_pointer (a, from_end ? la - n - 1 : n);
+      const char *pb = g_utf8_offset_to_pointer (b, from_end ? lb - n - 1 : n);
+      if (g_utf8_get_char (pa) != g_utf8_get_char (pb))
+        break;
+      n++;
+    }
+  return n;
+}
+
+/* Finds the highlight's quote in @body, choosing among several places the
+ * one whose surroundings best match the prefix and suffix it kept (a W3C
+ * TextQuoteSelector lookup).  FALSE when the quote is gone. */
+static gboolean
+anchor_highlight (const SdHighlight *highlight, const char *body, gint64 *out_start,
+                  gint64 *out_end)
+{
+  glong best_score = -1;
+  const char *best = NULL;
+
+  if (highlight->quote == NULL || *highlight->quote == '\0')
+    return FALSE;
+  for (const char *p = strstr (body, highlight->quote); p != NULL;
+       p = strstr (p + 1, highlight->quote))
+    {
+      g_autofree char *before = g_strndup (body, p - body);
+      const char *after = p + strlen (highlight->quote);
+      glong score = common_chars (before, highlight->prefix, TRUE)
+                    + common_chars (after, highlight->suffix, FALSE);
+      if (score > best_score)
+        {
+          best_score = score;
+          best = p;
+        }
+    }
+  if (best == NULL)
+    return FALSE;
+  *out_start = g_utf8_pointer_to_offset (body, best);
+  *out_end = *out_start + g_utf8_strlen (highlight->quote, -1);
+  return TRUE;
+}
+
+static gboolean
+run_pair (SdStore *self, const char *sql, gint64 old_id, gint64 new_id, GError **error)
+{
+  sqlite3_stmt *stmt = _sd_store_get_statement (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, old_id);
+  sqlite3_bind_int64 (stmt, 2, new_id);
+  return _sd_store_step_done (self, stmt, error);
+}
+
+static gboolean
+read_flags (SdStore *self, gint64 id, gboolean *corrected, gboolean *dismissed, GError **error)
+{
+  sqlite3_stmt *stmt = _sd_store_get_statement (
+      self,
+      "SELECT corrected, EXISTS (SELECT 1 FROM dismissed_themes WHERE story_id = ?1) "
+      "FROM stories WHERE id = ?1",
+      error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      *corrected = sqlite3_column_int (stmt, 0);
+      *dismissed = sqlite3_column_int (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static GPtrArray *
+read_page_stories (SdStore *self, gint64 page_id, GError **error)
+{
+  g_autoptr (GPtrArray) stories = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_story_unref);
+  sqlite3_stmt *stmt = _sd_store_get_statement (
+      self, "SELECT " FULL_STORY_COLUMNS STORY_FROM "WHERE s.page_id = ? ORDER BY s.ordinal",
+      error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, page_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (stories, _sd_store_read_story_row (stmt, TRUE));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _sd_store_set_sql_error (self, error, "read the page's stories");
+      return NULL;
+    }
+  for (guint i = 0; i < stories->len; i++)
+    if (!_sd_store_read_highlights (self, g_ptr_array_index (stories, i), error))
+      return NULL;
+  return g_steal_pointer (&stories);
+}
+
+static gboolean
+insert_highlight (SdStore *self, gint64 story_id, const SdHighlight *highlight, gint64 start,
+                  gint64 end, GError **error)
+{
+  sqlite3_stmt *stmt = _sd_store_get_statement (
+      self,
+      "INSERT INTO highlights (story_id, start, end, quote, prefix, suffix, comment, editor, "
+      "created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, story_id);
+  sqlite3_bind_int64 (stmt, 2, start);
+  sqlite3_bind_int64 (stmt, 3, end);
+  _sd_store_bind_text (stmt, 4, highlight->quote);
+  _sd_store_bind_text (stmt, 5, highlight->prefix);
+  _sd_store_bind_text (stmt, 6, highlight->suffix);
+  _sd_store_bind_text (stmt, 7, highlight->comment);
+  _sd_store_bind_text (stmt, 8, highlight->editor);
+  _sd_store_bind_text (stmt, 9, highlight->created);
+  return _sd_store_step_done (self, stmt, error);
+}
+
+/* Moves tags, note, status, dismissals, and (when they were the editor's)
+ * place and corrected fields; FALSE in @out_complete when a highlight's
+ * text is gone from the new version. */
+static gboolean
+carry_story (SdStore *self, const SdStory *old, const SdStory *story, gboolean corrected,
+             gboolean *out_complete, GError **error)
+{
+  *out_complete = TRUE;
+  if (!run_pair (self,
+                 "INSERT OR IGNORE INTO story_tags (story_id, tag_id, editor, added) "
+                 "SELECT ?2, tag_id, editor, added FROM story_tags WHERE story_id = ?1",
+                 old->id, story->id, error)
+      || !run_pair (self,
+                    "UPDATE stories SET (note, status, editor, updated) = "
+                    "(SELECT note, status, editor, updated FROM stories WHERE id = ?1) "
+                    "WHERE id = ?2",
+                    old->id, story->id, error)
+      || !run_pair (self,
+                    "INSERT OR IGNORE INTO dismissed_themes (story_id, theme, editor, created) "
+                    "SELECT ?2, theme, editor, created FROM dismissed_themes WHERE story_id = ?1",
+                    old->id, story->id, error))
+    return FALSE;
+  if (old->place_by_editor
+      && !run_pair (self,
+                    "UPDATE stories SET (place_code, place_confidence, place_by_editor) = "
+                    "(SELECT place_code, place_confidence, 1 FROM stories WHERE id = ?1) "
+                    "WHERE id = ?2",
+                    old->id, story->id, error))
+    return FALSE;
+  if (corrected
+      && !run_pair (self,
+                    "UPDATE stories SET (headline, subheadline, reporter, byline, corrected) = "
+                    "(SELECT headline, subheadline, reporter, byline, 1 FROM stories "
+                    "WHERE id = ?1) WHERE id = ?2",
+                    old->id, story->id, error))
+    return FALSE;
+
+  for (guint i = 0; i < old->highlights->len; i++)
+    {
+      const SdHighlight *highlight = g_ptr_array_index (old->highlights, i);
+      gint64 start, end;
+
+      if (!anchor_highlight (highlight, story->body, &start, &end))
+        {
+          *out_complete = FALSE;
+          continue;
+        }
+      if (!insert_highlight (self, story->id, highlight, start, end, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+keep_story (SdStore *self, gint64 story_id, gint64 page_id, guint index, GError **error)
+{
+  sqlite3_stmt *stmt = _sd_store_get_statement (
+      self, "UPDATE stories SET page_id = ?, ordinal = ? WHERE id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, page_id);
+  sqlite3_bind_int64 (stmt, 2, KEPT_ORDINAL_BASE + index);
+  sqlite3_bind_int64 (stmt, 3, story_id);
+  return _sd_store_step_done (self, stmt, error);
+}
+
+gboolean
+_sd_store_carry_over (SdStore *self, gint64 old_page_id, gint64 new_page_id,
+                      GPtrArray *new_stories, guint *out_carried, guint *out_kept,
+                      GError **error)
+{
+  g_autoptr (GPtrArray) old_stories = read_page_stories (self, old_page_id, error);
+  g_autofree gboolean *used = g_new0 (gboolean, new_stories->len + 1);
+  sqlite3_stmt *stmt;
+
+  *out_carried = *out_kept = 0;
+  if (old_stories == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < old_stories->len; i++)
+    {
+      const SdStory *old = g_ptr_array_index (old_stories, i);
+      gboolean corrected = FALSE, dismissed = FALSE, complete = TRUE;
+      const SdStory *match;
+
+      if (!read_flags (self, old->id, &corrected, &dismissed, error))
+        return FALSE;
+      if (old->tags->len == 0 && *old->note == '\0' && old->status == SD_STORY_STATUS_NEW
+          && old->highlights->len == 0 && !old->place_by_editor && !corrected && !dismissed)
+        continue; /* nothing of an editor's in it */
+
+      match = find_match (old, new_stories, used);
+      if (match != NULL && !carry_story (self, old, match, corrected, &complete, error))
+        return FALSE;
+      if (match != NULL)
+        (*out_carried)++;
+      /* A story that matches nothing, or whose highlighted text is gone,
+       * stays as it was, so no work is lost. */
+      if (match == NULL || !complete)
+        {
+          if (!keep_story (self, old->id, new_page_id, i, error))
+            return FALSE;
+          (*out_kept)++;
+        }
+    }
+
+  stmt = _sd_store_get_statement (self, "DELETE FROM pages WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, old_page_id);
+  return _sd_store_step_done (self, stmt, error);
+}
