@@ -61,6 +61,7 @@ test_seed_page_gives_stories (Fixture *fixture, gconstpointer data)
   g_autoptr (GPtrArray) stories = NULL;
   g_autofree char *text = NULL;
   gsize length;
+  guint n_mentions = 0;
 
   g_assert_no_error (result->error);
   g_assert_cmpuint (result->n_stories, >=, 3);
@@ -72,6 +73,21 @@ test_seed_page_gives_stories (Fixture *fixture, gconstpointer data)
   for (guint i = 0; i < stories->len; i++)
     {
       const SdStory *story = g_ptr_array_index (stories, i);
+      g_autoptr (SdStory) full = sd_store_get_story (fixture->store, story->id, NULL);
+
+      /* Place mentions come back with offsets inside their field. */
+      n_mentions += full->mentions->len;
+      for (guint m = 0; m < full->mentions->len; m++)
+        {
+          const SdMention *mention = g_ptr_array_index (full->mentions, m);
+          const char *field = mention->in_headline ? full->headline : full->body;
+          g_assert_nonnull (field);
+          g_assert_cmpint (mention->start, <, mention->end);
+          g_assert_cmpint (mention->end, <=, (gint64) strlen (field));
+          g_assert_true (g_utf8_validate (field + mention->start, mention->end - mention->start,
+                                          NULL));
+          g_assert_nonnull (mention->place_code);
+        }
 
       /* Provenance: the span lies inside the file, in page order. */
       g_assert_cmpint (story->source_start, <, story->source_end);
@@ -84,6 +100,7 @@ test_seed_page_gives_stories (Fixture *fixture, gconstpointer data)
           g_assert_nonnull (strstr (span, story->headline));
         }
     }
+  g_assert_cmpuint (n_mentions, >, 0);
 }
 
 static void

@@ -129,6 +129,18 @@ build_stories (const SdPage *page, GPtrArray *segments)
           story->place_code = g_strdup (decision->place->code);
           story->place_confidence = decision->confidence;
         }
+      story->mentions = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_mention_free);
+      for (guint m = 0; m < decision->mentions->len; m++)
+        {
+          const SdPlaceMention *found = &g_array_index (decision->mentions, SdPlaceMention, m);
+          SdMention *mention = g_new0 (SdMention, 1);
+
+          mention->in_headline = found->field == SD_MENTION_IN_HEADLINE;
+          mention->start = found->start;
+          mention->end = found->end;
+          mention->place_code = g_strdup (found->place->code);
+          g_ptr_array_add (story->mentions, mention);
+        }
       story->source_file = g_strdup (page->basename);
       offsets[2 * i] = segment->start;
       offsets[2 * i + 1] = segment->end;

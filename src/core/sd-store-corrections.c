@@ -188,10 +188,26 @@ shift_ordinals (SdStore *self, gint64 page_id, gint64 after, int delta, GError *
   return TRUE;
 }
 
+/* Body offsets of place mentions no longer hold after a split or a join;
+ * the underlines go with them (the place the story is filed under stays). */
+static gboolean
+forget_mentions (SdStore *self, gint64 story_id, GError **error)
+{
+  sqlite3_stmt *stmt = _sd_store_get_statement (
+      self, "DELETE FROM place_mentions WHERE story_id = ? AND field = 'body'", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, story_id);
+  return _sd_store_step_done (self, stmt, error);
+}
+
 static gboolean
 update_body (SdStore *self, gint64 story_id, const char *body, gint64 source_end,
              GPtrArray *headings, GError **error)
 {
+  if (!forget_mentions (self, story_id, error))
+    return FALSE;
   g_autofree char *joined = _sd_store_join_array (headings);
   sqlite3_stmt *stmt = _sd_store_get_statement (
       self,

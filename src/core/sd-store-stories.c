@@ -46,6 +46,25 @@ _sd_store_insert_story (SdStore *self, gint64 page_id, guint ordinal, SdStory *s
     return FALSE;
   story->id = sqlite3_last_insert_rowid (self->db);
 
+  for (guint i = 0; story->mentions != NULL && i < story->mentions->len; i++)
+    {
+      const SdMention *mention = g_ptr_array_index (story->mentions, i);
+
+      stmt = _sd_store_get_statement (self,
+                                      "INSERT INTO place_mentions (story_id, field, start, end, "
+                                      "place_code) VALUES (?, ?, ?, ?, ?)",
+                                      error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, story->id);
+      _sd_store_bind_text (stmt, 2, mention->in_headline ? "headline" : "body");
+      sqlite3_bind_int64 (stmt, 3, mention->start);
+      sqlite3_bind_int64 (stmt, 4, mention->end);
+      _sd_store_bind_text (stmt, 5, mention->place_code);
+      if (!_sd_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+
   for (guint i = 0; story->repairs != NULL && i < story->repairs->len; i++)
     {
       const SdRepair *repair = g_ptr_array_index (story->repairs, i);
@@ -283,6 +302,36 @@ sd_store_list_full_stories (SdStore *self, const SdScope *scope, GError **error)
 }
 
 static gboolean
+read_mentions (SdStore *self, SdStory *story, GError **error)
+{
+  sqlite3_stmt *stmt = _sd_store_get_statement (
+      self,
+      "SELECT field, start, end, place_code FROM place_mentions WHERE story_id = ? "
+      "ORDER BY field DESC, start",
+      error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  story->mentions = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_mention_free);
+  sqlite3_bind_int64 (stmt, 1, story->id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SdMention *mention = g_new0 (SdMention, 1);
+
+      mention->in_headline = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "headline") == 0;
+      mention->start = sqlite3_column_int64 (stmt, 1);
+      mention->end = sqlite3_column_int64 (stmt, 2);
+      mention->place_code = _sd_store_dup_column_text (stmt, 3);
+      g_ptr_array_add (story->mentions, mention);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _sd_store_set_sql_error (self, error, "read place mentions");
+  return TRUE;
+}
+
+static gboolean
 read_repairs (SdStore *self, SdStory *story, GError **error)
 {
   sqlite3_stmt *stmt = _sd_store_get_statement (
@@ -344,7 +393,8 @@ sd_store_get_story (SdStore *self, gint64 id, GError **error)
       _sd_store_set_sql_error (self, error, "read story");
       return NULL;
     }
-  if (!read_repairs (self, story, error) || !_sd_store_read_highlights (self, story, error))
+  if (!read_repairs (self, story, error) || !_sd_store_read_highlights (self, story, error)
+      || !read_mentions (self, story, error))
     return NULL;
   return g_steal_pointer (&story);
 }

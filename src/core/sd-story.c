@@ -33,6 +33,7 @@ clear_story (SdStory *story)
   g_clear_pointer (&story->section_headings, g_ptr_array_unref);
   g_clear_pointer (&story->repairs, g_ptr_array_unref);
   g_clear_pointer (&story->highlights, g_ptr_array_unref);
+  g_clear_pointer (&story->mentions, g_ptr_array_unref);
   g_free (story->place_code);
   g_clear_pointer (&story->tags, g_ptr_array_unref);
   g_free (story->note);
@@ -52,6 +53,15 @@ sd_highlight_free (SdHighlight *highlight)
   g_free (highlight->editor);
   g_free (highlight->created);
   g_free (highlight);
+}
+
+void
+sd_mention_free (SdMention *mention)
+{
+  if (mention == NULL)
+    return;
+  g_free (mention->place_code);
+  g_free (mention);
 }
 
 SdStory *

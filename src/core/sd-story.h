@@ -37,6 +37,17 @@ typedef struct
 } SdHighlight;
 
 void         sd_highlight_free (SdHighlight *highlight);
+
+/* A place named in the story, as the resolver found it. */
+typedef struct
+{
+  gboolean in_headline; /* else in the body */
+  gint64   start;       /* byte offsets into the headline or body */
+  gint64   end;
+  char    *place_code;
+} SdMention;
+
+void         sd_mention_free   (SdMention   *mention);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SdHighlight, sd_highlight_free)
 
 /* A plain, reference-counted record.  Lists fill only the short fields
@@ -58,6 +69,7 @@ typedef struct
   GPtrArray    *section_headings; /* (element-type utf8) (nullable) */
   GPtrArray    *repairs;          /* (element-type SdRepair) (nullable) */
   GPtrArray    *highlights;       /* (element-type SdHighlight) (nullable) */
+  GPtrArray    *mentions;         /* (element-type SdMention) (nullable) */
   gboolean      truncated;
   char         *place_code;   /* (nullable) most specific place */
   double        place_confidence;

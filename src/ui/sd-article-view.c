@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "sd-article-view.h"
 #include "sd-gazetteer.h"
@@ -39,6 +40,8 @@ struct _SdArticleView
   GtkTextTag       *caption_tag;
   GtkTextTag       *repair_tag;
   GtkTextTag       *highlight_tag;
+  GtkTextTag       *place_tag;
+  GArray           *places; /* (element-type PlaceSpan) the underlined names */
 
   /* The body is laid out as story->body is stored (paragraphs and "\n"),
    * from this mark on, so body offsets and buffer offsets differ by a
@@ -46,6 +49,14 @@ struct _SdArticleView
   GtkTextMark      *body_start;
   GtkTextMark      *body_end;
 };
+
+/* A place name underlined in the buffer, for its tooltip. */
+typedef struct
+{
+  int         start; /* buffer character offsets */
+  int         end;
+  const char *code;  /* owned by the gazetteer */
+} PlaceSpan;
 
 G_DEFINE_TYPE (SdArticleView, sd_article_view, GTK_TYPE_SCROLLED_WINDOW)
 
@@ -163,10 +174,98 @@ is_subtitle_below (const char *subheadline)
   return g_str_has_prefix (subheadline, "—") || g_str_has_prefix (subheadline, "-");
 }
 
+static char *
+dup_place_path (const char *code)
+{
+  SdGazetteer *gazetteer = sd_gazetteer_get_default ();
+  const SdPlace *place = sd_gazetteer_lookup (gazetteer, code);
+  const SdPlace *city = NULL, *district = NULL, *town = NULL;
+
+  if (place == NULL)
+    return NULL;
+  if (place->level == SD_PLACE_LEVEL_PROVINCE)
+    return g_strdup (place->name);
+  sd_gazetteer_split_levels (gazetteer, place, &city, &district, &town);
+  return g_strjoin (" ", city ? city->name : "", district ? district->name : "",
+                    town ? town->name : "", NULL);
+}
+
+/* Hovering an underlined place name tells which place it was read as. */
+static gboolean
+query_tooltip_cb (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip *tooltip,
+                  SdArticleView *self)
+{
+  GtkTextIter iter;
+  int bx, by, offset;
+
+  if (keyboard)
+    return FALSE;
+  gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
+  if (!gtk_text_view_get_iter_at_location (self->text_view, &iter, bx, by))
+    return FALSE;
+  offset = gtk_text_iter_get_offset (&iter);
+  for (guint i = 0; i < self->places->len; i++)
+    {
+      const PlaceSpan *span = &g_array_index (self->places, PlaceSpan, i);
+      if (offset >= span->start && offset < span->end)
+        {
+          g_autofree char *path = dup_place_path (span->code);
+          if (path == NULL)
+            return FALSE;
+          gtk_tooltip_set_text (tooltip, g_strstrip (path));
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+underline_places (SdArticleView *self, const SdStory *story, int headline_offset)
+{
+  GtkTextIter body_start;
+
+  g_array_set_size (self->places, 0);
+  if (story->mentions == NULL)
+    return;
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &body_start, self->body_start);
+  for (guint i = 0; i < story->mentions->len; i++)
+    {
+      const SdMention *mention = g_ptr_array_index (story->mentions, i);
+      const char *text = mention->in_headline ? story->headline : story->body;
+      int base = mention->in_headline ? headline_offset : gtk_text_iter_get_offset (&body_start);
+      SdPlace const *place = sd_gazetteer_lookup (sd_gazetteer_get_default (), mention->place_code);
+      GtkTextIter start, end;
+      PlaceSpan span;
+
+      if (text == NULL || place == NULL || base < 0 || mention->end > (gint64) strlen (text)
+          || mention->start >= mention->end)
+        continue;
+      span.start = base + g_utf8_pointer_to_offset (text, text + mention->start);
+      span.end = base + g_utf8_pointer_to_offset (text, text + mention->end);
+      span.code = place->code;
+      g_array_append_val (self->places, span);
+      gtk_text_buffer_get_iter_at_offset (self->buffer, &start, span.start);
+      gtk_text_buffer_get_iter_at_offset (self->buffer, &end, span.end);
+      gtk_text_buffer_apply_tag (self->buffer, self->place_tag, &start, &end);
+    }
+}
+
+static void
+sd_article_view_finalize (GObject *object)
+{
+  SdArticleView *self = SD_ARTICLE_VIEW (object);
+
+  g_clear_pointer (&self->places, g_array_unref);
+
+  G_OBJECT_CLASS (sd_article_view_parent_class)->finalize (object);
+}
+
 static void
 sd_article_view_class_init (SdArticleViewClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->finalize = sd_article_view_finalize;
 
   gtk_widget_class_set_template_from_resource (
       widget_class, "/io/github/storydesk/Storydesk/ui/sd-article-view.ui");
@@ -193,6 +292,11 @@ sd_article_view_init (SdArticleView *self)
                                   NULL);
   self->repair_tag = create_tag (self, "repair", "foreground", "#986a44", NULL);
   self->highlight_tag = create_tag (self, "highlight", "background", "#f9e784", NULL);
+  self->place_tag = create_tag (self, "place", "underline", PANGO_UNDERLINE_SINGLE,
+                                "underline-rgba", &(GdkRGBA) { 0.21, 0.52, 0.89, 1.0 }, NULL);
+  self->places = g_array_new (FALSE, FALSE, sizeof (PlaceSpan));
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->text_view), TRUE);
+  g_signal_connect (self->text_view, "query-tooltip", G_CALLBACK (query_tooltip_cb), self);
   apply_typography (self);
 
   {
@@ -206,9 +310,12 @@ sd_article_view_init (SdArticleView *self)
 void
 sd_article_view_set_story (SdArticleView *self, const SdStory *story)
 {
+  int headline_offset = -1;
+
   g_return_if_fail (SD_IS_ARTICLE_VIEW (self));
 
   gtk_text_buffer_set_text (self->buffer, "", 0);
+  g_array_set_size (self->places, 0);
   {
     GtkTextIter start;
     gtk_text_buffer_get_start_iter (self->buffer, &start);
@@ -225,7 +332,12 @@ sd_article_view_set_story (SdArticleView *self, const SdStory *story)
   if (story->subheadline != NULL && !is_subtitle_below (story->subheadline))
     append_line (self, story->subheadline, self->kicker_tag);
   if (story->headline != NULL)
-    append_line (self, story->headline, self->headline_tag);
+    {
+      GtkTextIter end;
+      gtk_text_buffer_get_end_iter (self->buffer, &end);
+      headline_offset = gtk_text_iter_get_offset (&end);
+      append_line (self, story->headline, self->headline_tag);
+    }
   if (story->subheadline != NULL && is_subtitle_below (story->subheadline))
     append_line (self, story->subheadline, self->subheadline_tag);
   if (story->reporter != NULL)
@@ -277,6 +389,7 @@ sd_article_view_set_story (SdArticleView *self, const SdStory *story)
     }
 
   sd_article_view_update_highlights (self, story);
+  underline_places (self, story, headline_offset);
   {
     GtkTextIter start;
     gtk_text_buffer_get_start_iter (self->buffer, &start);
