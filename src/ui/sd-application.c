@@ -11,6 +11,7 @@
 
 #include "sd-application.h"
 #include "sd-paths.h"
+#include "sd-preferences-dialog.h"
 #include "sd-store.h"
 #include "sd-window.h"
 
@@ -75,8 +76,18 @@ about_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
                          NULL);
 }
 
+static void
+preferences_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  SdApplication *self = user_data;
+
+  sd_preferences_dialog_present (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                 self->settings);
+}
+
 static const GActionEntry app_entries[] = {
   { "quit", quit_activated },
+  { "preferences", preferences_activated },
   { "about", about_activated },
 };
 
@@ -108,6 +119,7 @@ sd_application_startup (GApplication *application)
     const char *accels[2];
   } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
     { "win.import", { "<Control>o", NULL } },
     { "win.export", { "<Control>e", NULL } },
     { "win.find", { "<Control>f", NULL } },

@@ -584,6 +584,12 @@ static const GActionEntry win_entries[] = {
 };
 
 static void
+font_size_changed_cb (GSettings *settings, const char *key, SdWindow *self)
+{
+  sd_article_view_set_font_size (self->article_view, g_settings_get_double (settings, key));
+}
+
+static void
 hide_empty_changed_cb (GSettings *settings, const char *key, SdWindow *self)
 {
   sd_place_tree_set_hide_empty (self->place_tree, g_settings_get_boolean (settings, key));
@@ -649,6 +655,8 @@ sd_window_constructed (GObject *object)
                                 g_settings_get_boolean (self->settings, "hide-empty-places"));
   g_signal_connect (self->settings, "changed::hide-empty-places",
                     G_CALLBACK (hide_empty_changed_cb), self);
+  g_signal_connect (self->settings, "changed::article-font-size",
+                    G_CALLBACK (font_size_changed_cb), self);
 
   g_signal_connect (sd_article_view_get_text_view (self->article_view), "populate-popup",
                     G_CALLBACK (article_populate_popup_cb), self);
