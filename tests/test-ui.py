@@ -165,6 +165,41 @@ try:
     wait_until(lambda: chip_shown(app, "党建"), "党建 back after redo")
     log("undo and redo of the tag work")
 
+    # A story dragged onto 南京市 is filed there, as the editor's; undo
+    # puts it back where the resolver had filed it.
+    second = wait_until(lambda: [c for c in stories.findChildren(
+        GenericPredicate(roleName="table cell")) if c.name and "·" in c.name][1],
+        "a second story in the list")
+    moved_headline = second.name.split("\n")[0]
+    second.click()
+    nanjing = row_cells(places, "南京市")[0]
+    (sx, sy), (sw, sh) = second.position, second.size
+    (tx, ty), (tw, th) = nanjing.position, nanjing.size
+    # GTK starts a drag only after the pointer travels with the button down,
+    # so move in steps as a hand would (xdotool's XTest events reach GTK as
+    # real pointer events).
+    x0, y0, x1, y1 = sx + sw // 2, sy + sh // 2, tx + tw // 2, ty + th // 2
+    log("drag from (%d, %d) to (%d, %d)" % (x0, y0, x1, y1))
+    steps = ["mousemove", str(x0), str(y0), "sleep", "0.2", "mousedown", "1", "sleep", "0.2"]
+    for step in range(1, 13):
+        steps += ["mousemove", str(x0 + (x1 - x0) * step // 12), str(y0 + (y1 - y0) * step // 12),
+                  "sleep", "0.05"]
+    steps += ["sleep", "0.3", "mousemove", str(x1 + 1), str(y1), "sleep", "0.3", "mouseup", "1"]
+    subprocess.run(["xdotool"] + steps, check=True)
+
+    def filed_in(city):
+        s = next(s for s in export() if s["headline"] == moved_headline)
+        return s if s["city"] == city else None
+
+    story = wait_until(lambda: filed_in("南京市"), "the dragged story filed under 南京市")
+    if not story["place_by_editor"]:
+        fail("a dragged story must be marked as the editor's move")
+    wait_until(lambda: (lambda c: c and c[1].name == "1")(row_cells(places, "南京市")),
+               "南京市 counting the moved story")
+    activate("undo", window=True)
+    wait_until(lambda: filed_in("苏州市"), "the story back in 苏州市 after undo")
+    log("drag onto 南京市 and its undo work")
+
     # The note is typed and the app closed at once, before the typing pause
     # would have saved it: closing must still save it.
     note = app.child(name="Note", roleName="text")

@@ -37,8 +37,11 @@ struct _SdPlaceTree
 enum
 {
   SELECTION_CHANGED,
+  STORIES_DROPPED,
   N_SIGNALS
 };
+
+#define STORY_IDS_TARGET "application/x-storydesk-story-ids"
 
 static guint signals[N_SIGNALS];
 
@@ -194,6 +197,75 @@ rebuild (SdPlaceTree *self)
     gtk_tree_selection_select_iter (self->selection, &iter);
 }
 
+/* Only places (and 未定位, to unplace) take stories; 全部稿件 does not. */
+static gboolean
+get_drop_target (SdPlaceTree *self, int x, int y, SdScopeKind *out_scope, char **out_code)
+{
+  g_autoptr (GtkTreePath) path = NULL;
+  GtkTreeIter iter;
+  int scope;
+
+  if (!gtk_tree_view_get_dest_row_at_pos (self->tree_view, x, y, &path, NULL)
+      || !gtk_tree_model_get_iter (GTK_TREE_MODEL (self->model), &iter, path))
+    return FALSE;
+  gtk_tree_model_get (GTK_TREE_MODEL (self->model), &iter, COLUMN_SCOPE, &scope, COLUMN_CODE,
+                      out_code, -1);
+  *out_scope = scope;
+  if (scope == SD_SCOPE_ALL)
+    {
+      g_clear_pointer (out_code, g_free);
+      return FALSE;
+    }
+  gtk_tree_view_set_drag_dest_row (self->tree_view, path, GTK_TREE_VIEW_DROP_INTO_OR_AFTER);
+  return TRUE;
+}
+
+static gboolean
+drag_motion_cb (GtkWidget *widget, GdkDragContext *context, int x, int y, guint time,
+                SdPlaceTree *self)
+{
+  g_autofree char *code = NULL;
+  SdScopeKind scope;
+
+  if (!get_drop_target (self, x, y, &scope, &code))
+    {
+      gtk_tree_view_set_drag_dest_row (self->tree_view, NULL, 0);
+      gdk_drag_status (context, 0, time);
+      return TRUE;
+    }
+  gdk_drag_status (context, GDK_ACTION_MOVE, time);
+  return TRUE;
+}
+
+static void
+drag_data_received_cb (GtkWidget *widget, GdkDragContext *context, int x, int y,
+                       GtkSelectionData *data, guint info, guint time, SdPlaceTree *self)
+{
+  g_autofree char *code = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_auto (GStrv) parts = NULL;
+  SdScopeKind scope;
+
+  g_signal_stop_emission_by_name (widget, "drag-data-received");
+  if (gtk_selection_data_get_length (data) <= 0 || !get_drop_target (self, x, y, &scope, &code))
+    {
+      gtk_drag_finish (context, FALSE, FALSE, time);
+      return;
+    }
+  text = g_strndup ((const char *) gtk_selection_data_get_data (data),
+                    gtk_selection_data_get_length (data));
+  parts = g_strsplit (text, ",", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      gint64 id = g_ascii_strtoll (parts[i], NULL, 10);
+      if (id > 0)
+        g_array_append_val (ids, id);
+    }
+  g_signal_emit (self, signals[STORIES_DROPPED], 0, scope == SD_SCOPE_PLACE ? code : NULL, ids);
+  gtk_drag_finish (context, ids->len > 0, FALSE, time);
+}
+
 static void
 selection_changed_cb (SdPlaceTree *self)
 {
@@ -228,6 +300,15 @@ sd_place_tree_class_init (SdPlaceTreeClass *klass)
                                              G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                              G_TYPE_NONE, 0);
 
+  /**
+   * SdPlaceTree::stories-dropped:
+   * @code: (nullable) the place they were dropped on; %NULL for 未定位
+   * @ids: (element-type gint64) the stories
+   */
+  signals[STORIES_DROPPED] = g_signal_new ("stories-dropped", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 2,
+                                           G_TYPE_STRING, G_TYPE_ARRAY);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/storydesk/Storydesk/ui/sd-place-tree.ui");
   gtk_widget_class_bind_template_child (widget_class, SdPlaceTree, tree_view);
@@ -239,8 +320,15 @@ sd_place_tree_class_init (SdPlaceTreeClass *klass)
 static void
 sd_place_tree_init (SdPlaceTree *self)
 {
+  static const GtkTargetEntry targets[] = { { (char *) STORY_IDS_TARGET, GTK_TARGET_SAME_APP, 0 } };
+
   self->hide_empty = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_tree_view_enable_model_drag_dest (self->tree_view, targets, G_N_ELEMENTS (targets),
+                                        GDK_ACTION_MOVE);
+  g_signal_connect (self->tree_view, "drag-motion", G_CALLBACK (drag_motion_cb), self);
+  g_signal_connect (self->tree_view, "drag-data-received", G_CALLBACK (drag_data_received_cb),
+                    self);
 }
 
 void

@@ -42,6 +42,9 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_TYPE (SdStoryList, sd_story_list, GTK_TYPE_SCROLLED_WINDOW)
 
+/* Stories dragged onto a place travel as their ids, "1,2,3". */
+#define STORY_IDS_TARGET "application/x-storydesk-story-ids"
+
 static const char *
 status_icon_name (SdStoryStatus status)
 {
@@ -105,6 +108,37 @@ fill_row (SdStoryList *self, GtkTreeIter *iter, const SdStory *story)
 }
 
 static void
+drag_data_get_cb (GtkWidget *widget, GdkDragContext *context, GtkSelectionData *data, guint info,
+                  guint time, SdStoryList *self)
+{
+  g_autoptr (GArray) ids = sd_story_list_dup_selected_ids (self);
+  g_autoptr (GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < ids->len; i++)
+    g_string_append_printf (text, "%s%" G_GINT64_FORMAT, i ? "," : "",
+                            g_array_index (ids, gint64, i));
+  gtk_selection_data_set (data, gdk_atom_intern_static_string (STORY_IDS_TARGET), 8,
+                          (const guchar *) text->str, text->len);
+}
+
+/* Keeps a multiple selection when a drag starts on it: by default the
+ * press would select only the row under the pointer. */
+static gboolean
+button_press_cb (GtkWidget *widget, GdkEventButton *event, SdStoryList *self)
+{
+  g_autoptr (GtkTreePath) path = NULL;
+
+  if (event->button != GDK_BUTTON_PRIMARY || (event->state & gtk_accelerator_get_default_mod_mask ()))
+    return GDK_EVENT_PROPAGATE;
+  if (!gtk_tree_view_get_path_at_pos (self->tree_view, event->x, event->y, &path, NULL, NULL, NULL))
+    return GDK_EVENT_PROPAGATE;
+  if (gtk_tree_selection_count_selected_rows (self->selection) > 1
+      && gtk_tree_selection_path_is_selected (self->selection, path))
+    return GDK_EVENT_STOP;
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
 selection_changed_cb (SdStoryList *self)
 {
   if (!self->filling)
@@ -136,7 +170,13 @@ sd_story_list_class_init (SdStoryListClass *klass)
 static void
 sd_story_list_init (SdStoryList *self)
 {
+  static const GtkTargetEntry targets[] = { { (char *) STORY_IDS_TARGET, GTK_TARGET_SAME_APP, 0 } };
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_tree_view_enable_model_drag_source (self->tree_view, GDK_BUTTON1_MASK, targets,
+                                          G_N_ELEMENTS (targets), GDK_ACTION_MOVE);
+  g_signal_connect (self->tree_view, "drag-data-get", G_CALLBACK (drag_data_get_cb), self);
+  g_signal_connect (self->tree_view, "button-press-event", G_CALLBACK (button_press_cb), self);
 }
 
 void

@@ -160,6 +160,30 @@ place_selected_cb (SdWindow *self)
   reload_stories (self);
 }
 
+/* Moves stories to a place (NULL: unplaced), each move an undo step. */
+static void
+move_stories (SdWindow *self, const char *code, GArray *ids)
+{
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr (GError) error = NULL;
+
+      if (!sd_edit_history_set_place (self->history, g_array_index (ids, gint64, i), code, &error))
+        {
+          show_message (self, GTK_MESSAGE_ERROR, error->message);
+          break;
+        }
+    }
+  reload_counts (self);
+  reload_stories (self);
+}
+
+static void
+stories_dropped_cb (SdWindow *self, const char *code, GArray *ids)
+{
+  move_stories (self, code, ids);
+}
+
 static void
 story_selected_cb (SdWindow *self)
 {
@@ -199,13 +223,15 @@ story_changed_cb (SdStore *store, gint64 id, SdWindow *self)
 {
   g_autoptr (SdStory) story = sd_store_get_story (store, id, NULL);
   SdStory *listed;
+  gboolean moved, retitled;
 
   if (story == NULL)
     return;
   sd_story_list_update_story (self->story_list, story);
   listed = g_hash_table_lookup (self->listed, &id);
-  if (listed != NULL && g_strcmp0 (listed->place_code, story->place_code) != 0
-      && self->counts_idle == 0)
+  moved = listed != NULL && g_strcmp0 (listed->place_code, story->place_code) != 0;
+  retitled = listed != NULL && g_strcmp0 (listed->headline, story->headline) != 0;
+  if (moved && self->counts_idle == 0)
     /* A place moved: the tree's counts follow, once for a burst of moves. */
     self->counts_idle = g_idle_add (reload_counts_cb, self);
   if (listed != NULL)
@@ -213,7 +239,11 @@ story_changed_cb (SdStore *store, gint64 id, SdWindow *self)
 
   if (id == self->shown_id)
     {
-      sd_article_view_update_highlights (self->article_view, story);
+      /* A move or a correction changes what the article shows at its top. */
+      if (moved || retitled)
+        sd_article_view_set_story (self->article_view, story);
+      else
+        sd_article_view_update_highlights (self->article_view, story);
       sd_tag_panel_update_story (self->tag_panel, story);
     }
 }
@@ -742,6 +772,7 @@ sd_window_class_init (SdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SdWindow, tag_panel);
   gtk_widget_class_bind_template_child (widget_class, SdWindow, status_label);
   gtk_widget_class_bind_template_callback (widget_class, place_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stories_dropped_cb);
   gtk_widget_class_bind_template_callback (widget_class, story_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
