@@ -163,10 +163,12 @@ _sd_store_read_story_row (sqlite3_stmt *stmt, gboolean full)
   story->tags = _sd_store_split_column (stmt, 18, "\x1f");
   if (full)
     {
-      story->body = _sd_store_dup_column_text (stmt, 19);
-      story->captions = _sd_store_split_column (stmt, 20, "\n");
-      story->section_headings = _sd_store_split_column (stmt, 21, "\n");
+      story->body = _sd_store_dup_column_text (stmt, 20);
+      story->captions = _sd_store_split_column (stmt, 21, "\n");
+      story->section_headings = _sd_store_split_column (stmt, 22, "\n");
     }
+  else
+    story->body = _sd_store_dup_column_text (stmt, 19);
   return story;
 }
 

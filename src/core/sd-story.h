@@ -51,7 +51,8 @@ void         sd_mention_free   (SdMention   *mention);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SdHighlight, sd_highlight_free)
 
 /* A plain, reference-counted record.  Lists fill only the short fields
- * (body, captions and repairs stay NULL); sd_store_get_story() fills all. */
+ * (body holds just its first 40 characters; captions, repairs, highlights
+ * and mentions stay NULL); sd_store_get_story() fills all. */
 typedef struct
 {
   gint64        id;
