@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "sd-edit-history.h"
 
@@ -406,6 +407,95 @@ test_field (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (story->byline, ==, "王书 曹波");
 }
 
+/* Page text and its story with the repairs a segmenter would have made. */
+#define REPAIR_PAGE "标题\n\n第一段前半\n\n后半结束。\n\n重复段落。\n\n重复段落。\n\n末段。王书\n"
+
+static gint64
+add_repaired_story (Fixture *fixture)
+{
+  g_autoptr (GPtrArray) stories = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_story_unref);
+  const char *page_text = REPAIR_PAGE;
+  SdPageRecord page = { "repaired.txt", "repaired-sum", "UTF-8", page_text, strlen (REPAIR_PAGE) };
+  SdStory *story = sd_story_new ();
+  const char *join = strstr (page_text, "第一段前半") + strlen ("第一段前半");
+  const char *second = strstr (strstr (page_text, "重复段落。") + 1, "重复段落。");
+  const char *name = strstr (page_text, "王书");
+
+  story->headline = g_strdup ("标题");
+  story->body = g_strdup ("第一段前半后半结束。\n重复段落。\n末段。");
+  story->byline = g_strdup ("王书");
+  story->source_start = 0;
+  story->source_end = strlen (REPAIR_PAGE);
+  story->repairs = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_repair_free);
+  g_ptr_array_add (story->repairs, sd_repair_new (SD_REPAIR_JOINED_BREAK, join - page_text,
+                                                  strstr (page_text, "后半") - page_text, "joined"));
+  g_ptr_array_add (story->repairs,
+                   sd_repair_new (SD_REPAIR_DROPPED_DUPLICATE, second - page_text,
+                                  second - page_text + strlen ("重复段落。"), "duplicate"));
+  g_ptr_array_add (story->repairs, sd_repair_new (SD_REPAIR_SPLIT_BYLINE, name - page_text,
+                                                  name - page_text + strlen ("王书"), "byline"));
+  g_ptr_array_add (stories, story);
+  g_assert_true (sd_store_add_page (fixture->store, &page, stories, NULL, NULL));
+  return story->id;
+}
+
+static gint64
+repair_id (Fixture *fixture, gint64 story_id, SdRepairKind kind)
+{
+  g_autoptr (SdStory) story = get (fixture, story_id);
+
+  for (guint i = 0; i < story->repairs->len; i++)
+    if (((SdRepair *) story->repairs->pdata[i])->kind == kind)
+      return ((SdRepair *) story->repairs->pdata[i])->id;
+  return 0;
+}
+
+static void
+test_revert_repairs (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SdStory) story = NULL;
+  gint64 id = add_repaired_story (fixture);
+
+  g_assert_true (sd_edit_history_revert_repair (
+      fixture->history, id, repair_id (fixture, id, SD_REPAIR_JOINED_BREAK), &error));
+  g_assert_no_error (error);
+  story = get (fixture, id);
+  g_assert_cmpstr (story->body, ==, "第一段前半\n后半结束。\n重复段落。\n末段。");
+  g_assert_cmpuint (story->repairs->len, ==, 2);
+
+  g_assert_true (sd_edit_history_revert_repair (
+      fixture->history, id, repair_id (fixture, id, SD_REPAIR_DROPPED_DUPLICATE), &error));
+  g_clear_pointer (&story, sd_story_unref);
+  story = get (fixture, id);
+  g_assert_cmpstr (story->body, ==, "第一段前半\n后半结束。\n重复段落。\n重复段落。\n末段。");
+
+  g_assert_true (sd_edit_history_revert_repair (
+      fixture->history, id, repair_id (fixture, id, SD_REPAIR_SPLIT_BYLINE), &error));
+  g_clear_pointer (&story, sd_story_unref);
+  story = get (fixture, id);
+  g_assert_true (g_str_has_suffix (story->body, "末段。王书"));
+  g_assert_null (story->byline);
+  g_assert_cmpuint (story->repairs->len, ==, 0);
+
+  /* Undo puts each repair back, text and record. */
+  undo (fixture);
+  undo (fixture);
+  undo (fixture);
+  g_clear_pointer (&story, sd_story_unref);
+  story = get (fixture, id);
+  g_assert_cmpstr (story->body, ==, "第一段前半后半结束。\n重复段落。\n末段。");
+  g_assert_cmpstr (story->byline, ==, "王书");
+  g_assert_cmpuint (story->repairs->len, ==, 3);
+  redo (fixture);
+  g_clear_pointer (&story, sd_story_unref);
+  story = get (fixture, id);
+  g_assert_cmpstr (story->body, ==, "第一段前半\n后半结束。\n重复段落。\n末段。");
+
+  g_assert_false (sd_edit_history_revert_repair (fixture->history, id, 9999, &error));
+  g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_FOUND);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -424,6 +514,7 @@ main (int argc, char *argv[])
   ADD ("/edit-history/failed-action", test_failed_action_records_nothing);
   ADD ("/edit-history/correction/split-and-merge", test_split_and_merge);
   ADD ("/edit-history/correction/field", test_field);
+  ADD ("/edit-history/correction/revert-repairs", test_revert_repairs);
 #undef ADD
 
   return g_test_run ();

@@ -29,6 +29,7 @@ typedef enum
   EDIT_FIELD,
   EDIT_SPLIT,
   EDIT_MERGE,
+  EDIT_REVERT_REPAIR,
 } EditKind;
 
 typedef struct
@@ -46,7 +47,9 @@ typedef struct
   SdStoryField   field;
   guint          paragraph; /* EDIT_SPLIT, EDIT_MERGE: where the cut is */
   gint64         other_id;  /* EDIT_SPLIT: the new story; EDIT_MERGE: the joined one */
-  SdStory       *joined;    /* EDIT_MERGE: the joined story as it was */
+  SdStory       *joined;    /* EDIT_MERGE: the joined story as it was;
+                             * EDIT_REVERT_REPAIR: the story before */
+  SdRepair      *repair;    /* EDIT_REVERT_REPAIR */
   gboolean       open;      /* a note edit that later saves extend */
 } Edit;
 
@@ -79,6 +82,7 @@ edit_free (Edit *edit)
   g_free (edit->old_text);
   g_clear_pointer (&edit->highlight, sd_highlight_free);
   g_clear_pointer (&edit->joined, sd_story_unref);
+  g_clear_pointer (&edit->repair, sd_repair_free);
   g_free (edit);
 }
 
@@ -199,6 +203,11 @@ apply (SdEditHistory *self, Edit *edit, gboolean forward, GError **error)
         return sd_store_split_story (store, edit->story_id, edit->paragraph, &edit->other_id,
                                      error);
       return sd_store_merge_with_next (store, edit->story_id, NULL, NULL, error);
+    case EDIT_REVERT_REPAIR:
+      if (forward)
+        return sd_store_revert_repair (store, edit->story_id, edit->repair->id, error);
+      return sd_store_restore_repair (store, edit->story_id, edit->repair, edit->joined->body,
+                                      edit->joined->byline, edit->joined->captions, error);
     case EDIT_MERGE:
       if (forward)
         return sd_store_merge_with_next (store, edit->story_id, &edit->other_id, NULL, error);
@@ -552,6 +561,38 @@ sd_edit_history_merge_with_next (SdEditHistory *self, gint64 story_id, GError **
   edit->paragraph = paragraph;
   push (self, edit);
   return TRUE;
+}
+
+gboolean
+sd_edit_history_revert_repair (SdEditHistory *self, gint64 story_id, gint64 repair_id,
+                               GError **error)
+{
+  g_autoptr (SdStory) story = NULL;
+  Edit *edit;
+
+  g_return_val_if_fail (SD_IS_EDIT_HISTORY (self), FALSE);
+
+  story = sd_store_get_story (self->store, story_id, error);
+  if (story == NULL)
+    return FALSE;
+  for (guint i = 0; i < story->repairs->len; i++)
+    {
+      const SdRepair *repair = g_ptr_array_index (story->repairs, i);
+
+      if (repair->id != repair_id)
+        continue;
+      if (!sd_store_revert_repair (self->store, story_id, repair_id, error))
+        return FALSE;
+      edit = edit_new (EDIT_REVERT_REPAIR, story_id);
+      edit->repair = sd_repair_new (repair->kind, repair->start, repair->end, repair->detail);
+      edit->repair->id = repair->id;
+      edit->joined = sd_story_ref (story);
+      push (self, edit);
+      return TRUE;
+    }
+  g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_FOUND, "The story has no repair %lld",
+               (long long) repair_id);
+  return FALSE;
 }
 
 void

@@ -66,6 +66,10 @@ gboolean       sd_edit_history_split_story      (SdEditHistory  *self,
 gboolean       sd_edit_history_merge_with_next  (SdEditHistory  *self,
                                                  gint64          story_id,
                                                  GError        **error);
+gboolean       sd_edit_history_revert_repair    (SdEditHistory  *self,
+                                                 gint64          story_id,
+                                                 gint64          repair_id,
+                                                 GError        **error);
 /* Ends a run of note saves: the next save is a new undo step. */
 void           sd_edit_history_close_group      (SdEditHistory  *self);
 

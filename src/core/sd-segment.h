@@ -30,6 +30,7 @@ typedef enum
 /* Offsets are byte offsets into the page text handed to the segmenter. */
 typedef struct
 {
+  gint64       id;     /* in the library; 0 until stored */
   SdRepairKind kind;
   gsize        start;
   gsize        end;

@@ -335,7 +335,8 @@ static gboolean
 read_repairs (SdStore *self, SdStory *story, GError **error)
 {
   sqlite3_stmt *stmt = _sd_store_get_statement (
-      self, "SELECT kind, start, end, detail FROM repairs WHERE story_id = ? ORDER BY start",
+      self,
+      "SELECT kind, start, end, detail, rowid FROM repairs WHERE story_id = ? ORDER BY start",
       error);
   int rc;
 
@@ -348,10 +349,13 @@ read_repairs (SdStore *self, SdStory *story, GError **error)
       const char *kind_name = (const char *) sqlite3_column_text (stmt, 0);
       for (SdRepairKind kind = 0; kind <= SD_REPAIR_TRUNCATED; kind++)
         if (g_strcmp0 (kind_name, sd_repair_kind_to_string (kind)) == 0)
-          g_ptr_array_add (story->repairs,
-                           sd_repair_new (kind, sqlite3_column_int64 (stmt, 1),
-                                          sqlite3_column_int64 (stmt, 2),
-                                          (const char *) sqlite3_column_text (stmt, 3)));
+          {
+            SdRepair *repair = sd_repair_new (kind, sqlite3_column_int64 (stmt, 1),
+                                              sqlite3_column_int64 (stmt, 2),
+                                              (const char *) sqlite3_column_text (stmt, 3));
+            repair->id = sqlite3_column_int64 (stmt, 4);
+            g_ptr_array_add (story->repairs, repair);
+          }
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)

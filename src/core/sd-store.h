@@ -231,6 +231,23 @@ gboolean    sd_store_split_story         (SdStore       *self,
                                           guint          paragraph,
                                           gint64        *out_new_id,
                                           GError       **error);
+/* Takes back one OCR repair of the story: a dropped duplicate or fragment,
+ * or a caption taken out, goes back into the body where it stood on the
+ * page; a joined column break is broken again; a split-off byline goes
+ * back to the last paragraph.  The repair is forgotten. */
+gboolean    sd_store_revert_repair       (SdStore       *self,
+                                          gint64         story_id,
+                                          gint64         repair_id,
+                                          GError       **error);
+/* Puts a story's text and a repair back as they were before
+ * sd_store_revert_repair() (for undo). */
+gboolean    sd_store_restore_repair      (SdStore       *self,
+                                          gint64         story_id,
+                                          const SdRepair *repair,
+                                          const char    *body,
+                                          const char    *byline,
+                                          GPtrArray     *captions,
+                                          GError       **error);
 /* The story after this one on its page; -1 with an error when it is the
  * last. */
 gint64      sd_store_find_next_story     (SdStore       *self,
@@ -243,6 +260,53 @@ gboolean    sd_store_merge_with_next     (SdStore       *self,
                                           gint64         story_id,
                                           gint64        *out_removed_id,
                                           guint         *out_paragraph,
+                                          GError       **error);
+
+/* Search (sd-store-search.c)
+ *
+ * @query is the query language of sd-query.h (words, "phrases", -word,
+ * tag:, place:, status:, kind:, source:); a wrong one fails with an error in
+ * SD_QUERY_ERROR that names the problem and where it is.  @scope may be
+ * NULL for all stories; its text is not used. */
+
+/* A search an editor named and kept. */
+typedef struct
+{
+  char  *name;
+  char  *query;
+  gint64 count; /* stories matching now; -1 when the query no longer parses */
+} SdSavedSearch;
+
+void        sd_saved_search_free         (SdSavedSearch *search);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SdSavedSearch, sd_saved_search_free)
+
+/* Short records, best match first (bm25, headline matches weighing most),
+ * at most @limit (0: all). (element-type SdStory) */
+GPtrArray  *sd_store_search              (SdStore       *self,
+                                          const SdScope *scope,
+                                          const char    *query,
+                                          guint          limit,
+                                          GError       **error);
+/* How many stories match; -1 with @error set. */
+gint64      sd_store_count_matches       (SdStore       *self,
+                                          const SdScope *scope,
+                                          const char    *query,
+                                          GError       **error);
+/* SQLite's plan for sd_store_search(), one step a line. (transfer full) */
+char       *sd_store_explain_search      (SdStore       *self,
+                                          const SdScope *scope,
+                                          const char    *query,
+                                          GError       **error);
+/* Keeps @query under @name, replacing a search of that name. */
+gboolean    sd_store_save_search         (SdStore       *self,
+                                          const char    *name,
+                                          const char    *query,
+                                          GError       **error);
+/* By name, with live counts. (element-type SdSavedSearch) */
+GPtrArray  *sd_store_list_saved_searches (SdStore       *self,
+                                          GError       **error);
+gboolean    sd_store_delete_saved_search (SdStore       *self,
+                                          const char    *name,
                                           GError       **error);
 
 G_END_DECLS

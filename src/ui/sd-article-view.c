@@ -60,6 +60,43 @@ typedef struct
 
 G_DEFINE_TYPE (SdArticleView, sd_article_view, GTK_TYPE_SCROLLED_WINDOW)
 
+enum
+{
+  REVERT_REPAIR,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const char *
+describe_repair (SdRepairKind kind)
+{
+  switch (kind)
+    {
+    case SD_REPAIR_JOINED_BREAK:
+      return _("Joined a paragraph broken at a column break");
+    case SD_REPAIR_DROPPED_DUPLICATE:
+      return _("Left out a paragraph printed twice");
+    case SD_REPAIR_DROPPED_FRAGMENT:
+      return _("Left out text pasted in from another story");
+    case SD_REPAIR_MOVED_CAPTION:
+      return _("Took a photo caption out of the body");
+    case SD_REPAIR_SPLIT_BYLINE:
+      return _("Took the byline off the last sentence");
+    case SD_REPAIR_TRUNCATED:
+    default:
+      return _("The story is cut off in the source");
+    }
+}
+
+static void
+revert_clicked_cb (GtkButton *button, SdArticleView *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "sd-repair"));
+
+  g_signal_emit (self, signals[REVERT_REPAIR], 0, id);
+}
+
 static double
 points_to_pixels (SdArticleView *self, double points)
 {
@@ -267,6 +304,14 @@ sd_article_view_class_init (SdArticleViewClass *klass)
 
   G_OBJECT_CLASS (klass)->finalize = sd_article_view_finalize;
 
+  /**
+   * SdArticleView::revert-repair:
+   * @id: the repair the editor wants taken back
+   */
+  signals[REVERT_REPAIR] = g_signal_new ("revert-repair", G_TYPE_FROM_CLASS (klass),
+                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                                         G_TYPE_INT64);
+
   gtk_widget_class_set_template_from_resource (
       widget_class, "/io/github/storydesk/Storydesk/ui/sd-article-view.ui");
   gtk_widget_class_bind_template_child (widget_class, SdArticleView, text_view);
@@ -383,8 +428,31 @@ sd_article_view_set_story (SdArticleView *self, const SdStory *story)
       for (guint i = 0; i < story->repairs->len; i++)
         {
           const SdRepair *repair = g_ptr_array_index (story->repairs, i);
-          g_autofree char *line = g_strdup_printf ("• %s", repair->detail);
-          append_line (self, line, self->repair_tag);
+          g_autofree char *line = g_strdup_printf ("• %s ", describe_repair (repair->kind));
+          GtkTextIter end;
+
+          gtk_text_buffer_get_end_iter (self->buffer, &end);
+          gtk_text_buffer_insert_with_tags (self->buffer, &end, line, -1, self->repair_tag, NULL);
+          /* Every repair but the truncation mark can be taken back. */
+          if (repair->kind != SD_REPAIR_TRUNCATED && repair->id != 0)
+            {
+              GtkTextChildAnchor *anchor;
+              GtkWidget *button = gtk_button_new_with_label (_("Take back"));
+              g_autofree char *name = g_strdup_printf (_("Take back: %s"),
+                                                       describe_repair (repair->kind));
+
+              gtk_button_set_relief (GTK_BUTTON (button), GTK_RELIEF_NONE);
+              /* The segmenter's own words say what exactly it saw. */
+              gtk_widget_set_tooltip_text (button, repair->detail);
+              atk_object_set_name (gtk_widget_get_accessible (button), name);
+              g_object_set_data (G_OBJECT (button), "sd-repair", GSIZE_TO_POINTER (repair->id));
+              g_signal_connect (button, "clicked", G_CALLBACK (revert_clicked_cb), self);
+              gtk_text_buffer_get_end_iter (self->buffer, &end);
+              anchor = gtk_text_buffer_create_child_anchor (self->buffer, &end);
+              gtk_text_view_add_child_at_anchor (self->text_view, button, anchor);
+              gtk_widget_show (button);
+            }
+          append_line (self, "", self->repair_tag);
         }
     }
 

@@ -44,6 +44,7 @@ struct _SdWindow
   GCancellable   *import_cancellable;
   GHashTable     *listed;       /* id → SdStory (short), the list's stories */
   gint64          shown_id;     /* the story in the article view */
+  char           *shown_body;   /* its body, to notice a changed one */
   guint           counts_idle;  /* a pending reload of the tree's counts */
 };
 
@@ -132,6 +133,8 @@ show_selected_story (SdWindow *self)
   else
     sd_article_view_update_highlights (self->article_view, story);
   self->shown_id = story != NULL ? story->id : 0;
+  g_free (self->shown_body);
+  self->shown_body = story != NULL ? g_strdup (story->body) : NULL;
 
   if (ids->len == 1 && story != NULL)
     g_ptr_array_add (selection, sd_story_ref (story));
@@ -176,6 +179,16 @@ move_stories (SdWindow *self, const char *code, GArray *ids)
     }
   reload_counts (self);
   reload_stories (self);
+}
+
+static void
+revert_repair_cb (SdWindow *self, gint64 repair_id)
+{
+  g_autoptr (GError) error = NULL;
+
+  /* The article follows through SdStore::story-changed. */
+  if (!sd_edit_history_revert_repair (self->history, self->shown_id, repair_id, &error))
+    show_message (self, GTK_MESSAGE_ERROR, error->message);
 }
 
 static void
@@ -240,8 +253,12 @@ story_changed_cb (SdStore *store, gint64 id, SdWindow *self)
   if (id == self->shown_id)
     {
       /* A move or a correction changes what the article shows at its top. */
-      if (moved || retitled)
-        sd_article_view_set_story (self->article_view, story);
+      if (moved || retitled || g_strcmp0 (self->shown_body, story->body) != 0)
+        {
+          sd_article_view_set_story (self->article_view, story);
+          g_free (self->shown_body);
+          self->shown_body = g_strdup (story->body);
+        }
       else
         sd_article_view_update_highlights (self->article_view, story);
       sd_tag_panel_update_story (self->tag_panel, story);
@@ -715,6 +732,7 @@ sd_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
   g_clear_pointer (&self->listed, g_hash_table_unref);
+  g_clear_pointer (&self->shown_body, g_free);
 
   G_OBJECT_CLASS (sd_window_parent_class)->dispose (object);
 }
@@ -773,6 +791,7 @@ sd_window_class_init (SdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SdWindow, status_label);
   gtk_widget_class_bind_template_callback (widget_class, place_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, stories_dropped_cb);
+  gtk_widget_class_bind_template_callback (widget_class, revert_repair_cb);
   gtk_widget_class_bind_template_callback (widget_class, story_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
