@@ -30,6 +30,9 @@ struct _SdStoryList
   GtkTreeSelection *selection;
 
   gboolean          filling;
+  GPtrArray        *pending;      /* (element-type SdStory) rows still to add */
+  guint             pending_done;
+  guint             fill_idle;
 };
 
 enum
@@ -146,9 +149,22 @@ selection_changed_cb (SdStoryList *self)
 }
 
 static void
+sd_story_list_dispose (GObject *object)
+{
+  SdStoryList *self = SD_STORY_LIST (object);
+
+  g_clear_handle_id (&self->fill_idle, g_source_remove);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (sd_story_list_parent_class)->dispose (object);
+}
+
+static void
 sd_story_list_class_init (SdStoryListClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = sd_story_list_dispose;
 
   /**
    * SdStoryList::selection-changed:
@@ -179,55 +195,102 @@ sd_story_list_init (SdStoryList *self)
   g_signal_connect (self->tree_view, "button-press-event", G_CALLBACK (button_press_cb), self);
 }
 
+/* Rows added at once before the list shows; the rest follow in slices
+ * between redraws, so a node of 100,000 stories opens without a pause. */
+#define FIRST_ROWS 400
+#define ROWS_PER_SLICE 4000
+
+static void
+append_rows (SdStoryList *self, GPtrArray *stories, guint from, guint to)
+{
+  for (guint i = from; i < to; i++)
+    {
+      GtkTreeIter iter;
+
+      gtk_list_store_insert_with_values (self->model, &iter, -1, -1);
+      fill_row (self, &iter, g_ptr_array_index (stories, i));
+    }
+}
+
+static gboolean
+append_slice_cb (gpointer data)
+{
+  SdStoryList *self = data;
+  guint to = MIN (self->pending_done + ROWS_PER_SLICE, self->pending->len);
+
+  append_rows (self, self->pending, self->pending_done, to);
+  self->pending_done = to;
+  if (to < self->pending->len)
+    return G_SOURCE_CONTINUE;
+  self->fill_idle = 0;
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  return G_SOURCE_REMOVE;
+}
+
+/* Keeps the story the editor was reading; else opens the first one, so the
+ * article view is never blank while there are stories. */
+static void
+restore_cursor (SdStoryList *self, gint64 selected)
+{
+  GtkTreeModel *model = GTK_TREE_MODEL (self->model);
+  g_autoptr (GtkTreePath) path = NULL;
+  GtkTreeIter iter;
+  gboolean valid = gtk_tree_model_get_iter_first (model, &iter);
+
+  if (!valid)
+    return;
+  path = gtk_tree_path_new_first ();
+  for (; selected != 0 && valid; valid = gtk_tree_model_iter_next (model, &iter))
+    {
+      gint64 id;
+      gtk_tree_model_get (model, &iter, COLUMN_ID, &id, -1);
+      if (id == selected)
+        {
+          gtk_tree_path_free (path);
+          path = gtk_tree_model_get_path (model, &iter);
+          break;
+        }
+    }
+  gtk_tree_view_set_cursor (self->tree_view, path, NULL, FALSE);
+  gtk_tree_view_scroll_to_cell (self->tree_view, path, NULL, FALSE, 0, 0);
+}
+
 void
 sd_story_list_set_stories (SdStoryList *self, GPtrArray *stories)
 {
   gint64 selected = sd_story_list_get_selected (self);
+  guint first;
 
   g_return_if_fail (SD_IS_STORY_LIST (self));
 
-  /* Detached while filling, so 100,000 rows do not each redraw the view. */
+  g_clear_handle_id (&self->fill_idle, g_source_remove);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+
   self->filling = TRUE;
   g_object_ref (self->model);
   gtk_tree_view_set_model (self->tree_view, NULL);
   gtk_list_store_clear (self->model);
 
-  for (guint i = 0; i < stories->len; i++)
+  /* The editor's story may be far down a long list: then it all goes in
+   * at once, else the first rows now and the rest in slices. */
+  first = stories->len;
+  if (stories->len > FIRST_ROWS)
     {
-      const SdStory *story = g_ptr_array_index (stories, i);
-      GtkTreeIter iter;
-
-      gtk_list_store_insert_with_values (self->model, &iter, -1, -1);
-      fill_row (self, &iter, story);
+      first = FIRST_ROWS;
+      for (guint i = FIRST_ROWS; selected != 0 && i < stories->len; i++)
+        if (((SdStory *) g_ptr_array_index (stories, i))->id == selected)
+          first = stories->len;
     }
+  append_rows (self, stories, 0, first);
   gtk_tree_view_set_model (self->tree_view, GTK_TREE_MODEL (self->model));
   g_object_unref (self->model);
-  /* Keep the story the editor was reading; else open the first one, so the
-   * article view is never blank while there are stories. */
-  {
-    GtkTreeModel *model = GTK_TREE_MODEL (self->model);
-    GtkTreeIter iter, found;
-    gboolean valid = gtk_tree_model_get_iter_first (model, &iter);
-    gboolean have = valid;
-
-    found = iter;
-    for (; selected != 0 && valid; valid = gtk_tree_model_iter_next (model, &iter))
-      {
-        gint64 id;
-        gtk_tree_model_get (model, &iter, COLUMN_ID, &id, -1);
-        if (id == selected)
-          {
-            found = iter;
-            break;
-          }
-      }
-    if (have)
-      {
-        g_autoptr (GtkTreePath) path = gtk_tree_model_get_path (model, &found);
-        gtk_tree_view_set_cursor (self->tree_view, path, NULL, FALSE);
-        gtk_tree_view_scroll_to_cell (self->tree_view, path, NULL, FALSE, 0, 0);
-      }
-  }
+  restore_cursor (self, selected);
+  if (first < stories->len)
+    {
+      self->pending = g_ptr_array_ref (stories);
+      self->pending_done = first;
+      self->fill_idle = g_idle_add_full (G_PRIORITY_LOW, append_slice_cb, self, NULL);
+    }
   self->filling = FALSE;
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
 }
@@ -307,5 +370,6 @@ guint
 sd_story_list_get_count (SdStoryList *self)
 {
   g_return_val_if_fail (SD_IS_STORY_LIST (self), 0);
-  return gtk_tree_model_iter_n_children (GTK_TREE_MODEL (self->model), NULL);
+  return self->pending != NULL ? self->pending->len
+                               : (guint) gtk_tree_model_iter_n_children (GTK_TREE_MODEL (self->model), NULL);
 }

@@ -488,6 +488,7 @@ show_suggestions (SdTagPanel *self, const SdStory *story)
   guint shown = 0;
 
   clear_container (GTK_CONTAINER (self->suggestion_list));
+  gtk_widget_set_visible (self->suggestion_box, FALSE);
   if (story == NULL)
     return;
   suggestions = sd_theme_suggester_suggest (sd_theme_vocabulary_get_default (), story->headline,

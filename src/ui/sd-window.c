@@ -15,6 +15,7 @@
 #include "sd-importer.h"
 #include "sd-place-tree.h"
 #include "sd-story-editor.h"
+#include "sd-store-async.h"
 #include "sd-story-list.h"
 #include "sd-tag-panel.h"
 #include "sd-window.h"
@@ -42,6 +43,9 @@ struct _SdWindow
   SdEditHistory  *history;
   GSettings      *settings;
   GCancellable   *import_cancellable;
+  GCancellable   *list_cancellable;  /* the list being read */
+  gint64          list_started;
+  char           *listed_node;       /* the tree node the list shows */
   GHashTable     *listed;       /* id → SdStory (short), the list's stories */
   gint64          shown_id;     /* the story in the article view */
   char           *shown_body;   /* its body, to notice a changed one */
@@ -83,24 +87,24 @@ reload_counts (SdWindow *self)
 }
 
 static void
-reload_stories (SdWindow *self)
+stories_listed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autofree char *code = NULL;
+  g_autoptr (SdWindow) self = user_data;
   g_autoptr (GPtrArray) stories = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *status = NULL;
-  SdScope scope = { 0 };
 
-  scope.kind = sd_place_tree_get_selected (self->place_tree, &code);
-  scope.place_code = code;
-  scope.text = gtk_entry_get_text (GTK_ENTRY (self->search_entry));
-
-  stories = sd_store_list_stories (self->store, &scope, &error);
+  stories = sd_store_list_stories_finish (result, &error);
   if (stories == NULL)
     {
-      show_message (self, GTK_MESSAGE_ERROR, error->message);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+          && !gtk_widget_in_destruction (GTK_WIDGET (self)))
+        show_message (self, GTK_MESSAGE_ERROR, error->message);
       return;
     }
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+
   g_hash_table_remove_all (self->listed);
   for (guint i = 0; i < stories->len; i++)
     {
@@ -108,9 +112,33 @@ reload_stories (SdWindow *self)
       g_hash_table_insert (self->listed, &story->id, sd_story_ref (story));
     }
   sd_story_list_set_stories (self->story_list, stories);
+  g_debug ("listed %u stories in %.0f ms", stories->len,
+           (g_get_monotonic_time () - self->list_started) / 1000.0);
   status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u story", "%u stories", stories->len),
                             stories->len);
   gtk_label_set_text (self->status_label, status);
+}
+
+/* Lists the selected node's stories; a worker reads them, so a node of
+ * 100,000 stories does not stop the window, and a newer request cancels an
+ * older one. */
+static void
+reload_stories (SdWindow *self)
+{
+  g_autofree char *code = NULL;
+  SdScope scope = { 0 };
+
+  scope.kind = sd_place_tree_get_selected (self->place_tree, &code);
+  scope.place_code = code;
+  scope.text = gtk_entry_get_text (GTK_ENTRY (self->search_entry));
+
+  g_cancellable_cancel (self->list_cancellable);
+  g_clear_object (&self->list_cancellable);
+  self->list_cancellable = g_cancellable_new ();
+  self->list_started = g_get_monotonic_time ();
+  gtk_label_set_text (self->status_label, _("Reading the stories…"));
+  sd_store_list_stories_async (sd_store_get_path (self->store), &scope, self->list_cancellable,
+                               stories_listed_cb, g_object_ref (self));
 }
 
 static void
@@ -160,6 +188,15 @@ show_selected_story (SdWindow *self)
 static void
 place_selected_cb (SdWindow *self)
 {
+  g_autofree char *code = NULL;
+  SdScopeKind kind = sd_place_tree_get_selected (self->place_tree, &code);
+  g_autofree char *key = g_strdup_printf ("%d:%s", kind, code ? code : "");
+
+  /* The tree reselects the same node when it is rebuilt or focused. */
+  if (g_strcmp0 (key, self->listed_node) == 0)
+    return;
+  g_free (self->listed_node);
+  self->listed_node = g_steal_pointer (&key);
   reload_stories (self);
 }
 
@@ -723,6 +760,8 @@ sd_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->import_cancellable);
   g_clear_object (&self->import_cancellable);
+  g_cancellable_cancel (self->list_cancellable);
+  g_clear_object (&self->list_cancellable);
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
   if (self->store != NULL)
@@ -733,6 +772,7 @@ sd_window_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->listed, g_hash_table_unref);
   g_clear_pointer (&self->shown_body, g_free);
+  g_clear_pointer (&self->listed_node, g_free);
 
   G_OBJECT_CLASS (sd_window_parent_class)->dispose (object);
 }
