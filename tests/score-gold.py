@@ -17,6 +17,7 @@ import argparse
 import json
 import os
 import re
+import signal
 import sys
 
 BARS = [
@@ -188,6 +189,9 @@ def main(argv=None):
     parser.add_argument("--check", action="store_true",
                         help="exit 1 when a quality bar is missed")
     args = parser.parse_args(argv)
+    # `score-gold.py … | head` should not end in a traceback
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
 
     gold = gold_pages(load_json(args.gold))
     predicted = export_by_file(load_json(args.export))

@@ -4,13 +4,15 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Each block is reduced to its content characters (Han, letters, digits) and
- * cut into overlapping shingles of SHINGLE characters, hashed into one table
- * that remembers the first two blocks holding each shingle.  A clause whose
- * characters are mostly covered by shingles seen in another block is
- * "repeated"; a long enough run of repeated clauses is either a duplicate
- * (its copy sits earlier in the same story) or a fragment (its words fit
- * another story better than the one it sits in).  Every step is a single
- * pass, so the whole is linear in the page size.
+ * cut into overlapping shingles of SHINGLE characters with a rolling hash.
+ * Two bit filters pick the shingles that may occur twice; only those go
+ * into a hash table that remembers the first two blocks holding each.  A
+ * clause whose characters are mostly covered by shingles seen in another
+ * block is "repeated"; a long enough run of repeated clauses is either a
+ * duplicate (its copy sits earlier in the same story) or a fragment (its
+ * words, weighed by how few stories use them, fit another story better than
+ * the one it sits in).  Every step is a pass over the text or over one run,
+ * so the whole is linear in the page size.
  */
 #define G_LOG_DOMAIN "sd-ocr-repair"
 
@@ -18,18 +20,23 @@
 
 #include "sd-text-util.h"
 
-#define SHINGLE       8    /* characters per shingle */
-#define MIN_RUN       30   /* content characters a repeated run needs */
-#define COVERED_SHARE 0.8  /* share of a clause that must be seen elsewhere */
-#define COPY_SHARE    0.6  /* share of a run one other block must hold */
-#define NEIGHBOURS    2    /* fragments come from stories this close by */
-#define MAX_COPIES    8
-#define NONE          G_MAXUINT
+#include <math.h>
+#include <string.h>
 
-typedef struct
-{
-  gunichar c;
-} NormChar;
+#define SHINGLE 8         /* characters per shingle */
+#define MIN_RUN 30        /* content characters a repeated run needs */
+#define COVERED_SHARE 0.8 /* share of a clause that must be seen elsewhere */
+#define COPY_SHARE 0.6    /* share of a run one other block must hold */
+#define MAX_CANDIDATES 16 /* stories asked whose text a fragment is */
+#define VOTE_CHARS 200    /* characters of a run weighed for its owner */
+#define MAX_COPIES 8
+#define NONE G_MAXUINT
+
+#if defined(__GNUC__) || defined(__clang__)
+#define PREFETCH(address) __builtin_prefetch (address)
+#else
+#define PREFETCH(address) ((void)0)
+#endif
 
 typedef struct
 {
@@ -42,10 +49,18 @@ typedef struct
 
 typedef struct
 {
-  guint64 key;
-  guint   first;
-  guint   second;
+  guint32 fingerprint; /* high hash bits, never 0; the low bits pick the slot */
+  guint32 first;
+  guint32 second;
 } Slot;
+
+typedef struct
+{
+  guint64 key;
+  guint count;       /* (story, bigram): uses; bigram: stories using it */
+  guint first_story; /* bigram keys: the first and last of those stories */
+  guint last_story;
+} WordSlot;
 
 typedef struct
 {
@@ -56,21 +71,27 @@ typedef struct
 
 typedef struct
 {
-  const char        *text;
+  const char *text;
   const SdTextBlock *blocks;
-  guint              n_blocks;
-  guint              n_stories;
+  guint n_blocks;
+  guint n_stories;
 
-  GArray *chars;        /* (element-type NormChar) every block, in order */
-  guint  *char_first;   /* [n_blocks + 1] */
-  GArray *clauses;      /* (element-type Clause) */
-  guint  *clause_first; /* [n_blocks + 1] */
-  guint  *slot_of;      /* shingle starting at each character, or NONE */
-  Slot   *slots;
-  gsize   mask;
+  gunichar *chars; /* content characters of every block, in order, folded */
+  guint n_chars;
+  guint *char_first;   /* [n_blocks + 1] */
+  GArray *clauses;     /* (element-type Clause) */
+  guint *clause_first; /* [n_blocks + 1] */
+  guint *other_of;     /* another block holding that shingle, or NONE */
+  guint8 *twice;       /* bit filter: shingles that may occur twice */
+  gsize filter_mask;
+  Slot *slots; /* the shingles that may occur twice */
+  gsize mask;
 
-  GHashTable **story_words; /* packed Han bigram → present, per story */
-  GHashTable  *word_stories;/* packed Han bigram → number of stories */
+  /* built only when a run is judged: (story, bigram) → uses and bigram →
+   * number of stories */
+  WordSlot *words;
+  guint *story_size; /* distinct bigrams of each story */
+  gsize word_mask;
 } Repeats;
 
 static gunichar
@@ -78,20 +99,9 @@ fold_char (gunichar c)
 {
   if (c >= 0xFF10 && c <= 0xFF5A)
     c -= 0xFEE0;
-  return g_unichar_tolower (c);
-}
-
-static guint64
-hash_shingle (const NormChar *chars)
-{
-  guint64 h = 0xcbf29ce484222325ULL;
-
-  for (guint i = 0; i < SHINGLE; i++)
-    {
-      h ^= chars[i].c;
-      h *= 0x100000001b3ULL;
-    }
-  return h != 0 ? h : 1;
+  if (c >= 'A' && c <= 'Z')
+    return c + ('a' - 'A');
+  return c < 0x80 || _sd_text_is_han (c) ? c : g_unichar_tolower (c);
 }
 
 static void
@@ -99,12 +109,12 @@ close_clause (Repeats *self, Clause *clause, guint block, gsize end)
 {
   const SdTextBlock *b = &self->blocks[block];
 
-  clause->last = self->chars->len;
+  clause->last = self->n_chars;
   clause->end = end;
   _sd_text_trim (self->text, &clause->start, &clause->end);
   if (clause->end > clause->start)
     g_array_append_val (self->clauses, *clause);
-  clause->first = self->chars->len;
+  clause->first = self->n_chars;
   clause->start = end;
   clause->end = b->end;
 }
@@ -115,22 +125,22 @@ normalise_block (Repeats *self, guint block)
 {
   const SdTextBlock *b = &self->blocks[block];
   const char *text = self->text;
-  Clause clause = { self->chars->len, 0, b->start, b->end, FALSE };
+  Clause clause = { self->n_chars, 0, b->start, b->end, FALSE };
   const char *p = text + b->start;
 
   while (p < text + b->end)
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c = _sd_text_get_char (p);
 
       p = g_utf8_next_char (p);
       if (_sd_text_is_content (c))
         {
-          NormChar nc = { fold_char (c) };
-          g_array_append_val (self->chars, nc);
+          /* sized beforehand for one character per byte at most */
+          self->chars[self->n_chars++] = fold_char (c);
         }
       else if (_sd_text_is_clause_end (c))
         {
-          while (p < text + b->end && _sd_text_is_closing (g_utf8_get_char (p)))
+          while (p < text + b->end && _sd_text_is_closing (_sd_text_get_char (p)))
             p = g_utf8_next_char (p);
           close_clause (self, &clause, block, p - text);
         }
@@ -148,79 +158,182 @@ next_power_of_two (gsize n)
   return size;
 }
 
+/* A polynomial rolling hash over SHINGLE characters: two multiplications
+ * per position instead of SHINGLE. */
 static void
-index_shingles (Repeats *self)
+hash_block_shingles (const gunichar *chars, guint n, guint64 *hashes)
 {
-  NormChar *chars = (NormChar *) self->chars->data;
+  const guint64 base = 0x100000001B3ULL;
+  guint64 drop = 1, h = 0;
 
-  self->slot_of = g_new (guint, self->chars->len + 1);
-  self->mask = next_power_of_two (2 * (gsize) self->chars->len + 16) - 1;
-  self->slots = g_new0 (Slot, self->mask + 1);
-
-  for (guint block = 0; block < self->n_blocks; block++)
+  for (guint i = 1; i < SHINGLE; i++)
+    drop *= base;
+  for (guint i = 0; i < n; i++)
     {
-      guint first = self->char_first[block];
-      guint last = self->char_first[block + 1];
+      if (i >= SHINGLE)
+        h -= (chars[i - SHINGLE] + 1) * drop;
+      h = h * base + chars[i] + 1;
+      if (i + 1 >= SHINGLE)
+        hashes[i + 1 - SHINGLE] = h * 0x9E3779B97F4A7C15ULL;
+    }
+}
 
-      for (guint i = first; i < last; i++)
+static guint
+insert_shingle (Repeats *self, guint64 hash, guint block)
+{
+  guint32 fingerprint = (guint32)(hash >> 32) | 1;
+  gsize pos;
+
+  for (pos = hash & self->mask;; pos = (pos + 1) & self->mask)
+    {
+      Slot *slot = &self->slots[pos];
+
+      if (slot->fingerprint == 0)
         {
-          guint64 key;
-          gsize pos;
-
-          self->slot_of[i] = NONE;
-          if (self->blocks[block].vocabulary_only || i + SHINGLE > last)
-            continue;
-          key = hash_shingle (chars + i);
-          for (pos = key & self->mask;; pos = (pos + 1) & self->mask)
-            {
-              Slot *slot = &self->slots[pos];
-
-              if (slot->key == 0)
-                {
-                  slot->key = key;
-                  slot->first = block;
-                  slot->second = NONE;
-                  break;
-                }
-              if (slot->key == key)
-                {
-                  if (slot->first != block && slot->second == NONE)
-                    slot->second = block;
-                  break;
-                }
-            }
-          self->slot_of[i] = pos;
+          slot->fingerprint = fingerprint;
+          slot->first = block;
+          slot->second = NONE;
+          return pos;
+        }
+      if (slot->fingerprint == fingerprint)
+        {
+          if (slot->first != block && slot->second == NONE)
+            slot->second = block;
+          return pos;
         }
     }
 }
 
-/* The other block holding the shingle that starts at character @i. */
-static guint
-shingle_elsewhere (Repeats *self, guint block, guint i)
+static gboolean
+test_and_set (guint8 *bits, gsize bit)
 {
-  const Slot *slot;
+  guint8 mask = 1u << (bit & 7);
+  gboolean was = (bits[bit >> 3] & mask) != 0;
 
-  if (self->slot_of[i] == NONE)
-    return NONE;
-  slot = &self->slots[self->slot_of[i]];
-  return slot->first != block ? slot->first : slot->second;
+  bits[bit >> 3] |= mask;
+  return was;
+}
+
+static gboolean
+test_bit (const guint8 *bits, gsize bit)
+{
+  return (bits[bit >> 3] & (1u << (bit & 7))) != 0;
+}
+
+static gsize
+filter_bit (Repeats *self, guint64 hash)
+{
+  return (hash >> 24) & self->filter_mask;
+}
+
+static guint
+max_block_chars (Repeats *self)
+{
+  guint longest = 0;
+
+  for (guint block = 0; block < self->n_blocks; block++)
+    longest = MAX (longest, self->char_first[block + 1] - self->char_first[block]);
+  return longest;
+}
+
+typedef enum
+{
+  PASS_SEE,    /* mark each shingle seen, and seen twice */
+  PASS_COUNT,  /* count the shingles that may repeat */
+  PASS_INSERT, /* put those into the table */
+} IndexPass;
+
+static gsize
+run_index_pass (Repeats *self, IndexPass pass, guint8 *seen, guint64 *hashes)
+{
+  const gunichar *chars = self->chars;
+  gsize candidates = 0;
+
+  for (guint block = 0; block < self->n_blocks; block++)
+    {
+      guint first = self->char_first[block];
+      guint n = self->char_first[block + 1] - first;
+
+      if (self->blocks[block].vocabulary_only || n < SHINGLE)
+        continue;
+      /* recomputed each pass: cheaper than keeping a hash per character */
+      hash_block_shingles (chars + first, n, hashes);
+      for (guint i = 0; i + SHINGLE <= n; i++)
+        {
+          gsize bit = filter_bit (self, hashes[i]);
+
+          if (pass == PASS_SEE)
+            {
+              if (test_and_set (seen, bit))
+                test_and_set (self->twice, bit);
+            }
+          else if (!test_bit (self->twice, bit))
+            continue;
+          else if (pass == PASS_COUNT)
+            candidates++;
+          else
+            {
+              /* the table outgrows the cache when much repeats: ask early */
+              if (i + 8 + SHINGLE <= n)
+                PREFETCH (&self->slots[hashes[i + 8] & self->mask]);
+              self->other_of[first + i] = insert_shingle (self, hashes[i], block);
+            }
+        }
+    }
+  return candidates;
+}
+
+/* Most text is printed once.  Two bit filters (seen, seen twice) pick the
+ * shingles that may repeat; only those go into the hash table, which keeps
+ * the table small and the common page fast. */
+static void
+index_shingles (Repeats *self)
+{
+  guint n_chars = self->n_chars;
+  g_autofree guint8 *seen = NULL;
+  g_autofree guint64 *hashes = g_new (guint64, max_block_chars (self) + 1);
+  gsize candidates;
+
+  self->other_of = g_new (guint, n_chars + 1);
+  for (guint i = 0; i < n_chars; i++)
+    self->other_of[i] = NONE;
+  self->filter_mask = next_power_of_two (8 * (gsize)n_chars + 1024) - 1;
+  seen = g_new0 (guint8, (self->filter_mask >> 3) + 1);
+  self->twice = g_new0 (guint8, (self->filter_mask >> 3) + 1);
+
+  run_index_pass (self, PASS_SEE, seen, hashes);
+  candidates = run_index_pass (self, PASS_COUNT, seen, hashes);
+  self->mask = next_power_of_two (2 * candidates + 16) - 1;
+  self->slots = g_new0 (Slot, self->mask + 1);
+  run_index_pass (self, PASS_INSERT, seen, hashes);
+
+  /* now that every block is in, each shingle learns its other block */
+  for (guint block = 0; block < self->n_blocks; block++)
+    for (guint i = self->char_first[block]; i < self->char_first[block + 1]; i++)
+      if (self->other_of[i] != NONE)
+        {
+          const Slot *slot = &self->slots[self->other_of[i]];
+
+          self->other_of[i] = slot->first != block ? slot->first : slot->second;
+        }
 }
 
 static void
 mark_repeated_clauses (Repeats *self)
 {
-  g_autofree int *delta = g_new0 (int, self->chars->len + SHINGLE + 1);
+  /* at most SHINGLE windows overlap a character */
+  g_autofree gint8 *delta = g_new0 (gint8, self->n_chars + SHINGLE + 1);
 
   for (guint block = 0; block < self->n_blocks; block++)
     for (guint i = self->char_first[block]; i < self->char_first[block + 1]; i++)
-      if (shingle_elsewhere (self, block, i) != NONE)
+      if (self->other_of[i] != NONE)
         {
           delta[i]++;
           delta[i + SHINGLE]--;
         }
 
   /* prefix sums: delta[i] > 0 when character i is covered */
-  for (guint i = 1; i < self->chars->len; i++)
+  for (guint i = 1; i < self->n_chars; i++)
     delta[i] += delta[i - 1];
 
   for (guint k = 0; k < self->clauses->len; k++)
@@ -231,8 +344,8 @@ mark_repeated_clauses (Repeats *self)
       for (guint i = clause->first; i < clause->last; i++)
         if (delta[i] > 0)
           covered++;
-      clause->repeated = clause->last > clause->first
-                         && covered >= COVERED_SHARE * (clause->last - clause->first);
+      clause->repeated =
+          clause->last > clause->first && covered >= COVERED_SHARE * (clause->last - clause->first);
     }
 }
 
@@ -244,32 +357,52 @@ pack_bigram (gunichar a, gunichar b)
   return (a << 16) | b;
 }
 
-static void
-add_story_words (Repeats *self, guint story, guint first, guint last)
+/* Open addressing on 64-bit keys (never 0). */
+static WordSlot *
+find_word (Repeats *self, guint64 key, gboolean create)
 {
-  NormChar *chars = (NormChar *) self->chars->data;
-  GHashTable *words = self->story_words[story];
-
-  for (guint i = first; i + 1 < last; i++)
+  for (gsize pos = (key * 0x9E3779B97F4A7C15ULL) >> 20 & self->word_mask;;
+       pos = (pos + 1) & self->word_mask)
     {
-      guint key = pack_bigram (chars[i].c, chars[i + 1].c);
+      WordSlot *slot = &self->words[pos];
 
-      if (key == 0 || !g_hash_table_add (words, GUINT_TO_POINTER (key)))
-        continue;
-      g_hash_table_insert (self->word_stories, GUINT_TO_POINTER (key),
-                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (self->word_stories, GUINT_TO_POINTER (key))) + 1));
+      if (slot->key == key)
+        return slot;
+      if (slot->key == 0)
+        {
+          if (!create)
+            return NULL;
+          slot->key = key;
+          return slot;
+        }
     }
 }
 
-/* Each story's vocabulary, from its own (not repeated) text and headline. */
+static guint64
+story_word_key (guint story, guint bigram)
+{
+  return ((guint64)(story + 1) << 32) | bigram;
+}
+
+/* Each story's vocabulary, from its own (not repeated) text and headline:
+ * one key per (story, bigram), and per bigram the number of stories. */
 static void
 collect_story_words (Repeats *self)
 {
-  self->story_words = g_new0 (GHashTable *, self->n_stories);
-  for (guint s = 0; s < self->n_stories; s++)
-    self->story_words[s] = g_hash_table_new (NULL, NULL);
-  self->word_stories = g_hash_table_new (NULL, NULL);
+  const gunichar *chars = self->chars;
+  gsize own_chars = 0;
 
+  /* at most two keys per character of text that is not repeated */
+  for (guint k = 0; k < self->clauses->len; k++)
+    {
+      const Clause *clause = &g_array_index (self->clauses, Clause, k);
+
+      if (!clause->repeated)
+        own_chars += clause->last - clause->first;
+    }
+  self->word_mask = next_power_of_two (4 * own_chars + 16) - 1;
+  self->words = g_new0 (WordSlot, self->word_mask + 1);
+  self->story_size = g_new0 (guint, self->n_stories);
   for (guint block = 0; block < self->n_blocks; block++)
     {
       guint story = self->blocks[block].story;
@@ -278,47 +411,64 @@ collect_story_words (Repeats *self)
         {
           const Clause *clause = &g_array_index (self->clauses, Clause, k);
 
-          if (!clause->repeated)
-            add_story_words (self, story, clause->first, clause->last);
+          if (clause->repeated)
+            continue;
+          for (guint i = clause->first; i + 1 < clause->last; i++)
+            {
+              guint bigram = pack_bigram (chars[i], chars[i + 1]);
+              WordSlot *word;
+
+              if (bigram == 0
+                  || find_word (self, story_word_key (story, bigram), TRUE)->count++ > 0)
+                continue;
+              word = find_word (self, bigram, TRUE);
+              if (word->count++ == 0)
+                word->first_story = story;
+              word->last_story = story;
+              self->story_size[story]++;
+            }
         }
     }
 }
 
-/* How well the words of characters [first, last) fit @story; words found in
- * few stories weigh most. */
+/* How well the words of characters [first, last) fit @story: a cosine of
+ * the run's bigrams against the story's, where a bigram few stories use
+ * weighs most, so that a long story knowing many words does not win on
+ * size alone. */
 static double
 vote_for_story (Repeats *self, guint story, guint first, guint last)
 {
-  NormChar *chars = (NormChar *) self->chars->data;
-  g_autoptr (GHashTable) seen = g_hash_table_new (NULL, NULL);
+  const gunichar *chars = self->chars;
   double vote = 0;
 
   if (story >= self->n_stories)
     return 0;
+  if (self->words == NULL)
+    collect_story_words (self);
+  if (self->story_size[story] == 0)
+    return 0;
   for (guint i = first; i + 1 < last; i++)
     {
-      guint key = pack_bigram (chars[i].c, chars[i + 1].c);
-      guint n;
+      guint bigram = pack_bigram (chars[i], chars[i + 1]);
+      const WordSlot *word;
 
-      if (key == 0 || !g_hash_table_add (seen, GUINT_TO_POINTER (key)))
+      if (bigram == 0 || find_word (self, story_word_key (story, bigram), FALSE) == NULL)
         continue;
-      if (!g_hash_table_contains (self->story_words[story], GUINT_TO_POINTER (key)))
-        continue;
-      n = GPOINTER_TO_UINT (g_hash_table_lookup (self->word_stories, GUINT_TO_POINTER (key)));
-      vote += 1.0 / MAX (n, 1);
+      word = find_word (self, bigram, FALSE);
+      vote += 1.0 / MAX (word != NULL ? word->count : 1, 1);
     }
-  return vote;
+  return vote / sqrt (self->story_size[story]);
 }
 
 /* Which other blocks hold the shingles of characters [first, last). */
 static guint
-tally_copies (Repeats *self, guint block, guint first, guint last, Copy *copies)
+tally_copies (Repeats *self, guint first, guint last, Copy *copies)
 {
   guint n_copies = 0;
 
   for (guint i = first; i < last; i++)
     {
-      guint other = shingle_elsewhere (self, block, i);
+      guint other = self->other_of[i];
       guint k;
 
       if (other == NONE)
@@ -330,11 +480,40 @@ tally_copies (Repeats *self, guint block, guint first, guint last, Copy *copies)
         {
           if (n_copies == MAX_COPIES)
             continue;
-          copies[n_copies++] = (Copy) { other, self->blocks[other].story, 0 };
+          copies[n_copies++] = (Copy){ other, self->blocks[other].story, 0 };
         }
       copies[k].hits++;
     }
   return n_copies;
+}
+
+static void
+add_candidate (guint *asked, guint *n_asked, guint story)
+{
+  for (guint k = 0; k < *n_asked; k++)
+    if (asked[k] == story)
+      return;
+  if (*n_asked < MAX_CANDIDATES)
+    asked[(*n_asked)++] = story;
+}
+
+/* Stories using a word of characters [first, last) that at most two stories
+ * use: where the owner of a fragment is found when no copy sits in it. */
+static void
+add_rare_word_stories (Repeats *self, guint first, guint last, guint *asked, guint *n_asked)
+{
+  const gunichar *chars = self->chars;
+
+  for (guint i = first; i + 1 < last && *n_asked < MAX_CANDIDATES; i++)
+    {
+      guint bigram = pack_bigram (chars[i], chars[i + 1]);
+      const WordSlot *slot;
+
+      if (bigram == 0 || (slot = find_word (self, bigram, FALSE)) == NULL || slot->count > 2)
+        continue;
+      add_candidate (asked, n_asked, slot->first_story);
+      add_candidate (asked, n_asked, slot->last_story);
+    }
 }
 
 /* Decides about one run of repeated clauses; appends to @drops. */
@@ -343,10 +522,11 @@ judge_run (Repeats *self, guint block, const Clause *from, const Clause *to, GAr
 {
   guint host = self->blocks[block].story;
   Copy copies[MAX_COPIES];
-  guint n_copies = tally_copies (self, block, from->first, to->last, copies);
+  guint n_copies = tally_copies (self, from->first, to->last, copies);
   guint best = 0;
   SdTextDrop drop = { block, from->start, to->end, SD_REPAIR_DROPPED_DUPLICATE, NONE };
   double host_vote, best_vote = 0;
+  guint asked[MAX_CANDIDATES], n_asked = 0, evidence_end;
 
   if (n_copies == 0)
     return;
@@ -369,23 +549,27 @@ judge_run (Repeats *self, guint block, const Clause *from, const Clause *to, GAr
       return;
     }
 
-  /* Pasted from elsewhere?  Ask every story near a copy whose words these are. */
-  host_vote = vote_for_story (self, host, from->first, to->last);
+  /* Pasted from elsewhere?  Ask the stories holding a copy, and those that
+   * use the run's rarest words, whose words these are; the first
+   * VOTE_CHARS characters are evidence enough. */
+  evidence_end = MIN (to->last, from->first + VOTE_CHARS);
+  host_vote = vote_for_story (self, host, from->first, evidence_end);
   for (guint k = 0; k < n_copies; k++)
-    for (gint d = -NEIGHBOURS; d <= NEIGHBOURS; d++)
-      {
-        gint story = (gint) copies[k].story + d;
-        double vote;
+    add_candidate (asked, &n_asked, copies[k].story);
+  add_rare_word_stories (self, from->first, evidence_end, asked, &n_asked);
+  for (guint k = 0; k < n_asked; k++)
+    {
+      double vote;
 
-        if (story < 0 || (guint) story == host)
-          continue;
-        vote = vote_for_story (self, story, from->first, to->last);
-        if (vote > best_vote)
-          {
-            best_vote = vote;
-            drop.other = story;
-          }
-      }
+      if (asked[k] == host)
+        continue;
+      vote = vote_for_story (self, asked[k], from->first, evidence_end);
+      if (vote > best_vote)
+        {
+          best_vote = vote;
+          drop.other = asked[k];
+        }
+    }
   if (best_vote > host_vote)
     {
       drop.kind = SD_REPAIR_DROPPED_FRAGMENT;
@@ -423,8 +607,8 @@ find_runs (Repeats *self, GArray *drops)
               run_end++;
             }
           if (length >= MIN_RUN)
-            judge_run (self, block, first,
-                       &g_array_index (self->clauses, Clause, run_end - 1), drops);
+            judge_run (self, block, first, &g_array_index (self->clauses, Clause, run_end - 1),
+                       drops);
           k = run_end;
         }
     }
@@ -433,39 +617,37 @@ find_runs (Repeats *self, GArray *drops)
 static void
 repeats_clear (Repeats *self)
 {
-  g_clear_pointer (&self->chars, g_array_unref);
+  g_clear_pointer (&self->chars, g_free);
   g_clear_pointer (&self->clauses, g_array_unref);
   g_clear_pointer (&self->char_first, g_free);
   g_clear_pointer (&self->clause_first, g_free);
-  g_clear_pointer (&self->slot_of, g_free);
+  g_clear_pointer (&self->other_of, g_free);
+  g_clear_pointer (&self->twice, g_free);
   g_clear_pointer (&self->slots, g_free);
-  if (self->story_words != NULL)
-    for (guint s = 0; s < self->n_stories; s++)
-      g_hash_table_unref (self->story_words[s]);
-  g_clear_pointer (&self->story_words, g_free);
-  g_clear_pointer (&self->word_stories, g_hash_table_unref);
+  g_clear_pointer (&self->words, g_free);
+  g_clear_pointer (&self->story_size, g_free);
 }
 
 GArray *
-_sd_ocr_find_repeats (const char        *text,
-                      const SdTextBlock *blocks,
-                      guint              n_blocks,
-                      guint              n_stories)
+_sd_ocr_find_repeats (const char *text, const SdTextBlock *blocks, guint n_blocks, guint n_stories)
 {
   Repeats self = { .text = text, .blocks = blocks, .n_blocks = n_blocks, .n_stories = n_stories };
   GArray *drops = g_array_new (FALSE, FALSE, sizeof (SdTextDrop));
+  gsize total = 0;
 
-  self.chars = g_array_new (FALSE, FALSE, sizeof (NormChar));
   self.clauses = g_array_new (FALSE, FALSE, sizeof (Clause));
   self.char_first = g_new (guint, n_blocks + 1);
   self.clause_first = g_new (guint, n_blocks + 1);
   for (guint block = 0; block < n_blocks; block++)
+    total += blocks[block].end - blocks[block].start;
+  self.chars = g_new (gunichar, total + 1);
+  for (guint block = 0; block < n_blocks; block++)
     {
-      self.char_first[block] = self.chars->len;
+      self.char_first[block] = self.n_chars;
       self.clause_first[block] = self.clauses->len;
       normalise_block (&self, block);
     }
-  self.char_first[n_blocks] = self.chars->len;
+  self.char_first[n_blocks] = self.n_chars;
   self.clause_first[n_blocks] = self.clauses->len;
 
   index_shingles (&self);
@@ -475,7 +657,6 @@ _sd_ocr_find_repeats (const char        *text,
     if (blocks[block].vocabulary_only)
       for (guint k = self.clause_first[block]; k < self.clause_first[block + 1]; k++)
         g_array_index (self.clauses, Clause, k).repeated = FALSE;
-  collect_story_words (&self);
   find_runs (&self, drops);
 
   repeats_clear (&self);

@@ -12,40 +12,32 @@
 /* Common Chinese family names.  Only used to vouch for a name line that has
  * no other evidence (a lone "于广益" between two stories). */
 static const char common_surnames[] =
-  "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于"
-  "蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛"
-  "闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍"
-  "庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍"
-  "涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉"
-  "缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和"
-  "仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班"
-  "储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖"
-  "漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊乌母裘亓"
-  "修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元"
-  "束檀衣信展阴昝智幸奉植衡富尧由";
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于"
+    "蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛"
+    "闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍"
+    "庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍"
+    "涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉"
+    "缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和"
+    "仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班"
+    "储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖"
+    "漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊乌母裘亓"
+    "修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元"
+    "束檀衣信展阴昝智幸奉植衡富尧由";
 
 static const char *const compound_surnames[] = {
-  "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐",
-  "夏侯", "端木", "司徒", "长孙", "宇文", "澹台", "西门", "南宫",
+  "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容",
+  "令狐", "夏侯", "端木", "司徒", "长孙", "宇文", "澹台", "西门", "南宫",
+};
+
+/* Credits printed before the names. */
+static const char *const credit_prefixes[] = {
+  "图/", "图／", "图：", "图:", "摄影/", "摄影／", "摄影：", "摄影:",
 };
 
 /* Longest first, so "摄影" wins over "摄". */
 static const char *const credit_markers[] = {
   "文/图", "图/文", "文／图", "图／文", "摄影", "供图", "供稿", "摄",
 };
-
-gboolean
-_sd_text_is_space (gunichar c)
-{
-  return g_unichar_isspace (c) || c == 0x3000 || c == 0x00A0 || c == 0xFEFF;
-}
-
-gboolean
-_sd_text_is_han (gunichar c)
-{
-  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF)
-         || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FFFF);
-}
 
 gboolean
 _sd_text_is_content (gunichar c)
@@ -117,7 +109,7 @@ _sd_text_is_surname (gunichar c)
 gunichar
 _sd_text_first_char (const char *text, gsize start, gsize end)
 {
-  return start < end ? g_utf8_get_char (text + start) : 0;
+  return start < end ? _sd_text_get_char (text + start) : 0;
 }
 
 gunichar
@@ -128,19 +120,19 @@ _sd_text_last_char (const char *text, gsize start, gsize end)
   if (start >= end)
     return 0;
   prev = g_utf8_find_prev_char (text + start, text + end);
-  return prev != NULL ? g_utf8_get_char (prev) : 0;
+  return prev != NULL ? _sd_text_get_char (prev) : 0;
 }
 
 void
 _sd_text_trim (const char *text, gsize *start, gsize *end)
 {
-  while (*start < *end && _sd_text_is_space (g_utf8_get_char (text + *start)))
+  while (*start < *end && _sd_text_is_space (_sd_text_get_char (text + *start)))
     *start = g_utf8_next_char (text + *start) - text;
   while (*end > *start)
     {
       const char *prev = g_utf8_find_prev_char (text + *start, text + *end);
 
-      if (prev == NULL || !_sd_text_is_space (g_utf8_get_char (prev)))
+      if (prev == NULL || !_sd_text_is_space (_sd_text_get_char (prev)))
         break;
       *end = prev - text;
     }
@@ -166,10 +158,17 @@ gboolean
 _sd_text_contains (const char *text, gsize start, gsize end, const char *needle)
 {
   gsize n = strlen (needle);
+  const char *p = text + start, *last;
 
-  for (gsize i = start; i + n <= end; i++)
-    if (memcmp (text + i, needle, n) == 0)
-      return TRUE;
+  if (n == 0 || end - start < n)
+    return n == 0;
+  last = text + end - n;
+  while (p <= last && (p = memchr (p, needle[0], last - p + 1)) != NULL)
+    {
+      if (memcmp (p, needle, n) == 0)
+        return TRUE;
+      p++;
+    }
   return FALSE;
 }
 
@@ -179,18 +178,21 @@ _sd_text_count_content (const char *text, gsize start, gsize end)
   gsize n = 0;
 
   for (const char *p = text + start; p < text + end; p = g_utf8_next_char (p))
-    if (_sd_text_is_content (g_utf8_get_char (p)))
+    if (_sd_text_is_content (_sd_text_get_char (p)))
       n++;
   return n;
 }
 
 gsize
-_sd_text_count_chars (const char *text, gsize start, gsize end)
+_sd_text_count_chars (const char *text, gsize start, gsize end, gsize limit)
 {
   gsize n = 0;
 
-  for (const char *p = text + start; p < text + end; p = g_utf8_next_char (p))
-    if (!_sd_text_is_space (g_utf8_get_char (p)))
+  /* no character is longer than four bytes */
+  if ((end - start) / 4 > limit)
+    return limit + 1;
+  for (const char *p = text + start; p < text + end && n <= limit; p = g_utf8_next_char (p))
+    if (!_sd_text_is_space (_sd_text_get_char (p)))
       n++;
   return n;
 }
@@ -207,7 +209,7 @@ _sd_text_ends_sentence (const char *text, gsize start, gsize end)
       p = g_utf8_find_prev_char (text + start, p);
       if (p == NULL)
         break;
-      c = g_utf8_get_char (p);
+      c = _sd_text_get_char (p);
       if (_sd_text_is_closing (c) || _sd_text_is_space (c))
         continue;
       return _sd_text_is_sentence_end (c);
@@ -225,11 +227,11 @@ _sd_text_last_sentence_end (const char *text, gsize start, gsize end)
       p = g_utf8_find_prev_char (text + start, p);
       if (p == NULL)
         break;
-      if (_sd_text_is_sentence_end (g_utf8_get_char (p)))
+      if (_sd_text_is_sentence_end (_sd_text_get_char (p)))
         {
           const char *q = g_utf8_next_char (p);
 
-          while (q < text + end && _sd_text_is_closing (g_utf8_get_char (q)))
+          while (q < text + end && _sd_text_is_closing (_sd_text_get_char (q)))
             q = g_utf8_next_char (q);
           return q - text;
         }
@@ -258,9 +260,9 @@ is_name_token (const char *text, gsize start, gsize end, gboolean strict)
 
   for (const char *p = text + start; p < text + end; p = g_utf8_next_char (p))
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c = _sd_text_get_char (p);
 
-      if (!_sd_text_is_han (c))
+      if (!_sd_text_is_han (c) || n == 4)
         return FALSE;
       if (n == 0)
         first = c;
@@ -288,21 +290,26 @@ _sd_text_is_name_list (const char *text, gsize start, gsize end, gboolean strict
     {
       gsize token_end = pos;
 
-      while (token_end < end && !_sd_text_is_space (g_utf8_get_char (text + token_end)))
-        token_end = g_utf8_next_char (text + token_end) - text;
+      /* names are short: give up on a long token early */
+      while (token_end < end && !_sd_text_is_space (_sd_text_get_char (text + token_end)))
+        {
+          token_end = g_utf8_next_char (text + token_end) - text;
+          if (token_end - pos > 16)
+            return FALSE;
+        }
       if (!is_name_token (text, pos, token_end, FALSE))
         return FALSE;
       tokens++;
       if (is_name_token (text, pos, token_end, TRUE))
         surnamed++;
       pos = token_end;
-      while (pos < end && _sd_text_is_space (g_utf8_get_char (text + pos)))
+      while (pos < end && _sd_text_is_space (_sd_text_get_char (text + pos)))
         pos = g_utf8_next_char (text + pos) - text;
     }
   if (tokens == 0 || tokens > 8)
     return FALSE;
   /* a single two-character token could be any word; wants a surname */
-  if (!strict && tokens == 1 && _sd_text_count_chars (text, start, end) == 2)
+  if (!strict && tokens == 1 && _sd_text_count_chars (text, start, end, 2) == 2)
     strict = TRUE;
   return !strict || surnamed * 2 > tokens;
 }
@@ -322,7 +329,7 @@ _sd_text_strip_brackets (const char *text, gsize *start, gsize *end)
   /* "(甲)乙(丙)" is not one bracketed span */
   for (const char *p = text + inner_start; p < text + inner_end; p = g_utf8_next_char (p))
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c = _sd_text_get_char (p);
 
       if (c == ')' || c == 0xFF09 || c == 0x3011)
         return FALSE;
@@ -333,17 +340,46 @@ _sd_text_strip_brackets (const char *text, gsize *start, gsize *end)
   return TRUE;
 }
 
+static gboolean
+strip_separator (const char *text, gsize start, gsize *end)
+{
+  gunichar last = _sd_text_last_char (text, start, *end);
+
+  if (last != '/' && last != 0xFF0F && last != ':' && last != 0xFF1A)
+    return FALSE;
+  *end = g_utf8_find_prev_char (text + start, text + *end) - text;
+  _sd_text_trim (text, &start, end);
+  return TRUE;
+}
+
 gboolean
-_sd_text_strip_credit (const char *text, gsize start, gsize end, gsize *names_end)
+_sd_text_strip_credit (const char *text, gsize start, gsize end, gsize *names_start,
+                       gsize *names_end)
 {
   _sd_text_trim (text, &start, &end);
   _sd_text_strip_brackets (text, &start, &end);
+  /* "徐宇欣 摄", "张三/摄影", "(X供图)" */
   for (guint i = 0; i < G_N_ELEMENTS (credit_markers); i++)
     {
       if (!_sd_text_has_suffix (text, start, end, credit_markers[i]))
         continue;
       end -= strlen (credit_markers[i]);
       _sd_text_trim (text, &start, &end);
+      strip_separator (text, start, &end);
+      *names_start = start;
+      *names_end = end;
+      return TRUE;
+    }
+  /* "图/张三", "摄影：李四" */
+  for (guint i = 0; i < G_N_ELEMENTS (credit_prefixes); i++)
+    {
+      gsize n = strlen (credit_prefixes[i]);
+
+      if (!_sd_text_has_prefix (text, start, end, credit_prefixes[i]) || end - start <= n)
+        continue;
+      start += n;
+      _sd_text_trim (text, &start, &end);
+      *names_start = start;
       *names_end = end;
       return TRUE;
     }

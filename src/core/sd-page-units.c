@@ -1,0 +1,546 @@
+/* sd-page-units.c — read each line of a page on its own
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A unit is a non-blank line.  Its shape comes from its own text: prose,
+ * a title-shaped line, a bold run, a reporter line, a line of names, a
+ * photo credit, page furniture; prose also learns its markers (本报讯,
+ * ▶上接) and any names glued after its last sentence.
+ */
+#define G_LOG_DOMAIN "sd-page-units"
+
+#include "sd-segmenter-private.h"
+
+#include "sd-text-util.h"
+
+static const char *const reporter_roles[] = {
+  "本报特约记者", "本报通讯员", "本报记者", "特约记者", "通讯员", "实习生", "记者",
+};
+
+static const char *const furniture_roles[] = {
+  "责任编辑", "本版编辑", "值班编辑", "编辑", "美编", "校对", "组版", "版式", "审读", "制图",
+};
+
+static const char *const writer_prefixes[] = {
+  "文/",
+  "文／",
+  "文：",
+  "文:",
+};
+
+static const char *const credit_roles[] = {
+  "记者", "通讯员", "整理", "编辑", "撰稿", "执笔", "摄影", "供图", "文/图",
+};
+
+static const char numerals[] = "一二三四五六七八九十";
+static const char particles[] = "的了和与及或等在对为把被将向从于而并就也都还让使给以";
+
+static void
+strip_markdown (SdSegPage *page, SdSegUnit *u)
+{
+  const char *text = page->text;
+
+  while (u->text_start < u->text_end && text[u->text_start] == '#')
+    {
+      u->text_start++;
+      u->md_level++;
+    }
+  while (u->text_end > u->text_start && text[u->text_end - 1] == '#')
+    u->text_end--;
+  _sd_text_trim (text, &u->text_start, &u->text_end);
+  if (u->text_end == u->text_start)
+    u->md_level = 0;
+}
+
+/* "**融智——聚焦新市民群体**乐余镇依托…" */
+static gboolean
+find_bold_run (SdSegPage *page, SdSegUnit *u)
+{
+  const char *text = page->text;
+  gsize close;
+
+  if (!_sd_text_has_prefix (text, u->text_start, u->text_end, "**"))
+    return FALSE;
+  for (close = u->text_start + 2; close + 1 < u->text_end; close++)
+    if (text[close] == '*' && text[close + 1] == '*')
+      break;
+  if (close + 1 >= u->text_end || close == u->text_start + 2)
+    return FALSE;
+  u->prose_start = _sd_seg_skip_spaces (text, close + 2, u->prose_end);
+  u->text_start += 2;
+  u->text_end = close;
+  _sd_text_trim (text, &u->text_start, &u->text_end);
+  u->chars = _sd_text_count_chars (text, u->text_start, u->text_end, CHARS_LIMIT);
+  u->bold = TRUE;
+  if (u->prose_start < u->prose_end)
+    {
+      u->shape = SHAPE_BOLD;
+      return TRUE;
+    }
+  /* a line all in bold is a title like any other, headline or section */
+  u->prose_start = u->text_start;
+  u->prose_end = u->text_end;
+  return TRUE;
+}
+
+gboolean
+_sd_seg_has_role_prefix (const char *text, gsize start, gsize end, gsize *after)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (reporter_roles); i++)
+    if (_sd_text_has_prefix (text, start, end, reporter_roles[i]))
+      {
+        *after = start + strlen (reporter_roles[i]);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static gboolean
+is_box_char (gunichar c)
+{
+  return c == 0x25A1 || c == 0x25A0 || c == 0x25C7 || c == 0x25C6 || c == 0x25CB || c == 0x25CF
+         || c == 0x25B3 || c == 0x25B2 || c == 0x25CE || c == 0x2605 || c == 0x2606;
+}
+
+static gboolean
+has_sentence_mark (const char *text, gsize start, gsize end)
+{
+  for (const char *p = text + start; p < text + end; p = g_utf8_next_char (p))
+    if (_sd_text_is_sentence_end (_sd_text_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+has_comma (const char *text, gsize start, gsize end)
+{
+  for (const char *p = text + start; p < text + end; p = g_utf8_next_char (p))
+    {
+      gunichar c = _sd_text_get_char (p);
+
+      if (c == 0xFF0C || c == ',' || c == 0x3001 || c == 0xFF1B || c == ';')
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* "□ 本报记者 徐瑞雅" */
+static gboolean
+find_reporter_line (SdSegPage *page, SdSegUnit *u)
+{
+  const char *text = page->text;
+  gsize pos = u->text_start, after;
+
+  if (is_box_char (_sd_text_first_char (text, pos, u->text_end)))
+    pos = _sd_seg_skip_spaces (text, _sd_seg_skip_char (text, pos), u->text_end);
+  if (!_sd_seg_has_role_prefix (text, pos, u->text_end, &after))
+    return FALSE;
+  if (u->chars > 42 || has_sentence_mark (text, pos, u->text_end)
+      || has_comma (text, pos, u->text_end))
+    return FALSE;
+  u->shape = SHAPE_REPORTER;
+  u->reporter_start = pos;
+  u->reporter_end = u->text_end;
+  return TRUE;
+}
+
+/* "徐宇欣 摄", "(苏州科技城管委会供图)" on a line of their own */
+static gboolean
+find_credit_line (SdSegPage *page, SdSegUnit *u)
+{
+  const char *text = page->text;
+
+  if (u->chars > TAIL_MAX_CHARS || has_sentence_mark (text, u->text_start, u->text_end)
+      || !_sd_text_strip_credit (text, u->text_start, u->text_end, &u->names_start, &u->names_end))
+    return FALSE;
+  u->shape = SHAPE_CREDIT;
+  u->tail_start = u->text_start;
+  u->tail_end = u->text_end;
+  return TRUE;
+}
+
+/* "（参与记者：许雯斐 张瑞 … 整理：张莎莎）" */
+static gboolean
+find_credits_line (SdSegPage *page, SdSegUnit *u)
+{
+  const char *text = page->text;
+  gsize start = u->text_start, end = u->text_end;
+
+  /* "文/张三" names the writer */
+  for (guint i = 0; i < G_N_ELEMENTS (writer_prefixes); i++)
+    if (_sd_text_has_prefix (text, start, end, writer_prefixes[i]) && u->chars <= 30
+        && !has_sentence_mark (text, start, end))
+      {
+        u->shape = SHAPE_CREDITS;
+        u->names_start = _sd_seg_skip_spaces (text, start + strlen (writer_prefixes[i]), end);
+        u->names_end = end;
+        return u->names_end > u->names_start;
+      }
+  if (!_sd_text_strip_brackets (text, &start, &end))
+    return FALSE;
+  if (_sd_text_count_chars (text, start, end, 150) > 150 || has_sentence_mark (text, start, end))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (credit_roles); i++)
+    if (_sd_text_contains (text, start, end, credit_roles[i]))
+      {
+        u->shape = SHAPE_CREDITS;
+        u->names_start = start;
+        u->names_end = end;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* "于广益", "（王某 李某）" on a line of their own */
+static gboolean
+find_name_line (SdSegPage *page, SdSegUnit *u)
+{
+  const char *text = page->text;
+  gsize start = u->text_start, end = u->text_end;
+  gboolean bracketed = _sd_text_strip_brackets (text, &start, &end);
+
+  /* a lone line of names has nothing else to vouch for it: wants surnames */
+  if (!_sd_text_is_name_list (text, start, end, !bracketed))
+    return FALSE;
+  u->shape = SHAPE_NAMES;
+  u->names_start = start;
+  u->names_end = end;
+  return TRUE;
+}
+
+/* Page furniture: "责任编辑：X", "2022年11月10日 星期四", "第3版". */
+static gboolean
+find_furniture (SdSegPage *page, SdSegUnit *u)
+{
+  const char *text = page->text;
+  guint digits = 0;
+
+  if (u->chars > 30)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (furniture_roles); i++)
+    if (_sd_text_has_prefix (text, u->text_start, u->text_end, furniture_roles[i]))
+      {
+        gunichar next =
+            _sd_text_first_char (text, u->text_start + strlen (furniture_roles[i]), u->text_end);
+
+        if (next == 0xFF1A || next == ':' || next == '/' || _sd_text_is_space (next))
+          goto found;
+      }
+  if (_sd_text_contains (text, u->text_start, u->text_end, "星期")
+      || (_sd_text_has_prefix (text, u->text_start, u->text_end, "第")
+          && _sd_text_has_suffix (text, u->text_start, u->text_end, "版") && u->chars <= 6))
+    goto found;
+  for (gsize pos = u->text_start; pos < u->text_end; pos++)
+    digits += g_ascii_isdigit (text[pos]) != 0;
+  if (digits * 5 < u->chars * 2)
+    return FALSE;
+found:
+  u->shape = SHAPE_FURNITURE;
+  return TRUE;
+}
+
+/* "本报讯(范韶欣)…" */
+static void
+find_news_lead (SdSegPage *page, SdSegUnit *u)
+{
+  const char *text = page->text;
+  gsize pos = u->prose_start, close;
+  gunichar open;
+
+  if (!_sd_text_has_prefix (text, pos, u->prose_end, "本报讯"))
+    return;
+  u->news_lead = TRUE;
+  pos = _sd_seg_skip_spaces (text, pos + strlen ("本报讯"), u->prose_end);
+  u->prose_start = pos;
+  open = _sd_text_first_char (text, pos, u->prose_end);
+  if (open != '(' && open != 0xFF08 && open != 0x3010)
+    return;
+  for (close = _sd_seg_skip_char (text, pos); close < u->prose_end && close - pos < 120;
+       close = _sd_seg_skip_char (text, close))
+    {
+      gunichar c = _sd_text_get_char (text + close);
+
+      if (c == ')' || c == 0xFF09 || c == 0x3011)
+        {
+          u->reporter_start = _sd_seg_skip_char (text, pos);
+          u->reporter_end = close;
+          u->prose_start =
+              _sd_seg_skip_spaces (text, _sd_seg_skip_char (text, close), u->prose_end);
+          return;
+        }
+    }
+}
+
+/* "▶上接1版 …" at the start, "▶下转2版" at the end */
+static void
+find_continuation_marks (SdSegPage *page, SdSegUnit *u)
+{
+  const char *text = page->text;
+  gsize pos = u->prose_start, mark;
+
+  if (!_sd_text_is_content (_sd_text_first_char (text, pos, u->prose_end)))
+    pos = _sd_seg_skip_char (text, pos);
+  if (_sd_text_has_prefix (text, pos, u->prose_end, "上接"))
+    {
+      for (mark = pos; mark < u->prose_end && mark - pos < 30;
+           mark = _sd_seg_skip_char (text, mark))
+        if (_sd_text_has_prefix (text, mark, u->prose_end, "版"))
+          {
+            mark = _sd_seg_skip_char (text, mark);
+            if (_sd_text_is_closing (_sd_text_first_char (text, mark, u->prose_end)))
+              mark = _sd_seg_skip_char (text, mark);
+            u->continued = TRUE;
+            u->prose_start = _sd_seg_skip_spaces (text, mark, u->prose_end);
+            break;
+          }
+    }
+  for (mark = MAX (u->prose_start, u->prose_end > 30 ? u->prose_end - 30 : 0); mark < u->prose_end;
+       mark++)
+    if (text[mark] == "下"[0] && _sd_text_has_prefix (text, mark, u->prose_end, "下转"))
+      {
+        const char *prev = g_utf8_find_prev_char (text + u->prose_start, text + mark);
+
+        if (prev != NULL && !_sd_text_is_content (_sd_text_get_char (prev)))
+          mark = prev - text;
+        u->prose_end = mark;
+        _sd_text_trim (text, &u->prose_start, &u->prose_end);
+        break;
+      }
+}
+
+/* Names (and maybe a credit) glued after the last sentence:
+ * "…坚强力量。袁腊梅 韩丹", "…日常巡查。史春雨 秦海 文/图". */
+static void
+find_glued_tail (SdSegPage *page, SdSegUnit *u)
+{
+  const char *text = page->text;
+  gsize tail = _sd_text_last_sentence_end (text, u->prose_start, u->prose_end);
+  gsize tail_end = u->prose_end, names_start, names_end;
+
+  if (tail <= u->prose_start || tail >= tail_end)
+    return;
+  tail = _sd_seg_skip_spaces (text, tail, tail_end);
+  if (_sd_text_count_chars (text, tail, tail_end, TAIL_MAX_CHARS) > TAIL_MAX_CHARS
+      || has_comma (text, tail, tail_end))
+    return;
+  names_start = tail;
+  names_end = tail_end;
+  if (_sd_text_strip_credit (text, tail, tail_end, &names_start, &names_end))
+    {
+      u->tail_credit = TRUE;
+      u->tail_names = _sd_text_is_name_list (text, names_start, names_end, FALSE);
+    }
+  else
+    {
+      /* "…。（王某）", "…。(记者 王某)" */
+      _sd_text_strip_brackets (text, &names_start, &names_end);
+      if (!_sd_text_is_name_list (text, names_start, names_end, FALSE))
+        return;
+      u->tail_names = TRUE;
+    }
+  u->tail_start = tail;
+  u->tail_end = tail_end;
+  u->names_start = names_start;
+  u->names_end = names_end;
+  u->prose_end = tail;
+  _sd_text_trim (text, &u->prose_start, &u->prose_end);
+}
+
+/* A title may hold one comma between its halves; prose opens with a short
+ * adverbial ("今年，…") or strings clauses together. */
+static gboolean
+reads_like_prose (SdSegPage *page, SdSegUnit *u)
+{
+  const char *text = page->text;
+  guint commas = 0, n = 0;
+
+  for (const char *p = text + u->text_start; p < text + u->text_end; p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = _sd_text_get_char (p);
+      const char *next = g_utf8_next_char (p);
+
+      if (c != 0xFF0C && c != ',')
+        continue;
+      if (n < 4)
+        return TRUE;
+      if (next >= text + u->text_end || !_sd_text_is_space (_sd_text_get_char (next)))
+        commas++;
+    }
+  return commas >= 2;
+}
+
+static gboolean
+is_title_shaped (SdSegPage *page, SdSegUnit *u)
+{
+  const char *text = page->text;
+  gsize chars = u->chars;
+  gunichar last = _sd_text_last_char (text, u->text_start, u->text_end);
+
+  if (u->shape != SHAPE_TEXT || u->news_lead || u->continued || u->tail_names || u->tail_credit)
+    return FALSE;
+  if (u->md_level > 0 || u->bold)
+    return chars <= MD_TITLE_MAX_CHARS;
+  if (chars < 4 || chars > TITLE_MAX_CHARS || has_sentence_mark (text, u->text_start, u->text_end))
+    return FALSE;
+  return !_sd_seg_char_in ("，,、；;：:（(“‘《", last) && !reads_like_prose (page, u);
+}
+
+/* "一、", "（二）", "3." before a section heading; returns where the
+ * heading proper starts. */
+static gsize
+skip_enumerator (SdSegPage *page, SdSegUnit *u)
+{
+  const char *text = page->text;
+  gsize pos = u->text_start;
+  gboolean bracket = FALSE;
+  guint digits = 0;
+
+  if (_sd_seg_char_in ("(（", _sd_text_first_char (text, pos, u->text_end)))
+    {
+      bracket = TRUE;
+      pos = _sd_seg_skip_char (text, pos);
+    }
+  while (pos < u->text_end && digits < 3
+         && (_sd_seg_char_in (numerals, _sd_text_get_char (text + pos))
+             || g_ascii_isdigit (text[pos])))
+    {
+      pos = _sd_seg_skip_char (text, pos);
+      digits++;
+    }
+  if (digits == 0 || pos >= u->text_end)
+    return u->text_start;
+  if (bracket ? !_sd_seg_char_in (")）", _sd_text_get_char (text + pos))
+              : !_sd_seg_char_in ("、.．", _sd_text_get_char (text + pos)))
+    return u->text_start;
+  return _sd_seg_skip_spaces (text, _sd_seg_skip_char (text, pos), u->text_end);
+}
+
+/* Section headings are tidy; a line cut at a column end often is not:
+ * "通过自荐报名、党员互荐、行业举荐等", "展园面积为4200". */
+static gboolean
+is_section_shaped (SdSegPage *page, SdSegUnit *u)
+{
+  const char *text = page->text;
+  gunichar last = _sd_text_last_char (text, u->text_start, u->text_end);
+
+  if (u->md_level > 0 || u->bold)
+    return TRUE;
+  if (!u->title || u->chars > SECTION_MAX_CHARS)
+    return FALSE;
+  if (g_unichar_isdigit (last) || _sd_seg_char_in (particles, last))
+    return FALSE;
+  for (const char *p = text + u->numbered_end; p < text + u->text_end; p = g_utf8_next_char (p))
+    {
+      gunichar c = _sd_text_get_char (p);
+
+      if (c == 0x3001 || c == ';' || c == 0xFF1B)
+        return FALSE;
+      /* "体验式调研， 了解…" is a heading's comma; "…服务日，联" is prose */
+      if ((c == 0xFF0C || c == ',')
+          && (g_utf8_next_char (p) >= text + u->text_end
+              || !_sd_text_is_space (_sd_text_get_char (g_utf8_next_char (p)))))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+classify_unit (SdSegPage *page, SdSegUnit *u)
+{
+  const char *text = page->text;
+
+  u->text_start = u->start;
+  u->text_end = u->end;
+  u->shape = SHAPE_TEXT;
+  u->role = ROLE_BODY;
+  u->story = NONE;
+  strip_markdown (page, u);
+  u->prose_start = u->text_start;
+  u->prose_end = u->text_end;
+  u->chars = _sd_text_count_chars (text, u->text_start, u->text_end, CHARS_LIMIT);
+
+  if (!find_bold_run (page, u) && u->md_level == 0 && !find_furniture (page, u)
+      && !find_credit_line (page, u) && !find_reporter_line (page, u)
+      && !find_credits_line (page, u))
+    find_name_line (page, u);
+  if (u->shape == SHAPE_TEXT || u->shape == SHAPE_BOLD)
+    {
+      find_news_lead (page, u);
+      find_continuation_marks (page, u);
+      find_glued_tail (page, u);
+    }
+  else
+    u->prose_start = u->prose_end;
+
+  u->dash_start = _sd_text_has_prefix (text, u->text_start, u->text_end, "—")
+                  || _sd_text_has_prefix (text, u->text_start, u->text_end, "--");
+  u->dash_end = _sd_text_has_suffix (text, u->text_start, u->text_end, "——");
+  u->title = is_title_shaped (page, u);
+  u->numbered_end = skip_enumerator (page, u);
+  u->section_shape = is_section_shaped (page, u);
+  u->ends_sentence = _sd_text_ends_sentence (text, u->prose_start, u->prose_end);
+}
+
+/* Layouts differ in how many blank lines part paragraphs; a gap is only
+ * telling when it is wider than the page's usual one. */
+static void
+measure_usual_gap (SdSegPage *page)
+{
+  guint counts[8] = { 0 };
+  guint best = 0;
+
+  for (guint i = 1; i < page->units->len; i++)
+    counts[MIN (_sd_seg_unit_at (page, i)->blank_before, G_N_ELEMENTS (counts) - 1)]++;
+  for (guint gap = 1; gap < G_N_ELEMENTS (counts); gap++)
+    if (counts[gap] > counts[best])
+      best = gap;
+  page->usual_gap = MAX (best, 1);
+}
+
+void
+_sd_seg_scan_units (SdSegPage *page)
+{
+  const char *text = page->text;
+  gsize pos = 0;
+  guint blanks = 0;
+  /* most pages end lines with LF alone: memchr finds those fastest */
+  gboolean has_cr = memchr (text, '\r', page->length) != NULL;
+
+  page->min_md_level = G_MAXUINT;
+  while (pos < page->length)
+    {
+      gsize eol = pos;
+      SdSegUnit u = { 0 };
+
+      if (has_cr)
+        while (eol < page->length && text[eol] != '\n' && text[eol] != '\r')
+          eol++;
+      else
+        {
+          const char *nl = memchr (text + pos, '\n', page->length - pos);
+
+          eol = nl != NULL ? (gsize) (nl - text) : page->length;
+        }
+      u.start = pos;
+      u.end = eol;
+      _sd_text_trim (text, &u.start, &u.end);
+      if (u.end > u.start)
+        {
+          u.blank_before = blanks;
+          classify_unit (page, &u);
+          if (u.md_level > 0)
+            page->min_md_level = MIN (page->min_md_level, u.md_level);
+          g_array_append_val (page->units, u);
+          blanks = 0;
+        }
+      else
+        blanks++;
+      pos = eol;
+      if (pos < page->length && text[pos] == '\r')
+        pos++;
+      if (pos < page->length && text[pos] == '\n')
+        pos++;
+    }
+  measure_usual_gap (page);
+}

@@ -1,0 +1,167 @@
+/* sd-segmenter-private.h — what the segmenter's passes share
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Internal to the core library: sd-page-units.c reads each line on its own,
+ * sd-segmenter.c cuts the page into stories, sd-story-builder.c fills the
+ * segments.
+ */
+#pragma once
+
+#include <string.h>
+
+#include "sd-segment.h"
+#include "sd-text-util.h"
+
+G_BEGIN_DECLS
+
+#define TITLE_MAX_CHARS    48  /* a plain headline or kicker */
+#define MD_TITLE_MAX_CHARS 80  /* a line marked with '#' */
+#define SECTION_MAX_CHARS  30
+#define TAIL_MAX_CHARS     40  /* names and credit glued after the last sentence */
+#define CAPTION_MAX_CHARS  120
+#define LONE_CAPTION_CHARS 60  /* a caption printed apart from its credit */
+#define PHOTO_MAX_CHARS    400
+#define BRIEF_MAX_CHARS    600
+#define HEADLINE_SCORE     2   /* weak cues a plain title needs to open a story */
+#define PLACE_WINDOW       3000 /* bytes of a story that name its places */
+#define CHARS_LIMIT        MD_TITLE_MAX_CHARS /* no shorter line is counted further */
+#define NONE               G_MAXUINT
+
+typedef enum
+{
+  SHAPE_TEXT,     /* prose, or a title-shaped line */
+  SHAPE_BOLD,     /* **heading** with prose after it on the line */
+  SHAPE_REPORTER, /* □ 本报记者 X */
+  SHAPE_NAMES,    /* a line of names */
+  SHAPE_CREDIT,   /* 徐宇欣 摄, (X供图) */
+  SHAPE_CREDITS,  /* （参与记者：… 整理：…）, 文/X */
+  SHAPE_FURNITURE, /* editor line, date line, page number */
+} SdSegShape;
+
+typedef enum
+{
+  ROLE_BODY,
+  ROLE_KICKER,
+  ROLE_HEADLINE,
+  ROLE_SUBHEADLINE,
+  ROLE_SECTION,
+  ROLE_REPORTER,
+  ROLE_BYLINE,
+  ROLE_CREDIT,
+  ROLE_CAPTION,
+  ROLE_STRAY,
+} SdSegRole;
+
+typedef struct
+{
+  gsize start; /* the trimmed line */
+  gsize end;
+  gsize text_start; /* without '#' markup; for SHAPE_BOLD the bold run */
+  gsize text_end;
+  gsize prose_start; /* after 本报讯(…), ▶上接…, **…** */
+  gsize prose_end;   /* before glued names or a glued credit */
+  gsize reporter_start; /* inside 本报讯(…), or the reporter line */
+  gsize reporter_end;
+  gsize tail_start; /* glued names and credit, or the credit line */
+  gsize tail_end;
+  gsize numbered_end; /* after "一、" heading a section, else text_start */
+  gsize names_start; /* the names in the tail, a credit or a name line */
+  gsize names_end;
+  guint chars; /* non-space characters of the text, counted up to CHARS_LIMIT + 1 */
+  guint blank_before;
+  guint md_level;
+  SdSegShape shape;
+  SdSegRole role;
+  guint story;
+  guint title : 1;         /* short, no sentence end: could be a headline */
+  guint bold : 1;          /* **set in bold** */
+  guint section_shape : 1; /* could be a section heading, not a broken line */
+  guint news_lead : 1;     /* 本报讯 */
+  guint continued : 1;     /* ▶上接1版 */
+  guint dash_start : 1;    /* ——副题 */
+  guint dash_end : 1;      /* 引题—— */
+  guint tail_names : 1;
+  guint tail_credit : 1;
+  guint tail_kept : 1; /* the glued names are the byline, not a broken word */
+  guint ends_sentence : 1;
+} SdSegUnit;
+
+typedef struct
+{
+  guint first; /* units [first, last] */
+  guint last;
+  guint headline;  /* its headline unit, or NONE */
+  guint last_body; /* the last unit of text, or NONE */
+  guint ended : 1; /* a byline or credit has closed it */
+  guint has_body : 1;
+  guint news_lead : 1; /* its text opens with 本报讯 */
+} SdSegStory;
+
+typedef struct
+{
+  const char *text;
+  gsize       length;
+  GArray     *units;   /* (element-type SdSegUnit) */
+  GArray     *stories; /* (element-type SdSegStory) */
+  guint       min_md_level;
+  guint       usual_gap; /* blank lines between most paragraphs */
+} SdSegPage;
+
+
+static inline SdSegUnit *
+_sd_seg_unit_at (SdSegPage *page, guint i)
+{
+  return &g_array_index (page->units, SdSegUnit, i);
+}
+
+static inline SdSegStory *
+_sd_seg_story_at (SdSegPage *page, guint i)
+{
+  return &g_array_index (page->stories, SdSegStory, i);
+}
+
+static inline gboolean
+_sd_seg_char_in (const char *set, gunichar c)
+{
+  char buf[8];
+  int n = g_unichar_to_utf8 (c, buf);
+
+  buf[n] = '\0';
+  return c != 0 && strstr (set, buf) != NULL;
+}
+
+static inline gsize
+_sd_seg_skip_char (const char *text, gsize pos)
+{
+  return g_utf8_next_char (text + pos) - text;
+}
+
+static inline gsize
+_sd_seg_skip_spaces (const char *text, gsize pos, gsize end)
+{
+  while (pos < end && _sd_text_is_space (_sd_text_get_char (text + pos)))
+    pos = _sd_seg_skip_char (text, pos);
+  return pos;
+}
+
+/* Body text, or the prose after a **bold run** on the same line. */
+static inline gboolean
+_sd_seg_carries_prose (const SdSegUnit *u)
+{
+  return u->role == ROLE_BODY
+         || (u->role == ROLE_SECTION && u->shape == SHAPE_BOLD && u->prose_end > u->prose_start);
+}
+
+G_GNUC_INTERNAL void       _sd_seg_scan_units       (SdSegPage  *page);
+G_GNUC_INTERNAL gboolean   _sd_seg_has_role_prefix  (const char *text,
+                                                     gsize       start,
+                                                     gsize       end,
+                                                     gsize      *after);
+G_GNUC_INTERNAL gboolean   _sd_seg_is_photo_caption (SdSegPage  *page,
+                                                     guint       i);
+/* (transfer full) (element-type SdSegment) */
+G_GNUC_INTERNAL GPtrArray *_sd_seg_build_segments   (SdSegPage  *page);
+
+G_END_DECLS

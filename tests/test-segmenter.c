@@ -1,0 +1,882 @@
+/* test-segmenter.c
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Small made-up pages, one kind of trouble each, plus every real page in
+ * seeds/ for the invariants.
+ */
+#include <string.h>
+
+#include "sd-segmenter.h"
+
+/* ---- helpers ------------------------------------------------------------ */
+
+static GPtrArray *
+split (const char *text)
+{
+  GPtrArray *segments = sd_segmenter_split (text, strlen (text));
+
+  g_assert_nonnull (segments);
+  return segments;
+}
+
+static SdSegment *
+find_story (GPtrArray *segments, const char *headline)
+{
+  for (guint i = 0; i < segments->len; i++)
+    {
+      SdSegment *segment = g_ptr_array_index (segments, i);
+
+      if (g_strcmp0 (segment->headline, headline) == 0)
+        return segment;
+    }
+  g_test_message ("no story headed “%s”", headline);
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static gboolean
+has_repair (SdSegment *segment, SdRepairKind kind)
+{
+  for (guint i = 0; i < segment->repairs->len; i++)
+    if (((SdRepair *)g_ptr_array_index (segment->repairs, i))->kind == kind)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+assert_body_starts (SdSegment *segment, const char *prefix)
+{
+  g_autofree char *body = sd_segment_dup_body (segment);
+
+  if (!g_str_has_prefix (body, prefix))
+    g_error ("body “%.60s…” does not start with “%s”", body, prefix);
+}
+
+static void
+assert_body_ends (SdSegment *segment, const char *suffix)
+{
+  g_autofree char *body = sd_segment_dup_body (segment);
+
+  if (!g_str_has_suffix (body, suffix))
+    g_error ("body “…%s” does not end with “%s”", body + MAX (strlen (body), 60) - 60, suffix);
+}
+
+static void
+assert_body_lacks (SdSegment *segment, const char *text)
+{
+  g_autofree char *body = sd_segment_dup_body (segment);
+
+  g_assert_null (strstr (body, text));
+}
+
+/* Offsets are byte spans of the page; each story's span holds its headline. */
+static void
+assert_spans_valid (const char *text, gsize length, GPtrArray *segments)
+{
+  gsize previous_end = 0;
+
+  for (guint i = 0; i < segments->len; i++)
+    {
+      SdSegment *segment = g_ptr_array_index (segments, i);
+      g_autofree char *span = NULL;
+
+      g_assert_cmpuint (segment->start, <, segment->end);
+      g_assert_cmpuint (segment->end, <=, length);
+      g_assert_cmpuint (segment->start, >=, previous_end);
+      previous_end = segment->end;
+      span = g_strndup (text + segment->start, segment->end - segment->start);
+      g_assert_true (g_utf8_validate (span, -1, NULL));
+      if (segment->headline != NULL)
+        g_assert_nonnull (strstr (span, segment->headline));
+      g_assert_true (segment->headline != NULL || segment->paragraphs->len > 0);
+      for (guint r = 0; r < segment->repairs->len; r++)
+        {
+          SdRepair *repair = g_ptr_array_index (segment->repairs, r);
+
+          g_assert_cmpuint (repair->start, <=, repair->end);
+          g_assert_cmpuint (repair->end, <=, length);
+          g_assert_nonnull (repair->detail);
+        }
+    }
+}
+
+/* ---- pages -------------------------------------------------------------- */
+
+static const char markdown_page[] =
+    "\n\n# 甲市开展秋季植树活动\n\n"
+    "## ——多方携手扮靓城乡绿色家园\n\n"
+    "本报讯(李明)"
+    "近日，甲市组织机关干部和志愿者在城东湿地公园开展秋季植树活动，共栽下各类苗木两千余株。\n\n"
+    "活动现场，大家分工协作，挖坑、扶苗、培土、浇水，干得热火朝天。市林业部门工作人员还向市民讲解了"
+    "苗木养护知识。\n\n"
+    "# 乙县推进农村道路提档升级\n\n"
+    "今年以来，乙县投入专项资金对全县农村道路进行改造，新建和改造道路一百二十公里，群众出行条件明显"
+    "改善。\n\n"
+    "下一步，乙县将继续完善农村道路养护机制，让群众走上平安路、幸福路。张强 王丽\n";
+
+static const char plain_page[] =
+    "丙区深化基层治理创新——\n\n"
+    "丙区打造“十分钟”便民服务圈\n\n"
+    "近年来，丙区围绕群众急难愁盼问题，推动服务资源下沉社区，打造“十分钟”便民服务圈，让居民办事少跑"
+    "腿。\n\n"
+    "□ 本报记者 赵刚\n\n"
+    "在丙区东门社区，居民服务站里的自助终端可以办理社保查询、证明开具等二十多项业务。“以前要跑好几"
+    "个地方，现在下楼就能办。”居民刘阿姨说。\n\n"
+    "据介绍，丙区已建成社区服务站六十八个，覆盖全部城市社区。\n\n"
+    "丁镇举办农民丰收节\n\n"
+    "本报讯（记者 "
+    "孙悦）日前，丁镇第三届农民丰收节在镇文化广场开幕，农产品展销、农事体验等活动吸引了大批市民。\n"
+    "\n"
+    "丰收节期间，丁镇还组织电商直播带货，帮助农户拓宽销售渠道。\n\n"
+    "戊街道推广垃圾分类新模式\n\n"
+    "本报讯(周洁 吴昊)戊街道近日在辖区小区推广“定时定点”垃圾分类模式，居民参与率明显提升。\n";
+
+static const char photo_page[] =
+    "己县开展消防安全演练\n\n"
+    "本报讯(钱进)"
+    "日前，己县消防救援大队联合县人民医院开展消防安全演练，医护人员参与疏散逃生和初期火灾扑救训练。"
+    "\n\n"
+    "演练结束后，消防员还为大家讲解了灭火器的使用方法。冯刚\n\n"
+    "\n\n"
+    "近日，庚镇万亩高标准农田迎来丰收，农机手驾驶收割机在田间来回穿梭，一派繁忙景象。刘洋 文/图\n\n"
+    "金秋时节 稻浪翻滚\n\n"
+    "日前，辛村的晚稻进入收割期，金黄的稻田与村庄相映成趣，村民们忙着收割晾晒。\n\n"
+    "陈晨 摄\n";
+
+static const char continuation_page[] =
+    "坚持创新驱动 加快转型升级\n\n"
+    "▶上接1版 要坚持把发展经济的着力点放在实体经济上，推动传统产业改造提升，培育壮大新兴产业。\n\n"
+    "会议要求，各地各部门要压实责任，抓好各项任务落实，确保全年目标顺利完成。\n\n"
+    "（参与记者：郑一 王二 整理：郑一）\n";
+
+/* ---- headlines ---------------------------------------------------------- */
+
+static void
+test_headline_markdown (void)
+{
+  g_autoptr (GPtrArray) segments = split (markdown_page);
+  SdSegment *first, *second;
+
+  g_assert_cmpuint (segments->len, ==, 2);
+  first = find_story (segments, "甲市开展秋季植树活动");
+  g_assert_cmpstr (first->subheadline, ==, "——多方携手扮靓城乡绿色家园");
+  g_assert_cmpstr (first->reporter, ==, "李明");
+  assert_body_starts (first, "近日，甲市组织机关干部");
+  second = find_story (segments, "乙县推进农村道路提档升级");
+  g_assert_null (second->subheadline);
+  g_assert_null (second->reporter);
+}
+
+static void
+test_headline_plain (void)
+{
+  g_autoptr (GPtrArray) segments = split (plain_page);
+
+  g_assert_cmpuint (segments->len, ==, 3);
+  find_story (segments, "丙区打造“十分钟”便民服务圈");
+  find_story (segments, "丁镇举办农民丰收节");
+  find_story (segments, "戊街道推广垃圾分类新模式");
+}
+
+static void
+test_headline_bold (void)
+{
+  const char *page = "**午市打造口袋公园**\n\n"
+                     "今年以来，午市利用边角地建成口袋公园三十个，方便市民就近休闲健身。\n\n"
+                     "**未县新建五个日间照料中心**\n\n"
+                     "本报讯(严冬)未县今年新建日间照料中心五个，为老人提供助餐、娱乐等服务。\n";
+  g_autoptr (GPtrArray) segments = split (page);
+
+  g_assert_cmpuint (segments->len, ==, 2);
+  find_story (segments, "午市打造口袋公园");
+  g_assert_cmpstr (find_story (segments, "未县新建五个日间照料中心")->reporter, ==, "严冬");
+}
+
+typedef struct
+{
+  const char *path;
+  const char *page;
+  const char *headline;
+  const char *subheadline;
+} HeaderCase;
+
+static const HeaderCase header_cases[] = {
+  { "/segmenter/headline/kicker-above", plain_page, "丙区打造“十分钟”便民服务圈",
+    "丙区深化基层治理创新——" },
+  { "/segmenter/headline/dash-below", markdown_page, "甲市开展秋季植树活动",
+    "——多方携手扮靓城乡绿色家园" },
+  { "/segmenter/headline/plain-kicker",
+    "\n\n\n壬市持续推进“放管服”改革\n\n壬市让企业办事更省心\n\n"
+    "今年以来，壬市不断优化营商环境，推出一批便企利企举措，企业开办时间压缩至一个工作日。\n",
+    "壬市让企业办事更省心", "壬市持续推进“放管服”改革" },
+  { "/segmenter/headline/markdown-kicker",
+    "## 癸县实施人才强县战略\n\n# 引来金凤凰 筑好梧桐巢\n\n"
+    "近年来，癸县出台人才新政十条，累计引进各类人才三千余名。\n",
+    "引来金凤凰 筑好梧桐巢", "癸县实施人才强县战略" },
+};
+
+static void
+test_headline_header (gconstpointer data)
+{
+  const HeaderCase *test_case = data;
+  g_autoptr (GPtrArray) segments = split (test_case->page);
+  SdSegment *segment = find_story (segments, test_case->headline);
+
+  g_assert_cmpstr (segment->subheadline, ==, test_case->subheadline);
+}
+
+/* ---- reporters and bylines ---------------------------------------------- */
+
+static void
+test_reporter_news_lead (void)
+{
+  g_autoptr (GPtrArray) segments = split (plain_page);
+  SdSegment *fair = find_story (segments, "丁镇举办农民丰收节");
+  SdSegment *waste = find_story (segments, "戊街道推广垃圾分类新模式");
+
+  g_assert_cmpstr (fair->reporter, ==, "孙悦"); /* 记者 prefix stripped */
+  assert_body_starts (fair, "日前，丁镇第三届农民丰收节");
+  g_assert_cmpstr (waste->reporter, ==, "周洁 吴昊");
+  assert_body_starts (waste, "戊街道近日在辖区小区");
+}
+
+static void
+test_reporter_line (void)
+{
+  g_autoptr (GPtrArray) segments = split (plain_page);
+  SdSegment *segment = find_story (segments, "丙区打造“十分钟”便民服务圈");
+
+  g_assert_cmpstr (segment->reporter, ==, "赵刚");
+  /* the lead printed above the reporter line is body text */
+  assert_body_starts (segment, "近年来，丙区围绕群众急难愁盼问题");
+  assert_body_lacks (segment, "本报记者");
+}
+
+static void
+test_byline_glued (void)
+{
+  g_autoptr (GPtrArray) segments = split (markdown_page);
+  SdSegment *segment = find_story (segments, "乙县推进农村道路提档升级");
+
+  g_assert_cmpstr (segment->byline, ==, "张强 王丽");
+  assert_body_ends (segment, "让群众走上平安路、幸福路。");
+  g_assert_true (has_repair (segment, SD_REPAIR_SPLIT_BYLINE));
+}
+
+static void
+test_byline_own_line (void)
+{
+  const char *page =
+      "壬区开展文明交通劝导\n\n"
+      "近日，壬区组织志愿者在主要路口开展文明交通劝导活动，引导市民自觉遵守交通规则。\n\n"
+      "活动持续一个月，累计劝导不文明交通行为三百余起。\n\n"
+      "何平\n\n"
+      "癸镇建成首个乡村书房\n\n"
+      "近日，癸镇首个乡村书房在中心村建成开放，藏书五千余册，免费向村民开放。\n\n"
+      "书房还定期举办读书分享会。海文宣\n";
+  g_autoptr (GPtrArray) segments = split (page);
+
+  g_assert_cmpuint (segments->len, ==, 2);
+  g_assert_cmpstr (find_story (segments, "壬区开展文明交通劝导")->byline, ==, "何平");
+  /* a unit's byline, glued like a name */
+  g_assert_cmpstr (find_story (segments, "癸镇建成首个乡村书房")->byline, ==, "海文宣");
+}
+
+static void
+test_byline_credits_line (void)
+{
+  g_autoptr (GPtrArray) segments = split (continuation_page);
+  SdSegment *segment = find_story (segments, "坚持创新驱动 加快转型升级");
+
+  g_assert_cmpstr (segment->byline, ==, "参与记者：郑一 王二 整理：郑一");
+  assert_body_ends (segment, "确保全年目标顺利完成。");
+}
+
+static void
+test_names_trailing_list (void)
+{
+  const char *page =
+      "子县推进乡村振兴示范带建设\n\n"
+      "今年以来，子县聚焦产业、生态和治理，高标准打造乡村振兴示范带，串联起十二个特色村庄。\n\n"
+      "示范带建成后，将成为群众增收的新引擎。\n\n"
+      "许亮 秦月\n"
+      "韩冰 邓超 唐宁\n";
+  g_autoptr (GPtrArray) segments = split (page);
+  SdSegment *segment;
+
+  g_assert_cmpuint (segments->len, ==, 1);
+  segment = g_ptr_array_index (segments, 0);
+  g_assert_cmpstr (segment->byline, ==, "许亮 秦月");
+  assert_body_ends (segment, "将成为群众增收的新引擎。");
+  assert_body_lacks (segment, "韩冰");
+}
+
+typedef struct
+{
+  const char *path;
+  const char *ending; /* what follows the last sentence */
+  const char *byline;
+  const char *reporter;
+} BylineCase;
+
+static const BylineCase byline_cases[] = {
+  { "/segmenter/byline/form/glued-space", " 朱明", "朱明", NULL },
+  { "/segmenter/byline/form/bracketed", "（记者 高远 通讯员 林木）", "高远 林木", NULL },
+  { "/segmenter/byline/form/own-line-bracketed", "\n\n（高远）", "高远", NULL },
+  { "/segmenter/byline/form/reporter-line-last", "\n\n□ 记者 高远", "高远", NULL },
+  { "/segmenter/byline/form/writer", "\n\n文/高远", "高远", NULL },
+  { "/segmenter/byline/form/not-a-name", "他说", NULL, NULL },
+  { "/segmenter/byline/form/editor-line", "\n\n责任编辑：钟山", NULL, NULL },
+};
+
+static void
+test_byline_form (gconstpointer data)
+{
+  const BylineCase *test_case = data;
+  g_autofree char *page =
+      g_strconcat ("卯区启动冬季送温暖活动\n\n"
+                   "近日，卯区启动冬季送温暖活动，为困难家庭送去棉被、米油等生活物资。\n\n"
+                   "活动将持续到明年春节，预计惠及一千余户家庭。",
+                   test_case->ending, "\n", NULL);
+  g_autoptr (GPtrArray) segments = split (page);
+  SdSegment *segment;
+
+  g_assert_cmpuint (segments->len, ==, 1);
+  segment = g_ptr_array_index (segments, 0);
+  g_assert_cmpstr (segment->byline, ==, test_case->byline);
+  g_assert_cmpstr (segment->reporter, ==, test_case->reporter);
+  assert_body_starts (segment, "近日，卯区启动");
+  if (test_case->byline != NULL)
+    assert_body_ends (segment, "预计惠及一千余户家庭。");
+}
+
+/* ---- kinds -------------------------------------------------------------- */
+
+typedef struct
+{
+  const char *path;
+  const char *page;
+  const char *headline; /* NULL: the story without one */
+  SdStoryKind kind;
+  const char *byline;
+} KindCase;
+
+static const KindCase kind_cases[] = {
+  { "/segmenter/kind/brief", plain_page, "丁镇举办农民丰收节", SD_STORY_KIND_BRIEF, NULL },
+  { "/segmenter/kind/photo-credit-line", photo_page, "金秋时节 稻浪翻滚", SD_STORY_KIND_PHOTO,
+    "陈晨" },
+  { "/segmenter/kind/photo-no-headline", photo_page, NULL, SD_STORY_KIND_PHOTO, "刘洋" },
+  { "/segmenter/kind/continuation", continuation_page, "坚持创新驱动 加快转型升级",
+    SD_STORY_KIND_CONTINUATION, "参与记者：郑一 王二 整理：郑一" },
+};
+
+static void
+test_kind (gconstpointer data)
+{
+  const KindCase *test_case = data;
+  g_autoptr (GPtrArray) segments = split (test_case->page);
+  SdSegment *segment = NULL;
+
+  for (guint i = 0; i < segments->len && segment == NULL; i++)
+    if (g_strcmp0 (((SdSegment *)g_ptr_array_index (segments, i))->headline, test_case->headline)
+        == 0)
+      segment = g_ptr_array_index (segments, i);
+  g_assert_nonnull (segment);
+  g_assert_cmpstr (sd_story_kind_to_string (segment->kind), ==,
+                   sd_story_kind_to_string (test_case->kind));
+  g_assert_cmpstr (segment->byline, ==, test_case->byline);
+}
+
+static void
+test_kind_continuation_marker (void)
+{
+  g_autoptr (GPtrArray) segments = split (continuation_page);
+  SdSegment *segment = g_ptr_array_index (segments, 0);
+
+  assert_body_starts (segment, "要坚持把发展经济的着力点");
+  assert_body_lacks (segment, "上接");
+}
+
+static void
+test_kind_news (void)
+{
+  g_autoptr (GString) page = g_string_new ("丑市打造智慧城市管理平台\n\n");
+  g_autoptr (GPtrArray) segments = NULL;
+
+  /* well over the length of a brief */
+  for (guint i = 0; i < 8; i++)
+    g_string_append_printf (
+        page,
+        "第%u阶段，丑市依托大数据平台整合城管、交通、环保等部门信息，"
+        "实现问题发现、派单、处置、反馈全流程闭环管理，群众满意度不断提升。\n\n",
+        i + 1);
+  segments = split (page->str);
+  g_assert_cmpuint (segments->len, ==, 1);
+  g_assert_cmpint (((SdSegment *)g_ptr_array_index (segments, 0))->kind, ==, SD_STORY_KIND_NEWS);
+}
+
+/* ---- sections and captions ---------------------------------------------- */
+
+static void
+test_sections (void)
+{
+  const char *page =
+      "寅县全力打造营商环境新高地\n\n"
+      "近年来，寅县以企业需求为导向，持续深化改革，营商环境不断优化，市场主体活力明显增强。\n\n"
+      "服务企业零距离\n\n"
+      "走进寅县政务服务中心，企业开办专区里人来人往。工作人员介绍，企业开办全流程实现一窗受理、一日"
+      "办结。\n\n"
+      "**要素保障再提速**"
+      "寅县建立重点项目要素保障清单，土地、用能、资金等要素优先向重点项目倾斜。\n\n"
+      "今年前三季度，全县新增市场主体一万余户，同比增长百分之十五。柳宁\n";
+  g_autoptr (GPtrArray) segments = split (page);
+  SdSegment *segment;
+
+  g_assert_cmpuint (segments->len, ==, 1);
+  segment = g_ptr_array_index (segments, 0);
+  g_assert_cmpuint (segment->section_headings->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (segment->section_headings, 0), ==, "服务企业零距离");
+  g_assert_cmpstr (g_ptr_array_index (segment->section_headings, 1), ==, "要素保障再提速");
+  assert_body_lacks (segment, "服务企业零距离");
+  assert_body_lacks (segment, "**");
+  g_assert_cmpuint (segment->paragraphs->len, ==, 4);
+  g_assert_cmpstr (g_ptr_array_index (segment->paragraphs, 2), ==,
+                   "寅县建立重点项目要素保障清单，土地、用能、资金等要素优先向重点项目倾斜。");
+  g_assert_cmpstr (segment->byline, ==, "柳宁");
+}
+
+static void
+test_sections_numbered (void)
+{
+  const char *page =
+      "2022年11月10日 星期四\n\n"
+      "辰市推进制造业智能化改造\n\n"
+      "本报讯(江帆)今年以来，辰市把智能化改造作为制造业转型的主抓手，已完成改造项目二百余个。\n\n"
+      "一、政策引导\n\n"
+      "辰市出台专项扶持办法，对改造投入给予最高百分之二十的补助。\n\n"
+      "（二）服务跟进\n\n"
+      "市工信部门组建专家团队，上门为企业提供诊断服务。\n";
+  g_autoptr (GPtrArray) segments = split (page);
+  SdSegment *segment;
+
+  g_assert_cmpuint (segments->len, ==, 1);
+  segment = g_ptr_array_index (segments, 0);
+  g_assert_cmpstr (segment->headline, ==, "辰市推进制造业智能化改造");
+  g_assert_cmpuint (segment->section_headings->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (segment->section_headings, 0), ==, "一、政策引导");
+  g_assert_cmpstr (g_ptr_array_index (segment->section_headings, 1), ==, "（二）服务跟进");
+  assert_body_lacks (segment, "政策引导");
+}
+
+typedef struct
+{
+  const char *path;
+  const char *credit;
+  const char *byline;
+} CreditCase;
+
+static const CreditCase credit_cases[] = {
+  { "/segmenter/kind/photo-credit/suffix", "沈星 摄", "沈星" },
+  { "/segmenter/kind/photo-credit/slash", "沈星/摄", "沈星" },
+  { "/segmenter/kind/photo-credit/prefix", "图/沈星", "沈星" },
+  { "/segmenter/kind/photo-credit/bracketed", "（沈星 摄影）", "沈星" },
+  { "/segmenter/kind/photo-credit/reporter", "记者 沈星 摄", "沈星" },
+};
+
+static void
+test_photo_credit (gconstpointer data)
+{
+  const CreditCase *test_case = data;
+  g_autofree char *page =
+      g_strconcat ("巳湖湿地迎来越冬候鸟\n\n"
+                   "近日，大批候鸟飞抵巳湖湿地越冬，在湖面上觅食嬉戏，构成一幅生态画卷。\n\n",
+                   test_case->credit, "\n", NULL);
+  g_autoptr (GPtrArray) segments = split (page);
+  SdSegment *segment;
+
+  g_assert_cmpuint (segments->len, ==, 1);
+  segment = g_ptr_array_index (segments, 0);
+  g_assert_cmpint (segment->kind, ==, SD_STORY_KIND_PHOTO);
+  g_assert_cmpstr (segment->byline, ==, test_case->byline);
+  assert_body_ends (segment, "构成一幅生态画卷。");
+}
+
+static void
+test_caption_in_story (void)
+{
+  const char *page =
+      "辰区建成社区养老服务综合体\n\n"
+      "老人们在综合体内参加书法活动。\n\n"
+      "近日，辰区首个社区养老服务综合体投入使用，为周边老人提供助餐、助浴、康复护理等服务。\n\n"
+      "综合体面积三千平方米，设有日间照料中心、康复理疗室和老年食堂，可同时服务两百余名老人。"
+      "下一步，辰区将在每个街道建设一个养老服务综合体，让老人在家门口安享晚年。这项工作已列入全区民"
+      "生实事项目，"
+      "由区民政局牵头推进，\n\n"
+      "\n\n（辰区民政局供图）\n\n\n"
+      "各街道配合实施。\n";
+  g_autoptr (GPtrArray) segments = split (page);
+  SdSegment *segment;
+
+  g_assert_cmpuint (segments->len, ==, 1);
+  segment = g_ptr_array_index (segments, 0);
+  g_assert_cmpuint (segment->captions->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (segment->captions, 0), ==,
+                   "老人们在综合体内参加书法活动。（辰区民政局供图）");
+  assert_body_starts (segment, "近日，辰区首个社区养老服务综合体");
+  assert_body_ends (segment, "由区民政局牵头推进，各街道配合实施。");
+  assert_body_lacks (segment, "供图");
+  g_assert_cmpint (segment->kind, !=, SD_STORY_KIND_PHOTO);
+  g_assert_true (has_repair (segment, SD_REPAIR_MOVED_CAPTION));
+}
+
+/* ---- repairs ------------------------------------------------------------ */
+
+static void
+test_repair_join (void)
+{
+  const char *page = "巳镇推进老旧小区改造\n\n"
+                     "今年，巳镇启动六个老旧小区改造项目，这项工作由镇政府牵头，联合\n\n\n\n"
+                     "社区和物业共同推进，预计年底前全部完工。\n\n"
+                     "改造内容包括雨污分流、道路修缮和停车位增设。\n";
+  g_autoptr (GPtrArray) segments = split (page);
+  SdSegment *segment = g_ptr_array_index (segments, 0);
+
+  g_assert_cmpuint (segment->paragraphs->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (segment->paragraphs, 0), ==,
+                   "今年，巳镇启动六个老旧小区改造项目，这项工作由镇政府牵头，联合社区和物业共同推"
+                   "进，预计年底前全部完工。");
+  g_assert_true (has_repair (segment, SD_REPAIR_JOINED_BREAK));
+  g_assert_false (segment->truncated);
+}
+
+static void
+test_repair_duplicate (void)
+{
+  const char *page =
+      "午县举办职业技能大赛\n\n"
+      "近日，午县第五届职业技能大赛开幕，来自全县各行业的三百余名选手同台竞技。\n\n"
+      "大赛设置电工、焊工、育婴员等十二个项目，获奖选手将获得相应职业技能等级证书和奖金。\n\n"
+      "大赛设置电工、焊工、育婴员等十二个项目，获奖选手将获得相应职业技能等级证书和奖金。\n\n"
+      "县人社局表示，将以赛促学，助力高技能人才队伍建设。\n";
+  g_autoptr (GPtrArray) segments = split (page);
+  SdSegment *segment = g_ptr_array_index (segments, 0);
+  g_autofree char *body = sd_segment_dup_body (segment);
+  const char *first = strstr (body, "大赛设置电工");
+
+  g_assert_nonnull (first);
+  g_assert_null (strstr (first + 1, "大赛设置电工"));
+  g_assert_cmpuint (segment->paragraphs->len, ==, 3);
+  g_assert_true (has_repair (segment, SD_REPAIR_DROPPED_DUPLICATE));
+}
+
+static void
+test_repair_fragment (void)
+{
+  const char *page =
+      "未市启动城市绿道建设\n\n"
+      "本报讯(施雨)未市近日启动城市绿道建设工程，计划三年内建成环城绿道八十公里。\n\n"
+      "绿道将串联沿河公园、湿地和历史街区，沿线设置驿站、观景平台和健身场地，"
+      "市民可以骑行或步行游览城市风光。\n\n"
+      "申县开展食品安全专项检查\n\n"
+      "本报讯(鲁阳)申县市场监管局近日对全县学校食堂、农贸市场开展食品安全专项检查，"
+      "共检查经营单位一百二十家，督促整改问题三十余个。"
+      "绿道将串联沿河公园、湿地和历史街区，沿线设置驿站、观景平台和健身场地，"
+      "市民可以骑行或步行游览城市风光。\n\n"
+      "检查中，执法人员重点查看了食品进货查验、餐具消毒和从业人员健康证明等情况。\n";
+  g_autoptr (GPtrArray) segments = split (page);
+  SdSegment *greenway = find_story (segments, "未市启动城市绿道建设");
+  SdSegment *food = find_story (segments, "申县开展食品安全专项检查");
+  g_autofree char *greenway_body = sd_segment_dup_body (greenway);
+
+  g_assert_nonnull (strstr (greenway_body, "沿线设置驿站"));
+  assert_body_lacks (food, "沿线设置驿站");
+  assert_body_starts (food, "申县市场监管局近日");
+  assert_body_ends (food, "从业人员健康证明等情况。");
+  g_assert_true (has_repair (food, SD_REPAIR_DROPPED_FRAGMENT));
+  g_assert_false (has_repair (greenway, SD_REPAIR_DROPPED_FRAGMENT));
+}
+
+static void
+test_repair_truncated (void)
+{
+  const char *page =
+      "酉县推动农文旅融合发展\n\n"
+      "近年来，酉县依托山水资源，大力发展乡村旅游，打造了一批精品民宿和田园综合体。\n\n"
+      "今年国庆假期，全县接待游客四十万人次，实现旅游收入";
+  g_autoptr (GPtrArray) segments = split (page);
+  SdSegment *segment = g_ptr_array_index (segments, 0);
+
+  g_assert_true (segment->truncated);
+  g_assert_true (has_repair (segment, SD_REPAIR_TRUNCATED));
+  assert_body_ends (segment, "实现旅游收入");
+  g_assert_null (segment->byline);
+}
+
+static void
+test_repair_recorded (void)
+{
+  g_autoptr (GPtrArray) segments = split (photo_page);
+  SdSegment *segment = find_story (segments, "己县开展消防安全演练");
+  SdRepair *repair = NULL;
+
+  for (guint i = 0; i < segment->repairs->len; i++)
+    if (((SdRepair *)g_ptr_array_index (segment->repairs, i))->kind == SD_REPAIR_SPLIT_BYLINE)
+      repair = g_ptr_array_index (segment->repairs, i);
+  g_assert_nonnull (repair);
+  g_assert_cmpuint (repair->end - repair->start, ==, strlen ("冯刚"));
+  g_assert_cmpint (memcmp (photo_page + repair->start, "冯刚", strlen ("冯刚")), ==, 0);
+  g_assert_cmpstr (sd_repair_kind_to_string (repair->kind), ==, "split-byline");
+}
+
+/* ---- line ends and offsets ---------------------------------------------- */
+
+typedef struct
+{
+  const char *path;
+  const char *line_end;
+} LineEndCase;
+
+static const LineEndCase line_end_cases[] = {
+  { "/segmenter/line-ends/crlf", "\r\n" },
+  { "/segmenter/line-ends/cr", "\r" },
+};
+
+static char *
+convert_line_ends (const char *text, const char *line_end)
+{
+  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+
+  return g_strjoinv (line_end, lines);
+}
+
+static void
+test_line_ends (gconstpointer data)
+{
+  const LineEndCase *test_case = data;
+  const char *pages[] = { markdown_page, plain_page, photo_page, continuation_page };
+
+  for (guint p = 0; p < G_N_ELEMENTS (pages); p++)
+    {
+      g_autofree char *converted = convert_line_ends (pages[p], test_case->line_end);
+      g_autoptr (GPtrArray) want = split (pages[p]);
+      g_autoptr (GPtrArray) got = split (converted);
+
+      assert_spans_valid (converted, strlen (converted), got);
+      g_assert_cmpuint (got->len, ==, want->len);
+      for (guint i = 0; i < want->len; i++)
+        {
+          SdSegment *a = g_ptr_array_index (want, i), *b = g_ptr_array_index (got, i);
+          g_autofree char *body_a = sd_segment_dup_body (a);
+          g_autofree char *body_b = sd_segment_dup_body (b);
+
+          g_assert_cmpstr (a->headline, ==, b->headline);
+          g_assert_cmpstr (a->subheadline, ==, b->subheadline);
+          g_assert_cmpstr (a->reporter, ==, b->reporter);
+          g_assert_cmpstr (a->byline, ==, b->byline);
+          g_assert_cmpstr (body_a, ==, body_b);
+          g_assert_cmpint (a->kind, ==, b->kind);
+        }
+    }
+}
+
+static void
+test_offsets (void)
+{
+  const char *pages[] = { markdown_page, plain_page, photo_page, continuation_page };
+
+  for (guint p = 0; p < G_N_ELEMENTS (pages); p++)
+    {
+      g_autoptr (GPtrArray) segments = split (pages[p]);
+
+      g_assert_cmpuint (segments->len, >, 0);
+      assert_spans_valid (pages[p], strlen (pages[p]), segments);
+    }
+}
+
+/* ---- odd input ---------------------------------------------------------- */
+
+static void
+test_edge_empty (void)
+{
+  g_autoptr (GPtrArray) none = sd_segmenter_split (NULL, 0);
+  g_autoptr (GPtrArray) empty = sd_segmenter_split ("", 0);
+  g_autoptr (GPtrArray) blank = split (" \n\r\n\t\n\u3000\n");
+  g_autoptr (GPtrArray) names = split ("张三 李四\n");
+
+  g_assert_cmpuint (none->len, ==, 0);
+  g_assert_cmpuint (empty->len, ==, 0);
+  g_assert_cmpuint (blank->len, ==, 0);
+  g_assert_cmpuint (names->len, ==, 0);
+}
+
+static void
+test_edge_bad_bytes (void)
+{
+  /* invalid UTF-8 and a NUL inside: no crash, spans stay in bounds */
+  static const char page[] =
+      "亥镇举办\xff\xfe文化节\n\n近日，亥镇\x00文化节开幕，吸引游客\xe4\xb8近万人。\n";
+  gsize length = sizeof page - 1;
+  g_autoptr (GPtrArray) segments = sd_segmenter_split (page, length);
+
+  g_assert_cmpuint (segments->len, >=, 1);
+  for (guint i = 0; i < segments->len; i++)
+    {
+      SdSegment *segment = g_ptr_array_index (segments, i);
+      g_autofree char *body = sd_segment_dup_body (segment);
+
+      g_assert_cmpuint (segment->end, <=, length);
+      g_assert_true (g_utf8_validate (body, -1, NULL));
+      g_assert_true (segment->headline == NULL || g_utf8_validate (segment->headline, -1, NULL));
+    }
+}
+
+static void
+test_edge_unterminated (void)
+{
+  /* the page buffer is not NUL-terminated past @length */
+  const char *page = "子区开展义诊活动\n\n近日，子区组织医生走进社区开展义诊。";
+  gsize length = strlen (page);
+  g_autofree char *copy = g_memdup2 (page, length);
+  g_autoptr (GPtrArray) segments = sd_segmenter_split (copy, length);
+
+  g_assert_cmpuint (segments->len, ==, 1);
+  g_assert_cmpuint (((SdSegment *)g_ptr_array_index (segments, 0))->end, ==, length);
+}
+
+/* ---- scale -------------------------------------------------------------- */
+
+/* A page of about a megabyte: it must come back in one piece and quickly
+ * enough for `meson test`; no timing assert, the time is only reported. */
+static void
+test_linear (void)
+{
+  g_autoptr (GString) page = g_string_sized_new (1100000);
+  g_autoptr (GPtrArray) segments = NULL;
+  gint64 start;
+  guint n = 0;
+
+  while (page->len < 1000000)
+    {
+      g_string_append_printf (page, "第%u号区域推进重点工程建设\n\n", n);
+      g_string_append_printf (page,
+                              "本报讯(记者 王%u)近日，第%u号区域召开推进会，部署第%u批重点工程，"
+                              "计划投资%u亿元，涉及交通、水利、教育等领域。\n\n",
+                              n % 10, n, n * 7 % 1000, n % 97 + 3);
+      g_string_append_printf (
+          page, "会议强调，要倒排工期、挂图作战，确保第%u批项目按期完工、早日见效。\n\n", n);
+      if (n % 50 == 0) /* now and then a paragraph printed twice */
+        g_string_append_printf (
+            page, "会议强调，要倒排工期、挂图作战，确保第%u批项目按期完工、早日见效。\n\n", n);
+      n++;
+    }
+  start = g_get_monotonic_time ();
+  segments = sd_segmenter_split (page->str, page->len);
+  g_test_message ("%" G_GSIZE_FORMAT " bytes, %u stories in %.1f ms", page->len, segments->len,
+                  (g_get_monotonic_time () - start) / 1000.0);
+  g_assert_cmpuint (segments->len, ==, n);
+  assert_spans_valid (page->str, page->len, segments);
+}
+
+/* ---- the real pages ----------------------------------------------------- */
+
+static char *
+dup_seeds_dir (void)
+{
+  const char *env = g_getenv ("SD_SEEDS_DIR");
+
+  if (env != NULL)
+    return g_strdup (env);
+#ifdef SD_SEEDS_DIR
+  return g_strdup (SD_SEEDS_DIR);
+#else
+  return g_test_build_filename (G_TEST_DIST, "..", "seeds", NULL);
+#endif
+}
+
+static void
+test_seeds (void)
+{
+  g_autofree char *dir_name = dup_seeds_dir ();
+  g_autoptr (GDir) dir = g_dir_open (dir_name, 0, NULL);
+  const char *name;
+  guint pages = 0;
+
+  if (dir == NULL)
+    {
+      g_test_skip ("no seeds directory");
+      return;
+    }
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir_name, name, NULL);
+      g_autofree char *text = NULL;
+      g_autoptr (GPtrArray) segments = NULL;
+      gsize length;
+      guint titled = 0;
+
+      if (!g_str_has_suffix (name, ".txt"))
+        continue;
+      g_assert_true (g_file_get_contents (path, &text, &length, NULL));
+      segments = sd_segmenter_split (text, length);
+      g_assert_cmpuint (segments->len, >=, 3);
+      assert_spans_valid (text, length, segments);
+      for (guint i = 0; i < segments->len; i++)
+        {
+          SdSegment *segment = g_ptr_array_index (segments, i);
+
+          titled += segment->headline != NULL;
+          g_assert_cmpuint (segment->paragraphs->len, >, 0);
+          for (guint k = 0; k < segment->paragraphs->len; k++)
+            g_assert_null (strchr (g_ptr_array_index (segment->paragraphs, k), '\n'));
+        }
+      g_assert_cmpuint (titled, >=, segments->len - 1);
+      pages++;
+    }
+  g_assert_cmpuint (pages, >, 0);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/segmenter/headline/markdown", test_headline_markdown);
+  g_test_add_func ("/segmenter/headline/plain", test_headline_plain);
+  g_test_add_func ("/segmenter/headline/bold", test_headline_bold);
+  for (guint i = 0; i < G_N_ELEMENTS (header_cases); i++)
+    g_test_add_data_func (header_cases[i].path, &header_cases[i], test_headline_header);
+  g_test_add_func ("/segmenter/reporter/news-lead", test_reporter_news_lead);
+  g_test_add_func ("/segmenter/reporter/line", test_reporter_line);
+  g_test_add_func ("/segmenter/byline/glued", test_byline_glued);
+  g_test_add_func ("/segmenter/byline/own-line", test_byline_own_line);
+  g_test_add_func ("/segmenter/byline/credits-line", test_byline_credits_line);
+  for (guint i = 0; i < G_N_ELEMENTS (byline_cases); i++)
+    g_test_add_data_func (byline_cases[i].path, &byline_cases[i], test_byline_form);
+  g_test_add_func ("/segmenter/names/trailing-list", test_names_trailing_list);
+  for (guint i = 0; i < G_N_ELEMENTS (kind_cases); i++)
+    g_test_add_data_func (kind_cases[i].path, &kind_cases[i], test_kind);
+  g_test_add_func ("/segmenter/kind/continuation-marker", test_kind_continuation_marker);
+  g_test_add_func ("/segmenter/kind/news", test_kind_news);
+  g_test_add_func ("/segmenter/sections", test_sections);
+  g_test_add_func ("/segmenter/sections/numbered", test_sections_numbered);
+  for (guint i = 0; i < G_N_ELEMENTS (credit_cases); i++)
+    g_test_add_data_func (credit_cases[i].path, &credit_cases[i], test_photo_credit);
+  g_test_add_func ("/segmenter/caption/in-story", test_caption_in_story);
+  g_test_add_func ("/segmenter/repair/join", test_repair_join);
+  g_test_add_func ("/segmenter/repair/duplicate", test_repair_duplicate);
+  g_test_add_func ("/segmenter/repair/fragment", test_repair_fragment);
+  g_test_add_func ("/segmenter/repair/truncated", test_repair_truncated);
+  g_test_add_func ("/segmenter/repair/recorded", test_repair_recorded);
+  for (guint i = 0; i < G_N_ELEMENTS (line_end_cases); i++)
+    g_test_add_data_func (line_end_cases[i].path, &line_end_cases[i], test_line_ends);
+  g_test_add_func ("/segmenter/offsets", test_offsets);
+  g_test_add_func ("/segmenter/edge/empty", test_edge_empty);
+  g_test_add_func ("/segmenter/edge/bad-bytes", test_edge_bad_bytes);
+  g_test_add_func ("/segmenter/edge/unterminated", test_edge_unterminated);
+  g_test_add_func ("/segmenter/linear", test_linear);
+  g_test_add_func ("/segmenter/seeds", test_seeds);
+
+  return g_test_run ();
+}
