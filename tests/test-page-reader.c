@@ -62,8 +62,15 @@ test_encoding (gconstpointer data)
   g_assert_cmpstr (page->basename, ==, "sample.txt");
   g_assert_cmpuint (strlen (page->checksum), ==, 64);
 
-  /* Offsets map back to the same text in the file's own bytes. */
+  /* Offsets map back to the same text in the file's own bytes, and from
+   * there to the text again. */
   sd_page_map_to_file (page, offsets, 2);
+  {
+    gint64 back[2] = { offsets[0], offsets[1] };
+    sd_page_map_from_file (page->text, page->encoding, page->file_size, back, 2);
+    g_assert_cmpint (back[0], ==, 0);
+    g_assert_cmpint (back[1], ==, second - SAMPLE);
+  }
   g_assert_cmpint (offsets[0], ==, test_case->bom_length);
   {
     gsize size;

@@ -137,6 +137,14 @@ try:
     log("tree row: %s %s" % (cells[0].name, cells[1].name))
     suzhou_count = int(cells[1].name)
 
+    # The first run lists all the imported stories at once.
+    stories = app.child(name="Stories", roleName="table")
+    total = int(row_cells(places, "All stories")[1].name)
+    wait_until(lambda: len([c for c in stories.findChildren(GenericPredicate(roleName="table cell"))
+                            if c.name and "·" in c.name]) == total,
+               "all %d imported stories in the list" % total)
+    log("the list shows all %d stories" % total)
+
     cells[0].click()
     stories = app.child(name="Stories", roleName="table")
     first = wait_until(lambda: [c for c in stories.findChildren(

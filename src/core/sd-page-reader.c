@@ -255,3 +255,48 @@ sd_page_map_to_file (const SdPage *page, gint64 *offsets, guint n_offsets)
       offsets[i] = file_pos;
     }
 }
+
+void
+sd_page_map_from_file (const char *text, const char *encoding, gint64 file_size, gint64 *offsets,
+                       guint n_offsets)
+{
+  gsize length = strlen (text), encoded_length = 0;
+  g_autofree char *encoded = NULL;
+  const char *p = text;
+  gint64 bom, file_pos;
+  GIConv converter;
+
+  if (g_str_equal (encoding, "UTF-8"))
+    {
+      bom = file_size - (gint64) length; /* 3 with a BOM, else 0 */
+      for (guint i = 0; i < n_offsets; i++)
+        offsets[i] = CLAMP (offsets[i] - bom, 0, (gint64) length);
+      return;
+    }
+
+  /* Re-encodes character by character up to each offset: one pass over
+   * the text when the offsets ascend. */
+  encoded = g_convert (text, length, encoding, "UTF-8", NULL, &encoded_length, NULL);
+  bom = file_size - (gint64) encoded_length;
+  converter = g_iconv_open (encoding, "UTF-8");
+  file_pos = bom;
+  for (guint i = 0; i < n_offsets; i++)
+    {
+      if (offsets[i] < file_pos)
+        {
+          p = text;
+          file_pos = bom;
+        }
+      while (*p != '\0' && file_pos < offsets[i])
+        {
+          char out[8], *in = (char *) p, *outp = out;
+          gsize in_left = g_utf8_next_char (p) - p, out_left = sizeof out;
+
+          g_iconv (converter, &in, &in_left, &outp, &out_left);
+          file_pos += sizeof out - out_left;
+          p = g_utf8_next_char (p);
+        }
+      offsets[i] = p - text;
+    }
+  g_iconv_close (converter);
+}

@@ -50,6 +50,14 @@ void    sd_page_map_to_file      (const SdPage *page,
                                   gint64       *offsets,
                                   guint         n_offsets);
 
+/* The reverse: byte offsets in a file of @encoding and @file_size bytes
+ * whose decoded text is @text, mapped to byte offsets in @text. */
+void    sd_page_map_from_file    (const char   *text,
+                                  const char   *encoding,
+                                  gint64        file_size,
+                                  gint64       *offsets,
+                                  guint         n_offsets);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SdPage, sd_page_free)
 
 G_END_DECLS

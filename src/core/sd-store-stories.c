@@ -404,16 +404,24 @@ sd_store_get_story (SdStore *self, gint64 id, GError **error)
 }
 
 char *
-sd_store_dup_page_text (SdStore *self, gint64 page_id, GError **error)
+sd_store_dup_page_text (SdStore *self, gint64 page_id, char **out_encoding, gint64 *out_size,
+                        GError **error)
 {
-  sqlite3_stmt *stmt = _sd_store_get_statement (self, "SELECT text FROM pages WHERE id = ?", error);
+  sqlite3_stmt *stmt =
+      _sd_store_get_statement (self, "SELECT text, encoding, size FROM pages WHERE id = ?", error);
   char *text = NULL;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, page_id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    text = _sd_store_dup_column_text (stmt, 0);
+    {
+      text = _sd_store_dup_column_text (stmt, 0);
+      if (out_encoding != NULL)
+        *out_encoding = _sd_store_dup_column_text (stmt, 1);
+      if (out_size != NULL)
+        *out_size = sqlite3_column_int64 (stmt, 2);
+    }
   sqlite3_reset (stmt);
   if (text == NULL)
     g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_FOUND,

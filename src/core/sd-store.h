@@ -104,9 +104,12 @@ GPtrArray  *sd_store_list_full_stories   (SdStore       *self,
 SdStory    *sd_store_get_story           (SdStore       *self,
                                           gint64         id,
                                           GError       **error);
-/* The page text a story was cut from. (transfer full) */
+/* The page text a story was cut from, with the file's encoding and size
+ * (each out value nullable) to map file offsets into it. (transfer full) */
 char       *sd_store_dup_page_text       (SdStore       *self,
                                           gint64         page_id,
+                                          char         **out_encoding,
+                                          gint64        *out_size,
                                           GError       **error);
 
 gboolean    sd_store_add_tag             (SdStore       *self,

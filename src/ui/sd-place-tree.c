@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "sd-gazetteer.h"
+#include "sd-cell-language.h"
 #include "sd-place-tree.h"
 
 enum
@@ -28,6 +29,7 @@ struct _SdPlaceTree
   GtkTreeView      *tree_view;
   GtkTreeStore     *model;
   GtkTreeSelection *selection;
+  GtkCellRenderer  *name_renderer;
 
   GHashTable       *counts;   /* code → gint64*, as last set */
   gboolean          hide_empty;
@@ -314,6 +316,7 @@ sd_place_tree_class_init (SdPlaceTreeClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SdPlaceTree, tree_view);
   gtk_widget_class_bind_template_child (widget_class, SdPlaceTree, model);
   gtk_widget_class_bind_template_child (widget_class, SdPlaceTree, selection);
+  gtk_widget_class_bind_template_child (widget_class, SdPlaceTree, name_renderer);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
 }
 
@@ -324,6 +327,7 @@ sd_place_tree_init (SdPlaceTree *self)
 
   self->hide_empty = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  _sd_cell_renderer_set_chinese (self->name_renderer);
   gtk_tree_view_enable_model_drag_dest (self->tree_view, targets, G_N_ELEMENTS (targets),
                                         GDK_ACTION_MOVE);
   g_signal_connect (self->tree_view, "drag-motion", G_CALLBACK (drag_motion_cb), self);

@@ -92,7 +92,9 @@ fill_row (SdStoryList *self, GtkTreeIter *iter, const SdStory *story)
   g_autoptr (GString) markup = g_string_new (NULL);
 
   {
-    g_autofree char *head = g_markup_printf_escaped ("<b>%s</b>\n<small>%s · %s", title,
+    /* lang: Han text takes Simplified Chinese forms whatever the locale
+     * (markup replaces a renderer's own attributes, so it goes here). */
+    g_autofree char *head = g_markup_printf_escaped ("<span lang=\"zh-cn\"><b>%s</b>\n<small>%s · %s", title,
                                                      g_strstrip (place), story->source_file);
     g_string_append (markup, head);
   }
@@ -103,7 +105,7 @@ fill_row (SdStoryList *self, GtkTreeIter *iter, const SdStory *story)
           (const char *) g_ptr_array_index (story->tags, i));
       g_string_append (markup, tag);
     }
-  g_string_append (markup, "</small>");
+  g_string_append (markup, "</small></span>");
 
   gtk_list_store_set (self->model, iter, COLUMN_ID, story->id, COLUMN_MARKUP, markup->str,
                       COLUMN_STATUS_ICON, status_icon_name (story->status), COLUMN_STATUS_LABEL,

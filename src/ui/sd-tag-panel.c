@@ -9,6 +9,8 @@
 
 #include <glib/gi18n.h>
 
+#include "sd-gazetteer.h"
+#include "sd-place-chooser.h"
 #include "sd-tag-panel.h"
 #include "sd-theme-suggester.h"
 
@@ -22,6 +24,10 @@ struct _SdTagPanel
   GtkBox           parent_instance;
 
   GtkLabel        *selection_label;
+  GtkWidget       *place_box;
+  GtkMenuButton   *place_button;
+  GtkLabel        *place_label;
+  SdPlaceChooser  *place_chooser;
   GtkWidget       *status_box;
   GtkComboBoxText *status_combo;
   GtkFlowBox      *tag_box;
@@ -520,6 +526,52 @@ show_highlights (SdTagPanel *self, const SdStory *story)
                           story != NULL && story->highlights != NULL && story->highlights->len > 0);
 }
 
+static void
+place_chosen_cb (SdTagPanel *self, const char *code)
+{
+  const SdStory *story = get_single_story (self);
+  g_autoptr (GError) error = NULL;
+
+  if (story == NULL || g_strcmp0 (code, story->place_code) == 0)
+    return;
+  if (!sd_edit_history_set_place (self->history, story->id, code, &error))
+    show_error (self, error);
+}
+
+static void
+show_place (SdTagPanel *self, const SdStory *story)
+{
+  SdGazetteer *gazetteer = sd_gazetteer_get_default ();
+  const SdPlace *place = story != NULL && story->place_code != NULL
+                             ? sd_gazetteer_lookup (gazetteer, story->place_code)
+                             : NULL;
+  const SdPlace *city = NULL, *district = NULL, *town = NULL;
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_visible (self->place_box, story != NULL);
+  if (story == NULL)
+    return;
+  sd_place_chooser_set_current (self->place_chooser, story->place_code);
+  if (place == NULL)
+    text = g_strdup (_("Unplaced"));
+  else if (place->level == SD_PLACE_LEVEL_PROVINCE)
+    text = g_strdup (place->name);
+  else
+    {
+      sd_gazetteer_split_levels (gazetteer, place, &city, &district, &town);
+      text = g_strjoin (" ", city ? city->name : "", district ? district->name : "",
+                        town ? town->name : "", NULL);
+      g_strstrip (text);
+    }
+  if (story->place_by_editor)
+    {
+      g_autofree char *marked = g_strdup_printf (_("%s (by an editor)"), text);
+      g_free (text);
+      text = g_steal_pointer (&marked);
+    }
+  gtk_label_set_text (self->place_label, text);
+}
+
 /* Shows everything but the note, which has its own life while typed. */
 static void
 show_selection (SdTagPanel *self)
@@ -534,6 +586,7 @@ show_selection (SdTagPanel *self)
                                  sd_story_status_to_string (story->status));
   show_suggestions (self, story);
   show_highlights (self, story);
+  show_place (self, story);
 
   gtk_widget_set_visible (self->status_box, story != NULL);
   gtk_widget_set_visible (self->note_box, story != NULL);
@@ -575,6 +628,9 @@ sd_tag_panel_class_init (SdTagPanelClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/storydesk/Storydesk/ui/sd-tag-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, SdTagPanel, selection_label);
+  gtk_widget_class_bind_template_child (widget_class, SdTagPanel, place_box);
+  gtk_widget_class_bind_template_child (widget_class, SdTagPanel, place_button);
+  gtk_widget_class_bind_template_child (widget_class, SdTagPanel, place_label);
   gtk_widget_class_bind_template_child (widget_class, SdTagPanel, status_box);
   gtk_widget_class_bind_template_child (widget_class, SdTagPanel, status_combo);
   gtk_widget_class_bind_template_child (widget_class, SdTagPanel, tag_box);
@@ -596,6 +652,11 @@ static void
 sd_tag_panel_init (SdTagPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  set_language (self->place_label);
+  self->place_chooser = SD_PLACE_CHOOSER (sd_place_chooser_new (GTK_WIDGET (self->place_button)));
+  gtk_menu_button_set_popover (self->place_button, GTK_WIDGET (self->place_chooser));
+  g_signal_connect_object (self->place_chooser, "place-chosen", G_CALLBACK (place_chosen_cb), self,
+                           G_CONNECT_SWAPPED);
 
   for (SdStoryStatus status = SD_STORY_STATUS_NEW; status <= SD_STORY_STATUS_REJECTED; status++)
     gtk_combo_box_text_append (self->status_combo, sd_story_status_to_string (status),

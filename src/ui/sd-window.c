@@ -13,6 +13,8 @@
 #include "sd-edit-history.h"
 #include "sd-export.h"
 #include "sd-importer.h"
+#include "sd-page-reader.h"
+#include "sd-page-view.h"
 #include "sd-place-tree.h"
 #include "sd-story-editor.h"
 #include "sd-store-async.h"
@@ -178,7 +180,7 @@ show_selected_story (SdWindow *self)
       G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "set-status")),
       story != NULL);
   for (const char *const *name = (const char *const[]) { "highlight", "split-story", "merge-story",
-                                                        "edit-story", NULL };
+                                                        "edit-story", "show-in-page", NULL };
        *name != NULL; name++)
     g_simple_action_set_enabled (
         G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), *name)),
@@ -450,6 +452,7 @@ import_finished_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         show_message (self, GTK_MESSAGE_ERROR, error->message);
       reload_counts (self);
+      reload_stories (self);
       return;
     }
 
@@ -478,6 +481,7 @@ import_finished_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     }
 
   reload_counts (self);
+  reload_stories (self);
 }
 
 static void
@@ -627,6 +631,50 @@ edit_story_activated (GSimpleAction *action, GVariant *parameter, gpointer user_
     sd_story_editor_present (GTK_WINDOW (self), self->history, story);
 }
 
+/* The original page, the story's span marked and its repairs underlined. */
+static void
+show_in_page_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  SdWindow *self = user_data;
+  g_autoptr (SdStory) story = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *encoding = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 size = 0, span[2];
+  GtkWidget *view;
+
+  story = sd_store_get_story (self->store, self->shown_id, &error);
+  if (story != NULL)
+    text = sd_store_dup_page_text (self->store, story->page_id, &encoding, &size, &error);
+  if (text == NULL)
+    {
+      show_message (self, GTK_MESSAGE_ERROR, error->message);
+      return;
+    }
+  span[0] = story->source_start;
+  span[1] = story->source_end;
+  sd_page_map_from_file (text, encoding, size, span, 2);
+  view = sd_page_view_new (GTK_WINDOW (self), story->source_file, text, span[0], span[1]);
+  if (story->repairs->len > 0)
+    {
+      guint n = story->repairs->len;
+      g_autofree gint64 *starts = g_new (gint64, n);
+      g_autofree gint64 *ends = g_new (gint64, n);
+      g_autofree const char **tooltips = g_new (const char *, n);
+
+      /* Repairs are kept as offsets into the page text already. */
+      for (guint i = 0; i < n; i++)
+        {
+          const SdRepair *repair = g_ptr_array_index (story->repairs, i);
+          starts[i] = repair->start;
+          ends[i] = repair->end;
+          tooltips[i] = repair->detail;
+        }
+      sd_page_view_add_marks (SD_PAGE_VIEW (view), starts, ends, n, tooltips);
+    }
+  gtk_window_present (GTK_WINDOW (view));
+}
+
 /* The article's context menu offers the corrections at the click. */
 static void
 article_populate_popup_cb (GtkTextView *text_view, GtkWidget *popup, SdWindow *self)
@@ -636,6 +684,7 @@ article_populate_popup_cb (GtkTextView *text_view, GtkWidget *popup, SdWindow *s
     const char *label;
     const char *action;
   } items[] = {
+    { N_("Show in the _Original Page"), "win.show-in-page" },
     { N_("_Highlight Selection…"), "win.highlight" },
     { N_("_Split Story Here"), "win.split-story" },
     { N_("_Join With Next Story"), "win.merge-story" },
@@ -665,6 +714,7 @@ static const GActionEntry win_entries[] = {
   { "split-story", split_story_activated },
   { "merge-story", merge_story_activated },
   { "edit-story", edit_story_activated },
+  { "show-in-page", show_in_page_activated },
 };
 
 static void
