@@ -40,7 +40,8 @@ static int run_status (int argc, char **argv);
 static const Command commands[] = {
   { "import", N_("[--db FILE] PATH…"),
     N_("Import page files or folders of them; prints one line per file"), run_import },
-  { "export", N_("[--db FILE] [--query TEXT] --format json [-o FILE|-]"),
+  { "export", N_("[--db FILE] [--query TEXT] --format csv|json|md|html|pdf|w3c [--fields LIST] "
+                 "[--excel] [-o FILE|-]"),
     N_("Write stories in an export format"), run_export },
   { "tag", N_("[--db FILE] (--story ID | --query TEXT) (--add NAME | --remove NAME)"),
     N_("Add a tag to stories or remove it"), run_tag },
@@ -177,7 +178,8 @@ run_import (int argc, char **argv)
 }
 
 static gboolean
-write_stories (GPtrArray *stories, SdExportFormat format, const char *output_path, GError **error)
+write_stories (GPtrArray *stories, SdExportFormat format, const SdExportOptions *options,
+               const char *output_path, GError **error)
 {
   g_autoptr (GOutputStream) output = NULL;
   g_autoptr (GFile) file = NULL;
@@ -185,25 +187,14 @@ write_stories (GPtrArray *stories, SdExportFormat format, const char *output_pat
   if (output_path == NULL || g_str_equal (output_path, "-"))
     {
       output = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
-      return sd_export_write (format, stories, output, NULL, error)
+      return sd_export_write_full (format, stories, options, output, NULL, error)
              && g_output_stream_flush (output, NULL, error);
     }
 
-  /* Written to a temporary file and renamed on close: a failed export
-   * leaves no half file behind and an old file whole. */
+  /* Written beside the file and renamed into place once complete: a failed
+   * export leaves no half file behind and an old file whole. */
   file = g_file_new_for_commandline_arg (output_path);
-  output = G_OUTPUT_STREAM (
-      g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, error));
-  if (output == NULL)
-    return FALSE;
-  if (!sd_export_write (format, stories, output, NULL, error))
-    {
-      g_autoptr (GCancellable) abandon = g_cancellable_new ();
-      g_cancellable_cancel (abandon);
-      g_output_stream_close (output, abandon, NULL);
-      return FALSE;
-    }
-  return g_output_stream_close (output, NULL, error);
+  return sd_export_to_file (format, stories, options, file, NULL, error);
 }
 
 static int
@@ -211,11 +202,21 @@ run_export (int argc, char **argv)
 {
   g_autofree char *query = NULL;
   g_autofree char *format_name = NULL;
+  g_autofree char *fields = NULL;
   g_autofree char *output_path = NULL;
+  gboolean for_excel = FALSE;
   const GOptionEntry entries[] = {
     { "query", 'q', 0, G_OPTION_ARG_STRING, &query, N_("Only stories that contain TEXT"),
       N_("TEXT") },
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, N_("The format: json"), N_("FORMAT") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
+      N_("csv, json, md, html, pdf or w3c (default: from the -o name, else json)"),
+      N_("FORMAT") },
+    { "fields", 0, 0, G_OPTION_ARG_STRING, &fields,
+      N_("What each story holds, comma-separated: id, source, headline, place, kind, status, "
+         "tags, note, byline, body, highlights, all; “+body” adds to the defaults"),
+      N_("LIST") },
+    { "excel", 0, 0, G_OPTION_ARG_NONE, &for_excel,
+      N_("CSV for Excel: start with a byte-order mark"), NULL },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_path,
       N_("Write to FILE (default: standard output)"), N_("FILE") },
     { NULL },
@@ -223,23 +224,46 @@ run_export (int argc, char **argv)
   g_autoptr (SdStore) store = NULL;
   g_autoptr (GPtrArray) stories = NULL;
   g_autoptr (GError) error = NULL;
-  SdExportFormat format;
+  SdExportFormat format = SD_EXPORT_FORMAT_JSON;
+  SdExportOptions options;
   SdScope scope = { SD_SCOPE_ALL, NULL, NULL };
+  gboolean to_stdout;
 
   if (!parse_options (&commands[1], entries, &argc, &argv))
     return EXIT_REFUSED;
-  if (!sd_export_format_from_string (format_name != NULL ? format_name : "json", &format, &error))
+  to_stdout = output_path == NULL || g_str_equal (output_path, "-");
+  if (format_name != NULL)
+    {
+      if (!sd_export_format_from_string (format_name, &format, &error))
+        {
+          print_error (error->message);
+          return EXIT_REFUSED;
+        }
+    }
+  else if (!to_stdout)
+    sd_export_format_from_filename (output_path, &format);
+
+  sd_export_options_init (&options, format);
+  if (fields != NULL && !sd_export_fields_parse (fields, options.fields, &options.fields, &error))
     {
       print_error (error->message);
       return EXIT_REFUSED;
     }
+  options.for_excel = for_excel;
+  options.query = query;
+  if (format == SD_EXPORT_FORMAT_PDF && to_stdout && isatty (STDOUT_FILENO))
+    {
+      print_error (_("a PDF is not for a terminal: give -o FILE or redirect the output"));
+      return EXIT_REFUSED;
+    }
+
   store = open_store ();
   if (store == NULL)
     return EXIT_REFUSED;
 
   scope.text = query;
   stories = sd_store_list_full_stories (store, &scope, &error);
-  if (stories == NULL || !write_stories (stories, format, output_path, &error))
+  if (stories == NULL || !write_stories (stories, format, &options, output_path, &error))
     {
       print_error (error->message);
       return EXIT_REFUSED;

@@ -1,4 +1,4 @@
-/* sd-export.c
+/* sd-export.c — formats, options, the JSON writer, and writing files safely
  *
  * Copyright 2026 The Storydesk authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,23 +9,93 @@
 
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
+#include <string.h>
 
-#include "sd-export.h"
-#include "sd-gazetteer.h"
+#include "sd-export-private.h"
+
+typedef struct
+{
+  char                *db_path;
+  SdScopeKind          scope_kind;
+  char                *place_code;
+  char                *text;
+  SdExportFormat       format;
+  SdExportFields       fields;
+  gboolean             for_excel;
+  char                *query;
+  char                *place_name;
+  GFile               *file;
+  SdExportProgressFunc progress;
+  gpointer             progress_data;
+  GDestroyNotify       progress_destroy;
+  GMainContext        *context;
+  guint                reported; /* per mille last reported, from the worker */
+} ExportJob;
+
+typedef struct
+{
+  GTask *task; /* keeps the job alive until the report is shown */
+  guint  done;
+  guint  total;
+} ProgressReport;
+
+static const struct
+{
+  const char    *name;
+  const char    *extension;
+  const char    *mime_type;
+  SdExportWriter write;
+} formats[SD_EXPORT_N_FORMATS] = {
+  [SD_EXPORT_FORMAT_JSON] = { "json", "json", "application/json", _sd_export_write_json },
+  [SD_EXPORT_FORMAT_CSV] = { "csv", "csv", "text/csv", _sd_export_write_csv },
+  [SD_EXPORT_FORMAT_MARKDOWN] = { "md", "md", "text/markdown", _sd_export_write_markdown },
+  [SD_EXPORT_FORMAT_HTML] = { "html", "html", "text/html", _sd_export_write_html },
+  [SD_EXPORT_FORMAT_PDF] = { "pdf", "pdf", "application/pdf", _sd_export_write_pdf },
+  [SD_EXPORT_FORMAT_W3C] = { "w3c", "jsonld", "application/ld+json", _sd_export_write_w3c },
+};
+
+static const struct
+{
+  const char    *name;
+  SdExportFields field;
+} field_names[] = {
+  { "id", SD_EXPORT_FIELD_ID },
+  { "source", SD_EXPORT_FIELD_SOURCE },
+  { "headline", SD_EXPORT_FIELD_HEADLINE },
+  { "place", SD_EXPORT_FIELD_PLACE },
+  { "kind", SD_EXPORT_FIELD_KIND },
+  { "status", SD_EXPORT_FIELD_STATUS },
+  { "tags", SD_EXPORT_FIELD_TAGS },
+  { "note", SD_EXPORT_FIELD_NOTE },
+  { "notes", SD_EXPORT_FIELD_NOTE },
+  { "byline", SD_EXPORT_FIELD_BYLINE },
+  { "body", SD_EXPORT_FIELD_BODY },
+  { "highlights", SD_EXPORT_FIELD_HIGHLIGHTS },
+  { "all", SD_EXPORT_FIELDS_ALL },
+};
 
 G_DEFINE_QUARK (sd-export-error-quark, sd_export_error)
 
-gboolean
-sd_export_format_from_string (const char *name, SdExportFormat *out_format, GError **error)
+static void
+export_job_free (ExportJob *job)
 {
-  if (g_strcmp0 (name, "json") == 0)
-    {
-      *out_format = SD_EXPORT_FORMAT_JSON;
-      return TRUE;
-    }
-  g_set_error (error, SD_EXPORT_ERROR, SD_EXPORT_ERROR_UNKNOWN_FORMAT,
-               _("Unknown export format “%s” (known: json)"), name != NULL ? name : "");
-  return FALSE;
+  g_free (job->db_path);
+  g_free (job->place_code);
+  g_free (job->text);
+  g_free (job->query);
+  g_free (job->place_name);
+  g_clear_object (&job->file);
+  if (job->progress_destroy != NULL)
+    job->progress_destroy (job->progress_data);
+  g_main_context_unref (job->context);
+  g_free (job);
+}
+
+static void
+progress_report_free (ProgressReport *report)
+{
+  g_object_unref (report->task);
+  g_free (report);
 }
 
 static void
@@ -49,27 +119,51 @@ add_nullable_string (JsonBuilder *builder, const char *member, const char *value
 }
 
 static void
-add_story (JsonBuilder *builder, SdGazetteer *gazetteer, const SdStory *story)
+add_int (JsonBuilder *builder, const char *member, gint64 value)
 {
-  const SdPlace *place = NULL, *city = NULL, *district = NULL, *town = NULL;
-  g_autofree char *body = NULL;
+  json_builder_set_member_name (builder, member);
+  json_builder_add_int_value (builder, value);
+}
 
-  if (story->place_code != NULL)
-    place = sd_gazetteer_lookup (gazetteer, story->place_code);
-  if (place != NULL)
-    sd_gazetteer_split_levels (gazetteer, place, &city, &district, &town);
+static void
+add_highlights (JsonBuilder *builder, GPtrArray *highlights)
+{
+  json_builder_set_member_name (builder, "highlights");
+  json_builder_begin_array (builder);
+  for (guint i = 0; highlights != NULL && i < highlights->len; i++)
+    {
+      const SdHighlight *highlight = g_ptr_array_index (highlights, i);
+
+      json_builder_begin_object (builder);
+      add_nullable_string (builder, "quote", highlight->quote != NULL ? highlight->quote : "");
+      add_int (builder, "start", highlight->start);
+      add_int (builder, "end", highlight->end);
+      add_nullable_string (builder, "comment",
+                           highlight->comment != NULL ? highlight->comment : "");
+      add_nullable_string (builder, "prefix", highlight->prefix != NULL ? highlight->prefix : "");
+      add_nullable_string (builder, "suffix", highlight->suffix != NULL ? highlight->suffix : "");
+      add_nullable_string (builder, "editor", highlight->editor);
+      add_nullable_string (builder, "created", highlight->created);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+add_story (JsonBuilder *builder, const SdStory *story)
+{
+  const SdPlace *city, *district, *town;
+
+  _sd_export_get_place (story, &city, &district, &town);
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_int_value (builder, story->id);
+  add_int (builder, "id", story->id);
 
   json_builder_set_member_name (builder, "source");
   json_builder_begin_object (builder);
   add_nullable_string (builder, "file", story->source_file);
-  json_builder_set_member_name (builder, "start");
-  json_builder_add_int_value (builder, story->source_start);
-  json_builder_set_member_name (builder, "end");
-  json_builder_add_int_value (builder, story->source_end);
+  add_int (builder, "start", story->source_start);
+  add_int (builder, "end", story->source_end);
   json_builder_end_object (builder);
 
   add_nullable_string (builder, "kind", sd_story_kind_to_string (story->kind));
@@ -97,20 +191,27 @@ add_story (JsonBuilder *builder, SdGazetteer *gazetteer, const SdStory *story)
   add_nullable_string (builder, "status", sd_story_status_to_string (story->status));
   add_nullable_string (builder, "editor", story->editor);
   add_nullable_string (builder, "updated", story->updated);
+  add_highlights (builder, story->highlights);
   json_builder_end_object (builder);
 }
 
-static gboolean
-write_json (GPtrArray *stories, GOutputStream *output, GCancellable *cancellable, GError **error)
+/* The full record, whatever the options ask: JSON is the format Storydesk
+ * reads back (sd-json-import.c). */
+gboolean
+_sd_export_write_json (GPtrArray *stories, const SdExportOptions *options, GOutputStream *output,
+                       GCancellable *cancellable, GError **error)
 {
   g_autoptr (JsonBuilder) builder = json_builder_new ();
   g_autoptr (JsonGenerator) generator = json_generator_new ();
   g_autoptr (JsonNode) root = NULL;
-  SdGazetteer *gazetteer = sd_gazetteer_get_default ();
 
   json_builder_begin_array (builder);
   for (guint i = 0; i < stories->len; i++)
-    add_story (builder, gazetteer, g_ptr_array_index (stories, i));
+    {
+      add_story (builder, g_ptr_array_index (stories, i));
+      if (!_sd_export_step (options, i + 1, stories->len, cancellable, error))
+        return FALSE;
+    }
   json_builder_end_array (builder);
 
   root = json_builder_get_root (builder);
@@ -122,15 +223,468 @@ write_json (GPtrArray *stories, GOutputStream *output, GCancellable *cancellable
   return g_output_stream_write_all (output, "\n", 1, NULL, cancellable, error);
 }
 
+void
+_sd_export_get_place (const SdStory *story, const SdPlace **city, const SdPlace **district,
+                      const SdPlace **town)
+{
+  SdGazetteer *gazetteer = sd_gazetteer_get_default ();
+  const SdPlace *place = NULL;
+
+  *city = *district = *town = NULL;
+  if (story->place_code != NULL)
+    place = sd_gazetteer_lookup (gazetteer, story->place_code);
+  if (place != NULL)
+    sd_gazetteer_split_levels (gazetteer, place, city, district, town);
+}
+
+char *
+_sd_export_dup_place_line (const SdStory *story)
+{
+  const SdPlace *levels[3];
+  g_autoptr (GString) line = g_string_new (NULL);
+
+  _sd_export_get_place (story, &levels[0], &levels[1], &levels[2]);
+  for (guint i = 0; i < G_N_ELEMENTS (levels); i++)
+    if (levels[i] != NULL)
+      g_string_append_printf (line, "%s%s", line->len > 0 ? " · " : "", levels[i]->name);
+  if (line->len == 0)
+    return NULL;
+  return g_string_free (g_steal_pointer (&line), FALSE);
+}
+
+GStrv
+_sd_export_split_body (const SdStory *story)
+{
+  g_auto (GStrv) lines = g_strsplit (story->body != NULL ? story->body : "", "\n", -1);
+  g_autoptr (GStrvBuilder) paragraphs = g_strv_builder_new ();
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_strstrip (lines[i]);
+      if (lines[i][0] != '\0')
+        g_strv_builder_add (paragraphs, lines[i]);
+    }
+  return g_strv_builder_end (paragraphs);
+}
+
+guint
+_sd_export_count_highlights (const SdStory *story)
+{
+  return story->highlights != NULL ? story->highlights->len : 0;
+}
+
+gboolean
+_sd_export_step (const SdExportOptions *options, guint done, guint total,
+                 GCancellable *cancellable, GError **error)
+{
+  if (options->progress != NULL)
+    options->progress (done, total, options->progress_data);
+  return !g_cancellable_set_error_if_cancelled (cancellable, error);
+}
+
+gboolean
+_sd_export_flush (GOutputStream *output, GString *buffer, gboolean force,
+                  GCancellable *cancellable, GError **error)
+{
+  if (buffer->len == 0 || (!force && buffer->len < SD_EXPORT_CHUNK))
+    return TRUE;
+  if (!g_output_stream_write_all (output, buffer->str, buffer->len, NULL, cancellable, error))
+    return FALSE;
+  g_string_truncate (buffer, 0);
+  return TRUE;
+}
+
+char *
+_sd_export_format_time (const char *iso8601)
+{
+  g_autoptr (GDateTime) utc = NULL;
+  g_autoptr (GDateTime) local = NULL;
+
+  if (iso8601 == NULL)
+    return NULL;
+  utc = g_date_time_new_from_iso8601 (iso8601, NULL);
+  if (utc == NULL)
+    return g_strdup (iso8601);
+  local = g_date_time_to_local (utc);
+  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}
+
+/**
+ * sd_export_options_init:
+ * @options: (out caller-allocates)
+ */
+void
+sd_export_options_init (SdExportOptions *options, SdExportFormat format)
+{
+  g_return_if_fail (options != NULL);
+
+  *options = (SdExportOptions) { 0 };
+  options->fields = SD_EXPORT_FIELDS_ALL;
+  /* A spreadsheet row is for sorting and counting; the body is asked for. */
+  if (format == SD_EXPORT_FORMAT_CSV)
+    options->fields &= ~(SD_EXPORT_FIELD_BODY | SD_EXPORT_FIELD_HIGHLIGHTS);
+}
+
+gboolean
+sd_export_format_from_string (const char *name, SdExportFormat *out_format, GError **error)
+{
+  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (formats); i++)
+    if (g_ascii_strcasecmp (name, formats[i].name) == 0)
+      {
+        *out_format = i;
+        return TRUE;
+      }
+  if (name != NULL && g_ascii_strcasecmp (name, "markdown") == 0)
+    {
+      *out_format = SD_EXPORT_FORMAT_MARKDOWN;
+      return TRUE;
+    }
+  g_set_error (error, SD_EXPORT_ERROR, SD_EXPORT_ERROR_UNKNOWN_FORMAT,
+               _("Unknown export format “%s” (known: csv, json, md, html, pdf, w3c)"),
+               name != NULL ? name : "");
+  return FALSE;
+}
+
+const char *
+sd_export_format_to_string (SdExportFormat format)
+{
+  g_return_val_if_fail (format < SD_EXPORT_N_FORMATS, NULL);
+  return formats[format].name;
+}
+
+const char *
+sd_export_format_get_extension (SdExportFormat format)
+{
+  g_return_val_if_fail (format < SD_EXPORT_N_FORMATS, NULL);
+  return formats[format].extension;
+}
+
+const char *
+sd_export_format_get_mime_type (SdExportFormat format)
+{
+  g_return_val_if_fail (format < SD_EXPORT_N_FORMATS, NULL);
+  return formats[format].mime_type;
+}
+
+gboolean
+sd_export_format_from_filename (const char *filename, SdExportFormat *out_format)
+{
+  const char *dot = filename != NULL ? strrchr (filename, '.') : NULL;
+
+  if (dot == NULL)
+    return FALSE;
+  dot++;
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (g_ascii_strcasecmp (dot, formats[i].extension) == 0)
+      {
+        *out_format = i;
+        return TRUE;
+      }
+  if (g_ascii_strcasecmp (dot, "markdown") == 0 || g_ascii_strcasecmp (dot, "htm") == 0)
+    {
+      *out_format = g_ascii_tolower (dot[0]) == 'm' ? SD_EXPORT_FORMAT_MARKDOWN
+                                                    : SD_EXPORT_FORMAT_HTML;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+gboolean
+sd_export_fields_parse (const char *list, SdExportFields defaults, SdExportFields *out_fields,
+                        GError **error)
+{
+  g_auto (GStrv) names = g_strsplit (list != NULL ? list : "", ",", -1);
+  gboolean relative = TRUE;
+  SdExportFields fields;
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_strstrip (names[i]);
+      if (names[i][0] != '+' && names[i][0] != '-')
+        relative = FALSE;
+    }
+  fields = relative ? defaults : 0;
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      const char *name = names[i];
+      gboolean remove = name[0] == '-';
+      gboolean found = FALSE;
+
+      if (name[0] == '+' || name[0] == '-')
+        name++;
+      if (*name == '\0')
+        continue;
+      for (guint j = 0; j < G_N_ELEMENTS (field_names) && !found; j++)
+        if (g_ascii_strcasecmp (name, field_names[j].name) == 0)
+          {
+            fields = remove ? fields & ~field_names[j].field : fields | field_names[j].field;
+            found = TRUE;
+          }
+      if (!found)
+        {
+          g_set_error (error, SD_EXPORT_ERROR, SD_EXPORT_ERROR_UNKNOWN_FIELD,
+                       _("Unknown field “%s” (known: id, source, headline, place, kind, status, "
+                         "tags, note, byline, body, highlights, all)"),
+                       name);
+          return FALSE;
+        }
+    }
+  *out_fields = fields;
+  return TRUE;
+}
+
 gboolean
 sd_export_write (SdExportFormat format, GPtrArray *stories, GOutputStream *output,
                  GCancellable *cancellable, GError **error)
 {
-  switch (format)
+  return sd_export_write_full (format, stories, NULL, output, cancellable, error);
+}
+
+gboolean
+sd_export_write_full (SdExportFormat format, GPtrArray *stories, const SdExportOptions *options,
+                      GOutputStream *output, GCancellable *cancellable, GError **error)
+{
+  SdExportOptions defaults;
+
+  g_return_val_if_fail (format < SD_EXPORT_N_FORMATS, FALSE);
+  g_return_val_if_fail (stories != NULL, FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (output), FALSE);
+
+  if (options == NULL)
     {
-    case SD_EXPORT_FORMAT_JSON:
-      return write_json (stories, output, cancellable, error);
-    default:
-      g_return_val_if_reached (FALSE);
+      sd_export_options_init (&defaults, format);
+      options = &defaults;
     }
+  return formats[format].write (stories, options, output, cancellable, error);
+}
+
+static void
+set_write_error (GError **error, GFile *file, const GError *cause)
+{
+  g_autofree char *name = g_file_get_parse_name (file);
+  const char *reason = cause->message;
+
+  if (cause->domain == G_IO_ERROR)
+    switch (cause->code)
+      {
+      case G_IO_ERROR_NOT_FOUND:
+        reason = _("its folder does not exist");
+        break;
+      case G_IO_ERROR_PERMISSION_DENIED:
+        reason = _("permission denied");
+        break;
+      case G_IO_ERROR_IS_DIRECTORY:
+        reason = _("it is a folder");
+        break;
+      case G_IO_ERROR_NO_SPACE:
+        reason = _("the disk is full");
+        break;
+      case G_IO_ERROR_READ_ONLY:
+        reason = _("the disk is read-only");
+        break;
+      default:
+        break;
+      }
+  g_set_error (error, SD_EXPORT_ERROR, SD_EXPORT_ERROR_WRITE, _("Cannot write %s: %s"), name,
+               reason);
+}
+
+/* A new hidden file beside @file: ".NAME.XXXXXXXX.part". */
+static GOutputStream *
+create_sibling (GFile *file, GFile **out_part, GCancellable *cancellable, GError **error)
+{
+  g_autoptr (GFile) parent = g_file_get_parent (file);
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autoptr (GError) local_error = NULL;
+
+  if (parent == NULL)
+    {
+      g_set_error_literal (&local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, "/");
+      set_write_error (error, file, local_error);
+      return NULL;
+    }
+  for (guint attempt = 0; attempt < 16; attempt++)
+    {
+      g_autofree char *name = g_strdup_printf (".%s.%08x.part", basename, g_random_int ());
+      g_autoptr (GFile) part = g_file_get_child (parent, name);
+      GFileOutputStream *stream;
+
+      g_clear_error (&local_error);
+      stream = g_file_create (part, G_FILE_CREATE_NONE, cancellable, &local_error);
+      if (stream != NULL)
+        {
+          *out_part = g_steal_pointer (&part);
+          return G_OUTPUT_STREAM (stream);
+        }
+      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        break;
+    }
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  else
+    set_write_error (error, file, local_error);
+  return NULL;
+}
+
+/**
+ * sd_export_to_file:
+ * @options: (nullable)
+ */
+gboolean
+sd_export_to_file (SdExportFormat format, GPtrArray *stories, const SdExportOptions *options,
+                   GFile *file, GCancellable *cancellable, GError **error)
+{
+  g_autoptr (GOutputStream) output = NULL;
+  g_autoptr (GFile) part = NULL;
+  g_autoptr (GError) local_error = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  /* Fail before the work, not at the rename after it. */
+  if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, cancellable) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error_literal (&local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, "");
+      set_write_error (error, file, local_error);
+      return FALSE;
+    }
+  output = create_sibling (file, &part, cancellable, error);
+  if (output == NULL)
+    return FALSE;
+
+  if (sd_export_write_full (format, stories, options, output, cancellable, &local_error)
+      && g_output_stream_close (output, cancellable, &local_error)
+      && g_file_move (part, file, G_FILE_COPY_OVERWRITE | G_FILE_COPY_NO_FALLBACK_FOR_MOVE,
+                      cancellable, NULL, NULL, &local_error))
+    return TRUE;
+
+  g_output_stream_close (output, NULL, NULL);
+  g_file_delete (part, NULL, NULL);
+  if (local_error->domain == G_IO_ERROR && local_error->code != G_IO_ERROR_CANCELLED)
+    set_write_error (error, file, local_error);
+  else
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+static gboolean
+report_progress_cb (gpointer data)
+{
+  ProgressReport *report = data;
+  ExportJob *job = g_task_get_task_data (report->task);
+
+  job->progress (report->done, report->total, job->progress_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* In the worker: hands a report to the caller's context about every tenth
+ * of a percent, not for every story. */
+static void
+worker_progress (guint done, guint total, gpointer user_data)
+{
+  GTask *task = user_data;
+  ExportJob *job = g_task_get_task_data (task);
+  guint per_mille = total > 0 ? (guint) ((guint64) done * 1000 / total) : 1000;
+  ProgressReport *report;
+
+  if (job->progress == NULL || (done > 0 && done < total && per_mille == job->reported))
+    return;
+  job->reported = per_mille;
+  report = g_new0 (ProgressReport, 1);
+  report->task = g_object_ref (task);
+  report->done = done;
+  report->total = total;
+  g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, report_progress_cb, report,
+                              (GDestroyNotify) progress_report_free);
+}
+
+static void
+export_thread (GTask *task, gpointer source_object, gpointer task_data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  g_autoptr (SdStore) store = NULL;
+  g_autoptr (GPtrArray) stories = NULL;
+  GError *error = NULL;
+  SdScope scope = { job->scope_kind, job->place_code, job->text };
+  SdExportOptions options = {
+    .fields = job->fields,
+    .for_excel = job->for_excel,
+    .query = job->query,
+    .place_name = job->place_name,
+    .progress = worker_progress,
+    .progress_data = task,
+  };
+
+  store = sd_store_open (job->db_path, &error);
+  if (store != NULL)
+    stories = sd_store_list_full_stories (store, &scope, &error);
+  if (stories == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  worker_progress (0, stories->len, task);
+  if (!sd_export_to_file (job->format, stories, &options, job->file, cancellable, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_int (task, stories->len);
+}
+
+void
+sd_export_to_file_async (const char *db_path, const SdScope *scope, SdExportFormat format,
+                         const SdExportOptions *options, GFile *file, GCancellable *cancellable,
+                         SdExportProgressFunc progress, gpointer progress_data,
+                         GDestroyNotify progress_destroy, GAsyncReadyCallback callback,
+                         gpointer user_data)
+{
+  g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  ExportJob *job = g_new0 (ExportJob, 1);
+  SdExportOptions defaults;
+
+  g_return_if_fail (db_path != NULL && scope != NULL && G_IS_FILE (file));
+  g_return_if_fail (format < SD_EXPORT_N_FORMATS);
+
+  if (options == NULL)
+    {
+      sd_export_options_init (&defaults, format);
+      options = &defaults;
+    }
+  job->db_path = g_strdup (db_path);
+  job->scope_kind = scope->kind;
+  job->place_code = g_strdup (scope->place_code);
+  job->text = g_strdup (scope->text);
+  job->format = format;
+  job->fields = options->fields;
+  job->for_excel = options->for_excel;
+  job->query = g_strdup (options->query);
+  job->place_name = g_strdup (options->place_name);
+  job->file = g_object_ref (file);
+  job->progress = progress;
+  job->progress_data = progress_data;
+  job->progress_destroy = progress_destroy;
+  job->context = g_main_context_ref_thread_default ();
+  job->reported = G_MAXUINT;
+
+  g_task_set_source_tag (task, sd_export_to_file_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+gboolean
+sd_export_to_file_finish (GAsyncResult *result, guint *out_n_stories, GError **error)
+{
+  gssize n_stories;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == sd_export_to_file_async, FALSE);
+
+  n_stories = g_task_propagate_int (G_TASK (result), error);
+  if (n_stories < 0)
+    return FALSE;
+  if (out_n_stories != NULL)
+    *out_n_stories = n_stories;
+  return TRUE;
 }

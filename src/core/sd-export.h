@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "sd-store.h"
 #include "sd-story.h"
 
 G_BEGIN_DECLS
@@ -15,23 +16,126 @@ G_BEGIN_DECLS
 typedef enum
 {
   SD_EXPORT_ERROR_UNKNOWN_FORMAT,
+  SD_EXPORT_ERROR_UNKNOWN_FIELD,
+  SD_EXPORT_ERROR_WRITE,  /* the destination cannot be written */
+  SD_EXPORT_ERROR_RENDER, /* the PDF could not be laid out */
 } SdExportError;
 GQuark sd_export_error_quark (void);
 
 typedef enum
 {
-  SD_EXPORT_FORMAT_JSON,
+  SD_EXPORT_FORMAT_JSON,     /* the full records: Storydesk's exchange format */
+  SD_EXPORT_FORMAT_CSV,      /* RFC 4180, one row per story */
+  SD_EXPORT_FORMAT_MARKDOWN, /* one section per story */
+  SD_EXPORT_FORMAT_HTML,     /* one standalone page, no script */
+  SD_EXPORT_FORMAT_PDF,      /* A4, laid out with Pango */
+  SD_EXPORT_FORMAT_W3C,      /* W3C Web Annotation, JSON-LD */
 } SdExportFormat;
 
-gboolean sd_export_format_from_string (const char     *name,
-                                       SdExportFormat *out_format,
-                                       GError        **error);
+#define SD_EXPORT_N_FORMATS (SD_EXPORT_FORMAT_W3C + 1)
 
-/* Writes @stories (element-type SdStory, full records) to @output. */
-gboolean sd_export_write              (SdExportFormat  format,
-                                       GPtrArray      *stories,
-                                       GOutputStream  *output,
-                                       GCancellable   *cancellable,
-                                       GError        **error);
+/* What a story's entry holds.  CSV has one column per field (the place is
+ * three: city, district, town); the documents leave out what is not asked
+ * for; the W3C output holds notes, highlights and tags as annotations.
+ * JSON always holds the full record. */
+typedef enum
+{
+  SD_EXPORT_FIELD_ID         = 1 << 0,
+  SD_EXPORT_FIELD_SOURCE     = 1 << 1,
+  SD_EXPORT_FIELD_HEADLINE   = 1 << 2,
+  SD_EXPORT_FIELD_PLACE      = 1 << 3,
+  SD_EXPORT_FIELD_KIND       = 1 << 4,
+  SD_EXPORT_FIELD_STATUS     = 1 << 5,
+  SD_EXPORT_FIELD_TAGS       = 1 << 6,
+  SD_EXPORT_FIELD_NOTE       = 1 << 7,
+  SD_EXPORT_FIELD_BYLINE     = 1 << 8,
+  SD_EXPORT_FIELD_BODY       = 1 << 9,
+  SD_EXPORT_FIELD_HIGHLIGHTS = 1 << 10,
+} SdExportFields;
+
+#define SD_EXPORT_FIELDS_ALL ((SdExportFields) ((1 << 11) - 1))
+
+/* Called after each story is written, in the thread that writes. */
+typedef void (*SdExportProgressFunc) (guint    done,
+                                      guint    total,
+                                      gpointer user_data);
+
+typedef struct
+{
+  SdExportFields       fields;
+  gboolean             for_excel;  /* CSV: starts with a byte-order mark */
+  const char          *query;      /* (nullable) the search text, for covers and titles */
+  const char          *place_name; /* (nullable) the place the selection is under */
+  SdExportProgressFunc progress;   /* (nullable) */
+  gpointer             progress_data;
+} SdExportOptions;
+
+/* The defaults for @format: every field, except the body for CSV. */
+void         sd_export_options_init         (SdExportOptions *options,
+                                             SdExportFormat   format);
+
+gboolean     sd_export_format_from_string   (const char      *name,
+                                             SdExportFormat  *out_format,
+                                             GError         **error);
+/* "json", "csv", "md", "html", "pdf", "w3c" */
+const char  *sd_export_format_to_string     (SdExportFormat   format);
+/* The file name extension without the dot: "jsonld" for W3C. */
+const char  *sd_export_format_get_extension (SdExportFormat   format);
+const char  *sd_export_format_get_mime_type (SdExportFormat   format);
+/* Guesses the format from a file name's extension. */
+gboolean     sd_export_format_from_filename (const char      *filename,
+                                             SdExportFormat  *out_format);
+
+/* @list: comma-separated field names (id, source, headline, place, kind,
+ * status, tags, note, byline, body, highlights, or all).  When every name
+ * starts with + or -, they add to or take from @defaults. */
+gboolean     sd_export_fields_parse         (const char      *list,
+                                             SdExportFields   defaults,
+                                             SdExportFields  *out_fields,
+                                             GError         **error);
+
+/* Writes @stories (element-type SdStory, full records) to @output with the
+ * defaults for @format. */
+gboolean     sd_export_write                (SdExportFormat   format,
+                                             GPtrArray       *stories,
+                                             GOutputStream   *output,
+                                             GCancellable    *cancellable,
+                                             GError         **error);
+/* @options: (nullable) */
+gboolean     sd_export_write_full           (SdExportFormat         format,
+                                             GPtrArray             *stories,
+                                             const SdExportOptions *options,
+                                             GOutputStream         *output,
+                                             GCancellable          *cancellable,
+                                             GError               **error);
+
+/* Writes to a hidden file beside @file and renames it into place only once
+ * complete: a failed or cancelled export leaves no half file, and a file
+ * already there whole. */
+gboolean     sd_export_to_file              (SdExportFormat         format,
+                                             GPtrArray             *stories,
+                                             const SdExportOptions *options,
+                                             GFile                 *file,
+                                             GCancellable          *cancellable,
+                                             GError               **error);
+
+/* Reads the stories of @scope from the library at @db_path and writes them
+ * to @file, in a worker thread with its own connection.  @options' progress
+ * function is ignored; @progress is called in the caller's main context. */
+void         sd_export_to_file_async        (const char            *db_path,
+                                             const SdScope         *scope,
+                                             SdExportFormat         format,
+                                             const SdExportOptions *options,
+                                             GFile                 *file,
+                                             GCancellable          *cancellable,
+                                             SdExportProgressFunc   progress,
+                                             gpointer               progress_data,
+                                             GDestroyNotify         progress_destroy,
+                                             GAsyncReadyCallback    callback,
+                                             gpointer               user_data);
+/* @out_n_stories: (out) (optional) how many stories were written */
+gboolean     sd_export_to_file_finish       (GAsyncResult          *result,
+                                             guint                 *out_n_stories,
+                                             GError               **error);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 
 #include "sd-gazetteer.h"
 #include "sd-importer.h"
+#include "sd-json-import.h"
 #include "sd-page-reader.h"
 #include "sd-place-resolver.h"
 #include "sd-segmenter.h"
@@ -172,6 +173,10 @@ sd_importer_import_file (SdStore *store, const char *path)
   g_autoptr (GPtrArray) stories = NULL;
   SdPageRecord record;
   SdPageOutcome outcome = { 0 };
+
+  /* A Storydesk JSON export goes back in with all editors added to it. */
+  if (sd_json_import_is_export (path))
+    return sd_json_import_file (store, path);
 
   result->path = g_strdup (path);
   page = sd_page_read_file (path, &result->error);

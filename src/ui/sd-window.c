@@ -11,7 +11,7 @@
 
 #include "sd-article-view.h"
 #include "sd-edit-history.h"
-#include "sd-export.h"
+#include "sd-export-dialog.h"
 #include "sd-importer.h"
 #include "sd-page-reader.h"
 #include "sd-page-view.h"
@@ -512,74 +512,49 @@ import_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data
   chooser = gtk_file_chooser_native_new (_("Import Pages"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), NULL);
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("Page text files"));
+  gtk_file_filter_set_name (filter, _("Page text files and Storydesk exports"));
   gtk_file_filter_add_pattern (filter, "*.txt");
+  gtk_file_filter_add_pattern (filter, "*.json");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), g_object_ref (filter));
   g_signal_connect (chooser, "response", G_CALLBACK (import_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
-static gboolean
-write_export (SdWindow *self, GFile *file, GError **error)
-{
-  g_autofree char *code = NULL;
-  g_autoptr (GPtrArray) stories = NULL;
-  g_autoptr (GFileOutputStream) output = NULL;
-  SdScope scope = { 0 };
-
-  scope.kind = sd_place_tree_get_selected (self->place_tree, &code);
-  scope.place_code = code;
-  scope.text = gtk_entry_get_text (GTK_ENTRY (self->search_entry));
-  stories = sd_store_list_full_stories (self->store, &scope, error);
-  if (stories == NULL)
-    return FALSE;
-
-  /* GIO writes to a temporary file and renames it on close, so a failed
-   * export never leaves half a file. */
-  output = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, error);
-  if (output == NULL)
-    return FALSE;
-  if (!sd_export_write (SD_EXPORT_FORMAT_JSON, stories, G_OUTPUT_STREAM (output), NULL, error))
-    return FALSE;
-  return g_output_stream_close (G_OUTPUT_STREAM (output), NULL, error);
-}
-
 static void
-export_response_cb (GtkNativeDialog *dialog, int response, SdWindow *self)
+export_response_cb (SdExportDialog *dialog, int response, SdWindow *self)
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autoptr (GError) error = NULL;
-      g_autofree char *name = g_file_get_parse_name (file);
+      g_autofree char *name = g_file_get_parse_name (sd_export_dialog_get_file (dialog));
+      guint n_stories = sd_export_dialog_get_n_exported (dialog);
+      g_autofree char *message = g_strdup_printf (
+          g_dngettext (GETTEXT_PACKAGE, "Exported %u story to %s", "Exported %u stories to %s",
+                       n_stories),
+          n_stories, name);
 
-      if (!write_export (self, file, &error))
-        {
-          g_autofree char *message = g_strdup_printf (_("Could not export to %s: %s"), name,
-                                                      error->message);
-          show_message (self, GTK_MESSAGE_ERROR, message);
-        }
-      else
-        {
-          g_autofree char *message = g_strdup_printf (_("Exported to %s"), name);
-          show_message (self, GTK_MESSAGE_INFO, message);
-        }
+      show_message (self, GTK_MESSAGE_INFO, message);
     }
-  g_object_unref (dialog);
+  gtk_widget_destroy (GTK_WIDGET (dialog));
 }
 
+/* Exports the listed stories: the place picked in the tree and the search
+ * text.  The dialog writes in a worker with its own connection, with a
+ * progress bar and a Stop button. */
 static void
 export_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   SdWindow *self = user_data;
-  GtkFileChooserNative *chooser;
+  g_autofree char *code = NULL;
+  SdExportDialog *dialog;
+  SdScope scope = { 0 };
 
-  chooser = gtk_file_chooser_native_new (_("Export Stories"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
-  gtk_file_chooser_set_do_overwrite_confirmation (GTK_FILE_CHOOSER (chooser), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "stories.json");
-  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  sd_tag_panel_flush (self->tag_panel);
+  scope.kind = sd_place_tree_get_selected (self->place_tree, &code);
+  scope.place_code = code;
+  scope.text = gtk_entry_get_text (GTK_ENTRY (self->search_entry));
+  dialog = sd_export_dialog_new (GTK_WINDOW (self), self->store, &scope);
+  g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -649,6 +624,14 @@ show_in_page_activated (GSimpleAction *action, GVariant *parameter, gpointer use
   if (text == NULL)
     {
       show_message (self, GTK_MESSAGE_ERROR, error->message);
+      return;
+    }
+  /* Stories read back from a Storydesk export came without their page. */
+  if (*text == '\0')
+    {
+      show_message (self, GTK_MESSAGE_INFO,
+                    _("The original page of this story is not in the library: it came from an "
+                      "export."));
       return;
     }
   span[0] = story->source_start;

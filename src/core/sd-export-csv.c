@@ -1,0 +1,181 @@
+/* sd-export-csv.c — one row per story, RFC 4180
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sd-export"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "sd-export-private.h"
+
+typedef enum
+{
+  COLUMN_ID,
+  COLUMN_SOURCE,
+  COLUMN_HEADLINE,
+  COLUMN_CITY,
+  COLUMN_DISTRICT,
+  COLUMN_TOWN,
+  COLUMN_KIND,
+  COLUMN_STATUS,
+  COLUMN_TAGS,
+  COLUMN_NOTE,
+  COLUMN_BYLINE,
+  COLUMN_BODY,
+} Column;
+
+static const struct
+{
+  const char    *header;
+  SdExportFields field;
+} columns[] = {
+  [COLUMN_ID] = { "id", SD_EXPORT_FIELD_ID },
+  [COLUMN_SOURCE] = { "source", SD_EXPORT_FIELD_SOURCE },
+  [COLUMN_HEADLINE] = { "headline", SD_EXPORT_FIELD_HEADLINE },
+  [COLUMN_CITY] = { "city", SD_EXPORT_FIELD_PLACE },
+  [COLUMN_DISTRICT] = { "district", SD_EXPORT_FIELD_PLACE },
+  [COLUMN_TOWN] = { "town", SD_EXPORT_FIELD_PLACE },
+  [COLUMN_KIND] = { "kind", SD_EXPORT_FIELD_KIND },
+  [COLUMN_STATUS] = { "status", SD_EXPORT_FIELD_STATUS },
+  [COLUMN_TAGS] = { "tags", SD_EXPORT_FIELD_TAGS },
+  [COLUMN_NOTE] = { "note", SD_EXPORT_FIELD_NOTE },
+  [COLUMN_BYLINE] = { "byline", SD_EXPORT_FIELD_BYLINE },
+  [COLUMN_BODY] = { "body", SD_EXPORT_FIELD_BODY },
+};
+
+/* Appends one cell.  A cell a spreadsheet would read as a formula (=, +, -,
+ * @, or a tab or carriage return first) gets a ' in front, so opening the
+ * file never runs anything; cells with a comma, quote or line break are
+ * quoted, quotes doubled. */
+static void
+append_cell (GString *row, const char *text)
+{
+  gboolean neutralise, quote;
+
+  if (text == NULL)
+    text = "";
+  neutralise = text[0] != '\0' && strchr ("=+-@\t\r", text[0]) != NULL;
+  quote = strpbrk (text, ",\"\r\n") != NULL;
+
+  if (quote)
+    g_string_append_c (row, '"');
+  if (neutralise)
+    g_string_append_c (row, '\'');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (row, '"');
+      g_string_append_c (row, *p);
+    }
+  if (quote)
+    g_string_append_c (row, '"');
+}
+
+static char *
+dup_tags (const SdStory *story)
+{
+  g_autoptr (GString) tags = g_string_new (NULL);
+
+  for (guint i = 0; story->tags != NULL && i < story->tags->len; i++)
+    g_string_append_printf (tags, "%s%s", i > 0 ? ";" : "",
+                            (const char *) g_ptr_array_index (story->tags, i));
+  return g_string_free (g_steal_pointer (&tags), FALSE);
+}
+
+static void
+append_row (GString *out, const SdStory *story, SdExportFields fields)
+{
+  const SdPlace *city, *district, *town;
+  gboolean first = TRUE;
+
+  _sd_export_get_place (story, &city, &district, &town);
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      g_autofree char *owned = NULL;
+      const char *cell = NULL;
+
+      if (!(fields & columns[i].field))
+        continue;
+      switch ((Column) i)
+        {
+        case COLUMN_ID:
+          cell = owned = g_strdup_printf ("%" G_GINT64_FORMAT, story->id);
+          break;
+        case COLUMN_SOURCE:
+          cell = story->source_file;
+          break;
+        case COLUMN_HEADLINE:
+          cell = story->headline;
+          break;
+        case COLUMN_CITY:
+          cell = city != NULL ? city->name : NULL;
+          break;
+        case COLUMN_DISTRICT:
+          cell = district != NULL ? district->name : NULL;
+          break;
+        case COLUMN_TOWN:
+          cell = town != NULL ? town->name : NULL;
+          break;
+        case COLUMN_KIND:
+          cell = sd_story_kind_to_string (story->kind);
+          break;
+        case COLUMN_STATUS:
+          cell = sd_story_status_to_string (story->status);
+          break;
+        case COLUMN_TAGS:
+          cell = owned = dup_tags (story);
+          break;
+        case COLUMN_NOTE:
+          cell = story->note;
+          break;
+        case COLUMN_BYLINE:
+          cell = story->byline;
+          break;
+        case COLUMN_BODY:
+          cell = story->body;
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+      if (!first)
+        g_string_append_c (out, ',');
+      append_cell (out, cell);
+      first = FALSE;
+    }
+  g_string_append (out, "\r\n");
+}
+
+/* UTF-8 with CRLF line ends; "for Excel" adds a byte-order mark, which is
+ * how Excel knows the file is UTF-8 and not the local code page. */
+gboolean
+_sd_export_write_csv (GPtrArray *stories, const SdExportOptions *options, GOutputStream *output,
+                      GCancellable *cancellable, GError **error)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+  SdExportFields fields = options->fields & SD_EXPORT_FIELDS_ALL & ~SD_EXPORT_FIELD_HIGHLIGHTS;
+  gboolean first = TRUE;
+
+  if (fields == 0)
+    fields = SD_EXPORT_FIELD_ID;
+  if (options->for_excel)
+    g_string_append (out, "\xef\xbb\xbf");
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    if (fields & columns[i].field)
+      {
+        g_string_append_printf (out, "%s%s", first ? "" : ",", columns[i].header);
+        first = FALSE;
+      }
+  g_string_append (out, "\r\n");
+
+  for (guint i = 0; i < stories->len; i++)
+    {
+      append_row (out, g_ptr_array_index (stories, i), fields);
+      if (!_sd_export_flush (output, out, FALSE, cancellable, error)
+          || !_sd_export_step (options, i + 1, stories->len, cancellable, error))
+        return FALSE;
+    }
+  return _sd_export_flush (output, out, TRUE, cancellable, error);
+}

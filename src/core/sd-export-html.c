@@ -1,0 +1,428 @@
+/* sd-export-html.c — one standalone page: no script, every text escaped
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sd-export"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "sd-export-private.h"
+
+/* The stories under one city, in export order; city NULL for the unplaced. */
+typedef struct
+{
+  const SdPlace *city;
+  GPtrArray     *stories; /* (element-type SdStory) (transfer none) */
+} CityGroup;
+
+/* Nothing may load or run: the page is read, printed and passed on. */
+#define CONTENT_SECURITY_POLICY                                                   \
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; " \
+  "form-action 'none'"
+
+#define SERIF_STACK \
+  "\"Noto Serif CJK SC\", \"Source Han Serif SC\", \"Source Han Serif CN\", \"Songti SC\", " \
+  "STSong, SimSun, \"Noto Serif SC\", serif"
+#define SANS_STACK \
+  "\"Noto Sans CJK SC\", \"Source Han Sans SC\", \"Source Han Sans CN\", \"PingFang SC\", " \
+  "\"Microsoft YaHei\", \"WenQuanYi Micro Hei\", sans-serif"
+
+static const char style_sheet[] =
+  "body{font-family:" SERIF_STACK ";line-height:1.7;color:#1b1b1b;background:#fff;"
+  "max-width:46em;margin:0 auto;padding:2em 1.5em}\n"
+  "h1,h2,h3,h4,nav,.meta,.tags,.byline,.by,.subheadline,body>footer{font-family:" SANS_STACK "}\n"
+  "h1{font-size:1.8em;margin:0 0 .2em}\n"
+  ".meta{color:#5d6670;font-size:.88em;margin:.2em 0}\n"
+  "nav.toc{border:1px solid #d8dde3;border-radius:6px;padding:.6em 1.2em;margin:1.5em 0}\n"
+  "nav.toc h2{font-size:1.1em}nav.toc h3{font-size:1em;margin:.8em 0 .2em}\n"
+  "nav.toc ol{margin:0;padding-left:1.6em}nav.toc a{color:#1d4f91;text-decoration:none}\n"
+  ".count{color:#5d6670;font-weight:normal;font-size:.85em}\n"
+  "section.city>h2{font-size:1.35em;border-bottom:2px solid #1d4f91;padding-bottom:.2em;"
+  "margin-top:2.2em}\n"
+  "article{border-top:1px solid #e1e4e8;margin-top:1.6em;padding-top:1em}\n"
+  "article h3{font-size:1.35em;line-height:1.4;margin:0 0 .3em}\n"
+  ".subheadline{color:#333;margin:0 0 .3em}\n"
+  ".body p{text-indent:2em;margin:0;text-align:justify}\n"
+  ".tags{list-style:none;padding:0;margin:.4em 0;display:flex;flex-wrap:wrap;gap:.4em}\n"
+  ".tags li{background:#eef3f9;border:1px solid #c5d3e3;border-radius:999px;padding:0 .75em;"
+  "font-size:.85em;color:#1d3b5e}\n"
+  ".byline,.by{color:#5d6670;font-size:.88em}\n"
+  ".note{border-left:4px solid #5b83b0;background:#f4f7fb;padding:.4em 1em;margin:1em 0}\n"
+  ".note h4,.highlights h4{margin:.2em 0;font-size:.95em}\n"
+  ".highlights blockquote{border-left:4px solid #e0b800;background:#fffbe6;margin:.5em 0;"
+  "padding:.3em 1em}\n"
+  ".note p,.highlights p{margin:.2em 0}\n"
+  "mark{background:#fff0a0;color:inherit}\n"
+  "body>footer{color:#8a939c;font-size:.8em;margin-top:3em}\n"
+  "@page{size:A4;margin:2cm}\n"
+  "@media print{body{max-width:none;padding:0}nav.toc{break-after:page}"
+  "a{color:inherit;text-decoration:none}article{break-inside:avoid-page}}\n";
+
+static void
+append_text (GString *out, const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text != NULL ? text : "", -1);
+  g_string_append (out, escaped);
+}
+
+static void
+append_element (GString *out, const char *open, const char *text, const char *close)
+{
+  g_string_append (out, open);
+  append_text (out, text);
+  g_string_append (out, close);
+}
+
+static int
+compare_groups (gconstpointer a, gconstpointer b)
+{
+  const CityGroup *first = *(const CityGroup *const *) a;
+  const CityGroup *second = *(const CityGroup *const *) b;
+
+  if (first->city == NULL || second->city == NULL)
+    return (first->city == NULL) - (second->city == NULL);
+  return (int) first->city->order - (int) second->city->order;
+}
+
+static void
+city_group_free (CityGroup *group)
+{
+  g_ptr_array_unref (group->stories);
+  g_free (group);
+}
+
+/* Groups in official city order, the unplaced last. (element-type CityGroup) */
+static GPtrArray *
+group_by_city (GPtrArray *stories)
+{
+  GPtrArray *groups = g_ptr_array_new_with_free_func ((GDestroyNotify) city_group_free);
+  g_autoptr (GHashTable) by_city = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < stories->len; i++)
+    {
+      SdStory *story = g_ptr_array_index (stories, i);
+      const SdPlace *city, *district, *town;
+      CityGroup *group;
+
+      _sd_export_get_place (story, &city, &district, &town);
+      group = g_hash_table_lookup (by_city, city);
+      if (group == NULL)
+        {
+          group = g_new0 (CityGroup, 1);
+          group->city = city;
+          group->stories = g_ptr_array_new ();
+          g_hash_table_insert (by_city, (gpointer) city, group);
+          g_ptr_array_add (groups, group);
+        }
+      g_ptr_array_add (group->stories, story);
+    }
+  g_ptr_array_sort (groups, compare_groups);
+  return groups;
+}
+
+static const char *
+group_anchor (const CityGroup *group)
+{
+  return group->city != NULL ? group->city->code : "unplaced";
+}
+
+static const char *
+group_name (const CityGroup *group)
+{
+  return group->city != NULL ? group->city->name : _("Unplaced");
+}
+
+/* For each character of the body, how many highlights cover it. */
+static guint8 *
+dup_marks (const SdStory *story, glong n_chars)
+{
+  guint8 *marks = g_new0 (guint8, n_chars + 1);
+
+  for (guint i = 0; i < _sd_export_count_highlights (story); i++)
+    {
+      const SdHighlight *highlight = g_ptr_array_index (story->highlights, i);
+      gint64 end = MIN (highlight->end, n_chars);
+
+      for (gint64 c = MAX (highlight->start, 0); c < end; c++)
+        marks[c] = MIN (marks[c] + 1, G_MAXUINT8);
+    }
+  return marks;
+}
+
+/* The body's paragraphs, the highlighted passages marked. */
+static void
+append_body (GString *out, const SdStory *story, gboolean mark)
+{
+  const char *body = story->body != NULL ? story->body : "";
+  glong n_chars = g_utf8_strlen (body, -1);
+  g_autofree guint8 *marks = mark ? dup_marks (story, n_chars) : g_new0 (guint8, n_chars + 1);
+  const char *p = body;
+  glong c = 0;
+
+  g_string_append (out, "<div class=\"body\">\n");
+  while (*p != '\0')
+    {
+      const char *end = strchr (p, '\n');
+      const char *line_end = end != NULL ? end : p + strlen (p);
+      gboolean open = FALSE, blank = TRUE;
+
+      for (const char *q = p; q < line_end; q = g_utf8_next_char (q))
+        if (!g_unichar_isspace (g_utf8_get_char (q)))
+          blank = FALSE;
+      if (!blank)
+        g_string_append (out, "<p>");
+      for (const char *q = p; q < line_end; q = g_utf8_next_char (q), c++)
+        {
+          const char *next = g_utf8_next_char (q);
+          g_autofree char *escaped = NULL;
+
+          if (blank)
+            continue;
+          if ((marks[c] > 0) != open)
+            {
+              g_string_append (out, open ? "</mark>" : "<mark>");
+              open = !open;
+            }
+          escaped = g_markup_escape_text (q, next - q);
+          g_string_append (out, escaped);
+        }
+      if (open)
+        g_string_append (out, "</mark>");
+      if (!blank)
+        g_string_append (out, "</p>\n");
+      if (end == NULL)
+        break;
+      p = end + 1;
+      c++; /* the line break */
+    }
+  g_string_append (out, "</div>\n");
+}
+
+static void
+append_attribution (GString *out, const char *editor, const char *iso8601)
+{
+  g_autofree char *time = _sd_export_format_time (iso8601);
+
+  if ((editor == NULL || *editor == '\0') && time == NULL)
+    return;
+  g_string_append (out, "<p class=\"by\">— ");
+  if (editor != NULL && *editor != '\0')
+    append_text (out, editor);
+  if (editor != NULL && *editor != '\0' && time != NULL)
+    g_string_append (out, ", ");
+  if (time != NULL)
+    {
+      g_autofree char *element = g_markup_printf_escaped ("<time datetime=\"%s\">%s</time>",
+                                                          iso8601, time);
+      g_string_append (out, element);
+    }
+  g_string_append (out, "</p>\n");
+}
+
+static void
+append_paragraphs (GString *out, const char *text)
+{
+  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (*g_strstrip (lines[i]) != '\0')
+      append_element (out, "<p>", lines[i], "</p>\n");
+}
+
+static void
+append_meta (GString *out, const SdStory *story, SdExportFields fields)
+{
+  g_autofree char *place = _sd_export_dup_place_line (story);
+  gboolean any = FALSE;
+
+  g_string_append (out, "<p class=\"meta\">");
+  if ((fields & SD_EXPORT_FIELD_PLACE) && place != NULL)
+    {
+      append_element (out, "<span class=\"place\">", place, "</span>");
+      any = TRUE;
+    }
+  if (fields & SD_EXPORT_FIELD_STATUS)
+    {
+      g_string_append_printf (out, "%s<span class=\"status status-%s\">", any ? " · " : "",
+                              sd_story_status_to_string (story->status));
+      append_text (out, sd_story_status_to_label (story->status));
+      g_string_append (out, "</span>");
+      any = TRUE;
+    }
+  if ((fields & SD_EXPORT_FIELD_SOURCE) && story->source_file != NULL)
+    {
+      g_autofree char *source = g_strdup_printf (_("Source: %s"), story->source_file);
+      g_string_append (out, any ? " · " : "");
+      append_element (out, "<span class=\"source\">", source, "</span>");
+      any = TRUE;
+    }
+  if (fields & SD_EXPORT_FIELD_ID)
+    {
+      g_autofree char *id = g_strdup_printf (_("Story %" G_GINT64_FORMAT), story->id);
+      g_string_append (out, any ? " · " : "");
+      append_element (out, "<span class=\"id\">", id, "</span>");
+    }
+  g_string_append (out, "</p>\n");
+}
+
+static void
+append_story (GString *out, const SdStory *story, SdExportFields fields)
+{
+  g_autofree char *title = sd_story_dup_title (story);
+
+  g_string_append_printf (out, "<article id=\"story-%" G_GINT64_FORMAT "\">\n<header>\n",
+                          story->id);
+  append_element (out, "<h3>", title, "</h3>\n");
+  if (story->subheadline != NULL && *story->subheadline != '\0')
+    append_element (out, "<p class=\"subheadline\">", story->subheadline, "</p>\n");
+  append_meta (out, story, fields);
+  if ((fields & SD_EXPORT_FIELD_TAGS) && story->tags != NULL && story->tags->len > 0)
+    {
+      g_autofree char *open = g_markup_printf_escaped ("<ul class=\"tags\" aria-label=\"%s\">",
+                                                       _("Tags"));
+      g_string_append (out, open);
+      for (guint i = 0; i < story->tags->len; i++)
+        append_element (out, "<li>", g_ptr_array_index (story->tags, i), "</li>");
+      g_string_append (out, "</ul>\n");
+    }
+  if ((fields & SD_EXPORT_FIELD_BYLINE) && story->byline != NULL && *story->byline != '\0')
+    append_element (out, "<p class=\"byline\">", story->byline, "</p>\n");
+  g_string_append (out, "</header>\n");
+
+  if (fields & SD_EXPORT_FIELD_BODY)
+    append_body (out, story, (fields & SD_EXPORT_FIELD_HIGHLIGHTS) != 0);
+
+  if ((fields & SD_EXPORT_FIELD_NOTE) && story->note != NULL && *story->note != '\0')
+    {
+      g_string_append (out, "<aside class=\"note\">\n");
+      append_element (out, "<h4>", _("Note"), "</h4>\n");
+      append_paragraphs (out, story->note);
+      append_attribution (out, story->editor, story->updated);
+      g_string_append (out, "</aside>\n");
+    }
+  if ((fields & SD_EXPORT_FIELD_HIGHLIGHTS) && _sd_export_count_highlights (story) > 0)
+    {
+      g_string_append (out, "<section class=\"highlights\">\n");
+      append_element (out, "<h4>", _("Highlights"), "</h4>\n");
+      for (guint i = 0; i < story->highlights->len; i++)
+        {
+          const SdHighlight *highlight = g_ptr_array_index (story->highlights, i);
+
+          g_string_append (out, "<blockquote>\n");
+          append_element (out, "<p><mark>", highlight->quote, "</mark></p>\n");
+          if (highlight->comment != NULL && *highlight->comment != '\0')
+            append_paragraphs (out, highlight->comment);
+          append_attribution (out, highlight->editor, highlight->created);
+          g_string_append (out, "</blockquote>\n");
+        }
+      g_string_append (out, "</section>\n");
+    }
+  g_string_append (out, "</article>\n");
+}
+
+static char *
+dup_summary (GPtrArray *stories, const SdExportOptions *options)
+{
+  g_autoptr (GString) line = g_string_new (NULL);
+
+  g_string_append_printf (line, g_dngettext (GETTEXT_PACKAGE, "%u story", "%u stories",
+                                             stories->len),
+                          stories->len);
+  if (options->place_name != NULL)
+    g_string_append_printf (line, " · %s", options->place_name);
+  if (options->query != NULL && *options->query != '\0')
+    {
+      g_string_append (line, " · ");
+      g_string_append_printf (line, _("containing “%s”"), options->query);
+    }
+  return g_string_free (g_steal_pointer (&line), FALSE);
+}
+
+static void
+append_head (GString *out, GPtrArray *stories, const SdExportOptions *options, GPtrArray *groups)
+{
+  g_autofree char *summary = dup_summary (stories, options);
+  g_autofree char *title = g_strdup_printf ("%s: %s", _("Storydesk export"), summary);
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d %H:%M");
+  g_autofree char *exported = g_strdup_printf (_("exported %s"), date);
+  g_autofree char *nav = NULL;
+
+  g_string_append (out, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n"
+                        "<meta charset=\"utf-8\"/>\n"
+                        "<meta http-equiv=\"Content-Security-Policy\" content=\""
+                        CONTENT_SECURITY_POLICY "\"/>\n"
+                        "<meta name=\"viewport\" "
+                        "content=\"width=device-width, initial-scale=1\"/>\n"
+                        "<meta name=\"referrer\" content=\"no-referrer\"/>\n"
+                        "<meta name=\"generator\" content=\"Storydesk " PACKAGE_VERSION "\"/>\n");
+  append_element (out, "<title>", title, "</title>\n");
+  g_string_append_printf (out, "<style>\n%s</style>\n</head>\n<body>\n<header>\n", style_sheet);
+  append_element (out, "<h1>", _("Storydesk export"), "</h1>\n");
+  g_string_append (out, "<p class=\"meta\">");
+  append_text (out, summary);
+  g_string_append (out, " · ");
+  append_text (out, exported);
+  g_string_append (out, "</p>\n</header>\n");
+
+  nav = g_markup_printf_escaped ("<nav class=\"toc\" aria-label=\"%s\">\n", _("Contents"));
+  g_string_append (out, nav);
+  append_element (out, "<h2>", _("Contents"), "</h2>\n");
+  for (guint i = 0; i < groups->len; i++)
+    {
+      const CityGroup *group = g_ptr_array_index (groups, i);
+
+      g_string_append_printf (out, "<section>\n<h3><a href=\"#city-%s\">", group_anchor (group));
+      append_text (out, group_name (group));
+      g_string_append_printf (out, "</a> <span class=\"count\">%u</span></h3>\n<ol>\n",
+                              group->stories->len);
+      for (guint j = 0; j < group->stories->len; j++)
+        {
+          const SdStory *story = g_ptr_array_index (group->stories, j);
+          g_autofree char *headline = sd_story_dup_title (story);
+
+          g_string_append_printf (out, "<li><a href=\"#story-%" G_GINT64_FORMAT "\">", story->id);
+          append_text (out, headline);
+          g_string_append (out, "</a></li>\n");
+        }
+      g_string_append (out, "</ol>\n</section>\n");
+    }
+  g_string_append (out, "</nav>\n");
+}
+
+/* Grouped by city in official order, as the table of contents. */
+gboolean
+_sd_export_write_html (GPtrArray *stories, const SdExportOptions *options, GOutputStream *output,
+                       GCancellable *cancellable, GError **error)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+  g_autoptr (GPtrArray) groups = group_by_city (stories);
+  guint done = 0;
+
+  append_head (out, stories, options, groups);
+  g_string_append (out, "<main>\n");
+  for (guint i = 0; i < groups->len; i++)
+    {
+      const CityGroup *group = g_ptr_array_index (groups, i);
+
+      g_string_append_printf (out, "<section class=\"city\" id=\"city-%s\">\n",
+                              group_anchor (group));
+      append_element (out, "<h2>", group_name (group), "</h2>\n");
+      for (guint j = 0; j < group->stories->len; j++)
+        {
+          append_story (out, g_ptr_array_index (group->stories, j), options->fields);
+          if (!_sd_export_flush (output, out, FALSE, cancellable, error)
+              || !_sd_export_step (options, ++done, stories->len, cancellable, error))
+            return FALSE;
+        }
+      g_string_append (out, "</section>\n");
+    }
+  g_string_append (out, "</main>\n<footer><p>");
+  append_text (out, _("Exported with Storydesk"));
+  g_string_append (out, "</p></footer>\n</body>\n</html>\n");
+  return _sd_export_flush (output, out, TRUE, cancellable, error);
+}

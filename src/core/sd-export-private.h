@@ -1,0 +1,81 @@
+/* sd-export-private.h — what the export writers share; nothing outside
+ * src/core/sd-export*.c includes it
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "sd-export.h"
+#include "sd-gazetteer.h"
+
+G_BEGIN_DECLS
+
+/* Writers flush their text to the stream once this much is buffered. */
+#define SD_EXPORT_CHUNK (64 * 1024)
+
+typedef gboolean (*SdExportWriter) (GPtrArray             *stories,
+                                    const SdExportOptions *options,
+                                    GOutputStream         *output,
+                                    GCancellable          *cancellable,
+                                    GError               **error);
+
+G_GNUC_INTERNAL gboolean _sd_export_write_json (GPtrArray             *stories,
+                                                const SdExportOptions *options,
+                                                GOutputStream         *output,
+                                                GCancellable          *cancellable,
+                                                GError               **error);
+G_GNUC_INTERNAL gboolean _sd_export_write_csv (GPtrArray             *stories,
+                                               const SdExportOptions *options,
+                                               GOutputStream         *output,
+                                               GCancellable          *cancellable,
+                                               GError               **error);
+G_GNUC_INTERNAL gboolean _sd_export_write_markdown (GPtrArray             *stories,
+                                                    const SdExportOptions *options,
+                                                    GOutputStream         *output,
+                                                    GCancellable          *cancellable,
+                                                    GError               **error);
+G_GNUC_INTERNAL gboolean _sd_export_write_html (GPtrArray             *stories,
+                                                const SdExportOptions *options,
+                                                GOutputStream         *output,
+                                                GCancellable          *cancellable,
+                                                GError               **error);
+G_GNUC_INTERNAL gboolean _sd_export_write_pdf (GPtrArray             *stories,
+                                               const SdExportOptions *options,
+                                               GOutputStream         *output,
+                                               GCancellable          *cancellable,
+                                               GError               **error);
+G_GNUC_INTERNAL gboolean _sd_export_write_w3c (GPtrArray             *stories,
+                                               const SdExportOptions *options,
+                                               GOutputStream         *output,
+                                               GCancellable          *cancellable,
+                                               GError               **error);
+
+/* The official names of the story's city, district and town; each may be
+ * NULL. */
+G_GNUC_INTERNAL void     _sd_export_get_place      (const SdStory  *story,
+                                                    const SdPlace **city,
+                                                    const SdPlace **district,
+                                                    const SdPlace **town);
+/* "苏州市 · 吴江区 · 黎里镇", or NULL when unplaced. (transfer full) */
+G_GNUC_INTERNAL char    *_sd_export_dup_place_line (const SdStory  *story);
+/* The body's paragraphs, empty ones left out. (transfer full) */
+G_GNUC_INTERNAL GStrv    _sd_export_split_body     (const SdStory  *story);
+G_GNUC_INTERNAL guint    _sd_export_count_highlights (const SdStory *story);
+/* Reports @done of @total and checks @cancellable. */
+G_GNUC_INTERNAL gboolean _sd_export_step           (const SdExportOptions *options,
+                                                    guint                  done,
+                                                    guint                  total,
+                                                    GCancellable          *cancellable,
+                                                    GError               **error);
+/* Writes @buffer out and empties it once it holds SD_EXPORT_CHUNK, or
+ * always when @force. */
+G_GNUC_INTERNAL gboolean _sd_export_flush          (GOutputStream *output,
+                                                    GString       *buffer,
+                                                    gboolean       force,
+                                                    GCancellable  *cancellable,
+                                                    GError       **error);
+/* "2026-03-01 08:30" in local time from an ISO 8601 stamp; NULL stays NULL. */
+G_GNUC_INTERNAL char    *_sd_export_format_time    (const char    *iso8601);
+
+G_END_DECLS

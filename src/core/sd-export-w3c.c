@@ -1,0 +1,234 @@
+/* sd-export-w3c.c — highlights, notes and tags as W3C Web Annotations
+ *
+ * One AnnotationCollection (JSON-LD, the anno.jsonld context) whose first
+ * and only AnnotationPage holds the annotations:
+ * - each highlight: motivation "highlighting", or "commenting" with a
+ *   TextualBody when it has a comment, its target the story body selected
+ *   by a TextQuoteSelector (exact, prefix, suffix) and a
+ *   TextPositionSelector (start, end: characters into the body);
+ * - each note: motivation "commenting", a TextualBody, the whole story;
+ * - each story's tags: motivation "tagging", one TextualBody per tag.
+ * A story is "urn:storydesk:story:ID" (its body as plain text); the scope of
+ * every target names the page file it was cut from.
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sd-export"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#include "sd-export-private.h"
+
+#define ANNO_CONTEXT "http://www.w3.org/ns/anno.jsonld"
+
+static void
+set_nullable_string (JsonObject *object, const char *member, const char *value)
+{
+  if (value != NULL && *value != '\0')
+    json_object_set_string_member (object, member, value);
+}
+
+static JsonObject *
+new_textual_body (const char *value, const char *purpose)
+{
+  JsonObject *body = json_object_new ();
+
+  json_object_set_string_member (body, "type", "TextualBody");
+  json_object_set_string_member (body, "value", value);
+  json_object_set_string_member (body, "format", "text/plain");
+  json_object_set_string_member (body, "language", "zh-CN");
+  json_object_set_string_member (body, "purpose", purpose);
+  return body;
+}
+
+static JsonObject *
+new_target (const SdStory *story)
+{
+  JsonObject *target = json_object_new ();
+  JsonObject *source = json_object_new ();
+  g_autofree char *id = g_strdup_printf ("urn:storydesk:story:%" G_GINT64_FORMAT, story->id);
+  g_autofree char *title = sd_story_dup_title (story);
+
+  json_object_set_string_member (source, "id", id);
+  json_object_set_string_member (source, "type", "Text");
+  json_object_set_string_member (source, "format", "text/plain");
+  json_object_set_string_member (source, "language", "zh-CN");
+  set_nullable_string (source, "title", title);
+
+  json_object_set_string_member (target, "type", "SpecificResource");
+  json_object_set_object_member (target, "source", source);
+  if (story->source_file != NULL)
+    {
+      JsonObject *scope = json_object_new ();
+      g_autofree char *escaped = g_uri_escape_string (story->source_file, NULL, FALSE);
+      g_autofree char *scope_id = g_strconcat ("urn:storydesk:file:", escaped, NULL);
+
+      json_object_set_string_member (scope, "id", scope_id);
+      json_object_set_string_member (scope, "type", "Text");
+      json_object_set_string_member (scope, "title", story->source_file);
+      json_object_set_object_member (target, "scope", scope);
+    }
+  return target;
+}
+
+static JsonObject *
+new_annotation (const char *id, const char *motivation, const char *editor, const char *created)
+{
+  JsonObject *annotation = json_object_new ();
+
+  json_object_set_string_member (annotation, "id", id);
+  json_object_set_string_member (annotation, "type", "Annotation");
+  json_object_set_string_member (annotation, "motivation", motivation);
+  if (editor != NULL && *editor != '\0')
+    {
+      JsonObject *creator = json_object_new ();
+      json_object_set_string_member (creator, "type", "Person");
+      json_object_set_string_member (creator, "name", editor);
+      json_object_set_object_member (annotation, "creator", creator);
+    }
+  set_nullable_string (annotation, "created", created);
+  return annotation;
+}
+
+static JsonObject *
+new_highlight_annotation (const SdStory *story, const SdHighlight *highlight, guint index)
+{
+  gboolean commented = highlight->comment != NULL && *highlight->comment != '\0';
+  g_autofree char *id = highlight->id > 0
+                            ? g_strdup_printf ("urn:storydesk:highlight:%" G_GINT64_FORMAT,
+                                               highlight->id)
+                            : g_strdup_printf ("urn:storydesk:story:%" G_GINT64_FORMAT
+                                               ":highlight:%u",
+                                               story->id, index);
+  JsonObject *annotation = new_annotation (id, commented ? "commenting" : "highlighting",
+                                           highlight->editor, highlight->created);
+  JsonObject *target = new_target (story);
+  JsonArray *selectors = json_array_new ();
+  JsonObject *quote = json_object_new ();
+  JsonObject *position = json_object_new ();
+
+  if (commented)
+    json_object_set_object_member (annotation, "body",
+                                   new_textual_body (highlight->comment, "commenting"));
+
+  json_object_set_string_member (quote, "type", "TextQuoteSelector");
+  json_object_set_string_member (quote, "exact", highlight->quote != NULL ? highlight->quote : "");
+  set_nullable_string (quote, "prefix", highlight->prefix);
+  set_nullable_string (quote, "suffix", highlight->suffix);
+  json_object_set_string_member (position, "type", "TextPositionSelector");
+  json_object_set_int_member (position, "start", highlight->start);
+  json_object_set_int_member (position, "end", highlight->end);
+  json_array_add_object_element (selectors, quote);
+  json_array_add_object_element (selectors, position);
+  json_object_set_array_member (target, "selector", selectors);
+
+  json_object_set_object_member (annotation, "target", target);
+  return annotation;
+}
+
+static void
+add_story (JsonArray *items, const SdStory *story, SdExportFields fields)
+{
+  if ((fields & SD_EXPORT_FIELD_HIGHLIGHTS))
+    for (guint i = 0; i < _sd_export_count_highlights (story); i++)
+      json_array_add_object_element (
+          items, new_highlight_annotation (story, g_ptr_array_index (story->highlights, i), i));
+
+  if ((fields & SD_EXPORT_FIELD_NOTE) && story->note != NULL && *story->note != '\0')
+    {
+      g_autofree char *id = g_strdup_printf ("urn:storydesk:note:%" G_GINT64_FORMAT, story->id);
+      /* A note keeps no time of its own: the story's last change is it. */
+      JsonObject *annotation = new_annotation (id, "commenting", story->editor, story->updated);
+
+      json_object_set_object_member (annotation, "body",
+                                     new_textual_body (story->note, "commenting"));
+      json_object_set_object_member (annotation, "target", new_target (story));
+      json_array_add_object_element (items, annotation);
+    }
+
+  if ((fields & SD_EXPORT_FIELD_TAGS) && story->tags != NULL && story->tags->len > 0)
+    {
+      g_autofree char *id = g_strdup_printf ("urn:storydesk:tags:%" G_GINT64_FORMAT, story->id);
+      JsonObject *annotation = new_annotation (id, "tagging", story->editor, story->updated);
+      JsonArray *bodies = json_array_new ();
+
+      for (guint i = 0; i < story->tags->len; i++)
+        json_array_add_object_element (
+            bodies, new_textual_body (g_ptr_array_index (story->tags, i), "tagging"));
+      json_object_set_array_member (annotation, "body", bodies);
+      json_object_set_object_member (annotation, "target", new_target (story));
+      json_array_add_object_element (items, annotation);
+    }
+}
+
+/* The same annotations give the same collection id. */
+static char *
+dup_collection_id (JsonArray *items)
+{
+  g_autoptr (GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree char *digest = NULL;
+
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+      const char *id = json_object_get_string_member (item, "id");
+
+      g_checksum_update (checksum, (const guchar *) id, -1);
+      g_checksum_update (checksum, (const guchar *) "\n", 1);
+    }
+  digest = g_strndup (g_checksum_get_string (checksum), 32);
+  return g_strconcat ("urn:storydesk:export:", digest, NULL);
+}
+
+gboolean
+_sd_export_write_w3c (GPtrArray *stories, const SdExportOptions *options, GOutputStream *output,
+                      GCancellable *cancellable, GError **error)
+{
+  g_autoptr (JsonArray) items = json_array_new ();
+  g_autoptr (JsonObject) collection = json_object_new ();
+  g_autoptr (JsonNode) root = json_node_new (JSON_NODE_OBJECT);
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  JsonObject *page = json_object_new ();
+  g_autofree char *id = NULL;
+  g_autofree char *page_id = NULL;
+  g_autofree char *label = NULL;
+
+  for (guint i = 0; i < stories->len; i++)
+    {
+      add_story (items, g_ptr_array_index (stories, i), options->fields);
+      if (!_sd_export_step (options, i + 1, stories->len, cancellable, error))
+        return FALSE;
+    }
+
+  id = dup_collection_id (items);
+  page_id = g_strconcat (id, ":page:1", NULL);
+  label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                        "Storydesk annotations on %u story",
+                                        "Storydesk annotations on %u stories", stories->len),
+                           stories->len);
+
+  json_object_set_string_member (page, "id", page_id);
+  json_object_set_string_member (page, "type", "AnnotationPage");
+  json_object_set_int_member (page, "startIndex", 0);
+  json_object_set_array_member (page, "items", json_array_ref (items));
+
+  json_object_set_string_member (collection, "@context", ANNO_CONTEXT);
+  json_object_set_string_member (collection, "id", id);
+  json_object_set_string_member (collection, "type", "AnnotationCollection");
+  json_object_set_string_member (collection, "label", label);
+  json_object_set_int_member (collection, "total", json_array_get_length (items));
+  json_object_set_object_member (collection, "first", page);
+  json_object_set_string_member (collection, "last", page_id);
+
+  json_node_set_object (root, collection);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  if (!json_generator_to_stream (generator, output, cancellable, error))
+    return FALSE;
+  return g_output_stream_write_all (output, "\n", 1, NULL, cancellable, error);
+}

@@ -1,0 +1,284 @@
+/* sd-store-exchange.c — stories read from a Storydesk JSON export, stored
+ * with all that editors added to them
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sd-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "sd-store-private.h"
+
+/* The encoding recorded for the pages an export makes: they hold no page
+ * text, and their stories' source offsets point into the original file. */
+#define EXCHANGE_ENCODING "storydesk-json"
+
+/* The tags of all @stories in an order that keeps each story's own order
+ * (which is the order of the tag ids in the library they came from): a
+ * topological sort, ties broken by first appearance.  Creating the tags in
+ * this order makes each story list its tags as it did there. */
+static GPtrArray *
+order_tags (GPtrArray *stories)
+{
+  g_autoptr (GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GPtrArray) names = g_ptr_array_new ();
+  g_autoptr (GArray) in_degree = g_array_new (FALSE, TRUE, sizeof (guint));
+  g_autoptr (GPtrArray) successors =
+      g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autofree gboolean *placed = NULL;
+  GPtrArray *order = g_ptr_array_new ();
+
+  for (guint i = 0; i < stories->len; i++)
+    {
+      const SdStory *story = g_ptr_array_index (stories, i);
+      gpointer previous = NULL;
+
+      for (guint j = 0; story->tags != NULL && j < story->tags->len; j++)
+        {
+          const char *name = g_ptr_array_index (story->tags, j);
+          gpointer value;
+
+          if (!g_hash_table_lookup_extended (index, name, NULL, &value))
+            {
+              value = GUINT_TO_POINTER (names->len);
+              g_hash_table_insert (index, (gpointer) name, value);
+              g_ptr_array_add (names, (gpointer) name);
+              g_array_set_size (in_degree, names->len);
+              g_ptr_array_add (successors, g_array_new (FALSE, FALSE, sizeof (guint)));
+            }
+          if (j > 0)
+            {
+              guint from = GPOINTER_TO_UINT (previous), to = GPOINTER_TO_UINT (value);
+              g_array_append_val (g_ptr_array_index (successors, from), to);
+              g_array_index (in_degree, guint, to)++;
+            }
+          previous = value;
+        }
+    }
+
+  placed = g_new0 (gboolean, names->len + 1);
+  while (order->len < names->len)
+    {
+      guint next = G_MAXUINT;
+
+      for (guint i = 0; i < names->len && next == G_MAXUINT; i++)
+        if (!placed[i] && g_array_index (in_degree, guint, i) == 0)
+          next = i;
+      for (guint i = 0; i < names->len && next == G_MAXUINT; i++)
+        if (!placed[i]) /* a cycle (a file edited by hand): first seen first */
+          next = i;
+
+      placed[next] = TRUE;
+      g_ptr_array_add (order, g_ptr_array_index (names, next));
+      for (guint k = 0; k < ((GArray *) g_ptr_array_index (successors, next))->len; k++)
+        {
+          guint to = g_array_index ((GArray *) g_ptr_array_index (successors, next), guint, k);
+          if (g_array_index (in_degree, guint, to) > 0)
+            g_array_index (in_degree, guint, to)--;
+        }
+    }
+  return order;
+}
+
+static gboolean
+insert_page (SdStore *self, const char *file, const char *key, gint64 size, const char *now,
+             gint64 *out_id, GError **error)
+{
+  sqlite3_stmt *stmt = _sd_store_get_statement (
+      self,
+      "INSERT INTO pages (file, checksum, encoding, size, text, imported) "
+      "VALUES (?, ?, '" EXCHANGE_ENCODING "', ?, '', ?)",
+      error);
+
+  if (stmt == NULL)
+    return FALSE;
+  _sd_store_bind_text (stmt, 1, file);
+  _sd_store_bind_text (stmt, 2, key);
+  sqlite3_bind_int64 (stmt, 3, size);
+  _sd_store_bind_text (stmt, 4, now);
+  if (!_sd_store_step_done (self, stmt, error))
+    return FALSE;
+  *out_id = sqlite3_last_insert_rowid (self->db);
+  return TRUE;
+}
+
+static gboolean
+insert_story (SdStore *self, gint64 page_id, guint ordinal, SdStory *story, GError **error)
+{
+  g_autofree char *captions = _sd_store_join_array (story->captions);
+  g_autofree char *headings = _sd_store_join_array (story->section_headings);
+  sqlite3_stmt *stmt = _sd_store_get_statement (
+      self,
+      "INSERT INTO stories (page_id, ordinal, source_start, source_end, kind, headline, "
+      "subheadline, reporter, byline, body, captions, section_headings, truncated, place_code, "
+      "place_confidence, place_by_editor, note, status, editor, updated) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, page_id);
+  sqlite3_bind_int (stmt, 2, ordinal);
+  sqlite3_bind_int64 (stmt, 3, story->source_start);
+  sqlite3_bind_int64 (stmt, 4, story->source_end);
+  _sd_store_bind_text (stmt, 5, sd_story_kind_to_string (story->kind));
+  _sd_store_bind_text (stmt, 6, story->headline);
+  _sd_store_bind_text (stmt, 7, story->subheadline);
+  _sd_store_bind_text (stmt, 8, story->reporter);
+  _sd_store_bind_text (stmt, 9, story->byline);
+  _sd_store_bind_text (stmt, 10, story->body != NULL ? story->body : "");
+  _sd_store_bind_text (stmt, 11, captions);
+  _sd_store_bind_text (stmt, 12, headings);
+  sqlite3_bind_int (stmt, 13, story->truncated);
+  _sd_store_bind_text (stmt, 14, story->place_code);
+  sqlite3_bind_double (stmt, 15, story->place_confidence);
+  sqlite3_bind_int (stmt, 16, story->place_by_editor);
+  _sd_store_bind_text (stmt, 17, story->note != NULL ? story->note : "");
+  _sd_store_bind_text (stmt, 18, sd_story_status_to_string (story->status));
+  _sd_store_bind_text (stmt, 19, story->editor);
+  _sd_store_bind_text (stmt, 20, story->updated);
+  if (!_sd_store_step_done (self, stmt, error))
+    return FALSE;
+  story->id = sqlite3_last_insert_rowid (self->db);
+  return TRUE;
+}
+
+static gboolean
+insert_annotations (SdStore *self, const SdStory *story, const char *now, GError **error)
+{
+  const char *stamp = story->updated != NULL ? story->updated : now;
+  sqlite3_stmt *stmt;
+
+  for (guint i = 0; story->tags != NULL && i < story->tags->len; i++)
+    {
+      stmt = _sd_store_get_statement (self,
+                                      "INSERT OR IGNORE INTO story_tags (story_id, tag_id, added, "
+                                      "editor) SELECT ?1, id, ?3, ?4 FROM tags WHERE name = ?2",
+                                      error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, story->id);
+      _sd_store_bind_text (stmt, 2, g_ptr_array_index (story->tags, i));
+      _sd_store_bind_text (stmt, 3, stamp);
+      _sd_store_bind_text (stmt, 4, story->editor);
+      if (!_sd_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; story->highlights != NULL && i < story->highlights->len; i++)
+    {
+      SdHighlight *highlight = g_ptr_array_index (story->highlights, i);
+
+      stmt = _sd_store_get_statement (self,
+                                      "INSERT INTO highlights (story_id, start, end, quote, "
+                                      "prefix, suffix, comment, editor, created) "
+                                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                      error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, story->id);
+      sqlite3_bind_int64 (stmt, 2, highlight->start);
+      sqlite3_bind_int64 (stmt, 3, highlight->end);
+      _sd_store_bind_text (stmt, 4, highlight->quote != NULL ? highlight->quote : "");
+      _sd_store_bind_text (stmt, 5, highlight->prefix != NULL ? highlight->prefix : "");
+      _sd_store_bind_text (stmt, 6, highlight->suffix != NULL ? highlight->suffix : "");
+      _sd_store_bind_text (stmt, 7, highlight->comment != NULL ? highlight->comment : "");
+      _sd_store_bind_text (stmt, 8, highlight->editor);
+      _sd_store_bind_text (stmt, 9, highlight->created != NULL ? highlight->created : stamp);
+      if (!_sd_store_step_done (self, stmt, error))
+        return FALSE;
+      highlight->id = sqlite3_last_insert_rowid (self->db);
+    }
+  return TRUE;
+}
+
+/**
+ * sd_store_import_stories:
+ * @checksum: SHA-256 of the export file's bytes
+ * @size: the export file's size
+ * @stories: (element-type SdStory) full records, ids 0
+ * @out_known: (out) (optional)
+ */
+gboolean
+sd_store_import_stories (SdStore *self, const char *checksum, gint64 size, GPtrArray *stories,
+                         gboolean *out_known, GError **error)
+{
+  g_autofree char *now = _sd_store_dup_now ();
+  g_autofree char *first_key = g_strdup_printf ("%s#1", checksum);
+  g_autoptr (GPtrArray) tags = NULL;
+  const char *run_file = NULL;
+  gint64 page_id = 0;
+  guint run = 0, ordinal = 0;
+  sqlite3_stmt *stmt;
+  gboolean known;
+
+  g_return_val_if_fail (SD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (checksum != NULL && stories != NULL, FALSE);
+
+  if (out_known != NULL)
+    *out_known = FALSE;
+  if (!_sd_store_begin_write (self, error))
+    return FALSE;
+
+  stmt = _sd_store_get_statement (self, "SELECT 1 FROM pages WHERE checksum = ?", error);
+  if (stmt == NULL)
+    goto failed;
+  _sd_store_bind_text (stmt, 1, first_key);
+  known = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  if (known)
+    {
+      /* Imported before, in one transaction: all of it is there. */
+      if (out_known != NULL)
+        *out_known = TRUE;
+      return _sd_store_commit_write (self, error);
+    }
+
+  tags = order_tags (stories);
+  for (guint i = 0; i < tags->len; i++)
+    {
+      stmt = _sd_store_get_statement (self, "INSERT OR IGNORE INTO tags (name) VALUES (?)", error);
+      if (stmt == NULL)
+        goto failed;
+      _sd_store_bind_text (stmt, 1, g_ptr_array_index (tags, i));
+      if (!_sd_store_step_done (self, stmt, error))
+        goto failed;
+    }
+
+  for (guint i = 0; i < stories->len; i++)
+    {
+      SdStory *story = g_ptr_array_index (stories, i);
+
+      /* Each run of stories from one page file becomes a page of that
+       * name, so the stories keep their source and their order. */
+      if (page_id == 0 || g_strcmp0 (story->source_file, run_file) != 0)
+        {
+          g_autofree char *key = g_strdup_printf ("%s#%u", checksum, ++run);
+
+          if (!insert_page (self, story->source_file, key, size, now, &page_id, error))
+            goto failed;
+          run_file = story->source_file;
+          ordinal = 0;
+        }
+      if (!insert_story (self, page_id, ordinal++, story, error)
+          || !insert_annotations (self, story, now, error))
+        goto failed;
+      story->page_id = page_id;
+    }
+
+  if (!_sd_store_commit_write (self, error))
+    goto failed;
+  if (tags->len > 0)
+    _sd_store_notify_tags (self);
+  return TRUE;
+
+failed:
+  _sd_store_rollback_write (self);
+  for (guint i = 0; i < stories->len; i++)
+    ((SdStory *) g_ptr_array_index (stories, i))->id = 0;
+  return FALSE;
+}
