@@ -159,6 +159,44 @@ class CliTest(unittest.TestCase):
         with open(bogus) as f:
             self.assertEqual(f.read(), "plain text, not a database\n" * 10)
 
+    def test_query_language(self):
+        run("import", "--db", self.db, SEEDS)
+        stories = self.export()
+
+        def text(s):
+            return "\n".join(s[k] or "" for k in ("headline", "subheadline", "body", "byline", "note"))
+
+        found = self.export("--query", "吴江 -外卖")
+        self.assertGreater(len(found), 0)
+        for s in found:
+            self.assertIn("吴江", text(s))
+            self.assertNotIn("外卖", text(s))
+        # one character, answered exactly
+        self.assertEqual({s["id"] for s in self.export("--query", "吴")},
+                         {s["id"] for s in stories if "吴" in text(s)})
+        placed = self.export("--query", "place:吴江区")
+        self.assertGreater(len(placed), 0)
+        for s in placed:
+            self.assertEqual(s["district"], "吴江区")
+        story_id = str(stories[0]["id"])
+        run("status", "--db", self.db, "--story", story_id, "--set", "reviewed")
+        self.assertEqual([s["id"] for s in self.export("--query", "status:已审")], [stories[0]["id"]])
+        run("tag", "--db", self.db, "--query", "吴江 kind:news", "--add", "吴江新闻")
+        tagged = self.export("--query", "tag:吴江新闻")
+        self.assertEqual({s["id"] for s in tagged},
+                         {s["id"] for s in stories if "吴江" in text(s) and s["kind"] == "news"})
+        # a wrong query is refused with what and where, and changes nothing
+        for query, words in (('"党建', ("quote", "1")), ("党建 foo:bar", ("foo", "4")),
+                             ("place:火星", ("火星",)), ("status:done", ("done",)),
+                             ("党建 -", ("-", "4"))):
+            proc = run("export", "--db", self.db, "--query", query, "--format", "json",
+                       check_status=2)
+            self.assertEqual(proc.stdout, "")
+            for word in words:
+                self.assertIn(word, proc.stderr)
+            run("tag", "--db", self.db, "--query", query, "--add", "错", check_status=2)
+        self.assertEqual(self.export("--query", "tag:错"), [])
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)

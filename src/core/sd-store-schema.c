@@ -87,6 +87,38 @@ const char *const _sd_store_migrations[] = {
   "CREATE INDEX place_mentions_by_story ON place_mentions (story_id);"
   /* set when an editor changed the headline, kicker or byline */
   "ALTER TABLE stories ADD COLUMN corrected INTEGER NOT NULL DEFAULT 0;",
+
+  /* 2 → 3: full-text search (sd-store-search.c) and saved searches.  The
+   * index reads its text from stories (external content); the triggers are
+   * the one place that keeps it in step with imports, edits, splits, merges
+   * and deletes.  'rebuild' indexes the stories already there. */
+  "CREATE VIRTUAL TABLE story_fts USING fts5 ("
+  "  headline, subheadline, body, byline, note,"
+  "  content = 'stories', content_rowid = 'id', tokenize = 'sd_cjk');"
+  "CREATE TRIGGER story_fts_insert AFTER INSERT ON stories BEGIN"
+  "  INSERT INTO story_fts (rowid, headline, subheadline, body, byline, note)"
+  "  VALUES (new.id, new.headline, new.subheadline, new.body, new.byline, new.note);"
+  "END;"
+  "CREATE TRIGGER story_fts_delete AFTER DELETE ON stories BEGIN"
+  "  INSERT INTO story_fts (story_fts, rowid, headline, subheadline, body, byline, note)"
+  "  VALUES ('delete', old.id, old.headline, old.subheadline, old.body, old.byline, old.note);"
+  "END;"
+  "CREATE TRIGGER story_fts_update"
+  "  AFTER UPDATE OF id, headline, subheadline, body, byline, note ON stories BEGIN"
+  "  INSERT INTO story_fts (story_fts, rowid, headline, subheadline, body, byline, note)"
+  "  VALUES ('delete', old.id, old.headline, old.subheadline, old.body, old.byline, old.note);"
+  "  INSERT INTO story_fts (rowid, headline, subheadline, body, byline, note)"
+  "  VALUES (new.id, new.headline, new.subheadline, new.body, new.byline, new.note);"
+  "END;"
+  "INSERT INTO story_fts (story_fts) VALUES ('rebuild');"
+  /* what a search checks of each match, without reading its row */
+  "CREATE INDEX stories_filters ON stories (id, place_code, status, kind, page_id);"
+  "CREATE TABLE saved_searches ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE,"
+  "  query TEXT NOT NULL,"
+  "  editor TEXT,"
+  "  created TEXT NOT NULL);",
 };
 
 const guint _sd_store_n_migrations = G_N_ELEMENTS (_sd_store_migrations);

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "sd-query.h"
 #include "sd-store-private.h"
 
 gboolean
@@ -244,21 +245,16 @@ list_stories (SdStore *self, const SdScope *scope, gboolean full, GError **error
   /* One statement text per scope kind, so each is prepared once. */
   static const char *const queries[2][3] = {
     {
+        "SELECT " STORY_COLUMNS STORY_FROM STORY_ORDER,
+        "SELECT " STORY_COLUMNS STORY_FROM "WHERE s.place_code IS NULL" STORY_ORDER,
         "SELECT " STORY_COLUMNS STORY_FROM
-        "WHERE (?1 IS NULL OR instr (coalesce (s.headline, '') || s.body, ?1) > 0)" STORY_ORDER,
-        "SELECT " STORY_COLUMNS STORY_FROM "WHERE s.place_code IS NULL "
-        "AND (?1 IS NULL OR instr (coalesce (s.headline, '') || s.body, ?1) > 0)" STORY_ORDER,
-        "SELECT " STORY_COLUMNS STORY_FROM "WHERE s.place_code >= ?2 AND s.place_code < ?2 || ':' "
-        "AND (?1 IS NULL OR instr (coalesce (s.headline, '') || s.body, ?1) > 0)" STORY_ORDER,
+        "WHERE s.place_code >= ?1 AND s.place_code < ?1 || ':'" STORY_ORDER,
     },
     {
+        "SELECT " FULL_STORY_COLUMNS STORY_FROM STORY_ORDER,
+        "SELECT " FULL_STORY_COLUMNS STORY_FROM "WHERE s.place_code IS NULL" STORY_ORDER,
         "SELECT " FULL_STORY_COLUMNS STORY_FROM
-        "WHERE (?1 IS NULL OR instr (coalesce (s.headline, '') || s.body, ?1) > 0)" STORY_ORDER,
-        "SELECT " FULL_STORY_COLUMNS STORY_FROM "WHERE s.place_code IS NULL "
-        "AND (?1 IS NULL OR instr (coalesce (s.headline, '') || s.body, ?1) > 0)" STORY_ORDER,
-        "SELECT " FULL_STORY_COLUMNS STORY_FROM
-        "WHERE s.place_code >= ?2 AND s.place_code < ?2 || ':' "
-        "AND (?1 IS NULL OR instr (coalesce (s.headline, '') || s.body, ?1) > 0)" STORY_ORDER,
+        "WHERE s.place_code >= ?1 AND s.place_code < ?1 || ':'" STORY_ORDER,
     },
   };
   g_autoptr (GPtrArray) stories = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_story_unref);
@@ -268,12 +264,15 @@ list_stories (SdStore *self, const SdScope *scope, gboolean full, GError **error
   g_return_val_if_fail (SD_IS_STORE (self), NULL);
   g_return_val_if_fail (scope != NULL && scope->kind <= SD_SCOPE_PLACE, NULL);
 
+  /* The text is a search (sd-query.h), answered from the full-text index. */
+  if (scope->text != NULL && *scope->text != '\0')
+    return _sd_store_list_matching (self, scope, full, error);
+
   stmt = _sd_store_get_statement (self, queries[full ? 1 : 0][scope->kind], error);
   if (stmt == NULL)
     return NULL;
-  _sd_store_bind_text (stmt, 1, scope->text != NULL && *scope->text != '\0' ? scope->text : NULL);
   if (scope->kind == SD_SCOPE_PLACE)
-    _sd_store_bind_text (stmt, 2, scope->place_code);
+    _sd_store_bind_text (stmt, 1, scope->place_code);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (stories, _sd_store_read_story_row (stmt, full));

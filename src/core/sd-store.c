@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "sd-cjk-tokenizer.h"
 #include "sd-store-private.h"
 
 enum
@@ -362,6 +363,9 @@ sd_store_open (const char *path, GError **error)
       g_prefix_error (error, _("Not a Storydesk library? "));
       return NULL;
     }
+  /* before migrate (): the search index and its triggers tokenize with it */
+  if (!sd_cjk_tokenizer_register (self->db, error))
+    return NULL;
   if (!migrate (self, error))
     return NULL;
 

@@ -1,0 +1,89 @@
+/* sd-query.h — the search language of the window and the command line
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ *   党建 工作          stories holding both (anywhere, in any order)
+ *   "乡村 振兴"        a phrase: the words in this order, spaces and
+ *                      punctuation between them ignored
+ *   -广告  -"招聘"     leave out stories holding a word or phrase
+ *   tag:党建           tagged so (-tag:党建: not tagged so)
+ *   place:吴江区       filed under the place or anywhere below it
+ *   status:reviewed    new, reviewed, needs-work, rejected, or 未审, 已审,
+ *                      待修改, 不用
+ *   kind:photo         news, brief, photo, continuation
+ *   source:004_        cut from the page file of that name, or starting so
+ *
+ * Text is matched the way sd-cjk-tokenizer.h indexes it: Chinese by
+ * characters, so 振兴 finds 乡村振兴; Latin words and numbers whole, full-width
+ * and half-width alike, case ignored.
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "sd-store.h"
+
+G_BEGIN_DECLS
+
+#define SD_QUERY_ERROR (sd_query_error_quark ())
+typedef enum
+{
+  SD_QUERY_ERROR_INVALID,           /* not UTF-8 */
+  SD_QUERY_ERROR_UNCLOSED_QUOTE,
+  SD_QUERY_ERROR_LONE_MINUS,
+  SD_QUERY_ERROR_UNKNOWN_FIELD,
+  SD_QUERY_ERROR_EMPTY_VALUE,
+  SD_QUERY_ERROR_UNKNOWN_PLACE,
+  SD_QUERY_ERROR_UNKNOWN_STATUS,
+  SD_QUERY_ERROR_UNKNOWN_KIND,
+  SD_QUERY_ERROR_NOTHING_TO_SEARCH, /* a term of punctuation only */
+} SdQueryError;
+GQuark sd_query_error_quark (void);
+
+typedef enum
+{
+  SD_QUERY_FIELD_TAG,    /* value: the tag name, NFKC */
+  SD_QUERY_FIELD_PLACE,  /* value: the place's code */
+  SD_QUERY_FIELD_STATUS, /* value: new, reviewed, needs-work, rejected */
+  SD_QUERY_FIELD_KIND,   /* value: news, brief, photo, continuation */
+  SD_QUERY_FIELD_SOURCE, /* value: a page file name or its start */
+} SdQueryField;
+
+typedef struct
+{
+  SdQueryField field;
+  gboolean     negated;
+  char        *value;
+} SdQueryFilter;
+
+typedef struct _SdQuery SdQuery;
+
+SdQuery    *sd_query_parse       (const char    *text,
+                                  GError       **error);
+void        sd_query_free        (SdQuery       *query);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SdQuery, sd_query_free)
+
+/* TRUE when the query asks for nothing: every story matches. */
+gboolean    sd_query_is_empty    (const SdQuery *query);
+/* The FTS5 MATCH expression for the wanted words and phrases, with the
+ * unwanted ones subtracted; NULL when no word is wanted. */
+const char *sd_query_get_match   (const SdQuery *query);
+/* When no word is wanted but some are not: the MATCH expression of those to
+ * leave out; NULL otherwise. */
+const char *sd_query_get_exclude (const SdQuery *query);
+/* The wanted words and phrases as typed, e.g. to highlight them.
+ * (element-type utf8) (transfer none) */
+GPtrArray  *sd_query_get_terms   (const SdQuery *query);
+/* (element-type SdQueryFilter) (transfer none) */
+GPtrArray  *sd_query_get_filters (const SdQuery *query);
+
+/* The store's side, in sd-store-search.c: the stories of @scope matching
+ * @scope->text, in page order, for sd_store_list_stories() and
+ * sd_store_list_full_stories(). (element-type SdStory) */
+G_GNUC_INTERNAL GPtrArray *_sd_store_list_matching (SdStore       *self,
+                                                    const SdScope *scope,
+                                                    gboolean       full,
+                                                    GError       **error);
+
+G_END_DECLS

@@ -1,0 +1,640 @@
+/* storydesk-bench.c — search latency on a large synthetic library
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Builds a deterministic library of --stories stories (100,000 by default)
+ * by recombining the headlines, paragraphs, bylines, places and kinds of the
+ * stories cut from seeds/, stores it through the store API (so the triggers
+ * index it as an import would), then times a fixed list of searches:
+ *
+ *   fts.first_page  sd_store_search (…, 200): the ranked first page an
+ *                   editor sees, with its records; ranking needs every match
+ *                   scored, so this grows with the number of matches
+ *   fts.count       sd_store_count_matches (): how many stories match
+ *   scan.count      the same count by a brute-force instr () over the same
+ *                   five fields of every story, as the store searched before
+ *   scan.first_page the first 200 matches in page order by the same scan,
+ *                   unranked: it stops early when matches are common
+ *
+ * Each measurement is a named row of p50/p95 over all runs of all queries of
+ * a class; later figures belong in the same table.
+ */
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sd-cjk-tokenizer.h"
+#include "sd-importer.h"
+#include "sd-store.h"
+
+#define PAGE_SIZE      1000 /* synthetic stories per synthetic page */
+#define FIRST_PAGE     200  /* the list the editor sees */
+
+typedef struct
+{
+  const char *klass;
+  const char *query;
+  /* the same search for the scan: all of words, none of not_word, in place */
+  const char *words[3];
+  const char *not_word;
+  const char *place;
+} BenchQuery;
+
+static const BenchQuery bench_queries[] = {
+  { "1-char", "党", { "党" } },
+  { "1-char", "镇", { "镇" } },
+  { "1-char", "吴", { "吴" } },
+  { "1-char", "稻", { "稻" } },
+  { "2-char", "党建", { "党建" } },
+  { "2-char", "吴江", { "吴江" } },
+  { "2-char", "乡村", { "乡村" } },
+  { "2-char", "消防", { "消防" } },
+  { "2-char", "政协", { "政协" } },
+  { "2-char", "统战", { "统战" } },
+  { "3-char", "新就业", { "新就业" } },
+  { "3-char", "志愿者", { "志愿者" } },
+  { "3-char", "党支部", { "党支部" } },
+  { "3-char", "高质量", { "高质量" } },
+  { "3-char", "吴江区", { "吴江区" } },
+  { "multi-term", "乡村 振兴", { "乡村", "振兴" } },
+  { "multi-term", "党建 引领 服务", { "党建", "引领", "服务" } },
+  { "multi-term", "吴江 -外卖", { "吴江" }, "外卖" },
+  { "multi-term", "新就业 群体", { "新就业", "群体" } },
+  { "multi-term", "党建 place:苏州市", { "党建" }, NULL, "3205" },
+  { "multi-term", "\"文明 实践\" 志愿", { "文明实践", "志愿" } },
+};
+
+typedef struct
+{
+  char   *name;
+  char   *klass;
+  char   *unit;
+  GArray *samples; /* double */
+} Measurement;
+
+typedef struct
+{
+  const BenchQuery *query;
+  gint64 matches;
+  gint64 scan_matches;
+  double first_page_p50;
+  double count_p50;
+  double scan_p50;
+} QueryResult;
+
+typedef struct
+{
+  GPtrArray *headlines;  /* (element-type utf8) */
+  GPtrArray *paragraphs; /* (element-type utf8) */
+  GPtrArray *bylines;    /* (element-type utf8) */
+  GPtrArray *places;     /* (element-type utf8) */
+  GArray    *kinds;      /* SdStoryKind */
+} Material;
+
+static int n_stories = 100000;
+static int n_runs = 20;
+static int n_scan_runs = 5;
+static char *db_path = NULL;
+static char *json_path = NULL;
+static char *seeds_dir = NULL;
+static gboolean optimize = FALSE;
+
+static const GOptionEntry entries[] = {
+  { "stories", 'n', 0, G_OPTION_ARG_INT, &n_stories, "Stories in the library (100000)", "N" },
+  { "runs", 'r', 0, G_OPTION_ARG_INT, &n_runs, "Timed runs of each search (20)", "N" },
+  { "scan-runs", 0, 0, G_OPTION_ARG_INT, &n_scan_runs, "Timed runs of each scan (5)", "N" },
+  { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path,
+    "Keep the library in FILE and reuse it when it has N stories", "FILE" },
+  { "json", 0, 0, G_OPTION_ARG_FILENAME, &json_path, "Also write the figures to FILE", "FILE" },
+  { "seeds", 0, 0, G_OPTION_ARG_FILENAME, &seeds_dir, "The pages to recombine", "DIR" },
+  { "optimize", 0, 0, G_OPTION_ARG_NONE, &optimize,
+    "Merge the index into one segment before timing", NULL },
+  { NULL },
+};
+
+static void
+measurement_free (Measurement *m)
+{
+  g_free (m->name);
+  g_free (m->klass);
+  g_free (m->unit);
+  g_array_unref (m->samples);
+  g_free (m);
+}
+
+static void
+record (GPtrArray *table, const char *name, const char *klass, const char *unit, double value)
+{
+  Measurement *m = NULL;
+
+  for (guint i = 0; i < table->len && m == NULL; i++)
+    {
+      Measurement *row = g_ptr_array_index (table, i);
+      if (strcmp (row->name, name) == 0 && g_strcmp0 (row->klass, klass) == 0)
+        m = row;
+    }
+  if (m == NULL)
+    {
+      m = g_new0 (Measurement, 1);
+      m->name = g_strdup (name);
+      m->klass = g_strdup (klass);
+      m->unit = g_strdup (unit);
+      m->samples = g_array_new (FALSE, FALSE, sizeof (double));
+      g_ptr_array_add (table, m);
+    }
+  g_array_append_val (m->samples, value);
+}
+
+static int
+compare_doubles (gconstpointer a, gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return x < y ? -1 : x > y;
+}
+
+/* Nearest-rank percentile of @samples (sorted here). */
+static double
+percentile (GArray *samples, double q)
+{
+  guint rank;
+
+  if (samples->len == 0)
+    return 0;
+  g_array_sort (samples, compare_doubles);
+  rank = (guint) MAX (1, (guint) (q * samples->len + 0.999999));
+  return g_array_index (samples, double, MIN (rank, samples->len) - 1);
+}
+
+static double
+elapsed_ms (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static void
+remove_library (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+}
+
+static Material *
+read_material (const char *dir, GError **error)
+{
+  g_autofree char *tmp = g_dir_make_tmp ("sd-bench-seeds-XXXXXX", error);
+  g_autofree char *path = NULL;
+  g_autoptr (SdStore) store = NULL;
+  g_autoptr (GPtrArray) files = NULL;
+  g_autoptr (GPtrArray) stories = NULL;
+  const char *paths[] = { dir, NULL };
+  SdScope all = { SD_SCOPE_ALL, NULL, NULL };
+  Material *material;
+
+  if (tmp == NULL)
+    return NULL;
+  path = g_build_filename (tmp, "seeds.db", NULL);
+  store = sd_store_open (path, error);
+  files = store != NULL ? sd_importer_collect_files (paths, error) : NULL;
+  if (files == NULL)
+    return NULL;
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autoptr (SdImportResult) result = sd_importer_import_file (store, files->pdata[i]);
+      if (result->error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&result->error));
+          return NULL;
+        }
+    }
+  stories = sd_store_list_full_stories (store, &all, error);
+  if (stories == NULL)
+    return NULL;
+
+  material = g_new0 (Material, 1);
+  material->headlines = g_ptr_array_new_with_free_func (g_free);
+  material->paragraphs = g_ptr_array_new_with_free_func (g_free);
+  material->bylines = g_ptr_array_new_with_free_func (g_free);
+  material->places = g_ptr_array_new_with_free_func (g_free);
+  material->kinds = g_array_new (FALSE, FALSE, sizeof (SdStoryKind));
+  for (guint i = 0; i < stories->len; i++)
+    {
+      const SdStory *story = g_ptr_array_index (stories, i);
+      g_auto (GStrv) paragraphs = g_strsplit (story->body != NULL ? story->body : "", "\n", -1);
+
+      if (story->headline != NULL)
+        g_ptr_array_add (material->headlines, g_strdup (story->headline));
+      if (story->byline != NULL)
+        g_ptr_array_add (material->bylines, g_strdup (story->byline));
+      g_ptr_array_add (material->places, g_strdup (story->place_code));
+      g_array_append_val (material->kinds, story->kind);
+      for (guint k = 0; paragraphs[k] != NULL; k++)
+        if (*g_strstrip (paragraphs[k]) != '\0')
+          g_ptr_array_add (material->paragraphs, g_strdup (paragraphs[k]));
+    }
+  g_clear_object (&store);
+  remove_library (path);
+  g_rmdir (tmp);
+  return material;
+}
+
+static gpointer
+pick (GPtrArray *array, GRand *rand)
+{
+  return g_ptr_array_index (array, g_rand_int_range (rand, 0, array->len));
+}
+
+static SdStory *
+make_story (const Material *material, GRand *rand)
+{
+  SdStory *story = sd_story_new ();
+  GString *body = g_string_new (NULL);
+  guint n_paragraphs = g_rand_int_range (rand, 1, 5);
+  guint which = g_rand_int_range (rand, 0, material->places->len);
+
+  story->headline = g_strdup (pick (material->headlines, rand));
+  if (g_rand_boolean (rand))
+    story->byline = g_strdup (pick (material->bylines, rand));
+  for (guint i = 0; i < n_paragraphs; i++)
+    {
+      if (i > 0)
+        g_string_append_c (body, '\n');
+      g_string_append (body, pick (material->paragraphs, rand));
+    }
+  story->body = g_string_free (body, FALSE);
+  story->place_code = g_strdup (g_ptr_array_index (material->places, which));
+  story->place_confidence = story->place_code != NULL ? 0.8 : 0;
+  story->kind = g_array_index (material->kinds, SdStoryKind, which);
+  story->source_start = 0;
+  story->source_end = strlen (story->body);
+  return story;
+}
+
+/* The whole library, PAGE_SIZE stories to a synthetic page, each page one
+ * transaction through sd_store_add_page (). */
+static gboolean
+build_library (SdStore *store, const Material *material, GError **error)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (20260101);
+
+  for (int done = 0, page = 0; done < n_stories; page++)
+    {
+      g_autoptr (GPtrArray) stories =
+          g_ptr_array_new_with_free_func ((GDestroyNotify) sd_story_unref);
+      g_autofree char *file = g_strdup_printf ("bench-%05d.txt", page);
+      g_autofree char *checksum = g_strdup_printf ("bench-%d-%d", n_stories, page);
+      SdPageRecord record = { file, checksum, "UTF-8", "", 0 };
+
+      for (; done < n_stories && stories->len < PAGE_SIZE; done++)
+        g_ptr_array_add (stories, make_story (material, rand));
+      if (!sd_store_add_page (store, &record, stories, NULL, error))
+        return FALSE;
+      if (page % 10 == 9)
+        g_printerr ("\r%d stories", done);
+    }
+  g_printerr ("\r");
+  return TRUE;
+}
+
+static gboolean
+exec_sql (sqlite3 *db, const char *sql, GError **error)
+{
+  if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: %s", sql, sqlite3_errmsg (db));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The brute-force scan of a query; @first_page: the first FIRST_PAGE ids in
+ * page order rather than the count. */
+static sqlite3_stmt *
+prepare_scan (sqlite3 *db, const BenchQuery *q, gboolean first_page, GError **error)
+{
+  g_autoptr (GString) sql = g_string_new (first_page ? "SELECT id FROM stories WHERE 1"
+                                                     : "SELECT count (*) FROM stories WHERE 1");
+  sqlite3_stmt *stmt = NULL;
+  int n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (q->words) && q->words[i] != NULL; i++)
+    {
+      n++;
+      g_string_append_printf (sql,
+                              " AND (instr (coalesce (headline, ''), ?%d) OR "
+                              "instr (coalesce (subheadline, ''), ?%d) OR instr (body, ?%d) OR "
+                              "instr (coalesce (byline, ''), ?%d) OR instr (note, ?%d))",
+                              n, n, n, n, n);
+    }
+  if (q->not_word != NULL)
+    {
+      n++;
+      g_string_append_printf (sql,
+                              " AND NOT (instr (coalesce (headline, ''), ?%d) OR "
+                              "instr (coalesce (subheadline, ''), ?%d) OR instr (body, ?%d) OR "
+                              "instr (coalesce (byline, ''), ?%d) OR instr (note, ?%d))",
+                              n, n, n, n, n);
+    }
+  if (q->place != NULL)
+    {
+      n++;
+      g_string_append_printf (sql, " AND place_code >= ?%d AND place_code < ?%d || ':'", n, n);
+    }
+  if (first_page)
+    g_string_append_printf (sql, " ORDER BY page_id, ordinal LIMIT %d", FIRST_PAGE);
+
+  if (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s", sqlite3_errmsg (db));
+      return NULL;
+    }
+  n = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (q->words) && q->words[i] != NULL; i++)
+    sqlite3_bind_text (stmt, ++n, q->words[i], -1, SQLITE_STATIC);
+  if (q->not_word != NULL)
+    sqlite3_bind_text (stmt, ++n, q->not_word, -1, SQLITE_STATIC);
+  if (q->place != NULL)
+    sqlite3_bind_text (stmt, ++n, q->place, -1, SQLITE_STATIC);
+  return stmt;
+}
+
+/* Runs a scan to its end; returns the count or the number of rows. */
+static gint64
+run_scan (sqlite3_stmt *stmt, gboolean first_page)
+{
+  gint64 n = 0;
+
+  sqlite3_reset (stmt);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    n = first_page ? n + 1 : sqlite3_column_int64 (stmt, 0);
+  return n;
+}
+
+static double
+median_of_last (GPtrArray *table, const char *name, const char *klass, guint n)
+{
+  for (guint i = 0; i < table->len; i++)
+    {
+      Measurement *m = g_ptr_array_index (table, i);
+      if (strcmp (m->name, name) == 0 && g_strcmp0 (m->klass, klass) == 0)
+        {
+          g_autoptr (GArray) last = g_array_new (FALSE, FALSE, sizeof (double));
+          g_array_append_vals (last, &g_array_index (m->samples, double, m->samples->len - n), n);
+          return percentile (last, 0.5);
+        }
+    }
+  return 0;
+}
+
+static gboolean
+time_query (SdStore *store, sqlite3 *db, const BenchQuery *q, GPtrArray *table,
+            QueryResult *result, GError **error)
+{
+  sqlite3_stmt *scan_count = prepare_scan (db, q, FALSE, error);
+  sqlite3_stmt *scan_page = scan_count != NULL ? prepare_scan (db, q, TRUE, error) : NULL;
+  gboolean ok = FALSE;
+
+  if (scan_page == NULL)
+    goto out;
+  result->query = q;
+  /* once untimed, to warm the caches */
+  result->matches = sd_store_count_matches (store, NULL, q->query, error);
+  if (result->matches < 0)
+    goto out;
+  result->scan_matches = run_scan (scan_count, FALSE);
+
+  for (int run = 0; run < n_runs; run++)
+    {
+      g_autoptr (GPtrArray) page = NULL;
+      gint64 start = g_get_monotonic_time ();
+
+      page = sd_store_search (store, NULL, q->query, FIRST_PAGE, error);
+      if (page == NULL)
+        goto out;
+      record (table, "fts.first_page", q->klass, "ms", elapsed_ms (start));
+      start = g_get_monotonic_time ();
+      if (sd_store_count_matches (store, NULL, q->query, error) < 0)
+        goto out;
+      record (table, "fts.count", q->klass, "ms", elapsed_ms (start));
+    }
+  for (int run = 0; run < n_scan_runs; run++)
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      run_scan (scan_count, FALSE);
+      record (table, "scan.count", q->klass, "ms", elapsed_ms (start));
+      start = g_get_monotonic_time ();
+      run_scan (scan_page, TRUE);
+      record (table, "scan.first_page", q->klass, "ms", elapsed_ms (start));
+    }
+  result->first_page_p50 = median_of_last (table, "fts.first_page", q->klass, n_runs);
+  result->count_p50 = median_of_last (table, "fts.count", q->klass, n_runs);
+  result->scan_p50 = median_of_last (table, "scan.count", q->klass, n_scan_runs);
+  ok = TRUE;
+
+out:
+  sqlite3_finalize (scan_count);
+  sqlite3_finalize (scan_page);
+  return ok;
+}
+
+static void
+print_tables (GPtrArray *table, GArray *results)
+{
+  static const char *const classes[] = { "1-char", "2-char", "3-char", "multi-term" };
+
+  g_print ("\n%-18s %-11s %6s %10s %10s %10s\n", "measurement", "class", "runs", "p50", "p95",
+           "max");
+  for (guint i = 0; i < table->len; i++)
+    {
+      Measurement *m = g_ptr_array_index (table, i);
+
+      g_print ("%-18s %-11s %6u %7.2f %-2s %7.2f %-2s %7.2f %-2s\n", m->name,
+               m->klass != NULL ? m->klass : "", m->samples->len, percentile (m->samples, 0.5),
+               m->unit, percentile (m->samples, 0.95), m->unit, percentile (m->samples, 1.0),
+               m->unit);
+    }
+
+  g_print ("\n%-11s %16s %12s\n", "class", "scan.count p50", "speed-up of");
+  g_print ("%-11s %16s %12s %12s\n", "", "", "first_page", "count");
+  for (guint c = 0; c < G_N_ELEMENTS (classes); c++)
+    {
+      double scan = 0, page = 0, count = 0;
+
+      for (guint i = 0; i < table->len; i++)
+        {
+          Measurement *m = g_ptr_array_index (table, i);
+          if (g_strcmp0 (m->klass, classes[c]) != 0)
+            continue;
+          if (strcmp (m->name, "scan.count") == 0)
+            scan = percentile (m->samples, 0.5);
+          else if (strcmp (m->name, "fts.first_page") == 0)
+            page = percentile (m->samples, 0.5);
+          else if (strcmp (m->name, "fts.count") == 0)
+            count = percentile (m->samples, 0.5);
+        }
+      g_print ("%-11s %13.2f ms %11.1f× %11.1f×\n", classes[c], scan, scan / MAX (page, 0.001),
+               scan / MAX (count, 0.001));
+    }
+
+  g_print ("\n%-11s %8s %8s %11s %9s %9s  %s\n", "class", "matches", "by scan", "first page",
+           "count", "scan", "query (p50 of each)");
+  for (guint i = 0; i < results->len; i++)
+    {
+      QueryResult *r = &g_array_index (results, QueryResult, i);
+
+      g_print ("%-11s %8" G_GINT64_FORMAT " %8" G_GINT64_FORMAT " %8.2f ms %6.2f ms %6.1f ms  %s\n",
+               r->query->klass, r->matches, r->scan_matches, r->first_page_p50, r->count_p50,
+               r->scan_p50, r->query->query);
+    }
+}
+
+static gboolean
+write_json (const char *path, GPtrArray *table, GArray *results, double build_seconds,
+            gint64 db_bytes, GError **error)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+
+  g_string_append_printf (out,
+                          "{\n  \"stories\": %d,\n  \"first_page\": %d,\n  \"runs\": %d,\n"
+                          "  \"scan_runs\": %d,\n  \"optimized\": %s,\n  \"sqlite\": \"%s\",\n"
+                          "  \"build_seconds\": %.1f,\n  \"db_bytes\": %" G_GINT64_FORMAT ",\n"
+                          "  \"measurements\": [\n",
+                          n_stories, FIRST_PAGE, n_runs, n_scan_runs, optimize ? "true" : "false",
+                          sqlite3_libversion (), build_seconds, db_bytes);
+  for (guint i = 0; i < table->len; i++)
+    {
+      Measurement *m = g_ptr_array_index (table, i);
+
+      g_string_append_printf (out,
+                              "    {\"name\": \"%s\", \"class\": \"%s\", \"unit\": \"%s\", "
+                              "\"samples\": %u, \"p50\": %.3f, \"p95\": %.3f, \"max\": %.3f}%s\n",
+                              m->name, m->klass != NULL ? m->klass : "", m->unit, m->samples->len,
+                              percentile (m->samples, 0.5), percentile (m->samples, 0.95),
+                              percentile (m->samples, 1.0), i + 1 < table->len ? "," : "");
+    }
+  g_string_append (out, "  ],\n  \"queries\": [\n");
+  for (guint i = 0; i < results->len; i++)
+    {
+      QueryResult *r = &g_array_index (results, QueryResult, i);
+      g_autofree char *query = g_strescape (r->query->query, "");
+
+      g_string_append_printf (out,
+                              "    {\"class\": \"%s\", \"query\": \"%s\", \"matches\": %" G_GINT64_FORMAT
+                              ", \"scan_matches\": %" G_GINT64_FORMAT ", \"first_page_p50\": %.3f, "
+                              "\"count_p50\": %.3f, \"scan_count_p50\": %.3f}%s\n",
+                              r->query->klass, query, r->matches, r->scan_matches,
+                              r->first_page_p50, r->count_p50, r->scan_p50,
+                              i + 1 < results->len ? "," : "");
+    }
+  g_string_append (out, "  ]\n}\n");
+  return g_file_set_contents (path, out->str, out->len, error);
+}
+
+static int
+fail (GError *error)
+{
+  g_printerr ("storydesk-bench: %s\n", error->message);
+  g_error_free (error);
+  return 1;
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autoptr (GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SdStore) store = NULL;
+  g_autoptr (GPtrArray) table = g_ptr_array_new_with_free_func ((GDestroyNotify) measurement_free);
+  g_autoptr (GArray) results = g_array_new (FALSE, TRUE, sizeof (QueryResult));
+  g_autofree char *tmp = NULL;
+  sqlite3 *db = NULL;
+  Material *material;
+  double build_seconds = 0;
+  gint64 existing;
+  GStatBuf st;
+
+  setlocale (LC_ALL, "");
+  g_option_context_set_summary (context, "Times Storydesk's search on a synthetic library.");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return fail (g_steal_pointer (&error));
+  if (n_stories < 1 || n_runs < 1 || n_scan_runs < 1)
+    {
+      g_printerr ("storydesk-bench: --stories and --runs want positive numbers\n");
+      return 1;
+    }
+  if (db_path == NULL)
+    {
+      tmp = g_dir_make_tmp ("sd-bench-XXXXXX", &error);
+      if (tmp == NULL)
+        return fail (g_steal_pointer (&error));
+      db_path = g_build_filename (tmp, "bench.db", NULL);
+    }
+
+  store = sd_store_open (db_path, &error);
+  if (store == NULL)
+    return fail (g_steal_pointer (&error));
+  existing = sd_store_count_stories (store, &error);
+  if (existing < 0)
+    return fail (g_steal_pointer (&error));
+  if (existing != 0 && existing != n_stories)
+    {
+      g_printerr ("storydesk-bench: %s holds %" G_GINT64_FORMAT " stories, not %d\n", db_path,
+                  existing, n_stories);
+      return 1;
+    }
+  if (existing == 0)
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      material = read_material (seeds_dir != NULL ? seeds_dir : SD_SEEDS_DIR, &error);
+      if (material == NULL || !build_library (store, material, &error))
+        return fail (g_steal_pointer (&error));
+      build_seconds = elapsed_ms (start) / 1000.0;
+      record (table, "build", NULL, "s", build_seconds);
+      g_print ("built %d stories from %u headlines and %u paragraphs in %.1f s\n", n_stories,
+               material->headlines->len, material->paragraphs->len, build_seconds);
+    }
+  else
+    g_print ("reusing %s (%d stories)\n", db_path, n_stories);
+
+  /* Our own connection for the scan, as the store keeps its own private. */
+  if (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK
+      || !sd_cjk_tokenizer_register (db, &error))
+    return fail (error != NULL ? g_steal_pointer (&error)
+                               : g_error_new (G_IO_ERROR, G_IO_ERROR_FAILED, "%s", sqlite3_errmsg (db)));
+  if (optimize && !exec_sql (db, "INSERT INTO story_fts (story_fts) VALUES ('optimize')", &error))
+    return fail (g_steal_pointer (&error));
+  if (g_stat (db_path, &st) == 0)
+    g_print ("library: %s, %.0f MB\n", db_path, st.st_size / 1e6);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bench_queries); i++)
+    {
+      QueryResult result = { 0 };
+
+      if (!time_query (store, db, &bench_queries[i], table, &result, &error))
+        return fail (g_steal_pointer (&error));
+      g_array_append_val (results, result);
+    }
+  print_tables (table, results);
+  if (json_path != NULL
+      && !write_json (json_path, table, results, build_seconds, g_stat (db_path, &st) == 0 ? st.st_size : -1,
+                      &error))
+    return fail (g_steal_pointer (&error));
+
+  sqlite3_close (db);
+  if (tmp != NULL)
+    {
+      g_clear_object (&store);
+      remove_library (db_path);
+      g_rmdir (tmp);
+    }
+  return 0;
+}
