@@ -173,6 +173,24 @@ try:
     wait_until(lambda: chip_shown(app, "党建"), "党建 back after redo")
     log("undo and redo of the tag work")
 
+    # Searching narrows the list (within the selected node, 苏州市) to exactly
+    # the stories the command line finds; a half-typed query is explained,
+    # not answered with nothing.
+    search = app.child(name="Search stories", roleName="text")
+    search.text = "党建"
+    expected = len(json.loads(subprocess.run(
+        [STORYDESK, "export", "--db", library, "--format", "json", "--query", "place:苏州市 党建"],
+        check=True, capture_output=True, text=True).stdout))
+    wait_until(lambda: app.child(name="%d stories" % expected, roleName="label", retry=False),
+               "%d stories found for 党建" % expected)
+    search.text = '"党建'
+    wait_until(lambda: app.child(name="The quote at character 1 is never closed", roleName="label",
+                                 retry=False), "the unclosed quote explained")
+    search.text = ""
+    wait_until(lambda: app.child(name="%d stories" % suzhou_count, roleName="label", retry=False),
+               "all of 苏州市's stories listed again")
+    log("search: %d stories for 党建, an unclosed quote explained" % expected)
+
     # A story dragged onto 南京市 is filed there, as the editor's; undo
     # puts it back where the resolver had filed it.
     second = wait_until(lambda: [c for c in stories.findChildren(

@@ -130,6 +130,7 @@ sd_application_startup (GApplication *application)
     { "win.merge-story", { "<Control>j", NULL } },
     { "win.edit-story", { "F2", NULL } },
     { "win.show-in-page", { "<Control>u", NULL } },
+    { "win.next-match", { "F3", NULL } },
     { "win.set-status('new')", { "<Control>1", NULL } },
     { "win.set-status('reviewed')", { "<Control>2", NULL } },
     { "win.set-status('needs-work')", { "<Control>3", NULL } },

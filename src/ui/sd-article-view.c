@@ -41,6 +41,8 @@ struct _SdArticleView
   GtkTextTag       *repair_tag;
   GtkTextTag       *highlight_tag;
   GtkTextTag       *place_tag;
+  GtkTextTag       *match_tag;
+  GStrv             terms;  /* the search's words */
   GArray           *places; /* (element-type PlaceSpan) the underlined names */
 
   /* The body is laid out as story->body is stored (paragraphs and "\n"),
@@ -288,11 +290,35 @@ underline_places (SdArticleView *self, const SdStory *story, int headline_offset
 }
 
 static void
+mark_matches (SdArticleView *self)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
+  gtk_text_buffer_remove_tag (self->buffer, self->match_tag, &start, &end);
+  for (guint i = 0; self->terms != NULL && self->terms[i] != NULL; i++)
+    {
+      GtkTextIter from, match_start, match_end;
+
+      if (*self->terms[i] == '\0')
+        continue;
+      gtk_text_buffer_get_start_iter (self->buffer, &from);
+      while (gtk_text_iter_forward_search (&from, self->terms[i], GTK_TEXT_SEARCH_TEXT_ONLY,
+                                           &match_start, &match_end, NULL))
+        {
+          gtk_text_buffer_apply_tag (self->buffer, self->match_tag, &match_start, &match_end);
+          from = match_end;
+        }
+    }
+}
+
+static void
 sd_article_view_finalize (GObject *object)
 {
   SdArticleView *self = SD_ARTICLE_VIEW (object);
 
   g_clear_pointer (&self->places, g_array_unref);
+  g_clear_pointer (&self->terms, g_strfreev);
 
   G_OBJECT_CLASS (sd_article_view_parent_class)->finalize (object);
 }
@@ -340,6 +366,7 @@ sd_article_view_init (SdArticleView *self)
   self->place_tag = create_tag (self, "place", "underline", PANGO_UNDERLINE_SINGLE,
                                 "underline-rgba", &(GdkRGBA) { 0.21, 0.52, 0.89, 1.0 }, NULL);
   self->places = g_array_new (FALSE, FALSE, sizeof (PlaceSpan));
+  self->match_tag = create_tag (self, "match", "background", "#ffbe6f", NULL);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self->text_view), TRUE);
   g_signal_connect (self->text_view, "query-tooltip", G_CALLBACK (query_tooltip_cb), self);
   apply_typography (self);
@@ -458,6 +485,7 @@ sd_article_view_set_story (SdArticleView *self, const SdStory *story)
 
   sd_article_view_update_highlights (self, story);
   underline_places (self, story, headline_offset);
+  mark_matches (self);
   {
     GtkTextIter start;
     gtk_text_buffer_get_start_iter (self->buffer, &start);
@@ -574,4 +602,45 @@ sd_article_view_get_cursor_paragraph (SdArticleView *self)
   /* Paragraphs are the buffer's lines from the body's start on. */
   paragraph = gtk_text_iter_get_line (&cursor) - gtk_text_iter_get_line (&body_start);
   return paragraph;
+}
+
+void
+sd_article_view_set_search_terms (SdArticleView *self, const char *const *terms)
+{
+  g_return_if_fail (SD_IS_ARTICLE_VIEW (self));
+
+  g_clear_pointer (&self->terms, g_strfreev);
+  self->terms = g_strdupv ((char **) terms);
+  mark_matches (self);
+}
+
+void
+sd_article_view_next_match (SdArticleView *self)
+{
+  GtkTextIter iter, end;
+  gboolean wrapped = FALSE;
+
+  g_return_if_fail (SD_IS_ARTICLE_VIEW (self));
+
+  gtk_text_buffer_get_selection_bounds (self->buffer, NULL, &iter);
+  for (;;)
+    {
+      if (!gtk_text_iter_forward_to_tag_toggle (&iter, self->match_tag)
+          || gtk_text_iter_is_end (&iter))
+        {
+          if (wrapped)
+            return;
+          wrapped = TRUE;
+          gtk_text_buffer_get_start_iter (self->buffer, &iter);
+          if (gtk_text_iter_starts_tag (&iter, self->match_tag))
+            break;
+          continue;
+        }
+      if (gtk_text_iter_starts_tag (&iter, self->match_tag))
+        break;
+    }
+  end = iter;
+  gtk_text_iter_forward_to_tag_toggle (&end, self->match_tag);
+  gtk_text_buffer_select_range (self->buffer, &iter, &end);
+  gtk_text_view_scroll_to_iter (self->text_view, &iter, 0.1, TRUE, 0.0, 0.3);
 }

@@ -34,6 +34,12 @@ void     sd_article_view_get_selection_rect (SdArticleView *self,
 GtkWidget *sd_article_view_get_text_view    (SdArticleView *self);
 /* The body paragraph holding the cursor (0-based), or -1 outside the body. */
 int        sd_article_view_get_cursor_paragraph (SdArticleView *self);
+/* Marks these words wherever they appear in the article. */
+void     sd_article_view_set_search_terms (SdArticleView     *self,
+                                           const char *const *terms);
+/* Selects and shows the next marked word after the cursor, from the top
+ * again after the last one. */
+void     sd_article_view_next_match        (SdArticleView     *self);
 /* The plain text shown, for tests and copying. (transfer full) */
 char    *sd_article_view_dup_text      (SdArticleView *self);
 

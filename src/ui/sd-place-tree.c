@@ -20,6 +20,7 @@ enum
   COLUMN_SCOPE,
   COLUMN_COUNT,
   COLUMN_COUNT_TEXT,
+  COLUMN_QUERY,
 };
 
 struct _SdPlaceTree
@@ -32,6 +33,8 @@ struct _SdPlaceTree
   GtkCellRenderer  *name_renderer;
 
   GHashTable       *counts;   /* code → gint64*, as last set */
+  GPtrArray        *searches; /* (element-type SdSavedSearch) as last set */
+  char             *selected_query;
   gboolean          hide_empty;
   gboolean          rebuilding;
 };
@@ -182,6 +185,31 @@ rebuild (SdPlaceTree *self)
   gtk_tree_store_append (self->model, &iter, NULL);
   set_row (self, &iter, _("Unplaced"), NULL, SD_SCOPE_UNPLACED, count_exactly (self, ""));
 
+  if (self->searches != NULL && self->searches->len > 0)
+    {
+      GtkTreeIter group;
+
+      gtk_tree_store_append (self->model, &group, NULL);
+      set_row (self, &group, _("Saved searches"), NULL, SD_SCOPE_ALL, self->searches->len);
+      gtk_tree_store_set (self->model, &group, COLUMN_COUNT_TEXT, "", -1);
+      for (guint i = 0; i < self->searches->len; i++)
+        {
+          const SdSavedSearch *search = g_ptr_array_index (self->searches, i);
+          GtkTreeIter child;
+
+          gtk_tree_store_append (self->model, &child, &group);
+          set_row (self, &child, search->name, NULL, SD_SCOPE_ALL, MAX (search->count, 0));
+          gtk_tree_store_set (self->model, &child, COLUMN_QUERY, search->query, -1);
+          if (search->count < 0)
+            gtk_tree_store_set (self->model, &child, COLUMN_COUNT_TEXT, "!", -1);
+        }
+      {
+        g_autoptr (GtkTreePath) path = gtk_tree_model_get_path (GTK_TREE_MODEL (self->model),
+                                                                &group);
+        gtk_tree_view_expand_row (self->tree_view, path, FALSE);
+      }
+    }
+
   {
     g_autoptr (GtkTreePath) path = gtk_tree_model_get_path (GTK_TREE_MODEL (self->model),
                                                             &province_iter);
@@ -271,6 +299,12 @@ drag_data_received_cb (GtkWidget *widget, GdkDragContext *context, int x, int y,
 static void
 selection_changed_cb (SdPlaceTree *self)
 {
+  GtkTreeModel *model;
+  GtkTreeIter iter;
+
+  g_clear_pointer (&self->selected_query, g_free);
+  if (gtk_tree_selection_get_selected (self->selection, &model, &iter))
+    gtk_tree_model_get (model, &iter, COLUMN_QUERY, &self->selected_query, -1);
   if (!self->rebuilding)
     g_signal_emit (self, signals[SELECTION_CHANGED], 0);
 }
@@ -281,6 +315,8 @@ sd_place_tree_finalize (GObject *object)
   SdPlaceTree *self = SD_PLACE_TREE (object);
 
   g_clear_pointer (&self->counts, g_hash_table_unref);
+  g_clear_pointer (&self->searches, g_ptr_array_unref);
+  g_free (self->selected_query);
 
   G_OBJECT_CLASS (sd_place_tree_parent_class)->finalize (object);
 }
@@ -355,6 +391,25 @@ sd_place_tree_set_hide_empty (SdPlaceTree *self, gboolean hide_empty)
   self->hide_empty = !!hide_empty;
   if (self->counts != NULL)
     rebuild (self);
+}
+
+void
+sd_place_tree_set_saved_searches (SdPlaceTree *self, GPtrArray *searches)
+{
+  g_return_if_fail (SD_IS_PLACE_TREE (self));
+
+  g_clear_pointer (&self->searches, g_ptr_array_unref);
+  if (searches != NULL)
+    self->searches = g_ptr_array_ref (searches);
+  if (self->counts != NULL)
+    rebuild (self);
+}
+
+const char *
+sd_place_tree_get_selected_query (SdPlaceTree *self)
+{
+  g_return_val_if_fail (SD_IS_PLACE_TREE (self), NULL);
+  return self->selected_query;
 }
 
 SdScopeKind

@@ -20,6 +20,12 @@ void        sd_place_tree_set_counts    (SdPlaceTree *self,
                                          GHashTable  *counts);
 void        sd_place_tree_set_hide_empty (SdPlaceTree *self,
                                          gboolean     hide_empty);
+/* @searches: (element-type SdSavedSearch) shown under 保存的检索 with their
+ * live counts. */
+void        sd_place_tree_set_saved_searches (SdPlaceTree *self,
+                                              GPtrArray   *searches);
+/* The query of the selected saved search, or NULL. (transfer none) */
+const char *sd_place_tree_get_selected_query (SdPlaceTree *self);
 /* The selected node; @out_code is set for SD_SCOPE_PLACE. */
 SdScopeKind sd_place_tree_get_selected  (SdPlaceTree *self,
                                          char       **out_code);

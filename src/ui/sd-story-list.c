@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "sd-gazetteer.h"
 #include "sd-story-list.h"
@@ -31,6 +32,7 @@ struct _SdStoryList
 
   gboolean          filling;
   GPtrArray        *pending;      /* (element-type SdStory) rows still to add */
+  GStrv             terms;        /* the search's words, marked in titles */
   guint             pending_done;
   guint             fill_idle;
 };
@@ -84,6 +86,43 @@ dup_place_label (const SdStory *story)
                     town ? town->name : "", NULL);
 }
 
+/* @text as markup, the search's words in it marked. */
+static char *
+markup_with_terms (const char *text, const char *const *terms)
+{
+  g_autoptr (GString) markup = g_string_new (NULL);
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      const char *best = NULL;
+      gsize best_len = 0;
+
+      for (guint i = 0; terms != NULL && terms[i] != NULL; i++)
+        {
+          const char *found = *terms[i] != '\0' ? strstr (p, terms[i]) : NULL;
+          if (found != NULL && (best == NULL || found < best))
+            {
+              best = found;
+              best_len = strlen (terms[i]);
+            }
+        }
+      if (best == NULL)
+        {
+          g_autofree char *rest = g_markup_escape_text (p, -1);
+          g_string_append (markup, rest);
+          break;
+        }
+      {
+        g_autofree char *before = g_markup_escape_text (p, best - p);
+        g_autofree char *match = g_markup_escape_text (best, best_len);
+        g_string_append_printf (markup, "%s<span background=\"#f9e784\">%s</span>", before, match);
+      }
+      p = best + best_len;
+    }
+  return g_string_free (g_steal_pointer (&markup), FALSE);
+}
+
 static void
 fill_row (SdStoryList *self, GtkTreeIter *iter, const SdStory *story)
 {
@@ -94,9 +133,10 @@ fill_row (SdStoryList *self, GtkTreeIter *iter, const SdStory *story)
   {
     /* lang: Han text takes Simplified Chinese forms whatever the locale
      * (markup replaces a renderer's own attributes, so it goes here). */
-    g_autofree char *head = g_markup_printf_escaped ("<span lang=\"zh-cn\"><b>%s</b>\n<small>%s · %s", title,
-                                                     g_strstrip (place), story->source_file);
-    g_string_append (markup, head);
+    g_autofree char *marked = markup_with_terms (title, (const char *const *) self->terms);
+    g_autofree char *tail = g_markup_printf_escaped ("</b>\n<small>%s · %s", g_strstrip (place),
+                                                     story->source_file);
+    g_string_append_printf (markup, "<span lang=\"zh-cn\"><b>%s%s", marked, tail);
   }
   for (guint i = 0; story->tags != NULL && i < story->tags->len; i++)
     {
@@ -157,6 +197,7 @@ sd_story_list_dispose (GObject *object)
 
   g_clear_handle_id (&self->fill_idle, g_source_remove);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
+  g_clear_pointer (&self->terms, g_strfreev);
 
   G_OBJECT_CLASS (sd_story_list_parent_class)->dispose (object);
 }
@@ -295,6 +336,15 @@ sd_story_list_set_stories (SdStoryList *self, GPtrArray *stories)
     }
   self->filling = FALSE;
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+}
+
+void
+sd_story_list_set_search_terms (SdStoryList *self, const char *const *terms)
+{
+  g_return_if_fail (SD_IS_STORY_LIST (self));
+
+  g_clear_pointer (&self->terms, g_strfreev);
+  self->terms = g_strdupv ((char **) terms);
 }
 
 void

@@ -18,6 +18,9 @@ G_DECLARE_FINAL_TYPE (SdStoryList, sd_story_list, SD, STORY_LIST, GtkScrolledWin
  * selected when it is still there. */
 void    sd_story_list_set_stories  (SdStoryList   *self,
                                     GPtrArray     *stories);
+/* Marks these words where they appear in the headlines shown. */
+void    sd_story_list_set_search_terms (SdStoryList       *self,
+                                        const char *const *terms);
 /* Refreshes one row after its tags, status or place changed. */
 void    sd_story_list_update_story (SdStoryList   *self,
                                     const SdStory *story);

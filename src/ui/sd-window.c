@@ -16,6 +16,7 @@
 #include "sd-page-reader.h"
 #include "sd-page-view.h"
 #include "sd-place-tree.h"
+#include "sd-query.h"
 #include "sd-story-editor.h"
 #include "sd-store-async.h"
 #include "sd-story-list.h"
@@ -27,6 +28,8 @@ struct _SdWindow
   GtkApplicationWindow parent_instance;
 
   GtkSearchEntry *search_entry;
+  GtkPopover     *search_popover;
+  GtkEntry       *saved_name_entry;
   GtkMenuButton  *menu_button;
   GtkRevealer    *progress_revealer;
   GtkLabel       *progress_label;
@@ -77,7 +80,12 @@ static void
 reload_counts (SdWindow *self)
 {
   g_autoptr (GHashTable) counts = NULL;
+  g_autoptr (GPtrArray) searches = NULL;
   g_autoptr (GError) error = NULL;
+
+  searches = sd_store_list_saved_searches (self->store, NULL);
+  if (searches != NULL)
+    sd_place_tree_set_saved_searches (self->place_tree, searches);
 
   counts = sd_store_count_by_place (self->store, &error);
   if (counts == NULL)
@@ -89,6 +97,40 @@ reload_counts (SdWindow *self)
 }
 
 static void
+show_query_problem (SdWindow *self, const GError *error)
+{
+  GtkEntry *entry = GTK_ENTRY (self->search_entry);
+  GtkStyleContext *style = gtk_widget_get_style_context (GTK_WIDGET (entry));
+
+  gtk_entry_set_icon_from_icon_name (entry, GTK_ENTRY_ICON_SECONDARY,
+                                     error != NULL ? "dialog-warning-symbolic" : NULL);
+  gtk_entry_set_icon_tooltip_text (entry, GTK_ENTRY_ICON_SECONDARY,
+                                   error != NULL ? error->message : NULL);
+  if (error != NULL)
+    gtk_style_context_add_class (style, "error");
+  else
+    gtk_style_context_remove_class (style, "error");
+}
+
+/* The words of the search, to mark in the list and the article. */
+static GStrv
+dup_search_terms (SdWindow *self)
+{
+  g_autoptr (SdQuery) query = sd_query_parse (gtk_entry_get_text (GTK_ENTRY (self->search_entry)),
+                                              NULL);
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  GPtrArray *terms;
+
+  if (query != NULL)
+    {
+      terms = sd_query_get_terms (query);
+      for (guint i = 0; i < terms->len; i++)
+        g_strv_builder_add (builder, g_ptr_array_index (terms, i));
+    }
+  return g_strv_builder_end (builder);
+}
+
+static void
 stories_listed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (SdWindow) self = user_data;
@@ -97,15 +139,20 @@ stories_listed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autofree char *status = NULL;
 
   stories = sd_store_list_stories_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+      || gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+  show_query_problem (self, error != NULL && error->domain == SD_QUERY_ERROR ? error : NULL);
   if (stories == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
-          && !gtk_widget_in_destruction (GTK_WIDGET (self)))
+      /* A query typed half-way is said beside the entry, not in a banner
+       * on every key. */
+      if (error->domain == SD_QUERY_ERROR)
+        gtk_label_set_text (self->status_label, error->message);
+      else
         show_message (self, GTK_MESSAGE_ERROR, error->message);
       return;
     }
-  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
-    return;
 
   g_hash_table_remove_all (self->listed);
   for (guint i = 0; i < stories->len; i++)
@@ -113,6 +160,11 @@ stories_listed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       SdStory *story = g_ptr_array_index (stories, i);
       g_hash_table_insert (self->listed, &story->id, sd_story_ref (story));
     }
+  {
+    g_auto (GStrv) terms = dup_search_terms (self);
+    sd_story_list_set_search_terms (self->story_list, (const char *const *) terms);
+    sd_article_view_set_search_terms (self->article_view, (const char *const *) terms);
+  }
   sd_story_list_set_stories (self->story_list, stories);
   g_debug ("listed %u stories in %.0f ms", stories->len,
            (g_get_monotonic_time () - self->list_started) / 1000.0);
@@ -192,7 +244,18 @@ place_selected_cb (SdWindow *self)
 {
   g_autofree char *code = NULL;
   SdScopeKind kind = sd_place_tree_get_selected (self->place_tree, &code);
-  g_autofree char *key = g_strdup_printf ("%d:%s", kind, code ? code : "");
+  const char *query = sd_place_tree_get_selected_query (self->place_tree);
+  g_autofree char *key = g_strdup_printf ("%d:%s:%s", kind, code ? code : "", query ? query : "");
+
+  /* A saved search is the search it keeps, over all stories. */
+  if (query != NULL)
+    {
+      g_free (self->listed_node);
+      self->listed_node = g_steal_pointer (&key);
+      gtk_entry_set_text (GTK_ENTRY (self->search_entry), query);
+      reload_stories (self);
+      return;
+    }
 
   /* The tree reselects the same node when it is rebuilt or focused. */
   if (g_strcmp0 (key, self->listed_node) == 0)
@@ -246,6 +309,43 @@ static void
 search_changed_cb (SdWindow *self)
 {
   reload_stories (self);
+}
+
+static void
+search_activated_cb (SdWindow *self)
+{
+  sd_article_view_next_match (self->article_view);
+}
+
+static void
+next_match_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  SdWindow *self = user_data;
+
+  sd_article_view_next_match (self->article_view);
+}
+
+static void
+save_search_cb (SdWindow *self)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_entry_get_text (self->saved_name_entry)));
+  const char *query = gtk_entry_get_text (GTK_ENTRY (self->search_entry));
+  g_autoptr (GError) error = NULL;
+
+  if (*name == '\0' || *query == '\0')
+    {
+      show_message (self, GTK_MESSAGE_INFO,
+                    _("Type a search, then give it a name to keep it under Saved searches."));
+      return;
+    }
+  if (!sd_store_save_search (self->store, name, query, &error))
+    {
+      show_message (self, GTK_MESSAGE_ERROR, error->message);
+      return;
+    }
+  gtk_entry_set_text (self->saved_name_entry, "");
+  gtk_popover_popdown (self->search_popover);
+  reload_counts (self);
 }
 
 static void
@@ -698,6 +798,7 @@ static const GActionEntry win_entries[] = {
   { "merge-story", merge_story_activated },
   { "edit-story", edit_story_activated },
   { "show-in-page", show_in_page_activated },
+  { "next-match", next_match_activated },
 };
 
 static void
@@ -849,6 +950,8 @@ sd_window_class_init (SdWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/storydesk/Storydesk/ui/sd-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SdWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, SdWindow, search_popover);
+  gtk_widget_class_bind_template_child (widget_class, SdWindow, saved_name_entry);
   gtk_widget_class_bind_template_child (widget_class, SdWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, SdWindow, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, SdWindow, progress_label);
@@ -867,6 +970,8 @@ sd_window_class_init (SdWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, revert_repair_cb);
   gtk_widget_class_bind_template_callback (widget_class, story_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, save_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, info_bar_response_cb);
 }
