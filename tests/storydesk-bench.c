@@ -27,7 +27,12 @@
 #include <string.h>
 
 #include "sd-cjk-tokenizer.h"
+#include "sd-gazetteer.h"
 #include "sd-importer.h"
+#include "sd-page-reader.h"
+#include "sd-place-resolver.h"
+#include "sd-segmenter.h"
+#include "sd-theme-suggester.h"
 #include "sd-store.h"
 
 #define PAGE_SIZE      1000 /* synthetic stories per synthetic page */
@@ -101,6 +106,7 @@ static char *db_path = NULL;
 static char *json_path = NULL;
 static char *seeds_dir = NULL;
 static gboolean optimize = FALSE;
+static gboolean pipeline_only = FALSE;
 
 static const GOptionEntry entries[] = {
   { "stories", 'n', 0, G_OPTION_ARG_INT, &n_stories, "Stories in the library (100000)", "N" },
@@ -112,6 +118,8 @@ static const GOptionEntry entries[] = {
   { "seeds", 0, 0, G_OPTION_ARG_FILENAME, &seeds_dir, "The pages to recombine", "DIR" },
   { "optimize", 0, 0, G_OPTION_ARG_NONE, &optimize,
     "Merge the index into one segment before timing", NULL },
+  { "pipeline-only", 0, 0, G_OPTION_ARG_NONE, &pipeline_only,
+    "Time only reading, segmenting, placing and theming (no library)", NULL },
   { NULL },
 };
 
@@ -445,10 +453,8 @@ out:
 }
 
 static void
-print_tables (GPtrArray *table, GArray *results)
+print_measurements (GPtrArray *table)
 {
-  static const char *const classes[] = { "1-char", "2-char", "3-char", "multi-term" };
-
   g_print ("\n%-18s %-11s %6s %10s %10s %10s\n", "measurement", "class", "runs", "p50", "p95",
            "max");
   for (guint i = 0; i < table->len; i++)
@@ -460,6 +466,14 @@ print_tables (GPtrArray *table, GArray *results)
                m->unit, percentile (m->samples, 0.95), m->unit, percentile (m->samples, 1.0),
                m->unit);
     }
+}
+
+static void
+print_tables (GPtrArray *table, GArray *results)
+{
+  static const char *const classes[] = { "1-char", "2-char", "3-char", "multi-term" };
+
+  print_measurements (table);
 
   g_print ("\n%-11s %16s %12s\n", "class", "scan.count p50", "speed-up of");
   g_print ("%-11s %16s %12s %12s\n", "", "", "first_page", "count");
@@ -537,6 +551,112 @@ write_json (const char *path, GPtrArray *table, GArray *results, double build_se
   return g_file_set_contents (path, out->str, out->len, error);
 }
 
+/* A page of about @size bytes made of the seed pages, one after another,
+ * each time with its numbers changed so repeats are not exact copies. */
+static GString *
+make_big_page (GPtrArray *texts, gsize size)
+{
+  GString *page = g_string_new (NULL);
+
+  for (guint round = 0; page->len < size; round++)
+    for (guint i = 0; i < texts->len && page->len < size; i++)
+      {
+        const char *text = g_ptr_array_index (texts, i);
+        for (const char *p = text; *p != '\0'; p++)
+          g_string_append_c (page, g_ascii_isdigit (*p) ? (char) ('0' + (*p - '0' + round) % 10) : *p);
+        g_string_append (page, "\n\n");
+      }
+  return page;
+}
+
+/* Reading, segmenting, placing and theming: the import pipeline before
+ * SQLite, on the seed pages and on a 1 MB page. */
+static gboolean
+time_pipeline (const char *dir, GPtrArray *table, GError **error)
+{
+  g_autoptr (GDir) folder = g_dir_open (dir, 0, error);
+  g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GString) big = NULL;
+  g_autoptr (GBytes) big_bytes = NULL;
+  g_autoptr (GBytes) places = NULL, aliases = NULL, stopwords = NULL;
+  SdGazetteer *gazetteer;
+  SdThemeVocabulary *vocabulary = sd_theme_vocabulary_get_default ();
+  const char *name;
+
+  if (folder == NULL)
+    return FALSE;
+  while ((name = g_dir_read_name (folder)) != NULL)
+    if (g_str_has_suffix (name, ".txt"))
+      g_ptr_array_add (names, g_build_filename (dir, name, NULL));
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autoptr (SdPage) page = sd_page_read_file (g_ptr_array_index (names, i), error);
+      if (page == NULL)
+        return FALSE;
+      g_ptr_array_add (texts, g_strdup (page->text));
+    }
+  big = make_big_page (texts, 1024 * 1024);
+  big_bytes = g_bytes_new (big->str, big->len);
+
+  places = g_resources_lookup_data ("/io/github/storydesk/Storydesk/gazetteer/jiangsu.tsv", 0, error);
+  aliases = g_resources_lookup_data ("/io/github/storydesk/Storydesk/gazetteer/aliases.tsv", 0, error);
+  stopwords = g_resources_lookup_data ("/io/github/storydesk/Storydesk/gazetteer/stopwords.tsv", 0,
+                                       error);
+  if (places == NULL || aliases == NULL || stopwords == NULL)
+    return FALSE;
+  for (int run = 0; run < n_runs; run++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      g_autoptr (SdGazetteer) built = sd_gazetteer_new_from_data_full (places, aliases, stopwords,
+                                                                       error);
+      if (built == NULL)
+        return FALSE;
+      record (table, "gazetteer.build", "pipeline", "ms", elapsed_ms (start));
+    }
+  gazetteer = sd_gazetteer_get_default ();
+
+  for (int run = 0; run < n_runs; run++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      g_autoptr (SdPage) page = sd_page_read_bytes ("big.txt", big_bytes, error);
+      g_autoptr (GPtrArray) segments = NULL;
+
+      if (page == NULL)
+        return FALSE;
+      record (table, "read.1mb", "pipeline", "ms", elapsed_ms (start));
+      start = g_get_monotonic_time ();
+      segments = sd_segmenter_split (page->text, page->length);
+      record (table, "segment.1mb", "pipeline", "ms", elapsed_ms (start));
+    }
+
+  for (int run = 0; run < n_runs; run++)
+    for (guint i = 0; i < texts->len; i++)
+      {
+        const char *text = g_ptr_array_index (texts, i);
+        gint64 start = g_get_monotonic_time ();
+        g_autoptr (GPtrArray) segments = sd_segmenter_split (text, strlen (text));
+
+        record (table, "segment.page", "pipeline", "ms", elapsed_ms (start));
+        for (guint k = 0; k < segments->len; k++)
+          {
+            const SdSegment *segment = g_ptr_array_index (segments, k);
+            g_autofree char *body = sd_segment_dup_body (segment);
+            g_autoptr (SdPlaceDecision) decision = NULL;
+            g_autoptr (GPtrArray) themes = NULL;
+
+            start = g_get_monotonic_time ();
+            decision = sd_place_resolver_resolve (gazetteer, segment->headline, body);
+            record (table, "place.story", "pipeline", "us", (g_get_monotonic_time () - start));
+            start = g_get_monotonic_time ();
+            themes = sd_theme_suggester_suggest (vocabulary, segment->headline, body, 5);
+            record (table, "themes.story", "pipeline", "us", (g_get_monotonic_time () - start));
+          }
+      }
+  g_print ("pipeline: %u seed pages, a %.2f MB page\n", texts->len, big->len / 1048576.0);
+  return TRUE;
+}
+
 static int
 fail (GError *error)
 {
@@ -569,6 +689,13 @@ main (int argc, char *argv[])
     {
       g_printerr ("storydesk-bench: --stories and --runs want positive numbers\n");
       return 1;
+    }
+  if (!time_pipeline (seeds_dir != NULL ? seeds_dir : SD_SEEDS_DIR, table, &error))
+    return fail (g_steal_pointer (&error));
+  if (pipeline_only)
+    {
+      print_measurements (table);
+      return 0;
     }
   if (db_path == NULL)
     {
