@@ -222,6 +222,22 @@ test_scopes_and_counts (Fixture *fixture, gconstpointer data)
   listed = sd_store_list_stories (fixture->store, &text, NULL);
   g_assert_cmpuint (listed->len, ==, 1);
   g_assert_cmpstr (((SdStory *) listed->pdata[0])->headline, ==, "标题3");
+  g_clear_pointer (&listed, g_ptr_array_unref);
+
+  /* The editor's selection narrows any scope, and a search. */
+  {
+    const gint64 ids[] = { 2, 4, 5 };
+    SdScope selection = { SD_SCOPE_PLACE, "3205", NULL, ids, G_N_ELEMENTS (ids) };
+    SdScope selected_text = { SD_SCOPE_ALL, NULL, "标题", ids, 2 };
+
+    listed = sd_store_list_full_stories (fixture->store, &selection, NULL);
+    g_assert_cmpuint (listed->len, ==, 2); /* 5 is unplaced */
+    g_assert_cmpint (((SdStory *) listed->pdata[0])->id, ==, 2);
+    g_assert_cmpint (((SdStory *) listed->pdata[1])->id, ==, 4);
+    g_clear_pointer (&listed, g_ptr_array_unref);
+    listed = sd_store_list_stories (fixture->store, &selected_text, NULL);
+    g_assert_cmpuint (listed->len, ==, 2);
+  }
 }
 
 static void

@@ -19,6 +19,7 @@ typedef struct
   SdScopeKind          scope_kind;
   char                *place_code;
   char                *text;
+  GArray              *ids; /* (nullable) the editor's selection */
   SdExportFormat       format;
   SdExportFields       fields;
   gboolean             for_excel;
@@ -82,6 +83,7 @@ export_job_free (ExportJob *job)
   g_free (job->db_path);
   g_free (job->place_code);
   g_free (job->text);
+  g_clear_pointer (&job->ids, g_array_unref);
   g_free (job->query);
   g_free (job->place_name);
   g_clear_object (&job->file);
@@ -606,7 +608,9 @@ export_thread (GTask *task, gpointer source_object, gpointer task_data,
   g_autoptr (SdStore) store = NULL;
   g_autoptr (GPtrArray) stories = NULL;
   GError *error = NULL;
-  SdScope scope = { job->scope_kind, job->place_code, job->text };
+  SdScope scope = { job->scope_kind, job->place_code, job->text,
+                    job->ids != NULL ? (gint64 *) job->ids->data : NULL,
+                    job->ids != NULL ? job->ids->len : 0 };
   SdExportOptions options = {
     .fields = job->fields,
     .for_excel = job->for_excel,
@@ -656,6 +660,11 @@ sd_export_to_file_async (const char *db_path, const SdScope *scope, SdExportForm
   job->scope_kind = scope->kind;
   job->place_code = g_strdup (scope->place_code);
   job->text = g_strdup (scope->text);
+  if (scope->ids != NULL)
+    {
+      job->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_array_append_vals (job->ids, scope->ids, scope->n_ids);
+    }
   job->format = format;
   job->fields = options->fields;
   job->for_excel = options->for_excel;

@@ -239,6 +239,28 @@ sd_store_count_by_place (SdStore *self, GError **error)
   return g_steal_pointer (&counts);
 }
 
+/* The editor's selection as a set, or NULL when the scope has none. */
+static GHashTable *
+dup_id_set (const SdScope *scope)
+{
+  GHashTable *set;
+
+  if (scope->ids == NULL)
+    return NULL;
+  set = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < scope->n_ids; i++)
+    g_hash_table_add (set, (gpointer) &scope->ids[i]);
+  return set;
+}
+
+static void
+keep_selected (GPtrArray *stories, GHashTable *set)
+{
+  for (guint i = stories->len; set != NULL && i > 0; i--)
+    if (!g_hash_table_contains (set, &((SdStory *) g_ptr_array_index (stories, i - 1))->id))
+      g_ptr_array_remove_index (stories, i - 1);
+}
+
 static GPtrArray *
 list_stories (SdStore *self, const SdScope *scope, gboolean full, GError **error)
 {
@@ -258,15 +280,22 @@ list_stories (SdStore *self, const SdScope *scope, gboolean full, GError **error
     },
   };
   g_autoptr (GPtrArray) stories = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_story_unref);
+  g_autoptr (GHashTable) selected = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (SD_IS_STORE (self), NULL);
   g_return_val_if_fail (scope != NULL && scope->kind <= SD_SCOPE_PLACE, NULL);
 
+  selected = dup_id_set (scope);
   /* The text is a search (sd-query.h), answered from the full-text index. */
   if (scope->text != NULL && *scope->text != '\0')
-    return _sd_store_list_matching (self, scope, full, error);
+    {
+      GPtrArray *found = _sd_store_list_matching (self, scope, full, error);
+      if (found != NULL)
+        keep_selected (found, selected);
+      return found;
+    }
 
   stmt = _sd_store_get_statement (self, queries[full ? 1 : 0][scope->kind], error);
   if (stmt == NULL)
@@ -275,7 +304,9 @@ list_stories (SdStore *self, const SdScope *scope, gboolean full, GError **error
     _sd_store_bind_text (stmt, 1, scope->place_code);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (stories, _sd_store_read_story_row (stmt, full));
+    if (selected == NULL
+        || g_hash_table_contains (selected, &(gint64) { sqlite3_column_int64 (stmt, 0) }))
+      g_ptr_array_add (stories, _sd_store_read_story_row (stmt, full));
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {

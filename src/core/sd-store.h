@@ -36,7 +36,10 @@ typedef struct
 {
   SdScopeKind kind;
   const char *place_code; /* for SD_SCOPE_PLACE */
-  const char *text;       /* (nullable) only stories containing this text */
+  const char *text;       /* (nullable) a search: only stories it finds */
+  const gint64 *ids;      /* (nullable) only these stories: the editor's
+                           * selection */
+  guint       n_ids;
 } SdScope;
 
 /* A page as the store records it. */

@@ -33,6 +33,7 @@ struct _SdExportDialog
 
   char            *db_path;
   SdScopeKind      scope_kind;
+  GArray          *ids; /* (nullable) the editor's selection */
   char            *place_code;
   char            *query;
   char            *place_name;
@@ -234,7 +235,9 @@ export_finished_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 start_export (SdExportDialog *self, GFile *file)
 {
-  SdScope scope = { self->scope_kind, self->place_code, self->query };
+  SdScope scope = { self->scope_kind, self->place_code, self->query,
+                    self->ids != NULL ? (gint64 *) self->ids->data : NULL,
+                    self->ids != NULL ? self->ids->len : 0 };
   SdExportOptions options;
 
   g_set_object (&self->file, file);
@@ -340,6 +343,7 @@ sd_export_dialog_finalize (GObject *object)
   g_free (self->db_path);
   g_free (self->place_code);
   g_free (self->query);
+  g_clear_pointer (&self->ids, g_array_unref);
   g_free (self->place_name);
 
   G_OBJECT_CLASS (sd_export_dialog_parent_class)->finalize (object);
@@ -405,6 +409,11 @@ sd_export_dialog_new (GtkWindow *parent, SdStore *store, const SdScope *scope)
   self->scope_kind = scope->kind;
   self->place_code = g_strdup (scope->place_code);
   self->query = scope->text != NULL && *scope->text != '\0' ? g_strdup (scope->text) : NULL;
+  if (scope->ids != NULL)
+    {
+      self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_array_append_vals (self->ids, scope->ids, scope->n_ids);
+    }
   if (scope->kind == SD_SCOPE_UNPLACED)
     self->place_name = g_strdup (_("Unplaced"));
   else if (scope->kind == SD_SCOPE_PLACE && scope->place_code != NULL)

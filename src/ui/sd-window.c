@@ -645,6 +645,7 @@ export_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data
 {
   SdWindow *self = user_data;
   g_autofree char *code = NULL;
+  g_autoptr (GArray) selected = sd_story_list_dup_selected_ids (self->story_list);
   SdExportDialog *dialog;
   SdScope scope = { 0 };
 
@@ -652,6 +653,13 @@ export_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data
   scope.kind = sd_place_tree_get_selected (self->place_tree, &code);
   scope.place_code = code;
   scope.text = gtk_entry_get_text (GTK_ENTRY (self->search_entry));
+  /* Stories the editor selected are the selection; one selected story is
+   * just where the cursor is, and the whole list goes. */
+  if (selected->len > 1)
+    {
+      scope.ids = (const gint64 *) selected->data;
+      scope.n_ids = selected->len;
+    }
   dialog = sd_export_dialog_new (GTK_WINDOW (self), self->store, &scope);
   g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
