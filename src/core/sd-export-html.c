@@ -262,7 +262,7 @@ append_meta (GString *out, const SdStory *story, SdExportFields fields)
     }
   if (fields & SD_EXPORT_FIELD_ID)
     {
-      g_autofree char *id = g_strdup_printf (_("Story %" G_GINT64_FORMAT), story->id);
+      g_autofree char *id = g_strdup_printf (_("Story %lld"), (long long) story->id);
       g_string_append (out, any ? " · " : "");
       append_element (out, "<span class=\"id\">", id, "</span>");
     }

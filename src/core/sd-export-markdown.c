@@ -107,7 +107,7 @@ append_meta_line (GString *out, const SdStory *story, SdExportFields fields)
   if ((fields & SD_EXPORT_FIELD_SOURCE) && story->source_file != NULL)
     g_ptr_array_add (parts, g_strdup_printf (_("Source: %s"), story->source_file));
   if (fields & SD_EXPORT_FIELD_ID)
-    g_ptr_array_add (parts, g_strdup_printf (_("Story %" G_GINT64_FORMAT), story->id));
+    g_ptr_array_add (parts, g_strdup_printf (_("Story %lld"), (long long) story->id));
 
   for (guint i = 0; i < parts->len; i++)
     {

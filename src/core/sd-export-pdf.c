@@ -365,7 +365,7 @@ dup_meta_line (const SdStory *story, SdExportFields fields)
   if ((fields & SD_EXPORT_FIELD_SOURCE) && story->source_file != NULL)
     g_ptr_array_add (parts, g_strdup_printf (_("Source: %s"), story->source_file));
   if (fields & SD_EXPORT_FIELD_ID)
-    g_ptr_array_add (parts, g_strdup_printf (_("Story %" G_GINT64_FORMAT), story->id));
+    g_ptr_array_add (parts, g_strdup_printf (_("Story %lld"), (long long) story->id));
   g_ptr_array_add (parts, NULL);
   return g_strjoinv ("　·　", (char **) parts->pdata);
 }

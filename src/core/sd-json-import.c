@@ -322,9 +322,8 @@ read_highlight (Reader *reader, JsonNode *node, const char *path, const SdStory 
   if (highlight->end <= highlight->start || highlight->end > body_chars)
     {
       fail (reader, path,
-            _("characters %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT
-              " are not a passage of the body (%ld characters)"),
-            highlight->start, highlight->end, body_chars);
+            _("characters %lld to %lld are not a passage of the body (%ld characters)"),
+            (long long) highlight->start, (long long) highlight->end, body_chars);
       return NULL;
     }
   {
@@ -497,9 +496,8 @@ sd_json_import_parse (const char *name, const char *data, gsize length, GError *
   if (too_deep >= 0)
     {
       g_set_error (error, SD_JSON_IMPORT_ERROR, SD_JSON_IMPORT_ERROR_SYNTAX,
-                   _("%s: not a Storydesk export: nested more than %d deep at byte %"
-                     G_GSSIZE_FORMAT),
-                   name, MAX_DEPTH, too_deep);
+                   _("%s: not a Storydesk export: nested more than %d deep at byte %lld"),
+                   name, MAX_DEPTH, (long long) too_deep);
       return NULL;
     }
   if (!json_parser_load_from_data (parser, data, length, &local_error))
