@@ -107,47 +107,6 @@ insert_page (SdStore *self, const char *file, const char *key, gint64 size, cons
 }
 
 static gboolean
-insert_story (SdStore *self, gint64 page_id, guint ordinal, SdStory *story, GError **error)
-{
-  g_autofree char *captions = _sd_store_join_array (story->captions);
-  g_autofree char *headings = _sd_store_join_array (story->section_headings);
-  sqlite3_stmt *stmt = _sd_store_get_statement (
-      self,
-      "INSERT INTO stories (page_id, ordinal, source_start, source_end, kind, headline, "
-      "subheadline, reporter, byline, body, captions, section_headings, truncated, place_code, "
-      "place_confidence, place_by_editor, note, status, editor, updated) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, page_id);
-  sqlite3_bind_int (stmt, 2, ordinal);
-  sqlite3_bind_int64 (stmt, 3, story->source_start);
-  sqlite3_bind_int64 (stmt, 4, story->source_end);
-  _sd_store_bind_text (stmt, 5, sd_story_kind_to_string (story->kind));
-  _sd_store_bind_text (stmt, 6, story->headline);
-  _sd_store_bind_text (stmt, 7, story->subheadline);
-  _sd_store_bind_text (stmt, 8, story->reporter);
-  _sd_store_bind_text (stmt, 9, story->byline);
-  _sd_store_bind_text (stmt, 10, story->body != NULL ? story->body : "");
-  _sd_store_bind_text (stmt, 11, captions);
-  _sd_store_bind_text (stmt, 12, headings);
-  sqlite3_bind_int (stmt, 13, story->truncated);
-  _sd_store_bind_text (stmt, 14, story->place_code);
-  sqlite3_bind_double (stmt, 15, story->place_confidence);
-  sqlite3_bind_int (stmt, 16, story->place_by_editor);
-  _sd_store_bind_text (stmt, 17, story->note != NULL ? story->note : "");
-  _sd_store_bind_text (stmt, 18, sd_story_status_to_string (story->status));
-  _sd_store_bind_text (stmt, 19, story->editor);
-  _sd_store_bind_text (stmt, 20, story->updated);
-  if (!_sd_store_step_done (self, stmt, error))
-    return FALSE;
-  story->id = sqlite3_last_insert_rowid (self->db);
-  return TRUE;
-}
-
-static gboolean
 insert_annotations (SdStore *self, const SdStory *story, const char *now, GError **error)
 {
   const char *stamp = story->updated != NULL ? story->updated : now;
@@ -264,7 +223,7 @@ sd_store_import_stories (SdStore *self, const char *checksum, gint64 size, GPtrA
           run_file = story->source_file;
           ordinal = 0;
         }
-      if (!insert_story (self, page_id, ordinal++, story, error)
+      if (!_sd_store_insert_story (self, page_id, ordinal++, story, error)
           || !insert_annotations (self, story, now, error))
         goto failed;
       story->page_id = page_id;

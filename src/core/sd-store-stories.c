@@ -20,12 +20,15 @@ _sd_store_insert_story (SdStore *self, gint64 page_id, guint ordinal, SdStory *s
   g_autofree char *captions = _sd_store_join_array (story->captions);
   g_autofree char *headings = _sd_store_join_array (story->section_headings);
 
-  stmt = _sd_store_get_statement (self,
-                        "INSERT INTO stories (page_id, ordinal, source_start, source_end, kind, "
-                        "headline, subheadline, reporter, byline, body, captions, "
-                        "section_headings, truncated, place_code, place_confidence) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        error);
+  /* Everything a story can carry, so an exchange file's annotations go in
+   * with it (a page's new stories have the defaults). */
+  stmt = _sd_store_get_statement (
+      self,
+      "INSERT INTO stories (page_id, ordinal, source_start, source_end, kind, headline, "
+      "subheadline, reporter, byline, body, captions, section_headings, truncated, place_code, "
+      "place_confidence, place_by_editor, note, status, editor, updated) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, page_id);
@@ -43,6 +46,11 @@ _sd_store_insert_story (SdStore *self, gint64 page_id, guint ordinal, SdStory *s
   sqlite3_bind_int (stmt, 13, story->truncated);
   _sd_store_bind_text (stmt, 14, story->place_code);
   sqlite3_bind_double (stmt, 15, story->place_confidence);
+  sqlite3_bind_int (stmt, 16, story->place_by_editor);
+  _sd_store_bind_text (stmt, 17, story->note != NULL ? story->note : "");
+  _sd_store_bind_text (stmt, 18, sd_story_status_to_string (story->status));
+  _sd_store_bind_text (stmt, 19, story->editor);
+  _sd_store_bind_text (stmt, 20, story->updated);
   if (!_sd_store_step_done (self, stmt, error))
     return FALSE;
   story->id = sqlite3_last_insert_rowid (self->db);
