@@ -20,6 +20,7 @@ main (int argc, char *argv[])
   if (argc > 1 && sd_cli_is_command (argv[1]))
     return sd_cli_run (argc, argv);
 
+  sd_paths_prefer_chinese ();
   app = sd_application_new ();
   g_application_set_option_context_description (G_APPLICATION (app), sd_cli_describe_commands ());
   return g_application_run (G_APPLICATION (app), argc, argv);

@@ -119,6 +119,17 @@ test_refusal (gconstpointer data)
 }
 
 static void
+test_empty_bytes (void)
+{
+  g_autoptr (GBytes) bytes = g_bytes_new (NULL, 0);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SdPage) page = sd_page_read_bytes ("/pages/nothing.txt", bytes, &error);
+
+  g_assert_null (page);
+  g_assert_error (error, SD_PAGE_READER_ERROR, SD_PAGE_READER_ERROR_EMPTY);
+}
+
+static void
 test_missing_file (void)
 {
   g_autoptr (GError) error = NULL;
@@ -167,6 +178,7 @@ main (int argc, char *argv[])
       g_test_add_data_func (path, &refusal_cases[i], test_refusal);
     }
   g_test_add_func ("/page-reader/refuse/missing", test_missing_file);
+  g_test_add_func ("/page-reader/refuse/empty-bytes", test_empty_bytes);
   g_test_add_func ("/page-reader/seeds", test_seed_pages);
 
   return g_test_run ();

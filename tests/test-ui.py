@@ -1,5 +1,6 @@
 #!/usr/bin/python3
-# Drives the real Storydesk window through AT-SPI (dogtail) under Xvfb:
+# Drives the real Storydesk window through AT-SPI (dogtail) under Xvfb, as
+# it comes up for a Chinese newsroom (in Chinese even in the C locale):
 # first run imports the bundled pages, the tree shows 苏州市 with stories,
 # a story opens in the article view, 党建 is accepted from the suggestions
 # (and undone and redone), a note is typed and the app closed at once, and
@@ -121,7 +122,7 @@ def activate(action, window=False):
 
 def chip_shown(app, tag):
     try:
-        return app.child(name="Remove tag " + tag, roleName="push button", retry=False)
+        return app.child(name="删除标签 " + tag, roleName="push button", retry=False)
     except Exception:
         return None
 
@@ -130,7 +131,7 @@ NOTE = "核实采访对象姓名"
 
 proc, app = start()
 try:
-    places = app.child(name="Places", roleName="tree table")
+    places = app.child(name="地区", roleName="tree table")
     cells = wait_until(lambda: (lambda c: c if c and c[1].name.isdigit() and int(c[1].name) > 0
                                 else None)(row_cells(places, "苏州市")),
                        "苏州市 with a story count in the place tree", timeout=30)
@@ -138,15 +139,15 @@ try:
     suzhou_count = int(cells[1].name)
 
     # The first run lists all the imported stories at once.
-    stories = app.child(name="Stories", roleName="table")
-    total = int(row_cells(places, "All stories")[1].name)
+    stories = app.child(name="稿件", roleName="table")
+    total = int(row_cells(places, "全部稿件")[1].name)
     wait_until(lambda: len([c for c in stories.findChildren(GenericPredicate(roleName="table cell"))
                             if c.name and "·" in c.name]) == total,
                "all %d imported stories in the list" % total)
     log("the list shows all %d stories" % total)
 
     cells[0].click()
-    stories = app.child(name="Stories", roleName="table")
+    stories = app.child(name="稿件", roleName="table")
     first = wait_until(lambda: [c for c in stories.findChildren(
         GenericPredicate(roleName="table cell")) if c.name and "·" in c.name],
         "stories of 苏州市 in the list")
@@ -155,12 +156,12 @@ try:
         fail("list has %d stories, tree said %d" % (len(first), suzhou_count))
     first[0].click()
     headline = first[0].name.split("\n")[0]
-    article = app.child(name="Article", roleName="text")
+    article = app.child(name="正文", roleName="text")
     wait_until(lambda: headline in article.text, "the headline %r in the article view" % headline)
     log("article opened: %r" % headline)
 
     # 党建 comes from the theme suggestions, with one click.
-    accept = wait_until(lambda: app.child(name="Accept 党建", roleName="push button"),
+    accept = wait_until(lambda: app.child(name="采用 党建", roleName="push button"),
                         "党建 among the suggested themes")
     accept.doActionNamed("click")
     wait_until(lambda: chip_shown(app, "党建"), "the 党建 chip after accepting")
@@ -176,18 +177,18 @@ try:
     # Searching narrows the list (within the selected node, 苏州市) to exactly
     # the stories the command line finds; a half-typed query is explained,
     # not answered with nothing.
-    search = app.child(name="Search stories", roleName="text")
+    search = app.child(name="检索稿件", roleName="text")
     search.text = "党建"
     expected = len(json.loads(subprocess.run(
         [STORYDESK, "export", "--db", library, "--format", "json", "--query", "place:苏州市 党建"],
         check=True, capture_output=True, text=True).stdout))
-    wait_until(lambda: app.child(name="%d stories" % expected, roleName="label", retry=False),
+    wait_until(lambda: app.child(name="%d 篇稿件" % expected, roleName="label", retry=False),
                "%d stories found for 党建" % expected)
     search.text = '"党建'
-    wait_until(lambda: app.child(name="The quote at character 1 is never closed", roleName="label",
+    wait_until(lambda: app.child(name="第 1 个字符处的引号没有闭合", roleName="label",
                                  retry=False), "the unclosed quote explained")
     search.text = ""
-    wait_until(lambda: app.child(name="%d stories" % suzhou_count, roleName="label", retry=False),
+    wait_until(lambda: app.child(name="%d 篇稿件" % suzhou_count, roleName="label", retry=False),
                "all of 苏州市's stories listed again")
     log("search: %d stories for 党建, an unclosed quote explained" % expected)
 
@@ -228,7 +229,7 @@ try:
 
     # The note is typed and the app closed at once, before the typing pause
     # would have saved it: closing must still save it.
-    note = app.child(name="Note", roleName="text")
+    note = app.child(name="批注", roleName="text")
     note.text = NOTE
     activate("quit")
     if proc.wait(timeout=10) != 0:
@@ -246,16 +247,16 @@ log("stored in SQLite: story %d tags %r note %r" % (story["id"], story["tags"], 
 # Back again: the tag chip and the note are there for the same story.
 proc, app = start()
 try:
-    places = app.child(name="Places", roleName="tree table")
+    places = app.child(name="地区", roleName="tree table")
     cells = wait_until(lambda: row_cells(places, "苏州市"), "苏州市 after restart")
     cells[0].click()
-    stories = app.child(name="Stories", roleName="table")
+    stories = app.child(name="稿件", roleName="table")
     target = wait_until(lambda: [c for c in stories.findChildren(
         GenericPredicate(roleName="table cell")) if c.name and c.name.startswith(headline)],
         "the tagged story after restart")
     target[0].click()
     wait_until(lambda: chip_shown(app, "党建"), "the 党建 chip in the panel after restart")
-    note = app.child(name="Note", roleName="text")
+    note = app.child(name="批注", roleName="text")
     wait_until(lambda: note.text == NOTE, "the note after restart")
     log("PASS")
 finally:

@@ -81,6 +81,10 @@ sd_page_read_bytes (const char *path, GBytes *bytes, GError **error)
   const guint8 *data = g_bytes_get_data (bytes, &size);
   g_autoptr (GError) local_error = NULL;
 
+  /* Empty GBytes may hold no data pointer at all. */
+  if (data == NULL)
+    data = (const guint8 *) "";
+
   page->path = g_strdup (path);
   page->basename = g_path_get_basename (path);
   page->raw = g_bytes_ref (bytes);

@@ -52,6 +52,23 @@ sd_paths_init (void)
   textdomain (GETTEXT_PACKAGE);
 }
 
+void
+sd_paths_prefer_chinese (void)
+{
+  const char *language = g_getenv ("LANGUAGE");
+  const char *messages = setlocale (LC_MESSAGES, NULL);
+
+  if ((language != NULL && *language != '\0') || messages == NULL)
+    return;
+  if (!g_str_equal (messages, "C") && !g_str_equal (messages, "POSIX")
+      && !g_str_has_prefix (messages, "C."))
+    return;
+  /* gettext ignores LANGUAGE in the plain C locale, not in C.UTF-8. */
+  if (!g_str_has_prefix (messages, "C.") && setlocale (LC_MESSAGES, "C.UTF-8") == NULL)
+    return;
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+}
+
 gboolean
 sd_paths_is_uninstalled (void)
 {

@@ -11,6 +11,10 @@ G_BEGIN_DECLS
 
 /* Call once from main(), before anything reads GSettings or translations. */
 void        sd_paths_init                 (void);
+/* The window is made for Chinese newsrooms: when the desktop names no
+ * language (the C or POSIX locale, no LANGUAGE), it speaks Simplified
+ * Chinese.  The command line keeps the locale as it is, for scripts. */
+void        sd_paths_prefer_chinese       (void);
 gboolean    sd_paths_is_uninstalled       (void);
 /* The bundled sample pages. */
 const char *sd_paths_get_seeds_dir        (void);
