@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "sd-segmenter.h"
+#include "sd-text-util.h" /* internal: the character classes */
 
 /* ---- helpers ------------------------------------------------------------ */
 
@@ -779,6 +780,229 @@ test_linear (void)
   assert_spans_valid (page->str, page->len, segments);
 }
 
+/* A megabyte of a few stories printed again and again with small changes:
+ * most of the page repeats, which is what the repair finder works hardest
+ * on. */
+static void
+test_linear_repeats (void)
+{
+  g_autoptr (GString) page = g_string_sized_new (1100000);
+  g_autoptr (GPtrArray) segments = NULL;
+  gint64 start;
+  guint n = 0;
+
+  while (page->len < 1000000)
+    {
+      g_string_append_printf (page, "%s区推进老旧小区改造第%u期\n\n", n % 2 ? "东" : "西", n % 7);
+      g_string_append_printf (
+          page,
+          "本报讯(记者 王%u)今年以来，%s区启动老旧小区改造项目，涉及雨污分流、道路修缮和停车位"
+          "增设，惠及居民%u户。\n\n",
+          n % 10, n % 2 ? "东" : "西", n % 13 * 100 + 300);
+      g_string_append (page, "改造过程中，街道组织居民议事会，广泛听取意见建议，确保改造工程"
+                             "顺民意、得民心。项目完工后，小区环境明显改善。\n\n");
+      if (n % 3 == 0) /* text of another story pasted in */
+        g_string_append (page, "绿道将串联沿河公园、湿地和历史街区，沿线设置驿站、观景平台和健身"
+                               "场地，市民可以骑行或步行游览城市风光。\n\n");
+      n++;
+    }
+  start = g_get_monotonic_time ();
+  segments = sd_segmenter_split (page->str, page->len);
+  g_test_message ("%" G_GSIZE_FORMAT " bytes, %u stories in %.1f ms", page->len, segments->len,
+                  (g_get_monotonic_time () - start) / 1000.0);
+  g_assert_cmpuint (segments->len, ==, n);
+  assert_spans_valid (page->str, page->len, segments);
+}
+
+/* One story with a long first paragraph and a great many photo credits:
+ * each credit looks for the paragraph's lone sentence, which must not
+ * cost a pass over the paragraph each time. */
+static void
+test_linear_credits (void)
+{
+  g_autoptr (GString) page = g_string_new ("某县推进重点工程建设\n\n");
+  g_autoptr (GPtrArray) segments = NULL;
+  gint64 start;
+
+  for (guint i = 0; i < 2000; i++)
+    g_string_append (page, "会议强调，要倒排工期、挂图作战，确保项目按期完工、早日见效");
+  g_string_append (page, "。\n\n");
+  for (guint i = 0; i < 20000; i++)
+    g_string_append (page, "（张三供图）\n\n");
+  start = g_get_monotonic_time ();
+  segments = sd_segmenter_split (page->str, page->len);
+  g_test_message ("%" G_GSIZE_FORMAT " bytes, %u stories in %.1f ms", page->len, segments->len,
+                  (g_get_monotonic_time () - start) / 1000.0);
+  g_assert_cmpuint (segments->len, ==, 1);
+  g_assert_cmpuint (((SdSegment *)g_ptr_array_index (segments, 0))->captions->len, ==, 20000);
+  assert_spans_valid (page->str, page->len, segments);
+}
+
+/* One story printing the same signed paragraph thousands of times: every
+ * copy but the first is left out, and each copy's names must not look
+ * through all the copies after it. */
+static void
+test_linear_tails (void)
+{
+  g_autoptr (GString) page = g_string_new ("某县推进重点工程建设\n\n");
+  g_autoptr (GPtrArray) segments = NULL;
+  SdSegment *segment;
+  gint64 start;
+
+  for (guint i = 0; i < 8000; i++)
+    g_string_append (page, "会议强调，要倒排工期、挂图作战，确保第一批项目按期完工、早日见效，"
+                           "推动全县经济社会高质量发展。张三 李四\n\n");
+  start = g_get_monotonic_time ();
+  segments = sd_segmenter_split (page->str, page->len);
+  g_test_message ("%" G_GSIZE_FORMAT " bytes, %u stories in %.1f ms", page->len, segments->len,
+                  (g_get_monotonic_time () - start) / 1000.0);
+  g_assert_cmpuint (segments->len, ==, 1);
+  segment = g_ptr_array_index (segments, 0);
+  g_assert_cmpuint (segment->paragraphs->len, ==, 1);
+  g_assert_cmpstr (segment->byline, ==, "张三 李四");
+  assert_spans_valid (page->str, page->len, segments);
+}
+
+/* ---- repair details ----------------------------------------------------- */
+
+static gboolean
+has_detail (SdSegment *segment, SdRepairKind kind, const char *detail)
+{
+  for (guint i = 0; i < segment->repairs->len; i++)
+    {
+      SdRepair *repair = g_ptr_array_index (segment->repairs, i);
+
+      if (repair->kind == kind && g_strcmp0 (repair->detail, detail) == 0)
+        return TRUE;
+    }
+  g_test_message ("no repair “%s”", detail);
+  return FALSE;
+}
+
+/* Untranslated (the tests run in the C locale), the details are the
+ * English messages. */
+static void
+test_repair_details (void)
+{
+  const char *duplicate_page =
+      "午县举办职业技能大赛\n\n"
+      "近日，午县第五届职业技能大赛开幕，来自全县各行业的三百余名选手同台竞技。\n\n"
+      "大赛设置电工、焊工、育婴员等十二个项目，获奖选手将获得相应职业技能等级证书和奖金。\n\n"
+      "大赛设置电工、焊工、育婴员等十二个项目，获奖选手将获得相应职业技能等级证书和奖金。\n\n"
+      "县人社局表示，将以赛促学，助力高技能人才队伍建设。\n";
+  const char *caption_page =
+      "辰区建成社区养老服务综合体\n\n"
+      "老人们在综合体内参加书法活动。\n\n"
+      "近日，辰区首个社区养老服务综合体投入使用，为周边老人提供助餐、助浴、康复护理等服务。\n\n"
+      "综合体面积三千平方米，设有日间照料中心、康复理疗室和老年食堂，可同时服务两百余名老人。"
+      "下一步，辰区将在每个街道建设一个养老服务综合体，让老人在家门口安享晚年。这项工作已列入全区民"
+      "生实事项目，由区民政局牵头推进，\n\n"
+      "（辰区民政局供图）\n\n"
+      "各街道配合实施。\n\n"
+      "今年国庆假期，全县接待游客四十万人次，实现旅游收入";
+  g_autoptr (GPtrArray) duplicate = split (duplicate_page);
+  g_autoptr (GPtrArray) markdown = split (markdown_page);
+  g_autoptr (GPtrArray) captioned = split (caption_page);
+  g_autofree char *expected =
+      g_strdup_printf ("repeats the paragraph at byte %" G_GSIZE_FORMAT,
+                       (gsize)(strstr (duplicate_page, "大赛设置电工") - duplicate_page));
+  SdSegment *segment = g_ptr_array_index (captioned, 0);
+
+  g_assert_true (
+      has_detail (g_ptr_array_index (duplicate, 0), SD_REPAIR_DROPPED_DUPLICATE, expected));
+  g_assert_true (has_detail (find_story (markdown, "乙县推进农村道路提档升级"),
+                             SD_REPAIR_SPLIT_BYLINE,
+                             "names glued to the last sentence split off as the byline"));
+  g_assert_true (
+      has_detail (segment, SD_REPAIR_MOVED_CAPTION, "photo caption taken out of the body"));
+  g_assert_true (
+      has_detail (segment, SD_REPAIR_MOVED_CAPTION, "photo credit taken out of the body"));
+  g_assert_true (has_detail (segment, SD_REPAIR_JOINED_BREAK,
+                             "paragraph broken mid-sentence at a column end, joined again"));
+  g_assert_true (has_detail (segment, SD_REPAIR_TRUNCATED,
+                             "ends in mid-sentence: the rest is not on this page"));
+}
+
+static void
+test_repair_details_fragment (void)
+{
+  const char *page =
+      "未市启动城市绿道建设\n\n"
+      "本报讯(施雨)未市近日启动城市绿道建设工程，计划三年内建成环城绿道八十公里。\n\n"
+      "绿道将串联沿河公园、湿地和历史街区，沿线设置驿站、观景平台和健身场地，"
+      "市民可以骑行或步行游览城市风光。\n\n"
+      "申县开展食品安全专项检查\n\n"
+      "本报讯(鲁阳)申县市场监管局近日对全县学校食堂、农贸市场开展食品安全专项检查，"
+      "共检查经营单位一百二十家，督促整改问题三十余个。"
+      "绿道将串联沿河公园、湿地和历史街区，沿线设置驿站、观景平台和健身场地，"
+      "市民可以骑行或步行游览城市风光。\n\n"
+      "检查中，执法人员重点查看了食品进货查验、餐具消毒和从业人员健康证明等情况。\n";
+  g_autoptr (GPtrArray) segments = split (page);
+
+  g_assert_true (has_detail (find_story (segments, "申县开展食品安全专项检查"),
+                             SD_REPAIR_DROPPED_FRAGMENT,
+                             "text of the story “未市启动城市绿道建设” pasted in"));
+}
+
+/* ---- character classes -------------------------------------------------- */
+
+/* The segmenter's own character classes skip GLib's tables where they can;
+ * they must still answer as GLib does. */
+static void
+test_text_classes (void)
+{
+  for (gunichar c = 0; c < 0x10000; c++)
+    {
+      gboolean space = c < 0x80 ? c == ' ' || (c >= '\t' && c <= '\r')
+                                : c == 0x3000 || c == 0x00A0 || c == 0xFEFF || c == 0x0085
+                                      || (c >= 0x1680 && c < 0x3000 && g_unichar_isspace (c));
+
+      g_assert_cmpint (_sd_text_is_space (c), ==, space);
+      g_assert_cmpint (_sd_text_is_content (c), ==,
+                       _sd_text_is_han (c)
+                           || (c >= 0xFF10 && c <= 0xFF5A ? g_unichar_isalnum (c)
+                                                          : c < 0x2000 && g_unichar_isalnum (c)));
+    }
+}
+
+/* Each well-formed character survives; each byte of a malformed one
+ * becomes '?'. */
+static void
+test_edge_utf8_forms (void)
+{
+  static const struct
+  {
+    const char *bytes;
+    gboolean valid;
+  } forms[] = {
+    { "\xe4\xb8\xad", TRUE },      /* 中 */
+    { "\xc3\xa9", TRUE },          /* é */
+    { "\xf0\x9f\x98\x80", TRUE },  /* U+1F600 */
+    { "\xef\xbf\xbf", TRUE },      /* U+FFFF, a noncharacter but well formed */
+    { "\xed\x9f\xbf", TRUE },      /* U+D7FF */
+    { "\xe0\x80\xaf", FALSE },     /* overlong '/' */
+    { "\xed\xa0\x80", FALSE },     /* a surrogate */
+    { "\xf4\x90\x80\x80", FALSE }, /* past U+10FFFF */
+    { "\xc0\xaf", FALSE },         /* overlong */
+    { "\xe4\xb8", FALSE },         /* cut short */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+    {
+      g_autofree char *page = g_strconcat ("亥镇举办文化节\n\n近日，亥镇", forms[i].bytes,
+                                           "文化节开幕，吸引游客近万人。\n", NULL);
+      g_autoptr (GPtrArray) segments = split (page);
+      g_autofree char *body = NULL;
+
+      g_assert_cmpuint (segments->len, ==, 1);
+      body = sd_segment_dup_body (g_ptr_array_index (segments, 0));
+      g_assert_true (g_utf8_validate (body, -1, NULL));
+      if (forms[i].valid)
+        g_assert_nonnull (strstr (body, forms[i].bytes));
+      g_assert_true ((strchr (body, '?') == NULL) == forms[i].valid);
+    }
+}
+
 /* ---- the real pages ----------------------------------------------------- */
 
 static char *
@@ -876,6 +1100,13 @@ main (int argc, char *argv[])
   g_test_add_func ("/segmenter/edge/bad-bytes", test_edge_bad_bytes);
   g_test_add_func ("/segmenter/edge/unterminated", test_edge_unterminated);
   g_test_add_func ("/segmenter/linear", test_linear);
+  g_test_add_func ("/segmenter/linear/repeats", test_linear_repeats);
+  g_test_add_func ("/segmenter/linear/credits", test_linear_credits);
+  g_test_add_func ("/segmenter/linear/tails", test_linear_tails);
+  g_test_add_func ("/segmenter/repair/details", test_repair_details);
+  g_test_add_func ("/segmenter/repair/details-fragment", test_repair_details_fragment);
+  g_test_add_func ("/segmenter/text/classes", test_text_classes);
+  g_test_add_func ("/segmenter/edge/utf8-forms", test_edge_utf8_forms);
   g_test_add_func ("/segmenter/seeds", test_seeds);
 
   return g_test_run ();

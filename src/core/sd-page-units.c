@@ -33,8 +33,65 @@ static const char *const credit_roles[] = {
   "记者", "通讯员", "整理", "编辑", "撰稿", "执笔", "摄影", "供图", "文/图",
 };
 
-static const char numerals[] = "一二三四五六七八九十";
-static const char particles[] = "的了和与及或等在对为把被将向从于而并就也都还让使给以";
+/* 一二三四五六七八九十, which number section headings */
+static gboolean
+is_numeral (gunichar c)
+{
+  switch (c)
+    {
+    case 0x4E00: /* 一 */
+    case 0x4E8C: /* 二 */
+    case 0x4E09: /* 三 */
+    case 0x56DB: /* 四 */
+    case 0x4E94: /* 五 */
+    case 0x516D: /* 六 */
+    case 0x4E03: /* 七 */
+    case 0x516B: /* 八 */
+    case 0x4E5D: /* 九 */
+    case 0x5341: /* 十 */
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+/* 的了和与及或等在对为把被将向从于而并就也都还让使给以: words a heading does
+ * not end with */
+static gboolean
+is_particle (gunichar c)
+{
+  switch (c)
+    {
+    case 0x7684: /* 的 */
+    case 0x4E86: /* 了 */
+    case 0x548C: /* 和 */
+    case 0x4E0E: /* 与 */
+    case 0x53CA: /* 及 */
+    case 0x6216: /* 或 */
+    case 0x7B49: /* 等 */
+    case 0x5728: /* 在 */
+    case 0x5BF9: /* 对 */
+    case 0x4E3A: /* 为 */
+    case 0x628A: /* 把 */
+    case 0x88AB: /* 被 */
+    case 0x5C06: /* 将 */
+    case 0x5411: /* 向 */
+    case 0x4ECE: /* 从 */
+    case 0x4E8E: /* 于 */
+    case 0x800C: /* 而 */
+    case 0x5E76: /* 并 */
+    case 0x5C31: /* 就 */
+    case 0x4E5F: /* 也 */
+    case 0x90FD: /* 都 */
+    case 0x8FD8: /* 还 */
+    case 0x8BA9: /* 让 */
+    case 0x4F7F: /* 使 */
+    case 0x7ED9: /* 给 */
+    case 0x4EE5: /* 以 */
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
 
 static void
 strip_markdown (SdSegPage *page, SdSegUnit *u)
@@ -70,6 +127,7 @@ find_bold_run (SdSegPage *page, SdSegUnit *u)
   u->prose_start = _sd_seg_skip_spaces (text, close + 2, u->prose_end);
   u->text_start += 2;
   u->text_end = close;
+  u->mark_known = FALSE;
   _sd_text_trim (text, &u->text_start, &u->text_end);
   u->chars = _sd_text_count_chars (text, u->text_start, u->text_end, CHARS_LIMIT);
   u->bold = TRUE;
@@ -103,13 +161,31 @@ is_box_char (gunichar c)
          || c == 0x25B3 || c == 0x25B2 || c == 0x25CE || c == 0x2605 || c == 0x2606;
 }
 
+/* The first bytes of 。！？…． and !?: a byte at a time, the other bytes
+ * of a line are passed over without decoding a character. */
+static const guint8 sentence_lead[256] = {
+  ['!'] = 1, ['?'] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1,
+};
+
 static gboolean
 has_sentence_mark (const char *text, gsize start, gsize end)
 {
-  for (const char *p = text + start; p < text + end; p = g_utf8_next_char (p))
-    if (_sd_text_is_sentence_end (_sd_text_get_char (p)))
+  for (const guchar *p = (const guchar *)text + start; p < (const guchar *)text + end; p++)
+    if (sentence_lead[*p] && _sd_text_is_sentence_end (_sd_text_get_char ((const char *)p)))
       return TRUE;
   return FALSE;
+}
+
+/* has_sentence_mark () over the unit's text, which two tests ask about */
+static gboolean
+text_has_sentence_mark (SdSegPage *page, SdSegUnit *u)
+{
+  if (!u->mark_known)
+    {
+      u->has_mark = has_sentence_mark (page->text, u->text_start, u->text_end);
+      u->mark_known = TRUE;
+    }
+  return u->has_mark;
 }
 
 static gboolean
@@ -151,7 +227,7 @@ find_credit_line (SdSegPage *page, SdSegUnit *u)
 {
   const char *text = page->text;
 
-  if (u->chars > TAIL_MAX_CHARS || has_sentence_mark (text, u->text_start, u->text_end)
+  if (u->chars > TAIL_MAX_CHARS || text_has_sentence_mark (page, u)
       || !_sd_text_strip_credit (text, u->text_start, u->text_end, &u->names_start, &u->names_end))
     return FALSE;
   u->shape = SHAPE_CREDIT;
@@ -198,8 +274,13 @@ find_name_line (SdSegPage *page, SdSegUnit *u)
 {
   const char *text = page->text;
   gsize start = u->text_start, end = u->text_end;
-  gboolean bracketed = _sd_text_strip_brackets (text, &start, &end);
+  gboolean bracketed;
 
+  /* at most eight names of four characters, and brackets: most lines are
+   * longer than any list of names */
+  if (u->chars > 8 * 4 + 2)
+    return FALSE;
+  bracketed = _sd_text_strip_brackets (text, &start, &end);
   /* a lone line of names has nothing else to vouch for it: wants surnames */
   if (!_sd_text_is_name_list (text, start, end, !bracketed))
     return FALSE;
@@ -279,7 +360,9 @@ find_continuation_marks (SdSegPage *page, SdSegUnit *u)
   const char *text = page->text;
   gsize pos = u->prose_start, mark;
 
-  if (!_sd_text_is_content (_sd_text_first_char (text, pos, u->prose_end)))
+  /* a mark before: "▶上接"; an empty span (a lone 本报讯 at the very end
+   * of the page) has no character to skip */
+  if (pos < u->prose_end && !_sd_text_is_content (_sd_text_get_char (text + pos)))
     pos = _sd_seg_skip_char (text, pos);
   if (_sd_text_has_prefix (text, pos, u->prose_end, "上接"))
     {
@@ -381,7 +464,7 @@ is_title_shaped (SdSegPage *page, SdSegUnit *u)
     return FALSE;
   if (u->md_level > 0 || u->bold)
     return chars <= MD_TITLE_MAX_CHARS;
-  if (chars < 4 || chars > TITLE_MAX_CHARS || has_sentence_mark (text, u->text_start, u->text_end))
+  if (chars < 4 || chars > TITLE_MAX_CHARS || text_has_sentence_mark (page, u))
     return FALSE;
   return !_sd_seg_char_in ("，,、；;：:（(“‘《", last) && !reads_like_prose (page, u);
 }
@@ -402,8 +485,7 @@ skip_enumerator (SdSegPage *page, SdSegUnit *u)
       pos = _sd_seg_skip_char (text, pos);
     }
   while (pos < u->text_end && digits < 3
-         && (_sd_seg_char_in (numerals, _sd_text_get_char (text + pos))
-             || g_ascii_isdigit (text[pos])))
+         && (is_numeral (_sd_text_get_char (text + pos)) || g_ascii_isdigit (text[pos])))
     {
       pos = _sd_seg_skip_char (text, pos);
       digits++;
@@ -428,7 +510,7 @@ is_section_shaped (SdSegPage *page, SdSegUnit *u)
     return TRUE;
   if (!u->title || u->chars > SECTION_MAX_CHARS)
     return FALSE;
-  if (g_unichar_isdigit (last) || _sd_seg_char_in (particles, last))
+  if (g_unichar_isdigit (last) || is_particle (last))
     return FALSE;
   for (const char *p = text + u->numbered_end; p < text + u->text_end; p = g_utf8_next_char (p))
     {

@@ -86,6 +86,8 @@ typedef struct
   guint tail_credit : 1;
   guint tail_kept : 1; /* the glued names are the byline, not a broken word */
   guint ends_sentence : 1;
+  guint mark_known : 1; /* has_mark is set */
+  guint has_mark : 1;   /* the text holds a sentence end */
 } SdSegUnit;
 
 typedef struct
@@ -122,14 +124,16 @@ _sd_seg_story_at (SdSegPage *page, guint i)
   return &g_array_index (page->stories, SdSegStory, i);
 }
 
+/* Whether @c is one of the characters of @set (a short string literal). */
 static inline gboolean
 _sd_seg_char_in (const char *set, gunichar c)
 {
-  char buf[8];
-  int n = g_unichar_to_utf8 (c, buf);
-
-  buf[n] = '\0';
-  return c != 0 && strstr (set, buf) != NULL;
+  if (c == 0)
+    return FALSE;
+  for (const char *p = set; *p != '\0'; p = g_utf8_next_char (p))
+    if (_sd_text_get_char (p) == c)
+      return TRUE;
+  return FALSE;
 }
 
 static inline gsize

@@ -10,44 +10,65 @@
  */
 #define G_LOG_DOMAIN "sd-story-builder"
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include "sd-segmenter-private.h"
 
 #include "sd-ocr-repair.h"
 #include "sd-text-util.h"
 
+/* The span with markup gone and each run of spaces made one: never longer
+ * than the span, so it is copied byte for byte into a buffer of that size. */
 static char *
 dup_clean (const char *text, gsize start, gsize end)
 {
-  GString *out = g_string_sized_new (end - start);
+  char *out, *o;
   gboolean space = FALSE;
 
   _sd_text_trim (text, &start, &end);
-  for (const char *p = text + start; p < text + end; p = g_utf8_next_char (p))
+  out = o = g_malloc (end - start + 1);
+  for (const char *p = text + start, *next; p < text + end; p = next)
     {
-      gunichar c = _sd_text_get_char (p);
+      gunichar c;
 
-      if (c == '*' || (c == '#' && out->len == 0))
+      /* Han (lead bytes E4 to E9) is copied as it is */
+      if ((guchar)*p >= 0xE4 && (guchar)*p <= 0xE9)
+        {
+          if (space)
+            *o++ = ' ';
+          space = FALSE;
+          *o++ = *p++;
+          *o++ = *p++;
+          *o++ = *p++;
+          next = p;
+          continue;
+        }
+      c = _sd_text_get_char (p);
+      next = g_utf8_next_char (p);
+      if (c == '*' || (c == '#' && o == out))
         continue;
       if (_sd_text_is_space (c))
         {
-          space = out->len > 0;
+          space = o > out;
           continue;
         }
       if (space)
-        g_string_append_c (out, ' ');
+        *o++ = ' ';
       space = FALSE;
-      g_string_append_unichar (out, c);
+      while (p < next)
+        *o++ = *p++;
     }
-  return g_string_free (out, FALSE);
+  *o = '\0';
+  return out;
 }
 
 /* Names only: role words and brackets go, "记者 陈悦勤" → "陈悦勤". */
 static char *
 dup_names (const char *text, gsize start, gsize end, gboolean keep_roles)
 {
-  g_autofree char *clean = NULL;
-  g_auto (GStrv) words = NULL;
-  g_autoptr (GString) out = g_string_new (NULL);
+  char *clean, *out, *word;
 
   _sd_text_trim (text, &start, &end);
   _sd_text_strip_brackets (text, &start, &end);
@@ -55,28 +76,37 @@ dup_names (const char *text, gsize start, gsize end, gboolean keep_roles)
     return NULL;
   clean = dup_clean (text, start, end);
   if (keep_roles)
-    return g_steal_pointer (&clean);
-  words = g_strsplit (clean, " ", -1);
-  for (guint i = 0; words[i] != NULL; i++)
+    return clean;
+  /* words are one space apart; what is kept of each moves down in place */
+  out = clean;
+  for (word = clean; *word != '\0';)
     {
-      const char *word = words[i];
-      gsize after;
+      gsize length = strcspn (word, " ");
+      char *next = word + length + (word[length] == ' ');
+      gsize after = 0;
 
-      if (_sd_seg_has_role_prefix (word, 0, strlen (word), &after))
-        word += after;
-      if (*word == '\0')
-        continue;
-      if (out->len > 0)
-        g_string_append_c (out, ' ');
-      g_string_append (out, word);
+      if (_sd_seg_has_role_prefix (word, 0, length, &after))
+        length -= after;
+      if (length > 0)
+        {
+          if (out > clean)
+            *out++ = ' ';
+          memmove (out, word + after, length);
+          out += length;
+        }
+      word = next;
     }
-  return out->len > 0 ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
+  *out = '\0';
+  if (out == clean)
+    g_clear_pointer (&clean, g_free);
+  return clean;
 }
 
+/* @detail is an untranslated message, N_() where it is written. */
 static void
 add_repair (SdSegment *segment, SdRepairKind kind, gsize start, gsize end, const char *detail)
 {
-  g_ptr_array_add (segment->repairs, sd_repair_new (kind, start, end, detail));
+  g_ptr_array_add (segment->repairs, sd_repair_new (kind, start, end, _(detail)));
 }
 
 static void
@@ -178,22 +208,24 @@ collect_captions (SdSegPage *page, SdSegStory *story, SdSegment *segment)
           SdSegUnit *lone = _sd_seg_unit_at (page, first_body);
           gsize chars = _sd_text_count_chars (page->text, lone->prose_start, lone->prose_end,
                                               LONE_CAPTION_CHARS);
-          gsize one_sentence = _sd_text_last_sentence_end (
-              page->text, lone->prose_start,
-              g_utf8_find_prev_char (page->text, page->text + lone->prose_end) - page->text);
 
-          if (lone->ends_sentence && chars <= LONE_CAPTION_CHARS
-              && one_sentence == lone->prose_start && !lone->news_lead)
+          /* one sentence only; looked for last, as every credit of the
+           * story asks about the same unit */
+          if (lone->ends_sentence && chars <= LONE_CAPTION_CHARS && !lone->news_lead
+              && _sd_text_last_sentence_end (
+                     page->text, lone->prose_start,
+                     _sd_text_prev_char (page->text, page->text + lone->prose_end) - page->text)
+                     == lone->prose_start)
             caption = lone;
         }
       if (caption != NULL)
         {
           caption->role = ROLE_CAPTION;
           add_repair (segment, SD_REPAIR_MOVED_CAPTION, caption->prose_start, caption->prose_end,
-                      "photo caption taken out of the body");
+                      N_("photo caption taken out of the body"));
         }
       add_repair (segment, SD_REPAIR_MOVED_CAPTION, u->start, u->end,
-                  "photo credit taken out of the body");
+                  N_("photo credit taken out of the body"));
       g_ptr_array_add (segment->captions, dup_caption (page, caption, u));
     }
 }
@@ -250,7 +282,8 @@ fill_header (SdSegPage *page, SdSegStory *story, SdSegment *segment)
 
 typedef struct
 {
-  GString *text;
+  GString *text;    /* a buffer kept from story to story */
+  gboolean open;    /* it holds a paragraph */
   gsize last_start; /* page offset where its last piece starts */
   gsize end;        /* page offset where its text ends */
   gboolean ends_sentence;
@@ -287,11 +320,15 @@ append_kept_prose (SdSegPage *page, SdSegUnit *u, const SdTextDrop *drops, guint
 static void
 note_drop (SdSegPage *page, SdSegment *segment, const SdTextDrop *drop, const SdTextBlock *blocks)
 {
-  g_autofree char *detail = NULL;
+  SdRepair *repair = sd_repair_new (drop->kind, drop->start, drop->end, NULL);
 
   if (drop->kind == SD_REPAIR_DROPPED_DUPLICATE)
-    detail = g_strdup_printf ("repeats the paragraph at byte %" G_GSIZE_FORMAT,
-                              blocks[drop->other].start);
+    {
+      /* the offset formatted apart keeps G_GSIZE_FORMAT out of the message */
+      g_autofree char *offset = g_strdup_printf ("%" G_GSIZE_FORMAT, blocks[drop->other].start);
+
+      repair->detail = g_strdup_printf (_("repeats the paragraph at byte %s"), offset);
+    }
   else
     {
       const SdSegStory *owner = _sd_seg_story_at (page, drop->other);
@@ -300,10 +337,10 @@ note_drop (SdSegPage *page, SdSegment *segment, const SdTextDrop *drop, const Sd
       if (owner->headline != NONE)
         headline = dup_clean (page->text, _sd_seg_unit_at (page, owner->headline)->text_start,
                               _sd_seg_unit_at (page, owner->headline)->text_end);
-      detail =
-          g_strdup_printf ("text of the story “%s” pasted in", headline != NULL ? headline : "…");
+      repair->detail = g_strdup_printf (_("text of the story “%s” pasted in"),
+                                        headline != NULL ? headline : "…");
     }
-  add_repair (segment, drop->kind, drop->start, drop->end, detail);
+  g_ptr_array_add (segment->repairs, repair);
 }
 
 /* Names after the last sentence are a byline only where the story's text
@@ -311,41 +348,46 @@ note_drop (SdSegPage *page, SdSegment *segment, const SdTextDrop *drop, const Sd
 static void
 settle_tails (SdSegPage *page, SdSegStory *story, const gboolean *kept)
 {
-  for (guint i = story->first; i <= story->last; i++)
+  /* whether kept text comes before the next heading: one pass from the
+   * end, not a look ahead from every unit */
+  gboolean text_follows = FALSE;
+
+  for (guint i = story->last + 1; i-- > story->first;)
     {
       SdSegUnit *u = _sd_seg_unit_at (page, i);
 
       u->tail_kept = u->tail_credit;
-      if (!u->tail_names || u->tail_credit)
-        continue;
-      u->tail_kept = TRUE;
-      for (guint j = i + 1; j <= story->last; j++)
+      if (u->tail_names && !u->tail_credit)
         {
-          SdSegUnit *next = _sd_seg_unit_at (page, j);
-
-          if (next->role == ROLE_SECTION || next->role == ROLE_HEADLINE)
-            break;
-          if (next->role == ROLE_BODY && kept[j - story->first])
+          u->tail_kept = !text_follows;
+          if (!u->tail_kept)
             {
-              u->tail_kept = FALSE;
-              break;
+              u->tail_names = FALSE;
+              u->prose_end = u->tail_end;
+              u->ends_sentence = _sd_text_ends_sentence (page->text, u->prose_start, u->prose_end);
             }
         }
-      if (!u->tail_kept)
-        {
-          u->tail_names = FALSE;
-          u->prose_end = u->tail_end;
-          u->ends_sentence = _sd_text_ends_sentence (page->text, u->prose_start, u->prose_end);
-        }
+      if (u->role == ROLE_SECTION || u->role == ROLE_HEADLINE)
+        text_follows = FALSE;
+      else if (u->role == ROLE_BODY && kept[i - story->first])
+        text_follows = TRUE;
     }
+}
+
+/* Adds the first @length bytes of the paragraph buffer as a paragraph. */
+static void
+add_paragraph (SdSegment *segment, Paragraph *para, gsize length)
+{
+  g_ptr_array_add (segment->paragraphs, g_strndup (para->text->str, length));
 }
 
 static void
 build_paragraphs (SdSegPage *page, SdSegStory *story, SdSegment *segment, const SdTextBlock *blocks,
-                  const guint *block_of_unit, const SdTextDrop *drops, const guint *drop_first)
+                  const guint *block_of_unit, const SdTextDrop *drops, const guint *drop_first,
+                  GString *buffer)
 {
   const char *text = page->text;
-  Paragraph para = { NULL, 0, 0, TRUE };
+  Paragraph para = { buffer, FALSE, 0, 0, TRUE };
   g_autofree gboolean *kept = g_new0 (gboolean, story->last - story->first + 1);
   gboolean any_kept = FALSE, keep_all = FALSE;
 
@@ -362,7 +404,7 @@ build_paragraphs (SdSegPage *page, SdSegStory *story, SdSegment *segment, const 
 
           if (_sd_seg_carries_prose (u))
             kept[i - story->first] = append_kept_prose (
-                page, u, block != NONE ? drops + drop_first[block] : NULL,
+                page, u, block != NONE && drops != NULL ? drops + drop_first[block] : NULL,
                 block != NONE ? drop_first[block + 1] - drop_first[block] : 0, NULL, &kept_end);
           any_kept |= kept[i - story->first];
         }
@@ -373,10 +415,10 @@ build_paragraphs (SdSegPage *page, SdSegStory *story, SdSegment *segment, const 
     {
       SdSegUnit *u = _sd_seg_unit_at (page, i);
       guint block = keep_all ? NONE : block_of_unit[i];
-      const SdTextDrop *own = block != NONE ? drops + drop_first[block] : NULL;
+      /* No repeats on the page: no array to point into at all. */
+      const SdTextDrop *own = block != NONE && drops != NULL ? drops + drop_first[block] : NULL;
       guint n_own = block != NONE ? drop_first[block + 1] - drop_first[block] : 0;
-      g_autoptr (GString) piece = g_string_new (NULL);
-      gsize kept_end = 0;
+      gsize kept_end = 0, piece;
 
       if (u->role == ROLE_SECTION)
         para.ends_sentence = TRUE; /* never join across a heading */
@@ -385,40 +427,44 @@ build_paragraphs (SdSegPage *page, SdSegStory *story, SdSegment *segment, const 
 
       for (guint k = 0; k < n_own; k++)
         note_drop (page, segment, &own[k], blocks);
-      if (!append_kept_prose (page, u, own, n_own, piece, &kept_end))
+      /* the kept prose goes after the paragraph so far, and starts a
+       * paragraph of its own unless it joins that one */
+      piece = para.text->len;
+      if (!append_kept_prose (page, u, own, n_own, para.text, &kept_end))
         continue;
 
-      if (para.text != NULL && !para.ends_sentence)
-        {
-          g_string_append (para.text, piece->str);
-          add_repair (segment, SD_REPAIR_JOINED_BREAK, para.end, u->prose_start,
-                      "paragraph broken mid-sentence at a column end, joined again");
-        }
+      if (para.open && !para.ends_sentence)
+        add_repair (segment, SD_REPAIR_JOINED_BREAK, para.end, u->prose_start,
+                    N_("paragraph broken mid-sentence at a column end, joined again"));
       else
         {
-          if (para.text != NULL)
-            g_ptr_array_add (segment->paragraphs, g_string_free (para.text, FALSE));
-          para.text = g_string_new (piece->str);
+          if (para.open)
+            {
+              add_paragraph (segment, &para, piece);
+              g_string_erase (para.text, 0, piece);
+            }
+          para.open = TRUE;
         }
       para.last_start = u->prose_start;
       para.end = kept_end;
       para.ends_sentence = _sd_text_ends_sentence (text, u->prose_start, kept_end);
       if (u->tail_names && kept_end == u->prose_end)
         add_repair (segment, SD_REPAIR_SPLIT_BYLINE, u->tail_start, u->tail_end,
-                    "names glued to the last sentence split off as the byline");
+                    N_("names glued to the last sentence split off as the byline"));
       else if (u->tail_names)
         u->tail_kept = FALSE; /* left out with the text it closed */
     }
-  if (para.text != NULL)
+  if (para.open)
     {
-      g_ptr_array_add (segment->paragraphs, g_string_free (para.text, FALSE));
+      add_paragraph (segment, &para, para.text->len);
+      g_string_truncate (para.text, 0);
       if (!para.ends_sentence)
         {
           segment->truncated = TRUE;
           /* the span is the unfinished sentence */
           add_repair (segment, SD_REPAIR_TRUNCATED,
                       _sd_text_last_sentence_end (text, para.last_start, para.end), para.end,
-                      "ends in mid-sentence: the rest is not on this page");
+                      N_("ends in mid-sentence: the rest is not on this page"));
         }
     }
 }
@@ -450,7 +496,7 @@ static SdStoryKind
 decide_kind (SdSegPage *page, SdSegStory *story, SdSegment *segment)
 {
   gboolean news_lead = FALSE;
-  gsize chars = 0;
+  gsize chars = 0, bytes = 0;
 
   for (guint i = story->first; i <= story->last; i++)
     {
@@ -465,12 +511,16 @@ decide_kind (SdSegPage *page, SdSegStory *story, SdSegment *segment)
     }
   if (is_photo_story (page, story))
     return SD_STORY_KIND_PHOTO;
-  for (guint i = 0; i < segment->paragraphs->len && chars < BRIEF_MAX_CHARS; i++)
-    {
-      const char *para = g_ptr_array_index (segment->paragraphs, i);
+  /* no character is shorter than a byte: a short story need not be counted */
+  for (guint i = 0; i < segment->paragraphs->len && bytes < BRIEF_MAX_CHARS; i++)
+    bytes += strlen (g_ptr_array_index (segment->paragraphs, i));
+  if (bytes >= BRIEF_MAX_CHARS)
+    for (guint i = 0; i < segment->paragraphs->len && chars < BRIEF_MAX_CHARS; i++)
+      {
+        const char *para = g_ptr_array_index (segment->paragraphs, i);
 
-      chars += _sd_text_count_chars (para, 0, strlen (para), BRIEF_MAX_CHARS - chars);
-    }
+        chars += _sd_text_count_chars (para, 0, strlen (para), BRIEF_MAX_CHARS - chars);
+      }
   /* a cut-off feature is judged by its likely length, a 本报讯 item is short anyway */
   if (chars < BRIEF_MAX_CHARS && segment->section_headings->len == 0
       && (news_lead || !segment->truncated))
@@ -482,11 +532,13 @@ GPtrArray *
 _sd_seg_build_segments (SdSegPage *page)
 {
   GPtrArray *segments = g_ptr_array_new_with_free_func ((GDestroyNotify)sd_segment_free);
-  g_autoptr (GArray) blocks = g_array_new (FALSE, FALSE, sizeof (SdTextBlock));
+  g_autoptr (GArray) blocks =
+      g_array_sized_new (FALSE, FALSE, sizeof (SdTextBlock), page->units->len + 1);
   g_autofree guint *block_of_unit = g_new (guint, page->units->len + 1);
   g_autofree guint *drop_first = NULL;
   g_autoptr (GArray) drops = NULL;
   g_autoptr (GPtrArray) built = g_ptr_array_new ();
+  g_autoptr (GString) buffer = g_string_sized_new (4096); /* a paragraph being built */
 
   /* captions first: they are not body text and must not count as repeats */
   for (guint s = 0; s < page->stories->len; s++)
@@ -534,7 +586,7 @@ _sd_seg_build_segments (SdSegPage *page)
       segment->end = _sd_seg_unit_at (page, story->last)->end;
       fill_header (page, story, segment);
       build_paragraphs (page, story, segment, (SdTextBlock *)blocks->data, block_of_unit,
-                        (SdTextDrop *)drops->data, drop_first);
+                        (SdTextDrop *)drops->data, drop_first, buffer);
       segment->kind = decide_kind (page, story, segment);
       fill_byline (page, story, segment);
       /* a title with no text under it is no story */

@@ -34,124 +34,72 @@ static const char *const credit_prefixes[] = {
   "图/", "图／", "图：", "图:", "摄影/", "摄影／", "摄影：", "摄影:",
 };
 
-/* Longest first, so "摄影" wins over "摄". */
-static const char *const credit_markers[] = {
-  "文/图", "图/文", "文／图", "图／文", "摄影", "供图", "供稿", "摄",
+/* Longest first, so "摄影" wins over "摄".  With their lengths: every
+ * short line is asked about each. */
+static const struct
+{
+  const char *text;
+  gsize length;
+} credit_markers[] = {
+  { "文/图", sizeof "文/图" - 1 },   { "图/文", sizeof "图/文" - 1 },
+  { "文／图", sizeof "文／图" - 1 }, { "图／文", sizeof "图／文" - 1 },
+  { "摄影", sizeof "摄影" - 1 },     { "供图", sizeof "供图" - 1 },
+  { "供稿", sizeof "供稿" - 1 },     { "摄", sizeof "摄" - 1 },
 };
 
-gboolean
-_sd_text_is_content (gunichar c)
-{
-  if (_sd_text_is_han (c))
-    return TRUE;
-  /* full-width letters and digits count like their ASCII twins */
-  if (c >= 0xFF10 && c <= 0xFF5A)
-    return g_unichar_isalnum (c);
-  return c < 0x2000 && g_unichar_isalnum (c);
-}
+/* The common surnames of the basic Han block as bits: looking one up is
+ * asked for every token of every line that could be names. */
+#define SURNAME_FIRST 0x4E00
+#define SURNAME_LAST 0x9FFF
 
-gboolean
-_sd_text_is_sentence_end (gunichar c)
+static const guint8 *
+surname_bits (void)
 {
-  switch (c)
+  static guint8 bits[(SURNAME_LAST - SURNAME_FIRST) / 8 + 1];
+  static gsize ready = 0;
+
+  if (g_once_init_enter (&ready))
     {
-    case 0x3002: /* 。 */
-    case 0xFF01: /* ！ */
-    case 0xFF1F: /* ？ */
-    case 0x2026: /* … */
-    case 0xFF0E: /* ． */
-    case '!':
-    case '?':
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
+      for (const char *p = common_surnames; *p != '\0'; p = g_utf8_next_char (p))
+        {
+          gunichar c = _sd_text_get_char (p);
 
-gboolean
-_sd_text_is_closing (gunichar c)
-{
-  switch (c)
-    {
-    case 0x201D: /* ” */
-    case 0x2019: /* ’ */
-    case 0x300D: /* 」 */
-    case 0x300F: /* 』 */
-    case 0xFF09: /* ） */
-    case 0x3011: /* 】 */
-    case 0x300B: /* 》 */
-    case '"':
-    case '\'':
-    case ')':
-      return TRUE;
-    default:
-      return FALSE;
+          if (c >= SURNAME_FIRST && c <= SURNAME_LAST)
+            bits[(c - SURNAME_FIRST) / 8] |= 1u << ((c - SURNAME_FIRST) % 8);
+        }
+      g_once_init_leave (&ready, 1);
     }
-}
-
-gboolean
-_sd_text_is_clause_end (gunichar c)
-{
-  return _sd_text_is_sentence_end (c) || c == 0xFF0C /* ， */ || c == ','
-         || c == 0xFF1B /* ； */ || c == ';' || c == 0xFF1A /* ： */;
+  return bits;
 }
 
 gboolean
 _sd_text_is_surname (gunichar c)
 {
   char buf[8];
-  int n = g_unichar_to_utf8 (c, buf);
+  int n;
 
+  if (!_sd_text_is_han (c))
+    return FALSE;
+  if (c >= SURNAME_FIRST && c <= SURNAME_LAST)
+    return (surname_bits ()[(c - SURNAME_FIRST) / 8] >> ((c - SURNAME_FIRST) % 8)) & 1;
+  n = g_unichar_to_utf8 (c, buf);
   buf[n] = '\0';
-  return _sd_text_is_han (c) && strstr (common_surnames, buf) != NULL;
-}
-
-gunichar
-_sd_text_first_char (const char *text, gsize start, gsize end)
-{
-  return start < end ? _sd_text_get_char (text + start) : 0;
-}
-
-gunichar
-_sd_text_last_char (const char *text, gsize start, gsize end)
-{
-  const char *prev;
-
-  if (start >= end)
-    return 0;
-  prev = g_utf8_find_prev_char (text + start, text + end);
-  return prev != NULL ? _sd_text_get_char (prev) : 0;
+  return strstr (common_surnames, buf) != NULL;
 }
 
 void
-_sd_text_trim (const char *text, gsize *start, gsize *end)
+_sd_text_trim_spaces (const char *text, gsize *start, gsize *end)
 {
   while (*start < *end && _sd_text_is_space (_sd_text_get_char (text + *start)))
     *start = g_utf8_next_char (text + *start) - text;
   while (*end > *start)
     {
-      const char *prev = g_utf8_find_prev_char (text + *start, text + *end);
+      const char *prev = _sd_text_prev_char (text + *start, text + *end);
 
       if (prev == NULL || !_sd_text_is_space (_sd_text_get_char (prev)))
         break;
       *end = prev - text;
     }
-}
-
-gboolean
-_sd_text_has_prefix (const char *text, gsize start, gsize end, const char *prefix)
-{
-  gsize n = strlen (prefix);
-
-  return end - start >= n && memcmp (text + start, prefix, n) == 0;
-}
-
-gboolean
-_sd_text_has_suffix (const char *text, gsize start, gsize end, const char *suffix)
-{
-  gsize n = strlen (suffix);
-
-  return end - start >= n && memcmp (text + end - n, suffix, n) == 0;
 }
 
 gboolean
@@ -183,17 +131,34 @@ _sd_text_count_content (const char *text, gsize start, gsize end)
   return n;
 }
 
+/* Lead bytes of every character _sd_text_is_space () may call a space:
+ * any other character is counted without decoding it. */
+static const guint8 space_lead[256] = {
+  ['\t'] = 1, ['\n'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1, [' '] = 1,
+  [0xC2] = 1, [0xE1] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1,
+};
+
 gsize
 _sd_text_count_chars (const char *text, gsize start, gsize end, gsize limit)
 {
+  const guchar *p = (const guchar *)text + start, *stop = (const guchar *)text + end;
   gsize n = 0;
 
   /* no character is longer than four bytes */
   if ((end - start) / 4 > limit)
     return limit + 1;
-  for (const char *p = text + start; p < text + end && n <= limit; p = g_utf8_next_char (p))
-    if (!_sd_text_is_space (_sd_text_get_char (p)))
-      n++;
+  while (p < stop && n <= limit)
+    {
+      /* runs of Han (lead bytes E4 to E9) are most of a page */
+      if (*p >= 0xE4 && *p <= 0xE9)
+        {
+          n++;
+          p += 3;
+          continue;
+        }
+      n += !space_lead[*p] || !_sd_text_is_space (_sd_text_get_char ((const char *)p));
+      p += g_utf8_skip[*p];
+    }
   return n;
 }
 
@@ -206,7 +171,7 @@ _sd_text_ends_sentence (const char *text, gsize start, gsize end)
     {
       gunichar c;
 
-      p = g_utf8_find_prev_char (text + start, p);
+      p = _sd_text_prev_char (text + start, p);
       if (p == NULL)
         break;
       c = _sd_text_get_char (p);
@@ -224,7 +189,7 @@ _sd_text_last_sentence_end (const char *text, gsize start, gsize end)
 
   while (p > text + start)
     {
-      p = g_utf8_find_prev_char (text + start, p);
+      p = _sd_text_prev_char (text + start, p);
       if (p == NULL)
         break;
       if (_sd_text_is_sentence_end (_sd_text_get_char (p)))
@@ -325,7 +290,7 @@ _sd_text_strip_brackets (const char *text, gsize *start, gsize *end)
       && !(open == 0x3010 && close == 0x3011))
     return FALSE;
   inner_start = g_utf8_next_char (text + *start) - text;
-  inner_end = g_utf8_find_prev_char (text + *start, text + *end) - text;
+  inner_end = _sd_text_prev_char (text + *start, text + *end) - text;
   /* "(甲)乙(丙)" is not one bracketed span */
   for (const char *p = text + inner_start; p < text + inner_end; p = g_utf8_next_char (p))
     {
@@ -347,9 +312,28 @@ strip_separator (const char *text, gsize start, gsize *end)
 
   if (last != '/' && last != 0xFF0F && last != ':' && last != 0xFF1A)
     return FALSE;
-  *end = g_utf8_find_prev_char (text + start, text + *end) - text;
+  *end = _sd_text_prev_char (text + start, text + *end) - text;
   _sd_text_trim (text, &start, end);
   return TRUE;
+}
+
+/* A credit is bracketed, ends with the last character of a marker or
+ * starts with that of a prefix: most short lines are let go at once. */
+static gboolean
+may_be_credit (gunichar first, gunichar last)
+{
+  switch (last)
+    {
+    case 0x56FE: /* 图 */
+    case 0x6587: /* 文 */
+    case 0x5F71: /* 影 */
+    case 0x7A3F: /* 稿 */
+    case 0x6444: /* 摄 */
+      return TRUE;
+    default:
+      return first == '(' || first == 0xFF08 || first == 0x3010 || first == 0x56FE /* 图 */
+             || first == 0x6444 /* 摄 */;
+    }
 }
 
 gboolean
@@ -357,13 +341,18 @@ _sd_text_strip_credit (const char *text, gsize start, gsize end, gsize *names_st
                        gsize *names_end)
 {
   _sd_text_trim (text, &start, &end);
+  if (!may_be_credit (_sd_text_first_char (text, start, end),
+                      _sd_text_last_char (text, start, end)))
+    return FALSE;
   _sd_text_strip_brackets (text, &start, &end);
   /* "徐宇欣 摄", "张三/摄影", "(X供图)" */
   for (guint i = 0; i < G_N_ELEMENTS (credit_markers); i++)
     {
-      if (!_sd_text_has_suffix (text, start, end, credit_markers[i]))
+      gsize n = credit_markers[i].length;
+
+      if (end - start < n || memcmp (text + end - n, credit_markers[i].text, n) != 0)
         continue;
-      end -= strlen (credit_markers[i]);
+      end -= n;
       _sd_text_trim (text, &start, &end);
       strip_separator (text, start, &end);
       *names_start = start;
@@ -373,9 +362,10 @@ _sd_text_strip_credit (const char *text, gsize start, gsize end, gsize *names_st
   /* "图/张三", "摄影：李四" */
   for (guint i = 0; i < G_N_ELEMENTS (credit_prefixes); i++)
     {
-      gsize n = strlen (credit_prefixes[i]);
+      gsize n;
 
-      if (!_sd_text_has_prefix (text, start, end, credit_prefixes[i]) || end - start <= n)
+      if (!_sd_text_has_prefix (text, start, end, credit_prefixes[i])
+          || end - start <= (n = strlen (credit_prefixes[i])))
         continue;
       start += n;
       _sd_text_trim (text, &start, &end);

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <glib.h>
+#include <string.h>
 
 G_BEGIN_DECLS
 
@@ -34,7 +35,25 @@ _sd_text_is_space (gunichar c)
     return c == ' ' || (c >= '\t' && c <= '\r');
   if (c == 0x3000 || c == 0x00A0 || c == 0xFEFF || c == 0x0085)
     return TRUE;
-  return c >= 0x1680 && c < 0x3000 && g_unichar_isspace (c);
+  /* what g_unichar_isspace () says from U+1680 to U+2FFF, without the call:
+   * “”—… live there (the tests hold the two to the same answer) */
+  if (c < 0x1680 || c > 0x205F)
+    return FALSE;
+  return c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F
+         || c == 0x205F;
+}
+
+/* g_utf8_find_prev_char () without the call. */
+static inline const char *
+_sd_text_prev_char (const char *start, const char *p)
+{
+  while (p > start)
+    {
+      p--;
+      if ((*(const guchar *) p & 0xC0) != 0x80)
+        return p;
+    }
+  return NULL;
 }
 
 static inline gboolean
@@ -45,30 +64,123 @@ _sd_text_is_han (gunichar c)
 }
 
 /* Han, Latin letters and digits: what counts as text, not punctuation. */
-G_GNUC_INTERNAL gboolean _sd_text_is_content       (gunichar c);
-G_GNUC_INTERNAL gboolean _sd_text_is_sentence_end  (gunichar c);
+static inline gboolean
+_sd_text_is_content (gunichar c)
+{
+  if (_sd_text_is_han (c))
+    return TRUE;
+  /* the same answer as g_unichar_isalnum () below U+0080, without the call */
+  if (c < 0x80)
+    return g_ascii_isalnum (c);
+  /* full-width letters and digits count like their ASCII twins */
+  if (c >= 0xFF10 && c <= 0xFF5A)
+    return g_unichar_isalnum (c);
+  return c < 0x2000 && g_unichar_isalnum (c);
+}
+
+static inline gboolean
+_sd_text_is_sentence_end (gunichar c)
+{
+  switch (c)
+    {
+    case 0x3002: /* 。 */
+    case 0xFF01: /* ！ */
+    case 0xFF1F: /* ？ */
+    case 0x2026: /* … */
+    case 0xFF0E: /* ． */
+    case '!':
+    case '?':
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
 /* Closing quotes and brackets, which may follow a sentence end. */
-G_GNUC_INTERNAL gboolean _sd_text_is_closing       (gunichar c);
-G_GNUC_INTERNAL gboolean _sd_text_is_clause_end    (gunichar c);
+static inline gboolean
+_sd_text_is_closing (gunichar c)
+{
+  switch (c)
+    {
+    case 0x201D: /* ” */
+    case 0x2019: /* ’ */
+    case 0x300D: /* 」 */
+    case 0x300F: /* 』 */
+    case 0xFF09: /* ） */
+    case 0x3011: /* 】 */
+    case 0x300B: /* 》 */
+    case '"':
+    case '\'':
+    case ')':
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static inline gboolean
+_sd_text_is_clause_end (gunichar c)
+{
+  return _sd_text_is_sentence_end (c) || c == 0xFF0C /* ， */ || c == ','
+         || c == 0xFF1B /* ； */ || c == ';' || c == 0xFF1A /* ： */;
+}
+
 G_GNUC_INTERNAL gboolean _sd_text_is_surname       (gunichar c);
 
-G_GNUC_INTERNAL gunichar _sd_text_first_char       (const char *text,
-                                                    gsize       start,
-                                                    gsize       end);
-G_GNUC_INTERNAL gunichar _sd_text_last_char        (const char *text,
-                                                    gsize       start,
-                                                    gsize       end);
-G_GNUC_INTERNAL void     _sd_text_trim             (const char *text,
+static inline gunichar
+_sd_text_first_char (const char *text, gsize start, gsize end)
+{
+  return start < end ? _sd_text_get_char (text + start) : 0;
+}
+
+static inline gunichar
+_sd_text_last_char (const char *text, gsize start, gsize end)
+{
+  const char *prev;
+
+  if (start >= end)
+    return 0;
+  prev = _sd_text_prev_char (text + start, text + end);
+  return prev != NULL ? _sd_text_get_char (prev) : 0;
+}
+
+G_GNUC_INTERNAL void     _sd_text_trim_spaces      (const char *text,
                                                     gsize      *start,
                                                     gsize      *end);
-G_GNUC_INTERNAL gboolean _sd_text_has_prefix       (const char *text,
-                                                    gsize       start,
-                                                    gsize       end,
-                                                    const char *prefix);
-G_GNUC_INTERNAL gboolean _sd_text_has_suffix       (const char *text,
-                                                    gsize       start,
-                                                    gsize       end,
-                                                    const char *suffix);
+
+/* Narrows the span to leave out spaces at either end. */
+static inline void
+_sd_text_trim (const char *text, gsize *start, gsize *end)
+{
+  /* most spans start and end with text */
+  if (*start < *end && !_sd_text_is_space (_sd_text_get_char (text + *start))
+      && !_sd_text_is_space (_sd_text_last_char (text, *start, *end)))
+    return;
+  _sd_text_trim_spaces (text, start, end);
+}
+
+static inline gboolean
+_sd_text_has_prefix (const char *text, gsize start, gsize end, const char *prefix)
+{
+  gsize n;
+
+  /* most tries fail on the first byte, before the strlen () */
+  if (prefix[0] == '\0')
+    return TRUE;
+  if (end == start || text[start] != prefix[0])
+    return FALSE;
+  n = strlen (prefix);
+  return end - start >= n && memcmp (text + start, prefix, n) == 0;
+}
+
+static inline gboolean
+_sd_text_has_suffix (const char *text, gsize start, gsize end, const char *suffix)
+{
+  gsize n = strlen (suffix);
+
+  return end - start >= n && memcmp (text + end - n, suffix, n) == 0;
+}
+
 G_GNUC_INTERNAL gboolean _sd_text_contains         (const char *text,
                                                     gsize       start,
                                                     gsize       end,
