@@ -206,15 +206,16 @@ static gboolean
 update_body (SdStore *self, gint64 story_id, const char *body, gint64 source_end,
              GPtrArray *headings, GError **error)
 {
+  g_autofree char *joined = _sd_store_join_array (headings);
+  sqlite3_stmt *stmt;
+
   if (!forget_mentions (self, story_id, error))
     return FALSE;
-  g_autofree char *joined = _sd_store_join_array (headings);
-  sqlite3_stmt *stmt = _sd_store_get_statement (
+  stmt = _sd_store_get_statement (
       self,
       "UPDATE stories SET body = ?, source_end = ?, section_headings = ?, corrected = 1 "
       "WHERE id = ?",
       error);
-
   if (stmt == NULL)
     return FALSE;
   _sd_store_bind_text (stmt, 1, body);
@@ -248,17 +249,7 @@ move_highlights (SdStore *self, gint64 from_story, gint64 to_story, gint64 from,
 static gboolean
 copy_tags (SdStore *self, gint64 from_story, gint64 to_story, GError **error)
 {
-  sqlite3_stmt *stmt = _sd_store_get_statement (
-      self,
-      "INSERT OR IGNORE INTO story_tags (story_id, tag_id, editor, added) "
-      "SELECT ?2, tag_id, editor, added FROM story_tags WHERE story_id = ?1",
-      error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, from_story);
-  sqlite3_bind_int64 (stmt, 2, to_story);
-  return _sd_store_step_done (self, stmt, error);
+  return _sd_store_run_pair (self, SD_STORE_COPY_TAGS_SQL, from_story, to_story, error);
 }
 
 static GPtrArray *

@@ -42,6 +42,12 @@ G_GNUC_INTERNAL gboolean      _sd_store_exec            (SdStore *self, const ch
 G_GNUC_INTERNAL sqlite3_stmt *_sd_store_get_statement   (SdStore *self, const char *sql, GError **error);
 G_GNUC_INTERNAL void          _sd_store_bind_text       (sqlite3_stmt *stmt, int index, const char *text);
 G_GNUC_INTERNAL gboolean      _sd_store_step_done       (SdStore *self, sqlite3_stmt *stmt, GError **error);
+/* Runs @sql (a static string) with ?1 = @first and ?2 = @second. */
+G_GNUC_INTERNAL gboolean      _sd_store_run_pair        (SdStore *self, const char *sql, gint64 first, gint64 second, GError **error);
+/* Copies one story's tags onto another (what it has already stays). */
+#define SD_STORE_COPY_TAGS_SQL                                              \
+  "INSERT OR IGNORE INTO story_tags (story_id, tag_id, editor, added) "   \
+  "SELECT ?2, tag_id, editor, added FROM story_tags WHERE story_id = ?1"
 G_GNUC_INTERNAL char         *_sd_store_dup_column_text (sqlite3_stmt *stmt, int column);
 G_GNUC_INTERNAL GPtrArray    *_sd_store_split_column    (sqlite3_stmt *stmt, int column, const char *separator);
 G_GNUC_INTERNAL char         *_sd_store_join_array      (GPtrArray *array);

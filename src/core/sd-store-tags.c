@@ -38,18 +38,6 @@ find_tag (SdStore *self, const char *name, GError **error)
   return id;
 }
 
-static gboolean
-run_bound (SdStore *self, const char *sql, gint64 first, gint64 second, GError **error)
-{
-  sqlite3_stmt *stmt = _sd_store_get_statement (self, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, first);
-  sqlite3_bind_int64 (stmt, 2, second);
-  return _sd_store_step_done (self, stmt, error);
-}
-
 gboolean
 sd_store_rename_tag (SdStore *self, const char *tag, const char *new_name, GError **error)
 {
@@ -103,11 +91,11 @@ sd_store_rename_tag (SdStore *self, const char *tag, const char *new_name, GErro
       if (!_sd_store_step_done (self, stmt, error))
         goto failed;
     }
-  else if (!run_bound (self,
+  else if (!_sd_store_run_pair (self,
                        "INSERT OR IGNORE INTO story_tags (story_id, tag_id, editor, added) "
                        "SELECT story_id, ?2, editor, added FROM story_tags WHERE tag_id = ?1",
                        from_id, to_id, error)
-           || !run_bound (self, "DELETE FROM tags WHERE id = ?1 AND ?2 IS NOT NULL", from_id, to_id,
+           || !_sd_store_run_pair (self, "DELETE FROM tags WHERE id = ?1 AND ?2 IS NOT NULL", from_id, to_id,
                           error))
     goto failed;
 

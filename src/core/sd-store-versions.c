@@ -120,18 +120,6 @@ anchor_highlight (const SdHighlight *highlight, const char *body, gint64 *out_st
 }
 
 static gboolean
-run_pair (SdStore *self, const char *sql, gint64 old_id, gint64 new_id, GError **error)
-{
-  sqlite3_stmt *stmt = _sd_store_get_statement (self, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, old_id);
-  sqlite3_bind_int64 (stmt, 2, new_id);
-  return _sd_store_step_done (self, stmt, error);
-}
-
-static gboolean
 read_flags (SdStore *self, gint64 id, gboolean *corrected, gboolean *dismissed, GError **error)
 {
   sqlite3_stmt *stmt = _sd_store_get_statement (
@@ -210,29 +198,28 @@ carry_story (SdStore *self, const SdStory *old, const SdStory *story, gboolean c
              gboolean *out_complete, GError **error)
 {
   *out_complete = TRUE;
-  if (!run_pair (self,
-                 "INSERT OR IGNORE INTO story_tags (story_id, tag_id, editor, added) "
-                 "SELECT ?2, tag_id, editor, added FROM story_tags WHERE story_id = ?1",
+  if (!_sd_store_run_pair (self,
+                 SD_STORE_COPY_TAGS_SQL,
                  old->id, story->id, error)
-      || !run_pair (self,
+      || !_sd_store_run_pair (self,
                     "UPDATE stories SET (note, status, editor, updated) = "
                     "(SELECT note, status, editor, updated FROM stories WHERE id = ?1) "
                     "WHERE id = ?2",
                     old->id, story->id, error)
-      || !run_pair (self,
+      || !_sd_store_run_pair (self,
                     "INSERT OR IGNORE INTO dismissed_themes (story_id, theme, editor, created) "
                     "SELECT ?2, theme, editor, created FROM dismissed_themes WHERE story_id = ?1",
                     old->id, story->id, error))
     return FALSE;
   if (old->place_by_editor
-      && !run_pair (self,
+      && !_sd_store_run_pair (self,
                     "UPDATE stories SET (place_code, place_confidence, place_by_editor) = "
                     "(SELECT place_code, place_confidence, 1 FROM stories WHERE id = ?1) "
                     "WHERE id = ?2",
                     old->id, story->id, error))
     return FALSE;
   if (corrected
-      && !run_pair (self,
+      && !_sd_store_run_pair (self,
                     "UPDATE stories SET (headline, subheadline, reporter, byline, corrected) = "
                     "(SELECT headline, subheadline, reporter, byline, 1 FROM stories "
                     "WHERE id = ?1) WHERE id = ?2",

@@ -97,6 +97,18 @@ _sd_store_step_done (SdStore *self, sqlite3_stmt *stmt, GError **error)
   return TRUE;
 }
 
+gboolean
+_sd_store_run_pair (SdStore *self, const char *sql, gint64 first, gint64 second, GError **error)
+{
+  sqlite3_stmt *stmt = _sd_store_get_statement (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, first);
+  sqlite3_bind_int64 (stmt, 2, second);
+  return _sd_store_step_done (self, stmt, error);
+}
+
 char *
 _sd_store_dup_column_text (sqlite3_stmt *stmt, int column)
 {
