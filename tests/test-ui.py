@@ -184,6 +184,17 @@ try:
         check=True, capture_output=True, text=True).stdout))
     wait_until(lambda: app.child(name="%d 篇稿件" % expected, roleName="label", retry=False),
                "%d stories found for 党建" % expected)
+    # Kept under a name, the search shows under 保存的检索 with its count.
+    app.child(name="为此检索命名", roleName="text").text = "党建稿件"
+    app.child(name="为此检索命名", roleName="text").doActionNamed("activate")
+    saved = wait_until(lambda: row_cells(places, "党建稿件"), "the saved search in the tree")
+    total_dangjian = len(json.loads(subprocess.run(
+        [STORYDESK, "export", "--db", library, "--format", "json", "--query", "党建"],
+        check=True, capture_output=True, text=True).stdout))
+    if saved[1].name != str(total_dangjian):
+        fail("saved search counts %s, the library %d" % (saved[1].name, total_dangjian))
+    log("saved search 党建稿件 with %s stories" % saved[1].name)
+    cells[0].click()  # back to 苏州市
     search.text = '"党建'
     wait_until(lambda: app.child(name="第 1 个字符处的引号没有闭合", roleName="label",
                                  retry=False), "the unclosed quote explained")

@@ -412,6 +412,21 @@ sd_place_tree_get_selected_query (SdPlaceTree *self)
   return self->selected_query;
 }
 
+char *
+sd_place_tree_dup_selected_search_name (SdPlaceTree *self)
+{
+  GtkTreeModel *model;
+  GtkTreeIter iter;
+  char *name = NULL;
+
+  g_return_val_if_fail (SD_IS_PLACE_TREE (self), NULL);
+
+  if (self->selected_query != NULL
+      && gtk_tree_selection_get_selected (self->selection, &model, &iter))
+    gtk_tree_model_get (model, &iter, COLUMN_NAME, &name, -1);
+  return name;
+}
+
 SdScopeKind
 sd_place_tree_get_selected (SdPlaceTree *self, char **out_code)
 {

@@ -30,6 +30,7 @@ struct _SdWindow
   GtkSearchEntry *search_entry;
   GtkPopover     *search_popover;
   GtkEntry       *saved_name_entry;
+  GtkWidget      *forget_search_button;
   GtkMenuButton  *menu_button;
   GtkRevealer    *progress_revealer;
   GtkLabel       *progress_label;
@@ -247,6 +248,7 @@ place_selected_cb (SdWindow *self)
   const char *query = sd_place_tree_get_selected_query (self->place_tree);
   g_autofree char *key = g_strdup_printf ("%d:%s:%s", kind, code ? code : "", query ? query : "");
 
+  gtk_widget_set_sensitive (self->forget_search_button, query != NULL);
   /* A saved search is the search it keeps, over all stories. */
   if (query != NULL)
     {
@@ -344,6 +346,27 @@ save_search_cb (SdWindow *self)
       return;
     }
   gtk_entry_set_text (self->saved_name_entry, "");
+  gtk_popover_popdown (self->search_popover);
+  reload_counts (self);
+}
+
+static void
+forget_search_cb (SdWindow *self)
+{
+  g_autofree char *name = sd_place_tree_dup_selected_search_name (self->place_tree);
+  g_autoptr (GError) error = NULL;
+
+  if (name == NULL)
+    {
+      show_message (self, GTK_MESSAGE_INFO,
+                    _("Pick a saved search in the tree first, then forget it here."));
+      return;
+    }
+  if (!sd_store_delete_saved_search (self->store, name, &error))
+    {
+      show_message (self, GTK_MESSAGE_ERROR, error->message);
+      return;
+    }
   gtk_popover_popdown (self->search_popover);
   reload_counts (self);
 }
@@ -960,6 +983,7 @@ sd_window_class_init (SdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SdWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, SdWindow, search_popover);
   gtk_widget_class_bind_template_child (widget_class, SdWindow, saved_name_entry);
+  gtk_widget_class_bind_template_child (widget_class, SdWindow, forget_search_button);
   gtk_widget_class_bind_template_child (widget_class, SdWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, SdWindow, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, SdWindow, progress_label);
@@ -980,6 +1004,7 @@ sd_window_class_init (SdWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, forget_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, info_bar_response_cb);
 }
