@@ -206,8 +206,9 @@ run_export (int argc, char **argv)
   g_autofree char *output_path = NULL;
   gboolean for_excel = FALSE;
   const GOptionEntry entries[] = {
-    { "query", 'q', 0, G_OPTION_ARG_STRING, &query, N_("Only stories that contain TEXT"),
-      N_("TEXT") },
+    { "query", 'q', 0, G_OPTION_ARG_STRING, &query, N_("Only the stories this search finds: words, \"phrases\", -word, tag:, place:, "
+       "status:, kind:, source:"),
+      N_("QUERY") },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
       N_("csv, json, md, html, pdf or w3c (default: from the -o name, else json)"),
       N_("FORMAT") },
@@ -280,8 +281,8 @@ run_tag (int argc, char **argv)
   g_autofree char *remove = NULL;
   const GOptionEntry entries[] = {
     { "story", 's', 0, G_OPTION_ARG_INT64, &story_id, N_("The story’s id"), N_("ID") },
-    { "query", 'q', 0, G_OPTION_ARG_STRING, &query, N_("All stories that contain TEXT"),
-      N_("TEXT") },
+    { "query", 'q', 0, G_OPTION_ARG_STRING, &query, N_("Every story this search finds (the query language of export --query)"),
+      N_("QUERY") },
     { "add", 'a', 0, G_OPTION_ARG_STRING, &add, N_("Add the tag NAME"), N_("NAME") },
     { "remove", 'r', 0, G_OPTION_ARG_STRING, &remove, N_("Remove the tag NAME"), N_("NAME") },
     { NULL },
