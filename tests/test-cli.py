@@ -124,6 +124,15 @@ class CliTest(unittest.TestCase):
         with sqlite3.connect(self.db) as db:
             self.assertEqual(db.execute("PRAGMA integrity_check").fetchone()[0], "ok")
 
+    def test_plain_c_locale(self):
+        # Chinese arguments work where no locale is set at all.
+        env = dict(os.environ, LANG="C", LC_ALL="C")
+        env.pop("LANGUAGE", None)
+        run("import", "--db", self.db, SEEDS, env=env)
+        proc = run("tag", "--db", self.db, "--query", "place:苏州市 党建", "--add", "党建稿", env=env)
+        tagged = [s for s in self.export() if "党建稿" in s["tags"]]
+        self.assertGreater(len(tagged), 0, proc.stdout)
+
     def test_gb18030_page(self):
         seed = os.path.join(SEEDS, sorted(os.listdir(SEEDS))[0])
         with open(seed, encoding="utf-8") as f:

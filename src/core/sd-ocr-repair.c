@@ -339,6 +339,71 @@ insert_shingle (Repeats *self, guint64 hash, guint block)
     }
 }
 
+/* The page's character, shingle and filter arrays take a few megabytes a
+ * megabyte of page.  Fresh from malloc they are fresh pages, and faulting
+ * them in cost about as much as filling them: each thread keeps the last
+ * arrays (up to SCRATCH_KEEP bytes) for its next page. */
+#define SCRATCH_KEEP ((gsize)32 << 20)
+
+typedef struct
+{
+  gpointer data;
+  gsize size;
+} Scratch;
+
+static void
+scratch_free (gpointer data)
+{
+  Scratch *scratch = data;
+
+  g_free (scratch->data);
+  g_free (scratch);
+}
+
+static GPrivate scratch_key = G_PRIVATE_INIT (scratch_free);
+
+/* Takes the thread's kept buffer if it holds @size bytes, else a new one. */
+static gpointer
+scratch_take (gsize size)
+{
+  Scratch *scratch = g_private_get (&scratch_key);
+  gpointer data;
+
+  if (scratch == NULL || scratch->data == NULL || scratch->size < size)
+    return g_malloc (size);
+  data = scratch->data;
+  scratch->data = NULL;
+  return data;
+}
+
+/* Keeps @data (of @size bytes) for the thread's next page, or frees it. */
+static void
+scratch_give (gpointer data, gsize size)
+{
+  Scratch *scratch = g_private_get (&scratch_key);
+
+  if (data == NULL)
+    return;
+  if (size > SCRATCH_KEEP)
+    {
+      g_free (data);
+      return;
+    }
+  if (scratch == NULL)
+    {
+      scratch = g_new0 (Scratch, 1);
+      g_private_set (&scratch_key, scratch);
+    }
+  if (scratch->data != NULL && scratch->size >= size)
+    {
+      g_free (data);
+      return;
+    }
+  g_free (scratch->data);
+  scratch->data = data;
+  scratch->size = size;
+}
+
 /* The two bit filters share one array, two bits an entry, so that each
  * shingle asks one cache line for both. */
 #define SEEN 1u
@@ -577,7 +642,7 @@ mark_repeated_clauses (Repeats *self)
 static void
 index_shingles (Repeats *self)
 {
-  gsize filter_size = MIN (next_power_of_two (8 * (gsize)self->n_chars + 1024), MAX_FILTER_BITS);
+  gsize filter_size = MIN (next_power_of_two (2 * (gsize)self->n_chars + 1024), MAX_FILTER_BITS);
   g_autofree guint8 *filter = g_new0 (guint8, filter_size / 4);
   gsize candidates;
 

@@ -35,6 +35,14 @@ sd_paths_init (void)
   uninstalled = detect_uninstalled ();
 
   setlocale (LC_ALL, "");
+  /* In the C or POSIX locale (or an unknown one) text would be ASCII, and
+   * Chinese arguments such as `tag --add 党建` could not be read: take UTF-8,
+   * as C.UTF-8 does, the way Python coerces the C locale. */
+  {
+    const char *ctype = setlocale (LC_CTYPE, NULL);
+    if (ctype != NULL && (g_str_equal (ctype, "C") || g_str_equal (ctype, "POSIX")))
+      setlocale (LC_CTYPE, "C.UTF-8");
+  }
   if (uninstalled)
     {
       const char *schema_dir = g_getenv ("GSETTINGS_SCHEMA_DIR");
