@@ -139,6 +139,9 @@ typedef struct
   guint clauses_size;
   guint *clause_first; /* [n_blocks + 1] */
   guint *other_of;     /* another block holding that shingle, or NONE */
+  guint8 *filter;      /* the shingle filter, see index_shingles() */
+  gpointer scratch;    /* chars, other_of and filter, in one buffer */
+  gsize scratch_size;
   gsize mask;          /* of the whole shingle table */
   UsedSlot *used;      /* its slots in use */
   gsize used_mask;
@@ -339,6 +342,16 @@ insert_shingle (Repeats *self, guint64 hash, guint block)
     }
 }
 
+/* Entries of the shingle filter for @n_chars characters.  Two entries a
+ * character (a quarter of a megabyte for a megabyte of page) stay in the
+ * cache, where eight missed it on every shingle; the extra collisions only
+ * let a few more shingles into the exact table. */
+static gsize
+filter_entries (gsize n_chars)
+{
+  return MIN (next_power_of_two (2 * n_chars + 1024), MAX_FILTER_BITS);
+}
+
 /* The page's character, shingle and filter arrays take a few megabytes a
  * megabyte of page.  Fresh from malloc they are fresh pages, and faulting
  * them in cost about as much as filling them: each thread keeps the last
@@ -456,7 +469,7 @@ see_shingles (Repeats *self, guint8 *filter, gsize filter_mask)
           if (i + 1 >= SHINGLE)
             entry_of[i + 1 - SHINGLE] = (guint)(((h * HASH_MIX) >> 24) & filter_mask);
         }
-      /* the filter is larger than the cache: its lines are asked for ahead */
+      /* the filter may be larger than the cache: its lines are asked for ahead */
       for (guint i = 0; i + SHINGLE <= n; i++)
         {
           guint marks;
@@ -642,11 +655,11 @@ mark_repeated_clauses (Repeats *self)
 static void
 index_shingles (Repeats *self)
 {
-  gsize filter_size = MIN (next_power_of_two (2 * (gsize)self->n_chars + 1024), MAX_FILTER_BITS);
-  g_autofree guint8 *filter = g_new0 (guint8, filter_size / 4);
+  gsize filter_size = filter_entries (self->n_chars);
+  guint8 *filter = self->filter;
   gsize candidates;
 
-  self->other_of = g_new (guint, self->n_chars + 1);
+  memset (filter, 0, filter_size / 4);
   memset (self->other_of, 0xff, (self->n_chars + 1) * sizeof (guint)); /* NONE */
   candidates = see_shingles (self, filter, filter_size - 1);
   self->mask = next_power_of_two (2 * candidates + 16) - 1;
@@ -1159,11 +1172,13 @@ find_runs (Repeats *self, GArray *drops)
 static void
 repeats_clear (Repeats *self)
 {
-  g_clear_pointer (&self->chars, g_free);
   g_clear_pointer (&self->clauses, g_free);
   g_clear_pointer (&self->char_first, g_free);
   g_clear_pointer (&self->clause_first, g_free);
-  g_clear_pointer (&self->other_of, g_free);
+  self->chars = NULL;
+  self->other_of = NULL;
+  self->filter = NULL;
+  scratch_give (g_steal_pointer (&self->scratch), self->scratch_size);
   g_clear_pointer (&self->used, g_free);
   g_clear_pointer (&self->groups, g_free);
   g_clear_pointer (&self->fragments, g_array_unref);
@@ -1191,7 +1206,13 @@ _sd_ocr_find_repeats (const char *text, const SdTextBlock *blocks, guint n_block
    * copies */
   self.clauses_size = (guint)(total / 24) + n_blocks + 64;
   self.clauses = g_new (Clause, self.clauses_size);
-  self.chars = g_new (gunichar, total + 1);
+  /* the characters, their shingles' entries and the filter, each sized
+   * for every byte to be a character */
+  self.scratch_size = 2 * (total + 1) * sizeof (guint) + filter_entries (total) / 4;
+  self.scratch = scratch_take (self.scratch_size);
+  self.chars = self.scratch;
+  self.other_of = (guint *)(self.chars + total + 1);
+  self.filter = (guint8 *)(self.other_of + total + 1);
   for (guint block = 0; block < n_blocks; block++)
     {
       self.char_first[block] = self.n_chars;
