@@ -20,6 +20,10 @@ main (int argc, char *argv[])
   if (argc > 1 && sd_cli_is_command (argv[1]))
     return sd_cli_run (argc, argv);
 
+  /* The locale is set up already (sd_paths_init, sd_paths_prefer_chinese);
+   * GTK setting it again from the environment would undo the Chinese
+   * default in the C locale. */
+  gtk_disable_setlocale ();
   sd_paths_prefer_chinese ();
   app = sd_application_new ();
   g_application_set_option_context_description (G_APPLICATION (app), sd_cli_describe_commands ());

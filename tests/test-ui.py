@@ -68,7 +68,7 @@ app_env.pop("NO_AT_BRIDGE", None)
 app_env["XDG_DATA_HOME"] = data_home
 # Whatever the machine's locale, the window comes up as it does where no
 # language is named: in Chinese (see sd_paths_prefer_chinese()).
-app_env["LC_ALL"] = "C.UTF-8"
+app_env["LC_ALL"] = "C"
 app_env.pop("LANGUAGE", None)
 
 
