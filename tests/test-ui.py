@@ -273,6 +273,12 @@ try:
     wait_until(lambda: chip_shown(app, "党建"), "the 党建 chip in the panel after restart")
     note = app.child(name="批注", roleName="text")
     wait_until(lambda: note.text == NOTE, "the note after restart")
+
+    # A tag added from the command line while the window is open shows up.
+    subprocess.run([STORYDESK, "tag", "--db", library, "--story", str(story["id"]), "--add", "外部"],
+                   check=True, stdout=subprocess.DEVNULL, env=app_env)
+    wait_until(lambda: chip_shown(app, "外部"), "a tag added by another process", timeout=10)
+    log("a tag added from the command line appeared in the open window")
     log("PASS")
 finally:
     stop(proc)

@@ -421,3 +421,20 @@ _sd_store_notify_tags (SdStore *self)
 {
   g_signal_emit (self, signals[TAGS_CHANGED], 0);
 }
+
+gint64
+sd_store_get_data_version (SdStore *self, GError **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 version = -1;
+
+  g_return_val_if_fail (SD_IS_STORE (self), -1);
+
+  stmt = _sd_store_get_statement (self, "PRAGMA data_version", error);
+  if (stmt == NULL)
+    return -1;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return version;
+}

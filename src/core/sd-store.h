@@ -61,6 +61,10 @@ const char *sd_store_get_path            (SdStore       *self);
 void        sd_store_set_editor          (SdStore       *self,
                                           const char    *editor);
 const char *sd_store_get_editor          (SdStore       *self);
+/* Changes when another connection (another process, a worker) commits
+ * to the library: a cheap way to notice others' writes. */
+gint64      sd_store_get_data_version    (SdStore       *self,
+                                          GError       **error);
 
 /* Import: stores @page and @stories (element-type SdStory, ids 0) in one
  * transaction.  A page whose checksum is already stored changes nothing and

@@ -56,6 +56,8 @@ struct _SdWindow
   gint64          shown_id;     /* the story in the article view */
   char           *shown_body;   /* its body, to notice a changed one */
   guint           counts_idle;  /* a pending reload of the tree's counts */
+  guint           watch_timeout; /* looks for other processes' writes */
+  gint64          data_version;
 };
 
 enum
@@ -425,6 +427,32 @@ story_changed_cb (SdStore *store, gint64 id, SdWindow *self)
         sd_article_view_update_highlights (self->article_view, story);
       sd_tag_panel_update_story (self->tag_panel, story);
     }
+}
+
+/* Another process (the command line, a second window) wrote to the
+ * library: show what it did. */
+static gboolean
+watch_library_cb (gpointer data)
+{
+  SdWindow *self = data;
+  gint64 version = sd_store_get_data_version (self->store, NULL);
+
+  if (version >= 0 && version != self->data_version)
+    {
+      self->data_version = version;
+      reload_counts (self);
+      reload_stories (self);
+      if (self->shown_id != 0)
+        {
+          g_autoptr (SdStory) story = sd_store_get_story (self->store, self->shown_id, NULL);
+          if (story != NULL)
+            {
+              sd_article_view_update_highlights (self->article_view, story);
+              sd_tag_panel_update_story (self->tag_panel, story);
+            }
+        }
+    }
+  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -916,6 +944,9 @@ sd_window_constructed (GObject *object)
   g_signal_connect (self->store, "story-changed", G_CALLBACK (story_changed_cb), self);
   g_signal_connect (self->store, "tags-changed", G_CALLBACK (tags_changed_cb), self);
   reload_counts (self);
+
+  self->data_version = sd_store_get_data_version (self->store, NULL);
+  self->watch_timeout = g_timeout_add_seconds (2, watch_library_cb, self);
 }
 
 static void
@@ -932,6 +963,7 @@ sd_window_dispose (GObject *object)
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_handle_id (&self->counts_idle, g_source_remove);
+  g_clear_handle_id (&self->watch_timeout, g_source_remove);
   g_clear_object (&self->history);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
