@@ -599,6 +599,86 @@ test_repair_fragment (void)
   g_assert_false (has_repair (greenway, SD_REPAIR_DROPPED_FRAGMENT));
 }
 
+/* A fragment cut at a column break starts and ends inside clauses, in
+ * the story it comes from and in the one it was pasted into: found all
+ * the same, from the clauses it holds whole. */
+static void
+test_repair_fragment_mid_clause (void)
+{
+  const char *page =
+      "辰县建成乡村振兴学院\n\n"
+      "本报讯(田禾)辰县乡村振兴学院近日建成，学院依托县委党校办学，开设产业发展、乡村治理和"
+      "电商营销三类课程，今年计划培训村干部和致富带头人两千人次。\n\n"
+      "学院聘请农业专家、优秀村党组织书记担任兼职教师，采取课堂教学与现场观摩相结合的方式。\n\n"
+      "巳镇开展安全生产大检查\n\n"
+      "本报讯(江川)巳镇近日开展安全生产大检查，重点检查危化品企业、建筑工地和人员密集场所，"
+      "共排查隐患四十余处。\n\n"
+      "产业发展、乡村治理和电商营销三类课程，今年计划培训村干部和致富带头人两千\n\n"
+      "对排查出的隐患，镇里建立台账，明确整改责任人和整改时限，确保隐患整改到位。\n";
+  g_autoptr (GPtrArray) segments = split (page);
+  SdSegment *college = find_story (segments, "辰县建成乡村振兴学院");
+  SdSegment *safety = find_story (segments, "巳镇开展安全生产大检查");
+
+  assert_body_lacks (safety, "电商营销");
+  assert_body_lacks (safety, "产业发展");
+  assert_body_lacks (safety, "两千");
+  assert_body_ends (safety, "确保隐患整改到位。");
+  g_assert_true (has_repair (safety, SD_REPAIR_DROPPED_FRAGMENT));
+  g_assert_false (has_repair (college, SD_REPAIR_DROPPED_FRAGMENT));
+}
+
+/* OCR misread one character of the second copy: still a duplicate. */
+static void
+test_repair_near_duplicate (void)
+{
+  const char *page =
+      "戌县举办农民丰收节\n\n"
+      "近日，戌县第六届农民丰收节在城南广场开幕，全县十二个乡镇带来两百多种特色农产品。\n\n"
+      "丰收节设置农产品展销、农耕文化体验和乡村美食品鉴三个板块，吸引市民五万余人次参与。\n\n"
+      "丰收节设置农产品展销、农耕文化休验和乡村美食品鉴三个板块，吸引市民五万余人次参与。\n\n"
+      "县农业农村局表示，将以节为媒，进一步打响本地农产品品牌。\n";
+  g_autoptr (GPtrArray) segments = split (page);
+  SdSegment *segment = g_ptr_array_index (segments, 0);
+
+  g_assert_cmpuint (segments->len, ==, 1);
+  g_assert_cmpuint (segment->paragraphs->len, ==, 3);
+  g_assert_true (has_repair (segment, SD_REPAIR_DROPPED_DUPLICATE));
+}
+
+/* A file that holds the same story twice (two printings, or two OCR runs
+ * put together): each copy keeps its whole text, even where a third story
+ * uses the rarer words of that text; neither copy is a fragment of the
+ * other. */
+static void
+test_repair_twins (void)
+{
+  const char *twin =
+      "丑县整治磷石膏堆场\n\n"
+      "本报讯(记者 王林)丑县近日启动第%u轮磷石膏堆场整治，对全县尾矿库和渣场逐一排查，"
+      "督促企业完善防渗、导排和覆土设施。\n\n"
+      "县生态环境局在堆场周边布设地下水监测井，每月公开监测数据，接受群众监督。\n\n";
+  const char *other = "寅镇召开生态环境工作会\n\n"
+                      "本报讯(记者 李青)寅镇近日召开生态环境工作会，会议通报了磷石膏综合利用、"
+                      "尾矿库闭库和渣场复绿的进展，要求各村加快推进地下水监测井建设。\n\n";
+  g_autoptr (GString) page = g_string_new (NULL);
+  g_autoptr (GPtrArray) segments = NULL;
+
+  g_string_append_printf (page, twin, 1);
+  g_string_append (page, other);
+  g_string_append_printf (page, twin, 2);
+  segments = split (page->str);
+  g_assert_cmpuint (segments->len, ==, 3);
+  for (guint i = 0; i < segments->len; i++)
+    {
+      SdSegment *segment = g_ptr_array_index (segments, i);
+
+      g_assert_false (has_repair (segment, SD_REPAIR_DROPPED_FRAGMENT));
+      g_assert_false (has_repair (segment, SD_REPAIR_DROPPED_DUPLICATE));
+      if (i != 1)
+        g_assert_cmpuint (segment->paragraphs->len, ==, 2);
+    }
+}
+
 static void
 test_repair_truncated (void)
 {
@@ -1091,6 +1171,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/segmenter/repair/join", test_repair_join);
   g_test_add_func ("/segmenter/repair/duplicate", test_repair_duplicate);
   g_test_add_func ("/segmenter/repair/fragment", test_repair_fragment);
+  g_test_add_func ("/segmenter/repair/fragment-mid-clause", test_repair_fragment_mid_clause);
+  g_test_add_func ("/segmenter/repair/near-duplicate", test_repair_near_duplicate);
+  g_test_add_func ("/segmenter/repair/twins", test_repair_twins);
   g_test_add_func ("/segmenter/repair/truncated", test_repair_truncated);
   g_test_add_func ("/segmenter/repair/recorded", test_repair_recorded);
   for (guint i = 0; i < G_N_ELEMENTS (line_end_cases); i++)

@@ -3,19 +3,21 @@
  * Copyright 2026 The Storydesk authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Each block is reduced to its content characters (Han, letters, digits) and
- * cut into overlapping shingles of SHINGLE characters with a rolling hash.
- * Two bit filters pick the shingles that may occur twice; only those go
- * into a hash table that remembers the first two blocks holding each.  A
- * clause whose characters are mostly covered by shingles seen in another
- * block is "repeated"; a long enough run of repeated clauses is either a
- * duplicate (its copy sits earlier in the same story) or a fragment (its
+ * Each block is reduced to its content characters (Han, letters, digits)
+ * and cut into clauses at the punctuation.  The shingle of SHINGLE
+ * characters at the start of each clause is an anchor: text printed twice
+ * is punctuated the same way twice, so its copies share anchors.  The
+ * anchors are sorted by hash, each learns a copy in another block, and from
+ * each anchor with a copy the two texts are walked both ways as far as they
+ * agree: that stretch is seen elsewhere.  A clause mostly inside such
+ * stretches is "repeated"; a long enough run of repeated clauses is either
+ * a duplicate (its copy sits earlier in the same story) or a fragment (its
  * words, weighed by how few stories use them, fit another story better than
- * the one it sits in).  Fragments are weighed together once all are known,
- * story by story, so that each story's words are gathered once.  Every step
- * is a pass over the text, over the shingles that may repeat or over one
- * run, so the whole is linear in the page size; the tables are sized by
- * what they hold, so that they stay in the cache when the page repeats.
+ * the one it sits in), unless the two stories are one story printed twice.
+ * Fragments are weighed together once all are known, story by story, so
+ * that each story's words are gathered once.  Every step is a pass over the
+ * text, over the anchors or over one run, so the whole is linear in the
+ * page size.
  */
 #define G_LOG_DOMAIN "sd-ocr-repair"
 
@@ -34,18 +36,8 @@
 #define VOTE_CHARS 200    /* characters of a run weighed for its owner */
 #define MAX_COPIES 8
 #define NONE G_MAXUINT
-/* a shingle's filter entry waits in a guint between two passes: at most
- * 2^31 entries (pages of 268 million characters and more get a smaller
- * filter, which only lets more shingles through) */
-#define MAX_FILTER_BITS ((gsize)1 << 31)
 #define HASH_BASE 0x100000001B3ULL
 #define HASH_MIX 0x9E3779B97F4A7C15ULL
-
-#if defined(__GNUC__) || defined(__clang__)
-#define PREFETCH(address) __builtin_prefetch (address)
-#else
-#define PREFETCH(address) ((void)0)
-#endif
 
 typedef struct
 {
@@ -56,26 +48,29 @@ typedef struct
   gboolean repeated;
 } Clause;
 
-/* The shingles that may occur twice go into a table of mask + 1 slots,
- * probed from hash & mask on and matched by their fingerprint.  Few of
- * its slots are ever used (a shingle printed ten times takes one), so only
- * those are kept, in a small table of their own keyed by slot number: the
- * same answers as the whole table, in a fraction of its memory.  Slot
- * numbers fit a guint as character positions do. */
+/* An anchor: a shingle picked to look for copies by, in page order. */
 typedef struct
 {
-  guint32 slot;  /* its number in the whole table, + 1; 0 while free */
-  guint32 group; /* the shingle, in groups */
-} UsedSlot;
+  guint pos; /* its first character */
+  guint block;
+  guint copy; /* the anchor of a copy in another block, or NONE */
+} Anchor;
 
-/* A shingle found: the first two blocks holding it. */
+/* An anchor's key (the high bits of its hash), to sort by. */
 typedef struct
 {
-  guint32 slot;        /* its slot in the whole table */
-  guint32 fingerprint; /* high hash bits, never 0 */
-  guint32 first;
-  guint32 second;
-} Group;
+  guint32 key;
+  guint32 anchor;
+} Keyed;
+
+/* A stretch of text found again in another block: the shingles starting
+ * at [first, last) lie in it. */
+typedef struct
+{
+  guint first;
+  guint last;
+  guint copy_block;
+} Match;
 
 typedef struct
 {
@@ -138,17 +133,16 @@ typedef struct
   guint n_clauses;
   guint clauses_size;
   guint *clause_first; /* [n_blocks + 1] */
-  guint *other_of;     /* another block holding that shingle, or NONE */
-  guint8 *filter;      /* the shingle filter, see index_shingles() */
-  gpointer scratch;    /* chars, other_of and filter, in one buffer */
-  gsize scratch_size;
-  gsize mask;          /* of the whole shingle table */
-  UsedSlot *used;      /* its slots in use */
-  gsize used_mask;
-  gsize n_used;
-  Group *groups;
-  guint n_groups;
-  guint groups_size;
+  Anchor *anchors;
+  Keyed *keys;
+  guint n_anchors;
+  guint anchors_size;
+  GArray *matches; /* (element-type Match) in page order */
+  guint match_at;  /* the first that tally_copies () may need */
+
+  guint *story_block; /* [n_stories + 1]: each story's first block */
+  guint *story_chars; /* content characters of each story's text */
+  guint twin_at;      /* the first match of the host judged now */
 
   GArray *fragments; /* (element-type Fragment) */
   /* built only when a fragment is judged */
@@ -210,17 +204,26 @@ normalise_block (Repeats *self, guint block)
     {
       gunichar c;
 
-      /* most of a page is Han from U+4E00 on (lead bytes E4 to E9), which
-       * folds to itself */
+      /* most of a page is runs of Han from U+4E00 on (lead bytes E4 to
+       * E9), which folds to itself */
       if (*p >= 0xE4 && *p <= 0xE9)
         {
-          c = ((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
-          p += 3;
+          guint n = self->n_chars;
+
+          do
+            {
+              c = ((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+              p += 3;
+              chars[n++] = c;
+            }
+          while (p < end && *p >= 0xE4 && *p <= 0xE9 && c >= 0x4E00);
           if (c >= 0x4E00)
             {
-              chars[self->n_chars++] = c;
+              self->n_chars = n;
               continue;
             }
+          /* U+4000 to U+4DFF: not Han, or rare Han, handled below */
+          self->n_chars = n - 1;
         }
       else
         {
@@ -249,191 +252,6 @@ next_power_of_two (gsize n)
   return size;
 }
 
-/* The polynomial hash of one shingle: the value the rolling hash of
- * see_shingles() arrives at, computed at once for a shingle on its own. */
-static guint64
-shingle_hash (const gunichar *chars)
-{
-  guint64 h = 0;
-
-  for (guint i = 0; i < SHINGLE; i++)
-    h = h * HASH_BASE + chars[i] + 1;
-  return h * HASH_MIX;
-}
-
-static guint64
-hash_drop (void)
-{
-  guint64 drop = 1;
-
-  for (guint i = 1; i < SHINGLE; i++)
-    drop *= HASH_BASE;
-  return drop;
-}
-
-/* Fibonacci hashing: the top bits of the product, as many as the table
- * has; insert_pending () asks for the same position ahead. */
-static gsize
-used_home (Repeats *self, guint32 slot)
-{
-  return (slot * HASH_MIX) >> (64 - g_bit_storage (self->used_mask));
-}
-
-static UsedSlot *
-find_used_slot (Repeats *self, guint32 slot)
-{
-  gsize pos;
-
-  for (pos = used_home (self, slot); self->used[pos].slot != 0 && self->used[pos].slot != slot + 1;
-       pos = (pos + 1) & self->used_mask)
-    ;
-  return &self->used[pos];
-}
-
-/* Keeps the table of used slots at most half full. */
-static void
-grow_used_slots (Repeats *self)
-{
-  UsedSlot *old = self->used;
-  gsize old_size = self->used_mask + 1;
-
-  self->used_mask = 2 * old_size - 1;
-  self->used = g_new0 (UsedSlot, self->used_mask + 1);
-  for (gsize pos = 0; pos < old_size; pos++)
-    if (old[pos].slot != 0)
-      *find_used_slot (self, old[pos].slot - 1) = old[pos];
-  g_free (old);
-}
-
-/* Returns the shingle's group. */
-static guint
-insert_shingle (Repeats *self, guint64 hash, guint block)
-{
-  guint32 fingerprint = (guint32)(hash >> 32) | 1;
-
-  /* slot numbers fit a guint32: see index_shingles () */
-  for (guint32 slot = (guint32)(hash & self->mask);; slot = (guint32)((slot + 1) & self->mask))
-    {
-      UsedSlot *used = find_used_slot (self, slot);
-      Group *found;
-
-      if (used->slot == 0)
-        {
-          guint group = self->n_groups++;
-
-          if (group == self->groups_size)
-            {
-              self->groups_size *= 2;
-              self->groups = g_renew (Group, self->groups, self->groups_size);
-            }
-          self->groups[group] = (Group){ slot, fingerprint, block, NONE };
-          *used = (UsedSlot){ slot + 1, group };
-          if (2 * ++self->n_used > self->used_mask + 1)
-            grow_used_slots (self);
-          return group;
-        }
-      found = &self->groups[used->group];
-      if (found->fingerprint == fingerprint)
-        {
-          if (found->first != block && found->second == NONE)
-            found->second = block;
-          return used->group;
-        }
-    }
-}
-
-/* Entries of the shingle filter for @n_chars characters.  Two entries a
- * character (a quarter of a megabyte for a megabyte of page) stay in the
- * cache, where eight missed it on every shingle; the extra collisions only
- * let a few more shingles into the exact table. */
-static gsize
-filter_entries (gsize n_chars)
-{
-  return MIN (next_power_of_two (2 * n_chars + 1024), MAX_FILTER_BITS);
-}
-
-/* The page's character, shingle and filter arrays take a few megabytes a
- * megabyte of page.  Fresh from malloc they are fresh pages, and faulting
- * them in cost about as much as filling them: each thread keeps the last
- * arrays (up to SCRATCH_KEEP bytes) for its next page. */
-#define SCRATCH_KEEP ((gsize)32 << 20)
-
-typedef struct
-{
-  gpointer data;
-  gsize size;
-} Scratch;
-
-static void
-scratch_free (gpointer data)
-{
-  Scratch *scratch = data;
-
-  g_free (scratch->data);
-  g_free (scratch);
-}
-
-static GPrivate scratch_key = G_PRIVATE_INIT (scratch_free);
-
-/* Takes the thread's kept buffer if it holds @size bytes, else a new one. */
-static gpointer
-scratch_take (gsize size)
-{
-  Scratch *scratch = g_private_get (&scratch_key);
-  gpointer data;
-
-  if (scratch == NULL || scratch->data == NULL || scratch->size < size)
-    return g_malloc (size);
-  data = scratch->data;
-  scratch->data = NULL;
-  return data;
-}
-
-/* Keeps @data (of @size bytes) for the thread's next page, or frees it. */
-static void
-scratch_give (gpointer data, gsize size)
-{
-  Scratch *scratch = g_private_get (&scratch_key);
-
-  if (data == NULL)
-    return;
-  if (size > SCRATCH_KEEP)
-    {
-      g_free (data);
-      return;
-    }
-  if (scratch == NULL)
-    {
-      scratch = g_new0 (Scratch, 1);
-      g_private_set (&scratch_key, scratch);
-    }
-  if (scratch->data != NULL && scratch->size >= size)
-    {
-      g_free (data);
-      return;
-    }
-  g_free (scratch->data);
-  scratch->data = data;
-  scratch->size = size;
-}
-
-/* The two bit filters share one array, two bits an entry, so that each
- * shingle asks one cache line for both. */
-#define SEEN 1u
-#define TWICE 2u
-
-static guint
-filter_marks (const guint8 *filter, gsize entry)
-{
-  return (filter[entry >> 2] >> ((entry & 3) * 2)) & 3u;
-}
-
-static void
-filter_mark (guint8 *filter, gsize entry, guint marks)
-{
-  filter[entry >> 2] |= marks << ((entry & 3) * 2);
-}
-
 static gboolean
 has_shingles (Repeats *self, guint block)
 {
@@ -441,149 +259,92 @@ has_shingles (Repeats *self, guint block)
          && self->char_first[block + 1] - self->char_first[block] >= SHINGLE;
 }
 
-/* Marks each shingle seen, and seen twice, in the filter, with a
- * polynomial rolling hash: two multiplications per position instead of
- * SHINGLE.  Its filter entry waits in other_of for insert_candidates().
- * Returns how many shingles have an entry seen twice: two at its second
- * sighting, one at each after. */
-static gsize
-see_shingles (Repeats *self, guint8 *filter, gsize filter_mask)
+/* The shingle at the start of each clause of a block is an anchor.  Text
+ * printed twice is punctuated the same way twice, so two copies of a
+ * stretch share the anchors of the clauses that start in it, and a
+ * stretch of any length holds a clause start or two: no other shingle
+ * needs a hash. */
+static void
+pick_anchors (Repeats *self, guint block)
 {
-  guint64 drop = hash_drop ();
-  gsize candidates = 0;
+  guint end = self->char_first[block + 1];
 
-  for (guint block = 0; block < self->n_blocks; block++)
+  if (self->anchors_size - self->n_anchors < self->n_clauses - self->clause_first[block])
     {
-      const gunichar *chars = self->chars + self->char_first[block];
-      guint *entry_of = self->other_of + self->char_first[block];
-      guint n = self->char_first[block + 1] - self->char_first[block];
+      self->anchors_size = MAX (2 * self->anchors_size, self->n_anchors + self->n_clauses);
+      self->anchors = g_renew (Anchor, self->anchors, self->anchors_size);
+      self->keys = g_renew (Keyed, self->keys, self->anchors_size);
+    }
+  for (guint k = self->clause_first[block]; k < self->n_clauses; k++)
+    {
+      guint first = self->clauses[k].first;
       guint64 h = 0;
 
-      if (!has_shingles (self, block))
-        continue;
-      for (guint i = 0; i < n; i++)
-        {
-          if (i >= SHINGLE)
-            h -= (chars[i - SHINGLE] + 1) * drop;
-          h = h * HASH_BASE + chars[i] + 1;
-          if (i + 1 >= SHINGLE)
-            entry_of[i + 1 - SHINGLE] = (guint)(((h * HASH_MIX) >> 24) & filter_mask);
-        }
-      /* the filter may be larger than the cache: its lines are asked for ahead */
-      for (guint i = 0; i + SHINGLE <= n; i++)
-        {
-          guint marks;
-
-          if (i + 16 + SHINGLE <= n)
-            PREFETCH (&filter[entry_of[i + 16] >> 2]);
-          marks = filter_marks (filter, entry_of[i]);
-          if (marks & SEEN)
-            candidates += marks & TWICE ? 1 : 2;
-          filter_mark (filter, entry_of[i], marks & SEEN ? TWICE : SEEN);
-        }
-    }
-  return candidates;
-}
-
-/* A candidate waiting for its group. */
-typedef struct
-{
-  guint pos;
-  guint64 hash;
-} Pending;
-
-static guint
-max_block_chars (Repeats *self)
-{
-  guint longest = 0;
-
-  for (guint block = 0; block < self->n_blocks; block++)
-    longest = MAX (longest, self->char_first[block + 1] - self->char_first[block]);
-  return longest;
-}
-
-/* Inserts one block's candidates in order.  The table outgrows the cache
- * when much repeats: each slot is asked for a few candidates ahead.  A
- * passage printed again is mostly shingles found one after the other when
- * it was first printed: the group after the last one found is tried first,
- * and taken when it sits in the very slot the shingle's probe starts at,
- * which is where the table would find it too. */
-static void
-insert_pending (Repeats *self, guint block, const Pending *pending, guint n)
-{
-  guint next = NONE;
-
-  for (guint k = 0; k < n; k++)
-    {
-      guint64 hash = pending[k].hash;
-      Group *group = next < self->n_groups ? &self->groups[next] : NULL;
-      guint found;
-
-      if (k + 8 < n)
-        PREFETCH (&self->used[used_home (self, (guint32)(pending[k + 8].hash & self->mask))]);
-      if (group != NULL && group->slot == (hash & self->mask)
-          && group->fingerprint == ((guint32)(hash >> 32) | 1))
-        {
-          if (group->first != block && group->second == NONE)
-            group->second = block;
-          found = next;
-        }
-      else
-        found = insert_shingle (self, hash, block);
-      self->other_of[pending[k].pos] = found;
-      next = found + 1;
+      /* a shingle may run on into the next clauses, not past the block */
+      if (first + SHINGLE > end)
+        break;
+      for (guint i = 0; i < SHINGLE; i++)
+        h = h * HASH_BASE + self->chars[first + i] + 1;
+      self->keys[self->n_anchors] = (Keyed){ (h * HASH_MIX) >> 32, self->n_anchors };
+      self->anchors[self->n_anchors++] = (Anchor){ first, block, NONE };
     }
 }
 
-/* Puts the shingles whose filter entry was seen twice into the table, in
- * page order; other_of then holds their group.  Their hashes are rolled
- * again over a block where many may repeat, computed one by one where few
- * do. */
+/* Sorts the keys, page order kept among equal ones: a radix sort, eleven
+ * bits a pass. */
 static void
-insert_candidates (Repeats *self, const guint8 *filter)
+sort_keys (Repeats *self)
 {
-  guint64 drop = hash_drop ();
-  g_autofree Pending *pending = g_new (Pending, max_block_chars (self) + 1);
+  g_autofree Keyed *spare = g_new (Keyed, self->n_anchors + 1);
+  Keyed *from = self->keys, *to = spare;
 
-  for (guint block = 0; block < self->n_blocks; block++)
+  for (guint shift = 0; shift < 32; shift += 11)
     {
-      guint first = self->char_first[block];
-      guint n = self->char_first[block + 1] - first;
-      const gunichar *chars = self->chars + first;
-      guint *entry_of = self->other_of + first;
-      guint picked = 0, n_pending = 0;
-      guint64 h = 0;
+      guint count[2048 + 1] = { 0 };
+      Keyed *swap;
 
-      if (!has_shingles (self, block))
-        continue;
-      /* a candidate keeps its filter entry until its group is known */
-      for (guint i = 0; i + SHINGLE <= n; i++)
+      for (guint a = 0; a < self->n_anchors; a++)
+        count[((from[a].key >> shift) & 2047) + 1]++;
+      for (guint d = 1; d <= 2048; d++)
+        count[d] += count[d - 1];
+      for (guint a = 0; a < self->n_anchors; a++)
+        to[count[(from[a].key >> shift) & 2047]++] = from[a];
+      swap = from;
+      from = to;
+      to = swap;
+    }
+  /* three passes: the sorted keys are in spare */
+  memcpy (self->keys, from, self->n_anchors * sizeof (Keyed));
+}
+
+/* Anchors of one key are the same shingle (the characters are compared
+ * when a copy is followed).  Each learns a copy in another block: the
+ * first anchor of its key, or for anchors in the first one's block, the
+ * first in any other block. */
+static void
+pair_anchors (Repeats *self)
+{
+  const Keyed *keys = self->keys;
+  Anchor *anchors = self->anchors;
+
+  for (guint a = 0; a < self->n_anchors;)
+    {
+      guint end = a + 1, second = NONE, first_block = anchors[keys[a].anchor].block;
+
+      while (end < self->n_anchors && keys[end].key == keys[a].key)
         {
-          if (i + 16 + SHINGLE <= n)
-            PREFETCH (&filter[entry_of[i + 16] >> 2]);
-          if (filter_marks (filter, entry_of[i]) & TWICE)
-            picked++;
-          else
-            entry_of[i] = NONE;
+          if (second == NONE && anchors[keys[end].anchor].block != first_block)
+            second = keys[end].anchor;
+          end++;
         }
-      if (picked == 0)
-        continue;
-      if (picked < n / 8)
-        {
-          for (guint i = 0; i + SHINGLE <= n; i++)
-            if (entry_of[i] != NONE)
-              pending[n_pending++] = (Pending){ first + i, shingle_hash (chars + i) };
-        }
-      else
-        for (guint i = 0; i < n; i++)
+      if (second != NONE)
+        for (guint k = a; k < end; k++)
           {
-            if (i >= SHINGLE)
-              h -= (chars[i - SHINGLE] + 1) * drop;
-            h = h * HASH_BASE + chars[i] + 1;
-            if (i + 1 >= SHINGLE && entry_of[i + 1 - SHINGLE] != NONE)
-              pending[n_pending++] = (Pending){ first + i + 1 - SHINGLE, h * HASH_MIX };
+            Anchor *anchor = &anchors[keys[k].anchor];
+
+            anchor->copy = anchor->block != first_block ? keys[a].anchor : second;
           }
-      insert_pending (self, block, pending, n_pending);
+      a = end;
     }
 }
 
@@ -604,41 +365,75 @@ cover_clauses (Repeats *self, guint *covered, guint *k, guint start, guint end)
     }
 }
 
-/* Now that every block is in, each shingle in the table learns its other
- * block.  A clause is repeated when most of its characters lie under such
- * a shingle; in page order the shingles' union is a few merged stretches,
- * swept once against the clauses. */
+/* From each anchor with a copy, in page order, the copy is followed both
+ * ways as far as the two texts agree: the characters in between are seen
+ * elsewhere.  The walk goes on after the stretch found and never back into
+ * it, so each character is compared a few times at most. */
 static void
-mark_repeated_clauses (Repeats *self)
+follow_copies (Repeats *self, guint *covered)
+{
+  const gunichar *chars = self->chars;
+  guint k = 0, stretch_start = 0, stretch_end = 0;
+  guint resume = 0; /* no walk starts before */
+
+  for (guint a = 0; a < self->n_anchors; a++)
+    {
+      const Anchor *anchor = &self->anchors[a], *copy;
+      guint i = anchor->pos, j, left = 0, right = SHINGLE;
+      guint start, end, copy_start, copy_end, floor;
+      Match match;
+
+      if (anchor->copy == NONE || i < resume)
+        continue;
+      copy = &self->anchors[anchor->copy];
+      j = copy->pos;
+      /* keys of 32 bits may meet by chance */
+      if (memcmp (chars + i, chars + j, SHINGLE * sizeof (gunichar)) != 0)
+        continue;
+      start = self->char_first[anchor->block];
+      end = self->char_first[anchor->block + 1];
+      copy_start = self->char_first[copy->block];
+      copy_end = self->char_first[copy->block + 1];
+      floor = MAX (start, resume);
+      while (i + right < end && j + right < copy_end && chars[i + right] == chars[j + right])
+        right++;
+      while (i - left > floor && j - left > copy_start
+             && chars[i - left - 1] == chars[j - left - 1])
+        left++;
+
+      /* shingles in two stretches go with the later one */
+      match = (Match){ i - left, i + right + 1 - SHINGLE, copy->block };
+      if (self->matches->len > 0)
+        {
+          Match *last = &g_array_index (self->matches, Match, self->matches->len - 1);
+
+          last->last = MIN (last->last, match.first);
+        }
+      g_array_append_val (self->matches, match);
+      resume = match.last;
+
+      /* stretches come in page order; touching ones are merged */
+      if (i - left > stretch_end)
+        {
+          cover_clauses (self, covered, &k, stretch_start, stretch_end);
+          stretch_start = i - left;
+        }
+      stretch_end = MAX (stretch_end, i + right);
+    }
+  cover_clauses (self, covered, &k, stretch_start, stretch_end);
+}
+
+/* Finds the text seen in another block: a clause is repeated when most of
+ * its characters are. */
+static void
+find_repeated_clauses (Repeats *self)
 {
   g_autofree guint *covered = g_new0 (guint, self->n_clauses + 1);
-  guint k = 0, start = 0, end = 0;
 
-  for (guint block = 0; block < self->n_blocks; block++)
-    {
-      guint last = self->char_first[block + 1];
-
-      if (!has_shingles (self, block))
-        continue;
-      for (guint pos = self->char_first[block]; pos + SHINGLE <= last; pos++)
-        {
-          const Group *group;
-
-          if (self->other_of[pos] == NONE)
-            continue;
-          group = &self->groups[self->other_of[pos]];
-          self->other_of[pos] = group->first != block ? group->first : group->second;
-          if (self->other_of[pos] == NONE)
-            continue;
-          if (pos > end)
-            {
-              cover_clauses (self, covered, &k, start, end);
-              start = pos;
-            }
-          end = pos + SHINGLE;
-        }
-    }
-  cover_clauses (self, covered, &k, start, end);
+  self->matches = g_array_new (FALSE, FALSE, sizeof (Match));
+  sort_keys (self);
+  pair_anchors (self);
+  follow_copies (self, covered);
 
   for (guint j = 0; j < self->n_clauses; j++)
     {
@@ -647,28 +442,6 @@ mark_repeated_clauses (Repeats *self)
       clause->repeated = clause->last > clause->first
                          && covered[j] >= COVERED_SHARE * (clause->last - clause->first);
     }
-}
-
-/* Most text is printed once.  Two bit filters (seen, seen twice) pick the
- * shingles that may repeat; only those go into the hash table, which keeps
- * the table small and the common page fast. */
-static void
-index_shingles (Repeats *self)
-{
-  gsize filter_size = filter_entries (self->n_chars);
-  guint8 *filter = self->filter;
-  gsize candidates;
-
-  memset (filter, 0, filter_size / 4);
-  memset (self->other_of, 0xff, (self->n_chars + 1) * sizeof (guint)); /* NONE */
-  candidates = see_shingles (self, filter, filter_size - 1);
-  self->mask = next_power_of_two (2 * candidates + 16) - 1;
-  g_assert (self->mask < G_MAXUINT32); /* slot numbers + 1 fit a guint32 */
-  self->used_mask = 1023;
-  self->used = g_new0 (UsedSlot, self->used_mask + 1);
-  self->groups_size = 512;
-  self->groups = g_new (Group, self->groups_size);
-  insert_candidates (self, filter);
 }
 
 static guint
@@ -775,10 +548,9 @@ collect_evidence (Repeats *self, Fragment *fragment)
 static void
 count_word_stories (Repeats *self)
 {
-  guint bigram;
-
-  /* sixteen filter bits a word */
-  self->word_filter_shift = 64 - g_bit_storage (16 * self->words->len);
+  /* sixty-four filter bits a word, and no fewer than fit the first
+   * level cache: the filter is asked for every pair of characters */
+  self->word_filter_shift = 64 - g_bit_storage (MAX (64 * self->words->len, 32768));
   self->word_filter = g_new0 (guint8, ((gsize)1 << (64 - self->word_filter_shift)) / 8 + 1);
   for (gsize pos = 0; pos <= self->word_mask; pos++)
     if (self->word_slots[pos].bigram != 0)
@@ -792,59 +564,67 @@ count_word_stories (Repeats *self)
     {
       guint story = self->blocks[b].story;
 
-      FOR_OWN_BIGRAMS (self, self->clause_first[b], self->clause_first[b + 1], bigram)
-      {
-        gsize bit = bigram_bit (bigram, self->word_filter_shift);
-        guint index;
-        Word *word;
+      for (guint k = self->clause_first[b]; k < self->clause_first[b + 1]; k++)
+        {
+          const Clause *clause = &self->clauses[k];
 
-        if (!(self->word_filter[bit >> 3] & (1u << (bit & 7)))
-            || (index = find_word (self, bigram, FALSE)) == NONE)
-          continue;
-        word = word_at (self, index);
-        /* a story already counted is the last one counted */
-        if (word->count > 0 && word->last_story == story)
-          continue;
-        if (word->count++ == 0)
-          word->first_story = story;
-        word->last_story = story;
-      }
+          if (clause->repeated)
+            continue;
+          for (guint i = clause->first; i + 1 < clause->last; i++)
+            {
+              /* the filter turns away nearly every pair of characters, so
+               * it is asked first, before they are known to be Han */
+              guint32 bigram = (self->chars[i] << 16) ^ self->chars[i + 1];
+              gsize bit = bigram_bit (bigram, self->word_filter_shift);
+              guint index;
+              Word *word;
+
+              if (G_LIKELY (!(self->word_filter[bit >> 3] & (1u << (bit & 7))))
+                  || bigram != pack_bigram (self->chars[i], self->chars[i + 1])
+                  || (index = find_word (self, bigram, FALSE)) == NONE)
+                continue;
+              word = word_at (self, index);
+              /* a story already counted is the last one counted */
+              if (word->count > 0 && word->last_story == story)
+                continue;
+              if (word->count++ == 0)
+                word->first_story = story;
+              word->last_story = story;
+            }
+        }
     }
   self->weights = g_new (double, self->words->len + 1);
   for (guint w = 0; w < self->words->len; w++)
     self->weights[w] = 1.0 / MAX (word_at (self, w)->count, 1);
 }
 
-/* Which other blocks hold the shingles of characters [first, last). */
+/* Which other blocks hold the shingles of characters [first, last).
+ * Runs come in page order, and so do the matches. */
 static guint
 tally_copies (Repeats *self, guint first, guint last, Copy *copies)
 {
-  guint n_copies = 0, last_k = 0;
+  const Match *matches = (const Match *)self->matches->data;
+  guint n_copies = 0;
 
-  for (guint i = first; i < last; i++)
+  while (self->match_at < self->matches->len && matches[self->match_at].last <= first)
+    self->match_at++;
+  for (guint m = self->match_at; m < self->matches->len && matches[m].first < last; m++)
     {
-      guint other = self->other_of[i];
-      guint k;
+      guint from = MAX (first, matches[m].first), to = MIN (last, matches[m].last), k;
 
-      if (other == NONE)
+      if (to <= from)
         continue;
-      /* a copy is a stretch of one other block: most often the last one */
-      if (last_k < n_copies && copies[last_k].block == other)
-        k = last_k;
-      else
+      for (k = 0; k < n_copies; k++)
+        if (copies[k].block == matches[m].copy_block)
+          break;
+      if (k == n_copies)
         {
-          for (k = 0; k < n_copies; k++)
-            if (copies[k].block == other)
-              break;
-          if (k == n_copies)
-            {
-              if (n_copies == MAX_COPIES)
-                continue;
-              copies[n_copies++] = (Copy){ other, self->blocks[other].story, 0 };
-            }
+          if (n_copies == MAX_COPIES)
+            continue;
+          copies[n_copies++] =
+              (Copy){ matches[m].copy_block, self->blocks[matches[m].copy_block].story, 0 };
         }
-      copies[k].hits++;
-      last_k = k;
+      copies[k].hits += to - from;
     }
   return n_copies;
 }
@@ -876,6 +656,27 @@ add_rare_word_stories (Repeats *self, Fragment *fragment)
       add_candidate (fragment->asked, &fragment->n_asked, word->first_story);
       add_candidate (fragment->asked, &fragment->n_asked, word->last_story);
     }
+}
+
+/* Whether @host is @other printed again: two thirds of the text of each
+ * (counted in shingles) is found in the other.  A page put together from several printings holds
+ * such twins; their text is their own, not pasted in.  Runs are judged
+ * in page order, so the stretches of each host come in turn. */
+static gboolean
+is_twin (Repeats *self, guint host, guint other)
+{
+  const Match *matches = (const Match *)self->matches->data;
+  guint first = self->char_first[self->story_block[host]];
+  guint last = self->char_first[self->story_block[host + 1]];
+  guint shingles = 0;
+
+  while (self->twin_at < self->matches->len && matches[self->twin_at].first < first)
+    self->twin_at++;
+  for (guint m = self->twin_at; m < self->matches->len && matches[m].first < last; m++)
+    if (matches[m].last > matches[m].first && self->blocks[matches[m].copy_block].story == other)
+      shingles += matches[m].last - matches[m].first + SHINGLE - 1;
+  return 3 * shingles >= 2 * self->story_chars[host]
+         && 3 * shingles >= 2 * self->story_chars[other];
 }
 
 /* Decides about one run of repeated clauses [from, to]; appends to @drops. */
@@ -913,6 +714,8 @@ judge_run (Repeats *self, guint block, guint from, guint to, GArray *drops)
       return;
     }
 
+  if (is_twin (self, host, copies[best].story))
+    return;
   /* pasted from elsewhere, maybe: keep its place, judge_fragments() decides */
   for (guint k = 0; k < n_copies; k++)
     fragment.copy_story[k] = copies[k].story;
@@ -1039,12 +842,8 @@ weigh_fragments (Repeats *self, const Question *questions, const guint *first)
 
   /* each story's clauses, and a table for the distinct words of the
    * largest story asked */
-  for (guint s = 0, b = 0; s <= self->n_stories; s++)
-    {
-      while (b < self->n_blocks && self->blocks[b].story < s)
-        b++;
-      story_clause[s] = self->clause_first[b];
-    }
+  for (guint s = 0; s <= self->n_stories; s++)
+    story_clause[s] = self->clause_first[self->story_block[s]];
   for (guint s = 0; s < self->n_stories; s++)
     if (first[s + 1] > first[s])
       {
@@ -1133,9 +932,26 @@ judge_fragments (Repeats *self, GArray *drops)
   g_array_set_size (drops, kept);
 }
 
+/* Where each story's blocks start, and how much text each has. */
+static void
+index_stories (Repeats *self)
+{
+  self->story_block = g_new (guint, self->n_stories + 1);
+  self->story_chars = g_new0 (guint, self->n_stories + 1);
+  for (guint s = 0, b = 0; s <= self->n_stories; s++)
+    {
+      self->story_block[s] = b;
+      for (; b < self->n_blocks && self->blocks[b].story <= s; b++)
+        if (has_shingles (self, b))
+          self->story_chars[MIN (self->blocks[b].story, self->n_stories)] +=
+              self->char_first[b + 1] - self->char_first[b];
+    }
+}
+
 static void
 find_runs (Repeats *self, GArray *drops)
 {
+  index_stories (self);
   for (guint block = 0; block < self->n_blocks; block++)
     {
       guint k = self->clause_first[block];
@@ -1175,12 +991,12 @@ repeats_clear (Repeats *self)
   g_clear_pointer (&self->clauses, g_free);
   g_clear_pointer (&self->char_first, g_free);
   g_clear_pointer (&self->clause_first, g_free);
-  self->chars = NULL;
-  self->other_of = NULL;
-  self->filter = NULL;
-  scratch_give (g_steal_pointer (&self->scratch), self->scratch_size);
-  g_clear_pointer (&self->used, g_free);
-  g_clear_pointer (&self->groups, g_free);
+  g_clear_pointer (&self->chars, g_free);
+  g_clear_pointer (&self->anchors, g_free);
+  g_clear_pointer (&self->story_block, g_free);
+  g_clear_pointer (&self->story_chars, g_free);
+  g_clear_pointer (&self->keys, g_free);
+  g_clear_pointer (&self->matches, g_array_unref);
   g_clear_pointer (&self->fragments, g_array_unref);
   g_clear_pointer (&self->evidence, g_free);
   g_clear_pointer (&self->words, g_array_unref);
@@ -1206,24 +1022,25 @@ _sd_ocr_find_repeats (const char *text, const SdTextBlock *blocks, guint n_block
    * copies */
   self.clauses_size = (guint)(total / 24) + n_blocks + 64;
   self.clauses = g_new (Clause, self.clauses_size);
-  /* the characters, their shingles' entries and the filter, each sized
-   * for every byte to be a character */
-  self.scratch_size = 2 * (total + 1) * sizeof (guint) + filter_entries (total) / 4;
-  self.scratch = scratch_take (self.scratch_size);
-  self.chars = self.scratch;
-  self.other_of = (guint *)(self.chars + total + 1);
-  self.filter = (guint8 *)(self.other_of + total + 1);
+  /* sized for every byte to be a character */
+  self.chars = g_new (gunichar, total + 1);
+  /* anchors are picked while a block's characters are in the cache */
+  self.anchors_size = self.clauses_size;
+  self.anchors = g_new (Anchor, self.anchors_size);
+  self.keys = g_new (Keyed, self.anchors_size);
   for (guint block = 0; block < n_blocks; block++)
     {
       self.char_first[block] = self.n_chars;
       self.clause_first[block] = self.n_clauses;
       normalise_block (&self, block);
+      self.char_first[block + 1] = self.n_chars;
+      if (has_shingles (&self, block))
+        pick_anchors (&self, block);
     }
   self.char_first[n_blocks] = self.n_chars;
   self.clause_first[n_blocks] = self.n_clauses;
 
-  index_shingles (&self);
-  mark_repeated_clauses (&self);
+  find_repeated_clauses (&self);
   /* a headline is vocabulary, never a repeat */
   for (guint block = 0; block < n_blocks; block++)
     if (blocks[block].vocabulary_only)
