@@ -626,7 +626,7 @@ time_pipeline (const char *dir, GPtrArray *table, GError **error)
         return FALSE;
       record (table, "read.1mb", "pipeline", "ms", elapsed_ms (start));
       start = g_get_monotonic_time ();
-      segments = sd_segmenter_split (page->text, page->length);
+      segments = sd_segmenter_split_page (page);
       record (table, "segment.1mb", "pipeline", "ms", elapsed_ms (start));
     }
 

@@ -1069,6 +1069,17 @@ test_edge_utf8_forms (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
     {
+      /* the page reader's and the segmenter's check, against GLib's */
+      g_assert_true (_sd_text_is_clean_utf8 (forms[i].bytes, strlen (forms[i].bytes))
+                     == forms[i].valid);
+      g_assert_true (g_utf8_validate_len (forms[i].bytes, strlen (forms[i].bytes), NULL)
+                     == forms[i].valid);
+    }
+  g_assert_false (_sd_text_is_clean_utf8 ("ab\0cd", 5));
+  g_assert_true (_sd_text_is_clean_utf8 ("", 0));
+
+  for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+    {
       g_autofree char *page = g_strconcat ("亥镇举办文化节\n\n近日，亥镇", forms[i].bytes,
                                            "文化节开幕，吸引游客近万人。\n", NULL);
       g_autoptr (GPtrArray) segments = split (page);
@@ -1122,9 +1133,24 @@ test_seeds (void)
 
       if (!g_str_has_suffix (name, ".txt"))
         continue;
+      g_autoptr (SdPage) page = NULL;
+      g_autoptr (GPtrArray) from_page = NULL;
+
       g_assert_true (g_file_get_contents (path, &text, &length, NULL));
       segments = sd_segmenter_split (text, length);
       g_assert_cmpuint (segments->len, >=, 3);
+      /* the importer's way, with the text checked once by the reader */
+      page = sd_page_read_file (path, NULL);
+      g_assert_nonnull (page);
+      from_page = sd_segmenter_split_page (page);
+      g_assert_cmpuint (from_page->len, ==, segments->len);
+      for (guint i = 0; i < segments->len; i++)
+        {
+          g_autofree char *a = sd_segment_dup_body (g_ptr_array_index (segments, i));
+          g_autofree char *b = sd_segment_dup_body (g_ptr_array_index (from_page, i));
+
+          g_assert_cmpstr (a, ==, b);
+        }
       assert_spans_valid (text, length, segments);
       for (guint i = 0; i < segments->len; i++)
         {

@@ -183,7 +183,7 @@ sd_importer_import_file (SdStore *store, const char *path)
   if (page == NULL)
     return g_steal_pointer (&result);
 
-  segments = sd_segmenter_split (page->text, page->length);
+  segments = sd_segmenter_split_page (page);
   if (segments->len == 0)
     {
       g_autofree char *display = g_filename_display_name (path);

@@ -12,6 +12,7 @@
 #include <uchardet.h>
 
 #include "sd-page-reader.h"
+#include "sd-text-util.h"
 
 G_DEFINE_QUARK (sd-page-reader-error-quark, sd_page_reader_error)
 
@@ -114,15 +115,15 @@ sd_page_read_bytes (const char *path, GBytes *bytes, GError **error)
       page->encoding = g_strdup ("UTF-16BE");
       page->bom_length = 2;
     }
+  else if (_sd_text_is_clean_utf8 ((const char *) data, size))
+    {
+      page->encoding = g_strdup ("UTF-8");
+    }
   else if (memchr (data, 0, size) != NULL)
     {
       g_set_error (error, SD_PAGE_READER_ERROR, SD_PAGE_READER_ERROR_BINARY,
                    _("%s: this is a binary file, not a text page"), display);
       return NULL;
-    }
-  else if (g_utf8_validate ((const char *) data, size, NULL))
-    {
-      page->encoding = g_strdup ("UTF-8");
     }
   else
     {
@@ -142,7 +143,8 @@ sd_page_read_bytes (const char *path, GBytes *bytes, GError **error)
     {
       page->length = size - page->bom_length;
       page->text = g_strndup ((const char *) data + page->bom_length, page->length);
-      if (!g_utf8_validate (page->text, page->length, NULL))
+      /* checked already, but for a BOM page */
+      if (page->bom_length > 0 && !_sd_text_is_clean_utf8 (page->text, page->length))
         {
           g_set_error (error, SD_PAGE_READER_ERROR, SD_PAGE_READER_ERROR_ENCODING,
                        _("%s: the file starts like UTF-8 but holds bytes that are not UTF-8"),

@@ -398,7 +398,9 @@ static void
 find_glued_tail (SdSegPage *page, SdSegUnit *u)
 {
   const char *text = page->text;
-  gsize tail = _sd_text_last_sentence_end (text, u->prose_start, u->prose_end);
+  /* a longer tail is no names */
+  gsize tail =
+      _sd_text_last_sentence_end_within (text, u->prose_start, u->prose_end, TAIL_MAX_CHARS);
   gsize tail_end = u->prose_end, names_start, names_end;
 
   if (tail <= u->prose_start || tail >= tail_end)
@@ -602,7 +604,7 @@ _sd_seg_scan_units (SdSegPage *page)
         {
           const char *nl = memchr (text + pos, '\n', page->length - pos);
 
-          eol = nl != NULL ? (gsize) (nl - text) : page->length;
+          eol = nl != NULL ? (gsize)(nl - text) : page->length;
         }
       u.start = pos;
       u.end = eol;

@@ -410,66 +410,6 @@ assign_stories (SdSegPage *page)
     }
 }
 
-/* What g_utf8_validate_len () says, NUL bytes included, in a fraction of
- * its time on text of mostly three-byte characters. */
-static gboolean
-is_clean_utf8 (const char *text, gsize length)
-{
-  const guchar *p = (const guchar *)text, *end = p + length;
-
-  while (p < end)
-    {
-      guchar c = *p;
-      gsize left = end - p;
-      guint32 word;
-
-      /* a page is mostly characters of three bytes: E1–EC or EE–EF and two
-       * continuation bytes, checked in one go */
-      if (left >= 4)
-        {
-          memcpy (&word, p, 4);
-          word = GUINT32_FROM_LE (word);
-          if ((word & 0xC0C0F0) == 0x8080E0 && c != 0xE0 && c != 0xED)
-            {
-              p += 3;
-              continue;
-            }
-        }
-
-      if (c < 0x80)
-        {
-          if (c == 0)
-            return FALSE;
-          p++;
-        }
-      else if (c >= 0xE0 && c <= 0xEF)
-        {
-          /* no overlong forms (E0 80–9F) and no surrogates (ED A0–BF) */
-          if (left < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80
-              || (c == 0xE0 && p[1] < 0xA0) || (c == 0xED && p[1] > 0x9F))
-            return FALSE;
-          p += 3;
-        }
-      else if (c >= 0xC2 && c <= 0xDF)
-        {
-          if (left < 2 || (p[1] & 0xC0) != 0x80)
-            return FALSE;
-          p += 2;
-        }
-      else if (c >= 0xF0 && c <= 0xF4)
-        {
-          /* no overlong forms (F0 80–8F), nothing past U+10FFFF (F4 90–) */
-          if (left < 4 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80
-              || (c == 0xF0 && p[1] < 0x90) || (c == 0xF4 && p[1] > 0x8F))
-            return FALSE;
-          p += 4;
-        }
-      else
-        return FALSE;
-    }
-  return TRUE;
-}
-
 /* Offsets must stay valid, so bad bytes become '?' in place. */
 static char *
 dup_valid_utf8 (const char *text, gsize length)
@@ -493,6 +433,23 @@ dup_valid_utf8 (const char *text, gsize length)
   return copy;
 }
 
+static GPtrArray *
+split_clean_text (const char *text, gsize length)
+{
+  SdSegPage page = { .text = text, .length = length };
+  GPtrArray *segments;
+
+  /* a unit per line of some 40 bytes at least, mostly */
+  page.units = g_array_sized_new (FALSE, FALSE, sizeof (SdSegUnit), length / 40 + 16);
+  page.stories = g_array_new (FALSE, FALSE, sizeof (SdSegStory));
+  _sd_seg_scan_units (&page);
+  assign_stories (&page);
+  segments = _sd_seg_build_segments (&page);
+  g_array_unref (page.units);
+  g_array_unref (page.stories);
+  return segments;
+}
+
 /**
  * sd_segmenter_split:
  * @text: the page, UTF-8
@@ -504,23 +461,26 @@ GPtrArray *
 sd_segmenter_split (const char *text, gsize length)
 {
   g_autofree char *valid = NULL;
-  SdSegPage page = { .text = text, .length = length };
-  GPtrArray *segments;
 
   g_return_val_if_fail (text != NULL || length == 0, NULL);
 
   if (text == NULL)
     return g_ptr_array_new_with_free_func ((GDestroyNotify)sd_segment_free);
-  if (!is_clean_utf8 (text, length))
-    page.text = valid = dup_valid_utf8 (text, length);
+  if (!_sd_text_is_clean_utf8 (text, length))
+    text = valid = dup_valid_utf8 (text, length);
+  return split_clean_text (text, length);
+}
 
-  /* a unit per line of some 40 bytes at least, mostly */
-  page.units = g_array_sized_new (FALSE, FALSE, sizeof (SdSegUnit), length / 40 + 16);
-  page.stories = g_array_new (FALSE, FALSE, sizeof (SdSegStory));
-  _sd_seg_scan_units (&page);
-  assign_stories (&page);
-  segments = _sd_seg_build_segments (&page);
-  g_array_unref (page.units);
-  g_array_unref (page.stories);
-  return segments;
+/**
+ * sd_segmenter_split_page:
+ * @page: a page from sd_page_read_file () or sd_page_read_bytes ()
+ *
+ * Returns: (transfer full) (element-type SdSegment): the stories in page order.
+ */
+GPtrArray *
+sd_segmenter_split_page (const SdPage *page)
+{
+  g_return_val_if_fail (page != NULL && page->text != NULL, NULL);
+
+  return split_clean_text (page->text, page->length);
 }

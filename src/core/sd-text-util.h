@@ -189,6 +189,10 @@ G_GNUC_INTERNAL gboolean _sd_text_contains         (const char *text,
 G_GNUC_INTERNAL gsize    _sd_text_count_content    (const char *text,
                                                     gsize       start,
                                                     gsize       end);
+/* Valid UTF-8 with no NUL byte: what g_utf8_validate_len () says, in a
+ * fraction of its time on Chinese text. */
+G_GNUC_INTERNAL gboolean _sd_text_is_clean_utf8    (const char *text,
+                                                    gsize       length);
 /* Non-space characters, counting no further than @limit + 1. */
 G_GNUC_INTERNAL gsize    _sd_text_count_chars      (const char *text,
                                                     gsize       start,
@@ -204,6 +208,12 @@ G_GNUC_INTERNAL gboolean _sd_text_ends_sentence    (const char *text,
 G_GNUC_INTERNAL gsize    _sd_text_last_sentence_end (const char *text,
                                                      gsize       start,
                                                      gsize       end);
+/* The same, but start when more than @max_chars characters (not counting
+ * spaces and closing marks) lie after the last sentence end. */
+G_GNUC_INTERNAL gsize    _sd_text_last_sentence_end_within (const char *text,
+                                                            gsize       start,
+                                                            gsize       end,
+                                                            gsize       max_chars);
 
 /* Personal or unit names: 1–8 whitespace-separated tokens of 2–3 Han
  * characters (4 with a two-character surname).  @strict also wants common
