@@ -90,7 +90,8 @@ split_tsv (GBytes *bytes,
   GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   gsize size = 0;
   const char *data = bytes != NULL ? g_bytes_get_data (bytes, &size) : NULL;
-  const char *end = data + size;
+  /* empty GBytes may hold no data pointer, and NULL + 0 is undefined */
+  const char *end = data != NULL ? data + size : NULL;
   guint line_number = 0;
 
   for (const char *line = data; line != NULL && line < end;)
