@@ -167,26 +167,33 @@ fold_char (gunichar c)
   return c < 0x80 || _sd_text_is_han (c) ? c : g_unichar_tolower (c);
 }
 
+/* Ends the clause at @end (bytes) and @n_chars, and starts the next.  A
+ * clause with no content character is kept only if it holds more than
+ * spaces; the spans of the others are trimmed when a drop needs them. */
 static void
-close_clause (Repeats *self, Clause *clause, guint block, gsize end)
+close_clause (Repeats *self, Clause *clause, guint n_chars, gsize end)
 {
-  const SdTextBlock *b = &self->blocks[block];
-
-  clause->last = self->n_chars;
+  clause->last = n_chars;
   clause->end = end;
-  _sd_text_trim (self->text, &clause->start, &clause->end);
-  if (clause->end > clause->start)
+  if (clause->last == clause->first)
     {
-      if (self->n_clauses == self->clauses_size)
+      gsize start = clause->start, stop = clause->end;
+
+      _sd_text_trim (self->text, &start, &stop);
+      if (stop == start)
         {
-          self->clauses_size *= 2;
-          self->clauses = g_renew (Clause, self->clauses, self->clauses_size);
+          clause->start = end;
+          return;
         }
-      self->clauses[self->n_clauses++] = *clause;
     }
-  clause->first = self->n_chars;
+  if (self->n_clauses == self->clauses_size)
+    {
+      self->clauses_size *= 2;
+      self->clauses = g_renew (Clause, self->clauses, self->clauses_size);
+    }
+  self->clauses[self->n_clauses++] = *clause;
+  clause->first = n_chars;
   clause->start = end;
-  clause->end = b->end;
 }
 
 /* Content characters and clauses of one block. */
@@ -197,7 +204,8 @@ normalise_block (Repeats *self, guint block)
   const char *text = self->text;
   const guchar *p = (const guchar *)text + b->start, *end = (const guchar *)text + b->end;
   gunichar *chars = self->chars;
-  Clause clause = { self->n_chars, 0, b->start, b->end, FALSE };
+  guint n = self->n_chars;
+  Clause clause = { n, 0, b->start, b->end, FALSE };
 
   /* sized beforehand for one character per byte at most */
   while (p < end)
@@ -206,40 +214,32 @@ normalise_block (Repeats *self, guint block)
 
       /* most of a page is runs of Han from U+4E00 on (lead bytes E4 to
        * E9), which folds to itself */
-      if (*p >= 0xE4 && *p <= 0xE9)
+      while ((guint)(*p - 0xE4) <= 0xE9 - 0xE4)
         {
-          guint n = self->n_chars;
-
-          do
-            {
-              c = ((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
-              p += 3;
-              chars[n++] = c;
-            }
-          while (p < end && *p >= 0xE4 && *p <= 0xE9 && c >= 0x4E00);
-          if (c >= 0x4E00)
-            {
-              self->n_chars = n;
-              continue;
-            }
-          /* U+4000 to U+4DFF: not Han, or rare Han, handled below */
-          self->n_chars = n - 1;
+          c = ((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+          if (c < 0x4E00)
+            break;
+          chars[n++] = c;
+          p += 3;
+          if (p >= end)
+            break;
         }
-      else
-        {
-          c = _sd_text_get_char ((const char *)p);
-          p += g_utf8_skip[*p];
-        }
+      if (p >= end)
+        break;
+      c = _sd_text_get_char ((const char *)p);
+      p += g_utf8_skip[*p];
       if (_sd_text_is_content (c))
-        chars[self->n_chars++] = fold_char (c);
+        chars[n++] = fold_char (c);
       else if (_sd_text_is_clause_end (c))
         {
           while (p < end && _sd_text_is_closing (_sd_text_get_char ((const char *)p)))
             p += g_utf8_skip[*p];
-          close_clause (self, &clause, block, (const char *)p - text);
+          close_clause (self, &clause, n, (const char *)p - text);
         }
     }
-  close_clause (self, &clause, block, b->end);
+  clause.end = b->end;
+  close_clause (self, &clause, n, b->end);
+  self->n_chars = n;
 }
 
 static gsize
@@ -688,7 +688,8 @@ judge_run (Repeats *self, guint block, guint from, guint to, GArray *drops)
   Copy copies[MAX_COPIES];
   guint n_copies = tally_copies (self, first->first, last->last, copies);
   guint best = 0;
-  SdTextDrop drop = { block, first->start, last->end, SD_REPAIR_DROPPED_DUPLICATE, NONE };
+  gsize start = first->start, end = first->end, last_start = last->start, last_end = last->end;
+  SdTextDrop drop;
   Fragment fragment = {
     .block = block, .from = from, .to = to, .drop = drops->len, .n_copies = n_copies
   };
@@ -702,6 +703,11 @@ judge_run (Repeats *self, guint block, guint from, guint to, GArray *drops)
    * is one stretch of text found again in one place */
   if (copies[best].hits < COPY_SHARE * (last->last - first->first))
     return;
+
+  /* clauses keep their spaces until a drop needs its span */
+  _sd_text_trim (self->text, &start, &end);
+  _sd_text_trim (self->text, &last_start, &last_end);
+  drop = (SdTextDrop){ block, start, last_end, SD_REPAIR_DROPPED_DUPLICATE, NONE };
 
   if (copies[best].story == host)
     {

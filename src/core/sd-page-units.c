@@ -189,15 +189,17 @@ text_has_sentence_mark (SdSegPage *page, SdSegUnit *u)
 }
 
 static gboolean
+is_comma (gunichar c)
+{
+  return c == 0xFF0C || c == ',' || c == 0x3001 || c == 0xFF1B || c == ';';
+}
+
+static gboolean
 has_comma (const char *text, gsize start, gsize end)
 {
   for (const char *p = text + start; p < text + end; p = g_utf8_next_char (p))
-    {
-      gunichar c = _sd_text_get_char (p);
-
-      if (c == 0xFF0C || c == ',' || c == 0x3001 || c == 0xFF1B || c == ';')
-        return TRUE;
-    }
+    if (is_comma (_sd_text_get_char (p)))
+      return TRUE;
   return FALSE;
 }
 
@@ -394,13 +396,40 @@ find_continuation_marks (SdSegPage *page, SdSegUnit *u)
 
 /* Names (and maybe a credit) glued after the last sentence:
  * "…坚强力量。袁腊梅 韩丹", "…日常巡查。史春雨 秦海 文/图". */
+/* Where a tail glued after the last sentence end (and its closing marks)
+ * starts, or @start when what follows that end cannot be names: a comma,
+ * or more than TAIL_MAX_CHARS characters.  Walks back no further. */
+static gsize
+find_tail_start (const char *text, gsize start, gsize end)
+{
+  const char *p = text + end;
+  guint walked = 0;
+
+  while ((p = _sd_text_prev_char (text + start, p)) != NULL)
+    {
+      gunichar c = _sd_text_get_char (p);
+
+      if (_sd_text_is_sentence_end (c))
+        {
+          const char *q = g_utf8_next_char (p);
+
+          while (q < text + end && _sd_text_is_closing (_sd_text_get_char (q)))
+            q = g_utf8_next_char (q);
+          return q - text;
+        }
+      /* closing marks right after the end are no part of the tail */
+      if (is_comma (c)
+          || (!_sd_text_is_space (c) && !_sd_text_is_closing (c) && ++walked > TAIL_MAX_CHARS))
+        return start;
+    }
+  return start;
+}
+
 static void
 find_glued_tail (SdSegPage *page, SdSegUnit *u)
 {
   const char *text = page->text;
-  /* a longer tail is no names */
-  gsize tail =
-      _sd_text_last_sentence_end_within (text, u->prose_start, u->prose_end, TAIL_MAX_CHARS);
+  gsize tail = find_tail_start (text, u->prose_start, u->prose_end);
   gsize tail_end = u->prose_end, names_start, names_end;
 
   if (tail <= u->prose_start || tail >= tail_end)

@@ -185,29 +185,14 @@ _sd_text_ends_sentence (const char *text, gsize start, gsize end)
 gsize
 _sd_text_last_sentence_end (const char *text, gsize start, gsize end)
 {
-  return _sd_text_last_sentence_end_within (text, start, end, G_MAXSIZE);
-}
-
-gsize
-_sd_text_last_sentence_end_within (const char *text, gsize start, gsize end, gsize max_chars)
-{
   const char *p = text + end;
-  gsize walked = 0;
 
   while (p > text + start)
     {
-      gunichar c;
-
       p = _sd_text_prev_char (text + start, p);
       if (p == NULL)
         break;
-      c = _sd_text_get_char (p);
-      /* every character walked past, but spaces and the closing marks
-       * that may follow the sentence end, lies after it */
-      if (!_sd_text_is_space (c) && !_sd_text_is_closing (c) && ++walked > max_chars
-          && !_sd_text_is_sentence_end (c))
-        break;
-      if (_sd_text_is_sentence_end (c))
+      if (_sd_text_is_sentence_end (_sd_text_get_char (p)))
         {
           const char *q = g_utf8_next_char (p);
 

@@ -208,13 +208,6 @@ G_GNUC_INTERNAL gboolean _sd_text_ends_sentence    (const char *text,
 G_GNUC_INTERNAL gsize    _sd_text_last_sentence_end (const char *text,
                                                      gsize       start,
                                                      gsize       end);
-/* The same, but start when more than @max_chars characters (not counting
- * spaces and closing marks) lie after the last sentence end. */
-G_GNUC_INTERNAL gsize    _sd_text_last_sentence_end_within (const char *text,
-                                                            gsize       start,
-                                                            gsize       end,
-                                                            gsize       max_chars);
-
 /* Personal or unit names: 1–8 whitespace-separated tokens of 2–3 Han
  * characters (4 with a two-character surname).  @strict also wants common
  * surnames, for lines that have nothing else to vouch for them. */
