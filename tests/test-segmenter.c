@@ -860,6 +860,45 @@ test_linear (void)
   assert_spans_valid (page->str, page->len, segments);
 }
 
+/* One long story into which another story's paragraph was pasted a few
+ * thousand times: every pasted copy is a fragment to weigh, in one host. */
+static void
+test_linear_pasted (void)
+{
+  g_autoptr (GString) page = g_string_sized_new (1100000);
+  g_autoptr (GPtrArray) segments = NULL;
+  const char *pasted = "绿道将串联沿河公园、湿地和历史街区，沿线设置驿站、观景平台和健身场地，"
+                       "市民可以骑行或步行游览城市风光。";
+  SdSegment *host;
+  gint64 start;
+  guint n = 0;
+
+  g_string_append_printf (page,
+                          "未市启动城市绿道建设\n\n本报讯(施雨)未市近日启动城市绿道建设工程，"
+                          "计划三年内建成环城绿道八十公里。\n\n%s\n\n",
+                          pasted);
+  g_string_append (page, "申县开展食品安全专项检查\n\n");
+  while (page->len < 1000000)
+    {
+      g_string_append_printf (page,
+                              "第%u组执法人员检查了%u家经营单位的食品进货查验、餐具消毒和"
+                              "从业人员健康证明等情况，督促整改问题%u个。\n\n",
+                              n, n * 7 % 1000 + 3, n % 13 + 1);
+      if (n % 2 == 0)
+        g_string_append_printf (page, "%s\n\n", pasted);
+      n++;
+    }
+  start = g_get_monotonic_time ();
+  segments = sd_segmenter_split (page->str, page->len);
+  g_test_message ("%" G_GSIZE_FORMAT " bytes, %u stories in %.1f ms", page->len, segments->len,
+                  (g_get_monotonic_time () - start) / 1000.0);
+  g_assert_cmpuint (segments->len, ==, 2);
+  host = find_story (segments, "申县开展食品安全专项检查");
+  assert_body_lacks (host, "沿线设置驿站");
+  g_assert_cmpuint (host->paragraphs->len, ==, n); /* its own, every one */
+  assert_spans_valid (page->str, page->len, segments);
+}
+
 /* A megabyte of a few stories printed again and again with small changes:
  * most of the page repeats, which is what the repair finder works hardest
  * on. */
@@ -1210,6 +1249,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/segmenter/edge/unterminated", test_edge_unterminated);
   g_test_add_func ("/segmenter/linear", test_linear);
   g_test_add_func ("/segmenter/linear/repeats", test_linear_repeats);
+  g_test_add_func ("/segmenter/linear/pasted", test_linear_pasted);
   g_test_add_func ("/segmenter/linear/credits", test_linear_credits);
   g_test_add_func ("/segmenter/linear/tails", test_linear_tails);
   g_test_add_func ("/segmenter/repair/details", test_repair_details);

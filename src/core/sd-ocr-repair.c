@@ -90,6 +90,10 @@ typedef struct
   guint *story_block; /* [n_stories + 1]: each story's first block */
   guint *story_chars; /* content characters of each story's text */
   guint twin_at;      /* the first match of the host judged now */
+  guint tallied;      /* that host, whose text found_in tallies */
+  guint *found_in;    /* [n_stories]: its characters found in each story */
+  guint *touched;     /* the stories found_in counts */
+  guint n_touched;
 
   /* runs whose copy sits in another story: whose text each is can only be
    * told once the words of all are known */
@@ -406,24 +410,38 @@ tally_copies (Repeats *self, guint first, guint last, Copy *copies)
 }
 
 /* Whether @host is @other printed again: two thirds of the text of each
- * (counted in shingles) is found in the other.  A page put together from several printings holds
- * such twins; their text is their own, not pasted in.  Runs are judged
- * in page order, so the stretches of each host come in turn. */
+ * is found in the other.  A page put together from several printings
+ * holds such twins; their text is their own, not pasted in.  Runs are
+ * judged in page order, so the stretches of each host come in turn. */
 static gboolean
 is_twin (Repeats *self, guint host, guint other)
 {
   const Match *matches = (const Match *)self->matches->data;
-  guint first = self->char_first[self->story_block[host]];
-  guint last = self->char_first[self->story_block[host + 1]];
-  guint shingles = 0;
 
-  while (self->twin_at < self->matches->len && matches[self->twin_at].first < first)
-    self->twin_at++;
-  for (guint m = self->twin_at; m < self->matches->len && matches[m].first < last; m++)
-    if (matches[m].last > matches[m].first && self->blocks[matches[m].copy_block].story == other)
-      shingles += matches[m].last - matches[m].first + SHINGLE - 1;
-  return 3 * shingles >= 2 * self->story_chars[host]
-         && 3 * shingles >= 2 * self->story_chars[other];
+  /* what the host's text is found in is tallied once for all its runs */
+  if (self->tallied != host)
+    {
+      guint first = self->char_first[self->story_block[host]];
+      guint last = self->char_first[self->story_block[host + 1]];
+
+      for (guint k = 0; k < self->n_touched; k++)
+        self->found_in[self->touched[k]] = 0;
+      self->n_touched = 0;
+      while (self->twin_at < self->matches->len && matches[self->twin_at].first < first)
+        self->twin_at++;
+      for (guint m = self->twin_at; m < self->matches->len && matches[m].first < last; m++)
+        if (matches[m].last > matches[m].first)
+          {
+            guint story = self->blocks[matches[m].copy_block].story;
+
+            if (self->found_in[story] == 0)
+              self->touched[self->n_touched++] = story;
+            self->found_in[story] += matches[m].last - matches[m].first + SHINGLE - 1;
+          }
+      self->tallied = host;
+    }
+  return 3 * self->found_in[other] >= 2 * self->story_chars[host]
+         && 3 * self->found_in[other] >= 2 * self->story_chars[other];
 }
 
 /* Decides about one run of repeated clauses [from, to]; appends to @drops. */
@@ -519,6 +537,9 @@ index_stories (Repeats *self)
 {
   self->story_block = g_new (guint, self->n_stories + 1);
   self->story_chars = g_new0 (guint, self->n_stories + 1);
+  self->found_in = g_new0 (guint, self->n_stories + 1);
+  self->touched = g_new (guint, self->n_stories + 1);
+  self->tallied = NONE;
   for (guint s = 0, b = 0; s <= self->n_stories; s++)
     {
       self->story_block[s] = b;
@@ -576,6 +597,8 @@ repeats_clear (Repeats *self)
   g_clear_pointer (&self->anchors, g_free);
   g_clear_pointer (&self->story_block, g_free);
   g_clear_pointer (&self->story_chars, g_free);
+  g_clear_pointer (&self->found_in, g_free);
+  g_clear_pointer (&self->touched, g_free);
   g_clear_pointer (&self->keys, g_free);
   g_clear_pointer (&self->matches, g_array_unref);
   g_clear_pointer (&self->fragments, g_array_unref);
