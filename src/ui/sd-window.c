@@ -9,56 +9,10 @@
 
 #include <glib/gi18n.h>
 
-#include "sd-article-view.h"
-#include "sd-edit-history.h"
-#include "sd-export-dialog.h"
 #include "sd-importer.h"
-#include "sd-page-reader.h"
-#include "sd-page-view.h"
-#include "sd-place-tree.h"
 #include "sd-query.h"
-#include "sd-story-editor.h"
 #include "sd-store-async.h"
-#include "sd-story-list.h"
-#include "sd-tag-panel.h"
-#include "sd-window.h"
-
-struct _SdWindow
-{
-  GtkApplicationWindow parent_instance;
-
-  GtkSearchEntry *search_entry;
-  GtkPopover     *search_popover;
-  GtkEntry       *saved_name_entry;
-  GtkWidget      *forget_search_button;
-  GtkMenuButton  *menu_button;
-  GtkRevealer    *progress_revealer;
-  GtkLabel       *progress_label;
-  GtkProgressBar *progress_bar;
-  GtkInfoBar     *info_bar;
-  GtkLabel       *info_label;
-  GtkPaned       *outer_paned;
-  GtkPaned       *inner_paned;
-  SdPlaceTree    *place_tree;
-  SdStoryList    *story_list;
-  SdArticleView  *article_view;
-  SdTagPanel     *tag_panel;
-  GtkLabel       *status_label;
-
-  SdStore        *store;
-  SdEditHistory  *history;
-  GSettings      *settings;
-  GCancellable   *import_cancellable;
-  GCancellable   *list_cancellable;  /* the list being read */
-  gint64          list_started;
-  char           *listed_node;       /* the tree node the list shows */
-  GHashTable     *listed;       /* id → SdStory (short), the list's stories */
-  gint64          shown_id;     /* the story in the article view */
-  char           *shown_body;   /* its body, to notice a changed one */
-  guint           counts_idle;  /* a pending reload of the tree's counts */
-  guint           watch_timeout; /* looks for other processes' writes */
-  gint64          data_version;
-};
+#include "sd-window-private.h"
 
 enum
 {
@@ -71,8 +25,8 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_TYPE (SdWindow, sd_window, GTK_TYPE_APPLICATION_WINDOW)
 
-static void
-show_message (SdWindow *self, GtkMessageType type, const char *message)
+void
+_sd_window_show_message (SdWindow *self, GtkMessageType type, const char *message)
 {
   gtk_info_bar_set_message_type (self->info_bar, type);
   gtk_label_set_text (self->info_label, message);
@@ -93,7 +47,7 @@ reload_counts (SdWindow *self)
   counts = sd_store_count_by_place (self->store, &error);
   if (counts == NULL)
     {
-      show_message (self, GTK_MESSAGE_ERROR, error->message);
+      _sd_window_show_message (self, GTK_MESSAGE_ERROR, error->message);
       return;
     }
   sd_place_tree_set_counts (self->place_tree, counts);
@@ -153,7 +107,7 @@ stories_listed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       if (error->domain == SD_QUERY_ERROR)
         gtk_label_set_text (self->status_label, error->message);
       else
-        show_message (self, GTK_MESSAGE_ERROR, error->message);
+        _sd_window_show_message (self, GTK_MESSAGE_ERROR, error->message);
       return;
     }
 
@@ -179,8 +133,8 @@ stories_listed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 /* Lists the selected node's stories; a worker reads them, so a node of
  * 100,000 stories does not stop the window, and a newer request cancels an
  * older one. */
-static void
-reload_stories (SdWindow *self)
+void
+_sd_window_reload_stories (SdWindow *self)
 {
   g_autofree char *code = NULL;
   SdScope scope = { 0 };
@@ -211,7 +165,7 @@ show_selected_story (SdWindow *self)
     {
       story = sd_store_get_story (self->store, id, &error);
       if (story == NULL)
-        show_message (self, GTK_MESSAGE_ERROR, error->message);
+        _sd_window_show_message (self, GTK_MESSAGE_ERROR, error->message);
     }
   if (id != self->shown_id || story == NULL)
     sd_article_view_set_story (self->article_view, story);
@@ -257,7 +211,7 @@ place_selected_cb (SdWindow *self)
       g_free (self->listed_node);
       self->listed_node = g_steal_pointer (&key);
       gtk_entry_set_text (GTK_ENTRY (self->search_entry), query);
-      reload_stories (self);
+      _sd_window_reload_stories (self);
       return;
     }
 
@@ -266,7 +220,7 @@ place_selected_cb (SdWindow *self)
     return;
   g_free (self->listed_node);
   self->listed_node = g_steal_pointer (&key);
-  reload_stories (self);
+  _sd_window_reload_stories (self);
 }
 
 /* Moves stories to a place (NULL: unplaced), each move an undo step. */
@@ -279,12 +233,12 @@ move_stories (SdWindow *self, const char *code, GArray *ids)
 
       if (!sd_edit_history_set_place (self->history, g_array_index (ids, gint64, i), code, &error))
         {
-          show_message (self, GTK_MESSAGE_ERROR, error->message);
+          _sd_window_show_message (self, GTK_MESSAGE_ERROR, error->message);
           break;
         }
     }
   reload_counts (self);
-  reload_stories (self);
+  _sd_window_reload_stories (self);
 }
 
 static void
@@ -294,7 +248,7 @@ revert_repair_cb (SdWindow *self, gint64 repair_id)
 
   /* The article follows through SdStore::story-changed. */
   if (!sd_edit_history_revert_repair (self->history, self->shown_id, repair_id, &error))
-    show_message (self, GTK_MESSAGE_ERROR, error->message);
+    _sd_window_show_message (self, GTK_MESSAGE_ERROR, error->message);
 }
 
 static void
@@ -312,20 +266,12 @@ story_selected_cb (SdWindow *self)
 static void
 search_changed_cb (SdWindow *self)
 {
-  reload_stories (self);
+  _sd_window_reload_stories (self);
 }
 
 static void
 search_activated_cb (SdWindow *self)
 {
-  sd_article_view_next_match (self->article_view);
-}
-
-static void
-next_match_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
-{
-  SdWindow *self = user_data;
-
   sd_article_view_next_match (self->article_view);
 }
 
@@ -338,13 +284,14 @@ save_search_cb (SdWindow *self)
 
   if (*name == '\0' || *query == '\0')
     {
-      show_message (self, GTK_MESSAGE_INFO,
-                    _("Type a search, then give it a name to keep it under Saved searches."));
+      _sd_window_show_message (
+          self, GTK_MESSAGE_INFO,
+          _("Type a search, then give it a name to keep it under Saved searches."));
       return;
     }
   if (!sd_store_save_search (self->store, name, query, &error))
     {
-      show_message (self, GTK_MESSAGE_ERROR, error->message);
+      _sd_window_show_message (self, GTK_MESSAGE_ERROR, error->message);
       return;
     }
   gtk_entry_set_text (self->saved_name_entry, "");
@@ -360,13 +307,13 @@ forget_search_cb (SdWindow *self)
 
   if (name == NULL)
     {
-      show_message (self, GTK_MESSAGE_INFO,
-                    _("Pick a saved search in the tree first, then forget it here."));
+      _sd_window_show_message (self, GTK_MESSAGE_INFO,
+                               _("Pick a saved search in the tree first, then forget it here."));
       return;
     }
   if (!sd_store_delete_saved_search (self->store, name, &error))
     {
-      show_message (self, GTK_MESSAGE_ERROR, error->message);
+      _sd_window_show_message (self, GTK_MESSAGE_ERROR, error->message);
       return;
     }
   gtk_popover_popdown (self->search_popover);
@@ -441,7 +388,7 @@ watch_library_cb (gpointer data)
     {
       self->data_version = version;
       reload_counts (self);
-      reload_stories (self);
+      _sd_window_reload_stories (self);
       if (self->shown_id != 0)
         {
           g_autoptr (SdStory) story = sd_store_get_story (self->store, self->shown_id, NULL);
@@ -458,37 +405,7 @@ watch_library_cb (gpointer data)
 static void
 tags_changed_cb (SdStore *store, SdWindow *self)
 {
-  reload_stories (self);
-}
-
-static void
-undo_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
-{
-  SdWindow *self = user_data;
-  g_autoptr (GError) error = NULL;
-
-  gint64 before = sd_store_count_stories (self->store, NULL);
-
-  sd_tag_panel_flush (self->tag_panel);
-  if (!sd_edit_history_undo (self->history, &error))
-    show_message (self, GTK_MESSAGE_ERROR, error->message);
-  /* Undoing a split or a join changes which stories there are. */
-  if (sd_store_count_stories (self->store, NULL) != before)
-    reload_stories (self);
-}
-
-static void
-redo_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
-{
-  SdWindow *self = user_data;
-  g_autoptr (GError) error = NULL;
-
-  gint64 before = sd_store_count_stories (self->store, NULL);
-
-  if (!sd_edit_history_redo (self->history, &error))
-    show_message (self, GTK_MESSAGE_ERROR, error->message);
-  if (sd_store_count_stories (self->store, NULL) != before)
-    reload_stories (self);
+  _sd_window_reload_stories (self);
 }
 
 static void
@@ -500,76 +417,6 @@ history_changed_cb (SdEditHistory *history, GParamSpec *pspec, SdWindow *self)
   g_simple_action_set_enabled (
       G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "redo")),
       sd_edit_history_can_redo (history));
-}
-
-static void
-set_status_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
-{
-  SdWindow *self = user_data;
-  g_autoptr (GError) error = NULL;
-  SdStoryStatus status;
-
-  if (self->shown_id == 0
-      || !sd_story_status_from_string (g_variant_get_string (parameter, NULL), &status))
-    return;
-  if (!sd_edit_history_set_status (self->history, self->shown_id, status, &error))
-    show_message (self, GTK_MESSAGE_ERROR, error->message);
-}
-
-static void
-highlight_confirmed_cb (GtkWidget *widget, SdWindow *self)
-{
-  GtkWidget *popover = gtk_widget_get_ancestor (widget, GTK_TYPE_POPOVER);
-  GtkEntry *comment = g_object_get_data (G_OBJECT (popover), "sd-comment");
-  gint64 start = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (popover), "sd-start"));
-  gint64 end = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (popover), "sd-end"));
-  g_autoptr (GError) error = NULL;
-
-  if (!sd_edit_history_add_highlight (self->history, self->shown_id, start, end,
-                                      gtk_entry_get_text (comment), &error))
-    show_message (self, GTK_MESSAGE_ERROR, error->message);
-  gtk_popover_popdown (GTK_POPOVER (popover));
-}
-
-/* Asks for an optional comment next to the selection, then highlights it. */
-static void
-highlight_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
-{
-  SdWindow *self = user_data;
-  GtkWidget *text_view = sd_article_view_get_text_view (self->article_view);
-  GtkWidget *popover, *box, *entry, *button;
-  GdkRectangle rect;
-  gint64 start, end;
-
-  if (!sd_article_view_get_body_selection (self->article_view, &start, &end))
-    {
-      show_message (self, GTK_MESSAGE_INFO, _("Select text of the story to highlight it."));
-      return;
-    }
-  sd_article_view_get_selection_rect (self->article_view, &rect);
-
-  popover = gtk_popover_new (text_view);
-  gtk_popover_set_pointing_to (GTK_POPOVER (popover), &rect);
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  g_object_set (box, "margin", 8, NULL);
-  entry = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Comment (optional)"));
-  gtk_entry_set_width_chars (GTK_ENTRY (entry), 24);
-  atk_object_set_name (gtk_widget_get_accessible (entry), _("Highlight comment"));
-  button = gtk_button_new_with_mnemonic (_("_Highlight"));
-  gtk_style_context_add_class (gtk_widget_get_style_context (button), "suggested-action");
-  g_signal_connect (entry, "activate", G_CALLBACK (highlight_confirmed_cb), self);
-  g_signal_connect (button, "clicked", G_CALLBACK (highlight_confirmed_cb), self);
-  gtk_container_add (GTK_CONTAINER (box), entry);
-  gtk_container_add (GTK_CONTAINER (box), button);
-  gtk_container_add (GTK_CONTAINER (popover), box);
-  g_object_set_data (G_OBJECT (popover), "sd-comment", entry);
-  g_object_set_data (G_OBJECT (popover), "sd-start", GSIZE_TO_POINTER (start));
-  g_object_set_data (G_OBJECT (popover), "sd-end", GSIZE_TO_POINTER (end));
-  g_signal_connect (popover, "closed", G_CALLBACK (gtk_widget_destroy), NULL);
-  gtk_widget_show_all (box);
-  gtk_popover_popup (GTK_POPOVER (popover));
-  gtk_widget_grab_focus (entry);
 }
 
 static void
@@ -601,9 +448,9 @@ import_finished_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   if (results == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_message (self, GTK_MESSAGE_ERROR, error->message);
+        _sd_window_show_message (self, GTK_MESSAGE_ERROR, error->message);
       reload_counts (self);
-      reload_stories (self);
+      _sd_window_reload_stories (self);
       return;
     }
 
@@ -619,7 +466,7 @@ import_finished_cb (GObject *source, GAsyncResult *result, gpointer user_data)
         }
     }
   if (problems->len > 0)
-    show_message (self, GTK_MESSAGE_WARNING, problems->str);
+    _sd_window_show_message (self, GTK_MESSAGE_WARNING, problems->str);
   else
     {
       g_autofree char *stories = g_strdup_printf (
@@ -628,237 +475,12 @@ import_finished_cb (GObject *source, GAsyncResult *result, gpointer user_data)
           g_dngettext (GETTEXT_PACKAGE, "Imported %s from %u page", "Imported %s from %u pages",
                        n_files),
           stories, n_files);
-      show_message (self, GTK_MESSAGE_INFO, message);
+      _sd_window_show_message (self, GTK_MESSAGE_INFO, message);
     }
 
   reload_counts (self);
-  reload_stories (self);
+  _sd_window_reload_stories (self);
 }
-
-static void
-import_response_cb (GtkNativeDialog *dialog, int response, SdWindow *self)
-{
-  g_autoptr (GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
-  GSList *files;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      files = gtk_file_chooser_get_filenames (GTK_FILE_CHOOSER (dialog));
-      for (GSList *l = files; l != NULL; l = l->next)
-        g_ptr_array_add (paths, l->data);
-      g_slist_free (files);
-      g_ptr_array_add (paths, NULL);
-      sd_window_import (self, (const char *const *) paths->pdata);
-    }
-  g_object_unref (dialog);
-}
-
-static void
-import_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
-{
-  SdWindow *self = user_data;
-  GtkFileChooserNative *chooser;
-  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
-
-  chooser = gtk_file_chooser_native_new (_("Import Pages"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), NULL);
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("Page text files and Storydesk exports"));
-  gtk_file_filter_add_pattern (filter, "*.txt");
-  gtk_file_filter_add_pattern (filter, "*.json");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), g_object_ref (filter));
-  g_signal_connect (chooser, "response", G_CALLBACK (import_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-export_response_cb (SdExportDialog *dialog, int response, SdWindow *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autofree char *name = g_file_get_parse_name (sd_export_dialog_get_file (dialog));
-      guint n_stories = sd_export_dialog_get_n_exported (dialog);
-      g_autofree char *message = g_strdup_printf (
-          g_dngettext (GETTEXT_PACKAGE, "Exported %u story to %s", "Exported %u stories to %s",
-                       n_stories),
-          n_stories, name);
-
-      show_message (self, GTK_MESSAGE_INFO, message);
-    }
-  gtk_widget_destroy (GTK_WIDGET (dialog));
-}
-
-/* Exports the listed stories: the place picked in the tree and the search
- * text.  The dialog writes in a worker with its own connection, with a
- * progress bar and a Stop button. */
-static void
-export_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
-{
-  SdWindow *self = user_data;
-  g_autofree char *code = NULL;
-  g_autoptr (GArray) selected = sd_story_list_dup_selected_ids (self->story_list);
-  SdExportDialog *dialog;
-  SdScope scope = { 0 };
-
-  sd_tag_panel_flush (self->tag_panel);
-  scope.kind = sd_place_tree_get_selected (self->place_tree, &code);
-  scope.place_code = code;
-  scope.text = gtk_entry_get_text (GTK_ENTRY (self->search_entry));
-  /* Stories the editor selected are the selection; one selected story is
-   * just where the cursor is, and the whole list goes. */
-  if (selected->len > 1)
-    {
-      scope.ids = (const gint64 *) selected->data;
-      scope.n_ids = selected->len;
-    }
-  dialog = sd_export_dialog_new (GTK_WINDOW (self), self->store, &scope);
-  g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), self);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-find_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
-{
-  SdWindow *self = user_data;
-
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-static void
-split_story_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
-{
-  SdWindow *self = user_data;
-  int paragraph = sd_article_view_get_cursor_paragraph (self->article_view);
-  g_autoptr (GError) error = NULL;
-
-  if (paragraph <= 0)
-    {
-      show_message (self, GTK_MESSAGE_INFO,
-                    _("Click into the paragraph that should begin the new story, then split."));
-      return;
-    }
-  if (!sd_edit_history_split_story (self->history, self->shown_id, paragraph, NULL, &error))
-    show_message (self, GTK_MESSAGE_ERROR, error->message);
-  else
-    reload_stories (self);
-}
-
-static void
-merge_story_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
-{
-  SdWindow *self = user_data;
-  g_autoptr (GError) error = NULL;
-
-  if (!sd_edit_history_merge_with_next (self->history, self->shown_id, &error))
-    show_message (self, GTK_MESSAGE_ERROR, error->message);
-  else
-    reload_stories (self);
-}
-
-static void
-edit_story_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
-{
-  SdWindow *self = user_data;
-  g_autoptr (SdStory) story = sd_store_get_story (self->store, self->shown_id, NULL);
-
-  if (story != NULL)
-    sd_story_editor_present (GTK_WINDOW (self), self->history, story);
-}
-
-/* The original page, the story's span marked and its repairs underlined. */
-static void
-show_in_page_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
-{
-  SdWindow *self = user_data;
-  g_autoptr (SdStory) story = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *encoding = NULL;
-  g_autoptr (GError) error = NULL;
-  gint64 size = 0, span[2];
-  GtkWidget *view;
-
-  story = sd_store_get_story (self->store, self->shown_id, &error);
-  if (story != NULL)
-    text = sd_store_dup_page_text (self->store, story->page_id, &encoding, &size, &error);
-  if (text == NULL)
-    {
-      show_message (self, GTK_MESSAGE_ERROR, error->message);
-      return;
-    }
-  /* Stories read back from a Storydesk export came without their page. */
-  if (*text == '\0')
-    {
-      show_message (self, GTK_MESSAGE_INFO,
-                    _("The original page of this story is not in the library: it came from an "
-                      "export."));
-      return;
-    }
-  span[0] = story->source_start;
-  span[1] = story->source_end;
-  sd_page_map_from_file (text, encoding, size, span, 2);
-  view = sd_page_view_new (GTK_WINDOW (self), story->source_file, text, span[0], span[1]);
-  if (story->repairs->len > 0)
-    {
-      guint n = story->repairs->len;
-      g_autofree gint64 *starts = g_new (gint64, n);
-      g_autofree gint64 *ends = g_new (gint64, n);
-      g_autofree const char **tooltips = g_new (const char *, n);
-
-      /* Repairs are kept as offsets into the page text already. */
-      for (guint i = 0; i < n; i++)
-        {
-          const SdRepair *repair = g_ptr_array_index (story->repairs, i);
-          starts[i] = repair->start;
-          ends[i] = repair->end;
-          tooltips[i] = repair->detail;
-        }
-      sd_page_view_add_marks (SD_PAGE_VIEW (view), starts, ends, n, tooltips);
-    }
-  gtk_window_present (GTK_WINDOW (view));
-}
-
-/* The article's context menu offers the corrections at the click. */
-static void
-article_populate_popup_cb (GtkTextView *text_view, GtkWidget *popup, SdWindow *self)
-{
-  const struct
-  {
-    const char *label;
-    const char *action;
-  } items[] = {
-    { N_("Show in the _Original Page"), "win.show-in-page" },
-    { N_("_Highlight Selection…"), "win.highlight" },
-    { N_("_Split Story Here"), "win.split-story" },
-    { N_("_Join With Next Story"), "win.merge-story" },
-    { N_("_Correct Headline and Byline…"), "win.edit-story" },
-  };
-
-  if (!GTK_IS_MENU (popup))
-    return;
-  gtk_menu_shell_append (GTK_MENU_SHELL (popup), gtk_separator_menu_item_new ());
-  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
-    {
-      GtkWidget *item = gtk_menu_item_new_with_mnemonic (_(items[i].label));
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (item), items[i].action);
-      gtk_menu_shell_append (GTK_MENU_SHELL (popup), item);
-    }
-  gtk_widget_show_all (popup);
-}
-
-static const GActionEntry win_entries[] = {
-  { "import", import_activated },
-  { "export", export_activated },
-  { "find", find_activated },
-  { "undo", undo_activated },
-  { "redo", redo_activated },
-  { "set-status", set_status_activated, "s" },
-  { "highlight", highlight_activated },
-  { "split-story", split_story_activated },
-  { "merge-story", merge_story_activated },
-  { "edit-story", edit_story_activated },
-  { "show-in-page", show_in_page_activated },
-  { "next-match", next_match_activated },
-};
 
 static void
 font_size_changed_cb (GSettings *settings, const char *key, SdWindow *self)
@@ -920,8 +542,7 @@ sd_window_constructed (GObject *object)
   sd_article_view_set_font_size (self->article_view,
                                  g_settings_get_double (self->settings, "article-font-size"));
 
-  g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries, G_N_ELEMENTS (win_entries),
-                                   self);
+  _sd_window_add_actions (self);
   hide_empty = g_settings_create_action (self->settings, "hide-empty-places");
   g_action_map_add_action (G_ACTION_MAP (self), hide_empty);
   gtk_menu_button_set_menu_model (self->menu_button,
@@ -936,7 +557,7 @@ sd_window_constructed (GObject *object)
                     G_CALLBACK (font_size_changed_cb), self);
 
   g_signal_connect (sd_article_view_get_text_view (self->article_view), "populate-popup",
-                    G_CALLBACK (article_populate_popup_cb), self);
+                    G_CALLBACK (_sd_window_article_populate_popup_cb), self);
   self->history = sd_edit_history_new (self->store);
   g_signal_connect (self->history, "notify", G_CALLBACK (history_changed_cb), self);
   history_changed_cb (self->history, NULL, self);

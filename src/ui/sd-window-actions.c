@@ -1,0 +1,361 @@
+/* sd-window-actions.c — the window's actions: import, export, find, undo,
+ * story edits, and the article's context menu that offers them
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sd-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sd-export-dialog.h"
+#include "sd-page-reader.h"
+#include "sd-page-view.h"
+#include "sd-story-editor.h"
+#include "sd-window-private.h"
+
+static void
+next_match_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  SdWindow *self = user_data;
+
+  sd_article_view_next_match (self->article_view);
+}
+
+static void
+undo_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  SdWindow *self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  gint64 before = sd_store_count_stories (self->store, NULL);
+
+  sd_tag_panel_flush (self->tag_panel);
+  if (!sd_edit_history_undo (self->history, &error))
+    _sd_window_show_message (self, GTK_MESSAGE_ERROR, error->message);
+  /* Undoing a split or a join changes which stories there are. */
+  if (sd_store_count_stories (self->store, NULL) != before)
+    _sd_window_reload_stories (self);
+}
+
+static void
+redo_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  SdWindow *self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  gint64 before = sd_store_count_stories (self->store, NULL);
+
+  if (!sd_edit_history_redo (self->history, &error))
+    _sd_window_show_message (self, GTK_MESSAGE_ERROR, error->message);
+  if (sd_store_count_stories (self->store, NULL) != before)
+    _sd_window_reload_stories (self);
+}
+
+static void
+set_status_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  SdWindow *self = user_data;
+  g_autoptr (GError) error = NULL;
+  SdStoryStatus status;
+
+  if (self->shown_id == 0
+      || !sd_story_status_from_string (g_variant_get_string (parameter, NULL), &status))
+    return;
+  if (!sd_edit_history_set_status (self->history, self->shown_id, status, &error))
+    _sd_window_show_message (self, GTK_MESSAGE_ERROR, error->message);
+}
+
+static void
+highlight_confirmed_cb (GtkWidget *widget, SdWindow *self)
+{
+  GtkWidget *popover = gtk_widget_get_ancestor (widget, GTK_TYPE_POPOVER);
+  GtkEntry *comment = g_object_get_data (G_OBJECT (popover), "sd-comment");
+  gint64 start = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (popover), "sd-start"));
+  gint64 end = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (popover), "sd-end"));
+  g_autoptr (GError) error = NULL;
+
+  if (!sd_edit_history_add_highlight (self->history, self->shown_id, start, end,
+                                      gtk_entry_get_text (comment), &error))
+    _sd_window_show_message (self, GTK_MESSAGE_ERROR, error->message);
+  gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
+/* Asks for an optional comment next to the selection, then highlights it. */
+static void
+highlight_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  SdWindow *self = user_data;
+  GtkWidget *text_view = sd_article_view_get_text_view (self->article_view);
+  GtkWidget *popover, *box, *entry, *button;
+  GdkRectangle rect;
+  gint64 start, end;
+
+  if (!sd_article_view_get_body_selection (self->article_view, &start, &end))
+    {
+      _sd_window_show_message (self, GTK_MESSAGE_INFO,
+                               _("Select text of the story to highlight it."));
+      return;
+    }
+  sd_article_view_get_selection_rect (self->article_view, &rect);
+
+  popover = gtk_popover_new (text_view);
+  gtk_popover_set_pointing_to (GTK_POPOVER (popover), &rect);
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  g_object_set (box, "margin", 8, NULL);
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Comment (optional)"));
+  gtk_entry_set_width_chars (GTK_ENTRY (entry), 24);
+  atk_object_set_name (gtk_widget_get_accessible (entry), _("Highlight comment"));
+  button = gtk_button_new_with_mnemonic (_("_Highlight"));
+  gtk_style_context_add_class (gtk_widget_get_style_context (button), "suggested-action");
+  g_signal_connect (entry, "activate", G_CALLBACK (highlight_confirmed_cb), self);
+  g_signal_connect (button, "clicked", G_CALLBACK (highlight_confirmed_cb), self);
+  gtk_container_add (GTK_CONTAINER (box), entry);
+  gtk_container_add (GTK_CONTAINER (box), button);
+  gtk_container_add (GTK_CONTAINER (popover), box);
+  g_object_set_data (G_OBJECT (popover), "sd-comment", entry);
+  g_object_set_data (G_OBJECT (popover), "sd-start", GSIZE_TO_POINTER (start));
+  g_object_set_data (G_OBJECT (popover), "sd-end", GSIZE_TO_POINTER (end));
+  g_signal_connect (popover, "closed", G_CALLBACK (gtk_widget_destroy), NULL);
+  gtk_widget_show_all (box);
+  gtk_popover_popup (GTK_POPOVER (popover));
+  gtk_widget_grab_focus (entry);
+}
+
+static void
+import_response_cb (GtkNativeDialog *dialog, int response, SdWindow *self)
+{
+  g_autoptr (GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  GSList *files;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      files = gtk_file_chooser_get_filenames (GTK_FILE_CHOOSER (dialog));
+      for (GSList *l = files; l != NULL; l = l->next)
+        g_ptr_array_add (paths, l->data);
+      g_slist_free (files);
+      g_ptr_array_add (paths, NULL);
+      sd_window_import (self, (const char *const *) paths->pdata);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+import_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  SdWindow *self = user_data;
+  GtkFileChooserNative *chooser;
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Import Pages"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), NULL);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("Page text files and Storydesk exports"));
+  gtk_file_filter_add_pattern (filter, "*.txt");
+  gtk_file_filter_add_pattern (filter, "*.json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), g_object_ref (filter));
+  g_signal_connect (chooser, "response", G_CALLBACK (import_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+export_response_cb (SdExportDialog *dialog, int response, SdWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autofree char *name = g_file_get_parse_name (sd_export_dialog_get_file (dialog));
+      guint n_stories = sd_export_dialog_get_n_exported (dialog);
+      g_autofree char *message = g_strdup_printf (
+          g_dngettext (GETTEXT_PACKAGE, "Exported %u story to %s", "Exported %u stories to %s",
+                       n_stories),
+          n_stories, name);
+
+      _sd_window_show_message (self, GTK_MESSAGE_INFO, message);
+    }
+  gtk_widget_destroy (GTK_WIDGET (dialog));
+}
+
+/* Exports the listed stories: the place picked in the tree and the search
+ * text.  The dialog writes in a worker with its own connection, with a
+ * progress bar and a Stop button. */
+static void
+export_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  SdWindow *self = user_data;
+  g_autofree char *code = NULL;
+  g_autoptr (GArray) selected = sd_story_list_dup_selected_ids (self->story_list);
+  SdExportDialog *dialog;
+  SdScope scope = { 0 };
+
+  sd_tag_panel_flush (self->tag_panel);
+  scope.kind = sd_place_tree_get_selected (self->place_tree, &code);
+  scope.place_code = code;
+  scope.text = gtk_entry_get_text (GTK_ENTRY (self->search_entry));
+  /* Stories the editor selected are the selection; one selected story is
+   * just where the cursor is, and the whole list goes. */
+  if (selected->len > 1)
+    {
+      scope.ids = (const gint64 *) selected->data;
+      scope.n_ids = selected->len;
+    }
+  dialog = sd_export_dialog_new (GTK_WINDOW (self), self->store, &scope);
+  g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+find_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  SdWindow *self = user_data;
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+split_story_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  SdWindow *self = user_data;
+  int paragraph = sd_article_view_get_cursor_paragraph (self->article_view);
+  g_autoptr (GError) error = NULL;
+
+  if (paragraph <= 0)
+    {
+      _sd_window_show_message (
+          self, GTK_MESSAGE_INFO,
+          _("Click into the paragraph that should begin the new story, then split."));
+      return;
+    }
+  if (!sd_edit_history_split_story (self->history, self->shown_id, paragraph, NULL, &error))
+    _sd_window_show_message (self, GTK_MESSAGE_ERROR, error->message);
+  else
+    _sd_window_reload_stories (self);
+}
+
+static void
+merge_story_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  SdWindow *self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!sd_edit_history_merge_with_next (self->history, self->shown_id, &error))
+    _sd_window_show_message (self, GTK_MESSAGE_ERROR, error->message);
+  else
+    _sd_window_reload_stories (self);
+}
+
+static void
+edit_story_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  SdWindow *self = user_data;
+  g_autoptr (SdStory) story = sd_store_get_story (self->store, self->shown_id, NULL);
+
+  if (story != NULL)
+    sd_story_editor_present (GTK_WINDOW (self), self->history, story);
+}
+
+/* The original page, the story's span marked and its repairs underlined. */
+static void
+show_in_page_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  SdWindow *self = user_data;
+  g_autoptr (SdStory) story = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *encoding = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 size = 0, span[2];
+  GtkWidget *view;
+
+  story = sd_store_get_story (self->store, self->shown_id, &error);
+  if (story != NULL)
+    text = sd_store_dup_page_text (self->store, story->page_id, &encoding, &size, &error);
+  if (text == NULL)
+    {
+      _sd_window_show_message (self, GTK_MESSAGE_ERROR, error->message);
+      return;
+    }
+  /* Stories read back from a Storydesk export came without their page. */
+  if (*text == '\0')
+    {
+      _sd_window_show_message (
+          self, GTK_MESSAGE_INFO,
+          _("The original page of this story is not in the library: it came from an "
+             "export."));
+      return;
+    }
+  span[0] = story->source_start;
+  span[1] = story->source_end;
+  sd_page_map_from_file (text, encoding, size, span, 2);
+  view = sd_page_view_new (GTK_WINDOW (self), story->source_file, text, span[0], span[1]);
+  if (story->repairs->len > 0)
+    {
+      guint n = story->repairs->len;
+      g_autofree gint64 *starts = g_new (gint64, n);
+      g_autofree gint64 *ends = g_new (gint64, n);
+      g_autofree const char **tooltips = g_new (const char *, n);
+
+      /* Repairs are kept as offsets into the page text already. */
+      for (guint i = 0; i < n; i++)
+        {
+          const SdRepair *repair = g_ptr_array_index (story->repairs, i);
+          starts[i] = repair->start;
+          ends[i] = repair->end;
+          tooltips[i] = repair->detail;
+        }
+      sd_page_view_add_marks (SD_PAGE_VIEW (view), starts, ends, n, tooltips);
+    }
+  gtk_window_present (GTK_WINDOW (view));
+}
+
+/* The article's context menu adds the story actions: the original page, a
+ * highlight, and the corrections (split, join, headline and byline). */
+void
+_sd_window_article_populate_popup_cb (GtkTextView *text_view, GtkWidget *popup, SdWindow *self)
+{
+  const struct
+  {
+    const char *label;
+    const char *action;
+  } items[] = {
+    { N_("Show in the _Original Page"), "win.show-in-page" },
+    { N_("_Highlight Selection…"), "win.highlight" },
+    { N_("_Split Story Here"), "win.split-story" },
+    { N_("_Join With Next Story"), "win.merge-story" },
+    { N_("_Correct Headline and Byline…"), "win.edit-story" },
+  };
+
+  if (!GTK_IS_MENU (popup))
+    return;
+  gtk_menu_shell_append (GTK_MENU_SHELL (popup), gtk_separator_menu_item_new ());
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    {
+      GtkWidget *item = gtk_menu_item_new_with_mnemonic (_(items[i].label));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (item), items[i].action);
+      gtk_menu_shell_append (GTK_MENU_SHELL (popup), item);
+    }
+  gtk_widget_show_all (popup);
+}
+
+static const GActionEntry win_entries[] = {
+  { "import", import_activated },
+  { "export", export_activated },
+  { "find", find_activated },
+  { "undo", undo_activated },
+  { "redo", redo_activated },
+  { "set-status", set_status_activated, "s" },
+  { "highlight", highlight_activated },
+  { "split-story", split_story_activated },
+  { "merge-story", merge_story_activated },
+  { "edit-story", edit_story_activated },
+  { "show-in-page", show_in_page_activated },
+  { "next-match", next_match_activated },
+};
+
+void
+_sd_window_add_actions (SdWindow *self)
+{
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries, G_N_ELEMENTS (win_entries),
+                                   self);
+}

@@ -1,0 +1,65 @@
+/* sd-window-private.h — what the window's source files share; nothing outside
+ * src/ui/sd-window*.c includes it
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "sd-article-view.h"
+#include "sd-edit-history.h"
+#include "sd-place-tree.h"
+#include "sd-story-list.h"
+#include "sd-tag-panel.h"
+#include "sd-window.h"
+
+G_BEGIN_DECLS
+
+struct _SdWindow
+{
+  GtkApplicationWindow parent_instance;
+
+  GtkSearchEntry *search_entry;
+  GtkPopover     *search_popover;
+  GtkEntry       *saved_name_entry;
+  GtkWidget      *forget_search_button;
+  GtkMenuButton  *menu_button;
+  GtkRevealer    *progress_revealer;
+  GtkLabel       *progress_label;
+  GtkProgressBar *progress_bar;
+  GtkInfoBar     *info_bar;
+  GtkLabel       *info_label;
+  GtkPaned       *outer_paned;
+  GtkPaned       *inner_paned;
+  SdPlaceTree    *place_tree;
+  SdStoryList    *story_list;
+  SdArticleView  *article_view;
+  SdTagPanel     *tag_panel;
+  GtkLabel       *status_label;
+
+  SdStore        *store;
+  SdEditHistory  *history;
+  GSettings      *settings;
+  GCancellable   *import_cancellable;
+  GCancellable   *list_cancellable;  /* the list being read */
+  gint64          list_started;
+  char           *listed_node;       /* the tree node the list shows */
+  GHashTable     *listed;       /* id → SdStory (short), the list's stories */
+  gint64          shown_id;     /* the story in the article view */
+  char           *shown_body;   /* its body, to notice a changed one */
+  guint           counts_idle;  /* a pending reload of the tree's counts */
+  guint           watch_timeout; /* looks for other processes' writes */
+  gint64          data_version;
+};
+
+/* sd-window.c */
+G_GNUC_INTERNAL void _sd_window_show_message (SdWindow *self, GtkMessageType type,
+                                              const char *message);
+G_GNUC_INTERNAL void _sd_window_reload_stories (SdWindow *self);
+
+/* sd-window-actions.c */
+G_GNUC_INTERNAL void _sd_window_add_actions (SdWindow *self);
+G_GNUC_INTERNAL void _sd_window_article_populate_popup_cb (GtkTextView *text_view, GtkWidget *popup,
+                                                           SdWindow *self);
+
+G_END_DECLS
