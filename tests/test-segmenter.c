@@ -330,6 +330,12 @@ static const BylineCase byline_cases[] = {
   { "/segmenter/byline/form/writer", "\n\n文/高远", "高远", NULL },
   { "/segmenter/byline/form/not-a-name", "他说", NULL, NULL },
   { "/segmenter/byline/form/editor-line", "\n\n责任编辑：钟山", NULL, NULL },
+  /* a two-character name set as wide as three */
+  { "/segmenter/byline/form/padded-bracketed", "（汤　悦）", "汤 悦", NULL },
+  { "/segmenter/byline/form/padded-own-line", "\n\n费 扬", "费 扬", NULL },
+  /* a publicity office signs with its short name */
+  { "/segmenter/byline/form/unit-own-line", "\n\n锡宣", "锡宣", NULL },
+  { "/segmenter/byline/form/not-a-padded-name", "\n\n好 的", NULL, NULL },
 };
 
 static void
@@ -484,6 +490,7 @@ static const CreditCase credit_cases[] = {
   { "/segmenter/kind/photo-credit/prefix", "图/沈星", "沈星" },
   { "/segmenter/kind/photo-credit/bracketed", "（沈星 摄影）", "沈星" },
   { "/segmenter/kind/photo-credit/reporter", "记者 沈星 摄", "沈星" },
+  { "/segmenter/kind/photo-credit/text-and-photo", "文/图 沈星", "沈星" },
 };
 
 static void
@@ -627,7 +634,8 @@ test_repair_fragment_mid_clause (void)
   g_assert_false (has_repair (college, SD_REPAIR_DROPPED_FRAGMENT));
 }
 
-/* OCR misread one character of the second copy: still a duplicate. */
+/* OCR misread two characters of the second copy: still a duplicate, all
+ * of it. */
 static void
 test_repair_near_duplicate (void)
 {
@@ -635,13 +643,15 @@ test_repair_near_duplicate (void)
       "戌县举办农民丰收节\n\n"
       "近日，戌县第六届农民丰收节在城南广场开幕，全县十二个乡镇带来两百多种特色农产品。\n\n"
       "丰收节设置农产品展销、农耕文化体验和乡村美食品鉴三个板块，吸引市民五万余人次参与。\n\n"
-      "丰收节设置农产品展销、农耕文化休验和乡村美食品鉴三个板块，吸引市民五万余人次参与。\n\n"
+      "丰收节设置农产品展销、农耕文化休验和乡村美食品鉴三个板块，吸引市民五万余入次参与。\n\n"
       "县农业农村局表示，将以节为媒，进一步打响本地农产品品牌。\n";
   g_autoptr (GPtrArray) segments = split (page);
   SdSegment *segment = g_ptr_array_index (segments, 0);
 
   g_assert_cmpuint (segments->len, ==, 1);
   g_assert_cmpuint (segment->paragraphs->len, ==, 3);
+  /* the last clause too, misread in the middle of a short clause */
+  assert_body_lacks (segment, "入次");
   g_assert_true (has_repair (segment, SD_REPAIR_DROPPED_DUPLICATE));
 }
 
@@ -677,6 +687,66 @@ test_repair_twins (void)
       if (i != 1)
         g_assert_cmpuint (segment->paragraphs->len, ==, 2);
     }
+}
+
+/* The credit as printed, less the leading role: "记者 X 通讯员 Y" → "X 通讯员 Y". */
+static void
+test_reporter_with_correspondent (void)
+{
+  const char *page = "午区建成智慧停车平台\n\n"
+                     "本报讯（记者 许海燕 通讯员 狄小龙）午区智慧停车平台近日上线，"
+                     "市民可以在手机上查询空余车位。\n\n"
+                     "未镇开展秋季植树活动\n\n"
+                     "本报记者 韩 冰 通讯员 未宣\n\n"
+                     "近日，未镇组织干部群众开展秋季植树活动，共栽植苗木五千余株。\n";
+  g_autoptr (GPtrArray) segments = split (page);
+
+  g_assert_cmpuint (segments->len, ==, 2);
+  g_assert_cmpstr (find_story (segments, "午区建成智慧停车平台")->reporter, ==,
+                   "许海燕 通讯员 狄小龙");
+  g_assert_cmpstr (find_story (segments, "未镇开展秋季植树活动")->reporter, ==,
+                   "韩 冰 通讯员 未宣");
+}
+
+/* A photo printed inside a story, caption and credit on one line, and the
+ * story going on after it: a caption, not the story's byline. */
+static void
+test_caption_glued_credit (void)
+{
+  const char *page = "# 申镇念好山水经\n\n"
+                     "周末的申镇游人如织，紫山脚下的露营地里，帐篷一顶挨着一顶。\n\n"
+                     "游客在采摘园体验采摘乐趣。 赵明/摄\n\n"
+                     "**做活农文旅融合文章**\n\n"
+                     "与此同时，申镇深入挖掘民俗文化，举办乡村音乐节，打响文旅品牌。\n";
+  g_autoptr (GPtrArray) segments = split (page);
+  SdSegment *segment;
+
+  /* a bold head on a page whose headlines are marked '#' is a section */
+  g_assert_cmpuint (segments->len, ==, 1);
+  segment = g_ptr_array_index (segments, 0);
+  g_assert_null (segment->byline);
+  g_assert_cmpuint (segment->captions->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (segment->captions, 0), ==,
+                   "游客在采摘园体验采摘乐趣。 赵明/摄");
+  assert_body_lacks (segment, "赵明");
+  g_assert_cmpuint (segment->section_headings->len, ==, 1);
+  assert_body_ends (segment, "打响文旅品牌。");
+}
+
+/* A line cut at a column end, short and unpunctuated, that starts with the
+ * story's own place: the story goes on, it is no headline. */
+static void
+test_headline_not_broken_line (void)
+{
+  const char *page =
+      "申蜀镇：一把紫砂壶焙出百亿产业\n\n"
+      "走进宜兴市申蜀镇蜀山古南街，青石板路两侧，紫砂作坊一间挨着一间。\n\n"
+      "申蜀镇是中国陶都的核心区，紫砂从\n\n"
+      "业人员超过4万人。近年来，申蜀镇围绕保护传承、创新发展的思路，一手抓传承，一手抓创新。\n";
+  g_autoptr (GPtrArray) segments = split (page);
+
+  g_assert_cmpuint (segments->len, ==, 1);
+  assert_body_ends (g_ptr_array_index (segments, 0), "一手抓创新。");
 }
 
 static void
@@ -1236,6 +1306,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/segmenter/repair/join", test_repair_join);
   g_test_add_func ("/segmenter/repair/duplicate", test_repair_duplicate);
   g_test_add_func ("/segmenter/repair/fragment", test_repair_fragment);
+  g_test_add_func ("/segmenter/reporter/correspondent", test_reporter_with_correspondent);
+  g_test_add_func ("/segmenter/caption/glued-credit", test_caption_glued_credit);
+  g_test_add_func ("/segmenter/headline/not-broken-line", test_headline_not_broken_line);
   g_test_add_func ("/segmenter/repair/fragment-mid-clause", test_repair_fragment_mid_clause);
   g_test_add_func ("/segmenter/repair/near-duplicate", test_repair_near_duplicate);
   g_test_add_func ("/segmenter/repair/twins", test_repair_twins);

@@ -30,6 +30,7 @@
 #define MIN_RUN 30        /* content characters a repeated run needs */
 #define COVERED_SHARE 0.8 /* share of a clause that must be seen elsewhere */
 #define COPY_SHARE 0.6    /* share of a run one other block must hold */
+#define BRIDGE 4          /* characters that must agree again after a misread one */
 #define MAX_COPIES SD_FRAGMENT_MAX_COPIES
 #define NONE G_MAXUINT
 #define HASH_BASE 0x100000001B3ULL
@@ -299,6 +300,74 @@ cover_clauses (Repeats *self, guint *covered, guint *k, guint start, guint end)
     }
 }
 
+/* A character misread in one copy ("观鸟" and "观乌") is passed over when
+ * the BRIDGE characters after it agree again: a paragraph printed twice
+ * is the same paragraph with OCR's slips.  Digits are not: "第3组" and
+ * "第4组" tell two facts apart. */
+static gboolean
+is_misread (gunichar a, gunichar b)
+{
+  return !g_ascii_isdigit (a) && !g_ascii_isdigit (b);
+}
+
+/* How many characters after a misread must agree again: BRIDGE, or all
+ * that are left when both texts end sooner together.  0 if none can. */
+static guint
+bridge_length (guint left_i, guint left_j)
+{
+  if (left_i >= BRIDGE && left_j >= BRIDGE)
+    return BRIDGE;
+  return left_i == left_j ? left_i : 0;
+}
+
+/* How many characters from @i on agree with those from @j on, before
+ * either text ends, misreads passed over. */
+static guint
+agree_ahead (const gunichar *chars, guint i, guint i_end, guint j, guint j_end)
+{
+  guint n = 0;
+
+  for (;;)
+    {
+      guint bridge;
+
+      while (i + n < i_end && j + n < j_end && chars[i + n] == chars[j + n])
+        n++;
+      if (i + n >= i_end || j + n >= j_end)
+        return n;
+      bridge = bridge_length (i_end - (i + n + 1), j_end - (j + n + 1));
+      if (bridge == 0 || !is_misread (chars[i + n], chars[j + n])
+          || memcmp (chars + i + n + 1, chars + j + n + 1, bridge * sizeof (gunichar)) != 0)
+        return n;
+      n += 1 + bridge;
+    }
+}
+
+/* The same backwards: how many characters before @i and @j agree, going
+ * back no further than @i_floor and @j_floor. */
+static guint
+agree_behind (const gunichar *chars, guint i, guint i_floor, guint j, guint j_floor)
+{
+  guint n = 0;
+
+  for (;;)
+    {
+      guint bridge;
+
+      while (i - n > i_floor && j - n > j_floor && chars[i - n - 1] == chars[j - n - 1])
+        n++;
+      if (i - n <= i_floor || j - n <= j_floor)
+        return n;
+      bridge = bridge_length (i - n - 1 - i_floor, j - n - 1 - j_floor);
+      if (bridge == 0 || !is_misread (chars[i - n - 1], chars[j - n - 1])
+          || memcmp (chars + i - n - 1 - bridge, chars + j - n - 1 - bridge,
+                     bridge * sizeof (gunichar))
+                 != 0)
+        return n;
+      n += 1 + bridge;
+    }
+}
+
 /* From each anchor with a copy, in page order, the copy is followed both
  * ways as far as the two texts agree: the characters in between are seen
  * elsewhere.  The walk goes on after the stretch found and never back into
@@ -329,11 +398,8 @@ follow_copies (Repeats *self, guint *covered)
       copy_start = self->char_first[copy->block];
       copy_end = self->char_first[copy->block + 1];
       floor = MAX (start, resume);
-      while (i + right < end && j + right < copy_end && chars[i + right] == chars[j + right])
-        right++;
-      while (i - left > floor && j - left > copy_start
-             && chars[i - left - 1] == chars[j - left - 1])
-        left++;
+      right += agree_ahead (chars, i + right, end, j + right, copy_end);
+      left += agree_behind (chars, i - left, floor, j - left, copy_start);
 
       /* shingles in two stretches go with the later one */
       match = (Match){ i - left, i + right + 1 - SHINGLE, copy->block };

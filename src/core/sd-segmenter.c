@@ -102,6 +102,12 @@ lead_names_place (SdSegPage *page, SdSegUnit *title, SdSegUnit *lead)
     }
   if (b == 0)
     return FALSE;
+  /* "武进…" over "常州市武进区…" tells; "丁蜀镇…" over "丁蜀镇…" only repeats */
+  end = text + title->text_end;
+  p = g_utf8_next_char (p);
+  for (guint k = 0; k < 4 && p < end; k++, p = g_utf8_next_char (p))
+    if (_sd_seg_char_in (admin_suffixes, _sd_text_get_char (p)))
+      return FALSE;
   end = text + lead->prose_end;
   for (p = text + lead->prose_start; p < end && n < 80; p = g_utf8_next_char (p), n++)
     {
@@ -260,6 +266,9 @@ starts_story (SdSegPage *page, SdSegStory *story, guint i)
     return TRUE;
   if (next != NULL && (next->news_lead || next->continued || next->shape == SHAPE_REPORTER))
     return TRUE;
+  /* where headlines are marked with '#', a line in bold heads a section */
+  if (u->bold && u->md_level == 0 && page->min_md_level != G_MAXUINT)
+    return FALSE;
   if (story->ended || (lead != NONE && _sd_seg_is_photo_caption (page, lead)))
     return TRUE;
   /* 引题—— over a title, or a title over its ——副题: only a story has those */

@@ -64,9 +64,17 @@ dup_clean (const char *text, gsize start, gsize end)
   return out;
 }
 
-/* Names only: role words and brackets go, "记者 陈悦勤" → "陈悦勤". */
+/* What dup_names () keeps of role words. */
+typedef enum
+{
+  NAMES_ONLY,      /* "记者 陈悦勤" → "陈悦勤" */
+  NAMES_AND_ROLES, /* as printed: "参与记者：…整理：张莎莎" */
+  LEADING_ROLE_GONE, /* "记者 许海燕 通讯员 狄小龙" → "许海燕 通讯员 狄小龙" */
+} NameForm;
+
+/* The names of a reporter line or byline, brackets gone. */
 static char *
-dup_names (const char *text, gsize start, gsize end, gboolean keep_roles)
+dup_names (const char *text, gsize start, gsize end, NameForm form)
 {
   char *clean, *out, *word;
 
@@ -75,7 +83,7 @@ dup_names (const char *text, gsize start, gsize end, gboolean keep_roles)
   if (end <= start)
     return NULL;
   clean = dup_clean (text, start, end);
-  if (keep_roles)
+  if (form == NAMES_AND_ROLES)
     return clean;
   /* words are one space apart; what is kept of each moves down in place */
   out = clean;
@@ -85,7 +93,9 @@ dup_names (const char *text, gsize start, gsize end, gboolean keep_roles)
       char *next = word + length + (word[length] == ' ');
       gsize after = 0;
 
-      if (_sd_seg_has_role_prefix (word, 0, length, &after))
+      /* past the first name, a reporter's credit is kept as printed */
+      if ((form == NAMES_ONLY || out == clean)
+          && _sd_seg_has_role_prefix (word, 0, length, &after))
         length -= after;
       if (length > 0)
         {
@@ -195,6 +205,18 @@ collect_captions (SdSegPage *page, SdSegStory *story, SdSegment *segment)
 
       if (u->role == ROLE_BODY && first_body == NONE)
         first_body = i;
+      /* "…体验采摘乐趣。 赵明/摄" with the story going on after it */
+      if (u->role == ROLE_BODY && u->tail_credit && i < story->last_body && u->ends_sentence
+          && _sd_text_count_chars (page->text, u->prose_start, u->prose_end, CAPTION_MAX_CHARS)
+                 <= CAPTION_MAX_CHARS)
+        {
+          u->role = ROLE_CAPTION;
+          add_repair (segment, SD_REPAIR_MOVED_CAPTION, u->prose_start, u->tail_end,
+                      N_("photo caption taken out of the body"));
+          g_ptr_array_add (segment->captions,
+                           g_strndup (page->text + u->prose_start, u->tail_end - u->prose_start));
+          continue;
+        }
       if (u->role != ROLE_CREDIT)
         continue;
       if (i > story->first && _sd_seg_unit_at (page, i - 1)->role == ROLE_BODY
@@ -262,11 +284,13 @@ fill_header (SdSegPage *page, SdSegStory *story, SdSegment *segment)
           break;
         case ROLE_REPORTER:
           if (segment->reporter == NULL && !closes_story (story, i))
-            segment->reporter = dup_names (text, u->reporter_start, u->reporter_end, FALSE);
+            segment->reporter =
+                dup_names (text, u->reporter_start, u->reporter_end, LEADING_ROLE_GONE);
           break;
         case ROLE_BODY:
           if (u->news_lead && u->reporter_end > u->reporter_start && segment->reporter == NULL)
-            segment->reporter = dup_names (text, u->reporter_start, u->reporter_end, FALSE);
+            segment->reporter =
+                dup_names (text, u->reporter_start, u->reporter_end, LEADING_ROLE_GONE);
           break;
         case ROLE_BYLINE:
         case ROLE_CREDIT:
@@ -481,14 +505,15 @@ fill_byline (SdSegPage *page, SdSegStory *story, SdSegment *segment)
 
       if (u->role == ROLE_BYLINE)
         set_string (&segment->byline,
-                    dup_names (text, u->names_start, u->names_end, u->shape == SHAPE_CREDITS));
+                    dup_names (text, u->names_start, u->names_end,
+                               u->shape == SHAPE_CREDITS ? NAMES_AND_ROLES : NAMES_ONLY));
       else if (u->role == ROLE_REPORTER && closes_story (story, i))
-        set_string (&segment->byline, dup_names (text, u->reporter_start, u->reporter_end, FALSE));
+        set_string (&segment->byline, dup_names (text, u->reporter_start, u->reporter_end, NAMES_ONLY));
       else if (u->role == ROLE_CREDIT && segment->kind == SD_STORY_KIND_PHOTO
                && u->names_end > u->names_start)
-        set_string (&segment->byline, dup_names (text, u->names_start, u->names_end, FALSE));
+        set_string (&segment->byline, dup_names (text, u->names_start, u->names_end, NAMES_ONLY));
       else if (_sd_seg_carries_prose (u) && u->tail_names && u->tail_kept)
-        set_string (&segment->byline, dup_names (text, u->names_start, u->names_end, FALSE));
+        set_string (&segment->byline, dup_names (text, u->names_start, u->names_end, NAMES_ONLY));
     }
 }
 

@@ -31,7 +31,7 @@ static const char *const compound_surnames[] = {
 
 /* Credits printed before the names. */
 static const char *const credit_prefixes[] = {
-  "图/", "图／", "图：", "图:", "摄影/", "摄影／", "摄影：", "摄影:",
+  "文/图", "文／图", "图/文", "图／文", "图/", "图／", "图：", "图:", "摄影/", "摄影／", "摄影：", "摄影:",
 };
 
 /* Longest first, so "摄影" wins over "摄".  With their lengths: every
@@ -244,6 +244,42 @@ is_name_token (const char *text, gsize start, gsize end, gboolean strict)
   return !strict || _sd_text_is_surname (first);
 }
 
+/* A unit's byline: the short name of a publicity office, "海工宣", "锡宣". */
+static gboolean
+is_unit_byline (const char *text, gsize start, gsize end)
+{
+  return end - start >= 6 && end - start <= 12 && _sd_text_has_suffix (text, start, end, "宣");
+}
+
+/* The length in bytes of the space-free token at @pos, or 0 past 16 bytes. */
+static gsize
+token_length (const char *text, gsize pos, gsize end)
+{
+  gsize token_end = pos;
+
+  while (token_end < end && !_sd_text_is_space (_sd_text_get_char (text + token_end)))
+    {
+      token_end = g_utf8_next_char (text + token_end) - text;
+      if (token_end - pos > 16)
+        return 0;
+    }
+  return token_end - pos;
+}
+
+static gsize
+skip_spaces (const char *text, gsize pos, gsize end)
+{
+  while (pos < end && _sd_text_is_space (_sd_text_get_char (text + pos)))
+    pos = g_utf8_next_char (text + pos) - text;
+  return pos;
+}
+
+static gboolean
+is_one_han (const char *text, gsize start, gsize length)
+{
+  return length == 3 && _sd_text_is_han (_sd_text_get_char (text + start));
+}
+
 gboolean
 _sd_text_is_name_list (const char *text, gsize start, gsize end, gboolean strict)
 {
@@ -253,23 +289,28 @@ _sd_text_is_name_list (const char *text, gsize start, gsize end, gboolean strict
   _sd_text_trim (text, &pos, &end);
   while (pos < end)
     {
-      gsize token_end = pos;
-
       /* names are short: give up on a long token early */
-      while (token_end < end && !_sd_text_is_space (_sd_text_get_char (text + token_end)))
+      gsize length = token_length (text, pos, end), next, next_length;
+
+      if (length == 0)
+        return FALSE;
+      next = skip_spaces (text, pos + length, end);
+      next_length = next < end ? token_length (text, next, end) : 0;
+      /* a two-character name is set as wide as three with a space between
+       * its characters: "韩  冰" */
+      if (is_one_han (text, pos, length) && is_one_han (text, next, next_length))
         {
-          token_end = g_utf8_next_char (text + token_end) - text;
-          if (token_end - pos > 16)
-            return FALSE;
+          tokens++;
+          surnamed += _sd_text_is_surname (_sd_text_get_char (text + pos));
+          pos = skip_spaces (text, next + next_length, end);
+          continue;
         }
-      if (!is_name_token (text, pos, token_end, FALSE))
+      if (!is_name_token (text, pos, pos + length, FALSE))
         return FALSE;
       tokens++;
-      if (is_name_token (text, pos, token_end, TRUE))
+      if (is_name_token (text, pos, pos + length, TRUE) || is_unit_byline (text, pos, pos + length))
         surnamed++;
-      pos = token_end;
-      while (pos < end && _sd_text_is_space (_sd_text_get_char (text + pos)))
-        pos = g_utf8_next_char (text + pos) - text;
+      pos = next;
     }
   if (tokens == 0 || tokens > 8)
     return FALSE;
@@ -332,7 +373,7 @@ may_be_credit (gunichar first, gunichar last)
       return TRUE;
     default:
       return first == '(' || first == 0xFF08 || first == 0x3010 || first == 0x56FE /* 图 */
-             || first == 0x6444 /* 摄 */;
+             || first == 0x6444 /* 摄 */ || first == 0x6587 /* 文 */;
     }
 }
 
