@@ -60,6 +60,45 @@ static const StoryCase story_cases[] = {
     "在吴江汾湖高新区，汾湖文体中心成为两地居民的共同家园。黎里镇还组织志愿者开展服务。",
     "苏州市", "吴江区", "黎里镇" },
 
+  /* A headline naming no place: the first sentence sets the scene, in
+   * full, and that town is the story's even named once. */
+  { "/place-resolver/town/lede-scene",
+    "候鸟迁徙迎来高峰",
+    "10月中旬，东台市弶港镇沿海滩涂迎来候鸟南迁高峰期。东台市湿地保护中心工作人员"
+    "每天记录鸟类数量，东台市还组织志愿者开展巡护。",
+    "盐城市", "东台市", "弶港镇" },
+  { "/place-resolver/town/lede-scene-needs-chain",
+    "候鸟迁徙迎来高峰",
+    "10月中旬，弶港镇沿海滩涂迎来候鸟南迁高峰期。东台市湿地保护中心工作人员每天记录"
+    "鸟类数量，东台市还组织志愿者开展巡护。",
+    "盐城市", "东台市", NULL },
+  { "/place-resolver/town/lede-scene-not-in-mid-body",
+    "候鸟迁徙迎来高峰",
+    "10月中旬，沿海滩涂迎来候鸟南迁高峰期，湿地保护中心工作人员每天记录鸟类数量，"
+    "志愿者们也加入巡护。据了解，今年以来当地持续开展湿地保护修复，新增栖息地一千多亩，"
+    "越冬候鸟种类和数量明显增加，观鸟游客也越来越多。东台市弶港镇和东台市其他镇也在行动。",
+    "盐城市", "东台市", NULL },
+  /* Below a district the headline names, a town the first sentence is in
+   * and the body comes back to is the scene; towns given as examples
+   * deep in the body are not (headline/district-not-town). */
+  { "/place-resolver/town/headline-district-lede-town",
+    "沭阳花木借网卖全国",
+    "11月2日，在沭阳县新河镇的一家花木电商直播基地，主播正在介绍盆栽。"
+    "新河镇是花木产业的发源地之一，全镇七成农户从事花木种植。",
+    "宿迁市", "沭阳县", "新河镇" },
+  { "/place-resolver/town/headline-district-examples",
+    "淮安区推动党性教育有形有效",
+    "淮安区委组织部出台党性教育专题计划，将党性修养作为干部培训的首要任务，淮安区各镇"
+    "街积极行动，探索各具特色的教育形式，打造了一批党性教育基地，组织党员干部就近参观学习。"
+    "区里还编印了党性教育读本，开设线上课堂，让党员干部随时随地接受教育。"
+    "该区平桥镇沈庄村党总支把党性教育与提升村级治理结合起来。该区平桥镇谭庄村利用本村"
+    "历史故事开展诚信教育。",
+    "淮安市", "淮安区", NULL },
+  /* A lake, hill or road named after a town lies in the town's district. */
+  { "/place-resolver/town/lake-named-after-town",
+    "固城湖螃蟹上市", "固城湖螃蟹上市了，高淳区蟹农忙着捕捞，固城湖畔一片繁忙。",
+    "南京市", "高淳区", NULL },
+
   /* The same name in two places: the story around it decides. */
   { "/place-resolver/ambiguous/xindian-xinyi",
     "新店镇农房改善见成效", "新沂市新店镇大湖村的村民们搬进了新型农民社区。",

@@ -25,6 +25,7 @@
 #define BODY_WEIGHT     1.0
 #define LEDE_BONUS      0.5  /* the first sentences usually say where */
 #define LEDE_BYTES      300  /* about 100 characters */
+#define TOWN_SHARE      0.25 /* of what is said of its district a town must carry */
 
 typedef struct
 {
@@ -35,6 +36,7 @@ typedef struct
   double             weight;
   gint               prev;   /* the hit ending right where this one starts */
   gboolean           bounded;
+  gboolean           feature; /* a town's short name naming a lake, hill or road */
   const SdPlace     *place;  /* resolved meaning, or NULL */
 } Hit;
 
@@ -126,6 +128,45 @@ starts_word (const char *text,
   return g_utf8_strchr (joiners, -1, c) != NULL;
 }
 
+/* After a town's short name, these make it the name of something else:
+ * 固城湖 is a lake by 固城街道, 黄桥路 a road. */
+static const char feature_chars[] = "湖河江溪湾荡塘岛山岭洲路街巷桥寺庙塔陵";
+
+static gboolean
+is_short_form (const SdNameEntry *entry)
+{
+  for (guint i = 0; i < entry->n_candidates; i++)
+    if (entry->candidates[i].kind != SD_NAME_SHORT)
+      return FALSE;
+  return entry->n_candidates > 0;
+}
+
+static gboolean
+names_feature (const char *after)
+{
+  gunichar c = g_utf8_get_char (after);
+  const char *p;
+
+  if (c == 0)
+    return FALSE;
+  for (p = feature_chars; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_utf8_get_char (p) == c)
+      return TRUE;
+  return FALSE;
+}
+
+/* A lake or road named after a town lies in the town's district, not
+ * necessarily in the town. */
+static const SdPlace *
+place_of_hit (Resolution    *res,
+              const Hit     *hit,
+              const SdPlace *place)
+{
+  if (place != NULL && hit->feature && place->level == SD_PLACE_LEVEL_TOWN)
+    return get_ancestor_at (res->gazetteer, place, SD_PLACE_LEVEL_DISTRICT);
+  return place;
+}
+
 static void
 scan_field (Resolution     *res,
             SdMentionField  field,
@@ -144,7 +185,7 @@ scan_field (Resolution     *res,
     {
       const SdNameMatch *match = &g_array_index (matches, SdNameMatch, i);
       const SdNameEntry *entry = _sd_gazetteer_get_entry (res->gazetteer, match->value);
-      Hit hit = { field, match->start, match->end, entry, 0.0, -1, TRUE, NULL };
+      Hit hit = { field, match->start, match->end, entry, 0.0, -1, TRUE, FALSE, NULL };
 
       /* Blocked words (大丰收, 上海) only hide what is inside them. */
       if (entry->n_candidates == 0)
@@ -163,6 +204,7 @@ scan_field (Resolution     *res,
         }
       if (is_generic_zone (entry->name))
         hit.bounded = starts_word (text, match->start);
+      hit.feature = is_short_form (entry) && names_feature (text + match->end);
       g_array_append_val (res->hits, hit);
     }
 }
@@ -276,7 +318,7 @@ resolve_hits (Resolution *res)
     {
       Hit *hit = &g_array_index (res->hits, Hit, i);
 
-      hit->place = get_sure_place (hit->entry);
+      hit->place = place_of_hit (res, hit, get_sure_place (hit->entry));
       if (hit->place != NULL)
         add_support (res, hit->place, hit->weight);
     }
@@ -287,7 +329,7 @@ resolve_hits (Resolution *res)
 
       if (hit->place != NULL)
         continue;
-      hit->place = resolve_hit (res, hit);
+      hit->place = place_of_hit (res, hit, resolve_hit (res, hit));
       if (hit->place != NULL)
         add_support (res, hit->place, hit->weight);
     }
@@ -416,6 +458,48 @@ get_tally_score (GArray        *tally,
   return 0.0;
 }
 
+static gboolean
+is_named_in_lede (Resolution    *res,
+                  const SdPlace *place)
+{
+  for (guint i = 0; i < res->hits->len; i++)
+    {
+      const Hit *hit = &g_array_index (res->hits, Hit, i);
+
+      if (hit->field == SD_MENTION_IN_BODY && hit->start < LEDE_BYTES && hit->place == place)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The scene of a story whose headline names no place is in its first
+ * sentence, written out in full: "东台市弶港镇条子泥湿地…", "在宝应县射阳湖镇的
+ * 万亩稻田里…".  That town, named right after its district or city within
+ * @parent, if it comes first. */
+static const SdPlace *
+find_lede_town (Resolution    *res,
+                const SdPlace *parent)
+{
+  for (guint i = 0; i < res->hits->len; i++)
+    {
+      const Hit *hit = &g_array_index (res->hits, Hit, i);
+      const SdPlace *before;
+
+      if (hit->place == NULL)
+        continue;
+      if (hit->field == SD_MENTION_IN_HEADLINE)
+        return NULL;
+      if (hit->place->level != SD_PLACE_LEVEL_TOWN || !_sd_place_is_within (hit->place, parent))
+        continue;
+      if (hit->start >= LEDE_BYTES || !is_proper_town (hit->place) || hit->prev < 0)
+        return NULL;
+      before = g_array_index (res->hits, Hit, hit->prev).place;
+      return before != NULL && before->level < SD_PLACE_LEVEL_TOWN
+             && _sd_place_is_within (hit->place, before) ? hit->place : NULL;
+    }
+  return NULL;
+}
+
 /* Picks the story's place one level below @parent (the city when @parent is
  * NULL): the one the headline names, or among several the one the body is
  * about; failing that, one that clearly dominates the body.  Below a place
@@ -453,9 +537,18 @@ decide_level (Resolution    *res,
 
   if (parent_source == FROM_HEADLINE)
     {
-      if (level == SD_PLACE_LEVEL_TOWN)
-        return NULL;
-      place = find_dominant (in_story, 0.8, 3);
+      place = find_dominant (in_story, 0.8, level == SD_PLACE_LEVEL_TOWN ? 2 : 3);
+      /* below a district the headline names, a town the body only gives
+       * as an example (该区平桥镇…村) is no scene: the first sentence sets
+       * the scene there and the body comes back to it */
+      if (place != NULL && level == SD_PLACE_LEVEL_TOWN)
+        {
+          if (!is_named_in_lede (res, place))
+            return NULL;
+          *out_source = FROM_BODY;
+          *confidence *= 0.7;
+          return place;
+        }
     }
   else if (level == SD_PLACE_LEVEL_CITY)
     {
@@ -472,13 +565,22 @@ decide_level (Resolution    *res,
     }
   else
     {
+      /* the scene set in the first sentence needs no share of the talk */
+      if (level == SD_PLACE_LEVEL_TOWN && in_story->len == 1
+          && (place = find_lede_town (res, parent)) != NULL)
+        {
+          *out_source = FROM_BODY;
+          *confidence *= 0.7;
+          return place;
+        }
       place = find_dominant (in_story, 0.65, level == SD_PLACE_LEVEL_TOWN ? 2 : 1);
     }
 
   /* Below the city, the winner must also carry a fair part of all that is
    * said about its parent: "苏州市…苏州市…吴中区" is a story about 苏州市. */
   if (place != NULL && parent != NULL
-      && get_tally_score (in_story, place) < 0.4 * get_support (res, parent))
+      && get_tally_score (in_story, place)
+             < (level == SD_PLACE_LEVEL_TOWN ? TOWN_SHARE : 0.4) * get_support (res, parent))
     place = NULL;
 
   if (place != NULL)
