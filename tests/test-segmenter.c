@@ -749,6 +749,28 @@ test_headline_not_broken_line (void)
   assert_body_ends (g_ptr_array_index (segments, 0), "一手抓创新。");
 }
 
+/* A story heads its sections one way: after sections in bold, a plain
+ * title heads the next story, though nothing else marks it. */
+static void
+test_headline_after_bold_sections (void)
+{
+  const char *page =
+      "孟镇汽摩配产业向新向智\n\n"
+      "孟镇是全国闻名的汽摩配件产业集聚地，现有相关企业一千余家。\n\n"
+      "**强链补链，产业集群提能级**今年以来，孟镇先后引进智能座舱等项目十四个。\n\n"
+      "**数智赋能，老企业焕发新活力**孟镇联合服务机构开展免费诊断，企业纷纷上云。\n\n"
+      "“下一步，我们将持续做强主导产业。”孟镇相关负责人说。\n\n"
+      "科技小院让草莓种出新甜头\n\n"
+      "九月下旬，白兔镇的草莓大棚里，农户们正抢抓农时定植草莓苗。\n\n"
+      "科技小院的老师和学生教大家用生物药剂防病，草莓品质明显提高。\n";
+  g_autoptr (GPtrArray) segments = split (page);
+
+  g_assert_cmpuint (segments->len, ==, 2);
+  g_assert_cmpuint (find_story (segments, "孟镇汽摩配产业向新向智")->section_headings->len, ==, 2);
+  assert_body_ends (find_story (segments, "孟镇汽摩配产业向新向智"), "孟镇相关负责人说。");
+  assert_body_starts (find_story (segments, "科技小院让草莓种出新甜头"), "九月下旬");
+}
+
 static void
 test_repair_truncated (void)
 {
@@ -1309,6 +1331,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/segmenter/reporter/correspondent", test_reporter_with_correspondent);
   g_test_add_func ("/segmenter/caption/glued-credit", test_caption_glued_credit);
   g_test_add_func ("/segmenter/headline/not-broken-line", test_headline_not_broken_line);
+  g_test_add_func ("/segmenter/headline/after-bold-sections", test_headline_after_bold_sections);
   g_test_add_func ("/segmenter/repair/fragment-mid-clause", test_repair_fragment_mid_clause);
   g_test_add_func ("/segmenter/repair/near-duplicate", test_repair_near_duplicate);
   g_test_add_func ("/segmenter/repair/twins", test_repair_twins);

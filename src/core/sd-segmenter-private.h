@@ -99,6 +99,8 @@ typedef struct
   guint ended : 1; /* a byline or credit has closed it */
   guint has_body : 1;
   guint news_lead : 1; /* its text opens with 本报讯 */
+  guint marked_sections : 1; /* it has section heads in bold or numbered */
+  guint plain_sections : 1;  /* and plain ones */
 } SdSegStory;
 
 typedef struct

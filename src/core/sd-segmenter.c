@@ -167,6 +167,19 @@ has_title_colon (SdSegPage *page, SdSegUnit *u)
   return FALSE;
 }
 
+/* set off by '#' or bold */
+static gboolean
+is_marked (SdSegUnit *u)
+{
+  return u->md_level > 0 || u->bold;
+}
+
+static gboolean
+is_numbered (SdSegUnit *u)
+{
+  return u->numbered_end > u->text_start;
+}
+
 /* Weak cues that a title-shaped unit heads a new story rather than a section. */
 static guint
 score_headline (SdSegPage *page, SdSegStory *story, guint i, guint lead)
@@ -190,6 +203,10 @@ score_headline (SdSegPage *page, SdSegStory *story, guint i, guint lead)
     score++;
   if (lead != NONE && lead_names_place (page, u, _sd_seg_unit_at (page, lead)))
     score += 2;
+  /* a story heads its sections one way: a plain title after sections in
+   * bold or numbered heads another story */
+  if (story->marked_sections && !story->plain_sections && !is_marked (u) && !is_numbered (u))
+    score += 2;
   return score;
 }
 
@@ -208,13 +225,6 @@ _sd_seg_is_photo_caption (SdSegPage *page, guint i)
     return FALSE;
   return _sd_text_count_chars (page->text, u->prose_start, u->prose_end, PHOTO_MAX_CHARS)
          <= PHOTO_MAX_CHARS;
-}
-
-/* set off by '#' or bold */
-static gboolean
-is_marked (SdSegUnit *u)
-{
-  return u->md_level > 0 || u->bold;
 }
 
 static gboolean
@@ -363,6 +373,10 @@ assign_stories (SdSegPage *page)
               continue;
             }
           u->role = u->section_shape ? ROLE_SECTION : ROLE_BODY;
+          if (u->role == ROLE_SECTION && (is_marked (u) || is_numbered (u)))
+            story->marked_sections = TRUE;
+          else if (u->role == ROLE_SECTION)
+            story->plain_sections = TRUE;
         }
       else if (u->shape == SHAPE_BOLD)
         {
@@ -372,6 +386,7 @@ assign_stories (SdSegPage *page)
               story = _sd_seg_story_at (page, page->stories->len - 1);
             }
           u->role = ROLE_SECTION;
+          story->marked_sections = TRUE;
         }
       else if (u->shape == SHAPE_FURNITURE)
         {
