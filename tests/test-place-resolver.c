@@ -258,6 +258,53 @@ test_null_texts (void)
   g_assert_cmpstr (body_only->place->name, ==, "沭阳县");
 }
 
+/* A page of a county paper: 我市 is its home, the district most of its
+ * stories are filed under; on a page of many places it means nothing. */
+static void
+test_home (void)
+{
+  const char *headlines[] = {
+    "邳州银杏节开幕", "我市企业开办实现一日办结", "土山镇建成农产品冷链中心",
+    "我市为新就业群体送上暖包", "我区推进老旧小区改造",
+  };
+  const char *bodies[] = {
+    "邳州市第二十届银杏节近日开幕，邳州市各镇推出赏银杏线路。",
+    "我市推行企业开办全程网办，申请人提交材料后当天即可领取营业执照。",
+    "邳州市土山镇农产品冷链中心投入使用，土山镇蔬菜可以直供超市。",
+    "我市总工会近日为外卖骑手、快递员发放冬日暖包两千份。",
+    "我区今年改造老旧小区三十个，惠及居民上万户。",
+  };
+  SdPlaceDecision *decisions[G_N_ELEMENTS (headlines)];
+  const char *expected[] = { "邳州市", "邳州市", "土山镇", "邳州市", NULL };
+
+  for (guint i = 0; i < G_N_ELEMENTS (headlines); i++)
+    decisions[i] = sd_place_resolver_resolve (gazetteer, headlines[i], bodies[i]);
+  g_assert_null (decisions[1]->place);
+  sd_place_resolver_settle_home (gazetteer, decisions, headlines, bodies, G_N_ELEMENTS (headlines));
+  for (guint i = 0; i < G_N_ELEMENTS (headlines); i++)
+    {
+      /* 我区 is no 邳州市: the home is a 市 */
+      g_assert_cmpstr (decisions[i]->place != NULL ? decisions[i]->place->name : NULL, ==,
+                       expected[i]);
+      sd_place_decision_free (decisions[i]);
+    }
+
+  /* a provincial page: no home, 我市 stays unplaced */
+  {
+    const char *h[] = { "南京新建口袋公园", "苏州推进古城保护", "我市企业开办实现一日办结" };
+    const char *b[] = { "南京市今年新建口袋公园五十个。", "苏州市出台古城保护条例。",
+                        "我市推行企业开办全程网办。" };
+    SdPlaceDecision *d[3];
+
+    for (guint i = 0; i < 3; i++)
+      d[i] = sd_place_resolver_resolve (gazetteer, h[i], b[i]);
+    sd_place_resolver_settle_home (gazetteer, d, h, b, 3);
+    g_assert_null (d[2]->place);
+    for (guint i = 0; i < 3; i++)
+      sd_place_decision_free (d[i]);
+  }
+}
+
 static void
 test_speed (void)
 {
@@ -318,6 +365,7 @@ main (int   argc,
     g_test_add_data_func (story_cases[i].path, &story_cases[i], test_story);
   g_test_add_func ("/place-resolver/mentions/offsets", test_mentions);
   g_test_add_func ("/place-resolver/mentions/null-texts", test_null_texts);
+  g_test_add_func ("/place-resolver/home", test_home);
   g_test_add_func ("/place-resolver/speed", test_speed);
 
   status = g_test_run ();

@@ -118,12 +118,32 @@ build_stories (const SdPage *page, GPtrArray *segments)
   g_autoptr (GPtrArray) stories = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_story_unref);
   g_autofree gint64 *offsets = g_new (gint64, segments->len * 2 + 1);
 
+  g_autoptr (GPtrArray) decisions =
+      g_ptr_array_new_with_free_func ((GDestroyNotify)sd_place_decision_free);
+  g_autoptr (GPtrArray) headlines = g_ptr_array_new ();
+  g_autoptr (GPtrArray) bodies = g_ptr_array_new ();
+
   for (guint i = 0; i < segments->len; i++)
     {
       const SdSegment *segment = g_ptr_array_index (segments, i);
       g_autoptr (SdStory) story = sd_story_new_from_segment (segment);
-      g_autoptr (SdPlaceDecision) decision =
-          sd_place_resolver_resolve (gazetteer, story->headline, story->body);
+
+      g_ptr_array_add (decisions,
+                       sd_place_resolver_resolve (gazetteer, story->headline, story->body));
+      g_ptr_array_add (headlines, story->headline);
+      g_ptr_array_add (bodies, story->body);
+      g_ptr_array_add (stories, g_steal_pointer (&story));
+    }
+  /* a page of a local paper says 我市 for its home */
+  sd_place_resolver_settle_home (gazetteer, (SdPlaceDecision **)decisions->pdata,
+                                 (const char *const *)headlines->pdata,
+                                 (const char *const *)bodies->pdata, segments->len);
+
+  for (guint i = 0; i < segments->len; i++)
+    {
+      const SdSegment *segment = g_ptr_array_index (segments, i);
+      SdStory *story = g_ptr_array_index (stories, i);
+      const SdPlaceDecision *decision = g_ptr_array_index (decisions, i);
 
       if (decision->place != NULL)
         {
@@ -145,7 +165,6 @@ build_stories (const SdPage *page, GPtrArray *segments)
       story->source_file = g_strdup (page->basename);
       offsets[2 * i] = segment->start;
       offsets[2 * i + 1] = segment->end;
-      g_ptr_array_add (stories, g_steal_pointer (&story));
     }
 
   sd_page_map_to_file (page, offsets, segments->len * 2);

@@ -40,4 +40,15 @@ SdPlaceDecision *sd_place_resolver_resolve (SdGazetteer *gazetteer,
                                             const char  *headline,
                                             const char  *body);
 
+/* A local paper writes 我市, 我区 or 我县 for its home.  The home is the
+ * district most stories of the page are filed under (or failing one, the
+ * city); a story saying 我市 and filed nowhere, or only under the home's
+ * city, goes to the home.  @decisions, @headlines and @bodies hold the
+ * page's @n stories; the decisions are updated in place. */
+void             sd_place_resolver_settle_home (SdGazetteer      *gazetteer,
+                                                SdPlaceDecision **decisions,
+                                                const char *const *headlines,
+                                                const char *const *bodies,
+                                                guint             n);
+
 G_END_DECLS
