@@ -197,8 +197,8 @@ has_shingles (Repeats *self, guint block)
 /* The shingle at the start of each clause of a block is an anchor.  Text
  * printed twice is punctuated the same way twice, so two copies of a
  * stretch share the anchors of the clauses that start in it, and a
- * stretch of any length holds a clause start or two: no other shingle
- * needs a hash. */
+ * stretch long enough to matter holds a clause start or two: no other
+ * shingle needs a hash. */
 static void
 pick_anchors (Repeats *self, guint block)
 {
@@ -218,6 +218,9 @@ pick_anchors (Repeats *self, guint block)
       /* a shingle may run on into the next clauses, not past the block */
       if (first + SHINGLE > end)
         break;
+      /* a clause of punctuation alone starts where the next one does */
+      if (self->clauses[k].last == first)
+        continue;
       for (guint i = 0; i < SHINGLE; i++)
         h = h * HASH_BASE + self->chars[first + i] + 1;
       self->keys[self->n_anchors] = (Keyed){ (h * HASH_MIX) >> 32, self->n_anchors };
