@@ -179,6 +179,19 @@ append_line (SdArticleView *self, const char *text, GtkTextTag *tag)
   gtk_text_buffer_insert_with_tags (self->buffer, &end, "\n", -1, tag, NULL);
 }
 
+/* Appends @text so that a line may break around it but not inside it: a
+ * word joiner between its characters (Pango would break Han anywhere). */
+static void
+append_unbroken (GString *line, const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (p != text)
+        g_string_append (line, "\u2060");
+      g_string_append_unichar (line, g_utf8_get_char (p));
+    }
+}
+
 static char *
 dup_meta_line (const SdStory *story)
 {
@@ -197,11 +210,19 @@ dup_meta_line (const SdStory *story)
       sd_gazetteer_split_levels (gazetteer, place, &city, &district, &town);
       for (const SdPlace *const *p = (const SdPlace *const[]) { city, district, town, NULL }; *p;
            p++)
-        g_string_append_printf (line, "%s%s", line->len ? " " : "", (*p)->name);
+        {
+          if (line->len > 0)
+            g_string_append_c (line, ' ');
+          append_unbroken (line, (*p)->name);
+        }
     }
-  g_string_append_printf (line, " · %s", story->source_file);
+  g_string_append (line, " · ");
+  g_string_append (line, story->source_file);
   if (story->truncated)
-    g_string_append_printf (line, " · %s", _("cut off in the source"));
+    {
+      g_string_append (line, " · ");
+      append_unbroken (line, _("cut off in the source"));
+    }
   return g_string_free (g_steal_pointer (&line), FALSE);
 }
 
