@@ -491,6 +491,7 @@ static const CreditCase credit_cases[] = {
   { "/segmenter/kind/photo-credit/bracketed", "（沈星 摄影）", "沈星" },
   { "/segmenter/kind/photo-credit/reporter", "记者 沈星 摄", "沈星" },
   { "/segmenter/kind/photo-credit/text-and-photo", "文/图 沈星", "沈星" },
+  { "/segmenter/kind/photo-credit/office", "（巳县委宣传部供图）", "巳县委宣传部" },
 };
 
 static void
@@ -509,6 +510,24 @@ test_photo_credit (gconstpointer data)
   g_assert_cmpint (segment->kind, ==, SD_STORY_KIND_PHOTO);
   g_assert_cmpstr (segment->byline, ==, test_case->byline);
   assert_body_ends (segment, "构成一幅生态画卷。");
+}
+
+/* An office credits a photo item, its name glued to the caption. */
+static void
+test_photo_credit_office_glued (void)
+{
+  const char *page = "9月20日，在巳县广洋湖镇的荷藕种植基地，藕农正忙着采挖新藕，"
+                     "当地推动荷藕加工、销售一体化发展。（巳县委宣传部供图）\n\n"
+                     "午镇开展秋季植树活动\n\n"
+                     "近日，午镇组织干部群众开展秋季植树活动，共栽植苗木五千余株。\n";
+  g_autoptr (GPtrArray) segments = split (page);
+  SdSegment *segment;
+
+  g_assert_cmpuint (segments->len, ==, 2);
+  segment = g_ptr_array_index (segments, 0);
+  g_assert_cmpint (segment->kind, ==, SD_STORY_KIND_PHOTO);
+  g_assert_cmpstr (segment->byline, ==, "巳县委宣传部");
+  assert_body_ends (segment, "销售一体化发展。");
 }
 
 static void
@@ -769,6 +788,51 @@ test_headline_after_bold_sections (void)
   g_assert_cmpuint (find_story (segments, "孟镇汽摩配产业向新向智")->section_headings->len, ==, 2);
   assert_body_ends (find_story (segments, "孟镇汽摩配产业向新向智"), "孟镇相关负责人说。");
   assert_body_starts (find_story (segments, "科技小院让草莓种出新甜头"), "九月下旬");
+}
+
+/* Two title lines marked alike are one title OCR broke in two. */
+static void
+test_headline_broken_in_two (void)
+{
+  const char *page = "## 丑区街道“一老一小”\n\n"
+                     "## 服务圈越织越密\n\n"
+                     "近日，丑区街道建成“一老一小”服务中心，为老人和孩子提供助餐、托管服务。\n\n"
+                     "## 寅镇开展秋季植树活动\n\n"
+                     "近日，寅镇组织干部群众开展秋季植树活动，共栽植苗木五千余株。\n";
+  g_autoptr (GPtrArray) segments = split (page);
+  SdSegment *segment;
+
+  g_assert_cmpuint (segments->len, ==, 2);
+  segment = g_ptr_array_index (segments, 0);
+  g_assert_cmpstr (segment->headline, ==, "丑区街道“一老一小”服务圈越织越密");
+  g_assert_null (segment->subheadline);
+}
+
+/* A long story whose sections are headed "place：…" like the page's
+ * headlines: after the first such section, the next ones are its
+ * siblings, not new stories. */
+static void
+test_sections_place_colon (void)
+{
+  const char *page =
+      "卯市网格织密基层治理网\n\n"
+      "——卯市推动新就业群体融入基层治理纪实\n\n"
+      "卯市现有快递员、外卖员、网约车司机等新就业群体一万二千余人，他们走街串巷，熟悉社情民意。\n\n"
+      "东城街道：小哥驿站变身民情站\n\n"
+      "东城街道是卯市的老城区，老旧小区多、背街小巷多，街道在驿站设立民情信箱。\n\n"
+      "白蒲镇：骑手当上移动网格员\n\n"
+      "白蒲镇是千年古镇，镇区人口集中、商户密集，镇综治中心将骑手纳入网格队伍。\n\n"
+      "搬经镇：积分兑换激活一池春水\n\n"
+      "搬经镇给出的答案是积分兑换，骑手上报一条有效信息就能积一分，积分可以兑换生活用品。\n\n"
+      "辰县开展文明交通劝导\n\n"
+      "本报讯（记者 高远）近日，辰县组织志愿者在主要路口开展文明交通劝导活动。\n";
+  g_autoptr (GPtrArray) segments = split (page);
+  SdSegment *segment;
+
+  g_assert_cmpuint (segments->len, ==, 2);
+  segment = g_ptr_array_index (segments, 0);
+  g_assert_cmpuint (segment->section_headings->len, ==, 3);
+  assert_body_ends (segment, "积分可以兑换生活用品。");
 }
 
 static void
@@ -1332,6 +1396,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/segmenter/caption/glued-credit", test_caption_glued_credit);
   g_test_add_func ("/segmenter/headline/not-broken-line", test_headline_not_broken_line);
   g_test_add_func ("/segmenter/headline/after-bold-sections", test_headline_after_bold_sections);
+  g_test_add_func ("/segmenter/headline/broken-in-two", test_headline_broken_in_two);
+  g_test_add_func ("/segmenter/sections/place-colon", test_sections_place_colon);
+  g_test_add_func ("/segmenter/kind/photo-credit/office-glued", test_photo_credit_office_glued);
   g_test_add_func ("/segmenter/repair/fragment-mid-clause", test_repair_fragment_mid_clause);
   g_test_add_func ("/segmenter/repair/near-duplicate", test_repair_near_duplicate);
   g_test_add_func ("/segmenter/repair/twins", test_repair_twins);

@@ -101,6 +101,7 @@ typedef struct
   guint news_lead : 1; /* its text opens with 本报讯 */
   guint marked_sections : 1; /* it has section heads in bold or numbered */
   guint plain_sections : 1;  /* and plain ones */
+  guint colon_sections : 1;  /* "如城街道：…" heads one of its sections */
 } SdSegStory;
 
 typedef struct

@@ -190,13 +190,18 @@ score_headline (SdSegPage *page, SdSegStory *story, guint i, guint lead)
 
   if (u->md_level > 0 || u->bold)
     score++;
-  if (has_title_colon (page, u))
-    score++;
+  /* "白蒲镇：…" after a section "如城街道：…" heads the next section of the
+   * same story: a place and a colon tell nothing there */
+  if (!story->colon_sections || !has_title_colon (page, u))
+    {
+      if (has_title_colon (page, u))
+        score++;
+      place_end = find_leading_place (page, u);
+      if (place_end > 0)
+        score += names_new_place (page, story, u, place_end) ? 2 : 1;
+    }
   if (has_spaced_halves (page, u))
     score++;
-  place_end = find_leading_place (page, u);
-  if (place_end > 0)
-    score += names_new_place (page, story, u, place_end) ? 2 : 1;
   if (u->blank_before > page->usual_gap)
     score++;
   if (lead != NONE && starts_with_opener (page, _sd_seg_unit_at (page, lead)))
@@ -336,6 +341,13 @@ open_story (SdSegPage *page, guint i, gboolean titled)
       b->role = ROLE_HEADLINE;
       _sd_seg_unit_at (page, i + 2)->role = ROLE_SUBHEADLINE;
     }
+  else if (n == 2 && a->md_level > 0 && a->md_level == b->md_level && !a->dash_end
+           && !b->dash_start)
+    {
+      /* two lines marked alike are one title OCR broke in two: a kicker or
+       * a 副题 is set apart from the title */
+      b->role = ROLE_HEADLINE;
+    }
   else if (n == 2)
     {
       /* 引题 above the title unless the second line is a ——副题 or a
@@ -349,7 +361,8 @@ open_story (SdSegPage *page, guint i, gboolean titled)
   for (guint k = 0; k < n; k++)
     {
       _sd_seg_unit_at (page, i + k)->story = id;
-      if (_sd_seg_unit_at (page, i + k)->role == ROLE_HEADLINE)
+      if (_sd_seg_unit_at (page, i + k)->role == ROLE_HEADLINE
+          && _sd_seg_story_at (page, id)->headline == NONE)
         _sd_seg_story_at (page, id)->headline = i + k;
     }
   return i + n - 1;
@@ -377,6 +390,8 @@ assign_stories (SdSegPage *page)
             story->marked_sections = TRUE;
           else if (u->role == ROLE_SECTION)
             story->plain_sections = TRUE;
+          if (u->role == ROLE_SECTION && has_title_colon (page, u))
+            story->colon_sections = TRUE;
         }
       else if (u->shape == SHAPE_BOLD)
         {

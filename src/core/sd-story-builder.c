@@ -272,7 +272,15 @@ fill_header (SdSegPage *page, SdSegStory *story, SdSegment *segment)
       switch (u->role)
         {
         case ROLE_HEADLINE:
-          set_string (&segment->headline, dup_clean (text, u->text_start, u->text_end));
+          /* a title broken over two lines is joined again */
+          if (segment->headline != NULL)
+            {
+              g_autofree char *rest = dup_clean (text, u->text_start, u->text_end);
+
+              set_string (&segment->headline, g_strconcat (segment->headline, rest, NULL));
+            }
+          else
+            segment->headline = dup_clean (text, u->text_start, u->text_end);
           break;
         case ROLE_KICKER:
         case ROLE_SUBHEADLINE:
@@ -512,7 +520,11 @@ fill_byline (SdSegPage *page, SdSegStory *story, SdSegment *segment)
       else if (u->role == ROLE_CREDIT && segment->kind == SD_STORY_KIND_PHOTO
                && u->names_end > u->names_start)
         set_string (&segment->byline, dup_names (text, u->names_start, u->names_end, NAMES_ONLY));
-      else if (_sd_seg_carries_prose (u) && u->tail_names && u->tail_kept)
+      else if (_sd_seg_carries_prose (u) && u->tail_kept
+               && (u->tail_names
+                   /* a photo's credit may name an office: "（宝应县委宣传部供图）" */
+                   || (u->tail_credit && segment->kind == SD_STORY_KIND_PHOTO
+                       && u->names_end > u->names_start)))
         set_string (&segment->byline, dup_names (text, u->names_start, u->names_end, NAMES_ONLY));
     }
 }
