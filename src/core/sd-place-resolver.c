@@ -25,7 +25,6 @@
 #define BODY_WEIGHT     1.0
 #define LEDE_BONUS      0.5  /* the first sentences usually say where */
 #define LEDE_BYTES      300  /* about 100 characters */
-#define TOWN_SHARE      0.25 /* of what is said of its district a town must carry */
 
 typedef struct
 {
@@ -579,8 +578,7 @@ decide_level (Resolution    *res,
   /* Below the city, the winner must also carry a fair part of all that is
    * said about its parent: "苏州市…苏州市…吴中区" is a story about 苏州市. */
   if (place != NULL && parent != NULL
-      && get_tally_score (in_story, place)
-             < (level == SD_PLACE_LEVEL_TOWN ? TOWN_SHARE : 0.4) * get_support (res, parent))
+      && get_tally_score (in_story, place) < 0.4 * get_support (res, parent))
     place = NULL;
 
   if (place != NULL)
