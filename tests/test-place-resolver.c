@@ -78,14 +78,14 @@ static const StoryCase story_cases[] = {
     "志愿者们也加入巡护。据了解，今年以来当地持续开展湿地保护修复，新增栖息地一千多亩，"
     "越冬候鸟种类和数量明显增加，观鸟游客也越来越多。东台市弶港镇和东台市其他镇也在行动。",
     "盐城市", "东台市", NULL },
-  /* Below a district the headline names, a town the first sentence is in
-   * and the body comes back to is the scene; towns given as examples
-   * deep in the body are not (headline/district-not-town). */
-  { "/place-resolver/town/headline-district-lede-town",
-    "沭阳花木借网卖全国",
-    "11月2日，在沭阳县新河镇的一家花木电商直播基地，主播正在介绍盆栽。"
-    "新河镇是花木产业的发源地之一，全镇七成农户从事花木种植。",
-    "宿迁市", "沭阳县", "新河镇" },
+  /* Below a district the headline names, no town: the first sentence may
+   * be set in one (an anecdote), the story is the district's. */
+  { "/place-resolver/town/headline-district-lede-anecdote",
+    "泗洪小微权力清单让村务监督长牙带电",
+    "“以前村里的钱怎么花，我们心里没底。”泗洪县上塘镇垫湖村村民朱大爷说。今年以来，"
+    "泗洪县纪委监委在全县推行村级小微权力清单制度，泗洪县还建立三级联动监督机制。"
+    "在上塘镇，镇纪委组织村务监督委员会成员对照清单逐项体检。",
+    "宿迁市", "泗洪县", NULL },
   { "/place-resolver/town/headline-district-examples",
     "淮安区推动党性教育有形有效",
     "淮安区委组织部出台党性教育专题计划，将党性修养作为干部培训的首要任务，淮安区各镇"

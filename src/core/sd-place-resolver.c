@@ -457,20 +457,6 @@ get_tally_score (GArray        *tally,
   return 0.0;
 }
 
-static gboolean
-is_named_in_lede (Resolution    *res,
-                  const SdPlace *place)
-{
-  for (guint i = 0; i < res->hits->len; i++)
-    {
-      const Hit *hit = &g_array_index (res->hits, Hit, i);
-
-      if (hit->field == SD_MENTION_IN_BODY && hit->start < LEDE_BYTES && hit->place == place)
-        return TRUE;
-    }
-  return FALSE;
-}
-
 /* The scene of a story whose headline names no place is in its first
  * sentence, written out in full: "东台市弶港镇条子泥湿地…", "在宝应县射阳湖镇的
  * 万亩稻田里…".  That town, named right after its district or city within
@@ -536,18 +522,12 @@ decide_level (Resolution    *res,
 
   if (parent_source == FROM_HEADLINE)
     {
-      place = find_dominant (in_story, 0.8, level == SD_PLACE_LEVEL_TOWN ? 2 : 3);
-      /* below a district the headline names, a town the body only gives
-       * as an example (该区平桥镇…村) is no scene: the first sentence sets
-       * the scene there and the body comes back to it */
-      if (place != NULL && level == SD_PLACE_LEVEL_TOWN)
-        {
-          if (!is_named_in_lede (res, place))
-            return NULL;
-          *out_source = FROM_BODY;
-          *confidence *= 0.7;
-          return place;
-        }
+      /* a district the headline names is the story's place, though its
+       * first sentence be set in one of its towns (泗洪县上塘镇…村民说,
+       * then all about the county) */
+      if (level == SD_PLACE_LEVEL_TOWN)
+        return NULL;
+      place = find_dominant (in_story, 0.8, 3);
     }
   else if (level == SD_PLACE_LEVEL_CITY)
     {
