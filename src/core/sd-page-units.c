@@ -410,13 +410,7 @@ find_tail_start (const char *text, gsize start, gsize end)
       gunichar c = _sd_text_get_char (p);
 
       if (_sd_text_is_sentence_end (c))
-        {
-          const char *q = g_utf8_next_char (p);
-
-          while (q < text + end && _sd_text_is_closing (_sd_text_get_char (q)))
-            q = g_utf8_next_char (q);
-          return q - text;
-        }
+        return _sd_text_skip_closing (text, g_utf8_next_char (p) - text, end);
       /* closing marks right after the end are no part of the tail */
       if (is_comma (c)
           || (!_sd_text_is_space (c) && !_sd_text_is_closing (c) && ++walked > TAIL_MAX_CHARS))

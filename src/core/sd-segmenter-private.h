@@ -148,9 +148,7 @@ _sd_seg_skip_char (const char *text, gsize pos)
 static inline gsize
 _sd_seg_skip_spaces (const char *text, gsize pos, gsize end)
 {
-  while (pos < end && _sd_text_is_space (_sd_text_get_char (text + pos)))
-    pos = _sd_seg_skip_char (text, pos);
-  return pos;
+  return _sd_text_skip_spaces (text, pos, end);
 }
 
 /* Body text, or the prose after a **bold run** on the same line. */

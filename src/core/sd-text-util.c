@@ -31,7 +31,8 @@ static const char *const compound_surnames[] = {
 
 /* Credits printed before the names. */
 static const char *const credit_prefixes[] = {
-  "文/图", "文／图", "图/文", "图／文", "图/", "图／", "图：", "图:", "摄影/", "摄影／", "摄影：", "摄影:",
+  "文/图", "文／图", "图/文", "图／文", "图/",    "图／",
+  "图：",  "图:",    "摄影/", "摄影／", "摄影：", "摄影:",
 };
 
 /* Longest first, so "摄影" wins over "摄".  With their lengths: every
@@ -193,13 +194,7 @@ _sd_text_last_sentence_end (const char *text, gsize start, gsize end)
       if (p == NULL)
         break;
       if (_sd_text_is_sentence_end (_sd_text_get_char (p)))
-        {
-          const char *q = g_utf8_next_char (p);
-
-          while (q < text + end && _sd_text_is_closing (_sd_text_get_char (q)))
-            q = g_utf8_next_char (q);
-          return q - text;
-        }
+        return _sd_text_skip_closing (text, g_utf8_next_char (p) - text, end);
     }
   return start;
 }
@@ -266,14 +261,6 @@ token_length (const char *text, gsize pos, gsize end)
   return token_end - pos;
 }
 
-static gsize
-skip_spaces (const char *text, gsize pos, gsize end)
-{
-  while (pos < end && _sd_text_is_space (_sd_text_get_char (text + pos)))
-    pos = g_utf8_next_char (text + pos) - text;
-  return pos;
-}
-
 static gboolean
 is_one_han (const char *text, gsize start, gsize length)
 {
@@ -294,7 +281,7 @@ _sd_text_is_name_list (const char *text, gsize start, gsize end, gboolean strict
 
       if (length == 0)
         return FALSE;
-      next = skip_spaces (text, pos + length, end);
+      next = _sd_text_skip_spaces (text, pos + length, end);
       next_length = next < end ? token_length (text, next, end) : 0;
       /* a two-character name is set as wide as three with a space between
        * its characters: "韩  冰" */
@@ -302,7 +289,7 @@ _sd_text_is_name_list (const char *text, gsize start, gsize end, gboolean strict
         {
           tokens++;
           surnamed += _sd_text_is_surname (_sd_text_get_char (text + pos));
-          pos = skip_spaces (text, next + next_length, end);
+          pos = _sd_text_skip_spaces (text, next + next_length, end);
           continue;
         }
       if (!is_name_token (text, pos, pos + length, FALSE))

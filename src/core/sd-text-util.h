@@ -149,6 +149,25 @@ G_GNUC_INTERNAL void     _sd_text_trim_spaces      (const char *text,
                                                     gsize      *end);
 
 /* Narrows the span to leave out spaces at either end. */
+/* Past the spaces from @pos on, no further than @end. */
+static inline gsize
+_sd_text_skip_spaces (const char *text, gsize pos, gsize end)
+{
+  while (pos < end && _sd_text_is_space (_sd_text_get_char (text + pos)))
+    pos = g_utf8_next_char (text + pos) - text;
+  return pos;
+}
+
+/* Past the closing quotes and brackets from @pos on (after a sentence
+ * end), no further than @end. */
+static inline gsize
+_sd_text_skip_closing (const char *text, gsize pos, gsize end)
+{
+  while (pos < end && _sd_text_is_closing (_sd_text_get_char (text + pos)))
+    pos = g_utf8_next_char (text + pos) - text;
+  return pos;
+}
+
 static inline void
 _sd_text_trim (const char *text, gsize *start, gsize *end)
 {
