@@ -16,6 +16,7 @@
 
 #include "sd-segmenter.h"
 
+#include "sd-line-structure.h"
 #include "sd-segmenter-private.h"
 #include "sd-text-util.h"
 
@@ -473,7 +474,7 @@ dup_valid_utf8 (const char *text, gsize length)
 }
 
 static GPtrArray *
-split_clean_text (const char *text, gsize length)
+split_paragraph_lines (const char *text, gsize length)
 {
   SdSegPage page = { .text = text, .length = length };
   GPtrArray *segments;
@@ -486,6 +487,44 @@ split_clean_text (const char *text, gsize length)
   segments = _sd_seg_build_segments (&page);
   g_array_unref (page.units);
   g_array_unref (page.stories);
+  return segments;
+}
+
+/* Segment offsets into the joined text, moved back into the page's. */
+static void
+map_to_page (const SdLineStructure *lines, GPtrArray *segments)
+{
+  for (guint i = 0; i < segments->len; i++)
+    {
+      SdSegment *segment = g_ptr_array_index (segments, i);
+
+      segment->start = sd_line_structure_to_page (lines, segment->start);
+      segment->end = sd_line_structure_to_page (lines, segment->end);
+      for (guint k = 0; k < segment->repairs->len; k++)
+        {
+          SdRepair *repair = g_ptr_array_index (segment->repairs, k);
+
+          repair->start = sd_line_structure_to_page (lines, repair->start);
+          repair->end = sd_line_structure_to_page (lines, repair->end);
+        }
+    }
+}
+
+/* Wrapped lines are joined into paragraphs first: the segmenter reads a
+ * paragraph a line. */
+static GPtrArray *
+split_clean_text (const char *text, gsize length)
+{
+  g_autoptr (SdLineStructure) lines = sd_line_structure_read (text, length);
+  const char *joined;
+  gsize joined_length;
+  GPtrArray *segments;
+
+  if (sd_line_structure_get_form (lines) == SD_LINE_FORM_PARAGRAPHS)
+    return split_paragraph_lines (text, length);
+  joined = sd_line_structure_get_text (lines, &joined_length);
+  segments = split_paragraph_lines (joined, joined_length);
+  map_to_page (lines, segments);
   return segments;
 }
 

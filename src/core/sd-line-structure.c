@@ -1,0 +1,356 @@
+/* sd-line-structure.c — how a page's text lines relate to its paragraphs
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The column width is the width most lines reach: set in a newspaper
+ * column, every line of a paragraph but its last runs to the column edge
+ * (give or take a half-width digit, or a closing mark pulled back onto the
+ * line, as Chinese line breaking wants).  A page whose lines mostly end
+ * near one width is wrapped; a line that reaches the edge then runs on into
+ * the next line unless that one is indented (a new paragraph) or blank.
+ * A short line ends its paragraph: it is a paragraph's last line, or a
+ * line of its own (a title, a reporter line, names).
+ */
+#define G_LOG_DOMAIN "sd-line-structure"
+
+#include "config.h"
+
+#include "sd-line-structure.h"
+
+#include "sd-text-util.h"
+
+#define WIDTH_MIN        16  /* 8 Han: no column is narrower */
+#define WIDTH_MAX        100 /* 50 Han: wider lines are paragraphs */
+#define WIDTH_BINS       (WIDTH_MAX + 8)
+#define FULL_LINES_MIN   6   /* lines at the width a page needs to count as wrapped */
+#define FULL_SHARE_MIN   40  /* percent of its lines */
+#define PULLED_BACK      3   /* a closing mark kept on the line, or two digits */
+
+typedef struct
+{
+  gsize start;      /* the line, without its line end */
+  gsize end;
+  gsize next;       /* the next line's start */
+  gsize text_start; /* without spaces at either end */
+  gsize text_end;
+  guint width;      /* half-width units, the indent included */
+  guint indented : 1;
+  guint ends_sentence : 1;
+} Line;
+
+typedef struct
+{
+  gsize text_start; /* in the joined text */
+  gsize page_start;
+  gsize length;
+} Run;
+
+struct _SdLineStructure
+{
+  SdLineForm  form;
+  guint       width;
+  const char *page_text;
+  gsize       page_length;
+  GString    *joined; /* NULL for a page of paragraph lines */
+  GArray     *runs;   /* (element-type Run) the joined text's pieces of page text */
+};
+
+static guint
+char_width (gunichar c)
+{
+  /* ASCII and half-width forms take half a Han character's room */
+  if (c < 0x2000 || (c >= 0xFF61 && c <= 0xFFDC))
+    return 1;
+  return 2;
+}
+
+static void
+measure_line (const char *text, Line *line)
+{
+  const char *p = text + line->start;
+  const char *end = text + line->end;
+  guint indent = 0;
+
+  /* the ideographic indent "　　", or two spaces or more in plain text */
+  for (; p < end; p = g_utf8_next_char (p))
+    {
+      gunichar c = _sd_text_get_char (p);
+
+      if (c == 0x3000)
+        indent += 2;
+      else if (c == ' ' || c == '\t')
+        indent += 1;
+      else
+        break;
+    }
+  line->indented = indent >= 2;
+  line->text_start = p - text;
+  line->text_end = line->end;
+  _sd_text_trim (text, &line->text_start, &line->text_end);
+  line->width = indent;
+  for (p = text + line->text_start; p < text + line->text_end; p = g_utf8_next_char (p))
+    line->width += char_width (_sd_text_get_char (p));
+  line->ends_sentence = _sd_text_ends_sentence (text, line->text_start, line->text_end);
+}
+
+static GArray *
+scan_lines (const char *text, gsize length)
+{
+  GArray *lines = g_array_sized_new (FALSE, FALSE, sizeof (Line), length / 40 + 16);
+  gsize pos = 0;
+
+  while (pos < length)
+    {
+      Line line = { .start = pos };
+      gsize eol = pos;
+
+      while (eol < length && text[eol] != '\n' && text[eol] != '\r')
+        eol++;
+      line.end = eol;
+      if (eol < length && text[eol] == '\r')
+        eol++;
+      if (eol < length && text[eol] == '\n' && (eol == line.end || text[eol - 1] == '\r'))
+        eol++;
+      line.next = eol;
+      measure_line (text, &line);
+      g_array_append_val (lines, line);
+      pos = eol;
+    }
+  return lines;
+}
+
+/* How far short of the column width a line may end and still have run to
+ * the edge: a few half-width characters, more in a wide column. */
+static guint
+edge_slack (guint width)
+{
+  return MAX (PULLED_BACK, width / 8);
+}
+
+static gboolean
+reaches_edge (guint column, const Line *line)
+{
+  return line->width + edge_slack (column) >= column && line->width <= column + PULLED_BACK;
+}
+
+/* The width most lines reach, or 0 when the lines end anywhere. */
+static guint
+measure_column (GArray *lines)
+{
+  guint bins[WIDTH_BINS] = { 0 };
+  guint filled = 0, best = 0, best_count = 0;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const Line *line = &g_array_index (lines, Line, i);
+
+      if (line->text_start == line->text_end)
+        continue;
+      filled++;
+      bins[MIN (line->width, WIDTH_BINS - 1)]++;
+    }
+  for (guint column = WIDTH_MIN; column <= WIDTH_MAX; column++)
+    {
+      guint count = 0;
+
+      for (guint w = column - edge_slack (column); w <= column + PULLED_BACK && w < WIDTH_BINS - 1;
+           w++)
+        count += bins[w];
+      /* the widest of equals: a column's lines fall short of it, not over */
+      if (count >= best_count)
+        {
+          best = column;
+          best_count = count;
+        }
+    }
+  if (best_count < FULL_LINES_MIN || best_count * 100 < filled * FULL_SHARE_MIN)
+    return 0;
+  return best;
+}
+
+static gboolean
+is_blank (const Line *line)
+{
+  return line->text_start == line->text_end;
+}
+
+/* How a story's first lines open when they are not indented. */
+static const char *const lead_marks[] = {
+  "本报讯", "本报记者", "记者", "通讯员", "新华社", "□", "■", "◇", "◆", "▶", "▲", "●",
+};
+
+static gboolean
+opens_lead (const char *text, const Line *line)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (lead_marks); i++)
+    if (_sd_text_has_prefix (text, line->text_start, line->text_end, lead_marks[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* No sentence, no clause: what a title, a kicker or a section head is. */
+static gboolean
+is_title_like (const char *text, const Line *line)
+{
+  for (const char *p = text + line->text_start; p < text + line->text_end;
+       p = g_utf8_next_char (p))
+    {
+      gunichar c = _sd_text_get_char (p);
+
+      if (_sd_text_is_sentence_end (c) || c == 0xFF0C || c == ',' || c == 0x3001 || c == 0xFF1B)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whether @b carries on the paragraph of @a; @c (nullable) follows @b. */
+static gboolean
+runs_on (const char *text, guint column, const Line *a, const Line *b, const Line *c)
+{
+  if (is_blank (a) || is_blank (b) || b->indented || !reaches_edge (column, a))
+    return FALSE;
+  /* a sentence ends at the edge and a title-length line follows: the title
+   * of what comes next, or names, not the paragraph's last line */
+  if (a->ends_sentence && !b->ends_sentence && !reaches_edge (column, b))
+    return FALSE;
+  /* a line with no clause in it, before an indented paragraph or a lead,
+   * is a title even where it is as wide as the column (or the story above
+   * was cut off in mid-sentence) */
+  if (c != NULL && !is_blank (c) && (c->indented || opens_lead (text, c))
+      && is_title_like (text, b))
+    return FALSE;
+  return TRUE;
+}
+
+static void
+add_run (SdLineStructure *lines, gsize page_start, gsize page_end)
+{
+  Run run = { lines->joined->len, page_start, page_end - page_start };
+
+  if (page_end <= page_start)
+    return;
+  g_string_append_len (lines->joined, lines->page_text + page_start, page_end - page_start);
+  g_array_append_val (lines->runs, run);
+}
+
+static gboolean
+is_latin (gunichar c)
+{
+  return c < 0x80 && g_ascii_isalnum (c);
+}
+
+static void
+join_lines (SdLineStructure *lines, GArray *page_lines)
+{
+  const char *text = lines->page_text;
+  gsize from = 0; /* page text not yet copied */
+
+  lines->joined = g_string_sized_new (lines->page_length + 16);
+  lines->runs = g_array_new (FALSE, FALSE, sizeof (Run));
+  for (guint i = 0; i + 1 < page_lines->len; i++)
+    {
+      const Line *a = &g_array_index (page_lines, Line, i);
+      const Line *b = &g_array_index (page_lines, Line, i + 1);
+      const Line *c = i + 2 < page_lines->len ? &g_array_index (page_lines, Line, i + 2) : NULL;
+
+      if (!runs_on (text, lines->width, a, b, c))
+        continue;
+      add_run (lines, from, a->text_end);
+      /* a Latin word is not broken at a line end: the space was; and a
+       * space the OCR saw there (between names) is kept */
+      if (a->text_end < a->end
+          || (is_latin (_sd_text_last_char (text, a->text_start, a->text_end))
+              && is_latin (_sd_text_first_char (text, b->text_start, b->text_end))))
+        g_string_append_c (lines->joined, ' ');
+      from = b->text_start;
+    }
+  add_run (lines, from, lines->page_length);
+}
+
+/**
+ * sd_line_structure_read:
+ *
+ * Returns: (transfer full) the page's line structure; it keeps @text.
+ */
+SdLineStructure *
+sd_line_structure_read (const char *text, gsize length)
+{
+  SdLineStructure *lines = g_new0 (SdLineStructure, 1);
+  g_autoptr (GArray) page_lines = scan_lines (text, length);
+
+  lines->page_text = text;
+  lines->page_length = length;
+  lines->width = measure_column (page_lines);
+  lines->form = lines->width > 0 ? SD_LINE_FORM_WRAPPED : SD_LINE_FORM_PARAGRAPHS;
+  if (lines->form == SD_LINE_FORM_WRAPPED)
+    join_lines (lines, page_lines);
+  return lines;
+}
+
+void
+sd_line_structure_free (SdLineStructure *lines)
+{
+  if (lines == NULL)
+    return;
+  if (lines->joined != NULL)
+    g_string_free (lines->joined, TRUE);
+  g_clear_pointer (&lines->runs, g_array_unref);
+  g_free (lines);
+}
+
+SdLineForm
+sd_line_structure_get_form (const SdLineStructure *lines)
+{
+  return lines->form;
+}
+
+guint
+sd_line_structure_get_width (const SdLineStructure *lines)
+{
+  return lines->width;
+}
+
+const char *
+sd_line_structure_get_text (const SdLineStructure *lines, gsize *length)
+{
+  if (lines->joined == NULL)
+    {
+      *length = lines->page_length;
+      return lines->page_text;
+    }
+  *length = lines->joined->len;
+  return lines->joined->str;
+}
+
+gsize
+sd_line_structure_to_page (const SdLineStructure *lines, gsize offset)
+{
+  guint lo = 0, hi;
+  const Run *run;
+
+  if (lines->runs == NULL)
+    return MIN (offset, lines->page_length);
+  hi = lines->runs->len;
+  if (hi == 0)
+    return 0;
+  /* the last run starting at or before @offset */
+  while (hi - lo > 1)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (lines->runs, Run, mid).text_start <= offset)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  run = &g_array_index (lines->runs, Run, lo);
+  if (offset < run->text_start)
+    return run->page_start;
+  if (offset - run->text_start <= run->length)
+    return run->page_start + (offset - run->text_start);
+  /* inside a joint: where the next piece starts */
+  if (lo + 1 < lines->runs->len)
+    return g_array_index (lines->runs, Run, lo + 1).page_start;
+  return lines->page_length;
+}

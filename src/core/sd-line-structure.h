@@ -1,0 +1,48 @@
+/* sd-line-structure.h — how a page's text lines relate to its paragraphs
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * OCR engines write a page in one of a few forms: a paragraph a line (the
+ * bundled pages), or every printed column line as a text line (hard-wrapped
+ * at the column width, as Tesseract and most scanning software write it),
+ * or a mixture.  This pass measures the form from the page's own line
+ * widths and, for wrapped text, joins the lines of each paragraph again, so
+ * the segmenter always reads a paragraph a line.  Offsets into the joined
+ * text map back to the page text it was made from.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  SD_LINE_FORM_PARAGRAPHS, /* a paragraph a line: the text is used as it is */
+  SD_LINE_FORM_WRAPPED,    /* most lines end at one column width */
+} SdLineForm;
+
+typedef struct _SdLineStructure SdLineStructure;
+
+/* @text is valid UTF-8 of @length bytes.  Linear in @length. */
+SdLineStructure *sd_line_structure_read      (const char            *text,
+                                              gsize                  length);
+void             sd_line_structure_free      (SdLineStructure       *lines);
+
+SdLineForm       sd_line_structure_get_form  (const SdLineStructure *lines);
+/* The column width in half-width units (a Han character is two), or 0 for
+ * a page of paragraph lines. */
+guint            sd_line_structure_get_width (const SdLineStructure *lines);
+/* The text the segmenter reads: the page itself for a page of paragraph
+ * lines, else its paragraphs joined, a paragraph a line. */
+const char      *sd_line_structure_get_text  (const SdLineStructure *lines,
+                                              gsize                 *length);
+/* Maps a byte offset into that text to one into the page's text.  An
+ * offset at a joint maps to the start of the next piece of page text. */
+gsize            sd_line_structure_to_page   (const SdLineStructure *lines,
+                                              gsize                  offset);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SdLineStructure, sd_line_structure_free)
+
+G_END_DECLS
