@@ -336,6 +336,12 @@ static const BylineCase byline_cases[] = {
   /* a publicity office signs with its short name */
   { "/segmenter/byline/form/unit-own-line", "\n\n锡宣", "锡宣", NULL },
   { "/segmenter/byline/form/not-a-padded-name", "\n\n好 的", NULL, NULL },
+  /* signatures in brackets after the last sentence */
+  { "/segmenter/byline/form/pen-name", "（心诺）", "心诺", NULL },
+  { "/segmenter/byline/form/station-reporter", "（苏州广电总台记者 杨民）", "杨民", NULL },
+  { "/segmenter/byline/form/agency", "（人民日报）", "人民日报", NULL },
+  { "/segmenter/byline/form/not-a-note", "（未完待续）", NULL, NULL },
+  { "/segmenter/byline/form/reporter-own-line", "\n\n记者 毛莹", "毛莹", NULL },
 };
 
 static void
@@ -394,6 +400,26 @@ test_kind (gconstpointer data)
   g_assert_cmpstr (sd_story_kind_to_string (segment->kind), ==,
                    sd_story_kind_to_string (test_case->kind));
   g_assert_cmpstr (segment->byline, ==, test_case->byline);
+}
+
+/* "记者 X" on its own line signs the story above; the next title opens
+ * another story.  "□ 张 栩" under an editor's note is a reporter line. */
+static void
+test_byline_reporter_line_closes (void)
+{
+  g_autoptr (GPtrArray) segments =
+      split ("巳区开展义诊\n\n"
+             "近日，巳区开展义诊，为困难家庭送去棉被、米油等生活物资。\n\n"
+             "记者 毛莹\n\n"
+             "午区推进老旧小区改造\n\n"
+             "编者按：老旧小区改造是重大民生工程。本报今起推出系列报道，敬请关注。\n\n"
+             "□ 张 栩 王 敏\n\n"
+             "近日，午区启动老旧小区改造，首批涉及十二个小区。\n");
+
+  g_assert_cmpuint (segments->len, ==, 2);
+  g_assert_cmpstr (find_story (segments, "巳区开展义诊")->byline, ==, "毛莹");
+  g_assert_cmpstr (find_story (segments, "午区推进老旧小区改造")->reporter, ==, "张 栩 王 敏");
+  assert_body_ends (find_story (segments, "午区推进老旧小区改造"), "首批涉及十二个小区。");
 }
 
 static void
@@ -1380,6 +1406,7 @@ main (int argc, char *argv[])
   for (guint i = 0; i < G_N_ELEMENTS (byline_cases); i++)
     g_test_add_data_func (byline_cases[i].path, &byline_cases[i], test_byline_form);
   g_test_add_func ("/segmenter/names/trailing-list", test_names_trailing_list);
+  g_test_add_func ("/segmenter/byline/reporter-line-closes", test_byline_reporter_line_closes);
   for (guint i = 0; i < G_N_ELEMENTS (kind_cases); i++)
     g_test_add_data_func (kind_cases[i].path, &kind_cases[i], test_kind);
   g_test_add_func ("/segmenter/kind/continuation-marker", test_kind_continuation_marker);

@@ -210,9 +210,13 @@ find_reporter_line (SdSegPage *page, SdSegUnit *u)
   const char *text = page->text;
   gsize pos = u->text_start, after;
 
-  if (is_box_char (_sd_text_first_char (text, pos, u->text_end)))
+  gboolean boxed = is_box_char (_sd_text_first_char (text, pos, u->text_end));
+
+  if (boxed)
     pos = _sd_seg_skip_spaces (text, _sd_seg_skip_char (text, pos), u->text_end);
-  if (!_sd_seg_has_role_prefix (text, pos, u->text_end, &after))
+  /* "□ 张 栩 王 敏": a box before names is a reporter line too */
+  if (!_sd_seg_has_role_prefix (text, pos, u->text_end, &after)
+      && !(boxed && _sd_text_is_name_list (text, pos, u->text_end, FALSE)))
     return FALSE;
   if (u->chars > 42 || has_sentence_mark (text, pos, u->text_end)
       || has_comma (text, pos, u->text_end))
@@ -394,6 +398,57 @@ find_continuation_marks (SdSegPage *page, SdSegUnit *u)
       }
 }
 
+/* What a bracket after a story's last sentence holds that is no signature:
+ * "（完）", "（未完待续）", "（上）" */
+static const char *const bracket_notes[] = {
+  "完", "续", "待续", "未完待续", "上", "中", "下", "图", "略", "摘编", "节选", "有删节",
+};
+
+/* Agencies and papers sign reprinted stories: "（人民日报）", "（新华社）". */
+static const char *const agency_suffixes[] = {
+  "日报", "晚报", "新华社", "报", "社", "网", "电视台", "融媒体中心", "客户端",
+};
+
+/* "（苏州广电总台记者 杨民）", "（通讯员 李四）": the names follow the role. */
+static void
+skip_signature_role (const char *text, gsize *start, gsize end)
+{
+  for (const char *p = text + *start; p < text + end; p = g_utf8_next_char (p))
+    {
+      gsize after;
+
+      if (_sd_seg_has_role_prefix (text, p - text, end, &after))
+        {
+          *start = _sd_text_skip_spaces (text, after, end);
+          return;
+        }
+    }
+}
+
+/* A pen name "（心诺）" or an agency, alone in brackets after the last
+ * sentence: two to six Han characters that are no note. */
+static gboolean
+is_bracketed_signature (const char *text, gsize start, gsize end)
+{
+  guint n = 0;
+
+  for (const char *p = text + start; p < text + end; p = g_utf8_next_char (p), n++)
+    if (!_sd_text_is_han (_sd_text_get_char (p)) || n == 6)
+      return FALSE;
+  if (n < 2)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (bracket_notes); i++)
+    if (end - start == strlen (bracket_notes[i])
+        && memcmp (text + start, bracket_notes[i], end - start) == 0)
+      return FALSE;
+  if (n <= 3)
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (agency_suffixes); i++)
+    if (_sd_text_has_suffix (text, start, end, agency_suffixes[i]))
+      return TRUE;
+  return FALSE;
+}
+
 /* Names (and maybe a credit) glued after the last sentence:
  * "…坚强力量。袁腊梅 韩丹", "…日常巡查。史春雨 秦海 文/图". */
 /* Where a tail glued after the last sentence end (and its closing marks)
@@ -442,8 +497,12 @@ find_glued_tail (SdSegPage *page, SdSegUnit *u)
   else
     {
       /* "…。（王某）", "…。(记者 王某)" */
-      _sd_text_strip_brackets (text, &names_start, &names_end);
-      if (!_sd_text_is_name_list (text, names_start, names_end, FALSE))
+      gboolean bracketed = _sd_text_strip_brackets (text, &names_start, &names_end);
+
+      if (bracketed)
+        skip_signature_role (text, &names_start, names_end);
+      if (!_sd_text_is_name_list (text, names_start, names_end, FALSE)
+          && !(bracketed && is_bracketed_signature (text, names_start, names_end)))
         return;
       u->tail_names = TRUE;
     }

@@ -273,7 +273,9 @@ starts_story (SdSegPage *page, SdSegStory *story, guint i)
   guint lead = i + n < page->units->len ? i + n : NONE;
   SdSegUnit *next = lead != NONE ? _sd_seg_unit_at (page, lead) : NULL;
 
-  if (!story->has_body || prev->role == ROLE_REPORTER)
+  /* under a reporter line comes the story's text, unless the line signs
+   * the story above ("记者 毛莹" after its last paragraph) */
+  if (!story->has_body || (prev->role == ROLE_REPORTER && !story->ended))
     return FALSE;
   /* "一、…" numbers a section */
   if (u->numbered_end > u->text_start && u->md_level == 0)
@@ -442,7 +444,7 @@ assign_stories (SdSegPage *page)
           story->last_body = i;
         }
       if (u->role == ROLE_BYLINE || u->role == ROLE_STRAY
-          || (u->role == ROLE_CREDIT && story->has_body)
+          || ((u->role == ROLE_CREDIT || u->role == ROLE_REPORTER) && story->has_body)
           || (u->role == ROLE_BODY && (u->tail_names || u->tail_credit)))
         story->ended = TRUE;
       else if (u->role == ROLE_BODY)
