@@ -1,0 +1,253 @@
+/* test-line-structure.c
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Pages of a paragraph a line are left as they are; the same pages
+ * hard-wrapped at a column width are joined back into those paragraphs,
+ * and every offset maps back onto the character it came from.
+ */
+#include <string.h>
+
+#include "sd-line-structure.h"
+#include "sd-page-reader.h"
+
+#define SD_TEST_COLUMN 17
+
+/* Every page the segmenter is scored on in seed-like form. */
+static GPtrArray *
+read_paragraph_pages (void)
+{
+  const char *dirs[] = { SD_SEEDS_DIR, SD_PAGES_DIR };
+  GPtrArray *pages = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_page_free);
+
+  for (guint d = 0; d < G_N_ELEMENTS (dirs); d++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GDir) dir = g_dir_open (dirs[d], 0, &error);
+      const char *name;
+
+      g_assert_no_error (error);
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *path = g_build_filename (dirs[d], name, NULL);
+          SdPage *page;
+
+          if (!g_str_has_suffix (name, ".txt"))
+            continue;
+          page = sd_page_read_file (path, &error);
+          g_assert_no_error (error);
+          g_ptr_array_add (pages, page);
+        }
+    }
+  g_assert_cmpuint (pages->len, >=, 20);
+  return pages;
+}
+
+/* @text as a narrow column prints it: paragraphs indented with "　　" and
+ * cut every @width characters; other lines (titles, names) as they are. */
+static GString *
+wrap_text (const char *text, guint width, const char *line_end)
+{
+  GString *out = g_string_new (NULL);
+  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = g_strstrip (lines[i]);
+      guint units = 4; /* half-width units: a Han character takes two */
+
+      if (*line == '\0')
+        continue;
+      /* titles and names span the columns; only prose is set in one */
+      if (g_utf8_strlen (line, -1) <= (glong) width || strstr (line, "。") == NULL)
+        {
+          g_string_append_printf (out, "%s%s", line, line_end);
+          continue;
+        }
+      g_string_append (out, "\u3000\u3000");
+      for (const char *c = line; *c != '\0'; c = g_utf8_next_char (c))
+        {
+          guint w = (guchar) *c < 0x80 ? 1 : 2;
+
+          if (units + w > 2 * width)
+            {
+              g_string_append (out, line_end);
+              units = 0;
+            }
+          g_string_append_len (out, c, g_utf8_next_char (c) - c);
+          units += w;
+        }
+      g_string_append (out, line_end);
+    }
+  return out;
+}
+
+static char *
+squeeze (const char *text, gsize length)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; p < text + length; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isspace (c) && c != 0x3000)
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_paragraph_pages_untouched (void)
+{
+  g_autoptr (GPtrArray) pages = read_paragraph_pages ();
+
+  for (guint i = 0; i < pages->len; i++)
+    {
+      SdPage *page = g_ptr_array_index (pages, i);
+      g_autoptr (SdLineStructure) lines = sd_line_structure_read (page->text, page->length);
+      gsize length;
+
+      g_test_message ("%s", page->basename);
+      g_assert_cmpint (sd_line_structure_get_form (lines), ==, SD_LINE_FORM_PARAGRAPHS);
+      g_assert_true (sd_line_structure_get_text (lines, &length) == page->text);
+      g_assert_cmpuint (length, ==, page->length);
+      g_assert_cmpuint (sd_line_structure_to_page (lines, 7), ==, 7);
+    }
+}
+
+/* Joined text keeps every character of the page but the line breaks and
+ * indents inside paragraphs, and each maps back onto itself. */
+static void
+check_wrapped (const char *page_text, gsize page_length, guint width, guint paragraphs)
+{
+  g_autoptr (SdLineStructure) lines = sd_line_structure_read (page_text, page_length);
+  const char *joined;
+  gsize length;
+  g_autofree char *a = NULL, *b = NULL;
+  guint joined_lines = 0, page_lines = 0;
+
+  g_assert_cmpint (sd_line_structure_get_form (lines), ==, SD_LINE_FORM_WRAPPED);
+  /* in half-width units: the column is @width Han characters wide */
+  g_assert_cmpuint (sd_line_structure_get_width (lines), >=, 2 * width - 2);
+  g_assert_cmpuint (sd_line_structure_get_width (lines), <=, 2 * width + 3);
+  joined = sd_line_structure_get_text (lines, &length);
+  a = squeeze (page_text, page_length);
+  b = squeeze (joined, length);
+  g_assert_cmpstr (a, ==, b);
+  for (gsize i = 0; i < page_length; i++)
+    page_lines += page_text[i] == '\n';
+  for (gsize i = 0; i < length; i++)
+    joined_lines += joined[i] == '\n';
+  g_assert_cmpuint (joined_lines, <, page_lines);
+  /* about a line a paragraph: a paragraph's last line may end at the edge
+   * and run on into a line of names; the pages' own column-break pieces,
+   * indented here, may read as titles */
+  g_assert_cmpuint (joined_lines * 100, <=, paragraphs * 120);
+  g_assert_cmpuint (joined_lines * 100, >=, paragraphs * 85);
+
+  for (const char *p = joined; p < joined + length; p = g_utf8_next_char (p))
+    {
+      gsize at = sd_line_structure_to_page (lines, p - joined);
+      gsize n = g_utf8_next_char (p) - p;
+
+      g_assert_cmpuint (at + n, <=, page_length);
+      if (*p != ' ' && *p != '\n' && *p != '\r')
+        g_assert_cmpmem (page_text + at, n, p, n);
+    }
+}
+
+static void
+test_wrapped_pages_joined (gconstpointer data)
+{
+  const char *line_end = data;
+  g_autoptr (GPtrArray) pages = read_paragraph_pages ();
+
+  for (guint i = 0; i < pages->len; i++)
+    {
+      SdPage *page = g_ptr_array_index (pages, i);
+      g_autoptr (GString) wrapped = wrap_text (page->text, SD_TEST_COLUMN, line_end);
+      g_auto (GStrv) page_lines = g_strsplit (page->text, "\n", -1);
+      guint paragraphs = 0;
+
+      for (guint k = 0; page_lines[k] != NULL; k++)
+        paragraphs += *g_strstrip (page_lines[k]) != '\0';
+      g_test_message ("%s", page->basename);
+      check_wrapped (wrapped->str, wrapped->len, SD_TEST_COLUMN, paragraphs);
+    }
+}
+
+/* What ends a paragraph: an indent, a short line, a blank line, a title
+ * before an indented paragraph even when it is as wide as the column. */
+static void
+test_wrapped_paragraph_ends (void)
+{
+  static const char page[] =
+      "　　近日，卯区启动冬季送温暖活动，为困\n"
+      "难家庭送去棉被、米油等生活物资。活动\n"
+      "将持续到明年春节，预计惠及一千余户。\n"
+      "　　据介绍，卯区今年已走访困难家庭三\n"
+      "百余户，发放慰问金四十余万元，并为\n"
+      "他们建立了帮扶台账。\n"
+      "辰区举办首届读书节活动开幕式\n"
+      "　　近日，辰区首届读书节在区图书馆开\n"
+      "幕，二十余家书店和出版社参加展销，\n"
+      "市民可在现场免费借阅图书和参加讲座\n"
+      "\n"
+      "活动。主办方还设立了少儿阅读专区。\n";
+  g_autoptr (SdLineStructure) lines = sd_line_structure_read (page, strlen (page));
+  const char *joined;
+  gsize length;
+  g_auto (GStrv) paragraphs = NULL;
+
+  g_assert_cmpint (sd_line_structure_get_form (lines), ==, SD_LINE_FORM_WRAPPED);
+  joined = sd_line_structure_get_text (lines, &length);
+  paragraphs = g_strsplit (joined, "\n", -1);
+  g_assert_cmpuint (g_strv_length (paragraphs), ==, 7);
+  g_assert_cmpstr (paragraphs[0], ==,
+                   "　　近日，卯区启动冬季送温暖活动，为困难家庭送去棉被、米油等生活物资。"
+                   "活动将持续到明年春节，预计惠及一千余户。");
+  g_assert_cmpstr (paragraphs[1], ==,
+                   "　　据介绍，卯区今年已走访困难家庭三百余户，发放慰问金四十余万元，"
+                   "并为他们建立了帮扶台账。");
+  g_assert_cmpstr (paragraphs[2], ==, "辰区举办首届读书节活动开幕式");
+  /* a column break: the paragraph goes on after the blank line, which the
+   * segmenter's repairs join */
+  g_assert_cmpstr (paragraphs[4], ==, "");
+  g_assert_cmpstr (paragraphs[5], ==, "活动。主办方还设立了少儿阅读专区。");
+}
+
+/* Too few lines, or lines of every length, are no column. */
+static void
+test_not_wrapped (void)
+{
+  static const char *const pages[] = {
+    "",
+    "\n\n\n",
+    "近日，卯区启动冬季送温暖活动。\n",
+    "短\n短短短短短短短短短短短短短短短短短短短短短短短短短短\n短短短短短\n"
+    "短短短短短短短短短短短短短短短短短短短短短短短短短短短短短短短短短短短短短短短短短\n短短\n",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autoptr (SdLineStructure) lines = sd_line_structure_read (pages[i], strlen (pages[i]));
+
+      g_assert_cmpint (sd_line_structure_get_form (lines), ==, SD_LINE_FORM_PARAGRAPHS);
+      g_assert_cmpuint (sd_line_structure_get_width (lines), ==, 0);
+    }
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/line-structure/paragraph-pages", test_paragraph_pages_untouched);
+  g_test_add_data_func ("/line-structure/wrapped-pages/lf", "\n", test_wrapped_pages_joined);
+  g_test_add_data_func ("/line-structure/wrapped-pages/crlf", "\r\n", test_wrapped_pages_joined);
+  g_test_add_func ("/line-structure/paragraph-ends", test_wrapped_paragraph_ends);
+  g_test_add_func ("/line-structure/not-wrapped", test_not_wrapped);
+  return g_test_run ();
+}
