@@ -327,18 +327,55 @@ found:
   return TRUE;
 }
 
-/* "本报讯(范韶欣)…" */
+/* What names the medium in a dateline: "交汇点讯", "中国江苏网…讯". */
+static const char media_chars[] = "报网社台端点刊";
+
+/* Where a dateline ends: "本报讯", "交汇点讯", "中国江苏网7月13日连云港讯",
+ * "新华社南京2月19日电", "【连网】"; or @pos when the text opens with none.
+ * A dateline is short and unpunctuated; it names its medium, or a date
+ * before 电, so prose that reports 喜讯 is not taken for one. */
+static gsize
+skip_dateline (const char *text, gsize pos, gsize end)
+{
+  gboolean media = FALSE;
+  gunichar before = 0;
+  guint n = 0;
+
+  if (_sd_text_first_char (text, pos, end) == 0x3010) /* 【连网】 */
+    {
+      for (gsize p = _sd_seg_skip_char (text, pos); p < end && n < 12; p = _sd_seg_skip_char (text, p), n++)
+        if (_sd_text_get_char (text + p) == 0x3011)
+          return _sd_seg_skip_spaces (text, _sd_seg_skip_char (text, p), end);
+      return pos;
+    }
+  for (gsize p = pos; p < end && n <= 30; p = _sd_seg_skip_char (text, p), n++)
+    {
+      gunichar c = _sd_text_get_char (text + p);
+      gsize next = _sd_seg_skip_char (text, p);
+
+      if ((c == 0x8BAF /* 讯 */ && media && n >= 2
+           && _sd_text_first_char (text, next, end) != 0x5458 /* 员 */ && before != 0x901A /* 通 */)
+          || (c == 0x7535 /* 电 */ && before == 0x65E5 /* 日 */ && n >= 4))
+        return _sd_seg_skip_spaces (text, next, end);
+      if (!_sd_text_is_content (c) && c != '-' && c != 0x00B7 && c != ' ')
+        return pos;
+      media |= _sd_seg_char_in (media_chars, c);
+      before = c;
+    }
+  return pos;
+}
+
+/* "本报讯(范韶欣)…", "现代快报讯(记者 潘荣)…" */
 static void
 find_news_lead (SdSegPage *page, SdSegUnit *u)
 {
   const char *text = page->text;
-  gsize pos = u->prose_start, close;
+  gsize pos = skip_dateline (text, u->prose_start, u->prose_end), close;
   gunichar open;
 
-  if (!_sd_text_has_prefix (text, pos, u->prose_end, "本报讯"))
+  if (pos == u->prose_start)
     return;
   u->news_lead = TRUE;
-  pos = _sd_seg_skip_spaces (text, pos + strlen ("本报讯"), u->prose_end);
   u->prose_start = pos;
   open = _sd_text_first_char (text, pos, u->prose_end);
   if (open != '(' && open != 0xFF08 && open != 0x3010)
