@@ -836,7 +836,8 @@ test_headline_broken_in_two (void)
 
 /* A long story whose sections are headed "place：…" like the page's
  * headlines: after the first such section, the next ones are its
- * siblings, not new stories. */
+ * siblings, not new stories.  Its sections go on in its words, as a real
+ * feature's do. */
 static void
 test_sections_place_colon (void)
 {
@@ -845,11 +846,13 @@ test_sections_place_colon (void)
       "——卯市推动新就业群体融入基层治理纪实\n\n"
       "卯市现有快递员、外卖员、网约车司机等新就业群体一万二千余人，他们走街串巷，熟悉社情民意。\n\n"
       "东城街道：小哥驿站变身民情站\n\n"
-      "东城街道是卯市的老城区，老旧小区多、背街小巷多，街道在驿站设立民情信箱。\n\n"
+      "东城街道是卯市的老城区，快递员、外卖员走街串巷，街道在驿站设立民情信箱，"
+      "让新就业群体融入基层治理。\n\n"
       "白蒲镇：骑手当上移动网格员\n\n"
-      "白蒲镇是千年古镇，镇区人口集中、商户密集，镇综治中心将骑手纳入网格队伍。\n\n"
+      "白蒲镇是千年古镇，镇综治中心将外卖员、网约车司机纳入网格队伍，新就业群体"
+      "熟悉社情民意。\n\n"
       "搬经镇：积分兑换激活一池春水\n\n"
-      "搬经镇给出的答案是积分兑换，骑手上报一条有效信息就能积一分，积分可以兑换生活用品。\n\n"
+      "搬经镇给出的答案是积分兑换，快递员、外卖员上报一条社情民意就能积一分，积分可以兑换生活用品。\n\n"
       "辰县开展文明交通劝导\n\n"
       "本报讯（记者 高远）近日，辰县组织志愿者在主要路口开展文明交通劝导活动。\n";
   g_autoptr (GPtrArray) segments = split (page);

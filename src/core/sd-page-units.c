@@ -734,6 +734,8 @@ _sd_seg_scan_units (SdSegPage *page)
           classify_unit (page, &u);
           if (u.md_level > 0)
             page->min_md_level = MIN (page->min_md_level, u.md_level);
+          if (u.md_level > 0 && u.title)
+            page->md_titles++;
           g_array_append_val (page->units, u);
           blanks = 0;
         }

@@ -111,6 +111,7 @@ typedef struct
   GArray     *units;   /* (element-type SdSegUnit) */
   GArray     *stories; /* (element-type SdSegStory) */
   guint       min_md_level;
+  guint       md_titles; /* title-shaped units marked with '#' */
   guint       usual_gap; /* blank lines between most paragraphs */
 } SdSegPage;
 
