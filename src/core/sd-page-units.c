@@ -145,12 +145,25 @@ find_bold_run (SdSegPage *page, SdSegUnit *u)
 gboolean
 _sd_seg_has_role_prefix (const char *text, gsize start, gsize end, gsize *after)
 {
+  gsize pos = start;
+
   for (guint i = 0; i < G_N_ELEMENTS (reporter_roles); i++)
     if (_sd_text_has_prefix (text, start, end, reporter_roles[i]))
       {
         *after = start + strlen (reporter_roles[i]);
         return TRUE;
       }
+  /* the medium before the role: "融媒体记者", "新华社记者", "扬子晚报记者" */
+  for (guint n = 0; n < 8 && pos < end && _sd_text_is_han (_sd_text_get_char (text + pos)); n++)
+    {
+      pos = _sd_seg_skip_char (text, pos);
+      if (n >= 1 && (_sd_text_has_prefix (text, pos, end, "记者")
+                     || _sd_text_has_prefix (text, pos, end, "通讯员")))
+        {
+          *after = pos + (text[pos + 3] == "者"[0] && text[pos + 4] == "者"[1] ? 6 : 9);
+          return TRUE;
+        }
+    }
   return FALSE;
 }
 
@@ -296,6 +309,36 @@ find_name_line (SdSegPage *page, SdSegUnit *u)
   return TRUE;
 }
 
+/* A folio's paper name, alone on its line: "无锡日报", "泰州日报·市县传真". */
+static const char *const paper_suffixes[] = { "日报", "晚报", "时报", "商报", "快报", "报" };
+
+static gboolean
+is_paper_name (const char *text, gsize start, gsize end, guint chars)
+{
+  gsize name_end = end;
+
+  if (chars > 16)
+    return FALSE;
+  /* the page's section after the name: "·市县传真", " . 要闻" */
+  for (gsize pos = start; pos < end; pos = _sd_seg_skip_char (text, pos))
+    {
+      gunichar c = _sd_text_get_char (text + pos);
+
+      if (c == 0x00B7 || c == 0x30FB || c == '.' || _sd_text_is_space (c))
+        {
+          name_end = pos;
+          break;
+        }
+      if (!_sd_text_is_han (c))
+        return FALSE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (paper_suffixes); i++)
+    if (_sd_text_has_suffix (text, start, name_end, paper_suffixes[i])
+        && name_end - start >= strlen (paper_suffixes[i]) + 6)
+      return TRUE;
+  return FALSE;
+}
+
 /* Page furniture: "责任编辑：X", "2022年11月10日 星期四", "第3版". */
 static gboolean
 find_furniture (SdSegPage *page, SdSegUnit *u)
@@ -314,7 +357,8 @@ find_furniture (SdSegPage *page, SdSegUnit *u)
         if (next == 0xFF1A || next == ':' || next == '/' || _sd_text_is_space (next))
           goto found;
       }
-  if (_sd_text_contains (text, u->text_start, u->text_end, "星期")
+  if (is_paper_name (text, u->text_start, u->text_end, u->chars)
+      || _sd_text_contains (text, u->text_start, u->text_end, "星期")
       || (_sd_text_has_prefix (text, u->text_start, u->text_end, "第")
           && _sd_text_has_suffix (text, u->text_start, u->text_end, "版") && u->chars <= 6))
     goto found;
