@@ -45,27 +45,37 @@ read_paragraph_pages (void)
 }
 
 /* @text as a narrow column prints it: paragraphs indented with "　　" and
- * cut every @width characters; other lines (titles, names) as they are. */
+ * cut every @width characters; other lines (titles, names) as they are.
+ * The pages' own column breaks (a paragraph cut mid-sentence) go on
+ * unindented. */
 static GString *
 wrap_text (const char *text, guint width, const char *line_end)
 {
   GString *out = g_string_new (NULL);
   g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+  gboolean paragraph_ended = TRUE;
 
   for (guint i = 0; lines[i] != NULL; i++)
     {
       const char *line = g_strstrip (lines[i]);
       guint units = 4; /* half-width units: a Han character takes two */
+      gboolean indent = paragraph_ended;
 
       if (*line == '\0')
         continue;
+      paragraph_ended = g_str_has_suffix (line, "。") || g_str_has_suffix (line, "”");
       /* titles and names span the columns; only prose is set in one */
       if (g_utf8_strlen (line, -1) <= (glong) width || strstr (line, "。") == NULL)
         {
           g_string_append_printf (out, "%s%s", line, line_end);
+          paragraph_ended = TRUE;
           continue;
         }
-      g_string_append (out, "\u3000\u3000");
+      /* the rest of a paragraph a column break cut is not indented */
+      if (!indent)
+        units = 0;
+      else
+        g_string_append (out, "\u3000\u3000");
       for (const char *c = line; *c != '\0'; c = g_utf8_next_char (c))
         {
           guint w = (guchar) *c < 0x80 ? 1 : 2;

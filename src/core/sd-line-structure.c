@@ -189,18 +189,19 @@ opens_lead (const char *text, const Line *line)
   return FALSE;
 }
 
-/* No sentence, no clause: what a title, a kicker or a section head is. */
+/* No sentence, and no clause left open at its end: what a title, a
+ * kicker or a section head is ("梁溪今年改造老旧小区47个,惠及3.3万余人"). */
 static gboolean
 is_title_like (const char *text, const Line *line)
 {
+  gunichar last = _sd_text_last_char (text, line->text_start, line->text_end);
+
+  if (last == 0xFF0C || last == ',' || last == 0x3001 || last == 0xFF1B || last == ';')
+    return FALSE;
   for (const char *p = text + line->text_start; p < text + line->text_end;
        p = g_utf8_next_char (p))
-    {
-      gunichar c = _sd_text_get_char (p);
-
-      if (_sd_text_is_sentence_end (c) || c == 0xFF0C || c == ',' || c == 0x3001 || c == 0xFF1B)
-        return FALSE;
-    }
+    if (_sd_text_get_char (p) == 0x3002) /* 。 */
+      return FALSE;
   return TRUE;
 }
 
