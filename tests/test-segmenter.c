@@ -422,6 +422,72 @@ test_byline_reporter_line_closes (void)
   assert_body_ends (find_story (segments, "午区推进老旧小区改造"), "首批涉及十二个小区。");
 }
 
+/* Datelines of other media than 本报 open a news lead like 本报讯; a
+ * report of 喜讯 in prose does not. */
+typedef struct
+{
+  const char *path;
+  const char *lead;
+  const char *reporter;
+} DatelineCase;
+
+static const DatelineCase dateline_cases[] = {
+  { "/segmenter/dateline/medium", "交汇点讯 ", NULL },
+  { "/segmenter/dateline/site-and-place", "中国江苏网7月13日连云港讯", NULL },
+  { "/segmenter/dateline/paper-reporter", "现代快报讯(记者 潘荣)", "潘荣" },
+  { "/segmenter/dateline/paper-and-date", "今日镇江讯", NULL },
+  { "/segmenter/dateline/agency", "新华社南京2月19日电 ", NULL },
+  { "/segmenter/dateline/bracketed", "【连网】(通讯员 刘志奇)", "刘志奇" },
+};
+
+static void
+test_dateline (gconstpointer data)
+{
+  const DatelineCase *test_case = data;
+  g_autofree char *page =
+      g_strconcat ("卯区启动冬季送温暖活动\n\n", test_case->lead,
+                   "3月3日上午，卯区启动冬季送温暖活动，为困难家庭送去棉被、米油等生活物资。\n", NULL);
+  g_autoptr (GPtrArray) segments = split (page);
+  SdSegment *segment = find_story (segments, "卯区启动冬季送温暖活动");
+
+  assert_body_starts (segment, "3月3日上午，卯区");
+  g_assert_cmpstr (segment->reporter, ==, test_case->reporter);
+}
+
+static void
+test_dateline_not_prose (void)
+{
+  g_autoptr (GPtrArray) segments =
+      split ("卯区启动冬季送温暖活动\n\n"
+             "连日来传来喜讯，卯区三个村入选省级特色田园乡村。\n\n"
+             "【编者按】今年是卯区撤县设区十周年，本报推出系列报道。\n");
+  SdSegment *segment = find_story (segments, "卯区启动冬季送温暖活动");
+
+  assert_body_starts (segment, "连日来传来喜讯");
+  g_autofree char *body = sd_segment_dup_body (segment);
+  g_assert_nonnull (strstr (body, "【编者按】今年是"));
+}
+
+/* Web-age headlines exclaim and ask; the page's folio is furniture; a
+ * medium before 记者 and names parted by 、 make a reporter line. */
+static void
+test_headline_exclaims (void)
+{
+  g_autoptr (GPtrArray) segments =
+      split ("无锡日报\n\n"
+             "厉害了!这三个村成为省级特色田园乡村建设试点,你最看好哪个?\n\n"
+             "■融媒体记者 王正道\n\n"
+             "记者近日从市农业农村局获悉，江苏省日前公布了第三批省级特色田园乡村建设试点村庄名单。\n\n"
+             "“渔”水共生迎春来\n\n"
+             "新华社记者朱程、赵久龙\n\n"
+             "“左手拿着那千丝的网，右手拿着那钓鱼的竿”，渔民们开始了新生活。\n");
+
+  g_assert_cmpuint (segments->len, ==, 2);
+  g_assert_cmpstr (find_story (segments, "厉害了!这三个村成为省级特色田园乡村建设试点,你最看好哪个?")
+                       ->reporter, ==, "王正道");
+  g_assert_cmpstr (find_story (segments, "“渔”水共生迎春来")->reporter, ==, "朱程、赵久龙");
+}
+
 static void
 test_kind_continuation_marker (void)
 {
@@ -1410,6 +1476,10 @@ main (int argc, char *argv[])
     g_test_add_data_func (byline_cases[i].path, &byline_cases[i], test_byline_form);
   g_test_add_func ("/segmenter/names/trailing-list", test_names_trailing_list);
   g_test_add_func ("/segmenter/byline/reporter-line-closes", test_byline_reporter_line_closes);
+  for (guint i = 0; i < G_N_ELEMENTS (dateline_cases); i++)
+    g_test_add_data_func (dateline_cases[i].path, &dateline_cases[i], test_dateline);
+  g_test_add_func ("/segmenter/dateline/not-prose", test_dateline_not_prose);
+  g_test_add_func ("/segmenter/headline/exclaims", test_headline_exclaims);
   for (guint i = 0; i < G_N_ELEMENTS (kind_cases); i++)
     g_test_add_data_func (kind_cases[i].path, &kind_cases[i], test_kind);
   g_test_add_func ("/segmenter/kind/continuation-marker", test_kind_continuation_marker);

@@ -207,6 +207,20 @@ is_comma (gunichar c)
   return c == 0xFF0C || c == ',' || c == 0x3001 || c == 0xFF1B || c == ';';
 }
 
+/* A comma that parts clauses, not the 、 that parts names. */
+static gboolean
+has_clause_comma (const char *text, gsize start, gsize end)
+{
+  for (const char *p = text + start; p < text + end; p = g_utf8_next_char (p))
+    {
+      gunichar c = _sd_text_get_char (p);
+
+      if (c != 0x3001 && is_comma (c))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static gboolean
 has_comma (const char *text, gsize start, gsize end)
 {
@@ -232,7 +246,7 @@ find_reporter_line (SdSegPage *page, SdSegUnit *u)
       && !(boxed && _sd_text_is_name_list (text, pos, u->text_end, FALSE)))
     return FALSE;
   if (u->chars > 42 || has_sentence_mark (text, pos, u->text_end)
-      || has_comma (text, pos, u->text_end))
+      || has_clause_comma (text, pos, u->text_end))
     return FALSE;
   u->shape = SHAPE_REPORTER;
   u->reporter_start = pos;
@@ -374,6 +388,15 @@ found:
 /* What names the medium in a dateline: "交汇点讯", "中国江苏网…讯". */
 static const char media_chars[] = "报网社台端点刊";
 
+/* "今日镇江讯3月3日…", "…讯(记者 X)": a date or the reporter follows. */
+static gboolean
+opens_date_or_bracket (const char *text, gsize pos, gsize end)
+{
+  gunichar c = _sd_text_first_char (text, pos, end);
+
+  return g_ascii_isdigit (c) || c == '(' || c == 0xFF08 || c == ' ' || c == 0x3000;
+}
+
 /* Where a dateline ends: "本报讯", "交汇点讯", "中国江苏网7月13日连云港讯",
  * "新华社南京2月19日电", "【连网】"; or @pos when the text opens with none.
  * A dateline is short and unpunctuated; it names its medium, or a date
@@ -385,7 +408,8 @@ skip_dateline (const char *text, gsize pos, gsize end)
   gunichar before = 0;
   guint n = 0;
 
-  if (_sd_text_first_char (text, pos, end) == 0x3010) /* 【连网】 */
+  if (_sd_text_first_char (text, pos, end) == 0x3010 /* 【连网】 */
+      && !_sd_text_has_prefix (text, _sd_seg_skip_char (text, pos), end, "编者按"))
     {
       for (gsize p = _sd_seg_skip_char (text, pos); p < end && n < 12; p = _sd_seg_skip_char (text, p), n++)
         if (_sd_text_get_char (text + p) == 0x3011)
@@ -397,7 +421,7 @@ skip_dateline (const char *text, gsize pos, gsize end)
       gunichar c = _sd_text_get_char (text + p);
       gsize next = _sd_seg_skip_char (text, p);
 
-      if ((c == 0x8BAF /* 讯 */ && media && n >= 2
+      if ((c == 0x8BAF /* 讯 */ && (media || opens_date_or_bracket (text, next, end)) && n >= 2
            && _sd_text_first_char (text, next, end) != 0x5458 /* 员 */ && before != 0x901A /* 通 */)
           || (c == 0x7535 /* 电 */ && before == 0x65E5 /* 日 */ && n >= 4))
         return _sd_seg_skip_spaces (text, next, end);
@@ -618,6 +642,26 @@ reads_like_prose (SdSegPage *page, SdSegUnit *u)
   return commas >= 2;
 }
 
+/* "厉害了!这三个村…,你最看好哪个?": a headline may exclaim or ask, but
+ * holds no full stop, and a line of a few characters that exclaims is a
+ * quote ("好！"). */
+static gboolean
+only_exclaims (SdSegPage *page, SdSegUnit *u)
+{
+  const char *text = page->text;
+
+  if (u->chars < 8)
+    return FALSE;
+  for (const char *p = text + u->text_start; p < text + u->text_end; p = g_utf8_next_char (p))
+    {
+      gunichar c = _sd_text_get_char (p);
+
+      if (c == 0x3002 || c == 0xFF0E)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 is_title_shaped (SdSegPage *page, SdSegUnit *u)
 {
@@ -629,7 +673,8 @@ is_title_shaped (SdSegPage *page, SdSegUnit *u)
     return FALSE;
   if (u->md_level > 0 || u->bold)
     return chars <= MD_TITLE_MAX_CHARS;
-  if (chars < 4 || chars > TITLE_MAX_CHARS || text_has_sentence_mark (page, u))
+  if (chars < 4 || chars > TITLE_MAX_CHARS
+      || (text_has_sentence_mark (page, u) && !only_exclaims (page, u)))
     return FALSE;
   return !_sd_seg_char_in ("，,、；;：:（(“‘《", last) && !reads_like_prose (page, u);
 }
