@@ -88,9 +88,7 @@ measure_line (const char *text, Line *line)
   line->text_start = p - text;
   line->text_end = line->end;
   _sd_text_trim (text, &line->text_start, &line->text_end);
-  line->width = indent;
-  for (p = text + line->text_start; p < text + line->text_end; p = g_utf8_next_char (p))
-    line->width += char_width (_sd_text_get_char (p));
+  line->width = indent + sd_line_width (text, line->text_start, line->text_end);
   line->ends_sentence = _sd_text_ends_sentence (text, line->text_start, line->text_end);
 }
 
@@ -128,10 +126,26 @@ edge_slack (guint width)
   return MAX (PULLED_BACK, width / 8);
 }
 
+gboolean
+sd_line_reaches_edge (guint column, guint width)
+{
+  return column > 0 && width + edge_slack (column) >= column && width <= column + PULLED_BACK;
+}
+
 static gboolean
 reaches_edge (guint column, const Line *line)
 {
-  return line->width + edge_slack (column) >= column && line->width <= column + PULLED_BACK;
+  return sd_line_reaches_edge (column, line->width);
+}
+
+guint
+sd_line_width (const char *text, gsize start, gsize end)
+{
+  guint width = 0;
+
+  for (const char *p = text + start; p < text + end; p = g_utf8_next_char (p))
+    width += char_width (_sd_text_get_char (p));
+  return width;
 }
 
 /* The width most lines reach, or 0 when the lines end anywhere. */

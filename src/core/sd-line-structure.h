@@ -38,6 +38,14 @@ guint            sd_line_structure_get_width (const SdLineStructure *lines);
  * lines, else its paragraphs joined, a paragraph a line. */
 const char      *sd_line_structure_get_text  (const SdLineStructure *lines,
                                               gsize                 *length);
+/* The width of a line of text in half-width units, as measured for the
+ * column, and whether a line that wide ran to the edge of a @column wide
+ * column (and so goes on in the next line, unless it ends a sentence). */
+guint            sd_line_width               (const char            *text,
+                                              gsize                  start,
+                                              gsize                  end);
+gboolean         sd_line_reaches_edge        (guint                  column,
+                                              guint                  width);
 /* Maps a byte offset into that text to one into the page's text.  An
  * offset at a joint maps to the start of the next piece of page text. */
 gsize            sd_line_structure_to_page   (const SdLineStructure *lines,

@@ -12,6 +12,7 @@
 
 #include "sd-segmenter-private.h"
 
+#include "sd-line-structure.h"
 #include "sd-text-util.h"
 
 static const char *const reporter_roles[] = {
@@ -662,6 +663,26 @@ only_exclaims (SdSegPage *page, SdSegUnit *u)
   return TRUE;
 }
 
+/* Clause marks inside, a particle at the end, a closing mark at the start:
+ * a line of prose, though it holds no sentence end. */
+static gboolean
+reads_like_cut_prose (SdSegPage *page, SdSegUnit *u)
+{
+  const char *text = page->text;
+
+  if (_sd_text_is_closing (_sd_text_first_char (text, u->text_start, u->text_end))
+      || is_particle (_sd_text_last_char (text, u->text_start, u->text_end)))
+    return TRUE;
+  for (const char *p = text + u->text_start; p < text + u->text_end; p = g_utf8_next_char (p))
+    {
+      gunichar c = _sd_text_get_char (p);
+
+      if (c == 0xFF0C || c == ',' || c == 0xFF1B || c == ';' || c == 0x3001)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static gboolean
 is_title_shaped (SdSegPage *page, SdSegUnit *u)
 {
@@ -670,6 +691,11 @@ is_title_shaped (SdSegPage *page, SdSegUnit *u)
   gunichar last = _sd_text_last_char (text, u->text_start, u->text_end);
 
   if (u->shape != SHAPE_TEXT || u->news_lead || u->continued || u->tail_names || u->tail_credit)
+    return FALSE;
+  /* a lone line that runs to the column's edge and reads like prose was
+   * cut there: the rest of its paragraph follows after a column break */
+  if (u->md_level == 0 && !u->bold && reads_like_cut_prose (page, u)
+      && sd_line_reaches_edge (page->column, sd_line_width (text, u->start, u->end)))
     return FALSE;
   if (u->md_level > 0 || u->bold)
     return chars <= MD_TITLE_MAX_CHARS;

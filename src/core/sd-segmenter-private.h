@@ -112,6 +112,7 @@ typedef struct
   GArray     *stories; /* (element-type SdSegStory) */
   guint       min_md_level;
   guint       md_titles; /* title-shaped units marked with '#' */
+  guint       column;    /* the width wrapped lines were joined at, or 0 */
   guint       usual_gap; /* blank lines between most paragraphs */
 } SdSegPage;
 

@@ -597,9 +597,9 @@ dup_valid_utf8 (const char *text, gsize length)
 }
 
 static GPtrArray *
-split_paragraph_lines (const char *text, gsize length)
+split_paragraph_lines (const char *text, gsize length, guint column)
 {
-  SdSegPage page = { .text = text, .length = length };
+  SdSegPage page = { .text = text, .length = length, .column = column };
   GPtrArray *segments;
 
   /* a unit per line of some 40 bytes at least, mostly */
@@ -644,9 +644,9 @@ split_clean_text (const char *text, gsize length)
   GPtrArray *segments;
 
   if (sd_line_structure_get_form (lines) == SD_LINE_FORM_PARAGRAPHS)
-    return split_paragraph_lines (text, length);
+    return split_paragraph_lines (text, length, 0);
   joined = sd_line_structure_get_text (lines, &joined_length);
-  segments = split_paragraph_lines (joined, joined_length);
+  segments = split_paragraph_lines (joined, joined_length, sd_line_structure_get_width (lines));
   map_to_page (lines, segments);
   return segments;
 }
