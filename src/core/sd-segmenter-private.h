@@ -24,7 +24,6 @@ G_BEGIN_DECLS
 #define LONE_CAPTION_CHARS 60  /* a caption printed apart from its credit */
 #define PHOTO_MAX_CHARS    400
 #define BRIEF_MAX_CHARS    600
-#define HEADLINE_SCORE     2   /* weak cues a plain title needs to open a story */
 #define PLACE_WINDOW       3000 /* bytes of a story that name its places */
 #define CHARS_LIMIT        MD_TITLE_MAX_CHARS /* no shorter line is counted further */
 #define NONE               G_MAXUINT
@@ -160,6 +159,17 @@ _sd_seg_carries_prose (const SdSegUnit *u)
   return u->role == ROLE_BODY
          || (u->role == ROLE_SECTION && u->shape == SHAPE_BOLD && u->prose_end > u->prose_start);
 }
+
+/* Hands the cues weighed for every undecided title to @sink, for fitting
+ * the weights (tests/fit-boundary.py); NULL stops it.  Not thread-safe. */
+typedef void (*SdSegCueSink) (const char   *text,
+                              gsize         title_start,
+                              gsize         title_end,
+                              const double *cues,
+                              guint         n_cues,
+                              gpointer      data);
+G_GNUC_INTERNAL void       _sd_seg_set_cue_sink     (SdSegCueSink sink,
+                                                     gpointer     data);
 
 G_GNUC_INTERNAL void       _sd_seg_scan_units       (SdSegPage  *page);
 G_GNUC_INTERNAL gboolean   _sd_seg_has_role_prefix  (const char *text,

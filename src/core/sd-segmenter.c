@@ -284,39 +284,133 @@ is_numbered (SdSegUnit *u)
   return u->numbered_end > u->text_start;
 }
 
-/* Weak cues that a title-shaped unit heads a new story rather than a section. */
-static guint
-score_headline (SdSegPage *page, SdSegStory *story, guint i, guint lead)
+/* ---- the boundary scorer ----------------------------------------------
+ * Where no strong sign decides (markup, a lead or reporter line under the
+ * title, a byline above it), weak cues are weighed: each is a number, and
+ * the title opens a story when the weighted sum passes 0.  The weights are
+ * fitted by logistic regression on the labelled pages' title candidates
+ * (tests/fit-boundary.py, which prints this table) and rounded. */
+
+typedef enum
+{
+  CUE_MARKED,          /* '#' or bold */
+  CUE_COLON,           /* "崇川区：…" */
+  CUE_NEW_PLACE,       /* names first a place the story above never named */
+  CUE_KNOWN_PLACE,     /* names first a place it did name */
+  CUE_SPACED_HALVES,   /* "发挥村级监督优势 走出对村巡察新路子" */
+  CUE_WIDE_GAP,        /* more blank lines above than the page's usual */
+  CUE_LEAD_OPENER,     /* the text under it opens "近日", "10月28日，" */
+  CUE_LEAD_NAMES,      /* the lead names the title's subject as a place */
+  CUE_AFTER_MARKED,    /* plain, after sections in bold or numbered */
+  CUE_HEADER,          /* a kicker or 副题 goes with it */
+  CUE_COHESION,        /* share of its words the story above used, 0–1 */
+  CUE_SECTION_SHAPE,   /* short and tidy as a section head is */
+  CUE_PREV_ENDED,      /* the text above ends a sentence */
+  CUE_STORY_LENGTH,    /* thousands of characters of the story above, at most 2 */
+  CUE_TITLE_LENGTH,    /* its characters over TITLE_MAX_CHARS */
+  CUE_EXCLAIMS,        /* it exclaims or asks */
+  N_CUES,
+} SdSegCue;
+
+static const double cue_weights[N_CUES] = {
+  [CUE_MARKED] = 0.8,
+  [CUE_COLON] = 1.3,
+  [CUE_NEW_PLACE] = 1.6,
+  [CUE_KNOWN_PLACE] = -0.6,
+  [CUE_SPACED_HALVES] = 1.1,
+  [CUE_WIDE_GAP] = 0.0,
+  [CUE_LEAD_OPENER] = 1.3,
+  [CUE_LEAD_NAMES] = 2.3,
+  [CUE_AFTER_MARKED] = 2.8,
+  [CUE_HEADER] = 1.5,
+  [CUE_COHESION] = -3.4,
+  [CUE_SECTION_SHAPE] = -0.1,
+  [CUE_PREV_ENDED] = -0.1,
+  [CUE_STORY_LENGTH] = 0.5,
+  [CUE_TITLE_LENGTH] = 0.8,
+  [CUE_EXCLAIMS] = -0.8,
+};
+static const double cue_bias = -2.5;
+
+static SdSegCueSink cue_sink;
+static gpointer     cue_sink_data;
+
+void
+_sd_seg_set_cue_sink (SdSegCueSink sink, gpointer data)
+{
+  cue_sink = sink;
+  cue_sink_data = data;
+}
+
+static gboolean
+exclaims (SdSegPage *page, SdSegUnit *u)
+{
+  for (const char *p = page->text + u->text_start; p < page->text + u->text_end;
+       p = g_utf8_next_char (p))
+    {
+      gunichar c = _sd_text_get_char (p);
+
+      if (c == '!' || c == '?' || c == 0xFF01 || c == 0xFF1F)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+measure_cues (SdSegPage *page, SdSegStory *story, guint i, guint n, guint lead, double *cues)
 {
   SdSegUnit *u = _sd_seg_unit_at (page, i);
-  guint score = 0;
+  SdSegUnit *first = _sd_seg_unit_at (page, story->first);
+  gboolean sibling_colon = story->colon_sections && has_title_colon (page, u);
   gsize place_end;
 
-  if (u->md_level > 0 || u->bold)
-    score++;
+  memset (cues, 0, sizeof (double) * N_CUES);
+  cues[CUE_MARKED] = is_marked (u);
   /* "白蒲镇：…" after a section "如城街道：…" heads the next section of the
    * same story: a place and a colon tell nothing there */
-  if (!story->colon_sections || !has_title_colon (page, u))
+  if (!sibling_colon)
     {
-      if (has_title_colon (page, u))
-        score++;
+      cues[CUE_COLON] = has_title_colon (page, u);
       place_end = find_leading_place (page, u);
-      if (place_end > 0)
-        score += names_new_place (page, story, u, place_end) ? 2 : 1;
+      if (place_end > 0 && names_new_place (page, story, u, place_end))
+        cues[CUE_NEW_PLACE] = 1;
+      else if (place_end > 0)
+        cues[CUE_KNOWN_PLACE] = 1;
     }
-  if (has_spaced_halves (page, u))
-    score++;
-  if (u->blank_before > page->usual_gap)
-    score++;
-  if (lead != NONE && starts_with_opener (page, _sd_seg_unit_at (page, lead)))
-    score++;
-  if (lead != NONE && lead_names_place (page, u, _sd_seg_unit_at (page, lead)))
-    score += 2;
+  cues[CUE_SPACED_HALVES] = has_spaced_halves (page, u);
+  cues[CUE_WIDE_GAP] = u->blank_before > page->usual_gap;
+  if (lead != NONE)
+    {
+      cues[CUE_LEAD_OPENER] = starts_with_opener (page, _sd_seg_unit_at (page, lead));
+      cues[CUE_LEAD_NAMES] = lead_names_place (page, u, _sd_seg_unit_at (page, lead));
+    }
   /* a story heads its sections one way: a plain title after sections in
    * bold or numbered heads another story */
-  if (story->marked_sections && !story->plain_sections && !is_marked (u) && !is_numbered (u))
-    score += 2;
-  return score;
+  cues[CUE_AFTER_MARKED] =
+      story->marked_sections && !story->plain_sections && !is_marked (u) && !is_numbered (u);
+  cues[CUE_HEADER] = n > 1;
+  cues[CUE_COHESION] = sibling_colon ? 1.0 : measure_cohesion (page, story, i) / 100.0;
+  cues[CUE_SECTION_SHAPE] = u->section_shape;
+  cues[CUE_PREV_ENDED] = _sd_seg_unit_at (page, i - 1)->ends_sentence;
+  cues[CUE_STORY_LENGTH] = MIN (2.0, (u->start - first->start) / 3000.0);
+  cues[CUE_TITLE_LENGTH] = u->chars / (double) TITLE_MAX_CHARS;
+  cues[CUE_EXCLAIMS] = exclaims (page, u);
+}
+
+/* Whether the weak cues for the title at unit @i add up to a new story. */
+static gboolean
+weighs_as_story (SdSegPage *page, SdSegStory *story, guint i, guint n, guint lead)
+{
+  double cues[N_CUES];
+  double sum = cue_bias;
+
+  measure_cues (page, story, i, n, lead, cues);
+  for (guint k = 0; k < N_CUES; k++)
+    sum += cue_weights[k] * cues[k];
+  if (cue_sink != NULL)
+    cue_sink (page->text, _sd_seg_unit_at (page, i)->text_start,
+              _sd_seg_unit_at (page, i)->text_end, cues, N_CUES, cue_sink_data);
+  return sum >= 0;
 }
 
 /* A caption: short prose closed by a photo credit. */
@@ -420,12 +514,7 @@ starts_story (SdSegPage *page, SdSegStory *story, guint i)
       if (story->news_lead)
         return TRUE;
     }
-  /* an untidy title may be a line cut at a column end: wants more evidence;
-   * words the story above never used are some */
-  return score_headline (page, story, i, lead) + (n > 1 ? 2 : 0)
-             + (!(story->colon_sections && has_title_colon (page, u))
-                && measure_cohesion (page, story, i) <= COHESION_STORY)
-         >= HEADLINE_SCORE + !u->section_shape;
+  return weighs_as_story (page, story, i, n, lead);
 }
 
 /* A photo caption after the end of a story is an item of its own: the
