@@ -111,6 +111,48 @@ strip_markdown (SdSegPage *page, SdSegUnit *u)
     u->md_level = 0;
 }
 
+/* Marks no line of text starts with (a closing quote, a rule's '|', a
+ * speck read as '.') or ends with (an opening quote, '*' without its
+ * pair): OCR picks them up from column rules, specks and ornaments. */
+static gboolean
+is_stray_start (gunichar c)
+{
+  return c == 0x201D || c == 0x2019 || c == '|' || c == 0xFF5C || c == '.' || c == 0xFF0C
+         || c == ',' || c == 0x3002 || c == 0x3001 || c == '`' || c == '~';
+}
+
+static gboolean
+is_stray_end (gunichar c)
+{
+  return c == 0x201C || c == 0x2018 || c == '|' || c == 0xFF5C || c == '`' || c == '~';
+}
+
+static void
+strip_stray_marks (SdSegPage *page, SdSegUnit *u)
+{
+  const char *text = page->text;
+
+  /* only short lines: a paragraph's first character may be a quote's end
+   * cut off by a column break, which the repairs join again */
+  if (_sd_text_count_chars (text, u->text_start, u->text_end, TITLE_MAX_CHARS + 2)
+      > TITLE_MAX_CHARS + 1)
+    return;
+  while (u->text_start < u->text_end
+         && is_stray_start (_sd_text_get_char (text + u->text_start)))
+    u->text_start = _sd_text_skip_spaces (text, _sd_seg_skip_char (text, u->text_start),
+                                          u->text_end);
+  while (u->text_end > u->text_start
+         && is_stray_end (_sd_text_last_char (text, u->text_start, u->text_end)))
+    {
+      u->text_end = _sd_text_prev_char (text + u->text_start, text + u->text_end) - text;
+      _sd_text_trim (text, &u->text_start, &u->text_end);
+    }
+  /* "…桃花源记*": a lone '*' is no markdown */
+  if (u->text_end > u->text_start && text[u->text_end - 1] == '*'
+      && (u->text_end - u->text_start < 2 || text[u->text_end - 2] != '*'))
+    u->text_end--;
+}
+
 /* "**融智——聚焦新市民群体**乐余镇依托…" */
 static gboolean
 find_bold_run (SdSegPage *page, SdSegUnit *u)
@@ -171,8 +213,9 @@ _sd_seg_has_role_prefix (const char *text, gsize start, gsize end, gsize *after)
 static gboolean
 is_box_char (gunichar c)
 {
+  /* '@' is how OCR reads a small ◎ */
   return c == 0x25A1 || c == 0x25A0 || c == 0x25C7 || c == 0x25C6 || c == 0x25CB || c == 0x25CF
-         || c == 0x25B3 || c == 0x25B2 || c == 0x25CE || c == 0x2605 || c == 0x2606;
+         || c == 0x25B3 || c == 0x25B2 || c == 0x25CE || c == 0x2605 || c == 0x2606 || c == '@';
 }
 
 /* The first bytes of 。！？…． and !?: a byte at a time, the other bytes
@@ -774,6 +817,7 @@ classify_unit (SdSegPage *page, SdSegUnit *u)
   u->role = ROLE_BODY;
   u->story = NONE;
   strip_markdown (page, u);
+  strip_stray_marks (page, u);
   u->prose_start = u->text_start;
   u->prose_end = u->text_end;
   u->chars = _sd_text_count_chars (text, u->text_start, u->text_end, CHARS_LIMIT);
@@ -792,7 +836,10 @@ classify_unit (SdSegPage *page, SdSegUnit *u)
     u->prose_start = u->prose_end;
 
   u->dash_start = _sd_text_has_prefix (text, u->text_start, u->text_end, "—")
-                  || _sd_text_has_prefix (text, u->text_start, u->text_end, "--");
+                  || _sd_text_has_prefix (text, u->text_start, u->text_end, "--")
+                  || _sd_text_has_prefix (text, u->text_start, u->text_end, "一-")
+                  || _sd_text_has_prefix (text, u->text_start, u->text_end, "-一")
+                  || _sd_text_has_prefix (text, u->text_start, u->text_end, "一一");
   u->dash_end = _sd_text_has_suffix (text, u->text_start, u->text_end, "——");
   u->title = is_title_shaped (page, u);
   u->numbered_end = skip_enumerator (page, u);

@@ -430,12 +430,45 @@ _sd_seg_is_photo_caption (SdSegPage *page, guint i)
          <= PHOTO_MAX_CHARS;
 }
 
+/* "望亭镇人民社区开展“清凉" over "送到家”活动": more quotes or brackets
+ * open than closed. */
 static gboolean
-continues_header (guint group_len, SdSegUnit *a, SdSegUnit *b)
+leaves_quote_open (SdSegPage *page, SdSegUnit *u)
+{
+  int open = 0;
+  guint straight = 0; /* '"' opens and closes alike: an odd count leaves one open */
+
+  for (const char *p = page->text + u->text_start; p < page->text + u->text_end;
+       p = g_utf8_next_char (p))
+    switch (_sd_text_get_char (p))
+      {
+      case '"':
+        straight++;
+        break;
+      case 0x201C: /* “ */
+      case 0x300A: /* 《 */
+      case 0xFF08: /* （ */
+      case '(':
+        open++;
+        break;
+      case 0x201D: /* ” */
+      case 0x300B: /* 》 */
+      case 0xFF09: /* ） */
+      case ')':
+        open--;
+        break;
+      default:
+        break;
+      }
+  return open > 0 || straight % 2 == 1;
+}
+
+static gboolean
+continues_header (SdSegPage *page, guint group_len, SdSegUnit *a, SdSegUnit *b)
 {
   if (!b->title || b->blank_before > 3)
     return FALSE;
-  if (b->dash_start)
+  if (b->dash_start || leaves_quote_open (page, a))
     return TRUE;
   if (group_len > 1)
     return FALSE;
@@ -466,7 +499,8 @@ measure_header (SdSegPage *page, guint i)
   guint n = 1;
 
   while (i + n < page->units->len && n < 3
-         && continues_header (n, _sd_seg_unit_at (page, i + n - 1), _sd_seg_unit_at (page, i + n)))
+         && continues_header (page, n, _sd_seg_unit_at (page, i + n - 1),
+                              _sd_seg_unit_at (page, i + n)))
     n++;
   return n;
 }
@@ -554,11 +588,12 @@ open_story (SdSegPage *page, guint i, gboolean titled)
       b->role = ROLE_HEADLINE;
       _sd_seg_unit_at (page, i + 2)->role = ROLE_SUBHEADLINE;
     }
-  else if (n == 2 && a->md_level > 0 && a->md_level == b->md_level && !a->dash_end
-           && !b->dash_start)
+  else if (n == 2 && !a->dash_end && !b->dash_start
+           && ((a->md_level > 0 && a->md_level == b->md_level) || leaves_quote_open (page, a)))
     {
-      /* two lines marked alike are one title OCR broke in two: a kicker or
-       * a 副题 is set apart from the title */
+      /* two lines marked alike, or a line that leaves a quote open, are one
+       * title OCR broke in two: a kicker or a 副题 is set apart from the
+       * title */
       b->role = ROLE_HEADLINE;
     }
   else if (n == 2)
