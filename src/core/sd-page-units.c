@@ -735,6 +735,9 @@ is_title_shaped (SdSegPage *page, SdSegUnit *u)
 
   if (u->shape != SHAPE_TEXT || u->news_lead || u->continued || u->tail_names || u->tail_credit)
     return FALSE;
+  /* in a column of text only paragraphs are indented */
+  if (page->column > 0 && u->indented)
+    return FALSE;
   /* a lone line that runs to the column's edge and reads like prose was
    * cut there: the rest of its paragraph follows after a column break */
   if (u->md_level == 0 && !u->bold && reads_like_cut_prose (page, u)
@@ -893,6 +896,8 @@ _sd_seg_scan_units (SdSegPage *page)
       if (u.end > u.start)
         {
           u.blank_before = blanks;
+          u.indented = _sd_text_has_prefix (text, pos, eol, "\u3000")
+                       || _sd_text_has_prefix (text, pos, eol, "  ");
           classify_unit (page, &u);
           if (u.md_level > 0)
             page->min_md_level = MIN (page->min_md_level, u.md_level);

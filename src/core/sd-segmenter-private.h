@@ -75,6 +75,7 @@ typedef struct
   SdSegRole role;
   guint story;
   guint title : 1;         /* short, no sentence end: could be a headline */
+  guint indented : 1;      /* the line opens with "　　" or spaces */
   guint bold : 1;          /* **set in bold** */
   guint section_shape : 1; /* could be a section heading, not a broken line */
   guint news_lead : 1;     /* 本报讯 */
