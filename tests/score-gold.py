@@ -350,6 +350,9 @@ def main(argv=None):
     parser.add_argument("--similarity", type=float, metavar="S",
                         help="fuzzy matching threshold, 0 < S <= 1 (default 1, ocr 0.8)")
     parser.add_argument("--json", metavar="OUT", help="also write the overall rates as JSON")
+    parser.add_argument("--floors", metavar="FILE",
+                        help="with --check, fail below these rates instead of the bars: "
+                             "JSON {form: {column: minimum}} (a ratchet on scores reached)")
     args = parser.parse_args(argv)
     # `score-gold.py … | head` should not end in a traceback
     if hasattr(signal, "SIGPIPE"):
@@ -403,6 +406,11 @@ def main(argv=None):
     overall = rates(total)
     missed = [(label, overall[key], minimum) for key, minimum, label in bars
               if overall[key] < minimum]
+    below_floor = []
+    if args.floors:
+        floors = load_json(args.floors).get(args.form or "seed", {})
+        below_floor = [(key, overall[key], minimum) for key, minimum in sorted(floors.items())
+                       if overall[key] < minimum]
     print()
     if args.form or threshold < 1.0:
         print(f"form {args.form or 'all'}, similarity {threshold:g}")
@@ -426,7 +434,9 @@ def main(argv=None):
             print(f"BAR MISSED: {label} {value:.3f} < {minimum:.2f}")
     else:
         print("All bars met.")
-    if args.check and missed:
+    for key, value, minimum in below_floor:
+        print(f"BELOW FLOOR: {key} {value:.3f} < {minimum:.3f} (a score reached before fell)")
+    if args.check and (below_floor if args.floors else missed):
         return 1
     return 0
 
