@@ -488,6 +488,29 @@ test_headline_exclaims (void)
   g_assert_cmpstr (find_story (segments, "“渔”水共生迎春来")->reporter, ==, "朱程、赵久龙");
 }
 
+/* A reporter line after lead paragraphs heads the rest of the story when
+ * it names correspondents or a medium; "…报道" after the text signs it. */
+static void
+test_reporter_after_lead (void)
+{
+  g_autoptr (GPtrArray) segments =
+      split ("射阳:特色小镇争奇斗艳\n\n"
+             "近年来，射阳县坚持一镇一品，加快推进特色小镇建设。\n\n"
+             "通讯员 陈鹏飞 戴超 现代快报/ZAKER南京记者 姜振军\n\n"
+             "绿色引领打造生态旅游小镇\n\n"
+             "初秋时节，由盐城机场路驶入盘黄线进入洋马镇，菊花小镇里游人如织。\n\n"
+             "初冬银杏美 满村尽是“黄金叶”\n\n"
+             "本报讯 11月28日上午，记者走进古邳镇果园村，银杏叶铺满村道。\n\n"
+             "全媒体通讯员赵磊、陈士洲报道\n");
+  SdSegment *first;
+
+  g_assert_cmpuint (segments->len, ==, 2);
+  first = find_story (segments, "射阳:特色小镇争奇斗艳");
+  g_assert_cmpstr (first->reporter, ==, "陈鹏飞 戴超 现代快报/ZAKER南京记者 姜振军");
+  assert_body_ends (first, "菊花小镇里游人如织。");
+  assert_body_ends (find_story (segments, "初冬银杏美 满村尽是“黄金叶”"), "银杏叶铺满村道。");
+}
+
 static void
 test_kind_continuation_marker (void)
 {
@@ -1480,6 +1503,7 @@ main (int argc, char *argv[])
     g_test_add_data_func (dateline_cases[i].path, &dateline_cases[i], test_dateline);
   g_test_add_func ("/segmenter/dateline/not-prose", test_dateline_not_prose);
   g_test_add_func ("/segmenter/headline/exclaims", test_headline_exclaims);
+  g_test_add_func ("/segmenter/reporter/after-lead", test_reporter_after_lead);
   for (guint i = 0; i < G_N_ELEMENTS (kind_cases); i++)
     g_test_add_data_func (kind_cases[i].path, &kind_cases[i], test_kind);
   g_test_add_func ("/segmenter/kind/continuation-marker", test_kind_continuation_marker);

@@ -185,6 +185,12 @@ find_bold_run (SdSegPage *page, SdSegUnit *u)
   return TRUE;
 }
 
+static gboolean
+is_medium_char (gunichar c)
+{
+  return _sd_text_is_han (c) || (c < 0x80 && g_ascii_isalpha (c)) || c == '/' || c == 0x00B7;
+}
+
 gboolean
 _sd_seg_has_role_prefix (const char *text, gsize start, gsize end, gsize *after)
 {
@@ -196,8 +202,9 @@ _sd_seg_has_role_prefix (const char *text, gsize start, gsize end, gsize *after)
         *after = start + strlen (reporter_roles[i]);
         return TRUE;
       }
-  /* the medium before the role: "融媒体记者", "新华社记者", "扬子晚报记者" */
-  for (guint n = 0; n < 8 && pos < end && _sd_text_is_han (_sd_text_get_char (text + pos)); n++)
+  /* the medium before the role: "融媒体记者", "新华社记者",
+   * "南京日报/紫金山新闻记者", "现代快报/ZAKER南京记者" */
+  for (guint n = 0; n < 16 && pos < end && is_medium_char (_sd_text_get_char (text + pos)); n++)
     {
       pos = _sd_seg_skip_char (text, pos);
       if (n >= 1 && (_sd_text_has_prefix (text, pos, end, "记者")

@@ -616,6 +616,21 @@ open_story (SdSegPage *page, guint i, gboolean titled)
   return i + n - 1;
 }
 
+/* "记者 毛莹" after a story's text signs it, and so does "…陈士洲报道"; a
+ * reporter line with a box
+ * or with correspondents too ("通讯员 陈鹏飞 戴超 …记者 姜振军") heads the
+ * rest of the story after lead paragraphs. */
+static gboolean
+signs_story (SdSegPage *page, SdSegUnit *u)
+{
+  gunichar first = _sd_text_first_char (page->text, u->text_start, u->text_end);
+
+  if (_sd_text_has_suffix (page->text, u->text_start, u->text_end, "报道"))
+    return TRUE;
+  return _sd_text_is_content (first)
+         && !_sd_text_contains (page->text, u->text_start, u->text_end, "通讯员");
+}
+
 /* Gives every unit a story and a role. */
 static void
 assign_stories (SdSegPage *page)
@@ -689,7 +704,8 @@ assign_stories (SdSegPage *page)
           story->last_body = i;
         }
       if (u->role == ROLE_BYLINE || u->role == ROLE_STRAY
-          || ((u->role == ROLE_CREDIT || u->role == ROLE_REPORTER) && story->has_body)
+          || (u->role == ROLE_CREDIT && story->has_body)
+          || (u->role == ROLE_REPORTER && story->has_body && signs_story (page, u))
           || (u->role == ROLE_BODY && (u->tail_names || u->tail_credit)))
         story->ended = TRUE;
       else if (u->role == ROLE_BODY)
