@@ -65,6 +65,39 @@ char_width (gunichar c)
   return 2;
 }
 
+/* Counting stops past @cap: a wider line is no column's. */
+static guint
+measure_width (const char *text, gsize start, gsize end, guint cap)
+{
+  guint width = 0;
+
+  /* no character takes less than half a unit a byte: a long line is
+   * known to be wider than @cap without a look */
+  if ((end - start) / 2 > cap)
+    return cap + 1;
+  for (const guchar *p = (const guchar *) text + start; p < (const guchar *) text + end && width <= cap;)
+    {
+      /* ASCII and the other one- and two-byte forms are half width; the
+       * three-byte forms full width but for U+FF61–U+FFDC */
+      if (*p < 0xE0)
+        {
+          width += 1;
+          p += *p < 0x80 ? 1 : 2;
+        }
+      else if (*p == 0xEF) /* U+F000–U+FFFF: the half-width forms live here */
+        {
+          width += char_width (_sd_text_get_char ((const char *) p));
+          p += 3;
+        }
+      else
+        {
+          width += 2;
+          p += *p < 0xF0 ? 3 : 4;
+        }
+    }
+  return width;
+}
+
 static void
 measure_line (const char *text, Line *line)
 {
@@ -88,7 +121,7 @@ measure_line (const char *text, Line *line)
   line->text_start = p - text;
   line->text_end = line->end;
   _sd_text_trim (text, &line->text_start, &line->text_end);
-  line->width = indent + sd_line_width (text, line->text_start, line->text_end);
+  line->width = indent + measure_width (text, line->text_start, line->text_end, WIDTH_BINS);
   line->ends_sentence = _sd_text_ends_sentence (text, line->text_start, line->text_end);
 }
 
@@ -103,8 +136,17 @@ scan_lines (const char *text, gsize length)
       Line line = { .start = pos };
       gsize eol = pos;
 
-      while (eol < length && text[eol] != '\n' && text[eol] != '\r')
-        eol++;
+      const char *nl = memchr (text + pos, '\n', length - pos);
+
+      eol = nl != NULL ? (gsize) (nl - text) : length;
+      /* a CR alone ends a line too (old Mac files): look for one only
+       * where the line holds one */
+      {
+        const char *cr = memchr (text + pos, '\r', eol - pos);
+
+        if (cr != NULL)
+          eol = cr - text;
+      }
       line.end = eol;
       if (eol < length && text[eol] == '\r')
         eol++;
@@ -141,11 +183,7 @@ reaches_edge (guint column, const Line *line)
 guint
 sd_line_width (const char *text, gsize start, gsize end)
 {
-  guint width = 0;
-
-  for (const char *p = text + start; p < text + end; p = g_utf8_next_char (p))
-    width += char_width (_sd_text_get_char (p));
-  return width;
+  return measure_width (text, start, end, G_MAXUINT - 4);
 }
 
 /* The width most lines reach, or 0 when the lines end anywhere. */

@@ -133,9 +133,11 @@ strip_stray_marks (SdSegPage *page, SdSegUnit *u)
   const char *text = page->text;
 
   /* only short lines: a paragraph's first character may be a quote's end
-   * cut off by a column break, which the repairs join again */
-  if (_sd_text_count_chars (text, u->text_start, u->text_end, TITLE_MAX_CHARS + 2)
-      > TITLE_MAX_CHARS + 1)
+   * cut off by a column break, which the repairs join again (no character
+   * takes more than four bytes) */
+  if (u->text_end - u->text_start > 4 * (TITLE_MAX_CHARS + 1)
+      || _sd_text_count_chars (text, u->text_start, u->text_end, TITLE_MAX_CHARS + 2)
+             > TITLE_MAX_CHARS + 1)
     return;
   while (u->text_start < u->text_end
          && is_stray_start (_sd_text_get_char (text + u->text_start)))
@@ -439,6 +441,21 @@ found:
 /* What names the medium in a dateline: "交汇点讯", "中国江苏网…讯". */
 static const char media_chars[] = "报网社台端点刊";
 
+/* Whether the @length bytes at @text hold the three bytes of @needle. */
+static gboolean
+holds_bytes (const char *text, gsize length, const char *needle)
+{
+  const char *p = text, *end = text + length;
+
+  while (end - p >= 3 && (p = memchr (p, needle[0], end - p - 2)) != NULL)
+    {
+      if (p[1] == needle[1] && p[2] == needle[2])
+        return TRUE;
+      p++;
+    }
+  return FALSE;
+}
+
 /* "今日镇江讯3月3日…", "…讯(记者 X)": a date or the reporter follows. */
 static gboolean
 opens_date_or_bracket (const char *text, gsize pos, gsize end)
@@ -458,6 +475,12 @@ skip_dateline (const char *text, gsize pos, gsize end)
   gboolean media = FALSE;
   gunichar before = 0;
   guint n = 0;
+  gsize look = MIN (end - pos, 31 * 3);
+
+  /* most paragraphs hold no 讯, 电 or 【 near their start: bytes tell */
+  if (!holds_bytes (text + pos, look, "讯") && !holds_bytes (text + pos, look, "电")
+      && !_sd_text_has_prefix (text, pos, end, "【"))
+    return pos;
 
   if (_sd_text_first_char (text, pos, end) == 0x3010 /* 【连网】 */
       && !_sd_text_has_prefix (text, _sd_seg_skip_char (text, pos), end, "编者按"))

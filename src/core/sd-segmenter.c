@@ -14,6 +14,8 @@
  */
 #define G_LOG_DOMAIN "sd-segmenter"
 
+#include <stdlib.h>
+
 #include "sd-segmenter.h"
 
 #include "sd-line-structure.h"
@@ -180,14 +182,30 @@ has_title_colon (SdSegPage *page, SdSegUnit *u)
 #define COHESION_STORY    6    /* percent: at most this is a new story */
 #define BIGRAM_SLOTS      2048 /* a power of two over COHESION_BEFORE / 3 */
 
-/* Function words, numbers and dates are shared by any two stories. */
+/* Function words, numbers and dates are shared by any two stories:
+ * 的了和与及或等在对为把被将向从于而并就也都还让使给以是有这个中一不人们年月日上下大新多会能要,
+ * in code point order for the binary search. */
+static const gunichar common_han[] = {
+  0x4E00, 0x4E0A, 0x4E0B, 0x4E0D, 0x4E0E, 0x4E2A, 0x4E2D, 0x4E3A, 0x4E5F, 0x4E86, 0x4E8E,
+  0x4EBA, 0x4ECE, 0x4EE5, 0x4EEC, 0x4F1A, 0x4F7F, 0x53CA, 0x5411, 0x548C, 0x5728, 0x591A,
+  0x5927, 0x5BF9, 0x5C06, 0x5C31, 0x5E74, 0x5E76, 0x6216, 0x628A, 0x65B0, 0x65E5, 0x662F,
+  0x6708, 0x6709, 0x7684, 0x7B49, 0x7ED9, 0x800C, 0x80FD, 0x88AB, 0x8981, 0x8BA9, 0x8FD8,
+  0x8FD9, 0x90FD,
+};
+
+static int
+compare_chars (gconstpointer a, gconstpointer b)
+{
+  gunichar x = *(const gunichar *) a, y = *(const gunichar *) b;
+
+  return x < y ? -1 : x > y;
+}
+
 static gboolean
 is_common_han (gunichar c)
 {
-  static const char common[] = "的了和与及或等在对为把被将向从于而并就也都还让使给以是有这个中"
-                               "一不人们年月日上下大新多会能要";
-
-  return _sd_seg_char_in (common, c);
+  return bsearch (&c, common_han, G_N_ELEMENTS (common_han), sizeof (gunichar), compare_chars)
+         != NULL;
 }
 
 static gsize
@@ -198,12 +216,15 @@ char_start (const char *text, gsize pos)
   return pos;
 }
 
-typedef struct
+struct _SdSegBigrams
 {
   guint64 slots[BIGRAM_SLOTS]; /* 0: empty */
+  guint   used[BIGRAM_SLOTS];  /* the slots filled, to empty them again */
+  guint   n_used;
   guint   shared;
   guint   seen;
-} BigramSet;
+};
+typedef struct _SdSegBigrams BigramSet;
 
 static guint
 slot_of (guint64 bigram)
@@ -229,7 +250,10 @@ visit_bigram (BigramSet *set, guint64 bigram, gboolean count_only)
       if (set->slots[i] == 0)
         {
           if (!count_only)
-            set->slots[i] = bigram;
+            {
+              set->slots[i] = bigram;
+              set->used[set->n_used++] = i;
+            }
           return;
         }
     }
@@ -262,13 +286,22 @@ measure_cohesion (SdSegPage *page, SdSegStory *story, guint i)
 {
   SdSegUnit *u = _sd_seg_unit_at (page, i);
   gsize from = _sd_seg_unit_at (page, story->first)->start;
-  g_autofree BigramSet *set = g_new0 (BigramSet, 1);
+  BigramSet *set;
+  guint percent;
 
+  /* one table for the page, emptied slot by slot after each use */
+  if (page->bigrams == NULL)
+    page->bigrams = g_new0 (BigramSet, 1);
+  set = page->bigrams;
   if (u->start > from + COHESION_BEFORE)
     from = u->start - COHESION_BEFORE;
   visit_bigrams (set, page->text, from, u->start, FALSE);
   visit_bigrams (set, page->text, u->start, MIN (page->length, u->start + COHESION_AFTER), TRUE);
-  return set->seen > 0 ? set->shared * 100 / set->seen : 0;
+  percent = set->seen > 0 ? set->shared * 100 / set->seen : 0;
+  for (guint k = 0; k < set->n_used; k++)
+    set->slots[set->used[k]] = 0;
+  set->n_used = set->shared = set->seen = 0;
+  return percent;
 }
 
 /* set off by '#' or bold */
@@ -748,6 +781,7 @@ split_paragraph_lines (const char *text, gsize length, guint column)
   _sd_seg_scan_units (&page);
   assign_stories (&page);
   segments = _sd_seg_build_segments (&page);
+  g_free (page.bigrams);
   g_array_unref (page.units);
   g_array_unref (page.stories);
   return segments;
