@@ -93,9 +93,16 @@ COLUMNS = [
 SPACE_RE = re.compile(r"\s+", re.UNICODE)
 
 
+# Storydesk sets the half-width ,;:?!() inside Chinese text full width, as
+# Chinese is printed; the gold keeps each file's own widths.  Compare both
+# folded to half width.
+PUNCTUATION_WIDTHS = str.maketrans("，；：？！（）", ",;:?!()")
+
+
 def squeeze(text):
-    """All whitespace removed (U+3000 counts as whitespace in Python)."""
-    return SPACE_RE.sub("", text or "")
+    """All whitespace removed (U+3000 counts as whitespace in Python),
+    punctuation widths folded."""
+    return SPACE_RE.sub("", text or "").translate(PUNCTUATION_WIDTHS)
 
 
 def norm_headline(text):
@@ -173,7 +180,7 @@ def norm_value(text):
     """Whitespace runs collapsed; empty counts as null."""
     if text is None:
         return None
-    text = SPACE_RE.sub(" ", str(text)).strip()
+    text = SPACE_RE.sub(" ", str(text)).strip().translate(PUNCTUATION_WIDTHS)
     return text or None
 
 

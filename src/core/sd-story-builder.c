@@ -64,6 +64,16 @@ dup_clean (const char *text, gsize start, gsize end)
   return out;
 }
 
+/* Text an editor reads (titles, headings): cleaned, its punctuation set
+ * full width inside Chinese. */
+static char *
+dup_text (const char *text, gsize start, gsize end)
+{
+  g_autofree char *clean = dup_clean (text, start, end);
+
+  return _sd_text_dup_widened (clean, -1);
+}
+
 /* What dup_names () keeps of role words. */
 typedef enum
 {
@@ -177,7 +187,7 @@ static char *
 dup_caption (SdSegPage *page, SdSegUnit *caption, SdSegUnit *credit)
 {
   const char *text = page->text;
-  GString *out = g_string_new (NULL);
+  g_autoptr (GString) out = g_string_new (NULL);
 
   if (caption != NULL)
     g_string_append_len (out, text + caption->prose_start,
@@ -187,7 +197,7 @@ dup_caption (SdSegPage *page, SdSegUnit *caption, SdSegUnit *credit)
       && !_sd_seg_char_in ("(（【", _sd_text_first_char (text, credit->start, credit->end)))
     g_string_append_c (out, ' ');
   g_string_append_len (out, text + credit->start, credit->end - credit->start);
-  return g_string_free (out, FALSE);
+  return _sd_text_dup_widened (out->str, out->len);
 }
 
 /* Photo credits inside a story: the short sentence printed with each one is
@@ -275,20 +285,20 @@ fill_header (SdSegPage *page, SdSegStory *story, SdSegment *segment)
           /* a title broken over two lines is joined again */
           if (segment->headline != NULL)
             {
-              g_autofree char *rest = dup_clean (text, u->text_start, u->text_end);
+              g_autofree char *rest = dup_text (text, u->text_start, u->text_end);
 
               set_string (&segment->headline, g_strconcat (segment->headline, rest, NULL));
             }
           else
-            segment->headline = dup_clean (text, u->text_start, u->text_end);
+            segment->headline = dup_text (text, u->text_start, u->text_end);
           break;
         case ROLE_KICKER:
         case ROLE_SUBHEADLINE:
           if (segment->subheadline == NULL)
-            segment->subheadline = dup_clean (text, u->text_start, u->text_end);
+            segment->subheadline = dup_text (text, u->text_start, u->text_end);
           break;
         case ROLE_SECTION:
-          g_ptr_array_add (segment->section_headings, dup_clean (text, u->text_start, u->text_end));
+          g_ptr_array_add (segment->section_headings, dup_text (text, u->text_start, u->text_end));
           break;
         case ROLE_REPORTER:
           if (segment->reporter == NULL && !closes_story (story, i))
@@ -367,7 +377,7 @@ note_drop (SdSegPage *page, SdSegment *segment, const SdTextDrop *drop, const Sd
       g_autofree char *headline = NULL;
 
       if (owner->headline != NONE)
-        headline = dup_clean (page->text, _sd_seg_unit_at (page, owner->headline)->text_start,
+        headline = dup_text (page->text, _sd_seg_unit_at (page, owner->headline)->text_start,
                               _sd_seg_unit_at (page, owner->headline)->text_end);
       repair->detail = g_strdup_printf (_("text of the story “%s” pasted in"),
                                         headline != NULL ? headline : "…");
@@ -410,7 +420,7 @@ settle_tails (SdSegPage *page, SdSegStory *story, const gboolean *kept)
 static void
 add_paragraph (SdSegment *segment, Paragraph *para, gsize length)
 {
-  g_ptr_array_add (segment->paragraphs, g_strndup (para->text->str, length));
+  g_ptr_array_add (segment->paragraphs, _sd_text_dup_widened (para->text->str, length));
 }
 
 static void

@@ -463,3 +463,76 @@ _sd_text_is_clean_utf8 (const char *text, gsize length)
     }
   return TRUE;
 }
+
+/* Han, and the punctuation and quotes set around it. */
+static gboolean
+is_chinese (gunichar c)
+{
+  return _sd_text_is_han (c) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFF5E)
+         || (c >= 0x2018 && c <= 0x201F) || c == 0x2026 || c == 0x2014;
+}
+
+static gunichar
+full_width_of (gunichar c)
+{
+  switch (c)
+    {
+    case ',': return 0xFF0C;
+    case ';': return 0xFF1B;
+    case ':': return 0xFF1A;
+    case '?': return 0xFF1F;
+    case '!': return 0xFF01;
+    case '(': return 0xFF08;
+    case ')': return 0xFF09;
+    default: return 0;
+    }
+}
+
+char *
+_sd_text_dup_widened (const char *text, gssize length)
+{
+  gsize n = length < 0 ? strlen (text) : (gsize) length;
+  GString *out = g_string_sized_new (n + 16);
+  gunichar before = 0; /* the last character copied that is no space */
+  guint open = 0;      /* '(' made full width and not yet closed */
+
+  for (const char *p = text, *end = text + n; p < end; p = g_utf8_next_char (p))
+    {
+      gunichar c = _sd_text_get_char (p);
+      gunichar wide = full_width_of (c);
+      gunichar after = 0;
+
+      if (wide != 0)
+        {
+          const char *q = g_utf8_next_char (p);
+
+          while (q < end && *q == ' ')
+            q++;
+          after = q < end ? _sd_text_get_char (q) : 0;
+        }
+      if (wide != 0
+          && ((c == '(' && is_chinese (after))
+              || (c == ')' && (open > 0 || is_chinese (before)))
+              || (c != '(' && c != ')'
+                  && (is_chinese (before)
+                      || (is_chinese (after) && !(before < 0x80 && g_ascii_isalnum (before)))))))
+        {
+          if (c == '(')
+            open++;
+          else if (c == ')' && open > 0)
+            open--;
+          /* "， 2020年": a full-width mark holds its own space */
+          while (out->len > 0 && out->str[out->len - 1] == ' ')
+            g_string_truncate (out, out->len - 1);
+          g_string_append_unichar (out, wide);
+          before = wide;
+          while (g_utf8_next_char (p) < end && *g_utf8_next_char (p) == ' ')
+            p++;
+          continue;
+        }
+      g_string_append_len (out, p, g_utf8_next_char (p) - p);
+      if (c != ' ')
+        before = c;
+    }
+  return g_string_free (out, FALSE);
+}

@@ -250,4 +250,11 @@ G_GNUC_INTERNAL gboolean _sd_text_strip_brackets   (const char *text,
                                                     gsize      *start,
                                                     gsize      *end);
 
+/* A copy of @text with the half-width ,;:?!() that OCR (or a web page)
+ * put inside Chinese text set full width, as Chinese is printed: between
+ * Han characters or next to Chinese punctuation, not in "1,000", "10:30"
+ * or Latin text.  The page keeps its own bytes. */
+G_GNUC_INTERNAL char    *_sd_text_dup_widened      (const char *text,
+                                                    gssize      length);
+
 G_END_DECLS
