@@ -1346,6 +1346,29 @@ test_repair_details_fragment (void)
 
 /* The segmenter's own character classes skip GLib's tables where they can;
  * they must still answer as GLib does. */
+/* Half-width punctuation inside Chinese is set full width; numbers and
+ * Latin text keep theirs. */
+static void
+test_text_widened (void)
+{
+  static const char *const cases[][2] = {
+    { "日前,记者参加活动!", "日前，记者参加活动！" },
+    { "无锡阳山:书写乡村振兴新“桃花源记”", "无锡阳山：书写乡村振兴新“桃花源记”" },
+    { "中国(江苏)自由贸易试验区", "中国（江苏）自由贸易试验区" },
+    { "城区区域, 2020年该区", "城区区域，2020年该区" },
+    { "总数达1,000家,10:30开幕", "总数达1,000家，10:30开幕" },
+    { "Hello, world (again)", "Hello, world (again)" },
+    { "“好”,他说", "“好”，他说" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *widened = _sd_text_dup_widened (cases[i][0], -1);
+
+      g_assert_cmpstr (widened, ==, cases[i][1]);
+    }
+}
+
 static void
 test_text_classes (void)
 {
@@ -1549,6 +1572,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/segmenter/repair/details", test_repair_details);
   g_test_add_func ("/segmenter/repair/details-fragment", test_repair_details_fragment);
   g_test_add_func ("/segmenter/text/classes", test_text_classes);
+  g_test_add_func ("/segmenter/text/widened", test_text_widened);
   g_test_add_func ("/segmenter/edge/utf8-forms", test_edge_utf8_forms);
   g_test_add_func ("/segmenter/seeds", test_seeds);
 
