@@ -364,11 +364,38 @@ may_be_credit (gunichar first, gunichar last)
     }
 }
 
+/* "朱华南摄/光明图片", "司 伟摄(人民图片)": the picture agency after the
+ * credit is left out. */
+static void
+strip_picture_agency (const char *text, gsize start, gsize *end)
+{
+  gsize stop = *end;
+  guint n = 0;
+
+  if (_sd_text_has_suffix (text, start, stop, ")") || _sd_text_has_suffix (text, start, stop, "）"))
+    stop = _sd_text_prev_char (text + start, text + stop) - text;
+  if (!_sd_text_has_suffix (text, start, stop, "图片"))
+    return;
+  for (const char *p = text + stop; (p = _sd_text_prev_char (text + start, p)) != NULL && n < 12;
+       n++)
+    {
+      gunichar c = _sd_text_get_char (p);
+
+      if (c == '/' || c == '(' || c == 0xFF08 || c == 0xFF0F)
+        {
+          *end = p - text;
+          _sd_text_trim (text, &start, end);
+          return;
+        }
+    }
+}
+
 gboolean
 _sd_text_strip_credit (const char *text, gsize start, gsize end, gsize *names_start,
                        gsize *names_end)
 {
   _sd_text_trim (text, &start, &end);
+  strip_picture_agency (text, start, &end);
   if (!may_be_credit (_sd_text_first_char (text, start, end),
                       _sd_text_last_char (text, start, end)))
     return FALSE;
