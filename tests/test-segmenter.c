@@ -516,6 +516,29 @@ test_reporter_after_lead (void)
   assert_body_ends (find_story (segments, "初冬银杏美 满村尽是“黄金叶”"), "银杏叶铺满村道。");
 }
 
+/* A photo printed after a story with no title of its own: its dated
+ * caption and credit line are an item of their own. */
+static void
+test_photo_after_story (void)
+{
+  g_autoptr (GPtrArray) segments =
+      split ("连云港高速路网再添两条重要动脉\n\n"
+             "连宿高速公路一期工程与长深高速公路连淮段扩建工程今日正式建成通车。\n\n"
+             "3月21日,在江苏省连云港市连云区高公岛街道腾旭紫菜加工厂,工人们在生产今年最后一批紫菜。\n\n"
+             "朱华南摄/光明图片\n\n"
+             "厉害了!这三个村成为省级特色田园乡村建设试点,你最看好哪个?\n\n"
+             "本报讯 记者近日从市农业农村局获悉，江苏省日前公布了第三批试点村庄名单。\n");
+  SdSegment *photo;
+
+  g_assert_cmpuint (segments->len, ==, 3);
+  assert_body_ends (find_story (segments, "连云港高速路网再添两条重要动脉"), "今日正式建成通车。");
+  photo = g_ptr_array_index (segments, 1);
+  g_assert_null (photo->headline);
+  g_assert_cmpint (photo->kind, ==, SD_STORY_KIND_PHOTO);
+  g_assert_cmpstr (photo->byline, ==, "朱华南");
+  assert_body_starts (photo, "3月21日，在江苏省连云港市");
+}
+
 static void
 test_kind_continuation_marker (void)
 {
@@ -1534,6 +1557,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/segmenter/dateline/not-prose", test_dateline_not_prose);
   g_test_add_func ("/segmenter/headline/exclaims", test_headline_exclaims);
   g_test_add_func ("/segmenter/reporter/after-lead", test_reporter_after_lead);
+  g_test_add_func ("/segmenter/kind/photo-after-story", test_photo_after_story);
   for (guint i = 0; i < G_N_ELEMENTS (kind_cases); i++)
     g_test_add_data_func (kind_cases[i].path, &kind_cases[i], test_kind);
   g_test_add_func ("/segmenter/kind/continuation-marker", test_kind_continuation_marker);

@@ -664,6 +664,62 @@ signs_story (SdSegPage *page, SdSegUnit *u)
          && !_sd_text_contains (page->text, u->text_start, u->text_end, "通讯员");
 }
 
+/* Nothing but a title, or the page's end, follows unit @i. */
+static gboolean
+closes_page_item (SdSegPage *page, guint i)
+{
+  SdSegUnit *next;
+
+  if (i + 1 >= page->units->len)
+    return TRUE;
+  next = _sd_seg_unit_at (page, i + 1);
+  return (next->shape == SHAPE_TEXT && next->title) || next->news_lead || next->continued;
+}
+
+/* A photo printed after a story with no title of its own: a credit line
+ * closes its caption, one or two short paragraphs that open with a date or
+ * 近日 ("3月21日,在连云区高公岛…", "新华社记者 季春鹏 摄").  The story
+ * above keeps what came before.  Returns whether the photo was split off
+ * into a story of its own. */
+static gboolean
+split_off_photo (SdSegPage *page, guint i)
+{
+  guint id = page->stories->len - 1;
+  SdSegStory *story = _sd_seg_story_at (page, id);
+  guint first = NONE;
+  guint chars = 0;
+
+  for (guint k = i; k-- > story->first && i - k <= 2;)
+    {
+      SdSegUnit *c = _sd_seg_unit_at (page, k);
+
+      if (c->role != ROLE_BODY || c->shape != SHAPE_TEXT || c->tail_names || c->tail_credit)
+        break;
+      chars += _sd_text_count_chars (page->text, c->prose_start, c->prose_end, PHOTO_MAX_CHARS + 1);
+      if (chars > PHOTO_MAX_CHARS)
+        break;
+      if (starts_with_opener (page, c))
+        first = k;
+    }
+  /* the story above keeps a paragraph that ends a sentence */
+  if (first == NONE || first == story->first
+      || !_sd_seg_carries_prose (_sd_seg_unit_at (page, first - 1))
+      || !_sd_seg_unit_at (page, first - 1)->ends_sentence)
+    return FALSE;
+
+  story->last = first - 1;
+  story->last_body = first - 1;
+  open_story (page, first, FALSE);
+  story = _sd_seg_story_at (page, ++id);
+  for (guint k = first; k <= i; k++)
+    _sd_seg_unit_at (page, k)->story = id;
+  story->last = i;
+  story->last_body = i - 1;
+  story->has_body = TRUE;
+  story->ended = TRUE;
+  return TRUE;
+}
+
 /* Gives every unit a story and a role. */
 static void
 assign_stories (SdSegPage *page)
@@ -707,7 +763,11 @@ assign_stories (SdSegPage *page)
       else if (u->shape == SHAPE_NAMES || u->shape == SHAPE_CREDITS)
         u->role = story == NULL || story->ended || !story->has_body ? ROLE_STRAY : ROLE_BYLINE;
       else if (u->shape == SHAPE_CREDIT)
-        u->role = story == NULL ? ROLE_STRAY : ROLE_CREDIT;
+        {
+          u->role = story == NULL ? ROLE_STRAY : ROLE_CREDIT;
+          if (story != NULL && closes_page_item (page, i) && split_off_photo (page, i))
+            story = _sd_seg_story_at (page, page->stories->len - 1);
+        }
       else if (u->shape == SHAPE_REPORTER)
         {
           if (story == NULL)
