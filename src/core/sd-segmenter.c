@@ -686,14 +686,18 @@ split_off_photo (SdSegPage *page, guint i)
 {
   guint id = page->stories->len - 1;
   SdSegStory *story = _sd_seg_story_at (page, id);
+  /* the credit on a line of its own, or glued after the caption */
+  gboolean glued = _sd_seg_unit_at (page, i)->shape != SHAPE_CREDIT;
+  guint from = glued ? i + 1 : i;
   guint first = NONE;
   guint chars = 0;
 
-  for (guint k = i; k-- > story->first && i - k <= 2;)
+  for (guint k = from; k-- > story->first && from - k <= 2;)
     {
       SdSegUnit *c = _sd_seg_unit_at (page, k);
 
-      if (c->role != ROLE_BODY || c->shape != SHAPE_TEXT || c->tail_names || c->tail_credit)
+      if (c->role != ROLE_BODY || c->shape != SHAPE_TEXT || c->tail_names
+          || (c->tail_credit && k != i))
         break;
       chars += _sd_text_count_chars (page->text, c->prose_start, c->prose_end, PHOTO_MAX_CHARS + 1);
       if (chars > PHOTO_MAX_CHARS)
@@ -714,7 +718,7 @@ split_off_photo (SdSegPage *page, guint i)
   for (guint k = first; k <= i; k++)
     _sd_seg_unit_at (page, k)->story = id;
   story->last = i;
-  story->last_body = i - 1;
+  story->last_body = glued ? i : i - 1;
   story->has_body = TRUE;
   story->ended = TRUE;
   return TRUE;
@@ -786,6 +790,9 @@ assign_stories (SdSegPage *page)
 
       if (story == NULL)
         continue;
+      if (u->role == ROLE_BODY && u->tail_credit && story->has_body && closes_page_item (page, i)
+          && split_off_photo (page, i))
+        story = _sd_seg_story_at (page, page->stories->len - 1);
       u->story = page->stories->len - 1;
       if (u->role != ROLE_STRAY)
         story->last = i;
