@@ -539,6 +539,24 @@ test_photo_after_story (void)
   assert_body_starts (photo, "3月21日，在江苏省连云港市");
 }
 
+/* A picture's caption and credit printed between a title and its lead
+ * belong to that story. */
+static void
+test_caption_before_lead (void)
+{
+  g_autoptr (GPtrArray) segments =
+      split ("江苏兴化:千垛菜花 美景如画\n\n"
+             "万亩“垛田”陆续披上金装。\n\n"
+             "周社根摄\n\n"
+             "人民网泰州3月24日电 (张玉峰)天气渐暖,江苏泰州兴化市千垛景区的万亩垛田陆续披上了金装。\n");
+  SdSegment *segment;
+
+  g_assert_cmpuint (segments->len, ==, 1);
+  segment = g_ptr_array_index (segments, 0);
+  g_assert_cmpstr (segment->reporter, ==, "张玉峰");
+  assert_body_starts (segment, "天气渐暖");
+}
+
 static void
 test_kind_continuation_marker (void)
 {
@@ -1558,6 +1576,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/segmenter/headline/exclaims", test_headline_exclaims);
   g_test_add_func ("/segmenter/reporter/after-lead", test_reporter_after_lead);
   g_test_add_func ("/segmenter/kind/photo-after-story", test_photo_after_story);
+  g_test_add_func ("/segmenter/caption/before-lead", test_caption_before_lead);
   for (guint i = 0; i < G_N_ELEMENTS (kind_cases); i++)
     g_test_add_data_func (kind_cases[i].path, &kind_cases[i], test_kind);
   g_test_add_func ("/segmenter/kind/continuation-marker", test_kind_continuation_marker);

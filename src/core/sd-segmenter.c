@@ -664,6 +664,30 @@ signs_story (SdSegPage *page, SdSegUnit *u)
          && !_sd_text_contains (page->text, u->text_start, u->text_end, "通讯员");
 }
 
+/* A titled story whose text so far is a picture's caption printed under
+ * its title ("2018年的阳澄湖大闸蟹正式开捕。", "周社根摄"): its lead is
+ * still to come. */
+static gboolean
+holds_only_caption (SdSegPage *page, SdSegStory *story, guint i)
+{
+  guint lines = 0;
+
+  if (story->headline == NONE)
+    return FALSE;
+  for (guint k = story->headline + 1; k < i; k++)
+    {
+      SdSegUnit *u = _sd_seg_unit_at (page, k);
+
+      if (u->role != ROLE_BODY)
+        continue;
+      if (++lines > 1 || u->news_lead
+          || _sd_text_count_chars (page->text, u->prose_start, u->prose_end, LONE_CAPTION_CHARS + 1)
+                 > LONE_CAPTION_CHARS)
+        return FALSE;
+    }
+  return lines == 1;
+}
+
 /* Nothing but a title, or the page's end, follows unit @i. */
 static gboolean
 closes_page_item (SdSegPage *page, guint i)
@@ -781,7 +805,9 @@ assign_stories (SdSegPage *page)
             }
           u->role = ROLE_REPORTER;
         }
-      else if (story == NULL || ((u->news_lead || u->continued) && story->has_body)
+      else if (story == NULL
+               || ((u->news_lead || u->continued) && story->has_body
+                   && !holds_only_caption (page, story, i))
                || (_sd_seg_is_photo_caption (page, i) && after_story_end (page, story, i)))
         {
           open_story (page, i, FALSE);
