@@ -263,14 +263,18 @@ runs_on (const char *text, guint column, const Line *a, const Line *b, const Lin
 {
   if (is_blank (a) || is_blank (b) || b->indented || !reaches_edge (column, a))
     return FALSE;
+  /* a line wider than the column was not set in it: a title across columns */
+  if (b->width > column + PULLED_BACK + edge_slack (column))
+    return FALSE;
   /* a sentence ends at the edge and a title-length line follows: the title
    * of what comes next, or names, not the paragraph's last line */
   if (a->ends_sentence && !b->ends_sentence && !reaches_edge (column, b))
     return FALSE;
-  /* a line with no clause in it, before an indented paragraph or a lead,
+  /* a line with no sentence in it, before an indented paragraph or a lead,
    * is a title even where it is as wide as the column (or the story above
-   * was cut off in mid-sentence) */
-  if (c != NULL && !is_blank (c) && (c->indented || opens_lead (text, c))
+   * was cut off in mid-sentence); a line that ends a sentence after one
+   * cut short ends that paragraph */
+  if (c != NULL && !is_blank (c) && (c->indented || opens_lead (text, c)) && !b->ends_sentence
       && is_title_like (text, b))
     return FALSE;
   return TRUE;
@@ -306,7 +310,6 @@ join_lines (SdLineStructure *lines, GArray *page_lines)
       const Line *a = &g_array_index (page_lines, Line, i);
       const Line *b = &g_array_index (page_lines, Line, i + 1);
       const Line *c = i + 2 < page_lines->len ? &g_array_index (page_lines, Line, i + 2) : NULL;
-
       if (!runs_on (text, lines->width, a, b, c))
         continue;
       add_run (lines, from, a->text_end);
