@@ -557,6 +557,29 @@ test_caption_before_lead (void)
   assert_body_starts (segment, "天气渐暖");
 }
 
+/* In a scan's columns a line cut at the edge, with a paragraph break put
+ * in by the OCR, is no title: what follows goes on mid-sentence. */
+static void
+test_cut_line_not_title (void)
+{
+  g_autoptr (GPtrArray) segments =
+      split ("善卷村打造生态旅游村\n\n"
+             "善卷村位于宜兴市张渚镇西南部,交通十分便\n"
+             "利,村里依山傍水,自然风光十分秀美宜人。\n"
+             "近年来,善卷村大力发展乡村旅游,全村接待\n"
+             "游客人数逐年增长,旅游收入不断提高,生态\n"
+             "环境持续向好,村容村貌焕然一新,村民收入\n"
+             "大幅增加。\n"
+             "\n"
+             "善卷村位于国家4A级风景区善卷洞旁条件优\n"
+             "\n"
+             "越。进入新时代,善卷村按照村前建产业园,\n"
+             "村后建生态园的思路,走出了一条新路子。\n");
+
+  g_assert_cmpuint (segments->len, ==, 1);
+  g_assert_cmpuint (((SdSegment *) g_ptr_array_index (segments, 0))->section_headings->len, ==, 0);
+}
+
 static void
 test_kind_continuation_marker (void)
 {
@@ -1577,6 +1600,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/segmenter/reporter/after-lead", test_reporter_after_lead);
   g_test_add_func ("/segmenter/kind/photo-after-story", test_photo_after_story);
   g_test_add_func ("/segmenter/caption/before-lead", test_caption_before_lead);
+  g_test_add_func ("/segmenter/headline/cut-line", test_cut_line_not_title);
   for (guint i = 0; i < G_N_ELEMENTS (kind_cases); i++)
     g_test_add_data_func (kind_cases[i].path, &kind_cases[i], test_kind);
   g_test_add_func ("/segmenter/kind/continuation-marker", test_kind_continuation_marker);

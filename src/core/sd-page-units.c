@@ -880,6 +880,56 @@ classify_unit (SdSegPage *page, SdSegUnit *u)
   u->ends_sentence = _sd_text_ends_sentence (text, u->prose_start, u->prose_end);
 }
 
+/* "蟹正式开捕。", "的,孩子们…", "越。进入新时代": text that goes on from
+ * the line before, mid-sentence. */
+static gboolean
+continues_sentence (SdSegPage *page, SdSegUnit *u)
+{
+  const char *text = page->text;
+  guint n = 0;
+
+  /* a sentence of a few characters ends at once ("越。"), or a clause of
+   * one ("的,"); a paragraph opens with more ("近日，…") */
+  for (const char *p = text + u->text_start; p < text + u->text_end && n <= 4;
+       p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = _sd_text_get_char (p);
+
+      if (_sd_text_is_sentence_end (c))
+        return n > 0;
+      if (_sd_text_is_clause_end (c))
+        return n == 1;
+    }
+  return FALSE;
+}
+
+/* In a scan's columns, a title-shaped line that runs to the edge before
+ * text that goes on mid-sentence was cut there, by a column or a
+ * paragraph break the OCR put in. */
+static void
+find_cut_lines (SdSegPage *page)
+{
+  for (guint i = 0; page->column > 0 && i + 1 < page->units->len; i++)
+    {
+      SdSegUnit *u = _sd_seg_unit_at (page, i);
+      SdSegUnit *next = _sd_seg_unit_at (page, i + 1);
+      gunichar first;
+
+      if (!u->title || u->md_level > 0 || u->bold
+          || !sd_line_reaches_edge (page->column, sd_line_width (page->text, u->start, u->end)))
+        continue;
+      first = _sd_text_first_char (page->text, next->text_start, next->text_end);
+      if (next->shape != SHAPE_TEXT || next->title || next->news_lead)
+        continue;
+      if (_sd_seg_char_in ("的了地得着过们", first) || _sd_text_is_closing (first)
+          || continues_sentence (page, next))
+        {
+          u->title = FALSE;
+          u->section_shape = FALSE;
+        }
+    }
+}
+
 /* Layouts differ in how many blank lines part paragraphs; a gap is only
  * telling when it is wider than the page's usual one. */
 static void
@@ -945,4 +995,5 @@ _sd_seg_scan_units (SdSegPage *page)
         pos++;
     }
   measure_usual_gap (page);
+  find_cut_lines (page);
 }
