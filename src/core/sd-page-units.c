@@ -118,7 +118,23 @@ static gboolean
 is_stray_start (gunichar c)
 {
   return c == 0x201D || c == 0x2019 || c == '|' || c == 0xFF5C || c == '.' || c == 0xFF0C
-         || c == ',' || c == 0x3002 || c == 0x3001 || c == '`' || c == '~';
+         || c == ',' || c == 0x3002 || c == 0x3001 || c == '`' || c == '~' || c == '_';
+}
+
+/* "ae 还带着…", "areaasa as sset aaaaaamon JE村一特色…": letters OCR read
+ * into a picture or a rule before Chinese text.  Returns where the Chinese
+ * starts, or @start. */
+static gsize
+skip_latin_speckle (const char *text, gsize start, gsize end)
+{
+  gboolean lower = FALSE;
+  gsize pos = start;
+
+  while (pos < end && (g_ascii_isalpha (text[pos]) || text[pos] == ' '))
+    lower |= g_ascii_islower (text[pos++]);
+  if (!lower || pos == start || pos >= end || !_sd_text_is_han (_sd_text_get_char (text + pos)))
+    return start;
+  return pos;
 }
 
 static gboolean
@@ -139,6 +155,8 @@ strip_stray_marks (SdSegPage *page, SdSegUnit *u)
       || _sd_text_count_chars (text, u->text_start, u->text_end, TITLE_MAX_CHARS + 2)
              > TITLE_MAX_CHARS + 1)
     return;
+  if (page->column > 0)
+    u->text_start = skip_latin_speckle (text, u->text_start, u->text_end);
   while (u->text_start < u->text_end
          && is_stray_start (_sd_text_get_char (text + u->text_start)))
     u->text_start = _sd_text_skip_spaces (text, _sd_seg_skip_char (text, u->text_start),
