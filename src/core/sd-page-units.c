@@ -900,8 +900,8 @@ classify_unit (SdSegPage *page, SdSegUnit *u)
 
 /* "蟹正式开捕。", "的,孩子们…", "越。进入新时代": text that goes on from
  * the line before, mid-sentence. */
-static gboolean
-continues_sentence (SdSegPage *page, SdSegUnit *u)
+gboolean
+_sd_seg_continues_sentence (SdSegPage *page, SdSegUnit *u)
 {
   const char *text = page->text;
   guint n = 0;
@@ -940,7 +940,7 @@ find_cut_lines (SdSegPage *page)
       if (next->shape != SHAPE_TEXT || next->title || next->news_lead)
         continue;
       if (_sd_seg_char_in ("的了地得着过们", first) || _sd_text_is_closing (first)
-          || continues_sentence (page, next))
+          || _sd_seg_continues_sentence (page, next))
         {
           u->title = FALSE;
           u->section_shape = FALSE;

@@ -180,6 +180,9 @@ G_GNUC_INTERNAL gboolean   _sd_seg_has_role_prefix  (const char *text,
                                                      gsize      *after);
 G_GNUC_INTERNAL gboolean   _sd_seg_is_photo_caption (SdSegPage  *page,
                                                      guint       i);
+/* The unit opens with the rest of a sentence cut off above ("越。…"). */
+G_GNUC_INTERNAL gboolean   _sd_seg_continues_sentence (SdSegPage *page,
+                                                       SdSegUnit *u);
 /* (transfer full) (element-type SdSegment) */
 G_GNUC_INTERNAL GPtrArray *_sd_seg_build_segments   (SdSegPage  *page);
 

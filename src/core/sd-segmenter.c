@@ -595,7 +595,8 @@ after_story_end (SdSegPage *page, SdSegStory *story, guint i)
   if (!story->has_body)
     return FALSE;
   return story->ended || u->blank_before > page->usual_gap
-         || (_sd_seg_carries_prose (prev) && !prev->ends_sentence);
+         || (_sd_seg_carries_prose (prev) && !prev->ends_sentence
+             && !_sd_seg_continues_sentence (page, u));
 }
 
 /* Starts a story at unit @i; a titled one takes its header units along.
