@@ -515,51 +515,75 @@ full_width_of (gunichar c)
     }
 }
 
+/* The character before @pos that is no space, or 0. */
+static gunichar
+char_before (const char *text, const char *pos)
+{
+  const char *p = pos;
+
+  while ((p = _sd_text_prev_char (text, p)) != NULL)
+    if (*p != ' ')
+      return _sd_text_get_char (p);
+  return 0;
+}
+
 char *
 _sd_text_dup_widened (const char *text, gssize length)
 {
   gsize n = length < 0 ? strlen (text) : (gsize) length;
-  GString *out = g_string_sized_new (n + 16);
-  gunichar before = 0; /* the last character copied that is no space */
-  guint open = 0;      /* '(' made full width and not yet closed */
+  const char *end = text + n, *copied = text;
+  GString *out = NULL;
+  const char *last_wide = NULL; /* where the last mark made full width was */
+  guint open = 0;               /* '(' made full width and not yet closed */
 
-  for (const char *p = text, *end = text + n; p < end; p = g_utf8_next_char (p))
+  for (const char *p = text; p < end; p++)
     {
-      gunichar c = _sd_text_get_char (p);
-      gunichar wide = full_width_of (c);
-      gunichar after = 0;
+      gunichar c = (guchar) *p, wide = full_width_of (c), before, after;
+      const char *q;
 
-      if (wide != 0)
+      /* most text holds none of the seven marks: only they are looked at */
+      if (wide == 0)
+        continue;
+      for (q = p + 1; q < end && *q == ' '; q++)
+        ;
+      after = q < end ? _sd_text_get_char (q) : 0;
+      before = char_before (text, p);
+      if (last_wide != NULL)
         {
-          const char *q = g_utf8_next_char (p);
+          const char *r = p;
 
-          while (q < end && *q == ' ')
-            q++;
-          after = q < end ? _sd_text_get_char (q) : 0;
+          while (r > text && r[-1] == ' ')
+            r--;
+          /* right after a mark set full width: that is Chinese */
+          if (r - 1 == last_wide)
+            before = 0x3002;
         }
-      if (wide != 0
-          && ((c == '(' && is_chinese (after))
-              || (c == ')' && (open > 0 || is_chinese (before)))
-              || (c != '(' && c != ')'
-                  && (is_chinese (before)
-                      || (is_chinese (after) && !(before < 0x80 && g_ascii_isalnum (before)))))))
-        {
-          if (c == '(')
-            open++;
-          else if (c == ')' && open > 0)
-            open--;
-          /* "， 2020年": a full-width mark holds its own space */
-          while (out->len > 0 && out->str[out->len - 1] == ' ')
-            g_string_truncate (out, out->len - 1);
-          g_string_append_unichar (out, wide);
-          before = wide;
-          while (g_utf8_next_char (p) < end && *g_utf8_next_char (p) == ' ')
-            p++;
-          continue;
-        }
-      g_string_append_len (out, p, g_utf8_next_char (p) - p);
-      if (c != ' ')
-        before = c;
+      if (!((c == '(' && is_chinese (after)) || (c == ')' && (open > 0 || is_chinese (before)))
+            || (c != '(' && c != ')'
+                && (is_chinese (before)
+                    || (is_chinese (after) && !(before < 0x80 && g_ascii_isalnum (before)))))))
+        continue;
+      if (c == '(')
+        open++;
+      else if (c == ')' && open > 0)
+        open--;
+      if (out == NULL)
+        out = g_string_sized_new (n + 16);
+      /* "， 2020年": a full-width mark holds its own space */
+      {
+        const char *r = p;
+
+        while (r > copied && r[-1] == ' ')
+          r--;
+        g_string_append_len (out, copied, r - copied);
+      }
+      g_string_append_unichar (out, wide);
+      last_wide = p;
+      copied = q;
+      p = q - 1;
     }
+  if (out == NULL)
+    return g_strndup (text, n);
+  g_string_append_len (out, copied, end - copied);
   return g_string_free (out, FALSE);
 }
