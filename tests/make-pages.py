@@ -360,7 +360,7 @@ def ocr_gold(page, text, info):
     """Gold of the OCR text: a story whose headline (or, without one, body
     start) is not found at similarity ≥ 0.8 was destroyed by OCR."""
     flat = SCORE.fuzzy_norm(text)
-    stories, defects = [], []
+    stories, defects, destroyed = [], [], []
     if info:
         defects.append(
             f"typeset in {info['columns']} columns at {info['body_pt']} pt, rotated "
@@ -377,6 +377,9 @@ def ocr_gold(page, text, info):
             ratio, _ = SCORE.best_stretch(SCORE.fuzzy_norm(key), flat)
             defects.append(f"destroyed by OCR: {what} {key!r} not found "
                            f"(best similarity {ratio:.2f})")
+            # left out of the score on both sides: the scorer does not count
+            # what the app made of it as an extra story either
+            destroyed.append({"headline": gold["headline"], "body_start": gold["body_start"]})
             continue
         if ratio < 1.0:
             gold["ocr_defects"].append(f"{what} read with similarity {ratio:.2f}")
@@ -389,7 +392,7 @@ def ocr_gold(page, text, info):
                     f"{field} not found in the OCR text at similarity ≥ {OCR_SIMILARITY} "
                     f"(best {found:.2f})")
         stories.append(gold)
-    return stories, defects
+    return stories, defects, destroyed
 
 
 def ocr_one(page, png_path, text_path):
@@ -472,9 +475,10 @@ def main(argv=None):
             infos[name] = typeset_module().render_page(page)
         with open(path, encoding="utf-8") as handle:
             text = handle.read()
-        stories, defects = ocr_gold(page, text, infos.get(name))
+        stories, defects, destroyed = ocr_gold(page, text, infos.get(name))
         entries.append({"file": f"ocr/{name}-ocr.txt", "form": "ocr", "source_page": name,
-                        "stories": stories, "page_defects": defects})
+                        "stories": stories, "destroyed_by_ocr": destroyed,
+                        "page_defects": defects})
 
     entries.sort(key=lambda e: (e["source_page"], FORMS.index(e["form"])))
     os.makedirs(args.gold_dir, exist_ok=True)

@@ -196,6 +196,13 @@ def load_json(path):
         return json.load(handle)
 
 
+def destroyed_stories(gold, form=None):
+    """{file name: stories the OCR destroyed} (make-pages.py records them)."""
+    pages = gold["pages"] if isinstance(gold, dict) else gold
+    return {os.path.basename(page["file"]): page.get("destroyed_by_ocr", []) for page in pages
+            if form is None or page.get("form", "seed") == form}
+
+
 def gold_pages(gold, form=None):
     """{file name: stories} of the gold pages (of one form when given)."""
     pages = gold["pages"] if isinstance(gold, dict) else gold
@@ -280,6 +287,25 @@ def match_page_fuzzy(gold_stories, predicted, threshold):
     return list(zip(gold_stories, pairs)), len(predicted) - len(used), [
         story for pi, story in enumerate(predicted) if pi not in used
     ]
+
+
+# A predicted story whose headline is this similar to the headline of a
+# story the OCR destroyed (or whose body starts like it) is that story.
+DESTROYED_HEADLINE_SIMILARITY = 0.5
+
+
+def is_destroyed(story, destroyed, threshold):
+    """Whether @story is what the app made of a story the OCR destroyed,
+    which the score leaves out on both sides."""
+    have = fuzzy_norm(story.get("headline"))
+    for lost in destroyed:
+        want = fuzzy_norm(lost.get("headline"))
+        if want and have and similarity(want, have) >= DESTROYED_HEADLINE_SIMILARITY:
+            return True
+        if lost.get("body_start") and start_similarity(lost["body_start"],
+                                                       story.get("body")) >= threshold:
+            return True
+    return False
 
 
 def score_story(gold, story, counts, problems, label, threshold=1.0):
@@ -371,7 +397,9 @@ def main(argv=None):
         parser.error("--similarity must be in (0, 1]")
     bars = FAMILY_BARS[args.form] if args.form else BARS
 
-    gold = gold_pages(load_json(args.gold), args.form)
+    gold_json = load_json(args.gold)
+    gold = gold_pages(gold_json, args.form)
+    destroyed = destroyed_stories(gold_json, args.form)
     predicted = export_by_file(load_json(args.export))
 
     total = empty_counts()
@@ -384,8 +412,13 @@ def main(argv=None):
             pairs, _, extra = match_page_fuzzy(gold[name], stories, threshold)
         else:
             pairs, _, extra = match_page(gold[name], stories)
+        # stories the OCR destroyed are left out of the gold, and what the
+        # app made of them is left out of its stories
+        left_out = [story for story in extra if is_destroyed(story, destroyed.get(name, []),
+                                                              max(threshold, 0.8))]
+        extra = [story for story in extra if story not in left_out]
         counts["gold"] = len(gold[name])
-        counts["predicted"] = len(stories)
+        counts["predicted"] = len(stories) - len(left_out)
         for index, (gold_story, story) in enumerate(pairs):
             label = f"{name[:3]}#{index + 1} {gold_story.get('headline') or gold_story.get('body_start')}"
             if story is None:
