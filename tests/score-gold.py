@@ -251,6 +251,14 @@ def match_page(gold_stories, predicted):
     ]
 
 
+def take_best_pairs(candidates, pairs, used, predicted):
+    """Pairs gold and predicted stories, most similar first, each once."""
+    for _, gi, pi in sorted(candidates):
+        if pairs[gi] is None and pi not in used:
+            used.add(pi)
+            pairs[gi] = predicted[pi]
+
+
 def match_page_fuzzy(gold_stories, predicted, threshold):
     """match_page() with similar instead of equal strings (module doc)."""
     used = set()
@@ -266,10 +274,7 @@ def match_page_fuzzy(gold_stories, predicted, threshold):
                 ratio = similarity(want, have)
                 if ratio >= threshold:
                     candidates.append((-ratio, gi, pi))
-    for _, gi, pi in sorted(candidates):
-        if pairs[gi] is None and pi not in used:
-            used.add(pi)
-            pairs[gi] = predicted[pi]
+    take_best_pairs(candidates, pairs, used, predicted)
     candidates = []
     for gi, gold in enumerate(gold_stories):
         if fuzzy_norm(gold.get("headline")) or not fuzzy_norm(gold.get("body_start")):
@@ -280,10 +285,7 @@ def match_page_fuzzy(gold_stories, predicted, threshold):
             ratio = start_similarity(gold.get("body_start"), story.get("body"))
             if ratio >= threshold:
                 candidates.append((-ratio, gi, pi))
-    for _, gi, pi in sorted(candidates):
-        if pairs[gi] is None and pi not in used:
-            used.add(pi)
-            pairs[gi] = predicted[pi]
+    take_best_pairs(candidates, pairs, used, predicted)
     return list(zip(gold_stories, pairs)), len(predicted) - len(used), [
         story for pi, story in enumerate(predicted) if pi not in used
     ]
