@@ -754,12 +754,14 @@ only_exclaims (SdSegPage *page, SdSegUnit *u)
   return TRUE;
 }
 
-/* Clause marks inside, a particle at the end, a closing mark at the start:
- * a line of prose, though it holds no sentence end. */
+/* A particle at the end, a closing mark at the start, a clause mark other
+ * than the one comma a title may hold: a line of prose, though it holds no
+ * sentence end. */
 static gboolean
 reads_like_cut_prose (SdSegPage *page, SdSegUnit *u)
 {
   const char *text = page->text;
+  guint commas = 0;
 
   if (_sd_text_is_closing (_sd_text_first_char (text, u->text_start, u->text_end))
       || is_particle (_sd_text_last_char (text, u->text_start, u->text_end)))
@@ -768,7 +770,7 @@ reads_like_cut_prose (SdSegPage *page, SdSegUnit *u)
     {
       gunichar c = _sd_text_get_char (p);
 
-      if (c == 0xFF0C || c == ',' || c == 0xFF1B || c == ';' || c == 0x3001)
+      if (c == 0xFF1B || c == ';' || c == 0x3001 || ((c == 0xFF0C || c == ',') && ++commas > 1))
         return TRUE;
     }
   return FALSE;
