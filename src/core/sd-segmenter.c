@@ -594,8 +594,9 @@ after_story_end (SdSegPage *page, SdSegStory *story, guint i)
 
   if (!story->has_body)
     return FALSE;
+  /* in a page of columns, text cut mid-sentence goes on after the break */
   return story->ended || u->blank_before > page->usual_gap
-         || (_sd_seg_carries_prose (prev) && !prev->ends_sentence
+         || (_sd_seg_carries_prose (prev) && !prev->ends_sentence && page->column == 0
              && !_sd_seg_continues_sentence (page, u));
 }
 
