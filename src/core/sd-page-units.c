@@ -963,7 +963,9 @@ measure_usual_gap (SdSegPage *page)
   for (guint gap = 1; gap < G_N_ELEMENTS (counts); gap++)
     if (counts[gap] > counts[best])
       best = gap;
-  page->usual_gap = MAX (best, 1);
+  /* a page of joined column lines may part paragraphs by no blank line at
+   * all; then one blank line is telling */
+  page->usual_gap = page->column > 0 ? best : MAX (best, 1);
 }
 
 void

@@ -346,24 +346,24 @@ typedef enum
 } SdSegCue;
 
 static const double cue_weights[N_CUES] = {
-  [CUE_MARKED] = 0.8,
-  [CUE_COLON] = 1.3,
+  [CUE_MARKED] = 0.6,
+  [CUE_COLON] = 1.5,
   [CUE_NEW_PLACE] = 1.6,
-  [CUE_KNOWN_PLACE] = -0.6,
+  [CUE_KNOWN_PLACE] = -0.8,
   [CUE_SPACED_HALVES] = 1.1,
-  [CUE_WIDE_GAP] = 0.0,
-  [CUE_LEAD_OPENER] = 1.3,
-  [CUE_LEAD_NAMES] = 2.3,
-  [CUE_AFTER_MARKED] = 2.8,
-  [CUE_HEADER] = 1.5,
-  [CUE_COHESION] = -3.4,
-  [CUE_SECTION_SHAPE] = -0.1,
-  [CUE_PREV_ENDED] = -0.1,
-  [CUE_STORY_LENGTH] = 0.5,
-  [CUE_TITLE_LENGTH] = 0.8,
-  [CUE_EXCLAIMS] = -0.8,
+  [CUE_WIDE_GAP] = 2.4,
+  [CUE_LEAD_OPENER] = 1.2,
+  [CUE_LEAD_NAMES] = 2.2,
+  [CUE_AFTER_MARKED] = 2.5,
+  [CUE_HEADER] = 1.3,
+  [CUE_COHESION] = -3.2,
+  [CUE_SECTION_SHAPE] = -0.0,
+  [CUE_PREV_ENDED] = -0.7,
+  [CUE_STORY_LENGTH] = 0.7,
+  [CUE_TITLE_LENGTH] = -0.5,
+  [CUE_EXCLAIMS] = -0.3,
 };
-static const double cue_bias = -2.5;
+static const double cue_bias = -1.4;
 
 static SdSegCueSink cue_sink;
 static gpointer     cue_sink_data;
