@@ -462,15 +462,44 @@ test_dateline (gconstpointer data)
 static void
 test_dateline_not_prose (void)
 {
-  g_autoptr (GPtrArray) segments =
-      split ("卯区启动冬季送温暖活动\n\n"
-             "连日来传来喜讯，卯区三个村入选省级特色田园乡村。\n\n"
-             "【编者按】今年是卯区撤县设区十周年，本报推出系列报道。\n");
-  SdSegment *segment = find_story (segments, "卯区启动冬季送温暖活动");
+  static const char *const paragraphs[] = {
+    "连日来传来喜讯，卯区三个村入选省级特色田园乡村。",
+    "好喜讯到家了，卯区三个村入选省级特色田园乡村。",
+    "4月15日电动自行车强制性国家标准正式实施，卯区开展专项检查。",
+    "平台发布的最新资讯显示，卯区三个村入选省级特色田园乡村。",
+  };
 
-  assert_body_starts (segment, "连日来传来喜讯");
-  g_autofree char *body = sd_segment_dup_body (segment);
-  g_assert_nonnull (strstr (body, "【编者按】今年是"));
+  for (guint i = 0; i < G_N_ELEMENTS (paragraphs); i++)
+    {
+      g_autofree char *page = g_strconcat ("卯区启动冬季送温暖活动\n\n", paragraphs[i],
+                                           "\n\n【编者按】今年是卯区撤县设区十周年。\n\n"
+                                           "【相关链接】卯区概况\n", NULL);
+      g_autoptr (GPtrArray) segments = split (page);
+      SdSegment *segment = find_story (segments, "卯区启动冬季送温暖活动");
+      g_autofree char *body = sd_segment_dup_body (segment);
+
+      g_assert_cmpuint (segments->len, ==, 1);
+      assert_body_starts (segment, paragraphs[i]);
+      /* 【相关链接】 heads a section of the story, no story of its own */
+      g_assert_nonnull (strstr (body, "【编者按】今年是"));
+    }
+}
+
+/* Titles that hold 记者 or end in 报 are titles, not reporter lines or a
+ * paper's name; a line of nothing but a stray mark is no title. */
+static void
+test_headline_not_credit (void)
+{
+  g_autoptr (GPtrArray) segments =
+      split ("# 老党员向记者讲述入党故事\n\n"
+             "近日，卯区老党员向记者讲述了自己的入党故事，听者无不动容。\n\n"
+             "# ”\n\n"
+             "# 春耕时节喜讯频传捷报\n\n"
+             "近日，卯区春耕生产有序推进，各地喜讯频传。\n");
+
+  g_assert_cmpuint (segments->len, ==, 2);
+  g_assert_null (find_story (segments, "老党员向记者讲述入党故事")->reporter);
+  assert_body_starts (find_story (segments, "春耕时节喜讯频传捷报"), "近日，卯区春耕");
 }
 
 /* Web-age headlines exclaim and ask; the page's folio is furniture; a
@@ -676,6 +705,10 @@ static const CreditCase credit_cases[] = {
   { "/segmenter/kind/photo-credit/reporter", "记者 沈星 摄", "沈星" },
   { "/segmenter/kind/photo-credit/text-and-photo", "文/图 沈星", "沈星" },
   { "/segmenter/kind/photo-credit/office", "（巳县委宣传部供图）", "巳县委宣传部" },
+  /* a picture agency after the credit is no name; alone it is the credit */
+  { "/segmenter/kind/photo-credit/agency-after", "朱华南摄/光明图片", "朱华南" },
+  { "/segmenter/kind/photo-credit/agency-bracketed", "司 伟摄(人民图片)", "司 伟" },
+  { "/segmenter/kind/photo-credit/agency-alone", "图/人民图片", "人民图片" },
 };
 
 static void
@@ -1423,6 +1456,7 @@ test_text_widened (void)
     { "总数达1,000家,10:30开幕", "总数达1,000家，10:30开幕" },
     { "Hello, world (again)", "Hello, world (again)" },
     { "“好”,他说", "“好”，他说" },
+    { "(中国(China)公司)", "（中国(China)公司）" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -1596,6 +1630,7 @@ main (int argc, char *argv[])
   for (guint i = 0; i < G_N_ELEMENTS (dateline_cases); i++)
     g_test_add_data_func (dateline_cases[i].path, &dateline_cases[i], test_dateline);
   g_test_add_func ("/segmenter/dateline/not-prose", test_dateline_not_prose);
+  g_test_add_func ("/segmenter/headline/not-credit", test_headline_not_credit);
   g_test_add_func ("/segmenter/headline/exclaims", test_headline_exclaims);
   g_test_add_func ("/segmenter/reporter/after-lead", test_reporter_after_lead);
   g_test_add_func ("/segmenter/kind/photo-after-story", test_photo_after_story);

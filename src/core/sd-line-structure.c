@@ -71,9 +71,9 @@ measure_width (const char *text, gsize start, gsize end, guint cap)
 {
   guint width = 0;
 
-  /* no character takes less than half a unit a byte: a long line is
-   * known to be wider than @cap without a look */
-  if ((end - start) / 2 > cap)
+  /* no character takes less than a unit for three bytes (the half-width
+   * forms): a long line is known to be wider than @cap without a look */
+  if ((end - start) / 3 > cap)
     return cap + 1;
   for (const guchar *p = (const guchar *) text + start; p < (const guchar *) text + end && width <= cap;)
     {
@@ -130,17 +130,24 @@ scan_lines (const char *text, gsize length)
 {
   GArray *lines = g_array_sized_new (FALSE, FALSE, sizeof (Line), length / 40 + 16);
   gsize pos = 0;
+  gsize next_lf = 0; /* where the next LF is at or after @pos, or @length */
+  gboolean lf_found = FALSE;
 
   while (pos < length)
     {
       Line line = { .start = pos };
-      gsize eol = pos;
+      gsize eol;
 
-      const char *nl = memchr (text + pos, '\n', length - pos);
+      /* the LF is looked for once for all the lines a CR alone ends before
+       * it (old Mac files): linear either way */
+      if (!lf_found || next_lf < pos)
+        {
+          const char *nl = memchr (text + pos, '\n', length - pos);
 
-      eol = nl != NULL ? (gsize) (nl - text) : length;
-      /* a CR alone ends a line too (old Mac files): look for one only
-       * where the line holds one */
+          next_lf = nl != NULL ? (gsize) (nl - text) : length;
+          lf_found = TRUE;
+        }
+      eol = next_lf;
       {
         const char *cr = memchr (text + pos, '\r', eol - pos);
 

@@ -206,6 +206,17 @@ find_bold_run (SdSegPage *page, SdSegUnit *u)
 }
 
 static gboolean
+names_medium (const char *text, gsize start, gsize end)
+{
+  if (_sd_text_has_suffix (text, start, end, "媒体") || _sd_text_has_suffix (text, start, end, "新闻"))
+    return TRUE;
+  for (const char *p = text + start; p < text + end; p = g_utf8_next_char (p))
+    if (_sd_seg_char_in ("报社台网端", _sd_text_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
 is_medium_char (gunichar c)
 {
   return _sd_text_is_han (c) || (c < 0x80 && g_ascii_isalpha (c)) || c == '/' || c == 0x00B7;
@@ -223,14 +234,17 @@ _sd_seg_has_role_prefix (const char *text, gsize start, gsize end, gsize *after)
         return TRUE;
       }
   /* the medium before the role: "融媒体记者", "新华社记者",
-   * "南京日报/紫金山新闻记者", "现代快报/ZAKER南京记者" */
+   * "南京日报/紫金山新闻记者", "现代快报/ZAKER南京记者"; it names a paper,
+   * an agency, a station or a site ("老党员向记者讲述…" names none) */
   for (guint n = 0; n < 16 && pos < end && is_medium_char (_sd_text_get_char (text + pos)); n++)
     {
       pos = _sd_seg_skip_char (text, pos);
-      if (n >= 1 && (_sd_text_has_prefix (text, pos, end, "记者")
-                     || _sd_text_has_prefix (text, pos, end, "通讯员")))
+      if (n >= 1 && names_medium (text, start, pos)
+          && (_sd_text_has_prefix (text, pos, end, "记者")
+              || _sd_text_has_prefix (text, pos, end, "通讯员")))
         {
-          *after = pos + (text[pos + 3] == "者"[0] && text[pos + 4] == "者"[1] ? 6 : 9);
+          *after = pos + (_sd_text_has_prefix (text, pos, end, "记者") ? strlen ("记者")
+                                                                        : strlen ("通讯员"));
           return TRUE;
         }
     }
@@ -395,7 +409,9 @@ find_name_line (SdSegPage *page, SdSegUnit *u)
 }
 
 /* A folio's paper name, alone on its line: "无锡日报", "泰州日报·市县传真". */
-static const char *const paper_suffixes[] = { "日报", "晚报", "时报", "商报", "快报", "报" };
+static const char *const paper_suffixes[] = {
+  "日报", "晚报", "时报", "商报", "快报", "周报", "法治报", "青年报",
+};
 
 static gboolean
 is_paper_name (const char *text, gsize start, gsize end, guint chars)
@@ -480,7 +496,7 @@ opens_date_or_bracket (const char *text, gsize pos, gsize end)
 {
   gunichar c = _sd_text_first_char (text, pos, end);
 
-  return g_ascii_isdigit (c) || c == '(' || c == 0xFF08 || c == ' ' || c == 0x3000;
+  return (c < 0x80 && g_ascii_isdigit (c)) || c == '(' || c == 0xFF08 || c == ' ' || c == 0x3000;
 }
 
 /* Where a dateline ends: "本报讯", "交汇点讯", "中国江苏网7月13日连云港讯",
@@ -490,7 +506,7 @@ opens_date_or_bracket (const char *text, gsize pos, gsize end)
 static gsize
 skip_dateline (const char *text, gsize pos, gsize end)
 {
-  gboolean media = FALSE;
+  gboolean media = FALSE, dated = FALSE;
   gunichar before = 0;
   guint n = 0;
   gsize look = MIN (end - pos, 31 * 3);
@@ -500,12 +516,28 @@ skip_dateline (const char *text, gsize pos, gsize end)
       && !_sd_text_has_prefix (text, pos, end, "【"))
     return pos;
 
-  if (_sd_text_first_char (text, pos, end) == 0x3010 /* 【连网】 */
-      && !_sd_text_has_prefix (text, _sd_seg_skip_char (text, pos), end, "编者按"))
+  /* 【连网】 names a medium and 【时政专稿 刘洋、支俊】 the reporters;
+   * 【编者按】, 【相关链接】 do neither */
+  if (_sd_text_first_char (text, pos, end) == 0x3010)
     {
-      for (gsize p = _sd_seg_skip_char (text, pos); p < end && n < 12; p = _sd_seg_skip_char (text, p), n++)
-        if (_sd_text_get_char (text + p) == 0x3011)
-          return _sd_seg_skip_spaces (text, _sd_seg_skip_char (text, p), end);
+      gsize inside = _sd_seg_skip_char (text, pos);
+      gunichar last = 0;
+
+      for (gsize p = inside; p < end && n < 16; p = _sd_seg_skip_char (text, p), n++)
+        {
+          gunichar c = _sd_text_get_char (text + p);
+
+          if (c != 0x3011)
+            {
+              last = c;
+              continue;
+            }
+          if (_sd_seg_char_in (media_chars, last) || _sd_text_contains (text, inside, p, "专稿")
+              || _sd_text_contains (text, inside, p, "记者")
+              || _sd_text_contains (text, inside, p, "通讯员"))
+            return _sd_seg_skip_spaces (text, _sd_seg_skip_char (text, p), end);
+          return pos;
+        }
       return pos;
     }
   for (gsize p = pos; p < end && n <= 30; p = _sd_seg_skip_char (text, p), n++)
@@ -513,13 +545,22 @@ skip_dateline (const char *text, gsize pos, gsize end)
       gunichar c = _sd_text_get_char (text + p);
       gsize next = _sd_seg_skip_char (text, p);
 
-      if ((c == 0x8BAF /* 讯 */ && (media || opens_date_or_bracket (text, next, end)) && n >= 2
-           && _sd_text_first_char (text, next, end) != 0x5458 /* 员 */ && before != 0x901A /* 通 */)
-          || (c == 0x7535 /* 电 */ && before == 0x65E5 /* 日 */ && n >= 4))
+      /* 讯 after the medium ("交汇点讯"), after a place and a date when a
+       * medium came first ("中国江苏网7月13日连云港讯"), or before the date
+       * or the reporter ("今日镇江讯3月3日"); not 资讯, 通讯员, 讯号 */
+      if (c == 0x8BAF /* 讯 */ && n >= 2 && !_sd_seg_char_in ("通资音喜死审传", before)
+          && !_sd_seg_char_in ("员号息", _sd_text_first_char (text, next, end))
+          && (_sd_seg_char_in (media_chars, before) || (media && dated)
+              || opens_date_or_bracket (text, next, end)))
+        return _sd_seg_skip_spaces (text, next, end);
+      /* "新华社南京2月19日电": a medium, a date, and no word going on */
+      if (c == 0x7535 /* 电 */ && before == 0x65E5 /* 日 */ && media && n >= 4
+          && !_sd_text_is_han (_sd_text_first_char (text, next, end)))
         return _sd_seg_skip_spaces (text, next, end);
       if (!_sd_text_is_content (c) && c != '-' && c != 0x00B7 && c != ' ')
         return pos;
       media |= _sd_seg_char_in (media_chars, c);
+      dated |= c == 0x65E5 /* 日 */ && before < 0x80 && g_ascii_isdigit (before);
       before = c;
     }
   return pos;
@@ -871,6 +912,12 @@ classify_unit (SdSegPage *page, SdSegUnit *u)
   u->story = NONE;
   strip_markdown (page, u);
   strip_stray_marks (page, u);
+  /* a line of nothing but stray marks ("# ”") is a speck, no title */
+  if (u->text_end <= u->text_start)
+    {
+      u->text_end = u->text_start;
+      u->md_level = 0;
+    }
   u->prose_start = u->text_start;
   u->prose_end = u->text_end;
   u->chars = _sd_text_count_chars (text, u->text_start, u->text_end, CHARS_LIMIT);

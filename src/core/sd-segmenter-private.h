@@ -113,6 +113,7 @@ typedef struct
   guint       min_md_level;
   guint       md_titles; /* title-shaped units marked with '#' */
   guint       column;    /* the width wrapped lines were joined at, or 0 */
+  const struct _SdLineStructure *lines; /* (nullable) maps offsets of joined text to the page */
   struct _SdSegBigrams *bigrams; /* scratch of the cohesion measure */
   guint       usual_gap; /* blank lines between most paragraphs */
 } SdSegPage;

@@ -865,9 +865,12 @@ dup_valid_utf8 (const char *text, gsize length)
 }
 
 static GPtrArray *
-split_paragraph_lines (const char *text, gsize length, guint column)
+split_paragraph_lines (const char *text, gsize length, const SdLineStructure *lines)
 {
-  SdSegPage page = { .text = text, .length = length, .column = column };
+  SdSegPage page = { .text = text,
+                     .length = length,
+                     .column = lines != NULL ? sd_line_structure_get_width (lines) : 0,
+                     .lines = lines };
   GPtrArray *segments;
 
   /* a unit per line of some 40 bytes at least, mostly */
@@ -913,9 +916,9 @@ split_clean_text (const char *text, gsize length)
   GPtrArray *segments;
 
   if (sd_line_structure_get_form (lines) == SD_LINE_FORM_PARAGRAPHS)
-    return split_paragraph_lines (text, length, 0);
+    return split_paragraph_lines (text, length, NULL);
   joined = sd_line_structure_get_text (lines, &joined_length);
-  segments = split_paragraph_lines (joined, joined_length, sd_line_structure_get_width (lines));
+  segments = split_paragraph_lines (joined, joined_length, lines);
   map_to_page (lines, segments);
   return segments;
 }

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sd-line-structure.h"
 #include "sd-segmenter-private.h"
 
 #include "sd-ocr-repair.h"
@@ -367,7 +368,13 @@ note_drop (SdSegPage *page, SdSegment *segment, const SdTextDrop *drop, const Sd
   if (drop->kind == SD_REPAIR_DROPPED_DUPLICATE)
     {
       /* the offset formatted apart keeps G_GSIZE_FORMAT out of the message */
-      g_autofree char *offset = g_strdup_printf ("%" G_GSIZE_FORMAT, blocks[drop->other].start);
+      gsize at = blocks[drop->other].start;
+      g_autofree char *offset = NULL;
+
+      /* in the page, not in its lines as joined for reading */
+      if (page->lines != NULL)
+        at = sd_line_structure_to_page (page->lines, at);
+      offset = g_strdup_printf ("%" G_GSIZE_FORMAT, at);
 
       repair->detail = g_strdup_printf (_("repeats the paragraph at byte %s"), offset);
     }

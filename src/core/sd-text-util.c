@@ -383,8 +383,13 @@ strip_picture_agency (const char *text, gsize start, gsize *end)
 
       if (c == '/' || c == '(' || c == 0xFF08 || c == 0xFF0F)
         {
-          *end = p - text;
-          _sd_text_trim (text, &start, end);
+          gsize cut = p - text, keep_start = start;
+
+          /* only after "X摄": in "图/人民图片" the agency is all the
+           * credit names */
+          _sd_text_trim (text, &keep_start, &cut);
+          if (_sd_text_has_suffix (text, keep_start, cut, "摄") && cut - keep_start > strlen ("摄"))
+            *end = cut;
           return;
         }
     }
@@ -534,16 +539,24 @@ _sd_text_dup_widened (const char *text, gssize length)
   const char *end = text + n, *copied = text;
   GString *out = NULL;
   const char *last_wide = NULL; /* where the last mark made full width was */
-  guint open = 0;               /* '(' made full width and not yet closed */
+  guint64 widened_opens = 0;    /* a bit a '(' still open: was it made full width */
+  guint depth = 0;
 
   for (const char *p = text; p < end; p++)
     {
       gunichar c = (guchar) *p, wide = full_width_of (c), before, after;
       const char *q;
+      gboolean closes_wide = FALSE;
 
       /* most text holds none of the seven marks: only they are looked at */
       if (wide == 0)
         continue;
+      /* a ')' is made full width when it closes a '(' that was */
+      if (c == ')' && depth > 0)
+        {
+          depth--;
+          closes_wide = depth < 64 && (widened_opens >> depth & 1);
+        }
       for (q = p + 1; q < end && *q == ' '; q++)
         ;
       after = q < end ? _sd_text_get_char (q) : 0;
@@ -558,15 +571,25 @@ _sd_text_dup_widened (const char *text, gssize length)
           if (r - 1 == last_wide)
             before = 0x3002;
         }
-      if (!((c == '(' && is_chinese (after)) || (c == ')' && (open > 0 || is_chinese (before)))
-            || (c != '(' && c != ')'
-                && (is_chinese (before)
-                    || (is_chinese (after) && !(before < 0x80 && g_ascii_isalnum (before)))))))
-        continue;
       if (c == '(')
-        open++;
-      else if (c == ')' && open > 0)
-        open--;
+        {
+          gboolean widen = is_chinese (after);
+
+          if (depth < 64)
+            widened_opens = (widened_opens & ~(G_GUINT64_CONSTANT (1) << depth))
+                            | ((guint64) widen << depth);
+          depth++;
+          if (!widen)
+            continue;
+        }
+      else if (c == ')')
+        {
+          if (!closes_wide && !(depth == 0 && is_chinese (before)))
+            continue;
+        }
+      else if (!(is_chinese (before)
+                 || (is_chinese (after) && !(before < 0x80 && g_ascii_isalnum (before)))))
+        continue;
       if (out == NULL)
         out = g_string_sized_new (n + 16);
       /* "， 2020年": a full-width mark holds its own space */
