@@ -46,8 +46,9 @@ guint            sd_line_width               (const char            *text,
                                               gsize                  end);
 gboolean         sd_line_reaches_edge        (guint                  column,
                                               guint                  width);
-/* Maps a byte offset into that text to one into the page's text.  An
- * offset at a joint maps to the start of the next piece of page text. */
+/* Maps a byte offset into that text to one into the page's text, keeping
+ * their order.  An offset at a joint (a space put in where lines were
+ * joined) maps to the end of the piece of page text before it. */
 gsize            sd_line_structure_to_page   (const SdLineStructure *lines,
                                               gsize                  offset);
 
