@@ -553,6 +553,9 @@ skip_dateline (const char *text, gsize pos, gsize end)
           && (_sd_seg_char_in (media_chars, before) || (media && dated)
               || opens_date_or_bracket (text, next, end)))
         return _sd_seg_skip_spaces (text, next, end);
+      /* "央广网无锡9月23日消息": a medium, a date, then 消息 */
+      if (c == 0x606F /* 息 */ && before == 0x6D88 /* 消 */ && media && dated)
+        return _sd_seg_skip_spaces (text, next, end);
       /* "新华社南京2月19日电": a medium, a date, and no word going on */
       if (c == 0x7535 /* 电 */ && before == 0x65E5 /* 日 */ && media && n >= 4
           && !_sd_text_is_han (_sd_text_first_char (text, next, end)))
