@@ -443,6 +443,7 @@ static const DatelineCase dateline_cases[] = {
   { "/segmenter/dateline/paper-and-date", "今日镇江讯", NULL },
   { "/segmenter/dateline/agency", "新华社南京2月19日电 ", NULL },
   { "/segmenter/dateline/bracketed", "【连网】(通讯员 刘志奇)", "刘志奇" },
+  { "/segmenter/dateline/news-of", "央广网无锡9月23日消息", NULL },
 };
 
 static void

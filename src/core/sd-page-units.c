@@ -511,9 +511,9 @@ skip_dateline (const char *text, gsize pos, gsize end)
   guint n = 0;
   gsize look = MIN (end - pos, 31 * 3);
 
-  /* most paragraphs hold no 讯, 电 or 【 near their start: bytes tell */
+  /* most paragraphs hold no 讯, 电, 消息 or 【 near their start: bytes tell */
   if (!holds_bytes (text + pos, look, "讯") && !holds_bytes (text + pos, look, "电")
-      && !_sd_text_has_prefix (text, pos, end, "【"))
+      && !holds_bytes (text + pos, look, "息") && !_sd_text_has_prefix (text, pos, end, "【"))
     return pos;
 
   /* 【连网】 names a medium and 【时政专稿 刘洋、支俊】 the reporters;
