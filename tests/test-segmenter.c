@@ -610,6 +610,19 @@ test_cut_line_not_title (void)
   g_assert_cmpuint (((SdSegment *) g_ptr_array_index (segments, 0))->section_headings->len, ==, 0);
 }
 
+/* The numbered captions of one spread of photos are one item. */
+static void
+test_photo_spread (void)
+{
+  g_autoptr (GPtrArray) segments =
+      split ("众志成城，齐心抗疫\n\n"
+             "①2月20日，滨湖区太湖街道开展核酸检测，共检测居民3459人。徐艺 摄\n\n"
+             "②近期，惠山区长安中心幼儿园教师利用休息时间为隔离居民代购生活用品。陆丽霞 摄\n\n"
+             "③在志愿者和医护人员共同努力下，2月22日检测工作顺利完成。海峰 摄\n");
+
+  g_assert_cmpuint (segments->len, ==, 1);
+}
+
 static void
 test_kind_continuation_marker (void)
 {
@@ -1637,6 +1650,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/segmenter/kind/photo-after-story", test_photo_after_story);
   g_test_add_func ("/segmenter/caption/before-lead", test_caption_before_lead);
   g_test_add_func ("/segmenter/headline/cut-line", test_cut_line_not_title);
+  g_test_add_func ("/segmenter/kind/photo-spread", test_photo_spread);
   for (guint i = 0; i < G_N_ELEMENTS (kind_cases); i++)
     g_test_add_data_func (kind_cases[i].path, &kind_cases[i], test_kind);
   g_test_add_func ("/segmenter/kind/continuation-marker", test_kind_continuation_marker);

@@ -690,6 +690,16 @@ holds_only_caption (SdSegPage *page, SdSegStory *story, guint i)
   return lines == 1;
 }
 
+/* "②近期，…", "③在志愿者…": the numbered captions of one spread of
+ * photos go on in it. */
+static gboolean
+is_numbered_part (SdSegPage *page, SdSegUnit *u)
+{
+  gunichar c = _sd_text_first_char (page->text, u->text_start, u->text_end);
+
+  return c >= 0x2461 && c <= 0x2473; /* ② to ⑳ */
+}
+
 /* Nothing but a title, or the page's end, follows unit @i. */
 static gboolean
 closes_page_item (SdSegPage *page, guint i)
@@ -810,7 +820,8 @@ assign_stories (SdSegPage *page)
       else if (story == NULL
                || ((u->news_lead || u->continued) && story->has_body
                    && !holds_only_caption (page, story, i))
-               || (_sd_seg_is_photo_caption (page, i) && after_story_end (page, story, i)))
+               || (_sd_seg_is_photo_caption (page, i) && after_story_end (page, story, i)
+                   && !is_numbered_part (page, u)))
         {
           open_story (page, i, FALSE);
           story = _sd_seg_story_at (page, page->stories->len - 1);
