@@ -3,9 +3,10 @@
  * Copyright 2026 The Storydesk authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Internal to the core library: sd-page-units.c reads each line on its own,
- * sd-segmenter.c cuts the page into stories, sd-story-builder.c fills the
- * segments.
+ * Internal to the core library: sd-line-structure.c joins wrapped lines
+ * into paragraphs, sd-page-units.c reads each line on its own,
+ * sd-segmenter.c cuts the page into stories (sd-title-cues.c weighs the
+ * undecided titles), sd-story-builder.c fills the segments.
  */
 #pragma once
 
@@ -173,6 +174,33 @@ typedef void (*SdSegCueSink) (const char   *text,
                               gpointer      data);
 G_GNUC_INTERNAL void       _sd_seg_set_cue_sink     (SdSegCueSink sink,
                                                      gpointer     data);
+
+/* set off by '#' or bold */
+static inline gboolean
+_sd_seg_is_marked (const SdSegUnit *u)
+{
+  return u->md_level > 0 || u->bold;
+}
+
+/* "一、…" numbers it */
+static inline gboolean
+_sd_seg_is_numbered (const SdSegUnit *u)
+{
+  return u->numbered_end > u->text_start;
+}
+
+/* sd-title-cues.c */
+G_GNUC_INTERNAL gboolean   _sd_seg_starts_with_opener (SdSegPage *page,
+                                                       SdSegUnit *u);
+G_GNUC_INTERNAL gboolean   _sd_seg_has_title_colon  (SdSegPage  *page,
+                                                     SdSegUnit  *u);
+/* Whether the weak cues of the title at unit @i (with @n header units and
+ * its lead at @lead, or NONE) add up to a new story after @story. */
+G_GNUC_INTERNAL gboolean   _sd_seg_weighs_as_story  (SdSegPage  *page,
+                                                     SdSegStory *story,
+                                                     guint       i,
+                                                     guint       n,
+                                                     guint       lead);
 
 G_GNUC_INTERNAL void       _sd_seg_scan_units       (SdSegPage  *page);
 G_GNUC_INTERNAL gboolean   _sd_seg_has_role_prefix  (const char *text,

@@ -1,0 +1,429 @@
+/* sd-title-cues.c — what a title that may open a story says of itself
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Internal to the segmenter.  Where no strong sign decides whether a
+ * title-shaped unit opens a story or heads a section, its weak cues are
+ * weighed (the boundary scorer): the habits of headlines (a place named
+ * first, a colon, two halves, a lead naming the place), markup, gaps, and
+ * the lexical cohesion of the title and the text under it with the story
+ * above.  The weights are fitted on the labelled pages.
+ */
+#define G_LOG_DOMAIN "sd-segmenter"
+
+#include <stdlib.h>
+
+#include "sd-segmenter-private.h"
+#include "sd-text-util.h"
+
+/* How a news lead opens. */
+static const char *const lead_openers[] = {
+  "近日", "日前", "近期", "近年来", "今年以来", "连日来", "近段时间", "记者从", "本报讯",
+};
+
+static const char admin_suffixes[] = "市区县镇乡村";
+
+gboolean
+_sd_seg_starts_with_opener (SdSegPage *page, SdSegUnit *u)
+{
+  const char *text = page->text;
+  gsize pos = u->prose_start;
+
+  for (guint i = 0; i < G_N_ELEMENTS (lead_openers); i++)
+    if (_sd_text_has_prefix (text, pos, u->prose_end, lead_openers[i]))
+      return TRUE;
+  /* "10月28日，…", "9日，…" */
+  if (pos >= u->prose_end || !g_ascii_isdigit (text[pos]))
+    return FALSE;
+  while (pos < u->prose_end && g_ascii_isdigit (text[pos]))
+    pos++;
+  return _sd_text_has_prefix (text, pos, u->prose_end, "月")
+         || _sd_text_has_prefix (text, pos, u->prose_end, "日");
+}
+
+/* Headlines name a place first: "崇川区：…", "连云区政协 …".  Returns the
+ * end of the place name, or 0. */
+static gsize
+find_leading_place (SdSegPage *page, SdSegUnit *u)
+{
+  const char *text = page->text;
+  guint n = 0;
+
+  for (const char *p = text + u->text_start; p < text + u->text_end && n < 8;
+       p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = _sd_text_get_char (p);
+
+      if (!_sd_text_is_han (c))
+        return 0;
+      if (n >= 2 && _sd_seg_char_in (admin_suffixes, c))
+        return g_utf8_next_char (p) - text;
+    }
+  return 0;
+}
+
+/* A section heading stays with its story's places; a headline naming a
+ * place the story so far never mentioned starts another one. */
+static gboolean
+names_new_place (SdSegPage *page, SdSegStory *story, SdSegUnit *u, gsize place_end)
+{
+  g_autofree char *place = g_strndup (page->text + u->text_start, place_end - u->text_start);
+  gsize from = _sd_seg_unit_at (page, story->first)->start;
+  gsize to = MIN (u->start, from + PLACE_WINDOW);
+
+  return !_sd_text_contains (page->text, from, to, place);
+}
+
+/* The lead names the headline's subject as a place: "武进…" → "常州市武进区". */
+static gboolean
+lead_names_place (SdSegPage *page, SdSegUnit *title, SdSegUnit *lead)
+{
+  const char *text = page->text;
+  gunichar a = 0, b = 0;
+  const char *p, *end;
+  guint n = 0;
+
+  for (p = text + title->text_start; p < text + title->text_end; p = g_utf8_next_char (p))
+    {
+      gunichar c = _sd_text_get_char (p);
+
+      if (!_sd_text_is_han (c))
+        continue;
+      if (a == 0)
+        a = c;
+      else
+        {
+          b = c;
+          break;
+        }
+    }
+  if (b == 0)
+    return FALSE;
+  /* "武进…" over "常州市武进区…" tells; "丁蜀镇…" over "丁蜀镇…" only repeats */
+  end = text + title->text_end;
+  p = g_utf8_next_char (p);
+  for (guint k = 0; k < 4 && p < end; k++, p = g_utf8_next_char (p))
+    if (_sd_seg_char_in (admin_suffixes, _sd_text_get_char (p)))
+      return FALSE;
+  end = text + lead->prose_end;
+  for (p = text + lead->prose_start; p < end && n < 80; p = g_utf8_next_char (p), n++)
+    {
+      const char *q = g_utf8_next_char (p);
+
+      if (_sd_text_get_char (p) != a || q >= end || _sd_text_get_char (q) != b)
+        continue;
+      q = g_utf8_next_char (q);
+      for (guint k = 0; k < 4 && q < end; k++, q = g_utf8_next_char (q))
+        if (_sd_seg_char_in (admin_suffixes, _sd_text_get_char (q)))
+          return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+has_spaced_halves (SdSegPage *page, SdSegUnit *u)
+{
+  const char *text = page->text;
+  gunichar before = 0;
+
+  for (const char *p = text + u->text_start; p < text + u->text_end; p = g_utf8_next_char (p))
+    {
+      gunichar c = _sd_text_get_char (p);
+
+      if (_sd_text_is_space (c))
+        {
+          gunichar after;
+
+          if (g_utf8_next_char (p) >= text + u->text_end)
+            break;
+          after = _sd_text_get_char (g_utf8_next_char (p));
+
+          if ((_sd_text_is_content (before) || _sd_text_is_closing (before))
+              && (_sd_text_is_content (after) || after == 0x201C))
+            return TRUE;
+          continue;
+        }
+      before = c;
+    }
+  return FALSE;
+}
+
+gboolean
+_sd_seg_has_title_colon (SdSegPage *page, SdSegUnit *u)
+{
+  const char *text = page->text;
+  guint n = 0;
+
+  for (const char *p = text + u->text_start; p < text + u->text_end; p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = _sd_text_get_char (p);
+
+      if ((c == 0xFF1A || c == ':') && n >= 2)
+        return g_utf8_next_char (p) < text + u->text_end;
+    }
+  return FALSE;
+}
+
+/* ---- lexical cohesion ----------------------------------------------------
+ * A section goes on in its story's words; a new story brings its own.  The
+ * share of the Han bigrams of a title and the text under it that the story
+ * above already used tells the two apart (TextTiling's idea).  Measured on
+ * the labelled pages: sections share 17 % of their bigrams with the 600
+ * characters before them (median), new stories 5 %. */
+
+#define COHESION_BEFORE   1800 /* bytes of the story above: some 600 Han */
+#define COHESION_AFTER    450  /* bytes of the title and text under it */
+#define COHESION_STORY    6    /* percent: at most this is a new story */
+#define BIGRAM_SLOTS      2048 /* a power of two over COHESION_BEFORE / 3 */
+
+/* Function words, numbers and dates are shared by any two stories:
+ * 的了和与及或等在对为把被将向从于而并就也都还让使给以是有这个中一不人们年月日上下大新多会能要,
+ * in code point order for the binary search. */
+static const gunichar common_han[] = {
+  0x4E00, 0x4E0A, 0x4E0B, 0x4E0D, 0x4E0E, 0x4E2A, 0x4E2D, 0x4E3A, 0x4E5F, 0x4E86, 0x4E8E,
+  0x4EBA, 0x4ECE, 0x4EE5, 0x4EEC, 0x4F1A, 0x4F7F, 0x53CA, 0x5411, 0x548C, 0x5728, 0x591A,
+  0x5927, 0x5BF9, 0x5C06, 0x5C31, 0x5E74, 0x5E76, 0x6216, 0x628A, 0x65B0, 0x65E5, 0x662F,
+  0x6708, 0x6709, 0x7684, 0x7B49, 0x7ED9, 0x800C, 0x80FD, 0x88AB, 0x8981, 0x8BA9, 0x8FD8,
+  0x8FD9, 0x90FD,
+};
+
+static int
+compare_chars (gconstpointer a, gconstpointer b)
+{
+  gunichar x = *(const gunichar *) a, y = *(const gunichar *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static gboolean
+is_common_han (gunichar c)
+{
+  return bsearch (&c, common_han, G_N_ELEMENTS (common_han), sizeof (gunichar), compare_chars)
+         != NULL;
+}
+
+static gsize
+char_start (const char *text, gsize pos)
+{
+  while (pos > 0 && ((guchar) text[pos] & 0xC0) == 0x80)
+    pos--;
+  return pos;
+}
+
+struct _SdSegBigrams
+{
+  guint64 slots[BIGRAM_SLOTS]; /* 0: empty */
+  guint   used[BIGRAM_SLOTS];  /* the slots filled, to empty them again */
+  guint   n_used;
+  guint   shared;
+  guint   seen;
+};
+typedef struct _SdSegBigrams BigramSet;
+
+static guint
+slot_of (guint64 bigram)
+{
+  return (guint) ((bigram * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 40) & (BIGRAM_SLOTS - 1);
+}
+
+/* Adds @bigram to @set, or with @count_only counts whether it is there. */
+static void
+visit_bigram (BigramSet *set, guint64 bigram, gboolean count_only)
+{
+  guint i = slot_of (bigram);
+
+  if (count_only)
+    set->seen++;
+  for (guint n = 0; n < BIGRAM_SLOTS; n++, i = (i + 1) & (BIGRAM_SLOTS - 1))
+    {
+      if (set->slots[i] == bigram)
+        {
+          set->shared += count_only;
+          return;
+        }
+      if (set->slots[i] == 0)
+        {
+          if (!count_only)
+            {
+              set->slots[i] = bigram;
+              set->used[set->n_used++] = i;
+            }
+          return;
+        }
+    }
+}
+
+/* Visits every bigram of uncommon Han characters in [start, end). */
+static void
+visit_bigrams (BigramSet *set, const char *text, gsize start, gsize end, gboolean count_only)
+{
+  gunichar last = 0;
+
+  for (const char *p = text + char_start (text, start); p < text + end; p = g_utf8_next_char (p))
+    {
+      gunichar c = _sd_text_get_char (p);
+
+      if (!_sd_text_is_han (c) || is_common_han (c))
+        {
+          last = 0;
+          continue;
+        }
+      if (last != 0)
+        visit_bigram (set, ((guint64) last << 32) | c, count_only);
+      last = c;
+    }
+}
+
+/* Percent of the bigrams from unit @i on that the story above has. */
+static guint
+measure_cohesion (SdSegPage *page, SdSegStory *story, guint i)
+{
+  SdSegUnit *u = _sd_seg_unit_at (page, i);
+  gsize from = _sd_seg_unit_at (page, story->first)->start;
+  BigramSet *set;
+  guint percent;
+
+  /* one table for the page, emptied slot by slot after each use */
+  if (page->bigrams == NULL)
+    page->bigrams = g_new0 (BigramSet, 1);
+  set = page->bigrams;
+  if (u->start > from + COHESION_BEFORE)
+    from = u->start - COHESION_BEFORE;
+  visit_bigrams (set, page->text, from, u->start, FALSE);
+  visit_bigrams (set, page->text, u->start, MIN (page->length, u->start + COHESION_AFTER), TRUE);
+  percent = set->seen > 0 ? set->shared * 100 / set->seen : 0;
+  for (guint k = 0; k < set->n_used; k++)
+    set->slots[set->used[k]] = 0;
+  set->n_used = set->shared = set->seen = 0;
+  return percent;
+}
+
+/* ---- the boundary scorer ----------------------------------------------
+ * Where no strong sign decides (markup, a lead or reporter line under the
+ * title, a byline above it), weak cues are weighed: each is a number, and
+ * the title opens a story when the weighted sum passes 0.  The weights are
+ * fitted by logistic regression on the labelled pages' title candidates
+ * (tests/fit-boundary.py, which prints this table) and rounded. */
+
+typedef enum
+{
+  CUE_MARKED,          /* '#' or bold */
+  CUE_COLON,           /* "崇川区：…" */
+  CUE_NEW_PLACE,       /* names first a place the story above never named */
+  CUE_KNOWN_PLACE,     /* names first a place it did name */
+  CUE_SPACED_HALVES,   /* "发挥村级监督优势 走出对村巡察新路子" */
+  CUE_WIDE_GAP,        /* more blank lines above than the page's usual */
+  CUE_LEAD_OPENER,     /* the text under it opens "近日", "10月28日，" */
+  CUE_LEAD_NAMES,      /* the lead names the title's subject as a place */
+  CUE_AFTER_MARKED,    /* plain, after sections in bold or numbered */
+  CUE_HEADER,          /* a kicker or 副题 goes with it */
+  CUE_COHESION,        /* share of its words the story above used, 0–1 */
+  CUE_SECTION_SHAPE,   /* short and tidy as a section head is */
+  CUE_PREV_ENDED,      /* the text above ends a sentence */
+  CUE_STORY_LENGTH,    /* thousands of characters of the story above, at most 2 */
+  CUE_TITLE_LENGTH,    /* its characters over TITLE_MAX_CHARS */
+  CUE_EXCLAIMS,        /* it exclaims or asks */
+  N_CUES,
+} SdSegCue;
+
+static const double cue_weights[N_CUES] = {
+  [CUE_MARKED] = 0.6,
+  [CUE_COLON] = 1.5,
+  [CUE_NEW_PLACE] = 1.6,
+  [CUE_KNOWN_PLACE] = -0.8,
+  [CUE_SPACED_HALVES] = 1.1,
+  [CUE_WIDE_GAP] = 2.4,
+  [CUE_LEAD_OPENER] = 1.2,
+  [CUE_LEAD_NAMES] = 2.2,
+  [CUE_AFTER_MARKED] = 2.5,
+  [CUE_HEADER] = 1.3,
+  [CUE_COHESION] = -3.2,
+  [CUE_SECTION_SHAPE] = -0.0,
+  [CUE_PREV_ENDED] = -0.7,
+  [CUE_STORY_LENGTH] = 0.7,
+  [CUE_TITLE_LENGTH] = -0.5,
+  [CUE_EXCLAIMS] = -0.3,
+};
+static const double cue_bias = -1.4;
+
+static SdSegCueSink cue_sink;
+static gpointer     cue_sink_data;
+
+void
+_sd_seg_set_cue_sink (SdSegCueSink sink, gpointer data)
+{
+  cue_sink = sink;
+  cue_sink_data = data;
+}
+
+static gboolean
+exclaims (SdSegPage *page, SdSegUnit *u)
+{
+  for (const char *p = page->text + u->text_start; p < page->text + u->text_end;
+       p = g_utf8_next_char (p))
+    {
+      gunichar c = _sd_text_get_char (p);
+
+      if (c == '!' || c == '?' || c == 0xFF01 || c == 0xFF1F)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+measure_cues (SdSegPage *page, SdSegStory *story, guint i, guint n, guint lead, double *cues)
+{
+  SdSegUnit *u = _sd_seg_unit_at (page, i);
+  SdSegUnit *first = _sd_seg_unit_at (page, story->first);
+  gboolean sibling_colon = story->colon_sections && _sd_seg_has_title_colon (page, u);
+  gsize place_end;
+
+  memset (cues, 0, sizeof (double) * N_CUES);
+  cues[CUE_MARKED] = _sd_seg_is_marked (u);
+  /* "白蒲镇：…" after a section "如城街道：…" heads the next section of the
+   * same story: a place and a colon tell nothing there */
+  if (!sibling_colon)
+    {
+      cues[CUE_COLON] = _sd_seg_has_title_colon (page, u);
+      place_end = find_leading_place (page, u);
+      if (place_end > 0 && names_new_place (page, story, u, place_end))
+        cues[CUE_NEW_PLACE] = 1;
+      else if (place_end > 0)
+        cues[CUE_KNOWN_PLACE] = 1;
+    }
+  cues[CUE_SPACED_HALVES] = has_spaced_halves (page, u);
+  cues[CUE_WIDE_GAP] = u->blank_before > page->usual_gap;
+  if (lead != NONE)
+    {
+      cues[CUE_LEAD_OPENER] = _sd_seg_starts_with_opener (page, _sd_seg_unit_at (page, lead));
+      cues[CUE_LEAD_NAMES] = lead_names_place (page, u, _sd_seg_unit_at (page, lead));
+    }
+  /* a story heads its sections one way: a plain title after sections in
+   * bold or numbered heads another story */
+  cues[CUE_AFTER_MARKED] =
+      story->marked_sections && !story->plain_sections && !_sd_seg_is_marked (u) && !_sd_seg_is_numbered (u);
+  cues[CUE_HEADER] = n > 1;
+  cues[CUE_COHESION] = sibling_colon ? 1.0 : measure_cohesion (page, story, i) / 100.0;
+  cues[CUE_SECTION_SHAPE] = u->section_shape;
+  cues[CUE_PREV_ENDED] = _sd_seg_unit_at (page, i - 1)->ends_sentence;
+  cues[CUE_STORY_LENGTH] = MIN (2.0, (u->start - first->start) / 3000.0);
+  cues[CUE_TITLE_LENGTH] = u->chars / (double) TITLE_MAX_CHARS;
+  cues[CUE_EXCLAIMS] = exclaims (page, u);
+}
+
+/* Whether the weak cues for the title at unit @i add up to a new story. */
+gboolean
+_sd_seg_weighs_as_story (SdSegPage *page, SdSegStory *story, guint i, guint n, guint lead)
+{
+  double cues[N_CUES];
+  double sum = cue_bias;
+
+  measure_cues (page, story, i, n, lead, cues);
+  for (guint k = 0; k < N_CUES; k++)
+    sum += cue_weights[k] * cues[k];
+  if (cue_sink != NULL)
+    cue_sink (page->text, _sd_seg_unit_at (page, i)->text_start,
+              _sd_seg_unit_at (page, i)->text_end, cues, N_CUES, cue_sink_data);
+  return sum >= 0;
+}
