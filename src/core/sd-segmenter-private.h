@@ -189,6 +189,30 @@ _sd_seg_is_numbered (const SdSegUnit *u)
   return u->numbered_end > u->text_start;
 }
 
+/* sd-page-units.c: the text holds 。！？… */
+G_GNUC_INTERNAL gboolean   _sd_seg_has_sentence_mark (const char *text,
+                                                      gsize       start,
+                                                      gsize       end);
+G_GNUC_INTERNAL gboolean   _sd_seg_unit_has_sentence_mark (SdSegPage *page,
+                                                           SdSegUnit *u);
+
+/* sd-credits.c: each finds its kind of line, sets the unit's shape and
+ * spans, and says whether it did */
+G_GNUC_INTERNAL gboolean   _sd_seg_find_reporter_line (SdSegPage *page,
+                                                       SdSegUnit *u);
+G_GNUC_INTERNAL gboolean   _sd_seg_find_credit_line (SdSegPage *page,
+                                                     SdSegUnit *u);
+G_GNUC_INTERNAL gboolean   _sd_seg_find_credits_line (SdSegPage *page,
+                                                      SdSegUnit *u);
+G_GNUC_INTERNAL gboolean   _sd_seg_find_name_line   (SdSegPage  *page,
+                                                     SdSegUnit  *u);
+/* the dateline and reporter of a 本报讯-style lead, and names glued after
+ * the last sentence, narrow the unit's prose */
+G_GNUC_INTERNAL void       _sd_seg_find_news_lead   (SdSegPage  *page,
+                                                     SdSegUnit  *u);
+G_GNUC_INTERNAL void       _sd_seg_find_glued_tail  (SdSegPage  *page,
+                                                     SdSegUnit  *u);
+
 /* sd-title-cues.c */
 G_GNUC_INTERNAL gboolean   _sd_seg_starts_with_opener (SdSegPage *page,
                                                        SdSegUnit *u);

@@ -1,0 +1,452 @@
+/* sd-credits.c — who wrote a story, as a page prints it
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Internal to the segmenter: where reporters, bylines and credits are
+ * recognised.  Reporter lines (□ 本报记者 X, ■融媒体记者 X), datelines
+ * (本报讯(X), 交汇点讯, 新华社南京2月19日电, 央广网…消息, 【连网】), lines of
+ * names, photo credits (X 摄, (X供图)), credit lines (（参与记者：…）, 文/X)
+ * and names glued after a story's last sentence (…坚强力量。袁腊梅 韩丹,
+ * …。（心诺）, …。（人民日报）).
+ */
+#define G_LOG_DOMAIN "sd-segmenter"
+
+#include "sd-segmenter-private.h"
+
+#include "sd-text-util.h"
+
+static const char *const reporter_roles[] = {
+  "本报特约记者", "本报通讯员", "本报记者", "特约记者", "通讯员", "实习生", "记者",
+};
+
+static const char *const writer_prefixes[] = {
+  "文/",
+  "文／",
+  "文：",
+  "文:",
+};
+
+static const char *const credit_roles[] = {
+  "记者", "通讯员", "整理", "编辑", "撰稿", "执笔", "摄影", "供图", "文/图",
+};
+
+static gboolean
+names_medium (const char *text, gsize start, gsize end)
+{
+  if (_sd_text_has_suffix (text, start, end, "媒体") || _sd_text_has_suffix (text, start, end, "新闻"))
+    return TRUE;
+  for (const char *p = text + start; p < text + end; p = g_utf8_next_char (p))
+    if (_sd_seg_char_in ("报社台网端", _sd_text_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_medium_char (gunichar c)
+{
+  return _sd_text_is_han (c) || (c < 0x80 && g_ascii_isalpha (c)) || c == '/' || c == 0x00B7;
+}
+
+gboolean
+_sd_seg_has_role_prefix (const char *text, gsize start, gsize end, gsize *after)
+{
+  gsize pos = start;
+
+  for (guint i = 0; i < G_N_ELEMENTS (reporter_roles); i++)
+    if (_sd_text_has_prefix (text, start, end, reporter_roles[i]))
+      {
+        *after = start + strlen (reporter_roles[i]);
+        return TRUE;
+      }
+  /* the medium before the role: "融媒体记者", "新华社记者",
+   * "南京日报/紫金山新闻记者", "现代快报/ZAKER南京记者"; it names a paper,
+   * an agency, a station or a site ("老党员向记者讲述…" names none) */
+  for (guint n = 0; n < 16 && pos < end && is_medium_char (_sd_text_get_char (text + pos)); n++)
+    {
+      pos = _sd_seg_skip_char (text, pos);
+      if (n >= 1 && names_medium (text, start, pos)
+          && (_sd_text_has_prefix (text, pos, end, "记者")
+              || _sd_text_has_prefix (text, pos, end, "通讯员")))
+        {
+          *after = pos + (_sd_text_has_prefix (text, pos, end, "记者") ? strlen ("记者")
+                                                                        : strlen ("通讯员"));
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+is_box_char (gunichar c)
+{
+  /* '@' is how OCR reads a small ◎ */
+  return c == 0x25A1 || c == 0x25A0 || c == 0x25C7 || c == 0x25C6 || c == 0x25CB || c == 0x25CF
+         || c == 0x25B3 || c == 0x25B2 || c == 0x25CE || c == 0x2605 || c == 0x2606 || c == '@';
+}
+
+static gboolean
+is_comma (gunichar c)
+{
+  return c == 0xFF0C || c == ',' || c == 0x3001 || c == 0xFF1B || c == ';';
+}
+
+/* A comma that parts clauses, not the 、 that parts names. */
+static gboolean
+has_clause_comma (const char *text, gsize start, gsize end)
+{
+  for (const char *p = text + start; p < text + end; p = g_utf8_next_char (p))
+    {
+      gunichar c = _sd_text_get_char (p);
+
+      if (c != 0x3001 && is_comma (c))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+has_comma (const char *text, gsize start, gsize end)
+{
+  for (const char *p = text + start; p < text + end; p = g_utf8_next_char (p))
+    if (is_comma (_sd_text_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
+/* "□ 本报记者 徐瑞雅" */
+gboolean
+_sd_seg_find_reporter_line (SdSegPage *page, SdSegUnit *u)
+{
+  const char *text = page->text;
+  gsize pos = u->text_start, after;
+
+  gboolean boxed = is_box_char (_sd_text_first_char (text, pos, u->text_end));
+
+  if (boxed)
+    pos = _sd_seg_skip_spaces (text, _sd_seg_skip_char (text, pos), u->text_end);
+  /* "□ 张 栩 王 敏": a box before names is a reporter line too */
+  if (!_sd_seg_has_role_prefix (text, pos, u->text_end, &after)
+      && !(boxed && _sd_text_is_name_list (text, pos, u->text_end, FALSE)))
+    return FALSE;
+  if (u->chars > 42 || _sd_seg_has_sentence_mark (text, pos, u->text_end)
+      || has_clause_comma (text, pos, u->text_end))
+    return FALSE;
+  u->shape = SHAPE_REPORTER;
+  u->reporter_start = pos;
+  u->reporter_end = u->text_end;
+  return TRUE;
+}
+
+/* "徐宇欣 摄", "(苏州科技城管委会供图)" on a line of their own */
+gboolean
+_sd_seg_find_credit_line (SdSegPage *page, SdSegUnit *u)
+{
+  const char *text = page->text;
+
+  if (u->chars > TAIL_MAX_CHARS || _sd_seg_unit_has_sentence_mark (page, u)
+      || !_sd_text_strip_credit (text, u->text_start, u->text_end, &u->names_start, &u->names_end))
+    return FALSE;
+  u->shape = SHAPE_CREDIT;
+  u->tail_start = u->text_start;
+  u->tail_end = u->text_end;
+  return TRUE;
+}
+
+/* "（参与记者：许雯斐 张瑞 … 整理：张莎莎）" */
+gboolean
+_sd_seg_find_credits_line (SdSegPage *page, SdSegUnit *u)
+{
+  const char *text = page->text;
+  gsize start = u->text_start, end = u->text_end;
+
+  /* "文/张三" names the writer */
+  for (guint i = 0; i < G_N_ELEMENTS (writer_prefixes); i++)
+    if (_sd_text_has_prefix (text, start, end, writer_prefixes[i]) && u->chars <= 30
+        && !_sd_seg_has_sentence_mark (text, start, end))
+      {
+        u->shape = SHAPE_CREDITS;
+        u->names_start = _sd_seg_skip_spaces (text, start + strlen (writer_prefixes[i]), end);
+        u->names_end = end;
+        return u->names_end > u->names_start;
+      }
+  if (!_sd_text_strip_brackets (text, &start, &end))
+    return FALSE;
+  if (_sd_text_count_chars (text, start, end, 150) > 150 || _sd_seg_has_sentence_mark (text, start, end))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (credit_roles); i++)
+    if (_sd_text_contains (text, start, end, credit_roles[i]))
+      {
+        u->shape = SHAPE_CREDITS;
+        u->names_start = start;
+        u->names_end = end;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* "于广益", "（王某 李某）" on a line of their own */
+gboolean
+_sd_seg_find_name_line (SdSegPage *page, SdSegUnit *u)
+{
+  const char *text = page->text;
+  gsize start = u->text_start, end = u->text_end;
+  gboolean bracketed;
+
+  /* at most eight names of four characters, and brackets: most lines are
+   * longer than any list of names */
+  if (u->chars > 8 * 4 + 2)
+    return FALSE;
+  bracketed = _sd_text_strip_brackets (text, &start, &end);
+  /* a lone line of names has nothing else to vouch for it: wants surnames */
+  if (!_sd_text_is_name_list (text, start, end, !bracketed))
+    return FALSE;
+  u->shape = SHAPE_NAMES;
+  u->names_start = start;
+  u->names_end = end;
+  return TRUE;
+}
+
+/* What names the medium in a dateline: "交汇点讯", "中国江苏网…讯". */
+static const char media_chars[] = "报网社台端点刊";
+
+/* Whether the @length bytes at @text hold the three bytes of @needle. */
+static gboolean
+holds_bytes (const char *text, gsize length, const char *needle)
+{
+  const char *p = text, *end = text + length;
+
+  while (end - p >= 3 && (p = memchr (p, needle[0], end - p - 2)) != NULL)
+    {
+      if (p[1] == needle[1] && p[2] == needle[2])
+        return TRUE;
+      p++;
+    }
+  return FALSE;
+}
+
+/* "今日镇江讯3月3日…", "…讯(记者 X)": a date or the reporter follows. */
+static gboolean
+opens_date_or_bracket (const char *text, gsize pos, gsize end)
+{
+  gunichar c = _sd_text_first_char (text, pos, end);
+
+  return (c < 0x80 && g_ascii_isdigit (c)) || c == '(' || c == 0xFF08 || c == ' ' || c == 0x3000;
+}
+
+/* Where a dateline ends: "本报讯", "交汇点讯", "中国江苏网7月13日连云港讯",
+ * "新华社南京2月19日电", "【连网】"; or @pos when the text opens with none.
+ * A dateline is short and unpunctuated; it names its medium, or a date
+ * before 电, so prose that reports 喜讯 is not taken for one. */
+static gsize
+skip_dateline (const char *text, gsize pos, gsize end)
+{
+  gboolean media = FALSE, dated = FALSE;
+  gunichar before = 0;
+  guint n = 0;
+  gsize look = MIN (end - pos, 31 * 3);
+
+  /* most paragraphs hold no 讯, 电, 消息 or 【 near their start: bytes tell */
+  if (!holds_bytes (text + pos, look, "讯") && !holds_bytes (text + pos, look, "电")
+      && !holds_bytes (text + pos, look, "息") && !_sd_text_has_prefix (text, pos, end, "【"))
+    return pos;
+
+  /* 【连网】 names a medium and 【时政专稿 刘洋、支俊】 the reporters;
+   * 【编者按】, 【相关链接】 do neither */
+  if (_sd_text_first_char (text, pos, end) == 0x3010)
+    {
+      gsize inside = _sd_seg_skip_char (text, pos);
+      gunichar last = 0;
+
+      for (gsize p = inside; p < end && n < 16; p = _sd_seg_skip_char (text, p), n++)
+        {
+          gunichar c = _sd_text_get_char (text + p);
+
+          if (c != 0x3011)
+            {
+              last = c;
+              continue;
+            }
+          if (_sd_seg_char_in (media_chars, last) || _sd_text_contains (text, inside, p, "专稿")
+              || _sd_text_contains (text, inside, p, "记者")
+              || _sd_text_contains (text, inside, p, "通讯员"))
+            return _sd_seg_skip_spaces (text, _sd_seg_skip_char (text, p), end);
+          return pos;
+        }
+      return pos;
+    }
+  for (gsize p = pos; p < end && n <= 30; p = _sd_seg_skip_char (text, p), n++)
+    {
+      gunichar c = _sd_text_get_char (text + p);
+      gsize next = _sd_seg_skip_char (text, p);
+
+      /* 讯 after the medium ("交汇点讯"), after a place and a date when a
+       * medium came first ("中国江苏网7月13日连云港讯"), or before the date
+       * or the reporter ("今日镇江讯3月3日"); not 资讯, 通讯员, 讯号 */
+      if (c == 0x8BAF /* 讯 */ && n >= 2 && !_sd_seg_char_in ("通资音喜死审传", before)
+          && !_sd_seg_char_in ("员号息", _sd_text_first_char (text, next, end))
+          && (_sd_seg_char_in (media_chars, before) || (media && dated)
+              || opens_date_or_bracket (text, next, end)))
+        return _sd_seg_skip_spaces (text, next, end);
+      /* "央广网无锡9月23日消息": a medium, a date, then 消息 */
+      if (c == 0x606F /* 息 */ && before == 0x6D88 /* 消 */ && media && dated)
+        return _sd_seg_skip_spaces (text, next, end);
+      /* "新华社南京2月19日电": a medium, a date, and no word going on */
+      if (c == 0x7535 /* 电 */ && before == 0x65E5 /* 日 */ && media && n >= 4
+          && !_sd_text_is_han (_sd_text_first_char (text, next, end)))
+        return _sd_seg_skip_spaces (text, next, end);
+      if (!_sd_text_is_content (c) && c != '-' && c != 0x00B7 && c != ' ')
+        return pos;
+      media |= _sd_seg_char_in (media_chars, c);
+      dated |= c == 0x65E5 /* 日 */ && before < 0x80 && g_ascii_isdigit (before);
+      before = c;
+    }
+  return pos;
+}
+
+/* "本报讯(范韶欣)…", "现代快报讯(记者 潘荣)…" */
+void
+_sd_seg_find_news_lead (SdSegPage *page, SdSegUnit *u)
+{
+  const char *text = page->text;
+  gsize pos = skip_dateline (text, u->prose_start, u->prose_end), close;
+  gunichar open;
+
+  if (pos == u->prose_start)
+    return;
+  u->news_lead = TRUE;
+  u->prose_start = pos;
+  open = _sd_text_first_char (text, pos, u->prose_end);
+  if (open != '(' && open != 0xFF08 && open != 0x3010)
+    return;
+  for (close = _sd_seg_skip_char (text, pos); close < u->prose_end && close - pos < 120;
+       close = _sd_seg_skip_char (text, close))
+    {
+      gunichar c = _sd_text_get_char (text + close);
+
+      if (c == ')' || c == 0xFF09 || c == 0x3011)
+        {
+          u->reporter_start = _sd_seg_skip_char (text, pos);
+          u->reporter_end = close;
+          u->prose_start =
+              _sd_seg_skip_spaces (text, _sd_seg_skip_char (text, close), u->prose_end);
+          return;
+        }
+    }
+}
+
+/* What a bracket after a story's last sentence holds that is no signature:
+ * "（完）", "（未完待续）", "（上）" */
+static const char *const bracket_notes[] = {
+  "完", "续", "待续", "未完待续", "上", "中", "下", "图", "略", "摘编", "节选", "有删节",
+};
+
+/* Agencies and papers sign reprinted stories: "（人民日报）", "（新华社）". */
+static const char *const agency_suffixes[] = {
+  "日报", "晚报", "新华社", "报", "社", "网", "电视台", "融媒体中心", "客户端",
+};
+
+/* "（苏州广电总台记者 杨民）", "（通讯员 李四）": the names follow the role. */
+static void
+skip_signature_role (const char *text, gsize *start, gsize end)
+{
+  for (const char *p = text + *start; p < text + end; p = g_utf8_next_char (p))
+    {
+      gsize after;
+
+      if (_sd_seg_has_role_prefix (text, p - text, end, &after))
+        {
+          *start = _sd_text_skip_spaces (text, after, end);
+          return;
+        }
+    }
+}
+
+/* A pen name "（心诺）" or an agency, alone in brackets after the last
+ * sentence: two to six Han characters that are no note. */
+static gboolean
+is_bracketed_signature (const char *text, gsize start, gsize end)
+{
+  guint n = 0;
+
+  for (const char *p = text + start; p < text + end; p = g_utf8_next_char (p), n++)
+    if (!_sd_text_is_han (_sd_text_get_char (p)) || n == 6)
+      return FALSE;
+  if (n < 2)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (bracket_notes); i++)
+    if (end - start == strlen (bracket_notes[i])
+        && memcmp (text + start, bracket_notes[i], end - start) == 0)
+      return FALSE;
+  if (n <= 3)
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (agency_suffixes); i++)
+    if (_sd_text_has_suffix (text, start, end, agency_suffixes[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Names (and maybe a credit) glued after the last sentence:
+ * "…坚强力量。袁腊梅 韩丹", "…日常巡查。史春雨 秦海 文/图". */
+/* Where a tail glued after the last sentence end (and its closing marks)
+ * starts, or @start when what follows that end cannot be names: a comma,
+ * or more than TAIL_MAX_CHARS characters.  Walks back no further. */
+static gsize
+find_tail_start (const char *text, gsize start, gsize end)
+{
+  const char *p = text + end;
+  guint walked = 0;
+
+  while ((p = _sd_text_prev_char (text + start, p)) != NULL)
+    {
+      gunichar c = _sd_text_get_char (p);
+
+      if (_sd_text_is_sentence_end (c))
+        return _sd_text_skip_closing (text, g_utf8_next_char (p) - text, end);
+      /* closing marks right after the end are no part of the tail */
+      if (is_comma (c)
+          || (!_sd_text_is_space (c) && !_sd_text_is_closing (c) && ++walked > TAIL_MAX_CHARS))
+        return start;
+    }
+  return start;
+}
+
+void
+_sd_seg_find_glued_tail (SdSegPage *page, SdSegUnit *u)
+{
+  const char *text = page->text;
+  gsize tail = find_tail_start (text, u->prose_start, u->prose_end);
+  gsize tail_end = u->prose_end, names_start, names_end;
+
+  if (tail <= u->prose_start || tail >= tail_end)
+    return;
+  tail = _sd_seg_skip_spaces (text, tail, tail_end);
+  if (_sd_text_count_chars (text, tail, tail_end, TAIL_MAX_CHARS) > TAIL_MAX_CHARS
+      || has_comma (text, tail, tail_end))
+    return;
+  names_start = tail;
+  names_end = tail_end;
+  if (_sd_text_strip_credit (text, tail, tail_end, &names_start, &names_end))
+    {
+      u->tail_credit = TRUE;
+      u->tail_names = _sd_text_is_name_list (text, names_start, names_end, FALSE);
+    }
+  else
+    {
+      /* "…。（王某）", "…。(记者 王某)" */
+      gboolean bracketed = _sd_text_strip_brackets (text, &names_start, &names_end);
+
+      if (bracketed)
+        skip_signature_role (text, &names_start, names_end);
+      if (!_sd_text_is_name_list (text, names_start, names_end, FALSE)
+          && !(bracketed && is_bracketed_signature (text, names_start, names_end)))
+        return;
+      u->tail_names = TRUE;
+    }
+  u->tail_start = tail;
+  u->tail_end = tail_end;
+  u->names_start = names_start;
+  u->names_end = names_end;
+  u->prose_end = tail;
+  _sd_text_trim (text, &u->prose_start, &u->prose_end);
+}
