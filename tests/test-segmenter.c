@@ -444,6 +444,8 @@ static const DatelineCase dateline_cases[] = {
   { "/segmenter/dateline/agency", "新华社南京2月19日电 ", NULL },
   { "/segmenter/dateline/bracketed", "【连网】(通讯员 刘志奇)", "刘志奇" },
   { "/segmenter/dateline/news-of", "央广网无锡9月23日消息", NULL },
+  /* 本报讯 with one character misread by the OCR */
+  { "/segmenter/dateline/misread", "本报汛(记者 潘荣)", "潘荣" },
 };
 
 static void

@@ -234,6 +234,28 @@ opens_date_or_bracket (const char *text, gsize pos, gsize end)
   return (c < 0x80 && g_ascii_isdigit (c)) || c == '(' || c == 0xFF08 || c == ' ' || c == 0x3000;
 }
 
+static gboolean
+misreads_paper_dateline (const char *text, gsize pos, gsize end)
+{
+  static const gunichar dateline[] = { 0x672C /* 本 */, 0x62A5 /* 报 */, 0x8BAF /* 讯 */ };
+  const char *p = text + pos;
+  guint wrong = 0;
+
+  for (guint k = 0; k < G_N_ELEMENTS (dateline); k++, p = g_utf8_next_char (p))
+    {
+      gunichar c;
+
+      if (p >= text + end)
+        return FALSE;
+      c = _sd_text_get_char (p);
+      /* each of them a Han character that takes three bytes, as they do */
+      if (!_sd_text_is_han (c) || g_utf8_next_char (p) - p != 3)
+        return FALSE;
+      wrong += c != dateline[k];
+    }
+  return wrong == 1 && opens_date_or_bracket (text, p - text, end);
+}
+
 /* Where a dateline ends: "本报讯", "交汇点讯", "中国江苏网7月13日连云港讯",
  * "新华社南京2月19日电", "【连网】"; or @pos when the text opens with none.
  * A dateline is short and unpunctuated; it names its medium, or a date
@@ -246,6 +268,10 @@ skip_dateline (const char *text, gsize pos, gsize end)
   guint n = 0;
   gsize look = MIN (end - pos, 31 * 3);
 
+  /* 本报讯 as OCR misreads it (本报汛, 木报讯): one of its three characters
+   * wrong, then the reporter in brackets or the date */
+  if (misreads_paper_dateline (text, pos, end))
+    return _sd_seg_skip_spaces (text, pos + strlen ("本报讯"), end);
   /* most paragraphs hold no 讯, 电, 消息 or 【 near their start: bytes tell */
   if (!holds_bytes (text + pos, look, "讯") && !holds_bytes (text + pos, look, "电")
       && !holds_bytes (text + pos, look, "息") && !_sd_text_has_prefix (text, pos, end, "【"))
