@@ -65,9 +65,11 @@ _sd_seg_has_role_prefix (const char *text, gsize start, gsize end, gsize *after)
   for (guint n = 0; n < 16 && pos < end && is_medium_char (_sd_text_get_char (text + pos)); n++)
     {
       pos = _sd_seg_skip_char (text, pos);
-      if (n >= 1 && names_medium (text, start, pos)
+      /* the role's first bytes first: most text holds no role here */
+      if (n >= 1 && pos < end && (text[pos] == "记"[0] || text[pos] == "通"[0])
           && (_sd_text_has_prefix (text, pos, end, "记者")
-              || _sd_text_has_prefix (text, pos, end, "通讯员")))
+              || _sd_text_has_prefix (text, pos, end, "通讯员"))
+          && names_medium (text, start, pos))
         {
           *after = pos + (_sd_text_has_prefix (text, pos, end, "记者") ? strlen ("记者")
                                                                         : strlen ("通讯员"));

@@ -542,15 +542,22 @@ _sd_text_dup_widened (const char *text, gssize length)
   guint64 widened_opens = 0;    /* a bit a '(' still open: was it made full width */
   guint depth = 0;
 
+  /* the seven marks, a byte each: most text holds none of them, and only
+   * they are looked at */
+  static const guint8 is_mark[256] = {
+    [','] = 1, [';'] = 1, [':'] = 1, ['?'] = 1, ['!'] = 1, ['('] = 1, [')'] = 1,
+  };
+
   for (const char *p = text; p < end; p++)
     {
-      gunichar c = (guchar) *p, wide = full_width_of (c), before, after;
+      gunichar c, wide, before, after;
       const char *q;
       gboolean closes_wide = FALSE;
 
-      /* most text holds none of the seven marks: only they are looked at */
-      if (wide == 0)
+      if (!is_mark[(guchar) *p])
         continue;
+      c = (guchar) *p;
+      wide = full_width_of (c);
       /* a ')' is made full width when it closes a '(' that was */
       if (c == ')' && depth > 0)
         {
