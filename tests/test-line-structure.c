@@ -228,6 +228,37 @@ test_wrapped_paragraph_ends (void)
   g_assert_cmpstr (paragraphs[5], ==, "活动。主办方还设立了少儿阅读专区。");
 }
 
+/* Under a kicker, a headline as wide as the column does not run on into
+ * the caption under it, where the page indents its paragraphs. */
+static void
+test_wrapped_title_under_kicker (void)
+{
+  static const char page[] =
+      "以儿童视角展示“中国梦”“美丽中国”“美好乡村”“文明城市建设”\n"
+      "300幅“文明城”公益广告扮靓贾汪街道\n"
+      "在贾汪城区这样的“文明城”公益广\n"
+      "告墙画超过300幅\n"
+      "　　近日，在徐州贾汪区的城区街道上，\n"
+      "路边墙上一幅幅线条朴拙、颜色鲜艳的\n"
+      "公益广告墙画映入眼帘，吸引了不少市\n"
+      "民驻足观看。这些作品由贾汪城区新新\n"
+      "小学小画家社团的孩子们创作，孩子们\n"
+      "以儿童的视角观察社会，创作了三百幅\n"
+      "　　据了解，墙画内容涵盖文明城市建设\n"
+      "等多个方面，深受居民喜爱和称赞。\n"
+      "　　下一步，贾汪区将继续推进文明城市\n"
+      "建设，让文明新风吹进千家万户。\n";
+  g_autoptr (SdLineStructure) lines = sd_line_structure_read (page, strlen (page));
+  const char *joined;
+  gsize length;
+  g_auto (GStrv) paragraphs = NULL;
+
+  g_assert_cmpint (sd_line_structure_get_form (lines), ==, SD_LINE_FORM_WRAPPED);
+  joined = sd_line_structure_get_text (lines, &length);
+  paragraphs = g_strsplit (joined, "\n", -1);
+  g_assert_cmpstr (paragraphs[1], ==, "300幅“文明城”公益广告扮靓贾汪街道");
+}
+
 /* Too few lines, or lines of every length, are no column. */
 static void
 test_not_wrapped (void)
@@ -259,5 +290,6 @@ main (int argc, char **argv)
   g_test_add_data_func ("/line-structure/wrapped-pages/crlf", "\r\n", test_wrapped_pages_joined);
   g_test_add_func ("/line-structure/paragraph-ends", test_wrapped_paragraph_ends);
   g_test_add_func ("/line-structure/not-wrapped", test_not_wrapped);
+  g_test_add_func ("/line-structure/title-under-kicker", test_wrapped_title_under_kicker);
   return g_test_run ();
 }

@@ -264,11 +264,19 @@ is_title_like (const char *text, const Line *line)
   return TRUE;
 }
 
-/* Whether @b carries on the paragraph of @a; @c (nullable) follows @b. */
+/* Whether @b carries on the paragraph of @a; @c (nullable) follows @b.
+ * @after_title: @a opens a block right under a line of no sentence that
+ * did not run on into it (a kicker over its headline); @indenting: the
+ * page indents its paragraphs. */
 static gboolean
-runs_on (const char *text, guint column, const Line *a, const Line *b, const Line *c)
+runs_on (const char *text, guint column, const Line *a, const Line *b, const Line *c,
+         gboolean after_title, gboolean indenting)
 {
   if (is_blank (a) || is_blank (b) || b->indented || !reaches_edge (column, a))
+    return FALSE;
+  /* where paragraphs are indented, an unindented line of no sentence under
+   * a kicker is a title as wide as the column, not a paragraph */
+  if (indenting && after_title && !a->indented && is_title_like (text, a))
     return FALSE;
   /* a line wider than the column was not set in it: a title across columns */
   if (b->width > column + PULLED_BACK + edge_slack (column))
@@ -285,6 +293,23 @@ runs_on (const char *text, guint column, const Line *a, const Line *b, const Lin
       && is_title_like (text, b))
     return FALSE;
   return TRUE;
+}
+
+/* Paragraphs marked by the ideographic indent: some of the page's lines
+ * are indented (OCR of a scan drops indents, and so do some layouts). */
+static gboolean
+measure_indenting (GArray *page_lines)
+{
+  guint indented = 0, filled = 0;
+
+  for (guint i = 0; i < page_lines->len; i++)
+    {
+      const Line *line = &g_array_index (page_lines, Line, i);
+
+      filled += !is_blank (line);
+      indented += line->indented;
+    }
+  return indented >= 3 && indented * 20 >= filled;
 }
 
 static void
@@ -310,6 +335,9 @@ join_lines (SdLineStructure *lines, GArray *page_lines)
   const char *text = lines->page_text;
   gsize from = 0; /* page text not yet copied */
 
+  gboolean indenting = measure_indenting (page_lines);
+  gboolean after_title = FALSE;
+
   lines->joined = g_string_sized_new (lines->page_length + 16);
   lines->runs = g_array_new (FALSE, FALSE, sizeof (Run));
   for (guint i = 0; i + 1 < page_lines->len; i++)
@@ -317,7 +345,10 @@ join_lines (SdLineStructure *lines, GArray *page_lines)
       const Line *a = &g_array_index (page_lines, Line, i);
       const Line *b = &g_array_index (page_lines, Line, i + 1);
       const Line *c = i + 2 < page_lines->len ? &g_array_index (page_lines, Line, i + 2) : NULL;
-      if (!runs_on (text, lines->width, a, b, c))
+      gboolean joined = runs_on (text, lines->width, a, b, c, after_title, indenting);
+
+      after_title = !joined && !is_blank (a) && !a->indented && is_title_like (text, a);
+      if (!joined)
         continue;
       add_run (lines, from, a->text_end);
       /* a Latin word is not broken at a line end: the space was; and a
