@@ -12,7 +12,7 @@ tests/pages/, tests/pages/real/*/{seed,wrap,ocr}/), labels each undecided
 title by the gold (1: a gold headline, kicker or 副题 of that page; 0:
 anything else, a section head most often), fits a logistic regression
 (L2, plain gradient descent: no numpy needed) and prints, for the weights
-in sd-segmenter.c and for the fitted ones, how many titles each decides
+in sd-title-cues.c and for the fitted ones, how many titles each decides
 right, in all and with each group of pages left out of the fit in turn.
 With --c it prints the fitted table as C.
 """
@@ -41,8 +41,8 @@ def norm(text):
 
 
 def read_current_weights():
-    """The table in sd-segmenter.c, so both can be compared."""
-    source = open(os.path.join(ROOT, "src", "core", "sd-segmenter.c"), encoding="utf-8").read()
+    """The table in sd-title-cues.c, so both can be compared."""
+    source = open(os.path.join(ROOT, "src", "core", "sd-title-cues.c"), encoding="utf-8").read()
     weights = []
     for cue in CUES:
         match = re.search(r"\[CUE_%s\] = (-?[0-9.]+)" % cue, source)
