@@ -409,6 +409,12 @@ is_title_shaped (SdSegPage *page, SdSegUnit *u)
   if (chars < 4 || chars > TITLE_MAX_CHARS
       || (_sd_seg_unit_has_sentence_mark (page, u) && !only_exclaims (page, u)))
     return FALSE;
+  /* a kicker may end in a colon over its title ("江苏省淮安市涟水县扁担村:");
+   * a line of prose that does goes on in a quote */
+  if ((last == 0xFF1A || last == ':') && u->chars <= KICKER_COLON_CHARS
+      && !_sd_text_contains (page->text, u->text_start, u->text_end, "，")
+      && !_sd_text_contains (page->text, u->text_start, u->text_end, ","))
+    return TRUE;
   return !_sd_seg_char_in ("，,、；;：:（(“‘《", last) && !reads_like_prose (page, u);
 }
 

@@ -20,6 +20,7 @@ G_BEGIN_DECLS
 #define TITLE_MAX_CHARS    48  /* a plain headline or kicker */
 #define MD_TITLE_MAX_CHARS 80  /* a line marked with '#' */
 #define SECTION_MAX_CHARS  30
+#define KICKER_COLON_CHARS 16  /* a kicker that ends in a colon */
 #define TAIL_MAX_CHARS     40  /* names and credit glued after the last sentence */
 #define CAPTION_MAX_CHARS  120
 #define LONE_CAPTION_CHARS 60  /* a caption printed apart from its credit */
