@@ -266,8 +266,8 @@ is_title_like (const char *text, const Line *line)
 
 /* Whether @b carries on the paragraph of @a; @c (nullable) follows @b.
  * @after_title: @a opens a block right under a line of no sentence that
- * did not run on into it (a kicker over its headline); @indenting: the
- * page indents its paragraphs. */
+ * did not run on into it (a kicker over its headline), or opens the page;
+ * @indenting: the page indents its paragraphs. */
 static gboolean
 runs_on (const char *text, guint column, const Line *a, const Line *b, const Line *c,
          gboolean after_title, gboolean indenting)
@@ -336,7 +336,7 @@ join_lines (SdLineStructure *lines, GArray *page_lines)
   gsize from = 0; /* page text not yet copied */
 
   gboolean indenting = measure_indenting (page_lines);
-  gboolean after_title = FALSE;
+  gboolean after_title = TRUE; /* nothing above the page's first line goes on in it */
 
   lines->joined = g_string_sized_new (lines->page_length + 16);
   lines->runs = g_array_new (FALSE, FALSE, sizeof (Run));
