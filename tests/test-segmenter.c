@@ -616,6 +616,24 @@ test_cut_line_not_title (void)
   g_assert_cmpuint (((SdSegment *) g_ptr_array_index (segments, 0))->section_headings->len, ==, 0);
 }
 
+/* A title line over a credit line captions the photo printed under the
+ * headline: no kicker. */
+static void
+test_caption_under_headline (void)
+{
+  g_autoptr (GPtrArray) segments =
+      split ("睢宁:美丽乡村“面子”靓“里子”美\n\n"
+             "邱圩社区一角\n\n"
+             "顾士刚 摄\n\n"
+             "今年以来，睢宁经济开发区持续推进农村人居环境整治工作，实现美丽乡村“面子”靓“里子”美。\n");
+  SdSegment *segment;
+
+  g_assert_cmpuint (segments->len, ==, 1);
+  segment = g_ptr_array_index (segments, 0);
+  g_assert_cmpstr (segment->headline, ==, "睢宁：美丽乡村“面子”靓“里子”美");
+  g_assert_null (segment->subheadline);
+}
+
 /* The numbered captions of one spread of photos are one item. */
 static void
 test_photo_spread (void)
@@ -1657,6 +1675,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/segmenter/caption/before-lead", test_caption_before_lead);
   g_test_add_func ("/segmenter/headline/cut-line", test_cut_line_not_title);
   g_test_add_func ("/segmenter/kind/photo-spread", test_photo_spread);
+  g_test_add_func ("/segmenter/caption/under-headline", test_caption_under_headline);
   for (guint i = 0; i < G_N_ELEMENTS (kind_cases); i++)
     g_test_add_data_func (kind_cases[i].path, &kind_cases[i], test_kind);
   g_test_add_func ("/segmenter/kind/continuation-marker", test_kind_continuation_marker);

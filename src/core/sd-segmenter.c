@@ -106,9 +106,13 @@ measure_header (SdSegPage *page, guint i)
 {
   guint n = 1;
 
+  /* a title line over a credit line captions the photo between: "邱圩社区一角"
+   * over "顾士刚 摄" is no kicker of the story */
   while (i + n < page->units->len && n < 3
          && continues_header (page, n, _sd_seg_unit_at (page, i + n - 1),
-                              _sd_seg_unit_at (page, i + n)))
+                              _sd_seg_unit_at (page, i + n))
+         && !(i + n + 1 < page->units->len && !_sd_seg_is_marked (_sd_seg_unit_at (page, i + n))
+              && _sd_seg_unit_at (page, i + n + 1)->shape == SHAPE_CREDIT))
     n++;
   return n;
 }
