@@ -188,6 +188,17 @@ test_wrapped_pages_joined (gconstpointer data)
     }
 }
 
+/* The lines of a wrapped @page as joined, a paragraph each. */
+static GStrv
+read_wrapped_paragraphs (const char *page)
+{
+  g_autoptr (SdLineStructure) lines = sd_line_structure_read (page, strlen (page));
+  gsize length;
+
+  g_assert_cmpint (sd_line_structure_get_form (lines), ==, SD_LINE_FORM_WRAPPED);
+  return g_strsplit (sd_line_structure_get_text (lines, &length), "\n", -1);
+}
+
 /* What ends a paragraph: an indent, a short line, a blank line, a title
  * before an indented paragraph even when it is as wide as the column. */
 static void
@@ -206,14 +217,8 @@ test_wrapped_paragraph_ends (void)
       "市民可在现场免费借阅图书和参加讲座\n"
       "\n"
       "活动。主办方还设立了少儿阅读专区。\n";
-  g_autoptr (SdLineStructure) lines = sd_line_structure_read (page, strlen (page));
-  const char *joined;
-  gsize length;
-  g_auto (GStrv) paragraphs = NULL;
+  g_auto (GStrv) paragraphs = read_wrapped_paragraphs (page);
 
-  g_assert_cmpint (sd_line_structure_get_form (lines), ==, SD_LINE_FORM_WRAPPED);
-  joined = sd_line_structure_get_text (lines, &length);
-  paragraphs = g_strsplit (joined, "\n", -1);
   g_assert_cmpuint (g_strv_length (paragraphs), ==, 7);
   g_assert_cmpstr (paragraphs[0], ==,
                    "　　近日，卯区启动冬季送温暖活动，为困难家庭送去棉被、米油等生活物资。"
@@ -248,14 +253,8 @@ test_wrapped_title_under_kicker (void)
       "等多个方面，深受居民喜爱和称赞。\n"
       "　　下一步，贾汪区将继续推进文明城市\n"
       "建设，让文明新风吹进千家万户。\n";
-  g_autoptr (SdLineStructure) lines = sd_line_structure_read (page, strlen (page));
-  const char *joined;
-  gsize length;
-  g_auto (GStrv) paragraphs = NULL;
+  g_auto (GStrv) paragraphs = read_wrapped_paragraphs (page);
 
-  g_assert_cmpint (sd_line_structure_get_form (lines), ==, SD_LINE_FORM_WRAPPED);
-  joined = sd_line_structure_get_text (lines, &length);
-  paragraphs = g_strsplit (joined, "\n", -1);
   g_assert_cmpstr (paragraphs[1], ==, "300幅“文明城”公益广告扮靓贾汪街道");
 }
 
