@@ -31,7 +31,6 @@ typedef struct
 {
   gsize start;      /* the line, without its line end */
   gsize end;
-  gsize next;       /* the next line's start */
   gsize text_start; /* without spaces at either end */
   gsize text_end;
   guint width;      /* half-width units, the indent included */
@@ -159,7 +158,6 @@ scan_lines (const char *text, gsize length)
         eol++;
       if (eol < length && text[eol] == '\n' && (eol == line.end || text[eol - 1] == '\r'))
         eol++;
-      line.next = eol;
       measure_line (text, &line);
       g_array_append_val (lines, line);
       pos = eol;
@@ -175,8 +173,8 @@ edge_slack (guint width)
   return MAX (PULLED_BACK, width / 8);
 }
 
-gboolean
-sd_line_reaches_edge (guint column, guint width)
+static gboolean
+width_reaches_edge (guint column, guint width)
 {
   return column > 0 && width + edge_slack (column) >= column && width <= column + PULLED_BACK;
 }
@@ -184,13 +182,15 @@ sd_line_reaches_edge (guint column, guint width)
 static gboolean
 reaches_edge (guint column, const Line *line)
 {
-  return sd_line_reaches_edge (column, line->width);
+  return width_reaches_edge (column, line->width);
 }
 
-guint
-sd_line_width (const char *text, gsize start, gsize end)
+gboolean
+sd_line_reaches_edge (guint column, const char *text, gsize start, gsize end)
 {
-  return measure_width (text, start, end, G_MAXUINT - 4);
+  /* measured no further than the edge: a wider line does not reach it */
+  return column > 0
+         && width_reaches_edge (column, measure_width (text, start, end, column + PULLED_BACK));
 }
 
 /* The width most lines reach, or 0 when the lines end anywhere. */
@@ -257,11 +257,7 @@ is_title_like (const char *text, const Line *line)
 
   if (last == 0xFF0C || last == ',' || last == 0x3001 || last == 0xFF1B || last == ';')
     return FALSE;
-  for (const char *p = text + line->text_start; p < text + line->text_end;
-       p = g_utf8_next_char (p))
-    if (_sd_text_get_char (p) == 0x3002) /* 。 */
-      return FALSE;
-  return TRUE;
+  return !_sd_text_contains (text, line->text_start, line->text_end, "。");
 }
 
 /* Whether @b carries on the paragraph of @a; @c (nullable) follows @b.

@@ -38,14 +38,13 @@ guint            sd_line_structure_get_width (const SdLineStructure *lines);
  * lines, else its paragraphs joined, a paragraph a line. */
 const char      *sd_line_structure_get_text  (const SdLineStructure *lines,
                                               gsize                 *length);
-/* The width of a line of text in half-width units, as measured for the
- * column, and whether a line that wide ran to the edge of a @column wide
- * column (and so goes on in the next line, unless it ends a sentence). */
-guint            sd_line_width               (const char            *text,
+/* Whether the text line [@start, @end) runs to the edge of a column
+ * @column half-width units wide (and so goes on in the next line, unless
+ * it ends a sentence); FALSE for a @column of 0. */
+gboolean         sd_line_reaches_edge        (guint                  column,
+                                              const char            *text,
                                               gsize                  start,
                                               gsize                  end);
-gboolean         sd_line_reaches_edge        (guint                  column,
-                                              guint                  width);
 /* Maps a byte offset into that text to one into the page's text, keeping
  * their order.  An offset at a joint (a space put in where lines were
  * joined) maps to the end of the piece of page text before it. */

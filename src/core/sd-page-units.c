@@ -351,18 +351,8 @@ reads_like_prose (SdSegPage *page, SdSegUnit *u)
 static gboolean
 only_exclaims (SdSegPage *page, SdSegUnit *u)
 {
-  const char *text = page->text;
-
-  if (u->chars < 8)
-    return FALSE;
-  for (const char *p = text + u->text_start; p < text + u->text_end; p = g_utf8_next_char (p))
-    {
-      gunichar c = _sd_text_get_char (p);
-
-      if (c == 0x3002 || c == 0xFF0E)
-        return FALSE;
-    }
-  return TRUE;
+  return u->chars >= 8 && !_sd_text_contains (page->text, u->text_start, u->text_end, "。")
+         && !_sd_text_contains (page->text, u->text_start, u->text_end, "．");
 }
 
 /* A particle at the end, a closing mark at the start, a clause mark other
@@ -401,8 +391,7 @@ is_title_shaped (SdSegPage *page, SdSegUnit *u)
     return FALSE;
   /* a lone line that runs to the column's edge and reads like prose was
    * cut there: the rest of its paragraph follows after a column break */
-  if (u->md_level == 0 && !u->bold && reads_like_cut_prose (page, u)
-      && sd_line_reaches_edge (page->column, sd_line_width (text, u->start, u->end)))
+  if (u->md_level == 0 && !u->bold && u->at_edge && reads_like_cut_prose (page, u))
     return FALSE;
   if (u->md_level > 0 || u->bold)
     return chars <= MD_TITLE_MAX_CHARS;
@@ -558,8 +547,7 @@ find_cut_lines (SdSegPage *page)
       SdSegUnit *next = _sd_seg_unit_at (page, i + 1);
       gunichar first;
 
-      if (!u->title || u->md_level > 0 || u->bold
-          || !sd_line_reaches_edge (page->column, sd_line_width (page->text, u->start, u->end)))
+      if (!u->title || u->md_level > 0 || u->bold || !u->at_edge)
         continue;
       first = _sd_text_first_char (page->text, next->text_start, next->text_end);
       if (next->shape != SHAPE_TEXT || next->title || next->news_lead)
@@ -623,6 +611,7 @@ _sd_seg_scan_units (SdSegPage *page)
           u.blank_before = blanks;
           u.indented = _sd_text_has_prefix (text, pos, eol, "\u3000")
                        || _sd_text_has_prefix (text, pos, eol, "  ");
+          u.at_edge = sd_line_reaches_edge (page->column, text, u.start, u.end);
           classify_unit (page, &u);
           if (u.md_level > 0)
             page->min_md_level = MIN (page->min_md_level, u.md_level);

@@ -155,8 +155,7 @@ starts_story (SdSegPage *page, SdSegStory *story, guint i)
       if (_sd_seg_carries_prose (prev) && !prev->ends_sentence
           && (u->blank_before > page->usual_gap || u->chars >= 8))
         return TRUE;
-      /* a 本报讯 item seldom has section headings: one that goes on in
-       * the item's own words is one */
+      /* a 本报讯 item has no section headings */
       if (story->news_lead)
         return TRUE;
     }
@@ -231,9 +230,8 @@ open_story (SdSegPage *page, guint i, gboolean titled)
 }
 
 /* "记者 毛莹" after a story's text signs it, and so does "…陈士洲报道"; a
- * reporter line with a box
- * or with correspondents too ("通讯员 陈鹏飞 戴超 …记者 姜振军") heads the
- * rest of the story after lead paragraphs. */
+ * reporter line with a box or with correspondents too ("通讯员 陈鹏飞 戴超
+ * …记者 姜振军") heads the rest of the story after lead paragraphs. */
 static gboolean
 signs_story (SdSegPage *page, SdSegUnit *u)
 {
