@@ -520,16 +520,17 @@ full_width_of (gunichar c)
     }
 }
 
-/* The character before @pos that is no space, or 0. */
-static gunichar
-char_before (const char *text, const char *pos)
+/* Where the last character before @pos that is no ASCII space starts, or
+ * NULL. */
+static const char *
+filled_before (const char *text, const char *pos)
 {
   const char *p = pos;
 
   while ((p = _sd_text_prev_char (text, p)) != NULL)
     if (*p != ' ')
-      return _sd_text_get_char (p);
-  return 0;
+      return p;
+  return NULL;
 }
 
 char *
@@ -551,7 +552,7 @@ _sd_text_dup_widened (const char *text, gssize length)
   for (const char *p = text; p < end; p++)
     {
       gunichar c, wide, before, after;
-      const char *q;
+      const char *q, *prev;
       gboolean closes_wide = FALSE;
 
       if (!is_mark[(guchar) *p])
@@ -567,17 +568,11 @@ _sd_text_dup_widened (const char *text, gssize length)
       for (q = p + 1; q < end && *q == ' '; q++)
         ;
       after = q < end ? _sd_text_get_char (q) : 0;
-      before = char_before (text, p);
-      if (last_wide != NULL)
-        {
-          const char *r = p;
-
-          while (r > text && r[-1] == ' ')
-            r--;
-          /* right after a mark set full width: that is Chinese */
-          if (r - 1 == last_wide)
-            before = 0x3002;
-        }
+      prev = filled_before (text, p);
+      before = prev == NULL ? 0 : _sd_text_get_char (prev);
+      /* right after a mark set full width: that is Chinese */
+      if (prev != NULL && prev == last_wide)
+        before = 0x3002;
       if (c == '(')
         {
           gboolean widen = is_chinese (after);
@@ -600,13 +595,8 @@ _sd_text_dup_widened (const char *text, gssize length)
       if (out == NULL)
         out = g_string_sized_new (n + 16);
       /* "， 2020年": a full-width mark holds its own space */
-      {
-        const char *r = p;
-
-        while (r > copied && r[-1] == ' ')
-          r--;
-        g_string_append_len (out, copied, r - copied);
-      }
+      g_string_append_len (out, copied,
+                           MAX (prev != NULL ? g_utf8_next_char (prev) : text, copied) - copied);
       g_string_append_unichar (out, wide);
       last_wide = p;
       copied = q;
