@@ -7,6 +7,8 @@
  * Usage: sd-boundary-cues PAGE…
  * One line a title: the page's path, the title, then the cues, tab-parted.
  */
+#include "config.h"
+
 #include <locale.h>
 #include <stdio.h>
 

@@ -5,6 +5,8 @@
  * Copyright 2026 The Storydesk authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 

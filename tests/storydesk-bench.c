@@ -20,6 +20,8 @@
  * Each measurement is a named row of p50/p95 over all runs of all queries of
  * a class; later figures belong in the same table.
  */
+#include "config.h"
+
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <sqlite3.h>

@@ -3,6 +3,8 @@
  * Copyright 2026 The Storydesk authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
+
 #include <glib/gstdio.h>
 #include <string.h>
 

@@ -7,6 +7,8 @@
  * hard-wrapped at a column width are joined back into those paragraphs,
  * and every offset maps back onto the character it came from.
  */
+#include "config.h"
+
 #include <string.h>
 
 #include "sd-line-structure.h"

@@ -5,6 +5,8 @@
  *
  * Every sentence here is made up for the test.
  */
+#include "config.h"
+
 #include "sd-place-resolver.h"
 
 #include <string.h>

@@ -4,6 +4,8 @@
  * Copyright 2026 The Storydesk authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
+
 #include <string.h>
 
 #include "sd-query.h"

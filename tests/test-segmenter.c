@@ -6,6 +6,8 @@
  * Small made-up pages, one kind of trouble each, plus every real page in
  * seeds/ for the invariants.
  */
+#include "config.h"
+
 #include <string.h>
 
 #include "sd-segmenter.h"

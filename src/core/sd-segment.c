@@ -5,6 +5,8 @@
  */
 #define G_LOG_DOMAIN "sd-segment"
 
+#include "config.h"
+
 #include "sd-segment.h"
 
 static const char *const kind_names[] = {

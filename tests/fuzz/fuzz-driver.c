@@ -15,6 +15,8 @@
  */
 #define G_LOG_DOMAIN "fuzz-driver"
 
+#include "config.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>

@@ -9,6 +9,8 @@
  */
 #define G_LOG_DOMAIN "fuzz-json-import"
 
+#include "config.h"
+
 #include <string.h>
 
 #include "sd-fuzz.h"

@@ -9,6 +9,8 @@
  */
 #define G_LOG_DOMAIN "fuzz-page"
 
+#include "config.h"
+
 #include <math.h>
 #include <string.h>
 

@@ -10,6 +10,8 @@
  */
 #define G_LOG_DOMAIN "fuzz-query"
 
+#include "config.h"
+
 #include <sqlite3.h>
 #include <string.h>
 

@@ -7,6 +7,8 @@
  * behaviour.  Built recoverable but halting here, a known report can still
  * be silenced for a run with UBSAN_OPTIONS=suppressions=FILE.
  */
+#include "config.h"
+
 #include "sd-fuzz.h"
 
 const char *__ubsan_default_options (void);

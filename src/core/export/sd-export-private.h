@@ -1,5 +1,5 @@
 /* sd-export-private.h — what the export writers share; nothing outside
- * src/core/sd-export*.c includes it
+ * src/core/export/ includes it
  *
  * Copyright 2026 The Storydesk authors
  * SPDX-License-Identifier: GPL-3.0-or-later

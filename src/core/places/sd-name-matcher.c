@@ -11,6 +11,8 @@
  */
 #define G_LOG_DOMAIN "sd-name-matcher"
 
+#include "config.h"
+
 #include "sd-name-matcher.h"
 
 #include <string.h>

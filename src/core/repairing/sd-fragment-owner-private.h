@@ -9,7 +9,7 @@
  */
 #pragma once
 
-#include "sd-ocr-text.h"
+#include "sd-ocr-text-private.h"
 
 G_BEGIN_DECLS
 

@@ -14,7 +14,9 @@
  */
 #define G_LOG_DOMAIN "sd-fragment-owner"
 
-#include "sd-fragment-owner.h"
+#include "config.h"
+
+#include "sd-fragment-owner-private.h"
 
 #include "sd-text-util.h"
 

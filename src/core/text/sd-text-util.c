@@ -5,6 +5,8 @@
  */
 #define G_LOG_DOMAIN "sd-text-util"
 
+#include "config.h"
+
 #include "sd-text-util.h"
 
 #include <string.h>

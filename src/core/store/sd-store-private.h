@@ -1,4 +1,4 @@
-/* sd-store-private.h — what the store's source files share; nothing outside src/core/sd-store*.c includes it
+/* sd-store-private.h — what the store's source files share; nothing outside src/core/store/ includes it
  *
  * Copyright 2026 The Storydesk authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -73,5 +73,13 @@ G_GNUC_INTERNAL gboolean      _sd_store_carry_over      (SdStore *self, gint64 o
 G_GNUC_INTERNAL gboolean      _sd_store_read_highlights (SdStore *self, SdStory *story, GError **error);
 /* Emits SdStore::story-changed. */
 G_GNUC_INTERNAL void          _sd_store_notify_story    (SdStore *self, gint64 story_id);
+
+/* The store's side, in sd-store-search.c: the stories of @scope matching
+ * @scope->text, in page order, for sd_store_list_stories() and
+ * sd_store_list_full_stories(). (element-type SdStory) */
+G_GNUC_INTERNAL GPtrArray *_sd_store_list_matching (SdStore       *self,
+                                                    const SdScope *scope,
+                                                    gboolean       full,
+                                                    GError       **error);
 
 G_END_DECLS

@@ -16,6 +16,8 @@
  */
 #define G_LOG_DOMAIN "sd-place-resolver"
 
+#include "config.h"
+
 #include "sd-place-resolver.h"
 #include "sd-gazetteer-private.h"
 

@@ -19,9 +19,11 @@
  */
 #define G_LOG_DOMAIN "sd-ocr-repair"
 
+#include "config.h"
+
 #include "sd-ocr-repair.h"
 
-#include "sd-fragment-owner.h"
+#include "sd-fragment-owner-private.h"
 #include "sd-text-util.h"
 
 #include <string.h>

@@ -12,6 +12,8 @@
  */
 #define G_LOG_DOMAIN "sd-segmenter"
 
+#include "config.h"
+
 #include <stdlib.h>
 
 #include "sd-segmenter-private.h"

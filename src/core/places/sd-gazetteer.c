@@ -10,6 +10,8 @@
  */
 #define G_LOG_DOMAIN "sd-gazetteer"
 
+#include "config.h"
+
 #include "sd-gazetteer-private.h"
 
 #include <string.h>

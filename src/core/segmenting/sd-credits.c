@@ -12,6 +12,8 @@
  */
 #define G_LOG_DOMAIN "sd-segmenter"
 
+#include "config.h"
+
 #include "sd-segmenter-private.h"
 
 #include "sd-text-util.h"

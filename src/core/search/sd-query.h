@@ -78,12 +78,4 @@ GPtrArray  *sd_query_get_terms   (const SdQuery *query);
 /* (element-type SdQueryFilter) (transfer none) */
 GPtrArray  *sd_query_get_filters (const SdQuery *query);
 
-/* The store's side, in sd-store-search.c: the stories of @scope matching
- * @scope->text, in page order, for sd_store_list_stories() and
- * sd_store_list_full_stories(). (element-type SdStory) */
-G_GNUC_INTERNAL GPtrArray *_sd_store_list_matching (SdStore       *self,
-                                                    const SdScope *scope,
-                                                    gboolean       full,
-                                                    GError       **error);
-
 G_END_DECLS

@@ -12,6 +12,8 @@
  */
 #define G_LOG_DOMAIN "sd-page-units"
 
+#include "config.h"
+
 #include "sd-segmenter-private.h"
 
 #include "sd-line-structure.h"

@@ -19,6 +19,8 @@
  */
 #define G_LOG_DOMAIN "sd-theme-suggester"
 
+#include "config.h"
+
 #include "sd-theme-suggester.h"
 
 #include "sd-name-matcher.h"

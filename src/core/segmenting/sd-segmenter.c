@@ -15,6 +15,8 @@
  */
 #define G_LOG_DOMAIN "sd-segmenter"
 
+#include "config.h"
+
 #include "sd-segmenter.h"
 
 #include "sd-line-structure.h"
