@@ -37,8 +37,8 @@
 #include "sd-theme-suggester.h"
 #include "sd-store.h"
 
-#define PAGE_SIZE      1000 /* synthetic stories per synthetic page */
-#define FIRST_PAGE     200  /* the list the editor sees */
+#define PAGE_SIZE 1000 /* synthetic stories per synthetic page */
+#define FIRST_PAGE 200 /* the list the editor sees */
 
 typedef struct
 {
@@ -85,11 +85,11 @@ typedef struct
 typedef struct
 {
   const BenchQuery *query;
-  gint64 matches;
-  gint64 scan_matches;
-  double first_page_p50;
-  double count_p50;
-  double scan_p50;
+  gint64            matches;
+  gint64            scan_matches;
+  double            first_page_p50;
+  double            count_p50;
+  double            scan_p50;
 } QueryResult;
 
 typedef struct
@@ -101,12 +101,12 @@ typedef struct
   GArray    *kinds;      /* SdStoryKind */
 } Material;
 
-static int n_stories = 100000;
-static int n_runs = 20;
-static int n_scan_runs = 5;
-static char *db_path = NULL;
-static char *json_path = NULL;
-static char *seeds_dir = NULL;
+static int      n_stories = 100000;
+static int      n_runs = 20;
+static int      n_scan_runs = 5;
+static char    *db_path = NULL;
+static char    *json_path = NULL;
+static char    *seeds_dir = NULL;
 static gboolean optimize = FALSE;
 static gboolean pipeline_only = FALSE;
 
@@ -204,8 +204,8 @@ read_material (const char *dir, GError **error)
   g_autoptr (GPtrArray) files = NULL;
   g_autoptr (GPtrArray) stories = NULL;
   const char *paths[] = { dir, NULL };
-  SdScope all = { SD_SCOPE_ALL, NULL, NULL };
-  Material *material;
+  SdScope     all = { SD_SCOPE_ALL, NULL, NULL };
+  Material   *material;
 
   if (tmp == NULL)
     return NULL;
@@ -265,8 +265,8 @@ make_story (const Material *material, GRand *rand)
 {
   SdStory *story = sd_story_new ();
   GString *body = g_string_new (NULL);
-  guint n_paragraphs = g_rand_int_range (rand, 1, 5);
-  guint which = g_rand_int_range (rand, 0, material->places->len);
+  guint    n_paragraphs = g_rand_int_range (rand, 1, 5);
+  guint    which = g_rand_int_range (rand, 0, material->places->len);
 
   story->headline = g_strdup (pick (material->headlines, rand));
   if (g_rand_boolean (rand))
@@ -299,7 +299,7 @@ build_library (SdStore *store, const Material *material, GError **error)
           g_ptr_array_new_with_free_func ((GDestroyNotify) sd_story_unref);
       g_autofree char *file = g_strdup_printf ("bench-%05d.txt", page);
       g_autofree char *checksum = g_strdup_printf ("bench-%d-%d", n_stories, page);
-      SdPageRecord record = { file, checksum, "UTF-8", "", 0 };
+      SdPageRecord     record = { file, checksum, "UTF-8", "", 0 };
 
       for (; done < n_stories && stories->len < PAGE_SIZE; done++)
         g_ptr_array_add (stories, make_story (material, rand));
@@ -331,7 +331,7 @@ prepare_scan (sqlite3 *db, const BenchQuery *q, gboolean first_page, GError **er
   g_autoptr (GString) sql = g_string_new (first_page ? "SELECT id FROM stories WHERE 1"
                                                      : "SELECT count (*) FROM stories WHERE 1");
   sqlite3_stmt *stmt = NULL;
-  int n = 0;
+  int           n = 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (q->words) && q->words[i] != NULL; i++)
     {
@@ -403,12 +403,16 @@ median_of_last (GPtrArray *table, const char *name, const char *klass, guint n)
 }
 
 static gboolean
-time_query (SdStore *store, sqlite3 *db, const BenchQuery *q, GPtrArray *table,
-            QueryResult *result, GError **error)
+time_query (SdStore          *store,
+            sqlite3          *db,
+            const BenchQuery *q,
+            GPtrArray        *table,
+            QueryResult      *result,
+            GError          **error)
 {
   sqlite3_stmt *scan_count = prepare_scan (db, q, FALSE, error);
   sqlite3_stmt *scan_page = scan_count != NULL ? prepare_scan (db, q, TRUE, error) : NULL;
-  gboolean ok = FALSE;
+  gboolean      ok = FALSE;
 
   if (scan_page == NULL)
     goto out;
@@ -512,8 +516,12 @@ print_tables (GPtrArray *table, GArray *results)
 }
 
 static gboolean
-write_json (const char *path, GPtrArray *table, GArray *results, double build_seconds,
-            gint64 db_bytes, GError **error)
+write_json (const char *path,
+            GPtrArray  *table,
+            GArray     *results,
+            double      build_seconds,
+            gint64      db_bytes,
+            GError    **error)
 {
   g_autoptr (GString) out = g_string_new (NULL);
 
@@ -538,16 +546,16 @@ write_json (const char *path, GPtrArray *table, GArray *results, double build_se
   g_string_append (out, "  ],\n  \"queries\": [\n");
   for (guint i = 0; i < results->len; i++)
     {
-      QueryResult *r = &g_array_index (results, QueryResult, i);
+      QueryResult     *r = &g_array_index (results, QueryResult, i);
       g_autofree char *query = g_strescape (r->query->query, "");
 
-      g_string_append_printf (out,
-                              "    {\"class\": \"%s\", \"query\": \"%s\", \"matches\": %" G_GINT64_FORMAT
-                              ", \"scan_matches\": %" G_GINT64_FORMAT ", \"first_page_p50\": %.3f, "
-                              "\"count_p50\": %.3f, \"scan_count_p50\": %.3f}%s\n",
-                              r->query->klass, query, r->matches, r->scan_matches,
-                              r->first_page_p50, r->count_p50, r->scan_p50,
-                              i + 1 < results->len ? "," : "");
+      g_string_append_printf (
+          out,
+          "    {\"class\": \"%s\", \"query\": \"%s\", \"matches\": %" G_GINT64_FORMAT
+          ", \"scan_matches\": %" G_GINT64_FORMAT ", \"first_page_p50\": %.3f, "
+          "\"count_p50\": %.3f, \"scan_count_p50\": %.3f}%s\n",
+          r->query->klass, query, r->matches, r->scan_matches, r->first_page_p50, r->count_p50,
+          r->scan_p50, i + 1 < results->len ? "," : "");
     }
   g_string_append (out, "  ]\n}\n");
   return g_file_set_contents (path, out->str, out->len, error);
@@ -565,7 +573,8 @@ make_big_page (GPtrArray *texts, gsize size)
       {
         const char *text = g_ptr_array_index (texts, i);
         for (const char *p = text; *p != '\0'; p++)
-          g_string_append_c (page, g_ascii_isdigit (*p) ? (char) ('0' + (*p - '0' + round) % 10) : *p);
+          g_string_append_c (page,
+                             g_ascii_isdigit (*p) ? (char) ('0' + (*p - '0' + round) % 10) : *p);
         g_string_append (page, "\n\n");
       }
   return page;
@@ -576,14 +585,14 @@ make_big_page (GPtrArray *texts, gsize size)
 static GString *
 make_wrapped_page (const GString *page, guint width)
 {
-  GString *wrapped = g_string_sized_new (page->len + page->len / 8);
+  GString    *wrapped = g_string_sized_new (page->len + page->len / 8);
   const char *p = page->str;
 
   while (*p != '\0')
     {
       const char *eol = strchr (p, '\n');
       const char *end = eol != NULL ? eol : p + strlen (p);
-      glong chars = g_utf8_strlen (p, end - p);
+      glong       chars = g_utf8_strlen (p, end - p);
 
       if (chars <= (glong) width)
         {
@@ -624,9 +633,9 @@ time_pipeline (const char *dir, GPtrArray *table, GError **error)
   g_autoptr (GString) wrapped = NULL;
   g_autoptr (GBytes) big_bytes = NULL;
   g_autoptr (GBytes) places = NULL, aliases = NULL, stopwords = NULL;
-  SdGazetteer *gazetteer;
+  SdGazetteer       *gazetteer;
   SdThemeVocabulary *vocabulary = sd_theme_vocabulary_get_default ();
-  const char *name;
+  const char        *name;
 
   if (folder == NULL)
     return FALSE;
@@ -644,17 +653,19 @@ time_pipeline (const char *dir, GPtrArray *table, GError **error)
   big_bytes = g_bytes_new (big->str, big->len);
   wrapped = make_wrapped_page (big, 18);
 
-  places = g_resources_lookup_data ("/io/github/storydesk/Storydesk/gazetteer/jiangsu.tsv", 0, error);
-  aliases = g_resources_lookup_data ("/io/github/storydesk/Storydesk/gazetteer/aliases.tsv", 0, error);
-  stopwords = g_resources_lookup_data ("/io/github/storydesk/Storydesk/gazetteer/stopwords.tsv", 0,
-                                       error);
+  places =
+      g_resources_lookup_data ("/io/github/storydesk/Storydesk/gazetteer/jiangsu.tsv", 0, error);
+  aliases =
+      g_resources_lookup_data ("/io/github/storydesk/Storydesk/gazetteer/aliases.tsv", 0, error);
+  stopwords =
+      g_resources_lookup_data ("/io/github/storydesk/Storydesk/gazetteer/stopwords.tsv", 0, error);
   if (places == NULL || aliases == NULL || stopwords == NULL)
     return FALSE;
   for (int run = 0; run < n_runs; run++)
     {
       gint64 start = g_get_monotonic_time ();
-      g_autoptr (SdGazetteer) built = sd_gazetteer_new_from_data_full (places, aliases, stopwords,
-                                                                       error);
+      g_autoptr (SdGazetteer) built =
+          sd_gazetteer_new_from_data_full (places, aliases, stopwords, error);
       if (built == NULL)
         return FALSE;
       record (table, "gazetteer.build", "pipeline", "ms", elapsed_ms (start));
@@ -687,7 +698,7 @@ time_pipeline (const char *dir, GPtrArray *table, GError **error)
     for (guint i = 0; i < texts->len; i++)
       {
         const char *text = g_ptr_array_index (texts, i);
-        gint64 start = g_get_monotonic_time ();
+        gint64      start = g_get_monotonic_time ();
         g_autoptr (GPtrArray) segments = sd_segmenter_split (text, strlen (text));
 
         record (table, "segment.page", "pipeline", "ms", elapsed_ms (start));
@@ -728,11 +739,11 @@ main (int argc, char *argv[])
   g_autoptr (GPtrArray) table = g_ptr_array_new_with_free_func ((GDestroyNotify) measurement_free);
   g_autoptr (GArray) results = g_array_new (FALSE, TRUE, sizeof (QueryResult));
   g_autofree char *tmp = NULL;
-  sqlite3 *db = NULL;
-  Material *material;
-  double build_seconds = 0;
-  gint64 existing;
-  GStatBuf st;
+  sqlite3         *db = NULL;
+  Material        *material;
+  double           build_seconds = 0;
+  gint64           existing;
+  GStatBuf         st;
 
   setlocale (LC_ALL, "");
   g_option_context_set_summary (context, "Times Storydesk's search on a synthetic library.");
@@ -789,8 +800,9 @@ main (int argc, char *argv[])
   /* Our own connection for the scan, as the store keeps its own private. */
   if (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK
       || !sd_cjk_tokenizer_register (db, &error))
-    return fail (error != NULL ? g_steal_pointer (&error)
-                               : g_error_new (G_IO_ERROR, G_IO_ERROR_FAILED, "%s", sqlite3_errmsg (db)));
+    return fail (error != NULL
+                     ? g_steal_pointer (&error)
+                     : g_error_new (G_IO_ERROR, G_IO_ERROR_FAILED, "%s", sqlite3_errmsg (db)));
   if (optimize && !exec_sql (db, "INSERT INTO story_fts (story_fts) VALUES ('optimize')", &error))
     return fail (g_steal_pointer (&error));
   if (g_stat (db_path, &st) == 0)
@@ -806,8 +818,8 @@ main (int argc, char *argv[])
     }
   print_tables (table, results);
   if (json_path != NULL
-      && !write_json (json_path, table, results, build_seconds, g_stat (db_path, &st) == 0 ? st.st_size : -1,
-                      &error))
+      && !write_json (json_path, table, results, build_seconds,
+                      g_stat (db_path, &st) == 0 ? st.st_size : -1, &error))
     return fail (g_steal_pointer (&error));
 
   sqlite3_close (db);

@@ -163,7 +163,8 @@ test_status (Fixture *fixture, gconstpointer data)
 {
   g_autoptr (SdStory) story = NULL;
 
-  g_assert_true (sd_edit_history_set_status (fixture->history, 1, SD_STORY_STATUS_NEEDS_WORK, NULL));
+  g_assert_true (
+      sd_edit_history_set_status (fixture->history, 1, SD_STORY_STATUS_NEEDS_WORK, NULL));
   g_assert_true (sd_edit_history_set_status (fixture->history, 1, SD_STORY_STATUS_REVIEWED, NULL));
   undo (fixture);
   story = get (fixture, 1);
@@ -294,9 +295,10 @@ static gint64
 add_long_story (Fixture *fixture)
 {
   g_autoptr (GPtrArray) stories = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_story_unref);
-  SdPageRecord page = { "long.txt", "long-sum", "UTF-8", "长标题\n第一段。\n小标题\n第二段正文。\n第三段。", 60 };
-  SdStory *story = sd_story_new ();
-  SdStory *after = sd_story_new ();
+  SdPageRecord page = { "long.txt", "long-sum", "UTF-8",
+                        "长标题\n第一段。\n小标题\n第二段正文。\n第三段。", 60 };
+  SdStory     *story = sd_story_new ();
+  SdStory     *after = sd_story_new ();
 
   story->headline = g_strdup ("长标题");
   story->body = g_strdup ("第一段。\n小标题\n第二段正文。\n第三段。");
@@ -318,8 +320,8 @@ test_split_and_merge (Fixture *fixture, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autoptr (SdStory) head = NULL;
   g_autoptr (SdStory) tail = NULL;
-  gint64 id = add_long_story (fixture);
-  gint64 tail_id = 0;
+  gint64       id = add_long_story (fixture);
+  gint64       tail_id = 0;
   const gint64 ids[] = { id };
 
   g_assert_true (sd_edit_history_add_tag (fixture->history, ids, 1, "党建", NULL));
@@ -416,12 +418,12 @@ static gint64
 add_repaired_story (Fixture *fixture)
 {
   g_autoptr (GPtrArray) stories = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_story_unref);
-  const char *page_text = REPAIR_PAGE;
+  const char  *page_text = REPAIR_PAGE;
   SdPageRecord page = { "repaired.txt", "repaired-sum", "UTF-8", page_text, strlen (REPAIR_PAGE) };
-  SdStory *story = sd_story_new ();
-  const char *join = strstr (page_text, "第一段前半") + strlen ("第一段前半");
-  const char *second = strstr (strstr (page_text, "重复段落。") + 1, "重复段落。");
-  const char *name = strstr (page_text, "王书");
+  SdStory     *story = sd_story_new ();
+  const char  *join = strstr (page_text, "第一段前半") + strlen ("第一段前半");
+  const char  *second = strstr (strstr (page_text, "重复段落。") + 1, "重复段落。");
+  const char  *name = strstr (page_text, "王书");
 
   story->headline = g_strdup ("标题");
   story->body = g_strdup ("第一段前半后半结束。\n重复段落。\n末段。");
@@ -429,8 +431,9 @@ add_repaired_story (Fixture *fixture)
   story->source_start = 0;
   story->source_end = strlen (REPAIR_PAGE);
   story->repairs = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_repair_free);
-  g_ptr_array_add (story->repairs, sd_repair_new (SD_REPAIR_JOINED_BREAK, join - page_text,
-                                                  strstr (page_text, "后半") - page_text, "joined"));
+  g_ptr_array_add (story->repairs,
+                   sd_repair_new (SD_REPAIR_JOINED_BREAK, join - page_text,
+                                  strstr (page_text, "后半") - page_text, "joined"));
   g_ptr_array_add (story->repairs,
                    sd_repair_new (SD_REPAIR_DROPPED_DUPLICATE, second - page_text,
                                   second - page_text + strlen ("重复段落。"), "duplicate"));

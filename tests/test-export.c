@@ -22,7 +22,7 @@ make_library (char **out_path)
   g_autoptr (SdStore) store = sd_store_open (path, &error);
   g_autoptr (GPtrArray) stories = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_story_unref);
   SdPageRecord page = { "001_page.txt", "abc", "UTF-8", "text", 4 };
-  SdStory *story = sd_story_new ();
+  SdStory     *story = sd_story_new ();
 
   g_assert_no_error (error);
   story->headline = g_strdup ("吴江让新就业群体感受到浓浓温情");
@@ -50,10 +50,10 @@ test_json_round_trip (void)
   g_autoptr (GOutputStream) output = g_memory_output_stream_new_resizable ();
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (GError) error = NULL;
-  SdScope scope = { SD_SCOPE_ALL, NULL, NULL };
-  JsonArray *array;
+  SdScope     scope = { SD_SCOPE_ALL, NULL, NULL };
+  JsonArray  *array;
   JsonObject *object, *source;
-  JsonArray *tags;
+  JsonArray  *tags;
 
   stories = sd_store_list_full_stories (store, &scope, &error);
   g_assert_no_error (error);
@@ -107,7 +107,7 @@ test_unknown_format (void)
 static SdStory *
 make_story (gint64 id, const char *headline, const char *body)
 {
-  SdStory *story = sd_story_new ();
+  SdStory     *story = sd_story_new ();
   SdHighlight *highlight = g_new0 (SdHighlight, 1);
 
   story->id = id;
@@ -153,8 +153,10 @@ make_stories (void)
 
 /* Writes @stories in @format; returns the bytes, NUL-terminated. */
 static char *
-write_to_string (SdExportFormat format, GPtrArray *stories, const SdExportOptions *options,
-                 gsize *out_length)
+write_to_string (SdExportFormat         format,
+                 GPtrArray             *stories,
+                 const SdExportOptions *options,
+                 gsize                 *out_length)
 {
   g_autoptr (GOutputStream) output = g_memory_output_stream_new_resizable ();
   g_autoptr (GError) error = NULL;
@@ -176,12 +178,9 @@ typedef struct
 } FormatCase;
 
 static const FormatCase format_cases[] = {
-  { "csv", SD_EXPORT_FORMAT_CSV, "csv" },
-  { "json", SD_EXPORT_FORMAT_JSON, "json" },
-  { "md", SD_EXPORT_FORMAT_MARKDOWN, "md" },
-  { "markdown", SD_EXPORT_FORMAT_MARKDOWN, "md" },
-  { "HTML", SD_EXPORT_FORMAT_HTML, "html" },
-  { "pdf", SD_EXPORT_FORMAT_PDF, "pdf" },
+  { "csv", SD_EXPORT_FORMAT_CSV, "csv" },    { "json", SD_EXPORT_FORMAT_JSON, "json" },
+  { "md", SD_EXPORT_FORMAT_MARKDOWN, "md" }, { "markdown", SD_EXPORT_FORMAT_MARKDOWN, "md" },
+  { "HTML", SD_EXPORT_FORMAT_HTML, "html" }, { "pdf", SD_EXPORT_FORMAT_PDF, "pdf" },
   { "w3c", SD_EXPORT_FORMAT_W3C, "jsonld" },
 };
 
@@ -191,7 +190,7 @@ test_format_names (gconstpointer data)
   const FormatCase *c = data;
   g_autoptr (GError) error = NULL;
   g_autofree char *filename = NULL;
-  SdExportFormat format;
+  SdExportFormat   format;
 
   g_assert_true (sd_export_format_from_string (c->name, &format, &error));
   g_assert_no_error (error);
@@ -207,7 +206,7 @@ test_fields_parse (void)
 {
   g_autoptr (GError) error = NULL;
   SdExportOptions options;
-  SdExportFields fields;
+  SdExportFields  fields;
 
   sd_export_options_init (&options, SD_EXPORT_FORMAT_CSV);
   g_assert_false (options.fields & SD_EXPORT_FIELD_BODY);
@@ -232,7 +231,7 @@ test_csv_quoting (void)
 {
   g_autoptr (GPtrArray) stories = make_stories ();
   g_autofree char *csv = NULL;
-  SdExportOptions options;
+  SdExportOptions  options;
 
   sd_export_options_init (&options, SD_EXPORT_FORMAT_CSV);
   csv = write_to_string (SD_EXPORT_FORMAT_CSV, stories, &options, NULL);
@@ -241,8 +240,9 @@ test_csv_quoting (void)
                                         "note,byline\r\n"));
   /* A formula is neutralised, quotes doubled, a cell with a line break
    * quoted; tags joined by ";" and the one starting with "-" neutralised. */
-  g_assert_nonnull (strstr (csv, "\r\n1,001_page.txt,\"'=HYPERLINK(\"\"http://x\"\")\",苏州市,吴江区,"
-                                 "黎里镇,news,needs-work,新就业群体;-负面,"));
+  g_assert_nonnull (strstr (csv,
+                            "\r\n1,001_page.txt,\"'=HYPERLINK(\"\"http://x\"\")\",苏州市,吴江区,"
+                            "黎里镇,news,needs-work,新就业群体;-负面,"));
   g_assert_nonnull (strstr (csv, ",\"核对人名, \"\"王某\"\"\n第二行\","));
   g_assert_null (strstr (csv, "<script>"));
   g_assert_false (g_str_has_prefix (csv, "\xef\xbb\xbf"));
@@ -253,7 +253,7 @@ test_csv_excel (void)
 {
   g_autoptr (GPtrArray) stories = make_stories ();
   g_autofree char *csv = NULL;
-  SdExportOptions options;
+  SdExportOptions  options;
 
   sd_export_options_init (&options, SD_EXPORT_FORMAT_CSV);
   options.for_excel = TRUE;
@@ -274,7 +274,7 @@ test_json_highlights (void)
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (GError) error = NULL;
   JsonObject *story, *highlight;
-  JsonArray *highlights;
+  JsonArray  *highlights;
 
   g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
   g_assert_no_error (error);
@@ -334,7 +334,7 @@ test_w3c_annotations (void)
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (GError) error = NULL;
   JsonObject *collection, *page, *annotation, *target, *selector, *body;
-  JsonArray *items, *selectors;
+  JsonArray  *items, *selectors;
 
   g_assert_true (json_parser_load_from_data (parser, text, -1, &error));
   g_assert_no_error (error);
@@ -353,9 +353,9 @@ test_w3c_annotations (void)
                    "urn:storydesk:highlight:7");
   g_assert_cmpstr (json_object_get_string_member (annotation, "motivation"), ==, "commenting");
   target = json_object_get_object_member (annotation, "target");
-  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (target, "source"),
-                                                  "id"),
-                   ==, "urn:storydesk:story:1");
+  g_assert_cmpstr (
+      json_object_get_string_member (json_object_get_object_member (target, "source"), "id"), ==,
+      "urn:storydesk:story:1");
   selectors = json_object_get_array_member (target, "selector");
   selector = json_array_get_object_element (selectors, 0);
   g_assert_cmpstr (json_object_get_string_member (selector, "type"), ==, "TextQuoteSelector");
@@ -388,7 +388,7 @@ static void
 test_pdf_renders (void)
 {
   g_autoptr (GPtrArray) stories = make_stories ();
-  gsize length = 0;
+  gsize            length = 0;
   g_autofree char *pdf = write_to_string (SD_EXPORT_FORMAT_PDF, stories, NULL, &length);
 
   g_assert_true (g_str_has_prefix (pdf, "%PDF-"));
@@ -419,21 +419,21 @@ test_file_whole_or_nothing (void)
   g_autoptr (GCancellable) cancellable = g_cancellable_new ();
   g_autoptr (GDir) listing = NULL;
   g_autofree char *contents = NULL;
-  SdExportOptions options;
-  guint calls = 0;
+  SdExportOptions  options;
+  guint            calls = 0;
 
   sd_export_options_init (&options, SD_EXPORT_FORMAT_PDF);
   g_cancellable_cancel (cancellable);
-  g_assert_false (sd_export_to_file (SD_EXPORT_FORMAT_PDF, stories, &options, file, cancellable,
-                                     &error));
+  g_assert_false (
+      sd_export_to_file (SD_EXPORT_FORMAT_PDF, stories, &options, file, cancellable, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&error);
   listing = g_dir_open (dir, 0, &error);
   g_assert_null (g_dir_read_name (listing));
 
   g_assert_true (g_file_set_contents (path, "old", -1, &error));
-  g_assert_false (sd_export_to_file (SD_EXPORT_FORMAT_PDF, stories, &options, file, cancellable,
-                                     &error));
+  g_assert_false (
+      sd_export_to_file (SD_EXPORT_FORMAT_PDF, stories, &options, file, cancellable, &error));
   g_clear_error (&error);
   g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
   g_assert_cmpstr (contents, ==, "old");
@@ -466,11 +466,11 @@ static void
 test_json_import_parse (void)
 {
   g_autoptr (GPtrArray) stories = make_stories ();
-  gsize length = 0;
+  gsize            length = 0;
   g_autofree char *json = write_to_string (SD_EXPORT_FORMAT_JSON, stories, NULL, &length);
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) read = sd_json_import_parse ("x.json", json, length, &error);
-  const SdStory *story;
+  const SdStory     *story;
   const SdHighlight *highlight;
 
   g_assert_no_error (error);
@@ -549,7 +549,7 @@ static void
 test_json_import_store (void)
 {
   g_autoptr (GPtrArray) stories = make_stories ();
-  gsize length = 0;
+  gsize            length = 0;
   g_autofree char *json = write_to_string (SD_EXPORT_FORMAT_JSON, stories, NULL, &length);
   g_autoptr (GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("sd-test-export-XXXXXX", &error);
@@ -559,8 +559,8 @@ test_json_import_store (void)
   g_autoptr (SdImportResult) first = NULL;
   g_autoptr (SdImportResult) second = NULL;
   g_autoptr (GPtrArray) stored = NULL;
-  SdScope scope = { SD_SCOPE_ALL, NULL, NULL };
-  const SdStory *story;
+  SdScope            scope = { SD_SCOPE_ALL, NULL, NULL };
+  const SdStory     *story;
   const SdHighlight *highlight;
 
   g_assert_no_error (error);

@@ -20,7 +20,7 @@ static GBytes *
 read_data_file (const char *name)
 {
   g_autofree char *path = g_build_filename (SD_GAZETTEER_DIR, name, NULL);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   char *contents = NULL;
   gsize length = 0;
 
@@ -32,10 +32,10 @@ read_data_file (const char *name)
 static SdGazetteer *
 load_gazetteer (void)
 {
-  g_autoptr(GBytes) places = read_data_file ("jiangsu.tsv");
-  g_autoptr(GBytes) aliases = read_data_file ("aliases.tsv");
-  g_autoptr(GBytes) stopwords = read_data_file ("stopwords.tsv");
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GBytes) places = read_data_file ("jiangsu.tsv");
+  g_autoptr (GBytes) aliases = read_data_file ("aliases.tsv");
+  g_autoptr (GBytes) stopwords = read_data_file ("stopwords.tsv");
+  g_autoptr (GError) error = NULL;
   SdGazetteer *loaded;
 
   loaded = sd_gazetteer_new_from_data_full (places, aliases, stopwords, &error);
@@ -49,16 +49,16 @@ load_gazetteer (void)
 static void
 test_script_output (void)
 {
-  static const char * const cities[] = {
+  static const char *const cities[] = {
     "南京市", "无锡市", "徐州市", "常州市", "苏州市", "南通市", "连云港市",
     "淮安市", "盐城市", "扬州市", "镇江市", "泰州市", "宿迁市",
   };
-  g_autoptr(GBytes) bytes = read_data_file ("jiangsu.tsv");
+  g_autoptr (GBytes) bytes = read_data_file ("jiangsu.tsv");
   g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *last_code = NULL;
-  guint n_cities = 0, n_districts = 0, n_towns = 0;
+  guint            n_cities = 0, n_districts = 0, n_towns = 0;
 
   g_assert_true (g_str_has_prefix (lines[0], "# "));
   g_assert_nonnull (strstr (lines[0], "china-division@2.7.0"));
@@ -66,7 +66,7 @@ test_script_output (void)
 
   for (guint i = 1; lines[i] != NULL && lines[i][0] != '\0'; i++)
     {
-      g_auto(GStrv) fields = g_strsplit (lines[i], "\t", -1);
+      g_auto (GStrv) fields = g_strsplit (lines[i], "\t", -1);
 
       g_assert_cmpuint (g_strv_length (fields), ==, 4);
       if (last_code != NULL)
@@ -140,10 +140,10 @@ test_lookup_town (void)
 static void
 test_children (void)
 {
-  g_autoptr(GPtrArray) cities = sd_gazetteer_get_children (gazetteer, "32");
-  g_autoptr(GPtrArray) districts = sd_gazetteer_get_children (gazetteer, "3205");
-  g_autoptr(GPtrArray) top = sd_gazetteer_get_children (gazetteer, NULL);
-  g_autoptr(GPtrArray) none = sd_gazetteer_get_children (gazetteer, "320509110");
+  g_autoptr (GPtrArray) cities = sd_gazetteer_get_children (gazetteer, "32");
+  g_autoptr (GPtrArray) districts = sd_gazetteer_get_children (gazetteer, "3205");
+  g_autoptr (GPtrArray) top = sd_gazetteer_get_children (gazetteer, NULL);
+  g_autoptr (GPtrArray) none = sd_gazetteer_get_children (gazetteer, "320509110");
 
   g_assert_cmpuint (cities->len, ==, 13);
   g_assert_cmpstr (((SdPlace *) cities->pdata[0])->name, ==, "南京市");
@@ -165,20 +165,20 @@ test_split_levels (void)
 {
   const SdPlace *city, *district, *town;
 
-  sd_gazetteer_split_levels (gazetteer, sd_gazetteer_lookup (gazetteer, "320509110"),
-                             &city, &district, &town);
+  sd_gazetteer_split_levels (gazetteer, sd_gazetteer_lookup (gazetteer, "320509110"), &city,
+                             &district, &town);
   g_assert_cmpstr (city->name, ==, "苏州市");
   g_assert_cmpstr (district->name, ==, "吴江区");
   g_assert_cmpstr (town->name, ==, "黎里镇");
 
-  sd_gazetteer_split_levels (gazetteer, sd_gazetteer_lookup (gazetteer, "3204"),
-                             &city, &district, &town);
+  sd_gazetteer_split_levels (gazetteer, sd_gazetteer_lookup (gazetteer, "3204"), &city, &district,
+                             &town);
   g_assert_cmpstr (city->name, ==, "常州市");
   g_assert_null (district);
   g_assert_null (town);
 
-  sd_gazetteer_split_levels (gazetteer, sd_gazetteer_get_province (gazetteer),
-                             &city, &district, NULL);
+  sd_gazetteer_split_levels (gazetteer, sd_gazetteer_get_province (gazetteer), &city, &district,
+                             NULL);
   g_assert_null (city);
   g_assert_null (district);
 
@@ -235,7 +235,7 @@ static void
 test_find_by_name (gconstpointer data)
 {
   const NameCase *c = data;
-  const SdPlace *place = sd_gazetteer_find_by_name (gazetteer, c->name, c->context);
+  const SdPlace  *place = sd_gazetteer_find_by_name (gazetteer, c->name, c->context);
 
   if (c->code == NULL)
     g_assert_null (place);
@@ -270,8 +270,7 @@ static const ErrorCase error_cases[] = {
     "places line 4:" },
   { "/gazetteer/error/duplicate", GOOD_PLACES "3205\t苏州\tcity\t32\n", NULL, NULL,
     "places line 4: duplicate" },
-  { "/gazetteer/error/no-province", "3205\t苏州市\tcity\t32\n", NULL, NULL,
-    "places line 1:" },
+  { "/gazetteer/error/no-province", "3205\t苏州市\tcity\t32\n", NULL, NULL, "places line 1:" },
   { "/gazetteer/error/alias-code", GOOD_PLACES, "# c\n苏城\t3205\n园区\t320576\t3205\n", NULL,
     "aliases line 3: unknown code" },
   { "/gazetteer/error/alias-fields", GOOD_PLACES, "苏城\n", NULL, "aliases line 1:" },
@@ -289,11 +288,11 @@ static void
 test_malformed (gconstpointer data)
 {
   const ErrorCase *c = data;
-  g_autoptr(GBytes) places = bytes_or_null (c->places);
-  g_autoptr(GBytes) aliases = bytes_or_null (c->aliases);
-  g_autoptr(GBytes) stopwords = bytes_or_null (c->stopwords);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SdGazetteer) broken = NULL;
+  g_autoptr (GBytes) places = bytes_or_null (c->places);
+  g_autoptr (GBytes) aliases = bytes_or_null (c->aliases);
+  g_autoptr (GBytes) stopwords = bytes_or_null (c->stopwords);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SdGazetteer) broken = NULL;
 
   broken = sd_gazetteer_new_from_data_full (places, aliases, stopwords, &error);
   g_assert_null (broken);
@@ -305,9 +304,9 @@ test_malformed (gconstpointer data)
 static void
 test_small_data (void)
 {
-  g_autoptr(GBytes) places = bytes_or_null (GOOD_PLACES "320509\t吴江区\tdistrict\t3205\r\n");
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SdGazetteer) small = sd_gazetteer_new_from_data (places, NULL, &error);
+  g_autoptr (GBytes) places = bytes_or_null (GOOD_PLACES "320509\t吴江区\tdistrict\t3205\r\n");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SdGazetteer) small = sd_gazetteer_new_from_data (places, NULL, &error);
 
   g_assert_no_error (error);
   g_assert_cmpstr (sd_gazetteer_find_by_name (small, "吴江", NULL)->code, ==, "320509");
@@ -319,10 +318,10 @@ test_small_data (void)
 static void
 test_matcher (void)
 {
-  static const char * const names[] = { "ab", "abc", "bcd", "c", "苏州", "苏州工业园区", "园区" };
-  g_autoptr(SdNameMatcher) matcher = _sd_name_matcher_new ();
-  g_autoptr(GArray) latin = NULL;
-  g_autoptr(GArray) han = NULL;
+  static const char *const names[] = { "ab", "abc", "bcd", "c", "苏州", "苏州工业园区", "园区" };
+  g_autoptr (SdNameMatcher) matcher = _sd_name_matcher_new ();
+  g_autoptr (GArray) latin = NULL;
+  g_autoptr (GArray) han = NULL;
   const char *text = "在苏州工业园区和园区";
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
@@ -365,27 +364,25 @@ test_default (void)
 static void
 test_build_time (void)
 {
-  g_autoptr(GBytes) places = read_data_file ("jiangsu.tsv");
-  g_autoptr(GBytes) aliases = read_data_file ("aliases.tsv");
-  g_autoptr(GBytes) stopwords = read_data_file ("stopwords.tsv");
-  gint64 start = g_get_monotonic_time ();
+  g_autoptr (GBytes) places = read_data_file ("jiangsu.tsv");
+  g_autoptr (GBytes) aliases = read_data_file ("aliases.tsv");
+  g_autoptr (GBytes) stopwords = read_data_file ("stopwords.tsv");
+  gint64      start = g_get_monotonic_time ();
   const guint rounds = 5;
 
   for (guint i = 0; i < rounds; i++)
     {
-      g_autoptr(SdGazetteer) built = sd_gazetteer_new_from_data_full (places, aliases,
-                                                                      stopwords, NULL);
+      g_autoptr (SdGazetteer) built =
+          sd_gazetteer_new_from_data_full (places, aliases, stopwords, NULL);
       g_assert_nonnull (built);
     }
-  g_test_message ("gazetteer build: %.2f ms",
-                  (g_get_monotonic_time () - start) / 1000.0 / rounds);
+  g_test_message ("gazetteer build: %.2f ms", (g_get_monotonic_time () - start) / 1000.0 / rounds);
   /* A few ms in an optimised build; generous for sanitizers and slow CI. */
   g_assert_cmpint ((g_get_monotonic_time () - start) / rounds, <, 200 * 1000);
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   int status;
 

@@ -62,8 +62,8 @@ test_seed_page_gives_stories (Fixture *fixture, gconstpointer data)
   SdScope all = { SD_SCOPE_ALL, NULL, NULL };
   g_autoptr (GPtrArray) stories = NULL;
   g_autofree char *text = NULL;
-  gsize length;
-  guint n_mentions = 0;
+  gsize            length;
+  guint            n_mentions = 0;
 
   g_assert_no_error (result->error);
   g_assert_cmpuint (result->n_stories, >=, 3);
@@ -82,12 +82,12 @@ test_seed_page_gives_stories (Fixture *fixture, gconstpointer data)
       for (guint m = 0; m < full->mentions->len; m++)
         {
           const SdMention *mention = g_ptr_array_index (full->mentions, m);
-          const char *field = mention->in_headline ? full->headline : full->body;
+          const char      *field = mention->in_headline ? full->headline : full->body;
           g_assert_nonnull (field);
           g_assert_cmpint (mention->start, <, mention->end);
           g_assert_cmpint (mention->end, <=, (gint64) strlen (field));
-          g_assert_true (g_utf8_validate (field + mention->start, mention->end - mention->start,
-                                          NULL));
+          g_assert_true (
+              g_utf8_validate (field + mention->start, mention->end - mention->start, NULL));
           g_assert_nonnull (mention->place_code);
         }
 
@@ -97,8 +97,8 @@ test_seed_page_gives_stories (Fixture *fixture, gconstpointer data)
       g_assert_cmpuint (strlen (story->body), >, 0);
       if (story->headline != NULL)
         {
-          g_autofree char *span = g_strndup (text + story->source_start,
-                                             story->source_end - story->source_start);
+          g_autofree char *span =
+              g_strndup (text + story->source_start, story->source_end - story->source_start);
           g_assert_nonnull (strstr (span, story->headline));
         }
     }
@@ -192,8 +192,8 @@ test_new_version_keeps_work (Fixture *fixture, gconstpointer data)
   g_autoptr (SdStory) doomed = NULL;
   g_autoptr (GString) changed = NULL;
   const char *quote_at;
-  gint64 start;
-  char *cut;
+  gint64      start;
+  char       *cut;
 
   g_assert_true (g_file_get_contents (seed, &text, NULL, NULL));
   g_assert_true (g_file_set_contents (copy, text, -1, NULL));
@@ -209,8 +209,8 @@ test_new_version_keeps_work (Fixture *fixture, gconstpointer data)
   quote_at = strstr (before->body, "法律援助");
   g_assert_nonnull (quote_at);
   start = g_utf8_pointer_to_offset (before->body, quote_at);
-  g_assert_true (sd_store_add_highlight (fixture->store, before->id, start, start + 4, "重点",
-                                         NULL, NULL));
+  g_assert_true (
+      sd_store_add_highlight (fixture->store, before->id, start, start + 4, "重点", NULL, NULL));
   doomed = find_by_headline (fixture->store, "姜堰区科技局：聚力服务升级，打造科创企业成长“沃土”");
   g_assert_nonnull (doomed);
   g_assert_true (sd_store_add_tag (fixture->store, doomed->id, "科技创新", NULL));
@@ -253,9 +253,9 @@ test_new_version_keeps_work (Fixture *fixture, gconstpointer data)
     g_autoptr (GPtrArray) stories = sd_store_list_stories (fixture->store, &all, NULL);
     guint wujin = 0;
     for (guint i = 0; i < stories->len; i++)
-      wujin += g_strcmp0 (((SdStory *) stories->pdata[i])->headline,
-                          "武进探索多元化解涉法涉诉信访事项")
-               == 0;
+      wujin +=
+          g_strcmp0 (((SdStory *) stories->pdata[i])->headline, "武进探索多元化解涉法涉诉信访事项")
+          == 0;
     g_assert_cmpuint (wujin, ==, 1);
   }
 }
@@ -290,7 +290,7 @@ static void
 test_import_async (Fixture *fixture, gconstpointer unused)
 {
   const char *const paths[] = { SD_SEEDS_DIR, NULL };
-  AsyncData data = { g_main_loop_new (NULL, FALSE) };
+  AsyncData         data = { g_main_loop_new (NULL, FALSE) };
 
   sd_importer_import_async (sd_store_get_path (fixture->store), paths, NULL, progress_cb, &data,
                             NULL, finished_cb, &data);

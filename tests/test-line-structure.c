@@ -21,7 +21,7 @@ static GPtrArray *
 read_paragraph_pages (void)
 {
   const char *dirs[] = { SD_SEEDS_DIR, SD_PAGES_DIR };
-  GPtrArray *pages = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_page_free);
+  GPtrArray  *pages = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_page_free);
 
   for (guint d = 0; d < G_N_ELEMENTS (dirs); d++)
     {
@@ -33,7 +33,7 @@ read_paragraph_pages (void)
       while ((name = g_dir_read_name (dir)) != NULL)
         {
           g_autofree char *path = g_build_filename (dirs[d], name, NULL);
-          SdPage *page;
+          SdPage          *page;
 
           if (!g_str_has_suffix (name, ".txt"))
             continue;
@@ -60,8 +60,8 @@ wrap_text (const char *text, guint width, const char *line_end)
   for (guint i = 0; lines[i] != NULL; i++)
     {
       const char *line = g_strstrip (lines[i]);
-      guint units = 4; /* half-width units: a Han character takes two */
-      gboolean indent = paragraph_ended;
+      guint       units = 4; /* half-width units: a Han character takes two */
+      gboolean    indent = paragraph_ended;
 
       if (*line == '\0')
         continue;
@@ -135,10 +135,10 @@ static void
 check_wrapped (const char *page_text, gsize page_length, guint width, guint paragraphs)
 {
   g_autoptr (SdLineStructure) lines = sd_line_structure_read (page_text, page_length);
-  const char *joined;
-  gsize length;
+  const char      *joined;
+  gsize            length;
   g_autofree char *a = NULL, *b = NULL;
-  guint joined_lines = 0, page_lines = 0;
+  guint            joined_lines = 0, page_lines = 0;
 
   g_assert_cmpint (sd_line_structure_get_form (lines), ==, SD_LINE_FORM_WRAPPED);
   /* in half-width units: the column is @width Han characters wide */
@@ -206,19 +206,18 @@ read_wrapped_paragraphs (const char *page)
 static void
 test_wrapped_paragraph_ends (void)
 {
-  static const char page[] =
-      "　　近日，卯区启动冬季送温暖活动，为困\n"
-      "难家庭送去棉被、米油等生活物资。活动\n"
-      "将持续到明年春节，预计惠及一千余户。\n"
-      "　　据介绍，卯区今年已走访困难家庭三\n"
-      "百余户，发放慰问金四十余万元，并为\n"
-      "他们建立了帮扶台账。\n"
-      "辰区举办首届读书节活动开幕式\n"
-      "　　近日，辰区首届读书节在区图书馆开\n"
-      "幕，二十余家书店和出版社参加展销，\n"
-      "市民可在现场免费借阅图书和参加讲座\n"
-      "\n"
-      "活动。主办方还设立了少儿阅读专区。\n";
+  static const char page[] = "　　近日，卯区启动冬季送温暖活动，为困\n"
+                             "难家庭送去棉被、米油等生活物资。活动\n"
+                             "将持续到明年春节，预计惠及一千余户。\n"
+                             "　　据介绍，卯区今年已走访困难家庭三\n"
+                             "百余户，发放慰问金四十余万元，并为\n"
+                             "他们建立了帮扶台账。\n"
+                             "辰区举办首届读书节活动开幕式\n"
+                             "　　近日，辰区首届读书节在区图书馆开\n"
+                             "幕，二十余家书店和出版社参加展销，\n"
+                             "市民可在现场免费借阅图书和参加讲座\n"
+                             "\n"
+                             "活动。主办方还设立了少儿阅读专区。\n";
   g_auto (GStrv) paragraphs = read_wrapped_paragraphs (page);
 
   g_assert_cmpuint (g_strv_length (paragraphs), ==, 7);
@@ -240,21 +239,20 @@ test_wrapped_paragraph_ends (void)
 static void
 test_wrapped_title_under_kicker (void)
 {
-  static const char page[] =
-      "以儿童视角展示“中国梦”“美丽中国”“美好乡村”“文明城市建设”\n"
-      "300幅“文明城”公益广告扮靓贾汪街道\n"
-      "在贾汪城区这样的“文明城”公益广\n"
-      "告墙画超过300幅\n"
-      "　　近日，在徐州贾汪区的城区街道上，\n"
-      "路边墙上一幅幅线条朴拙、颜色鲜艳的\n"
-      "公益广告墙画映入眼帘，吸引了不少市\n"
-      "民驻足观看。这些作品由贾汪城区新新\n"
-      "小学小画家社团的孩子们创作，孩子们\n"
-      "以儿童的视角观察社会，创作了三百幅\n"
-      "　　据了解，墙画内容涵盖文明城市建设\n"
-      "等多个方面，深受居民喜爱和称赞。\n"
-      "　　下一步，贾汪区将继续推进文明城市\n"
-      "建设，让文明新风吹进千家万户。\n";
+  static const char page[] = "以儿童视角展示“中国梦”“美丽中国”“美好乡村”“文明城市建设”\n"
+                             "300幅“文明城”公益广告扮靓贾汪街道\n"
+                             "在贾汪城区这样的“文明城”公益广\n"
+                             "告墙画超过300幅\n"
+                             "　　近日，在徐州贾汪区的城区街道上，\n"
+                             "路边墙上一幅幅线条朴拙、颜色鲜艳的\n"
+                             "公益广告墙画映入眼帘，吸引了不少市\n"
+                             "民驻足观看。这些作品由贾汪城区新新\n"
+                             "小学小画家社团的孩子们创作，孩子们\n"
+                             "以儿童的视角观察社会，创作了三百幅\n"
+                             "　　据了解，墙画内容涵盖文明城市建设\n"
+                             "等多个方面，深受居民喜爱和称赞。\n"
+                             "　　下一步，贾汪区将继续推进文明城市\n"
+                             "建设，让文明新风吹进千家万户。\n";
   g_auto (GStrv) paragraphs = read_wrapped_paragraphs (page);
 
   g_assert_cmpstr (paragraphs[1], ==, "300幅“文明城”公益广告扮靓贾汪街道");

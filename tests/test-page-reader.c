@@ -34,7 +34,7 @@ encode_sample (const EncodingCase *test_case)
 {
   g_autoptr (GByteArray) bytes = g_byte_array_new ();
   g_autofree char *encoded = NULL;
-  gsize length = strlen (SAMPLE);
+  gsize            length = strlen (SAMPLE);
 
   g_byte_array_append (bytes, (const guint8 *) test_case->bom, test_case->bom_length);
   if (test_case->encoding != NULL)
@@ -56,7 +56,7 @@ test_encoding (gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autoptr (SdPage) page = sd_page_read_bytes ("/pages/sample.txt", bytes, &error);
   const char *second = strstr (SAMPLE, "第二段");
-  gint64 offsets[2] = { 0, second - SAMPLE };
+  gint64      offsets[2] = { 0, second - SAMPLE };
 
   g_assert_no_error (error);
   g_assert_cmpstr (page->text, ==, SAMPLE); /* line ends as printed */
@@ -75,8 +75,8 @@ test_encoding (gconstpointer data)
   }
   g_assert_cmpint (offsets[0], ==, test_case->bom_length);
   {
-    gsize size;
-    const char *raw = g_bytes_get_data (bytes, &size);
+    gsize            size;
+    const char      *raw = g_bytes_get_data (bytes, &size);
     g_autofree char *tail = NULL;
     if (test_case->encoding == NULL)
       tail = g_strndup (raw + offsets[1], size - offsets[1]);
@@ -97,8 +97,11 @@ typedef struct
 
 static const RefusalCase refusal_cases[] = {
   { "binary", "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16, SD_PAGE_READER_ERROR_BINARY },
-  { "latin1", "Caf\xe9 cr\xe8me br\xfbl\xe9" "e, une recette fran\xe7" "aise tr\xe8s connue.", -1,
-    SD_PAGE_READER_ERROR_ENCODING },
+  { "latin1",
+    "Caf\xe9 cr\xe8me br\xfbl\xe9"
+    "e, une recette fran\xe7"
+    "aise tr\xe8s connue.",
+    -1, SD_PAGE_READER_ERROR_ENCODING },
   { "empty", "", 0, SD_PAGE_READER_ERROR_EMPTY },
   { "blank", "  \n\r\n\t \xe3\x80\x80\n", -1, SD_PAGE_READER_ERROR_EMPTY },
   { "controls", "\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0e\x0f\x10\x11", -1,
@@ -147,7 +150,7 @@ test_seed_pages (void)
 {
   g_autoptr (GDir) dir = g_dir_open (SD_SEEDS_DIR, 0, NULL);
   const char *name;
-  guint n = 0;
+  guint       n = 0;
 
   g_assert_nonnull (dir);
   while ((name = g_dir_read_name (dir)) != NULL)

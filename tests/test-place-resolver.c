@@ -30,66 +30,54 @@ typedef struct
 
 static const StoryCase story_cases[] = {
   /* The whole province, or several cities with none ahead. */
-  { "/place-resolver/province/meeting",
-    "全省新就业群体党建工作推进会召开",
+  { "/place-resolver/province/meeting", "全省新就业群体党建工作推进会召开",
     "省委组织部近日召开推进会。南京、苏州、徐州、南通、扬州等设区市作交流发言，"
     "全省13个设区市组织部门负责同志参加会议。",
     "江苏省", NULL, NULL },
-  { "/place-resolver/province/several-cities",
-    "城市暖心更暖“新”",
+  { "/place-resolver/province/several-cities", "城市暖心更暖“新”",
     "在无锡市，外卖小哥有了歇脚的驿站；在常州市，货车司机有了专属食堂；"
     "在盐城市，网约车司机有了法律顾问；在宿迁市，快递员有了技能培训。",
     "江苏省", NULL, NULL },
-  { "/place-resolver/province/passing-city",
-    "科学精准做好防控工作",
-    "我省坚持科学精准防控，全省各地迅速行动。会议在南京召开，省委有关负责同志出席。",
-    "江苏省", NULL, NULL },
-  { "/place-resolver/none", "秋收时节稻谷飘香", "田野里一片金黄，农户们忙着收割。",
-    NULL, NULL, NULL },
+  { "/place-resolver/province/passing-city", "科学精准做好防控工作",
+    "我省坚持科学精准防控，全省各地迅速行动。会议在南京召开，省委有关负责同志出席。", "江苏省",
+    NULL, NULL },
+  { "/place-resolver/none", "秋收时节稻谷飘香", "田野里一片金黄，农户们忙着收割。", NULL, NULL,
+    NULL },
 
   /* A town resolves its district and city. */
-  { "/place-resolver/town/full-name",
-    "黎里镇打造古镇新名片", "近日，黎里镇文体中心正式向居民开放，每天接待游客上千人次。",
-    "苏州市", "吴江区", "黎里镇" },
-  { "/place-resolver/town/after-district",
-    "吴中木渎建起消防安全体系", "木渎镇近年来持续完善基层消防力量建设。",
-    "苏州市", "吴中区", "木渎镇" },
-  { "/place-resolver/town/short-needs-parent",
-    "黎里古镇迎客忙", "游客们漫步在古镇老街上，感受江南水乡风情。",
-    NULL, NULL, NULL },
-  { "/place-resolver/town/body-only",
-    "一体化示范区新时代文明实践促交流",
-    "在吴江汾湖高新区，汾湖文体中心成为两地居民的共同家园。黎里镇还组织志愿者开展服务。",
-    "苏州市", "吴江区", "黎里镇" },
+  { "/place-resolver/town/full-name", "黎里镇打造古镇新名片",
+    "近日，黎里镇文体中心正式向居民开放，每天接待游客上千人次。", "苏州市", "吴江区", "黎里镇" },
+  { "/place-resolver/town/after-district", "吴中木渎建起消防安全体系",
+    "木渎镇近年来持续完善基层消防力量建设。", "苏州市", "吴中区", "木渎镇" },
+  { "/place-resolver/town/short-needs-parent", "黎里古镇迎客忙",
+    "游客们漫步在古镇老街上，感受江南水乡风情。", NULL, NULL, NULL },
+  { "/place-resolver/town/body-only", "一体化示范区新时代文明实践促交流",
+    "在吴江汾湖高新区，汾湖文体中心成为两地居民的共同家园。黎里镇还组织志愿者开展服务。", "苏州市",
+    "吴江区", "黎里镇" },
 
   /* A headline naming no place: the first sentence sets the scene, in
    * full, and that town is the story's even named once. */
-  { "/place-resolver/town/lede-scene",
-    "候鸟迁徙迎来高峰",
+  { "/place-resolver/town/lede-scene", "候鸟迁徙迎来高峰",
     "10月中旬，东台市弶港镇沿海滩涂迎来候鸟南迁高峰期。东台市湿地保护中心工作人员"
     "每天记录鸟类数量，东台市还组织志愿者开展巡护。",
     "盐城市", "东台市", "弶港镇" },
-  { "/place-resolver/town/lede-scene-needs-chain",
-    "候鸟迁徙迎来高峰",
+  { "/place-resolver/town/lede-scene-needs-chain", "候鸟迁徙迎来高峰",
     "10月中旬，弶港镇沿海滩涂迎来候鸟南迁高峰期。东台市湿地保护中心工作人员每天记录"
     "鸟类数量，东台市还组织志愿者开展巡护。",
     "盐城市", "东台市", NULL },
-  { "/place-resolver/town/lede-scene-not-in-mid-body",
-    "候鸟迁徙迎来高峰",
+  { "/place-resolver/town/lede-scene-not-in-mid-body", "候鸟迁徙迎来高峰",
     "10月中旬，沿海滩涂迎来候鸟南迁高峰期，湿地保护中心工作人员每天记录鸟类数量，"
     "志愿者们也加入巡护。据了解，今年以来当地持续开展湿地保护修复，新增栖息地一千多亩，"
     "越冬候鸟种类和数量明显增加，观鸟游客也越来越多。东台市弶港镇和东台市其他镇也在行动。",
     "盐城市", "东台市", NULL },
   /* Below a district the headline names, no town: the first sentence may
    * be set in one (an anecdote), the story is the district's. */
-  { "/place-resolver/town/headline-district-lede-anecdote",
-    "泗洪小微权力清单让村务监督长牙带电",
+  { "/place-resolver/town/headline-district-lede-anecdote", "泗洪小微权力清单让村务监督长牙带电",
     "“以前村里的钱怎么花，我们心里没底。”泗洪县上塘镇垫湖村村民朱大爷说。今年以来，"
     "泗洪县纪委监委在全县推行村级小微权力清单制度，泗洪县还建立三级联动监督机制。"
     "在上塘镇，镇纪委组织村务监督委员会成员对照清单逐项体检。",
     "宿迁市", "泗洪县", NULL },
-  { "/place-resolver/town/headline-district-examples",
-    "淮安区推动党性教育有形有效",
+  { "/place-resolver/town/headline-district-examples", "淮安区推动党性教育有形有效",
     "淮安区委组织部出台党性教育专题计划，将党性修养作为干部培训的首要任务，淮安区各镇"
     "街积极行动，探索各具特色的教育形式，打造了一批党性教育基地，组织党员干部就近参观学习。"
     "区里还编印了党性教育读本，开设线上课堂，让党员干部随时随地接受教育。"
@@ -97,91 +85,67 @@ static const StoryCase story_cases[] = {
     "历史故事开展诚信教育。",
     "淮安市", "淮安区", NULL },
   /* A lake, hill or road named after a town lies in the town's district. */
-  { "/place-resolver/town/lake-named-after-town",
-    "固城湖螃蟹上市", "固城湖螃蟹上市了，高淳区蟹农忙着捕捞，固城湖畔一片繁忙。",
-    "南京市", "高淳区", NULL },
+  { "/place-resolver/town/lake-named-after-town", "固城湖螃蟹上市",
+    "固城湖螃蟹上市了，高淳区蟹农忙着捕捞，固城湖畔一片繁忙。", "南京市", "高淳区", NULL },
 
   /* The same name in two places: the story around it decides. */
-  { "/place-resolver/ambiguous/xindian-xinyi",
-    "新店镇农房改善见成效", "新沂市新店镇大湖村的村民们搬进了新型农民社区。",
-    "徐州市", "新沂市", "新店镇" },
-  { "/place-resolver/ambiguous/xindian-rudong",
-    "新店镇农房改善见成效", "在如东县，新店镇的村民们搬进了新居，如东县还将继续推进。",
-    "南通市", "如东县", "新店镇" },
-  { "/place-resolver/ambiguous/xindian-alone",
-    "新店镇农房改善见成效", "村民们搬进了新型农民社区。",
+  { "/place-resolver/ambiguous/xindian-xinyi", "新店镇农房改善见成效",
+    "新沂市新店镇大湖村的村民们搬进了新型农民社区。", "徐州市", "新沂市", "新店镇" },
+  { "/place-resolver/ambiguous/xindian-rudong", "新店镇农房改善见成效",
+    "在如东县，新店镇的村民们搬进了新居，如东县还将继续推进。", "南通市", "如东县", "新店镇" },
+  { "/place-resolver/ambiguous/xindian-alone", "新店镇农房改善见成效", "村民们搬进了新型农民社区。",
     NULL, NULL, NULL },
-  { "/place-resolver/ambiguous/huangqiao-xiangcheng",
-    "相城黄桥探路村庄治理", "黄桥街道生田村引入物业公司，村庄环境明显改善。",
-    "苏州市", "相城区", "黄桥街道" },
-  { "/place-resolver/ambiguous/huangqiao-taixing",
-    "黄桥老街焕新颜", "泰兴市持续推进古镇保护，黄桥老街修缮工程日前完工，泰兴文旅再添名片。",
-    "泰州市", "泰兴市", "黄桥镇" },
-  { "/place-resolver/ambiguous/hi-tech-suzhou",
-    "高新区新设人才驿站", "记者从苏州市获悉，高新区今年新建人才驿站五处。",
-    "苏州市", "虎丘区", NULL },
-  { "/place-resolver/ambiguous/hi-tech-changzhou",
-    "高新区新设人才驿站", "记者从常州市获悉，高新区今年新建人才驿站五处。",
-    "常州市", "新北区", NULL },
-  { "/place-resolver/ambiguous/gulou-nanjing",
-    "鼓楼区打造社区食堂", "南京市鼓楼区在辖区内新建社区食堂十家。",
-    "南京市", "鼓楼区", NULL },
+  { "/place-resolver/ambiguous/huangqiao-xiangcheng", "相城黄桥探路村庄治理",
+    "黄桥街道生田村引入物业公司，村庄环境明显改善。", "苏州市", "相城区", "黄桥街道" },
+  { "/place-resolver/ambiguous/huangqiao-taixing", "黄桥老街焕新颜",
+    "泰兴市持续推进古镇保护，黄桥老街修缮工程日前完工，泰兴文旅再添名片。", "泰州市", "泰兴市",
+    "黄桥镇" },
+  { "/place-resolver/ambiguous/hi-tech-suzhou", "高新区新设人才驿站",
+    "记者从苏州市获悉，高新区今年新建人才驿站五处。", "苏州市", "虎丘区", NULL },
+  { "/place-resolver/ambiguous/hi-tech-changzhou", "高新区新设人才驿站",
+    "记者从常州市获悉，高新区今年新建人才驿站五处。", "常州市", "新北区", NULL },
+  { "/place-resolver/ambiguous/gulou-nanjing", "鼓楼区打造社区食堂",
+    "南京市鼓楼区在辖区内新建社区食堂十家。", "南京市", "鼓楼区", NULL },
 
   /* The headline counts more than the body. */
-  { "/place-resolver/headline/outweighs-body",
-    "昆山周市专题协商民生事宜",
+  { "/place-resolver/headline/outweighs-body", "昆山周市专题协商民生事宜",
     "会上，与会人员围绕民生实事展开讨论，并参观了太仓港。太仓市、太仓浮桥镇的代表列席会议。",
     "苏州市", "昆山市", "周市镇" },
-  { "/place-resolver/headline/city-only",
-    "淮安抓好三个环节推进产改",
-    "淮安市总工会推进产业工人队伍建设改革。淮安区组织技能竞赛，盱眙县开展岗位练兵。",
-    "淮安市", NULL, NULL },
-  { "/place-resolver/headline/district-not-town",
-    "崇川区矩阵服务新就业群体", "南通市崇川区在秦灶街道建成新就业群体服务站。",
-    "南通市", "崇川区", NULL },
+  { "/place-resolver/headline/city-only", "淮安抓好三个环节推进产改",
+    "淮安市总工会推进产业工人队伍建设改革。淮安区组织技能竞赛，盱眙县开展岗位练兵。", "淮安市",
+    NULL, NULL },
+  { "/place-resolver/headline/district-not-town", "崇川区矩阵服务新就业群体",
+    "南通市崇川区在秦灶街道建成新就业群体服务站。", "南通市", "崇川区", NULL },
 
   /* Aliases: nicknames, zones, former names. */
-  { "/place-resolver/alias/nickname",
-    "让“小哥”在港城安家更安心", "张家港市为快递小哥提供公寓，张家港还开通了服务热线。",
-    "苏州市", "张家港市", NULL },
-  { "/place-resolver/alias/tech-city",
-    "苏州科技城启动守护行动", "苏州科技城联合东渚街道开展关爱新就业群体活动。",
-    "苏州市", "虎丘区", "东渚街道" },
-  { "/place-resolver/alias/xuzhou-zone",
-    "徐州经开区东环街道激发发展动能", "东环街道发挥党建引领作用。",
-    "徐州市", "徐州经济技术开发区", "东环街道" },
-  { "/place-resolver/alias/eco-new-town",
-    "泰安镇打造统战特色品牌", "扬州生态科技新城泰安镇泰安社区成立同心驿站。",
-    "扬州市", "广陵区", "泰安镇" },
-  { "/place-resolver/alias/park",
-    "工业园区金鸡湖街道建成儿童友好街区", "苏州工业园区金鸡湖街道新建儿童友好街区。",
-    "苏州市", "苏州工业园区", "金鸡湖街道" },
-  { "/place-resolver/alias/former-name",
-    "吴江市老照片展开展", "展览回顾了吴江撤市设区以来的变化。",
+  { "/place-resolver/alias/nickname", "让“小哥”在港城安家更安心",
+    "张家港市为快递小哥提供公寓，张家港还开通了服务热线。", "苏州市", "张家港市", NULL },
+  { "/place-resolver/alias/tech-city", "苏州科技城启动守护行动",
+    "苏州科技城联合东渚街道开展关爱新就业群体活动。", "苏州市", "虎丘区", "东渚街道" },
+  { "/place-resolver/alias/xuzhou-zone", "徐州经开区东环街道激发发展动能",
+    "东环街道发挥党建引领作用。", "徐州市", "徐州经济技术开发区", "东环街道" },
+  { "/place-resolver/alias/eco-new-town", "泰安镇打造统战特色品牌",
+    "扬州生态科技新城泰安镇泰安社区成立同心驿站。", "扬州市", "广陵区", "泰安镇" },
+  { "/place-resolver/alias/park", "工业园区金鸡湖街道建成儿童友好街区",
+    "苏州工业园区金鸡湖街道新建儿童友好街区。", "苏州市", "苏州工业园区", "金鸡湖街道" },
+  { "/place-resolver/alias/former-name", "吴江市老照片展开展", "展览回顾了吴江撤市设区以来的变化。",
     "苏州市", "吴江区", NULL },
 
   /* Words that only look like places. */
-  { "/place-resolver/false-positive/harvest",
-    "今年又是大丰收", "粮食总产再创新高，极大丰富了市民的菜篮子。",
-    NULL, NULL, NULL },
-  { "/place-resolver/false-positive/common-words",
-    "弘扬中华优秀传统文化", "大家非常熟悉这些故事，它们影响水乡几代人，例如东坡的诗句。",
-    NULL, NULL, NULL },
-  { "/place-resolver/false-positive/weak-stem",
-    "东海之滨看日出", "游客们在海边等待日出，新区建设也在加快。",
-    NULL, NULL, NULL },
-  { "/place-resolver/false-positive/weak-stem-with-city",
-    "东海：水晶产业再升级", "连云港市东海县水晶产业年产值突破百亿元，东海水晶闻名全国。",
-    "连云港市", "东海县", NULL },
-  { "/place-resolver/false-positive/other-province",
-    "上海安排专列", "上海安全生产形势平稳，山东海域风平浪静。",
-    NULL, NULL, NULL },
-  { "/place-resolver/false-positive/generic-park",
-    "吴中区发展特色产业", "吴中区胥口镇大湖工业园区新引进企业12家，吴中区还将加快布局。",
-    "苏州市", "吴中区", NULL },
-  { "/place-resolver/false-positive/innovation",
-    "创新吴江建设加速推进", "吴江区今年新增高新技术企业百余家。",
-    "苏州市", "吴江区", NULL },
+  { "/place-resolver/false-positive/harvest", "今年又是大丰收",
+    "粮食总产再创新高，极大丰富了市民的菜篮子。", NULL, NULL, NULL },
+  { "/place-resolver/false-positive/common-words", "弘扬中华优秀传统文化",
+    "大家非常熟悉这些故事，它们影响水乡几代人，例如东坡的诗句。", NULL, NULL, NULL },
+  { "/place-resolver/false-positive/weak-stem", "东海之滨看日出",
+    "游客们在海边等待日出，新区建设也在加快。", NULL, NULL, NULL },
+  { "/place-resolver/false-positive/weak-stem-with-city", "东海：水晶产业再升级",
+    "连云港市东海县水晶产业年产值突破百亿元，东海水晶闻名全国。", "连云港市", "东海县", NULL },
+  { "/place-resolver/false-positive/other-province", "上海安排专列",
+    "上海安全生产形势平稳，山东海域风平浪静。", NULL, NULL, NULL },
+  { "/place-resolver/false-positive/generic-park", "吴中区发展特色产业",
+    "吴中区胥口镇大湖工业园区新引进企业12家，吴中区还将加快布局。", "苏州市", "吴中区", NULL },
+  { "/place-resolver/false-positive/innovation", "创新吴江建设加速推进",
+    "吴江区今年新增高新技术企业百余家。", "苏州市", "吴江区", NULL },
 };
 
 static const char *
@@ -194,7 +158,7 @@ static void
 test_story (gconstpointer data)
 {
   const StoryCase *c = data;
-  g_autoptr(SdPlaceDecision) decision = NULL;
+  g_autoptr (SdPlaceDecision) decision = NULL;
   const SdPlace *city, *district, *town;
 
   decision = sd_place_resolver_resolve (gazetteer, c->headline, c->body);
@@ -226,9 +190,11 @@ test_mentions (void)
 {
   const char *headline = "吴江让新就业群体感受温情";
   const char *body = "苏州市吴江区汾湖高新区设立驿站。";
-  g_autoptr(SdPlaceDecision) decision = sd_place_resolver_resolve (gazetteer, headline, body);
+  g_autoptr (SdPlaceDecision) decision = sd_place_resolver_resolve (gazetteer, headline, body);
   const char *expected[][2] = {
-    { "吴江", "吴江区" }, { "苏州市", "苏州市" }, { "吴江区", "吴江区" },
+    { "吴江", "吴江区" },
+    { "苏州市", "苏州市" },
+    { "吴江区", "吴江区" },
     { "汾湖高新区", "黎里镇" },
   };
 
@@ -236,8 +202,8 @@ test_mentions (void)
   for (guint i = 0; i < decision->mentions->len; i++)
     {
       const SdPlaceMention *m = &g_array_index (decision->mentions, SdPlaceMention, i);
-      const char *text = m->field == SD_MENTION_IN_HEADLINE ? headline : body;
-      g_autofree char *printed = g_strndup (text + m->start, m->end - m->start);
+      const char           *text = m->field == SD_MENTION_IN_HEADLINE ? headline : body;
+      g_autofree char      *printed = g_strndup (text + m->start, m->end - m->start);
 
       g_assert_cmpint (m->field, ==, i == 0 ? SD_MENTION_IN_HEADLINE : SD_MENTION_IN_BODY);
       g_assert_cmpstr (printed, ==, expected[i][0]);
@@ -251,9 +217,9 @@ test_mentions (void)
 static void
 test_null_texts (void)
 {
-  g_autoptr(SdPlaceDecision) nothing = sd_place_resolver_resolve (gazetteer, NULL, NULL);
-  g_autoptr(SdPlaceDecision) body_only = sd_place_resolver_resolve (gazetteer, NULL,
-                                                                    "沭阳县花木产业蓬勃发展。");
+  g_autoptr (SdPlaceDecision) nothing = sd_place_resolver_resolve (gazetteer, NULL, NULL);
+  g_autoptr (SdPlaceDecision) body_only =
+      sd_place_resolver_resolve (gazetteer, NULL, "沭阳县花木产业蓬勃发展。");
 
   g_assert_null (nothing->place);
   g_assert_cmpuint (nothing->mentions->len, ==, 0);
@@ -266,7 +232,7 @@ static void
 test_home (void)
 {
   const char *headlines[] = {
-    "邳州银杏节开幕", "我市企业开办实现一日办结", "土山镇建成农产品冷链中心",
+    "邳州银杏节开幕",           "我市企业开办实现一日办结", "土山镇建成农产品冷链中心",
     "我市为新就业群体送上暖包", "我区推进老旧小区改造",
   };
   const char *bodies[] = {
@@ -277,7 +243,7 @@ test_home (void)
     "我区今年改造老旧小区三十个，惠及居民上万户。",
   };
   SdPlaceDecision *decisions[G_N_ELEMENTS (headlines)];
-  const char *expected[] = { "邳州市", "邳州市", "土山镇", "邳州市", NULL };
+  const char      *expected[] = { "邳州市", "邳州市", "土山镇", "邳州市", NULL };
 
   for (guint i = 0; i < G_N_ELEMENTS (headlines); i++)
     decisions[i] = sd_place_resolver_resolve (gazetteer, headlines[i], bodies[i]);
@@ -310,20 +276,21 @@ test_home (void)
 static void
 test_speed (void)
 {
-  g_autoptr(GString) body = g_string_new (NULL);
+  g_autoptr (GString) body = g_string_new (NULL);
   const guint rounds = 200;
-  gint64 start;
-  double per_story;
+  gint64      start;
+  double      per_story;
 
   /* About 2,000 characters, with mentions spread through it. */
   while (g_utf8_strlen (body->str, -1) < 2000)
-    g_string_append (body, "记者从吴江区获悉，汾湖高新区今年新设驿站，为外卖员、快递员提供歇脚服务。"
-                           "松陵街道、黎里镇也同步推进，全区新就业群体党建工作取得实效。");
+    g_string_append (body,
+                     "记者从吴江区获悉，汾湖高新区今年新设驿站，为外卖员、快递员提供歇脚服务。"
+                     "松陵街道、黎里镇也同步推进，全区新就业群体党建工作取得实效。");
   start = g_get_monotonic_time ();
   for (guint i = 0; i < rounds; i++)
     {
-      g_autoptr(SdPlaceDecision) decision = sd_place_resolver_resolve (gazetteer, "吴江暖新行动",
-                                                                       body->str);
+      g_autoptr (SdPlaceDecision) decision =
+          sd_place_resolver_resolve (gazetteer, "吴江暖新行动", body->str);
       g_assert_nonnull (decision->place);
     }
   per_story = (g_get_monotonic_time () - start) / (double) rounds;
@@ -336,7 +303,7 @@ static GBytes *
 read_data_file (const char *name)
 {
   g_autofree char *path = g_build_filename (SD_GAZETTEER_DIR, name, NULL);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   char *contents = NULL;
   gsize length = 0;
 
@@ -346,13 +313,12 @@ read_data_file (const char *name)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
-  g_autoptr(GBytes) places = NULL;
-  g_autoptr(GBytes) aliases = NULL;
-  g_autoptr(GBytes) stopwords = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GBytes) places = NULL;
+  g_autoptr (GBytes) aliases = NULL;
+  g_autoptr (GBytes) stopwords = NULL;
+  g_autoptr (GError) error = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);

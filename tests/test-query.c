@@ -20,9 +20,9 @@ typedef struct
 
 typedef struct
 {
-  const char  *text;
-  int          code;
-  const char  *message_part; /* the message names this */
+  const char *text;
+  int         code;
+  const char *message_part; /* the message names this */
 } ErrorCase;
 
 static const ParseCase parse_cases[] = {
@@ -86,8 +86,8 @@ static char *
 describe_filters (const SdQuery *query)
 {
   static const char *const names[] = { "tag", "place", "status", "kind", "source" };
-  GPtrArray *filters = sd_query_get_filters (query);
-  GString *out = g_string_new (NULL);
+  GPtrArray               *filters = sd_query_get_filters (query);
+  GString                 *out = g_string_new (NULL);
 
   for (guint i = 0; i < filters->len; i++)
     {

@@ -46,7 +46,8 @@ typedef struct
  * tagged 党建 and 3 has a note. */
 static const StorySpec library_p1[] = {
   { "吴江区推进乡村振兴", "党建引领基层治理。", "张三", "320509", SD_STORY_KIND_NEWS },
-  { "苏州市召开会议", "会议强调乡村振兴战略。ＧＤＰ增长１２％。", NULL, "3205", SD_STORY_KIND_BRIEF },
+  { "苏州市召开会议", "会议强调乡村振兴战略。ＧＤＰ增长１２％。", NULL, "3205",
+    SD_STORY_KIND_BRIEF },
   { "南京新闻", "消防安全检查。", NULL, "3201", SD_STORY_KIND_PHOTO },
   { NULL, "图为活动现场，党员志愿者在服务。", NULL, NULL, SD_STORY_KIND_PHOTO },
 };
@@ -65,8 +66,8 @@ static const FilterCase filter_cases[] = {
   { "ＧＤＰ 12", SD_SCOPE_ALL, NULL, "2" },
   { "１２", SD_SCOPE_ALL, NULL, "2" },
   { "1", SD_SCOPE_ALL, NULL, "" },
-  { "核对", SD_SCOPE_ALL, NULL, "3" },  /* the note */
-  { "张三", SD_SCOPE_ALL, NULL, "1" },  /* the byline */
+  { "核对", SD_SCOPE_ALL, NULL, "3" }, /* the note */
+  { "张三", SD_SCOPE_ALL, NULL, "1" }, /* the byline */
   { "吴江", SD_SCOPE_ALL, NULL, "1 5" },
   { "吴江 -外卖", SD_SCOPE_ALL, NULL, "1" },
   { "-吴江", SD_SCOPE_ALL, NULL, "2 3 4" },
@@ -133,8 +134,7 @@ fixture_tear_down (Fixture *fixture, gconstpointer data)
 }
 
 static void
-add_page (Fixture *fixture, const char *file, const char *checksum, const StorySpec *specs,
-          guint n)
+add_page (Fixture *fixture, const char *file, const char *checksum, const StorySpec *specs, guint n)
 {
   g_autoptr (GPtrArray) stories = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_story_unref);
   g_autoptr (GError) error = NULL;
@@ -207,13 +207,13 @@ static void
 test_filters (Fixture *fixture, gconstpointer data)
 {
   const FilterCase *c = data;
-  SdScope scope = { c->scope, c->place_code, NULL };
-  SdScope listed_scope = { c->scope, c->place_code, c->query };
+  SdScope           scope = { c->scope, c->place_code, NULL };
+  SdScope           listed_scope = { c->scope, c->place_code, c->query };
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) listed = NULL;
   g_autofree char *found = NULL;
   g_autofree char *listed_ids = NULL;
-  guint expected = *c->ids == '\0' ? 0 : 1;
+  guint            expected = *c->ids == '\0' ? 0 : 1;
 
   build_library (fixture);
   for (const char *p = c->ids; *p != '\0'; p++)
@@ -260,7 +260,7 @@ assert_fts_integrity (Fixture *fixture)
 {
   g_autoptr (GError) error = NULL;
   sqlite3 *db = NULL;
-  char *message = NULL;
+  char    *message = NULL;
 
   g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
   g_assert_true (sd_cjk_tokenizer_register (db, &error));
@@ -293,7 +293,7 @@ test_sync (Fixture *fixture, gconstpointer data)
   };
   g_autoptr (GError) error = NULL;
   gint64 tail = 0, removed = 0;
-  guint paragraph = 0;
+  guint  paragraph = 0;
 
   add_page (fixture, "a.txt", "a1", first, G_N_ELEMENTS (first));
   assert_found (fixture, "龙舟", "1");
@@ -304,12 +304,12 @@ test_sync (Fixture *fixture, gconstpointer data)
   assert_found (fixture, "粽子", "");
   assert_found (fixture, "已改", "1");
 
-  g_assert_true (sd_store_set_story_field (fixture->store, 1, SD_STORY_FIELD_HEADLINE, "赛龙舟",
-                                           &error));
+  g_assert_true (
+      sd_store_set_story_field (fixture->store, 1, SD_STORY_FIELD_HEADLINE, "赛龙舟", &error));
   assert_found (fixture, "端午", "");
   assert_found (fixture, "赛龙舟", "1");
-  g_assert_true (sd_store_set_story_field (fixture->store, 1, SD_STORY_FIELD_BYLINE, "李四",
-                                           &error));
+  g_assert_true (
+      sd_store_set_story_field (fixture->store, 1, SD_STORY_FIELD_BYLINE, "李四", &error));
   assert_found (fixture, "李四", "1");
 
   g_assert_true (sd_store_split_story (fixture->store, 1, 1, &tail, &error));
@@ -344,7 +344,7 @@ static void
 test_errors (Fixture *fixture, gconstpointer data)
 {
   static const char *const bad[] = { "\"党建", "-", "foo:bar", "place:火星", "status:done" };
-  SdScope scope = { SD_SCOPE_ALL, NULL, NULL };
+  SdScope                  scope = { SD_SCOPE_ALL, NULL, NULL };
 
   build_library (fixture);
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
@@ -409,12 +409,9 @@ static void
 test_upgrade (Fixture *fixture, gconstpointer data)
 {
   static const char *const downgrade[] = {
-    "DROP TRIGGER story_fts_insert",
-    "DROP TRIGGER story_fts_delete",
-    "DROP TRIGGER story_fts_update",
-    "DROP TABLE story_fts",
-    "DROP TABLE saved_searches",
-    "DROP INDEX stories_filters",
+    "DROP TRIGGER story_fts_insert", "DROP TRIGGER story_fts_delete",
+    "DROP TRIGGER story_fts_update", "DROP TABLE story_fts",
+    "DROP TABLE saved_searches",     "DROP INDEX stories_filters",
     "PRAGMA user_version = 2",
   };
   g_autoptr (GError) error = NULL;
@@ -464,7 +461,7 @@ is_word (gunichar c)
 static gboolean
 text_contains (const char *text, const char *term)
 {
-  gsize n = strlen (term);
+  gsize    n = strlen (term);
   gunichar first = g_utf8_get_char (term);
   gunichar last = g_utf8_get_char (g_utf8_prev_char (term + n));
 
@@ -496,7 +493,7 @@ static char *
 expected_ids (GArray *folded, const char *term)
 {
   g_autofree char *folded_term = sd_cjk_fold_text (term);
-  GString *out = g_string_new (NULL);
+  GString         *out = g_string_new (NULL);
 
   for (guint i = 0; i < folded->len; i++)
     {
@@ -505,8 +502,7 @@ expected_ids (GArray *folded, const char *term)
       for (guint f = 0; f < G_N_ELEMENTS (story->fields); f++)
         if (text_contains (story->fields[f], folded_term))
           {
-            g_string_append_printf (out, "%s%" G_GINT64_FORMAT, out->len > 0 ? " " : "",
-                                    story->id);
+            g_string_append_printf (out, "%s%" G_GINT64_FORMAT, out->len > 0 ? " " : "", story->id);
             break;
           }
     }
@@ -520,7 +516,7 @@ collect_cjk_terms (GHashTable *terms, const char *text, guint n)
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
       const char *q = p;
-      guint k = 0;
+      guint       k = 0;
 
       while (k < n && *q != '\0' && is_cjk (g_utf8_get_char (q)))
         q = g_utf8_next_char (q), k++;
@@ -559,7 +555,7 @@ add_sample (GPtrArray *out, GHashTable *terms, guint n, GRand *rand)
 {
   g_autoptr (GPtrArray) all = g_ptr_array_new ();
   GHashTableIter iter;
-  gpointer term;
+  gpointer       term;
 
   g_hash_table_iter_init (&iter, terms);
   while (g_hash_table_iter_next (&iter, &term, NULL))
@@ -567,7 +563,7 @@ add_sample (GPtrArray *out, GHashTable *terms, guint n, GRand *rand)
   g_ptr_array_sort (all, compare_strings);
   for (guint i = 0; i < all->len && i < n; i++)
     {
-      guint j = g_rand_int_range (rand, i, all->len);
+      guint    j = g_rand_int_range (rand, i, all->len);
       gpointer swap = all->pdata[i];
 
       all->pdata[i] = all->pdata[j];
@@ -598,7 +594,9 @@ static GArray *
 fold_seed_stories (Fixture *fixture)
 {
   static const char *const notes[] = {
-    "核对：ＧＤＰ与２０２３年数据", "待补充Ｗｉ－Ｆｉ覆盖情况", "请问记者核实姓名",
+    "核对：ＧＤＰ与２０２３年数据",
+    "待补充Ｗｉ－Ｆｉ覆盖情况",
+    "请问记者核实姓名",
   };
   SdScope all = { SD_SCOPE_ALL, NULL, NULL };
   g_autoptr (GError) error = NULL;
@@ -618,9 +616,9 @@ fold_seed_stories (Fixture *fixture)
   for (guint i = 0; i < stories->len; i++)
     {
       const SdStory *story = g_ptr_array_index (stories, i);
-      const char *fields[] = { story->headline, story->subheadline, story->body, story->byline,
-                               story->note };
-      Folded entry = { story->id };
+      const char    *fields[] = { story->headline, story->subheadline, story->body, story->byline,
+                                  story->note };
+      Folded         entry = { story->id };
 
       for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
         entry.fields[f] = sd_cjk_fold_text (fields[f] != NULL ? fields[f] : "");
@@ -637,7 +635,7 @@ pick_terms (GArray *folded)
 {
   g_autoptr (GRand) rand = g_rand_new_with_seed (20260106);
   g_autoptr (GHashTable) words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  GPtrArray *terms = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray               *terms = g_ptr_array_new_with_free_func (g_free);
   static const char *const absent[] = { "龘", "靐齉", "齉龘靐", "zzqx", "987654321" };
 
   for (guint n = 1; n <= 4; n++)
@@ -700,8 +698,8 @@ test_seeds_exact (Fixture *fixture, gconstpointer data)
       g_autoptr (GError) error = NULL;
       g_autofree char *expected = expected_ids (folded, term);
       g_autofree char *found = search_ids (fixture->store, NULL, term);
-      gint64 count = sd_store_count_matches (fixture->store, NULL, term, &error);
-      guint n_expected = *expected == '\0' ? 0 : 1;
+      gint64           count = sd_store_count_matches (fixture->store, NULL, term, &error);
+      guint            n_expected = *expected == '\0' ? 0 : 1;
 
       g_assert_no_error (error);
       for (const char *p = expected; *p != '\0'; p++)
@@ -711,14 +709,15 @@ test_seeds_exact (Fixture *fixture, gconstpointer data)
       if (strcmp (expected, found) != 0 || count != n_expected)
         {
           if (n_failed++ < 10)
-            g_string_append_printf (failures, "  %s: expected [%s], found [%s], counted %" G_GINT64_FORMAT "\n",
-                                    term, expected, found, count);
+            g_string_append_printf (
+                failures, "  %s: expected [%s], found [%s], counted %" G_GINT64_FORMAT "\n", term,
+                expected, found, count);
         }
     }
   g_test_message ("checked %u terms (by length 1–4, 5+: %u %u %u %u %u; %u found somewhere) "
                   "on %u stories",
-                  terms->len, by_length[1], by_length[2], by_length[3], by_length[4],
-                  by_length[5], n_found, folded->len);
+                  terms->len, by_length[1], by_length[2], by_length[3], by_length[4], by_length[5],
+                  n_found, folded->len);
   if (n_failed > 0)
     g_error ("%u of %u terms found the wrong stories:\n%s", n_failed, terms->len, failures->str);
   g_assert_cmpuint (by_length[1], >=, 300);

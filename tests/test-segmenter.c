@@ -43,7 +43,7 @@ static gboolean
 has_repair (SdSegment *segment, SdRepairKind kind)
 {
   for (guint i = 0; i < segment->repairs->len; i++)
-    if (((SdRepair *)g_ptr_array_index (segment->repairs, i))->kind == kind)
+    if (((SdRepair *) g_ptr_array_index (segment->repairs, i))->kind == kind)
       return TRUE;
   return FALSE;
 }
@@ -82,7 +82,7 @@ assert_spans_valid (const char *text, gsize length, GPtrArray *segments)
 
   for (guint i = 0; i < segments->len; i++)
     {
-      SdSegment *segment = g_ptr_array_index (segments, i);
+      SdSegment       *segment = g_ptr_array_index (segments, i);
       g_autofree char *span = NULL;
 
       g_assert_cmpuint (segment->start, <, segment->end);
@@ -359,7 +359,7 @@ static void
 test_byline_form (gconstpointer data)
 {
   const BylineCase *test_case = data;
-  g_autofree char *page =
+  g_autofree char  *page =
       g_strconcat ("卯区启动冬季送温暖活动\n\n"
                    "近日，卯区启动冬季送温暖活动，为困难家庭送去棉被、米油等生活物资。\n\n"
                    "活动将持续到明年春节，预计惠及一千余户家庭。",
@@ -404,7 +404,7 @@ test_kind (gconstpointer data)
   SdSegment *segment = NULL;
 
   for (guint i = 0; i < segments->len && segment == NULL; i++)
-    if (g_strcmp0 (((SdSegment *)g_ptr_array_index (segments, i))->headline, test_case->headline)
+    if (g_strcmp0 (((SdSegment *) g_ptr_array_index (segments, i))->headline, test_case->headline)
         == 0)
       segment = g_ptr_array_index (segments, i);
   g_assert_nonnull (segment);
@@ -458,9 +458,9 @@ static void
 test_dateline (gconstpointer data)
 {
   const DatelineCase *test_case = data;
-  g_autofree char *page =
-      g_strconcat ("卯区启动冬季送温暖活动\n\n", test_case->lead,
-                   "3月3日上午，卯区启动冬季送温暖活动，为困难家庭送去棉被、米油等生活物资。\n", NULL);
+  g_autofree char    *page = g_strconcat (
+         "卯区启动冬季送温暖活动\n\n", test_case->lead,
+         "3月3日上午，卯区启动冬季送温暖活动，为困难家庭送去棉被、米油等生活物资。\n", NULL);
   g_autoptr (GPtrArray) segments = split (page);
   SdSegment *segment = find_story (segments, "卯区启动冬季送温暖活动");
 
@@ -482,9 +482,10 @@ test_dateline_not_prose (void)
     {
       g_autofree char *page = g_strconcat ("卯区启动冬季送温暖活动\n\n", paragraphs[i],
                                            "\n\n【编者按】今年是卯区撤县设区十周年。\n\n"
-                                           "【相关链接】卯区概况\n", NULL);
+                                           "【相关链接】卯区概况\n",
+                                           NULL);
       g_autoptr (GPtrArray) segments = split (page);
-      SdSegment *segment = find_story (segments, "卯区启动冬季送温暖活动");
+      SdSegment       *segment = find_story (segments, "卯区启动冬季送温暖活动");
       g_autofree char *body = sd_segment_dup_body (segment);
 
       g_assert_cmpuint (segments->len, ==, 1);
@@ -516,18 +517,20 @@ test_headline_not_credit (void)
 static void
 test_headline_exclaims (void)
 {
-  g_autoptr (GPtrArray) segments =
-      split ("无锡日报\n\n"
-             "厉害了!这三个村成为省级特色田园乡村建设试点,你最看好哪个?\n\n"
-             "■融媒体记者 王正道\n\n"
-             "记者近日从市农业农村局获悉，江苏省日前公布了第三批省级特色田园乡村建设试点村庄名单。\n\n"
-             "“渔”水共生迎春来\n\n"
-             "新华社记者朱程、赵久龙\n\n"
-             "“左手拿着那千丝的网，右手拿着那钓鱼的竿”，渔民们开始了新生活。\n");
+  g_autoptr (GPtrArray) segments = split (
+      "无锡日报\n\n"
+      "厉害了!这三个村成为省级特色田园乡村建设试点,你最看好哪个?\n\n"
+      "■融媒体记者 王正道\n\n"
+      "记者近日从市农业农村局获悉，江苏省日前公布了第三批省级特色田园乡村建设试点村庄名单。\n\n"
+      "“渔”水共生迎春来\n\n"
+      "新华社记者朱程、赵久龙\n\n"
+      "“左手拿着那千丝的网，右手拿着那钓鱼的竿”，渔民们开始了新生活。\n");
 
   g_assert_cmpuint (segments->len, ==, 2);
-  g_assert_cmpstr (find_story (segments, "厉害了！这三个村成为省级特色田园乡村建设试点，你最看好哪个？")
-                       ->reporter, ==, "王正道");
+  g_assert_cmpstr (
+      find_story (segments, "厉害了！这三个村成为省级特色田园乡村建设试点，你最看好哪个？")
+          ->reporter,
+      ==, "王正道");
   g_assert_cmpstr (find_story (segments, "“渔”水共生迎春来")->reporter, ==, "朱程、赵久龙");
 }
 
@@ -559,13 +562,13 @@ test_reporter_after_lead (void)
 static void
 test_photo_after_story (void)
 {
-  g_autoptr (GPtrArray) segments =
-      split ("连云港高速路网再添两条重要动脉\n\n"
-             "连宿高速公路一期工程与长深高速公路连淮段扩建工程今日正式建成通车。\n\n"
-             "3月21日,在江苏省连云港市连云区高公岛街道腾旭紫菜加工厂,工人们在生产今年最后一批紫菜。\n\n"
-             "朱华南摄/光明图片\n\n"
-             "厉害了!这三个村成为省级特色田园乡村建设试点,你最看好哪个?\n\n"
-             "本报讯 记者近日从市农业农村局获悉，江苏省日前公布了第三批试点村庄名单。\n");
+  g_autoptr (GPtrArray) segments = split (
+      "连云港高速路网再添两条重要动脉\n\n"
+      "连宿高速公路一期工程与长深高速公路连淮段扩建工程今日正式建成通车。\n\n"
+      "3月21日,在江苏省连云港市连云区高公岛街道腾旭紫菜加工厂,工人们在生产今年最后一批紫菜。\n\n"
+      "朱华南摄/光明图片\n\n"
+      "厉害了!这三个村成为省级特色田园乡村建设试点,你最看好哪个?\n\n"
+      "本报讯 记者近日从市农业农村局获悉，江苏省日前公布了第三批试点村庄名单。\n");
   SdSegment *photo;
 
   g_assert_cmpuint (segments->len, ==, 3);
@@ -582,11 +585,11 @@ test_photo_after_story (void)
 static void
 test_caption_before_lead (void)
 {
-  g_autoptr (GPtrArray) segments =
-      split ("江苏兴化:千垛菜花 美景如画\n\n"
-             "万亩“垛田”陆续披上金装。\n\n"
-             "周社根摄\n\n"
-             "人民网泰州3月24日电 (张玉峰)天气渐暖,江苏泰州兴化市千垛景区的万亩垛田陆续披上了金装。\n");
+  g_autoptr (GPtrArray) segments = split (
+      "江苏兴化:千垛菜花 美景如画\n\n"
+      "万亩“垛田”陆续披上金装。\n\n"
+      "周社根摄\n\n"
+      "人民网泰州3月24日电 (张玉峰)天气渐暖,江苏泰州兴化市千垛景区的万亩垛田陆续披上了金装。\n");
   SdSegment *segment;
 
   g_assert_cmpuint (segments->len, ==, 1);
@@ -600,19 +603,18 @@ test_caption_before_lead (void)
 static void
 test_cut_line_not_title (void)
 {
-  g_autoptr (GPtrArray) segments =
-      split ("善卷村打造生态旅游村\n\n"
-             "善卷村位于宜兴市张渚镇西南部,交通十分便\n"
-             "利,村里依山傍水,自然风光十分秀美宜人。\n"
-             "近年来,善卷村大力发展乡村旅游,全村接待\n"
-             "游客人数逐年增长,旅游收入不断提高,生态\n"
-             "环境持续向好,村容村貌焕然一新,村民收入\n"
-             "大幅增加。\n"
-             "\n"
-             "善卷村位于国家4A级风景区善卷洞旁条件优\n"
-             "\n"
-             "越。进入新时代,善卷村按照村前建产业园,\n"
-             "村后建生态园的思路,走出了一条新路子。\n");
+  g_autoptr (GPtrArray) segments = split ("善卷村打造生态旅游村\n\n"
+                                          "善卷村位于宜兴市张渚镇西南部,交通十分便\n"
+                                          "利,村里依山傍水,自然风光十分秀美宜人。\n"
+                                          "近年来,善卷村大力发展乡村旅游,全村接待\n"
+                                          "游客人数逐年增长,旅游收入不断提高,生态\n"
+                                          "环境持续向好,村容村貌焕然一新,村民收入\n"
+                                          "大幅增加。\n"
+                                          "\n"
+                                          "善卷村位于国家4A级风景区善卷洞旁条件优\n"
+                                          "\n"
+                                          "越。进入新时代,善卷村按照村前建产业园,\n"
+                                          "村后建生态园的思路,走出了一条新路子。\n");
 
   g_assert_cmpuint (segments->len, ==, 1);
   g_assert_cmpuint (((SdSegment *) g_ptr_array_index (segments, 0))->section_headings->len, ==, 0);
@@ -623,11 +625,11 @@ test_cut_line_not_title (void)
 static void
 test_caption_under_headline (void)
 {
-  g_autoptr (GPtrArray) segments =
-      split ("睢宁:美丽乡村“面子”靓“里子”美\n\n"
-             "邱圩社区一角\n\n"
-             "顾士刚 摄\n\n"
-             "今年以来，睢宁经济开发区持续推进农村人居环境整治工作，实现美丽乡村“面子”靓“里子”美。\n");
+  g_autoptr (GPtrArray) segments = split (
+      "睢宁:美丽乡村“面子”靓“里子”美\n\n"
+      "邱圩社区一角\n\n"
+      "顾士刚 摄\n\n"
+      "今年以来，睢宁经济开发区持续推进农村人居环境整治工作，实现美丽乡村“面子”靓“里子”美。\n");
   SdSegment *segment;
 
   g_assert_cmpuint (segments->len, ==, 1);
@@ -674,7 +676,7 @@ test_kind_news (void)
         i + 1);
   segments = split (page->str);
   g_assert_cmpuint (segments->len, ==, 1);
-  g_assert_cmpint (((SdSegment *)g_ptr_array_index (segments, 0))->kind, ==, SD_STORY_KIND_NEWS);
+  g_assert_cmpint (((SdSegment *) g_ptr_array_index (segments, 0))->kind, ==, SD_STORY_KIND_NEWS);
 }
 
 /* ---- sections and captions ---------------------------------------------- */
@@ -755,7 +757,7 @@ static void
 test_photo_credit (gconstpointer data)
 {
   const CreditCase *test_case = data;
-  g_autofree char *page =
+  g_autofree char  *page =
       g_strconcat ("巳湖湿地迎来越冬候鸟\n\n"
                    "近日，大批候鸟飞抵巳湖湿地越冬，在湖面上觅食嬉戏，构成一幅生态画卷。\n\n",
                    test_case->credit, "\n", NULL);
@@ -845,9 +847,9 @@ test_repair_duplicate (void)
       "大赛设置电工、焊工、育婴员等十二个项目，获奖选手将获得相应职业技能等级证书和奖金。\n\n"
       "县人社局表示，将以赛促学，助力高技能人才队伍建设。\n";
   g_autoptr (GPtrArray) segments = split (page);
-  SdSegment *segment = g_ptr_array_index (segments, 0);
+  SdSegment       *segment = g_ptr_array_index (segments, 0);
   g_autofree char *body = sd_segment_dup_body (segment);
-  const char *first = strstr (body, "大赛设置电工");
+  const char      *first = strstr (body, "大赛设置电工");
 
   g_assert_nonnull (first);
   g_assert_null (strstr (first + 1, "大赛设置电工"));
@@ -870,8 +872,8 @@ test_repair_fragment (void)
       "市民可以骑行或步行游览城市风光。\n\n"
       "检查中，执法人员重点查看了食品进货查验、餐具消毒和从业人员健康证明等情况。\n";
   g_autoptr (GPtrArray) segments = split (page);
-  SdSegment *greenway = find_story (segments, "未市启动城市绿道建设");
-  SdSegment *food = find_story (segments, "申县开展食品安全专项检查");
+  SdSegment       *greenway = find_story (segments, "未市启动城市绿道建设");
+  SdSegment       *food = find_story (segments, "申县开展食品安全专项检查");
   g_autofree char *greenway_body = sd_segment_dup_body (greenway);
 
   g_assert_nonnull (strstr (greenway_body, "沿线设置驿站"));
@@ -1083,7 +1085,8 @@ test_sections_place_colon (void)
       "白蒲镇是千年古镇，镇综治中心将外卖员、网约车司机纳入网格队伍，新就业群体"
       "熟悉社情民意。\n\n"
       "搬经镇：积分兑换激活一池春水\n\n"
-      "搬经镇给出的答案是积分兑换，快递员、外卖员上报一条社情民意就能积一分，积分可以兑换生活用品。\n\n"
+      "搬经镇给出的答案是积分兑换，快递员、外卖员上报一条社情民意就能积一分，积分可以兑换生活用品。"
+      "\n\n"
       "辰县开展文明交通劝导\n\n"
       "本报讯（记者 高远）近日，辰县组织志愿者在主要路口开展文明交通劝导活动。\n";
   g_autoptr (GPtrArray) segments = split (page);
@@ -1116,10 +1119,10 @@ test_repair_recorded (void)
 {
   g_autoptr (GPtrArray) segments = split (photo_page);
   SdSegment *segment = find_story (segments, "己县开展消防安全演练");
-  SdRepair *repair = NULL;
+  SdRepair  *repair = NULL;
 
   for (guint i = 0; i < segment->repairs->len; i++)
-    if (((SdRepair *)g_ptr_array_index (segment->repairs, i))->kind == SD_REPAIR_SPLIT_BYLINE)
+    if (((SdRepair *) g_ptr_array_index (segment->repairs, i))->kind == SD_REPAIR_SPLIT_BYLINE)
       repair = g_ptr_array_index (segment->repairs, i);
   g_assert_nonnull (repair);
   g_assert_cmpuint (repair->end - repair->start, ==, strlen ("冯刚"));
@@ -1152,7 +1155,7 @@ static void
 test_line_ends (gconstpointer data)
 {
   const LineEndCase *test_case = data;
-  const char *pages[] = { markdown_page, plain_page, photo_page, continuation_page };
+  const char        *pages[] = { markdown_page, plain_page, photo_page, continuation_page };
 
   for (guint p = 0; p < G_N_ELEMENTS (pages); p++)
     {
@@ -1164,7 +1167,7 @@ test_line_ends (gconstpointer data)
       g_assert_cmpuint (got->len, ==, want->len);
       for (guint i = 0; i < want->len; i++)
         {
-          SdSegment *a = g_ptr_array_index (want, i), *b = g_ptr_array_index (got, i);
+          SdSegment       *a = g_ptr_array_index (want, i), *b = g_ptr_array_index (got, i);
           g_autofree char *body_a = sd_segment_dup_body (a);
           g_autofree char *body_b = sd_segment_dup_body (b);
 
@@ -1220,7 +1223,7 @@ test_edge_bad_bytes (void)
   g_assert_cmpuint (segments->len, >=, 1);
   for (guint i = 0; i < segments->len; i++)
     {
-      SdSegment *segment = g_ptr_array_index (segments, i);
+      SdSegment       *segment = g_ptr_array_index (segments, i);
       g_autofree char *body = sd_segment_dup_body (segment);
 
       g_assert_cmpuint (segment->end, <=, length);
@@ -1234,12 +1237,12 @@ test_edge_unterminated (void)
 {
   /* the page buffer is not NUL-terminated past @length */
   const char *page = "子区开展义诊活动\n\n近日，子区组织医生走进社区开展义诊。";
-  gsize length = strlen (page);
+  gsize       length = strlen (page);
   g_autofree char *copy = g_memdup2 (page, length);
   g_autoptr (GPtrArray) segments = sd_segmenter_split (copy, length);
 
   g_assert_cmpuint (segments->len, ==, 1);
-  g_assert_cmpuint (((SdSegment *)g_ptr_array_index (segments, 0))->end, ==, length);
+  g_assert_cmpuint (((SdSegment *) g_ptr_array_index (segments, 0))->end, ==, length);
 }
 
 /* ---- scale -------------------------------------------------------------- */
@@ -1252,7 +1255,7 @@ test_linear (void)
   g_autoptr (GString) page = g_string_sized_new (1100000);
   g_autoptr (GPtrArray) segments = NULL;
   gint64 start;
-  guint n = 0;
+  guint  n = 0;
 
   while (page->len < 1000000)
     {
@@ -1285,9 +1288,9 @@ test_linear_pasted (void)
   g_autoptr (GPtrArray) segments = NULL;
   const char *pasted = "绿道将串联沿河公园、湿地和历史街区，沿线设置驿站、观景平台和健身场地，"
                        "市民可以骑行或步行游览城市风光。";
-  SdSegment *host;
-  gint64 start;
-  guint n = 0;
+  SdSegment  *host;
+  gint64      start;
+  guint       n = 0;
 
   g_string_append_printf (page,
                           "未市启动城市绿道建设\n\n本报讯(施雨)未市近日启动城市绿道建设工程，"
@@ -1324,7 +1327,7 @@ test_linear_repeats (void)
   g_autoptr (GString) page = g_string_sized_new (1100000);
   g_autoptr (GPtrArray) segments = NULL;
   gint64 start;
-  guint n = 0;
+  guint  n = 0;
 
   while (page->len < 1000000)
     {
@@ -1369,7 +1372,7 @@ test_linear_credits (void)
   g_test_message ("%" G_GSIZE_FORMAT " bytes, %u stories in %.1f ms", page->len, segments->len,
                   (g_get_monotonic_time () - start) / 1000.0);
   g_assert_cmpuint (segments->len, ==, 1);
-  g_assert_cmpuint (((SdSegment *)g_ptr_array_index (segments, 0))->captions->len, ==, 20000);
+  g_assert_cmpuint (((SdSegment *) g_ptr_array_index (segments, 0))->captions->len, ==, 20000);
   assert_spans_valid (page->str, page->len, segments);
 }
 
@@ -1382,7 +1385,7 @@ test_linear_tails (void)
   g_autoptr (GString) page = g_string_new ("某县推进重点工程建设\n\n");
   g_autoptr (GPtrArray) segments = NULL;
   SdSegment *segment;
-  gint64 start;
+  gint64     start;
 
   for (guint i = 0; i < 8000; i++)
     g_string_append (page, "会议强调，要倒排工期、挂图作战，确保第一批项目按期完工、早日见效，"
@@ -1440,7 +1443,7 @@ test_repair_details (void)
   g_autoptr (GPtrArray) captioned = split (caption_page);
   g_autofree char *expected =
       g_strdup_printf ("repeats the paragraph at byte %" G_GSIZE_FORMAT,
-                       (gsize)(strstr (duplicate_page, "大赛设置电工") - duplicate_page));
+                       (gsize) (strstr (duplicate_page, "大赛设置电工") - duplicate_page));
   SdSegment *segment = g_ptr_array_index (captioned, 0);
 
   g_assert_true (
@@ -1532,7 +1535,7 @@ test_edge_utf8_forms (void)
   static const struct
   {
     const char *bytes;
-    gboolean valid;
+    gboolean    valid;
   } forms[] = {
     { "\xe4\xb8\xad", TRUE },      /* 中 */
     { "\xc3\xa9", TRUE },          /* é */
@@ -1570,8 +1573,7 @@ test_edge_utf8_forms (void)
       if (forms[i].valid)
         g_assert_nonnull (strstr (body, forms[i].bytes));
       /* a bad byte is a '?' in place, set full width inside Chinese */
-      g_assert_true ((strchr (body, '?') == NULL && strstr (body, "？") == NULL)
-                     == forms[i].valid);
+      g_assert_true ((strchr (body, '?') == NULL && strstr (body, "？") == NULL) == forms[i].valid);
     }
 }
 
@@ -1597,7 +1599,7 @@ test_seeds (void)
   g_autofree char *dir_name = dup_seeds_dir ();
   g_autoptr (GDir) dir = g_dir_open (dir_name, 0, NULL);
   const char *name;
-  guint pages = 0;
+  guint       pages = 0;
 
   if (dir == NULL)
     {

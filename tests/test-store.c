@@ -45,7 +45,8 @@ add_page (Fixture *fixture, const char *checksum, guint n, gboolean *out_known)
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *headline = g_strdup_printf ("标题%u", i);
-      g_ptr_array_add (stories, make_story (headline, "第一段。\n第二段。", i % 2 ? "320509" : "3205"));
+      g_ptr_array_add (stories,
+                       make_story (headline, "第一段。\n第二段。", i % 2 ? "320509" : "3205"));
     }
   g_assert_true (sd_store_add_page (fixture->store, &page, stories, out_known, &error));
   g_assert_no_error (error);
@@ -229,8 +230,8 @@ test_scopes_and_counts (Fixture *fixture, gconstpointer data)
   /* The editor's selection narrows any scope, and a search. */
   {
     const gint64 ids[] = { 2, 4, 5 };
-    SdScope selection = { SD_SCOPE_PLACE, "3205", NULL, ids, G_N_ELEMENTS (ids) };
-    SdScope selected_text = { SD_SCOPE_ALL, NULL, "标题", ids, 2 };
+    SdScope      selection = { SD_SCOPE_PLACE, "3205", NULL, ids, G_N_ELEMENTS (ids) };
+    SdScope      selected_text = { SD_SCOPE_ALL, NULL, "标题", ids, 2 };
 
     listed = sd_store_list_full_stories (fixture->store, &selection, NULL);
     g_assert_cmpuint (listed->len, ==, 2); /* 5 is unplaced */
@@ -245,7 +246,7 @@ test_scopes_and_counts (Fixture *fixture, gconstpointer data)
 static void
 test_wal_and_version (Fixture *fixture, gconstpointer data)
 {
-  sqlite3 *db = NULL;
+  sqlite3      *db = NULL;
   sqlite3_stmt *stmt = NULL;
 
   g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
@@ -286,7 +287,7 @@ test_highlights (Fixture *fixture, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (SdStory) story = NULL;
-  gint64 id = 0;
+  gint64             id = 0;
   const SdHighlight *highlight;
 
   add_page (fixture, "aaa", 1, NULL);
@@ -333,16 +334,17 @@ test_upgrade_from_first_schema (void)
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, _sd_store_migrations[0], NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db,
-                                 "PRAGMA user_version = 1;"
-                                 "INSERT INTO pages VALUES (1, 'p.txt', 'sum', 'UTF-8', 9, '页', 'x');"
-                                 "INSERT INTO stories (id, page_id, ordinal, source_start, source_end,"
-                                 " kind, headline, body, note, status) VALUES (1, 1, 0, 0, 9, 'news',"
-                                 " '旧标题', '旧正文。', '旧批注', 'reviewed');"
-                                 "INSERT INTO tags VALUES (1, '党建', NULL);"
-                                 "INSERT INTO story_tags VALUES (1, 1, 'x', 'y');",
-                                 NULL, NULL, NULL),
-                   ==, SQLITE_OK);
+  g_assert_cmpint (
+      sqlite3_exec (db,
+                    "PRAGMA user_version = 1;"
+                    "INSERT INTO pages VALUES (1, 'p.txt', 'sum', 'UTF-8', 9, '页', 'x');"
+                    "INSERT INTO stories (id, page_id, ordinal, source_start, source_end,"
+                    " kind, headline, body, note, status) VALUES (1, 1, 0, 0, 9, 'news',"
+                    " '旧标题', '旧正文。', '旧批注', 'reviewed');"
+                    "INSERT INTO tags VALUES (1, '党建', NULL);"
+                    "INSERT INTO story_tags VALUES (1, 1, 'x', 'y');",
+                    NULL, NULL, NULL),
+      ==, SQLITE_OK);
   sqlite3_close (db);
 
   store = sd_store_open (path, &error);

@@ -22,23 +22,22 @@
 
 /* Floors for the top-3 suggestions on the seed pages, a little under what
  * the general vocabulary reaches (see the message the test prints). */
-#define SEEDS_MIN_RECALL    0.6
+#define SEEDS_MIN_RECALL 0.6
 #define SEEDS_MIN_PRECISION 0.6
 
 /* A small vocabulary whose scores can be worked out by hand. */
-static const char mini_tsv[] =
-  "# a test vocabulary\n"
-  "\n"
-  "党建\t党的建设\t党建:3;党组织:2;党员:2\n"
-  "安全\t公共安全\t安全:1;消防:2;安全生产:1\n"
-  "安全生产\t企业安全生产\t安全生产:3;危化品:2\n"
-  "文化\t文化文艺\t文化:1;非遗:3;演出:2\n";
+static const char mini_tsv[] = "# a test vocabulary\n"
+                               "\n"
+                               "党建\t党的建设\t党建:3;党组织:2;党员:2\n"
+                               "安全\t公共安全\t安全:1;消防:2;安全生产:1\n"
+                               "安全生产\t企业安全生产\t安全生产:3;危化品:2\n"
+                               "文化\t文化文艺\t文化:1;非遗:3;演出:2\n";
 
 static SdThemeVocabulary *
 load_mini (void)
 {
-  g_autoptr(GBytes) bytes = g_bytes_new_static (mini_tsv, strlen (mini_tsv));
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GBytes) bytes = g_bytes_new_static (mini_tsv, strlen (mini_tsv));
+  g_autoptr (GError) error = NULL;
   SdThemeVocabulary *vocab = sd_theme_vocabulary_new_from_data (bytes, &error);
 
   g_assert_no_error (error);
@@ -47,8 +46,7 @@ load_mini (void)
 }
 
 static gboolean
-has_theme (GPtrArray  *suggestions,
-           const char *theme)
+has_theme (GPtrArray *suggestions, const char *theme)
 {
   for (guint i = 0; i < suggestions->len; i++)
     if (g_str_equal (((SdThemeSuggestion *) g_ptr_array_index (suggestions, i))->theme, theme))
@@ -78,18 +76,17 @@ typedef struct
   const char *path;
   const char *headline;
   const char *body;
-  guint       filler; /* times a keyword-free paragraph is added to @body */
+  guint       filler;  /* times a keyword-free paragraph is added to @body */
   const char *first;   /* (nullable) the theme that must come first */
   const char *also[2]; /* (nullable) themes that must be among the top 3 */
   const char *absent;  /* (nullable) a theme that must not be suggested */
 } StoryCase;
 
 /* Plain reporting with no theme word in it, to make a story long. */
-static const char filler[] =
-  "记者在现场看到，新修的道路两旁绿树成荫，来往车辆有序通行，"
-  "不远处的广场上，几位老人正在下棋聊天，孩子们在草地上追逐嬉戏。"
-  "附近的商户告诉记者，这几年周边环境变化很大，生意也比过去好做了，"
-  "每到周末，从外地赶来游玩的人络绎不绝，街边的小吃店常常排起长队。";
+static const char filler[] = "记者在现场看到，新修的道路两旁绿树成荫，来往车辆有序通行，"
+                             "不远处的广场上，几位老人正在下棋聊天，孩子们在草地上追逐嬉戏。"
+                             "附近的商户告诉记者，这几年周边环境变化很大，生意也比过去好做了，"
+                             "每到周末，从外地赶来游玩的人络绎不绝，街边的小吃店常常排起长队。";
 
 static const StoryCase story_cases[] = {
   { "/theme-suggester/story/single-theme",
@@ -97,20 +94,29 @@ static const StoryCase story_cases[] = {
     "近日，某街道组织相关部门对辖区沿街商铺、出租屋开展消防安全检查。"
     "检查人员逐一查看灭火器、消防通道和电动自行车充电情况，对发现的安全隐患当场督促整改。"
     "街道还向商户发放宣传资料，提醒大家冬季用火用电注意安全。",
-    0, "安全", { NULL, NULL }, "党建" },
+    0,
+    "安全",
+    { NULL, NULL },
+    "党建" },
   { "/theme-suggester/story/two-themes",
     "党建引领聚合力 外卖小哥有了“暖心家园”",
     "某社区党委联合辖区快递企业党支部，在街口建成一处爱心驿站，为外卖员、快递员提供饮水、"
     "充电、休息等服务。社区还组织党员志愿者定期走访骑手，了解他们在工作和生活中遇到的困难，"
     "并邀请表现突出的骑手参与社区环境巡查。",
-    0, NULL, { "新就业群体", "党建" }, "文化" },
+    0,
+    NULL,
+    { "新就业群体", "党建" },
+    "文化" },
   /* 政协 only in the headline (3 × 3) beats three culture words in the
    * body (2 + 3 + 2). */
   { "/theme-suggester/story/headline-outweighs-body",
     "某镇政协委员为老街改造建言",
     "座谈会上，大家围绕老街的文化活动、非遗展示和夜间演出提出了意见，"
     "镇里表示将认真梳理，逐条研究落实。",
-    0, "政协", { "文化", NULL }, NULL },
+    0,
+    "政协",
+    { "文化", NULL },
+    NULL },
   /* 职工 (工会) once in a story of some 1,800 characters. */
   { "/theme-suggester/story/passing-mention",
     "某区高新技术企业数量再创新高",
@@ -118,29 +124,41 @@ static const StoryCase story_cases[] = {
     "全区新认定高新技术企业一百余家，科技型中小企业入库数量同比增长三成。"
     "区科技局负责人介绍，下一步将完善科技成果转化服务，推动更多专利在本地落地。"
     "不少企业还在厂区设立了职工书屋。",
-    12, "科技创新", { NULL, NULL }, "工会" },
+    12,
+    "科技创新",
+    { NULL, NULL },
+    "工会" },
   { "/theme-suggester/story/passing-mention-alone",
     "某区一家企业的新厂房投产",
     "这家企业去年开工建设的新厂房近日投产，企业负责人说，疫情期间项目没有停工。",
-    12, NULL, { NULL, NULL }, "疫情防控" },
+    12,
+    NULL,
+    { NULL, NULL },
+    "疫情防控" },
   /* One ordinary keyword (weight 2) alone is not enough, even in a brief. */
   { "/theme-suggester/story/short-brief-one-hit",
     "某镇举办中秋座谈会",
     "中秋前夕，某镇邀请辖区快递员齐聚一堂，共叙乡情。",
-    0, NULL, { NULL, NULL }, NULL },
+    0,
+    NULL,
+    { NULL, NULL },
+    NULL },
   { "/theme-suggester/story/short-brief-two-hits",
     "某镇举办中秋座谈会",
     "中秋前夕，某镇侨联邀请辖区归侨齐聚一堂，共叙乡情。",
-    0, "侨务", { NULL, NULL }, NULL },
+    0,
+    "侨务",
+    { NULL, NULL },
+    NULL },
 };
 
 static void
 test_story (gconstpointer data)
 {
-  const StoryCase *story = data;
+  const StoryCase   *story = data;
   SdThemeVocabulary *vocab = sd_theme_vocabulary_get_default ();
-  g_autoptr(GString) body = g_string_new (story->body);
-  g_autoptr(GPtrArray) suggestions = NULL;
+  g_autoptr (GString) body = g_string_new (story->body);
+  g_autoptr (GPtrArray) suggestions = NULL;
   g_autofree char *found = NULL;
 
   for (guint i = 0; i < story->filler; i++)
@@ -183,12 +201,12 @@ test_story (gconstpointer data)
 static void
 test_score_headline_factor (void)
 {
-  g_autoptr(SdThemeVocabulary) vocab = load_mini ();
+  g_autoptr (SdThemeVocabulary) vocab = load_mini ();
   /* 党建 once in the headline (3 × 3 = 9) against 非遗 and 演出 in the body
    * (3 + 2 = 5); both texts short, so both clear the threshold. */
-  g_autoptr(GPtrArray) suggestions = sd_theme_suggester_suggest (vocab, "党建活动", "非遗演出", 0);
+  g_autoptr (GPtrArray) suggestions = sd_theme_suggester_suggest (vocab, "党建活动", "非遗演出", 0);
   SdThemeSuggestion *first, *second;
-  double norm = 1.0 + log1p (8.0 / 400.0);
+  double             norm = 1.0 + log1p (8.0 / 400.0);
 
   g_assert_cmpuint (suggestions->len, ==, 2);
   first = g_ptr_array_index (suggestions, 0);
@@ -205,10 +223,11 @@ test_score_headline_factor (void)
 static void
 test_score_repeats_dampened (void)
 {
-  g_autoptr(SdThemeVocabulary) vocab = load_mini ();
-  g_autoptr(GPtrArray) suggestions = sd_theme_suggester_suggest (vocab, NULL, "党员党员党员党员", 0);
+  g_autoptr (SdThemeVocabulary) vocab = load_mini ();
+  g_autoptr (GPtrArray) suggestions =
+      sd_theme_suggester_suggest (vocab, NULL, "党员党员党员党员", 0);
   SdThemeSuggestion *suggestion;
-  SdThemeEvidence *evidence;
+  SdThemeEvidence   *evidence;
 
   g_assert_cmpuint (suggestions->len, ==, 1);
   suggestion = g_ptr_array_index (suggestions, 0);
@@ -223,8 +242,8 @@ test_score_repeats_dampened (void)
 static void
 test_score_longest_match (void)
 {
-  g_autoptr(SdThemeVocabulary) vocab = load_mini ();
-  g_autoptr(GPtrArray) suggestions = sd_theme_suggester_suggest (vocab, "安全生产", NULL, 0);
+  g_autoptr (SdThemeVocabulary) vocab = load_mini ();
+  g_autoptr (GPtrArray) suggestions = sd_theme_suggester_suggest (vocab, "安全生产", NULL, 0);
   SdThemeSuggestion *first, *second;
 
   g_assert_cmpuint (suggestions->len, ==, 2);
@@ -241,9 +260,9 @@ test_score_longest_match (void)
 static void
 test_score_max (void)
 {
-  g_autoptr(SdThemeVocabulary) vocab = load_mini ();
-  g_autoptr(GPtrArray) all = sd_theme_suggester_suggest (vocab, "党建 非遗 消防", NULL, 0);
-  g_autoptr(GPtrArray) one = sd_theme_suggester_suggest (vocab, "党建 非遗 消防", NULL, 1);
+  g_autoptr (SdThemeVocabulary) vocab = load_mini ();
+  g_autoptr (GPtrArray) all = sd_theme_suggester_suggest (vocab, "党建 非遗 消防", NULL, 0);
+  g_autoptr (GPtrArray) one = sd_theme_suggester_suggest (vocab, "党建 非遗 消防", NULL, 1);
 
   g_assert_cmpuint (all->len, ==, 3);
   g_assert_cmpuint (one->len, ==, 1);
@@ -261,14 +280,15 @@ static const EmptyCase empty_cases[] = {
   { "/theme-suggester/empty/null", NULL, NULL },
   { "/theme-suggester/empty/empty-strings", "", "" },
   { "/theme-suggester/empty/spaces", "  ", "\n\n　\n" },
-  { "/theme-suggester/empty/no-keywords", "今日天气", "今天白天晴到多云，气温十二到二十度，东南风三到四级。" },
+  { "/theme-suggester/empty/no-keywords", "今日天气",
+    "今天白天晴到多云，气温十二到二十度，东南风三到四级。" },
 };
 
 static void
 test_empty (gconstpointer data)
 {
   const EmptyCase *empty = data;
-  g_autoptr(GPtrArray) suggestions = NULL;
+  g_autoptr (GPtrArray) suggestions = NULL;
 
   suggestions = sd_theme_suggester_suggest (sd_theme_vocabulary_get_default (), empty->headline,
                                             empty->body, 3);
@@ -291,7 +311,8 @@ typedef struct
 
 static const BadCase bad_cases[] = {
   { "/theme-suggester/tsv/two-fields", "# c\n党建\t党的建设\n", 2, "3 tab-separated fields" },
-  { "/theme-suggester/tsv/four-fields", "党建\t党的建设\t党建\t多余\n", 1, "3 tab-separated fields" },
+  { "/theme-suggester/tsv/four-fields", "党建\t党的建设\t党建\t多余\n", 1,
+    "3 tab-separated fields" },
   { "/theme-suggester/tsv/empty-theme", "\t说明\t党建\n", 1, "theme name is empty" },
   { "/theme-suggester/tsv/no-description", "党建\t \t党建\n", 1, "no description" },
   { "/theme-suggester/tsv/no-keywords", "党建\t党的建设\t ; ;\n", 1, "no keywords" },
@@ -303,7 +324,8 @@ static const BadCase bad_cases[] = {
   { "/theme-suggester/tsv/short-keyword", "侨务\t说明\t侨务;侨\n", 1, "two characters" },
   { "/theme-suggester/tsv/empty-keyword", "侨务\t说明\t侨务;:2\n", 1, "two characters" },
   { "/theme-suggester/tsv/duplicate-keyword", "侨务\t说明\t侨联;侨联:2\n", 1, "listed twice" },
-  { "/theme-suggester/tsv/duplicate-theme", "侨务\t说明\t侨联\r\n侨务\t说明\t华侨\r\n", 2, "listed twice" },
+  { "/theme-suggester/tsv/duplicate-theme", "侨务\t说明\t侨联\r\n侨务\t说明\t华侨\r\n", 2,
+    "listed twice" },
   { "/theme-suggester/tsv/not-utf8", "侨务\t说明\t侨联\n文化\t\xff\xfe\t非遗\n", 2, "not UTF-8" },
   { "/theme-suggester/tsv/nul-byte", WITH_NUL, 3, "NUL", sizeof (WITH_NUL) - 1 },
 };
@@ -312,10 +334,10 @@ static void
 test_bad_tsv (gconstpointer data)
 {
   const BadCase *bad = data;
-  gsize size = bad->size != 0 ? bad->size : strlen (bad->tsv);
-  g_autoptr(GBytes) bytes = g_bytes_new_static (bad->tsv, size);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SdThemeVocabulary) vocab = NULL;
+  gsize          size = bad->size != 0 ? bad->size : strlen (bad->tsv);
+  g_autoptr (GBytes) bytes = g_bytes_new_static (bad->tsv, size);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SdThemeVocabulary) vocab = NULL;
   g_autofree char *where = g_strdup_printf ("line %u:", bad->line);
 
   vocab = sd_theme_vocabulary_new_from_data (bytes, &error);
@@ -333,10 +355,10 @@ test_tsv_tolerated (void)
                             "\r\n"
                             "  党建 \t 党的建设 \t 党建:2.5 ; 党员 ;\r\n"
                             "文化\t文化文艺\t非遗;党员:0.5";
-  g_autoptr(GBytes) bytes = g_bytes_new_static (tsv, sizeof tsv - 1);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SdThemeVocabulary) vocab = sd_theme_vocabulary_new_from_data (bytes, &error);
-  g_autoptr(GPtrArray) themes = NULL;
+  g_autoptr (GBytes) bytes = g_bytes_new_static (tsv, sizeof tsv - 1);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SdThemeVocabulary) vocab = sd_theme_vocabulary_new_from_data (bytes, &error);
+  g_autoptr (GPtrArray) themes = NULL;
 
   g_assert_no_error (error);
   themes = sd_theme_vocabulary_list_themes (vocab);
@@ -354,14 +376,14 @@ test_tsv_tolerated (void)
 static void
 test_default_vocabulary (void)
 {
-  static const char * const labels[] = {
-    "党建", "新业态", "新就业群体", "基层治理", "人才", "政协", "统战", "乡村振兴",
-    "安全生产", "疫情防控", "工会", "法治", "纪检监察", "教育", "文化", "民族团结",
-    "侨务", "科技创新", "经济发展", "民生服务", "信访", "产业工人", "新市民",
-    "儿童友好", "产教融合", "干部教育", "安全", "民族宗教",
+  static const char *const labels[] = {
+    "党建",     "新业态",   "新就业群体", "基层治理", "人才",     "政协",     "统战",
+    "乡村振兴", "安全生产", "疫情防控",   "工会",     "法治",     "纪检监察", "教育",
+    "文化",     "民族团结", "侨务",       "科技创新", "经济发展", "民生服务", "信访",
+    "产业工人", "新市民",   "儿童友好",   "产教融合", "干部教育", "安全",     "民族宗教",
   };
   SdThemeVocabulary *vocab = sd_theme_vocabulary_get_default ();
-  g_autoptr(GPtrArray) themes = sd_theme_vocabulary_list_themes (vocab);
+  g_autoptr (GPtrArray) themes = sd_theme_vocabulary_list_themes (vocab);
 
   g_assert_true (vocab == sd_theme_vocabulary_get_default ());
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
@@ -397,13 +419,14 @@ squeeze (const char *text)
 static char *
 dup_story_text (const SdSegment *segment)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr (GString) text = g_string_new (NULL);
   g_autofree char *body = sd_segment_dup_body (segment);
 
   if (segment->subheadline != NULL)
     g_string_append_printf (text, "%s\n", segment->subheadline);
   for (guint i = 0; i < segment->section_headings->len; i++)
-    g_string_append_printf (text, "%s\n", (char *) g_ptr_array_index (segment->section_headings, i));
+    g_string_append_printf (text, "%s\n",
+                            (char *) g_ptr_array_index (segment->section_headings, i));
   for (guint i = 0; i < segment->captions->len; i++)
     g_string_append_printf (text, "%s\n", (char *) g_ptr_array_index (segment->captions, i));
   g_string_append (text, body);
@@ -413,37 +436,36 @@ dup_story_text (const SdSegment *segment)
 static void
 test_seeds_measure (void)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
   SdThemeVocabulary *vocab = sd_theme_vocabulary_get_default ();
-  JsonArray *pages;
-  guint n_gold = 0, n_suggested = 0, n_correct = 0, n_stories = 0, n_matched = 0;
-  guint n_gold_top1 = 0, n_top1_correct = 0;
-  double precision, recall;
+  JsonArray         *pages;
+  guint              n_gold = 0, n_suggested = 0, n_correct = 0, n_stories = 0, n_matched = 0;
+  guint              n_gold_top1 = 0, n_top1_correct = 0;
+  double             precision, recall;
 
   json_parser_load_from_file (parser, GOLD_PATH, &error);
   g_assert_no_error (error);
-  pages = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
-                                        "pages");
+  pages =
+      json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "pages");
 
   for (guint p = 0; p < json_array_get_length (pages); p++)
     {
-      JsonObject *page_gold = json_array_get_object_element (pages, p);
-      JsonArray *stories = json_object_get_array_member (page_gold, "stories");
-      g_autofree char *path = g_build_filename (SD_SEEDS_DIR,
-                                                json_object_get_string_member (page_gold, "file"),
-                                                NULL);
-      g_autoptr(SdPage) page = sd_page_read_file (path, &error);
-      g_autoptr(GPtrArray) segments = NULL;
-      g_autoptr(GHashTable) by_headline = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                                 NULL);
+      JsonObject      *page_gold = json_array_get_object_element (pages, p);
+      JsonArray       *stories = json_object_get_array_member (page_gold, "stories");
+      g_autofree char *path =
+          g_build_filename (SD_SEEDS_DIR, json_object_get_string_member (page_gold, "file"), NULL);
+      g_autoptr (SdPage) page = sd_page_read_file (path, &error);
+      g_autoptr (GPtrArray) segments = NULL;
+      g_autoptr (GHashTable) by_headline =
+          g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
       g_assert_no_error (error);
       for (guint s = 0; s < json_array_get_length (stories); s++)
         {
           JsonObject *story = json_array_get_object_element (stories, s);
-          const char *headline = json_object_get_string_member_with_default (story, "headline",
-                                                                             NULL);
+          const char *headline =
+              json_object_get_string_member_with_default (story, "headline", NULL);
 
           n_stories++;
           if (headline != NULL)
@@ -455,11 +477,11 @@ test_seeds_measure (void)
         {
           const SdSegment *segment = g_ptr_array_index (segments, i);
           g_autofree char *key = segment->headline != NULL ? squeeze (segment->headline) : NULL;
-          JsonObject *story = key != NULL ? g_hash_table_lookup (by_headline, key) : NULL;
+          JsonObject      *story = key != NULL ? g_hash_table_lookup (by_headline, key) : NULL;
           g_autofree char *text = NULL;
-          g_autoptr(GPtrArray) suggestions = NULL;
+          g_autoptr (GPtrArray) suggestions = NULL;
           g_autofree char *found = NULL;
-          g_autoptr(GString) gold_text = g_string_new (NULL);
+          g_autoptr (GString) gold_text = g_string_new (NULL);
           JsonArray *gold;
 
           if (story == NULL)
@@ -514,13 +536,13 @@ static void
 test_timing (void)
 {
   g_autofree char *path = g_build_filename (SD_SEEDS_DIR, "000_17ad7f2eb8d76244.txt", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SdPage) page = sd_page_read_file (path, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SdPage) page = sd_page_read_file (path, &error);
   SdThemeVocabulary *vocab = sd_theme_vocabulary_get_default ();
-  const guint rounds = 2000;
-  g_autofree char *story = NULL;
-  gint64 start, elapsed;
-  guint found = 0;
+  const guint        rounds = 2000;
+  g_autofree char   *story = NULL;
+  gint64             start, elapsed;
+  guint              found = 0;
 
   g_assert_no_error (error);
   g_assert_cmpint (g_utf8_strlen (page->text, -1), >, 2000);
@@ -529,7 +551,7 @@ test_timing (void)
   start = g_get_monotonic_time ();
   for (guint i = 0; i < rounds; i++)
     {
-      g_autoptr(GPtrArray) suggestions = sd_theme_suggester_suggest (vocab, NULL, story, 3);
+      g_autoptr (GPtrArray) suggestions = sd_theme_suggester_suggest (vocab, NULL, story, 3);
 
       found += suggestions->len;
     }
@@ -543,8 +565,7 @@ test_timing (void)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   /* So g_test_message() prints the Chinese as is, not as “?”. */
   setlocale (LC_ALL, "");

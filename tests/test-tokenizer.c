@@ -32,9 +32,11 @@ static const TokenCase document_cases[] = {
   { "Hello, World 5G", "hello world 5g" },
   { "COVID-19", "covid 19" },
   { "café", "café" },
-  { "\xef\xa4\x80", "\xe8\xb1\x88" },                /* U+F900 → U+8C48 */
-  { "ﾃｽﾄ", "テス +テ スト +ス ト" },                  /* half-width katakana */
-  { "a\xff" "b", "a b" },                             /* a broken byte separates */
+  { "\xef\xa4\x80", "\xe8\xb1\x88" }, /* U+F900 → U+8C48 */
+  { "ﾃｽﾄ", "テス +テ スト +ス ト" },  /* half-width katakana */
+  { "a\xff"
+    "b",
+    "a b" }, /* a broken byte separates */
   { "①号", "1 号" },
 };
 
@@ -75,10 +77,8 @@ static void
 test_fold (void)
 {
   static const char *const cases[][2] = {
-    { "ＡＢＣ１２３", "abc123" },
-    { "Ｈｅｌｌｏ，ＷＯＲＬＤ", "hello,world" },
-    { "党建　工作", "党建 工作" },
-    { "吴江区", "吴江区" },
+    { "ＡＢＣ１２３", "abc123" },  { "Ｈｅｌｌｏ，ＷＯＲＬＤ", "hello,world" },
+    { "党建　工作", "党建 工作" }, { "吴江区", "吴江区" },
     { "MiXeD", "mixed" },
   };
 
@@ -104,11 +104,11 @@ static gint64
 count_matches (sqlite3 *db, const char *match)
 {
   sqlite3_stmt *stmt = NULL;
-  gint64 count;
+  gint64        count;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count (*) FROM t WHERE t MATCH ?", -1, &stmt,
-                                       NULL),
-                   ==, SQLITE_OK);
+  g_assert_cmpint (
+      sqlite3_prepare_v2 (db, "SELECT count (*) FROM t WHERE t MATCH ?", -1, &stmt, NULL), ==,
+      SQLITE_OK);
   sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   count = sqlite3_column_int64 (stmt, 0);
@@ -128,13 +128,13 @@ test_fts5 (void)
     const char *match;
     gint64      count;
   } queries[] = {
-    { "\"党\"", 3 },         { "\"党建\"", 2 },     { "\"党建引\"", 1 },  { "\"基层治理\"", 1 },
-    { "\"层治\"", 1 },       { "\"标题3\"", 1 },    { "\"标题30\"", 1 },  { "\"题\"", 2 },
-    { "\"gdp\"", 1 },        { "\"ＧＤＰ\"", 1 },   { "\"12\"", 1 },      { "\"振兴党建\"", 0 },
-    { "\"党 建\"", 3 },      { "\"建先\"", 1 },     { "\"兴党\"", 0 },    { "\"增长1\"", 0 },
+    { "\"党\"", 3 },    { "\"党建\"", 2 },   { "\"党建引\"", 1 }, { "\"基层治理\"", 1 },
+    { "\"层治\"", 1 },  { "\"标题3\"", 1 },  { "\"标题30\"", 1 }, { "\"题\"", 2 },
+    { "\"gdp\"", 1 },   { "\"ＧＤＰ\"", 1 }, { "\"12\"", 1 },     { "\"振兴党建\"", 0 },
+    { "\"党 建\"", 3 }, { "\"建先\"", 1 },   { "\"兴党\"", 0 },   { "\"增长1\"", 0 },
   };
   g_autoptr (GError) error = NULL;
-  sqlite3 *db = NULL;
+  sqlite3      *db = NULL;
   sqlite3_stmt *insert = NULL;
 
   g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
@@ -143,8 +143,8 @@ test_fts5 (void)
   g_assert_cmpint (sqlite3_exec (db, "CREATE VIRTUAL TABLE t USING fts5 (x, tokenize = 'sd_cjk')",
                                  NULL, NULL, NULL),
                    ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO t (x) VALUES (?)", -1, &insert, NULL),
-                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO t (x) VALUES (?)", -1, &insert, NULL), ==,
+                   SQLITE_OK);
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     {
       sqlite3_reset (insert);

@@ -16,16 +16,15 @@
 
 /* A page as the importer stores it: two stories, printed line ends ("\r\n"
  * as in many OCR exports), a 引题 and a reporter line. */
-static const char page_text[] =
-    "第3版 · 苏州新闻\r\n"
-    "\r\n"
-    "吴江区黎里镇古镇保护工程启动\r\n"
-    "本报记者 王芳\r\n"
-    "　　本报讯 日前，吴江区黎里镇古镇保护工程正式启动，\r\n"
-    "计划用三年时间修缮沿河民居。\r\n"
-    "\r\n"
-    "新沂市新店镇举办农民丰收节\r\n"
-    "　　本报讯 9月23日，新沂市新店镇举办第六届农民丰收节。\r\n";
+static const char page_text[] = "第3版 · 苏州新闻\r\n"
+                                "\r\n"
+                                "吴江区黎里镇古镇保护工程启动\r\n"
+                                "本报记者 王芳\r\n"
+                                "　　本报讯 日前，吴江区黎里镇古镇保护工程正式启动，\r\n"
+                                "计划用三年时间修缮沿河民居。\r\n"
+                                "\r\n"
+                                "新沂市新店镇举办农民丰收节\r\n"
+                                "　　本报讯 9月23日，新沂市新店镇举办第六届农民丰收节。\r\n";
 
 static void
 process_events (void)
@@ -54,7 +53,7 @@ dup_tagged_text (GtkTextBuffer *buffer, GtkTextTag *tag)
   gtk_text_buffer_get_start_iter (buffer, &iter);
   while (gtk_text_iter_starts_tag (&iter, tag) || gtk_text_iter_forward_to_tag_toggle (&iter, tag))
     {
-      GtkTextIter end = iter;
+      GtkTextIter      end = iter;
       g_autofree char *part = NULL;
 
       g_assert_true (gtk_text_iter_starts_tag (&iter, tag));
@@ -78,7 +77,7 @@ get_page_buffer (GtkWidget *view)
 static char *
 dup_span_text (GtkWidget *view)
 {
-  GtkTextBuffer *buffer = get_page_buffer (view);
+  GtkTextBuffer   *buffer = get_page_buffer (view);
   GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
 
   return dup_tagged_text (buffer, gtk_text_tag_table_lookup (table, SD_PAGE_VIEW_SPAN_TAG));
@@ -87,17 +86,17 @@ dup_span_text (GtkWidget *view)
 static void
 test_page_view_span (void)
 {
-  const char *story = "吴江区黎里镇古镇保护工程启动\r\n本报记者 王芳\r\n"
-                      "　　本报讯 日前，吴江区黎里镇古镇保护工程正式启动，\r\n"
-                      "计划用三年时间修缮沿河民居。";
+  const char      *story = "吴江区黎里镇古镇保护工程启动\r\n本报记者 王芳\r\n"
+                           "　　本报讯 日前，吴江区黎里镇古镇保护工程正式启动，\r\n"
+                           "计划用三年时间修缮沿河民居。";
   g_autofree char *expected_subtitle = NULL;
   g_autofree char *tagged = NULL;
   g_autofree char *all = NULL;
-  GtkWidget *view;
-  GtkTextBuffer *buffer;
-  GtkHeaderBar *header_bar;
-  GtkTextIter start, end;
-  gint64 span_start, span_end;
+  GtkWidget       *view;
+  GtkTextBuffer   *buffer;
+  GtkHeaderBar    *header_bar;
+  GtkTextIter      start, end;
+  gint64           span_start, span_end;
 
   find_span (story, &span_start, &span_end);
   view = sd_page_view_new (NULL, "suzhou-2024-09-24-03.txt", page_text, span_start, span_end);
@@ -112,8 +111,8 @@ test_page_view_span (void)
   g_assert_cmpstr (tagged, ==, story);
 
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (view)), ==, "suzhou-2024-09-24-03.txt");
-  expected_subtitle = g_strdup_printf ("bytes %lld–%lld", (long long) span_start,
-                                       (long long) span_end);
+  expected_subtitle =
+      g_strdup_printf ("bytes %lld–%lld", (long long) span_start, (long long) span_end);
   header_bar = GTK_HEADER_BAR (gtk_window_get_titlebar (GTK_WINDOW (view)));
   g_assert_cmpstr (gtk_header_bar_get_subtitle (header_bar), ==, expected_subtitle);
 
@@ -125,9 +124,8 @@ test_page_view_span (void)
     GtkTextView *text_view = GTK_TEXT_VIEW (sd_page_view_get_text_view (SD_PAGE_VIEW (view)));
     GdkRectangle visible, location;
 
-    gtk_text_buffer_get_iter_at_offset (buffer, &start,
-                                        (int) g_utf8_pointer_to_offset (page_text,
-                                                                        page_text + span_start));
+    gtk_text_buffer_get_iter_at_offset (
+        buffer, &start, (int) g_utf8_pointer_to_offset (page_text, page_text + span_start));
     gtk_text_view_get_visible_rect (text_view, &visible);
     gtk_text_view_get_iter_location (text_view, &start, &location);
     g_assert_cmpint (location.y, >=, visible.y);
@@ -141,8 +139,8 @@ static void
 test_page_view_align (void)
 {
   g_autofree char *tagged = NULL;
-  GtkWidget *view;
-  gint64 span_start, span_end;
+  GtkWidget       *view;
+  gint64           span_start, span_end;
 
   find_span ("新沂市新店镇举办农民丰收节", &span_start, &span_end);
   view = sd_page_view_new (NULL, NULL, page_text, span_start + 1, span_end - 2);
@@ -162,17 +160,16 @@ query_tooltip_at (GtkWidget *view, gint64 byte)
 {
   GtkTextView *text_view = GTK_TEXT_VIEW (sd_page_view_get_text_view (SD_PAGE_VIEW (view)));
   g_autoptr (GtkTooltip) tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
-  GtkTextIter iter;
+  GtkTextIter  iter;
   GdkRectangle location;
-  gboolean shown = FALSE;
+  gboolean     shown = FALSE;
 
   gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (text_view), &iter,
                                       (int) g_utf8_pointer_to_offset (page_text, page_text + byte));
   gtk_text_view_get_iter_location (text_view, &iter, &location);
-  gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET,
-                                         location.x + location.width / 2,
-                                         location.y + location.height / 2, &location.x,
-                                         &location.y);
+  gtk_text_view_buffer_to_window_coords (
+      text_view, GTK_TEXT_WINDOW_WIDGET, location.x + location.width / 2,
+      location.y + location.height / 2, &location.x, &location.y);
   g_signal_emit_by_name (text_view, "query-tooltip", location.x, location.y, FALSE, tooltip,
                          &shown);
   return shown;
@@ -183,15 +180,15 @@ test_page_view_marks (void)
 {
   const char *const tooltips[] = { "Joined a line broken inside a word", NULL,
                                    "Paragraph joined again" };
-  gint64 starts[3], ends[3];
-  g_autofree char *underlined = NULL;
-  GtkWidget *view;
-  GtkTextBuffer *buffer;
-  GtkTextTagTable *table;
-  GtkTextIter iter;
-  GSList *tags;
-  GtkTextTag *mark_tag = NULL;
-  gint64 span_start, span_end;
+  gint64            starts[3], ends[3];
+  g_autofree char  *underlined = NULL;
+  GtkWidget        *view;
+  GtkTextBuffer    *buffer;
+  GtkTextTagTable  *table;
+  GtkTextIter       iter;
+  GSList           *tags;
+  GtkTextTag       *mark_tag = NULL;
+  gint64            span_start, span_end;
 
   find_span ("新沂市新店镇举办农民丰收节", &span_start, &span_end);
   find_span ("丰收节", &starts[0], &ends[0]);
@@ -205,9 +202,8 @@ test_page_view_marks (void)
   table = gtk_text_buffer_get_tag_table (buffer);
   g_assert_cmpint (gtk_text_tag_table_get_size (table), ==, 5); /* page, span, three marks */
 
-  gtk_text_buffer_get_iter_at_offset (buffer, &iter,
-                                      (int) g_utf8_pointer_to_offset (page_text,
-                                                                      page_text + starts[0]));
+  gtk_text_buffer_get_iter_at_offset (
+      buffer, &iter, (int) g_utf8_pointer_to_offset (page_text, page_text + starts[0]));
   tags = gtk_text_iter_get_tags (&iter);
   for (GSList *l = tags; l != NULL; l = l->next)
     {
@@ -225,9 +221,8 @@ test_page_view_marks (void)
   /* A mark on a line break alone takes in the characters either side. */
   g_clear_pointer (&underlined, g_free);
   mark_tag = NULL;
-  gtk_text_buffer_get_iter_at_offset (buffer, &iter,
-                                      (int) g_utf8_pointer_to_offset (page_text,
-                                                                      page_text + starts[2]));
+  gtk_text_buffer_get_iter_at_offset (
+      buffer, &iter, (int) g_utf8_pointer_to_offset (page_text, page_text + starts[2]));
   tags = gtk_text_iter_get_tags (&iter);
   for (GSList *l = tags; l != NULL; l = l->next)
     if (l->data != gtk_text_tag_table_lookup (table, "sd-page"))
@@ -326,8 +321,8 @@ static char *
 dup_cell (ChooserFixture *fixture, int row, int column)
 {
   GtkTreeModel *model = gtk_tree_view_get_model (fixture->tree_view);
-  GtkTreeIter iter;
-  char *text = NULL;
+  GtkTreeIter   iter;
+  char         *text = NULL;
 
   g_assert_true (gtk_tree_model_iter_nth_child (model, &iter, NULL, row));
   gtk_tree_model_get (model, &iter, column, &text, -1);
@@ -459,10 +454,10 @@ test_chooser_unplaced (ChooserFixture *fixture, gconstpointer data)
 static void
 send_key (GtkWidget *widget, guint keyval)
 {
-  GdkEvent *event = gdk_event_new (GDK_KEY_PRESS);
+  GdkEvent                *event = gdk_event_new (GDK_KEY_PRESS);
   g_autofree GdkKeymapKey *keys = NULL;
-  gboolean handled;
-  int n_keys;
+  gboolean                 handled;
+  int                      n_keys;
 
   event->key.window = g_object_ref (gtk_widget_get_window (widget));
   event->key.keyval = keyval;
@@ -472,8 +467,8 @@ send_key (GtkWidget *widget, guint keyval)
       gdk_keymap_get_for_display (gtk_widget_get_display (widget)), keyval, &keys, &n_keys));
   event->key.hardware_keycode = (guint16) keys[0].keycode;
   event->key.group = (guint8) keys[0].group;
-  gdk_event_set_device (event, gdk_seat_get_keyboard (gdk_display_get_default_seat (
-                                   gtk_widget_get_display (widget))));
+  gdk_event_set_device (event, gdk_seat_get_keyboard (
+                                   gdk_display_get_default_seat (gtk_widget_get_display (widget))));
   handled = gtk_widget_event (widget, event);
   gdk_event_free (event);
   g_assert_true (handled);
@@ -483,8 +478,8 @@ static int
 get_selected_row (ChooserFixture *fixture)
 {
   GtkTreeSelection *selection = gtk_tree_view_get_selection (fixture->tree_view);
-  GtkTreeModel *model;
-  GtkTreeIter iter;
+  GtkTreeModel     *model;
+  GtkTreeIter       iter;
   g_autoptr (GtkTreePath) path = NULL;
 
   if (!gtk_tree_selection_get_selected (selection, &model, &iter))

@@ -38,25 +38,25 @@ static int run_note (int argc, char **argv);
 static int run_status (int argc, char **argv);
 
 static const Command commands[] = {
-  { "import", N_("[--db FILE] PATH…"),
-    N_("Import page files or folders of them; prints one line per file"), run_import },
-  { "export", N_("[--db FILE] [--query TEXT] --format csv|json|md|html|pdf|w3c [--fields LIST] "
+  { "import",
+    N_("[--db FILE] PATH…"),
+        N_("Import page files or folders of them; prints one line per file"), run_import },
+    { "export", N_("[--db FILE] [--query TEXT] --format csv|json|md|html|pdf|w3c [--fields LIST] "
                  "[--excel] [-o FILE|-]"),
-    N_("Write stories in an export format"), run_export },
-  { "tag", N_("[--db FILE] (--story ID | --query TEXT) (--add NAME | --remove NAME)"),
-    N_("Add a tag to stories or remove it"), run_tag },
-  { "note", N_("[--db FILE] --story ID --set TEXT"), N_("Set a story’s note"), run_note },
-  { "status", N_("[--db FILE] --story ID --set new|reviewed|needs-work|rejected"),
-    N_("Set a story’s review status"), run_status },
-};
+                    N_("Write stories in an export format"), run_export },
+      { "tag", N_("[--db FILE] (--story ID | --query TEXT) (--add NAME | --remove NAME)"),
+                   N_("Add a tag to stories or remove it"), run_tag },
+        { "note", N_("[--db FILE] --story ID --set TEXT"), N_("Set a story’s note"), run_note },
+          { "status", N_("[--db FILE] --story ID --set new|reviewed|needs-work|rejected"),
+                          N_("Set a story’s review status"), run_status },
+          };
 
 static char *db_path;
 
 static const GOptionEntry db_entries[] = {
-  { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, N_("The library (default: ~/.local/share/storydesk/library.db)"),
-    N_("FILE") },
-  { NULL },
-};
+  { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path,
+    N_("The library (default: ~/.local/share/storydesk/library.db)"), N_("FILE") }, { NULL },
+  };
 
 gboolean
 sd_cli_is_command (const char *word)
@@ -155,7 +155,8 @@ run_import (int argc, char **argv)
 
   for (guint i = 0; i < files->len; i++)
     {
-      g_autoptr (SdImportResult) result = sd_importer_import_file (store, g_ptr_array_index (files, i));
+      g_autoptr (SdImportResult) result =
+          sd_importer_import_file (store, g_ptr_array_index (files, i));
       g_autofree char *display = g_filename_display_name (result->path);
 
       if (result->error != NULL)
@@ -168,18 +169,21 @@ run_import (int argc, char **argv)
       else if (result->replaced)
         g_print (_("%s: %u stories, replacing the earlier version (editors’ work carried over "
                    "from %u stories, %u kept as they were)\n"),
-                 display, result->n_stories, result->n_carried, result->n_kept);
+                    display, result->n_stories, result->n_carried, result->n_kept);
       else
-        g_print (g_dngettext (GETTEXT_PACKAGE, "%s: %u story\n", "%s: %u stories\n",
-                              result->n_stories),
-                 display, result->n_stories);
+        g_print (
+            g_dngettext (GETTEXT_PACKAGE, "%s: %u story\n", "%s: %u stories\n", result->n_stories),
+            display, result->n_stories);
     }
   return status;
 }
 
 static gboolean
-write_stories (GPtrArray *stories, SdExportFormat format, const SdExportOptions *options,
-               const char *output_path, GError **error)
+write_stories (GPtrArray             *stories,
+               SdExportFormat         format,
+               const SdExportOptions *options,
+               const char            *output_path,
+               GError               **error)
 {
   g_autoptr (GOutputStream) output = NULL;
   g_autoptr (GFile) file = NULL;
@@ -200,35 +204,35 @@ write_stories (GPtrArray *stories, SdExportFormat format, const SdExportOptions 
 static int
 run_export (int argc, char **argv)
 {
-  g_autofree char *query = NULL;
-  g_autofree char *format_name = NULL;
-  g_autofree char *fields = NULL;
-  g_autofree char *output_path = NULL;
-  gboolean for_excel = FALSE;
+  g_autofree char   *query = NULL;
+  g_autofree char   *format_name = NULL;
+  g_autofree char   *fields = NULL;
+  g_autofree char   *output_path = NULL;
+  gboolean           for_excel = FALSE;
   const GOptionEntry entries[] = {
-    { "query", 'q', 0, G_OPTION_ARG_STRING, &query, N_("Only the stories this search finds: words, \"phrases\", -word, tag:, place:, "
+    { "query", 'q', 0, G_OPTION_ARG_STRING, &query,
+      N_("Only the stories this search finds: words, \"phrases\", -word, tag:, place:, "
        "status:, kind:, source:"),
-      N_("QUERY") },
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
-      N_("csv, json, md, html, pdf or w3c (default: from the -o name, else json)"),
-      N_("FORMAT") },
-    { "fields", 0, 0, G_OPTION_ARG_STRING, &fields,
-      N_("What each story holds, comma-separated: id, source, headline, place, kind, status, "
+          N_("QUERY") },
+      { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
+        N_("csv, json, md, html, pdf or w3c (default: from the -o name, else json)"),
+            N_("FORMAT") },
+        { "fields", 0, 0, G_OPTION_ARG_STRING, &fields,
+          N_("What each story holds, comma-separated: id, source, headline, place, kind, status, "
          "tags, note, byline, body, highlights, all; “+body” adds to the defaults"),
-      N_("LIST") },
-    { "excel", 0, 0, G_OPTION_ARG_NONE, &for_excel,
-      N_("CSV for Excel: start with a byte-order mark"), NULL },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_path,
-      N_("Write to FILE (default: standard output)"), N_("FILE") },
-    { NULL },
-  };
+              N_("LIST") },
+          { "excel", 0, 0, G_OPTION_ARG_NONE, &for_excel,
+            N_("CSV for Excel: start with a byte-order mark"), NULL },
+            { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_path,
+              N_("Write to FILE (default: standard output)"), N_("FILE") }, { NULL },
+            };
   g_autoptr (SdStore) store = NULL;
   g_autoptr (GPtrArray) stories = NULL;
   g_autoptr (GError) error = NULL;
-  SdExportFormat format = SD_EXPORT_FORMAT_JSON;
+  SdExportFormat  format = SD_EXPORT_FORMAT_JSON;
   SdExportOptions options;
-  SdScope scope = { SD_SCOPE_ALL, NULL, NULL };
-  gboolean to_stdout;
+  SdScope         scope = { SD_SCOPE_ALL, NULL, NULL };
+  gboolean        to_stdout;
 
   if (!parse_options (&commands[1], entries, &argc, &argv))
     return EXIT_REFUSED;
@@ -275,18 +279,18 @@ run_export (int argc, char **argv)
 static int
 run_tag (int argc, char **argv)
 {
-  gint64 story_id = 0;
-  g_autofree char *query = NULL;
-  g_autofree char *add = NULL;
-  g_autofree char *remove = NULL;
+  gint64             story_id = 0;
+  g_autofree char   *query = NULL;
+  g_autofree char   *add = NULL;
+  g_autofree char   *remove = NULL;
   const GOptionEntry entries[] = {
     { "story", 's', 0, G_OPTION_ARG_INT64, &story_id, N_("The story’s id"), N_("ID") },
-    { "query", 'q', 0, G_OPTION_ARG_STRING, &query, N_("Every story this search finds (the query language of export --query)"),
-      N_("QUERY") },
-    { "add", 'a', 0, G_OPTION_ARG_STRING, &add, N_("Add the tag NAME"), N_("NAME") },
-    { "remove", 'r', 0, G_OPTION_ARG_STRING, &remove, N_("Remove the tag NAME"), N_("NAME") },
-    { NULL },
-  };
+      { "query", 'q', 0, G_OPTION_ARG_STRING, &query,
+        N_("Every story this search finds (the query language of export --query)"), N_("QUERY") },
+        { "add", 'a', 0, G_OPTION_ARG_STRING, &add, N_("Add the tag NAME"), N_("NAME") },
+          { "remove", 'r', 0, G_OPTION_ARG_STRING, &remove,
+            N_("Remove the tag NAME"), N_("NAME") }, { NULL },
+          };
   g_autoptr (SdStore) store = NULL;
   g_autoptr (GPtrArray) ids = g_ptr_array_new ();
   g_autoptr (GPtrArray) stories = NULL;
@@ -323,16 +327,15 @@ run_tag (int argc, char **argv)
   for (guint i = 0; i < stories->len; i++)
     {
       const SdStory *story = g_ptr_array_index (stories, i);
-      gboolean ok = add != NULL ? sd_store_add_tag (store, story->id, add, &error)
-                                : sd_store_remove_tag (store, story->id, remove, &error);
+      gboolean       ok = add != NULL ? sd_store_add_tag (store, story->id, add, &error)
+                                      : sd_store_remove_tag (store, story->id, remove, &error);
       if (!ok)
         {
           print_error (error->message);
           return EXIT_REFUSED;
         }
     }
-  g_print (g_dngettext (GETTEXT_PACKAGE, "%u story tagged\n", "%u stories tagged\n",
-                        stories->len),
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u story tagged\n", "%u stories tagged\n", stories->len),
            stories->len);
   return EXIT_SUCCESS;
 }
@@ -340,13 +343,12 @@ run_tag (int argc, char **argv)
 static int
 run_note (int argc, char **argv)
 {
-  gint64 story_id = 0;
-  g_autofree char *text = NULL;
+  gint64             story_id = 0;
+  g_autofree char   *text = NULL;
   const GOptionEntry entries[] = {
     { "story", 's', 0, G_OPTION_ARG_INT64, &story_id, N_("The story’s id"), N_("ID") },
-    { "set", 0, 0, G_OPTION_ARG_STRING, &text, N_("The note"), N_("TEXT") },
-    { NULL },
-  };
+      { "set", 0, 0, G_OPTION_ARG_STRING, &text, N_("The note"), N_("TEXT") }, { NULL },
+      };
   g_autoptr (SdStore) store = NULL;
   g_autoptr (GError) error = NULL;
 
@@ -371,14 +373,13 @@ run_note (int argc, char **argv)
 static int
 run_status (int argc, char **argv)
 {
-  gint64 story_id = 0;
-  g_autofree char *name = NULL;
+  gint64             story_id = 0;
+  g_autofree char   *name = NULL;
   const GOptionEntry entries[] = {
     { "story", 's', 0, G_OPTION_ARG_INT64, &story_id, N_("The story’s id"), N_("ID") },
-    { "set", 0, 0, G_OPTION_ARG_STRING, &name, N_("new, reviewed, needs-work or rejected"),
-      N_("STATUS") },
-    { NULL },
-  };
+      { "set", 0, 0, G_OPTION_ARG_STRING, &name,
+        N_("new, reviewed, needs-work or rejected"), N_("STATUS") }, { NULL },
+      };
   g_autoptr (SdStore) store = NULL;
   g_autoptr (GError) error = NULL;
   SdStoryStatus status;

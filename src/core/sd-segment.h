@@ -3,6 +3,8 @@
  * Copyright 2026 The Storydesk authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+/* Prototypes are aligned in columns by hand: */
+/* clang-format off */
 #pragma once
 
 #include <glib.h>

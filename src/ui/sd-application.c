@@ -19,9 +19,9 @@ struct _SdApplication
 {
   GtkApplication parent_instance;
 
-  GSettings     *settings;
-  char          *db_path;
-  SdStore       *store;
+  GSettings *settings;
+  char      *db_path;
+  SdStore   *store;
 };
 
 G_DEFINE_TYPE (SdApplication, sd_application, GTK_TYPE_APPLICATION)
@@ -48,7 +48,7 @@ static void
 quit_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   SdApplication *self = user_data;
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+  GList         *windows = gtk_application_get_windows (GTK_APPLICATION (self));
 
   /* Closing through the windows lets them save a note being typed. */
   for (GList *l = windows; l != NULL;)
@@ -63,17 +63,13 @@ static void
 about_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   SdApplication *self = user_data;
-  const char *authors[] = { "The Storydesk authors", NULL };
+  const char    *authors[] = { "The Storydesk authors", NULL };
 
-  gtk_show_about_dialog (gtk_application_get_active_window (GTK_APPLICATION (self)),
-                         "program-name", "Storydesk",
-                         "logo-icon-name", APPLICATION_ID,
-                         "version", PACKAGE_VERSION,
-                         "comments", _("File and tag the stories of OCR’d newspaper pages"),
-                         "authors", authors,
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         "translator-credits", _("translator-credits"),
-                         NULL);
+  gtk_show_about_dialog (
+      gtk_application_get_active_window (GTK_APPLICATION (self)), "program-name", "Storydesk",
+      "logo-icon-name", APPLICATION_ID, "version", PACKAGE_VERSION, "comments",
+      _("File and tag the stories of OCR’d newspaper pages"), "authors", authors, "license-type",
+         GTK_LICENSE_GPL_3_0, "translator-credits", _("translator-credits"), NULL);
 }
 
 static void
@@ -95,7 +91,7 @@ static gint
 sd_application_handle_local_options (GApplication *application, GVariantDict *options)
 {
   SdApplication *self = SD_APPLICATION (application);
-  const char *db = NULL;
+  const char    *db = NULL;
 
   if (g_variant_dict_lookup (options, "db", "^&ay", &db))
     {
@@ -142,8 +138,7 @@ sd_application_startup (GApplication *application)
   g_set_application_name ("Storydesk");
   gtk_window_set_default_icon_name (APPLICATION_ID);
   if (sd_paths_is_uninstalled ())
-    gtk_icon_theme_append_search_path (gtk_icon_theme_get_default (),
-                                       BUILD_SOURCE_ICONSDIR);
+    gtk_icon_theme_append_search_path (gtk_icon_theme_get_default (), BUILD_SOURCE_ICONSDIR);
 
   self->settings = g_settings_new (APPLICATION_ID);
   g_signal_connect (self->settings, "changed::editor-name", G_CALLBACK (editor_name_changed_cb),
@@ -164,10 +159,10 @@ static void
 sd_application_activate (GApplication *application)
 {
   SdApplication *self = SD_APPLICATION (application);
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWindow     *window = gtk_application_get_active_window (GTK_APPLICATION (self));
   g_autoptr (GError) error = NULL;
   g_autofree char *editor = NULL;
-  gboolean first_run = FALSE;
+  gboolean         first_run = FALSE;
 
   if (window != NULL)
     {
@@ -228,7 +223,7 @@ sd_application_finalize (GObject *object)
 static void
 sd_application_class_init (SdApplicationClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass      *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->dispose = sd_application_dispose;
@@ -242,27 +237,23 @@ static void
 sd_application_init (SdApplication *self)
 {
   static const GOptionEntry options[] = {
-    { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Open the library FILE instead of the default"),
-      N_("FILE") },
-    { NULL },
-  };
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Open the library FILE instead of the default"), N_("FILE") }, { NULL },
+    };
 
   g_application_add_main_option_entries (G_APPLICATION (self), options);
   g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[COMMAND …]"));
   g_application_set_option_context_summary (
-      G_APPLICATION (self),
-      _("Storydesk files the stories of OCR’d newspaper pages by place and lets editors tag them.\n"
+      G_APPLICATION (self), _("Storydesk files the stories of OCR’d newspaper pages by place and lets editors tag them.\n"
         "Without a command it opens the window on the library."));
 }
 
 SdApplication *
 sd_application_new (void)
 {
-  return g_object_new (SD_TYPE_APPLICATION,
-                       "application-id", APPLICATION_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
-                       "resource-base-path", "/io/github/storydesk/Storydesk",
-                       NULL);
+  return g_object_new (SD_TYPE_APPLICATION, "application-id", APPLICATION_ID, "flags",
+                       G_APPLICATION_DEFAULT_FLAGS, "resource-base-path",
+                       "/io/github/storydesk/Storydesk", NULL);
 }
 
 GSettings *

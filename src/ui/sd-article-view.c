@@ -25,31 +25,31 @@ struct _SdArticleView
 {
   GtkScrolledWindow parent_instance;
 
-  GtkTextView      *text_view;
-  GtkTextBuffer    *buffer;
+  GtkTextView   *text_view;
+  GtkTextBuffer *buffer;
 
-  double            font_size; /* points */
-  GtkTextTag       *meta_tag;
-  GtkTextTag       *kicker_tag;
-  GtkTextTag       *headline_tag;
-  GtkTextTag       *subheadline_tag;
-  GtkTextTag       *reporter_tag;
-  GtkTextTag       *heading_tag;
-  GtkTextTag       *paragraph_tag;
-  GtkTextTag       *byline_tag;
-  GtkTextTag       *caption_tag;
-  GtkTextTag       *repair_tag;
-  GtkTextTag       *highlight_tag;
-  GtkTextTag       *place_tag;
-  GtkTextTag       *match_tag;
-  GStrv             terms;  /* the search's words */
-  GArray           *places; /* (element-type PlaceSpan) the underlined names */
+  double      font_size; /* points */
+  GtkTextTag *meta_tag;
+  GtkTextTag *kicker_tag;
+  GtkTextTag *headline_tag;
+  GtkTextTag *subheadline_tag;
+  GtkTextTag *reporter_tag;
+  GtkTextTag *heading_tag;
+  GtkTextTag *paragraph_tag;
+  GtkTextTag *byline_tag;
+  GtkTextTag *caption_tag;
+  GtkTextTag *repair_tag;
+  GtkTextTag *highlight_tag;
+  GtkTextTag *place_tag;
+  GtkTextTag *match_tag;
+  GStrv       terms;  /* the search's words */
+  GArray     *places; /* (element-type PlaceSpan) the underlined names */
 
   /* The body is laid out as story->body is stored (paragraphs and "\n"),
    * from this mark on, so body offsets and buffer offsets differ by a
    * constant. */
-  GtkTextMark      *body_start;
-  GtkTextMark      *body_end;
+  GtkTextMark *body_start;
+  GtkTextMark *body_end;
 };
 
 /* A place name underlined in the buffer, for its tooltip. */
@@ -57,7 +57,7 @@ typedef struct
 {
   int         start; /* buffer character offsets */
   int         end;
-  const char *code;  /* owned by the gazetteer */
+  const char *code; /* owned by the gazetteer */
 } PlaceSpan;
 
 G_DEFINE_TYPE (SdArticleView, sd_article_view, GTK_TYPE_SCROLLED_WINDOW)
@@ -114,13 +114,13 @@ extra_line_pixels (SdArticleView *self, const char *family, double points)
   PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self->text_view));
   g_autoptr (PangoFontDescription) description = pango_font_description_from_string (family);
   PangoFontMetrics *metrics;
-  double natural, wanted;
+  double            natural, wanted;
 
   pango_font_description_set_size (description, points * PANGO_SCALE);
   metrics = pango_context_get_metrics (context, description, pango_language_from_string ("zh-cn"));
-  natural = (double) (pango_font_metrics_get_ascent (metrics)
-                      + pango_font_metrics_get_descent (metrics))
-            / PANGO_SCALE;
+  natural =
+      (double) (pango_font_metrics_get_ascent (metrics) + pango_font_metrics_get_descent (metrics))
+      / PANGO_SCALE;
   pango_font_metrics_unref (metrics);
   wanted = LINE_HEIGHT * points_to_pixels (self, points);
   return MAX (0, (int) (wanted - natural + 0.5));
@@ -130,8 +130,8 @@ static void
 apply_typography (SdArticleView *self)
 {
   double size = self->font_size;
-  int em = (int) (points_to_pixels (self, size) + 0.5);
-  int extra = extra_line_pixels (self, BODY_FAMILY, size);
+  int    em = (int) (points_to_pixels (self, size) + 0.5);
+  int    extra = extra_line_pixels (self, BODY_FAMILY, size);
 
   g_object_set (self->paragraph_tag, "family", BODY_FAMILY, "size-points", size, "indent", 2 * em,
                 "pixels-inside-wrap", extra, "pixels-below-lines", extra + em / 2, NULL);
@@ -159,7 +159,7 @@ static GtkTextTag *
 create_tag (SdArticleView *self, const char *name, const char *first_property, ...)
 {
   GtkTextTag *tag = gtk_text_buffer_create_tag (self->buffer, name, "language", "zh-cn", NULL);
-  va_list args;
+  va_list     args;
 
   va_start (args, first_property);
   if (first_property != NULL)
@@ -195,9 +195,9 @@ append_unbroken (GString *line, const char *text)
 static char *
 dup_meta_line (const SdStory *story)
 {
-  SdGazetteer *gazetteer = sd_gazetteer_get_default ();
-  const SdPlace *place = story->place_code ? sd_gazetteer_lookup (gazetteer, story->place_code)
-                                           : NULL;
+  SdGazetteer   *gazetteer = sd_gazetteer_get_default ();
+  const SdPlace *place =
+      story->place_code ? sd_gazetteer_lookup (gazetteer, story->place_code) : NULL;
   const SdPlace *city = NULL, *district = NULL, *town = NULL;
   g_autoptr (GString) line = g_string_new (NULL);
 
@@ -208,7 +208,7 @@ dup_meta_line (const SdStory *story)
   else
     {
       sd_gazetteer_split_levels (gazetteer, place, &city, &district, &town);
-      for (const SdPlace *const *p = (const SdPlace *const[]) { city, district, town, NULL }; *p;
+      for (const SdPlace *const *p = (const SdPlace *const[]){ city, district, town, NULL }; *p;
            p++)
         {
           if (line->len > 0)
@@ -237,7 +237,7 @@ is_subtitle_below (const char *subheadline)
 static char *
 dup_place_path (const char *code)
 {
-  SdGazetteer *gazetteer = sd_gazetteer_get_default ();
+  SdGazetteer   *gazetteer = sd_gazetteer_get_default ();
   const SdPlace *place = sd_gazetteer_lookup (gazetteer, code);
   const SdPlace *city = NULL, *district = NULL, *town = NULL;
 
@@ -252,11 +252,11 @@ dup_place_path (const char *code)
 
 /* Hovering an underlined place name tells which place it was read as. */
 static gboolean
-query_tooltip_cb (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip *tooltip,
-                  SdArticleView *self)
+query_tooltip_cb (
+    GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip *tooltip, SdArticleView *self)
 {
   GtkTextIter iter;
-  int bx, by, offset;
+  int         bx, by, offset;
 
   if (keyboard)
     return FALSE;
@@ -291,11 +291,11 @@ underline_places (SdArticleView *self, const SdStory *story, int headline_offset
   for (guint i = 0; i < story->mentions->len; i++)
     {
       const SdMention *mention = g_ptr_array_index (story->mentions, i);
-      const char *text = mention->in_headline ? story->headline : story->body;
+      const char      *text = mention->in_headline ? story->headline : story->body;
       int base = mention->in_headline ? headline_offset : gtk_text_iter_get_offset (&body_start);
       SdPlace const *place = sd_gazetteer_lookup (sd_gazetteer_get_default (), mention->place_code);
-      GtkTextIter start, end;
-      PlaceSpan span;
+      GtkTextIter    start, end;
+      PlaceSpan      span;
 
       if (text == NULL || place == NULL || base < 0 || mention->end > (gint64) strlen (text)
           || mention->start >= mention->end)
@@ -355,9 +355,9 @@ sd_article_view_class_init (SdArticleViewClass *klass)
    * SdArticleView::revert-repair:
    * @id: the repair the editor wants taken back
    */
-  signals[REVERT_REPAIR] = g_signal_new ("revert-repair", G_TYPE_FROM_CLASS (klass),
-                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
-                                         G_TYPE_INT64);
+  signals[REVERT_REPAIR] =
+      g_signal_new ("revert-repair", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                    NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   gtk_widget_class_set_template_from_resource (
       widget_class, "/io/github/storydesk/Storydesk/ui/sd-article-view.ui");
@@ -380,12 +380,12 @@ sd_article_view_init (SdArticleView *self)
   self->paragraph_tag = create_tag (self, "paragraph", NULL);
   self->byline_tag = create_tag (self, "byline", "justification", GTK_JUSTIFY_RIGHT, "foreground",
                                  "#5e5c64", NULL);
-  self->caption_tag = create_tag (self, "caption", "foreground", "#5e5c64", "left-margin", 48,
-                                  NULL);
+  self->caption_tag =
+      create_tag (self, "caption", "foreground", "#5e5c64", "left-margin", 48, NULL);
   self->repair_tag = create_tag (self, "repair", "foreground", "#986a44", NULL);
   self->highlight_tag = create_tag (self, "highlight", "background", "#f9e784", NULL);
   self->place_tag = create_tag (self, "place", "underline", PANGO_UNDERLINE_SINGLE,
-                                "underline-rgba", &(GdkRGBA) { 0.21, 0.52, 0.89, 1.0 }, NULL);
+                                "underline-rgba", &(GdkRGBA){ 0.21, 0.52, 0.89, 1.0 }, NULL);
   self->places = g_array_new (FALSE, FALSE, sizeof (PlaceSpan));
   self->match_tag = create_tag (self, "match", "background", "#ffbe6f", NULL);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self->text_view), TRUE);
@@ -450,7 +450,8 @@ sd_article_view_set_story (SdArticleView *self, const SdStory *story)
         {
           gboolean heading = FALSE;
 
-          for (guint h = 0; story->section_headings != NULL && h < story->section_headings->len; h++)
+          for (guint h = 0; story->section_headings != NULL && h < story->section_headings->len;
+               h++)
             if (g_str_equal (paragraphs[i], g_ptr_array_index (story->section_headings, h)))
               heading = TRUE;
           append_line (self, paragraphs[i], heading ? self->heading_tag : self->paragraph_tag);
@@ -464,8 +465,8 @@ sd_article_view_set_story (SdArticleView *self, const SdStory *story)
 
   for (guint i = 0; story->captions != NULL && i < story->captions->len; i++)
     {
-      g_autofree char *line = g_strdup_printf (_("Caption: %s"),
-                                               (const char *) g_ptr_array_index (story->captions, i));
+      g_autofree char *line = g_strdup_printf (
+          _("Caption: %s"), (const char *) g_ptr_array_index (story->captions, i));
       append_line (self, line, self->caption_tag);
     }
 
@@ -475,9 +476,9 @@ sd_article_view_set_story (SdArticleView *self, const SdStory *story)
       append_line (self, _("OCR repairs"), self->repair_tag);
       for (guint i = 0; i < story->repairs->len; i++)
         {
-          const SdRepair *repair = g_ptr_array_index (story->repairs, i);
+          const SdRepair  *repair = g_ptr_array_index (story->repairs, i);
           g_autofree char *line = g_strdup_printf ("• %s ", describe_repair (repair->kind));
-          GtkTextIter end;
+          GtkTextIter      end;
 
           gtk_text_buffer_get_end_iter (self->buffer, &end);
           gtk_text_buffer_insert_with_tags (self->buffer, &end, line, -1, self->repair_tag, NULL);
@@ -485,9 +486,9 @@ sd_article_view_set_story (SdArticleView *self, const SdStory *story)
           if (repair->kind != SD_REPAIR_TRUNCATED && repair->id != 0)
             {
               GtkTextChildAnchor *anchor;
-              GtkWidget *button = gtk_button_new_with_label (_("Take back"));
-              g_autofree char *name = g_strdup_printf (_("Take back: %s"),
-                                                       describe_repair (repair->kind));
+              GtkWidget          *button = gtk_button_new_with_label (_("Take back"));
+              g_autofree char    *name =
+                  g_strdup_printf (_("Take back: %s"), describe_repair (repair->kind));
 
               gtk_button_set_relief (GTK_BUTTON (button), GTK_RELIEF_NONE);
               /* The segmenter's own words say what exactly it saw. */
@@ -587,7 +588,7 @@ sd_article_view_get_body_selection (SdArticleView *self, gint64 *out_start, gint
 void
 sd_article_view_get_selection_rect (SdArticleView *self, GdkRectangle *out_rect)
 {
-  GtkTextIter start, end;
+  GtkTextIter  start, end;
   GdkRectangle first, last;
 
   g_return_if_fail (SD_IS_ARTICLE_VIEW (self));
@@ -611,14 +612,16 @@ int
 sd_article_view_get_cursor_paragraph (SdArticleView *self)
 {
   GtkTextIter cursor, body_start, body_end;
-  int paragraph = 0;
+  int         paragraph = 0;
 
   g_return_val_if_fail (SD_IS_ARTICLE_VIEW (self), -1);
 
-  gtk_text_buffer_get_iter_at_mark (self->buffer, &cursor, gtk_text_buffer_get_insert (self->buffer));
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &cursor,
+                                    gtk_text_buffer_get_insert (self->buffer));
   gtk_text_buffer_get_iter_at_mark (self->buffer, &body_start, self->body_start);
   gtk_text_buffer_get_iter_at_mark (self->buffer, &body_end, self->body_end);
-  if (gtk_text_iter_compare (&cursor, &body_start) < 0 || gtk_text_iter_compare (&cursor, &body_end) > 0)
+  if (gtk_text_iter_compare (&cursor, &body_start) < 0
+      || gtk_text_iter_compare (&cursor, &body_end) > 0)
     return -1;
   /* Paragraphs are the buffer's lines from the body's start on. */
   paragraph = gtk_text_iter_get_line (&cursor) - gtk_text_iter_get_line (&body_start);
@@ -639,7 +642,7 @@ void
 sd_article_view_next_match (SdArticleView *self)
 {
   GtkTextIter iter, end;
-  gboolean wrapped = FALSE;
+  gboolean    wrapped = FALSE;
 
   g_return_if_fail (SD_IS_ARTICLE_VIEW (self));
 

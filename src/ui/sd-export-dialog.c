@@ -15,7 +15,7 @@
 
 struct _SdExportDialog
 {
-  GtkDialog        parent_instance;
+  GtkDialog parent_instance;
 
   GtkWidget       *options_grid;
   GtkLabel        *summary_label;
@@ -31,18 +31,18 @@ struct _SdExportDialog
   GtkButton       *cancel_button;
   GtkWidget       *export_button;
 
-  char            *db_path;
-  SdScopeKind      scope_kind;
-  GArray          *ids; /* (nullable) the editor's selection */
-  char            *place_code;
-  char            *query;
-  char            *place_name;
+  char                 *db_path;
+  SdScopeKind           scope_kind;
+  GArray               *ids; /* (nullable) the editor's selection */
+  char                 *place_code;
+  char                 *query;
+  char                 *place_name;
   GtkFileChooserNative *chooser;
-  GCancellable    *cancellable;   /* while an export runs */
-  GFile           *file;
-  guint            n_exported;
-  gboolean         close_when_done;
-  gboolean         disposed;
+  GCancellable         *cancellable; /* while an export runs */
+  GFile                *file;
+  guint                 n_exported;
+  gboolean              close_when_done;
+  gboolean              disposed;
 };
 
 G_DEFINE_TYPE (SdExportDialog, sd_export_dialog, GTK_TYPE_DIALOG)
@@ -80,8 +80,10 @@ get_format (SdExportDialog *self)
 }
 
 static void
-set_field_check (GtkToggleButton *check, const SdExportOptions *defaults, SdExportFields field,
-                 gboolean applies)
+set_field_check (GtkToggleButton       *check,
+                 const SdExportOptions *defaults,
+                 SdExportFields         field,
+                 gboolean               applies)
 {
   gtk_toggle_button_set_active (check, applies && (defaults->fields & field) != 0);
   gtk_widget_set_sensitive (GTK_WIDGET (check), applies);
@@ -150,10 +152,9 @@ dup_summary (SdExportDialog *self, guint n_stories)
 {
   g_autoptr (GString) summary = g_string_new (NULL);
 
-  g_string_append_printf (summary,
-                          g_dngettext (GETTEXT_PACKAGE, "%u story listed", "%u stories listed",
-                                       n_stories),
-                          n_stories);
+  g_string_append_printf (
+      summary, g_dngettext (GETTEXT_PACKAGE, "%u story listed", "%u stories listed", n_stories),
+      n_stories);
   if (self->place_name != NULL)
     g_string_append_printf (summary, " · %s", self->place_name);
   if (self->query != NULL)
@@ -167,7 +168,7 @@ dup_summary (SdExportDialog *self, guint n_stories)
 static void
 format_changed_cb (SdExportDialog *self)
 {
-  SdExportFormat format = get_format (self);
+  SdExportFormat  format = get_format (self);
   SdExportOptions defaults;
 
   /* JSON is always the full record; CSV has no column for highlights; the
@@ -187,7 +188,7 @@ format_changed_cb (SdExportDialog *self)
 static void
 export_progress_cb (guint done, guint total, gpointer user_data)
 {
-  SdExportDialog *self = user_data;
+  SdExportDialog  *self = user_data;
   g_autofree char *text = NULL;
 
   if (self->disposed || self->cancellable == NULL)
@@ -207,7 +208,7 @@ export_finished_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (SdExportDialog) self = user_data;
   g_autoptr (GError) error = NULL;
-  guint n_stories = 0;
+  guint    n_stories = 0;
   gboolean ok = sd_export_to_file_finish (result, &n_stories, &error);
 
   g_application_release (g_application_get_default ());
@@ -235,7 +236,7 @@ export_finished_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 start_export (SdExportDialog *self, GFile *file)
 {
-  SdScope scope = { self->scope_kind, self->place_code, self->query,
+  SdScope         scope = { self->scope_kind, self->place_code, self->query,
                     self->ids != NULL ? (gint64 *) self->ids->data : NULL,
                     self->ids != NULL ? self->ids->len : 0 };
   SdExportOptions options;
@@ -270,12 +271,13 @@ choose_file (SdExportDialog *self)
   SdExportFormat format = get_format (self);
   g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *pattern = g_strconcat ("*.", sd_export_format_get_extension (format), NULL);
-  g_autofree char *name = g_strconcat (self->place_name != NULL ? self->place_name : _("stories"),
-                                       ".", sd_export_format_get_extension (format), NULL);
+  g_autofree char *name = g_strconcat (
+      self->place_name != NULL ? self->place_name
+                               : _("stories"), ".", sd_export_format_get_extension (format), NULL);
   g_autofree char *label = gtk_combo_box_text_get_active_text (self->format_combo);
 
-  self->chooser = gtk_file_chooser_native_new (_("Export Stories"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
+  self->chooser = gtk_file_chooser_native_new (
+      _("Export Stories"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
   /* Modal like this dialog, or this dialog's grab would keep the input. */
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
   /* The file chooser asks before an existing file is replaced. */
@@ -352,7 +354,7 @@ sd_export_dialog_finalize (GObject *object)
 static void
 sd_export_dialog_class_init (SdExportDialogClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sd_export_dialog_dispose;
@@ -397,14 +399,14 @@ sd_export_dialog_new (GtkWindow *parent, SdStore *store, const SdScope *scope)
   SdExportDialog *self;
   g_autoptr (GPtrArray) listed = NULL;
   g_autofree char *summary = NULL;
-  gboolean header_bar = TRUE;
+  gboolean         header_bar = TRUE;
 
   g_return_val_if_fail (SD_IS_STORE (store), NULL);
   g_return_val_if_fail (scope != NULL, NULL);
 
   g_object_get (gtk_settings_get_default (), "gtk-dialogs-use-header", &header_bar, NULL);
-  self = g_object_new (SD_TYPE_EXPORT_DIALOG, "transient-for", parent, "use-header-bar",
-                       header_bar, NULL);
+  self = g_object_new (SD_TYPE_EXPORT_DIALOG, "transient-for", parent, "use-header-bar", header_bar,
+                       NULL);
   self->db_path = g_strdup (sd_store_get_path (store));
   self->scope_kind = scope->kind;
   self->place_code = g_strdup (scope->place_code);

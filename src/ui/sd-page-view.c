@@ -22,18 +22,18 @@
 
 struct _SdPageView
 {
-  GtkWindow      parent_instance;
+  GtkWindow parent_instance;
 
   GtkHeaderBar  *header_bar;
   GtkTextView   *text_view;
   GtkTextBuffer *buffer;
 
-  GtkTextTag    *page_tag;
-  GtkTextTag    *span_tag;
+  GtkTextTag *page_tag;
+  GtkTextTag *span_tag;
 
   /* The text as put in the buffer, to map byte offsets to characters. */
-  char          *text;
-  gsize          length;
+  char *text;
+  gsize length;
 };
 
 G_DEFINE_TYPE (SdPageView, sd_page_view, GTK_TYPE_WINDOW)
@@ -65,15 +65,13 @@ align_up (SdPageView *self, gint64 offset)
 static void
 get_iter_at_byte (SdPageView *self, gsize byte, GtkTextIter *iter)
 {
-  gtk_text_buffer_get_iter_at_offset (self->buffer, iter,
-                                      (int) g_utf8_pointer_to_offset (self->text,
-                                                                      self->text + byte));
+  gtk_text_buffer_get_iter_at_offset (
+      self->buffer, iter, (int) g_utf8_pointer_to_offset (self->text, self->text + byte));
 }
 
 /* The byte range [@start, @end) as buffer iters, whole characters only. */
 static void
-get_range (SdPageView *self, gint64 start, gint64 end, GtkTextIter *out_start,
-           GtkTextIter *out_end)
+get_range (SdPageView *self, gint64 start, gint64 end, GtkTextIter *out_start, GtkTextIter *out_end)
 {
   gsize first = align_down (self, MIN (start, end));
   gsize last = align_up (self, MAX (start, end));
@@ -104,8 +102,8 @@ static void
 show_span (SdPageView *self, gint64 span_start, gint64 span_end)
 {
   g_autofree char *subtitle = NULL;
-  GtkTextMark *mark;
-  GtkTextIter start, end;
+  GtkTextMark     *mark;
+  GtkTextIter      start, end;
 
   get_range (self, span_start, span_end, &start, &end);
   gtk_text_buffer_apply_tag (self->buffer, self->span_tag, &start, &end);
@@ -119,8 +117,8 @@ show_span (SdPageView *self, gint64 span_start, gint64 span_end)
   /* TRANSLATORS: the header bar subtitle of the page window: where the
    * story lies in the page, as a range of byte offsets */
   subtitle = g_strdup_printf (_("bytes %lld–%lld"),
-                              (long long) align_down (self, MIN (span_start, span_end)),
-                              (long long) align_up (self, MAX (span_start, span_end)));
+                                 (long long) align_down (self, MIN (span_start, span_end)),
+                                 (long long) align_up (self, MAX (span_start, span_end)));
   gtk_header_bar_set_subtitle (self->header_bar, subtitle);
 }
 
@@ -155,12 +153,12 @@ dup_marks_tooltip (const GtkTextIter *iter)
 }
 
 static gboolean
-text_view_query_tooltip_cb (GtkWidget *widget, int x, int y, gboolean keyboard_mode,
-                            GtkTooltip *tooltip, SdPageView *self)
+text_view_query_tooltip_cb (
+    GtkWidget *widget, int x, int y, gboolean keyboard_mode, GtkTooltip *tooltip, SdPageView *self)
 {
   g_autofree char *text = NULL;
-  GtkTextIter iter;
-  GdkRectangle area;
+  GtkTextIter      iter;
+  GdkRectangle     area;
 
   if (keyboard_mode)
     gtk_text_buffer_get_iter_at_mark (self->buffer, &iter,
@@ -216,7 +214,7 @@ sd_page_view_finalize (GObject *object)
 static void
 sd_page_view_class_init (SdPageViewClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->finalize = sd_page_view_finalize;
@@ -236,9 +234,9 @@ sd_page_view_init (SdPageView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* Language zh-cn picks the Simplified glyph forms, as in the article view. */
-  self->page_tag = gtk_text_buffer_create_tag (self->buffer, "sd-page", "family", PAGE_FAMILY,
-                                               "language", "zh-cn", "pixels-inside-wrap", 4,
-                                               "pixels-below-lines", 4, NULL);
+  self->page_tag =
+      gtk_text_buffer_create_tag (self->buffer, "sd-page", "family", PAGE_FAMILY, "language",
+                                  "zh-cn", "pixels-inside-wrap", 4, "pixels-below-lines", 4, NULL);
   /* A fixed dark foreground keeps the span readable under a dark theme. */
   self->span_tag = gtk_text_buffer_create_tag (self->buffer, SD_PAGE_VIEW_SPAN_TAG, "background",
                                                "#d8e7f8", "foreground", "#241f31", NULL);
@@ -262,8 +260,11 @@ sd_page_view_init (SdPageView *self)
  *   when closed or with @parent
  */
 GtkWidget *
-sd_page_view_new (GtkWindow *parent, const char *file_name, const char *page_text,
-                  gint64 span_start, gint64 span_end)
+sd_page_view_new (GtkWindow  *parent,
+                  const char *file_name,
+                  const char *page_text,
+                  gint64      span_start,
+                  gint64      span_end)
 {
   SdPageView *self;
 
@@ -294,7 +295,10 @@ sd_page_view_new (GtkWindow *parent, const char *file_name, const char *page_tex
  * either side, so it still shows.
  */
 void
-sd_page_view_add_marks (SdPageView *self, const gint64 *starts, const gint64 *ends, guint n,
+sd_page_view_add_marks (SdPageView        *self,
+                        const gint64      *starts,
+                        const gint64      *ends,
+                        guint              n,
                         const char *const *tooltips)
 {
   GdkRGBA orange = { 0.902, 0.380, 0.0, 1.0 }; /* GNOME palette Orange 4, #e66100 */
@@ -306,9 +310,8 @@ sd_page_view_add_marks (SdPageView *self, const gint64 *starts, const gint64 *en
     {
       GtkTextIter start, end;
       /* One tag per mark, so each keeps its own tooltip where marks overlap. */
-      GtkTextTag *tag = gtk_text_buffer_create_tag (self->buffer, NULL, "underline",
-                                                    PANGO_UNDERLINE_ERROR, "underline-rgba",
-                                                    &orange, NULL);
+      GtkTextTag *tag = gtk_text_buffer_create_tag (
+          self->buffer, NULL, "underline", PANGO_UNDERLINE_ERROR, "underline-rgba", &orange, NULL);
 
       if (tooltips != NULL && tooltips[i] != NULL)
         g_object_set_data_full (G_OBJECT (tag), MARK_TOOLTIP_KEY, g_strdup (tooltips[i]), g_free);

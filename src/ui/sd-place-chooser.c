@@ -31,15 +31,15 @@ enum
 enum
 {
   RANK_HIDDEN = -1,
-  RANK_EXACT,     /* 吴江 or 吴江区 for 吴江区 */
-  RANK_PREFIX,    /* 吴 */
-  RANK_INSIDE,    /* 江区 */
-  RANK_STRIPPED,  /* 吴江市, the old name, still finds 吴江区 */
+  RANK_EXACT,    /* 吴江 or 吴江区 for 吴江区 */
+  RANK_PREFIX,   /* 吴 */
+  RANK_INSIDE,   /* 江区 */
+  RANK_STRIPPED, /* 吴江市, the old name, still finds 吴江区 */
 };
 
 typedef struct
 {
-  const SdPlace *place;    /* NULL for the "Unplaced" row */
+  const SdPlace *place; /* NULL for the "Unplaced" row */
   const char    *name;
   char          *path;     /* the parents below the province: 苏州市 · 吴江区 */
   char          *folded;   /* the name, case-folded */
@@ -50,15 +50,15 @@ typedef struct
 
 struct _SdPlaceChooser
 {
-  GtkPopover         parent_instance;
+  GtkPopover parent_instance;
 
-  GtkSearchEntry    *search_entry;
-  GtkTreeView       *tree_view;
-  GtkTreeSelection  *selection;
+  GtkSearchEntry   *search_entry;
+  GtkTreeView      *tree_view;
+  GtkTreeSelection *selection;
 
-  GPtrArray         *entries; /* (element-type Entry) Unplaced first, then official order */
-  GHashTable        *by_code; /* code → Entry, borrowed from entries */
-  Entry             *current; /* (nullable) the story's place */
+  GPtrArray  *entries; /* (element-type Entry) Unplaced first, then official order */
+  GHashTable *by_code; /* code → Entry, borrowed from entries */
+  Entry      *current; /* (nullable) the story's place */
 };
 
 enum
@@ -205,8 +205,8 @@ apply_query (SdPlaceChooser *self)
       g_utf8_casefold (gtk_entry_get_text (GTK_ENTRY (self->search_entry)), -1);
   g_autofree char *stripped_query = NULL;
   g_autoptr (GPtrArray) matches = g_ptr_array_sized_new (self->entries->len);
-  g_autoptr (GtkListStore) store = gtk_list_store_new (N_COLUMNS, G_TYPE_STRING, G_TYPE_STRING,
-                                                       G_TYPE_STRING, G_TYPE_UINT);
+  g_autoptr (GtkListStore) store =
+      gtk_list_store_new (N_COLUMNS, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_UINT);
   g_autoptr (GtkTreePath) cursor = NULL;
 
   g_strstrip (query);
@@ -226,10 +226,9 @@ apply_query (SdPlaceChooser *self)
     {
       const Entry *entry = g_ptr_array_index (matches, i);
 
-      gtk_list_store_insert_with_values (store, NULL, -1, COLUMN_NAME, entry->name, COLUMN_PATH,
-                                         entry->path, COLUMN_CODE,
-                                         entry->place != NULL ? entry->place->code : NULL,
-                                         COLUMN_INDEX, entry->index, -1);
+      gtk_list_store_insert_with_values (
+          store, NULL, -1, COLUMN_NAME, entry->name, COLUMN_PATH, entry->path, COLUMN_CODE,
+          entry->place != NULL ? entry->place->code : NULL, COLUMN_INDEX, entry->index, -1);
     }
   gtk_tree_view_set_model (self->tree_view, GTK_TREE_MODEL (store));
 
@@ -279,8 +278,11 @@ choose (SdPlaceChooser *self, const Entry *entry)
 }
 
 static void
-check_data_func (GtkTreeViewColumn *column, GtkCellRenderer *cell, GtkTreeModel *model,
-                 GtkTreeIter *iter, gpointer data)
+check_data_func (GtkTreeViewColumn *column,
+                 GtkCellRenderer   *cell,
+                 GtkTreeModel      *model,
+                 GtkTreeIter       *iter,
+                 gpointer           data)
 {
   SdPlaceChooser *self = data;
 
@@ -347,11 +349,13 @@ tree_key_pressed_cb (GtkWidget *widget, GdkEventKey *event, SdPlaceChooser *self
 }
 
 static void
-row_activated_cb (GtkTreeView *tree_view, GtkTreePath *path, GtkTreeViewColumn *column,
-                  SdPlaceChooser *self)
+row_activated_cb (GtkTreeView       *tree_view,
+                  GtkTreePath       *path,
+                  GtkTreeViewColumn *column,
+                  SdPlaceChooser    *self)
 {
   GtkTreeModel *model = gtk_tree_view_get_model (tree_view);
-  GtkTreeIter iter;
+  GtkTreeIter   iter;
 
   if (gtk_tree_model_get_iter (model, &iter, path))
     choose (self, get_entry (self, model, &iter));
@@ -386,7 +390,7 @@ sd_place_chooser_finalize (GObject *object)
 static void
 sd_place_chooser_class_init (SdPlaceChooserClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->finalize = sd_place_chooser_finalize;

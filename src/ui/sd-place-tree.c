@@ -32,11 +32,11 @@ struct _SdPlaceTree
   GtkTreeSelection *selection;
   GtkCellRenderer  *name_renderer;
 
-  GHashTable       *counts;   /* code → gint64*, as last set */
-  GPtrArray        *searches; /* (element-type SdSavedSearch) as last set */
-  char             *selected_query;
-  gboolean          hide_empty;
-  gboolean          rebuilding;
+  GHashTable *counts;   /* code → gint64*, as last set */
+  GPtrArray  *searches; /* (element-type SdSavedSearch) as last set */
+  char       *selected_query;
+  gboolean    hide_empty;
+  gboolean    rebuilding;
 };
 
 enum
@@ -60,26 +60,33 @@ count_exactly (SdPlaceTree *self, const char *code)
 }
 
 static void
-set_row (SdPlaceTree *self, GtkTreeIter *iter, const char *name, const char *code,
-         SdScopeKind scope, gint64 count)
+set_row (SdPlaceTree *self,
+         GtkTreeIter *iter,
+         const char  *name,
+         const char  *code,
+         SdScopeKind  scope,
+         gint64       count)
 {
   g_autofree char *count_text = g_strdup_printf ("%" G_GINT64_FORMAT, count);
 
-  gtk_tree_store_set (self->model, iter, COLUMN_NAME, name, COLUMN_CODE, code, COLUMN_SCOPE,
-                      scope, COLUMN_COUNT, count, COLUMN_COUNT_TEXT, count_text, -1);
+  gtk_tree_store_set (self->model, iter, COLUMN_NAME, name, COLUMN_CODE, code, COLUMN_SCOPE, scope,
+                      COLUMN_COUNT, count, COLUMN_COUNT_TEXT, count_text, -1);
 }
 
 static void
-add_places (SdPlaceTree *self, SdGazetteer *gazetteer, GtkTreeIter *parent, const SdPlace *place,
-            GHashTable *subtree_counts)
+add_places (SdPlaceTree   *self,
+            SdGazetteer   *gazetteer,
+            GtkTreeIter   *parent,
+            const SdPlace *place,
+            GHashTable    *subtree_counts)
 {
   g_autoptr (GPtrArray) children = sd_gazetteer_get_children (gazetteer, place->code);
 
   for (guint i = 0; i < children->len; i++)
     {
       const SdPlace *child = g_ptr_array_index (children, i);
-      const gint64 *count = g_hash_table_lookup (subtree_counts, child->code);
-      GtkTreeIter iter;
+      const gint64  *count = g_hash_table_lookup (subtree_counts, child->code);
+      GtkTreeIter    iter;
 
       /* Cities always show, so the tree reads as the province; districts
        * and towns only when they hold stories, unless asked otherwise.
@@ -99,15 +106,15 @@ add_places (SdPlaceTree *self, SdGazetteer *gazetteer, GtkTreeIter *parent, cons
 static GHashTable *
 sum_subtree_counts (SdPlaceTree *self, SdGazetteer *gazetteer)
 {
-  GHashTable *sums = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GHashTable    *sums = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   GHashTableIter iter;
-  gpointer key, value;
+  gpointer       key, value;
 
   g_hash_table_iter_init (&iter, self->counts);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      const SdPlace *place = *(const char *) key != '\0' ? sd_gazetteer_lookup (gazetteer, key)
-                                                          : NULL;
+      const SdPlace *place =
+          *(const char *) key != '\0' ? sd_gazetteer_lookup (gazetteer, key) : NULL;
       for (; place != NULL; place = place->parent_code != NULL
                                         ? sd_gazetteer_lookup (gazetteer, place->parent_code)
                                         : NULL)
@@ -125,21 +132,25 @@ sum_subtree_counts (SdPlaceTree *self, SdGazetteer *gazetteer)
 }
 
 static gboolean
-find_row (SdPlaceTree *self, SdScopeKind scope, const char *code, GtkTreeIter *parent,
+find_row (SdPlaceTree *self,
+          SdScopeKind  scope,
+          const char  *code,
+          GtkTreeIter *parent,
           GtkTreeIter *out_iter)
 {
   GtkTreeModel *model = GTK_TREE_MODEL (self->model);
-  GtkTreeIter iter;
+  GtkTreeIter   iter;
 
   if (!gtk_tree_model_iter_children (model, &iter, parent))
     return FALSE;
   do
     {
       g_autofree char *row_code = NULL;
-      int row_scope;
+      int              row_scope;
 
       gtk_tree_model_get (model, &iter, COLUMN_SCOPE, &row_scope, COLUMN_CODE, &row_code, -1);
-      if ((SdScopeKind) row_scope == scope && (scope != SD_SCOPE_PLACE || g_strcmp0 (row_code, code) == 0))
+      if ((SdScopeKind) row_scope == scope
+          && (scope != SD_SCOPE_PLACE || g_strcmp0 (row_code, code) == 0))
         {
           *out_iter = iter;
           return TRUE;
@@ -155,16 +166,16 @@ find_row (SdPlaceTree *self, SdScopeKind scope, const char *code, GtkTreeIter *p
 static void
 rebuild (SdPlaceTree *self)
 {
-  SdGazetteer *gazetteer = sd_gazetteer_get_default ();
+  SdGazetteer   *gazetteer = sd_gazetteer_get_default ();
   const SdPlace *province = sd_gazetteer_get_province (gazetteer);
   g_autoptr (GHashTable) sums = sum_subtree_counts (self, gazetteer);
   g_autofree char *selected_code = NULL;
-  SdScopeKind selected = sd_place_tree_get_selected (self, &selected_code);
-  GtkTreeIter iter, province_iter;
-  gint64 total = 0;
-  GHashTableIter count_iter;
-  gpointer value;
-  const gint64 *province_count;
+  SdScopeKind      selected = sd_place_tree_get_selected (self, &selected_code);
+  GtkTreeIter      iter, province_iter;
+  gint64           total = 0;
+  GHashTableIter   count_iter;
+  gpointer         value;
+  const gint64    *province_count;
 
   g_hash_table_iter_init (&count_iter, self->counts);
   while (g_hash_table_iter_next (&count_iter, NULL, &value))
@@ -195,7 +206,7 @@ rebuild (SdPlaceTree *self)
       for (guint i = 0; i < self->searches->len; i++)
         {
           const SdSavedSearch *search = g_ptr_array_index (self->searches, i);
-          GtkTreeIter child;
+          GtkTreeIter          child;
 
           gtk_tree_store_append (self->model, &child, &group);
           set_row (self, &child, search->name, NULL, SD_SCOPE_ALL, MAX (search->count, 0));
@@ -204,15 +215,15 @@ rebuild (SdPlaceTree *self)
             gtk_tree_store_set (self->model, &child, COLUMN_COUNT_TEXT, "!", -1);
         }
       {
-        g_autoptr (GtkTreePath) path = gtk_tree_model_get_path (GTK_TREE_MODEL (self->model),
-                                                                &group);
+        g_autoptr (GtkTreePath) path =
+            gtk_tree_model_get_path (GTK_TREE_MODEL (self->model), &group);
         gtk_tree_view_expand_row (self->tree_view, path, FALSE);
       }
     }
 
   {
-    g_autoptr (GtkTreePath) path = gtk_tree_model_get_path (GTK_TREE_MODEL (self->model),
-                                                            &province_iter);
+    g_autoptr (GtkTreePath) path =
+        gtk_tree_model_get_path (GTK_TREE_MODEL (self->model), &province_iter);
     gtk_tree_view_expand_row (self->tree_view, path, FALSE);
   }
   self->rebuilding = FALSE;
@@ -233,7 +244,7 @@ get_drop_target (SdPlaceTree *self, int x, int y, SdScopeKind *out_scope, char *
 {
   g_autoptr (GtkTreePath) path = NULL;
   GtkTreeIter iter;
-  int scope;
+  int         scope;
 
   if (!gtk_tree_view_get_dest_row_at_pos (self->tree_view, x, y, &path, NULL)
       || !gtk_tree_model_get_iter (GTK_TREE_MODEL (self->model), &iter, path))
@@ -251,11 +262,11 @@ get_drop_target (SdPlaceTree *self, int x, int y, SdScopeKind *out_scope, char *
 }
 
 static gboolean
-drag_motion_cb (GtkWidget *widget, GdkDragContext *context, int x, int y, guint time,
-                SdPlaceTree *self)
+drag_motion_cb (
+    GtkWidget *widget, GdkDragContext *context, int x, int y, guint time, SdPlaceTree *self)
 {
   g_autofree char *code = NULL;
-  SdScopeKind scope;
+  SdScopeKind      scope;
 
   if (!get_drop_target (self, x, y, &scope, &code))
     {
@@ -268,8 +279,14 @@ drag_motion_cb (GtkWidget *widget, GdkDragContext *context, int x, int y, guint 
 }
 
 static void
-drag_data_received_cb (GtkWidget *widget, GdkDragContext *context, int x, int y,
-                       GtkSelectionData *data, guint info, guint time, SdPlaceTree *self)
+drag_data_received_cb (GtkWidget        *widget,
+                       GdkDragContext   *context,
+                       int               x,
+                       int               y,
+                       GtkSelectionData *data,
+                       guint             info,
+                       guint             time,
+                       SdPlaceTree      *self)
 {
   g_autofree char *code = NULL;
   g_autofree char *text = NULL;
@@ -300,7 +317,7 @@ static void
 selection_changed_cb (SdPlaceTree *self)
 {
   GtkTreeModel *model;
-  GtkTreeIter iter;
+  GtkTreeIter   iter;
 
   g_clear_pointer (&self->selected_query, g_free);
   if (gtk_tree_selection_get_selected (self->selection, &model, &iter))
@@ -324,7 +341,7 @@ sd_place_tree_finalize (GObject *object)
 static void
 sd_place_tree_class_init (SdPlaceTreeClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->finalize = sd_place_tree_finalize;
@@ -334,21 +351,21 @@ sd_place_tree_class_init (SdPlaceTreeClass *klass)
    *
    * The editor picked another node.
    */
-  signals[SELECTION_CHANGED] = g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass),
-                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                             G_TYPE_NONE, 0);
+  signals[SELECTION_CHANGED] =
+      g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                    NULL, NULL, G_TYPE_NONE, 0);
 
   /**
    * SdPlaceTree::stories-dropped:
    * @code: (nullable) the place they were dropped on; %NULL for 未定位
    * @ids: (element-type gint64) the stories
    */
-  signals[STORIES_DROPPED] = g_signal_new ("stories-dropped", G_TYPE_FROM_CLASS (klass),
-                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 2,
-                                           G_TYPE_STRING, G_TYPE_ARRAY);
+  signals[STORIES_DROPPED] =
+      g_signal_new ("stories-dropped", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                    NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_ARRAY);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/storydesk/Storydesk/ui/sd-place-tree.ui");
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/io/github/storydesk/Storydesk/ui/sd-place-tree.ui");
   gtk_widget_class_bind_template_child (widget_class, SdPlaceTree, tree_view);
   gtk_widget_class_bind_template_child (widget_class, SdPlaceTree, model);
   gtk_widget_class_bind_template_child (widget_class, SdPlaceTree, selection);
@@ -416,8 +433,8 @@ char *
 sd_place_tree_dup_selected_search_name (SdPlaceTree *self)
 {
   GtkTreeModel *model;
-  GtkTreeIter iter;
-  char *name = NULL;
+  GtkTreeIter   iter;
+  char         *name = NULL;
 
   g_return_val_if_fail (SD_IS_PLACE_TREE (self), NULL);
 
@@ -431,8 +448,8 @@ SdScopeKind
 sd_place_tree_get_selected (SdPlaceTree *self, char **out_code)
 {
   GtkTreeModel *model;
-  GtkTreeIter iter;
-  int scope = SD_SCOPE_ALL;
+  GtkTreeIter   iter;
+  int           scope = SD_SCOPE_ALL;
 
   g_return_val_if_fail (SD_IS_PLACE_TREE (self), SD_SCOPE_ALL);
 

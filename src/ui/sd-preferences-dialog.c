@@ -13,7 +13,7 @@
 
 struct _SdPreferencesDialog
 {
-  GtkDialog      parent_instance;
+  GtkDialog parent_instance;
 
   GtkEntry      *editor_entry;
   GtkLabel      *editor_hint;
@@ -42,7 +42,7 @@ sd_preferences_dialog_init (SdPreferencesDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   hint = g_strdup_printf (_("Recorded with every tag, note, highlight and status change. "
                             "Empty: %s"),
-                          g_get_real_name ());
+                             g_get_real_name ());
   gtk_label_set_text (self->editor_hint, hint);
   gtk_entry_set_placeholder_text (self->editor_entry, g_get_real_name ());
 }

@@ -13,12 +13,12 @@
 
 struct _SdStoryEditor
 {
-  GtkDialog      parent_instance;
+  GtkDialog parent_instance;
 
-  GtkEntry      *subheadline_entry;
-  GtkEntry      *headline_entry;
-  GtkEntry      *reporter_entry;
-  GtkEntry      *byline_entry;
+  GtkEntry *subheadline_entry;
+  GtkEntry *headline_entry;
+  GtkEntry *reporter_entry;
+  GtkEntry *byline_entry;
 
   SdEditHistory *history;
   gint64         story_id;
@@ -32,7 +32,7 @@ apply_changes (SdStoryEditor *self)
   const struct
   {
     SdStoryField field;
-    GtkEntry *entry;
+    GtkEntry    *entry;
   } fields[] = {
     { SD_STORY_FIELD_SUBHEADLINE, self->subheadline_entry },
     { SD_STORY_FIELD_HEADLINE, self->headline_entry },
@@ -84,7 +84,7 @@ sd_story_editor_dispose (GObject *object)
 static void
 sd_story_editor_class_init (SdStoryEditorClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkDialogClass *dialog_class = GTK_DIALOG_CLASS (klass);
 
@@ -108,8 +108,8 @@ sd_story_editor_init (SdStoryEditor *self)
 void
 sd_story_editor_present (GtkWindow *parent, SdEditHistory *history, const SdStory *story)
 {
-  SdStoryEditor *self = g_object_new (SD_TYPE_STORY_EDITOR, "transient-for", parent,
-                                      "use-header-bar", FALSE, NULL);
+  SdStoryEditor *self =
+      g_object_new (SD_TYPE_STORY_EDITOR, "transient-for", parent, "use-header-bar", FALSE, NULL);
 
   self->history = g_object_ref (history);
   self->story_id = story->id;

@@ -30,11 +30,11 @@ struct _SdStoryList
   GtkListStore     *model;
   GtkTreeSelection *selection;
 
-  gboolean          filling;
-  GPtrArray        *pending;      /* (element-type SdStory) rows still to add */
-  GStrv             terms;        /* the search's words, marked in titles */
-  guint             pending_done;
-  guint             fill_idle;
+  gboolean   filling;
+  GPtrArray *pending; /* (element-type SdStory) rows still to add */
+  GStrv      terms;   /* the search's words, marked in titles */
+  guint      pending_done;
+  guint      fill_idle;
 };
 
 enum
@@ -71,10 +71,9 @@ status_icon_name (SdStoryStatus status)
 static char *
 dup_place_label (const SdStory *story)
 {
-  SdGazetteer *gazetteer = sd_gazetteer_get_default ();
-  const SdPlace *place = story->place_code != NULL
-                             ? sd_gazetteer_lookup (gazetteer, story->place_code)
-                             : NULL;
+  SdGazetteer   *gazetteer = sd_gazetteer_get_default ();
+  const SdPlace *place =
+      story->place_code != NULL ? sd_gazetteer_lookup (gazetteer, story->place_code) : NULL;
   const SdPlace *city = NULL, *district = NULL, *town = NULL;
 
   if (place == NULL)
@@ -96,7 +95,7 @@ markup_with_terms (const char *text, const char *const *terms)
   while (*p != '\0')
     {
       const char *best = NULL;
-      gsize best_len = 0;
+      gsize       best_len = 0;
 
       for (guint i = 0; terms != NULL && terms[i] != NULL; i++)
         {
@@ -134,8 +133,8 @@ fill_row (SdStoryList *self, GtkTreeIter *iter, const SdStory *story)
     /* lang: Han text takes Simplified Chinese forms whatever the locale
      * (markup replaces a renderer's own attributes, so it goes here). */
     g_autofree char *marked = markup_with_terms (title, (const char *const *) self->terms);
-    g_autofree char *tail = g_markup_printf_escaped ("</b>\n<small>%s · %s", g_strstrip (place),
-                                                     story->source_file);
+    g_autofree char *tail =
+        g_markup_printf_escaped ("</b>\n<small>%s · %s", g_strstrip (place), story->source_file);
     g_string_append_printf (markup, "<span lang=\"zh-cn\"><b>%s%s", marked, tail);
   }
   for (guint i = 0; story->tags != NULL && i < story->tags->len; i++)
@@ -153,8 +152,12 @@ fill_row (SdStoryList *self, GtkTreeIter *iter, const SdStory *story)
 }
 
 static void
-drag_data_get_cb (GtkWidget *widget, GdkDragContext *context, GtkSelectionData *data, guint info,
-                  guint time, SdStoryList *self)
+drag_data_get_cb (GtkWidget        *widget,
+                  GdkDragContext   *context,
+                  GtkSelectionData *data,
+                  guint             info,
+                  guint             time,
+                  SdStoryList      *self)
 {
   g_autoptr (GArray) ids = sd_story_list_dup_selected_ids (self);
   g_autoptr (GString) text = g_string_new (NULL);
@@ -173,7 +176,8 @@ button_press_cb (GtkWidget *widget, GdkEventButton *event, SdStoryList *self)
 {
   g_autoptr (GtkTreePath) path = NULL;
 
-  if (event->button != GDK_BUTTON_PRIMARY || (event->state & gtk_accelerator_get_default_mod_mask ()))
+  if (event->button != GDK_BUTTON_PRIMARY
+      || (event->state & gtk_accelerator_get_default_mod_mask ()))
     return GDK_EVENT_PROPAGATE;
   if (!gtk_tree_view_get_path_at_pos (self->tree_view, event->x, event->y, &path, NULL, NULL, NULL))
     return GDK_EVENT_PROPAGATE;
@@ -214,12 +218,12 @@ sd_story_list_class_init (SdStoryListClass *klass)
    *
    * Another story, or none, is selected.
    */
-  signals[SELECTION_CHANGED] = g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass),
-                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                             G_TYPE_NONE, 0);
+  signals[SELECTION_CHANGED] =
+      g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                    NULL, NULL, G_TYPE_NONE, 0);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/storydesk/Storydesk/ui/sd-story-list.ui");
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/io/github/storydesk/Storydesk/ui/sd-story-list.ui");
   gtk_widget_class_bind_template_child (widget_class, SdStoryList, tree_view);
   gtk_widget_class_bind_template_child (widget_class, SdStoryList, model);
   gtk_widget_class_bind_template_child (widget_class, SdStoryList, selection);
@@ -259,7 +263,7 @@ static gboolean
 append_slice_cb (gpointer data)
 {
   SdStoryList *self = data;
-  guint to = MIN (self->pending_done + ROWS_PER_SLICE, self->pending->len);
+  guint        to = MIN (self->pending_done + ROWS_PER_SLICE, self->pending->len);
 
   append_rows (self, self->pending, self->pending_done, to);
   self->pending_done = to;
@@ -278,7 +282,7 @@ restore_cursor (SdStoryList *self, gint64 selected)
   GtkTreeModel *model = GTK_TREE_MODEL (self->model);
   g_autoptr (GtkTreePath) path = NULL;
   GtkTreeIter iter;
-  gboolean valid = gtk_tree_model_get_iter_first (model, &iter);
+  gboolean    valid = gtk_tree_model_get_iter_first (model, &iter);
 
   if (!valid)
     return;
@@ -302,7 +306,7 @@ void
 sd_story_list_set_stories (SdStoryList *self, GPtrArray *stories)
 {
   gint64 selected = sd_story_list_get_selected (self);
-  guint first;
+  guint  first;
 
   g_return_if_fail (SD_IS_STORY_LIST (self));
 
@@ -351,8 +355,8 @@ void
 sd_story_list_update_story (SdStoryList *self, const SdStory *story)
 {
   GtkTreeModel *model = GTK_TREE_MODEL (self->model);
-  GtkTreeIter iter;
-  gboolean valid;
+  GtkTreeIter   iter;
+  gboolean      valid;
 
   g_return_if_fail (SD_IS_STORY_LIST (self));
 
@@ -375,8 +379,8 @@ sd_story_list_get_selected (SdStoryList *self)
   GtkTreeModel *model = GTK_TREE_MODEL (self->model);
   g_autoptr (GtkTreePath) cursor = NULL;
   GtkTreeIter iter;
-  gint64 id = 0;
-  GList *rows;
+  gint64      id = 0;
+  GList      *rows;
 
   g_return_val_if_fail (SD_IS_STORY_LIST (self), 0);
 
@@ -398,8 +402,8 @@ GArray *
 sd_story_list_dup_selected_ids (SdStoryList *self)
 {
   GtkTreeModel *model = GTK_TREE_MODEL (self->model);
-  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  GList *rows;
+  GArray       *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GList        *rows;
 
   g_return_val_if_fail (SD_IS_STORY_LIST (self), ids);
 
@@ -407,7 +411,7 @@ sd_story_list_dup_selected_ids (SdStoryList *self)
   for (GList *l = rows; l != NULL; l = l->next)
     {
       GtkTreeIter iter;
-      gint64 id;
+      gint64      id;
 
       if (!gtk_tree_model_get_iter (model, &iter, l->data))
         continue;
@@ -422,6 +426,7 @@ guint
 sd_story_list_get_count (SdStoryList *self)
 {
   g_return_val_if_fail (SD_IS_STORY_LIST (self), 0);
-  return self->pending != NULL ? self->pending->len
-                               : (guint) gtk_tree_model_iter_n_children (GTK_TREE_MODEL (self->model), NULL);
+  return self->pending != NULL
+             ? self->pending->len
+             : (guint) gtk_tree_model_iter_n_children (GTK_TREE_MODEL (self->model), NULL);
 }

@@ -21,7 +21,7 @@
 
 struct _SdTagPanel
 {
-  GtkBox           parent_instance;
+  GtkBox parent_instance;
 
   GtkLabel        *selection_label;
   GtkWidget       *place_box;
@@ -41,12 +41,12 @@ struct _SdTagPanel
   GtkTextView     *note_view;
   GtkLabel        *saved_label;
 
-  SdStore         *store;
-  SdEditHistory   *history;
-  GPtrArray       *stories;  /* (element-type SdStory) the selection */
-  gint64           note_story_id;
-  guint            note_timeout;
-  gboolean         updating;
+  SdStore       *store;
+  SdEditHistory *history;
+  GPtrArray     *stories; /* (element-type SdStory) the selection */
+  gint64         note_story_id;
+  guint          note_timeout;
+  gboolean       updating;
 };
 
 G_DEFINE_TYPE (SdTagPanel, sd_tag_panel, GTK_TYPE_BOX)
@@ -73,7 +73,7 @@ static const SdStory *
 get_single_story (SdTagPanel *self)
 {
   return self->stories != NULL && self->stories->len == 1 ? g_ptr_array_index (self->stories, 0)
-                                                           : NULL;
+                                                          : NULL;
 }
 
 static GArray *
@@ -103,7 +103,7 @@ save_note (SdTagPanel *self)
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->note_view);
   g_autoptr (GError) error = NULL;
   g_autofree char *note = NULL;
-  GtkTextIter start, end;
+  GtkTextIter      start, end;
 
   g_clear_handle_id (&self->note_timeout, g_source_remove);
   if (self->history == NULL || self->note_story_id == 0)
@@ -155,9 +155,9 @@ change_tag (SdTagPanel *self, const char *tag, gboolean add)
 
   if (ids->len == 0 || self->history == NULL)
     return;
-  ok = add ? sd_edit_history_add_tag (self->history, (gint64 *) ids->data, ids->len, tag, &error)
-           : sd_edit_history_remove_tag (self->history, (gint64 *) ids->data, ids->len, tag,
-                                         &error);
+  ok =
+      add ? sd_edit_history_add_tag (self->history, (gint64 *) ids->data, ids->len, tag, &error)
+          : sd_edit_history_remove_tag (self->history, (gint64 *) ids->data, ids->len, tag, &error);
   if (!ok)
     show_error (self, error);
 }
@@ -184,7 +184,7 @@ color_set_cb (GtkColorButton *button, SdTagPanel *self)
   const char *tag = g_object_get_data (G_OBJECT (button), "sd-tag");
   g_autoptr (GError) error = NULL;
   g_autofree char *color = NULL;
-  GdkRGBA rgba;
+  GdkRGBA          rgba;
 
   gtk_color_chooser_get_rgba (GTK_COLOR_CHOOSER (button), &rgba);
   color = g_strdup_printf ("#%02x%02x%02x", (int) (rgba.red * 255 + 0.5),
@@ -202,7 +202,7 @@ create_tag_editor (SdTagPanel *self, GtkWidget *relative_to, const char *tag, co
   GtkWidget *grid = gtk_grid_new ();
   GtkWidget *entry = gtk_entry_new ();
   GtkWidget *button = gtk_color_button_new ();
-  GdkRGBA rgba;
+  GdkRGBA    rgba;
 
   gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
   gtk_grid_set_column_spacing (GTK_GRID (grid), 6);
@@ -261,8 +261,8 @@ create_chip (SdTagPanel *self, const char *tag, const char *color, guint count)
       /* Each chip carries its own colour; a provider per chip is cheap at
        * the handful of tags a story has. */
       g_autoptr (GtkCssProvider) css = gtk_css_provider_new ();
-      g_autofree char *rule = g_strdup_printf (".sd-tag-chip { background-color: alpha(%s, 0.3); }",
-                                               color);
+      g_autofree char *rule =
+          g_strdup_printf (".sd-tag-chip { background-color: alpha(%s, 0.3); }", color);
       gtk_css_provider_load_from_data (css, rule, -1, NULL);
       gtk_style_context_add_provider (gtk_widget_get_style_context (box), GTK_STYLE_PROVIDER (css),
                                       GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
@@ -285,7 +285,7 @@ tag_entry_activated_cb (SdTagPanel *self)
 static void
 status_changed_cb (SdTagPanel *self)
 {
-  const char *id = gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->status_combo));
+  const char    *id = gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->status_combo));
   const SdStory *story = get_single_story (self);
   g_autoptr (GError) error = NULL;
   SdStoryStatus status;
@@ -315,8 +315,12 @@ dismiss_clicked_cb (GtkButton *button, SdTagPanel *self)
 }
 
 static GtkWidget *
-create_icon_button (const char *icon, const char *name, const char *data_key, const char *value,
-                    GCallback callback, SdTagPanel *self)
+create_icon_button (const char *icon,
+                    const char *name,
+                    const char *data_key,
+                    const char *value,
+                    GCallback   callback,
+                    SdTagPanel *self)
 {
   GtkWidget *button = gtk_button_new_from_icon_name (icon, GTK_ICON_SIZE_BUTTON);
 
@@ -336,11 +340,11 @@ create_suggestion_row (SdTagPanel *self, const SdThemeSuggestion *suggestion)
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
   GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   g_autoptr (GString) evidence = g_string_new (NULL);
-  g_autofree char *title = g_strdup_printf ("%s  <small>%.1f</small>", suggestion->theme,
-                                            suggestion->score);
+  g_autofree char *title =
+      g_strdup_printf ("%s  <small>%.1f</small>", suggestion->theme, suggestion->score);
   g_autofree char *accept = g_strdup_printf (_("Accept %s"), suggestion->theme);
   g_autofree char *dismiss = g_strdup_printf (_("Dismiss %s"), suggestion->theme);
-  GtkWidget *label;
+  GtkWidget       *label;
 
   for (guint i = 0; i < suggestion->evidence->len && i < 4; i++)
     {
@@ -377,7 +381,7 @@ static void
 remove_highlight_clicked_cb (GtkButton *button, SdTagPanel *self)
 {
   const SdStory *story = get_single_story (self);
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "sd-highlight"));
+  gint64         id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "sd-highlight"));
   g_autoptr (GError) error = NULL;
 
   if (story != NULL && !sd_edit_history_remove_highlight (self->history, story->id, id, &error))
@@ -409,7 +413,8 @@ create_highlight_row (SdTagPanel *self, const SdHighlight *highlight)
     }
   gtk_widget_set_hexpand (text, TRUE);
   button = create_icon_button ("edit-delete-symbolic", _("Remove highlight"), NULL, NULL,
-                               G_CALLBACK (remove_highlight_clicked_cb), self);
+                                                          G_CALLBACK (remove_highlight_clicked_cb),
+                                                          self);
   g_object_set_data (G_OBJECT (button), "sd-highlight", GSIZE_TO_POINTER (highlight->id));
 
   g_object_set (row, "margin", 4, NULL);
@@ -434,7 +439,8 @@ refresh_completion (SdTagPanel *self)
 {
   g_autoptr (GPtrArray) tags = NULL;
   g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr (GPtrArray) themes = sd_theme_vocabulary_list_themes (sd_theme_vocabulary_get_default ());
+  g_autoptr (GPtrArray) themes =
+      sd_theme_vocabulary_list_themes (sd_theme_vocabulary_get_default ());
   g_autoptr (GError) error = NULL;
 
   gtk_list_store_clear (self->tag_names);
@@ -449,8 +455,8 @@ refresh_completion (SdTagPanel *self)
   /* The tags in use first, then the themes of the vocabulary. */
   for (guint i = 0; i < tags->len + themes->len; i++)
     {
-      const char *name = i < tags->len ? g_ptr_array_index (tags, i)
-                                       : g_ptr_array_index (themes, i - tags->len);
+      const char *name =
+          i < tags->len ? g_ptr_array_index (tags, i) : g_ptr_array_index (themes, i - tags->len);
       if (g_hash_table_add (seen, (gpointer) name))
         gtk_list_store_insert_with_values (self->tag_names, NULL, -1, 0, name, -1);
     }
@@ -506,7 +512,8 @@ show_suggestions (SdTagPanel *self, const SdStory *story)
 
       if (g_ptr_array_find_with_equal_func (story->tags, suggestion->theme, g_str_equal, NULL)
           || (dismissed != NULL
-              && g_ptr_array_find_with_equal_func (dismissed, suggestion->theme, g_str_equal, NULL)))
+              && g_ptr_array_find_with_equal_func (dismissed, suggestion->theme, g_str_equal,
+                                                   NULL)))
         continue;
       gtk_container_add (GTK_CONTAINER (self->suggestion_list),
                          create_suggestion_row (self, suggestion));
@@ -541,11 +548,11 @@ place_chosen_cb (SdTagPanel *self, const char *code)
 static void
 show_place (SdTagPanel *self, const SdStory *story)
 {
-  SdGazetteer *gazetteer = sd_gazetteer_get_default ();
-  const SdPlace *place = story != NULL && story->place_code != NULL
-                             ? sd_gazetteer_lookup (gazetteer, story->place_code)
-                             : NULL;
-  const SdPlace *city = NULL, *district = NULL, *town = NULL;
+  SdGazetteer     *gazetteer = sd_gazetteer_get_default ();
+  const SdPlace   *place = story != NULL && story->place_code != NULL
+                               ? sd_gazetteer_lookup (gazetteer, story->place_code)
+                               : NULL;
+  const SdPlace   *city = NULL, *district = NULL, *town = NULL;
   g_autofree char *text = NULL;
 
   gtk_widget_set_visible (self->place_box, story != NULL);
@@ -577,7 +584,7 @@ static void
 show_selection (SdTagPanel *self)
 {
   const SdStory *story = get_single_story (self);
-  guint n = self->stories != NULL ? self->stories->len : 0;
+  guint          n = self->stories != NULL ? self->stories->len : 0;
 
   self->updating = TRUE;
   show_tags (self);
@@ -593,10 +600,10 @@ show_selection (SdTagPanel *self)
   gtk_widget_set_visible (GTK_WIDGET (self->selection_label), n > 1);
   if (n > 1)
     {
-      g_autofree char *text = g_strdup_printf (
-          g_dngettext (GETTEXT_PACKAGE, "%u story selected: tags apply to all",
-                       "%u stories selected: tags apply to all", n),
-          n);
+      g_autofree char *text =
+          g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u story selected: tags apply to all",
+                                        "%u stories selected: tags apply to all", n),
+                           n);
       gtk_label_set_text (self->selection_label, text);
     }
   gtk_widget_set_sensitive (GTK_WIDGET (self), n > 0);
@@ -620,7 +627,7 @@ sd_tag_panel_dispose (GObject *object)
 static void
 sd_tag_panel_class_init (SdTagPanelClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sd_tag_panel_dispose;
@@ -705,9 +712,9 @@ sd_tag_panel_set_stories (SdTagPanel *self, GPtrArray *stories)
 void
 sd_tag_panel_update_story (SdTagPanel *self, const SdStory *story)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->note_view);
+  GtkTextBuffer   *buffer = gtk_text_view_get_buffer (self->note_view);
   g_autofree char *typed = NULL;
-  GtkTextIter start, end;
+  GtkTextIter      start, end;
 
   g_return_if_fail (SD_IS_TAG_PANEL (self));
 

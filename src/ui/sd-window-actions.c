@@ -72,9 +72,9 @@ static void
 highlight_confirmed_cb (GtkWidget *widget, SdWindow *self)
 {
   GtkWidget *popover = gtk_widget_get_ancestor (widget, GTK_TYPE_POPOVER);
-  GtkEntry *comment = g_object_get_data (G_OBJECT (popover), "sd-comment");
-  gint64 start = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (popover), "sd-start"));
-  gint64 end = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (popover), "sd-end"));
+  GtkEntry  *comment = g_object_get_data (G_OBJECT (popover), "sd-comment");
+  gint64     start = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (popover), "sd-start"));
+  gint64     end = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (popover), "sd-end"));
   g_autoptr (GError) error = NULL;
 
   if (!sd_edit_history_add_highlight (self->history, self->shown_id, start, end,
@@ -87,11 +87,11 @@ highlight_confirmed_cb (GtkWidget *widget, SdWindow *self)
 static void
 highlight_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
-  SdWindow *self = user_data;
-  GtkWidget *text_view = sd_article_view_get_text_view (self->article_view);
-  GtkWidget *popover, *box, *entry, *button;
+  SdWindow    *self = user_data;
+  GtkWidget   *text_view = sd_article_view_get_text_view (self->article_view);
+  GtkWidget   *popover, *box, *entry, *button;
   GdkRectangle rect;
-  gint64 start, end;
+  gint64       start, end;
 
   if (!sd_article_view_get_body_selection (self->article_view, &start, &end))
     {
@@ -146,12 +146,12 @@ import_response_cb (GtkNativeDialog *dialog, int response, SdWindow *self)
 static void
 import_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
-  SdWindow *self = user_data;
+  SdWindow             *self = user_data;
   GtkFileChooserNative *chooser;
   g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
 
   chooser = gtk_file_chooser_native_new (_("Import Pages"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), NULL);
+                                            GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), NULL);
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
   gtk_file_filter_set_name (filter, _("Page text files and Storydesk exports"));
   gtk_file_filter_add_pattern (filter, "*.txt");
@@ -167,11 +167,11 @@ export_response_cb (SdExportDialog *dialog, int response, SdWindow *self)
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autofree char *name = g_file_get_parse_name (sd_export_dialog_get_file (dialog));
-      guint n_stories = sd_export_dialog_get_n_exported (dialog);
-      g_autofree char *message = g_strdup_printf (
-          g_dngettext (GETTEXT_PACKAGE, "Exported %u story to %s", "Exported %u stories to %s",
-                       n_stories),
-          n_stories, name);
+      guint            n_stories = sd_export_dialog_get_n_exported (dialog);
+      g_autofree char *message =
+          g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u story to %s",
+                                        "Exported %u stories to %s", n_stories),
+                           n_stories, name);
 
       _sd_window_show_message (self, GTK_MESSAGE_INFO, message);
     }
@@ -184,11 +184,11 @@ export_response_cb (SdExportDialog *dialog, int response, SdWindow *self)
 static void
 export_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
-  SdWindow *self = user_data;
+  SdWindow        *self = user_data;
   g_autofree char *code = NULL;
   g_autoptr (GArray) selected = sd_story_list_dup_selected_ids (self->story_list);
   SdExportDialog *dialog;
-  SdScope scope = { 0 };
+  SdScope         scope = { 0 };
 
   sd_tag_panel_flush (self->tag_panel);
   scope.kind = sd_place_tree_get_selected (self->place_tree, &code);
@@ -218,7 +218,7 @@ static void
 split_story_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   SdWindow *self = user_data;
-  int paragraph = sd_article_view_get_cursor_paragraph (self->article_view);
+  int       paragraph = sd_article_view_get_cursor_paragraph (self->article_view);
   g_autoptr (GError) error = NULL;
 
   if (paragraph <= 0)
@@ -265,7 +265,7 @@ show_in_page_activated (GSimpleAction *action, GVariant *parameter, gpointer use
   g_autofree char *text = NULL;
   g_autofree char *encoding = NULL;
   g_autoptr (GError) error = NULL;
-  gint64 size = 0, span[2];
+  gint64     size = 0, span[2];
   GtkWidget *view;
 
   story = sd_store_get_story (self->store, self->shown_id, &error);
@@ -291,9 +291,9 @@ show_in_page_activated (GSimpleAction *action, GVariant *parameter, gpointer use
   view = sd_page_view_new (GTK_WINDOW (self), story->source_file, text, span[0], span[1]);
   if (story->repairs->len > 0)
     {
-      guint n = story->repairs->len;
-      g_autofree gint64 *starts = g_new (gint64, n);
-      g_autofree gint64 *ends = g_new (gint64, n);
+      guint                   n = story->repairs->len;
+      g_autofree gint64      *starts = g_new (gint64, n);
+      g_autofree gint64      *ends = g_new (gint64, n);
       g_autofree const char **tooltips = g_new (const char *, n);
 
       /* Repairs are kept as offsets into the page text already. */
@@ -320,11 +320,11 @@ _sd_window_article_populate_popup_cb (GtkTextView *text_view, GtkWidget *popup, 
     const char *action;
   } items[] = {
     { N_("Show in the _Original Page"), "win.show-in-page" },
-    { N_("_Highlight Selection…"), "win.highlight" },
-    { N_("_Split Story Here"), "win.split-story" },
-    { N_("_Join With Next Story"), "win.merge-story" },
-    { N_("_Correct Headline and Byline…"), "win.edit-story" },
-  };
+      { N_("_Highlight Selection…"), "win.highlight" },
+        { N_("_Split Story Here"), "win.split-story" },
+          { N_("_Join With Next Story"), "win.merge-story" },
+            { N_("_Correct Headline and Byline…"), "win.edit-story" },
+          };
 
   if (!GTK_IS_MENU (popup))
     return;

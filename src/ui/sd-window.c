@@ -56,7 +56,7 @@ reload_counts (SdWindow *self)
 static void
 show_query_problem (SdWindow *self, const GError *error)
 {
-  GtkEntry *entry = GTK_ENTRY (self->search_entry);
+  GtkEntry        *entry = GTK_ENTRY (self->search_entry);
   GtkStyleContext *style = gtk_widget_get_style_context (GTK_WIDGET (entry));
 
   gtk_entry_set_icon_from_icon_name (entry, GTK_ENTRY_ICON_SECONDARY,
@@ -73,8 +73,8 @@ show_query_problem (SdWindow *self, const GError *error)
 static GStrv
 dup_search_terms (SdWindow *self)
 {
-  g_autoptr (SdQuery) query = sd_query_parse (gtk_entry_get_text (GTK_ENTRY (self->search_entry)),
-                                              NULL);
+  g_autoptr (SdQuery) query =
+      sd_query_parse (gtk_entry_get_text (GTK_ENTRY (self->search_entry)), NULL);
   g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
   GPtrArray *terms;
 
@@ -137,7 +137,7 @@ void
 _sd_window_reload_stories (SdWindow *self)
 {
   g_autofree char *code = NULL;
-  SdScope scope = { 0 };
+  SdScope          scope = { 0 };
 
   scope.kind = sd_place_tree_get_selected (self->place_tree, &code);
   scope.place_code = code;
@@ -157,7 +157,8 @@ show_selected_story (SdWindow *self)
 {
   gint64 id = sd_story_list_get_selected (self->story_list);
   g_autoptr (GArray) ids = sd_story_list_dup_selected_ids (self->story_list);
-  g_autoptr (GPtrArray) selection = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_story_unref);
+  g_autoptr (GPtrArray) selection =
+      g_ptr_array_new_with_free_func ((GDestroyNotify) sd_story_unref);
   g_autoptr (SdStory) story = NULL;
   g_autoptr (GError) error = NULL;
 
@@ -188,20 +189,19 @@ show_selected_story (SdWindow *self)
   g_simple_action_set_enabled (
       G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "set-status")),
       story != NULL);
-  for (const char *const *name = (const char *const[]) { "highlight", "split-story", "merge-story",
+  for (const char *const *name = (const char *const[]){ "highlight", "split-story", "merge-story",
                                                         "edit-story", "show-in-page", NULL };
        *name != NULL; name++)
     g_simple_action_set_enabled (
-        G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), *name)),
-        story != NULL);
+        G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), *name)), story != NULL);
 }
 
 static void
 place_selected_cb (SdWindow *self)
 {
   g_autofree char *code = NULL;
-  SdScopeKind kind = sd_place_tree_get_selected (self->place_tree, &code);
-  const char *query = sd_place_tree_get_selected_query (self->place_tree);
+  SdScopeKind      kind = sd_place_tree_get_selected (self->place_tree, &code);
+  const char      *query = sd_place_tree_get_selected_query (self->place_tree);
   g_autofree char *key = g_strdup_printf ("%d:%s:%s", kind, code ? code : "", query ? query : "");
 
   gtk_widget_set_sensitive (self->forget_search_button, query != NULL);
@@ -279,7 +279,7 @@ static void
 save_search_cb (SdWindow *self)
 {
   g_autofree char *name = g_strstrip (g_strdup (gtk_entry_get_text (self->saved_name_entry)));
-  const char *query = gtk_entry_get_text (GTK_ENTRY (self->search_entry));
+  const char      *query = gtk_entry_get_text (GTK_ENTRY (self->search_entry));
   g_autoptr (GError) error = NULL;
 
   if (*name == '\0' || *query == '\0')
@@ -382,7 +382,7 @@ static gboolean
 watch_library_cb (gpointer data)
 {
   SdWindow *self = data;
-  gint64 version = sd_store_get_data_version (self->store, NULL);
+  gint64    version = sd_store_get_data_version (self->store, NULL);
 
   if (version >= 0 && version != self->data_version)
     {
@@ -422,7 +422,7 @@ history_changed_cb (SdEditHistory *history, GParamSpec *pspec, SdWindow *self)
 static void
 import_progress_cb (guint done, guint total, const char *path, gpointer user_data)
 {
-  SdWindow *self = user_data;
+  SdWindow        *self = user_data;
   g_autofree char *name = g_filename_display_basename (path);
   g_autofree char *text = g_strdup_printf (_("Imported %s (%u of %u)"), name, done, total);
 
@@ -471,10 +471,10 @@ import_finished_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     {
       g_autofree char *stories = g_strdup_printf (
           g_dngettext (GETTEXT_PACKAGE, "%u story", "%u stories", n_stories), n_stories);
-      g_autofree char *message = g_strdup_printf (
-          g_dngettext (GETTEXT_PACKAGE, "Imported %s from %u page", "Imported %s from %u pages",
-                       n_files),
-          stories, n_files);
+      g_autofree char *message =
+          g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %s from %u page",
+                                        "Imported %s from %u pages", n_files),
+                           stories, n_files);
       _sd_window_show_message (self, GTK_MESSAGE_INFO, message);
     }
 
@@ -498,7 +498,8 @@ static void
 save_geometry (SdWindow *self)
 {
   GdkWindow *window = gtk_widget_get_window (GTK_WIDGET (self));
-  gboolean maximized = window != NULL && (gdk_window_get_state (window) & GDK_WINDOW_STATE_MAXIMIZED);
+  gboolean   maximized =
+      window != NULL && (gdk_window_get_state (window) & GDK_WINDOW_STATE_MAXIMIZED);
   int width, height;
 
   g_settings_set_boolean (self->settings, "window-maximized", maximized);
@@ -533,7 +534,8 @@ sd_window_constructed (GObject *object)
   G_OBJECT_CLASS (sd_window_parent_class)->constructed (object);
 
   self->settings = g_object_ref (sd_application_get_settings (SD_APPLICATION (application)));
-  gtk_window_set_default_size (GTK_WINDOW (self), g_settings_get_int (self->settings, "window-width"),
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
@@ -545,16 +547,15 @@ sd_window_constructed (GObject *object)
   _sd_window_add_actions (self);
   hide_empty = g_settings_create_action (self->settings, "hide-empty-places");
   g_action_map_add_action (G_ACTION_MAP (self), hide_empty);
-  gtk_menu_button_set_menu_model (self->menu_button,
-                                  G_MENU_MODEL (gtk_application_get_menu_by_id (application,
-                                                                                "primary-menu")));
+  gtk_menu_button_set_menu_model (self->menu_button, G_MENU_MODEL (gtk_application_get_menu_by_id (
+                                                         application, "primary-menu")));
 
   sd_place_tree_set_hide_empty (self->place_tree,
                                 g_settings_get_boolean (self->settings, "hide-empty-places"));
   g_signal_connect (self->settings, "changed::hide-empty-places",
                     G_CALLBACK (hide_empty_changed_cb), self);
-  g_signal_connect (self->settings, "changed::article-font-size",
-                    G_CALLBACK (font_size_changed_cb), self);
+  g_signal_connect (self->settings, "changed::article-font-size", G_CALLBACK (font_size_changed_cb),
+                    self);
 
   g_signal_connect (sd_article_view_get_text_view (self->article_view), "populate-popup",
                     G_CALLBACK (_sd_window_article_populate_popup_cb), self);
@@ -613,7 +614,7 @@ sd_window_set_property (GObject *object, guint prop_id, const GValue *value, GPa
 static void
 sd_window_class_init (SdWindowClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = sd_window_constructed;
@@ -666,8 +667,8 @@ static void
 sd_window_init (SdWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->listed = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
-                                        (GDestroyNotify) sd_story_unref);
+  self->listed =
+      g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, (GDestroyNotify) sd_story_unref);
 }
 
 SdWindow *

@@ -37,7 +37,7 @@
 
 typedef struct
 {
-  char *name;
+  char   *name;
   GBytes *bytes;
 } Input;
 
@@ -56,15 +56,15 @@ static const char *const tokens[] = {
 /* clang-format on */
 
 static GPtrArray *inputs; /* (element-type Input) the files named on the command line */
-static guint n_file_inputs;
-static guint64 rng_state;
+static guint      n_file_inputs;
+static guint64    rng_state;
 
 /* What the signal handler and the sanitizer death callback report. */
 static const guint8 *current_data;
-static size_t current_size;
-static char current_name[512];
-static char artifact_path[4096];
-static char signal_stack[64 * 1024]; /* for crashed_cb() after a stack overflow */
+static size_t        current_size;
+static char          current_name[512];
+static char          artifact_path[4096];
+static char          signal_stack[64 * 1024]; /* for crashed_cb() after a stack overflow */
 
 static void
 input_free (Input *input)
@@ -160,14 +160,14 @@ extern void __sanitizer_set_death_callback (void (*callback) (void)) __attribute
 static void
 install_crash_handlers (const char *program)
 {
-  const char *dir = g_getenv ("SD_FUZZ_ARTIFACT_DIR");
+  const char      *dir = g_getenv ("SD_FUZZ_ARTIFACT_DIR");
   g_autofree char *base = g_path_get_basename (program);
   g_autofree char *cwd = g_get_current_dir ();
   g_autofree char *path = g_strdup_printf ("%s/%s-crash.bin", dir != NULL ? dir : cwd, base);
-  const int signals[] = { SIGABRT, SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGTRAP };
+  const int        signals[] = { SIGABRT, SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGTRAP };
   /* A stack overflow (deep recursion on nested input) leaves no stack for
    * the handler: give it its own. */
-  stack_t stack = { .ss_sp = signal_stack, .ss_size = sizeof signal_stack };
+  stack_t          stack = { .ss_sp = signal_stack, .ss_size = sizeof signal_stack };
   struct sigaction action = { .sa_handler = crashed_cb, .sa_flags = SA_ONSTACK | SA_RESETHAND };
 
   g_strlcpy (artifact_path, path, sizeof artifact_path);
@@ -204,8 +204,8 @@ run_inputs (GPtrArray *array)
 {
   for (guint i = 0; i < array->len; i++)
     {
-      const Input *input = g_ptr_array_index (array, i);
-      gsize size = 0;
+      const Input  *input = g_ptr_array_index (array, i);
+      gsize         size = 0;
       const guint8 *data = g_bytes_get_data (input->bytes, &size);
 
       run_one (input->name, data, size);
@@ -215,7 +215,7 @@ run_inputs (GPtrArray *array)
 static int
 compare_names (gconstpointer a, gconstpointer b)
 {
-  return strcmp (*(const char *const *)a, *(const char *const *)b);
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
 }
 
 static gboolean
@@ -284,8 +284,8 @@ add_crafted_inputs (GPtrArray *array)
   static const char han[] = "江苏省苏州市吴江区黎里镇本报讯记者的了和与新闻";
   static const char punctuation[] = "。，、；：？！…—·“”‘’「」『』（）《》〈〉【】〔〕"
                                     "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
-  GString *line = g_string_new (NULL);
-  glong han_chars = g_utf8_strlen (han, -1);
+  GString          *line = g_string_new (NULL);
+  glong             han_chars = g_utf8_strlen (han, -1);
 
   add_input (array, g_strdup ("crafted: empty"), g_bytes_new (NULL, 0));
   add_input (array, g_strdup ("crafted: #"), LITERAL ("#"));
@@ -437,7 +437,7 @@ mutate_insert_cr (GByteArray *buf, GString *log)
 static void
 mutate_line_ends (GByteArray *buf, GString *log)
 {
-  gboolean crlf = rng_below (2);
+  gboolean    crlf = rng_below (2);
   GByteArray *out = g_byte_array_sized_new (buf->len + buf->len / 8);
 
   g_string_append (log, crlf ? " crlf" : " cr-only");
@@ -457,8 +457,8 @@ static void
 mutate_insert_bom (GByteArray *buf, GString *log)
 {
   static const char *const boms[] = { "\xef\xbb\xbf", "\xff\xfe", "\xfe\xff" };
-  guint which = rng_below (G_N_ELEMENTS (boms));
-  gsize at = rng_below (3) == 0 ? rng_below (buf->len + 1) : 0;
+  guint                    which = rng_below (G_N_ELEMENTS (boms));
+  gsize                    at = rng_below (3) == 0 ? rng_below (buf->len + 1) : 0;
 
   g_string_append_printf (log, " bom%u@%zu", which, at);
   insert_at (buf, at, boms[which], strlen (boms[which]));
@@ -468,7 +468,7 @@ static void
 mutate_insert_token (GByteArray *buf, GString *log)
 {
   const char *token = tokens[rng_below (G_N_ELEMENTS (tokens))];
-  gsize at = rng_below (buf->len + 1);
+  gsize       at = rng_below (buf->len + 1);
 
   /* Markers mostly matter at a line start. */
   if (rng_below (2))
@@ -492,13 +492,13 @@ mutate_delete_range (GByteArray *buf, GString *log)
 static void
 mutate_splice (GByteArray *buf, GString *log)
 {
-  const Input *other = g_ptr_array_index (inputs, rng_below (n_file_inputs));
-  gsize size = 0;
+  const Input  *other = g_ptr_array_index (inputs, rng_below (n_file_inputs));
+  gsize         size = 0;
   const guint8 *data = g_bytes_get_data (other->bytes, &size);
-  gsize from = rng_below (size + 1);
-  gsize want = rng_below (8192);
-  gsize n = MIN (size - from, want);
-  gsize at = rng_below (buf->len + 1);
+  gsize         from = rng_below (size + 1);
+  gsize         want = rng_below (8192);
+  gsize         n = MIN (size - from, want);
+  gsize         at = rng_below (buf->len + 1);
 
   g_string_append_printf (log, " splice%zu@%zu", n, at);
   insert_at (buf, at, data + from, n);
@@ -510,11 +510,11 @@ static void
 mutate_reencode (GByteArray *buf, GString *log)
 {
   static const char *const charsets[] = { "GB18030", "UTF-16LE", "UTF-16BE" };
-  const char *charset = charsets[rng_below (G_N_ELEMENTS (charsets))];
-  g_autofree char *valid = g_utf8_make_valid ((const char *) buf->data, buf->len);
-  g_autofree char *encoded = NULL;
-  gsize length = 0;
-  gboolean bom = !g_str_equal (charset, "GB18030") && rng_below (4) != 0;
+  const char              *charset = charsets[rng_below (G_N_ELEMENTS (charsets))];
+  g_autofree char         *valid = g_utf8_make_valid ((const char *) buf->data, buf->len);
+  g_autofree char         *encoded = NULL;
+  gsize                    length = 0;
+  gboolean                 bom = !g_str_equal (charset, "GB18030") && rng_below (4) != 0;
 
   encoded = g_convert_with_fallback (valid, -1, charset, "UTF-8", "?", NULL, &length, NULL);
   g_string_append_printf (log, " %s%s", charset, bom ? "+bom" : "");
@@ -531,7 +531,7 @@ static GPtrArray *
 split_lines (GByteArray *buf)
 {
   GPtrArray *lines = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
-  gsize start = 0;
+  gsize      start = 0;
 
   for (gsize i = 0; i <= buf->len; i++)
     if (i == buf->len || buf->data[i] == '\n')
@@ -548,13 +548,13 @@ join_lines (GByteArray *buf, GPtrArray *lines)
   g_byte_array_set_size (buf, 0);
   for (guint i = 0; i < lines->len; i++)
     {
-      gsize size = 0;
+      gsize         size = 0;
       const guint8 *data = g_bytes_get_data (g_ptr_array_index (lines, i), &size);
 
       if (buf->len + size + 1 > MAX_MUTANT_SIZE)
         break;
       if (i > 0)
-        g_byte_array_append (buf, (const guint8 *)"\n", 1);
+        g_byte_array_append (buf, (const guint8 *) "\n", 1);
       g_byte_array_append (buf, data, size);
     }
 }
@@ -590,7 +590,7 @@ mutate_shuffle_lines (GByteArray *buf, GString *log)
   g_string_append_printf (log, " shuffle%u@%u", n, first);
   for (guint i = n; i > 1; i--)
     {
-      guint j = rng_below (i);
+      guint    j = rng_below (i);
       gpointer tmp = lines->pdata[first + i - 1];
 
       lines->pdata[first + i - 1] = lines->pdata[first + j];
@@ -608,10 +608,10 @@ mutate_long_line (GByteArray *buf, GString *log)
 
   if (rng_below (2))
     {
-      GBytes *line = g_ptr_array_index (lines, which);
-      gsize size = MAX (g_bytes_get_size (line), 1);
+      GBytes     *line = g_ptr_array_index (lines, which);
+      gsize       size = MAX (g_bytes_get_size (line), 1);
       GByteArray *longer = g_byte_array_new ();
-      gsize target = 50000 + rng_below (250000);
+      gsize       target = 50000 + rng_below (250000);
 
       while (longer->len < target && g_bytes_get_size (line) > 0)
         g_byte_array_append (longer, g_bytes_get_data (line, NULL), size);
@@ -651,7 +651,7 @@ typedef void (*Mutation) (GByteArray *buf, GString *log);
 static const struct
 {
   Mutation mutate;
-  guint weight;
+  guint    weight;
 } mutations[] = {
   { mutate_flip_bits, 6 },        { mutate_random_bytes, 4 },  { mutate_truncate, 3 },
   { mutate_truncate_in_char, 3 }, { mutate_insert_nul, 1 },    { mutate_insert_cr, 3 },
@@ -686,17 +686,17 @@ run_fixed_variants (void)
 {
   for (guint i = 0; i < n_file_inputs; i++)
     {
-      const Input *input = g_ptr_array_index (inputs, i);
+      const Input             *input = g_ptr_array_index (inputs, i);
       static const char *const charsets[] = { "GB18030", "UTF-16LE", "UTF-16BE" };
-      gsize size = 0;
-      const char *data = g_bytes_get_data (input->bytes, &size);
-      g_autofree char *valid = g_utf8_make_valid (data, size);
+      gsize                    size = 0;
+      const char              *data = g_bytes_get_data (input->bytes, &size);
+      g_autofree char         *valid = g_utf8_make_valid (data, size);
       g_autoptr (GByteArray) buf = g_byte_array_new ();
 
       for (guint c = 0; c < G_N_ELEMENTS (charsets); c++)
         {
           g_autofree char *name = g_strdup_printf ("%s as %s", input->name, charsets[c]);
-          gsize length = 0;
+          gsize            length = 0;
           g_autofree char *encoded =
               g_convert_with_fallback (valid, -1, charsets[c], "UTF-8", "?", NULL, &length, NULL);
 
@@ -712,7 +712,7 @@ run_fixed_variants (void)
       {
         g_autofree char *name = g_strdup_printf ("%s with a UTF-8 BOM", input->name);
         g_byte_array_set_size (buf, 0);
-        g_byte_array_append (buf, (const guint8 *)"\xef\xbb\xbf", 3);
+        g_byte_array_append (buf, (const guint8 *) "\xef\xbb\xbf", 3);
         g_byte_array_append (buf, (const guint8 *) data, size);
         run_one (name, buf->data, buf->len);
       }
@@ -724,7 +724,7 @@ run_fixed_variants (void)
           while (buf->len < BIG_PAGE_SIZE)
             {
               g_byte_array_append (buf, (const guint8 *) data, size);
-              g_byte_array_append (buf, (const guint8 *)"\n\n", 2);
+              g_byte_array_append (buf, (const guint8 *) "\n\n", 2);
             }
           run_one (name, buf->data, buf->len);
         }
@@ -737,7 +737,7 @@ run_mutations (guint iterations, guint max_seconds, gboolean verbose)
   g_autoptr (GByteArray) previous = g_byte_array_new ();
   g_autoptr (GString) log = g_string_new (NULL);
   gint64 deadline = g_get_monotonic_time () + (gint64) max_seconds * G_USEC_PER_SEC;
-  guint done = 0;
+  guint  done = 0;
 
   for (; done < iterations; done++)
     {
@@ -760,8 +760,8 @@ run_mutations (guint iterations, guint max_seconds, gboolean verbose)
         }
       else
         {
-          const Input *input = g_ptr_array_index (inputs, base);
-          gsize size = 0;
+          const Input  *input = g_ptr_array_index (inputs, base);
+          gsize         size = 0;
           const guint8 *data = g_bytes_get_data (input->bytes, &size);
 
           g_string_printf (log, "mutation %u of %s:", done, input->name);
@@ -807,9 +807,9 @@ parse_env_uint (const char *name, guint fallback)
 int
 main (int argc, char **argv)
 {
-  gint iterations = parse_env_uint ("SD_FUZZ_ITERATIONS", DEFAULT_ITERATIONS);
-  gint max_seconds = parse_env_uint ("SD_FUZZ_MAX_SECONDS", DEFAULT_MAX_SECONDS);
-  gint64 seed = parse_env_uint ("SD_FUZZ_SEED", DEFAULT_SEED);
+  gint     iterations = parse_env_uint ("SD_FUZZ_ITERATIONS", DEFAULT_ITERATIONS);
+  gint     max_seconds = parse_env_uint ("SD_FUZZ_MAX_SECONDS", DEFAULT_MAX_SECONDS);
+  gint64   seed = parse_env_uint ("SD_FUZZ_SEED", DEFAULT_SEED);
   gboolean no_mutate = FALSE;
   gboolean verbose = FALSE;
   g_auto (GStrv) paths = NULL;
@@ -828,8 +828,8 @@ main (int argc, char **argv)
       g_option_context_new ("— run a fuzz target without libFuzzer");
   g_autoptr (GError) error = NULL;
   gint64 started = g_get_monotonic_time ();
-  guint n_crafted;
-  guint n_mutated = 0;
+  guint  n_crafted;
+  guint  n_mutated = 0;
   g_autoptr (GPtrArray) crafted = g_ptr_array_new_with_free_func ((GDestroyNotify) input_free);
 
   g_option_context_add_main_entries (context, entries, NULL);

@@ -106,7 +106,7 @@ check_mentions (const SdPlaceDecision *decision, const char *headline, const cha
   for (guint i = 0; i < decision->mentions->len; i++)
     {
       const SdPlaceMention *mention = &g_array_index (decision->mentions, SdPlaceMention, i);
-      gsize length;
+      gsize                 length;
 
       SD_FUZZ_CHECK (mention->field <= SD_MENTION_IN_BODY, "mention %u field %d", i,
                      mention->field);
@@ -193,9 +193,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   g_autoptr (GError) error = NULL;
   g_autoptr (SdPage) page = NULL;
   g_autoptr (GPtrArray) segments = NULL;
-  SdGazetteer *gazetteer = sd_gazetteer_get_default ();
+  SdGazetteer       *gazetteer = sd_gazetteer_get_default ();
   SdThemeVocabulary *vocabulary = sd_theme_vocabulary_get_default ();
-  gsize previous_start = 0;
+  gsize              previous_start = 0;
 
   page = sd_page_read_bytes ("fuzz.txt", bytes, &error);
   if (page == NULL)

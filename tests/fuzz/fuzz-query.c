@@ -21,7 +21,7 @@
 #include "sd-query.h"
 #include "sd-story.h"
 
-static sqlite3 *db;
+static sqlite3      *db;
 static sqlite3_stmt *match_stmt;
 
 static void
@@ -74,7 +74,7 @@ static void
 check_filter (const SdQueryFilter *filter, guint index)
 {
   SdStoryStatus status;
-  SdStoryKind kind;
+  SdStoryKind   kind;
 
   SD_FUZZ_CHECK (filter->field <= SD_QUERY_FIELD_SOURCE, "filter %u field %d", index,
                  filter->field);

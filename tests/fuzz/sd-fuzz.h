@@ -7,6 +7,8 @@
  * it runs under libFuzzer; built with fuzz-driver.c it runs under any
  * compiler from `meson test`.
  */
+/* Prototypes are aligned in columns by hand: */
+/* clang-format off */
 #pragma once
 
 #include <glib.h>

@@ -34,28 +34,28 @@ typedef enum
 
 typedef struct
 {
-  EditKind       kind;
-  gint64         story_id;
-  GArray        *ids;      /* EDIT_*_TAG: the stories it changed */
-  char          *text;     /* the tag, note, place code or theme after */
-  char          *old_text; /* the note or place code before */
-  SdStoryStatus  status;
-  SdStoryStatus  old_status;
-  double         old_confidence;
-  gboolean       old_by_editor;
-  SdHighlight   *highlight; /* EDIT_*_HIGHLIGHT, with its current id */
-  SdStoryField   field;
-  guint          paragraph; /* EDIT_SPLIT, EDIT_MERGE: where the cut is */
-  gint64         other_id;  /* EDIT_SPLIT: the new story; EDIT_MERGE: the joined one */
-  SdStory       *joined;    /* EDIT_MERGE: the joined story as it was;
+  EditKind      kind;
+  gint64        story_id;
+  GArray       *ids;      /* EDIT_*_TAG: the stories it changed */
+  char         *text;     /* the tag, note, place code or theme after */
+  char         *old_text; /* the note or place code before */
+  SdStoryStatus status;
+  SdStoryStatus old_status;
+  double        old_confidence;
+  gboolean      old_by_editor;
+  SdHighlight  *highlight; /* EDIT_*_HIGHLIGHT, with its current id */
+  SdStoryField  field;
+  guint         paragraph; /* EDIT_SPLIT, EDIT_MERGE: where the cut is */
+  gint64        other_id;  /* EDIT_SPLIT: the new story; EDIT_MERGE: the joined one */
+  SdStory      *joined;    /* EDIT_MERGE: the joined story as it was;
                              * EDIT_REVERT_REPAIR: the story before */
-  SdRepair      *repair;    /* EDIT_REVERT_REPAIR */
-  gboolean       open;      /* a note edit that later saves extend */
+  SdRepair     *repair;    /* EDIT_REVERT_REPAIR */
+  gboolean      open;      /* a note edit that later saves extend */
 } Edit;
 
 struct _SdEditHistory
 {
-  GObject  parent_instance;
+  GObject parent_instance;
 
   SdStore *store;
   GQueue   undo; /* (element-type Edit) newest at the head */
@@ -125,7 +125,7 @@ unmerge (SdEditHistory *self, Edit *edit, GError **error)
   const struct
   {
     SdStoryField field;
-    const char *value;
+    const char  *value;
   } fields[] = {
     { SD_STORY_FIELD_HEADLINE, joined->headline },
     { SD_STORY_FIELD_SUBHEADLINE, joined->subheadline },
@@ -174,10 +174,11 @@ apply (SdEditHistory *self, Edit *edit, gboolean forward, GError **error)
       return sd_store_remove_tag_from_stories (store, (gint64 *) edit->ids->data, edit->ids->len,
                                                edit->text, NULL, error);
     case EDIT_NOTE:
-      return sd_store_set_note (store, edit->story_id, forward ? edit->text : edit->old_text, error);
+      return sd_store_set_note (store, edit->story_id, forward ? edit->text : edit->old_text,
+                                error);
     case EDIT_STATUS:
-      return sd_store_set_status (store, edit->story_id,
-                                  forward ? edit->status : edit->old_status, error);
+      return sd_store_set_status (store, edit->story_id, forward ? edit->status : edit->old_status,
+                                  error);
     case EDIT_ADD_HIGHLIGHT:
     case EDIT_REMOVE_HIGHLIGHT:
       /* Putting a highlight back makes a new row: remember its new id. */
@@ -218,14 +219,18 @@ apply (SdEditHistory *self, Edit *edit, gboolean forward, GError **error)
 }
 
 static gboolean
-change_tag (SdEditHistory *self, EditKind kind, const gint64 *ids, guint n_ids, const char *tag,
-            GError **error)
+change_tag (SdEditHistory *self,
+            EditKind       kind,
+            const gint64  *ids,
+            guint          n_ids,
+            const char    *tag,
+            GError       **error)
 {
   g_autoptr (GArray) changed = g_array_new (FALSE, FALSE, sizeof (gint64));
-  gboolean ok = kind == EDIT_ADD_TAG
-                    ? sd_store_add_tag_to_stories (self->store, ids, n_ids, tag, changed, error)
-                    : sd_store_remove_tag_from_stories (self->store, ids, n_ids, tag, changed,
-                                                        error);
+  gboolean ok =
+      kind == EDIT_ADD_TAG
+          ? sd_store_add_tag_to_stories (self->store, ids, n_ids, tag, changed, error)
+          : sd_store_remove_tag_from_stories (self->store, ids, n_ids, tag, changed, error);
   Edit *edit;
 
   if (!ok)
@@ -277,10 +282,12 @@ sd_edit_history_class_init (SdEditHistoryClass *klass)
   object_class->dispose = sd_edit_history_dispose;
   object_class->get_property = sd_edit_history_get_property;
 
-  properties[PROP_CAN_UNDO] = g_param_spec_boolean (
-      "can-undo", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_CAN_REDO] = g_param_spec_boolean (
-      "can-redo", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_CAN_UNDO] =
+      g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
+                            G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_CAN_REDO] =
+      g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
+                            G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -306,16 +313,16 @@ sd_edit_history_new (SdStore *store)
 }
 
 gboolean
-sd_edit_history_add_tag (SdEditHistory *self, const gint64 *ids, guint n_ids, const char *tag,
-                         GError **error)
+sd_edit_history_add_tag (
+    SdEditHistory *self, const gint64 *ids, guint n_ids, const char *tag, GError **error)
 {
   g_return_val_if_fail (SD_IS_EDIT_HISTORY (self), FALSE);
   return change_tag (self, EDIT_ADD_TAG, ids, n_ids, tag, error);
 }
 
 gboolean
-sd_edit_history_remove_tag (SdEditHistory *self, const gint64 *ids, guint n_ids,
-                            const char *tag, GError **error)
+sd_edit_history_remove_tag (
+    SdEditHistory *self, const gint64 *ids, guint n_ids, const char *tag, GError **error)
 {
   g_return_val_if_fail (SD_IS_EDIT_HISTORY (self), FALSE);
   return change_tag (self, EDIT_REMOVE_TAG, ids, n_ids, tag, error);
@@ -356,8 +363,10 @@ sd_edit_history_set_note (SdEditHistory *self, gint64 story_id, const char *note
 }
 
 gboolean
-sd_edit_history_set_status (SdEditHistory *self, gint64 story_id, SdStoryStatus status,
-                            GError **error)
+sd_edit_history_set_status (SdEditHistory *self,
+                            gint64         story_id,
+                            SdStoryStatus  status,
+                            GError       **error)
 {
   g_autoptr (SdStory) story = NULL;
   Edit *edit;
@@ -379,8 +388,12 @@ sd_edit_history_set_status (SdEditHistory *self, gint64 story_id, SdStoryStatus 
 }
 
 gboolean
-sd_edit_history_add_highlight (SdEditHistory *self, gint64 story_id, gint64 start, gint64 end,
-                               const char *comment, GError **error)
+sd_edit_history_add_highlight (SdEditHistory *self,
+                               gint64         story_id,
+                               gint64         start,
+                               gint64         end,
+                               const char    *comment,
+                               GError       **error)
 {
   Edit *edit = edit_new (EDIT_ADD_HIGHLIGHT, story_id);
 
@@ -400,8 +413,10 @@ sd_edit_history_add_highlight (SdEditHistory *self, gint64 story_id, gint64 star
 }
 
 gboolean
-sd_edit_history_remove_highlight (SdEditHistory *self, gint64 story_id, gint64 highlight_id,
-                                  GError **error)
+sd_edit_history_remove_highlight (SdEditHistory *self,
+                                  gint64         story_id,
+                                  gint64         highlight_id,
+                                  GError       **error)
 {
   g_autoptr (SdStory) story = NULL;
   Edit *edit;
@@ -431,8 +446,10 @@ sd_edit_history_remove_highlight (SdEditHistory *self, gint64 story_id, gint64 h
 }
 
 gboolean
-sd_edit_history_set_place (SdEditHistory *self, gint64 story_id, const char *place_code,
-                           GError **error)
+sd_edit_history_set_place (SdEditHistory *self,
+                           gint64         story_id,
+                           const char    *place_code,
+                           GError       **error)
 {
   g_autoptr (SdStory) story = NULL;
   Edit *edit;
@@ -454,8 +471,10 @@ sd_edit_history_set_place (SdEditHistory *self, gint64 story_id, const char *pla
 }
 
 gboolean
-sd_edit_history_dismiss_theme (SdEditHistory *self, gint64 story_id, const char *theme,
-                               GError **error)
+sd_edit_history_dismiss_theme (SdEditHistory *self,
+                               gint64         story_id,
+                               const char    *theme,
+                               GError       **error)
 {
   Edit *edit;
 
@@ -488,8 +507,8 @@ get_field (const SdStory *story, SdStoryField field)
 }
 
 gboolean
-sd_edit_history_set_story_field (SdEditHistory *self, gint64 story_id, SdStoryField field,
-                                 const char *value, GError **error)
+sd_edit_history_set_story_field (
+    SdEditHistory *self, gint64 story_id, SdStoryField field, const char *value, GError **error)
 {
   g_autoptr (SdStory) story = NULL;
   Edit *edit;
@@ -512,8 +531,8 @@ sd_edit_history_set_story_field (SdEditHistory *self, gint64 story_id, SdStoryFi
 }
 
 gboolean
-sd_edit_history_split_story (SdEditHistory *self, gint64 story_id, guint paragraph,
-                             gint64 *out_new_id, GError **error)
+sd_edit_history_split_story (
+    SdEditHistory *self, gint64 story_id, guint paragraph, gint64 *out_new_id, GError **error)
 {
   Edit *edit = edit_new (EDIT_SPLIT, story_id);
 
@@ -535,9 +554,9 @@ gboolean
 sd_edit_history_merge_with_next (SdEditHistory *self, gint64 story_id, GError **error)
 {
   g_autoptr (SdStory) story = NULL;
-  Edit *edit;
+  Edit  *edit;
   gint64 next_id = 0;
-  guint paragraph = 0;
+  guint  paragraph = 0;
 
   g_return_val_if_fail (SD_IS_EDIT_HISTORY (self), FALSE);
 
@@ -564,8 +583,10 @@ sd_edit_history_merge_with_next (SdEditHistory *self, gint64 story_id, GError **
 }
 
 gboolean
-sd_edit_history_revert_repair (SdEditHistory *self, gint64 story_id, gint64 repair_id,
-                               GError **error)
+sd_edit_history_revert_repair (SdEditHistory *self,
+                               gint64         story_id,
+                               gint64         repair_id,
+                               GError       **error)
 {
   g_autoptr (SdStory) story = NULL;
   Edit *edit;

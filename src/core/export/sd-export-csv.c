@@ -89,13 +89,13 @@ static void
 append_row (GString *out, const SdStory *story, SdExportFields fields)
 {
   const SdPlace *city, *district, *town;
-  gboolean first = TRUE;
+  gboolean       first = TRUE;
 
   _sd_export_get_place (story, &city, &district, &town);
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     {
       g_autofree char *owned = NULL;
-      const char *cell = NULL;
+      const char      *cell = NULL;
 
       if (!(fields & columns[i].field))
         continue;
@@ -151,12 +151,15 @@ append_row (GString *out, const SdStory *story, SdExportFields fields)
 /* UTF-8 with CRLF line ends; "for Excel" adds a byte-order mark, which is
  * how Excel knows the file is UTF-8 and not the local code page. */
 gboolean
-_sd_export_write_csv (GPtrArray *stories, const SdExportOptions *options, GOutputStream *output,
-                      GCancellable *cancellable, GError **error)
+_sd_export_write_csv (GPtrArray             *stories,
+                      const SdExportOptions *options,
+                      GOutputStream         *output,
+                      GCancellable          *cancellable,
+                      GError               **error)
 {
   g_autoptr (GString) out = g_string_new (NULL);
   SdExportFields fields = options->fields & SD_EXPORT_FIELDS_ALL & ~SD_EXPORT_FIELD_HIGHLIGHTS;
-  gboolean first = TRUE;
+  gboolean       first = TRUE;
 
   if (fields == 0)
     fields = SD_EXPORT_FIELD_ID;

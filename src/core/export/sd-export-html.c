@@ -20,47 +20,47 @@ typedef struct
 } CityGroup;
 
 /* Nothing may load or run: the page is read, printed and passed on. */
-#define CONTENT_SECURITY_POLICY                                                   \
-  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; " \
+#define CONTENT_SECURITY_POLICY                                                                    \
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "                \
   "form-action 'none'"
 
-#define SERIF_STACK \
-  "\"Noto Serif CJK SC\", \"Source Han Serif SC\", \"Source Han Serif CN\", \"Songti SC\", " \
+#define SERIF_STACK                                                                                \
+  "\"Noto Serif CJK SC\", \"Source Han Serif SC\", \"Source Han Serif CN\", \"Songti SC\", "       \
   "STSong, SimSun, \"Noto Serif SC\", serif"
-#define SANS_STACK \
-  "\"Noto Sans CJK SC\", \"Source Han Sans SC\", \"Source Han Sans CN\", \"PingFang SC\", " \
+#define SANS_STACK                                                                                 \
+  "\"Noto Sans CJK SC\", \"Source Han Sans SC\", \"Source Han Sans CN\", \"PingFang SC\", "        \
   "\"Microsoft YaHei\", \"WenQuanYi Micro Hei\", sans-serif"
 
 static const char style_sheet[] =
-  "body{font-family:" SERIF_STACK ";line-height:1.7;color:#1b1b1b;background:#fff;"
-  "max-width:46em;margin:0 auto;padding:2em 1.5em}\n"
-  "h1,h2,h3,h4,nav,.meta,.tags,.byline,.by,.subheadline,body>footer{font-family:" SANS_STACK "}\n"
-  "h1{font-size:1.8em;margin:0 0 .2em}\n"
-  ".meta{color:#5d6670;font-size:.88em;margin:.2em 0}\n"
-  "nav.toc{border:1px solid #d8dde3;border-radius:6px;padding:.6em 1.2em;margin:1.5em 0}\n"
-  "nav.toc h2{font-size:1.1em}nav.toc h3{font-size:1em;margin:.8em 0 .2em}\n"
-  "nav.toc ol{margin:0;padding-left:1.6em}nav.toc a{color:#1d4f91;text-decoration:none}\n"
-  ".count{color:#5d6670;font-weight:normal;font-size:.85em}\n"
-  "section.city>h2{font-size:1.35em;border-bottom:2px solid #1d4f91;padding-bottom:.2em;"
-  "margin-top:2.2em}\n"
-  "article{border-top:1px solid #e1e4e8;margin-top:1.6em;padding-top:1em}\n"
-  "article h3{font-size:1.35em;line-height:1.4;margin:0 0 .3em}\n"
-  ".subheadline{color:#333;margin:0 0 .3em}\n"
-  ".body p{text-indent:2em;margin:0;text-align:justify}\n"
-  ".tags{list-style:none;padding:0;margin:.4em 0;display:flex;flex-wrap:wrap;gap:.4em}\n"
-  ".tags li{background:#eef3f9;border:1px solid #c5d3e3;border-radius:999px;padding:0 .75em;"
-  "font-size:.85em;color:#1d3b5e}\n"
-  ".byline,.by{color:#5d6670;font-size:.88em}\n"
-  ".note{border-left:4px solid #5b83b0;background:#f4f7fb;padding:.4em 1em;margin:1em 0}\n"
-  ".note h4,.highlights h4{margin:.2em 0;font-size:.95em}\n"
-  ".highlights blockquote{border-left:4px solid #e0b800;background:#fffbe6;margin:.5em 0;"
-  "padding:.3em 1em}\n"
-  ".note p,.highlights p{margin:.2em 0}\n"
-  "mark{background:#fff0a0;color:inherit}\n"
-  "body>footer{color:#8a939c;font-size:.8em;margin-top:3em}\n"
-  "@page{size:A4;margin:2cm}\n"
-  "@media print{body{max-width:none;padding:0}nav.toc{break-after:page}"
-  "a{color:inherit;text-decoration:none}article{break-inside:avoid-page}}\n";
+    "body{font-family:" SERIF_STACK ";line-height:1.7;color:#1b1b1b;background:#fff;"
+    "max-width:46em;margin:0 auto;padding:2em 1.5em}\n"
+    "h1,h2,h3,h4,nav,.meta,.tags,.byline,.by,.subheadline,body>footer{font-family:" SANS_STACK "}\n"
+    "h1{font-size:1.8em;margin:0 0 .2em}\n"
+    ".meta{color:#5d6670;font-size:.88em;margin:.2em 0}\n"
+    "nav.toc{border:1px solid #d8dde3;border-radius:6px;padding:.6em 1.2em;margin:1.5em 0}\n"
+    "nav.toc h2{font-size:1.1em}nav.toc h3{font-size:1em;margin:.8em 0 .2em}\n"
+    "nav.toc ol{margin:0;padding-left:1.6em}nav.toc a{color:#1d4f91;text-decoration:none}\n"
+    ".count{color:#5d6670;font-weight:normal;font-size:.85em}\n"
+    "section.city>h2{font-size:1.35em;border-bottom:2px solid #1d4f91;padding-bottom:.2em;"
+    "margin-top:2.2em}\n"
+    "article{border-top:1px solid #e1e4e8;margin-top:1.6em;padding-top:1em}\n"
+    "article h3{font-size:1.35em;line-height:1.4;margin:0 0 .3em}\n"
+    ".subheadline{color:#333;margin:0 0 .3em}\n"
+    ".body p{text-indent:2em;margin:0;text-align:justify}\n"
+    ".tags{list-style:none;padding:0;margin:.4em 0;display:flex;flex-wrap:wrap;gap:.4em}\n"
+    ".tags li{background:#eef3f9;border:1px solid #c5d3e3;border-radius:999px;padding:0 .75em;"
+    "font-size:.85em;color:#1d3b5e}\n"
+    ".byline,.by{color:#5d6670;font-size:.88em}\n"
+    ".note{border-left:4px solid #5b83b0;background:#f4f7fb;padding:.4em 1em;margin:1em 0}\n"
+    ".note h4,.highlights h4{margin:.2em 0;font-size:.95em}\n"
+    ".highlights blockquote{border-left:4px solid #e0b800;background:#fffbe6;margin:.5em 0;"
+    "padding:.3em 1em}\n"
+    ".note p,.highlights p{margin:.2em 0}\n"
+    "mark{background:#fff0a0;color:inherit}\n"
+    "body>footer{color:#8a939c;font-size:.8em;margin-top:3em}\n"
+    "@page{size:A4;margin:2cm}\n"
+    "@media print{body{max-width:none;padding:0}nav.toc{break-after:page}"
+    "a{color:inherit;text-decoration:none}article{break-inside:avoid-page}}\n";
 
 static void
 append_text (GString *out, const char *text)
@@ -104,9 +104,9 @@ group_by_city (GPtrArray *stories)
 
   for (guint i = 0; i < stories->len; i++)
     {
-      SdStory *story = g_ptr_array_index (stories, i);
+      SdStory       *story = g_ptr_array_index (stories, i);
       const SdPlace *city, *district, *town;
-      CityGroup *group;
+      CityGroup     *group;
 
       _sd_export_get_place (story, &city, &district, &town);
       group = g_hash_table_lookup (by_city, city);
@@ -145,7 +145,7 @@ dup_marks (const SdStory *story, glong n_chars)
   for (guint i = 0; i < _sd_export_count_highlights (story); i++)
     {
       const SdHighlight *highlight = g_ptr_array_index (story->highlights, i);
-      gint64 end = MIN (highlight->end, n_chars);
+      gint64             end = MIN (highlight->end, n_chars);
 
       for (gint64 c = MAX (highlight->start, 0); c < end; c++)
         marks[c] = MIN (marks[c] + 1, G_MAXUINT8);
@@ -157,18 +157,18 @@ dup_marks (const SdStory *story, glong n_chars)
 static void
 append_body (GString *out, const SdStory *story, gboolean mark)
 {
-  const char *body = story->body != NULL ? story->body : "";
-  glong n_chars = g_utf8_strlen (body, -1);
+  const char        *body = story->body != NULL ? story->body : "";
+  glong              n_chars = g_utf8_strlen (body, -1);
   g_autofree guint8 *marks = mark ? dup_marks (story, n_chars) : g_new0 (guint8, n_chars + 1);
-  const char *p = body;
-  glong c = 0;
+  const char        *p = body;
+  glong              c = 0;
 
   g_string_append (out, "<div class=\"body\">\n");
   while (*p != '\0')
     {
       const char *end = strchr (p, '\n');
       const char *line_end = end != NULL ? end : p + strlen (p);
-      gboolean open = FALSE, blank = TRUE;
+      gboolean    open = FALSE, blank = TRUE;
 
       for (const char *q = p; q < line_end; q = g_utf8_next_char (q))
         if (!g_unichar_isspace (g_utf8_get_char (q)))
@@ -177,7 +177,7 @@ append_body (GString *out, const SdStory *story, gboolean mark)
         g_string_append (out, "<p>");
       for (const char *q = p; q < line_end; q = g_utf8_next_char (q), c++)
         {
-          const char *next = g_utf8_next_char (q);
+          const char      *next = g_utf8_next_char (q);
           g_autofree char *escaped = NULL;
 
           if (blank)
@@ -216,8 +216,8 @@ append_attribution (GString *out, const char *editor, const char *iso8601)
     g_string_append (out, ", ");
   if (time != NULL)
     {
-      g_autofree char *element = g_markup_printf_escaped ("<time datetime=\"%s\">%s</time>",
-                                                          iso8601, time);
+      g_autofree char *element =
+          g_markup_printf_escaped ("<time datetime=\"%s\">%s</time>", iso8601, time);
       g_string_append (out, element);
     }
   g_string_append (out, "</p>\n");
@@ -237,7 +237,7 @@ static void
 append_meta (GString *out, const SdStory *story, SdExportFields fields)
 {
   g_autofree char *place = _sd_export_dup_place_line (story);
-  gboolean any = FALSE;
+  gboolean         any = FALSE;
 
   g_string_append (out, "<p class=\"meta\">");
   if ((fields & SD_EXPORT_FIELD_PLACE) && place != NULL)
@@ -282,8 +282,8 @@ append_story (GString *out, const SdStory *story, SdExportFields fields)
   append_meta (out, story, fields);
   if ((fields & SD_EXPORT_FIELD_TAGS) && story->tags != NULL && story->tags->len > 0)
     {
-      g_autofree char *open = g_markup_printf_escaped ("<ul class=\"tags\" aria-label=\"%s\">",
-                                                       _("Tags"));
+      g_autofree char *open =
+          g_markup_printf_escaped ("<ul class=\"tags\" aria-label=\"%s\">", _("Tags"));
       g_string_append (out, open);
       for (guint i = 0; i < story->tags->len; i++)
         append_element (out, "<li>", g_ptr_array_index (story->tags, i), "</li>");
@@ -329,9 +329,8 @@ dup_summary (GPtrArray *stories, const SdExportOptions *options)
 {
   g_autoptr (GString) line = g_string_new (NULL);
 
-  g_string_append_printf (line, g_dngettext (GETTEXT_PACKAGE, "%u story", "%u stories",
-                                             stories->len),
-                          stories->len);
+  g_string_append_printf (
+      line, g_dngettext (GETTEXT_PACKAGE, "%u story", "%u stories", stories->len), stories->len);
   if (options->place_name != NULL)
     g_string_append_printf (line, " · %s", options->place_name);
   if (options->query != NULL && *options->query != '\0')
@@ -352,14 +351,15 @@ append_head (GString *out, GPtrArray *stories, const SdExportOptions *options, G
   g_autofree char *exported = g_strdup_printf (_("exported %s"), date);
   g_autofree char *nav = NULL;
 
-  g_string_append (out, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n"
-                        "<meta charset=\"utf-8\"/>\n"
-                        "<meta http-equiv=\"Content-Security-Policy\" content=\""
-                        CONTENT_SECURITY_POLICY "\"/>\n"
-                        "<meta name=\"viewport\" "
-                        "content=\"width=device-width, initial-scale=1\"/>\n"
-                        "<meta name=\"referrer\" content=\"no-referrer\"/>\n"
-                        "<meta name=\"generator\" content=\"Storydesk " PACKAGE_VERSION "\"/>\n");
+  g_string_append (out,
+                   "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n"
+                   "<meta charset=\"utf-8\"/>\n"
+                   "<meta http-equiv=\"Content-Security-Policy\" content=\"" CONTENT_SECURITY_POLICY
+                   "\"/>\n"
+                   "<meta name=\"viewport\" "
+                   "content=\"width=device-width, initial-scale=1\"/>\n"
+                   "<meta name=\"referrer\" content=\"no-referrer\"/>\n"
+                   "<meta name=\"generator\" content=\"Storydesk " PACKAGE_VERSION "\"/>\n");
   append_element (out, "<title>", title, "</title>\n");
   g_string_append_printf (out, "<style>\n%s</style>\n</head>\n<body>\n<header>\n", style_sheet);
   append_element (out, "<h1>", _("Storydesk export"), "</h1>\n");
@@ -382,7 +382,7 @@ append_head (GString *out, GPtrArray *stories, const SdExportOptions *options, G
                               group->stories->len);
       for (guint j = 0; j < group->stories->len; j++)
         {
-          const SdStory *story = g_ptr_array_index (group->stories, j);
+          const SdStory   *story = g_ptr_array_index (group->stories, j);
           g_autofree char *headline = sd_story_dup_title (story);
 
           g_string_append_printf (out, "<li><a href=\"#story-%" G_GINT64_FORMAT "\">", story->id);
@@ -396,8 +396,11 @@ append_head (GString *out, GPtrArray *stories, const SdExportOptions *options, G
 
 /* Grouped by city in official order, as the table of contents. */
 gboolean
-_sd_export_write_html (GPtrArray *stories, const SdExportOptions *options, GOutputStream *output,
-                       GCancellable *cancellable, GError **error)
+_sd_export_write_html (GPtrArray             *stories,
+                       const SdExportOptions *options,
+                       GOutputStream         *output,
+                       GCancellable          *cancellable,
+                       GError               **error)
 {
   g_autoptr (GString) out = g_string_new (NULL);
   g_autoptr (GPtrArray) groups = group_by_city (stories);

@@ -102,8 +102,8 @@ append_meta_line (GString *out, const SdStory *story, SdExportFields fields)
       g_ptr_array_add (parts, g_string_free (g_steal_pointer (&tags), FALSE));
     }
   if (fields & SD_EXPORT_FIELD_STATUS)
-    g_ptr_array_add (parts, g_strdup_printf (_("Status: %s"),
-                                             sd_story_status_to_label (story->status)));
+    g_ptr_array_add (parts,
+                     g_strdup_printf (_("Status: %s"), sd_story_status_to_label (story->status)));
   if ((fields & SD_EXPORT_FIELD_SOURCE) && story->source_file != NULL)
     g_ptr_array_add (parts, g_strdup_printf (_("Source: %s"), story->source_file));
   if (fields & SD_EXPORT_FIELD_ID)
@@ -166,8 +166,8 @@ append_story (GString *out, const SdStory *story, SdExportFields fields)
        (fields & SD_EXPORT_FIELD_HIGHLIGHTS) && i < _sd_export_count_highlights (story); i++)
     {
       const SdHighlight *highlight = g_ptr_array_index (story->highlights, i);
-      g_autofree char *who = dup_attribution (highlight->editor, highlight->created);
-      g_autofree char *text = NULL;
+      g_autofree char   *who = dup_attribution (highlight->editor, highlight->created);
+      g_autofree char   *text = NULL;
 
       if (highlight->comment != NULL && *highlight->comment != '\0')
         text = g_strdup_printf ("“%s”\n%s", highlight->quote, highlight->comment);
@@ -203,8 +203,11 @@ append_heading (GString *out, GPtrArray *stories, const SdExportOptions *options
 }
 
 gboolean
-_sd_export_write_markdown (GPtrArray *stories, const SdExportOptions *options,
-                           GOutputStream *output, GCancellable *cancellable, GError **error)
+_sd_export_write_markdown (GPtrArray             *stories,
+                           const SdExportOptions *options,
+                           GOutputStream         *output,
+                           GCancellable          *cancellable,
+                           GError               **error)
 {
   g_autoptr (GString) out = g_string_new (NULL);
 

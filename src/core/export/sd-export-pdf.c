@@ -23,29 +23,29 @@
 #include "sd-export-private.h"
 
 /* A4 in points */
-#define PAGE_WIDTH    595.2756
-#define PAGE_HEIGHT   841.8898
-#define MARGIN_LEFT   70.0
-#define MARGIN_RIGHT  70.0
-#define MARGIN_TOP    72.0
+#define PAGE_WIDTH 595.2756
+#define PAGE_HEIGHT 841.8898
+#define MARGIN_LEFT 70.0
+#define MARGIN_RIGHT 70.0
+#define MARGIN_TOP 72.0
 #define MARGIN_BOTTOM 78.0
-#define TEXT_WIDTH    (PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT)
-#define PAGE_BOTTOM   (PAGE_HEIGHT - MARGIN_BOTTOM)
-#define FOOTER_TOP    (PAGE_HEIGHT - 52.0)
-#define ASIDE_INSET   12.0 /* notes and highlights, right of their bar */
+#define TEXT_WIDTH (PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT)
+#define PAGE_BOTTOM (PAGE_HEIGHT - MARGIN_BOTTOM)
+#define FOOTER_TOP (PAGE_HEIGHT - 52.0)
+#define ASIDE_INSET 12.0 /* notes and highlights, right of their bar */
 
 #define SERIF "Noto Serif CJK SC, Source Han Serif SC, Serif"
-#define SANS  "Noto Sans CJK SC, Source Han Sans SC, Sans"
+#define SANS "Noto Sans CJK SC, Source Han Sans SC, Sans"
 
 typedef struct
 {
   const char *family;
-  double      size;      /* points */
+  double      size; /* points */
   PangoWeight weight;
-  double      pitch;     /* line advance over size */
-  double      indent;    /* first line, in ems */
+  double      pitch;  /* line advance over size */
+  double      indent; /* first line, in ems */
   gboolean    justify;
-  guint32     color;     /* 0xRRGGBB */
+  guint32     color; /* 0xRRGGBB */
 } Style;
 
 static const Style title_style = { SANS, 26, PANGO_WEIGHT_BOLD, 1.4, 0, FALSE, 0x1b1b1b };
@@ -59,7 +59,7 @@ static const Style body_style = { SERIF, 10.5, PANGO_WEIGHT_NORMAL, 1.6, 2, TRUE
 static const Style aside_style = { SERIF, 9.5, PANGO_WEIGHT_NORMAL, 1.6, 0, TRUE, 0x222222 };
 static const Style footer_style = { SANS, 8, PANGO_WEIGHT_NORMAL, 1.0, 0, FALSE, 0x8a939c };
 
-#define NOTE_BAR      0x5b83b0
+#define NOTE_BAR 0x5b83b0
 #define HIGHLIGHT_BAR 0xe0b800
 
 typedef struct
@@ -181,14 +181,14 @@ add_gap (Pdf *pdf, double gap)
 static void
 show_lines (Pdf *pdf, PangoLayout *layout, const Style *style, double x, guint32 bar)
 {
-  double pitch = style->size * style->pitch;
+  double           pitch = style->size * style->pitch;
   PangoLayoutIter *iter = pango_layout_get_iter (layout);
 
   do
     {
       PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
-      PangoRectangle logical;
-      double ascent, descent;
+      PangoRectangle   logical;
+      double           ascent, descent;
 
       pango_layout_iter_get_line_extents (iter, NULL, &logical);
       ascent = (double) (pango_layout_iter_get_baseline (iter) - logical.y) / PANGO_SCALE;
@@ -236,15 +236,15 @@ static void
 show_tags (Pdf *pdf, GPtrArray *tags)
 {
   const double pad = 6, height = chip_style.size * 1.9, gap = 5;
-  double x = MARGIN_LEFT;
+  double       x = MARGIN_LEFT;
 
   ensure_space (pdf, height + gap);
   for (guint i = 0; i < tags->len; i++)
     {
-      g_autoptr (PangoLayout) layout = new_layout (pdf, &chip_style, g_ptr_array_index (tags, i),
-                                                   TEXT_WIDTH - 2 * pad);
+      g_autoptr (PangoLayout) layout =
+          new_layout (pdf, &chip_style, g_ptr_array_index (tags, i), TEXT_WIDTH - 2 * pad);
       PangoRectangle logical;
-      double width;
+      double         width;
 
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
       pango_layout_get_extents (layout, NULL, &logical);
@@ -284,8 +284,8 @@ show_paragraph (Pdf *pdf, const SdStory *story, const char *text, glong offset, 
   for (guint i = 0; mark && i < _sd_export_count_highlights (story); i++)
     {
       const SdHighlight *highlight = g_ptr_array_index (story->highlights, i);
-      glong start = CLAMP (highlight->start - offset, 0, n_chars);
-      glong end = CLAMP (highlight->end - offset, 0, n_chars);
+      glong              start = CLAMP (highlight->start - offset, 0, n_chars);
+      glong              end = CLAMP (highlight->end - offset, 0, n_chars);
 
       if (start < end)
         add_attribute (layout, pango_attr_background_new (0xffff, 0xf0f0, 0xa0a0),
@@ -304,7 +304,7 @@ show_body (Pdf *pdf, const SdStory *story, gboolean mark)
   for (guint i = 0; lines[i] != NULL; i++)
     {
       const char *text = lines[i];
-      glong length = g_utf8_strlen (lines[i], -1);
+      glong       length = g_utf8_strlen (lines[i], -1);
 
       /* Leading spaces (often an ideographic indent) give way to ours. */
       while (*text != '\0' && g_unichar_isspace (g_utf8_get_char (text)))
@@ -317,8 +317,12 @@ show_body (Pdf *pdf, const SdStory *story, gboolean mark)
 
 /* A note or a highlight: a bold label, the text, who and when in grey. */
 static void
-show_aside (Pdf *pdf, const char *label, const char *text, const char *editor,
-            const char *iso8601, guint32 bar)
+show_aside (Pdf        *pdf,
+            const char *label,
+            const char *text,
+            const char *editor,
+            const char *iso8601,
+            guint32     bar)
 {
   g_autofree char *time = _sd_export_format_time (iso8601);
   g_autoptr (GString) content = g_string_new (label);
@@ -360,8 +364,8 @@ dup_meta_line (const SdStory *story, SdExportFields fields)
   if (fields & SD_EXPORT_FIELD_PLACE)
     g_ptr_array_add (parts, place != NULL ? g_strdup (place) : g_strdup (_("Unplaced")));
   if (fields & SD_EXPORT_FIELD_STATUS)
-    g_ptr_array_add (parts, g_strdup_printf (_("Status: %s"),
-                                             sd_story_status_to_label (story->status)));
+    g_ptr_array_add (parts,
+                     g_strdup_printf (_("Status: %s"), sd_story_status_to_label (story->status)));
   if ((fields & SD_EXPORT_FIELD_SOURCE) && story->source_file != NULL)
     g_ptr_array_add (parts, g_strdup_printf (_("Source: %s"), story->source_file));
   if (fields & SD_EXPORT_FIELD_ID)
@@ -394,15 +398,14 @@ show_story (Pdf *pdf, const SdStory *story, SdExportFields fields, gboolean firs
 
   /* The headline goes with its place line and the first lines of body. */
   pango_layout_get_extents (headline, NULL, &logical);
-  ensure_space (pdf, pango_layout_get_line_count (headline) * headline_style.size
-                         * headline_style.pitch
-                     + 2 * meta_style.size * meta_style.pitch
-                     + 3 * body_style.size * body_style.pitch);
+  ensure_space (
+      pdf, pango_layout_get_line_count (headline) * headline_style.size * headline_style.pitch
+               + 2 * meta_style.size * meta_style.pitch + 3 * body_style.size * body_style.pitch);
 
   if (pdf->cr != NULL)
     {
-      g_autofree char *link = g_strdup_printf ("page=%d pos=[%.1f %.1f]", pdf->page,
-                                               MARGIN_LEFT, pdf->y);
+      g_autofree char *link =
+          g_strdup_printf ("page=%d pos=[%.1f %.1f]", pdf->page, MARGIN_LEFT, pdf->y);
       cairo_pdf_surface_add_outline (pdf->surface, CAIRO_PDF_OUTLINE_ROOT, title, link, 0);
     }
   show_lines (pdf, headline, &headline_style, MARGIN_LEFT, 0);
@@ -428,7 +431,7 @@ show_story (Pdf *pdf, const SdStory *story, SdExportFields fields, gboolean firs
        (fields & SD_EXPORT_FIELD_HIGHLIGHTS) && i < _sd_export_count_highlights (story); i++)
     {
       const SdHighlight *highlight = g_ptr_array_index (story->highlights, i);
-      g_autofree char *text = NULL;
+      g_autofree char   *text = NULL;
 
       if (highlight->comment != NULL && *highlight->comment != '\0')
         text = g_strdup_printf ("“%s”\n%s", highlight->quote, highlight->comment);
@@ -490,7 +493,7 @@ show_cover (Pdf *pdf, GPtrArray *stories, const SdExportOptions *options)
     {
       const SdStory *story = g_ptr_array_index (stories, i);
       const SdPlace *city, *district, *town;
-      guint n;
+      guint          n;
 
       _sd_export_get_place (story, &city, &district, &town);
       n = GPOINTER_TO_UINT (g_hash_table_lookup (by_city, city));
@@ -531,15 +534,20 @@ show_cover (Pdf *pdf, GPtrArray *stories, const SdExportOptions *options)
   for (guint i = 0; i < cities->len && pdf->y < PAGE_BOTTOM - 20; i++)
     {
       const SdPlace *city = g_ptr_array_index (cities, i);
-      show_count_row (pdf, city != NULL ? city->name : _("Unplaced"),
-                      GPOINTER_TO_UINT (g_hash_table_lookup (by_city, city)));
+      show_count_row (pdf, city != NULL ? city->name
+                                        : _("Unplaced"), GPOINTER_TO_UINT (
+                                                              g_hash_table_lookup (by_city, city)));
     }
 }
 
 /* Runs the whole layout; with pdf->cr NULL it only counts pages. */
 static gboolean
-lay_out (Pdf *pdf, GPtrArray *stories, const SdExportOptions *options, guint pass,
-         GCancellable *cancellable, GError **error)
+lay_out (Pdf                   *pdf,
+         GPtrArray             *stories,
+         const SdExportOptions *options,
+         guint                  pass,
+         GCancellable          *cancellable,
+         GError               **error)
 {
   pdf->page = 0;
   show_cover (pdf, stories, options);
@@ -573,7 +581,7 @@ write_cb (void *closure, const unsigned char *data, unsigned int length)
 static PangoContext *
 new_context (PangoFontMap *font_map)
 {
-  PangoContext *context = pango_font_map_create_context (font_map);
+  PangoContext         *context = pango_font_map_create_context (font_map);
   cairo_font_options_t *font_options = cairo_font_options_create ();
 
   /* Points are the unit; metrics unhinted so the layout does not depend on
@@ -589,13 +597,17 @@ new_context (PangoFontMap *font_map)
 }
 
 static gboolean
-render (PangoContext *context, GPtrArray *stories, const SdExportOptions *options,
-        GOutputStream *output, GCancellable *cancellable, GError **error)
+render (PangoContext          *context,
+        GPtrArray             *stories,
+        const SdExportOptions *options,
+        GOutputStream         *output,
+        GCancellable          *cancellable,
+        GError               **error)
 {
-  Pdf pdf = { .context = context };
-  Sink sink = { output, cancellable, NULL };
+  Pdf            pdf = { .context = context };
+  Sink           sink = { output, cancellable, NULL };
   cairo_status_t status;
-  gboolean ok;
+  gboolean       ok;
 
   if (!lay_out (&pdf, stories, options, 0, cancellable, error))
     return FALSE;
@@ -627,22 +639,25 @@ render (PangoContext *context, GPtrArray *stories, const SdExportOptions *option
     }
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_set_error (error, SD_EXPORT_ERROR, SD_EXPORT_ERROR_RENDER, _("Cannot make the PDF: %s"),
-                   cairo_status_to_string (status));
+      g_set_error (error, SD_EXPORT_ERROR, SD_EXPORT_ERROR_RENDER,
+                   _("Cannot make the PDF: %s"), cairo_status_to_string (status));
       return FALSE;
     }
   return TRUE;
 }
 
 gboolean
-_sd_export_write_pdf (GPtrArray *stories, const SdExportOptions *options, GOutputStream *output,
-                      GCancellable *cancellable, GError **error)
+_sd_export_write_pdf (GPtrArray             *stories,
+                      const SdExportOptions *options,
+                      GOutputStream         *output,
+                      GCancellable          *cancellable,
+                      GError               **error)
 {
   /* A font map of our own: the default one belongs to the thread that
    * made it, and this may run in a worker. */
   g_autoptr (PangoFontMap) font_map = pango_cairo_font_map_new ();
   PangoContext *context = new_context (font_map);
-  gboolean ok = render (context, stories, options, output, cancellable, error);
+  gboolean      ok = render (context, stories, options, output, cancellable, error);
 
   g_object_unref (context);
   return ok;

@@ -48,8 +48,8 @@ new_textual_body (const char *value, const char *purpose)
 static JsonObject *
 new_target (const SdStory *story)
 {
-  JsonObject *target = json_object_new ();
-  JsonObject *source = json_object_new ();
+  JsonObject      *target = json_object_new ();
+  JsonObject      *source = json_object_new ();
   g_autofree char *id = g_strdup_printf ("urn:storydesk:story:%" G_GINT64_FORMAT, story->id);
   g_autofree char *title = sd_story_dup_title (story);
 
@@ -63,7 +63,7 @@ new_target (const SdStory *story)
   json_object_set_object_member (target, "source", source);
   if (story->source_file != NULL)
     {
-      JsonObject *scope = json_object_new ();
+      JsonObject      *scope = json_object_new ();
       g_autofree char *escaped = g_uri_escape_string (story->source_file, NULL, FALSE);
       g_autofree char *scope_id = g_strconcat ("urn:storydesk:file:", escaped, NULL);
 
@@ -97,17 +97,16 @@ new_annotation (const char *id, const char *motivation, const char *editor, cons
 static JsonObject *
 new_highlight_annotation (const SdStory *story, const SdHighlight *highlight, guint index)
 {
-  gboolean commented = highlight->comment != NULL && *highlight->comment != '\0';
-  g_autofree char *id = highlight->id > 0
-                            ? g_strdup_printf ("urn:storydesk:highlight:%" G_GINT64_FORMAT,
-                                               highlight->id)
-                            : g_strdup_printf ("urn:storydesk:story:%" G_GINT64_FORMAT
-                                               ":highlight:%u",
-                                               story->id, index);
+  gboolean         commented = highlight->comment != NULL && *highlight->comment != '\0';
+  g_autofree char *id =
+      highlight->id > 0
+          ? g_strdup_printf ("urn:storydesk:highlight:%" G_GINT64_FORMAT, highlight->id)
+          : g_strdup_printf ("urn:storydesk:story:%" G_GINT64_FORMAT ":highlight:%u", story->id,
+                             index);
   JsonObject *annotation = new_annotation (id, commented ? "commenting" : "highlighting",
                                            highlight->editor, highlight->created);
   JsonObject *target = new_target (story);
-  JsonArray *selectors = json_array_new ();
+  JsonArray  *selectors = json_array_new ();
   JsonObject *quote = json_object_new ();
   JsonObject *position = json_object_new ();
 
@@ -153,8 +152,8 @@ add_story (JsonArray *items, const SdStory *story, SdExportFields fields)
   if ((fields & SD_EXPORT_FIELD_TAGS) && story->tags != NULL && story->tags->len > 0)
     {
       g_autofree char *id = g_strdup_printf ("urn:storydesk:tags:%" G_GINT64_FORMAT, story->id);
-      JsonObject *annotation = new_annotation (id, "tagging", story->editor, story->updated);
-      JsonArray *bodies = json_array_new ();
+      JsonObject      *annotation = new_annotation (id, "tagging", story->editor, story->updated);
+      JsonArray       *bodies = json_array_new ();
 
       for (guint i = 0; i < story->tags->len; i++)
         json_array_add_object_element (
@@ -185,14 +184,17 @@ dup_collection_id (JsonArray *items)
 }
 
 gboolean
-_sd_export_write_w3c (GPtrArray *stories, const SdExportOptions *options, GOutputStream *output,
-                      GCancellable *cancellable, GError **error)
+_sd_export_write_w3c (GPtrArray             *stories,
+                      const SdExportOptions *options,
+                      GOutputStream         *output,
+                      GCancellable          *cancellable,
+                      GError               **error)
 {
   g_autoptr (JsonArray) items = json_array_new ();
   g_autoptr (JsonObject) collection = json_object_new ();
   g_autoptr (JsonNode) root = json_node_new (JSON_NODE_OBJECT);
   g_autoptr (JsonGenerator) generator = json_generator_new ();
-  JsonObject *page = json_object_new ();
+  JsonObject      *page = json_object_new ();
   g_autofree char *id = NULL;
   g_autofree char *page_id = NULL;
   g_autofree char *label = NULL;
@@ -206,8 +208,7 @@ _sd_export_write_w3c (GPtrArray *stories, const SdExportOptions *options, GOutpu
 
   id = dup_collection_id (items);
   page_id = g_strconcat (id, ":page:1", NULL);
-  label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                        "Storydesk annotations on %u story",
+  label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Storydesk annotations on %u story",
                                         "Storydesk annotations on %u stories", stories->len),
                            stories->len);
 

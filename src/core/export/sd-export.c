@@ -75,7 +75,7 @@ static const struct
   { "all", SD_EXPORT_FIELDS_ALL },
 };
 
-G_DEFINE_QUARK (sd-export-error-quark, sd_export_error)
+G_DEFINE_QUARK (sd - export - error - quark, sd_export_error)
 
 static void
 export_job_free (ExportJob *job)
@@ -200,8 +200,11 @@ add_story (JsonBuilder *builder, const SdStory *story)
 /* The full record, whatever the options ask: JSON is the format Storydesk
  * reads back (sd-json-import.c). */
 gboolean
-_sd_export_write_json (GPtrArray *stories, const SdExportOptions *options, GOutputStream *output,
-                       GCancellable *cancellable, GError **error)
+_sd_export_write_json (GPtrArray             *stories,
+                       const SdExportOptions *options,
+                       GOutputStream         *output,
+                       GCancellable          *cancellable,
+                       GError               **error)
 {
   g_autoptr (JsonBuilder) builder = json_builder_new ();
   g_autoptr (JsonGenerator) generator = json_generator_new ();
@@ -226,10 +229,12 @@ _sd_export_write_json (GPtrArray *stories, const SdExportOptions *options, GOutp
 }
 
 void
-_sd_export_get_place (const SdStory *story, const SdPlace **city, const SdPlace **district,
+_sd_export_get_place (const SdStory  *story,
+                      const SdPlace **city,
+                      const SdPlace **district,
                       const SdPlace **town)
 {
-  SdGazetteer *gazetteer = sd_gazetteer_get_default ();
+  SdGazetteer   *gazetteer = sd_gazetteer_get_default ();
   const SdPlace *place = NULL;
 
   *city = *district = *town = NULL;
@@ -276,8 +281,11 @@ _sd_export_count_highlights (const SdStory *story)
 }
 
 gboolean
-_sd_export_step (const SdExportOptions *options, guint done, guint total,
-                 GCancellable *cancellable, GError **error)
+_sd_export_step (const SdExportOptions *options,
+                 guint                  done,
+                 guint                  total,
+                 GCancellable          *cancellable,
+                 GError               **error)
 {
   if (options->progress != NULL)
     options->progress (done, total, options->progress_data);
@@ -285,8 +293,11 @@ _sd_export_step (const SdExportOptions *options, guint done, guint total,
 }
 
 gboolean
-_sd_export_flush (GOutputStream *output, GString *buffer, gboolean force,
-                  GCancellable *cancellable, GError **error)
+_sd_export_flush (GOutputStream *output,
+                  GString       *buffer,
+                  gboolean       force,
+                  GCancellable  *cancellable,
+                  GError       **error)
 {
   if (buffer->len == 0 || (!force && buffer->len < SD_EXPORT_CHUNK))
     return TRUE;
@@ -320,7 +331,7 @@ sd_export_options_init (SdExportOptions *options, SdExportFormat format)
 {
   g_return_if_fail (options != NULL);
 
-  *options = (SdExportOptions) { 0 };
+  *options = (SdExportOptions){ 0 };
   options->fields = SD_EXPORT_FIELDS_ALL;
   /* A spreadsheet row is for sorting and counting; the body is asked for. */
   if (format == SD_EXPORT_FORMAT_CSV)
@@ -343,7 +354,7 @@ sd_export_format_from_string (const char *name, SdExportFormat *out_format, GErr
     }
   g_set_error (error, SD_EXPORT_ERROR, SD_EXPORT_ERROR_UNKNOWN_FORMAT,
                _("Unknown export format “%s” (known: csv, json, md, html, pdf, w3c)"),
-               name != NULL ? name : "");
+                  name != NULL ? name : "");
   return FALSE;
 }
 
@@ -384,19 +395,21 @@ sd_export_format_from_filename (const char *filename, SdExportFormat *out_format
       }
   if (g_ascii_strcasecmp (dot, "markdown") == 0 || g_ascii_strcasecmp (dot, "htm") == 0)
     {
-      *out_format = g_ascii_tolower (dot[0]) == 'm' ? SD_EXPORT_FORMAT_MARKDOWN
-                                                    : SD_EXPORT_FORMAT_HTML;
+      *out_format =
+          g_ascii_tolower (dot[0]) == 'm' ? SD_EXPORT_FORMAT_MARKDOWN : SD_EXPORT_FORMAT_HTML;
       return TRUE;
     }
   return FALSE;
 }
 
 gboolean
-sd_export_fields_parse (const char *list, SdExportFields defaults, SdExportFields *out_fields,
-                        GError **error)
+sd_export_fields_parse (const char     *list,
+                        SdExportFields  defaults,
+                        SdExportFields *out_fields,
+                        GError        **error)
 {
   g_auto (GStrv) names = g_strsplit (list != NULL ? list : "", ",", -1);
-  gboolean relative = TRUE;
+  gboolean       relative = TRUE;
   SdExportFields fields;
 
   for (guint i = 0; names[i] != NULL; i++)
@@ -410,8 +423,8 @@ sd_export_fields_parse (const char *list, SdExportFields defaults, SdExportField
   for (guint i = 0; names[i] != NULL; i++)
     {
       const char *name = names[i];
-      gboolean remove = name[0] == '-';
-      gboolean found = FALSE;
+      gboolean    remove = name[0] == '-';
+      gboolean    found = FALSE;
 
       if (name[0] == '+' || name[0] == '-')
         name++;
@@ -428,7 +441,7 @@ sd_export_fields_parse (const char *list, SdExportFields defaults, SdExportField
           g_set_error (error, SD_EXPORT_ERROR, SD_EXPORT_ERROR_UNKNOWN_FIELD,
                        _("Unknown field “%s” (known: id, source, headline, place, kind, status, "
                          "tags, note, byline, body, highlights, all)"),
-                       name);
+                          name);
           return FALSE;
         }
     }
@@ -437,15 +450,22 @@ sd_export_fields_parse (const char *list, SdExportFields defaults, SdExportField
 }
 
 gboolean
-sd_export_write (SdExportFormat format, GPtrArray *stories, GOutputStream *output,
-                 GCancellable *cancellable, GError **error)
+sd_export_write (SdExportFormat format,
+                 GPtrArray     *stories,
+                 GOutputStream *output,
+                 GCancellable  *cancellable,
+                 GError       **error)
 {
   return sd_export_write_full (format, stories, NULL, output, cancellable, error);
 }
 
 gboolean
-sd_export_write_full (SdExportFormat format, GPtrArray *stories, const SdExportOptions *options,
-                      GOutputStream *output, GCancellable *cancellable, GError **error)
+sd_export_write_full (SdExportFormat         format,
+                      GPtrArray             *stories,
+                      const SdExportOptions *options,
+                      GOutputStream         *output,
+                      GCancellable          *cancellable,
+                      GError               **error)
 {
   SdExportOptions defaults;
 
@@ -465,7 +485,7 @@ static void
 set_write_error (GError **error, GFile *file, const GError *cause)
 {
   g_autofree char *name = g_file_get_parse_name (file);
-  const char *reason = cause->message;
+  const char      *reason = cause->message;
 
   if (cause->domain == G_IO_ERROR)
     switch (cause->code)
@@ -488,8 +508,8 @@ set_write_error (GError **error, GFile *file, const GError *cause)
       default:
         break;
       }
-  g_set_error (error, SD_EXPORT_ERROR, SD_EXPORT_ERROR_WRITE, _("Cannot write %s: %s"), name,
-               reason);
+  g_set_error (error, SD_EXPORT_ERROR, SD_EXPORT_ERROR_WRITE,
+               _("Cannot write %s: %s"), name, reason);
 }
 
 /* A new hidden file beside @file: ".NAME.XXXXXXXX.part". */
@@ -534,8 +554,12 @@ create_sibling (GFile *file, GFile **out_part, GCancellable *cancellable, GError
  * @options: (nullable)
  */
 gboolean
-sd_export_to_file (SdExportFormat format, GPtrArray *stories, const SdExportOptions *options,
-                   GFile *file, GCancellable *cancellable, GError **error)
+sd_export_to_file (SdExportFormat         format,
+                   GPtrArray             *stories,
+                   const SdExportOptions *options,
+                   GFile                 *file,
+                   GCancellable          *cancellable,
+                   GError               **error)
 {
   g_autoptr (GOutputStream) output = NULL;
   g_autoptr (GFile) part = NULL;
@@ -573,7 +597,7 @@ static gboolean
 report_progress_cb (gpointer data)
 {
   ProgressReport *report = data;
-  ExportJob *job = g_task_get_task_data (report->task);
+  ExportJob      *job = g_task_get_task_data (report->task);
 
   job->progress (report->done, report->total, job->progress_data);
   return G_SOURCE_REMOVE;
@@ -584,9 +608,9 @@ report_progress_cb (gpointer data)
 static void
 worker_progress (guint done, guint total, gpointer user_data)
 {
-  GTask *task = user_data;
-  ExportJob *job = g_task_get_task_data (task);
-  guint per_mille = total > 0 ? (guint) ((guint64) done * 1000 / total) : 1000;
+  GTask          *task = user_data;
+  ExportJob      *job = g_task_get_task_data (task);
+  guint           per_mille = total > 0 ? (guint) ((guint64) done * 1000 / total) : 1000;
   ProgressReport *report;
 
   if (job->progress == NULL || (done > 0 && done < total && per_mille == job->reported))
@@ -601,14 +625,13 @@ worker_progress (guint done, guint total, gpointer user_data)
 }
 
 static void
-export_thread (GTask *task, gpointer source_object, gpointer task_data,
-               GCancellable *cancellable)
+export_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
 {
   ExportJob *job = task_data;
   g_autoptr (SdStore) store = NULL;
   g_autoptr (GPtrArray) stories = NULL;
-  GError *error = NULL;
-  SdScope scope = { job->scope_kind, job->place_code, job->text,
+  GError         *error = NULL;
+  SdScope         scope = { job->scope_kind, job->place_code, job->text,
                     job->ids != NULL ? (gint64 *) job->ids->data : NULL,
                     job->ids != NULL ? job->ids->len : 0 };
   SdExportOptions options = {
@@ -638,14 +661,20 @@ export_thread (GTask *task, gpointer source_object, gpointer task_data,
 }
 
 void
-sd_export_to_file_async (const char *db_path, const SdScope *scope, SdExportFormat format,
-                         const SdExportOptions *options, GFile *file, GCancellable *cancellable,
-                         SdExportProgressFunc progress, gpointer progress_data,
-                         GDestroyNotify progress_destroy, GAsyncReadyCallback callback,
-                         gpointer user_data)
+sd_export_to_file_async (const char            *db_path,
+                         const SdScope         *scope,
+                         SdExportFormat         format,
+                         const SdExportOptions *options,
+                         GFile                 *file,
+                         GCancellable          *cancellable,
+                         SdExportProgressFunc   progress,
+                         gpointer               progress_data,
+                         GDestroyNotify         progress_destroy,
+                         GAsyncReadyCallback    callback,
+                         gpointer               user_data)
 {
   g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-  ExportJob *job = g_new0 (ExportJob, 1);
+  ExportJob      *job = g_new0 (ExportJob, 1);
   SdExportOptions defaults;
 
   g_return_if_fail (db_path != NULL && scope != NULL && G_IS_FILE (file));

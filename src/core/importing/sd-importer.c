@@ -28,10 +28,10 @@ typedef struct
 
 typedef struct
 {
-  GTask     *task; /* keeps the job alive until the report is shown */
-  guint      done;
-  guint      total;
-  char      *path;
+  GTask *task; /* keeps the job alive until the report is shown */
+  guint  done;
+  guint  total;
+  char  *path;
 } ProgressReport;
 
 void
@@ -119,7 +119,7 @@ build_stories (const SdPage *page, GPtrArray *segments)
   g_autofree gint64 *offsets = g_new (gint64, segments->len * 2 + 1);
 
   g_autoptr (GPtrArray) decisions =
-      g_ptr_array_new_with_free_func ((GDestroyNotify)sd_place_decision_free);
+      g_ptr_array_new_with_free_func ((GDestroyNotify) sd_place_decision_free);
   g_autoptr (GPtrArray) headlines = g_ptr_array_new ();
   g_autoptr (GPtrArray) bodies = g_ptr_array_new ();
 
@@ -135,14 +135,14 @@ build_stories (const SdPage *page, GPtrArray *segments)
       g_ptr_array_add (stories, g_steal_pointer (&story));
     }
   /* a page of a local paper says 我市 for its home */
-  sd_place_resolver_settle_home (gazetteer, (SdPlaceDecision **)decisions->pdata,
-                                 (const char *const *)headlines->pdata,
-                                 (const char *const *)bodies->pdata, segments->len);
+  sd_place_resolver_settle_home (gazetteer, (SdPlaceDecision **) decisions->pdata,
+                                 (const char *const *) headlines->pdata,
+                                 (const char *const *) bodies->pdata, segments->len);
 
   for (guint i = 0; i < segments->len; i++)
     {
-      const SdSegment *segment = g_ptr_array_index (segments, i);
-      SdStory *story = g_ptr_array_index (stories, i);
+      const SdSegment       *segment = g_ptr_array_index (segments, i);
+      SdStory               *story = g_ptr_array_index (stories, i);
       const SdPlaceDecision *decision = g_ptr_array_index (decisions, i);
 
       if (decision->place != NULL)
@@ -154,7 +154,7 @@ build_stories (const SdPage *page, GPtrArray *segments)
       for (guint m = 0; m < decision->mentions->len; m++)
         {
           const SdPlaceMention *found = &g_array_index (decision->mentions, SdPlaceMention, m);
-          SdMention *mention = g_new0 (SdMention, 1);
+          SdMention            *mention = g_new0 (SdMention, 1);
 
           mention->in_headline = found->field == SD_MENTION_IN_HEADLINE;
           mention->start = found->start;
@@ -190,7 +190,7 @@ sd_importer_import_file (SdStore *store, const char *path)
   g_autoptr (SdPage) page = NULL;
   g_autoptr (GPtrArray) segments = NULL;
   g_autoptr (GPtrArray) stories = NULL;
-  SdPageRecord record;
+  SdPageRecord  record;
   SdPageOutcome outcome = { 0 };
 
   /* A Storydesk JSON export goes back in with all editors added to it. */
@@ -212,7 +212,7 @@ sd_importer_import_file (SdStore *store, const char *path)
     }
   stories = build_stories (page, segments);
 
-  record = (SdPageRecord) {
+  record = (SdPageRecord){
     .file = page->basename,
     .checksum = page->checksum,
     .encoding = page->encoding,
@@ -234,7 +234,7 @@ static gboolean
 report_progress_cb (gpointer data)
 {
   ProgressReport *report = data;
-  ImportJob *job = g_task_get_task_data (report->task);
+  ImportJob      *job = g_task_get_task_data (report->task);
 
   job->progress (report->done, report->total, report->path, job->progress_data);
   return G_SOURCE_REMOVE;
@@ -249,8 +249,7 @@ progress_report_free (ProgressReport *report)
 }
 
 static void
-import_thread (GTask *task, gpointer source_object, gpointer task_data,
-               GCancellable *cancellable)
+import_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
 {
   ImportJob *job = task_data;
   g_autoptr (SdStore) store = NULL;
@@ -297,10 +296,14 @@ import_thread (GTask *task, gpointer source_object, gpointer task_data,
 }
 
 void
-sd_importer_import_async (const char *db_path, const char *const *paths,
-                          GCancellable *cancellable, SdImportProgressFunc progress,
-                          gpointer progress_data, GDestroyNotify progress_destroy,
-                          GAsyncReadyCallback callback, gpointer user_data)
+sd_importer_import_async (const char          *db_path,
+                          const char *const   *paths,
+                          GCancellable        *cancellable,
+                          SdImportProgressFunc progress,
+                          gpointer             progress_data,
+                          GDestroyNotify       progress_destroy,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
 {
   g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
   ImportJob *job = g_new0 (ImportJob, 1);

@@ -21,11 +21,11 @@
 
 typedef struct
 {
-  const char *name;  /* the file, for messages */
+  const char *name; /* the file, for messages */
   GError    **error;
 } Reader;
 
-G_DEFINE_QUARK (sd-json-import-error-quark, sd_json_import_error)
+G_DEFINE_QUARK (sd - json - import - error - quark, sd_json_import_error)
 
 static gboolean fail (Reader *reader, const char *path, const char *format, ...)
     G_GNUC_PRINTF (3, 4);
@@ -34,7 +34,7 @@ static gboolean
 fail (Reader *reader, const char *path, const char *format, ...)
 {
   g_autofree char *problem = NULL;
-  va_list args;
+  va_list          args;
 
   va_start (args, format);
   problem = g_strdup_vprintf (format, args);
@@ -105,12 +105,17 @@ member_path (const char *at, const char *member)
 /* A string member.  Absent leaves *@out as it is; null is allowed when
  * @nullable. */
 static gboolean
-read_string (Reader *reader, JsonObject *object, const char *at, const char *member,
-             gboolean required, gboolean nullable, char **out)
+read_string (Reader     *reader,
+             JsonObject *object,
+             const char *at,
+             const char *member,
+             gboolean    required,
+             gboolean    nullable,
+             char      **out)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  JsonNode        *node = json_object_get_member (object, member);
   g_autofree char *path = member_path (at, member);
-  const char *text;
+  const char      *text;
 
   if (node == NULL)
     return !required || fail (reader, at, _("“%s” is missing"), member);
@@ -128,10 +133,14 @@ read_string (Reader *reader, JsonObject *object, const char *at, const char *mem
 }
 
 static gboolean
-read_int (Reader *reader, JsonObject *object, const char *at, const char *member,
-          gboolean required, gint64 *out)
+read_int (Reader     *reader,
+          JsonObject *object,
+          const char *at,
+          const char *member,
+          gboolean    required,
+          gint64     *out)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  JsonNode        *node = json_object_get_member (object, member);
   g_autofree char *path = member_path (at, member);
 
   if (node == NULL)
@@ -145,10 +154,9 @@ read_int (Reader *reader, JsonObject *object, const char *at, const char *member
 }
 
 static gboolean
-read_boolean (Reader *reader, JsonObject *object, const char *at, const char *member,
-              gboolean *out)
+read_boolean (Reader *reader, JsonObject *object, const char *at, const char *member, gboolean *out)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  JsonNode        *node = json_object_get_member (object, member);
   g_autofree char *path = member_path (at, member);
 
   if (node == NULL)
@@ -161,10 +169,9 @@ read_boolean (Reader *reader, JsonObject *object, const char *at, const char *me
 
 /* An array of one-line strings; absent or null gives an empty array. */
 static gboolean
-read_lines (Reader *reader, JsonObject *object, const char *at, const char *member,
-            GPtrArray **out)
+read_lines (Reader *reader, JsonObject *object, const char *at, const char *member, GPtrArray **out)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  JsonNode        *node = json_object_get_member (object, member);
   g_autofree char *path = member_path (at, member);
   g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
   JsonArray *array;
@@ -176,9 +183,9 @@ read_lines (Reader *reader, JsonObject *object, const char *at, const char *memb
       array = json_node_get_array (node);
       for (guint i = 0; i < json_array_get_length (array); i++)
         {
-          JsonNode *element = json_array_get_element (array, i);
+          JsonNode        *element = json_array_get_element (array, i);
           g_autofree char *element_path = g_strdup_printf ("%s[%u]", path, i);
-          const char *text = get_text (reader, element, element_path);
+          const char      *text = get_text (reader, element, element_path);
 
           if (text == NULL)
             return FALSE;
@@ -222,8 +229,8 @@ read_tags (Reader *reader, JsonObject *object, const char *at, SdStory *story)
       if (*tag == '\0' || strchr (tag, '\x1f') != NULL)
         {
           g_autofree char *element_path = g_strdup_printf ("%s[%u]", path, i);
-          return fail (reader, element_path, _("“%s” is not a usable tag"),
-                       (const char *) g_ptr_array_index (raw, i));
+          return fail (reader, element_path,
+                       _("“%s” is not a usable tag"), (const char *) g_ptr_array_index (raw, i));
         }
       if (!g_ptr_array_find_with_equal_func (story->tags, tag, g_str_equal, NULL))
         g_ptr_array_add (story->tags, g_steal_pointer (&tag));
@@ -234,9 +241,9 @@ read_tags (Reader *reader, JsonObject *object, const char *at, SdStory *story)
 static gboolean
 read_source (Reader *reader, JsonObject *object, const char *at, SdStory *story)
 {
-  JsonNode *node = json_object_get_member (object, "source");
+  JsonNode        *node = json_object_get_member (object, "source");
   g_autofree char *path = member_path (at, "source");
-  JsonObject *source;
+  JsonObject      *source;
 
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     {
@@ -263,7 +270,7 @@ read_source (Reader *reader, JsonObject *object, const char *at, SdStory *story)
 static gboolean
 read_place (Reader *reader, JsonObject *object, const char *at, SdStory *story)
 {
-  JsonNode *node = json_object_get_member (object, "place_confidence");
+  JsonNode        *node = json_object_get_member (object, "place_confidence");
   g_autofree char *path = member_path (at, "place_code");
 
   if (!read_string (reader, object, at, "place_code", FALSE, TRUE, &story->place_code)
@@ -298,8 +305,8 @@ dup_context (const char *body, gint64 start, gint64 end, gboolean before)
 }
 
 static SdHighlight *
-read_highlight (Reader *reader, JsonNode *node, const char *path, const SdStory *story,
-                glong body_chars)
+read_highlight (
+    Reader *reader, JsonNode *node, const char *path, const SdStory *story, glong body_chars)
 {
   g_autoptr (SdHighlight) highlight = g_new0 (SdHighlight, 1);
   JsonObject *object;
@@ -323,7 +330,7 @@ read_highlight (Reader *reader, JsonNode *node, const char *path, const SdStory 
     {
       fail (reader, path,
             _("characters %lld to %lld are not a passage of the body (%ld characters)"),
-            (long long) highlight->start, (long long) highlight->end, body_chars);
+               (long long) highlight->start, (long long) highlight->end, body_chars);
       return NULL;
     }
   {
@@ -349,10 +356,10 @@ read_highlight (Reader *reader, JsonNode *node, const char *path, const SdStory 
 static gboolean
 read_highlights (Reader *reader, JsonObject *object, const char *at, SdStory *story)
 {
-  JsonNode *node = json_object_get_member (object, "highlights");
+  JsonNode        *node = json_object_get_member (object, "highlights");
   g_autofree char *path = member_path (at, "highlights");
-  glong body_chars = g_utf8_strlen (story->body, -1);
-  JsonArray *array;
+  glong            body_chars = g_utf8_strlen (story->body, -1);
+  JsonArray       *array;
 
   story->highlights = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_highlight_free);
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
@@ -363,8 +370,8 @@ read_highlights (Reader *reader, JsonObject *object, const char *at, SdStory *st
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       g_autofree char *element_path = g_strdup_printf ("%s[%u]", path, i);
-      SdHighlight *highlight = read_highlight (reader, json_array_get_element (array, i),
-                                               element_path, story, body_chars);
+      SdHighlight     *highlight = read_highlight (reader, json_array_get_element (array, i),
+                                                   element_path, story, body_chars);
       if (highlight == NULL)
         return FALSE;
       g_ptr_array_add (story->highlights, highlight);
@@ -379,7 +386,7 @@ read_story (Reader *reader, JsonNode *node, guint index)
   g_autoptr (SdStory) story = sd_story_new ();
   g_autofree char *kind = NULL;
   g_autofree char *status = NULL;
-  JsonObject *object;
+  JsonObject      *object;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -398,8 +405,7 @@ read_story (Reader *reader, JsonNode *node, guint index)
       || !read_lines (reader, object, at, "section_headings", &story->section_headings)
       || !read_lines (reader, object, at, "captions", &story->captions)
       || !read_boolean (reader, object, at, "truncated", &story->truncated)
-      || !read_place (reader, object, at, story)
-      || !read_tags (reader, object, at, story)
+      || !read_place (reader, object, at, story) || !read_tags (reader, object, at, story)
       || !read_string (reader, object, at, "note", FALSE, TRUE, &story->note)
       || !read_string (reader, object, at, "status", FALSE, FALSE, &status)
       || !read_string (reader, object, at, "editor", FALSE, TRUE, &story->editor)
@@ -409,8 +415,8 @@ read_story (Reader *reader, JsonNode *node, guint index)
   if (kind != NULL && !sd_story_kind_from_string (kind, &story->kind))
     {
       g_autofree char *path = member_path (at, "kind");
-      fail (reader, path, _("“%s” is not a kind of story (news, brief, photo, continuation)"),
-            kind);
+      fail (reader, path,
+            _("“%s” is not a kind of story (news, brief, photo, continuation)"), kind);
       return NULL;
     }
   if (status != NULL && !sd_story_status_from_string (status, &story->status))
@@ -439,7 +445,7 @@ static gssize
 find_too_deep (const char *data, gsize length)
 {
   gboolean in_string = FALSE;
-  guint depth = 0;
+  guint    depth = 0;
 
   for (gsize i = 0; i < length; i++)
     {
@@ -476,9 +482,9 @@ sd_json_import_parse (const char *name, const char *data, gsize length, GError *
   g_autoptr (JsonParser) parser = json_parser_new_immutable ();
   g_autoptr (GPtrArray) stories = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_story_unref);
   g_autoptr (GError) local_error = NULL;
-  Reader reader = { name, error };
-  gssize too_deep;
-  JsonNode *root;
+  Reader     reader = { name, error };
+  gssize     too_deep;
+  JsonNode  *root;
   JsonArray *array;
 
   if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
@@ -496,8 +502,8 @@ sd_json_import_parse (const char *name, const char *data, gsize length, GError *
   if (too_deep >= 0)
     {
       g_set_error (error, SD_JSON_IMPORT_ERROR, SD_JSON_IMPORT_ERROR_SYNTAX,
-                   _("%s: not a Storydesk export: nested more than %d deep at byte %lld"),
-                   name, MAX_DEPTH, (long long) too_deep);
+                   _("%s: not a Storydesk export: nested more than %d deep at byte %lld"), name,
+                      MAX_DEPTH, (long long) too_deep);
       return NULL;
     }
   if (!json_parser_load_from_data (parser, data, length, &local_error))
@@ -510,8 +516,9 @@ sd_json_import_parse (const char *name, const char *data, gsize length, GError *
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_ARRAY (root))
     {
-      fail (&reader, "$", _("a Storydesk export is an array of stories, not %s"),
-            root != NULL ? describe_node (root) : _("nothing"));
+      fail (&reader, "$",
+            _("a Storydesk export is an array of stories, not %s"),
+               root != NULL ? describe_node (root) : _("nothing"));
       return NULL;
     }
   array = json_node_get_array (root);
@@ -535,7 +542,7 @@ starts_like_export (const char *path)
 {
   g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autoptr (GFileInputStream) input = g_file_read (file, NULL, NULL);
-  char head[256];
+  char  head[256];
   gsize n_read = 0;
   gsize i = 0;
 
@@ -578,9 +585,9 @@ sd_json_import_file (SdStore *store, const char *path)
   g_autoptr (GMappedFile) mapped = NULL;
   g_autoptr (GPtrArray) stories = NULL;
   g_autofree char *checksum = NULL;
-  GError *error = NULL;
-  const char *data;
-  gsize length;
+  GError          *error = NULL;
+  const char      *data;
+  gsize            length;
 
   result->path = g_strdup (path);
   mapped = g_mapped_file_new (path, FALSE, &error);
@@ -596,7 +603,7 @@ sd_json_import_file (SdStore *store, const char *path)
     {
       g_set_error (&result->error, SD_JSON_IMPORT_ERROR, SD_JSON_IMPORT_ERROR_TOO_LARGE,
                    _("%s: the file is %lu MB, larger than an export can be"), display,
-                   (gulong) (length / (1024 * 1024)));
+                      (gulong) (length / (1024 * 1024)));
       return g_steal_pointer (&result);
     }
 

@@ -20,16 +20,16 @@
 
 struct _SdGazetteer
 {
-  GObject        parent_instance;
+  GObject parent_instance;
 
   GStringChunk  *strings;
-  SdPlace       *places;   /* in file (official) order */
+  SdPlace       *places; /* in file (official) order */
   guint          n_places;
   const SdPlace *province;
-  GHashTable    *by_code;  /* code → SdPlace */
+  GHashTable    *by_code; /* code → SdPlace */
 
-  GPtrArray     *entries;  /* SdNameEntry, index = matcher value */
-  GHashTable    *by_name;  /* name → SdNameEntry */
+  GPtrArray     *entries; /* SdNameEntry, index = matcher value */
+  GHashTable    *by_name; /* name → SdNameEntry */
   SdNameMatcher *matcher;
 };
 
@@ -51,17 +51,16 @@ typedef struct
 
 G_DEFINE_TYPE (SdGazetteer, sd_gazetteer, G_TYPE_OBJECT)
 
-G_DEFINE_QUARK (sd-gazetteer-error-quark, sd_gazetteer_error)
+G_DEFINE_QUARK (sd - gazetteer - error - quark, sd_gazetteer_error)
 
-static const char * const level_names[] = { "province", "city", "district", "town" };
+static const char *const level_names[] = { "province", "city", "district", "town" };
 
 /* Zone names that start with one of these still count as starting with the
  * place after it: 江苏省扬州高新技术产业开发区, 国家苏州太湖旅游度假区. */
-static const char * const zone_prefixes[] = { "江苏省", "江苏", "国家", "中国", NULL };
+static const char *const zone_prefixes[] = { "江苏省", "江苏", "国家", "中国", NULL };
 
 static gboolean
-parse_level (const char   *text,
-             SdPlaceLevel *out_level)
+parse_level (const char *text, SdPlaceLevel *out_level)
 {
   for (guint i = 0; i < G_N_ELEMENTS (level_names); i++)
     if (g_str_equal (text, level_names[i]))
@@ -86,20 +85,19 @@ is_code (const char *text)
 /* Splits @bytes into lines, dropping blank and '#' comment lines; each kept
  * line is split on tabs.  Returns (line number, fields) pairs. */
 static GPtrArray *
-split_tsv (GBytes *bytes,
-           GArray *line_numbers)
+split_tsv (GBytes *bytes, GArray *line_numbers)
 {
-  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  gsize size = 0;
+  GPtrArray  *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  gsize       size = 0;
   const char *data = bytes != NULL ? g_bytes_get_data (bytes, &size) : NULL;
   /* empty GBytes may hold no data pointer, and NULL + 0 is undefined */
   const char *end = data != NULL ? data + size : NULL;
-  guint line_number = 0;
+  guint       line_number = 0;
 
   for (const char *line = data; line != NULL && line < end;)
     {
-      const char *nl = memchr (line, '\n', end - line);
-      const char *line_end = nl != NULL ? nl : end;
+      const char      *nl = memchr (line, '\n', end - line);
+      const char      *line_end = nl != NULL ? nl : end;
       g_autofree char *text = NULL;
 
       line_number++;
@@ -117,35 +115,30 @@ split_tsv (GBytes *bytes,
 }
 
 static gboolean
-fail_at_line (GError    **error,
-              const char *what,
-              guint       line,
-              const char *message)
+fail_at_line (GError **error, const char *what, guint line, const char *message)
 {
-  g_set_error (error, SD_GAZETTEER_ERROR, SD_GAZETTEER_ERROR_INVALID,
-               "%s line %u: %s", what, line, message);
+  g_set_error (error, SD_GAZETTEER_ERROR, SD_GAZETTEER_ERROR_INVALID, "%s line %u: %s", what, line,
+               message);
   return FALSE;
 }
 
 static gboolean
-load_places (SdGazetteer *self,
-             GBytes      *bytes,
-             GError     **error)
+load_places (SdGazetteer *self, GBytes *bytes, GError **error)
 {
-  g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GPtrArray) rows = split_tsv (bytes, lines);
-  g_autoptr(GHashTable) n_children = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GArray) lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GPtrArray) rows = split_tsv (bytes, lines);
+  g_autoptr (GHashTable) n_children = g_hash_table_new (g_str_hash, g_str_equal);
 
   self->places = g_new0 (SdPlace, rows->len);
   for (guint i = 0; i < rows->len; i++)
     {
-      char **fields = g_ptr_array_index (rows, i);
-      guint line = g_array_index (lines, guint, i);
-      SdPlace *place = &self->places[self->n_places];
-      const SdPlace *parent = NULL;
+      char           **fields = g_ptr_array_index (rows, i);
+      guint            line = g_array_index (lines, guint, i);
+      SdPlace         *place = &self->places[self->n_places];
+      const SdPlace   *parent = NULL;
       g_autofree char *message = NULL;
-      SdPlaceLevel level;
-      guint order;
+      SdPlaceLevel     level;
+      guint            order;
 
       if (g_strv_length (fields) != 4)
         return fail_at_line (error, "places", line,
@@ -165,8 +158,7 @@ load_places (SdGazetteer *self,
       if (level == SD_PLACE_LEVEL_PROVINCE)
         {
           if (fields[3][0] != '\0' || self->province != NULL)
-            return fail_at_line (error, "places", line,
-                                 "only one province, without a parent");
+            return fail_at_line (error, "places", line, "only one province, without a parent");
         }
       else
         {
@@ -211,7 +203,7 @@ add_candidate (Builder       *builder,
                SdNameKind     kind,
                gboolean       weak)
 {
-  GArray *candidates = g_hash_table_lookup (builder->candidates, name);
+  GArray         *candidates = g_hash_table_lookup (builder->candidates, name);
   SdNameCandidate candidate = { place, context, kind, weak };
 
   if (candidates == NULL)
@@ -241,7 +233,7 @@ add_candidate (Builder       *builder,
 static const char *
 find_suffix (const char *name)
 {
-  static const char * const suffixes[] = { "街道", "市", "区", "县", "镇", "乡", "省", NULL };
+  static const char *const suffixes[] = { "街道", "市", "区", "县", "镇", "乡", "省", NULL };
 
   for (guint i = 0; suffixes[i] != NULL; i++)
     if (g_str_has_suffix (name, suffixes[i]))
@@ -274,7 +266,7 @@ is_town_name (const char *name)
 static gboolean
 is_zone_name (const char *name)
 {
-  static const char * const words[] = { "开发", "园", "新区", "高新", "新城", NULL };
+  static const char *const words[] = { "开发", "园", "新区", "高新", "新城", NULL };
 
   for (guint i = 0; words[i] != NULL; i++)
     if (strstr (name, words[i]) != NULL)
@@ -283,8 +275,7 @@ is_zone_name (const char *name)
 }
 
 static gboolean
-starts_with_known_place (Builder    *builder,
-                         const char *name)
+starts_with_known_place (Builder *builder, const char *name)
 {
   for (guint i = 0; zone_prefixes[i] != NULL; i++)
     if (g_str_has_prefix (name, zone_prefixes[i]))
@@ -307,10 +298,9 @@ starts_with_known_place (Builder    *builder,
 }
 
 static void
-add_town_names (Builder       *builder,
-                const SdPlace *place)
+add_town_names (Builder *builder, const SdPlace *place)
 {
-  g_auto(GStrv) parts = NULL;
+  g_auto (GStrv) parts = NULL;
 
   if (is_town_name (place->name))
     {
@@ -354,20 +344,19 @@ add_town_names (Builder       *builder,
 }
 
 static void
-add_official_names (SdGazetteer *self,
-                    Builder     *builder)
+add_official_names (SdGazetteer *self, Builder *builder)
 {
   for (guint i = 0; i < self->n_places; i++)
     {
       const char *name = self->places[i].name;
-      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (builder->name_count, name));
+      guint       count = GPOINTER_TO_UINT (g_hash_table_lookup (builder->name_count, name));
 
       g_hash_table_insert (builder->name_count, (gpointer) name, GUINT_TO_POINTER (count + 1));
     }
 
   for (guint i = 0; i < self->n_places; i++)
     {
-      const SdPlace *place = &self->places[i];
+      const SdPlace   *place = &self->places[i];
       g_autofree char *stem = NULL;
 
       if (place->level == SD_PLACE_LEVEL_TOWN)
@@ -377,8 +366,7 @@ add_official_names (SdGazetteer *self,
       if (is_zone_name (place->name) || (stem = make_stem (place->name)) == NULL)
         continue;
       add_candidate (builder, stem, place, NULL, SD_NAME_SHORT, FALSE);
-      g_hash_table_add (builder->stems,
-                        g_string_chunk_insert_const (self->strings, stem));
+      g_hash_table_add (builder->stems, g_string_chunk_insert_const (self->strings, stem));
     }
 
   for (guint i = 0; i < self->n_places; i++)
@@ -392,7 +380,7 @@ static void
 prune_short_forms (Builder *builder)
 {
   GHashTableIter iter;
-  GArray *candidates;
+  GArray        *candidates;
 
   g_hash_table_iter_init (&iter, builder->candidates);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &candidates))
@@ -412,19 +400,16 @@ prune_short_forms (Builder *builder)
 }
 
 static gboolean
-load_aliases (SdGazetteer *self,
-              Builder     *builder,
-              GBytes      *bytes,
-              GError     **error)
+load_aliases (SdGazetteer *self, Builder *builder, GBytes *bytes, GError **error)
 {
-  g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GPtrArray) rows = split_tsv (bytes, lines);
+  g_autoptr (GArray) lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GPtrArray) rows = split_tsv (bytes, lines);
 
   for (guint i = 0; i < rows->len; i++)
     {
-      char **fields = g_ptr_array_index (rows, i);
-      guint line = g_array_index (lines, guint, i);
-      guint n_fields = g_strv_length (fields);
+      char         **fields = g_ptr_array_index (rows, i);
+      guint          line = g_array_index (lines, guint, i);
+      guint          n_fields = g_strv_length (fields);
       const SdPlace *place;
       const SdPlace *context = NULL;
 
@@ -446,20 +431,18 @@ load_aliases (SdGazetteer *self,
 }
 
 static gboolean
-load_stopwords (Builder *builder,
-                GBytes  *bytes,
-                GError **error)
+load_stopwords (Builder *builder, GBytes *bytes, GError **error)
 {
-  static const char * const kinds[] = { "block", "weak", "skip" };
-  g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GPtrArray) rows = split_tsv (bytes, lines);
+  static const char *const kinds[] = { "block", "weak", "skip" };
+  g_autoptr (GArray) lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GPtrArray) rows = split_tsv (bytes, lines);
 
   for (guint i = 0; i < rows->len; i++)
     {
-      char **fields = g_ptr_array_index (rows, i);
-      guint line = g_array_index (lines, guint, i);
+      char  **fields = g_ptr_array_index (rows, i);
+      guint   line = g_array_index (lines, guint, i);
       GArray *candidates;
-      int kind = -1;
+      int     kind = -1;
 
       if (g_strv_length (fields) == 2)
         for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
@@ -505,8 +488,7 @@ free_entry (gpointer data)
 }
 
 static int
-compare_candidates (gconstpointer a,
-                    gconstpointer b)
+compare_candidates (gconstpointer a, gconstpointer b)
 {
   const SdNameCandidate *ca = a;
   const SdNameCandidate *cb = b;
@@ -519,12 +501,11 @@ compare_candidates (gconstpointer a,
 }
 
 static void
-compile_entries (SdGazetteer *self,
-                 Builder     *builder)
+compile_entries (SdGazetteer *self, Builder *builder)
 {
   GHashTableIter iter;
-  const char *name;
-  GArray *candidates;
+  const char    *name;
+  GArray        *candidates;
 
   self->matcher = _sd_name_matcher_new ();
   g_hash_table_iter_init (&iter, builder->candidates);
@@ -542,8 +523,7 @@ compile_entries (SdGazetteer *self,
       entry->n_candidates = candidates->len;
       /* Trusted kinds first, then official order. */
       g_array_sort (candidates, compare_candidates);
-      entry->candidates = g_memdup2 (candidates->data,
-                                     candidates->len * sizeof (SdNameCandidate));
+      entry->candidates = g_memdup2 (candidates->data, candidates->len * sizeof (SdNameCandidate));
       g_hash_table_insert (self->by_name, (gpointer) entry->name, entry);
       _sd_name_matcher_add (self->matcher, entry->name, self->entries->len);
       g_ptr_array_add (self->entries, entry);
@@ -582,8 +562,7 @@ sd_gazetteer_init (SdGazetteer *self)
 }
 
 static GBytes *
-lookup_resource (const char *name,
-                 GError    **error)
+lookup_resource (const char *name, GError **error)
 {
   g_autofree char *path = g_strconcat (RESOURCE_DIR, name, NULL);
 
@@ -606,10 +585,10 @@ sd_gazetteer_get_default (void)
 
   if (g_once_init_enter (&gazetteer))
     {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GBytes) places = lookup_resource ("jiangsu.tsv", &error);
-      g_autoptr(GBytes) aliases = NULL;
-      g_autoptr(GBytes) stopwords = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GBytes) places = lookup_resource ("jiangsu.tsv", &error);
+      g_autoptr (GBytes) aliases = NULL;
+      g_autoptr (GBytes) stopwords = NULL;
       SdGazetteer *loaded = NULL;
 
       if (places != NULL)
@@ -641,9 +620,7 @@ sd_gazetteer_get_default (void)
  * Returns: (transfer full) (nullable): a new gazetteer
  */
 SdGazetteer *
-sd_gazetteer_new_from_data (GBytes  *places,
-                            GBytes  *aliases,
-                            GError **error)
+sd_gazetteer_new_from_data (GBytes *places, GBytes *aliases, GError **error)
 {
   return sd_gazetteer_new_from_data_full (places, aliases, NULL, error);
 }
@@ -658,13 +635,10 @@ sd_gazetteer_new_from_data (GBytes  *places,
  * Returns: (transfer full) (nullable): a new gazetteer
  */
 SdGazetteer *
-sd_gazetteer_new_from_data_full (GBytes  *places,
-                                 GBytes  *aliases,
-                                 GBytes  *stopwords,
-                                 GError **error)
+sd_gazetteer_new_from_data_full (GBytes *places, GBytes *aliases, GBytes *stopwords, GError **error)
 {
-  g_autoptr(SdGazetteer) self = g_object_new (SD_TYPE_GAZETTEER, NULL);
-  Builder builder = { 0 };
+  g_autoptr (SdGazetteer) self = g_object_new (SD_TYPE_GAZETTEER, NULL);
+  Builder  builder = { 0 };
   gboolean ok;
 
   g_return_val_if_fail (places != NULL, NULL);
@@ -673,16 +647,15 @@ sd_gazetteer_new_from_data_full (GBytes  *places,
   if (!load_places (self, places, error))
     return NULL;
 
-  builder.candidates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                              (GDestroyNotify) g_array_unref);
+  builder.candidates =
+      g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
   builder.stems = g_hash_table_new (g_str_hash, g_str_equal);
   builder.name_count = g_hash_table_new (g_str_hash, g_str_equal);
   builder.blocked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   add_official_names (self, &builder);
   prune_short_forms (&builder);
-  ok = load_aliases (self, &builder, aliases, error)
-       && load_stopwords (&builder, stopwords, error);
+  ok = load_aliases (self, &builder, aliases, error) && load_stopwords (&builder, stopwords, error);
   if (ok)
     compile_entries (self, &builder);
 
@@ -713,8 +686,7 @@ sd_gazetteer_get_province (SdGazetteer *self)
  * Returns: (transfer none) (nullable): the place with that code
  */
 const SdPlace *
-sd_gazetteer_lookup (SdGazetteer *self,
-                     const char  *code)
+sd_gazetteer_lookup (SdGazetteer *self, const char *code)
 {
   g_return_val_if_fail (SD_IS_GAZETTEER (self), NULL);
 
@@ -731,12 +703,11 @@ sd_gazetteer_lookup (SdGazetteer *self,
  *   under @code, in official order
  */
 GPtrArray *
-sd_gazetteer_get_children (SdGazetteer *self,
-                           const char  *code)
+sd_gazetteer_get_children (SdGazetteer *self, const char *code)
 {
-  GPtrArray *children = g_ptr_array_new ();
+  GPtrArray     *children = g_ptr_array_new ();
   const SdPlace *parent;
-  guint i;
+  guint          i;
 
   g_return_val_if_fail (SD_IS_GAZETTEER (self), children);
 
@@ -752,8 +723,7 @@ sd_gazetteer_get_children (SdGazetteer *self,
 
   /* The file is in code order, so the subtree follows its root. */
   for (i = (guint) (parent - self->places) + 1;
-       i < self->n_places && g_str_has_prefix (self->places[i].code, parent->code);
-       i++)
+       i < self->n_places && g_str_has_prefix (self->places[i].code, parent->code); i++)
     if (self->places[i].parent_code == parent->code)
       g_ptr_array_add (children, &self->places[i]);
   return children;
@@ -803,14 +773,12 @@ sd_gazetteer_split_levels (SdGazetteer    *self,
  * Returns: (transfer none) (nullable): the place
  */
 const SdPlace *
-sd_gazetteer_find_by_name (SdGazetteer *self,
-                           const char  *name,
-                           const char  *context_code)
+sd_gazetteer_find_by_name (SdGazetteer *self, const char *name, const char *context_code)
 {
   const SdNameEntry *entry;
-  const SdPlace *context;
-  const SdPlace *best = NULL;
-  int best_score = -1;
+  const SdPlace     *context;
+  const SdPlace     *best = NULL;
+  int                best_score = -1;
 
   g_return_val_if_fail (SD_IS_GAZETTEER (self), NULL);
   g_return_val_if_fail (name != NULL, NULL);
@@ -823,7 +791,7 @@ sd_gazetteer_find_by_name (SdGazetteer *self,
   for (guint i = 0; i < entry->n_candidates; i++)
     {
       const SdNameCandidate *c = &entry->candidates[i];
-      int score = 0;
+      int                    score = 0;
 
       if (c->context != NULL && (context == NULL || !_sd_place_is_within (context, c->context)))
         continue;
@@ -856,8 +824,7 @@ _sd_gazetteer_get_n_entries (SdGazetteer *self)
 }
 
 const SdNameEntry *
-_sd_gazetteer_get_entry (SdGazetteer *self,
-                         guint        value)
+_sd_gazetteer_get_entry (SdGazetteer *self, guint value)
 {
   g_return_val_if_fail (value < self->entries->len, NULL);
 
@@ -865,15 +832,13 @@ _sd_gazetteer_get_entry (SdGazetteer *self,
 }
 
 const SdNameEntry *
-_sd_gazetteer_lookup_entry (SdGazetteer *self,
-                            const char  *name)
+_sd_gazetteer_lookup_entry (SdGazetteer *self, const char *name)
 {
   return g_hash_table_lookup (self->by_name, name);
 }
 
 gboolean
-_sd_place_is_within (const SdPlace *place,
-                     const SdPlace *ancestor)
+_sd_place_is_within (const SdPlace *place, const SdPlace *ancestor)
 {
   return place != NULL && ancestor != NULL && g_str_has_prefix (place->code, ancestor->code);
 }

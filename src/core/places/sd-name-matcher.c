@@ -39,19 +39,17 @@ struct _SdNameMatcher
 {
   GHashTable *pending; /* name → value + 1, until compiled */
 
-  GArray     *nodes;   /* Node */
-  GArray     *edges;   /* Edge */
-  guint32     root_next[256];
+  GArray *nodes; /* Node */
+  GArray *edges; /* Edge */
+  guint32 root_next[256];
 };
 
 static inline guint32
-step (const SdNameMatcher *self,
-      guint32              state,
-      guint8               byte)
+step (const SdNameMatcher *self, guint32 state, guint8 byte)
 {
   const Node *node;
   const Edge *edges;
-  guint lo, hi;
+  guint       lo, hi;
 
   if (state == 0)
     return self->root_next[byte];
@@ -75,25 +73,20 @@ step (const SdNameMatcher *self,
 }
 
 static int
-compare_names (gconstpointer a,
-               gconstpointer b)
+compare_names (gconstpointer a, gconstpointer b)
 {
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
 }
 
 /* Builds the subtrie of @node_index from the sorted names [lo, hi), which
  * all share their first @depth bytes. */
 static void
-build_subtrie (SdNameMatcher *self,
-               const char   **names,
-               guint          lo,
-               guint          hi,
-               guint32        node_index,
-               guint32        depth)
+build_subtrie (
+    SdNameMatcher *self, const char **names, guint lo, guint hi, guint32 node_index, guint32 depth)
 {
   guint32 first_edge;
   guint32 n_groups = 0;
-  guint i;
+  guint   i;
 
   if (lo < hi && names[lo][depth] == '\0')
     {
@@ -123,7 +116,7 @@ build_subtrie (SdNameMatcher *self,
 
   for (guint g = 0, start = lo; g < n_groups; g++)
     {
-      guint end = start + 1;
+      guint   end = start + 1;
       guint32 child;
 
       while (end < hi && names[end][depth] == names[start][depth])
@@ -137,10 +130,10 @@ build_subtrie (SdNameMatcher *self,
 static void
 link_failures (SdNameMatcher *self)
 {
-  g_autoptr(GArray) queue = g_array_new (FALSE, FALSE, sizeof (guint32));
-  Node *nodes = (Node *) (void *) self->nodes->data;
+  g_autoptr (GArray) queue = g_array_new (FALSE, FALSE, sizeof (guint32));
+  Node       *nodes = (Node *) (void *) self->nodes->data;
   const Edge *edges = (const Edge *) (void *) self->edges->data;
-  guint head = 0;
+  guint       head = 0;
 
   for (guint e = 0; e < nodes[0].n_edges; e++)
     {
@@ -157,9 +150,9 @@ link_failures (SdNameMatcher *self)
       for (guint e = 0; e < nodes[u].n_edges; e++)
         {
           const Edge *edge = &edges[nodes[u].first_edge + e];
-          guint32 v = edge->target;
-          guint32 f = nodes[u].fail;
-          guint32 t;
+          guint32     v = edge->target;
+          guint32     f = nodes[u].fail;
+          guint32     t;
 
           while (f != 0 && step (self, f, edge->byte) == NO_NODE)
             f = nodes[f].fail;
@@ -172,8 +165,7 @@ link_failures (SdNameMatcher *self)
 }
 
 static int
-compare_matches (gconstpointer a,
-                 gconstpointer b)
+compare_matches (gconstpointer a, gconstpointer b)
 {
   const SdNameMatch *ma = a;
   const SdNameMatch *mb = b;
@@ -208,9 +200,7 @@ _sd_name_matcher_free (SdNameMatcher *self)
 }
 
 void
-_sd_name_matcher_add (SdNameMatcher *self,
-                      const char    *name,
-                      guint          value)
+_sd_name_matcher_add (SdNameMatcher *self, const char *name, guint value)
 {
   g_return_if_fail (self->pending != NULL);
   g_return_if_fail (name != NULL && *name != '\0');
@@ -223,8 +213,8 @@ void
 _sd_name_matcher_compile (SdNameMatcher *self)
 {
   g_autofree const char **names = NULL;
-  guint n_names;
-  Node root = { 0 };
+  guint                   n_names;
+  Node                    root = { 0 };
 
   g_return_if_fail (self->pending != NULL);
 
@@ -239,30 +229,27 @@ _sd_name_matcher_compile (SdNameMatcher *self)
 }
 
 GArray *
-_sd_name_matcher_scan (const SdNameMatcher *self,
-                       const char          *text,
-                       gsize                len)
+_sd_name_matcher_scan (const SdNameMatcher *self, const char *text, gsize len)
 {
-  g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (SdNameMatch));
-  GArray *kept = g_array_new (FALSE, FALSE, sizeof (SdNameMatch));
+  g_autoptr (GArray) all = g_array_new (FALSE, FALSE, sizeof (SdNameMatch));
+  GArray     *kept = g_array_new (FALSE, FALSE, sizeof (SdNameMatch));
   const Node *nodes;
-  guint32 state = 0;
-  gsize last_end = 0;
+  guint32     state = 0;
+  gsize       last_end = 0;
 
   g_return_val_if_fail (self->pending == NULL, kept);
 
   nodes = (const Node *) (void *) self->nodes->data;
   for (gsize i = 0; i < len; i++)
     {
-      guint8 byte = (guint8) text[i];
+      guint8  byte = (guint8) text[i];
       guint32 next;
 
       while ((next = step (self, state, byte)) == NO_NODE && state != 0)
         state = nodes[state].fail;
       state = next;
 
-      for (guint32 hit = nodes[state].value != 0 ? state : nodes[state].out;
-           hit != 0;
+      for (guint32 hit = nodes[state].value != 0 ? state : nodes[state].out; hit != 0;
            hit = nodes[hit].out)
         {
           SdNameMatch match = { i + 1 - nodes[hit].depth, i + 1, nodes[hit].value - 1 };

@@ -24,9 +24,9 @@
 #include <string.h>
 
 #define HEADLINE_WEIGHT 3.0
-#define BODY_WEIGHT     1.0
-#define LEDE_BONUS      0.5  /* the first sentences usually say where */
-#define LEDE_BYTES      300  /* about 100 characters */
+#define BODY_WEIGHT 1.0
+#define LEDE_BONUS 0.5 /* the first sentences usually say where */
+#define LEDE_BYTES 300 /* about 100 characters */
 
 typedef struct
 {
@@ -35,10 +35,10 @@ typedef struct
   gsize              end;
   const SdNameEntry *entry;
   double             weight;
-  gint               prev;   /* the hit ending right where this one starts */
+  gint               prev; /* the hit ending right where this one starts */
   gboolean           bounded;
   gboolean           feature; /* a town's short name naming a lake, hill or road */
-  const SdPlace     *place;  /* resolved meaning, or NULL */
+  const SdPlace     *place;   /* resolved meaning, or NULL */
 } Hit;
 
 typedef struct
@@ -57,16 +57,13 @@ typedef struct
 } Tally;
 
 static const SdPlace *
-get_parent (SdGazetteer   *gazetteer,
-            const SdPlace *place)
+get_parent (SdGazetteer *gazetteer, const SdPlace *place)
 {
   return sd_gazetteer_lookup (gazetteer, place->parent_code);
 }
 
 static const SdPlace *
-get_ancestor_at (SdGazetteer   *gazetteer,
-                 const SdPlace *place,
-                 SdPlaceLevel   level)
+get_ancestor_at (SdGazetteer *gazetteer, const SdPlace *place, SdPlaceLevel level)
 {
   while (place != NULL && place->level > level)
     place = get_parent (gazetteer, place);
@@ -74,8 +71,7 @@ get_ancestor_at (SdGazetteer   *gazetteer,
 }
 
 static double
-get_support (Resolution    *res,
-             const SdPlace *place)
+get_support (Resolution *res, const SdPlace *place)
 {
   gpointer value;
 
@@ -85,9 +81,7 @@ get_support (Resolution    *res,
 }
 
 static void
-add_support (Resolution    *res,
-             const SdPlace *place,
-             double         weight)
+add_support (Resolution *res, const SdPlace *place, double weight)
 {
   for (; place != NULL; place = get_parent (res->gazetteer, place))
     {
@@ -113,12 +107,11 @@ is_generic_zone (const char *name)
 }
 
 static gboolean
-starts_word (const char *text,
-             gsize       start)
+starts_word (const char *text, gsize start)
 {
-  static const char * const joiners = "在到于从向和与及的是为对让将把被全本该各市县即由";
-  const char *prev;
-  gunichar c;
+  static const char *const joiners = "在到于从向和与及的是为对让将把被全本该各市县即由";
+  const char              *prev;
+  gunichar                 c;
 
   if (start == 0)
     return TRUE;
@@ -145,7 +138,7 @@ is_short_form (const SdNameEntry *entry)
 static gboolean
 names_feature (const char *after)
 {
-  gunichar c = g_utf8_get_char (after);
+  gunichar    c = g_utf8_get_char (after);
   const char *p;
 
   if (c == 0)
@@ -159,9 +152,7 @@ names_feature (const char *after)
 /* A lake or road named after a town lies in the town's district, not
  * necessarily in the town. */
 static const SdPlace *
-place_of_hit (Resolution    *res,
-              const Hit     *hit,
-              const SdPlace *place)
+place_of_hit (Resolution *res, const Hit *hit, const SdPlace *place)
 {
   if (place != NULL && hit->feature && place->level == SD_PLACE_LEVEL_TOWN)
     return get_ancestor_at (res->gazetteer, place, SD_PLACE_LEVEL_DISTRICT);
@@ -169,12 +160,10 @@ place_of_hit (Resolution    *res,
 }
 
 static void
-scan_field (Resolution     *res,
-            SdMentionField  field,
-            const char     *text)
+scan_field (Resolution *res, SdMentionField field, const char *text)
 {
   const SdNameMatcher *matcher = _sd_gazetteer_get_matcher (res->gazetteer);
-  g_autoptr(GArray) matches = NULL;
+  g_autoptr (GArray) matches = NULL;
   gsize len;
 
   if (text == NULL)
@@ -253,14 +242,12 @@ is_candidate_allowed (Resolution            *res,
 }
 
 static double
-score_candidate (Resolution            *res,
-                 const SdNameCandidate *c,
-                 const SdPlace         *prev_place)
+score_candidate (Resolution *res, const SdNameCandidate *c, const SdPlace *prev_place)
 {
-  SdGazetteer *gazetteer = res->gazetteer;
+  SdGazetteer   *gazetteer = res->gazetteer;
   const SdPlace *district = get_ancestor_at (gazetteer, c->place, SD_PLACE_LEVEL_DISTRICT);
   const SdPlace *city = get_ancestor_at (gazetteer, c->place, SD_PLACE_LEVEL_CITY);
-  double score = 0.0;
+  double         score = 0.0;
 
   /* Right after its parent's or context's name: 新沂市新店镇, 苏州高新区. */
   if (prev_place != NULL
@@ -274,13 +261,12 @@ score_candidate (Resolution            *res,
 }
 
 static const SdPlace *
-resolve_hit (Resolution *res,
-             const Hit  *hit)
+resolve_hit (Resolution *res, const Hit *hit)
 {
   const SdPlace *prev_place = NULL;
   const SdPlace *best = NULL;
-  double best_score = -1.0;
-  gboolean tied = FALSE;
+  double         best_score = -1.0;
+  gboolean       tied = FALSE;
 
   if (hit->prev >= 0)
     prev_place = g_array_index (res->hits, Hit, hit->prev).place;
@@ -288,7 +274,7 @@ resolve_hit (Resolution *res,
   for (guint i = 0; i < hit->entry->n_candidates; i++)
     {
       const SdNameCandidate *c = &hit->entry->candidates[i];
-      double score;
+      double                 score;
 
       if (!is_candidate_allowed (res, hit, c, prev_place))
         continue;
@@ -346,9 +332,7 @@ is_proper_town (const SdPlace *place)
 }
 
 static void
-add_to_tally (GArray        *tally,
-              const SdPlace *place,
-              double         weight)
+add_to_tally (GArray *tally, const SdPlace *place, double weight)
 {
   Tally entry = { place, weight, 1 };
 
@@ -371,16 +355,13 @@ add_to_tally (GArray        *tally,
 /* Places at @level from the hits inside @within (NULL: anywhere), only from
  * the headline when @headline_only. */
 static GArray *
-tally_level (Resolution    *res,
-             SdPlaceLevel   level,
-             const SdPlace *within,
-             gboolean       headline_only)
+tally_level (Resolution *res, SdPlaceLevel level, const SdPlace *within, gboolean headline_only)
 {
   GArray *tally = g_array_new (FALSE, FALSE, sizeof (Tally));
 
   for (guint i = 0; i < res->hits->len; i++)
     {
-      const Hit *hit = &g_array_index (res->hits, Hit, i);
+      const Hit     *hit = &g_array_index (res->hits, Hit, i);
       const SdPlace *place;
 
       if (hit->place == NULL || (headline_only && hit->field != SD_MENTION_IN_HEADLINE))
@@ -398,13 +379,11 @@ tally_level (Resolution    *res,
 /* The clear winner of @tally: at least @share of the total and twice the
  * runner-up. */
 static const SdPlace *
-find_dominant (GArray *tally,
-               double  share,
-               guint   min_count)
+find_dominant (GArray *tally, double share, guint min_count)
 {
   const Tally *first = NULL;
-  double second = 0.0;
-  double total = 0.0;
+  double       second = 0.0;
+  double       total = 0.0;
 
   for (guint i = 0; i < tally->len; i++)
     {
@@ -421,8 +400,8 @@ find_dominant (GArray *tally,
           second = t->score;
         }
     }
-  if (first == NULL || first->count < min_count
-      || first->score < share * total || first->score < 2.0 * second)
+  if (first == NULL || first->count < min_count || first->score < share * total
+      || first->score < 2.0 * second)
     return NULL;
   return first->place;
 }
@@ -450,8 +429,7 @@ sum_province_weight (Resolution *res)
 }
 
 static double
-get_tally_score (GArray        *tally,
-                 const SdPlace *place)
+get_tally_score (GArray *tally, const SdPlace *place)
 {
   for (guint i = 0; i < tally->len; i++)
     if (g_array_index (tally, Tally, i).place == place)
@@ -464,12 +442,11 @@ get_tally_score (GArray        *tally,
  * 万亩稻田里…".  That town, named right after its district or city within
  * @parent, if it comes first. */
 static const SdPlace *
-find_lede_town (Resolution    *res,
-                const SdPlace *parent)
+find_lede_town (Resolution *res, const SdPlace *parent)
 {
   for (guint i = 0; i < res->hits->len; i++)
     {
-      const Hit *hit = &g_array_index (res->hits, Hit, i);
+      const Hit     *hit = &g_array_index (res->hits, Hit, i);
       const SdPlace *before;
 
       if (hit->place == NULL)
@@ -482,7 +459,9 @@ find_lede_town (Resolution    *res,
         return NULL;
       before = g_array_index (res->hits, Hit, hit->prev).place;
       return before != NULL && before->level < SD_PLACE_LEVEL_TOWN
-             && _sd_place_is_within (hit->place, before) ? hit->place : NULL;
+                     && _sd_place_is_within (hit->place, before)
+                 ? hit->place
+                 : NULL;
     }
   return NULL;
 }
@@ -501,8 +480,8 @@ decide_level (Resolution    *res,
               Source        *out_source,
               double        *confidence)
 {
-  g_autoptr(GArray) in_headline = tally_level (res, level, parent, TRUE);
-  g_autoptr(GArray) in_story = tally_level (res, level, parent, FALSE);
+  g_autoptr (GArray) in_headline = tally_level (res, level, parent, TRUE);
+  g_autoptr (GArray) in_story = tally_level (res, level, parent, FALSE);
   const SdPlace *place;
 
   *out_source = FROM_NOWHERE;
@@ -575,15 +554,15 @@ static SdPlaceDecision *
 decide (Resolution *res)
 {
   SdPlaceDecision *decision = g_new0 (SdPlaceDecision, 1);
-  const SdPlace *province = sd_gazetteer_get_province (res->gazetteer);
-  const SdPlace *city, *district = NULL, *town = NULL;
-  Source city_source, district_source = FROM_NOWHERE, town_source;
-  double confidence = 0.95;
+  const SdPlace   *province = sd_gazetteer_get_province (res->gazetteer);
+  const SdPlace   *city, *district = NULL, *town = NULL;
+  Source           city_source, district_source = FROM_NOWHERE, town_source;
+  double           confidence = 0.95;
 
   decision->mentions = g_array_new (FALSE, FALSE, sizeof (SdPlaceMention));
   for (guint i = 0; i < res->hits->len; i++)
     {
-      const Hit *hit = &g_array_index (res->hits, Hit, i);
+      const Hit     *hit = &g_array_index (res->hits, Hit, i);
       SdPlaceMention mention = { hit->field, hit->start, hit->end, hit->place };
 
       if (hit->place != NULL)
@@ -593,7 +572,7 @@ decide (Resolution *res)
   city = decide_level (res, SD_PLACE_LEVEL_CITY, NULL, FROM_NOWHERE, &city_source, &confidence);
   if (city == NULL)
     {
-      g_autoptr(GArray) cities = tally_level (res, SD_PLACE_LEVEL_CITY, NULL, FALSE);
+      g_autoptr (GArray) cities = tally_level (res, SD_PLACE_LEVEL_CITY, NULL, FALSE);
 
       /* Several cities and none ahead, or only the province itself. */
       if (cities->len > 0 || sum_province_weight (res) > 0.0)
@@ -604,11 +583,11 @@ decide (Resolution *res)
       return decision;
     }
 
-  district = decide_level (res, SD_PLACE_LEVEL_DISTRICT, city, city_source,
-                           &district_source, &confidence);
+  district =
+      decide_level (res, SD_PLACE_LEVEL_DISTRICT, city, city_source, &district_source, &confidence);
   if (district != NULL)
-    town = decide_level (res, SD_PLACE_LEVEL_TOWN, district, district_source,
-                         &town_source, &confidence);
+    town = decide_level (res, SD_PLACE_LEVEL_TOWN, district, district_source, &town_source,
+                         &confidence);
 
   decision->place = town != NULL ? town : district != NULL ? district : city;
   decision->confidence = confidence;
@@ -640,12 +619,10 @@ sd_place_decision_free (SdPlaceDecision *decision)
  * Returns: (transfer full): the decision
  */
 SdPlaceDecision *
-sd_place_resolver_resolve (SdGazetteer *gazetteer,
-                           const char  *headline,
-                           const char  *body)
+sd_place_resolver_resolve (SdGazetteer *gazetteer, const char *headline, const char *body)
 {
-  g_autoptr(GArray) hits = g_array_new (FALSE, FALSE, sizeof (Hit));
-  g_autoptr(GHashTable) support = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  g_autoptr (GArray) hits = g_array_new (FALSE, FALSE, sizeof (Hit));
+  g_autoptr (GHashTable) support = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   Resolution res = { gazetteer, hits, support };
 
   g_return_val_if_fail (SD_IS_GAZETTEER (gazetteer), NULL);
@@ -699,8 +676,11 @@ find_home_word (const char *headline, const char *body)
 }
 
 void
-sd_place_resolver_settle_home (SdGazetteer *gazetteer, SdPlaceDecision **decisions,
-                               const char *const *headlines, const char *const *bodies, guint n)
+sd_place_resolver_settle_home (SdGazetteer       *gazetteer,
+                               SdPlaceDecision  **decisions,
+                               const char *const *headlines,
+                               const char *const *bodies,
+                               guint              n)
 {
   const SdPlace *district, *city;
 
@@ -714,7 +694,7 @@ sd_place_resolver_settle_home (SdGazetteer *gazetteer, SdPlaceDecision **decisio
   for (guint i = 0; i < n; i++)
     {
       const SdPlace *place = decisions[i]->place;
-      gunichar word = find_home_word (headlines[i], bodies[i]);
+      gunichar       word = find_home_word (headlines[i], bodies[i]);
       const SdPlace *home = NULL;
 
       /* only a story filed nowhere, or no deeper than the home's city */

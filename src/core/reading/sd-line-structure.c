@@ -20,20 +20,20 @@
 
 #include "sd-text-util.h"
 
-#define WIDTH_MIN        16  /* 8 Han: no column is narrower */
-#define WIDTH_MAX        100 /* 50 Han: wider lines are paragraphs */
-#define WIDTH_BINS       (WIDTH_MAX + 8)
-#define FULL_LINES_MIN   6   /* lines at the width a page needs to count as wrapped */
-#define FULL_SHARE_MIN   40  /* percent of its lines */
-#define PULLED_BACK      3   /* a closing mark kept on the line, or two digits */
+#define WIDTH_MIN 16  /* 8 Han: no column is narrower */
+#define WIDTH_MAX 100 /* 50 Han: wider lines are paragraphs */
+#define WIDTH_BINS (WIDTH_MAX + 8)
+#define FULL_LINES_MIN 6  /* lines at the width a page needs to count as wrapped */
+#define FULL_SHARE_MIN 40 /* percent of its lines */
+#define PULLED_BACK 3     /* a closing mark kept on the line, or two digits */
 
 typedef struct
 {
-  gsize start;      /* the line, without its line end */
+  gsize start; /* the line, without its line end */
   gsize end;
   gsize text_start; /* without spaces at either end */
   gsize text_end;
-  guint width;      /* half-width units, the indent included */
+  guint width; /* half-width units, the indent included */
   guint indented : 1;
   guint ends_sentence : 1;
 } Line;
@@ -74,7 +74,8 @@ measure_width (const char *text, gsize start, gsize end, guint cap)
    * forms): a long line is known to be wider than @cap without a look */
   if ((end - start) / 3 > cap)
     return cap + 1;
-  for (const guchar *p = (const guchar *) text + start; p < (const guchar *) text + end && width <= cap;)
+  for (const guchar *p = (const guchar *) text + start;
+       p < (const guchar *) text + end && width <= cap;)
     {
       /* ASCII and the other one- and two-byte forms are half width; the
        * three-byte forms full width but for U+FF61–U+FFDC */
@@ -102,7 +103,7 @@ measure_line (const char *text, Line *line)
 {
   const char *p = text + line->start;
   const char *end = text + line->end;
-  guint indent = 0;
+  guint       indent = 0;
 
   /* the ideographic indent "　　", or two spaces or more in plain text */
   for (; p < end; p = g_utf8_next_char (p))
@@ -127,14 +128,14 @@ measure_line (const char *text, Line *line)
 static GArray *
 scan_lines (const char *text, gsize length)
 {
-  GArray *lines = g_array_sized_new (FALSE, FALSE, sizeof (Line), length / 40 + 16);
-  gsize pos = 0;
-  gsize next_lf = 0; /* where the next LF is at or after @pos, or @length */
+  GArray  *lines = g_array_sized_new (FALSE, FALSE, sizeof (Line), length / 40 + 16);
+  gsize    pos = 0;
+  gsize    next_lf = 0; /* where the next LF is at or after @pos, or @length */
   gboolean lf_found = FALSE;
 
   while (pos < length)
     {
-      Line line = { .start = pos };
+      Line  line = { .start = pos };
       gsize eol;
 
       /* the LF is looked for once for all the lines a CR alone ends before
@@ -265,8 +266,13 @@ is_title_like (const char *text, const Line *line)
  * did not run on into it (a kicker over its headline), or opens the page;
  * @indenting: the page indents its paragraphs. */
 static gboolean
-runs_on (const char *text, guint column, const Line *a, const Line *b, const Line *c,
-         gboolean after_title, gboolean indenting)
+runs_on (const char *text,
+         guint       column,
+         const Line *a,
+         const Line *b,
+         const Line *c,
+         gboolean    after_title,
+         gboolean    indenting)
 {
   if (is_blank (a) || is_blank (b) || b->indented || !reaches_edge (column, a))
     return FALSE;
@@ -329,7 +335,7 @@ static void
 join_lines (SdLineStructure *lines, GArray *page_lines)
 {
   const char *text = lines->page_text;
-  gsize from = 0; /* page text not yet copied */
+  gsize       from = 0; /* page text not yet copied */
 
   gboolean indenting = measure_indenting (page_lines);
   gboolean after_title = TRUE; /* nothing above the page's first line goes on in it */
@@ -341,7 +347,7 @@ join_lines (SdLineStructure *lines, GArray *page_lines)
       const Line *a = &g_array_index (page_lines, Line, i);
       const Line *b = &g_array_index (page_lines, Line, i + 1);
       const Line *c = i + 2 < page_lines->len ? &g_array_index (page_lines, Line, i + 2) : NULL;
-      gboolean joined = runs_on (text, lines->width, a, b, c, after_title, indenting);
+      gboolean    joined = runs_on (text, lines->width, a, b, c, after_title, indenting);
 
       after_title = !joined && !is_blank (a) && !a->indented && is_title_like (text, a);
       if (!joined)
@@ -416,7 +422,7 @@ sd_line_structure_get_text (const SdLineStructure *lines, gsize *length)
 gsize
 sd_line_structure_to_page (const SdLineStructure *lines, gsize offset)
 {
-  guint lo = 0, hi;
+  guint      lo = 0, hi;
   const Run *run;
 
   if (lines->runs == NULL)

@@ -11,6 +11,8 @@
  * the segmenter always reads a paragraph a line.  Offsets into the joined
  * text map back to the page text it was made from.
  */
+/* Prototypes are aligned in columns by hand: */
+/* clang-format off */
 #pragma once
 
 #include <glib.h>

@@ -14,7 +14,7 @@
 #include "sd-page-reader.h"
 #include "sd-text-util.h"
 
-G_DEFINE_QUARK (sd-page-reader-error-quark, sd_page_reader_error)
+G_DEFINE_QUARK (sd - page - reader - error - quark, sd_page_reader_error)
 
 static gboolean
 has_prefix (const guint8 *data, gsize size, const char *prefix, gsize prefix_len)
@@ -27,8 +27,7 @@ has_prefix (const guint8 *data, gsize size, const char *prefix, gsize prefix_len
 static gboolean
 is_gb_family (const char *charset)
 {
-  return g_ascii_strcasecmp (charset, "GB18030") == 0
-         || g_ascii_strcasecmp (charset, "GBK") == 0
+  return g_ascii_strcasecmp (charset, "GB18030") == 0 || g_ascii_strcasecmp (charset, "GBK") == 0
          || g_ascii_strcasecmp (charset, "GB2312") == 0
          || g_ascii_strcasecmp (charset, "EUC-CN") == 0
          || g_ascii_strcasecmp (charset, "HZ-GB-2312") == 0;
@@ -38,7 +37,7 @@ static char *
 detect_charset (const guint8 *data, gsize size)
 {
   uchardet_t detector = uchardet_new ();
-  char *charset = NULL;
+  char      *charset = NULL;
 
   if (uchardet_handle_data (detector, (const char *) data, size) == 0)
     {
@@ -78,8 +77,8 @@ sd_page_read_bytes (const char *path, GBytes *bytes, GError **error)
 {
   g_autoptr (SdPage) page = g_new0 (SdPage, 1);
   g_autofree char *display = g_filename_display_name (path);
-  gsize size = 0;
-  const guint8 *data = g_bytes_get_data (bytes, &size);
+  gsize            size = 0;
+  const guint8    *data = g_bytes_get_data (bytes, &size);
   g_autoptr (GError) local_error = NULL;
 
   /* Empty GBytes may hold no data pointer at all. */
@@ -95,8 +94,8 @@ sd_page_read_bytes (const char *path, GBytes *bytes, GError **error)
   if (size > SD_PAGE_MAX_SIZE)
     {
       g_set_error (error, SD_PAGE_READER_ERROR, SD_PAGE_READER_ERROR_TOO_LARGE,
-                   _("%s: the file is %lu MB, larger than a page can be"),
-                   display, (gulong) (size / (1024 * 1024)));
+                   _("%s: the file is %lu MB, larger than a page can be"), display,
+                      (gulong) (size / (1024 * 1024)));
       return NULL;
     }
 
@@ -131,9 +130,10 @@ sd_page_read_bytes (const char *path, GBytes *bytes, GError **error)
 
       if (charset == NULL || !is_gb_family (charset))
         {
-          g_set_error (error, SD_PAGE_READER_ERROR, SD_PAGE_READER_ERROR_ENCODING,
-                       _("%s: the text is neither UTF-8, UTF-16 nor GB18030/GBK (it looks like %s)"),
-                       display, charset != NULL && *charset != '\0' ? charset : _("no known encoding"));
+          g_set_error (
+              error, SD_PAGE_READER_ERROR, SD_PAGE_READER_ERROR_ENCODING,
+              _("%s: the text is neither UTF-8, UTF-16 nor GB18030/GBK (it looks like %s)"),
+                 display, charset != NULL && *charset != '\0' ? charset : _("no known encoding"));
           return NULL;
         }
       page->encoding = g_strdup ("GB18030");
@@ -148,7 +148,7 @@ sd_page_read_bytes (const char *path, GBytes *bytes, GError **error)
         {
           g_set_error (error, SD_PAGE_READER_ERROR, SD_PAGE_READER_ERROR_ENCODING,
                        _("%s: the file starts like UTF-8 but holds bytes that are not UTF-8"),
-                       display);
+                          display);
           return NULL;
         }
     }
@@ -161,9 +161,8 @@ sd_page_read_bytes (const char *path, GBytes *bytes, GError **error)
       if (page->text == NULL)
         {
           g_set_error (error, SD_PAGE_READER_ERROR, SD_PAGE_READER_ERROR_ENCODING,
-                       _("%s: cannot be read as %s at byte %lu: %s"),
-                       display, page->encoding, (gulong) (bytes_read + page->bom_length),
-                       local_error->message);
+                       _("%s: cannot be read as %s at byte %lu: %s"), display, page->encoding,
+                          (gulong) (bytes_read + page->bom_length), local_error->message);
           return NULL;
         }
     }
@@ -245,17 +244,17 @@ sd_page_map_to_file (const SdPage *page, gint64 *offsets, guint n_offsets)
    * one pass over the page when the offsets ascend. */
   for (guint i = 0; i < n_offsets; i++)
     {
-      gsize target = MIN ((gsize) offsets[i], page->length);
+      gsize            target = MIN ((gsize) offsets[i], page->length);
       g_autofree char *encoded = NULL;
-      gsize encoded_len = 0;
+      gsize            encoded_len = 0;
 
       if (target < text_pos)
         {
           text_pos = 0;
           file_pos = page->bom_length;
         }
-      encoded = g_convert (page->text + text_pos, target - text_pos, page->encoding, "UTF-8",
-                           NULL, &encoded_len, NULL);
+      encoded = g_convert (page->text + text_pos, target - text_pos, page->encoding, "UTF-8", NULL,
+                           &encoded_len, NULL);
       file_pos += encoded_len;
       text_pos = target;
       offsets[i] = file_pos;
@@ -263,14 +262,14 @@ sd_page_map_to_file (const SdPage *page, gint64 *offsets, guint n_offsets)
 }
 
 void
-sd_page_map_from_file (const char *text, const char *encoding, gint64 file_size, gint64 *offsets,
-                       guint n_offsets)
+sd_page_map_from_file (
+    const char *text, const char *encoding, gint64 file_size, gint64 *offsets, guint n_offsets)
 {
-  gsize length = strlen (text), encoded_length = 0;
+  gsize            length = strlen (text), encoded_length = 0;
   g_autofree char *encoded = NULL;
-  const char *p = text;
-  gint64 bom, file_pos;
-  GIConv converter;
+  const char      *p = text;
+  gint64           bom, file_pos;
+  GIConv           converter;
 
   if (g_str_equal (encoding, "UTF-8"))
     {
@@ -295,7 +294,7 @@ sd_page_map_from_file (const char *text, const char *encoding, gint64 file_size,
         }
       while (*p != '\0' && file_pos < offsets[i])
         {
-          char out[8], *in = (char *) p, *outp = out;
+          char  out[8], *in = (char *) p, *outp = out;
           gsize in_left = g_utf8_next_char (p) - p, out_left = sizeof out;
 
           g_iconv (converter, &in, &in_left, &outp, &out_left);

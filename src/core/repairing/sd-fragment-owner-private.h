@@ -7,6 +7,8 @@
  * story may be text pasted in from there, or the story's own text quoted
  * elsewhere: the story whose own words fit it best owns it.
  */
+/* Prototypes are aligned in columns by hand: */
+/* clang-format off */
 #pragma once
 
 #include "sd-ocr-text-private.h"

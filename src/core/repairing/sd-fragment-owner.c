@@ -31,16 +31,16 @@
 /* A fragment and how the stories asked voted for it. */
 typedef struct
 {
-  guint block; /* from the SdFragment */
-  guint from;
-  guint to;
-  guint n_copies;
-  guint copy_story[SD_FRAGMENT_MAX_COPIES];
-  guint evidence; /* its words: [evidence, evidence + n_evidence) in evidence */
-  guint n_evidence;
-  guint n_asked;
-  guint asked[MAX_CANDIDATES]; /* the stories asked whose words these are */
-  double vote[MAX_CANDIDATES]; /* and how well the words fit each */
+  guint  block; /* from the SdFragment */
+  guint  from;
+  guint  to;
+  guint  n_copies;
+  guint  copy_story[SD_FRAGMENT_MAX_COPIES];
+  guint  evidence; /* its words: [evidence, evidence + n_evidence) in evidence */
+  guint  n_evidence;
+  guint  n_asked;
+  guint  asked[MAX_CANDIDATES]; /* the stories asked whose words these are */
+  double vote[MAX_CANDIDATES];  /* and how well the words fit each */
   double host_vote;
 } Ballot;
 
@@ -70,24 +70,24 @@ typedef struct
 {
   /* the page, as SdOcrText has it */
   const SdTextBlock *blocks;
-  guint n_blocks;
-  guint n_stories;
-  const gunichar *chars;
+  guint              n_blocks;
+  guint              n_stories;
+  const gunichar    *chars;
   const SdOcrClause *clauses;
-  const guint *clause_first;
-  const guint *story_block;
+  const guint       *clause_first;
+  const guint       *story_block;
 
-  Ballot *ballots;
-  guint n_fragments;
-  guint *evidence; /* words of the fragments, in order */
-  guint n_evidence;
-  GArray *words;   /* (element-type Word) */
-  double *weights; /* a word few stories use weighs most */
-  guint8 *marked;  /* bits: the words of the story weighed now */
+  Ballot   *ballots;
+  guint     n_fragments;
+  guint    *evidence; /* words of the fragments, in order */
+  guint     n_evidence;
+  GArray   *words;   /* (element-type Word) */
+  double   *weights; /* a word few stories use weighs most */
+  guint8   *marked;  /* bits: the words of the story weighed now */
   WordSlot *word_slots;
-  gsize word_mask;
-  guint8 *word_filter; /* answers most bigrams of the page not among the words */
-  guint word_filter_shift;
+  gsize     word_mask;
+  guint8   *word_filter; /* answers most bigrams of the page not among the words */
+  guint     word_filter_shift;
 } Judge;
 
 static gsize
@@ -139,7 +139,7 @@ static guint
 find_word (Judge *self, guint32 bigram, gboolean create)
 {
   WordSlot *slot = find_word_slot (self, bigram);
-  Word word = { 0, 0, 0 };
+  Word      word = { 0, 0, 0 };
 
   if (slot->bigram != 0 || !create)
     return slot->bigram != 0 ? slot->word : NONE;
@@ -151,7 +151,7 @@ find_word (Judge *self, guint32 bigram, gboolean create)
   if (2 * self->words->len > self->word_mask + 1)
     {
       WordSlot *old = self->word_slots;
-      gsize old_size = self->word_mask + 1;
+      gsize     old_size = self->word_mask + 1;
 
       self->word_mask = 2 * old_size - 1;
       self->word_slots = g_new0 (WordSlot, self->word_mask + 1);
@@ -182,8 +182,8 @@ static void
 collect_evidence (Judge *self, Ballot *fragment)
 {
   const gunichar *chars = self->chars;
-  guint first = self->clauses[fragment->from].first;
-  guint end = MIN (self->clauses[fragment->to].last, first + VOTE_CHARS);
+  guint           first = self->clauses[fragment->from].first;
+  guint           end = MIN (self->clauses[fragment->to].last, first + VOTE_CHARS);
 
   /* the array was sized for every fragment's evidence beforehand */
   fragment->evidence = self->n_evidence;
@@ -207,7 +207,7 @@ count_word_stories (Judge *self)
   /* sixty-four filter bits a word, and no fewer than fit the first
    * level cache: the filter is asked for every pair of characters */
   self->word_filter_shift = 64 - g_bit_storage (MAX (64 * self->words->len, 32768));
-  self->word_filter = g_new0 (guint8, ((gsize)1 << (64 - self->word_filter_shift)) / 8 + 1);
+  self->word_filter = g_new0 (guint8, ((gsize) 1 << (64 - self->word_filter_shift)) / 8 + 1);
   for (gsize pos = 0; pos <= self->word_mask; pos++)
     if (self->word_slots[pos].bigram != 0)
       {
@@ -231,9 +231,9 @@ count_word_stories (Judge *self)
               /* the filter turns away nearly every pair of characters, so
                * it is asked first, before they are known to be Han */
               guint32 bigram = (self->chars[i] << 16) ^ self->chars[i + 1];
-              gsize bit = bigram_bit (bigram, self->word_filter_shift);
-              guint index;
-              Word *word;
+              gsize   bit = bigram_bit (bigram, self->word_filter_shift);
+              guint   index;
+              Word   *word;
 
               if (G_LIKELY (!(self->word_filter[bit >> 3] & (1u << (bit & 7))))
                   || bigram != pack_bigram (self->chars[i], self->chars[i + 1])
@@ -288,8 +288,13 @@ add_rare_word_stories (Judge *self, Ballot *fragment)
  * @seen (a table of @seen_mask + 1 slots whose entries carry the story,
  * so it never needs clearing). */
 static guint
-mark_story_words (Judge *self, guint story, guint first, guint last, WordSlot *seen,
-                  gsize seen_mask, GArray *marks)
+mark_story_words (Judge    *self,
+                  guint     story,
+                  guint     first,
+                  guint     last,
+                  WordSlot *seen,
+                  gsize     seen_mask,
+                  GArray   *marks)
 {
   guint stamp = story + 1, size = 0, bigram;
 
@@ -321,7 +326,7 @@ static void
 collect_words (Judge *self)
 {
   Ballot *fragments = self->ballots;
-  gsize n_evidence = 0;
+  gsize   n_evidence = 0;
 
   for (guint f = 0; f < self->n_fragments; f++)
     n_evidence += MIN (VOTE_CHARS, self->clauses[fragments[f].to].last
@@ -345,13 +350,13 @@ ask_stories (Judge *self, guint **first)
 {
   Ballot *fragments = self->ballots;
   g_autoptr (GArray) questions = g_array_new (FALSE, FALSE, sizeof (Question));
-  guint *start = g_new0 (guint, self->n_stories + 2);
+  guint    *start = g_new0 (guint, self->n_stories + 2);
   Question *sorted;
 
   for (guint f = 0; f < self->n_fragments; f++)
     {
-      Ballot *fragment = &fragments[f];
-      guint host = self->blocks[fragment->block].story;
+      Ballot  *fragment = &fragments[f];
+      guint    host = self->blocks[fragment->block].story;
       Question question = { host, f, NONE };
 
       for (guint k = 0; k < fragment->n_copies; k++)
@@ -393,11 +398,11 @@ ask_stories (Judge *self, guint **first)
 static void
 weigh_fragments (Judge *self, const Question *questions, const guint *first)
 {
-  Ballot *fragments = self->ballots;
+  Ballot           *fragments = self->ballots;
   g_autofree guint *story_clause = g_new (guint, self->n_stories + 1);
   g_autoptr (GArray) marks = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autofree WordSlot *seen = NULL;
-  gsize seen_mask = 0;
+  gsize                seen_mask = 0;
 
   /* each story's clauses, and a table for the distinct words of the
    * largest story asked */
@@ -426,9 +431,9 @@ weigh_fragments (Judge *self, const Question *questions, const guint *first)
           mark_story_words (self, s, story_clause[s], story_clause[s + 1], seen, seen_mask, marks);
       for (guint q = first[s]; q < first[s + 1]; q++)
         {
-          Ballot *fragment = &fragments[questions[q].fragment];
+          Ballot      *fragment = &fragments[questions[q].fragment];
           const guint *evidence = self->evidence + fragment->evidence;
-          double vote = 0;
+          double       vote = 0;
 
           /* in the order of the run's words, as the sum is rounded */
           if (size > 0)
@@ -462,7 +467,7 @@ _sd_fragment_find_owners (const SdOcrText *text, SdFragment *fragments, guint n_
     .story_block = text->story_block,
     .n_fragments = n_fragments,
   };
-  g_autofree guint *first = NULL;
+  g_autofree guint    *first = NULL;
   g_autofree Question *questions = NULL;
 
   if (n_fragments == 0)
@@ -487,8 +492,8 @@ _sd_fragment_find_owners (const SdOcrText *text, SdFragment *fragments, guint n_
   for (guint f = 0; f < n_fragments; f++)
     {
       const Ballot *ballot = &self.ballots[f];
-      guint host = self.blocks[ballot->block].story;
-      double best_vote = 0;
+      guint         host = self.blocks[ballot->block].story;
+      double        best_vote = 0;
 
       fragments[f].owner = NONE;
       for (guint k = 0; k < ballot->n_asked; k++)

@@ -71,32 +71,32 @@ typedef struct
 
 typedef struct
 {
-  const char *text;
+  const char        *text;
   const SdTextBlock *blocks;
-  guint n_blocks;
-  guint n_stories;
+  guint              n_blocks;
+  guint              n_stories;
 
-  gunichar *chars; /* content characters of every block, in order, folded */
-  guint n_chars;
-  guint *char_first; /* [n_blocks + 1] */
+  gunichar    *chars; /* content characters of every block, in order, folded */
+  guint        n_chars;
+  guint       *char_first; /* [n_blocks + 1] */
   SdOcrClause *clauses;
-  guint n_clauses;
-  guint clauses_size;
-  guint *clause_first; /* [n_blocks + 1] */
-  Anchor *anchors;
-  Keyed *keys;
-  guint n_anchors;
-  guint anchors_size;
-  GArray *matches; /* (element-type Match) in page order */
-  guint match_at;  /* the first that tally_copies () may need */
+  guint        n_clauses;
+  guint        clauses_size;
+  guint       *clause_first; /* [n_blocks + 1] */
+  Anchor      *anchors;
+  Keyed       *keys;
+  guint        n_anchors;
+  guint        anchors_size;
+  GArray      *matches;  /* (element-type Match) in page order */
+  guint        match_at; /* the first that tally_copies () may need */
 
   guint *story_block; /* [n_stories + 1]: each story's first block */
   guint *story_chars; /* content characters of each story's text */
-  guint twin_at;      /* the first match of the host judged now */
-  guint tallied;      /* that host, whose text found_in tallies */
+  guint  twin_at;     /* the first match of the host judged now */
+  guint  tallied;     /* that host, whose text found_in tallies */
   guint *found_in;    /* [n_stories]: its characters found in each story */
   guint *touched;     /* the stories found_in counts */
-  guint n_touched;
+  guint  n_touched;
 
   /* runs whose copy sits in another story: whose text each is can only be
    * told once the words of all are known */
@@ -148,11 +148,11 @@ static void
 normalise_block (Repeats *self, guint block)
 {
   const SdTextBlock *b = &self->blocks[block];
-  const char *text = self->text;
-  const guchar *p = (const guchar *)text + b->start, *end = (const guchar *)text + b->end;
-  gunichar *chars = self->chars;
-  guint n = self->n_chars;
-  SdOcrClause clause = { n, 0, b->start, b->end, FALSE };
+  const char        *text = self->text;
+  const guchar      *p = (const guchar *) text + b->start, *end = (const guchar *) text + b->end;
+  gunichar          *chars = self->chars;
+  guint              n = self->n_chars;
+  SdOcrClause        clause = { n, 0, b->start, b->end, FALSE };
 
   /* sized beforehand for one character per byte at most */
   while (p < end)
@@ -161,7 +161,7 @@ normalise_block (Repeats *self, guint block)
 
       /* most of a page is runs of Han from U+4E00 on (lead bytes E4 to
        * E9), which folds to itself */
-      while ((guint)(*p - 0xE4) <= 0xE9 - 0xE4)
+      while ((guint) (*p - 0xE4) <= 0xE9 - 0xE4)
         {
           c = ((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
           if (c < 0x4E00)
@@ -173,15 +173,15 @@ normalise_block (Repeats *self, guint block)
         }
       if (p >= end)
         break;
-      c = _sd_text_get_char ((const char *)p);
+      c = _sd_text_get_char ((const char *) p);
       p += g_utf8_skip[*p];
       if (_sd_text_is_content (c))
         chars[n++] = fold_char (c);
       else if (_sd_text_is_clause_end (c))
         {
-          while (p < end && _sd_text_is_closing (_sd_text_get_char ((const char *)p)))
+          while (p < end && _sd_text_is_closing (_sd_text_get_char ((const char *) p)))
             p += g_utf8_skip[*p];
-          close_clause (self, &clause, n, (const char *)p - text);
+          close_clause (self, &clause, n, (const char *) p - text);
         }
     }
   clause.end = b->end;
@@ -214,7 +214,7 @@ pick_anchors (Repeats *self, guint block)
     }
   for (guint k = self->clause_first[block]; k < self->n_clauses; k++)
     {
-      guint first = self->clauses[k].first;
+      guint   first = self->clauses[k].first;
       guint64 h = 0;
 
       /* a shingle may run on into the next clauses, not past the block */
@@ -236,11 +236,11 @@ static void
 sort_keys (Repeats *self)
 {
   g_autofree Keyed *spare = g_new (Keyed, self->n_anchors + 1);
-  Keyed *from = self->keys, *to = spare;
+  Keyed            *from = self->keys, *to = spare;
 
   for (guint shift = 0; shift < 32; shift += 11)
     {
-      guint count[2048 + 1] = { 0 };
+      guint  count[2048 + 1] = { 0 };
       Keyed *swap;
 
       for (guint a = 0; a < self->n_anchors; a++)
@@ -265,7 +265,7 @@ static void
 pair_anchors (Repeats *self)
 {
   const Keyed *keys = self->keys;
-  Anchor *anchors = self->anchors;
+  Anchor      *anchors = self->anchors;
 
   for (guint a = 0; a < self->n_anchors;)
     {
@@ -381,15 +381,15 @@ static void
 follow_copies (Repeats *self, guint *covered)
 {
   const gunichar *chars = self->chars;
-  guint k = 0, stretch_start = 0, stretch_end = 0;
-  guint resume = 0; /* no walk starts before */
+  guint           k = 0, stretch_start = 0, stretch_end = 0;
+  guint           resume = 0; /* no walk starts before */
 
   for (guint a = 0; a < self->n_anchors; a++)
     {
       const Anchor *anchor = &self->anchors[a], *copy;
-      guint i = anchor->pos, j, left = 0, right = SHINGLE;
-      guint start, end, copy_start, copy_end, floor;
-      Match match;
+      guint         i = anchor->pos, j, left = 0, right = SHINGLE;
+      guint         start, end, copy_start, copy_end, floor;
+      Match         match;
 
       if (anchor->copy == NONE || i < resume)
         continue;
@@ -454,8 +454,8 @@ find_repeated_clauses (Repeats *self)
 static guint
 tally_copies (Repeats *self, guint first, guint last, Copy *copies)
 {
-  const Match *matches = (const Match *)self->matches->data;
-  guint n_copies = 0;
+  const Match *matches = (const Match *) self->matches->data;
+  guint        n_copies = 0;
 
   while (self->match_at < self->matches->len && matches[self->match_at].last <= first)
     self->match_at++;
@@ -487,7 +487,7 @@ tally_copies (Repeats *self, guint first, guint last, Copy *copies)
 static gboolean
 is_twin (Repeats *self, guint host, guint other)
 {
-  const Match *matches = (const Match *)self->matches->data;
+  const Match *matches = (const Match *) self->matches->data;
 
   /* what the host's text is found in is tallied once for all its runs */
   if (self->tallied != host)
@@ -520,11 +520,11 @@ static void
 judge_run (Repeats *self, guint block, guint from, guint to, GArray *drops)
 {
   const SdOcrClause *first = &self->clauses[from], *last = &self->clauses[to];
-  guint host = self->blocks[block].story;
-  Copy copies[MAX_COPIES];
-  guint n_copies = tally_copies (self, first->first, last->last, copies);
-  guint best = 0;
-  gsize start = first->start, end = first->end, last_start = last->start, last_end = last->end;
+  guint              host = self->blocks[block].story;
+  Copy               copies[MAX_COPIES];
+  guint              n_copies = tally_copies (self, first->first, last->last, copies);
+  guint              best = 0;
+  gsize      start = first->start, end = first->end, last_start = last->start, last_end = last->end;
   SdTextDrop drop;
   SdFragment fragment = { .block = block, .from = from, .to = to, .n_copies = n_copies };
 
@@ -570,15 +570,15 @@ judge_run (Repeats *self, guint block, guint from, guint to, GArray *drops)
 static void
 judge_fragments (Repeats *self, GArray *drops)
 {
-  SdFragment *fragments = (SdFragment *)self->fragments->data;
-  SdOcrText text = {
-    .blocks = self->blocks,
-    .n_blocks = self->n_blocks,
-    .n_stories = self->n_stories,
-    .chars = self->chars,
-    .clauses = self->clauses,
-    .clause_first = self->clause_first,
-    .story_block = self->story_block,
+  SdFragment *fragments = (SdFragment *) self->fragments->data;
+  SdOcrText   text = {
+      .blocks = self->blocks,
+      .n_blocks = self->n_blocks,
+      .n_stories = self->n_stories,
+      .chars = self->chars,
+      .clauses = self->clauses,
+      .clause_first = self->clause_first,
+      .story_block = self->story_block,
   };
   guint kept = 0;
 
@@ -681,7 +681,7 @@ _sd_ocr_find_repeats (const char *text, const SdTextBlock *blocks, guint n_block
 {
   Repeats self = { .text = text, .blocks = blocks, .n_blocks = n_blocks, .n_stories = n_stories };
   GArray *drops = g_array_new (FALSE, FALSE, sizeof (SdTextDrop));
-  gsize total = 0;
+  gsize   total = 0;
 
   self.fragments = g_array_new (FALSE, FALSE, sizeof (SdFragment));
   self.fragment_drops = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -691,7 +691,7 @@ _sd_ocr_find_repeats (const char *text, const SdTextBlock *blocks, guint n_block
     total += blocks[block].end - blocks[block].start;
   /* most clauses take 24 bytes (eight characters) or more: growing seldom
    * copies */
-  self.clauses_size = (guint)(total / 24) + n_blocks + 64;
+  self.clauses_size = (guint) (total / 24) + n_blocks + 64;
   self.clauses = g_new (SdOcrClause, self.clauses_size);
   /* sized for every byte to be a character */
   self.chars = g_new (gunichar, total + 1);

@@ -8,6 +8,8 @@
  * sentences pasted from one story into another (a fragment).  Both are found
  * with hashed character shingles, in time linear in the page.
  */
+/* Prototypes are aligned in columns by hand: */
+/* clang-format off */
 #pragma once
 
 #include "sd-segment.h"

@@ -8,6 +8,8 @@
  * clauses at its punctuation; sd-ocr-repair.c builds this and
  * sd-fragment-owner.c reads it.
  */
+/* Prototypes are aligned in columns by hand: */
+/* clang-format off */
 #pragma once
 
 #include "sd-ocr-repair.h"

@@ -42,22 +42,22 @@ typedef struct
   int (*emit) (void *ctx, int tflags, const char *token, int n_token, int start, int end);
   gboolean query;
 
-  GString *word;  /* the folded word being read */
-  int word_start;
-  int word_end;
+  GString *word; /* the folded word being read */
+  int      word_start;
+  int      word_end;
 
-  gunichar prev;  /* the run's last Han character so far, or 0 */
-  int prev_start;
-  int prev_end;
-  guint run_length;
+  gunichar prev; /* the run's last Han character so far, or 0 */
+  int      prev_start;
+  int      prev_end;
+  guint    run_length;
 
   /* query mode: a run's last unigram, owed only if another token follows */
   gunichar owed;
-  int owed_start;
-  int owed_end;
+  int      owed_start;
+  int      owed_end;
 } Scan;
 
-G_DEFINE_QUARK (sd-cjk-tokenizer-error-quark, sd_cjk_tokenizer_error)
+G_DEFINE_QUARK (sd - cjk - tokenizer - error - quark, sd_cjk_tokenizer_error)
 
 /* A harmless non-NULL object: the tokenizer keeps no state between calls. */
 static int tokenizer_instance;
@@ -110,8 +110,8 @@ emit (Scan *scan, int tflags, const char *token, int n_token, int start, int end
   if (scan->owed != 0 && !(tflags & FTS5_TOKEN_COLOCATED))
     {
       char buffer[8];
-      int n = g_unichar_to_utf8 (scan->owed, buffer);
-      int rc;
+      int  n = g_unichar_to_utf8 (scan->owed, buffer);
+      int  rc;
 
       scan->owed = 0;
       rc = scan->emit (scan->ctx, 0, buffer, n, scan->owed_start, scan->owed_end);
@@ -167,13 +167,13 @@ add_cjk (Scan *scan, gunichar c, int start, int end)
   if (scan->prev != 0)
     {
       char bigram[16];
-      int n = g_unichar_to_utf8 (scan->prev, bigram);
+      int  n = g_unichar_to_utf8 (scan->prev, bigram);
 
       n += g_unichar_to_utf8 (c, bigram + n);
       rc = emit (scan, 0, bigram, n, scan->prev_start, end);
       if (rc == SQLITE_OK && !scan->query)
-        rc = emit_unigram (scan, FTS5_TOKEN_COLOCATED, scan->prev, scan->prev_start,
-                           scan->prev_end);
+        rc =
+            emit_unigram (scan, FTS5_TOKEN_COLOCATED, scan->prev, scan->prev_start, scan->prev_end);
     }
   else
     scan->run_length = 0;
@@ -235,11 +235,14 @@ scan_text (Scan *scan, const char *text, int n_text)
 }
 
 static int
-run_scan (void *ctx, gboolean query, const char *text, int n_text,
+run_scan (void       *ctx,
+          gboolean    query,
+          const char *text,
+          int         n_text,
           int (*token_cb) (void *, int, const char *, int, int, int))
 {
   Scan scan = { 0 };
-  int rc;
+  int  rc;
 
   scan.ctx = ctx;
   scan.emit = token_cb;
@@ -263,7 +266,11 @@ tokenizer_delete (Fts5Tokenizer *tokenizer)
 }
 
 static int
-tokenizer_tokenize (Fts5Tokenizer *tokenizer, void *ctx, int flags, const char *text, int n_text,
+tokenizer_tokenize (Fts5Tokenizer *tokenizer,
+                    void          *ctx,
+                    int            flags,
+                    const char    *text,
+                    int            n_text,
                     int (*token_cb) (void *, int, const char *, int, int, int))
 {
   /* Highlighting (FTS5_TOKENIZE_AUX) and deletes see the document's tokens. */
@@ -294,9 +301,9 @@ count_row_cb (const Fts5ExtensionApi *api, Fts5Context *fts, void *user_data)
 static RankData *
 get_rank_data (const Fts5ExtensionApi *api, Fts5Context *fts, int *rc)
 {
-  RankData *data = api->xGetAuxdata (fts, 0);
+  RankData     *data = api->xGetAuxdata (fts, 0);
   sqlite3_int64 n_rows = 0;
-  int n_phrases;
+  int           n_phrases;
 
   if (data != NULL)
     return data;
@@ -332,17 +339,20 @@ get_rank_data (const Fts5ExtensionApi *api, Fts5Context *fts, int *rc)
 /* sd_bm25 (table, weight of column 0, weight of column 1, …): lower is
  * better, as with bm25 (). */
 static void
-rank_function (const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx,
-               int n_values, sqlite3_value **values)
+rank_function (const Fts5ExtensionApi *api,
+               Fts5Context            *fts,
+               sqlite3_context        *ctx,
+               int                     n_values,
+               sqlite3_value         **values)
 {
-  double weights[16];
-  double stack_freq[16];
+  double             weights[16];
+  double             stack_freq[16];
   g_autofree double *heap_freq = NULL;
-  double *freq = stack_freq;
-  double score = 0;
-  int rc = SQLITE_OK;
-  int n_inst = 0;
-  RankData *data = get_rank_data (api, fts, &rc);
+  double            *freq = stack_freq;
+  double             score = 0;
+  int                rc = SQLITE_OK;
+  int                n_inst = 0;
+  RankData          *data = get_rank_data (api, fts, &rc);
 
   if (data == NULL)
     {
@@ -378,7 +388,7 @@ rank_function (const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *c
 static fts5_api *
 get_fts5_api (sqlite3 *db)
 {
-  fts5_api *api = NULL;
+  fts5_api     *api = NULL;
   sqlite3_stmt *stmt = NULL;
 
   if (sqlite3_prepare_v2 (db, "SELECT fts5 (?1)", -1, &stmt, NULL) != SQLITE_OK)
@@ -427,7 +437,7 @@ char *
 sd_cjk_fold_text (const char *text)
 {
   GString *folded;
-  int n_text, next;
+  int      n_text, next;
 
   g_return_val_if_fail (text != NULL, NULL);
 

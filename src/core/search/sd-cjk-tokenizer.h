@@ -12,6 +12,8 @@
  * one character by its single-character token, two by their bigram, more by
  * a phrase of consecutive bigrams.
  */
+/* Prototypes are aligned in columns by hand: */
+/* clang-format off */
 #pragma once
 
 #include <glib.h>

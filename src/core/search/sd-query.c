@@ -55,7 +55,7 @@ static const struct
   { "不用", SD_STORY_STATUS_REJECTED },
 };
 
-G_DEFINE_QUARK (sd-query-error-quark, sd_query_error)
+G_DEFINE_QUARK (sd - query - error - quark, sd_query_error)
 
 static void
 filter_free (SdQueryFilter *filter)
@@ -121,7 +121,7 @@ trim_spaces (char *text)
 static char *
 read_quoted (Cursor *cursor, GError **error)
 {
-  guint column = cursor->column;
+  guint       column = cursor->column;
   const char *start;
 
   advance (cursor);
@@ -155,8 +155,8 @@ static char *
 read_field_name (Cursor *cursor)
 {
   const char *p = cursor->p;
-  guint n = 0;
-  gunichar colon;
+  guint       n = 0;
+  gunichar    colon;
 
   while (g_ascii_isalpha (*p))
     p++, n++;
@@ -171,7 +171,7 @@ read_field_name (Cursor *cursor)
 static char *
 resolve_place (const char *name, guint column, GError **error)
 {
-  SdGazetteer *gazetteer = sd_gazetteer_get_default ();
+  SdGazetteer   *gazetteer = sd_gazetteer_get_default ();
   const SdPlace *place = sd_gazetteer_lookup (gazetteer, name);
 
   if (place == NULL)
@@ -189,7 +189,7 @@ static char *
 resolve_status (const char *name, guint column, GError **error)
 {
   g_autofree char *lower = g_ascii_strdown (name, -1);
-  SdStoryStatus status;
+  SdStoryStatus    status;
 
   if (sd_story_status_from_string (lower, &status))
     return g_strdup (sd_story_status_to_string (status));
@@ -199,7 +199,7 @@ resolve_status (const char *name, guint column, GError **error)
   g_set_error (error, SD_QUERY_ERROR, SD_QUERY_ERROR_UNKNOWN_STATUS,
                _("Unknown status “%s” (character %u): use new, reviewed, needs-work or rejected "
                  "(未审, 已审, 待修改, 不用)"),
-               name, column);
+                  name, column);
   return NULL;
 }
 
@@ -207,13 +207,13 @@ static char *
 resolve_kind (const char *name, guint column, GError **error)
 {
   g_autofree char *lower = g_ascii_strdown (name, -1);
-  SdStoryKind kind;
+  SdStoryKind      kind;
 
   if (sd_story_kind_from_string (lower, &kind))
     return g_strdup (sd_story_kind_to_string (kind));
   g_set_error (error, SD_QUERY_ERROR, SD_QUERY_ERROR_UNKNOWN_KIND,
-               _("Unknown kind “%s” (character %u): use news, brief, photo or continuation"),
-               name, column);
+               _("Unknown kind “%s” (character %u): use news, brief, photo or continuation"), name,
+                  column);
   return NULL;
 }
 
@@ -238,14 +238,14 @@ resolve_value (SdQueryField field, const char *value, guint column, GError **err
 }
 
 static gboolean
-parse_filter (SdQuery *self, Cursor *cursor, const char *name, gboolean negated, guint column,
-              GError **error)
+parse_filter (
+    SdQuery *self, Cursor *cursor, const char *name, gboolean negated, guint column, GError **error)
 {
   g_autofree char *raw = NULL;
   g_autofree char *value = NULL;
-  SdQueryFilter *filter;
-  guint value_column = cursor->column;
-  guint i;
+  SdQueryFilter   *filter;
+  guint            value_column = cursor->column;
+  guint            i;
 
   for (i = 0; i < G_N_ELEMENTS (field_names); i++)
     if (strcmp (name, field_names[i].name) == 0)
@@ -255,7 +255,7 @@ parse_filter (SdQuery *self, Cursor *cursor, const char *name, gboolean negated,
       g_set_error (error, SD_QUERY_ERROR, SD_QUERY_ERROR_UNKNOWN_FIELD,
                    _("Unknown field “%s:” (character %u): use tag:, place:, status:, kind: or "
                      "source:, or put the text in quotes"),
-                   name, column);
+                      name, column);
       return FALSE;
     }
 
@@ -295,9 +295,10 @@ add_term (SdQuery *self, char *text, gboolean negated, guint column, GError **er
 
   if (!sd_cjk_text_is_searchable (owned))
     {
-      g_set_error (error, SD_QUERY_ERROR, SD_QUERY_ERROR_NOTHING_TO_SEARCH,
-                   _("“%s” (character %u) has no letter, digit or Chinese character to search for"),
-                   owned, column);
+      g_set_error (
+          error, SD_QUERY_ERROR, SD_QUERY_ERROR_NOTHING_TO_SEARCH,
+          _("“%s” (character %u) has no letter, digit or Chinese character to search for"), owned,
+             column);
       return FALSE;
     }
   g_ptr_array_add (negated ? self->excluded : self->terms, g_steal_pointer (&owned));
@@ -307,10 +308,10 @@ add_term (SdQuery *self, char *text, gboolean negated, guint column, GError **er
 static gboolean
 parse_item (SdQuery *self, Cursor *cursor, GError **error)
 {
-  guint column = cursor->column;
-  gboolean negated = FALSE;
+  guint            column = cursor->column;
+  gboolean         negated = FALSE;
   g_autofree char *name = NULL;
-  char *text;
+  char            *text;
 
   if (is_minus (peek (cursor)))
     {
@@ -321,7 +322,7 @@ parse_item (SdQuery *self, Cursor *cursor, GError **error)
           g_set_error (error, SD_QUERY_ERROR, SD_QUERY_ERROR_LONE_MINUS,
                        _("The “-” at character %u leaves out nothing: write the word right "
                          "after it, as in -广告"),
-                       column);
+                          column);
           return FALSE;
         }
     }
@@ -370,7 +371,7 @@ build_match (SdQuery *self)
   if (self->terms->len > 0)
     {
       g_autofree char *wanted = join_fts_strings (self->terms, " AND ");
-      GString *match = g_string_new (NULL);
+      GString         *match = g_string_new (NULL);
 
       g_string_append_printf (match, "(%s)", wanted);
       for (guint i = 0; i < self->excluded->len; i++)

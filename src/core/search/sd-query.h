@@ -18,6 +18,8 @@
  * characters, so 振兴 finds 乡村振兴; Latin words and numbers whole, full-width
  * and half-width alike, case ignored.
  */
+/* Prototypes are aligned in columns by hand: */
+/* clang-format off */
 #pragma once
 
 #include <glib.h>

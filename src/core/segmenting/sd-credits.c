@@ -36,7 +36,8 @@ static const char *const credit_roles[] = {
 static gboolean
 names_medium (const char *text, gsize start, gsize end)
 {
-  if (_sd_text_has_suffix (text, start, end, "媒体") || _sd_text_has_suffix (text, start, end, "新闻"))
+  if (_sd_text_has_suffix (text, start, end, "媒体")
+      || _sd_text_has_suffix (text, start, end, "新闻"))
     return TRUE;
   for (const char *p = text + start; p < text + end; p = g_utf8_next_char (p))
     if (_sd_seg_char_in ("报社台网端", _sd_text_get_char (p)))
@@ -73,8 +74,9 @@ _sd_seg_has_role_prefix (const char *text, gsize start, gsize end, gsize *after)
               || _sd_text_has_prefix (text, pos, end, "通讯员"))
           && names_medium (text, start, pos))
         {
-          *after = pos + (_sd_text_has_prefix (text, pos, end, "记者") ? strlen ("记者")
-                                                                        : strlen ("通讯员"));
+          *after = pos
+                   + (_sd_text_has_prefix (text, pos, end, "记者") ? strlen ("记者")
+                                                                   : strlen ("通讯员"));
           return TRUE;
         }
     }
@@ -123,7 +125,7 @@ gboolean
 _sd_seg_find_reporter_line (SdSegPage *page, SdSegUnit *u)
 {
   const char *text = page->text;
-  gsize pos = u->text_start, after;
+  gsize       pos = u->text_start, after;
 
   gboolean boxed = is_box_char (_sd_text_first_char (text, pos, u->text_end));
 
@@ -162,7 +164,7 @@ gboolean
 _sd_seg_find_credits_line (SdSegPage *page, SdSegUnit *u)
 {
   const char *text = page->text;
-  gsize start = u->text_start, end = u->text_end;
+  gsize       start = u->text_start, end = u->text_end;
 
   /* "文/张三" names the writer */
   for (guint i = 0; i < G_N_ELEMENTS (writer_prefixes); i++)
@@ -176,7 +178,8 @@ _sd_seg_find_credits_line (SdSegPage *page, SdSegUnit *u)
       }
   if (!_sd_text_strip_brackets (text, &start, &end))
     return FALSE;
-  if (_sd_text_count_chars (text, start, end, 150) > 150 || _sd_seg_has_sentence_mark (text, start, end))
+  if (_sd_text_count_chars (text, start, end, 150) > 150
+      || _sd_seg_has_sentence_mark (text, start, end))
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (credit_roles); i++)
     if (_sd_text_contains (text, start, end, credit_roles[i]))
@@ -194,8 +197,8 @@ gboolean
 _sd_seg_find_name_line (SdSegPage *page, SdSegUnit *u)
 {
   const char *text = page->text;
-  gsize start = u->text_start, end = u->text_end;
-  gboolean bracketed;
+  gsize       start = u->text_start, end = u->text_end;
+  gboolean    bracketed;
 
   /* at most eight names of four characters, and brackets: most lines are
    * longer than any list of names */
@@ -242,8 +245,8 @@ static gboolean
 misreads_paper_dateline (const char *text, gsize pos, gsize end)
 {
   static const gunichar dateline[] = { 0x672C /* 本 */, 0x62A5 /* 报 */, 0x8BAF /* 讯 */ };
-  const char *p = text + pos;
-  guint wrong = 0;
+  const char           *p = text + pos;
+  guint                 wrong = 0;
 
   for (guint k = 0; k < G_N_ELEMENTS (dateline); k++, p = g_utf8_next_char (p))
     {
@@ -269,8 +272,8 @@ skip_dateline (const char *text, gsize pos, gsize end)
 {
   gboolean media = FALSE, dated = FALSE;
   gunichar before = 0;
-  guint n = 0;
-  gsize look = MIN (end - pos, 31 * 3);
+  guint    n = 0;
+  gsize    look = MIN (end - pos, 31 * 3);
 
   /* 本报讯 as OCR misreads it (本报汛, 木报讯): one of its three characters
    * wrong, then the reporter in brackets or the date */
@@ -285,7 +288,7 @@ skip_dateline (const char *text, gsize pos, gsize end)
    * 【编者按】, 【相关链接】 do neither */
   if (_sd_text_first_char (text, pos, end) == 0x3010)
     {
-      gsize inside = _sd_seg_skip_char (text, pos);
+      gsize    inside = _sd_seg_skip_char (text, pos);
       gunichar last = 0;
 
       for (gsize p = inside; p < end && n < 16; p = _sd_seg_skip_char (text, p), n++)
@@ -308,7 +311,7 @@ skip_dateline (const char *text, gsize pos, gsize end)
   for (gsize p = pos; p < end && n <= 30; p = _sd_seg_skip_char (text, p), n++)
     {
       gunichar c = _sd_text_get_char (text + p);
-      gsize next = _sd_seg_skip_char (text, p);
+      gsize    next = _sd_seg_skip_char (text, p);
 
       /* 讯 after the medium ("交汇点讯"), after a place and a date when a
        * medium came first ("中国江苏网7月13日连云港讯"), or before the date
@@ -339,8 +342,8 @@ void
 _sd_seg_find_news_lead (SdSegPage *page, SdSegUnit *u)
 {
   const char *text = page->text;
-  gsize pos = skip_dateline (text, u->prose_start, u->prose_end), close;
-  gunichar open;
+  gsize       pos = skip_dateline (text, u->prose_start, u->prose_end), close;
+  gunichar    open;
 
   if (pos == u->prose_start)
     return;
@@ -425,7 +428,7 @@ static gsize
 find_tail_start (const char *text, gsize start, gsize end)
 {
   const char *p = text + end;
-  guint walked = 0;
+  guint       walked = 0;
 
   while ((p = _sd_text_prev_char (text + start, p)) != NULL)
     {
@@ -445,8 +448,8 @@ void
 _sd_seg_find_glued_tail (SdSegPage *page, SdSegUnit *u)
 {
   const char *text = page->text;
-  gsize tail = find_tail_start (text, u->prose_start, u->prose_end);
-  gsize tail_end = u->prose_end, names_start, names_end;
+  gsize       tail = find_tail_start (text, u->prose_start, u->prose_end);
+  gsize       tail_end = u->prose_end, names_start, names_end;
 
   if (tail <= u->prose_start || tail >= tail_end)
     return;

@@ -117,7 +117,7 @@ static gsize
 skip_latin_speckle (const char *text, gsize start, gsize end)
 {
   gboolean lower = FALSE;
-  gsize pos = start;
+  gsize    pos = start;
 
   while (pos < end && (g_ascii_isalpha (text[pos]) || text[pos] == ' '))
     lower |= g_ascii_islower (text[pos++]);
@@ -146,10 +146,9 @@ strip_stray_marks (SdSegPage *page, SdSegUnit *u)
     return;
   if (page->column > 0)
     u->text_start = skip_latin_speckle (text, u->text_start, u->text_end);
-  while (u->text_start < u->text_end
-         && is_stray_start (_sd_text_get_char (text + u->text_start)))
-    u->text_start = _sd_text_skip_spaces (text, _sd_seg_skip_char (text, u->text_start),
-                                          u->text_end);
+  while (u->text_start < u->text_end && is_stray_start (_sd_text_get_char (text + u->text_start)))
+    u->text_start =
+        _sd_text_skip_spaces (text, _sd_seg_skip_char (text, u->text_start), u->text_end);
   while (u->text_end > u->text_start
          && is_stray_end (_sd_text_last_char (text, u->text_start, u->text_end)))
     {
@@ -167,7 +166,7 @@ static gboolean
 find_bold_run (SdSegPage *page, SdSegUnit *u)
 {
   const char *text = page->text;
-  gsize close;
+  gsize       close;
 
   if (!_sd_text_has_prefix (text, u->text_start, u->text_end, "**"))
     return FALSE;
@@ -203,8 +202,8 @@ static const guint8 sentence_lead[256] = {
 gboolean
 _sd_seg_has_sentence_mark (const char *text, gsize start, gsize end)
 {
-  for (const guchar *p = (const guchar *)text + start; p < (const guchar *)text + end; p++)
-    if (sentence_lead[*p] && _sd_text_is_sentence_end (_sd_text_get_char ((const char *)p)))
+  for (const guchar *p = (const guchar *) text + start; p < (const guchar *) text + end; p++)
+    if (sentence_lead[*p] && _sd_text_is_sentence_end (_sd_text_get_char ((const char *) p)))
       return TRUE;
   return FALSE;
 }
@@ -258,7 +257,7 @@ static gboolean
 find_furniture (SdSegPage *page, SdSegUnit *u)
 {
   const char *text = page->text;
-  guint digits = 0;
+  guint       digits = 0;
 
   if (u->chars > 30)
     return FALSE;
@@ -290,7 +289,7 @@ static void
 find_continuation_marks (SdSegPage *page, SdSegUnit *u)
 {
   const char *text = page->text;
-  gsize pos = u->prose_start, mark;
+  gsize       pos = u->prose_start, mark;
 
   /* a mark before: "▶上接"; an empty span (a lone 本报讯 at the very end
    * of the page) has no character to skip */
@@ -330,11 +329,11 @@ static gboolean
 reads_like_prose (SdSegPage *page, SdSegUnit *u)
 {
   const char *text = page->text;
-  guint commas = 0, n = 0;
+  guint       commas = 0, n = 0;
 
   for (const char *p = text + u->text_start; p < text + u->text_end; p = g_utf8_next_char (p), n++)
     {
-      gunichar c = _sd_text_get_char (p);
+      gunichar    c = _sd_text_get_char (p);
       const char *next = g_utf8_next_char (p);
 
       if (c != 0xFF0C && c != ',')
@@ -364,7 +363,7 @@ static gboolean
 reads_like_cut_prose (SdSegPage *page, SdSegUnit *u)
 {
   const char *text = page->text;
-  guint commas = 0;
+  guint       commas = 0;
 
   if (_sd_text_is_closing (_sd_text_first_char (text, u->text_start, u->text_end))
       || is_particle (_sd_text_last_char (text, u->text_start, u->text_end)))
@@ -383,8 +382,8 @@ static gboolean
 is_title_shaped (SdSegPage *page, SdSegUnit *u)
 {
   const char *text = page->text;
-  gsize chars = u->chars;
-  gunichar last = _sd_text_last_char (text, u->text_start, u->text_end);
+  gsize       chars = u->chars;
+  gunichar    last = _sd_text_last_char (text, u->text_start, u->text_end);
 
   if (u->shape != SHAPE_TEXT || u->news_lead || u->continued || u->tail_names || u->tail_credit)
     return FALSE;
@@ -415,9 +414,9 @@ static gsize
 skip_enumerator (SdSegPage *page, SdSegUnit *u)
 {
   const char *text = page->text;
-  gsize pos = u->text_start;
-  gboolean bracket = FALSE;
-  guint digits = 0;
+  gsize       pos = u->text_start;
+  gboolean    bracket = FALSE;
+  guint       digits = 0;
 
   if (_sd_seg_char_in ("(（", _sd_text_first_char (text, pos, u->text_end)))
     {
@@ -444,7 +443,7 @@ static gboolean
 is_section_shaped (SdSegPage *page, SdSegUnit *u)
 {
   const char *text = page->text;
-  gunichar last = _sd_text_last_char (text, u->text_start, u->text_end);
+  gunichar    last = _sd_text_last_char (text, u->text_start, u->text_end);
 
   if (u->md_level > 0 || u->bold)
     return TRUE;
@@ -520,7 +519,7 @@ gboolean
 _sd_seg_continues_sentence (SdSegPage *page, SdSegUnit *u)
 {
   const char *text = page->text;
-  guint n = 0;
+  guint       n = 0;
 
   /* a sentence of a few characters ends at once ("越。"), or a clause of
    * one ("的,"); a paragraph opens with more ("近日，…") */
@@ -547,7 +546,7 @@ find_cut_lines (SdSegPage *page)
     {
       SdSegUnit *u = _sd_seg_unit_at (page, i);
       SdSegUnit *next = _sd_seg_unit_at (page, i + 1);
-      gunichar first;
+      gunichar   first;
 
       if (!u->title || u->md_level > 0 || u->bold || !u->at_edge)
         continue;
@@ -585,15 +584,15 @@ void
 _sd_seg_scan_units (SdSegPage *page)
 {
   const char *text = page->text;
-  gsize pos = 0;
-  guint blanks = 0;
+  gsize       pos = 0;
+  guint       blanks = 0;
   /* most pages end lines with LF alone: memchr finds those fastest */
   gboolean has_cr = memchr (text, '\r', page->length) != NULL;
 
   page->min_md_level = G_MAXUINT;
   while (pos < page->length)
     {
-      gsize eol = pos;
+      gsize     eol = pos;
       SdSegUnit u = { 0 };
 
       if (has_cr)
@@ -603,7 +602,7 @@ _sd_seg_scan_units (SdSegPage *page)
         {
           const char *nl = memchr (text + pos, '\n', page->length - pos);
 
-          eol = nl != NULL ? (gsize)(nl - text) : page->length;
+          eol = nl != NULL ? (gsize) (nl - text) : page->length;
         }
       u.start = pos;
       u.end = eol;

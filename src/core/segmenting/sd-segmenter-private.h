@@ -8,6 +8,8 @@
  * sd-segmenter.c cuts the page into stories (sd-title-cues.c weighs the
  * undecided titles), sd-story-builder.c fills the segments.
  */
+/* Prototypes are aligned in columns by hand: */
+/* clang-format off */
 #pragma once
 
 #include <string.h>

@@ -45,7 +45,7 @@ _sd_seg_is_photo_caption (SdSegPage *page, guint i)
 static gboolean
 leaves_quote_open (SdSegPage *page, SdSegUnit *u)
 {
-  int open = 0;
+  int   open = 0;
   guint straight = 0; /* '"' opens and closes alike: an odd count leaves one open */
 
   for (const char *p = page->text + u->text_start; p < page->text + u->text_end;
@@ -124,8 +124,8 @@ starts_story (SdSegPage *page, SdSegStory *story, guint i)
 {
   SdSegUnit *u = _sd_seg_unit_at (page, i);
   SdSegUnit *prev = _sd_seg_unit_at (page, i - 1);
-  guint n = measure_header (page, i);
-  guint lead = i + n < page->units->len ? i + n : NONE;
+  guint      n = measure_header (page, i);
+  guint      lead = i + n < page->units->len ? i + n : NONE;
   SdSegUnit *next = lead != NONE ? _sd_seg_unit_at (page, lead) : NULL;
 
   /* under a reporter line comes the story's text, unless the line signs
@@ -186,8 +186,8 @@ static guint
 open_story (SdSegPage *page, guint i, gboolean titled)
 {
   SdSegStory story = { .first = i, .last = i, .headline = NONE, .last_body = NONE };
-  guint id = page->stories->len;
-  guint n = titled ? measure_header (page, i) : 1;
+  guint      id = page->stories->len;
+  guint      n = titled ? measure_header (page, i) : 1;
   SdSegUnit *a = _sd_seg_unit_at (page, i);
   SdSegUnit *b = n > 1 ? _sd_seg_unit_at (page, i + 1) : NULL;
 
@@ -299,13 +299,13 @@ closes_page_item (SdSegPage *page, guint i)
 static gboolean
 split_off_photo (SdSegPage *page, guint i)
 {
-  guint id = page->stories->len - 1;
+  guint       id = page->stories->len - 1;
   SdSegStory *story = _sd_seg_story_at (page, id);
   /* the credit on a line of its own, or glued after the caption */
   gboolean glued = _sd_seg_unit_at (page, i)->shape != SHAPE_CREDIT;
-  guint from = glued ? i + 1 : i;
-  guint first = NONE;
-  guint chars = 0;
+  guint    from = glued ? i + 1 : i;
+  guint    first = NONE;
+  guint    chars = 0;
 
   for (guint k = from; k-- > story->first && from - k <= 2;)
     {
@@ -345,7 +345,7 @@ assign_stories (SdSegPage *page)
 {
   for (guint i = 0; i < page->units->len; i++)
     {
-      SdSegUnit *u = _sd_seg_unit_at (page, i);
+      SdSegUnit  *u = _sd_seg_unit_at (page, i);
       SdSegStory *story =
           page->stories->len > 0 ? _sd_seg_story_at (page, page->stories->len - 1) : NULL;
 
@@ -435,7 +435,7 @@ assign_stories (SdSegPage *page)
 static char *
 dup_valid_utf8 (const char *text, gsize length)
 {
-  char *copy = g_malloc (length + 1);
+  char       *copy = g_malloc (length + 1);
   const char *end;
 
   /* the page need not end in a NUL: read no further than @length */
@@ -457,10 +457,10 @@ dup_valid_utf8 (const char *text, gsize length)
 static GPtrArray *
 split_paragraph_lines (const char *text, gsize length, const SdLineStructure *lines)
 {
-  SdSegPage page = { .text = text,
-                     .length = length,
-                     .column = lines != NULL ? sd_line_structure_get_width (lines) : 0,
-                     .lines = lines };
+  SdSegPage  page = { .text = text,
+                      .length = length,
+                      .column = lines != NULL ? sd_line_structure_get_width (lines) : 0,
+                      .lines = lines };
   GPtrArray *segments;
 
   /* a unit per line of some 40 bytes at least, mostly */
@@ -502,8 +502,8 @@ split_clean_text (const char *text, gsize length)
 {
   g_autoptr (SdLineStructure) lines = sd_line_structure_read (text, length);
   const char *joined;
-  gsize joined_length;
-  GPtrArray *segments;
+  gsize       joined_length;
+  GPtrArray  *segments;
 
   if (sd_line_structure_get_form (lines) == SD_LINE_FORM_PARAGRAPHS)
     return split_paragraph_lines (text, length, NULL);
@@ -528,7 +528,7 @@ sd_segmenter_split (const char *text, gsize length)
   g_return_val_if_fail (text != NULL || length == 0, NULL);
 
   if (text == NULL)
-    return g_ptr_array_new_with_free_func ((GDestroyNotify)sd_segment_free);
+    return g_ptr_array_new_with_free_func ((GDestroyNotify) sd_segment_free);
   if (!_sd_text_is_clean_utf8 (text, length))
     text = valid = dup_valid_utf8 (text, length);
   return split_clean_text (text, length);

@@ -25,7 +25,7 @@
 static char *
 dup_clean (const char *text, gsize start, gsize end)
 {
-  char *out, *o;
+  char    *out, *o;
   gboolean space = FALSE;
 
   _sd_text_trim (text, &start, &end);
@@ -35,7 +35,7 @@ dup_clean (const char *text, gsize start, gsize end)
       gunichar c;
 
       /* Han (lead bytes E4 to E9) is copied as it is */
-      if ((guchar)*p >= 0xE4 && (guchar)*p <= 0xE9)
+      if ((guchar) *p >= 0xE4 && (guchar) *p <= 0xE9)
         {
           if (space)
             *o++ = ' ';
@@ -78,8 +78,8 @@ dup_text (const char *text, gsize start, gsize end)
 /* What dup_names () keeps of role words. */
 typedef enum
 {
-  NAMES_ONLY,      /* "记者 陈悦勤" → "陈悦勤" */
-  NAMES_AND_ROLES, /* as printed: "参与记者：…整理：张莎莎" */
+  NAMES_ONLY,        /* "记者 陈悦勤" → "陈悦勤" */
+  NAMES_AND_ROLES,   /* as printed: "参与记者：…整理：张莎莎" */
   LEADING_ROLE_GONE, /* "记者 许海燕 通讯员 狄小龙" → "许海燕 通讯员 狄小龙" */
 } NameForm;
 
@@ -105,8 +105,7 @@ dup_names (const char *text, gsize start, gsize end, NameForm form)
       gsize after = 0;
 
       /* past the first name, a reporter's credit is kept as printed */
-      if ((form == NAMES_ONLY || out == clean)
-          && _sd_seg_has_role_prefix (word, 0, length, &after))
+      if ((form == NAMES_ONLY || out == clean) && _sd_seg_has_role_prefix (word, 0, length, &after))
         length -= after;
       if (length > 0)
         {
@@ -239,8 +238,8 @@ collect_captions (SdSegPage *page, SdSegStory *story, SdSegment *segment)
       else if (first_body != NONE && first_body != i - 1)
         {
           SdSegUnit *lone = _sd_seg_unit_at (page, first_body);
-          gsize chars = _sd_text_count_chars (page->text, lone->prose_start, lone->prose_end,
-                                              LONE_CAPTION_CHARS);
+          gsize      chars = _sd_text_count_chars (page->text, lone->prose_start, lone->prose_end,
+                                                   LONE_CAPTION_CHARS);
 
           /* one sentence only; looked for last, as every credit of the
            * story asks about the same unit */
@@ -325,20 +324,24 @@ fill_header (SdSegPage *page, SdSegStory *story, SdSegment *segment)
 
 typedef struct
 {
-  GString *text;    /* a buffer kept from story to story */
-  gboolean open;    /* it holds a paragraph */
-  gsize last_start; /* page offset where its last piece starts */
-  gsize end;        /* page offset where its text ends */
+  GString *text;       /* a buffer kept from story to story */
+  gboolean open;       /* it holds a paragraph */
+  gsize    last_start; /* page offset where its last piece starts */
+  gsize    end;        /* page offset where its text ends */
   gboolean ends_sentence;
 } Paragraph;
 
 /* Appends the unit's prose minus the dropped spans to @out (nullable);
  * returns whether anything was kept. */
 static gboolean
-append_kept_prose (SdSegPage *page, SdSegUnit *u, const SdTextDrop *drops, guint n_drops,
-                   GString *out, gsize *kept_end)
+append_kept_prose (SdSegPage        *page,
+                   SdSegUnit        *u,
+                   const SdTextDrop *drops,
+                   guint             n_drops,
+                   GString          *out,
+                   gsize            *kept_end)
 {
-  gsize pos = u->prose_start;
+  gsize    pos = u->prose_start;
   gboolean kept = FALSE;
 
   for (guint k = 0; k <= n_drops; k++)
@@ -368,7 +371,7 @@ note_drop (SdSegPage *page, SdSegment *segment, const SdTextDrop *drop, const Sd
   if (drop->kind == SD_REPAIR_DROPPED_DUPLICATE)
     {
       /* the offset formatted apart keeps G_GSIZE_FORMAT out of the message */
-      gsize at = blocks[drop->other].start;
+      gsize            at = blocks[drop->other].start;
       g_autofree char *offset = NULL;
 
       /* in the page, not in its lines as joined for reading */
@@ -381,13 +384,13 @@ note_drop (SdSegPage *page, SdSegment *segment, const SdTextDrop *drop, const Sd
   else
     {
       const SdSegStory *owner = _sd_seg_story_at (page, drop->other);
-      g_autofree char *headline = NULL;
+      g_autofree char  *headline = NULL;
 
       if (owner->headline != NONE)
         headline = dup_text (page->text, _sd_seg_unit_at (page, owner->headline)->text_start,
-                              _sd_seg_unit_at (page, owner->headline)->text_end);
+                             _sd_seg_unit_at (page, owner->headline)->text_end);
       repair->detail = g_strdup_printf (_("text of the story “%s” pasted in"),
-                                        headline != NULL ? headline : "…");
+                                           headline != NULL ? headline : "…");
     }
   g_ptr_array_add (segment->repairs, repair);
 }
@@ -431,14 +434,19 @@ add_paragraph (SdSegment *segment, Paragraph *para, gsize length)
 }
 
 static void
-build_paragraphs (SdSegPage *page, SdSegStory *story, SdSegment *segment, const SdTextBlock *blocks,
-                  const guint *block_of_unit, const SdTextDrop *drops, const guint *drop_first,
-                  GString *buffer)
+build_paragraphs (SdSegPage         *page,
+                  SdSegStory        *story,
+                  SdSegment         *segment,
+                  const SdTextBlock *blocks,
+                  const guint       *block_of_unit,
+                  const SdTextDrop  *drops,
+                  const guint       *drop_first,
+                  GString           *buffer)
 {
-  const char *text = page->text;
-  Paragraph para = { buffer, FALSE, 0, 0, TRUE };
+  const char          *text = page->text;
+  Paragraph            para = { buffer, FALSE, 0, 0, TRUE };
   g_autofree gboolean *kept = g_new0 (gboolean, story->last - story->first + 1);
-  gboolean any_kept = FALSE, keep_all = FALSE;
+  gboolean             any_kept = FALSE, keep_all = FALSE;
 
   for (guint pass = 0; pass < 2 && !any_kept; pass++)
     {
@@ -448,8 +456,8 @@ build_paragraphs (SdSegPage *page, SdSegStory *story, SdSegment *segment, const 
       for (guint i = story->first; i <= story->last; i++)
         {
           SdSegUnit *u = _sd_seg_unit_at (page, i);
-          guint block = keep_all ? NONE : block_of_unit[i];
-          gsize kept_end;
+          guint      block = keep_all ? NONE : block_of_unit[i];
+          gsize      kept_end;
 
           if (_sd_seg_carries_prose (u))
             kept[i - story->first] = append_kept_prose (
@@ -463,11 +471,11 @@ build_paragraphs (SdSegPage *page, SdSegStory *story, SdSegment *segment, const 
   for (guint i = story->first; i <= story->last; i++)
     {
       SdSegUnit *u = _sd_seg_unit_at (page, i);
-      guint block = keep_all ? NONE : block_of_unit[i];
+      guint      block = keep_all ? NONE : block_of_unit[i];
       /* No repeats on the page: no array to point into at all. */
       const SdTextDrop *own = block != NONE && drops != NULL ? drops + drop_first[block] : NULL;
-      guint n_own = block != NONE ? drop_first[block + 1] - drop_first[block] : 0;
-      gsize kept_end = 0, piece;
+      guint             n_own = block != NONE ? drop_first[block + 1] - drop_first[block] : 0;
+      gsize             kept_end = 0, piece;
 
       if (u->role == ROLE_SECTION)
         para.ends_sentence = TRUE; /* never join across a heading */
@@ -533,7 +541,8 @@ fill_byline (SdSegPage *page, SdSegStory *story, SdSegment *segment)
                     dup_names (text, u->names_start, u->names_end,
                                u->shape == SHAPE_CREDITS ? NAMES_AND_ROLES : NAMES_ONLY));
       else if (u->role == ROLE_REPORTER && closes_story (story, i))
-        set_string (&segment->byline, dup_names (text, u->reporter_start, u->reporter_end, NAMES_ONLY));
+        set_string (&segment->byline,
+                    dup_names (text, u->reporter_start, u->reporter_end, NAMES_ONLY));
       else if (u->role == ROLE_CREDIT && segment->kind == SD_STORY_KIND_PHOTO
                && u->names_end > u->names_start)
         set_string (&segment->byline, dup_names (text, u->names_start, u->names_end, NAMES_ONLY));
@@ -550,7 +559,7 @@ static SdStoryKind
 decide_kind (SdSegPage *page, SdSegStory *story, SdSegment *segment)
 {
   gboolean news_lead = FALSE;
-  gsize chars = 0, bytes = 0;
+  gsize    chars = 0, bytes = 0;
 
   for (guint i = story->first; i <= story->last; i++)
     {
@@ -585,7 +594,7 @@ decide_kind (SdSegPage *page, SdSegStory *story, SdSegment *segment)
 GPtrArray *
 _sd_seg_build_segments (SdSegPage *page)
 {
-  GPtrArray *segments = g_ptr_array_new_with_free_func ((GDestroyNotify)sd_segment_free);
+  GPtrArray *segments = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_segment_free);
   g_autoptr (GArray) blocks =
       g_array_sized_new (FALSE, FALSE, sizeof (SdTextBlock), page->units->len + 1);
   g_autofree guint *block_of_unit = g_new (guint, page->units->len + 1);
@@ -606,7 +615,7 @@ _sd_seg_build_segments (SdSegPage *page)
 
   for (guint i = 0; i < page->units->len; i++)
     {
-      SdSegUnit *u = _sd_seg_unit_at (page, i);
+      SdSegUnit  *u = _sd_seg_unit_at (page, i);
       SdTextBlock block = { u->prose_start, u->prose_end, u->story, FALSE };
 
       block_of_unit[i] = NONE;
@@ -623,7 +632,7 @@ _sd_seg_build_segments (SdSegPage *page)
       block_of_unit[i] = blocks->len;
       g_array_append_val (blocks, block);
     }
-  drops = _sd_ocr_find_repeats (page->text, (SdTextBlock *)blocks->data, blocks->len,
+  drops = _sd_ocr_find_repeats (page->text, (SdTextBlock *) blocks->data, blocks->len,
                                 page->stories->len);
   drop_first = g_new0 (guint, blocks->len + 1);
   for (guint k = 0; k < drops->len; k++)
@@ -634,13 +643,13 @@ _sd_seg_build_segments (SdSegPage *page)
   for (guint s = 0; s < page->stories->len; s++)
     {
       SdSegStory *story = _sd_seg_story_at (page, s);
-      SdSegment *segment = g_ptr_array_index (built, s);
+      SdSegment  *segment = g_ptr_array_index (built, s);
 
       segment->start = _sd_seg_unit_at (page, story->first)->start;
       segment->end = _sd_seg_unit_at (page, story->last)->end;
       fill_header (page, story, segment);
-      build_paragraphs (page, story, segment, (SdTextBlock *)blocks->data, block_of_unit,
-                        (SdTextDrop *)drops->data, drop_first, buffer);
+      build_paragraphs (page, story, segment, (SdTextBlock *) blocks->data, block_of_unit,
+                        (SdTextDrop *) drops->data, drop_first, buffer);
       segment->kind = decide_kind (page, story, segment);
       fill_byline (page, story, segment);
       /* a title with no text under it is no story */

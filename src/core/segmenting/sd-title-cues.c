@@ -30,7 +30,7 @@ gboolean
 _sd_seg_starts_with_opener (SdSegPage *page, SdSegUnit *u)
 {
   const char *text = page->text;
-  gsize pos = u->prose_start;
+  gsize       pos = u->prose_start;
 
   for (guint i = 0; i < G_N_ELEMENTS (lead_openers); i++)
     if (_sd_text_has_prefix (text, pos, u->prose_end, lead_openers[i]))
@@ -50,7 +50,7 @@ static gsize
 find_leading_place (SdSegPage *page, SdSegUnit *u)
 {
   const char *text = page->text;
-  guint n = 0;
+  guint       n = 0;
 
   for (const char *p = text + u->text_start; p < text + u->text_end && n < 8;
        p = g_utf8_next_char (p), n++)
@@ -71,8 +71,8 @@ static gboolean
 names_new_place (SdSegPage *page, SdSegStory *story, SdSegUnit *u, gsize place_end)
 {
   g_autofree char *place = g_strndup (page->text + u->text_start, place_end - u->text_start);
-  gsize from = _sd_seg_unit_at (page, story->first)->start;
-  gsize to = MIN (u->start, from + PLACE_WINDOW);
+  gsize            from = _sd_seg_unit_at (page, story->first)->start;
+  gsize            to = MIN (u->start, from + PLACE_WINDOW);
 
   return !_sd_text_contains (page->text, from, to, place);
 }
@@ -82,9 +82,9 @@ static gboolean
 lead_names_place (SdSegPage *page, SdSegUnit *title, SdSegUnit *lead)
 {
   const char *text = page->text;
-  gunichar a = 0, b = 0;
+  gunichar    a = 0, b = 0;
   const char *p, *end;
-  guint n = 0;
+  guint       n = 0;
 
   for (p = text + title->text_start; p < text + title->text_end; p = g_utf8_next_char (p))
     {
@@ -127,7 +127,7 @@ static gboolean
 has_spaced_halves (SdSegPage *page, SdSegUnit *u)
 {
   const char *text = page->text;
-  gunichar before = 0;
+  gunichar    before = 0;
 
   for (const char *p = text + u->text_start; p < text + u->text_end; p = g_utf8_next_char (p))
     {
@@ -155,7 +155,7 @@ gboolean
 _sd_seg_has_title_colon (SdSegPage *page, SdSegUnit *u)
 {
   const char *text = page->text;
-  guint n = 0;
+  guint       n = 0;
 
   for (const char *p = text + u->text_start; p < text + u->text_end; p = g_utf8_next_char (p), n++)
     {
@@ -174,20 +174,19 @@ _sd_seg_has_title_colon (SdSegPage *page, SdSegUnit *u)
  * the labelled pages: sections share 17 % of their bigrams with the 600
  * characters before them (median), new stories 5 %. */
 
-#define COHESION_BEFORE   1800 /* bytes of the story above: some 600 Han */
-#define COHESION_AFTER    450  /* bytes of the title and text under it */
-#define COHESION_STORY    6    /* percent: at most this is a new story */
-#define BIGRAM_SLOTS      2048 /* a power of two over COHESION_BEFORE / 3 */
+#define COHESION_BEFORE 1800 /* bytes of the story above: some 600 Han */
+#define COHESION_AFTER 450   /* bytes of the title and text under it */
+#define COHESION_STORY 6     /* percent: at most this is a new story */
+#define BIGRAM_SLOTS 2048    /* a power of two over COHESION_BEFORE / 3 */
 
 /* Function words, numbers and dates are shared by any two stories:
  * 的了和与及或等在对为把被将向从于而并就也都还让使给以是有这个中一不人们年月日上下大新多会能要,
  * in code point order for the binary search. */
 static const gunichar common_han[] = {
-  0x4E00, 0x4E0A, 0x4E0B, 0x4E0D, 0x4E0E, 0x4E2A, 0x4E2D, 0x4E3A, 0x4E5F, 0x4E86, 0x4E8E,
-  0x4EBA, 0x4ECE, 0x4EE5, 0x4EEC, 0x4F1A, 0x4F7F, 0x53CA, 0x5411, 0x548C, 0x5728, 0x591A,
-  0x5927, 0x5BF9, 0x5C06, 0x5C31, 0x5E74, 0x5E76, 0x6216, 0x628A, 0x65B0, 0x65E5, 0x662F,
-  0x6708, 0x6709, 0x7684, 0x7B49, 0x7ED9, 0x800C, 0x80FD, 0x88AB, 0x8981, 0x8BA9, 0x8FD8,
-  0x8FD9, 0x90FD,
+  0x4E00, 0x4E0A, 0x4E0B, 0x4E0D, 0x4E0E, 0x4E2A, 0x4E2D, 0x4E3A, 0x4E5F, 0x4E86, 0x4E8E, 0x4EBA,
+  0x4ECE, 0x4EE5, 0x4EEC, 0x4F1A, 0x4F7F, 0x53CA, 0x5411, 0x548C, 0x5728, 0x591A, 0x5927, 0x5BF9,
+  0x5C06, 0x5C31, 0x5E74, 0x5E76, 0x6216, 0x628A, 0x65B0, 0x65E5, 0x662F, 0x6708, 0x6709, 0x7684,
+  0x7B49, 0x7ED9, 0x800C, 0x80FD, 0x88AB, 0x8981, 0x8BA9, 0x8FD8, 0x8FD9, 0x90FD,
 };
 
 static int
@@ -282,9 +281,9 @@ static guint
 measure_cohesion (SdSegPage *page, SdSegStory *story, guint i)
 {
   SdSegUnit *u = _sd_seg_unit_at (page, i);
-  gsize from = _sd_seg_unit_at (page, story->first)->start;
+  gsize      from = _sd_seg_unit_at (page, story->first)->start;
   BigramSet *set;
-  guint percent;
+  guint      percent;
 
   /* one table for the page, emptied slot by slot after each use */
   if (page->bigrams == NULL)
@@ -310,41 +309,31 @@ measure_cohesion (SdSegPage *page, SdSegStory *story, guint i)
 
 typedef enum
 {
-  CUE_MARKED,          /* '#' or bold */
-  CUE_COLON,           /* "崇川区：…" */
-  CUE_NEW_PLACE,       /* names first a place the story above never named */
-  CUE_KNOWN_PLACE,     /* names first a place it did name */
-  CUE_SPACED_HALVES,   /* "发挥村级监督优势 走出对村巡察新路子" */
-  CUE_WIDE_GAP,        /* more blank lines above than the page's usual */
-  CUE_LEAD_OPENER,     /* the text under it opens "近日", "10月28日，" */
-  CUE_LEAD_NAMES,      /* the lead names the title's subject as a place */
-  CUE_AFTER_MARKED,    /* plain, after sections in bold or numbered */
-  CUE_HEADER,          /* a kicker or 副题 goes with it */
-  CUE_COHESION,        /* share of its words the story above used, 0–1 */
-  CUE_SECTION_SHAPE,   /* short and tidy as a section head is */
-  CUE_PREV_ENDED,      /* the text above ends a sentence */
-  CUE_STORY_LENGTH,    /* thousands of characters of the story above, at most 2 */
-  CUE_TITLE_LENGTH,    /* its characters over TITLE_MAX_CHARS */
-  CUE_EXCLAIMS,        /* it exclaims or asks */
+  CUE_MARKED,        /* '#' or bold */
+  CUE_COLON,         /* "崇川区：…" */
+  CUE_NEW_PLACE,     /* names first a place the story above never named */
+  CUE_KNOWN_PLACE,   /* names first a place it did name */
+  CUE_SPACED_HALVES, /* "发挥村级监督优势 走出对村巡察新路子" */
+  CUE_WIDE_GAP,      /* more blank lines above than the page's usual */
+  CUE_LEAD_OPENER,   /* the text under it opens "近日", "10月28日，" */
+  CUE_LEAD_NAMES,    /* the lead names the title's subject as a place */
+  CUE_AFTER_MARKED,  /* plain, after sections in bold or numbered */
+  CUE_HEADER,        /* a kicker or 副题 goes with it */
+  CUE_COHESION,      /* share of its words the story above used, 0–1 */
+  CUE_SECTION_SHAPE, /* short and tidy as a section head is */
+  CUE_PREV_ENDED,    /* the text above ends a sentence */
+  CUE_STORY_LENGTH,  /* thousands of characters of the story above, at most 2 */
+  CUE_TITLE_LENGTH,  /* its characters over TITLE_MAX_CHARS */
+  CUE_EXCLAIMS,      /* it exclaims or asks */
   N_CUES,
 } SdSegCue;
 
 static const double cue_weights[N_CUES] = {
-  [CUE_MARKED] = 0.6,
-  [CUE_COLON] = 1.5,
-  [CUE_NEW_PLACE] = 1.6,
-  [CUE_KNOWN_PLACE] = -0.8,
-  [CUE_SPACED_HALVES] = 1.1,
-  [CUE_WIDE_GAP] = 2.4,
-  [CUE_LEAD_OPENER] = 1.2,
-  [CUE_LEAD_NAMES] = 2.2,
-  [CUE_AFTER_MARKED] = 2.5,
-  [CUE_HEADER] = 1.3,
-  [CUE_COHESION] = -3.2,
-  [CUE_SECTION_SHAPE] = -0.0,
-  [CUE_PREV_ENDED] = -0.7,
-  [CUE_STORY_LENGTH] = 0.7,
-  [CUE_TITLE_LENGTH] = -0.5,
+  [CUE_MARKED] = 0.6,       [CUE_COLON] = 1.5,         [CUE_NEW_PLACE] = 1.6,
+  [CUE_KNOWN_PLACE] = -0.8, [CUE_SPACED_HALVES] = 1.1, [CUE_WIDE_GAP] = 2.4,
+  [CUE_LEAD_OPENER] = 1.2,  [CUE_LEAD_NAMES] = 2.2,    [CUE_AFTER_MARKED] = 2.5,
+  [CUE_HEADER] = 1.3,       [CUE_COHESION] = -3.2,     [CUE_SECTION_SHAPE] = -0.0,
+  [CUE_PREV_ENDED] = -0.7,  [CUE_STORY_LENGTH] = 0.7,  [CUE_TITLE_LENGTH] = -0.5,
   [CUE_EXCLAIMS] = -0.3,
 };
 static const double cue_bias = -1.4;
@@ -378,8 +367,8 @@ measure_cues (SdSegPage *page, SdSegStory *story, guint i, guint n, guint lead, 
 {
   SdSegUnit *u = _sd_seg_unit_at (page, i);
   SdSegUnit *first = _sd_seg_unit_at (page, story->first);
-  gboolean sibling_colon = story->colon_sections && _sd_seg_has_title_colon (page, u);
-  gsize place_end;
+  gboolean   sibling_colon = story->colon_sections && _sd_seg_has_title_colon (page, u);
+  gsize      place_end;
 
   memset (cues, 0, sizeof (double) * N_CUES);
   cues[CUE_MARKED] = _sd_seg_is_marked (u);
@@ -403,8 +392,8 @@ measure_cues (SdSegPage *page, SdSegStory *story, guint i, guint n, guint lead, 
     }
   /* a story heads its sections one way: a plain title after sections in
    * bold or numbered heads another story */
-  cues[CUE_AFTER_MARKED] =
-      story->marked_sections && !story->plain_sections && !_sd_seg_is_marked (u) && !_sd_seg_is_numbered (u);
+  cues[CUE_AFTER_MARKED] = story->marked_sections && !story->plain_sections
+                           && !_sd_seg_is_marked (u) && !_sd_seg_is_numbered (u);
   cues[CUE_HEADER] = n > 1;
   cues[CUE_COHESION] = sibling_colon ? 1.0 : measure_cohesion (page, story, i) / 100.0;
   cues[CUE_SECTION_SHAPE] = u->section_shape;

@@ -17,8 +17,8 @@
 gboolean
 _sd_store_touch_story (SdStore *self, gint64 story_id, const char *now, GError **error)
 {
-  sqlite3_stmt *stmt =
-      _sd_store_get_statement (self, "UPDATE stories SET editor = ?, updated = ? WHERE id = ?", error);
+  sqlite3_stmt *stmt = _sd_store_get_statement (
+      self, "UPDATE stories SET editor = ?, updated = ? WHERE id = ?", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -40,8 +40,12 @@ _sd_store_touch_story (SdStore *self, gint64 story_id, const char *now, GError *
  * bound to ?1 = the story, ?2 = @value, ?3 = now, ?4 = the editor, plus the
  * who-and-when stamp on the story. */
 static gboolean
-run_story_action (SdStore *self, gint64 story_id, const char *const *sqls, guint n_sqls,
-                  const char *value, GError **error)
+run_story_action (SdStore           *self,
+                  gint64             story_id,
+                  const char *const *sqls,
+                  guint              n_sqls,
+                  const char        *value,
+                  GError           **error)
 {
   g_autofree char *now = _sd_store_dup_now ();
 
@@ -87,8 +91,8 @@ _sd_store_normalize_tag (const char *tag, GError **error)
   g_strstrip (normalized);
   if (*normalized == '\0' || strchr (normalized, '\x1f') != NULL)
     {
-      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID, _("“%s” is not a usable tag"),
-                   tag);
+      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID,
+                   _("“%s” is not a usable tag"), tag);
       return NULL;
     }
   return g_steal_pointer (&normalized);
@@ -98,11 +102,12 @@ GPtrArray *
 sd_store_list_tags (SdStore *self, GError **error)
 {
   g_autoptr (GPtrArray) tags = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt = _sd_store_get_statement (self,
-                                      "SELECT t.name FROM tags t "
-                                      "LEFT JOIN story_tags st ON st.tag_id = t.id "
-                                      "GROUP BY t.id ORDER BY count (st.story_id) DESC, t.name",
-                                      error);
+  sqlite3_stmt *stmt =
+      _sd_store_get_statement (self,
+                               "SELECT t.name FROM tags t "
+                               "LEFT JOIN story_tags st ON st.tag_id = t.id "
+                               "GROUP BY t.id ORDER BY count (st.story_id) DESC, t.name",
+                               error);
   int rc;
 
   if (stmt == NULL)
@@ -136,7 +141,7 @@ gboolean
 sd_store_set_status (SdStore *self, gint64 story_id, SdStoryStatus status, GError **error)
 {
   static const char *const sqls[] = { "UPDATE stories SET status = ?2 WHERE id = ?1" };
-  const char *name = sd_story_status_to_string (status);
+  const char              *name = sd_story_status_to_string (status);
 
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
@@ -156,11 +161,15 @@ sd_store_set_place (SdStore *self, gint64 story_id, const char *place_code, GErr
 }
 
 gboolean
-sd_store_restore_place (SdStore *self, gint64 story_id, const char *place_code,
-                        double confidence, gboolean by_editor, GError **error)
+sd_store_restore_place (SdStore    *self,
+                        gint64      story_id,
+                        const char *place_code,
+                        double      confidence,
+                        gboolean    by_editor,
+                        GError    **error)
 {
   g_autofree char *now = _sd_store_dup_now ();
-  sqlite3_stmt *stmt;
+  sqlite3_stmt    *stmt;
 
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
 
@@ -205,14 +214,19 @@ dup_char_range (const char *text, glong length, glong start, glong end)
 #define HIGHLIGHT_CONTEXT 32
 
 gboolean
-sd_store_add_highlight (SdStore *self, gint64 story_id, gint64 start, gint64 end,
-                        const char *comment, gint64 *out_id, GError **error)
+sd_store_add_highlight (SdStore    *self,
+                        gint64      story_id,
+                        gint64      start,
+                        gint64      end,
+                        const char *comment,
+                        gint64     *out_id,
+                        GError    **error)
 {
   g_autoptr (SdStory) story = NULL;
   g_autofree char *now = _sd_store_dup_now ();
   g_autofree char *quote = NULL, *prefix = NULL, *suffix = NULL;
-  sqlite3_stmt *stmt;
-  glong length;
+  sqlite3_stmt    *stmt;
+  glong            length;
 
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
 
@@ -224,7 +238,7 @@ sd_store_add_highlight (SdStore *self, gint64 story_id, gint64 start, gint64 end
     {
       g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID,
                    _("A highlight must cover text of the story (characters %lld–%lld of %ld)"),
-                   (long long) start, (long long) end, length);
+                      (long long) start, (long long) end, length);
       return FALSE;
     }
   if (comment != NULL && !g_utf8_validate (comment, -1, NULL))
@@ -275,8 +289,8 @@ gboolean
 sd_store_remove_highlight (SdStore *self, gint64 highlight_id, GError **error)
 {
   g_autofree char *now = _sd_store_dup_now ();
-  sqlite3_stmt *stmt;
-  gint64 story_id = 0;
+  sqlite3_stmt    *stmt;
+  gint64           story_id = 0;
 
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
 
@@ -299,7 +313,8 @@ sd_store_remove_highlight (SdStore *self, gint64 highlight_id, GError **error)
   if (stmt == NULL)
     goto failed;
   sqlite3_bind_int64 (stmt, 1, highlight_id);
-  if (!_sd_store_step_done (self, stmt, error) || !_sd_store_touch_story (self, story_id, now, error))
+  if (!_sd_store_step_done (self, stmt, error)
+      || !_sd_store_touch_story (self, story_id, now, error))
     goto failed;
   if (!_sd_store_commit_write (self, error))
     goto failed;
@@ -350,17 +365,21 @@ _sd_store_read_highlights (SdStore *self, SdStory *story, GError **error)
 /* Adds or removes @tag on many stories in one transaction; @out_changed gets
  * the ids whose tags really changed, which is what an undo must revert. */
 static gboolean
-change_tag_on_stories (SdStore *self, const gint64 *ids, guint n_ids, const char *tag,
-                       gboolean add, GArray *out_changed, GError **error)
+change_tag_on_stories (SdStore      *self,
+                       const gint64 *ids,
+                       guint         n_ids,
+                       const char   *tag,
+                       gboolean      add,
+                       GArray       *out_changed,
+                       GError      **error)
 {
-  static const char *const add_sql
-      = "INSERT OR IGNORE INTO story_tags (story_id, tag_id, added, editor) "
-        "SELECT ?1, id, ?3, ?4 FROM tags WHERE name = ?2";
-  static const char *const remove_sql
-      = "DELETE FROM story_tags WHERE story_id = ?1 "
-        "AND tag_id = (SELECT id FROM tags WHERE name = ?2)";
-  g_autofree char *name = _sd_store_normalize_tag (tag, error);
-  g_autofree char *now = _sd_store_dup_now ();
+  static const char *const add_sql =
+      "INSERT OR IGNORE INTO story_tags (story_id, tag_id, added, editor) "
+      "SELECT ?1, id, ?3, ?4 FROM tags WHERE name = ?2";
+  static const char *const remove_sql = "DELETE FROM story_tags WHERE story_id = ?1 "
+                                        "AND tag_id = (SELECT id FROM tags WHERE name = ?2)";
+  g_autofree char         *name = _sd_store_normalize_tag (tag, error);
+  g_autofree char         *now = _sd_store_dup_now ();
   g_autoptr (GArray) changed = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
 
@@ -440,16 +459,24 @@ sd_store_remove_tag (SdStore *self, gint64 story_id, const char *tag, GError **e
 }
 
 gboolean
-sd_store_add_tag_to_stories (SdStore *self, const gint64 *ids, guint n_ids, const char *tag,
-                             GArray *out_changed, GError **error)
+sd_store_add_tag_to_stories (SdStore      *self,
+                             const gint64 *ids,
+                             guint         n_ids,
+                             const char   *tag,
+                             GArray       *out_changed,
+                             GError      **error)
 {
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
   return change_tag_on_stories (self, ids, n_ids, tag, TRUE, out_changed, error);
 }
 
 gboolean
-sd_store_remove_tag_from_stories (SdStore *self, const gint64 *ids, guint n_ids, const char *tag,
-                                  GArray *out_changed, GError **error)
+sd_store_remove_tag_from_stories (SdStore      *self,
+                                  const gint64 *ids,
+                                  guint         n_ids,
+                                  const char   *tag,
+                                  GArray       *out_changed,
+                                  GError      **error)
 {
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
   return change_tag_on_stories (self, ids, n_ids, tag, FALSE, out_changed, error);

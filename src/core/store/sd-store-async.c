@@ -32,8 +32,8 @@ list_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellab
   ListJob *job = task_data;
   g_autoptr (SdStore) store = NULL;
   GPtrArray *stories;
-  GError *error = NULL;
-  SdScope scope = { job->kind, job->place_code, job->text };
+  GError    *error = NULL;
+  SdScope    scope = { job->kind, job->place_code, job->text };
 
   /* Each thread has its own connection: SQLite handles are not shared. */
   store = sd_store_open (job->db_path, &error);
@@ -52,8 +52,11 @@ list_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellab
 }
 
 void
-sd_store_list_stories_async (const char *db_path, const SdScope *scope, GCancellable *cancellable,
-                             GAsyncReadyCallback callback, gpointer user_data)
+sd_store_list_stories_async (const char         *db_path,
+                             const SdScope      *scope,
+                             GCancellable       *cancellable,
+                             GAsyncReadyCallback callback,
+                             gpointer            user_data)
 {
   g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
   ListJob *job = g_new0 (ListJob, 1);

@@ -24,12 +24,12 @@ static const char *const field_updates[] = {
 };
 
 gboolean
-sd_store_set_story_field (SdStore *self, gint64 story_id, SdStoryField field, const char *value,
-                          GError **error)
+sd_store_set_story_field (
+    SdStore *self, gint64 story_id, SdStoryField field, const char *value, GError **error)
 {
   g_autofree char *now = _sd_store_dup_now ();
   g_autofree char *clean = NULL;
-  sqlite3_stmt *stmt;
+  sqlite3_stmt    *stmt;
 
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
   g_return_val_if_fail (field <= SD_STORY_FIELD_BYLINE, FALSE);
@@ -65,7 +65,7 @@ failed:
 static gboolean
 looks_like_headline (const char *paragraph)
 {
-  glong length = g_utf8_strlen (paragraph, -1);
+  glong    length = g_utf8_strlen (paragraph, -1);
   gunichar last;
 
   if (length == 0 || length > MAX_HEADLINE_CHARS)
@@ -142,13 +142,13 @@ read_page_info (SdStore *self, gint64 story_id, PageInfo *info, GError **error)
 static gint64
 find_file_offset (const PageInfo *page, const SdStory *story, const char *paragraph)
 {
-  gboolean utf8 = g_strcmp0 (page->encoding, "UTF-8") == 0;
-  gint64 bom = utf8 ? page->size - page->text_length : 0;
-  gint64 from = utf8 ? story->source_start - bom
-                     : story->source_start * page->text_length / MAX (page->size, 1);
+  gboolean         utf8 = g_strcmp0 (page->encoding, "UTF-8") == 0;
+  gint64           bom = utf8 ? page->size - page->text_length : 0;
+  gint64           from = utf8 ? story->source_start - bom
+                               : story->source_start * page->text_length / MAX (page->size, 1);
   g_autofree char *probe = NULL;
-  const char *end = paragraph;
-  const char *found;
+  const char      *end = paragraph;
+  const char      *found;
 
   /* The first few characters: repairs may have changed what follows. */
   for (guint i = 0; i < 8 && *end != '\0'; i++)
@@ -203,11 +203,15 @@ forget_mentions (SdStore *self, gint64 story_id, GError **error)
 }
 
 static gboolean
-update_body (SdStore *self, gint64 story_id, const char *body, gint64 source_end,
-             GPtrArray *headings, GError **error)
+update_body (SdStore    *self,
+             gint64      story_id,
+             const char *body,
+             gint64      source_end,
+             GPtrArray  *headings,
+             GError    **error)
 {
   g_autofree char *joined = _sd_store_join_array (headings);
-  sqlite3_stmt *stmt;
+  sqlite3_stmt    *stmt;
 
   if (!forget_mentions (self, story_id, error))
     return FALSE;
@@ -228,8 +232,8 @@ update_body (SdStore *self, gint64 story_id, const char *body, gint64 source_end
 /* Moves highlights from one story to another (or keeps them), shifting
  * their offsets by @shift; only those starting at or after @from. */
 static gboolean
-move_highlights (SdStore *self, gint64 from_story, gint64 to_story, gint64 from, gint64 shift,
-                 GError **error)
+move_highlights (
+    SdStore *self, gint64 from_story, gint64 to_story, gint64 from, gint64 shift, GError **error)
 {
   sqlite3_stmt *stmt = _sd_store_get_statement (
       self,
@@ -268,8 +272,8 @@ headings_within (GPtrArray *headings, char **paragraphs, guint from, guint to)
 }
 
 gboolean
-sd_store_split_story (SdStore *self, gint64 story_id, guint paragraph, gint64 *out_new_id,
-                      GError **error)
+sd_store_split_story (
+    SdStore *self, gint64 story_id, guint paragraph, gint64 *out_new_id, GError **error)
 {
   g_autoptr (SdStory) story = NULL;
   g_autoptr (SdStory) tail = sd_story_new ();
@@ -278,9 +282,9 @@ sd_store_split_story (SdStore *self, gint64 story_id, guint paragraph, gint64 *o
   g_autofree char *head_body = NULL;
   g_autoptr (GPtrArray) head_headings = NULL;
   g_autofree char *now = _sd_store_dup_now ();
-  guint n, body_from;
-  gint64 split_offset;
-  sqlite3_stmt *stmt;
+  guint            n, body_from;
+  gint64           split_offset;
+  sqlite3_stmt    *stmt;
 
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
 
@@ -293,7 +297,7 @@ sd_store_split_story (SdStore *self, gint64 story_id, guint paragraph, gint64 *o
     {
       g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID,
                    _("A story of %u paragraphs cannot be split before paragraph %u"), n,
-                   paragraph + 1);
+                      paragraph + 1);
       return FALSE;
     }
 
@@ -345,8 +349,8 @@ sd_store_split_story (SdStore *self, gint64 story_id, guint paragraph, gint64 *o
     gint64 head_chars = g_utf8_strlen (head_body, -1) + 1;
     gint64 skipped = body_from > paragraph ? g_utf8_strlen (paragraphs[paragraph], -1) + 1 : 0;
 
-    if (!move_highlights (self, story_id, tail->id, head_chars + skipped,
-                          -(head_chars + skipped), error))
+    if (!move_highlights (self, story_id, tail->id, head_chars + skipped, -(head_chars + skipped),
+                          error))
       goto failed;
   }
   if (!_sd_store_touch_story (self, story_id, now, error)
@@ -370,7 +374,7 @@ sd_store_find_next_story (SdStore *self, gint64 story_id, GError **error)
 {
   g_auto (PageInfo) page = { 0 };
   sqlite3_stmt *stmt;
-  gint64 next_id = 0;
+  gint64        next_id = 0;
 
   g_return_val_if_fail (SD_IS_STORE (self), -1);
 
@@ -393,8 +397,8 @@ sd_store_find_next_story (SdStore *self, gint64 story_id, GError **error)
 }
 
 gboolean
-sd_store_merge_with_next (SdStore *self, gint64 story_id, gint64 *out_removed_id,
-                          guint *out_paragraph, GError **error)
+sd_store_merge_with_next (
+    SdStore *self, gint64 story_id, gint64 *out_removed_id, guint *out_paragraph, GError **error)
 {
   g_autoptr (SdStory) story = NULL;
   g_autoptr (SdStory) next = NULL;
@@ -403,9 +407,9 @@ sd_store_merge_with_next (SdStore *self, gint64 story_id, gint64 *out_removed_id
   g_autoptr (GPtrArray) headings = NULL;
   g_autofree char *now = _sd_store_dup_now ();
   g_autofree char *note = NULL;
-  gint64 next_id = 0, shift;
-  guint paragraph;
-  sqlite3_stmt *stmt;
+  gint64           next_id = 0, shift;
+  guint            paragraph;
+  sqlite3_stmt    *stmt;
 
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
 
@@ -438,7 +442,7 @@ sd_store_merge_with_next (SdStore *self, gint64 story_id, gint64 *out_removed_id
   g_string_append (body, next->body);
   for (guint i = 0; i < next->section_headings->len; i++)
     g_ptr_array_add (headings, g_strdup (g_ptr_array_index (next->section_headings, i)));
-  note = *next->note == '\0'   ? g_strdup (story->note)
+  note = *next->note == '\0'    ? g_strdup (story->note)
          : *story->note == '\0' ? g_strdup (next->note)
                                 : g_strconcat (story->note, "\n", next->note, NULL);
 
@@ -490,14 +494,14 @@ dup_page_span (const PageInfo *page, gint64 start, gint64 end)
 static gint64 *
 locate_paragraphs (const PageInfo *page, char **paragraphs, guint n)
 {
-  gint64 *positions = g_new (gint64, n + 1);
+  gint64     *positions = g_new (gint64, n + 1);
   const char *from = page->text;
 
   for (guint i = 0; i < n; i++)
     {
-      const char *end = paragraphs[i];
+      const char      *end = paragraphs[i];
       g_autofree char *probe = NULL;
-      const char *found;
+      const char      *found;
 
       for (guint c = 0; c < 8 && *end != '\0'; c++)
         end = g_utf8_next_char (end);
@@ -511,13 +515,17 @@ locate_paragraphs (const PageInfo *page, char **paragraphs, guint n)
 }
 
 static gboolean
-write_story_text (SdStore *self, gint64 story_id, const char *body, const char *byline,
-                  GPtrArray *captions, GError **error)
+write_story_text (SdStore    *self,
+                  gint64      story_id,
+                  const char *body,
+                  const char *byline,
+                  GPtrArray  *captions,
+                  GError    **error)
 {
   g_autofree char *joined = _sd_store_join_array (captions);
-  sqlite3_stmt *stmt = _sd_store_get_statement (
-      self, "UPDATE stories SET body = ?, byline = ?, captions = ?, corrected = 1 WHERE id = ?",
-      error);
+  sqlite3_stmt    *stmt = _sd_store_get_statement (
+         self, "UPDATE stories SET body = ?, byline = ?, captions = ?, corrected = 1 WHERE id = ?",
+         error);
 
   if (stmt == NULL)
     return FALSE;
@@ -531,8 +539,12 @@ write_story_text (SdStore *self, gint64 story_id, const char *body, const char *
 /* Works out the story's text without the repair; FALSE when the text the
  * repair changed cannot be found any more (the editor corrected it since). */
 static gboolean
-compute_reverted (const PageInfo *page, const SdStory *story, const SdRepair *repair,
-                  GPtrArray *paragraphs, char **byline, GPtrArray *captions)
+compute_reverted (const PageInfo *page,
+                  const SdStory  *story,
+                  const SdRepair *repair,
+                  GPtrArray      *paragraphs,
+                  char          **byline,
+                  GPtrArray      *captions)
 {
   switch (repair->kind)
     {
@@ -540,9 +552,9 @@ compute_reverted (const PageInfo *page, const SdStory *story, const SdRepair *re
     case SD_REPAIR_DROPPED_FRAGMENT:
     case SD_REPAIR_MOVED_CAPTION:
       {
-        g_autofree char *text = dup_page_span (page, repair->start, repair->end);
+        g_autofree char   *text = dup_page_span (page, repair->start, repair->end);
         g_autofree gint64 *positions = NULL;
-        guint at = paragraphs->len;
+        guint              at = paragraphs->len;
 
         if (*text == '\0')
           return FALSE;
@@ -567,15 +579,15 @@ compute_reverted (const PageInfo *page, const SdStory *story, const SdRepair *re
     case SD_REPAIR_JOINED_BREAK:
       {
         /* The characters just before the break end a paragraph again. */
-        gint64 from = MAX (0, (gint64) repair->start - 24);
+        gint64           from = MAX (0, (gint64) repair->start - 24);
         g_autofree char *tail = dup_page_span (page, from, repair->start);
-        const char *probe = strrchr (tail, '\n') != NULL ? strrchr (tail, '\n') + 1 : tail;
+        const char      *probe = strrchr (tail, '\n') != NULL ? strrchr (tail, '\n') + 1 : tail;
 
         while (g_utf8_strlen (probe, -1) > 6)
           probe = g_utf8_next_char (probe);
         for (guint i = 0; *probe != '\0' && i < paragraphs->len; i++)
           {
-            char *paragraph = g_ptr_array_index (paragraphs, i);
+            char       *paragraph = g_ptr_array_index (paragraphs, i);
             const char *found = strstr (paragraph, probe);
             const char *cut = found != NULL ? found + strlen (probe) : NULL;
 
@@ -595,8 +607,8 @@ compute_reverted (const PageInfo *page, const SdStory *story, const SdRepair *re
         if (story->byline == NULL || paragraphs->len == 0)
           return FALSE;
         last = g_ptr_array_index (paragraphs, paragraphs->len - 1);
-        g_ptr_array_index (paragraphs, paragraphs->len - 1)
-            = g_strconcat (last, story->byline, NULL);
+        g_ptr_array_index (paragraphs, paragraphs->len - 1) =
+            g_strconcat (last, story->byline, NULL);
         g_free (last);
         g_clear_pointer (byline, g_free);
         return TRUE;
@@ -610,8 +622,8 @@ compute_reverted (const PageInfo *page, const SdStory *story, const SdRepair *re
 static gboolean
 delete_repair (SdStore *self, gint64 story_id, gint64 repair_id, GError **error)
 {
-  sqlite3_stmt *stmt = _sd_store_get_statement (
-      self, "DELETE FROM repairs WHERE rowid = ? AND story_id = ?", error);
+  sqlite3_stmt *stmt =
+      _sd_store_get_statement (self, "DELETE FROM repairs WHERE rowid = ? AND story_id = ?", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -658,8 +670,8 @@ sd_store_revert_repair (SdStore *self, gint64 story_id, gint64 repair_id, GError
     {
       g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID,
                    repair->kind == SD_REPAIR_TRUNCATED
-                       ? _("A story cut off in the source has nothing to take back")
-                       : _("The text this repair changed is no longer in the story"));
+                   ? _("A story cut off in the source has nothing to take back")
+                   : _("The text this repair changed is no longer in the story"));
       return FALSE;
     }
   g_ptr_array_add (paragraphs, NULL);
@@ -681,12 +693,16 @@ failed:
 }
 
 gboolean
-sd_store_restore_repair (SdStore *self, gint64 story_id, const SdRepair *repair,
-                         const char *body, const char *byline, GPtrArray *captions,
-                         GError **error)
+sd_store_restore_repair (SdStore        *self,
+                         gint64          story_id,
+                         const SdRepair *repair,
+                         const char     *body,
+                         const char     *byline,
+                         GPtrArray      *captions,
+                         GError        **error)
 {
   g_autofree char *now = _sd_store_dup_now ();
-  sqlite3_stmt *stmt;
+  sqlite3_stmt    *stmt;
 
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
 
@@ -706,7 +722,8 @@ sd_store_restore_repair (SdStore *self, gint64 story_id, const SdRepair *repair,
   sqlite3_bind_int64 (stmt, 4, repair->start);
   sqlite3_bind_int64 (stmt, 5, repair->end);
   _sd_store_bind_text (stmt, 6, repair->detail != NULL ? repair->detail : "");
-  if (!_sd_store_step_done (self, stmt, error) || !_sd_store_touch_story (self, story_id, now, error)
+  if (!_sd_store_step_done (self, stmt, error)
+      || !_sd_store_touch_story (self, story_id, now, error)
       || !_sd_store_commit_write (self, error))
     goto failed;
   _sd_store_notify_story (self, story_id);

@@ -30,17 +30,17 @@ order_tags (GPtrArray *stories)
   g_autoptr (GPtrArray) successors =
       g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   g_autofree gboolean *placed = NULL;
-  GPtrArray *order = g_ptr_array_new ();
+  GPtrArray           *order = g_ptr_array_new ();
 
   for (guint i = 0; i < stories->len; i++)
     {
       const SdStory *story = g_ptr_array_index (stories, i);
-      gpointer previous = NULL;
+      gpointer       previous = NULL;
 
       for (guint j = 0; story->tags != NULL && j < story->tags->len; j++)
         {
           const char *name = g_ptr_array_index (story->tags, j);
-          gpointer value;
+          gpointer    value;
 
           if (!g_hash_table_lookup_extended (index, name, NULL, &value))
             {
@@ -85,14 +85,19 @@ order_tags (GPtrArray *stories)
 }
 
 static gboolean
-insert_page (SdStore *self, const char *file, const char *key, gint64 size, const char *now,
-             gint64 *out_id, GError **error)
+insert_page (SdStore    *self,
+             const char *file,
+             const char *key,
+             gint64      size,
+             const char *now,
+             gint64     *out_id,
+             GError    **error)
 {
-  sqlite3_stmt *stmt = _sd_store_get_statement (
-      self,
-      "INSERT INTO pages (file, checksum, encoding, size, text, imported) "
-      "VALUES (?, ?, '" EXCHANGE_ENCODING "', ?, '', ?)",
-      error);
+  sqlite3_stmt *stmt =
+      _sd_store_get_statement (self,
+                               "INSERT INTO pages (file, checksum, encoding, size, text, imported) "
+                               "VALUES (?, ?, '" EXCHANGE_ENCODING "', ?, '', ?)",
+                               error);
 
   if (stmt == NULL)
     return FALSE;
@@ -109,7 +114,7 @@ insert_page (SdStore *self, const char *file, const char *key, gint64 size, cons
 static gboolean
 insert_annotations (SdStore *self, const SdStory *story, const char *now, GError **error)
 {
-  const char *stamp = story->updated != NULL ? story->updated : now;
+  const char   *stamp = story->updated != NULL ? story->updated : now;
   sqlite3_stmt *stmt;
 
   for (guint i = 0; story->tags != NULL && i < story->tags->len; i++)
@@ -163,17 +168,21 @@ insert_annotations (SdStore *self, const SdStory *story, const char *now, GError
  * @out_known: (out) (optional)
  */
 gboolean
-sd_store_import_stories (SdStore *self, const char *checksum, gint64 size, GPtrArray *stories,
-                         gboolean *out_known, GError **error)
+sd_store_import_stories (SdStore    *self,
+                         const char *checksum,
+                         gint64      size,
+                         GPtrArray  *stories,
+                         gboolean   *out_known,
+                         GError    **error)
 {
   g_autofree char *now = _sd_store_dup_now ();
   g_autofree char *first_key = g_strdup_printf ("%s#1", checksum);
   g_autoptr (GPtrArray) tags = NULL;
-  const char *run_file = NULL;
-  gint64 page_id = 0;
-  guint run = 0, ordinal = 0;
+  const char   *run_file = NULL;
+  gint64        page_id = 0;
+  guint         run = 0, ordinal = 0;
   sqlite3_stmt *stmt;
-  gboolean known;
+  gboolean      known;
 
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
   g_return_val_if_fail (checksum != NULL && stories != NULL, FALSE);

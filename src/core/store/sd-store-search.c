@@ -112,24 +112,31 @@ add_condition (Sql *sql, const char *condition, const char *value)
  * of thousands of them and reading each one's row would cost more than
  * ranking it. */
 static void
-add_story_condition (Sql *sql, IdSource ids, gboolean negated, gboolean is_tag,
-                     const char *condition, const char *value)
+add_story_condition (Sql        *sql,
+                     IdSource    ids,
+                     gboolean    negated,
+                     gboolean    is_tag,
+                     const char *condition,
+                     const char *value)
 {
-  const char *no = negated ? "NOT " : "";
+  const char      *no = negated ? "NOT " : "";
   g_autofree char *text = NULL;
 
   if (ids == IDS_FROM_STORIES && is_tag)
-    text = g_strconcat ("s.id ", no, "IN (SELECT story_id FROM story_tags WHERE tag_id = " TAG_ID
-                        ")", NULL);
+    text = g_strconcat ("s.id ", no,
+                        "IN (SELECT story_id FROM story_tags WHERE tag_id = " TAG_ID ")", NULL);
   else if (ids == IDS_FROM_STORIES)
-    text = g_strconcat ("s.id ", no, "IN (SELECT f.id FROM stories f WHERE ", condition, ")",
-                        NULL);
+    text = g_strconcat ("s.id ", no, "IN (SELECT f.id FROM stories f WHERE ", condition, ")", NULL);
   else if (is_tag)
-    text = g_strconcat (no, "EXISTS (SELECT 1 FROM story_tags WHERE story_id = story_fts.rowid "
-                        "AND tag_id = " TAG_ID ")", NULL);
+    text = g_strconcat (no,
+                        "EXISTS (SELECT 1 FROM story_tags WHERE story_id = story_fts.rowid "
+                        "AND tag_id = " TAG_ID ")",
+                        NULL);
   else
-    text = g_strconcat (no, "EXISTS (SELECT 1 FROM stories f INDEXED BY stories_filters "
-                        "WHERE f.id = story_fts.rowid AND ", condition, ")", NULL);
+    text = g_strconcat (no,
+                        "EXISTS (SELECT 1 FROM stories f INDEXED BY stories_filters "
+                        "WHERE f.id = story_fts.rowid AND ",
+                        condition, ")", NULL);
   add_condition (sql, text, value);
 }
 
@@ -201,7 +208,7 @@ static void
 build_page_order (Sql *sql, const SdScope *scope, const SdQuery *query, gboolean full)
 {
   g_string_append (sql->text, full ? "SELECT " FULL_STORY_COLUMNS STORY_FROM
-                                   : "SELECT " STORY_COLUMNS STORY_FROM);
+                                   : "SELECT " STORY_COLUMNS      STORY_FROM);
   if (sd_query_get_match (query) != NULL)
     add_condition (sql, "s.id IN (SELECT rowid FROM story_fts WHERE story_fts MATCH %u)",
                    sd_query_get_match (query));
@@ -249,7 +256,7 @@ static sqlite3_stmt *
 prepare (SdStore *self, Sql *sql, const char *prefix, gint64 limit, GError **error)
 {
   g_autofree char *text = g_strconcat (prefix, sql->text->str, NULL);
-  sqlite3_stmt *stmt = _sd_store_get_statement (self, g_intern_string (text), error);
+  sqlite3_stmt    *stmt = _sd_store_get_statement (self, g_intern_string (text), error);
 
   if (stmt == NULL)
     return NULL;
@@ -309,8 +316,8 @@ _sd_store_list_matching (SdStore *self, const SdScope *scope, gboolean full, GEr
  * the query is wrong.
  */
 GPtrArray *
-sd_store_search (SdStore *self, const SdScope *scope, const char *query, guint limit,
-                 GError **error)
+sd_store_search (
+    SdStore *self, const SdScope *scope, const char *query, guint limit, GError **error)
 {
   g_autoptr (SdQuery) parsed = NULL;
   g_auto (Sql) sql = { 0 };
@@ -339,7 +346,7 @@ sd_store_count_matches (SdStore *self, const SdScope *scope, const char *query, 
   g_autoptr (SdQuery) parsed = NULL;
   g_auto (Sql) sql = { 0 };
   sqlite3_stmt *stmt;
-  gint64 count;
+  gint64        count;
 
   g_return_val_if_fail (SD_IS_STORE (self), -1);
   g_return_val_if_fail (query != NULL, -1);
@@ -377,7 +384,7 @@ sd_store_explain_search (SdStore *self, const SdScope *scope, const char *query,
   g_autoptr (GString) plan = g_string_new (NULL);
   g_auto (Sql) sql = { 0 };
   sqlite3_stmt *stmt;
-  int rc;
+  int           rc;
 
   g_return_val_if_fail (SD_IS_STORE (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
@@ -421,7 +428,7 @@ sd_store_save_search (SdStore *self, const char *name, const char *query, GError
   g_autoptr (SdQuery) parsed = NULL;
   g_autofree char *clean_name = NULL;
   g_autofree char *now = _sd_store_dup_now ();
-  sqlite3_stmt *stmt;
+  sqlite3_stmt    *stmt;
 
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
   g_return_val_if_fail (name != NULL && query != NULL, FALSE);
@@ -464,12 +471,12 @@ sd_store_list_saved_searches (SdStore *self, GError **error)
   g_autoptr (GPtrArray) searches =
       g_ptr_array_new_with_free_func ((GDestroyNotify) sd_saved_search_free);
   sqlite3_stmt *stmt;
-  int rc;
+  int           rc;
 
   g_return_val_if_fail (SD_IS_STORE (self), NULL);
 
-  stmt = _sd_store_get_statement (self, "SELECT name, query FROM saved_searches ORDER BY name",
-                                  error);
+  stmt =
+      _sd_store_get_statement (self, "SELECT name, query FROM saved_searches ORDER BY name", error);
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)

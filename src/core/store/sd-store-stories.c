@@ -14,9 +14,10 @@
 #include "sd-store-private.h"
 
 gboolean
-_sd_store_insert_story (SdStore *self, gint64 page_id, guint ordinal, SdStory *story, GError **error)
+_sd_store_insert_story (
+    SdStore *self, gint64 page_id, guint ordinal, SdStory *story, GError **error)
 {
-  sqlite3_stmt *stmt;
+  sqlite3_stmt    *stmt;
   g_autofree char *captions = _sd_store_join_array (story->captions);
   g_autofree char *headings = _sd_store_join_array (story->section_headings);
 
@@ -79,9 +80,9 @@ _sd_store_insert_story (SdStore *self, gint64 page_id, guint ordinal, SdStory *s
       const SdRepair *repair = g_ptr_array_index (story->repairs, i);
 
       stmt = _sd_store_get_statement (self,
-                            "INSERT INTO repairs (story_id, kind, start, end, detail) "
-                            "VALUES (?, ?, ?, ?, ?)",
-                            error);
+                                      "INSERT INTO repairs (story_id, kind, start, end, detail) "
+                                      "VALUES (?, ?, ?, ?, ?)",
+                                      error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, story->id);
@@ -112,13 +113,16 @@ find_page_by_file (SdStore *self, const char *file, GError **error)
 }
 
 gboolean
-sd_store_import_page (SdStore *self, const SdPageRecord *page, GPtrArray *stories,
-                      SdPageOutcome *out_outcome, GError **error)
+sd_store_import_page (SdStore            *self,
+                      const SdPageRecord *page,
+                      GPtrArray          *stories,
+                      SdPageOutcome      *out_outcome,
+                      GError            **error)
 {
-  sqlite3_stmt *stmt;
+  sqlite3_stmt    *stmt;
   g_autofree char *now = _sd_store_dup_now ();
-  SdPageOutcome outcome = { 0 };
-  gint64 page_id, old_page_id;
+  SdPageOutcome    outcome = { 0 };
+  gint64           page_id, old_page_id;
 
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
 
@@ -145,10 +149,11 @@ sd_store_import_page (SdStore *self, const SdPageRecord *page, GPtrArray *storie
   if (old_page_id < 0)
     goto failed;
 
-  stmt = _sd_store_get_statement (self,
-                        "INSERT INTO pages (file, checksum, encoding, size, text, imported) "
-                        "VALUES (?, ?, ?, ?, ?, ?)",
-                        error);
+  stmt =
+      _sd_store_get_statement (self,
+                               "INSERT INTO pages (file, checksum, encoding, size, text, imported) "
+                               "VALUES (?, ?, ?, ?, ?, ?)",
+                               error);
   if (stmt == NULL)
     goto failed;
   _sd_store_bind_text (stmt, 1, page->file);
@@ -192,8 +197,11 @@ failed:
 }
 
 gboolean
-sd_store_add_page (SdStore *self, const SdPageRecord *page, GPtrArray *stories,
-                   gboolean *out_known, GError **error)
+sd_store_add_page (SdStore            *self,
+                   const SdPageRecord *page,
+                   GPtrArray          *stories,
+                   gboolean           *out_known,
+                   GError            **error)
 {
   SdPageOutcome outcome = { 0 };
 
@@ -208,7 +216,7 @@ gint64
 sd_store_count_stories (SdStore *self, GError **error)
 {
   sqlite3_stmt *stmt = _sd_store_get_statement (self, "SELECT count (*) FROM stories", error);
-  gint64 count;
+  gint64        count;
 
   if (stmt == NULL)
     return -1;
@@ -276,21 +284,21 @@ list_stories (SdStore *self, const SdScope *scope, gboolean full, GError **error
   static const char *const queries[2][3] = {
     {
         "SELECT " STORY_COLUMNS STORY_FROM STORY_ORDER,
-        "SELECT " STORY_COLUMNS STORY_FROM "WHERE s.place_code IS NULL" STORY_ORDER,
-        "SELECT " STORY_COLUMNS STORY_FROM
+        "SELECT " STORY_COLUMNS            STORY_FROM "WHERE s.place_code IS NULL" STORY_ORDER,
+        "SELECT " STORY_COLUMNS            STORY_FROM
         "WHERE s.place_code >= ?1 AND s.place_code < ?1 || ':'" STORY_ORDER,
     },
     {
         "SELECT " FULL_STORY_COLUMNS STORY_FROM STORY_ORDER,
-        "SELECT " FULL_STORY_COLUMNS STORY_FROM "WHERE s.place_code IS NULL" STORY_ORDER,
-        "SELECT " FULL_STORY_COLUMNS STORY_FROM
+        "SELECT " FULL_STORY_COLUMNS            STORY_FROM "WHERE s.place_code IS NULL" STORY_ORDER,
+        "SELECT " FULL_STORY_COLUMNS            STORY_FROM
         "WHERE s.place_code >= ?1 AND s.place_code < ?1 || ':'" STORY_ORDER,
     },
   };
   g_autoptr (GPtrArray) stories = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_story_unref);
   g_autoptr (GHashTable) selected = NULL;
   sqlite3_stmt *stmt;
-  int rc;
+  int           rc;
 
   g_return_val_if_fail (SD_IS_STORE (self), NULL);
   g_return_val_if_fail (scope != NULL && scope->kind <= SD_SCOPE_PLACE, NULL);
@@ -313,7 +321,7 @@ list_stories (SdStore *self, const SdScope *scope, gboolean full, GError **error
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     if (selected == NULL
-        || g_hash_table_contains (selected, &(gint64) { sqlite3_column_int64 (stmt, 0) }))
+        || g_hash_table_contains (selected, &(gint64){ sqlite3_column_int64 (stmt, 0) }))
       g_ptr_array_add (stories, _sd_store_read_story_row (stmt, full));
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -357,7 +365,8 @@ read_mentions (SdStore *self, SdStory *story, GError **error)
     {
       SdMention *mention = g_new0 (SdMention, 1);
 
-      mention->in_headline = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "headline") == 0;
+      mention->in_headline =
+          g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "headline") == 0;
       mention->start = sqlite3_column_int64 (stmt, 1);
       mention->end = sqlite3_column_int64 (stmt, 2);
       mention->place_code = _sd_store_dup_column_text (stmt, 3);
@@ -373,8 +382,7 @@ static gboolean
 read_repairs (SdStore *self, SdStory *story, GError **error)
 {
   sqlite3_stmt *stmt = _sd_store_get_statement (
-      self,
-      "SELECT kind, start, end, detail, rowid FROM repairs WHERE story_id = ? ORDER BY start",
+      self, "SELECT kind, start, end, detail, rowid FROM repairs WHERE story_id = ? ORDER BY start",
       error);
   int rc;
 
@@ -388,9 +396,9 @@ read_repairs (SdStore *self, SdStory *story, GError **error)
       for (SdRepairKind kind = 0; kind <= SD_REPAIR_TRUNCATED; kind++)
         if (g_strcmp0 (kind_name, sd_repair_kind_to_string (kind)) == 0)
           {
-            SdRepair *repair = sd_repair_new (kind, sqlite3_column_int64 (stmt, 1),
-                                              sqlite3_column_int64 (stmt, 2),
-                                              (const char *) sqlite3_column_text (stmt, 3));
+            SdRepair *repair =
+                sd_repair_new (kind, sqlite3_column_int64 (stmt, 1), sqlite3_column_int64 (stmt, 2),
+                               (const char *) sqlite3_column_text (stmt, 3));
             repair->id = sqlite3_column_int64 (stmt, 4);
             g_ptr_array_add (story->repairs, repair);
           }
@@ -416,7 +424,8 @@ sd_store_get_story (SdStore *self, gint64 id, GError **error)
 
   g_return_val_if_fail (SD_IS_STORE (self), NULL);
 
-  stmt = _sd_store_get_statement (self, "SELECT " FULL_STORY_COLUMNS STORY_FROM "WHERE s.id = ?", error);
+  stmt = _sd_store_get_statement (self, "SELECT " FULL_STORY_COLUMNS STORY_FROM "WHERE s.id = ?",
+                                  error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -442,8 +451,8 @@ sd_store_get_story (SdStore *self, gint64 id, GError **error)
 }
 
 char *
-sd_store_dup_page_text (SdStore *self, gint64 page_id, char **out_encoding, gint64 *out_size,
-                        GError **error)
+sd_store_dup_page_text (
+    SdStore *self, gint64 page_id, char **out_encoding, gint64 *out_size, GError **error)
 {
   sqlite3_stmt *stmt =
       _sd_store_get_statement (self, "SELECT text, encoding, size FROM pages WHERE id = ?", error);
@@ -466,4 +475,3 @@ sd_store_dup_page_text (SdStore *self, gint64 page_id, char **out_encoding, gint
                  _("No page with the id %lld"), (long long) page_id);
   return text;
 }
-

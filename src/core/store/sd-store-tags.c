@@ -27,7 +27,7 @@ static gint64
 find_tag (SdStore *self, const char *name, GError **error)
 {
   sqlite3_stmt *stmt = _sd_store_get_statement (self, "SELECT id FROM tags WHERE name = ?", error);
-  gint64 id = 0;
+  gint64        id = 0;
 
   if (stmt == NULL)
     return -1;
@@ -44,8 +44,8 @@ sd_store_rename_tag (SdStore *self, const char *tag, const char *new_name, GErro
   g_autofree char *from = _sd_store_normalize_tag (tag, error);
   g_autofree char *to = NULL;
   g_autofree char *now = _sd_store_dup_now ();
-  gint64 from_id, to_id;
-  sqlite3_stmt *stmt;
+  gint64           from_id, to_id;
+  sqlite3_stmt    *stmt;
 
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
 
@@ -60,8 +60,8 @@ sd_store_rename_tag (SdStore *self, const char *tag, const char *new_name, GErro
   if (from_id <= 0)
     {
       if (from_id == 0)
-        g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_FOUND, _("There is no tag “%s”"),
-                     from);
+        g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_FOUND,
+                     _("There is no tag “%s”"), from);
       goto failed;
     }
   to_id = find_tag (self, to, error);
@@ -91,12 +91,13 @@ sd_store_rename_tag (SdStore *self, const char *tag, const char *new_name, GErro
       if (!_sd_store_step_done (self, stmt, error))
         goto failed;
     }
-  else if (!_sd_store_run_pair (self,
-                       "INSERT OR IGNORE INTO story_tags (story_id, tag_id, editor, added) "
-                       "SELECT story_id, ?2, editor, added FROM story_tags WHERE tag_id = ?1",
-                       from_id, to_id, error)
-           || !_sd_store_run_pair (self, "DELETE FROM tags WHERE id = ?1 AND ?2 IS NOT NULL", from_id, to_id,
-                          error))
+  else if (!_sd_store_run_pair (
+               self,
+               "INSERT OR IGNORE INTO story_tags (story_id, tag_id, editor, added) "
+               "SELECT story_id, ?2, editor, added FROM story_tags WHERE tag_id = ?1",
+               from_id, to_id, error)
+           || !_sd_store_run_pair (self, "DELETE FROM tags WHERE id = ?1 AND ?2 IS NOT NULL",
+                                   from_id, to_id, error))
     goto failed;
 
   if (!_sd_store_commit_write (self, error))
@@ -113,7 +114,7 @@ gboolean
 sd_store_set_tag_color (SdStore *self, const char *tag, const char *color, GError **error)
 {
   g_autofree char *name = _sd_store_normalize_tag (tag, error);
-  sqlite3_stmt *stmt;
+  sqlite3_stmt    *stmt;
 
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
 
@@ -134,8 +135,8 @@ sd_store_set_tag_color (SdStore *self, const char *tag, const char *color, GErro
     return FALSE;
   if (sqlite3_changes (self->db) == 0)
     {
-      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_FOUND, _("There is no tag “%s”"),
-                   name);
+      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_FOUND,
+                   _("There is no tag “%s”"), name);
       return FALSE;
     }
   _sd_store_notify_tags (self);
@@ -146,8 +147,8 @@ GHashTable *
 sd_store_dup_tag_colors (SdStore *self, GError **error)
 {
   g_autoptr (GHashTable) colors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  sqlite3_stmt *stmt = _sd_store_get_statement (
-      self, "SELECT name, color FROM tags WHERE color IS NOT NULL", error);
+  sqlite3_stmt *stmt =
+      _sd_store_get_statement (self, "SELECT name, color FROM tags WHERE color IS NOT NULL", error);
   int rc;
 
   if (stmt == NULL)

@@ -24,7 +24,7 @@ static char *
 normalize (const char *text, glong max_chars)
 {
   GString *out = g_string_new (NULL);
-  glong n = 0;
+  glong    n = 0;
 
   for (const char *p = text; p != NULL && *p != '\0' && (max_chars < 0 || n < max_chars);
        p = g_utf8_next_char (p))
@@ -47,7 +47,7 @@ find_match (const SdStory *old, GPtrArray *candidates, gboolean *used)
   if (*headline != '\0')
     for (guint i = 0; i < candidates->len; i++)
       {
-        SdStory *story = g_ptr_array_index (candidates, i);
+        SdStory         *story = g_ptr_array_index (candidates, i);
         g_autofree char *other = normalize (story->headline, -1);
         if (!used[i] && g_str_equal (headline, other))
           {
@@ -58,7 +58,7 @@ find_match (const SdStory *old, GPtrArray *candidates, gboolean *used)
   if (g_utf8_strlen (key, -1) >= 6)
     for (guint i = 0; i < candidates->len; i++)
       {
-        SdStory *story = g_ptr_array_index (candidates, i);
+        SdStory         *story = g_ptr_array_index (candidates, i);
         g_autofree char *body = normalize (story->body, -1);
         if (!used[i] && strstr (body, key) != NULL)
           {
@@ -91,10 +91,12 @@ common_chars (const char *a, const char *b, gboolean from_end)
  * one whose surroundings best match the prefix and suffix it kept (a W3C
  * TextQuoteSelector lookup).  FALSE when the quote is gone. */
 static gboolean
-anchor_highlight (const SdHighlight *highlight, const char *body, gint64 *out_start,
-                  gint64 *out_end)
+anchor_highlight (const SdHighlight *highlight,
+                  const char        *body,
+                  gint64            *out_start,
+                  gint64            *out_end)
 {
-  glong best_score = -1;
+  glong       best_score = -1;
   const char *best = NULL;
 
   if (highlight->quote == NULL || *highlight->quote == '\0')
@@ -103,8 +105,8 @@ anchor_highlight (const SdHighlight *highlight, const char *body, gint64 *out_st
        p = strstr (p + 1, highlight->quote))
     {
       g_autofree char *before = g_strndup (body, p - body);
-      const char *after = p + strlen (highlight->quote);
-      glong score = common_chars (before, highlight->prefix, TRUE)
+      const char      *after = p + strlen (highlight->quote);
+      glong            score = common_chars (before, highlight->prefix, TRUE)
                     + common_chars (after, highlight->suffix, FALSE);
       if (score > best_score)
         {
@@ -167,8 +169,12 @@ read_page_stories (SdStore *self, gint64 page_id, GError **error)
 }
 
 static gboolean
-insert_highlight (SdStore *self, gint64 story_id, const SdHighlight *highlight, gint64 start,
-                  gint64 end, GError **error)
+insert_highlight (SdStore           *self,
+                  gint64             story_id,
+                  const SdHighlight *highlight,
+                  gint64             start,
+                  gint64             end,
+                  GError           **error)
 {
   sqlite3_stmt *stmt = _sd_store_get_statement (
       self,
@@ -194,42 +200,47 @@ insert_highlight (SdStore *self, gint64 story_id, const SdHighlight *highlight, 
  * place and corrected fields; FALSE in @out_complete when a highlight's
  * text is gone from the new version. */
 static gboolean
-carry_story (SdStore *self, const SdStory *old, const SdStory *story, gboolean corrected,
-             gboolean *out_complete, GError **error)
+carry_story (SdStore       *self,
+             const SdStory *old,
+             const SdStory *story,
+             gboolean       corrected,
+             gboolean      *out_complete,
+             GError       **error)
 {
   *out_complete = TRUE;
-  if (!_sd_store_run_pair (self,
-                 SD_STORE_COPY_TAGS_SQL,
-                 old->id, story->id, error)
+  if (!_sd_store_run_pair (self, SD_STORE_COPY_TAGS_SQL, old->id, story->id, error)
       || !_sd_store_run_pair (self,
-                    "UPDATE stories SET (note, status, editor, updated) = "
-                    "(SELECT note, status, editor, updated FROM stories WHERE id = ?1) "
-                    "WHERE id = ?2",
-                    old->id, story->id, error)
-      || !_sd_store_run_pair (self,
-                    "INSERT OR IGNORE INTO dismissed_themes (story_id, theme, editor, created) "
-                    "SELECT ?2, theme, editor, created FROM dismissed_themes WHERE story_id = ?1",
-                    old->id, story->id, error))
+                              "UPDATE stories SET (note, status, editor, updated) = "
+                              "(SELECT note, status, editor, updated FROM stories WHERE id = ?1) "
+                              "WHERE id = ?2",
+                              old->id, story->id, error)
+      || !_sd_store_run_pair (
+          self,
+          "INSERT OR IGNORE INTO dismissed_themes (story_id, theme, editor, created) "
+          "SELECT ?2, theme, editor, created FROM dismissed_themes WHERE story_id = ?1",
+          old->id, story->id, error))
     return FALSE;
   if (old->place_by_editor
-      && !_sd_store_run_pair (self,
-                    "UPDATE stories SET (place_code, place_confidence, place_by_editor) = "
-                    "(SELECT place_code, place_confidence, 1 FROM stories WHERE id = ?1) "
-                    "WHERE id = ?2",
-                    old->id, story->id, error))
+      && !_sd_store_run_pair (
+          self,
+          "UPDATE stories SET (place_code, place_confidence, place_by_editor) = "
+          "(SELECT place_code, place_confidence, 1 FROM stories WHERE id = ?1) "
+          "WHERE id = ?2",
+          old->id, story->id, error))
     return FALSE;
   if (corrected
-      && !_sd_store_run_pair (self,
-                    "UPDATE stories SET (headline, subheadline, reporter, byline, corrected) = "
-                    "(SELECT headline, subheadline, reporter, byline, 1 FROM stories "
-                    "WHERE id = ?1) WHERE id = ?2",
-                    old->id, story->id, error))
+      && !_sd_store_run_pair (
+          self,
+          "UPDATE stories SET (headline, subheadline, reporter, byline, corrected) = "
+          "(SELECT headline, subheadline, reporter, byline, 1 FROM stories "
+          "WHERE id = ?1) WHERE id = ?2",
+          old->id, story->id, error))
     return FALSE;
 
   for (guint i = 0; i < old->highlights->len; i++)
     {
       const SdHighlight *highlight = g_ptr_array_index (old->highlights, i);
-      gint64 start, end;
+      gint64             start, end;
 
       if (!anchor_highlight (highlight, story->body, &start, &end))
         {
@@ -257,13 +268,17 @@ keep_story (SdStore *self, gint64 story_id, gint64 page_id, guint index, GError 
 }
 
 gboolean
-_sd_store_carry_over (SdStore *self, gint64 old_page_id, gint64 new_page_id,
-                      GPtrArray *new_stories, guint *out_carried, guint *out_kept,
-                      GError **error)
+_sd_store_carry_over (SdStore   *self,
+                      gint64     old_page_id,
+                      gint64     new_page_id,
+                      GPtrArray *new_stories,
+                      guint     *out_carried,
+                      guint     *out_kept,
+                      GError   **error)
 {
   g_autoptr (GPtrArray) old_stories = read_page_stories (self, old_page_id, error);
   g_autofree gboolean *used = g_new0 (gboolean, new_stories->len + 1);
-  sqlite3_stmt *stmt;
+  sqlite3_stmt        *stmt;
 
   *out_carried = *out_kept = 0;
   if (old_stories == NULL)
@@ -272,7 +287,7 @@ _sd_store_carry_over (SdStore *self, gint64 old_page_id, gint64 new_page_id,
   for (guint i = 0; i < old_stories->len; i++)
     {
       const SdStory *old = g_ptr_array_index (old_stories, i);
-      gboolean corrected = FALSE, dismissed = FALSE, complete = TRUE;
+      gboolean       corrected = FALSE, dismissed = FALSE, complete = TRUE;
       const SdStory *match;
 
       if (!read_flags (self, old->id, &corrected, &dismissed, error))

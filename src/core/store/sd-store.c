@@ -28,10 +28,10 @@ enum
 };
 
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
+static guint       signals[N_SIGNALS];
 
 G_DEFINE_TYPE (SdStore, sd_store, G_TYPE_OBJECT)
-G_DEFINE_QUARK (sd-store-error-quark, sd_store_error)
+G_DEFINE_QUARK (sd - store - error - quark, sd_store_error)
 
 gboolean
 _sd_store_set_sql_error (SdStore *self, GError **error, const char *what)
@@ -119,7 +119,7 @@ GPtrArray *
 _sd_store_split_column (sqlite3_stmt *stmt, int column, const char *separator)
 {
   const char *text = (const char *) sqlite3_column_text (stmt, column);
-  GPtrArray *array = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray  *array = g_ptr_array_new_with_free_func (g_free);
 
   if (text != NULL && *text != '\0')
     {
@@ -147,7 +147,7 @@ _sd_store_join_array (GPtrArray *array)
 SdStory *
 _sd_store_read_story_row (sqlite3_stmt *stmt, gboolean full)
 {
-  SdStory *story = sd_story_new ();
+  SdStory    *story = sd_story_new ();
   const char *kind = (const char *) sqlite3_column_text (stmt, 5);
   const char *status = (const char *) sqlite3_column_text (stmt, 15);
 
@@ -216,7 +216,7 @@ static gboolean
 migrate (SdStore *self, GError **error)
 {
   sqlite3_stmt *stmt = NULL;
-  int version = 0;
+  int           version = 0;
 
   if (sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &stmt, NULL) != SQLITE_OK)
     return _sd_store_set_sql_error (self, error, "read the schema version");
@@ -228,7 +228,7 @@ migrate (SdStore *self, GError **error)
     {
       g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_TOO_NEW,
                    _("%s: the library was written by a newer Storydesk (schema %d)"), self->path,
-                   version);
+                      version);
       return FALSE;
     }
 
@@ -238,7 +238,8 @@ migrate (SdStore *self, GError **error)
 
       if (!_sd_store_begin_write (self, error))
         return FALSE;
-      if (!_sd_store_exec (self, _sd_store_migrations[i], error) || !_sd_store_exec (self, set_version, error))
+      if (!_sd_store_exec (self, _sd_store_migrations[i], error)
+          || !_sd_store_exec (self, set_version, error))
         {
           _sd_store_rollback_write (self);
           return FALSE;
@@ -317,9 +318,9 @@ sd_store_class_init (SdStoreClass *klass)
    * SdStore::story-changed:
    * @id: the story whose tags, note, status or place this store changed
    */
-  signals[STORY_CHANGED] = g_signal_new ("story-changed", G_TYPE_FROM_CLASS (klass),
-                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
-                                         G_TYPE_INT64);
+  signals[STORY_CHANGED] =
+      g_signal_new ("story-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                    NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   /**
    * SdStore::tags-changed:
@@ -359,8 +360,9 @@ sd_store_open (const char *path, GError **error)
   if (sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL)
       != SQLITE_OK)
     {
-      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_OPEN, _("%s: cannot open the library: %s"),
-                   path, self->db != NULL ? sqlite3_errmsg (self->db) : g_strerror (ENOMEM));
+      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_OPEN,
+                   _("%s: cannot open the library: %s"), path,
+                      self->db != NULL ? sqlite3_errmsg (self->db) : g_strerror (ENOMEM));
       return NULL;
     }
   sqlite3_busy_timeout (self->db, 10000);
@@ -409,7 +411,6 @@ sd_store_get_editor (SdStore *self)
   return self->editor;
 }
 
-
 void
 _sd_store_notify_story (SdStore *self, gint64 story_id)
 {
@@ -426,7 +427,7 @@ gint64
 sd_store_get_data_version (SdStore *self, GError **error)
 {
   sqlite3_stmt *stmt;
-  gint64 version = -1;
+  gint64        version = -1;
 
   g_return_val_if_fail (SD_IS_STORE (self), -1);
 

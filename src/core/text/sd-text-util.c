@@ -42,7 +42,7 @@ static const char *const credit_prefixes[] = {
 static const struct
 {
   const char *text;
-  gsize length;
+  gsize       length;
 } credit_markers[] = {
   { "文/图", sizeof "文/图" - 1 },   { "图/文", sizeof "图/文" - 1 },
   { "文／图", sizeof "文／图" - 1 }, { "图／文", sizeof "图／文" - 1 },
@@ -59,7 +59,7 @@ static const guint8 *
 surname_bits (void)
 {
   static guint8 bits[(SURNAME_LAST - SURNAME_FIRST) / 8 + 1];
-  static gsize ready = 0;
+  static gsize  ready = 0;
 
   if (g_once_init_enter (&ready))
     {
@@ -79,7 +79,7 @@ gboolean
 _sd_text_is_surname (gunichar c)
 {
   char buf[8];
-  int n;
+  int  n;
 
   if (!_sd_text_is_han (c))
     return FALSE;
@@ -108,7 +108,7 @@ _sd_text_trim_spaces (const char *text, gsize *start, gsize *end)
 gboolean
 _sd_text_contains (const char *text, gsize start, gsize end, const char *needle)
 {
-  gsize n = strlen (needle);
+  gsize       n = strlen (needle);
   const char *p = text + start, *last;
 
   if (n == 0 || end - start < n)
@@ -144,8 +144,8 @@ static const guint8 space_lead[256] = {
 gsize
 _sd_text_count_chars (const char *text, gsize start, gsize end, gsize limit)
 {
-  const guchar *p = (const guchar *)text + start, *stop = (const guchar *)text + end;
-  gsize n = 0;
+  const guchar *p = (const guchar *) text + start, *stop = (const guchar *) text + end;
+  gsize         n = 0;
 
   /* no character is longer than four bytes */
   if ((end - start) / 4 > limit)
@@ -159,7 +159,7 @@ _sd_text_count_chars (const char *text, gsize start, gsize end, gsize limit)
           p += 3;
           continue;
         }
-      n += !space_lead[*p] || !_sd_text_is_space (_sd_text_get_char ((const char *)p));
+      n += !space_lead[*p] || !_sd_text_is_space (_sd_text_get_char ((const char *) p));
       p += g_utf8_skip[*p];
     }
   return n;
@@ -217,7 +217,7 @@ has_compound_surname (const char *token, gsize len)
 static gboolean
 is_name_token (const char *text, gsize start, gsize end, gboolean strict)
 {
-  guint n = 0;
+  guint    n = 0;
   gunichar first = 0, last = 0;
 
   for (const char *p = text + start; p < text + end; p = g_utf8_next_char (p))
@@ -314,7 +314,7 @@ _sd_text_strip_brackets (const char *text, gsize *start, gsize *end)
 {
   gunichar open = _sd_text_first_char (text, *start, *end);
   gunichar close = _sd_text_last_char (text, *start, *end);
-  gsize inner_start, inner_end;
+  gsize    inner_start, inner_end;
 
   if (!((open == '(' || open == 0xFF08) && (close == ')' || close == 0xFF09))
       && !(open == 0x3010 && close == 0x3011))
@@ -398,8 +398,8 @@ strip_picture_agency (const char *text, gsize start, gsize *end)
 }
 
 gboolean
-_sd_text_strip_credit (const char *text, gsize start, gsize end, gsize *names_start,
-                       gsize *names_end)
+_sd_text_strip_credit (
+    const char *text, gsize start, gsize end, gsize *names_start, gsize *names_end)
 {
   _sd_text_trim (text, &start, &end);
   strip_picture_agency (text, start, &end);
@@ -443,12 +443,12 @@ _sd_text_strip_credit (const char *text, gsize start, gsize end, gsize *names_st
 gboolean
 _sd_text_is_clean_utf8 (const char *text, gsize length)
 {
-  const guchar *p = (const guchar *)text, *end = p + length;
+  const guchar *p = (const guchar *) text, *end = p + length;
 
   while (p < end)
     {
-      guchar c = *p;
-      gsize left = end - p;
+      guchar  c = *p;
+      gsize   left = end - p;
       guint32 word;
 
       /* a page is mostly characters of three bytes: E1–EC or EE–EF and two
@@ -511,14 +511,22 @@ full_width_of (gunichar c)
 {
   switch (c)
     {
-    case ',': return 0xFF0C;
-    case ';': return 0xFF1B;
-    case ':': return 0xFF1A;
-    case '?': return 0xFF1F;
-    case '!': return 0xFF01;
-    case '(': return 0xFF08;
-    case ')': return 0xFF09;
-    default: return 0;
+    case ',':
+      return 0xFF0C;
+    case ';':
+      return 0xFF1B;
+    case ':':
+      return 0xFF1A;
+    case '?':
+      return 0xFF1F;
+    case '!':
+      return 0xFF01;
+    case '(':
+      return 0xFF08;
+    case ')':
+      return 0xFF09;
+    default:
+      return 0;
     }
 }
 
@@ -538,12 +546,12 @@ filled_before (const char *text, const char *pos)
 char *
 _sd_text_dup_widened (const char *text, gssize length)
 {
-  gsize n = length < 0 ? strlen (text) : (gsize) length;
+  gsize       n = length < 0 ? strlen (text) : (gsize) length;
   const char *end = text + n, *copied = text;
-  GString *out = NULL;
-  const char *last_wide = NULL; /* where the last mark made full width was */
-  guint64 widened_opens = 0;    /* a bit a '(' still open: was it made full width */
-  guint depth = 0;
+  GString    *out = NULL;
+  const char *last_wide = NULL;  /* where the last mark made full width was */
+  guint64     widened_opens = 0; /* a bit a '(' still open: was it made full width */
+  guint       depth = 0;
 
   /* the seven marks, a byte each: most text holds none of them, and only
    * they are looked at */
@@ -553,9 +561,9 @@ _sd_text_dup_widened (const char *text, gssize length)
 
   for (const char *p = text; p < end; p++)
     {
-      gunichar c, wide, before, after;
+      gunichar    c, wide, before, after;
       const char *q, *prev;
-      gboolean closes_wide = FALSE;
+      gboolean    closes_wide = FALSE;
 
       if (!is_mark[(guchar) *p])
         continue;
@@ -580,8 +588,8 @@ _sd_text_dup_widened (const char *text, gssize length)
           gboolean widen = is_chinese (after);
 
           if (depth < 64)
-            widened_opens = (widened_opens & ~(G_GUINT64_CONSTANT (1) << depth))
-                            | ((guint64) widen << depth);
+            widened_opens =
+                (widened_opens & ~(G_GUINT64_CONSTANT (1) << depth)) | ((guint64) widen << depth);
           depth++;
           if (!widen)
             continue;

@@ -6,6 +6,8 @@
  * Internal to the core library.  Every span is a pair of byte offsets into
  * one UTF-8 buffer; no function allocates.
  */
+/* Prototypes are aligned in columns by hand: */
+/* clang-format off */
 #pragma once
 
 #include <glib.h>

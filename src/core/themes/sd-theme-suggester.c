@@ -31,8 +31,8 @@
 #define RESOURCE_PATH "/io/github/storydesk/Storydesk/themes.tsv"
 
 #define HEADLINE_FACTOR 3.0
-#define LENGTH_UNIT     400.0 /* characters; roughly one short brief */
-#define MAX_WEIGHT      10.0
+#define LENGTH_UNIT 400.0 /* characters; roughly one short brief */
+#define MAX_WEIGHT 10.0
 
 typedef struct
 {
@@ -56,7 +56,7 @@ typedef struct
 
 struct _SdThemeVocabulary
 {
-  GObject        parent_instance;
+  GObject parent_instance;
 
   GStringChunk  *strings;
   GArray        *themes;   /* Theme, in file order */
@@ -75,22 +75,16 @@ typedef struct
 
 G_DEFINE_TYPE (SdThemeVocabulary, sd_theme_vocabulary, G_TYPE_OBJECT)
 
-G_DEFINE_QUARK (sd-theme-vocabulary-error-quark, sd_theme_vocabulary_error)
+G_DEFINE_QUARK (sd - theme - vocabulary - error - quark, sd_theme_vocabulary_error)
+
+static gboolean fail_at_line (GError **error, guint line, const char *format, ...)
+    G_GNUC_PRINTF (3, 4);
 
 static gboolean
-fail_at_line (GError    **error,
-              guint       line,
-              const char *format,
-              ...) G_GNUC_PRINTF (3, 4);
-
-static gboolean
-fail_at_line (GError    **error,
-              guint       line,
-              const char *format,
-              ...)
+fail_at_line (GError **error, guint line, const char *format, ...)
 {
   g_autofree char *message = NULL;
-  va_list args;
+  va_list          args;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
@@ -102,11 +96,7 @@ fail_at_line (GError    **error,
 
 /* "词" or "词:2.5"; *keyword points into @item, which is cut at the colon. */
 static gboolean
-parse_keyword (char        *item,
-               guint        line,
-               const char **keyword,
-               double      *weight,
-               GError     **error)
+parse_keyword (char *item, guint line, const char **keyword, double *weight, GError **error)
 {
   char *colon = strrchr (item, ':');
 
@@ -116,15 +106,15 @@ parse_keyword (char        *item,
   if (colon != NULL)
     {
       const char *number = colon + 1;
-      char *number_end = NULL;
+      char       *number_end = NULL;
 
       *colon = '\0';
       g_strstrip (item);
       *weight = g_ascii_strtod (number, &number_end);
       if (number_end == number || *number_end != '\0' || !isfinite (*weight) || *weight <= 0.0
           || *weight > MAX_WEIGHT)
-        return fail_at_line (error, line, "“%s”: the weight “%s” is not a number in (0, %g]",
-                             item, number, MAX_WEIGHT);
+        return fail_at_line (error, line, "“%s”: the weight “%s” is not a number in (0, %g]", item,
+                             number, MAX_WEIGHT);
     }
   /* One character alone (侨, 党) fires inside too many unrelated words. */
   if (g_utf8_strlen (item, -1) < 2)
@@ -134,15 +124,11 @@ parse_keyword (char        *item,
 }
 
 static gboolean
-parse_line (SdThemeVocabulary *self,
-            char              *text,
-            guint              line,
-            GHashTable        *pending,
-            GError           **error)
+parse_line (SdThemeVocabulary *self, char *text, guint line, GHashTable *pending, GError **error)
 {
-  g_auto(GStrv) fields = g_strsplit (text, "\t", -1);
-  g_auto(GStrv) items = NULL;
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_auto (GStrv) fields = g_strsplit (text, "\t", -1);
+  g_auto (GStrv) items = NULL;
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   Theme theme;
   guint theme_index = self->themes->len;
 
@@ -169,9 +155,9 @@ parse_line (SdThemeVocabulary *self,
   for (guint i = 0; items[i] != NULL; i++)
     {
       const char *keyword = NULL;
-      double weight;
-      GArray *targets;
-      Target target;
+      double      weight;
+      GArray     *targets;
+      Target      target;
 
       g_strstrip (items[i]);
       if (items[i][0] == '\0')
@@ -179,8 +165,8 @@ parse_line (SdThemeVocabulary *self,
       if (!parse_keyword (items[i], line, &keyword, &weight, error))
         return FALSE;
       if (!g_hash_table_add (seen, (gpointer) keyword))
-        return fail_at_line (error, line, "keyword “%s” is listed twice for theme “%s”",
-                             keyword, theme.name);
+        return fail_at_line (error, line, "keyword “%s” is listed twice for theme “%s”", keyword,
+                             theme.name);
 
       targets = g_hash_table_lookup (pending, keyword);
       if (targets == NULL)
@@ -201,19 +187,17 @@ parse_line (SdThemeVocabulary *self,
 }
 
 static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
+compare_strings (gconstpointer a, gconstpointer b)
 {
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
 }
 
 /* Lays the keywords out in a stable (sorted) order and compiles them. */
 static void
-compile_keywords (SdThemeVocabulary *self,
-                  GHashTable        *pending)
+compile_keywords (SdThemeVocabulary *self, GHashTable *pending)
 {
   g_autofree const char **texts = NULL;
-  guint n_texts;
+  guint                   n_texts;
 
   texts = (const char **) g_hash_table_get_keys_as_array (pending, &n_texts);
   qsort (texts, n_texts, sizeof (char *), compare_strings);
@@ -243,7 +227,7 @@ count_hits (SdThemeVocabulary *self,
             GArray            *touched,
             gsize             *n_chars)
 {
-  g_autoptr(GArray) matches = NULL;
+  g_autoptr (GArray) matches = NULL;
   gsize length;
 
   if (text == NULL)
@@ -291,8 +275,7 @@ typedef struct
 } RankedEvidence;
 
 static int
-compare_evidence (gconstpointer a,
-                  gconstpointer b)
+compare_evidence (gconstpointer a, gconstpointer b)
 {
   const RankedEvidence *ea = a;
   const RankedEvidence *eb = b;
@@ -305,11 +288,10 @@ compare_evidence (gconstpointer a,
 }
 
 static int
-compare_suggestions (gconstpointer a,
-                     gconstpointer b)
+compare_suggestions (gconstpointer a, gconstpointer b)
 {
-  const SdThemeSuggestion *sa = *(const SdThemeSuggestion * const *) a;
-  const SdThemeSuggestion *sb = *(const SdThemeSuggestion * const *) b;
+  const SdThemeSuggestion *sa = *(const SdThemeSuggestion *const *) a;
+  const SdThemeSuggestion *sb = *(const SdThemeSuggestion *const *) b;
 
   if (sa->score != sb->score)
     return sa->score > sb->score ? -1 : 1;
@@ -360,22 +342,20 @@ sd_theme_vocabulary_init (SdThemeVocabulary *self)
  * Returns: (transfer full) (nullable): a new vocabulary, or %NULL on error
  */
 SdThemeVocabulary *
-sd_theme_vocabulary_new_from_data (GBytes  *bytes,
-                                   GError **error)
+sd_theme_vocabulary_new_from_data (GBytes *bytes, GError **error)
 {
-  g_autoptr(SdThemeVocabulary) self = NULL;
-  g_autoptr(GHashTable) pending = NULL;
+  g_autoptr (SdThemeVocabulary) self = NULL;
+  g_autoptr (GHashTable) pending = NULL;
   const char *line;
   const char *end;
-  gsize size;
-  guint line_number = 0;
+  gsize       size;
+  guint       line_number = 0;
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   self = g_object_new (SD_TYPE_THEME_VOCABULARY, NULL);
-  pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                   (GDestroyNotify) g_array_unref);
+  pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
 
   line = g_bytes_get_data (bytes, &size);
   end = line != NULL ? line + size : NULL;
@@ -384,10 +364,10 @@ sd_theme_vocabulary_new_from_data (GBytes  *bytes,
 
   while (line != NULL && line < end)
     {
-      const char *nl = memchr (line, '\n', end - line);
-      const char *line_end = nl != NULL ? nl : end;
+      const char      *nl = memchr (line, '\n', end - line);
+      const char      *line_end = nl != NULL ? nl : end;
       g_autofree char *text = NULL;
-      const char *first;
+      const char      *first;
 
       line_number++;
       if (line_end > line && line_end[-1] == '\r')
@@ -430,8 +410,8 @@ sd_theme_vocabulary_get_default (void)
 
   if (g_once_init_enter (&vocabulary))
     {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GBytes) bytes = NULL;
       SdThemeVocabulary *loaded = NULL;
 
       bytes = g_resources_lookup_data (RESOURCE_PATH, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
@@ -479,8 +459,7 @@ sd_theme_vocabulary_list_themes (SdThemeVocabulary *self)
  *   %NULL when @theme is not in the vocabulary
  */
 const char *
-sd_theme_vocabulary_lookup (SdThemeVocabulary *self,
-                            const char        *theme)
+sd_theme_vocabulary_lookup (SdThemeVocabulary *self, const char *theme)
 {
   guint index;
 
@@ -527,14 +506,15 @@ sd_theme_suggester_suggest (SdThemeVocabulary *vocab,
                             const char        *body,
                             guint              max)
 {
-  GPtrArray *suggestions = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_theme_suggestion_free);
-  g_autoptr(GArray) touched = NULL;
-  g_autofree Hits *hits = NULL;
-  g_autofree double *raw = NULL;
+  GPtrArray *suggestions =
+      g_ptr_array_new_with_free_func ((GDestroyNotify) sd_theme_suggestion_free);
+  g_autoptr (GArray) touched = NULL;
+  g_autofree Hits    *hits = NULL;
+  g_autofree double  *raw = NULL;
   g_autofree GArray **evidence = NULL;
-  gsize n_chars = 0;
-  double norm;
-  guint n_themes;
+  gsize               n_chars = 0;
+  double              norm;
+  guint               n_themes;
 
   g_return_val_if_fail (SD_IS_THEME_VOCABULARY (vocab), suggestions);
 
@@ -549,14 +529,13 @@ sd_theme_suggester_suggest (SdThemeVocabulary *vocab,
   raw = g_new0 (double, n_themes);
   for (guint i = 0; i < touched->len; i++)
     {
-      guint k = g_array_index (touched, guint, i);
+      guint          k = g_array_index (touched, guint, i);
       const Keyword *keyword = &g_array_index (vocab->keywords, Keyword, k);
-      double strength = get_strength (&hits[k]);
+      double         strength = get_strength (&hits[k]);
 
       for (guint t = 0; t < keyword->n_targets; t++)
         {
-          const Target *target = &g_array_index (vocab->targets, Target,
-                                                 keyword->first_target + t);
+          const Target *target = &g_array_index (vocab->targets, Target, keyword->first_target + t);
 
           raw[target->theme] += target->weight * strength;
         }
@@ -571,14 +550,13 @@ sd_theme_suggester_suggest (SdThemeVocabulary *vocab,
 
   for (guint i = 0; i < touched->len; i++)
     {
-      guint k = g_array_index (touched, guint, i);
+      guint          k = g_array_index (touched, guint, i);
       const Keyword *keyword = &g_array_index (vocab->keywords, Keyword, k);
-      double strength = get_strength (&hits[k]);
+      double         strength = get_strength (&hits[k]);
 
       for (guint t = 0; t < keyword->n_targets; t++)
         {
-          const Target *target = &g_array_index (vocab->targets, Target,
-                                                 keyword->first_target + t);
+          const Target *target = &g_array_index (vocab->targets, Target, keyword->first_target + t);
           RankedEvidence ranked;
 
           if (evidence[target->theme] == NULL)
@@ -592,7 +570,7 @@ sd_theme_suggester_suggest (SdThemeVocabulary *vocab,
 
   for (guint t = 0; t < n_themes; t++)
     {
-      const Theme *theme = &g_array_index (vocab->themes, Theme, t);
+      const Theme       *theme = &g_array_index (vocab->themes, Theme, t);
       SdThemeSuggestion *suggestion;
 
       if (evidence[t] == NULL)
@@ -603,12 +581,12 @@ sd_theme_suggester_suggest (SdThemeVocabulary *vocab,
       suggestion->theme = g_strdup (theme->name);
       suggestion->description = g_strdup (theme->description);
       suggestion->score = raw[t] / norm;
-      suggestion->evidence = g_ptr_array_new_full (evidence[t]->len,
-                                                   (GDestroyNotify) sd_theme_evidence_free);
+      suggestion->evidence =
+          g_ptr_array_new_full (evidence[t]->len, (GDestroyNotify) sd_theme_evidence_free);
       for (guint i = 0; i < evidence[t]->len; i++)
         {
           const RankedEvidence *ranked = &g_array_index (evidence[t], RankedEvidence, i);
-          SdThemeEvidence *item = g_new0 (SdThemeEvidence, 1);
+          SdThemeEvidence      *item = g_new0 (SdThemeEvidence, 1);
 
           item->keyword = g_strdup (ranked->evidence.keyword);
           item->count = ranked->evidence.count;
