@@ -101,13 +101,7 @@ append_meta_line (GString *out, const SdStory *story, SdExportFields fields)
                                 (const char *) g_ptr_array_index (story->tags, i));
       g_ptr_array_add (parts, g_string_free (g_steal_pointer (&tags), FALSE));
     }
-  if (fields & SD_EXPORT_FIELD_STATUS)
-    g_ptr_array_add (parts,
-                     g_strdup_printf (_("Status: %s"), sd_story_status_to_label (story->status)));
-  if ((fields & SD_EXPORT_FIELD_SOURCE) && story->source_file != NULL)
-    g_ptr_array_add (parts, g_strdup_printf (_("Source: %s"), story->source_file));
-  if (fields & SD_EXPORT_FIELD_ID)
-    g_ptr_array_add (parts, g_strdup_printf (_("Story %lld"), (long long) story->id));
+  _sd_export_add_record_parts (parts, story, fields);
 
   for (guint i = 0; i < parts->len; i++)
     {

@@ -363,13 +363,7 @@ dup_meta_line (const SdStory *story, SdExportFields fields)
 
   if (fields & SD_EXPORT_FIELD_PLACE)
     g_ptr_array_add (parts, place != NULL ? g_strdup (place) : g_strdup (_("Unplaced")));
-  if (fields & SD_EXPORT_FIELD_STATUS)
-    g_ptr_array_add (parts,
-                     g_strdup_printf (_("Status: %s"), sd_story_status_to_label (story->status)));
-  if ((fields & SD_EXPORT_FIELD_SOURCE) && story->source_file != NULL)
-    g_ptr_array_add (parts, g_strdup_printf (_("Source: %s"), story->source_file));
-  if (fields & SD_EXPORT_FIELD_ID)
-    g_ptr_array_add (parts, g_strdup_printf (_("Story %lld"), (long long) story->id));
+  _sd_export_add_record_parts (parts, story, fields);
   g_ptr_array_add (parts, NULL);
   return g_strjoinv ("　·　", (char **) parts->pdata);
 }

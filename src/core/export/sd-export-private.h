@@ -61,6 +61,11 @@ G_GNUC_INTERNAL void     _sd_export_get_place      (const SdStory  *story,
                                                     const SdPlace **town);
 /* "苏州市 · 吴江区 · 黎里镇", or NULL when unplaced. (transfer full) */
 G_GNUC_INTERNAL char    *_sd_export_dup_place_line (const SdStory  *story);
+/* Adds to @parts the status, source file and story id lines that @fields
+ * asks for, as the meta line of the Markdown and PDF writers shows them. */
+G_GNUC_INTERNAL void     _sd_export_add_record_parts (GPtrArray      *parts,
+                                                      const SdStory  *story,
+                                                      SdExportFields  fields);
 /* The body's paragraphs, empty ones left out. (transfer full) */
 G_GNUC_INTERNAL GStrv    _sd_export_split_body     (const SdStory  *story);
 G_GNUC_INTERNAL guint    _sd_export_count_highlights (const SdStory *story);

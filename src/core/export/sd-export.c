@@ -259,6 +259,18 @@ _sd_export_dup_place_line (const SdStory *story)
   return g_string_free (g_steal_pointer (&line), FALSE);
 }
 
+void
+_sd_export_add_record_parts (GPtrArray *parts, const SdStory *story, SdExportFields fields)
+{
+  if (fields & SD_EXPORT_FIELD_STATUS)
+    g_ptr_array_add (parts,
+                     g_strdup_printf (_("Status: %s"), sd_story_status_to_label (story->status)));
+  if ((fields & SD_EXPORT_FIELD_SOURCE) && story->source_file != NULL)
+    g_ptr_array_add (parts, g_strdup_printf (_("Source: %s"), story->source_file));
+  if (fields & SD_EXPORT_FIELD_ID)
+    g_ptr_array_add (parts, g_strdup_printf (_("Story %lld"), (long long) story->id));
+}
+
 GStrv
 _sd_export_split_body (const SdStory *story)
 {
