@@ -11,30 +11,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "sd-store-private.h"
-
-/* Stamps who changed a story and when; part of the caller's transaction. */
-gboolean
-_sd_store_touch_story (SdStore *self, gint64 story_id, const char *now, GError **error)
-{
-  sqlite3_stmt *stmt = _sd_store_get_statement (
-      self, "UPDATE stories SET editor = ?, updated = ? WHERE id = ?", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  _sd_store_bind_text (stmt, 1, self->editor);
-  _sd_store_bind_text (stmt, 2, now);
-  sqlite3_bind_int64 (stmt, 3, story_id);
-  if (!_sd_store_step_done (self, stmt, error))
-    return FALSE;
-  if (sqlite3_changes (self->db) == 0)
-    {
-      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_FOUND,
-                   _("No story with the id %lld"), (long long) story_id);
-      return FALSE;
-    }
-  return TRUE;
-}
+#include "sd-store-write-private.h"
 
 /* Runs one editor action as a single transaction: the statements @sqls,
  * bound to ?1 = the story, ?2 = @value, ?3 = now, ?4 = the editor, plus the
@@ -47,34 +24,26 @@ run_story_action (SdStore           *self,
                   const char        *value,
                   GError           **error)
 {
-  g_autofree char *now = _sd_store_dup_now ();
+  g_auto (SdStoreWrite) write = SD_STORE_WRITE_INIT;
 
-  if (!_sd_store_begin_write (self, error))
+  if (!_sd_store_write_begin (self, &write, error)
+      || !_sd_store_write_touch_story (&write, story_id, error))
     return FALSE;
-  if (!_sd_store_touch_story (self, story_id, now, error))
-    goto failed;
   for (guint i = 0; i < n_sqls; i++)
     {
       sqlite3_stmt *stmt = _sd_store_get_statement (self, sqls[i], error);
       if (stmt == NULL)
-        goto failed;
+        return FALSE;
       sqlite3_bind_int64 (stmt, 1, story_id);
       _sd_store_bind_text (stmt, 2, value);
       if (sqlite3_bind_parameter_count (stmt) >= 3)
-        _sd_store_bind_text (stmt, 3, now);
+        _sd_store_bind_text (stmt, 3, write.now);
       if (sqlite3_bind_parameter_count (stmt) >= 4)
         _sd_store_bind_text (stmt, 4, self->editor);
       if (!_sd_store_step_done (self, stmt, error))
-        goto failed;
+        return FALSE;
     }
-  if (!_sd_store_commit_write (self, error))
-    goto failed;
-  _sd_store_notify_story (self, story_id);
-  return TRUE;
-
-failed:
-  _sd_store_rollback_write (self);
-  return FALSE;
+  return _sd_store_write_commit (&write, error);
 }
 
 char *
@@ -168,33 +137,27 @@ sd_store_restore_place (SdStore    *self,
                         gboolean    by_editor,
                         GError    **error)
 {
-  g_autofree char *now = _sd_store_dup_now ();
-  sqlite3_stmt    *stmt;
+  g_auto (SdStoreWrite) write = SD_STORE_WRITE_INIT;
+  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
 
-  if (!_sd_store_begin_write (self, error))
+  if (!_sd_store_write_begin (self, &write, error)
+      || !_sd_store_write_touch_story (&write, story_id, error))
     return FALSE;
-  if (!_sd_store_touch_story (self, story_id, now, error))
-    goto failed;
   stmt = _sd_store_get_statement (self,
                                   "UPDATE stories SET place_code = ?, place_confidence = ?, "
                                   "place_by_editor = ? WHERE id = ?",
                                   error);
   if (stmt == NULL)
-    goto failed;
+    return FALSE;
   _sd_store_bind_text (stmt, 1, place_code);
   sqlite3_bind_double (stmt, 2, confidence);
   sqlite3_bind_int (stmt, 3, by_editor);
   sqlite3_bind_int64 (stmt, 4, story_id);
-  if (!_sd_store_step_done (self, stmt, error) || !_sd_store_commit_write (self, error))
-    goto failed;
-  _sd_store_notify_story (self, story_id);
-  return TRUE;
-
-failed:
-  _sd_store_rollback_write (self);
-  return FALSE;
+  if (!_sd_store_step_done (self, stmt, error))
+    return FALSE;
+  return _sd_store_write_commit (&write, error);
 }
 
 /* Characters [@start, @end) of @text, clamped; (transfer full) */
@@ -222,14 +185,16 @@ sd_store_add_highlight (SdStore    *self,
                         gint64     *out_id,
                         GError    **error)
 {
+  g_auto (SdStoreWrite) write = SD_STORE_WRITE_INIT;
   g_autoptr (SdStory) story = NULL;
-  g_autofree char *now = _sd_store_dup_now ();
   g_autofree char *quote = NULL, *prefix = NULL, *suffix = NULL;
   sqlite3_stmt    *stmt;
   glong            length;
 
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
 
+  if (!_sd_store_write_begin (self, &write, error))
+    return FALSE;
   story = sd_store_get_story (self, story_id, error);
   if (story == NULL)
     return FALSE;
@@ -251,17 +216,15 @@ sd_store_add_highlight (SdStore    *self,
   prefix = dup_char_range (story->body, length, start - HIGHLIGHT_CONTEXT, start);
   suffix = dup_char_range (story->body, length, end, end + HIGHLIGHT_CONTEXT);
 
-  if (!_sd_store_begin_write (self, error))
+  if (!_sd_store_write_touch_story (&write, story_id, error))
     return FALSE;
-  if (!_sd_store_touch_story (self, story_id, now, error))
-    goto failed;
   stmt = _sd_store_get_statement (self,
                                   "INSERT INTO highlights (story_id, start, end, quote, prefix, "
                                   "suffix, comment, editor, created) "
                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                   error);
   if (stmt == NULL)
-    goto failed;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, story_id);
   sqlite3_bind_int64 (stmt, 2, start);
   sqlite3_bind_int64 (stmt, 3, end);
@@ -270,35 +233,28 @@ sd_store_add_highlight (SdStore    *self,
   _sd_store_bind_text (stmt, 6, suffix);
   _sd_store_bind_text (stmt, 7, comment != NULL ? comment : "");
   _sd_store_bind_text (stmt, 8, self->editor);
-  _sd_store_bind_text (stmt, 9, now);
+  _sd_store_bind_text (stmt, 9, write.now);
   if (!_sd_store_step_done (self, stmt, error))
-    goto failed;
+    return FALSE;
   if (out_id != NULL)
     *out_id = sqlite3_last_insert_rowid (self->db);
-  if (!_sd_store_commit_write (self, error))
-    goto failed;
-  _sd_store_notify_story (self, story_id);
-  return TRUE;
-
-failed:
-  _sd_store_rollback_write (self);
-  return FALSE;
+  return _sd_store_write_commit (&write, error);
 }
 
 gboolean
 sd_store_remove_highlight (SdStore *self, gint64 highlight_id, GError **error)
 {
-  g_autofree char *now = _sd_store_dup_now ();
-  sqlite3_stmt    *stmt;
-  gint64           story_id = 0;
+  g_auto (SdStoreWrite) write = SD_STORE_WRITE_INIT;
+  sqlite3_stmt *stmt;
+  gint64        story_id = 0;
 
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
 
-  if (!_sd_store_begin_write (self, error))
+  if (!_sd_store_write_begin (self, &write, error))
     return FALSE;
   stmt = _sd_store_get_statement (self, "SELECT story_id FROM highlights WHERE id = ?", error);
   if (stmt == NULL)
-    goto failed;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, highlight_id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     story_id = sqlite3_column_int64 (stmt, 0);
@@ -307,23 +263,16 @@ sd_store_remove_highlight (SdStore *self, gint64 highlight_id, GError **error)
     {
       g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_FOUND,
                    _("No highlight with the id %lld"), (long long) highlight_id);
-      goto failed;
+      return FALSE;
     }
   stmt = _sd_store_get_statement (self, "DELETE FROM highlights WHERE id = ?", error);
   if (stmt == NULL)
-    goto failed;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, highlight_id);
   if (!_sd_store_step_done (self, stmt, error)
-      || !_sd_store_touch_story (self, story_id, now, error))
-    goto failed;
-  if (!_sd_store_commit_write (self, error))
-    goto failed;
-  _sd_store_notify_story (self, story_id);
-  return TRUE;
-
-failed:
-  _sd_store_rollback_write (self);
-  return FALSE;
+      || !_sd_store_write_touch_story (&write, story_id, error))
+    return FALSE;
+  return _sd_store_write_commit (&write, error);
 }
 
 gboolean
@@ -379,69 +328,62 @@ change_tag_on_stories (SdStore      *self,
   static const char *const remove_sql = "DELETE FROM story_tags WHERE story_id = ?1 "
                                         "AND tag_id = (SELECT id FROM tags WHERE name = ?2)";
   g_autofree char         *name = _sd_store_normalize_tag (tag, error);
-  g_autofree char         *now = _sd_store_dup_now ();
+  g_auto (SdStoreWrite) write = SD_STORE_WRITE_INIT;
   g_autoptr (GArray) changed = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
 
   if (name == NULL)
     return FALSE;
-  if (!_sd_store_begin_write (self, error))
+  if (!_sd_store_write_begin (self, &write, error))
     return FALSE;
   if (add)
     {
       stmt = _sd_store_get_statement (self, "INSERT OR IGNORE INTO tags (name) VALUES (?)", error);
       if (stmt == NULL)
-        goto failed;
+        return FALSE;
       _sd_store_bind_text (stmt, 1, name);
       if (!_sd_store_step_done (self, stmt, error))
-        goto failed;
+        return FALSE;
     }
   for (guint i = 0; i < n_ids; i++)
     {
       stmt = _sd_store_get_statement (self, "SELECT 1 FROM stories WHERE id = ?", error);
       if (stmt == NULL)
-        goto failed;
+        return FALSE;
       sqlite3_bind_int64 (stmt, 1, ids[i]);
       if (sqlite3_step (stmt) != SQLITE_ROW)
         {
           sqlite3_reset (stmt);
           g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_FOUND,
                        _("No story with the id %lld"), (long long) ids[i]);
-          goto failed;
+          return FALSE;
         }
       sqlite3_reset (stmt);
 
       stmt = _sd_store_get_statement (self, add ? add_sql : remove_sql, error);
       if (stmt == NULL)
-        goto failed;
+        return FALSE;
       sqlite3_bind_int64 (stmt, 1, ids[i]);
       _sd_store_bind_text (stmt, 2, name);
       if (add)
         {
-          _sd_store_bind_text (stmt, 3, now);
+          _sd_store_bind_text (stmt, 3, write.now);
           _sd_store_bind_text (stmt, 4, self->editor);
         }
       if (!_sd_store_step_done (self, stmt, error))
-        goto failed;
+        return FALSE;
       if (sqlite3_changes (self->db) > 0)
         {
-          if (!_sd_store_touch_story (self, ids[i], now, error))
-            goto failed;
+          if (!_sd_store_write_touch_story (&write, ids[i], error))
+            return FALSE;
           g_array_append_val (changed, ids[i]);
         }
     }
-  if (!_sd_store_commit_write (self, error))
-    goto failed;
-
-  for (guint i = 0; i < changed->len; i++)
-    _sd_store_notify_story (self, g_array_index (changed, gint64, i));
+  if (!_sd_store_write_commit (&write, error))
+    return FALSE;
   if (out_changed != NULL)
     g_array_append_vals (out_changed, changed->data, changed->len);
   return TRUE;
-
-failed:
-  _sd_store_rollback_write (self);
-  return FALSE;
 }
 
 gboolean

@@ -11,7 +11,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "sd-store-private.h"
+#include "sd-store-write-private.h"
 
 /* A paragraph this short without closing punctuation reads as a headline. */
 #define MAX_HEADLINE_CHARS 40
@@ -27,7 +27,7 @@ gboolean
 sd_store_set_story_field (
     SdStore *self, gint64 story_id, SdStoryField field, const char *value, GError **error)
 {
-  g_autofree char *now = _sd_store_dup_now ();
+  g_auto (SdStoreWrite) write = SD_STORE_WRITE_INIT;
   g_autofree char *clean = NULL;
   sqlite3_stmt    *stmt;
 
@@ -43,23 +43,18 @@ sd_store_set_story_field (
   if (clean != NULL && *clean == '\0')
     g_clear_pointer (&clean, g_free);
 
-  if (!_sd_store_begin_write (self, error))
+  if (!_sd_store_write_begin (self, &write, error))
     return FALSE;
-  if (!_sd_store_touch_story (self, story_id, now, error))
-    goto failed;
+  if (!_sd_store_write_touch_story (&write, story_id, error))
+    return FALSE;
   stmt = _sd_store_get_statement (self, field_updates[field], error);
   if (stmt == NULL)
-    goto failed;
+    return FALSE;
   _sd_store_bind_text (stmt, 1, clean);
   sqlite3_bind_int64 (stmt, 2, story_id);
-  if (!_sd_store_step_done (self, stmt, error) || !_sd_store_commit_write (self, error))
-    goto failed;
-  _sd_store_notify_story (self, story_id);
-  return TRUE;
-
-failed:
-  _sd_store_rollback_write (self);
-  return FALSE;
+  if (!_sd_store_step_done (self, stmt, error))
+    return FALSE;
+  return _sd_store_write_commit (&write, error);
 }
 
 static gboolean
@@ -281,13 +276,15 @@ sd_store_split_story (
   g_auto (GStrv) paragraphs = NULL;
   g_autofree char *head_body = NULL;
   g_autoptr (GPtrArray) head_headings = NULL;
-  g_autofree char *now = _sd_store_dup_now ();
-  guint            n, body_from;
-  gint64           split_offset;
-  sqlite3_stmt    *stmt;
+  g_auto (SdStoreWrite) write = SD_STORE_WRITE_INIT;
+  guint         n, body_from;
+  gint64        split_offset;
+  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
 
+  if (!_sd_store_write_begin (self, &write, error))
+    return FALSE;
   story = sd_store_get_story (self, story_id, error);
   if (story == NULL || !read_page_info (self, story_id, &page, error))
     return FALSE;
@@ -322,13 +319,11 @@ sd_store_split_story (
   tail->source_start = split_offset;
   tail->source_end = story->source_end;
 
-  if (!_sd_store_begin_write (self, error))
-    return FALSE;
   if (!shift_ordinals (self, page.page_id, page.ordinal, 1, error)
       || !_sd_store_insert_story (self, page.page_id, page.ordinal + 1, tail, error)
       || !update_body (self, story_id, head_body, split_offset, head_headings, error)
       || !copy_tags (self, story_id, tail->id, error))
-    goto failed;
+    return FALSE;
 
   /* The tail keeps the review state and place the story had, as the
    * editor's own, so a re-import does not undo the split's filing. */
@@ -339,11 +334,11 @@ sd_store_split_story (
       "WHERE id = ?2",
       error);
   if (stmt == NULL)
-    goto failed;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, story_id);
   sqlite3_bind_int64 (stmt, 2, tail->id);
   if (!_sd_store_step_done (self, stmt, error))
-    goto failed;
+    return FALSE;
 
   {
     gint64 head_chars = g_utf8_strlen (head_body, -1) + 1;
@@ -351,22 +346,14 @@ sd_store_split_story (
 
     if (!move_highlights (self, story_id, tail->id, head_chars + skipped, -(head_chars + skipped),
                           error))
-      goto failed;
+      return FALSE;
   }
-  if (!_sd_store_touch_story (self, story_id, now, error)
-      || !_sd_store_touch_story (self, tail->id, now, error)
-      || !_sd_store_commit_write (self, error))
-    goto failed;
-
-  _sd_store_notify_story (self, story_id);
-  _sd_store_notify_story (self, tail->id);
+  if (!_sd_store_write_touch_story (&write, story_id, error)
+      || !_sd_store_write_touch_story (&write, tail->id, error))
+    return FALSE;
   if (out_new_id != NULL)
     *out_new_id = tail->id;
-  return TRUE;
-
-failed:
-  _sd_store_rollback_write (self);
-  return FALSE;
+  return _sd_store_write_commit (&write, error);
 }
 
 gint64
@@ -405,7 +392,7 @@ sd_store_merge_with_next (
   g_auto (PageInfo) page = { 0 };
   g_autoptr (GString) body = NULL;
   g_autoptr (GPtrArray) headings = NULL;
-  g_autofree char *now = _sd_store_dup_now ();
+  g_auto (SdStoreWrite) write = SD_STORE_WRITE_INIT;
   g_autofree char *note = NULL;
   gint64           next_id = 0, shift;
   guint            paragraph;
@@ -413,6 +400,8 @@ sd_store_merge_with_next (
 
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
 
+  if (!_sd_store_write_begin (self, &write, error))
+    return FALSE;
   story = sd_store_get_story (self, story_id, error);
   if (story == NULL || !read_page_info (self, story_id, &page, error))
     return FALSE;
@@ -446,38 +435,29 @@ sd_store_merge_with_next (
          : *story->note == '\0' ? g_strdup (next->note)
                                 : g_strconcat (story->note, "\n", next->note, NULL);
 
-  if (!_sd_store_begin_write (self, error))
-    return FALSE;
   if (!update_body (self, story_id, body->str, next->source_end, headings, error)
       || !copy_tags (self, next_id, story_id, error)
       || !move_highlights (self, next_id, story_id, 0, shift, error))
-    goto failed;
+    return FALSE;
   stmt = _sd_store_get_statement (self, "UPDATE stories SET note = ? WHERE id = ?", error);
   if (stmt == NULL)
-    goto failed;
+    return FALSE;
   _sd_store_bind_text (stmt, 1, note);
   sqlite3_bind_int64 (stmt, 2, story_id);
   if (!_sd_store_step_done (self, stmt, error))
-    goto failed;
+    return FALSE;
   stmt = _sd_store_get_statement (self, "DELETE FROM stories WHERE id = ?", error);
   if (stmt == NULL)
-    goto failed;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, next_id);
   if (!_sd_store_step_done (self, stmt, error)
-      || !_sd_store_touch_story (self, story_id, now, error)
-      || !_sd_store_commit_write (self, error))
-    goto failed;
-
-  _sd_store_notify_story (self, story_id);
+      || !_sd_store_write_touch_story (&write, story_id, error))
+    return FALSE;
   if (out_removed_id != NULL)
     *out_removed_id = next_id;
   if (out_paragraph != NULL)
     *out_paragraph = paragraph;
-  return TRUE;
-
-failed:
-  _sd_store_rollback_write (self);
-  return FALSE;
+  return _sd_store_write_commit (&write, error);
 }
 
 /* The span @start..@end of the page text, trimmed; "" outside it. */
@@ -641,12 +621,14 @@ sd_store_revert_repair (SdStore *self, gint64 story_id, gint64 repair_id, GError
   g_autoptr (GPtrArray) captions = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *byline = NULL;
   g_autofree char *body = NULL;
-  g_autofree char *now = _sd_store_dup_now ();
+  g_auto (SdStoreWrite) write = SD_STORE_WRITE_INIT;
   g_auto (GStrv) parts = NULL;
   const SdRepair *repair = NULL;
 
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
 
+  if (!_sd_store_write_begin (self, &write, error))
+    return FALSE;
   story = sd_store_get_story (self, story_id, error);
   if (story == NULL || !read_page_info (self, story_id, &page, error))
     return FALSE;
@@ -677,19 +659,11 @@ sd_store_revert_repair (SdStore *self, gint64 story_id, gint64 repair_id, GError
   g_ptr_array_add (paragraphs, NULL);
   body = g_strjoinv ("\n", (char **) paragraphs->pdata);
 
-  if (!_sd_store_begin_write (self, error))
-    return FALSE;
   if (!write_story_text (self, story_id, body, byline, captions, error)
       || !delete_repair (self, story_id, repair_id, error)
-      || !_sd_store_touch_story (self, story_id, now, error)
-      || !_sd_store_commit_write (self, error))
-    goto failed;
-  _sd_store_notify_story (self, story_id);
-  return TRUE;
-
-failed:
-  _sd_store_rollback_write (self);
-  return FALSE;
+      || !_sd_store_write_touch_story (&write, story_id, error))
+    return FALSE;
+  return _sd_store_write_commit (&write, error);
 }
 
 gboolean
@@ -701,21 +675,21 @@ sd_store_restore_repair (SdStore        *self,
                          GPtrArray      *captions,
                          GError        **error)
 {
-  g_autofree char *now = _sd_store_dup_now ();
-  sqlite3_stmt    *stmt;
+  g_auto (SdStoreWrite) write = SD_STORE_WRITE_INIT;
+  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
 
-  if (!_sd_store_begin_write (self, error))
+  if (!_sd_store_write_begin (self, &write, error))
     return FALSE;
   if (!write_story_text (self, story_id, body, byline, captions, error))
-    goto failed;
+    return FALSE;
   stmt = _sd_store_get_statement (self,
                                   "INSERT INTO repairs (rowid, story_id, kind, start, end, detail) "
                                   "VALUES (?, ?, ?, ?, ?, ?)",
                                   error);
   if (stmt == NULL)
-    goto failed;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, repair->id);
   sqlite3_bind_int64 (stmt, 2, story_id);
   _sd_store_bind_text (stmt, 3, sd_repair_kind_to_string (repair->kind));
@@ -723,13 +697,7 @@ sd_store_restore_repair (SdStore        *self,
   sqlite3_bind_int64 (stmt, 5, repair->end);
   _sd_store_bind_text (stmt, 6, repair->detail != NULL ? repair->detail : "");
   if (!_sd_store_step_done (self, stmt, error)
-      || !_sd_store_touch_story (self, story_id, now, error)
-      || !_sd_store_commit_write (self, error))
-    goto failed;
-  _sd_store_notify_story (self, story_id);
-  return TRUE;
-
-failed:
-  _sd_store_rollback_write (self);
-  return FALSE;
+      || !_sd_store_write_touch_story (&write, story_id, error))
+    return FALSE;
+  return _sd_store_write_commit (&write, error);
 }

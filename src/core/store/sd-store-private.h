@@ -55,12 +55,6 @@ G_GNUC_INTERNAL GPtrArray    *_sd_store_split_column    (sqlite3_stmt *stmt, int
 G_GNUC_INTERNAL char         *_sd_store_join_array      (GPtrArray *array);
 G_GNUC_INTERNAL SdStory      *_sd_store_read_story_row  (sqlite3_stmt *stmt, gboolean full);
 G_GNUC_INTERNAL char         *_sd_store_dup_now         (void);
-G_GNUC_INTERNAL gboolean      _sd_store_begin_write     (SdStore *self, GError **error);
-G_GNUC_INTERNAL gboolean      _sd_store_commit_write    (SdStore *self, GError **error);
-G_GNUC_INTERNAL void          _sd_store_rollback_write  (SdStore *self);
-/* Stamps the editor and time on a story, inside the caller's transaction;
- * fails with NOT_FOUND for a missing story. */
-G_GNUC_INTERNAL gboolean      _sd_store_touch_story     (SdStore *self, gint64 story_id, const char *now, GError **error);
 /* NFKC, trimmed; NULL with INVALID for an unusable name. */
 G_GNUC_INTERNAL char         *_sd_store_normalize_tag   (const char *tag, GError **error);
 /* Emits SdStore::tags-changed. */

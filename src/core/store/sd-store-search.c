@@ -21,7 +21,7 @@
 
 #include "sd-cjk-tokenizer.h"
 #include "sd-query.h"
-#include "sd-store-private.h"
+#include "sd-store-write-private.h"
 
 /* Column weights of headline, subheadline, body, byline, note; see
  * sd-cjk-tokenizer.h for sd_bm25 (). */
@@ -427,8 +427,8 @@ sd_store_save_search (SdStore *self, const char *name, const char *query, GError
 {
   g_autoptr (SdQuery) parsed = NULL;
   g_autofree char *clean_name = NULL;
-  g_autofree char *now = _sd_store_dup_now ();
-  sqlite3_stmt    *stmt;
+  g_auto (SdStoreWrite) write = SD_STORE_WRITE_INIT;
+  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
   g_return_val_if_fail (name != NULL && query != NULL, FALSE);
@@ -441,9 +441,8 @@ sd_store_save_search (SdStore *self, const char *name, const char *query, GError
       return FALSE;
     }
   parsed = sd_query_parse (query, error);
-  if (parsed == NULL)
+  if (parsed == NULL || !_sd_store_write_begin (self, &write, error))
     return FALSE;
-
   stmt = _sd_store_get_statement (self,
                                   "INSERT INTO saved_searches (name, query, editor, created) "
                                   "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (name) DO UPDATE SET "
@@ -455,8 +454,10 @@ sd_store_save_search (SdStore *self, const char *name, const char *query, GError
   _sd_store_bind_text (stmt, 1, clean_name);
   _sd_store_bind_text (stmt, 2, query);
   _sd_store_bind_text (stmt, 3, self->editor);
-  _sd_store_bind_text (stmt, 4, now);
-  return _sd_store_step_done (self, stmt, error);
+  _sd_store_bind_text (stmt, 4, write.now);
+  if (!_sd_store_step_done (self, stmt, error))
+    return FALSE;
+  return _sd_store_write_commit (&write, error);
 }
 
 /**
@@ -512,11 +513,14 @@ sd_store_list_saved_searches (SdStore *self, GError **error)
 gboolean
 sd_store_delete_saved_search (SdStore *self, const char *name, GError **error)
 {
+  g_auto (SdStoreWrite) write = SD_STORE_WRITE_INIT;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
 
+  if (!_sd_store_write_begin (self, &write, error))
+    return FALSE;
   stmt = _sd_store_get_statement (self, "DELETE FROM saved_searches WHERE name = ?1", error);
   if (stmt == NULL)
     return FALSE;
@@ -529,5 +533,5 @@ sd_store_delete_saved_search (SdStore *self, const char *name, GError **error)
                    _("No saved search called “%s”"), name);
       return FALSE;
     }
-  return TRUE;
+  return _sd_store_write_commit (&write, error);
 }

@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "sd-query.h"
-#include "sd-store-private.h"
+#include "sd-store-write-private.h"
 
 gboolean
 _sd_store_insert_story (
@@ -112,42 +112,35 @@ find_page_by_file (SdStore *self, const char *file, GError **error)
   return id;
 }
 
-gboolean
-sd_store_import_page (SdStore            *self,
-                      const SdPageRecord *page,
-                      GPtrArray          *stories,
-                      SdPageOutcome      *out_outcome,
-                      GError            **error)
+/* Stores @page and @stories inside @write (see sd_store_import_page()). */
+static gboolean
+store_page (SdStoreWrite       *write,
+            const SdPageRecord *page,
+            GPtrArray          *stories,
+            SdPageOutcome      *outcome,
+            GError            **error)
 {
-  sqlite3_stmt    *stmt;
-  g_autofree char *now = _sd_store_dup_now ();
-  SdPageOutcome    outcome = { 0 };
-  gint64           page_id, old_page_id;
-
-  g_return_val_if_fail (SD_IS_STORE (self), FALSE);
-
-  if (!_sd_store_begin_write (self, error))
-    return FALSE;
+  SdStore      *self = write->store;
+  sqlite3_stmt *stmt;
+  gint64        page_id, old_page_id;
 
   stmt = _sd_store_get_statement (self, "SELECT id FROM pages WHERE checksum = ?", error);
   if (stmt == NULL)
-    goto failed;
+    return FALSE;
   _sd_store_bind_text (stmt, 1, page->checksum);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
       /* The same bytes again: what is stored, with all that editors added,
        * stays as it is. */
       sqlite3_reset (stmt);
-      outcome.known = TRUE;
-      if (out_outcome != NULL)
-        *out_outcome = outcome;
-      return _sd_store_commit_write (self, error);
+      outcome->known = TRUE;
+      return TRUE;
     }
   sqlite3_reset (stmt);
 
   old_page_id = find_page_by_file (self, page->file, error);
   if (old_page_id < 0)
-    goto failed;
+    return FALSE;
 
   stmt =
       _sd_store_get_statement (self,
@@ -155,15 +148,15 @@ sd_store_import_page (SdStore            *self,
                                "VALUES (?, ?, ?, ?, ?, ?)",
                                error);
   if (stmt == NULL)
-    goto failed;
+    return FALSE;
   _sd_store_bind_text (stmt, 1, page->file);
   _sd_store_bind_text (stmt, 2, page->checksum);
   _sd_store_bind_text (stmt, 3, page->encoding);
   sqlite3_bind_int64 (stmt, 4, page->size);
   _sd_store_bind_text (stmt, 5, page->text);
-  _sd_store_bind_text (stmt, 6, now);
+  _sd_store_bind_text (stmt, 6, write->now);
   if (!_sd_store_step_done (self, stmt, error))
-    goto failed;
+    return FALSE;
   page_id = sqlite3_last_insert_rowid (self->db);
 
   for (guint i = 0; i < stories->len; i++)
@@ -171,29 +164,43 @@ sd_store_import_page (SdStore            *self,
       SdStory *story = g_ptr_array_index (stories, i);
 
       if (!_sd_store_insert_story (self, page_id, i, story, error))
-        goto failed;
+        return FALSE;
       story->page_id = page_id;
     }
 
   if (old_page_id > 0)
     {
-      outcome.replaced = TRUE;
-      if (!_sd_store_carry_over (self, old_page_id, page_id, stories, &outcome.n_carried,
-                                 &outcome.n_kept, error))
-        goto failed;
+      outcome->replaced = TRUE;
+      return _sd_store_carry_over (self, old_page_id, page_id, stories, &outcome->n_carried,
+                                   &outcome->n_kept, error);
     }
+  return TRUE;
+}
 
-  if (!_sd_store_commit_write (self, error))
-    goto failed;
+gboolean
+sd_store_import_page (SdStore            *self,
+                      const SdPageRecord *page,
+                      GPtrArray          *stories,
+                      SdPageOutcome      *out_outcome,
+                      GError            **error)
+{
+  g_auto (SdStoreWrite) write = SD_STORE_WRITE_INIT;
+  SdPageOutcome outcome = { 0 };
+
+  g_return_val_if_fail (SD_IS_STORE (self), FALSE);
+
+  if (!_sd_store_write_begin (self, &write, error))
+    return FALSE;
+  if (!store_page (&write, page, stories, &outcome, error)
+      || !_sd_store_write_commit (&write, error))
+    {
+      for (guint i = 0; i < stories->len; i++)
+        ((SdStory *) g_ptr_array_index (stories, i))->id = 0;
+      return FALSE;
+    }
   if (out_outcome != NULL)
     *out_outcome = outcome;
   return TRUE;
-
-failed:
-  _sd_store_rollback_write (self);
-  for (guint i = 0; i < stories->len; i++)
-    ((SdStory *) g_ptr_array_index (stories, i))->id = 0;
-  return FALSE;
 }
 
 gboolean

@@ -10,7 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "sd-store-private.h"
+#include "sd-store-write-private.h"
 
 static gboolean
 is_color (const char *color)
@@ -43,9 +43,9 @@ sd_store_rename_tag (SdStore *self, const char *tag, const char *new_name, GErro
 {
   g_autofree char *from = _sd_store_normalize_tag (tag, error);
   g_autofree char *to = NULL;
-  g_autofree char *now = _sd_store_dup_now ();
-  gint64           from_id, to_id;
-  sqlite3_stmt    *stmt;
+  g_auto (SdStoreWrite) write = SD_STORE_WRITE_INIT;
+  gint64        from_id, to_id;
+  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
 
@@ -53,7 +53,7 @@ sd_store_rename_tag (SdStore *self, const char *tag, const char *new_name, GErro
     return FALSE;
   if (g_str_equal (from, to))
     return TRUE;
-  if (!_sd_store_begin_write (self, error))
+  if (!_sd_store_write_begin (self, &write, error))
     return FALSE;
 
   from_id = find_tag (self, from, error);
@@ -62,11 +62,11 @@ sd_store_rename_tag (SdStore *self, const char *tag, const char *new_name, GErro
       if (from_id == 0)
         g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_FOUND,
                      _("There is no tag “%s”"), from);
-      goto failed;
+      return FALSE;
     }
   to_id = find_tag (self, to, error);
   if (to_id < 0)
-    goto failed;
+    return FALSE;
 
   /* The stories that carry the tag now show another: stamp them. */
   stmt = _sd_store_get_statement (self,
@@ -74,22 +74,22 @@ sd_store_rename_tag (SdStore *self, const char *tag, const char *new_name, GErro
                                   "(SELECT story_id FROM story_tags WHERE tag_id = ?)",
                                   error);
   if (stmt == NULL)
-    goto failed;
+    return FALSE;
   _sd_store_bind_text (stmt, 1, self->editor);
-  _sd_store_bind_text (stmt, 2, now);
+  _sd_store_bind_text (stmt, 2, write.now);
   sqlite3_bind_int64 (stmt, 3, from_id);
   if (!_sd_store_step_done (self, stmt, error))
-    goto failed;
+    return FALSE;
 
   if (to_id == 0)
     {
       stmt = _sd_store_get_statement (self, "UPDATE tags SET name = ? WHERE id = ?", error);
       if (stmt == NULL)
-        goto failed;
+        return FALSE;
       _sd_store_bind_text (stmt, 1, to);
       sqlite3_bind_int64 (stmt, 2, from_id);
       if (!_sd_store_step_done (self, stmt, error))
-        goto failed;
+        return FALSE;
     }
   else if (!_sd_store_run_pair (
                self,
@@ -98,23 +98,18 @@ sd_store_rename_tag (SdStore *self, const char *tag, const char *new_name, GErro
                from_id, to_id, error)
            || !_sd_store_run_pair (self, "DELETE FROM tags WHERE id = ?1 AND ?2 IS NOT NULL",
                                    from_id, to_id, error))
-    goto failed;
+    return FALSE;
 
-  if (!_sd_store_commit_write (self, error))
-    goto failed;
-  _sd_store_notify_tags (self);
-  return TRUE;
-
-failed:
-  _sd_store_rollback_write (self);
-  return FALSE;
+  _sd_store_write_notify_tags (&write);
+  return _sd_store_write_commit (&write, error);
 }
 
 gboolean
 sd_store_set_tag_color (SdStore *self, const char *tag, const char *color, GError **error)
 {
   g_autofree char *name = _sd_store_normalize_tag (tag, error);
-  sqlite3_stmt    *stmt;
+  g_auto (SdStoreWrite) write = SD_STORE_WRITE_INIT;
+  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
 
@@ -126,6 +121,8 @@ sd_store_set_tag_color (SdStore *self, const char *tag, const char *color, GErro
                    _("“%s” is not a colour like #3584e4"), color);
       return FALSE;
     }
+  if (!_sd_store_write_begin (self, &write, error))
+    return FALSE;
   stmt = _sd_store_get_statement (self, "UPDATE tags SET color = ? WHERE name = ?", error);
   if (stmt == NULL)
     return FALSE;
@@ -139,8 +136,8 @@ sd_store_set_tag_color (SdStore *self, const char *tag, const char *color, GErro
                    _("There is no tag “%s”"), name);
       return FALSE;
     }
-  _sd_store_notify_tags (self);
-  return TRUE;
+  _sd_store_write_notify_tags (&write);
+  return _sd_store_write_commit (&write, error);
 }
 
 GHashTable *
