@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "sd-store-rows-private.h"
 #include "sd-store-write-private.h"
 
 /* Runs one editor action as a single transaction: the statements @sqls,
@@ -44,27 +45,6 @@ run_story_action (SdStore           *self,
         return FALSE;
     }
   return _sd_store_write_commit (&write, error);
-}
-
-char *
-_sd_store_normalize_tag (const char *tag, GError **error)
-{
-  g_autofree char *normalized = NULL;
-
-  if (tag == NULL || !g_utf8_validate (tag, -1, NULL))
-    {
-      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID, _("A tag must be UTF-8 text"));
-      return NULL;
-    }
-  normalized = g_utf8_normalize (tag, -1, G_NORMALIZE_NFKC);
-  g_strstrip (normalized);
-  if (*normalized == '\0' || strchr (normalized, '\x1f') != NULL)
-    {
-      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID,
-                   _("“%s” is not a usable tag"), tag);
-      return NULL;
-    }
-  return g_steal_pointer (&normalized);
 }
 
 GPtrArray *
@@ -188,7 +168,6 @@ sd_store_add_highlight (SdStore    *self,
   g_auto (SdStoreWrite) write = SD_STORE_WRITE_INIT;
   g_autoptr (SdStory) story = NULL;
   g_autofree char *quote = NULL, *prefix = NULL, *suffix = NULL;
-  sqlite3_stmt    *stmt;
   glong            length;
 
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
@@ -218,26 +197,19 @@ sd_store_add_highlight (SdStore    *self,
 
   if (!_sd_store_write_touch_story (&write, story_id, error))
     return FALSE;
-  stmt = _sd_store_get_statement (self,
-                                  "INSERT INTO highlights (story_id, start, end, quote, prefix, "
-                                  "suffix, comment, editor, created) "
-                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                  error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, story_id);
-  sqlite3_bind_int64 (stmt, 2, start);
-  sqlite3_bind_int64 (stmt, 3, end);
-  _sd_store_bind_text (stmt, 4, quote);
-  _sd_store_bind_text (stmt, 5, prefix);
-  _sd_store_bind_text (stmt, 6, suffix);
-  _sd_store_bind_text (stmt, 7, comment != NULL ? comment : "");
-  _sd_store_bind_text (stmt, 8, self->editor);
-  _sd_store_bind_text (stmt, 9, write.now);
-  if (!_sd_store_step_done (self, stmt, error))
-    return FALSE;
-  if (out_id != NULL)
-    *out_id = sqlite3_last_insert_rowid (self->db);
+  {
+    const SdHighlight row = { .start = start,
+                              .end = end,
+                              .quote = quote,
+                              .prefix = prefix,
+                              .suffix = suffix,
+                              .comment = (char *) comment,
+                              .editor = self->editor,
+                              .created = write.now };
+
+    if (!_sd_store_insert_highlight (self, story_id, &row, out_id, error))
+      return FALSE;
+  }
   return _sd_store_write_commit (&write, error);
 }
 
@@ -275,42 +247,6 @@ sd_store_remove_highlight (SdStore *self, gint64 highlight_id, GError **error)
   return _sd_store_write_commit (&write, error);
 }
 
-gboolean
-_sd_store_read_highlights (SdStore *self, SdStory *story, GError **error)
-{
-  sqlite3_stmt *stmt = _sd_store_get_statement (
-      self,
-      "SELECT id, start, end, quote, prefix, suffix, comment, editor, created "
-      "FROM highlights WHERE story_id = ? ORDER BY start, id",
-      error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  g_clear_pointer (&story->highlights, g_ptr_array_unref);
-  story->highlights = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_highlight_free);
-  sqlite3_bind_int64 (stmt, 1, story->id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      SdHighlight *highlight = g_new0 (SdHighlight, 1);
-
-      highlight->id = sqlite3_column_int64 (stmt, 0);
-      highlight->start = sqlite3_column_int64 (stmt, 1);
-      highlight->end = sqlite3_column_int64 (stmt, 2);
-      highlight->quote = _sd_store_dup_column_text (stmt, 3);
-      highlight->prefix = _sd_store_dup_column_text (stmt, 4);
-      highlight->suffix = _sd_store_dup_column_text (stmt, 5);
-      highlight->comment = _sd_store_dup_column_text (stmt, 6);
-      highlight->editor = _sd_store_dup_column_text (stmt, 7);
-      highlight->created = _sd_store_dup_column_text (stmt, 8);
-      g_ptr_array_add (story->highlights, highlight);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return _sd_store_set_sql_error (self, error, "read highlights");
-  return TRUE;
-}
-
 /* Adds or removes @tag on many stories in one transaction; @out_changed gets
  * the ids whose tags really changed, which is what an undo must revert. */
 static gboolean
@@ -322,12 +258,7 @@ change_tag_on_stories (SdStore      *self,
                        GArray       *out_changed,
                        GError      **error)
 {
-  static const char *const add_sql =
-      "INSERT OR IGNORE INTO story_tags (story_id, tag_id, added, editor) "
-      "SELECT ?1, id, ?3, ?4 FROM tags WHERE name = ?2";
-  static const char *const remove_sql = "DELETE FROM story_tags WHERE story_id = ?1 "
-                                        "AND tag_id = (SELECT id FROM tags WHERE name = ?2)";
-  g_autofree char         *name = _sd_store_normalize_tag (tag, error);
+  g_autofree char *name = _sd_store_normalize_tag (tag, error);
   g_auto (SdStoreWrite) write = SD_STORE_WRITE_INIT;
   g_autoptr (GArray) changed = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
@@ -336,15 +267,8 @@ change_tag_on_stories (SdStore      *self,
     return FALSE;
   if (!_sd_store_write_begin (self, &write, error))
     return FALSE;
-  if (add)
-    {
-      stmt = _sd_store_get_statement (self, "INSERT OR IGNORE INTO tags (name) VALUES (?)", error);
-      if (stmt == NULL)
-        return FALSE;
-      _sd_store_bind_text (stmt, 1, name);
-      if (!_sd_store_step_done (self, stmt, error))
-        return FALSE;
-    }
+  if (add && !_sd_store_insert_tag (self, name, error))
+    return FALSE;
   for (guint i = 0; i < n_ids; i++)
     {
       stmt = _sd_store_get_statement (self, "SELECT 1 FROM stories WHERE id = ?", error);
@@ -360,17 +284,8 @@ change_tag_on_stories (SdStore      *self,
         }
       sqlite3_reset (stmt);
 
-      stmt = _sd_store_get_statement (self, add ? add_sql : remove_sql, error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, ids[i]);
-      _sd_store_bind_text (stmt, 2, name);
-      if (add)
-        {
-          _sd_store_bind_text (stmt, 3, write.now);
-          _sd_store_bind_text (stmt, 4, self->editor);
-        }
-      if (!_sd_store_step_done (self, stmt, error))
+      if (add ? !_sd_store_link_tag (self, ids[i], name, self->editor, write.now, error)
+              : !_sd_store_unlink_tag (self, ids[i], name, error))
         return FALSE;
       if (sqlite3_changes (self->db) > 0)
         {

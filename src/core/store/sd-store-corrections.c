@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "sd-store-rows-private.h"
 #include "sd-store-write-private.h"
 
 /* A paragraph this short without closing punctuation reads as a headline. */
@@ -83,59 +84,11 @@ join_paragraphs (char **paragraphs, guint from, guint to)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-typedef struct
-{
-  gint64 page_id;
-  gint64 ordinal;
-  gint64 size; /* of the page file */
-  gint64 text_length;
-  char  *encoding;
-  char  *text;
-} PageInfo;
-
-static void
-page_info_clear (PageInfo *info)
-{
-  g_free (info->encoding);
-  g_free (info->text);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PageInfo, page_info_clear)
-
-static gboolean
-read_page_info (SdStore *self, gint64 story_id, PageInfo *info, GError **error)
-{
-  sqlite3_stmt *stmt = _sd_store_get_statement (
-      self,
-      "SELECT s.page_id, s.ordinal, p.size, p.encoding, p.text FROM stories s "
-      "JOIN pages p ON p.id = s.page_id WHERE s.id = ?",
-      error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, story_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      sqlite3_reset (stmt);
-      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_FOUND,
-                   _("No story with the id %lld"), (long long) story_id);
-      return FALSE;
-    }
-  info->page_id = sqlite3_column_int64 (stmt, 0);
-  info->ordinal = sqlite3_column_int64 (stmt, 1);
-  info->size = sqlite3_column_int64 (stmt, 2);
-  info->encoding = _sd_store_dup_column_text (stmt, 3);
-  info->text = _sd_store_dup_column_text (stmt, 4);
-  info->text_length = strlen (info->text);
-  sqlite3_reset (stmt);
-  return TRUE;
-}
-
 /* Where @paragraph starts in the original file, looked for inside the
  * story's span.  UTF-8 pages map exactly (a BOM shifts by its length);
  * other encodings are mapped in proportion, close enough to show the page. */
 static gint64
-find_file_offset (const PageInfo *page, const SdStory *story, const char *paragraph)
+find_file_offset (const SdPageInfo *page, const SdStory *story, const char *paragraph)
 {
   gboolean         utf8 = g_strcmp0 (page->encoding, "UTF-8") == 0;
   gint64           bom = utf8 ? page->size - page->text_length : 0;
@@ -245,12 +198,6 @@ move_highlights (
   return _sd_store_step_done (self, stmt, error);
 }
 
-static gboolean
-copy_tags (SdStore *self, gint64 from_story, gint64 to_story, GError **error)
-{
-  return _sd_store_run_pair (self, SD_STORE_COPY_TAGS_SQL, from_story, to_story, error);
-}
-
 static GPtrArray *
 headings_within (GPtrArray *headings, char **paragraphs, guint from, guint to)
 {
@@ -272,7 +219,7 @@ sd_store_split_story (
 {
   g_autoptr (SdStory) story = NULL;
   g_autoptr (SdStory) tail = sd_story_new ();
-  g_auto (PageInfo) page = { 0 };
+  g_auto (SdPageInfo) page = { 0 };
   g_auto (GStrv) paragraphs = NULL;
   g_autofree char *head_body = NULL;
   g_autoptr (GPtrArray) head_headings = NULL;
@@ -286,7 +233,7 @@ sd_store_split_story (
   if (!_sd_store_write_begin (self, &write, error))
     return FALSE;
   story = sd_store_get_story (self, story_id, error);
-  if (story == NULL || !read_page_info (self, story_id, &page, error))
+  if (story == NULL || !_sd_store_read_page_info (self, story_id, &page, error))
     return FALSE;
   paragraphs = g_strsplit (story->body, "\n", -1);
   n = g_strv_length (paragraphs);
@@ -322,7 +269,7 @@ sd_store_split_story (
   if (!shift_ordinals (self, page.page_id, page.ordinal, 1, error)
       || !_sd_store_insert_story (self, page.page_id, page.ordinal + 1, tail, error)
       || !update_body (self, story_id, head_body, split_offset, head_headings, error)
-      || !copy_tags (self, story_id, tail->id, error))
+      || !_sd_store_copy_tags (self, story_id, tail->id, error))
     return FALSE;
 
   /* The tail keeps the review state and place the story had, as the
@@ -359,13 +306,13 @@ sd_store_split_story (
 gint64
 sd_store_find_next_story (SdStore *self, gint64 story_id, GError **error)
 {
-  g_auto (PageInfo) page = { 0 };
+  g_auto (SdPageInfo) page = { 0 };
   sqlite3_stmt *stmt;
   gint64        next_id = 0;
 
   g_return_val_if_fail (SD_IS_STORE (self), -1);
 
-  if (!read_page_info (self, story_id, &page, error))
+  if (!_sd_store_read_page_info (self, story_id, &page, error))
     return -1;
   stmt = _sd_store_get_statement (
       self, "SELECT id FROM stories WHERE page_id = ? AND ordinal > ? ORDER BY ordinal LIMIT 1",
@@ -389,7 +336,7 @@ sd_store_merge_with_next (
 {
   g_autoptr (SdStory) story = NULL;
   g_autoptr (SdStory) next = NULL;
-  g_auto (PageInfo) page = { 0 };
+  g_auto (SdPageInfo) page = { 0 };
   g_autoptr (GString) body = NULL;
   g_autoptr (GPtrArray) headings = NULL;
   g_auto (SdStoreWrite) write = SD_STORE_WRITE_INIT;
@@ -403,7 +350,7 @@ sd_store_merge_with_next (
   if (!_sd_store_write_begin (self, &write, error))
     return FALSE;
   story = sd_store_get_story (self, story_id, error);
-  if (story == NULL || !read_page_info (self, story_id, &page, error))
+  if (story == NULL || !_sd_store_read_page_info (self, story_id, &page, error))
     return FALSE;
   next_id = sd_store_find_next_story (self, story_id, error);
   if (next_id <= 0)
@@ -436,7 +383,7 @@ sd_store_merge_with_next (
                                 : g_strconcat (story->note, "\n", next->note, NULL);
 
   if (!update_body (self, story_id, body->str, next->source_end, headings, error)
-      || !copy_tags (self, next_id, story_id, error)
+      || !_sd_store_copy_tags (self, next_id, story_id, error)
       || !move_highlights (self, next_id, story_id, 0, shift, error))
     return FALSE;
   stmt = _sd_store_get_statement (self, "UPDATE stories SET note = ? WHERE id = ?", error);
@@ -462,7 +409,7 @@ sd_store_merge_with_next (
 
 /* The span @start..@end of the page text, trimmed; "" outside it. */
 static char *
-dup_page_span (const PageInfo *page, gint64 start, gint64 end)
+dup_page_span (const SdPageInfo *page, gint64 start, gint64 end)
 {
   start = CLAMP (start, 0, page->text_length);
   end = CLAMP (end, start, page->text_length);
@@ -472,7 +419,7 @@ dup_page_span (const PageInfo *page, gint64 start, gint64 end)
 /* Where each body paragraph starts in the page text (-1 when repairs
  * changed it beyond recognition); paragraphs appear in page order. */
 static gint64 *
-locate_paragraphs (const PageInfo *page, char **paragraphs, guint n)
+locate_paragraphs (const SdPageInfo *page, char **paragraphs, guint n)
 {
   gint64     *positions = g_new (gint64, n + 1);
   const char *from = page->text;
@@ -519,12 +466,12 @@ write_story_text (SdStore    *self,
 /* Works out the story's text without the repair; FALSE when the text the
  * repair changed cannot be found any more (the editor corrected it since). */
 static gboolean
-compute_reverted (const PageInfo *page,
-                  const SdStory  *story,
-                  const SdRepair *repair,
-                  GPtrArray      *paragraphs,
-                  char          **byline,
-                  GPtrArray      *captions)
+compute_reverted (const SdPageInfo *page,
+                  const SdStory    *story,
+                  const SdRepair   *repair,
+                  GPtrArray        *paragraphs,
+                  char            **byline,
+                  GPtrArray        *captions)
 {
   switch (repair->kind)
     {
@@ -616,7 +563,7 @@ gboolean
 sd_store_revert_repair (SdStore *self, gint64 story_id, gint64 repair_id, GError **error)
 {
   g_autoptr (SdStory) story = NULL;
-  g_auto (PageInfo) page = { 0 };
+  g_auto (SdPageInfo) page = { 0 };
   g_autoptr (GPtrArray) paragraphs = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GPtrArray) captions = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *byline = NULL;
@@ -630,7 +577,7 @@ sd_store_revert_repair (SdStore *self, gint64 story_id, gint64 repair_id, GError
   if (!_sd_store_write_begin (self, &write, error))
     return FALSE;
   story = sd_store_get_story (self, story_id, error);
-  if (story == NULL || !read_page_info (self, story_id, &page, error))
+  if (story == NULL || !_sd_store_read_page_info (self, story_id, &page, error))
     return FALSE;
   for (guint i = 0; i < story->repairs->len; i++)
     if (((SdRepair *) g_ptr_array_index (story->repairs, i))->id == repair_id)
@@ -676,27 +623,12 @@ sd_store_restore_repair (SdStore        *self,
                          GError        **error)
 {
   g_auto (SdStoreWrite) write = SD_STORE_WRITE_INIT;
-  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
 
-  if (!_sd_store_write_begin (self, &write, error))
-    return FALSE;
-  if (!write_story_text (self, story_id, body, byline, captions, error))
-    return FALSE;
-  stmt = _sd_store_get_statement (self,
-                                  "INSERT INTO repairs (rowid, story_id, kind, start, end, detail) "
-                                  "VALUES (?, ?, ?, ?, ?, ?)",
-                                  error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, repair->id);
-  sqlite3_bind_int64 (stmt, 2, story_id);
-  _sd_store_bind_text (stmt, 3, sd_repair_kind_to_string (repair->kind));
-  sqlite3_bind_int64 (stmt, 4, repair->start);
-  sqlite3_bind_int64 (stmt, 5, repair->end);
-  _sd_store_bind_text (stmt, 6, repair->detail != NULL ? repair->detail : "");
-  if (!_sd_store_step_done (self, stmt, error)
+  if (!_sd_store_write_begin (self, &write, error)
+      || !write_story_text (self, story_id, body, byline, captions, error)
+      || !_sd_store_insert_repair (self, story_id, repair, TRUE, error)
       || !_sd_store_write_touch_story (&write, story_id, error))
     return FALSE;
   return _sd_store_write_commit (&write, error);

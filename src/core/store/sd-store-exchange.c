@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "sd-store-rows-private.h"
 #include "sd-store-write-private.h"
 
 /* The encoding recorded for the pages an export makes: they hold no page
@@ -85,77 +86,24 @@ order_tags (GPtrArray *stories)
 }
 
 static gboolean
-insert_page (SdStore    *self,
-             const char *file,
-             const char *key,
-             gint64      size,
-             const char *now,
-             gint64     *out_id,
-             GError    **error)
-{
-  sqlite3_stmt *stmt =
-      _sd_store_get_statement (self,
-                               "INSERT INTO pages (file, checksum, encoding, size, text, imported) "
-                               "VALUES (?, ?, '" EXCHANGE_ENCODING "', ?, '', ?)",
-                               error);
-
-  if (stmt == NULL)
-    return FALSE;
-  _sd_store_bind_text (stmt, 1, file);
-  _sd_store_bind_text (stmt, 2, key);
-  sqlite3_bind_int64 (stmt, 3, size);
-  _sd_store_bind_text (stmt, 4, now);
-  if (!_sd_store_step_done (self, stmt, error))
-    return FALSE;
-  *out_id = sqlite3_last_insert_rowid (self->db);
-  return TRUE;
-}
-
-static gboolean
 insert_annotations (SdStore *self, const SdStory *story, const char *now, GError **error)
 {
-  const char   *stamp = story->updated != NULL ? story->updated : now;
-  sqlite3_stmt *stmt;
+  const char *stamp = story->updated != NULL ? story->updated : now;
 
   for (guint i = 0; story->tags != NULL && i < story->tags->len; i++)
-    {
-      stmt = _sd_store_get_statement (self,
-                                      "INSERT OR IGNORE INTO story_tags (story_id, tag_id, added, "
-                                      "editor) SELECT ?1, id, ?3, ?4 FROM tags WHERE name = ?2",
-                                      error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, story->id);
-      _sd_store_bind_text (stmt, 2, g_ptr_array_index (story->tags, i));
-      _sd_store_bind_text (stmt, 3, stamp);
-      _sd_store_bind_text (stmt, 4, story->editor);
-      if (!_sd_store_step_done (self, stmt, error))
-        return FALSE;
-    }
+    if (!_sd_store_link_tag (self, story->id, g_ptr_array_index (story->tags, i), story->editor,
+                             stamp, error))
+      return FALSE;
 
   for (guint i = 0; story->highlights != NULL && i < story->highlights->len; i++)
     {
       SdHighlight *highlight = g_ptr_array_index (story->highlights, i);
+      SdHighlight  row = *highlight;
 
-      stmt = _sd_store_get_statement (self,
-                                      "INSERT INTO highlights (story_id, start, end, quote, "
-                                      "prefix, suffix, comment, editor, created) "
-                                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                      error);
-      if (stmt == NULL)
+      if (row.created == NULL)
+        row.created = (char *) stamp;
+      if (!_sd_store_insert_highlight (self, story->id, &row, &highlight->id, error))
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, story->id);
-      sqlite3_bind_int64 (stmt, 2, highlight->start);
-      sqlite3_bind_int64 (stmt, 3, highlight->end);
-      _sd_store_bind_text (stmt, 4, highlight->quote != NULL ? highlight->quote : "");
-      _sd_store_bind_text (stmt, 5, highlight->prefix != NULL ? highlight->prefix : "");
-      _sd_store_bind_text (stmt, 6, highlight->suffix != NULL ? highlight->suffix : "");
-      _sd_store_bind_text (stmt, 7, highlight->comment != NULL ? highlight->comment : "");
-      _sd_store_bind_text (stmt, 8, highlight->editor);
-      _sd_store_bind_text (stmt, 9, highlight->created != NULL ? highlight->created : stamp);
-      if (!_sd_store_step_done (self, stmt, error))
-        return FALSE;
-      highlight->id = sqlite3_last_insert_rowid (self->db);
     }
   return TRUE;
 }
@@ -188,14 +136,8 @@ store_stories (SdStoreWrite *write,
 
   tags = order_tags (stories);
   for (guint i = 0; i < tags->len; i++)
-    {
-      stmt = _sd_store_get_statement (self, "INSERT OR IGNORE INTO tags (name) VALUES (?)", error);
-      if (stmt == NULL)
-        return FALSE;
-      _sd_store_bind_text (stmt, 1, g_ptr_array_index (tags, i));
-      if (!_sd_store_step_done (self, stmt, error))
-        return FALSE;
-    }
+    if (!_sd_store_insert_tag (self, g_ptr_array_index (tags, i), error))
+      return FALSE;
   if (tags->len > 0)
     _sd_store_write_notify_tags (write);
 
@@ -207,9 +149,10 @@ store_stories (SdStoreWrite *write,
        * name, so the stories keep their source and their order. */
       if (page_id == 0 || g_strcmp0 (story->source_file, run_file) != 0)
         {
-          g_autofree char *key = g_strdup_printf ("%s#%u", checksum, ++run);
+          g_autofree char   *key = g_strdup_printf ("%s#%u", checksum, ++run);
+          const SdPageRecord page = { story->source_file, key, EXCHANGE_ENCODING, "", size };
 
-          if (!insert_page (self, story->source_file, key, size, write->now, &page_id, error))
+          if (!_sd_store_insert_page (self, &page, write->now, &page_id, error))
             return FALSE;
           run_file = story->source_file;
           ordinal = 0;

@@ -21,6 +21,7 @@
 
 #include "sd-cjk-tokenizer.h"
 #include "sd-query.h"
+#include "sd-store-rows-private.h"
 #include "sd-store-write-private.h"
 
 /* Column weights of headline, subheadline, body, byline, note; see

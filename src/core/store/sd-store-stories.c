@@ -11,90 +11,8 @@
 #include <string.h>
 
 #include "sd-query.h"
+#include "sd-store-rows-private.h"
 #include "sd-store-write-private.h"
-
-gboolean
-_sd_store_insert_story (
-    SdStore *self, gint64 page_id, guint ordinal, SdStory *story, GError **error)
-{
-  sqlite3_stmt    *stmt;
-  g_autofree char *captions = _sd_store_join_array (story->captions);
-  g_autofree char *headings = _sd_store_join_array (story->section_headings);
-
-  /* Everything a story can carry, so an exchange file's annotations go in
-   * with it (a page's new stories have the defaults). */
-  stmt = _sd_store_get_statement (
-      self,
-      "INSERT INTO stories (page_id, ordinal, source_start, source_end, kind, headline, "
-      "subheadline, reporter, byline, body, captions, section_headings, truncated, place_code, "
-      "place_confidence, place_by_editor, note, status, editor, updated) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, page_id);
-  sqlite3_bind_int (stmt, 2, ordinal);
-  sqlite3_bind_int64 (stmt, 3, story->source_start);
-  sqlite3_bind_int64 (stmt, 4, story->source_end);
-  _sd_store_bind_text (stmt, 5, sd_story_kind_to_string (story->kind));
-  _sd_store_bind_text (stmt, 6, story->headline);
-  _sd_store_bind_text (stmt, 7, story->subheadline);
-  _sd_store_bind_text (stmt, 8, story->reporter);
-  _sd_store_bind_text (stmt, 9, story->byline);
-  _sd_store_bind_text (stmt, 10, story->body != NULL ? story->body : "");
-  _sd_store_bind_text (stmt, 11, captions);
-  _sd_store_bind_text (stmt, 12, headings);
-  sqlite3_bind_int (stmt, 13, story->truncated);
-  _sd_store_bind_text (stmt, 14, story->place_code);
-  sqlite3_bind_double (stmt, 15, story->place_confidence);
-  sqlite3_bind_int (stmt, 16, story->place_by_editor);
-  _sd_store_bind_text (stmt, 17, story->note != NULL ? story->note : "");
-  _sd_store_bind_text (stmt, 18, sd_story_status_to_string (story->status));
-  _sd_store_bind_text (stmt, 19, story->editor);
-  _sd_store_bind_text (stmt, 20, story->updated);
-  if (!_sd_store_step_done (self, stmt, error))
-    return FALSE;
-  story->id = sqlite3_last_insert_rowid (self->db);
-
-  for (guint i = 0; story->mentions != NULL && i < story->mentions->len; i++)
-    {
-      const SdMention *mention = g_ptr_array_index (story->mentions, i);
-
-      stmt = _sd_store_get_statement (self,
-                                      "INSERT INTO place_mentions (story_id, field, start, end, "
-                                      "place_code) VALUES (?, ?, ?, ?, ?)",
-                                      error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, story->id);
-      _sd_store_bind_text (stmt, 2, mention->in_headline ? "headline" : "body");
-      sqlite3_bind_int64 (stmt, 3, mention->start);
-      sqlite3_bind_int64 (stmt, 4, mention->end);
-      _sd_store_bind_text (stmt, 5, mention->place_code);
-      if (!_sd_store_step_done (self, stmt, error))
-        return FALSE;
-    }
-
-  for (guint i = 0; story->repairs != NULL && i < story->repairs->len; i++)
-    {
-      const SdRepair *repair = g_ptr_array_index (story->repairs, i);
-
-      stmt = _sd_store_get_statement (self,
-                                      "INSERT INTO repairs (story_id, kind, start, end, detail) "
-                                      "VALUES (?, ?, ?, ?, ?)",
-                                      error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, story->id);
-      _sd_store_bind_text (stmt, 2, sd_repair_kind_to_string (repair->kind));
-      sqlite3_bind_int64 (stmt, 3, repair->start);
-      sqlite3_bind_int64 (stmt, 4, repair->end);
-      _sd_store_bind_text (stmt, 5, repair->detail != NULL ? repair->detail : "");
-      if (!_sd_store_step_done (self, stmt, error))
-        return FALSE;
-    }
-  return TRUE;
-}
 
 static gint64
 find_page_by_file (SdStore *self, const char *file, GError **error)
@@ -142,22 +60,8 @@ store_page (SdStoreWrite       *write,
   if (old_page_id < 0)
     return FALSE;
 
-  stmt =
-      _sd_store_get_statement (self,
-                               "INSERT INTO pages (file, checksum, encoding, size, text, imported) "
-                               "VALUES (?, ?, ?, ?, ?, ?)",
-                               error);
-  if (stmt == NULL)
+  if (!_sd_store_insert_page (self, page, write->now, &page_id, error))
     return FALSE;
-  _sd_store_bind_text (stmt, 1, page->file);
-  _sd_store_bind_text (stmt, 2, page->checksum);
-  _sd_store_bind_text (stmt, 3, page->encoding);
-  sqlite3_bind_int64 (stmt, 4, page->size);
-  _sd_store_bind_text (stmt, 5, page->text);
-  _sd_store_bind_text (stmt, 6, write->now);
-  if (!_sd_store_step_done (self, stmt, error))
-    return FALSE;
-  page_id = sqlite3_last_insert_rowid (self->db);
 
   for (guint i = 0; i < stories->len; i++)
     {

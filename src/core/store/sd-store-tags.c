@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "sd-store-rows-private.h"
 #include "sd-store-write-private.h"
 
 static gboolean
@@ -21,21 +22,6 @@ is_color (const char *color)
     if (!g_ascii_isxdigit (color[i]))
       return FALSE;
   return TRUE;
-}
-
-static gint64
-find_tag (SdStore *self, const char *name, GError **error)
-{
-  sqlite3_stmt *stmt = _sd_store_get_statement (self, "SELECT id FROM tags WHERE name = ?", error);
-  gint64        id = 0;
-
-  if (stmt == NULL)
-    return -1;
-  _sd_store_bind_text (stmt, 1, name);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return id;
 }
 
 gboolean
@@ -56,7 +42,7 @@ sd_store_rename_tag (SdStore *self, const char *tag, const char *new_name, GErro
   if (!_sd_store_write_begin (self, &write, error))
     return FALSE;
 
-  from_id = find_tag (self, from, error);
+  from_id = _sd_store_find_tag (self, from, error);
   if (from_id <= 0)
     {
       if (from_id == 0)
@@ -64,7 +50,7 @@ sd_store_rename_tag (SdStore *self, const char *tag, const char *new_name, GErro
                      _("There is no tag “%s”"), from);
       return FALSE;
     }
-  to_id = find_tag (self, to, error);
+  to_id = _sd_store_find_tag (self, to, error);
   if (to_id < 0)
     return FALSE;
 
@@ -91,11 +77,7 @@ sd_store_rename_tag (SdStore *self, const char *tag, const char *new_name, GErro
       if (!_sd_store_step_done (self, stmt, error))
         return FALSE;
     }
-  else if (!_sd_store_run_pair (
-               self,
-               "INSERT OR IGNORE INTO story_tags (story_id, tag_id, editor, added) "
-               "SELECT story_id, ?2, editor, added FROM story_tags WHERE tag_id = ?1",
-               from_id, to_id, error)
+  else if (!_sd_store_copy_tag_links (self, from_id, to_id, error)
            || !_sd_store_run_pair (self, "DELETE FROM tags WHERE id = ?1 AND ?2 IS NOT NULL",
                                    from_id, to_id, error))
     return FALSE;
