@@ -14,36 +14,44 @@
 #include "sd-store-rows-private.h"
 #include "sd-store-write-private.h"
 
-/* Runs one editor action as a single transaction: the statements @sqls,
- * bound to ?1 = the story, ?2 = @value, ?3 = now, ?4 = the editor, plus the
- * who-and-when stamp on the story. */
+/* A story's value as a string, to compare with what an editor asks for. */
+typedef const char *(*ValueOf) (const SdStory *story);
+
+/* Runs one editor action as a single transaction: @sql, bound to ?1 = the
+ * story, ?2 = @value, ?3 = now, ?4 = the editor, plus the who-and-when
+ * stamp on the story.  With @out, the story as it was goes there and, with
+ * @current, nothing is written when the value already is @value. */
 static gboolean
-run_story_action (SdStore           *self,
-                  gint64             story_id,
-                  const char *const *sqls,
-                  guint              n_sqls,
-                  const char        *value,
-                  GError           **error)
+run_story_action (SdStore         *self,
+                  gint64           story_id,
+                  const char      *sql,
+                  const char      *value,
+                  ValueOf          current,
+                  SdStoreReplaced *out,
+                  GError         **error)
 {
   g_auto (SdStoreWrite) write = SD_STORE_WRITE_INIT;
+  sqlite3_stmt *stmt;
 
   if (!_sd_store_write_begin (self, &write, error)
-      || !_sd_store_write_touch_story (&write, story_id, error))
+      || !_sd_store_write_read_before (&write, story_id, out, error))
     return FALSE;
-  for (guint i = 0; i < n_sqls; i++)
-    {
-      sqlite3_stmt *stmt = _sd_store_get_statement (self, sqls[i], error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, story_id);
-      _sd_store_bind_text (stmt, 2, value);
-      if (sqlite3_bind_parameter_count (stmt) >= 3)
-        _sd_store_bind_text (stmt, 3, write.now);
-      if (sqlite3_bind_parameter_count (stmt) >= 4)
-        _sd_store_bind_text (stmt, 4, self->editor);
-      if (!_sd_store_step_done (self, stmt, error))
-        return FALSE;
-    }
+  if (out != NULL && current != NULL && g_strcmp0 (current (out->story), value) == 0)
+    return _sd_store_write_commit (&write, error);
+
+  if (!_sd_store_write_touch_story (&write, story_id, error)
+      || (stmt = _sd_store_get_statement (self, sql, error)) == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, story_id);
+  _sd_store_bind_text (stmt, 2, value);
+  if (sqlite3_bind_parameter_count (stmt) >= 3)
+    _sd_store_bind_text (stmt, 3, write.now);
+  if (sqlite3_bind_parameter_count (stmt) >= 4)
+    _sd_store_bind_text (stmt, 4, self->editor);
+  if (!_sd_store_step_done (self, stmt, error))
+    return FALSE;
+  if (out != NULL)
+    out->changed = TRUE;
   return _sd_store_write_commit (&write, error);
 }
 
@@ -72,41 +80,79 @@ sd_store_list_tags (SdStore *self, GError **error)
   return g_steal_pointer (&tags);
 }
 
+#define NOTE_SQL "UPDATE stories SET note = ?2 WHERE id = ?1"
+#define STATUS_SQL "UPDATE stories SET status = ?2 WHERE id = ?1"
+#define PLACE_SQL                                                                                  \
+  "UPDATE stories SET place_code = ?2, place_confidence = 1, place_by_editor = 1 WHERE "           \
+  "id = ?1"
+
+static gboolean
+check_note (const char *note, GError **error)
+{
+  if (note != NULL && g_utf8_validate (note, -1, NULL))
+    return TRUE;
+  g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID, _("A note must be UTF-8 text"));
+  return FALSE;
+}
+
+static const char *
+note_of (const SdStory *story)
+{
+  return story->note;
+}
+
+static const char *
+status_of (const SdStory *story)
+{
+  return sd_story_status_to_string (story->status);
+}
+
 gboolean
 sd_store_set_note (SdStore *self, gint64 story_id, const char *note, GError **error)
 {
-  static const char *const sqls[] = { "UPDATE stories SET note = ?2 WHERE id = ?1" };
-
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
-  if (note == NULL || !g_utf8_validate (note, -1, NULL))
-    {
-      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID, _("A note must be UTF-8 text"));
-      return FALSE;
-    }
-  return run_story_action (self, story_id, sqls, 1, note, error);
+  return check_note (note, error)
+         && run_story_action (self, story_id, NOTE_SQL, note, NULL, NULL, error);
+}
+
+gboolean
+sd_store_edit_note (
+    SdStore *self, gint64 story_id, const char *note, SdStoreReplaced *out, GError **error)
+{
+  g_return_val_if_fail (SD_IS_STORE (self), FALSE);
+  return check_note (note, error)
+         && run_story_action (self, story_id, NOTE_SQL, note, note_of, out, error);
 }
 
 gboolean
 sd_store_set_status (SdStore *self, gint64 story_id, SdStoryStatus status, GError **error)
 {
-  static const char *const sqls[] = { "UPDATE stories SET status = ?2 WHERE id = ?1" };
-  const char              *name = sd_story_status_to_string (status);
+  return sd_store_edit_status (self, story_id, status, NULL, error);
+}
+
+gboolean
+sd_store_edit_status (
+    SdStore *self, gint64 story_id, SdStoryStatus status, SdStoreReplaced *out, GError **error)
+{
+  const char *name = sd_story_status_to_string (status);
 
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
-  return run_story_action (self, story_id, sqls, 1, name, error);
+  return run_story_action (self, story_id, STATUS_SQL, name, status_of, out, error);
 }
 
 gboolean
 sd_store_set_place (SdStore *self, gint64 story_id, const char *place_code, GError **error)
 {
-  static const char *const sqls[] = {
-    "UPDATE stories SET place_code = ?2, place_confidence = 1, place_by_editor = 1 "
-    "WHERE id = ?1",
-  };
+  return sd_store_edit_place (self, story_id, place_code, NULL, error);
+}
 
+gboolean
+sd_store_edit_place (
+    SdStore *self, gint64 story_id, const char *place_code, SdStoreReplaced *out, GError **error)
+{
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
-  return run_story_action (self, story_id, sqls, 1, place_code, error);
+  return run_story_action (self, story_id, PLACE_SQL, place_code, NULL, out, error);
 }
 
 gboolean
@@ -213,25 +259,22 @@ sd_store_add_highlight (SdStore    *self,
   return _sd_store_write_commit (&write, error);
 }
 
-gboolean
-sd_store_remove_highlight (SdStore *self, gint64 highlight_id, GError **error)
+/* Removes a highlight of story @story_id, or of any story when it is 0. */
+static gboolean
+remove_highlight (SdStoreWrite *write, gint64 story_id, gint64 highlight_id, GError **error)
 {
-  g_auto (SdStoreWrite) write = SD_STORE_WRITE_INIT;
+  SdStore      *self = write->store;
   sqlite3_stmt *stmt;
-  gint64        story_id = 0;
+  gint64        owner = 0;
 
-  g_return_val_if_fail (SD_IS_STORE (self), FALSE);
-
-  if (!_sd_store_write_begin (self, &write, error))
-    return FALSE;
   stmt = _sd_store_get_statement (self, "SELECT story_id FROM highlights WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, highlight_id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    story_id = sqlite3_column_int64 (stmt, 0);
+    owner = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
-  if (story_id == 0)
+  if (owner == 0 || (story_id != 0 && owner != story_id))
     {
       g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_FOUND,
                    _("No highlight with the id %lld"), (long long) highlight_id);
@@ -241,9 +284,32 @@ sd_store_remove_highlight (SdStore *self, gint64 highlight_id, GError **error)
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, highlight_id);
-  if (!_sd_store_step_done (self, stmt, error)
-      || !_sd_store_write_touch_story (&write, story_id, error))
+  return _sd_store_step_done (self, stmt, error)
+         && _sd_store_write_touch_story (write, owner, error);
+}
+
+gboolean
+sd_store_remove_highlight (SdStore *self, gint64 highlight_id, GError **error)
+{
+  return sd_store_edit_remove_highlight (self, 0, highlight_id, NULL, error);
+}
+
+/* @story_id 0 is any story (for sd_store_remove_highlight()); @out needs one. */
+gboolean
+sd_store_edit_remove_highlight (
+    SdStore *self, gint64 story_id, gint64 highlight_id, SdStoreReplaced *out, GError **error)
+{
+  g_auto (SdStoreWrite) write = SD_STORE_WRITE_INIT;
+
+  g_return_val_if_fail (SD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (out == NULL || story_id > 0, FALSE);
+
+  if (!_sd_store_write_begin (self, &write, error)
+      || !_sd_store_write_read_before (&write, story_id, out, error)
+      || !remove_highlight (&write, story_id, highlight_id, error))
     return FALSE;
+  if (out != NULL)
+    out->changed = TRUE;
   return _sd_store_write_commit (&write, error);
 }
 
@@ -342,24 +408,20 @@ sd_store_remove_tag_from_stories (SdStore      *self,
 gboolean
 sd_store_dismiss_theme (SdStore *self, gint64 story_id, const char *theme, GError **error)
 {
-  static const char *const sqls[] = {
-    "INSERT OR IGNORE INTO dismissed_themes (story_id, theme, created, editor) "
-    "VALUES (?1, ?2, ?3, ?4)",
-  };
-
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
-  return run_story_action (self, story_id, sqls, 1, theme, error);
+  return run_story_action (self, story_id,
+                           "INSERT OR IGNORE INTO dismissed_themes (story_id, theme, created, "
+                           "editor) VALUES (?1, ?2, ?3, ?4)",
+                           theme, NULL, NULL, error);
 }
 
 gboolean
 sd_store_undismiss_theme (SdStore *self, gint64 story_id, const char *theme, GError **error)
 {
-  static const char *const sqls[] = {
-    "DELETE FROM dismissed_themes WHERE story_id = ?1 AND theme = ?2",
-  };
-
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
-  return run_story_action (self, story_id, sqls, 1, theme, error);
+  return run_story_action (self, story_id,
+                           "DELETE FROM dismissed_themes WHERE story_id = ?1 AND theme = ?2", theme,
+                           NULL, NULL, error);
 }
 
 GPtrArray *

@@ -23,6 +23,9 @@ G_GNUC_INTERNAL gboolean  _sd_store_insert_story      (SdStore *self, gint64 pag
 G_GNUC_INTERNAL gboolean  _sd_store_insert_repair     (SdStore *self, gint64 story_id, const SdRepair *repair, gboolean keep_id, GError **error);
 /* Writes @highlight's range, texts, editor and time; sets @out_id (nullable). */
 G_GNUC_INTERNAL gboolean  _sd_store_insert_highlight  (SdStore *self, gint64 story_id, const SdHighlight *highlight, gint64 *out_id, GError **error);
+/* Body offsets of place mentions no longer hold after the body changes; the
+ * underlines go with them (the place the story is filed under stays). */
+G_GNUC_INTERNAL gboolean  _sd_store_forget_body_mentions (SdStore *self, gint64 story_id, GError **error);
 /* Fills story->highlights. */
 G_GNUC_INTERNAL gboolean  _sd_store_read_highlights   (SdStore *self, SdStory *story, GError **error);
 

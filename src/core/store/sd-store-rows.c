@@ -58,6 +58,18 @@ insert_mention (SdStore *self, gint64 story_id, const SdMention *mention, GError
 }
 
 gboolean
+_sd_store_forget_body_mentions (SdStore *self, gint64 story_id, GError **error)
+{
+  sqlite3_stmt *stmt = _sd_store_get_statement (
+      self, "DELETE FROM place_mentions WHERE story_id = ? AND field = 'body'", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, story_id);
+  return _sd_store_step_done (self, stmt, error);
+}
+
+gboolean
 _sd_store_insert_story (
     SdStore *self, gint64 page_id, guint ordinal, SdStory *story, GError **error)
 {

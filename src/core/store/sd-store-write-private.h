@@ -8,6 +8,7 @@
 /* clang-format off */
 #pragma once
 
+#include "sd-store-edit.h"
 #include "sd-store-private.h"
 
 G_BEGIN_DECLS
@@ -43,6 +44,8 @@ G_GNUC_INTERNAL void     _sd_store_write_clear        (SdStoreWrite *write);
 G_GNUC_INTERNAL gboolean _sd_store_write_touch_story  (SdStoreWrite *write, gint64 story_id, GError **error);
 /* Announces tags-changed on commit. */
 G_GNUC_INTERNAL void     _sd_store_write_notify_tags  (SdStoreWrite *write);
+/* Reads the story as it is into @out->story (nothing when @out is NULL). */
+G_GNUC_INTERNAL gboolean _sd_store_write_read_before  (SdStoreWrite *write, gint64 story_id, SdStoreReplaced *out, GError **error);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SdStoreWrite, _sd_store_write_clear)
 

@@ -88,3 +88,26 @@ _sd_store_write_notify_tags (SdStoreWrite *write)
 {
   write->tags = TRUE;
 }
+
+gboolean
+_sd_store_write_read_before (SdStoreWrite    *write,
+                             gint64           story_id,
+                             SdStoreReplaced *out,
+                             GError         **error)
+{
+  g_return_val_if_fail (write->store != NULL, FALSE);
+
+  if (out == NULL)
+    return TRUE;
+  g_clear_pointer (&out->story, sd_story_unref);
+  out->story = sd_store_get_story (write->store, story_id, error);
+  return out->story != NULL;
+}
+
+void
+sd_store_replaced_clear (SdStoreReplaced *replaced)
+{
+  g_clear_pointer (&replaced->story, sd_story_unref);
+  g_clear_pointer (&replaced->next, sd_story_unref);
+  replaced->changed = FALSE;
+}
