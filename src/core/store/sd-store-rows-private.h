@@ -29,6 +29,11 @@ G_GNUC_INTERNAL gboolean  _sd_store_forget_body_mentions (SdStore *self, gint64 
 /* Fills story->highlights. */
 G_GNUC_INTERNAL gboolean  _sd_store_read_highlights   (SdStore *self, SdStory *story, GError **error);
 
+/* The stories @stmt returns (STORY_COLUMNS; FULL_STORY_COLUMNS with their
+ * highlights when @full), only those in @only (nullable, a set of gint64
+ * ids); NULL with @error, saying @what failed. (element-type SdStory) */
+G_GNUC_INTERNAL GPtrArray *_sd_store_read_stories     (SdStore *self, sqlite3_stmt *stmt, gboolean full, GHashTable *only, const char *what, GError **error);
+
 /* NFKC, trimmed; NULL with INVALID for an unusable name. */
 G_GNUC_INTERNAL char     *_sd_store_normalize_tag     (const char *tag, GError **error);
 /* The tag's id, 0 when there is none, -1 with @error set. */

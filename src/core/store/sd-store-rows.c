@@ -216,6 +216,32 @@ _sd_store_read_highlights (SdStore *self, SdStory *story, GError **error)
   return TRUE;
 }
 
+GPtrArray *
+_sd_store_read_stories (SdStore      *self,
+                        sqlite3_stmt *stmt,
+                        gboolean      full,
+                        GHashTable   *only,
+                        const char   *what,
+                        GError      **error)
+{
+  g_autoptr (GPtrArray) stories = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_story_unref);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    if (only == NULL || g_hash_table_contains (only, &(gint64){ sqlite3_column_int64 (stmt, 0) }))
+      g_ptr_array_add (stories, _sd_store_read_story_row (stmt, full));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _sd_store_set_sql_error (self, error, what);
+      return NULL;
+    }
+  for (guint i = 0; full && i < stories->len; i++)
+    if (!_sd_store_read_highlights (self, g_ptr_array_index (stories, i), error))
+      return NULL;
+  return g_steal_pointer (&stories);
+}
+
 char *
 _sd_store_normalize_tag (const char *tag, GError **error)
 {

@@ -206,10 +206,8 @@ list_stories (SdStore *self, const SdScope *scope, gboolean full, GError **error
         "WHERE s.place_code >= ?1 AND s.place_code < ?1 || ':'" STORY_ORDER,
     },
   };
-  g_autoptr (GPtrArray) stories = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_story_unref);
   g_autoptr (GHashTable) selected = NULL;
   sqlite3_stmt *stmt;
-  int           rc;
 
   g_return_val_if_fail (SD_IS_STORE (self), NULL);
   g_return_val_if_fail (scope != NULL && scope->kind <= SD_SCOPE_PLACE, NULL);
@@ -230,20 +228,7 @@ list_stories (SdStore *self, const SdScope *scope, gboolean full, GError **error
   if (scope->kind == SD_SCOPE_PLACE)
     _sd_store_bind_text (stmt, 1, scope->place_code);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    if (selected == NULL
-        || g_hash_table_contains (selected, &(gint64){ sqlite3_column_int64 (stmt, 0) }))
-      g_ptr_array_add (stories, _sd_store_read_story_row (stmt, full));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _sd_store_set_sql_error (self, error, "list stories");
-      return NULL;
-    }
-  for (guint i = 0; full && i < stories->len; i++)
-    if (!_sd_store_read_highlights (self, g_ptr_array_index (stories, i), error))
-      return NULL;
-  return g_steal_pointer (&stories);
+  return _sd_store_read_stories (self, stmt, full, selected, "list stories", error);
 }
 
 GPtrArray *

@@ -142,32 +142,6 @@ read_flags (SdStore *self, gint64 id, gboolean *corrected, gboolean *dismissed, 
   return TRUE;
 }
 
-static GPtrArray *
-read_page_stories (SdStore *self, gint64 page_id, GError **error)
-{
-  g_autoptr (GPtrArray) stories = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_story_unref);
-  sqlite3_stmt *stmt = _sd_store_get_statement (
-      self, "SELECT " FULL_STORY_COLUMNS STORY_FROM "WHERE s.page_id = ? ORDER BY s.ordinal",
-      error);
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, page_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (stories, _sd_store_read_story_row (stmt, TRUE));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _sd_store_set_sql_error (self, error, "read the page's stories");
-      return NULL;
-    }
-  for (guint i = 0; i < stories->len; i++)
-    if (!_sd_store_read_highlights (self, g_ptr_array_index (stories, i), error))
-      return NULL;
-  return g_steal_pointer (&stories);
-}
-
 /* Moves tags, note, status, dismissals, and (when they were the editor's)
  * place and corrected fields; FALSE in @out_complete when a highlight's
  * text is gone from the new version. */
@@ -247,11 +221,17 @@ _sd_store_carry_over (SdStore   *self,
                       guint     *out_kept,
                       GError   **error)
 {
-  g_autoptr (GPtrArray) old_stories = read_page_stories (self, old_page_id, error);
+  sqlite3_stmt *stmt = _sd_store_get_statement (
+      self, "SELECT " FULL_STORY_COLUMNS STORY_FROM "WHERE s.page_id = ? ORDER BY s.ordinal",
+      error);
+  g_autoptr (GPtrArray) old_stories = NULL;
   g_autofree gboolean *used = g_new0 (gboolean, new_stories->len + 1);
-  sqlite3_stmt        *stmt;
 
   *out_carried = *out_kept = 0;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, old_page_id);
+  old_stories = _sd_store_read_stories (self, stmt, TRUE, NULL, "read the page's stories", error);
   if (old_stories == NULL)
     return FALSE;
 
