@@ -54,11 +54,11 @@ G_GNUC_INTERNAL char         *_sd_store_dup_now         (void);
 /* Emit SdStore::tags-changed and ::story-changed; only the write guard's
  * commit calls them (sd-store-write.c). */
 G_GNUC_INTERNAL void          _sd_store_notify_tags     (SdStore *self);
+G_GNUC_INTERNAL void          _sd_store_notify_story    (SdStore *self, gint64 story_id);
 /* A new version of a page replaces the old one: moves what editors added
  * to the old stories onto the matching new ones, keeps unmatched annotated
  * old stories on the new page, deletes the old page (sd-store-versions.c). */
 G_GNUC_INTERNAL gboolean      _sd_store_carry_over      (SdStore *self, gint64 old_page_id, gint64 new_page_id, GPtrArray *new_stories, guint *out_carried, guint *out_kept, GError **error);
-G_GNUC_INTERNAL void          _sd_store_notify_story    (SdStore *self, gint64 story_id);
 
 /* The store's side, in sd-store-search.c: the stories of @scope matching
  * @scope->text, in page order, for sd_store_list_stories() and
