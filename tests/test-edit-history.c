@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "sd-edit-history.h"
@@ -392,6 +393,85 @@ test_split_and_merge (Fixture *fixture, gconstpointer data)
   g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID);
 }
 
+/* Every row of the library's tables, in order: what "exactly as before"
+ * compares. */
+static char *
+dump_library (Fixture *fixture)
+{
+  static const char *const tables[] = { "pages",          "stories",         "story_tags",
+                                        "tags",           "highlights",      "repairs",
+                                        "place_mentions", "dismissed_themes" };
+  g_autoptr (GString) dump = g_string_new (NULL);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (sd_store_get_path (fixture->store), &db), ==, SQLITE_OK);
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY 1, 2", tables[t]);
+      sqlite3_stmt    *stmt = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      g_string_append_printf (dump, "%s:\n", tables[t]);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+            g_string_append_printf (dump, "%s|", (const char *) sqlite3_column_text (stmt, c));
+          g_string_append_c (dump, '\n');
+        }
+      sqlite3_finalize (stmt);
+    }
+  sqlite3_close (db);
+  return g_string_free (g_steal_pointer (&dump), FALSE);
+}
+
+static void
+run_sql (Fixture *fixture, const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (sd_store_get_path (fixture->store), &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* Undoing a merge is one transaction: when a step of it fails (a trigger
+ * refuses the notes being put back, after the split and the fields), the
+ * library is left exactly as it was, and the step can be undone later. */
+static void
+test_failed_undo_changes_nothing (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gint64           id = add_long_story (fixture);
+  const gint64     ids[] = { id + 1 };
+
+  g_assert_true (sd_edit_history_add_tag (fixture->history, ids, 1, "党建", NULL));
+  g_assert_true (sd_store_set_note (fixture->store, id + 1, "另一篇的批注", NULL));
+  g_assert_true (sd_edit_history_merge_with_next (fixture->history, id, &error));
+  g_assert_no_error (error);
+
+  run_sql (fixture, "CREATE TRIGGER refuse_notes BEFORE UPDATE OF note ON stories "
+                    "BEGIN SELECT RAISE (ABORT, 'injected failure'); END");
+  before = dump_library (fixture);
+  g_assert_false (sd_edit_history_undo (fixture->history, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  after = dump_library (fixture);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_true (sd_edit_history_can_undo (fixture->history));
+
+  run_sql (fixture, "DROP TRIGGER refuse_notes");
+  undo (fixture);
+  {
+    gint64 next_id = sd_store_find_next_story (fixture->store, id, NULL);
+    g_autoptr (SdStory) next = get (fixture, next_id);
+    g_assert_cmpstr (next->headline, ==, "下一篇");
+    g_assert_cmpstr (next->note, ==, "另一篇的批注");
+    g_assert_true (g_ptr_array_find_with_equal_func (next->tags, "党建", g_str_equal, NULL));
+  }
+}
+
 static void
 test_field (Fixture *fixture, gconstpointer data)
 {
@@ -518,6 +598,7 @@ main (int argc, char *argv[])
   ADD ("/edit-history/redo-cleared", test_new_action_clears_redo);
   ADD ("/edit-history/failed-action", test_failed_action_records_nothing);
   ADD ("/edit-history/correction/split-and-merge", test_split_and_merge);
+  ADD ("/edit-history/correction/failed-undo", test_failed_undo_changes_nothing);
   ADD ("/edit-history/correction/field", test_field);
   ADD ("/edit-history/correction/revert-repairs", test_revert_repairs);
 #undef ADD

@@ -392,6 +392,61 @@ test_too_new (void)
   remove_tree (dir);
 }
 
+/* What a story-changed handler saw: the story's note as another connection
+ * reads it, so the handler runs after the commit. */
+typedef struct
+{
+  Fixture *fixture;
+  GArray  *ids;
+  char    *committed_note;
+} Seen;
+
+static void
+story_changed_cb (SdStore *store, gint64 id, Seen *seen)
+{
+  g_autoptr (SdStore) other = sd_store_open (seen->fixture->path, NULL);
+  g_autoptr (SdStory) story = sd_store_get_story (other, id, NULL);
+
+  g_array_append_val (seen->ids, id);
+  g_free (seen->committed_note);
+  seen->committed_note = g_strdup (story->note);
+  /* The write is closed: a handler may write in turn (once, here). */
+  if (story->status != SD_STORY_STATUS_REVIEWED)
+    g_assert_true (sd_store_set_status (store, id, SD_STORY_STATUS_REVIEWED, NULL));
+}
+
+/* Writes announce their changes once committed, and a write that fails
+ * part-way announces and keeps nothing. */
+static void
+test_signals_after_commit (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SdStory) story = NULL;
+  const gint64 ids[] = { 1, 99 };
+  Seen         seen = { fixture, g_array_new (FALSE, FALSE, sizeof (gint64)), NULL };
+  gulong       handler;
+
+  add_page (fixture, "aaa", 2, NULL);
+  handler =
+      g_signal_connect (fixture->store, "story-changed", G_CALLBACK (story_changed_cb), &seen);
+  g_assert_true (sd_store_set_note (fixture->store, 2, "已提交", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (seen.committed_note, ==, "已提交");
+  g_assert_cmpuint (seen.ids->len, ==, 2); /* the note, then the handler's status */
+
+  /* Story 1 is tagged before 99 is found missing: all of it rolls back. */
+  g_array_set_size (seen.ids, 0);
+  g_assert_false (sd_store_add_tag_to_stories (fixture->store, ids, 2, "党建", NULL, &error));
+  g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_FOUND);
+  g_assert_cmpuint (seen.ids->len, ==, 0);
+  story = sd_store_get_story (fixture->store, 1, NULL);
+  g_assert_cmpuint (story->tags->len, ==, 0);
+
+  g_signal_handler_disconnect (fixture->store, handler);
+  g_array_unref (seen.ids);
+  g_free (seen.committed_note);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -405,6 +460,7 @@ main (int argc, char *argv[])
   ADD ("/store/list/scopes-and-counts", test_scopes_and_counts);
   ADD ("/store/file/wal-and-version", test_wal_and_version);
   ADD ("/store/annotations/highlights", test_highlights);
+  ADD ("/store/write/signals-after-commit", test_signals_after_commit);
 #undef ADD
   g_test_add_func ("/store/file/not-a-library", test_not_a_library);
   g_test_add_func ("/store/file/upgrade-from-first-schema", test_upgrade_from_first_schema);

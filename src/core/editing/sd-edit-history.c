@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "sd-edit-history.h"
+#include "sd-store-edit.h"
 
 /* Enough for a day's work on a few stories; older steps fall off. */
 #define MAX_STEPS 500
@@ -114,51 +115,6 @@ push (SdEditHistory *self, Edit *edit)
   notify_state (self);
 }
 
-/* Splits a merged story back and gives the part that was joined its own
- * fields, note, status, place and tags again. */
-static gboolean
-unmerge (SdEditHistory *self, Edit *edit, GError **error)
-{
-  SdStore *store = self->store;
-  SdStory *joined = edit->joined;
-  g_autoptr (SdStory) part = NULL;
-  const struct
-  {
-    SdStoryField field;
-    const char  *value;
-  } fields[] = {
-    { SD_STORY_FIELD_HEADLINE, joined->headline },
-    { SD_STORY_FIELD_SUBHEADLINE, joined->subheadline },
-    { SD_STORY_FIELD_REPORTER, joined->reporter },
-    { SD_STORY_FIELD_BYLINE, joined->byline },
-  };
-  gint64 id;
-
-  if (!sd_store_split_story (store, edit->story_id, edit->paragraph, &id, error))
-    return FALSE;
-  edit->other_id = id;
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    if (!sd_store_set_story_field (store, id, fields[i].field, fields[i].value, error))
-      return FALSE;
-  if (!sd_store_set_note (store, edit->story_id, edit->old_text, error)
-      || !sd_store_set_note (store, id, joined->note, error)
-      || !sd_store_set_status (store, id, joined->status, error)
-      || !sd_store_restore_place (store, id, joined->place_code, joined->place_confidence,
-                                  joined->place_by_editor, error))
-    return FALSE;
-  part = sd_store_get_story (store, id, error);
-  if (part == NULL)
-    return FALSE;
-  for (guint i = 0; i < part->tags->len; i++)
-    {
-      const char *tag = g_ptr_array_index (part->tags, i);
-      if (!g_ptr_array_find_with_equal_func (joined->tags, tag, g_str_equal, NULL)
-          && !sd_store_remove_tag (store, id, tag, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
 static gboolean
 apply (SdEditHistory *self, Edit *edit, gboolean forward, GError **error)
 {
@@ -212,7 +168,8 @@ apply (SdEditHistory *self, Edit *edit, gboolean forward, GError **error)
     case EDIT_MERGE:
       if (forward)
         return sd_store_merge_with_next (store, edit->story_id, &edit->other_id, NULL, error);
-      return unmerge (self, edit, error);
+      return sd_store_edit_unmerge (store, edit->story_id, edit->paragraph, edit->old_text,
+                                    edit->joined, &edit->other_id, error);
     default:
       g_return_val_if_reached (FALSE);
     }
@@ -332,7 +289,7 @@ gboolean
 sd_edit_history_set_note (SdEditHistory *self, gint64 story_id, const char *note, GError **error)
 {
   Edit *top = g_queue_peek_head (&self->undo);
-  g_autoptr (SdStory) story = NULL;
+  g_auto (SdStoreReplaced) replaced = { 0 };
   Edit *edit;
 
   g_return_val_if_fail (SD_IS_EDIT_HISTORY (self), FALSE);
@@ -347,15 +304,12 @@ sd_edit_history_set_note (SdEditHistory *self, gint64 story_id, const char *note
       return TRUE;
     }
 
-  story = sd_store_get_story (self->store, story_id, error);
-  if (story == NULL)
+  if (!sd_store_edit_note (self->store, story_id, note, &replaced, error))
     return FALSE;
-  if (g_strcmp0 (story->note, note) == 0)
+  if (!replaced.changed)
     return TRUE;
-  if (!sd_store_set_note (self->store, story_id, note, error))
-    return FALSE;
   edit = edit_new (EDIT_NOTE, story_id);
-  edit->old_text = g_strdup (story->note);
+  edit->old_text = g_strdup (replaced.story->note);
   edit->text = g_strdup (note);
   push (self, edit);
   edit->open = TRUE;
@@ -368,20 +322,17 @@ sd_edit_history_set_status (SdEditHistory *self,
                             SdStoryStatus  status,
                             GError       **error)
 {
-  g_autoptr (SdStory) story = NULL;
+  g_auto (SdStoreReplaced) replaced = { 0 };
   Edit *edit;
 
   g_return_val_if_fail (SD_IS_EDIT_HISTORY (self), FALSE);
 
-  story = sd_store_get_story (self->store, story_id, error);
-  if (story == NULL)
+  if (!sd_store_edit_status (self->store, story_id, status, &replaced, error))
     return FALSE;
-  if (story->status == status)
+  if (!replaced.changed)
     return TRUE;
-  if (!sd_store_set_status (self->store, story_id, status, error))
-    return FALSE;
   edit = edit_new (EDIT_STATUS, story_id);
-  edit->old_status = story->status;
+  edit->old_status = replaced.story->status;
   edit->status = status;
   push (self, edit);
   return TRUE;
@@ -412,37 +363,33 @@ sd_edit_history_add_highlight (SdEditHistory *self,
   return TRUE;
 }
 
+/* The highlight @id of @story, taken out of it; NULL when it has none. */
+static SdHighlight *
+steal_highlight (SdStory *story, gint64 id)
+{
+  for (guint i = 0; i < story->highlights->len; i++)
+    if (((SdHighlight *) g_ptr_array_index (story->highlights, i))->id == id)
+      return g_ptr_array_steal_index (story->highlights, i);
+  return NULL;
+}
+
 gboolean
 sd_edit_history_remove_highlight (SdEditHistory *self,
                                   gint64         story_id,
                                   gint64         highlight_id,
                                   GError       **error)
 {
-  g_autoptr (SdStory) story = NULL;
+  g_auto (SdStoreReplaced) replaced = { 0 };
   Edit *edit;
 
   g_return_val_if_fail (SD_IS_EDIT_HISTORY (self), FALSE);
 
-  story = sd_store_get_story (self->store, story_id, error);
-  if (story == NULL)
+  if (!sd_store_edit_remove_highlight (self->store, story_id, highlight_id, &replaced, error))
     return FALSE;
-  for (guint i = 0; i < story->highlights->len; i++)
-    {
-      SdHighlight *highlight = g_ptr_array_index (story->highlights, i);
-
-      if (highlight->id != highlight_id)
-        continue;
-      if (!sd_store_remove_highlight (self->store, highlight_id, error))
-        return FALSE;
-      edit = edit_new (EDIT_REMOVE_HIGHLIGHT, story_id);
-      edit->highlight = g_ptr_array_steal_index (story->highlights, i);
-      push (self, edit);
-      return TRUE;
-    }
-  g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_FOUND,
-               "No highlight with the id %lld in story %lld", (long long) highlight_id,
-               (long long) story_id);
-  return FALSE;
+  edit = edit_new (EDIT_REMOVE_HIGHLIGHT, story_id);
+  edit->highlight = steal_highlight (replaced.story, highlight_id);
+  push (self, edit);
+  return TRUE;
 }
 
 gboolean
@@ -451,21 +398,18 @@ sd_edit_history_set_place (SdEditHistory *self,
                            const char    *place_code,
                            GError       **error)
 {
-  g_autoptr (SdStory) story = NULL;
+  g_auto (SdStoreReplaced) replaced = { 0 };
   Edit *edit;
 
   g_return_val_if_fail (SD_IS_EDIT_HISTORY (self), FALSE);
 
-  story = sd_store_get_story (self->store, story_id, error);
-  if (story == NULL)
-    return FALSE;
-  if (!sd_store_set_place (self->store, story_id, place_code, error))
+  if (!sd_store_edit_place (self->store, story_id, place_code, &replaced, error))
     return FALSE;
   edit = edit_new (EDIT_PLACE, story_id);
   edit->text = g_strdup (place_code);
-  edit->old_text = g_strdup (story->place_code);
-  edit->old_confidence = story->place_confidence;
-  edit->old_by_editor = story->place_by_editor;
+  edit->old_text = g_strdup (replaced.story->place_code);
+  edit->old_confidence = replaced.story->place_confidence;
+  edit->old_by_editor = replaced.story->place_by_editor;
   push (self, edit);
   return TRUE;
 }
@@ -488,43 +432,28 @@ sd_edit_history_dismiss_theme (SdEditHistory *self,
   return TRUE;
 }
 
-static const char *
-get_field (const SdStory *story, SdStoryField field)
-{
-  switch (field)
-    {
-    case SD_STORY_FIELD_HEADLINE:
-      return story->headline;
-    case SD_STORY_FIELD_SUBHEADLINE:
-      return story->subheadline;
-    case SD_STORY_FIELD_REPORTER:
-      return story->reporter;
-    case SD_STORY_FIELD_BYLINE:
-      return story->byline;
-    default:
-      g_return_val_if_reached (NULL);
-    }
-}
-
 gboolean
 sd_edit_history_set_story_field (
     SdEditHistory *self, gint64 story_id, SdStoryField field, const char *value, GError **error)
 {
-  g_autoptr (SdStory) story = NULL;
-  Edit *edit;
+  g_auto (SdStoreReplaced) replaced = { 0 };
+  const char *old_values[SD_STORY_FIELD_BYLINE + 1];
+  Edit       *edit;
 
   g_return_val_if_fail (SD_IS_EDIT_HISTORY (self), FALSE);
+  g_return_val_if_fail (field <= SD_STORY_FIELD_BYLINE, FALSE);
 
-  story = sd_store_get_story (self->store, story_id, error);
-  if (story == NULL)
+  if (!sd_store_edit_story_field (self->store, story_id, field, value, &replaced, error))
     return FALSE;
-  if (g_strcmp0 (get_field (story, field), value) == 0)
+  if (!replaced.changed)
     return TRUE;
-  if (!sd_store_set_story_field (self->store, story_id, field, value, error))
-    return FALSE;
+  old_values[SD_STORY_FIELD_HEADLINE] = replaced.story->headline;
+  old_values[SD_STORY_FIELD_SUBHEADLINE] = replaced.story->subheadline;
+  old_values[SD_STORY_FIELD_REPORTER] = replaced.story->reporter;
+  old_values[SD_STORY_FIELD_BYLINE] = replaced.story->byline;
   edit = edit_new (EDIT_FIELD, story_id);
   edit->field = field;
-  edit->old_text = g_strdup (get_field (story, field));
+  edit->old_text = g_strdup (old_values[field]);
   edit->text = g_strdup (value);
   push (self, edit);
   return TRUE;
@@ -553,29 +482,20 @@ sd_edit_history_split_story (
 gboolean
 sd_edit_history_merge_with_next (SdEditHistory *self, gint64 story_id, GError **error)
 {
-  g_autoptr (SdStory) story = NULL;
+  g_auto (SdStoreReplaced) replaced = { 0 };
   Edit  *edit;
   gint64 next_id = 0;
   guint  paragraph = 0;
 
   g_return_val_if_fail (SD_IS_EDIT_HISTORY (self), FALSE);
 
-  story = sd_store_get_story (self->store, story_id, error);
-  if (story == NULL)
-    return FALSE;
-  next_id = sd_store_find_next_story (self->store, story_id, error);
-  if (next_id <= 0)
+  if (!sd_store_edit_merge_with_next (self->store, story_id, &next_id, &paragraph, &replaced,
+                                      error))
     return FALSE;
   edit = edit_new (EDIT_MERGE, story_id);
-  edit->old_text = g_strdup (story->note);
+  edit->old_text = g_strdup (replaced.story->note);
   /* What the joined story was, to give it back on undo. */
-  edit->joined = sd_store_get_story (self->store, next_id, error);
-  if (edit->joined == NULL
-      || !sd_store_merge_with_next (self->store, story_id, &next_id, &paragraph, error))
-    {
-      edit_free (edit);
-      return FALSE;
-    }
+  edit->joined = g_steal_pointer (&replaced.next);
   edit->other_id = next_id;
   edit->paragraph = paragraph;
   push (self, edit);
@@ -588,32 +508,27 @@ sd_edit_history_revert_repair (SdEditHistory *self,
                                gint64         repair_id,
                                GError       **error)
 {
-  g_autoptr (SdStory) story = NULL;
+  g_auto (SdStoreReplaced) replaced = { 0 };
   Edit *edit;
 
   g_return_val_if_fail (SD_IS_EDIT_HISTORY (self), FALSE);
 
-  story = sd_store_get_story (self->store, story_id, error);
-  if (story == NULL)
+  if (!sd_store_edit_revert_repair (self->store, story_id, repair_id, &replaced, error))
     return FALSE;
-  for (guint i = 0; i < story->repairs->len; i++)
+  edit = edit_new (EDIT_REVERT_REPAIR, story_id);
+  for (guint i = 0; i < replaced.story->repairs->len; i++)
     {
-      const SdRepair *repair = g_ptr_array_index (story->repairs, i);
+      const SdRepair *repair = g_ptr_array_index (replaced.story->repairs, i);
 
       if (repair->id != repair_id)
         continue;
-      if (!sd_store_revert_repair (self->store, story_id, repair_id, error))
-        return FALSE;
-      edit = edit_new (EDIT_REVERT_REPAIR, story_id);
       edit->repair = sd_repair_new (repair->kind, repair->start, repair->end, repair->detail);
       edit->repair->id = repair->id;
-      edit->joined = sd_story_ref (story);
-      push (self, edit);
-      return TRUE;
     }
-  g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_FOUND, "The story has no repair %lld",
-               (long long) repair_id);
-  return FALSE;
+  /* The story before: its text and captions, to put back on undo. */
+  edit->joined = g_steal_pointer (&replaced.story);
+  push (self, edit);
+  return TRUE;
 }
 
 void

@@ -11,91 +11,48 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "sd-store-private.h"
+#include "sd-store-rows-private.h"
+#include "sd-store-write-private.h"
 
-/* Stamps who changed a story and when; part of the caller's transaction. */
-gboolean
-_sd_store_touch_story (SdStore *self, gint64 story_id, const char *now, GError **error)
+/* A story's value as a string, to compare with what an editor asks for. */
+typedef const char *(*ValueOf) (const SdStory *story);
+
+/* Runs one editor action as a single transaction: @sql, bound to ?1 = the
+ * story, ?2 = @value, ?3 = now, ?4 = the editor, plus the who-and-when
+ * stamp on the story.  With @out, the story as it was goes there and, with
+ * @current, nothing is written when the value already is @value. */
+static gboolean
+run_story_action (SdStore         *self,
+                  gint64           story_id,
+                  const char      *sql,
+                  const char      *value,
+                  ValueOf          current,
+                  SdStoreReplaced *out,
+                  GError         **error)
 {
-  sqlite3_stmt *stmt = _sd_store_get_statement (
-      self, "UPDATE stories SET editor = ?, updated = ? WHERE id = ?", error);
+  g_auto (SdStoreWrite) write = SD_STORE_WRITE_INIT;
+  sqlite3_stmt *stmt;
 
-  if (stmt == NULL)
+  if (!_sd_store_write_begin (self, &write, error)
+      || !_sd_store_write_read_before (&write, story_id, out, error))
     return FALSE;
-  _sd_store_bind_text (stmt, 1, self->editor);
-  _sd_store_bind_text (stmt, 2, now);
-  sqlite3_bind_int64 (stmt, 3, story_id);
+  if (out != NULL && current != NULL && g_strcmp0 (current (out->story), value) == 0)
+    return _sd_store_write_commit (&write, error);
+
+  if (!_sd_store_write_touch_story (&write, story_id, error)
+      || (stmt = _sd_store_get_statement (self, sql, error)) == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, story_id);
+  _sd_store_bind_text (stmt, 2, value);
+  if (sqlite3_bind_parameter_count (stmt) >= 3)
+    _sd_store_bind_text (stmt, 3, write.now);
+  if (sqlite3_bind_parameter_count (stmt) >= 4)
+    _sd_store_bind_text (stmt, 4, self->editor);
   if (!_sd_store_step_done (self, stmt, error))
     return FALSE;
-  if (sqlite3_changes (self->db) == 0)
-    {
-      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_FOUND,
-                   _("No story with the id %lld"), (long long) story_id);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* Runs one editor action as a single transaction: the statements @sqls,
- * bound to ?1 = the story, ?2 = @value, ?3 = now, ?4 = the editor, plus the
- * who-and-when stamp on the story. */
-static gboolean
-run_story_action (SdStore           *self,
-                  gint64             story_id,
-                  const char *const *sqls,
-                  guint              n_sqls,
-                  const char        *value,
-                  GError           **error)
-{
-  g_autofree char *now = _sd_store_dup_now ();
-
-  if (!_sd_store_begin_write (self, error))
-    return FALSE;
-  if (!_sd_store_touch_story (self, story_id, now, error))
-    goto failed;
-  for (guint i = 0; i < n_sqls; i++)
-    {
-      sqlite3_stmt *stmt = _sd_store_get_statement (self, sqls[i], error);
-      if (stmt == NULL)
-        goto failed;
-      sqlite3_bind_int64 (stmt, 1, story_id);
-      _sd_store_bind_text (stmt, 2, value);
-      if (sqlite3_bind_parameter_count (stmt) >= 3)
-        _sd_store_bind_text (stmt, 3, now);
-      if (sqlite3_bind_parameter_count (stmt) >= 4)
-        _sd_store_bind_text (stmt, 4, self->editor);
-      if (!_sd_store_step_done (self, stmt, error))
-        goto failed;
-    }
-  if (!_sd_store_commit_write (self, error))
-    goto failed;
-  _sd_store_notify_story (self, story_id);
-  return TRUE;
-
-failed:
-  _sd_store_rollback_write (self);
-  return FALSE;
-}
-
-char *
-_sd_store_normalize_tag (const char *tag, GError **error)
-{
-  g_autofree char *normalized = NULL;
-
-  if (tag == NULL || !g_utf8_validate (tag, -1, NULL))
-    {
-      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID, _("A tag must be UTF-8 text"));
-      return NULL;
-    }
-  normalized = g_utf8_normalize (tag, -1, G_NORMALIZE_NFKC);
-  g_strstrip (normalized);
-  if (*normalized == '\0' || strchr (normalized, '\x1f') != NULL)
-    {
-      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID,
-                   _("“%s” is not a usable tag"), tag);
-      return NULL;
-    }
-  return g_steal_pointer (&normalized);
+  if (out != NULL)
+    out->changed = TRUE;
+  return _sd_store_write_commit (&write, error);
 }
 
 GPtrArray *
@@ -123,41 +80,79 @@ sd_store_list_tags (SdStore *self, GError **error)
   return g_steal_pointer (&tags);
 }
 
+#define NOTE_SQL "UPDATE stories SET note = ?2 WHERE id = ?1"
+#define STATUS_SQL "UPDATE stories SET status = ?2 WHERE id = ?1"
+#define PLACE_SQL                                                                                  \
+  "UPDATE stories SET place_code = ?2, place_confidence = 1, place_by_editor = 1 WHERE "           \
+  "id = ?1"
+
+static gboolean
+check_note (const char *note, GError **error)
+{
+  if (note != NULL && g_utf8_validate (note, -1, NULL))
+    return TRUE;
+  g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID, _("A note must be UTF-8 text"));
+  return FALSE;
+}
+
+static const char *
+note_of (const SdStory *story)
+{
+  return story->note;
+}
+
+static const char *
+status_of (const SdStory *story)
+{
+  return sd_story_status_to_string (story->status);
+}
+
 gboolean
 sd_store_set_note (SdStore *self, gint64 story_id, const char *note, GError **error)
 {
-  static const char *const sqls[] = { "UPDATE stories SET note = ?2 WHERE id = ?1" };
-
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
-  if (note == NULL || !g_utf8_validate (note, -1, NULL))
-    {
-      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID, _("A note must be UTF-8 text"));
-      return FALSE;
-    }
-  return run_story_action (self, story_id, sqls, 1, note, error);
+  return check_note (note, error)
+         && run_story_action (self, story_id, NOTE_SQL, note, NULL, NULL, error);
+}
+
+gboolean
+sd_store_edit_note (
+    SdStore *self, gint64 story_id, const char *note, SdStoreReplaced *out, GError **error)
+{
+  g_return_val_if_fail (SD_IS_STORE (self), FALSE);
+  return check_note (note, error)
+         && run_story_action (self, story_id, NOTE_SQL, note, note_of, out, error);
 }
 
 gboolean
 sd_store_set_status (SdStore *self, gint64 story_id, SdStoryStatus status, GError **error)
 {
-  static const char *const sqls[] = { "UPDATE stories SET status = ?2 WHERE id = ?1" };
-  const char              *name = sd_story_status_to_string (status);
+  return sd_store_edit_status (self, story_id, status, NULL, error);
+}
+
+gboolean
+sd_store_edit_status (
+    SdStore *self, gint64 story_id, SdStoryStatus status, SdStoreReplaced *out, GError **error)
+{
+  const char *name = sd_story_status_to_string (status);
 
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
-  return run_story_action (self, story_id, sqls, 1, name, error);
+  return run_story_action (self, story_id, STATUS_SQL, name, status_of, out, error);
 }
 
 gboolean
 sd_store_set_place (SdStore *self, gint64 story_id, const char *place_code, GError **error)
 {
-  static const char *const sqls[] = {
-    "UPDATE stories SET place_code = ?2, place_confidence = 1, place_by_editor = 1 "
-    "WHERE id = ?1",
-  };
+  return sd_store_edit_place (self, story_id, place_code, NULL, error);
+}
 
+gboolean
+sd_store_edit_place (
+    SdStore *self, gint64 story_id, const char *place_code, SdStoreReplaced *out, GError **error)
+{
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
-  return run_story_action (self, story_id, sqls, 1, place_code, error);
+  return run_story_action (self, story_id, PLACE_SQL, place_code, NULL, out, error);
 }
 
 gboolean
@@ -168,33 +163,27 @@ sd_store_restore_place (SdStore    *self,
                         gboolean    by_editor,
                         GError    **error)
 {
-  g_autofree char *now = _sd_store_dup_now ();
-  sqlite3_stmt    *stmt;
+  g_auto (SdStoreWrite) write = SD_STORE_WRITE_INIT;
+  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
 
-  if (!_sd_store_begin_write (self, error))
+  if (!_sd_store_write_begin (self, &write, error)
+      || !_sd_store_write_touch_story (&write, story_id, error))
     return FALSE;
-  if (!_sd_store_touch_story (self, story_id, now, error))
-    goto failed;
   stmt = _sd_store_get_statement (self,
                                   "UPDATE stories SET place_code = ?, place_confidence = ?, "
                                   "place_by_editor = ? WHERE id = ?",
                                   error);
   if (stmt == NULL)
-    goto failed;
+    return FALSE;
   _sd_store_bind_text (stmt, 1, place_code);
   sqlite3_bind_double (stmt, 2, confidence);
   sqlite3_bind_int (stmt, 3, by_editor);
   sqlite3_bind_int64 (stmt, 4, story_id);
-  if (!_sd_store_step_done (self, stmt, error) || !_sd_store_commit_write (self, error))
-    goto failed;
-  _sd_store_notify_story (self, story_id);
-  return TRUE;
-
-failed:
-  _sd_store_rollback_write (self);
-  return FALSE;
+  if (!_sd_store_step_done (self, stmt, error))
+    return FALSE;
+  return _sd_store_write_commit (&write, error);
 }
 
 /* Characters [@start, @end) of @text, clamped; (transfer full) */
@@ -222,14 +211,15 @@ sd_store_add_highlight (SdStore    *self,
                         gint64     *out_id,
                         GError    **error)
 {
+  g_auto (SdStoreWrite) write = SD_STORE_WRITE_INIT;
   g_autoptr (SdStory) story = NULL;
-  g_autofree char *now = _sd_store_dup_now ();
   g_autofree char *quote = NULL, *prefix = NULL, *suffix = NULL;
-  sqlite3_stmt    *stmt;
   glong            length;
 
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
 
+  if (!_sd_store_write_begin (self, &write, error))
+    return FALSE;
   story = sd_store_get_story (self, story_id, error);
   if (story == NULL)
     return FALSE;
@@ -251,115 +241,76 @@ sd_store_add_highlight (SdStore    *self,
   prefix = dup_char_range (story->body, length, start - HIGHLIGHT_CONTEXT, start);
   suffix = dup_char_range (story->body, length, end, end + HIGHLIGHT_CONTEXT);
 
-  if (!_sd_store_begin_write (self, error))
+  if (!_sd_store_write_touch_story (&write, story_id, error))
     return FALSE;
-  if (!_sd_store_touch_story (self, story_id, now, error))
-    goto failed;
-  stmt = _sd_store_get_statement (self,
-                                  "INSERT INTO highlights (story_id, start, end, quote, prefix, "
-                                  "suffix, comment, editor, created) "
-                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                  error);
-  if (stmt == NULL)
-    goto failed;
-  sqlite3_bind_int64 (stmt, 1, story_id);
-  sqlite3_bind_int64 (stmt, 2, start);
-  sqlite3_bind_int64 (stmt, 3, end);
-  _sd_store_bind_text (stmt, 4, quote);
-  _sd_store_bind_text (stmt, 5, prefix);
-  _sd_store_bind_text (stmt, 6, suffix);
-  _sd_store_bind_text (stmt, 7, comment != NULL ? comment : "");
-  _sd_store_bind_text (stmt, 8, self->editor);
-  _sd_store_bind_text (stmt, 9, now);
-  if (!_sd_store_step_done (self, stmt, error))
-    goto failed;
-  if (out_id != NULL)
-    *out_id = sqlite3_last_insert_rowid (self->db);
-  if (!_sd_store_commit_write (self, error))
-    goto failed;
-  _sd_store_notify_story (self, story_id);
-  return TRUE;
+  {
+    const SdHighlight row = { .start = start,
+                              .end = end,
+                              .quote = quote,
+                              .prefix = prefix,
+                              .suffix = suffix,
+                              .comment = (char *) comment,
+                              .editor = self->editor,
+                              .created = write.now };
 
-failed:
-  _sd_store_rollback_write (self);
-  return FALSE;
+    if (!_sd_store_insert_highlight (self, story_id, &row, out_id, error))
+      return FALSE;
+  }
+  return _sd_store_write_commit (&write, error);
+}
+
+/* Removes a highlight of story @story_id, or of any story when it is 0. */
+static gboolean
+remove_highlight (SdStoreWrite *write, gint64 story_id, gint64 highlight_id, GError **error)
+{
+  SdStore      *self = write->store;
+  sqlite3_stmt *stmt;
+  gint64        owner = 0;
+
+  stmt = _sd_store_get_statement (self, "SELECT story_id FROM highlights WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, highlight_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    owner = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (owner == 0 || (story_id != 0 && owner != story_id))
+    {
+      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_FOUND,
+                   _("No highlight with the id %lld"), (long long) highlight_id);
+      return FALSE;
+    }
+  stmt = _sd_store_get_statement (self, "DELETE FROM highlights WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, highlight_id);
+  return _sd_store_step_done (self, stmt, error)
+         && _sd_store_write_touch_story (write, owner, error);
 }
 
 gboolean
 sd_store_remove_highlight (SdStore *self, gint64 highlight_id, GError **error)
 {
-  g_autofree char *now = _sd_store_dup_now ();
-  sqlite3_stmt    *stmt;
-  gint64           story_id = 0;
-
-  g_return_val_if_fail (SD_IS_STORE (self), FALSE);
-
-  if (!_sd_store_begin_write (self, error))
-    return FALSE;
-  stmt = _sd_store_get_statement (self, "SELECT story_id FROM highlights WHERE id = ?", error);
-  if (stmt == NULL)
-    goto failed;
-  sqlite3_bind_int64 (stmt, 1, highlight_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    story_id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (story_id == 0)
-    {
-      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_FOUND,
-                   _("No highlight with the id %lld"), (long long) highlight_id);
-      goto failed;
-    }
-  stmt = _sd_store_get_statement (self, "DELETE FROM highlights WHERE id = ?", error);
-  if (stmt == NULL)
-    goto failed;
-  sqlite3_bind_int64 (stmt, 1, highlight_id);
-  if (!_sd_store_step_done (self, stmt, error)
-      || !_sd_store_touch_story (self, story_id, now, error))
-    goto failed;
-  if (!_sd_store_commit_write (self, error))
-    goto failed;
-  _sd_store_notify_story (self, story_id);
-  return TRUE;
-
-failed:
-  _sd_store_rollback_write (self);
-  return FALSE;
+  return sd_store_edit_remove_highlight (self, 0, highlight_id, NULL, error);
 }
 
+/* @story_id 0 is any story (for sd_store_remove_highlight()); @out needs one. */
 gboolean
-_sd_store_read_highlights (SdStore *self, SdStory *story, GError **error)
+sd_store_edit_remove_highlight (
+    SdStore *self, gint64 story_id, gint64 highlight_id, SdStoreReplaced *out, GError **error)
 {
-  sqlite3_stmt *stmt = _sd_store_get_statement (
-      self,
-      "SELECT id, start, end, quote, prefix, suffix, comment, editor, created "
-      "FROM highlights WHERE story_id = ? ORDER BY start, id",
-      error);
-  int rc;
+  g_auto (SdStoreWrite) write = SD_STORE_WRITE_INIT;
 
-  if (stmt == NULL)
+  g_return_val_if_fail (SD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (out == NULL || story_id > 0, FALSE);
+
+  if (!_sd_store_write_begin (self, &write, error)
+      || !_sd_store_write_read_before (&write, story_id, out, error)
+      || !remove_highlight (&write, story_id, highlight_id, error))
     return FALSE;
-  g_clear_pointer (&story->highlights, g_ptr_array_unref);
-  story->highlights = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_highlight_free);
-  sqlite3_bind_int64 (stmt, 1, story->id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      SdHighlight *highlight = g_new0 (SdHighlight, 1);
-
-      highlight->id = sqlite3_column_int64 (stmt, 0);
-      highlight->start = sqlite3_column_int64 (stmt, 1);
-      highlight->end = sqlite3_column_int64 (stmt, 2);
-      highlight->quote = _sd_store_dup_column_text (stmt, 3);
-      highlight->prefix = _sd_store_dup_column_text (stmt, 4);
-      highlight->suffix = _sd_store_dup_column_text (stmt, 5);
-      highlight->comment = _sd_store_dup_column_text (stmt, 6);
-      highlight->editor = _sd_store_dup_column_text (stmt, 7);
-      highlight->created = _sd_store_dup_column_text (stmt, 8);
-      g_ptr_array_add (story->highlights, highlight);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return _sd_store_set_sql_error (self, error, "read highlights");
-  return TRUE;
+  if (out != NULL)
+    out->changed = TRUE;
+  return _sd_store_write_commit (&write, error);
 }
 
 /* Adds or removes @tag on many stories in one transaction; @out_changed gets
@@ -373,75 +324,47 @@ change_tag_on_stories (SdStore      *self,
                        GArray       *out_changed,
                        GError      **error)
 {
-  static const char *const add_sql =
-      "INSERT OR IGNORE INTO story_tags (story_id, tag_id, added, editor) "
-      "SELECT ?1, id, ?3, ?4 FROM tags WHERE name = ?2";
-  static const char *const remove_sql = "DELETE FROM story_tags WHERE story_id = ?1 "
-                                        "AND tag_id = (SELECT id FROM tags WHERE name = ?2)";
-  g_autofree char         *name = _sd_store_normalize_tag (tag, error);
-  g_autofree char         *now = _sd_store_dup_now ();
+  g_autofree char *name = _sd_store_normalize_tag (tag, error);
+  g_auto (SdStoreWrite) write = SD_STORE_WRITE_INIT;
   g_autoptr (GArray) changed = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
 
   if (name == NULL)
     return FALSE;
-  if (!_sd_store_begin_write (self, error))
+  if (!_sd_store_write_begin (self, &write, error))
     return FALSE;
-  if (add)
-    {
-      stmt = _sd_store_get_statement (self, "INSERT OR IGNORE INTO tags (name) VALUES (?)", error);
-      if (stmt == NULL)
-        goto failed;
-      _sd_store_bind_text (stmt, 1, name);
-      if (!_sd_store_step_done (self, stmt, error))
-        goto failed;
-    }
+  if (add && !_sd_store_insert_tag (self, name, error))
+    return FALSE;
   for (guint i = 0; i < n_ids; i++)
     {
       stmt = _sd_store_get_statement (self, "SELECT 1 FROM stories WHERE id = ?", error);
       if (stmt == NULL)
-        goto failed;
+        return FALSE;
       sqlite3_bind_int64 (stmt, 1, ids[i]);
       if (sqlite3_step (stmt) != SQLITE_ROW)
         {
           sqlite3_reset (stmt);
           g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_FOUND,
                        _("No story with the id %lld"), (long long) ids[i]);
-          goto failed;
+          return FALSE;
         }
       sqlite3_reset (stmt);
 
-      stmt = _sd_store_get_statement (self, add ? add_sql : remove_sql, error);
-      if (stmt == NULL)
-        goto failed;
-      sqlite3_bind_int64 (stmt, 1, ids[i]);
-      _sd_store_bind_text (stmt, 2, name);
-      if (add)
-        {
-          _sd_store_bind_text (stmt, 3, now);
-          _sd_store_bind_text (stmt, 4, self->editor);
-        }
-      if (!_sd_store_step_done (self, stmt, error))
-        goto failed;
+      if (add ? !_sd_store_link_tag (self, ids[i], name, self->editor, write.now, error)
+              : !_sd_store_unlink_tag (self, ids[i], name, error))
+        return FALSE;
       if (sqlite3_changes (self->db) > 0)
         {
-          if (!_sd_store_touch_story (self, ids[i], now, error))
-            goto failed;
+          if (!_sd_store_write_touch_story (&write, ids[i], error))
+            return FALSE;
           g_array_append_val (changed, ids[i]);
         }
     }
-  if (!_sd_store_commit_write (self, error))
-    goto failed;
-
-  for (guint i = 0; i < changed->len; i++)
-    _sd_store_notify_story (self, g_array_index (changed, gint64, i));
+  if (!_sd_store_write_commit (&write, error))
+    return FALSE;
   if (out_changed != NULL)
     g_array_append_vals (out_changed, changed->data, changed->len);
   return TRUE;
-
-failed:
-  _sd_store_rollback_write (self);
-  return FALSE;
 }
 
 gboolean
@@ -485,24 +408,20 @@ sd_store_remove_tag_from_stories (SdStore      *self,
 gboolean
 sd_store_dismiss_theme (SdStore *self, gint64 story_id, const char *theme, GError **error)
 {
-  static const char *const sqls[] = {
-    "INSERT OR IGNORE INTO dismissed_themes (story_id, theme, created, editor) "
-    "VALUES (?1, ?2, ?3, ?4)",
-  };
-
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
-  return run_story_action (self, story_id, sqls, 1, theme, error);
+  return run_story_action (self, story_id,
+                           "INSERT OR IGNORE INTO dismissed_themes (story_id, theme, created, "
+                           "editor) VALUES (?1, ?2, ?3, ?4)",
+                           theme, NULL, NULL, error);
 }
 
 gboolean
 sd_store_undismiss_theme (SdStore *self, gint64 story_id, const char *theme, GError **error)
 {
-  static const char *const sqls[] = {
-    "DELETE FROM dismissed_themes WHERE story_id = ?1 AND theme = ?2",
-  };
-
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
-  return run_story_action (self, story_id, sqls, 1, theme, error);
+  return run_story_action (self, story_id,
+                           "DELETE FROM dismissed_themes WHERE story_id = ?1 AND theme = ?2", theme,
+                           NULL, NULL, error);
 }
 
 GPtrArray *

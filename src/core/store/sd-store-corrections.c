@@ -1,5 +1,5 @@
 /* sd-store-corrections.c — editors correct what the segmenter got wrong:
- * fields, splits and merges
+ * fields, splits and merges (taking back a repair: sd-store-repairs.c)
  *
  * Copyright 2026 The Storydesk authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -11,7 +11,8 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "sd-store-private.h"
+#include "sd-store-rows-private.h"
+#include "sd-store-write-private.h"
 
 /* A paragraph this short without closing punctuation reads as a headline. */
 #define MAX_HEADLINE_CHARS 40
@@ -23,16 +24,30 @@ static const char *const field_updates[] = {
   [SD_STORY_FIELD_BYLINE] = "UPDATE stories SET byline = ?, corrected = 1 WHERE id = ?",
 };
 
-gboolean
-sd_store_set_story_field (
-    SdStore *self, gint64 story_id, SdStoryField field, const char *value, GError **error)
+static const char *
+get_field (const SdStory *story, SdStoryField field)
 {
-  g_autofree char *now = _sd_store_dup_now ();
+  switch (field)
+    {
+    case SD_STORY_FIELD_HEADLINE:
+      return story->headline;
+    case SD_STORY_FIELD_SUBHEADLINE:
+      return story->subheadline;
+    case SD_STORY_FIELD_REPORTER:
+      return story->reporter;
+    case SD_STORY_FIELD_BYLINE:
+      return story->byline;
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+static gboolean
+set_field (
+    SdStoreWrite *write, gint64 story_id, SdStoryField field, const char *value, GError **error)
+{
   g_autofree char *clean = NULL;
   sqlite3_stmt    *stmt;
-
-  g_return_val_if_fail (SD_IS_STORE (self), FALSE);
-  g_return_val_if_fail (field <= SD_STORY_FIELD_BYLINE, FALSE);
 
   if (value != NULL && !g_utf8_validate (value, -1, NULL))
     {
@@ -43,23 +58,44 @@ sd_store_set_story_field (
   if (clean != NULL && *clean == '\0')
     g_clear_pointer (&clean, g_free);
 
-  if (!_sd_store_begin_write (self, error))
+  if (!_sd_store_write_touch_story (write, story_id, error)
+      || (stmt = _sd_store_get_statement (write->store, field_updates[field], error)) == NULL)
     return FALSE;
-  if (!_sd_store_touch_story (self, story_id, now, error))
-    goto failed;
-  stmt = _sd_store_get_statement (self, field_updates[field], error);
-  if (stmt == NULL)
-    goto failed;
   _sd_store_bind_text (stmt, 1, clean);
   sqlite3_bind_int64 (stmt, 2, story_id);
-  if (!_sd_store_step_done (self, stmt, error) || !_sd_store_commit_write (self, error))
-    goto failed;
-  _sd_store_notify_story (self, story_id);
-  return TRUE;
+  return _sd_store_step_done (write->store, stmt, error);
+}
 
-failed:
-  _sd_store_rollback_write (self);
-  return FALSE;
+gboolean
+sd_store_set_story_field (
+    SdStore *self, gint64 story_id, SdStoryField field, const char *value, GError **error)
+{
+  return sd_store_edit_story_field (self, story_id, field, value, NULL, error);
+}
+
+gboolean
+sd_store_edit_story_field (SdStore         *self,
+                           gint64           story_id,
+                           SdStoryField     field,
+                           const char      *value,
+                           SdStoreReplaced *out,
+                           GError         **error)
+{
+  g_auto (SdStoreWrite) write = SD_STORE_WRITE_INIT;
+
+  g_return_val_if_fail (SD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (field <= SD_STORY_FIELD_BYLINE, FALSE);
+
+  if (!_sd_store_write_begin (self, &write, error)
+      || !_sd_store_write_read_before (&write, story_id, out, error))
+    return FALSE;
+  if (out != NULL && g_strcmp0 (get_field (out->story, field), value) == 0)
+    return _sd_store_write_commit (&write, error); /* nothing to change */
+  if (!set_field (&write, story_id, field, value, error))
+    return FALSE;
+  if (out != NULL)
+    out->changed = TRUE;
+  return _sd_store_write_commit (&write, error);
 }
 
 static gboolean
@@ -88,59 +124,11 @@ join_paragraphs (char **paragraphs, guint from, guint to)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-typedef struct
-{
-  gint64 page_id;
-  gint64 ordinal;
-  gint64 size; /* of the page file */
-  gint64 text_length;
-  char  *encoding;
-  char  *text;
-} PageInfo;
-
-static void
-page_info_clear (PageInfo *info)
-{
-  g_free (info->encoding);
-  g_free (info->text);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PageInfo, page_info_clear)
-
-static gboolean
-read_page_info (SdStore *self, gint64 story_id, PageInfo *info, GError **error)
-{
-  sqlite3_stmt *stmt = _sd_store_get_statement (
-      self,
-      "SELECT s.page_id, s.ordinal, p.size, p.encoding, p.text FROM stories s "
-      "JOIN pages p ON p.id = s.page_id WHERE s.id = ?",
-      error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, story_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      sqlite3_reset (stmt);
-      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_FOUND,
-                   _("No story with the id %lld"), (long long) story_id);
-      return FALSE;
-    }
-  info->page_id = sqlite3_column_int64 (stmt, 0);
-  info->ordinal = sqlite3_column_int64 (stmt, 1);
-  info->size = sqlite3_column_int64 (stmt, 2);
-  info->encoding = _sd_store_dup_column_text (stmt, 3);
-  info->text = _sd_store_dup_column_text (stmt, 4);
-  info->text_length = strlen (info->text);
-  sqlite3_reset (stmt);
-  return TRUE;
-}
-
 /* Where @paragraph starts in the original file, looked for inside the
  * story's span.  UTF-8 pages map exactly (a BOM shifts by its length);
  * other encodings are mapped in proportion, close enough to show the page. */
 static gint64
-find_file_offset (const PageInfo *page, const SdStory *story, const char *paragraph)
+find_file_offset (const SdPageInfo *page, const SdStory *story, const char *paragraph)
 {
   gboolean         utf8 = g_strcmp0 (page->encoding, "UTF-8") == 0;
   gint64           bom = utf8 ? page->size - page->text_length : 0;
@@ -188,20 +176,6 @@ shift_ordinals (SdStore *self, gint64 page_id, gint64 after, int delta, GError *
   return TRUE;
 }
 
-/* Body offsets of place mentions no longer hold after a split or a join;
- * the underlines go with them (the place the story is filed under stays). */
-static gboolean
-forget_mentions (SdStore *self, gint64 story_id, GError **error)
-{
-  sqlite3_stmt *stmt = _sd_store_get_statement (
-      self, "DELETE FROM place_mentions WHERE story_id = ? AND field = 'body'", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, story_id);
-  return _sd_store_step_done (self, stmt, error);
-}
-
 static gboolean
 update_body (SdStore    *self,
              gint64      story_id,
@@ -213,7 +187,7 @@ update_body (SdStore    *self,
   g_autofree char *joined = _sd_store_join_array (headings);
   sqlite3_stmt    *stmt;
 
-  if (!forget_mentions (self, story_id, error))
+  if (!_sd_store_forget_body_mentions (self, story_id, error))
     return FALSE;
   stmt = _sd_store_get_statement (
       self,
@@ -250,12 +224,6 @@ move_highlights (
   return _sd_store_step_done (self, stmt, error);
 }
 
-static gboolean
-copy_tags (SdStore *self, gint64 from_story, gint64 to_story, GError **error)
-{
-  return _sd_store_run_pair (self, SD_STORE_COPY_TAGS_SQL, from_story, to_story, error);
-}
-
 static GPtrArray *
 headings_within (GPtrArray *headings, char **paragraphs, guint from, guint to)
 {
@@ -271,25 +239,23 @@ headings_within (GPtrArray *headings, char **paragraphs, guint from, guint to)
   return kept;
 }
 
-gboolean
-sd_store_split_story (
-    SdStore *self, gint64 story_id, guint paragraph, gint64 *out_new_id, GError **error)
+/* Splits the story inside @write; see sd_store_split_story(). */
+static gboolean
+split (SdStoreWrite *write, gint64 story_id, guint paragraph, gint64 *out_new_id, GError **error)
 {
+  SdStore *self = write->store;
   g_autoptr (SdStory) story = NULL;
   g_autoptr (SdStory) tail = sd_story_new ();
-  g_auto (PageInfo) page = { 0 };
+  g_auto (SdPageInfo) page = { 0 };
   g_auto (GStrv) paragraphs = NULL;
   g_autofree char *head_body = NULL;
   g_autoptr (GPtrArray) head_headings = NULL;
-  g_autofree char *now = _sd_store_dup_now ();
-  guint            n, body_from;
-  gint64           split_offset;
-  sqlite3_stmt    *stmt;
-
-  g_return_val_if_fail (SD_IS_STORE (self), FALSE);
+  guint         n, body_from;
+  gint64        split_offset;
+  sqlite3_stmt *stmt;
 
   story = sd_store_get_story (self, story_id, error);
-  if (story == NULL || !read_page_info (self, story_id, &page, error))
+  if (story == NULL || !_sd_store_read_page_info (self, story_id, &page, error))
     return FALSE;
   paragraphs = g_strsplit (story->body, "\n", -1);
   n = g_strv_length (paragraphs);
@@ -322,13 +288,11 @@ sd_store_split_story (
   tail->source_start = split_offset;
   tail->source_end = story->source_end;
 
-  if (!_sd_store_begin_write (self, error))
-    return FALSE;
   if (!shift_ordinals (self, page.page_id, page.ordinal, 1, error)
       || !_sd_store_insert_story (self, page.page_id, page.ordinal + 1, tail, error)
       || !update_body (self, story_id, head_body, split_offset, head_headings, error)
-      || !copy_tags (self, story_id, tail->id, error))
-    goto failed;
+      || !_sd_store_copy_tags (self, story_id, tail->id, error))
+    return FALSE;
 
   /* The tail keeps the review state and place the story had, as the
    * editor's own, so a re-import does not undo the split's filing. */
@@ -339,11 +303,11 @@ sd_store_split_story (
       "WHERE id = ?2",
       error);
   if (stmt == NULL)
-    goto failed;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, story_id);
   sqlite3_bind_int64 (stmt, 2, tail->id);
   if (!_sd_store_step_done (self, stmt, error))
-    goto failed;
+    return FALSE;
 
   {
     gint64 head_chars = g_utf8_strlen (head_body, -1) + 1;
@@ -351,34 +315,40 @@ sd_store_split_story (
 
     if (!move_highlights (self, story_id, tail->id, head_chars + skipped, -(head_chars + skipped),
                           error))
-      goto failed;
+      return FALSE;
   }
-  if (!_sd_store_touch_story (self, story_id, now, error)
-      || !_sd_store_touch_story (self, tail->id, now, error)
-      || !_sd_store_commit_write (self, error))
-    goto failed;
+  *out_new_id = tail->id;
+  return _sd_store_write_touch_story (write, story_id, error)
+         && _sd_store_write_touch_story (write, tail->id, error);
+}
 
-  _sd_store_notify_story (self, story_id);
-  _sd_store_notify_story (self, tail->id);
+gboolean
+sd_store_split_story (
+    SdStore *self, gint64 story_id, guint paragraph, gint64 *out_new_id, GError **error)
+{
+  g_auto (SdStoreWrite) write = SD_STORE_WRITE_INIT;
+  gint64 new_id = 0;
+
+  g_return_val_if_fail (SD_IS_STORE (self), FALSE);
+
+  if (!_sd_store_write_begin (self, &write, error)
+      || !split (&write, story_id, paragraph, &new_id, error))
+    return FALSE;
   if (out_new_id != NULL)
-    *out_new_id = tail->id;
-  return TRUE;
-
-failed:
-  _sd_store_rollback_write (self);
-  return FALSE;
+    *out_new_id = new_id;
+  return _sd_store_write_commit (&write, error);
 }
 
 gint64
 sd_store_find_next_story (SdStore *self, gint64 story_id, GError **error)
 {
-  g_auto (PageInfo) page = { 0 };
+  g_auto (SdPageInfo) page = { 0 };
   sqlite3_stmt *stmt;
   gint64        next_id = 0;
 
   g_return_val_if_fail (SD_IS_STORE (self), -1);
 
-  if (!read_page_info (self, story_id, &page, error))
+  if (!_sd_store_read_page_info (self, story_id, &page, error))
     return -1;
   stmt = _sd_store_get_statement (
       self, "SELECT id FROM stories WHERE page_id = ? AND ordinal > ? ORDER BY ordinal LIMIT 1",
@@ -396,25 +366,42 @@ sd_store_find_next_story (SdStore *self, gint64 story_id, GError **error)
   return next_id > 0 ? next_id : -1;
 }
 
-gboolean
-sd_store_merge_with_next (
-    SdStore *self, gint64 story_id, gint64 *out_removed_id, guint *out_paragraph, GError **error)
+static gboolean
+set_note (SdStore *self, gint64 story_id, const char *note, GError **error)
 {
+  sqlite3_stmt *stmt =
+      _sd_store_get_statement (self, "UPDATE stories SET note = ? WHERE id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  _sd_store_bind_text (stmt, 1, note);
+  sqlite3_bind_int64 (stmt, 2, story_id);
+  return _sd_store_step_done (self, stmt, error);
+}
+
+/* Joins the next story onto this one inside @write, handing both back as
+ * they were in @out (nullable); see sd_store_merge_with_next(). */
+static gboolean
+merge (SdStoreWrite    *write,
+       gint64           story_id,
+       gint64          *out_removed_id,
+       guint           *out_paragraph,
+       SdStoreReplaced *out,
+       GError         **error)
+{
+  SdStore *self = write->store;
   g_autoptr (SdStory) story = NULL;
   g_autoptr (SdStory) next = NULL;
-  g_auto (PageInfo) page = { 0 };
+  g_auto (SdPageInfo) page = { 0 };
   g_autoptr (GString) body = NULL;
   g_autoptr (GPtrArray) headings = NULL;
-  g_autofree char *now = _sd_store_dup_now ();
   g_autofree char *note = NULL;
   gint64           next_id = 0, shift;
   guint            paragraph;
   sqlite3_stmt    *stmt;
 
-  g_return_val_if_fail (SD_IS_STORE (self), FALSE);
-
   story = sd_store_get_story (self, story_id, error);
-  if (story == NULL || !read_page_info (self, story_id, &page, error))
+  if (story == NULL || !_sd_store_read_page_info (self, story_id, &page, error))
     return FALSE;
   next_id = sd_store_find_next_story (self, story_id, error);
   if (next_id <= 0)
@@ -446,290 +433,113 @@ sd_store_merge_with_next (
          : *story->note == '\0' ? g_strdup (next->note)
                                 : g_strconcat (story->note, "\n", next->note, NULL);
 
-  if (!_sd_store_begin_write (self, error))
-    return FALSE;
   if (!update_body (self, story_id, body->str, next->source_end, headings, error)
-      || !copy_tags (self, next_id, story_id, error)
-      || !move_highlights (self, next_id, story_id, 0, shift, error))
-    goto failed;
-  stmt = _sd_store_get_statement (self, "UPDATE stories SET note = ? WHERE id = ?", error);
-  if (stmt == NULL)
-    goto failed;
-  _sd_store_bind_text (stmt, 1, note);
-  sqlite3_bind_int64 (stmt, 2, story_id);
-  if (!_sd_store_step_done (self, stmt, error))
-    goto failed;
+      || !_sd_store_copy_tags (self, next_id, story_id, error)
+      || !move_highlights (self, next_id, story_id, 0, shift, error)
+      || !set_note (self, story_id, note, error))
+    return FALSE;
   stmt = _sd_store_get_statement (self, "DELETE FROM stories WHERE id = ?", error);
   if (stmt == NULL)
-    goto failed;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, next_id);
   if (!_sd_store_step_done (self, stmt, error)
-      || !_sd_store_touch_story (self, story_id, now, error)
-      || !_sd_store_commit_write (self, error))
-    goto failed;
+      || !_sd_store_write_touch_story (write, story_id, error))
+    return FALSE;
+  *out_removed_id = next_id;
+  *out_paragraph = paragraph;
+  if (out != NULL)
+    {
+      g_clear_pointer (&out->story, sd_story_unref);
+      out->story = g_steal_pointer (&story);
+      out->next = g_steal_pointer (&next);
+      out->changed = TRUE;
+    }
+  return TRUE;
+}
 
-  _sd_store_notify_story (self, story_id);
+gboolean
+sd_store_merge_with_next (
+    SdStore *self, gint64 story_id, gint64 *out_removed_id, guint *out_paragraph, GError **error)
+{
+  return sd_store_edit_merge_with_next (self, story_id, out_removed_id, out_paragraph, NULL, error);
+}
+
+gboolean
+sd_store_edit_merge_with_next (SdStore         *self,
+                               gint64           story_id,
+                               gint64          *out_removed_id,
+                               guint           *out_paragraph,
+                               SdStoreReplaced *out,
+                               GError         **error)
+{
+  g_auto (SdStoreWrite) write = SD_STORE_WRITE_INIT;
+  gint64 removed_id = 0;
+  guint  paragraph = 0;
+
+  g_return_val_if_fail (SD_IS_STORE (self), FALSE);
+
+  if (!_sd_store_write_begin (self, &write, error)
+      || !merge (&write, story_id, &removed_id, &paragraph, out, error))
+    return FALSE;
   if (out_removed_id != NULL)
-    *out_removed_id = next_id;
+    *out_removed_id = removed_id;
   if (out_paragraph != NULL)
     *out_paragraph = paragraph;
-  return TRUE;
-
-failed:
-  _sd_store_rollback_write (self);
-  return FALSE;
+  return _sd_store_write_commit (&write, error);
 }
 
-/* The span @start..@end of the page text, trimmed; "" outside it. */
-static char *
-dup_page_span (const PageInfo *page, gint64 start, gint64 end)
+gboolean
+sd_store_edit_unmerge (SdStore       *self,
+                       gint64         story_id,
+                       guint          paragraph,
+                       const char    *note,
+                       const SdStory *joined,
+                       gint64        *out_new_id,
+                       GError       **error)
 {
-  start = CLAMP (start, 0, page->text_length);
-  end = CLAMP (end, start, page->text_length);
-  return g_strstrip (g_strndup (page->text + start, end - start));
-}
+  g_auto (SdStoreWrite) write = SD_STORE_WRITE_INIT;
+  g_autoptr (SdStory) part = NULL;
+  sqlite3_stmt *stmt;
+  gint64        id = 0;
 
-/* Where each body paragraph starts in the page text (-1 when repairs
- * changed it beyond recognition); paragraphs appear in page order. */
-static gint64 *
-locate_paragraphs (const PageInfo *page, char **paragraphs, guint n)
-{
-  gint64     *positions = g_new (gint64, n + 1);
-  const char *from = page->text;
+  g_return_val_if_fail (SD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (joined != NULL, FALSE);
 
-  for (guint i = 0; i < n; i++)
-    {
-      const char      *end = paragraphs[i];
-      g_autofree char *probe = NULL;
-      const char      *found;
-
-      for (guint c = 0; c < 8 && *end != '\0'; c++)
-        end = g_utf8_next_char (end);
-      probe = g_strndup (paragraphs[i], end - paragraphs[i]);
-      found = *probe != '\0' ? strstr (from, probe) : NULL;
-      positions[i] = found != NULL ? found - page->text : -1;
-      if (found != NULL)
-        from = found;
-    }
-  return positions;
-}
-
-static gboolean
-write_story_text (SdStore    *self,
-                  gint64      story_id,
-                  const char *body,
-                  const char *byline,
-                  GPtrArray  *captions,
-                  GError    **error)
-{
-  g_autofree char *joined = _sd_store_join_array (captions);
-  sqlite3_stmt    *stmt = _sd_store_get_statement (
-         self, "UPDATE stories SET body = ?, byline = ?, captions = ?, corrected = 1 WHERE id = ?",
-         error);
-
-  if (stmt == NULL)
+  if (!_sd_store_write_begin (self, &write, error)
+      || !split (&write, story_id, paragraph, &id, error))
     return FALSE;
-  _sd_store_bind_text (stmt, 1, body);
-  _sd_store_bind_text (stmt, 2, byline);
-  _sd_store_bind_text (stmt, 3, joined);
-  sqlite3_bind_int64 (stmt, 4, story_id);
-  return _sd_store_step_done (self, stmt, error) && forget_mentions (self, story_id, error);
-}
+  for (SdStoryField field = 0; field <= SD_STORY_FIELD_BYLINE; field++)
+    if (!set_field (&write, id, field, get_field (joined, field), error))
+      return FALSE;
+  if (!set_note (self, story_id, note, error)
+      || (stmt = _sd_store_get_statement (
+              self,
+              "UPDATE stories SET note = ?2, status = ?3, place_code = ?4, "
+              "place_confidence = ?5, place_by_editor = ?6 WHERE id = ?1",
+              error))
+             == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  _sd_store_bind_text (stmt, 2, joined->note);
+  _sd_store_bind_text (stmt, 3, sd_story_status_to_string (joined->status));
+  _sd_store_bind_text (stmt, 4, joined->place_code);
+  sqlite3_bind_double (stmt, 5, joined->place_confidence);
+  sqlite3_bind_int (stmt, 6, joined->place_by_editor);
+  if (!_sd_store_step_done (self, stmt, error))
+    return FALSE;
 
-/* Works out the story's text without the repair; FALSE when the text the
- * repair changed cannot be found any more (the editor corrected it since). */
-static gboolean
-compute_reverted (const PageInfo *page,
-                  const SdStory  *story,
-                  const SdRepair *repair,
-                  GPtrArray      *paragraphs,
-                  char          **byline,
-                  GPtrArray      *captions)
-{
-  switch (repair->kind)
+  /* The part took all the merged story's tags: it keeps only its own. */
+  part = sd_store_get_story (self, id, error);
+  if (part == NULL)
+    return FALSE;
+  for (guint i = 0; i < part->tags->len; i++)
     {
-    case SD_REPAIR_DROPPED_DUPLICATE:
-    case SD_REPAIR_DROPPED_FRAGMENT:
-    case SD_REPAIR_MOVED_CAPTION:
-      {
-        g_autofree char   *text = dup_page_span (page, repair->start, repair->end);
-        g_autofree gint64 *positions = NULL;
-        guint              at = paragraphs->len;
-
-        if (*text == '\0')
-          return FALSE;
-        positions = locate_paragraphs (page, (char **) paragraphs->pdata, paragraphs->len);
-        for (guint i = 0; i < paragraphs->len; i++)
-          if (positions[i] > (gint64) repair->start)
-            {
-              at = i;
-              break;
-            }
-        if (repair->kind == SD_REPAIR_MOVED_CAPTION)
-          for (guint i = 0; i < captions->len; i++)
-            if (strstr (g_ptr_array_index (captions, i), text) != NULL
-                || strstr (text, g_ptr_array_index (captions, i)) != NULL)
-              {
-                g_ptr_array_remove_index (captions, i);
-                break;
-              }
-        g_ptr_array_insert (paragraphs, at, g_steal_pointer (&text));
-        return TRUE;
-      }
-    case SD_REPAIR_JOINED_BREAK:
-      {
-        /* The characters just before the break end a paragraph again. */
-        gint64           from = MAX (0, (gint64) repair->start - 24);
-        g_autofree char *tail = dup_page_span (page, from, repair->start);
-        const char      *probe = strrchr (tail, '\n') != NULL ? strrchr (tail, '\n') + 1 : tail;
-
-        while (g_utf8_strlen (probe, -1) > 6)
-          probe = g_utf8_next_char (probe);
-        for (guint i = 0; *probe != '\0' && i < paragraphs->len; i++)
-          {
-            char       *paragraph = g_ptr_array_index (paragraphs, i);
-            const char *found = strstr (paragraph, probe);
-            const char *cut = found != NULL ? found + strlen (probe) : NULL;
-
-            if (cut == NULL || *cut == '\0')
-              continue;
-            g_ptr_array_insert (paragraphs, i + 1, g_strdup (cut));
-            g_ptr_array_index (paragraphs, i) = g_strndup (paragraph, cut - paragraph);
-            g_free (paragraph);
-            return TRUE;
-          }
+      const char *tag = g_ptr_array_index (part->tags, i);
+      if (!g_ptr_array_find_with_equal_func (joined->tags, tag, g_str_equal, NULL)
+          && !_sd_store_unlink_tag (self, id, tag, error))
         return FALSE;
-      }
-    case SD_REPAIR_SPLIT_BYLINE:
-      {
-        char *last;
-
-        if (story->byline == NULL || paragraphs->len == 0)
-          return FALSE;
-        last = g_ptr_array_index (paragraphs, paragraphs->len - 1);
-        g_ptr_array_index (paragraphs, paragraphs->len - 1) =
-            g_strconcat (last, story->byline, NULL);
-        g_free (last);
-        g_clear_pointer (byline, g_free);
-        return TRUE;
-      }
-    case SD_REPAIR_TRUNCATED:
-    default:
-      return FALSE;
     }
-}
-
-static gboolean
-delete_repair (SdStore *self, gint64 story_id, gint64 repair_id, GError **error)
-{
-  sqlite3_stmt *stmt =
-      _sd_store_get_statement (self, "DELETE FROM repairs WHERE rowid = ? AND story_id = ?", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, repair_id);
-  sqlite3_bind_int64 (stmt, 2, story_id);
-  return _sd_store_step_done (self, stmt, error);
-}
-
-gboolean
-sd_store_revert_repair (SdStore *self, gint64 story_id, gint64 repair_id, GError **error)
-{
-  g_autoptr (SdStory) story = NULL;
-  g_auto (PageInfo) page = { 0 };
-  g_autoptr (GPtrArray) paragraphs = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GPtrArray) captions = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *byline = NULL;
-  g_autofree char *body = NULL;
-  g_autofree char *now = _sd_store_dup_now ();
-  g_auto (GStrv) parts = NULL;
-  const SdRepair *repair = NULL;
-
-  g_return_val_if_fail (SD_IS_STORE (self), FALSE);
-
-  story = sd_store_get_story (self, story_id, error);
-  if (story == NULL || !read_page_info (self, story_id, &page, error))
-    return FALSE;
-  for (guint i = 0; i < story->repairs->len; i++)
-    if (((SdRepair *) g_ptr_array_index (story->repairs, i))->id == repair_id)
-      repair = g_ptr_array_index (story->repairs, i);
-  if (repair == NULL)
-    {
-      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_FOUND,
-                   _("The story has no repair %lld"), (long long) repair_id);
-      return FALSE;
-    }
-
-  parts = g_strsplit (story->body, "\n", -1);
-  for (guint i = 0; parts[i] != NULL; i++)
-    g_ptr_array_add (paragraphs, g_strdup (parts[i]));
-  for (guint i = 0; i < story->captions->len; i++)
-    g_ptr_array_add (captions, g_strdup (g_ptr_array_index (story->captions, i)));
-  byline = g_strdup (story->byline);
-  if (!compute_reverted (&page, story, repair, paragraphs, &byline, captions))
-    {
-      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID,
-                   repair->kind == SD_REPAIR_TRUNCATED
-                   ? _("A story cut off in the source has nothing to take back")
-                   : _("The text this repair changed is no longer in the story"));
-      return FALSE;
-    }
-  g_ptr_array_add (paragraphs, NULL);
-  body = g_strjoinv ("\n", (char **) paragraphs->pdata);
-
-  if (!_sd_store_begin_write (self, error))
-    return FALSE;
-  if (!write_story_text (self, story_id, body, byline, captions, error)
-      || !delete_repair (self, story_id, repair_id, error)
-      || !_sd_store_touch_story (self, story_id, now, error)
-      || !_sd_store_commit_write (self, error))
-    goto failed;
-  _sd_store_notify_story (self, story_id);
-  return TRUE;
-
-failed:
-  _sd_store_rollback_write (self);
-  return FALSE;
-}
-
-gboolean
-sd_store_restore_repair (SdStore        *self,
-                         gint64          story_id,
-                         const SdRepair *repair,
-                         const char     *body,
-                         const char     *byline,
-                         GPtrArray      *captions,
-                         GError        **error)
-{
-  g_autofree char *now = _sd_store_dup_now ();
-  sqlite3_stmt    *stmt;
-
-  g_return_val_if_fail (SD_IS_STORE (self), FALSE);
-
-  if (!_sd_store_begin_write (self, error))
-    return FALSE;
-  if (!write_story_text (self, story_id, body, byline, captions, error))
-    goto failed;
-  stmt = _sd_store_get_statement (self,
-                                  "INSERT INTO repairs (rowid, story_id, kind, start, end, detail) "
-                                  "VALUES (?, ?, ?, ?, ?, ?)",
-                                  error);
-  if (stmt == NULL)
-    goto failed;
-  sqlite3_bind_int64 (stmt, 1, repair->id);
-  sqlite3_bind_int64 (stmt, 2, story_id);
-  _sd_store_bind_text (stmt, 3, sd_repair_kind_to_string (repair->kind));
-  sqlite3_bind_int64 (stmt, 4, repair->start);
-  sqlite3_bind_int64 (stmt, 5, repair->end);
-  _sd_store_bind_text (stmt, 6, repair->detail != NULL ? repair->detail : "");
-  if (!_sd_store_step_done (self, stmt, error)
-      || !_sd_store_touch_story (self, story_id, now, error)
-      || !_sd_store_commit_write (self, error))
-    goto failed;
-  _sd_store_notify_story (self, story_id);
-  return TRUE;
-
-failed:
-  _sd_store_rollback_write (self);
-  return FALSE;
+  if (out_new_id != NULL)
+    *out_new_id = id;
+  return _sd_store_write_commit (&write, error);
 }

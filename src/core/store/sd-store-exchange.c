@@ -11,7 +11,8 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "sd-store-private.h"
+#include "sd-store-rows-private.h"
+#include "sd-store-write-private.h"
 
 /* The encoding recorded for the pages an export makes: they hold no page
  * text, and their stories' source offsets point into the original file. */
@@ -85,77 +86,81 @@ order_tags (GPtrArray *stories)
 }
 
 static gboolean
-insert_page (SdStore    *self,
-             const char *file,
-             const char *key,
-             gint64      size,
-             const char *now,
-             gint64     *out_id,
-             GError    **error)
-{
-  sqlite3_stmt *stmt =
-      _sd_store_get_statement (self,
-                               "INSERT INTO pages (file, checksum, encoding, size, text, imported) "
-                               "VALUES (?, ?, '" EXCHANGE_ENCODING "', ?, '', ?)",
-                               error);
-
-  if (stmt == NULL)
-    return FALSE;
-  _sd_store_bind_text (stmt, 1, file);
-  _sd_store_bind_text (stmt, 2, key);
-  sqlite3_bind_int64 (stmt, 3, size);
-  _sd_store_bind_text (stmt, 4, now);
-  if (!_sd_store_step_done (self, stmt, error))
-    return FALSE;
-  *out_id = sqlite3_last_insert_rowid (self->db);
-  return TRUE;
-}
-
-static gboolean
 insert_annotations (SdStore *self, const SdStory *story, const char *now, GError **error)
 {
-  const char   *stamp = story->updated != NULL ? story->updated : now;
-  sqlite3_stmt *stmt;
+  const char *stamp = story->updated != NULL ? story->updated : now;
 
   for (guint i = 0; story->tags != NULL && i < story->tags->len; i++)
-    {
-      stmt = _sd_store_get_statement (self,
-                                      "INSERT OR IGNORE INTO story_tags (story_id, tag_id, added, "
-                                      "editor) SELECT ?1, id, ?3, ?4 FROM tags WHERE name = ?2",
-                                      error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, story->id);
-      _sd_store_bind_text (stmt, 2, g_ptr_array_index (story->tags, i));
-      _sd_store_bind_text (stmt, 3, stamp);
-      _sd_store_bind_text (stmt, 4, story->editor);
-      if (!_sd_store_step_done (self, stmt, error))
-        return FALSE;
-    }
+    if (!_sd_store_link_tag (self, story->id, g_ptr_array_index (story->tags, i), story->editor,
+                             stamp, error))
+      return FALSE;
 
   for (guint i = 0; story->highlights != NULL && i < story->highlights->len; i++)
     {
       SdHighlight *highlight = g_ptr_array_index (story->highlights, i);
+      SdHighlight  row = *highlight;
 
-      stmt = _sd_store_get_statement (self,
-                                      "INSERT INTO highlights (story_id, start, end, quote, "
-                                      "prefix, suffix, comment, editor, created) "
-                                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                      error);
-      if (stmt == NULL)
+      if (row.created == NULL)
+        row.created = (char *) stamp;
+      if (!_sd_store_insert_highlight (self, story->id, &row, &highlight->id, error))
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, story->id);
-      sqlite3_bind_int64 (stmt, 2, highlight->start);
-      sqlite3_bind_int64 (stmt, 3, highlight->end);
-      _sd_store_bind_text (stmt, 4, highlight->quote != NULL ? highlight->quote : "");
-      _sd_store_bind_text (stmt, 5, highlight->prefix != NULL ? highlight->prefix : "");
-      _sd_store_bind_text (stmt, 6, highlight->suffix != NULL ? highlight->suffix : "");
-      _sd_store_bind_text (stmt, 7, highlight->comment != NULL ? highlight->comment : "");
-      _sd_store_bind_text (stmt, 8, highlight->editor);
-      _sd_store_bind_text (stmt, 9, highlight->created != NULL ? highlight->created : stamp);
-      if (!_sd_store_step_done (self, stmt, error))
+    }
+  return TRUE;
+}
+
+/* Stores @stories inside @write (see sd_store_import_stories()). */
+static gboolean
+store_stories (SdStoreWrite *write,
+               const char   *checksum,
+               gint64        size,
+               GPtrArray    *stories,
+               gboolean     *out_known,
+               GError      **error)
+{
+  SdStore         *self = write->store;
+  g_autofree char *first_key = g_strdup_printf ("%s#1", checksum);
+  g_autoptr (GPtrArray) tags = NULL;
+  const char   *run_file = NULL;
+  gint64        page_id = 0;
+  guint         run = 0, ordinal = 0;
+  sqlite3_stmt *stmt;
+
+  stmt = _sd_store_get_statement (self, "SELECT 1 FROM pages WHERE checksum = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  _sd_store_bind_text (stmt, 1, first_key);
+  *out_known = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  if (*out_known)
+    return TRUE; /* imported before, in one transaction: all of it is there */
+
+  tags = order_tags (stories);
+  for (guint i = 0; i < tags->len; i++)
+    if (!_sd_store_insert_tag (self, g_ptr_array_index (tags, i), error))
+      return FALSE;
+  if (tags->len > 0)
+    _sd_store_write_notify_tags (write);
+
+  for (guint i = 0; i < stories->len; i++)
+    {
+      SdStory *story = g_ptr_array_index (stories, i);
+
+      /* Each run of stories from one page file becomes a page of that
+       * name, so the stories keep their source and their order. */
+      if (page_id == 0 || g_strcmp0 (story->source_file, run_file) != 0)
+        {
+          g_autofree char   *key = g_strdup_printf ("%s#%u", checksum, ++run);
+          const SdPageRecord page = { story->source_file, key, EXCHANGE_ENCODING, "", size };
+
+          if (!_sd_store_insert_page (self, &page, write->now, &page_id, error))
+            return FALSE;
+          run_file = story->source_file;
+          ordinal = 0;
+        }
+      if (!_sd_store_insert_story (self, page_id, ordinal++, story, error)
+          || !insert_annotations (self, story, write->now, error))
         return FALSE;
-      highlight->id = sqlite3_last_insert_rowid (self->db);
+      story->page_id = page_id;
     }
   return TRUE;
 }
@@ -175,78 +180,24 @@ sd_store_import_stories (SdStore    *self,
                          gboolean   *out_known,
                          GError    **error)
 {
-  g_autofree char *now = _sd_store_dup_now ();
-  g_autofree char *first_key = g_strdup_printf ("%s#1", checksum);
-  g_autoptr (GPtrArray) tags = NULL;
-  const char   *run_file = NULL;
-  gint64        page_id = 0;
-  guint         run = 0, ordinal = 0;
-  sqlite3_stmt *stmt;
-  gboolean      known;
+  g_auto (SdStoreWrite) write = SD_STORE_WRITE_INIT;
+  gboolean known = FALSE;
 
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
   g_return_val_if_fail (checksum != NULL && stories != NULL, FALSE);
 
   if (out_known != NULL)
     *out_known = FALSE;
-  if (!_sd_store_begin_write (self, error))
+  if (!_sd_store_write_begin (self, &write, error))
     return FALSE;
-
-  stmt = _sd_store_get_statement (self, "SELECT 1 FROM pages WHERE checksum = ?", error);
-  if (stmt == NULL)
-    goto failed;
-  _sd_store_bind_text (stmt, 1, first_key);
-  known = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
-  if (known)
+  if (!store_stories (&write, checksum, size, stories, &known, error)
+      || !_sd_store_write_commit (&write, error))
     {
-      /* Imported before, in one transaction: all of it is there. */
-      if (out_known != NULL)
-        *out_known = TRUE;
-      return _sd_store_commit_write (self, error);
+      for (guint i = 0; i < stories->len; i++)
+        ((SdStory *) g_ptr_array_index (stories, i))->id = 0;
+      return FALSE;
     }
-
-  tags = order_tags (stories);
-  for (guint i = 0; i < tags->len; i++)
-    {
-      stmt = _sd_store_get_statement (self, "INSERT OR IGNORE INTO tags (name) VALUES (?)", error);
-      if (stmt == NULL)
-        goto failed;
-      _sd_store_bind_text (stmt, 1, g_ptr_array_index (tags, i));
-      if (!_sd_store_step_done (self, stmt, error))
-        goto failed;
-    }
-
-  for (guint i = 0; i < stories->len; i++)
-    {
-      SdStory *story = g_ptr_array_index (stories, i);
-
-      /* Each run of stories from one page file becomes a page of that
-       * name, so the stories keep their source and their order. */
-      if (page_id == 0 || g_strcmp0 (story->source_file, run_file) != 0)
-        {
-          g_autofree char *key = g_strdup_printf ("%s#%u", checksum, ++run);
-
-          if (!insert_page (self, story->source_file, key, size, now, &page_id, error))
-            goto failed;
-          run_file = story->source_file;
-          ordinal = 0;
-        }
-      if (!_sd_store_insert_story (self, page_id, ordinal++, story, error)
-          || !insert_annotations (self, story, now, error))
-        goto failed;
-      story->page_id = page_id;
-    }
-
-  if (!_sd_store_commit_write (self, error))
-    goto failed;
-  if (tags->len > 0)
-    _sd_store_notify_tags (self);
+  if (out_known != NULL)
+    *out_known = known;
   return TRUE;
-
-failed:
-  _sd_store_rollback_write (self);
-  for (guint i = 0; i < stories->len; i++)
-    ((SdStory *) g_ptr_array_index (stories, i))->id = 0;
-  return FALSE;
 }

@@ -46,35 +46,19 @@ G_GNUC_INTERNAL void          _sd_store_bind_text       (sqlite3_stmt *stmt, int
 G_GNUC_INTERNAL gboolean      _sd_store_step_done       (SdStore *self, sqlite3_stmt *stmt, GError **error);
 /* Runs @sql (a static string) with ?1 = @first and ?2 = @second. */
 G_GNUC_INTERNAL gboolean      _sd_store_run_pair        (SdStore *self, const char *sql, gint64 first, gint64 second, GError **error);
-/* Copies one story's tags onto another (what it has already stays). */
-#define SD_STORE_COPY_TAGS_SQL                                              \
-  "INSERT OR IGNORE INTO story_tags (story_id, tag_id, editor, added) "   \
-  "SELECT ?2, tag_id, editor, added FROM story_tags WHERE story_id = ?1"
 G_GNUC_INTERNAL char         *_sd_store_dup_column_text (sqlite3_stmt *stmt, int column);
 G_GNUC_INTERNAL GPtrArray    *_sd_store_split_column    (sqlite3_stmt *stmt, int column, const char *separator);
 G_GNUC_INTERNAL char         *_sd_store_join_array      (GPtrArray *array);
 G_GNUC_INTERNAL SdStory      *_sd_store_read_story_row  (sqlite3_stmt *stmt, gboolean full);
 G_GNUC_INTERNAL char         *_sd_store_dup_now         (void);
-G_GNUC_INTERNAL gboolean      _sd_store_begin_write     (SdStore *self, GError **error);
-G_GNUC_INTERNAL gboolean      _sd_store_commit_write    (SdStore *self, GError **error);
-G_GNUC_INTERNAL void          _sd_store_rollback_write  (SdStore *self);
-/* Stamps the editor and time on a story, inside the caller's transaction;
- * fails with NOT_FOUND for a missing story. */
-G_GNUC_INTERNAL gboolean      _sd_store_touch_story     (SdStore *self, gint64 story_id, const char *now, GError **error);
-/* NFKC, trimmed; NULL with INVALID for an unusable name. */
-G_GNUC_INTERNAL char         *_sd_store_normalize_tag   (const char *tag, GError **error);
-/* Emits SdStore::tags-changed. */
+/* Emit SdStore::tags-changed and ::story-changed; only the write guard's
+ * commit calls them (sd-store-write.c). */
 G_GNUC_INTERNAL void          _sd_store_notify_tags     (SdStore *self);
-/* Inserts @story (and its repairs) as story @ordinal of the page; sets its id. */
-G_GNUC_INTERNAL gboolean      _sd_store_insert_story    (SdStore *self, gint64 page_id, guint ordinal, SdStory *story, GError **error);
+G_GNUC_INTERNAL void          _sd_store_notify_story    (SdStore *self, gint64 story_id);
 /* A new version of a page replaces the old one: moves what editors added
  * to the old stories onto the matching new ones, keeps unmatched annotated
  * old stories on the new page, deletes the old page (sd-store-versions.c). */
 G_GNUC_INTERNAL gboolean      _sd_store_carry_over      (SdStore *self, gint64 old_page_id, gint64 new_page_id, GPtrArray *new_stories, guint *out_carried, guint *out_kept, GError **error);
-/* Fills story->highlights (sd-store-annotations.c). */
-G_GNUC_INTERNAL gboolean      _sd_store_read_highlights (SdStore *self, SdStory *story, GError **error);
-/* Emits SdStore::story-changed. */
-G_GNUC_INTERNAL void          _sd_store_notify_story    (SdStore *self, gint64 story_id);
 
 /* The store's side, in sd-store-search.c: the stories of @scope matching
  * @scope->text, in page order, for sd_store_list_stories() and

@@ -21,7 +21,8 @@
 
 #include "sd-cjk-tokenizer.h"
 #include "sd-query.h"
-#include "sd-store-private.h"
+#include "sd-store-rows-private.h"
+#include "sd-store-write-private.h"
 
 /* Column weights of headline, subheadline, body, byline, note; see
  * sd-cjk-tokenizer.h for sd_bm25 (). */
@@ -251,57 +252,43 @@ build (Sql *sql, Shape shape, const SdScope *scope, const SdQuery *query, gboole
     }
 }
 
-/* @prefix goes before the statement text ("EXPLAIN QUERY PLAN "). */
+/* Parses @query and prepares its statement of @shape; @prefix goes before
+ * the statement text ("EXPLAIN QUERY PLAN "). */
 static sqlite3_stmt *
-prepare (SdStore *self, Sql *sql, const char *prefix, gint64 limit, GError **error)
+prepare (SdStore       *self,
+         Shape          shape,
+         const SdScope *scope,
+         const char    *query,
+         gboolean       full,
+         const char    *prefix,
+         gint64         limit,
+         GError       **error)
 {
-  g_autofree char *text = g_strconcat (prefix, sql->text->str, NULL);
-  sqlite3_stmt    *stmt = _sd_store_get_statement (self, g_intern_string (text), error);
+  g_autoptr (SdQuery) parsed = sd_query_parse (query, error);
+  g_auto (Sql) sql = { 0 };
+  g_autofree char *text = NULL;
+  sqlite3_stmt    *stmt;
 
+  if (parsed == NULL)
+    return NULL;
+  build (&sql, shape, scope, parsed, full);
+  text = g_strconcat (prefix, sql.text->str, NULL);
+  stmt = _sd_store_get_statement (self, g_intern_string (text), error);
   if (stmt == NULL)
     return NULL;
-  for (guint i = 0; i < sql->values->len; i++)
-    _sd_store_bind_text (stmt, i + 1, g_ptr_array_index (sql->values, i));
-  if (sql->limit_index > 0)
-    sqlite3_bind_int64 (stmt, sql->limit_index, limit);
+  for (guint i = 0; i < sql.values->len; i++)
+    _sd_store_bind_text (stmt, i + 1, g_ptr_array_index (sql.values, i));
+  if (sql.limit_index > 0)
+    sqlite3_bind_int64 (stmt, sql.limit_index, limit);
   return stmt;
-}
-
-static GPtrArray *
-read_stories (SdStore *self, sqlite3_stmt *stmt, gboolean full, GError **error)
-{
-  g_autoptr (GPtrArray) stories = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_story_unref);
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (stories, _sd_store_read_story_row (stmt, full));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _sd_store_set_sql_error (self, error, "search");
-      return NULL;
-    }
-  return g_steal_pointer (&stories);
 }
 
 GPtrArray *
 _sd_store_list_matching (SdStore *self, const SdScope *scope, gboolean full, GError **error)
 {
-  g_autoptr (SdQuery) query = sd_query_parse (scope->text, error);
-  g_autoptr (GPtrArray) stories = NULL;
-  g_auto (Sql) sql = { 0 };
-  sqlite3_stmt *stmt;
+  sqlite3_stmt *stmt = prepare (self, SHAPE_PAGE_ORDER, scope, scope->text, full, "", 0, error);
 
-  if (query == NULL)
-    return NULL;
-  build (&sql, SHAPE_PAGE_ORDER, scope, query, full);
-  stmt = prepare (self, &sql, "", 0, error);
-  if (stmt == NULL || (stories = read_stories (self, stmt, full, error)) == NULL)
-    return NULL;
-  for (guint i = 0; full && i < stories->len; i++)
-    if (!_sd_store_read_highlights (self, g_ptr_array_index (stories, i), error))
-      return NULL;
-  return g_steal_pointer (&stories);
+  return stmt != NULL ? _sd_store_read_stories (self, stmt, full, NULL, "search", error) : NULL;
 }
 
 /**
@@ -319,19 +306,14 @@ GPtrArray *
 sd_store_search (
     SdStore *self, const SdScope *scope, const char *query, guint limit, GError **error)
 {
-  g_autoptr (SdQuery) parsed = NULL;
-  g_auto (Sql) sql = { 0 };
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (SD_IS_STORE (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
 
-  parsed = sd_query_parse (query, error);
-  if (parsed == NULL)
-    return NULL;
-  build (&sql, SHAPE_RANKED, scope, parsed, FALSE);
-  stmt = prepare (self, &sql, "", limit > 0 ? (gint64) limit : -1, error);
-  return stmt != NULL ? read_stories (self, stmt, FALSE, error) : NULL;
+  stmt =
+      prepare (self, SHAPE_RANKED, scope, query, FALSE, "", limit > 0 ? (gint64) limit : -1, error);
+  return stmt != NULL ? _sd_store_read_stories (self, stmt, FALSE, NULL, "search", error) : NULL;
 }
 
 /**
@@ -343,19 +325,13 @@ sd_store_search (
 gint64
 sd_store_count_matches (SdStore *self, const SdScope *scope, const char *query, GError **error)
 {
-  g_autoptr (SdQuery) parsed = NULL;
-  g_auto (Sql) sql = { 0 };
   sqlite3_stmt *stmt;
   gint64        count;
 
   g_return_val_if_fail (SD_IS_STORE (self), -1);
   g_return_val_if_fail (query != NULL, -1);
 
-  parsed = sd_query_parse (query, error);
-  if (parsed == NULL)
-    return -1;
-  build (&sql, SHAPE_COUNT, scope, parsed, FALSE);
-  stmt = prepare (self, &sql, "", 0, error);
+  stmt = prepare (self, SHAPE_COUNT, scope, query, FALSE, "", 0, error);
   if (stmt == NULL)
     return -1;
   if (sqlite3_step (stmt) != SQLITE_ROW)
@@ -380,20 +356,14 @@ sd_store_count_matches (SdStore *self, const SdScope *scope, const char *query, 
 char *
 sd_store_explain_search (SdStore *self, const SdScope *scope, const char *query, GError **error)
 {
-  g_autoptr (SdQuery) parsed = NULL;
   g_autoptr (GString) plan = g_string_new (NULL);
-  g_auto (Sql) sql = { 0 };
   sqlite3_stmt *stmt;
   int           rc;
 
   g_return_val_if_fail (SD_IS_STORE (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
 
-  parsed = sd_query_parse (query, error);
-  if (parsed == NULL)
-    return NULL;
-  build (&sql, SHAPE_RANKED, scope, parsed, FALSE);
-  stmt = prepare (self, &sql, "EXPLAIN QUERY PLAN ", 200, error);
+  stmt = prepare (self, SHAPE_RANKED, scope, query, FALSE, "EXPLAIN QUERY PLAN ", 200, error);
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -427,8 +397,8 @@ sd_store_save_search (SdStore *self, const char *name, const char *query, GError
 {
   g_autoptr (SdQuery) parsed = NULL;
   g_autofree char *clean_name = NULL;
-  g_autofree char *now = _sd_store_dup_now ();
-  sqlite3_stmt    *stmt;
+  g_auto (SdStoreWrite) write = SD_STORE_WRITE_INIT;
+  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
   g_return_val_if_fail (name != NULL && query != NULL, FALSE);
@@ -441,9 +411,8 @@ sd_store_save_search (SdStore *self, const char *name, const char *query, GError
       return FALSE;
     }
   parsed = sd_query_parse (query, error);
-  if (parsed == NULL)
+  if (parsed == NULL || !_sd_store_write_begin (self, &write, error))
     return FALSE;
-
   stmt = _sd_store_get_statement (self,
                                   "INSERT INTO saved_searches (name, query, editor, created) "
                                   "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (name) DO UPDATE SET "
@@ -455,8 +424,10 @@ sd_store_save_search (SdStore *self, const char *name, const char *query, GError
   _sd_store_bind_text (stmt, 1, clean_name);
   _sd_store_bind_text (stmt, 2, query);
   _sd_store_bind_text (stmt, 3, self->editor);
-  _sd_store_bind_text (stmt, 4, now);
-  return _sd_store_step_done (self, stmt, error);
+  _sd_store_bind_text (stmt, 4, write.now);
+  if (!_sd_store_step_done (self, stmt, error))
+    return FALSE;
+  return _sd_store_write_commit (&write, error);
 }
 
 /**
@@ -512,11 +483,14 @@ sd_store_list_saved_searches (SdStore *self, GError **error)
 gboolean
 sd_store_delete_saved_search (SdStore *self, const char *name, GError **error)
 {
+  g_auto (SdStoreWrite) write = SD_STORE_WRITE_INIT;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
 
+  if (!_sd_store_write_begin (self, &write, error))
+    return FALSE;
   stmt = _sd_store_get_statement (self, "DELETE FROM saved_searches WHERE name = ?1", error);
   if (stmt == NULL)
     return FALSE;
@@ -529,5 +503,5 @@ sd_store_delete_saved_search (SdStore *self, const char *name, GError **error)
                    _("No saved search called “%s”"), name);
       return FALSE;
     }
-  return TRUE;
+  return _sd_store_write_commit (&write, error);
 }

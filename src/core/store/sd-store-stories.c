@@ -11,90 +11,8 @@
 #include <string.h>
 
 #include "sd-query.h"
-#include "sd-store-private.h"
-
-gboolean
-_sd_store_insert_story (
-    SdStore *self, gint64 page_id, guint ordinal, SdStory *story, GError **error)
-{
-  sqlite3_stmt    *stmt;
-  g_autofree char *captions = _sd_store_join_array (story->captions);
-  g_autofree char *headings = _sd_store_join_array (story->section_headings);
-
-  /* Everything a story can carry, so an exchange file's annotations go in
-   * with it (a page's new stories have the defaults). */
-  stmt = _sd_store_get_statement (
-      self,
-      "INSERT INTO stories (page_id, ordinal, source_start, source_end, kind, headline, "
-      "subheadline, reporter, byline, body, captions, section_headings, truncated, place_code, "
-      "place_confidence, place_by_editor, note, status, editor, updated) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, page_id);
-  sqlite3_bind_int (stmt, 2, ordinal);
-  sqlite3_bind_int64 (stmt, 3, story->source_start);
-  sqlite3_bind_int64 (stmt, 4, story->source_end);
-  _sd_store_bind_text (stmt, 5, sd_story_kind_to_string (story->kind));
-  _sd_store_bind_text (stmt, 6, story->headline);
-  _sd_store_bind_text (stmt, 7, story->subheadline);
-  _sd_store_bind_text (stmt, 8, story->reporter);
-  _sd_store_bind_text (stmt, 9, story->byline);
-  _sd_store_bind_text (stmt, 10, story->body != NULL ? story->body : "");
-  _sd_store_bind_text (stmt, 11, captions);
-  _sd_store_bind_text (stmt, 12, headings);
-  sqlite3_bind_int (stmt, 13, story->truncated);
-  _sd_store_bind_text (stmt, 14, story->place_code);
-  sqlite3_bind_double (stmt, 15, story->place_confidence);
-  sqlite3_bind_int (stmt, 16, story->place_by_editor);
-  _sd_store_bind_text (stmt, 17, story->note != NULL ? story->note : "");
-  _sd_store_bind_text (stmt, 18, sd_story_status_to_string (story->status));
-  _sd_store_bind_text (stmt, 19, story->editor);
-  _sd_store_bind_text (stmt, 20, story->updated);
-  if (!_sd_store_step_done (self, stmt, error))
-    return FALSE;
-  story->id = sqlite3_last_insert_rowid (self->db);
-
-  for (guint i = 0; story->mentions != NULL && i < story->mentions->len; i++)
-    {
-      const SdMention *mention = g_ptr_array_index (story->mentions, i);
-
-      stmt = _sd_store_get_statement (self,
-                                      "INSERT INTO place_mentions (story_id, field, start, end, "
-                                      "place_code) VALUES (?, ?, ?, ?, ?)",
-                                      error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, story->id);
-      _sd_store_bind_text (stmt, 2, mention->in_headline ? "headline" : "body");
-      sqlite3_bind_int64 (stmt, 3, mention->start);
-      sqlite3_bind_int64 (stmt, 4, mention->end);
-      _sd_store_bind_text (stmt, 5, mention->place_code);
-      if (!_sd_store_step_done (self, stmt, error))
-        return FALSE;
-    }
-
-  for (guint i = 0; story->repairs != NULL && i < story->repairs->len; i++)
-    {
-      const SdRepair *repair = g_ptr_array_index (story->repairs, i);
-
-      stmt = _sd_store_get_statement (self,
-                                      "INSERT INTO repairs (story_id, kind, start, end, detail) "
-                                      "VALUES (?, ?, ?, ?, ?)",
-                                      error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, story->id);
-      _sd_store_bind_text (stmt, 2, sd_repair_kind_to_string (repair->kind));
-      sqlite3_bind_int64 (stmt, 3, repair->start);
-      sqlite3_bind_int64 (stmt, 4, repair->end);
-      _sd_store_bind_text (stmt, 5, repair->detail != NULL ? repair->detail : "");
-      if (!_sd_store_step_done (self, stmt, error))
-        return FALSE;
-    }
-  return TRUE;
-}
+#include "sd-store-rows-private.h"
+#include "sd-store-write-private.h"
 
 static gint64
 find_page_by_file (SdStore *self, const char *file, GError **error)
@@ -112,6 +30,57 @@ find_page_by_file (SdStore *self, const char *file, GError **error)
   return id;
 }
 
+/* Stores @page and @stories inside @write (see sd_store_import_page()). */
+static gboolean
+store_page (SdStoreWrite       *write,
+            const SdPageRecord *page,
+            GPtrArray          *stories,
+            SdPageOutcome      *outcome,
+            GError            **error)
+{
+  SdStore      *self = write->store;
+  sqlite3_stmt *stmt;
+  gint64        page_id, old_page_id;
+
+  stmt = _sd_store_get_statement (self, "SELECT id FROM pages WHERE checksum = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  _sd_store_bind_text (stmt, 1, page->checksum);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      /* The same bytes again: what is stored, with all that editors added,
+       * stays as it is. */
+      sqlite3_reset (stmt);
+      outcome->known = TRUE;
+      return TRUE;
+    }
+  sqlite3_reset (stmt);
+
+  old_page_id = find_page_by_file (self, page->file, error);
+  if (old_page_id < 0)
+    return FALSE;
+
+  if (!_sd_store_insert_page (self, page, write->now, &page_id, error))
+    return FALSE;
+
+  for (guint i = 0; i < stories->len; i++)
+    {
+      SdStory *story = g_ptr_array_index (stories, i);
+
+      if (!_sd_store_insert_story (self, page_id, i, story, error))
+        return FALSE;
+      story->page_id = page_id;
+    }
+
+  if (old_page_id > 0)
+    {
+      outcome->replaced = TRUE;
+      return _sd_store_carry_over (self, old_page_id, page_id, stories, &outcome->n_carried,
+                                   &outcome->n_kept, error);
+    }
+  return TRUE;
+}
+
 gboolean
 sd_store_import_page (SdStore            *self,
                       const SdPageRecord *page,
@@ -119,81 +88,23 @@ sd_store_import_page (SdStore            *self,
                       SdPageOutcome      *out_outcome,
                       GError            **error)
 {
-  sqlite3_stmt    *stmt;
-  g_autofree char *now = _sd_store_dup_now ();
-  SdPageOutcome    outcome = { 0 };
-  gint64           page_id, old_page_id;
+  g_auto (SdStoreWrite) write = SD_STORE_WRITE_INIT;
+  SdPageOutcome outcome = { 0 };
 
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
 
-  if (!_sd_store_begin_write (self, error))
+  if (!_sd_store_write_begin (self, &write, error))
     return FALSE;
-
-  stmt = _sd_store_get_statement (self, "SELECT id FROM pages WHERE checksum = ?", error);
-  if (stmt == NULL)
-    goto failed;
-  _sd_store_bind_text (stmt, 1, page->checksum);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (!store_page (&write, page, stories, &outcome, error)
+      || !_sd_store_write_commit (&write, error))
     {
-      /* The same bytes again: what is stored, with all that editors added,
-       * stays as it is. */
-      sqlite3_reset (stmt);
-      outcome.known = TRUE;
-      if (out_outcome != NULL)
-        *out_outcome = outcome;
-      return _sd_store_commit_write (self, error);
+      for (guint i = 0; i < stories->len; i++)
+        ((SdStory *) g_ptr_array_index (stories, i))->id = 0;
+      return FALSE;
     }
-  sqlite3_reset (stmt);
-
-  old_page_id = find_page_by_file (self, page->file, error);
-  if (old_page_id < 0)
-    goto failed;
-
-  stmt =
-      _sd_store_get_statement (self,
-                               "INSERT INTO pages (file, checksum, encoding, size, text, imported) "
-                               "VALUES (?, ?, ?, ?, ?, ?)",
-                               error);
-  if (stmt == NULL)
-    goto failed;
-  _sd_store_bind_text (stmt, 1, page->file);
-  _sd_store_bind_text (stmt, 2, page->checksum);
-  _sd_store_bind_text (stmt, 3, page->encoding);
-  sqlite3_bind_int64 (stmt, 4, page->size);
-  _sd_store_bind_text (stmt, 5, page->text);
-  _sd_store_bind_text (stmt, 6, now);
-  if (!_sd_store_step_done (self, stmt, error))
-    goto failed;
-  page_id = sqlite3_last_insert_rowid (self->db);
-
-  for (guint i = 0; i < stories->len; i++)
-    {
-      SdStory *story = g_ptr_array_index (stories, i);
-
-      if (!_sd_store_insert_story (self, page_id, i, story, error))
-        goto failed;
-      story->page_id = page_id;
-    }
-
-  if (old_page_id > 0)
-    {
-      outcome.replaced = TRUE;
-      if (!_sd_store_carry_over (self, old_page_id, page_id, stories, &outcome.n_carried,
-                                 &outcome.n_kept, error))
-        goto failed;
-    }
-
-  if (!_sd_store_commit_write (self, error))
-    goto failed;
   if (out_outcome != NULL)
     *out_outcome = outcome;
   return TRUE;
-
-failed:
-  _sd_store_rollback_write (self);
-  for (guint i = 0; i < stories->len; i++)
-    ((SdStory *) g_ptr_array_index (stories, i))->id = 0;
-  return FALSE;
 }
 
 gboolean
@@ -295,10 +206,8 @@ list_stories (SdStore *self, const SdScope *scope, gboolean full, GError **error
         "WHERE s.place_code >= ?1 AND s.place_code < ?1 || ':'" STORY_ORDER,
     },
   };
-  g_autoptr (GPtrArray) stories = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_story_unref);
   g_autoptr (GHashTable) selected = NULL;
   sqlite3_stmt *stmt;
-  int           rc;
 
   g_return_val_if_fail (SD_IS_STORE (self), NULL);
   g_return_val_if_fail (scope != NULL && scope->kind <= SD_SCOPE_PLACE, NULL);
@@ -319,20 +228,7 @@ list_stories (SdStore *self, const SdScope *scope, gboolean full, GError **error
   if (scope->kind == SD_SCOPE_PLACE)
     _sd_store_bind_text (stmt, 1, scope->place_code);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    if (selected == NULL
-        || g_hash_table_contains (selected, &(gint64){ sqlite3_column_int64 (stmt, 0) }))
-      g_ptr_array_add (stories, _sd_store_read_story_row (stmt, full));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _sd_store_set_sql_error (self, error, "list stories");
-      return NULL;
-    }
-  for (guint i = 0; full && i < stories->len; i++)
-    if (!_sd_store_read_highlights (self, g_ptr_array_index (stories, i), error))
-      return NULL;
-  return g_steal_pointer (&stories);
+  return _sd_store_read_stories (self, stmt, full, selected, "list stories", error);
 }
 
 GPtrArray *

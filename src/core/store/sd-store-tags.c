@@ -10,7 +10,8 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "sd-store-private.h"
+#include "sd-store-rows-private.h"
+#include "sd-store-write-private.h"
 
 static gboolean
 is_color (const char *color)
@@ -23,29 +24,14 @@ is_color (const char *color)
   return TRUE;
 }
 
-static gint64
-find_tag (SdStore *self, const char *name, GError **error)
-{
-  sqlite3_stmt *stmt = _sd_store_get_statement (self, "SELECT id FROM tags WHERE name = ?", error);
-  gint64        id = 0;
-
-  if (stmt == NULL)
-    return -1;
-  _sd_store_bind_text (stmt, 1, name);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return id;
-}
-
 gboolean
 sd_store_rename_tag (SdStore *self, const char *tag, const char *new_name, GError **error)
 {
   g_autofree char *from = _sd_store_normalize_tag (tag, error);
   g_autofree char *to = NULL;
-  g_autofree char *now = _sd_store_dup_now ();
-  gint64           from_id, to_id;
-  sqlite3_stmt    *stmt;
+  g_auto (SdStoreWrite) write = SD_STORE_WRITE_INIT;
+  gint64        from_id, to_id;
+  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
 
@@ -53,20 +39,20 @@ sd_store_rename_tag (SdStore *self, const char *tag, const char *new_name, GErro
     return FALSE;
   if (g_str_equal (from, to))
     return TRUE;
-  if (!_sd_store_begin_write (self, error))
+  if (!_sd_store_write_begin (self, &write, error))
     return FALSE;
 
-  from_id = find_tag (self, from, error);
+  from_id = _sd_store_find_tag (self, from, error);
   if (from_id <= 0)
     {
       if (from_id == 0)
         g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_FOUND,
                      _("There is no tag “%s”"), from);
-      goto failed;
+      return FALSE;
     }
-  to_id = find_tag (self, to, error);
+  to_id = _sd_store_find_tag (self, to, error);
   if (to_id < 0)
-    goto failed;
+    return FALSE;
 
   /* The stories that carry the tag now show another: stamp them. */
   stmt = _sd_store_get_statement (self,
@@ -74,47 +60,38 @@ sd_store_rename_tag (SdStore *self, const char *tag, const char *new_name, GErro
                                   "(SELECT story_id FROM story_tags WHERE tag_id = ?)",
                                   error);
   if (stmt == NULL)
-    goto failed;
+    return FALSE;
   _sd_store_bind_text (stmt, 1, self->editor);
-  _sd_store_bind_text (stmt, 2, now);
+  _sd_store_bind_text (stmt, 2, write.now);
   sqlite3_bind_int64 (stmt, 3, from_id);
   if (!_sd_store_step_done (self, stmt, error))
-    goto failed;
+    return FALSE;
 
   if (to_id == 0)
     {
       stmt = _sd_store_get_statement (self, "UPDATE tags SET name = ? WHERE id = ?", error);
       if (stmt == NULL)
-        goto failed;
+        return FALSE;
       _sd_store_bind_text (stmt, 1, to);
       sqlite3_bind_int64 (stmt, 2, from_id);
       if (!_sd_store_step_done (self, stmt, error))
-        goto failed;
+        return FALSE;
     }
-  else if (!_sd_store_run_pair (
-               self,
-               "INSERT OR IGNORE INTO story_tags (story_id, tag_id, editor, added) "
-               "SELECT story_id, ?2, editor, added FROM story_tags WHERE tag_id = ?1",
-               from_id, to_id, error)
+  else if (!_sd_store_copy_tag_links (self, from_id, to_id, error)
            || !_sd_store_run_pair (self, "DELETE FROM tags WHERE id = ?1 AND ?2 IS NOT NULL",
                                    from_id, to_id, error))
-    goto failed;
+    return FALSE;
 
-  if (!_sd_store_commit_write (self, error))
-    goto failed;
-  _sd_store_notify_tags (self);
-  return TRUE;
-
-failed:
-  _sd_store_rollback_write (self);
-  return FALSE;
+  _sd_store_write_notify_tags (&write);
+  return _sd_store_write_commit (&write, error);
 }
 
 gboolean
 sd_store_set_tag_color (SdStore *self, const char *tag, const char *color, GError **error)
 {
   g_autofree char *name = _sd_store_normalize_tag (tag, error);
-  sqlite3_stmt    *stmt;
+  g_auto (SdStoreWrite) write = SD_STORE_WRITE_INIT;
+  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
 
@@ -126,6 +103,8 @@ sd_store_set_tag_color (SdStore *self, const char *tag, const char *color, GErro
                    _("“%s” is not a colour like #3584e4"), color);
       return FALSE;
     }
+  if (!_sd_store_write_begin (self, &write, error))
+    return FALSE;
   stmt = _sd_store_get_statement (self, "UPDATE tags SET color = ? WHERE name = ?", error);
   if (stmt == NULL)
     return FALSE;
@@ -139,8 +118,8 @@ sd_store_set_tag_color (SdStore *self, const char *tag, const char *color, GErro
                    _("There is no tag “%s”"), name);
       return FALSE;
     }
-  _sd_store_notify_tags (self);
-  return TRUE;
+  _sd_store_write_notify_tags (&write);
+  return _sd_store_write_commit (&write, error);
 }
 
 GHashTable *

@@ -11,7 +11,7 @@
 
 #include <string.h>
 
-#include "sd-store-private.h"
+#include "sd-store-rows-private.h"
 
 /* Enough characters of a body's start to recognise the story again. */
 #define BODY_KEY_CHARS 16
@@ -142,60 +142,6 @@ read_flags (SdStore *self, gint64 id, gboolean *corrected, gboolean *dismissed, 
   return TRUE;
 }
 
-static GPtrArray *
-read_page_stories (SdStore *self, gint64 page_id, GError **error)
-{
-  g_autoptr (GPtrArray) stories = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_story_unref);
-  sqlite3_stmt *stmt = _sd_store_get_statement (
-      self, "SELECT " FULL_STORY_COLUMNS STORY_FROM "WHERE s.page_id = ? ORDER BY s.ordinal",
-      error);
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, page_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (stories, _sd_store_read_story_row (stmt, TRUE));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _sd_store_set_sql_error (self, error, "read the page's stories");
-      return NULL;
-    }
-  for (guint i = 0; i < stories->len; i++)
-    if (!_sd_store_read_highlights (self, g_ptr_array_index (stories, i), error))
-      return NULL;
-  return g_steal_pointer (&stories);
-}
-
-static gboolean
-insert_highlight (SdStore           *self,
-                  gint64             story_id,
-                  const SdHighlight *highlight,
-                  gint64             start,
-                  gint64             end,
-                  GError           **error)
-{
-  sqlite3_stmt *stmt = _sd_store_get_statement (
-      self,
-      "INSERT INTO highlights (story_id, start, end, quote, prefix, suffix, comment, editor, "
-      "created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, story_id);
-  sqlite3_bind_int64 (stmt, 2, start);
-  sqlite3_bind_int64 (stmt, 3, end);
-  _sd_store_bind_text (stmt, 4, highlight->quote);
-  _sd_store_bind_text (stmt, 5, highlight->prefix);
-  _sd_store_bind_text (stmt, 6, highlight->suffix);
-  _sd_store_bind_text (stmt, 7, highlight->comment);
-  _sd_store_bind_text (stmt, 8, highlight->editor);
-  _sd_store_bind_text (stmt, 9, highlight->created);
-  return _sd_store_step_done (self, stmt, error);
-}
-
 /* Moves tags, note, status, dismissals, and (when they were the editor's)
  * place and corrected fields; FALSE in @out_complete when a highlight's
  * text is gone from the new version. */
@@ -208,7 +154,7 @@ carry_story (SdStore       *self,
              GError       **error)
 {
   *out_complete = TRUE;
-  if (!_sd_store_run_pair (self, SD_STORE_COPY_TAGS_SQL, old->id, story->id, error)
+  if (!_sd_store_copy_tags (self, old->id, story->id, error)
       || !_sd_store_run_pair (self,
                               "UPDATE stories SET (note, status, editor, updated) = "
                               "(SELECT note, status, editor, updated FROM stories WHERE id = ?1) "
@@ -239,15 +185,14 @@ carry_story (SdStore       *self,
 
   for (guint i = 0; i < old->highlights->len; i++)
     {
-      const SdHighlight *highlight = g_ptr_array_index (old->highlights, i);
-      gint64             start, end;
+      SdHighlight moved = *(SdHighlight *) g_ptr_array_index (old->highlights, i);
 
-      if (!anchor_highlight (highlight, story->body, &start, &end))
+      if (!anchor_highlight (&moved, story->body, &moved.start, &moved.end))
         {
           *out_complete = FALSE;
           continue;
         }
-      if (!insert_highlight (self, story->id, highlight, start, end, error))
+      if (!_sd_store_insert_highlight (self, story->id, &moved, NULL, error))
         return FALSE;
     }
   return TRUE;
@@ -276,11 +221,17 @@ _sd_store_carry_over (SdStore   *self,
                       guint     *out_kept,
                       GError   **error)
 {
-  g_autoptr (GPtrArray) old_stories = read_page_stories (self, old_page_id, error);
+  sqlite3_stmt *stmt = _sd_store_get_statement (
+      self, "SELECT " FULL_STORY_COLUMNS STORY_FROM "WHERE s.page_id = ? ORDER BY s.ordinal",
+      error);
+  g_autoptr (GPtrArray) old_stories = NULL;
   g_autofree gboolean *used = g_new0 (gboolean, new_stories->len + 1);
-  sqlite3_stmt        *stmt;
 
   *out_carried = *out_kept = 0;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, old_page_id);
+  old_stories = _sd_store_read_stories (self, stmt, TRUE, NULL, "read the page's stories", error);
   if (old_stories == NULL)
     return FALSE;
 

@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "sd-cjk-tokenizer.h"
-#include "sd-store-private.h"
+#include "sd-store-write-private.h"
 
 enum
 {
@@ -192,26 +192,6 @@ _sd_store_dup_now (void)
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
 }
 
-gboolean
-_sd_store_begin_write (SdStore *self, GError **error)
-{
-  /* IMMEDIATE takes the write lock up front, so two writers queue on the
-   * busy timeout instead of failing half-way with SQLITE_BUSY. */
-  return _sd_store_exec (self, "BEGIN IMMEDIATE", error);
-}
-
-gboolean
-_sd_store_commit_write (SdStore *self, GError **error)
-{
-  return _sd_store_exec (self, "COMMIT", error);
-}
-
-void
-_sd_store_rollback_write (SdStore *self)
-{
-  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-}
-
 static gboolean
 migrate (SdStore *self, GError **error)
 {
@@ -235,16 +215,11 @@ migrate (SdStore *self, GError **error)
   for (guint i = version; i < _sd_store_n_migrations; i++)
     {
       g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %u", i + 1);
+      g_auto (SdStoreWrite) write = SD_STORE_WRITE_INIT;
 
-      if (!_sd_store_begin_write (self, error))
-        return FALSE;
-      if (!_sd_store_exec (self, _sd_store_migrations[i], error)
-          || !_sd_store_exec (self, set_version, error))
-        {
-          _sd_store_rollback_write (self);
-          return FALSE;
-        }
-      if (!_sd_store_commit_write (self, error))
+      if (!_sd_store_write_begin (self, &write, error)
+          || !_sd_store_exec (self, _sd_store_migrations[i], error)
+          || !_sd_store_exec (self, set_version, error) || !_sd_store_write_commit (&write, error))
         return FALSE;
     }
   return TRUE;

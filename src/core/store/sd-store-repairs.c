@@ -1,0 +1,257 @@
+/* sd-store-repairs.c — editors take back an OCR repair the segmenter made
+ * (a dropped duplicate or fragment, a caption taken out, a joined column
+ * break, a split-off byline), and undo puts it back
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sd-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "sd-store-rows-private.h"
+#include "sd-store-write-private.h"
+
+/* The span @start..@end of the page text, trimmed; "" outside it. */
+static char *
+dup_page_span (const SdPageInfo *page, gint64 start, gint64 end)
+{
+  start = CLAMP (start, 0, page->text_length);
+  end = CLAMP (end, start, page->text_length);
+  return g_strstrip (g_strndup (page->text + start, end - start));
+}
+
+/* Where each body paragraph starts in the page text (-1 when repairs
+ * changed it beyond recognition); paragraphs appear in page order. */
+static gint64 *
+locate_paragraphs (const SdPageInfo *page, char **paragraphs, guint n)
+{
+  gint64     *positions = g_new (gint64, n + 1);
+  const char *from = page->text;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char      *end = paragraphs[i];
+      g_autofree char *probe = NULL;
+      const char      *found;
+
+      for (guint c = 0; c < 8 && *end != '\0'; c++)
+        end = g_utf8_next_char (end);
+      probe = g_strndup (paragraphs[i], end - paragraphs[i]);
+      found = *probe != '\0' ? strstr (from, probe) : NULL;
+      positions[i] = found != NULL ? found - page->text : -1;
+      if (found != NULL)
+        from = found;
+    }
+  return positions;
+}
+
+static gboolean
+write_story_text (SdStore    *self,
+                  gint64      story_id,
+                  const char *body,
+                  const char *byline,
+                  GPtrArray  *captions,
+                  GError    **error)
+{
+  g_autofree char *joined = _sd_store_join_array (captions);
+  sqlite3_stmt    *stmt = _sd_store_get_statement (
+         self, "UPDATE stories SET body = ?, byline = ?, captions = ?, corrected = 1 WHERE id = ?",
+         error);
+
+  if (stmt == NULL)
+    return FALSE;
+  _sd_store_bind_text (stmt, 1, body);
+  _sd_store_bind_text (stmt, 2, byline);
+  _sd_store_bind_text (stmt, 3, joined);
+  sqlite3_bind_int64 (stmt, 4, story_id);
+  return _sd_store_step_done (self, stmt, error)
+         && _sd_store_forget_body_mentions (self, story_id, error);
+}
+
+/* Works out the story's text without the repair; FALSE when the text the
+ * repair changed cannot be found any more (the editor corrected it since). */
+static gboolean
+compute_reverted (const SdPageInfo *page,
+                  const SdStory    *story,
+                  const SdRepair   *repair,
+                  GPtrArray        *paragraphs,
+                  char            **byline,
+                  GPtrArray        *captions)
+{
+  switch (repair->kind)
+    {
+    case SD_REPAIR_DROPPED_DUPLICATE:
+    case SD_REPAIR_DROPPED_FRAGMENT:
+    case SD_REPAIR_MOVED_CAPTION:
+      {
+        g_autofree char   *text = dup_page_span (page, repair->start, repair->end);
+        g_autofree gint64 *positions = NULL;
+        guint              at = paragraphs->len;
+
+        if (*text == '\0')
+          return FALSE;
+        positions = locate_paragraphs (page, (char **) paragraphs->pdata, paragraphs->len);
+        for (guint i = 0; i < paragraphs->len; i++)
+          if (positions[i] > (gint64) repair->start)
+            {
+              at = i;
+              break;
+            }
+        if (repair->kind == SD_REPAIR_MOVED_CAPTION)
+          for (guint i = 0; i < captions->len; i++)
+            if (strstr (g_ptr_array_index (captions, i), text) != NULL
+                || strstr (text, g_ptr_array_index (captions, i)) != NULL)
+              {
+                g_ptr_array_remove_index (captions, i);
+                break;
+              }
+        g_ptr_array_insert (paragraphs, at, g_steal_pointer (&text));
+        return TRUE;
+      }
+    case SD_REPAIR_JOINED_BREAK:
+      {
+        /* The characters just before the break end a paragraph again. */
+        gint64           from = MAX (0, (gint64) repair->start - 24);
+        g_autofree char *tail = dup_page_span (page, from, repair->start);
+        const char      *probe = strrchr (tail, '\n') != NULL ? strrchr (tail, '\n') + 1 : tail;
+
+        while (g_utf8_strlen (probe, -1) > 6)
+          probe = g_utf8_next_char (probe);
+        for (guint i = 0; *probe != '\0' && i < paragraphs->len; i++)
+          {
+            char       *paragraph = g_ptr_array_index (paragraphs, i);
+            const char *found = strstr (paragraph, probe);
+            const char *cut = found != NULL ? found + strlen (probe) : NULL;
+
+            if (cut == NULL || *cut == '\0')
+              continue;
+            g_ptr_array_insert (paragraphs, i + 1, g_strdup (cut));
+            g_ptr_array_index (paragraphs, i) = g_strndup (paragraph, cut - paragraph);
+            g_free (paragraph);
+            return TRUE;
+          }
+        return FALSE;
+      }
+    case SD_REPAIR_SPLIT_BYLINE:
+      {
+        char *last;
+
+        if (story->byline == NULL || paragraphs->len == 0)
+          return FALSE;
+        last = g_ptr_array_index (paragraphs, paragraphs->len - 1);
+        g_ptr_array_index (paragraphs, paragraphs->len - 1) =
+            g_strconcat (last, story->byline, NULL);
+        g_free (last);
+        g_clear_pointer (byline, g_free);
+        return TRUE;
+      }
+    case SD_REPAIR_TRUNCATED:
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+delete_repair (SdStore *self, gint64 story_id, gint64 repair_id, GError **error)
+{
+  sqlite3_stmt *stmt =
+      _sd_store_get_statement (self, "DELETE FROM repairs WHERE rowid = ? AND story_id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, repair_id);
+  sqlite3_bind_int64 (stmt, 2, story_id);
+  return _sd_store_step_done (self, stmt, error);
+}
+
+gboolean
+sd_store_revert_repair (SdStore *self, gint64 story_id, gint64 repair_id, GError **error)
+{
+  return sd_store_edit_revert_repair (self, story_id, repair_id, NULL, error);
+}
+
+gboolean
+sd_store_edit_revert_repair (
+    SdStore *self, gint64 story_id, gint64 repair_id, SdStoreReplaced *out, GError **error)
+{
+  g_autoptr (SdStory) story = NULL;
+  g_auto (SdPageInfo) page = { 0 };
+  g_autoptr (GPtrArray) paragraphs = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) captions = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *byline = NULL;
+  g_autofree char *body = NULL;
+  g_auto (SdStoreWrite) write = SD_STORE_WRITE_INIT;
+  g_auto (GStrv) parts = NULL;
+  const SdRepair *repair = NULL;
+
+  g_return_val_if_fail (SD_IS_STORE (self), FALSE);
+
+  if (!_sd_store_write_begin (self, &write, error))
+    return FALSE;
+  story = sd_store_get_story (self, story_id, error);
+  if (story == NULL || !_sd_store_read_page_info (self, story_id, &page, error))
+    return FALSE;
+  for (guint i = 0; i < story->repairs->len; i++)
+    if (((SdRepair *) g_ptr_array_index (story->repairs, i))->id == repair_id)
+      repair = g_ptr_array_index (story->repairs, i);
+  if (repair == NULL)
+    {
+      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_FOUND,
+                   _("The story has no repair %lld"), (long long) repair_id);
+      return FALSE;
+    }
+
+  parts = g_strsplit (story->body, "\n", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    g_ptr_array_add (paragraphs, g_strdup (parts[i]));
+  for (guint i = 0; i < story->captions->len; i++)
+    g_ptr_array_add (captions, g_strdup (g_ptr_array_index (story->captions, i)));
+  byline = g_strdup (story->byline);
+  if (!compute_reverted (&page, story, repair, paragraphs, &byline, captions))
+    {
+      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID,
+                   repair->kind == SD_REPAIR_TRUNCATED
+                   ? _("A story cut off in the source has nothing to take back")
+                   : _("The text this repair changed is no longer in the story"));
+      return FALSE;
+    }
+  g_ptr_array_add (paragraphs, NULL);
+  body = g_strjoinv ("\n", (char **) paragraphs->pdata);
+
+  if (!write_story_text (self, story_id, body, byline, captions, error)
+      || !delete_repair (self, story_id, repair_id, error)
+      || !_sd_store_write_touch_story (&write, story_id, error))
+    return FALSE;
+  if (out != NULL)
+    {
+      g_clear_pointer (&out->story, sd_story_unref);
+      out->story = g_steal_pointer (&story);
+      out->changed = TRUE;
+    }
+  return _sd_store_write_commit (&write, error);
+}
+
+gboolean
+sd_store_restore_repair (SdStore        *self,
+                         gint64          story_id,
+                         const SdRepair *repair,
+                         const char     *body,
+                         const char     *byline,
+                         GPtrArray      *captions,
+                         GError        **error)
+{
+  g_auto (SdStoreWrite) write = SD_STORE_WRITE_INIT;
+
+  g_return_val_if_fail (SD_IS_STORE (self), FALSE);
+
+  if (!_sd_store_write_begin (self, &write, error)
+      || !write_story_text (self, story_id, body, byline, captions, error)
+      || !_sd_store_insert_repair (self, story_id, repair, TRUE, error)
+      || !_sd_store_write_touch_story (&write, story_id, error))
+    return FALSE;
+  return _sd_store_write_commit (&write, error);
+}

@@ -1,0 +1,113 @@
+/* sd-store-write.c — the write guard: begin, commit or roll back, and the
+ * signals a committed write emits
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sd-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "sd-store-write-private.h"
+
+gboolean
+_sd_store_write_begin (SdStore *self, SdStoreWrite *write, GError **error)
+{
+  g_return_val_if_fail (write->store == NULL, FALSE);
+
+  /* IMMEDIATE takes the write lock up front, so two writers queue on the
+   * busy timeout instead of failing half-way with SQLITE_BUSY. */
+  if (!_sd_store_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  write->store = self;
+  if (write->now == NULL)
+    write->now = _sd_store_dup_now ();
+  if (write->stories == NULL)
+    write->stories = g_array_new (FALSE, FALSE, sizeof (gint64));
+  return TRUE;
+}
+
+gboolean
+_sd_store_write_commit (SdStoreWrite *write, GError **error)
+{
+  g_autoptr (SdStore) store = NULL;
+
+  g_return_val_if_fail (write->store != NULL, FALSE);
+
+  if (!_sd_store_exec (write->store, "COMMIT", error))
+    return FALSE; /* still open: the guard rolls it back */
+  /* Closed before the signals, so a handler may start a write of its own. */
+  store = g_object_ref (g_steal_pointer (&write->store));
+  for (guint i = 0; i < write->stories->len; i++)
+    _sd_store_notify_story (store, g_array_index (write->stories, gint64, i));
+  if (write->tags)
+    _sd_store_notify_tags (store);
+  return TRUE;
+}
+
+void
+_sd_store_write_clear (SdStoreWrite *write)
+{
+  if (write->store != NULL)
+    _sd_store_exec (g_steal_pointer (&write->store), "ROLLBACK", NULL);
+  g_clear_pointer (&write->now, g_free);
+  g_clear_pointer (&write->stories, g_array_unref);
+}
+
+gboolean
+_sd_store_write_touch_story (SdStoreWrite *write, gint64 story_id, GError **error)
+{
+  SdStore      *self = write->store;
+  sqlite3_stmt *stmt = _sd_store_get_statement (
+      self, "UPDATE stories SET editor = ?, updated = ? WHERE id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  _sd_store_bind_text (stmt, 1, self->editor);
+  _sd_store_bind_text (stmt, 2, write->now);
+  sqlite3_bind_int64 (stmt, 3, story_id);
+  if (!_sd_store_step_done (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_FOUND,
+                   _("No story with the id %lld"), (long long) story_id);
+      return FALSE;
+    }
+  for (guint i = 0; i < write->stories->len; i++)
+    if (g_array_index (write->stories, gint64, i) == story_id)
+      return TRUE;
+  g_array_append_val (write->stories, story_id);
+  return TRUE;
+}
+
+void
+_sd_store_write_notify_tags (SdStoreWrite *write)
+{
+  write->tags = TRUE;
+}
+
+gboolean
+_sd_store_write_read_before (SdStoreWrite    *write,
+                             gint64           story_id,
+                             SdStoreReplaced *out,
+                             GError         **error)
+{
+  g_return_val_if_fail (write->store != NULL, FALSE);
+
+  if (out == NULL)
+    return TRUE;
+  g_clear_pointer (&out->story, sd_story_unref);
+  out->story = sd_store_get_story (write->store, story_id, error);
+  return out->story != NULL;
+}
+
+void
+sd_store_replaced_clear (SdStoreReplaced *replaced)
+{
+  g_clear_pointer (&replaced->story, sd_story_unref);
+  g_clear_pointer (&replaced->next, sd_story_unref);
+  replaced->changed = FALSE;
+}
