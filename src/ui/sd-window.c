@@ -95,7 +95,7 @@ stories_listed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GError) error = NULL;
   g_autofree char *status = NULL;
 
-  stories = sd_store_list_stories_finish (result, &error);
+  stories = sd_store_list_stories_finish (self->store, result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
       || gtk_widget_in_destruction (GTK_WIDGET (self)))
     return;
@@ -148,8 +148,8 @@ _sd_window_reload_stories (SdWindow *self)
   self->list_cancellable = g_cancellable_new ();
   self->list_started = g_get_monotonic_time ();
   gtk_label_set_text (self->status_label, _("Reading the stories…"));
-  sd_store_list_stories_async (sd_store_get_path (self->store), &scope, self->list_cancellable,
-                               stories_listed_cb, g_object_ref (self));
+  sd_store_list_stories_async (self->store, &scope, self->list_cancellable, stories_listed_cb,
+                               g_object_ref (self));
 }
 
 static void

@@ -13,6 +13,9 @@
 
 G_BEGIN_DECLS
 
+typedef struct _SdStoreWorker SdStoreWorker;
+typedef struct _SdStoreWatch  SdStoreWatch;
+
 struct _SdStore
 {
   GObject     parent_instance;
@@ -21,6 +24,8 @@ struct _SdStore
   char       *editor;
   sqlite3    *db;
   GHashTable *statements; /* SQL text → sqlite3_stmt*, prepared once */
+  SdStoreWorker *worker;  /* (nullable) the read connection (sd-store-async.c) */
+  SdStoreWatch  *watch;   /* (nullable) the data_version watcher (sd-store-async.c) */
 };
 
 /* Lists read the short fields; the full record adds the long ones. */
@@ -75,6 +80,10 @@ G_GNUC_INTERNAL gboolean      _sd_store_carry_over      (SdStore *self, gint64 o
 G_GNUC_INTERNAL gboolean      _sd_store_read_highlights (SdStore *self, SdStory *story, GError **error);
 /* Emits SdStore::story-changed. */
 G_GNUC_INTERNAL void          _sd_store_notify_story    (SdStore *self, gint64 story_id);
+/* Emits SdStore::library-changed. */
+G_GNUC_INTERNAL void          _sd_store_notify_library  (SdStore *self);
+/* Stops the watcher and lets go of the read connection (sd-store-async.c). */
+G_GNUC_INTERNAL void          _sd_store_async_clear     (SdStore *self);
 
 /* The store's side, in sd-store-search.c: the stories of @scope matching
  * @scope->text, in page order, for sd_store_list_stories() and
