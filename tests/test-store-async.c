@@ -85,6 +85,20 @@ test_reads (void)
   g_assert_cmpstr (story->headline, ==, "第4篇");
   g_assert_cmpstr (story->body, ==, "正文一段。");
 
+  {
+    g_autoptr (GAsyncResult) got_all = NULL;
+    g_autoptr (GPtrArray) full = NULL;
+    gint64 ids[] = { story->id, 999, ((SdStory *) g_ptr_array_index (stories, 0))->id };
+
+    /* The stories that are there, in the order asked. */
+    sd_store_get_stories_async (store, ids, G_N_ELEMENTS (ids), NULL, got_result_cb, &got_all);
+    full = sd_store_get_stories_finish (store, wait_for_result (&got_all), &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (full->len, ==, 2);
+    g_assert_cmpstr (((SdStory *) g_ptr_array_index (full, 0))->headline, ==, "第4篇");
+    g_assert_cmpstr (((SdStory *) g_ptr_array_index (full, 1))->headline, ==, "第2篇");
+  }
+
   sd_store_count_by_place_async (store, NULL, got_result_cb, &counted);
   counts = sd_store_count_by_place_finish (store, wait_for_result (&counted), &error);
   g_assert_no_error (error);

@@ -225,6 +225,51 @@ sd_store_get_story_finish (SdStore *self, GAsyncResult *result, GError **error)
 }
 
 static gpointer
+get_stories (SdStore *reader, gpointer data, GError **error)
+{
+  GArray *ids = data;
+  g_autoptr (GPtrArray) stories = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_story_unref);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr (GError) local_error = NULL;
+      SdStory *story = sd_store_get_story (reader, g_array_index (ids, gint64, i), &local_error);
+
+      if (story != NULL)
+        g_ptr_array_add (stories, story);
+      else if (!g_error_matches (local_error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+    }
+  return g_steal_pointer (&stories);
+}
+
+void
+sd_store_get_stories_async (SdStore            *self,
+                            const gint64       *ids,
+                            guint               n_ids,
+                            GCancellable       *cancellable,
+                            GAsyncReadyCallback callback,
+                            gpointer            user_data)
+{
+  GArray *copy = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_ids);
+
+  g_return_if_fail (SD_IS_STORE (self));
+
+  g_array_append_vals (copy, ids, n_ids);
+  run_read (self, sd_store_get_stories_async, get_stories, copy, (GDestroyNotify) g_array_unref,
+            (GDestroyNotify) g_ptr_array_unref, cancellable, callback, user_data);
+}
+
+GPtrArray *
+sd_store_get_stories_finish (SdStore *self, GAsyncResult *result, GError **error)
+{
+  return finish_read (self, result, sd_store_get_stories_async, error);
+}
+
+static gpointer
 count_by_place (SdStore *reader, gpointer data, GError **error)
 {
   return sd_store_count_by_place (reader, error);

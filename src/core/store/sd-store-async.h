@@ -41,6 +41,19 @@ SdStory    *sd_store_get_story_finish           (SdStore             *self,
                                                  GAsyncResult        *result,
                                                  GError             **error);
 
+/* The full records of the stories with these ids that still exist, in
+ * the order of @ids: what changed stories look like now. */
+void        sd_store_get_stories_async          (SdStore             *self,
+                                                 const gint64        *ids,
+                                                 guint                n_ids,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+/* Returns: (element-type SdStory) (transfer full) */
+GPtrArray  *sd_store_get_stories_finish         (SdStore             *self,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
+
 /* sd_store_count_by_place() in a worker. */
 void        sd_store_count_by_place_async       (SdStore             *self,
                                                  GCancellable        *cancellable,
