@@ -23,6 +23,7 @@ struct _SdStoreWorker
 struct _SdStoreWatch
 {
   gint64        data_version;
+  gint64        last_news;   /* monotonic time of the last library-changed */
   GFileMonitor *monitors[2]; /* the library file and its write-ahead log */
   guint         check_source;
   guint         poll_source; /* only where the files cannot be watched */
@@ -401,13 +402,20 @@ poll_cb (gpointer data)
 }
 
 /* The files change with every write, the store's own too: a short pause
- * lets a burst of them settle into one look at data_version. */
+ * lets a burst of them settle into one look at data_version, and a stream
+ * of writes (an import in another process) is told once a second, not
+ * page by page. */
 static void
 file_changed_cb (
     GFileMonitor *monitor, GFile *file, GFile *other, GFileMonitorEvent event, SdStore *self)
 {
-  if (self->watch->check_source == 0)
-    self->watch->check_source = g_timeout_add (100, check_cb, self);
+  SdStoreWatch *watch = self->watch;
+  gint64        pause_ms;
+
+  if (watch->check_source != 0)
+    return;
+  pause_ms = (watch->last_news + G_USEC_PER_SEC - g_get_monotonic_time ()) / 1000;
+  watch->check_source = g_timeout_add (MAX (pause_ms, 100), check_cb, self);
 }
 
 void
@@ -438,6 +446,8 @@ sd_store_watch_library (SdStore *self)
             watch->poll_source = g_timeout_add_seconds (2, poll_cb, self);
           continue;
         }
+      /* By default a file's changes are told at most every 800 ms. */
+      g_file_monitor_set_rate_limit (watch->monitors[i], 50);
       g_signal_connect (watch->monitors[i], "changed", G_CALLBACK (file_changed_cb), self);
     }
 }
@@ -455,6 +465,7 @@ sd_store_check_library (SdStore *self)
   if (version < 0 || version == watch->data_version)
     return FALSE;
   watch->data_version = version;
+  watch->last_news = g_get_monotonic_time ();
   _sd_store_notify_library (self);
   return TRUE;
 }
