@@ -12,7 +12,7 @@
 #include "sd-application.h"
 #include "sd-paths.h"
 #include "sd-preferences-dialog.h"
-#include "sd-store.h"
+#include "sd-store-async.h"
 #include "sd-window.h"
 
 struct _SdApplication
@@ -186,6 +186,8 @@ sd_application_activate (GApplication *application)
       return;
     }
   sd_store_set_editor (self->store, dup_editor_name (self, &editor));
+  /* Other processes' writes show in the window as they happen. */
+  sd_store_watch_library (self->store);
 
   window = GTK_WINDOW (sd_window_new (self, self->store));
   gtk_window_present (window);

@@ -28,22 +28,23 @@ struct _SdArticleView
   GtkTextView   *text_view;
   GtkTextBuffer *buffer;
 
-  double      font_size; /* points */
-  GtkTextTag *meta_tag;
-  GtkTextTag *kicker_tag;
-  GtkTextTag *headline_tag;
-  GtkTextTag *subheadline_tag;
-  GtkTextTag *reporter_tag;
-  GtkTextTag *heading_tag;
-  GtkTextTag *paragraph_tag;
-  GtkTextTag *byline_tag;
-  GtkTextTag *caption_tag;
-  GtkTextTag *repair_tag;
-  GtkTextTag *highlight_tag;
-  GtkTextTag *place_tag;
-  GtkTextTag *match_tag;
-  GStrv       terms;  /* the search's words */
-  GArray     *places; /* (element-type PlaceSpan) the underlined names */
+  double        font_size; /* points */
+  GtkTextTag   *meta_tag;
+  GtkTextTag   *kicker_tag;
+  GtkTextTag   *headline_tag;
+  GtkTextTag   *subheadline_tag;
+  GtkTextTag   *reporter_tag;
+  GtkTextTag   *heading_tag;
+  GtkTextTag   *paragraph_tag;
+  GtkTextTag   *byline_tag;
+  GtkTextTag   *caption_tag;
+  GtkTextTag   *repair_tag;
+  GtkTextTag   *highlight_tag;
+  GtkTextTag   *place_tag;
+  GtkTextTag   *match_tag;
+  GStrv         terms;  /* the search's words */
+  SdStoryModel *model;  /* (nullable) the story shown */
+  GArray       *places; /* (element-type PlaceSpan) the underlined names */
 
   /* The body is laid out as story->body is stored (paragraphs and "\n"),
    * from this mark on, so body offsets and buffer offsets differ by a
@@ -334,6 +335,27 @@ mark_matches (SdArticleView *self)
 }
 
 static void
+model_changed_cb (SdStoryModel *model, SdStoryModelChange change, SdArticleView *self)
+{
+  if (change == SD_STORY_MODEL_CHANGE_ANNOTATIONS) /* keeps the scroll */
+    sd_article_view_update_highlights (self, sd_story_model_get_story (model));
+  else
+    sd_article_view_set_story (self, sd_story_model_get_story (model));
+}
+
+static void
+sd_article_view_dispose (GObject *object)
+{
+  SdArticleView *self = SD_ARTICLE_VIEW (object);
+
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  g_clear_object (&self->model);
+
+  G_OBJECT_CLASS (sd_article_view_parent_class)->dispose (object);
+}
+
+static void
 sd_article_view_finalize (GObject *object)
 {
   SdArticleView *self = SD_ARTICLE_VIEW (object);
@@ -349,6 +371,7 @@ sd_article_view_class_init (SdArticleViewClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  G_OBJECT_CLASS (klass)->dispose = sd_article_view_dispose;
   G_OBJECT_CLASS (klass)->finalize = sd_article_view_finalize;
 
   /**
@@ -398,6 +421,15 @@ sd_article_view_init (SdArticleView *self)
     self->body_start = gtk_text_buffer_create_mark (self->buffer, "body-start", &start, TRUE);
     self->body_end = gtk_text_buffer_create_mark (self->buffer, "body-end", &start, FALSE);
   }
+}
+
+void
+sd_article_view_set_model (SdArticleView *self, SdStoryModel *model)
+{
+  g_return_if_fail (SD_IS_ARTICLE_VIEW (self) && self->model == NULL);
+  self->model = g_object_ref (model);
+  g_signal_connect (model, "changed", G_CALLBACK (model_changed_cb), self);
+  sd_article_view_set_story (self, sd_story_model_get_story (model));
 }
 
 void
@@ -612,7 +644,6 @@ int
 sd_article_view_get_cursor_paragraph (SdArticleView *self)
 {
   GtkTextIter cursor, body_start, body_end;
-  int         paragraph = 0;
 
   g_return_val_if_fail (SD_IS_ARTICLE_VIEW (self), -1);
 
@@ -624,8 +655,7 @@ sd_article_view_get_cursor_paragraph (SdArticleView *self)
       || gtk_text_iter_compare (&cursor, &body_end) > 0)
     return -1;
   /* Paragraphs are the buffer's lines from the body's start on. */
-  paragraph = gtk_text_iter_get_line (&cursor) - gtk_text_iter_get_line (&body_start);
-  return paragraph;
+  return gtk_text_iter_get_line (&cursor) - gtk_text_iter_get_line (&body_start);
 }
 
 void

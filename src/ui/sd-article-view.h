@@ -9,13 +9,16 @@
 
 #include <gtk/gtk.h>
 
-#include "sd-story.h"
+#include "sd-story-model.h"
 
 G_BEGIN_DECLS
 
 #define SD_TYPE_ARTICLE_VIEW (sd_article_view_get_type ())
 G_DECLARE_FINAL_TYPE (SdArticleView, sd_article_view, SD, ARTICLE_VIEW, GtkScrolledWindow)
 
+/* Shows the story of @model and follows it (set once). */
+void     sd_article_view_set_model     (SdArticleView *self,
+                                        SdStoryModel  *model);
 /* @story: (nullable) a full record, or NULL for the empty view */
 void     sd_article_view_set_story     (SdArticleView *self,
                                         const SdStory *story);

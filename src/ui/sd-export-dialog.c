@@ -390,14 +390,15 @@ sd_export_dialog_init (SdExportDialog *self)
 /**
  * sd_export_dialog_new:
  * @scope: the stories listed in the window: a place and the search text
+ * @n_listed: how many there are (the window's list knows; no need to read
+ *   them all again just to count)
  *
  * Returns: (transfer none) a new dialog, transient for @parent
  */
 SdExportDialog *
-sd_export_dialog_new (GtkWindow *parent, SdStore *store, const SdScope *scope)
+sd_export_dialog_new (GtkWindow *parent, SdStore *store, const SdScope *scope, guint n_listed)
 {
-  SdExportDialog *self;
-  g_autoptr (GPtrArray) listed = NULL;
+  SdExportDialog  *self;
   g_autofree char *summary = NULL;
   gboolean         header_bar = TRUE;
 
@@ -424,8 +425,7 @@ sd_export_dialog_new (GtkWindow *parent, SdStore *store, const SdScope *scope)
       self->place_name = g_strdup (place != NULL ? place->name : scope->place_code);
     }
 
-  listed = sd_store_list_stories (store, scope, NULL);
-  summary = dup_summary (self, listed != NULL ? listed->len : 0);
+  summary = dup_summary (self, n_listed);
   gtk_label_set_text (self->summary_label, summary);
   gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->format_combo), "pdf");
   /* Enter exports at once; a focused combo box would take it. */

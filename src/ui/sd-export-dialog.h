@@ -16,12 +16,14 @@ G_BEGIN_DECLS
 #define SD_TYPE_EXPORT_DIALOG (sd_export_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (SdExportDialog, sd_export_dialog, SD, EXPORT_DIALOG, GtkDialog)
 
-/* Exports the stories of @scope.  The dialog answers GTK_RESPONSE_ACCEPT
- * once the file is written, and another response when the editor closes it
- * without exporting; a failed export is shown in the dialog itself. */
+/* Exports the stories of @scope, @n_listed of them as the window lists
+ * them.  The dialog answers GTK_RESPONSE_ACCEPT once the file is written,
+ * and another response when the editor closes it without exporting; a
+ * failed export is shown in the dialog itself. */
 SdExportDialog *sd_export_dialog_new            (GtkWindow      *parent,
                                                  SdStore        *store,
-                                                 const SdScope  *scope);
+                                                 const SdScope  *scope,
+                                                 guint           n_listed);
 /* The file written. (transfer none) (nullable) */
 GFile          *sd_export_dialog_get_file       (SdExportDialog *self);
 guint           sd_export_dialog_get_n_exported (SdExportDialog *self);

@@ -30,11 +30,10 @@ struct _SdStoryList
   GtkListStore     *model;
   GtkTreeSelection *selection;
 
-  gboolean   filling;
-  GPtrArray *pending; /* (element-type SdStory) rows still to add */
-  GStrv      terms;   /* the search's words, marked in titles */
-  guint      pending_done;
-  guint      fill_idle;
+  SdStoryListModel *stories;
+  gboolean          filling;
+  guint             n_rows; /* the rows filled: the model's first ones */
+  guint             fill_idle;
 };
 
 enum
@@ -132,7 +131,8 @@ fill_row (SdStoryList *self, GtkTreeIter *iter, const SdStory *story)
   {
     /* lang: Han text takes Simplified Chinese forms whatever the locale
      * (markup replaces a renderer's own attributes, so it goes here). */
-    g_autofree char *marked = markup_with_terms (title, (const char *const *) self->terms);
+    g_autofree char *marked =
+        markup_with_terms (title, sd_story_list_model_get_terms (self->stories));
     g_autofree char *tail =
         g_markup_printf_escaped ("</b>\n<small>%s · %s", g_strstrip (place), story->source_file);
     g_string_append_printf (markup, "<span lang=\"zh-cn\"><b>%s%s", marked, tail);
@@ -200,8 +200,9 @@ sd_story_list_dispose (GObject *object)
   SdStoryList *self = SD_STORY_LIST (object);
 
   g_clear_handle_id (&self->fill_idle, g_source_remove);
-  g_clear_pointer (&self->pending, g_ptr_array_unref);
-  g_clear_pointer (&self->terms, g_strfreev);
+  if (self->stories != NULL)
+    g_signal_handlers_disconnect_by_data (self->stories, self);
+  g_clear_object (&self->stories);
 
   G_OBJECT_CLASS (sd_story_list_parent_class)->dispose (object);
 }
@@ -248,14 +249,14 @@ sd_story_list_init (SdStoryList *self)
 #define ROWS_PER_SLICE 4000
 
 static void
-append_rows (SdStoryList *self, GPtrArray *stories, guint from, guint to)
+insert_rows (SdStoryList *self, guint from, guint to)
 {
   for (guint i = from; i < to; i++)
     {
       GtkTreeIter iter;
 
-      gtk_list_store_insert_with_values (self->model, &iter, -1, -1);
-      fill_row (self, &iter, g_ptr_array_index (stories, i));
+      gtk_list_store_insert_with_values (self->model, &iter, i, -1);
+      fill_row (self, &iter, sd_story_list_model_get_story (self->stories, i));
     }
 }
 
@@ -263,14 +264,14 @@ static gboolean
 append_slice_cb (gpointer data)
 {
   SdStoryList *self = data;
-  guint        to = MIN (self->pending_done + ROWS_PER_SLICE, self->pending->len);
+  guint        n = g_list_model_get_n_items (G_LIST_MODEL (self->stories));
+  guint        to = MIN (self->n_rows + ROWS_PER_SLICE, n);
 
-  append_rows (self, self->pending, self->pending_done, to);
-  self->pending_done = to;
-  if (to < self->pending->len)
+  insert_rows (self, self->n_rows, to);
+  self->n_rows = to;
+  if (to < n)
     return G_SOURCE_CONTINUE;
   self->fill_idle = 0;
-  g_clear_pointer (&self->pending, g_ptr_array_unref);
   return G_SOURCE_REMOVE;
 }
 
@@ -302,17 +303,14 @@ restore_cursor (SdStoryList *self, gint64 selected)
   gtk_tree_view_scroll_to_cell (self->tree_view, path, NULL, FALSE, 0, 0);
 }
 
-void
-sd_story_list_set_stories (SdStoryList *self, GPtrArray *stories)
+/* A new list: every row again, keeping the editor's story. */
+static void
+fill_all (SdStoryList *self)
 {
   gint64 selected = sd_story_list_get_selected (self);
-  guint  first;
-
-  g_return_if_fail (SD_IS_STORY_LIST (self));
+  guint  n = g_list_model_get_n_items (G_LIST_MODEL (self->stories));
 
   g_clear_handle_id (&self->fill_idle, g_source_remove);
-  g_clear_pointer (&self->pending, g_ptr_array_unref);
-
   self->filling = TRUE;
   g_object_ref (self->model);
   gtk_tree_view_set_model (self->tree_view, NULL);
@@ -320,57 +318,87 @@ sd_story_list_set_stories (SdStoryList *self, GPtrArray *stories)
 
   /* The editor's story may be far down a long list: then it all goes in
    * at once, else the first rows now and the rest in slices. */
-  first = stories->len;
-  if (stories->len > FIRST_ROWS)
+  self->n_rows = n;
+  if (n > FIRST_ROWS)
     {
-      first = FIRST_ROWS;
-      for (guint i = FIRST_ROWS; selected != 0 && i < stories->len; i++)
-        if (((SdStory *) g_ptr_array_index (stories, i))->id == selected)
-          first = stories->len;
+      self->n_rows = FIRST_ROWS;
+      for (guint i = FIRST_ROWS; selected != 0 && i < n; i++)
+        if (sd_story_list_model_get_story (self->stories, i)->id == selected)
+          self->n_rows = n;
     }
-  append_rows (self, stories, 0, first);
+  insert_rows (self, 0, self->n_rows);
   gtk_tree_view_set_model (self->tree_view, GTK_TREE_MODEL (self->model));
   g_object_unref (self->model);
   restore_cursor (self, selected);
-  if (first < stories->len)
-    {
-      self->pending = g_ptr_array_ref (stories);
-      self->pending_done = first;
-      self->fill_idle = g_idle_add_full (G_PRIORITY_LOW, append_slice_cb, self, NULL);
-    }
+  if (self->n_rows < n)
+    self->fill_idle = g_idle_add_full (G_PRIORITY_LOW, append_slice_cb, self, NULL);
   self->filling = FALSE;
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
 }
 
-void
-sd_story_list_set_search_terms (SdStoryList *self, const char *const *terms)
+/* Some stories changed, came or went: the rows around them stay, with the
+ * selection and the scroll.  Rows not filled yet come from the model. */
+static void
+change_rows (SdStoryList *self, guint position, guint removed, guint added)
 {
-  g_return_if_fail (SD_IS_STORY_LIST (self));
+  gint64 selected = sd_story_list_get_selected (self);
+  guint  shown_removed, common;
 
-  g_clear_pointer (&self->terms, g_strfreev);
-  self->terms = g_strdupv ((char **) terms);
+  if (position >= self->n_rows && self->fill_idle != 0)
+    return;
+  shown_removed = MIN (removed, self->n_rows - position);
+  common = MIN (shown_removed, added);
+
+  self->filling = TRUE;
+  for (guint i = position; i < position + common; i++)
+    {
+      GtkTreeIter iter;
+
+      gtk_tree_model_iter_nth_child (GTK_TREE_MODEL (self->model), &iter, NULL, i);
+      fill_row (self, &iter, sd_story_list_model_get_story (self->stories, i));
+    }
+  for (guint i = common; i < shown_removed; i++)
+    {
+      GtkTreeIter iter;
+
+      gtk_tree_model_iter_nth_child (GTK_TREE_MODEL (self->model), &iter, NULL, position + common);
+      gtk_list_store_remove (self->model, &iter);
+    }
+  insert_rows (self, position + common, position + added);
+  self->n_rows = self->n_rows - shown_removed + added;
+  self->filling = FALSE;
+
+  if (shown_removed > common)
+    {
+      /* The editor's story went (joined onto another): open the first. */
+      if (sd_story_list_get_selected (self) != selected)
+        restore_cursor (self, selected);
+      g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+    }
+}
+
+static void
+items_changed_cb (GListModel *model, guint position, guint removed, guint added, SdStoryList *self)
+{
+  guint n_before = g_list_model_get_n_items (model) - added + removed;
+
+  if (position == 0 && removed == n_before)
+    fill_all (self);
+  else
+    change_rows (self, position, removed, added);
 }
 
 void
-sd_story_list_update_story (SdStoryList *self, const SdStory *story)
+sd_story_list_set_model (SdStoryList *self, SdStoryListModel *stories)
 {
-  GtkTreeModel *model = GTK_TREE_MODEL (self->model);
-  GtkTreeIter   iter;
-  gboolean      valid;
-
   g_return_if_fail (SD_IS_STORY_LIST (self));
+  g_return_if_fail (SD_IS_STORY_LIST_MODEL (stories));
 
-  for (valid = gtk_tree_model_get_iter_first (model, &iter); valid;
-       valid = gtk_tree_model_iter_next (model, &iter))
-    {
-      gint64 id;
-      gtk_tree_model_get (model, &iter, COLUMN_ID, &id, -1);
-      if (id == story->id)
-        {
-          fill_row (self, &iter, story);
-          return;
-        }
-    }
+  if (self->stories != NULL)
+    g_signal_handlers_disconnect_by_data (self->stories, self);
+  g_set_object (&self->stories, stories);
+  g_signal_connect (stories, "items-changed", G_CALLBACK (items_changed_cb), self);
+  fill_all (self);
 }
 
 gint64
@@ -426,7 +454,5 @@ guint
 sd_story_list_get_count (SdStoryList *self)
 {
   g_return_val_if_fail (SD_IS_STORY_LIST (self), 0);
-  return self->pending != NULL
-             ? self->pending->len
-             : (guint) gtk_tree_model_iter_n_children (GTK_TREE_MODEL (self->model), NULL);
+  return self->stories != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->stories)) : 0;
 }

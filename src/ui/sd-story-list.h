@@ -9,23 +9,17 @@
 
 #include <gtk/gtk.h>
 
-#include "sd-story.h"
+#include "sd-story-list-model.h"
 
 G_BEGIN_DECLS
 
 #define SD_TYPE_STORY_LIST (sd_story_list_get_type ())
 G_DECLARE_FINAL_TYPE (SdStoryList, sd_story_list, SD, STORY_LIST, GtkScrolledWindow)
 
-/* @stories: (element-type SdStory) short records; keeps the selected story
+/* Shows the stories of @stories and follows it; keeps the selected story
  * selected when it is still there. */
-void    sd_story_list_set_stories  (SdStoryList   *self,
-                                    GPtrArray     *stories);
-/* Marks these words where they appear in the headlines shown. */
-void    sd_story_list_set_search_terms (SdStoryList       *self,
-                                        const char *const *terms);
-/* Refreshes one row after its tags, status or place changed. */
-void    sd_story_list_update_story (SdStoryList   *self,
-                                    const SdStory *story);
+void    sd_story_list_set_model    (SdStoryList      *self,
+                                    SdStoryListModel *stories);
 /* The story the editor is on (the cursor, or the first selected), 0 for
  * none. */
 gint64  sd_story_list_get_selected (SdStoryList   *self);

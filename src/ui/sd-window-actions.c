@@ -13,6 +13,7 @@
 #include "sd-export-dialog.h"
 #include "sd-page-reader.h"
 #include "sd-page-view.h"
+#include "sd-store-async.h"
 #include "sd-story-editor.h"
 #include "sd-window-private.h"
 
@@ -30,14 +31,12 @@ undo_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
   SdWindow *self = user_data;
   g_autoptr (GError) error = NULL;
 
-  gint64 before = sd_store_count_stories (self->store, NULL);
-
   sd_tag_panel_flush (self->tag_panel);
   if (!sd_edit_history_undo (self->history, &error))
     _sd_window_show_message (self, GTK_MESSAGE_ERROR, error->message);
-  /* Undoing a split or a join changes which stories there are. */
-  if (sd_store_count_stories (self->store, NULL) != before)
-    _sd_window_reload_stories (self);
+  /* Undoing a split or a join changes which stories there are; read
+   * again, the list changes only where they differ. */
+  sd_story_list_model_refresh (self->stories);
 }
 
 static void
@@ -46,12 +45,9 @@ redo_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
   SdWindow *self = user_data;
   g_autoptr (GError) error = NULL;
 
-  gint64 before = sd_store_count_stories (self->store, NULL);
-
   if (!sd_edit_history_redo (self->history, &error))
     _sd_window_show_message (self, GTK_MESSAGE_ERROR, error->message);
-  if (sd_store_count_stories (self->store, NULL) != before)
-    _sd_window_reload_stories (self);
+  sd_story_list_model_refresh (self->stories);
 }
 
 static void
@@ -61,10 +57,10 @@ set_status_activated (GSimpleAction *action, GVariant *parameter, gpointer user_
   g_autoptr (GError) error = NULL;
   SdStoryStatus status;
 
-  if (self->shown_id == 0
+  if (_sd_window_get_shown_id (self) == 0
       || !sd_story_status_from_string (g_variant_get_string (parameter, NULL), &status))
     return;
-  if (!sd_edit_history_set_status (self->history, self->shown_id, status, &error))
+  if (!sd_edit_history_set_status (self->history, _sd_window_get_shown_id (self), status, &error))
     _sd_window_show_message (self, GTK_MESSAGE_ERROR, error->message);
 }
 
@@ -77,7 +73,7 @@ highlight_confirmed_cb (GtkWidget *widget, SdWindow *self)
   gint64     end = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (popover), "sd-end"));
   g_autoptr (GError) error = NULL;
 
-  if (!sd_edit_history_add_highlight (self->history, self->shown_id, start, end,
+  if (!sd_edit_history_add_highlight (self->history, _sd_window_get_shown_id (self), start, end,
                                       gtk_entry_get_text (comment), &error))
     _sd_window_show_message (self, GTK_MESSAGE_ERROR, error->message);
   gtk_popover_popdown (GTK_POPOVER (popover));
@@ -188,12 +184,10 @@ export_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data
   g_autofree char *code = NULL;
   g_autoptr (GArray) selected = sd_story_list_dup_selected_ids (self->story_list);
   SdExportDialog *dialog;
-  SdScope         scope = { 0 };
+  SdScope         scope;
 
   sd_tag_panel_flush (self->tag_panel);
-  scope.kind = sd_place_tree_get_selected (self->place_tree, &code);
-  scope.place_code = code;
-  scope.text = gtk_entry_get_text (GTK_ENTRY (self->search_entry));
+  _sd_window_get_scope (self, &scope, &code);
   /* Stories the editor selected are the selection; one selected story is
    * just where the cursor is, and the whole list goes. */
   if (selected->len > 1)
@@ -201,7 +195,9 @@ export_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data
       scope.ids = (const gint64 *) selected->data;
       scope.n_ids = selected->len;
     }
-  dialog = sd_export_dialog_new (GTK_WINDOW (self), self->store, &scope);
+  dialog = sd_export_dialog_new (
+      GTK_WINDOW (self), self->store, &scope,
+      selected->len > 1 ? selected->len : g_list_model_get_n_items (G_LIST_MODEL (self->stories)));
   g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -228,10 +224,11 @@ split_story_activated (GSimpleAction *action, GVariant *parameter, gpointer user
           _("Click into the paragraph that should begin the new story, then split."));
       return;
     }
-  if (!sd_edit_history_split_story (self->history, self->shown_id, paragraph, NULL, &error))
+  if (!sd_edit_history_split_story (self->history, _sd_window_get_shown_id (self), paragraph, NULL,
+                                    &error))
     _sd_window_show_message (self, GTK_MESSAGE_ERROR, error->message);
   else
-    _sd_window_reload_stories (self);
+    sd_story_list_model_refresh (self->stories);
 }
 
 static void
@@ -240,37 +237,36 @@ merge_story_activated (GSimpleAction *action, GVariant *parameter, gpointer user
   SdWindow *self = user_data;
   g_autoptr (GError) error = NULL;
 
-  if (!sd_edit_history_merge_with_next (self->history, self->shown_id, &error))
+  if (!sd_edit_history_merge_with_next (self->history, _sd_window_get_shown_id (self), &error))
     _sd_window_show_message (self, GTK_MESSAGE_ERROR, error->message);
   else
-    _sd_window_reload_stories (self);
+    sd_story_list_model_refresh (self->stories);
 }
 
 static void
 edit_story_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   SdWindow *self = user_data;
-  g_autoptr (SdStory) story = sd_store_get_story (self->store, self->shown_id, NULL);
+  SdStory  *story = sd_story_model_get_story (self->shown);
 
   if (story != NULL)
     sd_story_editor_present (GTK_WINDOW (self), self->history, story);
 }
 
-/* The original page, the story's span marked and its repairs underlined. */
 static void
-show_in_page_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+page_text_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  SdWindow *self = user_data;
-  g_autoptr (SdStory) story = NULL;
+  g_autoptr (SdWindow) self = user_data;
+  SdStory         *story = self->shown != NULL ? sd_story_model_get_story (self->shown) : NULL;
   g_autofree char *text = NULL;
   g_autofree char *encoding = NULL;
   g_autoptr (GError) error = NULL;
   gint64     size = 0, span[2];
   GtkWidget *view;
 
-  story = sd_store_get_story (self->store, self->shown_id, &error);
-  if (story != NULL)
-    text = sd_store_dup_page_text (self->store, story->page_id, &encoding, &size, &error);
+  if (self->store == NULL || story == NULL) /* closed meanwhile */
+    return;
+  text = sd_store_dup_page_text_finish (self->store, result, &encoding, &size, &error);
   if (text == NULL)
     {
       _sd_window_show_message (self, GTK_MESSAGE_ERROR, error->message);
@@ -307,6 +303,19 @@ show_in_page_activated (GSimpleAction *action, GVariant *parameter, gpointer use
       sd_page_view_add_marks (SD_PAGE_VIEW (view), starts, ends, n, tooltips);
     }
   gtk_window_present (GTK_WINDOW (view));
+}
+
+/* The original page, the story's span marked and its repairs underlined;
+ * the page's text is read in the store's worker. */
+static void
+show_in_page_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  SdWindow *self = user_data;
+  SdStory  *story = sd_story_model_get_story (self->shown);
+
+  if (story != NULL)
+    sd_store_dup_page_text_async (self->store, story->page_id, NULL, page_text_read_cb,
+                                  g_object_ref (self));
 }
 
 /* The article's context menu adds the story actions: the original page, a

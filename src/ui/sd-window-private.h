@@ -12,6 +12,7 @@
 #include "sd-edit-history.h"
 #include "sd-place-tree.h"
 #include "sd-story-list.h"
+#include "sd-story-model.h"
 #include "sd-tag-panel.h"
 #include "sd-window.h"
 
@@ -42,22 +43,22 @@ struct _SdWindow
   SdStore        *store;
   SdEditHistory  *history;
   GSettings      *settings;
+  SdStoryListModel *stories;     /* the listed stories */
+  SdStoryModel   *shown;          /* the story in the article view */
   GCancellable   *import_cancellable;
-  GCancellable   *list_cancellable;  /* the list being read */
-  gint64          list_started;
-  char           *listed_node;       /* the tree node the list shows */
-  GHashTable     *listed;       /* id → SdStory (short), the list's stories */
-  gint64          shown_id;     /* the story in the article view */
-  char           *shown_body;   /* its body, to notice a changed one */
-  guint           counts_idle;  /* a pending reload of the tree's counts */
-  guint           watch_timeout; /* looks for other processes' writes */
-  gint64          data_version;
+  GCancellable   *counts_cancellable; /* the tree's counts being read */
+  char           *listed_node;   /* the tree node the list shows */
+  guint           counts_idle;   /* a pending reload of the tree's counts */
 };
 
 /* sd-window.c */
 G_GNUC_INTERNAL void _sd_window_show_message (SdWindow *self, GtkMessageType type,
                                               const char *message);
-G_GNUC_INTERNAL void _sd_window_reload_stories (SdWindow *self);
+/* The id of the story in the article view, 0 for none. */
+G_GNUC_INTERNAL gint64 _sd_window_get_shown_id (SdWindow *self);
+/* The node picked in the tree and the search typed; @out_code owns the
+ * place code @scope points to. */
+G_GNUC_INTERNAL void _sd_window_get_scope (SdWindow *self, SdScope *scope, char **out_code);
 
 /* sd-window-actions.c */
 G_GNUC_INTERNAL void _sd_window_add_actions (SdWindow *self);

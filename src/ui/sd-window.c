@@ -12,6 +12,7 @@
 #include "sd-importer.h"
 #include "sd-query.h"
 #include "sd-store-async.h"
+#include "sd-story-list-model.h"
 #include "sd-window-private.h"
 
 enum
@@ -34,23 +35,46 @@ _sd_window_show_message (SdWindow *self, GtkMessageType type, const char *messag
 }
 
 static void
-reload_counts (SdWindow *self)
+searches_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr (GHashTable) counts = NULL;
+  g_autoptr (SdWindow) self = user_data;
   g_autoptr (GPtrArray) searches = NULL;
-  g_autoptr (GError) error = NULL;
 
-  searches = sd_store_list_saved_searches (self->store, NULL);
+  if (self->store == NULL) /* the window closed meanwhile */
+    return;
+  searches = sd_store_list_saved_searches_finish (self->store, result, NULL);
   if (searches != NULL)
     sd_place_tree_set_saved_searches (self->place_tree, searches);
+}
 
-  counts = sd_store_count_by_place (self->store, &error);
-  if (counts == NULL)
-    {
-      _sd_window_show_message (self, GTK_MESSAGE_ERROR, error->message);
-      return;
-    }
-  sd_place_tree_set_counts (self->place_tree, counts);
+static void
+counts_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (SdWindow) self = user_data;
+  g_autoptr (GHashTable) counts = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+  counts = sd_store_count_by_place_finish (self->store, result, &error);
+  if (counts != NULL)
+    sd_place_tree_set_counts (self->place_tree, counts);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    _sd_window_show_message (self, GTK_MESSAGE_ERROR, error->message);
+}
+
+/* The tree's saved searches and counts, read in the store's worker (one
+ * read at a time: the searches land first, as they always did). */
+static void
+reload_counts (SdWindow *self)
+{
+  g_cancellable_cancel (self->counts_cancellable);
+  g_clear_object (&self->counts_cancellable);
+  self->counts_cancellable = g_cancellable_new ();
+  sd_store_list_saved_searches_async (self->store, self->counts_cancellable, searches_read_cb,
+                                      g_object_ref (self));
+  sd_store_count_by_place_async (self->store, self->counts_cancellable, counts_read_cb,
+                                 g_object_ref (self));
 }
 
 static void
@@ -69,38 +93,15 @@ show_query_problem (SdWindow *self, const GError *error)
     gtk_style_context_remove_class (style, "error");
 }
 
-/* The words of the search, to mark in the list and the article. */
-static GStrv
-dup_search_terms (SdWindow *self)
-{
-  g_autoptr (SdQuery) query =
-      sd_query_parse (gtk_entry_get_text (GTK_ENTRY (self->search_entry)), NULL);
-  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
-  GPtrArray *terms;
-
-  if (query != NULL)
-    {
-      terms = sd_query_get_terms (query);
-      for (guint i = 0; i < terms->len; i++)
-        g_strv_builder_add (builder, g_ptr_array_index (terms, i));
-    }
-  return g_strv_builder_end (builder);
-}
-
 static void
-stories_listed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+stories_loaded_cb (SdStoryListModel *stories, SdWindow *self)
 {
-  g_autoptr (SdWindow) self = user_data;
-  g_autoptr (GPtrArray) stories = NULL;
-  g_autoptr (GError) error = NULL;
+  const GError    *error = sd_story_list_model_get_error (stories);
+  guint            n = g_list_model_get_n_items (G_LIST_MODEL (stories));
   g_autofree char *status = NULL;
 
-  stories = sd_store_list_stories_finish (result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
-      || gtk_widget_in_destruction (GTK_WIDGET (self)))
-    return;
   show_query_problem (self, error != NULL && error->domain == SD_QUERY_ERROR ? error : NULL);
-  if (stories == NULL)
+  if (error != NULL)
     {
       /* A query typed half-way is said beside the entry, not in a banner
        * on every key. */
@@ -110,90 +111,87 @@ stories_listed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
         _sd_window_show_message (self, GTK_MESSAGE_ERROR, error->message);
       return;
     }
-
-  g_hash_table_remove_all (self->listed);
-  for (guint i = 0; i < stories->len; i++)
-    {
-      SdStory *story = g_ptr_array_index (stories, i);
-      g_hash_table_insert (self->listed, &story->id, sd_story_ref (story));
-    }
-  {
-    g_auto (GStrv) terms = dup_search_terms (self);
-    sd_story_list_set_search_terms (self->story_list, (const char *const *) terms);
-    sd_article_view_set_search_terms (self->article_view, (const char *const *) terms);
-  }
-  sd_story_list_set_stories (self->story_list, stories);
-  g_debug ("listed %u stories in %.0f ms", stories->len,
-           (g_get_monotonic_time () - self->list_started) / 1000.0);
-  status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u story", "%u stories", stories->len),
-                            stories->len);
+  sd_article_view_set_search_terms (self->article_view, sd_story_list_model_get_terms (stories));
+  status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u story", "%u stories", n), n);
   gtk_label_set_text (self->status_label, status);
 }
 
-/* Lists the selected node's stories; a worker reads them, so a node of
- * 100,000 stories does not stop the window, and a newer request cancels an
- * older one. */
 void
-_sd_window_reload_stories (SdWindow *self)
+_sd_window_get_scope (SdWindow *self, SdScope *scope, char **out_code)
 {
-  g_autofree char *code = NULL;
-  SdScope          scope = { 0 };
-
-  scope.kind = sd_place_tree_get_selected (self->place_tree, &code);
-  scope.place_code = code;
-  scope.text = gtk_entry_get_text (GTK_ENTRY (self->search_entry));
-
-  g_cancellable_cancel (self->list_cancellable);
-  g_clear_object (&self->list_cancellable);
-  self->list_cancellable = g_cancellable_new ();
-  self->list_started = g_get_monotonic_time ();
-  gtk_label_set_text (self->status_label, _("Reading the stories…"));
-  sd_store_list_stories_async (sd_store_get_path (self->store), &scope, self->list_cancellable,
-                               stories_listed_cb, g_object_ref (self));
+  *scope = (SdScope){ 0 };
+  scope->kind = sd_place_tree_get_selected (self->place_tree, out_code);
+  scope->place_code = *out_code;
+  scope->text = gtk_entry_get_text (GTK_ENTRY (self->search_entry));
 }
 
+/* Lists the selected node's stories; the model reads them in the store's
+ * worker, so a node of 100,000 stories does not stop the window, and a
+ * newer request drops an older one. */
 static void
-show_selected_story (SdWindow *self)
+list_stories (SdWindow *self)
 {
-  gint64 id = sd_story_list_get_selected (self->story_list);
+  g_autofree char *code = NULL;
+  SdScope          scope;
+
+  _sd_window_get_scope (self, &scope, &code);
+  gtk_label_set_text (self->status_label, _("Reading the stories…"));
+  sd_story_list_model_set_request (self->stories, &scope);
+}
+
+gint64
+_sd_window_get_shown_id (SdWindow *self)
+{
+  SdStory *story = sd_story_model_get_story (self->shown);
+
+  return story != NULL ? story->id : 0;
+}
+
+/* The inspector gets the selected stories: the shown one in full, or
+ * several as they are listed. */
+static void
+show_selection (SdWindow *self)
+{
+  SdStory *story = sd_story_model_get_story (self->shown);
+  gint64   asked = sd_story_model_get_id (self->shown);
   g_autoptr (GArray) ids = sd_story_list_dup_selected_ids (self->story_list);
   g_autoptr (GPtrArray) selection =
       g_ptr_array_new_with_free_func ((GDestroyNotify) sd_story_unref);
-  g_autoptr (SdStory) story = NULL;
-  g_autoptr (GError) error = NULL;
 
-  if (id != 0)
-    {
-      story = sd_store_get_story (self->store, id, &error);
-      if (story == NULL)
-        _sd_window_show_message (self, GTK_MESSAGE_ERROR, error->message);
-    }
-  if (id != self->shown_id || story == NULL)
-    sd_article_view_set_story (self->article_view, story);
-  else
-    sd_article_view_update_highlights (self->article_view, story);
-  self->shown_id = story != NULL ? story->id : 0;
-  g_free (self->shown_body);
-  self->shown_body = story != NULL ? g_strdup (story->body) : NULL;
-
+  /* The story asked for is still being read: SdStoryModel::changed follows. */
+  if (asked != 0 && (story == NULL || story->id != asked)
+      && sd_story_model_get_error (self->shown) == NULL)
+    return;
   if (ids->len == 1 && story != NULL)
     g_ptr_array_add (selection, sd_story_ref (story));
   else
     for (guint i = 0; i < ids->len; i++)
       {
-        SdStory *listed = g_hash_table_lookup (self->listed, &g_array_index (ids, gint64, i));
+        SdStory *listed =
+            sd_story_list_model_lookup (self->stories, g_array_index (ids, gint64, i));
         if (listed != NULL)
           g_ptr_array_add (selection, sd_story_ref (listed));
       }
   sd_tag_panel_set_stories (self->tag_panel, selection);
-  g_simple_action_set_enabled (
-      G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "set-status")),
-      story != NULL);
-  for (const char *const *name = (const char *const[]){ "highlight", "split-story", "merge-story",
-                                                        "edit-story", "show-in-page", NULL };
+  for (const char *const *name =
+           (const char *const[]){ "set-status", "highlight", "split-story", "merge-story",
+                                  "edit-story", "show-in-page", NULL };
        *name != NULL; name++)
     g_simple_action_set_enabled (
         G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), *name)), story != NULL);
+}
+
+static void
+shown_changed_cb (SdStoryModel *shown, SdStoryModelChange change, SdWindow *self)
+{
+  const GError *error = sd_story_model_get_error (shown);
+
+  if (error != NULL)
+    _sd_window_show_message (self, GTK_MESSAGE_ERROR, error->message);
+  if (change == SD_STORY_MODEL_CHANGE_STORY)
+    show_selection (self);
+  else
+    sd_tag_panel_update_story (self->tag_panel, sd_story_model_get_story (shown));
 }
 
 static void
@@ -211,7 +209,7 @@ place_selected_cb (SdWindow *self)
       g_free (self->listed_node);
       self->listed_node = g_steal_pointer (&key);
       gtk_entry_set_text (GTK_ENTRY (self->search_entry), query);
-      _sd_window_reload_stories (self);
+      list_stories (self);
       return;
     }
 
@@ -220,7 +218,7 @@ place_selected_cb (SdWindow *self)
     return;
   g_free (self->listed_node);
   self->listed_node = g_steal_pointer (&key);
-  _sd_window_reload_stories (self);
+  list_stories (self);
 }
 
 /* Moves stories to a place (NULL: unplaced), each move an undo step. */
@@ -238,7 +236,7 @@ move_stories (SdWindow *self, const char *code, GArray *ids)
         }
     }
   reload_counts (self);
-  _sd_window_reload_stories (self);
+  sd_story_list_model_refresh (self->stories);
 }
 
 static void
@@ -247,7 +245,8 @@ revert_repair_cb (SdWindow *self, gint64 repair_id)
   g_autoptr (GError) error = NULL;
 
   /* The article follows through SdStore::story-changed. */
-  if (!sd_edit_history_revert_repair (self->history, self->shown_id, repair_id, &error))
+  if (!sd_edit_history_revert_repair (self->history, _sd_window_get_shown_id (self), repair_id,
+                                      &error))
     _sd_window_show_message (self, GTK_MESSAGE_ERROR, error->message);
 }
 
@@ -260,13 +259,18 @@ stories_dropped_cb (SdWindow *self, const char *code, GArray *ids)
 static void
 story_selected_cb (SdWindow *self)
 {
-  show_selected_story (self);
+  gint64 id = sd_story_list_get_selected (self->story_list);
+
+  if (id != sd_story_model_get_id (self->shown))
+    sd_story_model_set_id (self->shown, id);
+  else
+    show_selection (self);
 }
 
 static void
 search_changed_cb (SdWindow *self)
 {
-  _sd_window_reload_stories (self);
+  list_stories (self);
 }
 
 static void
@@ -342,70 +346,21 @@ reload_counts_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* A story the list shows was filed elsewhere: the tree's counts follow,
+ * once for a burst of moves. */
 static void
-story_changed_cb (SdStore *store, gint64 id, SdWindow *self)
+story_moved_cb (SdStoryListModel *stories, gint64 id, SdWindow *self)
 {
-  g_autoptr (SdStory) story = sd_store_get_story (store, id, NULL);
-  SdStory *listed;
-  gboolean moved, retitled;
-
-  if (story == NULL)
-    return;
-  sd_story_list_update_story (self->story_list, story);
-  listed = g_hash_table_lookup (self->listed, &id);
-  moved = listed != NULL && g_strcmp0 (listed->place_code, story->place_code) != 0;
-  retitled = listed != NULL && g_strcmp0 (listed->headline, story->headline) != 0;
-  if (moved && self->counts_idle == 0)
-    /* A place moved: the tree's counts follow, once for a burst of moves. */
+  if (self->counts_idle == 0)
     self->counts_idle = g_idle_add (reload_counts_cb, self);
-  if (listed != NULL)
-    g_hash_table_insert (self->listed, &story->id, sd_story_ref (story));
-
-  if (id == self->shown_id)
-    {
-      /* A move or a correction changes what the article shows at its top. */
-      if (moved || retitled || g_strcmp0 (self->shown_body, story->body) != 0)
-        {
-          sd_article_view_set_story (self->article_view, story);
-          g_free (self->shown_body);
-          self->shown_body = g_strdup (story->body);
-        }
-      else
-        sd_article_view_update_highlights (self->article_view, story);
-      sd_tag_panel_update_story (self->tag_panel, story);
-    }
 }
 
-/* Another process (the command line, a second window) wrote to the
- * library: show what it did. */
-static gboolean
-watch_library_cb (gpointer data)
-{
-  SdWindow *self = data;
-  gint64    version = sd_store_get_data_version (self->store, NULL);
-
-  if (version >= 0 && version != self->data_version)
-    {
-      self->data_version = version;
-      reload_counts (self);
-      _sd_window_reload_stories (self);
-      if (self->shown_id != 0)
-        {
-          g_autoptr (SdStory) story = sd_store_get_story (self->store, self->shown_id, NULL);
-          if (story != NULL)
-            {
-              sd_article_view_update_highlights (self->article_view, story);
-              sd_tag_panel_update_story (self->tag_panel, story);
-            }
-        }
-    }
-  return G_SOURCE_CONTINUE;
-}
-
+/* Another process (the command line, a second window) or an import wrote
+ * to the library; the models read again themselves. */
 static void
-tags_changed_cb (SdStore *store, SdWindow *self)
+library_changed_cb (SdStore *store, SdWindow *self)
 {
-  _sd_window_reload_stories (self);
+  reload_counts (self);
 }
 
 static void
@@ -449,8 +404,7 @@ import_finished_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         _sd_window_show_message (self, GTK_MESSAGE_ERROR, error->message);
-      reload_counts (self);
-      _sd_window_reload_stories (self);
+      sd_store_check_library (self->store);
       return;
     }
 
@@ -478,8 +432,8 @@ import_finished_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       _sd_window_show_message (self, GTK_MESSAGE_INFO, message);
     }
 
-  reload_counts (self);
-  _sd_window_reload_stories (self);
+  /* The worker wrote on its own connection: the store says what changed. */
+  sd_store_check_library (self->store);
 }
 
 static void
@@ -563,12 +517,16 @@ sd_window_constructed (GObject *object)
   g_signal_connect (self->history, "notify", G_CALLBACK (history_changed_cb), self);
   history_changed_cb (self->history, NULL, self);
   sd_tag_panel_set_history (self->tag_panel, self->store, self->history);
-  g_signal_connect (self->store, "story-changed", G_CALLBACK (story_changed_cb), self);
-  g_signal_connect (self->store, "tags-changed", G_CALLBACK (tags_changed_cb), self);
-  reload_counts (self);
 
-  self->data_version = sd_store_get_data_version (self->store, NULL);
-  self->watch_timeout = g_timeout_add_seconds (2, watch_library_cb, self);
+  self->stories = sd_story_list_model_new (self->store);
+  g_signal_connect (self->stories, "loaded", G_CALLBACK (stories_loaded_cb), self);
+  g_signal_connect (self->stories, "story-moved", G_CALLBACK (story_moved_cb), self);
+  self->shown = sd_story_model_new (self->store);
+  sd_article_view_set_model (self->article_view, self->shown);
+  g_signal_connect (self->shown, "changed", G_CALLBACK (shown_changed_cb), self);
+  sd_story_list_set_model (self->story_list, self->stories);
+  g_signal_connect (self->store, "library-changed", G_CALLBACK (library_changed_cb), self);
+  reload_counts (self);
 }
 
 static void
@@ -578,19 +536,22 @@ sd_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->import_cancellable);
   g_clear_object (&self->import_cancellable);
-  g_cancellable_cancel (self->list_cancellable);
-  g_clear_object (&self->list_cancellable);
+  g_cancellable_cancel (self->counts_cancellable);
+  g_clear_object (&self->counts_cancellable);
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
+  if (self->stories != NULL)
+    g_signal_handlers_disconnect_by_data (self->stories, self);
+  if (self->shown != NULL)
+    g_signal_handlers_disconnect_by_data (self->shown, self);
   g_clear_handle_id (&self->counts_idle, g_source_remove);
-  g_clear_handle_id (&self->watch_timeout, g_source_remove);
   g_clear_object (&self->history);
   g_clear_object (&self->settings);
+  g_clear_object (&self->stories);
+  g_clear_object (&self->shown);
   g_clear_object (&self->store);
-  g_clear_pointer (&self->listed, g_hash_table_unref);
-  g_clear_pointer (&self->shown_body, g_free);
   g_clear_pointer (&self->listed_node, g_free);
 
   G_OBJECT_CLASS (sd_window_parent_class)->dispose (object);
@@ -667,8 +628,6 @@ static void
 sd_window_init (SdWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->listed =
-      g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, (GDestroyNotify) sd_story_unref);
 }
 
 SdWindow *

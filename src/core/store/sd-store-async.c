@@ -1,4 +1,5 @@
-/* sd-store-async.c
+/* sd-store-async.c — the store's worker: a read connection opened once and
+ * used by one worker thread at a time; and the watcher of data_version
  *
  * Copyright 2026 The Storydesk authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -8,73 +9,463 @@
 #include "config.h"
 
 #include "sd-store-async.h"
+#include "sd-store-private.h"
+
+/* Shared by the store and its running reads: the store may go away while a
+ * read is queued, and the last one out closes the connection. */
+struct _SdStoreWorker
+{
+  GMutex   lock; /* held for each read: SQLite handles are not shared */
+  char    *path;
+  SdStore *reader; /* (nullable) opened by the first read */
+};
+
+struct _SdStoreWatch
+{
+  gint64        data_version;
+  gint64        last_news;   /* monotonic time of the last library-changed */
+  GFileMonitor *monitors[2]; /* the library file and its write-ahead log */
+  guint         check_source;
+  guint         poll_source; /* only where the files cannot be watched */
+};
+
+/* A read done by the reader; returns NULL with @error set on failure. */
+typedef gpointer (*ReadFunc) (SdStore *reader, gpointer data, GError **error);
 
 typedef struct
 {
-  char       *db_path;
-  SdScopeKind kind;
-  char       *place_code;
-  char       *text;
-} ListJob;
+  SdStoreWorker *worker;
+  ReadFunc       func;
+  gpointer       data;
+  GDestroyNotify data_free;
+  GDestroyNotify result_free;
+} ReadJob;
+
+/* What a scope points to, copied for the worker. */
+typedef struct
+{
+  SdScope scope;
+  char   *place_code;
+  char   *text;
+  gint64 *ids;
+} ScopeCopy;
+
+typedef struct
+{
+  char  *text;
+  char  *encoding;
+  gint64 size;
+} PageText;
 
 static void
-list_job_free (ListJob *job)
+worker_free (SdStoreWorker *worker)
 {
-  g_free (job->db_path);
-  g_free (job->place_code);
-  g_free (job->text);
+  g_clear_object (&worker->reader);
+  g_mutex_clear (&worker->lock);
+  g_free (worker->path);
+}
+
+static void
+read_job_free (ReadJob *job)
+{
+  if (job->data_free != NULL)
+    job->data_free (job->data);
+  g_atomic_rc_box_release_full (job->worker, (GDestroyNotify) worker_free);
   g_free (job);
 }
 
 static void
-list_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
+read_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
-  ListJob *job = task_data;
-  g_autoptr (SdStore) store = NULL;
-  GPtrArray *stories;
-  GError    *error = NULL;
-  SdScope    scope = { job->kind, job->place_code, job->text };
+  ReadJob       *job = task_data;
+  SdStoreWorker *worker = job->worker;
+  g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&worker->lock);
+  GError  *error = NULL;
+  gpointer result;
 
-  /* Each thread has its own connection: SQLite handles are not shared. */
-  store = sd_store_open (job->db_path, &error);
-  if (store == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
+  /* A search typed on queues behind the one running: a stale one stops
+   * here without reading. */
   if (g_task_return_error_if_cancelled (task))
     return;
-  stories = sd_store_list_stories (store, &scope, &error);
-  if (stories == NULL)
+  if (worker->reader == NULL)
+    worker->reader = sd_store_open (worker->path, &error);
+  result = worker->reader != NULL ? job->func (worker->reader, job->data, &error) : NULL;
+  if (result == NULL)
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, stories, (GDestroyNotify) g_ptr_array_unref);
+    g_task_return_pointer (task, result, job->result_free);
+}
+
+/* Runs @func on the read connection; the task's source object is NULL, so
+ * that a store is never finalized in a worker. */
+static void
+run_read (SdStore            *self,
+          gpointer            source_tag,
+          ReadFunc            func,
+          gpointer            data,
+          GDestroyNotify      data_free,
+          GDestroyNotify      result_free,
+          GCancellable       *cancellable,
+          GAsyncReadyCallback callback,
+          gpointer            user_data)
+{
+  g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  ReadJob *job = g_new0 (ReadJob, 1);
+
+  if (self->worker == NULL)
+    {
+      self->worker = g_atomic_rc_box_new0 (SdStoreWorker);
+      g_mutex_init (&self->worker->lock);
+      self->worker->path = g_strdup (self->path);
+    }
+  job->worker = g_atomic_rc_box_acquire (self->worker);
+  job->func = func;
+  job->data = data;
+  job->data_free = data_free;
+  job->result_free = result_free;
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, job, (GDestroyNotify) read_job_free);
+  g_task_run_in_thread (task, read_thread);
+}
+
+static gpointer
+finish_read (SdStore *self, GAsyncResult *result, gpointer source_tag, GError **error)
+{
+  g_return_val_if_fail (SD_IS_STORE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 void
-sd_store_list_stories_async (const char         *db_path,
+_sd_store_async_clear (SdStore *self)
+{
+  if (self->watch != NULL)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (self->watch->monitors); i++)
+        if (self->watch->monitors[i] != NULL)
+          {
+            g_signal_handlers_disconnect_by_data (self->watch->monitors[i], self);
+            g_file_monitor_cancel (self->watch->monitors[i]);
+            g_clear_object (&self->watch->monitors[i]);
+          }
+      g_clear_handle_id (&self->watch->check_source, g_source_remove);
+      g_clear_handle_id (&self->watch->poll_source, g_source_remove);
+      g_clear_pointer (&self->watch, g_free);
+    }
+  if (self->worker != NULL)
+    g_atomic_rc_box_release_full (g_steal_pointer (&self->worker), (GDestroyNotify) worker_free);
+}
+
+/* Reads */
+
+static void
+scope_copy_free (ScopeCopy *copy)
+{
+  g_free (copy->place_code);
+  g_free (copy->text);
+  g_free (copy->ids);
+  g_free (copy);
+}
+
+static gpointer
+list_stories (SdStore *reader, gpointer data, GError **error)
+{
+  return sd_store_list_stories (reader, &((ScopeCopy *) data)->scope, error);
+}
+
+void
+sd_store_list_stories_async (SdStore            *self,
                              const SdScope      *scope,
                              GCancellable       *cancellable,
                              GAsyncReadyCallback callback,
                              gpointer            user_data)
 {
-  g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-  ListJob *job = g_new0 (ListJob, 1);
+  ScopeCopy *copy;
 
-  job->db_path = g_strdup (db_path);
-  job->kind = scope->kind;
-  job->place_code = g_strdup (scope->place_code);
-  job->text = g_strdup (scope->text);
-  g_task_set_source_tag (task, sd_store_list_stories_async);
-  g_task_set_task_data (task, job, (GDestroyNotify) list_job_free);
-  g_task_run_in_thread (task, list_thread);
+  g_return_if_fail (SD_IS_STORE (self));
+  g_return_if_fail (scope != NULL);
+
+  copy = g_new0 (ScopeCopy, 1);
+  copy->place_code = g_strdup (scope->place_code);
+  copy->text = g_strdup (scope->text);
+  copy->ids = g_memdup2 (scope->ids, scope->n_ids * sizeof (gint64));
+  copy->scope = (SdScope){ scope->kind, copy->place_code, copy->text, copy->ids, scope->n_ids };
+  run_read (self, sd_store_list_stories_async, list_stories, copy, (GDestroyNotify) scope_copy_free,
+            (GDestroyNotify) g_ptr_array_unref, cancellable, callback, user_data);
 }
 
 GPtrArray *
-sd_store_list_stories_finish (GAsyncResult *result, GError **error)
+sd_store_list_stories_finish (SdStore *self, GAsyncResult *result, GError **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == sd_store_list_stories_async,
-                        NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return finish_read (self, result, sd_store_list_stories_async, error);
+}
+
+static gpointer
+get_story (SdStore *reader, gpointer data, GError **error)
+{
+  return sd_store_get_story (reader, *(gint64 *) data, error);
+}
+
+void
+sd_store_get_story_async (SdStore            *self,
+                          gint64              id,
+                          GCancellable       *cancellable,
+                          GAsyncReadyCallback callback,
+                          gpointer            user_data)
+{
+  g_return_if_fail (SD_IS_STORE (self));
+  run_read (self, sd_store_get_story_async, get_story, g_memdup2 (&id, sizeof id), g_free,
+            (GDestroyNotify) sd_story_unref, cancellable, callback, user_data);
+}
+
+SdStory *
+sd_store_get_story_finish (SdStore *self, GAsyncResult *result, GError **error)
+{
+  return finish_read (self, result, sd_store_get_story_async, error);
+}
+
+static gpointer
+get_stories (SdStore *reader, gpointer data, GError **error)
+{
+  GArray *ids = data;
+  g_autoptr (GPtrArray) stories = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_story_unref);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr (GError) local_error = NULL;
+      SdStory *story = sd_store_get_story (reader, g_array_index (ids, gint64, i), &local_error);
+
+      if (story != NULL)
+        g_ptr_array_add (stories, story);
+      else if (!g_error_matches (local_error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+    }
+  return g_steal_pointer (&stories);
+}
+
+void
+sd_store_get_stories_async (SdStore            *self,
+                            const gint64       *ids,
+                            guint               n_ids,
+                            GCancellable       *cancellable,
+                            GAsyncReadyCallback callback,
+                            gpointer            user_data)
+{
+  GArray *copy = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_ids);
+
+  g_return_if_fail (SD_IS_STORE (self));
+
+  g_array_append_vals (copy, ids, n_ids);
+  run_read (self, sd_store_get_stories_async, get_stories, copy, (GDestroyNotify) g_array_unref,
+            (GDestroyNotify) g_ptr_array_unref, cancellable, callback, user_data);
+}
+
+GPtrArray *
+sd_store_get_stories_finish (SdStore *self, GAsyncResult *result, GError **error)
+{
+  return finish_read (self, result, sd_store_get_stories_async, error);
+}
+
+static gpointer
+count_by_place (SdStore *reader, gpointer data, GError **error)
+{
+  return sd_store_count_by_place (reader, error);
+}
+
+void
+sd_store_count_by_place_async (SdStore            *self,
+                               GCancellable       *cancellable,
+                               GAsyncReadyCallback callback,
+                               gpointer            user_data)
+{
+  g_return_if_fail (SD_IS_STORE (self));
+  run_read (self, sd_store_count_by_place_async, count_by_place, NULL, NULL,
+            (GDestroyNotify) g_hash_table_unref, cancellable, callback, user_data);
+}
+
+GHashTable *
+sd_store_count_by_place_finish (SdStore *self, GAsyncResult *result, GError **error)
+{
+  return finish_read (self, result, sd_store_count_by_place_async, error);
+}
+
+static gpointer
+list_saved_searches (SdStore *reader, gpointer data, GError **error)
+{
+  return sd_store_list_saved_searches (reader, error);
+}
+
+void
+sd_store_list_saved_searches_async (SdStore            *self,
+                                    GCancellable       *cancellable,
+                                    GAsyncReadyCallback callback,
+                                    gpointer            user_data)
+{
+  g_return_if_fail (SD_IS_STORE (self));
+  run_read (self, sd_store_list_saved_searches_async, list_saved_searches, NULL, NULL,
+            (GDestroyNotify) g_ptr_array_unref, cancellable, callback, user_data);
+}
+
+GPtrArray *
+sd_store_list_saved_searches_finish (SdStore *self, GAsyncResult *result, GError **error)
+{
+  return finish_read (self, result, sd_store_list_saved_searches_async, error);
+}
+
+static void
+page_text_free (PageText *page)
+{
+  g_free (page->text);
+  g_free (page->encoding);
+  g_free (page);
+}
+
+static gpointer
+dup_page_text (SdStore *reader, gpointer data, GError **error)
+{
+  g_autofree char *encoding = NULL;
+  gint64           size = 0;
+  char     *text = sd_store_dup_page_text (reader, *(gint64 *) data, &encoding, &size, error);
+  PageText *page;
+
+  if (text == NULL)
+    return NULL;
+  page = g_new0 (PageText, 1);
+  page->text = text;
+  page->encoding = g_steal_pointer (&encoding);
+  page->size = size;
+  return page;
+}
+
+void
+sd_store_dup_page_text_async (SdStore            *self,
+                              gint64              page_id,
+                              GCancellable       *cancellable,
+                              GAsyncReadyCallback callback,
+                              gpointer            user_data)
+{
+  g_return_if_fail (SD_IS_STORE (self));
+  run_read (self, sd_store_dup_page_text_async, dup_page_text, g_memdup2 (&page_id, sizeof page_id),
+            g_free, (GDestroyNotify) page_text_free, cancellable, callback, user_data);
+}
+
+char *
+sd_store_dup_page_text_finish (
+    SdStore *self, GAsyncResult *result, char **out_encoding, gint64 *out_size, GError **error)
+{
+  PageText *page = finish_read (self, result, sd_store_dup_page_text_async, error);
+  char     *text;
+
+  if (page == NULL)
+    return NULL;
+  text = g_steal_pointer (&page->text);
+  if (out_encoding != NULL)
+    *out_encoding = g_steal_pointer (&page->encoding);
+  if (out_size != NULL)
+    *out_size = page->size;
+  page_text_free (page);
+  return text;
+}
+
+/* The watcher */
+
+static SdStoreWatch *
+ensure_watch (SdStore *self)
+{
+  if (self->watch == NULL)
+    {
+      self->watch = g_new0 (SdStoreWatch, 1);
+      self->watch->data_version = sd_store_get_data_version (self, NULL);
+    }
+  return self->watch;
+}
+
+static gboolean
+check_cb (gpointer data)
+{
+  SdStore *self = data;
+
+  self->watch->check_source = 0;
+  sd_store_check_library (self);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+poll_cb (gpointer data)
+{
+  sd_store_check_library (data);
+  return G_SOURCE_CONTINUE;
+}
+
+/* The files change with every write, the store's own too: a short pause
+ * lets a burst of them settle into one look at data_version, and a stream
+ * of writes (an import in another process) is told once a second, not
+ * page by page. */
+static void
+file_changed_cb (
+    GFileMonitor *monitor, GFile *file, GFile *other, GFileMonitorEvent event, SdStore *self)
+{
+  SdStoreWatch *watch = self->watch;
+  gint64        pause_ms;
+
+  if (watch->check_source != 0)
+    return;
+  pause_ms = (watch->last_news + G_USEC_PER_SEC - g_get_monotonic_time ()) / 1000;
+  watch->check_source = g_timeout_add (MAX (pause_ms, 100), check_cb, self);
+}
+
+void
+sd_store_watch_library (SdStore *self)
+{
+  SdStoreWatch    *watch;
+  g_autofree char *wal = NULL;
+  const char      *paths[2];
+
+  g_return_if_fail (SD_IS_STORE (self));
+
+  watch = ensure_watch (self);
+  if (watch->monitors[0] != NULL || watch->poll_source != 0)
+    return;
+  wal = g_strconcat (self->path, "-wal", NULL);
+  paths[0] = self->path;
+  paths[1] = wal;
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr (GFile) file = g_file_new_for_path (paths[i]);
+      g_autoptr (GError) error = NULL;
+
+      watch->monitors[i] = g_file_monitor_file (file, G_FILE_MONITOR_NONE, NULL, &error);
+      if (watch->monitors[i] == NULL)
+        {
+          g_debug ("%s: cannot watch, looking every 2 s instead: %s", paths[i], error->message);
+          if (watch->poll_source == 0)
+            watch->poll_source = g_timeout_add_seconds (2, poll_cb, self);
+          continue;
+        }
+      /* By default a file's changes are told at most every 800 ms. */
+      g_file_monitor_set_rate_limit (watch->monitors[i], 50);
+      g_signal_connect (watch->monitors[i], "changed", G_CALLBACK (file_changed_cb), self);
+    }
+}
+
+gboolean
+sd_store_check_library (SdStore *self)
+{
+  SdStoreWatch *watch;
+  gint64        version;
+
+  g_return_val_if_fail (SD_IS_STORE (self), FALSE);
+
+  watch = ensure_watch (self);
+  version = sd_store_get_data_version (self, NULL);
+  if (version < 0 || version == watch->data_version)
+    return FALSE;
+  watch->data_version = version;
+  watch->last_news = g_get_monotonic_time ();
+  _sd_store_notify_library (self);
+  return TRUE;
 }

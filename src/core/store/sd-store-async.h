@@ -1,5 +1,6 @@
 /* sd-store-async.h — store reads that may take long, done in a worker
- * thread on a connection of its own
+ * thread on a read connection the store opens once and keeps; and the
+ * watcher that notices other processes' writes
  *
  * Copyright 2026 The Storydesk authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -12,15 +13,89 @@
 
 G_BEGIN_DECLS
 
-/* sd_store_list_stories() of the library at @db_path, in a worker thread:
- * a node of 100,000 stories takes a noticeable moment to read. */
-void       sd_store_list_stories_async  (const char          *db_path,
-                                         const SdScope       *scope,
-                                         GCancellable        *cancellable,
-                                         GAsyncReadyCallback  callback,
-                                         gpointer             user_data);
+/* Each read below runs in a worker thread on the store's own read
+ * connection, one read at a time (WAL lets it read while the window's
+ * connection writes); a cancelled read still queued never runs.  The
+ * callback runs in the caller's thread-default main context. */
+
+/* sd_store_list_stories() in a worker: a node of 100,000 stories takes a
+ * noticeable moment to read.  @scope is copied. */
+void        sd_store_list_stories_async         (SdStore             *self,
+                                                 const SdScope       *scope,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
 /* Returns: (element-type SdStory) (transfer full) */
-GPtrArray *sd_store_list_stories_finish (GAsyncResult        *result,
-                                         GError             **error);
+GPtrArray  *sd_store_list_stories_finish        (SdStore             *self,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
+
+/* sd_store_get_story() in a worker: the full record. */
+void        sd_store_get_story_async            (SdStore             *self,
+                                                 gint64               id,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+/* Returns: (transfer full) */
+SdStory    *sd_store_get_story_finish           (SdStore             *self,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
+
+/* The full records of the stories with these ids that still exist, in
+ * the order of @ids: what changed stories look like now. */
+void        sd_store_get_stories_async          (SdStore             *self,
+                                                 const gint64        *ids,
+                                                 guint                n_ids,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+/* Returns: (element-type SdStory) (transfer full) */
+GPtrArray  *sd_store_get_stories_finish         (SdStore             *self,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
+
+/* sd_store_count_by_place() in a worker. */
+void        sd_store_count_by_place_async       (SdStore             *self,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+/* Returns: (element-type utf8 gint64*) (transfer full) */
+GHashTable *sd_store_count_by_place_finish      (SdStore             *self,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
+
+/* sd_store_list_saved_searches() in a worker: each count is a search. */
+void        sd_store_list_saved_searches_async  (SdStore             *self,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+/* Returns: (element-type SdSavedSearch) (transfer full) */
+GPtrArray  *sd_store_list_saved_searches_finish (SdStore             *self,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
+
+/* sd_store_dup_page_text() in a worker. */
+void        sd_store_dup_page_text_async        (SdStore             *self,
+                                                 gint64               page_id,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+/* @out_encoding: (nullable) (transfer full)  @out_size: (nullable)
+ * Returns: (transfer full) the page text */
+char       *sd_store_dup_page_text_finish       (SdStore             *self,
+                                                 GAsyncResult        *result,
+                                                 char               **out_encoding,
+                                                 gint64              *out_size,
+                                                 GError             **error);
+
+/* Starts noticing writes of other connections (the command line, a second
+ * window, an import in a worker): the store looks at PRAGMA data_version
+ * when the library's files change and emits SdStore::library-changed in
+ * the caller's main context.  Calling it again does nothing. */
+void        sd_store_watch_library              (SdStore             *self);
+/* Looks now, without waiting for the files to say so (after a bulk import
+ * in a worker finished): emits SdStore::library-changed and returns TRUE
+ * when another connection wrote since the last look. */
+gboolean    sd_store_check_library              (SdStore             *self);
 
 G_END_DECLS

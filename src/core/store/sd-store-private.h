@@ -13,6 +13,9 @@
 
 G_BEGIN_DECLS
 
+typedef struct _SdStoreWorker SdStoreWorker;
+typedef struct _SdStoreWatch  SdStoreWatch;
+
 struct _SdStore
 {
   GObject     parent_instance;
@@ -21,6 +24,8 @@ struct _SdStore
   char       *editor;
   sqlite3    *db;
   GHashTable *statements; /* SQL text → sqlite3_stmt*, prepared once */
+  SdStoreWorker *worker;  /* (nullable) the read connection (sd-store-async.c) */
+  SdStoreWatch  *watch;   /* (nullable) the data_version watcher (sd-store-async.c) */
 };
 
 /* Lists read the short fields; the full record adds the long ones. */
@@ -59,6 +64,10 @@ G_GNUC_INTERNAL void          _sd_store_notify_story    (SdStore *self, gint64 s
  * to the old stories onto the matching new ones, keeps unmatched annotated
  * old stories on the new page, deletes the old page (sd-store-versions.c). */
 G_GNUC_INTERNAL gboolean      _sd_store_carry_over      (SdStore *self, gint64 old_page_id, gint64 new_page_id, GPtrArray *new_stories, guint *out_carried, guint *out_kept, GError **error);
+/* Emits SdStore::library-changed. */
+G_GNUC_INTERNAL void          _sd_store_notify_library  (SdStore *self);
+/* Stops the watcher and lets go of the read connection (sd-store-async.c). */
+G_GNUC_INTERNAL void          _sd_store_async_clear     (SdStore *self);
 
 /* The store's side, in sd-store-search.c: the stories of @scope matching
  * @scope->text, in page order, for sd_store_list_stories() and

@@ -24,6 +24,7 @@ enum
 {
   STORY_CHANGED,
   TAGS_CHANGED,
+  LIBRARY_CHANGED,
   N_SIGNALS
 };
 
@@ -236,6 +237,7 @@ sd_store_finalize (GObject *object)
 {
   SdStore *self = SD_STORE (object);
 
+  _sd_store_async_clear (self);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close (self->db);
@@ -304,6 +306,16 @@ sd_store_class_init (SdStoreClass *klass)
    */
   signals[TAGS_CHANGED] = g_signal_new ("tags-changed", G_TYPE_FROM_CLASS (klass),
                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * SdStore::library-changed:
+   *
+   * Another connection (another process, an import in a worker) wrote to
+   * the library: anything shown may have changed.  Only emitted once
+   * sd_store_watch_library() or sd_store_check_library() was called.
+   */
+  signals[LIBRARY_CHANGED] = g_signal_new ("library-changed", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -396,6 +408,12 @@ void
 _sd_store_notify_tags (SdStore *self)
 {
   g_signal_emit (self, signals[TAGS_CHANGED], 0);
+}
+
+void
+_sd_store_notify_library (SdStore *self)
+{
+  g_signal_emit (self, signals[LIBRARY_CHANGED], 0);
 }
 
 gint64

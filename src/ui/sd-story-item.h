@@ -1,0 +1,25 @@
+/* sd-story-item.h — one story of a SdStoryListModel: a GListModel holds
+ * objects, and SdStory is a plain record
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+/* Prototypes are aligned in columns by hand: */
+/* clang-format off */
+#pragma once
+
+#include "sd-story.h"
+
+G_BEGIN_DECLS
+
+#define SD_TYPE_STORY_ITEM (sd_story_item_get_type ())
+G_DECLARE_FINAL_TYPE (SdStoryItem, sd_story_item, SD, STORY_ITEM, GObject)
+
+/* Keeps a reference to @story; an item never changes: a changed story is a
+ * new item. */
+SdStoryItem *sd_story_item_new       (SdStory     *story);
+/* (transfer none) */
+SdStory     *sd_story_item_get_story (SdStoryItem *self);
+gint64       sd_story_item_get_id    (SdStoryItem *self);
+
+G_END_DECLS

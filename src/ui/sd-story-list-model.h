@@ -1,0 +1,42 @@
+/* sd-story-list-model.h — the stories of a place and a search, read in the
+ * store's worker and kept up to date from the store's signals
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+/* Prototypes are aligned in columns by hand: */
+/* clang-format off */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "sd-store.h"
+
+G_BEGIN_DECLS
+
+#define SD_TYPE_STORY_LIST_MODEL (sd_story_list_model_get_type ())
+G_DECLARE_FINAL_TYPE (SdStoryListModel, sd_story_list_model, SD, STORY_LIST_MODEL, GObject)
+
+/* A GListModel of SdStoryItem (short records, in page order). */
+SdStoryListModel  *sd_story_list_model_new         (SdStore          *store);
+/* Lists the stories of @scope (its kind, place and search text; ids are
+ * not used) instead; a request still being read is dropped.  The stories
+ * land in one splice, then SdStoryListModel::loaded. */
+void               sd_story_list_model_set_request (SdStoryListModel *self,
+                                                    const SdScope    *scope);
+/* Reads the same request again (after a split, a join, an undo): only the
+ * stories that differ change in the model. */
+void               sd_story_list_model_refresh     (SdStoryListModel *self);
+/* The listed story at @position, or NULL. (transfer none) */
+SdStory           *sd_story_list_model_get_story   (SdStoryListModel *self,
+                                                    guint             position);
+/* The listed story with this id, or NULL. (transfer none) */
+SdStory           *sd_story_list_model_lookup      (SdStoryListModel *self,
+                                                    gint64            id);
+/* The words of the search the stories were listed for, to mark them. */
+const char *const *sd_story_list_model_get_terms   (SdStoryListModel *self);
+/* Why the last reading failed (a query typed half-way, in
+ * SD_QUERY_ERROR), or NULL; the stories of the request before stay. */
+const GError      *sd_story_list_model_get_error   (SdStoryListModel *self);
+
+G_END_DECLS

@@ -1,0 +1,268 @@
+/* sd-story-model.c
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sd-story-model"
+
+#include "config.h"
+
+#include "sd-store-async.h"
+#include "sd-story-model.h"
+
+struct _SdStoryModel
+{
+  GObject parent_instance;
+
+  SdStore      *store;
+  gint64        id;    /* the story asked for */
+  SdStory      *story; /* (nullable) the story shown, as last read */
+  GError       *error;
+  GCancellable *cancellable;
+};
+
+enum
+{
+  PROP_0,
+  PROP_STORE,
+  PROP_STORY,
+  N_PROPS
+};
+
+enum
+{
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint       signals[N_SIGNALS];
+
+G_DEFINE_TYPE (SdStoryModel, sd_story_model, G_TYPE_OBJECT)
+
+static gboolean
+same_lines (GPtrArray *a, GPtrArray *b)
+{
+  guint n_a = a != NULL ? a->len : 0;
+  guint n_b = b != NULL ? b->len : 0;
+
+  if (n_a != n_b)
+    return FALSE;
+  for (guint i = 0; i < n_a; i++)
+    if (g_strcmp0 (g_ptr_array_index (a, i), g_ptr_array_index (b, i)) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+static SdStoryModelChange
+classify (const SdStory *old, const SdStory *story)
+{
+  if (old == NULL || story == NULL || old->id != story->id)
+    return SD_STORY_MODEL_CHANGE_STORY;
+  if (g_strcmp0 (old->headline, story->headline) != 0
+      || g_strcmp0 (old->subheadline, story->subheadline) != 0
+      || g_strcmp0 (old->reporter, story->reporter) != 0
+      || g_strcmp0 (old->byline, story->byline) != 0 || g_strcmp0 (old->body, story->body) != 0
+      || g_strcmp0 (old->place_code, story->place_code) != 0
+      || !same_lines (old->captions, story->captions)
+      || (old->repairs != NULL ? old->repairs->len : 0)
+             != (story->repairs != NULL ? story->repairs->len : 0))
+    return SD_STORY_MODEL_CHANGE_TEXT;
+  return SD_STORY_MODEL_CHANGE_ANNOTATIONS;
+}
+
+static void
+show (SdStoryModel *self, SdStory *story)
+{
+  SdStoryModelChange change = classify (self->story, story);
+
+  g_clear_pointer (&self->story, sd_story_unref);
+  self->story = story != NULL ? sd_story_ref (story) : NULL;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORY]);
+  g_signal_emit (self, signals[CHANGED], 0, change);
+}
+
+static void
+story_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (SdStoryModel) self = user_data;
+  g_autoptr (SdStory) story = NULL;
+  g_autoptr (GError) error = NULL;
+
+  story = sd_store_get_story_finish (self->store, result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (story == NULL && self->story != NULL && self->story->id == self->id)
+    {
+      /* Read again and gone (joined onto another): the list moves on. */
+      g_debug ("story %" G_GINT64_FORMAT ": %s", self->id, error->message);
+      return;
+    }
+  g_clear_error (&self->error);
+  self->error = g_steal_pointer (&error);
+  show (self, story);
+}
+
+static void
+read_story (SdStoryModel *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->id == 0)
+    return;
+  self->cancellable = g_cancellable_new ();
+  sd_store_get_story_async (self->store, self->id, self->cancellable, story_read_cb,
+                            g_object_ref (self));
+}
+
+static void
+story_changed_cb (SdStore *store, gint64 id, SdStoryModel *self)
+{
+  if (id == self->id)
+    read_story (self);
+}
+
+static void
+sd_story_model_dispose (GObject *object)
+{
+  SdStoryModel *self = SD_STORY_MODEL (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+
+  G_OBJECT_CLASS (sd_story_model_parent_class)->dispose (object);
+}
+
+static void
+sd_story_model_finalize (GObject *object)
+{
+  SdStoryModel *self = SD_STORY_MODEL (object);
+
+  /* Kept until now: a cancelled read still lands, and asks the store. */
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->story, sd_story_unref);
+  g_clear_error (&self->error);
+
+  G_OBJECT_CLASS (sd_story_model_parent_class)->finalize (object);
+}
+
+static void
+sd_story_model_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  SdStoryModel *self = SD_STORY_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORY:
+      g_value_set_boxed (value, self->story);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sd_story_model_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  SdStoryModel *self = SD_STORY_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+/* The story read again whenever the store says it may have changed. */
+static void
+sd_story_model_constructed (GObject *object)
+{
+  SdStoryModel *self = SD_STORY_MODEL (object);
+
+  G_OBJECT_CLASS (sd_story_model_parent_class)->constructed (object);
+
+  g_signal_connect_swapped (self->store, "tags-changed", G_CALLBACK (read_story), self);
+  g_signal_connect_swapped (self->store, "library-changed", G_CALLBACK (read_story), self);
+  g_signal_connect (self->store, "story-changed", G_CALLBACK (story_changed_cb), self);
+}
+
+static void
+sd_story_model_class_init (SdStoryModelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = sd_story_model_constructed;
+  object_class->dispose = sd_story_model_dispose;
+  object_class->finalize = sd_story_model_finalize;
+  object_class->get_property = sd_story_model_get_property;
+  object_class->set_property = sd_story_model_set_property;
+
+  properties[PROP_STORE] =
+      g_param_spec_object ("store", NULL, NULL, SD_TYPE_STORE,
+                           G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STORY] =
+      g_param_spec_boxed ("story", NULL, NULL, SD_TYPE_STORY,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * SdStoryModel::changed:
+   * @change: a #SdStoryModelChange: another story, or what changed in this one
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                   NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+}
+
+static void
+sd_story_model_init (SdStoryModel *self)
+{
+}
+
+SdStoryModel *
+sd_story_model_new (SdStore *store)
+{
+  g_return_val_if_fail (SD_IS_STORE (store), NULL);
+  return g_object_new (SD_TYPE_STORY_MODEL, "store", store, NULL);
+}
+
+void
+sd_story_model_set_id (SdStoryModel *self, gint64 id)
+{
+  g_return_if_fail (SD_IS_STORY_MODEL (self));
+
+  if (id == self->id)
+    return;
+  self->id = id;
+  read_story (self);
+  if (id == 0)
+    {
+      g_clear_error (&self->error);
+      show (self, NULL);
+    }
+}
+
+gint64
+sd_story_model_get_id (SdStoryModel *self)
+{
+  g_return_val_if_fail (SD_IS_STORY_MODEL (self), 0);
+  return self->id;
+}
+
+SdStory *
+sd_story_model_get_story (SdStoryModel *self)
+{
+  g_return_val_if_fail (SD_IS_STORY_MODEL (self), NULL);
+  return self->story;
+}
+
+const GError *
+sd_story_model_get_error (SdStoryModel *self)
+{
+  g_return_val_if_fail (SD_IS_STORY_MODEL (self), NULL);
+  return self->error;
+}

@@ -1,0 +1,44 @@
+/* sd-story-model.h — the story shown: its full record, read in the store's
+ * worker and read again when the library changes it
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+/* Prototypes are aligned in columns by hand: */
+/* clang-format off */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "sd-store.h"
+
+G_BEGIN_DECLS
+
+/* What SdStoryModel::changed brings. */
+typedef enum
+{
+  SD_STORY_MODEL_CHANGE_STORY,       /* another story, or none */
+  SD_STORY_MODEL_CHANGE_TEXT,        /* the same story read again: what sets
+                                      * out its article changed (text, title,
+                                      * byline, place) */
+  SD_STORY_MODEL_CHANGE_ANNOTATIONS, /* the same story: only its tags, note,
+                                      * status or highlights changed */
+} SdStoryModelChange;
+
+#define SD_TYPE_STORY_MODEL (sd_story_model_get_type ())
+G_DECLARE_FINAL_TYPE (SdStoryModel, sd_story_model, SD, STORY_MODEL, GObject)
+
+SdStoryModel *sd_story_model_new       (SdStore      *store);
+/* Shows the story @id (0 for none): it is read in the store's worker, and
+ * SdStoryModel::changed follows once it is there.  The story shown until
+ * then stays. */
+void          sd_story_model_set_id    (SdStoryModel *self,
+                                        gint64        id);
+/* The story asked for, which may still be being read. */
+gint64        sd_story_model_get_id    (SdStoryModel *self);
+/* The full record of the story shown, or NULL. (transfer none) */
+SdStory      *sd_story_model_get_story (SdStoryModel *self);
+/* Why the story asked for could not be read, or NULL. */
+const GError *sd_story_model_get_error (SdStoryModel *self);
+
+G_END_DECLS

@@ -1,0 +1,294 @@
+/* test-models.c — SdStoryListModel and SdStoryModel follow the store:
+ * its own writes, other connections' writes, a split and a join
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "sd-edit-history.h"
+#include "sd-importer.h"
+#include "sd-query.h"
+#include "sd-store-async.h"
+#include "sd-story-item.h"
+#include "sd-story-list-model.h"
+#include "sd-story-model.h"
+
+typedef struct
+{
+  SdStore          *store;
+  SdStoryListModel *stories;
+  GString          *changes; /* "position,removed,added;" per items-changed */
+  guint             n_changes;
+  guint             n_loaded;
+  GArray           *moved;
+} Fixture;
+
+static void
+import_seed (SdStore *store, const char *name)
+{
+  g_autofree char *path = g_build_filename (SD_SEEDS_DIR, name, NULL);
+  g_autoptr (SdImportResult) result = sd_importer_import_file (store, path);
+
+  g_assert_no_error (result->error);
+  g_assert_cmpuint (result->n_stories, >, 2);
+}
+
+static void
+items_changed_cb (GListModel *model, guint position, guint removed, guint added, Fixture *fixture)
+{
+  g_string_append_printf (fixture->changes, "%u,%u,%u;", position, removed, added);
+  fixture->n_changes++;
+}
+
+static void
+loaded_cb (SdStoryListModel *stories, Fixture *fixture)
+{
+  fixture->n_loaded++;
+}
+
+static void
+moved_cb (SdStoryListModel *stories, gint64 id, Fixture *fixture)
+{
+  g_array_append_val (fixture->moved, id);
+}
+
+static gboolean
+give_up_cb (gpointer data)
+{
+  g_assert_not_reached ();
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until *@counter moves past @before. */
+static void
+wait_for (guint *counter, guint before)
+{
+  guint timeout = g_timeout_add_seconds (10, give_up_cb, NULL);
+
+  while (*counter == before)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (timeout);
+}
+
+/* Waits for the next items-changed and returns what it said. */
+static char *
+next_changes (Fixture *fixture)
+{
+  gsize before = fixture->changes->len;
+
+  wait_for (&fixture->n_changes, fixture->n_changes);
+  /* Let a burst land in one go. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  return g_strdup (fixture->changes->str + before);
+}
+
+static void
+fixture_set_up (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "library.db", NULL);
+  g_autoptr (GError) error = NULL;
+
+  fixture->store = sd_store_open (path, &error);
+  g_assert_no_error (error);
+  import_seed (fixture->store, "000_17ad7f2eb8d76244.txt");
+  sd_store_watch_library (fixture->store);
+  fixture->stories = sd_story_list_model_new (fixture->store);
+  fixture->changes = g_string_new (NULL);
+  fixture->moved = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_signal_connect (fixture->stories, "items-changed", G_CALLBACK (items_changed_cb), fixture);
+  g_signal_connect (fixture->stories, "loaded", G_CALLBACK (loaded_cb), fixture);
+  g_signal_connect (fixture->stories, "story-moved", G_CALLBACK (moved_cb), fixture);
+}
+
+static void
+fixture_tear_down (Fixture *fixture, gconstpointer data)
+{
+  g_clear_object (&fixture->stories);
+  g_clear_object (&fixture->store);
+  g_string_free (fixture->changes, TRUE);
+  g_array_unref (fixture->moved);
+}
+
+static void
+request (Fixture *fixture, SdScopeKind kind, const char *place_code, const char *text)
+{
+  SdScope scope = { kind, place_code, text, NULL, 0 };
+  guint   before = fixture->n_loaded;
+
+  sd_story_list_model_set_request (fixture->stories, &scope);
+  wait_for (&fixture->n_loaded, before);
+}
+
+static void
+test_request (Fixture *fixture, gconstpointer data)
+{
+  GListModel *model = G_LIST_MODEL (fixture->stories);
+  g_autoptr (SdStoryItem) first = NULL;
+  g_autofree char *splice = NULL;
+  guint            n_all;
+
+  g_assert_true (g_list_model_get_item_type (model) == SD_TYPE_STORY_ITEM);
+  request (fixture, SD_SCOPE_ALL, NULL, NULL);
+  n_all = g_list_model_get_n_items (model);
+  g_assert_cmpuint (n_all, >, 2);
+  first = g_list_model_get_item (model, 0);
+  g_assert_true (sd_story_item_get_story (first)
+                 == sd_story_list_model_get_story (fixture->stories, 0));
+  g_assert_true (sd_story_list_model_lookup (fixture->stories, sd_story_item_get_id (first))
+                 == sd_story_item_get_story (first));
+  g_assert_null (g_list_model_get_item (model, n_all));
+
+  /* A search: one splice, and its words to mark. */
+  g_string_truncate (fixture->changes, 0);
+  request (fixture, SD_SCOPE_ALL, NULL, "吴江");
+  g_assert_cmpuint (g_list_model_get_n_items (model), <, n_all);
+  splice = g_strdup_printf ("0,%u,%u;", n_all, g_list_model_get_n_items (model));
+  g_assert_cmpstr (fixture->changes->str, ==, splice);
+  g_assert_cmpstr (sd_story_list_model_get_terms (fixture->stories)[0], ==, "吴江");
+
+  /* A query typed half-way keeps what was listed, and says why. */
+  request (fixture, SD_SCOPE_ALL, NULL, "\"吴江");
+  g_assert_error ((GError *) sd_story_list_model_get_error (fixture->stories), SD_QUERY_ERROR,
+                  SD_QUERY_ERROR_UNCLOSED_QUOTE);
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, 0);
+}
+
+static void
+test_follows_store (Fixture *fixture, gconstpointer data)
+{
+  GListModel *model = G_LIST_MODEL (fixture->stories);
+  g_autoptr (SdStore) other = sd_store_open (sd_store_get_path (fixture->store), NULL);
+  g_autofree char *changes = NULL;
+  g_autofree char *appended = NULL;
+  SdStory         *second;
+  gint64           id;
+  guint            n_all;
+
+  request (fixture, SD_SCOPE_ALL, NULL, NULL);
+  n_all = g_list_model_get_n_items (model);
+  id = sd_story_list_model_get_story (fixture->stories, 1)->id;
+
+  /* The store's own write: that row changes, nothing else. */
+  g_assert_true (sd_store_add_tag (fixture->store, id, "外部", NULL));
+  changes = next_changes (fixture);
+  g_assert_cmpstr (changes, ==, "1,1,1;");
+  second = sd_story_list_model_lookup (fixture->stories, id);
+  g_assert_cmpstr (g_ptr_array_index (second->tags, 0), ==, "外部");
+
+  /* A move says so, for the place tree's counts. */
+  g_assert_true (sd_store_set_place (fixture->store, id, "320100", NULL));
+  g_free (next_changes (fixture));
+  g_assert_cmpuint (fixture->moved->len, ==, 1);
+  g_assert_cmpint (g_array_index (fixture->moved, gint64, 0), ==, id);
+
+  /* Another connection imports a page: its stories come after the rows
+   * there were, which stay. */
+  import_seed (other, "001_76d1ea9befcd34c7.txt");
+  g_assert_true (sd_store_check_library (fixture->store));
+  g_free (changes);
+  changes = next_changes (fixture);
+  appended = g_strdup_printf ("%u,0,", n_all);
+  g_assert_true (g_str_has_prefix (changes, appended));
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, n_all);
+}
+
+static void
+test_split_and_join (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (SdEditHistory) history = sd_edit_history_new (fixture->store);
+  GListModel      *model = G_LIST_MODEL (fixture->stories);
+  g_autofree char *changes = NULL;
+  g_autofree char *inserted = NULL;
+  g_autofree char *removed = NULL;
+  gint64           id = 0;
+  guint            n_all, position = 0;
+
+  request (fixture, SD_SCOPE_ALL, NULL, NULL);
+  n_all = g_list_model_get_n_items (model);
+  /* A story of several paragraphs, to split after its first. */
+  for (; position < n_all && id == 0; position++)
+    {
+      g_autoptr (SdStory) full = sd_store_get_story (
+          fixture->store, sd_story_list_model_get_story (fixture->stories, position)->id, NULL);
+      if (strchr (full->body, '\n') != NULL)
+        id = full->id;
+    }
+  g_assert_cmpint (id, !=, 0);
+
+  /* The new half is a story the list did not have: it reads the list
+   * again and only the new row comes. */
+  g_assert_true (sd_edit_history_split_story (history, id, 1, NULL, NULL));
+  changes = next_changes (fixture);
+  inserted = g_strdup_printf ("%u,0,1;", position);
+  g_assert_nonnull (strstr (changes, inserted));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_all + 1);
+
+  /* Undone, the join says nothing of the half that went: the window reads
+   * the list again after an undo, and only that row goes. */
+  g_assert_true (sd_edit_history_undo (history, NULL));
+  sd_story_list_model_refresh (fixture->stories);
+  g_free (changes);
+  changes = next_changes (fixture);
+  removed = g_strdup_printf ("%u,1,0;", position);
+  g_assert_cmpstr (changes, ==, removed);
+  g_assert_cmpint (sd_story_list_model_get_story (fixture->stories, position - 1)->id, ==, id);
+}
+
+static void
+story_changed_cb (SdStoryModel *shown, SdStoryModelChange change, GArray *changes)
+{
+  g_array_append_val (changes, change);
+}
+
+static void
+test_story_model (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (SdStoryModel) shown = sd_story_model_new (fixture->store);
+  g_autoptr (GArray) changes = g_array_new (FALSE, FALSE, sizeof (SdStoryModelChange));
+  SdScope scope = { SD_SCOPE_ALL, NULL, NULL, NULL, 0 };
+  g_autoptr (GPtrArray) listed = sd_store_list_stories (fixture->store, &scope, NULL);
+  SdStory *story = g_ptr_array_index (listed, 0);
+  g_signal_connect (shown, "changed", G_CALLBACK (story_changed_cb), changes);
+
+  sd_story_model_set_id (shown, story->id);
+  g_assert_cmpint (sd_story_model_get_id (shown), ==, story->id);
+  g_assert_null (sd_story_model_get_story (shown)); /* still being read */
+  wait_for (&changes->len, 0);
+  g_assert_cmpuint (g_array_index (changes, SdStoryModelChange, 0), ==,
+                    SD_STORY_MODEL_CHANGE_STORY);
+  g_assert_nonnull (sd_story_model_get_story (shown)->repairs); /* the full record */
+
+  g_assert_true (sd_store_add_highlight (fixture->store, story->id, 0, 2, "", NULL, NULL));
+  wait_for (&changes->len, 1);
+  g_assert_cmpuint (g_array_index (changes, SdStoryModelChange, 1), ==,
+                    SD_STORY_MODEL_CHANGE_ANNOTATIONS);
+  g_assert_cmpuint (sd_story_model_get_story (shown)->highlights->len, ==, 1);
+
+  g_assert_true (
+      sd_store_set_story_field (fixture->store, story->id, SD_STORY_FIELD_BYLINE, "（完）", NULL));
+  wait_for (&changes->len, 2);
+  g_assert_cmpuint (g_array_index (changes, SdStoryModelChange, 2), ==, SD_STORY_MODEL_CHANGE_TEXT);
+
+  /* None: at once, no reading. */
+  sd_story_model_set_id (shown, 0);
+  g_assert_cmpuint (changes->len, ==, 4);
+  g_assert_null (sd_story_model_get_story (shown));
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/models/story-list/request", test_request);
+  ADD ("/models/story-list/follows-store", test_follows_store);
+  ADD ("/models/story-list/split-and-join", test_split_and_join);
+  ADD ("/models/story/follows-store", test_story_model);
+#undef ADD
+  return g_test_run ();
+}
