@@ -17,7 +17,6 @@
 /* Long enough not to write on every key, short enough that a crash loses
  * at most a few words. */
 #define NOTE_SAVE_DELAY_MS 600
-#define MAX_SUGGESTIONS 5
 
 struct _SdTagPanel
 {
@@ -497,29 +496,18 @@ show_suggestions (SdTagPanel *self, const SdStory *story)
 {
   g_autoptr (GPtrArray) suggestions = NULL;
   g_autoptr (GPtrArray) dismissed = NULL;
-  guint shown = 0;
 
   clear_container (GTK_CONTAINER (self->suggestion_list));
   gtk_widget_set_visible (self->suggestion_box, FALSE);
   if (story == NULL)
     return;
-  suggestions = sd_theme_suggester_suggest (sd_theme_vocabulary_get_default (), story->headline,
-                                            story->body, MAX_SUGGESTIONS + story->tags->len + 4);
   dismissed = sd_store_list_dismissed_themes (self->store, story->id, NULL);
-  for (guint i = 0; i < suggestions->len && shown < MAX_SUGGESTIONS; i++)
-    {
-      const SdThemeSuggestion *suggestion = g_ptr_array_index (suggestions, i);
-
-      if (g_ptr_array_find_with_equal_func (story->tags, suggestion->theme, g_str_equal, NULL)
-          || (dismissed != NULL
-              && g_ptr_array_find_with_equal_func (dismissed, suggestion->theme, g_str_equal,
-                                                   NULL)))
-        continue;
-      gtk_container_add (GTK_CONTAINER (self->suggestion_list),
-                         create_suggestion_row (self, suggestion));
-      shown++;
-    }
-  gtk_widget_set_visible (self->suggestion_box, shown > 0);
+  suggestions =
+      sd_theme_suggester_suggest_for_story (sd_theme_vocabulary_get_default (), story, dismissed);
+  for (guint i = 0; i < suggestions->len; i++)
+    gtk_container_add (GTK_CONTAINER (self->suggestion_list),
+                       create_suggestion_row (self, g_ptr_array_index (suggestions, i)));
+  gtk_widget_set_visible (self->suggestion_box, suggestions->len > 0);
 }
 
 static void
