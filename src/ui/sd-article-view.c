@@ -91,12 +91,23 @@ describe_repair (SdRepairKind kind)
     }
 }
 
-static void
-revert_clicked_cb (GtkButton *button, SdArticleView *self)
+/* What a "Take back" button takes back. */
+typedef struct
 {
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "sd-repair"));
+  SdArticleView *self;
+  gint64         repair_id;
+} RepairButton;
 
-  g_signal_emit (self, signals[REVERT_REPAIR], 0, id);
+static void
+revert_clicked_cb (GtkButton *button, RepairButton *target)
+{
+  g_signal_emit (target->self, signals[REVERT_REPAIR], 0, target->repair_id);
+}
+
+static void
+free_repair_button (gpointer target, GClosure *closure)
+{
+  g_free (target);
 }
 
 static double
@@ -486,6 +497,7 @@ sd_article_view_set_story (SdArticleView *self, const SdStory *story)
           if (repair->kind != SD_REPAIR_TRUNCATED && repair->id != 0)
             {
               GtkTextChildAnchor *anchor;
+              RepairButton       *target;
               GtkWidget          *button = gtk_button_new_with_label (_("Take back"));
               g_autofree char    *name =
                   g_strdup_printf (_("Take back: %s"), describe_repair (repair->kind));
@@ -494,8 +506,11 @@ sd_article_view_set_story (SdArticleView *self, const SdStory *story)
               /* The segmenter's own words say what exactly it saw. */
               gtk_widget_set_tooltip_text (button, repair->detail);
               atk_object_set_name (gtk_widget_get_accessible (button), name);
-              g_object_set_data (G_OBJECT (button), "sd-repair", GSIZE_TO_POINTER (repair->id));
-              g_signal_connect (button, "clicked", G_CALLBACK (revert_clicked_cb), self);
+              target = g_new (RepairButton, 1);
+              target->self = self;
+              target->repair_id = repair->id;
+              g_signal_connect_data (button, "clicked", G_CALLBACK (revert_clicked_cb), target,
+                                     free_repair_button, 0);
               gtk_text_buffer_get_end_iter (self->buffer, &end);
               anchor = gtk_text_buffer_create_child_anchor (self->buffer, &end);
               gtk_text_view_add_child_at_anchor (self->text_view, button, anchor);
