@@ -32,7 +32,7 @@ undo_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 
   gint64 before = sd_store_count_stories (self->store, NULL);
 
-  sd_tag_panel_flush (self->tag_panel);
+  sd_story_inspector_flush (self->inspector);
   if (!sd_edit_history_undo (self->history, &error))
     _sd_window_show_message (self, GTK_MESSAGE_ERROR, error->message);
   /* Undoing a split or a join changes which stories there are. */
@@ -190,7 +190,7 @@ export_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data
   SdExportDialog *dialog;
   SdScope         scope = { 0 };
 
-  sd_tag_panel_flush (self->tag_panel);
+  sd_story_inspector_flush (self->inspector);
   scope.kind = sd_place_tree_get_selected (self->place_tree, &code);
   scope.place_code = code;
   scope.text = gtk_entry_get_text (GTK_ENTRY (self->search_entry));

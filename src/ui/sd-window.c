@@ -185,7 +185,7 @@ show_selected_story (SdWindow *self)
         if (listed != NULL)
           g_ptr_array_add (selection, sd_story_ref (listed));
       }
-  sd_tag_panel_set_stories (self->tag_panel, selection);
+  sd_story_inspector_set_stories (self->inspector, selection);
   g_simple_action_set_enabled (
       G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "set-status")),
       story != NULL);
@@ -372,7 +372,7 @@ story_changed_cb (SdStore *store, gint64 id, SdWindow *self)
         }
       else
         sd_article_view_update_highlights (self->article_view, story);
-      sd_tag_panel_update_story (self->tag_panel, story);
+      sd_story_inspector_update_story (self->inspector, story);
     }
 }
 
@@ -395,7 +395,7 @@ watch_library_cb (gpointer data)
           if (story != NULL)
             {
               sd_article_view_update_highlights (self->article_view, story);
-              sd_tag_panel_update_story (self->tag_panel, story);
+              sd_story_inspector_update_story (self->inspector, story);
             }
         }
     }
@@ -518,7 +518,7 @@ sd_window_delete_event (GtkWidget *widget, GdkEventAny *event)
 {
   SdWindow *self = SD_WINDOW (widget);
 
-  sd_tag_panel_flush (self->tag_panel);
+  sd_story_inspector_flush (self->inspector);
   save_geometry (self);
   return GDK_EVENT_PROPAGATE;
 }
@@ -562,7 +562,7 @@ sd_window_constructed (GObject *object)
   self->history = sd_edit_history_new (self->store);
   g_signal_connect (self->history, "notify", G_CALLBACK (history_changed_cb), self);
   history_changed_cb (self->history, NULL, self);
-  sd_tag_panel_set_history (self->tag_panel, self->store, self->history);
+  sd_story_inspector_set_history (self->inspector, self->store, self->history);
   g_signal_connect (self->store, "story-changed", G_CALLBACK (story_changed_cb), self);
   g_signal_connect (self->store, "tags-changed", G_CALLBACK (tags_changed_cb), self);
   reload_counts (self);
@@ -630,7 +630,7 @@ sd_window_class_init (SdWindowClass *klass)
   g_type_ensure (SD_TYPE_PLACE_TREE);
   g_type_ensure (SD_TYPE_STORY_LIST);
   g_type_ensure (SD_TYPE_ARTICLE_VIEW);
-  g_type_ensure (SD_TYPE_TAG_PANEL);
+  g_type_ensure (SD_TYPE_STORY_INSPECTOR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/storydesk/Storydesk/ui/sd-window.ui");
@@ -649,7 +649,7 @@ sd_window_class_init (SdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SdWindow, place_tree);
   gtk_widget_class_bind_template_child (widget_class, SdWindow, story_list);
   gtk_widget_class_bind_template_child (widget_class, SdWindow, article_view);
-  gtk_widget_class_bind_template_child (widget_class, SdWindow, tag_panel);
+  gtk_widget_class_bind_template_child (widget_class, SdWindow, inspector);
   gtk_widget_class_bind_template_child (widget_class, SdWindow, status_label);
   gtk_widget_class_bind_template_callback (widget_class, place_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, stories_dropped_cb);

@@ -1,9 +1,13 @@
-/* sd-tag-panel.c
+/* sd-story-inspector.c — the side panel for the selected stories
+ *
+ * One story shows its place, review status, tags, theme suggestions,
+ * highlights and note; several show only the tags they carry, which can be
+ * changed on all of them at once.
  *
  * Copyright 2026 The Storydesk authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#define G_LOG_DOMAIN "sd-tag-panel"
+#define G_LOG_DOMAIN "sd-story-inspector"
 
 #include "config.h"
 
@@ -11,14 +15,14 @@
 
 #include "sd-gazetteer.h"
 #include "sd-place-chooser.h"
-#include "sd-tag-panel.h"
+#include "sd-story-inspector.h"
 #include "sd-theme-suggester.h"
 
 /* Long enough not to write on every key, short enough that a crash loses
  * at most a few words. */
 #define NOTE_SAVE_DELAY_MS 600
 
-struct _SdTagPanel
+struct _SdStoryInspector
 {
   GtkBox parent_instance;
 
@@ -48,17 +52,17 @@ struct _SdTagPanel
   gboolean       updating;
 };
 
-G_DEFINE_TYPE (SdTagPanel, sd_tag_panel, GTK_TYPE_BOX)
+G_DEFINE_TYPE (SdStoryInspector, sd_story_inspector, GTK_TYPE_BOX)
 
 static void
-show_error (SdTagPanel *self, const GError *error)
+show_error (SdStoryInspector *self, const GError *error)
 {
   g_warning ("%s", error->message);
   gtk_label_set_text (self->saved_label, error->message);
 }
 
 static void
-show_saved (SdTagPanel *self)
+show_saved (SdStoryInspector *self)
 {
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *time = g_date_time_format (now, "%H:%M:%S");
@@ -69,14 +73,14 @@ show_saved (SdTagPanel *self)
 
 /* The single story shown, or NULL for none or several. */
 static const SdStory *
-get_single_story (SdTagPanel *self)
+get_single_story (SdStoryInspector *self)
 {
   return self->stories != NULL && self->stories->len == 1 ? g_ptr_array_index (self->stories, 0)
                                                           : NULL;
 }
 
 static GArray *
-dup_selected_ids (SdTagPanel *self)
+dup_selected_ids (SdStoryInspector *self)
 {
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
@@ -97,7 +101,7 @@ set_language (GtkLabel *label)
 }
 
 static gboolean
-save_note (SdTagPanel *self)
+save_note (SdStoryInspector *self)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->note_view);
   g_autoptr (GError) error = NULL;
@@ -122,7 +126,7 @@ save_note (SdTagPanel *self)
 static gboolean
 note_timeout_cb (gpointer data)
 {
-  SdTagPanel *self = data;
+  SdStoryInspector *self = data;
 
   self->note_timeout = 0;
   save_note (self);
@@ -130,7 +134,7 @@ note_timeout_cb (gpointer data)
 }
 
 static void
-note_changed_cb (SdTagPanel *self)
+note_changed_cb (SdStoryInspector *self)
 {
   if (self->updating)
     return;
@@ -139,14 +143,14 @@ note_changed_cb (SdTagPanel *self)
 }
 
 static gboolean
-note_focus_out_cb (SdTagPanel *self)
+note_focus_out_cb (SdStoryInspector *self)
 {
-  sd_tag_panel_flush (self);
+  sd_story_inspector_flush (self);
   return GDK_EVENT_PROPAGATE;
 }
 
 static void
-change_tag (SdTagPanel *self, const char *tag, gboolean add)
+change_tag (SdStoryInspector *self, const char *tag, gboolean add)
 {
   g_autoptr (GArray) ids = dup_selected_ids (self);
   g_autoptr (GError) error = NULL;
@@ -162,13 +166,13 @@ change_tag (SdTagPanel *self, const char *tag, gboolean add)
 }
 
 static void
-remove_tag_clicked_cb (GtkButton *button, SdTagPanel *self)
+remove_tag_clicked_cb (GtkButton *button, SdStoryInspector *self)
 {
   change_tag (self, g_object_get_data (G_OBJECT (button), "sd-tag"), FALSE);
 }
 
 static void
-rename_activated_cb (GtkEntry *entry, SdTagPanel *self)
+rename_activated_cb (GtkEntry *entry, SdStoryInspector *self)
 {
   const char *tag = g_object_get_data (G_OBJECT (entry), "sd-tag");
   g_autoptr (GError) error = NULL;
@@ -178,7 +182,7 @@ rename_activated_cb (GtkEntry *entry, SdTagPanel *self)
 }
 
 static void
-color_set_cb (GtkColorButton *button, SdTagPanel *self)
+color_set_cb (GtkColorButton *button, SdStoryInspector *self)
 {
   const char *tag = g_object_get_data (G_OBJECT (button), "sd-tag");
   g_autoptr (GError) error = NULL;
@@ -195,7 +199,10 @@ color_set_cb (GtkColorButton *button, SdTagPanel *self)
 /* A popover to rename (or merge into another name) and recolour a tag;
  * the change reaches every story that carries it. */
 static GtkWidget *
-create_tag_editor (SdTagPanel *self, GtkWidget *relative_to, const char *tag, const char *color)
+create_tag_editor (SdStoryInspector *self,
+                   GtkWidget        *relative_to,
+                   const char       *tag,
+                   const char       *color)
 {
   GtkWidget *popover = gtk_popover_new (relative_to);
   GtkWidget *grid = gtk_grid_new ();
@@ -227,7 +234,7 @@ create_tag_editor (SdTagPanel *self, GtkWidget *relative_to, const char *tag, co
 }
 
 static GtkWidget *
-create_chip (SdTagPanel *self, const char *tag, const char *color, guint count)
+create_chip (SdStoryInspector *self, const char *tag, const char *color, guint count)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkWidget *name = gtk_menu_button_new ();
@@ -271,7 +278,7 @@ create_chip (SdTagPanel *self, const char *tag, const char *color, guint count)
 }
 
 static void
-tag_entry_activated_cb (SdTagPanel *self)
+tag_entry_activated_cb (SdStoryInspector *self)
 {
   g_autofree char *tag = g_strstrip (g_strdup (gtk_entry_get_text (self->tag_entry)));
 
@@ -282,7 +289,7 @@ tag_entry_activated_cb (SdTagPanel *self)
 }
 
 static void
-status_changed_cb (SdTagPanel *self)
+status_changed_cb (SdStoryInspector *self)
 {
   const char    *id = gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->status_combo));
   const SdStory *story = get_single_story (self);
@@ -296,13 +303,13 @@ status_changed_cb (SdTagPanel *self)
 }
 
 static void
-accept_clicked_cb (GtkButton *button, SdTagPanel *self)
+accept_clicked_cb (GtkButton *button, SdStoryInspector *self)
 {
   change_tag (self, g_object_get_data (G_OBJECT (button), "sd-theme"), TRUE);
 }
 
 static void
-dismiss_clicked_cb (GtkButton *button, SdTagPanel *self)
+dismiss_clicked_cb (GtkButton *button, SdStoryInspector *self)
 {
   const SdStory *story = get_single_story (self);
   g_autoptr (GError) error = NULL;
@@ -314,12 +321,12 @@ dismiss_clicked_cb (GtkButton *button, SdTagPanel *self)
 }
 
 static GtkWidget *
-create_icon_button (const char *icon,
-                    const char *name,
-                    const char *data_key,
-                    const char *value,
-                    GCallback   callback,
-                    SdTagPanel *self)
+create_icon_button (const char       *icon,
+                    const char       *name,
+                    const char       *data_key,
+                    const char       *value,
+                    GCallback         callback,
+                    SdStoryInspector *self)
 {
   GtkWidget *button = gtk_button_new_from_icon_name (icon, GTK_ICON_SIZE_BUTTON);
 
@@ -334,7 +341,7 @@ create_icon_button (const char *icon,
 }
 
 static GtkWidget *
-create_suggestion_row (SdTagPanel *self, const SdThemeSuggestion *suggestion)
+create_suggestion_row (SdStoryInspector *self, const SdThemeSuggestion *suggestion)
 {
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
   GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
@@ -377,7 +384,7 @@ create_suggestion_row (SdTagPanel *self, const SdThemeSuggestion *suggestion)
 }
 
 static void
-remove_highlight_clicked_cb (GtkButton *button, SdTagPanel *self)
+remove_highlight_clicked_cb (GtkButton *button, SdStoryInspector *self)
 {
   const SdStory *story = get_single_story (self);
   gint64         id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "sd-highlight"));
@@ -388,7 +395,7 @@ remove_highlight_clicked_cb (GtkButton *button, SdTagPanel *self)
 }
 
 static GtkWidget *
-create_highlight_row (SdTagPanel *self, const SdHighlight *highlight)
+create_highlight_row (SdStoryInspector *self, const SdHighlight *highlight)
 {
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
   GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
@@ -434,7 +441,7 @@ clear_container (GtkContainer *container)
 }
 
 static void
-refresh_completion (SdTagPanel *self)
+refresh_completion (SdStoryInspector *self)
 {
   g_autoptr (GPtrArray) tags = NULL;
   g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
@@ -462,7 +469,7 @@ refresh_completion (SdTagPanel *self)
 }
 
 static void
-show_tags (SdTagPanel *self)
+show_tags (SdStoryInspector *self)
 {
   g_autoptr (GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GPtrArray) order = g_ptr_array_new ();
@@ -492,7 +499,7 @@ show_tags (SdTagPanel *self)
 }
 
 static void
-show_suggestions (SdTagPanel *self, const SdStory *story)
+show_suggestions (SdStoryInspector *self, const SdStory *story)
 {
   g_autoptr (GPtrArray) suggestions = NULL;
   g_autoptr (GPtrArray) dismissed = NULL;
@@ -511,7 +518,7 @@ show_suggestions (SdTagPanel *self, const SdStory *story)
 }
 
 static void
-show_highlights (SdTagPanel *self, const SdStory *story)
+show_highlights (SdStoryInspector *self, const SdStory *story)
 {
   clear_container (GTK_CONTAINER (self->highlight_list));
   for (guint i = 0; story != NULL && story->highlights != NULL && i < story->highlights->len; i++)
@@ -522,7 +529,7 @@ show_highlights (SdTagPanel *self, const SdStory *story)
 }
 
 static void
-place_chosen_cb (SdTagPanel *self, const char *code)
+place_chosen_cb (SdStoryInspector *self, const char *code)
 {
   const SdStory *story = get_single_story (self);
   g_autoptr (GError) error = NULL;
@@ -534,7 +541,7 @@ place_chosen_cb (SdTagPanel *self, const char *code)
 }
 
 static void
-show_place (SdTagPanel *self, const SdStory *story)
+show_place (SdStoryInspector *self, const SdStory *story)
 {
   SdGazetteer     *gazetteer = sd_gazetteer_get_default ();
   const SdPlace   *place = story != NULL && story->place_code != NULL
@@ -569,7 +576,7 @@ show_place (SdTagPanel *self, const SdStory *story)
 
 /* Shows everything but the note, which has its own life while typed. */
 static void
-show_selection (SdTagPanel *self)
+show_selection (SdStoryInspector *self)
 {
   const SdStory *story = get_single_story (self);
   guint          n = self->stories != NULL ? self->stories->len : 0;
@@ -599,52 +606,52 @@ show_selection (SdTagPanel *self)
 }
 
 static void
-sd_tag_panel_dispose (GObject *object)
+sd_story_inspector_dispose (GObject *object)
 {
-  SdTagPanel *self = SD_TAG_PANEL (object);
+  SdStoryInspector *self = SD_STORY_INSPECTOR (object);
 
   if (self->history != NULL)
-    sd_tag_panel_flush (self);
+    sd_story_inspector_flush (self);
   g_clear_object (&self->history);
   g_clear_object (&self->store);
   g_clear_pointer (&self->stories, g_ptr_array_unref);
 
-  G_OBJECT_CLASS (sd_tag_panel_parent_class)->dispose (object);
+  G_OBJECT_CLASS (sd_story_inspector_parent_class)->dispose (object);
 }
 
 static void
-sd_tag_panel_class_init (SdTagPanelClass *klass)
+sd_story_inspector_class_init (SdStoryInspectorClass *klass)
 {
   GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = sd_tag_panel_dispose;
+  object_class->dispose = sd_story_inspector_dispose;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/storydesk/Storydesk/ui/sd-tag-panel.ui");
-  gtk_widget_class_bind_template_child (widget_class, SdTagPanel, selection_label);
-  gtk_widget_class_bind_template_child (widget_class, SdTagPanel, place_box);
-  gtk_widget_class_bind_template_child (widget_class, SdTagPanel, place_button);
-  gtk_widget_class_bind_template_child (widget_class, SdTagPanel, place_label);
-  gtk_widget_class_bind_template_child (widget_class, SdTagPanel, status_box);
-  gtk_widget_class_bind_template_child (widget_class, SdTagPanel, status_combo);
-  gtk_widget_class_bind_template_child (widget_class, SdTagPanel, tag_box);
-  gtk_widget_class_bind_template_child (widget_class, SdTagPanel, tag_entry);
-  gtk_widget_class_bind_template_child (widget_class, SdTagPanel, tag_names);
-  gtk_widget_class_bind_template_child (widget_class, SdTagPanel, suggestion_box);
-  gtk_widget_class_bind_template_child (widget_class, SdTagPanel, suggestion_list);
-  gtk_widget_class_bind_template_child (widget_class, SdTagPanel, highlight_box);
-  gtk_widget_class_bind_template_child (widget_class, SdTagPanel, highlight_list);
-  gtk_widget_class_bind_template_child (widget_class, SdTagPanel, note_box);
-  gtk_widget_class_bind_template_child (widget_class, SdTagPanel, note_view);
-  gtk_widget_class_bind_template_child (widget_class, SdTagPanel, saved_label);
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/io/github/storydesk/Storydesk/ui/sd-story-inspector.ui");
+  gtk_widget_class_bind_template_child (widget_class, SdStoryInspector, selection_label);
+  gtk_widget_class_bind_template_child (widget_class, SdStoryInspector, place_box);
+  gtk_widget_class_bind_template_child (widget_class, SdStoryInspector, place_button);
+  gtk_widget_class_bind_template_child (widget_class, SdStoryInspector, place_label);
+  gtk_widget_class_bind_template_child (widget_class, SdStoryInspector, status_box);
+  gtk_widget_class_bind_template_child (widget_class, SdStoryInspector, status_combo);
+  gtk_widget_class_bind_template_child (widget_class, SdStoryInspector, tag_box);
+  gtk_widget_class_bind_template_child (widget_class, SdStoryInspector, tag_entry);
+  gtk_widget_class_bind_template_child (widget_class, SdStoryInspector, tag_names);
+  gtk_widget_class_bind_template_child (widget_class, SdStoryInspector, suggestion_box);
+  gtk_widget_class_bind_template_child (widget_class, SdStoryInspector, suggestion_list);
+  gtk_widget_class_bind_template_child (widget_class, SdStoryInspector, highlight_box);
+  gtk_widget_class_bind_template_child (widget_class, SdStoryInspector, highlight_list);
+  gtk_widget_class_bind_template_child (widget_class, SdStoryInspector, note_box);
+  gtk_widget_class_bind_template_child (widget_class, SdStoryInspector, note_view);
+  gtk_widget_class_bind_template_child (widget_class, SdStoryInspector, saved_label);
   gtk_widget_class_bind_template_callback (widget_class, status_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, tag_entry_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, note_focus_out_cb);
 }
 
 static void
-sd_tag_panel_init (SdTagPanel *self)
+sd_story_inspector_init (SdStoryInspector *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   set_language (self->place_label);
@@ -661,9 +668,9 @@ sd_tag_panel_init (SdTagPanel *self)
 }
 
 void
-sd_tag_panel_set_history (SdTagPanel *self, SdStore *store, SdEditHistory *history)
+sd_story_inspector_set_history (SdStoryInspector *self, SdStore *store, SdEditHistory *history)
 {
-  g_return_if_fail (SD_IS_TAG_PANEL (self));
+  g_return_if_fail (SD_IS_STORY_INSPECTOR (self));
 
   g_set_object (&self->store, store);
   g_set_object (&self->history, history);
@@ -671,14 +678,14 @@ sd_tag_panel_set_history (SdTagPanel *self, SdStore *store, SdEditHistory *histo
 }
 
 void
-sd_tag_panel_set_stories (SdTagPanel *self, GPtrArray *stories)
+sd_story_inspector_set_stories (SdStoryInspector *self, GPtrArray *stories)
 {
   GtkTextBuffer *buffer;
   const SdStory *story;
 
-  g_return_if_fail (SD_IS_TAG_PANEL (self));
+  g_return_if_fail (SD_IS_STORY_INSPECTOR (self));
 
-  sd_tag_panel_flush (self);
+  sd_story_inspector_flush (self);
   if (self->history != NULL)
     sd_edit_history_close_group (self->history);
   g_clear_pointer (&self->stories, g_ptr_array_unref);
@@ -698,13 +705,13 @@ sd_tag_panel_set_stories (SdTagPanel *self, GPtrArray *stories)
 }
 
 void
-sd_tag_panel_update_story (SdTagPanel *self, const SdStory *story)
+sd_story_inspector_update_story (SdStoryInspector *self, const SdStory *story)
 {
   GtkTextBuffer   *buffer = gtk_text_view_get_buffer (self->note_view);
   g_autofree char *typed = NULL;
   GtkTextIter      start, end;
 
-  g_return_if_fail (SD_IS_TAG_PANEL (self));
+  g_return_if_fail (SD_IS_STORY_INSPECTOR (self));
 
   for (guint i = 0; self->stories != NULL && i < self->stories->len; i++)
     {
@@ -733,9 +740,9 @@ sd_tag_panel_update_story (SdTagPanel *self, const SdStory *story)
 }
 
 void
-sd_tag_panel_flush (SdTagPanel *self)
+sd_story_inspector_flush (SdStoryInspector *self)
 {
-  g_return_if_fail (SD_IS_TAG_PANEL (self));
+  g_return_if_fail (SD_IS_STORY_INSPECTOR (self));
 
   if (self->note_timeout != 0)
     save_note (self);
