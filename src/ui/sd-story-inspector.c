@@ -14,8 +14,11 @@
 #include <glib/gi18n.h>
 
 #include "sd-gazetteer.h"
+#include "sd-highlight-row.h"
 #include "sd-place-chooser.h"
 #include "sd-story-inspector.h"
+#include "sd-suggestion-row.h"
+#include "sd-tag-chip.h"
 #include "sd-theme-suggester.h"
 
 /* Long enough not to write on every key, short enough that a crash loses
@@ -89,17 +92,6 @@ dup_selected_ids (SdStoryInspector *self)
   return ids;
 }
 
-static void
-set_language (GtkLabel *label)
-{
-  PangoAttrList *attrs = pango_attr_list_new ();
-
-  /* Han text takes Simplified Chinese forms whatever the locale. */
-  pango_attr_list_insert (attrs, pango_attr_language_new (pango_language_from_string ("zh-cn")));
-  gtk_label_set_attributes (label, attrs);
-  pango_attr_list_unref (attrs);
-}
-
 static gboolean
 save_note (SdStoryInspector *self)
 {
@@ -166,115 +158,27 @@ change_tag (SdStoryInspector *self, const char *tag, gboolean add)
 }
 
 static void
-remove_tag_clicked_cb (GtkButton *button, SdStoryInspector *self)
+chip_remove_cb (SdTagChip *chip, SdStoryInspector *self)
 {
-  change_tag (self, g_object_get_data (G_OBJECT (button), "sd-tag"), FALSE);
+  change_tag (self, sd_tag_chip_get_tag (chip), FALSE);
 }
 
 static void
-rename_activated_cb (GtkEntry *entry, SdStoryInspector *self)
+chip_rename_cb (SdTagChip *chip, const char *name, SdStoryInspector *self)
 {
-  const char *tag = g_object_get_data (G_OBJECT (entry), "sd-tag");
   g_autoptr (GError) error = NULL;
 
-  if (!sd_store_rename_tag (self->store, tag, gtk_entry_get_text (entry), &error))
+  if (!sd_store_rename_tag (self->store, sd_tag_chip_get_tag (chip), name, &error))
     show_error (self, error);
 }
 
 static void
-color_set_cb (GtkColorButton *button, SdStoryInspector *self)
+chip_recolor_cb (SdTagChip *chip, const char *color, SdStoryInspector *self)
 {
-  const char *tag = g_object_get_data (G_OBJECT (button), "sd-tag");
   g_autoptr (GError) error = NULL;
-  g_autofree char *color = NULL;
-  GdkRGBA          rgba;
 
-  gtk_color_chooser_get_rgba (GTK_COLOR_CHOOSER (button), &rgba);
-  color = g_strdup_printf ("#%02x%02x%02x", (int) (rgba.red * 255 + 0.5),
-                           (int) (rgba.green * 255 + 0.5), (int) (rgba.blue * 255 + 0.5));
-  if (!sd_store_set_tag_color (self->store, tag, color, &error))
+  if (!sd_store_set_tag_color (self->store, sd_tag_chip_get_tag (chip), color, &error))
     show_error (self, error);
-}
-
-/* A popover to rename (or merge into another name) and recolour a tag;
- * the change reaches every story that carries it. */
-static GtkWidget *
-create_tag_editor (SdStoryInspector *self,
-                   GtkWidget        *relative_to,
-                   const char       *tag,
-                   const char       *color)
-{
-  GtkWidget *popover = gtk_popover_new (relative_to);
-  GtkWidget *grid = gtk_grid_new ();
-  GtkWidget *entry = gtk_entry_new ();
-  GtkWidget *button = gtk_color_button_new ();
-  GdkRGBA    rgba;
-
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 6);
-  g_object_set (grid, "margin", 10, NULL);
-  gtk_entry_set_text (GTK_ENTRY (entry), tag);
-  gtk_widget_set_tooltip_text (entry, _("A new name for the tag on every story; an existing "
-                                        "tag’s name merges the two"));
-  atk_object_set_name (gtk_widget_get_accessible (entry), _("Rename tag"));
-  g_object_set_data_full (G_OBJECT (entry), "sd-tag", g_strdup (tag), g_free);
-  g_signal_connect (entry, "activate", G_CALLBACK (rename_activated_cb), self);
-  if (color != NULL && gdk_rgba_parse (&rgba, color))
-    gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (button), &rgba);
-  g_object_set_data_full (G_OBJECT (button), "sd-tag", g_strdup (tag), g_free);
-  g_signal_connect (button, "color-set", G_CALLBACK (color_set_cb), self);
-
-  gtk_grid_attach (GTK_GRID (grid), gtk_label_new (_("Rename to")), 0, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), entry, 1, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), gtk_label_new (_("Colour")), 0, 1, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), button, 1, 1, 1, 1);
-  gtk_container_add (GTK_CONTAINER (popover), grid);
-  gtk_widget_show_all (grid);
-  return popover;
-}
-
-static GtkWidget *
-create_chip (SdStoryInspector *self, const char *tag, const char *color, guint count)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *name = gtk_menu_button_new ();
-  GtkWidget *label;
-  GtkWidget *remove = gtk_button_new_from_icon_name ("window-close-symbolic", GTK_ICON_SIZE_MENU);
-  g_autofree char *remove_name = g_strdup_printf (_("Remove tag %s"), tag);
-  g_autofree char *text = count > 0 && self->stories->len > 1
-                              ? g_strdup_printf ("%s (%u)", tag, count)
-                              : g_strdup (tag);
-
-  label = gtk_label_new (text);
-  set_language (GTK_LABEL (label));
-  gtk_container_add (GTK_CONTAINER (name), label);
-  gtk_button_set_relief (GTK_BUTTON (name), GTK_RELIEF_NONE);
-  gtk_widget_set_tooltip_text (name, _("Rename or recolour this tag"));
-  atk_object_set_name (gtk_widget_get_accessible (name), tag);
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (name), create_tag_editor (self, name, tag, color));
-
-  gtk_button_set_relief (GTK_BUTTON (remove), GTK_RELIEF_NONE);
-  gtk_widget_set_tooltip_text (remove, remove_name);
-  atk_object_set_name (gtk_widget_get_accessible (remove), remove_name);
-  g_object_set_data_full (G_OBJECT (remove), "sd-tag", g_strdup (tag), g_free);
-  g_signal_connect (remove, "clicked", G_CALLBACK (remove_tag_clicked_cb), self);
-
-  gtk_container_add (GTK_CONTAINER (box), name);
-  gtk_container_add (GTK_CONTAINER (box), remove);
-  gtk_style_context_add_class (gtk_widget_get_style_context (box), "sd-tag-chip");
-  if (color != NULL)
-    {
-      /* Each chip carries its own colour; a provider per chip is cheap at
-       * the handful of tags a story has. */
-      g_autoptr (GtkCssProvider) css = gtk_css_provider_new ();
-      g_autofree char *rule =
-          g_strdup_printf (".sd-tag-chip { background-color: alpha(%s, 0.3); }", color);
-      gtk_css_provider_load_from_data (css, rule, -1, NULL);
-      gtk_style_context_add_provider (gtk_widget_get_style_context (box), GTK_STYLE_PROVIDER (css),
-                                      GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-    }
-  gtk_widget_show_all (box);
-  return box;
 }
 
 static void
@@ -303,131 +207,33 @@ status_changed_cb (SdStoryInspector *self)
 }
 
 static void
-accept_clicked_cb (GtkButton *button, SdStoryInspector *self)
+suggestion_accept_cb (SdSuggestionRow *row, SdStoryInspector *self)
 {
-  change_tag (self, g_object_get_data (G_OBJECT (button), "sd-theme"), TRUE);
+  change_tag (self, sd_suggestion_row_get_theme (row), TRUE);
 }
 
 static void
-dismiss_clicked_cb (GtkButton *button, SdStoryInspector *self)
+suggestion_dismiss_cb (SdSuggestionRow *row, SdStoryInspector *self)
 {
   const SdStory *story = get_single_story (self);
   g_autoptr (GError) error = NULL;
 
   if (story != NULL
       && !sd_edit_history_dismiss_theme (self->history, story->id,
-                                         g_object_get_data (G_OBJECT (button), "sd-theme"), &error))
+                                         sd_suggestion_row_get_theme (row), &error))
     show_error (self, error);
-}
-
-static GtkWidget *
-create_icon_button (const char       *icon,
-                    const char       *name,
-                    const char       *data_key,
-                    const char       *value,
-                    GCallback         callback,
-                    SdStoryInspector *self)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon, GTK_ICON_SIZE_BUTTON);
-
-  gtk_button_set_relief (GTK_BUTTON (button), GTK_RELIEF_NONE);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, name);
-  atk_object_set_name (gtk_widget_get_accessible (button), name);
-  if (data_key != NULL)
-    g_object_set_data_full (G_OBJECT (button), data_key, g_strdup (value), g_free);
-  g_signal_connect (button, "clicked", callback, self);
-  return button;
-}
-
-static GtkWidget *
-create_suggestion_row (SdStoryInspector *self, const SdThemeSuggestion *suggestion)
-{
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  g_autoptr (GString) evidence = g_string_new (NULL);
-  g_autofree char *title =
-      g_strdup_printf ("%s  <small>%.1f</small>", suggestion->theme, suggestion->score);
-  g_autofree char *accept = g_strdup_printf (_("Accept %s"), suggestion->theme);
-  g_autofree char *dismiss = g_strdup_printf (_("Dismiss %s"), suggestion->theme);
-  GtkWidget       *label;
-
-  for (guint i = 0; i < suggestion->evidence->len && i < 4; i++)
-    {
-      const SdThemeEvidence *hit = g_ptr_array_index (suggestion->evidence, i);
-      g_string_append_printf (evidence, "%s%s×%u", i ? " " : "", hit->keyword, hit->count);
-    }
-
-  label = gtk_label_new (NULL);
-  gtk_label_set_markup (GTK_LABEL (label), title);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_tooltip_text (label, suggestion->description);
-  gtk_container_add (GTK_CONTAINER (text), label);
-  label = gtk_label_new (evidence->str);
-  set_language (GTK_LABEL (label));
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_style_context_add_class (gtk_widget_get_style_context (label), "dim-label");
-  gtk_container_add (GTK_CONTAINER (text), label);
-  gtk_widget_set_hexpand (text, TRUE);
-
-  g_object_set (row, "margin", 4, NULL);
-  gtk_container_add (GTK_CONTAINER (row), text);
-  gtk_container_add (GTK_CONTAINER (row),
-                     create_icon_button ("object-select-symbolic", accept, "sd-theme",
-                                         suggestion->theme, G_CALLBACK (accept_clicked_cb), self));
-  gtk_container_add (GTK_CONTAINER (row),
-                     create_icon_button ("window-close-symbolic", dismiss, "sd-theme",
-                                         suggestion->theme, G_CALLBACK (dismiss_clicked_cb), self));
-  gtk_widget_show_all (row);
-  return row;
 }
 
 static void
-remove_highlight_clicked_cb (GtkButton *button, SdStoryInspector *self)
+highlight_remove_cb (SdHighlightRow *row, SdStoryInspector *self)
 {
   const SdStory *story = get_single_story (self);
-  gint64         id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "sd-highlight"));
   g_autoptr (GError) error = NULL;
 
-  if (story != NULL && !sd_edit_history_remove_highlight (self->history, story->id, id, &error))
+  if (story != NULL
+      && !sd_edit_history_remove_highlight (self->history, story->id, sd_highlight_row_get_id (row),
+                                            &error))
     show_error (self, error);
-}
-
-static GtkWidget *
-create_highlight_row (SdStoryInspector *self, const SdHighlight *highlight)
-{
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *quote = gtk_label_new (highlight->quote);
-  GtkWidget *button;
-
-  set_language (GTK_LABEL (quote));
-  gtk_label_set_xalign (GTK_LABEL (quote), 0);
-  gtk_label_set_line_wrap (GTK_LABEL (quote), TRUE);
-  gtk_label_set_lines (GTK_LABEL (quote), 3);
-  gtk_label_set_ellipsize (GTK_LABEL (quote), PANGO_ELLIPSIZE_END);
-  gtk_container_add (GTK_CONTAINER (text), quote);
-  if (highlight->comment != NULL && *highlight->comment != '\0')
-    {
-      GtkWidget *comment = gtk_label_new (highlight->comment);
-      set_language (GTK_LABEL (comment));
-      gtk_label_set_xalign (GTK_LABEL (comment), 0);
-      gtk_label_set_line_wrap (GTK_LABEL (comment), TRUE);
-      gtk_style_context_add_class (gtk_widget_get_style_context (comment), "dim-label");
-      gtk_container_add (GTK_CONTAINER (text), comment);
-    }
-  gtk_widget_set_hexpand (text, TRUE);
-  button = create_icon_button ("edit-delete-symbolic", _("Remove highlight"), NULL, NULL,
-                                                          G_CALLBACK (remove_highlight_clicked_cb),
-                                                          self);
-  g_object_set_data (G_OBJECT (button), "sd-highlight", GSIZE_TO_POINTER (highlight->id));
-
-  g_object_set (row, "margin", 4, NULL);
-  gtk_container_add (GTK_CONTAINER (row), text);
-  gtk_container_add (GTK_CONTAINER (row), button);
-  gtk_widget_show_all (row);
-  return row;
 }
 
 static void
@@ -492,9 +298,15 @@ show_tags (SdStoryInspector *self)
   for (guint i = 0; i < order->len; i++)
     {
       const char *tag = g_ptr_array_index (order, i);
-      gtk_container_add (GTK_CONTAINER (self->tag_box),
-                         create_chip (self, tag, colors ? g_hash_table_lookup (colors, tag) : NULL,
-                                      GPOINTER_TO_UINT (g_hash_table_lookup (counts, tag))));
+      guint       count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, tag));
+      /* A count says something only when several stories are selected. */
+      GtkWidget *chip = sd_tag_chip_new (tag, colors ? g_hash_table_lookup (colors, tag) : NULL,
+                                         self->stories->len > 1 ? count : 0);
+
+      g_signal_connect (chip, "remove-tag", G_CALLBACK (chip_remove_cb), self);
+      g_signal_connect (chip, "rename-tag", G_CALLBACK (chip_rename_cb), self);
+      g_signal_connect (chip, "recolor-tag", G_CALLBACK (chip_recolor_cb), self);
+      gtk_container_add (GTK_CONTAINER (self->tag_box), chip);
     }
 }
 
@@ -512,8 +324,13 @@ show_suggestions (SdStoryInspector *self, const SdStory *story)
   suggestions =
       sd_theme_suggester_suggest_for_story (sd_theme_vocabulary_get_default (), story, dismissed);
   for (guint i = 0; i < suggestions->len; i++)
-    gtk_container_add (GTK_CONTAINER (self->suggestion_list),
-                       create_suggestion_row (self, g_ptr_array_index (suggestions, i)));
+    {
+      GtkWidget *row = sd_suggestion_row_new (g_ptr_array_index (suggestions, i));
+
+      g_signal_connect (row, "accept", G_CALLBACK (suggestion_accept_cb), self);
+      g_signal_connect (row, "dismiss", G_CALLBACK (suggestion_dismiss_cb), self);
+      gtk_container_add (GTK_CONTAINER (self->suggestion_list), row);
+    }
   gtk_widget_set_visible (self->suggestion_box, suggestions->len > 0);
 }
 
@@ -522,8 +339,12 @@ show_highlights (SdStoryInspector *self, const SdStory *story)
 {
   clear_container (GTK_CONTAINER (self->highlight_list));
   for (guint i = 0; story != NULL && story->highlights != NULL && i < story->highlights->len; i++)
-    gtk_container_add (GTK_CONTAINER (self->highlight_list),
-                       create_highlight_row (self, g_ptr_array_index (story->highlights, i)));
+    {
+      GtkWidget *row = sd_highlight_row_new (g_ptr_array_index (story->highlights, i));
+
+      g_signal_connect (row, "remove-highlight", G_CALLBACK (highlight_remove_cb), self);
+      gtk_container_add (GTK_CONTAINER (self->highlight_list), row);
+    }
   gtk_widget_set_visible (self->highlight_box,
                           story != NULL && story->highlights != NULL && story->highlights->len > 0);
 }
@@ -654,7 +475,6 @@ static void
 sd_story_inspector_init (SdStoryInspector *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  set_language (self->place_label);
   self->place_chooser = SD_PLACE_CHOOSER (sd_place_chooser_new (GTK_WIDGET (self->place_button)));
   gtk_menu_button_set_popover (self->place_button, GTK_WIDGET (self->place_chooser));
   g_signal_connect_object (self->place_chooser, "place-chosen", G_CALLBACK (place_chosen_cb), self,
