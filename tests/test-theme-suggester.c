@@ -269,6 +269,91 @@ test_score_max (void)
   g_assert_cmpstr (((SdThemeSuggestion *) g_ptr_array_index (one, 0))->theme, ==, "党建");
 }
 
+/* Which suggestions an editor is shown. */
+
+/* Eight themes a headline can hit equally, one keyword each. */
+static const char eight_tsv[] = "一\t说明\t党建:3\n二\t说明\t非遗:3\n三\t说明\t消防:3\n"
+                                "四\t说明\t侨联:3\n五\t说明\t教育:3\n六\t说明\t医疗:3\n"
+                                "七\t说明\t交通:3\n八\t说明\t环保:3\n";
+#define EIGHT_HEADLINE "党建 非遗 消防 侨联 教育 医疗 交通 环保"
+
+static GPtrArray *
+dup_themes (GPtrArray *suggestions)
+{
+  GPtrArray *themes = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < suggestions->len; i++)
+    g_ptr_array_add (themes,
+                     g_strdup (((SdThemeSuggestion *) g_ptr_array_index (suggestions, i))->theme));
+  return themes;
+}
+
+static void
+test_pick_decided (void)
+{
+  g_autoptr (SdThemeVocabulary) vocab = load_mini ();
+  g_autoptr (GPtrArray) all = sd_theme_suggester_suggest (vocab, "党建 非遗 消防", NULL, 0);
+  g_autoptr (GPtrArray) themes = dup_themes (all);
+  g_autoptr (GPtrArray) tags = g_ptr_array_new ();
+  g_autoptr (GPtrArray) dismissed = g_ptr_array_new ();
+  g_autoptr (GPtrArray) shown = NULL;
+
+  g_assert_cmpuint (themes->len, ==, 3);
+  g_ptr_array_add (tags, g_ptr_array_index (themes, 0));
+  g_ptr_array_add (dismissed, g_ptr_array_index (themes, 2));
+  shown = sd_theme_suggester_pick (sd_theme_suggester_suggest (vocab, "党建 非遗 消防", NULL, 0),
+                                   tags, dismissed, 0);
+  g_assert_cmpuint (shown->len, ==, 1);
+  g_assert_cmpstr (((SdThemeSuggestion *) g_ptr_array_index (shown, 0))->theme, ==,
+                   g_ptr_array_index (themes, 1));
+
+  /* Nothing decided yet: all of them, in their order. */
+  g_clear_pointer (&shown, g_ptr_array_unref);
+  shown = sd_theme_suggester_pick (sd_theme_suggester_suggest (vocab, "党建 非遗 消防", NULL, 0),
+                                   NULL, NULL, 0);
+  g_assert_cmpuint (shown->len, ==, 3);
+  for (guint i = 0; i < shown->len; i++)
+    g_assert_cmpstr (((SdThemeSuggestion *) g_ptr_array_index (shown, i))->theme, ==,
+                     g_ptr_array_index (themes, i));
+}
+
+/* At most SD_THEME_SUGGESTIONS_SHOWN, counted after the decided ones are
+ * left out: a tag and two dismissed themes among the best do not shorten
+ * the list. */
+static void
+test_pick_for_story (void)
+{
+  g_autoptr (GBytes) bytes = g_bytes_new_static (eight_tsv, strlen (eight_tsv));
+  g_autoptr (SdThemeVocabulary) vocab = sd_theme_vocabulary_new_from_data (bytes, NULL);
+  g_autoptr (GPtrArray) all = sd_theme_suggester_suggest (vocab, EIGHT_HEADLINE, NULL, 0);
+  g_autoptr (GPtrArray) themes = dup_themes (all);
+  g_autoptr (GPtrArray) dismissed = g_ptr_array_new ();
+  g_autoptr (GPtrArray) shown = NULL;
+  g_autoptr (SdStory) story = sd_story_new ();
+  const guint expected[] = { 2, 4, 5, 6, 7 }; /* 0 a tag, 1 and 3 dismissed */
+
+  g_assert_cmpuint (themes->len, ==, 8);
+  story->headline = g_strdup (EIGHT_HEADLINE);
+  g_ptr_array_add (story->tags, g_strdup (g_ptr_array_index (themes, 0)));
+  g_ptr_array_add (dismissed, g_ptr_array_index (themes, 1));
+  g_ptr_array_add (dismissed, g_ptr_array_index (themes, 3));
+  shown = sd_theme_suggester_suggest_for_story (vocab, story, dismissed);
+
+  g_assert_cmpuint (shown->len, ==, SD_THEME_SUGGESTIONS_SHOWN);
+  g_assert_cmpuint (SD_THEME_SUGGESTIONS_SHOWN, ==, 5);
+  for (guint i = 0; i < shown->len; i++)
+    g_assert_cmpstr (((SdThemeSuggestion *) g_ptr_array_index (shown, i))->theme, ==,
+                     g_ptr_array_index (themes, expected[i]));
+
+  /* The cap alone. */
+  g_clear_pointer (&shown, g_ptr_array_unref);
+  shown = sd_theme_suggester_pick (sd_theme_suggester_suggest (vocab, EIGHT_HEADLINE, NULL, 0),
+                                   NULL, NULL, 2);
+  g_assert_cmpuint (shown->len, ==, 2);
+  g_assert_cmpstr (((SdThemeSuggestion *) g_ptr_array_index (shown, 1))->theme, ==,
+                   g_ptr_array_index (themes, 1));
+}
+
 typedef struct
 {
   const char *path;
@@ -579,6 +664,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/theme-suggester/score/repeats-dampened", test_score_repeats_dampened);
   g_test_add_func ("/theme-suggester/score/longest-match", test_score_longest_match);
   g_test_add_func ("/theme-suggester/score/max", test_score_max);
+  g_test_add_func ("/theme-suggester/pick/decided", test_pick_decided);
+  g_test_add_func ("/theme-suggester/pick/for-story", test_pick_for_story);
   for (guint i = 0; i < G_N_ELEMENTS (empty_cases); i++)
     g_test_add_data_func (empty_cases[i].path, &empty_cases[i], test_empty);
   for (guint i = 0; i < G_N_ELEMENTS (story_cases); i++)

@@ -16,6 +16,7 @@
 
 #include "sd-article-view.h"
 #include "sd-gazetteer.h"
+#include "sd-repair-button.h"
 
 #define LINE_HEIGHT 1.7
 #define BODY_FAMILY "Noto Serif CJK SC, Noto Sans CJK SC, Serif"
@@ -71,33 +72,11 @@ enum
 
 static guint signals[N_SIGNALS];
 
-static const char *
-describe_repair (SdRepairKind kind)
-{
-  switch (kind)
-    {
-    case SD_REPAIR_JOINED_BREAK:
-      return _("Joined a paragraph broken at a column break");
-    case SD_REPAIR_DROPPED_DUPLICATE:
-      return _("Left out a paragraph printed twice");
-    case SD_REPAIR_DROPPED_FRAGMENT:
-      return _("Left out text pasted in from another story");
-    case SD_REPAIR_MOVED_CAPTION:
-      return _("Took a photo caption out of the body");
-    case SD_REPAIR_SPLIT_BYLINE:
-      return _("Took the byline off the last sentence");
-    case SD_REPAIR_TRUNCATED:
-    default:
-      return _("The story is cut off in the source");
-    }
-}
-
+/* A "Take back" button was clicked: the window takes the repair back. */
 static void
-revert_clicked_cb (GtkButton *button, SdArticleView *self)
+take_back_cb (SdRepairButton *button, gint64 repair_id, SdArticleView *self)
 {
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "sd-repair"));
-
-  g_signal_emit (self, signals[REVERT_REPAIR], 0, id);
+  g_signal_emit (self, signals[REVERT_REPAIR], 0, repair_id);
 }
 
 static double
@@ -509,7 +488,7 @@ sd_article_view_set_story (SdArticleView *self, const SdStory *story)
       for (guint i = 0; i < story->repairs->len; i++)
         {
           const SdRepair  *repair = g_ptr_array_index (story->repairs, i);
-          g_autofree char *line = g_strdup_printf ("• %s ", describe_repair (repair->kind));
+          g_autofree char *line = g_strdup_printf ("• %s ", sd_repair_describe (repair->kind));
           GtkTextIter      end;
 
           gtk_text_buffer_get_end_iter (self->buffer, &end);
@@ -517,21 +496,13 @@ sd_article_view_set_story (SdArticleView *self, const SdStory *story)
           /* Every repair but the truncation mark can be taken back. */
           if (repair->kind != SD_REPAIR_TRUNCATED && repair->id != 0)
             {
+              GtkWidget          *button = sd_repair_button_new (repair);
               GtkTextChildAnchor *anchor;
-              GtkWidget          *button = gtk_button_new_with_label (_("Take back"));
-              g_autofree char    *name =
-                  g_strdup_printf (_("Take back: %s"), describe_repair (repair->kind));
 
-              gtk_button_set_relief (GTK_BUTTON (button), GTK_RELIEF_NONE);
-              /* The segmenter's own words say what exactly it saw. */
-              gtk_widget_set_tooltip_text (button, repair->detail);
-              atk_object_set_name (gtk_widget_get_accessible (button), name);
-              g_object_set_data (G_OBJECT (button), "sd-repair", GSIZE_TO_POINTER (repair->id));
-              g_signal_connect (button, "clicked", G_CALLBACK (revert_clicked_cb), self);
+              g_signal_connect_object (button, "take-back", G_CALLBACK (take_back_cb), self, 0);
               gtk_text_buffer_get_end_iter (self->buffer, &end);
               anchor = gtk_text_buffer_create_child_anchor (self->buffer, &end);
               gtk_text_view_add_child_at_anchor (self->text_view, button, anchor);
-              gtk_widget_show (button);
             }
           append_line (self, "", self->repair_tag);
         }
@@ -555,17 +526,6 @@ sd_article_view_set_font_size (SdArticleView *self, double points)
 
   self->font_size = CLAMP (points, 9.0, 32.0);
   apply_typography (self);
-}
-
-char *
-sd_article_view_dup_text (SdArticleView *self)
-{
-  GtkTextIter start, end;
-
-  g_return_val_if_fail (SD_IS_ARTICLE_VIEW (self), NULL);
-
-  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
-  return gtk_text_buffer_get_text (self->buffer, &start, &end, FALSE);
 }
 
 static void

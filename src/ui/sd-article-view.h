@@ -46,6 +46,5 @@ void     sd_article_view_set_search_terms (SdArticleView     *self,
  * again after the last one. */
 void     sd_article_view_next_match        (SdArticleView     *self);
 /* The plain text shown, for tests and copying. (transfer full) */
-char    *sd_article_view_dup_text      (SdArticleView *self);
 
 G_END_DECLS

@@ -18,7 +18,6 @@
 #include "sd-page-view.h"
 
 #define PAGE_FAMILY "Noto Sans CJK SC, Sans"
-#define MARK_TOOLTIP_KEY "sd-mark-tooltip"
 
 struct _SdPageView
 {
@@ -30,6 +29,7 @@ struct _SdPageView
 
   GtkTextTag *page_tag;
   GtkTextTag *span_tag;
+  GHashTable *mark_tooltips; /* GtkTextTag → its tooltip, one tag per mark */
 
   /* The text as put in the buffer, to map byte offsets to characters. */
   char *text;
@@ -135,14 +135,14 @@ is_blank (const GtkTextIter *start, const GtkTextIter *end)
 
 /* Collects the tooltips of the marks at @iter, one a line. */
 static char *
-dup_marks_tooltip (const GtkTextIter *iter)
+dup_marks_tooltip (SdPageView *self, const GtkTextIter *iter)
 {
   g_autoptr (GSList) tags = gtk_text_iter_get_tags (iter);
   g_autoptr (GString) text = g_string_new (NULL);
 
   for (GSList *l = tags; l != NULL; l = l->next)
     {
-      const char *tooltip = g_object_get_data (l->data, MARK_TOOLTIP_KEY);
+      const char *tooltip = g_hash_table_lookup (self->mark_tooltips, l->data);
 
       if (tooltip != NULL && *tooltip != '\0')
         g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", tooltip);
@@ -175,7 +175,7 @@ text_view_query_tooltip_cb (
         return FALSE;
     }
 
-  text = dup_marks_tooltip (&iter);
+  text = dup_marks_tooltip (self, &iter);
   if (text == NULL)
     return FALSE;
   gtk_tooltip_set_text (tooltip, text);
@@ -207,6 +207,7 @@ sd_page_view_finalize (GObject *object)
   SdPageView *self = SD_PAGE_VIEW (object);
 
   g_clear_pointer (&self->text, g_free);
+  g_clear_pointer (&self->mark_tooltips, g_hash_table_unref);
 
   G_OBJECT_CLASS (sd_page_view_parent_class)->finalize (object);
 }
@@ -241,6 +242,7 @@ sd_page_view_init (SdPageView *self)
   self->span_tag = gtk_text_buffer_create_tag (self->buffer, SD_PAGE_VIEW_SPAN_TAG, "background",
                                                "#d8e7f8", "foreground", "#241f31", NULL);
   self->text = g_strdup ("");
+  self->mark_tooltips = g_hash_table_new_full (NULL, NULL, NULL, g_free);
 }
 
 /**
@@ -314,7 +316,7 @@ sd_page_view_add_marks (SdPageView        *self,
           self->buffer, NULL, "underline", PANGO_UNDERLINE_ERROR, "underline-rgba", &orange, NULL);
 
       if (tooltips != NULL && tooltips[i] != NULL)
-        g_object_set_data_full (G_OBJECT (tag), MARK_TOOLTIP_KEY, g_strdup (tooltips[i]), g_free);
+        g_hash_table_insert (self->mark_tooltips, tag, g_strdup (tooltips[i]));
       get_range (self, starts[i], ends[i], &start, &end);
       /* An underline needs a glyph: a mark on nothing, or only on line
        * breaks (a paragraph joined again), takes in its neighbours. */

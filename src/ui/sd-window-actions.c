@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "sd-export-dialog.h"
+#include "sd-highlight-popover.h"
 #include "sd-page-reader.h"
 #include "sd-page-view.h"
 #include "sd-store-async.h"
@@ -31,7 +32,7 @@ undo_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
   SdWindow *self = user_data;
   g_autoptr (GError) error = NULL;
 
-  sd_tag_panel_flush (self->tag_panel);
+  sd_story_inspector_flush (self->inspector);
   if (!sd_edit_history_undo (self->history, &error))
     _sd_window_show_message (self, GTK_MESSAGE_ERROR, error->message);
   /* Undoing a split or a join changes which stories there are; read
@@ -65,18 +66,15 @@ set_status_activated (GSimpleAction *action, GVariant *parameter, gpointer user_
 }
 
 static void
-highlight_confirmed_cb (GtkWidget *widget, SdWindow *self)
+highlight_confirmed_cb (SdHighlightPopover *popover, SdWindow *self)
 {
-  GtkWidget *popover = gtk_widget_get_ancestor (widget, GTK_TYPE_POPOVER);
-  GtkEntry  *comment = g_object_get_data (G_OBJECT (popover), "sd-comment");
-  gint64     start = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (popover), "sd-start"));
-  gint64     end = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (popover), "sd-end"));
   g_autoptr (GError) error = NULL;
+  gint64 start, end;
 
+  sd_highlight_popover_get_range (popover, &start, &end);
   if (!sd_edit_history_add_highlight (self->history, _sd_window_get_shown_id (self), start, end,
-                                      gtk_entry_get_text (comment), &error))
+                                      sd_highlight_popover_get_comment (popover), &error))
     _sd_window_show_message (self, GTK_MESSAGE_ERROR, error->message);
-  gtk_popover_popdown (GTK_POPOVER (popover));
 }
 
 /* Asks for an optional comment next to the selection, then highlights it. */
@@ -84,8 +82,7 @@ static void
 highlight_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   SdWindow    *self = user_data;
-  GtkWidget   *text_view = sd_article_view_get_text_view (self->article_view);
-  GtkWidget   *popover, *box, *entry, *button;
+  GtkWidget   *popover;
   GdkRectangle rect;
   gint64       start, end;
 
@@ -96,29 +93,10 @@ highlight_activated (GSimpleAction *action, GVariant *parameter, gpointer user_d
       return;
     }
   sd_article_view_get_selection_rect (self->article_view, &rect);
-
-  popover = gtk_popover_new (text_view);
-  gtk_popover_set_pointing_to (GTK_POPOVER (popover), &rect);
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  g_object_set (box, "margin", 8, NULL);
-  entry = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Comment (optional)"));
-  gtk_entry_set_width_chars (GTK_ENTRY (entry), 24);
-  atk_object_set_name (gtk_widget_get_accessible (entry), _("Highlight comment"));
-  button = gtk_button_new_with_mnemonic (_("_Highlight"));
-  gtk_style_context_add_class (gtk_widget_get_style_context (button), "suggested-action");
-  g_signal_connect (entry, "activate", G_CALLBACK (highlight_confirmed_cb), self);
-  g_signal_connect (button, "clicked", G_CALLBACK (highlight_confirmed_cb), self);
-  gtk_container_add (GTK_CONTAINER (box), entry);
-  gtk_container_add (GTK_CONTAINER (box), button);
-  gtk_container_add (GTK_CONTAINER (popover), box);
-  g_object_set_data (G_OBJECT (popover), "sd-comment", entry);
-  g_object_set_data (G_OBJECT (popover), "sd-start", GSIZE_TO_POINTER (start));
-  g_object_set_data (G_OBJECT (popover), "sd-end", GSIZE_TO_POINTER (end));
-  g_signal_connect (popover, "closed", G_CALLBACK (gtk_widget_destroy), NULL);
-  gtk_widget_show_all (box);
+  popover = sd_highlight_popover_new (sd_article_view_get_text_view (self->article_view), &rect,
+                                      start, end);
+  g_signal_connect (popover, "confirmed", G_CALLBACK (highlight_confirmed_cb), self);
   gtk_popover_popup (GTK_POPOVER (popover));
-  gtk_widget_grab_focus (entry);
 }
 
 static void
@@ -186,7 +164,7 @@ export_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data
   SdExportDialog *dialog;
   SdScope         scope;
 
-  sd_tag_panel_flush (self->tag_panel);
+  sd_story_inspector_flush (self->inspector);
   _sd_window_get_scope (self, &scope, &code);
   /* Stories the editor selected are the selection; one selected story is
    * just where the cursor is, and the whole list goes. */

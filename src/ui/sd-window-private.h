@@ -13,7 +13,7 @@
 #include "sd-place-tree.h"
 #include "sd-story-list.h"
 #include "sd-story-model.h"
-#include "sd-tag-panel.h"
+#include "sd-story-inspector.h"
 #include "sd-window.h"
 
 G_BEGIN_DECLS
@@ -37,7 +37,7 @@ struct _SdWindow
   SdPlaceTree    *place_tree;
   SdStoryList    *story_list;
   SdArticleView  *article_view;
-  SdTagPanel     *tag_panel;
+  SdStoryInspector *inspector;
   GtkLabel       *status_label;
 
   SdStore        *store;

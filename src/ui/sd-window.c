@@ -172,7 +172,7 @@ show_selection (SdWindow *self)
         if (listed != NULL)
           g_ptr_array_add (selection, sd_story_ref (listed));
       }
-  sd_tag_panel_set_stories (self->tag_panel, selection);
+  sd_story_inspector_set_stories (self->inspector, selection);
   for (const char *const *name =
            (const char *const[]){ "set-status", "highlight", "split-story", "merge-story",
                                   "edit-story", "show-in-page", NULL };
@@ -191,7 +191,7 @@ shown_changed_cb (SdStoryModel *shown, SdStoryModelChange change, SdWindow *self
   if (change == SD_STORY_MODEL_CHANGE_STORY)
     show_selection (self);
   else
-    sd_tag_panel_update_story (self->tag_panel, sd_story_model_get_story (shown));
+    sd_story_inspector_update_story (self->inspector, sd_story_model_get_story (shown));
 }
 
 static void
@@ -472,7 +472,7 @@ sd_window_delete_event (GtkWidget *widget, GdkEventAny *event)
 {
   SdWindow *self = SD_WINDOW (widget);
 
-  sd_tag_panel_flush (self->tag_panel);
+  sd_story_inspector_flush (self->inspector);
   save_geometry (self);
   return GDK_EVENT_PROPAGATE;
 }
@@ -516,7 +516,7 @@ sd_window_constructed (GObject *object)
   self->history = sd_edit_history_new (self->store);
   g_signal_connect (self->history, "notify", G_CALLBACK (history_changed_cb), self);
   history_changed_cb (self->history, NULL, self);
-  sd_tag_panel_set_history (self->tag_panel, self->store, self->history);
+  sd_story_inspector_set_history (self->inspector, self->store, self->history);
 
   self->stories = sd_story_list_model_new (self->store);
   g_signal_connect (self->stories, "loaded", G_CALLBACK (stories_loaded_cb), self);
@@ -591,7 +591,7 @@ sd_window_class_init (SdWindowClass *klass)
   g_type_ensure (SD_TYPE_PLACE_TREE);
   g_type_ensure (SD_TYPE_STORY_LIST);
   g_type_ensure (SD_TYPE_ARTICLE_VIEW);
-  g_type_ensure (SD_TYPE_TAG_PANEL);
+  g_type_ensure (SD_TYPE_STORY_INSPECTOR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/storydesk/Storydesk/ui/sd-window.ui");
@@ -610,7 +610,7 @@ sd_window_class_init (SdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SdWindow, place_tree);
   gtk_widget_class_bind_template_child (widget_class, SdWindow, story_list);
   gtk_widget_class_bind_template_child (widget_class, SdWindow, article_view);
-  gtk_widget_class_bind_template_child (widget_class, SdWindow, tag_panel);
+  gtk_widget_class_bind_template_child (widget_class, SdWindow, inspector);
   gtk_widget_class_bind_template_child (widget_class, SdWindow, status_label);
   gtk_widget_class_bind_template_callback (widget_class, place_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, stories_dropped_cb);

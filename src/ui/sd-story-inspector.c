@@ -1,0 +1,569 @@
+/* sd-story-inspector.c — the side panel for the selected stories
+ *
+ * One story shows its place, review status, tags, theme suggestions,
+ * highlights and note; several show only the tags they carry, which can be
+ * changed on all of them at once.
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sd-story-inspector"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sd-gazetteer.h"
+#include "sd-highlight-row.h"
+#include "sd-place-chooser.h"
+#include "sd-story-inspector.h"
+#include "sd-suggestion-row.h"
+#include "sd-tag-chip.h"
+#include "sd-theme-suggester.h"
+
+/* Long enough not to write on every key, short enough that a crash loses
+ * at most a few words. */
+#define NOTE_SAVE_DELAY_MS 600
+
+struct _SdStoryInspector
+{
+  GtkBox parent_instance;
+
+  GtkLabel        *selection_label;
+  GtkWidget       *place_box;
+  GtkMenuButton   *place_button;
+  GtkLabel        *place_label;
+  SdPlaceChooser  *place_chooser;
+  GtkWidget       *status_box;
+  GtkComboBoxText *status_combo;
+  GtkFlowBox      *tag_box;
+  GtkEntry        *tag_entry;
+  GtkListStore    *tag_names;
+  GtkWidget       *suggestion_box;
+  GtkListBox      *suggestion_list;
+  GtkWidget       *highlight_box;
+  GtkListBox      *highlight_list;
+  GtkWidget       *note_box;
+  GtkTextView     *note_view;
+  GtkLabel        *saved_label;
+
+  SdStore       *store;
+  SdEditHistory *history;
+  GPtrArray     *stories; /* (element-type SdStory) the selection */
+  gint64         note_story_id;
+  guint          note_timeout;
+  gboolean       updating;
+};
+
+G_DEFINE_TYPE (SdStoryInspector, sd_story_inspector, GTK_TYPE_BOX)
+
+static void
+show_error (SdStoryInspector *self, const GError *error)
+{
+  g_warning ("%s", error->message);
+  gtk_label_set_text (self->saved_label, error->message);
+}
+
+static void
+show_saved (SdStoryInspector *self)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *time = g_date_time_format (now, "%H:%M:%S");
+  g_autofree char *text = g_strdup_printf (_("Saved at %s"), time);
+
+  gtk_label_set_text (self->saved_label, text);
+}
+
+/* The single story shown, or NULL for none or several. */
+static const SdStory *
+get_single_story (SdStoryInspector *self)
+{
+  return self->stories != NULL && self->stories->len == 1 ? g_ptr_array_index (self->stories, 0)
+                                                          : NULL;
+}
+
+static GArray *
+dup_selected_ids (SdStoryInspector *self)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; self->stories != NULL && i < self->stories->len; i++)
+    g_array_append_val (ids, ((SdStory *) g_ptr_array_index (self->stories, i))->id);
+  return ids;
+}
+
+static gboolean
+save_note (SdStoryInspector *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->note_view);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *note = NULL;
+  GtkTextIter      start, end;
+
+  g_clear_handle_id (&self->note_timeout, g_source_remove);
+  if (self->history == NULL || self->note_story_id == 0)
+    return FALSE;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  note = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  if (!sd_edit_history_set_note (self->history, self->note_story_id, note, &error))
+    {
+      show_error (self, error);
+      return FALSE;
+    }
+  show_saved (self);
+  return TRUE;
+}
+
+static gboolean
+note_timeout_cb (gpointer data)
+{
+  SdStoryInspector *self = data;
+
+  self->note_timeout = 0;
+  save_note (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+note_changed_cb (SdStoryInspector *self)
+{
+  if (self->updating)
+    return;
+  g_clear_handle_id (&self->note_timeout, g_source_remove);
+  self->note_timeout = g_timeout_add (NOTE_SAVE_DELAY_MS, note_timeout_cb, self);
+}
+
+static gboolean
+note_focus_out_cb (SdStoryInspector *self)
+{
+  sd_story_inspector_flush (self);
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+change_tag (SdStoryInspector *self, const char *tag, gboolean add)
+{
+  g_autoptr (GArray) ids = dup_selected_ids (self);
+  g_autoptr (GError) error = NULL;
+  gboolean ok;
+
+  if (ids->len == 0 || self->history == NULL)
+    return;
+  ok =
+      add ? sd_edit_history_add_tag (self->history, (gint64 *) ids->data, ids->len, tag, &error)
+          : sd_edit_history_remove_tag (self->history, (gint64 *) ids->data, ids->len, tag, &error);
+  if (!ok)
+    show_error (self, error);
+}
+
+static void
+chip_remove_cb (SdTagChip *chip, SdStoryInspector *self)
+{
+  change_tag (self, sd_tag_chip_get_tag (chip), FALSE);
+}
+
+static void
+chip_rename_cb (SdTagChip *chip, const char *name, SdStoryInspector *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!sd_store_rename_tag (self->store, sd_tag_chip_get_tag (chip), name, &error))
+    show_error (self, error);
+}
+
+static void
+chip_recolor_cb (SdTagChip *chip, const char *color, SdStoryInspector *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!sd_store_set_tag_color (self->store, sd_tag_chip_get_tag (chip), color, &error))
+    show_error (self, error);
+}
+
+static void
+tag_entry_activated_cb (SdStoryInspector *self)
+{
+  g_autofree char *tag = g_strstrip (g_strdup (gtk_entry_get_text (self->tag_entry)));
+
+  if (*tag == '\0')
+    return;
+  change_tag (self, tag, TRUE);
+  gtk_entry_set_text (self->tag_entry, "");
+}
+
+static void
+status_changed_cb (SdStoryInspector *self)
+{
+  const char    *id = gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->status_combo));
+  const SdStory *story = get_single_story (self);
+  g_autoptr (GError) error = NULL;
+  SdStoryStatus status;
+
+  if (self->updating || story == NULL || !sd_story_status_from_string (id, &status))
+    return;
+  if (!sd_edit_history_set_status (self->history, story->id, status, &error))
+    show_error (self, error);
+}
+
+static void
+suggestion_accept_cb (SdSuggestionRow *row, SdStoryInspector *self)
+{
+  change_tag (self, sd_suggestion_row_get_theme (row), TRUE);
+}
+
+static void
+suggestion_dismiss_cb (SdSuggestionRow *row, SdStoryInspector *self)
+{
+  const SdStory *story = get_single_story (self);
+  g_autoptr (GError) error = NULL;
+
+  if (story != NULL
+      && !sd_edit_history_dismiss_theme (self->history, story->id,
+                                         sd_suggestion_row_get_theme (row), &error))
+    show_error (self, error);
+}
+
+static void
+highlight_remove_cb (SdHighlightRow *row, SdStoryInspector *self)
+{
+  const SdStory *story = get_single_story (self);
+  g_autoptr (GError) error = NULL;
+
+  if (story != NULL
+      && !sd_edit_history_remove_highlight (self->history, story->id, sd_highlight_row_get_id (row),
+                                            &error))
+    show_error (self, error);
+}
+
+static void
+clear_container (GtkContainer *container)
+{
+  GList *children = gtk_container_get_children (container);
+
+  for (GList *l = children; l != NULL; l = l->next)
+    gtk_widget_destroy (l->data);
+  g_list_free (children);
+}
+
+static void
+refresh_completion (SdStoryInspector *self)
+{
+  g_autoptr (GPtrArray) tags = NULL;
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GPtrArray) themes =
+      sd_theme_vocabulary_list_themes (sd_theme_vocabulary_get_default ());
+  g_autoptr (GError) error = NULL;
+
+  gtk_list_store_clear (self->tag_names);
+  if (self->store == NULL)
+    return;
+  tags = sd_store_list_tags (self->store, &error);
+  if (tags == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  /* The tags in use first, then the themes of the vocabulary. */
+  for (guint i = 0; i < tags->len + themes->len; i++)
+    {
+      const char *name =
+          i < tags->len ? g_ptr_array_index (tags, i) : g_ptr_array_index (themes, i - tags->len);
+      if (g_hash_table_add (seen, (gpointer) name))
+        gtk_list_store_insert_with_values (self->tag_names, NULL, -1, 0, name, -1);
+    }
+}
+
+static void
+show_tags (SdStoryInspector *self)
+{
+  g_autoptr (GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GPtrArray) order = g_ptr_array_new ();
+  g_autoptr (GHashTable) colors = NULL;
+
+  clear_container (GTK_CONTAINER (self->tag_box));
+  colors = self->store != NULL ? sd_store_dup_tag_colors (self->store, NULL) : NULL;
+  for (guint i = 0; self->stories != NULL && i < self->stories->len; i++)
+    {
+      const SdStory *story = g_ptr_array_index (self->stories, i);
+      for (guint t = 0; t < story->tags->len; t++)
+        {
+          char *tag = g_ptr_array_index (story->tags, t);
+          guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, tag));
+          if (count == 0)
+            g_ptr_array_add (order, tag);
+          g_hash_table_insert (counts, tag, GUINT_TO_POINTER (count + 1));
+        }
+    }
+  for (guint i = 0; i < order->len; i++)
+    {
+      const char *tag = g_ptr_array_index (order, i);
+      guint       count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, tag));
+      /* A count says something only when several stories are selected. */
+      GtkWidget *chip = sd_tag_chip_new (tag, colors ? g_hash_table_lookup (colors, tag) : NULL,
+                                         self->stories->len > 1 ? count : 0);
+
+      g_signal_connect (chip, "remove-tag", G_CALLBACK (chip_remove_cb), self);
+      g_signal_connect (chip, "rename-tag", G_CALLBACK (chip_rename_cb), self);
+      g_signal_connect (chip, "recolor-tag", G_CALLBACK (chip_recolor_cb), self);
+      gtk_container_add (GTK_CONTAINER (self->tag_box), chip);
+    }
+}
+
+static void
+show_suggestions (SdStoryInspector *self, const SdStory *story)
+{
+  g_autoptr (GPtrArray) suggestions = NULL;
+  g_autoptr (GPtrArray) dismissed = NULL;
+
+  clear_container (GTK_CONTAINER (self->suggestion_list));
+  gtk_widget_set_visible (self->suggestion_box, FALSE);
+  if (story == NULL)
+    return;
+  dismissed = sd_store_list_dismissed_themes (self->store, story->id, NULL);
+  suggestions =
+      sd_theme_suggester_suggest_for_story (sd_theme_vocabulary_get_default (), story, dismissed);
+  for (guint i = 0; i < suggestions->len; i++)
+    {
+      GtkWidget *row = sd_suggestion_row_new (g_ptr_array_index (suggestions, i));
+
+      g_signal_connect (row, "accept", G_CALLBACK (suggestion_accept_cb), self);
+      g_signal_connect (row, "dismiss", G_CALLBACK (suggestion_dismiss_cb), self);
+      gtk_container_add (GTK_CONTAINER (self->suggestion_list), row);
+    }
+  gtk_widget_set_visible (self->suggestion_box, suggestions->len > 0);
+}
+
+static void
+show_highlights (SdStoryInspector *self, const SdStory *story)
+{
+  clear_container (GTK_CONTAINER (self->highlight_list));
+  for (guint i = 0; story != NULL && story->highlights != NULL && i < story->highlights->len; i++)
+    {
+      GtkWidget *row = sd_highlight_row_new (g_ptr_array_index (story->highlights, i));
+
+      g_signal_connect (row, "remove-highlight", G_CALLBACK (highlight_remove_cb), self);
+      gtk_container_add (GTK_CONTAINER (self->highlight_list), row);
+    }
+  gtk_widget_set_visible (self->highlight_box,
+                          story != NULL && story->highlights != NULL && story->highlights->len > 0);
+}
+
+static void
+place_chosen_cb (SdStoryInspector *self, const char *code)
+{
+  const SdStory *story = get_single_story (self);
+  g_autoptr (GError) error = NULL;
+
+  if (story == NULL || g_strcmp0 (code, story->place_code) == 0)
+    return;
+  if (!sd_edit_history_set_place (self->history, story->id, code, &error))
+    show_error (self, error);
+}
+
+static void
+show_place (SdStoryInspector *self, const SdStory *story)
+{
+  SdGazetteer     *gazetteer = sd_gazetteer_get_default ();
+  const SdPlace   *place = story != NULL && story->place_code != NULL
+                               ? sd_gazetteer_lookup (gazetteer, story->place_code)
+                               : NULL;
+  const SdPlace   *city = NULL, *district = NULL, *town = NULL;
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_visible (self->place_box, story != NULL);
+  if (story == NULL)
+    return;
+  sd_place_chooser_set_current (self->place_chooser, story->place_code);
+  if (place == NULL)
+    text = g_strdup (_("Unplaced"));
+  else if (place->level == SD_PLACE_LEVEL_PROVINCE)
+    text = g_strdup (place->name);
+  else
+    {
+      sd_gazetteer_split_levels (gazetteer, place, &city, &district, &town);
+      text = g_strjoin (" ", city ? city->name : "", district ? district->name : "",
+                        town ? town->name : "", NULL);
+      g_strstrip (text);
+    }
+  if (story->place_by_editor)
+    {
+      g_autofree char *marked = g_strdup_printf (_("%s (by an editor)"), text);
+      g_free (text);
+      text = g_steal_pointer (&marked);
+    }
+  gtk_label_set_text (self->place_label, text);
+}
+
+/* Shows everything but the note, which has its own life while typed. */
+static void
+show_selection (SdStoryInspector *self)
+{
+  const SdStory *story = get_single_story (self);
+  guint          n = self->stories != NULL ? self->stories->len : 0;
+
+  self->updating = TRUE;
+  show_tags (self);
+  if (story != NULL)
+    gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->status_combo),
+                                 sd_story_status_to_string (story->status));
+  show_suggestions (self, story);
+  show_highlights (self, story);
+  show_place (self, story);
+
+  gtk_widget_set_visible (self->status_box, story != NULL);
+  gtk_widget_set_visible (self->note_box, story != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->selection_label), n > 1);
+  if (n > 1)
+    {
+      g_autofree char *text =
+          g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u story selected: tags apply to all",
+                                        "%u stories selected: tags apply to all", n),
+                           n);
+      gtk_label_set_text (self->selection_label, text);
+    }
+  gtk_widget_set_sensitive (GTK_WIDGET (self), n > 0);
+  self->updating = FALSE;
+}
+
+static void
+sd_story_inspector_dispose (GObject *object)
+{
+  SdStoryInspector *self = SD_STORY_INSPECTOR (object);
+
+  if (self->history != NULL)
+    sd_story_inspector_flush (self);
+  g_clear_object (&self->history);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->stories, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (sd_story_inspector_parent_class)->dispose (object);
+}
+
+static void
+sd_story_inspector_class_init (SdStoryInspectorClass *klass)
+{
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sd_story_inspector_dispose;
+
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/io/github/storydesk/Storydesk/ui/sd-story-inspector.ui");
+  gtk_widget_class_bind_template_child (widget_class, SdStoryInspector, selection_label);
+  gtk_widget_class_bind_template_child (widget_class, SdStoryInspector, place_box);
+  gtk_widget_class_bind_template_child (widget_class, SdStoryInspector, place_button);
+  gtk_widget_class_bind_template_child (widget_class, SdStoryInspector, place_label);
+  gtk_widget_class_bind_template_child (widget_class, SdStoryInspector, status_box);
+  gtk_widget_class_bind_template_child (widget_class, SdStoryInspector, status_combo);
+  gtk_widget_class_bind_template_child (widget_class, SdStoryInspector, tag_box);
+  gtk_widget_class_bind_template_child (widget_class, SdStoryInspector, tag_entry);
+  gtk_widget_class_bind_template_child (widget_class, SdStoryInspector, tag_names);
+  gtk_widget_class_bind_template_child (widget_class, SdStoryInspector, suggestion_box);
+  gtk_widget_class_bind_template_child (widget_class, SdStoryInspector, suggestion_list);
+  gtk_widget_class_bind_template_child (widget_class, SdStoryInspector, highlight_box);
+  gtk_widget_class_bind_template_child (widget_class, SdStoryInspector, highlight_list);
+  gtk_widget_class_bind_template_child (widget_class, SdStoryInspector, note_box);
+  gtk_widget_class_bind_template_child (widget_class, SdStoryInspector, note_view);
+  gtk_widget_class_bind_template_child (widget_class, SdStoryInspector, saved_label);
+  gtk_widget_class_bind_template_callback (widget_class, status_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, tag_entry_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, note_focus_out_cb);
+}
+
+static void
+sd_story_inspector_init (SdStoryInspector *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->place_chooser = SD_PLACE_CHOOSER (sd_place_chooser_new (GTK_WIDGET (self->place_button)));
+  gtk_menu_button_set_popover (self->place_button, GTK_WIDGET (self->place_chooser));
+  g_signal_connect_object (self->place_chooser, "place-chosen", G_CALLBACK (place_chosen_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  for (SdStoryStatus status = SD_STORY_STATUS_NEW; status <= SD_STORY_STATUS_REJECTED; status++)
+    gtk_combo_box_text_append (self->status_combo, sd_story_status_to_string (status),
+                               sd_story_status_to_label (status));
+  g_signal_connect_swapped (gtk_text_view_get_buffer (self->note_view), "changed",
+                            G_CALLBACK (note_changed_cb), self);
+}
+
+void
+sd_story_inspector_set_history (SdStoryInspector *self, SdStore *store, SdEditHistory *history)
+{
+  g_return_if_fail (SD_IS_STORY_INSPECTOR (self));
+
+  g_set_object (&self->store, store);
+  g_set_object (&self->history, history);
+  refresh_completion (self);
+}
+
+void
+sd_story_inspector_set_stories (SdStoryInspector *self, GPtrArray *stories)
+{
+  GtkTextBuffer *buffer;
+  const SdStory *story;
+
+  g_return_if_fail (SD_IS_STORY_INSPECTOR (self));
+
+  sd_story_inspector_flush (self);
+  if (self->history != NULL)
+    sd_edit_history_close_group (self->history);
+  g_clear_pointer (&self->stories, g_ptr_array_unref);
+  if (stories != NULL)
+    self->stories = g_ptr_array_ref (stories);
+  story = get_single_story (self);
+  self->note_story_id = story != NULL ? story->id : 0;
+
+  buffer = gtk_text_view_get_buffer (self->note_view);
+  self->updating = TRUE;
+  gtk_text_buffer_set_text (buffer, story != NULL ? story->note : "", -1);
+  gtk_entry_set_text (self->tag_entry, "");
+  gtk_label_set_text (self->saved_label, "");
+  self->updating = FALSE;
+
+  show_selection (self);
+}
+
+void
+sd_story_inspector_update_story (SdStoryInspector *self, const SdStory *story)
+{
+  GtkTextBuffer   *buffer = gtk_text_view_get_buffer (self->note_view);
+  g_autofree char *typed = NULL;
+  GtkTextIter      start, end;
+
+  g_return_if_fail (SD_IS_STORY_INSPECTOR (self));
+
+  for (guint i = 0; self->stories != NULL && i < self->stories->len; i++)
+    {
+      SdStory *old = g_ptr_array_index (self->stories, i);
+
+      if (old->id != story->id)
+        continue;
+      g_ptr_array_index (self->stories, i) = sd_story_ref ((SdStory *) story);
+      sd_story_unref (old);
+    }
+  show_selection (self);
+  refresh_completion (self);
+
+  /* An undo or another window changed the note: show it, unless the
+   * editor is typing this very moment. */
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  typed = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  if (story->id == self->note_story_id && self->note_timeout == 0
+      && g_strcmp0 (typed, story->note) != 0)
+    {
+      self->updating = TRUE;
+      gtk_text_buffer_set_text (buffer, story->note, -1);
+      self->updating = FALSE;
+    }
+  show_saved (self);
+}
+
+void
+sd_story_inspector_flush (SdStoryInspector *self)
+{
+  g_return_if_fail (SD_IS_STORY_INSPECTOR (self));
+
+  if (self->note_timeout != 0)
+    save_note (self);
+}
