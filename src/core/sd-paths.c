@@ -45,7 +45,7 @@ sd_paths_init (void)
   }
   if (uninstalled)
     {
-      const char *schema_dir = g_getenv ("GSETTINGS_SCHEMA_DIR");
+      const char      *schema_dir = g_getenv ("GSETTINGS_SCHEMA_DIR");
       g_autofree char *dirs = NULL;
 
       dirs = schema_dir != NULL && *schema_dir != '\0'
