@@ -71,11 +71,18 @@ map_spans_to_file (const SdPage *page, GPtrArray *segments)
 void
 sd_pipeline_segment (SdPipeline *self)
 {
-  g_autofree gint64 *file_offsets = NULL;
-
   g_return_if_fail (self != NULL && self->segments == NULL);
 
   self->segments = sd_segmenter_split_page (self->page);
+}
+
+void
+sd_pipeline_make_stories (SdPipeline *self)
+{
+  g_autofree gint64 *file_offsets = NULL;
+
+  g_return_if_fail (self != NULL && self->segments != NULL && self->stories == NULL);
+
   file_offsets = map_spans_to_file (self->page, self->segments);
   self->stories = g_ptr_array_new_full (self->segments->len, (GDestroyNotify) sd_story_unref);
   self->decisions =
@@ -188,6 +195,7 @@ sd_pipeline_run (const SdPage *page, SdPipelineFlags flags)
 
   self = sd_pipeline_new (page);
   sd_pipeline_segment (self);
+  sd_pipeline_make_stories (self);
   for (guint i = 0; i < self->stories->len; i++)
     sd_pipeline_place_story (self, i);
   sd_pipeline_settle_places (self);
@@ -206,7 +214,7 @@ sd_pipeline_run (const SdPage *page, SdPipelineFlags flags)
  * @out_start: (out): where the story starts in @page_text
  * @out_end: (out): where it ends
  *
- * The way back from sd_pipeline_segment ()'s mapping.
+ * The way back from sd_pipeline_make_stories ()'s mapping.
  */
 void
 sd_pipeline_find_text_span (const SdStory *story,

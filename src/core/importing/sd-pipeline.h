@@ -15,8 +15,8 @@
  *    its BOM).  A story's provenance (SdStory.source_start, .source_end),
  *    and only that.
  *
- * sd_pipeline_segment () converts the first to the second, once, for the
- * whole page; sd_pipeline_find_text_span () is the way back for a stored
+ * sd_pipeline_make_stories () converts the first to the second, once, for
+ * the whole page; sd_pipeline_find_text_span () is the way back for a stored
  * story.
  */
 /* Prototypes are aligned in columns by hand: */
@@ -52,17 +52,19 @@ typedef struct
                             * SdThemeSuggestion per story, NULL until suggested */
 } SdPipeline;
 
-/* Every step, in order: segment, place each story, settle the page's home
- * (and themes with SD_PIPELINE_THEMES). (transfer full) */
+/* Every step, in order: segment, make the stories, place each, settle the
+ * page's home (and themes with SD_PIPELINE_THEMES). (transfer full) */
 SdPipeline *sd_pipeline_run             (const SdPage   *page,
                                          SdPipelineFlags flags);
 void        sd_pipeline_free            (SdPipeline     *self);
 
 /* The steps one by one, for whoever times or checks them. */
 SdPipeline *sd_pipeline_new             (const SdPage   *page);
-/* Cuts the page into segments (the repairs are the segmenter's) and makes a
- * story of each, its span mapped to page-file bytes. */
+/* Cuts the page into segments; the repairs are the segmenter's. */
 void        sd_pipeline_segment         (SdPipeline     *self);
+/* Makes a story record of each segment, its span mapped to page-file bytes:
+ * the one place the pipeline changes coordinates. */
+void        sd_pipeline_make_stories    (SdPipeline     *self);
 /* Where story @i belongs by its own text. */
 void        sd_pipeline_place_story     (SdPipeline     *self,
                                          guint           i);
