@@ -41,6 +41,19 @@ sd_test_make_dir (const char *name)
   return g_steal_pointer (&path);
 }
 
+GBytes *
+sd_test_read_file (const char *dir, const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr (GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, length);
+}
+
 SdStore *
 sd_test_open_library (char **out_path)
 {

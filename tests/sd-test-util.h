@@ -26,6 +26,11 @@ char    *sd_test_build_filename (const char *name);
 /* A new, empty folder @name in the test case's own folder. (transfer full) */
 char    *sd_test_make_dir       (const char *name);
 
+/* The bytes of the file @name in @dir; fails the test if it cannot be
+ * read. (transfer full) */
+GBytes  *sd_test_read_file      (const char *dir,
+                                 const char *name);
+
 /* A new, empty library in the test case's own folder; @out_path: (out)
  * (optional) its file.  Fails the test if it cannot be opened.
  * (transfer full) */

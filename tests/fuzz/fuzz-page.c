@@ -182,10 +182,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   page = sd_page_read_bytes ("fuzz.txt", bytes, &error);
   if (page == NULL)
     {
-      SD_FUZZ_CHECK (error != NULL, "refused without an error");
-      SD_FUZZ_CHECK (error->domain == SD_PAGE_READER_ERROR, "error from %s",
-                     g_quark_to_string (error->domain));
-      SD_FUZZ_CHECK_UTF8 (error->message, "error message");
+      SD_FUZZ_CHECK_REFUSAL (error, SD_PAGE_READER_ERROR);
       return 0;
     }
   SD_FUZZ_CHECK (error == NULL, "page read but error set: %s", error->message);
