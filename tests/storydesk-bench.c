@@ -28,13 +28,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sd-bench.h"
 #include "sd-cjk-tokenizer.h"
-#include "sd-gazetteer.h"
 #include "sd-importer.h"
-#include "sd-page-reader.h"
-#include "sd-place-resolver.h"
-#include "sd-segmenter.h"
-#include "sd-theme-suggester.h"
 #include "sd-store.h"
 
 #define PAGE_SIZE 1000 /* synthetic stories per synthetic page */
@@ -135,8 +131,9 @@ measurement_free (Measurement *m)
   g_free (m);
 }
 
-static void
-record (GPtrArray *table, const char *name, const char *klass, const char *unit, double value)
+void
+sd_bench_record (
+    GPtrArray *table, const char *name, const char *klass, const char *unit, double value)
 {
   Measurement *m = NULL;
 
@@ -178,8 +175,8 @@ percentile (GArray *samples, double q)
   return g_array_index (samples, double, MIN (rank, samples->len) - 1);
 }
 
-static double
-elapsed_ms (gint64 start)
+double
+sd_bench_elapsed_ms (gint64 start)
 {
   return (g_get_monotonic_time () - start) / 1000.0;
 }
@@ -323,6 +320,17 @@ exec_sql (sqlite3 *db, const char *sql, GError **error)
   return TRUE;
 }
 
+/* @op whether parameter @n is in any of the five searched fields. */
+static void
+append_in_any_field (GString *sql, const char *op, int n)
+{
+  g_string_append_printf (sql,
+                          "%s (instr (coalesce (headline, ''), ?%d) OR "
+                          "instr (coalesce (subheadline, ''), ?%d) OR instr (body, ?%d) OR "
+                          "instr (coalesce (byline, ''), ?%d) OR instr (note, ?%d))",
+                          op, n, n, n, n, n);
+}
+
 /* The brute-force scan of a query; @first_page: the first FIRST_PAGE ids in
  * page order rather than the count. */
 static sqlite3_stmt *
@@ -334,23 +342,9 @@ prepare_scan (sqlite3 *db, const BenchQuery *q, gboolean first_page, GError **er
   int           n = 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (q->words) && q->words[i] != NULL; i++)
-    {
-      n++;
-      g_string_append_printf (sql,
-                              " AND (instr (coalesce (headline, ''), ?%d) OR "
-                              "instr (coalesce (subheadline, ''), ?%d) OR instr (body, ?%d) OR "
-                              "instr (coalesce (byline, ''), ?%d) OR instr (note, ?%d))",
-                              n, n, n, n, n);
-    }
+    append_in_any_field (sql, " AND", ++n);
   if (q->not_word != NULL)
-    {
-      n++;
-      g_string_append_printf (sql,
-                              " AND NOT (instr (coalesce (headline, ''), ?%d) OR "
-                              "instr (coalesce (subheadline, ''), ?%d) OR instr (body, ?%d) OR "
-                              "instr (coalesce (byline, ''), ?%d) OR instr (note, ?%d))",
-                              n, n, n, n, n);
-    }
+    append_in_any_field (sql, " AND NOT", ++n);
   if (q->place != NULL)
     {
       n++;
@@ -431,21 +425,21 @@ time_query (SdStore          *store,
       page = sd_store_search (store, NULL, q->query, FIRST_PAGE, error);
       if (page == NULL)
         goto out;
-      record (table, "fts.first_page", q->klass, "ms", elapsed_ms (start));
+      sd_bench_record (table, "fts.first_page", q->klass, "ms", sd_bench_elapsed_ms (start));
       start = g_get_monotonic_time ();
       if (sd_store_count_matches (store, NULL, q->query, error) < 0)
         goto out;
-      record (table, "fts.count", q->klass, "ms", elapsed_ms (start));
+      sd_bench_record (table, "fts.count", q->klass, "ms", sd_bench_elapsed_ms (start));
     }
   for (int run = 0; run < n_scan_runs; run++)
     {
       gint64 start = g_get_monotonic_time ();
 
       run_scan (scan_count, FALSE);
-      record (table, "scan.count", q->klass, "ms", elapsed_ms (start));
+      sd_bench_record (table, "scan.count", q->klass, "ms", sd_bench_elapsed_ms (start));
       start = g_get_monotonic_time ();
       run_scan (scan_page, TRUE);
-      record (table, "scan.first_page", q->klass, "ms", elapsed_ms (start));
+      sd_bench_record (table, "scan.first_page", q->klass, "ms", sd_bench_elapsed_ms (start));
     }
   result->first_page_p50 = median_of_last (table, "fts.first_page", q->klass, n_runs);
   result->count_p50 = median_of_last (table, "fts.count", q->klass, n_runs);
@@ -561,167 +555,6 @@ write_json (const char *path,
   return g_file_set_contents (path, out->str, out->len, error);
 }
 
-/* A page of about @size bytes made of the seed pages, one after another,
- * each time with its numbers changed so repeats are not exact copies. */
-static GString *
-make_big_page (GPtrArray *texts, gsize size)
-{
-  GString *page = g_string_new (NULL);
-
-  for (guint round = 0; page->len < size; round++)
-    for (guint i = 0; i < texts->len && page->len < size; i++)
-      {
-        const char *text = g_ptr_array_index (texts, i);
-        for (const char *p = text; *p != '\0'; p++)
-          g_string_append_c (page,
-                             g_ascii_isdigit (*p) ? (char) ('0' + (*p - '0' + round) % 10) : *p);
-        g_string_append (page, "\n\n");
-      }
-  return page;
-}
-
-/* The same page as OCR of a narrow column writes it: every paragraph
- * indented and cut into lines of @width characters, no blank lines. */
-static GString *
-make_wrapped_page (const GString *page, guint width)
-{
-  GString    *wrapped = g_string_sized_new (page->len + page->len / 8);
-  const char *p = page->str;
-
-  while (*p != '\0')
-    {
-      const char *eol = strchr (p, '\n');
-      const char *end = eol != NULL ? eol : p + strlen (p);
-      glong       chars = g_utf8_strlen (p, end - p);
-
-      if (chars <= (glong) width)
-        {
-          if (end > p)
-            g_string_append_len (wrapped, p, end - p), g_string_append_c (wrapped, '\n');
-        }
-      else
-        {
-          guint column = 2;
-
-          g_string_append (wrapped, "\u3000\u3000");
-          for (const char *c = p; c < end; c = g_utf8_next_char (c))
-            {
-              if (column == width)
-                {
-                  g_string_append_c (wrapped, '\n');
-                  column = 0;
-                }
-              g_string_append_len (wrapped, c, g_utf8_next_char (c) - c);
-              column++;
-            }
-          g_string_append_c (wrapped, '\n');
-        }
-      p = eol != NULL ? eol + 1 : end;
-    }
-  return wrapped;
-}
-
-/* Reading, segmenting, placing and theming: the import pipeline before
- * SQLite, on the seed pages and on a 1 MB page. */
-static gboolean
-time_pipeline (const char *dir, GPtrArray *table, GError **error)
-{
-  g_autoptr (GDir) folder = g_dir_open (dir, 0, error);
-  g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GString) big = NULL;
-  g_autoptr (GString) wrapped = NULL;
-  g_autoptr (GBytes) big_bytes = NULL;
-  g_autoptr (GBytes) places = NULL, aliases = NULL, stopwords = NULL;
-  SdGazetteer       *gazetteer;
-  SdThemeVocabulary *vocabulary = sd_theme_vocabulary_get_default ();
-  const char        *name;
-
-  if (folder == NULL)
-    return FALSE;
-  while ((name = g_dir_read_name (folder)) != NULL)
-    if (g_str_has_suffix (name, ".txt"))
-      g_ptr_array_add (names, g_build_filename (dir, name, NULL));
-  for (guint i = 0; i < names->len; i++)
-    {
-      g_autoptr (SdPage) page = sd_page_read_file (g_ptr_array_index (names, i), error);
-      if (page == NULL)
-        return FALSE;
-      g_ptr_array_add (texts, g_strdup (page->text));
-    }
-  big = make_big_page (texts, 1024 * 1024);
-  big_bytes = g_bytes_new (big->str, big->len);
-  wrapped = make_wrapped_page (big, 18);
-
-  places =
-      g_resources_lookup_data ("/io/github/storydesk/Storydesk/gazetteer/jiangsu.tsv", 0, error);
-  aliases =
-      g_resources_lookup_data ("/io/github/storydesk/Storydesk/gazetteer/aliases.tsv", 0, error);
-  stopwords =
-      g_resources_lookup_data ("/io/github/storydesk/Storydesk/gazetteer/stopwords.tsv", 0, error);
-  if (places == NULL || aliases == NULL || stopwords == NULL)
-    return FALSE;
-  for (int run = 0; run < n_runs; run++)
-    {
-      gint64 start = g_get_monotonic_time ();
-      g_autoptr (SdGazetteer) built =
-          sd_gazetteer_new_from_data_full (places, aliases, stopwords, error);
-      if (built == NULL)
-        return FALSE;
-      record (table, "gazetteer.build", "pipeline", "ms", elapsed_ms (start));
-    }
-  gazetteer = sd_gazetteer_get_default ();
-
-  for (int run = 0; run < n_runs; run++)
-    {
-      gint64 start = g_get_monotonic_time ();
-      g_autoptr (SdPage) page = sd_page_read_bytes ("big.txt", big_bytes, error);
-      g_autoptr (GPtrArray) segments = NULL;
-
-      if (page == NULL)
-        return FALSE;
-      record (table, "read.1mb", "pipeline", "ms", elapsed_ms (start));
-      start = g_get_monotonic_time ();
-      segments = sd_segmenter_split_page (page);
-      record (table, "segment.1mb", "pipeline", "ms", elapsed_ms (start));
-    }
-  /* the baseline for this one is segment.1mb, in the same run */
-  for (int run = 0; run < n_runs; run++)
-    {
-      gint64 start = g_get_monotonic_time ();
-      g_autoptr (GPtrArray) segments = sd_segmenter_split (wrapped->str, wrapped->len);
-
-      record (table, "segment.1mb-wrapped", "pipeline", "ms", elapsed_ms (start));
-    }
-
-  for (int run = 0; run < n_runs; run++)
-    for (guint i = 0; i < texts->len; i++)
-      {
-        const char *text = g_ptr_array_index (texts, i);
-        gint64      start = g_get_monotonic_time ();
-        g_autoptr (GPtrArray) segments = sd_segmenter_split (text, strlen (text));
-
-        record (table, "segment.page", "pipeline", "ms", elapsed_ms (start));
-        for (guint k = 0; k < segments->len; k++)
-          {
-            const SdSegment *segment = g_ptr_array_index (segments, k);
-            g_autofree char *body = sd_segment_dup_body (segment);
-            g_autoptr (SdPlaceDecision) decision = NULL;
-            g_autoptr (GPtrArray) themes = NULL;
-
-            start = g_get_monotonic_time ();
-            decision = sd_place_resolver_resolve (gazetteer, segment->headline, body);
-            record (table, "place.story", "pipeline", "us", (g_get_monotonic_time () - start));
-            start = g_get_monotonic_time ();
-            themes = sd_theme_suggester_suggest (vocabulary, segment->headline, body, 5);
-            record (table, "themes.story", "pipeline", "us", (g_get_monotonic_time () - start));
-          }
-      }
-  g_print ("pipeline: %u seed pages, a %.2f MB page (%.2f MB hard-wrapped)\n", texts->len,
-           big->len / 1048576.0, wrapped->len / 1048576.0);
-  return TRUE;
-}
-
 static int
 fail (GError *error)
 {
@@ -755,7 +588,7 @@ main (int argc, char *argv[])
       g_printerr ("storydesk-bench: --stories and --runs want positive numbers\n");
       return 1;
     }
-  if (!time_pipeline (seeds_dir != NULL ? seeds_dir : SD_SEEDS_DIR, table, &error))
+  if (!sd_bench_time_pipeline (seeds_dir != NULL ? seeds_dir : SD_SEEDS_DIR, n_runs, table, &error))
     return fail (g_steal_pointer (&error));
   if (pipeline_only)
     {
@@ -789,8 +622,8 @@ main (int argc, char *argv[])
       material = read_material (seeds_dir != NULL ? seeds_dir : SD_SEEDS_DIR, &error);
       if (material == NULL || !build_library (store, material, &error))
         return fail (g_steal_pointer (&error));
-      build_seconds = elapsed_ms (start) / 1000.0;
-      record (table, "build", NULL, "s", build_seconds);
+      build_seconds = sd_bench_elapsed_ms (start) / 1000.0;
+      sd_bench_record (table, "build", NULL, "s", build_seconds);
       g_print ("built %d stories from %u headlines and %u paragraphs in %.1f s\n", n_stories,
                material->headlines->len, material->paragraphs->len, build_seconds);
     }

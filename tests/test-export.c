@@ -5,21 +5,20 @@
  */
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "sd-export.h"
 #include "sd-json-import.h"
 #include "sd-store.h"
+#include "sd-test-util.h"
 
 static SdStore *
 make_library (char **out_path)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("sd-test-export-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
-  g_autoptr (SdStore) store = sd_store_open (path, &error);
+  g_autofree char *path = NULL;
+  g_autoptr (SdStore) store = sd_test_open_library (&path);
   g_autoptr (GPtrArray) stories = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_story_unref);
   SdPageRecord page = { "001_page.txt", "abc", "UTF-8", "text", 4 };
   SdStory     *story = sd_story_new ();
@@ -413,7 +412,7 @@ test_file_whole_or_nothing (void)
 {
   g_autoptr (GPtrArray) stories = make_stories ();
   g_autoptr (GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("sd-test-export-XXXXXX", &error);
+  g_autofree char *dir = sd_test_make_dir ("out");
   g_autofree char *path = g_build_filename (dir, "out.pdf", NULL);
   g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autoptr (GCancellable) cancellable = g_cancellable_new ();
@@ -456,9 +455,6 @@ test_file_whole_or_nothing (void)
   g_assert_false (sd_export_to_file (SD_EXPORT_FORMAT_CSV, stories, &options, file, NULL, &error));
   g_assert_error (error, SD_EXPORT_ERROR, SD_EXPORT_ERROR_WRITE);
   g_assert_nonnull (strstr (error->message, "x.csv"));
-
-  g_unlink (path);
-  g_rmdir (dir);
 }
 
 /* JSON written and read back gives the same records. */
@@ -530,20 +526,6 @@ test_json_import_refuses (gconstpointer data)
     g_error ("“%s” does not say “%s”", error->message, c->where);
 }
 
-static void
-remove_folder (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 /* Stored once: the second import of the same bytes changes nothing. */
 static void
 test_json_import_store (void)
@@ -552,10 +534,8 @@ test_json_import_store (void)
   gsize            length = 0;
   g_autofree char *json = write_to_string (SD_EXPORT_FORMAT_JSON, stories, NULL, &length);
   g_autoptr (GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("sd-test-export-XXXXXX", &error);
-  g_autofree char *json_path = g_build_filename (dir, "stories.json", NULL);
-  g_autofree char *db_path = g_build_filename (dir, "library.db", NULL);
-  g_autoptr (SdStore) store = sd_store_open (db_path, &error);
+  g_autofree char *json_path = sd_test_build_filename ("stories.json");
+  g_autoptr (SdStore) store = sd_test_open_library (NULL);
   g_autoptr (SdImportResult) first = NULL;
   g_autoptr (SdImportResult) second = NULL;
   g_autoptr (GPtrArray) stored = NULL;
@@ -592,15 +572,12 @@ test_json_import_store (void)
   g_assert_cmpstr (highlight->quote, ==, "一段");
   g_assert_cmpstr (highlight->editor, ==, "李编辑");
   g_assert_cmpstr (highlight->created, ==, "2026-03-02T09:00:00Z");
-
-  g_clear_object (&store);
-  remove_folder (dir);
 }
 
 int
 main (int argc, char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  sd_test_init (&argc, &argv);
 
   g_test_add_func ("/export/json/round-trip", test_json_round_trip);
   g_test_add_func ("/export/format/unknown", test_unknown_format);

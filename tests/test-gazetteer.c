@@ -7,6 +7,7 @@
 
 #include "sd-gazetteer.h"
 #include "sd-name-matcher.h"
+#include "sd-test-util.h"
 
 #include <string.h>
 
@@ -16,25 +17,12 @@
 
 static SdGazetteer *gazetteer;
 
-static GBytes *
-read_data_file (const char *name)
-{
-  g_autofree char *path = g_build_filename (SD_GAZETTEER_DIR, name, NULL);
-  g_autoptr (GError) error = NULL;
-  char *contents = NULL;
-  gsize length = 0;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  return g_bytes_new_take (contents, length);
-}
-
 static SdGazetteer *
 load_gazetteer (void)
 {
-  g_autoptr (GBytes) places = read_data_file ("jiangsu.tsv");
-  g_autoptr (GBytes) aliases = read_data_file ("aliases.tsv");
-  g_autoptr (GBytes) stopwords = read_data_file ("stopwords.tsv");
+  g_autoptr (GBytes) places = sd_test_read_file (SD_GAZETTEER_DIR, "jiangsu.tsv");
+  g_autoptr (GBytes) aliases = sd_test_read_file (SD_GAZETTEER_DIR, "aliases.tsv");
+  g_autoptr (GBytes) stopwords = sd_test_read_file (SD_GAZETTEER_DIR, "stopwords.tsv");
   g_autoptr (GError) error = NULL;
   SdGazetteer *loaded;
 
@@ -53,7 +41,7 @@ test_script_output (void)
     "南京市", "无锡市", "徐州市", "常州市", "苏州市", "南通市", "连云港市",
     "淮安市", "盐城市", "扬州市", "镇江市", "泰州市", "宿迁市",
   };
-  g_autoptr (GBytes) bytes = read_data_file ("jiangsu.tsv");
+  g_autoptr (GBytes) bytes = sd_test_read_file (SD_GAZETTEER_DIR, "jiangsu.tsv");
   g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
   g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
   g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -364,9 +352,9 @@ test_default (void)
 static void
 test_build_time (void)
 {
-  g_autoptr (GBytes) places = read_data_file ("jiangsu.tsv");
-  g_autoptr (GBytes) aliases = read_data_file ("aliases.tsv");
-  g_autoptr (GBytes) stopwords = read_data_file ("stopwords.tsv");
+  g_autoptr (GBytes) places = sd_test_read_file (SD_GAZETTEER_DIR, "jiangsu.tsv");
+  g_autoptr (GBytes) aliases = sd_test_read_file (SD_GAZETTEER_DIR, "aliases.tsv");
+  g_autoptr (GBytes) stopwords = sd_test_read_file (SD_GAZETTEER_DIR, "stopwords.tsv");
   gint64      start = g_get_monotonic_time ();
   const guint rounds = 5;
 

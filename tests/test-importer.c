@@ -5,44 +5,13 @@
  */
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "sd-importer.h"
+#include "sd-pipeline.h"
+#include "sd-test-util.h"
 
-typedef struct
-{
-  char    *dir;
-  SdStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture *fixture, gconstpointer data)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->dir = g_dir_make_tmp ("sd-test-importer-XXXXXX", &error);
-  path = g_build_filename (fixture->dir, "library.db", NULL);
-  fixture->store = sd_store_open (path, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture *fixture, gconstpointer data)
-{
-  g_autoptr (GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  g_clear_object (&fixture->store);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-      g_remove (path);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
-}
+typedef SdTestLibrary Fixture;
 
 static char *
 seed_path (guint index)
@@ -132,7 +101,7 @@ static void
 test_bad_file_loses_nothing (Fixture *fixture, gconstpointer data)
 {
   g_autofree char *good = seed_path (2);
-  g_autofree char *bad = g_build_filename (fixture->dir, "scan.txt", NULL);
+  g_autofree char *bad = sd_test_build_filename ("scan.txt");
   g_autoptr (SdImportResult) first = sd_importer_import_file (fixture->store, good);
   g_autoptr (SdImportResult) refused = NULL;
   gint64 count = sd_store_count_stories (fixture->store, NULL);
@@ -183,7 +152,7 @@ static void
 test_new_version_keeps_work (Fixture *fixture, gconstpointer data)
 {
   g_autofree char *seed = seed_path (0);
-  g_autofree char *copy = g_build_filename (fixture->dir, "page.txt", NULL);
+  g_autofree char *copy = sd_test_build_filename ("page.txt");
   g_autofree char *text = NULL;
   g_autoptr (SdImportResult) first = NULL;
   g_autoptr (SdImportResult) second = NULL;
@@ -286,6 +255,58 @@ finished_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_main_loop_quit (data->loop);
 }
 
+/* @text as a file in @encoding; UTF-16 with its BOM, as Windows writes it. */
+static GBytes *
+encode_page (const char *text, const char *encoding)
+{
+  g_autoptr (GError) error = NULL;
+  gsize            length = 0;
+  g_autofree char *body = g_convert (text, -1, encoding, "UTF-8", NULL, &length, &error);
+  GByteArray      *file = g_byte_array_new ();
+
+  g_assert_no_error (error);
+  if (g_str_equal (encoding, "UTF-16LE"))
+    g_byte_array_append (file, (const guint8 *) "\xff\xfe", 2);
+  g_byte_array_append (file, (const guint8 *) body, length);
+  return g_byte_array_free_to_bytes (file);
+}
+
+/* The pipeline maps each story's span to the file once; the way back gives
+ * the segment's span in the text again, whatever the file's encoding. */
+static void
+test_pipeline_file_spans (gconstpointer data)
+{
+  const char      *encoding = data;
+  g_autofree char *path = seed_path (3);
+  g_autofree char *text = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (SdPage) page = NULL;
+  g_autoptr (SdPipeline) pipeline = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, &error));
+  bytes = encode_page (text, encoding);
+  page = sd_page_read_bytes (path, bytes, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (page->encoding, ==, encoding);
+
+  pipeline = sd_pipeline_run (page, SD_PIPELINE_THEMES);
+  g_assert_cmpuint (pipeline->stories->len, >=, 3);
+  g_assert_cmpuint (pipeline->themes->len, ==, pipeline->stories->len);
+  for (guint i = 0; i < pipeline->stories->len; i++)
+    {
+      const SdSegment *segment = g_ptr_array_index (pipeline->segments, i);
+      const SdStory   *story = g_ptr_array_index (pipeline->stories, i);
+      gsize            start = 0, end = 0;
+
+      g_assert_nonnull (story->mentions);
+      g_assert_cmpint (story->source_end, <=, (gint64) page->file_size);
+      sd_pipeline_find_text_span (story, page->text, page->encoding, page->file_size, &start, &end);
+      g_assert_cmpuint (start, ==, segment->start);
+      g_assert_cmpuint (end, ==, segment->end);
+    }
+}
+
 static void
 test_import_async (Fixture *fixture, gconstpointer unused)
 {
@@ -310,9 +331,9 @@ test_import_async (Fixture *fixture, gconstpointer unused)
 int
 main (int argc, char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  sd_test_init (&argc, &argv);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) SD_TEST_ADD_WITH_LIBRARY (path, NULL, func)
   ADD ("/importer/seed-page", test_seed_page_gives_stories);
   ADD ("/importer/reimport", test_reimport_is_idempotent);
   ADD ("/importer/bad-file", test_bad_file_loses_nothing);
@@ -320,6 +341,11 @@ main (int argc, char *argv[])
   ADD ("/importer/new-version", test_new_version_keeps_work);
 #undef ADD
   g_test_add_func ("/importer/collect-folder", test_collect_folder);
+  g_test_add_data_func ("/importer/pipeline/file-spans/utf-8", "UTF-8", test_pipeline_file_spans);
+  g_test_add_data_func ("/importer/pipeline/file-spans/gb18030", "GB18030",
+                        test_pipeline_file_spans);
+  g_test_add_data_func ("/importer/pipeline/file-spans/utf-16", "UTF-16LE",
+                        test_pipeline_file_spans);
 
   return g_test_run ();
 }

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "sd-place-resolver.h"
+#include "sd-test-util.h"
 
 #include <string.h>
 
@@ -299,19 +300,6 @@ test_speed (void)
   g_assert_cmpfloat (per_story, <, 20000.0);
 }
 
-static GBytes *
-read_data_file (const char *name)
-{
-  g_autofree char *path = g_build_filename (SD_GAZETTEER_DIR, name, NULL);
-  g_autoptr (GError) error = NULL;
-  char *contents = NULL;
-  gsize length = 0;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  return g_bytes_new_take (contents, length);
-}
-
 int
 main (int argc, char *argv[])
 {
@@ -323,9 +311,9 @@ main (int argc, char *argv[])
 
   g_test_init (&argc, &argv, NULL);
 
-  places = read_data_file ("jiangsu.tsv");
-  aliases = read_data_file ("aliases.tsv");
-  stopwords = read_data_file ("stopwords.tsv");
+  places = sd_test_read_file (SD_GAZETTEER_DIR, "jiangsu.tsv");
+  aliases = sd_test_read_file (SD_GAZETTEER_DIR, "aliases.tsv");
+  stopwords = sd_test_read_file (SD_GAZETTEER_DIR, "stopwords.tsv");
   gazetteer = sd_gazetteer_new_from_data_full (places, aliases, stopwords, &error);
   g_assert_no_error (error);
 

@@ -29,7 +29,8 @@ typedef enum
   SD_REPAIR_TRUNCATED,          /* the story is cut off (page end or next headline) */
 } SdRepairKind;
 
-/* Offsets are byte offsets into the page text handed to the segmenter. */
+/* Offsets are page-text bytes (into the text handed to the segmenter), here
+ * and in the library alike: see sd-pipeline.h. */
 typedef struct
 {
   gint64       id;     /* in the library; 0 until stored */
@@ -41,7 +42,7 @@ typedef struct
 
 typedef struct
 {
-  gsize       start; /* byte span of the whole story in the page text */
+  gsize       start; /* the whole story, in page-text bytes (not file bytes) */
   gsize       end;
   SdStoryKind kind;
   char       *headline;    /* (nullable) markup stripped */

@@ -100,17 +100,21 @@ copy_strv_array (GPtrArray *array)
 
 /**
  * sd_story_new_from_segment:
+ * @file_start: where the segment starts in the page file's bytes
+ * @file_end: where it ends
  *
- * Returns: (transfer full) a story not yet stored (id 0, no place), whose
- * source offsets are those of the segment in the page text.
+ * The segment's own span is in page-text bytes; the story keeps page-file
+ * bytes, which the caller maps (see sd-pipeline.h).
+ *
+ * Returns: (transfer full) a story not yet stored (id 0, no place)
  */
 SdStory *
-sd_story_new_from_segment (const SdSegment *segment)
+sd_story_new_from_segment (const SdSegment *segment, gint64 file_start, gint64 file_end)
 {
   SdStory *story = sd_story_new ();
 
-  story->source_start = segment->start;
-  story->source_end = segment->end;
+  story->source_start = file_start;
+  story->source_end = file_end;
   story->kind = segment->kind;
   story->headline = g_strdup (segment->headline);
   story->subheadline = g_strdup (segment->subheadline);

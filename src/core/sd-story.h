@@ -60,7 +60,7 @@ typedef struct
   gint64        id;
   gint64        page_id;
   char         *source_file;  /* basename of the page file */
-  gint64        source_start; /* byte offsets in the original file */
+  gint64        source_start; /* page-file bytes, never page-text ones: see sd-pipeline.h */
   gint64        source_end;
   SdStoryKind   kind;
   char         *headline;     /* (nullable) */
@@ -90,7 +90,9 @@ GType          sd_story_get_type            (void) G_GNUC_CONST;
 SdStory       *sd_story_new                 (void);
 SdStory       *sd_story_ref                 (SdStory       *story);
 void           sd_story_unref               (SdStory       *story);
-SdStory       *sd_story_new_from_segment    (const SdSegment *segment);
+SdStory       *sd_story_new_from_segment    (const SdSegment *segment,
+                                             gint64           file_start,
+                                             gint64           file_end);
 
 const char    *sd_story_status_to_string    (SdStoryStatus  status);
 gboolean       sd_story_status_from_string  (const char    *text,

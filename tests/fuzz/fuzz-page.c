@@ -3,8 +3,8 @@
  * Copyright 2026 The Storydesk authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Reads the bytes as a page file, splits it into stories, places them and
- * suggests themes, exactly as sd_importer_import_file() does, and checks
+ * Reads the bytes as a page file and runs sd_pipeline_run (), which
+ * sd_importer_import_file () runs too, with theme suggestions on; checks
  * what comes out against the contracts in the core headers.
  */
 #define G_LOG_DOMAIN "fuzz-page"
@@ -16,12 +16,8 @@
 
 #include "sd-fuzz.h"
 #include "sd-gazetteer.h"
-#include "sd-page-reader.h"
-#include "sd-place-resolver.h"
-#include "sd-segmenter.h"
+#include "sd-pipeline.h"
 #include "sd-theme-suggester.h"
-
-#define MAX_THEMES 5
 
 static void
 check_page (const SdPage *page, gsize size)
@@ -127,7 +123,7 @@ static void
 check_themes (GPtrArray *suggestions)
 {
   SD_FUZZ_CHECK (suggestions != NULL, "no suggestions array");
-  SD_FUZZ_CHECK (suggestions->len <= MAX_THEMES, "%u suggestions", suggestions->len);
+  SD_FUZZ_CHECK (suggestions->len <= SD_PIPELINE_MAX_THEMES, "%u suggestions", suggestions->len);
   for (guint i = 0; i < suggestions->len; i++)
     {
       const SdThemeSuggestion *suggestion = g_ptr_array_index (suggestions, i);
@@ -153,27 +149,15 @@ check_themes (GPtrArray *suggestions)
     }
 }
 
-/* The importer maps story spans back to file bytes; ascending spans must
- * stay ascending and inside the file. */
+/* The pipeline maps story spans to file bytes; ascending spans must stay
+ * ascending and inside the file. */
 static void
-check_file_offsets (const SdPage *page, GPtrArray *segments)
+check_file_span (const SdPage *page, const SdStory *story, guint index)
 {
-  g_autofree gint64 *offsets = g_new (gint64, segments->len * 2 + 1);
-
-  for (guint i = 0; i < segments->len; i++)
-    {
-      const SdSegment *segment = g_ptr_array_index (segments, i);
-
-      offsets[2 * i] = segment->start;
-      offsets[2 * i + 1] = segment->end;
-    }
-  sd_page_map_to_file (page, offsets, segments->len * 2);
-  for (guint i = 0; i < segments->len; i++)
-    SD_FUZZ_CHECK (offsets[2 * i] >= 0 && offsets[2 * i] <= offsets[2 * i + 1]
-                       && (gsize) offsets[2 * i + 1] <= page->file_size,
-                   "segment %u maps to file bytes %" G_GINT64_FORMAT "..%" G_GINT64_FORMAT
-                   " of %zu",
-                   i, offsets[2 * i], offsets[2 * i + 1], page->file_size);
+  SD_FUZZ_CHECK (story->source_start >= 0 && story->source_start <= story->source_end
+                     && (gsize) story->source_end <= page->file_size,
+                 "story %u maps to file bytes %" G_GINT64_FORMAT "..%" G_GINT64_FORMAT " of %zu",
+                 index, story->source_start, story->source_end, page->file_size);
 }
 
 int
@@ -192,41 +176,35 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   g_autoptr (GBytes) bytes = g_bytes_new_static (data, size);
   g_autoptr (GError) error = NULL;
   g_autoptr (SdPage) page = NULL;
-  g_autoptr (GPtrArray) segments = NULL;
-  SdGazetteer       *gazetteer = sd_gazetteer_get_default ();
-  SdThemeVocabulary *vocabulary = sd_theme_vocabulary_get_default ();
-  gsize              previous_start = 0;
+  g_autoptr (SdPipeline) pipeline = NULL;
+  gsize previous_start = 0;
 
   page = sd_page_read_bytes ("fuzz.txt", bytes, &error);
   if (page == NULL)
     {
-      SD_FUZZ_CHECK (error != NULL, "refused without an error");
-      SD_FUZZ_CHECK (error->domain == SD_PAGE_READER_ERROR, "error from %s",
-                     g_quark_to_string (error->domain));
-      SD_FUZZ_CHECK_UTF8 (error->message, "error message");
+      SD_FUZZ_CHECK_REFUSAL (error, SD_PAGE_READER_ERROR);
       return 0;
     }
   SD_FUZZ_CHECK (error == NULL, "page read but error set: %s", error->message);
   check_page (page, size);
 
-  segments = sd_segmenter_split (page->text, page->length);
-  SD_FUZZ_CHECK (segments != NULL, "segmenter returned NULL");
-  for (guint i = 0; i < segments->len; i++)
+  pipeline = sd_pipeline_run (page, SD_PIPELINE_THEMES);
+  SD_FUZZ_CHECK (pipeline->segments != NULL, "segmenter returned NULL");
+  SD_FUZZ_CHECK (pipeline->stories->len == pipeline->segments->len
+                     && pipeline->decisions->len == pipeline->stories->len,
+                 "%u segments, %u stories, %u decisions", pipeline->segments->len,
+                 pipeline->stories->len, pipeline->decisions->len);
+  for (guint i = 0; i < pipeline->segments->len; i++)
     {
-      const SdSegment *segment = g_ptr_array_index (segments, i);
-      g_autofree char *body = NULL;
-      g_autoptr (SdPlaceDecision) decision = NULL;
-      g_autoptr (GPtrArray) themes = NULL;
+      const SdSegment *segment = g_ptr_array_index (pipeline->segments, i);
+      const SdStory   *story = g_ptr_array_index (pipeline->stories, i);
 
       check_segment (page, segment, i, previous_start);
       previous_start = segment->start;
-
-      body = sd_segment_dup_body (segment);
-      decision = sd_place_resolver_resolve (gazetteer, segment->headline, body);
-      check_mentions (decision, segment->headline, body);
-      themes = sd_theme_suggester_suggest (vocabulary, segment->headline, body, MAX_THEMES);
-      check_themes (themes);
+      check_mentions (g_ptr_array_index (pipeline->decisions, i), story->headline, story->body);
+      SD_FUZZ_CHECK (story->mentions != NULL, "story %u has no mentions array", i);
+      check_themes (g_ptr_array_index (pipeline->themes, i));
+      check_file_span (page, story, i);
     }
-  check_file_offsets (page, segments);
   return 0;
 }

@@ -39,6 +39,16 @@ int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 #define SD_FUZZ_CHECK_UTF8(str, what)                                                              \
   SD_FUZZ_CHECK ((str) == NULL || g_utf8_validate ((str), -1, NULL), "%s is not UTF-8", (what))
 
+/* A refusal must say why, in @quark's domain, in UTF-8. */
+#define SD_FUZZ_CHECK_REFUSAL(err, quark)                                                          \
+  G_STMT_START                                                                                     \
+  {                                                                                                \
+    SD_FUZZ_CHECK ((err) != NULL, "refused without an error");                                     \
+    SD_FUZZ_CHECK ((err)->domain == (quark), "error from %s", g_quark_to_string ((err)->domain));  \
+    SD_FUZZ_CHECK_UTF8 ((err)->message, "error message");                                          \
+  }                                                                                                \
+  G_STMT_END
+
 /* Makes the core's g_return_if_fail() and friends crash the run: on bad
  * input a critical is as much a bug as a segfault. */
 static inline void

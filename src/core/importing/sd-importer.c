@@ -9,12 +9,10 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "sd-gazetteer.h"
 #include "sd-importer.h"
 #include "sd-json-import.h"
 #include "sd-page-reader.h"
-#include "sd-place-resolver.h"
-#include "sd-segmenter.h"
+#include "sd-pipeline.h"
 
 typedef struct
 {
@@ -109,74 +107,6 @@ sd_importer_collect_files (const char *const *paths, GError **error)
   return g_steal_pointer (&files);
 }
 
-/* Turns segments into stories placed in the gazetteer, with offsets in the
- * original file's bytes. */
-static GPtrArray *
-build_stories (const SdPage *page, GPtrArray *segments)
-{
-  SdGazetteer *gazetteer = sd_gazetteer_get_default ();
-  g_autoptr (GPtrArray) stories = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_story_unref);
-  g_autofree gint64 *offsets = g_new (gint64, segments->len * 2 + 1);
-
-  g_autoptr (GPtrArray) decisions =
-      g_ptr_array_new_with_free_func ((GDestroyNotify) sd_place_decision_free);
-  g_autoptr (GPtrArray) headlines = g_ptr_array_new ();
-  g_autoptr (GPtrArray) bodies = g_ptr_array_new ();
-
-  for (guint i = 0; i < segments->len; i++)
-    {
-      const SdSegment *segment = g_ptr_array_index (segments, i);
-      g_autoptr (SdStory) story = sd_story_new_from_segment (segment);
-
-      g_ptr_array_add (decisions,
-                       sd_place_resolver_resolve (gazetteer, story->headline, story->body));
-      g_ptr_array_add (headlines, story->headline);
-      g_ptr_array_add (bodies, story->body);
-      g_ptr_array_add (stories, g_steal_pointer (&story));
-    }
-  /* a page of a local paper says 我市 for its home */
-  sd_place_resolver_settle_home (gazetteer, (SdPlaceDecision **) decisions->pdata,
-                                 (const char *const *) headlines->pdata,
-                                 (const char *const *) bodies->pdata, segments->len);
-
-  for (guint i = 0; i < segments->len; i++)
-    {
-      const SdSegment       *segment = g_ptr_array_index (segments, i);
-      SdStory               *story = g_ptr_array_index (stories, i);
-      const SdPlaceDecision *decision = g_ptr_array_index (decisions, i);
-
-      if (decision->place != NULL)
-        {
-          story->place_code = g_strdup (decision->place->code);
-          story->place_confidence = decision->confidence;
-        }
-      story->mentions = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_mention_free);
-      for (guint m = 0; m < decision->mentions->len; m++)
-        {
-          const SdPlaceMention *found = &g_array_index (decision->mentions, SdPlaceMention, m);
-          SdMention            *mention = g_new0 (SdMention, 1);
-
-          mention->in_headline = found->field == SD_MENTION_IN_HEADLINE;
-          mention->start = found->start;
-          mention->end = found->end;
-          mention->place_code = g_strdup (found->place->code);
-          g_ptr_array_add (story->mentions, mention);
-        }
-      story->source_file = g_strdup (page->basename);
-      offsets[2 * i] = segment->start;
-      offsets[2 * i + 1] = segment->end;
-    }
-
-  sd_page_map_to_file (page, offsets, segments->len * 2);
-  for (guint i = 0; i < stories->len; i++)
-    {
-      SdStory *story = g_ptr_array_index (stories, i);
-      story->source_start = offsets[2 * i];
-      story->source_end = offsets[2 * i + 1];
-    }
-  return g_steal_pointer (&stories);
-}
-
 /**
  * sd_importer_import_file:
  *
@@ -188,8 +118,7 @@ sd_importer_import_file (SdStore *store, const char *path)
 {
   g_autoptr (SdImportResult) result = g_new0 (SdImportResult, 1);
   g_autoptr (SdPage) page = NULL;
-  g_autoptr (GPtrArray) segments = NULL;
-  g_autoptr (GPtrArray) stories = NULL;
+  g_autoptr (SdPipeline) pipeline = NULL;
   SdPageRecord  record;
   SdPageOutcome outcome = { 0 };
 
@@ -202,15 +131,14 @@ sd_importer_import_file (SdStore *store, const char *path)
   if (page == NULL)
     return g_steal_pointer (&result);
 
-  segments = sd_segmenter_split_page (page);
-  if (segments->len == 0)
+  pipeline = sd_pipeline_run (page, SD_PIPELINE_DEFAULT);
+  if (pipeline->stories->len == 0)
     {
       g_autofree char *display = g_filename_display_name (path);
       g_set_error (&result->error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID,
                    _("%s: no story could be found in the text"), display);
       return g_steal_pointer (&result);
     }
-  stories = build_stories (page, segments);
 
   record = (SdPageRecord){
     .file = page->basename,
@@ -219,9 +147,9 @@ sd_importer_import_file (SdStore *store, const char *path)
     .text = page->text,
     .size = page->file_size,
   };
-  if (sd_store_import_page (store, &record, stories, &outcome, &result->error))
+  if (sd_store_import_page (store, &record, pipeline->stories, &outcome, &result->error))
     {
-      result->n_stories = stories->len;
+      result->n_stories = pipeline->stories->len;
       result->known = outcome.known;
       result->replaced = outcome.replaced;
       result->n_carried = outcome.n_carried;

@@ -1,4 +1,5 @@
-/* sd-gazetteer-private.h — the name index the place resolver reads
+/* sd-gazetteer-private.h — the name index the place resolver reads, and
+ * what the gazetteer's two files share
  *
  * Copyright 2026 The Storydesk authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -37,6 +38,44 @@ typedef struct
   SdNameCandidate *candidates;
 } SdNameEntry;
 
+/* Every string that names a place, compiled into one matcher: built by
+ * sd-gazetteer-names.c, kept by the gazetteer. */
+typedef struct
+{
+  GPtrArray     *entries; /* SdNameEntry, index = matcher value */
+  GHashTable    *by_name; /* name → SdNameEntry */
+  SdNameMatcher *matcher;
+} SdNameIndex;
+
+G_GNUC_INTERNAL
+void                 _sd_name_index_init         (SdNameIndex   *index);
+G_GNUC_INTERNAL
+void                 _sd_name_index_clear        (SdNameIndex   *index);
+/* The names of @places, their short forms, @aliases and @stopwords (TSV,
+ * nullable; see sd_gazetteer_new_from_data_full ()); names are kept in
+ * @strings.  @error names the bad line. */
+G_GNUC_INTERNAL
+gboolean             _sd_name_index_build        (SdNameIndex   *index,
+                                                  SdGazetteer   *gazetteer,
+                                                  const SdPlace *places,
+                                                  guint          n_places,
+                                                  GStringChunk  *strings,
+                                                  GBytes        *aliases,
+                                                  GBytes        *stopwords,
+                                                  GError       **error);
+
+/* The lines of a TSV file, blank and '#' lines dropped, each split on tabs
+ * (element-type GStrv); @line_numbers gets each row's line number. */
+G_GNUC_INTERNAL
+GPtrArray           *_sd_gazetteer_split_tsv     (GBytes        *bytes,
+                                                  GArray        *line_numbers);
+/* Sets @error to "@what line @line: @message"; returns FALSE. */
+G_GNUC_INTERNAL
+gboolean             _sd_gazetteer_fail_at_line  (GError       **error,
+                                                  const char    *what,
+                                                  guint          line,
+                                                  const char    *message);
+
 G_GNUC_INTERNAL
 const SdNameMatcher *_sd_gazetteer_get_matcher   (SdGazetteer *self);
 G_GNUC_INTERNAL
@@ -48,6 +87,12 @@ const SdNameEntry   *_sd_gazetteer_get_entry     (SdGazetteer *self,
 G_GNUC_INTERNAL
 const SdNameEntry   *_sd_gazetteer_lookup_entry  (SdGazetteer *self,
                                                   const char  *name);
+/* @place itself or the place above it at @level; NULL when @place is NULL
+ * or above @level. */
+G_GNUC_INTERNAL
+const SdPlace       *_sd_gazetteer_get_ancestor_at (SdGazetteer   *self,
+                                                    const SdPlace *place,
+                                                    SdPlaceLevel   level);
 /* Whether @place is @ancestor or lies inside it. */
 G_GNUC_INTERNAL
 gboolean             _sd_place_is_within         (const SdPlace *place,

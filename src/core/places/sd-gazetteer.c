@@ -4,9 +4,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Three TSV inputs: the official divisions (jiangsu.tsv, generated), curated
- * aliases (aliases.tsv) and stop words (stopwords.tsv).  On top of the
- * official names the loader makes the short forms papers use (吴江 for
- * 吴江区, 黎里 for 黎里镇), and compiles every name into one matcher.
+ * aliases (aliases.tsv) and stop words (stopwords.tsv).  This file reads the
+ * divisions and answers questions about places; the names that point to
+ * them, short forms and aliases included, are sd-gazetteer-names.c's.
  */
 #define G_LOG_DOMAIN "sd-gazetteer"
 
@@ -28,36 +28,14 @@ struct _SdGazetteer
   const SdPlace *province;
   GHashTable    *by_code; /* code → SdPlace */
 
-  GPtrArray     *entries; /* SdNameEntry, index = matcher value */
-  GHashTable    *by_name; /* name → SdNameEntry */
-  SdNameMatcher *matcher;
+  SdNameIndex names; /* sd-gazetteer-names.c */
 };
-
-typedef enum
-{
-  STOP_BLOCK, /* a word that hides the place names inside it */
-  STOP_WEAK,  /* a short form that is also a common word */
-  STOP_SKIP,  /* a short form never used for the place */
-} StopKind;
-
-/* What building the entries needs; dropped once compiled. */
-typedef struct
-{
-  GHashTable *candidates; /* name → GArray of SdNameCandidate */
-  GHashTable *stems;      /* city and district names and stems */
-  GHashTable *name_count; /* official name → number of places */
-  GHashTable *blocked;    /* stop words of kind block */
-} Builder;
 
 G_DEFINE_TYPE (SdGazetteer, sd_gazetteer, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (sd - gazetteer - error - quark, sd_gazetteer_error)
 
 static const char *const level_names[] = { "province", "city", "district", "town" };
-
-/* Zone names that start with one of these still count as starting with the
- * place after it: 江苏省扬州高新技术产业开发区, 国家苏州太湖旅游度假区. */
-static const char *const zone_prefixes[] = { "江苏省", "江苏", "国家", "中国", NULL };
 
 static gboolean
 parse_level (const char *text, SdPlaceLevel *out_level)
@@ -84,8 +62,8 @@ is_code (const char *text)
 
 /* Splits @bytes into lines, dropping blank and '#' comment lines; each kept
  * line is split on tabs.  Returns (line number, fields) pairs. */
-static GPtrArray *
-split_tsv (GBytes *bytes, GArray *line_numbers)
+GPtrArray *
+_sd_gazetteer_split_tsv (GBytes *bytes, GArray *line_numbers)
 {
   GPtrArray  *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   gsize       size = 0;
@@ -114,8 +92,8 @@ split_tsv (GBytes *bytes, GArray *line_numbers)
   return rows;
 }
 
-static gboolean
-fail_at_line (GError **error, const char *what, guint line, const char *message)
+gboolean
+_sd_gazetteer_fail_at_line (GError **error, const char *what, guint line, const char *message)
 {
   g_set_error (error, SD_GAZETTEER_ERROR, SD_GAZETTEER_ERROR_INVALID, "%s line %u: %s", what, line,
                message);
@@ -126,7 +104,7 @@ static gboolean
 load_places (SdGazetteer *self, GBytes *bytes, GError **error)
 {
   g_autoptr (GArray) lines = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr (GPtrArray) rows = split_tsv (bytes, lines);
+  g_autoptr (GPtrArray) rows = _sd_gazetteer_split_tsv (bytes, lines);
   g_autoptr (GHashTable) n_children = g_hash_table_new (g_str_hash, g_str_equal);
 
   self->places = g_new0 (SdPlace, rows->len);
@@ -141,34 +119,37 @@ load_places (SdGazetteer *self, GBytes *bytes, GError **error)
       guint            order;
 
       if (g_strv_length (fields) != 4)
-        return fail_at_line (error, "places", line,
-                             "expected 4 tab-separated fields: code, name, level, parent_code");
+        return _sd_gazetteer_fail_at_line (
+            error, "places", line,
+            "expected 4 tab-separated fields: code, name, level, parent_code");
       if (!is_code (fields[0]))
-        return fail_at_line (error, "places", line, "the code is not a number");
+        return _sd_gazetteer_fail_at_line (error, "places", line, "the code is not a number");
       if (fields[1][0] == '\0' || !g_utf8_validate (fields[1], -1, NULL))
-        return fail_at_line (error, "places", line, "the name is empty or not UTF-8");
+        return _sd_gazetteer_fail_at_line (error, "places", line, "the name is empty or not UTF-8");
       if (!parse_level (fields[2], &level))
         {
           message = g_strdup_printf ("unknown level “%s”", fields[2]);
-          return fail_at_line (error, "places", line, message);
+          return _sd_gazetteer_fail_at_line (error, "places", line, message);
         }
       if (g_hash_table_contains (self->by_code, fields[0]))
-        return fail_at_line (error, "places", line, "duplicate code");
+        return _sd_gazetteer_fail_at_line (error, "places", line, "duplicate code");
 
       if (level == SD_PLACE_LEVEL_PROVINCE)
         {
           if (fields[3][0] != '\0' || self->province != NULL)
-            return fail_at_line (error, "places", line, "only one province, without a parent");
+            return _sd_gazetteer_fail_at_line (error, "places", line,
+                                               "only one province, without a parent");
         }
       else
         {
           parent = g_hash_table_lookup (self->by_code, fields[3]);
           if (parent == NULL)
-            return fail_at_line (error, "places", line,
-                                 "the parent code is not on an earlier line");
+            return _sd_gazetteer_fail_at_line (error, "places", line,
+                                               "the parent code is not on an earlier line");
           if (parent->level + 1 != level || !g_str_has_prefix (fields[0], parent->code))
-            return fail_at_line (error, "places", line,
-                                 "the parent is not one level up or its code is not a prefix");
+            return _sd_gazetteer_fail_at_line (
+                error, "places", line,
+                "the parent is not one level up or its code is not a prefix");
         }
 
       order = GPOINTER_TO_UINT (g_hash_table_lookup (n_children, fields[3]));
@@ -196,349 +177,11 @@ load_places (SdGazetteer *self, GBytes *bytes, GError **error)
 }
 
 static void
-add_candidate (Builder       *builder,
-               const char    *name,
-               const SdPlace *place,
-               const SdPlace *context,
-               SdNameKind     kind,
-               gboolean       weak)
-{
-  GArray         *candidates = g_hash_table_lookup (builder->candidates, name);
-  SdNameCandidate candidate = { place, context, kind, weak };
-
-  if (candidates == NULL)
-    {
-      candidates = g_array_new (FALSE, FALSE, sizeof (SdNameCandidate));
-      g_hash_table_insert (builder->candidates, g_strdup (name), candidates);
-    }
-
-  /* The same place twice (an alias that equals a short form): keep the
-   * more trusted kind. */
-  for (guint i = 0; i < candidates->len; i++)
-    {
-      SdNameCandidate *old = &g_array_index (candidates, SdNameCandidate, i);
-
-      if (old->place == place && old->context == context)
-        {
-          if (kind < old->kind)
-            *old = candidate;
-          else if (kind == old->kind)
-            old->weak = old->weak && weak;
-          return;
-        }
-    }
-  g_array_append_val (candidates, candidate);
-}
-
-static const char *
-find_suffix (const char *name)
-{
-  static const char *const suffixes[] = { "街道", "市", "区", "县", "镇", "乡", "省", NULL };
-
-  for (guint i = 0; suffixes[i] != NULL; i++)
-    if (g_str_has_suffix (name, suffixes[i]))
-      return name + strlen (name) - strlen (suffixes[i]);
-  return NULL;
-}
-
-/* 吴江区 → 吴江: drop the administrative suffix when two or more characters
- * are left; one-character stems (丰县, 沛县) are too common to stand alone. */
-static char *
-make_stem (const char *name)
-{
-  const char *suffix = find_suffix (name);
-
-  if (suffix == NULL || g_utf8_strlen (name, suffix - name) < 2)
-    return NULL;
-  return g_strndup (name, suffix - name);
-}
-
-static gboolean
-is_town_name (const char *name)
-{
-  return (g_str_has_suffix (name, "镇") || g_str_has_suffix (name, "乡")
-          || g_str_has_suffix (name, "街道"))
-         && strstr (name, "（") == NULL;
-}
-
-/* Zones and parks filed as districts (徐州经济技术开发区, 苏州工业园区, 镇江新区)
- * keep their full name only: "苏州工业园" is no one's short form. */
-static gboolean
-is_zone_name (const char *name)
-{
-  static const char *const words[] = { "开发", "园", "新区", "高新", "新城", NULL };
-
-  for (guint i = 0; words[i] != NULL; i++)
-    if (strstr (name, words[i]) != NULL)
-      return TRUE;
-  return FALSE;
-}
-
-static gboolean
-starts_with_known_place (Builder *builder, const char *name)
-{
-  for (guint i = 0; zone_prefixes[i] != NULL; i++)
-    if (g_str_has_prefix (name, zone_prefixes[i]))
-      {
-        name += strlen (zone_prefixes[i]);
-        break;
-      }
-
-  /* Stems and names of cities and districts are two to five characters. */
-  for (const char *p = g_utf8_next_char (name); *p != '\0'; p = g_utf8_next_char (p))
-    {
-      g_autofree char *prefix = g_strndup (name, p - name);
-
-      if (g_hash_table_contains (builder->stems, prefix))
-        return TRUE;
-      if (g_utf8_strlen (prefix, -1) >= 5)
-        break;
-    }
-  return FALSE;
-}
-
-static void
-add_town_names (Builder *builder, const SdPlace *place)
-{
-  g_auto (GStrv) parts = NULL;
-
-  if (is_town_name (place->name))
-    {
-      g_autofree char *stem = make_stem (place->name);
-
-      add_candidate (builder, place->name, place, NULL, SD_NAME_OFFICIAL, FALSE);
-      if (stem != NULL)
-        add_candidate (builder, stem, place, NULL, SD_NAME_SHORT, TRUE);
-      return;
-    }
-
-  /* Township-level zones, farms and parks: "科技城（东渚街道）" names both a
-   * zone and a street; generic ones (经济开发区, 林场, 城南) are left out,
-   * only those named after a city or district are kept. */
-  if (g_str_has_suffix (place->name, "）"))
-    parts = g_strsplit (place->name, "（", 2);
-  else
-    parts = g_strsplit (place->name, "\t", 1);
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      const char *part = parts[i];
-
-      if (g_str_has_suffix (part, "）"))
-        parts[i][strlen (part) - strlen ("）")] = '\0';
-
-      if (is_town_name (part) && g_utf8_strlen (part, -1) >= 3)
-        {
-          g_autofree char *stem = make_stem (part);
-
-          add_candidate (builder, part, place, NULL, SD_NAME_OFFICIAL, FALSE);
-          if (stem != NULL)
-            add_candidate (builder, stem, place, NULL, SD_NAME_SHORT, TRUE);
-        }
-      else if (g_utf8_strlen (part, -1) >= 4
-               && GPOINTER_TO_UINT (g_hash_table_lookup (builder->name_count, part)) <= 1
-               && starts_with_known_place (builder, part))
-        {
-          add_candidate (builder, part, place, NULL, SD_NAME_OFFICIAL, FALSE);
-        }
-    }
-}
-
-static void
-add_official_names (SdGazetteer *self, Builder *builder)
-{
-  for (guint i = 0; i < self->n_places; i++)
-    {
-      const char *name = self->places[i].name;
-      guint       count = GPOINTER_TO_UINT (g_hash_table_lookup (builder->name_count, name));
-
-      g_hash_table_insert (builder->name_count, (gpointer) name, GUINT_TO_POINTER (count + 1));
-    }
-
-  for (guint i = 0; i < self->n_places; i++)
-    {
-      const SdPlace   *place = &self->places[i];
-      g_autofree char *stem = NULL;
-
-      if (place->level == SD_PLACE_LEVEL_TOWN)
-        continue;
-      g_hash_table_add (builder->stems, (gpointer) place->name);
-      add_candidate (builder, place->name, place, NULL, SD_NAME_OFFICIAL, FALSE);
-      if (is_zone_name (place->name) || (stem = make_stem (place->name)) == NULL)
-        continue;
-      add_candidate (builder, stem, place, NULL, SD_NAME_SHORT, FALSE);
-      g_hash_table_add (builder->stems, g_string_chunk_insert_const (self->strings, stem));
-    }
-
-  for (guint i = 0; i < self->n_places; i++)
-    if (self->places[i].level == SD_PLACE_LEVEL_TOWN)
-      add_town_names (builder, &self->places[i]);
-}
-
-/* A short form shared with a bigger place belongs to the bigger one:
- * 淮安 is 淮安市, not 淮安区; 海门 is 海门区, not 海门街道. */
-static void
-prune_short_forms (Builder *builder)
-{
-  GHashTableIter iter;
-  GArray        *candidates;
-
-  g_hash_table_iter_init (&iter, builder->candidates);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &candidates))
-    {
-      SdPlaceLevel top = SD_PLACE_LEVEL_TOWN;
-
-      for (guint i = 0; i < candidates->len; i++)
-        top = MIN (top, g_array_index (candidates, SdNameCandidate, i).place->level);
-      for (guint i = candidates->len; i-- > 0;)
-        {
-          const SdNameCandidate *c = &g_array_index (candidates, SdNameCandidate, i);
-
-          if (c->kind == SD_NAME_SHORT && c->place->level > top)
-            g_array_remove_index (candidates, i);
-        }
-    }
-}
-
-static gboolean
-load_aliases (SdGazetteer *self, Builder *builder, GBytes *bytes, GError **error)
-{
-  g_autoptr (GArray) lines = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr (GPtrArray) rows = split_tsv (bytes, lines);
-
-  for (guint i = 0; i < rows->len; i++)
-    {
-      char         **fields = g_ptr_array_index (rows, i);
-      guint          line = g_array_index (lines, guint, i);
-      guint          n_fields = g_strv_length (fields);
-      const SdPlace *place;
-      const SdPlace *context = NULL;
-
-      if (n_fields < 2 || n_fields > 3 || fields[0][0] == '\0')
-        return fail_at_line (error, "aliases", line,
-                             "expected alias, code and an optional context code");
-      place = g_hash_table_lookup (self->by_code, fields[1]);
-      if (place == NULL)
-        return fail_at_line (error, "aliases", line, "unknown code");
-      if (n_fields == 3 && fields[2][0] != '\0')
-        {
-          context = g_hash_table_lookup (self->by_code, fields[2]);
-          if (context == NULL)
-            return fail_at_line (error, "aliases", line, "unknown context code");
-        }
-      add_candidate (builder, fields[0], place, context, SD_NAME_ALIAS, FALSE);
-    }
-  return TRUE;
-}
-
-static gboolean
-load_stopwords (Builder *builder, GBytes *bytes, GError **error)
-{
-  static const char *const kinds[] = { "block", "weak", "skip" };
-  g_autoptr (GArray) lines = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr (GPtrArray) rows = split_tsv (bytes, lines);
-
-  for (guint i = 0; i < rows->len; i++)
-    {
-      char  **fields = g_ptr_array_index (rows, i);
-      guint   line = g_array_index (lines, guint, i);
-      GArray *candidates;
-      int     kind = -1;
-
-      if (g_strv_length (fields) == 2)
-        for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
-          if (g_str_equal (fields[1], kinds[k]))
-            kind = (int) k;
-      if (kind < 0 || fields[0][0] == '\0')
-        return fail_at_line (error, "stopwords", line,
-                             "expected a word and one of block, weak, skip");
-
-      candidates = g_hash_table_lookup (builder->candidates, fields[0]);
-      if (kind == STOP_BLOCK)
-        {
-          g_hash_table_add (builder->blocked, g_strdup (fields[0]));
-          if (candidates != NULL)
-            g_array_set_size (candidates, 0);
-          else
-            g_hash_table_insert (builder->candidates, g_strdup (fields[0]),
-                                 g_array_new (FALSE, FALSE, sizeof (SdNameCandidate)));
-          continue;
-        }
-      for (guint c = candidates != NULL ? candidates->len : 0; c-- > 0;)
-        {
-          SdNameCandidate *candidate = &g_array_index (candidates, SdNameCandidate, c);
-
-          if (candidate->kind != SD_NAME_SHORT)
-            continue;
-          if (kind == STOP_WEAK)
-            candidate->weak = TRUE;
-          else
-            g_array_remove_index (candidates, c);
-        }
-    }
-  return TRUE;
-}
-
-static void
-free_entry (gpointer data)
-{
-  SdNameEntry *entry = data;
-
-  g_free (entry->candidates);
-  g_free (entry);
-}
-
-static int
-compare_candidates (gconstpointer a, gconstpointer b)
-{
-  const SdNameCandidate *ca = a;
-  const SdNameCandidate *cb = b;
-
-  if (ca->kind != cb->kind)
-    return ca->kind < cb->kind ? -1 : 1;
-  if (ca->place != cb->place)
-    return ca->place < cb->place ? -1 : 1;
-  return 0;
-}
-
-static void
-compile_entries (SdGazetteer *self, Builder *builder)
-{
-  GHashTableIter iter;
-  const char    *name;
-  GArray        *candidates;
-
-  self->matcher = _sd_name_matcher_new ();
-  g_hash_table_iter_init (&iter, builder->candidates);
-  while (g_hash_table_iter_next (&iter, (gpointer *) &name, (gpointer *) &candidates))
-    {
-      SdNameEntry *entry;
-
-      /* Every candidate was skipped: not a name any more, but no blocker
-       * either. */
-      if (candidates->len == 0 && !g_hash_table_contains (builder->blocked, name))
-        continue;
-
-      entry = g_new0 (SdNameEntry, 1);
-      entry->name = g_string_chunk_insert_const (self->strings, name);
-      entry->n_candidates = candidates->len;
-      /* Trusted kinds first, then official order. */
-      g_array_sort (candidates, compare_candidates);
-      entry->candidates = g_memdup2 (candidates->data, candidates->len * sizeof (SdNameCandidate));
-      g_hash_table_insert (self->by_name, (gpointer) entry->name, entry);
-      _sd_name_matcher_add (self->matcher, entry->name, self->entries->len);
-      g_ptr_array_add (self->entries, entry);
-    }
-  _sd_name_matcher_compile (self->matcher);
-}
-
-static void
 sd_gazetteer_finalize (GObject *object)
 {
   SdGazetteer *self = SD_GAZETTEER (object);
 
-  g_clear_pointer (&self->matcher, _sd_name_matcher_free);
-  g_clear_pointer (&self->by_name, g_hash_table_unref);
-  g_clear_pointer (&self->entries, g_ptr_array_unref);
+  _sd_name_index_clear (&self->names);
   g_clear_pointer (&self->by_code, g_hash_table_unref);
   g_clear_pointer (&self->places, g_free);
   g_clear_pointer (&self->strings, g_string_chunk_free);
@@ -557,8 +200,7 @@ sd_gazetteer_init (SdGazetteer *self)
 {
   self->strings = g_string_chunk_new (16 * 1024);
   self->by_code = g_hash_table_new (g_str_hash, g_str_equal);
-  self->entries = g_ptr_array_new_with_free_func (free_entry);
-  self->by_name = g_hash_table_new (g_str_hash, g_str_equal);
+  _sd_name_index_init (&self->names);
 }
 
 static GBytes *
@@ -601,8 +243,7 @@ sd_gazetteer_get_default (void)
         {
           g_critical ("Cannot load the bundled gazetteer: %s", error->message);
           loaded = g_object_new (SD_TYPE_GAZETTEER, NULL);
-          loaded->matcher = _sd_name_matcher_new ();
-          _sd_name_matcher_compile (loaded->matcher);
+          _sd_name_index_build (&loaded->names, loaded, NULL, 0, loaded->strings, NULL, NULL, NULL);
         }
       g_once_init_leave (&gazetteer, loaded);
     }
@@ -638,32 +279,15 @@ SdGazetteer *
 sd_gazetteer_new_from_data_full (GBytes *places, GBytes *aliases, GBytes *stopwords, GError **error)
 {
   g_autoptr (SdGazetteer) self = g_object_new (SD_TYPE_GAZETTEER, NULL);
-  Builder  builder = { 0 };
-  gboolean ok;
 
   g_return_val_if_fail (places != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!load_places (self, places, error))
+  if (!load_places (self, places, error)
+      || !_sd_name_index_build (&self->names, self, self->places, self->n_places, self->strings,
+                                aliases, stopwords, error))
     return NULL;
-
-  builder.candidates =
-      g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
-  builder.stems = g_hash_table_new (g_str_hash, g_str_equal);
-  builder.name_count = g_hash_table_new (g_str_hash, g_str_equal);
-  builder.blocked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  add_official_names (self, &builder);
-  prune_short_forms (&builder);
-  ok = load_aliases (self, &builder, aliases, error) && load_stopwords (&builder, stopwords, error);
-  if (ok)
-    compile_entries (self, &builder);
-
-  g_hash_table_unref (builder.candidates);
-  g_hash_table_unref (builder.stems);
-  g_hash_table_unref (builder.name_count);
-  g_hash_table_unref (builder.blocked);
-  return ok ? g_steal_pointer (&self) : NULL;
+  return g_steal_pointer (&self);
 }
 
 /**
@@ -783,7 +407,7 @@ sd_gazetteer_find_by_name (SdGazetteer *self, const char *name, const char *cont
   g_return_val_if_fail (SD_IS_GAZETTEER (self), NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  entry = g_hash_table_lookup (self->by_name, name);
+  entry = g_hash_table_lookup (self->names.by_name, name);
   if (entry == NULL)
     return NULL;
   context = sd_gazetteer_lookup (self, context_code);
@@ -814,27 +438,35 @@ sd_gazetteer_find_by_name (SdGazetteer *self, const char *name, const char *cont
 const SdNameMatcher *
 _sd_gazetteer_get_matcher (SdGazetteer *self)
 {
-  return self->matcher;
+  return self->names.matcher;
 }
 
 guint
 _sd_gazetteer_get_n_entries (SdGazetteer *self)
 {
-  return self->entries->len;
+  return self->names.entries->len;
 }
 
 const SdNameEntry *
 _sd_gazetteer_get_entry (SdGazetteer *self, guint value)
 {
-  g_return_val_if_fail (value < self->entries->len, NULL);
+  g_return_val_if_fail (value < self->names.entries->len, NULL);
 
-  return g_ptr_array_index (self->entries, value);
+  return g_ptr_array_index (self->names.entries, value);
 }
 
 const SdNameEntry *
 _sd_gazetteer_lookup_entry (SdGazetteer *self, const char *name)
 {
-  return g_hash_table_lookup (self->by_name, name);
+  return g_hash_table_lookup (self->names.by_name, name);
+}
+
+const SdPlace *
+_sd_gazetteer_get_ancestor_at (SdGazetteer *self, const SdPlace *place, SdPlaceLevel level)
+{
+  while (place != NULL && place->level > level)
+    place = sd_gazetteer_lookup (self, place->parent_code);
+  return place != NULL && place->level == level ? place : NULL;
 }
 
 gboolean

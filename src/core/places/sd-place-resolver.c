@@ -13,6 +13,7 @@
  *     body otherwise, and only a clearly dominant city, district or town
  *     wins; several cities with none dominant, or the province alone, give
  *     the province.
+ * A page's home, for the stories that say 我市, is sd-place-home.c's.
  */
 #define G_LOG_DOMAIN "sd-place-resolver"
 
@@ -60,14 +61,6 @@ static const SdPlace *
 get_parent (SdGazetteer *gazetteer, const SdPlace *place)
 {
   return sd_gazetteer_lookup (gazetteer, place->parent_code);
-}
-
-static const SdPlace *
-get_ancestor_at (SdGazetteer *gazetteer, const SdPlace *place, SdPlaceLevel level)
-{
-  while (place != NULL && place->level > level)
-    place = get_parent (gazetteer, place);
-  return place != NULL && place->level == level ? place : NULL;
 }
 
 static double
@@ -155,7 +148,7 @@ static const SdPlace *
 place_of_hit (Resolution *res, const Hit *hit, const SdPlace *place)
 {
   if (place != NULL && hit->feature && place->level == SD_PLACE_LEVEL_TOWN)
-    return get_ancestor_at (res->gazetteer, place, SD_PLACE_LEVEL_DISTRICT);
+    return _sd_gazetteer_get_ancestor_at (res->gazetteer, place, SD_PLACE_LEVEL_DISTRICT);
   return place;
 }
 
@@ -245,8 +238,9 @@ static double
 score_candidate (Resolution *res, const SdNameCandidate *c, const SdPlace *prev_place)
 {
   SdGazetteer   *gazetteer = res->gazetteer;
-  const SdPlace *district = get_ancestor_at (gazetteer, c->place, SD_PLACE_LEVEL_DISTRICT);
-  const SdPlace *city = get_ancestor_at (gazetteer, c->place, SD_PLACE_LEVEL_CITY);
+  const SdPlace *district =
+      _sd_gazetteer_get_ancestor_at (gazetteer, c->place, SD_PLACE_LEVEL_DISTRICT);
+  const SdPlace *city = _sd_gazetteer_get_ancestor_at (gazetteer, c->place, SD_PLACE_LEVEL_CITY);
   double         score = 0.0;
 
   /* Right after its parent's or context's name: 新沂市新店镇, 苏州高新区. */
@@ -368,7 +362,7 @@ tally_level (Resolution *res, SdPlaceLevel level, const SdPlace *within, gboolea
         continue;
       if (within != NULL && !_sd_place_is_within (hit->place, within))
         continue;
-      place = get_ancestor_at (res->gazetteer, hit->place, level);
+      place = _sd_gazetteer_get_ancestor_at (res->gazetteer, hit->place, level);
       if (place != NULL && level == SD_PLACE_LEVEL_TOWN && !is_proper_town (place))
         continue;
       add_to_tally (tally, place, hit->weight);
@@ -631,87 +625,4 @@ sd_place_resolver_resolve (SdGazetteer *gazetteer, const char *headline, const c
   scan_field (&res, SD_MENTION_IN_BODY, body);
   resolve_hits (&res);
   return decide (&res);
-}
-
-/* The place most of @decisions lie in at @level: at least two stories and
- * half of those placed that deep. */
-static const SdPlace *
-find_page_home (SdGazetteer *gazetteer, SdPlaceDecision **decisions, guint n, SdPlaceLevel level)
-{
-  g_autoptr (GArray) tally = g_array_new (FALSE, FALSE, sizeof (Tally));
-  guint placed = 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      const SdPlace *place = decisions[i]->place != NULL
-                                 ? get_ancestor_at (gazetteer, decisions[i]->place, level)
-                                 : NULL;
-
-      if (place == NULL)
-        continue;
-      placed++;
-      add_to_tally (tally, place, 1.0);
-    }
-  for (guint i = 0; i < tally->len; i++)
-    {
-      const Tally *t = &g_array_index (tally, Tally, i);
-
-      if (t->count >= 2 && 2 * t->count >= placed)
-        return t->place;
-    }
-  return NULL;
-}
-
-/* "我市" and the like in the story: the suffix character, or 0. */
-static gunichar
-find_home_word (const char *headline, const char *body)
-{
-  static const char *const words[] = { "我市", "我区", "我县" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
-    if ((headline != NULL && strstr (headline, words[i]) != NULL)
-        || (body != NULL && strstr (body, words[i]) != NULL))
-      return g_utf8_get_char (g_utf8_next_char (words[i]));
-  return 0;
-}
-
-void
-sd_place_resolver_settle_home (SdGazetteer       *gazetteer,
-                               SdPlaceDecision  **decisions,
-                               const char *const *headlines,
-                               const char *const *bodies,
-                               guint              n)
-{
-  const SdPlace *district, *city;
-
-  g_return_if_fail (SD_IS_GAZETTEER (gazetteer));
-
-  district = find_page_home (gazetteer, decisions, n, SD_PLACE_LEVEL_DISTRICT);
-  city = district != NULL ? get_ancestor_at (gazetteer, district, SD_PLACE_LEVEL_CITY)
-                          : find_page_home (gazetteer, decisions, n, SD_PLACE_LEVEL_CITY);
-  if (city == NULL)
-    return;
-  for (guint i = 0; i < n; i++)
-    {
-      const SdPlace *place = decisions[i]->place;
-      gunichar       word = find_home_word (headlines[i], bodies[i]);
-      const SdPlace *home = NULL;
-
-      /* only a story filed nowhere, or no deeper than the home's city */
-      if (word == 0 || (place != NULL && place != city))
-        continue;
-      /* 我市 is 邳州市 on a 邳州 page, 徐州市 on a 徐州 one */
-      if (district != NULL
-          && g_utf8_get_char (
-                 g_utf8_offset_to_pointer (district->name, g_utf8_strlen (district->name, -1) - 1))
-                 == word)
-        home = district;
-      else if (word == 0x5E02 /* 市 */ && place == NULL)
-        home = city;
-      if (home != NULL)
-        {
-          decisions[i]->place = home;
-          decisions[i]->confidence = 0.6;
-        }
-    }
 }

@@ -1,4 +1,4 @@
-/* sd-fragment-owner.h — whose text a run pasted into a story is
+/* sd-fragment-owner-private.h — whose text a run pasted into a story is
  *
  * Copyright 2026 The Storydesk authors
  * SPDX-License-Identifier: GPL-3.0-or-later

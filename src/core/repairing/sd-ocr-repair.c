@@ -9,7 +9,7 @@
  * is punctuated the same way twice, so its copies share anchors.  The
  * anchors are sorted by hash, each learns a copy in another block, and from
  * each anchor with a copy the two texts are walked both ways as far as they
- * agree: that stretch is seen elsewhere.  A clause mostly inside such
+ * agree (sd-ocr-agree.c): that stretch is seen elsewhere.  A clause mostly inside such
  * stretches is "repeated"; a long enough run of repeated clauses is either
  * a duplicate (its copy sits earlier in the same story) or a fragment (its
  * words fit another story better than the one it sits in: see
@@ -32,7 +32,6 @@
 #define MIN_RUN 30        /* content characters a repeated run needs */
 #define COVERED_SHARE 0.8 /* share of a clause that must be seen elsewhere */
 #define COPY_SHARE 0.6    /* share of a run one other block must hold */
-#define BRIDGE 4          /* characters that must agree again after a misread one */
 #define MAX_COPIES SD_FRAGMENT_MAX_COPIES
 #define NONE G_MAXUINT
 #define HASH_BASE 0x100000001B3ULL
@@ -305,74 +304,6 @@ cover_clauses (Repeats *self, guint *covered, guint *k, guint start, guint end)
     }
 }
 
-/* A character misread in one copy ("观鸟" and "观乌") is passed over when
- * the BRIDGE characters after it agree again: a paragraph printed twice
- * is the same paragraph with OCR's slips.  Digits are not: "第3组" and
- * "第4组" tell two facts apart. */
-static gboolean
-is_misread (gunichar a, gunichar b)
-{
-  return !g_ascii_isdigit (a) && !g_ascii_isdigit (b);
-}
-
-/* How many characters after a misread must agree again: BRIDGE, or all
- * that are left when both texts end sooner together.  0 if none can. */
-static guint
-bridge_length (guint left_i, guint left_j)
-{
-  if (left_i >= BRIDGE && left_j >= BRIDGE)
-    return BRIDGE;
-  return left_i == left_j ? left_i : 0;
-}
-
-/* How many characters from @i on agree with those from @j on, before
- * either text ends, misreads passed over. */
-static guint
-agree_ahead (const gunichar *chars, guint i, guint i_end, guint j, guint j_end)
-{
-  guint n = 0;
-
-  for (;;)
-    {
-      guint bridge;
-
-      while (i + n < i_end && j + n < j_end && chars[i + n] == chars[j + n])
-        n++;
-      if (i + n >= i_end || j + n >= j_end)
-        return n;
-      bridge = bridge_length (i_end - (i + n + 1), j_end - (j + n + 1));
-      if (bridge == 0 || !is_misread (chars[i + n], chars[j + n])
-          || memcmp (chars + i + n + 1, chars + j + n + 1, bridge * sizeof (gunichar)) != 0)
-        return n;
-      n += 1 + bridge;
-    }
-}
-
-/* The same backwards: how many characters before @i and @j agree, going
- * back no further than @i_floor and @j_floor. */
-static guint
-agree_behind (const gunichar *chars, guint i, guint i_floor, guint j, guint j_floor)
-{
-  guint n = 0;
-
-  for (;;)
-    {
-      guint bridge;
-
-      while (i - n > i_floor && j - n > j_floor && chars[i - n - 1] == chars[j - n - 1])
-        n++;
-      if (i - n <= i_floor || j - n <= j_floor)
-        return n;
-      bridge = bridge_length (i - n - 1 - i_floor, j - n - 1 - j_floor);
-      if (bridge == 0 || !is_misread (chars[i - n - 1], chars[j - n - 1])
-          || memcmp (chars + i - n - 1 - bridge, chars + j - n - 1 - bridge,
-                     bridge * sizeof (gunichar))
-                 != 0)
-        return n;
-      n += 1 + bridge;
-    }
-}
-
 /* From each anchor with a copy, in page order, the copy is followed both
  * ways as far as the two texts agree: the characters in between are seen
  * elsewhere.  The walk goes on after the stretch found and never back into
@@ -403,8 +334,8 @@ follow_copies (Repeats *self, guint *covered)
       copy_start = self->char_first[copy->block];
       copy_end = self->char_first[copy->block + 1];
       floor = MAX (start, resume);
-      right += agree_ahead (chars, i + right, end, j + right, copy_end);
-      left += agree_behind (chars, i - left, floor, j - left, copy_start);
+      right += _sd_ocr_agree_ahead (chars, i + right, end, j + right, copy_end);
+      left += _sd_ocr_agree_behind (chars, i - left, floor, j - left, copy_start);
 
       /* shingles in two stretches go with the later one */
       match = (Match){ i - left, i + right + 1 - SHINGLE, copy->block };

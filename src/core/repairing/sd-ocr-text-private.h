@@ -1,4 +1,4 @@
-/* sd-ocr-text.h — a page's blocks as the repeat finder reads them
+/* sd-ocr-text-private.h — a page's blocks as the repeat finder reads them
  *
  * Copyright 2026 The Storydesk authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -6,7 +6,7 @@
  * Internal to the core library.  Each block is reduced to its content
  * characters (Han, letters and digits, widths and case folded) and cut into
  * clauses at its punctuation; sd-ocr-repair.c builds this and
- * sd-fragment-owner.c reads it.
+ * sd-fragment-owner.c reads it.  sd-ocr-agree.c compares two copies.
  */
 /* Prototypes are aligned in columns by hand: */
 /* clang-format off */
@@ -35,5 +35,19 @@ typedef struct
   const guint       *clause_first; /* [n_blocks + 1]: each block's first clause */
   const guint       *story_block;  /* [n_stories + 1]: each story's first block */
 } SdOcrText;
+
+/* How many content characters from @i on agree with those from @j on,
+ * before either text ends at @i_end or @j_end, misreads passed over. */
+G_GNUC_INTERNAL guint _sd_ocr_agree_ahead  (const gunichar *chars,
+                                            guint           i,
+                                            guint           i_end,
+                                            guint           j,
+                                            guint           j_end);
+/* The same backwards, from before @i and @j down to @i_floor and @j_floor. */
+G_GNUC_INTERNAL guint _sd_ocr_agree_behind (const gunichar *chars,
+                                            guint           i,
+                                            guint           i_floor,
+                                            guint           j,
+                                            guint           j_floor);
 
 G_END_DECLS

@@ -1,0 +1,236 @@
+/* sd-pipeline.c — one page's text in, its stories cut, repaired and placed out
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sd-pipeline"
+
+#include "config.h"
+
+#include "sd-pipeline.h"
+
+#include "sd-gazetteer.h"
+#include "sd-segmenter.h"
+#include "sd-theme-suggester.h"
+
+static void
+free_suggestions (gpointer suggestions)
+{
+  if (suggestions != NULL)
+    g_ptr_array_unref (suggestions);
+}
+
+/**
+ * sd_pipeline_new:
+ * @page: a page from sd_page_read_file () or sd_page_read_bytes ()
+ *
+ * Returns: (transfer full) a pipeline with no step taken
+ */
+SdPipeline *
+sd_pipeline_new (const SdPage *page)
+{
+  SdPipeline *self;
+
+  g_return_val_if_fail (page != NULL, NULL);
+
+  self = g_new0 (SdPipeline, 1);
+  self->page = page;
+  return self;
+}
+
+void
+sd_pipeline_free (SdPipeline *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_pointer (&self->segments, g_ptr_array_unref);
+  g_clear_pointer (&self->stories, g_ptr_array_unref);
+  g_clear_pointer (&self->decisions, g_ptr_array_unref);
+  g_clear_pointer (&self->themes, g_ptr_array_unref);
+  g_free (self);
+}
+
+/* The one place page-text spans become page-file spans: every segment's,
+ * in one ascending pass over the page. */
+static gint64 *
+map_spans_to_file (const SdPage *page, GPtrArray *segments)
+{
+  gint64 *offsets = g_new (gint64, segments->len * 2 + 1);
+
+  for (guint i = 0; i < segments->len; i++)
+    {
+      const SdSegment *segment = g_ptr_array_index (segments, i);
+
+      offsets[2 * i] = segment->start;
+      offsets[2 * i + 1] = segment->end;
+    }
+  sd_page_map_to_file (page, offsets, segments->len * 2);
+  return offsets;
+}
+
+void
+sd_pipeline_segment (SdPipeline *self)
+{
+  g_return_if_fail (self != NULL && self->segments == NULL);
+
+  self->segments = sd_segmenter_split_page (self->page);
+}
+
+void
+sd_pipeline_make_stories (SdPipeline *self)
+{
+  g_autofree gint64 *file_offsets = NULL;
+
+  g_return_if_fail (self != NULL && self->segments != NULL && self->stories == NULL);
+
+  file_offsets = map_spans_to_file (self->page, self->segments);
+  self->stories = g_ptr_array_new_full (self->segments->len, (GDestroyNotify) sd_story_unref);
+  self->decisions =
+      g_ptr_array_new_full (self->segments->len, (GDestroyNotify) sd_place_decision_free);
+  for (guint i = 0; i < self->segments->len; i++)
+    {
+      SdStory *story = sd_story_new_from_segment (g_ptr_array_index (self->segments, i),
+                                                  file_offsets[2 * i], file_offsets[2 * i + 1]);
+
+      story->source_file = g_strdup (self->page->basename);
+      g_ptr_array_add (self->stories, story);
+      g_ptr_array_add (self->decisions, NULL);
+    }
+}
+
+void
+sd_pipeline_place_story (SdPipeline *self, guint i)
+{
+  const SdStory *story;
+
+  g_return_if_fail (self != NULL && self->stories != NULL && i < self->stories->len);
+
+  story = g_ptr_array_index (self->stories, i);
+  g_clear_pointer (&g_ptr_array_index (self->decisions, i), sd_place_decision_free);
+  g_ptr_array_index (self->decisions, i) =
+      sd_place_resolver_resolve (sd_gazetteer_get_default (), story->headline, story->body);
+}
+
+static void
+take_decision (SdStory *story, const SdPlaceDecision *decision)
+{
+  if (decision->place != NULL)
+    {
+      story->place_code = g_strdup (decision->place->code);
+      story->place_confidence = decision->confidence;
+    }
+  story->mentions = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_mention_free);
+  for (guint m = 0; m < decision->mentions->len; m++)
+    {
+      const SdPlaceMention *found = &g_array_index (decision->mentions, SdPlaceMention, m);
+      SdMention            *mention = g_new0 (SdMention, 1);
+
+      mention->in_headline = found->field == SD_MENTION_IN_HEADLINE;
+      mention->start = found->start;
+      mention->end = found->end;
+      mention->place_code = g_strdup (found->place->code);
+      g_ptr_array_add (story->mentions, mention);
+    }
+}
+
+void
+sd_pipeline_settle_places (SdPipeline *self)
+{
+  guint                   n;
+  g_autofree const char **headlines = NULL;
+  g_autofree const char **bodies = NULL;
+
+  g_return_if_fail (self != NULL && self->stories != NULL);
+
+  n = self->stories->len;
+  headlines = g_new (const char *, n + 1);
+  bodies = g_new (const char *, n + 1);
+  for (guint i = 0; i < n; i++)
+    {
+      const SdStory *story = g_ptr_array_index (self->stories, i);
+
+      g_return_if_fail (g_ptr_array_index (self->decisions, i) != NULL);
+      headlines[i] = story->headline;
+      bodies[i] = story->body;
+    }
+  /* a page of a local paper says 我市 for its home */
+  sd_place_resolver_settle_home (sd_gazetteer_get_default (),
+                                 (SdPlaceDecision **) self->decisions->pdata,
+                                 (const char *const *) headlines, (const char *const *) bodies, n);
+  for (guint i = 0; i < n; i++)
+    take_decision (g_ptr_array_index (self->stories, i), g_ptr_array_index (self->decisions, i));
+}
+
+void
+sd_pipeline_suggest_themes (SdPipeline *self, guint i)
+{
+  const SdStory *story;
+
+  g_return_if_fail (self != NULL && self->stories != NULL && i < self->stories->len);
+
+  if (self->themes == NULL)
+    {
+      self->themes = g_ptr_array_new_full (self->stories->len, free_suggestions);
+      g_ptr_array_set_size (self->themes, self->stories->len);
+    }
+  story = g_ptr_array_index (self->stories, i);
+  g_clear_pointer (&g_ptr_array_index (self->themes, i), g_ptr_array_unref);
+  g_ptr_array_index (self->themes, i) = sd_theme_suggester_suggest (
+      sd_theme_vocabulary_get_default (), story->headline, story->body, SD_PIPELINE_MAX_THEMES);
+}
+
+/**
+ * sd_pipeline_run:
+ * @page: a page from sd_page_read_file () or sd_page_read_bytes ()
+ *
+ * Returns: (transfer full) the page's stories; none when the text holds no
+ * story
+ */
+SdPipeline *
+sd_pipeline_run (const SdPage *page, SdPipelineFlags flags)
+{
+  g_autoptr (SdPipeline) self = NULL;
+
+  g_return_val_if_fail (page != NULL, NULL);
+
+  self = sd_pipeline_new (page);
+  sd_pipeline_segment (self);
+  sd_pipeline_make_stories (self);
+  for (guint i = 0; i < self->stories->len; i++)
+    sd_pipeline_place_story (self, i);
+  sd_pipeline_settle_places (self);
+  if (flags & SD_PIPELINE_THEMES)
+    for (guint i = 0; i < self->stories->len; i++)
+      sd_pipeline_suggest_themes (self, i);
+  return g_steal_pointer (&self);
+}
+
+/**
+ * sd_pipeline_find_text_span:
+ * @story: a stored story, its span in page-file bytes
+ * @page_text: its page's text, as sd_store_dup_page_text () gives it
+ * @encoding: the page file's encoding
+ * @file_size: the page file's size in bytes
+ * @out_start: (out): where the story starts in @page_text
+ * @out_end: (out): where it ends
+ *
+ * The way back from sd_pipeline_make_stories ()'s mapping.
+ */
+void
+sd_pipeline_find_text_span (const SdStory *story,
+                            const char    *page_text,
+                            const char    *encoding,
+                            gint64         file_size,
+                            gsize         *out_start,
+                            gsize         *out_end)
+{
+  gint64 span[2];
+
+  g_return_if_fail (story != NULL && page_text != NULL && encoding != NULL);
+
+  span[0] = story->source_start;
+  span[1] = story->source_end;
+  sd_page_map_from_file (page_text, encoding, file_size, span, 2);
+  *out_start = span[0];
+  *out_end = span[1];
+}

@@ -1,0 +1,131 @@
+/* sd-test-util.c — what the core tests share: a library of their own, searched
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "sd-test-util.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "sd-cjk-tokenizer.h"
+
+/* Without isolation the helpers would write into the real home folder. */
+static gboolean isolated;
+
+#ifdef __SANITIZE_ADDRESS__
+/* GLib keeps the folders of every isolated test case for the life of the
+ * process (g_set_user_dirs ()), by design.  LeakSanitizer only sees that
+ * with full stacks, as GLib has no frame pointers (see tests/lsan.supp);
+ * they slow every allocation, so only the tests that link this file take
+ * them (sd_test_read_file () is inline for those that time themselves). */
+const char *__lsan_default_options (void);
+
+const char *
+__lsan_default_options (void)
+{
+  return "fast_unwind_on_malloc=0";
+}
+#endif
+
+void
+sd_test_init (int *argc, char ***argv)
+{
+  g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  isolated = TRUE;
+}
+
+char *
+sd_test_build_filename (const char *name)
+{
+  const char *folder = g_get_user_data_dir ();
+
+  g_assert_true (isolated);
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  return g_build_filename (folder, name, NULL);
+}
+
+char *
+sd_test_make_dir (const char *name)
+{
+  g_autofree char *path = sd_test_build_filename (name);
+
+  g_assert_cmpint (g_mkdir (path, 0700), ==, 0);
+  return g_steal_pointer (&path);
+}
+
+SdStore *
+sd_test_open_library (char **out_path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = sd_test_build_filename ("library.db");
+  SdStore         *store = sd_store_open (path, &error);
+
+  g_assert_no_error (error);
+  if (out_path != NULL)
+    *out_path = g_steal_pointer (&path);
+  return store;
+}
+
+void
+sd_test_library_set_up (SdTestLibrary *fixture, gconstpointer data)
+{
+  fixture->store = sd_test_open_library (&fixture->path);
+}
+
+void
+sd_test_library_tear_down (SdTestLibrary *fixture, gconstpointer data)
+{
+  g_clear_object (&fixture->store);
+  g_clear_pointer (&fixture->path, g_free);
+}
+
+static int
+compare_ids (gconstpointer a, gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+  return x < y ? -1 : x > y;
+}
+
+char *
+sd_test_describe_ids (GPtrArray *stories)
+{
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < stories->len; i++)
+    g_array_append_val (ids, ((SdStory *) g_ptr_array_index (stories, i))->id);
+  g_array_sort (ids, compare_ids);
+  for (guint i = 0; i < ids->len; i++)
+    g_string_append_printf (out, "%s%" G_GINT64_FORMAT, i > 0 ? " " : "",
+                            g_array_index (ids, gint64, i));
+  return g_string_free (out, FALSE);
+}
+
+char *
+sd_test_search_ids (SdStore *store, const SdScope *scope, const char *query)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) found = sd_store_search (store, scope, query, 0, &error);
+
+  g_assert_no_error (error);
+  return sd_test_describe_ids (found);
+}
+
+void
+sd_test_assert_index_whole (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  sqlite3 *db = NULL;
+  char    *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_true (sd_cjk_tokenizer_register (db, &error));
+  g_assert_no_error (error);
+  sqlite3_exec (db, "INSERT INTO story_fts (story_fts) VALUES ('integrity-check')", NULL, NULL,
+                &message);
+  g_assert_cmpstr (message, ==, NULL);
+  sqlite3_close (db);
+}

@@ -1,0 +1,76 @@
+/* sd-test-util.h — what the core tests share: a library of their own, searched
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each test case runs with HOME and the XDG folders in a temporary folder
+ * of its own (G_TEST_OPTION_ISOLATE_DIRS), which GLib removes when the test
+ * case passes and keeps, to be looked at, when it fails.  Libraries and
+ * files a test makes go there, so no test cleans up by hand.
+ */
+/* Prototypes are aligned in columns by hand: */
+/* clang-format off */
+#pragma once
+
+#include "sd-store.h"
+
+G_BEGIN_DECLS
+
+/* g_test_init () with G_TEST_OPTION_ISOLATE_DIRS; call it first in main (). */
+void     sd_test_init           (int        *argc,
+                                 char     ***argv);
+
+/* The path of @name in the running test case's own folder, which is made.
+ * (transfer full) */
+char    *sd_test_build_filename (const char *name);
+/* A new, empty folder @name in the test case's own folder. (transfer full) */
+char    *sd_test_make_dir       (const char *name);
+
+/* A new, empty library in the test case's own folder; @out_path: (out)
+ * (optional) its file.  Fails the test if it cannot be opened.
+ * (transfer full) */
+SdStore *sd_test_open_library   (char      **out_path);
+
+/* A test fixture: a new, empty library for each test case. */
+typedef struct
+{
+  char    *path;
+  SdStore *store;
+} SdTestLibrary;
+
+void     sd_test_library_set_up    (SdTestLibrary *fixture,
+                                    gconstpointer  data);
+void     sd_test_library_tear_down (SdTestLibrary *fixture,
+                                    gconstpointer  data);
+/* g_test_add () of a test case taking (SdTestLibrary *, gconstpointer). */
+#define SD_TEST_ADD_WITH_LIBRARY(path, data, func)                          \
+  g_test_add ((path), SdTestLibrary, (data), sd_test_library_set_up, (func), \
+              sd_test_library_tear_down)
+
+/* "1 3 5": the ids of @stories, ascending. (transfer full) */
+char    *sd_test_describe_ids       (GPtrArray     *stories);
+/* The same of the stories @query finds in @scope (nullable). */
+char    *sd_test_search_ids         (SdStore       *store,
+                                     const SdScope *scope,
+                                     const char    *query);
+/* Fails the test unless the library at @path passes the full-text index's
+ * own integrity check. */
+void     sd_test_assert_index_whole (const char    *path);
+
+/* The bytes of the file @name in @dir; fails the test if it cannot be
+ * read. (transfer full)  Inline: a test using only this does not link
+ * sd-test-util.c and keeps LeakSanitizer's fast stacks. */
+static inline GBytes *
+sd_test_read_file (const char *dir, const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr (GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, length);
+}
+
+G_END_DECLS
