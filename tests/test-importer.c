@@ -313,8 +313,8 @@ test_import_async (Fixture *fixture, gconstpointer unused)
   const char *const paths[] = { SD_SEEDS_DIR, NULL };
   AsyncData         data = { g_main_loop_new (NULL, FALSE) };
 
-  sd_importer_import_async (sd_store_get_path (fixture->store), paths, NULL, progress_cb, &data,
-                            NULL, finished_cb, &data);
+  sd_importer_import_async (fixture->store, paths, NULL, progress_cb, &data, NULL, finished_cb,
+                            &data);
   g_main_loop_run (data.loop);
   /* Progress reports still queued are delivered before we look. */
   while (g_main_context_iteration (NULL, FALSE))

@@ -31,7 +31,7 @@ struct _SdExportDialog
   GtkButton       *cancel_button;
   GtkWidget       *export_button;
 
-  char                 *db_path;
+  SdStore              *store;
   SdScopeKind           scope_kind;
   GArray               *ids; /* (nullable) the editor's selection */
   char                 *place_code;
@@ -249,7 +249,7 @@ start_export (SdExportDialog *self, GFile *file)
   /* Closing the window stops the export; the application waits for the
    * worker to put its unfinished file away. */
   g_application_hold (g_application_get_default ());
-  sd_export_to_file_async (self->db_path, &scope, get_format (self), &options, file,
+  sd_export_to_file_async (self->store, &scope, get_format (self), &options, file,
                            self->cancellable, export_progress_cb, g_object_ref (self),
                            g_object_unref, export_finished_cb, g_object_ref (self));
 }
@@ -342,7 +342,7 @@ sd_export_dialog_finalize (GObject *object)
   SdExportDialog *self = SD_EXPORT_DIALOG (object);
 
   g_clear_object (&self->cancellable);
-  g_free (self->db_path);
+  g_clear_object (&self->store);
   g_free (self->place_code);
   g_free (self->query);
   g_clear_pointer (&self->ids, g_array_unref);
@@ -408,7 +408,7 @@ sd_export_dialog_new (GtkWindow *parent, SdStore *store, const SdScope *scope, g
   g_object_get (gtk_settings_get_default (), "gtk-dialogs-use-header", &header_bar, NULL);
   self = g_object_new (SD_TYPE_EXPORT_DIALOG, "transient-for", parent, "use-header-bar", header_bar,
                        NULL);
-  self->db_path = g_strdup (sd_store_get_path (store));
+  self->store = g_object_ref (store);
   self->scope_kind = scope->kind;
   self->place_code = g_strdup (scope->place_code);
   self->query = scope->text != NULL && *scope->text != '\0' ? g_strdup (scope->text) : NULL;

@@ -650,7 +650,7 @@ sd_window_import (SdWindow *self, const char *const *paths)
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
 
-  sd_importer_import_async (sd_store_get_path (self->store), paths, self->import_cancellable,
-                            import_progress_cb, g_object_ref (self), g_object_unref,
-                            import_finished_cb, g_object_ref (self));
+  sd_importer_import_async (self->store, paths, self->import_cancellable, import_progress_cb,
+                            g_object_ref (self), g_object_unref, import_finished_cb,
+                            g_object_ref (self));
 }

@@ -1,4 +1,4 @@
-/* sd-export.c — formats, options, the JSON writer, and writing files safely
+/* sd-export.c — formats, options, and writing files safely, in a worker or not
  *
  * Copyright 2026 The Storydesk authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -8,14 +8,13 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "sd-export-private.h"
 
 typedef struct
 {
-  char                *db_path;
+  SdStore             *store; /* (nullable) a connection of the job's own */
   SdScopeKind          scope_kind;
   char                *place_code;
   char                *text;
@@ -80,7 +79,7 @@ G_DEFINE_QUARK (sd - export - error - quark, sd_export_error)
 static void
 export_job_free (ExportJob *job)
 {
-  g_free (job->db_path);
+  g_clear_object (&job->store);
   g_free (job->place_code);
   g_free (job->text);
   g_clear_pointer (&job->ids, g_array_unref);
@@ -98,134 +97,6 @@ progress_report_free (ProgressReport *report)
 {
   g_object_unref (report->task);
   g_free (report);
-}
-
-static void
-add_string_array (JsonBuilder *builder, const char *member, GPtrArray *array)
-{
-  json_builder_set_member_name (builder, member);
-  json_builder_begin_array (builder);
-  for (guint i = 0; array != NULL && i < array->len; i++)
-    json_builder_add_string_value (builder, g_ptr_array_index (array, i));
-  json_builder_end_array (builder);
-}
-
-static void
-add_nullable_string (JsonBuilder *builder, const char *member, const char *value)
-{
-  json_builder_set_member_name (builder, member);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
-add_int (JsonBuilder *builder, const char *member, gint64 value)
-{
-  json_builder_set_member_name (builder, member);
-  json_builder_add_int_value (builder, value);
-}
-
-static void
-add_highlights (JsonBuilder *builder, GPtrArray *highlights)
-{
-  json_builder_set_member_name (builder, "highlights");
-  json_builder_begin_array (builder);
-  for (guint i = 0; highlights != NULL && i < highlights->len; i++)
-    {
-      const SdHighlight *highlight = g_ptr_array_index (highlights, i);
-
-      json_builder_begin_object (builder);
-      add_nullable_string (builder, "quote", highlight->quote != NULL ? highlight->quote : "");
-      add_int (builder, "start", highlight->start);
-      add_int (builder, "end", highlight->end);
-      add_nullable_string (builder, "comment",
-                           highlight->comment != NULL ? highlight->comment : "");
-      add_nullable_string (builder, "prefix", highlight->prefix != NULL ? highlight->prefix : "");
-      add_nullable_string (builder, "suffix", highlight->suffix != NULL ? highlight->suffix : "");
-      add_nullable_string (builder, "editor", highlight->editor);
-      add_nullable_string (builder, "created", highlight->created);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-}
-
-static void
-add_story (JsonBuilder *builder, const SdStory *story)
-{
-  const SdPlace *city, *district, *town;
-
-  _sd_export_get_place (story, &city, &district, &town);
-
-  json_builder_begin_object (builder);
-  add_int (builder, "id", story->id);
-
-  json_builder_set_member_name (builder, "source");
-  json_builder_begin_object (builder);
-  add_nullable_string (builder, "file", story->source_file);
-  add_int (builder, "start", story->source_start);
-  add_int (builder, "end", story->source_end);
-  json_builder_end_object (builder);
-
-  add_nullable_string (builder, "kind", sd_story_kind_to_string (story->kind));
-  add_nullable_string (builder, "headline", story->headline);
-  add_nullable_string (builder, "subheadline", story->subheadline);
-  add_nullable_string (builder, "reporter", story->reporter);
-  add_nullable_string (builder, "byline", story->byline);
-  add_string_array (builder, "section_headings", story->section_headings);
-  add_nullable_string (builder, "body", story->body != NULL ? story->body : "");
-  add_string_array (builder, "captions", story->captions);
-  json_builder_set_member_name (builder, "truncated");
-  json_builder_add_boolean_value (builder, story->truncated);
-
-  add_nullable_string (builder, "place_code", story->place_code);
-  add_nullable_string (builder, "city", city != NULL ? city->name : NULL);
-  add_nullable_string (builder, "district", district != NULL ? district->name : NULL);
-  add_nullable_string (builder, "town", town != NULL ? town->name : NULL);
-  json_builder_set_member_name (builder, "place_confidence");
-  json_builder_add_double_value (builder, story->place_confidence);
-  json_builder_set_member_name (builder, "place_by_editor");
-  json_builder_add_boolean_value (builder, story->place_by_editor);
-
-  add_string_array (builder, "tags", story->tags);
-  add_nullable_string (builder, "note", story->note != NULL ? story->note : "");
-  add_nullable_string (builder, "status", sd_story_status_to_string (story->status));
-  add_nullable_string (builder, "editor", story->editor);
-  add_nullable_string (builder, "updated", story->updated);
-  add_highlights (builder, story->highlights);
-  json_builder_end_object (builder);
-}
-
-/* The full record, whatever the options ask: JSON is the format Storydesk
- * reads back (sd-json-import.c). */
-gboolean
-_sd_export_write_json (GPtrArray             *stories,
-                       const SdExportOptions *options,
-                       GOutputStream         *output,
-                       GCancellable          *cancellable,
-                       GError               **error)
-{
-  g_autoptr (JsonBuilder) builder = json_builder_new ();
-  g_autoptr (JsonGenerator) generator = json_generator_new ();
-  g_autoptr (JsonNode) root = NULL;
-
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < stories->len; i++)
-    {
-      add_story (builder, g_ptr_array_index (stories, i));
-      if (!_sd_export_step (options, i + 1, stories->len, cancellable, error))
-        return FALSE;
-    }
-  json_builder_end_array (builder);
-
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  if (!json_generator_to_stream (generator, output, cancellable, error))
-    return FALSE;
-  return g_output_stream_write_all (output, "\n", 1, NULL, cancellable, error);
 }
 
 void
@@ -640,7 +511,6 @@ static void
 export_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
 {
   ExportJob *job = task_data;
-  g_autoptr (SdStore) store = NULL;
   g_autoptr (GPtrArray) stories = NULL;
   GError         *error = NULL;
   SdScope         scope = { job->scope_kind, job->place_code, job->text,
@@ -655,9 +525,7 @@ export_thread (GTask *task, gpointer source_object, gpointer task_data, GCancell
     .progress_data = task,
   };
 
-  store = sd_store_open (job->db_path, &error);
-  if (store != NULL)
-    stories = sd_store_list_full_stories (store, &scope, &error);
+  stories = sd_store_list_full_stories (job->store, &scope, &error);
   if (stories == NULL)
     {
       g_task_return_error (task, error);
@@ -673,7 +541,7 @@ export_thread (GTask *task, gpointer source_object, gpointer task_data, GCancell
 }
 
 void
-sd_export_to_file_async (const char            *db_path,
+sd_export_to_file_async (SdStore               *store,
                          const SdScope         *scope,
                          SdExportFormat         format,
                          const SdExportOptions *options,
@@ -688,8 +556,9 @@ sd_export_to_file_async (const char            *db_path,
   g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
   ExportJob      *job = g_new0 (ExportJob, 1);
   SdExportOptions defaults;
+  GError         *error = NULL;
 
-  g_return_if_fail (db_path != NULL && scope != NULL && G_IS_FILE (file));
+  g_return_if_fail (SD_IS_STORE (store) && scope != NULL && G_IS_FILE (file));
   g_return_if_fail (format < SD_EXPORT_N_FORMATS);
 
   if (options == NULL)
@@ -697,7 +566,6 @@ sd_export_to_file_async (const char            *db_path,
       sd_export_options_init (&defaults, format);
       options = &defaults;
     }
-  job->db_path = g_strdup (db_path);
   job->scope_kind = scope->kind;
   job->place_code = g_strdup (scope->place_code);
   job->text = g_strdup (scope->text);
@@ -720,7 +588,11 @@ sd_export_to_file_async (const char            *db_path,
 
   g_task_set_source_tag (task, sd_export_to_file_async);
   g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
-  g_task_run_in_thread (task, export_thread);
+  job->store = sd_store_open_for_worker (store, &error);
+  if (job->store == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_run_in_thread (task, export_thread);
 }
 
 gboolean

@@ -121,10 +121,11 @@ gboolean     sd_export_to_file              (SdExportFormat         format,
                                              GCancellable          *cancellable,
                                              GError               **error);
 
-/* Reads the stories of @scope from the library at @db_path and writes them
- * to @file, in a worker thread with its own connection.  @options' progress
+/* Reads the stories of @scope from @store's library and writes them to
+ * @file, in a worker thread on a connection of the job's own
+ * (sd_store_open_for_worker ()).  @options' progress
  * function is ignored; @progress is called in the caller's main context. */
-void         sd_export_to_file_async        (const char            *db_path,
+void         sd_export_to_file_async        (SdStore               *store,
                                              const SdScope         *scope,
                                              SdExportFormat         format,
                                              const SdExportOptions *options,

@@ -16,7 +16,7 @@
 
 typedef struct
 {
-  char                *db_path;
+  SdStore             *store; /* (nullable) a connection of the job's own */
   GStrv                paths;
   SdImportProgressFunc progress;
   gpointer             progress_data;
@@ -45,7 +45,7 @@ sd_import_result_free (SdImportResult *result)
 static void
 import_job_free (ImportJob *job)
 {
-  g_free (job->db_path);
+  g_clear_object (&job->store);
   g_strfreev (job->paths);
   if (job->progress_destroy != NULL)
     job->progress_destroy (job->progress_data);
@@ -180,17 +180,10 @@ static void
 import_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
 {
   ImportJob *job = task_data;
-  g_autoptr (SdStore) store = NULL;
   g_autoptr (GPtrArray) files = NULL;
   g_autoptr (GPtrArray) results = NULL;
   GError *error = NULL;
 
-  store = sd_store_open (job->db_path, &error);
-  if (store == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
   files = sd_importer_collect_files ((const char *const *) job->paths, &error);
   if (files == NULL)
     {
@@ -207,7 +200,7 @@ import_thread (GTask *task, gpointer source_object, gpointer task_data, GCancell
        * every page already stored whole. */
       if (g_task_return_error_if_cancelled (task))
         return;
-      g_ptr_array_add (results, sd_importer_import_file (store, path));
+      g_ptr_array_add (results, sd_importer_import_file (job->store, path));
 
       if (job->progress != NULL)
         {
@@ -224,7 +217,7 @@ import_thread (GTask *task, gpointer source_object, gpointer task_data, GCancell
 }
 
 void
-sd_importer_import_async (const char          *db_path,
+sd_importer_import_async (SdStore             *store,
                           const char *const   *paths,
                           GCancellable        *cancellable,
                           SdImportProgressFunc progress,
@@ -235,8 +228,10 @@ sd_importer_import_async (const char          *db_path,
 {
   g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
   ImportJob *job = g_new0 (ImportJob, 1);
+  GError    *error = NULL;
 
-  job->db_path = g_strdup (db_path);
+  g_return_if_fail (SD_IS_STORE (store) && paths != NULL);
+
   job->paths = g_strdupv ((char **) paths);
   job->progress = progress;
   job->progress_data = progress_data;
@@ -245,7 +240,11 @@ sd_importer_import_async (const char          *db_path,
 
   g_task_set_source_tag (task, sd_importer_import_async);
   g_task_set_task_data (task, job, (GDestroyNotify) import_job_free);
-  g_task_run_in_thread (task, import_thread);
+  job->store = sd_store_open_for_worker (store, &error);
+  if (job->store == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_run_in_thread (task, import_thread);
 }
 
 GPtrArray *

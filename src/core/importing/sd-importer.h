@@ -41,9 +41,9 @@ GPtrArray  *sd_importer_collect_files (const char *const *paths,
 SdImportResult *sd_importer_import_file (SdStore    *store,
                                          const char *path);
 
-/* Imports @paths into the library at @db_path in a worker thread (which opens
- * its own connection). */
-void        sd_importer_import_async  (const char          *db_path,
+/* Imports @paths into @store's library in a worker thread, on a connection
+ * of the job's own (sd_store_open_for_worker ()). */
+void        sd_importer_import_async  (SdStore             *store,
                                        const char *const   *paths,
                                        GCancellable        *cancellable,
                                        SdImportProgressFunc progress,

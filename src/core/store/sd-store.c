@@ -373,6 +373,30 @@ sd_store_open (const char *path, GError **error)
   return g_steal_pointer (&self);
 }
 
+/**
+ * sd_store_open_for_worker:
+ * @self: an open store
+ *
+ * Opens another connection to @self's library, writing in the same
+ * editor's name, for one long job in a worker thread (an import, an
+ * export): a connection is used by one thread at a time, and a long job on
+ * one of its own leaves the window's reads and writes free.
+ *
+ * Returns: (transfer full) the store, or %NULL with @error set.
+ */
+SdStore *
+sd_store_open_for_worker (SdStore *self, GError **error)
+{
+  SdStore *other;
+
+  g_return_val_if_fail (SD_IS_STORE (self), NULL);
+
+  other = sd_store_open (self->path, error);
+  if (other != NULL)
+    sd_store_set_editor (other, self->editor);
+  return other;
+}
+
 const char *
 sd_store_get_path (SdStore *self)
 {

@@ -59,6 +59,9 @@ G_DECLARE_FINAL_TYPE (SdStore, sd_store, SD, STORE, GObject)
 
 SdStore    *sd_store_open                (const char    *path,
                                           GError       **error);
+/* Another connection to the same library, for a worker thread's long job. */
+SdStore    *sd_store_open_for_worker     (SdStore       *self,
+                                          GError       **error);
 const char *sd_store_get_path            (SdStore       *self);
 void        sd_store_set_editor          (SdStore       *self,
                                           const char    *editor);
