@@ -10,7 +10,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
-#include "sd-cjk-tokenizer.h"
+#include "sd-store-fts5.h"
 
 /* Without isolation the helpers would write into the real home folder. */
 static gboolean isolated;
@@ -122,7 +122,7 @@ sd_test_assert_index_whole (const char *path)
   char    *message = NULL;
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_true (sd_cjk_tokenizer_register (db, &error));
+  g_assert_true (sd_store_register_fts5 (db, &error));
   g_assert_no_error (error);
   sqlite3_exec (db, "INSERT INTO story_fts (story_fts) VALUES ('integrity-check')", NULL, NULL,
                 &message);

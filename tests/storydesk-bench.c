@@ -29,7 +29,7 @@
 #include <string.h>
 
 #include "sd-bench.h"
-#include "sd-cjk-tokenizer.h"
+#include "sd-store-fts5.h"
 #include "sd-importer.h"
 #include "sd-store.h"
 
@@ -632,7 +632,7 @@ main (int argc, char *argv[])
 
   /* Our own connection for the scan, as the store keeps its own private. */
   if (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK
-      || !sd_cjk_tokenizer_register (db, &error))
+      || !sd_store_register_fts5 (db, &error))
     return fail (error != NULL
                      ? g_steal_pointer (&error)
                      : g_error_new (G_IO_ERROR, G_IO_ERROR_FAILED, "%s", sqlite3_errmsg (db)));

@@ -11,7 +11,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
-#include "sd-cjk-tokenizer.h"
+#include "sd-store-fts5.h"
 #include "sd-query.h"
 #include "sd-store.h"
 #include "sd-test-util.h"
@@ -328,7 +328,7 @@ test_upgrade (Fixture *fixture, gconstpointer data)
   g_clear_object (&fixture->store);
 
   g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
-  g_assert_true (sd_cjk_tokenizer_register (db, &error));
+  g_assert_true (sd_store_register_fts5 (db, &error));
   for (guint i = 0; i < G_N_ELEMENTS (downgrade); i++)
     g_assert_cmpint (sqlite3_exec (db, downgrade[i], NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);

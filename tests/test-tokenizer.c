@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "sd-cjk-tokenizer.h"
+#include "sd-store-fts5.h"
 
 typedef struct
 {
@@ -138,7 +139,7 @@ test_fts5 (void)
   sqlite3_stmt *insert = NULL;
 
   g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
-  g_assert_true (sd_cjk_tokenizer_register (db, &error));
+  g_assert_true (sd_store_register_fts5 (db, &error));
   g_assert_no_error (error);
   g_assert_cmpint (sqlite3_exec (db, "CREATE VIRTUAL TABLE t USING fts5 (x, tokenize = 'sd_cjk')",
                                  NULL, NULL, NULL),

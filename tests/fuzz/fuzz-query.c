@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "sd-cjk-tokenizer.h"
+#include "sd-store-fts5.h"
 #include "sd-fuzz.h"
 #include "sd-gazetteer.h"
 #include "sd-query.h"
@@ -32,7 +33,7 @@ open_index (void)
 
   if (sqlite3_open (":memory:", &db) != SQLITE_OK)
     g_error ("cannot open an in-memory database");
-  if (!sd_cjk_tokenizer_register (db, &error))
+  if (!sd_store_register_fts5 (db, &error))
     g_error ("cannot register the tokenizer: %s", error->message);
   if (sqlite3_exec (db,
                     "CREATE VIRTUAL TABLE fts USING fts5 (headline, body, tokenize = 'sd_cjk');"

@@ -22,8 +22,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-#include <math.h>
 #include <string.h>
 
 #include "sd-cjk-tokenizer.h"
@@ -38,9 +36,9 @@ typedef enum
 /* One tokenizing pass over a text. */
 typedef struct
 {
-  void *ctx;
-  int (*emit) (void *ctx, int tflags, const char *token, int n_token, int start, int end);
-  gboolean query;
+  void          *ctx;
+  SdCjkTokenFunc emit;
+  gboolean       query;
 
   GString *word; /* the folded word being read */
   int      word_start;
@@ -56,11 +54,6 @@ typedef struct
   int      owed_start;
   int      owed_end;
 } Scan;
-
-G_DEFINE_QUARK (sd - cjk - tokenizer - error - quark, sd_cjk_tokenizer_error)
-
-/* A harmless non-NULL object: the tokenizer keeps no state between calls. */
-static int tokenizer_instance;
 
 static gunichar
 fold_char (gunichar c)
@@ -107,7 +100,7 @@ classify (gunichar c)
 static int
 emit (Scan *scan, int tflags, const char *token, int n_token, int start, int end)
 {
-  if (scan->owed != 0 && !(tflags & FTS5_TOKEN_COLOCATED))
+  if (scan->owed != 0 && !(tflags & SD_CJK_TOKEN_COLOCATED))
     {
       char buffer[8];
       int  n = g_unichar_to_utf8 (scan->owed, buffer);
@@ -115,7 +108,7 @@ emit (Scan *scan, int tflags, const char *token, int n_token, int start, int end
 
       scan->owed = 0;
       rc = scan->emit (scan->ctx, 0, buffer, n, scan->owed_start, scan->owed_end);
-      if (rc != SQLITE_OK)
+      if (rc != 0)
         return rc;
     }
   return scan->emit (scan->ctx, tflags, token, n_token, start, end);
@@ -135,7 +128,7 @@ flush_word (Scan *scan)
   int rc;
 
   if (scan->word->len == 0)
-    return SQLITE_OK;
+    return 0;
   rc = emit (scan, 0, scan->word->str, scan->word->len, scan->word_start, scan->word_end);
   g_string_truncate (scan->word, 0);
   return rc;
@@ -147,14 +140,14 @@ end_run (Scan *scan)
   gunichar last = scan->prev;
 
   if (last == 0)
-    return SQLITE_OK;
+    return 0;
   scan->prev = 0;
   if (scan->query && scan->run_length > 1)
     {
       scan->owed = last;
       scan->owed_start = scan->prev_start;
       scan->owed_end = scan->prev_end;
-      return SQLITE_OK;
+      return 0;
     }
   return emit_unigram (scan, 0, last, scan->prev_start, scan->prev_end);
 }
@@ -162,7 +155,7 @@ end_run (Scan *scan)
 static int
 add_cjk (Scan *scan, gunichar c, int start, int end)
 {
-  int rc = SQLITE_OK;
+  int rc = 0;
 
   if (scan->prev != 0)
     {
@@ -171,9 +164,9 @@ add_cjk (Scan *scan, gunichar c, int start, int end)
 
       n += g_unichar_to_utf8 (c, bigram + n);
       rc = emit (scan, 0, bigram, n, scan->prev_start, end);
-      if (rc == SQLITE_OK && !scan->query)
-        rc =
-            emit_unigram (scan, FTS5_TOKEN_COLOCATED, scan->prev, scan->prev_start, scan->prev_end);
+      if (rc == 0 && !scan->query)
+        rc = emit_unigram (scan, SD_CJK_TOKEN_COLOCATED, scan->prev, scan->prev_start,
+                           scan->prev_end);
     }
   else
     scan->run_length = 0;
@@ -203,19 +196,19 @@ read_char (const char *text, int n_text, int pos, int *next)
 static int
 scan_text (Scan *scan, const char *text, int n_text)
 {
-  int rc = SQLITE_OK;
+  int rc = 0;
   int next;
 
-  for (int pos = 0; pos < n_text && rc == SQLITE_OK; pos = next)
+  for (int pos = 0; pos < n_text && rc == 0; pos = next)
     {
       gunichar c = read_char (text, n_text, pos, &next);
       CharClass class = classify (c);
 
       if (class != CLASS_WORD)
         rc = flush_word (scan);
-      if (class != CLASS_CJK && rc == SQLITE_OK)
+      if (class != CLASS_CJK && rc == 0)
         rc = end_run (scan);
-      if (rc != SQLITE_OK)
+      if (rc != 0)
         break;
       if (class == CLASS_WORD)
         {
@@ -227,19 +220,15 @@ scan_text (Scan *scan, const char *text, int n_text)
       else if (class == CLASS_CJK)
         rc = add_cjk (scan, c, pos, next);
     }
-  if (rc == SQLITE_OK)
+  if (rc == 0)
     rc = flush_word (scan);
-  if (rc == SQLITE_OK)
+  if (rc == 0)
     rc = end_run (scan);
   return rc;
 }
 
 static int
-run_scan (void       *ctx,
-          gboolean    query,
-          const char *text,
-          int         n_text,
-          int (*token_cb) (void *, int, const char *, int, int, int))
+run_scan (void *ctx, gboolean query, const char *text, int n_text, SdCjkTokenFunc token_cb)
 {
   Scan scan = { 0 };
   int  rc;
@@ -253,184 +242,22 @@ run_scan (void       *ctx,
   return rc;
 }
 
-static int
-tokenizer_create (void *context, const char **args, int n_args, Fts5Tokenizer **out)
-{
-  *out = (Fts5Tokenizer *) &tokenizer_instance;
-  return SQLITE_OK;
-}
-
-static void
-tokenizer_delete (Fts5Tokenizer *tokenizer)
-{
-}
-
-static int
-tokenizer_tokenize (Fts5Tokenizer *tokenizer,
-                    void          *ctx,
-                    int            flags,
-                    const char    *text,
-                    int            n_text,
-                    int (*token_cb) (void *, int, const char *, int, int, int))
-{
-  /* Highlighting (FTS5_TOKENIZE_AUX) and deletes see the document's tokens. */
-  return run_scan (ctx, (flags & FTS5_TOKENIZE_QUERY) != 0, text, n_text, token_cb);
-}
-
-/* Ranking.  FTS5's own bm25 () reads each match's column sizes from its
- * docsize table, a lookup per match that costs six times the rest of the
- * ranking when a common term matches tens of thousands of stories.  So
- * sd_bm25 () is bm25 with the same column weights, k1 = 1.2 and b = 0: no
- * normalisation by length, term frequency saturating instead. */
-#define BM25_K1 1.2
-
-typedef struct
-{
-  int    n_phrases;
-  double idf[];
-} RankData;
-
-static int
-count_row_cb (const Fts5ExtensionApi *api, Fts5Context *fts, void *user_data)
-{
-  (*(sqlite3_int64 *) user_data)++;
-  return SQLITE_OK;
-}
-
-/* The phrases' inverse document frequencies, computed once per query. */
-static RankData *
-get_rank_data (const Fts5ExtensionApi *api, Fts5Context *fts, int *rc)
-{
-  RankData     *data = api->xGetAuxdata (fts, 0);
-  sqlite3_int64 n_rows = 0;
-  int           n_phrases;
-
-  if (data != NULL)
-    return data;
-  n_phrases = api->xPhraseCount (fts);
-  *rc = api->xRowCount (fts, &n_rows);
-  if (*rc != SQLITE_OK)
-    return NULL;
-  data = g_malloc0 (sizeof (RankData) + n_phrases * sizeof (double));
-  data->n_phrases = n_phrases;
-  for (int i = 0; i < n_phrases; i++)
-    {
-      sqlite3_int64 hits = 0;
-
-      /* one phrase: its weight is the same for every match */
-      if (n_phrases == 1)
-        {
-          data->idf[i] = 1;
-          break;
-        }
-      *rc = api->xQueryPhrase (fts, i, &hits, count_row_cb);
-      if (*rc != SQLITE_OK)
-        {
-          g_free (data);
-          return NULL;
-        }
-      data->idf[i] = MAX (log ((n_rows - hits + 0.5) / (hits + 0.5)), 1e-6);
-    }
-  /* on failure FTS5 frees @data itself */
-  *rc = api->xSetAuxdata (fts, data, g_free);
-  return *rc == SQLITE_OK ? data : NULL;
-}
-
-/* sd_bm25 (table, weight of column 0, weight of column 1, …): lower is
- * better, as with bm25 (). */
-static void
-rank_function (const Fts5ExtensionApi *api,
-               Fts5Context            *fts,
-               sqlite3_context        *ctx,
-               int                     n_values,
-               sqlite3_value         **values)
-{
-  double             weights[16];
-  double             stack_freq[16];
-  g_autofree double *heap_freq = NULL;
-  double            *freq = stack_freq;
-  double             score = 0;
-  int                rc = SQLITE_OK;
-  int                n_inst = 0;
-  RankData          *data = get_rank_data (api, fts, &rc);
-
-  if (data == NULL)
-    {
-      sqlite3_result_error_code (ctx, rc);
-      return;
-    }
-  if (data->n_phrases > (int) G_N_ELEMENTS (stack_freq))
-    freq = heap_freq = g_new0 (double, data->n_phrases);
-  else
-    memset (stack_freq, 0, sizeof stack_freq);
-  for (int i = 0; i < (int) G_N_ELEMENTS (weights); i++)
-    weights[i] = i < n_values ? sqlite3_value_double (values[i]) : 1.0;
-
-  rc = api->xInstCount (fts, &n_inst);
-  for (int i = 0; i < n_inst && rc == SQLITE_OK; i++)
-    {
-      int phrase, column, offset;
-
-      rc = api->xInst (fts, i, &phrase, &column, &offset);
-      if (rc == SQLITE_OK)
-        freq[phrase] += column < (int) G_N_ELEMENTS (weights) ? weights[column] : 1.0;
-    }
-  if (rc != SQLITE_OK)
-    {
-      sqlite3_result_error_code (ctx, rc);
-      return;
-    }
-  for (int p = 0; p < data->n_phrases; p++)
-    score += data->idf[p] * freq[p] * (BM25_K1 + 1) / (freq[p] + BM25_K1);
-  sqlite3_result_double (ctx, -score);
-}
-
-static fts5_api *
-get_fts5_api (sqlite3 *db)
-{
-  fts5_api     *api = NULL;
-  sqlite3_stmt *stmt = NULL;
-
-  if (sqlite3_prepare_v2 (db, "SELECT fts5 (?1)", -1, &stmt, NULL) != SQLITE_OK)
-    return NULL;
-  sqlite3_bind_pointer (stmt, 1, (void *) &api, "fts5_api_ptr", NULL);
-  sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  return api;
-}
-
 /**
- * sd_cjk_tokenizer_register:
- * @db: a connection
+ * sd_cjk_tokenize:
+ * @text: (array length=n_text): UTF-8, possibly damaged
+ * @for_query: a query's tokens (a run's last character only when another
+ *   token follows it) rather than a document's
+ * @func: called for each token, with #SD_CJK_TOKEN_COLOCATED in its flags
+ *   when it shares the position of the one before; a non-zero return stops
+ *   the walk
  *
- * Registers the tokenizer "sd_cjk" and the ranking function "sd_bm25" on
- * @db.  Every connection that writes stories needs them, since the index is
- * kept by triggers.
+ * Returns: 0, or what @func returned to stop.
  */
-gboolean
-sd_cjk_tokenizer_register (sqlite3 *db, GError **error)
+int
+sd_cjk_tokenize (
+    const char *text, int n_text, gboolean for_query, SdCjkTokenFunc func, void *user_data)
 {
-  static fts5_tokenizer tokenizer = {
-    tokenizer_create,
-    tokenizer_delete,
-    tokenizer_tokenize,
-  };
-  fts5_api *api = get_fts5_api (db);
-
-  if (api == NULL || api->iVersion < 2)
-    {
-      g_set_error (error, SD_CJK_TOKENIZER_ERROR, SD_CJK_TOKENIZER_ERROR_NO_FTS5,
-                   _("This SQLite (%s) has no full-text search (FTS5)"), sqlite3_libversion ());
-      return FALSE;
-    }
-  if (api->xCreateTokenizer (api, SD_CJK_TOKENIZER_NAME, NULL, &tokenizer, NULL) != SQLITE_OK
-      || api->xCreateFunction (api, SD_CJK_RANK_NAME, NULL, rank_function, NULL) != SQLITE_OK)
-    {
-      g_set_error (error, SD_CJK_TOKENIZER_ERROR, SD_CJK_TOKENIZER_ERROR_NO_FTS5,
-                   _("Cannot register the search tokenizer: %s"), sqlite3_errmsg (db));
-      return FALSE;
-    }
-  return TRUE;
+  return run_scan (user_data, for_query, text, n_text, func);
 }
 
 char *
@@ -469,10 +296,10 @@ describe_token_cb (void *ctx, int tflags, const char *token, int n_token, int st
 
   if (out->len > 0)
     g_string_append_c (out, ' ');
-  if (tflags & FTS5_TOKEN_COLOCATED)
+  if (tflags & SD_CJK_TOKEN_COLOCATED)
     g_string_append_c (out, '+');
   g_string_append_len (out, token, n_token);
-  return SQLITE_OK;
+  return 0;
 }
 
 char *

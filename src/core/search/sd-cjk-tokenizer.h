@@ -1,5 +1,5 @@
-/* sd-cjk-tokenizer.h — an FTS5 tokenizer for Chinese newspaper text, and
- * the ranking function that goes with it
+/* sd-cjk-tokenizer.h — the search tokens of Chinese newspaper text; the
+ * store hands them to SQLite's FTS5 (store/sd-store-fts5.c)
  *
  * Copyright 2026 The Storydesk authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -17,26 +17,28 @@
 #pragma once
 
 #include <glib.h>
-#include <sqlite3.h>
 
 G_BEGIN_DECLS
 
-#define SD_CJK_TOKENIZER_NAME "sd_cjk"
-/* sd_bm25 (fts_table, weights…): bm25 () with the same column weights but no
- * normalisation by length (b = 0), which spares a lookup per match */
-#define SD_CJK_RANK_NAME      "sd_bm25"
+/* A token's flag: it stands at the same position as the one before (a
+ * Han character's unigram beside its bigram); FTS5_TOKEN_COLOCATED's
+ * value, so the store passes flags on unchanged. */
+#define SD_CJK_TOKEN_COLOCATED 0x0001
 
-#define SD_CJK_TOKENIZER_ERROR (sd_cjk_tokenizer_error_quark ())
-typedef enum
-{
-  SD_CJK_TOKENIZER_ERROR_NO_FTS5,
-} SdCjkTokenizerError;
-GQuark sd_cjk_tokenizer_error_quark (void);
+/* Called with each token and its byte span in the text; returning non-zero
+ * stops the walk. */
+typedef int (*SdCjkTokenFunc) (void       *user_data,
+                               int         flags,
+                               const char *token,
+                               int         n_token,
+                               int         start,
+                               int         end);
 
-/* Registers the tokenizer "sd_cjk" and the rank function "sd_bm25" with
- * @db's FTS5. */
-gboolean sd_cjk_tokenizer_register      (sqlite3    *db,
-                                         GError    **error);
+int      sd_cjk_tokenize                (const char     *text,
+                                         int             n_text,
+                                         gboolean        for_query,
+                                         SdCjkTokenFunc  func,
+                                         void           *user_data);
 
 /* @text as the index sees it, character for character (each character folds
  * to exactly one; a byte that is not UTF-8 to a space). (transfer full) */

@@ -19,14 +19,14 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "sd-cjk-tokenizer.h"
+#include "sd-store-fts5.h"
 #include "sd-query.h"
 #include "sd-store-rows-private.h"
 #include "sd-store-write-private.h"
 
 /* Column weights of headline, subheadline, body, byline, note; see
  * sd-cjk-tokenizer.h for sd_bm25 (). */
-#define RANK SD_CJK_RANK_NAME " (story_fts, 10.0, 4.0, 1.0, 1.0, 2.0)"
+#define RANK SD_STORE_FTS5_RANK " (story_fts, 10.0, 4.0, 1.0, 1.0, 2.0)"
 
 typedef enum
 {

@@ -10,7 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "sd-cjk-tokenizer.h"
+#include "sd-store-fts5.h"
 #include "sd-store-write-private.h"
 
 enum
@@ -365,7 +365,7 @@ sd_store_open (const char *path, GError **error)
       return NULL;
     }
   /* before migrate (): the search index and its triggers tokenize with it */
-  if (!sd_cjk_tokenizer_register (self->db, error))
+  if (!sd_store_register_fts5 (self->db, error))
     return NULL;
   if (!migrate (self, error))
     return NULL;

@@ -1,0 +1,202 @@
+/* sd-store-fts5.c — Storydesk's tokens (search/sd-cjk-tokenizer.c) as an
+ * FTS5 tokenizer, and the ranking function that goes with it
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sd-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "sd-cjk-tokenizer.h"
+#include "sd-store-fts5.h"
+#include "sd-store.h"
+
+G_STATIC_ASSERT (SD_CJK_TOKEN_COLOCATED == FTS5_TOKEN_COLOCATED);
+
+/* FTS5 wants an instance; the tokenizer keeps no state. */
+static int tokenizer_instance;
+
+static int
+tokenizer_create (void *context, const char **args, int n_args, Fts5Tokenizer **out)
+{
+  *out = (Fts5Tokenizer *) &tokenizer_instance;
+  return SQLITE_OK;
+}
+
+static void
+tokenizer_delete (Fts5Tokenizer *tokenizer)
+{
+}
+
+static int
+tokenizer_tokenize (Fts5Tokenizer *tokenizer,
+                    void          *ctx,
+                    int            flags,
+                    const char    *text,
+                    int            n_text,
+                    int (*token_cb) (void *, int, const char *, int, int, int))
+{
+  /* Highlighting (FTS5_TOKENIZE_AUX) and deletes see the document's tokens. */
+  return sd_cjk_tokenize (text, n_text, (flags & FTS5_TOKENIZE_QUERY) != 0, token_cb, ctx);
+}
+
+/* Ranking.  FTS5's own bm25 () reads each match's column sizes from its
+ * docsize table, a lookup per match that costs six times the rest of the
+ * ranking when a common term matches tens of thousands of stories.  So
+ * sd_bm25 () is bm25 with the same column weights, k1 = 1.2 and b = 0: no
+ * normalisation by length, term frequency saturating instead. */
+#define BM25_K1 1.2
+
+typedef struct
+{
+  int    n_phrases;
+  double idf[];
+} RankData;
+
+static int
+count_row_cb (const Fts5ExtensionApi *api, Fts5Context *fts, void *user_data)
+{
+  (*(sqlite3_int64 *) user_data)++;
+  return SQLITE_OK;
+}
+
+/* The phrases' inverse document frequencies, computed once per query. */
+static RankData *
+get_rank_data (const Fts5ExtensionApi *api, Fts5Context *fts, int *rc)
+{
+  RankData     *data = api->xGetAuxdata (fts, 0);
+  sqlite3_int64 n_rows = 0;
+  int           n_phrases;
+
+  if (data != NULL)
+    return data;
+  n_phrases = api->xPhraseCount (fts);
+  *rc = api->xRowCount (fts, &n_rows);
+  if (*rc != SQLITE_OK)
+    return NULL;
+  data = g_malloc0 (sizeof (RankData) + n_phrases * sizeof (double));
+  data->n_phrases = n_phrases;
+  for (int i = 0; i < n_phrases; i++)
+    {
+      sqlite3_int64 hits = 0;
+
+      /* one phrase: its weight is the same for every match */
+      if (n_phrases == 1)
+        {
+          data->idf[i] = 1;
+          break;
+        }
+      *rc = api->xQueryPhrase (fts, i, &hits, count_row_cb);
+      if (*rc != SQLITE_OK)
+        {
+          g_free (data);
+          return NULL;
+        }
+      data->idf[i] = MAX (log ((n_rows - hits + 0.5) / (hits + 0.5)), 1e-6);
+    }
+  /* on failure FTS5 frees @data itself */
+  *rc = api->xSetAuxdata (fts, data, g_free);
+  return *rc == SQLITE_OK ? data : NULL;
+}
+
+/* sd_bm25 (table, weight of column 0, weight of column 1, …): lower is
+ * better, as with bm25 (). */
+static void
+rank_function (const Fts5ExtensionApi *api,
+               Fts5Context            *fts,
+               sqlite3_context        *ctx,
+               int                     n_values,
+               sqlite3_value         **values)
+{
+  double             weights[16];
+  double             stack_freq[16];
+  g_autofree double *heap_freq = NULL;
+  double            *freq = stack_freq;
+  double             score = 0;
+  int                rc = SQLITE_OK;
+  int                n_inst = 0;
+  RankData          *data = get_rank_data (api, fts, &rc);
+
+  if (data == NULL)
+    {
+      sqlite3_result_error_code (ctx, rc);
+      return;
+    }
+  if (data->n_phrases > (int) G_N_ELEMENTS (stack_freq))
+    freq = heap_freq = g_new0 (double, data->n_phrases);
+  else
+    memset (stack_freq, 0, sizeof stack_freq);
+  for (int i = 0; i < (int) G_N_ELEMENTS (weights); i++)
+    weights[i] = i < n_values ? sqlite3_value_double (values[i]) : 1.0;
+
+  rc = api->xInstCount (fts, &n_inst);
+  for (int i = 0; i < n_inst && rc == SQLITE_OK; i++)
+    {
+      int phrase, column, offset;
+
+      rc = api->xInst (fts, i, &phrase, &column, &offset);
+      if (rc == SQLITE_OK)
+        freq[phrase] += column < (int) G_N_ELEMENTS (weights) ? weights[column] : 1.0;
+    }
+  if (rc != SQLITE_OK)
+    {
+      sqlite3_result_error_code (ctx, rc);
+      return;
+    }
+  for (int p = 0; p < data->n_phrases; p++)
+    score += data->idf[p] * freq[p] * (BM25_K1 + 1) / (freq[p] + BM25_K1);
+  sqlite3_result_double (ctx, -score);
+}
+
+static fts5_api *
+get_fts5_api (sqlite3 *db)
+{
+  fts5_api     *api = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT fts5 (?1)", -1, &stmt, NULL) != SQLITE_OK)
+    return NULL;
+  sqlite3_bind_pointer (stmt, 1, (void *) &api, "fts5_api_ptr", NULL);
+  sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  return api;
+}
+
+/**
+ * sd_store_register_fts5:
+ * @db: a connection
+ *
+ * Registers the tokenizer "sd_cjk" and the ranking function "sd_bm25" on
+ * @db.  Every connection that writes stories needs them, since the index is
+ * kept by triggers.
+ */
+gboolean
+sd_store_register_fts5 (sqlite3 *db, GError **error)
+{
+  static fts5_tokenizer tokenizer = {
+    tokenizer_create,
+    tokenizer_delete,
+    tokenizer_tokenize,
+  };
+  fts5_api *api = get_fts5_api (db);
+
+  if (api == NULL || api->iVersion < 2)
+    {
+      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_OPEN,
+                   _("This SQLite (%s) has no full-text search (FTS5)"), sqlite3_libversion ());
+      return FALSE;
+    }
+  if (api->xCreateTokenizer (api, SD_STORE_FTS5_TOKENIZER, NULL, &tokenizer, NULL) != SQLITE_OK
+      || api->xCreateFunction (api, SD_STORE_FTS5_RANK, NULL, rank_function, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_OPEN,
+                   _("Cannot register the search tokenizer: %s"), sqlite3_errmsg (db));
+      return FALSE;
+    }
+  return TRUE;
+}

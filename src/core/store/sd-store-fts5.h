@@ -1,0 +1,26 @@
+/* sd-store-fts5.h — the CJK tokenizer and its ranking function registered
+ * with SQLite's full-text search
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+/* Prototypes are aligned in columns by hand: */
+/* clang-format off */
+#pragma once
+
+#include <glib.h>
+#include <sqlite3.h>
+
+G_BEGIN_DECLS
+
+#define SD_STORE_FTS5_TOKENIZER "sd_cjk"
+/* sd_bm25 (fts_table, weights…): bm25 () with the same column weights but no
+ * normalisation by length (b = 0), which spares a lookup per match */
+#define SD_STORE_FTS5_RANK      "sd_bm25"
+
+/* Registers the tokenizer "sd_cjk" and the rank function "sd_bm25" with
+ * @db's FTS5; every connection that writes stories needs them. */
+gboolean sd_store_register_fts5 (sqlite3  *db,
+                                 GError  **error);
+
+G_END_DECLS
