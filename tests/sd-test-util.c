@@ -59,8 +59,14 @@ sd_test_make_dir (const char *name)
 SdStore *
 sd_test_open_library (char **out_path)
 {
+  return sd_test_open_library_at ("library.db", out_path);
+}
+
+SdStore *
+sd_test_open_library_at (const char *name, char **out_path)
+{
   g_autoptr (GError) error = NULL;
-  g_autofree char *path = sd_test_build_filename ("library.db");
+  g_autofree char *path = sd_test_build_filename (name);
   SdStore         *store = sd_store_open (path, &error);
 
   g_assert_no_error (error);

@@ -17,19 +17,22 @@
 G_BEGIN_DECLS
 
 /* g_test_init () with G_TEST_OPTION_ISOLATE_DIRS; call it first in main (). */
-void     sd_test_init           (int        *argc,
-                                 char     ***argv);
+void     sd_test_init            (int        *argc,
+                                  char     ***argv);
 
 /* The path of @name in the running test case's own folder, which is made.
  * (transfer full) */
-char    *sd_test_build_filename (const char *name);
+char    *sd_test_build_filename  (const char *name);
 /* A new, empty folder @name in the test case's own folder. (transfer full) */
-char    *sd_test_make_dir       (const char *name);
+char    *sd_test_make_dir        (const char *name);
 
 /* A new, empty library in the test case's own folder; @out_path: (out)
  * (optional) its file.  Fails the test if it cannot be opened.
  * (transfer full) */
-SdStore *sd_test_open_library   (char      **out_path);
+SdStore *sd_test_open_library    (char      **out_path);
+/* The same at @name there, in folders made as needed. (transfer full) */
+SdStore *sd_test_open_library_at (const char *name,
+                                  char      **out_path);
 
 /* A test fixture: a new, empty library for each test case. */
 typedef struct

@@ -5,15 +5,14 @@
  */
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
 
 #include "sd-edit-history.h"
+#include "sd-test-util.h"
 
 typedef struct
 {
-  char          *dir;
   SdStore       *store;
   SdEditHistory *history;
 } Fixture;
@@ -22,14 +21,10 @@ static void
 fixture_set_up (Fixture *fixture, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
   g_autoptr (GPtrArray) stories = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_story_unref);
   SdPageRecord page = { "p.txt", "sum", "UTF-8", "text", 4 };
 
-  fixture->dir = g_dir_make_tmp ("sd-test-history-XXXXXX", &error);
-  path = g_build_filename (fixture->dir, "library.db", NULL);
-  fixture->store = sd_store_open (path, &error);
-  g_assert_no_error (error);
+  fixture->store = sd_test_open_library (NULL);
   for (guint i = 0; i < 3; i++)
     {
       SdStory *story = sd_story_new ();
@@ -46,18 +41,8 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
 static void
 fixture_tear_down (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr (GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
   g_clear_object (&fixture->history);
   g_clear_object (&fixture->store);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-      g_remove (path);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
 }
 
 static SdStory *
@@ -584,7 +569,7 @@ test_revert_repairs (Fixture *fixture, gconstpointer data)
 int
 main (int argc, char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  sd_test_init (&argc, &argv);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/edit-history/tag/bulk", test_bulk_tag);

@@ -5,19 +5,13 @@
  */
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "sd-store-private.h"
+#include "sd-test-util.h"
 
-typedef struct
-{
-  char    *dir;
-  char    *path;
-  SdStore *store;
-} Fixture;
+typedef SdTestLibrary Fixture;
 
 static SdStory *
 make_story (const char *headline, const char *body, const char *place_code)
@@ -55,39 +49,9 @@ add_page (Fixture *fixture, const char *checksum, guint n, gboolean *out_known)
 static void
 fixture_set_up (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("sd-test-store-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "sub", "library.db", NULL);
-  fixture->store = sd_store_open (fixture->path, &error);
-  g_assert_no_error (error);
+  /* In a folder not made yet: opening the library makes it. */
+  fixture->store = sd_test_open_library_at ("sub/library.db", &fixture->path);
   sd_store_set_editor (fixture->store, "测试编辑");
-}
-
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-    }
-  g_remove (path);
-}
-
-static void
-fixture_tear_down (Fixture *fixture, gconstpointer data)
-{
-  g_clear_object (&fixture->store);
-  remove_tree (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
 }
 
 static void
@@ -264,13 +228,10 @@ test_wal_and_version (Fixture *fixture, gconstpointer data)
 static void
 test_not_a_library (void)
 {
-  g_autofree char *path = NULL;
+  g_autofree char *path = sd_test_build_filename ("not-a-library.db");
   g_autoptr (GError) error = NULL;
-  int fd = g_file_open_tmp ("sd-test-XXXXXX.db", &path, &error);
 
-  g_assert_no_error (error);
   g_assert_true (g_file_set_contents (path, "this is not sqlite, just text in a file", -1, NULL));
-  close (fd);
   g_assert_null (sd_store_open (path, &error));
   g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_SQL);
   g_assert_nonnull (strstr (error->message, path));
@@ -279,7 +240,6 @@ test_not_a_library (void)
     g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
     g_assert_cmpstr (contents, ==, "this is not sqlite, just text in a file");
   }
-  g_remove (path);
 }
 
 static void
@@ -326,8 +286,7 @@ static void
 test_upgrade_from_first_schema (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("sd-test-upgrade-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+  g_autofree char *path = sd_test_build_filename ("old.db");
   g_autoptr (SdStore) store = NULL;
   g_autoptr (SdStory) story = NULL;
   sqlite3 *db = NULL;
@@ -369,7 +328,6 @@ test_upgrade_from_first_schema (void)
     sqlite3_finalize (stmt);
   }
   sqlite3_close (db);
-  remove_tree (dir);
 }
 
 /* A library from a newer Storydesk is refused, not damaged. */
@@ -377,8 +335,7 @@ static void
 test_too_new (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("sd-test-new-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "new.db", NULL);
+  g_autofree char *path = sd_test_build_filename ("new.db");
   g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %u", _sd_store_n_migrations + 1);
   g_autoptr (SdStore) store = NULL;
   sqlite3 *db = NULL;
@@ -389,7 +346,6 @@ test_too_new (void)
   store = sd_store_open (path, &error);
   g_assert_null (store);
   g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_TOO_NEW);
-  remove_tree (dir);
 }
 
 /* What a story-changed handler saw: the story's note as another connection
@@ -450,9 +406,10 @@ test_signals_after_commit (Fixture *fixture, gconstpointer data)
 int
 main (int argc, char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  sd_test_init (&argc, &argv);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func)                                                                            \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, sd_test_library_tear_down)
   ADD ("/store/story/round-trip", test_story_round_trip);
   ADD ("/store/page/same-twice", test_same_page_twice);
   ADD ("/store/annotations/tag-and-note", test_tag_and_note);

@@ -7,6 +7,7 @@
 
 #include "sd-page-reader.h"
 #include "sd-segmenter.h"
+#include "sd-test-util.h"
 #include "sd-theme-suggester.h"
 
 #include <json-glib/json-glib.h>
@@ -654,7 +655,7 @@ main (int argc, char *argv[])
 {
   /* So g_test_message() prints the Chinese as is, not as “?”. */
   setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, NULL);
+  sd_test_init (&argc, &argv);
 
   g_test_add_func ("/theme-suggester/vocabulary/default", test_default_vocabulary);
   g_test_add_func ("/theme-suggester/tsv/tolerated", test_tsv_tolerated);
