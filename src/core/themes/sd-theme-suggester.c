@@ -485,6 +485,30 @@ sd_theme_vocabulary_get_n_keywords (SdThemeVocabulary *self)
   return self->keywords->len;
 }
 
+/* Adds keyword @k's hits to the themes it points at: to their raw scores,
+ * or, in the second pass, to the evidence of the themes that were kept. */
+static void
+add_keyword (SdThemeVocabulary *vocab, guint k, const Hits *hits, double *raw, GArray **evidence)
+{
+  const Keyword *keyword = &g_array_index (vocab->keywords, Keyword, k);
+  double         strength = get_strength (&hits[k]);
+
+  for (guint t = 0; t < keyword->n_targets; t++)
+    {
+      const Target  *target = &g_array_index (vocab->targets, Target, keyword->first_target + t);
+      RankedEvidence ranked;
+
+      if (raw != NULL)
+        raw[target->theme] += target->weight * strength;
+      if (evidence == NULL || evidence[target->theme] == NULL)
+        continue;
+      ranked.evidence.keyword = (char *) keyword->text;
+      ranked.evidence.count = hits[k].headline + hits[k].body;
+      ranked.contribution = target->weight * strength;
+      g_array_append_val (evidence[target->theme], ranked);
+    }
+}
+
 /**
  * sd_theme_suggester_suggest:
  * @vocab: the vocabulary
@@ -528,18 +552,7 @@ sd_theme_suggester_suggest (SdThemeVocabulary *vocab,
 
   raw = g_new0 (double, n_themes);
   for (guint i = 0; i < touched->len; i++)
-    {
-      guint          k = g_array_index (touched, guint, i);
-      const Keyword *keyword = &g_array_index (vocab->keywords, Keyword, k);
-      double         strength = get_strength (&hits[k]);
-
-      for (guint t = 0; t < keyword->n_targets; t++)
-        {
-          const Target *target = &g_array_index (vocab->targets, Target, keyword->first_target + t);
-
-          raw[target->theme] += target->weight * strength;
-        }
-    }
+    add_keyword (vocab, g_array_index (touched, guint, i), hits, raw, NULL);
 
   /* Only the themes that clear the threshold get their evidence gathered. */
   norm = 1.0 + log1p ((double) n_chars / LENGTH_UNIT);
@@ -549,24 +562,7 @@ sd_theme_suggester_suggest (SdThemeVocabulary *vocab,
       evidence[t] = g_array_new (FALSE, FALSE, sizeof (RankedEvidence));
 
   for (guint i = 0; i < touched->len; i++)
-    {
-      guint          k = g_array_index (touched, guint, i);
-      const Keyword *keyword = &g_array_index (vocab->keywords, Keyword, k);
-      double         strength = get_strength (&hits[k]);
-
-      for (guint t = 0; t < keyword->n_targets; t++)
-        {
-          const Target *target = &g_array_index (vocab->targets, Target, keyword->first_target + t);
-          RankedEvidence ranked;
-
-          if (evidence[target->theme] == NULL)
-            continue;
-          ranked.evidence.keyword = (char *) keyword->text;
-          ranked.evidence.count = hits[k].headline + hits[k].body;
-          ranked.contribution = target->weight * strength;
-          g_array_append_val (evidence[target->theme], ranked);
-        }
-    }
+    add_keyword (vocab, g_array_index (touched, guint, i), hits, NULL, evidence);
 
   for (guint t = 0; t < n_themes; t++)
     {
