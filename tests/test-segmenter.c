@@ -353,6 +353,10 @@ static const BylineCase byline_cases[] = {
   { "/segmenter/byline/form/agency", "（人民日报）", "人民日报", NULL },
   { "/segmenter/byline/form/not-a-note", "（未完待续）", NULL, NULL },
   { "/segmenter/byline/form/reporter-own-line", "\n\n记者 毛莹", "毛莹", NULL },
+  /* glued: a two-character name spaced out, with no common surname; a box */
+  { "/segmenter/byline/form/padded-glued", " 晓 晖", "晓 晖", NULL },
+  { "/segmenter/byline/form/not-a-glued-word", "晓晖", NULL, NULL },
+  { "/segmenter/byline/form/boxed-glued", " □ 赵紫妍", "赵紫妍", NULL },
 };
 
 static void

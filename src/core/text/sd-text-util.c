@@ -272,8 +272,9 @@ is_one_han (const char *text, gsize start, gsize length)
 gboolean
 _sd_text_is_name_list (const char *text, gsize start, gsize end, gboolean strict)
 {
-  guint tokens = 0, surnamed = 0;
-  gsize pos = start;
+  guint    tokens = 0, surnamed = 0;
+  gsize    pos = start;
+  gboolean spaced_pair = FALSE;
 
   _sd_text_trim (text, &pos, &end);
   while (pos < end)
@@ -291,6 +292,7 @@ _sd_text_is_name_list (const char *text, gsize start, gsize end, gboolean strict
         {
           tokens++;
           surnamed += _sd_text_is_surname (_sd_text_get_char (text + pos));
+          spaced_pair = TRUE;
           pos = _sd_text_skip_spaces (text, next + next_length, end);
           continue;
         }
@@ -303,8 +305,9 @@ _sd_text_is_name_list (const char *text, gsize start, gsize end, gboolean strict
     }
   if (tokens == 0 || tokens > 8)
     return FALSE;
-  /* a single two-character token could be any word; wants a surname */
-  if (!strict && tokens == 1 && _sd_text_count_chars (text, start, end, 2) == 2)
+  /* a single two-character token could be any word; wants a surname, or
+   * the space set between its characters, which no word gets ("…祝福。 晓 晖") */
+  if (!strict && tokens == 1 && !spaced_pair && _sd_text_count_chars (text, start, end, 2) == 2)
     strict = TRUE;
   return !strict || surnamed * 2 > tokens;
 }
