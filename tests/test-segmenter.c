@@ -417,6 +417,30 @@ test_kind (gconstpointer data)
   g_assert_cmpstr (segment->byline, ==, test_case->byline);
 }
 
+/* A spread of photos by one photographer stays with its story. */
+static void
+test_kind_photo_spread (void)
+{
+  static const char page[] = "壬县：百川汇流 水韵新城\n\n"
+                             "近日，多位摄影家来到壬县，用镜头记录水乡新貌。\n\n"
+                             "弯弯的小河穿城而过。\n\n"
+                             "郑和 摄\n\n"
+                             "湿地公园的清晨。 郑和 摄\n\n"
+                             "壬县水域面积约占全县面积的四分之一，湿地公园、滨河绿道连成一片。\n\n"
+                             "村民在果园采摘葡萄。 郑和 摄\n\n"
+                             "癸镇举办农民丰收节\n\n"
+                             "近日，癸镇举办农民丰收节，村民们载歌载舞庆丰收。\n\n"
+                             "收割机在田间来回穿梭。 程远 摄\n";
+  g_autoptr (GPtrArray) segments = split (page);
+  SdSegment *segment;
+
+  g_assert_cmpuint (segments->len, ==, 2);
+  segment = find_story (segments, "壬县：百川汇流 水韵新城");
+  assert_body_starts (segment, "近日，多位摄影家");
+  assert_body_lacks (segment, "湿地公园的清晨");
+  g_assert_cmpstr (segment->byline, ==, "郑和");
+}
+
 /* "记者 X" on its own line signs the story above; the next title opens
  * another story.  "□ 张 栩" under an editor's note is a reporter line. */
 static void
@@ -1719,6 +1743,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/segmenter/linear/pasted", test_linear_pasted);
   g_test_add_func ("/segmenter/linear/credits", test_linear_credits);
   g_test_add_func ("/segmenter/linear/tails", test_linear_tails);
+  g_test_add_func ("/segmenter/kind/photo-spread-one-photographer", test_kind_photo_spread);
   g_test_add_func ("/segmenter/repair/details", test_repair_details);
   g_test_add_func ("/segmenter/repair/details-fragment", test_repair_details_fragment);
   g_test_add_func ("/segmenter/text/classes", test_text_classes);

@@ -101,6 +101,7 @@ typedef struct
   guint last;
   guint headline;  /* its headline unit, or NONE */
   guint last_body; /* the last unit of text, or NONE */
+  guint credit;    /* the unit of its last photo credit, or NONE */
   guint ended : 1; /* a byline or credit has closed it */
   guint has_body : 1;
   guint news_lead : 1; /* its text opens with 本报讯 */
