@@ -227,6 +227,16 @@ static const HeaderCase header_cases[] = {
     "## 癸县实施人才强县战略\n\n# 引来金凤凰 筑好梧桐巢\n\n"
     "近年来，癸县出台人才新政十条，累计引进各类人才三千余名。\n",
     "引来金凤凰 筑好梧桐巢", "癸县实施人才强县战略" },
+  /* OCR reads a 副题's dash as one long stroke: 一 */
+  { "/segmenter/headline/dash-read-as-one",
+    "总投资近百亿 十个项目签约落户\n\n一子县产业合作大会开幕\n\n"
+    "10月16日，子县产业合作大会开幕，十个项目集中签约。\n",
+    "总投资近百亿 十个项目签约落户", "一子县产业合作大会开幕" },
+  /* a title may open with 一 as a number: "一村一特色" is a title */
+  { "/segmenter/headline/one-is-a-number",
+    "丑县发展特色产业\n\n一村一特色 一户一产业\n\n"
+    "近年来，丑县各村发展特色产业，农民收入稳步增长。\n",
+    "一村一特色 一户一产业", "丑县发展特色产业" },
 };
 
 static void
