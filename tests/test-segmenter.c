@@ -451,6 +451,26 @@ test_kind_photo_spread (void)
   g_assert_cmpstr (segment->byline, ==, "郑和");
 }
 
+/* "新华社发（X摄）": an agency's photo credit closes the photo, and the
+ * title under it opens the next story. */
+static void
+test_kind_photo_agency_credit (void)
+{
+  static const char page[] =
+      "晚秋忙收获\n"
+      "　　11月3日，农民驾驶农机在寅镇收割水稻。\n"
+      "新华社发（周社根摄）\n"
+      "触摸发展印记\n"
+      "　　卯村位于三茅街道东部，面临长江，交通便捷，环境优美，是远近闻名的文明村。\n";
+  g_autoptr (GPtrArray) segments = split (page);
+  SdSegment *photo;
+
+  g_assert_cmpuint (segments->len, ==, 2);
+  photo = find_story (segments, "晚秋忙收获");
+  g_assert_cmpstr (photo->byline, ==, "周社根");
+  assert_body_starts (find_story (segments, "触摸发展印记"), "卯村位于");
+}
+
 /* "记者 X" on its own line signs the story above; the next title opens
  * another story.  "□ 张 栩" under an editor's note is a reporter line. */
 static void
@@ -1754,6 +1774,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/segmenter/linear/credits", test_linear_credits);
   g_test_add_func ("/segmenter/linear/tails", test_linear_tails);
   g_test_add_func ("/segmenter/kind/photo-spread-one-photographer", test_kind_photo_spread);
+  g_test_add_func ("/segmenter/kind/photo-agency-credit", test_kind_photo_agency_credit);
   g_test_add_func ("/segmenter/repair/details", test_repair_details);
   g_test_add_func ("/segmenter/repair/details-fragment", test_repair_details_fragment);
   g_test_add_func ("/segmenter/text/classes", test_text_classes);

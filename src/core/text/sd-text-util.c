@@ -400,11 +400,31 @@ strip_picture_agency (const char *text, gsize start, gsize *end)
     }
 }
 
+/* "新华社发（周社根 摄）": an agency's release before the bracketed credit
+ * is left out. */
+static void
+strip_agency_release (const char *text, gsize *start, gsize end)
+{
+  gsize pos = *start;
+
+  for (guint n = 0; n < 8 && pos < end; n++, pos = g_utf8_next_char (text + pos) - text)
+    if (_sd_text_has_prefix (text, pos, end, "社发"))
+      {
+        gsize    after = _sd_text_skip_spaces (text, pos + strlen ("社发"), end);
+        gunichar open = _sd_text_first_char (text, after, end);
+
+        if (n >= 1 && (open == '(' || open == 0xFF08))
+          *start = after;
+        return;
+      }
+}
+
 gboolean
 _sd_text_strip_credit (
     const char *text, gsize start, gsize end, gsize *names_start, gsize *names_end)
 {
   _sd_text_trim (text, &start, &end);
+  strip_agency_release (text, &start, end);
   strip_picture_agency (text, start, &end);
   if (!may_be_credit (_sd_text_first_char (text, start, end),
                       _sd_text_last_char (text, start, end)))
