@@ -678,6 +678,41 @@ test_cut_line_not_title (void)
   g_assert_cmpuint (((SdSegment *) g_ptr_array_index (segments, 0))->section_headings->len, ==, 0);
 }
 
+/* In a page of columns, a photo after a signed story: its paragraph cut
+ * by a column break (an empty line) is still one paragraph of the photo,
+ * and the break is no start of another item. */
+static void
+test_photo_after_column_break (void)
+{
+  static const char page[] = "寅县百岁老人超过五百位\n"
+                             "　　寅县民政局最新统计数据显示,全县百岁\n"
+                             "老人总数突破五百位,其中最年长者已有一百\n"
+                             "一十岁,是全省百岁老人最多的县之一。\n"
+                             "　　寅县是有名的长寿之乡,近年来,该县先后\n"
+                             "出台一系列养老、惠老政策,全县尊老敬老孝\n"
+                             "老助老蔚然成风。(记者甲乙)\n"
+                             "\n"
+                             "　　11月10日,在卯镇渔港码头,渔民分拣海产\n"
+                             "品。\n"
+                             "　　近日,卯镇渔港码头一片热闹景象,渔民们\n"
+                             "\n"
+                             "忙着卸运、分类处理刚刚到港的多种新鲜海产\n"
+                             "品。卯镇渔港是首批国家级中心渔港之一,也\n"
+                             "是国内规模较大、配套设施较完善的综合性人\n"
+                             "工渔港。\n"
+                             "新华社记者 丙丁 摄\n";
+  g_autoptr (GPtrArray) segments = split (page);
+  SdSegment *photo;
+
+  g_assert_cmpuint (segments->len, ==, 2);
+  g_assert_cmpstr (find_story (segments, "寅县百岁老人超过五百位")->byline, ==, "甲乙");
+  photo = g_ptr_array_index (segments, 1);
+  g_assert_null (photo->headline);
+  g_assert_cmpstr (photo->byline, ==, "丙丁");
+  assert_body_ends (photo, "综合性人工渔港。");
+  assert_body_lacks (find_story (segments, "寅县百岁老人超过五百位"), "近日");
+}
+
 /* A title line over a credit line captions the photo printed under the
  * headline: no kicker. */
 static void
@@ -1775,6 +1810,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/segmenter/linear/tails", test_linear_tails);
   g_test_add_func ("/segmenter/kind/photo-spread-one-photographer", test_kind_photo_spread);
   g_test_add_func ("/segmenter/kind/photo-agency-credit", test_kind_photo_agency_credit);
+  g_test_add_func ("/segmenter/kind/photo-after-column-break", test_photo_after_column_break);
   g_test_add_func ("/segmenter/repair/details", test_repair_details);
   g_test_add_func ("/segmenter/repair/details-fragment", test_repair_details_fragment);
   g_test_add_func ("/segmenter/text/classes", test_text_classes);

@@ -169,6 +169,16 @@ _sd_seg_carries_prose (const SdSegUnit *u)
          || (u->role == ROLE_SECTION && u->shape == SHAPE_BOLD && u->prose_end > u->prose_start);
 }
 
+/* Unit @i opens a paragraph: a column break (an empty line the OCR put in)
+ * may cut one in two, and then the unit above it ends in mid-sentence. */
+static inline gboolean
+_sd_seg_opens_paragraph (SdSegPage *page, guint i)
+{
+  SdSegUnit *above = i > 0 ? _sd_seg_unit_at (page, i - 1) : NULL;
+
+  return above == NULL || !_sd_seg_carries_prose (above) || above->ends_sentence;
+}
+
 /* Hands the cues weighed for every undecided title to @sink, for fitting
  * the weights (tests/fit-boundary.py); NULL stops it.  Not thread-safe. */
 typedef void (*SdSegCueSink) (const char   *text,

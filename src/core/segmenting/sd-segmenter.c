@@ -203,10 +203,14 @@ after_story_end (SdSegPage *page, SdSegStory *story, guint i)
 
   if (!story->has_body || same_photographer (page, story, i))
     return FALSE;
-  /* in a page of columns, text cut mid-sentence goes on after the break */
+  gboolean cut = _sd_seg_carries_prose (prev) && !prev->ends_sentence;
+
+  /* in a page of columns, text cut mid-sentence goes on after the break,
+   * however wide */
+  if (cut && page->column > 0)
+    return story->ended;
   return story->ended || u->blank_before > page->usual_gap
-         || (_sd_seg_carries_prose (prev) && !prev->ends_sentence && page->column == 0
-             && !_sd_seg_continues_sentence (page, u));
+         || (cut && !_sd_seg_continues_sentence (page, u));
 }
 
 /* Starts a story at unit @i; a titled one takes its header units along.
@@ -334,11 +338,13 @@ split_off_photo (SdSegPage *page, guint i)
   gboolean glued = _sd_seg_unit_at (page, i)->shape != SHAPE_CREDIT;
   guint    from = glued ? i + 1 : i;
   guint    first = NONE;
-  guint    chars = 0;
+  guint    chars = 0, paragraphs = 0;
 
-  for (guint k = from; k-- > story->first && from - k <= 2;)
+  for (guint k = from; k-- > story->first && paragraphs < 2;)
     {
       SdSegUnit *c = _sd_seg_unit_at (page, k);
+
+      paragraphs += _sd_seg_opens_paragraph (page, k);
 
       if (c->role != ROLE_BODY || c->shape != SHAPE_TEXT || c->tail_names
           || (c->tail_credit && k != i))
