@@ -42,7 +42,7 @@ def norm(text):
 
 def read_current_weights():
     """The table in sd-title-cues.c, so both can be compared."""
-    source = open(os.path.join(ROOT, "src", "core", "sd-title-cues.c"), encoding="utf-8").read()
+    source = open(os.path.join(ROOT, "src", "core", "segmenting", "sd-title-cues.c"), encoding="utf-8").read()
     weights = []
     for cue in CUES:
         match = re.search(r"\[CUE_%s\] = (-?[0-9.]+)" % cue, source)

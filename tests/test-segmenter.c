@@ -227,6 +227,16 @@ static const HeaderCase header_cases[] = {
     "## 癸县实施人才强县战略\n\n# 引来金凤凰 筑好梧桐巢\n\n"
     "近年来，癸县出台人才新政十条，累计引进各类人才三千余名。\n",
     "引来金凤凰 筑好梧桐巢", "癸县实施人才强县战略" },
+  /* OCR reads a 副题's dash as one long stroke: 一 */
+  { "/segmenter/headline/dash-read-as-one",
+    "总投资近百亿 十个项目签约落户\n\n一子县产业合作大会开幕\n\n"
+    "10月16日，子县产业合作大会开幕，十个项目集中签约。\n",
+    "总投资近百亿 十个项目签约落户", "一子县产业合作大会开幕" },
+  /* a title may open with 一 as a number: "一村一特色" is a title */
+  { "/segmenter/headline/one-is-a-number",
+    "丑县发展特色产业\n\n一村一特色 一户一产业\n\n"
+    "近年来，丑县各村发展特色产业，农民收入稳步增长。\n",
+    "一村一特色 一户一产业", "丑县发展特色产业" },
 };
 
 static void
@@ -353,6 +363,10 @@ static const BylineCase byline_cases[] = {
   { "/segmenter/byline/form/agency", "（人民日报）", "人民日报", NULL },
   { "/segmenter/byline/form/not-a-note", "（未完待续）", NULL, NULL },
   { "/segmenter/byline/form/reporter-own-line", "\n\n记者 毛莹", "毛莹", NULL },
+  /* glued: a two-character name spaced out, with no common surname; a box */
+  { "/segmenter/byline/form/padded-glued", " 晓 晖", "晓 晖", NULL },
+  { "/segmenter/byline/form/not-a-glued-word", "晓晖", NULL, NULL },
+  { "/segmenter/byline/form/boxed-glued", " □ 赵紫妍", "赵紫妍", NULL },
 };
 
 static void
@@ -387,6 +401,15 @@ typedef struct
   const char *byline;
 } KindCase;
 
+/* "新华社发（X摄）": an agency's photo credit closes the photo, and the
+ * title under it opens the next story. */
+static const char agency_photo_page[] =
+    "晚秋忙收获\n"
+    "　　11月3日，农民驾驶农机在寅镇收割水稻。\n"
+    "新华社发（周社根摄）\n"
+    "触摸发展印记\n"
+    "　　卯村位于三茅街道东部，面临长江，交通便捷，环境优美，是远近闻名的文明村。\n";
+
 static const KindCase kind_cases[] = {
   { "/segmenter/kind/brief", plain_page, "丁镇举办农民丰收节", SD_STORY_KIND_BRIEF, NULL },
   { "/segmenter/kind/photo-credit-line", photo_page, "金秋时节 稻浪翻滚", SD_STORY_KIND_PHOTO,
@@ -394,6 +417,10 @@ static const KindCase kind_cases[] = {
   { "/segmenter/kind/photo-no-headline", photo_page, NULL, SD_STORY_KIND_PHOTO, "刘洋" },
   { "/segmenter/kind/continuation", continuation_page, "坚持创新驱动 加快转型升级",
     SD_STORY_KIND_CONTINUATION, "参与记者：郑一 王二 整理：郑一" },
+  { "/segmenter/kind/photo-agency-credit", agency_photo_page, "晚秋忙收获", SD_STORY_KIND_PHOTO,
+    "周社根" },
+  { "/segmenter/kind/after-agency-credit", agency_photo_page, "触摸发展印记", SD_STORY_KIND_BRIEF,
+    NULL },
 };
 
 static void
@@ -411,6 +438,30 @@ test_kind (gconstpointer data)
   g_assert_cmpstr (sd_story_kind_to_string (segment->kind), ==,
                    sd_story_kind_to_string (test_case->kind));
   g_assert_cmpstr (segment->byline, ==, test_case->byline);
+}
+
+/* A spread of photos by one photographer stays with its story. */
+static void
+test_kind_photo_spread (void)
+{
+  static const char page[] = "壬县：百川汇流 水韵新城\n\n"
+                             "近日，多位摄影家来到壬县，用镜头记录水乡新貌。\n\n"
+                             "弯弯的小河穿城而过。\n\n"
+                             "郑和 摄\n\n"
+                             "湿地公园的清晨。 郑和 摄\n\n"
+                             "壬县水域面积约占全县面积的四分之一，湿地公园、滨河绿道连成一片。\n\n"
+                             "村民在果园采摘葡萄。 郑和 摄\n\n"
+                             "癸镇举办农民丰收节\n\n"
+                             "近日，癸镇举办农民丰收节，村民们载歌载舞庆丰收。\n\n"
+                             "收割机在田间来回穿梭。 程远 摄\n";
+  g_autoptr (GPtrArray) segments = split (page);
+  SdSegment *segment;
+
+  g_assert_cmpuint (segments->len, ==, 2);
+  segment = find_story (segments, "壬县：百川汇流 水韵新城");
+  assert_body_starts (segment, "近日，多位摄影家");
+  assert_body_lacks (segment, "湿地公园的清晨");
+  g_assert_cmpstr (segment->byline, ==, "郑和");
 }
 
 /* "记者 X" on its own line signs the story above; the next title opens
@@ -618,6 +669,41 @@ test_cut_line_not_title (void)
 
   g_assert_cmpuint (segments->len, ==, 1);
   g_assert_cmpuint (((SdSegment *) g_ptr_array_index (segments, 0))->section_headings->len, ==, 0);
+}
+
+/* In a page of columns, a photo after a signed story: its paragraph cut
+ * by a column break (an empty line) is still one paragraph of the photo,
+ * and the break is no start of another item. */
+static void
+test_photo_after_column_break (void)
+{
+  static const char page[] = "寅县百岁老人超过五百位\n"
+                             "　　寅县民政局最新统计数据显示,全县百岁\n"
+                             "老人总数突破五百位,其中最年长者已有一百\n"
+                             "一十岁,是全省百岁老人最多的县之一。\n"
+                             "　　寅县是有名的长寿之乡,近年来,该县先后\n"
+                             "出台一系列养老、惠老政策,全县尊老敬老孝\n"
+                             "老助老蔚然成风。(记者甲乙)\n"
+                             "\n"
+                             "　　11月10日,在卯镇渔港码头,渔民分拣海产\n"
+                             "品。\n"
+                             "　　近日,卯镇渔港码头一片热闹景象,渔民们\n"
+                             "\n"
+                             "忙着卸运、分类处理刚刚到港的多种新鲜海产\n"
+                             "品。卯镇渔港是首批国家级中心渔港之一,也\n"
+                             "是国内规模较大、配套设施较完善的综合性人\n"
+                             "工渔港。\n"
+                             "新华社记者 丙丁 摄\n";
+  g_autoptr (GPtrArray) segments = split (page);
+  SdSegment *photo;
+
+  g_assert_cmpuint (segments->len, ==, 2);
+  g_assert_cmpstr (find_story (segments, "寅县百岁老人超过五百位")->byline, ==, "甲乙");
+  photo = g_ptr_array_index (segments, 1);
+  g_assert_null (photo->headline);
+  g_assert_cmpstr (photo->byline, ==, "丙丁");
+  assert_body_ends (photo, "综合性人工渔港。");
+  assert_body_lacks (find_story (segments, "寅县百岁老人超过五百位"), "近日");
 }
 
 /* A title line over a credit line captions the photo printed under the
@@ -1715,6 +1801,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/segmenter/linear/pasted", test_linear_pasted);
   g_test_add_func ("/segmenter/linear/credits", test_linear_credits);
   g_test_add_func ("/segmenter/linear/tails", test_linear_tails);
+  g_test_add_func ("/segmenter/kind/photo-spread-one-photographer", test_kind_photo_spread);
+  g_test_add_func ("/segmenter/kind/photo-after-column-break", test_photo_after_column_break);
   g_test_add_func ("/segmenter/repair/details", test_repair_details);
   g_test_add_func ("/segmenter/repair/details-fragment", test_repair_details_fragment);
   g_test_add_func ("/segmenter/text/classes", test_text_classes);

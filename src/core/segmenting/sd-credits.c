@@ -458,8 +458,12 @@ _sd_seg_find_glued_tail (SdSegPage *page, SdSegUnit *u)
       || has_comma (text, tail, tail_end))
     return;
   names_start = tail;
+  /* "…认可。” □ 赵紫妍": the box that marks a reporter line marks names
+   * glued to the last sentence too */
+  if (is_box_char (_sd_text_first_char (text, tail, tail_end)))
+    names_start = _sd_seg_skip_spaces (text, _sd_seg_skip_char (text, tail), tail_end);
   names_end = tail_end;
-  if (_sd_text_strip_credit (text, tail, tail_end, &names_start, &names_end))
+  if (_sd_text_strip_credit (text, names_start, tail_end, &names_start, &names_end))
     {
       u->tail_credit = TRUE;
       u->tail_names = _sd_text_is_name_list (text, names_start, names_end, FALSE);

@@ -466,6 +466,34 @@ is_section_shaped (SdSegPage *page, SdSegUnit *u)
   return TRUE;
 }
 
+/* What follows 一 when it is a word's first character or a number
+ * ("一条胥河", "一村一特色", "一大早", "一年一度"): a measure word or a
+ * word 一 begins. */
+static const char one_words[] = "个条座片场次年天批份项位张群家幅支段件股种把本只套带路线心起同"
+                                "直切定样体举系生步手头名对号级流月日周季代朵枝棵台辆艘架部篇首"
+                                "封句声点些下半万千百十二三四五六七八九两边方面大小村院户人岛等"
+                                "斤侧亮枪度致如道键站网门城河江湖山桥街镇乡区县市省国家";
+
+/* "——扬州沿湖村…" as OCR reads a 副题: the dash one long stroke, 一. */
+static gboolean
+opens_with_dash (SdSegPage *page, SdSegUnit *u)
+{
+  const char *text = page->text;
+  gsize       second;
+
+  if (_sd_text_has_prefix (text, u->text_start, u->text_end, "—")
+      || _sd_text_has_prefix (text, u->text_start, u->text_end, "--")
+      || _sd_text_has_prefix (text, u->text_start, u->text_end, "一-")
+      || _sd_text_has_prefix (text, u->text_start, u->text_end, "-一")
+      || _sd_text_has_prefix (text, u->text_start, u->text_end, "一一"))
+    return TRUE;
+  if (!_sd_text_has_prefix (text, u->text_start, u->text_end, "一"))
+    return FALSE;
+  second = u->text_start + strlen ("一");
+  return second < u->text_end && _sd_text_is_han (_sd_text_get_char (text + second))
+         && !_sd_seg_char_in (one_words, _sd_text_get_char (text + second));
+}
+
 static void
 classify_unit (SdSegPage *page, SdSegUnit *u)
 {
@@ -501,11 +529,7 @@ classify_unit (SdSegPage *page, SdSegUnit *u)
   else
     u->prose_start = u->prose_end;
 
-  u->dash_start = _sd_text_has_prefix (text, u->text_start, u->text_end, "—")
-                  || _sd_text_has_prefix (text, u->text_start, u->text_end, "--")
-                  || _sd_text_has_prefix (text, u->text_start, u->text_end, "一-")
-                  || _sd_text_has_prefix (text, u->text_start, u->text_end, "-一")
-                  || _sd_text_has_prefix (text, u->text_start, u->text_end, "一一");
+  u->dash_start = opens_with_dash (page, u);
   u->dash_end = _sd_text_has_suffix (text, u->text_start, u->text_end, "——");
   u->title = is_title_shaped (page, u);
   u->numbered_end = skip_enumerator (page, u);

@@ -101,6 +101,7 @@ typedef struct
   guint last;
   guint headline;  /* its headline unit, or NONE */
   guint last_body; /* the last unit of text, or NONE */
+  guint credit;    /* the unit of its last photo credit, or NONE */
   guint ended : 1; /* a byline or credit has closed it */
   guint has_body : 1;
   guint news_lead : 1; /* its text opens with 本报讯 */
@@ -166,6 +167,16 @@ _sd_seg_carries_prose (const SdSegUnit *u)
 {
   return u->role == ROLE_BODY
          || (u->role == ROLE_SECTION && u->shape == SHAPE_BOLD && u->prose_end > u->prose_start);
+}
+
+/* Unit @i opens a paragraph: a column break (an empty line the OCR put in)
+ * may cut one in two, and then the unit above it ends in mid-sentence. */
+static inline gboolean
+_sd_seg_opens_paragraph (SdSegPage *page, guint i)
+{
+  SdSegUnit *above = i > 0 ? _sd_seg_unit_at (page, i - 1) : NULL;
+
+  return above == NULL || !_sd_seg_carries_prose (above) || above->ends_sentence;
 }
 
 /* Hands the cues weighed for every undecided title to @sink, for fitting

@@ -164,20 +164,53 @@ starts_story (SdSegPage *page, SdSegStory *story, guint i)
   return _sd_seg_weighs_as_story (page, story, i, n, lead);
 }
 
+/* The credit of the caption at unit @i: glued to it, or the next line. */
+static SdSegUnit *
+caption_credit (SdSegPage *page, guint i)
+{
+  SdSegUnit *u = _sd_seg_unit_at (page, i);
+
+  if (u->tail_credit)
+    return u;
+  return i + 1 < page->units->len ? _sd_seg_unit_at (page, i + 1) : NULL;
+}
+
+/* A spread of photos goes with one story, each credited to the same
+ * photographer ("…县城。 曹政 摄", "…景点。 曹政 摄"). */
+static gboolean
+same_photographer (SdSegPage *page, SdSegStory *story, guint i)
+{
+  SdSegUnit *credit = caption_credit (page, i), *last;
+
+  if (story->credit == NONE || credit == NULL)
+    return FALSE;
+  last = _sd_seg_unit_at (page, story->credit);
+  return credit->names_end > credit->names_start
+         && last->names_end - last->names_start == credit->names_end - credit->names_start
+         && memcmp (page->text + last->names_start, page->text + credit->names_start,
+                    last->names_end - last->names_start)
+                == 0;
+}
+
 /* A photo caption after the end of a story is an item of its own: the
- * story before was signed, cut off mid-sentence, or lies a wide gap away. */
+ * story before was signed, cut off mid-sentence, or lies a wide gap away;
+ * not when the story's last photo has the same photographer. */
 static gboolean
 after_story_end (SdSegPage *page, SdSegStory *story, guint i)
 {
   SdSegUnit *prev = _sd_seg_unit_at (page, i - 1);
   SdSegUnit *u = _sd_seg_unit_at (page, i);
 
-  if (!story->has_body)
+  if (!story->has_body || same_photographer (page, story, i))
     return FALSE;
-  /* in a page of columns, text cut mid-sentence goes on after the break */
+  gboolean cut = _sd_seg_carries_prose (prev) && !prev->ends_sentence;
+
+  /* in a page of columns, text cut mid-sentence goes on after the break,
+   * however wide */
+  if (cut && page->column > 0)
+    return story->ended;
   return story->ended || u->blank_before > page->usual_gap
-         || (_sd_seg_carries_prose (prev) && !prev->ends_sentence && page->column == 0
-             && !_sd_seg_continues_sentence (page, u));
+         || (cut && !_sd_seg_continues_sentence (page, u));
 }
 
 /* Starts a story at unit @i; a titled one takes its header units along.
@@ -185,7 +218,7 @@ after_story_end (SdSegPage *page, SdSegStory *story, guint i)
 static guint
 open_story (SdSegPage *page, guint i, gboolean titled)
 {
-  SdSegStory story = { .first = i, .last = i, .headline = NONE, .last_body = NONE };
+  SdSegStory story = { .first = i, .last = i, .headline = NONE, .last_body = NONE, .credit = NONE };
   guint      id = page->stories->len;
   guint      n = titled ? measure_header (page, i) : 1;
   SdSegUnit *a = _sd_seg_unit_at (page, i);
@@ -305,11 +338,13 @@ split_off_photo (SdSegPage *page, guint i)
   gboolean glued = _sd_seg_unit_at (page, i)->shape != SHAPE_CREDIT;
   guint    from = glued ? i + 1 : i;
   guint    first = NONE;
-  guint    chars = 0;
+  guint    chars = 0, paragraphs = 0;
 
-  for (guint k = from; k-- > story->first && from - k <= 2;)
+  for (guint k = from; k-- > story->first && paragraphs < 2;)
     {
       SdSegUnit *c = _sd_seg_unit_at (page, k);
+
+      paragraphs += _sd_seg_opens_paragraph (page, k);
 
       if (c->role != ROLE_BODY || c->shape != SHAPE_TEXT || c->tail_names
           || (c->tail_credit && k != i))
@@ -421,6 +456,9 @@ assign_stories (SdSegPage *page)
           story->has_body = TRUE;
           story->last_body = i;
         }
+      if ((u->role == ROLE_CREDIT || (u->role == ROLE_BODY && u->tail_credit))
+          && u->names_end > u->names_start)
+        story->credit = i;
       if (u->role == ROLE_BYLINE || u->role == ROLE_STRAY
           || (u->role == ROLE_CREDIT && story->has_body)
           || (u->role == ROLE_REPORTER && story->has_body && signs_story (page, u))

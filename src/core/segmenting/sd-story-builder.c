@@ -176,7 +176,7 @@ is_photo_story (SdSegPage *page, SdSegStory *story)
 
       if (u->role == ROLE_SECTION || u->news_lead)
         return FALSE;
-      if (u->role == ROLE_BODY && ++paragraphs > 2)
+      if (u->role == ROLE_BODY && _sd_seg_opens_paragraph (page, i) && ++paragraphs > 2)
         return FALSE;
     }
   return paragraphs > 0 && has_credit (page, story)
@@ -229,8 +229,10 @@ collect_captions (SdSegPage *page, SdSegStory *story, SdSegment *segment)
         }
       if (u->role != ROLE_CREDIT)
         continue;
+      /* the caption is a paragraph of its own, not the end of one a
+       * column break cut */
       if (i > story->first && _sd_seg_unit_at (page, i - 1)->role == ROLE_BODY
-          && _sd_seg_unit_at (page, i - 1)->ends_sentence
+          && _sd_seg_unit_at (page, i - 1)->ends_sentence && _sd_seg_opens_paragraph (page, i - 1)
           && _sd_text_count_chars (page->text, _sd_seg_unit_at (page, i - 1)->prose_start,
                                    _sd_seg_unit_at (page, i - 1)->prose_end, CAPTION_MAX_CHARS)
                  <= CAPTION_MAX_CHARS)

@@ -272,8 +272,9 @@ is_one_han (const char *text, gsize start, gsize length)
 gboolean
 _sd_text_is_name_list (const char *text, gsize start, gsize end, gboolean strict)
 {
-  guint tokens = 0, surnamed = 0;
-  gsize pos = start;
+  guint    tokens = 0, surnamed = 0;
+  gsize    pos = start;
+  gboolean spaced_pair = FALSE;
 
   _sd_text_trim (text, &pos, &end);
   while (pos < end)
@@ -291,6 +292,7 @@ _sd_text_is_name_list (const char *text, gsize start, gsize end, gboolean strict
         {
           tokens++;
           surnamed += _sd_text_is_surname (_sd_text_get_char (text + pos));
+          spaced_pair = TRUE;
           pos = _sd_text_skip_spaces (text, next + next_length, end);
           continue;
         }
@@ -303,8 +305,9 @@ _sd_text_is_name_list (const char *text, gsize start, gsize end, gboolean strict
     }
   if (tokens == 0 || tokens > 8)
     return FALSE;
-  /* a single two-character token could be any word; wants a surname */
-  if (!strict && tokens == 1 && _sd_text_count_chars (text, start, end, 2) == 2)
+  /* a single two-character token could be any word; wants a surname, or
+   * the space set between its characters, which no word gets ("…祝福。 晓 晖") */
+  if (!strict && tokens == 1 && !spaced_pair && _sd_text_count_chars (text, start, end, 2) == 2)
     strict = TRUE;
   return !strict || surnamed * 2 > tokens;
 }
@@ -397,11 +400,31 @@ strip_picture_agency (const char *text, gsize start, gsize *end)
     }
 }
 
+/* "新华社发（周社根 摄）": an agency's release before the bracketed credit
+ * is left out. */
+static void
+strip_agency_release (const char *text, gsize *start, gsize end)
+{
+  gsize pos = *start;
+
+  for (guint n = 0; n < 8 && pos < end; n++, pos = g_utf8_next_char (text + pos) - text)
+    if (_sd_text_has_prefix (text, pos, end, "社发"))
+      {
+        gsize    after = _sd_text_skip_spaces (text, pos + strlen ("社发"), end);
+        gunichar open = _sd_text_first_char (text, after, end);
+
+        if (n >= 1 && (open == '(' || open == 0xFF08))
+          *start = after;
+        return;
+      }
+}
+
 gboolean
 _sd_text_strip_credit (
     const char *text, gsize start, gsize end, gsize *names_start, gsize *names_end)
 {
   _sd_text_trim (text, &start, &end);
+  strip_agency_release (text, &start, end);
   strip_picture_agency (text, start, &end);
   if (!may_be_credit (_sd_text_first_char (text, start, end),
                       _sd_text_last_char (text, start, end)))
