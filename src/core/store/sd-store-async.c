@@ -51,13 +51,6 @@ typedef struct
   gint64 *ids;
 } ScopeCopy;
 
-typedef struct
-{
-  char  *text;
-  char  *encoding;
-  gint64 size;
-} PageText;
-
 static void
 worker_free (SdStoreWorker *worker)
 {
@@ -269,107 +262,6 @@ GPtrArray *
 sd_store_get_stories_finish (SdStore *self, GAsyncResult *result, GError **error)
 {
   return finish_read (self, result, sd_store_get_stories_async, error);
-}
-
-static gpointer
-count_by_place (SdStore *reader, gpointer data, GError **error)
-{
-  return sd_store_count_by_place (reader, error);
-}
-
-void
-sd_store_count_by_place_async (SdStore            *self,
-                               GCancellable       *cancellable,
-                               GAsyncReadyCallback callback,
-                               gpointer            user_data)
-{
-  g_return_if_fail (SD_IS_STORE (self));
-  run_read (self, sd_store_count_by_place_async, count_by_place, NULL, NULL,
-            (GDestroyNotify) g_hash_table_unref, cancellable, callback, user_data);
-}
-
-GHashTable *
-sd_store_count_by_place_finish (SdStore *self, GAsyncResult *result, GError **error)
-{
-  return finish_read (self, result, sd_store_count_by_place_async, error);
-}
-
-static gpointer
-list_saved_searches (SdStore *reader, gpointer data, GError **error)
-{
-  return sd_store_list_saved_searches (reader, error);
-}
-
-void
-sd_store_list_saved_searches_async (SdStore            *self,
-                                    GCancellable       *cancellable,
-                                    GAsyncReadyCallback callback,
-                                    gpointer            user_data)
-{
-  g_return_if_fail (SD_IS_STORE (self));
-  run_read (self, sd_store_list_saved_searches_async, list_saved_searches, NULL, NULL,
-            (GDestroyNotify) g_ptr_array_unref, cancellable, callback, user_data);
-}
-
-GPtrArray *
-sd_store_list_saved_searches_finish (SdStore *self, GAsyncResult *result, GError **error)
-{
-  return finish_read (self, result, sd_store_list_saved_searches_async, error);
-}
-
-static void
-page_text_free (PageText *page)
-{
-  g_free (page->text);
-  g_free (page->encoding);
-  g_free (page);
-}
-
-static gpointer
-dup_page_text (SdStore *reader, gpointer data, GError **error)
-{
-  g_autofree char *encoding = NULL;
-  gint64           size = 0;
-  char     *text = sd_store_dup_page_text (reader, *(gint64 *) data, &encoding, &size, error);
-  PageText *page;
-
-  if (text == NULL)
-    return NULL;
-  page = g_new0 (PageText, 1);
-  page->text = text;
-  page->encoding = g_steal_pointer (&encoding);
-  page->size = size;
-  return page;
-}
-
-void
-sd_store_dup_page_text_async (SdStore            *self,
-                              gint64              page_id,
-                              GCancellable       *cancellable,
-                              GAsyncReadyCallback callback,
-                              gpointer            user_data)
-{
-  g_return_if_fail (SD_IS_STORE (self));
-  run_read (self, sd_store_dup_page_text_async, dup_page_text, g_memdup2 (&page_id, sizeof page_id),
-            g_free, (GDestroyNotify) page_text_free, cancellable, callback, user_data);
-}
-
-char *
-sd_store_dup_page_text_finish (
-    SdStore *self, GAsyncResult *result, char **out_encoding, gint64 *out_size, GError **error)
-{
-  PageText *page = finish_read (self, result, sd_store_dup_page_text_async, error);
-  char     *text;
-
-  if (page == NULL)
-    return NULL;
-  text = g_steal_pointer (&page->text);
-  if (out_encoding != NULL)
-    *out_encoding = g_steal_pointer (&page->encoding);
-  if (out_size != NULL)
-    *out_size = page->size;
-  page_text_free (page);
-  return text;
 }
 
 void

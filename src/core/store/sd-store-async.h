@@ -55,40 +55,6 @@ GPtrArray  *sd_store_get_stories_finish         (SdStore             *self,
                                                  GAsyncResult        *result,
                                                  GError             **error);
 
-/* sd_store_count_by_place() in a worker. */
-void        sd_store_count_by_place_async       (SdStore             *self,
-                                                 GCancellable        *cancellable,
-                                                 GAsyncReadyCallback  callback,
-                                                 gpointer             user_data);
-/* Returns: (element-type utf8 gint64*) (transfer full) */
-GHashTable *sd_store_count_by_place_finish      (SdStore             *self,
-                                                 GAsyncResult        *result,
-                                                 GError             **error);
-
-/* sd_store_list_saved_searches() in a worker: each count is a search. */
-void        sd_store_list_saved_searches_async  (SdStore             *self,
-                                                 GCancellable        *cancellable,
-                                                 GAsyncReadyCallback  callback,
-                                                 gpointer             user_data);
-/* Returns: (element-type SdSavedSearch) (transfer full) */
-GPtrArray  *sd_store_list_saved_searches_finish (SdStore             *self,
-                                                 GAsyncResult        *result,
-                                                 GError             **error);
-
-/* sd_store_dup_page_text() in a worker. */
-void        sd_store_dup_page_text_async        (SdStore             *self,
-                                                 gint64               page_id,
-                                                 GCancellable        *cancellable,
-                                                 GAsyncReadyCallback  callback,
-                                                 gpointer             user_data);
-/* @out_encoding: (nullable) (transfer full)  @out_size: (nullable)
- * Returns: (transfer full) the page text */
-char       *sd_store_dup_page_text_finish       (SdStore             *self,
-                                                 GAsyncResult        *result,
-                                                 char               **out_encoding,
-                                                 gint64              *out_size,
-                                                 GError             **error);
-
 /* What the window shows of the library besides its stories. */
 typedef struct
 {
