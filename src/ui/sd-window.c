@@ -419,6 +419,29 @@ sd_window_delete_event (GtkWidget *widget, GdkEventAny *event)
   return GDK_EVENT_PROPAGATE;
 }
 
+/* STORYDESK_DEBUG=sync-reads: from now on every read of the window's store
+ * from this thread outside a write is reported (the UI test fails on it). */
+static gboolean
+guard_reads_cb (gpointer data)
+{
+  SdWindow *self = data;
+
+  if (self->store != NULL) /* not closed meanwhile */
+    sd_store_forbid_main_thread_reads (self->store, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+/* Shown: once whoever opened the window is done (the application counts
+ * the stories of a new library), the window reads only in the worker. */
+static void
+mapped_cb (SdWindow *self)
+{
+  const GDebugKey keys[] = { { "sync-reads", 1 } };
+
+  if (g_parse_debug_string (g_getenv ("STORYDESK_DEBUG"), keys, G_N_ELEMENTS (keys)) != 0)
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, guard_reads_cb, g_object_ref (self), g_object_unref);
+}
+
 static void
 sd_window_constructed (GObject *object)
 {
@@ -468,6 +491,7 @@ sd_window_constructed (GObject *object)
   g_signal_connect (self->shown, "changed", G_CALLBACK (shown_changed_cb), self);
   sd_story_list_set_model (self->story_list, self->stories);
   sd_story_inspector_set_models (self->inspector, self->library, self->shown, self->history);
+  g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
 }
 
 static void
