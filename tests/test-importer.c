@@ -301,7 +301,7 @@ test_pipeline_file_spans (gconstpointer data)
 
       g_assert_nonnull (story->mentions);
       g_assert_cmpint (story->source_end, <=, (gint64) page->file_size);
-      sd_pipeline_find_text_span (story, page->text, page->encoding, page->file_size, &start, &end);
+      sd_page_find_story_span (story, page->text, page->encoding, page->file_size, &start, &end);
       g_assert_cmpuint (start, ==, segment->start);
       g_assert_cmpuint (end, ==, segment->end);
     }

@@ -1,5 +1,6 @@
-/* test-models.c — SdStoryListModel and SdStoryModel follow the store:
- * its own writes, other connections' writes, a split and a join
+/* test-models.c — SdStoryListModel, SdStoryModel and SdLibraryModel
+ * follow the store: its own writes, other connections' writes, a split and
+ * a join
  *
  * Copyright 2026 The Storydesk authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -10,6 +11,7 @@
 
 #include "sd-edit-history.h"
 #include "sd-importer.h"
+#include "sd-library-model.h"
 #include "sd-query.h"
 #include "sd-store-async.h"
 #include "sd-story-item.h"
@@ -261,6 +263,9 @@ test_story_model (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (g_array_index (changes, SdStoryModelChange, 0), ==,
                     SD_STORY_MODEL_CHANGE_STORY);
   g_assert_nonnull (sd_story_model_get_story (shown)->repairs); /* the full record */
+  /* The inspector's suggestions come with it. */
+  g_assert_nonnull (sd_story_model_get_suggestions (shown));
+  g_assert_cmpuint (sd_story_model_get_dismissed_themes (shown)->len, ==, 0);
 
   g_assert_true (sd_store_add_highlight (fixture->store, story->id, 0, 2, "", NULL, NULL));
   wait_for (&changes->len, 1);
@@ -273,10 +278,94 @@ test_story_model (Fixture *fixture, gconstpointer data)
   wait_for (&changes->len, 2);
   g_assert_cmpuint (g_array_index (changes, SdStoryModelChange, 2), ==, SD_STORY_MODEL_CHANGE_TEXT);
 
+  /* A theme turned down is read with the story, and no longer suggested. */
+  g_assert_true (sd_store_dismiss_theme (fixture->store, story->id, "党建", NULL));
+  wait_for (&changes->len, 3);
+  g_assert_cmpuint (g_array_index (changes, SdStoryModelChange, 3), ==,
+                    SD_STORY_MODEL_CHANGE_ANNOTATIONS);
+  g_assert_cmpuint (sd_story_model_get_dismissed_themes (shown)->len, ==, 1);
+  for (guint i = 0; i < sd_story_model_get_suggestions (shown)->len; i++)
+    g_assert_cmpstr (
+        ((SdThemeSuggestion *) g_ptr_array_index (sd_story_model_get_suggestions (shown), i))
+            ->theme,
+        !=, "党建");
+
   /* None: at once, no reading. */
   sd_story_model_set_id (shown, 0);
-  g_assert_cmpuint (changes->len, ==, 4);
+  g_assert_cmpuint (changes->len, ==, 5);
   g_assert_null (sd_story_model_get_story (shown));
+}
+
+static void
+library_changed_cb (SdLibraryModel *library, SdLibraryModelParts parts, GArray *changes)
+{
+  g_array_append_val (changes, parts);
+}
+
+/* Waits for the library model's next change and returns its parts. */
+static SdLibraryModelParts
+next_parts (GArray *changes)
+{
+  wait_for (&changes->len, changes->len);
+  return g_array_index (changes, SdLibraryModelParts, changes->len - 1);
+}
+
+static void
+test_library_model (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (SdLibraryModel) library = sd_library_model_new (fixture->store);
+  g_autoptr (GArray) changes = g_array_new (FALSE, FALSE, sizeof (SdLibraryModelParts));
+  g_autoptr (SdStore) other = sd_store_open (sd_store_get_path (fixture->store), NULL);
+  SdScope scope = { SD_SCOPE_ALL, NULL, NULL, NULL, 0 };
+  g_autoptr (GPtrArray) listed = sd_store_list_stories (fixture->store, &scope, NULL);
+  gint64 id = ((SdStory *) g_ptr_array_index (listed, 0))->id;
+  g_autoptr (GError) error = NULL;
+  GHashTableIter iter;
+  gpointer       count;
+  gint64         total = 0;
+
+  g_signal_connect (library, "changed", G_CALLBACK (library_changed_cb), changes);
+  g_assert_cmpuint (sd_library_model_get_tags (library)->len, ==, 0); /* still being read */
+  g_assert_null (sd_library_model_get_counts (library));
+  g_assert_cmpuint (next_parts (changes), ==,
+                    SD_LIBRARY_MODEL_TAGS | SD_LIBRARY_MODEL_COUNTS | SD_LIBRARY_MODEL_SEARCHES);
+  g_hash_table_iter_init (&iter, sd_library_model_get_counts (library));
+  while (g_hash_table_iter_next (&iter, NULL, &count))
+    total += *(gint64 *) count;
+  g_assert_cmpint (total, ==, listed->len);
+  g_assert_cmpuint (sd_library_model_get_saved_searches (library)->len, ==, 0);
+
+  /* Only what changed is said. */
+  g_assert_true (sd_store_add_tag (fixture->store, id, "党建", NULL));
+  g_assert_cmpuint (next_parts (changes), ==, SD_LIBRARY_MODEL_TAGS);
+  g_assert_cmpstr (g_ptr_array_index (sd_library_model_get_tags (library), 0), ==, "党建");
+  g_assert_true (sd_library_model_set_tag_color (library, "党建", "#3584e4", &error));
+  g_assert_cmpuint (next_parts (changes), ==, SD_LIBRARY_MODEL_TAGS);
+  g_assert_cmpstr (sd_library_model_lookup_tag_color (library, "党建"), ==, "#3584e4");
+  g_assert_true (sd_store_set_place (fixture->store, id, "320100", NULL));
+  g_assert_cmpuint (next_parts (changes), ==, SD_LIBRARY_MODEL_COUNTS);
+  g_assert_cmpint (
+      *(gint64 *) g_hash_table_lookup (sd_library_model_get_counts (library), "320100"), >=, 1);
+
+  g_assert_true (sd_library_model_save_search (library, "党建稿件", "tag:党建", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (next_parts (changes), ==, SD_LIBRARY_MODEL_SEARCHES);
+  g_assert_cmpint (
+      ((SdSavedSearch *) g_ptr_array_index (sd_library_model_get_saved_searches (library), 0))
+          ->count,
+      ==, 1);
+  /* Another connection's tag counts in the search as soon as it is noticed. */
+  g_assert_true (
+      sd_store_add_tag (other, ((SdStory *) g_ptr_array_index (listed, 1))->id, "党建", NULL));
+  sd_library_model_check_library (library);
+  g_assert_cmpuint (next_parts (changes), ==, SD_LIBRARY_MODEL_SEARCHES);
+  g_assert_cmpint (
+      ((SdSavedSearch *) g_ptr_array_index (sd_library_model_get_saved_searches (library), 0))
+          ->count,
+      ==, 2);
+  g_assert_true (sd_library_model_delete_search (library, "党建稿件", &error));
+  g_assert_cmpuint (next_parts (changes), ==, SD_LIBRARY_MODEL_SEARCHES);
+  g_assert_cmpuint (sd_library_model_get_saved_searches (library)->len, ==, 0);
 }
 
 int
@@ -289,6 +378,7 @@ main (int argc, char *argv[])
   ADD ("/models/story-list/follows-store", test_follows_store);
   ADD ("/models/story-list/split-and-join", test_split_and_join);
   ADD ("/models/story/follows-store", test_story_model);
+  ADD ("/models/library/follows-store", test_library_model);
 #undef ADD
   return g_test_run ();
 }

@@ -6,6 +6,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "sd-store-async.h"
 
 static char *
@@ -58,16 +60,13 @@ test_reads (void)
 {
   g_autofree char *path = dup_library_path ();
   g_autoptr (SdStore) store = sd_store_open (path, NULL);
-  g_autoptr (GAsyncResult) listed = NULL, got = NULL, counted = NULL, searched = NULL, page = NULL;
+  g_autoptr (GAsyncResult) listed = NULL, got = NULL, counted = NULL, page = NULL;
   g_autoptr (GPtrArray) stories = NULL;
-  g_autoptr (GPtrArray) searches = NULL;
-  g_autoptr (GHashTable) counts = NULL;
+  g_autoptr (SdLibrarySummary) summary = NULL;
+  g_autoptr (SdStoryPage) story_page = NULL;
   g_autoptr (SdStory) story = NULL;
   g_autoptr (GError) error = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *encoding = NULL;
-  SdScope          scope = { SD_SCOPE_PLACE, "320509", NULL, NULL, 0 };
-  gint64           size = 0;
+  SdScope scope = { SD_SCOPE_PLACE, "320509", NULL, NULL, 0 };
 
   store_page (store, "aaaa", 4);
   g_assert_true (sd_store_save_search (store, "篇", "篇", NULL));
@@ -99,24 +98,93 @@ test_reads (void)
     g_assert_cmpstr (((SdStory *) g_ptr_array_index (full, 1))->headline, ==, "第2篇");
   }
 
-  sd_store_count_by_place_async (store, NULL, got_result_cb, &counted);
-  counts = sd_store_count_by_place_finish (store, wait_for_result (&counted), &error);
+  g_assert_true (sd_store_add_tag (store, story->id, "党建", NULL));
+  g_assert_true (sd_store_set_tag_color (store, "党建", "#3584e4", NULL));
+  sd_store_read_summary_async (store, NULL, got_result_cb, &counted);
+  summary = sd_store_read_summary_finish (store, wait_for_result (&counted), &error);
   g_assert_no_error (error);
-  g_assert_cmpint (*(gint64 *) g_hash_table_lookup (counts, "320509"), ==, 2);
-  g_assert_cmpint (*(gint64 *) g_hash_table_lookup (counts, ""), ==, 2);
+  g_assert_cmpuint (summary->tags->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (summary->tags, 0), ==, "党建");
+  g_assert_cmpstr (g_hash_table_lookup (summary->tag_colors, "党建"), ==, "#3584e4");
+  g_assert_cmpint (*(gint64 *) g_hash_table_lookup (summary->counts, "320509"), ==, 2);
+  g_assert_cmpint (*(gint64 *) g_hash_table_lookup (summary->counts, ""), ==, 2);
+  g_assert_cmpuint (summary->searches->len, ==, 1);
+  g_assert_cmpint (((SdSavedSearch *) g_ptr_array_index (summary->searches, 0))->count, ==, 4);
 
-  sd_store_list_saved_searches_async (store, NULL, got_result_cb, &searched);
-  searches = sd_store_list_saved_searches_finish (store, wait_for_result (&searched), &error);
+  sd_store_read_story_page_async (store, story->id, NULL, got_result_cb, &page);
+  story_page = sd_store_read_story_page_finish (store, wait_for_result (&page), &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (searches->len, ==, 1);
-  g_assert_cmpint (((SdSavedSearch *) g_ptr_array_index (searches, 0))->count, ==, 4);
+  g_assert_cmpstr (story_page->text, ==, "页面的文字");
+}
 
-  sd_store_dup_page_text_async (store, story->page_id, NULL, got_result_cb, &page);
-  text = sd_store_dup_page_text_finish (store, wait_for_result (&page), &encoding, &size, &error);
+/* A story's page comes with the story's span in the page's text: in a
+ * UTF-16 file with a BOM, file bytes and text bytes differ. */
+static void
+test_story_page (void)
+{
+  g_autofree char *path = dup_library_path ();
+  g_autoptr (SdStore) store = sd_store_open (path, NULL);
+  g_autoptr (GPtrArray) stories = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_story_unref);
+  /* 第一篇。第二篇。 in UTF-16LE: a BOM of 2 bytes, 2 bytes a character */
+  SdPageRecord page = { "utf16.txt", "ffff", "UTF-16LE", "第一篇。第二篇。", 2 + 8 * 2 };
+  g_autoptr (GAsyncResult) read = NULL;
+  g_autoptr (SdStoryPage) story_page = NULL;
+  g_autoptr (GError) error = NULL;
+  SdStory *story = sd_story_new ();
+
+  story->headline = g_strdup ("第二篇");
+  story->body = g_strdup ("第二篇。");
+  story->source_start = 2 + 4 * 2;
+  story->source_end = 2 + 8 * 2;
+  g_ptr_array_add (stories, story);
+  g_assert_true (sd_store_add_page (store, &page, stories, NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpstr (text, ==, "页面的文字");
-  g_assert_cmpstr (encoding, ==, "UTF-8");
-  g_assert_cmpint (size, ==, 15);
+
+  sd_store_read_story_page_async (store, story->id, NULL, got_result_cb, &read);
+  story_page = sd_store_read_story_page_finish (store, wait_for_result (&read), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (story_page->start, ==, strlen ("第一篇。"));
+  g_assert_cmpuint (story_page->end, ==, strlen ("第一篇。第二篇。"));
+}
+
+/* The shown story's dismissed themes and its suggestions come with it. */
+static void
+test_story_details (void)
+{
+  g_autofree char *path = dup_library_path ();
+  g_autoptr (SdStore) store = sd_store_open (path, NULL);
+  g_autoptr (GPtrArray) stories = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_story_unref);
+  SdPageRecord page = { "themes.txt", "9999", "UTF-8", "", 0 };
+  g_autoptr (GAsyncResult) first = NULL, second = NULL;
+  g_autoptr (SdStoryDetails) details = NULL;
+  g_autoptr (GError) error = NULL;
+  SdStory         *story = sd_story_new ();
+  g_autofree char *theme = NULL;
+
+  story->headline = g_strdup ("市委召开党建工作会议");
+  story->body = g_strdup ("会议强调，要加强基层党组织建设，推进全面从严治党，党建引领基层治理。"
+                          "各级党组织要落实党建工作责任制。");
+  g_ptr_array_add (stories, story);
+  g_assert_true (sd_store_add_page (store, &page, stories, NULL, &error));
+
+  sd_store_get_story_details_async (store, story->id, NULL, got_result_cb, &first);
+  details = sd_store_get_story_details_finish (store, wait_for_result (&first), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (details->story->headline, ==, "市委召开党建工作会议");
+  g_assert_cmpuint (details->dismissed->len, ==, 0);
+  g_assert_cmpuint (details->suggestions->len, >, 0);
+  theme = g_strdup (((SdThemeSuggestion *) g_ptr_array_index (details->suggestions, 0))->theme);
+  g_clear_pointer (&details, sd_story_details_free);
+
+  /* Dismissed, it is no longer suggested. */
+  g_assert_true (sd_store_dismiss_theme (store, story->id, theme, NULL));
+  sd_store_get_story_details_async (store, story->id, NULL, got_result_cb, &second);
+  details = sd_store_get_story_details_finish (store, wait_for_result (&second), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (details->dismissed->len, ==, 1);
+  for (guint i = 0; i < details->suggestions->len; i++)
+    g_assert_cmpstr (((SdThemeSuggestion *) g_ptr_array_index (details->suggestions, i))->theme, !=,
+                     theme);
 }
 
 static void
@@ -195,13 +263,56 @@ test_watch (void)
   g_assert_cmpuint (n_changes, ==, 2);
 }
 
+/* The window's check: a read from the main thread outside a write is
+ * reported, a read inside a write is part of it, the worker's are not. */
+static void
+test_forbid_reads (void)
+{
+  g_autofree char *path = dup_library_path ();
+  g_autoptr (SdStore) store = sd_store_open (path, NULL);
+  g_autoptr (GAsyncResult) listed = NULL;
+  g_autoptr (GPtrArray) stories = NULL;
+  SdScope scope = { SD_SCOPE_ALL, NULL, NULL, NULL, 0 };
+  gint64  id;
+
+  store_page (store, "gggg", 2);
+  sd_store_forbid_main_thread_reads (store, TRUE);
+
+  g_test_expect_message ("sd-store", G_LOG_LEVEL_CRITICAL,
+                         "*a synchronous read on the main thread, outside a write: SELECT*");
+  stories = sd_store_list_stories (store, &scope, NULL);
+  g_test_assert_expected_messages ();
+  g_assert_cmpuint (stories->len, ==, 2);
+  id = ((SdStory *) g_ptr_array_index (stories, 0))->id;
+  g_clear_pointer (&stories, g_ptr_array_unref);
+
+  /* Writes read what they change (the tag's id, the story as it was). */
+  g_assert_true (sd_store_add_tag (store, id, "党建", NULL));
+  g_assert_true (sd_store_rename_tag (store, "党建", "党的建设", NULL));
+  g_assert_true (sd_store_set_place (store, id, "320100", NULL));
+  /* The watcher asks the connection, not the library. */
+  g_assert_false (sd_store_check_library (store));
+
+  sd_store_list_stories_async (store, &scope, NULL, got_result_cb, &listed);
+  stories = sd_store_list_stories_finish (store, wait_for_result (&listed), NULL);
+  g_assert_cmpuint (stories->len, ==, 2);
+
+  sd_store_forbid_main_thread_reads (store, FALSE);
+  g_clear_pointer (&stories, g_ptr_array_unref);
+  stories = sd_store_list_stories (store, &scope, NULL);
+  g_assert_cmpuint (stories->len, ==, 2);
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/store/async/reads", test_reads);
+  g_test_add_func ("/store/async/story-page", test_story_page);
+  g_test_add_func ("/store/async/story-details", test_story_details);
   g_test_add_func ("/store/async/errors", test_errors);
   g_test_add_func ("/store/async/watch", test_watch);
+  g_test_add_func ("/store/async/forbid-reads", test_forbid_reads);
   return g_test_run ();
 }

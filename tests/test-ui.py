@@ -4,7 +4,9 @@
 # first run imports the bundled pages, the tree shows 苏州市 with stories,
 # a story opens in the article view, 党建 is accepted from the suggestions
 # (and undone and redone), a note is typed and the app closed at once, and
-# after a restart both are there.
+# after a restart both are there.  The window runs with its read guard on
+# (STORYDESK_DEBUG=sync-reads): a synchronous store read on the main thread
+# while it is shown prints a critical, and that fails the test.
 #
 # Run inside xvfb-run + dbus-run-session (X server outermost), see meson.build.
 #
@@ -70,6 +72,8 @@ app_env["XDG_DATA_HOME"] = data_home
 # language is named: in Chinese (see sd_paths_prefer_chinese()).
 app_env["LC_ALL"] = "C"
 app_env.pop("LANGUAGE", None)
+app_env["STORYDESK_DEBUG"] = "sync-reads"
+app_logs = []
 
 
 def wait_until(fn, what, timeout=20.0, step=0.1):
@@ -87,9 +91,22 @@ def wait_until(fn, what, timeout=20.0, step=0.1):
 
 
 def start():
-    proc = subprocess.Popen([STORYDESK], env=app_env)
+    # The app's messages go to a file, read when it has stopped.
+    err = tempfile.TemporaryFile(mode="w+", prefix="sd-ui-stderr-")
+    app_logs.append(err)
+    proc = subprocess.Popen([STORYDESK], env=app_env, stderr=err)
     app = wait_until(lambda: tree.root.application("storydesk"), "storydesk on the AT-SPI bus")
     return proc, app
+
+
+def check_app_log():
+    """Fails on a synchronous read the window's read guard reported."""
+    for err in app_logs:
+        err.seek(0)
+        text = err.read()
+        sys.stdout.write(text)
+        if "synchronous read" in text:
+            fail("the window read the store synchronously on its main thread")
 
 
 def stop(proc):
@@ -279,6 +296,8 @@ try:
                    check=True, stdout=subprocess.DEVNULL, env=app_env)
     wait_until(lambda: chip_shown(app, "外部"), "a tag added by another process", timeout=10)
     log("a tag added from the command line appeared in the open window")
-    log("PASS")
 finally:
     stop(proc)
+check_app_log()
+log("no synchronous store read on the main thread")
+log("PASS")

@@ -9,7 +9,7 @@
 
 #include <gtk/gtk.h>
 
-#include "sd-store.h"
+#include "sd-library-model.h"
 
 G_BEGIN_DECLS
 
@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SdPlaceTree, sd_place_tree, SD, PLACE_TREE, GtkScrolledWindow)
 
 /* @counts: story counts per place code, "" for unplaced (as from
- * sd_store_count_by_place()).  Keeps the selection and expanded rows. */
+ * sd_library_model_get_counts()).  Keeps the selection and expanded rows. */
 void        sd_place_tree_set_counts    (SdPlaceTree *self,
                                          GHashTable  *counts);
 void        sd_place_tree_set_hide_empty (SdPlaceTree *self,

@@ -47,12 +47,13 @@ struct _SdStoryInspector
   GtkTextView     *note_view;
   GtkLabel        *saved_label;
 
-  SdStore       *store;
-  SdEditHistory *history;
-  GPtrArray     *stories; /* (element-type SdStory) the selection */
-  gint64         note_story_id;
-  guint          note_timeout;
-  gboolean       updating;
+  SdLibraryModel *library;
+  SdStoryModel   *shown;
+  SdEditHistory  *history;
+  GPtrArray      *stories; /* (element-type SdStory) the selection */
+  gint64          note_story_id;
+  guint           note_timeout;
+  gboolean        updating;
 };
 
 G_DEFINE_TYPE (SdStoryInspector, sd_story_inspector, GTK_TYPE_BOX)
@@ -168,7 +169,7 @@ chip_rename_cb (SdTagChip *chip, const char *name, SdStoryInspector *self)
 {
   g_autoptr (GError) error = NULL;
 
-  if (!sd_store_rename_tag (self->store, sd_tag_chip_get_tag (chip), name, &error))
+  if (!sd_library_model_rename_tag (self->library, sd_tag_chip_get_tag (chip), name, &error))
     show_error (self, error);
 }
 
@@ -177,7 +178,7 @@ chip_recolor_cb (SdTagChip *chip, const char *color, SdStoryInspector *self)
 {
   g_autoptr (GError) error = NULL;
 
-  if (!sd_store_set_tag_color (self->store, sd_tag_chip_get_tag (chip), color, &error))
+  if (!sd_library_model_set_tag_color (self->library, sd_tag_chip_get_tag (chip), color, &error))
     show_error (self, error);
 }
 
@@ -249,21 +250,15 @@ clear_container (GtkContainer *container)
 static void
 refresh_completion (SdStoryInspector *self)
 {
-  g_autoptr (GPtrArray) tags = NULL;
   g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GPtrArray) themes =
       sd_theme_vocabulary_list_themes (sd_theme_vocabulary_get_default ());
-  g_autoptr (GError) error = NULL;
+  GPtrArray *tags;
 
   gtk_list_store_clear (self->tag_names);
-  if (self->store == NULL)
+  if (self->library == NULL)
     return;
-  tags = sd_store_list_tags (self->store, &error);
-  if (tags == NULL)
-    {
-      show_error (self, error);
-      return;
-    }
+  tags = sd_library_model_get_tags (self->library);
   /* The tags in use first, then the themes of the vocabulary. */
   for (guint i = 0; i < tags->len + themes->len; i++)
     {
@@ -279,10 +274,8 @@ show_tags (SdStoryInspector *self)
 {
   g_autoptr (GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GPtrArray) order = g_ptr_array_new ();
-  g_autoptr (GHashTable) colors = NULL;
 
   clear_container (GTK_CONTAINER (self->tag_box));
-  colors = self->store != NULL ? sd_store_dup_tag_colors (self->store, NULL) : NULL;
   for (guint i = 0; self->stories != NULL && i < self->stories->len; i++)
     {
       const SdStory *story = g_ptr_array_index (self->stories, i);
@@ -300,8 +293,9 @@ show_tags (SdStoryInspector *self)
       const char *tag = g_ptr_array_index (order, i);
       guint       count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, tag));
       /* A count says something only when several stories are selected. */
-      GtkWidget *chip = sd_tag_chip_new (tag, colors ? g_hash_table_lookup (colors, tag) : NULL,
-                                         self->stories->len > 1 ? count : 0);
+      GtkWidget *chip = sd_tag_chip_new (
+          tag, self->library ? sd_library_model_lookup_tag_color (self->library, tag) : NULL,
+          self->stories->len > 1 ? count : 0);
 
       g_signal_connect (chip, "remove-tag", G_CALLBACK (chip_remove_cb), self);
       g_signal_connect (chip, "rename-tag", G_CALLBACK (chip_rename_cb), self);
@@ -310,20 +304,17 @@ show_tags (SdStoryInspector *self)
     }
 }
 
+/* The suggestions come with the story shown, worked out in the worker. */
 static void
 show_suggestions (SdStoryInspector *self, const SdStory *story)
 {
-  g_autoptr (GPtrArray) suggestions = NULL;
-  g_autoptr (GPtrArray) dismissed = NULL;
+  const SdStory *shown = self->shown != NULL ? sd_story_model_get_story (self->shown) : NULL;
+  GPtrArray     *suggestions = NULL;
 
   clear_container (GTK_CONTAINER (self->suggestion_list));
-  gtk_widget_set_visible (self->suggestion_box, FALSE);
-  if (story == NULL)
-    return;
-  dismissed = sd_store_list_dismissed_themes (self->store, story->id, NULL);
-  suggestions =
-      sd_theme_suggester_suggest_for_story (sd_theme_vocabulary_get_default (), story, dismissed);
-  for (guint i = 0; i < suggestions->len; i++)
+  if (story != NULL && shown != NULL && shown->id == story->id)
+    suggestions = sd_story_model_get_suggestions (self->shown);
+  for (guint i = 0; suggestions != NULL && i < suggestions->len; i++)
     {
       GtkWidget *row = sd_suggestion_row_new (g_ptr_array_index (suggestions, i));
 
@@ -331,7 +322,7 @@ show_suggestions (SdStoryInspector *self, const SdStory *story)
       g_signal_connect (row, "dismiss", G_CALLBACK (suggestion_dismiss_cb), self);
       gtk_container_add (GTK_CONTAINER (self->suggestion_list), row);
     }
-  gtk_widget_set_visible (self->suggestion_box, suggestions->len > 0);
+  gtk_widget_set_visible (self->suggestion_box, suggestions != NULL && suggestions->len > 0);
 }
 
 static void
@@ -427,14 +418,26 @@ show_selection (SdStoryInspector *self)
 }
 
 static void
+library_changed_cb (SdLibraryModel *library, SdLibraryModelParts parts, SdStoryInspector *self)
+{
+  if (!(parts & SD_LIBRARY_MODEL_TAGS))
+    return;
+  refresh_completion (self);
+  show_tags (self);
+}
+
+static void
 sd_story_inspector_dispose (GObject *object)
 {
   SdStoryInspector *self = SD_STORY_INSPECTOR (object);
 
   if (self->history != NULL)
     sd_story_inspector_flush (self);
+  if (self->library != NULL)
+    g_signal_handlers_disconnect_by_data (self->library, self);
   g_clear_object (&self->history);
-  g_clear_object (&self->store);
+  g_clear_object (&self->library);
+  g_clear_object (&self->shown);
   g_clear_pointer (&self->stories, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sd_story_inspector_parent_class)->dispose (object);
@@ -488,12 +491,20 @@ sd_story_inspector_init (SdStoryInspector *self)
 }
 
 void
-sd_story_inspector_set_history (SdStoryInspector *self, SdStore *store, SdEditHistory *history)
+sd_story_inspector_set_models (SdStoryInspector *self,
+                               SdLibraryModel   *library,
+                               SdStoryModel     *shown,
+                               SdEditHistory    *history)
 {
   g_return_if_fail (SD_IS_STORY_INSPECTOR (self));
 
-  g_set_object (&self->store, store);
+  if (self->library != NULL)
+    g_signal_handlers_disconnect_by_data (self->library, self);
+  g_set_object (&self->library, library);
+  g_set_object (&self->shown, shown);
   g_set_object (&self->history, history);
+  if (library != NULL)
+    g_signal_connect (library, "changed", G_CALLBACK (library_changed_cb), self);
   refresh_completion (self);
 }
 
@@ -543,7 +554,6 @@ sd_story_inspector_update_story (SdStoryInspector *self, const SdStory *story)
       sd_story_unref (old);
     }
   show_selection (self);
-  refresh_completion (self);
 
   /* An undo or another window changed the note: show it, unless the
    * editor is typing this very moment. */

@@ -11,14 +11,20 @@
 #include <gtk/gtk.h>
 
 #include "sd-edit-history.h"
+#include "sd-library-model.h"
+#include "sd-story-model.h"
 
 G_BEGIN_DECLS
 
 #define SD_TYPE_STORY_INSPECTOR (sd_story_inspector_get_type ())
 G_DECLARE_FINAL_TYPE (SdStoryInspector, sd_story_inspector, SD, STORY_INSPECTOR, GtkBox)
 
-void sd_story_inspector_set_history  (SdStoryInspector *self,
-                                      SdStore          *store,
+/* The inspector reads the tags' names and colours from @library and the
+ * shown story's theme suggestions from @shown; its edits go through
+ * @history, renaming and recolouring tags through @library. */
+void sd_story_inspector_set_models   (SdStoryInspector *self,
+                                      SdLibraryModel   *library,
+                                      SdStoryModel     *shown,
                                       SdEditHistory    *history);
 /* @stories: (element-type SdStory) the selected stories: one full record,
  * or several short ones (then only tags can be changed, on all of them).

@@ -7,7 +7,6 @@
 
 #include "config.h"
 
-#include "sd-store-async.h"
 #include "sd-story-model.h"
 
 struct _SdStoryModel
@@ -15,8 +14,10 @@ struct _SdStoryModel
   GObject parent_instance;
 
   SdStore      *store;
-  gint64        id;    /* the story asked for */
-  SdStory      *story; /* (nullable) the story shown, as last read */
+  gint64        id;          /* the story asked for */
+  SdStory      *story;       /* (nullable) the story shown, as last read */
+  GPtrArray    *dismissed;   /* (element-type utf8) its themes turned down */
+  GPtrArray    *suggestions; /* (element-type SdThemeSuggestion) its themes to suggest */
   GError       *error;
   GCancellable *cancellable;
 };
@@ -71,13 +72,22 @@ classify (const SdStory *old, const SdStory *story)
   return SD_STORY_MODEL_CHANGE_ANNOTATIONS;
 }
 
+/* Shows @details (NULL: no story). */
 static void
-show (SdStoryModel *self, SdStory *story)
+show (SdStoryModel *self, SdStoryDetails *details)
 {
+  SdStory           *story = details != NULL ? details->story : NULL;
   SdStoryModelChange change = classify (self->story, story);
 
   g_clear_pointer (&self->story, sd_story_unref);
-  self->story = story != NULL ? sd_story_ref (story) : NULL;
+  g_clear_pointer (&self->dismissed, g_ptr_array_unref);
+  g_clear_pointer (&self->suggestions, g_ptr_array_unref);
+  if (details != NULL)
+    {
+      self->story = g_steal_pointer (&details->story);
+      self->dismissed = g_steal_pointer (&details->dismissed);
+      self->suggestions = g_steal_pointer (&details->suggestions);
+    }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORY]);
   g_signal_emit (self, signals[CHANGED], 0, change);
 }
@@ -86,13 +96,13 @@ static void
 story_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (SdStoryModel) self = user_data;
-  g_autoptr (SdStory) story = NULL;
+  g_autoptr (SdStoryDetails) details = NULL;
   g_autoptr (GError) error = NULL;
 
-  story = sd_store_get_story_finish (self->store, result, &error);
+  details = sd_store_get_story_details_finish (self->store, result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  if (story == NULL && self->story != NULL && self->story->id == self->id)
+  if (details == NULL && self->story != NULL && self->story->id == self->id)
     {
       /* Read again and gone (joined onto another): the list moves on. */
       g_debug ("story %" G_GINT64_FORMAT ": %s", self->id, error->message);
@@ -100,9 +110,10 @@ story_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     }
   g_clear_error (&self->error);
   self->error = g_steal_pointer (&error);
-  show (self, story);
+  show (self, details);
 }
 
+/* The story with its theme suggestions, worked out in the worker. */
 static void
 read_story (SdStoryModel *self)
 {
@@ -111,8 +122,8 @@ read_story (SdStoryModel *self)
   if (self->id == 0)
     return;
   self->cancellable = g_cancellable_new ();
-  sd_store_get_story_async (self->store, self->id, self->cancellable, story_read_cb,
-                            g_object_ref (self));
+  sd_store_get_story_details_async (self->store, self->id, self->cancellable, story_read_cb,
+                                    g_object_ref (self));
 }
 
 static void
@@ -143,6 +154,8 @@ sd_story_model_finalize (GObject *object)
   /* Kept until now: a cancelled read still lands, and asks the store. */
   g_clear_object (&self->store);
   g_clear_pointer (&self->story, sd_story_unref);
+  g_clear_pointer (&self->dismissed, g_ptr_array_unref);
+  g_clear_pointer (&self->suggestions, g_ptr_array_unref);
   g_clear_error (&self->error);
 
   G_OBJECT_CLASS (sd_story_model_parent_class)->finalize (object);
@@ -265,4 +278,36 @@ sd_story_model_get_error (SdStoryModel *self)
 {
   g_return_val_if_fail (SD_IS_STORY_MODEL (self), NULL);
   return self->error;
+}
+
+GPtrArray *
+sd_story_model_get_dismissed_themes (SdStoryModel *self)
+{
+  g_return_val_if_fail (SD_IS_STORY_MODEL (self), NULL);
+  return self->dismissed;
+}
+
+GPtrArray *
+sd_story_model_get_suggestions (SdStoryModel *self)
+{
+  g_return_val_if_fail (SD_IS_STORY_MODEL (self), NULL);
+  return self->suggestions;
+}
+
+void
+sd_story_model_read_page_async (SdStoryModel       *self,
+                                GCancellable       *cancellable,
+                                GAsyncReadyCallback callback,
+                                gpointer            user_data)
+{
+  g_return_if_fail (SD_IS_STORY_MODEL (self));
+  sd_store_read_story_page_async (self->store, self->story != NULL ? self->story->id : self->id,
+                                  cancellable, callback, user_data);
+}
+
+SdStoryPage *
+sd_story_model_read_page_finish (SdStoryModel *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (SD_IS_STORY_MODEL (self), NULL);
+  return sd_store_read_story_page_finish (self->store, result, error);
 }

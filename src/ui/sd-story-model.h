@@ -1,5 +1,6 @@
-/* sd-story-model.h — the story shown: its full record, read in the store's
- * worker and read again when the library changes it
+/* sd-story-model.h — the story shown: its full record and its theme
+ * suggestions, read in the store's worker and read again when the library
+ * changes it
  *
  * Copyright 2026 The Storydesk authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -10,7 +11,7 @@
 
 #include <gio/gio.h>
 
-#include "sd-store.h"
+#include "sd-store-async.h"
 
 G_BEGIN_DECLS
 
@@ -40,5 +41,21 @@ gint64        sd_story_model_get_id    (SdStoryModel *self);
 SdStory      *sd_story_model_get_story (SdStoryModel *self);
 /* Why the story asked for could not be read, or NULL. */
 const GError *sd_story_model_get_error (SdStoryModel *self);
+/* The themes an editor turned down for the story shown. (element-type utf8) (transfer none) */
+GPtrArray    *sd_story_model_get_dismissed_themes (SdStoryModel *self);
+/* The theme suggestions to show beside it, worked out with it in the
+ * store's worker. (element-type SdThemeSuggestion) (transfer none) */
+GPtrArray    *sd_story_model_get_suggestions (SdStoryModel *self);
+
+/* The page of the story shown, and its span in the page's text, read
+ * in the store's worker. */
+void          sd_story_model_read_page_async  (SdStoryModel        *self,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+/* Returns: (transfer full) */
+SdStoryPage  *sd_story_model_read_page_finish (SdStoryModel        *self,
+                                               GAsyncResult        *result,
+                                               GError             **error);
 
 G_END_DECLS

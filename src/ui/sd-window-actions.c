@@ -12,9 +12,7 @@
 
 #include "sd-export-dialog.h"
 #include "sd-highlight-popover.h"
-#include "sd-page-reader.h"
 #include "sd-page-view.h"
-#include "sd-store-async.h"
 #include "sd-story-editor.h"
 #include "sd-window-private.h"
 
@@ -232,26 +230,24 @@ edit_story_activated (GSimpleAction *action, GVariant *parameter, gpointer user_
 }
 
 static void
-page_text_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+page_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (SdWindow) self = user_data;
-  SdStory         *story = self->shown != NULL ? sd_story_model_get_story (self->shown) : NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *encoding = NULL;
+  SdStory *story = self->shown != NULL ? sd_story_model_get_story (self->shown) : NULL;
+  g_autoptr (SdStoryPage) page = NULL;
   g_autoptr (GError) error = NULL;
-  gint64     size = 0, span[2];
   GtkWidget *view;
 
-  if (self->store == NULL || story == NULL) /* closed meanwhile */
+  if (story == NULL) /* closed meanwhile */
     return;
-  text = sd_store_dup_page_text_finish (self->store, result, &encoding, &size, &error);
-  if (text == NULL)
+  page = sd_story_model_read_page_finish (self->shown, result, &error);
+  if (page == NULL)
     {
       _sd_window_show_message (self, GTK_MESSAGE_ERROR, error->message);
       return;
     }
   /* Stories read back from a Storydesk export came without their page. */
-  if (*text == '\0')
+  if (*page->text == '\0')
     {
       _sd_window_show_message (
           self, GTK_MESSAGE_INFO,
@@ -259,10 +255,8 @@ page_text_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
              "export."));
       return;
     }
-  span[0] = story->source_start;
-  span[1] = story->source_end;
-  sd_page_map_from_file (text, encoding, size, span, 2);
-  view = sd_page_view_new (GTK_WINDOW (self), story->source_file, text, span[0], span[1]);
+  view =
+      sd_page_view_new (GTK_WINDOW (self), story->source_file, page->text, page->start, page->end);
   if (story->repairs->len > 0)
     {
       guint                   n = story->repairs->len;
@@ -284,16 +278,15 @@ page_text_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 }
 
 /* The original page, the story's span marked and its repairs underlined;
- * the page's text is read in the store's worker. */
+ * the page and where the story stands in it are read in the store's
+ * worker. */
 static void
 show_in_page_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   SdWindow *self = user_data;
-  SdStory  *story = sd_story_model_get_story (self->shown);
 
-  if (story != NULL)
-    sd_store_dup_page_text_async (self->store, story->page_id, NULL, page_text_read_cb,
-                                  g_object_ref (self));
+  if (sd_story_model_get_story (self->shown) != NULL)
+    sd_story_model_read_page_async (self->shown, NULL, page_read_cb, g_object_ref (self));
 }
 
 /* The article's context menu adds the story actions: the original page, a

@@ -10,6 +10,7 @@
 
 #include "sd-article-view.h"
 #include "sd-edit-history.h"
+#include "sd-library-model.h"
 #include "sd-place-tree.h"
 #include "sd-story-list.h"
 #include "sd-story-model.h"
@@ -43,12 +44,11 @@ struct _SdWindow
   SdStore        *store;
   SdEditHistory  *history;
   GSettings      *settings;
+  SdLibraryModel *library;        /* tags, counts by place, saved searches */
   SdStoryListModel *stories;     /* the listed stories */
   SdStoryModel   *shown;          /* the story in the article view */
   GCancellable   *import_cancellable;
-  GCancellable   *counts_cancellable; /* the tree's counts being read */
   char           *listed_node;   /* the tree node the list shows */
-  guint           counts_idle;   /* a pending reload of the tree's counts */
 };
 
 /* sd-window.c */

@@ -11,7 +11,6 @@
 
 #include "sd-importer.h"
 #include "sd-query.h"
-#include "sd-store-async.h"
 #include "sd-story-list-model.h"
 #include "sd-window-private.h"
 
@@ -34,47 +33,20 @@ _sd_window_show_message (SdWindow *self, GtkMessageType type, const char *messag
   gtk_widget_show (GTK_WIDGET (self->info_bar));
 }
 
+/* The tree follows the library model: the saved searches land first, as
+ * they always did, then the counts. */
 static void
-searches_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+library_changed_cb (SdLibraryModel *library, SdLibraryModelParts parts, SdWindow *self)
 {
-  g_autoptr (SdWindow) self = user_data;
-  g_autoptr (GPtrArray) searches = NULL;
+  const GError *error = sd_library_model_get_error (library);
 
-  if (self->store == NULL) /* the window closed meanwhile */
-    return;
-  searches = sd_store_list_saved_searches_finish (self->store, result, NULL);
-  if (searches != NULL)
-    sd_place_tree_set_saved_searches (self->place_tree, searches);
-}
-
-static void
-counts_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (SdWindow) self = user_data;
-  g_autoptr (GHashTable) counts = NULL;
-  g_autoptr (GError) error = NULL;
-
-  if (self->store == NULL)
-    return;
-  counts = sd_store_count_by_place_finish (self->store, result, &error);
-  if (counts != NULL)
-    sd_place_tree_set_counts (self->place_tree, counts);
-  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (error != NULL)
     _sd_window_show_message (self, GTK_MESSAGE_ERROR, error->message);
-}
-
-/* The tree's saved searches and counts, read in the store's worker (one
- * read at a time: the searches land first, as they always did). */
-static void
-reload_counts (SdWindow *self)
-{
-  g_cancellable_cancel (self->counts_cancellable);
-  g_clear_object (&self->counts_cancellable);
-  self->counts_cancellable = g_cancellable_new ();
-  sd_store_list_saved_searches_async (self->store, self->counts_cancellable, searches_read_cb,
-                                      g_object_ref (self));
-  sd_store_count_by_place_async (self->store, self->counts_cancellable, counts_read_cb,
-                                 g_object_ref (self));
+  if (parts & SD_LIBRARY_MODEL_SEARCHES)
+    sd_place_tree_set_saved_searches (self->place_tree,
+                                      sd_library_model_get_saved_searches (library));
+  if (parts & SD_LIBRARY_MODEL_COUNTS)
+    sd_place_tree_set_counts (self->place_tree, sd_library_model_get_counts (library));
 }
 
 static void
@@ -235,7 +207,6 @@ move_stories (SdWindow *self, const char *code, GArray *ids)
           break;
         }
     }
-  reload_counts (self);
   sd_story_list_model_refresh (self->stories);
 }
 
@@ -293,14 +264,13 @@ save_search_cb (SdWindow *self)
           _("Type a search, then give it a name to keep it under Saved searches."));
       return;
     }
-  if (!sd_store_save_search (self->store, name, query, &error))
+  if (!sd_library_model_save_search (self->library, name, query, &error))
     {
       _sd_window_show_message (self, GTK_MESSAGE_ERROR, error->message);
       return;
     }
   gtk_entry_set_text (self->saved_name_entry, "");
   gtk_popover_popdown (self->search_popover);
-  reload_counts (self);
 }
 
 static void
@@ -315,13 +285,12 @@ forget_search_cb (SdWindow *self)
                                _("Pick a saved search in the tree first, then forget it here."));
       return;
     }
-  if (!sd_store_delete_saved_search (self->store, name, &error))
+  if (!sd_library_model_delete_search (self->library, name, &error))
     {
       _sd_window_show_message (self, GTK_MESSAGE_ERROR, error->message);
       return;
     }
   gtk_popover_popdown (self->search_popover);
-  reload_counts (self);
 }
 
 static void
@@ -334,33 +303,6 @@ static void
 info_bar_response_cb (SdWindow *self)
 {
   gtk_widget_hide (GTK_WIDGET (self->info_bar));
-}
-
-static gboolean
-reload_counts_cb (gpointer data)
-{
-  SdWindow *self = data;
-
-  self->counts_idle = 0;
-  reload_counts (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* A story the list shows was filed elsewhere: the tree's counts follow,
- * once for a burst of moves. */
-static void
-story_moved_cb (SdStoryListModel *stories, gint64 id, SdWindow *self)
-{
-  if (self->counts_idle == 0)
-    self->counts_idle = g_idle_add (reload_counts_cb, self);
-}
-
-/* Another process (the command line, a second window) or an import wrote
- * to the library; the models read again themselves. */
-static void
-library_changed_cb (SdStore *store, SdWindow *self)
-{
-  reload_counts (self);
 }
 
 static void
@@ -404,7 +346,7 @@ import_finished_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         _sd_window_show_message (self, GTK_MESSAGE_ERROR, error->message);
-      sd_store_check_library (self->store);
+      sd_library_model_check_library (self->library);
       return;
     }
 
@@ -433,7 +375,7 @@ import_finished_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     }
 
   /* The worker wrote on its own connection: the store says what changed. */
-  sd_store_check_library (self->store);
+  sd_library_model_check_library (self->library);
 }
 
 static void
@@ -477,6 +419,29 @@ sd_window_delete_event (GtkWidget *widget, GdkEventAny *event)
   return GDK_EVENT_PROPAGATE;
 }
 
+/* STORYDESK_DEBUG=sync-reads: from now on every read of the window's store
+ * from this thread outside a write is reported (the UI test fails on it). */
+static gboolean
+guard_reads_cb (gpointer data)
+{
+  SdWindow *self = data;
+
+  if (self->store != NULL) /* not closed meanwhile */
+    sd_store_forbid_main_thread_reads (self->store, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+/* Shown: once whoever opened the window is done (the application counts
+ * the stories of a new library), the window reads only in the worker. */
+static void
+mapped_cb (SdWindow *self)
+{
+  const GDebugKey keys[] = { { "sync-reads", 1 } };
+
+  if (g_parse_debug_string (g_getenv ("STORYDESK_DEBUG"), keys, G_N_ELEMENTS (keys)) != 0)
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, guard_reads_cb, g_object_ref (self), g_object_unref);
+}
+
 static void
 sd_window_constructed (GObject *object)
 {
@@ -516,17 +481,17 @@ sd_window_constructed (GObject *object)
   self->history = sd_edit_history_new (self->store);
   g_signal_connect (self->history, "notify", G_CALLBACK (history_changed_cb), self);
   history_changed_cb (self->history, NULL, self);
-  sd_story_inspector_set_history (self->inspector, self->store, self->history);
 
+  self->library = sd_library_model_new (self->store);
+  g_signal_connect (self->library, "changed", G_CALLBACK (library_changed_cb), self);
   self->stories = sd_story_list_model_new (self->store);
   g_signal_connect (self->stories, "loaded", G_CALLBACK (stories_loaded_cb), self);
-  g_signal_connect (self->stories, "story-moved", G_CALLBACK (story_moved_cb), self);
   self->shown = sd_story_model_new (self->store);
   sd_article_view_set_model (self->article_view, self->shown);
   g_signal_connect (self->shown, "changed", G_CALLBACK (shown_changed_cb), self);
   sd_story_list_set_model (self->story_list, self->stories);
-  g_signal_connect (self->store, "library-changed", G_CALLBACK (library_changed_cb), self);
-  reload_counts (self);
+  sd_story_inspector_set_models (self->inspector, self->library, self->shown, self->history);
+  g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
 }
 
 static void
@@ -536,19 +501,17 @@ sd_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->import_cancellable);
   g_clear_object (&self->import_cancellable);
-  g_cancellable_cancel (self->counts_cancellable);
-  g_clear_object (&self->counts_cancellable);
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
+  if (self->library != NULL)
+    g_signal_handlers_disconnect_by_data (self->library, self);
   if (self->stories != NULL)
     g_signal_handlers_disconnect_by_data (self->stories, self);
   if (self->shown != NULL)
     g_signal_handlers_disconnect_by_data (self->shown, self);
-  g_clear_handle_id (&self->counts_idle, g_source_remove);
   g_clear_object (&self->history);
   g_clear_object (&self->settings);
+  g_clear_object (&self->library);
   g_clear_object (&self->stories);
   g_clear_object (&self->shown);
   g_clear_object (&self->store);

@@ -10,7 +10,7 @@
 #include <gtk/gtk.h>
 
 #include "sd-application.h"
-#include "sd-store.h"
+#include "sd-library-model.h"
 
 G_BEGIN_DECLS
 

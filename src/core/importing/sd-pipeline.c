@@ -204,33 +204,3 @@ sd_pipeline_run (const SdPage *page, SdPipelineFlags flags)
       sd_pipeline_suggest_themes (self, i);
   return g_steal_pointer (&self);
 }
-
-/**
- * sd_pipeline_find_text_span:
- * @story: a stored story, its span in page-file bytes
- * @page_text: its page's text, as sd_store_dup_page_text () gives it
- * @encoding: the page file's encoding
- * @file_size: the page file's size in bytes
- * @out_start: (out): where the story starts in @page_text
- * @out_end: (out): where it ends
- *
- * The way back from sd_pipeline_make_stories ()'s mapping.
- */
-void
-sd_pipeline_find_text_span (const SdStory *story,
-                            const char    *page_text,
-                            const char    *encoding,
-                            gint64         file_size,
-                            gsize         *out_start,
-                            gsize         *out_end)
-{
-  gint64 span[2];
-
-  g_return_if_fail (story != NULL && page_text != NULL && encoding != NULL);
-
-  span[0] = story->source_start;
-  span[1] = story->source_end;
-  sd_page_map_from_file (page_text, encoding, file_size, span, 2);
-  *out_start = span[0];
-  *out_end = span[1];
-}

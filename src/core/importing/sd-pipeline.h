@@ -16,8 +16,8 @@
  *    and only that.
  *
  * sd_pipeline_make_stories () converts the first to the second, once, for
- * the whole page; sd_pipeline_find_text_span () is the way back for a stored
- * story.
+ * the whole page; sd_page_find_story_span () (sd-page-reader.h) is the way back for a
+ * stored story.
  */
 /* Prototypes are aligned in columns by hand: */
 /* clang-format off */
@@ -74,16 +74,6 @@ void        sd_pipeline_settle_places   (SdPipeline     *self);
 /* Theme suggestions for story @i, up to SD_PIPELINE_MAX_THEMES. */
 void        sd_pipeline_suggest_themes  (SdPipeline     *self,
                                          guint           i);
-
-/* A stored story's span back in page-text bytes, given its page as the
- * library keeps it (the text, the file's encoding and size): what the page
- * view shows.  Its repairs are in page-text bytes already. */
-void        sd_pipeline_find_text_span  (const SdStory  *story,
-                                         const char     *page_text,
-                                         const char     *encoding,
-                                         gint64          file_size,
-                                         gsize          *out_start,
-                                         gsize          *out_end);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SdPipeline, sd_pipeline_free)
 

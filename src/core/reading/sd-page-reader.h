@@ -9,6 +9,8 @@
 
 #include <gio/gio.h>
 
+#include "sd-story.h"
+
 G_BEGIN_DECLS
 
 #define SD_PAGE_READER_ERROR (sd_page_reader_error_quark ())
@@ -59,6 +61,17 @@ void    sd_page_map_from_file    (const char   *text,
                                   gint64        file_size,
                                   gint64       *offsets,
                                   guint         n_offsets);
+
+/* A stored story's span (SdStory.source_start, .source_end: page-file
+ * bytes) back in page-text bytes, given its page as the library keeps it
+ * (the text, the file's encoding and size): what the page view shows.
+ * Its repairs are in page-text bytes already. */
+void    sd_page_find_story_span  (const SdStory *story,
+                                  const char   *page_text,
+                                  const char   *encoding,
+                                  gint64        file_size,
+                                  gsize        *out_start,
+                                  gsize        *out_end);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SdPage, sd_page_free)
 

@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include "sd-page-reader.h"
 #include "sd-store-async.h"
 #include "sd-store-private.h"
 
@@ -49,13 +50,6 @@ typedef struct
   char   *text;
   gint64 *ids;
 } ScopeCopy;
-
-typedef struct
-{
-  char  *text;
-  char  *encoding;
-  gint64 size;
-} PageText;
 
 static void
 worker_free (SdStoreWorker *worker)
@@ -270,105 +264,135 @@ sd_store_get_stories_finish (SdStore *self, GAsyncResult *result, GError **error
   return finish_read (self, result, sd_store_get_stories_async, error);
 }
 
-static gpointer
-count_by_place (SdStore *reader, gpointer data, GError **error)
-{
-  return sd_store_count_by_place (reader, error);
-}
-
 void
-sd_store_count_by_place_async (SdStore            *self,
-                               GCancellable       *cancellable,
-                               GAsyncReadyCallback callback,
-                               gpointer            user_data)
+sd_library_summary_free (SdLibrarySummary *summary)
 {
-  g_return_if_fail (SD_IS_STORE (self));
-  run_read (self, sd_store_count_by_place_async, count_by_place, NULL, NULL,
-            (GDestroyNotify) g_hash_table_unref, cancellable, callback, user_data);
-}
-
-GHashTable *
-sd_store_count_by_place_finish (SdStore *self, GAsyncResult *result, GError **error)
-{
-  return finish_read (self, result, sd_store_count_by_place_async, error);
+  g_clear_pointer (&summary->tags, g_ptr_array_unref);
+  g_clear_pointer (&summary->tag_colors, g_hash_table_unref);
+  g_clear_pointer (&summary->counts, g_hash_table_unref);
+  g_clear_pointer (&summary->searches, g_ptr_array_unref);
+  g_free (summary);
 }
 
 static gpointer
-list_saved_searches (SdStore *reader, gpointer data, GError **error)
+read_summary (SdStore *reader, gpointer data, GError **error)
 {
-  return sd_store_list_saved_searches (reader, error);
+  g_autoptr (SdLibrarySummary) summary = g_new0 (SdLibrarySummary, 1);
+
+  if ((summary->tags = sd_store_list_tags (reader, error)) == NULL
+      || (summary->tag_colors = sd_store_dup_tag_colors (reader, error)) == NULL
+      || (summary->counts = sd_store_count_by_place (reader, error)) == NULL
+      || (summary->searches = sd_store_list_saved_searches (reader, error)) == NULL)
+    return NULL;
+  return g_steal_pointer (&summary);
 }
 
 void
-sd_store_list_saved_searches_async (SdStore            *self,
-                                    GCancellable       *cancellable,
-                                    GAsyncReadyCallback callback,
-                                    gpointer            user_data)
+sd_store_read_summary_async (SdStore            *self,
+                             GCancellable       *cancellable,
+                             GAsyncReadyCallback callback,
+                             gpointer            user_data)
 {
   g_return_if_fail (SD_IS_STORE (self));
-  run_read (self, sd_store_list_saved_searches_async, list_saved_searches, NULL, NULL,
-            (GDestroyNotify) g_ptr_array_unref, cancellable, callback, user_data);
+  run_read (self, sd_store_read_summary_async, read_summary, NULL, NULL,
+            (GDestroyNotify) sd_library_summary_free, cancellable, callback, user_data);
 }
 
-GPtrArray *
-sd_store_list_saved_searches_finish (SdStore *self, GAsyncResult *result, GError **error)
+SdLibrarySummary *
+sd_store_read_summary_finish (SdStore *self, GAsyncResult *result, GError **error)
 {
-  return finish_read (self, result, sd_store_list_saved_searches_async, error);
+  return finish_read (self, result, sd_store_read_summary_async, error);
 }
 
-static void
-page_text_free (PageText *page)
+void
+sd_story_details_free (SdStoryDetails *details)
+{
+  g_clear_pointer (&details->story, sd_story_unref);
+  g_clear_pointer (&details->dismissed, g_ptr_array_unref);
+  g_clear_pointer (&details->suggestions, g_ptr_array_unref);
+  g_free (details);
+}
+
+/* The suggestions are worked out here rather than kept: the library does
+ * not store them yet, and working them out takes a moment. */
+static gpointer
+get_story_details (SdStore *reader, gpointer data, GError **error)
+{
+  g_autoptr (SdStoryDetails) details = g_new0 (SdStoryDetails, 1);
+  gint64 id = *(gint64 *) data;
+
+  if ((details->story = sd_store_get_story (reader, id, error)) == NULL
+      || (details->dismissed = sd_store_list_dismissed_themes (reader, id, error)) == NULL)
+    return NULL;
+  details->suggestions = sd_theme_suggester_suggest_for_story (sd_theme_vocabulary_get_default (),
+                                                               details->story, details->dismissed);
+  return g_steal_pointer (&details);
+}
+
+void
+sd_store_get_story_details_async (SdStore            *self,
+                                  gint64              id,
+                                  GCancellable       *cancellable,
+                                  GAsyncReadyCallback callback,
+                                  gpointer            user_data)
+{
+  g_return_if_fail (SD_IS_STORE (self));
+  run_read (self, sd_store_get_story_details_async, get_story_details, g_memdup2 (&id, sizeof id),
+            g_free, (GDestroyNotify) sd_story_details_free, cancellable, callback, user_data);
+}
+
+SdStoryDetails *
+sd_store_get_story_details_finish (SdStore *self, GAsyncResult *result, GError **error)
+{
+  return finish_read (self, result, sd_store_get_story_details_async, error);
+}
+
+void
+sd_story_page_free (SdStoryPage *page)
 {
   g_free (page->text);
-  g_free (page->encoding);
   g_free (page);
 }
 
+/* The page as stored and the story's span mapped into its text, so that
+ * the window never needs the page reader. */
 static gpointer
-dup_page_text (SdStore *reader, gpointer data, GError **error)
+read_story_page (SdStore *reader, gpointer data, GError **error)
 {
+  g_autoptr (SdStory) story = sd_store_get_story (reader, *(gint64 *) data, error);
+  g_autoptr (SdStoryPage) page = NULL;
   g_autofree char *encoding = NULL;
   gint64           size = 0;
-  char     *text = sd_store_dup_page_text (reader, *(gint64 *) data, &encoding, &size, error);
-  PageText *page;
 
-  if (text == NULL)
+  if (story == NULL)
     return NULL;
-  page = g_new0 (PageText, 1);
-  page->text = text;
-  page->encoding = g_steal_pointer (&encoding);
-  page->size = size;
-  return page;
+  page = g_new0 (SdStoryPage, 1);
+  page->text = sd_store_dup_page_text (reader, story->page_id, &encoding, &size, error);
+  if (page->text == NULL)
+    return NULL;
+  /* Stories read back from a Storydesk export came without their page. */
+  if (*page->text != '\0')
+    sd_page_find_story_span (story, page->text, encoding, size, &page->start, &page->end);
+  return g_steal_pointer (&page);
 }
 
 void
-sd_store_dup_page_text_async (SdStore            *self,
-                              gint64              page_id,
-                              GCancellable       *cancellable,
-                              GAsyncReadyCallback callback,
-                              gpointer            user_data)
+sd_store_read_story_page_async (SdStore            *self,
+                                gint64              story_id,
+                                GCancellable       *cancellable,
+                                GAsyncReadyCallback callback,
+                                gpointer            user_data)
 {
   g_return_if_fail (SD_IS_STORE (self));
-  run_read (self, sd_store_dup_page_text_async, dup_page_text, g_memdup2 (&page_id, sizeof page_id),
-            g_free, (GDestroyNotify) page_text_free, cancellable, callback, user_data);
+  run_read (self, sd_store_read_story_page_async, read_story_page,
+            g_memdup2 (&story_id, sizeof story_id), g_free, (GDestroyNotify) sd_story_page_free,
+            cancellable, callback, user_data);
 }
 
-char *
-sd_store_dup_page_text_finish (
-    SdStore *self, GAsyncResult *result, char **out_encoding, gint64 *out_size, GError **error)
+SdStoryPage *
+sd_store_read_story_page_finish (SdStore *self, GAsyncResult *result, GError **error)
 {
-  PageText *page = finish_read (self, result, sd_store_dup_page_text_async, error);
-  char     *text;
-
-  if (page == NULL)
-    return NULL;
-  text = g_steal_pointer (&page->text);
-  if (out_encoding != NULL)
-    *out_encoding = g_steal_pointer (&page->encoding);
-  if (out_size != NULL)
-    *out_size = page->size;
-  page_text_free (page);
-  return text;
+  return finish_read (self, result, sd_store_read_story_page_async, error);
 }
 
 /* The watcher */

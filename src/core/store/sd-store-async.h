@@ -10,6 +10,7 @@
 #pragma once
 
 #include "sd-store.h"
+#include "sd-theme-suggester.h"
 
 G_BEGIN_DECLS
 
@@ -54,38 +55,76 @@ GPtrArray  *sd_store_get_stories_finish         (SdStore             *self,
                                                  GAsyncResult        *result,
                                                  GError             **error);
 
-/* sd_store_count_by_place() in a worker. */
-void        sd_store_count_by_place_async       (SdStore             *self,
+/* What the window shows of the library besides its stories. */
+typedef struct
+{
+  GPtrArray  *tags;       /* (element-type utf8) every tag name, most used first */
+  GHashTable *tag_colors; /* (element-type utf8 utf8) as sd_store_dup_tag_colors() */
+  GHashTable *counts;     /* (element-type utf8 gint64*) as sd_store_count_by_place() */
+  GPtrArray  *searches;   /* (element-type SdSavedSearch) with their live counts */
+} SdLibrarySummary;
+
+void        sd_library_summary_free             (SdLibrarySummary    *summary);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SdLibrarySummary, sd_library_summary_free)
+
+/* The tags, their colours, the counts by place and the saved searches, in
+ * one read. */
+void        sd_store_read_summary_async         (SdStore             *self,
                                                  GCancellable        *cancellable,
                                                  GAsyncReadyCallback  callback,
                                                  gpointer             user_data);
-/* Returns: (element-type utf8 gint64*) (transfer full) */
-GHashTable *sd_store_count_by_place_finish      (SdStore             *self,
+/* Returns: (transfer full) */
+SdLibrarySummary *sd_store_read_summary_finish  (SdStore             *self,
                                                  GAsyncResult        *result,
                                                  GError             **error);
 
-/* sd_store_list_saved_searches() in a worker: each count is a search. */
-void        sd_store_list_saved_searches_async  (SdStore             *self,
+/* A story and what an editor is shown beside it. */
+typedef struct
+{
+  SdStory   *story;       /* the full record */
+  GPtrArray *dismissed;   /* (element-type utf8) the themes turned down for it */
+  GPtrArray *suggestions; /* (element-type SdThemeSuggestion) the themes to
+                           * suggest, as sd_theme_suggester_suggest_for_story()
+                           * picks them */
+} SdStoryDetails;
+
+void        sd_story_details_free               (SdStoryDetails      *details);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SdStoryDetails, sd_story_details_free)
+
+/* sd_store_get_story() in a worker, with the story's dismissed themes and
+ * its theme suggestions worked out there too. */
+void        sd_store_get_story_details_async    (SdStore             *self,
+                                                 gint64               id,
                                                  GCancellable        *cancellable,
                                                  GAsyncReadyCallback  callback,
                                                  gpointer             user_data);
-/* Returns: (element-type SdSavedSearch) (transfer full) */
-GPtrArray  *sd_store_list_saved_searches_finish (SdStore             *self,
+/* Returns: (transfer full) */
+SdStoryDetails *sd_store_get_story_details_finish (SdStore           *self,
                                                  GAsyncResult        *result,
                                                  GError             **error);
 
-/* sd_store_dup_page_text() in a worker. */
-void        sd_store_dup_page_text_async        (SdStore             *self,
-                                                 gint64               page_id,
+/* A story's page: its text, and the story's span in it. */
+typedef struct
+{
+  char  *text;  /* the page text, UTF-8; "" for a story read back from a
+                 * Storydesk export, which came without its page */
+  gsize  start; /* the story in @text, in page-text bytes */
+  gsize  end;
+} SdStoryPage;
+
+void        sd_story_page_free                  (SdStoryPage         *page);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SdStoryPage, sd_story_page_free)
+
+/* The page story @story_id was cut from, its span mapped from page-file
+ * bytes into the page text (sd_page_find_story_span()) in the worker. */
+void        sd_store_read_story_page_async      (SdStore             *self,
+                                                 gint64               story_id,
                                                  GCancellable        *cancellable,
                                                  GAsyncReadyCallback  callback,
                                                  gpointer             user_data);
-/* @out_encoding: (nullable) (transfer full)  @out_size: (nullable)
- * Returns: (transfer full) the page text */
-char       *sd_store_dup_page_text_finish       (SdStore             *self,
+/* Returns: (transfer full) */
+SdStoryPage *sd_store_read_story_page_finish    (SdStore             *self,
                                                  GAsyncResult        *result,
-                                                 char               **out_encoding,
-                                                 gint64              *out_size,
                                                  GError             **error);
 
 /* Starts noticing writes of other connections (the command line, a second

@@ -26,6 +26,8 @@ struct _SdStore
   GHashTable *statements; /* SQL text → sqlite3_stmt*, prepared once */
   SdStoreWorker *worker;  /* (nullable) the read connection (sd-store-async.c) */
   SdStoreWatch  *watch;   /* (nullable) the data_version watcher (sd-store-async.c) */
+  GThread       *read_guard; /* (nullable) the thread whose reads outside a
+                              * write are reported (sd_store_forbid_main_thread_reads()) */
 };
 
 /* Lists read the short fields; the full record adds the long ones. */

@@ -56,9 +56,9 @@ _sd_store_exec (SdStore *self, const char *sql, GError **error)
   return TRUE;
 }
 
-/* Returns a reset statement for @sql, prepared on first use. (transfer none) */
-sqlite3_stmt *
-_sd_store_get_statement (SdStore *self, const char *sql, GError **error)
+/* A reset statement for @sql, prepared on first use. (transfer none) */
+static sqlite3_stmt *
+lookup_statement (SdStore *self, const char *sql, GError **error)
 {
   sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
 
@@ -74,6 +74,20 @@ _sd_store_get_statement (SdStore *self, const char *sql, GError **error)
     }
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
+  return stmt;
+}
+
+/* Every statement of the store passes here, so this is where a read the
+ * window should have left to the worker is caught.  The write guard is the
+ * only BEGIN: inside a transaction a read is part of a write. */
+sqlite3_stmt *
+_sd_store_get_statement (SdStore *self, const char *sql, GError **error)
+{
+  sqlite3_stmt *stmt = lookup_statement (self, sql, error);
+
+  if (G_UNLIKELY (self->read_guard != NULL) && stmt != NULL && self->read_guard == g_thread_self ()
+      && sqlite3_get_autocommit (self->db) && sqlite3_stmt_readonly (stmt))
+    g_critical ("%s: a synchronous read on the main thread, outside a write: %s", self->path, sql);
   return stmt;
 }
 
@@ -448,11 +462,28 @@ sd_store_get_data_version (SdStore *self, GError **error)
 
   g_return_val_if_fail (SD_IS_STORE (self), -1);
 
-  stmt = _sd_store_get_statement (self, "PRAGMA data_version", error);
+  /* Asks the connection, not the library: no read the guard is for. */
+  stmt = lookup_statement (self, "PRAGMA data_version", error);
   if (stmt == NULL)
     return -1;
   if (sqlite3_step (stmt) == SQLITE_ROW)
     version = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
   return version;
+}
+
+/**
+ * sd_store_forbid_main_thread_reads:
+ * @forbid: whether to report synchronous reads from this thread
+ *
+ * A debugging aid for the window: while on, each read this store makes
+ * from the calling thread (the main thread) outside a write is reported
+ * with g_critical() naming its statement.  Such reads belong in the
+ * worker (sd-store-async.h); reads inside a write are part of the write.
+ */
+void
+sd_store_forbid_main_thread_reads (SdStore *self, gboolean forbid)
+{
+  g_return_if_fail (SD_IS_STORE (self));
+  self->read_guard = forbid ? g_thread_self () : NULL;
 }

@@ -70,6 +70,10 @@ const char *sd_store_get_editor          (SdStore       *self);
  * to the library: a cheap way to notice others' writes. */
 gint64      sd_store_get_data_version    (SdStore       *self,
                                           GError       **error);
+/* While on, reads from the calling thread outside a write are reported
+ * with g_critical(): the window's check that it reads in the worker. */
+void        sd_store_forbid_main_thread_reads (SdStore  *self,
+                                          gboolean       forbid);
 
 /* Import: stores @page and @stories (element-type SdStory, ids 0) in one
  * transaction.  A page whose checksum is already stored changes nothing and

@@ -1,0 +1,306 @@
+/* sd-library-model.c
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sd-library-model"
+
+#include "config.h"
+
+#include "sd-library-model.h"
+#include "sd-store-async.h"
+
+struct _SdLibraryModel
+{
+  GObject parent_instance;
+
+  SdStore          *store;
+  SdLibrarySummary *summary; /* (nullable) as last read */
+  GPtrArray        *no_tags; /* what get_tags gives before the first read */
+  GError           *error;
+  GCancellable     *cancellable;
+  guint             read_idle; /* a pending read, once for a burst of changes */
+};
+
+enum
+{
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_TYPE (SdLibraryModel, sd_library_model, G_TYPE_OBJECT)
+
+static gboolean
+same_names (GPtrArray *a, GPtrArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (a, i), g_ptr_array_index (b, i)) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* Whether two tables hold the same keys with values @equal calls equal. */
+static gboolean
+same_table (GHashTable *a, GHashTable *b, GEqualFunc equal)
+{
+  GHashTableIter iter;
+  gpointer       key, value;
+
+  if (g_hash_table_size (a) != g_hash_table_size (b))
+    return FALSE;
+  g_hash_table_iter_init (&iter, a);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      gpointer other;
+
+      if (!g_hash_table_lookup_extended (b, key, NULL, &other) || !equal (value, other))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+same_searches (GPtrArray *a, GPtrArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    {
+      const SdSavedSearch *x = g_ptr_array_index (a, i);
+      const SdSavedSearch *y = g_ptr_array_index (b, i);
+
+      if (g_strcmp0 (x->name, y->name) != 0 || g_strcmp0 (x->query, y->query) != 0
+          || x->count != y->count)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The parts of @summary that differ from @old (all of them when @old is NULL). */
+static SdLibraryModelParts
+compare (const SdLibrarySummary *old, const SdLibrarySummary *summary)
+{
+  SdLibraryModelParts parts = 0;
+
+  if (old == NULL || !same_names (old->tags, summary->tags)
+      || !same_table (old->tag_colors, summary->tag_colors, g_str_equal))
+    parts |= SD_LIBRARY_MODEL_TAGS;
+  if (old == NULL || !same_table (old->counts, summary->counts, g_int64_equal))
+    parts |= SD_LIBRARY_MODEL_COUNTS;
+  if (old == NULL || !same_searches (old->searches, summary->searches))
+    parts |= SD_LIBRARY_MODEL_SEARCHES;
+  return parts;
+}
+
+static void
+summary_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (SdLibraryModel) self = user_data;
+  g_autoptr (SdLibrarySummary) summary = NULL;
+  g_autoptr (GError) error = NULL;
+  SdLibraryModelParts parts;
+
+  summary = sd_store_read_summary_finish (self->store, result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_error (&self->error);
+  if (summary == NULL)
+    {
+      self->error = g_steal_pointer (&error);
+      g_signal_emit (self, signals[CHANGED], 0, 0);
+      return;
+    }
+  parts = compare (self->summary, summary);
+  g_clear_pointer (&self->summary, sd_library_summary_free);
+  self->summary = g_steal_pointer (&summary);
+  if (parts != 0)
+    g_signal_emit (self, signals[CHANGED], 0, parts);
+}
+
+static void
+read_summary (SdLibraryModel *self)
+{
+  g_clear_handle_id (&self->read_idle, g_source_remove);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  sd_store_read_summary_async (self->store, self->cancellable, summary_read_cb,
+                               g_object_ref (self));
+}
+
+static gboolean
+read_idle_cb (gpointer data)
+{
+  SdLibraryModel *self = data;
+
+  self->read_idle = 0;
+  read_summary (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A story's place, tags or text may count differently now.  Read once the
+ * burst of changes is over, after the story shown is read again. */
+static void
+store_changed_cb (SdLibraryModel *self)
+{
+  if (self->read_idle == 0)
+    self->read_idle = g_idle_add (read_idle_cb, self);
+}
+
+static void
+sd_library_model_dispose (GObject *object)
+{
+  SdLibraryModel *self = SD_LIBRARY_MODEL (object);
+
+  g_clear_handle_id (&self->read_idle, g_source_remove);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+
+  G_OBJECT_CLASS (sd_library_model_parent_class)->dispose (object);
+}
+
+static void
+sd_library_model_finalize (GObject *object)
+{
+  SdLibraryModel *self = SD_LIBRARY_MODEL (object);
+
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->summary, sd_library_summary_free);
+  g_clear_pointer (&self->no_tags, g_ptr_array_unref);
+  g_clear_error (&self->error);
+
+  G_OBJECT_CLASS (sd_library_model_parent_class)->finalize (object);
+}
+
+static void
+sd_library_model_class_init (SdLibraryModelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = sd_library_model_dispose;
+  object_class->finalize = sd_library_model_finalize;
+
+  /**
+   * SdLibraryModel::changed:
+   * @parts: the #SdLibraryModelParts that changed; 0 when reading failed
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                   NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+}
+
+static void
+sd_library_model_init (SdLibraryModel *self)
+{
+  self->no_tags = g_ptr_array_new ();
+}
+
+/* Everything is read again whenever the store says it may have changed. */
+SdLibraryModel *
+sd_library_model_new (SdStore *store)
+{
+  SdLibraryModel *self;
+
+  g_return_val_if_fail (SD_IS_STORE (store), NULL);
+
+  self = g_object_new (SD_TYPE_LIBRARY_MODEL, NULL);
+  self->store = g_object_ref (store);
+  g_signal_connect_swapped (store, "tags-changed", G_CALLBACK (store_changed_cb), self);
+  g_signal_connect_swapped (store, "story-changed", G_CALLBACK (store_changed_cb), self);
+  g_signal_connect_swapped (store, "library-changed", G_CALLBACK (store_changed_cb), self);
+  read_summary (self);
+  return self;
+}
+
+GPtrArray *
+sd_library_model_get_tags (SdLibraryModel *self)
+{
+  g_return_val_if_fail (SD_IS_LIBRARY_MODEL (self), NULL);
+  return self->summary != NULL ? self->summary->tags : self->no_tags;
+}
+
+const char *
+sd_library_model_lookup_tag_color (SdLibraryModel *self, const char *tag)
+{
+  g_return_val_if_fail (SD_IS_LIBRARY_MODEL (self), NULL);
+  return self->summary != NULL ? g_hash_table_lookup (self->summary->tag_colors, tag) : NULL;
+}
+
+GHashTable *
+sd_library_model_get_counts (SdLibraryModel *self)
+{
+  g_return_val_if_fail (SD_IS_LIBRARY_MODEL (self), NULL);
+  return self->summary != NULL ? self->summary->counts : NULL;
+}
+
+GPtrArray *
+sd_library_model_get_saved_searches (SdLibraryModel *self)
+{
+  g_return_val_if_fail (SD_IS_LIBRARY_MODEL (self), NULL);
+  return self->summary != NULL ? self->summary->searches : NULL;
+}
+
+const GError *
+sd_library_model_get_error (SdLibraryModel *self)
+{
+  g_return_val_if_fail (SD_IS_LIBRARY_MODEL (self), NULL);
+  return self->error;
+}
+
+gboolean
+sd_library_model_rename_tag (SdLibraryModel *self,
+                             const char     *tag,
+                             const char     *new_name,
+                             GError        **error)
+{
+  g_return_val_if_fail (SD_IS_LIBRARY_MODEL (self), FALSE);
+  return sd_store_rename_tag (self->store, tag, new_name, error);
+}
+
+gboolean
+sd_library_model_set_tag_color (SdLibraryModel *self,
+                                const char     *tag,
+                                const char     *color,
+                                GError        **error)
+{
+  g_return_val_if_fail (SD_IS_LIBRARY_MODEL (self), FALSE);
+  return sd_store_set_tag_color (self->store, tag, color, error);
+}
+
+/* Saved searches change no story, so the store says nothing: read now. */
+gboolean
+sd_library_model_save_search (SdLibraryModel *self,
+                              const char     *name,
+                              const char     *query,
+                              GError        **error)
+{
+  g_return_val_if_fail (SD_IS_LIBRARY_MODEL (self), FALSE);
+
+  if (!sd_store_save_search (self->store, name, query, error))
+    return FALSE;
+  read_summary (self);
+  return TRUE;
+}
+
+gboolean
+sd_library_model_delete_search (SdLibraryModel *self, const char *name, GError **error)
+{
+  g_return_val_if_fail (SD_IS_LIBRARY_MODEL (self), FALSE);
+
+  if (!sd_store_delete_saved_search (self->store, name, error))
+    return FALSE;
+  read_summary (self);
+  return TRUE;
+}
+
+void
+sd_library_model_check_library (SdLibraryModel *self)
+{
+  g_return_if_fail (SD_IS_LIBRARY_MODEL (self));
+  sd_store_check_library (self->store);
+}

@@ -1,0 +1,68 @@
+/* sd-library-model.h — what the window shows of the whole library besides
+ * its stories: the tags and their colours, the story counts by place and
+ * the saved searches, read in the store's worker and read again when the
+ * store says they may have changed
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+/* Prototypes are aligned in columns by hand: */
+/* clang-format off */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "sd-store.h"
+
+G_BEGIN_DECLS
+
+/* What SdLibraryModel::changed brings: the parts that differ from before. */
+typedef enum
+{
+  SD_LIBRARY_MODEL_TAGS     = 1 << 0, /* the tag names or their colours */
+  SD_LIBRARY_MODEL_COUNTS   = 1 << 1, /* the story counts by place */
+  SD_LIBRARY_MODEL_SEARCHES = 1 << 2, /* the saved searches or their counts */
+} SdLibraryModelParts;
+
+#define SD_TYPE_LIBRARY_MODEL (sd_library_model_get_type ())
+G_DECLARE_FINAL_TYPE (SdLibraryModel, sd_library_model, SD, LIBRARY_MODEL, GObject)
+
+/* Starts reading at once; SdLibraryModel::changed follows. */
+SdLibraryModel *sd_library_model_new                (SdStore        *store);
+/* Every tag name, most used first; empty until read. (element-type utf8) (transfer none) */
+GPtrArray      *sd_library_model_get_tags           (SdLibraryModel *self);
+/* The colour "#rrggbb" of @tag, or NULL for the default. */
+const char     *sd_library_model_lookup_tag_color   (SdLibraryModel *self,
+                                                     const char     *tag);
+/* Story counts by place code, "" for the unplaced, as
+ * sd_store_count_by_place() gives them; NULL until read.
+ * (element-type utf8 gint64*) (transfer none) */
+GHashTable     *sd_library_model_get_counts         (SdLibraryModel *self);
+/* NULL until read. (element-type SdSavedSearch) (transfer none) */
+GPtrArray      *sd_library_model_get_saved_searches (SdLibraryModel *self);
+/* Why the last reading failed, or NULL; what was read before stays. */
+const GError   *sd_library_model_get_error          (SdLibraryModel *self);
+
+/* The writes the widgets ask for, passed on to the store; the model
+ * follows them as it follows every change. */
+gboolean        sd_library_model_rename_tag         (SdLibraryModel *self,
+                                                     const char     *tag,
+                                                     const char     *new_name,
+                                                     GError        **error);
+/* @color: (nullable) "#rrggbb", or NULL for the default */
+gboolean        sd_library_model_set_tag_color      (SdLibraryModel *self,
+                                                     const char     *tag,
+                                                     const char     *color,
+                                                     GError        **error);
+gboolean        sd_library_model_save_search        (SdLibraryModel *self,
+                                                     const char     *name,
+                                                     const char     *query,
+                                                     GError        **error);
+gboolean        sd_library_model_delete_search      (SdLibraryModel *self,
+                                                     const char     *name,
+                                                     GError        **error);
+/* Another connection wrote (an import in a worker finished): every model
+ * of the store reads again, without waiting for the files to say so. */
+void            sd_library_model_check_library      (SdLibraryModel *self);
+
+G_END_DECLS
