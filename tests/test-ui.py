@@ -296,6 +296,25 @@ try:
                    check=True, stdout=subprocess.DEVNULL, env=app_env)
     wait_until(lambda: chip_shown(app, "外部"), "a tag added by another process", timeout=10)
     log("a tag added from the command line appeared in the open window")
+
+    # Exporting from the window as an editor does: Ctrl+E, the dialog (PDF
+    # by default), the file chooser; the listed 苏州市 stories are in the
+    # PDF, read back by poppler.
+    out_pdf = os.path.join(data_home, "suzhou.pdf")
+    activate("export", window=True)
+    dialog = wait_until(lambda: app.child(name="导出稿件", roleName="dialog", retry=False),
+                        "the export dialog")
+    dialog.child(name="导出(E)…", roleName="push button").doActionNamed("click")
+    chooser = wait_until(lambda: app.child(roleName="file chooser", retry=False),
+                         "the file chooser")
+    chooser.findChildren(GenericPredicate(roleName="text"))[0].text = out_pdf
+    chooser.child(name="导出(E)", roleName="push button").doActionNamed("click")
+    wait_until(lambda: os.path.exists(out_pdf) and open(out_pdf, "rb").read(5) == b"%PDF-",
+               "the PDF written")
+    pdf_text = wait_until(lambda: (lambda t: t if headline in t else None)(subprocess.run(
+        ["pdftotext", out_pdf, "-"], capture_output=True, text=True).stdout),
+        "the story's headline in the exported PDF")
+    log("exported 苏州市 from the window to a PDF of %d characters" % len(pdf_text))
 finally:
     stop(proc)
 check_app_log()

@@ -10,7 +10,6 @@
 #include <glib/gi18n.h>
 
 #include "sd-export-dialog.h"
-#include "sd-export.h"
 #include "sd-gazetteer.h"
 
 struct _SdExportDialog
@@ -31,7 +30,7 @@ struct _SdExportDialog
   GtkButton       *cancel_button;
   GtkWidget       *export_button;
 
-  SdStore              *store;
+  SdLibraryModel       *library;
   SdScopeKind           scope_kind;
   GArray               *ids; /* (nullable) the editor's selection */
   char                 *place_code;
@@ -209,7 +208,7 @@ export_finished_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (SdExportDialog) self = user_data;
   g_autoptr (GError) error = NULL;
   guint    n_stories = 0;
-  gboolean ok = sd_export_to_file_finish (result, &n_stories, &error);
+  gboolean ok = sd_library_model_export_finish (self->library, result, &n_stories, &error);
 
   g_application_release (g_application_get_default ());
   g_clear_object (&self->cancellable);
@@ -249,9 +248,9 @@ start_export (SdExportDialog *self, GFile *file)
   /* Closing the window stops the export; the application waits for the
    * worker to put its unfinished file away. */
   g_application_hold (g_application_get_default ());
-  sd_export_to_file_async (self->store, &scope, get_format (self), &options, file,
-                           self->cancellable, export_progress_cb, g_object_ref (self),
-                           g_object_unref, export_finished_cb, g_object_ref (self));
+  sd_library_model_export_async (self->library, &scope, get_format (self), &options, file,
+                                 self->cancellable, export_progress_cb, g_object_ref (self),
+                                 g_object_unref, export_finished_cb, g_object_ref (self));
 }
 
 static void
@@ -342,7 +341,7 @@ sd_export_dialog_finalize (GObject *object)
   SdExportDialog *self = SD_EXPORT_DIALOG (object);
 
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->store);
+  g_clear_object (&self->library);
   g_free (self->place_code);
   g_free (self->query);
   g_clear_pointer (&self->ids, g_array_unref);
@@ -396,19 +395,22 @@ sd_export_dialog_init (SdExportDialog *self)
  * Returns: (transfer none) a new dialog, transient for @parent
  */
 SdExportDialog *
-sd_export_dialog_new (GtkWindow *parent, SdStore *store, const SdScope *scope, guint n_listed)
+sd_export_dialog_new (GtkWindow      *parent,
+                      SdLibraryModel *library,
+                      const SdScope  *scope,
+                      guint           n_listed)
 {
   SdExportDialog  *self;
   g_autofree char *summary = NULL;
   gboolean         header_bar = TRUE;
 
-  g_return_val_if_fail (SD_IS_STORE (store), NULL);
+  g_return_val_if_fail (SD_IS_LIBRARY_MODEL (library), NULL);
   g_return_val_if_fail (scope != NULL, NULL);
 
   g_object_get (gtk_settings_get_default (), "gtk-dialogs-use-header", &header_bar, NULL);
   self = g_object_new (SD_TYPE_EXPORT_DIALOG, "transient-for", parent, "use-header-bar", header_bar,
                        NULL);
-  self->store = g_object_ref (store);
+  self->library = g_object_ref (library);
   self->scope_kind = scope->kind;
   self->place_code = g_strdup (scope->place_code);
   self->query = scope->text != NULL && *scope->text != '\0' ? g_strdup (scope->text) : NULL;

@@ -9,7 +9,7 @@
 
 #include <gtk/gtk.h>
 
-#include "sd-store.h"
+#include "sd-library-model.h"
 
 G_BEGIN_DECLS
 
@@ -21,7 +21,7 @@ G_DECLARE_FINAL_TYPE (SdExportDialog, sd_export_dialog, SD, EXPORT_DIALOG, GtkDi
  * and another response when the editor closes it without exporting; a
  * failed export is shown in the dialog itself. */
 SdExportDialog *sd_export_dialog_new            (GtkWindow      *parent,
-                                                 SdStore        *store,
+                                                 SdLibraryModel *library,
                                                  const SdScope  *scope,
                                                  guint           n_listed);
 /* The file written. (transfer none) (nullable) */

@@ -304,3 +304,53 @@ sd_library_model_check_library (SdLibraryModel *self)
   g_return_if_fail (SD_IS_LIBRARY_MODEL (self));
   sd_store_check_library (self->store);
 }
+
+void
+sd_library_model_import_async (SdLibraryModel      *self,
+                               const char *const   *paths,
+                               GCancellable        *cancellable,
+                               SdImportProgressFunc progress,
+                               gpointer             progress_data,
+                               GDestroyNotify       progress_destroy,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_return_if_fail (SD_IS_LIBRARY_MODEL (self));
+  sd_importer_import_async (self->store, paths, cancellable, progress, progress_data,
+                            progress_destroy, callback, user_data);
+}
+
+GPtrArray *
+sd_library_model_import_finish (SdLibraryModel *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (SD_IS_LIBRARY_MODEL (self), NULL);
+  return sd_importer_import_finish (result, error);
+}
+
+void
+sd_library_model_export_async (SdLibraryModel        *self,
+                               const SdScope         *scope,
+                               SdExportFormat         format,
+                               const SdExportOptions *options,
+                               GFile                 *file,
+                               GCancellable          *cancellable,
+                               SdExportProgressFunc   progress,
+                               gpointer               progress_data,
+                               GDestroyNotify         progress_destroy,
+                               GAsyncReadyCallback    callback,
+                               gpointer               user_data)
+{
+  g_return_if_fail (SD_IS_LIBRARY_MODEL (self));
+  sd_export_to_file_async (self->store, scope, format, options, file, cancellable, progress,
+                           progress_data, progress_destroy, callback, user_data);
+}
+
+gboolean
+sd_library_model_export_finish (SdLibraryModel *self,
+                                GAsyncResult   *result,
+                                guint          *out_n_stories,
+                                GError        **error)
+{
+  g_return_val_if_fail (SD_IS_LIBRARY_MODEL (self), FALSE);
+  return sd_export_to_file_finish (result, out_n_stories, error);
+}

@@ -12,6 +12,8 @@
 
 #include <gio/gio.h>
 
+#include "sd-export.h"
+#include "sd-importer.h"
 #include "sd-store.h"
 
 G_BEGIN_DECLS
@@ -64,5 +66,36 @@ gboolean        sd_library_model_delete_search      (SdLibraryModel *self,
 /* Another connection wrote (an import in a worker finished): every model
  * of the store reads again, without waiting for the files to say so. */
 void            sd_library_model_check_library      (SdLibraryModel *self);
+
+/* The long jobs, each in a worker on a connection of its own: importing
+ * page files or exports (sd_importer_import_async ()), exporting stories
+ * (sd_export_to_file_async ()). */
+void            sd_library_model_import_async       (SdLibraryModel        *self,
+                                                     const char *const     *paths,
+                                                     GCancellable          *cancellable,
+                                                     SdImportProgressFunc   progress,
+                                                     gpointer               progress_data,
+                                                     GDestroyNotify         progress_destroy,
+                                                     GAsyncReadyCallback    callback,
+                                                     gpointer               user_data);
+/* Returns: (element-type SdImportResult) (transfer full) */
+GPtrArray      *sd_library_model_import_finish      (SdLibraryModel        *self,
+                                                     GAsyncResult          *result,
+                                                     GError               **error);
+void            sd_library_model_export_async       (SdLibraryModel        *self,
+                                                     const SdScope         *scope,
+                                                     SdExportFormat         format,
+                                                     const SdExportOptions *options,
+                                                     GFile                 *file,
+                                                     GCancellable          *cancellable,
+                                                     SdExportProgressFunc   progress,
+                                                     gpointer               progress_data,
+                                                     GDestroyNotify         progress_destroy,
+                                                     GAsyncReadyCallback    callback,
+                                                     gpointer               user_data);
+gboolean        sd_library_model_export_finish      (SdLibraryModel        *self,
+                                                     GAsyncResult          *result,
+                                                     guint                 *out_n_stories,
+                                                     GError               **error);
 
 G_END_DECLS

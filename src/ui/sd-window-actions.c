@@ -172,7 +172,7 @@ export_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data
       scope.n_ids = selected->len;
     }
   dialog = sd_export_dialog_new (
-      GTK_WINDOW (self), self->store, &scope,
+      GTK_WINDOW (self), self->library, &scope,
       selected->len > 1 ? selected->len : g_list_model_get_n_items (G_LIST_MODEL (self->stories)));
   g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));

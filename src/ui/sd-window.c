@@ -9,7 +9,6 @@
 
 #include <glib/gi18n.h>
 
-#include "sd-importer.h"
 #include "sd-query.h"
 #include "sd-story-list-model.h"
 #include "sd-window-private.h"
@@ -336,7 +335,7 @@ import_finished_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GString) problems = g_string_new (NULL);
   guint n_stories = 0, n_files = 0;
 
-  results = sd_importer_import_finish (result, &error);
+  results = sd_library_model_import_finish (self->library, result, &error);
   gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
   g_clear_object (&self->import_cancellable);
   g_simple_action_set_enabled (
@@ -613,7 +612,7 @@ sd_window_import (SdWindow *self, const char *const *paths)
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
 
-  sd_importer_import_async (self->store, paths, self->import_cancellable, import_progress_cb,
-                            g_object_ref (self), g_object_unref, import_finished_cb,
-                            g_object_ref (self));
+  sd_library_model_import_async (self->library, paths, self->import_cancellable, import_progress_cb,
+                                 g_object_ref (self), g_object_unref, import_finished_cb,
+                                 g_object_ref (self));
 }
