@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "sd-store-async.h"
+#include "sd-test-util.h"
 
 static char *
 dup_library_path (void)
@@ -306,7 +307,7 @@ test_forbid_reads (void)
 int
 main (int argc, char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  sd_test_init (&argc, &argv);
 
   g_test_add_func ("/store/async/reads", test_reads);
   g_test_add_func ("/store/async/story-page", test_story_page);
