@@ -297,6 +297,36 @@ try:
     wait_until(lambda: chip_shown(app, "外部"), "a tag added by another process", timeout=10)
     log("a tag added from the command line appeared in the open window")
 
+    # A tag typed and entered, then a click on the note and typing there:
+    # the typing is the note's, and the tag entry gets no second tag (the
+    # completion popup must not stay open over the panel after Enter).
+    before = next(s for s in export() if s["id"] == story["id"])
+    tag_entry = app.child(name="添加标签", roleName="text")
+    # A tag in use elsewhere, so typing its start opens the completion.
+    other = next(s for s in export() if s["id"] != story["id"])
+    for name in ("budget", "bulletin"):
+        subprocess.run([STORYDESK, "tag", "--db", library, "--story", str(other["id"]), "--add",
+                        name], check=True, stdout=subprocess.DEVNULL, env=app_env)
+    time.sleep(1.5)
+    tag_entry.click()
+    subprocess.run(["xdotool", "type", "--delay", "80", "bu"], check=True)
+    time.sleep(0.8)
+    subprocess.run(["xdotool", "key", "Return"], check=True)
+    wait_until(lambda: (lambda t: t if len(t) > len(before["tags"]) else None)(
+        next(s for s in export() if s["id"] == story["id"])["tags"]), "the typed tag stored")
+    note = app.child(name="批注", roleName="text")
+    (nx, ny), (nw, nh) = note.position, note.size
+    subprocess.run(["xdotool", "mousemove", str(nx + nw // 2), str(ny + nh // 2), "click", "1",
+                    "sleep", "0.3", "key", "ctrl+End", "type", "--delay", "30", " checked"],
+                   check=True)
+    wait_until(lambda: next(s for s in export() if s["id"] == story["id"])["note"]
+               == NOTE + " checked", "the typed text saved as the note", timeout=10)
+    after = next(s for s in export() if s["id"] == story["id"])
+    if set(after["tags"]) - set(before["tags"]) != {"bu"} or tag_entry.text != "":
+        fail("typing after a tag went astray: tags %r, tag entry %r" % (after["tags"],
+                                                                     tag_entry.text))
+    log("a tag entered, then the note typed: tags %r, note %r" % (after["tags"], after["note"]))
+
     # Exporting from the window as an editor does: Ctrl+E, the dialog (PDF
     # by default), the file chooser; the listed 苏州市 stories are in the
     # PDF, read back by poppler.
