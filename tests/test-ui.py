@@ -327,6 +327,20 @@ try:
                                                                      tag_entry.text))
     log("a tag entered, then the note typed: tags %r, note %r" % (after["tags"], after["note"]))
 
+    # Ctrl+Z typed in the search field belongs to the field: the note and the
+    # tag just written stay in the library (issue #13, defect 2).
+    search = app.child(name="检索稿件", roleName="text")
+    subprocess.run(["xdotool", "key", "ctrl+f", "sleep", "0.3", "type", "--delay", "30", "qq"],
+                   check=True)
+    wait_until(lambda: search.text == "qq", "the search field typed into")
+    subprocess.run(["xdotool", "key", "ctrl+z", "sleep", "1"], check=True)
+    kept = next(s for s in export() if s["id"] == story["id"])
+    if kept["note"] != after["note"] or kept["tags"] != after["tags"]:
+        fail("Ctrl+Z in the search field changed the library: note %r, tags %r"
+             % (kept["note"], kept["tags"]))
+    search.text = ""
+    log("Ctrl+Z in the search field left the library alone")
+
     # Exporting from the window as an editor does: Ctrl+E, the dialog (PDF
     # by default), the file chooser; the listed 苏州市 stories are in the
     # PDF, read back by poppler.

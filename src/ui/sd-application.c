@@ -112,7 +112,7 @@ sd_application_startup (GApplication *application)
   static const struct
   {
     const char *action;
-    const char *accels[2];
+    const char *accels[3];
   } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
@@ -120,7 +120,7 @@ sd_application_startup (GApplication *application)
     { "win.export", { "<Control>e", NULL } },
     { "win.find", { "<Control>f", NULL } },
     { "win.undo", { "<Control>z", NULL } },
-    { "win.redo", { "<Control><Shift>z", NULL } },
+    { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
     { "win.highlight", { "<Control>h", NULL } },
     { "win.split-story", { "<Control>Return", NULL } },
     { "win.merge-story", { "<Control>j", NULL } },

@@ -534,6 +534,33 @@ sd_window_set_property (GObject *object, guint prop_id, const GValue *value, GPa
     }
 }
 
+static gboolean
+is_undo_key (const GdkEventKey *event)
+{
+  guint keyval = gdk_keyval_to_lower (event->keyval);
+
+  return (event->state & GDK_CONTROL_MASK) != 0 && (keyval == GDK_KEY_z || keyval == GDK_KEY_y);
+}
+
+/* In a text field the keys go to the field first, as in GNOME's editors:
+ * Ctrl+Z typed in the search box or the note must never undo editorial work
+ * on the library.  GTK 3's fields have no undo of their own, so the keys do
+ * nothing there. */
+static gboolean
+sd_window_key_press_event (GtkWidget *widget, GdkEventKey *event)
+{
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (widget));
+
+  if (focus != NULL && (GTK_IS_EDITABLE (focus) || GTK_IS_TEXT_VIEW (focus)))
+    {
+      if (gtk_window_propagate_key_event (GTK_WINDOW (widget), event))
+        return TRUE;
+      if (is_undo_key (event))
+        return TRUE;
+    }
+  return GTK_WIDGET_CLASS (sd_window_parent_class)->key_press_event (widget, event);
+}
+
 static void
 sd_window_class_init (SdWindowClass *klass)
 {
@@ -544,6 +571,7 @@ sd_window_class_init (SdWindowClass *klass)
   object_class->dispose = sd_window_dispose;
   object_class->set_property = sd_window_set_property;
   widget_class->delete_event = sd_window_delete_event;
+  widget_class->key_press_event = sd_window_key_press_event;
 
   properties[PROP_STORE] =
       g_param_spec_object ("store", NULL, NULL, SD_TYPE_STORE,
