@@ -1,8 +1,5 @@
-/* sd-article-view.c
- *
- * The typesetting follows the W3C "Requirements for Chinese Text Layout":
- * Simplified Chinese glyph forms (language zh-cn, Noto CJK SC), a two-character
- * first-line indent, and a line height of about 1.7 for Han body text.
+/* sd-article-view.c — one story, set as a Chinese page should be (the
+ * typesetting itself is in sd-article-typography.c)
  *
  * Copyright 2026 The Storydesk authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -14,13 +11,14 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "sd-article-typography.h"
 #include "sd-article-view.h"
 #include "sd-gazetteer.h"
 #include "sd-repair-button.h"
 
-#define LINE_HEIGHT 1.7
-#define BODY_FAMILY "Noto Serif CJK SC, Noto Sans CJK SC, Serif"
-#define HEAD_FAMILY "Noto Sans CJK SC, Sans"
+/* Between the parts of the meta line: a word joiner keeps the dot from
+ * starting a line (clreq: 间隔号 never opens one). */
+#define META_SEPARATOR " \u2060· "
 
 struct _SdArticleView
 {
@@ -79,73 +77,23 @@ take_back_cb (SdRepairButton *button, gint64 repair_id, SdArticleView *self)
   g_signal_emit (self, signals[REVERT_REPAIR], 0, repair_id);
 }
 
-static double
-points_to_pixels (SdArticleView *self, double points)
+/* Keeps the body within the measure, centred, whatever the view's width. */
+static void
+update_margins (SdArticleView *self, int width)
 {
-  double dpi = gdk_screen_get_resolution (gtk_widget_get_screen (GTK_WIDGET (self)));
-  return points * (dpi > 0 ? dpi : 96.0) / 72.0;
-}
+  int margin = _sd_article_typography_get_margin (self->text_view, self->font_size, width);
 
-/* GTK 3 text tags have no line-height, so the gap between wrapped lines is
- * what the font's own line height lacks to reach LINE_HEIGHT. */
-static int
-extra_line_pixels (SdArticleView *self, const char *family, double points)
-{
-  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self->text_view));
-  g_autoptr (PangoFontDescription) description = pango_font_description_from_string (family);
-  PangoFontMetrics *metrics;
-  double            natural, wanted;
-
-  pango_font_description_set_size (description, points * PANGO_SCALE);
-  metrics = pango_context_get_metrics (context, description, pango_language_from_string ("zh-cn"));
-  natural =
-      (double) (pango_font_metrics_get_ascent (metrics) + pango_font_metrics_get_descent (metrics))
-      / PANGO_SCALE;
-  pango_font_metrics_unref (metrics);
-  wanted = LINE_HEIGHT * points_to_pixels (self, points);
-  return MAX (0, (int) (wanted - natural + 0.5));
+  if (gtk_text_view_get_left_margin (self->text_view) != margin)
+    {
+      gtk_text_view_set_left_margin (self->text_view, margin);
+      gtk_text_view_set_right_margin (self->text_view, margin);
+    }
 }
 
 static void
-apply_typography (SdArticleView *self)
+text_view_allocated_cb (GtkWidget *widget, GdkRectangle *allocation, SdArticleView *self)
 {
-  double size = self->font_size;
-  int    em = (int) (points_to_pixels (self, size) + 0.5);
-  int    extra = extra_line_pixels (self, BODY_FAMILY, size);
-
-  g_object_set (self->paragraph_tag, "family", BODY_FAMILY, "size-points", size, "indent", 2 * em,
-                "pixels-inside-wrap", extra, "pixels-below-lines", extra + em / 2, NULL);
-  g_object_set (self->heading_tag, "family", HEAD_FAMILY, "size-points", size * 1.05,
-                "pixels-above-lines", em / 2, "pixels-below-lines", em / 2, NULL);
-  g_object_set (self->headline_tag, "family", HEAD_FAMILY, "size-points", size * 1.75,
-                "pixels-inside-wrap", em / 4, "pixels-below-lines", em / 2, NULL);
-  g_object_set (self->kicker_tag, "family", HEAD_FAMILY, "size-points", size * 1.05,
-                "pixels-below-lines", em / 3, NULL);
-  g_object_set (self->subheadline_tag, "family", HEAD_FAMILY, "size-points", size * 1.1,
-                "pixels-below-lines", em / 2, NULL);
-  g_object_set (self->reporter_tag, "family", HEAD_FAMILY, "size-points", size * 0.9,
-                "pixels-below-lines", em, NULL);
-  g_object_set (self->byline_tag, "family", HEAD_FAMILY, "size-points", size * 0.9,
-                "pixels-above-lines", em / 2, NULL);
-  g_object_set (self->caption_tag, "family", HEAD_FAMILY, "size-points", size * 0.85,
-                "pixels-inside-wrap", extra / 2, "pixels-above-lines", em / 2, NULL);
-  g_object_set (self->meta_tag, "family", HEAD_FAMILY, "size-points", size * 0.8,
-                "pixels-below-lines", em, NULL);
-  g_object_set (self->repair_tag, "family", HEAD_FAMILY, "size-points", size * 0.8,
-                "pixels-inside-wrap", 2, NULL);
-}
-
-static GtkTextTag *
-create_tag (SdArticleView *self, const char *name, const char *first_property, ...)
-{
-  GtkTextTag *tag = gtk_text_buffer_create_tag (self->buffer, name, "language", "zh-cn", NULL);
-  va_list     args;
-
-  va_start (args, first_property);
-  if (first_property != NULL)
-    g_object_set_valist (G_OBJECT (tag), first_property, args);
-  va_end (args);
-  return tag;
+  update_margins (self, allocation->width);
 }
 
 static void
@@ -196,11 +144,11 @@ dup_meta_line (const SdStory *story)
           append_unbroken (line, (*p)->name);
         }
     }
-  g_string_append (line, " · ");
+  g_string_append (line, META_SEPARATOR);
   g_string_append (line, story->source_file);
   if (story->truncated)
     {
-      g_string_append (line, " · ");
+      g_string_append (line, META_SEPARATOR);
       append_unbroken (line, _("cut off in the source"));
     }
   return g_string_free (g_steal_pointer (&line), FALSE);
@@ -373,26 +321,29 @@ sd_article_view_init (SdArticleView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->font_size = 13.5;
-  self->meta_tag = create_tag (self, "meta", "foreground", "#77767b", NULL);
-  self->kicker_tag = create_tag (self, "kicker", "foreground", "#3d3846", NULL);
-  self->headline_tag = create_tag (self, "headline", "weight", PANGO_WEIGHT_BOLD, NULL);
-  self->subheadline_tag = create_tag (self, "subheadline", "foreground", "#3d3846", NULL);
-  self->reporter_tag = create_tag (self, "reporter", "foreground", "#5e5c64", NULL);
-  self->heading_tag = create_tag (self, "heading", "weight", PANGO_WEIGHT_BOLD, NULL);
-  self->paragraph_tag = create_tag (self, "paragraph", NULL);
-  self->byline_tag = create_tag (self, "byline", "justification", GTK_JUSTIFY_RIGHT, "foreground",
-                                 "#5e5c64", NULL);
-  self->caption_tag =
-      create_tag (self, "caption", "foreground", "#5e5c64", "left-margin", 48, NULL);
-  self->repair_tag = create_tag (self, "repair", "foreground", "#986a44", NULL);
-  self->highlight_tag = create_tag (self, "highlight", "background", "#f9e784", NULL);
-  self->place_tag = create_tag (self, "place", "underline", PANGO_UNDERLINE_SINGLE,
-                                "underline-rgba", &(GdkRGBA){ 0.21, 0.52, 0.89, 1.0 }, NULL);
+  _sd_article_typography_create_tags (self->buffer);
+  {
+    GtkTextTagTable *table = gtk_text_buffer_get_tag_table (self->buffer);
+
+    self->meta_tag = gtk_text_tag_table_lookup (table, "meta");
+    self->kicker_tag = gtk_text_tag_table_lookup (table, "kicker");
+    self->headline_tag = gtk_text_tag_table_lookup (table, "headline");
+    self->subheadline_tag = gtk_text_tag_table_lookup (table, "subheadline");
+    self->reporter_tag = gtk_text_tag_table_lookup (table, "reporter");
+    self->heading_tag = gtk_text_tag_table_lookup (table, "heading");
+    self->paragraph_tag = gtk_text_tag_table_lookup (table, "paragraph");
+    self->byline_tag = gtk_text_tag_table_lookup (table, "byline");
+    self->caption_tag = gtk_text_tag_table_lookup (table, "caption");
+    self->repair_tag = gtk_text_tag_table_lookup (table, "repair");
+    self->highlight_tag = gtk_text_tag_table_lookup (table, "highlight");
+    self->place_tag = gtk_text_tag_table_lookup (table, "place");
+    self->match_tag = gtk_text_tag_table_lookup (table, "match");
+  }
   self->places = g_array_new (FALSE, FALSE, sizeof (PlaceSpan));
-  self->match_tag = create_tag (self, "match", "background", "#ffbe6f", NULL);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self->text_view), TRUE);
   g_signal_connect (self->text_view, "query-tooltip", G_CALLBACK (query_tooltip_cb), self);
-  apply_typography (self);
+  g_signal_connect (self->text_view, "size-allocate", G_CALLBACK (text_view_allocated_cb), self);
+  _sd_article_typography_apply (self->text_view, self->font_size);
 
   {
     GtkTextIter start;
@@ -524,8 +475,9 @@ sd_article_view_set_font_size (SdArticleView *self, double points)
 {
   g_return_if_fail (SD_IS_ARTICLE_VIEW (self));
 
-  self->font_size = CLAMP (points, 9.0, 32.0);
-  apply_typography (self);
+  self->font_size = CLAMP (points, SD_ARTICLE_MIN_POINTS, SD_ARTICLE_MAX_POINTS);
+  _sd_article_typography_apply (self->text_view, self->font_size);
+  update_margins (self, gtk_widget_get_allocated_width (GTK_WIDGET (self->text_view)));
 }
 
 static void

@@ -1,0 +1,141 @@
+/* sd-article-typography.c — how the article view sets a story
+ *
+ * The typesetting follows the W3C "Requirements for Chinese Text Layout"
+ * (clreq): Simplified Chinese glyph forms (language zh-cn, Noto CJK SC), a
+ * two-character first-line indent, a line height of about 1.7 for Han body
+ * text, justified lines of at most MEASURE characters, the column centred.
+ * Colours come from the theme, so they read in light and dark variants.
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sd-article-view"
+
+#include "config.h"
+
+#include "sd-article-typography.h"
+
+#define LINE_HEIGHT 1.7
+#define MEASURE 36    /* characters a line, at most */
+#define MIN_MARGIN 36 /* pixels either side */
+#define BODY_FAMILY "Noto Serif CJK SC, Noto Sans CJK SC, Serif"
+#define HEAD_FAMILY "Noto Sans CJK SC, Sans"
+
+static double
+points_to_pixels (GtkWidget *widget, double points)
+{
+  double dpi = gdk_screen_get_resolution (gtk_widget_get_screen (widget));
+  return points * (dpi > 0 ? dpi : 96.0) / 72.0;
+}
+
+/* GTK 3 text tags have no line-height, so the gap between wrapped lines is
+ * what the font's own line height lacks to reach LINE_HEIGHT. */
+static int
+extra_line_pixels (GtkTextView *view, const char *family, double points)
+{
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (view));
+  g_autoptr (PangoFontDescription) description = pango_font_description_from_string (family);
+  PangoFontMetrics *metrics;
+  double            natural, wanted;
+
+  pango_font_description_set_size (description, points * PANGO_SCALE);
+  metrics = pango_context_get_metrics (context, description, pango_language_from_string ("zh-cn"));
+  natural =
+      (double) (pango_font_metrics_get_ascent (metrics) + pango_font_metrics_get_descent (metrics))
+      / PANGO_SCALE;
+  pango_font_metrics_unref (metrics);
+  wanted = LINE_HEIGHT * points_to_pixels (GTK_WIDGET (view), points);
+  return MAX (0, (int) (wanted - natural + 0.5));
+}
+
+static void
+set_tag (GtkTextView *view, const char *name, const char *first_property, ...)
+{
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (gtk_text_view_get_buffer (view));
+  GtkTextTag      *tag = gtk_text_tag_table_lookup (table, name);
+  va_list          args;
+
+  g_return_if_fail (tag != NULL);
+  va_start (args, first_property);
+  g_object_set_valist (G_OBJECT (tag), first_property, args);
+  va_end (args);
+}
+
+/**
+ * _sd_article_typography_create_tags:
+ *
+ * Creates the article's tags in @buffer, each set in Simplified Chinese.
+ * Sizes and colours come later, from the view.
+ */
+void
+_sd_article_typography_create_tags (GtkTextBuffer *buffer)
+{
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
+  const char      *names[] = { "meta",      "kicker",    "headline", "subheadline", "reporter",
+                               "heading",   "paragraph", "byline",   "caption",     "repair",
+                               "highlight", "place",     "match" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    gtk_text_buffer_create_tag (buffer, names[i], "language", "zh-cn", NULL);
+  g_object_set (gtk_text_tag_table_lookup (table, "headline"), "weight", PANGO_WEIGHT_BOLD, NULL);
+  g_object_set (gtk_text_tag_table_lookup (table, "heading"), "weight", PANGO_WEIGHT_BOLD, NULL);
+  g_object_set (gtk_text_tag_table_lookup (table, "byline"), "justification", GTK_JUSTIFY_RIGHT,
+                NULL);
+  g_object_set (gtk_text_tag_table_lookup (table, "caption"), "left-margin", 48, NULL);
+  g_object_set (gtk_text_tag_table_lookup (table, "place"), "underline", PANGO_UNDERLINE_SINGLE,
+                "underline-rgba", &(GdkRGBA){ 0.21, 0.52, 0.89, 1.0 }, NULL);
+  g_object_set (gtk_text_tag_table_lookup (table, "meta"), "foreground", "#77767b", NULL);
+  g_object_set (gtk_text_tag_table_lookup (table, "kicker"), "foreground", "#3d3846", NULL);
+  g_object_set (gtk_text_tag_table_lookup (table, "subheadline"), "foreground", "#3d3846", NULL);
+  g_object_set (gtk_text_tag_table_lookup (table, "reporter"), "foreground", "#5e5c64", NULL);
+  g_object_set (gtk_text_tag_table_lookup (table, "byline"), "foreground", "#5e5c64", NULL);
+  g_object_set (gtk_text_tag_table_lookup (table, "caption"), "foreground", "#5e5c64", NULL);
+  g_object_set (gtk_text_tag_table_lookup (table, "repair"), "foreground", "#986a44", NULL);
+  g_object_set (gtk_text_tag_table_lookup (table, "highlight"), "background", "#f9e784", NULL);
+  g_object_set (gtk_text_tag_table_lookup (table, "match"), "background", "#ffbe6f", NULL);
+}
+
+/**
+ * _sd_article_typography_apply:
+ *
+ * Sizes every tag of the article for a body of @points.  Body paragraphs
+ * are justified (clreq §3.1.3: both edges of a Han column are straight).
+ */
+void
+_sd_article_typography_apply (GtkTextView *view, double points)
+{
+  int em = (int) (points_to_pixels (GTK_WIDGET (view), points) + 0.5);
+  int extra = extra_line_pixels (view, BODY_FAMILY, points);
+
+  set_tag (view, "paragraph", "family", BODY_FAMILY, "size-points", points, "indent", 2 * em,
+           "justification", GTK_JUSTIFY_FILL, "pixels-inside-wrap", extra, "pixels-below-lines",
+           extra + em / 2, NULL);
+  set_tag (view, "heading", "family", HEAD_FAMILY, "size-points", points * 1.05,
+           "pixels-above-lines", em / 2, "pixels-below-lines", em / 2, NULL);
+  set_tag (view, "headline", "family", HEAD_FAMILY, "size-points", points * 1.75,
+           "pixels-inside-wrap", em / 4, "pixels-below-lines", em / 2, NULL);
+  set_tag (view, "kicker", "family", HEAD_FAMILY, "size-points", points * 1.05,
+           "pixels-below-lines", em / 3, NULL);
+  set_tag (view, "subheadline", "family", HEAD_FAMILY, "size-points", points * 1.1,
+           "pixels-below-lines", em / 2, NULL);
+  set_tag (view, "reporter", "family", HEAD_FAMILY, "size-points", points * 0.9,
+           "pixels-below-lines", em, NULL);
+  set_tag (view, "byline", "family", HEAD_FAMILY, "size-points", points * 0.9, "pixels-above-lines",
+           em / 2, NULL);
+  set_tag (view, "caption", "family", HEAD_FAMILY, "size-points", points * 0.85,
+           "pixels-inside-wrap", extra / 2, "pixels-above-lines", em / 2, NULL);
+  set_tag (view, "meta", "family", HEAD_FAMILY, "size-points", points * 0.8, "pixels-below-lines",
+           em, NULL);
+  set_tag (view, "repair", "family", HEAD_FAMILY, "size-points", points * 0.8, "pixels-inside-wrap",
+           2, NULL);
+}
+
+int
+_sd_article_typography_get_margin (GtkTextView *view, double points, int width)
+{
+  /* Han characters are one em wide; a pixel more keeps rounding from
+   * pushing the last one to the next line. */
+  int measure = (int) (MEASURE * points_to_pixels (GTK_WIDGET (view), points)) + 1;
+
+  return MAX (MIN_MARGIN, (width - measure) / 2);
+}

@@ -1,0 +1,188 @@
+/* test-article-view.c — SdArticleView's typesetting in a real (Xvfb) display
+ *
+ * Run as: xvfb-run -a -s '-screen 0 1920x1080x24' test-article-view
+ * with NO_AT_BRIDGE=1 GSETTINGS_BACKEND=memory GDK_BACKEND=x11.
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <gtk/gtk.h>
+
+#include "sd-article-view.h"
+
+typedef struct
+{
+  GtkWidget     *window;
+  SdArticleView *view;
+  GtkTextView   *text_view;
+} ArticleFixture;
+
+static void
+process_events (void)
+{
+  while (gtk_events_pending ())
+    gtk_main_iteration ();
+}
+
+/* A story of one long paragraph, placed and cut off, so its meta line has
+ * both separators. */
+static SdStory *
+make_story (void)
+{
+  SdStory *story = sd_story_new ();
+  g_autoptr (GString) body = g_string_new (NULL);
+
+  story->source_file = g_strdup ("suzhou-2024-09-24-03.txt");
+  story->place_code = g_strdup ("320509");
+  story->truncated = TRUE;
+  story->headline = g_strdup ("吴江区黎里镇古镇保护工程启动");
+  for (int i = 0; i < 12; i++)
+    g_string_append (body, "吴江区黎里镇古镇保护工程正式启动计划用三年时间修缮沿河民居。");
+  story->body = g_string_free (g_steal_pointer (&body), FALSE);
+  return story;
+}
+
+static void
+show_at_width (ArticleFixture *fixture, int width)
+{
+  gtk_window_resize (GTK_WINDOW (fixture->window), width, 700);
+  gtk_test_widget_wait_for_draw (fixture->window);
+  process_events ();
+  for (int i = 0; i < 2000 && gtk_widget_get_allocated_width (GTK_WIDGET (fixture->view)) != width;
+       i++)
+    {
+      g_usleep (1000);
+      process_events ();
+    }
+  g_assert_cmpint (gtk_widget_get_allocated_width (GTK_WIDGET (fixture->view)), ==, width);
+  process_events ();
+}
+
+static void
+article_setup (ArticleFixture *fixture, gconstpointer data)
+{
+  g_autoptr (SdStory) story = make_story ();
+
+  fixture->window = gtk_window_new (GTK_WINDOW_TOPLEVEL);
+  fixture->view = g_object_new (SD_TYPE_ARTICLE_VIEW, NULL);
+  fixture->text_view = GTK_TEXT_VIEW (sd_article_view_get_text_view (fixture->view));
+  gtk_container_add (GTK_CONTAINER (fixture->window), GTK_WIDGET (fixture->view));
+  sd_article_view_set_font_size (fixture->view, 13.5);
+  sd_article_view_set_story (fixture->view, story);
+  gtk_widget_show_all (fixture->window);
+}
+
+static void
+article_teardown (ArticleFixture *fixture, gconstpointer data)
+{
+  gtk_widget_destroy (fixture->window);
+}
+
+/* The characters of each display line of the buffer line at @in_line. */
+static GArray *
+count_display_lines (GtkTextView *text_view, const GtkTextIter *in_line)
+{
+  GArray     *counts = g_array_new (FALSE, FALSE, sizeof (int));
+  GtkTextIter start = *in_line, line_end = *in_line;
+
+  gtk_text_iter_set_line_offset (&start, 0);
+  gtk_text_iter_forward_to_line_end (&line_end);
+  while (gtk_text_iter_compare (&start, &line_end) < 0)
+    {
+      GtkTextIter end = start;
+      int         count;
+
+      if (!gtk_text_view_forward_display_line (text_view, &end)
+          || gtk_text_iter_compare (&end, &line_end) > 0)
+        end = line_end;
+      count = gtk_text_iter_get_offset (&end) - gtk_text_iter_get_offset (&start);
+      g_array_append_val (counts, count);
+      start = end;
+    }
+  return counts;
+}
+
+static GtkTextTag *
+lookup_tag (ArticleFixture *fixture, const char *name)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (fixture->text_view);
+
+  return gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), name);
+}
+
+/* Body lines are justified and hold at most 34–38 characters however wide
+ * the view; the column is centred. */
+static void
+test_article_measure (ArticleFixture *fixture, gconstpointer data)
+{
+  GtkJustification justification;
+  const int        widths[] = { 1600, 1000, 500 };
+
+  g_object_get (lookup_tag (fixture, "paragraph"), "justification", &justification, NULL);
+  g_assert_cmpint (justification, ==, GTK_JUSTIFY_FILL);
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      GtkTextIter iter;
+      g_autoptr (GArray) counts = NULL;
+      int longest = 0;
+
+      show_at_width (fixture, widths[w]);
+      gtk_text_buffer_get_start_iter (gtk_text_view_get_buffer (fixture->text_view), &iter);
+      g_assert_true (
+          gtk_text_iter_forward_to_tag_toggle (&iter, lookup_tag (fixture, "paragraph")));
+      counts = count_display_lines (fixture->text_view, &iter);
+      g_assert_cmpuint (counts->len, >, 3);
+      /* The last line of a paragraph is short. */
+      for (guint i = 0; i + 1 < counts->len; i++)
+        longest = MAX (longest, g_array_index (counts, int, i));
+      g_test_message ("width %d: %u lines, at most %d characters, margins %d", widths[w],
+                      counts->len, longest, gtk_text_view_get_left_margin (fixture->text_view));
+      g_assert_cmpint (gtk_text_view_get_left_margin (fixture->text_view), ==,
+                       gtk_text_view_get_right_margin (fixture->text_view));
+      g_assert_cmpint (gtk_text_view_get_left_margin (fixture->text_view), >=, 36);
+      if (widths[w] >= 1000)
+        {
+          g_assert_cmpint (longest, >=, 34);
+          g_assert_cmpint (longest, <=, 38);
+        }
+      else
+        g_assert_cmpint (longest, <, 34);
+    }
+}
+
+/* No display line starts with a middle dot, at any width (clreq). */
+static void
+test_article_middle_dot (ArticleFixture *fixture, gconstpointer data)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (fixture->text_view);
+
+  for (int width = 330; width <= 690; width += 6)
+    {
+      GtkTextIter iter;
+
+      show_at_width (fixture, width);
+      gtk_text_buffer_get_start_iter (buffer, &iter);
+      do
+        {
+          if (gtk_text_iter_get_char (&iter) == 0x00B7)
+            g_error ("a line starts with · at width %d, character %d", width,
+                     gtk_text_iter_get_offset (&iter));
+        }
+      while (gtk_text_view_forward_display_line (fixture->text_view, &iter));
+    }
+}
+
+int
+main (int argc, char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/article-view/measure", ArticleFixture, NULL, article_setup, test_article_measure,
+              article_teardown);
+  g_test_add ("/article-view/middle-dot", ArticleFixture, NULL, article_setup,
+              test_article_middle_dot, article_teardown);
+  return g_test_run ();
+}
