@@ -181,6 +181,52 @@ try:
     wait_until(lambda: headline in article.text, "the headline %r in the article view" % headline)
     log("article opened: %r" % headline)
 
+    # Zoom: Ctrl+plus, Ctrl+equal, Ctrl+minus, Ctrl+scroll and Ctrl+0 set the
+    # body's size, as the article's text attributes tell, and the size is the
+    # one kept in GSettings (shown by the preferences' spin button).
+    body = next(s for s in export() if s["headline"] == headline)["body"]
+    body_offset = article.text.index(body[:12])
+
+    def body_size():
+        attrs = article.queryText().getAttributeRun(body_offset, True)[0]
+        # Pango units: 1024 a point.
+        return int(next(a for a in attrs if a.startswith("size:")).split(":")[1]) / 1024
+
+    def preferences_shown():
+        try:
+            return app.child(name="首选项", roleName="dialog", retry=False)
+        except Exception:
+            return None
+
+    def settings_size():
+        activate("preferences")
+        dialog = wait_until(preferences_shown, "the preferences")
+        value = dialog.child(roleName="spin button").value
+        dialog.child(name="关闭", roleName="push button").doActionNamed("click")
+        wait_until(lambda: not preferences_shown(), "the preferences closed")
+        return value
+
+    def zoom(keys):
+        (ax, ay), (aw, ah) = article.position, article.size
+        subprocess.run(["xdotool", "mousemove", str(ax + aw // 2), str(ay + ah // 2)] + keys,
+                       check=True)
+
+    usual = body_size()
+    zoom(["key", "ctrl+plus", "sleep", "0.2", "key", "ctrl+equal"])
+    wait_until(lambda: body_size() == usual + 2, "the body 2 points larger after Ctrl+plus")
+    zoom(["key", "ctrl+minus"])
+    wait_until(lambda: body_size() == usual + 1, "the body 1 point larger after Ctrl+minus")
+    zoom(["keydown", "ctrl", "click", "4", "click", "4", "keyup", "ctrl"])
+    wait_until(lambda: body_size() == usual + 3, "the body 3 points larger after Ctrl+scroll")
+    zoom(["keydown", "ctrl", "click", "5", "keyup", "ctrl"])
+    wait_until(lambda: body_size() == usual + 2, "the body 2 points larger after Ctrl+scroll down")
+    if settings_size() != usual + 2:
+        fail("the zoomed size is not the one in GSettings")
+    log("zoomed from %.1f to %.1f points, kept in GSettings" % (usual, body_size()))
+    zoom(["key", "ctrl+0"])
+    wait_until(lambda: body_size() == usual, "the usual size after Ctrl+0")
+    log("Ctrl+0: back to %.1f points" % body_size())
+
     # 党建 comes from the theme suggestions, with one click.
     accept = wait_until(lambda: app.child(name="采用 党建", roleName="push button"),
                         "党建 among the suggested themes")

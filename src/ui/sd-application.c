@@ -112,7 +112,7 @@ sd_application_startup (GApplication *application)
   static const struct
   {
     const char *action;
-    const char *accels[3];
+    const char *accels[4];
   } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
@@ -131,6 +131,9 @@ sd_application_startup (GApplication *application)
     { "win.set-status('reviewed')", { "<Control>2", NULL } },
     { "win.set-status('needs-work')", { "<Control>3", NULL } },
     { "win.set-status('rejected')", { "<Control>4", NULL } },
+    { "win.zoom-in", { "<Control>plus", "<Control>equal", "<Control>KP_Add", NULL } },
+    { "win.zoom-out", { "<Control>minus", "<Control>KP_Subtract", NULL } },
+    { "win.zoom-reset", { "<Control>0", "<Control>KP_0", NULL } },
   };
 
   G_APPLICATION_CLASS (sd_application_parent_class)->startup (application);

@@ -13,13 +13,19 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "sd-article-typography.h"
+#include "sd-gazetteer.h"
 
 #define LINE_HEIGHT 1.7
 #define MEASURE 36    /* characters a line, at most */
 #define MIN_MARGIN 36 /* pixels either side */
 #define BODY_FAMILY "Noto Serif CJK SC, Noto Sans CJK SC, Serif"
 #define HEAD_FAMILY "Noto Sans CJK SC, Sans"
+/* Between the parts of the meta line: a word joiner keeps the dot from
+ * starting a line (clreq: 间隔号 never opens one). */
+#define META_SEPARATOR " \u2060· "
 
 static double
 points_to_pixels (GtkWidget *widget, double points)
@@ -138,4 +144,67 @@ _sd_article_typography_get_margin (GtkTextView *view, double points, int width)
   int measure = (int) (MEASURE * points_to_pixels (GTK_WIDGET (view), points)) + 1;
 
   return MAX (MIN_MARGIN, (width - measure) / 2);
+}
+
+char *
+_sd_article_dup_place_path (const char *code)
+{
+  SdGazetteer   *gazetteer = sd_gazetteer_get_default ();
+  const SdPlace *place = sd_gazetteer_lookup (gazetteer, code);
+  const SdPlace *city = NULL, *district = NULL, *town = NULL;
+
+  if (place == NULL)
+    return NULL;
+  if (place->level == SD_PLACE_LEVEL_PROVINCE)
+    return g_strdup (place->name);
+  sd_gazetteer_split_levels (gazetteer, place, &city, &district, &town);
+  return g_strjoin (" ", city ? city->name : "", district ? district->name : "",
+                    town ? town->name : "", NULL);
+}
+
+/* Appends @text so that a line may break around it but not inside it: a
+ * word joiner between its characters (Pango would break Han anywhere). */
+static void
+append_unbroken (GString *line, const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (p != text)
+        g_string_append (line, "\u2060");
+      g_string_append_unichar (line, g_utf8_get_char (p));
+    }
+}
+
+char *
+_sd_article_dup_meta_line (const SdStory *story)
+{
+  SdGazetteer   *gazetteer = sd_gazetteer_get_default ();
+  const SdPlace *place =
+      story->place_code ? sd_gazetteer_lookup (gazetteer, story->place_code) : NULL;
+  const SdPlace *city = NULL, *district = NULL, *town = NULL;
+  g_autoptr (GString) line = g_string_new (NULL);
+
+  if (place == NULL)
+    g_string_append (line, _("Unplaced"));
+  else if (place->level == SD_PLACE_LEVEL_PROVINCE)
+    g_string_append (line, place->name);
+  else
+    {
+      sd_gazetteer_split_levels (gazetteer, place, &city, &district, &town);
+      for (const SdPlace *const *p = (const SdPlace *const[]){ city, district, town, NULL }; *p;
+           p++)
+        {
+          if (line->len > 0)
+            g_string_append_c (line, ' ');
+          append_unbroken (line, (*p)->name);
+        }
+    }
+  g_string_append (line, META_SEPARATOR);
+  g_string_append (line, story->source_file);
+  if (story->truncated)
+    {
+      g_string_append (line, META_SEPARATOR);
+      append_unbroken (line, _("cut off in the source"));
+    }
+  return g_string_free (g_steal_pointer (&line), FALSE);
 }

@@ -1,5 +1,5 @@
 /* sd-article-typography.h — the article view's type sizes, measure and
- * colours, set on its named text tags
+ * colours, set on its named text tags, and its meta line
  *
  * Copyright 2026 The Storydesk authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,6 +9,8 @@
 #pragma once
 
 #include <gtk/gtk.h>
+
+#include "sd-story.h"
 
 G_BEGIN_DECLS
 
@@ -29,5 +31,13 @@ G_GNUC_INTERNAL
 int    _sd_article_typography_get_margin  (GtkTextView   *view,
                                            double         points,
                                            int            width);
+/* The line above the headline: place, page file, whether it was cut off.
+ * (transfer full) */
+G_GNUC_INTERNAL
+char  *_sd_article_dup_meta_line          (const SdStory *story);
+/* "City District Town" of a place, or NULL for an unknown code.
+ * (transfer full) (nullable) */
+G_GNUC_INTERNAL
+char  *_sd_article_dup_place_path         (const char    *code);
 
 G_END_DECLS

@@ -16,10 +16,6 @@
 #include "sd-gazetteer.h"
 #include "sd-repair-button.h"
 
-/* Between the parts of the meta line: a word joiner keeps the dot from
- * starting a line (clreq: 间隔号 never opens one). */
-#define META_SEPARATOR " \u2060· "
-
 struct _SdArticleView
 {
   GtkScrolledWindow parent_instance;
@@ -27,7 +23,8 @@ struct _SdArticleView
   GtkTextView   *text_view;
   GtkTextBuffer *buffer;
 
-  double        font_size; /* points */
+  double        font_size;   /* points */
+  double        zoom_scroll; /* Ctrl+scroll not yet turned into a step */
   GtkTextTag   *meta_tag;
   GtkTextTag   *kicker_tag;
   GtkTextTag   *headline_tag;
@@ -70,6 +67,15 @@ enum
 
 static guint signals[N_SIGNALS];
 
+enum
+{
+  PROP_0,
+  PROP_FONT_SIZE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 /* A "Take back" button was clicked: the window takes the repair back. */
 static void
 take_back_cb (SdRepairButton *button, gint64 repair_id, SdArticleView *self)
@@ -96,6 +102,29 @@ text_view_allocated_cb (GtkWidget *widget, GdkRectangle *allocation, SdArticleVi
   update_margins (self, allocation->width);
 }
 
+/* Ctrl+scroll zooms, as in browsers and GNOME's editors: a step a wheel
+ * notch, or a step for each whole unit a touchpad scrolls. */
+static gboolean
+text_view_scrolled_cb (GtkWidget *widget, GdkEventScroll *event, SdArticleView *self)
+{
+  double dx, dy;
+  int    steps;
+
+  if ((event->state & gtk_accelerator_get_default_mod_mask ()) != GDK_CONTROL_MASK)
+    return GDK_EVENT_PROPAGATE;
+  if (event->direction == GDK_SCROLL_UP)
+    self->zoom_scroll -= 1;
+  else if (event->direction == GDK_SCROLL_DOWN)
+    self->zoom_scroll += 1;
+  else if (gdk_event_get_scroll_deltas ((GdkEvent *) event, &dx, &dy))
+    self->zoom_scroll += dy;
+  steps = (int) self->zoom_scroll; /* towards zero: the rest waits */
+  self->zoom_scroll -= steps;
+  if (steps != 0)
+    sd_article_view_zoom (self, -steps);
+  return GDK_EVENT_STOP;
+}
+
 static void
 append_line (SdArticleView *self, const char *text, GtkTextTag *tag)
 {
@@ -107,75 +136,12 @@ append_line (SdArticleView *self, const char *text, GtkTextTag *tag)
   gtk_text_buffer_insert_with_tags (self->buffer, &end, "\n", -1, tag, NULL);
 }
 
-/* Appends @text so that a line may break around it but not inside it: a
- * word joiner between its characters (Pango would break Han anywhere). */
-static void
-append_unbroken (GString *line, const char *text)
-{
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      if (p != text)
-        g_string_append (line, "\u2060");
-      g_string_append_unichar (line, g_utf8_get_char (p));
-    }
-}
-
-static char *
-dup_meta_line (const SdStory *story)
-{
-  SdGazetteer   *gazetteer = sd_gazetteer_get_default ();
-  const SdPlace *place =
-      story->place_code ? sd_gazetteer_lookup (gazetteer, story->place_code) : NULL;
-  const SdPlace *city = NULL, *district = NULL, *town = NULL;
-  g_autoptr (GString) line = g_string_new (NULL);
-
-  if (place == NULL)
-    g_string_append (line, _("Unplaced"));
-  else if (place->level == SD_PLACE_LEVEL_PROVINCE)
-    g_string_append (line, place->name);
-  else
-    {
-      sd_gazetteer_split_levels (gazetteer, place, &city, &district, &town);
-      for (const SdPlace *const *p = (const SdPlace *const[]){ city, district, town, NULL }; *p;
-           p++)
-        {
-          if (line->len > 0)
-            g_string_append_c (line, ' ');
-          append_unbroken (line, (*p)->name);
-        }
-    }
-  g_string_append (line, META_SEPARATOR);
-  g_string_append (line, story->source_file);
-  if (story->truncated)
-    {
-      g_string_append (line, META_SEPARATOR);
-      append_unbroken (line, _("cut off in the source"));
-    }
-  return g_string_free (g_steal_pointer (&line), FALSE);
-}
-
 /* A 副题 is printed below the title and opens with a dash; anything else in
  * that slot is the 引题 printed above it. */
 static gboolean
 is_subtitle_below (const char *subheadline)
 {
   return g_str_has_prefix (subheadline, "—") || g_str_has_prefix (subheadline, "-");
-}
-
-static char *
-dup_place_path (const char *code)
-{
-  SdGazetteer   *gazetteer = sd_gazetteer_get_default ();
-  const SdPlace *place = sd_gazetteer_lookup (gazetteer, code);
-  const SdPlace *city = NULL, *district = NULL, *town = NULL;
-
-  if (place == NULL)
-    return NULL;
-  if (place->level == SD_PLACE_LEVEL_PROVINCE)
-    return g_strdup (place->name);
-  sd_gazetteer_split_levels (gazetteer, place, &city, &district, &town);
-  return g_strjoin (" ", city ? city->name : "", district ? district->name : "",
-                    town ? town->name : "", NULL);
 }
 
 /* Hovering an underlined place name tells which place it was read as. */
@@ -197,7 +163,7 @@ query_tooltip_cb (
       const PlaceSpan *span = &g_array_index (self->places, PlaceSpan, i);
       if (offset >= span->start && offset < span->end)
         {
-          g_autofree char *path = dup_place_path (span->code);
+          g_autofree char *path = _sd_article_dup_place_path (span->code);
           if (path == NULL)
             return FALSE;
           gtk_tooltip_set_text (tooltip, g_strstrip (path));
@@ -294,12 +260,55 @@ sd_article_view_finalize (GObject *object)
 }
 
 static void
+sd_article_view_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  SdArticleView *self = SD_ARTICLE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_FONT_SIZE:
+      g_value_set_double (value, self->font_size);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sd_article_view_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  SdArticleView *self = SD_ARTICLE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_FONT_SIZE:
+      sd_article_view_set_font_size (self, g_value_get_double (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 sd_article_view_class_init (SdArticleViewClass *klass)
 {
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  G_OBJECT_CLASS (klass)->dispose = sd_article_view_dispose;
-  G_OBJECT_CLASS (klass)->finalize = sd_article_view_finalize;
+  object_class->dispose = sd_article_view_dispose;
+  object_class->finalize = sd_article_view_finalize;
+  object_class->get_property = sd_article_view_get_property;
+  object_class->set_property = sd_article_view_set_property;
+
+  /* The body's size in points; the window binds it to GSettings, so a zoom
+   * is remembered. */
+  properties[PROP_FONT_SIZE] = g_param_spec_double (
+      "font-size", NULL, NULL, SD_ARTICLE_MIN_POINTS, SD_ARTICLE_MAX_POINTS, 13.5,
+      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * SdArticleView::revert-repair:
@@ -343,6 +352,7 @@ sd_article_view_init (SdArticleView *self)
   gtk_widget_set_has_tooltip (GTK_WIDGET (self->text_view), TRUE);
   g_signal_connect (self->text_view, "query-tooltip", G_CALLBACK (query_tooltip_cb), self);
   g_signal_connect (self->text_view, "size-allocate", G_CALLBACK (text_view_allocated_cb), self);
+  g_signal_connect (self->text_view, "scroll-event", G_CALLBACK (text_view_scrolled_cb), self);
   _sd_article_typography_apply (self->text_view, self->font_size);
 
   {
@@ -381,7 +391,7 @@ sd_article_view_set_story (SdArticleView *self, const SdStory *story)
     return;
 
   {
-    g_autofree char *meta = dup_meta_line (story);
+    g_autofree char *meta = _sd_article_dup_meta_line (story);
     append_line (self, meta, self->meta_tag);
   }
   if (story->subheadline != NULL && !is_subtitle_below (story->subheadline))
@@ -475,9 +485,33 @@ sd_article_view_set_font_size (SdArticleView *self, double points)
 {
   g_return_if_fail (SD_IS_ARTICLE_VIEW (self));
 
-  self->font_size = CLAMP (points, SD_ARTICLE_MIN_POINTS, SD_ARTICLE_MAX_POINTS);
+  points = CLAMP (points, SD_ARTICLE_MIN_POINTS, SD_ARTICLE_MAX_POINTS);
+  if (points == self->font_size)
+    return;
+  self->font_size = points;
   _sd_article_typography_apply (self->text_view, self->font_size);
   update_margins (self, gtk_widget_get_allocated_width (GTK_WIDGET (self->text_view)));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FONT_SIZE]);
+}
+
+double
+sd_article_view_get_font_size (SdArticleView *self)
+{
+  g_return_val_if_fail (SD_IS_ARTICLE_VIEW (self), 0);
+  return self->font_size;
+}
+
+/**
+ * sd_article_view_zoom:
+ * @steps: points to add to the body's size, negative to make it smaller
+ *
+ * Within SD_ARTICLE_MIN_POINTS and SD_ARTICLE_MAX_POINTS.
+ */
+void
+sd_article_view_zoom (SdArticleView *self, int steps)
+{
+  g_return_if_fail (SD_IS_ARTICLE_VIEW (self));
+  sd_article_view_set_font_size (self, self->font_size + steps);
 }
 
 static void

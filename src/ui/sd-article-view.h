@@ -24,6 +24,9 @@ void     sd_article_view_set_story     (SdArticleView *self,
                                         const SdStory *story);
 void     sd_article_view_set_font_size (SdArticleView *self,
                                         double         points);
+double   sd_article_view_get_font_size (SdArticleView *self);
+void     sd_article_view_zoom          (SdArticleView *self,
+                                        int            steps);
 /* Shows the story's highlights again after they changed, keeping the
  * scroll position. */
 void     sd_article_view_update_highlights (SdArticleView *self,

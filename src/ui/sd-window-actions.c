@@ -1,5 +1,5 @@
 /* sd-window-actions.c — the window's actions: import, export, find, undo,
- * story edits, and the article's context menu that offers them
+ * story edits, the article's zoom, and the article's context menu
  *
  * Copyright 2026 The Storydesk authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -22,6 +22,20 @@ next_match_activated (GSimpleAction *action, GVariant *parameter, gpointer user_
   SdWindow *self = user_data;
 
   sd_article_view_next_match (self->article_view);
+}
+
+/* The article's type size, one point a step; Ctrl+0 goes back to the
+ * size the schema gives. */
+static void
+zoom_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  SdWindow   *self = user_data;
+  const char *name = g_action_get_name (G_ACTION (action));
+
+  if (g_str_equal (name, "zoom-reset"))
+    g_settings_reset (self->settings, "article-font-size");
+  else
+    sd_article_view_zoom (self->article_view, g_str_equal (name, "zoom-in") ? 1 : -1);
 }
 
 static void
@@ -331,6 +345,9 @@ static const GActionEntry win_entries[] = {
   { "edit-story", edit_story_activated },
   { "show-in-page", show_in_page_activated },
   { "next-match", next_match_activated },
+  { "zoom-in", zoom_activated },
+  { "zoom-out", zoom_activated },
+  { "zoom-reset", zoom_activated },
 };
 
 void

@@ -378,12 +378,6 @@ import_finished_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 }
 
 static void
-font_size_changed_cb (GSettings *settings, const char *key, SdWindow *self)
-{
-  sd_article_view_set_font_size (self->article_view, g_settings_get_double (settings, key));
-}
-
-static void
 hide_empty_changed_cb (GSettings *settings, const char *key, SdWindow *self)
 {
   sd_place_tree_set_hide_empty (self->place_tree, g_settings_get_boolean (settings, key));
@@ -459,8 +453,9 @@ sd_window_constructed (GObject *object)
     gtk_window_maximize (GTK_WINDOW (self));
   gtk_paned_set_position (self->outer_paned, g_settings_get_int (self->settings, "tree-width"));
   gtk_paned_set_position (self->inner_paned, g_settings_get_int (self->settings, "list-width"));
-  sd_article_view_set_font_size (self->article_view,
-                                 g_settings_get_double (self->settings, "article-font-size"));
+  /* Zoomed with the keys or Ctrl+scroll, the size is remembered. */
+  g_settings_bind (self->settings, "article-font-size", self->article_view, "font-size",
+                   G_SETTINGS_BIND_DEFAULT);
 
   _sd_window_add_actions (self);
   hide_empty = g_settings_create_action (self->settings, "hide-empty-places");
@@ -472,8 +467,6 @@ sd_window_constructed (GObject *object)
                                 g_settings_get_boolean (self->settings, "hide-empty-places"));
   g_signal_connect (self->settings, "changed::hide-empty-places",
                     G_CALLBACK (hide_empty_changed_cb), self);
-  g_signal_connect (self->settings, "changed::article-font-size", G_CALLBACK (font_size_changed_cb),
-                    self);
 
   g_signal_connect (sd_article_view_get_text_view (self->article_view), "populate-popup",
                     G_CALLBACK (_sd_window_article_populate_popup_cb), self);
