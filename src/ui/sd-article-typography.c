@@ -71,7 +71,7 @@ set_tag (GtkTextView *view, const char *name, const char *first_property, ...)
  * _sd_article_typography_create_tags:
  *
  * Creates the article's tags in @buffer, each set in Simplified Chinese.
- * Sizes and colours come later, from the view.
+ * Sizes and colours come later, from the view and its theme.
  */
 void
 _sd_article_typography_create_tags (GtkTextBuffer *buffer)
@@ -89,16 +89,7 @@ _sd_article_typography_create_tags (GtkTextBuffer *buffer)
                 NULL);
   g_object_set (gtk_text_tag_table_lookup (table, "caption"), "left-margin", 48, NULL);
   g_object_set (gtk_text_tag_table_lookup (table, "place"), "underline", PANGO_UNDERLINE_SINGLE,
-                "underline-rgba", &(GdkRGBA){ 0.21, 0.52, 0.89, 1.0 }, NULL);
-  g_object_set (gtk_text_tag_table_lookup (table, "meta"), "foreground", "#77767b", NULL);
-  g_object_set (gtk_text_tag_table_lookup (table, "kicker"), "foreground", "#3d3846", NULL);
-  g_object_set (gtk_text_tag_table_lookup (table, "subheadline"), "foreground", "#3d3846", NULL);
-  g_object_set (gtk_text_tag_table_lookup (table, "reporter"), "foreground", "#5e5c64", NULL);
-  g_object_set (gtk_text_tag_table_lookup (table, "byline"), "foreground", "#5e5c64", NULL);
-  g_object_set (gtk_text_tag_table_lookup (table, "caption"), "foreground", "#5e5c64", NULL);
-  g_object_set (gtk_text_tag_table_lookup (table, "repair"), "foreground", "#986a44", NULL);
-  g_object_set (gtk_text_tag_table_lookup (table, "highlight"), "background", "#f9e784", NULL);
-  g_object_set (gtk_text_tag_table_lookup (table, "match"), "background", "#ffbe6f", NULL);
+                NULL);
 }
 
 /**
@@ -134,6 +125,68 @@ _sd_article_typography_apply (GtkTextView *view, double points)
            em, NULL);
   set_tag (view, "repair", "family", HEAD_FAMILY, "size-points", points * 0.8, "pixels-inside-wrap",
            2, NULL);
+}
+
+/* @share of @a over @b. */
+static GdkRGBA
+mix (const GdkRGBA *a, const GdkRGBA *b, double share)
+{
+  return (GdkRGBA){ a->red * share + b->red * (1 - share),
+                    a->green * share + b->green * (1 - share),
+                    a->blue * share + b->blue * (1 - share), 1.0 };
+}
+
+static GdkRGBA
+look_up_color (GtkStyleContext *context, const char *name, const char *fallback)
+{
+  GdkRGBA color;
+
+  if (!gtk_style_context_lookup_color (context, name, &color))
+    gdk_rgba_parse (&color, fallback);
+  return color;
+}
+
+/**
+ * _sd_article_typography_apply_colors:
+ *
+ * Colours every tag from the view's theme: secondary text is the theme's
+ * text mixed into its background (grey on white, light grey on near-black);
+ * highlighter colours are pale under dark text in a light theme and dimmed
+ * under light text in a dark one.  Each keeps a contrast of at least 4.5:1
+ * (WCAG AA) in Adwaita and Adwaita:dark.
+ */
+void
+_sd_article_typography_apply_colors (GtkTextView *view)
+{
+  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (view));
+  GdkRGBA          text = look_up_color (context, "theme_text_color", "#000000");
+  GdkRGBA          base = look_up_color (context, "theme_base_color", "#ffffff");
+  gboolean         dark = 0.2126 * base.red + 0.7152 * base.green + 0.0722 * base.blue < 0.5;
+  /* GNOME's palette: Yellow 1 / 4, Orange 1 / 4, Brown 4 / 1, Blue 3 / 2 */
+  GdkRGBA highlight, match, repair, place;
+  GdkRGBA secondary = mix (&text, &base, 0.72);
+  GdkRGBA kicker = mix (&text, &base, 0.85);
+  GdkRGBA meta = mix (&text, &base, 0.6);
+
+  gdk_rgba_parse (&highlight, dark ? "#f5c211" : "#f9e784");
+  gdk_rgba_parse (&match, dark ? "#ff7800" : "#ffbe6f");
+  gdk_rgba_parse (&repair, dark ? "#cdab8f" : "#865e3c");
+  gdk_rgba_parse (&place, dark ? "#62a0ea" : "#3584e4");
+  if (dark)
+    {
+      highlight = mix (&highlight, &base, 0.35);
+      match = mix (&match, &base, 0.4);
+    }
+  set_tag (view, "meta", "foreground-rgba", &meta, NULL);
+  set_tag (view, "kicker", "foreground-rgba", &kicker, NULL);
+  set_tag (view, "subheadline", "foreground-rgba", &kicker, NULL);
+  set_tag (view, "reporter", "foreground-rgba", &secondary, NULL);
+  set_tag (view, "byline", "foreground-rgba", &secondary, NULL);
+  set_tag (view, "caption", "foreground-rgba", &secondary, NULL);
+  set_tag (view, "repair", "foreground-rgba", &repair, NULL);
+  set_tag (view, "highlight", "background-rgba", &highlight, "foreground-rgba", &text, NULL);
+  set_tag (view, "match", "background-rgba", &match, "foreground-rgba", &text, NULL);
+  set_tag (view, "place", "underline-rgba", &place, NULL);
 }
 
 int

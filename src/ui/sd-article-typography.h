@@ -23,6 +23,7 @@ void   _sd_article_typography_create_tags (GtkTextBuffer *buffer);
 G_GNUC_INTERNAL
 void   _sd_article_typography_apply       (GtkTextView   *view,
                                            double         points);
+/* Sets the tags' colours from the view's theme (again when it changes). */
 G_GNUC_INTERNAL
 void   _sd_article_typography_apply_colors (GtkTextView  *view);
 /* The side margin that keeps lines of body text within the measure at

@@ -353,7 +353,10 @@ sd_article_view_init (SdArticleView *self)
   g_signal_connect (self->text_view, "query-tooltip", G_CALLBACK (query_tooltip_cb), self);
   g_signal_connect (self->text_view, "size-allocate", G_CALLBACK (text_view_allocated_cb), self);
   g_signal_connect (self->text_view, "scroll-event", G_CALLBACK (text_view_scrolled_cb), self);
+  g_signal_connect (self->text_view, "style-updated",
+                    G_CALLBACK (_sd_article_typography_apply_colors), NULL);
   _sd_article_typography_apply (self->text_view, self->font_size);
+  _sd_article_typography_apply_colors (self->text_view);
 
   {
     GtkTextIter start;

@@ -114,7 +114,9 @@ markup_with_terms (const char *text, const char *const *terms)
       {
         g_autofree char *before = g_markup_escape_text (p, best - p);
         g_autofree char *match = g_markup_escape_text (best, best_len);
-        g_string_append_printf (markup, "%s<span background=\"#f9e784\">%s</span>", before, match);
+        g_string_append_printf (markup,
+                                "%s<span background=\"#f9e784\" foreground=\"#241f31\">%s</span>",
+                                before, match);
       }
       p = best + best_len;
     }
