@@ -26,6 +26,8 @@ struct _SdStore
   GHashTable *statements; /* SQL text → sqlite3_stmt*, prepared once */
   SdStoreWorker *worker;  /* (nullable) the read connection (sd-store-async.c) */
   SdStoreWatch  *watch;   /* (nullable) the data_version watcher (sd-store-async.c) */
+  struct _SdStoreWrite *edit_write; /* (nullable) the write sd_store_run_edit() holds
+                                     * open, which the writes it runs join */
 };
 
 /* Lists read the short fields; the full record adds the long ones. */

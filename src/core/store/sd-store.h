@@ -254,15 +254,6 @@ gboolean    sd_store_revert_repair       (SdStore       *self,
                                           gint64         story_id,
                                           gint64         repair_id,
                                           GError       **error);
-/* Puts a story's text and a repair back as they were before
- * sd_store_revert_repair() (for undo). */
-gboolean    sd_store_restore_repair      (SdStore       *self,
-                                          gint64         story_id,
-                                          const SdRepair *repair,
-                                          const char    *body,
-                                          const char    *byline,
-                                          GPtrArray     *captions,
-                                          GError       **error);
 /* The story after this one on its page; -1 with an error when it is the
  * last. */
 gint64      sd_store_find_next_story     (SdStore       *self,
