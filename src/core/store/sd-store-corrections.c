@@ -203,6 +203,32 @@ update_body (SdStore    *self,
   return _sd_store_step_done (self, stmt, error);
 }
 
+/* Page-file bytes to page-text bytes, as find_file_offset () maps the other
+ * way: repairs are kept in page-text bytes. */
+static gint64
+to_text_offset (const SdPageInfo *page, gint64 file_offset)
+{
+  if (g_strcmp0 (page->encoding, "UTF-8") == 0)
+    return file_offset - (page->size - page->text_length);
+  return file_offset * page->text_length / MAX (page->size, 1);
+}
+
+/* Gives the repairs starting at or after @from (page-text bytes) to
+ * another story: the text they changed went there. */
+static gboolean
+move_repairs (SdStore *self, gint64 from_story, gint64 to_story, gint64 from, GError **error)
+{
+  sqlite3_stmt *stmt = _sd_store_get_statement (
+      self, "UPDATE repairs SET story_id = ?3 WHERE story_id = ?1 AND start >= ?2", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, from_story);
+  sqlite3_bind_int64 (stmt, 2, from);
+  sqlite3_bind_int64 (stmt, 3, to_story);
+  return _sd_store_step_done (self, stmt, error);
+}
+
 /* Moves highlights from one story to another (or keeps them), shifting
  * their offsets by @shift; only those starting at or after @from. */
 static gboolean
@@ -291,6 +317,7 @@ split (SdStoreWrite *write, gint64 story_id, guint paragraph, gint64 *out_new_id
   if (!shift_ordinals (self, page.page_id, page.ordinal, 1, error)
       || !_sd_store_insert_story (self, page.page_id, page.ordinal + 1, tail, error)
       || !update_body (self, story_id, head_body, split_offset, head_headings, error)
+      || !move_repairs (self, story_id, tail->id, to_text_offset (&page, split_offset), error)
       || !_sd_store_copy_tags (self, story_id, tail->id, error))
     return FALSE;
 
@@ -436,6 +463,7 @@ merge (SdStoreWrite    *write,
   if (!update_body (self, story_id, body->str, next->source_end, headings, error)
       || !_sd_store_copy_tags (self, next_id, story_id, error)
       || !move_highlights (self, next_id, story_id, 0, shift, error)
+      || !move_repairs (self, next_id, story_id, 0, error)
       || !set_note (self, story_id, note, error))
     return FALSE;
   stmt = _sd_store_get_statement (self, "DELETE FROM stories WHERE id = ?", error);

@@ -239,7 +239,7 @@ gboolean    sd_store_set_story_field     (SdStore       *self,
                                           GError       **error);
 /* Cuts a story in two before body paragraph @paragraph (1 ≤ it < the
  * number of paragraphs); the new story after it keeps the place, tags and
- * status, and takes the highlights in its part.  A short first paragraph
+ * status, and takes the highlights and the OCR repairs in its part.  A short first paragraph
  * without final punctuation becomes its headline. */
 gboolean    sd_store_split_story         (SdStore       *self,
                                           gint64         story_id,
@@ -260,7 +260,8 @@ gint64      sd_store_find_next_story     (SdStore       *self,
                                           gint64         story_id,
                                           GError       **error);
 /* Joins the next story of the same page onto this one: its headline and
- * body follow as paragraphs, its tags, note and highlights come along.
+ * body follow as paragraphs, its tags, note, highlights and repairs come
+ * along.
  * @out_paragraph: where the joined part starts, for splitting back. */
 gboolean    sd_store_merge_with_next     (SdStore       *self,
                                           gint64         story_id,
