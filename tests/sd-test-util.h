@@ -67,6 +67,10 @@ SdStory *sd_test_get_story          (SdStore       *store,
  * if it cannot. */
 void     sd_test_undo               (gpointer       history);
 void     sd_test_redo               (gpointer       history);
+/* Page "repaired.txt" with one story and the repairs a segmenter makes: a
+ * joined column break in its first paragraph, then a dropped duplicate
+ * and a split-off byline; returns the story's id. */
+gint64   sd_test_add_repaired_story (SdStore       *store);
 /* Every row of every table of the library at @path but the full-text
  * index's, rowids included, sorted: what "exactly as before" compares.
  * (transfer full) */

@@ -106,6 +106,25 @@ class CliTest(unittest.TestCase):
         run("status", "--db", self.db, "--story", story_id, "--set", "bogus", check_status=2)
         run("tag", "--db", self.db, "--story", "999999", "--add", "x", check_status=2)
 
+    def test_story_by_uuid(self):
+        run("import", "--db", self.db, os.path.join(SEEDS, sorted(os.listdir(SEEDS))[0]))
+        stories = self.export()
+        self.assertEqual(len({s["uuid"] for s in stories}), len(stories))
+        uuid = stories[1]["uuid"]
+        self.assertRegex(uuid, r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
+        run("tag", "--db", self.db, "--story", uuid, "--add", "新业态")
+        run("note", "--db", self.db, "--story", uuid.upper(), "--set", "核对人名")
+        run("status", "--db", self.db, "--story", uuid, "--set", "reviewed")
+        story = next(s for s in self.export() if s["uuid"] == uuid)
+        self.assertEqual(story["id"], stories[1]["id"])
+        self.assertEqual(story["tags"], ["新业态"])
+        self.assertEqual(story["note"], "核对人名")
+        self.assertEqual(story["status"], "reviewed")
+        proc = run("note", "--db", self.db, "--story", "0f8fad5b-d9cb-469f-a165-70867728950e",
+                   "--set", "x", check_status=2)
+        self.assertIn("0f8fad5b-d9cb-469f-a165-70867728950e", proc.stderr)
+        run("status", "--db", self.db, "--story", "六", "--set", "new", check_status=2)
+
     def test_bad_files_refused_and_nothing_lost(self):
         run("import", "--db", self.db, SEEDS)
         before = self.export()

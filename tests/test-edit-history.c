@@ -431,37 +431,10 @@ test_field (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (story->byline, ==, "王书 曹波");
 }
 
-/* Page text and its story with the repairs a segmenter would have made. */
-#define REPAIR_PAGE "标题\n\n第一段前半\n\n后半结束。\n\n重复段落。\n\n重复段落。\n\n末段。王书\n"
-
 static gint64
 add_repaired_story (Fixture *fixture)
 {
-  g_autoptr (GPtrArray) stories = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_story_unref);
-  const char  *page_text = REPAIR_PAGE;
-  SdPageRecord page = { "repaired.txt", "repaired-sum", "UTF-8", page_text, strlen (REPAIR_PAGE) };
-  SdStory     *story = sd_story_new ();
-  const char  *join = strstr (page_text, "第一段前半") + strlen ("第一段前半");
-  const char  *second = strstr (strstr (page_text, "重复段落。") + 1, "重复段落。");
-  const char  *name = strstr (page_text, "王书");
-
-  story->headline = g_strdup ("标题");
-  story->body = g_strdup ("第一段前半后半结束。\n重复段落。\n末段。");
-  story->byline = g_strdup ("王书");
-  story->source_start = 0;
-  story->source_end = strlen (REPAIR_PAGE);
-  story->repairs = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_repair_free);
-  g_ptr_array_add (story->repairs,
-                   sd_repair_new (SD_REPAIR_JOINED_BREAK, join - page_text,
-                                  strstr (page_text, "后半") - page_text, "joined"));
-  g_ptr_array_add (story->repairs,
-                   sd_repair_new (SD_REPAIR_DROPPED_DUPLICATE, second - page_text,
-                                  second - page_text + strlen ("重复段落。"), "duplicate"));
-  g_ptr_array_add (story->repairs, sd_repair_new (SD_REPAIR_SPLIT_BYLINE, name - page_text,
-                                                  name - page_text + strlen ("王书"), "byline"));
-  g_ptr_array_add (stories, story);
-  g_assert_true (sd_store_add_page (fixture->store, &page, stories, NULL, NULL));
-  return story->id;
+  return sd_test_add_repaired_story (fixture->store);
 }
 
 static gint64

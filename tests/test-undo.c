@@ -125,36 +125,10 @@ test_join_undo_is_exact (Fixture *fixture, gconstpointer data)
   g_assert_null (sd_store_get_story (fixture->store, id + 1, NULL));
 }
 
-#define REPAIR_PAGE "标题\n\n第一段前半\n\n后半结束。\n\n重复段落。\n\n重复段落。\n\n末段。王书\n"
-
-/* A story with the repairs a segmenter makes: a joined column break in its
- * first paragraph, a dropped duplicate and a split-off byline after it. */
 static gint64
 add_repaired_story (Fixture *fixture)
 {
-  g_autoptr (GPtrArray) stories = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_story_unref);
-  const char  *text = REPAIR_PAGE;
-  SdPageRecord page = { "repaired.txt", "repaired-sum", "UTF-8", text, strlen (REPAIR_PAGE) };
-  SdStory     *story = sd_story_new ();
-  const char  *join = strstr (text, "第一段前半") + strlen ("第一段前半");
-  const char  *second = strstr (strstr (text, "重复段落。") + 1, "重复段落。");
-  const char  *name = strstr (text, "王书");
-
-  story->headline = g_strdup ("标题");
-  story->body = g_strdup ("第一段前半后半结束。\n重复段落。\n末段。");
-  story->byline = g_strdup ("王书");
-  story->source_end = strlen (REPAIR_PAGE);
-  story->repairs = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_repair_free);
-  g_ptr_array_add (story->repairs, sd_repair_new (SD_REPAIR_JOINED_BREAK, join - text,
-                                                  strstr (text, "后半") - text, "joined"));
-  g_ptr_array_add (story->repairs,
-                   sd_repair_new (SD_REPAIR_DROPPED_DUPLICATE, second - text,
-                                  second - text + strlen ("重复段落。"), "duplicate"));
-  g_ptr_array_add (story->repairs, sd_repair_new (SD_REPAIR_SPLIT_BYLINE, name - text,
-                                                  name - text + strlen ("王书"), "byline"));
-  g_ptr_array_add (stories, story);
-  g_assert_true (sd_store_add_page (fixture->store, &page, stories, NULL, NULL));
-  return story->id;
+  return sd_test_add_repaired_story (fixture->store);
 }
 
 /* Defect 3: a split gives the new story the repairs whose text it took, and
@@ -193,6 +167,42 @@ test_split_moves_repairs (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (head->repairs->len, ==, 3);
 }
 
+/* A story's uuid stays with it: the first part of a split keeps it and the
+ * second gets its own, the story a join keeps keeps it, and undo gives
+ * each back its own. */
+static void
+test_uuid_kept (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 id = add_page (fixture), tail_id = 0;
+  g_autoptr (SdStory) first = get (fixture, id);
+  g_autoptr (SdStory) second = get (fixture, id + 1);
+  g_autoptr (SdStory) story = NULL;
+  g_autoptr (SdStory) tail = NULL;
+
+  g_assert_true (g_uuid_string_is_valid (first->uuid));
+  g_assert_cmpstr (first->uuid, !=, second->uuid);
+
+  g_assert_true (sd_edit_history_split_story (fixture->history, id, 1, &tail_id, &error));
+  g_assert_no_error (error);
+  story = get (fixture, id);
+  tail = get (fixture, tail_id);
+  g_assert_cmpstr (story->uuid, ==, first->uuid);
+  g_assert_true (g_uuid_string_is_valid (tail->uuid));
+  g_assert_cmpstr (tail->uuid, !=, first->uuid);
+  sd_test_undo (fixture->history);
+
+  g_assert_true (sd_edit_history_merge_with_next (fixture->history, id, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&story, sd_story_unref);
+  story = get (fixture, id);
+  g_assert_cmpstr (story->uuid, ==, first->uuid);
+  g_assert_cmpint (sd_store_find_story (fixture->store, second->uuid, NULL), ==, -1);
+  sd_test_undo (fixture->history);
+  g_assert_cmpint (sd_store_find_story (fixture->store, second->uuid, &error), ==, id + 1);
+  g_assert_no_error (error);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -201,6 +211,7 @@ main (int argc, char *argv[])
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/undo/join", test_join_undo_is_exact);
   ADD ("/undo/split-moves-repairs", test_split_moves_repairs);
+  ADD ("/undo/uuid-kept", test_uuid_kept);
 #undef ADD
 
   return g_test_run ();

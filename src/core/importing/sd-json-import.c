@@ -267,6 +267,21 @@ read_source (Reader *reader, JsonObject *object, const char *at, SdStory *story)
   return TRUE;
 }
 
+/* The story's permanent identity, by which an import finds it again. */
+static gboolean
+read_uuid (Reader *reader, JsonObject *object, const char *at, SdStory *story)
+{
+  g_autofree char *uuid = NULL;
+  g_autofree char *path = member_path (at, "uuid");
+
+  if (!read_string (reader, object, at, "uuid", FALSE, TRUE, &uuid))
+    return FALSE;
+  if (uuid != NULL && !g_uuid_string_is_valid (uuid))
+    return fail (reader, path, _("“%s” is not a UUID"), uuid);
+  story->uuid = uuid != NULL ? g_ascii_strdown (uuid, -1) : NULL;
+  return TRUE;
+}
+
 static gboolean
 read_place (Reader *reader, JsonObject *object, const char *at, SdStory *story)
 {
@@ -395,7 +410,7 @@ read_story (Reader *reader, JsonNode *node, guint index)
     }
   object = json_node_get_object (node);
 
-  if (!read_source (reader, object, at, story)
+  if (!read_source (reader, object, at, story) || !read_uuid (reader, object, at, story)
       || !read_string (reader, object, at, "kind", FALSE, FALSE, &kind)
       || !read_string (reader, object, at, "headline", FALSE, TRUE, &story->headline)
       || !read_string (reader, object, at, "subheadline", FALSE, TRUE, &story->subheadline)

@@ -83,8 +83,8 @@ _sd_store_insert_story (
       self,
       "INSERT INTO stories (page_id, ordinal, source_start, source_end, kind, headline, "
       "subheadline, reporter, byline, body, captions, section_headings, truncated, place_code, "
-      "place_confidence, place_by_editor, note, status, editor, updated) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      "place_confidence, place_by_editor, note, status, editor, updated, uuid) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       error);
   if (stmt == NULL)
     return FALSE;
@@ -108,6 +108,10 @@ _sd_store_insert_story (
   _sd_store_bind_text (stmt, 18, sd_story_status_to_string (story->status));
   _sd_store_bind_text (stmt, 19, story->editor);
   _sd_store_bind_text (stmt, 20, story->updated);
+  /* a story from an exchange file keeps the identity it came with */
+  if (story->uuid == NULL)
+    story->uuid = g_uuid_string_random ();
+  _sd_store_bind_text (stmt, 21, story->uuid);
   if (!_sd_store_step_done (self, stmt, error))
     return FALSE;
   story->id = sqlite3_last_insert_rowid (self->db);

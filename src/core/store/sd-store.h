@@ -116,6 +116,11 @@ GPtrArray  *sd_store_list_full_stories   (SdStore       *self,
 SdStory    *sd_store_get_story           (SdStore       *self,
                                           gint64         id,
                                           GError       **error);
+/* The id of the story @ref names, by its id ("6") or its uuid; -1 with
+ * NOT_FOUND when no story has it, INVALID when it is neither. */
+gint64      sd_store_find_story          (SdStore       *self,
+                                          const char    *ref,
+                                          GError       **error);
 /* The page text a story was cut from, with the file's encoding and size
  * (each out value nullable) to map file offsets into it. (transfer full) */
 char       *sd_store_dup_page_text       (SdStore       *self,
