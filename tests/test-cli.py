@@ -106,6 +106,27 @@ class CliTest(unittest.TestCase):
         run("status", "--db", self.db, "--story", story_id, "--set", "bogus", check_status=2)
         run("tag", "--db", self.db, "--story", "999999", "--add", "x", check_status=2)
 
+    def test_exchange_merges(self):
+        # Defect 7 of #13: an export imported back does not double the stories.
+        run("import", "--db", self.db, SEEDS)
+        before = self.export()
+        exported = os.path.join(self.tmp.name, "mine.json")
+        run("export", "--db", self.db, "--format", "json", "-o", exported)
+        proc = run("import", "--db", self.db, exported)
+        self.assertEqual(proc.stdout.strip(),
+                         f"{exported}: {len(before)} stories: 0 added, {len(before)} merged into "
+                         "the stories the library held (0 conflicting: the newer note or status "
+                         "kept)")
+        self.assertEqual(self.export(), before)
+        # an older export without uuids is matched by page file and span
+        for story in before:
+            del story["uuid"]
+        with open(exported, "w", encoding="utf-8") as f:
+            json.dump(before, f, ensure_ascii=False)
+        proc = run("import", "--db", self.db, exported)
+        self.assertIn(f" 0 added, {len(before)} merged", proc.stdout)
+        self.assertEqual(len(self.export()), len(before))
+
     def test_story_by_uuid(self):
         run("import", "--db", self.db, os.path.join(SEEDS, sorted(os.listdir(SEEDS))[0]))
         stories = self.export()

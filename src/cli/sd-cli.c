@@ -180,6 +180,11 @@ run_import (int argc, char **argv)
         }
       else if (result->known)
         g_print (_("%s: already in the library\n"), display);
+      else if (result->exchange)
+        g_print (_("%s: %u stories: %u added, %u merged into the stories the library held "
+                   "(%u conflicting: the newer note or status kept)\n"),
+                    display, result->n_stories, result->n_added, result->n_merged,
+                    result->n_conflicting);
       else if (result->replaced)
         g_print (_("%s: %u stories, replacing the earlier version (editors’ work carried over "
                    "from %u stories, %u kept as they were)\n"),

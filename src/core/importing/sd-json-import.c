@@ -599,10 +599,11 @@ sd_json_import_file (SdStore *store, const char *path)
   g_autofree char *display = g_filename_display_name (path);
   g_autoptr (GMappedFile) mapped = NULL;
   g_autoptr (GPtrArray) stories = NULL;
-  g_autofree char *checksum = NULL;
-  GError          *error = NULL;
-  const char      *data;
-  gsize            length;
+  g_autofree char  *checksum = NULL;
+  SdExchangeOutcome outcome = { 0 };
+  GError           *error = NULL;
+  const char       *data;
+  gsize             length;
 
   result->path = g_strdup (path);
   mapped = g_mapped_file_new (path, FALSE, &error);
@@ -627,7 +628,14 @@ sd_json_import_file (SdStore *store, const char *path)
     return g_steal_pointer (&result);
   checksum = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
                                           (const guchar *) (data != NULL ? data : ""), length);
-  if (sd_store_import_stories (store, checksum, length, stories, &result->known, &result->error))
-    result->n_stories = stories->len;
+  result->exchange = TRUE;
+  if (sd_store_import_stories (store, checksum, length, stories, &outcome, &result->error))
+    {
+      result->n_stories = stories->len;
+      result->known = outcome.known;
+      result->n_added = outcome.n_added;
+      result->n_merged = outcome.n_merged;
+      result->n_conflicting = outcome.n_conflicting;
+    }
   return g_steal_pointer (&result);
 }

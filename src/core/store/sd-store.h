@@ -214,17 +214,32 @@ gboolean    sd_store_restore_place       (SdStore       *self,
 
 /* Exchange (sd-store-exchange.c) */
 
+/* What importing an exchange file did. */
+typedef struct
+{
+  gboolean known;         /* this very file was imported before: nothing changed */
+  guint    n_added;       /* stories the library did not hold */
+  guint    n_merged;      /* stories it held (by uuid, else page file and span),
+                           * which took the incoming tags and highlights, and the
+                           * note and status where the incoming edit is newer */
+  guint    n_conflicting; /* of those, stories whose note or status had been edited
+                           * on both sides to different values: the newer edit won */
+} SdExchangeOutcome;
+
 /* Stores stories read from a Storydesk JSON export (element-type SdStory,
- * full records, ids 0) with their tags, note, status, place, editor, time
- * and highlights, in one transaction.  Each run of stories from one source
- * file becomes a page of that name, keyed "@checksum#N" (@checksum of the
- * export file), so importing the same export again changes nothing and
- * sets @out_known.  Fills in the new ids. */
+ * full records, ids 0) in one transaction.  A story the library holds
+ * already (the same uuid, else the same page file and span) is merged, not
+ * doubled: tags and highlights are joined, and for note and status the
+ * newer edit wins.  The others are added with their tags, note, status,
+ * place, editor, time and highlights: each run of them from one source file
+ * becomes a page of that name, keyed "@checksum#N" (@checksum of the export
+ * file), so importing the same export again changes nothing and sets
+ * @out->known.  Fills in the ids. */
 gboolean    sd_store_import_stories      (SdStore       *self,
                                           const char    *checksum,
                                           gint64         size,
                                           GPtrArray     *stories,
-                                          gboolean      *out_known,
+                                          SdExchangeOutcome *out,
                                           GError       **error);
 
 /* Editors' corrections of the segmentation (sd-store-corrections.c) */
