@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "sd-edit-history.h"
+#include "sd-importer.h"
 #include "sd-test-util.h"
 
 typedef struct
@@ -203,6 +204,45 @@ test_uuid_kept (Fixture *fixture, gconstpointer data)
   g_assert_no_error (error);
 }
 
+/* Defect 8: taking back a repair forgets the body's place mentions (their
+ * offsets no longer hold); undoing it brings every one of them back. */
+static void
+test_repair_undo_brings_mentions_back (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (SD_SEEDS_DIR, "000_17ad7f2eb8d76244.txt", NULL);
+  g_autoptr (SdImportResult) result = sd_importer_import_file (fixture->store, path);
+  SdScope all = { SD_SCOPE_ALL, NULL, NULL };
+  g_autoptr (GPtrArray) stories = NULL;
+  guint n_tried = 0;
+
+  g_assert_no_error (result->error);
+  stories = sd_store_list_stories (fixture->store, &all, NULL);
+  for (guint i = 0; i < stories->len; i++)
+    {
+      g_autoptr (SdStory) story = get (fixture, ((SdStory *) stories->pdata[i])->id);
+      g_autoptr (SdStory) reverted = NULL;
+      g_autoptr (SdStory) back = NULL;
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+
+      if (story->repairs->len == 0 || story->mentions->len < 2)
+        continue;
+      before = sd_test_dump_library (fixture->path);
+      if (!sd_edit_history_revert_repair (fixture->history, story->id,
+                                          ((SdRepair *) story->repairs->pdata[0])->id, NULL))
+        continue; /* the repaired text cannot be told apart any more */
+      reverted = get (fixture, story->id);
+      g_assert_cmpuint (reverted->mentions->len, <, story->mentions->len);
+      sd_test_undo (fixture->history);
+      back = get (fixture, story->id);
+      g_assert_cmpuint (back->mentions->len, ==, story->mentions->len);
+      after = sd_test_dump_library (fixture->path);
+      g_assert_cmpstr (after, ==, before);
+      n_tried++;
+    }
+  g_assert_cmpuint (n_tried, >, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -212,6 +252,7 @@ main (int argc, char *argv[])
   ADD ("/undo/join", test_join_undo_is_exact);
   ADD ("/undo/split-moves-repairs", test_split_moves_repairs);
   ADD ("/undo/uuid-kept", test_uuid_kept);
+  ADD ("/undo/repair-brings-mentions-back", test_repair_undo_brings_mentions_back);
 #undef ADD
 
   return g_test_run ();
