@@ -248,6 +248,7 @@ test_new_version_keeps_work (Fixture *fixture, gconstpointer data)
       }
     g_assert_cmpuint (n_again, >=, 3);
   }
+  sd_test_assert_index_whole (fixture->path);
 }
 
 typedef struct
