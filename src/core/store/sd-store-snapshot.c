@@ -1,6 +1,9 @@
 /* sd-store-snapshot.c — the rows an editorial action changes, kept as they
  * were, so that undo puts the library back exactly, ids included
  *
+ * The row writers of sd-store-rows.c make rows; this file only puts back,
+ * column for column, rows it read before.
+ *
  * Copyright 2026 The Storydesk authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
