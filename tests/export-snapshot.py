@@ -5,7 +5,7 @@
 
 Imports the bundled pages, tests/pages and every real page in its three
 forms into a fresh library, exports JSON, drops what differs from run to
-run (ids, times) and prints the file's MD5.  Run it before and after a
+run (ids, uuids, times) and prints the file's MD5.  Run it before and after a
 change that should not change behaviour: the two sums must be equal.
 """
 import glob
@@ -35,6 +35,7 @@ def main():
         stories = json.load(open(raw, encoding="utf-8"))
     for story in stories:
         story.pop("id", None)
+        story.pop("uuid", None)  # random, one per story
         story.pop("updated", None)
     text = json.dumps(stories, ensure_ascii=False, indent=0, sort_keys=True)
     pathlib.Path(sys.argv[2]).write_text(text, encoding="utf-8")

@@ -9,7 +9,9 @@
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <string.h>
 
+#include "sd-edit-history.h"
 #include "sd-store-fts5.h"
 
 /* Without isolation the helpers would write into the real home folder. */
@@ -134,4 +136,120 @@ sd_test_assert_index_whole (const char *path)
                 &message);
   g_assert_cmpstr (message, ==, NULL);
   sqlite3_close (db);
+}
+
+static int
+compare_lines (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+/* The rows of one table, each a line, with its rowid when it has one. */
+static void
+dump_table (sqlite3 *db, const char *table, GString *dump)
+{
+  g_autofree char *with_rowid = g_strdup_printf ("SELECT rowid, * FROM %s", table);
+  g_autofree char *without = g_strdup_printf ("SELECT * FROM %s", table);
+  g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+
+  /* WITHOUT ROWID tables have no rowid to select */
+  if (sqlite3_prepare_v2 (db, with_rowid, -1, &stmt, NULL) != SQLITE_OK)
+    g_assert_cmpint (sqlite3_prepare_v2 (db, without, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      GString *line = g_string_new (NULL);
+
+      for (int c = 0; c < sqlite3_column_count (stmt); c++)
+        g_string_append_printf (line, "%s|", (const char *) sqlite3_column_text (stmt, c));
+      g_ptr_array_add (lines, g_string_free (line, FALSE));
+    }
+  sqlite3_finalize (stmt);
+  g_ptr_array_sort (lines, compare_lines);
+  g_string_append_printf (dump, "%s:\n", table);
+  for (guint i = 0; i < lines->len; i++)
+    g_string_append_printf (dump, "%s\n", (const char *) g_ptr_array_index (lines, i));
+}
+
+char *
+sd_test_dump_library (const char *path)
+{
+  g_autoptr (GString) dump = g_string_new (NULL);
+  g_autoptr (GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  sqlite3      *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  /* the full-text index is checked by sd_test_assert_index_whole () */
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT name FROM sqlite_master WHERE type = 'table' "
+                                       "AND name NOT LIKE 'story_fts%' AND name NOT LIKE "
+                                       "'sqlite_%' ORDER BY name",
+                                       -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  for (guint i = 0; i < tables->len; i++)
+    dump_table (db, g_ptr_array_index (tables, i), dump);
+  sqlite3_close (db);
+  return g_string_free (g_steal_pointer (&dump), FALSE);
+}
+
+SdStory *
+sd_test_get_story (SdStore *store, gint64 id)
+{
+  g_autoptr (GError) error = NULL;
+  SdStory *story = sd_store_get_story (store, id, &error);
+
+  g_assert_no_error (error);
+  return story;
+}
+
+void
+sd_test_undo (gpointer history)
+{
+  g_autoptr (GError) error = NULL;
+  g_assert_true (sd_edit_history_undo (SD_EDIT_HISTORY (history), &error));
+  g_assert_no_error (error);
+}
+
+void
+sd_test_redo (gpointer history)
+{
+  g_autoptr (GError) error = NULL;
+  g_assert_true (sd_edit_history_redo (SD_EDIT_HISTORY (history), &error));
+  g_assert_no_error (error);
+}
+
+#define REPAIR_PAGE "标题\n\n第一段前半\n\n后半结束。\n\n重复段落。\n\n重复段落。\n\n末段。王书\n"
+
+gint64
+sd_test_add_repaired_story (SdStore *store)
+{
+  g_autoptr (GPtrArray) stories = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_story_unref);
+  const char  *page_text = REPAIR_PAGE;
+  SdPageRecord page = { "repaired.txt", "repaired-sum", "UTF-8", page_text, strlen (REPAIR_PAGE) };
+  SdStory     *story = sd_story_new ();
+  const char  *join = strstr (page_text, "第一段前半") + strlen ("第一段前半");
+  const char  *second = strstr (strstr (page_text, "重复段落。") + 1, "重复段落。");
+  const char  *name = strstr (page_text, "王书");
+
+  story->headline = g_strdup ("标题");
+  story->body = g_strdup ("第一段前半后半结束。\n重复段落。\n末段。");
+  story->byline = g_strdup ("王书");
+  story->source_start = 0;
+  story->source_end = strlen (REPAIR_PAGE);
+  story->repairs = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_repair_free);
+  g_ptr_array_add (story->repairs,
+                   sd_repair_new (SD_REPAIR_JOINED_BREAK, join - page_text,
+                                  strstr (page_text, "后半") - page_text, "joined"));
+  g_ptr_array_add (story->repairs,
+                   sd_repair_new (SD_REPAIR_DROPPED_DUPLICATE, second - page_text,
+                                  second - page_text + strlen ("重复段落。"), "duplicate"));
+  g_ptr_array_add (story->repairs, sd_repair_new (SD_REPAIR_SPLIT_BYLINE, name - page_text,
+                                                  name - page_text + strlen ("王书"), "byline"));
+  g_ptr_array_add (stories, story);
+  g_assert_true (sd_store_add_page (store, &page, stories, NULL, NULL));
+  return story->id;
 }

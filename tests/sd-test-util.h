@@ -59,6 +59,22 @@ char    *sd_test_search_ids         (SdStore       *store,
 /* Fails the test unless the library at @path passes the full-text index's
  * own integrity check. */
 void     sd_test_assert_index_whole (const char    *path);
+/* The full record of story @id; fails the test if it cannot be read.
+ * (transfer full) */
+SdStory *sd_test_get_story          (SdStore       *store,
+                                     gint64         id);
+/* Undoes or redoes one step of @history (an SdEditHistory); fails the test
+ * if it cannot. */
+void     sd_test_undo               (gpointer       history);
+void     sd_test_redo               (gpointer       history);
+/* Page "repaired.txt" with one story and the repairs a segmenter makes: a
+ * joined column break in its first paragraph, then a dropped duplicate
+ * and a split-off byline; returns the story's id. */
+gint64   sd_test_add_repaired_story (SdStore       *store);
+/* Every row of every table of the library at @path but the full-text
+ * index's, rowids included, sorted: what "exactly as before" compares.
+ * (transfer full) */
+char    *sd_test_dump_library       (const char    *path);
 
 /* The bytes of the file @name in @dir; fails the test if it cannot be
  * read. (transfer full)  Inline: a test using only this does not link

@@ -106,6 +106,46 @@ class CliTest(unittest.TestCase):
         run("status", "--db", self.db, "--story", story_id, "--set", "bogus", check_status=2)
         run("tag", "--db", self.db, "--story", "999999", "--add", "x", check_status=2)
 
+    def test_exchange_merges(self):
+        # Defect 7 of #13: an export imported back does not double the stories.
+        run("import", "--db", self.db, SEEDS)
+        before = self.export()
+        exported = os.path.join(self.tmp.name, "mine.json")
+        run("export", "--db", self.db, "--format", "json", "-o", exported)
+        proc = run("import", "--db", self.db, exported)
+        self.assertEqual(proc.stdout.strip(),
+                         f"{exported}: {len(before)} stories: 0 added, {len(before)} merged into "
+                         "the stories the library held (0 conflicting: the newer note or status "
+                         "kept)")
+        self.assertEqual(self.export(), before)
+        # an older export without uuids is matched by page file and span
+        for story in before:
+            del story["uuid"]
+        with open(exported, "w", encoding="utf-8") as f:
+            json.dump(before, f, ensure_ascii=False)
+        proc = run("import", "--db", self.db, exported)
+        self.assertIn(f" 0 added, {len(before)} merged", proc.stdout)
+        self.assertEqual(len(self.export()), len(before))
+
+    def test_story_by_uuid(self):
+        run("import", "--db", self.db, os.path.join(SEEDS, sorted(os.listdir(SEEDS))[0]))
+        stories = self.export()
+        self.assertEqual(len({s["uuid"] for s in stories}), len(stories))
+        uuid = stories[1]["uuid"]
+        self.assertRegex(uuid, r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
+        run("tag", "--db", self.db, "--story", uuid, "--add", "新业态")
+        run("note", "--db", self.db, "--story", uuid.upper(), "--set", "核对人名")
+        run("status", "--db", self.db, "--story", uuid, "--set", "reviewed")
+        story = next(s for s in self.export() if s["uuid"] == uuid)
+        self.assertEqual(story["id"], stories[1]["id"])
+        self.assertEqual(story["tags"], ["新业态"])
+        self.assertEqual(story["note"], "核对人名")
+        self.assertEqual(story["status"], "reviewed")
+        proc = run("note", "--db", self.db, "--story", "0f8fad5b-d9cb-469f-a165-70867728950e",
+                   "--set", "x", check_status=2)
+        self.assertIn("0f8fad5b-d9cb-469f-a165-70867728950e", proc.stderr)
+        run("status", "--db", self.db, "--story", "六", "--set", "new", check_status=2)
+
     def test_bad_files_refused_and_nothing_lost(self):
         run("import", "--db", self.db, SEEDS)
         before = self.export()

@@ -48,11 +48,7 @@ fixture_tear_down (Fixture *fixture, gconstpointer data)
 static SdStory *
 get (Fixture *fixture, gint64 id)
 {
-  g_autoptr (GError) error = NULL;
-  SdStory *story = sd_store_get_story (fixture->store, id, &error);
-
-  g_assert_no_error (error);
-  return story;
+  return sd_test_get_story (fixture->store, id);
 }
 
 static gboolean
@@ -60,22 +56,6 @@ has_tag (Fixture *fixture, gint64 id, const char *tag)
 {
   g_autoptr (SdStory) story = get (fixture, id);
   return g_ptr_array_find_with_equal_func (story->tags, tag, g_str_equal, NULL);
-}
-
-static void
-undo (Fixture *fixture)
-{
-  g_autoptr (GError) error = NULL;
-  g_assert_true (sd_edit_history_undo (fixture->history, &error));
-  g_assert_no_error (error);
-}
-
-static void
-redo (Fixture *fixture)
-{
-  g_autoptr (GError) error = NULL;
-  g_assert_true (sd_edit_history_redo (fixture->history, &error));
-  g_assert_no_error (error);
 }
 
 static void
@@ -90,13 +70,13 @@ test_bulk_tag (Fixture *fixture, gconstpointer data)
     g_assert_true (has_tag (fixture, ids[i], "党建"));
   g_assert_true (sd_edit_history_can_undo (fixture->history));
 
-  undo (fixture);
+  sd_test_undo (fixture->history);
   g_assert_false (has_tag (fixture, 1, "党建"));
   g_assert_true (has_tag (fixture, 2, "党建"));
   g_assert_false (has_tag (fixture, 3, "党建"));
   g_assert_true (sd_edit_history_can_redo (fixture->history));
 
-  redo (fixture);
+  sd_test_redo (fixture->history);
   g_assert_true (has_tag (fixture, 1, "党建"));
   g_assert_true (has_tag (fixture, 3, "党建"));
 }
@@ -109,9 +89,9 @@ test_remove_tag (Fixture *fixture, gconstpointer data)
   g_assert_true (sd_edit_history_add_tag (fixture->history, ids, 2, "人才", NULL));
   g_assert_true (sd_edit_history_remove_tag (fixture->history, ids, 1, "人才", NULL));
   g_assert_false (has_tag (fixture, 1, "人才"));
-  undo (fixture);
+  sd_test_undo (fixture->history);
   g_assert_true (has_tag (fixture, 1, "人才"));
-  undo (fixture);
+  sd_test_undo (fixture->history);
   g_assert_false (has_tag (fixture, 1, "人才"));
   g_assert_false (has_tag (fixture, 2, "人才"));
   g_assert_false (sd_edit_history_can_undo (fixture->history));
@@ -126,11 +106,11 @@ test_note_typing_is_one_step (Fixture *fixture, gconstpointer data)
   g_assert_true (sd_edit_history_set_note (fixture->history, 1, "核", NULL));
   g_assert_true (sd_edit_history_set_note (fixture->history, 1, "核实", NULL));
   g_assert_true (sd_edit_history_set_note (fixture->history, 1, "核实数字", NULL));
-  undo (fixture);
+  sd_test_undo (fixture->history);
   story = get (fixture, 1);
   g_assert_cmpstr (story->note, ==, "原来的");
   g_assert_false (sd_edit_history_can_undo (fixture->history));
-  redo (fixture);
+  sd_test_redo (fixture->history);
   g_clear_pointer (&story, sd_story_unref);
   story = get (fixture, 1);
   g_assert_cmpstr (story->note, ==, "核实数字");
@@ -138,7 +118,7 @@ test_note_typing_is_one_step (Fixture *fixture, gconstpointer data)
   /* After the group is closed (another story opened), a new step. */
   sd_edit_history_close_group (fixture->history);
   g_assert_true (sd_edit_history_set_note (fixture->history, 1, "第二次", NULL));
-  undo (fixture);
+  sd_test_undo (fixture->history);
   g_clear_pointer (&story, sd_story_unref);
   story = get (fixture, 1);
   g_assert_cmpstr (story->note, ==, "核实数字");
@@ -152,10 +132,10 @@ test_status (Fixture *fixture, gconstpointer data)
   g_assert_true (
       sd_edit_history_set_status (fixture->history, 1, SD_STORY_STATUS_NEEDS_WORK, NULL));
   g_assert_true (sd_edit_history_set_status (fixture->history, 1, SD_STORY_STATUS_REVIEWED, NULL));
-  undo (fixture);
+  sd_test_undo (fixture->history);
   story = get (fixture, 1);
   g_assert_cmpint (story->status, ==, SD_STORY_STATUS_NEEDS_WORK);
-  undo (fixture);
+  sd_test_undo (fixture->history);
   g_clear_pointer (&story, sd_story_unref);
   story = get (fixture, 1);
   g_assert_cmpint (story->status, ==, SD_STORY_STATUS_NEW);
@@ -178,18 +158,18 @@ test_highlight (Fixture *fixture, gconstpointer data)
   story = get (fixture, 1);
   g_assert_cmpuint (story->highlights->len, ==, 0);
 
-  undo (fixture); /* the removal: back, with its comment */
+  sd_test_undo (fixture->history); /* the removal: back, with its comment */
   g_clear_pointer (&story, sd_story_unref);
   story = get (fixture, 1);
   g_assert_cmpuint (story->highlights->len, ==, 1);
   g_assert_cmpstr (((SdHighlight *) story->highlights->pdata[0])->comment, ==, "重点");
 
-  undo (fixture); /* the addition: gone, whatever its new id */
+  sd_test_undo (fixture->history); /* the addition: gone, whatever its new id */
   g_clear_pointer (&story, sd_story_unref);
   story = get (fixture, 1);
   g_assert_cmpuint (story->highlights->len, ==, 0);
-  redo (fixture);
-  redo (fixture);
+  sd_test_redo (fixture->history);
+  sd_test_redo (fixture->history);
   g_clear_pointer (&story, sd_story_unref);
   story = get (fixture, 1);
   g_assert_cmpuint (story->highlights->len, ==, 0);
@@ -204,7 +184,7 @@ test_place (Fixture *fixture, gconstpointer data)
   story = get (fixture, 1);
   g_assert_cmpstr (story->place_code, ==, "3206");
   g_assert_true (story->place_by_editor);
-  undo (fixture);
+  sd_test_undo (fixture->history);
   g_clear_pointer (&story, sd_story_unref);
   story = get (fixture, 1);
   g_assert_cmpstr (story->place_code, ==, "320509");
@@ -220,7 +200,7 @@ test_dismiss_theme (Fixture *fixture, gconstpointer data)
   g_assert_true (sd_edit_history_dismiss_theme (fixture->history, 1, "安全生产", NULL));
   dismissed = sd_store_list_dismissed_themes (fixture->store, 1, NULL);
   g_assert_cmpuint (dismissed->len, ==, 1);
-  undo (fixture);
+  sd_test_undo (fixture->history);
   g_clear_pointer (&dismissed, g_ptr_array_unref);
   dismissed = sd_store_list_dismissed_themes (fixture->store, 1, NULL);
   g_assert_cmpuint (dismissed->len, ==, 0);
@@ -232,7 +212,7 @@ test_new_action_clears_redo (Fixture *fixture, gconstpointer data)
   const gint64 ids[] = { 1 };
 
   g_assert_true (sd_edit_history_add_tag (fixture->history, ids, 1, "甲", NULL));
-  undo (fixture);
+  sd_test_undo (fixture->history);
   g_assert_true (sd_edit_history_can_redo (fixture->history));
   g_assert_true (sd_edit_history_add_tag (fixture->history, ids, 1, "乙", NULL));
   g_assert_false (sd_edit_history_can_redo (fixture->history));
@@ -338,7 +318,7 @@ test_split_and_merge (Fixture *fixture, gconstpointer data)
         g_assert_cmpint (((SdStory *) listed->pdata[i + 1])->id, ==, tail_id);
   }
 
-  undo (fixture); /* the split: one story again, highlight back in place */
+  sd_test_undo (fixture->history); /* the split: one story again, highlight back in place */
   g_clear_pointer (&head, sd_story_unref);
   head = get (fixture, id);
   g_assert_cmpstr (head->body, ==, "第一段。\n小标题\n第二段正文。\n第三段。");
@@ -354,7 +334,7 @@ test_split_and_merge (Fixture *fixture, gconstpointer data)
   head = get (fixture, id);
   g_assert_true (g_str_has_suffix (head->body, "第三段。\n下一篇\n下一篇正文。"));
   g_assert_cmpstr (head->note, ==, "另一篇的批注");
-  undo (fixture);
+  sd_test_undo (fixture->history);
   {
     gint64 next_id = sd_store_find_next_story (fixture->store, id, NULL);
     g_autoptr (SdStory) next = get (fixture, next_id);
@@ -378,35 +358,10 @@ test_split_and_merge (Fixture *fixture, gconstpointer data)
   g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID);
 }
 
-/* Every row of the library's tables, in order: what "exactly as before"
- * compares. */
 static char *
 dump_library (Fixture *fixture)
 {
-  static const char *const tables[] = { "pages",          "stories",         "story_tags",
-                                        "tags",           "highlights",      "repairs",
-                                        "place_mentions", "dismissed_themes" };
-  g_autoptr (GString) dump = g_string_new (NULL);
-  sqlite3 *db = NULL;
-
-  g_assert_cmpint (sqlite3_open (sd_store_get_path (fixture->store), &db), ==, SQLITE_OK);
-  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
-    {
-      g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY 1, 2", tables[t]);
-      sqlite3_stmt    *stmt = NULL;
-
-      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-      g_string_append_printf (dump, "%s:\n", tables[t]);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          for (int c = 0; c < sqlite3_column_count (stmt); c++)
-            g_string_append_printf (dump, "%s|", (const char *) sqlite3_column_text (stmt, c));
-          g_string_append_c (dump, '\n');
-        }
-      sqlite3_finalize (stmt);
-    }
-  sqlite3_close (db);
-  return g_string_free (g_steal_pointer (&dump), FALSE);
+  return sd_test_dump_library (sd_store_get_path (fixture->store));
 }
 
 static void
@@ -420,7 +375,7 @@ run_sql (Fixture *fixture, const char *sql)
 }
 
 /* Undoing a merge is one transaction: when a step of it fails (a trigger
- * refuses the notes being put back, after the split and the fields), the
+ * refuses the tag being put back, after the stories are), the
  * library is left exactly as it was, and the step can be undone later. */
 static void
 test_failed_undo_changes_nothing (Fixture *fixture, gconstpointer data)
@@ -436,7 +391,7 @@ test_failed_undo_changes_nothing (Fixture *fixture, gconstpointer data)
   g_assert_true (sd_edit_history_merge_with_next (fixture->history, id, &error));
   g_assert_no_error (error);
 
-  run_sql (fixture, "CREATE TRIGGER refuse_notes BEFORE UPDATE OF note ON stories "
+  run_sql (fixture, "CREATE TRIGGER refuse_tags BEFORE INSERT ON story_tags "
                     "BEGIN SELECT RAISE (ABORT, 'injected failure'); END");
   before = dump_library (fixture);
   g_assert_false (sd_edit_history_undo (fixture->history, &error));
@@ -446,8 +401,8 @@ test_failed_undo_changes_nothing (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (after, ==, before);
   g_assert_true (sd_edit_history_can_undo (fixture->history));
 
-  run_sql (fixture, "DROP TRIGGER refuse_notes");
-  undo (fixture);
+  run_sql (fixture, "DROP TRIGGER refuse_tags");
+  sd_test_undo (fixture->history);
   {
     gint64 next_id = sd_store_find_next_story (fixture->store, id, NULL);
     g_autoptr (SdStory) next = get (fixture, next_id);
@@ -466,47 +421,20 @@ test_field (Fixture *fixture, gconstpointer data)
                                                   " 王书 曹波 ", NULL));
   story = get (fixture, 1);
   g_assert_cmpstr (story->byline, ==, "王书 曹波");
-  undo (fixture);
+  sd_test_undo (fixture->history);
   g_clear_pointer (&story, sd_story_unref);
   story = get (fixture, 1);
   g_assert_null (story->byline);
-  redo (fixture);
+  sd_test_redo (fixture->history);
   g_clear_pointer (&story, sd_story_unref);
   story = get (fixture, 1);
   g_assert_cmpstr (story->byline, ==, "王书 曹波");
 }
 
-/* Page text and its story with the repairs a segmenter would have made. */
-#define REPAIR_PAGE "标题\n\n第一段前半\n\n后半结束。\n\n重复段落。\n\n重复段落。\n\n末段。王书\n"
-
 static gint64
 add_repaired_story (Fixture *fixture)
 {
-  g_autoptr (GPtrArray) stories = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_story_unref);
-  const char  *page_text = REPAIR_PAGE;
-  SdPageRecord page = { "repaired.txt", "repaired-sum", "UTF-8", page_text, strlen (REPAIR_PAGE) };
-  SdStory     *story = sd_story_new ();
-  const char  *join = strstr (page_text, "第一段前半") + strlen ("第一段前半");
-  const char  *second = strstr (strstr (page_text, "重复段落。") + 1, "重复段落。");
-  const char  *name = strstr (page_text, "王书");
-
-  story->headline = g_strdup ("标题");
-  story->body = g_strdup ("第一段前半后半结束。\n重复段落。\n末段。");
-  story->byline = g_strdup ("王书");
-  story->source_start = 0;
-  story->source_end = strlen (REPAIR_PAGE);
-  story->repairs = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_repair_free);
-  g_ptr_array_add (story->repairs,
-                   sd_repair_new (SD_REPAIR_JOINED_BREAK, join - page_text,
-                                  strstr (page_text, "后半") - page_text, "joined"));
-  g_ptr_array_add (story->repairs,
-                   sd_repair_new (SD_REPAIR_DROPPED_DUPLICATE, second - page_text,
-                                  second - page_text + strlen ("重复段落。"), "duplicate"));
-  g_ptr_array_add (story->repairs, sd_repair_new (SD_REPAIR_SPLIT_BYLINE, name - page_text,
-                                                  name - page_text + strlen ("王书"), "byline"));
-  g_ptr_array_add (stories, story);
-  g_assert_true (sd_store_add_page (fixture->store, &page, stories, NULL, NULL));
-  return story->id;
+  return sd_test_add_repaired_story (fixture->store);
 }
 
 static gint64
@@ -549,15 +477,15 @@ test_revert_repairs (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (story->repairs->len, ==, 0);
 
   /* Undo puts each repair back, text and record. */
-  undo (fixture);
-  undo (fixture);
-  undo (fixture);
+  sd_test_undo (fixture->history);
+  sd_test_undo (fixture->history);
+  sd_test_undo (fixture->history);
   g_clear_pointer (&story, sd_story_unref);
   story = get (fixture, id);
   g_assert_cmpstr (story->body, ==, "第一段前半后半结束。\n重复段落。\n末段。");
   g_assert_cmpstr (story->byline, ==, "王书");
   g_assert_cmpuint (story->repairs->len, ==, 3);
-  redo (fixture);
+  sd_test_redo (fixture->history);
   g_clear_pointer (&story, sd_story_unref);
   story = get (fixture, id);
   g_assert_cmpstr (story->body, ==, "第一段前半\n后半结束。\n重复段落。\n末段。");

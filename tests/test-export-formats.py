@@ -98,12 +98,13 @@ class ExportFormatsTest(unittest.TestCase):
         self.assertTrue(raw.startswith(b"\xef\xbb\xbf"), "for Excel: a byte-order mark")
         self.assertIn(b"\r\n", raw)
         rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
-        self.assertEqual(rows[0], ["id", "source", "headline", "city", "district", "town", "kind",
-                                   "status", "tags", "note", "byline", "body"])
+        self.assertEqual(rows[0], ["id", "uuid", "source", "headline", "city", "district", "town",
+                                   "kind", "status", "tags", "note", "byline", "body"])
         self.assertEqual(len(rows) - 1, len(self.stories))
         by_id = {row[0]: dict(zip(rows[0], row)) for row in rows[1:]}
         for story in self.stories:
             row = by_id[str(story["id"])]
+            self.assertEqual(row["uuid"], story["uuid"])
             self.assertEqual(row["source"], story["source"]["file"])
             self.assertEqual(row["city"], story["city"] or "")
             self.assertEqual(row["status"], story["status"])
@@ -122,7 +123,7 @@ class ExportFormatsTest(unittest.TestCase):
         self.assertNotIn("body", header)
         header = next(csv.reader(io.StringIO(
             export(self.db, "csv", "--fields", "id,headline,tags").decode(), newline="")))
-        self.assertEqual(header, ["id", "headline", "tags"])
+        self.assertEqual(header, ["id", "uuid", "headline", "tags"])
 
     # JSON, read by Python's json module; the round trip through import
 
@@ -319,7 +320,9 @@ class ExportFormatsTest(unittest.TestCase):
         self.assertEqual(page["type"], "AnnotationPage")
         items = page["items"]
         self.assertEqual(collection["total"], len(items))
-        bodies = {f"urn:storydesk:story:{s['id']}": s["body"] for s in self.stories}
+        # targets name a story by its uuid, which outlives re-imports
+        bodies = {f"urn:uuid:{s['uuid']}": s["body"] for s in self.stories}
+        self.assertEqual(len(bodies), len(self.stories))
         n_highlights = sum(len(s["highlights"]) for s in self.stories)
         n_notes = sum(1 for s in self.stories if s["note"])
         motivations = {}

@@ -69,6 +69,9 @@ test_json_round_trip (void)
   object = json_array_get_object_element (array, 0);
 
   g_assert_cmpint (json_object_get_int_member (object, "id"), ==, 1);
+  g_assert_true (g_uuid_string_is_valid (json_object_get_string_member (object, "uuid")));
+  g_assert_cmpstr (json_object_get_string_member (object, "uuid"), ==,
+                   ((SdStory *) g_ptr_array_index (stories, 0))->uuid);
   source = json_object_get_object_member (object, "source");
   g_assert_cmpstr (json_object_get_string_member (source, "file"), ==, "001_page.txt");
   g_assert_cmpint (json_object_get_int_member (source, "start"), ==, 3);
@@ -235,12 +238,12 @@ test_csv_quoting (void)
   sd_export_options_init (&options, SD_EXPORT_FORMAT_CSV);
   csv = write_to_string (SD_EXPORT_FORMAT_CSV, stories, &options, NULL);
 
-  g_assert_true (g_str_has_prefix (csv, "id,source,headline,city,district,town,kind,status,tags,"
-                                        "note,byline\r\n"));
+  g_assert_true (g_str_has_prefix (csv, "id,uuid,source,headline,city,district,town,kind,status,"
+                                        "tags,note,byline\r\n"));
   /* A formula is neutralised, quotes doubled, a cell with a line break
    * quoted; tags joined by ";" and the one starting with "-" neutralised. */
   g_assert_nonnull (strstr (csv,
-                            "\r\n1,001_page.txt,\"'=HYPERLINK(\"\"http://x\"\")\",苏州市,吴江区,"
+                            "\r\n1,,001_page.txt,\"'=HYPERLINK(\"\"http://x\"\")\",苏州市,吴江区,"
                             "黎里镇,news,needs-work,新就业群体;-负面,"));
   g_assert_nonnull (strstr (csv, ",\"核对人名, \"\"王某\"\"\n第二行\","));
   g_assert_null (strstr (csv, "<script>"));
@@ -369,6 +372,26 @@ test_w3c_annotations (void)
   g_assert_cmpstr (json_object_get_string_member (body, "value"), ==, "核对人名, \"王某\"\n第二行");
   annotation = json_array_get_object_element (items, 2);
   g_assert_cmpstr (json_object_get_string_member (annotation, "motivation"), ==, "tagging");
+
+  /* A story with a uuid is named by it, which outlives its library id. */
+  {
+    SdStory *story = g_ptr_array_index (stories, 0);
+    g_autoptr (JsonParser) again = json_parser_new ();
+    g_autofree char *with_uuid = NULL;
+
+    story->uuid = g_strdup ("0f8fad5b-d9cb-469f-a165-70867728950e");
+    with_uuid = write_to_string (SD_EXPORT_FORMAT_W3C, stories, NULL, NULL);
+    g_assert_true (json_parser_load_from_data (again, with_uuid, -1, NULL));
+    page = json_object_get_object_member (json_node_get_object (json_parser_get_root (again)),
+                                          "first");
+    annotation = json_array_get_object_element (json_object_get_array_member (page, "items"), 1);
+    target = json_object_get_object_member (annotation, "target");
+    g_assert_cmpstr (
+        json_object_get_string_member (json_object_get_object_member (target, "source"), "id"), ==,
+        "urn:uuid:0f8fad5b-d9cb-469f-a165-70867728950e");
+    g_assert_cmpstr (json_object_get_string_member (annotation, "id"), ==,
+                     "urn:storydesk:note:0f8fad5b-d9cb-469f-a165-70867728950e");
+  }
 }
 
 /* A PDF holds NUL bytes: strstr () would stop at the first. */

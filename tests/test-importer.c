@@ -160,6 +160,7 @@ test_new_version_keeps_work (Fixture *fixture, gconstpointer data)
   g_autoptr (SdStory) after = NULL;
   g_autoptr (SdStory) doomed = NULL;
   g_autoptr (GString) changed = NULL;
+  g_autoptr (GPtrArray) old_stories = NULL;
   const char *quote_at;
   gint64      start;
   char       *cut;
@@ -168,6 +169,10 @@ test_new_version_keeps_work (Fixture *fixture, gconstpointer data)
   g_assert_true (g_file_set_contents (copy, text, -1, NULL));
   first = sd_importer_import_file (fixture->store, copy);
   g_assert_no_error (first->error);
+  {
+    SdScope all = { SD_SCOPE_ALL, NULL, NULL };
+    old_stories = sd_store_list_stories (fixture->store, &all, NULL);
+  }
 
   before = find_by_headline (fixture->store, "武进探索多元化解涉法涉诉信访事项");
   g_assert_nonnull (before);
@@ -202,7 +207,9 @@ test_new_version_keeps_work (Fixture *fixture, gconstpointer data)
 
   after = find_by_headline (fixture->store, "武进探索多元化解涉法涉诉信访事项");
   g_assert_nonnull (after);
-  g_assert_cmpint (after->id, !=, before->id);
+  /* Defect 6 of #13: the matched story is the same story, id and uuid. */
+  g_assert_cmpint (after->id, ==, before->id);
+  g_assert_cmpstr (after->uuid, ==, before->uuid);
   g_assert_cmpuint (after->tags->len, ==, 1);
   g_assert_cmpstr (after->note, ==, "核实数字");
   g_assert_cmpint (after->status, ==, SD_STORY_STATUS_REVIEWED);
@@ -220,13 +227,28 @@ test_new_version_keeps_work (Fixture *fixture, gconstpointer data)
   {
     SdScope all = { SD_SCOPE_ALL, NULL, NULL };
     g_autoptr (GPtrArray) stories = sd_store_list_stories (fixture->store, &all, NULL);
-    guint wujin = 0;
+    guint wujin = 0, n_again = 0;
     for (guint i = 0; i < stories->len; i++)
       wujin +=
           g_strcmp0 (((SdStory *) stories->pdata[i])->headline, "武进探索多元化解涉法涉诉信访事项")
           == 0;
     g_assert_cmpuint (wujin, ==, 1);
+    /* Every story found again keeps its id and uuid, annotated or not. */
+    for (guint i = 0; i < old_stories->len; i++)
+      {
+        SdStory *old = old_stories->pdata[i];
+        g_autoptr (SdStory) again =
+            old->headline != NULL ? find_by_headline (fixture->store, old->headline) : NULL;
+
+        if (again == NULL)
+          continue; /* cut off the new version */
+        n_again++;
+        g_assert_cmpint (again->id, ==, old->id);
+        g_assert_cmpstr (again->uuid, ==, old->uuid);
+      }
+    g_assert_cmpuint (n_again, >=, 3);
   }
+  sd_test_assert_index_whole (fixture->path);
 }
 
 typedef struct

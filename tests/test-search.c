@@ -316,6 +316,7 @@ static void
 test_upgrade (Fixture *fixture, gconstpointer data)
 {
   static const char *const downgrade[] = {
+    "DROP INDEX stories_by_uuid",    "ALTER TABLE stories DROP COLUMN uuid",
     "DROP TRIGGER story_fts_insert", "DROP TRIGGER story_fts_delete",
     "DROP TRIGGER story_fts_update", "DROP TABLE story_fts",
     "DROP TABLE saved_searches",     "DROP INDEX stories_filters",

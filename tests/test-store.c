@@ -314,6 +314,10 @@ test_upgrade_from_first_schema (void)
   g_assert_cmpstr (story->note, ==, "旧批注");
   g_assert_cmpint (story->status, ==, SD_STORY_STATUS_REVIEWED);
   g_assert_cmpuint (story->tags->len, ==, 1);
+  /* The story got its permanent identity, a random UUID. */
+  g_assert_true (g_uuid_string_is_valid (story->uuid));
+  g_assert_cmpint (sd_store_find_story (store, story->uuid, &error), ==, 1);
+  g_assert_no_error (error);
   /* The new tables work on the upgraded file. */
   g_assert_true (sd_store_add_highlight (store, 1, 0, 2, NULL, NULL, &error));
   g_assert_no_error (error);

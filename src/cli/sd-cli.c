@@ -44,10 +44,11 @@ static const Command commands[] = {
     { "export", N_("[--db FILE] [--query TEXT] --format csv|json|md|html|pdf|w3c [--fields LIST] "
                  "[--excel] [-o FILE|-]"),
                     N_("Write stories in an export format"), run_export },
-      { "tag", N_("[--db FILE] (--story ID | --query TEXT) (--add NAME | --remove NAME)"),
+      { "tag", N_("[--db FILE] (--story ID|UUID | --query TEXT) (--add NAME | --remove NAME)"),
                    N_("Add a tag to stories or remove it"), run_tag },
-        { "note", N_("[--db FILE] --story ID --set TEXT"), N_("Set a story’s note"), run_note },
-          { "status", N_("[--db FILE] --story ID --set new|reviewed|needs-work|rejected"),
+        { "note",
+          N_("[--db FILE] --story ID|UUID --set TEXT"), N_("Set a story’s note"), run_note },
+          { "status", N_("[--db FILE] --story ID|UUID --set new|reviewed|needs-work|rejected"),
                           N_("Set a story’s review status"), run_status },
           };
 
@@ -128,6 +129,19 @@ open_store (void)
   return store;
 }
 
+/* The id of the story --story names (an id or a uuid); -1, said, when
+ * there is none. */
+static gint64
+find_story (SdStore *store, const char *ref)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 id = sd_store_find_story (store, ref, &error);
+
+  if (id < 0)
+    print_error (error->message);
+  return id;
+}
+
 static int
 run_import (int argc, char **argv)
 {
@@ -166,6 +180,11 @@ run_import (int argc, char **argv)
         }
       else if (result->known)
         g_print (_("%s: already in the library\n"), display);
+      else if (result->exchange)
+        g_print (_("%s: %u stories: %u added, %u merged into the stories the library held "
+                   "(%u conflicting: the newer note or status kept)\n"),
+                    display, result->n_stories, result->n_added, result->n_merged,
+                    result->n_conflicting);
       else if (result->replaced)
         g_print (_("%s: %u stories, replacing the earlier version (editors’ work carried over "
                    "from %u stories, %u kept as they were)\n"),
@@ -279,12 +298,13 @@ run_export (int argc, char **argv)
 static int
 run_tag (int argc, char **argv)
 {
+  g_autofree char   *story_ref = NULL;
   gint64             story_id = 0;
   g_autofree char   *query = NULL;
   g_autofree char   *add = NULL;
   g_autofree char   *remove = NULL;
   const GOptionEntry entries[] = {
-    { "story", 's', 0, G_OPTION_ARG_INT64, &story_id, N_("The story’s id"), N_("ID") },
+    { "story", 's', 0, G_OPTION_ARG_STRING, &story_ref, N_("The story’s id or uuid"), N_("ID") },
       { "query", 'q', 0, G_OPTION_ARG_STRING, &query,
         N_("Every story this search finds (the query language of export --query)"), N_("QUERY") },
         { "add", 'a', 0, G_OPTION_ARG_STRING, &add, N_("Add the tag NAME"), N_("NAME") },
@@ -298,7 +318,7 @@ run_tag (int argc, char **argv)
 
   if (!parse_options (&commands[2], entries, &argc, &argv))
     return EXIT_REFUSED;
-  if ((story_id != 0) == (query != NULL) || (add != NULL) == (remove != NULL))
+  if ((story_ref != NULL) == (query != NULL) || (add != NULL) == (remove != NULL))
     {
       print_error (_("tag needs one of --story or --query, and one of --add or --remove"));
       return EXIT_REFUSED;
@@ -317,6 +337,8 @@ run_tag (int argc, char **argv)
           return EXIT_REFUSED;
         }
     }
+  else if ((story_id = find_story (store, story_ref)) < 0)
+    return EXIT_REFUSED;
   else
     {
       stories = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_story_unref);
@@ -343,10 +365,11 @@ run_tag (int argc, char **argv)
 static int
 run_note (int argc, char **argv)
 {
+  g_autofree char   *story_ref = NULL;
   gint64             story_id = 0;
   g_autofree char   *text = NULL;
   const GOptionEntry entries[] = {
-    { "story", 's', 0, G_OPTION_ARG_INT64, &story_id, N_("The story’s id"), N_("ID") },
+    { "story", 's', 0, G_OPTION_ARG_STRING, &story_ref, N_("The story’s id or uuid"), N_("ID") },
       { "set", 0, 0, G_OPTION_ARG_STRING, &text, N_("The note"), N_("TEXT") }, { NULL },
       };
   g_autoptr (SdStore) store = NULL;
@@ -354,13 +377,13 @@ run_note (int argc, char **argv)
 
   if (!parse_options (&commands[3], entries, &argc, &argv))
     return EXIT_REFUSED;
-  if (story_id == 0 || text == NULL)
+  if (story_ref == NULL || text == NULL)
     {
       print_error (_("note needs --story and --set"));
       return EXIT_REFUSED;
     }
   store = open_store ();
-  if (store == NULL)
+  if (store == NULL || (story_id = find_story (store, story_ref)) < 0)
     return EXIT_REFUSED;
   if (!sd_store_set_note (store, story_id, text, &error))
     {
@@ -373,10 +396,11 @@ run_note (int argc, char **argv)
 static int
 run_status (int argc, char **argv)
 {
+  g_autofree char   *story_ref = NULL;
   gint64             story_id = 0;
   g_autofree char   *name = NULL;
   const GOptionEntry entries[] = {
-    { "story", 's', 0, G_OPTION_ARG_INT64, &story_id, N_("The story’s id"), N_("ID") },
+    { "story", 's', 0, G_OPTION_ARG_STRING, &story_ref, N_("The story’s id or uuid"), N_("ID") },
       { "set", 0, 0, G_OPTION_ARG_STRING, &name,
         N_("new, reviewed, needs-work or rejected"), N_("STATUS") }, { NULL },
       };
@@ -386,13 +410,13 @@ run_status (int argc, char **argv)
 
   if (!parse_options (&commands[4], entries, &argc, &argv))
     return EXIT_REFUSED;
-  if (story_id == 0 || !sd_story_status_from_string (name, &status))
+  if (story_ref == NULL || !sd_story_status_from_string (name, &status))
     {
       print_error (_("status needs --story and --set new|reviewed|needs-work|rejected"));
       return EXIT_REFUSED;
     }
   store = open_store ();
-  if (store == NULL)
+  if (store == NULL || (story_id = find_story (store, story_ref)) < 0)
     return EXIT_REFUSED;
   if (!sd_store_set_status (store, story_id, status, &error))
     {

@@ -23,6 +23,7 @@ static const char *const status_names[] = {
 static void
 clear_story (SdStory *story)
 {
+  g_free (story->uuid);
   g_free (story->source_file);
   g_free (story->headline);
   g_free (story->subheadline);

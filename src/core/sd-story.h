@@ -58,6 +58,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (SdHighlight, sd_highlight_free)
 typedef struct
 {
   gint64        id;
+  char         *uuid;         /* (nullable) the story's permanent identity: kept across
+                               * re-imports, by a split's first part, a join's survivor,
+                               * undo and exchange */
   gint64        page_id;
   char         *source_file;  /* basename of the page file */
   gint64        source_start; /* page-file bytes, never page-text ones: see sd-pipeline.h */

@@ -1,8 +1,10 @@
 /* sd-edit-history.c
  *
- * Every action is recorded as what it changed, so that undoing it puts back
- * exactly that: a bulk tag undone removes the tag only from the stories that
- * did not have it before.
+ * Every action is recorded as the rows it could change, read in its own
+ * transaction before it ran, so that undoing it puts back exactly those
+ * rows, ids included: a join undone gives the joined story back under its
+ * old id with all it carried, a bulk tag undone leaves the stories that had
+ * the tag before as they were.
  *
  * Copyright 2026 The Storydesk authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -33,26 +35,32 @@ typedef enum
   EDIT_REVERT_REPAIR,
 } EditKind;
 
+/* One undo step: the rows it changed, as they were before it (after an
+ * undo, as they were after it: undo and redo swap them back in). */
+typedef struct
+{
+  EditKind         kind;
+  gint64           story_id;
+  SdStoreSnapshot *snapshot;
+  gboolean         open; /* a note edit that later saves extend */
+} Edit;
+
+/* What an action asks for and what it did, for perform (). */
 typedef struct
 {
   EditKind      kind;
   gint64        story_id;
-  GArray       *ids;      /* EDIT_*_TAG: the stories it changed */
-  char         *text;     /* the tag, note, place code or theme after */
-  char         *old_text; /* the note or place code before */
+  const gint64 *ids; /* EDIT_*_TAG */
+  guint         n_ids;
+  const char   *text; /* the tag, note, place code, theme or field value */
   SdStoryStatus status;
-  SdStoryStatus old_status;
-  double        old_confidence;
-  gboolean      old_by_editor;
-  SdHighlight  *highlight; /* EDIT_*_HIGHLIGHT, with its current id */
   SdStoryField  field;
-  guint         paragraph; /* EDIT_SPLIT, EDIT_MERGE: where the cut is */
-  gint64        other_id;  /* EDIT_SPLIT: the new story; EDIT_MERGE: the joined one */
-  SdStory      *joined;    /* EDIT_MERGE: the joined story as it was;
-                             * EDIT_REVERT_REPAIR: the story before */
-  SdRepair     *repair;    /* EDIT_REVERT_REPAIR */
-  gboolean      open;      /* a note edit that later saves extend */
-} Edit;
+  gint64        start; /* EDIT_ADD_HIGHLIGHT */
+  gint64        end;
+  gint64        number; /* the highlight, the repair, the paragraph to split before */
+  gint64        new_id; /* out: the highlight or story it made */
+  gboolean      changed;
+} Action;
 
 struct _SdEditHistory
 {
@@ -78,23 +86,8 @@ G_DEFINE_TYPE (SdEditHistory, sd_edit_history, G_TYPE_OBJECT)
 static void
 edit_free (Edit *edit)
 {
-  g_clear_pointer (&edit->ids, g_array_unref);
-  g_free (edit->text);
-  g_free (edit->old_text);
-  g_clear_pointer (&edit->highlight, sd_highlight_free);
-  g_clear_pointer (&edit->joined, sd_story_unref);
-  g_clear_pointer (&edit->repair, sd_repair_free);
+  g_clear_pointer (&edit->snapshot, sd_store_snapshot_free);
   g_free (edit);
-}
-
-static Edit *
-edit_new (EditKind kind, gint64 story_id)
-{
-  Edit *edit = g_new0 (Edit, 1);
-
-  edit->kind = kind;
-  edit->story_id = story_id;
-  return edit;
 }
 
 static void
@@ -115,88 +108,96 @@ push (SdEditHistory *self, Edit *edit)
   notify_state (self);
 }
 
+/* The action itself, inside the edit's transaction (an SdStoreEditFunc). */
 static gboolean
-apply (SdEditHistory *self, Edit *edit, gboolean forward, GError **error)
+perform (SdStore *store, gpointer data, GError **error)
 {
-  SdStore *store = self->store;
+  Action *action = data;
+  g_auto (SdStoreReplaced) replaced = { 0 };
+  g_autoptr (GArray) changed = NULL;
+  gboolean ok;
 
-  switch (edit->kind)
+  action->changed = TRUE;
+  switch (action->kind)
     {
     case EDIT_ADD_TAG:
     case EDIT_REMOVE_TAG:
-      if ((edit->kind == EDIT_ADD_TAG) == forward)
-        return sd_store_add_tag_to_stories (store, (gint64 *) edit->ids->data, edit->ids->len,
-                                            edit->text, NULL, error);
-      return sd_store_remove_tag_from_stories (store, (gint64 *) edit->ids->data, edit->ids->len,
-                                               edit->text, NULL, error);
+      changed = g_array_new (FALSE, FALSE, sizeof (gint64));
+      ok = action->kind == EDIT_ADD_TAG
+               ? sd_store_add_tag_to_stories (store, action->ids, action->n_ids, action->text,
+                                              changed, error)
+               : sd_store_remove_tag_from_stories (store, action->ids, action->n_ids, action->text,
+                                                   changed, error);
+      action->changed = changed->len > 0;
+      return ok;
     case EDIT_NOTE:
-      return sd_store_set_note (store, edit->story_id, forward ? edit->text : edit->old_text,
-                                error);
+      ok = sd_store_edit_note (store, action->story_id, action->text, &replaced, error);
+      action->changed = replaced.changed;
+      return ok;
     case EDIT_STATUS:
-      return sd_store_set_status (store, edit->story_id, forward ? edit->status : edit->old_status,
-                                  error);
-    case EDIT_ADD_HIGHLIGHT:
-    case EDIT_REMOVE_HIGHLIGHT:
-      /* Putting a highlight back makes a new row: remember its new id. */
-      if ((edit->kind == EDIT_ADD_HIGHLIGHT) == forward)
-        return sd_store_add_highlight (store, edit->story_id, edit->highlight->start,
-                                       edit->highlight->end, edit->highlight->comment,
-                                       &edit->highlight->id, error);
-      return sd_store_remove_highlight (store, edit->highlight->id, error);
-    case EDIT_PLACE:
-      if (forward)
-        return sd_store_set_place (store, edit->story_id, edit->text, error);
-      return sd_store_restore_place (store, edit->story_id, edit->old_text, edit->old_confidence,
-                                     edit->old_by_editor, error);
-    case EDIT_DISMISS_THEME:
-      if (forward)
-        return sd_store_dismiss_theme (store, edit->story_id, edit->text, error);
-      return sd_store_undismiss_theme (store, edit->story_id, edit->text, error);
+      ok = sd_store_edit_status (store, action->story_id, action->status, &replaced, error);
+      action->changed = replaced.changed;
+      return ok;
     case EDIT_FIELD:
-      return sd_store_set_story_field (store, edit->story_id, edit->field,
-                                       forward ? edit->text : edit->old_text, error);
+      ok = sd_store_edit_story_field (store, action->story_id, action->field, action->text,
+                                      &replaced, error);
+      action->changed = replaced.changed;
+      return ok;
+    case EDIT_ADD_HIGHLIGHT:
+      return sd_store_add_highlight (store, action->story_id, action->start, action->end,
+                                     action->text, &action->new_id, error);
+    case EDIT_REMOVE_HIGHLIGHT:
+      return sd_store_edit_remove_highlight (store, action->story_id, action->number, &replaced,
+                                             error);
+    case EDIT_PLACE:
+      return sd_store_set_place (store, action->story_id, action->text, error);
+    case EDIT_DISMISS_THEME:
+      return sd_store_dismiss_theme (store, action->story_id, action->text, error);
     case EDIT_SPLIT:
-      if (forward)
-        return sd_store_split_story (store, edit->story_id, edit->paragraph, &edit->other_id,
-                                     error);
-      return sd_store_merge_with_next (store, edit->story_id, NULL, NULL, error);
-    case EDIT_REVERT_REPAIR:
-      if (forward)
-        return sd_store_revert_repair (store, edit->story_id, edit->repair->id, error);
-      return sd_store_restore_repair (store, edit->story_id, edit->repair, edit->joined->body,
-                                      edit->joined->byline, edit->joined->captions, error);
+      return sd_store_split_story (store, action->story_id, action->number, &action->new_id, error);
     case EDIT_MERGE:
-      if (forward)
-        return sd_store_merge_with_next (store, edit->story_id, &edit->other_id, NULL, error);
-      return sd_store_edit_unmerge (store, edit->story_id, edit->paragraph, edit->old_text,
-                                    edit->joined, &edit->other_id, error);
+      return sd_store_merge_with_next (store, action->story_id, NULL, NULL, error);
+    case EDIT_REVERT_REPAIR:
+      return sd_store_revert_repair (store, action->story_id, action->number, error);
     default:
       g_return_val_if_reached (FALSE);
     }
 }
 
+/* Runs @action with the rows it may change captured first, and makes it an
+ * undo step when it changed something. */
 static gboolean
-change_tag (SdEditHistory *self,
-            EditKind       kind,
-            const gint64  *ids,
-            guint          n_ids,
-            const char    *tag,
-            GError       **error)
+record (SdEditHistory *self, Action *action, GError **error)
 {
-  g_autoptr (GArray) changed = g_array_new (FALSE, FALSE, sizeof (gint64));
-  gboolean ok =
-      kind == EDIT_ADD_TAG
-          ? sd_store_add_tag_to_stories (self->store, ids, n_ids, tag, changed, error)
-          : sd_store_remove_tag_from_stories (self->store, ids, n_ids, tag, changed, error);
+  g_autoptr (SdStoreSnapshot) snapshot = sd_store_snapshot_new ();
   Edit *edit;
 
-  if (!ok)
+  switch (action->kind)
+    {
+    case EDIT_ADD_TAG:
+    case EDIT_REMOVE_TAG:
+      for (guint i = 0; i < action->n_ids; i++)
+        sd_store_snapshot_add_story (snapshot, action->ids[i]);
+      sd_store_snapshot_add_tag (snapshot, action->text);
+      break;
+    case EDIT_SPLIT:
+    case EDIT_MERGE:
+      /* the other stories of the page move up or down */
+      sd_store_snapshot_add_page_of (snapshot, action->story_id);
+      break;
+    default:
+      sd_store_snapshot_add_story (snapshot, action->story_id);
+    }
+  if (!sd_store_run_edit (self->store, snapshot, perform, action, error))
     return FALSE;
-  if (changed->len == 0)
+  if (!action->changed)
     return TRUE; /* nothing happened, nothing to undo */
-  edit = edit_new (kind, 0);
-  edit->ids = g_steal_pointer (&changed);
-  edit->text = g_strstrip (g_utf8_normalize (tag, -1, G_NORMALIZE_NFKC));
+  if (action->kind == EDIT_SPLIT)
+    sd_store_snapshot_add_story (snapshot, action->new_id);
+  edit = g_new0 (Edit, 1);
+  edit->kind = action->kind;
+  edit->story_id = action->story_id;
+  edit->snapshot = g_steal_pointer (&snapshot);
   push (self, edit);
   return TRUE;
 }
@@ -273,46 +274,43 @@ gboolean
 sd_edit_history_add_tag (
     SdEditHistory *self, const gint64 *ids, guint n_ids, const char *tag, GError **error)
 {
+  Action action = { EDIT_ADD_TAG, .ids = ids, .n_ids = n_ids, .text = tag };
+
   g_return_val_if_fail (SD_IS_EDIT_HISTORY (self), FALSE);
-  return change_tag (self, EDIT_ADD_TAG, ids, n_ids, tag, error);
+  return record (self, &action, error);
 }
 
 gboolean
 sd_edit_history_remove_tag (
     SdEditHistory *self, const gint64 *ids, guint n_ids, const char *tag, GError **error)
 {
+  Action action = { EDIT_REMOVE_TAG, .ids = ids, .n_ids = n_ids, .text = tag };
+
   g_return_val_if_fail (SD_IS_EDIT_HISTORY (self), FALSE);
-  return change_tag (self, EDIT_REMOVE_TAG, ids, n_ids, tag, error);
+  return record (self, &action, error);
 }
 
 gboolean
 sd_edit_history_set_note (SdEditHistory *self, gint64 story_id, const char *note, GError **error)
 {
-  Edit *top = g_queue_peek_head (&self->undo);
-  g_auto (SdStoreReplaced) replaced = { 0 };
-  Edit *edit;
+  Edit  *top = g_queue_peek_head (&self->undo);
+  Action action = { EDIT_NOTE, story_id, .text = note };
 
   g_return_val_if_fail (SD_IS_EDIT_HISTORY (self), FALSE);
 
+  /* The step keeps the note as it was before the first save. */
   if (top != NULL && top->open && top->kind == EDIT_NOTE && top->story_id == story_id)
     {
       if (!sd_store_set_note (self->store, story_id, note, error))
         return FALSE;
-      g_free (top->text);
-      top->text = g_strdup (note);
       g_queue_clear_full (&self->redo, (GDestroyNotify) edit_free);
       return TRUE;
     }
-
-  if (!sd_store_edit_note (self->store, story_id, note, &replaced, error))
+  if (!record (self, &action, error))
     return FALSE;
-  if (!replaced.changed)
-    return TRUE;
-  edit = edit_new (EDIT_NOTE, story_id);
-  edit->old_text = g_strdup (replaced.story->note);
-  edit->text = g_strdup (note);
-  push (self, edit);
-  edit->open = TRUE;
+  top = g_queue_peek_head (&self->undo);
+  if (action.changed)
+    top->open = TRUE;
   return TRUE;
 }
 
@@ -322,20 +320,10 @@ sd_edit_history_set_status (SdEditHistory *self,
                             SdStoryStatus  status,
                             GError       **error)
 {
-  g_auto (SdStoreReplaced) replaced = { 0 };
-  Edit *edit;
+  Action action = { EDIT_STATUS, story_id, .status = status };
 
   g_return_val_if_fail (SD_IS_EDIT_HISTORY (self), FALSE);
-
-  if (!sd_store_edit_status (self->store, story_id, status, &replaced, error))
-    return FALSE;
-  if (!replaced.changed)
-    return TRUE;
-  edit = edit_new (EDIT_STATUS, story_id);
-  edit->old_status = replaced.story->status;
-  edit->status = status;
-  push (self, edit);
-  return TRUE;
+  return record (self, &action, error);
 }
 
 gboolean
@@ -346,31 +334,10 @@ sd_edit_history_add_highlight (SdEditHistory *self,
                                const char    *comment,
                                GError       **error)
 {
-  Edit *edit = edit_new (EDIT_ADD_HIGHLIGHT, story_id);
+  Action action = { EDIT_ADD_HIGHLIGHT, story_id, .text = comment, .start = start, .end = end };
 
   g_return_val_if_fail (SD_IS_EDIT_HISTORY (self), FALSE);
-
-  edit->highlight = g_new0 (SdHighlight, 1);
-  edit->highlight->start = start;
-  edit->highlight->end = end;
-  edit->highlight->comment = g_strdup (comment != NULL ? comment : "");
-  if (!apply (self, edit, TRUE, error))
-    {
-      edit_free (edit);
-      return FALSE;
-    }
-  push (self, edit);
-  return TRUE;
-}
-
-/* The highlight @id of @story, taken out of it; NULL when it has none. */
-static SdHighlight *
-steal_highlight (SdStory *story, gint64 id)
-{
-  for (guint i = 0; i < story->highlights->len; i++)
-    if (((SdHighlight *) g_ptr_array_index (story->highlights, i))->id == id)
-      return g_ptr_array_steal_index (story->highlights, i);
-  return NULL;
+  return record (self, &action, error);
 }
 
 gboolean
@@ -379,17 +346,10 @@ sd_edit_history_remove_highlight (SdEditHistory *self,
                                   gint64         highlight_id,
                                   GError       **error)
 {
-  g_auto (SdStoreReplaced) replaced = { 0 };
-  Edit *edit;
+  Action action = { EDIT_REMOVE_HIGHLIGHT, story_id, .number = highlight_id };
 
   g_return_val_if_fail (SD_IS_EDIT_HISTORY (self), FALSE);
-
-  if (!sd_store_edit_remove_highlight (self->store, story_id, highlight_id, &replaced, error))
-    return FALSE;
-  edit = edit_new (EDIT_REMOVE_HIGHLIGHT, story_id);
-  edit->highlight = steal_highlight (replaced.story, highlight_id);
-  push (self, edit);
-  return TRUE;
+  return record (self, &action, error);
 }
 
 gboolean
@@ -398,20 +358,10 @@ sd_edit_history_set_place (SdEditHistory *self,
                            const char    *place_code,
                            GError       **error)
 {
-  g_auto (SdStoreReplaced) replaced = { 0 };
-  Edit *edit;
+  Action action = { EDIT_PLACE, story_id, .text = place_code };
 
   g_return_val_if_fail (SD_IS_EDIT_HISTORY (self), FALSE);
-
-  if (!sd_store_edit_place (self->store, story_id, place_code, &replaced, error))
-    return FALSE;
-  edit = edit_new (EDIT_PLACE, story_id);
-  edit->text = g_strdup (place_code);
-  edit->old_text = g_strdup (replaced.story->place_code);
-  edit->old_confidence = replaced.story->place_confidence;
-  edit->old_by_editor = replaced.story->place_by_editor;
-  push (self, edit);
-  return TRUE;
+  return record (self, &action, error);
 }
 
 gboolean
@@ -420,86 +370,45 @@ sd_edit_history_dismiss_theme (SdEditHistory *self,
                                const char    *theme,
                                GError       **error)
 {
-  Edit *edit;
+  Action action = { EDIT_DISMISS_THEME, story_id, .text = theme };
 
   g_return_val_if_fail (SD_IS_EDIT_HISTORY (self), FALSE);
-
-  if (!sd_store_dismiss_theme (self->store, story_id, theme, error))
-    return FALSE;
-  edit = edit_new (EDIT_DISMISS_THEME, story_id);
-  edit->text = g_strdup (theme);
-  push (self, edit);
-  return TRUE;
+  return record (self, &action, error);
 }
 
 gboolean
 sd_edit_history_set_story_field (
     SdEditHistory *self, gint64 story_id, SdStoryField field, const char *value, GError **error)
 {
-  g_auto (SdStoreReplaced) replaced = { 0 };
-  const char *old_values[SD_STORY_FIELD_BYLINE + 1];
-  Edit       *edit;
+  Action action = { EDIT_FIELD, story_id, .field = field, .text = value };
 
   g_return_val_if_fail (SD_IS_EDIT_HISTORY (self), FALSE);
   g_return_val_if_fail (field <= SD_STORY_FIELD_BYLINE, FALSE);
-
-  if (!sd_store_edit_story_field (self->store, story_id, field, value, &replaced, error))
-    return FALSE;
-  if (!replaced.changed)
-    return TRUE;
-  old_values[SD_STORY_FIELD_HEADLINE] = replaced.story->headline;
-  old_values[SD_STORY_FIELD_SUBHEADLINE] = replaced.story->subheadline;
-  old_values[SD_STORY_FIELD_REPORTER] = replaced.story->reporter;
-  old_values[SD_STORY_FIELD_BYLINE] = replaced.story->byline;
-  edit = edit_new (EDIT_FIELD, story_id);
-  edit->field = field;
-  edit->old_text = g_strdup (old_values[field]);
-  edit->text = g_strdup (value);
-  push (self, edit);
-  return TRUE;
+  return record (self, &action, error);
 }
 
 gboolean
 sd_edit_history_split_story (
     SdEditHistory *self, gint64 story_id, guint paragraph, gint64 *out_new_id, GError **error)
 {
-  Edit *edit = edit_new (EDIT_SPLIT, story_id);
+  Action action = { EDIT_SPLIT, story_id, .number = paragraph };
 
   g_return_val_if_fail (SD_IS_EDIT_HISTORY (self), FALSE);
 
-  edit->paragraph = paragraph;
-  if (!apply (self, edit, TRUE, error))
-    {
-      edit_free (edit);
-      return FALSE;
-    }
+  if (!record (self, &action, error))
+    return FALSE;
   if (out_new_id != NULL)
-    *out_new_id = edit->other_id;
-  push (self, edit);
+    *out_new_id = action.new_id;
   return TRUE;
 }
 
 gboolean
 sd_edit_history_merge_with_next (SdEditHistory *self, gint64 story_id, GError **error)
 {
-  g_auto (SdStoreReplaced) replaced = { 0 };
-  Edit  *edit;
-  gint64 next_id = 0;
-  guint  paragraph = 0;
+  Action action = { EDIT_MERGE, story_id };
 
   g_return_val_if_fail (SD_IS_EDIT_HISTORY (self), FALSE);
-
-  if (!sd_store_edit_merge_with_next (self->store, story_id, &next_id, &paragraph, &replaced,
-                                      error))
-    return FALSE;
-  edit = edit_new (EDIT_MERGE, story_id);
-  edit->old_text = g_strdup (replaced.story->note);
-  /* What the joined story was, to give it back on undo. */
-  edit->joined = g_steal_pointer (&replaced.next);
-  edit->other_id = next_id;
-  edit->paragraph = paragraph;
-  push (self, edit);
-  return TRUE;
+  return record (self, &action, error);
 }
 
 gboolean
@@ -508,27 +417,10 @@ sd_edit_history_revert_repair (SdEditHistory *self,
                                gint64         repair_id,
                                GError       **error)
 {
-  g_auto (SdStoreReplaced) replaced = { 0 };
-  Edit *edit;
+  Action action = { EDIT_REVERT_REPAIR, story_id, .number = repair_id };
 
   g_return_val_if_fail (SD_IS_EDIT_HISTORY (self), FALSE);
-
-  if (!sd_store_edit_revert_repair (self->store, story_id, repair_id, &replaced, error))
-    return FALSE;
-  edit = edit_new (EDIT_REVERT_REPAIR, story_id);
-  for (guint i = 0; i < replaced.story->repairs->len; i++)
-    {
-      const SdRepair *repair = g_ptr_array_index (replaced.story->repairs, i);
-
-      if (repair->id != repair_id)
-        continue;
-      edit->repair = sd_repair_new (repair->kind, repair->start, repair->end, repair->detail);
-      edit->repair->id = repair->id;
-    }
-  /* The story before: its text and captions, to put back on undo. */
-  edit->joined = g_steal_pointer (&replaced.story);
-  push (self, edit);
-  return TRUE;
+  return record (self, &action, error);
 }
 
 void
@@ -555,17 +447,17 @@ sd_edit_history_can_redo (SdEditHistory *self)
   return !g_queue_is_empty (&self->redo);
 }
 
-/* Moves the newest step of @from onto @to, applying it in @forward
- * direction; on failure the step stays where it was. */
+/* Moves the newest step of @from onto @to, putting back the rows it holds;
+ * on failure the step stays where it was. */
 static gboolean
-move_step (SdEditHistory *self, GQueue *from, GQueue *to, gboolean forward, GError **error)
+move_step (SdEditHistory *self, GQueue *from, GQueue *to, GError **error)
 {
   Edit *edit = g_queue_peek_head (from);
 
   if (edit == NULL)
     return TRUE;
   edit->open = FALSE;
-  if (!apply (self, edit, forward, error))
+  if (!sd_store_swap_snapshot (self->store, edit->snapshot, error))
     return FALSE;
   g_queue_push_head (to, g_queue_pop_head (from));
   notify_state (self);
@@ -576,12 +468,12 @@ gboolean
 sd_edit_history_undo (SdEditHistory *self, GError **error)
 {
   g_return_val_if_fail (SD_IS_EDIT_HISTORY (self), FALSE);
-  return move_step (self, &self->undo, &self->redo, FALSE, error);
+  return move_step (self, &self->undo, &self->redo, error);
 }
 
 gboolean
 sd_edit_history_redo (SdEditHistory *self, GError **error)
 {
   g_return_val_if_fail (SD_IS_EDIT_HISTORY (self), FALSE);
-  return move_step (self, &self->redo, &self->undo, TRUE, error);
+  return move_step (self, &self->redo, &self->undo, error);
 }

@@ -14,6 +14,7 @@
 typedef enum
 {
   COLUMN_ID,
+  COLUMN_UUID,
   COLUMN_SOURCE,
   COLUMN_HEADLINE,
   COLUMN_CITY,
@@ -33,6 +34,7 @@ static const struct
   SdExportFields field;
 } columns[] = {
   [COLUMN_ID] = { "id", SD_EXPORT_FIELD_ID },
+  [COLUMN_UUID] = { "uuid", SD_EXPORT_FIELD_ID }, /* the id that stays */
   [COLUMN_SOURCE] = { "source", SD_EXPORT_FIELD_SOURCE },
   [COLUMN_HEADLINE] = { "headline", SD_EXPORT_FIELD_HEADLINE },
   [COLUMN_CITY] = { "city", SD_EXPORT_FIELD_PLACE },
@@ -103,6 +105,9 @@ append_row (GString *out, const SdStory *story, SdExportFields fields)
         {
         case COLUMN_ID:
           cell = owned = g_strdup_printf ("%" G_GINT64_FORMAT, story->id);
+          break;
+        case COLUMN_UUID:
+          cell = story->uuid;
           break;
         case COLUMN_SOURCE:
           cell = story->source_file;

@@ -72,6 +72,7 @@ add_story (JsonBuilder *builder, const SdStory *story)
 
   json_builder_begin_object (builder);
   add_int (builder, "id", story->id);
+  add_nullable_string (builder, "uuid", story->uuid);
 
   json_builder_set_member_name (builder, "source");
   json_builder_begin_object (builder);

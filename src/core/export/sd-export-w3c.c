@@ -8,8 +8,9 @@
  *   TextPositionSelector (start, end: characters into the body);
  * - each note: motivation "commenting", a TextualBody, the whole story;
  * - each story's tags: motivation "tagging", one TextualBody per tag.
- * A story is "urn:storydesk:story:ID" (its body as plain text); the scope of
- * every target names the page file it was cut from.
+ * A story is "urn:uuid:UUID" (its body as plain text; a story without a
+ * uuid is "urn:storydesk:story:ID"); the scope of every target names the
+ * page file it was cut from.
  *
  * Copyright 2026 The Storydesk authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -45,12 +46,31 @@ new_textual_body (const char *value, const char *purpose)
   return body;
 }
 
+/* The story's permanent name: its uuid, which survives re-imports, splits,
+ * joins and exchange; the library id for a story that has none. */
+static char *
+dup_story_urn (const SdStory *story)
+{
+  if (story->uuid != NULL)
+    return g_strconcat ("urn:uuid:", story->uuid, NULL);
+  return g_strdup_printf ("urn:storydesk:story:%" G_GINT64_FORMAT, story->id);
+}
+
+/* What names the story in an annotation's id: its uuid, else its id. */
+static char *
+dup_story_key (const SdStory *story)
+{
+  if (story->uuid != NULL)
+    return g_strdup (story->uuid);
+  return g_strdup_printf ("%" G_GINT64_FORMAT, story->id);
+}
+
 static JsonObject *
 new_target (const SdStory *story)
 {
   JsonObject      *target = json_object_new ();
   JsonObject      *source = json_object_new ();
-  g_autofree char *id = g_strdup_printf ("urn:storydesk:story:%" G_GINT64_FORMAT, story->id);
+  g_autofree char *id = dup_story_urn (story);
   g_autofree char *title = sd_story_dup_title (story);
 
   json_object_set_string_member (source, "id", id);
@@ -98,11 +118,11 @@ static JsonObject *
 new_highlight_annotation (const SdStory *story, const SdHighlight *highlight, guint index)
 {
   gboolean         commented = highlight->comment != NULL && *highlight->comment != '\0';
+  g_autofree char *key = dup_story_key (story);
   g_autofree char *id =
       highlight->id > 0
           ? g_strdup_printf ("urn:storydesk:highlight:%" G_GINT64_FORMAT, highlight->id)
-          : g_strdup_printf ("urn:storydesk:story:%" G_GINT64_FORMAT ":highlight:%u", story->id,
-                             index);
+          : g_strdup_printf ("urn:storydesk:story:%s:highlight:%u", key, index);
   JsonObject *annotation = new_annotation (id, commented ? "commenting" : "highlighting",
                                            highlight->editor, highlight->created);
   JsonObject *target = new_target (story);
@@ -139,7 +159,8 @@ add_story (JsonArray *items, const SdStory *story, SdExportFields fields)
 
   if ((fields & SD_EXPORT_FIELD_NOTE) && story->note != NULL && *story->note != '\0')
     {
-      g_autofree char *id = g_strdup_printf ("urn:storydesk:note:%" G_GINT64_FORMAT, story->id);
+      g_autofree char *key = dup_story_key (story);
+      g_autofree char *id = g_strconcat ("urn:storydesk:note:", key, NULL);
       /* A note keeps no time of its own: the story's last change is it. */
       JsonObject *annotation = new_annotation (id, "commenting", story->editor, story->updated);
 
@@ -151,7 +172,8 @@ add_story (JsonArray *items, const SdStory *story, SdExportFields fields)
 
   if ((fields & SD_EXPORT_FIELD_TAGS) && story->tags != NULL && story->tags->len > 0)
     {
-      g_autofree char *id = g_strdup_printf ("urn:storydesk:tags:%" G_GINT64_FORMAT, story->id);
+      g_autofree char *key = dup_story_key (story);
+      g_autofree char *id = g_strconcat ("urn:storydesk:tags:", key, NULL);
       JsonObject      *annotation = new_annotation (id, "tagging", story->editor, story->updated);
       JsonArray       *bodies = json_array_new ();
 

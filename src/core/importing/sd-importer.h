@@ -14,13 +14,17 @@ G_BEGIN_DECLS
 /* What happened to one file. */
 typedef struct
 {
-  char   *path;
-  guint   n_stories;
-  gboolean known;  /* the same bytes were imported before; nothing changed */
-  gboolean replaced; /* a new version of a page of the same file name */
-  guint    n_carried; /* old stories whose annotations moved to new ones */
-  guint    n_kept;    /* old annotated stories kept because nothing matched */
-  GError *error;   /* (nullable) why the file was refused */
+  char    *path;
+  guint    n_stories;
+  gboolean known;         /* the same bytes were imported before; nothing changed */
+  gboolean replaced;      /* a new version of a page of the same file name */
+  guint    n_carried;     /* old stories whose annotations moved to new ones */
+  guint    n_kept;        /* old annotated stories kept because nothing matched */
+  gboolean exchange;      /* a Storydesk JSON export, whose stories were: */
+  guint    n_added;       /* new to the library */
+  guint    n_merged;      /* held already, merged (sd_store_import_stories ()) */
+  guint    n_conflicting; /* merged, with note or status edited on both sides */
+  GError  *error;         /* (nullable) why the file was refused */
 } SdImportResult;
 
 void        sd_import_result_free     (SdImportResult *result);

@@ -267,6 +267,21 @@ read_source (Reader *reader, JsonObject *object, const char *at, SdStory *story)
   return TRUE;
 }
 
+/* The story's permanent identity, by which an import finds it again. */
+static gboolean
+read_uuid (Reader *reader, JsonObject *object, const char *at, SdStory *story)
+{
+  g_autofree char *uuid = NULL;
+  g_autofree char *path = member_path (at, "uuid");
+
+  if (!read_string (reader, object, at, "uuid", FALSE, TRUE, &uuid))
+    return FALSE;
+  if (uuid != NULL && !g_uuid_string_is_valid (uuid))
+    return fail (reader, path, _("“%s” is not a UUID"), uuid);
+  story->uuid = uuid != NULL ? g_ascii_strdown (uuid, -1) : NULL;
+  return TRUE;
+}
+
 static gboolean
 read_place (Reader *reader, JsonObject *object, const char *at, SdStory *story)
 {
@@ -395,7 +410,7 @@ read_story (Reader *reader, JsonNode *node, guint index)
     }
   object = json_node_get_object (node);
 
-  if (!read_source (reader, object, at, story)
+  if (!read_source (reader, object, at, story) || !read_uuid (reader, object, at, story)
       || !read_string (reader, object, at, "kind", FALSE, FALSE, &kind)
       || !read_string (reader, object, at, "headline", FALSE, TRUE, &story->headline)
       || !read_string (reader, object, at, "subheadline", FALSE, TRUE, &story->subheadline)
@@ -584,10 +599,11 @@ sd_json_import_file (SdStore *store, const char *path)
   g_autofree char *display = g_filename_display_name (path);
   g_autoptr (GMappedFile) mapped = NULL;
   g_autoptr (GPtrArray) stories = NULL;
-  g_autofree char *checksum = NULL;
-  GError          *error = NULL;
-  const char      *data;
-  gsize            length;
+  g_autofree char  *checksum = NULL;
+  SdExchangeOutcome outcome = { 0 };
+  GError           *error = NULL;
+  const char       *data;
+  gsize             length;
 
   result->path = g_strdup (path);
   mapped = g_mapped_file_new (path, FALSE, &error);
@@ -612,7 +628,14 @@ sd_json_import_file (SdStore *store, const char *path)
     return g_steal_pointer (&result);
   checksum = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
                                           (const guchar *) (data != NULL ? data : ""), length);
-  if (sd_store_import_stories (store, checksum, length, stories, &result->known, &result->error))
-    result->n_stories = stories->len;
+  result->exchange = TRUE;
+  if (sd_store_import_stories (store, checksum, length, stories, &outcome, &result->error))
+    {
+      result->n_stories = stories->len;
+      result->known = outcome.known;
+      result->n_added = outcome.n_added;
+      result->n_merged = outcome.n_merged;
+      result->n_conflicting = outcome.n_conflicting;
+    }
   return g_steal_pointer (&result);
 }

@@ -203,6 +203,32 @@ update_body (SdStore    *self,
   return _sd_store_step_done (self, stmt, error);
 }
 
+/* Page-file bytes to page-text bytes, as find_file_offset () maps the other
+ * way: repairs are kept in page-text bytes. */
+static gint64
+to_text_offset (const SdPageInfo *page, gint64 file_offset)
+{
+  if (g_strcmp0 (page->encoding, "UTF-8") == 0)
+    return file_offset - (page->size - page->text_length);
+  return file_offset * page->text_length / MAX (page->size, 1);
+}
+
+/* Gives the repairs starting at or after @from (page-text bytes) to
+ * another story: the text they changed went there. */
+static gboolean
+move_repairs (SdStore *self, gint64 from_story, gint64 to_story, gint64 from, GError **error)
+{
+  sqlite3_stmt *stmt = _sd_store_get_statement (
+      self, "UPDATE repairs SET story_id = ?3 WHERE story_id = ?1 AND start >= ?2", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, from_story);
+  sqlite3_bind_int64 (stmt, 2, from);
+  sqlite3_bind_int64 (stmt, 3, to_story);
+  return _sd_store_step_done (self, stmt, error);
+}
+
 /* Moves highlights from one story to another (or keeps them), shifting
  * their offsets by @shift; only those starting at or after @from. */
 static gboolean
@@ -291,6 +317,7 @@ split (SdStoreWrite *write, gint64 story_id, guint paragraph, gint64 *out_new_id
   if (!shift_ordinals (self, page.page_id, page.ordinal, 1, error)
       || !_sd_store_insert_story (self, page.page_id, page.ordinal + 1, tail, error)
       || !update_body (self, story_id, head_body, split_offset, head_headings, error)
+      || !move_repairs (self, story_id, tail->id, to_text_offset (&page, split_offset), error)
       || !_sd_store_copy_tags (self, story_id, tail->id, error))
     return FALSE;
 
@@ -436,6 +463,7 @@ merge (SdStoreWrite    *write,
   if (!update_body (self, story_id, body->str, next->source_end, headings, error)
       || !_sd_store_copy_tags (self, next_id, story_id, error)
       || !move_highlights (self, next_id, story_id, 0, shift, error)
+      || !move_repairs (self, next_id, story_id, 0, error)
       || !set_note (self, story_id, note, error))
     return FALSE;
   stmt = _sd_store_get_statement (self, "DELETE FROM stories WHERE id = ?", error);
@@ -485,61 +513,5 @@ sd_store_edit_merge_with_next (SdStore         *self,
     *out_removed_id = removed_id;
   if (out_paragraph != NULL)
     *out_paragraph = paragraph;
-  return _sd_store_write_commit (&write, error);
-}
-
-gboolean
-sd_store_edit_unmerge (SdStore       *self,
-                       gint64         story_id,
-                       guint          paragraph,
-                       const char    *note,
-                       const SdStory *joined,
-                       gint64        *out_new_id,
-                       GError       **error)
-{
-  g_auto (SdStoreWrite) write = SD_STORE_WRITE_INIT;
-  g_autoptr (SdStory) part = NULL;
-  sqlite3_stmt *stmt;
-  gint64        id = 0;
-
-  g_return_val_if_fail (SD_IS_STORE (self), FALSE);
-  g_return_val_if_fail (joined != NULL, FALSE);
-
-  if (!_sd_store_write_begin (self, &write, error)
-      || !split (&write, story_id, paragraph, &id, error))
-    return FALSE;
-  for (SdStoryField field = 0; field <= SD_STORY_FIELD_BYLINE; field++)
-    if (!set_field (&write, id, field, get_field (joined, field), error))
-      return FALSE;
-  if (!set_note (self, story_id, note, error)
-      || (stmt = _sd_store_get_statement (
-              self,
-              "UPDATE stories SET note = ?2, status = ?3, place_code = ?4, "
-              "place_confidence = ?5, place_by_editor = ?6 WHERE id = ?1",
-              error))
-             == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  _sd_store_bind_text (stmt, 2, joined->note);
-  _sd_store_bind_text (stmt, 3, sd_story_status_to_string (joined->status));
-  _sd_store_bind_text (stmt, 4, joined->place_code);
-  sqlite3_bind_double (stmt, 5, joined->place_confidence);
-  sqlite3_bind_int (stmt, 6, joined->place_by_editor);
-  if (!_sd_store_step_done (self, stmt, error))
-    return FALSE;
-
-  /* The part took all the merged story's tags: it keeps only its own. */
-  part = sd_store_get_story (self, id, error);
-  if (part == NULL)
-    return FALSE;
-  for (guint i = 0; i < part->tags->len; i++)
-    {
-      const char *tag = g_ptr_array_index (part->tags, i);
-      if (!g_ptr_array_find_with_equal_func (joined->tags, tag, g_str_equal, NULL)
-          && !_sd_store_unlink_tag (self, id, tag, error))
-        return FALSE;
-    }
-  if (out_new_id != NULL)
-    *out_new_id = id;
   return _sd_store_write_commit (&write, error);
 }

@@ -66,15 +66,38 @@ gboolean    sd_store_edit_merge_with_next    (SdStore         *self,
                                               guint           *out_paragraph,
                                               SdStoreReplaced *out,
                                               GError         **error);
-/* Takes back a merge: splits the story before @paragraph, gives the part
- * after it the fields, note, status, place and tags @joined had, and the
- * story its @note again. */
-gboolean    sd_store_edit_unmerge            (SdStore         *self,
-                                              gint64           story_id,
-                                              guint            paragraph,
-                                              const char      *note,
-                                              const SdStory   *joined,
-                                              gint64          *out_new_id,
+/* The rows of some stories (every table's: the story, its tags,
+ * highlights, repairs, place mentions and dismissed themes, ids included)
+ * and of some tags, as they were: what undo puts back. */
+typedef struct _SdStoreSnapshot SdStoreSnapshot;
+
+SdStoreSnapshot *sd_store_snapshot_new       (void);
+void        sd_store_snapshot_free           (SdStoreSnapshot *snapshot);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SdStoreSnapshot, sd_store_snapshot_free)
+/* Names what a snapshot covers.  A story added after the capture (the new
+ * part of a split) is covered as one that was not there. */
+void        sd_store_snapshot_add_story      (SdStoreSnapshot *snapshot,
+                                              gint64           story_id);
+/* Every story of @story_id's page, as the page is at the capture. */
+void        sd_store_snapshot_add_page_of    (SdStoreSnapshot *snapshot,
+                                              gint64           story_id);
+void        sd_store_snapshot_add_tag        (SdStoreSnapshot *snapshot,
+                                              const char      *tag);
+
+typedef gboolean (*SdStoreEditFunc)          (SdStore         *store,
+                                              gpointer         data,
+                                              GError         **error);
+/* Runs @func in one transaction, capturing into @snapshot first the rows
+ * it covers; the store's writes @func makes join that transaction. */
+gboolean    sd_store_run_edit                (SdStore         *self,
+                                              SdStoreSnapshot *snapshot,
+                                              SdStoreEditFunc  func,
+                                              gpointer         data,
+                                              GError         **error);
+/* In one transaction, puts back the rows @snapshot holds and keeps in it
+ * the ones they replaced: undo, and after it redo. */
+gboolean    sd_store_swap_snapshot           (SdStore         *self,
+                                              SdStoreSnapshot *snapshot,
                                               GError         **error);
 
 G_END_DECLS

@@ -108,14 +108,148 @@ insert_annotations (SdStore *self, const SdStory *story, const char *now, GError
   return TRUE;
 }
 
+/* The story of the library @story is: the one with its uuid, else the one
+ * cut from the same span of a page file of the same name (not one this
+ * import of the file @checksum added); 0 for none, -1 with @error set. */
+static gint64
+find_known (SdStore *self, const SdStory *story, const char *checksum, GError **error)
+{
+  sqlite3_stmt *stmt;
+  gint64        id = 0;
+
+  if (story->uuid != NULL)
+    {
+      if ((stmt = _sd_store_get_statement (self, "SELECT id FROM stories WHERE uuid = ?", error))
+          == NULL)
+        return -1;
+      _sd_store_bind_text (stmt, 1, story->uuid);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        id = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+      if (id > 0)
+        return id;
+    }
+  /* A story from a colleague's library, imported there from the same page */
+  stmt = _sd_store_get_statement (self,
+                                  "SELECT s.id FROM stories s JOIN pages p ON p.id = s.page_id "
+                                  "WHERE p.file = ? AND s.source_start = ? AND s.source_end = ? "
+                                  "AND p.checksum NOT LIKE ? || '#%' ORDER BY s.id LIMIT 1",
+                                  error);
+  if (stmt == NULL)
+    return -1;
+  _sd_store_bind_text (stmt, 1, story->source_file);
+  sqlite3_bind_int64 (stmt, 2, story->source_start);
+  sqlite3_bind_int64 (stmt, 3, story->source_end);
+  _sd_store_bind_text (stmt, 4, checksum);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return id;
+}
+
+static gboolean
+holds_highlight (const SdStory *story, const SdHighlight *highlight)
+{
+  for (guint i = 0; i < story->highlights->len; i++)
+    {
+      const SdHighlight *own = g_ptr_array_index (story->highlights, i);
+
+      if (own->start == highlight->start && own->end == highlight->end
+          && g_strcmp0 (own->quote, highlight->quote) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether the note or status of @own and @incoming differ. */
+static gboolean
+edits_differ (const SdStory *own, const SdStory *incoming)
+{
+  return g_strcmp0 (own->note, incoming->note) != 0 || own->status != incoming->status;
+}
+
+static gboolean
+take_note_and_status (SdStore *self, gint64 id, const SdStory *incoming, GError **error)
+{
+  sqlite3_stmt *stmt = _sd_store_get_statement (
+      self, "UPDATE stories SET note = ?, status = ?, editor = ?, updated = ? WHERE id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  _sd_store_bind_text (stmt, 1, incoming->note);
+  _sd_store_bind_text (stmt, 2, sd_story_status_to_string (incoming->status));
+  _sd_store_bind_text (stmt, 3, incoming->editor);
+  _sd_store_bind_text (stmt, 4, incoming->updated);
+  sqlite3_bind_int64 (stmt, 5, id);
+  return _sd_store_step_done (self, stmt, error);
+}
+
+/* Merges @incoming into the library's story @id: its tags and highlights
+ * join the story's, and its note and status replace the story's when they
+ * were edited later.  Writes nothing when the story has all of it. */
+static gboolean
+merge_story (SdStoreWrite  *write,
+             gint64         id,
+             const SdStory *incoming,
+             gboolean      *out_conflicting,
+             GError       **error)
+{
+  SdStore    *self = write->store;
+  const char *stamp = incoming->updated != NULL ? incoming->updated : write->now;
+  g_autoptr (SdStory) own = sd_store_get_story (self, id, error);
+  gboolean changed = FALSE;
+
+  if (own == NULL)
+    return FALSE;
+  for (guint i = 0; incoming->tags != NULL && i < incoming->tags->len; i++)
+    {
+      const char *tag = g_ptr_array_index (incoming->tags, i);
+
+      if (g_ptr_array_find_with_equal_func (own->tags, tag, g_str_equal, NULL))
+        continue;
+      if (!_sd_store_link_tag (self, id, tag, incoming->editor, stamp, error))
+        return FALSE;
+      changed = TRUE;
+    }
+  for (guint i = 0; incoming->highlights != NULL && i < incoming->highlights->len; i++)
+    {
+      SdHighlight *highlight = g_ptr_array_index (incoming->highlights, i);
+      SdHighlight  row = *highlight;
+
+      if (holds_highlight (own, highlight))
+        continue;
+      if (row.created == NULL)
+        row.created = (char *) stamp;
+      if (!_sd_store_insert_highlight (self, id, &row, &highlight->id, error))
+        return FALSE;
+      changed = TRUE;
+    }
+
+  /* ISO 8601 times in UTC compare as text; an edit beats no edit. */
+  *out_conflicting = FALSE;
+  if (edits_differ (own, incoming) && incoming->updated != NULL)
+    {
+      *out_conflicting = own->updated != NULL;
+      if (own->updated == NULL || strcmp (incoming->updated, own->updated) > 0)
+        {
+          if (!take_note_and_status (self, id, incoming, error))
+            return FALSE;
+          changed = TRUE;
+        }
+    }
+  if (changed)
+    _sd_store_write_announce_story (write, id);
+  return TRUE;
+}
+
 /* Stores @stories inside @write (see sd_store_import_stories()). */
 static gboolean
-store_stories (SdStoreWrite *write,
-               const char   *checksum,
-               gint64        size,
-               GPtrArray    *stories,
-               gboolean     *out_known,
-               GError      **error)
+store_stories (SdStoreWrite      *write,
+               const char        *checksum,
+               gint64             size,
+               GPtrArray         *stories,
+               SdExchangeOutcome *out,
+               GError           **error)
 {
   SdStore         *self = write->store;
   g_autofree char *first_key = g_strdup_printf ("%s#1", checksum);
@@ -129,9 +263,9 @@ store_stories (SdStoreWrite *write,
   if (stmt == NULL)
     return FALSE;
   _sd_store_bind_text (stmt, 1, first_key);
-  *out_known = sqlite3_step (stmt) == SQLITE_ROW;
+  out->known = sqlite3_step (stmt) == SQLITE_ROW;
   sqlite3_reset (stmt);
-  if (*out_known)
+  if (out->known)
     return TRUE; /* imported before, in one transaction: all of it is there */
 
   tags = order_tags (stories);
@@ -144,6 +278,20 @@ store_stories (SdStoreWrite *write,
   for (guint i = 0; i < stories->len; i++)
     {
       SdStory *story = g_ptr_array_index (stories, i);
+      gint64   known_id = find_known (self, story, checksum, error);
+      gboolean conflicting = FALSE;
+
+      if (known_id < 0)
+        return FALSE;
+      if (known_id > 0)
+        {
+          if (!merge_story (write, known_id, story, &conflicting, error))
+            return FALSE;
+          story->id = known_id;
+          out->n_merged++;
+          out->n_conflicting += conflicting;
+          continue;
+        }
 
       /* Each run of stories from one page file becomes a page of that
        * name, so the stories keep their source and their order. */
@@ -161,6 +309,7 @@ store_stories (SdStoreWrite *write,
           || !insert_annotations (self, story, write->now, error))
         return FALSE;
       story->page_id = page_id;
+      out->n_added++;
     }
   return TRUE;
 }
@@ -170,34 +319,34 @@ store_stories (SdStoreWrite *write,
  * @checksum: SHA-256 of the export file's bytes
  * @size: the export file's size
  * @stories: (element-type SdStory) full records, ids 0
- * @out_known: (out) (optional)
+ * @out: (out) (optional) what it did
  */
 gboolean
-sd_store_import_stories (SdStore    *self,
-                         const char *checksum,
-                         gint64      size,
-                         GPtrArray  *stories,
-                         gboolean   *out_known,
-                         GError    **error)
+sd_store_import_stories (SdStore           *self,
+                         const char        *checksum,
+                         gint64             size,
+                         GPtrArray         *stories,
+                         SdExchangeOutcome *out,
+                         GError           **error)
 {
   g_auto (SdStoreWrite) write = SD_STORE_WRITE_INIT;
-  gboolean known = FALSE;
+  SdExchangeOutcome outcome = { 0 };
 
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
   g_return_val_if_fail (checksum != NULL && stories != NULL, FALSE);
 
-  if (out_known != NULL)
-    *out_known = FALSE;
+  if (out != NULL)
+    *out = outcome;
   if (!_sd_store_write_begin (self, &write, error))
     return FALSE;
-  if (!store_stories (&write, checksum, size, stories, &known, error)
+  if (!store_stories (&write, checksum, size, stories, &outcome, error)
       || !_sd_store_write_commit (&write, error))
     {
       for (guint i = 0; i < stories->len; i++)
         ((SdStory *) g_ptr_array_index (stories, i))->id = 0;
       return FALSE;
     }
-  if (out_known != NULL)
-    *out_known = known;
+  if (out != NULL)
+    *out = outcome;
   return TRUE;
 }

@@ -28,6 +28,8 @@ struct _SdStore
   SdStoreWatch  *watch;   /* (nullable) the data_version watcher (sd-store-async.c) */
   GThread       *read_guard; /* (nullable) the thread whose reads outside a
                               * write are reported (sd_store_forbid_main_thread_reads()) */
+  struct _SdStoreWrite *edit_write; /* (nullable) the write sd_store_run_edit() holds
+                                     * open, which the writes it runs join */
 };
 
 /* Lists read the short fields; the full record adds the long ones. */
@@ -37,7 +39,7 @@ struct _SdStore
   "s.place_confidence, s.place_by_editor, s.note, s.status, s.editor, s.updated, " \
   "(SELECT group_concat (t.name, char (31)) FROM story_tags st "                   \
   "   JOIN tags t ON t.id = st.tag_id WHERE st.story_id = s.id), "                   \
-  "substr (s.body, 1, 40)"
+  "substr (s.body, 1, 40), s.uuid"
 #define FULL_STORY_COLUMNS STORY_COLUMNS ", s.body, s.captions, s.section_headings"
 #define STORY_FROM " FROM stories s JOIN pages p ON p.id = s.page_id "
 #define STORY_ORDER " ORDER BY s.page_id, s.ordinal"

@@ -234,24 +234,3 @@ sd_store_edit_revert_repair (
     }
   return _sd_store_write_commit (&write, error);
 }
-
-gboolean
-sd_store_restore_repair (SdStore        *self,
-                         gint64          story_id,
-                         const SdRepair *repair,
-                         const char     *body,
-                         const char     *byline,
-                         GPtrArray      *captions,
-                         GError        **error)
-{
-  g_auto (SdStoreWrite) write = SD_STORE_WRITE_INIT;
-
-  g_return_val_if_fail (SD_IS_STORE (self), FALSE);
-
-  if (!_sd_store_write_begin (self, &write, error)
-      || !write_story_text (self, story_id, body, byline, captions, error)
-      || !_sd_store_insert_repair (self, story_id, repair, TRUE, error)
-      || !_sd_store_write_touch_story (&write, story_id, error))
-    return FALSE;
-  return _sd_store_write_commit (&write, error);
-}

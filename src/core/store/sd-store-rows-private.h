@@ -17,10 +17,8 @@ G_BEGIN_DECLS
 /* Sets @out_id (nullable) to the new page. */
 G_GNUC_INTERNAL gboolean  _sd_store_insert_page       (SdStore *self, const SdPageRecord *page, const char *now, gint64 *out_id, GError **error);
 /* Inserts @story (its place mentions and repairs too) as story @ordinal of
- * the page; sets its id. */
+ * the page; sets its id, and its uuid unless it has one. */
 G_GNUC_INTERNAL gboolean  _sd_store_insert_story      (SdStore *self, gint64 page_id, guint ordinal, SdStory *story, GError **error);
-/* With @keep_id the repair gets back its old id (for undo). */
-G_GNUC_INTERNAL gboolean  _sd_store_insert_repair     (SdStore *self, gint64 story_id, const SdRepair *repair, gboolean keep_id, GError **error);
 /* Writes @highlight's range, texts, editor and time; sets @out_id (nullable). */
 G_GNUC_INTERNAL gboolean  _sd_store_insert_highlight  (SdStore *self, gint64 story_id, const SdHighlight *highlight, gint64 *out_id, GError **error);
 /* Body offsets of place mentions no longer hold after the body changes; the

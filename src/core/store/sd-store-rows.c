@@ -69,6 +69,23 @@ _sd_store_forget_body_mentions (SdStore *self, gint64 story_id, GError **error)
   return _sd_store_step_done (self, stmt, error);
 }
 
+static gboolean
+insert_repair (SdStore *self, gint64 story_id, const SdRepair *repair, GError **error)
+{
+  sqlite3_stmt *stmt = _sd_store_get_statement (
+      self, "INSERT INTO repairs (story_id, kind, start, end, detail) VALUES (?, ?, ?, ?, ?)",
+      error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, story_id);
+  _sd_store_bind_text (stmt, 2, sd_repair_kind_to_string (repair->kind));
+  sqlite3_bind_int64 (stmt, 3, repair->start);
+  sqlite3_bind_int64 (stmt, 4, repair->end);
+  _sd_store_bind_text (stmt, 5, repair->detail != NULL ? repair->detail : "");
+  return _sd_store_step_done (self, stmt, error);
+}
+
 gboolean
 _sd_store_insert_story (
     SdStore *self, gint64 page_id, guint ordinal, SdStory *story, GError **error)
@@ -83,8 +100,8 @@ _sd_store_insert_story (
       self,
       "INSERT INTO stories (page_id, ordinal, source_start, source_end, kind, headline, "
       "subheadline, reporter, byline, body, captions, section_headings, truncated, place_code, "
-      "place_confidence, place_by_editor, note, status, editor, updated) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      "place_confidence, place_by_editor, note, status, editor, updated, uuid) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       error);
   if (stmt == NULL)
     return FALSE;
@@ -108,6 +125,10 @@ _sd_store_insert_story (
   _sd_store_bind_text (stmt, 18, sd_story_status_to_string (story->status));
   _sd_store_bind_text (stmt, 19, story->editor);
   _sd_store_bind_text (stmt, 20, story->updated);
+  /* a story from an exchange file keeps the identity it came with */
+  if (story->uuid == NULL)
+    story->uuid = g_uuid_string_random ();
+  _sd_store_bind_text (stmt, 21, story->uuid);
   if (!_sd_store_step_done (self, stmt, error))
     return FALSE;
   story->id = sqlite3_last_insert_rowid (self->db);
@@ -116,34 +137,9 @@ _sd_store_insert_story (
     if (!insert_mention (self, story->id, g_ptr_array_index (story->mentions, i), error))
       return FALSE;
   for (guint i = 0; story->repairs != NULL && i < story->repairs->len; i++)
-    if (!_sd_store_insert_repair (self, story->id, g_ptr_array_index (story->repairs, i), FALSE,
-                                  error))
+    if (!insert_repair (self, story->id, g_ptr_array_index (story->repairs, i), error))
       return FALSE;
   return TRUE;
-}
-
-gboolean
-_sd_store_insert_repair (
-    SdStore *self, gint64 story_id, const SdRepair *repair, gboolean keep_id, GError **error)
-{
-  sqlite3_stmt *stmt =
-      _sd_store_get_statement (self,
-                               "INSERT INTO repairs (rowid, story_id, kind, start, end, detail) "
-                               "VALUES (?, ?, ?, ?, ?, ?)",
-                               error);
-
-  if (stmt == NULL)
-    return FALSE;
-  if (keep_id)
-    sqlite3_bind_int64 (stmt, 1, repair->id);
-  else
-    sqlite3_bind_null (stmt, 1); /* a new rowid */
-  sqlite3_bind_int64 (stmt, 2, story_id);
-  _sd_store_bind_text (stmt, 3, sd_repair_kind_to_string (repair->kind));
-  sqlite3_bind_int64 (stmt, 4, repair->start);
-  sqlite3_bind_int64 (stmt, 5, repair->end);
-  _sd_store_bind_text (stmt, 6, repair->detail != NULL ? repair->detail : "");
-  return _sd_store_step_done (self, stmt, error);
 }
 
 static const char *

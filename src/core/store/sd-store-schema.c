@@ -121,6 +121,14 @@ const char *const _sd_store_migrations[] = {
   "  query TEXT NOT NULL,"
   "  editor TEXT,"
   "  created TEXT NOT NULL);",
+
+  /* 3 → 4: every story's permanent identity, a random (version 4) UUID;
+   * new stories get theirs from the store (_sd_store_insert_story ()) */
+  "ALTER TABLE stories ADD COLUMN uuid TEXT;"
+  "UPDATE stories SET uuid = lower (hex (randomblob (4)) || '-' || hex (randomblob (2)) || '-4'"
+  "  || substr (hex (randomblob (2)), 2) || '-' || substr ('89ab', 1 + abs (random ()) % 4, 1)"
+  "  || substr (hex (randomblob (2)), 2) || '-' || hex (randomblob (6)));"
+  "CREATE UNIQUE INDEX stories_by_uuid ON stories (uuid);",
 };
 
 const guint _sd_store_n_migrations = G_N_ELEMENTS (_sd_store_migrations);

@@ -371,3 +371,36 @@ sd_store_dup_page_text (
                  _("No page with the id %lld"), (long long) page_id);
   return text;
 }
+
+gint64
+sd_store_find_story (SdStore *self, const char *ref, GError **error)
+{
+  sqlite3_stmt *stmt;
+  guint64       number = 0;
+  gint64        id = -1;
+
+  g_return_val_if_fail (SD_IS_STORE (self), -1);
+
+  if (ref != NULL && g_ascii_string_to_unsigned (ref, 10, 1, G_MAXINT64, &number, NULL))
+    stmt = _sd_store_get_statement (self, "SELECT id FROM stories WHERE id = ?", error);
+  else if (ref != NULL && g_uuid_string_is_valid (ref))
+    stmt = _sd_store_get_statement (self, "SELECT id FROM stories WHERE uuid = lower (?)", error);
+  else
+    {
+      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID,
+                   _("“%s” is neither a story’s id nor its uuid"), ref != NULL ? ref : "");
+      return -1;
+    }
+  if (stmt == NULL)
+    return -1;
+  if (number > 0)
+    sqlite3_bind_int64 (stmt, 1, number);
+  else
+    _sd_store_bind_text (stmt, 1, ref);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (id < 0)
+    g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_FOUND, _("No story “%s”"), ref);
+  return id;
+}

@@ -212,6 +212,67 @@ keep_story (SdStore *self, gint64 story_id, gint64 page_id, guint index, GError 
   return _sd_store_step_done (self, stmt, error);
 }
 
+/* The new story takes the old one's identity, its uuid and its id (free
+ * now: the old story is gone), with the rows that point at it; the foreign
+ * keys are checked at the commit, once both sides agree again. */
+static gboolean
+take_identity (SdStore *self, const SdStory *old, SdStory *story, GError **error)
+{
+  static const char *const moves[] = {
+    "UPDATE stories SET id = ?1, uuid = ?3 WHERE id = ?2",
+    "UPDATE repairs SET story_id = ?1 WHERE story_id = ?2",
+    "UPDATE place_mentions SET story_id = ?1 WHERE story_id = ?2",
+    "UPDATE story_tags SET story_id = ?1 WHERE story_id = ?2",
+    "UPDATE highlights SET story_id = ?1 WHERE story_id = ?2",
+    "UPDATE dismissed_themes SET story_id = ?1 WHERE story_id = ?2",
+  };
+
+  if (!_sd_store_exec (self, "PRAGMA defer_foreign_keys = ON", error))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (moves); i++)
+    {
+      sqlite3_stmt *stmt = _sd_store_get_statement (self, moves[i], error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, old->id);
+      sqlite3_bind_int64 (stmt, 2, story->id);
+      if (i == 0)
+        _sd_store_bind_text (stmt, 3, old->uuid);
+      if (!_sd_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+  story->id = old->id;
+  g_free (story->uuid);
+  story->uuid = g_strdup (old->uuid);
+  return TRUE;
+}
+
+/* Sets @out_worked when an editor added anything to @old. */
+static gboolean
+read_editors_work (SdStore       *self,
+                   const SdStory *old,
+                   gboolean      *out_worked,
+                   gboolean      *out_corrected,
+                   GError       **error)
+{
+  gboolean dismissed = FALSE;
+
+  *out_corrected = FALSE;
+  if (!read_flags (self, old->id, out_corrected, &dismissed, error))
+    return FALSE;
+  *out_worked = old->tags->len > 0 || *old->note != '\0' || old->status != SD_STORY_STATUS_NEW
+                || old->highlights->len > 0 || old->place_by_editor || *out_corrected || dismissed;
+  return TRUE;
+}
+
+static void
+add_pair (GPtrArray *pairs, const SdStory *old, SdStory *story)
+{
+  g_ptr_array_add (pairs, (gpointer) old);
+  g_ptr_array_add (pairs, story);
+}
+
 gboolean
 _sd_store_carry_over (SdStore   *self,
                       gint64     old_page_id,
@@ -226,6 +287,8 @@ _sd_store_carry_over (SdStore   *self,
       error);
   g_autoptr (GPtrArray) old_stories = NULL;
   g_autofree gboolean *used = g_new0 (gboolean, new_stories->len + 1);
+  /* (old, new) pairs: the new story becomes the old one */
+  g_autoptr (GPtrArray) same = g_ptr_array_new ();
 
   *out_carried = *out_kept = 0;
   if (stmt == NULL)
@@ -235,36 +298,50 @@ _sd_store_carry_over (SdStore   *self,
   if (old_stories == NULL)
     return FALSE;
 
-  for (guint i = 0; i < old_stories->len; i++)
-    {
-      const SdStory *old = g_ptr_array_index (old_stories, i);
-      gboolean       corrected = FALSE, dismissed = FALSE, complete = TRUE;
-      const SdStory *match;
+  /* The stories editors worked on choose their match first, then the
+   * others, so that each story found again keeps its identity. */
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < old_stories->len; i++)
+      {
+        const SdStory *old = g_ptr_array_index (old_stories, i);
+        gboolean       corrected = FALSE, complete = TRUE, worked = FALSE;
+        SdStory       *match;
 
-      if (!read_flags (self, old->id, &corrected, &dismissed, error))
-        return FALSE;
-      if (old->tags->len == 0 && *old->note == '\0' && old->status == SD_STORY_STATUS_NEW
-          && old->highlights->len == 0 && !old->place_by_editor && !corrected && !dismissed)
-        continue; /* nothing of an editor's in it */
-
-      match = find_match (old, new_stories, used);
-      if (match != NULL && !carry_story (self, old, match, corrected, &complete, error))
-        return FALSE;
-      if (match != NULL)
-        (*out_carried)++;
-      /* A story that matches nothing, or whose highlighted text is gone,
-       * stays as it was, so no work is lost. */
-      if (match == NULL || !complete)
-        {
-          if (!keep_story (self, old->id, new_page_id, i, error))
-            return FALSE;
-          (*out_kept)++;
-        }
-    }
+        if (!read_editors_work (self, old, &worked, &corrected, error))
+          return FALSE;
+        if (worked != (pass == 0))
+          continue;
+        match = find_match (old, new_stories, used);
+        if (!worked)
+          {
+            if (match != NULL)
+              add_pair (same, old, match);
+            continue;
+          }
+        if (match != NULL && !carry_story (self, old, match, corrected, &complete, error))
+          return FALSE;
+        if (match != NULL)
+          (*out_carried)++;
+        /* A story that matches nothing, or whose highlighted text is gone,
+         * stays as it was, so no work is lost. */
+        if (match == NULL || !complete)
+          {
+            if (!keep_story (self, old->id, new_page_id, i, error))
+              return FALSE;
+            (*out_kept)++;
+          }
+        else
+          add_pair (same, old, match);
+      }
 
   stmt = _sd_store_get_statement (self, "DELETE FROM pages WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, old_page_id);
-  return _sd_store_step_done (self, stmt, error);
+  if (!_sd_store_step_done (self, stmt, error))
+    return FALSE;
+  for (guint i = 0; i < same->len; i += 2)
+    if (!take_identity (self, same->pdata[i], same->pdata[i + 1], error))
+      return FALSE;
+  return TRUE;
 }

@@ -23,16 +23,22 @@ G_BEGIN_DECLS
  *   return _sd_store_write_commit (&write, error);
  *
  * The signals for what it changed are collected and emitted only after the
- * commit; a rolled back write announces nothing. */
-typedef struct
+ * commit; a rolled back write announces nothing.
+ *
+ * Inside sd_store_run_edit() a write joins the edit's own transaction: its
+ * commit hands what it changed to the edit's write, and its failure makes
+ * the whole edit roll back. */
+typedef struct _SdStoreWrite SdStoreWrite;
+struct _SdStoreWrite
 {
-  SdStore  *store;   /* set while the transaction is open */
-  char     *now;     /* the time stamped on what the write changes */
-  GArray   *stories; /* (element-type gint64) for SdStore::story-changed */
-  gboolean  tags;    /* for SdStore::tags-changed */
-} SdStoreWrite;
+  SdStore      *store;   /* set while the transaction is open */
+  SdStoreWrite *outer;   /* (nullable) the edit's write this one joined */
+  char         *now;     /* the time stamped on what the write changes */
+  GArray       *stories; /* (element-type gint64) for SdStore::story-changed */
+  gboolean      tags;    /* for SdStore::tags-changed */
+};
 
-#define SD_STORE_WRITE_INIT { NULL, NULL, NULL, FALSE }
+#define SD_STORE_WRITE_INIT { NULL, NULL, NULL, NULL, FALSE }
 
 G_GNUC_INTERNAL gboolean _sd_store_write_begin        (SdStore *self, SdStoreWrite *write, GError **error);
 /* The one commit of the store: commits, then emits the collected signals. */
@@ -42,6 +48,8 @@ G_GNUC_INTERNAL void     _sd_store_write_clear        (SdStoreWrite *write);
 /* Stamps the editor and time on a story and announces it on commit; fails
  * with NOT_FOUND for a missing story. */
 G_GNUC_INTERNAL gboolean _sd_store_write_touch_story  (SdStoreWrite *write, gint64 story_id, GError **error);
+/* Announces story-changed for @story_id on commit, stamping nothing. */
+G_GNUC_INTERNAL void     _sd_store_write_announce_story (SdStoreWrite *write, gint64 story_id);
 /* Announces tags-changed on commit. */
 G_GNUC_INTERNAL void     _sd_store_write_notify_tags  (SdStoreWrite *write);
 /* Reads the story as it is into @out->story (nothing when @out is NULL). */

@@ -17,10 +17,12 @@ _sd_store_write_begin (SdStore *self, SdStoreWrite *write, GError **error)
 {
   g_return_val_if_fail (write->store == NULL, FALSE);
 
+  if (self->edit_write != NULL && self->edit_write != write)
+    write->outer = self->edit_write; /* no transaction of its own */
+  else if (!_sd_store_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
   /* IMMEDIATE takes the write lock up front, so two writers queue on the
    * busy timeout instead of failing half-way with SQLITE_BUSY. */
-  if (!_sd_store_exec (self, "BEGIN IMMEDIATE", error))
-    return FALSE;
   write->store = self;
   if (write->now == NULL)
     write->now = _sd_store_dup_now ();
@@ -36,6 +38,14 @@ _sd_store_write_commit (SdStoreWrite *write, GError **error)
 
   g_return_val_if_fail (write->store != NULL, FALSE);
 
+  if (write->outer != NULL)
+    {
+      for (guint i = 0; i < write->stories->len; i++)
+        _sd_store_write_announce_story (write->outer, g_array_index (write->stories, gint64, i));
+      write->outer->tags |= write->tags;
+      write->store = NULL;
+      return TRUE;
+    }
   if (!_sd_store_exec (write->store, "COMMIT", error))
     return FALSE; /* still open: the guard rolls it back */
   /* Closed before the signals, so a handler may start a write of its own. */
@@ -50,7 +60,8 @@ _sd_store_write_commit (SdStoreWrite *write, GError **error)
 void
 _sd_store_write_clear (SdStoreWrite *write)
 {
-  if (write->store != NULL)
+  /* A joined write that failed leaves the rollback to the edit's write. */
+  if (write->store != NULL && write->outer == NULL)
     _sd_store_exec (g_steal_pointer (&write->store), "ROLLBACK", NULL);
   g_clear_pointer (&write->now, g_free);
   g_clear_pointer (&write->stories, g_array_unref);
@@ -76,11 +87,17 @@ _sd_store_write_touch_story (SdStoreWrite *write, gint64 story_id, GError **erro
                    _("No story with the id %lld"), (long long) story_id);
       return FALSE;
     }
+  _sd_store_write_announce_story (write, story_id);
+  return TRUE;
+}
+
+void
+_sd_store_write_announce_story (SdStoreWrite *write, gint64 story_id)
+{
   for (guint i = 0; i < write->stories->len; i++)
     if (g_array_index (write->stories, gint64, i) == story_id)
-      return TRUE;
+      return;
   g_array_append_val (write->stories, story_id);
-  return TRUE;
 }
 
 void

@@ -189,11 +189,12 @@ _sd_store_read_story_row (sqlite3_stmt *stmt, gboolean full)
   story->updated = _sd_store_dup_column_text (stmt, 17);
   g_ptr_array_unref (story->tags);
   story->tags = _sd_store_split_column (stmt, 18, "\x1f");
+  story->uuid = _sd_store_dup_column_text (stmt, 20);
   if (full)
     {
-      story->body = _sd_store_dup_column_text (stmt, 20);
-      story->captions = _sd_store_split_column (stmt, 21, "\n");
-      story->section_headings = _sd_store_split_column (stmt, 22, "\n");
+      story->body = _sd_store_dup_column_text (stmt, 21);
+      story->captions = _sd_store_split_column (stmt, 22, "\n");
+      story->section_headings = _sd_store_split_column (stmt, 23, "\n");
     }
   else
     story->body = _sd_store_dup_column_text (stmt, 19);

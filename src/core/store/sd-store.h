@@ -120,6 +120,11 @@ GPtrArray  *sd_store_list_full_stories   (SdStore       *self,
 SdStory    *sd_store_get_story           (SdStore       *self,
                                           gint64         id,
                                           GError       **error);
+/* The id of the story @ref names, by its id ("6") or its uuid; -1 with
+ * NOT_FOUND when no story has it, INVALID when it is neither. */
+gint64      sd_store_find_story          (SdStore       *self,
+                                          const char    *ref,
+                                          GError       **error);
 /* The page text a story was cut from, with the file's encoding and size
  * (each out value nullable) to map file offsets into it. (transfer full) */
 char       *sd_store_dup_page_text       (SdStore       *self,
@@ -213,17 +218,32 @@ gboolean    sd_store_restore_place       (SdStore       *self,
 
 /* Exchange (sd-store-exchange.c) */
 
+/* What importing an exchange file did. */
+typedef struct
+{
+  gboolean known;         /* this very file was imported before: nothing changed */
+  guint    n_added;       /* stories the library did not hold */
+  guint    n_merged;      /* stories it held (by uuid, else page file and span),
+                           * which took the incoming tags and highlights, and the
+                           * note and status where the incoming edit is newer */
+  guint    n_conflicting; /* of those, stories whose note or status had been edited
+                           * on both sides to different values: the newer edit won */
+} SdExchangeOutcome;
+
 /* Stores stories read from a Storydesk JSON export (element-type SdStory,
- * full records, ids 0) with their tags, note, status, place, editor, time
- * and highlights, in one transaction.  Each run of stories from one source
- * file becomes a page of that name, keyed "@checksum#N" (@checksum of the
- * export file), so importing the same export again changes nothing and
- * sets @out_known.  Fills in the new ids. */
+ * full records, ids 0) in one transaction.  A story the library holds
+ * already (the same uuid, else the same page file and span) is merged, not
+ * doubled: tags and highlights are joined, and for note and status the
+ * newer edit wins.  The others are added with their tags, note, status,
+ * place, editor, time and highlights: each run of them from one source file
+ * becomes a page of that name, keyed "@checksum#N" (@checksum of the export
+ * file), so importing the same export again changes nothing and sets
+ * @out->known.  Fills in the ids. */
 gboolean    sd_store_import_stories      (SdStore       *self,
                                           const char    *checksum,
                                           gint64         size,
                                           GPtrArray     *stories,
-                                          gboolean      *out_known,
+                                          SdExchangeOutcome *out,
                                           GError       **error);
 
 /* Editors' corrections of the segmentation (sd-store-corrections.c) */
@@ -243,7 +263,7 @@ gboolean    sd_store_set_story_field     (SdStore       *self,
                                           GError       **error);
 /* Cuts a story in two before body paragraph @paragraph (1 ≤ it < the
  * number of paragraphs); the new story after it keeps the place, tags and
- * status, and takes the highlights in its part.  A short first paragraph
+ * status, and takes the highlights and the OCR repairs in its part.  A short first paragraph
  * without final punctuation becomes its headline. */
 gboolean    sd_store_split_story         (SdStore       *self,
                                           gint64         story_id,
@@ -258,22 +278,14 @@ gboolean    sd_store_revert_repair       (SdStore       *self,
                                           gint64         story_id,
                                           gint64         repair_id,
                                           GError       **error);
-/* Puts a story's text and a repair back as they were before
- * sd_store_revert_repair() (for undo). */
-gboolean    sd_store_restore_repair      (SdStore       *self,
-                                          gint64         story_id,
-                                          const SdRepair *repair,
-                                          const char    *body,
-                                          const char    *byline,
-                                          GPtrArray     *captions,
-                                          GError       **error);
 /* The story after this one on its page; -1 with an error when it is the
  * last. */
 gint64      sd_store_find_next_story     (SdStore       *self,
                                           gint64         story_id,
                                           GError       **error);
 /* Joins the next story of the same page onto this one: its headline and
- * body follow as paragraphs, its tags, note and highlights come along.
+ * body follow as paragraphs, its tags, note, highlights and repairs come
+ * along.
  * @out_paragraph: where the joined part starts, for splitting back. */
 gboolean    sd_store_merge_with_next     (SdStore       *self,
                                           gint64         story_id,

@@ -1,0 +1,228 @@
+/* test-exchange.c — a JSON export imported into a library that holds its
+ * stories merges by identity instead of doubling them (#13, defect 7)
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <sqlite3.h>
+#include <string.h>
+
+#include "sd-export.h"
+#include "sd-importer.h"
+#include "sd-json-import.h"
+#include "sd-test-util.h"
+
+typedef SdTestLibrary Fixture;
+
+static GPtrArray *
+list_all (SdStore *store)
+{
+  SdScope all = { SD_SCOPE_ALL, NULL, NULL };
+  g_autoptr (GError) error = NULL;
+  GPtrArray *stories = sd_store_list_full_stories (store, &all, &error);
+
+  g_assert_no_error (error);
+  return stories;
+}
+
+/* Library A: the bundled pages, with some editors' work on them. */
+static void
+fill_library (SdStore *store)
+{
+  const char *const paths[] = { SD_SEEDS_DIR, NULL };
+  g_autoptr (GPtrArray) files = sd_importer_collect_files (paths, NULL);
+  g_autoptr (GPtrArray) stories = NULL;
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autoptr (SdImportResult) result =
+          sd_importer_import_file (store, g_ptr_array_index (files, i));
+      g_assert_no_error (result->error);
+    }
+  stories = list_all (store);
+  g_assert_cmpuint (stories->len, >=, 30);
+  for (guint i = 0; i < 6; i++)
+    {
+      gint64 id = ((SdStory *) g_ptr_array_index (stories, i))->id;
+
+      g_assert_true (sd_store_add_tag (store, id, "党建", NULL));
+      g_assert_true (sd_store_set_note (store, id, "核对人名", NULL));
+      g_assert_true (sd_store_set_status (store, id, SD_STORY_STATUS_REVIEWED, NULL));
+      g_assert_true (sd_store_add_highlight (store, id, 0, 2, "看", NULL, NULL));
+    }
+}
+
+/* Writes the whole library as JSON to @name; returns its path. */
+static char *
+export_library (SdStore *store, const char *name)
+{
+  g_autofree char *path = sd_test_build_filename (name);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GPtrArray) stories = list_all (store);
+  g_autoptr (GError) error = NULL;
+  SdExportOptions options;
+
+  sd_export_options_init (&options, SD_EXPORT_FORMAT_JSON);
+  g_assert_true (sd_export_to_file (SD_EXPORT_FORMAT_JSON, stories, &options, file, NULL, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&path);
+}
+
+/* Library A filled and exported to "a.json": returns the export's path,
+ * sets @out_n to its story count. */
+static char *
+fill_and_export (SdStore *store, gint64 *out_n)
+{
+  fill_library (store);
+  *out_n = sd_store_count_stories (store, NULL);
+  return export_library (store, "a.json");
+}
+
+static SdImportResult *
+import_export (SdStore *store, const char *path)
+{
+  SdImportResult *result = sd_json_import_file (store, path);
+
+  g_assert_no_error (result->error);
+  g_assert_true (result->exchange);
+  g_assert_false (result->known);
+  return result;
+}
+
+static void
+run_sql (const char *path, const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* Back into the library it came from: nothing at all changes. */
+static void
+test_into_itself (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr (SdImportResult) result = NULL;
+  gint64 n;
+
+  path = fill_and_export (fixture->store, &n);
+  before = sd_test_dump_library (fixture->path);
+
+  result = import_export (fixture->store, path);
+  g_assert_cmpuint (result->n_stories, ==, n);
+  g_assert_cmpuint (result->n_merged, ==, n);
+  g_assert_cmpuint (result->n_added, ==, 0);
+  g_assert_cmpuint (result->n_conflicting, ==, 0);
+  after = sd_test_dump_library (fixture->path);
+  g_assert_cmpstr (after, ==, before);
+}
+
+static SdStory *
+find_uuid (GPtrArray *stories, const char *uuid)
+{
+  for (guint i = 0; i < stories->len; i++)
+    if (g_strcmp0 (((SdStory *) g_ptr_array_index (stories, i))->uuid, uuid) == 0)
+      return g_ptr_array_index (stories, i);
+  return NULL;
+}
+
+/* Into a copy of the library edited since: tags and highlights are joined,
+ * the newer note and status win, and the stories are not doubled. */
+static void
+test_into_edited_copy (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *copy_path = sd_test_build_filename ("copy.db");
+  g_autofree char *vacuum = g_strdup_printf ("VACUUM INTO '%s'", copy_path);
+  g_autofree char *path = NULL;
+  g_autoptr (SdStore) copy = NULL;
+  g_autoptr (GPtrArray) original = NULL;
+  g_autoptr (GPtrArray) merged = NULL;
+  g_autoptr (SdImportResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  SdStory *a, *b, *c, *d;
+  gint64   n;
+
+  path = fill_and_export (fixture->store, &n);
+  original = list_all (fixture->store);
+  run_sql (fixture->path, vacuum);
+
+  /* In the copy, story 0 gets another tag, story 1 a later note of its
+   * own, story 2 an earlier one (the export's is newer), story 3 loses its
+   * highlight and tag. */
+  copy = sd_store_open (copy_path, &error);
+  g_assert_no_error (error);
+  a = original->pdata[0], b = original->pdata[1], c = original->pdata[2], d = original->pdata[3];
+  g_assert_true (sd_store_add_tag (copy, a->id, "民生", NULL));
+  g_assert_true (sd_store_set_note (copy, b->id, "副本的批注", NULL));
+  g_assert_true (sd_store_set_note (copy, c->id, "副本更早的批注", NULL));
+  g_assert_true (sd_store_remove_tag (copy, d->id, "党建", NULL));
+  g_clear_object (&copy);
+  {
+    g_autofree char *sql = g_strdup_printf (
+        "UPDATE stories SET updated = '2099-01-01T00:00:00Z' WHERE id = %" G_GINT64_FORMAT ";"
+        "UPDATE stories SET updated = '2000-01-01T00:00:00Z' WHERE id = %" G_GINT64_FORMAT ";"
+        "DELETE FROM highlights WHERE story_id = %" G_GINT64_FORMAT,
+        b->id, c->id, d->id);
+    run_sql (copy_path, sql);
+  }
+  copy = sd_store_open (copy_path, &error);
+  g_assert_no_error (error);
+
+  result = import_export (copy, path);
+  g_assert_cmpuint (result->n_merged, ==, n);
+  g_assert_cmpuint (result->n_added, ==, 0);
+  g_assert_cmpuint (result->n_conflicting, ==, 2); /* the two notes */
+  g_assert_cmpint (sd_store_count_stories (copy, NULL), ==, n);
+
+  merged = list_all (copy);
+  a = find_uuid (merged, a->uuid), b = find_uuid (merged, b->uuid);
+  c = find_uuid (merged, c->uuid), d = find_uuid (merged, d->uuid);
+  g_assert_cmpuint (a->tags->len, ==, 2);
+  g_assert_cmpstr (b->note, ==, "副本的批注");
+  g_assert_cmpstr (c->note, ==, "核对人名");
+  g_assert_cmpuint (d->tags->len, ==, 1);
+  g_assert_cmpuint (d->highlights->len, ==, 1);
+  g_assert_cmpuint (a->highlights->len, ==, 1);
+}
+
+/* Into an empty library: the same stories, each with its uuid. */
+static void
+test_into_empty (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (SdStore) empty = sd_test_open_library_at ("empty/library.db", NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autoptr (SdImportResult) result = NULL;
+  gint64 n;
+
+  path = fill_and_export (fixture->store, &n);
+  result = import_export (empty, path);
+  g_assert_cmpuint (result->n_added, ==, n);
+  g_assert_cmpuint (result->n_merged, ==, 0);
+  g_assert_cmpuint (result->n_conflicting, ==, 0);
+
+  again = export_library (empty, "b.json");
+  g_assert_true (g_file_get_contents (path, &first, NULL, NULL));
+  g_assert_true (g_file_get_contents (again, &second, NULL, NULL));
+  g_assert_cmpstr (second, ==, first);
+}
+
+int
+main (int argc, char *argv[])
+{
+  sd_test_init (&argc, &argv);
+
+  SD_TEST_ADD_WITH_LIBRARY ("/exchange/into-itself", NULL, test_into_itself);
+  SD_TEST_ADD_WITH_LIBRARY ("/exchange/into-edited-copy", NULL, test_into_edited_copy);
+  SD_TEST_ADD_WITH_LIBRARY ("/exchange/into-empty", NULL, test_into_empty);
+
+  return g_test_run ();
+}
