@@ -141,6 +141,36 @@ test_status (Fixture *fixture, gconstpointer data)
   g_assert_cmpint (story->status, ==, SD_STORY_STATUS_NEW);
 }
 
+/* Undo and redo say what they would do, naming the story as the editor
+ * sees it; many stories are counted. */
+static void
+test_labels (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (SdStory) story = get (fixture, 1);
+  g_autofree char *title = sd_story_dup_title (story);
+  g_autofree char *start = g_utf8_substring (title, 0, MIN (13, g_utf8_strlen (title, -1)));
+  const gint64     ids[] = { 1, 2, 3 };
+  const char      *label;
+
+  g_assert_null (sd_edit_history_get_undo_label (fixture->history));
+  g_assert_true (sd_edit_history_set_status (fixture->history, 1, SD_STORY_STATUS_REVIEWED, NULL));
+  label = sd_edit_history_get_undo_label (fixture->history);
+  g_assert_true (g_str_has_prefix (label, "Mark “"));
+  g_assert_nonnull (strstr (label, start));
+  g_assert_true (g_str_has_suffix (label, sd_story_status_to_label (SD_STORY_STATUS_REVIEWED)));
+  g_assert_cmpint (sd_edit_history_get_next_story (fixture->history, FALSE), ==, 1);
+
+  sd_test_undo (fixture->history);
+  g_assert_null (sd_edit_history_get_undo_label (fixture->history));
+  g_assert_true (g_str_has_prefix (sd_edit_history_get_redo_label (fixture->history), "Mark “"));
+  g_assert_cmpint (sd_edit_history_get_next_story (fixture->history, TRUE), ==, 1);
+
+  g_assert_true (sd_edit_history_add_tag (fixture->history, ids, 3, "党建", NULL));
+  g_assert_cmpstr (sd_edit_history_get_undo_label (fixture->history), ==,
+                   "Add the tag “党建” to 3 stories");
+  g_assert_null (sd_edit_history_get_redo_label (fixture->history));
+}
+
 static void
 test_highlight (Fixture *fixture, gconstpointer data)
 {
@@ -505,6 +535,7 @@ main (int argc, char *argv[])
   ADD ("/edit-history/tag/rename-and-merge", test_tag_rename_and_merge);
   ADD ("/edit-history/note/typing", test_note_typing_is_one_step);
   ADD ("/edit-history/status", test_status);
+  ADD ("/edit-history/labels", test_labels);
   ADD ("/edit-history/highlight", test_highlight);
   ADD ("/edit-history/place", test_place);
   ADD ("/edit-history/dismiss-theme", test_dismiss_theme);

@@ -235,8 +235,15 @@ try:
     log("accepted the suggestion 党建")
 
     # Undo and redo reach the library and the panel.
+    undo_button = app.child(name="撤销", roleName="push button")
+    if "党建" not in undo_button.description:
+        fail("the undo button does not say what it undoes: %r" % undo_button.description)
     activate("undo", window=True)
     wait_until(lambda: not chip_shown(app, "党建"), "党建 gone after undo")
+    toast = wait_until(lambda: [l for l in app.findChildren(GenericPredicate(roleName="label"))
+                                if l.name.startswith("已撤销：") and "党建" in l.name],
+                       "a notification naming what was undone")
+    log("undo said %r; the notification: %r" % (undo_button.description, toast[0].name))
     activate("redo", window=True)
     wait_until(lambda: chip_shown(app, "党建"), "党建 back after redo")
     log("undo and redo of the tag work")

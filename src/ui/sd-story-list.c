@@ -458,3 +458,31 @@ sd_story_list_get_count (SdStoryList *self)
   g_return_val_if_fail (SD_IS_STORY_LIST (self), 0);
   return self->stories != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->stories)) : 0;
 }
+
+/* Selects and shows the row of story @id; FALSE when the list does not
+ * hold it. */
+gboolean
+sd_story_list_select_story (SdStoryList *self, gint64 id)
+{
+  GtkTreeModel *model = GTK_TREE_MODEL (self->model);
+  GtkTreeIter   iter;
+  gboolean      valid;
+
+  g_return_val_if_fail (SD_IS_STORY_LIST (self), FALSE);
+
+  for (valid = gtk_tree_model_get_iter_first (model, &iter); valid;
+       valid = gtk_tree_model_iter_next (model, &iter))
+    {
+      g_autoptr (GtkTreePath) path = NULL;
+      gint64 row_id;
+
+      gtk_tree_model_get (model, &iter, COLUMN_ID, &row_id, -1);
+      if (row_id != id)
+        continue;
+      path = gtk_tree_model_get_path (model, &iter);
+      gtk_tree_view_set_cursor (self->tree_view, path, NULL, FALSE);
+      gtk_tree_view_scroll_to_cell (self->tree_view, path, NULL, TRUE, 0.3, 0);
+      return TRUE;
+    }
+  return FALSE;
+}

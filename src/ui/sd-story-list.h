@@ -25,6 +25,8 @@ void    sd_story_list_set_model    (SdStoryList      *self,
 gint64  sd_story_list_get_selected (SdStoryList   *self);
 /* All selected stories, in list order. (transfer full) (element-type gint64) */
 GArray *sd_story_list_dup_selected_ids (SdStoryList *self);
+gboolean sd_story_list_select_story (SdStoryList   *self,
+                                    gint64         id);
 guint   sd_story_list_get_count    (SdStoryList   *self);
 
 G_END_DECLS

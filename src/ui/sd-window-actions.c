@@ -38,29 +38,40 @@ zoom_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
     sd_article_view_zoom (self->article_view, g_str_equal (name, "zoom-in") ? 1 : -1);
 }
 
+/* Undo or redo the newest step, and say which: the editor sees what was
+ * taken back, on which story, with a button to go there. */
 static void
-undo_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+step (SdWindow *self, gboolean redo)
 {
-  SdWindow *self = user_data;
+  g_autofree char *label = NULL;
   g_autoptr (GError) error = NULL;
+  gint64   story_id = sd_edit_history_get_next_story (self->history, redo);
+  gboolean ok;
 
   sd_story_inspector_flush (self->inspector);
-  if (!sd_edit_history_undo (self->history, &error))
+  label = g_strdup (redo ? sd_edit_history_get_redo_label (self->history)
+                         : sd_edit_history_get_undo_label (self->history));
+  ok = redo ? sd_edit_history_redo (self->history, &error)
+            : sd_edit_history_undo (self->history, &error);
+  if (!ok)
     _sd_window_show_message (self, GTK_MESSAGE_ERROR, error->message);
+  else if (label != NULL)
+    _sd_window_notify_step (self, redo ? _("Redone: %s") : _("Undone: %s"), label, story_id);
   /* Undoing a split or a join changes which stories there are; read
    * again, the list changes only where they differ. */
   sd_story_list_model_refresh (self->stories);
 }
 
 static void
+undo_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  step (user_data, FALSE);
+}
+
+static void
 redo_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
-  SdWindow *self = user_data;
-  g_autoptr (GError) error = NULL;
-
-  if (!sd_edit_history_redo (self->history, &error))
-    _sd_window_show_message (self, GTK_MESSAGE_ERROR, error->message);
-  sd_story_list_model_refresh (self->stories);
+  step (user_data, TRUE);
 }
 
 static void

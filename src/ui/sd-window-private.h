@@ -15,6 +15,7 @@
 #include "sd-story-list.h"
 #include "sd-story-model.h"
 #include "sd-story-inspector.h"
+#include "sd-toast.h"
 #include "sd-window.h"
 
 G_BEGIN_DECLS
@@ -32,6 +33,9 @@ struct _SdWindow
   GtkLabel       *progress_label;
   GtkProgressBar *progress_bar;
   GtkInfoBar     *info_bar;
+  SdToast        *toast;
+  GtkWidget      *undo_button;
+  GtkWidget      *redo_button;
   GtkLabel       *info_label;
   GtkPaned       *outer_paned;
   GtkPaned       *inner_paned;
@@ -52,6 +56,8 @@ struct _SdWindow
 };
 
 /* sd-window.c */
+/* A notification after an undo or redo: @format with @label in it. */
+G_GNUC_INTERNAL void _sd_window_notify_step (SdWindow *self, const char *format, const char *label, gint64 story_id);
 G_GNUC_INTERNAL void _sd_window_show_message (SdWindow *self, GtkMessageType type,
                                               const char *message);
 /* The id of the story in the article view, 0 for none. */

@@ -304,9 +304,23 @@ info_bar_response_cb (SdWindow *self)
   gtk_widget_hide (GTK_WIDGET (self->info_bar));
 }
 
+/* The header bar's undo and redo say what they would do. */
+static void
+describe_step (GtkWidget *button, const char *label, const char *format, const char *plain)
+{
+  g_autofree char *text = label != NULL ? g_strdup_printf (format, label) : NULL;
+
+  gtk_widget_set_tooltip_text (button, text != NULL ? text : plain);
+  atk_object_set_description (gtk_widget_get_accessible (button), text != NULL ? text : plain);
+}
+
 static void
 history_changed_cb (SdEditHistory *history, GParamSpec *pspec, SdWindow *self)
 {
+  describe_step (self->undo_button, sd_edit_history_get_undo_label (history),
+                 _("Undo: %s (Ctrl+Z)"), _("Undo (Ctrl+Z)"));
+  describe_step (self->redo_button, sd_edit_history_get_redo_label (history),
+                 _("Redo: %s (Ctrl+Shift+Z)"), _("Redo (Ctrl+Shift+Z)"));
   g_simple_action_set_enabled (
       G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "undo")),
       sd_edit_history_can_undo (history));
@@ -544,7 +558,13 @@ sd_window_key_press_event (GtkWidget *widget, GdkEventKey *event)
 {
   GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (widget));
 
-  if (focus != NULL && (GTK_IS_EDITABLE (focus) || GTK_IS_TEXT_VIEW (focus)))
+  /* The article is a text view too, but read-only: there Ctrl+Z is the
+   * library's. */
+  gboolean typing =
+      (GTK_IS_EDITABLE (focus) && gtk_editable_get_editable (GTK_EDITABLE (focus)))
+      || (GTK_IS_TEXT_VIEW (focus) && gtk_text_view_get_editable (GTK_TEXT_VIEW (focus)));
+
+  if (typing)
     {
       if (gtk_window_propagate_key_event (GTK_WINDOW (widget), event))
         return TRUE;
@@ -552,6 +572,23 @@ sd_window_key_press_event (GtkWidget *widget, GdkEventKey *event)
         return TRUE;
     }
   return GTK_WIDGET_CLASS (sd_window_parent_class)->key_press_event (widget, event);
+}
+
+/* "Show" on the notification after an undo: the story, in the list when it
+ * is listed, else in the article view on its own. */
+static void
+toast_activated_cb (SdWindow *self, gint64 story_id)
+{
+  if (!sd_story_list_select_story (self->story_list, story_id))
+    sd_story_model_set_id (self->shown, story_id);
+}
+
+void
+_sd_window_notify_step (SdWindow *self, const char *format, const char *label, gint64 story_id)
+{
+  g_autofree char *message = g_strdup_printf (format, label);
+
+  sd_toast_show (self->toast, message, story_id);
 }
 
 static void
@@ -575,6 +612,7 @@ sd_window_class_init (SdWindowClass *klass)
   g_type_ensure (SD_TYPE_STORY_LIST);
   g_type_ensure (SD_TYPE_ARTICLE_VIEW);
   g_type_ensure (SD_TYPE_STORY_INSPECTOR);
+  g_type_ensure (SD_TYPE_TOAST);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/storydesk/Storydesk/ui/sd-window.ui");
@@ -605,6 +643,10 @@ sd_window_class_init (SdWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, forget_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, info_bar_response_cb);
+  gtk_widget_class_bind_template_callback (widget_class, toast_activated_cb);
+  gtk_widget_class_bind_template_child (widget_class, SdWindow, toast);
+  gtk_widget_class_bind_template_child (widget_class, SdWindow, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, SdWindow, redo_button);
 }
 
 static void

@@ -13,6 +13,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "sd-edit-history.h"
 #include "sd-store-edit.h"
 
@@ -42,7 +44,8 @@ typedef struct
   EditKind         kind;
   gint64           story_id;
   SdStoreSnapshot *snapshot;
-  gboolean         open; /* a note edit that later saves extend */
+  char            *label; /* what the step did, for the editor: "Mark “…” as reviewed" */
+  gboolean         open;  /* a note edit that later saves extend */
 } Edit;
 
 /* What an action asks for and what it did, for perform (). */
@@ -60,6 +63,7 @@ typedef struct
   gint64        number; /* the highlight, the repair, the paragraph to split before */
   gint64        new_id; /* out: the highlight or story it made */
   gboolean      changed;
+  char         *label; /* out: what it did, in the editor's words */
 } Action;
 
 struct _SdEditHistory
@@ -87,6 +91,7 @@ static void
 edit_free (Edit *edit)
 {
   g_clear_pointer (&edit->snapshot, sd_store_snapshot_free);
+  g_free (edit->label);
   g_free (edit);
 }
 
@@ -108,6 +113,70 @@ push (SdEditHistory *self, Edit *edit)
   notify_state (self);
 }
 
+/* "“武进探索多元化解…”": a story's headline, shortened, as a label names it. */
+static char *
+dup_story_name (SdStore *store, gint64 story_id)
+{
+  g_autoptr (SdStory) story = sd_store_get_story (store, story_id, NULL);
+  g_autofree char *title = story != NULL ? sd_story_dup_title (story) : NULL;
+
+  if (title == NULL || *title == '\0')
+    return g_strdup_printf (_("story %lld"), (long long) story_id);
+  if (g_utf8_strlen (title, -1) > 14)
+    {
+      g_autofree char *start = g_utf8_substring (title, 0, 13);
+      g_autofree char *cut = g_strconcat (start, "…", NULL);
+
+      /* TRANSLATORS: a story's headline quoted, as in "Mark “…” as Reviewed" */
+      return g_strdup_printf (_("“%s”"), cut);
+    }
+  return g_strdup_printf (_("“%s”"), title);
+}
+
+/* What @action does, in the editor's words; read inside its transaction,
+ * before it runs, so the story still has the name the editor saw. */
+static char *
+describe (SdStore *store, const Action *action)
+{
+  g_autofree char *story = NULL;
+
+  if ((action->kind == EDIT_ADD_TAG || action->kind == EDIT_REMOVE_TAG) && action->n_ids != 1)
+    return g_strdup_printf (action->kind == EDIT_ADD_TAG
+                            ? _("Add the tag “%s” to %u stories")
+                            : _("Remove the tag “%s” from %u stories"), action->text,
+                                 action->n_ids);
+  story = dup_story_name (store, action->n_ids == 1 ? action->ids[0] : action->story_id);
+  switch (action->kind)
+    {
+    case EDIT_ADD_TAG:
+      return g_strdup_printf (_("Add the tag “%s” to %s"), action->text, story);
+    case EDIT_REMOVE_TAG:
+      return g_strdup_printf (_("Remove the tag “%s” from %s"), action->text, story);
+    case EDIT_NOTE:
+      return g_strdup_printf (_("Edit the note of %s"), story);
+    case EDIT_STATUS:
+      return g_strdup_printf (_("Mark %s as %s"), story,
+                                 sd_story_status_to_label (action->status));
+    case EDIT_ADD_HIGHLIGHT:
+      return g_strdup_printf (_("Highlight text in %s"), story);
+    case EDIT_REMOVE_HIGHLIGHT:
+      return g_strdup_printf (_("Remove a highlight from %s"), story);
+    case EDIT_PLACE:
+      return g_strdup_printf (_("Move %s to another place"), story);
+    case EDIT_DISMISS_THEME:
+      return g_strdup_printf (_("Dismiss the theme “%s” for %s"), action->text, story);
+    case EDIT_FIELD:
+      return g_strdup_printf (_("Correct %s"), story);
+    case EDIT_SPLIT:
+      return g_strdup_printf (_("Split %s"), story);
+    case EDIT_MERGE:
+      return g_strdup_printf (_("Join %s with the next story"), story);
+    case EDIT_REVERT_REPAIR:
+    default:
+      return g_strdup_printf (_("Take back a repair in %s"), story);
+    }
+}
+
 /* The action itself, inside the edit's transaction (an SdStoreEditFunc). */
 static gboolean
 perform (SdStore *store, gpointer data, GError **error)
@@ -118,6 +187,8 @@ perform (SdStore *store, gpointer data, GError **error)
   gboolean ok;
 
   action->changed = TRUE;
+  g_free (action->label);
+  action->label = describe (store, action);
   switch (action->kind)
     {
     case EDIT_ADD_TAG:
@@ -167,7 +238,7 @@ perform (SdStore *store, gpointer data, GError **error)
 /* Runs @action with the rows it may change captured first, and makes it an
  * undo step when it changed something. */
 static gboolean
-record (SdEditHistory *self, Action *action, GError **error)
+record_step (SdEditHistory *self, Action *action, GError **error)
 {
   g_autoptr (SdStoreSnapshot) snapshot = sd_store_snapshot_new ();
   Edit *edit;
@@ -196,10 +267,21 @@ record (SdEditHistory *self, Action *action, GError **error)
     sd_store_snapshot_add_story (snapshot, action->new_id);
   edit = g_new0 (Edit, 1);
   edit->kind = action->kind;
-  edit->story_id = action->story_id;
+  /* a tag on one story is about that story */
+  edit->story_id = action->n_ids == 1 ? action->ids[0] : action->story_id;
   edit->snapshot = g_steal_pointer (&snapshot);
+  edit->label = g_steal_pointer (&action->label);
   push (self, edit);
   return TRUE;
+}
+
+static gboolean
+record (SdEditHistory *self, Action *action, GError **error)
+{
+  gboolean ok = record_step (self, action, error);
+
+  g_clear_pointer (&action->label, g_free); /* when no step took it */
+  return ok;
 }
 
 static void
@@ -445,6 +527,43 @@ sd_edit_history_can_redo (SdEditHistory *self)
 {
   g_return_val_if_fail (SD_IS_EDIT_HISTORY (self), FALSE);
   return !g_queue_is_empty (&self->redo);
+}
+
+/**
+ * sd_edit_history_get_undo_label:
+ *
+ * Returns: (nullable): what undo would take back, in the editor's words
+ *   ("Mark “…” as Reviewed"), or %NULL when there is nothing to undo
+ */
+const char *
+sd_edit_history_get_undo_label (SdEditHistory *self)
+{
+  Edit *edit;
+
+  g_return_val_if_fail (SD_IS_EDIT_HISTORY (self), NULL);
+  edit = g_queue_peek_head (&self->undo);
+  return edit != NULL ? edit->label : NULL;
+}
+
+const char *
+sd_edit_history_get_redo_label (SdEditHistory *self)
+{
+  Edit *edit;
+
+  g_return_val_if_fail (SD_IS_EDIT_HISTORY (self), NULL);
+  edit = g_queue_peek_head (&self->redo);
+  return edit != NULL ? edit->label : NULL;
+}
+
+/* The story the newest undo (or, with @redo, redo) step is about; 0 if none. */
+gint64
+sd_edit_history_get_next_story (SdEditHistory *self, gboolean redo)
+{
+  Edit *edit;
+
+  g_return_val_if_fail (SD_IS_EDIT_HISTORY (self), 0);
+  edit = g_queue_peek_head (redo ? &self->redo : &self->undo);
+  return edit != NULL ? edit->story_id : 0;
 }
 
 /* Moves the newest step of @from onto @to, putting back the rows it holds;

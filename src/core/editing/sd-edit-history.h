@@ -77,6 +77,13 @@ void           sd_edit_history_close_group      (SdEditHistory  *self);
 
 gboolean       sd_edit_history_can_undo         (SdEditHistory  *self);
 gboolean       sd_edit_history_can_redo         (SdEditHistory  *self);
+/* What undo and redo would do, in the editor's words ("Mark “…” as
+ * Reviewed"); NULL when there is nothing to undo or redo. */
+const char    *sd_edit_history_get_undo_label   (SdEditHistory  *self);
+const char    *sd_edit_history_get_redo_label   (SdEditHistory  *self);
+/* The story the next undo (or, with @redo, redo) is about; 0 if none. */
+gint64         sd_edit_history_get_next_story   (SdEditHistory  *self,
+                                                 gboolean        redo);
 gboolean       sd_edit_history_undo             (SdEditHistory  *self,
                                                  GError        **error);
 gboolean       sd_edit_history_redo             (SdEditHistory  *self,
