@@ -127,6 +127,26 @@ class CliTest(unittest.TestCase):
         self.assertIn(f" 0 added, {len(before)} merged", proc.stdout)
         self.assertEqual(len(self.export()), len(before))
 
+    def test_old_tag_with_line_break_round_trips(self):
+        # Issue #14: a library from before the store refused such names held a
+        # tag with a line break, and its JSON backup could not be imported.
+        run("import", "--db", self.db, SEEDS)
+        run("tag", "--db", self.db, "--story", "1", "--add", "坏\n标签", check_status=2)
+        with sqlite3.connect(self.db) as db:
+            db.execute("UPDATE tags SET name = '坏' || char(10) || '标签' WHERE id = "
+                       "(SELECT tag_id FROM story_tags LIMIT 1)")
+        run("tag", "--db", self.db, "--story", "1", "--add", "正常")
+        with sqlite3.connect(self.db) as db:
+            db.execute("UPDATE tags SET name = '坏' || char(10) || '标签' WHERE name = '正常'")
+        exported = os.path.join(self.tmp.name, "backup.json")
+        run("export", "--db", self.db, "--format", "json", "-o", exported)
+        other = os.path.join(self.tmp.name, "restored.db")
+        run("import", "--db", other, exported)
+        restored = json.loads(run("export", "--db", other, "--format", "json").stdout)
+        self.assertEqual(len(restored), len(self.export()))
+        story = next(s for s in restored if s["id"] == 1)
+        self.assertIn("坏 标签", story["tags"])
+
     def test_story_by_uuid(self):
         run("import", "--db", self.db, os.path.join(SEEDS, sorted(os.listdir(SEEDS))[0]))
         stories = self.export()

@@ -145,6 +145,24 @@ test_bad_input_refused (Fixture *fixture, gconstpointer data)
   g_assert_false (sd_store_add_tag (fixture->store, 1, "   ", &error));
   g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID);
   g_clear_error (&error);
+  /* One rule for names, at the store (issue #14: a tag with a line break
+   * made the JSON backup unrestorable). */
+  for (const char *const *bad = (const char *const[]){ "坏\n标签", "tab\there", "bell\a", NULL };
+       *bad != NULL; bad++)
+    {
+      g_assert_false (sd_store_add_tag (fixture->store, 1, *bad, &error));
+      g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID);
+      g_clear_error (&error);
+      g_assert_false (sd_store_rename_tag (fixture->store, "无此标签", *bad, &error));
+      g_clear_error (&error);
+    }
+  {
+    g_autofree char *long_name = g_strnfill (SD_STORE_TAG_MAX_CHARS + 1, 'x');
+
+    g_assert_false (sd_store_add_tag (fixture->store, 1, long_name, &error));
+    g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+  }
   g_assert_false (sd_store_add_tag (fixture->store, 99, "党建", &error));
   g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_FOUND);
   g_clear_error (&error);

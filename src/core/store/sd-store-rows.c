@@ -238,6 +238,8 @@ _sd_store_read_stories (SdStore      *self,
   return g_steal_pointer (&stories);
 }
 
+/* The one rule for tag names: what an editor could not type or see in a
+ * chip is refused here, before it reaches the library or an export. */
 char *
 _sd_store_normalize_tag (const char *tag, GError **error)
 {
@@ -250,10 +252,22 @@ _sd_store_normalize_tag (const char *tag, GError **error)
     }
   normalized = g_utf8_normalize (tag, -1, G_NORMALIZE_NFKC);
   g_strstrip (normalized);
-  if (*normalized == '\0' || strchr (normalized, '\x1f') != NULL)
+  if (*normalized == '\0')
+    {
+      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID, _("A tag cannot be empty"));
+      return NULL;
+    }
+  for (const char *p = normalized; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_iscntrl (g_utf8_get_char (p)))
+      {
+        g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID,
+                     _("A tag must be one line without control characters"));
+        return NULL;
+      }
+  if (g_utf8_strlen (normalized, -1) > SD_STORE_TAG_MAX_CHARS)
     {
       g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID,
-                   _("“%s” is not a usable tag"), tag);
+                   _("A tag can have at most %d characters"), SD_STORE_TAG_MAX_CHARS);
       return NULL;
     }
   return g_steal_pointer (&normalized);

@@ -54,6 +54,10 @@ typedef struct
   gint64      size;
 } SdPageRecord;
 
+/* A tag name is trimmed, one line without control characters, and at most
+ * this long; the store refuses others (SD_STORE_ERROR_INVALID). */
+#define SD_STORE_TAG_MAX_CHARS 64
+
 #define SD_TYPE_STORE (sd_store_get_type ())
 G_DECLARE_FINAL_TYPE (SdStore, sd_store, SD, STORE, GObject)
 
