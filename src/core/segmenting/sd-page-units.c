@@ -494,6 +494,18 @@ opens_with_dash (SdSegPage *page, SdSegUnit *u)
          && !_sd_seg_char_in (one_words, _sd_text_get_char (text + second));
 }
 
+/* "…同比增长20.1%——" over its title, as OCR reads the dash too ("-一"). */
+static gboolean
+ends_with_dash (SdSegPage *page, SdSegUnit *u)
+{
+  static const char *const dashes[] = { "—", "--", "-一", "一-", "一一" };
+
+  for (guint k = 0; k < G_N_ELEMENTS (dashes); k++)
+    if (_sd_text_has_suffix (page->text, u->text_start, u->text_end, dashes[k]))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 classify_unit (SdSegPage *page, SdSegUnit *u)
 {
@@ -530,7 +542,7 @@ classify_unit (SdSegPage *page, SdSegUnit *u)
     u->prose_start = u->prose_end;
 
   u->dash_start = opens_with_dash (page, u);
-  u->dash_end = _sd_text_has_suffix (text, u->text_start, u->text_end, "——");
+  u->dash_end = ends_with_dash (page, u);
   u->title = is_title_shaped (page, u);
   u->numbered_end = skip_enumerator (page, u);
   u->section_shape = is_section_shaped (page, u);

@@ -296,7 +296,15 @@ fill_header (SdSegPage *page, SdSegStory *story, SdSegment *segment)
           break;
         case ROLE_KICKER:
         case ROLE_SUBHEADLINE:
-          if (segment->subheadline == NULL)
+          /* and so is a 引题 */
+          if (segment->subheadline != NULL && u->role == ROLE_KICKER && i > story->first
+              && _sd_seg_unit_at (page, i - 1)->role == ROLE_KICKER)
+            {
+              g_autofree char *rest = dup_text (text, u->text_start, u->text_end);
+
+              set_string (&segment->subheadline, g_strconcat (segment->subheadline, rest, NULL));
+            }
+          else if (segment->subheadline == NULL)
             segment->subheadline = dup_text (text, u->text_start, u->text_end);
           break;
         case ROLE_SECTION:
