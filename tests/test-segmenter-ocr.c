@@ -1,0 +1,117 @@
+/* test-segmenter-ocr.c
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Small made-up pages in the forms OCR engines give (Tesseract's reading
+ * order of a page in columns, its misreads), one kind of trouble each.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "sd-segmenter.h"
+
+static void
+assert_body_starts (SdSegment *segment, const char *prefix)
+{
+  g_autofree char *body = sd_segment_dup_body (segment);
+
+  if (!g_str_has_prefix (body, prefix))
+    g_error ("body “%.60s…” does not start with “%s”", body, prefix);
+}
+
+/* A story above, signed, so that the page's first story is not the one
+ * under test. */
+#define SIGNED_STORY                                                                               \
+  "寅县举办农民丰收节\n\n"                                                                \
+  "本报讯9月23日,寅县农民丰收节在卯镇开幕,来自全县\n"                         \
+  "各镇的农民代表带来了当地的特色农产品,现场展销、\n"                       \
+  "直播带货,吸引了大批市民前来选购,热闹非凡。\n\n"                             \
+  "丰收节期间,全县还将举办农民运动会、农耕文化展等\n"                       \
+  "十多项活动,让农民群众共享丰收喜悦。(甲乙 丙丁)\n\n"
+
+/* Tesseract reads a headline set across columns after the first lines
+ * beside it: the title breaks a sentence of its own story, which goes on
+ * under it. */
+typedef struct
+{
+  const char *path;
+  const char *page;
+  guint       stories; /* on the page */
+  guint       story;   /* the one under test */
+  const char *headline;
+  const char *body_start;
+  const char *reporter;    /* (nullable) */
+  const char *subheadline; /* (nullable) a prefix of it */
+} LateCase;
+
+static const LateCase late_cases[] = {
+  /* in a 本报讯 story */
+  { "/segmenter-ocr/late-headline/news-lead",
+    SIGNED_STORY "本报讯(记者 戊己)3月5日,全省微电影大赛颁奖典\n\n"
+                 "全省微电影大赛在寅县颁奖\n\n"
+                 "礼在寅县文化馆举行。\n\n"
+                 "本届大赛由寅县县委宣传部、省电影评论学会微电影\n"
+                 "研究会共同主办。大赛自去年9月21日启动以来,受到\n"
+                 "社会各界广泛关注,经过4个月的征集,共收到1200多\n"
+                 "部参赛作品,其中不少出自基层文艺工作者之手。\n",
+    2, 1, "全省微电影大赛在寅县颁奖", "3月5日，全省微电影大赛颁奖典礼在寅县文化馆举行。", "戊己",
+    NULL },
+  /* in a story a reporter line opens at the top of the page, with the
+   * second reporter's name read between: the names sign nothing */
+  { "/segmenter-ocr/late-headline/after-reporter",
+    "融媒体记者 戊己\n"
+    "近日,记者来到寅县卯镇沿河村,只见一片片农田里,\n"
+    "农民正弯腰忙碌。又是一年丰收季,拥有适合蔬菜\n"
+    "生长土质的沿河村,正将优质食材销往全国各地,\n\n"
+    "庚辛\n\n"
+    "沿河村 把优质食材销往全国\n\n"
+    "为人们的餐桌奉上绿色美味。\n"
+    "当天上午,68岁的村民盛某正在瓜田里劳作,瓜架\n"
+    "上挂满瓜蒌,一只只瓜蒌吊在藤上。盛某身体硬朗、\n"
+    "手脚麻利,被雇来收瓜,一天能挣一百多元钱。\n\n" SIGNED_STORY,
+    2, 0, "沿河村 把优质食材销往全国", "近日，记者来到寅县卯镇沿河村", "戊己", NULL },
+  /* a 引题 too long for a title's shape above it, its dash read as "-一"
+   * and wrapped over two lines */
+  { "/segmenter-ocr/late-headline/long-kicker",
+    "卯镇加快构建“一核三区”发展轴,上半年实现工业销售87.36亿元,同比增长20.\n"
+    "1%-一\n"
+    "激活发展原动力 打造优势产业链\n"
+    "上周,记者从寅县发改委了解到,1至6月,卯镇\n"
+    "工业销售额87.36亿元,同比增长20.1%;规模\n"
+    "以上企业销售额55.73亿元,同比增长16.99%\n"
+    "。新增规模企业15家,总数达129家,比去年同\n"
+    "期多出十多家,增速位居全县各镇前列,势头良\n"
+    "好。卯镇工业开票销售,2015年为40.5亿元,\n"
+    "到2021年达143.81亿元,六年翻了3.5倍。\n",
+    1, 0, "激活发展原动力 打造优势产业链", "上周，记者从寅县发改委了解到", NULL, "卯镇加快构建" },
+};
+
+static void
+test_late_headline (gconstpointer data)
+{
+  const LateCase *c = data;
+  g_autoptr (GPtrArray) segments = sd_segmenter_split (c->page, strlen (c->page));
+  SdSegment *story;
+
+  g_assert_cmpuint (segments->len, ==, c->stories);
+  story = g_ptr_array_index (segments, c->story);
+  g_assert_cmpstr (story->headline, ==, c->headline);
+  assert_body_starts (story, c->body_start);
+  g_assert_cmpstr (story->reporter, ==, c->reporter);
+  g_assert_null (story->byline);
+  if (c->subheadline != NULL)
+    g_assert_true (story->subheadline != NULL
+                   && g_str_has_prefix (story->subheadline, c->subheadline));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (late_cases); i++)
+    g_test_add_data_func (late_cases[i].path, &late_cases[i], test_late_headline);
+  return g_test_run ();
+}
