@@ -285,6 +285,21 @@ found:
 }
 
 /* "▶上接1版 …" at the start, "▶下转2版" at the end */
+/* "上搂1版)" as OCR reads "上接1版": 上, a misread 接, the page's number, 版. */
+static gboolean
+reads_as_page_mark (SdSegPage *page, SdSegUnit *u, gsize pos)
+{
+  const char *text = page->text;
+  guint       digits = 0;
+
+  if (!_sd_text_has_prefix (text, pos, u->prose_end, "上") || pos + 6 >= u->prose_end)
+    return FALSE;
+  pos = _sd_seg_skip_char (text, _sd_seg_skip_char (text, pos));
+  for (; pos < u->prose_end && g_ascii_isalnum (text[pos]) && digits < 4; pos++)
+    digits += g_ascii_isdigit (text[pos]);
+  return digits > 0 && _sd_text_has_prefix (text, pos, u->prose_end, "版");
+}
+
 static void
 find_continuation_marks (SdSegPage *page, SdSegUnit *u)
 {
@@ -295,7 +310,7 @@ find_continuation_marks (SdSegPage *page, SdSegUnit *u)
    * of the page) has no character to skip */
   if (pos < u->prose_end && !_sd_text_is_content (_sd_text_get_char (text + pos)))
     pos = _sd_seg_skip_char (text, pos);
-  if (_sd_text_has_prefix (text, pos, u->prose_end, "上接"))
+  if (_sd_text_has_prefix (text, pos, u->prose_end, "上接") || reads_as_page_mark (page, u, pos))
     {
       for (mark = pos; mark < u->prose_end && mark - pos < 30;
            mark = _sd_seg_skip_char (text, mark))
