@@ -241,6 +241,18 @@ G_GNUC_INTERNAL gboolean   _sd_seg_weighs_as_story  (SdSegPage  *page,
                                                      guint       n,
                                                      guint       lead);
 
+/* sd-segmenter.c: the number of title units from @i that form one
+ * header (kicker, title, 副题), and their roles in story @id */
+G_GNUC_INTERNAL guint      _sd_seg_measure_header   (SdSegPage *page, guint i);
+G_GNUC_INTERNAL void       _sd_seg_set_header_roles (SdSegPage *page, guint i, guint n, guint id);
+/* sd-late-titles.c: the last unit taken when the title at @i heads the
+ * story whose sentence it breaks into, else NONE */
+G_GNUC_INTERNAL guint      _sd_seg_take_late_title  (SdSegPage *page, guint i);
+/* sd-title-cues.c: how often the title's words (Han bigrams) occur in
+ * [@start, @end) */
+G_GNUC_INTERNAL guint      _sd_seg_count_title_bigrams (SdSegPage *page, SdSegUnit *title,
+                                                        gsize start, gsize end);
+
 G_GNUC_INTERNAL void       _sd_seg_scan_units       (SdSegPage  *page);
 G_GNUC_INTERNAL gboolean   _sd_seg_has_role_prefix  (const char *text,
                                                      gsize       start,

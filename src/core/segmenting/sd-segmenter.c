@@ -103,8 +103,8 @@ header_is_marked (SdSegPage *page, guint i, guint n)
 }
 
 /* Number of title units from @i that form one header (kicker, title, 副题). */
-static guint
-measure_header (SdSegPage *page, guint i)
+guint
+_sd_seg_measure_header (SdSegPage *page, guint i)
 {
   guint n = 1;
 
@@ -124,7 +124,7 @@ starts_story (SdSegPage *page, SdSegStory *story, guint i)
 {
   SdSegUnit *u = _sd_seg_unit_at (page, i);
   SdSegUnit *prev = _sd_seg_unit_at (page, i - 1);
-  guint      n = measure_header (page, i);
+  guint      n = _sd_seg_measure_header (page, i);
   guint      lead = i + n < page->units->len ? i + n : NONE;
   SdSegUnit *next = lead != NONE ? _sd_seg_unit_at (page, lead) : NULL;
 
@@ -214,8 +214,8 @@ after_story_end (SdSegPage *page, SdSegStory *story, guint i)
 }
 
 /* Gives the @n header units from @i their roles in story @id. */
-static void
-set_header_roles (SdSegPage *page, guint i, guint n, guint id)
+void
+_sd_seg_set_header_roles (SdSegPage *page, guint i, guint n, guint id)
 {
   SdSegUnit *a = _sd_seg_unit_at (page, i);
   SdSegUnit *b = n > 1 ? _sd_seg_unit_at (page, i + 1) : NULL;
@@ -260,85 +260,12 @@ static guint
 open_story (SdSegPage *page, guint i, gboolean titled)
 {
   SdSegStory story = { .first = i, .last = i, .headline = NONE, .last_body = NONE, .credit = NONE };
-  guint      n = titled ? measure_header (page, i) : 1;
+  guint      n = titled ? _sd_seg_measure_header (page, i) : 1;
 
   story.last = i + n - 1;
   g_array_append_val (page->stories, story);
   if (titled)
-    set_header_roles (page, i, n, page->stories->len - 1);
-  return i + n - 1;
-}
-
-/* OCR of a page in columns reads a headline set across them after the
- * first lines beside it ("…全国微电影大赛颁奖典", "全国微电影大赛在淮安颁奖",
- * "礼在淮安市文化馆举行。"): a title that breaks into a sentence of a story
- * with no title yet is that story's headline, read late, and the sentence
- * goes on under it.  Not when the text under it opens as a lead does
- * ("近日，…", a date, 本报讯): that is a story of its own. */
-static gboolean
-heads_story_late (SdSegPage *page, SdSegStory *story, guint i)
-{
-  guint      n = measure_header (page, i);
-  SdSegUnit *last, *lead;
-
-  if (page->column == 0 || story->headline != NONE || story->last_body == NONE
-      || i + n >= page->units->len || _sd_seg_is_marked (_sd_seg_unit_at (page, i)))
-    return FALSE;
-  last = _sd_seg_unit_at (page, story->last_body);
-  lead = _sd_seg_unit_at (page, i + n);
-  /* "▶上接1版" goes on with no title of its own; "…美好现实! 本报记者" over
-   * the names signs a story */
-  if (_sd_seg_unit_at (page, story->first)->continued
-      || _sd_text_has_suffix (page->text, last->text_start, last->text_end, "记者"))
-    return FALSE;
-  if (last->ends_sentence || lead->shape != SHAPE_TEXT || lead->title || lead->news_lead
-      || lead->continued || _sd_seg_starts_with_opener (page, lead)
-      || _sd_seg_is_photo_caption (page, i + n))
-    return FALSE;
-  /* only names or credits between the broken sentence and the title */
-  for (guint k = story->last_body + 1; k < i; k++)
-    if (_sd_seg_unit_at (page, k)->shape == SHAPE_TEXT
-        || _sd_seg_unit_at (page, k)->shape == SHAPE_REPORTER)
-      return FALSE;
-  return TRUE;
-}
-
-static gboolean
-has_body_before (SdSegPage *page, SdSegStory *story, guint i)
-{
-  for (guint k = story->first; k < i; k++)
-    if (_sd_seg_unit_at (page, k)->role == ROLE_BODY)
-      return TRUE;
-  return FALSE;
-}
-
-/* Makes the title at unit @i the headline of @story (see
- * heads_story_late ()).  Returns the last unit taken. */
-static guint
-take_late_headline (SdSegPage *page, SdSegStory *story, guint i)
-{
-  guint n = measure_header (page, i);
-
-  SdSegUnit *above = _sd_seg_unit_at (page, i - 1);
-
-  /* the story's only text right above it is its 引题, too long for a
-   * title's shape: "产业兴旺、城乡融合、生活幸福——", or the start of one
-   * broken over two lines ("…同比增长20.", "1%——") */
-  if (story->last_body == i - 1 && !has_body_before (page, story, i - 1)
-      && (above->dash_end || (_sd_seg_unit_at (page, i)->dash_end && !above->ends_sentence)))
-    {
-      above->role = ROLE_KICKER;
-      story->has_body = FALSE;
-      story->last_body = NONE;
-    }
-  /* names read between the broken sentence and the title sign nothing:
-   * the story goes on */
-  for (guint k = story->last_body != NONE ? story->last_body + 1 : i; k < i; k++)
-    if (_sd_seg_unit_at (page, k)->role == ROLE_BYLINE)
-      _sd_seg_unit_at (page, k)->role = ROLE_STRAY;
-  set_header_roles (page, i, n, page->stories->len - 1);
-  story->last = i + n - 1;
-  story->ended = FALSE;
+    _sd_seg_set_header_roles (page, i, n, page->stories->len - 1);
   return i + n - 1;
 }
 
@@ -461,17 +388,23 @@ assign_stories (SdSegPage *page)
       SdSegUnit  *u = _sd_seg_unit_at (page, i);
       SdSegStory *story =
           page->stories->len > 0 ? _sd_seg_story_at (page, page->stories->len - 1) : NULL;
+      guint last;
 
       if (u->shape == SHAPE_TEXT && u->title)
         {
-          if (story != NULL && heads_story_late (page, story, i))
+          /* a title read late heads its story (sd-late-titles.c): one with
+           * no title yet, or one that begins above where a story would
+           * begin at the title */
+          if (story != NULL && story->headline == NONE
+              && (last = _sd_seg_take_late_title (page, i)) != NONE)
             {
-              i = take_late_headline (page, story, i);
+              i = last;
               continue;
             }
           if (story == NULL || starts_story (page, story, i))
             {
-              i = open_story (page, i, TRUE);
+              last = story != NULL ? _sd_seg_take_late_title (page, i) : NONE;
+              i = last != NONE ? last : open_story (page, i, TRUE);
               continue;
             }
           u->role = u->section_shape ? ROLE_SECTION : ROLE_BODY;
