@@ -86,6 +86,24 @@ static const LateCase late_cases[] = {
     "好。卯镇工业开票销售,2015年为40.5亿元,\n"
     "到2021年达143.81亿元,六年翻了3.5倍。\n",
     1, 0, "激活发展原动力 打造优势产业链", "上周，记者从寅县发改委了解到", NULL, "卯镇加快构建" },
+  /* in a story with a headline of its own: the title's story begins at
+   * the paragraph above that uses its words, not at the nearest one */
+  { "/segmenter-ocr/late-headline/own-lead-above",
+    "寅县举办农民丰收节\n\n"
+    "本报讯9月23日,寅县农民丰收节在卯镇开幕,来自全县\n"
+    "各镇的农民代表带来了当地的特色农产品,现场展销、\n"
+    "直播带货,吸引了大批市民前来选购,热闹非凡。\n\n"
+    "丰收节期间,全县还将举办农民运动会、农耕文化展等\n"
+    "十多项活动,让农民群众共享丰收喜悦,默默工作。\n\n"
+    "连日来,卯镇组织河长办、维护办就样板河推进和环境\n"
+    "维护、河道保洁工作下村督查,实时将督查情况发布至\n"
+    "卯镇河长制工作微信群。\n\n"
+    "今年以来,卯镇将河长制样板工程与森林小镇创建工作\n\n"
+    "卯镇逐村建样板河\n\n"
+    "相结合,在完成县里下发的河长制样板河道基础上自加\n"
+    "压力,实施“一村一样板河”工程,全镇13个村对各村\n"
+    "示范河道两侧堤岸进行修整。\n",
+    2, 1, "卯镇逐村建样板河", "连日来，卯镇组织河长办", NULL, NULL },
 };
 
 static void
@@ -106,6 +124,26 @@ test_late_headline (gconstpointer data)
                    && g_str_has_prefix (story->subheadline, c->subheadline));
 }
 
+/* OCR misreads "▶上接1版" ("《上搂1版)"): still the mark of a continued
+ * story, no title of another. */
+static void
+test_misread_continuation_mark (void)
+{
+  static const char page[] = "寅县举办农民丰收节\n\n"
+                             "本报讯9月23日,寅县农民丰收节在卯镇开幕,来自全县各镇的农民"
+                             "代表带来了当地的特色农产品。(甲乙)\n\n"
+                             "《上搂1版)推动了企业发展和螃蟹养殖、拆蟹等相关领域农户增收。"
+                             "卯镇还成立家庭农场等,实现种植养殖、物流配送一体发展。\n";
+  g_autoptr (GPtrArray) segments = sd_segmenter_split (page, strlen (page));
+  SdSegment *story;
+
+  g_assert_cmpuint (segments->len, ==, 2);
+  story = g_ptr_array_index (segments, 1);
+  g_assert_cmpint (story->kind, ==, SD_STORY_KIND_CONTINUATION);
+  g_assert_null (story->headline);
+  assert_body_starts (story, "推动了企业发展");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -113,5 +151,6 @@ main (int argc, char **argv)
 
   for (guint i = 0; i < G_N_ELEMENTS (late_cases); i++)
     g_test_add_data_func (late_cases[i].path, &late_cases[i], test_late_headline);
+  g_test_add_func ("/segmenter-ocr/continuation/misread-mark", test_misread_continuation_mark);
   return g_test_run ();
 }
