@@ -333,6 +333,7 @@ find_continuation_marks (SdSegPage *page, SdSegUnit *u)
         if (prev != NULL && !_sd_text_is_content (_sd_text_get_char (prev)))
           mark = prev - text;
         u->prose_end = mark;
+        u->jumps_on = TRUE;
         _sd_text_trim (text, &u->prose_start, &u->prose_end);
         break;
       }

@@ -85,6 +85,8 @@ typedef struct
   guint section_shape : 1; /* could be a section heading, not a broken line */
   guint news_lead : 1;     /* 本报讯 */
   guint continued : 1;     /* ▶上接1版 */
+  guint jumps_on : 1;      /* (下转A2版): the story's text on this page ends */
+  guint boxed : 1;         /* □ 本报记者 X: a reporter line that heads a story */
   guint dash_start : 1;    /* ——副题 */
   guint dash_end : 1;      /* 引题—— */
   guint tail_names : 1;

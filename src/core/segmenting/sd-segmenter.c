@@ -279,7 +279,7 @@ signs_story (SdSegPage *page, SdSegUnit *u)
 
   if (_sd_text_has_suffix (page->text, u->text_start, u->text_end, "报道"))
     return TRUE;
-  return _sd_text_is_content (first)
+  return !u->boxed && _sd_text_is_content (first)
          && !_sd_text_contains (page->text, u->text_start, u->text_end, "通讯员");
 }
 
@@ -440,7 +440,11 @@ assign_stories (SdSegPage *page)
         }
       else if (u->shape == SHAPE_REPORTER)
         {
-          if (story == NULL)
+          /* "□ 本报记者 X" after a story that has ended heads the next
+           * one; not after a caption under a title, as the lead is to come */
+          if (story == NULL
+              || (u->boxed && story->has_body && story->ended
+                  && !holds_only_caption (page, story, i)))
             {
               open_story (page, i, FALSE);
               story = _sd_seg_story_at (page, page->stories->len - 1);
@@ -478,7 +482,7 @@ assign_stories (SdSegPage *page)
       if (u->role == ROLE_BYLINE || u->role == ROLE_STRAY
           || (u->role == ROLE_CREDIT && story->has_body)
           || (u->role == ROLE_REPORTER && story->has_body && signs_story (page, u))
-          || (u->role == ROLE_BODY && (u->tail_names || u->tail_credit)))
+          || (u->role == ROLE_BODY && (u->tail_names || u->tail_credit || u->jumps_on)))
         story->ended = TRUE;
       else if (u->role == ROLE_BODY)
         story->ended = FALSE;
