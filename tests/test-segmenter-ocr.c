@@ -31,9 +31,7 @@ assert_body_starts (SdSegment *segment, const char *prefix)
   "丰收节期间,全县还将举办农民运动会、农耕文化展等\n"                       \
   "十多项活动,让农民群众共享丰收喜悦。(甲乙 丙丁)\n\n"
 
-/* Tesseract reads a headline set across columns after the first lines
- * beside it: the title breaks a sentence of its own story, which goes on
- * under it. */
+/* One story of a small page, as it should come out. */
 typedef struct
 {
   const char *path;
@@ -44,10 +42,13 @@ typedef struct
   const char *body_start;
   const char *reporter;    /* (nullable) */
   const char *subheadline; /* (nullable) a prefix of it */
-} LateCase;
+  int         kind;        /* an SdStoryKind, or -1 for any */
+} OcrCase;
 
-static const LateCase late_cases[] = {
-  /* in a 本报讯 story */
+static const OcrCase ocr_cases[] = {
+  /* Tesseract reads a headline set across columns after the first lines
+   * beside it: the title breaks a sentence of its own story, which goes
+   * on under it; here in a 本报讯 story */
   { "/segmenter-ocr/late-headline/news-lead",
     SIGNED_STORY "本报讯(记者 戊己)3月5日,全省微电影大赛颁奖典\n\n"
                  "全省微电影大赛在寅县颁奖\n\n"
@@ -57,7 +58,7 @@ static const LateCase late_cases[] = {
                  "社会各界广泛关注,经过4个月的征集,共收到1200多\n"
                  "部参赛作品,其中不少出自基层文艺工作者之手。\n",
     2, 1, "全省微电影大赛在寅县颁奖", "3月5日，全省微电影大赛颁奖典礼在寅县文化馆举行。", "戊己",
-    NULL },
+    NULL, -1 },
   /* in a story a reporter line opens at the top of the page, with the
    * second reporter's name read between: the names sign nothing */
   { "/segmenter-ocr/late-headline/after-reporter",
@@ -71,7 +72,7 @@ static const LateCase late_cases[] = {
     "当天上午,68岁的村民盛某正在瓜田里劳作,瓜架\n"
     "上挂满瓜蒌,一只只瓜蒌吊在藤上。盛某身体硬朗、\n"
     "手脚麻利,被雇来收瓜,一天能挣一百多元钱。\n\n" SIGNED_STORY,
-    2, 0, "沿河村 把优质食材销往全国", "近日，记者来到寅县卯镇沿河村", "戊己", NULL },
+    2, 0, "沿河村 把优质食材销往全国", "近日，记者来到寅县卯镇沿河村", "戊己", NULL, -1 },
   /* a 引题 too long for a title's shape above it, its dash read as "-一"
    * and wrapped over two lines */
   { "/segmenter-ocr/late-headline/long-kicker",
@@ -85,7 +86,8 @@ static const LateCase late_cases[] = {
     "期多出十多家,增速位居全县各镇前列,势头良\n"
     "好。卯镇工业开票销售,2015年为40.5亿元,\n"
     "到2021年达143.81亿元,六年翻了3.5倍。\n",
-    1, 0, "激活发展原动力 打造优势产业链", "上周，记者从寅县发改委了解到", NULL, "卯镇加快构建" },
+    1, 0, "激活发展原动力 打造优势产业链", "上周，记者从寅县发改委了解到", NULL, "卯镇加快构建",
+    -1 },
   /* in a story with a headline of its own: the title's story begins at
    * the paragraph above that uses its words, not at the nearest one */
   { "/segmenter-ocr/late-headline/own-lead-above",
@@ -103,13 +105,33 @@ static const LateCase late_cases[] = {
     "相结合,在完成县里下发的河长制样板河道基础上自加\n"
     "压力,实施“一村一样板河”工程,全镇13个村对各村\n"
     "示范河道两侧堤岸进行修整。\n",
-    2, 1, "卯镇逐村建样板河", "连日来，卯镇组织河长办", NULL, NULL },
+    2, 1, "卯镇逐村建样板河", "连日来，卯镇组织河长办", NULL, NULL, -1 },
+  /* OCR misreads "▶上接1版" ("《上搂1版)"): still the mark of a continued
+   * story, no title of another */
+  { "/segmenter-ocr/continuation/misread-mark",
+    "寅县举办农民丰收节\n\n"
+    "本报讯9月23日,寅县农民丰收节在卯镇开幕,来自全县各镇的农民代表带来了当地的特色农产品。"
+    "(甲乙)\n\n"
+    "《上搂1版)推动了企业发展和螃蟹养殖、拆蟹等相关领域农户增收。"
+    "卯镇还成立家庭农场等,实现种植养殖、物流配送一体发展。\n",
+    2, 1, NULL, "推动了企业发展", NULL, NULL, SD_STORY_KIND_CONTINUATION },
+  /* the box of "□ 本报记者 X" read as a character drawn in a box ("图 ",
+   * "国 "): still a reporter line, which heads the next story where the
+   * one above jumps to another page ("(下转A2版)") */
+  { "/segmenter-ocr/reporter/misread-box",
+    "沿河村:把优质食材销往全国\n\n"
+    "近日,记者来到寅县卯镇沿河村,只见一片片农田里,农民正弯腰忙碌。\n\n"
+    "“我家种了20亩地,闲时就到处去帮忙。昨天村里开始收瓜,我就过来了。”(下转A2版)\n\n"
+    "图 本报记者 甲乙\n\n"
+    "国 本报记者 丙丁\n\n"
+    "“五一”小长假结束了。三天里,寅县展开热情的臂膀,拥抱着前来旅游观光的四海宾朋。\n",
+    2, 1, NULL, "“五一”小长假结束了。", "甲乙", NULL, -1 },
 };
 
 static void
-test_late_headline (gconstpointer data)
+test_ocr_case (gconstpointer data)
 {
-  const LateCase *c = data;
+  const OcrCase *c = data;
   g_autoptr (GPtrArray) segments = sd_segmenter_split (c->page, strlen (c->page));
   SdSegment *story;
 
@@ -119,29 +141,11 @@ test_late_headline (gconstpointer data)
   assert_body_starts (story, c->body_start);
   g_assert_cmpstr (story->reporter, ==, c->reporter);
   g_assert_null (story->byline);
+  if (c->kind >= 0)
+    g_assert_cmpint (story->kind, ==, c->kind);
   if (c->subheadline != NULL)
     g_assert_true (story->subheadline != NULL
                    && g_str_has_prefix (story->subheadline, c->subheadline));
-}
-
-/* OCR misreads "▶上接1版" ("《上搂1版)"): still the mark of a continued
- * story, no title of another. */
-static void
-test_misread_continuation_mark (void)
-{
-  static const char page[] = "寅县举办农民丰收节\n\n"
-                             "本报讯9月23日,寅县农民丰收节在卯镇开幕,来自全县各镇的农民"
-                             "代表带来了当地的特色农产品。(甲乙)\n\n"
-                             "《上搂1版)推动了企业发展和螃蟹养殖、拆蟹等相关领域农户增收。"
-                             "卯镇还成立家庭农场等,实现种植养殖、物流配送一体发展。\n";
-  g_autoptr (GPtrArray) segments = sd_segmenter_split (page, strlen (page));
-  SdSegment *story;
-
-  g_assert_cmpuint (segments->len, ==, 2);
-  story = g_ptr_array_index (segments, 1);
-  g_assert_cmpint (story->kind, ==, SD_STORY_KIND_CONTINUATION);
-  g_assert_null (story->headline);
-  assert_body_starts (story, "推动了企业发展");
 }
 
 int
@@ -149,8 +153,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (late_cases); i++)
-    g_test_add_data_func (late_cases[i].path, &late_cases[i], test_late_headline);
-  g_test_add_func ("/segmenter-ocr/continuation/misread-mark", test_misread_continuation_mark);
+  for (guint i = 0; i < G_N_ELEMENTS (ocr_cases); i++)
+    g_test_add_data_func (ocr_cases[i].path, &ocr_cases[i], test_ocr_case);
   return g_test_run ();
 }
