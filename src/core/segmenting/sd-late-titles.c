@@ -18,8 +18,9 @@
 #include "sd-line-structure.h"
 #include "sd-segmenter-private.h"
 
-#define LATE_WINDOW 1800    /* bytes above the title its story may begin: some 600 Han */
-#define LATE_LEAD_BIGRAMS 3 /* of the title's words, in its story's lead paragraph */
+#define LATE_WINDOW 1800      /* bytes above the title its story may begin: some 600 Han */
+#define HEADLINE_REST_CHARS 8 /* the second line of a headline, read apart */
+#define LATE_LEAD_BIGRAMS 3   /* of the title's words, in its story's lead paragraph */
 
 /* The title at unit @i, with @n header units, breaks into a sentence of
  * @story: the text above stops mid-sentence and the text under it goes on.
@@ -122,6 +123,20 @@ find_story_start (SdSegPage *page, SdSegStory *story, guint i)
   return best;
 }
 
+/* A headline broken over two lines of the column reads its second line at
+ * the top of the next column ("市领导赴丹阳 调研" … "外资外贸企业"): a short
+ * title every word of which the story has already used in its text. */
+static gboolean
+is_headline_rest (SdSegPage *page, SdSegStory *story, guint i)
+{
+  SdSegUnit *title = _sd_seg_unit_at (page, i);
+  SdSegUnit *headline = _sd_seg_unit_at (page, story->headline);
+
+  return title->chars <= HEADLINE_REST_CHARS && title->chars >= 3
+         && _sd_seg_count_title_bigrams (page, title, headline->end, title->start)
+                >= title->chars - 1;
+}
+
 /* Units [@k, @i) leave the page's last story for a new one. */
 static void
 split_story (SdSegPage *page, guint k, guint i)
@@ -174,8 +189,18 @@ _sd_seg_take_late_title (SdSegPage *page, guint i)
                                           _sd_seg_unit_at (page, story->last_body)->end))
     return NONE;
   start = find_story_start (page, story, i);
-  if (start == NONE)
-    return NONE;
-  split_story (page, start, i);
-  return take_late_headline (page, i, n);
+  if (start != NONE)
+    {
+      split_story (page, start, i);
+      return take_late_headline (page, i, n);
+    }
+  if (n == 1 && is_headline_rest (page, story, i))
+    {
+      /* fill_header () joins the two */
+      _sd_seg_unit_at (page, i)->role = ROLE_HEADLINE;
+      _sd_seg_unit_at (page, i)->story = page->stories->len - 1;
+      story->last = i;
+      return i;
+    }
+  return NONE;
 }
