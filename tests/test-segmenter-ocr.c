@@ -106,6 +106,22 @@ static const OcrCase ocr_cases[] = {
     "压力,实施“一村一样板河”工程,全镇13个村对各村\n"
     "示范河道两侧堤岸进行修整。\n",
     2, 1, "卯镇逐村建样板河", "连日来，卯镇组织河长办", NULL, NULL, -1 },
+  /* a headline broken over two lines, its second read at the top of the
+   * next column: the words of the story's lead */
+  { "/segmenter-ocr/late-headline/second-line",
+    SIGNED_STORY "县领导赴卯镇 调研\n\n"
+                 "本报讯(记者 戊己)5月24日上午,副县长带领县相关部门负\n"
+                 "责同志,赴卯镇调研外资外贸企业。\n\n"
+                 "调研组一行先后来到眼镜小镇、卯镇港、卯镇东站货场等项\n"
+                 "目现场。其中,眼镜小镇项目占地约1700亩,以眼镜产业为\n"
+                 "支撑,涵盖酒店、总部大厦、科技会馆等九大业态,正在加速\n"
+                 "推进外资到位;卯镇港项目总用地面积约273亩,计划总投资\n"
+                 "4.5亿元,重点打造铁水联运泊位、铁路专用线和集装箱铁路\n\n"
+                 "外资外贸企业\n\n"
+                 "堆场区、港池等区域,项目达产后,有望降低内河水运单箱运\n"
+                 "输成本,创造就业岗位500个,铁路、公路、水路运输实现无\n"
+                 "缝衔接。\n",
+    2, 1, "县领导赴卯镇 调研外资外贸企业", "5月24日上午", "戊己", NULL, -1 },
   /* OCR misreads "▶上接1版" ("《上搂1版)"): still the mark of a continued
    * story, no title of another */
   { "/segmenter-ocr/continuation/misread-mark",
