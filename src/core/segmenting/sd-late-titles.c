@@ -130,11 +130,13 @@ static gboolean
 is_headline_rest (SdSegPage *page, SdSegStory *story, guint i)
 {
   SdSegUnit *title = _sd_seg_unit_at (page, i);
-  SdSegUnit *headline = _sd_seg_unit_at (page, story->headline);
+  gsize      from = _sd_seg_unit_at (page, story->headline)->end;
 
+  /* read a column further on at the most */
+  if (title->start > from + 2 * LATE_WINDOW)
+    return FALSE;
   return title->chars <= HEADLINE_REST_CHARS && title->chars >= 3
-         && _sd_seg_count_title_bigrams (page, title, headline->end, title->start)
-                >= title->chars - 1;
+         && _sd_seg_count_title_bigrams (page, title, from, title->start) >= title->chars - 1;
 }
 
 /* Units [@k, @i) leave the page's last story for a new one. */
@@ -175,9 +177,12 @@ guint
 _sd_seg_take_late_title (SdSegPage *page, guint i)
 {
   SdSegStory *story = _sd_seg_story_at (page, page->stories->len - 1);
-  guint       n = _sd_seg_measure_header (page, i);
-  guint       start;
+  guint       n, start;
 
+  /* a page of paragraph lines has no columns to read out of order */
+  if (page->column == 0)
+    return NONE;
+  n = _sd_seg_measure_header (page, i);
   if (!breaks_sentence (page, story, i, n))
     return NONE;
   if (story->headline == NONE)
