@@ -307,6 +307,16 @@ holds_only_caption (SdSegPage *page, SdSegStory *story, guint i)
   return lines == 1;
 }
 
+/* The story's first unit of text. */
+static SdSegUnit *
+first_text (SdSegPage *page, SdSegStory *story)
+{
+  for (guint k = story->first; k <= story->last; k++)
+    if (_sd_seg_unit_at (page, k)->role == ROLE_BODY)
+      return _sd_seg_unit_at (page, k);
+  return _sd_seg_unit_at (page, story->first);
+}
+
 /* "②近期，…", "③在志愿者…": the numbered captions of one spread of
  * photos go on in it. */
 static gboolean
@@ -360,8 +370,13 @@ split_off_photo (SdSegPage *page, guint i)
       if (_sd_seg_starts_with_opener (page, c))
         first = k;
     }
-  /* the story above keeps a paragraph that ends a sentence */
+  /* the story above keeps a paragraph that ends a sentence; a titled one
+   * that holds only a dated caption is the photo's story itself, its text
+   * going on under the caption ("江苏泰州:…忙秋收", "10月20日，一名农民…",
+   * "近日，…", "新华社发(李杨 摄)") */
   if (first == NONE || first == story->first
+      || (holds_only_caption (page, story, first)
+          && _sd_seg_starts_with_opener (page, first_text (page, story)))
       || !_sd_seg_carries_prose (_sd_seg_unit_at (page, first - 1))
       || !_sd_seg_unit_at (page, first - 1)->ends_sentence)
     return FALSE;

@@ -237,7 +237,11 @@ collect_captions (SdSegPage *page, SdSegStory *story, SdSegment *segment)
                                    _sd_seg_unit_at (page, i - 1)->prose_end, CAPTION_MAX_CHARS)
                  <= CAPTION_MAX_CHARS)
         caption = _sd_seg_unit_at (page, i - 1);
-      else if (first_body != NONE && first_body != i - 1)
+      /* a dated sentence under the headline of a photo item of a few
+       * sentences ("10月20日，一名农民…") opens its text */
+      else if (first_body != NONE && first_body != i - 1
+               && !(_sd_seg_starts_with_opener (page, _sd_seg_unit_at (page, first_body))
+                    && count_prose (page, story, PHOTO_MAX_CHARS) <= PHOTO_MAX_CHARS))
         {
           SdSegUnit *lone = _sd_seg_unit_at (page, first_body);
           gsize      chars = _sd_text_count_chars (page->text, lone->prose_start, lone->prose_end,
