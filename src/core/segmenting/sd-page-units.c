@@ -588,32 +588,6 @@ _sd_seg_continues_sentence (SdSegPage *page, SdSegUnit *u)
   return FALSE;
 }
 
-/* In a scan's columns, a title-shaped line that runs to the edge before
- * text that goes on mid-sentence was cut there, by a column or a
- * paragraph break the OCR put in. */
-static void
-find_cut_lines (SdSegPage *page)
-{
-  for (guint i = 0; page->column > 0 && i + 1 < page->units->len; i++)
-    {
-      SdSegUnit *u = _sd_seg_unit_at (page, i);
-      SdSegUnit *next = _sd_seg_unit_at (page, i + 1);
-      gunichar   first;
-
-      if (!u->title || u->md_level > 0 || u->bold || !u->at_edge)
-        continue;
-      first = _sd_text_first_char (page->text, next->text_start, next->text_end);
-      if (next->shape != SHAPE_TEXT || next->title || next->news_lead)
-        continue;
-      if (_sd_seg_char_in ("的了地得着过们", first) || _sd_text_is_closing (first)
-          || _sd_seg_continues_sentence (page, next))
-        {
-          u->title = FALSE;
-          u->section_shape = FALSE;
-        }
-    }
-}
-
 /* Layouts differ in how many blank lines part paragraphs; a gap is only
  * telling when it is wider than the page's usual one. */
 static void
@@ -682,5 +656,5 @@ _sd_seg_scan_units (SdSegPage *page)
         pos++;
     }
   measure_usual_gap (page);
-  find_cut_lines (page);
+  _sd_seg_find_column_lines (page);
 }

@@ -255,6 +255,10 @@ G_GNUC_INTERNAL guint      _sd_seg_take_late_title  (SdSegPage *page, guint i);
 G_GNUC_INTERNAL guint      _sd_seg_count_title_bigrams (SdSegPage *page, SdSegUnit *title,
                                                         gsize start, gsize end);
 
+/* sd-column-lines.c: lines a page in columns cut at the edge lose the
+ * title shape */
+G_GNUC_INTERNAL void       _sd_seg_find_column_lines (SdSegPage *page);
+
 G_GNUC_INTERNAL void       _sd_seg_scan_units       (SdSegPage  *page);
 G_GNUC_INTERNAL gboolean   _sd_seg_has_role_prefix  (const char *text,
                                                      gsize       start,
