@@ -41,10 +41,37 @@ find_cut_lines (SdSegPage *page)
     }
 }
 
+/* OCR of a scan sets its blocks apart with blank lines, and a title is a
+ * block of its own: on such a page a title-shaped line that runs to the
+ * column's edge with a line of its block right above or under it is a
+ * line of prose, cut there. */
+static void
+find_block_lines (SdSegPage *page)
+{
+  guint blocks = 0;
+
+  for (guint i = 1; i < page->units->len; i++)
+    blocks += _sd_seg_unit_at (page, i)->blank_before > 0;
+  if (blocks * 3 < page->units->len)
+    return;
+  for (guint i = 1; i + 1 < page->units->len; i++)
+    {
+      SdSegUnit *u = _sd_seg_unit_at (page, i);
+
+      if (u->title && u->at_edge && u->md_level == 0 && !u->bold
+          && (u->blank_before == 0 || _sd_seg_unit_at (page, i + 1)->blank_before == 0))
+        {
+          u->title = FALSE;
+          u->section_shape = FALSE;
+        }
+    }
+}
+
 void
 _sd_seg_find_column_lines (SdSegPage *page)
 {
   if (page->column == 0)
     return;
   find_cut_lines (page);
+  find_block_lines (page);
 }
