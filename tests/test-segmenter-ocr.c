@@ -152,6 +152,27 @@ static const OcrCase ocr_cases[] = {
     "专门队伍,对全镇道路、河道进行了全面清理,确保道路宽敞明\n"
     "亮,河道水清岸绿。\n",
     3, 1, "寅县：“鱼米之乡”忙秋收", "10月20日，一名农民驾驶收割机", NULL, NULL, -1, TRUE },
+  /* OCR sets its blocks apart with blank lines: a line at the column's
+   * edge in a block under a title is prose cut there, no title */
+  { "/segmenter-ocr/title/edge-line-in-block",
+    "寅县举办农民丰收节\n"
+    "\n"
+    "本报讯9月23日,寅县农民丰收节在卯镇开幕,来自全县各镇\n"
+    "的农民代表带来了当地的特色农产品,现场展销、直播带货。\n"
+    "\n"
+    "丰收节期间,全县还将举办农民运动会、农耕文化展等十多\n"
+    "项活动,让农民群众共享丰收喜悦。(甲乙 丙丁)\n"
+    "\n"
+    "卯镇农民的第三次回归\n"
+    "肖某今年35岁,原先在县城开发区里的一家生产高档女\n"
+    "\n"
+    "装的厂里上班,工作得心应手,每月工资近6000元。今\n"
+    "年3月,她回到卯镇老家,当上了新型职业农民,种起了\n"
+    "150亩地,又从20多户人家那里流转过来75亩。\n"
+    "\n"
+    "这是她第三次回归。她是在了解到土地承包到期后再延长\n"
+    "30年的政策后做的决定,家里人都很支持她回乡创业。\n",
+    2, 1, "卯镇农民的第三次回归", "肖某今年35岁", NULL, NULL, -1, FALSE },
   /* OCR misreads "▶上接1版" ("《上搂1版)"): still the mark of a continued
    * story, no title of another */
   { "/segmenter-ocr/continuation/misread-mark",
