@@ -258,6 +258,31 @@ test_wrapped_title_under_kicker (void)
   g_assert_cmpstr (paragraphs[1], ==, "300幅“文明城”公益广告扮靓贾汪街道");
 }
 
+/* A joined paragraph ends at the column's edge when its last line of the
+ * page does, however long the paragraph: the one before the blank line
+ * was cut there, the one ending a sentence in a short line was not. */
+static void
+test_wrapped_ends_at_edge (void)
+{
+  static const char page[] = "　　本报讯午镇今年新建村级文化广场十\n"
+                             "二个，添置健身器材三百余件，村民茶\n"
+                             "余饭后有了休闲好去处。镇里还组织文\n"
+                             "艺骨干下村辅导，组建广场舞队伍二十\n"
+                             "余支，群众生活更丰富。\n"
+                             "　　午镇还在各村设立农家书屋，配备\n"
+                             "图书两万余册，每周定时向村民开放，\n"
+                             "\n"
+                             "方便群众就近借阅，受到村民欢迎。\n";
+  g_autoptr (SdLineStructure) lines = sd_line_structure_read (page, strlen (page));
+  gsize       length;
+  const char *text = sd_line_structure_get_text (lines, &length);
+  const char *cut = strstr (text, "定时向村民开放，") + strlen ("定时向村民开放，");
+  const char *ended = strstr (text, "群众生活更丰富。") + strlen ("群众生活更丰富。");
+
+  g_assert_true (sd_line_structure_ends_at_edge (lines, cut - text));
+  g_assert_false (sd_line_structure_ends_at_edge (lines, ended - text));
+}
+
 /* Too few lines, or lines of every length, are no column. */
 static void
 test_not_wrapped (void)
@@ -289,6 +314,7 @@ main (int argc, char **argv)
   g_test_add_data_func ("/line-structure/wrapped-pages/crlf", "\r\n", test_wrapped_pages_joined);
   g_test_add_func ("/line-structure/paragraph-ends", test_wrapped_paragraph_ends);
   g_test_add_func ("/line-structure/not-wrapped", test_not_wrapped);
+  g_test_add_func ("/line-structure/ends-at-edge", test_wrapped_ends_at_edge);
   g_test_add_func ("/line-structure/title-under-kicker", test_wrapped_title_under_kicker);
   return g_test_run ();
 }

@@ -194,6 +194,21 @@ sd_line_reaches_edge (guint column, const char *text, gsize start, gsize end)
          && width_reaches_edge (column, measure_width (text, start, end, column + PULLED_BACK));
 }
 
+gboolean
+sd_line_structure_ends_at_edge (const SdLineStructure *lines, gsize offset)
+{
+  const char *text = lines->page_text;
+  Line        line = { .end = sd_line_structure_to_page (lines, offset) };
+
+  if (lines->width == 0)
+    return FALSE;
+  line.start = line.end;
+  while (line.start > 0 && text[line.start - 1] != '\n' && text[line.start - 1] != '\r')
+    line.start--;
+  measure_line (text, &line);
+  return reaches_edge (lines->width, &line);
+}
+
 /* The width most lines reach, or 0 when the lines end anywhere. */
 static guint
 measure_column (GArray *lines)

@@ -47,6 +47,11 @@ gboolean         sd_line_reaches_edge        (guint                  column,
                                               const char            *text,
                                               gsize                  start,
                                               gsize                  end);
+/* Whether the page's line that holds the end of a paragraph line of that
+ * text, ending at @offset, runs to the column's edge: the paragraph was cut
+ * there, unless it ends a sentence. */
+gboolean         sd_line_structure_ends_at_edge (const SdLineStructure *lines,
+                                                 gsize                  offset);
 /* Maps a byte offset into that text to one into the page's text, keeping
  * their order.  An offset at a joint (a space put in where lines were
  * joined) maps to the end of the piece of page text before it. */

@@ -91,6 +91,23 @@ is_box_char (gunichar c)
          || c == 0x25B3 || c == 0x25B2 || c == 0x25CE || c == 0x2605 || c == 0x2606 || c == '@';
 }
 
+/* "图 本报记者 余义舌": OCR reads the box before a reporter line as a
+ * character drawn in a box (口, 国, 图, 回), set apart by a space.  The
+ * role must follow, so "国 家" is never taken for one. */
+static gboolean
+reads_as_box (const char *text, gsize pos, gsize end, gsize *after)
+{
+  gsize next;
+
+  if (!_sd_seg_char_in ("口囗国图回", _sd_text_first_char (text, pos, end)))
+    return FALSE;
+  next = _sd_seg_skip_char (text, pos);
+  if (next >= end || (text[next] != ' ' && _sd_text_get_char (text + next) != 0x3000))
+    return FALSE;
+  *after = _sd_seg_skip_spaces (text, next, end);
+  return _sd_seg_has_role_prefix (text, *after, end, &next);
+}
+
 static gboolean
 is_comma (gunichar c)
 {
@@ -131,6 +148,8 @@ _sd_seg_find_reporter_line (SdSegPage *page, SdSegUnit *u)
 
   if (boxed)
     pos = _sd_seg_skip_spaces (text, _sd_seg_skip_char (text, pos), u->text_end);
+  else if (reads_as_box (text, pos, u->text_end, &after))
+    pos = after;
   /* "□ 张 栩 王 敏": a box before names is a reporter line too */
   if (!_sd_seg_has_role_prefix (text, pos, u->text_end, &after)
       && !(boxed && _sd_text_is_name_list (text, pos, u->text_end, FALSE)))
@@ -139,6 +158,7 @@ _sd_seg_find_reporter_line (SdSegPage *page, SdSegUnit *u)
       || has_clause_comma (text, pos, u->text_end))
     return FALSE;
   u->shape = SHAPE_REPORTER;
+  u->boxed = pos > u->text_start;
   u->reporter_start = pos;
   u->reporter_end = u->text_end;
   return TRUE;

@@ -285,6 +285,21 @@ found:
 }
 
 /* "▶上接1版 …" at the start, "▶下转2版" at the end */
+/* "上搂1版)" as OCR reads "上接1版": 上, a misread 接, the page's number, 版. */
+static gboolean
+reads_as_page_mark (SdSegPage *page, SdSegUnit *u, gsize pos)
+{
+  const char *text = page->text;
+  guint       digits = 0;
+
+  if (!_sd_text_has_prefix (text, pos, u->prose_end, "上") || pos + 6 >= u->prose_end)
+    return FALSE;
+  pos = _sd_seg_skip_char (text, _sd_seg_skip_char (text, pos));
+  for (; pos < u->prose_end && g_ascii_isalnum (text[pos]) && digits < 4; pos++)
+    digits += g_ascii_isdigit (text[pos]);
+  return digits > 0 && _sd_text_has_prefix (text, pos, u->prose_end, "版");
+}
+
 static void
 find_continuation_marks (SdSegPage *page, SdSegUnit *u)
 {
@@ -295,7 +310,7 @@ find_continuation_marks (SdSegPage *page, SdSegUnit *u)
    * of the page) has no character to skip */
   if (pos < u->prose_end && !_sd_text_is_content (_sd_text_get_char (text + pos)))
     pos = _sd_seg_skip_char (text, pos);
-  if (_sd_text_has_prefix (text, pos, u->prose_end, "上接"))
+  if (_sd_text_has_prefix (text, pos, u->prose_end, "上接") || reads_as_page_mark (page, u, pos))
     {
       for (mark = pos; mark < u->prose_end && mark - pos < 30;
            mark = _sd_seg_skip_char (text, mark))
@@ -318,6 +333,7 @@ find_continuation_marks (SdSegPage *page, SdSegUnit *u)
         if (prev != NULL && !_sd_text_is_content (_sd_text_get_char (prev)))
           mark = prev - text;
         u->prose_end = mark;
+        u->jumps_on = TRUE;
         _sd_text_trim (text, &u->prose_start, &u->prose_end);
         break;
       }
@@ -494,6 +510,18 @@ opens_with_dash (SdSegPage *page, SdSegUnit *u)
          && !_sd_seg_char_in (one_words, _sd_text_get_char (text + second));
 }
 
+/* "…同比增长20.1%——" over its title, as OCR reads the dash too ("-一"). */
+static gboolean
+ends_with_dash (SdSegPage *page, SdSegUnit *u)
+{
+  static const char *const dashes[] = { "—", "--", "-一", "一-", "一一" };
+
+  for (guint k = 0; k < G_N_ELEMENTS (dashes); k++)
+    if (_sd_text_has_suffix (page->text, u->text_start, u->text_end, dashes[k]))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 classify_unit (SdSegPage *page, SdSegUnit *u)
 {
@@ -530,7 +558,7 @@ classify_unit (SdSegPage *page, SdSegUnit *u)
     u->prose_start = u->prose_end;
 
   u->dash_start = opens_with_dash (page, u);
-  u->dash_end = _sd_text_has_suffix (text, u->text_start, u->text_end, "——");
+  u->dash_end = ends_with_dash (page, u);
   u->title = is_title_shaped (page, u);
   u->numbered_end = skip_enumerator (page, u);
   u->section_shape = is_section_shaped (page, u);
@@ -558,32 +586,6 @@ _sd_seg_continues_sentence (SdSegPage *page, SdSegUnit *u)
         return n == 1;
     }
   return FALSE;
-}
-
-/* In a scan's columns, a title-shaped line that runs to the edge before
- * text that goes on mid-sentence was cut there, by a column or a
- * paragraph break the OCR put in. */
-static void
-find_cut_lines (SdSegPage *page)
-{
-  for (guint i = 0; page->column > 0 && i + 1 < page->units->len; i++)
-    {
-      SdSegUnit *u = _sd_seg_unit_at (page, i);
-      SdSegUnit *next = _sd_seg_unit_at (page, i + 1);
-      gunichar   first;
-
-      if (!u->title || u->md_level > 0 || u->bold || !u->at_edge)
-        continue;
-      first = _sd_text_first_char (page->text, next->text_start, next->text_end);
-      if (next->shape != SHAPE_TEXT || next->title || next->news_lead)
-        continue;
-      if (_sd_seg_char_in ("的了地得着过们", first) || _sd_text_is_closing (first)
-          || _sd_seg_continues_sentence (page, next))
-        {
-          u->title = FALSE;
-          u->section_shape = FALSE;
-        }
-    }
 }
 
 /* Layouts differ in how many blank lines part paragraphs; a gap is only
@@ -654,5 +656,5 @@ _sd_seg_scan_units (SdSegPage *page)
         pos++;
     }
   measure_usual_gap (page);
-  find_cut_lines (page);
+  _sd_seg_find_column_lines (page);
 }

@@ -85,6 +85,8 @@ typedef struct
   guint section_shape : 1; /* could be a section heading, not a broken line */
   guint news_lead : 1;     /* 本报讯 */
   guint continued : 1;     /* ▶上接1版 */
+  guint jumps_on : 1;      /* (下转A2版): the story's text on this page ends */
+  guint boxed : 1;         /* □ 本报记者 X: a reporter line that heads a story */
   guint dash_start : 1;    /* ——副题 */
   guint dash_end : 1;      /* 引题—— */
   guint tail_names : 1;
@@ -240,6 +242,22 @@ G_GNUC_INTERNAL gboolean   _sd_seg_weighs_as_story  (SdSegPage  *page,
                                                      guint       i,
                                                      guint       n,
                                                      guint       lead);
+
+/* sd-segmenter.c: the number of title units from @i that form one
+ * header (kicker, title, 副题), and their roles in story @id */
+G_GNUC_INTERNAL guint      _sd_seg_measure_header   (SdSegPage *page, guint i);
+G_GNUC_INTERNAL void       _sd_seg_set_header_roles (SdSegPage *page, guint i, guint n, guint id);
+/* sd-late-titles.c: the last unit taken when the title at @i heads the
+ * story whose sentence it breaks into, else NONE */
+G_GNUC_INTERNAL guint      _sd_seg_take_late_title  (SdSegPage *page, guint i);
+/* sd-title-cues.c: how often the title's words (Han bigrams) occur in
+ * [@start, @end) */
+G_GNUC_INTERNAL guint      _sd_seg_count_title_bigrams (SdSegPage *page, SdSegUnit *title,
+                                                        gsize start, gsize end);
+
+/* sd-column-lines.c: lines a page in columns cut at the edge lose the
+ * title shape */
+G_GNUC_INTERNAL void       _sd_seg_find_column_lines (SdSegPage *page);
 
 G_GNUC_INTERNAL void       _sd_seg_scan_units       (SdSegPage  *page);
 G_GNUC_INTERNAL gboolean   _sd_seg_has_role_prefix  (const char *text,

@@ -103,8 +103,8 @@ header_is_marked (SdSegPage *page, guint i, guint n)
 }
 
 /* Number of title units from @i that form one header (kicker, title, 副题). */
-static guint
-measure_header (SdSegPage *page, guint i)
+guint
+_sd_seg_measure_header (SdSegPage *page, guint i)
 {
   guint n = 1;
 
@@ -124,7 +124,7 @@ starts_story (SdSegPage *page, SdSegStory *story, guint i)
 {
   SdSegUnit *u = _sd_seg_unit_at (page, i);
   SdSegUnit *prev = _sd_seg_unit_at (page, i - 1);
-  guint      n = measure_header (page, i);
+  guint      n = _sd_seg_measure_header (page, i);
   guint      lead = i + n < page->units->len ? i + n : NONE;
   SdSegUnit *next = lead != NONE ? _sd_seg_unit_at (page, lead) : NULL;
 
@@ -213,21 +213,12 @@ after_story_end (SdSegPage *page, SdSegStory *story, guint i)
          || (cut && !_sd_seg_continues_sentence (page, u));
 }
 
-/* Starts a story at unit @i; a titled one takes its header units along.
- * Returns the last unit taken. */
-static guint
-open_story (SdSegPage *page, guint i, gboolean titled)
+/* Gives the @n header units from @i their roles in story @id. */
+void
+_sd_seg_set_header_roles (SdSegPage *page, guint i, guint n, guint id)
 {
-  SdSegStory story = { .first = i, .last = i, .headline = NONE, .last_body = NONE, .credit = NONE };
-  guint      id = page->stories->len;
-  guint      n = titled ? measure_header (page, i) : 1;
   SdSegUnit *a = _sd_seg_unit_at (page, i);
   SdSegUnit *b = n > 1 ? _sd_seg_unit_at (page, i + 1) : NULL;
-
-  story.last = i + n - 1;
-  g_array_append_val (page->stories, story);
-  if (!titled)
-    return i;
 
   a->role = ROLE_HEADLINE;
   if (n == 3)
@@ -261,6 +252,20 @@ open_story (SdSegPage *page, guint i, gboolean titled)
           && _sd_seg_story_at (page, id)->headline == NONE)
         _sd_seg_story_at (page, id)->headline = i + k;
     }
+}
+
+/* Starts a story at unit @i; a titled one takes its header units along.
+ * Returns the last unit taken. */
+static guint
+open_story (SdSegPage *page, guint i, gboolean titled)
+{
+  SdSegStory story = { .first = i, .last = i, .headline = NONE, .last_body = NONE, .credit = NONE };
+  guint      n = titled ? _sd_seg_measure_header (page, i) : 1;
+
+  story.last = i + n - 1;
+  g_array_append_val (page->stories, story);
+  if (titled)
+    _sd_seg_set_header_roles (page, i, n, page->stories->len - 1);
   return i + n - 1;
 }
 
@@ -274,7 +279,7 @@ signs_story (SdSegPage *page, SdSegUnit *u)
 
   if (_sd_text_has_suffix (page->text, u->text_start, u->text_end, "报道"))
     return TRUE;
-  return _sd_text_is_content (first)
+  return !u->boxed && _sd_text_is_content (first)
          && !_sd_text_contains (page->text, u->text_start, u->text_end, "通讯员");
 }
 
@@ -300,6 +305,16 @@ holds_only_caption (SdSegPage *page, SdSegStory *story, guint i)
         return FALSE;
     }
   return lines == 1;
+}
+
+/* The story's first unit of text. */
+static SdSegUnit *
+first_text (SdSegPage *page, SdSegStory *story)
+{
+  for (guint k = story->first; k <= story->last; k++)
+    if (_sd_seg_unit_at (page, k)->role == ROLE_BODY)
+      return _sd_seg_unit_at (page, k);
+  return _sd_seg_unit_at (page, story->first);
 }
 
 /* "②近期，…", "③在志愿者…": the numbered captions of one spread of
@@ -355,8 +370,13 @@ split_off_photo (SdSegPage *page, guint i)
       if (_sd_seg_starts_with_opener (page, c))
         first = k;
     }
-  /* the story above keeps a paragraph that ends a sentence */
+  /* the story above keeps a paragraph that ends a sentence; a titled one
+   * that holds only a dated caption is the photo's story itself, its text
+   * going on under the caption ("江苏泰州:…忙秋收", "10月20日，一名农民…",
+   * "近日，…", "新华社发(李杨 摄)") */
   if (first == NONE || first == story->first
+      || (holds_only_caption (page, story, first)
+          && _sd_seg_starts_with_opener (page, first_text (page, story)))
       || !_sd_seg_carries_prose (_sd_seg_unit_at (page, first - 1))
       || !_sd_seg_unit_at (page, first - 1)->ends_sentence)
     return FALSE;
@@ -383,12 +403,23 @@ assign_stories (SdSegPage *page)
       SdSegUnit  *u = _sd_seg_unit_at (page, i);
       SdSegStory *story =
           page->stories->len > 0 ? _sd_seg_story_at (page, page->stories->len - 1) : NULL;
+      guint last;
 
       if (u->shape == SHAPE_TEXT && u->title)
         {
+          /* a title read late heads its story (sd-late-titles.c): one with
+           * no title yet, or one that begins above where a story would
+           * begin at the title */
+          if (story != NULL && story->headline == NONE
+              && (last = _sd_seg_take_late_title (page, i)) != NONE)
+            {
+              i = last;
+              continue;
+            }
           if (story == NULL || starts_story (page, story, i))
             {
-              i = open_story (page, i, TRUE);
+              last = story != NULL ? _sd_seg_take_late_title (page, i) : NONE;
+              i = last != NONE ? last : open_story (page, i, TRUE);
               continue;
             }
           u->role = u->section_shape ? ROLE_SECTION : ROLE_BODY;
@@ -424,7 +455,11 @@ assign_stories (SdSegPage *page)
         }
       else if (u->shape == SHAPE_REPORTER)
         {
-          if (story == NULL)
+          /* "□ 本报记者 X" after a story that has ended heads the next
+           * one; not after a caption under a title, as the lead is to come */
+          if (story == NULL
+              || (u->boxed && story->has_body && story->ended
+                  && !holds_only_caption (page, story, i)))
             {
               open_story (page, i, FALSE);
               story = _sd_seg_story_at (page, page->stories->len - 1);
@@ -462,7 +497,7 @@ assign_stories (SdSegPage *page)
       if (u->role == ROLE_BYLINE || u->role == ROLE_STRAY
           || (u->role == ROLE_CREDIT && story->has_body)
           || (u->role == ROLE_REPORTER && story->has_body && signs_story (page, u))
-          || (u->role == ROLE_BODY && (u->tail_names || u->tail_credit)))
+          || (u->role == ROLE_BODY && (u->tail_names || u->tail_credit || u->jumps_on)))
         story->ended = TRUE;
       else if (u->role == ROLE_BODY)
         story->ended = FALSE;

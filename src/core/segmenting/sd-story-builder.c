@@ -237,7 +237,11 @@ collect_captions (SdSegPage *page, SdSegStory *story, SdSegment *segment)
                                    _sd_seg_unit_at (page, i - 1)->prose_end, CAPTION_MAX_CHARS)
                  <= CAPTION_MAX_CHARS)
         caption = _sd_seg_unit_at (page, i - 1);
-      else if (first_body != NONE && first_body != i - 1)
+      /* a dated sentence under the headline of a photo item of a few
+       * sentences ("10月20日，一名农民…") opens its text */
+      else if (first_body != NONE && first_body != i - 1
+               && !(_sd_seg_starts_with_opener (page, _sd_seg_unit_at (page, first_body))
+                    && count_prose (page, story, PHOTO_MAX_CHARS) <= PHOTO_MAX_CHARS))
         {
           SdSegUnit *lone = _sd_seg_unit_at (page, first_body);
           gsize      chars = _sd_text_count_chars (page->text, lone->prose_start, lone->prose_end,
@@ -296,7 +300,15 @@ fill_header (SdSegPage *page, SdSegStory *story, SdSegment *segment)
           break;
         case ROLE_KICKER:
         case ROLE_SUBHEADLINE:
-          if (segment->subheadline == NULL)
+          /* and so is a 引题 */
+          if (segment->subheadline != NULL && u->role == ROLE_KICKER && i > story->first
+              && _sd_seg_unit_at (page, i - 1)->role == ROLE_KICKER)
+            {
+              g_autofree char *rest = dup_text (text, u->text_start, u->text_end);
+
+              set_string (&segment->subheadline, g_strconcat (segment->subheadline, rest, NULL));
+            }
+          else if (segment->subheadline == NULL)
             segment->subheadline = dup_text (text, u->text_start, u->text_end);
           break;
         case ROLE_SECTION:

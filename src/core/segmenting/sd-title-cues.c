@@ -300,6 +300,24 @@ measure_cohesion (SdSegPage *page, SdSegStory *story, guint i)
   return percent;
 }
 
+guint
+_sd_seg_count_title_bigrams (SdSegPage *page, SdSegUnit *title, gsize start, gsize end)
+{
+  BigramSet *set;
+  guint      shared;
+
+  if (page->bigrams == NULL)
+    page->bigrams = g_new0 (BigramSet, 1);
+  set = page->bigrams;
+  visit_bigrams (set, page->text, title->text_start, title->text_end, FALSE);
+  visit_bigrams (set, page->text, start, end, TRUE);
+  shared = set->shared;
+  for (guint k = 0; k < set->n_used; k++)
+    set->slots[set->used[k]] = 0;
+  set->n_used = set->shared = set->seen = 0;
+  return shared;
+}
+
 /* ---- the boundary scorer ----------------------------------------------
  * Where no strong sign decides (markup, a lead or reporter line under the
  * title, a byline above it), weak cues are weighed: each is a number, and

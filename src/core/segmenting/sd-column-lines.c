@@ -1,0 +1,77 @@
+/* sd-column-lines.c — lines of a page in columns that only look like titles
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * On a page set in columns, a short line with no sentence end is a title
+ * by its shape; but the column's edge cuts lines of prose too, and a line
+ * cut there, whose paragraph goes on after a break the OCR put in, is no
+ * title.  These passes run once the units are read (sd-page-units.c) and
+ * take the title shape back from such lines.
+ */
+#define G_LOG_DOMAIN "sd-segmenter"
+
+#include "config.h"
+
+#include "sd-segmenter-private.h"
+
+/* In a scan's columns, a title-shaped line that runs to the edge before
+ * text that goes on mid-sentence was cut there, by a column or a
+ * paragraph break the OCR put in. */
+static void
+find_cut_lines (SdSegPage *page)
+{
+  for (guint i = 0; i + 1 < page->units->len; i++)
+    {
+      SdSegUnit *u = _sd_seg_unit_at (page, i);
+      SdSegUnit *next = _sd_seg_unit_at (page, i + 1);
+      gunichar   first;
+
+      if (!u->title || u->md_level > 0 || u->bold || !u->at_edge)
+        continue;
+      first = _sd_text_first_char (page->text, next->text_start, next->text_end);
+      if (next->shape != SHAPE_TEXT || next->title || next->news_lead)
+        continue;
+      if (_sd_seg_char_in ("的了地得着过们", first) || _sd_text_is_closing (first)
+          || _sd_seg_continues_sentence (page, next))
+        {
+          u->title = FALSE;
+          u->section_shape = FALSE;
+        }
+    }
+}
+
+/* OCR of a scan sets its blocks apart with blank lines, and a title is a
+ * block of its own: on such a page a title-shaped line that runs to the
+ * column's edge with a line of its block right above or under it is a
+ * line of prose, cut there. */
+static void
+find_block_lines (SdSegPage *page)
+{
+  guint blocks = 0;
+
+  for (guint i = 1; i < page->units->len; i++)
+    blocks += _sd_seg_unit_at (page, i)->blank_before > 0;
+  if (blocks * 3 < page->units->len)
+    return;
+  for (guint i = 1; i + 1 < page->units->len; i++)
+    {
+      SdSegUnit *u = _sd_seg_unit_at (page, i);
+
+      if (u->title && u->at_edge && u->md_level == 0 && !u->bold
+          && (u->blank_before == 0 || _sd_seg_unit_at (page, i + 1)->blank_before == 0))
+        {
+          u->title = FALSE;
+          u->section_shape = FALSE;
+        }
+    }
+}
+
+void
+_sd_seg_find_column_lines (SdSegPage *page)
+{
+  if (page->column == 0)
+    return;
+  find_cut_lines (page);
+  find_block_lines (page);
+}

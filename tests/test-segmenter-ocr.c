@@ -1,0 +1,227 @@
+/* test-segmenter-ocr.c
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Small made-up pages in the forms OCR engines give (Tesseract's reading
+ * order of a page in columns, its misreads), one kind of trouble each.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "sd-segmenter.h"
+
+static void
+assert_body_starts (SdSegment *segment, const char *prefix)
+{
+  g_autofree char *body = sd_segment_dup_body (segment);
+
+  if (!g_str_has_prefix (body, prefix))
+    g_error ("body “%.60s…” does not start with “%s”", body, prefix);
+}
+
+/* A story above, signed, so that the page's first story is not the one
+ * under test. */
+#define SIGNED_STORY                                                                               \
+  "寅县举办农民丰收节\n\n"                                                                \
+  "本报讯9月23日,寅县农民丰收节在卯镇开幕,来自全县\n"                         \
+  "各镇的农民代表带来了当地的特色农产品,现场展销、\n"                       \
+  "直播带货,吸引了大批市民前来选购,热闹非凡。\n\n"                             \
+  "丰收节期间,全县还将举办农民运动会、农耕文化展等\n"                       \
+  "十多项活动,让农民群众共享丰收喜悦。(甲乙 丙丁)\n\n"
+
+/* One story of a small page, as it should come out. */
+typedef struct
+{
+  const char *path;
+  const char *page;
+  guint       stories; /* on the page */
+  guint       story;   /* the one under test */
+  const char *headline;
+  const char *body_start;
+  const char *reporter;    /* (nullable) */
+  const char *subheadline; /* (nullable) a prefix of it */
+  int         kind;        /* an SdStoryKind, or -1 for any */
+  gboolean    any_byline;  /* else there must be none */
+} OcrCase;
+
+static const OcrCase ocr_cases[] = {
+  /* Tesseract reads a headline set across columns after the first lines
+   * beside it: the title breaks a sentence of its own story, which goes
+   * on under it; here in a 本报讯 story */
+  { "/segmenter-ocr/late-headline/news-lead",
+    SIGNED_STORY "本报讯(记者 戊己)3月5日,全省微电影大赛颁奖典\n\n"
+                 "全省微电影大赛在寅县颁奖\n\n"
+                 "礼在寅县文化馆举行。\n\n"
+                 "本届大赛由寅县县委宣传部、省电影评论学会微电影\n"
+                 "研究会共同主办。大赛自去年9月21日启动以来,受到\n"
+                 "社会各界广泛关注,经过4个月的征集,共收到1200多\n"
+                 "部参赛作品,其中不少出自基层文艺工作者之手。\n",
+    2, 1, "全省微电影大赛在寅县颁奖", "3月5日，全省微电影大赛颁奖典礼在寅县文化馆举行。", "戊己",
+    NULL, -1 },
+  /* in a story a reporter line opens at the top of the page, with the
+   * second reporter's name read between: the names sign nothing */
+  { "/segmenter-ocr/late-headline/after-reporter",
+    "融媒体记者 戊己\n"
+    "近日,记者来到寅县卯镇沿河村,只见一片片农田里,\n"
+    "农民正弯腰忙碌。又是一年丰收季,拥有适合蔬菜\n"
+    "生长土质的沿河村,正将优质食材销往全国各地,\n\n"
+    "庚辛\n\n"
+    "沿河村 把优质食材销往全国\n\n"
+    "为人们的餐桌奉上绿色美味。\n"
+    "当天上午,68岁的村民盛某正在瓜田里劳作,瓜架\n"
+    "上挂满瓜蒌,一只只瓜蒌吊在藤上。盛某身体硬朗、\n"
+    "手脚麻利,被雇来收瓜,一天能挣一百多元钱。\n\n" SIGNED_STORY,
+    2, 0, "沿河村 把优质食材销往全国", "近日，记者来到寅县卯镇沿河村", "戊己", NULL, -1 },
+  /* a 引题 too long for a title's shape above it, its dash read as "-一"
+   * and wrapped over two lines */
+  { "/segmenter-ocr/late-headline/long-kicker",
+    "卯镇加快构建“一核三区”发展轴,上半年实现工业销售87.36亿元,同比增长20.\n"
+    "1%-一\n"
+    "激活发展原动力 打造优势产业链\n"
+    "上周,记者从寅县发改委了解到,1至6月,卯镇\n"
+    "工业销售额87.36亿元,同比增长20.1%;规模\n"
+    "以上企业销售额55.73亿元,同比增长16.99%\n"
+    "。新增规模企业15家,总数达129家,比去年同\n"
+    "期多出十多家,增速位居全县各镇前列,势头良\n"
+    "好。卯镇工业开票销售,2015年为40.5亿元,\n"
+    "到2021年达143.81亿元,六年翻了3.5倍。\n",
+    1, 0, "激活发展原动力 打造优势产业链", "上周，记者从寅县发改委了解到", NULL, "卯镇加快构建",
+    -1 },
+  /* in a story with a headline of its own: the title's story begins at
+   * the paragraph above that uses its words, not at the nearest one */
+  { "/segmenter-ocr/late-headline/own-lead-above",
+    "寅县举办农民丰收节\n\n"
+    "本报讯9月23日,寅县农民丰收节在卯镇开幕,来自全县\n"
+    "各镇的农民代表带来了当地的特色农产品,现场展销、\n"
+    "直播带货,吸引了大批市民前来选购,热闹非凡。\n\n"
+    "丰收节期间,全县还将举办农民运动会、农耕文化展等\n"
+    "十多项活动,让农民群众共享丰收喜悦,默默工作。\n\n"
+    "连日来,卯镇组织河长办、维护办就样板河推进和环境\n"
+    "维护、河道保洁工作下村督查,实时将督查情况发布至\n"
+    "卯镇河长制工作微信群。\n\n"
+    "今年以来,卯镇将河长制样板工程与森林小镇创建工作\n\n"
+    "卯镇逐村建样板河\n\n"
+    "相结合,在完成县里下发的河长制样板河道基础上自加\n"
+    "压力,实施“一村一样板河”工程,全镇13个村对各村\n"
+    "示范河道两侧堤岸进行修整。\n",
+    2, 1, "卯镇逐村建样板河", "连日来，卯镇组织河长办", NULL, NULL, -1 },
+  /* a headline broken over two lines, its second read at the top of the
+   * next column: the words of the story's lead */
+  { "/segmenter-ocr/late-headline/second-line",
+    SIGNED_STORY "县领导赴卯镇 调研\n\n"
+                 "本报讯(记者 戊己)5月24日上午,副县长带领县相关部门负\n"
+                 "责同志,赴卯镇调研外资外贸企业。\n\n"
+                 "调研组一行先后来到眼镜小镇、卯镇港、卯镇东站货场等项\n"
+                 "目现场。其中,眼镜小镇项目占地约1700亩,以眼镜产业为\n"
+                 "支撑,涵盖酒店、总部大厦、科技会馆等九大业态,正在加速\n"
+                 "推进外资到位;卯镇港项目总用地面积约273亩,计划总投资\n"
+                 "4.5亿元,重点打造铁水联运泊位、铁路专用线和集装箱铁路\n\n"
+                 "外资外贸企业\n\n"
+                 "堆场区、港池等区域,项目达产后,有望降低内河水运单箱运\n"
+                 "输成本,创造就业岗位500个,铁路、公路、水路运输实现无\n"
+                 "缝衔接。\n",
+    2, 1, "县领导赴卯镇 调研外资外贸企业", "5月24日上午", "戊己", NULL, -1 },
+  /* a titled photo item whose dated caption is all its text above the
+   * rest, cut by columns, with the credit at its end: one story, the
+   * caption opening its text */
+  { "/segmenter-ocr/photo/titled-caption-first",
+    "卯镇村民告诉记者,河道整治得到了村民普遍支持。在整治河\n"
+    "岸时,我们把乱种植和一些杂树都清理掉了。村民们说,我们沿\n"
+    "岸放置了垃圾桶,由河道保洁员收运垃圾,老百姓已经基本养成\n"
+    "了垃圾入桶的习惯,实现“以河养河”。\n"
+    "\n"
+    "寅县:“鱼米之乡”忙秋收\n"
+    "\n"
+    "10月20日,一名农民驾驶收割机在寅县卯镇田间收割水稻。\n"
+    "\n"
+    "近日,素有“鱼米之乡”之称的寅县抢抓好天气加紧收割。当\n"
+    "\n"
+    "地农机、供电等部门随时待命,确保服务及时通畅,保证秋收生\n"
+    "产顺利进行,颗粒归仓。\n"
+    "\n"
+    "寅县50.5万亩水稻陆续开镰,当地农民抓住晴好天气抢收抢种\n"
+    "\n"
+    "新华社发(甲乙 摄)\n"
+    "\n"
+    "卯镇秋收过后忙环境\n"
+    "\n"
+    "本报讯 连日来,卯镇组织人力、机械,突击清理秸秆,全镇没有\n"
+    "发生一处火点。为巩固农村环境长效管理成果,卯镇还组织了\n"
+    "专门队伍,对全镇道路、河道进行了全面清理,确保道路宽敞明\n"
+    "亮,河道水清岸绿。\n",
+    3, 1, "寅县：“鱼米之乡”忙秋收", "10月20日，一名农民驾驶收割机", NULL, NULL, -1, TRUE },
+  /* OCR sets its blocks apart with blank lines: a line at the column's
+   * edge in a block under a title is prose cut there, no title */
+  { "/segmenter-ocr/title/edge-line-in-block",
+    "寅县举办农民丰收节\n"
+    "\n"
+    "本报讯9月23日,寅县农民丰收节在卯镇开幕,来自全县各镇\n"
+    "的农民代表带来了当地的特色农产品,现场展销、直播带货。\n"
+    "\n"
+    "丰收节期间,全县还将举办农民运动会、农耕文化展等十多\n"
+    "项活动,让农民群众共享丰收喜悦。(甲乙 丙丁)\n"
+    "\n"
+    "卯镇农民的第三次回归\n"
+    "肖某今年35岁,原先在县城开发区里的一家生产高档女\n"
+    "\n"
+    "装的厂里上班,工作得心应手,每月工资近6000元。今\n"
+    "年3月,她回到卯镇老家,当上了新型职业农民,种起了\n"
+    "150亩地,又从20多户人家那里流转过来75亩。\n"
+    "\n"
+    "这是她第三次回归。她是在了解到土地承包到期后再延长\n"
+    "30年的政策后做的决定,家里人都很支持她回乡创业。\n",
+    2, 1, "卯镇农民的第三次回归", "肖某今年35岁", NULL, NULL, -1, FALSE },
+  /* OCR misreads "▶上接1版" ("《上搂1版)"): still the mark of a continued
+   * story, no title of another */
+  { "/segmenter-ocr/continuation/misread-mark",
+    "寅县举办农民丰收节\n\n"
+    "本报讯9月23日,寅县农民丰收节在卯镇开幕,来自全县各镇的农民代表带来了当地的特色农产品。"
+    "(甲乙)\n\n"
+    "《上搂1版)推动了企业发展和螃蟹养殖、拆蟹等相关领域农户增收。"
+    "卯镇还成立家庭农场等,实现种植养殖、物流配送一体发展。\n",
+    2, 1, NULL, "推动了企业发展", NULL, NULL, SD_STORY_KIND_CONTINUATION },
+  /* the box of "□ 本报记者 X" read as a character drawn in a box ("图 ",
+   * "国 "): still a reporter line, which heads the next story where the
+   * one above jumps to another page ("(下转A2版)") */
+  { "/segmenter-ocr/reporter/misread-box",
+    "沿河村:把优质食材销往全国\n\n"
+    "近日,记者来到寅县卯镇沿河村,只见一片片农田里,农民正弯腰忙碌。\n\n"
+    "“我家种了20亩地,闲时就到处去帮忙。昨天村里开始收瓜,我就过来了。”(下转A2版)\n\n"
+    "图 本报记者 甲乙\n\n"
+    "国 本报记者 丙丁\n\n"
+    "“五一”小长假结束了。三天里,寅县展开热情的臂膀,拥抱着前来旅游观光的四海宾朋。\n",
+    2, 1, NULL, "“五一”小长假结束了。", "甲乙", NULL, -1 },
+};
+
+static void
+test_ocr_case (gconstpointer data)
+{
+  const OcrCase *c = data;
+  g_autoptr (GPtrArray) segments = sd_segmenter_split (c->page, strlen (c->page));
+  SdSegment *story;
+
+  g_assert_cmpuint (segments->len, ==, c->stories);
+  story = g_ptr_array_index (segments, c->story);
+  g_assert_cmpstr (story->headline, ==, c->headline);
+  assert_body_starts (story, c->body_start);
+  g_assert_cmpstr (story->reporter, ==, c->reporter);
+  if (!c->any_byline)
+    g_assert_null (story->byline);
+  if (c->kind >= 0)
+    g_assert_cmpint (story->kind, ==, c->kind);
+  if (c->subheadline != NULL)
+    g_assert_true (story->subheadline != NULL
+                   && g_str_has_prefix (story->subheadline, c->subheadline));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (ocr_cases); i++)
+    g_test_add_data_func (ocr_cases[i].path, &ocr_cases[i], test_ocr_case);
+  return g_test_run ();
+}
