@@ -97,6 +97,41 @@ test_reimport_is_idempotent (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (story->note, ==, "保留");
 }
 
+/* A second import of the same pages does not read like the first (issue
+ * #13, defect 9). */
+static void
+test_summary (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GPtrArray) first =
+      g_ptr_array_new_with_free_func ((GDestroyNotify) sd_import_result_free);
+  g_autoptr (GPtrArray) second =
+      g_ptr_array_new_with_free_func ((GDestroyNotify) sd_import_result_free);
+  g_autofree char *first_summary = NULL;
+  g_autofree char *second_summary = NULL;
+  g_autofree char *expected = NULL;
+  guint            n_stories = 0;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *path = seed_path (i);
+      SdImportResult  *result = sd_importer_import_file (fixture->store, path);
+
+      g_assert_no_error (result->error);
+      n_stories += result->n_stories;
+      g_ptr_array_add (first, result);
+    }
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *path = seed_path (i);
+      g_ptr_array_add (second, sd_importer_import_file (fixture->store, path));
+    }
+  first_summary = sd_import_results_dup_summary (first);
+  second_summary = sd_import_results_dup_summary (second);
+  expected = g_strdup_printf ("Imported %u stories from 2 new pages", n_stories);
+  g_assert_cmpstr (first_summary, ==, expected);
+  g_assert_cmpstr (second_summary, ==, "2 pages already in the library, unchanged");
+}
+
 static void
 test_bad_file_loses_nothing (Fixture *fixture, gconstpointer data)
 {
@@ -358,6 +393,7 @@ main (int argc, char *argv[])
 #define ADD(path, func) SD_TEST_ADD_WITH_LIBRARY (path, NULL, func)
   ADD ("/importer/seed-page", test_seed_page_gives_stories);
   ADD ("/importer/reimport", test_reimport_is_idempotent);
+  ADD ("/importer/summary", test_summary);
   ADD ("/importer/bad-file", test_bad_file_loses_nothing);
   ADD ("/importer/async", test_import_async);
   ADD ("/importer/new-version", test_new_version_keeps_work);

@@ -347,7 +347,7 @@ import_finished_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GPtrArray) results = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (GString) problems = g_string_new (NULL);
-  guint n_stories = 0, n_files = 0;
+  g_autofree char *summary = NULL;
 
   results = sd_library_model_import_finish (self->library, result, &error);
   gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
@@ -368,24 +368,19 @@ import_finished_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       const SdImportResult *file = g_ptr_array_index (results, i);
       if (file->error != NULL)
         g_string_append_printf (problems, "%s%s", problems->len ? "\n" : "", file->error->message);
-      else
-        {
-          n_files++;
-          n_stories += file->n_stories;
-        }
+    }
+  /* What was read, then what was refused: a partly refused import is a
+   * warning that still says what came in. */
+  summary = sd_import_results_dup_summary (results);
+  if (problems->len > 0 && summary != NULL)
+    {
+      g_string_prepend_c (problems, '\n');
+      g_string_prepend (problems, summary);
     }
   if (problems->len > 0)
     _sd_window_show_message (self, GTK_MESSAGE_WARNING, problems->str);
-  else
-    {
-      g_autofree char *stories = g_strdup_printf (
-          g_dngettext (GETTEXT_PACKAGE, "%u story", "%u stories", n_stories), n_stories);
-      g_autofree char *message =
-          g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %s from %u page",
-                                        "Imported %s from %u pages", n_files),
-                           stories, n_files);
-      _sd_window_show_message (self, GTK_MESSAGE_INFO, message);
-    }
+  else if (summary != NULL)
+    _sd_window_show_message (self, GTK_MESSAGE_INFO, summary);
 
   /* The worker wrote on its own connection: the store says what changed. */
   sd_library_model_check_library (self->library);

@@ -59,4 +59,8 @@ void        sd_importer_import_async  (SdStore             *store,
 GPtrArray  *sd_importer_import_finish (GAsyncResult        *result,
                                        GError             **error);
 
+/* New pages, unchanged pages, new versions and exports told apart, in one
+ * sentence; NULL when no file was read. (transfer full) */
+char       *sd_import_results_dup_summary (GPtrArray    *results);
+
 G_END_DECLS

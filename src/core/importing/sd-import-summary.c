@@ -1,0 +1,99 @@
+/* sd-import-summary.c — what an import did, in one sentence for the editor
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sd-importer"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "sd-importer.h"
+
+static void
+add_part (GString *summary, char *part)
+{
+  if (summary->len > 0)
+    /* TRANSLATORS: between the parts of an import's summary */
+    g_string_append (summary, _("; "));
+  g_string_append (summary, part);
+  g_free (part);
+}
+
+/**
+ * sd_import_results_dup_summary:
+ * @results: (element-type SdImportResult): what sd_importer_import_finish ()
+ *   returned
+ *
+ * Tells new pages, pages already in the library and new versions of pages
+ * apart, so a second import of the same files does not read like a first
+ * ("2 pages already in the library, nothing changed").  Refused files are
+ * left out: the caller lists them with their reasons.
+ *
+ * Returns: (transfer full): the summary, or %NULL when no file was read
+ */
+char *
+sd_import_results_dup_summary (GPtrArray *results)
+{
+  g_autoptr (GString) summary = g_string_new (NULL);
+  guint new_pages = 0, new_stories = 0, known = 0, replaced = 0, replacing = 0;
+  guint carried = 0, kept = 0, exports = 0, added = 0, merged = 0;
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      const SdImportResult *result = g_ptr_array_index (results, i);
+
+      if (result->error != NULL)
+        continue;
+      if (result->known)
+        known++;
+      else if (result->exchange)
+        {
+          exports++;
+          added += result->n_added;
+          merged += result->n_merged;
+        }
+      else if (result->replaced)
+        {
+          replaced++;
+          replacing += result->n_stories;
+          carried += result->n_carried;
+          kept += result->n_kept;
+        }
+      else
+        {
+          new_pages++;
+          new_stories += result->n_stories;
+        }
+    }
+  if (new_pages > 0)
+    add_part (summary,
+              g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u story from %u new page",
+                                            "Imported %u stories from %u new pages", new_pages),
+                               new_stories, new_pages));
+  if (replaced > 0)
+    add_part (summary,
+              g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "%u page replaced by its new version (%u stories; "
+                                            "editors’ work carried over from %u, %u old stories "
+                                            "kept as they were)",
+                                            "%u pages replaced by their new versions (%u stories; "
+                                            "editors’ work carried over from %u, %u old stories "
+                                            "kept as they were)",
+                                            replaced),
+                               replaced, replacing, carried, kept));
+  if (exports > 0)
+    add_part (summary, g_strdup_printf (_("from exports: %u stories added, %u merged into those "
+                                          "the library held"),
+                                           added, merged));
+  if (known > 0)
+    add_part (
+        summary,
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u page already in the library, unchanged",
+                                      "%u pages already in the library, unchanged", known),
+                         known));
+  if (summary->len == 0)
+    return NULL;
+  return g_string_free (g_steal_pointer (&summary), FALSE);
+}
