@@ -147,6 +147,23 @@ class CliTest(unittest.TestCase):
         story = next(s for s in restored if s["id"] == 1)
         self.assertIn("坏 标签", story["tags"])
 
+    def test_tag_query_is_one_transaction(self):
+        # Issue #14: killed part-way, `tag --query` left some stories tagged.
+        # A failure injected at the fifth story now leaves none tagged.
+        run("import", "--db", self.db, SEEDS)
+        with sqlite3.connect(self.db) as db:
+            db.execute("CREATE TRIGGER fail_fifth BEFORE INSERT ON story_tags "
+                       "WHEN (SELECT count(*) FROM story_tags) >= 4 "
+                       "BEGIN SELECT RAISE(ABORT, 'injected failure'); END")
+        run("tag", "--db", self.db, "--query", "place:苏州市", "--add", "批量", check_status=2)
+        with sqlite3.connect(self.db) as db:
+            self.assertEqual(db.execute("SELECT count(*) FROM story_tags").fetchone()[0], 0)
+            db.execute("DROP TRIGGER fail_fifth")
+        proc = run("tag", "--db", self.db, "--query", "place:苏州市", "--add", "批量")
+        tagged = [s for s in self.export() if "批量" in s["tags"]]
+        self.assertGreater(len(tagged), 4)
+        self.assertIn(str(len(tagged)), proc.stdout)
+
     def test_story_by_uuid(self):
         run("import", "--db", self.db, os.path.join(SEEDS, sorted(os.listdir(SEEDS))[0]))
         stories = self.export()

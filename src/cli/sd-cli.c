@@ -312,7 +312,7 @@ run_tag (int argc, char **argv)
             N_("Remove the tag NAME"), N_("NAME") }, { NULL },
           };
   g_autoptr (SdStore) store = NULL;
-  g_autoptr (GPtrArray) ids = g_ptr_array_new ();
+  g_autoptr (GArray) story_ids = NULL;
   g_autoptr (GPtrArray) stories = NULL;
   g_autoptr (GError) error = NULL;
 
@@ -346,16 +346,18 @@ run_tag (int argc, char **argv)
       ((SdStory *) stories->pdata[0])->id = story_id;
     }
 
+  /* All the stories in one transaction: a command killed part-way leaves
+   * none of them changed, as the window's bulk tagging does. */
+  story_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), stories->len);
   for (guint i = 0; i < stories->len; i++)
+    g_array_append_val (story_ids, ((SdStory *) g_ptr_array_index (stories, i))->id);
+  if (!(add != NULL ? sd_store_add_tag_to_stories (store, (const gint64 *) story_ids->data,
+                                                   story_ids->len, add, NULL, &error)
+                    : sd_store_remove_tag_from_stories (store, (const gint64 *) story_ids->data,
+                                                        story_ids->len, remove, NULL, &error)))
     {
-      const SdStory *story = g_ptr_array_index (stories, i);
-      gboolean       ok = add != NULL ? sd_store_add_tag (store, story->id, add, &error)
-                                      : sd_store_remove_tag (store, story->id, remove, &error);
-      if (!ok)
-        {
-          print_error (error->message);
-          return EXIT_REFUSED;
-        }
+      print_error (error->message);
+      return EXIT_REFUSED;
     }
   g_print (g_dngettext (GETTEXT_PACKAGE, "%u story tagged\n", "%u stories tagged\n", stories->len),
            stories->len);
