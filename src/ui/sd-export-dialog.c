@@ -249,8 +249,7 @@ start_export (SdExportDialog *self, GFile *file)
    * worker to put its unfinished file away. */
   g_application_hold (g_application_get_default ());
   sd_library_model_export_async (self->library, &scope, get_format (self), &options, file,
-                                 self->cancellable, export_progress_cb, g_object_ref (self),
-                                 g_object_unref, export_finished_cb, g_object_ref (self));
+                                 self->cancellable, export_progress_cb, export_finished_cb, self);
 }
 
 static void

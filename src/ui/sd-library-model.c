@@ -310,14 +310,12 @@ sd_library_model_import_async (SdLibraryModel      *self,
                                const char *const   *paths,
                                GCancellable        *cancellable,
                                SdImportProgressFunc progress,
-                               gpointer             progress_data,
-                               GDestroyNotify       progress_destroy,
                                GAsyncReadyCallback  callback,
-                               gpointer             user_data)
+                               gpointer             owner)
 {
-  g_return_if_fail (SD_IS_LIBRARY_MODEL (self));
-  sd_importer_import_async (self->store, paths, cancellable, progress, progress_data,
-                            progress_destroy, callback, user_data);
+  g_return_if_fail (SD_IS_LIBRARY_MODEL (self) && G_IS_OBJECT (owner));
+  sd_importer_import_async (self->store, paths, cancellable, progress, g_object_ref (owner),
+                            g_object_unref, callback, g_object_ref (owner));
 }
 
 GPtrArray *
@@ -335,14 +333,12 @@ sd_library_model_export_async (SdLibraryModel        *self,
                                GFile                 *file,
                                GCancellable          *cancellable,
                                SdExportProgressFunc   progress,
-                               gpointer               progress_data,
-                               GDestroyNotify         progress_destroy,
                                GAsyncReadyCallback    callback,
-                               gpointer               user_data)
+                               gpointer               owner)
 {
-  g_return_if_fail (SD_IS_LIBRARY_MODEL (self));
+  g_return_if_fail (SD_IS_LIBRARY_MODEL (self) && G_IS_OBJECT (owner));
   sd_export_to_file_async (self->store, scope, format, options, file, cancellable, progress,
-                           progress_data, progress_destroy, callback, user_data);
+                           g_object_ref (owner), g_object_unref, callback, g_object_ref (owner));
 }
 
 gboolean

@@ -69,15 +69,15 @@ void            sd_library_model_check_library      (SdLibraryModel *self);
 
 /* The long jobs, each in a worker on a connection of its own: importing
  * page files or exports (sd_importer_import_async ()), exporting stories
- * (sd_export_to_file_async ()). */
+ * (sd_export_to_file_async ()).  @owner, a GObject, is kept alive for
+ * @progress, called in this thread's main context, and handed to
+ * @callback with a reference the callback drops. */
 void            sd_library_model_import_async       (SdLibraryModel        *self,
                                                      const char *const     *paths,
                                                      GCancellable          *cancellable,
                                                      SdImportProgressFunc   progress,
-                                                     gpointer               progress_data,
-                                                     GDestroyNotify         progress_destroy,
                                                      GAsyncReadyCallback    callback,
-                                                     gpointer               user_data);
+                                                     gpointer               owner);
 /* Returns: (element-type SdImportResult) (transfer full) */
 GPtrArray      *sd_library_model_import_finish      (SdLibraryModel        *self,
                                                      GAsyncResult          *result,
@@ -89,10 +89,9 @@ void            sd_library_model_export_async       (SdLibraryModel        *self
                                                      GFile                 *file,
                                                      GCancellable          *cancellable,
                                                      SdExportProgressFunc   progress,
-                                                     gpointer               progress_data,
-                                                     GDestroyNotify         progress_destroy,
                                                      GAsyncReadyCallback    callback,
-                                                     gpointer               user_data);
+                                                     gpointer               owner);
+/* @out_n_stories: (out) (optional) how many stories were written */
 gboolean        sd_library_model_export_finish      (SdLibraryModel        *self,
                                                      GAsyncResult          *result,
                                                      guint                 *out_n_stories,

@@ -671,6 +671,5 @@ sd_window_import (SdWindow *self, const char *const *paths)
   gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
 
   sd_library_model_import_async (self->library, paths, self->import_cancellable, import_progress_cb,
-                                 g_object_ref (self), g_object_unref, import_finished_cb,
-                                 g_object_ref (self));
+                                 import_finished_cb, self);
 }
