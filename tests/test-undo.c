@@ -243,6 +243,83 @@ test_repair_undo_brings_mentions_back (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (n_tried, >, 0);
 }
 
+/* Undoing the tag a step added to one story leaves the same tag on stories
+ * tagged outside the history (the review found the tag row deleted, and
+ * with it every story's link). */
+static gint64
+first_story (Fixture *fixture, guint n)
+{
+  SdScope scope = { SD_SCOPE_ALL };
+  g_autoptr (GPtrArray) stories = sd_store_list_stories (fixture->store, &scope, NULL);
+
+  return ((SdStory *) g_ptr_array_index (stories, n))->id;
+}
+
+static void
+test_tag_undo_spares_others (Fixture *fixture, gconstpointer data)
+{
+  gint64 a, b;
+  g_autoptr (SdStory) story_b = NULL;
+
+  add_page (fixture);
+  a = first_story (fixture, 0);
+  b = first_story (fixture, 2);
+  g_assert_true (sd_edit_history_add_tag (fixture->history, &a, 1, "抗洪", NULL));
+  g_assert_true (sd_store_add_tag (fixture->store, b, "抗洪", NULL)); /* an import, the CLI */
+  g_assert_true (sd_edit_history_undo (fixture->history, NULL));
+  story_b = get (fixture, b);
+  g_assert_cmpuint (story_b->tags->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (story_b->tags, 0), ==, "抗洪");
+}
+
+/* A step whose story was changed since by someone else is refused, says
+ * why, leaves the other change alone and leaves the history, so the next
+ * Ctrl+Z is not stuck on it. */
+static void
+test_undo_refused_after_outside_change (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SdStory) story = NULL;
+  gint64 a, b;
+
+  add_page (fixture);
+  a = first_story (fixture, 0);
+  b = first_story (fixture, 1);
+  g_assert_true (sd_edit_history_set_status (fixture->history, b, SD_STORY_STATUS_REVIEWED, NULL));
+  g_assert_true (sd_edit_history_set_status (fixture->history, a, SD_STORY_STATUS_REVIEWED, NULL));
+  g_assert_true (sd_store_set_note (fixture->store, a, "命令行写的批注", NULL));
+
+  g_assert_false (sd_edit_history_undo (fixture->history, &error));
+  g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_CHANGED);
+  story = get (fixture, a);
+  g_assert_cmpstr (story->note, ==, "命令行写的批注");
+  g_assert_cmpint (story->status, ==, SD_STORY_STATUS_REVIEWED);
+  /* the next undo reaches the step before, on the other story */
+  g_assert_true (sd_edit_history_undo (fixture->history, NULL));
+  g_clear_pointer (&story, sd_story_unref);
+  story = get (fixture, b);
+  g_assert_cmpint (story->status, ==, SD_STORY_STATUS_NEW);
+  g_assert_false (sd_edit_history_can_undo (fixture->history));
+}
+
+/* A note typed on in several saves is one step, and undo still finds the
+ * rows as the last save left them. */
+static void
+test_note_typed_on_undoes (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (SdStory) story = NULL;
+  gint64 a;
+
+  add_page (fixture);
+  a = first_story (fixture, 0);
+  g_assert_true (sd_edit_history_set_note (fixture->history, a, "核", NULL));
+  g_assert_true (sd_edit_history_set_note (fixture->history, a, "核实", NULL));
+  g_assert_true (sd_edit_history_set_note (fixture->history, a, "核实人名", NULL));
+  g_assert_true (sd_edit_history_undo (fixture->history, NULL));
+  story = get (fixture, a);
+  g_assert_true (story->note == NULL || *story->note == '\0');
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -253,6 +330,9 @@ main (int argc, char *argv[])
   ADD ("/undo/split-moves-repairs", test_split_moves_repairs);
   ADD ("/undo/uuid-kept", test_uuid_kept);
   ADD ("/undo/repair-brings-mentions-back", test_repair_undo_brings_mentions_back);
+  ADD ("/undo/tag-spares-others", test_tag_undo_spares_others);
+  ADD ("/undo/refused-after-outside-change", test_undo_refused_after_outside_change);
+  ADD ("/undo/note-typed-on", test_note_typed_on_undoes);
 #undef ADD
 
   return g_test_run ();

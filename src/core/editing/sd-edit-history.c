@@ -51,19 +51,20 @@ typedef struct
 /* What an action asks for and what it did, for perform (). */
 typedef struct
 {
-  EditKind      kind;
-  gint64        story_id;
-  const gint64 *ids; /* EDIT_*_TAG */
-  guint         n_ids;
-  const char   *text; /* the tag, note, place code, theme or field value */
-  SdStoryStatus status;
-  SdStoryField  field;
-  gint64        start; /* EDIT_ADD_HIGHLIGHT */
-  gint64        end;
-  gint64        number; /* the highlight, the repair, the paragraph to split before */
-  gint64        new_id; /* out: the highlight or story it made */
-  gboolean      changed;
-  char         *label; /* out: what it did, in the editor's words */
+  EditKind         kind;
+  gint64           story_id;
+  const gint64    *ids; /* EDIT_*_TAG */
+  guint            n_ids;
+  const char      *text; /* the tag, note, place code, theme or field value */
+  SdStoryStatus    status;
+  SdStoryField     field;
+  gint64           start; /* EDIT_ADD_HIGHLIGHT */
+  gint64           end;
+  gint64           number; /* the highlight, the repair, the paragraph to split before */
+  gint64           new_id; /* out: the highlight or story it made */
+  gboolean         changed;
+  char            *label;    /* out: what it did, in the editor's words */
+  SdStoreSnapshot *snapshot; /* what the step covers; a split adds its new story */
 } Action;
 
 struct _SdEditHistory
@@ -225,7 +226,11 @@ perform (SdStore *store, gpointer data, GError **error)
     case EDIT_DISMISS_THEME:
       return sd_store_dismiss_theme (store, action->story_id, action->text, error);
     case EDIT_SPLIT:
-      return sd_store_split_story (store, action->story_id, action->number, &action->new_id, error);
+      if (!sd_store_split_story (store, action->story_id, action->number, &action->new_id, error))
+        return FALSE;
+      /* covered before the rows the step leaves are read */
+      sd_store_snapshot_add_story (action->snapshot, action->new_id);
+      return TRUE;
     case EDIT_MERGE:
       return sd_store_merge_with_next (store, action->story_id, NULL, NULL, error);
     case EDIT_REVERT_REPAIR:
@@ -259,12 +264,11 @@ record_step (SdEditHistory *self, Action *action, GError **error)
     default:
       sd_store_snapshot_add_story (snapshot, action->story_id);
     }
+  action->snapshot = snapshot;
   if (!sd_store_run_edit (self->store, snapshot, perform, action, error))
     return FALSE;
   if (!action->changed)
     return TRUE; /* nothing happened, nothing to undo */
-  if (action->kind == EDIT_SPLIT)
-    sd_store_snapshot_add_story (snapshot, action->new_id);
   edit = g_new0 (Edit, 1);
   edit->kind = action->kind;
   /* a tag on one story is about that story */
@@ -372,6 +376,15 @@ sd_edit_history_remove_tag (
   return record (self, &action, error);
 }
 
+/* A note typed on, inside the step it extends (an SdStoreEditFunc). */
+static gboolean
+save_note (SdStore *store, gpointer data, GError **error)
+{
+  Action *action = data;
+
+  return sd_store_set_note (store, action->story_id, action->text, error);
+}
+
 gboolean
 sd_edit_history_set_note (SdEditHistory *self, gint64 story_id, const char *note, GError **error)
 {
@@ -383,7 +396,9 @@ sd_edit_history_set_note (SdEditHistory *self, gint64 story_id, const char *note
   /* The step keeps the note as it was before the first save. */
   if (top != NULL && top->open && top->kind == EDIT_NOTE && top->story_id == story_id)
     {
-      if (!sd_store_set_note (self->store, story_id, note, error))
+      /* the step keeps its rows before and learns the rows after */
+      action.snapshot = top->snapshot;
+      if (!sd_store_extend_edit (self->store, top->snapshot, save_note, &action, error))
         return FALSE;
       g_queue_clear_full (&self->redo, (GDestroyNotify) edit_free);
       return TRUE;
@@ -572,12 +587,23 @@ static gboolean
 move_step (SdEditHistory *self, GQueue *from, GQueue *to, GError **error)
 {
   Edit *edit = g_queue_peek_head (from);
+  g_autoptr (GError) local_error = NULL;
 
   if (edit == NULL)
     return TRUE;
   edit->open = FALSE;
-  if (!sd_store_swap_snapshot (self->store, edit->snapshot, error))
-    return FALSE;
+  if (!sd_store_swap_snapshot (self->store, edit->snapshot, &local_error))
+    {
+      /* Changed by someone else since: the step is gone for good, so the
+       * next Ctrl+Z tries the one before instead of failing again. */
+      if (g_error_matches (local_error, SD_STORE_ERROR, SD_STORE_ERROR_CHANGED))
+        {
+          edit_free (g_queue_pop_head (from));
+          notify_state (self);
+        }
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
   g_queue_push_head (to, g_queue_pop_head (from));
   notify_state (self);
   return TRUE;

@@ -94,8 +94,18 @@ gboolean    sd_store_run_edit                (SdStore         *self,
                                               SdStoreEditFunc  func,
                                               gpointer         data,
                                               GError         **error);
+/* Runs @func in one transaction as part of the step @snapshot already
+ * holds (a note typed on): the rows before stay, the rows after are read
+ * again. */
+gboolean    sd_store_extend_edit             (SdStore         *self,
+                                              SdStoreSnapshot *snapshot,
+                                              SdStoreEditFunc  func,
+                                              gpointer         data,
+                                              GError         **error);
 /* In one transaction, puts back the rows @snapshot holds and keeps in it
- * the ones they replaced: undo, and after it redo. */
+ * the ones they replaced: undo, and after it redo.  Refused with
+ * SD_STORE_ERROR_CHANGED when the rows are no longer as the step left
+ * them. */
 gboolean    sd_store_swap_snapshot           (SdStore         *self,
                                               SdStoreSnapshot *snapshot,
                                               GError         **error);

@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "sd-store-write-private.h"
@@ -44,6 +45,7 @@ struct _SdStoreSnapshot
   GArray    *pages_of;  /* (element-type gint64) stories whose pages are covered, until captured */
   GPtrArray *tags;      /* (element-type utf8) */
   GPtrArray *rows;      /* (element-type Row) (nullable) until captured */
+  GPtrArray *after;     /* (element-type Row) (nullable) the rows as the step left them */
 };
 
 static void
@@ -73,6 +75,7 @@ sd_store_snapshot_free (SdStoreSnapshot *snapshot)
   g_array_unref (snapshot->pages_of);
   g_ptr_array_unref (snapshot->tags);
   g_clear_pointer (&snapshot->rows, g_ptr_array_unref);
+  g_clear_pointer (&snapshot->after, g_ptr_array_unref);
   g_free (snapshot);
 }
 
@@ -267,6 +270,27 @@ rows_equal (GPtrArray *a, GPtrArray *b, gint64 story_id, const char *insert)
     }
 }
 
+/* Whether the covered rows are still exactly @expected: a step may only be
+ * undone over the state it left, or it would silently wipe what an import,
+ * another window or the command line wrote since. */
+static gboolean
+same_rows (GPtrArray *current, GPtrArray *expected)
+{
+  if (current->len != expected->len)
+    return FALSE;
+  for (guint i = 0; i < current->len; i++)
+    {
+      Row *x = current->pdata[i], *y = expected->pdata[i];
+
+      if (x->insert != y->insert || x->story_id != y->story_id || x->n_values != y->n_values)
+        return FALSE;
+      for (guint v = 0; v < x->n_values; v++)
+        if (!values_equal (x->values[v], y->values[v]))
+          return FALSE;
+    }
+  return TRUE;
+}
+
 /* Announces what differs between @before and @after: the stories still
  * there whose rows changed, and the tags when any story's tags changed. */
 static void
@@ -323,7 +347,12 @@ restore (SdStoreWrite *write, SdStoreSnapshot *snapshot, GPtrArray *rows, GError
 
       if (holds_tag (rows, name))
         continue;
-      if ((stmt = _sd_store_get_statement (self, "DELETE FROM tags WHERE name = ?", error)) == NULL)
+      /* only when no story outside the step still carries it */
+      if ((stmt = _sd_store_get_statement (self,
+                                           "DELETE FROM tags WHERE name = ? AND NOT EXISTS "
+                                           "(SELECT 1 FROM story_tags WHERE tag_id = tags.id)",
+                                           error))
+          == NULL)
         return FALSE;
       _sd_store_bind_text (stmt, 1, name);
       if (!_sd_store_step_done (self, stmt, error))
@@ -344,9 +373,13 @@ restore (SdStoreWrite *write, SdStoreSnapshot *snapshot, GPtrArray *rows, GError
   return TRUE;
 }
 
-gboolean
-sd_store_run_edit (
-    SdStore *self, SdStoreSnapshot *snapshot, SdStoreEditFunc func, gpointer data, GError **error)
+static gboolean
+run_edit (SdStore         *self,
+          SdStoreSnapshot *snapshot,
+          gboolean         extend,
+          SdStoreEditFunc  func,
+          gpointer         data,
+          GError         **error)
 {
   g_auto (SdStoreWrite) write = SD_STORE_WRITE_INIT;
   gboolean ok;
@@ -356,14 +389,36 @@ sd_store_run_edit (
 
   if (!_sd_store_write_begin (self, &write, error))
     return FALSE;
-  g_clear_pointer (&snapshot->rows, g_ptr_array_unref);
-  snapshot->rows = capture (self, snapshot, error);
-  if (snapshot->rows == NULL)
-    return FALSE;
+  if (!extend)
+    {
+      g_clear_pointer (&snapshot->rows, g_ptr_array_unref);
+      snapshot->rows = capture (self, snapshot, error);
+      if (snapshot->rows == NULL)
+        return FALSE;
+    }
   self->edit_write = &write;
   ok = func (self, data, error);
   self->edit_write = NULL;
-  return ok && _sd_store_write_commit (&write, error);
+  if (!ok)
+    return FALSE;
+  g_clear_pointer (&snapshot->after, g_ptr_array_unref);
+  snapshot->after = capture (self, snapshot, error);
+  return snapshot->after != NULL && _sd_store_write_commit (&write, error);
+}
+
+gboolean
+sd_store_run_edit (
+    SdStore *self, SdStoreSnapshot *snapshot, SdStoreEditFunc func, gpointer data, GError **error)
+{
+  return run_edit (self, snapshot, FALSE, func, data, error);
+}
+
+gboolean
+sd_store_extend_edit (
+    SdStore *self, SdStoreSnapshot *snapshot, SdStoreEditFunc func, gpointer data, GError **error)
+{
+  g_return_val_if_fail (snapshot->rows != NULL, FALSE);
+  return run_edit (self, snapshot, TRUE, func, data, error);
 }
 
 gboolean
@@ -376,13 +431,23 @@ sd_store_swap_snapshot (SdStore *self, SdStoreSnapshot *snapshot, GError **error
   g_return_val_if_fail (snapshot->rows != NULL, FALSE);
 
   if (!_sd_store_write_begin (self, &write, error)
-      || (current = capture (self, snapshot, error)) == NULL
-      || !restore (&write, snapshot, snapshot->rows, error))
+      || (current = capture (self, snapshot, error)) == NULL)
+    return FALSE;
+  if (snapshot->after != NULL && !same_rows (current, snapshot->after))
+    {
+      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_CHANGED,
+                   _("The story was changed since, by an import, another window or the "
+                     "command line: this step can no longer be undone"));
+      return FALSE;
+    }
+  if (!restore (&write, snapshot, snapshot->rows, error))
     return FALSE;
   announce (&write, snapshot, current, snapshot->rows);
   if (!_sd_store_write_commit (&write, error))
     return FALSE;
-  g_ptr_array_unref (snapshot->rows);
+  /* the rows just put back are what the next swap must find */
+  g_clear_pointer (&snapshot->after, g_ptr_array_unref);
+  snapshot->after = g_steal_pointer (&snapshot->rows);
   snapshot->rows = g_steal_pointer (&current);
   return TRUE;
 }

@@ -22,6 +22,7 @@ typedef enum
   SD_STORE_ERROR_NOT_FOUND,
   SD_STORE_ERROR_TOO_NEW,
   SD_STORE_ERROR_INVALID,
+  SD_STORE_ERROR_CHANGED, /* changed by someone else since; an undo step refused */
 } SdStoreError;
 GQuark sd_store_error_quark (void);
 
