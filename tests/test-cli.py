@@ -146,6 +146,16 @@ class CliTest(unittest.TestCase):
         self.assertEqual(len(restored), len(self.export()))
         story = next(s for s in restored if s["id"] == 1)
         self.assertIn("坏 标签", story["tags"])
+        # A file's names meet the store's rule too: a tag too long to remove
+        # or rename in the window is refused with the file, nothing stored.
+        restored[0]["tags"].append("长" * 70)
+        restored[0]["uuid"] = None
+        with open(exported, "w", encoding="utf-8") as f:
+            json.dump(restored, f, ensure_ascii=False)
+        third = os.path.join(self.tmp.name, "third.db")
+        proc = run("import", "--db", third, exported, check_status=2)
+        self.assertIn("64", proc.stdout + proc.stderr)
+        self.assertEqual(run("export", "--db", third, "--format", "json").stdout.strip(), "[]")
 
     def test_tag_query_is_one_transaction(self):
         # Issue #14: killed part-way, `tag --query` left some stories tagged.

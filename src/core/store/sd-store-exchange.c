@@ -268,6 +268,21 @@ store_stories (SdStoreWrite      *write,
   if (out->known)
     return TRUE; /* imported before, in one transaction: all of it is there */
 
+  /* Names from a file meet the same rule as names typed in the window. */
+  for (guint i = 0; i < stories->len; i++)
+    {
+      SdStory *story = g_ptr_array_index (stories, i);
+
+      for (guint t = 0; story->tags != NULL && t < story->tags->len; t++)
+        {
+          char *name = _sd_store_normalize_tag (g_ptr_array_index (story->tags, t), error);
+
+          if (name == NULL)
+            return FALSE;
+          g_free (g_ptr_array_index (story->tags, t));
+          story->tags->pdata[t] = name;
+        }
+    }
   tags = order_tags (stories);
   for (guint i = 0; i < tags->len; i++)
     if (!_sd_store_insert_tag (self, g_ptr_array_index (tags, i), error))
