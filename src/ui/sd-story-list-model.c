@@ -203,7 +203,10 @@ list_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_error_free (error);
   else
-    read_done (self, stories, error, self->keep);
+    {
+      g_clear_object (&self->cancellable); /* nothing being read now */
+      read_done (self, stories, error, self->keep);
+    }
 }
 
 /* Reads the request; @keep: it is the same request, read again. */
@@ -218,6 +221,9 @@ read_list (SdStoryListModel *self, gboolean keep)
   g_hash_table_remove_all (self->changed);
   self->stale = FALSE;
 
+  /* A new request still being read stays new: reading it again for a
+   * change must not skip taking its search terms. */
+  keep = keep && (self->cancellable == NULL || self->keep);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();

@@ -45,10 +45,12 @@ step (SdWindow *self, gboolean redo)
 {
   g_autofree char *label = NULL;
   g_autoptr (GError) error = NULL;
-  gint64   story_id = sd_edit_history_get_next_story (self->history, redo);
+  gint64   story_id;
   gboolean ok;
 
+  /* a note being typed becomes a step first: it is the one undone */
   sd_story_inspector_flush (self->inspector);
+  story_id = sd_edit_history_get_next_story (self->history, redo);
   label = g_strdup (redo ? sd_edit_history_get_redo_label (self->history)
                          : sd_edit_history_get_undo_label (self->history));
   ok = redo ? sd_edit_history_redo (self->history, &error)
@@ -271,6 +273,8 @@ page_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       _sd_window_show_message (self, GTK_MESSAGE_ERROR, error->message);
       return;
     }
+  if (page->story_id != story->id) /* another story shown meanwhile */
+    return;
   /* Stories read back from a Storydesk export came without their page. */
   if (*page->text == '\0')
     {

@@ -349,6 +349,8 @@ import_finished_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GString) problems = g_string_new (NULL);
   g_autofree char *summary = NULL;
 
+  if (self->library == NULL) /* the window went meanwhile */
+    return;
   results = sd_library_model_import_finish (self->library, result, &error);
   gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
   g_clear_object (&self->import_cancellable);

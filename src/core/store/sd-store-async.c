@@ -367,6 +367,7 @@ read_story_page (SdStore *reader, gpointer data, GError **error)
   if (story == NULL)
     return NULL;
   page = g_new0 (SdStoryPage, 1);
+  page->story_id = story->id;
   page->text = sd_store_dup_page_text (reader, story->page_id, &encoding, &size, error);
   if (page->text == NULL)
     return NULL;

@@ -106,6 +106,7 @@ SdStoryDetails *sd_store_get_story_details_finish (SdStore           *self,
 /* A story's page: its text, and the story's span in it. */
 typedef struct
 {
+  gint64 story_id; /* the story it was read for */
   char  *text;  /* the page text, UTF-8; "" for a story read back from a
                  * Storydesk export, which came without its page */
   gsize  start; /* the story in @text, in page-text bytes */
