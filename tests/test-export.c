@@ -546,6 +546,20 @@ test_json_import_parse (void)
   g_assert_cmpstr (highlight->created, ==, "2026-03-02T09:00:00Z");
 }
 
+/* Times in a file are read as the store writes them, so that "the newer
+ * edit wins" compares like with like: 09:00 in Beijing is 01:00 UTC. */
+static void
+test_json_import_times (void)
+{
+  static const char json[] = "[{\"source\": {\"file\": \"a.txt\", \"start\": 0, \"end\": 4}, "
+                             "\"body\": \"正文\", \"updated\": \"2030-01-01T09:00:00.5+08:00\"}]";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) read = sd_json_import_parse ("t.json", json, strlen (json), &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (((SdStory *) g_ptr_array_index (read, 0))->updated, ==, "2030-01-01T01:00:00Z");
+}
+
 typedef struct
 {
   const char *json;
@@ -656,6 +670,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/export/file/whole-or-nothing", test_file_whole_or_nothing);
   g_test_add_func ("/export/file/async", test_file_async);
   g_test_add_func ("/json-import/parse", test_json_import_parse);
+  g_test_add_func ("/json-import/times", test_json_import_times);
   for (guint i = 0; i < G_N_ELEMENTS (bad_json_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/json-import/refuses/%u", i);

@@ -226,15 +226,21 @@ read_lines (Reader *reader, JsonObject *object, const char *at, const char *memb
 }
 
 static gboolean
-check_time (Reader *reader, const char *path, const char *text)
+check_time (Reader *reader, const char *path, char **text)
 {
   g_autoptr (GDateTime) time = NULL;
+  g_autoptr (GDateTime) utc = NULL;
 
-  if (text == NULL)
+  if (*text == NULL)
     return TRUE;
-  time = g_date_time_new_from_iso8601 (text, NULL);
+  time = g_date_time_new_from_iso8601 (*text, NULL);
   if (time == NULL)
-    return fail (reader, path, _("“%s” is not an ISO 8601 time"), text);
+    return fail (reader, path, _("“%s” is not an ISO 8601 time"), *text);
+  /* Written as the store writes times (UTC, whole seconds), so that the
+   * newer of two edits is the greater string (sd-store-exchange.c). */
+  utc = g_date_time_to_utc (time);
+  g_free (*text);
+  *text = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
   return TRUE;
 }
 
@@ -376,7 +382,7 @@ read_highlight (
     }
   {
     g_autofree char *created_path = member_path (path, "created");
-    if (!check_time (reader, created_path, highlight->created))
+    if (!check_time (reader, created_path, &highlight->created))
       return NULL;
   }
 
@@ -469,7 +475,7 @@ read_story (Reader *reader, JsonNode *node, guint index)
     }
   {
     g_autofree char *path = member_path (at, "updated");
-    if (!check_time (reader, path, story->updated))
+    if (!check_time (reader, path, &story->updated))
       return NULL;
   }
   if (story->note == NULL)
