@@ -173,6 +173,14 @@ class CliTest(unittest.TestCase):
         tagged = [s for s in self.export() if "批量" in s["tags"]]
         self.assertGreater(len(tagged), 4)
         self.assertIn(str(len(tagged)), proc.stdout)
+        # Again: nothing changes, and it says so.
+        proc = run("tag", "--db", self.db, "--query", "place:苏州市", "--add", "批量")
+        self.assertEqual(proc.stdout.strip(), "0 stories tagged")
+        # A query that finds nothing makes no tag.
+        run("tag", "--db", self.db, "--query", "没有这样的稿件xyz", "--add", "空标签")
+        with sqlite3.connect(self.db) as db:
+            self.assertEqual(
+                db.execute("SELECT count(*) FROM tags WHERE name = '空标签'").fetchone()[0], 0)
 
     def test_story_by_uuid(self):
         run("import", "--db", self.db, os.path.join(SEEDS, sorted(os.listdir(SEEDS))[0]))

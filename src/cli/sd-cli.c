@@ -313,6 +313,7 @@ run_tag (int argc, char **argv)
           };
   g_autoptr (SdStore) store = NULL;
   g_autoptr (GArray) story_ids = NULL;
+  g_autoptr (GArray) changed = NULL;
   g_autoptr (GPtrArray) stories = NULL;
   g_autoptr (GError) error = NULL;
 
@@ -351,16 +352,24 @@ run_tag (int argc, char **argv)
   story_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), stories->len);
   for (guint i = 0; i < stories->len; i++)
     g_array_append_val (story_ids, ((SdStory *) g_ptr_array_index (stories, i))->id);
+  changed = g_array_new (FALSE, FALSE, sizeof (gint64));
   if (!(add != NULL ? sd_store_add_tag_to_stories (store, (const gint64 *) story_ids->data,
-                                                   story_ids->len, add, NULL, &error)
+                                                   story_ids->len, add, changed, &error)
                     : sd_store_remove_tag_from_stories (store, (const gint64 *) story_ids->data,
-                                                        story_ids->len, remove, NULL, &error)))
+                                                        story_ids->len, remove, changed, &error)))
     {
       print_error (error->message);
       return EXIT_REFUSED;
     }
-  g_print (g_dngettext (GETTEXT_PACKAGE, "%u story tagged\n", "%u stories tagged\n", stories->len),
-           stories->len);
+  /* what changed: a story that had the tag already is not counted */
+  if (add != NULL)
+    g_print (
+        g_dngettext (GETTEXT_PACKAGE, "%u story tagged\n", "%u stories tagged\n", changed->len),
+        changed->len);
+  else
+    g_print (g_dngettext (GETTEXT_PACKAGE, "Tag taken off %u story\n", "Tag taken off %u stories\n",
+                          changed->len),
+             changed->len);
   return EXIT_SUCCESS;
 }
 

@@ -333,7 +333,8 @@ change_tag_on_stories (SdStore      *self,
     return FALSE;
   if (!_sd_store_write_begin (self, &write, error))
     return FALSE;
-  if (add && !_sd_store_insert_tag (self, name, error))
+  /* no story, no new tag: a query that matched nothing leaves no trace */
+  if (add && n_ids > 0 && !_sd_store_insert_tag (self, name, error))
     return FALSE;
   for (guint i = 0; i < n_ids; i++)
     {
