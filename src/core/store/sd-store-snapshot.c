@@ -241,6 +241,18 @@ values_equal (sqlite3_value *a, sqlite3_value *b)
     }
 }
 
+/* The same row of the same table and story, value for value. */
+static gboolean
+row_equal (const Row *x, const Row *y)
+{
+  if (x->insert != y->insert || x->story_id != y->story_id || x->n_values != y->n_values)
+    return FALSE;
+  for (guint v = 0; v < x->n_values; v++)
+    if (!values_equal (x->values[v], y->values[v]))
+      return FALSE;
+  return TRUE;
+}
+
 /* Whether @a and @b hold the same rows of story @story_id (of a tag when
  * 0), only of the table @insert writes when it is not NULL. */
 static gboolean
@@ -262,11 +274,8 @@ rows_equal (GPtrArray *a, GPtrArray *b, gint64 story_id, const char *insert)
           y = b->pdata[j];
       if (x == NULL || y == NULL)
         return x == y;
-      if (x->insert != y->insert || x->n_values != y->n_values)
+      if (!row_equal (x, y))
         return FALSE;
-      for (guint v = 0; v < x->n_values; v++)
-        if (!values_equal (x->values[v], y->values[v]))
-          return FALSE;
     }
 }
 
@@ -279,15 +288,8 @@ same_rows (GPtrArray *current, GPtrArray *expected)
   if (current->len != expected->len)
     return FALSE;
   for (guint i = 0; i < current->len; i++)
-    {
-      Row *x = current->pdata[i], *y = expected->pdata[i];
-
-      if (x->insert != y->insert || x->story_id != y->story_id || x->n_values != y->n_values)
-        return FALSE;
-      for (guint v = 0; v < x->n_values; v++)
-        if (!values_equal (x->values[v], y->values[v]))
-          return FALSE;
-    }
+    if (!row_equal (current->pdata[i], expected->pdata[i]))
+      return FALSE;
   return TRUE;
 }
 
