@@ -153,12 +153,33 @@ test_article_measure (ArticleFixture *fixture, gconstpointer data)
     }
 }
 
-/* No display line starts with a middle dot, at any width (clreq). */
+/* A story whose body is full of 间隔号 in transliterated names and of
+ * adjacent punctuation pairs. */
+static SdStory *
+make_dotted_story (void)
+{
+  SdStory *story = sd_story_new ();
+  g_autoptr (GString) body = g_string_new (NULL);
+
+  story->source_file = g_strdup ("xinhua-2024-05-01-02.txt");
+  story->headline = g_strdup ("中外友人·共话江南");
+  for (int i = 0; i < 8; i++)
+    g_string_append (body, "阿卜杜拉·买买提说：“苏州·吴江的丝绸很好。”玛丽亚·罗德里格斯·"
+                           "加西亚点头称是，又说“《江苏》”杂志也写过。");
+  story->body = g_string_free (g_steal_pointer (&body), FALSE);
+  return story;
+}
+
+/* No display line starts with a middle dot, at any width (clreq), in the
+ * meta line or in the body. */
 static void
 test_article_middle_dot (ArticleFixture *fixture, gconstpointer data)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (fixture->text_view);
+  g_autoptr (SdStory) story = make_dotted_story ();
+  int dots = 0;
 
+  sd_article_view_set_story (fixture->view, story);
   for (int width = 330; width <= 690; width += 6)
     {
       GtkTextIter iter;
@@ -167,12 +188,51 @@ test_article_middle_dot (ArticleFixture *fixture, gconstpointer data)
       gtk_text_buffer_get_start_iter (buffer, &iter);
       do
         {
-          if (gtk_text_iter_get_char (&iter) == 0x00B7)
-            g_error ("a line starts with · at width %d, character %d", width,
+          gunichar c = gtk_text_iter_get_char (&iter);
+          if (c == 0x00B7 || c == 0x30FB)
+            g_error ("a line starts with a middle dot at width %d, character %d", width,
                      gtk_text_iter_get_offset (&iter));
         }
       while (gtk_text_view_forward_display_line (fixture->text_view, &iter));
     }
+  /* the dots are all there, as many characters as the story has */
+  {
+    GtkTextIter      start, end;
+    g_autofree char *text = NULL;
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    for (const char *p = text; *p; p = g_utf8_next_char (p))
+      dots += g_utf8_get_char (p) == 0x30FB;
+    g_assert_cmpint (dots, >=, 8 * 4 + 1);
+  }
+}
+
+/* Adjacent marks are closed up (clreq §3.1.6): the stop before a closing
+ * quote takes half the width of a Han character; a lone stop keeps its
+ * full width. */
+static void
+test_article_punctuation_pairs (ArticleFixture *fixture, gconstpointer data)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (fixture->text_view);
+  g_autoptr (SdStory) story = make_dotted_story ();
+  GtkTextIter  iter, han;
+  GdkRectangle stop, lone_stop, character;
+
+  sd_article_view_set_story (fixture->view, story);
+  show_at_width (fixture, 1200);
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  g_assert_true (gtk_text_iter_forward_search (&iter, "好。”", 0, &han, NULL, NULL));
+  gtk_text_view_get_iter_location (fixture->text_view, &han, &character);
+  gtk_text_iter_forward_char (&han);
+  gtk_text_view_get_iter_location (fixture->text_view, &han, &stop);
+  g_assert_true (gtk_text_iter_forward_search (&iter, "称是，又", 0, &han, NULL, NULL));
+  gtk_text_iter_forward_chars (&han, 2);
+  gtk_text_view_get_iter_location (fixture->text_view, &han, &lone_stop);
+  g_test_message ("Han %d px, 。 before ” %d px, lone ， %d px", character.width, stop.width,
+                  lone_stop.width);
+  g_assert_cmpint (character.width, >, 10);
+  g_assert_cmpint (ABS (lone_stop.width - character.width), <=, 2);
+  g_assert_cmpint (ABS (2 * stop.width - character.width), <=, 2);
 }
 
 int
@@ -184,5 +244,7 @@ main (int argc, char **argv)
               article_teardown);
   g_test_add ("/article-view/middle-dot", ArticleFixture, NULL, article_setup,
               test_article_middle_dot, article_teardown);
+  g_test_add ("/article-view/punctuation-pairs", ArticleFixture, NULL, article_setup,
+              test_article_punctuation_pairs, article_teardown);
   return g_test_run ();
 }

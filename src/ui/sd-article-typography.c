@@ -79,7 +79,7 @@ _sd_article_typography_create_tags (GtkTextBuffer *buffer)
   GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
   const char      *names[] = { "meta",      "kicker",    "headline", "subheadline", "reporter",
                                "heading",   "paragraph", "byline",   "caption",     "repair",
-                               "highlight", "place",     "match" };
+                               "highlight", "place",     "match",    "halved" };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     gtk_text_buffer_create_tag (buffer, names[i], "language", "zh-cn", NULL);
@@ -90,6 +90,8 @@ _sd_article_typography_create_tags (GtkTextBuffer *buffer)
   g_object_set (gtk_text_tag_table_lookup (table, "caption"), "left-margin", 48, NULL);
   g_object_set (gtk_text_tag_table_lookup (table, "place"), "underline", PANGO_UNDERLINE_SINGLE,
                 NULL);
+  /* the half-width forms of CJK punctuation (OpenType "halt") */
+  g_object_set (gtk_text_tag_table_lookup (table, "halved"), "font-features", "halt", NULL);
 }
 
 /**

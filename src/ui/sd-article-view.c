@@ -13,6 +13,7 @@
 
 #include "sd-article-typography.h"
 #include "sd-article-view.h"
+#include "sd-clreq.h"
 #include "sd-gazetteer.h"
 #include "sd-repair-button.h"
 
@@ -38,6 +39,7 @@ struct _SdArticleView
   GtkTextTag   *highlight_tag;
   GtkTextTag   *place_tag;
   GtkTextTag   *match_tag;
+  GtkTextTag   *halved_tag;
   GStrv         terms;  /* the search's words */
   SdStoryModel *model;  /* (nullable) the story shown */
   GArray       *places; /* (element-type PlaceSpan) the underlined names */
@@ -125,15 +127,31 @@ text_view_scrolled_cb (GtkWidget *widget, GdkEventScroll *event, SdArticleView *
   return GDK_EVENT_STOP;
 }
 
+/* Adds a line of text as clreq sets it (sd-clreq.h): no 间隔号 opens a
+ * line and adjacent marks are closed up.  The shown line has as many
+ * characters as @text, so offsets into @text hold in the buffer. */
 static void
 append_line (SdArticleView *self, const char *text, GtkTextTag *tag)
 {
+  g_autofree char *shown = sd_clreq_dup_for_display (text);
+  g_autoptr (GArray) halved = sd_clreq_find_halved_marks (shown);
   GtkTextIter end;
+  int         line_start;
 
   gtk_text_buffer_get_end_iter (self->buffer, &end);
-  gtk_text_buffer_insert_with_tags (self->buffer, &end, text, -1, tag, NULL);
+  line_start = gtk_text_iter_get_offset (&end);
+  gtk_text_buffer_insert_with_tags (self->buffer, &end, shown, -1, tag, NULL);
   gtk_text_buffer_get_end_iter (self->buffer, &end);
   gtk_text_buffer_insert_with_tags (self->buffer, &end, "\n", -1, tag, NULL);
+  for (guint i = 0; i < halved->len; i++)
+    {
+      GtkTextIter mark_start, mark_end;
+      int         offset = line_start + g_array_index (halved, int, i);
+
+      gtk_text_buffer_get_iter_at_offset (self->buffer, &mark_start, offset);
+      gtk_text_buffer_get_iter_at_offset (self->buffer, &mark_end, offset + 1);
+      gtk_text_buffer_apply_tag (self->buffer, self->halved_tag, &mark_start, &mark_end);
+    }
 }
 
 /* A 副题 is printed below the title and opens with a dash; anything else in
@@ -213,13 +231,15 @@ mark_matches (SdArticleView *self)
   gtk_text_buffer_remove_tag (self->buffer, self->match_tag, &start, &end);
   for (guint i = 0; self->terms != NULL && self->terms[i] != NULL; i++)
     {
-      GtkTextIter from, match_start, match_end;
+      GtkTextIter      from, match_start, match_end;
+      g_autofree char *shown = NULL;
 
       if (*self->terms[i] == '\0')
         continue;
+      shown = sd_clreq_dup_for_display (self->terms[i]); /* as the buffer has it */
       gtk_text_buffer_get_start_iter (self->buffer, &from);
-      while (gtk_text_iter_forward_search (&from, self->terms[i], GTK_TEXT_SEARCH_TEXT_ONLY,
-                                           &match_start, &match_end, NULL))
+      while (gtk_text_iter_forward_search (&from, shown, GTK_TEXT_SEARCH_TEXT_ONLY, &match_start,
+                                           &match_end, NULL))
         {
           gtk_text_buffer_apply_tag (self->buffer, self->match_tag, &match_start, &match_end);
           from = match_end;
@@ -347,6 +367,7 @@ sd_article_view_init (SdArticleView *self)
     self->highlight_tag = gtk_text_tag_table_lookup (table, "highlight");
     self->place_tag = gtk_text_tag_table_lookup (table, "place");
     self->match_tag = gtk_text_tag_table_lookup (table, "match");
+    self->halved_tag = gtk_text_tag_table_lookup (table, "halved");
   }
   self->places = g_array_new (FALSE, FALSE, sizeof (PlaceSpan));
   gtk_widget_set_has_tooltip (GTK_WIDGET (self->text_view), TRUE);
