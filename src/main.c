@@ -15,16 +15,18 @@ main (int argc, char *argv[])
   g_autoptr (SdApplication) app = NULL;
 
   sd_paths_init ();
+  sd_paths_prefer_simplified_glyphs ();
 
   /* Commands work without a display, so they never start GTK. */
   if (argc > 1 && sd_cli_is_command (argv[1]))
     return sd_cli_run (argc, argv);
 
-  /* The locale is set up already (sd_paths_init, sd_paths_prefer_chinese);
-   * GTK setting it again from the environment would undo the Chinese
-   * default in the C locale. */
+  /* The locale is set up already (sd_paths_init); GTK setting it again
+   * from the environment would undo the window's Chinese default in the C
+   * locale (sd_paths_prefer_chinese (), called when the window starts up,
+   * so that `storydesk --help` speaks the language of `storydesk import
+   * --help`). */
   gtk_disable_setlocale ();
-  sd_paths_prefer_chinese ();
   app = sd_application_new ();
   g_application_set_option_context_description (G_APPLICATION (app), sd_cli_describe_commands ());
   return g_application_run (G_APPLICATION (app), argc, argv);

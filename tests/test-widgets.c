@@ -10,6 +10,8 @@
 
 #include <gtk/gtk.h>
 
+#include "sd-han-glyphs.h"
+
 #include "sd-gazetteer.h"
 #include "sd-page-view.h"
 #include "sd-place-chooser.h"
@@ -533,6 +535,55 @@ test_chooser_keyboard (ChooserFixture *fixture, gconstpointer data)
   g_assert_cmpuint (fixture->n_chosen, ==, 0);
 }
 
+/* The family of the font each run of @label is drawn with, "|"-joined. */
+static char *
+dup_run_families (GtkLabel *label)
+{
+  PangoLayout     *layout = gtk_label_get_layout (label);
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  g_autoptr (GString) families = g_string_new (NULL);
+
+  do
+    {
+      PangoLayoutRun *run = pango_layout_iter_get_run_readonly (iter);
+      if (run != NULL)
+        {
+          g_autoptr (PangoFontDescription) face = pango_font_describe (run->item->analysis.font);
+          g_string_append_printf (families, "%s%s", families->len ? "|" : "",
+                                  pango_font_description_get_family (face));
+        }
+    }
+  while (pango_layout_iter_next_run (iter));
+  pango_layout_iter_free (iter);
+  return g_string_free (g_steal_pointer (&families), FALSE);
+}
+
+/* In the C locale (as this test runs) a label's Han text falls back to
+ * Noto Sans CJK JP unless the window's family names the SC face; the
+ * Latin text keeps the desktop's font. */
+static void
+test_han_glyphs_in_labels (void)
+{
+  GtkWidget       *window = gtk_window_new (GTK_WINDOW_TOPLEVEL);
+  GtkWidget       *label = gtk_label_new ("Storydesk 稿件：说");
+  g_autofree char *families = NULL;
+  g_auto (GStrv) runs = NULL;
+
+  /* gtk_test_init () set the C locale */
+  g_assert_cmpstr (pango_language_to_string (gtk_get_default_language ()), ==, "c");
+  _sd_han_glyphs_install (gtk_widget_get_screen (window));
+  gtk_container_add (GTK_CONTAINER (window), label);
+  gtk_widget_show_all (window);
+  families = dup_run_families (GTK_LABEL (label));
+  g_test_message ("runs: %s", families);
+  runs = g_strsplit (families, "|", -1);
+  g_assert_cmpuint (g_strv_length (runs), >=, 2);
+  g_assert_false (g_str_has_prefix (runs[0], "Noto Sans CJK"));
+  for (guint i = 1; runs[i] != NULL; i++)
+    g_assert_cmpstr (runs[i], ==, "Noto Sans CJK SC");
+  gtk_widget_destroy (window);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -540,6 +591,7 @@ main (int argc, char **argv)
   /* Popovers then close at once instead of fading out. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
+  g_test_add_func ("/widgets/han-glyphs", test_han_glyphs_in_labels);
   g_test_add_func ("/widgets/page-view/span", test_page_view_span);
   g_test_add_func ("/widgets/page-view/align", test_page_view_align);
   g_test_add_func ("/widgets/page-view/marks", test_page_view_marks);

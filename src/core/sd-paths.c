@@ -77,6 +77,21 @@ sd_paths_prefer_chinese (void)
   g_setenv ("LANGUAGE", "zh_CN", TRUE);
 }
 
+void
+sd_paths_prefer_simplified_glyphs (void)
+{
+  const char      *languages = g_getenv ("PANGO_LANGUAGE");
+  g_autofree char *preferred = NULL;
+
+  /* Pango reads the list once, and when a run's own language (en-us, or
+   * c) does not write Han, takes the first listed language that does. */
+  if (languages != NULL && g_str_has_prefix (languages, "zh"))
+    return;
+  preferred = languages != NULL && *languages != '\0' ? g_strconcat ("zh-cn:", languages, NULL)
+                                                      : g_strdup ("zh-cn");
+  g_setenv ("PANGO_LANGUAGE", preferred, TRUE);
+}
+
 gboolean
 sd_paths_is_uninstalled (void)
 {

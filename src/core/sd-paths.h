@@ -17,6 +17,10 @@ void        sd_paths_init                 (void);
  * language (the C or POSIX locale, no LANGUAGE), it speaks Simplified
  * Chinese.  The command line keeps the locale as it is, for scripts. */
 void        sd_paths_prefer_chinese       (void);
+/* Han characters are drawn with Simplified Chinese glyph forms (Noto CJK
+ * SC, not JP) whatever the locale: by naming zh-cn first among the
+ * languages Pango picks fonts for.  Call before anything draws text. */
+void        sd_paths_prefer_simplified_glyphs (void);
 gboolean    sd_paths_is_uninstalled       (void);
 /* The bundled sample pages. */
 const char *sd_paths_get_seeds_dir        (void);

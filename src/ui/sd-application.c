@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "sd-application.h"
+#include "sd-han-glyphs.h"
 #include "sd-paths.h"
 #include "sd-preferences-dialog.h"
 #include "sd-store-async.h"
@@ -136,6 +137,7 @@ sd_application_startup (GApplication *application)
     { "win.zoom-reset", { "<Control>0", "<Control>KP_0", NULL } },
   };
 
+  sd_paths_prefer_chinese ();
   G_APPLICATION_CLASS (sd_application_parent_class)->startup (application);
 
   g_set_application_name ("Storydesk");
@@ -156,6 +158,7 @@ sd_application_startup (GApplication *application)
   gtk_css_provider_load_from_resource (css, "/io/github/storydesk/Storydesk/style.css");
   gtk_style_context_add_provider_for_screen (gdk_screen_get_default (), GTK_STYLE_PROVIDER (css),
                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  _sd_han_glyphs_install (gdk_screen_get_default ());
 }
 
 static void
