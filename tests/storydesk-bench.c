@@ -24,6 +24,7 @@
 
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <json-glib/json-glib.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
@@ -509,6 +510,8 @@ print_tables (GPtrArray *table, GArray *results)
     }
 }
 
+/* The figures as JSON, written by json-glib so that any JSON reader takes
+ * them (queries in Chinese included). */
 static gboolean
 write_json (const char *path,
             GPtrArray  *table,
@@ -517,42 +520,83 @@ write_json (const char *path,
             gint64      db_bytes,
             GError    **error)
 {
-  g_autoptr (GString) out = g_string_new (NULL);
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autoptr (JsonNode) root = NULL;
 
-  g_string_append_printf (out,
-                          "{\n  \"stories\": %d,\n  \"first_page\": %d,\n  \"runs\": %d,\n"
-                          "  \"scan_runs\": %d,\n  \"optimized\": %s,\n  \"sqlite\": \"%s\",\n"
-                          "  \"build_seconds\": %.1f,\n  \"db_bytes\": %" G_GINT64_FORMAT ",\n"
-                          "  \"measurements\": [\n",
-                          n_stories, FIRST_PAGE, n_runs, n_scan_runs, optimize ? "true" : "false",
-                          sqlite3_libversion (), build_seconds, db_bytes);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "stories");
+  json_builder_add_int_value (builder, n_stories);
+  json_builder_set_member_name (builder, "first_page");
+  json_builder_add_int_value (builder, FIRST_PAGE);
+  json_builder_set_member_name (builder, "runs");
+  json_builder_add_int_value (builder, n_runs);
+  json_builder_set_member_name (builder, "scan_runs");
+  json_builder_add_int_value (builder, n_scan_runs);
+  json_builder_set_member_name (builder, "optimized");
+  json_builder_add_boolean_value (builder, optimize);
+  json_builder_set_member_name (builder, "sqlite");
+  json_builder_add_string_value (builder, sqlite3_libversion ());
+  json_builder_set_member_name (builder, "build_seconds");
+  json_builder_add_double_value (builder, build_seconds);
+  json_builder_set_member_name (builder, "db_bytes");
+  json_builder_add_int_value (builder, db_bytes);
+
+  json_builder_set_member_name (builder, "measurements");
+  json_builder_begin_array (builder);
   for (guint i = 0; i < table->len; i++)
     {
       Measurement *m = g_ptr_array_index (table, i);
 
-      g_string_append_printf (out,
-                              "    {\"name\": \"%s\", \"class\": \"%s\", \"unit\": \"%s\", "
-                              "\"samples\": %u, \"p50\": %.3f, \"p95\": %.3f, \"max\": %.3f}%s\n",
-                              m->name, m->klass != NULL ? m->klass : "", m->unit, m->samples->len,
-                              percentile (m->samples, 0.5), percentile (m->samples, 0.95),
-                              percentile (m->samples, 1.0), i + 1 < table->len ? "," : "");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, m->name);
+      json_builder_set_member_name (builder, "class");
+      json_builder_add_string_value (builder, m->klass != NULL ? m->klass : "");
+      json_builder_set_member_name (builder, "unit");
+      json_builder_add_string_value (builder, m->unit);
+      json_builder_set_member_name (builder, "samples");
+      json_builder_add_int_value (builder, m->samples->len);
+      json_builder_set_member_name (builder, "p50");
+      json_builder_add_double_value (builder, percentile (m->samples, 0.5));
+      json_builder_set_member_name (builder, "p95");
+      json_builder_add_double_value (builder, percentile (m->samples, 0.95));
+      json_builder_set_member_name (builder, "max");
+      json_builder_add_double_value (builder, percentile (m->samples, 1.0));
+      json_builder_end_object (builder);
     }
-  g_string_append (out, "  ],\n  \"queries\": [\n");
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "queries");
+  json_builder_begin_array (builder);
   for (guint i = 0; i < results->len; i++)
     {
-      QueryResult     *r = &g_array_index (results, QueryResult, i);
-      g_autofree char *query = g_strescape (r->query->query, "");
+      QueryResult *r = &g_array_index (results, QueryResult, i);
 
-      g_string_append_printf (
-          out,
-          "    {\"class\": \"%s\", \"query\": \"%s\", \"matches\": %" G_GINT64_FORMAT
-          ", \"scan_matches\": %" G_GINT64_FORMAT ", \"first_page_p50\": %.3f, "
-          "\"count_p50\": %.3f, \"scan_count_p50\": %.3f}%s\n",
-          r->query->klass, query, r->matches, r->scan_matches, r->first_page_p50, r->count_p50,
-          r->scan_p50, i + 1 < results->len ? "," : "");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "class");
+      json_builder_add_string_value (builder, r->query->klass);
+      json_builder_set_member_name (builder, "query");
+      json_builder_add_string_value (builder, r->query->query);
+      json_builder_set_member_name (builder, "matches");
+      json_builder_add_int_value (builder, r->matches);
+      json_builder_set_member_name (builder, "scan_matches");
+      json_builder_add_int_value (builder, r->scan_matches);
+      json_builder_set_member_name (builder, "first_page_p50");
+      json_builder_add_double_value (builder, r->first_page_p50);
+      json_builder_set_member_name (builder, "count_p50");
+      json_builder_add_double_value (builder, r->count_p50);
+      json_builder_set_member_name (builder, "scan_count_p50");
+      json_builder_add_double_value (builder, r->scan_p50);
+      json_builder_end_object (builder);
     }
-  g_string_append (out, "  ]\n}\n");
-  return g_file_set_contents (path, out->str, out->len, error);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  return json_generator_to_file (generator, path, error);
 }
 
 static int
