@@ -124,6 +124,35 @@ test_note_typing_is_one_step (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (story->note, ==, "核实数字");
 }
 
+/* #14 item 2: an editor types a note while another writer sets it.  The
+ * editor's next save, made over the note the editor began from, must not
+ * overwrite the other text or glue onto it: it is refused, and saving over
+ * the other text (the editor chose or merged) then works. */
+static void
+test_note_race_refused (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (SdStory) story = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (sd_edit_history_set_note_from (fixture->history, 1, "", "核", NULL));
+  g_assert_true (sd_edit_history_set_note_from (fixture->history, 1, "核", "核实", NULL));
+  /* another process (the CLI) writes meanwhile */
+  g_assert_true (sd_store_set_note (fixture->store, 1, "另一位编辑的批注", NULL));
+  g_assert_false (sd_edit_history_set_note_from (fixture->history, 1, "核实", "核实数字", &error));
+  g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_CHANGED);
+  story = get (fixture, 1);
+  g_assert_cmpstr (story->note, ==, "另一位编辑的批注");
+
+  g_assert_true (sd_edit_history_set_note_from (fixture->history, 1, "另一位编辑的批注",
+                                                "另一位编辑的批注\n核实数字", NULL));
+  g_clear_pointer (&story, sd_story_unref);
+  story = get (fixture, 1);
+  g_assert_cmpstr (story->note, ==, "另一位编辑的批注\n核实数字");
+  /* a save over an unchanged note writes nothing and is no conflict */
+  g_assert_true (
+      sd_store_set_note_from (fixture->store, 1, "x", "另一位编辑的批注\n核实数字", NULL));
+}
+
 static void
 test_status (Fixture *fixture, gconstpointer data)
 {
@@ -534,6 +563,7 @@ main (int argc, char *argv[])
   ADD ("/edit-history/tag/remove", test_remove_tag);
   ADD ("/edit-history/tag/rename-and-merge", test_tag_rename_and_merge);
   ADD ("/edit-history/note/typing", test_note_typing_is_one_step);
+  ADD ("/edit-history/note/race-refused", test_note_race_refused);
   ADD ("/edit-history/status", test_status);
   ADD ("/edit-history/labels", test_labels);
   ADD ("/edit-history/highlight", test_highlight);

@@ -380,6 +380,32 @@ try:
                                                                      tag_entry.text))
     log("a tag entered, then the note typed: tags %r, note %r" % (after["tags"], after["note"]))
 
+    # Another process sets the note while the editor types in it (#14 item
+    # 2): neither text is lost or glued to the other; the window shows
+    # theirs and the editor keeps both.
+    mine = after["note"] + " mine"
+    (nx, ny), (nw, nh) = note.position, note.size
+    subprocess.run(["xdotool", "mousemove", str(nx + nw // 2), str(ny + nh // 2), "click", "1",
+                    "sleep", "0.3", "key", "ctrl+End", "type", "--delay", "30", " mi"],
+                   check=True)
+    subprocess.run([STORYDESK, "note", "--db", library, "--story", str(story["id"]), "--set",
+                    "他人的批注"], check=True, stdout=subprocess.DEVNULL, env=app_env)
+    subprocess.run(["xdotool", "type", "--delay", "30", "ne"], check=True)
+    keep_both = wait_until(lambda: (lambda b: b if b.showing else None)(
+        app.child(name="两者都保留(B)", roleName="push button", retry=False)),
+        "the note conflict shown", timeout=10)
+    wait_until(lambda: app.child(name="他人的批注", roleName="label", retry=False),
+               "the other writer's note shown")
+    time.sleep(1.0)  # past the typing pause: nothing may be written meanwhile
+    racing = next(s for s in export() if s["id"] == story["id"])["note"]
+    if racing != "他人的批注":
+        fail("the other writer's note was overwritten or glued: %r" % racing)
+    keep_both.doActionNamed("click")
+    wait_until(lambda: next(s for s in export() if s["id"] == story["id"])["note"]
+               == "他人的批注\n" + mine, "both notes kept", timeout=10)
+    log("a note set by another process while typing: shown, then both kept")
+    after = next(s for s in export() if s["id"] == story["id"])
+
     # Ctrl+Z typed in the search field belongs to the field: the note and the
     # tag just written stay in the library (issue #13, defect 2).
     search = app.child(name="检索稿件", roleName="text")

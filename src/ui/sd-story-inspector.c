@@ -15,15 +15,12 @@
 
 #include "sd-gazetteer.h"
 #include "sd-highlight-row.h"
+#include "sd-note-editor.h"
 #include "sd-place-chooser.h"
 #include "sd-story-inspector.h"
 #include "sd-suggestion-row.h"
 #include "sd-tag-chip.h"
 #include "sd-theme-suggester.h"
-
-/* Long enough not to write on every key, short enough that a crash loses
- * at most a few words. */
-#define NOTE_SAVE_DELAY_MS 600
 
 struct _SdStoryInspector
 {
@@ -43,37 +40,16 @@ struct _SdStoryInspector
   GtkListBox      *suggestion_list;
   GtkWidget       *highlight_box;
   GtkListBox      *highlight_list;
-  GtkWidget       *note_box;
-  GtkTextView     *note_view;
-  GtkLabel        *saved_label;
+  SdNoteEditor    *note_editor;
 
   SdLibraryModel *library;
   SdStoryModel   *shown;
   SdEditHistory  *history;
   GPtrArray      *stories; /* (element-type SdStory) the selection */
-  gint64          note_story_id;
-  guint           note_timeout;
   gboolean        updating;
 };
 
 G_DEFINE_TYPE (SdStoryInspector, sd_story_inspector, GTK_TYPE_BOX)
-
-static void
-show_error (SdStoryInspector *self, const GError *error)
-{
-  g_warning ("%s", error->message);
-  gtk_label_set_text (self->saved_label, error->message);
-}
-
-static void
-show_saved (SdStoryInspector *self)
-{
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *time = g_date_time_format (now, "%H:%M:%S");
-  g_autofree char *text = g_strdup_printf (_("Saved at %s"), time);
-
-  gtk_label_set_text (self->saved_label, text);
-}
 
 /* The single story shown, or NULL for none or several. */
 static const SdStory *
@@ -93,55 +69,6 @@ dup_selected_ids (SdStoryInspector *self)
   return ids;
 }
 
-static gboolean
-save_note (SdStoryInspector *self)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->note_view);
-  g_autoptr (GError) error = NULL;
-  g_autofree char *note = NULL;
-  GtkTextIter      start, end;
-
-  g_clear_handle_id (&self->note_timeout, g_source_remove);
-  if (self->history == NULL || self->note_story_id == 0)
-    return FALSE;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  note = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  if (!sd_edit_history_set_note (self->history, self->note_story_id, note, &error))
-    {
-      show_error (self, error);
-      return FALSE;
-    }
-  show_saved (self);
-  return TRUE;
-}
-
-static gboolean
-note_timeout_cb (gpointer data)
-{
-  SdStoryInspector *self = data;
-
-  self->note_timeout = 0;
-  save_note (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-note_changed_cb (SdStoryInspector *self)
-{
-  if (self->updating)
-    return;
-  g_clear_handle_id (&self->note_timeout, g_source_remove);
-  self->note_timeout = g_timeout_add (NOTE_SAVE_DELAY_MS, note_timeout_cb, self);
-}
-
-static gboolean
-note_focus_out_cb (SdStoryInspector *self)
-{
-  sd_story_inspector_flush (self);
-  return GDK_EVENT_PROPAGATE;
-}
-
 static void
 change_tag (SdStoryInspector *self, const char *tag, gboolean add)
 {
@@ -155,7 +82,7 @@ change_tag (SdStoryInspector *self, const char *tag, gboolean add)
       add ? sd_edit_history_add_tag (self->history, (gint64 *) ids->data, ids->len, tag, &error)
           : sd_edit_history_remove_tag (self->history, (gint64 *) ids->data, ids->len, tag, &error);
   if (!ok)
-    show_error (self, error);
+    sd_note_editor_show_error (self->note_editor, error);
 }
 
 static void
@@ -170,7 +97,7 @@ chip_rename_cb (SdTagChip *chip, const char *name, SdStoryInspector *self)
   g_autoptr (GError) error = NULL;
 
   if (!sd_library_model_rename_tag (self->library, sd_tag_chip_get_tag (chip), name, &error))
-    show_error (self, error);
+    sd_note_editor_show_error (self->note_editor, error);
 }
 
 static void
@@ -179,7 +106,7 @@ chip_recolor_cb (SdTagChip *chip, const char *color, SdStoryInspector *self)
   g_autoptr (GError) error = NULL;
 
   if (!sd_library_model_set_tag_color (self->library, sd_tag_chip_get_tag (chip), color, &error))
-    show_error (self, error);
+    sd_note_editor_show_error (self->note_editor, error);
 }
 
 static void
@@ -204,7 +131,7 @@ status_changed_cb (SdStoryInspector *self)
   if (self->updating || story == NULL || !sd_story_status_from_string (id, &status))
     return;
   if (!sd_edit_history_set_status (self->history, story->id, status, &error))
-    show_error (self, error);
+    sd_note_editor_show_error (self->note_editor, error);
 }
 
 static void
@@ -222,7 +149,7 @@ suggestion_dismiss_cb (SdSuggestionRow *row, SdStoryInspector *self)
   if (story != NULL
       && !sd_edit_history_dismiss_theme (self->history, story->id,
                                          sd_suggestion_row_get_theme (row), &error))
-    show_error (self, error);
+    sd_note_editor_show_error (self->note_editor, error);
 }
 
 static void
@@ -234,7 +161,7 @@ highlight_remove_cb (SdHighlightRow *row, SdStoryInspector *self)
   if (story != NULL
       && !sd_edit_history_remove_highlight (self->history, story->id, sd_highlight_row_get_id (row),
                                             &error))
-    show_error (self, error);
+    sd_note_editor_show_error (self->note_editor, error);
 }
 
 static void
@@ -349,7 +276,7 @@ place_chosen_cb (SdStoryInspector *self, const char *code)
   if (story == NULL || g_strcmp0 (code, story->place_code) == 0)
     return;
   if (!sd_edit_history_set_place (self->history, story->id, code, &error))
-    show_error (self, error);
+    sd_note_editor_show_error (self->note_editor, error);
 }
 
 static void
@@ -403,7 +330,7 @@ show_selection (SdStoryInspector *self)
   show_place (self, story);
 
   gtk_widget_set_visible (self->status_box, story != NULL);
-  gtk_widget_set_visible (self->note_box, story != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->note_editor), story != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->selection_label), n > 1);
   if (n > 1)
     {
@@ -431,8 +358,6 @@ sd_story_inspector_dispose (GObject *object)
 {
   SdStoryInspector *self = SD_STORY_INSPECTOR (object);
 
-  if (self->history != NULL)
-    sd_story_inspector_flush (self);
   if (self->library != NULL)
     g_signal_handlers_disconnect_by_data (self->library, self);
   g_clear_object (&self->history);
@@ -451,6 +376,7 @@ sd_story_inspector_class_init (SdStoryInspectorClass *klass)
 
   object_class->dispose = sd_story_inspector_dispose;
 
+  g_type_ensure (SD_TYPE_NOTE_EDITOR);
   gtk_widget_class_set_template_from_resource (
       widget_class, "/io/github/storydesk/Storydesk/ui/sd-story-inspector.ui");
   gtk_widget_class_bind_template_child (widget_class, SdStoryInspector, selection_label);
@@ -466,12 +392,9 @@ sd_story_inspector_class_init (SdStoryInspectorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SdStoryInspector, suggestion_list);
   gtk_widget_class_bind_template_child (widget_class, SdStoryInspector, highlight_box);
   gtk_widget_class_bind_template_child (widget_class, SdStoryInspector, highlight_list);
-  gtk_widget_class_bind_template_child (widget_class, SdStoryInspector, note_box);
-  gtk_widget_class_bind_template_child (widget_class, SdStoryInspector, note_view);
-  gtk_widget_class_bind_template_child (widget_class, SdStoryInspector, saved_label);
+  gtk_widget_class_bind_template_child (widget_class, SdStoryInspector, note_editor);
   gtk_widget_class_bind_template_callback (widget_class, status_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, tag_entry_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, note_focus_out_cb);
 }
 
 static void
@@ -486,8 +409,6 @@ sd_story_inspector_init (SdStoryInspector *self)
   for (SdStoryStatus status = SD_STORY_STATUS_NEW; status <= SD_STORY_STATUS_REJECTED; status++)
     gtk_combo_box_text_append (self->status_combo, sd_story_status_to_string (status),
                                sd_story_status_to_label (status));
-  g_signal_connect_swapped (gtk_text_view_get_buffer (self->note_view), "changed",
-                            G_CALLBACK (note_changed_cb), self);
 }
 
 void
@@ -503,6 +424,7 @@ sd_story_inspector_set_models (SdStoryInspector *self,
   g_set_object (&self->library, library);
   g_set_object (&self->shown, shown);
   g_set_object (&self->history, history);
+  sd_note_editor_set_history (self->note_editor, history);
   if (library != NULL)
     g_signal_connect (library, "changed", G_CALLBACK (library_changed_cb), self);
   refresh_completion (self);
@@ -511,25 +433,18 @@ sd_story_inspector_set_models (SdStoryInspector *self,
 void
 sd_story_inspector_set_stories (SdStoryInspector *self, GPtrArray *stories)
 {
-  GtkTextBuffer *buffer;
-  const SdStory *story;
-
   g_return_if_fail (SD_IS_STORY_INSPECTOR (self));
 
-  sd_story_inspector_flush (self);
+  sd_note_editor_flush (self->note_editor);
   if (self->history != NULL)
     sd_edit_history_close_group (self->history);
   g_clear_pointer (&self->stories, g_ptr_array_unref);
   if (stories != NULL)
     self->stories = g_ptr_array_ref (stories);
-  story = get_single_story (self);
-  self->note_story_id = story != NULL ? story->id : 0;
+  sd_note_editor_show_story (self->note_editor, get_single_story (self));
 
-  buffer = gtk_text_view_get_buffer (self->note_view);
   self->updating = TRUE;
-  gtk_text_buffer_set_text (buffer, story != NULL ? story->note : "", -1);
   gtk_entry_set_text (self->tag_entry, "");
-  gtk_label_set_text (self->saved_label, "");
   self->updating = FALSE;
 
   show_selection (self);
@@ -538,10 +453,6 @@ sd_story_inspector_set_stories (SdStoryInspector *self, GPtrArray *stories)
 void
 sd_story_inspector_update_story (SdStoryInspector *self, const SdStory *story)
 {
-  GtkTextBuffer   *buffer = gtk_text_view_get_buffer (self->note_view);
-  g_autofree char *typed = NULL;
-  GtkTextIter      start, end;
-
   g_return_if_fail (SD_IS_STORY_INSPECTOR (self));
 
   for (guint i = 0; self->stories != NULL && i < self->stories->len; i++)
@@ -554,19 +465,8 @@ sd_story_inspector_update_story (SdStoryInspector *self, const SdStory *story)
       sd_story_unref (old);
     }
   show_selection (self);
-
-  /* An undo or another window changed the note: show it, unless the
-   * editor is typing this very moment. */
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  typed = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  if (story->id == self->note_story_id && self->note_timeout == 0
-      && g_strcmp0 (typed, story->note) != 0)
-    {
-      self->updating = TRUE;
-      gtk_text_buffer_set_text (buffer, story->note, -1);
-      self->updating = FALSE;
-    }
-  show_saved (self);
+  sd_note_editor_update_story (self->note_editor, story);
+  sd_note_editor_show_saved (self->note_editor);
 }
 
 void
@@ -574,6 +474,5 @@ sd_story_inspector_flush (SdStoryInspector *self)
 {
   g_return_if_fail (SD_IS_STORY_INSPECTOR (self));
 
-  if (self->note_timeout != 0)
-    save_note (self);
+  sd_note_editor_flush (self->note_editor);
 }

@@ -55,7 +55,8 @@ typedef struct
   gint64           story_id;
   const gint64    *ids; /* EDIT_*_TAG */
   guint            n_ids;
-  const char      *text; /* the tag, note, place code, theme or field value */
+  const char      *text;     /* the tag, note, place code, theme or field value */
+  const char      *expected; /* EDIT_NOTE: the note the editor began from, or NULL */
   SdStoryStatus    status;
   SdStoryField     field;
   gint64           start; /* EDIT_ADD_HIGHLIGHT */
@@ -203,7 +204,8 @@ perform (SdStore *store, gpointer data, GError **error)
       action->changed = changed->len > 0;
       return ok;
     case EDIT_NOTE:
-      ok = sd_store_edit_note (store, action->story_id, action->text, &replaced, error);
+      ok = sd_store_edit_note (store, action->story_id, action->expected, action->text, &replaced,
+                               error);
       action->changed = replaced.changed;
       return ok;
     case EDIT_STATUS:
@@ -382,14 +384,21 @@ save_note (SdStore *store, gpointer data, GError **error)
 {
   Action *action = data;
 
-  return sd_store_set_note (store, action->story_id, action->text, error);
+  return sd_store_set_note_from (store, action->story_id, action->expected, action->text, error);
 }
 
 gboolean
 sd_edit_history_set_note (SdEditHistory *self, gint64 story_id, const char *note, GError **error)
 {
+  return sd_edit_history_set_note_from (self, story_id, NULL, note, error);
+}
+
+gboolean
+sd_edit_history_set_note_from (
+    SdEditHistory *self, gint64 story_id, const char *expected, const char *note, GError **error)
+{
   Edit  *top = g_queue_peek_head (&self->undo);
-  Action action = { EDIT_NOTE, story_id, .text = note };
+  Action action = { EDIT_NOTE, story_id, .text = note, .expected = expected };
 
   g_return_val_if_fail (SD_IS_EDIT_HISTORY (self), FALSE);
 

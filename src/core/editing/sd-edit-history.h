@@ -33,6 +33,14 @@ gboolean       sd_edit_history_set_note         (SdEditHistory  *self,
                                                  gint64          story_id,
                                                  const char     *note,
                                                  GError        **error);
+/* Writes @note only over the note @expected, the one the editor began
+ * from; SD_STORE_ERROR_CHANGED when someone else changed it since, and
+ * then nothing is written. */
+gboolean       sd_edit_history_set_note_from    (SdEditHistory  *self,
+                                                 gint64          story_id,
+                                                 const char     *expected,
+                                                 const char     *note,
+                                                 GError        **error);
 gboolean       sd_edit_history_set_status       (SdEditHistory  *self,
                                                  gint64          story_id,
                                                  SdStoryStatus   status,

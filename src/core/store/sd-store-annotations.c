@@ -20,24 +20,38 @@ typedef const char *(*ValueOf) (const SdStory *story);
 /* Runs one editor action as a single transaction: @sql, bound to ?1 = the
  * story, ?2 = @value, ?3 = now, ?4 = the editor, plus the who-and-when
  * stamp on the story.  With @out, the story as it was goes there and, with
- * @current, nothing is written when the value already is @value. */
+ * @current, nothing is written when the value already is @value.  With
+ * @expected too, nothing is written unless the value still is @expected:
+ * the value the editor started from, which another writer may have
+ * changed meanwhile. */
 static gboolean
 run_story_action (SdStore         *self,
                   gint64           story_id,
                   const char      *sql,
+                  const char      *expected,
                   const char      *value,
                   ValueOf          current,
                   SdStoreReplaced *out,
                   GError         **error)
 {
   g_auto (SdStoreWrite) write = SD_STORE_WRITE_INIT;
+  g_auto (SdStoreReplaced) own = { 0 };
   sqlite3_stmt *stmt;
 
+  if (expected != NULL && out == NULL)
+    out = &own;
   if (!_sd_store_write_begin (self, &write, error)
       || !_sd_store_write_read_before (&write, story_id, out, error))
     return FALSE;
   if (out != NULL && current != NULL && g_strcmp0 (current (out->story), value) == 0)
     return _sd_store_write_commit (&write, error);
+  if (expected != NULL && g_strcmp0 (current (out->story), expected) != 0)
+    {
+      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_CHANGED,
+                   _("Story %" G_GINT64_FORMAT " was changed by someone else meanwhile"),
+                      story_id);
+      return FALSE;
+    }
 
   if (!_sd_store_write_touch_story (&write, story_id, error)
       || (stmt = _sd_store_get_statement (self, sql, error)) == NULL)
@@ -112,16 +126,29 @@ sd_store_set_note (SdStore *self, gint64 story_id, const char *note, GError **er
 {
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
   return check_note (note, error)
-         && run_story_action (self, story_id, NOTE_SQL, note, NULL, NULL, error);
+         && run_story_action (self, story_id, NOTE_SQL, NULL, note, NULL, NULL, error);
 }
 
 gboolean
-sd_store_edit_note (
-    SdStore *self, gint64 story_id, const char *note, SdStoreReplaced *out, GError **error)
+sd_store_set_note_from (
+    SdStore *self, gint64 story_id, const char *expected, const char *note, GError **error)
 {
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
   return check_note (note, error)
-         && run_story_action (self, story_id, NOTE_SQL, note, note_of, out, error);
+         && run_story_action (self, story_id, NOTE_SQL, expected, note, note_of, NULL, error);
+}
+
+gboolean
+sd_store_edit_note (SdStore         *self,
+                    gint64           story_id,
+                    const char      *expected,
+                    const char      *note,
+                    SdStoreReplaced *out,
+                    GError         **error)
+{
+  g_return_val_if_fail (SD_IS_STORE (self), FALSE);
+  return check_note (note, error)
+         && run_story_action (self, story_id, NOTE_SQL, expected, note, note_of, out, error);
 }
 
 gboolean
@@ -138,7 +165,7 @@ sd_store_edit_status (
 
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
-  return run_story_action (self, story_id, STATUS_SQL, name, status_of, out, error);
+  return run_story_action (self, story_id, STATUS_SQL, NULL, name, status_of, out, error);
 }
 
 gboolean
@@ -152,7 +179,7 @@ sd_store_edit_place (
     SdStore *self, gint64 story_id, const char *place_code, SdStoreReplaced *out, GError **error)
 {
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
-  return run_story_action (self, story_id, PLACE_SQL, place_code, NULL, out, error);
+  return run_story_action (self, story_id, PLACE_SQL, NULL, place_code, NULL, out, error);
 }
 
 gboolean
@@ -413,7 +440,7 @@ sd_store_dismiss_theme (SdStore *self, gint64 story_id, const char *theme, GErro
   return run_story_action (self, story_id,
                            "INSERT OR IGNORE INTO dismissed_themes (story_id, theme, created, "
                            "editor) VALUES (?1, ?2, ?3, ?4)",
-                           theme, NULL, NULL, error);
+                           NULL, theme, NULL, NULL, error);
 }
 
 gboolean
@@ -421,8 +448,8 @@ sd_store_undismiss_theme (SdStore *self, gint64 story_id, const char *theme, GEr
 {
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
   return run_story_action (self, story_id,
-                           "DELETE FROM dismissed_themes WHERE story_id = ?1 AND theme = ?2", theme,
-                           NULL, NULL, error);
+                           "DELETE FROM dismissed_themes WHERE story_id = ?1 AND theme = ?2", NULL,
+                           theme, NULL, NULL, error);
 }
 
 GPtrArray *

@@ -28,8 +28,12 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SdStoreReplaced, sd_store_replaced_clear)
 /* As sd_store_set_note(), sd_store_set_status() and
  * sd_store_set_story_field(), but writing nothing when the value is already
  * @value. */
+/* With @expected, the note is written only over that text: a note someone
+ * else changed since the editor began is kept, and SD_STORE_ERROR_CHANGED
+ * says so. */
 gboolean    sd_store_edit_note               (SdStore         *self,
                                               gint64           story_id,
+                                              const char      *expected,
                                               const char      *note,
                                               SdStoreReplaced *out,
                                               GError         **error);

@@ -193,6 +193,13 @@ gboolean    sd_store_set_note            (SdStore       *self,
                                           gint64         story_id,
                                           const char    *note,
                                           GError       **error);
+/* As sd_store_set_note(), only over the note @expected (NULL: any);
+ * SD_STORE_ERROR_CHANGED when someone else changed it since. */
+gboolean    sd_store_set_note_from       (SdStore       *self,
+                                          gint64         story_id,
+                                          const char    *expected,
+                                          const char    *note,
+                                          GError       **error);
 gboolean    sd_store_set_status          (SdStore       *self,
                                           gint64         story_id,
                                           SdStoryStatus  status,
