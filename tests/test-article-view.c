@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <gtk/gtk.h>
+#include <string.h>
 
 #include "sd-article-view.h"
 
@@ -235,6 +236,89 @@ test_article_punctuation_pairs (ArticleFixture *fixture, gconstpointer data)
   g_assert_cmpint (ABS (2 * stop.width - character.width), <=, 2);
 }
 
+/* A button in the article whose label starts with @prefix. */
+static GtkWidget *
+find_button (GtkWidget *widget, const char *prefix)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL
+      && g_str_has_prefix (gtk_button_get_label (GTK_BUTTON (widget)), prefix))
+    return widget;
+  if (GTK_IS_CONTAINER (widget))
+    {
+      g_autoptr (GList) children = gtk_container_get_children (GTK_CONTAINER (widget));
+      for (GList *l = children; l != NULL; l = l->next)
+        {
+          GtkWidget *found = find_button (l->data, prefix);
+          if (found != NULL)
+            return found;
+        }
+    }
+  return NULL;
+}
+
+/* #14: a story of 2,000,000 characters is laid out in part, quickly, with
+ * a button that shows more; a highlight past the shown part is skipped,
+ * not drawn at the end. */
+static void
+test_article_long_body (ArticleFixture *fixture, gconstpointer data)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (fixture->text_view);
+  g_autoptr (SdStory) story = sd_story_new ();
+  g_autoptr (GString) body = g_string_new (NULL);
+  SdHighlight *far = g_new0 (SdHighlight, 1);
+  GtkWidget   *more;
+  int          shown, more_shown;
+
+  story->id = 7;
+  story->source_file = g_strdup ("long.txt");
+  story->headline = g_strdup ("很长的稿件");
+  for (int i = 0; i < 20000; i++)
+    g_string_append (body, i % 10 == 9 ? "长稿件的一段正文，共有十个字。\n"
+                                       : "长稿件的一段正文，共有很多字，");
+  story->body = g_string_free (g_steal_pointer (&body), FALSE);
+  far->start = 1900000;
+  far->end = 1900004;
+  story->highlights = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (story->highlights, far);
+  /* a page of one paragraph repeated: thousands of repairs, each with a
+   * button to take it back */
+  story->repairs = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_repair_free);
+  for (int i = 0; i < 6000; i++)
+    {
+      SdRepair *repair = sd_repair_new (SD_REPAIR_DROPPED_DUPLICATE, i, i + 1, "重复");
+      repair->id = i + 1;
+      g_ptr_array_add (story->repairs, repair);
+    }
+
+  sd_article_view_set_story (fixture->view, story);
+  shown = gtk_text_buffer_get_char_count (buffer);
+  g_test_message ("a body of %ld characters: %d in the buffer", g_utf8_strlen (story->body, -1),
+                  shown);
+  g_assert_cmpint (shown, <, 100000);
+  {
+    GtkTextIter      start, end;
+    g_autofree char *text = NULL;
+    guint            anchors = 0;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    for (GtkTextIter i = start; !gtk_text_iter_is_end (&i); gtk_text_iter_forward_char (&i))
+      anchors += gtk_text_iter_get_child_anchor (&i) != NULL;
+    text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_test_message ("%u buttons in the article", anchors);
+    g_assert_cmpuint (anchors, <=, 101);
+    g_assert_nonnull (strstr (text, "5900"));
+  }
+  more = find_button (GTK_WIDGET (fixture->text_view), "显示更多");
+  if (more == NULL)
+    more = find_button (GTK_WIDGET (fixture->text_view), "Show _More");
+  g_assert_nonnull (more);
+  show_at_width (fixture, 900);
+
+  gtk_button_clicked (GTK_BUTTON (more));
+  more_shown = gtk_text_buffer_get_char_count (buffer);
+  g_assert_cmpint (more_shown, >, 3 * shown);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -246,5 +330,7 @@ main (int argc, char **argv)
               test_article_middle_dot, article_teardown);
   g_test_add ("/article-view/punctuation-pairs", ArticleFixture, NULL, article_setup,
               test_article_punctuation_pairs, article_teardown);
+  g_test_add ("/article-view/long-body", ArticleFixture, NULL, article_setup,
+              test_article_long_body, article_teardown);
   return g_test_run ();
 }

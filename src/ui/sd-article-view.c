@@ -12,52 +12,16 @@
 #include <string.h>
 
 #include "sd-article-typography.h"
-#include "sd-article-view.h"
+#include "sd-article-view-private.h"
 #include "sd-clreq.h"
 #include "sd-gazetteer.h"
 #include "sd-repair-button.h"
 
-struct _SdArticleView
-{
-  GtkScrolledWindow parent_instance;
-
-  GtkTextView   *text_view;
-  GtkTextBuffer *buffer;
-
-  double        font_size;   /* points */
-  double        zoom_scroll; /* Ctrl+scroll not yet turned into a step */
-  GtkTextTag   *meta_tag;
-  GtkTextTag   *kicker_tag;
-  GtkTextTag   *headline_tag;
-  GtkTextTag   *subheadline_tag;
-  GtkTextTag   *reporter_tag;
-  GtkTextTag   *heading_tag;
-  GtkTextTag   *paragraph_tag;
-  GtkTextTag   *byline_tag;
-  GtkTextTag   *caption_tag;
-  GtkTextTag   *repair_tag;
-  GtkTextTag   *highlight_tag;
-  GtkTextTag   *place_tag;
-  GtkTextTag   *match_tag;
-  GtkTextTag   *halved_tag;
-  GStrv         terms;  /* the search's words */
-  SdStoryModel *model;  /* (nullable) the story shown */
-  GArray       *places; /* (element-type PlaceSpan) the underlined names */
-
-  /* The body is laid out as story->body is stored (paragraphs and "\n"),
-   * from this mark on, so body offsets and buffer offsets differ by a
-   * constant. */
-  GtkTextMark *body_start;
-  GtkTextMark *body_end;
-};
-
-/* A place name underlined in the buffer, for its tooltip. */
-typedef struct
-{
-  int         start; /* buffer character offsets */
-  int         end;
-  const char *code; /* owned by the gazetteer */
-} PlaceSpan;
+/* A body longer than this many characters is shown in part, with a
+ * button for more: laying out 100 MB of text would take minutes. */
+#define BODY_CHARS_SHOWN 60000
+/* Each repair listed has its own button; thousands would freeze the view. */
+#define REPAIRS_SHOWN 100
 
 G_DEFINE_TYPE (SdArticleView, sd_article_view, GTK_TYPE_SCROLLED_WINDOW)
 
@@ -162,91 +126,6 @@ is_subtitle_below (const char *subheadline)
   return g_str_has_prefix (subheadline, "—") || g_str_has_prefix (subheadline, "-");
 }
 
-/* Hovering an underlined place name tells which place it was read as. */
-static gboolean
-query_tooltip_cb (
-    GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip *tooltip, SdArticleView *self)
-{
-  GtkTextIter iter;
-  int         bx, by, offset;
-
-  if (keyboard)
-    return FALSE;
-  gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
-  if (!gtk_text_view_get_iter_at_location (self->text_view, &iter, bx, by))
-    return FALSE;
-  offset = gtk_text_iter_get_offset (&iter);
-  for (guint i = 0; i < self->places->len; i++)
-    {
-      const PlaceSpan *span = &g_array_index (self->places, PlaceSpan, i);
-      if (offset >= span->start && offset < span->end)
-        {
-          g_autofree char *path = _sd_article_dup_place_path (span->code);
-          if (path == NULL)
-            return FALSE;
-          gtk_tooltip_set_text (tooltip, g_strstrip (path));
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
-
-static void
-underline_places (SdArticleView *self, const SdStory *story, int headline_offset)
-{
-  GtkTextIter body_start;
-
-  g_array_set_size (self->places, 0);
-  if (story->mentions == NULL)
-    return;
-  gtk_text_buffer_get_iter_at_mark (self->buffer, &body_start, self->body_start);
-  for (guint i = 0; i < story->mentions->len; i++)
-    {
-      const SdMention *mention = g_ptr_array_index (story->mentions, i);
-      const char      *text = mention->in_headline ? story->headline : story->body;
-      int base = mention->in_headline ? headline_offset : gtk_text_iter_get_offset (&body_start);
-      SdPlace const *place = sd_gazetteer_lookup (sd_gazetteer_get_default (), mention->place_code);
-      GtkTextIter    start, end;
-      PlaceSpan      span;
-
-      if (text == NULL || place == NULL || base < 0 || mention->end > (gint64) strlen (text)
-          || mention->start >= mention->end)
-        continue;
-      span.start = base + g_utf8_pointer_to_offset (text, text + mention->start);
-      span.end = base + g_utf8_pointer_to_offset (text, text + mention->end);
-      span.code = place->code;
-      g_array_append_val (self->places, span);
-      gtk_text_buffer_get_iter_at_offset (self->buffer, &start, span.start);
-      gtk_text_buffer_get_iter_at_offset (self->buffer, &end, span.end);
-      gtk_text_buffer_apply_tag (self->buffer, self->place_tag, &start, &end);
-    }
-}
-
-static void
-mark_matches (SdArticleView *self)
-{
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
-  gtk_text_buffer_remove_tag (self->buffer, self->match_tag, &start, &end);
-  for (guint i = 0; self->terms != NULL && self->terms[i] != NULL; i++)
-    {
-      GtkTextIter      from, match_start, match_end;
-      g_autofree char *shown = NULL;
-
-      if (*self->terms[i] == '\0')
-        continue;
-      shown = sd_clreq_dup_for_display (self->terms[i]); /* as the buffer has it */
-      gtk_text_buffer_get_start_iter (self->buffer, &from);
-      while (gtk_text_iter_forward_search (&from, shown, GTK_TEXT_SEARCH_TEXT_ONLY, &match_start,
-                                           &match_end, NULL))
-        {
-          gtk_text_buffer_apply_tag (self->buffer, self->match_tag, &match_start, &match_end);
-          from = match_end;
-        }
-    }
-}
-
 static void
 model_changed_cb (SdStoryModel *model, SdStoryModelChange change, SdArticleView *self)
 {
@@ -275,6 +154,7 @@ sd_article_view_finalize (GObject *object)
 
   g_clear_pointer (&self->places, g_array_unref);
   g_clear_pointer (&self->terms, g_strfreev);
+  g_clear_pointer (&self->story, sd_story_unref);
 
   G_OBJECT_CLASS (sd_article_view_parent_class)->finalize (object);
 }
@@ -371,7 +251,8 @@ sd_article_view_init (SdArticleView *self)
   }
   self->places = g_array_new (FALSE, FALSE, sizeof (PlaceSpan));
   gtk_widget_set_has_tooltip (GTK_WIDGET (self->text_view), TRUE);
-  g_signal_connect (self->text_view, "query-tooltip", G_CALLBACK (query_tooltip_cb), self);
+  g_signal_connect (self->text_view, "query-tooltip",
+                    G_CALLBACK (_sd_article_view_query_tooltip_cb), self);
   g_signal_connect (self->text_view, "size-allocate", G_CALLBACK (text_view_allocated_cb), self);
   g_signal_connect (self->text_view, "scroll-event", G_CALLBACK (text_view_scrolled_cb), self);
   g_signal_connect (self->text_view, "style-updated",
@@ -396,12 +277,71 @@ sd_article_view_set_model (SdArticleView *self, SdStoryModel *model)
   sd_article_view_set_story (self, sd_story_model_get_story (model));
 }
 
+/* The body as far as the view lays it out. */
+static char *
+dup_shown_body (SdArticleView *self, const char *body)
+{
+  const char *cut;
+
+  if ((glong) strlen (body) <= self->body_limit) /* at most that many characters */
+    return g_strdup (body);
+  cut = body;
+  for (glong i = 0; i < self->body_limit && *cut != '\0'; i++)
+    cut = g_utf8_next_char (cut);
+  return g_strndup (body, cut - body);
+}
+
+static void
+show_more_clicked_cb (SdArticleView *self)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self));
+  double         value = gtk_adjustment_get_value (adjustment);
+  g_autoptr (SdStory) story = sd_story_ref (self->story);
+
+  self->body_limit *= 4;
+  sd_article_view_set_story (self, story);
+  gtk_adjustment_set_value (adjustment, value); /* where the editor was reading */
+}
+
+/* After a body shown in part: how much is left, and a button for more. */
+static void
+append_show_more (SdArticleView *self, glong hidden)
+{
+  g_autofree char *line =
+      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "… %ld more character not shown ",
+                                    "… %ld more characters not shown ", hidden),
+                       hidden);
+  GtkWidget          *button = gtk_button_new_with_mnemonic (_("Show _More"));
+  GtkTextChildAnchor *anchor;
+  GtkTextIter         end;
+
+  gtk_text_buffer_get_end_iter (self->buffer, &end);
+  gtk_text_buffer_insert_with_tags (self->buffer, &end, line, -1, self->meta_tag, NULL);
+  gtk_text_buffer_get_end_iter (self->buffer, &end);
+  anchor = gtk_text_buffer_create_child_anchor (self->buffer, &end);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (show_more_clicked_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_show (button);
+  gtk_text_view_add_child_at_anchor (self->text_view, button, anchor);
+  append_line (self, "", self->meta_tag);
+}
+
 void
 sd_article_view_set_story (SdArticleView *self, const SdStory *story)
 {
   int headline_offset = -1;
 
   g_return_if_fail (SD_IS_ARTICLE_VIEW (self));
+
+  if (story == NULL || self->story == NULL || story->id != self->story->id)
+    self->body_limit = BODY_CHARS_SHOWN;
+  if (story != self->story)
+    {
+      SdStory *old = self->story;
+      self->story = story != NULL ? sd_story_ref ((SdStory *) story) : NULL;
+      g_clear_pointer (&old, sd_story_unref);
+    }
+  self->body_shown = 0;
 
   gtk_text_buffer_set_text (self->buffer, "", 0);
   g_array_set_size (self->places, 0);
@@ -437,7 +377,8 @@ sd_article_view_set_story (SdArticleView *self, const SdStory *story)
 
   if (story->body != NULL)
     {
-      g_auto (GStrv) paragraphs = g_strsplit (story->body, "\n", -1);
+      g_autofree char *shown_body = dup_shown_body (self, story->body);
+      g_auto (GStrv) paragraphs = g_strsplit (shown_body, "\n", -1);
       GtkTextIter end;
 
       gtk_text_buffer_get_end_iter (self->buffer, &end);
@@ -455,6 +396,9 @@ sd_article_view_set_story (SdArticleView *self, const SdStory *story)
       gtk_text_buffer_get_end_iter (self->buffer, &end);
       gtk_text_iter_backward_char (&end); /* the last paragraph's "\n" is not body */
       gtk_text_buffer_move_mark (self->buffer, self->body_end, &end);
+      self->body_shown = g_utf8_strlen (shown_body, -1);
+      if (strlen (shown_body) < strlen (story->body))
+        append_show_more (self, g_utf8_strlen (story->body, -1) - self->body_shown);
     }
   if (story->byline != NULL)
     append_line (self, story->byline, self->byline_tag);
@@ -470,7 +414,7 @@ sd_article_view_set_story (SdArticleView *self, const SdStory *story)
     {
       append_line (self, "", self->repair_tag);
       append_line (self, _("OCR repairs"), self->repair_tag);
-      for (guint i = 0; i < story->repairs->len; i++)
+      for (guint i = 0; i < MIN (story->repairs->len, REPAIRS_SHOWN); i++)
         {
           const SdRepair  *repair = g_ptr_array_index (story->repairs, i);
           g_autofree char *line = g_strdup_printf ("• %s ", sd_repair_describe (repair->kind));
@@ -491,11 +435,20 @@ sd_article_view_set_story (SdArticleView *self, const SdStory *story)
             }
           append_line (self, "", self->repair_tag);
         }
+      if (story->repairs->len > REPAIRS_SHOWN)
+        {
+          guint            hidden = story->repairs->len - REPAIRS_SHOWN;
+          g_autofree char *line =
+              g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "… and %u more repair",
+                                            "… and %u more repairs", hidden),
+                               hidden);
+          append_line (self, line, self->repair_tag);
+        }
     }
 
   sd_article_view_update_highlights (self, story);
-  underline_places (self, story, headline_offset);
-  mark_matches (self);
+  _sd_article_view_underline_places (self, story, headline_offset);
+  _sd_article_view_mark_matches (self);
   {
     GtkTextIter start;
     gtk_text_buffer_get_start_iter (self->buffer, &start);
@@ -536,32 +489,6 @@ sd_article_view_zoom (SdArticleView *self, int steps)
 {
   g_return_if_fail (SD_IS_ARTICLE_VIEW (self));
   sd_article_view_set_font_size (self, self->font_size + steps);
-}
-
-static void
-get_body_iter (SdArticleView *self, gint64 offset, GtkTextIter *iter)
-{
-  gtk_text_buffer_get_iter_at_mark (self->buffer, iter, self->body_start);
-  gtk_text_iter_forward_chars (iter, offset);
-}
-
-void
-sd_article_view_update_highlights (SdArticleView *self, const SdStory *story)
-{
-  GtkTextIter start, end;
-
-  g_return_if_fail (SD_IS_ARTICLE_VIEW (self));
-
-  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
-  gtk_text_buffer_remove_tag (self->buffer, self->highlight_tag, &start, &end);
-  for (guint i = 0; story != NULL && story->highlights != NULL && i < story->highlights->len; i++)
-    {
-      const SdHighlight *highlight = g_ptr_array_index (story->highlights, i);
-
-      get_body_iter (self, highlight->start, &start);
-      get_body_iter (self, highlight->end, &end);
-      gtk_text_buffer_apply_tag (self->buffer, self->highlight_tag, &start, &end);
-    }
 }
 
 gboolean
@@ -626,45 +553,4 @@ sd_article_view_get_cursor_paragraph (SdArticleView *self)
     return -1;
   /* Paragraphs are the buffer's lines from the body's start on. */
   return gtk_text_iter_get_line (&cursor) - gtk_text_iter_get_line (&body_start);
-}
-
-void
-sd_article_view_set_search_terms (SdArticleView *self, const char *const *terms)
-{
-  g_return_if_fail (SD_IS_ARTICLE_VIEW (self));
-
-  g_clear_pointer (&self->terms, g_strfreev);
-  self->terms = g_strdupv ((char **) terms);
-  mark_matches (self);
-}
-
-void
-sd_article_view_next_match (SdArticleView *self)
-{
-  GtkTextIter iter, end;
-  gboolean    wrapped = FALSE;
-
-  g_return_if_fail (SD_IS_ARTICLE_VIEW (self));
-
-  gtk_text_buffer_get_selection_bounds (self->buffer, NULL, &iter);
-  for (;;)
-    {
-      if (!gtk_text_iter_forward_to_tag_toggle (&iter, self->match_tag)
-          || gtk_text_iter_is_end (&iter))
-        {
-          if (wrapped)
-            return;
-          wrapped = TRUE;
-          gtk_text_buffer_get_start_iter (self->buffer, &iter);
-          if (gtk_text_iter_starts_tag (&iter, self->match_tag))
-            break;
-          continue;
-        }
-      if (gtk_text_iter_starts_tag (&iter, self->match_tag))
-        break;
-    }
-  end = iter;
-  gtk_text_iter_forward_to_tag_toggle (&end, self->match_tag);
-  gtk_text_buffer_select_range (self->buffer, &iter, &end);
-  gtk_text_view_scroll_to_iter (self->text_view, &iter, 0.1, TRUE, 0.0, 0.3);
 }
