@@ -159,6 +159,42 @@ test_request (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (g_list_model_get_n_items (model), >, 0);
 }
 
+/* #15 item 6: a search asked to rank lists the stories best first, as
+ * sd_store_search () orders them (headline matches weighing most): the
+ * same stories as the page-order list, in another order. */
+static void
+test_ranked_request (Fixture *fixture, gconstpointer data)
+{
+  GListModel *model = G_LIST_MODEL (fixture->stories);
+  SdScope     ranked = { SD_SCOPE_ALL, NULL, "服务", NULL, 0, TRUE };
+  g_autoptr (GPtrArray) best = sd_store_search (fixture->store, NULL, "服务", 0, NULL);
+  g_autoptr (GHashTable) in_page_order =
+      g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  gboolean reordered = FALSE;
+  guint    before = fixture->n_loaded;
+
+  request (fixture, SD_SCOPE_ALL, NULL, "服务");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, best->len);
+  g_assert_cmpuint (best->len, >, 3);
+  for (guint i = 0; i < best->len; i++)
+    {
+      SdStory *listed = sd_story_list_model_get_story (fixture->stories, i);
+      g_hash_table_add (in_page_order, g_memdup2 (&listed->id, sizeof listed->id));
+      reordered |= listed->id != ((SdStory *) g_ptr_array_index (best, i))->id;
+    }
+  g_assert_true (reordered);
+
+  sd_story_list_model_set_request (fixture->stories, &ranked);
+  wait_for (&fixture->n_loaded, before + 1);
+  for (guint i = 0; i < best->len; i++)
+    {
+      SdStory *listed = sd_story_list_model_get_story (fixture->stories, i);
+      g_assert_cmpint (listed->id, ==, ((SdStory *) g_ptr_array_index (best, i))->id);
+      g_assert_true (g_hash_table_contains (in_page_order, &listed->id));
+    }
+  g_assert_nonnull (strstr (sd_story_list_model_get_story (fixture->stories, 0)->headline, "服务"));
+}
+
 static void
 test_follows_store (Fixture *fixture, gconstpointer data)
 {
@@ -417,6 +453,7 @@ main (int argc, char *argv[])
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/models/story-list/request", test_request);
+  ADD ("/models/story-list/ranked", test_ranked_request);
   ADD ("/models/story-list/follows-store", test_follows_store);
   ADD ("/models/story-list/split-and-join", test_split_and_join);
   ADD ("/models/story/follows-store", test_story_model);

@@ -309,6 +309,55 @@ test_seeds_exact (Fixture *fixture, gconstpointer data)
   sd_test_assert_index_whole (fixture->path);
 }
 
+/* Ranked results put every story whose headline holds the term before
+ * every story that only mentions it (#15 item 6: the README's promise),
+ * over the 2-character terms of the seeds' headlines. */
+static void
+test_headline_first (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GArray) folded = NULL;
+  g_autoptr (GHashTable) terms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GHashTable) headlines = g_hash_table_new (g_int64_hash, g_int64_equal);
+  GHashTableIter iter;
+  const char    *term;
+  guint          n_checked = 0, n_mixed = 0;
+
+  import_seeds (fixture);
+  folded = fold_seed_stories (fixture);
+  for (guint i = 0; i < folded->len; i++)
+    {
+      Folded *story = &g_array_index (folded, Folded, i);
+      collect_cjk_terms (terms, story->fields[0], 2);
+      g_hash_table_insert (headlines, &story->id, story->fields[0]);
+    }
+  g_hash_table_iter_init (&iter, terms);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &term, NULL))
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GPtrArray) ranked = sd_store_search (fixture->store, NULL, term, 0, &error);
+      gboolean mention_seen = FALSE, mixed = FALSE;
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < ranked->len; i++)
+        {
+          SdStory    *story = g_ptr_array_index (ranked, i);
+          const char *headline = g_hash_table_lookup (headlines, &story->id);
+          gboolean    in_headline = headline != NULL && strstr (headline, term) != NULL;
+
+          if (in_headline && mention_seen)
+            g_error ("%s: story %" G_GINT64_FORMAT " has it in its headline but ranks below a "
+                     "story that only mentions it",
+                     term, story->id);
+          mixed |= mention_seen || (!in_headline && i > 0);
+          mention_seen |= !in_headline;
+        }
+      n_checked++;
+      n_mixed += mixed;
+    }
+  g_test_message ("%u headline terms ranked, %u of them also found elsewhere", n_checked, n_mixed);
+  g_assert_cmpuint (n_mixed, >=, 50);
+}
+
 /* The planner answers 1-, 2- and 3-character terms from the index. */
 static void
 test_plan (Fixture *fixture, gconstpointer data)
@@ -337,5 +386,6 @@ main (int argc, char *argv[])
 
   SD_TEST_ADD_WITH_LIBRARY ("/search/seeds-exact", NULL, test_seeds_exact);
   SD_TEST_ADD_WITH_LIBRARY ("/search/plan", NULL, test_plan);
+  SD_TEST_ADD_WITH_LIBRARY ("/search/headline-first", NULL, test_headline_first);
   return g_test_run ();
 }

@@ -429,6 +429,17 @@ sd_place_tree_get_selected_query (SdPlaceTree *self)
   return self->selected_query;
 }
 
+void
+sd_place_tree_select_all (SdPlaceTree *self)
+{
+  GtkTreeIter iter;
+
+  g_return_if_fail (SD_IS_PLACE_TREE (self));
+
+  if (gtk_tree_model_get_iter_first (GTK_TREE_MODEL (self->model), &iter))
+    gtk_tree_selection_select_iter (self->selection, &iter);
+}
+
 char *
 sd_place_tree_dup_selected_search_name (SdPlaceTree *self)
 {

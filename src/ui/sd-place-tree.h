@@ -30,6 +30,8 @@ void        sd_place_tree_set_saved_searches (SdPlaceTree *self,
 const char *sd_place_tree_get_selected_query (SdPlaceTree *self);
 /* The name of the selected saved search, or NULL. (transfer full) */
 char       *sd_place_tree_dup_selected_search_name (SdPlaceTree *self);
+/* Selects 全部稿件, the first node. */
+void        sd_place_tree_select_all    (SdPlaceTree *self);
 /* The selected node; @out_code is set for SD_SCOPE_PLACE. */
 SdScopeKind sd_place_tree_get_selected  (SdPlaceTree *self,
                                          char       **out_code);

@@ -26,6 +26,7 @@ struct _SdStoryListModel
   SdScopeKind kind;
   char       *place_code;
   char       *text;
+  gboolean    by_relevance;
   GStrv       terms; /* the search words of the stories listed */
   GError     *error;
   gint64      started;
@@ -213,7 +214,7 @@ list_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 read_list (SdStoryListModel *self, gboolean keep)
 {
-  SdScope scope = { self->kind, self->place_code, self->text, NULL, 0 };
+  SdScope scope = { self->kind, self->place_code, self->text, NULL, 0, self->by_relevance };
 
   /* What a whole list brings supersedes the changed stories being read. */
   g_cancellable_cancel (self->update_cancellable);
@@ -444,6 +445,7 @@ sd_story_list_model_set_request (SdStoryListModel *self, const SdScope *scope)
   self->place_code = g_strdup (scope->place_code);
   g_free (self->text);
   self->text = g_strdup (scope->text);
+  self->by_relevance = scope->by_relevance;
   read_list (self, FALSE);
 }
 

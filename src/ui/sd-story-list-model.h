@@ -17,7 +17,8 @@ G_BEGIN_DECLS
 #define SD_TYPE_STORY_LIST_MODEL (sd_story_list_model_get_type ())
 G_DECLARE_FINAL_TYPE (SdStoryListModel, sd_story_list_model, SD, STORY_LIST_MODEL, GObject)
 
-/* A GListModel of SdStoryItem (short records, in page order). */
+/* A GListModel of SdStoryItem (short records, in page order, or a
+ * search's best matches first when the request asks for that). */
 SdStoryListModel  *sd_story_list_model_new         (SdStore          *store);
 /* Lists the stories of @scope (its kind, place and search text; ids are
  * not used) instead; a request still being read is dropped.  The stories

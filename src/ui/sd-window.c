@@ -94,6 +94,7 @@ _sd_window_get_scope (SdWindow *self, SdScope *scope, char **out_code)
   scope->kind = sd_place_tree_get_selected (self->place_tree, out_code);
   scope->place_code = *out_code;
   scope->text = gtk_entry_get_text (GTK_ENTRY (self->search_entry));
+  scope->by_relevance = g_settings_get_boolean (self->settings, "rank-search-results");
 }
 
 /* Lists the selected node's stories; the model reads them in the store's
@@ -240,6 +241,11 @@ story_selected_cb (SdWindow *self)
 static void
 search_changed_cb (SdWindow *self)
 {
+  const char *saved = sd_place_tree_get_selected_query (self->place_tree);
+
+  /* Another query is no longer the saved search: the tree says so. */
+  if (saved != NULL && g_strcmp0 (saved, gtk_entry_get_text (GTK_ENTRY (self->search_entry))) != 0)
+    sd_place_tree_select_all (self->place_tree);
   list_stories (self);
 }
 
@@ -273,10 +279,23 @@ save_search_cb (SdWindow *self)
 }
 
 static void
+forget_response_cb (GtkDialog *dialog, int response, SdWindow *self)
+{
+  const char *name = g_object_get_data (G_OBJECT (dialog), "search-name");
+  g_autoptr (GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT
+      && !sd_library_model_delete_search (self->library, name, &error))
+    _sd_window_show_message (self, GTK_MESSAGE_ERROR, error->message);
+  gtk_widget_destroy (GTK_WIDGET (dialog));
+}
+
+/* Forgetting cannot be undone: the editor confirms it first. */
+static void
 forget_search_cb (SdWindow *self)
 {
   g_autofree char *name = sd_place_tree_dup_selected_search_name (self->place_tree);
-  g_autoptr (GError) error = NULL;
+  GtkWidget       *dialog;
 
   if (name == NULL)
     {
@@ -284,12 +303,18 @@ forget_search_cb (SdWindow *self)
                                _("Pick a saved search in the tree first, then forget it here."));
       return;
     }
-  if (!sd_library_model_delete_search (self->library, name, &error))
-    {
-      _sd_window_show_message (self, GTK_MESSAGE_ERROR, error->message);
-      return;
-    }
   gtk_popover_popdown (self->search_popover);
+  dialog = gtk_message_dialog_new (
+      GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT, GTK_MESSAGE_QUESTION,
+      GTK_BUTTONS_NONE, _("Forget the saved search “%s”?"), name);
+  gtk_message_dialog_format_secondary_text (
+      GTK_MESSAGE_DIALOG (dialog), _("Its query is forgotten; the stories it found stay."));
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL,
+                                                  _("_Forget"), GTK_RESPONSE_ACCEPT, NULL);
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  g_object_set_data_full (G_OBJECT (dialog), "search-name", g_steal_pointer (&name), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (forget_response_cb), self, 0);
+  gtk_widget_show (dialog);
 }
 
 static void
@@ -453,6 +478,7 @@ sd_window_constructed (GObject *object)
   /* "application" is set after construction; the running one is ours. */
   GtkApplication *application = GTK_APPLICATION (g_application_get_default ());
   g_autoptr (GAction) hide_empty = NULL;
+  g_autoptr (GAction) rank = NULL;
 
   G_OBJECT_CLASS (sd_window_parent_class)->constructed (object);
 
@@ -471,6 +497,10 @@ sd_window_constructed (GObject *object)
   _sd_window_add_actions (self);
   hide_empty = g_settings_create_action (self->settings, "hide-empty-places");
   g_action_map_add_action (G_ACTION_MAP (self), hide_empty);
+  rank = g_settings_create_action (self->settings, "rank-search-results");
+  g_action_map_add_action (G_ACTION_MAP (self), rank);
+  g_signal_connect_swapped (self->settings, "changed::rank-search-results",
+                            G_CALLBACK (list_stories), self);
   gtk_menu_button_set_menu_model (self->menu_button, G_MENU_MODEL (gtk_application_get_menu_by_id (
                                                          application, "primary-menu")));
 

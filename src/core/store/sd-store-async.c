@@ -184,7 +184,8 @@ sd_store_list_stories_async (SdStore            *self,
   copy->place_code = g_strdup (scope->place_code);
   copy->text = g_strdup (scope->text);
   copy->ids = g_memdup2 (scope->ids, scope->n_ids * sizeof (gint64));
-  copy->scope = (SdScope){ scope->kind, copy->place_code, copy->text, copy->ids, scope->n_ids };
+  copy->scope = (SdScope){ scope->kind, copy->place_code, copy->text,
+                           copy->ids,   scope->n_ids,     scope->by_relevance };
   run_read (self, sd_store_list_stories_async, list_stories, copy, (GDestroyNotify) scope_copy_free,
             (GDestroyNotify) g_ptr_array_unref, cancellable, callback, user_data);
 }

@@ -49,7 +49,10 @@ tokenizer_tokenize (Fts5Tokenizer *tokenizer,
  * docsize table, a lookup per match that costs six times the rest of the
  * ranking when a common term matches tens of thousands of stories.  So
  * sd_bm25 () is bm25 with the same column weights, k1 = 1.2 and b = 0: no
- * normalisation by length, term frequency saturating instead. */
+ * normalisation by length, term frequency saturating instead.  The
+ * headline (column 0) stands apart: a term in it adds k1 + 1, the most
+ * any number of matches elsewhere can reach, so a story whose headline
+ * holds the term ranks above every story that only mentions it. */
 #define BM25_K1 1.2
 
 typedef struct
@@ -113,14 +116,17 @@ rank_function (const Fts5ExtensionApi *api,
                int                     n_values,
                sqlite3_value         **values)
 {
-  double             weights[16];
-  double             stack_freq[16];
-  g_autofree double *heap_freq = NULL;
-  double            *freq = stack_freq;
-  double             score = 0;
-  int                rc = SQLITE_OK;
-  int                n_inst = 0;
-  RankData          *data = get_rank_data (api, fts, &rc);
+  double               weights[16];
+  double               stack_freq[16];
+  gboolean             stack_in_headline[16];
+  g_autofree double   *heap_freq = NULL;
+  g_autofree gboolean *heap_in_headline = NULL;
+  double              *freq = stack_freq;
+  gboolean            *in_headline = stack_in_headline;
+  double               score = 0;
+  int                  rc = SQLITE_OK;
+  int                  n_inst = 0;
+  RankData            *data = get_rank_data (api, fts, &rc);
 
   if (data == NULL)
     {
@@ -128,9 +134,15 @@ rank_function (const Fts5ExtensionApi *api,
       return;
     }
   if (data->n_phrases > (int) G_N_ELEMENTS (stack_freq))
-    freq = heap_freq = g_new0 (double, data->n_phrases);
+    {
+      freq = heap_freq = g_new0 (double, data->n_phrases);
+      in_headline = heap_in_headline = g_new0 (gboolean, data->n_phrases);
+    }
   else
-    memset (stack_freq, 0, sizeof stack_freq);
+    {
+      memset (stack_freq, 0, sizeof stack_freq);
+      memset (stack_in_headline, 0, sizeof stack_in_headline);
+    }
   for (int i = 0; i < (int) G_N_ELEMENTS (weights); i++)
     weights[i] = i < n_values ? sqlite3_value_double (values[i]) : 1.0;
 
@@ -140,7 +152,9 @@ rank_function (const Fts5ExtensionApi *api,
       int phrase, column, offset;
 
       rc = api->xInst (fts, i, &phrase, &column, &offset);
-      if (rc == SQLITE_OK)
+      if (rc == SQLITE_OK && column == 0)
+        in_headline[phrase] = TRUE;
+      else if (rc == SQLITE_OK)
         freq[phrase] += column < (int) G_N_ELEMENTS (weights) ? weights[column] : 1.0;
     }
   if (rc != SQLITE_OK)
@@ -149,7 +163,8 @@ rank_function (const Fts5ExtensionApi *api,
       return;
     }
   for (int p = 0; p < data->n_phrases; p++)
-    score += data->idf[p] * freq[p] * (BM25_K1 + 1) / (freq[p] + BM25_K1);
+    score += data->idf[p]
+             * (freq[p] * (BM25_K1 + 1) / (freq[p] + BM25_K1) + (in_headline[p] ? BM25_K1 + 1 : 0));
   sqlite3_result_double (ctx, -score);
 }
 

@@ -286,7 +286,10 @@ prepare (SdStore       *self,
 GPtrArray *
 _sd_store_list_matching (SdStore *self, const SdScope *scope, gboolean full, GError **error)
 {
-  sqlite3_stmt *stmt = prepare (self, SHAPE_PAGE_ORDER, scope, scope->text, full, "", 0, error);
+  /* the ranked statement reads short records only */
+  gboolean      ranked = scope->by_relevance && !full;
+  sqlite3_stmt *stmt = prepare (self, ranked ? SHAPE_RANKED : SHAPE_PAGE_ORDER, scope, scope->text,
+                                full, "", ranked ? -1 : 0, error);
 
   return stmt != NULL ? _sd_store_read_stories (self, stmt, full, NULL, "search", error) : NULL;
 }

@@ -43,6 +43,8 @@ typedef struct
   const gint64 *ids;      /* (nullable) only these stories: the editor's
                            * selection */
   guint       n_ids;
+  gboolean    by_relevance; /* a search's best matches first (bm25, headline
+                             * matches weighing most), not page order */
 } SdScope;
 
 /* A page as the store records it. */
