@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <signal.h>
+
 #include "sd-application.h"
 #include "sd-cli.h"
 #include "sd-paths.h"
@@ -16,6 +18,9 @@ main (int argc, char *argv[])
 
   sd_paths_init ();
   sd_paths_prefer_simplified_glyphs ();
+  /* Over `ulimit -f` a write fails (EFBIG) instead of killing the process,
+   * so an export removes its half-written file and says why. */
+  signal (SIGXFSZ, SIG_IGN);
 
   /* Commands work without a display, so they never start GTK. */
   if (argc > 1 && sd_cli_is_command (argv[1]))

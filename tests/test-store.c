@@ -251,7 +251,7 @@ test_not_a_library (void)
 
   g_assert_true (g_file_set_contents (path, "this is not sqlite, just text in a file", -1, NULL));
   g_assert_null (sd_store_open (path, &error));
-  g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_SQL);
+  g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_LIBRARY);
   g_assert_nonnull (strstr (error->message, path));
   {
     g_autofree char *contents = NULL;
@@ -358,7 +358,8 @@ test_too_new (void)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *path = sd_test_build_filename ("new.db");
-  g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %u", _sd_store_n_migrations + 1);
+  g_autofree char *sql = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %u",
+                                          SD_STORE_APPLICATION_ID, _sd_store_n_migrations + 1);
   g_autoptr (SdStore) store = NULL;
   sqlite3 *db = NULL;
 

@@ -169,6 +169,7 @@ sd_application_activate (GApplication *application)
   g_autoptr (GError) error = NULL;
   g_autofree char *editor = NULL;
   gboolean         first_run = FALSE;
+  SdStoreOpenFlags flags = SD_STORE_OPEN_DEFAULT;
 
   if (window != NULL)
     {
@@ -176,11 +177,16 @@ sd_application_activate (GApplication *application)
       return;
     }
 
+  /* The first run makes the default library; a --db naming no library is
+   * an error, not a new empty one. */
   if (self->db_path == NULL)
-    self->db_path = sd_paths_dup_default_library ();
+    {
+      self->db_path = sd_paths_dup_default_library ();
+      flags = SD_STORE_OPEN_CREATE;
+    }
   first_run = !g_file_test (self->db_path, G_FILE_TEST_EXISTS);
 
-  self->store = sd_store_open (self->db_path, &error);
+  self->store = sd_store_open_full (self->db_path, flags, &error);
   if (self->store == NULL)
     {
       GtkWidget *dialog = gtk_message_dialog_new (NULL, 0, GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE,

@@ -14,6 +14,9 @@
 #include "sd-page-reader.h"
 #include "sd-pipeline.h"
 
+/* How deep folders inside an imported folder are looked into. */
+#define MAX_FOLDER_DEPTH 16
+
 typedef struct
 {
   SdStore             *store; /* (nullable) a connection of the job's own */
@@ -65,8 +68,11 @@ compare_names (gconstpointer a, gconstpointer b)
   return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
 }
 
+/* Page files of @folder and of its folders, by name; a folder that cannot
+ * be read is kept in the list, for sd_importer_import_file () to report
+ * while the others are imported. */
 static gboolean
-collect_folder (const char *folder, GPtrArray *files, GError **error)
+collect_folder (const char *folder, guint depth, GPtrArray *files, GError **error)
 {
   g_autoptr (GDir) dir = g_dir_open (folder, 0, error);
   g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
@@ -75,11 +81,23 @@ collect_folder (const char *folder, GPtrArray *files, GError **error)
   if (dir == NULL)
     return FALSE;
   while ((name = g_dir_read_name (dir)) != NULL)
-    if (is_page_file (name))
+    if (name[0] != '.')
       g_ptr_array_add (names, g_strdup (name));
   g_ptr_array_sort (names, compare_names);
   for (guint i = 0; i < names->len; i++)
-    g_ptr_array_add (files, g_build_filename (folder, g_ptr_array_index (names, i), NULL));
+    {
+      g_autofree char *path = g_build_filename (folder, g_ptr_array_index (names, i), NULL);
+
+      /* a linked folder could lead back up: not followed */
+      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK)
+          && depth < MAX_FOLDER_DEPTH)
+        {
+          if (!collect_folder (path, depth + 1, files, NULL))
+            g_ptr_array_add (files, g_steal_pointer (&path));
+        }
+      else if (is_page_file (g_ptr_array_index (names, i)))
+        g_ptr_array_add (files, g_steal_pointer (&path));
+    }
   return TRUE;
 }
 
@@ -98,13 +116,31 @@ sd_importer_collect_files (const char *const *paths, GError **error)
     {
       if (g_file_test (paths[i], G_FILE_TEST_IS_DIR))
         {
-          if (!collect_folder (paths[i], files, error))
+          if (!collect_folder (paths[i], 0, files, error))
             return NULL;
         }
       else
         g_ptr_array_add (files, g_strdup (paths[i]));
     }
   return g_steal_pointer (&files);
+}
+
+/* A folder in the list of files is one sd_importer_collect_files () could
+ * not read: why, as a refused file. */
+static SdImportResult *
+refuse_folder (const char *path)
+{
+  SdImportResult *result = g_new0 (SdImportResult, 1);
+  g_autoptr (GDir) dir = g_dir_open (path, 0, &result->error);
+  g_autofree char *display = g_filename_display_name (path);
+
+  result->path = g_strdup (path);
+  if (dir != NULL)
+    g_set_error (&result->error, G_FILE_ERROR, G_FILE_ERROR_ISDIR,
+                 _("%s: a folder, not a page file"), display);
+  else
+    g_prefix_error (&result->error, _("a folder that cannot be read: "));
+  return result;
 }
 
 /**
@@ -121,6 +157,9 @@ sd_importer_import_file (SdStore *store, const char *path)
   g_autoptr (SdPipeline) pipeline = NULL;
   SdPageRecord  record;
   SdPageOutcome outcome = { 0 };
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    return refuse_folder (path);
 
   /* A Storydesk JSON export goes back in with all editors added to it. */
   if (sd_json_import_is_export (path))

@@ -36,8 +36,10 @@ typedef void (*SdImportProgressFunc) (guint       done,
                                       const char *path,
                                       gpointer    user_data);
 
-/* Expands folders (their page files, *.txt, sorted by name; not recursive
- * into hidden folders) and keeps files as given. (element-type filename) */
+/* Expands folders (their page files, *.txt, sorted by name, and those of
+ * the folders inside, not hidden ones nor linked ones) and keeps files as
+ * given.  A folder inside that cannot be read is listed as it is:
+ * importing it reports why.  (element-type filename) */
 GPtrArray  *sd_importer_collect_files (const char *const *paths,
                                        GError            **error);
 

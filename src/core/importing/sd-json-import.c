@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "sd-file-read.h"
 #include "sd-gazetteer.h"
 #include "sd-json-import.h"
 
@@ -489,7 +490,7 @@ read_story (Reader *reader, JsonNode *node, guint index)
  * -1.  json-glib parses by recursion, and a file of "[[[[…" would use up
  * the stack; an export nests four deep. */
 static gssize
-find_too_deep (const char *data, gsize length)
+find_too_deep (const char *data, gsize length, gboolean *out_nul)
 {
   gboolean in_string = FALSE;
   guint    depth = 0;
@@ -501,7 +502,15 @@ find_too_deep (const char *data, gsize length)
       if (in_string)
         {
           if (c == '\\')
-            i++;
+            {
+              /* "\u0000": json-glib would cut the string there, unsaid */
+              if (i + 5 < length && data[i + 1] == 'u' && memcmp (data + i + 2, "0000", 4) == 0)
+                {
+                  *out_nul = TRUE;
+                  return i;
+                }
+              i++;
+            }
           else if (c == '"')
             in_string = FALSE;
         }
@@ -529,23 +538,41 @@ sd_json_import_parse (const char *name, const char *data, gsize length, GError *
   g_autoptr (JsonParser) parser = json_parser_new_immutable ();
   g_autoptr (GPtrArray) stories = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_story_unref);
   g_autoptr (GError) local_error = NULL;
-  Reader     reader = { name, error };
-  gssize     too_deep;
-  JsonNode  *root;
-  JsonArray *array;
+  Reader      reader = { name, error };
+  gssize      too_deep;
+  gboolean    nul = FALSE;
+  const char *bad = NULL;
+  JsonNode   *root;
+  JsonArray  *array;
 
   if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
     {
       data += 3;
       length -= 3;
     }
-  if (!g_utf8_validate_len (data, length, NULL))
+  if (!g_utf8_validate_len (data, length, &bad))
     {
+      /* text with a NUL byte in it is UTF-8, but no JSON */
+      if (*bad == '\0')
+        {
+          g_set_error (error, SD_JSON_IMPORT_ERROR, SD_JSON_IMPORT_ERROR_SYNTAX,
+                       _("%s: not valid JSON: a NUL byte at byte %lld"), name,
+                          (long long) (bad - data));
+          return NULL;
+        }
       g_set_error (error, SD_JSON_IMPORT_ERROR, SD_JSON_IMPORT_ERROR_SYNTAX,
                    _("%s: a JSON export must be UTF-8 text"), name);
       return NULL;
     }
-  too_deep = find_too_deep (data, length);
+  too_deep = find_too_deep (data, length, &nul);
+  if (too_deep >= 0 && nul)
+    {
+      g_set_error (error, SD_JSON_IMPORT_ERROR, SD_JSON_IMPORT_ERROR_INVALID,
+                   _("%s: a string holds a NUL character (\\u0000) at byte %lld, which no "
+                     "Storydesk text can hold"),
+                      name, (long long) too_deep);
+      return NULL;
+    }
   if (too_deep >= 0)
     {
       g_set_error (error, SD_JSON_IMPORT_ERROR, SD_JSON_IMPORT_ERROR_SYNTAX,
@@ -587,14 +614,13 @@ sd_json_import_parse (const char *name, const char *data, gsize length, GError *
 static gboolean
 starts_like_export (const char *path)
 {
-  g_autoptr (GFile) file = g_file_new_for_path (path);
-  g_autoptr (GFileInputStream) input = g_file_read (file, NULL, NULL);
-  char  head[256];
-  gsize n_read = 0;
-  gsize i = 0;
+  /* only a regular file's head: a pipe is left to the page reader to refuse */
+  g_autoptr (GBytes) bytes = sd_file_read_head (path, 256, NULL);
+  gsize       n_read = 0;
+  const char *head = bytes != NULL ? g_bytes_get_data (bytes, &n_read) : NULL;
+  gsize       i = 0;
 
-  if (input == NULL
-      || !g_input_stream_read_all (G_INPUT_STREAM (input), head, sizeof head, &n_read, NULL, NULL))
+  if (head == NULL)
     return FALSE;
   if (n_read >= 3 && memcmp (head, "\xef\xbb\xbf", 3) == 0)
     i = 3;
@@ -629,7 +655,7 @@ sd_json_import_file (SdStore *store, const char *path)
 {
   g_autoptr (SdImportResult) result = g_new0 (SdImportResult, 1);
   g_autofree char *display = g_filename_display_name (path);
-  g_autoptr (GMappedFile) mapped = NULL;
+  g_autoptr (GBytes) bytes = NULL;
   g_autoptr (GPtrArray) stories = NULL;
   g_autofree char  *checksum = NULL;
   SdExchangeOutcome outcome = { 0 };
@@ -638,22 +664,15 @@ sd_json_import_file (SdStore *store, const char *path)
   gsize             length;
 
   result->path = g_strdup (path);
-  mapped = g_mapped_file_new (path, FALSE, &error);
-  if (mapped == NULL)
+  /* Read, not mapped: a file truncated while it is imported would kill the
+   * process with SIGBUS through a mapping. */
+  bytes = sd_file_read_bounded (path, SD_JSON_IMPORT_MAX_SIZE, &error);
+  if (bytes == NULL)
     {
-      g_set_error (&result->error, error->domain, error->code, "%s: %s", display, error->message);
-      g_error_free (error);
+      result->error = error;
       return g_steal_pointer (&result);
     }
-  data = g_mapped_file_get_contents (mapped);
-  length = g_mapped_file_get_length (mapped);
-  if (length > SD_JSON_IMPORT_MAX_SIZE)
-    {
-      g_set_error (&result->error, SD_JSON_IMPORT_ERROR, SD_JSON_IMPORT_ERROR_TOO_LARGE,
-                   _("%s: the file is %lu MB, larger than an export can be"), display,
-                      (gulong) (length / (1024 * 1024)));
-      return g_steal_pointer (&result);
-    }
+  data = g_bytes_get_data (bytes, &length);
 
   stories = sd_json_import_parse (display, data != NULL ? data : "", length, &result->error);
   if (stories == NULL)

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <uchardet.h>
 
+#include "sd-file-read.h"
 #include "sd-page-reader.h"
 #include "sd-text-util.h"
 
@@ -128,6 +129,16 @@ sd_page_read_bytes (const char *path, GBytes *bytes, GError **error)
     {
       g_autofree char *charset = detect_charset (data, size);
 
+      if (charset != NULL && g_ascii_strcasecmp (charset, "UTF-8") == 0)
+        {
+          const char *bad = NULL;
+
+          g_utf8_validate_len ((const char *) data, size, &bad);
+          g_set_error (error, SD_PAGE_READER_ERROR, SD_PAGE_READER_ERROR_ENCODING,
+                       _("%s: the text looks like UTF-8 but byte %lu is not UTF-8"), display,
+                          (gulong) (bad - (const char *) data));
+          return NULL;
+        }
       if (charset == NULL || !is_gb_family (charset))
         {
           g_set_error (
@@ -165,6 +176,14 @@ sd_page_read_bytes (const char *path, GBytes *bytes, GError **error)
                           (gulong) (bytes_read + page->bom_length), local_error->message);
           return NULL;
         }
+      /* g_convert () leaves a half character at the end unread, unsaid */
+      if (bytes_read < size - page->bom_length)
+        {
+          g_set_error (error, SD_PAGE_READER_ERROR, SD_PAGE_READER_ERROR_ENCODING,
+                       _("%s: the %s text ends in half a character (from byte %lu on)"), display,
+                          page->encoding, (gulong) (bytes_read + page->bom_length));
+          return NULL;
+        }
     }
 
   if (!looks_like_text (page->text, page->length))
@@ -198,18 +217,12 @@ sd_page_read_bytes (const char *path, GBytes *bytes, GError **error)
 SdPage *
 sd_page_read_file (const char *path, GError **error)
 {
-  g_autoptr (GFile) file = g_file_new_for_path (path);
-  g_autoptr (GBytes) bytes = NULL;
-  g_autoptr (GError) local_error = NULL;
+  /* Only a regular file, and never more of it than a page can be: a pipe
+   * named *.txt or /dev/zero is refused, not waited on or read for ever. */
+  g_autoptr (GBytes) bytes = sd_file_read_bounded (path, SD_PAGE_MAX_SIZE, error);
 
-  bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
   if (bytes == NULL)
-    {
-      g_autofree char *display = g_filename_display_name (path);
-      g_set_error (error, local_error->domain, local_error->code, "%s: %s", display,
-                   local_error->message);
-      return NULL;
-    }
+    return NULL;
   return sd_page_read_bytes (path, bytes, error);
 }
 

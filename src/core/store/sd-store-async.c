@@ -82,7 +82,7 @@ read_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
   if (g_task_return_error_if_cancelled (task))
     return;
   if (worker->reader == NULL)
-    worker->reader = sd_store_open (worker->path, &error);
+    worker->reader = sd_store_open_full (worker->path, SD_STORE_OPEN_NO_CHECK, &error);
   result = worker->reader != NULL ? job->func (worker->reader, job->data, &error) : NULL;
   if (result == NULL)
     g_task_return_error (task, error);

@@ -44,6 +44,21 @@ struct _SdStore
 #define STORY_FROM " FROM stories s JOIN pages p ON p.id = s.page_id "
 #define STORY_ORDER " ORDER BY s.page_id, s.ordinal"
 
+/* What a database file is, by its header and tables (sd-store-library.c). */
+typedef enum
+{
+  SD_STORE_KIND_OTHER,     /* not a library: refused, @error set */
+  SD_STORE_KIND_EMPTY,     /* no tables at all: a library to be made */
+  SD_STORE_KIND_OLDER,     /* Storydesk's tables, without the application id */
+  SD_STORE_KIND_STORYDESK,
+} SdStoreKind;
+
+G_GNUC_INTERNAL SdStoreKind   _sd_store_recognise       (sqlite3 *db, const char *path, GError **error);
+/* PRAGMA quick_check, given a few seconds at most; DAMAGED when it finds damage. */
+G_GNUC_INTERNAL gboolean      _sd_store_quick_check     (sqlite3 *db, const char *path, GError **error);
+/* Copies the library aside, keeping the last three such copies. */
+G_GNUC_INTERNAL gboolean      _sd_store_backup_before_migration (SdStore *self, int version, GError **error);
+
 /* Each entry brings a library from user_version i to i + 1 (sd-store-schema.c). */
 G_GNUC_INTERNAL extern const char *const _sd_store_migrations[];
 G_GNUC_INTERNAL extern const guint _sd_store_n_migrations;

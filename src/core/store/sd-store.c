@@ -124,17 +124,36 @@ _sd_store_run_pair (SdStore *self, const char *sql, gint64 first, gint64 second,
   return _sd_store_step_done (self, stmt, error);
 }
 
+/* Text the store wrote is UTF-8; bytes damaged in the file since are not
+ * passed on (to an export, a window) as they are: said, and each bad
+ * sequence shown as U+FFFD. */
+static char *
+dup_valid_text (sqlite3_stmt *stmt, int column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+  int         length = sqlite3_column_bytes (stmt, column);
+
+  if (text == NULL)
+    return NULL;
+  if (g_utf8_validate_len (text, length, NULL))
+    return g_strndup (text, length);
+  g_warning ("%s: the library holds text that is not UTF-8 (is the file damaged? `storydesk "
+             "check` tells): each bad byte is given as U+FFFD",
+             sqlite3_db_filename (sqlite3_db_handle (stmt), "main"));
+  return g_utf8_make_valid (text, length);
+}
+
 char *
 _sd_store_dup_column_text (sqlite3_stmt *stmt, int column)
 {
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+  return dup_valid_text (stmt, column);
 }
 
 GPtrArray *
 _sd_store_split_column (sqlite3_stmt *stmt, int column, const char *separator)
 {
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
-  GPtrArray  *array = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *text = dup_valid_text (stmt, column);
+  GPtrArray       *array = g_ptr_array_new_with_free_func (g_free);
 
   if (text != NULL && *text != '\0')
     {
@@ -227,6 +246,11 @@ migrate (SdStore *self, GError **error)
                       version);
       return FALSE;
     }
+
+  /* An older library is copied aside before its schema changes. */
+  if (version > 0 && version < (int) _sd_store_n_migrations
+      && !_sd_store_backup_before_migration (self, version, error))
+    return FALSE;
 
   for (guint i = version; i < _sd_store_n_migrations; i++)
     {
@@ -340,26 +364,56 @@ sd_store_init (SdStore *self)
   self->editor = g_strdup (g_get_real_name ());
 }
 
+/* Turns @path into a name SQLite takes as a file and nothing else: an
+ * absolute path is never ":memory:" nor a "file:" URI. */
+static char *
+dup_sqlite_name (const char *path)
+{
+  return g_canonicalize_filename (path, NULL);
+}
+
 /**
- * sd_store_open:
- * @path: the library file; created, with its folder, when missing
+ * sd_store_open_full:
+ * @path: the library file
+ * @flags: whether to make a new library where there is none
+ *
+ * Opens a Storydesk library: refused, and left as it was, when @path holds
+ * another program's database, nothing (unless @flags has
+ * %SD_STORE_OPEN_CREATE), or a library `PRAGMA quick_check` finds damaged.
  *
  * Returns: (transfer full) the store, or %NULL with @error set.
  */
 SdStore *
-sd_store_open (const char *path, GError **error)
+sd_store_open_full (const char *path, SdStoreOpenFlags flags, GError **error)
 {
   g_autoptr (SdStore) self = g_object_new (SD_TYPE_STORE, NULL);
   g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *name = dup_sqlite_name (path);
+  gboolean         exists = g_file_test (path, G_FILE_TEST_EXISTS);
+  SdStoreKind      kind;
 
   self->path = g_strdup (path);
-  if (g_mkdir_with_parents (folder, 0700) != 0)
+  if (!exists && !(flags & SD_STORE_OPEN_CREATE))
+    {
+      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NO_LIBRARY,
+                   _("%s: there is no library here (`storydesk import --db FILE` makes one)"),
+                      path);
+      return NULL;
+    }
+  if (exists && !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_LIBRARY,
+                   _("%s: not a Storydesk library: not a regular file"), path);
+      return NULL;
+    }
+  if (!exists && g_mkdir_with_parents (folder, 0700) != 0)
     {
       g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_OPEN,
                    _("%s: cannot create the folder: %s"), path, g_strerror (errno));
       return NULL;
     }
-  if (sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL)
+  if (sqlite3_open_v2 (name, &self->db, SQLITE_OPEN_READWRITE | (exists ? 0 : SQLITE_OPEN_CREATE),
+                       NULL)
       != SQLITE_OK)
     {
       g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_OPEN,
@@ -370,15 +424,32 @@ sd_store_open (const char *path, GError **error)
   sqlite3_busy_timeout (self->db, 10000);
   sqlite3_extended_result_codes (self->db, TRUE);
 
+  /* Nothing is written before the file is known to be a library, and a
+   * sound one. */
+  kind = _sd_store_recognise (self->db, path, error);
+  if (kind == SD_STORE_KIND_OTHER)
+    return NULL;
+  if (kind == SD_STORE_KIND_EMPTY && !(flags & SD_STORE_OPEN_CREATE))
+    {
+      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_LIBRARY,
+                   _("%s: not a Storydesk library: an empty database; left untouched"), path);
+      return NULL;
+    }
+  if (kind != SD_STORE_KIND_EMPTY && !(flags & SD_STORE_OPEN_NO_CHECK)
+      && !_sd_store_quick_check (self->db, path, error))
+    return NULL;
+
   /* WAL lets the window read while an import writes; synchronous=NORMAL in
    * WAL mode still never corrupts the file on a crash. */
   if (!_sd_store_exec (self, "PRAGMA journal_mode = WAL", error)
       || !_sd_store_exec (self, "PRAGMA synchronous = NORMAL", error)
       || !_sd_store_exec (self, "PRAGMA foreign_keys = ON", error))
-    {
-      g_prefix_error (error, _("Not a Storydesk library? "));
-      return NULL;
-    }
+    return NULL;
+  /* a new library, or one an older Storydesk made before it had its id */
+  if (kind != SD_STORE_KIND_STORYDESK
+      && !_sd_store_exec (self, "PRAGMA application_id = " G_STRINGIFY (SD_STORE_APPLICATION_ID),
+                          error))
+    return NULL;
   /* before migrate (): the search index and its triggers tokenize with it */
   if (!sd_store_register_fts5 (self->db, error))
     return NULL;
@@ -386,6 +457,20 @@ sd_store_open (const char *path, GError **error)
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * sd_store_open:
+ * @path: the library file; created, with its folder, when missing
+ *
+ * sd_store_open_full () with %SD_STORE_OPEN_CREATE.
+ *
+ * Returns: (transfer full) the store, or %NULL with @error set.
+ */
+SdStore *
+sd_store_open (const char *path, GError **error)
+{
+  return sd_store_open_full (path, SD_STORE_OPEN_CREATE, error);
 }
 
 /**
@@ -406,7 +491,8 @@ sd_store_open_for_worker (SdStore *self, GError **error)
 
   g_return_val_if_fail (SD_IS_STORE (self), NULL);
 
-  other = sd_store_open (self->path, error);
+  /* this process checked the library when it first opened it */
+  other = sd_store_open_full (self->path, SD_STORE_OPEN_NO_CHECK, error);
   if (other != NULL)
     sd_store_set_editor (other, self->editor);
   return other;

@@ -23,6 +23,9 @@ typedef enum
   SD_STORE_ERROR_TOO_NEW,
   SD_STORE_ERROR_INVALID,
   SD_STORE_ERROR_CHANGED, /* changed by someone else since; an undo step refused */
+  SD_STORE_ERROR_NO_LIBRARY,  /* nothing at the path, and not asked to make a library */
+  SD_STORE_ERROR_NOT_LIBRARY, /* another program's database, or no database */
+  SD_STORE_ERROR_DAMAGED,     /* PRAGMA quick_check or integrity_check found damage */
 } SdStoreError;
 GQuark sd_store_error_quark (void);
 
@@ -61,9 +64,26 @@ typedef struct
  * this long; the store refuses others (SD_STORE_ERROR_INVALID). */
 #define SD_STORE_TAG_MAX_CHARS 64
 
+/* A Storydesk library says so in its header (PRAGMA application_id): the
+ * bytes "SDSK", 0x5344534B.  A database with another id is not opened. */
+#define SD_STORE_APPLICATION_ID 1396986699
+
+typedef enum
+{
+  SD_STORE_OPEN_DEFAULT  = 0,
+  SD_STORE_OPEN_CREATE   = 1 << 0, /* make a new library when the path holds none */
+  SD_STORE_OPEN_NO_CHECK = 1 << 1, /* no quick_check: this process did it already */
+} SdStoreOpenFlags;
+
 #define SD_TYPE_STORE (sd_store_get_type ())
 G_DECLARE_FINAL_TYPE (SdStore, sd_store, SD, STORE, GObject)
 
+/* Opens a library, refusing other databases and damaged libraries
+ * untouched (sd-store-library.h: check, backup, recover). */
+SdStore    *sd_store_open_full           (const char    *path,
+                                          SdStoreOpenFlags flags,
+                                          GError       **error);
+/* sd_store_open_full () with SD_STORE_OPEN_CREATE. */
 SdStore    *sd_store_open                (const char    *path,
                                           GError       **error);
 /* Another connection to the same library, for a worker thread's long job. */

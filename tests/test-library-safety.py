@@ -1,0 +1,182 @@
+#!/usr/bin/python3
+# Issue #14, items 9 to 11: only Storydesk libraries are opened, and only
+# made when asked; damage is found and refused, and what can be read is
+# recovered; backups are consistent while others write, and restoring one
+# gives the library back.  Each test is named after its item.
+#
+# Copyright 2026 The Storydesk authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import hashlib
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import unittest
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from sdrun import SEEDS, LibraryCase, damage, dump, run  # noqa: E402
+
+APPLICATION_ID = 0x5344534B
+
+
+def digest(path):
+    with open(path, "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()
+
+
+class LibraryTest(LibraryCase):
+    def seeded(self):
+        run("import", "--db", self.db, SEEDS)
+        story = json.loads(run("export", "--db", self.db).stdout)[0]["id"]
+        run("tag", "--db", self.db, "--story", str(story), "--add", "党建")
+        run("note", "--db", self.db, "--story", str(story), "--set", "核对人名")
+        return self.db
+
+    def writes(self, db):
+        """Every command that opens the library."""
+        return [("export", "--db", db), ("tag", "--db", db, "--story", "1", "--add", "x"),
+                ("note", "--db", db, "--story", "1", "--set", "x"),
+                ("status", "--db", db, "--story", "1", "--set", "reviewed"),
+                ("backup", "--db", db, self.path("copy.db")), ("import", "--db", db, SEEDS)]
+
+    # item 9 ------------------------------------------------------------
+
+    def test_item9_other_database_refused_untouched(self):
+        other = self.path("accounts.db")
+        connection = sqlite3.connect(other)
+        connection.execute("CREATE TABLE ledger (amount INTEGER)")
+        connection.execute("INSERT INTO ledger VALUES (42)")
+        connection.commit()
+        connection.close()
+        before, listing = digest(other), sorted(os.listdir(self.dir))
+        for args in self.writes(other) + [("check", "--db", other)]:
+            proc = run(*args, status=2)
+            self.assertIn("accounts.db: not a Storydesk library", proc.stderr, args)
+            self.assertEqual(digest(other), before, args)
+            self.assertEqual(sorted(os.listdir(self.dir)), listing, args)
+        connection = sqlite3.connect(other)
+        self.assertEqual(connection.execute("PRAGMA journal_mode").fetchone()[0], "delete")
+        connection.close()
+
+        text = self.path("notes.db")
+        with open(text, "w") as f:
+            f.write("just text, not a database\n" * 100)
+        proc = run("export", "--db", text, status=2)
+        self.assertIn("not an SQLite database", proc.stderr)
+
+    def test_item9_library_made_only_when_asked(self):
+        missing = self.path("typo.db")
+        for args in self.writes(missing)[:-1] + [("check", "--db", missing)]:
+            proc = run(*args, status=2)
+            self.assertIn("typo.db", proc.stderr, args)
+            self.assertFalse(os.path.exists(missing), args)
+        run("import", "--db", missing, SEEDS)
+        connection = sqlite3.connect(missing)
+        self.assertEqual(connection.execute("PRAGMA application_id").fetchone()[0], APPLICATION_ID)
+        self.assertGreater(connection.execute("PRAGMA user_version").fetchone()[0], 0)
+        connection.close()
+
+    def test_item9_db_is_a_path_not_an_sqlite_uri(self):
+        for name in ("file:lib.db?mode=memory", ":memory:"):
+            run("export", "--db", name, status=2, cwd=self.dir)
+            run("import", "--db", name, SEEDS, cwd=self.dir)
+            self.assertTrue(os.path.isfile(os.path.join(self.dir, name)), name)
+            self.assertEqual(len(json.loads(run("export", "--db", name, cwd=self.dir).stdout)), 38)
+
+    def test_item9_library_of_an_older_storydesk_opens_and_gets_the_id(self):
+        self.seeded()
+        connection = sqlite3.connect(self.db)
+        connection.execute("PRAGMA application_id = 0")
+        connection.commit()
+        connection.close()
+        self.assertEqual(len(json.loads(run("export", "--db", self.db).stdout)), 38)
+        connection = sqlite3.connect(self.db)
+        self.assertEqual(connection.execute("PRAGMA application_id").fetchone()[0], APPLICATION_ID)
+        connection.close()
+
+    # item 10 -----------------------------------------------------------
+
+    def test_item10_damage_found_refused_and_recovered(self):
+        self.seeded()
+        self.assertIn("no damage found", run("check", "--db", self.db).stdout)
+        original = {s["id"]: s for s in json.loads(
+            run("export", "--db", self.db, "--fields", "all").stdout)}
+        lost = damage(self.db)
+        self.assertGreater(lost, 0)
+        before = digest(self.db)
+        for args in self.writes(self.db)[:-1]:
+            proc = run(*args, status=2)
+            self.assertIn("library is damaged", proc.stderr, args)
+            self.assertIn("storydesk recover", proc.stderr, args)
+        proc = run("check", "--db", self.db, status=2)
+        self.assertIn("btreeInitPage", proc.stderr)
+        self.assertEqual(digest(self.db), before)
+
+        saved = self.path("saved.db")
+        proc = run("recover", self.db, saved)
+        self.assertIn("stories: %d rows saved" % (len(original) - lost), proc.stdout)
+        self.assertIn("no damage found", run("check", "--db", saved).stdout)
+        with open(self.path("saved.json")) as f:
+            recovered = json.load(f)
+        self.assertEqual(len(recovered), len(original) - lost)
+        for story in json.loads(run("export", "--db", saved, "--fields", "all").stdout):
+            self.assertEqual(story, original[story["id"]])
+        # into a file that exists: refused
+        run("recover", self.db, saved, status=2)
+
+    # item 11 -----------------------------------------------------------
+
+    def test_item11_backup_consistent_while_another_connection_writes(self):
+        self.seeded()
+        writer = subprocess.Popen([os.environ["SD_WRITE_LOOP"], self.db, "38", "w", "0"],
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        try:
+            writer.stdout.readline()  # writing has begun
+            counts = []
+            for i in range(4):
+                copy = self.path(f"copy-{i}.db")
+                run("backup", "--db", self.db, copy)
+                self.assertIn("no damage found", run("check", "--db", copy).stdout)
+                connection = sqlite3.connect(copy)
+                # each write adds a tag and its use in one transaction
+                tags, uses = connection.execute(
+                    "SELECT (SELECT count (*) FROM tags), (SELECT count (*) FROM story_tags)"
+                ).fetchone()
+                connection.close()
+                self.assertEqual(tags, uses)
+                counts.append(tags)
+        finally:
+            writer.terminate()
+            writer.communicate()
+        self.assertGreater(counts[-1], counts[0], "the writer went on during the backups")
+        # into a folder: a new file there; over a file: refused
+        folder = self.path("backups")
+        os.mkdir(folder)
+        self.assertIn(folder, run("backup", "--db", self.db, folder).stdout)
+        self.assertEqual(len(os.listdir(folder)), 1)
+        run("backup", "--db", self.db, self.path("copy-0.db"), status=2)
+
+    def test_item11_restore_as_the_readme_says_gives_the_library_back(self):
+        self.seeded()
+        backup = self.path("backup.db")
+        run("backup", "--db", self.db, backup)
+        expected = dump(self.db)
+        damage(self.db)
+        run("export", "--db", self.db, status=2)
+        # README, "Keeping the library safe": restoring a backup
+        run("check", "--db", backup)
+        os.rename(self.db, self.db + ".damaged")
+        for suffix in ("-wal", "-shm"):
+            if os.path.exists(self.db + suffix):
+                os.rename(self.db + suffix, self.db + ".damaged" + suffix)
+        shutil.copyfile(backup, self.db)
+        self.assertEqual(dump(self.db), expected)
+        self.assertEqual(len(json.loads(run("export", "--db", self.db).stdout)), 38)
+        self.assertEqual(dump(self.db), expected)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)

@@ -1,0 +1,168 @@
+/* test-store-library.c — issue #14, item 11: the library copied aside
+ * before its schema changes, the last three such copies kept; and item 9's
+ * opening rules at the level of the store.
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "sd-store-fts5.h"
+#include "sd-store-private.h"
+#include "sd-test-util.h"
+
+/* A library as the Storydesk before the last migration left it, with one
+ * tag in it. */
+static void
+make_older_library (const char *path)
+{
+  sqlite3         *db = NULL;
+  g_autofree char *version =
+      g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %u",
+                       SD_STORE_APPLICATION_ID, _sd_store_n_migrations - 1);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_true (sd_store_register_fts5 (db, NULL));
+  for (guint i = 0; i + 1 < _sd_store_n_migrations; i++)
+    g_assert_cmpint (sqlite3_exec (db, _sd_store_migrations[i], NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO tags (name) VALUES ('旧标签')", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, version, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static gint64
+query_int (const char *path, const char *sql)
+{
+  sqlite3      *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64        value;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+static int
+compare_names (gconstpointer a, gconstpointer b)
+{
+  return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
+}
+
+static GPtrArray *
+list_sorted (const char *folder)
+{
+  g_autoptr (GDir) dir = g_dir_open (folder, 0, NULL);
+  GPtrArray  *names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  return names;
+}
+
+static void
+test_item11_backup_before_migration (void)
+{
+  g_autofree char *folder = sd_test_make_dir ("libraries");
+  g_autofree char *path = g_build_filename (folder, "desk.db", NULL);
+  g_autofree char *backups = g_build_filename (folder, "backups", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) names = NULL;
+  g_autoptr (SdStore) store = NULL;
+  g_autofree char *copy = NULL;
+  g_autofree char *expected_suffix = g_strdup_printf (".schema-%u.db", _sd_store_n_migrations - 1);
+
+  make_older_library (path);
+  /* copies from earlier migrations, and another library's */
+  g_assert_cmpint (g_mkdir (backups, 0700), ==, 0);
+  for (guint i = 1; i <= 4; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("desk.2001010%uT000000Z.schema-%u.db", i, i);
+      g_autofree char *old = g_build_filename (backups, name, NULL);
+      g_assert_true (g_file_set_contents (old, "old", -1, NULL));
+    }
+  {
+    g_autofree char *theirs =
+        g_build_filename (backups, "other.20010101T000000Z.schema-1.db", NULL);
+    g_assert_true (g_file_set_contents (theirs, "other", -1, NULL));
+  }
+
+  store = sd_store_open_full (path, SD_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, _sd_store_n_migrations);
+
+  /* the three newest of desk's, the new one last; other's left alone */
+  names = list_sorted (backups);
+  g_assert_cmpuint (names->len, ==, 4);
+  g_assert_cmpstr (g_ptr_array_index (names, 0), ==, "desk.20010103T000000Z.schema-3.db");
+  g_assert_cmpstr (g_ptr_array_index (names, 1), ==, "desk.20010104T000000Z.schema-4.db");
+  g_assert_true (g_str_has_suffix (g_ptr_array_index (names, 2), expected_suffix));
+  g_assert_cmpstr (g_ptr_array_index (names, 3), ==, "other.20010101T000000Z.schema-1.db");
+
+  /* the copy is the library as it was: its schema, its tag */
+  copy = g_build_filename (backups, g_ptr_array_index (names, 2), NULL);
+  g_assert_cmpint (query_int (copy, "PRAGMA user_version"), ==, _sd_store_n_migrations - 1);
+  g_assert_cmpint (query_int (copy, "SELECT count (*) FROM tags WHERE name = '旧标签'"), ==, 1);
+  g_assert_cmpint (query_int (copy, "PRAGMA application_id"), ==, SD_STORE_APPLICATION_ID);
+}
+
+/* A library at the current schema is not copied when opened. */
+static void
+test_item11_no_backup_without_migration (void)
+{
+  g_autofree char *folder = sd_test_make_dir ("current");
+  g_autofree char *path = g_build_filename (folder, "desk.db", NULL);
+  g_autofree char *backups = g_build_filename (folder, "backups", NULL);
+  g_autoptr (SdStore) made = sd_store_open (path, NULL);
+  g_autoptr (SdStore) again = NULL;
+
+  g_assert_nonnull (made);
+  again = sd_store_open_full (path, SD_STORE_OPEN_DEFAULT, NULL);
+  g_assert_nonnull (again);
+  g_assert_false (g_file_test (backups, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_item9_open_rules (void)
+{
+  g_autofree char *missing = sd_test_build_filename ("missing.db");
+  g_autofree char *empty = sd_test_build_filename ("empty.db");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SdStore) store = NULL;
+
+  g_assert_null (sd_store_open_full (missing, SD_STORE_OPEN_DEFAULT, &error));
+  g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NO_LIBRARY);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  /* an empty file is not a library unless one is to be made */
+  g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+  g_assert_null (sd_store_open_full (empty, SD_STORE_OPEN_DEFAULT, &error));
+  g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_LIBRARY);
+  g_clear_error (&error);
+  store = sd_store_open_full (empty, SD_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (empty, "PRAGMA application_id"), ==, SD_STORE_APPLICATION_ID);
+}
+
+int
+main (int argc, char *argv[])
+{
+  sd_test_init (&argc, &argv);
+
+  g_test_add_func ("/store-library/item11/backup-before-migration",
+                   test_item11_backup_before_migration);
+  g_test_add_func ("/store-library/item11/no-backup-without-migration",
+                   test_item11_no_backup_without_migration);
+  g_test_add_func ("/store-library/item9/open-rules", test_item9_open_rules);
+  return g_test_run ();
+}
