@@ -39,7 +39,7 @@ static int run_status (int argc, char **argv);
 
 static const Command commands[] = {
   { "import",
-    N_("[--db FILE] PATH…"),
+    N_("[--db FILE] [--replace] PATH…"),
         N_("Import page files or folders of them; prints one line per file"), run_import },
     { "export", N_("[--db FILE] [--query TEXT] --format csv|json|md|html|pdf|w3c [--fields LIST] "
                  "[--excel] [-o FILE|-]"),
@@ -142,22 +142,54 @@ find_story (SdStore *store, const char *ref)
   return id;
 }
 
+static void
+print_import_result (const SdImportResult *result)
+{
+  g_autofree char *display = g_filename_display_name (result->path);
+
+  if (result->error != NULL)
+    g_print (_("%s: refused: %s\n"), display, result->error->message);
+  else if (result->known)
+    g_print (_("%s: already in the library\n"), display);
+  else if (result->exchange)
+    g_print (_("%s: %u stories: %u added, %u merged into the stories the library held "
+               "(%u conflicting: the newer note or status kept)\n"),
+                display, result->n_stories, result->n_added, result->n_merged,
+                result->n_conflicting);
+  else if (result->replaced)
+    g_print (_("%s: %u stories, replacing the earlier version (editors’ work carried over "
+               "from %u stories, %u kept as they were, %u stories of it dropped)\n"),
+                display, result->n_stories, result->n_carried, result->n_kept, result->n_dropped);
+  else
+    g_print (g_dngettext (GETTEXT_PACKAGE, "%s: %u story\n", "%s: %u stories\n", result->n_stories),
+             display, result->n_stories);
+}
+
 static int
 run_import (int argc, char **argv)
 {
+  SdImportOptions    options = { 0 };
+  const GOptionEntry entries[] = {
+    { "replace", 0, 0, G_OPTION_ARG_NONE, &options.allow_drop,
+      N_("Let a new version of a page drop the stories of the earlier one that it no longer "
+         "holds (stories editors worked on are always kept)"),
+          NULL },
+      { NULL },
+  };
   g_autoptr (SdStore) store = NULL;
   g_autoptr (GPtrArray) files = NULL;
   g_autoptr (GError) error = NULL;
-  int status = EXIT_SUCCESS;
+  int   status = EXIT_SUCCESS;
+  guint n_would_drop = 0;
 
-  if (!parse_options (&commands[0], NULL, &argc, &argv))
+  if (!parse_options (&commands[0], entries, &argc, &argv))
     return EXIT_REFUSED;
   if (argc < 3)
     {
       print_error (_("import needs at least one file or folder"));
       return EXIT_REFUSED;
     }
-  files = sd_importer_collect_files ((const char *const *) argv + 2, &error);
+  files = sd_importer_collect_pages ((const char *const *) argv + 2, &error);
   if (files == NULL)
     {
       print_error (error->message);
@@ -170,29 +202,25 @@ run_import (int argc, char **argv)
   for (guint i = 0; i < files->len; i++)
     {
       g_autoptr (SdImportResult) result =
-          sd_importer_import_file (store, g_ptr_array_index (files, i));
-      g_autofree char *display = g_filename_display_name (result->path);
+          sd_importer_import_page (store, g_ptr_array_index (files, i), &options);
 
+      print_import_result (result);
       if (result->error != NULL)
-        {
-          g_print (_("%s: refused: %s\n"), display, result->error->message);
-          status = EXIT_REFUSED;
-        }
-      else if (result->known)
-        g_print (_("%s: already in the library\n"), display);
-      else if (result->exchange)
-        g_print (_("%s: %u stories: %u added, %u merged into the stories the library held "
-                   "(%u conflicting: the newer note or status kept)\n"),
-                    display, result->n_stories, result->n_added, result->n_merged,
-                    result->n_conflicting);
-      else if (result->replaced)
-        g_print (_("%s: %u stories, replacing the earlier version (editors’ work carried over "
-                   "from %u stories, %u kept as they were)\n"),
-                    display, result->n_stories, result->n_carried, result->n_kept);
-      else
-        g_print (
-            g_dngettext (GETTEXT_PACKAGE, "%s: %u story\n", "%s: %u stories\n", result->n_stories),
-            display, result->n_stories);
+        status = EXIT_REFUSED;
+      if (g_error_matches (result->error, SD_STORE_ERROR, SD_STORE_ERROR_WOULD_DROP))
+        n_would_drop++;
+    }
+  if (n_would_drop > 0)
+    {
+      g_autofree char *message = g_strdup_printf (
+          g_dngettext (GETTEXT_PACKAGE,
+                       "%u page was left as it was: its new version would drop stories; "
+                       "import it again with --replace to replace it",
+                       "%u pages were left as they were: their new versions would drop "
+                       "stories; import them again with --replace to replace them",
+                       n_would_drop),
+          n_would_drop);
+      print_error (message);
     }
   return status;
 }

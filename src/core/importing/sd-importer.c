@@ -18,6 +18,7 @@ typedef struct
 {
   SdStore             *store; /* (nullable) a connection of the job's own */
   GStrv                paths;
+  SdImportOptions      options;
   SdImportProgressFunc progress;
   gpointer             progress_data;
   GDestroyNotify       progress_destroy;
@@ -38,8 +39,29 @@ sd_import_result_free (SdImportResult *result)
   if (result == NULL)
     return;
   g_free (result->path);
+  g_free (result->name);
   g_clear_error (&result->error);
   g_free (result);
+}
+
+void
+sd_import_file_free (SdImportFile *file)
+{
+  if (file == NULL)
+    return;
+  g_free (file->path);
+  g_free (file->name);
+  g_free (file);
+}
+
+static SdImportFile *
+import_file_new (const char *path, const char *name)
+{
+  SdImportFile *file = g_new0 (SdImportFile, 1);
+
+  file->path = g_strdup (path);
+  file->name = g_strdup (name);
+  return file;
 }
 
 static void
@@ -65,12 +87,16 @@ compare_names (gconstpointer a, gconstpointer b)
   return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
 }
 
+/* The folder's page files, each named by the folder's own name and its
+ * file name: 2022-11-03/A01.txt and 2022-11-04/A01.txt are two pages. */
 static gboolean
 collect_folder (const char *folder, GPtrArray *files, GError **error)
 {
   g_autoptr (GDir) dir = g_dir_open (folder, 0, error);
   g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
+  g_autofree char *canonical = g_canonicalize_filename (folder, NULL);
+  g_autofree char *folder_name = g_path_get_basename (canonical);
+  const char      *name;
 
   if (dir == NULL)
     return FALSE;
@@ -79,20 +105,27 @@ collect_folder (const char *folder, GPtrArray *files, GError **error)
       g_ptr_array_add (names, g_strdup (name));
   g_ptr_array_sort (names, compare_names);
   for (guint i = 0; i < names->len; i++)
-    g_ptr_array_add (files, g_build_filename (folder, g_ptr_array_index (names, i), NULL));
+    {
+      g_autofree char *path = g_build_filename (folder, g_ptr_array_index (names, i), NULL);
+      /* "/" whatever the system: the name is a key, not a path to open */
+      g_autofree char *key = g_strconcat (folder_name, "/", g_ptr_array_index (names, i), NULL);
+
+      g_ptr_array_add (files, import_file_new (path, key));
+    }
   return TRUE;
 }
 
 /**
- * sd_importer_collect_files:
+ * sd_importer_collect_pages:
  *
- * Returns: (transfer full) the page files, or %NULL when a named path does
- * not exist.
+ * Returns: (transfer full) (element-type SdImportFile): the page files with
+ * their names, or %NULL when a named path does not exist.
  */
 GPtrArray *
-sd_importer_collect_files (const char *const *paths, GError **error)
+sd_importer_collect_pages (const char *const *paths, GError **error)
 {
-  g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) files =
+      g_ptr_array_new_with_free_func ((GDestroyNotify) sd_import_file_free);
 
   for (guint i = 0; paths[i] != NULL; i++)
     {
@@ -102,43 +135,88 @@ sd_importer_collect_files (const char *const *paths, GError **error)
             return NULL;
         }
       else
-        g_ptr_array_add (files, g_strdup (paths[i]));
+        {
+          g_autofree char *name = g_path_get_basename (paths[i]);
+          g_ptr_array_add (files, import_file_new (paths[i], name));
+        }
     }
   return g_steal_pointer (&files);
 }
 
 /**
- * sd_importer_import_file:
+ * sd_importer_collect_files:
+ *
+ * Returns: (transfer full) (element-type filename): the page files, or
+ * %NULL when a named path does not exist.
+ */
+GPtrArray *
+sd_importer_collect_files (const char *const *paths, GError **error)
+{
+  g_autoptr (GPtrArray) pages = sd_importer_collect_pages (paths, error);
+  GPtrArray *files;
+
+  if (pages == NULL)
+    return NULL;
+  files = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < pages->len; i++)
+    g_ptr_array_add (files, g_strdup (((SdImportFile *) g_ptr_array_index (pages, i))->path));
+  return files;
+}
+
+/* Whether a dry run can stop before segmenting: the bytes are stored, or
+ * no page has this identity, so nothing would be replaced. */
+static gboolean
+plan_without_stories (SdStore *store, const SdPageRecord *record, SdImportResult *result)
+{
+  gboolean known = FALSE, has_identity = FALSE;
+
+  if (!sd_store_check_page (store, record, &known, &has_identity, &result->error))
+    return TRUE;
+  result->known = known;
+  return known || !has_identity;
+}
+
+/**
+ * sd_importer_import_page:
+ * @file: the page file and its name
+ * @options: (nullable): %NULL for the defaults (all FALSE)
  *
  * Returns: (transfer full) what happened; a refused file has its error set
  * and leaves the library as it was.
  */
 SdImportResult *
-sd_importer_import_file (SdStore *store, const char *path)
+sd_importer_import_page (SdStore *store, const SdImportFile *file, const SdImportOptions *options)
 {
-  g_autoptr (SdImportResult) result = g_new0 (SdImportResult, 1);
+  static const SdImportOptions defaults = { 0 };
+  g_autoptr (SdImportResult) result = NULL;
   g_autoptr (SdPage) page = NULL;
   g_autoptr (SdPipeline) pipeline = NULL;
-  SdPageRecord  record;
-  SdPageOutcome outcome = { 0 };
+  SdPageRecord      record;
+  SdPageOutcome     outcome = { 0 };
+  SdPageImportFlags flags = SD_PAGE_IMPORT_DEFAULT;
 
-  /* A Storydesk JSON export goes back in with all editors added to it. */
-  if (sd_json_import_is_export (path))
-    return sd_json_import_file (store, path);
+  if (options == NULL)
+    options = &defaults;
+  /* A Storydesk JSON export goes back in with all editors added to it;
+   * its stories are merged, never dropped. */
+  if (sd_json_import_is_export (file->path))
+    {
+      if (options->dry_run)
+        {
+          result = g_new0 (SdImportResult, 1);
+          result->path = g_strdup (file->path);
+          result->exchange = TRUE;
+          return g_steal_pointer (&result);
+        }
+      return sd_json_import_file (store, file->path);
+    }
 
-  result->path = g_strdup (path);
-  page = sd_page_read_file (path, &result->error);
+  result = g_new0 (SdImportResult, 1);
+  result->path = g_strdup (file->path);
+  result->name = g_strdup (file->name);
+  page = sd_page_read_file (file->path, &result->error);
   if (page == NULL)
     return g_steal_pointer (&result);
-
-  pipeline = sd_pipeline_run (page, SD_PIPELINE_DEFAULT);
-  if (pipeline->stories->len == 0)
-    {
-      g_autofree char *display = g_filename_display_name (path);
-      g_set_error (&result->error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID,
-                   _("%s: no story could be found in the text"), display);
-      return g_steal_pointer (&result);
-    }
 
   record = (SdPageRecord){
     .file = page->basename,
@@ -146,16 +224,52 @@ sd_importer_import_file (SdStore *store, const char *path)
     .encoding = page->encoding,
     .text = page->text,
     .size = page->file_size,
+    .name = file->name,
   };
-  if (sd_store_import_page (store, &record, pipeline->stories, &outcome, &result->error))
+  if (options->dry_run && plan_without_stories (store, &record, result))
+    return g_steal_pointer (&result);
+
+  pipeline = sd_pipeline_run (page, SD_PIPELINE_DEFAULT);
+  if (pipeline->stories->len == 0)
+    {
+      g_autofree char *display = g_filename_display_name (file->path);
+      g_set_error (&result->error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID,
+                   _("%s: no story could be found in the text"), display);
+      return g_steal_pointer (&result);
+    }
+
+  if (options->allow_drop)
+    flags |= SD_PAGE_IMPORT_ALLOW_DROP;
+  if (options->dry_run)
+    flags |= SD_PAGE_IMPORT_DRY_RUN;
+  if (sd_store_import_page (store, &record, pipeline->stories, flags, &outcome, &result->error)
+      || g_error_matches (result->error, SD_STORE_ERROR, SD_STORE_ERROR_WOULD_DROP))
     {
       result->n_stories = pipeline->stories->len;
       result->known = outcome.known;
       result->replaced = outcome.replaced;
       result->n_carried = outcome.n_carried;
       result->n_kept = outcome.n_kept;
+      result->n_dropped = outcome.n_dropped;
     }
   return g_steal_pointer (&result);
+}
+
+/**
+ * sd_importer_import_file:
+ *
+ * sd_importer_import_page () of @path known by its file name, with the
+ * default options.
+ *
+ * Returns: (transfer full) what happened
+ */
+SdImportResult *
+sd_importer_import_file (SdStore *store, const char *path)
+{
+  g_autofree char *name = g_path_get_basename (path);
+  SdImportFile     file = { (char *) path, name };
+
+  return sd_importer_import_page (store, &file, NULL);
 }
 
 static gboolean
@@ -184,7 +298,7 @@ import_thread (GTask *task, gpointer source_object, gpointer task_data, GCancell
   g_autoptr (GPtrArray) results = NULL;
   GError *error = NULL;
 
-  files = sd_importer_collect_files ((const char *const *) job->paths, &error);
+  files = sd_importer_collect_pages ((const char *const *) job->paths, &error);
   if (files == NULL)
     {
       g_task_return_error (task, error);
@@ -194,13 +308,13 @@ import_thread (GTask *task, gpointer source_object, gpointer task_data, GCancell
   results = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_import_result_free);
   for (guint i = 0; i < files->len; i++)
     {
-      const char *path = g_ptr_array_index (files, i);
+      const SdImportFile *file = g_ptr_array_index (files, i);
 
       /* Each page is its own transaction: stopping between pages keeps
        * every page already stored whole. */
       if (g_task_return_error_if_cancelled (task))
         return;
-      g_ptr_array_add (results, sd_importer_import_file (job->store, path));
+      g_ptr_array_add (results, sd_importer_import_page (job->store, file, &job->options));
 
       if (job->progress != NULL)
         {
@@ -208,7 +322,7 @@ import_thread (GTask *task, gpointer source_object, gpointer task_data, GCancell
           report->task = g_object_ref (task);
           report->done = i + 1;
           report->total = files->len;
-          report->path = g_strdup (path);
+          report->path = g_strdup (file->path);
           g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, report_progress_cb, report,
                                       (GDestroyNotify) progress_report_free);
         }
@@ -217,14 +331,15 @@ import_thread (GTask *task, gpointer source_object, gpointer task_data, GCancell
 }
 
 void
-sd_importer_import_async (SdStore             *store,
-                          const char *const   *paths,
-                          GCancellable        *cancellable,
-                          SdImportProgressFunc progress,
-                          gpointer             progress_data,
-                          GDestroyNotify       progress_destroy,
-                          GAsyncReadyCallback  callback,
-                          gpointer             user_data)
+sd_importer_import_async (SdStore               *store,
+                          const char *const     *paths,
+                          const SdImportOptions *options,
+                          GCancellable          *cancellable,
+                          SdImportProgressFunc   progress,
+                          gpointer               progress_data,
+                          GDestroyNotify         progress_destroy,
+                          GAsyncReadyCallback    callback,
+                          gpointer               user_data)
 {
   g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
   ImportJob *job = g_new0 (ImportJob, 1);
@@ -233,6 +348,8 @@ sd_importer_import_async (SdStore             *store,
   g_return_if_fail (SD_IS_STORE (store) && paths != NULL);
 
   job->paths = g_strdupv ((char **) paths);
+  if (options != NULL)
+    job->options = *options;
   job->progress = progress;
   job->progress_data = progress_data;
   job->progress_destroy = progress_destroy;
