@@ -15,6 +15,7 @@
 #include "sd-cli.h"
 #include "sd-export.h"
 #include "sd-importer.h"
+#include "sd-page-identity.h"
 #include "sd-paths.h"
 #include "sd-store.h"
 
@@ -36,10 +37,11 @@ static int run_export (int argc, char **argv);
 static int run_tag (int argc, char **argv);
 static int run_note (int argc, char **argv);
 static int run_status (int argc, char **argv);
+static int run_page (int argc, char **argv);
 
 static const Command commands[] = {
   { "import",
-    N_("[--db FILE] [--replace] PATH…"),
+    N_("[--db FILE] [--replace] [--paper NAME] [--date YYYY-MM-DD] PATH…"),
         N_("Import page files or folders of them; prints one line per file"), run_import },
     { "export", N_("[--db FILE] [--query TEXT] --format csv|json|md|html|pdf|w3c [--fields LIST] "
                  "[--excel] [-o FILE|-]"),
@@ -50,7 +52,12 @@ static const Command commands[] = {
           N_("[--db FILE] --story ID|UUID --set TEXT"), N_("Set a story’s note"), run_note },
           { "status", N_("[--db FILE] --story ID|UUID --set new|reviewed|needs-work|rejected"),
                           N_("Set a story’s review status"), run_status },
-          };
+            { "page",
+              N_("set [--db FILE] --story ID|UUID [--paper NAME] [--date YYYY-MM-DD] "
+                       "[--page A05]"),
+                  N_("Set the paper, date or page number of the page a story is on (\"\" clears)"),
+                      run_page },
+            };
 
 static char *db_path;
 
@@ -169,13 +176,21 @@ static int
 run_import (int argc, char **argv)
 {
   SdImportOptions    options = { 0 };
+  g_autofree char   *paper = NULL;
+  g_autofree char   *date = NULL;
   const GOptionEntry entries[] = {
     { "replace", 0, 0, G_OPTION_ARG_NONE, &options.allow_drop,
       N_("Let a new version of a page drop the stories of the earlier one that it no longer "
          "holds (stories editors worked on are always kept)"),
           NULL },
-      { NULL },
-  };
+      { "paper", 0, 0, G_OPTION_ARG_STRING, &paper,
+        N_("The paper of the pages whose file name and masthead name none"), N_("NAME") },
+        { "date", 0, 0, G_OPTION_ARG_STRING, &date,
+          N_("The date of the pages whose file name and masthead give none"), N_("YYYY-MM-DD") },
+          { NULL },
+        };
+  g_autofree char *clean_paper = NULL;
+  g_autofree char *clean_date = NULL;
   g_autoptr (SdStore) store = NULL;
   g_autoptr (GPtrArray) files = NULL;
   g_autoptr (GError) error = NULL;
@@ -189,6 +204,14 @@ run_import (int argc, char **argv)
       print_error (_("import needs at least one file or folder"));
       return EXIT_REFUSED;
     }
+  if ((paper != NULL && (clean_paper = sd_page_identity_parse_paper (paper, &error)) == NULL)
+      || (date != NULL && (clean_date = sd_page_identity_parse_date (date, &error)) == NULL))
+    {
+      print_error (error->message);
+      return EXIT_REFUSED;
+    }
+  options.paper = clean_paper;
+  options.issue_date = clean_date;
   files = sd_importer_collect_pages ((const char *const *) argv + 2, &error);
   if (files == NULL)
     {
@@ -458,6 +481,46 @@ run_status (int argc, char **argv)
   if (store == NULL || (story_id = find_story (store, story_ref)) < 0)
     return EXIT_REFUSED;
   if (!sd_store_set_status (store, story_id, status, &error))
+    {
+      print_error (error->message);
+      return EXIT_REFUSED;
+    }
+  return EXIT_SUCCESS;
+}
+
+static int
+run_page (int argc, char **argv)
+{
+  g_autofree char   *story_ref = NULL;
+  g_autofree char   *paper = NULL;
+  g_autofree char   *date = NULL;
+  g_autofree char   *page = NULL;
+  gint64             story_id = 0;
+  const GOptionEntry entries[] = {
+    { "story", 's', 0, G_OPTION_ARG_STRING, &story_ref,
+      N_("A story of the page: its id or uuid"), N_("ID") },
+      { "paper", 0, 0, G_OPTION_ARG_STRING, &paper,
+        N_("The paper (\"\" clears it)"), N_("NAME") },
+        { "date", 0, 0, G_OPTION_ARG_STRING, &date,
+          N_("The date (\"\" clears it)"), N_("YYYY-MM-DD") },
+          { "page", 0, 0, G_OPTION_ARG_STRING, &page,
+            N_("The page number (\"\" clears it)"), N_("A05") }, { NULL },
+          };
+  g_autoptr (SdStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (!parse_options (&commands[5], entries, &argc, &argv))
+    return EXIT_REFUSED;
+  if (argc != 3 || g_strcmp0 (argv[2], "set") != 0 || story_ref == NULL
+      || (paper == NULL && date == NULL && page == NULL))
+    {
+      print_error (_("page needs set, --story and at least one of --paper, --date or --page"));
+      return EXIT_REFUSED;
+    }
+  store = open_store ();
+  if (store == NULL || (story_id = find_story (store, story_ref)) < 0)
+    return EXIT_REFUSED;
+  if (!sd_store_set_page_fields (store, story_id, paper, date, page, &error))
     {
       print_error (error->message);
       return EXIT_REFUSED;

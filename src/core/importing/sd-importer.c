@@ -11,6 +11,7 @@
 
 #include "sd-importer.h"
 #include "sd-json-import.h"
+#include "sd-page-identity.h"
 #include "sd-page-reader.h"
 #include "sd-pipeline.h"
 
@@ -18,7 +19,9 @@ typedef struct
 {
   SdStore             *store; /* (nullable) a connection of the job's own */
   GStrv                paths;
-  SdImportOptions      options;
+  SdImportOptions      options; /* its strings: */
+  char                *paper;
+  char                *issue_date;
   SdImportProgressFunc progress;
   gpointer             progress_data;
   GDestroyNotify       progress_destroy;
@@ -69,6 +72,8 @@ import_job_free (ImportJob *job)
 {
   g_clear_object (&job->store);
   g_strfreev (job->paths);
+  g_free (job->paper);
+  g_free (job->issue_date);
   if (job->progress_destroy != NULL)
     job->progress_destroy (job->progress_data);
   g_main_context_unref (job->context);
@@ -191,6 +196,7 @@ sd_importer_import_page (SdStore *store, const SdImportFile *file, const SdImpor
   g_autoptr (SdImportResult) result = NULL;
   g_autoptr (SdPage) page = NULL;
   g_autoptr (SdPipeline) pipeline = NULL;
+  g_auto (SdPageIdentity) identity = { 0 };
   SdPageRecord      record;
   SdPageOutcome     outcome = { 0 };
   SdPageImportFlags flags = SD_PAGE_IMPORT_DEFAULT;
@@ -218,6 +224,14 @@ sd_importer_import_page (SdStore *store, const SdImportFile *file, const SdImpor
   if (page == NULL)
     return g_steal_pointer (&result);
 
+  /* the name first, as the editor filed it; then the masthead; then what
+   * the import was told */
+  sd_page_identity_read_name (&identity, file->name);
+  sd_page_identity_read_text (&identity, page->text);
+  if (identity.paper == NULL)
+    identity.paper = g_strdup (options->paper);
+  if (identity.issue_date == NULL)
+    identity.issue_date = g_strdup (options->issue_date);
   record = (SdPageRecord){
     .file = page->basename,
     .checksum = page->checksum,
@@ -225,6 +239,9 @@ sd_importer_import_page (SdStore *store, const SdImportFile *file, const SdImpor
     .text = page->text,
     .size = page->file_size,
     .name = file->name,
+    .paper = identity.paper,
+    .issue_date = identity.issue_date,
+    .page_no = identity.page_no,
   };
   if (options->dry_run && plan_without_stories (store, &record, result))
     return g_steal_pointer (&result);
@@ -350,6 +367,8 @@ sd_importer_import_async (SdStore               *store,
   job->paths = g_strdupv ((char **) paths);
   if (options != NULL)
     job->options = *options;
+  job->options.paper = job->paper = g_strdup (job->options.paper);
+  job->options.issue_date = job->issue_date = g_strdup (job->options.issue_date);
   job->progress = progress;
   job->progress_data = progress_data;
   job->progress_destroy = progress_destroy;

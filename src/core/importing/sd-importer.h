@@ -47,6 +47,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (SdImportFile, sd_import_file_free)
 
 typedef struct
 {
+  const char *paper;      /* (nullable) for pages whose name and text name none */
+  const char *issue_date; /* (nullable) yyyy-mm-dd, the same */
   gboolean    allow_drop; /* a new version may drop stories of the earlier one
                            * (else such a file is refused, SD_STORE_ERROR_WOULD_DROP) */
   gboolean    dry_run;    /* only find out what would happen: known, replaced and

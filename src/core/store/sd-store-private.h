@@ -39,7 +39,7 @@ struct _SdStore
   "s.place_confidence, s.place_by_editor, s.note, s.status, s.editor, s.updated, " \
   "(SELECT group_concat (t.name, char (31)) FROM story_tags st "                   \
   "   JOIN tags t ON t.id = st.tag_id WHERE st.story_id = s.id), "                   \
-  "substr (s.body, 1, 40), s.uuid"
+  "substr (s.body, 1, 40), s.uuid, p.paper, p.issue_date, p.page_no"
 #define FULL_STORY_COLUMNS STORY_COLUMNS ", s.body, s.captions, s.section_headings"
 #define STORY_FROM " FROM stories s JOIN pages p ON p.id = s.page_id "
 #define STORY_ORDER " ORDER BY s.page_id, s.ordinal"

@@ -482,3 +482,111 @@ sd_store_find_story (SdStore *self, const char *ref, GError **error)
     g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_FOUND, _("No story “%s”"), ref);
   return id;
 }
+
+/* @value checked by @parse into the stored form; "" is NULL, NULL keeps
+ * @current. */
+static gboolean
+take_field (const char *value,
+            const char *current,
+            char *(*parse) (const char *, GError **),
+            char   **out,
+            GError **error)
+{
+  if (value == NULL)
+    *out = g_strdup (current);
+  else if (*value == '\0')
+    *out = NULL;
+  else if ((*out = parse (value, error)) == NULL)
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+announce_page_stories (SdStoreWrite *write, gint64 page_id, GError **error)
+{
+  sqlite3_stmt *stmt =
+      _sd_store_get_statement (write->store, "SELECT id FROM stories WHERE page_id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, page_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    _sd_store_write_announce_story (write, sqlite3_column_int64 (stmt, 0));
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/**
+ * sd_store_set_page_fields:
+ * @story_id: a story of the page
+ * @paper: (nullable): the paper; %NULL leaves it, "" clears it
+ * @issue_date: (nullable): yyyy-mm-dd (or another form
+ *   sd_page_identity_parse_date () reads); the same
+ * @page_no: (nullable): A05; the same
+ *
+ * Sets what an editor knows of the page @story_id was cut from; its
+ * identity follows, so a later import of the same page finds it.
+ */
+gboolean
+sd_store_set_page_fields (SdStore    *self,
+                          gint64      story_id,
+                          const char *paper,
+                          const char *issue_date,
+                          const char *page_no,
+                          GError    **error)
+{
+  g_auto (SdStoreWrite) write = SD_STORE_WRITE_INIT;
+  g_autofree char *new_paper = NULL, *new_date = NULL, *new_page = NULL, *identity = NULL;
+  g_autofree char *path = NULL, *old_paper = NULL, *old_date = NULL, *old_page = NULL;
+  sqlite3_stmt    *stmt;
+  gint64           page_id = 0;
+
+  g_return_val_if_fail (SD_IS_STORE (self), FALSE);
+
+  if (!_sd_store_write_begin (self, &write, error))
+    return FALSE;
+  stmt = _sd_store_get_statement (self,
+                                  "SELECT p.id, p.path, p.paper, p.issue_date, p.page_no "
+                                  "FROM stories s JOIN pages p ON p.id = s.page_id WHERE s.id = ?",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, story_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      page_id = sqlite3_column_int64 (stmt, 0);
+      path = _sd_store_dup_column_text (stmt, 1);
+      old_paper = _sd_store_dup_column_text (stmt, 2);
+      old_date = _sd_store_dup_column_text (stmt, 3);
+      old_page = _sd_store_dup_column_text (stmt, 4);
+    }
+  sqlite3_reset (stmt);
+  if (page_id == 0)
+    {
+      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_FOUND,
+                   _("No story %" G_GINT64_FORMAT), story_id);
+      return FALSE;
+    }
+  if (!take_field (paper, old_paper, sd_page_identity_parse_paper, &new_paper, error)
+      || !take_field (issue_date, old_date, sd_page_identity_parse_date, &new_date, error)
+      || !take_field (page_no, old_page, sd_page_identity_parse_page, &new_page, error))
+    {
+      g_prefix_error (error, "%s: ", path);
+      return FALSE;
+    }
+
+  identity = sd_page_identity_dup_key (new_paper, new_date, new_page, path);
+  stmt = _sd_store_get_statement (
+      self, "UPDATE pages SET paper = ?, issue_date = ?, page_no = ?, identity = ? WHERE id = ?",
+      error);
+  if (stmt == NULL)
+    return FALSE;
+  _sd_store_bind_text (stmt, 1, new_paper);
+  _sd_store_bind_text (stmt, 2, new_date);
+  _sd_store_bind_text (stmt, 3, new_page);
+  _sd_store_bind_text (stmt, 4, identity);
+  sqlite3_bind_int64 (stmt, 5, page_id);
+  if (!_sd_store_step_done (self, stmt, error) || !announce_page_stories (&write, page_id, error))
+    return FALSE;
+  return _sd_store_write_commit (&write, error);
+}

@@ -140,6 +140,15 @@ gboolean    sd_store_check_page          (SdStore       *self,
                                           gboolean      *out_has_identity,
                                           GError       **error);
 
+/* The paper, date and page number of the page @story_id was cut from:
+ * NULL leaves a field, "" clears it; the page's identity follows. */
+gboolean    sd_store_set_page_fields     (SdStore       *self,
+                                          gint64         story_id,
+                                          const char    *paper,
+                                          const char    *issue_date,
+                                          const char    *page_no,
+                                          GError       **error);
+
 gint64      sd_store_count_stories       (SdStore       *self,
                                           GError       **error);
 /* Story counts keyed by place code ("" for the unplaced ones), each counting
