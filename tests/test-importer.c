@@ -308,6 +308,36 @@ test_new_version_keeps_work (Fixture *fixture, gconstpointer data)
   sd_test_assert_index_whole (fixture->path);
 }
 
+/* #16 item 2: a file whose bytes the library holds is known before any
+ * segmenting.  The page stored under this file's checksum holds text in
+ * which the segmenter finds no story: segmenting it again would refuse it. */
+static void
+test_unchanged_skipped_first (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *path = sd_test_build_filename ("blank.txt");
+  const char      *text = "。\n";
+  g_autofree char *checksum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+  g_autoptr (GPtrArray) stories = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_story_unref);
+  SdPageRecord page = { "blank.txt", checksum, "UTF-8", text, strlen (text) };
+  g_autoptr (SdImportResult) result = NULL;
+  g_autoptr (GPtrArray) results = g_ptr_array_new ();
+  g_autofree char *summary = NULL;
+  SdStory         *story = sd_story_new ();
+
+  story->body = g_strdup ("。");
+  story->source_end = strlen (text);
+  g_ptr_array_add (stories, story);
+  g_assert_true (sd_store_add_page (fixture->store, &page, stories, NULL, NULL));
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+
+  result = sd_importer_import_file (fixture->store, path);
+  g_assert_no_error (result->error);
+  g_assert_true (result->known);
+  g_ptr_array_add (results, result);
+  summary = sd_import_results_dup_summary (results);
+  g_assert_cmpstr (summary, ==, "1 page already in the library, unchanged");
+}
+
 typedef struct
 {
   GMainLoop *loop;
@@ -427,5 +457,7 @@ main (int argc, char *argv[])
   g_test_add_data_func ("/importer/pipeline/file-spans/utf-16", "UTF-16LE",
                         test_pipeline_file_spans);
 
+  SD_TEST_ADD_WITH_LIBRARY ("/importer/unchanged-skipped-first", NULL,
+                            test_unchanged_skipped_first);
   return g_test_run ();
 }

@@ -168,14 +168,19 @@ sd_importer_collect_files (const char *const *paths, GError **error)
   return files;
 }
 
-/* Whether a dry run can stop before segmenting: the bytes are stored, or
- * no page has this identity, so nothing would be replaced. */
+/* Whether the file can be left before segmenting: its bytes are stored
+ * (unchanged: nothing to do, #16), or, in a dry run, no page has its
+ * identity, so nothing would be replaced. */
 static gboolean
-plan_without_stories (SdStore *store, const SdPageRecord *record, SdImportResult *result)
+done_before_segmenting (SdStore               *store,
+                        const SdPageRecord    *record,
+                        const SdImportOptions *options,
+                        SdImportResult        *result)
 {
-  gboolean known = FALSE, has_identity = FALSE;
+  gboolean known = FALSE, has_identity = TRUE;
 
-  if (!sd_store_check_page (store, record, &known, &has_identity, &result->error))
+  if (!sd_store_check_page (store, record, &known, options->dry_run ? &has_identity : NULL,
+                            &result->error))
     return TRUE;
   result->known = known;
   return known || !has_identity;
@@ -243,7 +248,7 @@ sd_importer_import_page (SdStore *store, const SdImportFile *file, const SdImpor
     .issue_date = identity.issue_date,
     .page_no = identity.page_no,
   };
-  if (options->dry_run && plan_without_stories (store, &record, result))
+  if (done_before_segmenting (store, &record, options, result))
     return g_steal_pointer (&result);
 
   pipeline = sd_pipeline_run (page, SD_PIPELINE_DEFAULT);
