@@ -98,14 +98,17 @@ class ExportFormatsTest(unittest.TestCase):
         self.assertTrue(raw.startswith(b"\xef\xbb\xbf"), "for Excel: a byte-order mark")
         self.assertIn(b"\r\n", raw)
         rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
-        self.assertEqual(rows[0], ["id", "uuid", "source", "headline", "city", "district", "town",
-                                   "kind", "status", "tags", "note", "byline", "body"])
+        self.assertEqual(rows[0], ["id", "uuid", "source", "paper", "date", "page", "headline",
+                                   "city", "district", "town", "kind", "status", "tags", "note",
+                                   "byline", "body"])
         self.assertEqual(len(rows) - 1, len(self.stories))
         by_id = {row[0]: dict(zip(rows[0], row)) for row in rows[1:]}
         for story in self.stories:
             row = by_id[str(story["id"])]
             self.assertEqual(row["uuid"], story["uuid"])
             self.assertEqual(row["source"], story["source"]["file"])
+            self.assertEqual((row["paper"], row["date"], row["page"]),
+                             tuple(story[k] or "" for k in ("paper", "date", "page")))
             self.assertEqual(row["city"], story["city"] or "")
             self.assertEqual(row["status"], story["status"])
             self.assertEqual(row["body"].lstrip("'"), story["body"])

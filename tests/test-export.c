@@ -238,13 +238,13 @@ test_csv_quoting (void)
   sd_export_options_init (&options, SD_EXPORT_FORMAT_CSV);
   csv = write_to_string (SD_EXPORT_FORMAT_CSV, stories, &options, NULL);
 
-  g_assert_true (g_str_has_prefix (csv, "id,uuid,source,headline,city,district,town,kind,status,"
-                                        "tags,note,byline\r\n"));
+  g_assert_true (g_str_has_prefix (csv, "id,uuid,source,paper,date,page,headline,city,district,"
+                                        "town,kind,status,tags,note,byline\r\n"));
   /* A formula is neutralised, quotes doubled, a cell with a line break
    * quoted; tags joined by ";" and the one starting with "-" neutralised. */
-  g_assert_nonnull (strstr (csv,
-                            "\r\n1,,001_page.txt,\"'=HYPERLINK(\"\"http://x\"\")\",苏州市,吴江区,"
-                            "黎里镇,news,needs-work,新就业群体;-负面,"));
+  g_assert_nonnull (
+      strstr (csv, "\r\n1,,001_page.txt,,,,\"'=HYPERLINK(\"\"http://x\"\")\",苏州市,吴江区,"
+                   "黎里镇,news,needs-work,新就业群体;-负面,"));
   g_assert_nonnull (strstr (csv, ",\"核对人名, \"\"王某\"\"\n第二行\","));
   g_assert_null (strstr (csv, "<script>"));
   g_assert_false (g_str_has_prefix (csv, "\xef\xbb\xbf"));

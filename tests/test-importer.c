@@ -196,9 +196,10 @@ test_new_version_keeps_work (Fixture *fixture, gconstpointer data)
   g_autoptr (SdStory) doomed = NULL;
   g_autoptr (GString) changed = NULL;
   g_autoptr (GPtrArray) old_stories = NULL;
-  const char *quote_at;
-  gint64      start;
-  char       *cut;
+  g_autofree char *dump = NULL;
+  const char      *quote_at;
+  gint64           start;
+  char            *cut;
 
   g_assert_true (g_file_get_contents (seed, &text, NULL, NULL));
   g_assert_true (g_file_set_contents (copy, text, -1, NULL));
@@ -233,7 +234,28 @@ test_new_version_keeps_work (Fixture *fixture, gconstpointer data)
   g_string_truncate (changed, cut - changed->str);
   g_assert_true (g_file_set_contents (copy, changed->str, -1, NULL));
 
-  second = sd_importer_import_file (fixture->store, copy);
+  /* #14 item 1: the untouched stories after 姜堰 would go; refused unless
+   * allowed, and a refusal changes nothing.  A dry run says so too. */
+  dump = sd_test_dump_library (fixture->path);
+  {
+    g_autofree char *name = g_path_get_basename (copy);
+    SdImportFile     file = { copy, name };
+    SdImportOptions  options = { .dry_run = TRUE };
+    g_autoptr (SdImportResult) plan = sd_importer_import_page (fixture->store, &file, &options);
+    g_autoptr (SdImportResult) refused = sd_importer_import_file (fixture->store, copy);
+    g_autofree char *after_refusal = sd_test_dump_library (fixture->path);
+
+    g_assert_no_error (plan->error);
+    g_assert_true (plan->replaced);
+    g_assert_cmpuint (plan->n_dropped, >, 0);
+    g_assert_error (refused->error, SD_STORE_ERROR, SD_STORE_ERROR_WOULD_DROP);
+    g_assert_cmpuint (refused->n_dropped, ==, plan->n_dropped);
+    g_assert_cmpstr (after_refusal, ==, dump);
+
+    options = (SdImportOptions){ .allow_drop = TRUE };
+    second = sd_importer_import_page (fixture->store, &file, &options);
+    g_assert_cmpuint (second->n_dropped, ==, plan->n_dropped);
+  }
   g_assert_no_error (second->error);
   g_assert_false (second->known);
   g_assert_true (second->replaced);
@@ -284,6 +306,36 @@ test_new_version_keeps_work (Fixture *fixture, gconstpointer data)
     g_assert_cmpuint (n_again, >=, 3);
   }
   sd_test_assert_index_whole (fixture->path);
+}
+
+/* #16 item 2: a file whose bytes the library holds is known before any
+ * segmenting.  The page stored under this file's checksum holds text in
+ * which the segmenter finds no story: segmenting it again would refuse it. */
+static void
+test_unchanged_skipped_first (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *path = sd_test_build_filename ("blank.txt");
+  const char      *text = "。\n";
+  g_autofree char *checksum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+  g_autoptr (GPtrArray) stories = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_story_unref);
+  SdPageRecord page = { "blank.txt", checksum, "UTF-8", text, strlen (text) };
+  g_autoptr (SdImportResult) result = NULL;
+  g_autoptr (GPtrArray) results = g_ptr_array_new ();
+  g_autofree char *summary = NULL;
+  SdStory         *story = sd_story_new ();
+
+  story->body = g_strdup ("。");
+  story->source_end = strlen (text);
+  g_ptr_array_add (stories, story);
+  g_assert_true (sd_store_add_page (fixture->store, &page, stories, NULL, NULL));
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+
+  result = sd_importer_import_file (fixture->store, path);
+  g_assert_no_error (result->error);
+  g_assert_true (result->known);
+  g_ptr_array_add (results, result);
+  summary = sd_import_results_dup_summary (results);
+  g_assert_cmpstr (summary, ==, "1 page already in the library, unchanged");
 }
 
 typedef struct
@@ -370,8 +422,8 @@ test_import_async (Fixture *fixture, gconstpointer unused)
   const char *const paths[] = { SD_SEEDS_DIR, NULL };
   AsyncData         data = { g_main_loop_new (NULL, FALSE) };
 
-  sd_importer_import_async (fixture->store, paths, NULL, progress_cb, &data, NULL, finished_cb,
-                            &data);
+  sd_importer_import_async (fixture->store, paths, NULL, NULL, progress_cb, &data, NULL,
+                            finished_cb, &data);
   g_main_loop_run (data.loop);
   /* Progress reports still queued are delivered before we look. */
   while (g_main_context_iteration (NULL, FALSE))
@@ -405,5 +457,7 @@ main (int argc, char *argv[])
   g_test_add_data_func ("/importer/pipeline/file-spans/utf-16", "UTF-16LE",
                         test_pipeline_file_spans);
 
+  SD_TEST_ADD_WITH_LIBRARY ("/importer/unchanged-skipped-first", NULL,
+                            test_unchanged_skipped_first);
   return g_test_run ();
 }

@@ -316,10 +316,21 @@ static void
 test_upgrade (Fixture *fixture, gconstpointer data)
 {
   static const char *const downgrade[] = {
-    "DROP INDEX stories_by_uuid",    "ALTER TABLE stories DROP COLUMN uuid",
-    "DROP TRIGGER story_fts_insert", "DROP TRIGGER story_fts_delete",
-    "DROP TRIGGER story_fts_update", "DROP TABLE story_fts",
-    "DROP TABLE saved_searches",     "DROP INDEX stories_filters",
+    "DROP INDEX pages_by_identity",
+    "DROP INDEX pages_by_issue",
+    "ALTER TABLE pages DROP COLUMN identity",
+    "ALTER TABLE pages DROP COLUMN page_no",
+    "ALTER TABLE pages DROP COLUMN issue_date",
+    "ALTER TABLE pages DROP COLUMN paper",
+    "ALTER TABLE pages DROP COLUMN path",
+    "DROP INDEX stories_by_uuid",
+    "ALTER TABLE stories DROP COLUMN uuid",
+    "DROP TRIGGER story_fts_insert",
+    "DROP TRIGGER story_fts_delete",
+    "DROP TRIGGER story_fts_update",
+    "DROP TABLE story_fts",
+    "DROP TABLE saved_searches",
+    "DROP INDEX stories_filters",
     "PRAGMA user_version = 2",
   };
   g_autoptr (GError) error = NULL;

@@ -339,6 +339,19 @@ test_upgrade_from_first_schema (void)
   /* The new tables work on the upgraded file. */
   g_assert_true (sd_store_add_highlight (store, 1, 0, 2, NULL, NULL, &error));
   g_assert_no_error (error);
+  /* The page is known by its file name, as before identities: the same
+   * name with other bytes is its new version. */
+  {
+    SdPageRecord page = { "p.txt", "sum2", "UTF-8", "页", 9 };
+    gboolean     known = TRUE, has_identity = FALSE;
+    g_assert_true (sd_store_check_page (store, &page, &known, &has_identity, &error));
+    g_assert_no_error (error);
+    g_assert_false (known);
+    g_assert_true (has_identity);
+    page.name = "day/p.txt";
+    g_assert_true (sd_store_check_page (store, &page, &known, &has_identity, &error));
+    g_assert_false (has_identity);
+  }
 
   g_clear_object (&store);
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);

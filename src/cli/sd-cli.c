@@ -16,6 +16,7 @@
 #include "sd-cli.h"
 #include "sd-export.h"
 #include "sd-importer.h"
+#include "sd-page-identity.h"
 #include "sd-paths.h"
 #include "sd-store-library.h"
 #include "sd-store.h"
@@ -41,10 +42,11 @@ static int run_status (int argc, char **argv);
 static int run_check (int argc, char **argv);
 static int run_backup (int argc, char **argv);
 static int run_recover (int argc, char **argv);
+static int run_page (int argc, char **argv);
 
 static const Command commands[] = {
   { "import",
-    N_("[--db FILE] PATH…"),
+    N_("[--db FILE] [--replace] [--paper NAME] [--date YYYY-MM-DD] PATH…"),
         N_("Import page files or folders of them; prints one line per file"), run_import },
     { "export", N_("[--db FILE] [--query TEXT] --format csv|json|md|html|pdf|w3c [--fields LIST] "
                  "[--excel] [-o FILE|-]"),
@@ -66,7 +68,12 @@ static const Command commands[] = {
                                  N_("Save what can be read of a damaged library into the new library NEW, with a "
                "JSON export of it beside"),
                                      run_recover },
-                };
+                  { "page",
+                    N_("set [--db FILE] --story ID|UUID [--paper NAME] [--date YYYY-MM-DD] "
+                       "[--page A05]"),
+                        N_("Set the paper, date or page number of the page a story is on (\"\" clears)"),
+                            run_page },
+                  };
 
 static char *db_path;
 
@@ -160,22 +167,70 @@ find_story (SdStore *store, const char *ref)
   return id;
 }
 
+static void
+print_import_result (const SdImportResult *result)
+{
+  g_autofree char *display = g_filename_display_name (result->path);
+
+  if (result->error != NULL)
+    g_print (_("%s: refused: %s\n"), display, result->error->message);
+  else if (result->known)
+    g_print (_("%s: already in the library\n"), display);
+  else if (result->exchange)
+    g_print (_("%s: %u stories: %u added, %u merged into the stories the library held "
+               "(%u conflicting: the newer note or status kept)\n"),
+                display, result->n_stories, result->n_added, result->n_merged,
+                result->n_conflicting);
+  else if (result->replaced)
+    g_print (_("%s: %u stories, replacing the earlier version (editors’ work carried over "
+               "from %u stories, %u kept as they were, %u stories of it dropped)\n"),
+                display, result->n_stories, result->n_carried, result->n_kept, result->n_dropped);
+  else
+    g_print (g_dngettext (GETTEXT_PACKAGE, "%s: %u story\n", "%s: %u stories\n", result->n_stories),
+             display, result->n_stories);
+}
+
 static int
 run_import (int argc, char **argv)
 {
+  SdImportOptions    options = { 0 };
+  g_autofree char   *paper = NULL;
+  g_autofree char   *date = NULL;
+  const GOptionEntry entries[] = {
+    { "replace", 0, 0, G_OPTION_ARG_NONE, &options.allow_drop,
+      N_("Let a new version of a page drop the stories of the earlier one that it no longer "
+         "holds (stories editors worked on are always kept)"),
+          NULL },
+      { "paper", 0, 0, G_OPTION_ARG_STRING, &paper,
+        N_("The paper of the pages whose file name and masthead name none"), N_("NAME") },
+        { "date", 0, 0, G_OPTION_ARG_STRING, &date,
+          N_("The date of the pages whose file name and masthead give none"), N_("YYYY-MM-DD") },
+          { NULL },
+        };
+  g_autofree char *clean_paper = NULL;
+  g_autofree char *clean_date = NULL;
   g_autoptr (SdStore) store = NULL;
   g_autoptr (GPtrArray) files = NULL;
   g_autoptr (GError) error = NULL;
-  int status = EXIT_SUCCESS;
+  int   status = EXIT_SUCCESS;
+  guint n_would_drop = 0;
 
-  if (!parse_options (&commands[0], NULL, &argc, &argv))
+  if (!parse_options (&commands[0], entries, &argc, &argv))
     return EXIT_REFUSED;
   if (argc < 3)
     {
       print_error (_("import needs at least one file or folder"));
       return EXIT_REFUSED;
     }
-  files = sd_importer_collect_files ((const char *const *) argv + 2, &error);
+  if ((paper != NULL && (clean_paper = sd_page_identity_parse_paper (paper, &error)) == NULL)
+      || (date != NULL && (clean_date = sd_page_identity_parse_date (date, &error)) == NULL))
+    {
+      print_error (error->message);
+      return EXIT_REFUSED;
+    }
+  options.paper = clean_paper;
+  options.issue_date = clean_date;
+  files = sd_importer_collect_pages ((const char *const *) argv + 2, &error);
   if (files == NULL)
     {
       print_error (error->message);
@@ -188,29 +243,25 @@ run_import (int argc, char **argv)
   for (guint i = 0; i < files->len; i++)
     {
       g_autoptr (SdImportResult) result =
-          sd_importer_import_file (store, g_ptr_array_index (files, i));
-      g_autofree char *display = g_filename_display_name (result->path);
+          sd_importer_import_page (store, g_ptr_array_index (files, i), &options);
 
+      print_import_result (result);
       if (result->error != NULL)
-        {
-          g_print (_("%s: refused: %s\n"), display, result->error->message);
-          status = EXIT_REFUSED;
-        }
-      else if (result->known)
-        g_print (_("%s: already in the library\n"), display);
-      else if (result->exchange)
-        g_print (_("%s: %u stories: %u added, %u merged into the stories the library held "
-                   "(%u conflicting: the newer note or status kept)\n"),
-                    display, result->n_stories, result->n_added, result->n_merged,
-                    result->n_conflicting);
-      else if (result->replaced)
-        g_print (_("%s: %u stories, replacing the earlier version (editors’ work carried over "
-                   "from %u stories, %u kept as they were)\n"),
-                    display, result->n_stories, result->n_carried, result->n_kept);
-      else
-        g_print (
-            g_dngettext (GETTEXT_PACKAGE, "%s: %u story\n", "%s: %u stories\n", result->n_stories),
-            display, result->n_stories);
+        status = EXIT_REFUSED;
+      if (g_error_matches (result->error, SD_STORE_ERROR, SD_STORE_ERROR_WOULD_DROP))
+        n_would_drop++;
+    }
+  if (n_would_drop > 0)
+    {
+      g_autofree char *message = g_strdup_printf (
+          g_dngettext (GETTEXT_PACKAGE,
+                       "%u page was left as it was: its new version would drop stories; "
+                       "import it again with --replace to replace it",
+                       "%u pages were left as they were: their new versions would drop "
+                       "stories; import them again with --replace to replace them",
+                       n_would_drop),
+          n_would_drop);
+      print_error (message);
     }
   return status;
 }
@@ -546,6 +597,46 @@ run_recover (int argc, char **argv)
       return EXIT_REFUSED;
     }
   g_print (_("Saved in %s; its %u stories also in %s\n"), argv[3], stories->len, json_path);
+  return EXIT_SUCCESS;
+}
+
+static int
+run_page (int argc, char **argv)
+{
+  g_autofree char   *story_ref = NULL;
+  g_autofree char   *paper = NULL;
+  g_autofree char   *date = NULL;
+  g_autofree char   *page = NULL;
+  gint64             story_id = 0;
+  const GOptionEntry entries[] = {
+    { "story", 's', 0, G_OPTION_ARG_STRING, &story_ref,
+      N_("A story of the page: its id or uuid"), N_("ID") },
+      { "paper", 0, 0, G_OPTION_ARG_STRING, &paper,
+        N_("The paper (\"\" clears it)"), N_("NAME") },
+        { "date", 0, 0, G_OPTION_ARG_STRING, &date,
+          N_("The date (\"\" clears it)"), N_("YYYY-MM-DD") },
+          { "page", 0, 0, G_OPTION_ARG_STRING, &page,
+            N_("The page number (\"\" clears it)"), N_("A05") }, { NULL },
+          };
+  g_autoptr (SdStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (!parse_options (&commands[8], entries, &argc, &argv))
+    return EXIT_REFUSED;
+  if (argc != 3 || g_strcmp0 (argv[2], "set") != 0 || story_ref == NULL
+      || (paper == NULL && date == NULL && page == NULL))
+    {
+      print_error (_("page needs set, --story and at least one of --paper, --date or --page"));
+      return EXIT_REFUSED;
+    }
+  store = open_store (SD_STORE_OPEN_DEFAULT);
+  if (store == NULL || (story_id = find_story (store, story_ref)) < 0)
+    return EXIT_REFUSED;
+  if (!sd_store_set_page_fields (store, story_id, paper, date, page, &error))
+    {
+      print_error (error->message);
+      return EXIT_REFUSED;
+    }
   return EXIT_SUCCESS;
 }
 

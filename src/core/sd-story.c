@@ -25,6 +25,9 @@ clear_story (SdStory *story)
 {
   g_free (story->uuid);
   g_free (story->source_file);
+  g_free (story->paper);
+  g_free (story->issue_date);
+  g_free (story->page_no);
   g_free (story->headline);
   g_free (story->subheadline);
   g_free (story->reporter);

@@ -63,6 +63,9 @@ typedef struct
                                * undo and exchange */
   gint64        page_id;
   char         *source_file;  /* basename of the page file */
+  char         *paper;        /* (nullable) of the page: sd-page-identity.h */
+  char         *issue_date;   /* (nullable) yyyy-mm-dd */
+  char         *page_no;      /* (nullable) A05 */
   gint64        source_start; /* page-file bytes, never page-text ones: see sd-pipeline.h */
   gint64        source_end;
   SdStoryKind   kind;

@@ -313,9 +313,13 @@ sd_library_model_import_async (SdLibraryModel      *self,
                                GAsyncReadyCallback  callback,
                                gpointer             owner)
 {
+  /* TODO: ask before a new version drops stories (#14 item 1): until the
+   * window has that dialog, it replaces as it always did. */
+  const SdImportOptions options = { .allow_drop = TRUE };
+
   g_return_if_fail (SD_IS_LIBRARY_MODEL (self) && G_IS_OBJECT (owner));
-  sd_importer_import_async (self->store, paths, cancellable, progress, g_object_ref (owner),
-                            g_object_unref, callback, g_object_ref (owner));
+  sd_importer_import_async (self->store, paths, &options, cancellable, progress,
+                            g_object_ref (owner), g_object_unref, callback, g_object_ref (owner));
 }
 
 GPtrArray *

@@ -16,6 +16,9 @@ typedef enum
   COLUMN_ID,
   COLUMN_UUID,
   COLUMN_SOURCE,
+  COLUMN_PAPER,
+  COLUMN_DATE,
+  COLUMN_PAGE,
   COLUMN_HEADLINE,
   COLUMN_CITY,
   COLUMN_DISTRICT,
@@ -36,6 +39,9 @@ static const struct
   [COLUMN_ID] = { "id", SD_EXPORT_FIELD_ID },
   [COLUMN_UUID] = { "uuid", SD_EXPORT_FIELD_ID }, /* the id that stays */
   [COLUMN_SOURCE] = { "source", SD_EXPORT_FIELD_SOURCE },
+  [COLUMN_PAPER] = { "paper", SD_EXPORT_FIELD_SOURCE },
+  [COLUMN_DATE] = { "date", SD_EXPORT_FIELD_SOURCE },
+  [COLUMN_PAGE] = { "page", SD_EXPORT_FIELD_SOURCE },
   [COLUMN_HEADLINE] = { "headline", SD_EXPORT_FIELD_HEADLINE },
   [COLUMN_CITY] = { "city", SD_EXPORT_FIELD_PLACE },
   [COLUMN_DISTRICT] = { "district", SD_EXPORT_FIELD_PLACE },
@@ -111,6 +117,15 @@ append_row (GString *out, const SdStory *story, SdExportFields fields)
           break;
         case COLUMN_SOURCE:
           cell = story->source_file;
+          break;
+        case COLUMN_PAPER:
+          cell = story->paper;
+          break;
+        case COLUMN_DATE:
+          cell = story->issue_date;
+          break;
+        case COLUMN_PAGE:
+          cell = story->page_no;
           break;
         case COLUMN_HEADLINE:
           cell = story->headline;

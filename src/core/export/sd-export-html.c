@@ -237,6 +237,7 @@ static void
 append_meta (GString *out, const SdStory *story, SdExportFields fields)
 {
   g_autofree char *place = _sd_export_dup_place_line (story);
+  g_autofree char *issue = _sd_export_dup_issue_line (story);
   gboolean         any = FALSE;
 
   g_string_append (out, "<p class=\"meta\">");
@@ -251,6 +252,12 @@ append_meta (GString *out, const SdStory *story, SdExportFields fields)
                               sd_story_status_to_string (story->status));
       append_text (out, sd_story_status_to_label (story->status));
       g_string_append (out, "</span>");
+      any = TRUE;
+    }
+  if ((fields & SD_EXPORT_FIELD_SOURCE) && issue != NULL)
+    {
+      g_string_append (out, any ? " · " : "");
+      append_element (out, "<span class=\"issue\">", issue, "</span>");
       any = TRUE;
     }
   if ((fields & SD_EXPORT_FIELD_SOURCE) && story->source_file != NULL)

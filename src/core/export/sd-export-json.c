@@ -80,6 +80,9 @@ add_story (JsonBuilder *builder, const SdStory *story)
   add_int (builder, "start", story->source_start);
   add_int (builder, "end", story->source_end);
   json_builder_end_object (builder);
+  add_nullable_string (builder, "paper", story->paper);
+  add_nullable_string (builder, "date", story->issue_date);
+  add_nullable_string (builder, "page", story->page_no);
 
   add_nullable_string (builder, "kind", sd_story_kind_to_string (story->kind));
   add_nullable_string (builder, "headline", story->headline);

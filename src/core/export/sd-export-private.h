@@ -61,7 +61,10 @@ G_GNUC_INTERNAL void     _sd_export_get_place      (const SdStory  *story,
                                                     const SdPlace **town);
 /* "苏州市 · 吴江区 · 黎里镇", or NULL when unplaced. (transfer full) */
 G_GNUC_INTERNAL char    *_sd_export_dup_place_line (const SdStory  *story);
-/* Adds to @parts the status, source file and story id lines that @fields
+/* "苏州日报 · 2022-11-03 · 第A05版": the page's paper, date and number as
+ * far as they are known, or NULL. (transfer full) */
+G_GNUC_INTERNAL char    *_sd_export_dup_issue_line (const SdStory  *story);
+/* Adds to @parts the status, the page, source file and story id lines that @fields
  * asks for, as the meta line of the Markdown and PDF writers shows them. */
 G_GNUC_INTERNAL void     _sd_export_add_record_parts (GPtrArray      *parts,
                                                       const SdStory  *story,

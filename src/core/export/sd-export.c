@@ -136,10 +136,34 @@ _sd_export_add_record_parts (GPtrArray *parts, const SdStory *story, SdExportFie
   if (fields & SD_EXPORT_FIELD_STATUS)
     g_ptr_array_add (parts,
                      g_strdup_printf (_("Status: %s"), sd_story_status_to_label (story->status)));
+  if (fields & SD_EXPORT_FIELD_SOURCE)
+    {
+      char *issue = _sd_export_dup_issue_line (story);
+      if (issue != NULL)
+        g_ptr_array_add (parts, issue);
+    }
   if ((fields & SD_EXPORT_FIELD_SOURCE) && story->source_file != NULL)
     g_ptr_array_add (parts, g_strdup_printf (_("Source: %s"), story->source_file));
   if (fields & SD_EXPORT_FIELD_ID)
     g_ptr_array_add (parts, g_strdup_printf (_("Story %lld"), (long long) story->id));
+}
+
+char *
+_sd_export_dup_issue_line (const SdStory *story)
+{
+  g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+
+  if (story->paper != NULL)
+    g_ptr_array_add (parts, g_strdup (story->paper));
+  if (story->issue_date != NULL)
+    g_ptr_array_add (parts, g_strdup (story->issue_date));
+  if (story->page_no != NULL)
+    /* TRANSLATORS: a newspaper's page number, A05 → 第A05版 */
+    g_ptr_array_add (parts, g_strdup_printf (_("page %s"), story->page_no));
+  if (parts->len == 0)
+    return NULL;
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (" · ", (char **) parts->pdata);
 }
 
 GStrv

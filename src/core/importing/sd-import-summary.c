@@ -38,7 +38,7 @@ sd_import_results_dup_summary (GPtrArray *results)
 {
   g_autoptr (GString) summary = g_string_new (NULL);
   guint new_pages = 0, new_stories = 0, known = 0, replaced = 0, replacing = 0;
-  guint carried = 0, kept = 0, exports = 0, added = 0, merged = 0;
+  guint carried = 0, kept = 0, dropped = 0, exports = 0, added = 0, merged = 0;
 
   for (guint i = 0; i < results->len; i++)
     {
@@ -60,6 +60,7 @@ sd_import_results_dup_summary (GPtrArray *results)
           replacing += result->n_stories;
           carried += result->n_carried;
           kept += result->n_kept;
+          dropped += result->n_dropped;
         }
       else
         {
@@ -83,6 +84,11 @@ sd_import_results_dup_summary (GPtrArray *results)
                                             "kept as they were)",
                                             replaced),
                                replaced, replacing, carried, kept));
+  if (dropped > 0)
+    add_part (summary, g_strdup_printf (
+                           g_dngettext (GETTEXT_PACKAGE, "%u story of the earlier versions dropped",
+                                        "%u stories of the earlier versions dropped", dropped),
+                           dropped));
   if (exports > 0)
     add_part (summary, g_strdup_printf (_("from exports: %u stories added, %u merged into those "
                                           "the library held"),

@@ -11,6 +11,7 @@
 
 #include "sd-importer.h"
 #include "sd-json-import.h"
+#include "sd-page-identity.h"
 #include "sd-page-reader.h"
 #include "sd-pipeline.h"
 
@@ -21,6 +22,9 @@ typedef struct
 {
   SdStore             *store; /* (nullable) a connection of the job's own */
   GStrv                paths;
+  SdImportOptions      options; /* its strings: */
+  char                *paper;
+  char                *issue_date;
   SdImportProgressFunc progress;
   gpointer             progress_data;
   GDestroyNotify       progress_destroy;
@@ -41,8 +45,29 @@ sd_import_result_free (SdImportResult *result)
   if (result == NULL)
     return;
   g_free (result->path);
+  g_free (result->name);
   g_clear_error (&result->error);
   g_free (result);
+}
+
+void
+sd_import_file_free (SdImportFile *file)
+{
+  if (file == NULL)
+    return;
+  g_free (file->path);
+  g_free (file->name);
+  g_free (file);
+}
+
+static SdImportFile *
+import_file_new (const char *path, const char *name)
+{
+  SdImportFile *file = g_new0 (SdImportFile, 1);
+
+  file->path = g_strdup (path);
+  file->name = g_strdup (name);
+  return file;
 }
 
 static void
@@ -50,6 +75,8 @@ import_job_free (ImportJob *job)
 {
   g_clear_object (&job->store);
   g_strfreev (job->paths);
+  g_free (job->paper);
+  g_free (job->issue_date);
   if (job->progress_destroy != NULL)
     job->progress_destroy (job->progress_data);
   g_main_context_unref (job->context);
@@ -68,11 +95,14 @@ compare_names (gconstpointer a, gconstpointer b)
   return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
 }
 
-/* Page files of @folder and of its folders, by name; a folder that cannot
- * be read is kept in the list, for sd_importer_import_file () to report
- * while the others are imported. */
+/* Page files of @folder and of its folders, by name, each named by the
+ * imported folder's own name and its path below it (@prefix):
+ * 2022-11-03/A01.txt and 2022-11-04/A01.txt are two pages.  A folder that
+ * cannot be read is kept in the list, for sd_importer_import_file () to
+ * report while the others are imported. */
 static gboolean
-collect_folder (const char *folder, guint depth, GPtrArray *files, GError **error)
+collect_folder (
+    const char *folder, const char *prefix, guint depth, GPtrArray *files, GError **error)
 {
   g_autoptr (GDir) dir = g_dir_open (folder, 0, error);
   g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
@@ -87,40 +117,49 @@ collect_folder (const char *folder, guint depth, GPtrArray *files, GError **erro
   for (guint i = 0; i < names->len; i++)
     {
       g_autofree char *path = g_build_filename (folder, g_ptr_array_index (names, i), NULL);
+      /* "/" whatever the system: the name is a key, not a path to open */
+      g_autofree char *key = g_strconcat (prefix, "/", g_ptr_array_index (names, i), NULL);
 
       /* a linked folder could lead back up: not followed */
       if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK)
           && depth < MAX_FOLDER_DEPTH)
         {
-          if (!collect_folder (path, depth + 1, files, NULL))
-            g_ptr_array_add (files, g_steal_pointer (&path));
+          if (!collect_folder (path, key, depth + 1, files, NULL))
+            g_ptr_array_add (files, import_file_new (path, key));
         }
       else if (is_page_file (g_ptr_array_index (names, i)))
-        g_ptr_array_add (files, g_steal_pointer (&path));
+        g_ptr_array_add (files, import_file_new (path, key));
     }
   return TRUE;
 }
 
 /**
- * sd_importer_collect_files:
+ * sd_importer_collect_pages:
  *
- * Returns: (transfer full) the page files, or %NULL when a named path does
- * not exist.
+ * Returns: (transfer full) (element-type SdImportFile): the page files with
+ * their names, or %NULL when a named path does not exist.
  */
 GPtrArray *
-sd_importer_collect_files (const char *const *paths, GError **error)
+sd_importer_collect_pages (const char *const *paths, GError **error)
 {
-  g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) files =
+      g_ptr_array_new_with_free_func ((GDestroyNotify) sd_import_file_free);
 
   for (guint i = 0; paths[i] != NULL; i++)
     {
       if (g_file_test (paths[i], G_FILE_TEST_IS_DIR))
         {
-          if (!collect_folder (paths[i], 0, files, error))
+          g_autofree char *canonical = g_canonicalize_filename (paths[i], NULL);
+          g_autofree char *folder_name = g_path_get_basename (canonical);
+
+          if (!collect_folder (paths[i], folder_name, 0, files, error))
             return NULL;
         }
       else
-        g_ptr_array_add (files, g_strdup (paths[i]));
+        {
+          g_autofree char *name = g_path_get_basename (paths[i]);
+          g_ptr_array_add (files, import_file_new (paths[i], name));
+        }
     }
   return g_steal_pointer (&files);
 }
@@ -144,57 +183,151 @@ refuse_folder (const char *path)
 }
 
 /**
- * sd_importer_import_file:
+ * sd_importer_collect_files:
+ *
+ * Returns: (transfer full) (element-type filename): the page files, or
+ * %NULL when a named path does not exist.
+ */
+GPtrArray *
+sd_importer_collect_files (const char *const *paths, GError **error)
+{
+  g_autoptr (GPtrArray) pages = sd_importer_collect_pages (paths, error);
+  GPtrArray *files;
+
+  if (pages == NULL)
+    return NULL;
+  files = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < pages->len; i++)
+    g_ptr_array_add (files, g_strdup (((SdImportFile *) g_ptr_array_index (pages, i))->path));
+  return files;
+}
+
+/* Whether the file can be left before segmenting: its bytes are stored
+ * (unchanged: nothing to do, #16), or, in a dry run, no page has its
+ * identity, so nothing would be replaced. */
+static gboolean
+done_before_segmenting (SdStore               *store,
+                        const SdPageRecord    *record,
+                        const SdImportOptions *options,
+                        SdImportResult        *result)
+{
+  gboolean known = FALSE, has_identity = TRUE;
+
+  if (!sd_store_check_page (store, record, &known, options->dry_run ? &has_identity : NULL,
+                            &result->error))
+    return TRUE;
+  result->known = known;
+  return known || !has_identity;
+}
+
+/**
+ * sd_importer_import_page:
+ * @file: the page file and its name
+ * @options: (nullable): %NULL for the defaults (all FALSE)
  *
  * Returns: (transfer full) what happened; a refused file has its error set
  * and leaves the library as it was.
  */
 SdImportResult *
-sd_importer_import_file (SdStore *store, const char *path)
+sd_importer_import_page (SdStore *store, const SdImportFile *file, const SdImportOptions *options)
 {
-  g_autoptr (SdImportResult) result = g_new0 (SdImportResult, 1);
+  static const SdImportOptions defaults = { 0 };
+  g_autoptr (SdImportResult) result = NULL;
   g_autoptr (SdPage) page = NULL;
   g_autoptr (SdPipeline) pipeline = NULL;
-  SdPageRecord  record;
-  SdPageOutcome outcome = { 0 };
+  g_auto (SdPageIdentity) identity = { 0 };
+  SdPageRecord      record;
+  SdPageOutcome     outcome = { 0 };
+  SdPageImportFlags flags = SD_PAGE_IMPORT_DEFAULT;
 
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    return refuse_folder (path);
+  if (options == NULL)
+    options = &defaults;
+  if (g_file_test (file->path, G_FILE_TEST_IS_DIR))
+    return refuse_folder (file->path);
+  /* A Storydesk JSON export goes back in with all editors added to it;
+   * its stories are merged, never dropped. */
+  if (sd_json_import_is_export (file->path))
+    {
+      if (options->dry_run)
+        {
+          result = g_new0 (SdImportResult, 1);
+          result->path = g_strdup (file->path);
+          result->exchange = TRUE;
+          return g_steal_pointer (&result);
+        }
+      return sd_json_import_file (store, file->path);
+    }
 
-  /* A Storydesk JSON export goes back in with all editors added to it. */
-  if (sd_json_import_is_export (path))
-    return sd_json_import_file (store, path);
-
-  result->path = g_strdup (path);
-  page = sd_page_read_file (path, &result->error);
+  result = g_new0 (SdImportResult, 1);
+  result->path = g_strdup (file->path);
+  result->name = g_strdup (file->name);
+  page = sd_page_read_file (file->path, &result->error);
   if (page == NULL)
     return g_steal_pointer (&result);
 
-  pipeline = sd_pipeline_run (page, SD_PIPELINE_DEFAULT);
-  if (pipeline->stories->len == 0)
-    {
-      g_autofree char *display = g_filename_display_name (path);
-      g_set_error (&result->error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID,
-                   _("%s: no story could be found in the text"), display);
-      return g_steal_pointer (&result);
-    }
-
+  /* the name first, as the editor filed it; then the masthead; then what
+   * the import was told */
+  sd_page_identity_read_name (&identity, file->name);
+  sd_page_identity_read_text (&identity, page->text);
+  if (identity.paper == NULL)
+    identity.paper = g_strdup (options->paper);
+  if (identity.issue_date == NULL)
+    identity.issue_date = g_strdup (options->issue_date);
   record = (SdPageRecord){
     .file = page->basename,
     .checksum = page->checksum,
     .encoding = page->encoding,
     .text = page->text,
     .size = page->file_size,
+    .name = file->name,
+    .paper = identity.paper,
+    .issue_date = identity.issue_date,
+    .page_no = identity.page_no,
   };
-  if (sd_store_import_page (store, &record, pipeline->stories, &outcome, &result->error))
+  if (done_before_segmenting (store, &record, options, result))
+    return g_steal_pointer (&result);
+
+  pipeline = sd_pipeline_run (page, SD_PIPELINE_DEFAULT);
+  if (pipeline->stories->len == 0)
+    {
+      g_autofree char *display = g_filename_display_name (file->path);
+      g_set_error (&result->error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID,
+                   _("%s: no story could be found in the text"), display);
+      return g_steal_pointer (&result);
+    }
+
+  if (options->allow_drop)
+    flags |= SD_PAGE_IMPORT_ALLOW_DROP;
+  if (options->dry_run)
+    flags |= SD_PAGE_IMPORT_DRY_RUN;
+  if (sd_store_import_page (store, &record, pipeline->stories, flags, &outcome, &result->error)
+      || g_error_matches (result->error, SD_STORE_ERROR, SD_STORE_ERROR_WOULD_DROP))
     {
       result->n_stories = pipeline->stories->len;
       result->known = outcome.known;
       result->replaced = outcome.replaced;
       result->n_carried = outcome.n_carried;
       result->n_kept = outcome.n_kept;
+      result->n_dropped = outcome.n_dropped;
     }
   return g_steal_pointer (&result);
+}
+
+/**
+ * sd_importer_import_file:
+ *
+ * sd_importer_import_page () of @path known by its file name, with the
+ * default options.
+ *
+ * Returns: (transfer full) what happened
+ */
+SdImportResult *
+sd_importer_import_file (SdStore *store, const char *path)
+{
+  g_autofree char *name = g_path_get_basename (path);
+  SdImportFile     file = { (char *) path, name };
+
+  return sd_importer_import_page (store, &file, NULL);
 }
 
 static gboolean
@@ -223,7 +356,7 @@ import_thread (GTask *task, gpointer source_object, gpointer task_data, GCancell
   g_autoptr (GPtrArray) results = NULL;
   GError *error = NULL;
 
-  files = sd_importer_collect_files ((const char *const *) job->paths, &error);
+  files = sd_importer_collect_pages ((const char *const *) job->paths, &error);
   if (files == NULL)
     {
       g_task_return_error (task, error);
@@ -233,13 +366,13 @@ import_thread (GTask *task, gpointer source_object, gpointer task_data, GCancell
   results = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_import_result_free);
   for (guint i = 0; i < files->len; i++)
     {
-      const char *path = g_ptr_array_index (files, i);
+      const SdImportFile *file = g_ptr_array_index (files, i);
 
       /* Each page is its own transaction: stopping between pages keeps
        * every page already stored whole. */
       if (g_task_return_error_if_cancelled (task))
         return;
-      g_ptr_array_add (results, sd_importer_import_file (job->store, path));
+      g_ptr_array_add (results, sd_importer_import_page (job->store, file, &job->options));
 
       if (job->progress != NULL)
         {
@@ -247,7 +380,7 @@ import_thread (GTask *task, gpointer source_object, gpointer task_data, GCancell
           report->task = g_object_ref (task);
           report->done = i + 1;
           report->total = files->len;
-          report->path = g_strdup (path);
+          report->path = g_strdup (file->path);
           g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, report_progress_cb, report,
                                       (GDestroyNotify) progress_report_free);
         }
@@ -256,14 +389,15 @@ import_thread (GTask *task, gpointer source_object, gpointer task_data, GCancell
 }
 
 void
-sd_importer_import_async (SdStore             *store,
-                          const char *const   *paths,
-                          GCancellable        *cancellable,
-                          SdImportProgressFunc progress,
-                          gpointer             progress_data,
-                          GDestroyNotify       progress_destroy,
-                          GAsyncReadyCallback  callback,
-                          gpointer             user_data)
+sd_importer_import_async (SdStore               *store,
+                          const char *const     *paths,
+                          const SdImportOptions *options,
+                          GCancellable          *cancellable,
+                          SdImportProgressFunc   progress,
+                          gpointer               progress_data,
+                          GDestroyNotify         progress_destroy,
+                          GAsyncReadyCallback    callback,
+                          gpointer               user_data)
 {
   g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
   ImportJob *job = g_new0 (ImportJob, 1);
@@ -272,6 +406,10 @@ sd_importer_import_async (SdStore             *store,
   g_return_if_fail (SD_IS_STORE (store) && paths != NULL);
 
   job->paths = g_strdupv ((char **) paths);
+  if (options != NULL)
+    job->options = *options;
+  job->options.paper = job->paper = g_strdup (job->options.paper);
+  job->options.issue_date = job->issue_date = g_strdup (job->options.issue_date);
   job->progress = progress;
   job->progress_data = progress_data;
   job->progress_destroy = progress_destroy;

@@ -17,9 +17,13 @@ typedef struct
   char    *path;
   guint    n_stories;
   gboolean known;         /* the same bytes were imported before; nothing changed */
-  gboolean replaced;      /* a new version of a page of the same file name */
+  char    *name;          /* the page's name: its identity when it has no date and page */
+  gboolean replaced;      /* a new version of the page of the same identity */
   guint    n_carried;     /* old stories whose annotations moved to new ones */
   guint    n_kept;        /* old annotated stories kept because nothing matched */
+  guint    n_dropped;     /* old stories without editors' work that matched nothing: gone
+                           * (or, refused with SD_STORE_ERROR_WOULD_DROP or in a dry run,
+                           * that would go) */
   gboolean exchange;      /* a Storydesk JSON export, whose stories were: */
   guint    n_added;       /* new to the library */
   guint    n_merged;      /* held already, merged (sd_store_import_stories ()) */
@@ -30,6 +34,27 @@ typedef struct
 void        sd_import_result_free     (SdImportResult *result);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SdImportResult, sd_import_result_free)
 
+/* A page file to import and the name its identity falls back on. */
+typedef struct
+{
+  char *path;
+  char *name; /* the path from the folder imported, that folder's name first
+               * ("2022-11-03/A01.txt"); a file named on its own: its name */
+} SdImportFile;
+
+void        sd_import_file_free       (SdImportFile   *file);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SdImportFile, sd_import_file_free)
+
+typedef struct
+{
+  const char *paper;      /* (nullable) for pages whose name and text name none */
+  const char *issue_date; /* (nullable) yyyy-mm-dd, the same */
+  gboolean    allow_drop; /* a new version may drop stories of the earlier one
+                           * (else such a file is refused, SD_STORE_ERROR_WOULD_DROP) */
+  gboolean    dry_run;    /* only find out what would happen: known, replaced and
+                           * n_dropped; nothing is written (new pages are not segmented) */
+} SdImportOptions;
+
 /* Called in the caller's main context as files are done. */
 typedef void (*SdImportProgressFunc) (guint       done,
                                       guint       total,
@@ -38,19 +63,29 @@ typedef void (*SdImportProgressFunc) (guint       done,
 
 /* Expands folders (their page files, *.txt, sorted by name, and those of
  * the folders inside, not hidden ones nor linked ones) and keeps files as
- * given.  A folder inside that cannot be read is listed as it is:
- * importing it reports why.  (element-type filename) */
+ * given, each named by the imported folder's own name and its path below
+ * it.  A folder inside that cannot be read is listed as it is: importing
+ * it reports why.  (element-type SdImportFile) */
+GPtrArray  *sd_importer_collect_pages (const char *const *paths,
+                                       GError            **error);
+/* The same, paths only. (element-type filename) */
 GPtrArray  *sd_importer_collect_files (const char *const *paths,
                                        GError            **error);
 
-/* Reads, segments, places and stores one page in one transaction. */
+/* Reads, segments, places and stores one page in one transaction, known
+ * by its file name; a new version that would drop stories is refused. */
 SdImportResult *sd_importer_import_file (SdStore    *store,
                                          const char *path);
+/* @options: (nullable) */
+SdImportResult *sd_importer_import_page (SdStore               *store,
+                                         const SdImportFile    *file,
+                                         const SdImportOptions *options);
 
 /* Imports @paths into @store's library in a worker thread, on a connection
- * of the job's own (sd_store_open_for_worker ()). */
+ * of the job's own (sd_store_open_for_worker ()).  @options: (nullable) */
 void        sd_importer_import_async  (SdStore             *store,
                                        const char *const   *paths,
+                                       const SdImportOptions *options,
                                        GCancellable        *cancellable,
                                        SdImportProgressFunc progress,
                                        gpointer             progress_data,

@@ -457,7 +457,11 @@ read_story (Reader *reader, JsonNode *node, guint index)
       || !read_string (reader, object, at, "note", FALSE, TRUE, &story->note)
       || !read_string (reader, object, at, "status", FALSE, FALSE, &status)
       || !read_string (reader, object, at, "editor", FALSE, TRUE, &story->editor)
-      || !read_string (reader, object, at, "updated", FALSE, TRUE, &story->updated))
+      || !read_string (reader, object, at, "updated", FALSE, TRUE, &story->updated)
+      /* the page's, as exports write them since they have them */
+      || !read_string (reader, object, at, "paper", FALSE, TRUE, &story->paper)
+      || !read_string (reader, object, at, "date", FALSE, TRUE, &story->issue_date)
+      || !read_string (reader, object, at, "page", FALSE, TRUE, &story->page_no))
     return NULL;
 
   if (kind != NULL && !sd_story_kind_from_string (kind, &story->kind))

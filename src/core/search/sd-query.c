@@ -12,6 +12,7 @@
 
 #include "sd-cjk-tokenizer.h"
 #include "sd-gazetteer.h"
+#include "sd-page-identity.h"
 #include "sd-query.h"
 #include "sd-segment.h"
 #include "sd-story.h"
@@ -40,7 +41,8 @@ static const struct
 } field_names[] = {
   { "tag", SD_QUERY_FIELD_TAG },       { "place", SD_QUERY_FIELD_PLACE },
   { "status", SD_QUERY_FIELD_STATUS }, { "kind", SD_QUERY_FIELD_KIND },
-  { "source", SD_QUERY_FIELD_SOURCE },
+  { "source", SD_QUERY_FIELD_SOURCE }, { "date", SD_QUERY_FIELD_DATE },
+  { "paper", SD_QUERY_FIELD_PAPER },   { "page", SD_QUERY_FIELD_PAGE },
 };
 
 /* The labels the window shows in zh_CN, whatever the locale here. */
@@ -217,6 +219,25 @@ resolve_kind (const char *name, guint column, GError **error)
   return NULL;
 }
 
+/* A day, month, year or range as "first..last"; a page as stored. */
+static char *
+resolve_issue (SdQueryField field, const char *text, guint column, GError **error)
+{
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  g_autoptr (GError) local = NULL;
+  char *value = NULL;
+
+  if (field == SD_QUERY_FIELD_PAGE)
+    value = sd_page_identity_parse_page (text, &local);
+  else if (sd_page_identity_parse_date_range (text, &first, &last, &local))
+    value = g_strconcat (first, "..", last, NULL);
+  if (value == NULL)
+    g_set_error (error, SD_QUERY_ERROR, SD_QUERY_ERROR_BAD_VALUE,
+                 _("%s (character %u)"), local->message, column);
+  return value;
+}
+
 /* Turns what follows "name:" into a filter value. */
 static char *
 resolve_value (SdQueryField field, const char *value, guint column, GError **error)
@@ -231,6 +252,11 @@ resolve_value (SdQueryField field, const char *value, guint column, GError **err
       return resolve_status (value, column, error);
     case SD_QUERY_FIELD_KIND:
       return resolve_kind (value, column, error);
+    case SD_QUERY_FIELD_DATE:
+    case SD_QUERY_FIELD_PAGE:
+      return resolve_issue (field, value, column, error);
+    case SD_QUERY_FIELD_PAPER:
+      return g_strdup (value);
     case SD_QUERY_FIELD_SOURCE:
     default:
       return g_path_get_basename (value);

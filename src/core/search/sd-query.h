@@ -13,6 +13,10 @@
  *                      待修改, 不用
  *   kind:photo         news, brief, photo, continuation
  *   source:004_        cut from the page file of that name, or starting so
+ *   date:2022-11       of a page of that day, month or year, or of a range
+ *                      of them: date:2022-11-01..2022-11-30
+ *   paper:苏州日报      of a page of that paper
+ *   page:A05           of a page of that number (A5, 第A05版 alike)
  *
  * Text is matched the way sd-cjk-tokenizer.h indexes it: Chinese by
  * characters, so 振兴 finds 乡村振兴; Latin words and numbers whole, full-width
@@ -40,6 +44,7 @@ typedef enum
   SD_QUERY_ERROR_UNKNOWN_STATUS,
   SD_QUERY_ERROR_UNKNOWN_KIND,
   SD_QUERY_ERROR_NOTHING_TO_SEARCH, /* a term of punctuation only */
+  SD_QUERY_ERROR_BAD_VALUE,         /* a date or page number that is none */
 } SdQueryError;
 GQuark sd_query_error_quark (void);
 
@@ -50,6 +55,9 @@ typedef enum
   SD_QUERY_FIELD_STATUS, /* value: new, reviewed, needs-work, rejected */
   SD_QUERY_FIELD_KIND,   /* value: news, brief, photo, continuation */
   SD_QUERY_FIELD_SOURCE, /* value: a page file name or its start */
+  SD_QUERY_FIELD_DATE,   /* value: "2022-11-01..2022-11-30", first and last day */
+  SD_QUERY_FIELD_PAPER,  /* value: the paper's name */
+  SD_QUERY_FIELD_PAGE,   /* value: the page number as stored, A05 */
 } SdQueryField;
 
 typedef struct

@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "sd-page-identity.h"
 #include "sd-store-rows-private.h"
 #include "sd-store-write-private.h"
 
@@ -242,6 +243,37 @@ merge_story (SdStoreWrite  *write,
   return TRUE;
 }
 
+/* A story's paper, date and page number put in the stored form, as an
+ * editor's would be; INVALID naming the story when one is none. */
+static gboolean
+check_issue (SdStory *story, guint index, GError **error)
+{
+  char **const fields[] = { &story->paper, &story->issue_date, &story->page_no };
+  char *(*const parse[]) (const char *, GError **) = {
+    sd_page_identity_parse_paper,
+    sd_page_identity_parse_date,
+    sd_page_identity_parse_page,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      g_autoptr (GError) local = NULL;
+      char *value;
+
+      if (*fields[i] == NULL)
+        continue;
+      if ((value = parse[i](*fields[i], &local)) == NULL)
+        {
+          g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID, "$[%u]: %s", index,
+                       local->message);
+          return FALSE;
+        }
+      g_free (*fields[i]);
+      *fields[i] = value;
+    }
+  return TRUE;
+}
+
 /* Stores @stories inside @write (see sd_store_import_stories()). */
 static gboolean
 store_stories (SdStoreWrite      *write,
@@ -254,10 +286,10 @@ store_stories (SdStoreWrite      *write,
   SdStore         *self = write->store;
   g_autofree char *first_key = g_strdup_printf ("%s#1", checksum);
   g_autoptr (GPtrArray) tags = NULL;
-  const char   *run_file = NULL;
-  gint64        page_id = 0;
-  guint         run = 0, ordinal = 0;
-  sqlite3_stmt *stmt;
+  const SdStory *run_story = NULL;
+  gint64         page_id = 0;
+  guint          run = 0, ordinal = 0;
+  sqlite3_stmt  *stmt;
 
   stmt = _sd_store_get_statement (self, "SELECT 1 FROM pages WHERE checksum = ?", error);
   if (stmt == NULL)
@@ -283,6 +315,9 @@ store_stories (SdStoreWrite      *write,
           story->tags->pdata[t] = name;
         }
     }
+  for (guint i = 0; i < stories->len; i++)
+    if (!check_issue (g_ptr_array_index (stories, i), i, error))
+      return FALSE;
   tags = order_tags (stories);
   for (guint i = 0; i < tags->len; i++)
     if (!_sd_store_insert_tag (self, g_ptr_array_index (tags, i), error))
@@ -308,16 +343,23 @@ store_stories (SdStoreWrite      *write,
           continue;
         }
 
-      /* Each run of stories from one page file becomes a page of that
-       * name, so the stories keep their source and their order. */
-      if (page_id == 0 || g_strcmp0 (story->source_file, run_file) != 0)
+      /* Each run of stories from one page becomes a page of that name,
+       * paper, date and number, so the stories keep their source and
+       * their order. */
+      if (page_id == 0 || g_strcmp0 (story->source_file, run_story->source_file) != 0
+          || g_strcmp0 (story->paper, run_story->paper) != 0
+          || g_strcmp0 (story->issue_date, run_story->issue_date) != 0
+          || g_strcmp0 (story->page_no, run_story->page_no) != 0)
         {
           g_autofree char   *key = g_strdup_printf ("%s#%u", checksum, ++run);
-          const SdPageRecord page = { story->source_file, key, EXCHANGE_ENCODING, "", size };
+          const SdPageRecord page = {
+            story->source_file, key,           EXCHANGE_ENCODING, "", size, NULL, story->paper,
+            story->issue_date,  story->page_no
+          };
 
           if (!_sd_store_insert_page (self, &page, write->now, &page_id, error))
             return FALSE;
-          run_file = story->source_file;
+          run_story = story;
           ordinal = 0;
         }
       if (!_sd_store_insert_story (self, page_id, ordinal++, story, error)

@@ -39,7 +39,7 @@ struct _SdStore
   "s.place_confidence, s.place_by_editor, s.note, s.status, s.editor, s.updated, " \
   "(SELECT group_concat (t.name, char (31)) FROM story_tags st "                   \
   "   JOIN tags t ON t.id = st.tag_id WHERE st.story_id = s.id), "                   \
-  "substr (s.body, 1, 40), s.uuid"
+  "substr (s.body, 1, 40), s.uuid, p.paper, p.issue_date, p.page_no"
 #define FULL_STORY_COLUMNS STORY_COLUMNS ", s.body, s.captions, s.section_headings"
 #define STORY_FROM " FROM stories s JOIN pages p ON p.id = s.page_id "
 #define STORY_ORDER " ORDER BY s.page_id, s.ordinal"
@@ -79,10 +79,18 @@ G_GNUC_INTERNAL char         *_sd_store_dup_now         (void);
  * commit calls them (sd-store-write.c). */
 G_GNUC_INTERNAL void          _sd_store_notify_tags     (SdStore *self);
 G_GNUC_INTERNAL void          _sd_store_notify_story    (SdStore *self, gint64 story_id);
-/* A new version of a page replaces the old one: moves what editors added
- * to the old stories onto the matching new ones, keeps unmatched annotated
- * old stories on the new page, deletes the old page (sd-store-versions.c). */
-G_GNUC_INTERNAL gboolean      _sd_store_carry_over      (SdStore *self, gint64 old_page_id, gint64 new_page_id, GPtrArray *new_stories, guint *out_carried, guint *out_kept, GError **error);
+/* A new version of a page (sd-store-versions.c): the plan matches the old
+ * page's stories with @new_stories, writing nothing, and counts the
+ * untouched old stories that match none (they would be dropped); carrying
+ * it over moves what editors added to the old stories onto the matching
+ * new ones, keeps unmatched annotated old stories on the new page, deletes
+ * the old page. */
+typedef struct _SdVersionPlan SdVersionPlan;
+G_GNUC_INTERNAL SdVersionPlan *_sd_store_plan_version   (SdStore *self, gint64 old_page_id, GPtrArray *new_stories, GError **error);
+G_GNUC_INTERNAL guint         _sd_version_plan_get_n_dropped (const SdVersionPlan *plan);
+G_GNUC_INTERNAL void          _sd_version_plan_free     (SdVersionPlan *plan);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SdVersionPlan, _sd_version_plan_free)
+G_GNUC_INTERNAL gboolean      _sd_store_carry_over      (SdStore *self, SdVersionPlan *plan, gint64 new_page_id, guint *out_carried, guint *out_kept, GError **error);
 /* Emits SdStore::library-changed. */
 G_GNUC_INTERNAL void          _sd_store_notify_library  (SdStore *self);
 /* Stops the watcher and lets go of the read connection (sd-store-async.c). */

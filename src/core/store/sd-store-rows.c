@@ -12,26 +12,35 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "sd-page-identity.h"
 #include "sd-store-rows-private.h"
 
 gboolean
 _sd_store_insert_page (
     SdStore *self, const SdPageRecord *page, const char *now, gint64 *out_id, GError **error)
 {
-  sqlite3_stmt *stmt =
-      _sd_store_get_statement (self,
-                               "INSERT INTO pages (file, checksum, encoding, size, text, imported) "
-                               "VALUES (?, ?, ?, ?, ?, ?)",
-                               error);
+  sqlite3_stmt *stmt = _sd_store_get_statement (
+      self,
+      "INSERT INTO pages (file, checksum, encoding, size, text, imported, path, paper, "
+      "issue_date, page_no, identity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      error);
+  const char      *name = page->name != NULL ? page->name : page->file;
+  g_autofree char *identity = NULL;
 
   if (stmt == NULL)
     return FALSE;
+  identity = sd_page_identity_dup_key (page->paper, page->issue_date, page->page_no, name);
   _sd_store_bind_text (stmt, 1, page->file);
   _sd_store_bind_text (stmt, 2, page->checksum);
   _sd_store_bind_text (stmt, 3, page->encoding);
   sqlite3_bind_int64 (stmt, 4, page->size);
   _sd_store_bind_text (stmt, 5, page->text);
   _sd_store_bind_text (stmt, 6, now);
+  _sd_store_bind_text (stmt, 7, name);
+  _sd_store_bind_text (stmt, 8, page->paper);
+  _sd_store_bind_text (stmt, 9, page->issue_date);
+  _sd_store_bind_text (stmt, 10, page->page_no);
+  _sd_store_bind_text (stmt, 11, identity);
   if (!_sd_store_step_done (self, stmt, error))
     return FALSE;
   if (out_id != NULL)

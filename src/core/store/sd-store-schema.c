@@ -129,6 +129,19 @@ const char *const _sd_store_migrations[] = {
   "  || substr (hex (randomblob (2)), 2) || '-' || substr ('89ab', 1 + abs (random ()) % 4, 1)"
   "  || substr (hex (randomblob (2)), 2) || '-' || hex (randomblob (6)));"
   "CREATE UNIQUE INDEX stories_by_uuid ON stories (uuid);",
+
+  /* 4 → 5: a page's identity (sd-page-identity.h): its paper, date and page
+   * number where known, else its path from the folder imported; a new
+   * version is one of the same identity, found through its index.  The
+   * pages already there had only their file name. */
+  "ALTER TABLE pages ADD COLUMN path TEXT;"
+  "ALTER TABLE pages ADD COLUMN paper TEXT;"
+  "ALTER TABLE pages ADD COLUMN issue_date TEXT;"
+  "ALTER TABLE pages ADD COLUMN page_no TEXT;"
+  "ALTER TABLE pages ADD COLUMN identity TEXT;"
+  "UPDATE pages SET path = file, identity = 'file:' || file;"
+  "CREATE INDEX pages_by_identity ON pages (identity);"
+  "CREATE INDEX pages_by_issue ON pages (issue_date, paper, page_no);",
 };
 
 const guint _sd_store_n_migrations = G_N_ELEMENTS (_sd_store_migrations);

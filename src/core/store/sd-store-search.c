@@ -80,6 +80,11 @@ static const char *const field_conditions[] = {
   [SD_QUERY_FIELD_KIND] = "f.kind = %u",
   [SD_QUERY_FIELD_SOURCE] = "f.page_id IN (SELECT id FROM pages "
                             "WHERE substr (file, 1, length (%u)) = %u)",
+  /* "2022-11-01..2022-11-30": ISO dates compare as text */
+  [SD_QUERY_FIELD_DATE] = "f.page_id IN (SELECT id FROM pages WHERE issue_date "
+                          "BETWEEN substr (%u, 1, 10) AND substr (%u, 13, 10))",
+  [SD_QUERY_FIELD_PAPER] = "f.page_id IN (SELECT id FROM pages WHERE paper = %u)",
+  [SD_QUERY_FIELD_PAGE] = "f.page_id IN (SELECT id FROM pages WHERE page_no = %u)",
 };
 
 #define TAG_ID "(SELECT id FROM tags WHERE name = %u)"

@@ -10,24 +10,46 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "sd-page-identity.h"
 #include "sd-query.h"
 #include "sd-store-rows-private.h"
 #include "sd-store-write-private.h"
 
+/* The page of @page's identity, through its index: its id, 0 when there
+ * is none, -1 with @error set. */
 static gint64
-find_page_by_file (SdStore *self, const char *file, GError **error)
+find_page_by_identity (SdStore *self, const SdPageRecord *page, GError **error)
 {
   sqlite3_stmt *stmt = _sd_store_get_statement (
-      self, "SELECT id FROM pages WHERE file = ? ORDER BY id DESC LIMIT 1", error);
-  gint64 id = 0;
+      self, "SELECT id FROM pages WHERE identity = ? ORDER BY id DESC LIMIT 1", error);
+  g_autofree char *identity = NULL;
+  gint64           id = 0;
 
   if (stmt == NULL)
     return -1;
-  _sd_store_bind_text (stmt, 1, file);
+  identity = sd_page_identity_dup_key (page->paper, page->issue_date, page->page_no,
+                                       page->name != NULL ? page->name : page->file);
+  _sd_store_bind_text (stmt, 1, identity);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     id = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
   return id;
+}
+
+/* 1 when a page of @checksum is stored, 0 when not, -1 with @error set. */
+static int
+find_checksum (SdStore *self, const char *checksum, GError **error)
+{
+  sqlite3_stmt *stmt =
+      _sd_store_get_statement (self, "SELECT 1 FROM pages WHERE checksum = ?", error);
+  int found;
+
+  if (stmt == NULL)
+    return -1;
+  _sd_store_bind_text (stmt, 1, checksum);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return found;
 }
 
 /* Stores @page and @stories inside @write (see sd_store_import_page()). */
@@ -35,30 +57,52 @@ static gboolean
 store_page (SdStoreWrite       *write,
             const SdPageRecord *page,
             GPtrArray          *stories,
+            SdPageImportFlags   flags,
             SdPageOutcome      *outcome,
             GError            **error)
 {
-  SdStore      *self = write->store;
-  sqlite3_stmt *stmt;
-  gint64        page_id, old_page_id;
+  SdStore *self = write->store;
+  g_autoptr (SdVersionPlan) plan = NULL;
+  gint64 page_id, old_page_id;
+  int    known = find_checksum (self, page->checksum, error);
 
-  stmt = _sd_store_get_statement (self, "SELECT id FROM pages WHERE checksum = ?", error);
-  if (stmt == NULL)
+  if (known < 0)
     return FALSE;
-  _sd_store_bind_text (stmt, 1, page->checksum);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (known)
     {
       /* The same bytes again: what is stored, with all that editors added,
        * stays as it is. */
-      sqlite3_reset (stmt);
       outcome->known = TRUE;
       return TRUE;
     }
-  sqlite3_reset (stmt);
 
-  old_page_id = find_page_by_file (self, page->file, error);
+  old_page_id = find_page_by_identity (self, page, error);
   if (old_page_id < 0)
     return FALSE;
+  if (old_page_id > 0)
+    {
+      plan = _sd_store_plan_version (self, old_page_id, stories, error);
+      if (plan == NULL)
+        return FALSE;
+      outcome->replaced = TRUE;
+      outcome->n_dropped = _sd_version_plan_get_n_dropped (plan);
+    }
+  if (flags & SD_PAGE_IMPORT_DRY_RUN)
+    return TRUE;
+  if (outcome->n_dropped > 0 && !(flags & SD_PAGE_IMPORT_ALLOW_DROP))
+    {
+      g_autofree char *name =
+          g_filename_display_name (page->name != NULL ? page->name : page->file);
+      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_WOULD_DROP,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "%s: this new version of the page would drop %u story of the "
+                                "earlier one",
+                                "%s: this new version of the page would drop %u stories of the "
+                                "earlier one",
+                                outcome->n_dropped),
+                   name, outcome->n_dropped);
+      return FALSE;
+    }
 
   if (!_sd_store_insert_page (self, page, write->now, &page_id, error))
     return FALSE;
@@ -72,19 +116,21 @@ store_page (SdStoreWrite       *write,
       story->page_id = page_id;
     }
 
-  if (old_page_id > 0)
-    {
-      outcome->replaced = TRUE;
-      return _sd_store_carry_over (self, old_page_id, page_id, stories, &outcome->n_carried,
-                                   &outcome->n_kept, error);
-    }
+  if (plan != NULL)
+    return _sd_store_carry_over (self, plan, page_id, &outcome->n_carried, &outcome->n_kept, error);
   return TRUE;
 }
 
+/**
+ * sd_store_import_page:
+ * @flags: whether a new version may drop stories, and whether to write
+ * @out_outcome: (out) (optional): what it did, or would do
+ */
 gboolean
 sd_store_import_page (SdStore            *self,
                       const SdPageRecord *page,
                       GPtrArray          *stories,
+                      SdPageImportFlags   flags,
                       SdPageOutcome      *out_outcome,
                       GError            **error)
 {
@@ -95,15 +141,47 @@ sd_store_import_page (SdStore            *self,
 
   if (!_sd_store_write_begin (self, &write, error))
     return FALSE;
-  if (!store_page (&write, page, stories, &outcome, error)
-      || !_sd_store_write_commit (&write, error))
+  /* a dry run's write is rolled back, uncommitted */
+  if (!store_page (&write, page, stories, flags, &outcome, error)
+      || (!(flags & SD_PAGE_IMPORT_DRY_RUN) && !_sd_store_write_commit (&write, error)))
     {
       for (guint i = 0; i < stories->len; i++)
         ((SdStory *) g_ptr_array_index (stories, i))->id = 0;
+      /* a refused version still says what it would have dropped */
+      if (out_outcome != NULL)
+        *out_outcome = outcome;
       return FALSE;
     }
   if (out_outcome != NULL)
     *out_outcome = outcome;
+  return TRUE;
+}
+
+/**
+ * sd_store_check_page:
+ * @out_known: (out): whether a page of @page's bytes is stored
+ * @out_has_identity: (out) (optional): whether a page of @page's identity is
+ */
+gboolean
+sd_store_check_page (SdStore            *self,
+                     const SdPageRecord *page,
+                     gboolean           *out_known,
+                     gboolean           *out_has_identity,
+                     GError            **error)
+{
+  int    known;
+  gint64 page_id = 0;
+
+  g_return_val_if_fail (SD_IS_STORE (self), FALSE);
+
+  known = find_checksum (self, page->checksum, error);
+  if (known < 0)
+    return FALSE;
+  if (out_has_identity != NULL && (page_id = find_page_by_identity (self, page, error)) < 0)
+    return FALSE;
+  *out_known = known;
+  if (out_has_identity != NULL)
+    *out_has_identity = page_id > 0;
   return TRUE;
 }
 
@@ -116,7 +194,7 @@ sd_store_add_page (SdStore            *self,
 {
   SdPageOutcome outcome = { 0 };
 
-  if (!sd_store_import_page (self, page, stories, &outcome, error))
+  if (!sd_store_import_page (self, page, stories, SD_PAGE_IMPORT_ALLOW_DROP, &outcome, error))
     return FALSE;
   if (out_known != NULL)
     *out_known = outcome.known;
@@ -403,4 +481,112 @@ sd_store_find_story (SdStore *self, const char *ref, GError **error)
   if (id < 0)
     g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_FOUND, _("No story “%s”"), ref);
   return id;
+}
+
+/* @value checked by @parse into the stored form; "" is NULL, NULL keeps
+ * @current. */
+static gboolean
+take_field (const char *value,
+            const char *current,
+            char *(*parse) (const char *, GError **),
+            char   **out,
+            GError **error)
+{
+  if (value == NULL)
+    *out = g_strdup (current);
+  else if (*value == '\0')
+    *out = NULL;
+  else if ((*out = parse (value, error)) == NULL)
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+announce_page_stories (SdStoreWrite *write, gint64 page_id, GError **error)
+{
+  sqlite3_stmt *stmt =
+      _sd_store_get_statement (write->store, "SELECT id FROM stories WHERE page_id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, page_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    _sd_store_write_announce_story (write, sqlite3_column_int64 (stmt, 0));
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/**
+ * sd_store_set_page_fields:
+ * @story_id: a story of the page
+ * @paper: (nullable): the paper; %NULL leaves it, "" clears it
+ * @issue_date: (nullable): yyyy-mm-dd (or another form
+ *   sd_page_identity_parse_date () reads); the same
+ * @page_no: (nullable): A05; the same
+ *
+ * Sets what an editor knows of the page @story_id was cut from; its
+ * identity follows, so a later import of the same page finds it.
+ */
+gboolean
+sd_store_set_page_fields (SdStore    *self,
+                          gint64      story_id,
+                          const char *paper,
+                          const char *issue_date,
+                          const char *page_no,
+                          GError    **error)
+{
+  g_auto (SdStoreWrite) write = SD_STORE_WRITE_INIT;
+  g_autofree char *new_paper = NULL, *new_date = NULL, *new_page = NULL, *identity = NULL;
+  g_autofree char *path = NULL, *old_paper = NULL, *old_date = NULL, *old_page = NULL;
+  sqlite3_stmt    *stmt;
+  gint64           page_id = 0;
+
+  g_return_val_if_fail (SD_IS_STORE (self), FALSE);
+
+  if (!_sd_store_write_begin (self, &write, error))
+    return FALSE;
+  stmt = _sd_store_get_statement (self,
+                                  "SELECT p.id, p.path, p.paper, p.issue_date, p.page_no "
+                                  "FROM stories s JOIN pages p ON p.id = s.page_id WHERE s.id = ?",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, story_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      page_id = sqlite3_column_int64 (stmt, 0);
+      path = _sd_store_dup_column_text (stmt, 1);
+      old_paper = _sd_store_dup_column_text (stmt, 2);
+      old_date = _sd_store_dup_column_text (stmt, 3);
+      old_page = _sd_store_dup_column_text (stmt, 4);
+    }
+  sqlite3_reset (stmt);
+  if (page_id == 0)
+    {
+      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_FOUND,
+                   _("No story %" G_GINT64_FORMAT), story_id);
+      return FALSE;
+    }
+  if (!take_field (paper, old_paper, sd_page_identity_parse_paper, &new_paper, error)
+      || !take_field (issue_date, old_date, sd_page_identity_parse_date, &new_date, error)
+      || !take_field (page_no, old_page, sd_page_identity_parse_page, &new_page, error))
+    {
+      g_prefix_error (error, "%s: ", path);
+      return FALSE;
+    }
+
+  identity = sd_page_identity_dup_key (new_paper, new_date, new_page, path);
+  stmt = _sd_store_get_statement (
+      self, "UPDATE pages SET paper = ?, issue_date = ?, page_no = ?, identity = ? WHERE id = ?",
+      error);
+  if (stmt == NULL)
+    return FALSE;
+  _sd_store_bind_text (stmt, 1, new_paper);
+  _sd_store_bind_text (stmt, 2, new_date);
+  _sd_store_bind_text (stmt, 3, new_page);
+  _sd_store_bind_text (stmt, 4, identity);
+  sqlite3_bind_int64 (stmt, 5, page_id);
+  if (!_sd_store_step_done (self, stmt, error) || !announce_page_stories (&write, page_id, error))
+    return FALSE;
+  return _sd_store_write_commit (&write, error);
 }

@@ -1,4 +1,4 @@
-/* sd-store-versions.c — a new version of a page (the same file name, other
+/* sd-store-versions.c — a new version of a page (the same identity, other
  * bytes: a page OCR'd again) replaces the old one without losing anything
  * editors did to its stories
  *
@@ -17,6 +17,17 @@
 #define BODY_KEY_CHARS 16
 /* Old stories kept on the new page go after its own stories. */
 #define KEPT_ORDINAL_BASE 100000
+
+/* An old story, the new one it is found again in (or NULL), and whether
+ * an editor worked on it. */
+typedef struct
+{
+  const SdStory *old;
+  SdStory       *match;
+  gboolean       worked;
+  gboolean       corrected;
+  guint          index; /* on the old page */
+} Pairing;
 
 /* Headline or body text with white space and headline markup removed, as
  * OCR runs differ in those first. */
@@ -266,6 +277,71 @@ read_editors_work (SdStore       *self,
   return TRUE;
 }
 
+struct _SdVersionPlan
+{
+  gint64     old_page_id;
+  GPtrArray *old_stories; /* (element-type SdStory) */
+  GArray    *pairings;    /* (element-type Pairing) the editors' stories first */
+  guint      n_dropped;
+};
+
+void
+_sd_version_plan_free (SdVersionPlan *plan)
+{
+  if (plan == NULL)
+    return;
+  g_clear_pointer (&plan->old_stories, g_ptr_array_unref);
+  g_clear_pointer (&plan->pairings, g_array_unref);
+  g_free (plan);
+}
+
+guint
+_sd_version_plan_get_n_dropped (const SdVersionPlan *plan)
+{
+  return plan->n_dropped;
+}
+
+/* Matches the old version's stories with @new_stories, writing nothing:
+ * what a dry run reports and what _sd_store_carry_over () then does. */
+SdVersionPlan *
+_sd_store_plan_version (SdStore *self, gint64 old_page_id, GPtrArray *new_stories, GError **error)
+{
+  sqlite3_stmt *stmt = _sd_store_get_statement (
+      self, "SELECT " FULL_STORY_COLUMNS STORY_FROM "WHERE s.page_id = ? ORDER BY s.ordinal",
+      error);
+  g_autoptr (SdVersionPlan) plan = g_new0 (SdVersionPlan, 1);
+  g_autofree gboolean *used = g_new0 (gboolean, new_stories->len + 1);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, old_page_id);
+  plan->old_page_id = old_page_id;
+  plan->pairings = g_array_new (FALSE, FALSE, sizeof (Pairing));
+  plan->old_stories =
+      _sd_store_read_stories (self, stmt, TRUE, NULL, "read the page's stories", error);
+  if (plan->old_stories == NULL)
+    return NULL;
+
+  /* The stories editors worked on choose their match first, then the
+   * others, so that each story found again keeps its identity. */
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < plan->old_stories->len; i++)
+      {
+        Pairing pairing = { g_ptr_array_index (plan->old_stories, i), NULL, FALSE, FALSE, i };
+
+        if (!read_editors_work (self, pairing.old, &pairing.worked, &pairing.corrected, error))
+          return NULL;
+        if (pairing.worked != (pass == 0))
+          continue;
+        pairing.match = find_match (pairing.old, new_stories, used);
+        /* an untouched story that matches nothing goes with its page */
+        if (!pairing.worked && pairing.match == NULL)
+          plan->n_dropped++;
+        g_array_append_val (plan->pairings, pairing);
+      }
+  return g_steal_pointer (&plan);
+}
+
 static void
 add_pair (GPtrArray *pairs, const SdStory *old, SdStory *story)
 {
@@ -274,70 +350,51 @@ add_pair (GPtrArray *pairs, const SdStory *old, SdStory *story)
 }
 
 gboolean
-_sd_store_carry_over (SdStore   *self,
-                      gint64     old_page_id,
-                      gint64     new_page_id,
-                      GPtrArray *new_stories,
-                      guint     *out_carried,
-                      guint     *out_kept,
-                      GError   **error)
+_sd_store_carry_over (SdStore       *self,
+                      SdVersionPlan *plan,
+                      gint64         new_page_id,
+                      guint         *out_carried,
+                      guint         *out_kept,
+                      GError       **error)
 {
-  sqlite3_stmt *stmt = _sd_store_get_statement (
-      self, "SELECT " FULL_STORY_COLUMNS STORY_FROM "WHERE s.page_id = ? ORDER BY s.ordinal",
-      error);
-  g_autoptr (GPtrArray) old_stories = NULL;
-  g_autofree gboolean *used = g_new0 (gboolean, new_stories->len + 1);
+  sqlite3_stmt *stmt;
   /* (old, new) pairs: the new story becomes the old one */
   g_autoptr (GPtrArray) same = g_ptr_array_new ();
 
   *out_carried = *out_kept = 0;
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, old_page_id);
-  old_stories = _sd_store_read_stories (self, stmt, TRUE, NULL, "read the page's stories", error);
-  if (old_stories == NULL)
-    return FALSE;
+  for (guint i = 0; i < plan->pairings->len; i++)
+    {
+      const Pairing *pairing = &g_array_index (plan->pairings, Pairing, i);
+      gboolean       complete = TRUE;
 
-  /* The stories editors worked on choose their match first, then the
-   * others, so that each story found again keeps its identity. */
-  for (guint pass = 0; pass < 2; pass++)
-    for (guint i = 0; i < old_stories->len; i++)
-      {
-        const SdStory *old = g_ptr_array_index (old_stories, i);
-        gboolean       corrected = FALSE, complete = TRUE, worked = FALSE;
-        SdStory       *match;
-
-        if (!read_editors_work (self, old, &worked, &corrected, error))
-          return FALSE;
-        if (worked != (pass == 0))
+      if (!pairing->worked)
+        {
+          if (pairing->match != NULL)
+            add_pair (same, pairing->old, pairing->match);
           continue;
-        match = find_match (old, new_stories, used);
-        if (!worked)
-          {
-            if (match != NULL)
-              add_pair (same, old, match);
-            continue;
-          }
-        if (match != NULL && !carry_story (self, old, match, corrected, &complete, error))
-          return FALSE;
-        if (match != NULL)
-          (*out_carried)++;
-        /* A story that matches nothing, or whose highlighted text is gone,
-         * stays as it was, so no work is lost. */
-        if (match == NULL || !complete)
-          {
-            if (!keep_story (self, old->id, new_page_id, i, error))
-              return FALSE;
-            (*out_kept)++;
-          }
-        else
-          add_pair (same, old, match);
-      }
+        }
+      if (pairing->match != NULL
+          && !carry_story (self, pairing->old, pairing->match, pairing->corrected, &complete,
+                           error))
+        return FALSE;
+      if (pairing->match != NULL)
+        (*out_carried)++;
+      /* A story that matches nothing, or whose highlighted text is gone,
+       * stays as it was, so no work is lost. */
+      if (pairing->match == NULL || !complete)
+        {
+          if (!keep_story (self, pairing->old->id, new_page_id, pairing->index, error))
+            return FALSE;
+          (*out_kept)++;
+        }
+      else
+        add_pair (same, pairing->old, pairing->match);
+    }
 
   stmt = _sd_store_get_statement (self, "DELETE FROM pages WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, old_page_id);
+  sqlite3_bind_int64 (stmt, 1, plan->old_page_id);
   if (!_sd_store_step_done (self, stmt, error))
     return FALSE;
   for (guint i = 0; i < same->len; i += 2)

@@ -209,11 +209,14 @@ _sd_store_read_story_row (sqlite3_stmt *stmt, gboolean full)
   g_ptr_array_unref (story->tags);
   story->tags = _sd_store_split_column (stmt, 18, "\x1f");
   story->uuid = _sd_store_dup_column_text (stmt, 20);
+  story->paper = _sd_store_dup_column_text (stmt, 21);
+  story->issue_date = _sd_store_dup_column_text (stmt, 22);
+  story->page_no = _sd_store_dup_column_text (stmt, 23);
   if (full)
     {
-      story->body = _sd_store_dup_column_text (stmt, 21);
-      story->captions = _sd_store_split_column (stmt, 22, "\n");
-      story->section_headings = _sd_store_split_column (stmt, 23, "\n");
+      story->body = _sd_store_dup_column_text (stmt, 24);
+      story->captions = _sd_store_split_column (stmt, 25, "\n");
+      story->section_headings = _sd_store_split_column (stmt, 26, "\n");
     }
   else
     story->body = _sd_store_dup_column_text (stmt, 19);

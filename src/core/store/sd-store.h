@@ -26,6 +26,7 @@ typedef enum
   SD_STORE_ERROR_NO_LIBRARY,  /* nothing at the path, and not asked to make a library */
   SD_STORE_ERROR_NOT_LIBRARY, /* another program's database, or no database */
   SD_STORE_ERROR_DAMAGED,     /* PRAGMA quick_check or integrity_check found damage */
+  SD_STORE_ERROR_WOULD_DROP, /* a new version of a page would drop stories of the old */
 } SdStoreError;
 GQuark sd_store_error_quark (void);
 
@@ -50,14 +51,21 @@ typedef struct
                              * matches weighing most), not page order */
 } SdScope;
 
-/* A page as the store records it. */
+/* A page as the store records it.  Its identity (sd-page-identity.h) is
+ * its paper, date and page number when the date and page are known, else
+ * its name. */
 typedef struct
 {
-  const char *file;      /* basename */
-  const char *checksum;  /* SHA-256 of the file's bytes */
+  const char *file;       /* basename */
+  const char *checksum;   /* SHA-256 of the file's bytes */
   const char *encoding;
-  const char *text;      /* the page text, UTF-8 */
+  const char *text;       /* the page text, UTF-8 */
   gint64      size;
+  const char *name;       /* (nullable) the path from the folder imported,
+                           * that folder's name first; NULL: @file */
+  const char *paper;      /* (nullable) */
+  const char *issue_date; /* (nullable) yyyy-mm-dd */
+  const char *page_no;    /* (nullable) A05 */
 } SdPageRecord;
 
 /* A tag name is trimmed, one line without control characters, and at most
@@ -104,7 +112,9 @@ void        sd_store_forbid_main_thread_reads (SdStore  *self,
 
 /* Import: stores @page and @stories (element-type SdStory, ids 0) in one
  * transaction.  A page whose checksum is already stored changes nothing and
- * sets @out_known.  Fills in the new ids. */
+ * sets @out_known.  A new version of a page replaces it, whatever it drops
+ * (sd_store_import_page () with SD_PAGE_IMPORT_ALLOW_DROP).  Fills in the
+ * new ids. */
 gboolean    sd_store_add_page            (SdStore       *self,
                                           const SdPageRecord *page,
                                           GPtrArray     *stories,
@@ -112,22 +122,53 @@ gboolean    sd_store_add_page            (SdStore       *self,
                                           GError       **error);
 
 /* What storing a page did: nothing (the same bytes were stored before), a
- * new page, or a new version of a page of the same file name, whose
+ * new page, or a new version of the page of the same identity, whose
  * stories' tags, notes, status, highlights, corrections and place moves
  * were carried over to the matching new stories.  Old stories with
- * annotations that match none are kept, so nothing an editor did is lost. */
+ * annotations that match none are kept, so nothing an editor did is lost;
+ * old stories without any that match none are dropped. */
 typedef struct
 {
   gboolean known;
   gboolean replaced;
   guint    n_carried; /* old stories whose annotations found a new story */
   guint    n_kept;    /* old annotated stories kept as they were */
+  guint    n_dropped; /* old stories gone with the old version (or that would go) */
 } SdPageOutcome;
 
+typedef enum
+{
+  SD_PAGE_IMPORT_DEFAULT    = 0,      /* a version that drops stories is refused */
+  SD_PAGE_IMPORT_ALLOW_DROP = 1 << 0, /* … or allowed */
+  SD_PAGE_IMPORT_DRY_RUN    = 1 << 1, /* only says what it would do */
+} SdPageImportFlags;
+
+/* Stores @page and @stories (element-type SdStory, ids 0) in one
+ * transaction, as a new page or a new version of the page of its identity.
+ * A version that would drop stories fails with WOULD_DROP unless @flags
+ * allows it; a dry run fills @out_outcome and writes nothing. */
 gboolean    sd_store_import_page         (SdStore       *self,
                                           const SdPageRecord *page,
                                           GPtrArray     *stories,
+                                          SdPageImportFlags flags,
                                           SdPageOutcome *out_outcome,
+                                          GError       **error);
+/* Whether a page of these bytes (@page's checksum) is stored, and whether
+ * a page of @page's identity is: a read, to skip unchanged files before
+ * any segmenting. */
+gboolean    sd_store_check_page          (SdStore       *self,
+                                          const SdPageRecord *page,
+                                          gboolean      *out_known,
+                                          gboolean      *out_has_identity,
+                                          GError       **error);
+
+/* The paper, date and page number of the page @story_id was cut from:
+ * NULL leaves a field, "" clears it; the page's identity follows. */
+gboolean    sd_store_set_page_fields     (SdStore       *self,
+                                          gint64         story_id,
+                                          const char    *paper,
+                                          const char    *issue_date,
+                                          const char    *page_no,
                                           GError       **error);
 
 gint64      sd_store_count_stories       (SdStore       *self,
