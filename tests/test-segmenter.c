@@ -795,6 +795,35 @@ test_sections (void)
   g_assert_cmpstr (segment->byline, ==, "柳宁");
 }
 
+/* A plain head under a 本报讯 lead, or under a photo's caption and credit,
+ * heads a section when the text under it goes on in the story's words
+ * (the village, its crabs and boats); another story brings its own. */
+static void
+test_sections_cohesive (void)
+{
+  const char *page =
+      "卯镇渔村走上小康路\n\n"
+      "本报讯10月24日下午，寅县小记者团走进卯镇渔港村，寻找渔港村渔民步入小康背后的故事。\n\n"
+      "渔港村螃蟹喜丰收\n\n"
+      "渔港村是卯镇湖边的一个小渔村，渔民世代靠捕捞螃蟹为生。如今渔港村的螃蟹远销各地，"
+      "渔民的渔船也换了新。\n\n"
+      "渔港村渔民驾驶渔船捕捞螃蟹。 记者 柳宁 摄\n\n"
+      "螃蟹养殖户均增收三万元\n\n"
+      "渔港村渔民说，如今渔港村的螃蟹远销各地，渔船出湖一趟能捕捞螃蟹两百斤。\n\n"
+      "申县举办首届梨花节\n\n"
+      "本报讯3月28日，申县首届梨花节在午乡开幕，游客赏花品茶，乡里的民宿家家客满。\n";
+  g_autoptr (GPtrArray) segments = split (page);
+  SdSegment *segment;
+
+  g_assert_cmpuint (segments->len, ==, 2);
+  g_assert_cmpuint (find_story (segments, "申县举办首届梨花节")->section_headings->len, ==, 0);
+  segment = find_story (segments, "卯镇渔村走上小康路");
+  g_assert_cmpuint (segment->section_headings->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (segment->section_headings, 0), ==, "渔港村螃蟹喜丰收");
+  g_assert_cmpstr (g_ptr_array_index (segment->section_headings, 1), ==, "螃蟹养殖户均增收三万元");
+  assert_body_ends (segment, "渔船出湖一趟能捕捞螃蟹两百斤。");
+}
+
 static void
 test_sections_numbered (void)
 {
@@ -1772,6 +1801,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/segmenter/kind/news", test_kind_news);
   g_test_add_func ("/segmenter/sections", test_sections);
   g_test_add_func ("/segmenter/sections/numbered", test_sections_numbered);
+  g_test_add_func ("/segmenter/sections/cohesive", test_sections_cohesive);
   for (guint i = 0; i < G_N_ELEMENTS (credit_cases); i++)
     g_test_add_data_func (credit_cases[i].path, &credit_cases[i], test_photo_credit);
   g_test_add_func ("/segmenter/caption/in-story", test_caption_in_story);
