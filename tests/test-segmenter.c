@@ -824,6 +824,33 @@ test_sections_cohesive (void)
   assert_body_ends (segment, "渔船出湖一趟能捕捞螃蟹两百斤。");
 }
 
+/* Where headlines are marked with '#', a plain title over a reporter line
+ * heads one report of a feature, a section; a marked one a story. */
+static void
+test_sections_signed_parts (void)
+{
+  /* the feature's two parts, each with its title and reporter line */
+  const char *parts[] = {
+    "交警坚守路口保畅通\n\n■ 本报记者 柳宁\n\n"
+    "节日里，寅县交警在城区各路口疏导车流，保障道路畅通。\n\n",
+    "环卫工人起早忙保洁\n\n■ 本报记者 江帆\n\n天还没亮，环卫工人就开始清扫街道。\n\n",
+  };
+  g_autofree char *page = g_strconcat (
+      "# 小长假里的寅县\n\n五一小长假结束了。三天里，寅县游人如织，也有许多人坚守岗位。\n\n",
+      parts[0], parts[1],
+      "# 卯镇逐村建样板河\n\n■ 本报记者 高远\n\n连日来，卯镇组织河长办下村督查河道保洁工作。\n",
+      NULL);
+  g_autoptr (GPtrArray) segments = split (page);
+  SdSegment *feature = g_ptr_array_index (segments, 0);
+
+  g_assert_cmpuint (segments->len, ==, 2);
+  g_assert_cmpstr (feature->headline, ==, "小长假里的寅县");
+  g_assert_cmpuint (feature->section_headings->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (feature->section_headings, 1), ==, "环卫工人起早忙保洁");
+  assert_body_ends (feature, "环卫工人就开始清扫街道。");
+  g_assert_cmpstr (find_story (segments, "卯镇逐村建样板河")->reporter, ==, "高远");
+}
+
 static void
 test_sections_numbered (void)
 {
@@ -1802,6 +1829,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/segmenter/sections", test_sections);
   g_test_add_func ("/segmenter/sections/numbered", test_sections_numbered);
   g_test_add_func ("/segmenter/sections/cohesive", test_sections_cohesive);
+  g_test_add_func ("/segmenter/sections/signed-parts", test_sections_signed_parts);
   for (guint i = 0; i < G_N_ELEMENTS (credit_cases); i++)
     g_test_add_data_func (credit_cases[i].path, &credit_cases[i], test_photo_credit);
   g_test_add_func ("/segmenter/caption/in-story", test_caption_in_story);

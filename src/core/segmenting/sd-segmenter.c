@@ -157,7 +157,13 @@ starts_story (SdSegPage *page, SdSegStory *story, guint i)
     return FALSE;
   if (u->md_level > 0 && u->md_level == page->min_md_level)
     return TRUE;
-  if (next != NULL && (next->news_lead || next->continued || next->shape == SHAPE_REPORTER))
+  if (next != NULL && (next->news_lead || next->continued))
+    return TRUE;
+  /* a report of its own inside a feature signs its part with a reporter
+   * line too: where headlines are marked with '#', a plain title over one
+   * heads a section */
+  if (next != NULL && next->shape == SHAPE_REPORTER
+      && !(page->md_titles >= 2 && !header_is_marked (page, i, n)))
     return TRUE;
   /* where headlines are marked with '#', a line in bold heads a section */
   if (u->bold && u->md_level == 0 && page->min_md_level != G_MAXUINT)
