@@ -795,6 +795,62 @@ test_sections (void)
   g_assert_cmpstr (segment->byline, ==, "柳宁");
 }
 
+/* A plain head under a 本报讯 lead, or under a photo's caption and credit,
+ * heads a section when the text under it goes on in the story's words
+ * (the village, its crabs and boats); another story brings its own. */
+static void
+test_sections_cohesive (void)
+{
+  const char *page =
+      "卯镇渔村走上小康路\n\n"
+      "本报讯10月24日下午，寅县小记者团走进卯镇渔港村，寻找渔港村渔民步入小康背后的故事。\n\n"
+      "渔港村螃蟹喜丰收\n\n"
+      "渔港村是卯镇湖边的一个小渔村，渔民世代靠捕捞螃蟹为生。如今渔港村的螃蟹远销各地，"
+      "渔民的渔船也换了新。\n\n"
+      "渔港村渔民驾驶渔船捕捞螃蟹。 记者 柳宁 摄\n\n"
+      "螃蟹养殖户均增收三万元\n\n"
+      "渔港村渔民说，如今渔港村的螃蟹远销各地，渔船出湖一趟能捕捞螃蟹两百斤。\n\n"
+      "申县举办首届梨花节\n\n"
+      "本报讯3月28日，申县首届梨花节在午乡开幕，游客赏花品茶，乡里的民宿家家客满。\n";
+  g_autoptr (GPtrArray) segments = split (page);
+  SdSegment *segment;
+
+  g_assert_cmpuint (segments->len, ==, 2);
+  g_assert_cmpuint (find_story (segments, "申县举办首届梨花节")->section_headings->len, ==, 0);
+  segment = find_story (segments, "卯镇渔村走上小康路");
+  g_assert_cmpuint (segment->section_headings->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (segment->section_headings, 0), ==, "渔港村螃蟹喜丰收");
+  g_assert_cmpstr (g_ptr_array_index (segment->section_headings, 1), ==, "螃蟹养殖户均增收三万元");
+  assert_body_ends (segment, "渔船出湖一趟能捕捞螃蟹两百斤。");
+}
+
+/* Where headlines are marked with '#', a plain title over a reporter line
+ * heads one report of a feature, a section; a marked one a story. */
+static void
+test_sections_signed_parts (void)
+{
+  /* the feature's two parts, each with its title and reporter line */
+  const char *parts[] = {
+    "交警坚守路口保畅通\n\n■ 本报记者 柳宁\n\n"
+    "节日里，寅县交警在城区各路口疏导车流，保障道路畅通。\n\n",
+    "环卫工人起早忙保洁\n\n■ 本报记者 江帆\n\n天还没亮，环卫工人就开始清扫街道。\n\n",
+  };
+  g_autofree char *page = g_strconcat (
+      "# 小长假里的寅县\n\n五一小长假结束了。三天里，寅县游人如织，也有许多人坚守岗位。\n\n",
+      parts[0], parts[1],
+      "# 卯镇逐村建样板河\n\n■ 本报记者 高远\n\n连日来，卯镇组织河长办下村督查河道保洁工作。\n",
+      NULL);
+  g_autoptr (GPtrArray) segments = split (page);
+  SdSegment *feature = g_ptr_array_index (segments, 0);
+
+  g_assert_cmpuint (segments->len, ==, 2);
+  g_assert_cmpstr (feature->headline, ==, "小长假里的寅县");
+  g_assert_cmpuint (feature->section_headings->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (feature->section_headings, 1), ==, "环卫工人起早忙保洁");
+  assert_body_ends (feature, "环卫工人就开始清扫街道。");
+  g_assert_cmpstr (find_story (segments, "卯镇逐村建样板河")->reporter, ==, "高远");
+}
+
 static void
 test_sections_numbered (void)
 {
@@ -1772,6 +1828,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/segmenter/kind/news", test_kind_news);
   g_test_add_func ("/segmenter/sections", test_sections);
   g_test_add_func ("/segmenter/sections/numbered", test_sections_numbered);
+  g_test_add_func ("/segmenter/sections/cohesive", test_sections_cohesive);
+  g_test_add_func ("/segmenter/sections/signed-parts", test_sections_signed_parts);
   for (guint i = 0; i < G_N_ELEMENTS (credit_cases); i++)
     g_test_add_data_func (credit_cases[i].path, &credit_cases[i], test_photo_credit);
   g_test_add_func ("/segmenter/caption/in-story", test_caption_in_story);

@@ -105,6 +105,7 @@ typedef struct
   guint last_body; /* the last unit of text, or NONE */
   guint credit;    /* the unit of its last photo credit, or NONE */
   guint ended : 1; /* a byline or credit has closed it */
+  guint ended_by_photo : 1; /* a photo's credit closed it, no byline */
   guint has_body : 1;
   guint news_lead : 1; /* its text opens with 本报讯 */
   guint marked_sections : 1; /* it has section heads in bold or numbered */
@@ -255,6 +256,10 @@ G_GNUC_INTERNAL guint      _sd_seg_take_late_title  (SdSegPage *page, guint i);
 G_GNUC_INTERNAL guint      _sd_seg_count_title_bigrams (SdSegPage *page, SdSegUnit *title,
                                                         gsize start, gsize end);
 
+/* sd-title-cues.c: percent of the bigrams of the title at unit @i and its
+ * lead, unit @lead (or NONE: the rest of the page), that @story has */
+G_GNUC_INTERNAL guint      _sd_seg_measure_lead_cohesion (SdSegPage *page, SdSegStory *story,
+                                                          guint i, guint lead);
 /* sd-column-lines.c: lines a page in columns cut at the edge lose the
  * title shape */
 G_GNUC_INTERNAL void       _sd_seg_find_column_lines (SdSegPage *page);

@@ -276,9 +276,10 @@ visit_bigrams (BigramSet *set, const char *text, gsize start, gsize end, gboolea
     }
 }
 
-/* Percent of the bigrams from unit @i on that the story above has. */
+/* Percent of the bigrams of [@after, @end) that the story above unit @i
+ * has. */
 static guint
-measure_cohesion (SdSegPage *page, SdSegStory *story, guint i)
+measure_cohesion_from (SdSegPage *page, SdSegStory *story, guint i, gsize after, gsize end)
 {
   SdSegUnit *u = _sd_seg_unit_at (page, i);
   gsize      from = _sd_seg_unit_at (page, story->first)->start;
@@ -292,12 +293,33 @@ measure_cohesion (SdSegPage *page, SdSegStory *story, guint i)
   if (u->start > from + COHESION_BEFORE)
     from = u->start - COHESION_BEFORE;
   visit_bigrams (set, page->text, from, u->start, FALSE);
-  visit_bigrams (set, page->text, u->start, MIN (page->length, u->start + COHESION_AFTER), TRUE);
+  visit_bigrams (set, page->text, after, end, TRUE);
   percent = set->seen > 0 ? set->shared * 100 / set->seen : 0;
   for (guint k = 0; k < set->n_used; k++)
     set->slots[set->used[k]] = 0;
   set->n_used = set->shared = set->seen = 0;
   return percent;
+}
+
+/* Percent of the bigrams from unit @i on that the story above has. */
+static guint
+measure_cohesion (SdSegPage *page, SdSegStory *story, guint i)
+{
+  gsize start = _sd_seg_unit_at (page, i)->start;
+
+  return measure_cohesion_from (page, story, i, start, MIN (page->length, start + COHESION_AFTER));
+}
+
+/* The same over the title and its lead, the first paragraph under it: a
+ * new story names its own places and people there, while text pasted from
+ * elsewhere or a caption may come later. */
+guint
+_sd_seg_measure_lead_cohesion (SdSegPage *page, SdSegStory *story, guint i, guint lead)
+{
+  gsize end = lead != NONE ? _sd_seg_unit_at (page, lead)->end : page->length;
+  gsize start = _sd_seg_unit_at (page, i)->start;
+
+  return measure_cohesion_from (page, story, i, start, MIN (end, start + COHESION_AFTER));
 }
 
 guint
