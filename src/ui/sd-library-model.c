@@ -354,3 +354,22 @@ sd_library_model_export_finish (SdLibraryModel *self,
   g_return_val_if_fail (SD_IS_LIBRARY_MODEL (self), FALSE);
   return sd_export_to_file_finish (result, out_n_stories, error);
 }
+
+void
+sd_library_model_read_stories_async (SdLibraryModel     *self,
+                                     const gint64       *ids,
+                                     guint               n_ids,
+                                     GCancellable       *cancellable,
+                                     GAsyncReadyCallback callback,
+                                     gpointer            user_data)
+{
+  g_return_if_fail (SD_IS_LIBRARY_MODEL (self));
+  sd_store_get_stories_async (self->store, ids, n_ids, cancellable, callback, user_data);
+}
+
+GPtrArray *
+sd_library_model_read_stories_finish (SdLibraryModel *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (SD_IS_LIBRARY_MODEL (self), NULL);
+  return sd_store_get_stories_finish (self->store, result, error);
+}

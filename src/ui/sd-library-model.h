@@ -96,5 +96,17 @@ gboolean        sd_library_model_export_finish      (SdLibraryModel        *self
                                                      GAsyncResult          *result,
                                                      guint                 *out_n_stories,
                                                      GError               **error);
+/* The full records of the stories @ids, read in the store's worker (to
+ * print them). */
+void            sd_library_model_read_stories_async (SdLibraryModel        *self,
+                                                     const gint64          *ids,
+                                                     guint                  n_ids,
+                                                     GCancellable          *cancellable,
+                                                     GAsyncReadyCallback    callback,
+                                                     gpointer               user_data);
+/* Returns: (element-type SdStory) (transfer full) */
+GPtrArray      *sd_library_model_read_stories_finish (SdLibraryModel       *self,
+                                                      GAsyncResult         *result,
+                                                      GError              **error);
 
 G_END_DECLS

@@ -37,6 +37,8 @@ struct _SdPlaceTree
   char       *selected_query;
   gboolean    hide_empty;
   gboolean    rebuilding;
+  char       *pending_key;  /* the node to select once the tree is built */
+  GStrv       pending_rows; /* the rows to expand once the tree is built */
 };
 
 enum
@@ -51,6 +53,10 @@ enum
 static guint signals[N_SIGNALS];
 
 G_DEFINE_TYPE (SdPlaceTree, sd_place_tree, GTK_TYPE_SCROLLED_WINDOW)
+
+static void     restore_rows (SdPlaceTree *self, const char *const *keys);
+static char    *dup_row_key (SdPlaceTree *self, GtkTreeIter *iter);
+static gboolean select_key (SdPlaceTree *self, const char *key);
 
 static gint64
 count_exactly (SdPlaceTree *self, const char *code)
@@ -176,6 +182,7 @@ rebuild (SdPlaceTree *self)
   GHashTableIter   count_iter;
   gpointer         value;
   const gint64    *province_count;
+  g_auto (GStrv) expanded = sd_place_tree_dup_expanded (self);
 
   g_hash_table_iter_init (&count_iter, self->counts);
   while (g_hash_table_iter_next (&count_iter, NULL, &value))
@@ -226,9 +233,15 @@ rebuild (SdPlaceTree *self)
         gtk_tree_model_get_path (GTK_TREE_MODEL (self->model), &province_iter);
     gtk_tree_view_expand_row (self->tree_view, path, FALSE);
   }
+  /* The rows the editor opened stay open; the first build opens those of
+   * the last session. */
+  restore_rows (self, (const char *const *) (self->pending_rows ? self->pending_rows : expanded));
+  g_clear_pointer (&self->pending_rows, g_strfreev);
   self->rebuilding = FALSE;
 
-  if (find_row (self, selected, selected_code, NULL, &iter))
+  if (self->pending_key != NULL && select_key (self, self->pending_key))
+    g_clear_pointer (&self->pending_key, g_free);
+  else if (find_row (self, selected, selected_code, NULL, &iter))
     {
       g_autoptr (GtkTreePath) path = gtk_tree_model_get_path (GTK_TREE_MODEL (self->model), &iter);
       gtk_tree_view_expand_to_path (self->tree_view, path);
@@ -268,6 +281,12 @@ drag_motion_cb (
   g_autofree char *code = NULL;
   SdScopeKind      scope;
 
+  /* Files dragged from elsewhere are the window's to import. */
+  if (gtk_drag_dest_find_target (widget, context, NULL) == GDK_NONE)
+    {
+      g_signal_stop_emission_by_name (widget, "drag-motion");
+      return FALSE;
+    }
   if (!get_drop_target (self, x, y, &scope, &code))
     {
       gtk_tree_view_set_drag_dest_row (self->tree_view, NULL, 0);
@@ -334,6 +353,8 @@ sd_place_tree_finalize (GObject *object)
   g_clear_pointer (&self->counts, g_hash_table_unref);
   g_clear_pointer (&self->searches, g_ptr_array_unref);
   g_free (self->selected_query);
+  g_free (self->pending_key);
+  g_strfreev (self->pending_rows);
 
   G_OBJECT_CLASS (sd_place_tree_parent_class)->finalize (object);
 }
@@ -468,4 +489,147 @@ sd_place_tree_get_selected (SdPlaceTree *self, char **out_code)
   if (gtk_tree_selection_get_selected (self->selection, &model, &iter))
     gtk_tree_model_get (model, &iter, COLUMN_SCOPE, &scope, COLUMN_CODE, out_code, -1);
   return scope;
+}
+
+/* Where the editor was: a node by what it is, not by its row, as rows come
+ * and go with the counts.  "place:320509", "search:NAME", "scope:N" (all
+ * stories, unplaced), "group:NAME" for a row that only groups others. */
+static char *
+dup_row_key (SdPlaceTree *self, GtkTreeIter *iter)
+{
+  GtkTreeModel    *model = GTK_TREE_MODEL (self->model);
+  g_autofree char *name = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *query = NULL;
+  int              scope;
+
+  gtk_tree_model_get (model, iter, COLUMN_NAME, &name, COLUMN_CODE, &code, COLUMN_SCOPE, &scope,
+                      COLUMN_QUERY, &query, -1);
+  if (query != NULL)
+    return g_strconcat ("search:", name, NULL);
+  if (code != NULL)
+    return g_strconcat ("place:", code, NULL);
+  if (gtk_tree_model_iter_has_child (model, iter))
+    return g_strconcat ("group:", name, NULL);
+  return g_strdup_printf ("scope:%d", scope);
+}
+
+typedef struct
+{
+  SdPlaceTree *self;
+  const char  *key;
+  GtkTreePath *found;
+} FindKey;
+
+static gboolean
+find_key_cb (GtkTreeModel *model, GtkTreePath *path, GtkTreeIter *iter, gpointer data)
+{
+  FindKey         *find = data;
+  g_autofree char *key = dup_row_key (find->self, iter);
+
+  if (!g_str_equal (key, find->key))
+    return FALSE;
+  find->found = gtk_tree_path_copy (path);
+  return TRUE;
+}
+
+static GtkTreePath *
+find_key (SdPlaceTree *self, const char *key)
+{
+  FindKey find = { self, key, NULL };
+
+  gtk_tree_model_foreach (GTK_TREE_MODEL (self->model), find_key_cb, &find);
+  return find.found;
+}
+
+static gboolean
+select_key (SdPlaceTree *self, const char *key)
+{
+  g_autoptr (GtkTreePath) path = find_key (self, key);
+  g_autoptr (GtkTreePath) parent = NULL;
+
+  if (path == NULL)
+    return FALSE;
+  /* Its parents open; the node itself as it was. */
+  parent = gtk_tree_path_copy (path);
+  if (gtk_tree_path_up (parent) && gtk_tree_path_get_depth (parent) > 0)
+    gtk_tree_view_expand_to_path (self->tree_view, parent);
+  gtk_tree_view_set_cursor (self->tree_view, path, NULL, FALSE);
+  gtk_tree_view_scroll_to_cell (self->tree_view, path, NULL, FALSE, 0, 0);
+  return TRUE;
+}
+
+static void
+restore_rows (SdPlaceTree *self, const char *const *keys)
+{
+  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+    {
+      g_autoptr (GtkTreePath) path = find_key (self, keys[i]);
+      if (path != NULL)
+        gtk_tree_view_expand_to_path (self->tree_view, path);
+    }
+}
+
+static void
+add_expanded_cb (GtkTreeView *tree_view, GtkTreePath *path, gpointer data)
+{
+  GPtrArray   *keys = data;
+  SdPlaceTree *self = g_ptr_array_index (keys, 0);
+  GtkTreeIter  iter;
+
+  if (gtk_tree_model_get_iter (GTK_TREE_MODEL (self->model), &iter, path))
+    g_ptr_array_add (keys, dup_row_key (self, &iter));
+}
+
+/**
+ * sd_place_tree_dup_expanded:
+ *
+ * Returns: (transfer full): the keys of the expanded rows, parents first
+ */
+GStrv
+sd_place_tree_dup_expanded (SdPlaceTree *self)
+{
+  GPtrArray *keys = g_ptr_array_new ();
+
+  g_return_val_if_fail (SD_IS_PLACE_TREE (self), NULL);
+
+  g_ptr_array_add (keys, self); /* taken out below */
+  gtk_tree_view_map_expanded_rows (self->tree_view, add_expanded_cb, keys);
+  g_ptr_array_remove_index (keys, 0);
+  g_ptr_array_add (keys, NULL);
+  return (GStrv) g_ptr_array_free (keys, FALSE);
+}
+
+/* The selected node's key, or NULL. (transfer full) */
+char *
+sd_place_tree_dup_selected_key (SdPlaceTree *self)
+{
+  GtkTreeIter iter;
+
+  g_return_val_if_fail (SD_IS_PLACE_TREE (self), NULL);
+
+  if (!gtk_tree_selection_get_selected (self->selection, NULL, &iter))
+    return NULL;
+  return dup_row_key (self, &iter);
+}
+
+/**
+ * sd_place_tree_restore:
+ * @selected: (nullable): the key of the node to select
+ * @expanded: (nullable): the keys of the rows to expand
+ *
+ * Goes back to where the editor was, now or once the counts have come and
+ * the tree is built; a node no longer there is passed over.
+ */
+void
+sd_place_tree_restore (SdPlaceTree *self, const char *selected, const char *const *expanded)
+{
+  g_return_if_fail (SD_IS_PLACE_TREE (self));
+
+  g_free (self->pending_key);
+  self->pending_key = selected != NULL && *selected != '\0' ? g_strdup (selected) : NULL;
+  g_strfreev (self->pending_rows);
+  self->pending_rows = g_strdupv ((GStrv) expanded);
+  if (self->counts != NULL)
+    rebuild (self);
 }

@@ -36,4 +36,14 @@ void        sd_place_tree_select_all    (SdPlaceTree *self);
 SdScopeKind sd_place_tree_get_selected  (SdPlaceTree *self,
                                          char       **out_code);
 
+/* Nodes by key, kept from one session to the next: "place:320509",
+ * "search:NAME", "scope:N", "group:NAME". */
+char       *sd_place_tree_dup_selected_key (SdPlaceTree *self);
+/* The expanded rows' keys, parents first. (transfer full) */
+GStrv       sd_place_tree_dup_expanded  (SdPlaceTree *self);
+/* Selects @selected and expands @expanded now, or once the tree is built. */
+void        sd_place_tree_restore       (SdPlaceTree        *self,
+                                         const char         *selected,
+                                         const char *const  *expanded);
+
 G_END_DECLS

@@ -137,7 +137,7 @@ import_response_cb (GtkNativeDialog *dialog, int response, SdWindow *self)
         g_ptr_array_add (paths, l->data);
       g_slist_free (files);
       g_ptr_array_add (paths, NULL);
-      sd_window_import (self, (const char *const *) paths->pdata);
+      sd_window_import_files (self, (const char *const *) paths->pdata);
     }
   g_object_unref (dialog);
 }
@@ -156,6 +156,23 @@ import_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data
   gtk_file_filter_add_pattern (filter, "*.txt");
   gtk_file_filter_add_pattern (filter, "*.json");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), g_object_ref (filter));
+  g_signal_connect (chooser, "response", G_CALLBACK (import_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* The page files of a folder, in one import. */
+static void
+import_folder_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  SdWindow             *self = user_data;
+  GtkFileChooserNative *chooser;
+
+  chooser =
+      gtk_file_chooser_native_new (_("Import a Folder of Pages"), GTK_WINDOW (self),
+                                      GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Import"), NULL);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  /* Folders, not the recent files GTK would start with. */
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), g_get_home_dir ());
   g_signal_connect (chooser, "response", G_CALLBACK (import_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -349,6 +366,7 @@ _sd_window_article_populate_popup_cb (GtkTextView *text_view, GtkWidget *popup, 
 
 static const GActionEntry win_entries[] = {
   { "import", import_activated },
+  { "import-folder", import_folder_activated },
   { "export", export_activated },
   { "find", find_activated },
   { "undo", undo_activated },
@@ -370,4 +388,5 @@ _sd_window_add_actions (SdWindow *self)
 {
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries, G_N_ELEMENTS (win_entries),
                                    self);
+  _sd_window_add_print_actions (self);
 }

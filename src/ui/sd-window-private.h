@@ -53,6 +53,9 @@ struct _SdWindow
   SdStoryModel   *shown;          /* the story in the article view */
   GCancellable   *import_cancellable;
   char           *listed_node;   /* the tree node the list shows */
+  GPtrArray      *import_queue;  /* (element-type GStrv) imports waiting their turn */
+  char           *restore_uuid;  /* the story to select once the list is read */
+  GtkPrintSettings *print_settings; /* the printer and options last used */
 };
 
 /* sd-window.c */
@@ -65,6 +68,20 @@ G_GNUC_INTERNAL gint64 _sd_window_get_shown_id (SdWindow *self);
 /* The node picked in the tree and the search typed; @out_code owns the
  * place code @scope points to. */
 G_GNUC_INTERNAL void _sd_window_get_scope (SdWindow *self, SdScope *scope, char **out_code);
+
+/* sd-window-desktop.c */
+/* Drops, recent imports, and going back to where the editor left off. */
+G_GNUC_INTERNAL void _sd_window_setup_desktop   (SdWindow          *self);
+G_GNUC_INTERNAL void _sd_window_save_session    (SdWindow          *self);
+G_GNUC_INTERNAL void _sd_window_queue_import    (SdWindow          *self,
+                                                 const char *const *paths);
+/* Starts the next import waiting, or drops them all when @cancelled. */
+G_GNUC_INTERNAL void _sd_window_import_next     (SdWindow          *self,
+                                                 gboolean           cancelled);
+G_GNUC_INTERNAL void _sd_window_dispose_desktop (SdWindow          *self);
+
+/* sd-window-print.c */
+G_GNUC_INTERNAL void _sd_window_add_print_actions (SdWindow *self);
 
 /* sd-window-actions.c */
 G_GNUC_INTERNAL void _sd_window_add_actions (SdWindow *self);

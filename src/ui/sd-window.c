@@ -381,6 +381,8 @@ import_finished_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_clear_object (&self->import_cancellable);
   g_simple_action_set_enabled (
       G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "import")), TRUE);
+  _sd_window_import_next (self, results == NULL
+                                    && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
 
   if (results == NULL)
     {
@@ -445,6 +447,7 @@ sd_window_delete_event (GtkWidget *widget, GdkEventAny *event)
 
   sd_story_inspector_flush (self->inspector);
   save_geometry (self);
+  _sd_window_save_session (self);
   return GDK_EVENT_PROPAGATE;
 }
 
@@ -525,6 +528,7 @@ sd_window_constructed (GObject *object)
   sd_story_list_set_model (self->story_list, self->stories);
   sd_story_inspector_set_models (self->inspector, self->library, self->shown, self->history);
   g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
+  _sd_window_setup_desktop (self);
 }
 
 static void
@@ -549,6 +553,7 @@ sd_window_dispose (GObject *object)
   g_clear_object (&self->shown);
   g_clear_object (&self->store);
   g_clear_pointer (&self->listed_node, g_free);
+  _sd_window_dispose_desktop (self);
 
   G_OBJECT_CLASS (sd_window_parent_class)->dispose (object);
 }
@@ -694,7 +699,10 @@ sd_window_import (SdWindow *self, const char *const *paths)
   g_return_if_fail (SD_IS_WINDOW (self));
 
   if (self->import_cancellable != NULL)
-    return;
+    {
+      _sd_window_queue_import (self, paths);
+      return;
+    }
   self->import_cancellable = g_cancellable_new ();
   g_simple_action_set_enabled (
       G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "import")), FALSE);

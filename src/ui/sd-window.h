@@ -19,8 +19,12 @@ G_DECLARE_FINAL_TYPE (SdWindow, sd_window, SD, WINDOW, GtkApplicationWindow)
 
 SdWindow *sd_window_new    (SdApplication     *application,
                             SdStore           *store);
-/* Imports files or folders in a worker, showing progress in the window. */
+/* Imports files or folders in a worker, showing progress in the window;
+ * after the import running, if one is. */
 void      sd_window_import (SdWindow          *self,
                             const char *const *paths);
+/* The same for files the editor chose, kept among the recent imports. */
+void      sd_window_import_files (SdWindow          *self,
+                                  const char *const *paths);
 
 G_END_DECLS

@@ -1,5 +1,7 @@
-/* sd-export-pdf.c — an A4 document laid out with Pango, drawn with Cairo
+/* sd-export-pdf.c — stories laid out on pages with Pango, drawn with Cairo
  *
+ * The layout of the PDF export (A4) and of printing (the paper's size; see
+ * sd-export-pages.c for both ends).
  * A cover page with the selection and its counts, then the stories one
  * after another: headline, place and status, tags as chips, byline, the
  * body set as a Chinese page is (Noto Serif CJK SC at 10.5 pt, a
@@ -17,21 +19,18 @@
 
 #include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
-#include <pango/pangocairo.h>
 #include <string.h>
 
-#include "sd-export-private.h"
+#include "sd-export-pdf-private.h"
 
-/* A4 in points */
-#define PAGE_WIDTH 595.2756
-#define PAGE_HEIGHT 841.8898
+/* In points; the page is A4 for a PDF file, the paper when printing. */
 #define MARGIN_LEFT 70.0
 #define MARGIN_RIGHT 70.0
 #define MARGIN_TOP 72.0
 #define MARGIN_BOTTOM 78.0
-#define TEXT_WIDTH (PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT)
-#define PAGE_BOTTOM (PAGE_HEIGHT - MARGIN_BOTTOM)
-#define FOOTER_TOP (PAGE_HEIGHT - 52.0)
+#define TEXT_WIDTH(pdf) ((pdf)->width - MARGIN_LEFT - MARGIN_RIGHT)
+#define PAGE_BOTTOM(pdf) ((pdf)->height - MARGIN_BOTTOM)
+#define FOOTER_TOP(pdf) ((pdf)->height - 52.0)
 #define ASIDE_INSET 12.0 /* notes and highlights, right of their bar */
 
 #define SERIF "Noto Serif CJK SC, Source Han Serif SC, Serif"
@@ -62,22 +61,7 @@ static const Style footer_style = { SANS, 8, PANGO_WEIGHT_NORMAL, 1.0, 0, FALSE,
 #define NOTE_BAR 0x5b83b0
 #define HIGHLIGHT_BAR 0xe0b800
 
-typedef struct
-{
-  GOutputStream *output;
-  GCancellable  *cancellable;
-  GError        *error;
-} Sink;
-
-typedef struct
-{
-  PangoContext    *context;
-  cairo_surface_t *surface; /* NULL while counting pages */
-  cairo_t         *cr;
-  int              page;    /* the current page, 1 being the cover */
-  int              n_pages; /* 0 while counting */
-  double           y;       /* top of the free space */
-} Pdf;
+typedef SdExportPdf Pdf;
 
 static void
 set_color (cairo_t *cr, guint32 color)
@@ -132,14 +116,26 @@ draw_footer (Pdf *pdf)
   g_autofree char *text = NULL;
   g_autoptr (PangoLayout) layout = NULL;
 
-  if (pdf->cr == NULL || pdf->page <= 1)
+  if (pdf->cr == NULL || pdf->page <= (pdf->cover ? 1 : 0))
     return;
   text = g_strdup_printf ("%d / %d", pdf->page, pdf->n_pages);
-  layout = new_layout (pdf, &footer_style, text, TEXT_WIDTH);
+  layout = new_layout (pdf, &footer_style, text, TEXT_WIDTH (pdf));
   pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
   set_color (pdf->cr, footer_style.color);
-  cairo_move_to (pdf->cr, MARGIN_LEFT, FOOTER_TOP);
+  cairo_move_to (pdf->cr, MARGIN_LEFT, FOOTER_TOP (pdf));
   pango_cairo_show_layout (pdf->cr, layout);
+}
+
+/* Printing draws a page at a time, in any order: each page is recorded. */
+static void
+start_recording (Pdf *pdf)
+{
+  cairo_rectangle_t extents = { 0, 0, pdf->width, pdf->height };
+  cairo_surface_t  *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+
+  g_clear_pointer (&pdf->cr, cairo_destroy);
+  g_ptr_array_add (pdf->recorded, surface);
+  pdf->cr = cairo_create (surface);
 }
 
 static void
@@ -148,11 +144,13 @@ new_page (Pdf *pdf)
   if (pdf->page > 0)
     {
       draw_footer (pdf);
-      if (pdf->cr != NULL)
+      if (pdf->cr != NULL && pdf->recorded == NULL)
         cairo_show_page (pdf->cr);
     }
   pdf->page++;
   pdf->y = MARGIN_TOP;
+  if (pdf->recorded != NULL)
+    start_recording (pdf);
 }
 
 static gboolean
@@ -164,7 +162,7 @@ at_page_top (Pdf *pdf)
 static void
 ensure_space (Pdf *pdf, double height)
 {
-  if (pdf->y + height > PAGE_BOTTOM && !at_page_top (pdf))
+  if (pdf->y + height > PAGE_BOTTOM (pdf) && !at_page_top (pdf))
     new_page (pdf);
 }
 
@@ -216,7 +214,7 @@ show_lines (Pdf *pdf, PangoLayout *layout, const Style *style, double x, guint32
 static void
 show_text (Pdf *pdf, const Style *style, const char *text)
 {
-  g_autoptr (PangoLayout) layout = new_layout (pdf, style, text, TEXT_WIDTH);
+  g_autoptr (PangoLayout) layout = new_layout (pdf, style, text, TEXT_WIDTH (pdf));
   show_lines (pdf, layout, style, MARGIN_LEFT, 0);
 }
 
@@ -242,14 +240,14 @@ show_tags (Pdf *pdf, GPtrArray *tags)
   for (guint i = 0; i < tags->len; i++)
     {
       g_autoptr (PangoLayout) layout =
-          new_layout (pdf, &chip_style, g_ptr_array_index (tags, i), TEXT_WIDTH - 2 * pad);
+          new_layout (pdf, &chip_style, g_ptr_array_index (tags, i), TEXT_WIDTH (pdf) - 2 * pad);
       PangoRectangle logical;
       double         width;
 
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
       pango_layout_get_extents (layout, NULL, &logical);
       width = (double) logical.width / PANGO_SCALE + 2 * pad;
-      if (x > MARGIN_LEFT && x + width > MARGIN_LEFT + TEXT_WIDTH)
+      if (x > MARGIN_LEFT && x + width > MARGIN_LEFT + TEXT_WIDTH (pdf))
         {
           x = MARGIN_LEFT;
           pdf->y += height + gap;
@@ -278,7 +276,7 @@ show_tags (Pdf *pdf, GPtrArray *tags)
 static void
 show_paragraph (Pdf *pdf, const SdStory *story, const char *text, glong offset, gboolean mark)
 {
-  g_autoptr (PangoLayout) layout = new_layout (pdf, &body_style, text, TEXT_WIDTH);
+  g_autoptr (PangoLayout) layout = new_layout (pdf, &body_style, text, TEXT_WIDTH (pdf));
   glong n_chars = g_utf8_strlen (text, -1);
 
   for (guint i = 0; mark && i < _sd_export_count_highlights (story); i++)
@@ -344,7 +342,7 @@ show_aside (Pdf        *pdf,
         g_string_append (content, time);
     }
 
-  layout = new_layout (pdf, &aside_style, content->str, TEXT_WIDTH - ASIDE_INSET);
+  layout = new_layout (pdf, &aside_style, content->str, TEXT_WIDTH (pdf) - ASIDE_INSET);
   add_attribute (layout, pango_attr_family_new ("Noto Sans CJK SC"), 0, label_end);
   add_attribute (layout, pango_attr_weight_new (PANGO_WEIGHT_BOLD), 0, label_end);
   add_attribute (layout, new_foreground (bar == NOTE_BAR ? NOTE_BAR : 0x8a6d00), 0, label_end);
@@ -373,18 +371,18 @@ show_story (Pdf *pdf, const SdStory *story, SdExportFields fields, gboolean firs
 {
   g_autofree char *title = sd_story_dup_title (story);
   g_autofree char *meta = dup_meta_line (story, fields);
-  g_autoptr (PangoLayout) headline = new_layout (pdf, &headline_style, title, TEXT_WIDTH);
+  g_autoptr (PangoLayout) headline = new_layout (pdf, &headline_style, title, TEXT_WIDTH (pdf));
   PangoRectangle logical;
 
   if (!first)
     {
       add_gap (pdf, 16);
-      if (pdf->cr != NULL && pdf->y + 40 < PAGE_BOTTOM)
+      if (pdf->cr != NULL && pdf->y + 40 < PAGE_BOTTOM (pdf))
         {
           cairo_set_source_rgb (pdf->cr, 0.8, 0.82, 0.85);
           cairo_set_line_width (pdf->cr, 0.5);
           cairo_move_to (pdf->cr, MARGIN_LEFT, pdf->y);
-          cairo_line_to (pdf->cr, MARGIN_LEFT + TEXT_WIDTH, pdf->y);
+          cairo_line_to (pdf->cr, MARGIN_LEFT + TEXT_WIDTH (pdf), pdf->y);
           cairo_stroke (pdf->cr);
         }
       add_gap (pdf, 18);
@@ -396,7 +394,7 @@ show_story (Pdf *pdf, const SdStory *story, SdExportFields fields, gboolean firs
       pdf, pango_layout_get_line_count (headline) * headline_style.size * headline_style.pitch
                + 2 * meta_style.size * meta_style.pitch + 3 * body_style.size * body_style.pitch);
 
-  if (pdf->cr != NULL)
+  if (pdf->cr != NULL && pdf->surface != NULL)
     {
       g_autofree char *link =
           g_strdup_printf ("page=%d pos=[%.1f %.1f]", pdf->page, MARGIN_LEFT, pdf->y);
@@ -525,7 +523,7 @@ show_cover (Pdf *pdf, GPtrArray *stories, const SdExportOptions *options)
   add_gap (pdf, 24);
   if (cities->len > 0)
     show_text (pdf, &kicker_style, _("Stories by city"));
-  for (guint i = 0; i < cities->len && pdf->y < PAGE_BOTTOM - 20; i++)
+  for (guint i = 0; i < cities->len && pdf->y < PAGE_BOTTOM (pdf) - 20; i++)
     {
       const SdPlace *city = g_ptr_array_index (cities, i);
       show_count_row (pdf, city != NULL ? city->name
@@ -534,17 +532,17 @@ show_cover (Pdf *pdf, GPtrArray *stories, const SdExportOptions *options)
     }
 }
 
-/* Runs the whole layout; with pdf->cr NULL it only counts pages. */
-static gboolean
-lay_out (Pdf                   *pdf,
-         GPtrArray             *stories,
-         const SdExportOptions *options,
-         guint                  pass,
-         GCancellable          *cancellable,
-         GError               **error)
+gboolean
+_sd_export_pdf_lay_out (Pdf                   *pdf,
+                        GPtrArray             *stories,
+                        const SdExportOptions *options,
+                        guint                  pass,
+                        GCancellable          *cancellable,
+                        GError               **error)
 {
   pdf->page = 0;
-  show_cover (pdf, stories, options);
+  if (pdf->cover)
+    show_cover (pdf, stories, options);
   for (guint i = 0; i < stories->len; i++)
     {
       if (i == 0)
@@ -559,21 +557,8 @@ lay_out (Pdf                   *pdf,
   return TRUE;
 }
 
-static cairo_status_t
-write_cb (void *closure, const unsigned char *data, unsigned int length)
-{
-  Sink *sink = closure;
-
-  if (sink->error != NULL)
-    return CAIRO_STATUS_WRITE_ERROR;
-  if (!g_output_stream_write_all (sink->output, data, length, NULL, sink->cancellable,
-                                  &sink->error))
-    return CAIRO_STATUS_WRITE_ERROR;
-  return CAIRO_STATUS_SUCCESS;
-}
-
-static PangoContext *
-new_context (PangoFontMap *font_map)
+PangoContext *
+_sd_export_pdf_new_context (PangoFontMap *font_map)
 {
   PangoContext         *context = pango_font_map_create_context (font_map);
   cairo_font_options_t *font_options = cairo_font_options_create ();
@@ -588,71 +573,4 @@ new_context (PangoFontMap *font_map)
   pango_context_set_round_glyph_positions (context, FALSE);
   pango_context_set_language (context, pango_language_from_string ("zh-cn"));
   return context;
-}
-
-static gboolean
-render (PangoContext          *context,
-        GPtrArray             *stories,
-        const SdExportOptions *options,
-        GOutputStream         *output,
-        GCancellable          *cancellable,
-        GError               **error)
-{
-  Pdf            pdf = { .context = context };
-  Sink           sink = { output, cancellable, NULL };
-  cairo_status_t status;
-  gboolean       ok;
-
-  if (!lay_out (&pdf, stories, options, 0, cancellable, error))
-    return FALSE;
-  pdf.n_pages = pdf.page;
-
-  pdf.surface = cairo_pdf_surface_create_for_stream (write_cb, &sink, PAGE_WIDTH, PAGE_HEIGHT);
-  cairo_pdf_surface_set_metadata (pdf.surface, CAIRO_PDF_METADATA_TITLE, _("Story Export"));
-  cairo_pdf_surface_set_metadata (pdf.surface, CAIRO_PDF_METADATA_CREATOR,
-                                  "Storydesk " PACKAGE_VERSION);
-  pdf.cr = cairo_create (pdf.surface);
-  ok = lay_out (&pdf, stories, options, 1, cancellable, error);
-  if (!ok && sink.error == NULL)
-    /* Stopped: cairo is not to write the rest. */
-    g_set_error_literal (&sink.error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "");
-
-  cairo_destroy (pdf.cr);
-  cairo_surface_finish (pdf.surface);
-  status = cairo_surface_status (pdf.surface);
-  cairo_surface_destroy (pdf.surface);
-  if (!ok)
-    {
-      g_clear_error (&sink.error);
-      return FALSE;
-    }
-  if (sink.error != NULL)
-    {
-      g_propagate_error (error, sink.error);
-      return FALSE;
-    }
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, SD_EXPORT_ERROR, SD_EXPORT_ERROR_RENDER,
-                   _("Cannot make the PDF: %s"), cairo_status_to_string (status));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-gboolean
-_sd_export_write_pdf (GPtrArray             *stories,
-                      const SdExportOptions *options,
-                      GOutputStream         *output,
-                      GCancellable          *cancellable,
-                      GError               **error)
-{
-  /* A font map of our own: the default one belongs to the thread that
-   * made it, and this may run in a worker. */
-  g_autoptr (PangoFontMap) font_map = pango_cairo_font_map_new ();
-  PangoContext *context = new_context (font_map);
-  gboolean      ok = render (context, stories, options, output, cancellable, error);
-
-  g_object_unref (context);
-  return ok;
 }
