@@ -130,6 +130,23 @@ test_summary (Fixture *fixture, gconstpointer data)
   expected = g_strdup_printf ("Imported %u stories from 2 new pages", n_stories);
   g_assert_cmpstr (first_summary, ==, expected);
   g_assert_cmpstr (second_summary, ==, "2 pages already in the library, unchanged");
+
+  /* each number takes its own plural: many stories from one page */
+  {
+    g_autoptr (GPtrArray) third =
+        g_ptr_array_new_with_free_func ((GDestroyNotify) sd_import_result_free);
+    g_autofree char *path = seed_path (3);
+    g_autofree char *summary = NULL;
+    SdImportResult  *result = sd_importer_import_file (fixture->store, path);
+
+    g_assert_no_error (result->error);
+    g_assert_cmpuint (result->n_stories, >, 1);
+    g_ptr_array_add (third, result);
+    summary = sd_import_results_dup_summary (third);
+    g_free (expected);
+    expected = g_strdup_printf ("Imported %u stories from 1 new page", result->n_stories);
+    g_assert_cmpstr (summary, ==, expected);
+  }
 }
 
 static void

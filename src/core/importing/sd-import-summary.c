@@ -69,10 +69,16 @@ sd_import_results_dup_summary (GPtrArray *results)
         }
     }
   if (new_pages > 0)
-    add_part (summary,
-              g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u story from %u new page",
-                                            "Imported %u stories from %u new pages", new_pages),
-                               new_stories, new_pages));
+    {
+      /* each number with its own plural: "10 stories from 1 new page" */
+      g_autofree char *stories = g_strdup_printf (
+          g_dngettext (GETTEXT_PACKAGE, "%u story", "%u stories", new_stories), new_stories);
+      g_autofree char *pages = g_strdup_printf (
+          g_dngettext (GETTEXT_PACKAGE, "%u new page", "%u new pages", new_pages), new_pages);
+
+      /* TRANSLATORS: "Imported 10 stories from 1 new page" */
+      add_part (summary, g_strdup_printf (_("Imported %s from %s"), stories, pages));
+    }
   if (replaced > 0)
     add_part (summary,
               g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
