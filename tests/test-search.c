@@ -316,10 +316,22 @@ static void
 test_upgrade (Fixture *fixture, gconstpointer data)
 {
   static const char *const downgrade[] = {
-    "DROP INDEX stories_by_uuid",    "ALTER TABLE stories DROP COLUMN uuid",
-    "DROP TRIGGER story_fts_insert", "DROP TRIGGER story_fts_delete",
-    "DROP TRIGGER story_fts_update", "DROP TABLE story_fts",
-    "DROP TABLE saved_searches",     "DROP INDEX stories_filters",
+    "DROP TRIGGER story_fts_insert",
+    "DROP TRIGGER story_fts_delete",
+    "DROP TRIGGER story_fts_update",
+    "DROP TABLE story_fts",
+    "DROP VIEW live_stories",
+    "DROP INDEX stories_in_trash",
+    "ALTER TABLE stories DROP COLUMN trashed",
+    "ALTER TABLE stories DROP COLUMN trash_kind",
+    "ALTER TABLE stories DROP COLUMN trash_of",
+    "DROP INDEX pages_by_batch",
+    "ALTER TABLE pages DROP COLUMN batch_id",
+    "DROP TABLE batches",
+    "DROP INDEX stories_by_uuid",
+    "ALTER TABLE stories DROP COLUMN uuid",
+    "DROP TABLE saved_searches",
+    "DROP INDEX stories_filters",
     "PRAGMA user_version = 2",
   };
   g_autoptr (GError) error = NULL;

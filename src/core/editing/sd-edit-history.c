@@ -35,6 +35,8 @@ typedef enum
   EDIT_SPLIT,
   EDIT_MERGE,
   EDIT_REVERT_REPAIR,
+  EDIT_TRASH,
+  EDIT_RESTORE,
 } EditKind;
 
 /* One undo step: the rows it changed, as they were before it (after an
@@ -60,7 +62,9 @@ typedef struct
   SdStoryField     field;
   gint64           start; /* EDIT_ADD_HIGHLIGHT */
   gint64           end;
-  gint64           number; /* the highlight, the repair, the paragraph to split before */
+  gint64           number; /* the highlight, the repair, the paragraph to split before,
+                            * the story, page or batch deleted or restored */
+  SdTrashKind      trash;  /* EDIT_TRASH, EDIT_RESTORE: what @number is */
   gint64           new_id; /* out: the highlight or story it made */
   gboolean         changed;
   char            *label;    /* out: what it did, in the editor's words */
@@ -134,12 +138,32 @@ dup_story_name (SdStore *store, gint64 story_id)
   return g_strdup_printf (_("“%s”"), title);
 }
 
+/* "Delete “…”", "Restore the page “…”": a delete or a restore. */
+static char *
+describe_trash (SdStore *store, const Action *action)
+{
+  static const char *const formats[2][3] = {
+    { N_("Delete %s"), N_("Delete the page “%s”"), N_("Delete the import batch “%s”") },
+          { N_("Restore %s"), N_("Restore the page “%s”"), N_("Restore the import batch “%s”") },
+          };
+  g_autofree char *name =
+      action->trash == SD_TRASH_STORY
+          ? dup_story_name (store, action->number)
+          : sd_store_dup_target_name (store, action->trash, action->number, NULL);
+
+  return g_strdup_printf (_(formats[action->kind == EDIT_RESTORE][action->trash]),
+                                     name != NULL ? name : "");
+}
+
 /* What @action does, in the editor's words; read inside its transaction,
  * before it runs, so the story still has the name the editor saw. */
 static char *
 describe (SdStore *store, const Action *action)
 {
   g_autofree char *story = NULL;
+
+  if (action->kind == EDIT_TRASH || action->kind == EDIT_RESTORE)
+    return describe_trash (store, action);
 
   if ((action->kind == EDIT_ADD_TAG || action->kind == EDIT_REMOVE_TAG) && action->n_ids != 1)
     return g_strdup_printf (action->kind == EDIT_ADD_TAG
@@ -235,6 +259,17 @@ perform (SdStore *store, gpointer data, GError **error)
       return sd_store_merge_with_next (store, action->story_id, NULL, NULL, error);
     case EDIT_REVERT_REPAIR:
       return sd_store_revert_repair (store, action->story_id, action->number, error);
+    case EDIT_TRASH:
+    case EDIT_RESTORE:
+      {
+        guint n = 0;
+
+        ok = action->kind == EDIT_TRASH
+                 ? sd_store_trash (store, action->trash, action->number, &n, error)
+                 : sd_store_restore (store, action->trash, action->number, &n, error);
+        action->changed = n > 0;
+        return ok;
+      }
     default:
       g_return_val_if_reached (FALSE);
     }
@@ -260,6 +295,10 @@ record_step (SdEditHistory *self, Action *action, GError **error)
     case EDIT_MERGE:
       /* the other stories of the page move up or down */
       sd_store_snapshot_add_page_of (snapshot, action->story_id);
+      break;
+    case EDIT_TRASH:
+    case EDIT_RESTORE:
+      sd_store_snapshot_add_trash_target (snapshot, action->trash, action->number);
       break;
     default:
       sd_store_snapshot_add_story (snapshot, action->story_id);
@@ -515,6 +554,24 @@ sd_edit_history_revert_repair (SdEditHistory *self,
                                GError       **error)
 {
   Action action = { EDIT_REVERT_REPAIR, story_id, .number = repair_id };
+
+  g_return_val_if_fail (SD_IS_EDIT_HISTORY (self), FALSE);
+  return record (self, &action, error);
+}
+
+gboolean
+sd_edit_history_trash (SdEditHistory *self, SdTrashKind kind, gint64 id, GError **error)
+{
+  Action action = { EDIT_TRASH, kind == SD_TRASH_STORY ? id : 0, .number = id, .trash = kind };
+
+  g_return_val_if_fail (SD_IS_EDIT_HISTORY (self), FALSE);
+  return record (self, &action, error);
+}
+
+gboolean
+sd_edit_history_restore (SdEditHistory *self, SdTrashKind kind, gint64 id, GError **error)
+{
+  Action action = { EDIT_RESTORE, kind == SD_TRASH_STORY ? id : 0, .number = id, .trash = kind };
 
   g_return_val_if_fail (SD_IS_EDIT_HISTORY (self), FALSE);
   return record (self, &action, error);

@@ -151,6 +151,7 @@ sd_importer_import_file (SdStore *store, const char *path)
     {
       result->n_stories = pipeline->stories->len;
       result->known = outcome.known;
+      result->n_restored = outcome.n_restored;
       result->replaced = outcome.replaced;
       result->n_carried = outcome.n_carried;
       result->n_kept = outcome.n_kept;

@@ -17,6 +17,7 @@ typedef struct
   char    *path;
   guint    n_stories;
   gboolean known;         /* the same bytes were imported before; nothing changed */
+  guint    n_restored;    /* known, but deleted: its stories back from the trash */
   gboolean replaced;      /* a new version of a page of the same file name */
   guint    n_carried;     /* old stories whose annotations moved to new ones */
   guint    n_kept;        /* old annotated stories kept because nothing matched */

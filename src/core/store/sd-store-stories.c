@@ -18,7 +18,10 @@ static gint64
 find_page_by_file (SdStore *self, const char *file, GError **error)
 {
   sqlite3_stmt *stmt = _sd_store_get_statement (
-      self, "SELECT id FROM pages WHERE file = ? ORDER BY id DESC LIMIT 1", error);
+      self,
+      "SELECT id FROM pages WHERE file = ? AND EXISTS (SELECT 1 FROM stories "
+      "WHERE page_id = pages.id AND trashed IS NULL) ORDER BY id DESC LIMIT 1",
+      error);
   gint64 id = 0;
 
   if (stmt == NULL)
@@ -49,10 +52,11 @@ store_page (SdStoreWrite       *write,
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
       /* The same bytes again: what is stored, with all that editors added,
-       * stays as it is. */
+       * stays as it is; a page deleted is wanted back, as it was. */
+      page_id = sqlite3_column_int64 (stmt, 0);
       sqlite3_reset (stmt);
       outcome->known = TRUE;
-      return TRUE;
+      return _sd_store_restore_page (write, page_id, &outcome->n_restored, error);
     }
   sqlite3_reset (stmt);
 
@@ -126,8 +130,9 @@ sd_store_add_page (SdStore            *self,
 gint64
 sd_store_count_stories (SdStore *self, GError **error)
 {
-  sqlite3_stmt *stmt = _sd_store_get_statement (self, "SELECT count (*) FROM stories", error);
-  gint64        count;
+  sqlite3_stmt *stmt =
+      _sd_store_get_statement (self, "SELECT count (*) FROM stories WHERE trashed IS NULL", error);
+  gint64 count;
 
   if (stmt == NULL)
     return -1;
@@ -146,7 +151,9 @@ sd_store_count_by_place (SdStore *self, GError **error)
 {
   g_autoptr (GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   sqlite3_stmt *stmt = _sd_store_get_statement (
-      self, "SELECT coalesce (place_code, ''), count (*) FROM stories GROUP BY 1", error);
+      self,
+      "SELECT coalesce (place_code, ''), count (*) FROM stories WHERE trashed IS NULL GROUP BY 1",
+      error);
   int rc;
 
   if (stmt == NULL)
@@ -188,33 +195,40 @@ keep_selected (GPtrArray *stories, GHashTable *set)
       g_ptr_array_remove_index (stories, i - 1);
 }
 
+/* Stories in the library; those in the trash, the most recently deleted first. */
+#define LIVE "WHERE s.trashed IS NULL "
+#define TRASHED "WHERE s.trashed IS NOT NULL ORDER BY s.trashed DESC, s.page_id, s.ordinal"
+
 static GPtrArray *
 list_stories (SdStore *self, const SdScope *scope, gboolean full, GError **error)
 {
   /* One statement text per scope kind, so each is prepared once. */
-  static const char *const queries[2][3] = {
+  static const char *const queries[2][4] = {
     {
-        "SELECT " STORY_COLUMNS STORY_FROM STORY_ORDER,
-        "SELECT " STORY_COLUMNS            STORY_FROM "WHERE s.place_code IS NULL" STORY_ORDER,
-        "SELECT " STORY_COLUMNS            STORY_FROM
-        "WHERE s.place_code >= ?1 AND s.place_code < ?1 || ':'" STORY_ORDER,
+        "SELECT " STORY_COLUMNS STORY_FROM LIVE STORY_ORDER,
+        "SELECT " STORY_COLUMNS STORY_FROM      LIVE "AND s.place_code IS NULL" STORY_ORDER,
+        "SELECT " STORY_COLUMNS STORY_FROM      LIVE
+        "AND s.place_code >= ?1 AND s.place_code < ?1 || ':'" STORY_ORDER,
+        "SELECT " STORY_COLUMNS STORY_FROM TRASHED,
     },
     {
-        "SELECT " FULL_STORY_COLUMNS STORY_FROM STORY_ORDER,
-        "SELECT " FULL_STORY_COLUMNS            STORY_FROM "WHERE s.place_code IS NULL" STORY_ORDER,
-        "SELECT " FULL_STORY_COLUMNS            STORY_FROM
-        "WHERE s.place_code >= ?1 AND s.place_code < ?1 || ':'" STORY_ORDER,
+        "SELECT " FULL_STORY_COLUMNS STORY_FROM LIVE STORY_ORDER,
+        "SELECT " FULL_STORY_COLUMNS STORY_FROM      LIVE "AND s.place_code IS NULL" STORY_ORDER,
+        "SELECT " FULL_STORY_COLUMNS STORY_FROM      LIVE
+        "AND s.place_code >= ?1 AND s.place_code < ?1 || ':'" STORY_ORDER,
+        "SELECT " FULL_STORY_COLUMNS STORY_FROM TRASHED,
     },
   };
   g_autoptr (GHashTable) selected = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (SD_IS_STORE (self), NULL);
-  g_return_val_if_fail (scope != NULL && scope->kind <= SD_SCOPE_PLACE, NULL);
+  g_return_val_if_fail (scope != NULL && scope->kind <= SD_SCOPE_TRASH, NULL);
 
   selected = dup_id_set (scope);
-  /* The text is a search (sd-query.h), answered from the full-text index. */
-  if (scope->text != NULL && *scope->text != '\0')
+  /* The text is a search (sd-query.h), answered from the full-text index,
+   * which holds no story in the trash. */
+  if (scope->text != NULL && *scope->text != '\0' && scope->kind != SD_SCOPE_TRASH)
     {
       GPtrArray *found = _sd_store_list_matching (self, scope, full, error);
       if (found != NULL)

@@ -190,11 +190,12 @@ _sd_store_read_story_row (sqlite3_stmt *stmt, gboolean full)
   g_ptr_array_unref (story->tags);
   story->tags = _sd_store_split_column (stmt, 18, "\x1f");
   story->uuid = _sd_store_dup_column_text (stmt, 20);
+  story->trashed = _sd_store_dup_column_text (stmt, 21);
   if (full)
     {
-      story->body = _sd_store_dup_column_text (stmt, 21);
-      story->captions = _sd_store_split_column (stmt, 22, "\n");
-      story->section_headings = _sd_store_split_column (stmt, 23, "\n");
+      story->body = _sd_store_dup_column_text (stmt, 22);
+      story->captions = _sd_store_split_column (stmt, 23, "\n");
+      story->section_headings = _sd_store_split_column (stmt, 24, "\n");
     }
   else
     story->body = _sd_store_dup_column_text (stmt, 19);
@@ -382,7 +383,7 @@ sd_store_open (const char *path, GError **error)
   /* before migrate (): the search index and its triggers tokenize with it */
   if (!sd_store_register_fts5 (self->db, error))
     return NULL;
-  if (!migrate (self, error))
+  if (!migrate (self, error) || !_sd_store_purge_trash (self, error))
     return NULL;
 
   return g_steal_pointer (&self);
