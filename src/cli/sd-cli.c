@@ -12,14 +12,11 @@
 #include <stdio.h>
 #include <unistd.h>
 
-#include "sd-cli.h"
+#include "sd-cli-private.h"
 #include "sd-export.h"
 #include "sd-importer.h"
 #include "sd-paths.h"
 #include "sd-store.h"
-
-/* Exit status for refused input and failed commands; 0 is success. */
-#define EXIT_REFUSED 2
 
 typedef int (*CommandFunc) (int argc, char **argv);
 
@@ -50,7 +47,17 @@ static const Command commands[] = {
           N_("[--db FILE] --story ID|UUID --set TEXT"), N_("Set a story’s note"), run_note },
           { "status", N_("[--db FILE] --story ID|UUID --set new|reviewed|needs-work|rejected"),
                           N_("Set a story’s review status"), run_status },
-          };
+            { "delete",
+              N_("[--db FILE] (--story ID|UUID | --page ID | --batch ID)"),
+                  N_("Move a story, a page’s stories or an import batch’s stories to the trash"),
+                      _sd_cli_run_delete },
+              { "trash", N_("[--db FILE] list | restore (--story ID|UUID | --page ID | --batch ID) | empty"),
+                             N_("List the trash, bring back what is in it, or empty it for good"),
+                                 _sd_cli_run_trash },
+                { "batches", N_("[--db FILE]"),
+                                 N_("List the import batches, with their pages and stories"),
+                                     _sd_cli_run_batches },
+                };
 
 static char *db_path;
 
@@ -178,6 +185,9 @@ run_import (int argc, char **argv)
           g_print (_("%s: refused: %s\n"), display, result->error->message);
           status = EXIT_REFUSED;
         }
+      else if (result->known && result->n_restored > 0)
+        g_print (_("%s: back from the trash (%u stories, as they were)\n"), display,
+                    result->n_restored);
       else if (result->known)
         g_print (_("%s: already in the library\n"), display);
       else if (result->exchange)
@@ -435,6 +445,28 @@ run_status (int argc, char **argv)
       return EXIT_REFUSED;
     }
   return EXIT_SUCCESS;
+}
+
+/* What the other files of the command line share (sd-cli-private.h). */
+void
+_sd_cli_print_error (const char *message)
+{
+  print_error (message);
+}
+
+gboolean
+_sd_cli_parse_options (const char *name, const GOptionEntry *entries, int *argc, char ***argv)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_strcmp0 (commands[i].name, name) == 0)
+      return parse_options (&commands[i], entries, argc, argv);
+  g_return_val_if_reached (FALSE);
+}
+
+SdStore *
+_sd_cli_open_store (void)
+{
+  return open_store ();
 }
 
 int
