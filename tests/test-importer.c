@@ -370,8 +370,8 @@ test_import_async (Fixture *fixture, gconstpointer unused)
   const char *const paths[] = { SD_SEEDS_DIR, NULL };
   AsyncData         data = { g_main_loop_new (NULL, FALSE) };
 
-  sd_importer_import_async (fixture->store, paths, NULL, progress_cb, &data, NULL, finished_cb,
-                            &data);
+  sd_importer_import_async (fixture->store, paths, SD_BATCH_SAMPLE, NULL, progress_cb, &data, NULL,
+                            finished_cb, &data);
   g_main_loop_run (data.loop);
   /* Progress reports still queued are delivered before we look. */
   while (g_main_context_iteration (NULL, FALSE))
@@ -381,6 +381,14 @@ test_import_async (Fixture *fixture, gconstpointer unused)
   g_assert_cmpuint (data.results->len, ==, 5);
   g_assert_cmpuint (data.progress_calls, ==, 5);
   g_assert_cmpint (sd_store_count_stories (fixture->store, NULL), >=, 25);
+  /* the job's pages are one batch, of the kind asked for */
+  {
+    g_autoptr (GPtrArray) batches = sd_store_list_batches (fixture->store, NULL);
+
+    g_assert_cmpuint (batches->len, ==, 1);
+    g_assert_cmpint (((SdBatch *) g_ptr_array_index (batches, 0))->kind, ==, SD_BATCH_SAMPLE);
+    g_assert_cmpuint (((SdBatch *) g_ptr_array_index (batches, 0))->n_pages, ==, 5);
+  }
   g_ptr_array_unref (data.results);
   g_main_loop_unref (data.loop);
 }

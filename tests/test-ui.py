@@ -312,6 +312,47 @@ try:
     wait_until(lambda: filed_in("苏州市"), "the story back in 苏州市 after undo")
     log("drag onto 南京市 and its undo work")
 
+    # The bundled pages came in as one import batch, shown as 示例.  A story
+    # selected and deleted with the Delete key leaves the list for 回收站,
+    # with a notification offering to undo; Ctrl+Z brings it back (issue
+    # #13, defect 10).
+    wait_until(lambda: (lambda c: c and c[1].name == str(total))(row_cells(places, "示例")),
+               "the sample batch 示例 in the tree with all %d stories" % total)
+
+    def listed_names():
+        return [c.name for c in stories.findChildren(GenericPredicate(roleName="table cell"))
+                if c.name and "·" in c.name]
+
+    def trash_count():
+        c = row_cells(places, "回收站")
+        return c[1].name if c else None
+
+    if trash_count() != "0":
+        fail("回收站 counts %r before any delete" % trash_count())
+    before_delete = listed_names()
+    victim = [c for c in stories.findChildren(GenericPredicate(roleName="table cell"))
+              if c.name == before_delete[2]][0]
+    victim_headline = victim.name.split("\n")[0]
+    victim.click()
+    wait_until(lambda: victim_headline in article.text, "the story to delete shown")
+    subprocess.run(["xdotool", "key", "Delete"], check=True)
+    wait_until(lambda: trash_count() == "1", "回收站 counting the deleted story")
+    wait_until(lambda: listed_names() == before_delete[:2] + before_delete[3:],
+               "the deleted story gone from the list, the others kept")
+    wait_until(lambda: [l for l in app.findChildren(GenericPredicate(roleName="label"))
+                        if l.name.startswith("删除") and victim_headline[:8] in l.name],
+               "a notification naming the deleted story")
+    app.child(name="撤销(U)", roleName="push button")
+    if any(s["headline"] == victim_headline for s in export()):
+        fail("the deleted story is still exported")
+    log("deleted %r with the Delete key: 回收站 1, the list one shorter" % victim_headline)
+    subprocess.run(["xdotool", "key", "ctrl+z"], check=True)
+    wait_until(lambda: listed_names() == before_delete, "the story back in the list after Ctrl+Z")
+    wait_until(lambda: trash_count() == "0", "回收站 empty again after Ctrl+Z")
+    if not any(s["headline"] == victim_headline for s in export()):
+        fail("the undone delete did not bring the story back into the library")
+    log("Ctrl+Z brought it back: 回收站 0")
+
     # The note is typed and the app closed at once, before the typing pause
     # would have saved it: closing must still save it.
     note = app.child(name="批注", roleName="text")

@@ -137,7 +137,7 @@ import_response_cb (GtkNativeDialog *dialog, int response, SdWindow *self)
         g_ptr_array_add (paths, l->data);
       g_slist_free (files);
       g_ptr_array_add (paths, NULL);
-      sd_window_import (self, (const char *const *) paths->pdata);
+      sd_window_import (self, (const char *const *) paths->pdata, SD_BATCH_IMPORT);
     }
   g_object_unref (dialog);
 }
@@ -370,4 +370,5 @@ _sd_window_add_actions (SdWindow *self)
 {
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries, G_N_ELEMENTS (win_entries),
                                    self);
+  _sd_window_add_trash_actions (self);
 }

@@ -44,6 +44,9 @@ library_changed_cb (SdLibraryModel *library, SdLibraryModelParts parts, SdWindow
   if (parts & SD_LIBRARY_MODEL_SEARCHES)
     sd_place_tree_set_saved_searches (self->place_tree,
                                       sd_library_model_get_saved_searches (library));
+  if (parts & SD_LIBRARY_MODEL_TRASH)
+    sd_place_tree_set_trash (self->place_tree, sd_library_model_get_batches (library),
+                             sd_library_model_get_trash_count (library));
   if (parts & SD_LIBRARY_MODEL_COUNTS)
     sd_place_tree_set_counts (self->place_tree, sd_library_model_get_counts (library));
 }
@@ -94,6 +97,8 @@ _sd_window_get_scope (SdWindow *self, SdScope *scope, char **out_code)
   scope->kind = sd_place_tree_get_selected (self->place_tree, out_code);
   scope->place_code = *out_code;
   scope->text = gtk_entry_get_text (GTK_ENTRY (self->search_entry));
+  if (scope->kind == SD_SCOPE_BATCH)
+    scope->batch_id = g_ascii_strtoll (*out_code, NULL, 10);
 }
 
 /* Lists the selected node's stories; the model reads them in the store's
@@ -107,6 +112,7 @@ list_stories (SdWindow *self)
 
   _sd_window_get_scope (self, &scope, &code);
   gtk_label_set_text (self->status_label, _("Reading the stories…"));
+  _sd_window_set_list_scope (self, scope.kind);
   sd_story_list_model_set_request (self->stories, &scope);
 }
 
@@ -659,7 +665,7 @@ sd_window_new (SdApplication *application, SdStore *store)
 }
 
 void
-sd_window_import (SdWindow *self, const char *const *paths)
+sd_window_import (SdWindow *self, const char *const *paths, SdBatchKind batch_kind)
 {
   g_return_if_fail (SD_IS_WINDOW (self));
 
@@ -672,6 +678,6 @@ sd_window_import (SdWindow *self, const char *const *paths)
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
 
-  sd_library_model_import_async (self->library, paths, self->import_cancellable, import_progress_cb,
-                                 import_finished_cb, self);
+  sd_library_model_import_async (self->library, paths, batch_kind, self->import_cancellable,
+                                 import_progress_cb, import_finished_cb, self);
 }

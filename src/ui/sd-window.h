@@ -19,8 +19,10 @@ G_DECLARE_FINAL_TYPE (SdWindow, sd_window, SD, WINDOW, GtkApplicationWindow)
 
 SdWindow *sd_window_new    (SdApplication     *application,
                             SdStore           *store);
-/* Imports files or folders in a worker, showing progress in the window. */
+/* Imports files or folders in a worker, showing progress in the window;
+ * the new pages make one import batch of @batch_kind. */
 void      sd_window_import (SdWindow          *self,
-                            const char *const *paths);
+                            const char *const *paths,
+                            SdBatchKind        batch_kind);
 
 G_END_DECLS

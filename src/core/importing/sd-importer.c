@@ -18,6 +18,7 @@ typedef struct
 {
   SdStore             *store; /* (nullable) a connection of the job's own */
   GStrv                paths;
+  SdBatchKind          batch_kind;
   SdImportProgressFunc progress;
   gpointer             progress_data;
   GDestroyNotify       progress_destroy;
@@ -193,6 +194,7 @@ import_thread (GTask *task, gpointer source_object, gpointer task_data, GCancell
     }
 
   results = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_import_result_free);
+  sd_store_begin_batch (job->store, job->batch_kind);
   for (guint i = 0; i < files->len; i++)
     {
       const char *path = g_ptr_array_index (files, i);
@@ -220,6 +222,7 @@ import_thread (GTask *task, gpointer source_object, gpointer task_data, GCancell
 void
 sd_importer_import_async (SdStore             *store,
                           const char *const   *paths,
+                          SdBatchKind          batch_kind,
                           GCancellable        *cancellable,
                           SdImportProgressFunc progress,
                           gpointer             progress_data,
@@ -234,6 +237,7 @@ sd_importer_import_async (SdStore             *store,
   g_return_if_fail (SD_IS_STORE (store) && paths != NULL);
 
   job->paths = g_strdupv ((char **) paths);
+  job->batch_kind = batch_kind;
   job->progress = progress;
   job->progress_data = progress_data;
   job->progress_destroy = progress_destroy;

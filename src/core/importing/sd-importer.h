@@ -47,9 +47,11 @@ SdImportResult *sd_importer_import_file (SdStore    *store,
                                          const char *path);
 
 /* Imports @paths into @store's library in a worker thread, on a connection
- * of the job's own (sd_store_open_for_worker ()). */
+ * of the job's own (sd_store_open_for_worker ()); the new pages make one
+ * import batch of @batch_kind. */
 void        sd_importer_import_async  (SdStore             *store,
                                        const char *const   *paths,
+                                       SdBatchKind          batch_kind,
                                        GCancellable        *cancellable,
                                        SdImportProgressFunc progress,
                                        gpointer             progress_data,

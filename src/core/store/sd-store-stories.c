@@ -203,13 +203,14 @@ static GPtrArray *
 list_stories (SdStore *self, const SdScope *scope, gboolean full, GError **error)
 {
   /* One statement text per scope kind, so each is prepared once. */
-  static const char *const queries[2][4] = {
+  static const char *const queries[2][5] = {
     {
         "SELECT " STORY_COLUMNS STORY_FROM LIVE STORY_ORDER,
         "SELECT " STORY_COLUMNS STORY_FROM      LIVE "AND s.place_code IS NULL" STORY_ORDER,
         "SELECT " STORY_COLUMNS STORY_FROM      LIVE
         "AND s.place_code >= ?1 AND s.place_code < ?1 || ':'" STORY_ORDER,
         "SELECT " STORY_COLUMNS STORY_FROM TRASHED,
+        "SELECT " STORY_COLUMNS STORY_FROM LIVE "AND p.batch_id = ?2" STORY_ORDER,
     },
     {
         "SELECT " FULL_STORY_COLUMNS STORY_FROM LIVE STORY_ORDER,
@@ -217,13 +218,14 @@ list_stories (SdStore *self, const SdScope *scope, gboolean full, GError **error
         "SELECT " FULL_STORY_COLUMNS STORY_FROM      LIVE
         "AND s.place_code >= ?1 AND s.place_code < ?1 || ':'" STORY_ORDER,
         "SELECT " FULL_STORY_COLUMNS STORY_FROM TRASHED,
+        "SELECT " FULL_STORY_COLUMNS STORY_FROM LIVE "AND p.batch_id = ?2" STORY_ORDER,
     },
   };
   g_autoptr (GHashTable) selected = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (SD_IS_STORE (self), NULL);
-  g_return_val_if_fail (scope != NULL && scope->kind <= SD_SCOPE_TRASH, NULL);
+  g_return_val_if_fail (scope != NULL && scope->kind <= SD_SCOPE_BATCH, NULL);
 
   selected = dup_id_set (scope);
   /* The text is a search (sd-query.h), answered from the full-text index,
@@ -241,6 +243,8 @@ list_stories (SdStore *self, const SdScope *scope, gboolean full, GError **error
     return NULL;
   if (scope->kind == SD_SCOPE_PLACE)
     _sd_store_bind_text (stmt, 1, scope->place_code);
+  if (scope->kind == SD_SCOPE_BATCH)
+    sqlite3_bind_int64 (stmt, 2, scope->batch_id);
 
   return _sd_store_read_stories (self, stmt, full, selected, "list stories", error);
 }

@@ -36,6 +36,7 @@ typedef enum
   SD_SCOPE_PLACE,
   SD_SCOPE_TRASH, /* the stories in the trash, most recently deleted first;
                    * its text is not used */
+  SD_SCOPE_BATCH, /* the stories of one import batch's pages */
 } SdScopeKind;
 
 typedef struct
@@ -46,6 +47,7 @@ typedef struct
   const gint64 *ids;      /* (nullable) only these stories: the editor's
                            * selection */
   guint       n_ids;
+  gint64      batch_id;   /* for SD_SCOPE_BATCH */
 } SdScope;
 
 /* A page as the store records it. */
