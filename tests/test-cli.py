@@ -43,7 +43,7 @@ class CliTest(unittest.TestCase):
         env.pop("DISPLAY", None)
         text = run("--help", env=env).stdout
         for command in ("import", "export", "tag", "note", "status", "delete", "trash",
-                        "batches", "--db"):
+                        "batches", "history", "--db"):
             self.assertIn(command, text)
 
     def test_import_and_export(self):
@@ -258,6 +258,29 @@ class CliTest(unittest.TestCase):
             run("delete", "--db", self.db, *args, check_status=2)
         run("trash", "--db", self.db, "restore", check_status=2)
         run("trash", "--db", self.db, "burn", check_status=2)
+
+    def test_merge_keeps_history(self):
+        run("import", "--db", self.db, os.path.join(SEEDS, sorted(os.listdir(SEEDS))[0]))
+        story = self.export()[0]
+        run("note", "--db", self.db, "--story", str(story["id"]), "--set", "旧批注")
+        out = os.path.join(self.tmp.name, "a.json")
+        run("export", "--db", self.db, "--format", "json", "-o", out)
+        # the export's edit is made newer than the library's next one
+        with open(out, encoding="utf-8") as f:
+            data = json.load(f)
+        data[0]["note"] = "新批注"
+        data[0]["status"] = "reviewed"
+        data[0]["updated"] = "2099-01-01T00:00:00Z"
+        with open(out, "w", encoding="utf-8") as f:
+            json.dump(data, f, ensure_ascii=False)
+        run("import", "--db", self.db, out)
+        lines = run("history", "--db", self.db, "--story", story["uuid"]).stdout.splitlines()
+        fields = [line.split("\t") for line in lines]
+        self.assertEqual([(f[0], f[3], f[4]) for f in fields],
+                         [("note", "旧批注", fields[0][4]), ("status", "new", fields[1][4]),
+                          ("note", "新批注", "(now)"), ("status", "reviewed", "(now)")], lines)
+        self.assertTrue(fields[0][4].startswith("(replaced "), lines)
+        run("history", "--db", self.db, "--story", "9999", check_status=2)
 
     def test_bad_files_refused_and_nothing_lost(self):
         run("import", "--db", self.db, SEEDS)

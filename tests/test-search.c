@@ -316,6 +316,7 @@ static void
 test_upgrade (Fixture *fixture, gconstpointer data)
 {
   static const char *const downgrade[] = {
+    "DROP TABLE story_history",
     "DROP TRIGGER story_fts_insert",
     "DROP TRIGGER story_fts_delete",
     "DROP TRIGGER story_fts_update",

@@ -26,5 +26,7 @@ G_GNUC_INTERNAL SdStore  *_sd_cli_open_store    (void);
 G_GNUC_INTERNAL int       _sd_cli_run_delete    (int argc, char **argv);
 G_GNUC_INTERNAL int       _sd_cli_run_trash     (int argc, char **argv);
 G_GNUC_INTERNAL int       _sd_cli_run_batches   (int argc, char **argv);
+/* storydesk history (sd-cli-history.c) */
+G_GNUC_INTERNAL int       _sd_cli_run_history   (int argc, char **argv);
 
 G_END_DECLS

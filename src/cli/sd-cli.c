@@ -57,7 +57,10 @@ static const Command commands[] = {
                 { "batches", N_("[--db FILE]"),
                                  N_("List the import batches, with their pages and stories"),
                                      _sd_cli_run_batches },
-                };
+                  { "history", N_("[--db FILE] --story ID|UUID"),
+                                   N_("Show a story’s earlier notes and statuses, kept when a merge replaced them"),
+                                       _sd_cli_run_history },
+                  };
 
 static char *db_path;
 

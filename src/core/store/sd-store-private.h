@@ -78,6 +78,9 @@ G_GNUC_INTERNAL gboolean      _sd_store_file_page_in_batch (SdStore *self, gint6
 G_GNUC_INTERNAL gboolean      _sd_store_restore_page    (struct _SdStoreWrite *write, gint64 page_id, guint *out_n, GError **error);
 /* Purges what stayed in the trash longer than SD_STORE_TRASH_DAYS. */
 G_GNUC_INTERNAL gboolean      _sd_store_purge_trash     (SdStore *self, GError **error);
+/* Keeps in the history the note and status of @older that differ from
+ * @newer's, unless kept already; sets @out_kept (sd-store-history.c). */
+G_GNUC_INTERNAL gboolean      _sd_store_keep_older_edit (SdStore *self, gint64 story_id, const SdStory *older, const SdStory *newer, const char *now, gboolean *out_kept, GError **error);
 /* Emits SdStore::library-changed. */
 G_GNUC_INTERNAL void          _sd_store_notify_library  (SdStore *self);
 /* Stops the watcher and lets go of the read connection (sd-store-async.c). */

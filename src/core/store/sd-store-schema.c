@@ -175,6 +175,20 @@ const char *const _sd_store_migrations[] = {
   "  WHERE new.trashed IS NULL;"
   "END;"
   "INSERT INTO story_fts (story_fts) VALUES ('rebuild');",
+
+  /* 5 → 6: a story's earlier notes and statuses, kept when a newer edit
+   * replaced them in a merge (sd-store-history.c): who wrote each, when,
+   * and when it was replaced. */
+  "CREATE TABLE story_history ("
+  "  id INTEGER PRIMARY KEY,"
+  "  story_id INTEGER NOT NULL REFERENCES stories (id) ON DELETE CASCADE,"
+  "  field TEXT NOT NULL,"
+  "  value TEXT NOT NULL,"
+  "  editor TEXT,"
+  "  edited TEXT,"
+  "  replaced TEXT NOT NULL,"
+  "  reason TEXT NOT NULL);"
+  "CREATE INDEX story_history_by_story ON story_history (story_id);",
 };
 
 const guint _sd_store_n_migrations = G_N_ELEMENTS (_sd_store_migrations);

@@ -25,9 +25,11 @@ static const char *const story_selects[] = {
   "SELECT rowid, * FROM repairs WHERE story_id = ?",
   "SELECT rowid, * FROM place_mentions WHERE story_id = ?",
   "SELECT * FROM dismissed_themes WHERE story_id = ?",
+  "SELECT * FROM story_history WHERE story_id = ?",
 };
 static const char *const story_tables[] = {
-  "stories", "story_tags", "highlights", "repairs", "place_mentions", "dismissed_themes",
+  "stories",        "story_tags",       "highlights",    "repairs",
+  "place_mentions", "dismissed_themes", "story_history",
 };
 #define TAG_SELECT "SELECT * FROM tags WHERE name = ?"
 

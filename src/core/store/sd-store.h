@@ -352,7 +352,8 @@ typedef struct
  * full records, ids 0) in one transaction.  A story the library holds
  * already (the same uuid, else the same page file and span) is merged, not
  * doubled: tags and highlights are joined, and for note and status the
- * newer edit wins.  The others are added with their tags, note, status,
+ * newer edit wins, the older one kept in the story's history
+ * (sd_store_list_history ()).  The others are added with their tags, note, status,
  * place, editor, time and highlights: each run of them from one source file
  * becomes a page of that name, keyed "@checksum#N" (@checksum of the export
  * file), so importing the same export again changes nothing and sets
@@ -362,6 +363,26 @@ gboolean    sd_store_import_stories      (SdStore       *self,
                                           gint64         size,
                                           GPtrArray     *stories,
                                           SdExchangeOutcome *out,
+                                          GError       **error);
+
+/* A note or status a newer edit replaced, kept (sd-store-history.c). */
+typedef struct
+{
+  char *field;    /* "note" or "status" */
+  char *value;    /* the note, or the status ("reviewed") */
+  char *editor;   /* (nullable) who wrote it */
+  char *edited;   /* (nullable) when, ISO 8601, UTC */
+  char *replaced; /* when the newer edit replaced it */
+  char *reason;   /* "merge": a JSON export imported */
+} SdHistoryEntry;
+
+void        sd_history_entry_free        (SdHistoryEntry *entry);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SdHistoryEntry, sd_history_entry_free)
+
+/* Story @story_id's earlier notes and statuses, oldest first.
+ * (element-type SdHistoryEntry) */
+GPtrArray  *sd_store_list_history        (SdStore       *self,
+                                          gint64         story_id,
                                           GError       **error);
 
 /* Editors' corrections of the segmentation (sd-store-corrections.c) */
