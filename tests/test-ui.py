@@ -6,7 +6,10 @@
 # (and undone and redone), a note is typed and the app closed at once, and
 # after a restart both are there.  The window runs with its read guard on
 # (STORYDESK_DEBUG=sync-reads): a synchronous store read on the main thread
-# while it is shown prints a critical, and that fails the test.
+# while it is shown prints a critical, and that fails the test.  The first
+# run's pages are the batch 示例; a story deleted with the Delete key goes to
+# 回收站 and Ctrl+Z brings it back; a refused page and an export that cannot
+# be written each show a red error bar.
 #
 # Run inside xvfb-run + dbus-run-session (X server outermost), see meson.build.
 #
@@ -453,6 +456,49 @@ try:
         ["pdftotext", out_pdf, "-"], capture_output=True, text=True).stdout),
         "the story's headline in the exported PDF")
     log("exported 苏州市 from the window to a PDF of %d characters" % len(pdf_text))
+
+    # Failures look like failures: a refused page and an export that cannot
+    # be written each get a red error bar (GTK_MESSAGE_ERROR, which AT-SPI
+    # names 错误) naming the file and the reason.
+    def error_bar(where, text):
+        bars = [b for b in where.findChildren(GenericPredicate(roleName="info bar"))
+                if b.showing and b.name in ("错误", "Error")]
+        return [b for b in bars if [l for l in b.findChildren(GenericPredicate(roleName="label"))
+                                    if text in l.name]]
+
+    bad_page = os.path.join(data_home, "bad-page.txt")
+    with open(bad_page, "wb") as f:
+        f.write(b"\x00\x01\x02 not a page \xff\xfe\x00")
+    activate("import", window=True)
+    chooser = wait_until(lambda: app.child(roleName="file chooser", retry=False),
+                         "the import file chooser")
+    # an open dialog takes a path in its location entry (Ctrl+L; with no
+    # window manager, keys go to the window under the pointer), set whole:
+    # typed, its completion would get in the way
+    time.sleep(0.5)
+    (cx, cy), (cw, ch) = chooser.position, chooser.size
+    subprocess.run(["xdotool", "mousemove", str(cx + cw // 2), str(cy + 10), "sleep", "0.2",
+                    "key", "ctrl+l", "sleep", "0.5"], check=True)
+    location = wait_until(lambda: [t for t in chooser.findChildren(GenericPredicate(roleName="text"))
+                                   if t.showing], "the location entry")[0]
+    location.text = bad_page
+    time.sleep(0.5)
+    chooser.child(name="导入(I)", roleName="push button").doActionNamed("click")
+    wait_until(lambda: error_bar(app, "bad-page.txt"), "a red error bar naming the refused page")
+    log("a refused page: error bar %r" % [l.name for l in error_bar(app, "bad-page.txt")[0]
+                                          .findChildren(GenericPredicate(roleName="label"))])
+
+    activate("export", window=True)
+    dialog = wait_until(lambda: app.child(name="导出稿件", roleName="dialog", retry=False),
+                        "the export dialog")
+    dialog.child(name="导出(E)…", roleName="push button").doActionNamed("click")
+    chooser = wait_until(lambda: app.child(roleName="file chooser", retry=False),
+                         "the export file chooser")
+    chooser.findChildren(GenericPredicate(roleName="text"))[0].text = "/proc/storydesk.pdf"
+    chooser.child(name="导出(E)", roleName="push button").doActionNamed("click")
+    wait_until(lambda: error_bar(dialog, "/proc/storydesk.pdf"),
+               "a red error bar in the export dialog naming the file")
+    log("an export that cannot be written: error bar in the dialog")
 finally:
     stop(proc)
 check_app_log()

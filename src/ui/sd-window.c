@@ -385,8 +385,9 @@ import_finished_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       g_string_prepend_c (problems, '\n');
       g_string_prepend (problems, summary);
     }
+  /* a refused file is a failure: the bar is an error's, red */
   if (problems->len > 0)
-    _sd_window_show_message (self, GTK_MESSAGE_WARNING, problems->str);
+    _sd_window_show_message (self, GTK_MESSAGE_ERROR, problems->str);
   else if (summary != NULL)
     _sd_window_show_message (self, GTK_MESSAGE_INFO, summary);
 
