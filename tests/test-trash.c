@@ -322,7 +322,7 @@ test_undo (SdTestLibrary *fixture, gconstpointer data)
   SdStory         *story = g_ptr_array_index (stories, 0);
   gint64           batch_id = ((SdBatch *) g_ptr_array_index (batches, 0))->id;
 
-  g_assert_true (sd_edit_history_trash (history, SD_TRASH_STORY, story->id, &error));
+  g_assert_true (sd_edit_history_trash (history, SD_TRASH_STORY, &story->id, 1, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (sd_edit_history_get_undo_label (history), !=, NULL);
   g_assert_true (g_str_has_prefix (sd_edit_history_get_undo_label (history), "Delete “"));
@@ -337,9 +337,9 @@ test_undo (SdTestLibrary *fixture, gconstpointer data)
   g_assert_cmpstr (now, ==, deleted);
 
   /* the batch, then its restore, each undone */
-  g_assert_true (sd_edit_history_trash (history, SD_TRASH_BATCH, batch_id, &error));
+  g_assert_true (sd_edit_history_trash (history, SD_TRASH_BATCH, &batch_id, 1, &error));
   g_assert_cmpint (count (fixture->store), ==, 0);
-  g_assert_true (sd_edit_history_restore (history, SD_TRASH_BATCH, batch_id, &error));
+  g_assert_true (sd_edit_history_restore (history, SD_TRASH_BATCH, &batch_id, 1, &error));
   g_assert_cmpint (count (fixture->store), ==, first->n_stories - 1);
   g_assert_true (g_str_has_prefix (sd_edit_history_get_undo_label (history),
                                    "Restore the import batch “001_76d1ea9befcd34c7.txt”"));
@@ -356,8 +356,24 @@ test_undo (SdTestLibrary *fixture, gconstpointer data)
   sd_test_assert_index_whole (fixture->path);
 
   /* nothing moved, no step */
-  g_assert_true (sd_edit_history_restore (history, SD_TRASH_STORY, story->id, &error));
+  g_assert_true (sd_edit_history_restore (history, SD_TRASH_STORY, &story->id, 1, &error));
   g_assert_false (sd_edit_history_can_undo (history));
+
+  /* three stories selected and deleted: one step, one undo */
+  {
+    gint64 ids[3] = { ((SdStory *) stories->pdata[1])->id, ((SdStory *) stories->pdata[2])->id,
+                      ((SdStory *) stories->pdata[4])->id };
+
+    g_assert_true (sd_edit_history_trash (history, SD_TRASH_STORY, ids, 3, &error));
+    g_assert_cmpint (count (fixture->store), ==, first->n_stories - 3);
+    g_assert_cmpstr (sd_edit_history_get_undo_label (history), ==, "Delete 3 stories");
+    g_assert_cmpint (sd_edit_history_get_next_story (history, FALSE), ==, 0);
+    sd_test_undo (history);
+    g_assert_false (sd_edit_history_can_undo (history));
+    g_clear_pointer (&now, g_free);
+    now = sd_test_dump_library (fixture->path);
+    g_assert_cmpstr (now, ==, before);
+  }
 }
 
 int

@@ -137,7 +137,7 @@ restore (Run *run)
   if (entries->len == 0)
     return FALSE;
   entry = g_ptr_array_index (entries, g_rand_int_range (run->rand, 0, entries->len));
-  return sd_edit_history_restore (run->history, entry->kind, entry->target, NULL);
+  return sd_edit_history_restore (run->history, entry->kind, &entry->target, 1, NULL);
 }
 
 static gboolean
@@ -157,19 +157,18 @@ act (Run *run, GPtrArray *listed, Action action)
   length = g_utf8_strlen (story->body, -1);
   switch (action)
     {
-    case ACTION_DELETE_STORY:
-      return sd_edit_history_trash (run->history, SD_TRASH_STORY, story->id, NULL);
+    case ACTION_DELETE_STORY: /* one to five stories, one step */
+      ids = pick_many (run, listed, story);
+      return sd_edit_history_trash (run->history, SD_TRASH_STORY, (gint64 *) ids->data, ids->len,
+                                    NULL);
     case ACTION_DELETE_PAGE:
-      return sd_edit_history_trash (run->history, SD_TRASH_PAGE, story->page_id, NULL);
+      return sd_edit_history_trash (run->history, SD_TRASH_PAGE, &story->page_id, 1, NULL);
     case ACTION_DELETE_BATCH:
       {
         g_autoptr (GPtrArray) batches = sd_store_list_batches (run->store, NULL);
+        SdBatch *batch = g_ptr_array_index (batches, g_rand_int_range (run->rand, 0, batches->len));
 
-        return sd_edit_history_trash (
-            run->history, SD_TRASH_BATCH,
-            ((SdBatch *) g_ptr_array_index (batches, g_rand_int_range (run->rand, 0, batches->len)))
-                ->id,
-            NULL);
+        return sd_edit_history_trash (run->history, SD_TRASH_BATCH, &batch->id, 1, NULL);
       }
     case ACTION_TAG_ONE:
     case ACTION_UNTAG_ONE:

@@ -30,31 +30,24 @@ notify_deleted (SdWindow *self, guint n_steps)
   sd_toast_show_undoable (self->toast, message);
 }
 
-/* Each of @ids to the trash or back, each an undo step; how many moved. */
-static guint
+/* @ids to the trash or back, in one undo step; whether anything moved. */
+static gboolean
 move_stories (SdWindow *self, GArray *ids, gboolean to_trash)
 {
-  guint steps = 0;
+  g_autoptr (GError) error = NULL;
+  const char *before = sd_edit_history_get_undo_label (self->history);
+  gboolean    ok;
 
-  for (guint i = 0; i < ids->len; i++)
-    {
-      g_autoptr (GError) error = NULL;
-      gint64      id = g_array_index (ids, gint64, i);
-      gboolean    could_undo = sd_edit_history_can_undo (self->history);
-      const char *before = sd_edit_history_get_undo_label (self->history);
-      gboolean    ok = to_trash ? sd_edit_history_trash (self->history, SD_TRASH_STORY, id, &error)
-                                : sd_edit_history_restore (self->history, SD_TRASH_STORY, id, &error);
-
-      if (!ok)
-        {
-          _sd_window_show_message (self, GTK_MESSAGE_ERROR, error->message);
-          break;
-        }
-      /* a story in the trash already makes no step */
-      if (!could_undo || sd_edit_history_get_undo_label (self->history) != before)
-        steps++;
-    }
-  return steps;
+  if (ids->len == 0)
+    return FALSE;
+  ok = to_trash ? sd_edit_history_trash (self->history, SD_TRASH_STORY, (gint64 *) ids->data,
+                                         ids->len, &error)
+                : sd_edit_history_restore (self->history, SD_TRASH_STORY, (gint64 *) ids->data,
+                                           ids->len, &error);
+  if (!ok)
+    _sd_window_show_message (self, GTK_MESSAGE_ERROR, error->message);
+  /* stories in the trash already make no step */
+  return ok && sd_edit_history_get_undo_label (self->history) != before;
 }
 
 /* Delete: the selected stories, or, in the tree, the import batch picked. */
@@ -88,10 +81,10 @@ trash_target (SdWindow *self, SdTrashKind kind, gint64 id)
   const char *before = sd_edit_history_get_undo_label (self->history);
 
   sd_story_inspector_flush (self->inspector);
-  if (!sd_edit_history_trash (self->history, kind, id, &error))
+  if (!sd_edit_history_trash (self->history, kind, &id, 1, &error))
     _sd_window_show_message (self, GTK_MESSAGE_ERROR, error->message);
-  else if (sd_edit_history_get_undo_label (self->history) != before)
-    notify_deleted (self, 1);
+  else
+    notify_deleted (self, sd_edit_history_get_undo_label (self->history) != before);
 }
 
 /* Every story of the page the selected story was cut from. */

@@ -72,16 +72,18 @@ gboolean       sd_edit_history_revert_repair    (SdEditHistory  *self,
                                                  gint64          story_id,
                                                  gint64          repair_id,
                                                  GError        **error);
-/* Sends the story, the page's stories or the batch's stories to the trash
- * (sd_store_trash ()), or brings them back (sd_store_restore ()); no step
- * when nothing moved. */
+/* Sends the stories, the pages' stories or the batches' stories @ids to
+ * the trash (sd_store_trash ()), or brings them back (sd_store_restore ()),
+ * in one undo step; no step when nothing moved. */
 gboolean       sd_edit_history_trash            (SdEditHistory  *self,
                                                  SdTrashKind     kind,
-                                                 gint64          id,
+                                                 const gint64   *ids,
+                                                 guint           n_ids,
                                                  GError        **error);
 gboolean       sd_edit_history_restore          (SdEditHistory  *self,
                                                  SdTrashKind     kind,
-                                                 gint64          id,
+                                                 const gint64   *ids,
+                                                 guint           n_ids,
                                                  GError        **error);
 /* Ends a run of note saves: the next save is a new undo step. */
 void           sd_edit_history_close_group      (SdEditHistory  *self);
