@@ -166,16 +166,14 @@ test_page_and_batch (SdTestLibrary *fixture, gconstpointer data)
 {
   g_autoptr (SdImportResult) first = import_seed (fixture->store, "000_17ad7f2eb8d76244.txt");
   g_autoptr (SdImportResult) second = import_seed (fixture->store, "001_76d1ea9befcd34c7.txt");
-  g_autoptr (SdImportResult) third = NULL;
-  g_autoptr (GPtrArray) batches = NULL;
-  g_autoptr (GPtrArray) entries = NULL;
+  gint64 n = count (fixture->store);
   g_autoptr (GPtrArray) stories = sd_store_list_stories (fixture->store, &all, NULL);
-  g_autoptr (GPtrArray) page = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *before = sd_test_dump_library (fixture->path);
-  g_autofree char *after = NULL;
-  gint64           n = count (fixture->store);
   gint64           page_id = ((SdStory *) g_ptr_array_index (stories, 0))->page_id;
+  g_autofree char *before = sd_test_dump_library (fixture->path);
+  g_autoptr (SdImportResult) third = NULL;
+  g_autoptr (GPtrArray) batches = NULL, entries = NULL, page = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *after = NULL;
   SdBatch         *batch;
   guint            moved = 0;
 

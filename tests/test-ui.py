@@ -441,15 +441,20 @@ try:
     # Exporting from the window as an editor does: Ctrl+E, the dialog (PDF
     # by default), the file chooser; the listed 苏州市 stories are in the
     # PDF, read back by poppler.
+    def export_from_window(path):
+        """Ctrl+E, the dialog's Export…, the file chooser given @path; the dialog."""
+        activate("export", window=True)
+        dialog = wait_until(lambda: app.child(name="导出稿件", roleName="dialog", retry=False),
+                            "the export dialog")
+        dialog.child(name="导出(E)…", roleName="push button").doActionNamed("click")
+        chooser = wait_until(lambda: app.child(roleName="file chooser", retry=False),
+                             "the file chooser")
+        chooser.findChildren(GenericPredicate(roleName="text"))[0].text = path
+        chooser.child(name="导出(E)", roleName="push button").doActionNamed("click")
+        return dialog
+
     out_pdf = os.path.join(data_home, "suzhou.pdf")
-    activate("export", window=True)
-    dialog = wait_until(lambda: app.child(name="导出稿件", roleName="dialog", retry=False),
-                        "the export dialog")
-    dialog.child(name="导出(E)…", roleName="push button").doActionNamed("click")
-    chooser = wait_until(lambda: app.child(roleName="file chooser", retry=False),
-                         "the file chooser")
-    chooser.findChildren(GenericPredicate(roleName="text"))[0].text = out_pdf
-    chooser.child(name="导出(E)", roleName="push button").doActionNamed("click")
+    export_from_window(out_pdf)
     wait_until(lambda: os.path.exists(out_pdf) and open(out_pdf, "rb").read(5) == b"%PDF-",
                "the PDF written")
     pdf_text = wait_until(lambda: (lambda t: t if headline in t else None)(subprocess.run(
@@ -488,14 +493,7 @@ try:
     log("a refused page: error bar %r" % [l.name for l in error_bar(app, "bad-page.txt")[0]
                                           .findChildren(GenericPredicate(roleName="label"))])
 
-    activate("export", window=True)
-    dialog = wait_until(lambda: app.child(name="导出稿件", roleName="dialog", retry=False),
-                        "the export dialog")
-    dialog.child(name="导出(E)…", roleName="push button").doActionNamed("click")
-    chooser = wait_until(lambda: app.child(roleName="file chooser", retry=False),
-                         "the export file chooser")
-    chooser.findChildren(GenericPredicate(roleName="text"))[0].text = "/proc/storydesk.pdf"
-    chooser.child(name="导出(E)", roleName="push button").doActionNamed("click")
+    dialog = export_from_window("/proc/storydesk.pdf")
     wait_until(lambda: error_bar(dialog, "/proc/storydesk.pdf"),
                "a red error bar in the export dialog naming the file")
     log("an export that cannot be written: error bar in the dialog")

@@ -81,23 +81,30 @@ resolve_target (
   return TRUE;
 }
 
-int
-_sd_cli_run_delete (int argc, char **argv)
+/* delete, and trash restore: the target @target names to the trash or back. */
+static int
+move_target (const char *name, Target *target, gboolean to_trash)
 {
-  g_auto (Target) target = { NULL, 0, 0 };
   g_autoptr (SdStore) store = NULL;
   g_autoptr (GError) error = NULL;
   SdTrashKind kind;
   gint64      id;
   guint       n = 0;
 
-  if (!parse_with_target ("delete", &argc, &argv, &target)
-      || !resolve_target ("delete", &target, &store, &kind, &id))
+  if (!resolve_target (name, target, &store, &kind, &id))
     return EXIT_REFUSED;
-  if (!sd_store_trash (store, kind, id, &n, &error))
+  if (!(to_trash ? sd_store_trash (store, kind, id, &n, &error)
+                 : sd_store_restore (store, kind, id, &n, &error)))
     {
       _sd_cli_print_error (error->message);
       return EXIT_REFUSED;
+    }
+  if (!to_trash)
+    {
+      g_print (g_dngettext (GETTEXT_PACKAGE, "%u story back from the trash\n",
+                            "%u stories back from the trash\n", n),
+               n);
+      return n > 0 ? EXIT_SUCCESS : EXIT_REFUSED;
     }
   if (n == 0)
     g_print (_("Nothing to delete: it is in the trash already\n"));
@@ -110,6 +117,16 @@ _sd_cli_run_delete (int argc, char **argv)
                           n),
              n, kind_names[kind], (long long) id, SD_STORE_TRASH_DAYS);
   return EXIT_SUCCESS;
+}
+
+int
+_sd_cli_run_delete (int argc, char **argv)
+{
+  g_auto (Target) target = { NULL, 0, 0 };
+
+  if (!parse_with_target ("delete", &argc, &argv, &target))
+    return EXIT_REFUSED;
+  return move_target ("delete", &target, TRUE);
 }
 
 static int
@@ -149,27 +166,13 @@ _sd_cli_run_trash (int argc, char **argv)
   g_autoptr (SdStore) store = NULL;
   g_autoptr (GError) error = NULL;
   const char *action;
-  SdTrashKind kind;
-  gint64      id;
   guint       n = 0;
 
   if (!parse_with_target ("trash", &argc, &argv, &target))
     return EXIT_REFUSED;
   action = argc == 3 ? argv[2] : "";
   if (g_strcmp0 (action, "restore") == 0)
-    {
-      if (!resolve_target ("trash restore", &target, &store, &kind, &id))
-        return EXIT_REFUSED;
-      if (!sd_store_restore (store, kind, id, &n, &error))
-        {
-          _sd_cli_print_error (error->message);
-          return EXIT_REFUSED;
-        }
-      g_print (g_dngettext (GETTEXT_PACKAGE, "%u story back from the trash\n",
-                            "%u stories back from the trash\n", n),
-               n);
-      return n > 0 ? EXIT_SUCCESS : EXIT_REFUSED;
-    }
+    return move_target ("trash restore", &target, FALSE);
   if ((g_strcmp0 (action, "list") != 0 && g_strcmp0 (action, "empty") != 0) || target.story != NULL
       || target.page > 0 || target.batch > 0)
     {
