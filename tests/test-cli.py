@@ -42,7 +42,8 @@ class CliTest(unittest.TestCase):
         env = dict(os.environ)
         env.pop("DISPLAY", None)
         text = run("--help", env=env).stdout
-        for command in ("import", "export", "tag", "note", "status", "--db"):
+        for command in ("import", "export", "tag", "note", "status", "delete", "trash",
+                        "batches", "history", "--db"):
             self.assertIn(command, text)
 
     def test_import_and_export(self):
@@ -200,6 +201,86 @@ class CliTest(unittest.TestCase):
                    "--set", "x", check_status=2)
         self.assertIn("0f8fad5b-d9cb-469f-a165-70867728950e", proc.stderr)
         run("status", "--db", self.db, "--story", "六", "--set", "new", check_status=2)
+
+    def test_delete_and_trash(self):
+        run("import", "--db", self.db, SEEDS)
+        before = self.export()
+        victim = before[1]
+        word = victim["headline"][:4]
+        self.assertIn(victim["id"], [s["id"] for s in self.export("--query", word)])
+        # a story by uuid: gone from exports and searches, listed in the trash
+        proc = run("delete", "--db", self.db, "--story", victim["uuid"])
+        self.assertIn("1 story moved to the trash", proc.stdout)
+        after = self.export()
+        self.assertEqual(len(after), len(before) - 1)
+        self.assertNotIn(victim["id"], [s["id"] for s in after])
+        self.assertNotIn(victim["id"], [s["id"] for s in self.export("--query", word)])
+        lines = run("trash", "--db", self.db, "list").stdout.splitlines()
+        self.assertEqual(lines, [f"story\t{victim['id']}\t1 story\t" + lines[0].split("\t")[3]
+                                 + "\t" + victim["headline"]])
+        run("trash", "--db", self.db, "restore", "--story", str(victim["id"]))
+        self.assertEqual(self.export(), before)
+        self.assertEqual(run("trash", "--db", self.db, "list").stdout, "The trash is empty\n")
+
+        # a page, then the whole import batch
+        page = [s for s in before if s["source"]["file"] == victim["source"]["file"]]
+        conn = sqlite3.connect(self.db)
+        page_id, batch_id = conn.execute(
+            "SELECT p.id, p.batch_id FROM stories s JOIN pages p ON p.id = s.page_id "
+            "WHERE s.id = ?", (victim["id"],)).fetchone()
+        conn.close()
+        batches = run("batches", "--db", self.db).stdout.splitlines()
+        self.assertEqual(len(batches), 1)
+        self.assertRegex(batches[0], rf"^{batch_id}\timport\t\S+\t5 pages\t{len(before)} stories"
+                         r"\t0 in the trash\t000_")
+        run("delete", "--db", self.db, "--page", str(page_id))
+        self.assertEqual(len(self.export()), len(before) - len(page))
+        run("delete", "--db", self.db, "--batch", str(batch_id))
+        self.assertEqual(self.export(), [])
+        entries = run("trash", "--db", self.db, "list").stdout.splitlines()
+        self.assertEqual([e.split("\t")[:3] for e in entries],
+                         [["batch", str(batch_id), f"{len(before) - len(page)} stories"],
+                          ["page", str(page_id), f"{len(page)} stories"]])
+        # importing the files again brings them back as they were
+        proc = run("import", "--db", self.db, SEEDS)
+        self.assertEqual(proc.stdout.count("back from the trash"), 5, proc.stdout)
+        self.assertEqual(self.export(), before)
+        # emptied for good: the same files import anew
+        run("delete", "--db", self.db, "--batch", str(batch_id))
+        self.assertIn(f"{len(before)} stories deleted for good",
+                      run("trash", "--db", self.db, "empty").stdout)
+        proc = run("import", "--db", self.db, SEEDS)
+        self.assertNotIn("back from the trash", proc.stdout)
+        self.assertEqual(len(self.export()), len(before))
+        # wrong targets are refused
+        for args in (["--story", "9999"], ["--page", "9999"], ["--batch", "9999"], [],
+                     ["--story", "1", "--page", "1"]):
+            run("delete", "--db", self.db, *args, check_status=2)
+        run("trash", "--db", self.db, "restore", check_status=2)
+        run("trash", "--db", self.db, "burn", check_status=2)
+
+    def test_merge_keeps_history(self):
+        run("import", "--db", self.db, os.path.join(SEEDS, sorted(os.listdir(SEEDS))[0]))
+        story = self.export()[0]
+        run("note", "--db", self.db, "--story", str(story["id"]), "--set", "旧批注")
+        out = os.path.join(self.tmp.name, "a.json")
+        run("export", "--db", self.db, "--format", "json", "-o", out)
+        # the export's edit is made newer than the library's next one
+        with open(out, encoding="utf-8") as f:
+            data = json.load(f)
+        data[0]["note"] = "新批注"
+        data[0]["status"] = "reviewed"
+        data[0]["updated"] = "2099-01-01T00:00:00Z"
+        with open(out, "w", encoding="utf-8") as f:
+            json.dump(data, f, ensure_ascii=False)
+        run("import", "--db", self.db, out)
+        lines = run("history", "--db", self.db, "--story", story["uuid"]).stdout.splitlines()
+        fields = [line.split("\t") for line in lines]
+        self.assertEqual([(f[0], f[3], f[4]) for f in fields],
+                         [("note", "旧批注", fields[0][4]), ("status", "new", fields[1][4]),
+                          ("note", "新批注", "(now)"), ("status", "reviewed", "(now)")], lines)
+        self.assertTrue(fields[0][4].startswith("(replaced "), lines)
+        run("history", "--db", self.db, "--story", "9999", check_status=2)
 
     def test_bad_files_refused_and_nothing_lost(self):
         run("import", "--db", self.db, SEEDS)

@@ -123,6 +123,30 @@ test_into_itself (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (after, ==, before);
 }
 
+/* Story @id's history holds just the note @note (none when NULL), written
+ * at @edited (any time when NULL). */
+static void
+assert_history (SdStore *store, gint64 id, const char *note, const char *edited)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) history = sd_store_list_history (store, id, &error);
+  SdHistoryEntry *entry;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, note != NULL ? 1 : 0);
+  if (note == NULL)
+    return;
+  entry = g_ptr_array_index (history, 0);
+  g_assert_cmpstr (entry->field, ==, "note");
+  g_assert_cmpstr (entry->value, ==, note);
+  g_assert_cmpstr (entry->reason, ==, "merge");
+  g_assert_nonnull (entry->replaced);
+  if (edited != NULL)
+    g_assert_cmpstr (entry->edited, ==, edited);
+  else
+    g_assert_nonnull (entry->edited);
+}
+
 static SdStory *
 find_uuid (GPtrArray *stories, const char *uuid)
 {
@@ -189,6 +213,23 @@ test_into_edited_copy (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (d->tags->len, ==, 1);
   g_assert_cmpuint (d->highlights->len, ==, 1);
   g_assert_cmpuint (a->highlights->len, ==, 1);
+
+  /* The edit that lost is kept in the story's history: the export's older
+   * note of b, the copy's older note of c; a second import keeps no more. */
+  assert_history (copy, b->id, "核对人名", NULL);
+  assert_history (copy, c->id, "副本更早的批注", "2000-01-01T00:00:00Z");
+  assert_history (copy, a->id, NULL, NULL);
+  /* another export of A (one more tag somewhere), imported again */
+  g_assert_true (
+      sd_store_add_tag (fixture->store, ((SdStory *) original->pdata[9])->id, "另一个", NULL));
+  {
+    g_autofree char *second_path = export_library (fixture->store, "a2.json");
+    g_autoptr (SdImportResult) second = import_export (copy, second_path);
+
+    g_assert_cmpuint (second->n_conflicting, ==, 1); /* b: c took the export's note */
+  }
+  assert_history (copy, b->id, "核对人名", NULL);
+  assert_history (copy, c->id, "副本更早的批注", "2000-01-01T00:00:00Z");
 }
 
 /* Into an empty library: the same stories, each with its uuid. */

@@ -436,10 +436,11 @@ test_pipeline_file_spans (gconstpointer data)
 static void
 test_import_async (Fixture *fixture, gconstpointer unused)
 {
-  const char *const paths[] = { SD_SEEDS_DIR, NULL };
-  AsyncData         data = { g_main_loop_new (NULL, FALSE) };
+  const char *const     paths[] = { SD_SEEDS_DIR, NULL };
+  AsyncData             data = { g_main_loop_new (NULL, FALSE) };
+  const SdImportOptions sample = { .batch_kind = SD_BATCH_SAMPLE };
 
-  sd_importer_import_async (fixture->store, paths, NULL, NULL, progress_cb, &data, NULL,
+  sd_importer_import_async (fixture->store, paths, &sample, NULL, progress_cb, &data, NULL,
                             finished_cb, &data);
   g_main_loop_run (data.loop);
   /* Progress reports still queued are delivered before we look. */
@@ -450,6 +451,14 @@ test_import_async (Fixture *fixture, gconstpointer unused)
   g_assert_cmpuint (data.results->len, ==, 5);
   g_assert_cmpuint (data.progress_calls, ==, 5);
   g_assert_cmpint (sd_store_count_stories (fixture->store, NULL), >=, 25);
+  /* the job's pages are one batch, of the kind asked for */
+  {
+    g_autoptr (GPtrArray) batches = sd_store_list_batches (fixture->store, NULL);
+
+    g_assert_cmpuint (batches->len, ==, 1);
+    g_assert_cmpint (((SdBatch *) g_ptr_array_index (batches, 0))->kind, ==, SD_BATCH_SAMPLE);
+    g_assert_cmpuint (((SdBatch *) g_ptr_array_index (batches, 0))->n_pages, ==, 5);
+  }
   g_ptr_array_unref (data.results);
   g_main_loop_unref (data.loop);
 }

@@ -366,7 +366,10 @@ test_library_model (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (sd_library_model_get_tags (library)->len, ==, 0); /* still being read */
   g_assert_null (sd_library_model_get_counts (library));
   g_assert_cmpuint (next_parts (changes), ==,
-                    SD_LIBRARY_MODEL_TAGS | SD_LIBRARY_MODEL_COUNTS | SD_LIBRARY_MODEL_SEARCHES);
+                    SD_LIBRARY_MODEL_TAGS | SD_LIBRARY_MODEL_COUNTS | SD_LIBRARY_MODEL_SEARCHES
+                        | SD_LIBRARY_MODEL_TRASH);
+  g_assert_cmpint (sd_library_model_get_trash_count (library), ==, 0);
+  g_assert_cmpuint (sd_library_model_get_batches (library)->len, ==, 1);
   g_hash_table_iter_init (&iter, sd_library_model_get_counts (library));
   while (g_hash_table_iter_next (&iter, NULL, &count))
     total += *(gint64 *) count;
@@ -404,6 +407,19 @@ test_library_model (Fixture *fixture, gconstpointer data)
   g_assert_true (sd_library_model_delete_search (library, "党建稿件", &error));
   g_assert_cmpuint (next_parts (changes), ==, SD_LIBRARY_MODEL_SEARCHES);
   g_assert_cmpuint (sd_library_model_get_saved_searches (library)->len, ==, 0);
+
+  /* A story to the trash counts there, and no longer under its place nor
+   * in its batch; emptying the trash through the model empties it. */
+  g_assert_true (sd_store_trash (fixture->store, SD_TRASH_STORY, id, NULL, NULL));
+  g_assert_cmpuint (next_parts (changes), ==, SD_LIBRARY_MODEL_COUNTS | SD_LIBRARY_MODEL_TRASH);
+  g_assert_cmpint (sd_library_model_get_trash_count (library), ==, 1);
+  g_assert_cmpuint (
+      ((SdBatch *) g_ptr_array_index (sd_library_model_get_batches (library), 0))->n_stories, ==,
+      listed->len - 1);
+  g_assert_true (sd_library_model_empty_trash (library, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (next_parts (changes), ==, SD_LIBRARY_MODEL_TRASH);
+  g_assert_cmpint (sd_library_model_get_trash_count (library), ==, 0);
 }
 
 static gint64

@@ -6,7 +6,10 @@
 # (and undone and redone), a note is typed and the app closed at once, and
 # after a restart both are there.  The window runs with its read guard on
 # (STORYDESK_DEBUG=sync-reads): a synchronous store read on the main thread
-# while it is shown prints a critical, and that fails the test.
+# while it is shown prints a critical, and that fails the test.  The first
+# run's pages are the batch 示例; a story deleted with the Delete key goes to
+# 回收站 and Ctrl+Z brings it back; a refused page and an export that cannot
+# be written each show a red error bar.
 #
 # Run inside xvfb-run + dbus-run-session (X server outermost), see meson.build.
 #
@@ -346,6 +349,47 @@ try:
     wait_until(lambda: filed_in("苏州市"), "the story back in 苏州市 after undo")
     log("drag onto 南京市 and its undo work")
 
+    # The bundled pages came in as one import batch, shown as 示例.  A story
+    # selected and deleted with the Delete key leaves the list for 回收站,
+    # with a notification offering to undo; Ctrl+Z brings it back (issue
+    # #13, defect 10).
+    wait_until(lambda: (lambda c: c and c[1].name == str(total))(row_cells(places, "示例")),
+               "the sample batch 示例 in the tree with all %d stories" % total)
+
+    def listed_names():
+        return [c.name for c in stories.findChildren(GenericPredicate(roleName="table cell"))
+                if c.name and "·" in c.name]
+
+    def trash_count():
+        c = row_cells(places, "回收站")
+        return c[1].name if c else None
+
+    if trash_count() != "0":
+        fail("回收站 counts %r before any delete" % trash_count())
+    before_delete = listed_names()
+    victim = [c for c in stories.findChildren(GenericPredicate(roleName="table cell"))
+              if c.name == before_delete[2]][0]
+    victim_headline = victim.name.split("\n")[0]
+    victim.click()
+    wait_until(lambda: victim_headline in article.text, "the story to delete shown")
+    subprocess.run(["xdotool", "key", "Delete"], check=True)
+    wait_until(lambda: trash_count() == "1", "回收站 counting the deleted story")
+    wait_until(lambda: listed_names() == before_delete[:2] + before_delete[3:],
+               "the deleted story gone from the list, the others kept")
+    wait_until(lambda: [l for l in app.findChildren(GenericPredicate(roleName="label"))
+                        if l.name.startswith("删除") and victim_headline[:8] in l.name],
+               "a notification naming the deleted story")
+    app.child(name="撤销(U)", roleName="push button")
+    if any(s["headline"] == victim_headline for s in export()):
+        fail("the deleted story is still exported")
+    log("deleted %r with the Delete key: 回收站 1, the list one shorter" % victim_headline)
+    subprocess.run(["xdotool", "key", "ctrl+z"], check=True)
+    wait_until(lambda: listed_names() == before_delete, "the story back in the list after Ctrl+Z")
+    wait_until(lambda: trash_count() == "0", "回收站 empty again after Ctrl+Z")
+    if not any(s["headline"] == victim_headline for s in export()):
+        fail("the undone delete did not bring the story back into the library")
+    log("Ctrl+Z brought it back: 回收站 0")
+
     # The note is typed and the app closed at once, before the typing pause
     # would have saved it: closing must still save it.
     note = app.child(name="批注", roleName="text")
@@ -457,21 +501,62 @@ try:
     # Exporting from the window as an editor does: Ctrl+E, the dialog (PDF
     # by default), the file chooser; the listed 苏州市 stories are in the
     # PDF, read back by poppler.
+    def export_from_window(path):
+        """Ctrl+E, the dialog's Export…, the file chooser given @path; the dialog."""
+        activate("export", window=True)
+        dialog = wait_until(lambda: app.child(name="导出稿件", roleName="dialog", retry=False),
+                            "the export dialog")
+        dialog.child(name="导出(E)…", roleName="push button").doActionNamed("click")
+        chooser = wait_until(lambda: app.child(roleName="file chooser", retry=False),
+                             "the file chooser")
+        chooser.findChildren(GenericPredicate(roleName="text"))[0].text = path
+        chooser.child(name="导出(E)", roleName="push button").doActionNamed("click")
+        return dialog
+
     out_pdf = os.path.join(data_home, "suzhou.pdf")
-    activate("export", window=True)
-    dialog = wait_until(lambda: app.child(name="导出稿件", roleName="dialog", retry=False),
-                        "the export dialog")
-    dialog.child(name="导出(E)…", roleName="push button").doActionNamed("click")
-    chooser = wait_until(lambda: app.child(roleName="file chooser", retry=False),
-                         "the file chooser")
-    chooser.findChildren(GenericPredicate(roleName="text"))[0].text = out_pdf
-    chooser.child(name="导出(E)", roleName="push button").doActionNamed("click")
+    export_from_window(out_pdf)
     wait_until(lambda: os.path.exists(out_pdf) and open(out_pdf, "rb").read(5) == b"%PDF-",
                "the PDF written")
     pdf_text = wait_until(lambda: (lambda t: t if headline in t else None)(subprocess.run(
         ["pdftotext", out_pdf, "-"], capture_output=True, text=True).stdout),
         "the story's headline in the exported PDF")
     log("exported 苏州市 from the window to a PDF of %d characters" % len(pdf_text))
+
+    # Failures look like failures: a refused page and an export that cannot
+    # be written each get a red error bar (GTK_MESSAGE_ERROR, which AT-SPI
+    # names 错误) naming the file and the reason.
+    def error_bar(where, text):
+        bars = [b for b in where.findChildren(GenericPredicate(roleName="info bar"))
+                if b.showing and b.name in ("错误", "Error")]
+        return [b for b in bars if [l for l in b.findChildren(GenericPredicate(roleName="label"))
+                                    if text in l.name]]
+
+    bad_page = os.path.join(data_home, "bad-page.txt")
+    with open(bad_page, "wb") as f:
+        f.write(b"\x00\x01\x02 not a page \xff\xfe\x00")
+    activate("import", window=True)
+    chooser = wait_until(lambda: app.child(roleName="file chooser", retry=False),
+                         "the import file chooser")
+    # an open dialog takes a path in its location entry (Ctrl+L; with no
+    # window manager, keys go to the window under the pointer), set whole:
+    # typed, its completion would get in the way
+    time.sleep(0.5)
+    (cx, cy), (cw, ch) = chooser.position, chooser.size
+    subprocess.run(["xdotool", "mousemove", str(cx + cw // 2), str(cy + 10), "sleep", "0.2",
+                    "key", "ctrl+l", "sleep", "0.5"], check=True)
+    location = wait_until(lambda: [t for t in chooser.findChildren(GenericPredicate(roleName="text"))
+                                   if t.showing], "the location entry")[0]
+    location.text = bad_page
+    time.sleep(0.5)
+    chooser.child(name="导入(I)", roleName="push button").doActionNamed("click")
+    wait_until(lambda: error_bar(app, "bad-page.txt"), "a red error bar naming the refused page")
+    log("a refused page: error bar %r" % [l.name for l in error_bar(app, "bad-page.txt")[0]
+                                          .findChildren(GenericPredicate(roleName="label"))])
+
+    dialog = export_from_window("/proc/storydesk.pdf")
+    wait_until(lambda: error_bar(dialog, "/proc/storydesk.pdf"),
+               "a red error bar in the export dialog naming the file")
+    log("an export that cannot be written: error bar in the dialog")
 finally:
     stop(proc)
 check_app_log()

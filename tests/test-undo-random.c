@@ -1,6 +1,7 @@
 /* test-undo-random.c — random sequences of every editorial action, all
  * undone: the library must come back exactly, every table, ids included;
- * all redone, exactly as it was after them (#13's bar for undo)
+ * all redone, exactly as it was after them (#13's bar for undo); deleting
+ * stories, pages and import batches and restoring them among them
  *
  * Copyright 2026 The Storydesk authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -33,6 +34,10 @@ typedef enum
   ACTION_JOIN,
   ACTION_REVERT_REPAIR,
   ACTION_DISMISS_THEME,
+  ACTION_DELETE_STORY,
+  ACTION_DELETE_PAGE,
+  ACTION_DELETE_BATCH,
+  ACTION_RESTORE,
   N_ACTIONS
 } Action;
 
@@ -121,17 +126,50 @@ random_text (Run *run)
 
 /* One random action on a random story; FALSE when the store refused it (a
  * join of a page's last story, a repair whose text is gone …). */
+/* Brings back a random entry of the trash, or one story of it. */
+static gboolean
+restore (Run *run)
+{
+  g_autoptr (GPtrArray) entries = sd_store_list_trash (run->store, NULL);
+  SdTrashEntry *entry;
+
+  g_assert_nonnull (entries);
+  if (entries->len == 0)
+    return FALSE;
+  entry = g_ptr_array_index (entries, g_rand_int_range (run->rand, 0, entries->len));
+  return sd_edit_history_restore (run->history, entry->kind, &entry->target, 1, NULL);
+}
+
 static gboolean
 act (Run *run, GPtrArray *listed, Action action)
 {
-  g_autoptr (SdStory) story = sd_test_get_story (run->store, pick_id (run, listed));
+  g_autoptr (SdStory) story = NULL;
   g_autoptr (GArray) ids = NULL;
   g_autofree char *text = NULL;
   const char      *tag = tags[g_rand_int_range (run->rand, 0, G_N_ELEMENTS (tags))];
-  glong            length = g_utf8_strlen (story->body, -1);
+  glong            length;
 
+  if (action == ACTION_RESTORE)
+    return restore (run);
+  if (listed->len == 0)
+    return FALSE; /* all in the trash */
+  story = sd_test_get_story (run->store, pick_id (run, listed));
+  length = g_utf8_strlen (story->body, -1);
   switch (action)
     {
+    case ACTION_DELETE_STORY: /* one to five stories, one step */
+      ids = pick_many (run, listed, story);
+      return sd_edit_history_trash (run->history, SD_TRASH_STORY, (gint64 *) ids->data, ids->len,
+                                    NULL);
+    case ACTION_DELETE_PAGE:
+      return sd_edit_history_trash (run->history, SD_TRASH_PAGE, &story->page_id, 1, NULL);
+    case ACTION_DELETE_BATCH:
+      {
+        g_autoptr (GPtrArray) batches = sd_store_list_batches (run->store, NULL);
+        SdBatch *batch = g_ptr_array_index (batches, g_rand_int_range (run->rand, 0, batches->len));
+
+        return sd_edit_history_trash (run->history, SD_TRASH_BATCH, &batch->id, 1, NULL);
+      }
     case ACTION_TAG_ONE:
     case ACTION_UNTAG_ONE:
     case ACTION_TAG_MANY:
@@ -222,7 +260,10 @@ test_random_sequences (SdTestLibrary *fixture, gconstpointer data)
   gint64 start = g_get_monotonic_time ();
   guint  n_done = 0;
 
+  /* two import batches, to delete one at a time */
+  sd_store_begin_batch (fixture->store, SD_BATCH_SAMPLE);
   import_pages (fixture->store, SD_SEEDS_DIR);
+  sd_store_begin_batch (fixture->store, SD_BATCH_IMPORT);
   import_pages (fixture->store, SD_PAGES_DIR);
   g_test_message ("%" G_GINT64_FORMAT " stories imported in %.1f s",
                   sd_store_count_stories (fixture->store, NULL),
@@ -241,6 +282,12 @@ test_random_sequences (SdTestLibrary *fixture, gconstpointer data)
           Action  action = g_rand_int_range (run.rand, 0, N_ACTIONS);
           SdScope all = { SD_SCOPE_ALL, NULL, NULL };
           g_autoptr (GPtrArray) listed = sd_store_list_stories (run.store, &all, NULL);
+
+          /* A batch is a quarter or more of the library: deleted as often
+           * as the rest, it would leave little to act on. */
+          if (listed->len == 0
+              || (action == ACTION_DELETE_BATCH && g_rand_int_range (run.rand, 0, 3) > 0))
+            action = ACTION_RESTORE;
 
           /* a new step each time, not one more save of the same note */
           sd_edit_history_close_group (run.history);

@@ -13,16 +13,13 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "sd-cli.h"
+#include "sd-cli-private.h"
 #include "sd-export.h"
 #include "sd-importer.h"
 #include "sd-page-identity.h"
 #include "sd-paths.h"
 #include "sd-store-library.h"
 #include "sd-store.h"
-
-/* Exit status for refused input and failed commands; 0 is success. */
-#define EXIT_REFUSED 2
 
 typedef int (*CommandFunc) (int argc, char **argv);
 
@@ -73,7 +70,21 @@ static const Command commands[] = {
                        "[--page A05]"),
                         N_("Set the paper, date or page number of the page a story is on (\"\" clears)"),
                             run_page },
-                  };
+                    { "delete", N_("[--db FILE] (--story ID|UUID | --page ID | --batch ID)"),
+                                    N_("Move a story, a page’s stories or an import batch’s stories to the trash"),
+                                        _sd_cli_run_delete },
+                      { "trash",
+                        N_("[--db FILE] list | restore (--story ID|UUID | --page ID | --batch ID) | empty"),
+                            N_("List the trash, bring back what is in it, or empty it for good"),
+                                _sd_cli_run_trash },
+                        { "batches",
+                          N_("[--db FILE]"),
+                              N_("List the import batches, with their pages and stories"),
+                                  _sd_cli_run_batches },
+                          { "history", N_("[--db FILE] --story ID|UUID"),
+                                           N_("Show a story’s earlier notes and statuses, kept when a merge replaced them"),
+                                               _sd_cli_run_history },
+                          };
 
 static char *db_path;
 
@@ -174,6 +185,9 @@ print_import_result (const SdImportResult *result)
 
   if (result->error != NULL)
     g_print (_("%s: refused: %s\n"), display, result->error->message);
+  else if (result->known && result->n_restored > 0)
+    g_print (_("%s: back from the trash (%u stories, as they were)\n"), display,
+                result->n_restored);
   else if (result->known)
     g_print (_("%s: already in the library\n"), display);
   else if (result->exchange)
@@ -638,6 +652,28 @@ run_page (int argc, char **argv)
       return EXIT_REFUSED;
     }
   return EXIT_SUCCESS;
+}
+
+/* What the other files of the command line share (sd-cli-private.h). */
+void
+_sd_cli_print_error (const char *message)
+{
+  print_error (message);
+}
+
+gboolean
+_sd_cli_parse_options (const char *name, const GOptionEntry *entries, int *argc, char ***argv)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_strcmp0 (commands[i].name, name) == 0)
+      return parse_options (&commands[i], entries, argc, argv);
+  g_return_val_if_reached (FALSE);
+}
+
+SdStore *
+_sd_cli_open_store (void)
+{
+  return open_store (SD_STORE_OPEN_DEFAULT);
 }
 
 int

@@ -43,6 +43,7 @@ clear_story (SdStory *story)
   g_free (story->note);
   g_free (story->editor);
   g_free (story->updated);
+  g_free (story->trashed);
 }
 
 void

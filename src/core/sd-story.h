@@ -88,6 +88,8 @@ typedef struct
   SdStoryStatus status;
   char         *editor;       /* (nullable) who last changed it */
   char         *updated;      /* (nullable) ISO 8601, UTC */
+  char         *trashed;      /* (nullable) when it went to the trash (ISO 8601, UTC);
+                               * NULL for a story in the library */
 } SdStory;
 
 #define SD_TYPE_STORY (sd_story_get_type ())

@@ -131,6 +131,7 @@ sd_application_startup (GApplication *application)
     { "win.edit-story", { "F2", NULL } },
     { "win.show-in-page", { "<Control>u", NULL } },
     { "win.next-match", { "F3", NULL } },
+    { "win.delete-stories", { "Delete", "KP_Delete", NULL } },
     { "win.set-status('new')", { "<Control>1", NULL } },
     { "win.set-status('reviewed')", { "<Control>2", NULL } },
     { "win.set-status('needs-work')", { "<Control>3", NULL } },
@@ -215,11 +216,18 @@ ensure_window (SdApplication *self, gboolean seed)
   window = GTK_WINDOW (sd_window_new (self, self->store));
   gtk_window_present (window);
 
-  if (seed && (first_run || sd_store_count_stories (self->store, NULL) == 0))
+  /* A new user should see stories, not an empty window: the sample pages,
+   * in a batch of their own, which one delete takes away for good (they
+   * come back neither at the next start nor out of the trash). */
+  if (seed
+      && (first_run
+          || (sd_store_count_stories (self->store, NULL) == 0
+              && sd_store_count_trash (self->store, NULL) == 0
+              && !sd_store_has_batch_kind (self->store, SD_BATCH_SAMPLE, NULL))))
     {
       const char *seeds[] = { sd_paths_get_seeds_dir (), NULL };
       if (g_file_test (seeds[0], G_FILE_TEST_IS_DIR))
-        sd_window_import (SD_WINDOW (window), seeds);
+        sd_window_import (SD_WINDOW (window), seeds, SD_BATCH_SAMPLE);
     }
   return SD_WINDOW (window);
 }

@@ -27,11 +27,13 @@ struct _SdExportDialog
   GtkWidget       *progress_box;
   GtkProgressBar  *progress_bar;
   GtkLabel        *message_label;
+  GtkInfoBar      *message_bar;
   GtkButton       *cancel_button;
   GtkWidget       *export_button;
 
   SdLibraryModel       *library;
   SdScopeKind           scope_kind;
+  gint64                batch_id;
   GArray               *ids; /* (nullable) the editor's selection */
   char                 *place_code;
   char                 *query;
@@ -118,17 +120,15 @@ get_options (SdExportDialog *self, SdExportOptions *options)
   options->place_name = self->place_name;
 }
 
+/* A failure is an error bar (red), naming the file and the reason; a
+ * stopped export is information. */
 static void
 show_message (SdExportDialog *self, const char *message, gboolean is_error)
 {
-  GtkStyleContext *style = gtk_widget_get_style_context (GTK_WIDGET (self->message_label));
-
-  if (is_error)
-    gtk_style_context_add_class (style, "error");
-  else
-    gtk_style_context_remove_class (style, "error");
+  gtk_info_bar_set_message_type (self->message_bar,
+                                 is_error ? GTK_MESSAGE_ERROR : GTK_MESSAGE_INFO);
   gtk_label_set_text (self->message_label, message);
-  gtk_widget_set_visible (GTK_WIDGET (self->message_label), message != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->message_bar), message != NULL);
 }
 
 static void
@@ -235,9 +235,12 @@ export_finished_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 start_export (SdExportDialog *self, GFile *file)
 {
-  SdScope         scope = { self->scope_kind, self->place_code, self->query,
+  SdScope         scope = { self->scope_kind,
+                            self->place_code,
+                            self->query,
                     self->ids != NULL ? (gint64 *) self->ids->data : NULL,
-                    self->ids != NULL ? self->ids->len : 0 };
+                    self->ids != NULL ? self->ids->len : 0,
+                            self->batch_id };
   SdExportOptions options;
 
   g_set_object (&self->file, file);
@@ -371,6 +374,7 @@ sd_export_dialog_class_init (SdExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SdExportDialog, progress_box);
   gtk_widget_class_bind_template_child (widget_class, SdExportDialog, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, SdExportDialog, message_label);
+  gtk_widget_class_bind_template_child (widget_class, SdExportDialog, message_bar);
   gtk_widget_class_bind_template_child (widget_class, SdExportDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, SdExportDialog, export_button);
   gtk_widget_class_bind_template_callback (widget_class, format_changed_cb);
@@ -411,6 +415,7 @@ sd_export_dialog_new (GtkWindow      *parent,
                        NULL);
   self->library = g_object_ref (library);
   self->scope_kind = scope->kind;
+  self->batch_id = scope->batch_id;
   self->place_code = g_strdup (scope->place_code);
   self->query = scope->text != NULL && *scope->text != '\0' ? g_strdup (scope->text) : NULL;
   if (scope->ids != NULL)

@@ -80,6 +80,22 @@ same_searches (GPtrArray *a, GPtrArray *b)
   return TRUE;
 }
 
+static gboolean
+same_batches (GPtrArray *a, GPtrArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    {
+      const SdBatch *x = g_ptr_array_index (a, i);
+      const SdBatch *y = g_ptr_array_index (b, i);
+
+      if (x->id != y->id || x->n_stories != y->n_stories || x->n_trashed != y->n_trashed)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* The parts of @summary that differ from @old (all of them when @old is NULL). */
 static SdLibraryModelParts
 compare (const SdLibrarySummary *old, const SdLibrarySummary *summary)
@@ -93,6 +109,9 @@ compare (const SdLibrarySummary *old, const SdLibrarySummary *summary)
     parts |= SD_LIBRARY_MODEL_COUNTS;
   if (old == NULL || !same_searches (old->searches, summary->searches))
     parts |= SD_LIBRARY_MODEL_SEARCHES;
+  if (old == NULL || old->n_trashed != summary->n_trashed
+      || !same_batches (old->batches, summary->batches))
+    parts |= SD_LIBRARY_MODEL_TRASH;
   return parts;
 }
 
@@ -245,6 +264,28 @@ sd_library_model_get_saved_searches (SdLibraryModel *self)
   return self->summary != NULL ? self->summary->searches : NULL;
 }
 
+GPtrArray *
+sd_library_model_get_batches (SdLibraryModel *self)
+{
+  g_return_val_if_fail (SD_IS_LIBRARY_MODEL (self), NULL);
+  return self->summary != NULL ? self->summary->batches : NULL;
+}
+
+gint64
+sd_library_model_get_trash_count (SdLibraryModel *self)
+{
+  g_return_val_if_fail (SD_IS_LIBRARY_MODEL (self), 0);
+  return self->summary != NULL ? self->summary->n_trashed : 0;
+}
+
+/* Emptying the trash is for good: no undo step, the window asks first. */
+gboolean
+sd_library_model_empty_trash (SdLibraryModel *self, guint *out_n, GError **error)
+{
+  g_return_val_if_fail (SD_IS_LIBRARY_MODEL (self), FALSE);
+  return sd_store_empty_trash (self->store, NULL, out_n, error);
+}
+
 const GError *
 sd_library_model_get_error (SdLibraryModel *self)
 {
@@ -308,6 +349,7 @@ sd_library_model_check_library (SdLibraryModel *self)
 void
 sd_library_model_import_async (SdLibraryModel      *self,
                                const char *const   *paths,
+                               SdBatchKind          batch_kind,
                                GCancellable        *cancellable,
                                SdImportProgressFunc progress,
                                GAsyncReadyCallback  callback,
@@ -315,7 +357,7 @@ sd_library_model_import_async (SdLibraryModel      *self,
 {
   /* TODO: ask before a new version drops stories (#14 item 1): until the
    * window has that dialog, it replaces as it always did. */
-  const SdImportOptions options = { .allow_drop = TRUE };
+  const SdImportOptions options = { .allow_drop = TRUE, .batch_kind = batch_kind };
 
   g_return_if_fail (SD_IS_LIBRARY_MODEL (self) && G_IS_OBJECT (owner));
   sd_importer_import_async (self->store, paths, &options, cancellable, progress,

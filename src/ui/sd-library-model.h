@@ -24,6 +24,7 @@ typedef enum
   SD_LIBRARY_MODEL_TAGS     = 1 << 0, /* the tag names or their colours */
   SD_LIBRARY_MODEL_COUNTS   = 1 << 1, /* the story counts by place */
   SD_LIBRARY_MODEL_SEARCHES = 1 << 2, /* the saved searches or their counts */
+  SD_LIBRARY_MODEL_TRASH    = 1 << 3, /* the import batches or the trash's count */
 } SdLibraryModelParts;
 
 #define SD_TYPE_LIBRARY_MODEL (sd_library_model_get_type ())
@@ -42,6 +43,11 @@ const char     *sd_library_model_lookup_tag_color   (SdLibraryModel *self,
 GHashTable     *sd_library_model_get_counts         (SdLibraryModel *self);
 /* NULL until read. (element-type SdSavedSearch) (transfer none) */
 GPtrArray      *sd_library_model_get_saved_searches (SdLibraryModel *self);
+/* The import batches, oldest first; NULL until read.
+ * (element-type SdBatch) (transfer none) */
+GPtrArray      *sd_library_model_get_batches        (SdLibraryModel *self);
+/* How many stories are in the trash; 0 until read. */
+gint64          sd_library_model_get_trash_count    (SdLibraryModel *self);
 /* Why the last reading failed, or NULL; what was read before stays. */
 const GError   *sd_library_model_get_error          (SdLibraryModel *self);
 
@@ -63,6 +69,11 @@ gboolean        sd_library_model_save_search        (SdLibraryModel *self,
 gboolean        sd_library_model_delete_search      (SdLibraryModel *self,
                                                      const char     *name,
                                                      GError        **error);
+/* Deletes for good every story in the trash (sd_store_empty_trash ());
+ * @out_n: (optional) how many. */
+gboolean        sd_library_model_empty_trash        (SdLibraryModel *self,
+                                                     guint          *out_n,
+                                                     GError        **error);
 /* Another connection wrote (an import in a worker finished): every model
  * of the store reads again, without waiting for the files to say so. */
 void            sd_library_model_check_library      (SdLibraryModel *self);
@@ -74,6 +85,7 @@ void            sd_library_model_check_library      (SdLibraryModel *self);
  * @callback with a reference the callback drops. */
 void            sd_library_model_import_async       (SdLibraryModel        *self,
                                                      const char *const     *paths,
+                                                     SdBatchKind            batch_kind,
                                                      GCancellable          *cancellable,
                                                      SdImportProgressFunc   progress,
                                                      GAsyncReadyCallback    callback,

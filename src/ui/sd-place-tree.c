@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "sd-gazetteer.h"
 #include "sd-cell-language.h"
@@ -34,6 +35,8 @@ struct _SdPlaceTree
 
   GHashTable *counts;   /* code → gint64*, as last set */
   GPtrArray  *searches; /* (element-type SdSavedSearch) as last set */
+  GPtrArray  *batches;  /* (element-type SdBatch) (nullable) as last set */
+  gint64      n_trashed;
   char       *selected_query;
   gboolean    hide_empty;
   gboolean    rebuilding;
@@ -156,7 +159,8 @@ find_row (SdPlaceTree *self,
 
       gtk_tree_model_get (model, &iter, COLUMN_SCOPE, &row_scope, COLUMN_CODE, &row_code, -1);
       if ((SdScopeKind) row_scope == scope
-          && (scope != SD_SCOPE_PLACE || g_strcmp0 (row_code, code) == 0))
+          && ((scope != SD_SCOPE_PLACE && scope != SD_SCOPE_BATCH)
+              || g_strcmp0 (row_code, code) == 0))
         {
           *out_iter = iter;
           return TRUE;
@@ -164,9 +168,53 @@ find_row (SdPlaceTree *self,
       if (scope == SD_SCOPE_PLACE && row_code != NULL && g_str_has_prefix (code, row_code)
           && find_row (self, scope, code, &iter, out_iter))
         return TRUE;
+      if (scope == SD_SCOPE_BATCH && gtk_tree_model_iter_has_child (model, &iter)
+          && find_row (self, scope, code, &iter, out_iter))
+        return TRUE;
     }
   while (gtk_tree_model_iter_next (model, &iter));
   return FALSE;
+}
+
+/* 导入批次: each import run with the stories it brought that are not in
+ * the trash; the sample pages the window brought on its first run are 示例. */
+static void
+add_batches (SdPlaceTree *self)
+{
+  GtkTreeIter group;
+  gboolean    any = FALSE;
+
+  for (guint i = 0; self->batches != NULL && i < self->batches->len; i++)
+    {
+      const SdBatch   *batch = g_ptr_array_index (self->batches, i);
+      g_autofree char *code = g_strdup_printf ("%" G_GINT64_FORMAT, batch->id);
+      g_autofree char *name = NULL;
+      GtkTreeIter      iter;
+
+      if (batch->n_stories == 0 || strlen (batch->started) < 16)
+        continue;
+      if (!any)
+        {
+          gtk_tree_store_append (self->model, &group, NULL);
+          set_row (self, &group, _("Import batches"), NULL, SD_SCOPE_ALL, 0);
+          gtk_tree_store_set (self->model, &group, COLUMN_COUNT_TEXT, "", -1);
+          any = TRUE;
+        }
+      if (batch->kind == SD_BATCH_SAMPLE)
+        name = g_strdup (_("Sample pages"));
+      else
+        /* TRANSLATORS: an import batch: when (month-day hour:minute, UTC),
+         * and its first page file */
+        name = g_strdup_printf (_("%.5s %.5s · %s"), batch->started + 5, batch->started + 11,
+                                   batch->first_file ? batch->first_file : "");
+      gtk_tree_store_append (self->model, &iter, &group);
+      set_row (self, &iter, name, code, SD_SCOPE_BATCH, batch->n_stories);
+    }
+  if (any)
+    {
+      g_autoptr (GtkTreePath) path = gtk_tree_model_get_path (GTK_TREE_MODEL (self->model), &group);
+      gtk_tree_view_expand_row (self->tree_view, path, FALSE);
+    }
 }
 
 static void
@@ -228,6 +276,10 @@ rebuild (SdPlaceTree *self)
       }
     }
 
+  add_batches (self);
+  gtk_tree_store_append (self->model, &iter, NULL);
+  set_row (self, &iter, _("Trash"), NULL, SD_SCOPE_TRASH, self->n_trashed);
+
   {
     g_autoptr (GtkTreePath) path =
         gtk_tree_model_get_path (GTK_TREE_MODEL (self->model), &province_iter);
@@ -265,7 +317,7 @@ get_drop_target (SdPlaceTree *self, int x, int y, SdScopeKind *out_scope, char *
   gtk_tree_model_get (GTK_TREE_MODEL (self->model), &iter, COLUMN_SCOPE, &scope, COLUMN_CODE,
                       out_code, -1);
   *out_scope = scope;
-  if (scope == SD_SCOPE_ALL)
+  if (scope != SD_SCOPE_PLACE && scope != SD_SCOPE_UNPLACED)
     {
       g_clear_pointer (out_code, g_free);
       return FALSE;
@@ -332,6 +384,48 @@ drag_data_received_cb (GtkWidget        *widget,
   gtk_drag_finish (context, ids->len > 0, FALSE, time);
 }
 
+/* The right button on a batch offers to delete it, on the trash to restore
+ * or empty it: the window's actions do it. */
+static gboolean
+button_press_cb (GtkWidget *widget, GdkEventButton *event, SdPlaceTree *self)
+{
+  g_autoptr (GtkTreePath) path = NULL;
+  g_autoptr (GMenu) menu = g_menu_new ();
+  g_autofree char *code = NULL;
+  GtkTreeIter      iter;
+  GtkWidget       *popup;
+  int              scope;
+
+  if (!gdk_event_triggers_context_menu ((GdkEvent *) event)
+      || !gtk_tree_view_get_path_at_pos (self->tree_view, event->x, event->y, &path, NULL, NULL,
+                                         NULL)
+      || !gtk_tree_model_get_iter (GTK_TREE_MODEL (self->model), &iter, path))
+    return GDK_EVENT_PROPAGATE;
+  gtk_tree_model_get (GTK_TREE_MODEL (self->model), &iter, COLUMN_SCOPE, &scope, COLUMN_CODE, &code,
+                      -1);
+  if (scope == SD_SCOPE_BATCH)
+    {
+      g_autoptr (GMenuItem) item = g_menu_item_new (_("_Delete Import Batch"), NULL);
+
+      g_menu_item_set_action_and_target_value (
+          item, "win.delete-batch", g_variant_new_int64 (g_ascii_strtoll (code, NULL, 10)));
+      g_menu_append_item (menu, item);
+    }
+  else if (scope == SD_SCOPE_TRASH)
+    {
+      g_menu_append (menu, _("_Restore Everything"), "win.restore-all");
+      g_menu_append (menu, _("_Empty Trash…"), "win.empty-trash");
+    }
+  else
+    return GDK_EVENT_PROPAGATE;
+  gtk_tree_selection_select_iter (self->selection, &iter);
+  popup = gtk_menu_new_from_model (G_MENU_MODEL (menu));
+  gtk_menu_attach_to_widget (GTK_MENU (popup), widget, NULL);
+  g_signal_connect (popup, "deactivate", G_CALLBACK (gtk_widget_destroy), NULL);
+  gtk_menu_popup_at_pointer (GTK_MENU (popup), (GdkEvent *) event);
+  return GDK_EVENT_STOP;
+}
+
 static void
 selection_changed_cb (SdPlaceTree *self)
 {
@@ -352,6 +446,7 @@ sd_place_tree_finalize (GObject *object)
 
   g_clear_pointer (&self->counts, g_hash_table_unref);
   g_clear_pointer (&self->searches, g_ptr_array_unref);
+  g_clear_pointer (&self->batches, g_ptr_array_unref);
   g_free (self->selected_query);
   g_free (self->pending_key);
   g_strfreev (self->pending_rows);
@@ -407,6 +502,7 @@ sd_place_tree_init (SdPlaceTree *self)
   g_signal_connect (self->tree_view, "drag-motion", G_CALLBACK (drag_motion_cb), self);
   g_signal_connect (self->tree_view, "drag-data-received", G_CALLBACK (drag_data_received_cb),
                     self);
+  g_signal_connect (self->tree_view, "button-press-event", G_CALLBACK (button_press_cb), self);
 }
 
 void
@@ -439,6 +535,19 @@ sd_place_tree_set_saved_searches (SdPlaceTree *self, GPtrArray *searches)
   g_clear_pointer (&self->searches, g_ptr_array_unref);
   if (searches != NULL)
     self->searches = g_ptr_array_ref (searches);
+  if (self->counts != NULL)
+    rebuild (self);
+}
+
+void
+sd_place_tree_set_trash (SdPlaceTree *self, GPtrArray *batches, gint64 n_trashed)
+{
+  g_return_if_fail (SD_IS_PLACE_TREE (self));
+
+  g_clear_pointer (&self->batches, g_ptr_array_unref);
+  if (batches != NULL)
+    self->batches = g_ptr_array_ref (batches);
+  self->n_trashed = n_trashed;
   if (self->counts != NULL)
     rebuild (self);
 }

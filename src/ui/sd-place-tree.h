@@ -26,13 +26,19 @@ void        sd_place_tree_set_hide_empty (SdPlaceTree *self,
  * live counts. */
 void        sd_place_tree_set_saved_searches (SdPlaceTree *self,
                                               GPtrArray   *searches);
+/* @batches: (element-type SdBatch) (nullable) shown under 导入批次 (those
+ * with stories in the library); @n_trashed: the count of 回收站. */
+void        sd_place_tree_set_trash     (SdPlaceTree *self,
+                                         GPtrArray   *batches,
+                                         gint64       n_trashed);
 /* The query of the selected saved search, or NULL. (transfer none) */
 const char *sd_place_tree_get_selected_query (SdPlaceTree *self);
 /* The name of the selected saved search, or NULL. (transfer full) */
 char       *sd_place_tree_dup_selected_search_name (SdPlaceTree *self);
 /* Selects 全部稿件, the first node. */
 void        sd_place_tree_select_all    (SdPlaceTree *self);
-/* The selected node; @out_code is set for SD_SCOPE_PLACE. */
+/* The selected node; @out_code is set for SD_SCOPE_PLACE, and to the
+ * batch's id for SD_SCOPE_BATCH. */
 SdScopeKind sd_place_tree_get_selected  (SdPlaceTree *self,
                                          char       **out_code);
 

@@ -25,6 +25,7 @@ struct _SdStoryListModel
   gboolean    requested;
   SdScopeKind kind;
   char       *place_code;
+  gint64      batch_id;
   char       *text;
   gboolean    by_relevance;
   GStrv       terms; /* the search words of the stories listed */
@@ -214,7 +215,8 @@ list_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 read_list (SdStoryListModel *self, gboolean keep)
 {
-  SdScope scope = { self->kind, self->place_code, self->text, NULL, 0, self->by_relevance };
+  SdScope scope = { self->kind, self->place_code,   self->text,    NULL,
+                    0,          self->by_relevance, self->batch_id };
 
   /* What a whole list brings supersedes the changed stories being read. */
   g_cancellable_cancel (self->update_cancellable);
@@ -241,7 +243,8 @@ changes_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (SdStoryListModel) self = job->self;
   g_autoptr (GPtrArray) stories = NULL;
   g_autoptr (GError) error = NULL;
-  guint n_ids = job->n_ids;
+  guint    n_ids = job->n_ids;
+  gboolean gone = FALSE;
 
   g_free (job);
   stories = sd_store_get_stories_finish (self->store, result, &error);
@@ -256,11 +259,14 @@ changes_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       SdStory *story = g_ptr_array_index (stories, i);
       gpointer position;
 
-      if (g_hash_table_lookup_extended (self->positions, &story->id, NULL, &position))
+      /* one that went to the trash, or came back from it, leaves the list */
+      if ((story->trashed != NULL) != (self->kind == SD_SCOPE_TRASH))
+        gone = TRUE;
+      else if (g_hash_table_lookup_extended (self->positions, &story->id, NULL, &position))
         replace_story (self, GPOINTER_TO_UINT (position), story);
     }
   /* A story joined onto another is gone: the list says so. */
-  if (stories->len < n_ids)
+  if (stories->len < n_ids || gone)
     read_list (self, TRUE);
 }
 
@@ -443,6 +449,7 @@ sd_story_list_model_set_request (SdStoryListModel *self, const SdScope *scope)
   self->kind = scope->kind;
   g_free (self->place_code);
   self->place_code = g_strdup (scope->place_code);
+  self->batch_id = scope->batch_id;
   g_free (self->text);
   self->text = g_strdup (scope->text);
   self->by_relevance = scope->by_relevance;

@@ -34,6 +34,7 @@ struct _SdStoryList
   gboolean          filling;
   guint             n_rows; /* the rows filled: the model's first ones */
   guint             fill_idle;
+  GMenuModel       *menu; /* (nullable) the rows' context menu */
 };
 
 enum
@@ -171,12 +172,35 @@ drag_data_get_cb (GtkWidget        *widget,
                           (const guchar *) text->str, text->len);
 }
 
+/* The right button: the row under the pointer joins the selection unless
+ * it is in it, and the menu acts on the selection. */
+static gboolean
+pop_up_menu (SdStoryList *self, GdkEventButton *event, GtkTreePath *path)
+{
+  GtkWidget *popup;
+
+  if (self->menu == NULL)
+    return GDK_EVENT_PROPAGATE;
+  if (!gtk_tree_selection_path_is_selected (self->selection, path))
+    gtk_tree_view_set_cursor (self->tree_view, path, NULL, FALSE);
+  popup = gtk_menu_new_from_model (self->menu);
+  gtk_menu_attach_to_widget (GTK_MENU (popup), GTK_WIDGET (self->tree_view), NULL);
+  g_signal_connect (popup, "deactivate", G_CALLBACK (gtk_widget_destroy), NULL);
+  gtk_menu_popup_at_pointer (GTK_MENU (popup), (GdkEvent *) event);
+  return GDK_EVENT_STOP;
+}
+
 /* Keeps a multiple selection when a drag starts on it: by default the
  * press would select only the row under the pointer. */
 static gboolean
 button_press_cb (GtkWidget *widget, GdkEventButton *event, SdStoryList *self)
 {
   g_autoptr (GtkTreePath) path = NULL;
+
+  if (gdk_event_triggers_context_menu ((GdkEvent *) event)
+      && gtk_tree_view_get_path_at_pos (self->tree_view, event->x, event->y, &path, NULL, NULL,
+                                        NULL))
+    return pop_up_menu (self, event, path);
 
   if (event->button != GDK_BUTTON_PRIMARY
       || (event->state & gtk_accelerator_get_default_mod_mask ()))
@@ -205,6 +229,7 @@ sd_story_list_dispose (GObject *object)
   if (self->stories != NULL)
     g_signal_handlers_disconnect_by_data (self->stories, self);
   g_clear_object (&self->stories);
+  g_clear_object (&self->menu);
 
   G_OBJECT_CLASS (sd_story_list_parent_class)->dispose (object);
 }
@@ -485,4 +510,12 @@ sd_story_list_select_story (SdStoryList *self, gint64 id)
       return TRUE;
     }
   return FALSE;
+}
+
+/* @menu: (nullable) what the right button offers on the selected stories */
+void
+sd_story_list_set_menu (SdStoryList *self, GMenuModel *menu)
+{
+  g_return_if_fail (SD_IS_STORY_LIST (self));
+  g_set_object (&self->menu, menu);
 }

@@ -28,5 +28,8 @@ GArray *sd_story_list_dup_selected_ids (SdStoryList *self);
 gboolean sd_story_list_select_story (SdStoryList   *self,
                                     gint64         id);
 guint   sd_story_list_get_count    (SdStoryList   *self);
+/* What the right button offers on the selected stories (window actions). */
+void    sd_story_list_set_menu     (SdStoryList   *self,
+                                    GMenuModel    *menu);
 
 G_END_DECLS

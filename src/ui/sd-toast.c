@@ -18,6 +18,7 @@ struct _SdToast
 
   GtkLabel  *message_label;
   GtkWidget *show_button;
+  GtkWidget *undo_button;
 
   gint64 story_id;
   guint  hide_timeout;
@@ -90,6 +91,7 @@ sd_toast_class_init (SdToastClass *klass)
                                                "/io/github/storydesk/Storydesk/ui/sd-toast.ui");
   gtk_widget_class_bind_template_child (widget_class, SdToast, message_label);
   gtk_widget_class_bind_template_child (widget_class, SdToast, show_button);
+  gtk_widget_class_bind_template_child (widget_class, SdToast, undo_button);
   gtk_widget_class_bind_template_callback (widget_class, show_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, close_clicked_cb);
 }
@@ -100,15 +102,30 @@ sd_toast_init (SdToast *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+static void
+show (SdToast *self, const char *message, gint64 story_id, gboolean undoable)
+{
+  self->story_id = story_id;
+  gtk_label_set_text (self->message_label, message);
+  gtk_widget_set_visible (self->show_button, story_id != 0);
+  gtk_widget_set_visible (self->undo_button, undoable);
+  gtk_revealer_set_reveal_child (GTK_REVEALER (self), TRUE);
+  g_clear_handle_id (&self->hide_timeout, g_source_remove);
+  self->hide_timeout = g_timeout_add_seconds (SHOWN_SECONDS, hide_timeout_cb, self);
+}
+
 void
 sd_toast_show (SdToast *self, const char *message, gint64 story_id)
 {
   g_return_if_fail (SD_IS_TOAST (self));
+  show (self, message, story_id, FALSE);
+}
 
-  self->story_id = story_id;
-  gtk_label_set_text (self->message_label, message);
-  gtk_widget_set_visible (self->show_button, story_id != 0);
-  gtk_revealer_set_reveal_child (GTK_REVEALER (self), TRUE);
-  g_clear_handle_id (&self->hide_timeout, g_source_remove);
-  self->hide_timeout = g_timeout_add_seconds (SHOWN_SECONDS, hide_timeout_cb, self);
+/* After a step that is easily regretted (a delete): an Undo button, which
+ * runs win.undo. */
+void
+sd_toast_show_undoable (SdToast *self, const char *message)
+{
+  g_return_if_fail (SD_IS_TOAST (self));
+  show (self, message, 0, TRUE);
 }

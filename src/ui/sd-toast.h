@@ -24,5 +24,8 @@ G_DECLARE_FINAL_TYPE (SdToast, sd_toast, SD, TOAST, GtkRevealer)
 void sd_toast_show (SdToast    *self,
                     const char *message,
                     gint64      story_id);
+/* Shows @message with an Undo button (the window's win.undo). */
+void sd_toast_show_undoable (SdToast    *self,
+                             const char *message);
 
 G_END_DECLS

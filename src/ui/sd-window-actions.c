@@ -208,6 +208,12 @@ export_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data
 
   sd_story_inspector_flush (self->inspector);
   _sd_window_get_scope (self, &scope, &code);
+  if (scope.kind == SD_SCOPE_TRASH)
+    {
+      _sd_window_show_message (self, GTK_MESSAGE_INFO,
+                               _("Stories in the trash are not exported: restore them first."));
+      return;
+    }
   /* Stories the editor selected are the selection; one selected story is
    * just where the cursor is, and the whole list goes. */
   if (selected->len > 1)
@@ -389,4 +395,5 @@ _sd_window_add_actions (SdWindow *self)
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries, G_N_ELEMENTS (win_entries),
                                    self);
   _sd_window_add_print_actions (self);
+  _sd_window_add_trash_actions (self);
 }

@@ -237,7 +237,7 @@ _sd_window_import_next (SdWindow *self, gboolean cancelled)
       return;
     }
   paths = g_ptr_array_steal_index (self->import_queue, 0);
-  sd_window_import (self, (const char *const *) paths);
+  sd_window_import (self, (const char *const *) paths, SD_BATCH_IMPORT);
 }
 
 void
@@ -262,5 +262,5 @@ sd_window_import_files (SdWindow *self, const char *const *paths)
 
   for (guint i = 0; paths[i] != NULL; i++)
     add_recent (paths[i]);
-  sd_window_import (self, paths);
+  sd_window_import (self, paths, SD_BATCH_IMPORT);
 }

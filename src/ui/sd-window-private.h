@@ -85,6 +85,10 @@ G_GNUC_INTERNAL void _sd_window_add_print_actions (SdWindow *self);
 
 /* sd-window-actions.c */
 G_GNUC_INTERNAL void _sd_window_add_actions (SdWindow *self);
+/* sd-window-trash.c */
+G_GNUC_INTERNAL void _sd_window_add_trash_actions (SdWindow *self);
+/* The list's context menu for the stories of @kind. */
+G_GNUC_INTERNAL void _sd_window_set_list_scope (SdWindow *self, SdScopeKind kind);
 G_GNUC_INTERNAL void _sd_window_article_populate_popup_cb (GtkTextView *text_view, GtkWidget *popup,
                                                            SdWindow *self);
 

@@ -44,6 +44,9 @@ library_changed_cb (SdLibraryModel *library, SdLibraryModelParts parts, SdWindow
   if (parts & SD_LIBRARY_MODEL_SEARCHES)
     sd_place_tree_set_saved_searches (self->place_tree,
                                       sd_library_model_get_saved_searches (library));
+  if (parts & SD_LIBRARY_MODEL_TRASH)
+    sd_place_tree_set_trash (self->place_tree, sd_library_model_get_batches (library),
+                             sd_library_model_get_trash_count (library));
   if (parts & SD_LIBRARY_MODEL_COUNTS)
     sd_place_tree_set_counts (self->place_tree, sd_library_model_get_counts (library));
 }
@@ -95,6 +98,8 @@ _sd_window_get_scope (SdWindow *self, SdScope *scope, char **out_code)
   scope->place_code = *out_code;
   scope->text = gtk_entry_get_text (GTK_ENTRY (self->search_entry));
   scope->by_relevance = g_settings_get_boolean (self->settings, "rank-search-results");
+  if (scope->kind == SD_SCOPE_BATCH)
+    scope->batch_id = g_ascii_strtoll (*out_code, NULL, 10);
 }
 
 /* Lists the selected node's stories; the model reads them in the store's
@@ -108,6 +113,7 @@ list_stories (SdWindow *self)
 
   _sd_window_get_scope (self, &scope, &code);
   gtk_label_set_text (self->status_label, _("Reading the stories…"));
+  _sd_window_set_list_scope (self, scope.kind);
   sd_story_list_model_set_request (self->stories, &scope);
 }
 
@@ -406,8 +412,9 @@ import_finished_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       g_string_prepend_c (problems, '\n');
       g_string_prepend (problems, summary);
     }
+  /* a refused file is a failure: the bar is an error's, red */
   if (problems->len > 0)
-    _sd_window_show_message (self, GTK_MESSAGE_WARNING, problems->str);
+    _sd_window_show_message (self, GTK_MESSAGE_ERROR, problems->str);
   else if (summary != NULL)
     _sd_window_show_message (self, GTK_MESSAGE_INFO, summary);
 
@@ -694,7 +701,7 @@ sd_window_new (SdApplication *application, SdStore *store)
 }
 
 void
-sd_window_import (SdWindow *self, const char *const *paths)
+sd_window_import (SdWindow *self, const char *const *paths, SdBatchKind batch_kind)
 {
   g_return_if_fail (SD_IS_WINDOW (self));
 
@@ -710,6 +717,6 @@ sd_window_import (SdWindow *self, const char *const *paths)
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
 
-  sd_library_model_import_async (self->library, paths, self->import_cancellable, import_progress_cb,
-                                 import_finished_cb, self);
+  sd_library_model_import_async (self->library, paths, batch_kind, self->import_cancellable,
+                                 import_progress_cb, import_finished_cb, self);
 }

@@ -20,9 +20,11 @@ G_DECLARE_FINAL_TYPE (SdWindow, sd_window, SD, WINDOW, GtkApplicationWindow)
 SdWindow *sd_window_new    (SdApplication     *application,
                             SdStore           *store);
 /* Imports files or folders in a worker, showing progress in the window;
- * after the import running, if one is. */
+ * after the import running, if one is; the new pages make one import
+ * batch of @batch_kind. */
 void      sd_window_import (SdWindow          *self,
-                            const char *const *paths);
+                            const char *const *paths,
+                            SdBatchKind        batch_kind);
 /* The same for files the editor chose, kept among the recent imports. */
 void      sd_window_import_files (SdWindow          *self,
                                   const char *const *paths);

@@ -35,6 +35,8 @@ typedef enum
   EDIT_SPLIT,
   EDIT_MERGE,
   EDIT_REVERT_REPAIR,
+  EDIT_TRASH,
+  EDIT_RESTORE,
 } EditKind;
 
 /* One undo step: the rows it changed, as they were before it (after an
@@ -53,7 +55,7 @@ typedef struct
 {
   EditKind         kind;
   gint64           story_id;
-  const gint64    *ids; /* EDIT_*_TAG */
+  const gint64    *ids; /* EDIT_*_TAG; the stories, pages or batches of EDIT_TRASH, EDIT_RESTORE */
   guint            n_ids;
   const char      *text;     /* the tag, note, place code, theme or field value */
   const char      *expected; /* EDIT_NOTE: the note the editor began from, or NULL */
@@ -62,6 +64,7 @@ typedef struct
   gint64           start; /* EDIT_ADD_HIGHLIGHT */
   gint64           end;
   gint64           number; /* the highlight, the repair, the paragraph to split before */
+  SdTrashKind      trash;  /* EDIT_TRASH, EDIT_RESTORE: what @ids are */
   gint64           new_id; /* out: the highlight or story it made */
   gboolean         changed;
   char            *label;    /* out: what it did, in the editor's words */
@@ -135,12 +138,39 @@ dup_story_name (SdStore *store, gint64 story_id)
   return g_strdup_printf (_("“%s”"), title);
 }
 
+/* "Delete “…”", "Restore the page “…”": a delete or a restore. */
+static char *
+describe_trash (SdStore *store, const Action *action)
+{
+  static const char *const formats[2][3] = {
+    { N_("Delete %s"), N_("Delete the page “%s”"), N_("Delete the import batch “%s”") },
+          { N_("Restore %s"), N_("Restore the page “%s”"), N_("Restore the import batch “%s”") },
+          };
+  g_autofree char *name = NULL;
+
+  if (action->n_ids != 1)
+    return g_strdup_printf (
+        action->kind == EDIT_TRASH
+            ? g_dngettext (GETTEXT_PACKAGE, "Delete %u story", "Delete %u stories", action->n_ids)
+            : g_dngettext (GETTEXT_PACKAGE, "Restore %u story", "Restore %u stories",
+                           action->n_ids),
+        action->n_ids);
+  name = action->trash == SD_TRASH_STORY
+             ? dup_story_name (store, action->ids[0])
+             : sd_store_dup_target_name (store, action->trash, action->ids[0], NULL);
+  return g_strdup_printf (_(formats[action->kind == EDIT_RESTORE][action->trash]),
+                                     name != NULL ? name : "");
+}
+
 /* What @action does, in the editor's words; read inside its transaction,
  * before it runs, so the story still has the name the editor saw. */
 static char *
 describe (SdStore *store, const Action *action)
 {
   g_autofree char *story = NULL;
+
+  if (action->kind == EDIT_TRASH || action->kind == EDIT_RESTORE)
+    return describe_trash (store, action);
 
   if ((action->kind == EDIT_ADD_TAG || action->kind == EDIT_REMOVE_TAG) && action->n_ids != 1)
     return g_strdup_printf (action->kind == EDIT_ADD_TAG
@@ -237,6 +267,20 @@ perform (SdStore *store, gpointer data, GError **error)
       return sd_store_merge_with_next (store, action->story_id, NULL, NULL, error);
     case EDIT_REVERT_REPAIR:
       return sd_store_revert_repair (store, action->story_id, action->number, error);
+    case EDIT_TRASH:
+    case EDIT_RESTORE:
+      action->changed = FALSE;
+      for (guint i = 0; i < action->n_ids; i++)
+        {
+          guint n = 0;
+
+          if (!(action->kind == EDIT_TRASH
+                    ? sd_store_trash (store, action->trash, action->ids[i], &n, error)
+                    : sd_store_restore (store, action->trash, action->ids[i], &n, error)))
+            return FALSE;
+          action->changed |= n > 0;
+        }
+      return TRUE;
     default:
       g_return_val_if_reached (FALSE);
     }
@@ -263,6 +307,11 @@ record_step (SdEditHistory *self, Action *action, GError **error)
       /* the other stories of the page move up or down */
       sd_store_snapshot_add_page_of (snapshot, action->story_id);
       break;
+    case EDIT_TRASH:
+    case EDIT_RESTORE:
+      for (guint i = 0; i < action->n_ids; i++)
+        sd_store_snapshot_add_trash_target (snapshot, action->trash, action->ids[i]);
+      break;
     default:
       sd_store_snapshot_add_story (snapshot, action->story_id);
     }
@@ -274,7 +323,8 @@ record_step (SdEditHistory *self, Action *action, GError **error)
   edit = g_new0 (Edit, 1);
   edit->kind = action->kind;
   /* a tag on one story is about that story */
-  edit->story_id = action->n_ids == 1 ? action->ids[0] : action->story_id;
+  edit->story_id =
+      action->n_ids == 1 && action->kind <= EDIT_REMOVE_TAG ? action->ids[0] : action->story_id;
   edit->snapshot = g_steal_pointer (&snapshot);
   edit->label = g_steal_pointer (&action->label);
   push (self, edit);
@@ -524,6 +574,28 @@ sd_edit_history_revert_repair (SdEditHistory *self,
                                GError       **error)
 {
   Action action = { EDIT_REVERT_REPAIR, story_id, .number = repair_id };
+
+  g_return_val_if_fail (SD_IS_EDIT_HISTORY (self), FALSE);
+  return record (self, &action, error);
+}
+
+gboolean
+sd_edit_history_trash (
+    SdEditHistory *self, SdTrashKind kind, const gint64 *ids, guint n_ids, GError **error)
+{
+  Action action = { EDIT_TRASH, kind == SD_TRASH_STORY && n_ids == 1 ? ids[0] : 0, .ids = ids,
+                    .n_ids = n_ids, .trash = kind };
+
+  g_return_val_if_fail (SD_IS_EDIT_HISTORY (self), FALSE);
+  return record (self, &action, error);
+}
+
+gboolean
+sd_edit_history_restore (
+    SdEditHistory *self, SdTrashKind kind, const gint64 *ids, guint n_ids, GError **error)
+{
+  Action action = { EDIT_RESTORE, kind == SD_TRASH_STORY && n_ids == 1 ? ids[0] : 0, .ids = ids,
+                    .n_ids = n_ids, .trash = kind };
 
   g_return_val_if_fail (SD_IS_EDIT_HISTORY (self), FALSE);
   return record (self, &action, error);

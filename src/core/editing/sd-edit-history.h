@@ -80,6 +80,19 @@ gboolean       sd_edit_history_revert_repair    (SdEditHistory  *self,
                                                  gint64          story_id,
                                                  gint64          repair_id,
                                                  GError        **error);
+/* Sends the stories, the pages' stories or the batches' stories @ids to
+ * the trash (sd_store_trash ()), or brings them back (sd_store_restore ()),
+ * in one undo step; no step when nothing moved. */
+gboolean       sd_edit_history_trash            (SdEditHistory  *self,
+                                                 SdTrashKind     kind,
+                                                 const gint64   *ids,
+                                                 guint           n_ids,
+                                                 GError        **error);
+gboolean       sd_edit_history_restore          (SdEditHistory  *self,
+                                                 SdTrashKind     kind,
+                                                 const gint64   *ids,
+                                                 guint           n_ids,
+                                                 GError        **error);
 /* Ends a run of note saves: the next save is a new undo step. */
 void           sd_edit_history_close_group      (SdEditHistory  *self);
 

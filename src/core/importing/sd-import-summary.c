@@ -38,7 +38,8 @@ sd_import_results_dup_summary (GPtrArray *results)
 {
   g_autoptr (GString) summary = g_string_new (NULL);
   guint new_pages = 0, new_stories = 0, known = 0, replaced = 0, replacing = 0;
-  guint carried = 0, kept = 0, dropped = 0, exports = 0, added = 0, merged = 0;
+  guint carried = 0, kept = 0, dropped = 0, exports = 0, added = 0, merged = 0, restored_pages = 0,
+        restored = 0;
 
   for (guint i = 0; i < results->len; i++)
     {
@@ -46,7 +47,12 @@ sd_import_results_dup_summary (GPtrArray *results)
 
       if (result->error != NULL)
         continue;
-      if (result->known)
+      if (result->known && result->n_restored > 0)
+        {
+          restored_pages++;
+          restored += result->n_restored;
+        }
+      else if (result->known)
         known++;
       else if (result->exchange)
         {
@@ -99,6 +105,14 @@ sd_import_results_dup_summary (GPtrArray *results)
     add_part (summary, g_strdup_printf (_("from exports: %u stories added, %u merged into those "
                                           "the library held"),
                                            added, merged));
+  if (restored_pages > 0)
+    add_part (summary, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                     "%u deleted page back from the trash "
+                                                     "(%u stories, as they were)",
+                                                     "%u deleted pages back from the trash "
+                                                     "(%u stories, as they were)",
+                                                     restored_pages),
+                                        restored_pages, restored));
   if (known > 0)
     add_part (
         summary,

@@ -305,6 +305,7 @@ sd_importer_import_page (SdStore *store, const SdImportFile *file, const SdImpor
     {
       result->n_stories = pipeline->stories->len;
       result->known = outcome.known;
+      result->n_restored = outcome.n_restored;
       result->replaced = outcome.replaced;
       result->n_carried = outcome.n_carried;
       result->n_kept = outcome.n_kept;
@@ -364,6 +365,7 @@ import_thread (GTask *task, gpointer source_object, gpointer task_data, GCancell
     }
 
   results = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_import_result_free);
+  sd_store_begin_batch (job->store, job->options.batch_kind);
   for (guint i = 0; i < files->len; i++)
     {
       const SdImportFile *file = g_ptr_array_index (files, i);

@@ -18,6 +18,7 @@ typedef struct
   guint    n_stories;
   gboolean known;         /* the same bytes were imported before; nothing changed */
   char    *name;          /* the page's name: its identity when it has no date and page */
+  guint    n_restored;    /* known, but deleted: its stories back from the trash */
   gboolean replaced;      /* a new version of the page of the same identity */
   guint    n_carried;     /* old stories whose annotations moved to new ones */
   guint    n_kept;        /* old annotated stories kept because nothing matched */
@@ -53,6 +54,8 @@ typedef struct
                            * (else such a file is refused, SD_STORE_ERROR_WOULD_DROP) */
   gboolean    dry_run;    /* only find out what would happen: known, replaced and
                            * n_dropped; nothing is written (new pages are not segmented) */
+  SdBatchKind batch_kind; /* the import batch the new pages make (an import, or
+                           * the sample pages of the window's first run) */
 } SdImportOptions;
 
 /* Called in the caller's main context as files are done. */
@@ -82,7 +85,8 @@ SdImportResult *sd_importer_import_page (SdStore               *store,
                                          const SdImportOptions *options);
 
 /* Imports @paths into @store's library in a worker thread, on a connection
- * of the job's own (sd_store_open_for_worker ()).  @options: (nullable) */
+ * of the job's own (sd_store_open_for_worker ()); the new pages make one
+ * import batch of @options' batch_kind.  @options: (nullable) */
 void        sd_importer_import_async  (SdStore             *store,
                                        const char *const   *paths,
                                        const SdImportOptions *options,

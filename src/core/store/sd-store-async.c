@@ -184,8 +184,8 @@ sd_store_list_stories_async (SdStore            *self,
   copy->place_code = g_strdup (scope->place_code);
   copy->text = g_strdup (scope->text);
   copy->ids = g_memdup2 (scope->ids, scope->n_ids * sizeof (gint64));
-  copy->scope = (SdScope){ scope->kind, copy->place_code, copy->text,
-                           copy->ids,   scope->n_ids,     scope->by_relevance };
+  copy->scope = (SdScope){ scope->kind,  copy->place_code,    copy->text,     copy->ids,
+                           scope->n_ids, scope->by_relevance, scope->batch_id };
   run_read (self, sd_store_list_stories_async, list_stories, copy, (GDestroyNotify) scope_copy_free,
             (GDestroyNotify) g_ptr_array_unref, cancellable, callback, user_data);
 }
@@ -272,6 +272,7 @@ sd_library_summary_free (SdLibrarySummary *summary)
   g_clear_pointer (&summary->tag_colors, g_hash_table_unref);
   g_clear_pointer (&summary->counts, g_hash_table_unref);
   g_clear_pointer (&summary->searches, g_ptr_array_unref);
+  g_clear_pointer (&summary->batches, g_ptr_array_unref);
   g_free (summary);
 }
 
@@ -283,7 +284,9 @@ read_summary (SdStore *reader, gpointer data, GError **error)
   if ((summary->tags = sd_store_list_tags (reader, error)) == NULL
       || (summary->tag_colors = sd_store_dup_tag_colors (reader, error)) == NULL
       || (summary->counts = sd_store_count_by_place (reader, error)) == NULL
-      || (summary->searches = sd_store_list_saved_searches (reader, error)) == NULL)
+      || (summary->searches = sd_store_list_saved_searches (reader, error)) == NULL
+      || (summary->batches = sd_store_list_batches (reader, error)) == NULL
+      || (summary->n_trashed = sd_store_count_trash (reader, error)) < 0)
     return NULL;
   return g_steal_pointer (&summary);
 }

@@ -378,7 +378,9 @@ sd_store_find_next_story (SdStore *self, gint64 story_id, GError **error)
   if (!_sd_store_read_page_info (self, story_id, &page, error))
     return -1;
   stmt = _sd_store_get_statement (
-      self, "SELECT id FROM stories WHERE page_id = ? AND ordinal > ? ORDER BY ordinal LIMIT 1",
+      self,
+      "SELECT id FROM stories WHERE page_id = ? AND ordinal > ? AND trashed IS NULL "
+      "ORDER BY ordinal LIMIT 1",
       error);
   if (stmt == NULL)
     return -1;

@@ -85,6 +85,11 @@ void        sd_store_snapshot_add_story      (SdStoreSnapshot *snapshot,
 /* Every story of @story_id's page, as the page is at the capture. */
 void        sd_store_snapshot_add_page_of    (SdStoreSnapshot *snapshot,
                                               gint64           story_id);
+/* Every story deleting or restoring the story, page or batch @id may
+ * change, as they are at the capture. */
+void        sd_store_snapshot_add_trash_target (SdStoreSnapshot *snapshot,
+                                              SdTrashKind      kind,
+                                              gint64           id);
 void        sd_store_snapshot_add_tag        (SdStoreSnapshot *snapshot,
                                               const char      *tag);
 

@@ -230,8 +230,16 @@ merge_story (SdStoreWrite  *write,
   *out_conflicting = FALSE;
   if (edits_differ (own, incoming) && incoming->updated != NULL)
     {
+      gboolean incoming_wins = own->updated == NULL || strcmp (incoming->updated, own->updated) > 0;
+      gboolean kept = FALSE;
+
       *out_conflicting = own->updated != NULL;
-      if (own->updated == NULL || strcmp (incoming->updated, own->updated) > 0)
+      /* the edit that lost stays in the story's history */
+      if (!_sd_store_keep_older_edit (self, id, incoming_wins ? own : incoming,
+                                      incoming_wins ? incoming : own, write->now, &kept, error))
+        return FALSE;
+      changed |= kept;
+      if (incoming_wins)
         {
           if (!take_note_and_status (self, id, incoming, error))
             return FALSE;

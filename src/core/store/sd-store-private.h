@@ -30,6 +30,8 @@ struct _SdStore
                               * write are reported (sd_store_forbid_main_thread_reads()) */
   struct _SdStoreWrite *edit_write; /* (nullable) the write sd_store_run_edit() holds
                                      * open, which the writes it runs join */
+  SdBatchKind    batch_kind; /* of the batch the pages this connection stores go into */
+  gint64         batch_id;   /* that batch, 0 until its first page (sd-store-trash.c) */
 };
 
 /* Lists read the short fields; the full record adds the long ones. */
@@ -39,7 +41,7 @@ struct _SdStore
   "s.place_confidence, s.place_by_editor, s.note, s.status, s.editor, s.updated, " \
   "(SELECT group_concat (t.name, char (31)) FROM story_tags st "                   \
   "   JOIN tags t ON t.id = st.tag_id WHERE st.story_id = s.id), "                   \
-  "substr (s.body, 1, 40), s.uuid, p.paper, p.issue_date, p.page_no"
+  "substr (s.body, 1, 40), s.uuid, p.paper, p.issue_date, p.page_no, s.trashed"
 #define FULL_STORY_COLUMNS STORY_COLUMNS ", s.body, s.captions, s.section_headings"
 #define STORY_FROM " FROM stories s JOIN pages p ON p.id = s.page_id "
 #define STORY_ORDER " ORDER BY s.page_id, s.ordinal"
@@ -91,6 +93,17 @@ G_GNUC_INTERNAL guint         _sd_version_plan_get_n_dropped (const SdVersionPla
 G_GNUC_INTERNAL void          _sd_version_plan_free     (SdVersionPlan *plan);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SdVersionPlan, _sd_version_plan_free)
 G_GNUC_INTERNAL gboolean      _sd_store_carry_over      (SdStore *self, SdVersionPlan *plan, gint64 new_page_id, guint *out_carried, guint *out_kept, GError **error);
+/* Files a page just stored into this connection's batch, making the batch
+ * with its first page (sd-store-trash.c). */
+G_GNUC_INTERNAL gboolean      _sd_store_file_page_in_batch (SdStore *self, gint64 page_id, const char *now, GError **error);
+/* Brings back the stories of a page that went to the trash with it or its
+ * batch (a page imported again); @out_n: how many. */
+G_GNUC_INTERNAL gboolean      _sd_store_restore_page    (struct _SdStoreWrite *write, gint64 page_id, guint *out_n, GError **error);
+/* Purges what stayed in the trash longer than SD_STORE_TRASH_DAYS. */
+G_GNUC_INTERNAL gboolean      _sd_store_purge_trash     (SdStore *self, GError **error);
+/* Keeps in the history the note and status of @older that differ from
+ * @newer's, unless kept already; sets @out_kept (sd-store-history.c). */
+G_GNUC_INTERNAL gboolean      _sd_store_keep_older_edit (SdStore *self, gint64 story_id, const SdStory *older, const SdStory *newer, const char *now, gboolean *out_kept, GError **error);
 /* Emits SdStore::library-changed. */
 G_GNUC_INTERNAL void          _sd_store_notify_library  (SdStore *self);
 /* Stops the watcher and lets go of the read connection (sd-store-async.c). */

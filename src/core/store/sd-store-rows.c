@@ -26,6 +26,7 @@ _sd_store_insert_page (
       error);
   const char      *name = page->name != NULL ? page->name : page->file;
   g_autofree char *identity = NULL;
+  gint64           page_id;
 
   if (stmt == NULL)
     return FALSE;
@@ -43,9 +44,10 @@ _sd_store_insert_page (
   _sd_store_bind_text (stmt, 11, identity);
   if (!_sd_store_step_done (self, stmt, error))
     return FALSE;
+  page_id = sqlite3_last_insert_rowid (self->db);
   if (out_id != NULL)
-    *out_id = sqlite3_last_insert_rowid (self->db);
-  return TRUE;
+    *out_id = page_id;
+  return _sd_store_file_page_in_batch (self, page_id, now, error);
 }
 
 static gboolean

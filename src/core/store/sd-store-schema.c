@@ -142,6 +142,66 @@ const char *const _sd_store_migrations[] = {
   "UPDATE pages SET path = file, identity = 'file:' || file;"
   "CREATE INDEX pages_by_identity ON pages (identity);"
   "CREATE INDEX pages_by_issue ON pages (issue_date, paper, page_no);",
+
+  /* 5 → 6: import batches and the trash (sd-store-trash.c).  A page
+   * remembers the import run that brought it; a deleted story keeps its
+   * rows, marked with when it went to the trash and with what (itself, its
+   * page or its batch), so that restoring and undoing put back exactly
+   * what was there.  The search index holds only the stories not in the
+   * trash: it now reads them through a view, and the triggers add and take
+   * out a story as it leaves and enters the trash. */
+  "CREATE TABLE batches ("
+  "  id INTEGER PRIMARY KEY,"
+  "  kind TEXT NOT NULL DEFAULT 'import',"
+  "  editor TEXT,"
+  "  started TEXT NOT NULL);"
+  "ALTER TABLE pages ADD COLUMN batch_id INTEGER;" /* batches are never deleted */
+  "CREATE INDEX pages_by_batch ON pages (batch_id);"
+  "ALTER TABLE stories ADD COLUMN trashed TEXT;"
+  "ALTER TABLE stories ADD COLUMN trash_kind TEXT;"
+  "ALTER TABLE stories ADD COLUMN trash_of INTEGER;"
+  "CREATE INDEX stories_in_trash ON stories (trashed) WHERE trashed IS NOT NULL;"
+  "DROP TRIGGER story_fts_insert;"
+  "DROP TRIGGER story_fts_delete;"
+  "DROP TRIGGER story_fts_update;"
+  "DROP TABLE story_fts;"
+  "CREATE VIEW live_stories AS"
+  "  SELECT id, headline, subheadline, body, byline, note FROM stories WHERE trashed IS NULL;"
+  "CREATE VIRTUAL TABLE story_fts USING fts5 ("
+  "  headline, subheadline, body, byline, note,"
+  "  content = 'live_stories', content_rowid = 'id', tokenize = 'sd_cjk');"
+  "CREATE TRIGGER story_fts_insert AFTER INSERT ON stories WHEN new.trashed IS NULL BEGIN"
+  "  INSERT INTO story_fts (rowid, headline, subheadline, body, byline, note)"
+  "  VALUES (new.id, new.headline, new.subheadline, new.body, new.byline, new.note);"
+  "END;"
+  "CREATE TRIGGER story_fts_delete AFTER DELETE ON stories WHEN old.trashed IS NULL BEGIN"
+  "  INSERT INTO story_fts (story_fts, rowid, headline, subheadline, body, byline, note)"
+  "  VALUES ('delete', old.id, old.headline, old.subheadline, old.body, old.byline, old.note);"
+  "END;"
+  "CREATE TRIGGER story_fts_update"
+  "  AFTER UPDATE OF id, headline, subheadline, body, byline, note, trashed ON stories BEGIN"
+  "  INSERT INTO story_fts (story_fts, rowid, headline, subheadline, body, byline, note)"
+  "  SELECT 'delete', old.id, old.headline, old.subheadline, old.body, old.byline, old.note"
+  "  WHERE old.trashed IS NULL;"
+  "  INSERT INTO story_fts (rowid, headline, subheadline, body, byline, note)"
+  "  SELECT new.id, new.headline, new.subheadline, new.body, new.byline, new.note"
+  "  WHERE new.trashed IS NULL;"
+  "END;"
+  "INSERT INTO story_fts (story_fts) VALUES ('rebuild');",
+
+  /* 6 → 7: a story's earlier notes and statuses, kept when a newer edit
+   * replaced them in a merge (sd-store-history.c): who wrote each, when,
+   * and when it was replaced. */
+  "CREATE TABLE story_history ("
+  "  id INTEGER PRIMARY KEY,"
+  "  story_id INTEGER NOT NULL REFERENCES stories (id) ON DELETE CASCADE,"
+  "  field TEXT NOT NULL,"
+  "  value TEXT NOT NULL,"
+  "  editor TEXT,"
+  "  edited TEXT,"
+  "  replaced TEXT NOT NULL,"
+  "  reason TEXT NOT NULL);"
+  "CREATE INDEX story_history_by_story ON story_history (story_id);",
 };
 
 const guint _sd_store_n_migrations = G_N_ELEMENTS (_sd_store_migrations);

@@ -153,6 +153,18 @@ add_conditions (Sql *sql, IdSource ids, const SdScope *scope, const SdQuery *que
 {
   GPtrArray *filters = sd_query_get_filters (query);
 
+  /* The index holds no story in the trash; the stories table holds them all. */
+  if (ids == IDS_FROM_STORIES)
+    add_condition (sql, "s.trashed IS NULL", NULL);
+  if (scope != NULL && scope->kind == SD_SCOPE_TRASH)
+    add_condition (sql, "0", NULL); /* the trash is not searched */
+  if (scope != NULL && scope->kind == SD_SCOPE_BATCH)
+    {
+      g_autofree char *batch = g_strdup_printf ("%" G_GINT64_FORMAT, scope->batch_id);
+
+      add_story_condition (sql, ids, FALSE, FALSE,
+                           "f.page_id IN (SELECT id FROM pages WHERE batch_id = %u)", batch);
+    }
   if (scope != NULL && scope->kind == SD_SCOPE_UNPLACED)
     add_story_condition (sql, ids, FALSE, FALSE, "f.place_code IS NULL", NULL);
   else if (scope != NULL && scope->kind == SD_SCOPE_PLACE)

@@ -25,9 +25,11 @@ static const char *const story_selects[] = {
   "SELECT rowid, * FROM repairs WHERE story_id = ?",
   "SELECT rowid, * FROM place_mentions WHERE story_id = ?",
   "SELECT * FROM dismissed_themes WHERE story_id = ?",
+  "SELECT * FROM story_history WHERE story_id = ?",
 };
 static const char *const story_tables[] = {
-  "stories", "story_tags", "highlights", "repairs", "place_mentions", "dismissed_themes",
+  "stories",        "story_tags",       "highlights",    "repairs",
+  "place_mentions", "dismissed_themes", "story_history",
 };
 #define TAG_SELECT "SELECT * FROM tags WHERE name = ?"
 
@@ -39,10 +41,30 @@ typedef struct
   sqlite3_value **values;
 } Row;
 
+/* Stories a snapshot covers that are found at the capture: the ids @select
+ * gives for @id. */
+typedef struct
+{
+  const char *select;
+  gint64      id;
+} Group;
+
+/* Every story of a story's page; of a page, or in the trash with it; of a
+ * batch's pages, or in the trash with it. */
+#define PAGE_OF_STORY                                                                              \
+  "SELECT id FROM stories WHERE page_id = (SELECT page_id FROM stories WHERE id = ?1) "            \
+  "ORDER BY ordinal"
+#define PAGE_OR_ITS_TRASH                                                                          \
+  "SELECT id FROM stories WHERE page_id = ?1 OR (trash_kind = 'page' AND trash_of = ?1) "          \
+  "ORDER BY id"
+#define BATCH_OR_ITS_TRASH                                                                         \
+  "SELECT id FROM stories WHERE page_id IN (SELECT id FROM pages WHERE batch_id = ?1) "            \
+  "OR (trash_kind = 'batch' AND trash_of = ?1) ORDER BY id"
+
 struct _SdStoreSnapshot
 {
   GArray    *story_ids; /* (element-type gint64) */
-  GArray    *pages_of;  /* (element-type gint64) stories whose pages are covered, until captured */
+  GArray    *groups;    /* (element-type Group) covered, until captured */
   GPtrArray *tags;      /* (element-type utf8) */
   GPtrArray *rows;      /* (element-type Row) (nullable) until captured */
   GPtrArray *after;     /* (element-type Row) (nullable) the rows as the step left them */
@@ -63,7 +85,7 @@ sd_store_snapshot_new (void)
   SdStoreSnapshot *snapshot = g_new0 (SdStoreSnapshot, 1);
 
   snapshot->story_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  snapshot->pages_of = g_array_new (FALSE, FALSE, sizeof (gint64));
+  snapshot->groups = g_array_new (FALSE, FALSE, sizeof (Group));
   snapshot->tags = g_ptr_array_new_with_free_func (g_free);
   return snapshot;
 }
@@ -72,7 +94,7 @@ void
 sd_store_snapshot_free (SdStoreSnapshot *snapshot)
 {
   g_array_unref (snapshot->story_ids);
-  g_array_unref (snapshot->pages_of);
+  g_array_unref (snapshot->groups);
   g_ptr_array_unref (snapshot->tags);
   g_clear_pointer (&snapshot->rows, g_ptr_array_unref);
   g_clear_pointer (&snapshot->after, g_ptr_array_unref);
@@ -91,7 +113,20 @@ sd_store_snapshot_add_story (SdStoreSnapshot *snapshot, gint64 story_id)
 void
 sd_store_snapshot_add_page_of (SdStoreSnapshot *snapshot, gint64 story_id)
 {
-  g_array_append_val (snapshot->pages_of, story_id);
+  Group group = { PAGE_OF_STORY, story_id };
+
+  g_array_append_val (snapshot->groups, group);
+}
+
+void
+sd_store_snapshot_add_trash_target (SdStoreSnapshot *snapshot, SdTrashKind kind, gint64 id)
+{
+  Group group = { kind == SD_TRASH_PAGE ? PAGE_OR_ITS_TRASH : BATCH_OR_ITS_TRASH, id };
+
+  if (kind == SD_TRASH_STORY)
+    sd_store_snapshot_add_story (snapshot, id);
+  else
+    g_array_append_val (snapshot->groups, group);
 }
 
 void
@@ -151,18 +186,14 @@ read_rows (SdStore      *self,
 }
 
 static gboolean
-add_page_stories (SdStore *self, SdStoreSnapshot *snapshot, gint64 story_id, GError **error)
+add_group_stories (SdStore *self, SdStoreSnapshot *snapshot, const Group *group, GError **error)
 {
-  sqlite3_stmt *stmt = _sd_store_get_statement (
-      self,
-      "SELECT id FROM stories WHERE page_id = (SELECT page_id FROM stories WHERE id = ?) "
-      "ORDER BY ordinal",
-      error);
-  int rc;
+  sqlite3_stmt *stmt = _sd_store_get_statement (self, group->select, error);
+  int           rc;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, story_id);
+  sqlite3_bind_int64 (stmt, 1, group->id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     sd_store_snapshot_add_story (snapshot, sqlite3_column_int64 (stmt, 0));
   sqlite3_reset (stmt);
@@ -180,10 +211,10 @@ capture (SdStore *self, SdStoreSnapshot *snapshot, GError **error)
   g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
   sqlite3_stmt *stmt;
 
-  for (guint i = 0; i < snapshot->pages_of->len; i++)
-    if (!add_page_stories (self, snapshot, g_array_index (snapshot->pages_of, gint64, i), error))
+  for (guint i = 0; i < snapshot->groups->len; i++)
+    if (!add_group_stories (self, snapshot, &g_array_index (snapshot->groups, Group, i), error))
       return NULL;
-  g_array_set_size (snapshot->pages_of, 0);
+  g_array_set_size (snapshot->groups, 0);
 
   for (guint i = 0; i < snapshot->tags->len; i++)
     {

@@ -21,7 +21,10 @@ static gint64
 find_page_by_identity (SdStore *self, const SdPageRecord *page, GError **error)
 {
   sqlite3_stmt *stmt = _sd_store_get_statement (
-      self, "SELECT id FROM pages WHERE identity = ? ORDER BY id DESC LIMIT 1", error);
+      self,
+      "SELECT id FROM pages WHERE identity = ? AND EXISTS (SELECT 1 FROM stories "
+      "WHERE page_id = pages.id AND trashed IS NULL) ORDER BY id DESC LIMIT 1",
+      error);
   g_autofree char *identity = NULL;
   gint64           id = 0;
 
@@ -36,17 +39,36 @@ find_page_by_identity (SdStore *self, const SdPageRecord *page, GError **error)
   return id;
 }
 
-/* 1 when a page of @checksum is stored, 0 when not, -1 with @error set. */
-static int
+/* The page stored with @checksum, 0 when none, -1 with @error set. */
+static gint64
 find_checksum (SdStore *self, const char *checksum, GError **error)
 {
   sqlite3_stmt *stmt =
-      _sd_store_get_statement (self, "SELECT 1 FROM pages WHERE checksum = ?", error);
-  int found;
+      _sd_store_get_statement (self, "SELECT id FROM pages WHERE checksum = ?", error);
+  gint64 found = 0;
 
   if (stmt == NULL)
     return -1;
   _sd_store_bind_text (stmt, 1, checksum);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    found = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return found;
+}
+
+/* 1 when stories of page @page_id went to the trash with it or its batch,
+ * 0 when not, -1 with @error set. */
+static int
+page_in_trash (SdStore *self, gint64 page_id, GError **error)
+{
+  sqlite3_stmt *stmt = _sd_store_get_statement (
+      self, "SELECT 1 FROM stories WHERE page_id = ? AND trash_kind IN ('page', 'batch') LIMIT 1",
+      error);
+  int found;
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, page_id);
   found = sqlite3_step (stmt) == SQLITE_ROW;
   sqlite3_reset (stmt);
   return found;
@@ -64,16 +86,18 @@ store_page (SdStoreWrite       *write,
   SdStore *self = write->store;
   g_autoptr (SdVersionPlan) plan = NULL;
   gint64 page_id, old_page_id;
-  int    known = find_checksum (self, page->checksum, error);
+  gint64 known = find_checksum (self, page->checksum, error);
 
   if (known < 0)
     return FALSE;
-  if (known)
+  if (known > 0)
     {
       /* The same bytes again: what is stored, with all that editors added,
-       * stays as it is. */
+       * stays as it is; a page deleted is wanted back, as it was. */
       outcome->known = TRUE;
-      return TRUE;
+      if (flags & SD_PAGE_IMPORT_DRY_RUN)
+        return TRUE;
+      return _sd_store_restore_page (write, known, &outcome->n_restored, error);
     }
 
   old_page_id = find_page_by_identity (self, page, error);
@@ -169,7 +193,7 @@ sd_store_check_page (SdStore            *self,
                      gboolean           *out_has_identity,
                      GError            **error)
 {
-  int    known;
+  gint64 known;
   gint64 page_id = 0;
 
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
@@ -177,9 +201,19 @@ sd_store_check_page (SdStore            *self,
   known = find_checksum (self, page->checksum, error);
   if (known < 0)
     return FALSE;
+  /* A page deleted with its stories is not done with: importing it again
+   * brings them back (store_page ()). */
+  if (known > 0)
+    {
+      int in_trash = page_in_trash (self, known, error);
+      if (in_trash < 0)
+        return FALSE;
+      if (in_trash)
+        known = 0;
+    }
   if (out_has_identity != NULL && (page_id = find_page_by_identity (self, page, error)) < 0)
     return FALSE;
-  *out_known = known;
+  *out_known = known > 0;
   if (out_has_identity != NULL)
     *out_has_identity = page_id > 0;
   return TRUE;
@@ -204,8 +238,9 @@ sd_store_add_page (SdStore            *self,
 gint64
 sd_store_count_stories (SdStore *self, GError **error)
 {
-  sqlite3_stmt *stmt = _sd_store_get_statement (self, "SELECT count (*) FROM stories", error);
-  gint64        count;
+  sqlite3_stmt *stmt =
+      _sd_store_get_statement (self, "SELECT count (*) FROM stories WHERE trashed IS NULL", error);
+  gint64 count;
 
   if (stmt == NULL)
     return -1;
@@ -224,7 +259,9 @@ sd_store_count_by_place (SdStore *self, GError **error)
 {
   g_autoptr (GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   sqlite3_stmt *stmt = _sd_store_get_statement (
-      self, "SELECT coalesce (place_code, ''), count (*) FROM stories GROUP BY 1", error);
+      self,
+      "SELECT coalesce (place_code, ''), count (*) FROM stories WHERE trashed IS NULL GROUP BY 1",
+      error);
   int rc;
 
   if (stmt == NULL)
@@ -266,33 +303,42 @@ keep_selected (GPtrArray *stories, GHashTable *set)
       g_ptr_array_remove_index (stories, i - 1);
 }
 
+/* Stories in the library; those in the trash, the most recently deleted first. */
+#define LIVE "WHERE s.trashed IS NULL "
+#define TRASHED "WHERE s.trashed IS NOT NULL ORDER BY s.trashed DESC, s.page_id, s.ordinal"
+
 static GPtrArray *
 list_stories (SdStore *self, const SdScope *scope, gboolean full, GError **error)
 {
   /* One statement text per scope kind, so each is prepared once. */
-  static const char *const queries[2][3] = {
+  static const char *const queries[2][5] = {
     {
-        "SELECT " STORY_COLUMNS STORY_FROM STORY_ORDER,
-        "SELECT " STORY_COLUMNS            STORY_FROM "WHERE s.place_code IS NULL" STORY_ORDER,
-        "SELECT " STORY_COLUMNS            STORY_FROM
-        "WHERE s.place_code >= ?1 AND s.place_code < ?1 || ':'" STORY_ORDER,
+        "SELECT " STORY_COLUMNS STORY_FROM LIVE STORY_ORDER,
+        "SELECT " STORY_COLUMNS STORY_FROM      LIVE "AND s.place_code IS NULL" STORY_ORDER,
+        "SELECT " STORY_COLUMNS STORY_FROM      LIVE
+        "AND s.place_code >= ?1 AND s.place_code < ?1 || ':'" STORY_ORDER,
+        "SELECT " STORY_COLUMNS STORY_FROM TRASHED,
+        "SELECT " STORY_COLUMNS STORY_FROM LIVE "AND p.batch_id = ?2" STORY_ORDER,
     },
     {
-        "SELECT " FULL_STORY_COLUMNS STORY_FROM STORY_ORDER,
-        "SELECT " FULL_STORY_COLUMNS            STORY_FROM "WHERE s.place_code IS NULL" STORY_ORDER,
-        "SELECT " FULL_STORY_COLUMNS            STORY_FROM
-        "WHERE s.place_code >= ?1 AND s.place_code < ?1 || ':'" STORY_ORDER,
+        "SELECT " FULL_STORY_COLUMNS STORY_FROM LIVE STORY_ORDER,
+        "SELECT " FULL_STORY_COLUMNS STORY_FROM      LIVE "AND s.place_code IS NULL" STORY_ORDER,
+        "SELECT " FULL_STORY_COLUMNS STORY_FROM      LIVE
+        "AND s.place_code >= ?1 AND s.place_code < ?1 || ':'" STORY_ORDER,
+        "SELECT " FULL_STORY_COLUMNS STORY_FROM TRASHED,
+        "SELECT " FULL_STORY_COLUMNS STORY_FROM LIVE "AND p.batch_id = ?2" STORY_ORDER,
     },
   };
   g_autoptr (GHashTable) selected = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (SD_IS_STORE (self), NULL);
-  g_return_val_if_fail (scope != NULL && scope->kind <= SD_SCOPE_PLACE, NULL);
+  g_return_val_if_fail (scope != NULL && scope->kind <= SD_SCOPE_BATCH, NULL);
 
   selected = dup_id_set (scope);
-  /* The text is a search (sd-query.h), answered from the full-text index. */
-  if (scope->text != NULL && *scope->text != '\0')
+  /* The text is a search (sd-query.h), answered from the full-text index,
+   * which holds no story in the trash. */
+  if (scope->text != NULL && *scope->text != '\0' && scope->kind != SD_SCOPE_TRASH)
     {
       GPtrArray *found = _sd_store_list_matching (self, scope, full, error);
       if (found != NULL)
@@ -305,6 +351,8 @@ list_stories (SdStore *self, const SdScope *scope, gboolean full, GError **error
     return NULL;
   if (scope->kind == SD_SCOPE_PLACE)
     _sd_store_bind_text (stmt, 1, scope->place_code);
+  if (scope->kind == SD_SCOPE_BATCH)
+    sqlite3_bind_int64 (stmt, 2, scope->batch_id);
 
   return _sd_store_read_stories (self, stmt, full, selected, "list stories", error);
 }

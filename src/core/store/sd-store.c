@@ -212,11 +212,12 @@ _sd_store_read_story_row (sqlite3_stmt *stmt, gboolean full)
   story->paper = _sd_store_dup_column_text (stmt, 21);
   story->issue_date = _sd_store_dup_column_text (stmt, 22);
   story->page_no = _sd_store_dup_column_text (stmt, 23);
+  story->trashed = _sd_store_dup_column_text (stmt, 24);
   if (full)
     {
-      story->body = _sd_store_dup_column_text (stmt, 24);
-      story->captions = _sd_store_split_column (stmt, 25, "\n");
-      story->section_headings = _sd_store_split_column (stmt, 26, "\n");
+      story->body = _sd_store_dup_column_text (stmt, 25);
+      story->captions = _sd_store_split_column (stmt, 26, "\n");
+      story->section_headings = _sd_store_split_column (stmt, 27, "\n");
     }
   else
     story->body = _sd_store_dup_column_text (stmt, 19);
@@ -456,7 +457,7 @@ sd_store_open_full (const char *path, SdStoreOpenFlags flags, GError **error)
   /* before migrate (): the search index and its triggers tokenize with it */
   if (!sd_store_register_fts5 (self->db, error))
     return NULL;
-  if (!migrate (self, error))
+  if (!migrate (self, error) || !_sd_store_purge_trash (self, error))
     return NULL;
 
   return g_steal_pointer (&self);

@@ -31,12 +31,16 @@ typedef enum
 GQuark sd_store_error_quark (void);
 
 /* Which stories a list holds: all of them, the unplaced ones, or those
- * under one place (its code, prefix of all the codes below it). */
+ * under one place (its code, prefix of all the codes below it).  Stories
+ * in the trash are in none of these, and in no count or search. */
 typedef enum
 {
   SD_SCOPE_ALL,
   SD_SCOPE_UNPLACED,
   SD_SCOPE_PLACE,
+  SD_SCOPE_TRASH, /* the stories in the trash, most recently deleted first;
+                   * its text is not used */
+  SD_SCOPE_BATCH, /* the stories of one import batch's pages */
 } SdScopeKind;
 
 typedef struct
@@ -49,6 +53,7 @@ typedef struct
   guint       n_ids;
   gboolean    by_relevance; /* a search's best matches first (bm25, headline
                              * matches weighing most), not page order */
+  gint64      batch_id;   /* for SD_SCOPE_BATCH */
 } SdScope;
 
 /* A page as the store records it.  Its identity (sd-page-identity.h) is
@@ -121,7 +126,8 @@ gboolean    sd_store_add_page            (SdStore       *self,
                                           gboolean      *out_known,
                                           GError       **error);
 
-/* What storing a page did: nothing (the same bytes were stored before), a
+/* What storing a page did: nothing (the same bytes were stored before;
+ * when the page was deleted, its stories come back from the trash), a
  * new page, or a new version of the page of the same identity, whose
  * stories' tags, notes, status, highlights, corrections and place moves
  * were carried over to the matching new stories.  Old stories with
@@ -134,6 +140,8 @@ typedef struct
   guint    n_carried; /* old stories whose annotations found a new story */
   guint    n_kept;    /* old annotated stories kept as they were */
   guint    n_dropped; /* old stories gone with the old version (or that would go) */
+  guint    n_restored; /* known: its stories brought back from the trash, where
+                        * they went with the page or its batch */
 } SdPageOutcome;
 
 typedef enum
@@ -291,6 +299,111 @@ gboolean    sd_store_restore_place       (SdStore       *self,
                                           gboolean       by_editor,
                                           GError       **error);
 
+/* Import batches and the trash (sd-store-trash.c) */
+
+/* One import run: the pages one connection stored (the window's import
+ * job, one `storydesk import`), or the sample pages the window brings in
+ * on its first run. */
+typedef enum
+{
+  SD_BATCH_IMPORT,
+  SD_BATCH_SAMPLE,
+} SdBatchKind;
+
+typedef struct
+{
+  gint64      id;
+  SdBatchKind kind;
+  char       *editor;    /* (nullable) */
+  char       *started;   /* ISO 8601, UTC */
+  char       *first_file; /* (nullable) the first of its page files, by name */
+  guint       n_pages;   /* its pages in the library, in the trash or not */
+  guint       n_stories; /* their stories not in the trash */
+  guint       n_trashed; /* and in it */
+} SdBatch;
+
+void        sd_batch_free                (SdBatch       *batch);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SdBatch, sd_batch_free)
+
+/* The pages this connection stores from now on go into a new batch of
+ * @kind, made when the first of them is stored.  Without a call, a
+ * connection's pages go into one batch of SD_BATCH_IMPORT. */
+void        sd_store_begin_batch         (SdStore       *self,
+                                          SdBatchKind    kind);
+/* Oldest first. (element-type SdBatch) */
+GPtrArray  *sd_store_list_batches        (SdStore       *self,
+                                          GError       **error);
+/* Whether the library ever had a batch of @kind (the sample pages). */
+gboolean    sd_store_has_batch_kind      (SdStore       *self,
+                                          SdBatchKind    kind,
+                                          GError       **error);
+
+/* What goes to the trash in one action, and comes back in one. */
+typedef enum
+{
+  SD_TRASH_STORY,
+  SD_TRASH_PAGE,  /* every story of a page */
+  SD_TRASH_BATCH, /* every story of every page of an import batch */
+} SdTrashKind;
+
+/* Stories deleted together: one entry of the trash. */
+typedef struct
+{
+  SdTrashKind kind;
+  gint64      target;    /* the story, page or batch deleted */
+  char       *label;     /* the story's headline, the page's file, the batch's first file */
+  char       *trashed;   /* when, ISO 8601, UTC */
+  SdBatchKind batch_kind; /* for SD_TRASH_BATCH */
+  guint       n_pages;
+  guint       n_stories;
+} SdTrashEntry;
+
+void        sd_trash_entry_free          (SdTrashEntry  *entry);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SdTrashEntry, sd_trash_entry_free)
+
+/* What the editor knows a story, page or batch by: the story's headline,
+ * the page's file, the batch's first file; NULL with NOT_FOUND. */
+char       *sd_store_dup_target_name     (SdStore       *self,
+                                          SdTrashKind    kind,
+                                          gint64         id,
+                                          GError       **error);
+
+/* How long a story stays in the trash before sd_store_open() purges it. */
+#define SD_STORE_TRASH_DAYS 30
+
+/* Moves to the trash the story, the page's stories or the batch's stories
+ * (those not there already): they leave every list, count, search and
+ * export and keep all their rows, to come back with sd_store_restore().
+ * NOT_FOUND when there is no such story, page or batch; @out_n (nullable)
+ * is how many stories went, 0 when all were in the trash already. */
+gboolean    sd_store_trash               (SdStore       *self,
+                                          SdTrashKind    kind,
+                                          gint64         id,
+                                          guint         *out_n,
+                                          GError       **error);
+/* Brings back the entry of the trash the page or batch made, or with
+ * SD_TRASH_STORY the one story however it went there.  @out_n (nullable):
+ * how many stories came back, 0 when none of them was in the trash. */
+gboolean    sd_store_restore             (SdStore       *self,
+                                          SdTrashKind    kind,
+                                          gint64         id,
+                                          guint         *out_n,
+                                          GError       **error);
+/* The entries of the trash, the most recently deleted first.
+ * (element-type SdTrashEntry) */
+GPtrArray  *sd_store_list_trash          (SdStore       *self,
+                                          GError       **error);
+/* How many stories are in the trash; -1 with @error set. */
+gint64      sd_store_count_trash         (SdStore       *self,
+                                          GError       **error);
+/* Deletes for good the stories put in the trash before @before (ISO 8601,
+ * UTC; NULL for all of them), and the pages none of whose stories is left;
+ * @out_n (nullable): how many stories. */
+gboolean    sd_store_empty_trash         (SdStore       *self,
+                                          const char    *before,
+                                          guint         *out_n,
+                                          GError       **error);
+
 /* Exchange (sd-store-exchange.c) */
 
 /* What importing an exchange file did. */
@@ -309,7 +422,8 @@ typedef struct
  * full records, ids 0) in one transaction.  A story the library holds
  * already (the same uuid, else the same page file and span) is merged, not
  * doubled: tags and highlights are joined, and for note and status the
- * newer edit wins.  The others are added with their tags, note, status,
+ * newer edit wins, the older one kept in the story's history
+ * (sd_store_list_history ()).  The others are added with their tags, note, status,
  * place, editor, time and highlights: each run of them from one source file
  * becomes a page of that name, keyed "@checksum#N" (@checksum of the export
  * file), so importing the same export again changes nothing and sets
@@ -319,6 +433,26 @@ gboolean    sd_store_import_stories      (SdStore       *self,
                                           gint64         size,
                                           GPtrArray     *stories,
                                           SdExchangeOutcome *out,
+                                          GError       **error);
+
+/* A note or status a newer edit replaced, kept (sd-store-history.c). */
+typedef struct
+{
+  char *field;    /* "note" or "status" */
+  char *value;    /* the note, or the status ("reviewed") */
+  char *editor;   /* (nullable) who wrote it */
+  char *edited;   /* (nullable) when, ISO 8601, UTC */
+  char *replaced; /* when the newer edit replaced it */
+  char *reason;   /* "merge": a JSON export imported */
+} SdHistoryEntry;
+
+void        sd_history_entry_free        (SdHistoryEntry *entry);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SdHistoryEntry, sd_history_entry_free)
+
+/* Story @story_id's earlier notes and statuses, oldest first.
+ * (element-type SdHistoryEntry) */
+GPtrArray  *sd_store_list_history        (SdStore       *self,
+                                          gint64         story_id,
                                           GError       **error);
 
 /* Editors' corrections of the segmentation (sd-store-corrections.c) */

@@ -1,0 +1,32 @@
+/* sd-cli-private.h — what the command line's files share; nothing outside
+ * src/cli/ includes it
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+/* Prototypes are aligned in columns by hand: */
+/* clang-format off */
+#pragma once
+
+#include "sd-cli.h"
+#include "sd-store.h"
+
+G_BEGIN_DECLS
+
+/* Exit status for refused input and failed commands; 0 is success. */
+#define EXIT_REFUSED 2
+
+G_GNUC_INTERNAL void      _sd_cli_print_error   (const char *message);
+/* Parses the options of command @name; prints usage and returns FALSE on a mistake. */
+G_GNUC_INTERNAL gboolean  _sd_cli_parse_options (const char *name, const GOptionEntry *entries, int *argc, char ***argv);
+/* The library --db names, or the default; NULL, said, when it cannot be opened. */
+G_GNUC_INTERNAL SdStore  *_sd_cli_open_store    (void);
+
+/* storydesk delete, trash, batches (sd-cli-trash.c) */
+G_GNUC_INTERNAL int       _sd_cli_run_delete    (int argc, char **argv);
+G_GNUC_INTERNAL int       _sd_cli_run_trash     (int argc, char **argv);
+G_GNUC_INTERNAL int       _sd_cli_run_batches   (int argc, char **argv);
+/* storydesk history (sd-cli-history.c) */
+G_GNUC_INTERNAL int       _sd_cli_run_history   (int argc, char **argv);
+
+G_END_DECLS
