@@ -35,8 +35,9 @@ make_stories (guint n_paragraphs)
       story->headline = g_strdup_printf ("吴江让新就业群体感受到浓浓温情（%u）", i + 1);
       story->body = g_string_free (g_steal_pointer (&body), FALSE);
       story->place_code = g_strdup ("320509");
-      story->tags = g_ptr_array_new_with_free_func (g_free);
+      /* sd_story_new () made the tag list and an empty note */
       g_ptr_array_add (story->tags, g_strdup ("民生"));
+      g_free (story->note);
       story->note = g_strdup ("核实站点数量");
       g_ptr_array_add (stories, story);
     }

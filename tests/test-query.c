@@ -141,6 +141,32 @@ test_terms (void)
   g_assert_cmpstr (g_ptr_array_index (terms, 1), ==, "振兴 战略");
 }
 
+/* #14: 990 field filters reached SQLite's expression depth; the language
+ * refuses a search of more than SD_QUERY_MAX_PARTS parts, naming the limit
+ * and where the rest starts. */
+static void
+test_size_limit (void)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SdQuery) at_limit = NULL;
+  g_autoptr (SdQuery) over = NULL;
+
+  for (guint i = 0; i < SD_QUERY_MAX_PARTS; i++)
+    g_string_append_printf (text, "%stag:t%u", i > 0 ? " " : "", i);
+  at_limit = sd_query_parse (text->str, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sd_query_get_filters (at_limit)->len, ==, SD_QUERY_MAX_PARTS);
+
+  for (guint i = SD_QUERY_MAX_PARTS; i < 990; i++)
+    g_string_append_printf (text, " tag:t%u", i);
+  over = sd_query_parse (text->str, &error);
+  g_assert_null (over);
+  g_assert_error (error, SD_QUERY_ERROR, SD_QUERY_ERROR_TOO_LONG);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "more than 256 words and fields"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -157,5 +183,6 @@ main (int argc, char *argv[])
       g_test_add_data_func (path, &error_cases[i], test_error);
     }
   g_test_add_func ("/query/terms", test_terms);
+  g_test_add_func ("/query/size-limit", test_size_limit);
   return g_test_run ();
 }

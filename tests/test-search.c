@@ -271,6 +271,53 @@ test_errors (Fixture *fixture, gconstpointer data)
     }
 }
 
+/* #14: ≥ 990 field filters failed with SQLite's "Expression tree is too
+ * large"; a search of at most SD_QUERY_MAX_PARTS words and fields of any
+ * kind runs, and one more is refused by the query language, saying so. */
+static void
+test_query_size_limit (Fixture *fixture, gconstpointer data)
+{
+  static const char *const parts[] = { "tag:t%u",        "-tag:t%u",     "place:吴江区",
+                                       "-place:南京市",  "status:new",   "kind:news",
+                                       "source:a%u.txt", "date:2022-11", "-date:2021-01..2021-03",
+                                       "paper:报%u",     "page:A%u",     "词%u",
+                                       "-词%u" };
+  SdScope                  scope = { SD_SCOPE_ALL, NULL, NULL };
+
+  build_library (fixture);
+  for (guint k = 0; k < G_N_ELEMENTS (parts); k++)
+    for (guint n = SD_QUERY_MAX_PARTS; n <= SD_QUERY_MAX_PARTS + 1; n++)
+      {
+        g_autoptr (GString) query = g_string_new (NULL);
+        g_autoptr (GError) error = NULL;
+        g_autoptr (GPtrArray) found = NULL;
+        g_autoptr (GPtrArray) listed = NULL;
+
+        for (guint i = 0; i < n; i++)
+          {
+            g_string_append_c (query, ' ');
+            g_string_append_printf (query, parts[k], i % 90 + 1);
+          }
+        found = sd_store_search (fixture->store, NULL, query->str, 10, &error);
+        if (n == SD_QUERY_MAX_PARTS)
+          {
+            g_assert_no_error (error);
+            g_assert_nonnull (found);
+            scope.text = query->str;
+            listed = sd_store_list_stories (fixture->store, &scope, &error);
+            g_assert_no_error (error);
+            g_assert_cmpint (sd_store_count_matches (fixture->store, NULL, query->str, &error), >=,
+                             0);
+            g_assert_no_error (error);
+          }
+        else
+          {
+            g_assert_error (error, SD_QUERY_ERROR, SD_QUERY_ERROR_TOO_LONG);
+            g_assert_nonnull (strstr (error->message, "256"));
+          }
+      }
+}
+
 static void
 test_saved (Fixture *fixture, gconstpointer data)
 {
@@ -374,6 +421,7 @@ main (int argc, char *argv[])
   SD_TEST_ADD_WITH_LIBRARY ("/search/rank", NULL, test_rank);
   SD_TEST_ADD_WITH_LIBRARY ("/search/sync", NULL, test_sync);
   SD_TEST_ADD_WITH_LIBRARY ("/search/errors", NULL, test_errors);
+  SD_TEST_ADD_WITH_LIBRARY ("/search/query-size-limit", NULL, test_query_size_limit);
   SD_TEST_ADD_WITH_LIBRARY ("/search/saved", NULL, test_saved);
   SD_TEST_ADD_WITH_LIBRARY ("/search/upgrade", NULL, test_upgrade);
   return g_test_run ();

@@ -85,6 +85,19 @@ dup_span_text (GtkWidget *view)
   return dup_tagged_text (buffer, gtk_text_tag_table_lookup (table, SD_PAGE_VIEW_SPAN_TAG));
 }
 
+/* #14: each page view leaked the empty text init () set before its page
+ * came.  LeakSanitizer, in the sanitizer build, fails this on any leak. */
+static void
+test_page_view_no_leak (void)
+{
+  for (guint i = 0; i < 10; i++)
+    {
+      GtkWidget *view = sd_page_view_new (NULL, "a.txt", "吴江区黎里镇", 0, 6);
+
+      gtk_widget_destroy (view);
+    }
+}
+
 static void
 test_page_view_span (void)
 {
@@ -595,6 +608,7 @@ main (int argc, char **argv)
   g_test_add_func ("/widgets/page-view/span", test_page_view_span);
   g_test_add_func ("/widgets/page-view/align", test_page_view_align);
   g_test_add_func ("/widgets/page-view/marks", test_page_view_marks);
+  g_test_add_func ("/widgets/page-view/no-leak", test_page_view_no_leak);
   g_test_add ("/widgets/place-chooser/same-name", ChooserFixture, NULL, chooser_setup,
               test_chooser_same_name, chooser_teardown);
   g_test_add ("/widgets/place-chooser/district", ChooserFixture, NULL, chooser_setup,

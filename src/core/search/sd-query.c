@@ -438,12 +438,20 @@ sd_query_parse (const char *text, GError **error)
   self->excluded = g_ptr_array_new_with_free_func (g_free);
   self->filters = g_ptr_array_new_with_free_func ((GDestroyNotify) filter_free);
 
-  for (;;)
+  for (guint n_parts = 0;; n_parts++)
     {
       while (*cursor.p != '\0' && g_unichar_isspace (peek (&cursor)))
         advance (&cursor);
       if (*cursor.p == '\0')
         break;
+      if (n_parts == SD_QUERY_MAX_PARTS)
+        {
+          g_set_error (error, SD_QUERY_ERROR, SD_QUERY_ERROR_TOO_LONG,
+                       _("The search holds more than %u words and fields (the rest starts at "
+                         "character %u): leave some out"),
+                          SD_QUERY_MAX_PARTS, cursor.column);
+          return NULL;
+        }
       if (!parse_item (self, &cursor, error))
         return NULL;
     }

@@ -45,8 +45,14 @@ typedef enum
   SD_QUERY_ERROR_UNKNOWN_KIND,
   SD_QUERY_ERROR_NOTHING_TO_SEARCH, /* a term of punctuation only */
   SD_QUERY_ERROR_BAD_VALUE,         /* a date or page number that is none */
+  SD_QUERY_ERROR_TOO_LONG,          /* more than SD_QUERY_MAX_PARTS words and fields */
 } SdQueryError;
 GQuark sd_query_error_quark (void);
+
+/* The most words, phrases and fields one search may hold: far more than an
+ * editor types, and few enough that SQLite's expression depth (1000) is
+ * never reached, whatever the fields. */
+#define SD_QUERY_MAX_PARTS 256
 
 typedef enum
 {

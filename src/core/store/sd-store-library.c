@@ -286,7 +286,11 @@ sd_store_backup (SdStore *self, const char *dest, char **out_path, GError **erro
     }
   else
     target = g_strdup (dest);
-  target = g_canonicalize_filename (g_steal_pointer (&target), NULL);
+  {
+    g_autofree char *given = g_steal_pointer (&target);
+
+    target = g_canonicalize_filename (given, NULL); /* which copies it */
+  }
   library = g_canonicalize_filename (self->path, NULL);
   if (g_str_equal (target, library) || g_file_test (target, G_FILE_TEST_EXISTS))
     {

@@ -1,0 +1,209 @@
+# The real Storydesk window on a given library, driven through AT-SPI and
+# xdotool, for the fault tests (test-kill-window.py, test-concurrency.py).
+# Import it under xvfb-run + dbus-run-session (X server outermost): it gives
+# this run an accessibility bus of its own before dogtail is loaded.
+#
+# Copyright 2026 The Storydesk authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import atexit
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+STORYDESK = os.environ["STORYDESK"]
+
+for _var in ("DISPLAY", "DBUS_SESSION_BUS_ADDRESS"):
+    if not os.environ.get(_var):
+        print(f"{_var} is not set: run under xvfb-run + dbus-run-session", file=sys.stderr)
+        sys.exit(1)
+
+_runtime = tempfile.mkdtemp(prefix="sd-fault-runtime-")
+atexit.register(shutil.rmtree, _runtime, True)
+os.environ["XDG_RUNTIME_DIR"] = _runtime
+subprocess.run(["dbus-update-activation-environment", "DISPLAY", "XAUTHORITY", "XDG_RUNTIME_DIR"],
+               check=True)
+
+from dogtail.config import config  # noqa: E402
+
+config.checkForA11y = False
+config.logDebugToFile = False
+config.logDebugToStdOut = False
+config.searchBackoffDuration = 0.2
+config.searchCutoffCount = 50
+config.defaultDelay = 0.1
+config.actionDelay = 0.1
+from dogtail import tree  # noqa: E402
+from dogtail.predicate import GenericPredicate  # noqa: E402
+
+sys.excepthook = sys.__excepthook__
+
+# The labels the window shows (in Chinese whatever the locale).
+STATUS_LABELS = {"new": "未审", "reviewed": "已审", "needs-work": "待修改", "rejected": "不用"}
+SAVED_PREFIX = "已于 "
+
+
+_T0 = time.monotonic()
+
+
+class Timeout(Exception):
+    pass
+
+
+def log(msg):
+    """A line with the seconds since the test began."""
+    print(f"[{time.monotonic() - _T0:6.2f}s] {msg}", flush=True)
+
+
+def fail(msg):
+    log("FAIL: " + msg)
+    sys.exit(1)
+
+
+def wait_until(fn, what, timeout=20.0, step=0.1):
+    end = time.monotonic() + timeout
+    last = None
+    while time.monotonic() < end:
+        try:
+            last = fn()
+            if last:
+                return last
+        except Exception as e:  # objects come and go while the window maps
+            last = e
+        time.sleep(step)
+    raise Timeout(f"timed out waiting for {what} (last={last!r})")
+
+
+def find(node, name=None, role=None):
+    """The first descendant so named, or None (no waiting)."""
+    try:
+        return node.child(name=name, roleName=role, retry=False)
+    except Exception:
+        return None
+
+
+def story_cells(app):
+    table = app.child(name="稿件", roleName="table")
+    return [c for c in table.findChildren(GenericPredicate(roleName="table cell"))
+            if c.name and "·" in c.name]
+
+
+def row_cells(table, name):
+    """The cells of the row whose first text cell is @name."""
+    cells = table.findChildren(GenericPredicate(roleName="table cell"))
+    for i, cell in enumerate(cells):
+        if cell.name == name:
+            return cells[i:i + 2]
+    return None
+
+
+class Window:
+    """storydesk --db LIBRARY, its messages kept in a file."""
+
+    def __init__(self, library, data_home):
+        self.library = library
+        env = dict(os.environ)
+        env.pop("NO_AT_BRIDGE", None)
+        env["XDG_DATA_HOME"] = data_home
+        env["LC_ALL"] = "C"
+        env.pop("LANGUAGE", None)
+        env["STORYDESK_DEBUG"] = "sync-reads"
+        self.log = tempfile.TemporaryFile(mode="w+", prefix="sd-window-stderr-")
+        self.proc = subprocess.Popen([STORYDESK, "--db", library], env=env, stderr=self.log)
+        self.app = wait_until(lambda: self._application(), "storydesk on the AT-SPI bus")
+
+    def _application(self):
+        for app in tree.root.applications():
+            try:
+                if app.name == "storydesk" and app.get_process_id() == self.proc.pid:
+                    return app
+            except Exception:
+                pass
+        return None
+
+    def messages(self):
+        self.log.seek(0)
+        return self.log.read()
+
+    def open_story(self, pick):
+        """Lists every story and opens the one @pick (a function of the
+        listed cells) chooses; returns its headline."""
+        places = wait_until(lambda: find(self.app, "地区", "tree table"), "the place tree")
+        everything = wait_until(lambda: row_cells(places, "全部稿件"), "全部稿件 in the tree")
+        everything[0].click()
+        cells = wait_until(lambda: story_cells(self.app), "stories in the list")
+        cell = pick(cells)
+        headline = cell.name.split("\n")[0]
+        cell.click()
+        article = self.app.child(name="正文", roleName="text")
+        wait_until(lambda: headline in article.text, f"{headline!r} in the article view")
+        return headline
+
+    def chip(self, tag):
+        return find(self.app, "删除标签 " + tag, "push button")
+
+    def add_tag(self, tag):
+        """Types @tag into the tag entry and presses Enter; returns once its
+        chip shows (the panel shows what the library holds)."""
+        entry = self.app.child(name="添加标签", roleName="text")
+        self.click(entry)
+        # (xdotool's type takes every word after it as text to type)
+        subprocess.run(["xdotool", "type", "--delay", "20", tag], check=True)
+        subprocess.run(["xdotool", "key", "Return"], check=True)
+        wait_until(lambda: self.chip(tag), f"the chip of {tag!r}", timeout=10)
+
+    def note_widget(self):
+        return self.app.child(name="批注", roleName="text")
+
+    def saved_label(self):
+        for label in self.app.findChildren(GenericPredicate(roleName="label")):
+            if label.name.startswith(SAVED_PREFIX):
+                return label.name
+        return None
+
+    def type_note(self, text):
+        """Appends @text to the note; returns the note as the window shows it
+        once "Saved at" tells the typing was written."""
+        note = self.note_widget()
+        # "Saved at" shows seconds: start in a second no save has shown yet.
+        now = time.strftime("%H:%M:%S")
+        if self.saved_label() and now in self.saved_label():
+            time.sleep(1.0)
+        before = self.saved_label()
+        self.click(note)
+        subprocess.run(["xdotool", "key", "ctrl+End", "type", "--delay", "20", text], check=True)
+        typed_at = time.strftime("%H:%M:%S")
+        wait_until(lambda: (lambda s: s and s != before and s[len(SAVED_PREFIX):][:8] >= typed_at)(
+            self.saved_label()), "the note saved", timeout=10)
+        return note.text
+
+    def shown_status(self):
+        combo = self.app.child(name="审稿状态", roleName="combo box")
+        return combo.querySelection().getSelectedChild(0).name
+
+    def set_status(self, status):
+        """Chooses @status in the panel's status box, as an editor does;
+        returns once the box shows it."""
+        combo = self.app.child(name="审稿状态", roleName="combo box")
+        item = next(i for i in combo.findChildren(GenericPredicate(roleName="menu item"))
+                    if i.name == STATUS_LABELS[status])
+        item.doActionNamed("click")
+        wait_until(lambda: self.shown_status() == STATUS_LABELS[status],
+                   f"the status {status} shown", timeout=10)
+
+    def click(self, widget):
+        (x, y), (w, h) = widget.position, widget.size
+        subprocess.run(["xdotool", "mousemove", str(x + w // 2), str(y + h // 2), "click", "1",
+                        "sleep", "0.2"], check=True)
+
+    def stop(self):
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
