@@ -100,7 +100,7 @@ class ExportFormatsTest(unittest.TestCase):
         rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
         self.assertEqual(rows[0], ["id", "uuid", "source", "paper", "date", "page", "headline",
                                    "city", "district", "town", "kind", "status", "tags", "note",
-                                   "byline", "body"])
+                                   "byline", "headings", "captions", "body"])
         self.assertEqual(len(rows) - 1, len(self.stories))
         by_id = {row[0]: dict(zip(rows[0], row)) for row in rows[1:]}
         for story in self.stories:

@@ -307,7 +307,7 @@ run_export (int argc, char **argv)
             N_("FORMAT") },
         { "fields", 0, 0, G_OPTION_ARG_STRING, &fields,
           N_("What each story holds, comma-separated: id, source, headline, place, kind, status, "
-         "tags, note, byline, body, highlights, all; “+body” adds to the defaults"),
+         "tags, note, byline, body, highlights, headings, captions, all; “+body” adds to the defaults"),
               N_("LIST") },
           { "excel", 0, 0, G_OPTION_ARG_NONE, &for_excel,
             N_("CSV for Excel: start with a byte-order mark"), NULL },

@@ -28,6 +28,8 @@ typedef enum
   COLUMN_TAGS,
   COLUMN_NOTE,
   COLUMN_BYLINE,
+  COLUMN_HEADINGS,
+  COLUMN_CAPTIONS,
   COLUMN_BODY,
 } Column;
 
@@ -51,6 +53,8 @@ static const struct
   [COLUMN_TAGS] = { "tags", SD_EXPORT_FIELD_TAGS },
   [COLUMN_NOTE] = { "note", SD_EXPORT_FIELD_NOTE },
   [COLUMN_BYLINE] = { "byline", SD_EXPORT_FIELD_BYLINE },
+  [COLUMN_HEADINGS] = { "headings", SD_EXPORT_FIELD_HEADINGS },
+  [COLUMN_CAPTIONS] = { "captions", SD_EXPORT_FIELD_CAPTIONS },
   [COLUMN_BODY] = { "body", SD_EXPORT_FIELD_BODY },
 };
 
@@ -82,15 +86,16 @@ append_cell (GString *row, const char *text)
     g_string_append_c (row, '"');
 }
 
+/* Tags joined by ";", headings and captions one a line. */
 static char *
-dup_tags (const SdStory *story)
+dup_joined (GPtrArray *items, const char *separator)
 {
-  g_autoptr (GString) tags = g_string_new (NULL);
+  g_autoptr (GString) joined = g_string_new (NULL);
 
-  for (guint i = 0; story->tags != NULL && i < story->tags->len; i++)
-    g_string_append_printf (tags, "%s%s", i > 0 ? ";" : "",
-                            (const char *) g_ptr_array_index (story->tags, i));
-  return g_string_free (g_steal_pointer (&tags), FALSE);
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    g_string_append_printf (joined, "%s%s", i > 0 ? separator : "",
+                            (const char *) g_ptr_array_index (items, i));
+  return g_string_free (g_steal_pointer (&joined), FALSE);
 }
 
 static void
@@ -146,7 +151,13 @@ append_row (GString *out, const SdStory *story, SdExportFields fields)
           cell = sd_story_status_to_string (story->status);
           break;
         case COLUMN_TAGS:
-          cell = owned = dup_tags (story);
+          cell = owned = dup_joined (story->tags, ";");
+          break;
+        case COLUMN_HEADINGS:
+          cell = owned = dup_joined (story->section_headings, "\n");
+          break;
+        case COLUMN_CAPTIONS:
+          cell = owned = dup_joined (story->captions, "\n");
           break;
         case COLUMN_NOTE:
           cell = story->note;

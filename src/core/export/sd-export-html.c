@@ -47,6 +47,8 @@ static const char style_sheet[] =
     "article h3{font-size:1.35em;line-height:1.4;margin:0 0 .3em}\n"
     ".subheadline{color:#333;margin:0 0 .3em}\n"
     ".body p{text-indent:2em;margin:0;text-align:justify}\n"
+    ".body h4.section{font-size:1.05em;margin:.9em 0 .3em}\n"
+    ".caption{color:#444;font-size:.9em;margin:.6em 0}.caption .photo{color:#8a939c}\n"
     ".tags{list-style:none;padding:0;margin:.4em 0;display:flex;flex-wrap:wrap;gap:.4em}\n"
     ".tags li{background:#eef3f9;border:1px solid #c5d3e3;border-radius:999px;padding:0 .75em;"
     "font-size:.85em;color:#1d3b5e}\n"
@@ -153,36 +155,36 @@ dup_marks (const SdStory *story, glong n_chars)
   return marks;
 }
 
-/* The body's paragraphs, the highlighted passages marked. */
+/* The body's paragraphs and section heads, the highlighted passages
+ * marked. */
 static void
-append_body (GString *out, const SdStory *story, gboolean mark)
+append_body (GString *out, const SdStory *story, SdExportFields fields)
 {
   const char        *body = story->body != NULL ? story->body : "";
   glong              n_chars = g_utf8_strlen (body, -1);
+  gboolean           mark = (fields & SD_EXPORT_FIELD_HIGHLIGHTS) != 0;
   g_autofree guint8 *marks = mark ? dup_marks (story, n_chars) : g_new0 (guint8, n_chars + 1);
-  const char        *p = body;
-  glong              c = 0;
+  g_autoptr (GArray) blocks = _sd_export_dup_blocks (story, fields);
 
   g_string_append (out, "<div class=\"body\">\n");
-  while (*p != '\0')
+  for (guint i = 0; i < blocks->len; i++)
     {
-      const char *end = strchr (p, '\n');
-      const char *line_end = end != NULL ? end : p + strlen (p);
-      gboolean    open = FALSE, blank = TRUE;
+      const SdExportBlock *block = &g_array_index (blocks, SdExportBlock, i);
+      gboolean             open = FALSE;
+      glong                c = block->offset;
 
-      for (const char *q = p; q < line_end; q = g_utf8_next_char (q))
-        if (!g_unichar_isspace (g_utf8_get_char (q)))
-          blank = FALSE;
-      if (!blank)
-        g_string_append (out, "<p>");
-      for (const char *q = p; q < line_end; q = g_utf8_next_char (q), c++)
+      if (block->kind == SD_EXPORT_BLOCK_HEADING)
+        {
+          append_element (out, "<h4 class=\"section\">", block->text, "</h4>\n");
+          continue;
+        }
+      g_string_append (out, "<p>");
+      for (const char *q = block->text; *q != '\0'; q = g_utf8_next_char (q), c++)
         {
           const char      *next = g_utf8_next_char (q);
           g_autofree char *escaped = NULL;
 
-          if (blank)
-            continue;
-          if ((marks[c] > 0) != open)
+          if ((c < n_chars && marks[c] > 0) != open)
             {
               g_string_append (out, open ? "</mark>" : "<mark>");
               open = !open;
@@ -192,14 +194,23 @@ append_body (GString *out, const SdStory *story, gboolean mark)
         }
       if (open)
         g_string_append (out, "</mark>");
-      if (!blank)
-        g_string_append (out, "</p>\n");
-      if (end == NULL)
-        break;
-      p = end + 1;
-      c++; /* the line break */
+      g_string_append (out, "</p>\n");
     }
   g_string_append (out, "</div>\n");
+}
+
+static void
+append_captions (GString *out, const SdStory *story, SdExportFields fields)
+{
+  for (guint i = 0; i < _sd_export_count_captions (story, fields); i++)
+    {
+      g_string_append (
+          out,
+          "<p class=\"caption\"><span class=\"photo\" aria-hidden=\"true\">" SD_EXPORT_PHOTO_MARK
+          "</span> ");
+      append_text (out, g_ptr_array_index (story->captions, i));
+      g_string_append (out, "</p>\n");
+    }
 }
 
 static void
@@ -301,7 +312,8 @@ append_story (GString *out, const SdStory *story, SdExportFields fields)
   g_string_append (out, "</header>\n");
 
   if (fields & SD_EXPORT_FIELD_BODY)
-    append_body (out, story, (fields & SD_EXPORT_FIELD_HIGHLIGHTS) != 0);
+    append_body (out, story, fields);
+  append_captions (out, story, fields);
 
   if ((fields & SD_EXPORT_FIELD_NOTE) && story->note != NULL && *story->note != '\0')
     {

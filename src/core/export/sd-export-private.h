@@ -69,8 +69,31 @@ G_GNUC_INTERNAL char    *_sd_export_dup_issue_line (const SdStory  *story);
 G_GNUC_INTERNAL void     _sd_export_add_record_parts (GPtrArray      *parts,
                                                       const SdStory  *story,
                                                       SdExportFields  fields);
-/* The body's paragraphs, empty ones left out. (transfer full) */
-G_GNUC_INTERNAL GStrv    _sd_export_split_body     (const SdStory  *story);
+typedef enum
+{
+  SD_EXPORT_BLOCK_PARAGRAPH,
+  SD_EXPORT_BLOCK_HEADING, /* a section head (小标题) */
+} SdExportBlockKind;
+
+/* The body as a reader sees it: paragraphs and section heads in order. */
+typedef struct
+{
+  SdExportBlockKind kind;
+  char             *text;   /* stripped */
+  glong             offset; /* a paragraph's first character in the body, for
+                             * highlights; -1 for a heading */
+} SdExportBlock;
+
+/* The body's paragraphs, a paragraph equal to a section heading a heading
+ * in its place; headings the body does not hold come first.  Headings only
+ * when @fields asks for them. (element-type SdExportBlock) (transfer full) */
+G_GNUC_INTERNAL GArray  *_sd_export_dup_blocks     (const SdStory  *story,
+                                                    SdExportFields  fields);
+/* How many captions @fields lets show. */
+G_GNUC_INTERNAL guint    _sd_export_count_captions (const SdStory  *story,
+                                                    SdExportFields  fields);
+/* Set before a caption, as papers print one under a photo. */
+#define SD_EXPORT_PHOTO_MARK "▲"
 G_GNUC_INTERNAL guint    _sd_export_count_highlights (const SdStory *story);
 /* Reports @done of @total and checks @cancellable. */
 G_GNUC_INTERNAL gboolean _sd_export_step           (const SdExportOptions *options,

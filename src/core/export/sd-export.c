@@ -71,6 +71,8 @@ static const struct
   { "byline", SD_EXPORT_FIELD_BYLINE },
   { "body", SD_EXPORT_FIELD_BODY },
   { "highlights", SD_EXPORT_FIELD_HIGHLIGHTS },
+  { "headings", SD_EXPORT_FIELD_HEADINGS },
+  { "captions", SD_EXPORT_FIELD_CAPTIONS },
   { "all", SD_EXPORT_FIELDS_ALL },
 };
 
@@ -166,19 +168,83 @@ _sd_export_dup_issue_line (const SdStory *story)
   return g_strjoinv (" · ", (char **) parts->pdata);
 }
 
-GStrv
-_sd_export_split_body (const SdStory *story)
+static gboolean
+is_heading (const SdStory *story, const char *text)
+{
+  for (guint i = 0; story->section_headings != NULL && i < story->section_headings->len; i++)
+    if (g_str_equal (text, g_ptr_array_index (story->section_headings, i)))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+in_body (GStrv lines, const char *heading)
+{
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_equal (lines[i], heading))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+add_block (GArray *blocks, SdExportBlockKind kind, const char *text, glong offset)
+{
+  SdExportBlock block = { kind, g_strdup (text), offset };
+  g_array_append_val (blocks, block);
+}
+
+static void
+clear_block (SdExportBlock *block)
+{
+  g_free (block->text);
+}
+
+GArray *
+_sd_export_dup_blocks (const SdStory *story, SdExportFields fields)
 {
   g_auto (GStrv) lines = g_strsplit (story->body != NULL ? story->body : "", "\n", -1);
-  g_autoptr (GStrvBuilder) paragraphs = g_strv_builder_new ();
+  GArray  *blocks = g_array_new (FALSE, FALSE, sizeof (SdExportBlock));
+  gboolean headings = (fields & SD_EXPORT_FIELD_HEADINGS) != 0;
+  glong    offset = 0;
 
+  g_array_set_clear_func (blocks, (GDestroyNotify) clear_block);
+  /* A body that does not hold its heads as paragraphs (the segmenter takes
+   * them out) has them first, in their order: where each stood is lost. */
+  for (guint i = 0; headings && story->section_headings != NULL && i < story->section_headings->len;
+       i++)
+    if (!in_body (lines, g_ptr_array_index (story->section_headings, i)))
+      add_block (blocks, SD_EXPORT_BLOCK_HEADING, g_ptr_array_index (story->section_headings, i),
+                 -1);
   for (guint i = 0; lines[i] != NULL; i++)
     {
-      g_strstrip (lines[i]);
-      if (lines[i][0] != '\0')
-        g_strv_builder_add (paragraphs, lines[i]);
+      const char *text = lines[i];
+      glong       length = g_utf8_strlen (lines[i], -1);
+
+      /* Leading spaces (often an ideographic indent) give way to ours. */
+      while (*text != '\0' && g_unichar_isspace (g_utf8_get_char (text)))
+        text = g_utf8_next_char (text);
+      if (*text != '\0' && is_heading (story, lines[i]))
+        {
+          if (headings)
+            add_block (blocks, SD_EXPORT_BLOCK_HEADING, lines[i], -1);
+        }
+      else if (*text != '\0')
+        {
+          g_autofree char *trimmed = g_strdup (text);
+          add_block (blocks, SD_EXPORT_BLOCK_PARAGRAPH, g_strchomp (trimmed),
+                     offset + g_utf8_pointer_to_offset (lines[i], text));
+        }
+      offset += length + 1;
     }
-  return g_strv_builder_end (paragraphs);
+  return blocks;
+}
+
+guint
+_sd_export_count_captions (const SdStory *story, SdExportFields fields)
+{
+  if (!(fields & SD_EXPORT_FIELD_CAPTIONS) || story->captions == NULL)
+    return 0;
+  return story->captions->len;
 }
 
 guint
@@ -347,7 +413,7 @@ sd_export_fields_parse (const char     *list,
         {
           g_set_error (error, SD_EXPORT_ERROR, SD_EXPORT_ERROR_UNKNOWN_FIELD,
                        _("Unknown field “%s” (known: id, source, headline, place, kind, status, "
-                         "tags, note, byline, body, highlights, all)"),
+                         "tags, note, byline, body, highlights, headings, captions, all)"),
                           name);
           return FALSE;
         }

@@ -53,9 +53,11 @@ typedef enum
   SD_EXPORT_FIELD_BYLINE     = 1 << 8,
   SD_EXPORT_FIELD_BODY       = 1 << 9,
   SD_EXPORT_FIELD_HIGHLIGHTS = 1 << 10,
+  SD_EXPORT_FIELD_HEADINGS   = 1 << 11, /* the body's section heads; CSV: a column */
+  SD_EXPORT_FIELD_CAPTIONS   = 1 << 12, /* the photos' captions */
 } SdExportFields;
 
-#define SD_EXPORT_FIELDS_ALL ((SdExportFields) ((1 << 11) - 1))
+#define SD_EXPORT_FIELDS_ALL ((SdExportFields) ((1 << 13) - 1))
 
 /* Called after each story is written, in the thread that writes. */
 typedef void (*SdExportProgressFunc) (guint    done,
@@ -89,7 +91,8 @@ gboolean     sd_export_format_from_filename (const char      *filename,
                                              SdExportFormat  *out_format);
 
 /* @list: comma-separated field names (id, source, headline, place, kind,
- * status, tags, note, byline, body, highlights, or all).  When every name
+ * status, tags, note, byline, body, highlights, headings, captions, or
+ * all).  When every name
  * starts with + or -, they add to or take from @defaults. */
 gboolean     sd_export_fields_parse         (const char      *list,
                                              SdExportFields   defaults,
