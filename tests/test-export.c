@@ -100,9 +100,9 @@ test_unknown_format (void)
   g_autoptr (GError) error = NULL;
   SdExportFormat format;
 
-  g_assert_false (sd_export_format_from_string ("docx", &format, &error));
+  g_assert_false (sd_export_format_from_string ("odt", &format, &error));
   g_assert_error (error, SD_EXPORT_ERROR, SD_EXPORT_ERROR_UNKNOWN_FORMAT);
-  g_assert_nonnull (strstr (error->message, "docx"));
+  g_assert_nonnull (strstr (error->message, "odt"));
 }
 
 /* A story made by hand, with what editors add: no library needed. */

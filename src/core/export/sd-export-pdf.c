@@ -234,7 +234,7 @@ rounded_rectangle (cairo_t *cr, double x, double y, double width, double height)
 
 /* Tags as chips, in rows as wide as the text. */
 static void
-show_tags (Pdf *pdf, GPtrArray *tags)
+show_tags (Pdf *pdf, GPtrArray *tags, const SdExportOptions *options)
 {
   const double pad = 6, height = chip_style.size * 1.9, gap = 5;
   double       x = MARGIN_LEFT;
@@ -258,13 +258,16 @@ show_tags (Pdf *pdf, GPtrArray *tags)
         }
       if (pdf->cr != NULL)
         {
+          const char *color = _sd_export_get_tag_color (options, g_ptr_array_index (tags, i));
+          guint32     fill = color != NULL ? _sd_export_parse_color (color) : 0xeef3f9;
+
           rounded_rectangle (pdf->cr, x, pdf->y, width, height);
-          cairo_set_source_rgb (pdf->cr, 0.933, 0.953, 0.976);
+          set_color (pdf->cr, fill);
           cairo_fill_preserve (pdf->cr);
           cairo_set_source_rgb (pdf->cr, 0.773, 0.827, 0.890);
           cairo_set_line_width (pdf->cr, 0.6);
           cairo_stroke (pdf->cr);
-          set_color (pdf->cr, chip_style.color);
+          set_color (pdf->cr, color != NULL ? _sd_export_get_ink (fill) : chip_style.color);
           cairo_move_to (pdf->cr, x + pad,
                          pdf->y + (height - (double) logical.height / PANGO_SCALE) / 2);
           pango_cairo_show_layout (pdf->cr, layout);
@@ -385,8 +388,9 @@ dup_meta_line (const SdStory *story, SdExportFields fields)
 }
 
 static void
-show_story (Pdf *pdf, const SdStory *story, SdExportFields fields, gboolean first)
+show_story (Pdf *pdf, const SdStory *story, const SdExportOptions *options, gboolean first)
 {
+  SdExportFields   fields = options->fields;
   g_autofree char *title = sd_story_dup_title (story);
   g_autofree char *meta = dup_meta_line (story, fields);
   g_autoptr (PangoLayout) headline = new_layout (pdf, &headline_style, title, TEXT_WIDTH (pdf));
@@ -427,7 +431,7 @@ show_story (Pdf *pdf, const SdStory *story, SdExportFields fields, gboolean firs
   if ((fields & SD_EXPORT_FIELD_TAGS) && story->tags != NULL && story->tags->len > 0)
     {
       add_gap (pdf, 2);
-      show_tags (pdf, story->tags);
+      show_tags (pdf, story->tags, options);
     }
   if ((fields & SD_EXPORT_FIELD_BYLINE) && story->byline != NULL && *story->byline != '\0')
     show_text (pdf, &meta_style, story->byline);
@@ -566,7 +570,7 @@ _sd_export_pdf_lay_out (Pdf                   *pdf,
     {
       if (i == 0)
         new_page (pdf);
-      show_story (pdf, g_ptr_array_index (stories, i), options->fields, i == 0);
+      show_story (pdf, g_ptr_array_index (stories, i), options, i == 0);
       /* Both passes count: half a story each. */
       if (!_sd_export_step (options, (pass * stories->len + i + 1) / 2, stories->len, cancellable,
                             error))
