@@ -335,8 +335,8 @@ class CliTest(unittest.TestCase):
 
     def test_export_errors(self):
         run("import", "--db", self.db, SEEDS)
-        proc = run("export", "--db", self.db, "--format", "docx", check_status=2)
-        self.assertIn("docx", proc.stderr)
+        proc = run("export", "--db", self.db, "--format", "odt", check_status=2)
+        self.assertIn("odt", proc.stderr)
         proc = run("export", "--db", self.db, "--format", "json", "-o", "/nonexistent-dir/x.json",
                    check_status=2)
         self.assertIn("x.json", proc.stderr)

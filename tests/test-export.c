@@ -100,9 +100,9 @@ test_unknown_format (void)
   g_autoptr (GError) error = NULL;
   SdExportFormat format;
 
-  g_assert_false (sd_export_format_from_string ("docx", &format, &error));
+  g_assert_false (sd_export_format_from_string ("odt", &format, &error));
   g_assert_error (error, SD_EXPORT_ERROR, SD_EXPORT_ERROR_UNKNOWN_FORMAT);
-  g_assert_nonnull (strstr (error->message, "docx"));
+  g_assert_nonnull (strstr (error->message, "odt"));
 }
 
 /* A story made by hand, with what editors add: no library needed. */
@@ -239,7 +239,7 @@ test_csv_quoting (void)
   csv = write_to_string (SD_EXPORT_FORMAT_CSV, stories, &options, NULL);
 
   g_assert_true (g_str_has_prefix (csv, "id,uuid,source,paper,date,page,headline,city,district,"
-                                        "town,kind,status,tags,note,byline\r\n"));
+                                        "town,kind,status,tags,note,byline,headings,captions\r\n"));
   /* A formula is neutralised, quotes doubled, a cell with a line break
    * quoted; tags joined by ";" and the one starting with "-" neutralised. */
   g_assert_nonnull (
@@ -262,7 +262,7 @@ test_csv_excel (void)
   options.fields |= SD_EXPORT_FIELD_BODY;
   csv = write_to_string (SD_EXPORT_FORMAT_CSV, stories, &options, NULL);
   g_assert_true (g_str_has_prefix (csv, "\xef\xbb\xbfid,"));
-  g_assert_true (strstr (csv, "byline,body\r\n") != NULL);
+  g_assert_true (strstr (csv, "byline,headings,captions,body\r\n") != NULL);
   g_assert_nonnull (strstr (csv, "\"第一段。\n第二段<script>alert(1)</script>。\""));
   /* "- 列表" starts with "-": neutralised. */
   g_assert_nonnull (strstr (csv, "\"'- 列表？\n> 引用 & 符号_下划线\""));

@@ -45,9 +45,10 @@ static const Command commands[] = {
   { "import",
     N_("[--db FILE] [--replace] [--paper NAME] [--date YYYY-MM-DD] PATH…"),
         N_("Import page files or folders of them; prints one line per file"), run_import },
-    { "export", N_("[--db FILE] [--query TEXT] --format csv|json|md|html|pdf|w3c [--fields LIST] "
+    { "export",
+      N_("[--db FILE] [--query TEXT] --format csv|json|md|html|pdf|w3c|docx|xlsx [--fields LIST] "
                  "[--excel] [-o FILE|-]"),
-                    N_("Write stories in an export format"), run_export },
+          N_("Write stories in an export format"), run_export },
       { "tag", N_("[--db FILE] (--story ID|UUID | --query TEXT) (--add NAME | --remove NAME)"),
                    N_("Add a tag to stories or remove it"), run_tag },
         { "note",
@@ -317,11 +318,11 @@ run_export (int argc, char **argv)
        "status:, kind:, source:"),
           N_("QUERY") },
       { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
-        N_("csv, json, md, html, pdf or w3c (default: from the -o name, else json)"),
+        N_("csv, json, md, html, pdf, w3c, docx or xlsx (default: from the -o name, else json)"),
             N_("FORMAT") },
         { "fields", 0, 0, G_OPTION_ARG_STRING, &fields,
           N_("What each story holds, comma-separated: id, source, headline, place, kind, status, "
-         "tags, note, byline, body, highlights, all; “+body” adds to the defaults"),
+         "tags, note, byline, body, highlights, headings, captions, all; “+body” adds to the defaults"),
               N_("LIST") },
           { "excel", 0, 0, G_OPTION_ARG_NONE, &for_excel,
             N_("CSV for Excel: start with a byte-order mark"), NULL },
@@ -330,6 +331,7 @@ run_export (int argc, char **argv)
             };
   g_autoptr (SdStore) store = NULL;
   g_autoptr (GPtrArray) stories = NULL;
+  g_autoptr (GHashTable) tag_colors = NULL;
   g_autoptr (GError) error = NULL;
   SdExportFormat  format = SD_EXPORT_FORMAT_JSON;
   SdExportOptions options;
@@ -369,7 +371,8 @@ run_export (int argc, char **argv)
     return EXIT_REFUSED;
 
   scope.text = query;
-  stories = sd_store_list_full_stories (store, &scope, &error);
+  options.tag_colors = tag_colors = sd_store_dup_tag_colors (store, &error);
+  stories = tag_colors != NULL ? sd_store_list_full_stories (store, &scope, &error) : NULL;
   if (stories == NULL || !write_stories (stories, format, &options, output_path, &error))
     {
       print_error (error->message);

@@ -65,6 +65,10 @@ describe_format (SdExportFormat format)
       return _("A4 pages with a cover page, to print or pass on.");
     case SD_EXPORT_FORMAT_W3C:
       return _("Highlights, notes and tags as W3C Web Annotations.");
+    case SD_EXPORT_FORMAT_DOCX:
+      return _("A Word document: notes as comments, highlights marked; opens in WPS too.");
+    case SD_EXPORT_FORMAT_XLSX:
+      return _("One row per story in an Excel workbook, the body included.");
     default:
       g_return_val_if_reached (NULL);
     }

@@ -28,6 +28,8 @@ typedef enum
   COLUMN_TAGS,
   COLUMN_NOTE,
   COLUMN_BYLINE,
+  COLUMN_HEADINGS,
+  COLUMN_CAPTIONS,
   COLUMN_BODY,
 } Column;
 
@@ -51,6 +53,8 @@ static const struct
   [COLUMN_TAGS] = { "tags", SD_EXPORT_FIELD_TAGS },
   [COLUMN_NOTE] = { "note", SD_EXPORT_FIELD_NOTE },
   [COLUMN_BYLINE] = { "byline", SD_EXPORT_FIELD_BYLINE },
+  [COLUMN_HEADINGS] = { "headings", SD_EXPORT_FIELD_HEADINGS },
+  [COLUMN_CAPTIONS] = { "captions", SD_EXPORT_FIELD_CAPTIONS },
   [COLUMN_BODY] = { "body", SD_EXPORT_FIELD_BODY },
 };
 
@@ -82,84 +86,97 @@ append_cell (GString *row, const char *text)
     g_string_append_c (row, '"');
 }
 
+/* Tags joined by ";", headings and captions one a line. */
 static char *
-dup_tags (const SdStory *story)
+dup_joined (GPtrArray *items, const char *separator)
 {
-  g_autoptr (GString) tags = g_string_new (NULL);
+  g_autoptr (GString) joined = g_string_new (NULL);
 
-  for (guint i = 0; story->tags != NULL && i < story->tags->len; i++)
-    g_string_append_printf (tags, "%s%s", i > 0 ? ";" : "",
-                            (const char *) g_ptr_array_index (story->tags, i));
-  return g_string_free (g_steal_pointer (&tags), FALSE);
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    g_string_append_printf (joined, "%s%s", i > 0 ? separator : "",
+                            (const char *) g_ptr_array_index (items, i));
+  return g_string_free (g_steal_pointer (&joined), FALSE);
+}
+
+guint
+_sd_export_get_n_columns (void)
+{
+  return G_N_ELEMENTS (columns);
+}
+
+const char *
+_sd_export_get_column_header (guint column)
+{
+  return columns[column].header;
+}
+
+SdExportFields
+_sd_export_get_column_field (guint column)
+{
+  return columns[column].field;
+}
+
+char *
+_sd_export_dup_cell (const SdStory *story, guint column)
+{
+  const SdPlace *city, *district, *town;
+
+  _sd_export_get_place (story, &city, &district, &town);
+  switch ((Column) column)
+    {
+    case COLUMN_ID:
+      return g_strdup_printf ("%" G_GINT64_FORMAT, story->id);
+    case COLUMN_UUID:
+      return g_strdup (story->uuid);
+    case COLUMN_SOURCE:
+      return g_strdup (story->source_file);
+    case COLUMN_PAPER:
+      return g_strdup (story->paper);
+    case COLUMN_DATE:
+      return g_strdup (story->issue_date);
+    case COLUMN_PAGE:
+      return g_strdup (story->page_no);
+    case COLUMN_HEADLINE:
+      return g_strdup (story->headline);
+    case COLUMN_CITY:
+      return g_strdup (city != NULL ? city->name : NULL);
+    case COLUMN_DISTRICT:
+      return g_strdup (district != NULL ? district->name : NULL);
+    case COLUMN_TOWN:
+      return g_strdup (town != NULL ? town->name : NULL);
+    case COLUMN_KIND:
+      return g_strdup (sd_story_kind_to_string (story->kind));
+    case COLUMN_STATUS:
+      return g_strdup (sd_story_status_to_string (story->status));
+    case COLUMN_TAGS:
+      return dup_joined (story->tags, ";");
+    case COLUMN_HEADINGS:
+      return dup_joined (story->section_headings, "\n");
+    case COLUMN_CAPTIONS:
+      return dup_joined (story->captions, "\n");
+    case COLUMN_NOTE:
+      return g_strdup (story->note);
+    case COLUMN_BYLINE:
+      return g_strdup (story->byline);
+    case COLUMN_BODY:
+      return g_strdup (story->body);
+    default:
+      g_return_val_if_reached (NULL);
+    }
 }
 
 static void
 append_row (GString *out, const SdStory *story, SdExportFields fields)
 {
-  const SdPlace *city, *district, *town;
-  gboolean       first = TRUE;
+  gboolean first = TRUE;
 
-  _sd_export_get_place (story, &city, &district, &town);
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     {
-      g_autofree char *owned = NULL;
-      const char      *cell = NULL;
+      g_autofree char *cell = NULL;
 
       if (!(fields & columns[i].field))
         continue;
-      switch ((Column) i)
-        {
-        case COLUMN_ID:
-          cell = owned = g_strdup_printf ("%" G_GINT64_FORMAT, story->id);
-          break;
-        case COLUMN_UUID:
-          cell = story->uuid;
-          break;
-        case COLUMN_SOURCE:
-          cell = story->source_file;
-          break;
-        case COLUMN_PAPER:
-          cell = story->paper;
-          break;
-        case COLUMN_DATE:
-          cell = story->issue_date;
-          break;
-        case COLUMN_PAGE:
-          cell = story->page_no;
-          break;
-        case COLUMN_HEADLINE:
-          cell = story->headline;
-          break;
-        case COLUMN_CITY:
-          cell = city != NULL ? city->name : NULL;
-          break;
-        case COLUMN_DISTRICT:
-          cell = district != NULL ? district->name : NULL;
-          break;
-        case COLUMN_TOWN:
-          cell = town != NULL ? town->name : NULL;
-          break;
-        case COLUMN_KIND:
-          cell = sd_story_kind_to_string (story->kind);
-          break;
-        case COLUMN_STATUS:
-          cell = sd_story_status_to_string (story->status);
-          break;
-        case COLUMN_TAGS:
-          cell = owned = dup_tags (story);
-          break;
-        case COLUMN_NOTE:
-          cell = story->note;
-          break;
-        case COLUMN_BYLINE:
-          cell = story->byline;
-          break;
-        case COLUMN_BODY:
-          cell = story->body;
-          break;
-        default:
-          g_assert_not_reached ();
-        }
+      cell = _sd_export_dup_cell (story, i);
       if (!first)
         g_string_append_c (out, ',');
       append_cell (out, cell);

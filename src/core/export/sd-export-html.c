@@ -47,6 +47,8 @@ static const char style_sheet[] =
     "article h3{font-size:1.35em;line-height:1.4;margin:0 0 .3em}\n"
     ".subheadline{color:#333;margin:0 0 .3em}\n"
     ".body p{text-indent:2em;margin:0;text-align:justify}\n"
+    ".body h4.section{font-size:1.05em;margin:.9em 0 .3em}\n"
+    ".caption{color:#444;font-size:.9em;margin:.6em 0}.caption .photo{color:#8a939c}\n"
     ".tags{list-style:none;padding:0;margin:.4em 0;display:flex;flex-wrap:wrap;gap:.4em}\n"
     ".tags li{background:#eef3f9;border:1px solid #c5d3e3;border-radius:999px;padding:0 .75em;"
     "font-size:.85em;color:#1d3b5e}\n"
@@ -136,53 +138,36 @@ group_name (const CityGroup *group)
   return group->city != NULL ? group->city->name : _("Unplaced");
 }
 
-/* For each character of the body, how many highlights cover it. */
-static guint8 *
-dup_marks (const SdStory *story, glong n_chars)
-{
-  guint8 *marks = g_new0 (guint8, n_chars + 1);
-
-  for (guint i = 0; i < _sd_export_count_highlights (story); i++)
-    {
-      const SdHighlight *highlight = g_ptr_array_index (story->highlights, i);
-      gint64             end = MIN (highlight->end, n_chars);
-
-      for (gint64 c = MAX (highlight->start, 0); c < end; c++)
-        marks[c] = MIN (marks[c] + 1, G_MAXUINT8);
-    }
-  return marks;
-}
-
-/* The body's paragraphs, the highlighted passages marked. */
+/* The body's paragraphs and section heads, the highlighted passages
+ * marked. */
 static void
-append_body (GString *out, const SdStory *story, gboolean mark)
+append_body (GString *out, const SdStory *story, SdExportFields fields)
 {
   const char        *body = story->body != NULL ? story->body : "";
   glong              n_chars = g_utf8_strlen (body, -1);
-  g_autofree guint8 *marks = mark ? dup_marks (story, n_chars) : g_new0 (guint8, n_chars + 1);
-  const char        *p = body;
-  glong              c = 0;
+  gboolean           mark = (fields & SD_EXPORT_FIELD_HIGHLIGHTS) != 0;
+  g_autofree guint8 *marks = _sd_export_dup_marks (story, n_chars, mark);
+  g_autoptr (GArray) blocks = _sd_export_dup_blocks (story, fields);
 
   g_string_append (out, "<div class=\"body\">\n");
-  while (*p != '\0')
+  for (guint i = 0; i < blocks->len; i++)
     {
-      const char *end = strchr (p, '\n');
-      const char *line_end = end != NULL ? end : p + strlen (p);
-      gboolean    open = FALSE, blank = TRUE;
+      const SdExportBlock *block = &g_array_index (blocks, SdExportBlock, i);
+      gboolean             open = FALSE;
+      glong                c = block->offset;
 
-      for (const char *q = p; q < line_end; q = g_utf8_next_char (q))
-        if (!g_unichar_isspace (g_utf8_get_char (q)))
-          blank = FALSE;
-      if (!blank)
-        g_string_append (out, "<p>");
-      for (const char *q = p; q < line_end; q = g_utf8_next_char (q), c++)
+      if (block->kind == SD_EXPORT_BLOCK_HEADING)
+        {
+          append_element (out, "<h4 class=\"section\">", block->text, "</h4>\n");
+          continue;
+        }
+      g_string_append (out, "<p>");
+      for (const char *q = block->text; *q != '\0'; q = g_utf8_next_char (q), c++)
         {
           const char      *next = g_utf8_next_char (q);
           g_autofree char *escaped = NULL;
 
-          if (blank)
-            continue;
-          if ((marks[c] > 0) != open)
+          if ((c < n_chars && marks[c] > 0) != open)
             {
               g_string_append (out, open ? "</mark>" : "<mark>");
               open = !open;
@@ -192,14 +177,23 @@ append_body (GString *out, const SdStory *story, gboolean mark)
         }
       if (open)
         g_string_append (out, "</mark>");
-      if (!blank)
-        g_string_append (out, "</p>\n");
-      if (end == NULL)
-        break;
-      p = end + 1;
-      c++; /* the line break */
+      g_string_append (out, "</p>\n");
     }
   g_string_append (out, "</div>\n");
+}
+
+static void
+append_captions (GString *out, const SdStory *story, SdExportFields fields)
+{
+  for (guint i = 0; i < _sd_export_count_captions (story, fields); i++)
+    {
+      g_string_append (
+          out,
+          "<p class=\"caption\"><span class=\"photo\" aria-hidden=\"true\">" SD_EXPORT_PHOTO_MARK
+          "</span> ");
+      append_text (out, g_ptr_array_index (story->captions, i));
+      g_string_append (out, "</p>\n");
+    }
 }
 
 static void
@@ -277,8 +271,9 @@ append_meta (GString *out, const SdStory *story, SdExportFields fields)
 }
 
 static void
-append_story (GString *out, const SdStory *story, SdExportFields fields)
+append_story (GString *out, const SdStory *story, const SdExportOptions *options)
 {
+  SdExportFields   fields = options->fields;
   g_autofree char *title = sd_story_dup_title (story);
 
   g_string_append_printf (out, "<article id=\"story-%" G_GINT64_FORMAT "\">\n<header>\n",
@@ -293,7 +288,15 @@ append_story (GString *out, const SdStory *story, SdExportFields fields)
           g_markup_printf_escaped ("<ul class=\"tags\" aria-label=\"%s\">", _("Tags"));
       g_string_append (out, open);
       for (guint i = 0; i < story->tags->len; i++)
-        append_element (out, "<li>", g_ptr_array_index (story->tags, i), "</li>");
+        {
+          const char *color =
+              _sd_export_get_tag_color (options, g_ptr_array_index (story->tags, i));
+          g_autofree char *lower = color != NULL ? g_ascii_strdown (color + 1, -1) : NULL;
+          g_autofree char *open_tag =
+              lower != NULL ? g_strdup_printf ("<li class=\"tag-%s\">", lower) : g_strdup ("<li>");
+
+          append_element (out, open_tag, g_ptr_array_index (story->tags, i), "</li>");
+        }
       g_string_append (out, "</ul>\n");
     }
   if ((fields & SD_EXPORT_FIELD_BYLINE) && story->byline != NULL && *story->byline != '\0')
@@ -301,7 +304,8 @@ append_story (GString *out, const SdStory *story, SdExportFields fields)
   g_string_append (out, "</header>\n");
 
   if (fields & SD_EXPORT_FIELD_BODY)
-    append_body (out, story, (fields & SD_EXPORT_FIELD_HIGHLIGHTS) != 0);
+    append_body (out, story, fields);
+  append_captions (out, story, fields);
 
   if ((fields & SD_EXPORT_FIELD_NOTE) && story->note != NULL && *story->note != '\0')
     {
@@ -329,6 +333,33 @@ append_story (GString *out, const SdStory *story, SdExportFields fields)
       g_string_append (out, "</section>\n");
     }
   g_string_append (out, "</article>\n");
+}
+
+/* A class a colour, "tag-rrggbb", in the style sheet: the chips carry no
+ * style attribute of their own. */
+static void
+append_tag_classes (GString *out, const SdExportOptions *options)
+{
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTableIter iter;
+  gpointer       tag;
+
+  if (options->tag_colors == NULL)
+    return;
+  g_hash_table_iter_init (&iter, options->tag_colors);
+  while (g_hash_table_iter_next (&iter, &tag, NULL))
+    {
+      const char      *color = _sd_export_get_tag_color (options, tag);
+      g_autofree char *lower = NULL;
+
+      if (color == NULL || g_hash_table_contains (seen, color))
+        continue;
+      g_hash_table_add (seen, (gpointer) color);
+      lower = g_ascii_strdown (color + 1, -1);
+      g_string_append_printf (out, ".tags li.tag-%s{background:#%s;border-color:#%s;color:#%06x}\n",
+                              lower, lower, lower,
+                              _sd_export_get_ink (_sd_export_parse_color (color)));
+    }
 }
 
 static char *
@@ -368,7 +399,9 @@ append_head (GString *out, GPtrArray *stories, const SdExportOptions *options, G
                    "<meta name=\"referrer\" content=\"no-referrer\"/>\n"
                    "<meta name=\"generator\" content=\"Storydesk " PACKAGE_VERSION "\"/>\n");
   append_element (out, "<title>", title, "</title>\n");
-  g_string_append_printf (out, "<style>\n%s</style>\n</head>\n<body>\n<header>\n", style_sheet);
+  g_string_append_printf (out, "<style>\n%s", style_sheet);
+  append_tag_classes (out, options);
+  g_string_append (out, "</style>\n</head>\n<body>\n<header>\n");
   append_element (out, "<h1>", _("Storydesk export"), "</h1>\n");
   g_string_append (out, "<p class=\"meta\">");
   append_text (out, summary);
@@ -424,7 +457,7 @@ _sd_export_write_html (GPtrArray             *stories,
       append_element (out, "<h2>", group_name (group), "</h2>\n");
       for (guint j = 0; j < group->stories->len; j++)
         {
-          append_story (out, g_ptr_array_index (group->stories, j), options->fields);
+          append_story (out, g_ptr_array_index (group->stories, j), options);
           if (!_sd_export_flush (output, out, FALSE, cancellable, error)
               || !_sd_export_step (options, ++done, stories->len, cancellable, error))
             return FALSE;

@@ -63,8 +63,28 @@ add_highlights (JsonBuilder *builder, GPtrArray *highlights)
   json_builder_end_array (builder);
 }
 
+/* Only the story's tags that have a colour: "tags" stays a list of names. */
 static void
-add_story (JsonBuilder *builder, const SdStory *story)
+add_tag_colors (JsonBuilder *builder, const SdStory *story, const SdExportOptions *options)
+{
+  json_builder_set_member_name (builder, "tag_colors");
+  json_builder_begin_object (builder);
+  for (guint i = 0; story->tags != NULL && i < story->tags->len; i++)
+    {
+      const char *tag = g_ptr_array_index (story->tags, i);
+      const char *color = _sd_export_get_tag_color (options, tag);
+
+      if (color != NULL)
+        {
+          json_builder_set_member_name (builder, tag);
+          json_builder_add_string_value (builder, color);
+        }
+    }
+  json_builder_end_object (builder);
+}
+
+static void
+add_story (JsonBuilder *builder, const SdStory *story, const SdExportOptions *options)
 {
   const SdPlace *city, *district, *town;
 
@@ -105,6 +125,7 @@ add_story (JsonBuilder *builder, const SdStory *story)
   json_builder_add_boolean_value (builder, story->place_by_editor);
 
   add_string_array (builder, "tags", story->tags);
+  add_tag_colors (builder, story, options);
   add_nullable_string (builder, "note", story->note != NULL ? story->note : "");
   add_nullable_string (builder, "status", sd_story_status_to_string (story->status));
   add_nullable_string (builder, "editor", story->editor);
@@ -129,7 +150,7 @@ _sd_export_write_json (GPtrArray             *stories,
   json_builder_begin_array (builder);
   for (guint i = 0; i < stories->len; i++)
     {
-      add_story (builder, g_ptr_array_index (stories, i));
+      add_story (builder, g_ptr_array_index (stories, i), options);
       if (!_sd_export_step (options, i + 1, stories->len, cancellable, error))
         return FALSE;
     }

@@ -143,12 +143,23 @@ append_story (GString *out, const SdStory *story, SdExportFields fields)
 
   if (fields & SD_EXPORT_FIELD_BODY)
     {
-      g_auto (GStrv) paragraphs = _sd_export_split_body (story);
-      for (guint i = 0; paragraphs[i] != NULL; i++)
+      g_autoptr (GArray) blocks = _sd_export_dup_blocks (story, fields);
+      for (guint i = 0; i < blocks->len; i++)
         {
-          append_escaped (out, paragraphs[i]);
+          const SdExportBlock *block = &g_array_index (blocks, SdExportBlock, i);
+
+          if (block->kind == SD_EXPORT_BLOCK_HEADING)
+            g_string_append (out, "### ");
+          append_escaped (out, block->text);
           g_string_append (out, "\n\n");
         }
+    }
+  for (guint i = 0; i < _sd_export_count_captions (story, fields); i++)
+    {
+      /* a caption of its own, under the photo's mark */
+      g_string_append (out, "*" SD_EXPORT_PHOTO_MARK " ");
+      append_escaped (out, g_ptr_array_index (story->captions, i));
+      g_string_append (out, "*\n\n");
     }
 
   if ((fields & SD_EXPORT_FIELD_NOTE) && story->note != NULL && *story->note != '\0')

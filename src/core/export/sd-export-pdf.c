@@ -5,8 +5,9 @@
  * A cover page with the selection and its counts, then the stories one
  * after another: headline, place and status, tags as chips, byline, the
  * body set as a Chinese page is (Noto Serif CJK SC at 10.5 pt, a
- * two-character first-line indent, justified, lines 1.6 apart), then the
- * note and the highlights.  Pages break between lines; a headline is kept
+ * two-character first-line indent, justified, lines 1.6 apart) with its
+ * section heads in bold, the photos' captions under a ▲, then the note and
+ * the highlights.  Pages break between lines; a headline is kept
  * with the start of its story.  The layout runs twice: the first pass only
  * counts the pages, so the footers can say "3 / 12".
  *
@@ -55,6 +56,8 @@ static const Style subheadline_style = { SANS, 11, PANGO_WEIGHT_NORMAL, 1.5, 0, 
 static const Style meta_style = { SANS, 8.5, PANGO_WEIGHT_NORMAL, 1.6, 0, FALSE, 0x5d6670 };
 static const Style chip_style = { SANS, 8, PANGO_WEIGHT_NORMAL, 1.0, 0, FALSE, 0x1d3b5e };
 static const Style body_style = { SERIF, 10.5, PANGO_WEIGHT_NORMAL, 1.6, 2, TRUE, 0x000000 };
+static const Style section_style = { SANS, 11, PANGO_WEIGHT_BOLD, 1.6, 0, FALSE, 0x1b1b1b };
+static const Style caption_style = { SANS, 9, PANGO_WEIGHT_NORMAL, 1.5, 0, FALSE, 0x444444 };
 static const Style aside_style = { SERIF, 9.5, PANGO_WEIGHT_NORMAL, 1.6, 0, TRUE, 0x222222 };
 static const Style footer_style = { SANS, 8, PANGO_WEIGHT_NORMAL, 1.0, 0, FALSE, 0x8a939c };
 
@@ -231,7 +234,7 @@ rounded_rectangle (cairo_t *cr, double x, double y, double width, double height)
 
 /* Tags as chips, in rows as wide as the text. */
 static void
-show_tags (Pdf *pdf, GPtrArray *tags)
+show_tags (Pdf *pdf, GPtrArray *tags, const SdExportOptions *options)
 {
   const double pad = 6, height = chip_style.size * 1.9, gap = 5;
   double       x = MARGIN_LEFT;
@@ -255,13 +258,16 @@ show_tags (Pdf *pdf, GPtrArray *tags)
         }
       if (pdf->cr != NULL)
         {
+          const char *color = _sd_export_get_tag_color (options, g_ptr_array_index (tags, i));
+          guint32     fill = color != NULL ? _sd_export_parse_color (color) : 0xeef3f9;
+
           rounded_rectangle (pdf->cr, x, pdf->y, width, height);
-          cairo_set_source_rgb (pdf->cr, 0.933, 0.953, 0.976);
+          set_color (pdf->cr, fill);
           cairo_fill_preserve (pdf->cr);
           cairo_set_source_rgb (pdf->cr, 0.773, 0.827, 0.890);
           cairo_set_line_width (pdf->cr, 0.6);
           cairo_stroke (pdf->cr);
-          set_color (pdf->cr, chip_style.color);
+          set_color (pdf->cr, color != NULL ? _sd_export_get_ink (fill) : chip_style.color);
           cairo_move_to (pdf->cr, x + pad,
                          pdf->y + (height - (double) logical.height / PANGO_SCALE) / 2);
           pango_cairo_show_layout (pdf->cr, layout);
@@ -294,22 +300,37 @@ show_paragraph (Pdf *pdf, const SdStory *story, const char *text, glong offset, 
 }
 
 static void
-show_body (Pdf *pdf, const SdStory *story, gboolean mark)
+show_body (Pdf *pdf, const SdStory *story, SdExportFields fields)
 {
-  g_auto (GStrv) lines = g_strsplit (story->body != NULL ? story->body : "", "\n", -1);
-  glong offset = 0;
+  g_autoptr (GArray) blocks = _sd_export_dup_blocks (story, fields);
 
-  for (guint i = 0; lines[i] != NULL; i++)
+  for (guint i = 0; i < blocks->len; i++)
     {
-      const char *text = lines[i];
-      glong       length = g_utf8_strlen (lines[i], -1);
+      const SdExportBlock *block = &g_array_index (blocks, SdExportBlock, i);
 
-      /* Leading spaces (often an ideographic indent) give way to ours. */
-      while (*text != '\0' && g_unichar_isspace (g_utf8_get_char (text)))
-        text = g_utf8_next_char (text);
-      if (*text != '\0')
-        show_paragraph (pdf, story, text, offset + g_utf8_pointer_to_offset (lines[i], text), mark);
-      offset += length + 1;
+      if (block->kind == SD_EXPORT_BLOCK_HEADING)
+        {
+          /* a head stays with the lines it heads */
+          add_gap (pdf, 4);
+          ensure_space (pdf, section_style.size * section_style.pitch
+                                 + 2 * body_style.size * body_style.pitch);
+          show_text (pdf, &section_style, block->text);
+        }
+      else
+        show_paragraph (pdf, story, block->text, block->offset,
+                        (fields & SD_EXPORT_FIELD_HIGHLIGHTS) != 0);
+    }
+}
+
+static void
+show_captions (Pdf *pdf, const SdStory *story, SdExportFields fields)
+{
+  for (guint i = 0; i < _sd_export_count_captions (story, fields); i++)
+    {
+      g_autofree char *line = g_strconcat (
+          SD_EXPORT_PHOTO_MARK " ", (const char *) g_ptr_array_index (story->captions, i), NULL);
+      add_gap (pdf, 3);
+      show_text (pdf, &caption_style, line);
     }
 }
 
@@ -367,8 +388,9 @@ dup_meta_line (const SdStory *story, SdExportFields fields)
 }
 
 static void
-show_story (Pdf *pdf, const SdStory *story, SdExportFields fields, gboolean first)
+show_story (Pdf *pdf, const SdStory *story, const SdExportOptions *options, gboolean first)
 {
+  SdExportFields   fields = options->fields;
   g_autofree char *title = sd_story_dup_title (story);
   g_autofree char *meta = dup_meta_line (story, fields);
   g_autoptr (PangoLayout) headline = new_layout (pdf, &headline_style, title, TEXT_WIDTH (pdf));
@@ -409,14 +431,15 @@ show_story (Pdf *pdf, const SdStory *story, SdExportFields fields, gboolean firs
   if ((fields & SD_EXPORT_FIELD_TAGS) && story->tags != NULL && story->tags->len > 0)
     {
       add_gap (pdf, 2);
-      show_tags (pdf, story->tags);
+      show_tags (pdf, story->tags, options);
     }
   if ((fields & SD_EXPORT_FIELD_BYLINE) && story->byline != NULL && *story->byline != '\0')
     show_text (pdf, &meta_style, story->byline);
   add_gap (pdf, 6);
 
   if (fields & SD_EXPORT_FIELD_BODY)
-    show_body (pdf, story, (fields & SD_EXPORT_FIELD_HIGHLIGHTS) != 0);
+    show_body (pdf, story, fields);
+  show_captions (pdf, story, fields);
   if ((fields & SD_EXPORT_FIELD_NOTE) && story->note != NULL && *story->note != '\0')
     show_aside (pdf, _("Note"), story->note, story->editor, story->updated, NOTE_BAR);
   for (guint i = 0;
@@ -547,7 +570,7 @@ _sd_export_pdf_lay_out (Pdf                   *pdf,
     {
       if (i == 0)
         new_page (pdf);
-      show_story (pdf, g_ptr_array_index (stories, i), options->fields, i == 0);
+      show_story (pdf, g_ptr_array_index (stories, i), options, i == 0);
       /* Both passes count: half a story each. */
       if (!_sd_export_step (options, (pass * stories->len + i + 1) / 2, stories->len, cancellable,
                             error))

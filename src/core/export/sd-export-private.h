@@ -22,6 +22,29 @@ typedef gboolean (*SdExportWriter) (GPtrArray             *stories,
                                     GCancellable          *cancellable,
                                     GError               **error);
 
+/* A writer that takes the stories one at a time, so an export of the whole
+ * library never holds it whole (issue #16): begin, add each story, end;
+ * clear frees its state, also after a failure. */
+typedef struct
+{
+  const SdExportOptions *options;
+  GOutputStream         *output;
+  GCancellable          *cancellable;
+  guint                  total; /* the stories to come */
+  gpointer               state;
+} SdExportSink;
+
+typedef struct
+{
+  gboolean (*begin) (SdExportSink *sink, GError **error);
+  gboolean (*add)   (SdExportSink *sink, const SdStory *story, GError **error);
+  gboolean (*end)   (SdExportSink *sink, GError **error);
+  void     (*clear) (SdExportSink *sink);
+} SdExportSinkClass;
+
+G_GNUC_INTERNAL extern const SdExportSinkClass _sd_export_docx_sink;
+G_GNUC_INTERNAL extern const SdExportSinkClass _sd_export_xlsx_sink;
+
 G_GNUC_INTERNAL gboolean _sd_export_write_json (GPtrArray             *stories,
                                                 const SdExportOptions *options,
                                                 GOutputStream         *output,
@@ -69,9 +92,53 @@ G_GNUC_INTERNAL char    *_sd_export_dup_issue_line (const SdStory  *story);
 G_GNUC_INTERNAL void     _sd_export_add_record_parts (GPtrArray      *parts,
                                                       const SdStory  *story,
                                                       SdExportFields  fields);
-/* The body's paragraphs, empty ones left out. (transfer full) */
-G_GNUC_INTERNAL GStrv    _sd_export_split_body     (const SdStory  *story);
+typedef enum
+{
+  SD_EXPORT_BLOCK_PARAGRAPH,
+  SD_EXPORT_BLOCK_HEADING, /* a section head (小标题) */
+} SdExportBlockKind;
+
+/* The body as a reader sees it: paragraphs and section heads in order. */
+typedef struct
+{
+  SdExportBlockKind kind;
+  char             *text;   /* stripped */
+  glong             offset; /* a paragraph's first character in the body, for
+                             * highlights; -1 for a heading */
+} SdExportBlock;
+
+/* The body's paragraphs, a paragraph equal to a section heading a heading
+ * in its place; headings the body does not hold come first.  Headings only
+ * when @fields asks for them. (element-type SdExportBlock) (transfer full) */
+G_GNUC_INTERNAL GArray  *_sd_export_dup_blocks     (const SdStory  *story,
+                                                    SdExportFields  fields);
+/* How many captions @fields lets show. */
+G_GNUC_INTERNAL guint    _sd_export_count_captions (const SdStory  *story,
+                                                    SdExportFields  fields);
+/* The CSV's columns, which the workbook shares: a story's cell is
+ * (nullable) (transfer full). */
+G_GNUC_INTERNAL guint          _sd_export_get_n_columns     (void);
+G_GNUC_INTERNAL const char    *_sd_export_get_column_header (guint          column);
+G_GNUC_INTERNAL SdExportFields _sd_export_get_column_field  (guint          column);
+G_GNUC_INTERNAL char          *_sd_export_dup_cell          (const SdStory *story,
+                                                             guint          column);
+
+/* @tag's colour, "#rrggbb", from @options' tag colours, or NULL. */
+G_GNUC_INTERNAL const char *_sd_export_get_tag_color (const SdExportOptions *options,
+                                                      const char            *tag);
+/* "#rrggbb" as 0xRRGGBB. */
+G_GNUC_INTERNAL guint32     _sd_export_parse_color   (const char            *color);
+/* The text colour that reads on @fill: near black or white. */
+G_GNUC_INTERNAL guint32     _sd_export_get_ink       (guint32                fill);
+
+/* Set before a caption, as papers print one under a photo. */
+#define SD_EXPORT_PHOTO_MARK "▲"
 G_GNUC_INTERNAL guint    _sd_export_count_highlights (const SdStory *story);
+/* For each of the body's @n_chars characters, how many highlights cover
+ * it; all 0 unless @mark. (transfer full) */
+G_GNUC_INTERNAL guint8  *_sd_export_dup_marks      (const SdStory *story,
+                                                    glong          n_chars,
+                                                    gboolean       mark);
 /* Reports @done of @total and checks @cancellable. */
 G_GNUC_INTERNAL gboolean _sd_export_step           (const SdExportOptions *options,
                                                     guint                  done,

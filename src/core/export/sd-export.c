@@ -41,10 +41,11 @@ typedef struct
 
 static const struct
 {
-  const char    *name;
-  const char    *extension;
-  const char    *mime_type;
-  SdExportWriter write;
+  const char              *name;
+  const char              *extension;
+  const char              *mime_type;
+  SdExportWriter           write;
+  const SdExportSinkClass *sink; /* a writer that takes stories one by one */
 } formats[SD_EXPORT_N_FORMATS] = {
   [SD_EXPORT_FORMAT_JSON] = { "json", "json", "application/json", _sd_export_write_json },
   [SD_EXPORT_FORMAT_CSV] = { "csv", "csv", "text/csv", _sd_export_write_csv },
@@ -52,6 +53,13 @@ static const struct
   [SD_EXPORT_FORMAT_HTML] = { "html", "html", "text/html", _sd_export_write_html },
   [SD_EXPORT_FORMAT_PDF] = { "pdf", "pdf", "application/pdf", _sd_export_write_pdf },
   [SD_EXPORT_FORMAT_W3C] = { "w3c", "jsonld", "application/ld+json", _sd_export_write_w3c },
+  [SD_EXPORT_FORMAT_DOCX] = { "docx", "docx",
+                              "application/"
+                              "vnd.openxmlformats-officedocument.wordprocessingml.document",
+                              NULL, &_sd_export_docx_sink },
+  [SD_EXPORT_FORMAT_XLSX] = { "xlsx", "xlsx",
+                              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                              NULL, &_sd_export_xlsx_sink },
 };
 
 static const struct
@@ -71,6 +79,8 @@ static const struct
   { "byline", SD_EXPORT_FIELD_BYLINE },
   { "body", SD_EXPORT_FIELD_BODY },
   { "highlights", SD_EXPORT_FIELD_HIGHLIGHTS },
+  { "headings", SD_EXPORT_FIELD_HEADINGS },
+  { "captions", SD_EXPORT_FIELD_CAPTIONS },
   { "all", SD_EXPORT_FIELDS_ALL },
 };
 
@@ -166,19 +176,130 @@ _sd_export_dup_issue_line (const SdStory *story)
   return g_strjoinv (" · ", (char **) parts->pdata);
 }
 
-GStrv
-_sd_export_split_body (const SdStory *story)
+static gboolean
+is_heading (const SdStory *story, const char *text)
+{
+  for (guint i = 0; story->section_headings != NULL && i < story->section_headings->len; i++)
+    if (g_str_equal (text, g_ptr_array_index (story->section_headings, i)))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+in_body (GStrv lines, const char *heading)
+{
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_equal (lines[i], heading))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+add_block (GArray *blocks, SdExportBlockKind kind, const char *text, glong offset)
+{
+  SdExportBlock block = { kind, g_strdup (text), offset };
+  g_array_append_val (blocks, block);
+}
+
+static void
+clear_block (SdExportBlock *block)
+{
+  g_free (block->text);
+}
+
+GArray *
+_sd_export_dup_blocks (const SdStory *story, SdExportFields fields)
 {
   g_auto (GStrv) lines = g_strsplit (story->body != NULL ? story->body : "", "\n", -1);
-  g_autoptr (GStrvBuilder) paragraphs = g_strv_builder_new ();
+  GArray  *blocks = g_array_new (FALSE, FALSE, sizeof (SdExportBlock));
+  gboolean headings = (fields & SD_EXPORT_FIELD_HEADINGS) != 0;
+  glong    offset = 0;
 
+  g_array_set_clear_func (blocks, (GDestroyNotify) clear_block);
+  /* A body that does not hold its heads as paragraphs (the segmenter takes
+   * them out) has them first, in their order: where each stood is lost. */
+  for (guint i = 0; headings && story->section_headings != NULL && i < story->section_headings->len;
+       i++)
+    if (!in_body (lines, g_ptr_array_index (story->section_headings, i)))
+      add_block (blocks, SD_EXPORT_BLOCK_HEADING, g_ptr_array_index (story->section_headings, i),
+                 -1);
   for (guint i = 0; lines[i] != NULL; i++)
     {
-      g_strstrip (lines[i]);
-      if (lines[i][0] != '\0')
-        g_strv_builder_add (paragraphs, lines[i]);
+      const char *text = lines[i];
+      glong       length = g_utf8_strlen (lines[i], -1);
+
+      /* Leading spaces (often an ideographic indent) give way to ours. */
+      while (*text != '\0' && g_unichar_isspace (g_utf8_get_char (text)))
+        text = g_utf8_next_char (text);
+      if (*text != '\0' && is_heading (story, lines[i]))
+        {
+          if (headings)
+            add_block (blocks, SD_EXPORT_BLOCK_HEADING, lines[i], -1);
+        }
+      else if (*text != '\0')
+        {
+          g_autofree char *trimmed = g_strdup (text);
+          add_block (blocks, SD_EXPORT_BLOCK_PARAGRAPH, g_strchomp (trimmed),
+                     offset + g_utf8_pointer_to_offset (lines[i], text));
+        }
+      offset += length + 1;
     }
-  return g_strv_builder_end (paragraphs);
+  return blocks;
+}
+
+guint
+_sd_export_count_captions (const SdStory *story, SdExportFields fields)
+{
+  if (!(fields & SD_EXPORT_FIELD_CAPTIONS) || story->captions == NULL)
+    return 0;
+  return story->captions->len;
+}
+
+guint8 *
+_sd_export_dup_marks (const SdStory *story, glong n_chars, gboolean mark)
+{
+  guint8 *marks = g_new0 (guint8, n_chars + 1);
+
+  for (guint i = 0; mark && i < _sd_export_count_highlights (story); i++)
+    {
+      const SdHighlight *highlight = g_ptr_array_index (story->highlights, i);
+      gint64             end = MIN (highlight->end, n_chars);
+
+      for (gint64 c = MAX (highlight->start, 0); c < end; c++)
+        marks[c] = MIN (marks[c] + 1, G_MAXUINT8);
+    }
+  return marks;
+}
+
+const char *
+_sd_export_get_tag_color (const SdExportOptions *options, const char *tag)
+{
+  const char *color;
+
+  if (options->tag_colors == NULL || tag == NULL)
+    return NULL;
+  color = g_hash_table_lookup (options->tag_colors, tag);
+  if (color == NULL || strlen (color) != 7 || color[0] != '#')
+    return NULL;
+  for (guint i = 1; i < 7; i++)
+    if (!g_ascii_isxdigit (color[i]))
+      return NULL;
+  return color;
+}
+
+guint32
+_sd_export_parse_color (const char *color)
+{
+  return (guint32) g_ascii_strtoull (color + 1, NULL, 16);
+}
+
+guint32
+_sd_export_get_ink (guint32 fill)
+{
+  /* WCAG's relative luminance, roughly: dark ink on light fills */
+  double luminance =
+      0.2126 * ((fill >> 16) & 0xff) + 0.7152 * ((fill >> 8) & 0xff) + 0.0722 * (fill & 0xff);
+  return luminance > 140 ? 0x1b1b1b : 0xffffff;
 }
 
 guint
@@ -243,6 +364,9 @@ sd_export_options_init (SdExportOptions *options, SdExportFormat format)
   /* A spreadsheet row is for sorting and counting; the body is asked for. */
   if (format == SD_EXPORT_FORMAT_CSV)
     options->fields &= ~(SD_EXPORT_FIELD_BODY | SD_EXPORT_FIELD_HIGHLIGHTS);
+  /* A workbook's cell holds the body, not the highlights in it. */
+  if (format == SD_EXPORT_FORMAT_XLSX)
+    options->fields &= ~SD_EXPORT_FIELD_HIGHLIGHTS;
 }
 
 gboolean
@@ -260,7 +384,7 @@ sd_export_format_from_string (const char *name, SdExportFormat *out_format, GErr
       return TRUE;
     }
   g_set_error (error, SD_EXPORT_ERROR, SD_EXPORT_ERROR_UNKNOWN_FORMAT,
-               _("Unknown export format “%s” (known: csv, json, md, html, pdf, w3c)"),
+               _("Unknown export format “%s” (known: csv, json, md, html, pdf, w3c, docx, xlsx)"),
                   name != NULL ? name : "");
   return FALSE;
 }
@@ -347,13 +471,32 @@ sd_export_fields_parse (const char     *list,
         {
           g_set_error (error, SD_EXPORT_ERROR, SD_EXPORT_ERROR_UNKNOWN_FIELD,
                        _("Unknown field “%s” (known: id, source, headline, place, kind, status, "
-                         "tags, note, byline, body, highlights, all)"),
+                         "tags, note, byline, body, highlights, headings, captions, all)"),
                           name);
           return FALSE;
         }
     }
   *out_fields = fields;
   return TRUE;
+}
+
+static gboolean
+write_to_sink (const SdExportSinkClass *klass,
+               GPtrArray               *stories,
+               const SdExportOptions   *options,
+               GOutputStream           *output,
+               GCancellable            *cancellable,
+               GError                 **error)
+{
+  SdExportSink sink = { options, output, cancellable, stories->len, NULL };
+  gboolean     ok = klass->begin (&sink, error);
+
+  for (guint i = 0; ok && i < stories->len; i++)
+    ok = klass->add (&sink, g_ptr_array_index (stories, i), error)
+         && _sd_export_step (options, i + 1, stories->len, cancellable, error);
+  ok = ok && klass->end (&sink, error);
+  klass->clear (&sink);
+  return ok;
 }
 
 gboolean
@@ -385,6 +528,8 @@ sd_export_write_full (SdExportFormat         format,
       sd_export_options_init (&defaults, format);
       options = &defaults;
     }
+  if (formats[format].sink != NULL)
+    return write_to_sink (formats[format].sink, stories, options, output, cancellable, error);
   return formats[format].write (stories, options, output, cancellable, error);
 }
 
@@ -424,6 +569,7 @@ export_thread (GTask *task, gpointer source_object, gpointer task_data, GCancell
 {
   ExportJob *job = task_data;
   g_autoptr (GPtrArray) stories = NULL;
+  g_autoptr (GHashTable) tag_colors = NULL;
   GError         *error = NULL;
   SdScope         scope = { job->scope_kind, job->place_code, job->text,
                     job->ids != NULL ? (gint64 *) job->ids->data : NULL,
@@ -437,7 +583,10 @@ export_thread (GTask *task, gpointer source_object, gpointer task_data, GCancell
     .progress_data = task,
   };
 
-  stories = sd_store_list_full_stories (job->store, &scope, &error);
+  tag_colors = sd_store_dup_tag_colors (job->store, &error);
+  options.tag_colors = tag_colors;
+  if (tag_colors != NULL)
+    stories = sd_store_list_full_stories (job->store, &scope, &error);
   if (stories == NULL)
     {
       g_task_return_error (task, error);

@@ -32,9 +32,11 @@ typedef enum
   SD_EXPORT_FORMAT_HTML,     /* one standalone page, no script */
   SD_EXPORT_FORMAT_PDF,      /* A4, laid out with Pango */
   SD_EXPORT_FORMAT_W3C,      /* W3C Web Annotation, JSON-LD */
+  SD_EXPORT_FORMAT_DOCX,     /* a Word document */
+  SD_EXPORT_FORMAT_XLSX,     /* an Excel workbook, one row per story */
 } SdExportFormat;
 
-#define SD_EXPORT_N_FORMATS (SD_EXPORT_FORMAT_W3C + 1)
+#define SD_EXPORT_N_FORMATS (SD_EXPORT_FORMAT_XLSX + 1)
 
 /* What a story's entry holds.  CSV has one column per field (the place is
  * three: city, district, town); the documents leave out what is not asked
@@ -53,9 +55,11 @@ typedef enum
   SD_EXPORT_FIELD_BYLINE     = 1 << 8,
   SD_EXPORT_FIELD_BODY       = 1 << 9,
   SD_EXPORT_FIELD_HIGHLIGHTS = 1 << 10,
+  SD_EXPORT_FIELD_HEADINGS   = 1 << 11, /* the body's section heads; CSV: a column */
+  SD_EXPORT_FIELD_CAPTIONS   = 1 << 12, /* the photos' captions */
 } SdExportFields;
 
-#define SD_EXPORT_FIELDS_ALL ((SdExportFields) ((1 << 11) - 1))
+#define SD_EXPORT_FIELDS_ALL ((SdExportFields) ((1 << 13) - 1))
 
 /* Called after each story is written, in the thread that writes. */
 typedef void (*SdExportProgressFunc) (guint    done,
@@ -68,18 +72,21 @@ typedef struct
   gboolean             for_excel;  /* CSV: starts with a byte-order mark */
   const char          *query;      /* (nullable) the search text, for covers and titles */
   const char          *place_name; /* (nullable) the place the selection is under */
+  GHashTable          *tag_colors; /* (nullable) tag name → "#rrggbb":
+                                    * sd_store_dup_tag_colors () */
   SdExportProgressFunc progress;   /* (nullable) */
   gpointer             progress_data;
 } SdExportOptions;
 
-/* The defaults for @format: every field, except the body for CSV. */
+/* The defaults for @format: every field, except the body and highlights
+ * for CSV and the highlights for XLSX. */
 void         sd_export_options_init         (SdExportOptions *options,
                                              SdExportFormat   format);
 
 gboolean     sd_export_format_from_string   (const char      *name,
                                              SdExportFormat  *out_format,
                                              GError         **error);
-/* "json", "csv", "md", "html", "pdf", "w3c" */
+/* "json", "csv", "md", "html", "pdf", "w3c", "docx", "xlsx" */
 const char  *sd_export_format_to_string     (SdExportFormat   format);
 /* The file name extension without the dot: "jsonld" for W3C. */
 const char  *sd_export_format_get_extension (SdExportFormat   format);
@@ -89,7 +96,8 @@ gboolean     sd_export_format_from_filename (const char      *filename,
                                              SdExportFormat  *out_format);
 
 /* @list: comma-separated field names (id, source, headline, place, kind,
- * status, tags, note, byline, body, highlights, or all).  When every name
+ * status, tags, note, byline, body, highlights, headings, captions, or
+ * all).  When every name
  * starts with + or -, they add to or take from @defaults. */
 gboolean     sd_export_fields_parse         (const char      *list,
                                              SdExportFields   defaults,
