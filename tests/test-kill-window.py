@@ -97,10 +97,14 @@ for round_ in range(ROUNDS):
                 if killed_at[0] is None or seen < killed_at[0]:
                     shown["tags"].add(tag)
             elif what == "note":
-                typed_note = window.type_note(f" n{round_}-{step}")
+                # what was typed counts whether or not the kill came before
+                # the window said it was saved
+                text = f" n{round_}-{step}"
+                typed_note += text
+                saved_note = window.type_note(text)
                 seen = time.monotonic()
                 if killed_at[0] is None or seen < killed_at[0]:
-                    shown["note"] = typed_note
+                    shown["note"] = saved_note
                     shown_total["note"] += 1
             else:
                 wanted = rng.choice([s for s in sdwindow.STATUS_LABELS if s != shown["status"]])
