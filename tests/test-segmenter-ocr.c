@@ -123,6 +123,21 @@ static const OcrCase ocr_cases[] = {
                  "输成本,创造就业岗位500个,铁路、公路、水路运输实现无\n"
                  "缝衔接。\n",
     2, 1, "县领导赴卯镇 调研外资外贸企业", "5月24日上午", "戊己", NULL, -1 },
+  /* a headline set across two columns is read in halves, the second
+   * over the second column: between the first column's last line, cut at
+   * its edge, and the rest of that sentence */
+  { "/segmenter-ocr/headline-half/second-column",
+    SIGNED_STORY "卯镇沿河村:一条乡村道路的\n\n"
+                 "“这条路已严重影响了周边居民出行。”7月底,卯镇沿河村“有事\n"
+                 "好商量”协商议事室里,一场关于道路维修的协商会正在进行。\n\n"
+                 "位于沿河村辖区内的九圩港河路与九圩港河平行,全长约两公里,\n"
+                 "是周边企业和居民出行的必经之路。由于年久失修,路面坑洼不\n"
+                 "平,雨天积水严重。为此,沿河村党委书记邀请政协委员、挂钩领\n\n"
+                 "共治密码\n\n"
+                 "导、首席服务员、居民代表、企业代表等一起到九圩港河路现场,\n"
+                 "现场进行商前调研,听取各方意见,商定维修方案。\n",
+    2, 1, "卯镇沿河村：一条乡村道路的共治密码", "“这条路已严重影响了周边居民出行。”", NULL, NULL,
+    -1 },
   /* a titled photo item whose dated caption is all its text above the
    * rest, cut by columns, with the credit at its end: one story, the
    * caption opening its text */
