@@ -231,6 +231,32 @@ test_ocr_case (gconstpointer data)
                    && g_str_has_prefix (story->subheadline, c->subheadline));
 }
 
+/* OCR's line widths vary: a line of prose that stops short of the
+ * column's edge, the next line of its block going on with the rest of a
+ * word ("越。"), is no title: neither a section head nor a story's. */
+static void
+test_short_line_in_block (void)
+{
+  static const char page[] = SIGNED_STORY "卯镇善卷村的新变化\n"
+                                          "\n"
+                                          "本报讯 近日,记者来到寅县卯镇善卷村,只见村道整洁干净,\n"
+                                          "绿树成荫,家家户户门前都种上了花草,处处是一幅好风景。\n"
+                                          "\n"
+                                          "善卷村位于国家4A级风景区善卷洞旁自然条件优\n"
+                                          "越。进入新时代,善卷村按照村前建产业园、村后建生态园\n"
+                                          "的思路,发展乡村旅游,村民的收入一年比一年高了不少。\n";
+  g_autoptr (GPtrArray) segments = sd_segmenter_split (page, strlen (page));
+  SdSegment       *story;
+  g_autofree char *body = NULL;
+
+  g_assert_cmpuint (segments->len, ==, 2);
+  story = g_ptr_array_index (segments, 1);
+  g_assert_cmpstr (story->headline, ==, "卯镇善卷村的新变化");
+  g_assert_cmpuint (story->section_headings->len, ==, 0);
+  body = sd_segment_dup_body (story);
+  g_assert_nonnull (strstr (body, "自然条件优越。"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -238,5 +264,6 @@ main (int argc, char **argv)
 
   for (guint i = 0; i < G_N_ELEMENTS (ocr_cases); i++)
     g_test_add_data_func (ocr_cases[i].path, &ocr_cases[i], test_ocr_case);
+  g_test_add_func ("/segmenter-ocr/title/short-line-in-block", test_short_line_in_block);
   return g_test_run ();
 }
