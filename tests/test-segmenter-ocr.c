@@ -257,6 +257,44 @@ test_short_line_in_block (void)
   g_assert_nonnull (strstr (body, "自然条件优越。"));
 }
 
+/* Column rules and specks read as marks inside the text ("持 | 续",
+ * "〈" opening nothing) are left out, each recorded as a repair over the
+ * mark; a bar between Latin letters is text and stays. */
+static void
+test_stray_marks (void)
+{
+  static const char page[] =
+      SIGNED_STORY "卯镇开展环境整治\n"
+                   "\n"
+                   "本报讯 连日来,卯镇持 | 续开展农村人居环境整治,组织党员、志\n"
+                   "愿者清理河道垃圾,〈拆除违章搭建,村容村貌焕然一新。\n"
+                   "\n"
+                   "镇里还在各村设立了A|B两类垃圾分类点,方便村民投放。\n";
+  g_autoptr (GPtrArray) segments = sd_segmenter_split (page, strlen (page));
+  g_autofree char *body = NULL;
+  SdSegment       *story;
+  guint            marks = 0;
+
+  g_assert_cmpuint (segments->len, ==, 2);
+  story = g_ptr_array_index (segments, 1);
+  body = sd_segment_dup_body (story);
+  g_assert_nonnull (strstr (body, "卯镇持续开展"));
+  g_assert_nonnull (strstr (body, "垃圾，拆除"));
+  g_assert_nonnull (strstr (body, "A|B"));
+  for (guint i = 0; i < story->repairs->len; i++)
+    {
+      SdRepair *repair = g_ptr_array_index (story->repairs, i);
+
+      if (repair->kind != SD_REPAIR_DROPPED_MARK)
+        continue;
+      marks++;
+      g_assert_true (memchr (page + repair->start, '|', repair->end - repair->start) != NULL
+                     || g_strstr_len (page + repair->start, repair->end - repair->start, "〈")
+                            != NULL);
+    }
+  g_assert_cmpuint (marks, ==, 2);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -265,5 +303,6 @@ main (int argc, char **argv)
   for (guint i = 0; i < G_N_ELEMENTS (ocr_cases); i++)
     g_test_add_data_func (ocr_cases[i].path, &ocr_cases[i], test_ocr_case);
   g_test_add_func ("/segmenter-ocr/title/short-line-in-block", test_short_line_in_block);
+  g_test_add_func ("/segmenter-ocr/repair/stray-marks", test_stray_marks);
   return g_test_run ();
 }
