@@ -553,6 +553,44 @@ test_revert_repairs (Fixture *fixture, gconstpointer data)
   g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_FOUND);
 }
 
+/* A stray mark the segmenter left out goes back where it was read, and
+ * undo leaves it out again. */
+static void
+test_revert_stray_mark (Fixture *fixture, gconstpointer data)
+{
+  static const char page_text[] = "标题\n\n连日来,卯镇持 | 续开展\n环境整治。\n";
+  g_autoptr (GPtrArray) stories = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_story_unref);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SdStory) story = NULL;
+  SdPageRecord page = { "marks.txt", "marks-sum", "UTF-8", page_text, strlen (page_text) };
+  SdStory     *stored = sd_story_new ();
+  const char  *mark = strstr (page_text, " | ");
+  gint64       id;
+
+  stored->headline = g_strdup ("标题");
+  stored->body = g_strdup ("连日来，卯镇持续开展环境整治。");
+  stored->source_end = strlen (page_text);
+  stored->repairs = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_repair_free);
+  g_ptr_array_add (stored->repairs, sd_repair_new (SD_REPAIR_DROPPED_MARK, mark - page_text,
+                                                   mark - page_text + 3, "mark"));
+  g_ptr_array_add (stories, stored);
+  g_assert_true (sd_store_add_page (fixture->store, &page, stories, NULL, NULL));
+  id = stored->id;
+
+  g_assert_true (sd_edit_history_revert_repair (
+      fixture->history, id, repair_id (fixture, id, SD_REPAIR_DROPPED_MARK), &error));
+  g_assert_no_error (error);
+  story = get (fixture, id);
+  g_assert_cmpstr (story->body, ==, "连日来，卯镇持|续开展环境整治。");
+  g_assert_cmpuint (story->repairs->len, ==, 0);
+
+  sd_test_undo (fixture->history);
+  g_clear_pointer (&story, sd_story_unref);
+  story = get (fixture, id);
+  g_assert_cmpstr (story->body, ==, "连日来，卯镇持续开展环境整治。");
+  g_assert_cmpuint (story->repairs->len, ==, 1);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -575,6 +613,7 @@ main (int argc, char *argv[])
   ADD ("/edit-history/correction/failed-undo", test_failed_undo_changes_nothing);
   ADD ("/edit-history/correction/field", test_field);
   ADD ("/edit-history/correction/revert-repairs", test_revert_repairs);
+  ADD ("/edit-history/correction/revert-stray-mark", test_revert_stray_mark);
 #undef ADD
 
   return g_test_run ();

@@ -123,6 +123,21 @@ static const OcrCase ocr_cases[] = {
                  "输成本,创造就业岗位500个,铁路、公路、水路运输实现无\n"
                  "缝衔接。\n",
     2, 1, "县领导赴卯镇 调研外资外贸企业", "5月24日上午", "戊己", NULL, -1 },
+  /* a headline set across two columns is read in halves, the second
+   * over the second column: between the first column's last line, cut at
+   * its edge, and the rest of that sentence */
+  { "/segmenter-ocr/headline-half/second-column",
+    SIGNED_STORY "卯镇沿河村:一条乡村道路的\n\n"
+                 "“这条路已严重影响了周边居民出行。”7月底,卯镇沿河村“有事\n"
+                 "好商量”协商议事室里,一场关于道路维修的协商会正在进行。\n\n"
+                 "位于沿河村辖区内的九圩港河路与九圩港河平行,全长约两公里,\n"
+                 "是周边企业和居民出行的必经之路。由于年久失修,路面坑洼不\n"
+                 "平,雨天积水严重。为此,沿河村党委书记邀请政协委员、挂钩领\n\n"
+                 "共治密码\n\n"
+                 "导、首席服务员、居民代表、企业代表等一起到九圩港河路现场,\n"
+                 "现场进行商前调研,听取各方意见,商定维修方案。\n",
+    2, 1, "卯镇沿河村：一条乡村道路的共治密码", "“这条路已严重影响了周边居民出行。”", NULL, NULL,
+    -1 },
   /* a titled photo item whose dated caption is all its text above the
    * rest, cut by columns, with the credit at its end: one story, the
    * caption opening its text */
@@ -216,6 +231,70 @@ test_ocr_case (gconstpointer data)
                    && g_str_has_prefix (story->subheadline, c->subheadline));
 }
 
+/* OCR's line widths vary: a line of prose that stops short of the
+ * column's edge, the next line of its block going on with the rest of a
+ * word ("越。"), is no title: neither a section head nor a story's. */
+static void
+test_short_line_in_block (void)
+{
+  static const char page[] = SIGNED_STORY "卯镇善卷村的新变化\n"
+                                          "\n"
+                                          "本报讯 近日,记者来到寅县卯镇善卷村,只见村道整洁干净,\n"
+                                          "绿树成荫,家家户户门前都种上了花草,处处是一幅好风景。\n"
+                                          "\n"
+                                          "善卷村位于国家4A级风景区善卷洞旁自然条件优\n"
+                                          "越。进入新时代,善卷村按照村前建产业园、村后建生态园\n"
+                                          "的思路,发展乡村旅游,村民的收入一年比一年高了不少。\n";
+  g_autoptr (GPtrArray) segments = sd_segmenter_split (page, strlen (page));
+  SdSegment       *story;
+  g_autofree char *body = NULL;
+
+  g_assert_cmpuint (segments->len, ==, 2);
+  story = g_ptr_array_index (segments, 1);
+  g_assert_cmpstr (story->headline, ==, "卯镇善卷村的新变化");
+  g_assert_cmpuint (story->section_headings->len, ==, 0);
+  body = sd_segment_dup_body (story);
+  g_assert_nonnull (strstr (body, "自然条件优越。"));
+}
+
+/* Column rules and specks read as marks inside the text ("持 | 续",
+ * "〈" opening nothing) are left out, each recorded as a repair over the
+ * mark; a bar between Latin letters is text and stays. */
+static void
+test_stray_marks (void)
+{
+  static const char page[] =
+      SIGNED_STORY "卯镇开展环境整治\n"
+                   "\n"
+                   "本报讯 连日来,卯镇持 | 续开展农村人居环境整治,组织党员、志\n"
+                   "愿者清理河道垃圾,〈拆除违章搭建,村容村貌焕然一新。\n"
+                   "\n"
+                   "镇里还在各村设立了A|B两类垃圾分类点,方便村民投放。\n";
+  g_autoptr (GPtrArray) segments = sd_segmenter_split (page, strlen (page));
+  g_autofree char *body = NULL;
+  SdSegment       *story;
+  guint            marks = 0;
+
+  g_assert_cmpuint (segments->len, ==, 2);
+  story = g_ptr_array_index (segments, 1);
+  body = sd_segment_dup_body (story);
+  g_assert_nonnull (strstr (body, "卯镇持续开展"));
+  g_assert_nonnull (strstr (body, "垃圾，拆除"));
+  g_assert_nonnull (strstr (body, "A|B"));
+  for (guint i = 0; i < story->repairs->len; i++)
+    {
+      SdRepair *repair = g_ptr_array_index (story->repairs, i);
+
+      if (repair->kind != SD_REPAIR_DROPPED_MARK)
+        continue;
+      marks++;
+      g_assert_true (memchr (page + repair->start, '|', repair->end - repair->start) != NULL
+                     || g_strstr_len (page + repair->start, repair->end - repair->start, "〈")
+                            != NULL);
+    }
+  g_assert_cmpuint (marks, ==, 2);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -223,5 +302,7 @@ main (int argc, char **argv)
 
   for (guint i = 0; i < G_N_ELEMENTS (ocr_cases); i++)
     g_test_add_data_func (ocr_cases[i].path, &ocr_cases[i], test_ocr_case);
+  g_test_add_func ("/segmenter-ocr/title/short-line-in-block", test_short_line_in_block);
+  g_test_add_func ("/segmenter-ocr/repair/stray-marks", test_stray_marks);
   return g_test_run ();
 }

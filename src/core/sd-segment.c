@@ -23,6 +23,7 @@ static const char *const repair_names[] = {
   [SD_REPAIR_MOVED_CAPTION] = "moved-caption",
   [SD_REPAIR_SPLIT_BYLINE] = "split-byline",
   [SD_REPAIR_TRUNCATED] = "truncated",
+  [SD_REPAIR_DROPPED_MARK] = "dropped-mark",
 };
 
 const char *
@@ -47,7 +48,7 @@ sd_story_kind_from_string (const char *text, SdStoryKind *out_kind)
 const char *
 sd_repair_kind_to_string (SdRepairKind kind)
 {
-  g_return_val_if_fail (kind <= SD_REPAIR_TRUNCATED, NULL);
+  g_return_val_if_fail (kind <= SD_REPAIR_LAST, NULL);
   return repair_names[kind];
 }
 

@@ -27,7 +27,10 @@ typedef enum
   SD_REPAIR_MOVED_CAPTION,      /* a photo caption or credit taken out of the body */
   SD_REPAIR_SPLIT_BYLINE,       /* names glued to the last sentence, split off */
   SD_REPAIR_TRUNCATED,          /* the story is cut off (page end or next headline) */
+  SD_REPAIR_DROPPED_MARK,       /* a stray mark OCR read from a column rule or a speck, left out */
 } SdRepairKind;
+
+#define SD_REPAIR_LAST SD_REPAIR_DROPPED_MARK
 
 /* Offsets are page-text bytes (into the text handed to the segmenter), here
  * and in the library alike: see sd-pipeline.h. */

@@ -68,6 +68,8 @@ sd_repair_describe (SdRepairKind kind)
       return _("Took a photo caption out of the body");
     case SD_REPAIR_SPLIT_BYLINE:
       return _("Took the byline off the last sentence");
+    case SD_REPAIR_DROPPED_MARK:
+      return _("Left out a stray mark from a column rule or a speck");
     case SD_REPAIR_TRUNCATED:
     default:
       return _("The story is cut off in the source");

@@ -73,7 +73,7 @@ check_segment (const SdPage *page, const SdSegment *segment, guint index, gsize 
     {
       const SdRepair *repair = g_ptr_array_index (segment->repairs, i);
 
-      SD_FUZZ_CHECK (repair->kind <= SD_REPAIR_TRUNCATED, "repair kind %d", repair->kind);
+      SD_FUZZ_CHECK (repair->kind <= SD_REPAIR_LAST, "repair kind %d", repair->kind);
       SD_FUZZ_CHECK (repair->start <= repair->end && repair->end <= page->length,
                      "segment %u repair %u (%s) spans %zu..%zu of a %zu-byte text", index, i,
                      sd_repair_kind_to_string (repair->kind), repair->start, repair->end,

@@ -29,7 +29,7 @@ typedef struct
   guint        block; /* index into the blocks handed in */
   gsize        start; /* byte span to leave out */
   gsize        end;
-  SdRepairKind kind;  /* SD_REPAIR_DROPPED_DUPLICATE or SD_REPAIR_DROPPED_FRAGMENT */
+  SdRepairKind kind;  /* SD_REPAIR_DROPPED_DUPLICATE, _FRAGMENT or _MARK */
   guint        other; /* duplicate: the earlier block it repeats; fragment: the
                        * story the text belongs to */
 } SdTextDrop;
@@ -40,5 +40,12 @@ G_GNUC_INTERNAL GArray *_sd_ocr_find_repeats (const char        *text,
                                               const SdTextBlock *blocks,
                                               guint              n_blocks,
                                               guint              n_stories);
+
+/* sd-stray-marks.c: adds the stray marks of column rules and specks in the
+ * blocks' text to @drops (element-type SdTextDrop), keeping their order */
+G_GNUC_INTERNAL void    _sd_ocr_add_stray_marks (const char        *text,
+                                                 const SdTextBlock *blocks,
+                                                 guint              n_blocks,
+                                                 GArray            *drops);
 
 G_END_DECLS

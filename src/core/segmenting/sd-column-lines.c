@@ -15,6 +15,22 @@
 
 #include "sd-segmenter-private.h"
 
+#define CUT_LINE_CHARS 12 /* a line of prose, most of a column's width */
+
+/* "园”同样五彩缤纷": a word broken at the line end, closing a quote */
+static gboolean
+closes_second (SdSegPage *page, SdSegUnit *u)
+{
+  const char *text = page->text;
+  gsize       second;
+
+  if (u->text_start >= u->text_end)
+    return FALSE;
+  second = _sd_seg_skip_char (text, u->text_start);
+  return _sd_text_is_han (_sd_text_get_char (text + u->text_start)) && second < u->text_end
+         && _sd_text_is_closing (_sd_text_get_char (text + second));
+}
+
 /* In a scan's columns, a title-shaped line that runs to the edge before
  * text that goes on mid-sentence was cut there, by a column or a
  * paragraph break the OCR put in. */
@@ -27,13 +43,19 @@ find_cut_lines (SdSegPage *page)
       SdSegUnit *next = _sd_seg_unit_at (page, i + 1);
       gunichar   first;
 
-      if (!u->title || u->md_level > 0 || u->bold || !u->at_edge)
+      /* OCR's line widths vary: a long line short of the edge was cut
+       * there too when the next line is of its block and goes on */
+      if (!u->title || u->md_level > 0 || u->bold
+          || !(u->at_edge || (next->blank_before == 0 && u->chars >= CUT_LINE_CHARS)))
         continue;
       first = _sd_text_first_char (page->text, next->text_start, next->text_end);
       if (next->shape != SHAPE_TEXT || next->title || next->news_lead)
         continue;
-      if (_sd_seg_char_in ("的了地得着过们", first) || _sd_text_is_closing (first)
-          || _sd_seg_continues_sentence (page, next))
+      /* a particle first tells at the edge; away from it only 们 does,
+       * which opens no word ("得益于…", "地处…" open sentences) */
+      if (_sd_seg_char_in (u->at_edge ? "的了地得着过们" : "们", first)
+          || _sd_text_is_closing (first) || _sd_seg_continues_sentence (page, next)
+          || closes_second (page, next))
         {
           u->title = FALSE;
           u->section_shape = FALSE;

@@ -166,6 +166,69 @@ split_story (SdSegPage *page, guint k, guint i)
   g_array_append_val (page->stories, next);
 }
 
+/* A headline set across two columns is read in halves, each over its own
+ * column: the second half ("共治密码", "家门口再升级") comes out between the
+ * last line of the first column and the first of the second, inside a
+ * sentence.  Print never puts a section head or a new story's title there:
+ * a short title that breaks a sentence of the story under a headline read
+ * shortly before, the text under it going on as no lead begins, is the
+ * rest of that headline. */
+#define HEADLINE_HALF_CHARS 12
+
+/* The headline read so far fits over one column and does not end as a
+ * headline may ("…精彩无限！"). */
+static gboolean
+reads_as_first_half (SdSegPage *page, SdSegUnit *head)
+{
+  gunichar last = _sd_text_last_char (page->text, head->text_start, head->text_end);
+
+  return head->chars * 2 <= page->column && !_sd_seg_char_in ("！!？?）)", last);
+}
+
+/* "2023年8月23日，…": a lead dated by the year */
+static gboolean
+opens_with_year (SdSegPage *page, SdSegUnit *u)
+{
+  gsize pos = u->prose_start;
+
+  while (pos < u->prose_end && g_ascii_isdigit (page->text[pos]))
+    pos++;
+  return pos >= u->prose_start + 4 && _sd_text_has_prefix (page->text, pos, u->prose_end, "年");
+}
+
+gboolean
+_sd_seg_take_headline_half (SdSegPage *page, guint i)
+{
+  SdSegStory *story = _sd_seg_story_at (page, page->stories->len - 1);
+  SdSegUnit  *title = _sd_seg_unit_at (page, i);
+  SdSegUnit  *above, *next;
+
+  if (page->column == 0 || story->headline == NONE || story->last_body != i - 1
+      || i + 1 >= page->units->len || _sd_seg_is_marked (title) || title->dash_start
+      || title->chars > HEADLINE_HALF_CHARS
+      || title->start > _sd_seg_unit_at (page, story->headline)->end + 2 * LATE_WINDOW)
+    return FALSE;
+  above = _sd_seg_unit_at (page, i - 1);
+  next = _sd_seg_unit_at (page, i + 1);
+  /* the line above ends the first column, full to its edge */
+  if (above->role != ROLE_BODY || above->ends_sentence || page->lines == NULL
+      || !sd_line_structure_ends_at_edge (page->lines, above->end) || next->shape != SHAPE_TEXT
+      || next->title || next->news_lead || next->continued
+      || _sd_seg_starts_with_opener (page, next) || _sd_seg_is_photo_caption (page, i + 1))
+    return FALSE;
+  /* a title naming its place first ("灌南：…") heads a story of its own,
+   * and so does one under a lead dated by the year or one whose words a
+   * paragraph above began its story with (a late title, below) */
+  if (_sd_seg_has_title_colon (page, title) || opens_with_year (page, next)
+      || !reads_as_first_half (page, _sd_seg_unit_at (page, story->headline))
+      || find_story_start (page, story, i) != NONE)
+    return FALSE;
+  title->role = ROLE_HEADLINE;
+  title->story = page->stories->len - 1;
+  story->last = i;
+  return TRUE;
+}
+
 /**
  * _sd_seg_take_late_title:
  * @i: a title-shaped unit, with a story above it

@@ -251,6 +251,9 @@ G_GNUC_INTERNAL void       _sd_seg_set_header_roles (SdSegPage *page, guint i, g
 /* sd-late-titles.c: the last unit taken when the title at @i heads the
  * story whose sentence it breaks into, else NONE */
 G_GNUC_INTERNAL guint      _sd_seg_take_late_title  (SdSegPage *page, guint i);
+/* sd-late-titles.c: the title at @i is the second half of the last
+ * story's headline, read over the next column; takes it */
+G_GNUC_INTERNAL gboolean   _sd_seg_take_headline_half (SdSegPage *page, guint i);
 /* sd-title-cues.c: how often the title's words (Han bigrams) occur in
  * [@start, @end) */
 G_GNUC_INTERNAL guint      _sd_seg_count_title_bigrams (SdSegPage *page, SdSegUnit *title,

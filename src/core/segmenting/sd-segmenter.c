@@ -443,6 +443,8 @@ assign_stories (SdSegPage *page)
               i = last;
               continue;
             }
+          if (story != NULL && _sd_seg_take_headline_half (page, i))
+            continue;
           if (story == NULL || starts_story (page, story, i))
             {
               last = story != NULL ? _sd_seg_take_late_title (page, i) : NONE;

@@ -395,6 +395,8 @@ note_drop (SdSegPage *page, SdSegment *segment, const SdTextDrop *drop, const Sd
 
       repair->detail = g_strdup_printf (_("repeats the paragraph at byte %s"), offset);
     }
+  else if (drop->kind == SD_REPAIR_DROPPED_MARK)
+    repair->detail = g_strdup (_("a mark read from a column rule or a speck"));
   else
     {
       const SdSegStory *owner = _sd_seg_story_at (page, drop->other);
@@ -648,6 +650,7 @@ _sd_seg_build_segments (SdSegPage *page)
     }
   drops = _sd_ocr_find_repeats (page->text, (SdTextBlock *) blocks->data, blocks->len,
                                 page->stories->len);
+  _sd_ocr_add_stray_marks (page->text, (SdTextBlock *) blocks->data, blocks->len, drops);
   drop_first = g_new0 (guint, blocks->len + 1);
   for (guint k = 0; k < drops->len; k++)
     drop_first[g_array_index (drops, SdTextDrop, k).block + 1]++;

@@ -1,6 +1,6 @@
 /* sd-store-repairs.c — editors take back an OCR repair the segmenter made
  * (a dropped duplicate or fragment, a caption taken out, a joined column
- * break, a split-off byline), and undo puts it back
+ * break, a split-off byline, a stray mark left out), and undo puts it back
  *
  * Copyright 2026 The Storydesk authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -14,6 +14,7 @@
 
 #include "sd-store-rows-private.h"
 #include "sd-store-write-private.h"
+#include "sd-text-util.h"
 
 /* The span @start..@end of the page text, trimmed; "" outside it. */
 static char *
@@ -22,6 +23,75 @@ dup_page_span (const SdPageInfo *page, gint64 start, gint64 end)
   start = CLAMP (start, 0, page->text_length);
   end = CLAMP (end, start, page->text_length);
   return g_strstrip (g_strndup (page->text + start, end - start));
+}
+
+#define MARK_CONTEXT 4 /* characters beside a stray mark that find its place again */
+
+/* Up to MARK_CONTEXT characters of page text before @at (@forward: from
+ * @at on), spaces and line ends passed over as the story's text has none,
+ * set full width as that text is. */
+static char *
+dup_mark_context (const SdPageInfo *page, gint64 at, gboolean forward)
+{
+  GString    *context = g_string_new (NULL);
+  const char *text = page->text, *end = page->text + page->text_length;
+  const char *p = text + CLAMP (at, 0, page->text_length);
+  guint       n = 0;
+
+  while (n < MARK_CONTEXT && (forward ? p < end : p > text))
+    {
+      const char *c = forward ? p : g_utf8_find_prev_char (text, p);
+
+      if (c == NULL)
+        break;
+      p = forward ? g_utf8_next_char (c) : c;
+      if (*c == ' ' || *c == '\n' || *c == '\r' || *c == '\t')
+        continue;
+      if (forward)
+        g_string_append_len (context, c, g_utf8_next_char (c) - c);
+      else
+        g_string_prepend_len (context, c, g_utf8_next_char (c) - c);
+      n++;
+    }
+  {
+    char *widened = _sd_text_dup_widened (context->str, context->len);
+
+    g_string_free (context, TRUE);
+    return widened;
+  }
+}
+
+/* Puts a stray mark back where it was read: after the characters before
+ * it, else before those after it (at a paragraph's start). */
+static gboolean
+put_mark_back (const SdPageInfo *page, const SdRepair *repair, GPtrArray *paragraphs)
+{
+  g_autofree char *mark = dup_page_span (page, repair->start, repair->end);
+  g_autofree char *before = dup_mark_context (page, repair->start, FALSE);
+  g_autofree char *after = dup_mark_context (page, repair->end, TRUE);
+
+  if (*mark == '\0')
+    return FALSE;
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      const char *probe = pass == 0 ? before : after;
+
+      for (guint i = 0; *probe != '\0' && i < paragraphs->len; i++)
+        {
+          char       *paragraph = g_ptr_array_index (paragraphs, i);
+          const char *found = strstr (paragraph, probe);
+          gsize       cut;
+
+          if (found == NULL)
+            continue;
+          cut = found - paragraph + (pass == 0 ? strlen (probe) : 0);
+          g_ptr_array_index (paragraphs, i) =
+              g_strdup_printf ("%.*s%s%s", (int) cut, paragraph, mark, paragraph + cut);
+          g_free (paragraph);
+          return TRUE;
+        }
+    }
+  return FALSE;
 }
 
 /* Where each body paragraph starts in the page text (-1 when repairs
@@ -149,6 +219,8 @@ compute_reverted (const SdPageInfo *page,
         g_clear_pointer (byline, g_free);
         return TRUE;
       }
+    case SD_REPAIR_DROPPED_MARK:
+      return put_mark_back (page, repair, paragraphs);
     case SD_REPAIR_TRUNCATED:
     default:
       return FALSE;

@@ -415,7 +415,7 @@ read_repairs (SdStore *self, SdStory *story, GError **error)
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *kind_name = (const char *) sqlite3_column_text (stmt, 0);
-      for (SdRepairKind kind = 0; kind <= SD_REPAIR_TRUNCATED; kind++)
+      for (SdRepairKind kind = 0; kind <= SD_REPAIR_LAST; kind++)
         if (g_strcmp0 (kind_name, sd_repair_kind_to_string (kind)) == 0)
           {
             SdRepair *repair =
