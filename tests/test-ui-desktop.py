@@ -6,7 +6,10 @@
 # Ctrl+Shift+O imports a folder picked in the chooser; the shown story is
 # printed to a PDF through GtkPrintOperation (pdftotext reads it back) and
 # Ctrl+P opens the print dialog; after Ctrl+Q and a new start, the same
-# tree node, open rows and story are selected.
+# tree node, open rows and story are selected.  Pages named by paper, date
+# and page show them in the rows; a click on the 日期 header orders the
+# list by date (again: newest first), kept in GSettings; `date:` finds one
+# day's page.
 #
 # Run inside xvfb-run + dbus-run-session (X server outermost), see meson.build.
 #
@@ -15,6 +18,7 @@
 
 import atexit
 import contextlib
+import glob
 import json
 import re
 import os
@@ -291,6 +295,45 @@ try:
     poll(lambda: headline in article.text, "the story %r shown again" % headline)
     poll(lambda: expanded(tree_cell(app, city)), "%s's row open again" % city)
     say("started again on %s, its row open, and %r" % (selected.name, headline))
+finally:
+    halt(proc)
+
+# 6. Paper, date and page from the file names; the list sorted by date.
+library = os.path.join(work, "dated.db")
+dated = os.path.join(work, "dated")
+os.makedirs(dated)
+for source, name in (("u02.txt", "苏州日报_20221103_A05.txt"),
+                     ("u03.txt", "苏州日报_20221101_A02.txt")):
+    shutil.copy(os.path.join(PAGES, source), os.path.join(dated, name))
+proc, app = launch(*sorted(glob.glob(os.path.join(dated, "*.txt")), reverse=True))
+try:
+    def first_row():
+        rows = [c.name for c in cells(app, "稿件") if c.name and "·" in c.name]
+        return len(rows) == len(stored()) and rows[0]
+
+    def sorted_first(day):
+        app.child(name="日期", roleName="table column header").doActionNamed("click")
+        return poll(lambda: day in first_row() and first_row(), "the %s page first" % day)
+
+    poll(lambda: len(stored()) > 10 and tree_cell(app, "全部稿件"), "全部稿件 in the tree").click()
+    poll(first_row, "both dated pages listed")
+    row = sorted_first("2022-11-01")
+    if "苏州日报 2022-11-01 A02版" not in row:
+        die("the row does not say where it was printed: %r" % row)
+    say("日期 clicked: the first row is %r" % row.replace("\n", " / "))
+    say("日期 clicked again: the first row is %r"
+        % sorted_first("2022-11-03").replace("\n", " / "))
+    keyfile = os.path.join(env["XDG_CONFIG_HOME"], "glib-2.0", "settings", "keyfile")
+    poll(lambda: "story-list-sort='date'" in open(keyfile).read()
+         and "story-list-sort-descending=true" in open(keyfile).read(), "the sort kept")
+    search = app.child(name="检索稿件", roleName="text")
+    search.text = "date:2022-11-01"
+    want = sorted(s["headline"] or "" for s in stored() if s["date"] == "2022-11-01")
+    poll(lambda: len(listed(app)) == len(want) and all("2022-11-01" in c.name for c in cells(
+        app, "稿件") if c.name and "·" in c.name), "only 2022-11-01's %d stories" % len(want))
+    say("date:2022-11-01 lists the %d stories of that page only" % len(want))
+    keys("ctrl+q")
+    proc.wait(timeout=10)
 finally:
     halt(proc)
 

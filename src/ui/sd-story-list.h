@@ -31,5 +31,7 @@ guint   sd_story_list_get_count    (SdStoryList   *self);
 /* What the right button offers on the selected stories (window actions). */
 void    sd_story_list_set_menu     (SdStoryList   *self,
                                     GMenuModel    *menu);
+void    sd_story_list_set_settings (SdStoryList   *self,
+                                    GSettings     *settings);
 
 G_END_DECLS
