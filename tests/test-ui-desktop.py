@@ -9,7 +9,8 @@
 # tree node, open rows and story are selected.  Pages named by paper, date
 # and page show them in the rows; a click on the 日期 header orders the
 # list by date (again: newest first), kept in GSettings; `date:` finds one
-# day's page.
+# day's page.  A new version of a page that would drop stories is imported
+# only after the editor says so.
 #
 # Run inside xvfb-run + dbus-run-session (X server outermost), see meson.build.
 #
@@ -152,14 +153,22 @@ def bus_call(dest, path, method, *args):
                           check=True, capture_output=True, text=True).stdout
 
 
+def pid_of(name):
+    """The pid of a bus connection, None for one that went meanwhile."""
+    try:
+        return bus_call("org.freedesktop.DBus", "/",
+                        "org.freedesktop.DBus.GetConnectionUnixProcessID",
+                        name).strip("()\n, ").split()[-1]
+    except subprocess.CalledProcessError:
+        return None
+
+
 def activate(proc, action, target=None):
     """A window action over D-Bus, as the desktop calls them.  With --db the
     application does not own its name: its connection is found by pid."""
     names = bus_call("org.freedesktop.DBus", "/", "org.freedesktop.DBus.ListNames")
     for name in (n.strip(" '") for n in names.strip("()[],\n").split(",")):
-        if name.startswith(":") and bus_call(
-                "org.freedesktop.DBus", "/", "org.freedesktop.DBus.GetConnectionUnixProcessID",
-                name).strip("()\n, ").split()[-1] == str(proc.pid):
+        if name.startswith(":") and pid_of(name) == str(proc.pid):
             bus_call(name, "/io/github/storydesk/Storydesk/window/1", "org.gtk.Actions.Activate",
                      action, "[<'%s'>]" % target if target is not None else "[]", "{}")
             return
@@ -332,6 +341,34 @@ try:
     poll(lambda: len(listed(app)) == len(want) and all("2022-11-01" in c.name for c in cells(
         app, "稿件") if c.name and "·" in c.name), "only 2022-11-01's %d stories" % len(want))
     say("date:2022-11-01 lists the %d stories of that page only" % len(want))
+
+    # 7. A new version of the A05 page (other text) would drop its stories:
+    # the window asks; keeping the old version changes nothing, replacing
+    # brings the new stories in.
+    def a05():
+        return sorted(s["headline"] or "" for s in stored() if s["date"] == "2022-11-03")
+
+    def answer(button):
+        activate(proc, "import-recent", newer)
+        alert = poll(lambda: next(w for w in app.children if w.roleName == "alert"
+                                  and "苏州日报_20221103_A05" in w.name + "".join(
+                                      c.name for c in w.findChildren(
+                                          GenericPredicate(roleName="label")))),
+                     "the question before stories are dropped")
+        alert.child(name=button, roleName="push button").doActionNamed("click")
+
+    old = a05()
+    newer = os.path.join(dated, "苏州日报_20221103_A05.txt")
+    shutil.copy(os.path.join(PAGES, "u04.txt"), newer)
+    answer("保留旧版本(K)")
+    poll(lambda: all(w.roleName != "alert" for w in app.children), "the question answered")
+    time.sleep(1)
+    if a05() != old:
+        die("keeping the old version changed the page's stories")
+    say("asked before dropping %d stories; kept the old version: nothing changed" % len(old))
+    answer("替换(R)")
+    poll(lambda: a05() != old and a05(), "the new version of the page imported")
+    say("replaced: the page has %d new stories" % len(a05()))
     keys("ctrl+q")
     proc.wait(timeout=10)
 finally:

@@ -52,6 +52,8 @@ struct _SdWindow
   SdStoryListModel *stories;     /* the listed stories */
   SdStoryModel   *shown;          /* the story in the article view */
   GCancellable   *import_cancellable;
+  GStrv           import_paths;  /* (nullable) the import being checked or run */
+  SdBatchKind     import_batch_kind;
   char           *listed_node;   /* the tree node the list shows */
   GPtrArray      *import_queue;  /* (element-type GStrv) imports waiting their turn */
   char           *restore_uuid;  /* the story to select once the list is read */
