@@ -13,15 +13,27 @@
 
 #include "sd-window-private.h"
 
+/* @format: "Imported %s (%u of %u)" or the dry run's "Checking …" */
 static void
-import_progress_cb (guint done, guint total, const char *path, gpointer user_data)
+show_progress (SdWindow *self, const char *format, guint done, guint total, const char *path)
 {
-  SdWindow        *self = user_data;
   g_autofree char *name = g_filename_display_basename (path);
-  g_autofree char *text = g_strdup_printf (_("Imported %s (%u of %u)"), name, done, total);
+  g_autofree char *text = g_strdup_printf (format, name, done, total);
 
   gtk_label_set_text (self->progress_label, text);
   gtk_progress_bar_set_fraction (self->progress_bar, total > 0 ? (double) done / total : 1.0);
+}
+
+static void
+import_progress_cb (guint done, guint total, const char *path, gpointer self)
+{
+  show_progress (self, _("Imported %s (%u of %u)"), done, total, path);
+}
+
+static void
+check_progress_cb (guint done, guint total, const char *path, gpointer self)
+{
+  show_progress (self, _("Checking %s (%u of %u)"), done, total, path);
 }
 
 /* The import ended (@results NULL: it failed with @error, or was
@@ -192,17 +204,6 @@ checked_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     run_import (self, TRUE);
   else
     ask_replace (self, first, n_pages, n_dropped, pages->str);
-}
-
-static void
-check_progress_cb (guint done, guint total, const char *path, gpointer user_data)
-{
-  SdWindow        *self = user_data;
-  g_autofree char *name = g_filename_display_basename (path);
-  g_autofree char *text = g_strdup_printf (_("Checking %s (%u of %u)"), name, done, total);
-
-  gtk_label_set_text (self->progress_label, text);
-  gtk_progress_bar_set_fraction (self->progress_bar, total > 0 ? (double) done / total : 1.0);
 }
 
 void
