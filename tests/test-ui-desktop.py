@@ -10,7 +10,7 @@
 # and page show them in the rows; a click on the 日期 header orders the
 # list by date (again: newest first), kept in GSettings; `date:` finds one
 # day's page.  A new version of a page that would drop stories is imported
-# only after the editor says so.
+# only after the editor says so.  Alt+1 toggles the first coloured tag.
 #
 # Run inside xvfb-run + dbus-run-session (X server outermost), see meson.build.
 #
@@ -25,6 +25,7 @@ import re
 import os
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -314,6 +315,13 @@ os.makedirs(dated)
 for source, name in (("u02.txt", "苏州日报_20221103_A05.txt"),
                      ("u03.txt", "苏州日报_20221101_A02.txt")):
     shutil.copy(os.path.join(PAGES, source), os.path.join(dated, name))
+# One story carries 要闻, coloured (the store's own table: the CLI sets no
+# colours), so Alt+1 is 要闻.
+subprocess.run([STORYDESK, "import", "--db", library, dated], check=True, capture_output=True)
+subprocess.run([STORYDESK, "tag", "--db", library, "--story", str(stored()[-1]["id"]), "--add",
+                "要闻"], check=True, capture_output=True)
+with contextlib.closing(sqlite3.connect(library)) as db, db:
+    db.execute("UPDATE tags SET color = '#c01c28' WHERE name = '要闻'")
 proc, app = launch(*sorted(glob.glob(os.path.join(dated, "*.txt")), reverse=True))
 try:
     def first_row():
@@ -341,6 +349,21 @@ try:
     poll(lambda: len(listed(app)) == len(want) and all("2022-11-01" in c.name for c in cells(
         app, "稿件") if c.name and "·" in c.name), "only 2022-11-01's %d stories" % len(want))
     say("date:2022-11-01 lists the %d stories of that page only" % len(want))
+
+    # Alt+1 puts the first coloured tag on the selected story, again takes it off.
+    def tagged(headline):
+        return "要闻" in next(s for s in stored() if s["headline"] == headline)["tags"]
+
+    row = [c for c in cells(app, "稿件") if c.name and "·" in c.name][0]
+    row.click()
+    headline = row.name.split("\n")[0]
+    was = tagged(headline)
+    keys("alt+1")
+    poll(lambda: tagged(headline) != was, "要闻 toggled on %r after Alt+1" % headline)
+    keys("alt+1")
+    poll(lambda: tagged(headline) == was, "要闻 toggled back on %r after Alt+1 again" % headline)
+    say("Alt+1 %s 要闻 on %r, again %s" % (("put", "took off")[was], headline,
+                                          ("took it off", "put it back")[was]))
 
     # 7. A new version of the A05 page (other text) would drop its stories:
     # the window asks; keeping the old version changes nothing, replacing

@@ -82,6 +82,9 @@ G_GNUC_INTERNAL void _sd_window_import_next     (SdWindow          *self,
                                                  gboolean           cancelled);
 G_GNUC_INTERNAL void _sd_window_dispose_desktop (SdWindow          *self);
 
+/* sd-window-tags.c: Alt+1 … Alt+9 and their legend */
+G_GNUC_INTERNAL void _sd_window_add_tag_keys (SdWindow *self, GtkApplication *application);
+
 /* sd-window-print.c */
 G_GNUC_INTERNAL void _sd_window_add_print_actions (SdWindow *self);
 

@@ -431,6 +431,7 @@ sd_window_constructed (GObject *object)
   G_OBJECT_CLASS (sd_window_parent_class)->constructed (object);
 
   self->settings = g_object_ref (sd_application_get_settings (SD_APPLICATION (application)));
+  _sd_window_add_tag_keys (self, GTK_APPLICATION (application));
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));
