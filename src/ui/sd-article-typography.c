@@ -245,7 +245,14 @@ _sd_article_dup_meta_line (const SdStory *story)
    * only when none of them is known. */
   if (issue != NULL)
     {
-      append_unbroken (line, issue);
+      /* a line may break between paper, date and page, not inside one */
+      g_auto (GStrv) parts = g_strsplit (issue, " ", -1);
+      for (guint i = 0; parts[i] != NULL; i++)
+        {
+          if (i > 0)
+            g_string_append_c (line, ' ');
+          append_unbroken (line, parts[i]);
+        }
       g_string_append (line, META_SEPARATOR);
     }
   if (place == NULL)

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "sd-gazetteer.h"
+#include "sd-library-model.h"
 #include "sd-story-item.h"
 #include "sd-story-list.h"
 
@@ -47,6 +48,7 @@ struct _SdStoryList
   guint             fill_idle;
   GMenuModel       *menu;     /* (nullable) the rows' context menu */
   GSettings        *settings; /* (nullable) keeps the chosen sort */
+  SdLibraryModel   *library;  /* (nullable) the tags' colours */
 };
 
 enum
@@ -158,9 +160,22 @@ fill_row (SdStoryList *self, GtkTreeIter *iter, const SdStory *story)
   }
   for (guint i = 0; story->tags != NULL && i < story->tags->len; i++)
     {
-      g_autofree char *tag = g_markup_printf_escaped (
-          "  <span background=\"#dce8f8\" foreground=\"#1c3f6e\"> %s </span>",
-          (const char *) g_ptr_array_index (story->tags, i));
+      const char      *name = g_ptr_array_index (story->tags, i);
+      const char      *color = NULL;
+      g_autofree char *tag = NULL;
+      GdkRGBA          rgba;
+
+      if (self->library != NULL)
+        color = sd_library_model_lookup_tag_color (self->library, name);
+      if (color == NULL || !gdk_rgba_parse (&rgba, color))
+        tag = g_markup_printf_escaped (
+            "  <span background=\"#dce8f8\" foreground=\"#1c3f6e\"> %s </span>", name);
+      else /* the tag's own colour, the text dark or light on it */
+        tag = g_markup_printf_escaped (
+            "  <span background=\"%s\" foreground=\"%s\"> %s </span>", color,
+            0.2126 * rgba.red + 0.7152 * rgba.green + 0.0722 * rgba.blue > 0.5 ? "#241f31"
+                                                                               : "#ffffff",
+            name);
       g_string_append (markup, tag);
     }
   g_string_append (markup, "</small></span>");
@@ -299,6 +314,9 @@ sd_story_list_dispose (GObject *object)
   g_clear_object (&self->stories);
   g_clear_object (&self->menu);
   g_clear_object (&self->settings);
+  if (self->library != NULL)
+    g_signal_handlers_disconnect_by_data (self->library, self);
+  g_clear_object (&self->library);
 
   G_OBJECT_CLASS (sd_story_list_parent_class)->dispose (object);
 }
@@ -617,4 +635,25 @@ sd_story_list_set_settings (SdStoryList *self, GSettings *settings)
   sort = g_settings_get_string (settings, "story-list-sort");
   apply_sort (self, sd_story_sort_from_string (sort),
               g_settings_get_boolean (settings, "story-list-sort-descending"));
+}
+
+static void
+library_changed_cb (SdLibraryModel *library, SdLibraryModelParts parts, SdStoryList *self)
+{
+  /* a tag got a colour (or another one): the chips again */
+  if ((parts & SD_LIBRARY_MODEL_TAGS) && self->stories != NULL)
+    fill_all (self);
+}
+
+/* @library: where the rows find their tags' colours */
+void
+sd_story_list_set_library (SdStoryList *self, SdLibraryModel *library)
+{
+  g_return_if_fail (SD_IS_STORY_LIST (self));
+  g_return_if_fail (SD_IS_LIBRARY_MODEL (library));
+
+  if (self->library != NULL)
+    g_signal_handlers_disconnect_by_data (self->library, self);
+  g_set_object (&self->library, library);
+  g_signal_connect (library, "changed", G_CALLBACK (library_changed_cb), self);
 }

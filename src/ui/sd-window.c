@@ -473,6 +473,7 @@ sd_window_constructed (GObject *object)
   g_signal_connect (self->shown, "changed", G_CALLBACK (shown_changed_cb), self);
   sd_story_list_set_model (self->story_list, self->stories);
   sd_story_list_set_settings (self->story_list, self->settings);
+  sd_story_list_set_library (self->story_list, self->library);
   sd_story_inspector_set_models (self->inspector, self->library, self->shown, self->history);
   g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
   _sd_window_setup_desktop (self);
