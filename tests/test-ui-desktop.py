@@ -6,7 +6,11 @@
 # Ctrl+Shift+O imports a folder picked in the chooser; the shown story is
 # printed to a PDF through GtkPrintOperation (pdftotext reads it back) and
 # Ctrl+P opens the print dialog; after Ctrl+Q and a new start, the same
-# tree node, open rows and story are selected.
+# tree node, open rows and story are selected.  Pages named by paper, date
+# and page show them in the rows; a click on the 日期 header orders the
+# list by date (again: newest first), kept in GSettings; `date:` finds one
+# day's page.  A new version of a page that would drop stories is imported
+# only after the editor says so.  Alt+1 toggles the first coloured tag.
 #
 # Run inside xvfb-run + dbus-run-session (X server outermost), see meson.build.
 #
@@ -15,11 +19,13 @@
 
 import atexit
 import contextlib
+import glob
 import json
 import re
 import os
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -148,14 +154,22 @@ def bus_call(dest, path, method, *args):
                           check=True, capture_output=True, text=True).stdout
 
 
+def pid_of(name):
+    """The pid of a bus connection, None for one that went meanwhile."""
+    try:
+        return bus_call("org.freedesktop.DBus", "/",
+                        "org.freedesktop.DBus.GetConnectionUnixProcessID",
+                        name).strip("()\n, ").split()[-1]
+    except subprocess.CalledProcessError:
+        return None
+
+
 def activate(proc, action, target=None):
     """A window action over D-Bus, as the desktop calls them.  With --db the
     application does not own its name: its connection is found by pid."""
     names = bus_call("org.freedesktop.DBus", "/", "org.freedesktop.DBus.ListNames")
     for name in (n.strip(" '") for n in names.strip("()[],\n").split(",")):
-        if name.startswith(":") and bus_call(
-                "org.freedesktop.DBus", "/", "org.freedesktop.DBus.GetConnectionUnixProcessID",
-                name).strip("()\n, ").split()[-1] == str(proc.pid):
+        if name.startswith(":") and pid_of(name) == str(proc.pid):
             bus_call(name, "/io/github/storydesk/Storydesk/window/1", "org.gtk.Actions.Activate",
                      action, "[<'%s'>]" % target if target is not None else "[]", "{}")
             return
@@ -291,6 +305,95 @@ try:
     poll(lambda: headline in article.text, "the story %r shown again" % headline)
     poll(lambda: expanded(tree_cell(app, city)), "%s's row open again" % city)
     say("started again on %s, its row open, and %r" % (selected.name, headline))
+finally:
+    halt(proc)
+
+# 6. Paper, date and page from the file names; the list sorted by date.
+library = os.path.join(work, "dated.db")
+dated = os.path.join(work, "dated")
+os.makedirs(dated)
+for source, name in (("u02.txt", "苏州日报_20221103_A05.txt"),
+                     ("u03.txt", "苏州日报_20221101_A02.txt")):
+    shutil.copy(os.path.join(PAGES, source), os.path.join(dated, name))
+# One story carries 要闻, coloured (the store's own table: the CLI sets no
+# colours), so Alt+1 is 要闻.
+subprocess.run([STORYDESK, "import", "--db", library, dated], check=True, capture_output=True)
+subprocess.run([STORYDESK, "tag", "--db", library, "--story", str(stored()[-1]["id"]), "--add",
+                "要闻"], check=True, capture_output=True)
+with contextlib.closing(sqlite3.connect(library)) as db, db:
+    db.execute("UPDATE tags SET color = '#c01c28' WHERE name = '要闻'")
+proc, app = launch(*sorted(glob.glob(os.path.join(dated, "*.txt")), reverse=True))
+try:
+    def first_row():
+        rows = [c.name for c in cells(app, "稿件") if c.name and "·" in c.name]
+        return len(rows) == len(stored()) and rows[0]
+
+    def sorted_first(day):
+        app.child(name="日期", roleName="table column header").doActionNamed("click")
+        return poll(lambda: day in first_row() and first_row(), "the %s page first" % day)
+
+    poll(lambda: len(stored()) > 10 and tree_cell(app, "全部稿件"), "全部稿件 in the tree").click()
+    poll(first_row, "both dated pages listed")
+    row = sorted_first("2022-11-01")
+    if "苏州日报 2022-11-01 A02版" not in row:
+        die("the row does not say where it was printed: %r" % row)
+    say("日期 clicked: the first row is %r" % row.replace("\n", " / "))
+    say("日期 clicked again: the first row is %r"
+        % sorted_first("2022-11-03").replace("\n", " / "))
+    keyfile = os.path.join(env["XDG_CONFIG_HOME"], "glib-2.0", "settings", "keyfile")
+    poll(lambda: "story-list-sort='date'" in open(keyfile).read()
+         and "story-list-sort-descending=true" in open(keyfile).read(), "the sort kept")
+    search = app.child(name="检索稿件", roleName="text")
+    search.text = "date:2022-11-01"
+    want = sorted(s["headline"] or "" for s in stored() if s["date"] == "2022-11-01")
+    poll(lambda: len(listed(app)) == len(want) and all("2022-11-01" in c.name for c in cells(
+        app, "稿件") if c.name and "·" in c.name), "only 2022-11-01's %d stories" % len(want))
+    say("date:2022-11-01 lists the %d stories of that page only" % len(want))
+
+    # Alt+1 puts the first coloured tag on the selected story, again takes it off.
+    def tagged(headline):
+        return "要闻" in next(s for s in stored() if s["headline"] == headline)["tags"]
+
+    row = [c for c in cells(app, "稿件") if c.name and "·" in c.name][0]
+    row.click()
+    headline = row.name.split("\n")[0]
+    was = tagged(headline)
+    keys("alt+1")
+    poll(lambda: tagged(headline) != was, "要闻 toggled on %r after Alt+1" % headline)
+    keys("alt+1")
+    poll(lambda: tagged(headline) == was, "要闻 toggled back on %r after Alt+1 again" % headline)
+    say("Alt+1 %s 要闻 on %r, again %s" % (("put", "took off")[was], headline,
+                                          ("took it off", "put it back")[was]))
+
+    # 7. A new version of the A05 page (other text) would drop its stories:
+    # the window asks; keeping the old version changes nothing, replacing
+    # brings the new stories in.
+    def a05():
+        return sorted(s["headline"] or "" for s in stored() if s["date"] == "2022-11-03")
+
+    def answer(button):
+        activate(proc, "import-recent", newer)
+        alert = poll(lambda: next(w for w in app.children if w.roleName == "alert"
+                                  and "苏州日报_20221103_A05" in w.name + "".join(
+                                      c.name for c in w.findChildren(
+                                          GenericPredicate(roleName="label")))),
+                     "the question before stories are dropped")
+        alert.child(name=button, roleName="push button").doActionNamed("click")
+
+    old = a05()
+    newer = os.path.join(dated, "苏州日报_20221103_A05.txt")
+    shutil.copy(os.path.join(PAGES, "u04.txt"), newer)
+    answer("保留旧版本(K)")
+    poll(lambda: all(w.roleName != "alert" for w in app.children), "the question answered")
+    time.sleep(1)
+    if a05() != old:
+        die("keeping the old version changed the page's stories")
+    say("asked before dropping %d stories; kept the old version: nothing changed" % len(old))
+    answer("替换(R)")
+    poll(lambda: a05() != old and a05(), "the new version of the page imported")
+    say("replaced: the page has %d new stories" % len(a05()))
+    keys("ctrl+q")
+    proc.wait(timeout=10)
 finally:
     halt(proc)
 

@@ -17,6 +17,7 @@
 
 #include "sd-article-typography.h"
 #include "sd-gazetteer.h"
+#include "sd-story-item.h"
 
 #define LINE_HEIGHT 1.7
 #define MEASURE 36    /* characters a line, at most */
@@ -238,7 +239,22 @@ _sd_article_dup_meta_line (const SdStory *story)
       story->place_code ? sd_gazetteer_lookup (gazetteer, story->place_code) : NULL;
   const SdPlace *city = NULL, *district = NULL, *town = NULL;
   g_autoptr (GString) line = g_string_new (NULL);
+  g_autofree char *issue = sd_story_dup_issue_label (story);
 
+  /* Paper, date and page say where the story was printed; the file name
+   * only when none of them is known. */
+  if (issue != NULL)
+    {
+      /* a line may break between paper, date and page, not inside one */
+      g_auto (GStrv) parts = g_strsplit (issue, " ", -1);
+      for (guint i = 0; parts[i] != NULL; i++)
+        {
+          if (i > 0)
+            g_string_append_c (line, ' ');
+          append_unbroken (line, parts[i]);
+        }
+      g_string_append (line, META_SEPARATOR);
+    }
   if (place == NULL)
     g_string_append (line, _("Unplaced"));
   else if (place->level == SD_PLACE_LEVEL_PROVINCE)
@@ -254,8 +270,11 @@ _sd_article_dup_meta_line (const SdStory *story)
           append_unbroken (line, (*p)->name);
         }
     }
-  g_string_append (line, META_SEPARATOR);
-  g_string_append (line, story->source_file);
+  if (issue == NULL)
+    {
+      g_string_append (line, META_SEPARATOR);
+      g_string_append (line, story->source_file);
+    }
   if (story->truncated)
     {
       g_string_append (line, META_SEPARATOR);

@@ -350,14 +350,16 @@ void
 sd_library_model_import_async (SdLibraryModel      *self,
                                const char *const   *paths,
                                SdBatchKind          batch_kind,
+                               gboolean             dry_run,
+                               gboolean             allow_drop,
                                GCancellable        *cancellable,
                                SdImportProgressFunc progress,
                                GAsyncReadyCallback  callback,
                                gpointer             owner)
 {
-  /* TODO: ask before a new version drops stories (#14 item 1): until the
-   * window has that dialog, it replaces as it always did. */
-  const SdImportOptions options = { .allow_drop = TRUE, .batch_kind = batch_kind };
+  const SdImportOptions options = { .allow_drop = allow_drop,
+                                    .dry_run = dry_run,
+                                    .batch_kind = batch_kind };
 
   g_return_if_fail (SD_IS_LIBRARY_MODEL (self) && G_IS_OBJECT (owner));
   sd_importer_import_async (self->store, paths, &options, cancellable, progress,

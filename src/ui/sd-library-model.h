@@ -82,10 +82,13 @@ void            sd_library_model_check_library      (SdLibraryModel *self);
  * page files or exports (sd_importer_import_async ()), exporting stories
  * (sd_export_to_file_async ()).  @owner, a GObject, is kept alive for
  * @progress, called in this thread's main context, and handed to
- * @callback with a reference the callback drops. */
+ * @callback with a reference the callback drops.  @dry_run and
+ * @allow_drop: SdImportOptions. */
 void            sd_library_model_import_async       (SdLibraryModel        *self,
                                                      const char *const     *paths,
                                                      SdBatchKind            batch_kind,
+                                                     gboolean               dry_run,
+                                                     gboolean               allow_drop,
                                                      GCancellable          *cancellable,
                                                      SdImportProgressFunc   progress,
                                                      GAsyncReadyCallback    callback,

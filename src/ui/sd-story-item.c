@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "sd-story-item.h"
 
 struct _SdStoryItem
@@ -63,4 +65,26 @@ sd_story_item_get_id (SdStoryItem *self)
 {
   g_return_val_if_fail (SD_IS_STORY_ITEM (self), 0);
   return self->story->id;
+}
+
+char *
+sd_story_dup_issue_label (const SdStory *story)
+{
+  g_autoptr (GString) label = g_string_new (NULL);
+
+  g_return_val_if_fail (story != NULL, NULL);
+
+  if (story->paper != NULL && *story->paper != '\0')
+    g_string_append (label, story->paper);
+  if (story->issue_date != NULL && *story->issue_date != '\0')
+    g_string_append_printf (label, "%s%s", label->len ? " " : "", story->issue_date);
+  if (story->page_no != NULL && *story->page_no != '\0')
+    {
+      /* TRANSLATORS: a newspaper page number, "A05"; Chinese says "A05版" */
+      g_autofree char *page = g_strdup_printf (_("page %s"), story->page_no);
+      g_string_append_printf (label, "%s%s", label->len ? " " : "", page);
+    }
+  if (label->len == 0)
+    return NULL;
+  return g_string_free (g_steal_pointer (&label), FALSE);
 }

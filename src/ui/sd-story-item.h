@@ -22,4 +22,8 @@ SdStoryItem *sd_story_item_new       (SdStory     *story);
 SdStory     *sd_story_item_get_story (SdStoryItem *self);
 gint64       sd_story_item_get_id    (SdStoryItem *self);
 
+/* Where the story was printed, as a newsroom says it: "苏州日报
+ * 2022-11-03 A05版", the parts known; NULL when none is. */
+char        *sd_story_dup_issue_label (const SdStory *story);
+
 G_END_DECLS

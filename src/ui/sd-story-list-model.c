@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "sd-query.h"
 #include "sd-store-async.h"
 #include "sd-story-item.h"
@@ -32,6 +34,8 @@ struct _SdStoryListModel
   GError     *error;
   gint64      started;
   gboolean    keep; /* the list being read is the same request again */
+  SdStorySort sort;
+  gboolean    descending;
 
   GCancellable *cancellable;        /* the list being read */
   GCancellable *update_cancellable; /* changed stories being read again */
@@ -94,6 +98,55 @@ differs (const SdStory *a, const SdStory *b)
          || !same_tags (a, b);
 }
 
+static const char *const sort_names[] = { "none", "date", "paper", "page", "place", "status" };
+
+/* Unknown values (a page without a date) go last whichever the direction. */
+static int
+compare_nullable (const char *a, const char *b, gboolean descending)
+{
+  gboolean no_a = a == NULL || *a == '\0', no_b = b == NULL || *b == '\0';
+
+  if (no_a || no_b)
+    return no_a - no_b;
+  return descending ? -strcmp (a, b) : strcmp (a, b);
+}
+
+static int
+compare_stories (const SdStory *a, const SdStory *b, SdStoryListModel *self)
+{
+  switch (self->sort)
+    {
+    case SD_STORY_SORT_DATE:
+      return compare_nullable (a->issue_date, b->issue_date, self->descending);
+    case SD_STORY_SORT_PAPER:
+      return compare_nullable (a->paper, b->paper, self->descending);
+    case SD_STORY_SORT_PAGE:
+      return compare_nullable (a->page_no, b->page_no, self->descending);
+    case SD_STORY_SORT_PLACE:
+      /* codes nest (city, district, town), so a city's stories stay together */
+      return compare_nullable (a->place_code, b->place_code, self->descending);
+    case SD_STORY_SORT_STATUS:
+      return self->descending ? (int) b->status - (int) a->status
+                              : (int) a->status - (int) b->status;
+    case SD_STORY_SORT_NONE:
+    default:
+      return 0;
+    }
+}
+
+static int
+compare_stories_cb (gconstpointer a, gconstpointer b, gpointer self)
+{
+  return compare_stories (*(SdStory *const *) a, *(SdStory *const *) b, self);
+}
+
+static int
+compare_items_cb (gconstpointer a, gconstpointer b, gpointer self)
+{
+  return compare_stories (sd_story_item_get_story (*(SdStoryItem *const *) a),
+                          sd_story_item_get_story (*(SdStoryItem *const *) b), self);
+}
+
 static void
 index_positions (SdStoryListModel *self)
 {
@@ -144,6 +197,10 @@ land (SdStoryListModel *self, GPtrArray *stories, gboolean keep)
   g_autoptr (GPtrArray) old = g_steal_pointer (&self->items);
   guint n_old = old->len, n_new = stories->len, prefix = 0, suffix = 0;
 
+  /* g_ptr_array_sort_with_data() is a merge sort: stable, so ties keep
+   * the store's order. */
+  if (self->sort != SD_STORY_SORT_NONE)
+    g_ptr_array_sort_with_data (stories, compare_stories_cb, self);
   if (keep)
     {
       while (prefix < MIN (n_old, n_new)
@@ -497,4 +554,51 @@ sd_story_list_model_get_error (SdStoryListModel *self)
 {
   g_return_val_if_fail (SD_IS_STORY_LIST_MODEL (self), NULL);
   return self->error;
+}
+
+void
+sd_story_list_model_set_sort (SdStoryListModel *self, SdStorySort sort, gboolean descending)
+{
+  g_return_if_fail (SD_IS_STORY_LIST_MODEL (self));
+
+  if (sort == self->sort && descending == self->descending)
+    return;
+  self->sort = sort;
+  self->descending = descending;
+  if (self->items->len == 0)
+    return;
+  if (sort == SD_STORY_SORT_NONE)
+    {
+      /* back to the store's own order: read it again */
+      sd_story_list_model_refresh (self);
+      return;
+    }
+  g_ptr_array_sort_with_data (self->items, compare_items_cb, self);
+  index_positions (self);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, self->items->len, self->items->len);
+}
+
+SdStorySort
+sd_story_list_model_get_sort (SdStoryListModel *self, gboolean *descending)
+{
+  g_return_val_if_fail (SD_IS_STORY_LIST_MODEL (self), SD_STORY_SORT_NONE);
+
+  if (descending != NULL)
+    *descending = self->descending;
+  return self->sort;
+}
+
+SdStorySort
+sd_story_sort_from_string (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (sort_names); i++)
+    if (g_strcmp0 (name, sort_names[i]) == 0)
+      return i;
+  return SD_STORY_SORT_NONE;
+}
+
+const char *
+sd_story_sort_to_string (SdStorySort sort)
+{
+  return sort < G_N_ELEMENTS (sort_names) ? sort_names[sort] : sort_names[0];
 }

@@ -17,6 +17,18 @@ G_BEGIN_DECLS
 #define SD_TYPE_STORY_LIST_MODEL (sd_story_list_model_get_type ())
 G_DECLARE_FINAL_TYPE (SdStoryListModel, sd_story_list_model, SD, STORY_LIST_MODEL, GObject)
 
+/* What the list is ordered by; ties keep the order the store gave (page
+ * order, or a search's best matches first). */
+typedef enum
+{
+  SD_STORY_SORT_NONE,
+  SD_STORY_SORT_DATE,
+  SD_STORY_SORT_PAPER,
+  SD_STORY_SORT_PAGE,
+  SD_STORY_SORT_PLACE,
+  SD_STORY_SORT_STATUS,
+} SdStorySort;
+
 /* A GListModel of SdStoryItem (short records, in page order, or a
  * search's best matches first when the request asks for that). */
 SdStoryListModel  *sd_story_list_model_new         (SdStore          *store);
@@ -39,5 +51,16 @@ const char *const *sd_story_list_model_get_terms   (SdStoryListModel *self);
 /* Why the last reading failed (a query typed half-way, in
  * SD_QUERY_ERROR), or NULL; the stories of the request before stay. */
 const GError      *sd_story_list_model_get_error   (SdStoryListModel *self);
+/* Orders the listed stories, and every list read after, by @sort; the
+ * rows change in one splice. */
+void               sd_story_list_model_set_sort    (SdStoryListModel *self,
+                                                    SdStorySort       sort,
+                                                    gboolean          descending);
+SdStorySort        sd_story_list_model_get_sort    (SdStoryListModel *self,
+                                                    gboolean         *descending);
+/* The sort as GSettings keeps it: "none", "date", "paper", "page",
+ * "place", "status"; an unknown name is SD_STORY_SORT_NONE. */
+SdStorySort        sd_story_sort_from_string       (const char       *name);
+const char        *sd_story_sort_to_string         (SdStorySort       sort);
 
 G_END_DECLS

@@ -11,6 +11,8 @@
 #include <string.h>
 
 #include "sd-gazetteer.h"
+#include "sd-library-model.h"
+#include "sd-story-item.h"
 #include "sd-story-list.h"
 
 enum
@@ -20,21 +22,33 @@ enum
   COLUMN_STATUS_ICON,
   COLUMN_STATUS_LABEL,
   COLUMN_TITLE,
+  COLUMN_DATE,
+  COLUMN_PAPER,
+  COLUMN_PAGE,
+  COLUMN_PLACE,
 };
 
 struct _SdStoryList
 {
   GtkScrolledWindow parent_instance;
 
-  GtkTreeView      *tree_view;
-  GtkListStore     *model;
-  GtkTreeSelection *selection;
+  GtkTreeView       *tree_view;
+  GtkListStore      *model;
+  GtkTreeSelection  *selection;
+  GtkTreeViewColumn *status_column;
+  GtkTreeViewColumn *story_column;
+  GtkTreeViewColumn *date_column;
+  GtkTreeViewColumn *paper_column;
+  GtkTreeViewColumn *page_column;
+  GtkTreeViewColumn *place_column;
 
   SdStoryListModel *stories;
   gboolean          filling;
   guint             n_rows; /* the rows filled: the model's first ones */
   guint             fill_idle;
-  GMenuModel       *menu; /* (nullable) the rows' context menu */
+  GMenuModel       *menu;     /* (nullable) the rows' context menu */
+  GSettings        *settings; /* (nullable) keeps the chosen sort */
+  SdLibraryModel   *library;  /* (nullable) the tags' colours */
 };
 
 enum
@@ -129,6 +143,7 @@ fill_row (SdStoryList *self, GtkTreeIter *iter, const SdStory *story)
 {
   g_autofree char *title = sd_story_dup_title (story);
   g_autofree char *place = dup_place_label (story);
+  g_autofree char *issue = sd_story_dup_issue_label (story);
   g_autoptr (GString) markup = g_string_new (NULL);
 
   {
@@ -136,22 +151,40 @@ fill_row (SdStoryList *self, GtkTreeIter *iter, const SdStory *story)
      * (markup replaces a renderer's own attributes, so it goes here). */
     g_autofree char *marked =
         markup_with_terms (title, sd_story_list_model_get_terms (self->stories));
+    /* where it was printed when known, else the page's file */
     g_autofree char *tail =
-        g_markup_printf_escaped ("</b>\n<small>%s · %s", g_strstrip (place), story->source_file);
+        issue != NULL ? g_markup_printf_escaped ("</b>\n<small>%s · %s", issue, g_strstrip (place))
+                      : g_markup_printf_escaped ("</b>\n<small>%s · %s", g_strstrip (place),
+                                                 story->source_file);
     g_string_append_printf (markup, "<span lang=\"zh-cn\"><b>%s%s", marked, tail);
   }
   for (guint i = 0; story->tags != NULL && i < story->tags->len; i++)
     {
-      g_autofree char *tag = g_markup_printf_escaped (
-          "  <span background=\"#dce8f8\" foreground=\"#1c3f6e\"> %s </span>",
-          (const char *) g_ptr_array_index (story->tags, i));
+      const char      *name = g_ptr_array_index (story->tags, i);
+      const char      *color = NULL;
+      g_autofree char *tag = NULL;
+      GdkRGBA          rgba;
+
+      if (self->library != NULL)
+        color = sd_library_model_lookup_tag_color (self->library, name);
+      if (color == NULL || !gdk_rgba_parse (&rgba, color))
+        tag = g_markup_printf_escaped (
+            "  <span background=\"#dce8f8\" foreground=\"#1c3f6e\"> %s </span>", name);
+      else /* the tag's own colour, the text dark or light on it */
+        tag = g_markup_printf_escaped (
+            "  <span background=\"%s\" foreground=\"%s\"> %s </span>", color,
+            0.2126 * rgba.red + 0.7152 * rgba.green + 0.0722 * rgba.blue > 0.5 ? "#241f31"
+                                                                               : "#ffffff",
+            name);
       g_string_append (markup, tag);
     }
   g_string_append (markup, "</small></span>");
 
   gtk_list_store_set (self->model, iter, COLUMN_ID, story->id, COLUMN_MARKUP, markup->str,
                       COLUMN_STATUS_ICON, status_icon_name (story->status), COLUMN_STATUS_LABEL,
-                      sd_story_status_to_label (story->status), COLUMN_TITLE, title, -1);
+                      sd_story_status_to_label (story->status), COLUMN_TITLE, title, COLUMN_DATE,
+                      story->issue_date, COLUMN_PAPER, story->paper, COLUMN_PAGE, story->page_no,
+                      COLUMN_PLACE, place, -1);
 }
 
 static void
@@ -213,6 +246,56 @@ button_press_cb (GtkWidget *widget, GdkEventButton *event, SdStoryList *self)
   return GDK_EVENT_PROPAGATE;
 }
 
+static GtkTreeViewColumn *
+column_of_sort (SdStoryList *self, SdStorySort sort)
+{
+  GtkTreeViewColumn *columns[] = { self->story_column, self->date_column,  self->paper_column,
+                                   self->page_column,  self->place_column, self->status_column };
+
+  return columns[sort < G_N_ELEMENTS (columns) ? sort : 0];
+}
+
+/* The header's arrow says what the rows are ordered by. */
+static void
+show_sort (SdStoryList *self, SdStorySort sort, gboolean descending)
+{
+  for (SdStorySort s = SD_STORY_SORT_NONE; s <= SD_STORY_SORT_STATUS; s++)
+    gtk_tree_view_column_set_sort_indicator (column_of_sort (self, s),
+                                             s == sort && sort != SD_STORY_SORT_NONE);
+  gtk_tree_view_column_set_sort_order (column_of_sort (self, sort),
+                                       descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+}
+
+static void
+apply_sort (SdStoryList *self, SdStorySort sort, gboolean descending)
+{
+  show_sort (self, sort, descending);
+  if (self->stories != NULL)
+    sd_story_list_model_set_sort (self->stories, sort, descending);
+  if (self->settings != NULL)
+    {
+      g_settings_set_string (self->settings, "story-list-sort", sd_story_sort_to_string (sort));
+      g_settings_set_boolean (self->settings, "story-list-sort-descending", descending);
+    }
+}
+
+/* A header clicked: rows by that column; again: the other way round.  The
+ * story column goes back to page order (or a search's ranking). */
+static void
+column_clicked_cb (GtkTreeViewColumn *column, SdStoryList *self)
+{
+  SdStorySort sort = SD_STORY_SORT_NONE, current = SD_STORY_SORT_NONE;
+  gboolean    descending = FALSE;
+
+  for (SdStorySort s = SD_STORY_SORT_NONE; s <= SD_STORY_SORT_STATUS; s++)
+    if (column_of_sort (self, s) == column)
+      sort = s;
+  if (self->stories != NULL)
+    current = sd_story_list_model_get_sort (self->stories, &descending);
+  descending = sort == current && sort != SD_STORY_SORT_NONE ? !descending : FALSE;
+  apply_sort (self, sort, descending);
+}
+
 static void
 selection_changed_cb (SdStoryList *self)
 {
@@ -230,6 +313,10 @@ sd_story_list_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->stories, self);
   g_clear_object (&self->stories);
   g_clear_object (&self->menu);
+  g_clear_object (&self->settings);
+  if (self->library != NULL)
+    g_signal_handlers_disconnect_by_data (self->library, self);
+  g_clear_object (&self->library);
 
   G_OBJECT_CLASS (sd_story_list_parent_class)->dispose (object);
 }
@@ -255,6 +342,13 @@ sd_story_list_class_init (SdStoryListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SdStoryList, tree_view);
   gtk_widget_class_bind_template_child (widget_class, SdStoryList, model);
   gtk_widget_class_bind_template_child (widget_class, SdStoryList, selection);
+  gtk_widget_class_bind_template_child (widget_class, SdStoryList, status_column);
+  gtk_widget_class_bind_template_child (widget_class, SdStoryList, story_column);
+  gtk_widget_class_bind_template_child (widget_class, SdStoryList, date_column);
+  gtk_widget_class_bind_template_child (widget_class, SdStoryList, paper_column);
+  gtk_widget_class_bind_template_child (widget_class, SdStoryList, page_column);
+  gtk_widget_class_bind_template_child (widget_class, SdStoryList, place_column);
+  gtk_widget_class_bind_template_callback (widget_class, column_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
 }
 
@@ -425,6 +519,13 @@ sd_story_list_set_model (SdStoryList *self, SdStoryListModel *stories)
     g_signal_handlers_disconnect_by_data (self->stories, self);
   g_set_object (&self->stories, stories);
   g_signal_connect (stories, "items-changed", G_CALLBACK (items_changed_cb), self);
+  if (self->settings != NULL)
+    {
+      g_autofree char *sort = g_settings_get_string (self->settings, "story-list-sort");
+      sd_story_list_model_set_sort (
+          stories, sd_story_sort_from_string (sort),
+          g_settings_get_boolean (self->settings, "story-list-sort-descending"));
+    }
   fill_all (self);
 }
 
@@ -518,4 +619,41 @@ sd_story_list_set_menu (SdStoryList *self, GMenuModel *menu)
 {
   g_return_if_fail (SD_IS_STORY_LIST (self));
   g_set_object (&self->menu, menu);
+}
+
+/* @settings: where the chosen sort is kept (story-list-sort and
+ * story-list-sort-descending); the list takes the one kept there. */
+void
+sd_story_list_set_settings (SdStoryList *self, GSettings *settings)
+{
+  g_autofree char *sort = NULL;
+
+  g_return_if_fail (SD_IS_STORY_LIST (self));
+  g_return_if_fail (G_IS_SETTINGS (settings));
+
+  g_set_object (&self->settings, settings);
+  sort = g_settings_get_string (settings, "story-list-sort");
+  apply_sort (self, sd_story_sort_from_string (sort),
+              g_settings_get_boolean (settings, "story-list-sort-descending"));
+}
+
+static void
+library_changed_cb (SdLibraryModel *library, SdLibraryModelParts parts, SdStoryList *self)
+{
+  /* a tag got a colour (or another one): the chips again */
+  if ((parts & SD_LIBRARY_MODEL_TAGS) && self->stories != NULL)
+    fill_all (self);
+}
+
+/* @library: where the rows find their tags' colours */
+void
+sd_story_list_set_library (SdStoryList *self, SdLibraryModel *library)
+{
+  g_return_if_fail (SD_IS_STORY_LIST (self));
+  g_return_if_fail (SD_IS_LIBRARY_MODEL (library));
+
+  if (self->library != NULL)
+    g_signal_handlers_disconnect_by_data (self->library, self);
+  g_set_object (&self->library, library);
+  g_signal_connect (library, "changed", G_CALLBACK (library_changed_cb), self);
 }

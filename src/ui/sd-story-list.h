@@ -9,6 +9,7 @@
 
 #include <gtk/gtk.h>
 
+#include "sd-library-model.h"
 #include "sd-story-list-model.h"
 
 G_BEGIN_DECLS
@@ -31,5 +32,10 @@ guint   sd_story_list_get_count    (SdStoryList   *self);
 /* What the right button offers on the selected stories (window actions). */
 void    sd_story_list_set_menu     (SdStoryList   *self,
                                     GMenuModel    *menu);
+void    sd_story_list_set_settings (SdStoryList   *self,
+                                    GSettings     *settings);
+/* The rows' tag chips take their colours from @library. */
+void    sd_story_list_set_library  (SdStoryList   *self,
+                                    SdLibraryModel *library);
 
 G_END_DECLS

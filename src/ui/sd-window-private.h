@@ -52,6 +52,8 @@ struct _SdWindow
   SdStoryListModel *stories;     /* the listed stories */
   SdStoryModel   *shown;          /* the story in the article view */
   GCancellable   *import_cancellable;
+  GStrv           import_paths;  /* (nullable) the import being checked or run */
+  SdBatchKind     import_batch_kind;
   char           *listed_node;   /* the tree node the list shows */
   GPtrArray      *import_queue;  /* (element-type GStrv) imports waiting their turn */
   char           *restore_uuid;  /* the story to select once the list is read */
@@ -79,6 +81,9 @@ G_GNUC_INTERNAL void _sd_window_queue_import    (SdWindow          *self,
 G_GNUC_INTERNAL void _sd_window_import_next     (SdWindow          *self,
                                                  gboolean           cancelled);
 G_GNUC_INTERNAL void _sd_window_dispose_desktop (SdWindow          *self);
+
+/* sd-window-tags.c: Alt+1 … Alt+9 and their legend */
+G_GNUC_INTERNAL void _sd_window_add_tag_keys (SdWindow *self, GtkApplication *application);
 
 /* sd-window-print.c */
 G_GNUC_INTERNAL void _sd_window_add_print_actions (SdWindow *self);

@@ -361,68 +361,6 @@ history_changed_cb (SdEditHistory *history, GParamSpec *pspec, SdWindow *self)
 }
 
 static void
-import_progress_cb (guint done, guint total, const char *path, gpointer user_data)
-{
-  SdWindow        *self = user_data;
-  g_autofree char *name = g_filename_display_basename (path);
-  g_autofree char *text = g_strdup_printf (_("Imported %s (%u of %u)"), name, done, total);
-
-  gtk_label_set_text (self->progress_label, text);
-  gtk_progress_bar_set_fraction (self->progress_bar, total > 0 ? (double) done / total : 1.0);
-}
-
-static void
-import_finished_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (SdWindow) self = user_data;
-  g_autoptr (GPtrArray) results = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GString) problems = g_string_new (NULL);
-  g_autofree char *summary = NULL;
-
-  if (self->library == NULL) /* the window went meanwhile */
-    return;
-  results = sd_library_model_import_finish (self->library, result, &error);
-  gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
-  g_clear_object (&self->import_cancellable);
-  g_simple_action_set_enabled (
-      G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "import")), TRUE);
-  _sd_window_import_next (self, results == NULL
-                                    && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
-
-  if (results == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        _sd_window_show_message (self, GTK_MESSAGE_ERROR, error->message);
-      sd_library_model_check_library (self->library);
-      return;
-    }
-
-  for (guint i = 0; i < results->len; i++)
-    {
-      const SdImportResult *file = g_ptr_array_index (results, i);
-      if (file->error != NULL)
-        g_string_append_printf (problems, "%s%s", problems->len ? "\n" : "", file->error->message);
-    }
-  /* What was read, then what was refused: a partly refused import is a
-   * warning that still says what came in. */
-  summary = sd_import_results_dup_summary (results);
-  if (problems->len > 0 && summary != NULL)
-    {
-      g_string_prepend_c (problems, '\n');
-      g_string_prepend (problems, summary);
-    }
-  /* a refused file is a failure: the bar is an error's, red */
-  if (problems->len > 0)
-    _sd_window_show_message (self, GTK_MESSAGE_ERROR, problems->str);
-  else if (summary != NULL)
-    _sd_window_show_message (self, GTK_MESSAGE_INFO, summary);
-
-  /* The worker wrote on its own connection: the store says what changed. */
-  sd_library_model_check_library (self->library);
-}
-
-static void
 hide_empty_changed_cb (GSettings *settings, const char *key, SdWindow *self)
 {
   sd_place_tree_set_hide_empty (self->place_tree, g_settings_get_boolean (settings, key));
@@ -493,6 +431,7 @@ sd_window_constructed (GObject *object)
   G_OBJECT_CLASS (sd_window_parent_class)->constructed (object);
 
   self->settings = g_object_ref (sd_application_get_settings (SD_APPLICATION (application)));
+  _sd_window_add_tag_keys (self, GTK_APPLICATION (application));
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));
@@ -533,6 +472,8 @@ sd_window_constructed (GObject *object)
   sd_article_view_set_model (self->article_view, self->shown);
   g_signal_connect (self->shown, "changed", G_CALLBACK (shown_changed_cb), self);
   sd_story_list_set_model (self->story_list, self->stories);
+  sd_story_list_set_settings (self->story_list, self->settings);
+  sd_story_list_set_library (self->story_list, self->library);
   sd_story_inspector_set_models (self->inspector, self->library, self->shown, self->history);
   g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
   _sd_window_setup_desktop (self);
@@ -561,6 +502,7 @@ sd_window_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->listed_node, g_free);
   _sd_window_dispose_desktop (self);
+  g_clear_pointer (&self->import_paths, g_strfreev);
 
   G_OBJECT_CLASS (sd_window_parent_class)->dispose (object);
 }
@@ -698,25 +640,4 @@ SdWindow *
 sd_window_new (SdApplication *application, SdStore *store)
 {
   return g_object_new (SD_TYPE_WINDOW, "application", application, "store", store, NULL);
-}
-
-void
-sd_window_import (SdWindow *self, const char *const *paths, SdBatchKind batch_kind)
-{
-  g_return_if_fail (SD_IS_WINDOW (self));
-
-  if (self->import_cancellable != NULL)
-    {
-      _sd_window_queue_import (self, paths);
-      return;
-    }
-  self->import_cancellable = g_cancellable_new ();
-  g_simple_action_set_enabled (
-      G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "import")), FALSE);
-  gtk_label_set_text (self->progress_label, _("Importing…"));
-  gtk_progress_bar_set_fraction (self->progress_bar, 0);
-  gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
-
-  sd_library_model_import_async (self->library, paths, batch_kind, self->import_cancellable,
-                                 import_progress_cb, import_finished_cb, self);
 }
