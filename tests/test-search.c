@@ -316,6 +316,7 @@ static void
 test_upgrade (Fixture *fixture, gconstpointer data)
 {
   static const char *const downgrade[] = {
+    "ALTER TABLE pages DROP COLUMN partial",
     "DROP INDEX pages_by_identity",
     "DROP INDEX pages_by_issue",
     "ALTER TABLE pages DROP COLUMN identity",
