@@ -52,6 +52,7 @@ typedef struct
   guint  n_pages;
   guint  n_stories;
   double import_seconds;
+  double pipeline_seconds;  /* reading, segmenting, placing: no library */
   double floor_seconds;     /* raw SQLite + FTS5 insertion of the same texts */
   double reimport_seconds;  /* the same files, unchanged */
   double hash_seconds;      /* reading and hashing them */

@@ -245,13 +245,14 @@ store_page (SdStoreWrite       *write,
       outcome->known = TRUE;
       return TRUE;
     }
+  /* what an import stopped half-way left is stored again; first, as its
+   * batches commit, and the plan must see the library as it is written */
+  if (!(flags & SD_PAGE_IMPORT_DRY_RUN) && !remove_partial_pages (write, page, error))
+    return FALSE;
   if (!plan_version (self, page, stories, flags, outcome, &plan, error))
     return FALSE;
   if (flags & SD_PAGE_IMPORT_DRY_RUN)
     return TRUE;
-  /* what an import stopped half-way left is stored again */
-  if (!remove_partial_pages (write, page, error))
-    return FALSE;
 
   if (!_sd_store_insert_page (self, page, write->now, &page_id, error)
       || (!whole
