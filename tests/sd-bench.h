@@ -8,6 +8,9 @@
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
+
+#include "sd-store.h"
 
 G_BEGIN_DECLS
 
@@ -26,5 +29,47 @@ gboolean sd_bench_time_pipeline (const char *dir,
                                  int         n_runs,
                                  GPtrArray  *table,
                                  GError    **error);
+
+/* Removes a library and its -wal and -shm files. */
+void     sd_bench_remove_library (const char *path);
+
+/* The headlines and sentences of the seed pages, and page files made of
+ * them (sd-bench-corpus.c). */
+typedef struct _SdBenchCorpus SdBenchCorpus;
+SdBenchCorpus *sd_bench_corpus_new        (const char          *dir,
+                                           GError             **error);
+void           sd_bench_corpus_free       (SdBenchCorpus       *corpus);
+gboolean       sd_bench_corpus_write_pages (const SdBenchCorpus *corpus,
+                                           const char          *dir,
+                                           int                  n_stories,
+                                           gint64              *out_bytes,
+                                           guint               *out_n_pages,
+                                           GError             **error);
+
+/* The import figures and their floors (sd-bench-import.c). */
+typedef struct
+{
+  guint  n_pages;
+  guint  n_stories;
+  double import_seconds;
+  double pipeline_seconds;  /* reading, segmenting, placing: no library */
+  double floor_seconds;     /* raw SQLite + FTS5 insertion of the same texts */
+  double reimport_seconds;  /* the same files, unchanged */
+  double hash_seconds;      /* reading and hashing them */
+  gint64 text_bytes;
+  gint64 library_bytes;
+  gint64 floor_bytes;
+  double json_tags_seconds; /* one story of 100,000 tags */
+} SdBenchImport;
+
+gboolean sd_bench_time_import    (SdStore       *store,
+                                  const char    *library,
+                                  const char    *pages,
+                                  const char    *tmp,
+                                  SdBenchImport *out,
+                                  GError       **error);
+void     sd_bench_print_import   (const SdBenchImport *figures);
+void     sd_bench_add_import_json (JsonBuilder  *builder,
+                                  const SdBenchImport *figures);
 
 G_END_DECLS

@@ -3,10 +3,11 @@
  * Copyright 2026 The Storydesk authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Builds a deterministic library of --stories stories (100,000 by default)
- * by recombining the headlines, paragraphs, bylines, places and kinds of the
- * stories cut from seeds/, stores it through the store API (so the triggers
- * index it as an import would), then times a fixed list of searches:
+ * Writes an archive of --stories stories (100,000 by default) as a folder of
+ * page files made from the seed pages (sd-bench-corpus.c), imports it as
+ * `storydesk import` would and times that, and the rest of the import
+ * figures, against their floors in the same run (sd-bench-import.c), then
+ * times a fixed list of searches on the library:
  *
  *   fts.first_page  sd_store_search (…, 200): the ranked first page an
  *                   editor sees, with its records; ranking needs every match
@@ -89,15 +90,6 @@ typedef struct
   double            scan_p50;
 } QueryResult;
 
-typedef struct
-{
-  GPtrArray *headlines;  /* (element-type utf8) */
-  GPtrArray *paragraphs; /* (element-type utf8) */
-  GPtrArray *bylines;    /* (element-type utf8) */
-  GPtrArray *places;     /* (element-type utf8) */
-  GArray    *kinds;      /* SdStoryKind */
-} Material;
-
 static int      n_stories = 100000;
 static int      n_runs = 20;
 static int      n_scan_runs = 5;
@@ -106,6 +98,7 @@ static char    *json_path = NULL;
 static char    *seeds_dir = NULL;
 static gboolean optimize = FALSE;
 static gboolean pipeline_only = FALSE;
+static gboolean quick = FALSE;
 
 static const GOptionEntry entries[] = {
   { "stories", 'n', 0, G_OPTION_ARG_INT, &n_stories, "Stories in the library (100000)", "N" },
@@ -117,6 +110,7 @@ static const GOptionEntry entries[] = {
   { "seeds", 0, 0, G_OPTION_ARG_FILENAME, &seeds_dir, "The pages to recombine", "DIR" },
   { "optimize", 0, 0, G_OPTION_ARG_NONE, &optimize,
     "Merge the index into one segment before timing", NULL },
+  { "quick", 0, 0, G_OPTION_ARG_NONE, &quick, "10,000 stories and fewer runs: a run for CI", NULL },
   { "pipeline-only", 0, 0, G_OPTION_ARG_NONE, &pipeline_only,
     "Time only reading, segmenting, placing and theming (no library)", NULL },
   { NULL },
@@ -182,8 +176,8 @@ sd_bench_elapsed_ms (gint64 start)
   return (g_get_monotonic_time () - start) / 1000.0;
 }
 
-static void
-remove_library (const char *path)
+void
+sd_bench_remove_library (const char *path)
 {
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *shm = g_strconcat (path, "-shm", NULL);
@@ -191,123 +185,6 @@ remove_library (const char *path)
   g_unlink (path);
   g_unlink (wal);
   g_unlink (shm);
-}
-
-static Material *
-read_material (const char *dir, GError **error)
-{
-  g_autofree char *tmp = g_dir_make_tmp ("sd-bench-seeds-XXXXXX", error);
-  g_autofree char *path = NULL;
-  g_autoptr (SdStore) store = NULL;
-  g_autoptr (GPtrArray) files = NULL;
-  g_autoptr (GPtrArray) stories = NULL;
-  const char *paths[] = { dir, NULL };
-  SdScope     all = { SD_SCOPE_ALL, NULL, NULL };
-  Material   *material;
-
-  if (tmp == NULL)
-    return NULL;
-  path = g_build_filename (tmp, "seeds.db", NULL);
-  store = sd_store_open (path, error);
-  files = store != NULL ? sd_importer_collect_files (paths, error) : NULL;
-  if (files == NULL)
-    return NULL;
-  for (guint i = 0; i < files->len; i++)
-    {
-      g_autoptr (SdImportResult) result = sd_importer_import_file (store, files->pdata[i]);
-      if (result->error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&result->error));
-          return NULL;
-        }
-    }
-  stories = sd_store_list_full_stories (store, &all, error);
-  if (stories == NULL)
-    return NULL;
-
-  material = g_new0 (Material, 1);
-  material->headlines = g_ptr_array_new_with_free_func (g_free);
-  material->paragraphs = g_ptr_array_new_with_free_func (g_free);
-  material->bylines = g_ptr_array_new_with_free_func (g_free);
-  material->places = g_ptr_array_new_with_free_func (g_free);
-  material->kinds = g_array_new (FALSE, FALSE, sizeof (SdStoryKind));
-  for (guint i = 0; i < stories->len; i++)
-    {
-      const SdStory *story = g_ptr_array_index (stories, i);
-      g_auto (GStrv) paragraphs = g_strsplit (story->body != NULL ? story->body : "", "\n", -1);
-
-      if (story->headline != NULL)
-        g_ptr_array_add (material->headlines, g_strdup (story->headline));
-      if (story->byline != NULL)
-        g_ptr_array_add (material->bylines, g_strdup (story->byline));
-      g_ptr_array_add (material->places, g_strdup (story->place_code));
-      g_array_append_val (material->kinds, story->kind);
-      for (guint k = 0; paragraphs[k] != NULL; k++)
-        if (*g_strstrip (paragraphs[k]) != '\0')
-          g_ptr_array_add (material->paragraphs, g_strdup (paragraphs[k]));
-    }
-  g_clear_object (&store);
-  remove_library (path);
-  g_rmdir (tmp);
-  return material;
-}
-
-static gpointer
-pick (GPtrArray *array, GRand *rand)
-{
-  return g_ptr_array_index (array, g_rand_int_range (rand, 0, array->len));
-}
-
-static SdStory *
-make_story (const Material *material, GRand *rand)
-{
-  SdStory *story = sd_story_new ();
-  GString *body = g_string_new (NULL);
-  guint    n_paragraphs = g_rand_int_range (rand, 1, 5);
-  guint    which = g_rand_int_range (rand, 0, material->places->len);
-
-  story->headline = g_strdup (pick (material->headlines, rand));
-  if (g_rand_boolean (rand))
-    story->byline = g_strdup (pick (material->bylines, rand));
-  for (guint i = 0; i < n_paragraphs; i++)
-    {
-      if (i > 0)
-        g_string_append_c (body, '\n');
-      g_string_append (body, pick (material->paragraphs, rand));
-    }
-  story->body = g_string_free (body, FALSE);
-  story->place_code = g_strdup (g_ptr_array_index (material->places, which));
-  story->place_confidence = story->place_code != NULL ? 0.8 : 0;
-  story->kind = g_array_index (material->kinds, SdStoryKind, which);
-  story->source_start = 0;
-  story->source_end = strlen (story->body);
-  return story;
-}
-
-/* The whole library, PAGE_SIZE stories to a synthetic page, each page one
- * transaction through sd_store_add_page (). */
-static gboolean
-build_library (SdStore *store, const Material *material, GError **error)
-{
-  g_autoptr (GRand) rand = g_rand_new_with_seed (20260101);
-
-  for (int done = 0, page = 0; done < n_stories; page++)
-    {
-      g_autoptr (GPtrArray) stories =
-          g_ptr_array_new_with_free_func ((GDestroyNotify) sd_story_unref);
-      g_autofree char *file = g_strdup_printf ("bench-%05d.txt", page);
-      g_autofree char *checksum = g_strdup_printf ("bench-%d-%d", n_stories, page);
-      SdPageRecord     record = { file, checksum, "UTF-8", "", 0 };
-
-      for (; done < n_stories && stories->len < PAGE_SIZE; done++)
-        g_ptr_array_add (stories, make_story (material, rand));
-      if (!sd_store_add_page (store, &record, stories, NULL, error))
-        return FALSE;
-      if (page % 10 == 9)
-        g_printerr ("\r%d stories", done);
-    }
-  g_printerr ("\r");
-  return TRUE;
 }
 
 static gboolean
@@ -513,20 +390,23 @@ print_tables (GPtrArray *table, GArray *results)
 /* The figures as JSON, written by json-glib so that any JSON reader takes
  * them (queries in Chinese included). */
 static gboolean
-write_json (const char *path,
-            GPtrArray  *table,
-            GArray     *results,
-            double      build_seconds,
-            gint64      db_bytes,
-            GError    **error)
+write_json (const char          *path,
+            GPtrArray           *table,
+            GArray              *results,
+            gint64               n_stored,
+            const SdBenchImport *import,
+            gint64               db_bytes,
+            GError             **error)
 {
   g_autoptr (JsonBuilder) builder = json_builder_new ();
   g_autoptr (JsonGenerator) generator = json_generator_new ();
   g_autoptr (JsonNode) root = NULL;
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "stories");
+  json_builder_set_member_name (builder, "stories_asked");
   json_builder_add_int_value (builder, n_stories);
+  json_builder_set_member_name (builder, "stories");
+  json_builder_add_int_value (builder, n_stored);
   json_builder_set_member_name (builder, "first_page");
   json_builder_add_int_value (builder, FIRST_PAGE);
   json_builder_set_member_name (builder, "runs");
@@ -537,8 +417,8 @@ write_json (const char *path,
   json_builder_add_boolean_value (builder, optimize);
   json_builder_set_member_name (builder, "sqlite");
   json_builder_add_string_value (builder, sqlite3_libversion ());
-  json_builder_set_member_name (builder, "build_seconds");
-  json_builder_add_double_value (builder, build_seconds);
+  if (import != NULL)
+    sd_bench_add_import_json (builder, import);
   json_builder_set_member_name (builder, "db_bytes");
   json_builder_add_int_value (builder, db_bytes);
 
@@ -607,6 +487,36 @@ fail (GError *error)
   return 1;
 }
 
+/* Writes the archive's page files into @tmp and imports them, timing that
+ * and the other import figures against their floors. */
+static gboolean
+build_library (SdStore *store, const char *tmp, SdBenchImport *figures, GError **error)
+{
+  g_autofree char *pages = g_build_filename (tmp, "pages", NULL);
+  SdBenchCorpus *corpus = sd_bench_corpus_new (seeds_dir != NULL ? seeds_dir : SD_SEEDS_DIR, error);
+  gboolean       ok;
+
+  if (corpus == NULL)
+    return FALSE;
+  g_mkdir (pages, 0700);
+  ok = sd_bench_corpus_write_pages (corpus, pages, n_stories, &figures->text_bytes,
+                                    &figures->n_pages, error);
+  sd_bench_corpus_free (corpus);
+  if (!ok)
+    return FALSE;
+  g_print ("wrote %u page files, %.0f MB, of about %d stories\n", figures->n_pages,
+           figures->text_bytes / 1e6, n_stories);
+  ok = sd_bench_time_import (store, db_path, pages, tmp, figures, error);
+  for (guint i = 0; i < figures->n_pages; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("p%06u.txt", i);
+      g_autofree char *path = g_build_filename (pages, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (pages);
+  return ok;
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -617,16 +527,19 @@ main (int argc, char *argv[])
   g_autoptr (GArray) results = g_array_new (FALSE, TRUE, sizeof (QueryResult));
   g_autofree char *tmp = NULL;
   sqlite3         *db = NULL;
-  Material        *material;
-  double           build_seconds = 0;
+  SdBenchImport    figures = { 0 };
+  gboolean         own_db = db_path == NULL;
   gint64           existing;
   GStatBuf         st;
 
   setlocale (LC_ALL, "");
-  g_option_context_set_summary (context, "Times Storydesk's search on a synthetic library.");
+  g_option_context_set_summary (context, "Times Storydesk's import and search on a synthetic "
+                                         "archive, each against its floor.");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return fail (g_steal_pointer (&error));
+  if (quick)
+    n_stories = 10000, n_runs = MIN (n_runs, 5), n_scan_runs = MIN (n_scan_runs, 2);
   if (n_stories < 1 || n_runs < 1 || n_scan_runs < 1)
     {
       g_printerr ("storydesk-bench: --stories and --runs want positive numbers\n");
@@ -639,13 +552,12 @@ main (int argc, char *argv[])
       print_measurements (table);
       return 0;
     }
-  if (db_path == NULL)
-    {
-      tmp = g_dir_make_tmp ("sd-bench-XXXXXX", &error);
-      if (tmp == NULL)
-        return fail (g_steal_pointer (&error));
-      db_path = g_build_filename (tmp, "bench.db", NULL);
-    }
+  tmp = g_dir_make_tmp ("sd-bench-XXXXXX", &error);
+  if (tmp == NULL)
+    return fail (g_steal_pointer (&error));
+  own_db = db_path == NULL;
+  if (own_db)
+    db_path = g_build_filename (tmp, "bench.db", NULL);
 
   store = sd_store_open (db_path, &error);
   if (store == NULL)
@@ -653,26 +565,15 @@ main (int argc, char *argv[])
   existing = sd_store_count_stories (store, &error);
   if (existing < 0)
     return fail (g_steal_pointer (&error));
-  if (existing != 0 && existing != n_stories)
-    {
-      g_printerr ("storydesk-bench: %s holds %" G_GINT64_FORMAT " stories, not %d\n", db_path,
-                  existing, n_stories);
-      return 1;
-    }
   if (existing == 0)
     {
-      gint64 start = g_get_monotonic_time ();
-
-      material = read_material (seeds_dir != NULL ? seeds_dir : SD_SEEDS_DIR, &error);
-      if (material == NULL || !build_library (store, material, &error))
+      if (!build_library (store, tmp, &figures, &error))
         return fail (g_steal_pointer (&error));
-      build_seconds = sd_bench_elapsed_ms (start) / 1000.0;
-      sd_bench_record (table, "build", NULL, "s", build_seconds);
-      g_print ("built %d stories from %u headlines and %u paragraphs in %.1f s\n", n_stories,
-               material->headlines->len, material->paragraphs->len, build_seconds);
+      sd_bench_record (table, "import.folder", "import", "s", figures.import_seconds);
+      existing = sd_store_count_stories (store, NULL);
     }
   else
-    g_print ("reusing %s (%d stories)\n", db_path, n_stories);
+    g_print ("reusing %s (%" G_GINT64_FORMAT " stories)\n", db_path, existing);
 
   /* Our own connection for the scan, as the store keeps its own private. */
   if (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK
@@ -694,17 +595,17 @@ main (int argc, char *argv[])
       g_array_append_val (results, result);
     }
   print_tables (table, results);
+  if (figures.n_pages > 0)
+    sd_bench_print_import (&figures);
   if (json_path != NULL
-      && !write_json (json_path, table, results, build_seconds,
+      && !write_json (json_path, table, results, existing, figures.n_pages > 0 ? &figures : NULL,
                       g_stat (db_path, &st) == 0 ? st.st_size : -1, &error))
     return fail (g_steal_pointer (&error));
 
   sqlite3_close (db);
-  if (tmp != NULL)
-    {
-      g_clear_object (&store);
-      remove_library (db_path);
-      g_rmdir (tmp);
-    }
+  g_clear_object (&store);
+  if (own_db)
+    sd_bench_remove_library (db_path);
+  g_rmdir (tmp);
   return 0;
 }

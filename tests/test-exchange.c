@@ -256,6 +256,49 @@ test_into_empty (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (second, ==, first);
 }
 
+/* A story of 100,000 tags (#14: 45.8 s, quadratic in them) goes out and
+ * back in with every tag in its order, and merges into itself; no time is
+ * checked here (the benchmark's json.import-tags does). */
+#define MANY_TAGS 100000
+
+static void
+test_many_tags (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (SdStore) copy = sd_test_open_library_at ("copy/library.db", NULL);
+  g_autoptr (SdImportResult) added = NULL, merged = NULL;
+  g_autoptr (GPtrArray) stories = NULL, copied = NULL;
+  g_autofree char *path = NULL, *sql = NULL;
+  const SdStory   *story, *back;
+
+  fill_library (fixture->store);
+  /* the names' order is the reverse of the tags' ids: the order kept is
+   * the library's, not the alphabet's */
+  sql = g_strdup_printf (
+      "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %d) "
+      "INSERT INTO tags (name) SELECT printf ('标签%%06d', %d - i) FROM n;"
+      "INSERT INTO story_tags (story_id, tag_id, added) SELECT (SELECT min (id) FROM stories), "
+      "id, '2026-01-01T00:00:00Z' FROM tags WHERE name LIKE '标签%%';",
+      MANY_TAGS, MANY_TAGS);
+  run_sql (fixture->path, sql);
+  stories = list_all (fixture->store);
+  story = g_ptr_array_index (stories, 0);
+  g_assert_cmpuint (story->tags->len, ==, MANY_TAGS + 1);
+  path = export_library (fixture->store, "a.json");
+
+  added = import_export (copy, path);
+  g_assert_cmpuint (added->n_added, ==, stories->len);
+  copied = list_all (copy);
+  back = g_ptr_array_index (copied, 0);
+  g_assert_cmpstr (back->uuid, ==, story->uuid);
+  g_assert_cmpuint (back->tags->len, ==, story->tags->len);
+  for (guint i = 0; i < story->tags->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (back->tags, i), ==, g_ptr_array_index (story->tags, i));
+
+  merged = import_export (fixture->store, path);
+  g_assert_cmpuint (merged->n_merged, ==, stories->len);
+  g_assert_cmpuint (merged->n_added, ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -264,6 +307,7 @@ main (int argc, char *argv[])
   SD_TEST_ADD_WITH_LIBRARY ("/exchange/into-itself", NULL, test_into_itself);
   SD_TEST_ADD_WITH_LIBRARY ("/exchange/into-edited-copy", NULL, test_into_edited_copy);
   SD_TEST_ADD_WITH_LIBRARY ("/exchange/into-empty", NULL, test_into_empty);
+  SD_TEST_ADD_WITH_LIBRARY ("/exchange/many-tags", NULL, test_many_tags);
 
   return g_test_run ();
 }

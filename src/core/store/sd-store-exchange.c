@@ -19,6 +19,13 @@
  * text, and their stories' source offsets point into the original file. */
 #define EXCHANGE_ENCODING "storydesk-json"
 
+static int
+compare_indices (gconstpointer a, gconstpointer b)
+{
+  guint x = GPOINTER_TO_UINT (a), y = GPOINTER_TO_UINT (b);
+  return x < y ? -1 : x > y;
+}
+
 /* The tags of all @stories in an order that keeps each story's own order
  * (which is the order of the tag ids in the library they came from): a
  * topological sort, ties broken by first appearance.  Creating the tags in
@@ -31,7 +38,9 @@ order_tags (GPtrArray *stories)
   g_autoptr (GArray) in_degree = g_array_new (FALSE, TRUE, sizeof (guint));
   g_autoptr (GPtrArray) successors =
       g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autoptr (GTree) ready = NULL;
   g_autofree gboolean *placed = NULL;
+  guint                unplaced = 0;
   GPtrArray           *order = g_ptr_array_new ();
 
   for (guint i = 0; i < stories->len; i++)
@@ -62,25 +71,41 @@ order_tags (GPtrArray *stories)
         }
     }
 
+  /* Kahn's algorithm with the ready tags in a tree, so that each step
+   * takes the first seen in logarithmic time: linear in the tags, not
+   * quadratic, for a story of 100,000 of them. */
   placed = g_new0 (gboolean, names->len + 1);
+  ready = g_tree_new (compare_indices);
+  for (guint i = 0; i < names->len; i++)
+    if (g_array_index (in_degree, guint, i) == 0)
+      g_tree_insert (ready, GUINT_TO_POINTER (i + 1), NULL);
   while (order->len < names->len)
     {
-      guint next = G_MAXUINT;
+      GTreeNode *first = g_tree_node_first (ready);
+      guint      next;
 
-      for (guint i = 0; i < names->len && next == G_MAXUINT; i++)
-        if (!placed[i] && g_array_index (in_degree, guint, i) == 0)
-          next = i;
-      for (guint i = 0; i < names->len && next == G_MAXUINT; i++)
-        if (!placed[i]) /* a cycle (a file edited by hand): first seen first */
-          next = i;
-
+      if (first != NULL)
+        {
+          next = GPOINTER_TO_UINT (g_tree_node_key (first)) - 1;
+          g_tree_remove (ready, g_tree_node_key (first));
+        }
+      else
+        {
+          /* a cycle (a file edited by hand): first seen first */
+          while (placed[unplaced])
+            unplaced++;
+          next = unplaced;
+        }
+      if (placed[next])
+        continue;
       placed[next] = TRUE;
       g_ptr_array_add (order, g_ptr_array_index (names, next));
       for (guint k = 0; k < ((GArray *) g_ptr_array_index (successors, next))->len; k++)
         {
           guint to = g_array_index ((GArray *) g_ptr_array_index (successors, next), guint, k);
-          if (g_array_index (in_degree, guint, to) > 0)
-            g_array_index (in_degree, guint, to)--;
+          if (g_array_index (in_degree, guint, to) > 0
+              && --g_array_index (in_degree, guint, to) == 0 && !placed[to])
+            g_tree_insert (ready, GUINT_TO_POINTER (to + 1), NULL);
         }
     }
   return order;
@@ -198,15 +223,19 @@ merge_story (SdStoreWrite  *write,
   SdStore    *self = write->store;
   const char *stamp = incoming->updated != NULL ? incoming->updated : write->now;
   g_autoptr (SdStory) own = sd_store_get_story (self, id, error);
+  g_autoptr (GHashTable) own_tags = NULL;
   gboolean changed = FALSE;
 
   if (own == NULL)
     return FALSE;
+  own_tags = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < own->tags->len; i++)
+    g_hash_table_add (own_tags, g_ptr_array_index (own->tags, i));
   for (guint i = 0; incoming->tags != NULL && i < incoming->tags->len; i++)
     {
       const char *tag = g_ptr_array_index (incoming->tags, i);
 
-      if (g_ptr_array_find_with_equal_func (own->tags, tag, g_str_equal, NULL))
+      if (g_hash_table_contains (own_tags, tag))
         continue;
       if (!_sd_store_link_tag (self, id, tag, incoming->editor, stamp, error))
         return FALSE;

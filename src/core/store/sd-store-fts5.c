@@ -168,6 +168,24 @@ rank_function (const Fts5ExtensionApi *api,
   sqlite3_result_double (ctx, -score);
 }
 
+/* Whether this thread feeds the index itself, a batch of stories at a
+ * time (sd-store-import.c): the insert trigger asks, through
+ * sd_fts_deferred (), and stays out of it.  A connection is used by one
+ * thread at a time, so the thread's flag is the connection's. */
+static GPrivate fts_deferred;
+
+static void
+deferred_function (sqlite3_context *ctx, int n_values, sqlite3_value **values)
+{
+  sqlite3_result_int (ctx, g_private_get (&fts_deferred) != NULL);
+}
+
+void
+_sd_store_fts5_defer (gboolean defer)
+{
+  g_private_set (&fts_deferred, defer ? GINT_TO_POINTER (1) : NULL);
+}
+
 static fts5_api *
 get_fts5_api (sqlite3 *db)
 {
@@ -186,9 +204,9 @@ get_fts5_api (sqlite3 *db)
  * sd_store_register_fts5:
  * @db: a connection
  *
- * Registers the tokenizer "sd_cjk" and the ranking function "sd_bm25" on
- * @db.  Every connection that writes stories needs them, since the index is
- * kept by triggers.
+ * Registers the tokenizer "sd_cjk", the ranking function "sd_bm25" and
+ * the trigger's "sd_fts_deferred" on @db.  Every connection that writes
+ * stories needs them, since the index is kept by triggers.
  */
 gboolean
 sd_store_register_fts5 (sqlite3 *db, GError **error)
@@ -206,8 +224,12 @@ sd_store_register_fts5 (sqlite3 *db, GError **error)
                    _("This SQLite (%s) has no full-text search (FTS5)"), sqlite3_libversion ());
       return FALSE;
     }
+  /* not SQLITE_DIRECTONLY: the schema's trigger calls it */
   if (api->xCreateTokenizer (api, SD_STORE_FTS5_TOKENIZER, NULL, &tokenizer, NULL) != SQLITE_OK
-      || api->xCreateFunction (api, SD_STORE_FTS5_RANK, NULL, rank_function, NULL) != SQLITE_OK)
+      || api->xCreateFunction (api, SD_STORE_FTS5_RANK, NULL, rank_function, NULL) != SQLITE_OK
+      || sqlite3_create_function (db, SD_STORE_FTS5_DEFERRED, 0, SQLITE_UTF8 | SQLITE_INNOCUOUS,
+                                  NULL, deferred_function, NULL, NULL)
+             != SQLITE_OK)
     {
       g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_OPEN,
                    _("Cannot register the search tokenizer: %s"), sqlite3_errmsg (db));

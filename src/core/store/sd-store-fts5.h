@@ -17,10 +17,17 @@ G_BEGIN_DECLS
 /* sd_bm25 (fts_table, weights…): bm25 () with the same column weights but no
  * normalisation by length (b = 0), which spares a lookup per match */
 #define SD_STORE_FTS5_RANK      "sd_bm25"
+/* sd_fts_deferred (): 1 while this thread feeds the index itself, which
+ * the insert trigger leaves alone */
+#define SD_STORE_FTS5_DEFERRED  "sd_fts_deferred"
 
 /* Registers the tokenizer "sd_cjk" and the rank function "sd_bm25" with
  * @db's FTS5; every connection that writes stories needs them. */
 gboolean sd_store_register_fts5 (sqlite3  *db,
                                  GError  **error);
+/* While TRUE, stories this thread inserts are left out of the index by its
+ * trigger: the caller indexes them, a batch at a time. */
+G_GNUC_INTERNAL
+void     _sd_store_fts5_defer   (gboolean  defer);
 
 G_END_DECLS

@@ -12,6 +12,40 @@
 
 #include "sd-store-write-private.h"
 
+/* How long a writer waits for the write lock before it says the library
+ * is busy.  Imports hold it a batch of stories at a time (a fraction of a
+ * second), so only a program that holds it for minutes gets this far. */
+#define WRITE_WAIT_LIMIT (5 * 60 * G_USEC_PER_SEC)
+
+/* BEGIN IMMEDIATE, tried again with growing pauses while another writer
+ * holds the lock past the busy timeout: "database is locked" is SQLite's
+ * word, never the editor's (#14 item 12). */
+static gboolean
+begin_immediate (SdStore *self, GError **error)
+{
+  gint64 start = g_get_monotonic_time ();
+  gulong pause = 10000; /* µs */
+  int    rc;
+
+  while ((rc = sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL)) != SQLITE_OK)
+    {
+      if ((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
+        return _sd_store_set_sql_error (self, error, "begin a write");
+      if (g_get_monotonic_time () - start > WRITE_WAIT_LIMIT)
+        {
+          g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_BUSY,
+                       _("%s: the library is busy: another program has been writing to it for "
+                         "%d minutes; nothing was changed, try again later"),
+                          self->path, (int) (WRITE_WAIT_LIMIT / G_USEC_PER_SEC / 60));
+          return FALSE;
+        }
+      /* jittered, so that writers waiting together do not wake together */
+      g_usleep (pause + g_random_int_range (0, pause));
+      pause = MIN (pause * 2, G_USEC_PER_SEC);
+    }
+  return TRUE;
+}
+
 gboolean
 _sd_store_write_begin (SdStore *self, SdStoreWrite *write, GError **error)
 {
@@ -19,7 +53,7 @@ _sd_store_write_begin (SdStore *self, SdStoreWrite *write, GError **error)
 
   if (self->edit_write != NULL && self->edit_write != write)
     write->outer = self->edit_write; /* no transaction of its own */
-  else if (!_sd_store_exec (self, "BEGIN IMMEDIATE", error))
+  else if (!begin_immediate (self, error))
     return FALSE;
   /* IMMEDIATE takes the write lock up front, so two writers queue on the
    * busy timeout instead of failing half-way with SQLITE_BUSY. */

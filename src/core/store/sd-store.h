@@ -27,6 +27,7 @@ typedef enum
   SD_STORE_ERROR_NOT_LIBRARY, /* another program's database, or no database */
   SD_STORE_ERROR_DAMAGED,     /* PRAGMA quick_check or integrity_check found damage */
   SD_STORE_ERROR_WOULD_DROP, /* a new version of a page would drop stories of the old */
+  SD_STORE_ERROR_BUSY,       /* another writer kept the library for minutes */
 } SdStoreError;
 GQuark sd_store_error_quark (void);
 

@@ -1,0 +1,104 @@
+#!/usr/bin/python3
+# test-long-import.py — long imports never block other writers (#14 item 12)
+#
+# Copyright 2026 The Storydesk authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""A page of tens of megabytes is imported by one process while another
+tags stories in a loop: every tag command succeeds, and every tag it
+reported is in the library at the end, with the whole page.  A writer that
+finds the library locked past SQLite's busy timeout (10 s) waits on and
+succeeds: "database is locked" never reaches the user.  No time is
+measured: the benchmark does that."""
+
+import os
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import unittest
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import sdrun  # noqa: E402
+
+MAKE_PAGE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "make-big-page.py")
+PAGE_MEGABYTES = 24
+
+
+def tags_of(db):
+    with sqlite3.connect(db) as conn:
+        return set(conn.execute("SELECT st.story_id, t.name FROM story_tags st "
+                                "JOIN tags t ON t.id = st.tag_id").fetchall())
+
+
+class LongImportTest(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.db = os.path.join(self.tmp.name, "library.db")
+        sdrun.run("import", "--db", self.db, sdrun.SEEDS)
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def test_tags_while_a_big_page_is_stored(self):
+        page = os.path.join(self.tmp.name, "big.txt")
+        subprocess.run([sys.executable, MAKE_PAGE, sdrun.SEEDS, page, str(PAGE_MEGABYTES)],
+                       check=True)
+        importer = subprocess.Popen([sdrun.STORYDESK, "import", "--db", self.db, page],
+                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        reported, during, failures = set(), 0, []
+        n = 0
+        while importer.poll() is None:
+            n += 1
+            story, tag = 1 + n % 20, f"loop-{n}"
+            result = sdrun.run("tag", "--db", self.db, "--story", str(story), "--add", tag,
+                               status=None, timeout=120)
+            if result.returncode != 0 or "locked" in result.stderr:
+                failures.append(result.stderr)
+            else:
+                reported.add((story, tag))
+                during += importer.poll() is None
+        out, err = importer.communicate()
+        self.assertEqual(importer.returncode, 0, err)
+        self.assertEqual(failures, [])
+        # the tags went in while the page was being stored, not after
+        self.assertGreater(during, 5, "the import ended before the tags began")
+        self.assertLessEqual(reported, tags_of(self.db))
+
+        with sqlite3.connect(self.db) as conn:
+            n_big = conn.execute("SELECT count(*) FROM stories s JOIN pages p "
+                                 "ON p.id = s.page_id WHERE p.file = 'big.txt'").fetchone()[0]
+            self.assertEqual(conn.execute("SELECT count(*) FROM pages WHERE partial")
+                             .fetchone()[0], 0)
+            self.assertEqual(conn.execute("PRAGMA integrity_check").fetchone()[0], "ok")
+        self.assertIn(f"{n_big} stories", out)
+        self.assertGreater(n_big, 1000)
+        # the page is whole: importing it again finds it unchanged
+        again = sdrun.run("import", "--db", self.db, page, timeout=120)
+        self.assertIn("already in the library", again.stdout)
+
+    def test_a_writer_waits_past_the_busy_timeout(self):
+        holder = sqlite3.connect(self.db, isolation_level=None, check_same_thread=False)
+        holder.execute("BEGIN IMMEDIATE")
+        released = threading.Event()
+
+        def release():
+            time.sleep(12)  # past the 10 s busy timeout
+            holder.execute("COMMIT")
+            released.set()
+
+        thread = threading.Thread(target=release)
+        thread.start()
+        result = sdrun.run("tag", "--db", self.db, "--story", "1", "--add", "waited",
+                           status=None, timeout=120)
+        thread.join()
+        holder.close()
+        self.assertTrue(released.is_set())
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertNotIn("locked", result.stderr)
+        self.assertIn((1, "waited"), tags_of(self.db))
+
+
+if __name__ == "__main__":
+    unittest.main()
