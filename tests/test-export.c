@@ -311,6 +311,35 @@ test_markdown_escapes (void)
   g_assert_null (strstr (md, "<script>"));
 }
 
+/* #14: a terminal escape (ESC [ … m, a C1 CSI) or a bidi override in a
+ * story shows as U+FFFD in CSV and Markdown, which terminals and editors
+ * open as they are, instead of acting. */
+static void
+test_acting_characters (void)
+{
+  g_autoptr (GPtrArray) stories = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_story_unref);
+  const SdExportFormat formats[] = { SD_EXPORT_FORMAT_CSV, SD_EXPORT_FORMAT_MARKDOWN };
+  SdExportOptions      options = { .fields = SD_EXPORT_FIELDS_ALL };
+
+  g_ptr_array_add (stories, make_story (1, "标题\x1b[2J\x1b]0;x\x07清屏",
+                                        "正文\u202e倒序\u2066隔离\u2069\xc2\x9b"
+                                        "31m完"));
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      gsize            length = 0;
+      g_autofree char *text = write_to_string (formats[i], stories, &options, &length);
+
+      g_assert_true (g_utf8_validate (text, length, NULL));
+      g_assert_null (memchr (text, 0x1b, length));
+      g_assert_null (memchr (text, 0x07, length));
+      g_assert_null (strstr (text, "\u202e"));
+      g_assert_null (strstr (text, "\u2066"));
+      g_assert_null (strstr (text, "\xc2\x9b"));
+      g_assert_nonnull (strstr (text, "倒序"));
+      g_assert_nonnull (strstr (text, "\xef\xbf\xbd"));
+    }
+}
+
 static void
 test_html_escapes (void)
 {
@@ -665,6 +694,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/export/json/highlights", test_json_highlights);
   g_test_add_func ("/export/markdown/escapes", test_markdown_escapes);
   g_test_add_func ("/export/html/escapes", test_html_escapes);
+  g_test_add_func ("/export/acting-characters", test_acting_characters);
   g_test_add_func ("/export/w3c/annotations", test_w3c_annotations);
   g_test_add_func ("/export/pdf/renders", test_pdf_renders);
   g_test_add_func ("/export/file/whole-or-nothing", test_file_whole_or_nothing);

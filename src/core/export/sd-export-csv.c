@@ -63,12 +63,11 @@ static const struct
  * file never runs anything; cells with a comma, quote or line break are
  * quoted, quotes doubled. */
 static void
-append_cell (GString *row, const char *text)
+append_cell (GString *row, const char *cell)
 {
-  gboolean neutralise, quote;
+  g_autofree char *text = _sd_export_dup_visible (cell != NULL ? cell : "");
+  gboolean         neutralise, quote;
 
-  if (text == NULL)
-    text = "";
   neutralise = text[0] != '\0' && strchr ("=+-@\t\r", text[0]) != NULL;
   quote = strpbrk (text, ",\"\r\n") != NULL;
 

@@ -18,11 +18,12 @@
  * "1." and "1)") get one there.  Line breaks become spaces: the caller
  * decides where blocks begin. */
 static void
-append_escaped (GString *out, const char *text)
+append_escaped (GString *out, const char *unsafe)
 {
-  gboolean line_start = TRUE;
+  g_autofree char *text = _sd_export_dup_visible (unsafe != NULL ? unsafe : "");
+  gboolean         line_start = TRUE;
 
-  for (const char *p = text != NULL ? text : ""; *p != '\0'; p++)
+  for (const char *p = text; *p != '\0'; p++)
     {
       char c = *p;
 

@@ -42,6 +42,11 @@ typedef struct
   void     (*clear) (SdExportSink *sink);
 } SdExportSinkClass;
 
+/* @text with terminal controls and bidi overrides shown as U+FFFD
+ * (sd-export-text.c), for CSV and Markdown, which editors and terminals
+ * open as they are. */
+G_GNUC_INTERNAL char    *_sd_export_dup_visible (const char *text);
+
 G_GNUC_INTERNAL extern const SdExportSinkClass _sd_export_docx_sink;
 G_GNUC_INTERNAL extern const SdExportSinkClass _sd_export_xlsx_sink;
 
