@@ -300,6 +300,22 @@ class ExportFormatsTest(unittest.TestCase):
                 self.assertRegex(line, r"\byes\s+yes\s+yes\b", "embedded, subset, with Unicode")
         self.assertIn("CJK", fonts)
 
+    @unittest.skipUnless(shutil.which("pdftotext"), "poppler-utils is not installed")
+    def test_pdf_long_unbroken_run(self):
+        # #14: a body of 200,000 characters without a break once came out
+        # of the PDF as a few characters; every one must be there.
+        page = self.path("run.txt")
+        with open(page, "w", encoding="utf-8") as f:
+            f.write("长串测试\n\n本报讯" + "".join("甲乙丙丁戊己庚辛壬癸"[i % 10]
+                                                for i in range(200000)) + "。\n")
+        db = self.path("run.db")
+        run("import", "--db", db, page)
+        out = self.path("run.pdf")
+        run("export", "--db", db, "--format", "pdf", "-o", out)
+        text = self.pdf_text(out)
+        self.assertEqual(text.count("甲"), 20000)
+        self.assertEqual(text.count("癸"), 20000)
+
     def test_pdf_not_to_a_terminal(self):
         controller, terminal = pty.openpty()
         try:

@@ -277,13 +277,54 @@ show_tags (Pdf *pdf, GPtrArray *tags, const SdExportOptions *options)
   pdf->y += height + gap;
 }
 
+/* Pango drops the text of a line it cannot shape whole (an unbroken run
+ * of some 150,000 characters came out as a few): a paragraph is laid out
+ * this many characters at a time, each piece going on where the last
+ * stopped. */
+#define PIECE_CHARS 20000
+
+static void show_piece (
+    Pdf *pdf, const SdStory *story, const char *text, glong offset, gboolean mark, gboolean first);
+
 /* One paragraph of the body, its highlighted characters on a marker
  * background.  @offset is the paragraph's first character in the body. */
 static void
 show_paragraph (Pdf *pdf, const SdStory *story, const char *text, glong offset, gboolean mark)
 {
+  const char *piece = text;
+
+  while (TRUE)
+    {
+      const char      *end = piece;
+      glong            n = 0;
+      g_autofree char *copy = NULL;
+
+      while (*end != '\0' && n < PIECE_CHARS)
+        {
+          end = g_utf8_next_char (end);
+          n++;
+        }
+      if (*end == '\0')
+        {
+          show_piece (pdf, story, piece, offset, mark, piece == text);
+          return;
+        }
+      copy = g_strndup (piece, end - piece);
+      show_piece (pdf, story, copy, offset, mark, piece == text);
+      offset += n;
+      piece = end;
+    }
+}
+
+static void
+show_piece (
+    Pdf *pdf, const SdStory *story, const char *text, glong offset, gboolean mark, gboolean first)
+{
   g_autoptr (PangoLayout) layout = new_layout (pdf, &body_style, text, TEXT_WIDTH (pdf));
   glong n_chars = g_utf8_strlen (text, -1);
+
+  if (!first)
+    pango_layout_set_indent (layout, 0); /* the paragraph goes on */
 
   for (guint i = 0; mark && i < _sd_export_count_highlights (story); i++)
     {
