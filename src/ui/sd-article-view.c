@@ -277,17 +277,20 @@ sd_article_view_set_model (SdArticleView *self, SdStoryModel *model)
   sd_article_view_set_story (self, sd_story_model_get_story (model));
 }
 
-/* The body as far as the view lays it out. */
+/* The body as far as the view lays it out; @out_cut: whether that is
+ * less than all of it. */
 static char *
-dup_shown_body (SdArticleView *self, const char *body)
+dup_shown_body (SdArticleView *self, const char *body, gboolean *out_cut)
 {
   const char *cut;
 
+  *out_cut = FALSE;
   if ((glong) strlen (body) <= self->body_limit) /* at most that many characters */
     return g_strdup (body);
   cut = body;
   for (glong i = 0; i < self->body_limit && *cut != '\0'; i++)
     cut = g_utf8_next_char (cut);
+  *out_cut = *cut != '\0';
   return g_strndup (body, cut - body);
 }
 
@@ -377,7 +380,8 @@ sd_article_view_set_story (SdArticleView *self, const SdStory *story)
 
   if (story->body != NULL)
     {
-      g_autofree char *shown_body = dup_shown_body (self, story->body);
+      gboolean         cut;
+      g_autofree char *shown_body = dup_shown_body (self, story->body, &cut);
       g_auto (GStrv) paragraphs = g_strsplit (shown_body, "\n", -1);
       GtkTextIter end;
 
@@ -397,7 +401,7 @@ sd_article_view_set_story (SdArticleView *self, const SdStory *story)
       gtk_text_iter_backward_char (&end); /* the last paragraph's "\n" is not body */
       gtk_text_buffer_move_mark (self->buffer, self->body_end, &end);
       self->body_shown = g_utf8_strlen (shown_body, -1);
-      if (strlen (shown_body) < strlen (story->body))
+      if (cut)
         append_show_more (self, g_utf8_strlen (story->body, -1) - self->body_shown);
     }
   if (story->byline != NULL)
