@@ -163,20 +163,33 @@ void
 sd_pipeline_place_story (SdPipeline *self, guint i)
 {
   const SdStory   *story;
+  SdPlaceDecision *decision;
+  g_autoptr (GArray) lines = g_array_new (FALSE, FALSE, sizeof (ProseLine));
   g_autofree char *prose = NULL;
 
   g_return_if_fail (self != NULL && self->stories != NULL && i < self->stories->len);
 
   story = g_ptr_array_index (self->stories, i);
-  prose = dup_prose (story, NULL);
+  prose = dup_prose (story, lines);
   g_clear_pointer (&g_ptr_array_index (self->decisions, i), sd_place_decision_free);
-  g_ptr_array_index (self->decisions, i) = sd_place_resolver_resolve (
-      sd_gazetteer_get_default (), story->headline, prose != NULL ? prose : story->body);
+  decision = sd_place_resolver_resolve (sd_gazetteer_get_default (), story->headline,
+                                        prose != NULL ? prose : story->body);
+  /* its mentions' offsets are into the body, heads and all */
+  for (guint m = 0; m < decision->mentions->len; m++)
+    {
+      SdPlaceMention *mention = &g_array_index (decision->mentions, SdPlaceMention, m);
+
+      if (mention->field == SD_MENTION_IN_BODY)
+        {
+          mention->start = prose_to_body (lines, mention->start);
+          mention->end = prose_to_body (lines, mention->end);
+        }
+    }
+  g_ptr_array_index (self->decisions, i) = decision;
 }
 
-/* @lines: where the text the decision read starts each line in the body */
 static void
-take_decision (SdStory *story, const SdPlaceDecision *decision, GArray *lines)
+take_decision (SdStory *story, const SdPlaceDecision *decision)
 {
   if (decision->place != NULL)
     {
@@ -190,8 +203,8 @@ take_decision (SdStory *story, const SdPlaceDecision *decision, GArray *lines)
       SdMention            *mention = g_new0 (SdMention, 1);
 
       mention->in_headline = found->field == SD_MENTION_IN_HEADLINE;
-      mention->start = mention->in_headline ? found->start : prose_to_body (lines, found->start);
-      mention->end = mention->in_headline ? found->end : prose_to_body (lines, found->end);
+      mention->start = found->start;
+      mention->end = found->end;
       mention->place_code = g_strdup (found->place->code);
       g_ptr_array_add (story->mentions, mention);
     }
@@ -204,7 +217,6 @@ sd_pipeline_settle_places (SdPipeline *self)
   g_autofree const char **headlines = NULL;
   g_autofree const char **bodies = NULL;
   g_autoptr (GPtrArray) proses = NULL;
-  g_autoptr (GPtrArray) lines = NULL;
 
   g_return_if_fail (self != NULL && self->stories != NULL);
 
@@ -212,16 +224,12 @@ sd_pipeline_settle_places (SdPipeline *self)
   headlines = g_new (const char *, n + 1);
   bodies = g_new (const char *, n + 1);
   proses = g_ptr_array_new_full (n, g_free);
-  lines = g_ptr_array_new_full (n, (GDestroyNotify) g_array_unref);
   for (guint i = 0; i < n; i++)
     {
       const SdStory *story = g_ptr_array_index (self->stories, i);
-      GArray        *starts;
 
       g_return_if_fail (g_ptr_array_index (self->decisions, i) != NULL);
-      starts = g_array_new (FALSE, FALSE, sizeof (ProseLine));
-      g_ptr_array_add (lines, starts);
-      g_ptr_array_add (proses, dup_prose (story, starts));
+      g_ptr_array_add (proses, dup_prose (story, NULL));
       headlines[i] = story->headline;
       bodies[i] =
           g_ptr_array_index (proses, i) != NULL ? g_ptr_array_index (proses, i) : story->body;
@@ -231,8 +239,7 @@ sd_pipeline_settle_places (SdPipeline *self)
                                  (SdPlaceDecision **) self->decisions->pdata,
                                  (const char *const *) headlines, (const char *const *) bodies, n);
   for (guint i = 0; i < n; i++)
-    take_decision (g_ptr_array_index (self->stories, i), g_ptr_array_index (self->decisions, i),
-                   g_ptr_array_index (lines, i));
+    take_decision (g_ptr_array_index (self->stories, i), g_ptr_array_index (self->decisions, i));
 }
 
 void
