@@ -210,10 +210,24 @@ def gold_pages(gold, form=None):
             if form is None or page.get("form", "seed") == form}
 
 
+def prose_body(story):
+    """The body without the section heads that open or close it: a body
+    holds its heads as paragraphs where they stand, but gold body_start and
+    body_end are the story's prose (a head is in section_headings)."""
+    heads = {head.strip() for head in story.get("section_headings") or []}
+    lines = (story.get("body") or "").split("\n")
+    while lines and lines[0].strip() in heads:
+        lines.pop(0)
+    while lines and lines[-1].strip() in heads:
+        lines.pop()
+    return "\n".join(lines)
+
+
 def export_by_file(export):
     stories = export["stories"] if isinstance(export, dict) else export
     by_file = {}
     for story in stories:
+        story = dict(story, body=prose_body(story))
         source = story.get("source") or {}
         name = os.path.basename(source.get("file") or "")
         by_file.setdefault(name, []).append(story)

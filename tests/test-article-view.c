@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "sd-article-view.h"
+#include "sd-pipeline.h"
 
 typedef struct
 {
@@ -319,6 +320,138 @@ test_article_long_body (ArticleFixture *fixture, gconstpointer data)
   g_assert_cmpint (more_shown, >, 3 * shown);
 }
 
+/* The tags of the buffer line that reads @text, which must be there. */
+static GSList *
+line_tags (ArticleFixture *fixture, const char *text, GtkTextIter *out_start)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (fixture->text_view);
+  GtkTextIter    start, match, match_end;
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  while (gtk_text_iter_forward_search (&start, text, 0, &match, &match_end, NULL))
+    {
+      if (gtk_text_iter_starts_line (&match) && gtk_text_iter_ends_line (&match_end))
+        {
+          *out_start = match;
+          return gtk_text_iter_get_tags (&match);
+        }
+      start = match_end;
+    }
+  g_error ("no line reads “%s”", text);
+  return NULL;
+}
+
+/* The text of the buffer line before (@delta -1) or after (1) the one at
+ * @iter. */
+static char *
+dup_line_beside (GtkTextIter iter, int delta)
+{
+  GtkTextIter end;
+
+  gtk_text_iter_set_line (&iter, gtk_text_iter_get_line (&iter) + delta);
+  end = iter;
+  gtk_text_iter_forward_to_line_end (&end);
+  return gtk_text_iter_get_text (&iter, &end);
+}
+
+/* The text the highlight tag covers. */
+static char *
+dup_highlighted (ArticleFixture *fixture)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (fixture->text_view);
+  GtkTextTag    *tag = lookup_tag (fixture, "highlight");
+  GtkTextIter    start, end;
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  if (!gtk_text_iter_starts_tag (&start, tag) && !gtk_text_iter_forward_to_tag_toggle (&start, tag))
+    return NULL;
+  end = start;
+  gtk_text_iter_forward_to_tag_toggle (&end, tag);
+  return gtk_text_iter_get_text (&start, &end);
+}
+
+/* A section head the segmenter kept in the body is set in place, between
+ * the paragraphs it stood between, with the heading tag; a highlight past
+ * it still marks the characters it quotes.  A story stored before bodies
+ * held their heads shows its heads first, its highlight as right. */
+static void
+test_article_heading_in_place (ArticleFixture *fixture, gconstpointer data)
+{
+  const char *text = "# 午镇建设美丽乡村\n\n本报记者 柳宁\n\n"
+                     "午镇近年来持续推进美丽乡村建设，村容村貌焕然一新。\n\n"
+                     "**产业兴旺促增收**\n\n"
+                     "午镇发展特色种植，全镇农民人均收入同比增长百分之八。\n";
+  const char *head = "产业兴旺促增收";
+  g_autoptr (GBytes) bytes = g_bytes_new_static (text, strlen (text));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SdPage) page = sd_page_read_bytes ("heads.txt", bytes, &error);
+  g_autoptr (SdPipeline) pipeline = NULL;
+  g_autoptr (SdStory) old = sd_story_new ();
+  SdStory         *story;
+  SdHighlight     *highlight = g_new0 (SdHighlight, 1);
+  g_autofree char *before = NULL, *after = NULL, *marked = NULL;
+  g_autoptr (GSList) tags = NULL;
+  GtkTextIter    at, body_start;
+  GtkTextBuffer *buffer;
+  const char    *quoted;
+
+  g_assert_no_error (error);
+  pipeline = sd_pipeline_run (page, SD_PIPELINE_DEFAULT);
+  story = g_ptr_array_index (pipeline->stories, 0);
+  g_assert_true (sd_story_is_section_heading (story, head));
+  quoted = strstr (story->body, "全镇农民");
+  g_assert_nonnull (quoted);
+  highlight->start = g_utf8_pointer_to_offset (story->body, quoted);
+  highlight->end = highlight->start + 4;
+  story->highlights = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_highlight_free);
+  g_ptr_array_add (story->highlights, highlight);
+  sd_article_view_set_story (fixture->view, story);
+  show_at_width (fixture, 800);
+
+  tags = line_tags (fixture, head, &at);
+  g_assert_nonnull (g_slist_find (tags, lookup_tag (fixture, "heading")));
+  g_assert_null (g_slist_find (tags, lookup_tag (fixture, "paragraph")));
+  before = dup_line_beside (at, -1);
+  after = dup_line_beside (at, 1);
+  g_assert_true (g_str_has_suffix (before, "村容村貌焕然一新。"));
+  g_assert_true (g_str_has_prefix (after, "午镇发展特色种植"));
+  g_clear_pointer (&tags, g_slist_free);
+  tags = line_tags (fixture, after, &at);
+  g_assert_nonnull (g_slist_find (tags, lookup_tag (fixture, "paragraph")));
+  marked = dup_highlighted (fixture);
+  g_assert_cmpstr (marked, ==, "全镇农民");
+
+  /* stored before: the body without its head, the highlight's offsets
+   * into that body */
+  old->id = 2;
+  old->source_file = g_strdup ("heads.txt");
+  old->headline = g_strdup (story->headline);
+  old->body = g_strjoin ("\n", "午镇近年来持续推进美丽乡村建设，村容村貌焕然一新。",
+                         "午镇发展特色种植，全镇农民人均收入同比增长百分之八。", NULL);
+  old->section_headings = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (old->section_headings, g_strdup (head));
+  highlight = g_new0 (SdHighlight, 1);
+  highlight->start = g_utf8_pointer_to_offset (old->body, strstr (old->body, "全镇农民"));
+  highlight->end = highlight->start + 4;
+  old->highlights = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_highlight_free);
+  g_ptr_array_add (old->highlights, highlight);
+  sd_article_view_set_story (fixture->view, old);
+  process_events ();
+  g_clear_pointer (&tags, g_slist_free);
+  tags = line_tags (fixture, head, &at);
+  g_assert_nonnull (g_slist_find (tags, lookup_tag (fixture, "heading")));
+  g_free (after);
+  after = dup_line_beside (at, 1);
+  g_assert_true (g_str_has_prefix (after, "午镇近年来"));
+  buffer = gtk_text_view_get_buffer (fixture->text_view);
+  gtk_text_buffer_get_iter_at_mark (buffer, &body_start,
+                                    gtk_text_buffer_get_mark (buffer, "body-start"));
+  g_assert_cmpint (gtk_text_iter_compare (&at, &body_start), <, 0); /* outside the body */
+  g_free (marked);
+  marked = dup_highlighted (fixture);
+  g_assert_cmpstr (marked, ==, "全镇农民");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -332,5 +465,7 @@ main (int argc, char **argv)
               test_article_punctuation_pairs, article_teardown);
   g_test_add ("/article-view/long-body", ArticleFixture, NULL, article_setup,
               test_article_long_body, article_teardown);
+  g_test_add ("/article-view/heading-in-place", ArticleFixture, NULL, article_setup,
+              test_article_heading_in_place, article_teardown);
   return g_test_run ();
 }

@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include <json-glib/json-glib.h>
 #include <sqlite3.h>
 #include <string.h>
 
@@ -256,6 +257,107 @@ test_into_empty (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (second, ==, first);
 }
 
+/* Story @id of @store has @n highlights, each on the characters it quotes;
+ * returns its body. */
+static char *
+assert_highlights_hold (SdStore *store, gint64 id, guint n)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SdStory) story = sd_store_get_story (store, id, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (story->highlights->len, ==, n);
+  for (guint i = 0; i < story->highlights->len; i++)
+    {
+      const SdHighlight *highlight = g_ptr_array_index (story->highlights, i);
+      g_autofree char   *marked = g_utf8_substring (story->body, highlight->start, highlight->end);
+
+      g_assert_cmpstr (marked, ==, highlight->quote);
+    }
+  return g_strdup (story->body);
+}
+
+/* @path with story @uuid's body set to @body, written to @name. */
+static char *
+rewrite_body (const char *path, const char *uuid, const char *body, const char *name)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *out = sd_test_build_filename (name);
+  JsonArray       *stories;
+
+  g_assert_true (json_parser_load_from_file (parser, path, &error));
+  g_assert_no_error (error);
+  stories = json_node_get_array (json_parser_get_root (parser));
+  for (guint i = 0; i < json_array_get_length (stories); i++)
+    {
+      JsonObject *story = json_array_get_object_element (stories, i);
+
+      if (g_strcmp0 (json_object_get_string_member (story, "uuid"), uuid) == 0)
+        json_object_set_string_member (story, "body", body);
+    }
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  g_assert_true (json_generator_to_file (generator, out, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&out);
+}
+
+/* A library stored before bodies held their section heads (its story's
+ * body has none) and one since exchange highlights made past a head: each
+ * lands on the same characters in the other's body. */
+static void
+test_heads_in_one_body (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (SdStore) old = sd_test_open_library_at ("old/library.db", NULL);
+  g_autofree char *new_json = NULL, *old_json = NULL, *body = NULL;
+  g_autoptr (SdImportResult) filled = NULL, into_old = NULL, into_new = NULL;
+  g_autoptr (GPtrArray) stories = NULL;
+  g_autoptr (GString) prose = g_string_new (NULL);
+  g_autoptr (SdStory) story = NULL;
+  g_auto (GStrv) lines = NULL;
+  const char *head;
+  gint64      start;
+
+  fill_library (fixture->store);
+  stories = list_all (fixture->store);
+  for (guint i = 0; i < stories->len && story == NULL; i++)
+    if (((SdStory *) g_ptr_array_index (stories, i))->section_headings->len > 0)
+      story = sd_story_ref (g_ptr_array_index (stories, i));
+  g_assert_nonnull (story);
+  /* the old library: the same stories, this one's body its lines but its heads */
+  lines = g_strsplit (story->body, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (!sd_story_is_section_heading (story, lines[i]))
+      g_string_append_printf (prose, "%s%s", prose->len > 0 ? "\n" : "", lines[i]);
+  g_assert_cmpuint (prose->len, <, strlen (story->body));
+  new_json = export_library (fixture->store, "new.json");
+  old_json = rewrite_body (new_json, story->uuid, prose->str, "old.json");
+  filled = import_export (old, old_json);
+  g_assert_cmpuint (filled->n_added, ==, stories->len);
+  g_clear_pointer (&new_json, g_free);
+  g_clear_pointer (&old_json, g_free);
+
+  /* new → old: a highlight on the paragraph under the first head */
+  head = strstr (story->body, g_ptr_array_index (story->section_headings, 0));
+  start = g_utf8_pointer_to_offset (story->body, strchr (head, '\n') + 1);
+  g_assert_true (
+      sd_store_add_highlight (fixture->store, story->id, start, start + 4, "新", NULL, NULL));
+  new_json = export_library (fixture->store, "new.json");
+  into_old = import_export (old, new_json);
+  body = assert_highlights_hold (old, story->id, 2); /* fill_library's and this */
+  g_assert_cmpstr (body, ==, prose->str);
+
+  /* old → new: one on the old body's last characters */
+  start = g_utf8_strlen (prose->str, -1) - 3;
+  g_assert_true (sd_store_add_highlight (old, story->id, start, start + 3, "旧", NULL, NULL));
+  old_json = export_library (old, "old.json");
+  into_new = import_export (fixture->store, old_json);
+  g_free (body);
+  body = assert_highlights_hold (fixture->store, story->id, 3);
+  g_assert_cmpstr (body, ==, story->body);
+}
+
 /* A story of 100,000 tags (#14: 45.8 s, quadratic in them) goes out and
  * back in with every tag in its order, and merges into itself; no time is
  * checked here (the benchmark's json.import-tags does). */
@@ -308,6 +410,7 @@ main (int argc, char *argv[])
   SD_TEST_ADD_WITH_LIBRARY ("/exchange/into-edited-copy", NULL, test_into_edited_copy);
   SD_TEST_ADD_WITH_LIBRARY ("/exchange/into-empty", NULL, test_into_empty);
   SD_TEST_ADD_WITH_LIBRARY ("/exchange/many-tags", NULL, test_many_tags);
+  SD_TEST_ADD_WITH_LIBRARY ("/exchange/heads-in-one-body", NULL, test_heads_in_one_body);
 
   return g_test_run ();
 }

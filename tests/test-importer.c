@@ -433,6 +433,53 @@ test_pipeline_file_spans (gconstpointer data)
     }
 }
 
+/* The body holds its section heads in place; the place is decided from its
+ * prose as before (a head, often a photo's caption set apart on a real
+ * page, names a place the story is not about), and every mention's offsets
+ * still fall on its name in the body, past the head too. */
+static void
+test_pipeline_heads_and_places (void)
+{
+  const char *text = "# 午镇建设美丽乡村\n\n本报记者 柳宁\n\n"
+                     "常熟市午镇近年来持续推进美丽乡村建设，村容村貌焕然一新。\n\n"
+                     "**南京游客来南京市午镇过周末**\n\n"
+                     "周末，不少游客来到常熟市午镇，体验采摘乐趣，感受乡村风光。\n";
+  g_autoptr (GBytes) bytes = g_bytes_new_static (text, strlen (text));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SdPage) page = sd_page_read_bytes ("heads.txt", bytes, &error);
+  g_autoptr (SdPipeline) pipeline = NULL;
+  g_autoptr (SdPlaceDecision) with_heads = NULL;
+  const SdStory *story;
+  const char    *head;
+  guint          after_head = 0;
+
+  g_assert_no_error (error);
+  pipeline = sd_pipeline_run (page, SD_PIPELINE_DEFAULT);
+  g_assert_cmpuint (pipeline->stories->len, ==, 1);
+  story = g_ptr_array_index (pipeline->stories, 0);
+  head = strstr (story->body, "\n南京游客来南京市午镇过周末\n");
+  g_assert_nonnull (head);
+  g_assert_true (sd_story_is_section_heading (story, "南京游客来南京市午镇过周末"));
+  g_assert_cmpstr (story->place_code, ==, "320581"); /* 常熟市 */
+  /* read with its head, the body would name two cities, neither ahead */
+  with_heads =
+      sd_place_resolver_resolve (sd_gazetteer_get_default (), story->headline, story->body);
+  g_assert_true (with_heads->place == NULL || g_strcmp0 (with_heads->place->code, "320581") != 0);
+
+  for (guint m = 0; m < story->mentions->len; m++)
+    {
+      const SdMention *mention = g_ptr_array_index (story->mentions, m);
+      g_autofree char *name = NULL;
+
+      g_assert_false (mention->in_headline);
+      name = g_strndup (story->body + mention->start, mention->end - mention->start);
+      g_assert_cmpstr (name, ==, "常熟市");
+      after_head += story->body + mention->start > head;
+    }
+  g_assert_cmpuint (story->mentions->len, ==, 2);
+  g_assert_cmpuint (after_head, ==, 1);
+}
+
 static void
 test_import_async (Fixture *fixture, gconstpointer unused)
 {
@@ -478,6 +525,7 @@ main (int argc, char *argv[])
 #undef ADD
   g_test_add_func ("/importer/collect-folder", test_collect_folder);
   g_test_add_data_func ("/importer/pipeline/file-spans/utf-8", "UTF-8", test_pipeline_file_spans);
+  g_test_add_func ("/importer/pipeline/heads-and-places", test_pipeline_heads_and_places);
   g_test_add_data_func ("/importer/pipeline/file-spans/gb18030", "GB18030",
                         test_pipeline_file_spans);
   g_test_add_data_func ("/importer/pipeline/file-spans/utf-16", "UTF-16LE",

@@ -74,6 +74,36 @@ assert_body_lacks (SdSegment *segment, const char *text)
   g_assert_null (strstr (body, text));
 }
 
+/* @heading is a paragraph of its own in the body, right after the one
+ * ending in @before (NULL: the body's first) and before the one starting
+ * with @after (NULL: the body's last), and listed as a section heading. */
+static void
+assert_heading_in_place (SdSegment  *segment,
+                         const char *heading,
+                         const char *before,
+                         const char *after)
+{
+  GPtrArray *paragraphs = segment->paragraphs;
+  guint      at = 0, listed = 0;
+
+  while (at < paragraphs->len && g_strcmp0 (g_ptr_array_index (paragraphs, at), heading) != 0)
+    at++;
+  if (at == paragraphs->len)
+    g_error ("the body holds no paragraph “%s”", heading);
+  for (guint h = 0; h < segment->section_headings->len; h++)
+    listed += g_str_equal (g_ptr_array_index (segment->section_headings, h), heading);
+  g_assert_cmpuint (listed, ==, 1);
+  if (before == NULL)
+    g_assert_cmpuint (at, ==, 0);
+  else if (at == 0 || !g_str_has_suffix (g_ptr_array_index (paragraphs, at - 1), before))
+    g_error ("“%s” does not follow a paragraph ending in “%s”", heading, before);
+  if (after == NULL)
+    g_assert_cmpuint (at, ==, paragraphs->len - 1);
+  else if (at + 1 == paragraphs->len
+           || !g_str_has_prefix (g_ptr_array_index (paragraphs, at + 1), after))
+    g_error ("“%s” is not followed by a paragraph starting “%s”", heading, after);
+}
+
 /* Offsets are byte spans of the page; each story's span holds its headline. */
 static void
 assert_spans_valid (const char *text, gsize length, GPtrArray *segments)
@@ -787,10 +817,12 @@ test_sections (void)
   g_assert_cmpuint (segment->section_headings->len, ==, 2);
   g_assert_cmpstr (g_ptr_array_index (segment->section_headings, 0), ==, "服务企业零距离");
   g_assert_cmpstr (g_ptr_array_index (segment->section_headings, 1), ==, "要素保障再提速");
-  assert_body_lacks (segment, "服务企业零距离");
+  /* each head a paragraph of its own where it stands, its markup gone */
+  assert_heading_in_place (segment, "服务企业零距离", "市场主体活力明显增强。", "走进寅县");
+  assert_heading_in_place (segment, "要素保障再提速", "一日办结。", "寅县建立");
   assert_body_lacks (segment, "**");
-  g_assert_cmpuint (segment->paragraphs->len, ==, 4);
-  g_assert_cmpstr (g_ptr_array_index (segment->paragraphs, 2), ==,
+  g_assert_cmpuint (segment->paragraphs->len, ==, 6);
+  g_assert_cmpstr (g_ptr_array_index (segment->paragraphs, 4), ==,
                    "寅县建立重点项目要素保障清单，土地、用能、资金等要素优先向重点项目倾斜。");
   g_assert_cmpstr (segment->byline, ==, "柳宁");
 }
@@ -871,7 +903,38 @@ test_sections_numbered (void)
   g_assert_cmpuint (segment->section_headings->len, ==, 2);
   g_assert_cmpstr (g_ptr_array_index (segment->section_headings, 0), ==, "一、政策引导");
   g_assert_cmpstr (g_ptr_array_index (segment->section_headings, 1), ==, "（二）服务跟进");
-  assert_body_lacks (segment, "政策引导");
+  assert_heading_in_place (segment, "一、政策引导", "改造项目二百余个。", "辰市出台");
+  assert_heading_in_place (segment, "（二）服务跟进", "百分之二十的补助。", "市工信部门");
+}
+
+/* A head right under the reporter line opens the body, one after the last
+ * paragraph closes it; a sentence a column break cut is not joined across
+ * a head, and the story's span is the page's text as before. */
+static void
+test_sections_at_the_ends (void)
+{
+  const char *page =
+      "# 午镇建设美丽乡村\n\n"
+      "本报记者 柳宁\n\n"
+      "**村容村貌换新颜**\n\n"
+      "走进午镇各村，道路宽敞整洁，河道水清岸绿，家家户户门前种上了花草，村民们说\n\n"
+      "**产业兴旺促增收**\n\n"
+      "午镇发展特色种植，全镇农民人均收入同比增长百分之八。\n\n"
+      "**下一步工作打算**\n";
+  g_autoptr (GPtrArray) segments = split (page);
+  SdSegment *segment;
+
+  g_assert_cmpuint (segments->len, ==, 1);
+  segment = g_ptr_array_index (segments, 0);
+  g_assert_cmpstr (segment->headline, ==, "午镇建设美丽乡村");
+  g_assert_cmpuint (segment->section_headings->len, ==, 3);
+  assert_heading_in_place (segment, "村容村貌换新颜", NULL, "走进午镇各村");
+  assert_heading_in_place (segment, "产业兴旺促增收", "村民们说", "午镇发展特色种植");
+  assert_heading_in_place (segment, "下一步工作打算", "增长百分之八。", NULL);
+  g_assert_cmpuint (segment->paragraphs->len, ==, 5);
+  g_assert_false (has_repair (segment, SD_REPAIR_JOINED_BREAK));
+  g_assert_cmpuint (segment->start, ==, 0);
+  g_assert_cmpuint (segment->end, ==, strlen (page) - 1);
 }
 
 typedef struct
@@ -1830,6 +1893,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/segmenter/sections/numbered", test_sections_numbered);
   g_test_add_func ("/segmenter/sections/cohesive", test_sections_cohesive);
   g_test_add_func ("/segmenter/sections/signed-parts", test_sections_signed_parts);
+  g_test_add_func ("/segmenter/sections/at-the-ends", test_sections_at_the_ends);
   for (guint i = 0; i < G_N_ELEMENTS (credit_cases); i++)
     g_test_add_data_func (credit_cases[i].path, &credit_cases[i], test_photo_credit);
   g_test_add_func ("/segmenter/caption/in-story", test_caption_in_story);

@@ -52,8 +52,9 @@ typedef struct
   char       *subheadline; /* (nullable) 引题 or 副题 */
   char       *reporter;    /* (nullable) */
   char       *byline;      /* (nullable) */
-  GPtrArray  *section_headings; /* (element-type utf8) */
-  GPtrArray  *paragraphs;       /* (element-type utf8) the repaired body */
+  GPtrArray  *section_headings; /* (element-type utf8) also in paragraphs, in place */
+  GPtrArray  *paragraphs;       /* (element-type utf8) the repaired body, heads
+                                 * each a paragraph of its own */
   GPtrArray  *captions;         /* (element-type utf8) */
   GPtrArray  *repairs;          /* (element-type SdRepair) */
   gboolean    truncated;

@@ -158,6 +158,27 @@ sd_story_status_from_string (const char *text, SdStoryStatus *out_status)
   return FALSE;
 }
 
+/**
+ * sd_story_is_section_heading:
+ * @paragraph: a line of @story's body
+ *
+ * A body holds the story's section heads where they stand, each a paragraph
+ * equal to one of section_headings (one stored before it did holds none;
+ * see sd-story.h).
+ *
+ * Returns: whether @paragraph is a section head of @story
+ */
+gboolean
+sd_story_is_section_heading (const SdStory *story, const char *paragraph)
+{
+  g_return_val_if_fail (story != NULL && paragraph != NULL, FALSE);
+
+  for (guint i = 0; story->section_headings != NULL && i < story->section_headings->len; i++)
+    if (g_str_equal (paragraph, g_ptr_array_index (story->section_headings, i)))
+      return TRUE;
+  return FALSE;
+}
+
 const char *
 sd_story_status_to_label (SdStoryStatus status)
 {

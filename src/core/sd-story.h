@@ -73,9 +73,12 @@ typedef struct
   char         *subheadline;  /* (nullable) */
   char         *reporter;     /* (nullable) */
   char         *byline;       /* (nullable) */
-  char         *body;         /* (nullable) paragraphs joined by "\n" */
+  char         *body;         /* (nullable) paragraphs joined by "\n", the section
+                               * heads among them where they stand */
   GPtrArray    *captions;         /* (element-type utf8) (nullable) */
-  GPtrArray    *section_headings; /* (element-type utf8) (nullable) */
+  GPtrArray    *section_headings; /* (element-type utf8) (nullable) which paragraphs
+                                   * of the body are heads; a story stored before
+                                   * bodies held them has them here only */
   GPtrArray    *repairs;          /* (element-type SdRepair) (nullable) */
   GPtrArray    *highlights;       /* (element-type SdHighlight) (nullable) */
   GPtrArray    *mentions;         /* (element-type SdMention) (nullable) */
@@ -111,6 +114,9 @@ const char    *sd_story_status_to_label     (SdStoryStatus  status);
 /* A headline for display, never NULL: the headline, else the start of the
  * first caption or the body. (transfer full) */
 char          *sd_story_dup_title           (const SdStory *story);
+/* Whether the body's line @paragraph is one of the story's section heads. */
+gboolean       sd_story_is_section_heading  (const SdStory *story,
+                                             const char    *paragraph);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SdStory, sd_story_unref)
 

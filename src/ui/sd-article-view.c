@@ -294,6 +294,18 @@ dup_shown_body (SdArticleView *self, const char *body, gboolean *out_cut)
   return g_strndup (body, cut - body);
 }
 
+/* Whether @line is one of @body's lines. */
+static gboolean
+holds_line (const char *body, const char *line)
+{
+  gsize length = strlen (line);
+
+  for (const char *p = strstr (body, line); p != NULL && length > 0; p = strstr (p + 1, line))
+    if ((p == body || p[-1] == '\n') && (p[length] == '\0' || p[length] == '\n'))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 show_more_clicked_cb (SdArticleView *self)
 {
@@ -385,18 +397,18 @@ sd_article_view_set_story (SdArticleView *self, const SdStory *story)
       g_auto (GStrv) paragraphs = g_strsplit (shown_body, "\n", -1);
       GtkTextIter end;
 
+      /* A body holds its section heads where they stand; one stored before
+       * bodies did has them only in the list: shown first, as the exports
+       * do, outside the body so that its offsets hold. */
+      for (guint h = 0; story->section_headings != NULL && h < story->section_headings->len; h++)
+        if (!holds_line (story->body, g_ptr_array_index (story->section_headings, h)))
+          append_line (self, g_ptr_array_index (story->section_headings, h), self->heading_tag);
       gtk_text_buffer_get_end_iter (self->buffer, &end);
       gtk_text_buffer_move_mark (self->buffer, self->body_start, &end);
       for (guint i = 0; paragraphs[i] != NULL; i++)
-        {
-          gboolean heading = FALSE;
-
-          for (guint h = 0; story->section_headings != NULL && h < story->section_headings->len;
-               h++)
-            if (g_str_equal (paragraphs[i], g_ptr_array_index (story->section_headings, h)))
-              heading = TRUE;
-          append_line (self, paragraphs[i], heading ? self->heading_tag : self->paragraph_tag);
-        }
+        append_line (self, paragraphs[i],
+                     sd_story_is_section_heading (story, paragraphs[i]) ? self->heading_tag
+                                                                        : self->paragraph_tag);
       gtk_text_buffer_get_end_iter (self->buffer, &end);
       gtk_text_iter_backward_char (&end); /* the last paragraph's "\n" is not body */
       gtk_text_buffer_move_mark (self->buffer, self->body_end, &end);

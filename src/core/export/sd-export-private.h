@@ -113,7 +113,8 @@ typedef struct
 } SdExportBlock;
 
 /* The body's paragraphs, a paragraph equal to a section heading a heading
- * in its place; headings the body does not hold come first.  Headings only
+ * in its place (sd_story_is_section_heading ()); headings the body does not
+ * hold (a story stored before bodies held them) come first.  Headings only
  * when @fields asks for them. (element-type SdExportBlock) (transfer full) */
 G_GNUC_INTERNAL GArray  *_sd_export_dup_blocks     (const SdStory  *story,
                                                     SdExportFields  fields);

@@ -177,15 +177,6 @@ _sd_export_dup_issue_line (const SdStory *story)
 }
 
 static gboolean
-is_heading (const SdStory *story, const char *text)
-{
-  for (guint i = 0; story->section_headings != NULL && i < story->section_headings->len; i++)
-    if (g_str_equal (text, g_ptr_array_index (story->section_headings, i)))
-      return TRUE;
-  return FALSE;
-}
-
-static gboolean
 in_body (GStrv lines, const char *heading)
 {
   for (guint i = 0; lines[i] != NULL; i++)
@@ -216,8 +207,9 @@ _sd_export_dup_blocks (const SdStory *story, SdExportFields fields)
   glong    offset = 0;
 
   g_array_set_clear_func (blocks, (GDestroyNotify) clear_block);
-  /* A body that does not hold its heads as paragraphs (the segmenter takes
-   * them out) has them first, in their order: where each stood is lost. */
+  /* A body holds its heads where they stand; one stored before bodies did
+   * has them only in the list: they come first, in order, where each stood
+   * being unknown. */
   for (guint i = 0; headings && story->section_headings != NULL && i < story->section_headings->len;
        i++)
     if (!in_body (lines, g_ptr_array_index (story->section_headings, i)))
@@ -231,7 +223,7 @@ _sd_export_dup_blocks (const SdStory *story, SdExportFields fields)
       /* Leading spaces (often an ideographic indent) give way to ours. */
       while (*text != '\0' && g_unichar_isspace (g_utf8_get_char (text)))
         text = g_utf8_next_char (text);
-      if (*text != '\0' && is_heading (story, lines[i]))
+      if (*text != '\0' && sd_story_is_section_heading (story, lines[i]))
         {
           if (headings)
             add_block (blocks, SD_EXPORT_BLOCK_HEADING, lines[i], -1);

@@ -55,7 +55,9 @@ typedef enum
   SD_EXPORT_FIELD_BYLINE     = 1 << 8,
   SD_EXPORT_FIELD_BODY       = 1 << 9,
   SD_EXPORT_FIELD_HIGHLIGHTS = 1 << 10,
-  SD_EXPORT_FIELD_HEADINGS   = 1 << 11, /* the body's section heads; CSV: a column */
+  SD_EXPORT_FIELD_HEADINGS   = 1 << 11, /* the body's section heads, set as heads where
+                                         * they stand; CSV, XLSX: a column too (their
+                                         * body cell is the text as stored, heads in it) */
   SD_EXPORT_FIELD_CAPTIONS   = 1 << 12, /* the photos' captions */
 } SdExportFields;
 

@@ -13,6 +13,15 @@
 #include "sd-segmenter.h"
 #include "sd-theme-suggester.h"
 
+#include <string.h>
+
+/* Where a line of the body's prose starts, there and in the body. */
+typedef struct
+{
+  gsize prose;
+  gsize body;
+} ProseLine;
+
 static void
 free_suggestions (gpointer suggestions)
 {
@@ -98,17 +107,85 @@ sd_pipeline_make_stories (SdPipeline *self)
     }
 }
 
+/* The body without the section heads it holds in place, as places have
+ * always been read: a "head" on a real page is often a photo's caption set
+ * apart, naming a place the story is not about.  NULL when it holds none;
+ * @lines (nullable) gets where each line starts, to map offsets back. */
+static char *
+dup_prose (const SdStory *story, GArray *lines)
+{
+  g_autoptr (GString) prose = NULL;
+  guint kept = 0;
+
+  if (story->body == NULL || story->section_headings == NULL || story->section_headings->len == 0)
+    return NULL;
+  prose = g_string_new (NULL);
+  for (const char *line = story->body, *end; line != NULL; line = end != NULL ? end + 1 : NULL)
+    {
+      g_autofree char *text = NULL;
+
+      end = strchr (line, '\n');
+      text = end != NULL ? g_strndup (line, end - line) : g_strdup (line);
+      if (sd_story_is_section_heading (story, text))
+        continue;
+      if (kept++ > 0)
+        g_string_append_c (prose, '\n');
+      if (lines != NULL)
+        g_array_append_val (lines, ((ProseLine){ prose->len, line - story->body }));
+      g_string_append (prose, text);
+    }
+  return g_string_free (g_steal_pointer (&prose), FALSE);
+}
+
+/* A byte offset into dup_prose ()'s text, in the body. */
+static gsize
+prose_to_body (GArray *lines, gsize offset)
+{
+  guint low = 0, high = lines->len;
+
+  if (lines->len == 0)
+    return offset;
+  /* the last line starting at or before @offset */
+  while (high - low > 1)
+    {
+      guint mid = (low + high) / 2;
+
+      if (g_array_index (lines, ProseLine, mid).prose <= offset)
+        low = mid;
+      else
+        high = mid;
+    }
+  return g_array_index (lines, ProseLine, low).body + offset
+         - g_array_index (lines, ProseLine, low).prose;
+}
+
 void
 sd_pipeline_place_story (SdPipeline *self, guint i)
 {
-  const SdStory *story;
+  const SdStory   *story;
+  SdPlaceDecision *decision;
+  g_autoptr (GArray) lines = g_array_new (FALSE, FALSE, sizeof (ProseLine));
+  g_autofree char *prose = NULL;
 
   g_return_if_fail (self != NULL && self->stories != NULL && i < self->stories->len);
 
   story = g_ptr_array_index (self->stories, i);
+  prose = dup_prose (story, lines);
   g_clear_pointer (&g_ptr_array_index (self->decisions, i), sd_place_decision_free);
-  g_ptr_array_index (self->decisions, i) =
-      sd_place_resolver_resolve (sd_gazetteer_get_default (), story->headline, story->body);
+  decision = sd_place_resolver_resolve (sd_gazetteer_get_default (), story->headline,
+                                        prose != NULL ? prose : story->body);
+  /* its mentions' offsets are into the body, heads and all */
+  for (guint m = 0; m < decision->mentions->len; m++)
+    {
+      SdPlaceMention *mention = &g_array_index (decision->mentions, SdPlaceMention, m);
+
+      if (mention->field == SD_MENTION_IN_BODY)
+        {
+          mention->start = prose_to_body (lines, mention->start);
+          mention->end = prose_to_body (lines, mention->end);
+        }
+    }
+  g_ptr_array_index (self->decisions, i) = decision;
 }
 
 static void
@@ -139,19 +216,23 @@ sd_pipeline_settle_places (SdPipeline *self)
   guint                   n;
   g_autofree const char **headlines = NULL;
   g_autofree const char **bodies = NULL;
+  g_autoptr (GPtrArray) proses = NULL;
 
   g_return_if_fail (self != NULL && self->stories != NULL);
 
   n = self->stories->len;
   headlines = g_new (const char *, n + 1);
   bodies = g_new (const char *, n + 1);
+  proses = g_ptr_array_new_full (n, g_free);
   for (guint i = 0; i < n; i++)
     {
       const SdStory *story = g_ptr_array_index (self->stories, i);
 
       g_return_if_fail (g_ptr_array_index (self->decisions, i) != NULL);
+      g_ptr_array_add (proses, dup_prose (story, NULL));
       headlines[i] = story->headline;
-      bodies[i] = story->body;
+      bodies[i] =
+          g_ptr_array_index (proses, i) != NULL ? g_ptr_array_index (proses, i) : story->body;
     }
   /* a page of a local paper says 我市 for its home */
   sd_place_resolver_settle_home (sd_gazetteer_get_default (),

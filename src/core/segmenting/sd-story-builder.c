@@ -449,6 +449,20 @@ add_paragraph (SdSegment *segment, Paragraph *para, gsize length)
   g_ptr_array_add (segment->paragraphs, _sd_text_dup_widened (para->text->str, length));
 }
 
+/* A section head is a paragraph of its own where it stands, the same text
+ * as in section_headings (which tells readers it is one); the paragraph
+ * before it ends there. */
+static void
+add_heading (SdSegPage *page, SdSegUnit *u, SdSegment *segment, Paragraph *para)
+{
+  if (para->open)
+    add_paragraph (segment, para, para->text->len);
+  g_string_truncate (para->text, 0);
+  para->open = FALSE;
+  para->ends_sentence = TRUE;
+  g_ptr_array_add (segment->paragraphs, dup_text (page->text, u->text_start, u->text_end));
+}
+
 static void
 build_paragraphs (SdSegPage         *page,
                   SdSegStory        *story,
@@ -494,7 +508,7 @@ build_paragraphs (SdSegPage         *page,
       gsize             kept_end = 0, piece;
 
       if (u->role == ROLE_SECTION)
-        para.ends_sentence = TRUE; /* never join across a heading */
+        add_heading (page, u, segment, &para);
       if (!_sd_seg_carries_prose (u))
         continue;
 
@@ -669,8 +683,8 @@ _sd_seg_build_segments (SdSegPage *page)
                         (SdTextDrop *) drops->data, drop_first, buffer);
       segment->kind = decide_kind (page, story, segment);
       fill_byline (page, story, segment);
-      /* a title with no text under it is no story */
-      if (segment->paragraphs->len == 0)
+      /* a title with no text under it, its heads (one paragraph each) aside, is no story */
+      if (segment->paragraphs->len == segment->section_headings->len)
         {
           sd_segment_free (segment);
           continue;

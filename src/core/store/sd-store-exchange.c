@@ -246,7 +246,12 @@ merge_story (SdStoreWrite  *write,
       SdHighlight *highlight = g_ptr_array_index (incoming->highlights, i);
       SdHighlight  row = *highlight;
 
-      if (holds_highlight (own, highlight))
+      /* Its offsets are into the incoming body; where the stored one
+       * differs (one of the two stored before bodies held their section
+       * heads), its quote is found again in the stored one. */
+      if (own->body != NULL && g_strcmp0 (own->body, incoming->body) != 0)
+        _sd_store_anchor_highlight (highlight, own->body, &row.start, &row.end);
+      if (holds_highlight (own, &row))
         continue;
       if (row.created == NULL)
         row.created = (char *) stamp;

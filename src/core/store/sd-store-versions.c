@@ -98,14 +98,11 @@ common_chars (const char *a, const char *b, gboolean from_end)
   return n;
 }
 
-/* Finds the highlight's quote in @body, choosing among several places the
- * one whose surroundings best match the prefix and suffix it kept (a W3C
- * TextQuoteSelector lookup).  FALSE when the quote is gone. */
-static gboolean
-anchor_highlight (const SdHighlight *highlight,
-                  const char        *body,
-                  gint64            *out_start,
-                  gint64            *out_end)
+gboolean
+_sd_store_anchor_highlight (const SdHighlight *highlight,
+                            const char        *body,
+                            gint64            *out_start,
+                            gint64            *out_end)
 {
   glong       best_score = -1;
   const char *best = NULL;
@@ -198,7 +195,7 @@ carry_story (SdStore       *self,
     {
       SdHighlight moved = *(SdHighlight *) g_ptr_array_index (old->highlights, i);
 
-      if (!anchor_highlight (&moved, story->body, &moved.start, &moved.end))
+      if (!_sd_store_anchor_highlight (&moved, story->body, &moved.start, &moved.end))
         {
           *out_complete = FALSE;
           continue;
