@@ -1,0 +1,255 @@
+/* sd-pg-library.c — a shared library on a PostgreSQL server: schema,
+ * stories and search
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sd-pg-library"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <libpq-fe.h>
+
+#include "sd-pg-library.h"
+#include "sd-tsvector.h"
+
+G_DEFINE_QUARK (sd - pg - error - quark, sd_pg_error)
+
+struct _SdPgLibrary
+{
+  PGconn *conn;
+  char   *location; /* as given, for messages; libpq never puts a password in it */
+};
+
+/* Storydesk keeps to a schema of its own, so a library may share a
+ * database with other programs. */
+static const char schema_sql[] =
+    "CREATE SCHEMA IF NOT EXISTS storydesk;"
+    "CREATE TABLE IF NOT EXISTS storydesk.stories ("
+    "  id bigint PRIMARY KEY,"
+    "  kind text NOT NULL,"
+    "  headline text,"
+    "  subheadline text,"
+    "  reporter text,"
+    "  byline text,"
+    "  body text NOT NULL,"
+    "  note text NOT NULL DEFAULT '',"
+    "  status text NOT NULL DEFAULT 'new',"
+    "  place_code text,"
+    "  version bigint NOT NULL DEFAULT 1);"
+    /* A story's search tokens in windows (sd-tsvector.h). */
+    "CREATE TABLE IF NOT EXISTS storydesk.story_windows ("
+    "  story_id bigint NOT NULL REFERENCES storydesk.stories (id) ON DELETE CASCADE,"
+    "  n integer NOT NULL,"
+    "  tokens tsvector NOT NULL,"
+    "  PRIMARY KEY (story_id, n));"
+    "CREATE INDEX IF NOT EXISTS story_windows_by_token"
+    "  ON storydesk.story_windows USING gin (tokens);";
+
+gboolean
+sd_pg_library_is_location (const char *location)
+{
+  return location != NULL
+         && (g_str_has_prefix (location, "postgresql://")
+             || g_str_has_prefix (location, "postgres://"));
+}
+
+static gboolean
+set_error_from (SdPgLibrary *self, PGresult *result, GError **error)
+{
+  g_autofree char *message =
+      g_strdup (result != NULL ? PQresultErrorMessage (result) : PQerrorMessage (self->conn));
+
+  g_set_error (error, SD_PG_ERROR, SD_PG_ERROR_FAILED,
+               _("The shared library %s: %s"), self->location, g_strstrip (message));
+  return FALSE;
+}
+
+/* Runs @sql with @n_params text parameters; the result when it succeeded,
+ * else NULL with @error set. */
+static PGresult *
+run (SdPgLibrary *self, const char *sql, int n_params, const char *const *params, GError **error)
+{
+  PGresult      *result = PQexecParams (self->conn, sql, n_params, NULL, params, NULL, NULL, 0);
+  ExecStatusType status = PQresultStatus (result);
+
+  if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
+    return result;
+  set_error_from (self, result, error);
+  PQclear (result);
+  return NULL;
+}
+
+static gboolean
+run_command (
+    SdPgLibrary *self, const char *sql, int n_params, const char *const *params, GError **error)
+{
+  PGresult *result = run (self, sql, n_params, params, error);
+
+  PQclear (result);
+  return result != NULL;
+}
+
+/**
+ * sd_pg_library_open:
+ * @location: a libpq connection URI (postgresql://host/db, or
+ *   postgresql:///db for the local socket); a password comes from
+ *   ~/.pgpass, never from here
+ *
+ * Returns: (transfer full): the open library, or %NULL with @error.
+ */
+SdPgLibrary *
+sd_pg_library_open (const char *location, GError **error)
+{
+  g_autoptr (SdPgLibrary) self = g_new0 (SdPgLibrary, 1);
+
+  self->location = g_strdup (location);
+  self->conn = PQconnectdb (location);
+  if (PQstatus (self->conn) != CONNECTION_OK)
+    {
+      g_autofree char *message = g_strdup (PQerrorMessage (self->conn));
+
+      g_set_error (error, SD_PG_ERROR, SD_PG_ERROR_CONNECT,
+                   _("Cannot open the shared library %s: %s"), location, g_strstrip (message));
+      return NULL;
+    }
+  if (!run_command (self, "SET search_path = storydesk", 0, NULL, error)
+      || !run_command (self, "SET client_min_messages = warning", 0, NULL, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+void
+sd_pg_library_close (SdPgLibrary *self)
+{
+  if (self == NULL)
+    return;
+  PQfinish (self->conn);
+  g_free (self->location);
+  g_free (self);
+}
+
+gboolean
+sd_pg_library_create (SdPgLibrary *self, GError **error)
+{
+  PGresult *result = PQexec (self->conn, schema_sql);
+  gboolean  ok = PQresultStatus (result) == PGRES_COMMAND_OK;
+
+  if (!ok)
+    set_error_from (self, result, error);
+  PQclear (result);
+  return ok;
+}
+
+static gboolean
+put_windows (SdPgLibrary *self, const char *id, const SdStory *story, GError **error)
+{
+  const char *const fields[] = { story->headline, story->subheadline, story->body, story->byline,
+                                 story->note };
+  g_autoptr (GPtrArray) windows = sd_tsvector_windows (fields, G_N_ELEMENTS (fields));
+  const char *const del[] = { id };
+
+  if (!run_command (self, "DELETE FROM story_windows WHERE story_id = $1", 1, del, error))
+    return FALSE;
+  for (guint i = 0; i < windows->len; i++)
+    {
+      g_autofree char  *n = g_strdup_printf ("%u", i);
+      const char *const params[] = { id, n, windows->pdata[i] };
+
+      if (!run_command (self,
+                        "INSERT INTO story_windows (story_id, n, tokens)"
+                        " VALUES ($1, $2, $3::tsvector)",
+                        3, params, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+sd_pg_library_put_story (SdPgLibrary *self, const SdStory *story, GError **error)
+{
+  g_autofree char  *id = g_strdup_printf ("%" G_GINT64_FORMAT, story->id);
+  const char *const params[] = {
+    id,
+    sd_story_kind_to_string (story->kind),
+    story->headline,
+    story->subheadline,
+    story->reporter,
+    story->byline,
+    story->body != NULL ? story->body : "",
+    story->note != NULL ? story->note : "",
+    sd_story_status_to_string (story->status),
+    story->place_code,
+  };
+  gboolean ok;
+
+  if (!run_command (self, "BEGIN", 0, NULL, error))
+    return FALSE;
+  ok = run_command (self,
+                    "INSERT INTO stories (id, kind, headline, subheadline, reporter, byline, body,"
+                    "  note, status, place_code)"
+                    " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
+                    " ON CONFLICT (id) DO UPDATE SET kind = $2, headline = $3,"
+                    "  subheadline = $4, reporter = $5, byline = $6, body = $7, note = $8,"
+                    "  status = $9, place_code = $10, version = stories.version + 1",
+                    G_N_ELEMENTS (params), params, error)
+       && put_windows (self, id, story, error);
+  if (!run_command (self, ok ? "COMMIT" : "ROLLBACK", 0, NULL, ok ? error : NULL))
+    return FALSE;
+  return ok;
+}
+
+/* One EXISTS test a term: two terms may stand in different windows. */
+static void
+append_term_test (GString *sql, GPtrArray *params, const char *tsquery, gboolean wanted)
+{
+  g_ptr_array_add (params, (gpointer) tsquery);
+  g_string_append_printf (sql,
+                          " AND %sEXISTS (SELECT 1 FROM story_windows w"
+                          " WHERE w.story_id = s.id AND w.tokens @@ $%u::tsquery)",
+                          wanted ? "" : "NOT ", params->len);
+}
+
+GArray *
+sd_pg_library_search_ids (SdPgLibrary *self, const SdQuery *query, GError **error)
+{
+  g_autoptr (GString) sql = g_string_new ("SELECT s.id FROM stories s WHERE TRUE");
+  g_autoptr (GPtrArray) params = g_ptr_array_new ();
+  g_autoptr (GPtrArray) tsqueries = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *terms = sd_query_get_terms (query);
+  GPtrArray *excluded = sd_query_get_excluded (query);
+  PGresult  *result;
+  GArray    *ids;
+
+  if (sd_query_get_filters (query)->len > 0)
+    {
+      g_set_error (error, SD_PG_ERROR, SD_PG_ERROR_UNSUPPORTED,
+                   _("The shared library %s cannot search by fields yet"), self->location);
+      return NULL;
+    }
+  for (guint i = 0; i < terms->len + excluded->len; i++)
+    {
+      gboolean wanted = i < terms->len;
+      char    *tsquery =
+          sd_tsquery_for_term (wanted ? terms->pdata[i] : excluded->pdata[i - terms->len]);
+
+      if (tsquery == NULL) /* nothing the index keeps: the parser refuses such terms */
+        continue;
+      g_ptr_array_add (tsqueries, tsquery);
+      append_term_test (sql, params, tsquery, wanted);
+    }
+  g_string_append (sql, " ORDER BY s.id");
+  result = run (self, sql->str, params->len, (const char *const *) params->pdata, error);
+  if (result == NULL)
+    return NULL;
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), PQntuples (result));
+  for (int row = 0; row < PQntuples (result); row++)
+    {
+      gint64 id = g_ascii_strtoll (PQgetvalue (result, row, 0), NULL, 10);
+
+      g_array_append_val (ids, id);
+    }
+  PQclear (result);
+  return ids;
+}
