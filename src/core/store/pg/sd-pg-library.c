@@ -9,43 +9,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <libpq-fe.h>
+#include <string.h>
 
-#include "sd-pg-library.h"
+#include "sd-pg-private.h"
 #include "sd-tsvector.h"
 
 G_DEFINE_QUARK (sd - pg - error - quark, sd_pg_error)
-
-struct _SdPgLibrary
-{
-  PGconn *conn;
-  char   *location; /* as given, for messages; libpq never puts a password in it */
-};
-
-/* Storydesk keeps to a schema of its own, so a library may share a
- * database with other programs. */
-static const char schema_sql[] =
-    "CREATE SCHEMA IF NOT EXISTS storydesk;"
-    "CREATE TABLE IF NOT EXISTS storydesk.stories ("
-    "  id bigint PRIMARY KEY,"
-    "  kind text NOT NULL,"
-    "  headline text,"
-    "  subheadline text,"
-    "  reporter text,"
-    "  byline text,"
-    "  body text NOT NULL,"
-    "  note text NOT NULL DEFAULT '',"
-    "  status text NOT NULL DEFAULT 'new',"
-    "  place_code text,"
-    "  version bigint NOT NULL DEFAULT 1);"
-    /* A story's search tokens in windows (sd-tsvector.h). */
-    "CREATE TABLE IF NOT EXISTS storydesk.story_windows ("
-    "  story_id bigint NOT NULL REFERENCES storydesk.stories (id) ON DELETE CASCADE,"
-    "  n integer NOT NULL,"
-    "  tokens tsvector NOT NULL,"
-    "  PRIMARY KEY (story_id, n));"
-    "CREATE INDEX IF NOT EXISTS story_windows_by_token"
-    "  ON storydesk.story_windows USING gin (tokens);";
 
 gboolean
 sd_pg_library_is_location (const char *location)
@@ -55,15 +24,46 @@ sd_pg_library_is_location (const char *location)
              || g_str_has_prefix (location, "postgres://"));
 }
 
-static gboolean
-set_error_from (SdPgLibrary *self, PGresult *result, GError **error)
+/* Sets @error from @result (or the connection when NULL): a refusal for
+ * want of rights is SD_PG_ERROR_DENIED. Returns FALSE. */
+gboolean
+_sd_pg_set_error (SdPgLibrary *self, PGresult *result, GError **error)
 {
   g_autofree char *message =
       g_strdup (result != NULL ? PQresultErrorMessage (result) : PQerrorMessage (self->conn));
+  const char *state = result != NULL ? PQresultErrorField (result, PG_DIAG_SQLSTATE) : NULL;
 
-  g_set_error (error, SD_PG_ERROR, SD_PG_ERROR_FAILED,
-               _("The shared library %s: %s"), self->location, g_strstrip (message));
+  if (g_strcmp0 (state, "42501") == 0) /* insufficient_privilege, row-level security too */
+    g_set_error (error, SD_PG_ERROR, SD_PG_ERROR_DENIED,
+                 _("The shared library %s does not allow you this: %s"), self->location,
+                    g_strstrip (message));
+  else
+    g_set_error (error, SD_PG_ERROR, SD_PG_ERROR_FAILED,
+                 _("The shared library %s: %s"), self->location, g_strstrip (message));
   return FALSE;
+}
+
+gboolean
+_sd_pg_run_script (SdPgLibrary *self, const char *sql, GError **error)
+{
+  PGresult *result = PQexec (self->conn, sql);
+  gboolean  ok = PQresultStatus (result) == PGRES_COMMAND_OK;
+
+  if (!ok)
+    _sd_pg_set_error (self, result, error);
+  PQclear (result);
+  return ok;
+}
+
+char *
+_sd_pg_quote (SdPgLibrary *self, const char *text, gboolean identifier)
+{
+  char *quoted = identifier ? PQescapeIdentifier (self->conn, text, strlen (text))
+                            : PQescapeLiteral (self->conn, text, strlen (text));
+  char *copy = g_strdup (quoted);
+
+  PQfreemem (quoted);
+  return copy;
 }
 
 /* Runs @sql with @n_params text parameters; the result when it succeeded,
@@ -76,7 +76,7 @@ run (SdPgLibrary *self, const char *sql, int n_params, const char *const *params
 
   if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
     return result;
-  set_error_from (self, result, error);
+  _sd_pg_set_error (self, result, error);
   PQclear (result);
   return NULL;
 }
@@ -115,7 +115,7 @@ sd_pg_library_open (const char *location, GError **error)
       return NULL;
     }
   if (!run_command (self, "SET search_path = storydesk", 0, NULL, error)
-      || !run_command (self, "SET client_min_messages = warning", 0, NULL, error))
+      || !run_command (self, "SET client_min_messages = error", 0, NULL, error))
     return NULL;
   return g_steal_pointer (&self);
 }
@@ -128,18 +128,6 @@ sd_pg_library_close (SdPgLibrary *self)
   PQfinish (self->conn);
   g_free (self->location);
   g_free (self);
-}
-
-gboolean
-sd_pg_library_create (SdPgLibrary *self, GError **error)
-{
-  PGresult *result = PQexec (self->conn, schema_sql);
-  gboolean  ok = PQresultStatus (result) == PGRES_COMMAND_OK;
-
-  if (!ok)
-    set_error_from (self, result, error);
-  PQclear (result);
-  return ok;
 }
 
 static gboolean
@@ -192,12 +180,72 @@ sd_pg_library_put_story (SdPgLibrary *self, const SdStory *story, GError **error
                     " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
                     " ON CONFLICT (id) DO UPDATE SET kind = $2, headline = $3,"
                     "  subheadline = $4, reporter = $5, byline = $6, body = $7, note = $8,"
-                    "  status = $9, place_code = $10, version = stories.version + 1",
+                    "  status = $9, place_code = $10",
                     G_N_ELEMENTS (params), params, error)
        && put_windows (self, id, story, error);
   if (!run_command (self, ok ? "COMMIT" : "ROLLBACK", 0, NULL, ok ? error : NULL))
     return FALSE;
   return ok;
+}
+
+/* Runs @sql, which changes the story @id, in a transaction; when a
+ * @searched field changed, with its windows rewritten from the row it
+ * returns (headline, subheadline, body, byline, note). */
+static gboolean
+update_story (SdPgLibrary *self,
+              gint64       id,
+              const char  *sql,
+              const char  *value,
+              gboolean     searched,
+              GError     **error)
+{
+  g_autofree char  *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  const char *const params[] = { id_text, value };
+  g_autoptr (SdStory) story = sd_story_new ();
+  PGresult *result;
+  gboolean  ok;
+
+  if (!run_command (self, "BEGIN", 0, NULL, error))
+    return FALSE;
+  result = run (self, sql, G_N_ELEMENTS (params), params, error);
+  ok = result != NULL;
+  if (ok && PQntuples (result) == 0)
+    {
+      g_set_error (error, SD_PG_ERROR, SD_PG_ERROR_NOT_FOUND,
+                   _("The shared library %s has no story %s"), self->location, id_text);
+      ok = FALSE;
+    }
+  if (ok && searched)
+    {
+      char **fields[] = { &story->headline, &story->subheadline, &story->body, &story->byline,
+                          &story->note };
+
+      for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+        *fields[i] = PQgetisnull (result, 0, i) ? NULL : g_strdup (PQgetvalue (result, 0, i));
+      ok = put_windows (self, id_text, story, error);
+    }
+  PQclear (result);
+  if (!run_command (self, ok ? "COMMIT" : "ROLLBACK", 0, NULL, ok ? error : NULL))
+    return FALSE;
+  return ok;
+}
+
+gboolean
+sd_pg_library_set_note (SdPgLibrary *self, gint64 id, const char *note, GError **error)
+{
+  return update_story (self, id,
+                       "UPDATE stories SET note = $2 WHERE id = $1"
+                       " RETURNING headline, subheadline, body, byline, note",
+                       note, TRUE, error);
+}
+
+gboolean
+sd_pg_library_set_status (SdPgLibrary *self, gint64 id, SdStoryStatus status, GError **error)
+{
+  return update_story (self, id,
+                       "UPDATE stories SET status = $2 WHERE id = $1"
+                       " RETURNING headline, subheadline, body, byline, note",
+                       sd_story_status_to_string (status), FALSE, error);
 }
 
 /* One EXISTS test a term: two terms may stand in different windows. */

@@ -25,8 +25,22 @@ typedef enum
   SD_PG_ERROR_CONNECT,     /* the server cannot be reached or refused us */
   SD_PG_ERROR_FAILED,      /* a statement failed: the server's message */
   SD_PG_ERROR_UNSUPPORTED, /* asked of this engine before it can do it */
+  SD_PG_ERROR_DENIED,      /* the person's role does not allow it */
+  SD_PG_ERROR_NOT_FOUND,   /* no story of that id */
 } SdPgError;
 GQuark sd_pg_error_quark (void);
+
+/* A person's role: each may do what the one before may, and more. */
+typedef enum
+{
+  SD_PG_ROLE_EDITOR,   /* 编辑: tags, notes, highlights, status new or needs-work */
+  SD_PG_ROLE_REVIEWER, /* 审稿: also 已审 and 不用, corrections and splits */
+  SD_PG_ROLE_ADMIN,    /* 管理员: also imports, deletes and people */
+} SdPgRole;
+
+/* "editor", "reviewer" or "admin". */
+gboolean     sd_pg_role_from_string     (const char        *text,
+                                         SdPgRole          *out_role);
 
 typedef struct _SdPgLibrary SdPgLibrary;
 
@@ -39,14 +53,35 @@ SdPgLibrary *sd_pg_library_open         (const char        *location,
 void         sd_pg_library_close        (SdPgLibrary       *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SdPgLibrary, sd_pg_library_close)
 
-/* Creates the tables and indexes where they are missing. */
+/* Connects to the server at @server_location and creates the database
+ * @name there unless it exists. */
+gboolean     sd_pg_library_ensure_database (const char  *server_location,
+                                            const char  *name,
+                                            GError     **error);
+/* Creates the tables, indexes, roles and policies where they are missing
+ * (sd-pg-schema.c); run by a role that may create roles. */
 gboolean     sd_pg_library_create       (SdPgLibrary       *self,
+                                         GError           **error);
+gboolean     sd_pg_library_add_person   (SdPgLibrary       *self,
+                                         const char        *name,
+                                         SdPgRole           role,
                                          GError           **error);
 
 /* Stores @story under its id (replacing a story of that id), with its
  * search windows, in one transaction. */
 gboolean     sd_pg_library_put_story    (SdPgLibrary       *self,
                                          const SdStory     *story,
+                                         GError           **error);
+
+/* A story's note (its search windows following) and status, as the
+ * connection's role; SD_PG_ERROR_DENIED when the role may not. */
+gboolean     sd_pg_library_set_note     (SdPgLibrary       *self,
+                                         gint64             id,
+                                         const char        *note,
+                                         GError           **error);
+gboolean     sd_pg_library_set_status   (SdPgLibrary       *self,
+                                         gint64             id,
+                                         SdStoryStatus      status,
                                          GError           **error);
 
 /* The ids, in order, of the stories holding every wanted word and phrase

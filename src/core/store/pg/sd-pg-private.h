@@ -1,0 +1,31 @@
+/* sd-pg-private.h — what the PostgreSQL engine's files share; nothing
+ * outside src/core/store/pg/ includes it
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+/* Prototypes are aligned in columns by hand: */
+/* clang-format off */
+#pragma once
+
+#include <libpq-fe.h>
+
+#include "sd-pg-library.h"
+
+G_BEGIN_DECLS
+
+struct _SdPgLibrary
+{
+  PGconn *conn;
+  char   *location; /* as given, for messages; libpq never puts a password in it */
+};
+
+/* Sets @error from @result, or from the connection when @result is NULL;
+ * a refusal for want of rights is SD_PG_ERROR_DENIED.  Returns FALSE. */
+G_GNUC_INTERNAL gboolean  _sd_pg_set_error  (SdPgLibrary *self, PGresult *result, GError **error);
+/* Runs statements without parameters, one after another. */
+G_GNUC_INTERNAL gboolean  _sd_pg_run_script (SdPgLibrary *self, const char *sql, GError **error);
+/* @text quoted as an identifier or a literal; NULL when it cannot be. */
+G_GNUC_INTERNAL char     *_sd_pg_quote      (SdPgLibrary *self, const char *text, gboolean identifier);
+
+G_END_DECLS
