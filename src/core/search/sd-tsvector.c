@@ -144,15 +144,42 @@ sd_tsvector_windows (const char *const *fields, guint n_fields)
   return windows;
 }
 
+/* One Chinese (or kana, hangul) character: the tokenizer's unigram. */
+static gboolean
+is_lone_character (const char *lexeme)
+{
+  gunichar c = g_utf8_get_char (lexeme);
+
+  if (*g_utf8_next_char (lexeme) != '\0' || c < 0x80)
+    return FALSE;
+  switch (g_unichar_get_script (c))
+    {
+    case G_UNICODE_SCRIPT_HAN:
+    case G_UNICODE_SCRIPT_HIRAGANA:
+    case G_UNICODE_SCRIPT_KATAKANA:
+    case G_UNICODE_SCRIPT_HANGUL:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
 static void
 append_phrase (GString *out, GArray *tokens, guint from, guint to)
 {
   g_string_append_c (out, '(');
   for (guint i = from; i < to; i++)
     {
+      const char *lexeme = g_array_index (tokens, Token, i).lexeme;
+
       if (i > from)
         g_string_append (out, " <-> ");
-      append_lexeme (out, g_array_index (tokens, Token, i).lexeme);
+      append_lexeme (out, lexeme);
+      /* A lone character is asked as a prefix: any token starting with it,
+       * its bigrams too, since a document need not hold its unigram at
+       * every position (sd-cjk-tokenizer.h). */
+      if (is_lone_character (lexeme))
+        g_string_append (out, ":*");
     }
   g_string_append_c (out, ')');
 }

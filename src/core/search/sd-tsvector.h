@@ -34,7 +34,7 @@ GPtrArray *sd_tsvector_windows   (const char *const *fields,
                                   guint              n_fields);
 
 /* The tsquery literal that matches a window holding @term (a word or a
- * phrase, as typed), or NULL when @term holds nothing the index keeps.  A
+ * phrase, as typed; a lone Chinese character as a prefix), or NULL when @term holds nothing the index keeps.  A
  * phrase longer than a window's overlap becomes the AND of overlapping
  * pieces, which may also match the pieces standing apart. (transfer full) */
 char      *sd_tsquery_for_term   (const char        *term);
