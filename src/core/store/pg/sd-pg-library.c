@@ -33,7 +33,10 @@ _sd_pg_set_error (SdPgLibrary *self, PGresult *result, GError **error)
       g_strdup (result != NULL ? PQresultErrorMessage (result) : PQerrorMessage (self->conn));
   const char *state = result != NULL ? PQresultErrorField (result, PG_DIAG_SQLSTATE) : NULL;
 
-  if (g_strcmp0 (state, "42501") == 0) /* insufficient_privilege, row-level security too */
+  if (g_strcmp0 (state, "40001") == 0 || g_strcmp0 (state, "40P01") == 0)
+    g_set_error (error, SD_PG_ERROR, SD_PG_ERROR_RETRY,
+                 _("The shared library %s: %s"), self->location, g_strstrip (message));
+  else if (g_strcmp0 (state, "42501") == 0) /* insufficient_privilege, row-level security too */
     g_set_error (error, SD_PG_ERROR, SD_PG_ERROR_DENIED,
                  _("The shared library %s does not allow you this: %s"), self->location,
                     g_strstrip (message));
@@ -68,8 +71,9 @@ _sd_pg_quote (SdPgLibrary *self, const char *text, gboolean identifier)
 
 /* Runs @sql with @n_params text parameters; the result when it succeeded,
  * else NULL with @error set. */
-static PGresult *
-run (SdPgLibrary *self, const char *sql, int n_params, const char *const *params, GError **error)
+PGresult *
+_sd_pg_run (
+    SdPgLibrary *self, const char *sql, int n_params, const char *const *params, GError **error)
 {
   PGresult      *result = PQexecParams (self->conn, sql, n_params, NULL, params, NULL, NULL, 0);
   ExecStatusType status = PQresultStatus (result);
@@ -81,11 +85,11 @@ run (SdPgLibrary *self, const char *sql, int n_params, const char *const *params
   return NULL;
 }
 
-static gboolean
-run_command (
+gboolean
+_sd_pg_run_command (
     SdPgLibrary *self, const char *sql, int n_params, const char *const *params, GError **error)
 {
-  PGresult *result = run (self, sql, n_params, params, error);
+  PGresult *result = _sd_pg_run (self, sql, n_params, params, error);
 
   PQclear (result);
   return result != NULL;
@@ -114,8 +118,8 @@ sd_pg_library_open (const char *location, GError **error)
                    _("Cannot open the shared library %s: %s"), location, g_strstrip (message));
       return NULL;
     }
-  if (!run_command (self, "SET search_path = storydesk", 0, NULL, error)
-      || !run_command (self, "SET client_min_messages = error", 0, NULL, error))
+  if (!_sd_pg_run_command (self, "SET search_path = storydesk", 0, NULL, error)
+      || !_sd_pg_run_command (self, "SET client_min_messages = error", 0, NULL, error))
     return NULL;
   return g_steal_pointer (&self);
 }
@@ -130,25 +134,25 @@ sd_pg_library_close (SdPgLibrary *self)
   g_free (self);
 }
 
-static gboolean
-put_windows (SdPgLibrary *self, const char *id, const SdStory *story, GError **error)
+gboolean
+_sd_pg_put_windows (SdPgLibrary *self, const char *id, const SdStory *story, GError **error)
 {
   const char *const fields[] = { story->headline, story->subheadline, story->body, story->byline,
                                  story->note };
   g_autoptr (GPtrArray) windows = sd_tsvector_windows (fields, G_N_ELEMENTS (fields));
   const char *const del[] = { id };
 
-  if (!run_command (self, "DELETE FROM story_windows WHERE story_id = $1", 1, del, error))
+  if (!_sd_pg_run_command (self, "DELETE FROM story_windows WHERE story_id = $1", 1, del, error))
     return FALSE;
   for (guint i = 0; i < windows->len; i++)
     {
       g_autofree char  *n = g_strdup_printf ("%u", i);
       const char *const params[] = { id, n, windows->pdata[i] };
 
-      if (!run_command (self,
-                        "INSERT INTO story_windows (story_id, n, tokens)"
-                        " VALUES ($1, $2, $3::tsvector)",
-                        3, params, error))
+      if (!_sd_pg_run_command (self,
+                               "INSERT INTO story_windows (story_id, n, tokens)"
+                               " VALUES ($1, $2, $3::tsvector)",
+                               3, params, error))
         return FALSE;
     }
   return TRUE;
@@ -172,18 +176,19 @@ sd_pg_library_put_story (SdPgLibrary *self, const SdStory *story, GError **error
   };
   gboolean ok;
 
-  if (!run_command (self, "BEGIN", 0, NULL, error))
+  if (!_sd_pg_run_command (self, "BEGIN", 0, NULL, error))
     return FALSE;
-  ok = run_command (self,
-                    "INSERT INTO stories (id, kind, headline, subheadline, reporter, byline, body,"
-                    "  note, status, place_code)"
-                    " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
-                    " ON CONFLICT (id) DO UPDATE SET kind = $2, headline = $3,"
-                    "  subheadline = $4, reporter = $5, byline = $6, body = $7, note = $8,"
-                    "  status = $9, place_code = $10",
-                    G_N_ELEMENTS (params), params, error)
-       && put_windows (self, id, story, error);
-  if (!run_command (self, ok ? "COMMIT" : "ROLLBACK", 0, NULL, ok ? error : NULL))
+  ok = _sd_pg_run_command (
+           self,
+           "INSERT INTO stories (id, kind, headline, subheadline, reporter, byline, body,"
+           "  note, status, place_code)"
+           " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
+           " ON CONFLICT (id) DO UPDATE SET kind = $2, headline = $3,"
+           "  subheadline = $4, reporter = $5, byline = $6, body = $7, note = $8,"
+           "  status = $9, place_code = $10",
+           G_N_ELEMENTS (params), params, error)
+       && _sd_pg_put_windows (self, id, story, error);
+  if (!_sd_pg_run_command (self, ok ? "COMMIT" : "ROLLBACK", 0, NULL, ok ? error : NULL))
     return FALSE;
   return ok;
 }
@@ -205,9 +210,9 @@ update_story (SdPgLibrary *self,
   PGresult *result;
   gboolean  ok;
 
-  if (!run_command (self, "BEGIN", 0, NULL, error))
+  if (!_sd_pg_run_command (self, "BEGIN", 0, NULL, error))
     return FALSE;
-  result = run (self, sql, G_N_ELEMENTS (params), params, error);
+  result = _sd_pg_run (self, sql, G_N_ELEMENTS (params), params, error);
   ok = result != NULL;
   if (ok && PQntuples (result) == 0)
     {
@@ -222,10 +227,10 @@ update_story (SdPgLibrary *self,
 
       for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
         *fields[i] = PQgetisnull (result, 0, i) ? NULL : g_strdup (PQgetvalue (result, 0, i));
-      ok = put_windows (self, id_text, story, error);
+      ok = _sd_pg_put_windows (self, id_text, story, error);
     }
   PQclear (result);
-  if (!run_command (self, ok ? "COMMIT" : "ROLLBACK", 0, NULL, ok ? error : NULL))
+  if (!_sd_pg_run_command (self, ok ? "COMMIT" : "ROLLBACK", 0, NULL, ok ? error : NULL))
     return FALSE;
   return ok;
 }
@@ -288,7 +293,7 @@ sd_pg_library_search_ids (SdPgLibrary *self, const SdQuery *query, GError **erro
       append_term_test (sql, params, tsquery, wanted);
     }
   g_string_append (sql, " ORDER BY s.id");
-  result = run (self, sql->str, params->len, (const char *const *) params->pdata, error);
+  result = _sd_pg_run (self, sql->str, params->len, (const char *const *) params->pdata, error);
   if (result == NULL)
     return NULL;
   ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), PQntuples (result));

@@ -27,6 +27,8 @@ typedef enum
   SD_PG_ERROR_UNSUPPORTED, /* asked of this engine before it can do it */
   SD_PG_ERROR_DENIED,      /* the person's role does not allow it */
   SD_PG_ERROR_NOT_FOUND,   /* no story of that id */
+  SD_PG_ERROR_CHANGED,     /* someone else changed the story since the version named */
+  SD_PG_ERROR_RETRY,       /* the server undid the transaction (a deadlock): run it again */
 } SdPgError;
 GQuark sd_pg_error_quark (void);
 
@@ -82,6 +84,32 @@ gboolean     sd_pg_library_set_note     (SdPgLibrary       *self,
 gboolean     sd_pg_library_set_status   (SdPgLibrary       *self,
                                          gint64             id,
                                          SdStoryStatus      status,
+                                         GError           **error);
+
+/* The story's note and version now. */
+gboolean     sd_pg_library_get_note     (SdPgLibrary       *self,
+                                         gint64             id,
+                                         char             **out_note,
+                                         gint64            *out_version,
+                                         GError           **error);
+/* Sets the note only while the story is at @version, else
+ * SD_PG_ERROR_CHANGED (the caller shows both texts); @out_version: the
+ * story's version after it (sd-pg-edits.c). */
+gboolean     sd_pg_library_set_note_at  (SdPgLibrary       *self,
+                                         gint64             id,
+                                         gint64             version,
+                                         const char        *note,
+                                         gint64            *out_version,
+                                         GError           **error);
+/* Puts the tag @name on the story (made when new); a tag already there is
+ * kept as it is. */
+gboolean     sd_pg_library_add_tag      (SdPgLibrary       *self,
+                                         gint64             id,
+                                         const char        *name,
+                                         GError           **error);
+/* The story's tags, sorted. (element-type utf8) */
+GPtrArray   *sd_pg_library_list_tags    (SdPgLibrary       *self,
+                                         gint64             id,
                                          GError           **error);
 
 /* The ids, in order, of the stories holding every wanted word and phrase

@@ -23,6 +23,15 @@ struct _SdPgLibrary
 /* Sets @error from @result, or from the connection when @result is NULL;
  * a refusal for want of rights is SD_PG_ERROR_DENIED.  Returns FALSE. */
 G_GNUC_INTERNAL gboolean  _sd_pg_set_error  (SdPgLibrary *self, PGresult *result, GError **error);
+/* Runs @sql with @n_params text parameters: its result, or NULL with
+ * @error set; _command () keeps only whether it succeeded. */
+G_GNUC_INTERNAL PGresult *_sd_pg_run         (SdPgLibrary *self, const char *sql, int n_params,
+                                              const char *const *params, GError **error);
+G_GNUC_INTERNAL gboolean  _sd_pg_run_command (SdPgLibrary *self, const char *sql, int n_params,
+                                              const char *const *params, GError **error);
+/* Rewrites the search windows of story @id from @story's fields. */
+G_GNUC_INTERNAL gboolean  _sd_pg_put_windows (SdPgLibrary *self, const char *id,
+                                              const SdStory *story, GError **error);
 /* Runs statements without parameters, one after another. */
 G_GNUC_INTERNAL gboolean  _sd_pg_run_script (SdPgLibrary *self, const char *sql, GError **error);
 /* @text quoted as an identifier or a literal; NULL when it cannot be. */

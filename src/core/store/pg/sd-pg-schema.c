@@ -44,6 +44,19 @@ static const char schema_sql[] =
     "CREATE INDEX IF NOT EXISTS story_windows_by_token"
     "  ON storydesk.story_windows USING gin (tokens);"
 
+    /* Tags: a story's tag is a row of its own, so two editors tagging one
+   * story at once both land. */
+    "CREATE TABLE IF NOT EXISTS storydesk.tags ("
+    "  id bigserial PRIMARY KEY,"
+    "  name text NOT NULL UNIQUE,"
+    "  color text);"
+    "CREATE TABLE IF NOT EXISTS storydesk.story_tags ("
+    "  story_id bigint NOT NULL REFERENCES storydesk.stories (id) ON DELETE CASCADE,"
+    "  tag_id bigint NOT NULL REFERENCES storydesk.tags (id) ON DELETE CASCADE,"
+    "  editor text NOT NULL DEFAULT current_user,"
+    "  added timestamptz NOT NULL DEFAULT now (),"
+    "  PRIMARY KEY (story_id, tag_id));"
+
     /* Who wrote last, when, and the version a later write must name. */
     "CREATE OR REPLACE FUNCTION storydesk.stamp_story () RETURNS trigger"
     "  LANGUAGE plpgsql AS $$ BEGIN"
@@ -75,7 +88,12 @@ static const char schema_sql[] =
     "GRANT INSERT, DELETE ON storydesk.story_windows TO storydesk_editor;"
     "GRANT UPDATE (kind, headline, subheadline, reporter, byline, body, place_code)"
     "  ON storydesk.stories TO storydesk_reviewer;"
+    "GRANT SELECT ON storydesk.tags, storydesk.story_tags TO storydesk_editor;"
+    "GRANT INSERT (name) ON storydesk.tags TO storydesk_editor;"
+    "GRANT USAGE ON SEQUENCE storydesk.tags_id_seq TO storydesk_editor;"
+    "GRANT INSERT (story_id, tag_id), DELETE ON storydesk.story_tags TO storydesk_editor;"
     "GRANT INSERT, UPDATE, DELETE ON storydesk.stories TO storydesk_admin;"
+    "GRANT UPDATE, DELETE ON storydesk.tags TO storydesk_admin;"
 
     "ALTER TABLE storydesk.stories ENABLE ROW LEVEL SECURITY;"
     "ALTER TABLE storydesk.stories FORCE ROW LEVEL SECURITY;"
@@ -98,6 +116,17 @@ static const char schema_sql[] =
     "DROP POLICY IF EXISTS remove_stories ON storydesk.stories;"
     "CREATE POLICY remove_stories ON storydesk.stories FOR DELETE TO storydesk_admin"
     "  USING (true);"
+    "ALTER TABLE storydesk.tags ENABLE ROW LEVEL SECURITY;"
+    "ALTER TABLE storydesk.tags FORCE ROW LEVEL SECURITY;"
+    "ALTER TABLE storydesk.story_tags ENABLE ROW LEVEL SECURITY;"
+    "ALTER TABLE storydesk.story_tags FORCE ROW LEVEL SECURITY;"
+    "DROP POLICY IF EXISTS tags ON storydesk.tags;"
+    "CREATE POLICY tags ON storydesk.tags FOR ALL TO storydesk_editor"
+    "  USING (true) WITH CHECK (true);"
+    /* a tag put on says truly whose it was */
+    "DROP POLICY IF EXISTS story_tags ON storydesk.story_tags;"
+    "CREATE POLICY story_tags ON storydesk.story_tags FOR ALL TO storydesk_editor"
+    "  USING (true) WITH CHECK (editor = current_user);"
     "DROP POLICY IF EXISTS story_windows ON storydesk.story_windows;"
     "CREATE POLICY story_windows ON storydesk.story_windows FOR ALL TO storydesk_editor"
     "  USING (true) WITH CHECK (true);";
