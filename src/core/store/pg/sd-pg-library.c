@@ -78,6 +78,7 @@ _sd_pg_run (
   PGresult      *result = PQexecParams (self->conn, sql, n_params, NULL, params, NULL, NULL, 0);
   ExecStatusType status = PQresultStatus (result);
 
+  _sd_pg_notifies_read (self);
   if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
     return result;
   _sd_pg_set_error (self, result, error);
@@ -118,10 +119,16 @@ sd_pg_library_open (const char *location, GError **error)
                    _("Cannot open the shared library %s: %s"), location, g_strstrip (message));
       return NULL;
     }
-  if (!_sd_pg_run_command (self, "SET search_path = storydesk", 0, NULL, error)
-      || !_sd_pg_run_command (self, "SET client_min_messages = error", 0, NULL, error))
+  if (!_sd_pg_set_up_session (self, error))
     return NULL;
   return g_steal_pointer (&self);
+}
+
+gboolean
+_sd_pg_set_up_session (SdPgLibrary *self, GError **error)
+{
+  return _sd_pg_run_command (self, "SET search_path = storydesk", 0, NULL, error)
+         && _sd_pg_run_command (self, "SET client_min_messages = error", 0, NULL, error);
 }
 
 void
@@ -129,6 +136,7 @@ sd_pg_library_close (SdPgLibrary *self)
 {
   if (self == NULL)
     return;
+  _sd_pg_unwatch (self);
   PQfinish (self->conn);
   g_free (self->location);
   g_free (self);

@@ -112,6 +112,25 @@ GPtrArray   *sd_pg_library_list_tags    (SdPgLibrary       *self,
                                          gint64             id,
                                          GError           **error);
 
+/* Called for a story that changed, by anyone (this connection too), and
+ * when the connection is lost or back; sd-pg-watch.c. */
+typedef void (*SdPgChangeFunc)     (SdPgLibrary *library,
+                                    gint64       story_id,
+                                    gpointer     user_data);
+typedef void (*SdPgConnectionFunc) (SdPgLibrary *library,
+                                    gboolean     connected,
+                                    gpointer     user_data);
+
+/* Tells @changed of every change to a story or its tags within moments, in
+ * the thread-default main context; a lost connection is tried again every
+ * second, and what changed meanwhile is told when it is back. */
+gboolean     sd_pg_library_watch        (SdPgLibrary       *self,
+                                         SdPgChangeFunc     changed,
+                                         SdPgConnectionFunc connection,
+                                         gpointer           user_data,
+                                         GError           **error);
+gboolean     sd_pg_library_is_connected (SdPgLibrary       *self);
+
 /* The ids, in order, of the stories holding every wanted word and phrase
  * of @query and none of the unwanted ones.  Field filters are not answered
  * here yet (SD_PG_ERROR_UNSUPPORTED). (element-type gint64) */

@@ -18,7 +18,23 @@ struct _SdPgLibrary
 {
   PGconn *conn;
   char   *location; /* as given, for messages; libpq never puts a password in it */
+
+  /* what sd-pg-watch.c keeps */
+  SdPgChangeFunc     changed;
+  SdPgConnectionFunc connection;
+  gpointer           watch_data;
+  guint              socket_source; /* the connection's socket in the main loop */
+  guint              reconnect_source;
+  guint              drain_source;  /* notifications a statement read, told when idle */
+  gint64             last_change;   /* the highest change number seen */
 };
+
+/* After each statement: notifications it read are told from the main loop. */
+G_GNUC_INTERNAL void      _sd_pg_notifies_read (SdPgLibrary *self);
+/* Removes what sd_pg_library_watch () added to the main loop. */
+G_GNUC_INTERNAL void      _sd_pg_unwatch     (SdPgLibrary *self);
+/* The session settings every connection of the library makes. */
+G_GNUC_INTERNAL gboolean  _sd_pg_set_up_session (SdPgLibrary *self, GError **error);
 
 /* Sets @error from @result, or from the connection when @result is NULL;
  * a refusal for want of rights is SD_PG_ERROR_DENIED.  Returns FALSE. */

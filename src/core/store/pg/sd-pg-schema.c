@@ -57,6 +57,30 @@ static const char schema_sql[] =
     "  added timestamptz NOT NULL DEFAULT now (),"
     "  PRIMARY KEY (story_id, tag_id));"
 
+    /* Every change to a story or its tags, numbered: NOTIFY tells the open
+   * windows at once, and a window that lost its connection reads what it
+   * missed from here, since NOTIFY keeps nothing (sd-pg-watch.c). */
+    "CREATE TABLE IF NOT EXISTS storydesk.changes ("
+    "  n bigserial PRIMARY KEY,"
+    "  story_id bigint NOT NULL,"
+    "  at timestamptz NOT NULL DEFAULT now ());"
+    "CREATE OR REPLACE FUNCTION storydesk.note_change () RETURNS trigger"
+    "  LANGUAGE plpgsql AS $$ DECLARE"
+    "    story bigint;"
+    "    number bigint;"
+    "  BEGIN"
+    "    IF TG_TABLE_NAME = 'stories' THEN story := COALESCE (NEW.id, OLD.id);"
+    "    ELSIF TG_OP = 'DELETE' THEN story := OLD.story_id;"
+    "    ELSE story := NEW.story_id; END IF;"
+    "    INSERT INTO storydesk.changes (story_id) VALUES (story) RETURNING n INTO number;"
+    "    PERFORM pg_notify ('storydesk_changes', number || ' ' || story);"
+    "    RETURN NULL;"
+    "  END $$;"
+    "CREATE OR REPLACE TRIGGER note_story_change AFTER INSERT OR UPDATE OR DELETE"
+    "  ON storydesk.stories FOR EACH ROW EXECUTE FUNCTION storydesk.note_change ();"
+    "CREATE OR REPLACE TRIGGER note_tag_change AFTER INSERT OR DELETE"
+    "  ON storydesk.story_tags FOR EACH ROW EXECUTE FUNCTION storydesk.note_change ();"
+
     /* Who wrote last, when, and the version a later write must name. */
     "CREATE OR REPLACE FUNCTION storydesk.stamp_story () RETURNS trigger"
     "  LANGUAGE plpgsql AS $$ BEGIN"
@@ -86,6 +110,8 @@ static const char schema_sql[] =
     "GRANT UPDATE (note, status) ON storydesk.stories TO storydesk_editor;"
     /* a note is searched: whoever may write one rewrites the story's windows */
     "GRANT INSERT, DELETE ON storydesk.story_windows TO storydesk_editor;"
+    "GRANT SELECT, INSERT ON storydesk.changes TO storydesk_editor;"
+    "GRANT USAGE ON SEQUENCE storydesk.changes_n_seq TO storydesk_editor;"
     "GRANT UPDATE (kind, headline, subheadline, reporter, byline, body, place_code)"
     "  ON storydesk.stories TO storydesk_reviewer;"
     "GRANT SELECT ON storydesk.tags, storydesk.story_tags TO storydesk_editor;"
@@ -127,6 +153,11 @@ static const char schema_sql[] =
     "DROP POLICY IF EXISTS story_tags ON storydesk.story_tags;"
     "CREATE POLICY story_tags ON storydesk.story_tags FOR ALL TO storydesk_editor"
     "  USING (true) WITH CHECK (editor = current_user);"
+    "ALTER TABLE storydesk.changes ENABLE ROW LEVEL SECURITY;"
+    "ALTER TABLE storydesk.changes FORCE ROW LEVEL SECURITY;"
+    "DROP POLICY IF EXISTS changes ON storydesk.changes;"
+    "CREATE POLICY changes ON storydesk.changes FOR ALL TO storydesk_editor"
+    "  USING (true) WITH CHECK (true);"
     "DROP POLICY IF EXISTS story_windows ON storydesk.story_windows;"
     "CREATE POLICY story_windows ON storydesk.story_windows FOR ALL TO storydesk_editor"
     "  USING (true) WITH CHECK (true);";
