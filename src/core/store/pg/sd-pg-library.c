@@ -261,6 +261,27 @@ sd_pg_library_set_status (SdPgLibrary *self, gint64 id, SdStoryStatus status, GE
                        sd_story_status_to_string (status), FALSE, error);
 }
 
+GHashTable *
+sd_pg_library_count_by_place (SdPgLibrary *self, GError **error)
+{
+  PGresult *result = _sd_pg_run (
+      self, "SELECT coalesce (place_code, ''), count (*) FROM stories GROUP BY 1", 0, NULL, error);
+  GHashTable *counts;
+
+  if (result == NULL)
+    return NULL;
+  counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (int row = 0; row < PQntuples (result); row++)
+    {
+      gint64 *count = g_new (gint64, 1);
+
+      *count = g_ascii_strtoll (PQgetvalue (result, row, 1), NULL, 10);
+      g_hash_table_insert (counts, g_strdup (PQgetvalue (result, row, 0)), count);
+    }
+  PQclear (result);
+  return counts;
+}
+
 /* One EXISTS test a term: two terms may stand in different windows. */
 static void
 append_term_test (GString *sql, GPtrArray *params, const char *tsquery, gboolean wanted)
@@ -280,7 +301,7 @@ sd_pg_library_search_ids (SdPgLibrary *self, const SdQuery *query, GError **erro
   g_autoptr (GPtrArray) tsqueries = g_ptr_array_new_with_free_func (g_free);
   GPtrArray *terms = sd_query_get_terms (query);
   GPtrArray *excluded = sd_query_get_excluded (query);
-  PGresult  *result;
+  PGresult  *result = NULL;
   GArray    *ids;
 
   if (sd_query_get_filters (query)->len > 0)
@@ -301,7 +322,17 @@ sd_pg_library_search_ids (SdPgLibrary *self, const SdQuery *query, GError **erro
       append_term_test (sql, params, tsquery, wanted);
     }
   g_string_append (sql, " ORDER BY s.id");
-  result = _sd_pg_run (self, sql->str, params->len, (const char *const *) params->pdata, error);
+  /* The planner prices reading a tsvector as nothing and scans every window
+   * when a term is common; the GIN index answers a word without reading any
+   * (a phrase reads only the candidates'), 10-50 times sooner here. */
+  if (!_sd_pg_run_command (self, "BEGIN", 0, NULL, error))
+    return NULL;
+  if (_sd_pg_run_command (self, "SET LOCAL enable_seqscan = off", 0, NULL, error)
+      && _sd_pg_run_command (self, "SET LOCAL enable_indexscan = off", 0, NULL, error))
+    result = _sd_pg_run (self, sql->str, params->len, (const char *const *) params->pdata, error);
+  else
+    result = NULL;
+  _sd_pg_run_command (self, "COMMIT", 0, NULL, NULL);
   if (result == NULL)
     return NULL;
   ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), PQntuples (result));

@@ -131,6 +131,11 @@ gboolean     sd_pg_library_watch        (SdPgLibrary       *self,
                                          GError           **error);
 gboolean     sd_pg_library_is_connected (SdPgLibrary       *self);
 
+/* Story counts keyed by place code ("" for the unplaced ones), as
+ * sd_store_count_by_place (). (element-type utf8 gint64*) */
+GHashTable  *sd_pg_library_count_by_place (SdPgLibrary     *self,
+                                           GError         **error);
+
 /* The ids, in order, of the stories holding every wanted word and phrase
  * of @query and none of the unwanted ones.  Field filters are not answered
  * here yet (SD_PG_ERROR_UNSUPPORTED). (element-type gint64) */
