@@ -72,4 +72,22 @@ void     sd_bench_print_import   (const SdBenchImport *figures);
 void     sd_bench_add_import_json (JsonBuilder  *builder,
                                   const SdBenchImport *figures);
 
+/* A search of the benchmark's list: its class and text. */
+typedef struct
+{
+  const char *klass;
+  const char *query;
+} SdBenchSearch;
+
+/* The library's stories copied into a shared library on PostgreSQL at
+ * @location, then searched and counted there and here (sd-bench-pg.c). */
+gboolean sd_bench_time_postgresql (SdStore             *store,
+                                   const char          *location,
+                                   const SdBenchSearch *searches,
+                                   guint                n_searches,
+                                   int                  n_runs,
+                                   double               sqlite_stories_per_s,
+                                   GPtrArray           *table,
+                                   GError             **error);
+
 G_END_DECLS

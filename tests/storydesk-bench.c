@@ -99,6 +99,7 @@ static char    *seeds_dir = NULL;
 static gboolean optimize = FALSE;
 static gboolean pipeline_only = FALSE;
 static gboolean quick = FALSE;
+static char    *postgresql = NULL;
 
 static const GOptionEntry entries[] = {
   { "stories", 'n', 0, G_OPTION_ARG_INT, &n_stories, "Stories in the library (100000)", "N" },
@@ -111,6 +112,9 @@ static const GOptionEntry entries[] = {
   { "optimize", 0, 0, G_OPTION_ARG_NONE, &optimize,
     "Merge the index into one segment before timing", NULL },
   { "quick", 0, 0, G_OPTION_ARG_NONE, &quick, "10,000 stories and fewer runs: a run for CI", NULL },
+  { "postgresql", 0, 0, G_OPTION_ARG_STRING, &postgresql,
+    "Also copy the stories into a shared library on this server (an empty database) and time it",
+    "URL" },
   { "pipeline-only", 0, 0, G_OPTION_ARG_NONE, &pipeline_only,
     "Time only reading, segmenting, placing and theming (no library)", NULL },
   { NULL },
@@ -593,6 +597,17 @@ main (int argc, char *argv[])
       if (!time_query (store, db, &bench_queries[i], table, &result, &error))
         return fail (g_steal_pointer (&error));
       g_array_append_val (results, result);
+    }
+  if (postgresql != NULL)
+    {
+      SdBenchSearch searches[G_N_ELEMENTS (bench_queries)];
+
+      for (guint i = 0; i < G_N_ELEMENTS (bench_queries); i++)
+        searches[i] = (SdBenchSearch){ bench_queries[i].klass, bench_queries[i].query };
+      if (!sd_bench_time_postgresql (
+              store, postgresql, searches, G_N_ELEMENTS (searches), n_runs,
+              figures.import_seconds > 0 ? existing / figures.import_seconds : 0, table, &error))
+        return fail (g_steal_pointer (&error));
     }
   print_tables (table, results);
   if (figures.n_pages > 0)

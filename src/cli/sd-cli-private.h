@@ -29,4 +29,8 @@ G_GNUC_INTERNAL int       _sd_cli_run_batches   (int argc, char **argv);
 /* storydesk history (sd-cli-history.c) */
 G_GNUC_INTERNAL int       _sd_cli_run_history   (int argc, char **argv);
 
+/* storydesk serve, admin: a shared library on PostgreSQL (sd-cli-shared.c) */
+G_GNUC_INTERNAL int       _sd_cli_run_serve     (int argc, char **argv);
+G_GNUC_INTERNAL int       _sd_cli_run_admin     (int argc, char **argv);
+
 G_END_DECLS

@@ -18,6 +18,7 @@
 #include "sd-importer.h"
 #include "sd-page-identity.h"
 #include "sd-paths.h"
+#include "sd-pg-library.h"
 #include "sd-store-library.h"
 #include "sd-store.h"
 
@@ -85,7 +86,15 @@ static const Command commands[] = {
                           { "history", N_("[--db FILE] --story ID|UUID"),
                                            N_("Show a story’s earlier notes and statuses, kept when a merge replaced them"),
                                                _sd_cli_run_history },
-                          };
+                            { "serve",
+                              N_("--data DIR [--port PORT] [--listen ADDRESSES]"),
+                                  N_("Host a shared library for the newsroom on this computer "
+                               "(PostgreSQL, started on DIR)"),
+                                      _sd_cli_run_serve },
+                              { "admin", N_("init LOCATION | add LOCATION NAME --role editor|reviewer|admin"),
+                                             N_("Make a shared library on a PostgreSQL server, or add a person to it"),
+                                                 _sd_cli_run_admin },
+                              };
 
 static char *db_path;
 
@@ -157,8 +166,16 @@ open_store (SdStoreOpenFlags flags)
 {
   g_autofree char *path = db_path != NULL ? g_strdup (db_path) : sd_paths_dup_default_library ();
   g_autoptr (GError) error = NULL;
-  SdStore *store = sd_store_open_full (path, flags, &error);
+  SdStore *store = NULL;
 
+  /* the shared library's engine answers serve and admin so far (#17) */
+  if (sd_pg_library_is_location (path))
+    g_set_error (&error, SD_PG_ERROR, SD_PG_ERROR_UNSUPPORTED,
+                 _("%s is a shared library: this version serves it (storydesk serve, "
+                   "storydesk admin) but cannot open it yet"),
+                    path);
+  else
+    store = sd_store_open_full (path, flags, &error);
   if (store == NULL)
     print_error (error->message);
   else

@@ -497,6 +497,12 @@ sd_query_get_terms (const SdQuery *self)
 }
 
 GPtrArray *
+sd_query_get_excluded (const SdQuery *self)
+{
+  return self->excluded;
+}
+
+GPtrArray *
 sd_query_get_filters (const SdQuery *self)
 {
   return self->filters;

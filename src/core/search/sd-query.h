@@ -91,6 +91,9 @@ const char *sd_query_get_exclude (const SdQuery *query);
 /* The wanted words and phrases as typed, e.g. to highlight them.
  * (element-type utf8) (transfer none) */
 GPtrArray  *sd_query_get_terms   (const SdQuery *query);
+/* The unwanted words and phrases as typed.
+ * (element-type utf8) (transfer none) */
+GPtrArray  *sd_query_get_excluded (const SdQuery *query);
 /* (element-type SdQueryFilter) (transfer none) */
 GPtrArray  *sd_query_get_filters (const SdQuery *query);
 

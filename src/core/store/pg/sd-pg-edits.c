@@ -1,0 +1,182 @@
+/* sd-pg-edits.c — editors' writes to a shared library, several at once:
+ * notes against the version the editor saw, tags that both land
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sd-pg-edits"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sd-pg-private.h"
+
+/* A transaction's statements, run again when the server chose it as the
+ * loser of a deadlock or a serialization conflict: such a failure is the
+ * server's to sort out, never the editor's. */
+typedef gboolean (*TransactionFunc) (SdPgLibrary *self, gpointer data, GError **error);
+
+#define MAX_TRIES 5
+
+static gboolean
+transact (SdPgLibrary *self, TransactionFunc func, gpointer data, GError **error)
+{
+  for (guint attempt = 1;; attempt++)
+    {
+      g_autoptr (GError) local_error = NULL;
+
+      if (!_sd_pg_run_command (self, "BEGIN", 0, NULL, error))
+        return FALSE;
+      if (func (self, data, &local_error)
+          && _sd_pg_run_command (self, "COMMIT", 0, NULL, &local_error))
+        return TRUE;
+      if (PQtransactionStatus (self->conn) != PQTRANS_IDLE)
+        _sd_pg_run_command (self, "ROLLBACK", 0, NULL, NULL);
+      if (attempt >= MAX_TRIES || !g_error_matches (local_error, SD_PG_ERROR, SD_PG_ERROR_RETRY))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      g_usleep (g_random_int_range (1000, 20000) * attempt);
+    }
+}
+
+typedef struct
+{
+  const char *id;
+  const char *version;
+  const char *note;
+  gint64      new_version;
+} NoteWrite;
+
+static gboolean
+write_note (SdPgLibrary *self, gpointer data, GError **error)
+{
+  NoteWrite        *write = data;
+  const char *const params[] = { write->id, write->note, write->version };
+  g_autoptr (SdStory) story = sd_story_new ();
+  PGresult *result = _sd_pg_run (self,
+                                 "UPDATE stories SET note = $2 WHERE id = $1 AND version = $3"
+                                 " RETURNING headline, subheadline, body, byline, note, version",
+                                 G_N_ELEMENTS (params), params, error);
+  gboolean  ok = result != NULL && PQntuples (result) == 1;
+
+  if (result != NULL && !ok)
+    g_set_error (error, SD_PG_ERROR, SD_PG_ERROR_CHANGED,
+                 _("Someone else changed story %s of %s since you opened it"), write->id,
+                    self->location);
+  if (ok)
+    {
+      char **fields[] = { &story->headline, &story->subheadline, &story->body, &story->byline,
+                          &story->note };
+
+      for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+        *fields[i] = PQgetisnull (result, 0, i) ? NULL : g_strdup (PQgetvalue (result, 0, i));
+      write->new_version = g_ascii_strtoll (PQgetvalue (result, 0, 5), NULL, 10);
+      ok = _sd_pg_put_windows (self, write->id, story, error);
+    }
+  PQclear (result);
+  return ok;
+}
+
+gboolean
+sd_pg_library_set_note_at (SdPgLibrary *self,
+                           gint64       id,
+                           gint64       version,
+                           const char  *note,
+                           gint64      *out_version,
+                           GError     **error)
+{
+  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  g_autofree char *version_text = g_strdup_printf ("%" G_GINT64_FORMAT, version);
+  g_autoptr (GError) local_error = NULL;
+  NoteWrite write = { id_text, version_text, note, 0 };
+
+  if (transact (self, write_note, &write, &local_error))
+    {
+      if (out_version != NULL)
+        *out_version = write.new_version;
+      return TRUE;
+    }
+  /* no row at that version: changed since, or not there at all */
+  if (g_error_matches (local_error, SD_PG_ERROR, SD_PG_ERROR_CHANGED)
+      && !sd_pg_library_get_note (self, id, NULL, NULL, NULL))
+    g_set_error (error, SD_PG_ERROR, SD_PG_ERROR_NOT_FOUND,
+                 _("The shared library %s has no story %s"), self->location, id_text);
+  else
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+gboolean
+sd_pg_library_get_note (
+    SdPgLibrary *self, gint64 id, char **out_note, gint64 *out_version, GError **error)
+{
+  g_autofree char  *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  const char *const params[] = { id_text };
+  PGresult         *result =
+      _sd_pg_run (self, "SELECT note, version FROM stories WHERE id = $1", 1, params, error);
+  gboolean found = result != NULL && PQntuples (result) == 1;
+
+  if (result != NULL && !found)
+    g_set_error (error, SD_PG_ERROR, SD_PG_ERROR_NOT_FOUND,
+                 _("The shared library %s has no story %s"), self->location, id_text);
+  if (found && out_note != NULL)
+    *out_note = g_strdup (PQgetvalue (result, 0, 0));
+  if (found && out_version != NULL)
+    *out_version = g_ascii_strtoll (PQgetvalue (result, 0, 1), NULL, 10);
+  PQclear (result);
+  return found;
+}
+
+typedef struct
+{
+  const char *id;
+  const char *name;
+} TagWrite;
+
+static gboolean
+write_tag (SdPgLibrary *self, gpointer data, GError **error)
+{
+  TagWrite         *write = data;
+  const char *const params[] = { write->id, write->name };
+
+  return _sd_pg_run_command (self, "INSERT INTO tags (name) VALUES ($1) ON CONFLICT DO NOTHING", 1,
+                             params + 1, error)
+         && _sd_pg_run_command (
+             self,
+             "INSERT INTO story_tags (story_id, tag_id)"
+             " SELECT $1::bigint, id FROM tags WHERE name = $2 ON CONFLICT DO NOTHING",
+             2, params, error);
+}
+
+gboolean
+sd_pg_library_add_tag (SdPgLibrary *self, gint64 id, const char *name, GError **error)
+{
+  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  TagWrite         write = { id_text, name };
+
+  return transact (self, write_tag, &write, error);
+}
+
+GPtrArray *
+sd_pg_library_list_tags (SdPgLibrary *self, gint64 id, GError **error)
+{
+  g_autofree char  *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  const char *const params[] = { id_text };
+  PGresult         *result = _sd_pg_run (self,
+                                         "SELECT t.name FROM story_tags st"
+                                                 " JOIN tags t ON t.id = st.tag_id"
+                                                 " WHERE st.story_id = $1 ORDER BY t.name",
+                                         1, params, error);
+  GPtrArray        *names;
+
+  if (result == NULL)
+    return NULL;
+  names = g_ptr_array_new_with_free_func (g_free);
+  for (int row = 0; row < PQntuples (result); row++)
+    g_ptr_array_add (names, g_strdup (PQgetvalue (result, row, 0)));
+  PQclear (result);
+  return names;
+}

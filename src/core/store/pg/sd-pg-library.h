@@ -1,0 +1,146 @@
+/* sd-pg-library.h — a shared library on a PostgreSQL server: its schema,
+ * stories and search (the first part of the team engine, issue #17)
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Search needs no extension: each story's tokens (sd-tsvector.h) are stored
+ * as tsvector windows in story_windows, GIN-indexed, and each term of a
+ * query is a tsquery matched against them.
+ */
+/* Prototypes are aligned in columns by hand: */
+/* clang-format off */
+#pragma once
+
+#include <glib.h>
+
+#include "sd-query.h"
+#include "sd-story.h"
+
+G_BEGIN_DECLS
+
+#define SD_PG_ERROR (sd_pg_error_quark ())
+typedef enum
+{
+  SD_PG_ERROR_CONNECT,     /* the server cannot be reached or refused us */
+  SD_PG_ERROR_FAILED,      /* a statement failed: the server's message */
+  SD_PG_ERROR_UNSUPPORTED, /* asked of this engine before it can do it */
+  SD_PG_ERROR_DENIED,      /* the person's role does not allow it */
+  SD_PG_ERROR_NOT_FOUND,   /* no story of that id */
+  SD_PG_ERROR_CHANGED,     /* someone else changed the story since the version named */
+  SD_PG_ERROR_RETRY,       /* the server undid the transaction (a deadlock): run it again */
+} SdPgError;
+GQuark sd_pg_error_quark (void);
+
+/* A person's role: each may do what the one before may, and more. */
+typedef enum
+{
+  SD_PG_ROLE_EDITOR,   /* 编辑: tags, notes, highlights, status new or needs-work */
+  SD_PG_ROLE_REVIEWER, /* 审稿: also 已审 and 不用, corrections and splits */
+  SD_PG_ROLE_ADMIN,    /* 管理员: also imports, deletes and people */
+} SdPgRole;
+
+/* "editor", "reviewer" or "admin". */
+gboolean     sd_pg_role_from_string     (const char        *text,
+                                         SdPgRole          *out_role);
+
+typedef struct _SdPgLibrary SdPgLibrary;
+
+/* TRUE when @location names a server (postgresql:// or postgres://), not
+ * a library file. */
+gboolean     sd_pg_library_is_location  (const char        *location);
+
+SdPgLibrary *sd_pg_library_open         (const char        *location,
+                                         GError           **error);
+void         sd_pg_library_close        (SdPgLibrary       *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SdPgLibrary, sd_pg_library_close)
+
+/* Connects to the server at @server_location and creates the database
+ * @name there unless it exists. */
+gboolean     sd_pg_library_ensure_database (const char  *server_location,
+                                            const char  *name,
+                                            GError     **error);
+/* Creates the tables, indexes, roles and policies where they are missing
+ * (sd-pg-schema.c); run by a role that may create roles. */
+gboolean     sd_pg_library_create       (SdPgLibrary       *self,
+                                         GError           **error);
+gboolean     sd_pg_library_add_person   (SdPgLibrary       *self,
+                                         const char        *name,
+                                         SdPgRole           role,
+                                         GError           **error);
+
+/* Stores @story under its id (replacing a story of that id), with its
+ * search windows, in one transaction. */
+gboolean     sd_pg_library_put_story    (SdPgLibrary       *self,
+                                         const SdStory     *story,
+                                         GError           **error);
+
+/* A story's note (its search windows following) and status, as the
+ * connection's role; SD_PG_ERROR_DENIED when the role may not. */
+gboolean     sd_pg_library_set_note     (SdPgLibrary       *self,
+                                         gint64             id,
+                                         const char        *note,
+                                         GError           **error);
+gboolean     sd_pg_library_set_status   (SdPgLibrary       *self,
+                                         gint64             id,
+                                         SdStoryStatus      status,
+                                         GError           **error);
+
+/* The story's note and version now. */
+gboolean     sd_pg_library_get_note     (SdPgLibrary       *self,
+                                         gint64             id,
+                                         char             **out_note,
+                                         gint64            *out_version,
+                                         GError           **error);
+/* Sets the note only while the story is at @version, else
+ * SD_PG_ERROR_CHANGED (the caller shows both texts); @out_version: the
+ * story's version after it (sd-pg-edits.c). */
+gboolean     sd_pg_library_set_note_at  (SdPgLibrary       *self,
+                                         gint64             id,
+                                         gint64             version,
+                                         const char        *note,
+                                         gint64            *out_version,
+                                         GError           **error);
+/* Puts the tag @name on the story (made when new); a tag already there is
+ * kept as it is. */
+gboolean     sd_pg_library_add_tag      (SdPgLibrary       *self,
+                                         gint64             id,
+                                         const char        *name,
+                                         GError           **error);
+/* The story's tags, sorted. (element-type utf8) */
+GPtrArray   *sd_pg_library_list_tags    (SdPgLibrary       *self,
+                                         gint64             id,
+                                         GError           **error);
+
+/* Called for a story that changed, by anyone (this connection too), and
+ * when the connection is lost or back; sd-pg-watch.c. */
+typedef void (*SdPgChangeFunc)     (SdPgLibrary *library,
+                                    gint64       story_id,
+                                    gpointer     user_data);
+typedef void (*SdPgConnectionFunc) (SdPgLibrary *library,
+                                    gboolean     connected,
+                                    gpointer     user_data);
+
+/* Tells @changed of every change to a story or its tags within moments, in
+ * the thread-default main context; a lost connection is tried again every
+ * second, and what changed meanwhile is told when it is back. */
+gboolean     sd_pg_library_watch        (SdPgLibrary       *self,
+                                         SdPgChangeFunc     changed,
+                                         SdPgConnectionFunc connection,
+                                         gpointer           user_data,
+                                         GError           **error);
+gboolean     sd_pg_library_is_connected (SdPgLibrary       *self);
+
+/* Story counts keyed by place code ("" for the unplaced ones), as
+ * sd_store_count_by_place (). (element-type utf8 gint64*) */
+GHashTable  *sd_pg_library_count_by_place (SdPgLibrary     *self,
+                                           GError         **error);
+
+/* The ids, in order, of the stories holding every wanted word and phrase
+ * of @query and none of the unwanted ones.  Field filters are not answered
+ * here yet (SD_PG_ERROR_UNSUPPORTED). (element-type gint64) */
+GArray      *sd_pg_library_search_ids   (SdPgLibrary       *self,
+                                         const SdQuery     *query,
+                                         GError           **error);
+
+G_END_DECLS

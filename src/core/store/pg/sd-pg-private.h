@@ -1,0 +1,56 @@
+/* sd-pg-private.h — what the PostgreSQL engine's files share; nothing
+ * outside src/core/store/pg/ includes it
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+/* Prototypes are aligned in columns by hand: */
+/* clang-format off */
+#pragma once
+
+#include <libpq-fe.h>
+
+#include "sd-pg-library.h"
+
+G_BEGIN_DECLS
+
+struct _SdPgLibrary
+{
+  PGconn *conn;
+  char   *location; /* as given, for messages; libpq never puts a password in it */
+
+  /* what sd-pg-watch.c keeps */
+  SdPgChangeFunc     changed;
+  SdPgConnectionFunc connection;
+  gpointer           watch_data;
+  guint              socket_source; /* the connection's socket in the main loop */
+  guint              reconnect_source;
+  guint              drain_source;  /* notifications a statement read, told when idle */
+  gint64             last_change;   /* the highest change number seen */
+};
+
+/* After each statement: notifications it read are told from the main loop. */
+G_GNUC_INTERNAL void      _sd_pg_notifies_read (SdPgLibrary *self);
+/* Removes what sd_pg_library_watch () added to the main loop. */
+G_GNUC_INTERNAL void      _sd_pg_unwatch     (SdPgLibrary *self);
+/* The session settings every connection of the library makes. */
+G_GNUC_INTERNAL gboolean  _sd_pg_set_up_session (SdPgLibrary *self, GError **error);
+
+/* Sets @error from @result, or from the connection when @result is NULL;
+ * a refusal for want of rights is SD_PG_ERROR_DENIED.  Returns FALSE. */
+G_GNUC_INTERNAL gboolean  _sd_pg_set_error  (SdPgLibrary *self, PGresult *result, GError **error);
+/* Runs @sql with @n_params text parameters: its result, or NULL with
+ * @error set; _command () keeps only whether it succeeded. */
+G_GNUC_INTERNAL PGresult *_sd_pg_run         (SdPgLibrary *self, const char *sql, int n_params,
+                                              const char *const *params, GError **error);
+G_GNUC_INTERNAL gboolean  _sd_pg_run_command (SdPgLibrary *self, const char *sql, int n_params,
+                                              const char *const *params, GError **error);
+/* Rewrites the search windows of story @id from @story's fields. */
+G_GNUC_INTERNAL gboolean  _sd_pg_put_windows (SdPgLibrary *self, const char *id,
+                                              const SdStory *story, GError **error);
+/* Runs statements without parameters, one after another. */
+G_GNUC_INTERNAL gboolean  _sd_pg_run_script (SdPgLibrary *self, const char *sql, GError **error);
+/* @text quoted as an identifier or a literal; NULL when it cannot be. */
+G_GNUC_INTERNAL char     *_sd_pg_quote      (SdPgLibrary *self, const char *text, gboolean identifier);
+
+G_END_DECLS

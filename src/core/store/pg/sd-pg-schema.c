@@ -1,0 +1,251 @@
+/* sd-pg-schema.c — the shared library's tables, and who may do what in
+ * them, enforced by the server
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Three group roles, each holding the one before: storydesk_editor (编辑:
+ * notes, status other than 已审/不用, tags), storydesk_reviewer (审稿:
+ * also 已审 and 不用, corrections), storydesk_admin (管理员: imports,
+ * deletes, people).  Column privileges say which fields a role may write;
+ * row-level security, forced so the tables' owner is bound too, says which
+ * rows and which values; a trigger stamps every write with its role, time
+ * and a new version.
+ */
+#include "config.h"
+
+#include "sd-pg-private.h"
+
+/* Run as one script: every statement may run again on a library that has
+ * it already. */
+static const char schema_sql[] =
+    "CREATE SCHEMA IF NOT EXISTS storydesk;"
+    "CREATE TABLE IF NOT EXISTS storydesk.stories ("
+    "  id bigint PRIMARY KEY,"
+    "  kind text NOT NULL,"
+    "  headline text,"
+    "  subheadline text,"
+    "  reporter text,"
+    "  byline text,"
+    "  body text NOT NULL,"
+    "  note text NOT NULL DEFAULT '',"
+    "  status text NOT NULL DEFAULT 'new'"
+    "    CHECK (status IN ('new', 'reviewed', 'needs-work', 'rejected')),"
+    "  place_code text,"
+    "  editor text,"
+    "  updated timestamptz,"
+    "  version bigint NOT NULL DEFAULT 1);"
+    /* A story's search tokens in windows (search/sd-tsvector.h). */
+    "CREATE TABLE IF NOT EXISTS storydesk.story_windows ("
+    "  story_id bigint NOT NULL REFERENCES storydesk.stories (id) ON DELETE CASCADE,"
+    "  n integer NOT NULL,"
+    "  tokens tsvector NOT NULL,"
+    "  PRIMARY KEY (story_id, n));"
+    "CREATE INDEX IF NOT EXISTS story_windows_by_token"
+    "  ON storydesk.story_windows USING gin (tokens);"
+
+    /* Tags: a story's tag is a row of its own, so two editors tagging one
+   * story at once both land. */
+    "CREATE TABLE IF NOT EXISTS storydesk.tags ("
+    "  id bigserial PRIMARY KEY,"
+    "  name text NOT NULL UNIQUE,"
+    "  color text);"
+    "CREATE TABLE IF NOT EXISTS storydesk.story_tags ("
+    "  story_id bigint NOT NULL REFERENCES storydesk.stories (id) ON DELETE CASCADE,"
+    "  tag_id bigint NOT NULL REFERENCES storydesk.tags (id) ON DELETE CASCADE,"
+    "  editor text NOT NULL DEFAULT current_user,"
+    "  added timestamptz NOT NULL DEFAULT now (),"
+    "  PRIMARY KEY (story_id, tag_id));"
+
+    /* Every change to a story or its tags, numbered: NOTIFY tells the open
+   * windows at once, and a window that lost its connection reads what it
+   * missed from here, since NOTIFY keeps nothing (sd-pg-watch.c). */
+    "CREATE TABLE IF NOT EXISTS storydesk.changes ("
+    "  n bigserial PRIMARY KEY,"
+    "  story_id bigint NOT NULL,"
+    "  at timestamptz NOT NULL DEFAULT now ());"
+    "CREATE OR REPLACE FUNCTION storydesk.note_change () RETURNS trigger"
+    "  LANGUAGE plpgsql AS $$ DECLARE"
+    "    story bigint;"
+    "    number bigint;"
+    "  BEGIN"
+    "    IF TG_TABLE_NAME = 'stories' THEN story := COALESCE (NEW.id, OLD.id);"
+    "    ELSIF TG_OP = 'DELETE' THEN story := OLD.story_id;"
+    "    ELSE story := NEW.story_id; END IF;"
+    "    INSERT INTO storydesk.changes (story_id) VALUES (story) RETURNING n INTO number;"
+    "    PERFORM pg_notify ('storydesk_changes', number || ' ' || story);"
+    "    RETURN NULL;"
+    "  END $$;"
+    "CREATE OR REPLACE TRIGGER note_story_change AFTER INSERT OR UPDATE OR DELETE"
+    "  ON storydesk.stories FOR EACH ROW EXECUTE FUNCTION storydesk.note_change ();"
+    "CREATE OR REPLACE TRIGGER note_tag_change AFTER INSERT OR DELETE"
+    "  ON storydesk.story_tags FOR EACH ROW EXECUTE FUNCTION storydesk.note_change ();"
+
+    /* Who wrote last, when, and the version a later write must name. */
+    "CREATE OR REPLACE FUNCTION storydesk.stamp_story () RETURNS trigger"
+    "  LANGUAGE plpgsql AS $$ BEGIN"
+    "    NEW.editor := current_user;"
+    "    NEW.updated := now ();"
+    "    IF TG_OP = 'UPDATE' THEN NEW.version := OLD.version + 1; END IF;"
+    "    RETURN NEW;"
+    "  END $$;"
+    "CREATE OR REPLACE TRIGGER stamp_story BEFORE INSERT OR UPDATE ON storydesk.stories"
+    "  FOR EACH ROW EXECUTE FUNCTION storydesk.stamp_story ();"
+
+    /* The roles are the server's, shared by its databases. */
+    "DO $$ BEGIN"
+    "  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'storydesk_editor') THEN"
+    "    CREATE ROLE storydesk_editor NOLOGIN;"
+    "  END IF;"
+    "  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'storydesk_reviewer') THEN"
+    "    CREATE ROLE storydesk_reviewer NOLOGIN IN ROLE storydesk_editor;"
+    "  END IF;"
+    "  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'storydesk_admin') THEN"
+    "    CREATE ROLE storydesk_admin NOLOGIN IN ROLE storydesk_reviewer;"
+    "  END IF;"
+    "END $$;"
+    "GRANT storydesk_admin TO CURRENT_USER;"
+    "GRANT USAGE ON SCHEMA storydesk TO storydesk_editor;"
+    "GRANT SELECT ON storydesk.stories, storydesk.story_windows TO storydesk_editor;"
+    "GRANT UPDATE (note, status) ON storydesk.stories TO storydesk_editor;"
+    /* a note is searched: whoever may write one rewrites the story's windows */
+    "GRANT INSERT, DELETE ON storydesk.story_windows TO storydesk_editor;"
+    "GRANT SELECT, INSERT ON storydesk.changes TO storydesk_editor;"
+    "GRANT USAGE ON SEQUENCE storydesk.changes_n_seq TO storydesk_editor;"
+    "GRANT UPDATE (kind, headline, subheadline, reporter, byline, body, place_code)"
+    "  ON storydesk.stories TO storydesk_reviewer;"
+    "GRANT SELECT ON storydesk.tags, storydesk.story_tags TO storydesk_editor;"
+    "GRANT INSERT (name) ON storydesk.tags TO storydesk_editor;"
+    "GRANT USAGE ON SEQUENCE storydesk.tags_id_seq TO storydesk_editor;"
+    "GRANT INSERT (story_id, tag_id), DELETE ON storydesk.story_tags TO storydesk_editor;"
+    "GRANT INSERT, UPDATE, DELETE ON storydesk.stories TO storydesk_admin;"
+    "GRANT UPDATE, DELETE ON storydesk.tags TO storydesk_admin;"
+
+    "ALTER TABLE storydesk.stories ENABLE ROW LEVEL SECURITY;"
+    "ALTER TABLE storydesk.stories FORCE ROW LEVEL SECURITY;"
+    "ALTER TABLE storydesk.story_windows ENABLE ROW LEVEL SECURITY;"
+    "ALTER TABLE storydesk.story_windows FORCE ROW LEVEL SECURITY;"
+    "DROP POLICY IF EXISTS read_stories ON storydesk.stories;"
+    "CREATE POLICY read_stories ON storydesk.stories FOR SELECT TO storydesk_editor"
+    "  USING (true);"
+    /* 已审 and 不用 are a reviewer's to give; an editor may leave them as
+   * they are (the subquery reads the row as it was before the update). */
+    "DROP POLICY IF EXISTS edit_stories ON storydesk.stories;"
+    "CREATE POLICY edit_stories ON storydesk.stories FOR UPDATE TO storydesk_editor"
+    "  USING (true)"
+    "  WITH CHECK (pg_has_role ('storydesk_reviewer', 'MEMBER')"
+    "    OR status IN ('new', 'needs-work')"
+    "    OR status = (SELECT o.status FROM storydesk.stories o WHERE o.id = stories.id));"
+    "DROP POLICY IF EXISTS add_stories ON storydesk.stories;"
+    "CREATE POLICY add_stories ON storydesk.stories FOR INSERT TO storydesk_admin"
+    "  WITH CHECK (true);"
+    "DROP POLICY IF EXISTS remove_stories ON storydesk.stories;"
+    "CREATE POLICY remove_stories ON storydesk.stories FOR DELETE TO storydesk_admin"
+    "  USING (true);"
+    "ALTER TABLE storydesk.tags ENABLE ROW LEVEL SECURITY;"
+    "ALTER TABLE storydesk.tags FORCE ROW LEVEL SECURITY;"
+    "ALTER TABLE storydesk.story_tags ENABLE ROW LEVEL SECURITY;"
+    "ALTER TABLE storydesk.story_tags FORCE ROW LEVEL SECURITY;"
+    "DROP POLICY IF EXISTS tags ON storydesk.tags;"
+    "CREATE POLICY tags ON storydesk.tags FOR ALL TO storydesk_editor"
+    "  USING (true) WITH CHECK (true);"
+    /* a tag put on says truly whose it was */
+    "DROP POLICY IF EXISTS story_tags ON storydesk.story_tags;"
+    "CREATE POLICY story_tags ON storydesk.story_tags FOR ALL TO storydesk_editor"
+    "  USING (true) WITH CHECK (editor = current_user);"
+    "ALTER TABLE storydesk.changes ENABLE ROW LEVEL SECURITY;"
+    "ALTER TABLE storydesk.changes FORCE ROW LEVEL SECURITY;"
+    "DROP POLICY IF EXISTS changes ON storydesk.changes;"
+    "CREATE POLICY changes ON storydesk.changes FOR ALL TO storydesk_editor"
+    "  USING (true) WITH CHECK (true);"
+    "DROP POLICY IF EXISTS story_windows ON storydesk.story_windows;"
+    "CREATE POLICY story_windows ON storydesk.story_windows FOR ALL TO storydesk_editor"
+    "  USING (true) WITH CHECK (true);";
+
+gboolean
+sd_pg_library_create (SdPgLibrary *self, GError **error)
+{
+  return _sd_pg_run_script (self, schema_sql, error);
+}
+
+static const char *const role_names[] = {
+  [SD_PG_ROLE_EDITOR] = "storydesk_editor",
+  [SD_PG_ROLE_REVIEWER] = "storydesk_reviewer",
+  [SD_PG_ROLE_ADMIN] = "storydesk_admin",
+};
+
+gboolean
+sd_pg_role_from_string (const char *text, SdPgRole *out_role)
+{
+  static const char *const names[] = { "editor", "reviewer", "admin" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_strcmp0 (text, names[i]) == 0)
+      {
+        *out_role = (SdPgRole) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/**
+ * sd_pg_library_add_person:
+ * @name: the person's database role, which they log in as
+ *
+ * Makes @name a person of the library with @role only, creating the login
+ * role when the server has none of that name.  Its password is set apart
+ * (psql's \password), never passed here.
+ */
+gboolean
+sd_pg_library_add_person (SdPgLibrary *self, const char *name, SdPgRole role, GError **error)
+{
+  g_autofree char *ident = _sd_pg_quote (self, name, TRUE);
+  g_autofree char *literal = _sd_pg_quote (self, name, FALSE);
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (role <= SD_PG_ROLE_ADMIN, FALSE);
+  if (ident == NULL || literal == NULL)
+    return _sd_pg_set_error (self, NULL, error);
+  sql = g_strdup_printf ("DO $$ BEGIN"
+                         "  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = %s) THEN"
+                         "    CREATE ROLE %s LOGIN;"
+                         "  END IF;"
+                         "END $$;"
+                         "REVOKE storydesk_editor, storydesk_reviewer, storydesk_admin FROM %s;"
+                         "GRANT %s TO %s;",
+                         literal, ident, ident, role_names[role], ident);
+  return _sd_pg_run_script (self, sql, error);
+}
+
+gboolean
+sd_pg_library_ensure_database (const char *server_location, const char *name, GError **error)
+{
+  g_autoptr (SdPgLibrary) server = sd_pg_library_open (server_location, error);
+  g_autofree char *ident = NULL;
+  g_autofree char *literal = NULL;
+  g_autofree char *exists_sql = NULL;
+  PGresult        *result;
+  gboolean         exists;
+
+  if (server == NULL)
+    return FALSE;
+  ident = _sd_pg_quote (server, name, TRUE);
+  literal = _sd_pg_quote (server, name, FALSE);
+  exists_sql = g_strdup_printf ("SELECT 1 FROM pg_database WHERE datname = %s", literal);
+  result = PQexec (server->conn, exists_sql);
+  if (PQresultStatus (result) != PGRES_TUPLES_OK)
+    {
+      _sd_pg_set_error (server, result, error);
+      PQclear (result);
+      return FALSE;
+    }
+  exists = PQntuples (result) > 0;
+  PQclear (result);
+  if (!exists)
+    {
+      g_autofree char *create = g_strdup_printf ("CREATE DATABASE %s ENCODING 'UTF8'", ident);
+
+      return _sd_pg_run_script (server, create, error);
+    }
+  return TRUE;
+}

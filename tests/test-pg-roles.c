@@ -1,0 +1,161 @@
+/* test-pg-roles.c — who may do what in a shared library is the server's
+ * to enforce (issue #17, item 5): an editor cannot set 已审 or delete, not
+ * even with hand-written SQL through libpq; every write carries its role
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <libpq-fe.h>
+#include <string.h>
+
+#include "sd-pg-library.h"
+
+/* SD_TEST_PG_URL, logged in as @person instead. */
+static char *
+location_as (const char *person)
+{
+  const char *location = g_getenv ("SD_TEST_PG_URL");
+  const char *user;
+
+  if (location == NULL)
+    g_error ("SD_TEST_PG_URL is not set: run this test through tests/with-postgres.py");
+  user = strstr (location, "user=");
+  g_assert_nonnull (user);
+  return g_strdup_printf ("%.*suser=%s", (int) (user - location), location, person);
+}
+
+static SdPgLibrary *
+open_as (const char *person)
+{
+  g_autofree char *location = location_as (person);
+  g_autoptr (GError) error = NULL;
+  SdPgLibrary *library = sd_pg_library_open (location, &error);
+
+  g_assert_no_error (error);
+  return library;
+}
+
+/* Hand-written SQL as @person: the SQLSTATE it fails with, or "" when it
+ * succeeds (and changes @rows rows). */
+static char *
+try_sql (const char *person, const char *sql, int rows)
+{
+  g_autofree char *location = location_as (person);
+  PGconn          *conn = PQconnectdb (location);
+  PGresult        *result;
+  char            *state;
+
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  result = PQexec (conn, sql);
+  if (PQresultStatus (result) == PGRES_COMMAND_OK || PQresultStatus (result) == PGRES_TUPLES_OK)
+    {
+      g_assert_cmpstr (PQcmdTuples (result), ==, g_strdup_printf ("%d", rows));
+      state = g_strdup ("");
+    }
+  else
+    state = g_strdup (PQresultErrorField (result, PG_DIAG_SQLSTATE));
+  PQclear (result);
+  PQfinish (conn);
+  return state;
+}
+
+static void
+put (SdPgLibrary *library, gint64 id, const char *headline)
+{
+  g_autoptr (SdStory) story = sd_story_new ();
+  g_autoptr (GError) error = NULL;
+
+  story->id = id;
+  story->kind = SD_STORY_KIND_NEWS;
+  story->headline = g_strdup (headline);
+  story->body = g_strdup ("本报讯 全市新就业形态劳动者党建工作推进会召开。");
+  g_assert_true (sd_pg_library_put_story (library, story, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_roles (void)
+{
+  g_autoptr (SdPgLibrary) owner = open_as ("storydesk");
+  g_autoptr (SdPgLibrary) editor = NULL;
+  g_autoptr (SdPgLibrary) reviewer = NULL;
+  g_autoptr (SdPgLibrary) admin = NULL;
+  g_autoptr (GError) error = NULL;
+  static const char *const denied = "42501"; /* insufficient_privilege */
+
+  g_assert_true (sd_pg_library_create (owner, &error));
+  g_assert_no_error (error);
+  /* made twice: a library that has it all already is left as it is */
+  g_assert_true (sd_pg_library_create (owner, &error));
+  g_assert_no_error (error);
+  g_assert_true (sd_pg_library_add_person (owner, "小王", SD_PG_ROLE_EDITOR, &error));
+  g_assert_true (sd_pg_library_add_person (owner, "reviewer li", SD_PG_ROLE_REVIEWER, &error));
+  g_assert_true (sd_pg_library_add_person (owner, "admin", SD_PG_ROLE_EDITOR, &error));
+  /* a person's role changed: only the new one holds */
+  g_assert_true (sd_pg_library_add_person (owner, "admin", SD_PG_ROLE_ADMIN, &error));
+  g_assert_no_error (error);
+
+  admin = open_as ("admin");
+  put (admin, 1, "党建引领");
+  put (admin, 2, "新业态");
+  editor = open_as ("小王");
+  reviewer = open_as ("reviewer%20li");
+
+  /* the editor: notes and statuses short of 已审/不用, recorded as theirs */
+  g_assert_true (sd_pg_library_set_note (editor, 1, "待核实", &error));
+  g_assert_no_error (error);
+  g_assert_true (sd_pg_library_set_status (editor, 1, SD_STORY_STATUS_NEEDS_WORK, &error));
+  g_assert_no_error (error);
+  g_assert_false (sd_pg_library_set_status (editor, 1, SD_STORY_STATUS_REVIEWED, &error));
+  g_assert_error (error, SD_PG_ERROR, SD_PG_ERROR_DENIED);
+  g_clear_error (&error);
+  g_assert_false (sd_pg_library_set_status (editor, 2, SD_STORY_STATUS_REJECTED, &error));
+  g_assert_error (error, SD_PG_ERROR, SD_PG_ERROR_DENIED);
+  g_clear_error (&error);
+
+  /* the same through hand-written SQL */
+  g_assert_cmpstr (try_sql ("小王", "UPDATE storydesk.stories SET status = 'reviewed'", 0), ==,
+                   denied);
+  g_assert_cmpstr (try_sql ("小王", "DELETE FROM storydesk.stories WHERE id = 2", 0), ==, denied);
+  g_assert_cmpstr (try_sql ("小王", "UPDATE storydesk.stories SET headline = 'x' WHERE id = 2", 0),
+                   ==, denied);
+  g_assert_cmpstr (try_sql ("小王", "UPDATE storydesk.stories SET editor = 'admin'", 0), ==,
+                   denied);
+  g_assert_cmpstr (try_sql ("小王",
+                            "INSERT INTO storydesk.stories (id, kind, body)"
+                            " VALUES (3, 'news', 'x')",
+                            0),
+                   ==, denied);
+  g_assert_cmpstr (try_sql ("小王", "ALTER TABLE storydesk.stories DISABLE ROW LEVEL SECURITY", 0),
+                   ==, denied);
+  g_assert_cmpstr (try_sql ("小王", "SET ROLE storydesk_admin", 0), ==, denied);
+  g_assert_cmpstr (try_sql ("小王", "SELECT id FROM storydesk.stories", 2), ==, "");
+  g_assert_cmpstr (try_sql ("小王", "UPDATE storydesk.stories SET note = '看过' WHERE id = 2", 1),
+                   ==, "");
+
+  /* the reviewer gives 已审; an editor may then still write a note on it */
+  g_assert_true (sd_pg_library_set_status (reviewer, 1, SD_STORY_STATUS_REVIEWED, &error));
+  g_assert_no_error (error);
+  g_assert_true (sd_pg_library_set_note (editor, 1, "已核实", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (try_sql ("reviewer li", "DELETE FROM storydesk.stories WHERE id = 2", 0), ==,
+                   denied);
+  /* every write says whose it was, and counts a version */
+  g_assert_cmpstr (try_sql ("小王",
+                            "SELECT 1 FROM storydesk.stories WHERE id = 1"
+                            " AND editor = '小王' AND status = 'reviewed'"
+                            " AND note = '已核实' AND version = 5",
+                            1),
+                   ==, "");
+  g_assert_cmpstr (try_sql ("admin", "DELETE FROM storydesk.stories WHERE id = 2", 1), ==, "");
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/pg/roles", test_roles);
+  return g_test_run ();
+}

@@ -1,0 +1,80 @@
+#!/usr/bin/env python3
+# with-postgres.py — run a command with a throwaway PostgreSQL server
+#
+# Copyright 2026 The Storydesk authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+#   with-postgres.py COMMAND [ARG...]
+#
+# Makes a new cluster in a temporary folder with initdb, starts it on a Unix
+# socket in that folder only (no TCP), runs COMMAND with SD_TEST_PG_URL set
+# to a postgresql:// address of a fresh database, stops the server and
+# removes the folder, and exits with COMMAND's status.  initdb refuses to
+# run as root, so under root the server runs as the unprivileged `postgres`
+# user Debian's package creates (else `nobody`).
+import glob
+import os
+import pwd
+import shutil
+import subprocess
+import sys
+import tempfile
+
+
+def server_bin(name):
+    found = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"))
+    if not found:
+        sys.exit(f"with-postgres.py: no {name}: install Debian's postgresql package")
+    return found[-1]
+
+
+def as_user():
+    if os.geteuid() != 0:
+        return None
+    for name in ("postgres", "nobody"):
+        try:
+            return pwd.getpwnam(name)
+        except KeyError:
+            pass
+    sys.exit("with-postgres.py: running as root and no unprivileged user to run the server as")
+
+
+def run_server_command(user, argv):
+    if user is None:
+        return subprocess.run(argv, check=True, stdout=subprocess.DEVNULL)
+    return subprocess.run(["runuser", "-u", user.pw_name, "--"] + argv, check=True,
+                          stdout=subprocess.DEVNULL)
+
+
+def main():
+    if len(sys.argv) < 2:
+        sys.exit(__doc__ or "usage: with-postgres.py COMMAND [ARG...]")
+    user = as_user()
+    top = tempfile.mkdtemp(prefix="sd-pg-")
+    data = os.path.join(top, "data")
+    if user is not None:
+        os.chown(top, user.pw_uid, user.pw_gid)
+    os.chmod(top, 0o755)
+    started = False
+    try:
+        run_server_command(user, [server_bin("initdb"), "--auth=trust", "--encoding=UTF8",
+                                  "--locale=C", "--username=storydesk", "-D", data])
+        run_server_command(user, [server_bin("pg_ctl"), "-D", data, "-w", "-l",
+                                  os.path.join(top, "server.log"), "-o",
+                                  f"-c listen_addresses='' -c unix_socket_directories={top} "
+                                  "-c fsync=off", "start"])
+        started = True
+        run_server_command(user, [server_bin("createdb"), "-h", top,
+                                  "-U", "storydesk", "storydesk_test"])
+        env = dict(os.environ)
+        env["SD_TEST_PG_URL"] = f"postgresql:///storydesk_test?host={top}&user=storydesk"
+        return subprocess.run(sys.argv[1:], env=env).returncode
+    finally:
+        if started:
+            run_server_command(user, [server_bin("pg_ctl"), "-D", data, "-m", "immediate",
+                                      "stop"])
+        shutil.rmtree(top, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
