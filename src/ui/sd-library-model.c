@@ -107,6 +107,8 @@ compare (const SdLibrarySummary *old, const SdLibrarySummary *summary)
     parts |= SD_LIBRARY_MODEL_TAGS;
   if (old == NULL || !same_table (old->counts, summary->counts, g_int64_equal))
     parts |= SD_LIBRARY_MODEL_COUNTS;
+  if (old == NULL || !same_table (old->dates, summary->dates, g_int64_equal))
+    parts |= SD_LIBRARY_MODEL_DATES;
   if (old == NULL || !same_searches (old->searches, summary->searches))
     parts |= SD_LIBRARY_MODEL_SEARCHES;
   if (old == NULL || old->n_trashed != summary->n_trashed
@@ -255,6 +257,13 @@ sd_library_model_get_counts (SdLibraryModel *self)
 {
   g_return_val_if_fail (SD_IS_LIBRARY_MODEL (self), NULL);
   return self->summary != NULL ? self->summary->counts : NULL;
+}
+
+GHashTable *
+sd_library_model_get_dates (SdLibraryModel *self)
+{
+  g_return_val_if_fail (SD_IS_LIBRARY_MODEL (self), NULL);
+  return self->summary != NULL ? self->summary->dates : NULL;
 }
 
 GPtrArray *

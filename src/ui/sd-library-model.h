@@ -25,6 +25,7 @@ typedef enum
   SD_LIBRARY_MODEL_COUNTS   = 1 << 1, /* the story counts by place */
   SD_LIBRARY_MODEL_SEARCHES = 1 << 2, /* the saved searches or their counts */
   SD_LIBRARY_MODEL_TRASH    = 1 << 3, /* the import batches or the trash's count */
+  SD_LIBRARY_MODEL_DATES    = 1 << 4, /* the story counts by their page's date */
 } SdLibraryModelParts;
 
 #define SD_TYPE_LIBRARY_MODEL (sd_library_model_get_type ())
@@ -41,6 +42,10 @@ const char     *sd_library_model_lookup_tag_color   (SdLibraryModel *self,
  * sd_store_count_by_place() gives them; NULL until read.
  * (element-type utf8 gint64*) (transfer none) */
 GHashTable     *sd_library_model_get_counts         (SdLibraryModel *self);
+/* Story counts by their page's date, yyyy-mm-dd, as
+ * sd_store_count_by_date() gives them; NULL until read.
+ * (element-type utf8 gint64*) (transfer none) */
+GHashTable     *sd_library_model_get_dates          (SdLibraryModel *self);
 /* NULL until read. (element-type SdSavedSearch) (transfer none) */
 GPtrArray      *sd_library_model_get_saved_searches (SdLibraryModel *self);
 /* The import batches, oldest first; NULL until read.

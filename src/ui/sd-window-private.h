@@ -55,6 +55,7 @@ struct _SdWindow
   GStrv           import_paths;  /* (nullable) the import being checked or run */
   SdBatchKind     import_batch_kind;
   char           *listed_node;   /* the tree node the list shows */
+  char           *scope_text;    /* the search of the last scope, with its 日期 row's date: */
   GPtrArray      *import_queue;  /* (element-type GStrv) imports waiting their turn */
   char           *restore_uuid;  /* the story to select once the list is read */
   GtkPrintSettings *print_settings; /* the printer and options last used */

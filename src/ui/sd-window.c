@@ -47,6 +47,8 @@ library_changed_cb (SdLibraryModel *library, SdLibraryModelParts parts, SdWindow
   if (parts & SD_LIBRARY_MODEL_TRASH)
     sd_place_tree_set_trash (self->place_tree, sd_library_model_get_batches (library),
                              sd_library_model_get_trash_count (library));
+  if (parts & SD_LIBRARY_MODEL_DATES)
+    sd_place_tree_set_dates (self->place_tree, sd_library_model_get_dates (library));
   if (parts & SD_LIBRARY_MODEL_COUNTS)
     sd_place_tree_set_counts (self->place_tree, sd_library_model_get_counts (library));
 }
@@ -97,6 +99,14 @@ _sd_window_get_scope (SdWindow *self, SdScope *scope, char **out_code)
   scope->kind = sd_place_tree_get_selected (self->place_tree, out_code);
   scope->place_code = *out_code;
   scope->text = gtk_entry_get_text (GTK_ENTRY (self->search_entry));
+  /* A 日期 row is a date: query, with whatever is typed. */
+  if (sd_place_tree_get_selected_date (self->place_tree) != NULL)
+    {
+      g_free (self->scope_text);
+      self->scope_text = g_strdup_printf (
+          "date:%s %s", sd_place_tree_get_selected_date (self->place_tree), scope->text);
+      scope->text = self->scope_text;
+    }
   scope->by_relevance = g_settings_get_boolean (self->settings, "rank-search-results");
   if (scope->kind == SD_SCOPE_BATCH)
     scope->batch_id = g_ascii_strtoll (*out_code, NULL, 10);
@@ -178,7 +188,9 @@ place_selected_cb (SdWindow *self)
   g_autofree char *code = NULL;
   SdScopeKind      kind = sd_place_tree_get_selected (self->place_tree, &code);
   const char      *query = sd_place_tree_get_selected_query (self->place_tree);
-  g_autofree char *key = g_strdup_printf ("%d:%s:%s", kind, code ? code : "", query ? query : "");
+  const char      *date = sd_place_tree_get_selected_date (self->place_tree);
+  g_autofree char *key =
+      g_strdup_printf ("%d:%s:%s:%s", kind, code ? code : "", query ? query : "", date ? date : "");
 
   gtk_widget_set_sensitive (self->forget_search_button, query != NULL);
   /* A saved search is the search it keeps, over all stories. */
@@ -501,6 +513,7 @@ sd_window_dispose (GObject *object)
   g_clear_object (&self->shown);
   g_clear_object (&self->store);
   g_clear_pointer (&self->listed_node, g_free);
+  g_clear_pointer (&self->scope_text, g_free);
   _sd_window_dispose_desktop (self);
   g_clear_pointer (&self->import_paths, g_strfreev);
 
