@@ -1,7 +1,9 @@
 #!/usr/bin/python3
 # The newsroom's dimensions in the real window, under Xvfb + AT-SPI (#15):
 # the 日期 node of the place tree (year → month → day, with counts) lists
-# only its day's stories, as a date: query does.
+# only its day's stories, as a date: query does; an undated folder's import
+# asks paper and date (checked, remembered for the folder), and Edit Page
+# Details… changes a page afterwards.
 #
 # Run inside xvfb-run + dbus-run-session (X server outermost), see meson.build.
 #
@@ -99,6 +101,71 @@ try:
     month.click()
     wait_until(lambda: len(listed(app)) == len(november), "November's %d stories" % len(november))
     log("11月 lists the month's %d stories" % len(november))
+
+    # 2. An undated folder: the import asks paper and date, refuses a day
+    # that is not one, stores what was given, offers it again for the
+    # folder; Edit Page Details… changes the page afterwards.
+    undated = os.path.join(work, "undated")
+    os.makedirs(undated)
+    shutil.copy(os.path.join(PAGES, "v02.txt"), undated)
+
+    def details_dialog():
+        return next((w for w in app.children if w.name == "版面的报名和日期"), None)
+
+    def from_file(name):
+        return [s for s in stored() if s["source"]["file"] == name]
+
+    window.activate("import-recent", undated)
+    dialog = wait_until(details_dialog, "the question of paper and date")
+    dialog.child(name="报名", roleName="text").text = "测试日报"
+    dialog.child(name="日期", roleName="text").text = "2022-13-45"
+    dialog.child(name="导入(I)", roleName="push button").doActionNamed("click")
+    wait_until(lambda: any("2022-13-45" in l.name for l in dialog.findChildren(
+        GenericPredicate(roleName="label"))), "the date refused in the dialog")
+    if from_file("v02.txt"):
+        fail("a page was imported with a date that is not one")
+    dialog.child(name="日期", roleName="text").text = "2022年11月5日"
+    dialog.child(name="导入(I)", roleName="push button").doActionNamed("click")
+    got = wait_until(lambda: from_file("v02.txt"), "v02.txt imported")
+    if {(s["paper"], s["date"]) for s in got} != {("测试日报", "2022-11-05")}:
+        fail("v02.txt's stories were stored with %r" % {(s["paper"], s["date"]) for s in got})
+    log("an undated folder: asked, 2022-13-45 refused in the dialog, %d stories of 测试日报 "
+        "2022-11-05 imported" % len(got))
+    shutil.copy(os.path.join(PAGES, "w02.txt"), undated)
+    window.activate("import-recent", os.path.join(undated, "w02.txt"))
+    dialog = wait_until(details_dialog, "the question again for the folder's next file")
+    offered = (dialog.child(name="报名", roleName="text").text,
+               dialog.child(name="日期", roleName="text").text)
+    if offered != ("测试日报", "2022-11-05"):
+        fail("the folder's paper and date were not offered again: %r" % (offered,))
+    dialog.child(name="不填，直接导入(W)", roleName="push button").doActionNamed("click")
+    got = wait_until(lambda: from_file("w02.txt"), "w02.txt imported")
+    if {(s["paper"], s["date"]) for s in got} != {(None, None)}:
+        fail("imported without, w02.txt has %r" % {(s["paper"], s["date"]) for s in got})
+    log("the folder's next file: 测试日报 2022-11-05 offered again; imported without them")
+
+    # Edit Page Details…: w02.txt's page gets a paper, a date and a page.
+    tree_cell(app, "全部稿件").click()
+    search = app.child(name="检索稿件", roleName="text")
+    search.text = "source:w02"
+    rows = wait_until(lambda: (lambda r: len(r) == len(got) and r)(sdwindow.story_cells(app)),
+                      "w02.txt's stories listed")
+    rows[0].click()
+    article = app.child(name="正文", roleName="text")
+    wait_until(lambda: rows[0].name.split("\n")[0] in article.text, "the story shown")
+    window.activate("edit-page-details")
+    dialog = wait_until(lambda: next((w for w in app.children if w.name == "版面信息"), None),
+                        "the page details dialog")
+    dialog.child(name="报名", roleName="text").text = "扬子晚报"
+    dialog.child(name="日期", roleName="text").text = "20221106"
+    dialog.child(name="版次", roleName="text").text = "b2"
+    dialog.child(name="保存(S)", roleName="push button").doActionNamed("click")
+    wait_until(lambda: {(s["paper"], s["date"], s["page"]) for s in from_file("w02.txt")}
+               == {("扬子晚报", "2022-11-06", "B02")}, "w02.txt's page edited")
+    # (the meta line joins each part's characters with word joiners)
+    wait_until(lambda: "扬子晚报 2022-11-06 B02版" in re.sub("[\u2060\u200b]", "", article.text),
+               "the article header following (%r)" % article.text[:80])
+    log("Edit Page Details…: every story of w02.txt is 扬子晚报 2022-11-06 B02, the header says so")
 finally:
     window.stop()
 

@@ -74,6 +74,14 @@ gboolean        sd_library_model_save_search        (SdLibraryModel *self,
 gboolean        sd_library_model_delete_search      (SdLibraryModel *self,
                                                      const char     *name,
                                                      GError        **error);
+/* The paper, date and page number of the page @story_id was cut from
+ * (sd_store_set_page_fields ()): NULL leaves a field, "" clears it. */
+gboolean        sd_library_model_set_page_fields    (SdLibraryModel *self,
+                                                     gint64          story_id,
+                                                     const char     *paper,
+                                                     const char     *issue_date,
+                                                     const char     *page_no,
+                                                     GError        **error);
 /* Deletes for good every story in the trash (sd_store_empty_trash ());
  * @out_n: (optional) how many. */
 gboolean        sd_library_model_empty_trash        (SdLibraryModel *self,
@@ -84,16 +92,13 @@ gboolean        sd_library_model_empty_trash        (SdLibraryModel *self,
 void            sd_library_model_check_library      (SdLibraryModel *self);
 
 /* The long jobs, each in a worker on a connection of its own: importing
- * page files or exports (sd_importer_import_async ()), exporting stories
- * (sd_export_to_file_async ()).  @owner, a GObject, is kept alive for
- * @progress, called in this thread's main context, and handed to
- * @callback with a reference the callback drops.  @dry_run and
- * @allow_drop: SdImportOptions. */
+ * page files or exports (sd_importer_import_async (), @options copied),
+ * exporting stories (sd_export_to_file_async ()).  @owner, a GObject, is
+ * kept alive for @progress, called in this thread's main context, and
+ * handed to @callback with a reference the callback drops. */
 void            sd_library_model_import_async       (SdLibraryModel        *self,
                                                      const char *const     *paths,
-                                                     SdBatchKind            batch_kind,
-                                                     gboolean               dry_run,
-                                                     gboolean               allow_drop,
+                                                     const SdImportOptions *options,
                                                      GCancellable          *cancellable,
                                                      SdImportProgressFunc   progress,
                                                      GAsyncReadyCallback    callback,

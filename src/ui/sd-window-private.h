@@ -54,6 +54,10 @@ struct _SdWindow
   GCancellable   *import_cancellable;
   GStrv           import_paths;  /* (nullable) the import being checked or run */
   SdBatchKind     import_batch_kind;
+  GPtrArray      *import_checked; /* (nullable) (element-type SdImportResult) the dry run's */
+  gboolean        import_details_asked; /* paper and date asked of the editor already */
+  char           *import_paper;  /* (nullable) for files that name none */
+  char           *import_date;   /* (nullable) the same */
   char           *listed_node;   /* the tree node the list shows */
   char           *scope_text;    /* the search of the last scope, with its 日期 row's date: */
   GPtrArray      *import_queue;  /* (element-type GStrv) imports waiting their turn */
@@ -85,6 +89,16 @@ G_GNUC_INTERNAL void _sd_window_dispose_desktop (SdWindow          *self);
 
 /* sd-window-tags.c: Alt+1 … Alt+9 and their legend */
 G_GNUC_INTERNAL void _sd_window_add_tag_keys (SdWindow *self, GtkApplication *application);
+
+/* sd-window-import.c: after the paper and date were asked, the import
+ * goes on (or, @cancelled, stops with nothing written). */
+G_GNUC_INTERNAL void _sd_window_import_continue (SdWindow *self, gboolean cancelled);
+
+/* sd-window-pages.c: paper, date and page */
+/* Asks paper and date for the files of the dry run @results that name
+ * none; FALSE when none lacks them (nothing asked). */
+G_GNUC_INTERNAL gboolean _sd_window_ask_page_details (SdWindow *self, GPtrArray *results);
+G_GNUC_INTERNAL void _sd_window_add_page_actions (SdWindow *self);
 
 /* sd-window-print.c */
 G_GNUC_INTERNAL void _sd_window_add_print_actions (SdWindow *self);

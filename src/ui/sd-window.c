@@ -163,7 +163,7 @@ show_selection (SdWindow *self)
   sd_story_inspector_set_stories (self->inspector, selection);
   for (const char *const *name =
            (const char *const[]){ "set-status", "highlight", "split-story", "merge-story",
-                                  "edit-story", "show-in-page", NULL };
+                                  "edit-story", "show-in-page", "edit-page-details", NULL };
        *name != NULL; name++)
     g_simple_action_set_enabled (
         G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), *name)), story != NULL);
@@ -456,6 +456,7 @@ sd_window_constructed (GObject *object)
                    G_SETTINGS_BIND_DEFAULT);
 
   _sd_window_add_actions (self);
+  _sd_window_add_page_actions (self);
   hide_empty = g_settings_create_action (self->settings, "hide-empty-places");
   g_action_map_add_action (G_ACTION_MAP (self), hide_empty);
   rank = g_settings_create_action (self->settings, "rank-search-results");
@@ -516,6 +517,9 @@ sd_window_dispose (GObject *object)
   g_clear_pointer (&self->scope_text, g_free);
   _sd_window_dispose_desktop (self);
   g_clear_pointer (&self->import_paths, g_strfreev);
+  g_clear_pointer (&self->import_checked, g_ptr_array_unref);
+  g_clear_pointer (&self->import_paper, g_free);
+  g_clear_pointer (&self->import_date, g_free);
 
   G_OBJECT_CLASS (sd_window_parent_class)->dispose (object);
 }
