@@ -3,7 +3,8 @@
 # the 日期 node of the place tree (year → month → day, with counts) lists
 # only its day's stories, as a date: query does; an undated folder's import
 # asks paper and date (checked, remembered for the folder), and Edit Page
-# Details… changes a page afterwards.
+# Details… changes a page afterwards; the headers' context menu chooses the
+# columns shown.
 #
 # Run inside xvfb-run + dbus-run-session (X server outermost), see meson.build.
 #
@@ -26,6 +27,14 @@ from sdwindow import GenericPredicate, STORYDESK, fail, find, log, wait_until  #
 PAGES = os.path.join(HERE, "pages")
 work = tempfile.mkdtemp(prefix="sd-ui-newsroom-")
 library = os.path.join(work, "library.db")
+# Settings in a file, to read what the window keeps.
+os.environ["GSETTINGS_BACKEND"] = "keyfile"
+os.environ["XDG_CONFIG_HOME"] = os.path.join(work, "config")
+KEYFILE = os.path.join(work, "config", "glib-2.0", "settings", "keyfile")
+
+
+def kept(line):
+    return os.path.exists(KEYFILE) and line in open(KEYFILE).read()
 
 
 def cli(*args):
@@ -165,7 +174,38 @@ try:
     # (the meta line joins each part's characters with word joiners)
     wait_until(lambda: "扬子晚报 2022-11-06 B02版" in re.sub("[\u2060\u200b]", "", article.text),
                "the article header following (%r)" % article.text[:80])
-    log("Edit Page Details…: every story of w02.txt is 扬子晚报 2022-11-06 B02, the header says so")
+    wait_until(lambda: all("扬子晚报 2022-11-06 B02版" in c.name for c in sdwindow.story_cells(app)),
+               "the rows following")
+    log("Edit Page Details…: every story of w02.txt is 扬子晚报 2022-11-06 B02, the header and "
+        "the rows say so")
+
+    # 3. The headers' context menu chooses the columns: 版次 on, 日期 off,
+    # kept in GSettings.
+    def header(name):
+        return next((h for h in app.child(name="稿件", roleName="table").findChildren(
+            GenericPredicate(roleName="table column header")) if h.name == name), None)
+
+    def showing(widget):
+        return widget is not None and widget.showing
+
+    def choose_column(item):
+        story = header("稿件")
+        (x, y), (w, h) = story.position, story.size
+        subprocess.run(["xdotool", "mousemove", str(x + w // 2), str(y + h // 2), "click", "3"],
+                       check=True)
+        wait_until(lambda: next(i for i in app.findChildren(GenericPredicate(
+            roleName="check menu item")) if i.name == item and i.showing),
+            "%s in the headers' menu" % item).doActionNamed("click")
+
+    if not (showing(header("日期")) and not showing(header("版次"))):
+        fail("the default columns are not 状态, 稿件 and 日期")
+    choose_column("版次(G)")
+    wait_until(lambda: kept("list-column-page=true"), "list-column-page kept")
+    wait_until(lambda: showing(header("版次")), "the 版次 column shown")
+    choose_column("日期(D)")
+    wait_until(lambda: not showing(header("日期")), "the 日期 column hidden")
+    wait_until(lambda: kept("list-column-date=false"), "list-column-date kept")
+    log("the headers' menu: 版次 shown, 日期 hidden, both kept in GSettings")
 finally:
     window.stop()
 

@@ -461,6 +461,17 @@ sd_window_constructed (GObject *object)
   g_action_map_add_action (G_ACTION_MAP (self), hide_empty);
   rank = g_settings_create_action (self->settings, "rank-search-results");
   g_action_map_add_action (G_ACTION_MAP (self), rank);
+  /* which of the list's columns show: the menu's and the headers' check items */
+  for (const char *const *key =
+           (const char *const[]){ "list-column-status", "list-column-date", "list-column-paper",
+                                  "list-column-page", "list-column-place", NULL };
+       *key != NULL; key++)
+    {
+      g_autoptr (GAction) shown = g_settings_create_action (self->settings, *key);
+      g_action_map_add_action (G_ACTION_MAP (self), shown);
+    }
+  sd_story_list_set_columns_menu (self->story_list, G_MENU_MODEL (gtk_application_get_menu_by_id (
+                                                        application, "list-columns")));
   g_signal_connect_swapped (self->settings, "changed::rank-search-results",
                             G_CALLBACK (list_stories), self);
   gtk_menu_button_set_menu_model (self->menu_button, G_MENU_MODEL (gtk_application_get_menu_by_id (
