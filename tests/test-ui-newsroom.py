@@ -4,17 +4,20 @@
 # only its day's stories, as a date: query does; an undated folder's import
 # asks paper and date (checked, remembered for the folder), and Edit Page
 # Details… changes a page afterwards; the headers' context menu chooses the
-# columns shown.
+# columns shown; the rows' menu gives several stories a status, a tag and
+# a place, each in one undo step.
 #
 # Run inside xvfb-run + dbus-run-session (X server outermost), see meson.build.
 #
 # Copyright 2026 The Storydesk authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 
+import contextlib
 import json
 import os
 import re
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -75,6 +78,10 @@ for source, name in (("u02.txt", "苏州日报_20221103_A05.txt"),
 cli("import", dated)
 cli("import", os.path.join(os.environ["SD_SOURCE_ROOT"], "seeds"))
 stories = stored()
+# A coloured tag, for the rows' 标签 menu (the CLI sets no colours).
+cli("tag", "--story", str(stories[0]["id"]), "--add", "要闻")
+with contextlib.closing(sqlite3.connect(library)) as db, db:
+    db.execute("UPDATE tags SET color = '#c01c28' WHERE name = '要闻'")
 
 window = sdwindow.Window(library, os.path.join(work, "data"))
 app = window.app
@@ -206,6 +213,63 @@ try:
     wait_until(lambda: not showing(header("日期")), "the 日期 column hidden")
     wait_until(lambda: kept("list-column-date=false"), "list-column-date kept")
     log("the headers' menu: 版次 shown, 日期 hidden, both kept in GSettings")
+
+    # 4. The rows' menu on three selected stories: 状态 → 已审, 标签 → 要闻,
+    # 移至地区… → 南京市, each one undo step for the three.
+    search.text = "date:2022-11-03"
+    day = [s["id"] for s in stories if s["date"] == "2022-11-03"]
+    rows = wait_until(lambda: (lambda r: len(r) == len(day) and r)(sdwindow.story_cells(app)),
+                      "2022-11-03's stories listed")
+    window.click(rows[0])
+    (x, y), (w, h) = rows[2].position, rows[2].size
+    subprocess.run(["xdotool", "keydown", "shift", "mousemove", str(x + w // 2), str(y + h // 2),
+                    "click", "1", "keyup", "shift", "sleep", "0.3"], check=True)
+    chosen = [h.name.split("\n")[0] for h in rows[:3]]
+
+    def picked():
+        return [s for s in stored() if s["headline"] in chosen and s["date"] == "2022-11-03"]
+
+    def menu(*path):
+        (x, y), (w, h) = rows[1].position, rows[1].size
+        subprocess.run(["xdotool", "mousemove", str(x + w // 2), str(y + h // 2), "click", "3"],
+                       check=True)
+        for name in path:
+            # (menus are windows of their own: not the main window's cells)
+            item = wait_until(lambda: next(i for w in app.children if w.roleName == "window"
+                                           for i in w.findChildren(GenericPredicate(name=name))
+                                           if i.showing and "menu" in i.roleName),
+                              "%s in the rows' menu" % name)
+            if item.roleName == "menu":
+                window.click(item)
+            else:
+                item.doActionNamed("click")
+
+    if len(picked()) != 3:
+        fail("three stories are not selected: %r" % chosen)
+    menu("状态(S)", "已审")
+    wait_until(lambda: all(s["status"] == "reviewed" for s in picked()), "the three reviewed")
+    menu("标签(T)", "要闻")
+    wait_until(lambda: all("要闻" in s["tags"] for s in picked()), "要闻 on the three")
+    menu("移至地区(M)…")
+    chooser = wait_until(lambda: next(e for e in app.findChildren(GenericPredicate(
+        name="搜索地区", roleName="text")) if e.showing), "the place chooser")
+    window.click(chooser)
+    subprocess.run(["xdotool", "type", "--delay", "30", "南京市"], check=True)
+    subprocess.run(["xdotool", "sleep", "0.5", "key", "Return"], check=True)
+    wait_until(lambda: all(s["place_code"] == "3201" for s in picked()), "the three in 南京市")
+    log("the rows' menu on 3 stories: 已审, 要闻 and 南京市 for all three")
+    for undone in ("place", "tag", "status"):
+        subprocess.run(["xdotool", "key", "ctrl+z"], check=True)
+        if undone == "place":
+            wait_until(lambda: all(s["place_code"] != "3201" for s in picked()),
+                       "the move undone for the three at once")
+        elif undone == "tag":
+            wait_until(lambda: all("要闻" not in s["tags"] for s in picked()),
+                       "the tag undone for the three at once")
+        else:
+            wait_until(lambda: all(s["status"] == "new" for s in picked()),
+                       "the status undone for the three at once")
+    log("three Ctrl+Z took back the place, the tag and the status, each for the three")
 finally:
     window.stop()
 

@@ -44,6 +44,7 @@ struct _SdStoryList
   guint             n_rows; /* the rows filled: the model's first ones */
   guint             fill_idle;
   GMenuModel       *menu;     /* (nullable) the rows' context menu */
+  GtkWidget        *popup;    /* (nullable) the menu made of it, attached */
   GMenuModel       *columns_menu; /* (nullable) the headers': which columns show */
   GtkWidget        *columns_popup; /* (nullable) the menu made of it, attached */
   GSettings        *settings; /* (nullable) keeps the chosen sort */

@@ -174,17 +174,34 @@ drag_data_get_cb (GtkWidget        *widget,
 static gboolean
 pop_up_menu (SdStoryList *self, GdkEventButton *event, GtkTreePath *path)
 {
-  GtkWidget *popup;
-
   if (self->menu == NULL)
     return GDK_EVENT_PROPAGATE;
   if (!gtk_tree_selection_path_is_selected (self->selection, path))
     gtk_tree_view_set_cursor (self->tree_view, path, NULL, FALSE);
-  popup = gtk_menu_new_from_model (self->menu);
-  gtk_menu_attach_to_widget (GTK_MENU (popup), GTK_WIDGET (self->tree_view), NULL);
-  g_signal_connect (popup, "deactivate", G_CALLBACK (gtk_widget_destroy), NULL);
-  gtk_menu_popup_at_pointer (GTK_MENU (popup), (GdkEvent *) event);
+  /* (the cursor's row selected, the menu was made again for it) */
+  if (self->popup == NULL)
+    {
+      /* kept until the menu changes: one destroyed as it closes would drop
+       * its item's action before it runs */
+      self->popup = gtk_menu_new_from_model (self->menu);
+      gtk_menu_attach_to_widget (GTK_MENU (self->popup), GTK_WIDGET (self->tree_view), NULL);
+    }
+  gtk_menu_popup_at_pointer (GTK_MENU (self->popup), (GdkEvent *) event);
   return GDK_EVENT_STOP;
+}
+
+static gboolean
+destroy_cb (gpointer widget)
+{
+  gtk_widget_destroy (widget);
+  return G_SOURCE_REMOVE;
+}
+
+/* A menu replaced while open goes once its item has run. */
+static void
+destroy_later (GtkWidget *menu)
+{
+  g_idle_add (destroy_cb, menu);
 }
 
 /* Keeps a multiple selection when a drag starts on it: by default the
@@ -539,6 +556,14 @@ sd_story_list_set_menu (SdStoryList *self, GMenuModel *menu)
 {
   g_return_if_fail (SD_IS_STORY_LIST (self));
   g_set_object (&self->menu, menu);
+  /* a menu open keeps its model until it closes */
+  if (self->popup != NULL && !gtk_widget_get_visible (self->popup))
+    g_clear_pointer (&self->popup, gtk_widget_destroy);
+  else if (self->popup != NULL)
+    {
+      g_signal_connect (self->popup, "deactivate", G_CALLBACK (destroy_later), NULL);
+      self->popup = NULL;
+    }
 }
 
 static void

@@ -63,6 +63,8 @@ struct _SdWindow
   GPtrArray      *import_queue;  /* (element-type GStrv) imports waiting their turn */
   char           *restore_uuid;  /* the story to select once the list is read */
   GtkPrintSettings *print_settings; /* the printer and options last used */
+  SdScopeKind     list_kind;     /* what the list shows, for its menu */
+  GPtrArray      *row_tags;      /* (nullable) (element-type utf8) the list menu's tags */
 };
 
 /* sd-window.c */
@@ -89,6 +91,14 @@ G_GNUC_INTERNAL void _sd_window_dispose_desktop (SdWindow          *self);
 
 /* sd-window-tags.c: Alt+1 … Alt+9 and their legend */
 G_GNUC_INTERNAL void _sd_window_add_tag_keys (SdWindow *self, GtkApplication *application);
+/* The tags the keys put on, those with a colour, by name, at most nine.
+ * (element-type utf8) (transfer container) */
+G_GNUC_INTERNAL GPtrArray *_sd_window_dup_keyed_tags (SdWindow *self);
+G_GNUC_INTERNAL gboolean _sd_window_story_has_tag (const SdStory *story, const char *tag);
+
+/* sd-window-rows.c: the list's menu on the selected rows */
+G_GNUC_INTERNAL void _sd_window_add_row_actions (SdWindow *self);
+G_GNUC_INTERNAL void _sd_window_append_row_menu (SdWindow *self, GMenu *menu);
 
 /* sd-window-import.c: after the paper and date were asked, the import
  * goes on (or, @cancelled, stops with nothing written). */
@@ -107,7 +117,8 @@ G_GNUC_INTERNAL void _sd_window_add_print_actions (SdWindow *self);
 G_GNUC_INTERNAL void _sd_window_add_actions (SdWindow *self);
 /* sd-window-trash.c */
 G_GNUC_INTERNAL void _sd_window_add_trash_actions (SdWindow *self);
-/* The list's context menu for the stories of @kind. */
+/* The list's context menu for the stories of @kind (made again when the
+ * selection or the tags change: it shows their status and tags). */
 G_GNUC_INTERNAL void _sd_window_set_list_scope (SdWindow *self, SdScopeKind kind);
 G_GNUC_INTERNAL void _sd_window_article_populate_popup_cb (GtkTextView *text_view, GtkWidget *popup,
                                                            SdWindow *self);

@@ -199,6 +199,7 @@ _sd_window_set_list_scope (SdWindow *self, SdScopeKind kind)
 {
   g_autoptr (GMenu) menu = g_menu_new ();
 
+  self->list_kind = kind;
   if (kind == SD_SCOPE_TRASH)
     {
       g_menu_append (menu, _("_Restore"), "win.restore-stories");
@@ -206,6 +207,7 @@ _sd_window_set_list_scope (SdWindow *self, SdScopeKind kind)
     }
   else
     {
+      _sd_window_append_row_menu (self, menu);
       g_menu_append (menu, _("_Delete"), "win.delete-stories");
       g_menu_append (menu, _("Delete the Whole _Page"), "win.delete-page");
       g_menu_append (menu, _("Edit Page _Details…"), "win.edit-page-details");

@@ -161,6 +161,7 @@ show_selection (SdWindow *self)
           g_ptr_array_add (selection, sd_story_ref (listed));
       }
   sd_story_inspector_set_stories (self->inspector, selection);
+  _sd_window_set_list_scope (self, self->list_kind); /* the menu says their status and tags */
   for (const char *const *name =
            (const char *const[]){ "set-status", "highlight", "split-story", "merge-story",
                                   "edit-story", "show-in-page", "edit-page-details", NULL };
@@ -457,6 +458,7 @@ sd_window_constructed (GObject *object)
 
   _sd_window_add_actions (self);
   _sd_window_add_page_actions (self);
+  _sd_window_add_row_actions (self);
   hide_empty = g_settings_create_action (self->settings, "hide-empty-places");
   g_action_map_add_action (G_ACTION_MAP (self), hide_empty);
   rank = g_settings_create_action (self->settings, "rank-search-results");
@@ -526,6 +528,7 @@ sd_window_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->listed_node, g_free);
   g_clear_pointer (&self->scope_text, g_free);
+  g_clear_pointer (&self->row_tags, g_ptr_array_unref);
   _sd_window_dispose_desktop (self);
   g_clear_pointer (&self->import_paths, g_strfreev);
   g_clear_pointer (&self->import_checked, g_ptr_array_unref);
