@@ -5,7 +5,8 @@
 # asks paper and date (checked, remembered for the folder), and Edit Page
 # Details… changes a page afterwards; the headers' context menu chooses the
 # columns shown; the rows' menu gives several stories a status, a tag and
-# a place, each in one undo step.
+# a place, each in one undo step; a query that cannot be read is said in a
+# popover at the entry and leaves the list as it was.
 #
 # Run inside xvfb-run + dbus-run-session (X server outermost), see meson.build.
 #
@@ -270,6 +271,25 @@ try:
             wait_until(lambda: all(s["status"] == "new" for s in picked()),
                        "the status undone for the three at once")
     log("three Ctrl+Z took back the place, the tag and the status, each for the three")
+
+    # 5. A query that cannot be read: said in a popover at the entry, the
+    # list left as it was; read again, the popover goes.
+    before = listed(app)
+    search.text = "date:2022-11-03 status:bogus"
+
+    def problem():
+        return next((l for l in app.findChildren(GenericPredicate(
+            name="检索式无法识别的原因", roleName="label")) if l.showing), None)
+
+    said = wait_until(problem, "the popover saying why the query cannot be read")
+    if "bogus" not in said.text:
+        fail("the popover says %r" % said.text)
+    if listed(app) != before:
+        fail("the list changed under a query that cannot be read")
+    search.text = "date:2022-11-03 status:new"
+    wait_until(lambda: problem() is None, "the popover gone once the query reads")
+    log("a malformed query: %r at the entry, the list of %d left as it was" % (said.text,
+                                                                             len(before)))
 finally:
     window.stop()
 

@@ -26,6 +26,8 @@ struct _SdWindow
 
   GtkSearchEntry *search_entry;
   GtkPopover     *search_popover;
+  GtkPopover     *query_problem_popover;
+  GtkLabel       *query_problem_label;
   GtkEntry       *saved_name_entry;
   GtkWidget      *forget_search_button;
   GtkMenuButton  *menu_button;

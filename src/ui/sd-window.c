@@ -67,6 +67,14 @@ show_query_problem (SdWindow *self, const GError *error)
     gtk_style_context_add_class (style, "error");
   else
     gtk_style_context_remove_class (style, "error");
+  /* said under the entry, the list left as it was */
+  if (error != NULL)
+    {
+      gtk_label_set_text (self->query_problem_label, error->message);
+      gtk_popover_popup (self->query_problem_popover);
+    }
+  else
+    gtk_popover_popdown (self->query_problem_popover);
 }
 
 static void
@@ -630,6 +638,8 @@ sd_window_class_init (SdWindowClass *klass)
                                                "/io/github/storydesk/Storydesk/ui/sd-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SdWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, SdWindow, search_popover);
+  gtk_widget_class_bind_template_child (widget_class, SdWindow, query_problem_popover);
+  gtk_widget_class_bind_template_child (widget_class, SdWindow, query_problem_label);
   gtk_widget_class_bind_template_child (widget_class, SdWindow, saved_name_entry);
   gtk_widget_class_bind_template_child (widget_class, SdWindow, forget_search_button);
   gtk_widget_class_bind_template_child (widget_class, SdWindow, menu_button);
