@@ -271,6 +271,13 @@ try:
             wait_until(lambda: all(s["status"] == "new" for s in picked()),
                        "the status undone for the three at once")
     log("three Ctrl+Z took back the place, the tag and the status, each for the three")
+    window.click(rows[4])  # (a click in the selection keeps it, and not the focus)
+    subprocess.run(["xdotool", "key", "shift+F10"], check=True)
+    wait_until(lambda: next(i for w in app.children if w.roleName == "window"
+                            for i in w.findChildren(GenericPredicate(name="状态(S)"))
+                            if i.showing), "the rows' menu after Shift+F10")
+    subprocess.run(["xdotool", "key", "Escape"], check=True)
+    log("Shift+F10 in the list opens the rows' menu")
 
     # 5. A query that cannot be read: said in a popover at the entry, the
     # list left as it was; read again, the popover goes.

@@ -169,6 +169,19 @@ drag_data_get_cb (GtkWidget        *widget,
                           (const guchar *) text->str, text->len);
 }
 
+/* The rows' menu, made once and kept until the menu changes: one destroyed
+ * as it closes would drop its item's action before it runs. */
+static GtkMenu *
+ensure_popup (SdStoryList *self)
+{
+  if (self->popup == NULL)
+    {
+      self->popup = gtk_menu_new_from_model (self->menu);
+      gtk_menu_attach_to_widget (GTK_MENU (self->popup), GTK_WIDGET (self->tree_view), NULL);
+    }
+  return GTK_MENU (self->popup);
+}
+
 /* The right button: the row under the pointer joins the selection unless
  * it is in it, and the menu acts on the selection. */
 static gboolean
@@ -179,14 +192,7 @@ pop_up_menu (SdStoryList *self, GdkEventButton *event, GtkTreePath *path)
   if (!gtk_tree_selection_path_is_selected (self->selection, path))
     gtk_tree_view_set_cursor (self->tree_view, path, NULL, FALSE);
   /* (the cursor's row selected, the menu was made again for it) */
-  if (self->popup == NULL)
-    {
-      /* kept until the menu changes: one destroyed as it closes would drop
-       * its item's action before it runs */
-      self->popup = gtk_menu_new_from_model (self->menu);
-      gtk_menu_attach_to_widget (GTK_MENU (self->popup), GTK_WIDGET (self->tree_view), NULL);
-    }
-  gtk_menu_popup_at_pointer (GTK_MENU (self->popup), (GdkEvent *) event);
+  gtk_menu_popup_at_pointer (ensure_popup (self), (GdkEvent *) event);
   return GDK_EVENT_STOP;
 }
 
@@ -195,6 +201,17 @@ destroy_cb (gpointer widget)
 {
   gtk_widget_destroy (widget);
   return G_SOURCE_REMOVE;
+}
+
+/* Shift+F10 or the Menu key: the menu of the selected rows, at the list. */
+static gboolean
+popup_menu_cb (GtkWidget *widget, SdStoryList *self)
+{
+  if (self->menu == NULL || gtk_tree_selection_count_selected_rows (self->selection) == 0)
+    return FALSE;
+  gtk_menu_popup_at_widget (ensure_popup (self), widget, GDK_GRAVITY_CENTER, GDK_GRAVITY_NORTH_WEST,
+                            NULL);
+  return TRUE;
 }
 
 /* A menu replaced while open goes once its item has run. */
@@ -227,7 +244,11 @@ button_press_cb (GtkWidget *widget, GdkEventButton *event, SdStoryList *self)
     return GDK_EVENT_PROPAGATE;
   if (gtk_tree_selection_count_selected_rows (self->selection) > 1
       && gtk_tree_selection_path_is_selected (self->selection, path))
-    return GDK_EVENT_STOP;
+    {
+      /* the keys (Shift+F10, Delete) still go to the list */
+      gtk_widget_grab_focus (GTK_WIDGET (self->tree_view));
+      return GDK_EVENT_STOP;
+    }
   return GDK_EVENT_PROPAGATE;
 }
 
@@ -299,6 +320,7 @@ sd_story_list_init (SdStoryList *self)
                                           G_N_ELEMENTS (targets), GDK_ACTION_MOVE);
   g_signal_connect (self->tree_view, "drag-data-get", G_CALLBACK (drag_data_get_cb), self);
   g_signal_connect (self->tree_view, "button-press-event", G_CALLBACK (button_press_cb), self);
+  g_signal_connect (self->tree_view, "popup-menu", G_CALLBACK (popup_menu_cb), self);
 }
 
 /* Rows added at once before the list shows; the rest follow in slices
