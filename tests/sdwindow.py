@@ -194,6 +194,29 @@ class Window:
         wait_until(lambda: self.shown_status() == STATUS_LABELS[status],
                    f"the status {status} shown", timeout=10)
 
+    def activate(self, action, target=None):
+        """Activates the window's action @action (with the string @target)
+        over D-Bus, as the desktop does; the window's connection is the one
+        of its process."""
+        from gi.repository import Gio, GLib
+        bus = Gio.bus_get_sync(Gio.BusType.SESSION)
+
+        def ask(dest, path, iface, method, args=None):
+            return bus.call_sync(dest, path, iface, method, args, None, 0, 5000, None).unpack()
+
+        daemon = ("org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus")
+        for name in ask(*daemon, "ListNames")[0]:
+            try:
+                pid = ask(*daemon, "GetConnectionUnixProcessID", GLib.Variant("(s)", (name,)))[0]
+            except GLib.Error:
+                continue
+            if name.startswith(":") and pid == self.proc.pid:
+                params = [GLib.Variant("s", target)] if target is not None else []
+                ask(name, "/io/github/storydesk/Storydesk/window/1", "org.gtk.Actions", "Activate",
+                    GLib.Variant("(sava{sv})", (action, params, {})))
+                return
+        fail("storydesk is not on the session bus")
+
     def click(self, widget):
         (x, y), (w, h) = widget.position, widget.size
         subprocess.run(["xdotool", "mousemove", str(x + w // 2), str(y + h // 2), "click", "1",

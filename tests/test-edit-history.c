@@ -251,6 +251,51 @@ test_place (Fixture *fixture, gconstpointer data)
   g_assert_cmpfloat_with_epsilon (story->place_confidence, 0.8, 1e-9);
 }
 
+/* The list's menu on a selection: a status or a place for all the stories
+ * selected is one step, and undo puts each back as it was. */
+static void
+test_status_and_place_of_several (Fixture *fixture, gconstpointer data)
+{
+  const gint64 ids[] = { 1, 2, 3 };
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (sd_edit_history_set_status (fixture->history, 2, SD_STORY_STATUS_REJECTED, NULL));
+  g_assert_true (sd_edit_history_set_status_of (fixture->history, ids, G_N_ELEMENTS (ids),
+                                                SD_STORY_STATUS_REVIEWED, &error));
+  g_assert_no_error (error);
+  g_assert_true (
+      g_str_has_prefix (sd_edit_history_get_undo_label (fixture->history), "Mark 3 stories as "));
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autoptr (SdStory) story = get (fixture, ids[i]);
+      g_assert_cmpint (story->status, ==, SD_STORY_STATUS_REVIEWED);
+    }
+  g_assert_true (sd_edit_history_set_place_of (fixture->history, ids, 2, "3206", &error));
+  g_assert_no_error (error);
+  /* the place in one undo, the status in the next */
+  sd_test_undo (fixture->history);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autoptr (SdStory) story = get (fixture, ids[i]);
+      g_assert_cmpstr (story->place_code, ==, "320509");
+      g_assert_cmpint (story->status, ==, SD_STORY_STATUS_REVIEWED);
+    }
+  sd_test_undo (fixture->history);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autoptr (SdStory) story = get (fixture, ids[i]);
+      g_assert_cmpint (story->status, ==, i == 1 ? SD_STORY_STATUS_REJECTED : SD_STORY_STATUS_NEW);
+    }
+  /* nothing to change: no step */
+  {
+    const char *before = sd_edit_history_get_undo_label (fixture->history);
+
+    g_assert_true (
+        sd_edit_history_set_status_of (fixture->history, ids, 1, SD_STORY_STATUS_NEW, &error));
+    g_assert_true (sd_edit_history_get_undo_label (fixture->history) == before);
+  }
+}
+
 static void
 test_dismiss_theme (Fixture *fixture, gconstpointer data)
 {
@@ -599,6 +644,7 @@ main (int argc, char *argv[])
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/edit-history/tag/bulk", test_bulk_tag);
   ADD ("/edit-history/tag/remove", test_remove_tag);
+  ADD ("/edit-history/status-and-place/several", test_status_and_place_of_several);
   ADD ("/edit-history/tag/rename-and-merge", test_tag_rename_and_merge);
   ADD ("/edit-history/note/typing", test_note_typing_is_one_step);
   ADD ("/edit-history/note/race-refused", test_note_race_refused);

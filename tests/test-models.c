@@ -367,8 +367,9 @@ test_library_model (Fixture *fixture, gconstpointer data)
   g_assert_null (sd_library_model_get_counts (library));
   g_assert_cmpuint (next_parts (changes), ==,
                     SD_LIBRARY_MODEL_TAGS | SD_LIBRARY_MODEL_COUNTS | SD_LIBRARY_MODEL_SEARCHES
-                        | SD_LIBRARY_MODEL_TRASH);
+                        | SD_LIBRARY_MODEL_TRASH | SD_LIBRARY_MODEL_DATES);
   g_assert_cmpint (sd_library_model_get_trash_count (library), ==, 0);
+  g_assert_cmpuint (g_hash_table_size (sd_library_model_get_dates (library)), ==, 0);
   g_assert_cmpuint (sd_library_model_get_batches (library)->len, ==, 1);
   g_hash_table_iter_init (&iter, sd_library_model_get_counts (library));
   while (g_hash_table_iter_next (&iter, NULL, &count))
@@ -387,6 +388,12 @@ test_library_model (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (next_parts (changes), ==, SD_LIBRARY_MODEL_COUNTS);
   g_assert_cmpint (
       *(gint64 *) g_hash_table_lookup (sd_library_model_get_counts (library), "320100"), >=, 1);
+  /* A page given a date: its stories count under it. */
+  g_assert_true (sd_store_set_page_fields (fixture->store, id, NULL, "2022-11-03", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (next_parts (changes), ==, SD_LIBRARY_MODEL_DATES);
+  g_assert_cmpint (
+      *(gint64 *) g_hash_table_lookup (sd_library_model_get_dates (library), "2022-11-03"), >=, 1);
 
   g_assert_true (sd_library_model_save_search (library, "党建稿件", "tag:党建", &error));
   g_assert_no_error (error);
@@ -411,7 +418,8 @@ test_library_model (Fixture *fixture, gconstpointer data)
   /* A story to the trash counts there, and no longer under its place nor
    * in its batch; emptying the trash through the model empties it. */
   g_assert_true (sd_store_trash (fixture->store, SD_TRASH_STORY, id, NULL, NULL));
-  g_assert_cmpuint (next_parts (changes), ==, SD_LIBRARY_MODEL_COUNTS | SD_LIBRARY_MODEL_TRASH);
+  g_assert_cmpuint (next_parts (changes), ==,
+                    SD_LIBRARY_MODEL_COUNTS | SD_LIBRARY_MODEL_TRASH | SD_LIBRARY_MODEL_DATES);
   g_assert_cmpint (sd_library_model_get_trash_count (library), ==, 1);
   g_assert_cmpuint (
       ((SdBatch *) g_ptr_array_index (sd_library_model_get_batches (library), 0))->n_stories, ==,

@@ -439,6 +439,31 @@ test_signals_after_commit (Fixture *fixture, gconstpointer data)
   g_free (seen.committed_note);
 }
 
+/* The 日期 node's counts: a page's stories under its date, the trash and
+ * pages without a date left out. */
+static void
+test_counts_by_date (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GHashTable) counts = NULL;
+  g_autoptr (GError) error = NULL;
+
+  add_page (fixture, "aaa", 3, NULL);
+  counts = sd_store_count_by_date (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (counts), ==, 0);
+  g_clear_pointer (&counts, g_hash_table_unref);
+
+  g_assert_true (
+      sd_store_set_page_fields (fixture->store, 1, "苏州日报", "2022-11-03", "A05", &error));
+  g_assert_no_error (error);
+  add_page (fixture, "bbb", 2, NULL);
+  g_assert_true (sd_store_trash (fixture->store, SD_TRASH_STORY, 2, NULL, &error));
+  counts = sd_store_count_by_date (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (counts), ==, 1);
+  g_assert_cmpint (*(gint64 *) g_hash_table_lookup (counts, "2022-11-03"), ==, 2);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -451,6 +476,7 @@ main (int argc, char *argv[])
   ADD ("/store/annotations/tag-and-note", test_tag_and_note);
   ADD ("/store/annotations/bad-input", test_bad_input_refused);
   ADD ("/store/list/scopes-and-counts", test_scopes_and_counts);
+  ADD ("/store/list/counts-by-date", test_counts_by_date);
   ADD ("/store/file/wal-and-version", test_wal_and_version);
   ADD ("/store/annotations/highlights", test_highlights);
   ADD ("/store/write/signals-after-commit", test_signals_after_commit);

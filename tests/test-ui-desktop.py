@@ -189,10 +189,19 @@ def all_listed(app):
     return want if sorted(listed(app)) == want else None
 
 
+def import_undated(app):
+    """These pages name no paper or date: the window asks; they come in
+    without."""
+    dialog = poll(lambda: next(w for w in app.children if w.name == "版面的报名和日期"),
+                  "the question of paper and date")
+    dialog.child(name="不填，直接导入(W)", roleName="push button").doActionNamed("click")
+
+
 # 1. storydesk --db LIB PAGE: the window, with the page's stories only.
 opened = copy_pages(os.path.join(work, "opened"), ["u01.txt"])[0]
 proc, app = launch(opened)
 try:
+    import_undated(app)
     poll(lambda: stored() and {s["source"]["file"] for s in stored()} == {"u01.txt"} or None,
          "u01.txt's stories in the library, and nothing else")
     first = poll(lambda: all_listed(app), "u01.txt's stories listed in the window")
@@ -226,6 +235,7 @@ try:
         moves += ["sleep", "0.4", "mousemove", str(x1 + 2), str(y1), "sleep", "0.4", "mouseup", "1"]
         say("drag the folder from (%d, %d) onto the story list at (%d, %d)" % (x0, y0, x1, y1))
         subprocess.run(["xdotool"] + moves, check=True)
+        import_undated(app)
         poll(lambda: {"v01.txt", "w01.txt"} <= {s["source"]["file"] for s in stored()},
              "the dropped folder's pages in the library")
     finally:
@@ -246,10 +256,8 @@ try:
     subprocess.run(["xdotool", "windowfocus", "--sync", dialog_id, "key", "ctrl+l", "sleep", "0.3",
                     "type", "--delay", "20", os.path.dirname(picked[0])], check=True)
     time.sleep(0.5)
-    subprocess.run(["import", "-window", "root", "/tmp/dq/chooser1.png"])
     chooser.child(name="导入(I)", roleName="push button").doActionNamed("click")
-    time.sleep(1)
-    subprocess.run(["import", "-window", "root", "/tmp/dq/chooser2.png"])
+    import_undated(app)
     poll(lambda: "x01.txt" in {s["source"]["file"] for s in stored()},
          "the picked folder's page in the library")
     say("Ctrl+Shift+O imported the folder picked in the chooser")

@@ -107,6 +107,8 @@ compare (const SdLibrarySummary *old, const SdLibrarySummary *summary)
     parts |= SD_LIBRARY_MODEL_TAGS;
   if (old == NULL || !same_table (old->counts, summary->counts, g_int64_equal))
     parts |= SD_LIBRARY_MODEL_COUNTS;
+  if (old == NULL || !same_table (old->dates, summary->dates, g_int64_equal))
+    parts |= SD_LIBRARY_MODEL_DATES;
   if (old == NULL || !same_searches (old->searches, summary->searches))
     parts |= SD_LIBRARY_MODEL_SEARCHES;
   if (old == NULL || old->n_trashed != summary->n_trashed
@@ -257,6 +259,13 @@ sd_library_model_get_counts (SdLibraryModel *self)
   return self->summary != NULL ? self->summary->counts : NULL;
 }
 
+GHashTable *
+sd_library_model_get_dates (SdLibraryModel *self)
+{
+  g_return_val_if_fail (SD_IS_LIBRARY_MODEL (self), NULL);
+  return self->summary != NULL ? self->summary->dates : NULL;
+}
+
 GPtrArray *
 sd_library_model_get_saved_searches (SdLibraryModel *self)
 {
@@ -304,6 +313,18 @@ sd_library_model_rename_tag (SdLibraryModel *self,
 }
 
 gboolean
+sd_library_model_set_page_fields (SdLibraryModel *self,
+                                  gint64          story_id,
+                                  const char     *paper,
+                                  const char     *issue_date,
+                                  const char     *page_no,
+                                  GError        **error)
+{
+  g_return_val_if_fail (SD_IS_LIBRARY_MODEL (self), FALSE);
+  return sd_store_set_page_fields (self->store, story_id, paper, issue_date, page_no, error);
+}
+
+gboolean
 sd_library_model_set_tag_color (SdLibraryModel *self,
                                 const char     *tag,
                                 const char     *color,
@@ -347,22 +368,16 @@ sd_library_model_check_library (SdLibraryModel *self)
 }
 
 void
-sd_library_model_import_async (SdLibraryModel      *self,
-                               const char *const   *paths,
-                               SdBatchKind          batch_kind,
-                               gboolean             dry_run,
-                               gboolean             allow_drop,
-                               GCancellable        *cancellable,
-                               SdImportProgressFunc progress,
-                               GAsyncReadyCallback  callback,
-                               gpointer             owner)
+sd_library_model_import_async (SdLibraryModel        *self,
+                               const char *const     *paths,
+                               const SdImportOptions *options,
+                               GCancellable          *cancellable,
+                               SdImportProgressFunc   progress,
+                               GAsyncReadyCallback    callback,
+                               gpointer               owner)
 {
-  const SdImportOptions options = { .allow_drop = allow_drop,
-                                    .dry_run = dry_run,
-                                    .batch_kind = batch_kind };
-
   g_return_if_fail (SD_IS_LIBRARY_MODEL (self) && G_IS_OBJECT (owner));
-  sd_importer_import_async (self->store, paths, &options, cancellable, progress,
+  sd_importer_import_async (self->store, paths, options, cancellable, progress,
                             g_object_ref (owner), g_object_unref, callback, g_object_ref (owner));
 }
 

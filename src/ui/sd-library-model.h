@@ -25,6 +25,7 @@ typedef enum
   SD_LIBRARY_MODEL_COUNTS   = 1 << 1, /* the story counts by place */
   SD_LIBRARY_MODEL_SEARCHES = 1 << 2, /* the saved searches or their counts */
   SD_LIBRARY_MODEL_TRASH    = 1 << 3, /* the import batches or the trash's count */
+  SD_LIBRARY_MODEL_DATES    = 1 << 4, /* the story counts by their page's date */
 } SdLibraryModelParts;
 
 #define SD_TYPE_LIBRARY_MODEL (sd_library_model_get_type ())
@@ -41,6 +42,10 @@ const char     *sd_library_model_lookup_tag_color   (SdLibraryModel *self,
  * sd_store_count_by_place() gives them; NULL until read.
  * (element-type utf8 gint64*) (transfer none) */
 GHashTable     *sd_library_model_get_counts         (SdLibraryModel *self);
+/* Story counts by their page's date, yyyy-mm-dd, as
+ * sd_store_count_by_date() gives them; NULL until read.
+ * (element-type utf8 gint64*) (transfer none) */
+GHashTable     *sd_library_model_get_dates          (SdLibraryModel *self);
 /* NULL until read. (element-type SdSavedSearch) (transfer none) */
 GPtrArray      *sd_library_model_get_saved_searches (SdLibraryModel *self);
 /* The import batches, oldest first; NULL until read.
@@ -69,6 +74,14 @@ gboolean        sd_library_model_save_search        (SdLibraryModel *self,
 gboolean        sd_library_model_delete_search      (SdLibraryModel *self,
                                                      const char     *name,
                                                      GError        **error);
+/* The paper, date and page number of the page @story_id was cut from
+ * (sd_store_set_page_fields ()): NULL leaves a field, "" clears it. */
+gboolean        sd_library_model_set_page_fields    (SdLibraryModel *self,
+                                                     gint64          story_id,
+                                                     const char     *paper,
+                                                     const char     *issue_date,
+                                                     const char     *page_no,
+                                                     GError        **error);
 /* Deletes for good every story in the trash (sd_store_empty_trash ());
  * @out_n: (optional) how many. */
 gboolean        sd_library_model_empty_trash        (SdLibraryModel *self,
@@ -79,16 +92,13 @@ gboolean        sd_library_model_empty_trash        (SdLibraryModel *self,
 void            sd_library_model_check_library      (SdLibraryModel *self);
 
 /* The long jobs, each in a worker on a connection of its own: importing
- * page files or exports (sd_importer_import_async ()), exporting stories
- * (sd_export_to_file_async ()).  @owner, a GObject, is kept alive for
- * @progress, called in this thread's main context, and handed to
- * @callback with a reference the callback drops.  @dry_run and
- * @allow_drop: SdImportOptions. */
+ * page files or exports (sd_importer_import_async (), @options copied),
+ * exporting stories (sd_export_to_file_async ()).  @owner, a GObject, is
+ * kept alive for @progress, called in this thread's main context, and
+ * handed to @callback with a reference the callback drops. */
 void            sd_library_model_import_async       (SdLibraryModel        *self,
                                                      const char *const     *paths,
-                                                     SdBatchKind            batch_kind,
-                                                     gboolean               dry_run,
-                                                     gboolean               allow_drop,
+                                                     const SdImportOptions *options,
                                                      GCancellable          *cancellable,
                                                      SdImportProgressFunc   progress,
                                                      GAsyncReadyCallback    callback,

@@ -12,37 +12,7 @@
 
 #include "sd-gazetteer.h"
 #include "sd-cell-language.h"
-#include "sd-place-tree.h"
-
-enum
-{
-  COLUMN_NAME,
-  COLUMN_CODE,
-  COLUMN_SCOPE,
-  COLUMN_COUNT,
-  COLUMN_COUNT_TEXT,
-  COLUMN_QUERY,
-};
-
-struct _SdPlaceTree
-{
-  GtkScrolledWindow parent_instance;
-
-  GtkTreeView      *tree_view;
-  GtkTreeStore     *model;
-  GtkTreeSelection *selection;
-  GtkCellRenderer  *name_renderer;
-
-  GHashTable *counts;   /* code → gint64*, as last set */
-  GPtrArray  *searches; /* (element-type SdSavedSearch) as last set */
-  GPtrArray  *batches;  /* (element-type SdBatch) (nullable) as last set */
-  gint64      n_trashed;
-  char       *selected_query;
-  gboolean    hide_empty;
-  gboolean    rebuilding;
-  char       *pending_key;  /* the node to select once the tree is built */
-  GStrv       pending_rows; /* the rows to expand once the tree is built */
-};
+#include "sd-place-tree-private.h"
 
 enum
 {
@@ -57,10 +27,6 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_TYPE (SdPlaceTree, sd_place_tree, GTK_TYPE_SCROLLED_WINDOW)
 
-static void     restore_rows (SdPlaceTree *self, const char *const *keys);
-static char    *dup_row_key (SdPlaceTree *self, GtkTreeIter *iter);
-static gboolean select_key (SdPlaceTree *self, const char *key);
-
 static gint64
 count_exactly (SdPlaceTree *self, const char *code)
 {
@@ -68,13 +34,13 @@ count_exactly (SdPlaceTree *self, const char *code)
   return count != NULL ? *count : 0;
 }
 
-static void
-set_row (SdPlaceTree *self,
-         GtkTreeIter *iter,
-         const char  *name,
-         const char  *code,
-         SdScopeKind  scope,
-         gint64       count)
+void
+_sd_place_tree_set_row (SdPlaceTree *self,
+                        GtkTreeIter *iter,
+                        const char  *name,
+                        const char  *code,
+                        SdScopeKind  scope,
+                        gint64       count)
 {
   g_autofree char *count_text = g_strdup_printf ("%" G_GINT64_FORMAT, count);
 
@@ -105,7 +71,8 @@ add_places (SdPlaceTree   *self,
               || (self->hide_empty && child->level != SD_PLACE_LEVEL_CITY)))
         continue;
       gtk_tree_store_append (self->model, &iter, parent);
-      set_row (self, &iter, child->name, child->code, SD_SCOPE_PLACE, count ? *count : 0);
+      _sd_place_tree_set_row (self, &iter, child->name, child->code, SD_SCOPE_PLACE,
+                              count ? *count : 0);
       if (child->level != SD_PLACE_LEVEL_TOWN)
         add_places (self, gazetteer, &iter, child, subtree_counts);
     }
@@ -196,7 +163,7 @@ add_batches (SdPlaceTree *self)
       if (!any)
         {
           gtk_tree_store_append (self->model, &group, NULL);
-          set_row (self, &group, _("Import batches"), NULL, SD_SCOPE_ALL, 0);
+          _sd_place_tree_set_row (self, &group, _("Import batches"), NULL, SD_SCOPE_ALL, 0);
           gtk_tree_store_set (self->model, &group, COLUMN_COUNT_TEXT, "", -1);
           any = TRUE;
         }
@@ -208,7 +175,7 @@ add_batches (SdPlaceTree *self)
         name = g_strdup_printf (_("%.5s %.5s · %s"), batch->started + 5, batch->started + 11,
                                    batch->first_file ? batch->first_file : "");
       gtk_tree_store_append (self->model, &iter, &group);
-      set_row (self, &iter, name, code, SD_SCOPE_BATCH, batch->n_stories);
+      _sd_place_tree_set_row (self, &iter, name, code, SD_SCOPE_BATCH, batch->n_stories);
     }
   if (any)
     {
@@ -217,14 +184,15 @@ add_batches (SdPlaceTree *self)
     }
 }
 
-static void
-rebuild (SdPlaceTree *self)
+void
+_sd_place_tree_rebuild (SdPlaceTree *self)
 {
   SdGazetteer   *gazetteer = sd_gazetteer_get_default ();
   const SdPlace *province = sd_gazetteer_get_province (gazetteer);
   g_autoptr (GHashTable) sums = sum_subtree_counts (self, gazetteer);
   g_autofree char *selected_code = NULL;
   SdScopeKind      selected = sd_place_tree_get_selected (self, &selected_code);
+  g_autofree char *selected_key = sd_place_tree_dup_selected_key (self);
   GtkTreeIter      iter, province_iter;
   gint64           total = 0;
   GHashTableIter   count_iter;
@@ -240,23 +208,26 @@ rebuild (SdPlaceTree *self)
   gtk_tree_store_clear (self->model);
 
   gtk_tree_store_append (self->model, &iter, NULL);
-  set_row (self, &iter, _("All stories"), NULL, SD_SCOPE_ALL, total);
+  _sd_place_tree_set_row (self, &iter, _("All stories"), NULL, SD_SCOPE_ALL, total);
 
   gtk_tree_store_append (self->model, &province_iter, NULL);
   province_count = g_hash_table_lookup (sums, province->code);
-  set_row (self, &province_iter, province->name, province->code, SD_SCOPE_PLACE,
-           province_count ? *province_count : 0);
+  _sd_place_tree_set_row (self, &province_iter, province->name, province->code, SD_SCOPE_PLACE,
+                          province_count ? *province_count : 0);
   add_places (self, gazetteer, &province_iter, province, sums);
 
   gtk_tree_store_append (self->model, &iter, NULL);
-  set_row (self, &iter, _("Unplaced"), NULL, SD_SCOPE_UNPLACED, count_exactly (self, ""));
+  _sd_place_tree_set_row (self, &iter,
+                          _("Unplaced"), NULL, SD_SCOPE_UNPLACED, count_exactly (self, ""));
+  _sd_place_tree_add_dates (self);
 
   if (self->searches != NULL && self->searches->len > 0)
     {
       GtkTreeIter group;
 
       gtk_tree_store_append (self->model, &group, NULL);
-      set_row (self, &group, _("Saved searches"), NULL, SD_SCOPE_ALL, self->searches->len);
+      _sd_place_tree_set_row (self, &group,
+                              _("Saved searches"), NULL, SD_SCOPE_ALL, self->searches->len);
       gtk_tree_store_set (self->model, &group, COLUMN_COUNT_TEXT, "", -1);
       for (guint i = 0; i < self->searches->len; i++)
         {
@@ -264,7 +235,8 @@ rebuild (SdPlaceTree *self)
           GtkTreeIter          child;
 
           gtk_tree_store_append (self->model, &child, &group);
-          set_row (self, &child, search->name, NULL, SD_SCOPE_ALL, MAX (search->count, 0));
+          _sd_place_tree_set_row (self, &child, search->name, NULL, SD_SCOPE_ALL,
+                                  MAX (search->count, 0));
           gtk_tree_store_set (self->model, &child, COLUMN_QUERY, search->query, -1);
           if (search->count < 0)
             gtk_tree_store_set (self->model, &child, COLUMN_COUNT_TEXT, "!", -1);
@@ -278,7 +250,7 @@ rebuild (SdPlaceTree *self)
 
   add_batches (self);
   gtk_tree_store_append (self->model, &iter, NULL);
-  set_row (self, &iter, _("Trash"), NULL, SD_SCOPE_TRASH, self->n_trashed);
+  _sd_place_tree_set_row (self, &iter, _("Trash"), NULL, SD_SCOPE_TRASH, self->n_trashed);
 
   {
     g_autoptr (GtkTreePath) path =
@@ -287,12 +259,17 @@ rebuild (SdPlaceTree *self)
   }
   /* The rows the editor opened stay open; the first build opens those of
    * the last session. */
-  restore_rows (self, (const char *const *) (self->pending_rows ? self->pending_rows : expanded));
+  _sd_place_tree_expand_keys (
+      self, (const char *const *) (self->pending_rows ? self->pending_rows : expanded));
   g_clear_pointer (&self->pending_rows, g_strfreev);
   self->rebuilding = FALSE;
 
-  if (self->pending_key != NULL && select_key (self, self->pending_key))
+  if (self->pending_key != NULL && _sd_place_tree_select_key (self, self->pending_key))
     g_clear_pointer (&self->pending_key, g_free);
+  /* a day is found by its key: it has no code and its scope is 全部稿件's */
+  else if (g_str_has_prefix (selected_key ? selected_key : "", "date:")
+           && _sd_place_tree_select_key (self, selected_key))
+    ;
   else if (find_row (self, selected, selected_code, NULL, &iter))
     {
       g_autoptr (GtkTreePath) path = gtk_tree_model_get_path (GTK_TREE_MODEL (self->model), &iter);
@@ -433,8 +410,10 @@ selection_changed_cb (SdPlaceTree *self)
   GtkTreeIter   iter;
 
   g_clear_pointer (&self->selected_query, g_free);
+  g_clear_pointer (&self->selected_date, g_free);
   if (gtk_tree_selection_get_selected (self->selection, &model, &iter))
-    gtk_tree_model_get (model, &iter, COLUMN_QUERY, &self->selected_query, -1);
+    gtk_tree_model_get (model, &iter, COLUMN_QUERY, &self->selected_query, COLUMN_DATE,
+                        &self->selected_date, -1);
   if (!self->rebuilding)
     g_signal_emit (self, signals[SELECTION_CHANGED], 0);
 }
@@ -445,9 +424,11 @@ sd_place_tree_finalize (GObject *object)
   SdPlaceTree *self = SD_PLACE_TREE (object);
 
   g_clear_pointer (&self->counts, g_hash_table_unref);
+  g_clear_pointer (&self->dates, g_hash_table_unref);
   g_clear_pointer (&self->searches, g_ptr_array_unref);
   g_clear_pointer (&self->batches, g_ptr_array_unref);
   g_free (self->selected_query);
+  g_free (self->selected_date);
   g_free (self->pending_key);
   g_strfreev (self->pending_rows);
 
@@ -512,7 +493,19 @@ sd_place_tree_set_counts (SdPlaceTree *self, GHashTable *counts)
 
   g_clear_pointer (&self->counts, g_hash_table_unref);
   self->counts = g_hash_table_ref (counts);
-  rebuild (self);
+  _sd_place_tree_rebuild (self);
+}
+
+void
+sd_place_tree_set_dates (SdPlaceTree *self, GHashTable *dates)
+{
+  g_return_if_fail (SD_IS_PLACE_TREE (self));
+
+  g_clear_pointer (&self->dates, g_hash_table_unref);
+  if (dates != NULL)
+    self->dates = g_hash_table_ref (dates);
+  if (self->counts != NULL)
+    _sd_place_tree_rebuild (self);
 }
 
 void
@@ -524,7 +517,7 @@ sd_place_tree_set_hide_empty (SdPlaceTree *self, gboolean hide_empty)
     return;
   self->hide_empty = !!hide_empty;
   if (self->counts != NULL)
-    rebuild (self);
+    _sd_place_tree_rebuild (self);
 }
 
 void
@@ -536,7 +529,7 @@ sd_place_tree_set_saved_searches (SdPlaceTree *self, GPtrArray *searches)
   if (searches != NULL)
     self->searches = g_ptr_array_ref (searches);
   if (self->counts != NULL)
-    rebuild (self);
+    _sd_place_tree_rebuild (self);
 }
 
 void
@@ -549,7 +542,7 @@ sd_place_tree_set_trash (SdPlaceTree *self, GPtrArray *batches, gint64 n_trashed
     self->batches = g_ptr_array_ref (batches);
   self->n_trashed = n_trashed;
   if (self->counts != NULL)
-    rebuild (self);
+    _sd_place_tree_rebuild (self);
 }
 
 const char *
@@ -557,6 +550,13 @@ sd_place_tree_get_selected_query (SdPlaceTree *self)
 {
   g_return_val_if_fail (SD_IS_PLACE_TREE (self), NULL);
   return self->selected_query;
+}
+
+const char *
+sd_place_tree_get_selected_date (SdPlaceTree *self)
+{
+  g_return_val_if_fail (SD_IS_PLACE_TREE (self), NULL);
+  return self->selected_date;
 }
 
 void
@@ -598,147 +598,4 @@ sd_place_tree_get_selected (SdPlaceTree *self, char **out_code)
   if (gtk_tree_selection_get_selected (self->selection, &model, &iter))
     gtk_tree_model_get (model, &iter, COLUMN_SCOPE, &scope, COLUMN_CODE, out_code, -1);
   return scope;
-}
-
-/* Where the editor was: a node by what it is, not by its row, as rows come
- * and go with the counts.  "place:320509", "search:NAME", "scope:N" (all
- * stories, unplaced), "group:NAME" for a row that only groups others. */
-static char *
-dup_row_key (SdPlaceTree *self, GtkTreeIter *iter)
-{
-  GtkTreeModel    *model = GTK_TREE_MODEL (self->model);
-  g_autofree char *name = NULL;
-  g_autofree char *code = NULL;
-  g_autofree char *query = NULL;
-  int              scope;
-
-  gtk_tree_model_get (model, iter, COLUMN_NAME, &name, COLUMN_CODE, &code, COLUMN_SCOPE, &scope,
-                      COLUMN_QUERY, &query, -1);
-  if (query != NULL)
-    return g_strconcat ("search:", name, NULL);
-  if (code != NULL)
-    return g_strconcat ("place:", code, NULL);
-  if (gtk_tree_model_iter_has_child (model, iter))
-    return g_strconcat ("group:", name, NULL);
-  return g_strdup_printf ("scope:%d", scope);
-}
-
-typedef struct
-{
-  SdPlaceTree *self;
-  const char  *key;
-  GtkTreePath *found;
-} FindKey;
-
-static gboolean
-find_key_cb (GtkTreeModel *model, GtkTreePath *path, GtkTreeIter *iter, gpointer data)
-{
-  FindKey         *find = data;
-  g_autofree char *key = dup_row_key (find->self, iter);
-
-  if (!g_str_equal (key, find->key))
-    return FALSE;
-  find->found = gtk_tree_path_copy (path);
-  return TRUE;
-}
-
-static GtkTreePath *
-find_key (SdPlaceTree *self, const char *key)
-{
-  FindKey find = { self, key, NULL };
-
-  gtk_tree_model_foreach (GTK_TREE_MODEL (self->model), find_key_cb, &find);
-  return find.found;
-}
-
-static gboolean
-select_key (SdPlaceTree *self, const char *key)
-{
-  g_autoptr (GtkTreePath) path = find_key (self, key);
-  g_autoptr (GtkTreePath) parent = NULL;
-
-  if (path == NULL)
-    return FALSE;
-  /* Its parents open; the node itself as it was. */
-  parent = gtk_tree_path_copy (path);
-  if (gtk_tree_path_up (parent) && gtk_tree_path_get_depth (parent) > 0)
-    gtk_tree_view_expand_to_path (self->tree_view, parent);
-  gtk_tree_view_set_cursor (self->tree_view, path, NULL, FALSE);
-  gtk_tree_view_scroll_to_cell (self->tree_view, path, NULL, FALSE, 0, 0);
-  return TRUE;
-}
-
-static void
-restore_rows (SdPlaceTree *self, const char *const *keys)
-{
-  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
-    {
-      g_autoptr (GtkTreePath) path = find_key (self, keys[i]);
-      if (path != NULL)
-        gtk_tree_view_expand_to_path (self->tree_view, path);
-    }
-}
-
-static void
-add_expanded_cb (GtkTreeView *tree_view, GtkTreePath *path, gpointer data)
-{
-  GPtrArray   *keys = data;
-  SdPlaceTree *self = g_ptr_array_index (keys, 0);
-  GtkTreeIter  iter;
-
-  if (gtk_tree_model_get_iter (GTK_TREE_MODEL (self->model), &iter, path))
-    g_ptr_array_add (keys, dup_row_key (self, &iter));
-}
-
-/**
- * sd_place_tree_dup_expanded:
- *
- * Returns: (transfer full): the keys of the expanded rows, parents first
- */
-GStrv
-sd_place_tree_dup_expanded (SdPlaceTree *self)
-{
-  GPtrArray *keys = g_ptr_array_new ();
-
-  g_return_val_if_fail (SD_IS_PLACE_TREE (self), NULL);
-
-  g_ptr_array_add (keys, self); /* taken out below */
-  gtk_tree_view_map_expanded_rows (self->tree_view, add_expanded_cb, keys);
-  g_ptr_array_remove_index (keys, 0);
-  g_ptr_array_add (keys, NULL);
-  return (GStrv) g_ptr_array_free (keys, FALSE);
-}
-
-/* The selected node's key, or NULL. (transfer full) */
-char *
-sd_place_tree_dup_selected_key (SdPlaceTree *self)
-{
-  GtkTreeIter iter;
-
-  g_return_val_if_fail (SD_IS_PLACE_TREE (self), NULL);
-
-  if (!gtk_tree_selection_get_selected (self->selection, NULL, &iter))
-    return NULL;
-  return dup_row_key (self, &iter);
-}
-
-/**
- * sd_place_tree_restore:
- * @selected: (nullable): the key of the node to select
- * @expanded: (nullable): the keys of the rows to expand
- *
- * Goes back to where the editor was, now or once the counts have come and
- * the tree is built; a node no longer there is passed over.
- */
-void
-sd_place_tree_restore (SdPlaceTree *self, const char *selected, const char *const *expanded)
-{
-  g_return_if_fail (SD_IS_PLACE_TREE (self));
-
-  g_free (self->pending_key);
-  self->pending_key = selected != NULL && *selected != '\0' ? g_strdup (selected) : NULL;
-  g_strfreev (self->pending_rows);
-  self->pending_rows = g_strdupv ((GStrv) expanded);
-  if (self->counts != NULL)
-    rebuild (self);
 }

@@ -20,6 +20,10 @@ G_DECLARE_FINAL_TYPE (SdPlaceTree, sd_place_tree, SD, PLACE_TREE, GtkScrolledWin
  * sd_library_model_get_counts()).  Keeps the selection and expanded rows. */
 void        sd_place_tree_set_counts    (SdPlaceTree *self,
                                          GHashTable  *counts);
+/* @dates: (nullable) story counts per yyyy-mm-dd (as from
+ * sd_library_model_get_dates()), shown under 日期 by year, month and day. */
+void        sd_place_tree_set_dates     (SdPlaceTree *self,
+                                         GHashTable  *dates);
 void        sd_place_tree_set_hide_empty (SdPlaceTree *self,
                                          gboolean     hide_empty);
 /* @searches: (element-type SdSavedSearch) shown under 保存的检索 with their
@@ -33,6 +37,9 @@ void        sd_place_tree_set_trash     (SdPlaceTree *self,
                                          gint64       n_trashed);
 /* The query of the selected saved search, or NULL. (transfer none) */
 const char *sd_place_tree_get_selected_query (SdPlaceTree *self);
+/* The day, month or year of the selected 日期 row (2022-11-03, 2022-11,
+ * 2022), or NULL. (transfer none) */
+const char *sd_place_tree_get_selected_date (SdPlaceTree *self);
 /* The name of the selected saved search, or NULL. (transfer full) */
 char       *sd_place_tree_dup_selected_search_name (SdPlaceTree *self);
 /* Selects 全部稿件, the first node. */
@@ -43,7 +50,7 @@ SdScopeKind sd_place_tree_get_selected  (SdPlaceTree *self,
                                          char       **out_code);
 
 /* Nodes by key, kept from one session to the next: "place:320509",
- * "search:NAME", "scope:N", "group:NAME". */
+ * "search:NAME", "date:2022-11", "scope:N", "group:NAME". */
 char       *sd_place_tree_dup_selected_key (SdPlaceTree *self);
 /* The expanded rows' keys, parents first. (transfer full) */
 GStrv       sd_place_tree_dup_expanded  (SdPlaceTree *self);

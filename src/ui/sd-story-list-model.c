@@ -95,7 +95,8 @@ differs (const SdStory *a, const SdStory *b)
   return g_strcmp0 (a->headline, b->headline) != 0 || g_strcmp0 (a->place_code, b->place_code) != 0
          || a->status != b->status || g_strcmp0 (a->updated, b->updated) != 0
          || g_strcmp0 (a->note, b->note) != 0 || g_strcmp0 (a->source_file, b->source_file) != 0
-         || !same_tags (a, b);
+         || g_strcmp0 (a->paper, b->paper) != 0 || g_strcmp0 (a->issue_date, b->issue_date) != 0
+         || g_strcmp0 (a->page_no, b->page_no) != 0 || !same_tags (a, b);
 }
 
 static const char *const sort_names[] = { "none", "date", "paper", "page", "place", "status" };

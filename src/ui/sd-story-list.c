@@ -13,43 +13,7 @@
 #include "sd-gazetteer.h"
 #include "sd-library-model.h"
 #include "sd-story-item.h"
-#include "sd-story-list.h"
-
-enum
-{
-  COLUMN_ID,
-  COLUMN_MARKUP,
-  COLUMN_STATUS_ICON,
-  COLUMN_STATUS_LABEL,
-  COLUMN_TITLE,
-  COLUMN_DATE,
-  COLUMN_PAPER,
-  COLUMN_PAGE,
-  COLUMN_PLACE,
-};
-
-struct _SdStoryList
-{
-  GtkScrolledWindow parent_instance;
-
-  GtkTreeView       *tree_view;
-  GtkListStore      *model;
-  GtkTreeSelection  *selection;
-  GtkTreeViewColumn *status_column;
-  GtkTreeViewColumn *story_column;
-  GtkTreeViewColumn *date_column;
-  GtkTreeViewColumn *paper_column;
-  GtkTreeViewColumn *page_column;
-  GtkTreeViewColumn *place_column;
-
-  SdStoryListModel *stories;
-  gboolean          filling;
-  guint             n_rows; /* the rows filled: the model's first ones */
-  guint             fill_idle;
-  GMenuModel       *menu;     /* (nullable) the rows' context menu */
-  GSettings        *settings; /* (nullable) keeps the chosen sort */
-  SdLibraryModel   *library;  /* (nullable) the tags' colours */
-};
+#include "sd-story-list-private.h"
 
 enum
 {
@@ -205,22 +169,56 @@ drag_data_get_cb (GtkWidget        *widget,
                           (const guchar *) text->str, text->len);
 }
 
+/* The rows' menu, made once and kept until the menu changes: one destroyed
+ * as it closes would drop its item's action before it runs. */
+static GtkMenu *
+ensure_popup (SdStoryList *self)
+{
+  if (self->popup == NULL)
+    {
+      self->popup = gtk_menu_new_from_model (self->menu);
+      gtk_menu_attach_to_widget (GTK_MENU (self->popup), GTK_WIDGET (self->tree_view), NULL);
+    }
+  return GTK_MENU (self->popup);
+}
+
 /* The right button: the row under the pointer joins the selection unless
  * it is in it, and the menu acts on the selection. */
 static gboolean
 pop_up_menu (SdStoryList *self, GdkEventButton *event, GtkTreePath *path)
 {
-  GtkWidget *popup;
-
   if (self->menu == NULL)
     return GDK_EVENT_PROPAGATE;
   if (!gtk_tree_selection_path_is_selected (self->selection, path))
     gtk_tree_view_set_cursor (self->tree_view, path, NULL, FALSE);
-  popup = gtk_menu_new_from_model (self->menu);
-  gtk_menu_attach_to_widget (GTK_MENU (popup), GTK_WIDGET (self->tree_view), NULL);
-  g_signal_connect (popup, "deactivate", G_CALLBACK (gtk_widget_destroy), NULL);
-  gtk_menu_popup_at_pointer (GTK_MENU (popup), (GdkEvent *) event);
+  /* (the cursor's row selected, the menu was made again for it) */
+  gtk_menu_popup_at_pointer (ensure_popup (self), (GdkEvent *) event);
   return GDK_EVENT_STOP;
+}
+
+static gboolean
+destroy_cb (gpointer widget)
+{
+  gtk_widget_destroy (widget);
+  return G_SOURCE_REMOVE;
+}
+
+/* Shift+F10 or the Menu key: the menu of the selected rows, at the list. */
+static gboolean
+popup_menu_cb (GtkWidget *widget, SdStoryList *self)
+{
+  if (self->menu == NULL || gtk_tree_selection_count_selected_rows (self->selection) == 0)
+    return FALSE;
+  gtk_menu_popup_at_widget (ensure_popup (self), widget, GDK_GRAVITY_CENTER, GDK_GRAVITY_NORTH_WEST,
+                            NULL);
+  return TRUE;
+}
+
+/* A menu replaced while open goes once its item has run. */
+static void
+destroy_later (GtkWidget *menu)
+{
+  g_idle_add (destroy_cb, menu);
 }
 
 /* Keeps a multiple selection when a drag starts on it: by default the
@@ -230,6 +228,10 @@ button_press_cb (GtkWidget *widget, GdkEventButton *event, SdStoryList *self)
 {
   g_autoptr (GtkTreePath) path = NULL;
 
+  /* on a column's header: which columns show */
+  if (gdk_event_triggers_context_menu ((GdkEvent *) event)
+      && event->window != gtk_tree_view_get_bin_window (self->tree_view))
+    return _sd_story_list_pop_up_columns_menu (self, (GdkEvent *) event);
   if (gdk_event_triggers_context_menu ((GdkEvent *) event)
       && gtk_tree_view_get_path_at_pos (self->tree_view, event->x, event->y, &path, NULL, NULL,
                                         NULL))
@@ -242,58 +244,12 @@ button_press_cb (GtkWidget *widget, GdkEventButton *event, SdStoryList *self)
     return GDK_EVENT_PROPAGATE;
   if (gtk_tree_selection_count_selected_rows (self->selection) > 1
       && gtk_tree_selection_path_is_selected (self->selection, path))
-    return GDK_EVENT_STOP;
-  return GDK_EVENT_PROPAGATE;
-}
-
-static GtkTreeViewColumn *
-column_of_sort (SdStoryList *self, SdStorySort sort)
-{
-  GtkTreeViewColumn *columns[] = { self->story_column, self->date_column,  self->paper_column,
-                                   self->page_column,  self->place_column, self->status_column };
-
-  return columns[sort < G_N_ELEMENTS (columns) ? sort : 0];
-}
-
-/* The header's arrow says what the rows are ordered by. */
-static void
-show_sort (SdStoryList *self, SdStorySort sort, gboolean descending)
-{
-  for (SdStorySort s = SD_STORY_SORT_NONE; s <= SD_STORY_SORT_STATUS; s++)
-    gtk_tree_view_column_set_sort_indicator (column_of_sort (self, s),
-                                             s == sort && sort != SD_STORY_SORT_NONE);
-  gtk_tree_view_column_set_sort_order (column_of_sort (self, sort),
-                                       descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
-}
-
-static void
-apply_sort (SdStoryList *self, SdStorySort sort, gboolean descending)
-{
-  show_sort (self, sort, descending);
-  if (self->stories != NULL)
-    sd_story_list_model_set_sort (self->stories, sort, descending);
-  if (self->settings != NULL)
     {
-      g_settings_set_string (self->settings, "story-list-sort", sd_story_sort_to_string (sort));
-      g_settings_set_boolean (self->settings, "story-list-sort-descending", descending);
+      /* the keys (Shift+F10, Delete) still go to the list */
+      gtk_widget_grab_focus (GTK_WIDGET (self->tree_view));
+      return GDK_EVENT_STOP;
     }
-}
-
-/* A header clicked: rows by that column; again: the other way round.  The
- * story column goes back to page order (or a search's ranking). */
-static void
-column_clicked_cb (GtkTreeViewColumn *column, SdStoryList *self)
-{
-  SdStorySort sort = SD_STORY_SORT_NONE, current = SD_STORY_SORT_NONE;
-  gboolean    descending = FALSE;
-
-  for (SdStorySort s = SD_STORY_SORT_NONE; s <= SD_STORY_SORT_STATUS; s++)
-    if (column_of_sort (self, s) == column)
-      sort = s;
-  if (self->stories != NULL)
-    current = sd_story_list_model_get_sort (self->stories, &descending);
-  descending = sort == current && sort != SD_STORY_SORT_NONE ? !descending : FALSE;
-  apply_sort (self, sort, descending);
+  return GDK_EVENT_PROPAGATE;
 }
 
 static void
@@ -313,6 +269,7 @@ sd_story_list_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->stories, self);
   g_clear_object (&self->stories);
   g_clear_object (&self->menu);
+  g_clear_object (&self->columns_menu);
   g_clear_object (&self->settings);
   if (self->library != NULL)
     g_signal_handlers_disconnect_by_data (self->library, self);
@@ -348,7 +305,8 @@ sd_story_list_class_init (SdStoryListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SdStoryList, paper_column);
   gtk_widget_class_bind_template_child (widget_class, SdStoryList, page_column);
   gtk_widget_class_bind_template_child (widget_class, SdStoryList, place_column);
-  gtk_widget_class_bind_template_callback (widget_class, column_clicked_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "column_clicked_cb",
+                                                G_CALLBACK (_sd_story_list_column_clicked_cb));
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
 }
 
@@ -362,6 +320,7 @@ sd_story_list_init (SdStoryList *self)
                                           G_N_ELEMENTS (targets), GDK_ACTION_MOVE);
   g_signal_connect (self->tree_view, "drag-data-get", G_CALLBACK (drag_data_get_cb), self);
   g_signal_connect (self->tree_view, "button-press-event", G_CALLBACK (button_press_cb), self);
+  g_signal_connect (self->tree_view, "popup-menu", G_CALLBACK (popup_menu_cb), self);
 }
 
 /* Rows added at once before the list shows; the rest follow in slices
@@ -619,22 +578,14 @@ sd_story_list_set_menu (SdStoryList *self, GMenuModel *menu)
 {
   g_return_if_fail (SD_IS_STORY_LIST (self));
   g_set_object (&self->menu, menu);
-}
-
-/* @settings: where the chosen sort is kept (story-list-sort and
- * story-list-sort-descending); the list takes the one kept there. */
-void
-sd_story_list_set_settings (SdStoryList *self, GSettings *settings)
-{
-  g_autofree char *sort = NULL;
-
-  g_return_if_fail (SD_IS_STORY_LIST (self));
-  g_return_if_fail (G_IS_SETTINGS (settings));
-
-  g_set_object (&self->settings, settings);
-  sort = g_settings_get_string (settings, "story-list-sort");
-  apply_sort (self, sd_story_sort_from_string (sort),
-              g_settings_get_boolean (settings, "story-list-sort-descending"));
+  /* a menu open keeps its model until it closes */
+  if (self->popup != NULL && !gtk_widget_get_visible (self->popup))
+    g_clear_pointer (&self->popup, gtk_widget_destroy);
+  else if (self->popup != NULL)
+    {
+      g_signal_connect (self->popup, "deactivate", G_CALLBACK (destroy_later), NULL);
+      self->popup = NULL;
+    }
 }
 
 static void

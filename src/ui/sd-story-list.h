@@ -32,6 +32,9 @@ guint   sd_story_list_get_count    (SdStoryList   *self);
 /* What the right button offers on the selected stories (window actions). */
 void    sd_story_list_set_menu     (SdStoryList   *self,
                                     GMenuModel    *menu);
+/* What the right button offers on the column headers: which show. */
+void    sd_story_list_set_columns_menu (SdStoryList *self,
+                                    GMenuModel    *menu);
 void    sd_story_list_set_settings (SdStoryList   *self,
                                     GSettings     *settings);
 /* The rows' tag chips take their colours from @library. */

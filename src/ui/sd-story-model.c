@@ -65,6 +65,10 @@ classify (const SdStory *old, const SdStory *story)
       || g_strcmp0 (old->reporter, story->reporter) != 0
       || g_strcmp0 (old->byline, story->byline) != 0 || g_strcmp0 (old->body, story->body) != 0
       || g_strcmp0 (old->place_code, story->place_code) != 0
+      /* the header says where it was printed */
+      || g_strcmp0 (old->paper, story->paper) != 0
+      || g_strcmp0 (old->issue_date, story->issue_date) != 0
+      || g_strcmp0 (old->page_no, story->page_no) != 0
       || !same_lines (old->captions, story->captions)
       || (old->repairs != NULL ? old->repairs->len : 0)
              != (story->repairs != NULL ? story->repairs->len : 0))

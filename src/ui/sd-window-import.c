@@ -45,6 +45,10 @@ import_done (SdWindow *self, GPtrArray *results, GError *error)
   g_autofree char *summary = NULL;
 
   g_clear_pointer (&self->import_paths, g_strfreev);
+  g_clear_pointer (&self->import_checked, g_ptr_array_unref);
+  g_clear_pointer (&self->import_paper, g_free);
+  g_clear_pointer (&self->import_date, g_free);
+  self->import_details_asked = FALSE;
   gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
   g_clear_object (&self->import_cancellable);
   g_simple_action_set_enabled (
@@ -100,11 +104,16 @@ import_finished_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 run_import (SdWindow *self, gboolean allow_drop)
 {
+  const SdImportOptions options = { .paper = self->import_paper,
+                                    .issue_date = self->import_date,
+                                    .allow_drop = allow_drop,
+                                    .batch_kind = self->import_batch_kind };
+
   gtk_label_set_text (self->progress_label, _("Importing…"));
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
-  sd_library_model_import_async (
-      self->library, (const char *const *) self->import_paths, self->import_batch_kind, FALSE,
-      allow_drop, self->import_cancellable, import_progress_cb, import_finished_cb, self);
+  sd_library_model_import_async (self->library, (const char *const *) self->import_paths, &options,
+                                 self->import_cancellable, import_progress_cb, import_finished_cb,
+                                 self);
 }
 
 static void
@@ -164,24 +173,27 @@ ask_replace (SdWindow *self, const char *first, guint n_pages, guint n_dropped, 
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* The dry run's answer: import at once, or ask first. */
-static void
-checked_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+/* After the dry run: paper and date asked for files that name none, then
+ * import at once, or ask first when new versions would drop stories. */
+void
+_sd_window_import_continue (SdWindow *self, gboolean cancelled)
 {
-  g_autoptr (SdWindow) self = user_data;
-  g_autoptr (GPtrArray) results = NULL;
-  g_autoptr (GError) error = NULL;
   g_autoptr (GString) pages = g_string_new (NULL);
+  GPtrArray  *results = self->import_checked;
   const char *first = NULL;
   guint       n_pages = 0, n_dropped = 0;
 
-  if (self->library == NULL)
-    return;
-  results = sd_library_model_import_finish (self->library, result, &error);
-  if (results == NULL)
+  if (cancelled)
     {
-      import_done (self, NULL, error);
+      g_cancellable_cancel (self->import_cancellable);
+      import_done (self, NULL, NULL);
       return;
+    }
+  if (!self->import_details_asked)
+    {
+      self->import_details_asked = TRUE;
+      if (_sd_window_ask_page_details (self, results))
+        return; /* the dialog's answer comes back here */
     }
   for (guint i = 0; i < results->len; i++)
     {
@@ -206,6 +218,25 @@ checked_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     ask_replace (self, first, n_pages, n_dropped, pages->str);
 }
 
+static void
+checked_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (SdWindow) self = user_data;
+  g_autoptr (GPtrArray) results = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (self->library == NULL)
+    return;
+  results = sd_library_model_import_finish (self->library, result, &error);
+  if (results == NULL)
+    {
+      import_done (self, NULL, error);
+      return;
+    }
+  self->import_checked = g_steal_pointer (&results);
+  _sd_window_import_continue (self, FALSE);
+}
+
 void
 sd_window_import (SdWindow *self, const char *const *paths, SdBatchKind batch_kind)
 {
@@ -227,6 +258,7 @@ sd_window_import (SdWindow *self, const char *const *paths, SdBatchKind batch_ki
    * new versions of pages may drop stories (#14 item 1). */
   self->import_paths = g_strdupv ((char **) paths);
   self->import_batch_kind = batch_kind;
-  sd_library_model_import_async (self->library, paths, batch_kind, TRUE, FALSE,
+  sd_library_model_import_async (self->library, paths,
+                                 &(SdImportOptions){ .dry_run = TRUE, .batch_kind = batch_kind },
                                  self->import_cancellable, check_progress_cb, checked_cb, self);
 }

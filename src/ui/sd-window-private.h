@@ -26,6 +26,8 @@ struct _SdWindow
 
   GtkSearchEntry *search_entry;
   GtkPopover     *search_popover;
+  GtkPopover     *query_problem_popover;
+  GtkLabel       *query_problem_label;
   GtkEntry       *saved_name_entry;
   GtkWidget      *forget_search_button;
   GtkMenuButton  *menu_button;
@@ -54,10 +56,17 @@ struct _SdWindow
   GCancellable   *import_cancellable;
   GStrv           import_paths;  /* (nullable) the import being checked or run */
   SdBatchKind     import_batch_kind;
+  GPtrArray      *import_checked; /* (nullable) (element-type SdImportResult) the dry run's */
+  gboolean        import_details_asked; /* paper and date asked of the editor already */
+  char           *import_paper;  /* (nullable) for files that name none */
+  char           *import_date;   /* (nullable) the same */
   char           *listed_node;   /* the tree node the list shows */
+  char           *scope_text;    /* the search of the last scope, with its 日期 row's date: */
   GPtrArray      *import_queue;  /* (element-type GStrv) imports waiting their turn */
   char           *restore_uuid;  /* the story to select once the list is read */
   GtkPrintSettings *print_settings; /* the printer and options last used */
+  SdScopeKind     list_kind;     /* what the list shows, for its menu */
+  GPtrArray      *row_tags;      /* (nullable) (element-type utf8) the list menu's tags */
 };
 
 /* sd-window.c */
@@ -84,6 +93,24 @@ G_GNUC_INTERNAL void _sd_window_dispose_desktop (SdWindow          *self);
 
 /* sd-window-tags.c: Alt+1 … Alt+9 and their legend */
 G_GNUC_INTERNAL void _sd_window_add_tag_keys (SdWindow *self, GtkApplication *application);
+/* The tags the keys put on, those with a colour, by name, at most nine.
+ * (element-type utf8) (transfer container) */
+G_GNUC_INTERNAL GPtrArray *_sd_window_dup_keyed_tags (SdWindow *self);
+G_GNUC_INTERNAL gboolean _sd_window_story_has_tag (const SdStory *story, const char *tag);
+
+/* sd-window-rows.c: the list's menu on the selected rows */
+G_GNUC_INTERNAL void _sd_window_add_row_actions (SdWindow *self);
+G_GNUC_INTERNAL void _sd_window_append_row_menu (SdWindow *self, GMenu *menu);
+
+/* sd-window-import.c: after the paper and date were asked, the import
+ * goes on (or, @cancelled, stops with nothing written). */
+G_GNUC_INTERNAL void _sd_window_import_continue (SdWindow *self, gboolean cancelled);
+
+/* sd-window-pages.c: paper, date and page */
+/* Asks paper and date for the files of the dry run @results that name
+ * none; FALSE when none lacks them (nothing asked). */
+G_GNUC_INTERNAL gboolean _sd_window_ask_page_details (SdWindow *self, GPtrArray *results);
+G_GNUC_INTERNAL void _sd_window_add_page_actions (SdWindow *self);
 
 /* sd-window-print.c */
 G_GNUC_INTERNAL void _sd_window_add_print_actions (SdWindow *self);
@@ -92,7 +119,8 @@ G_GNUC_INTERNAL void _sd_window_add_print_actions (SdWindow *self);
 G_GNUC_INTERNAL void _sd_window_add_actions (SdWindow *self);
 /* sd-window-trash.c */
 G_GNUC_INTERNAL void _sd_window_add_trash_actions (SdWindow *self);
-/* The list's context menu for the stories of @kind. */
+/* The list's context menu for the stories of @kind (made again when the
+ * selection or the tags change: it shows their status and tags). */
 G_GNUC_INTERNAL void _sd_window_set_list_scope (SdWindow *self, SdScopeKind kind);
 G_GNUC_INTERNAL void _sd_window_article_populate_popup_cb (GtkTextView *text_view, GtkWidget *popup,
                                                            SdWindow *self);

@@ -23,8 +23,8 @@ compare_names (gconstpointer a, gconstpointer b)
 }
 
 /* The tags with a colour, by name: the order stays when counts change. */
-static GPtrArray *
-dup_keyed_tags (SdWindow *self)
+GPtrArray *
+_sd_window_dup_keyed_tags (SdWindow *self)
 {
   GPtrArray *tags = sd_library_model_get_tags (self->library);
   GPtrArray *keyed = g_ptr_array_new ();
@@ -38,8 +38,8 @@ dup_keyed_tags (SdWindow *self)
   return keyed;
 }
 
-static gboolean
-has_tag (const SdStory *story, const char *tag)
+gboolean
+_sd_window_story_has_tag (const SdStory *story, const char *tag)
 {
   for (guint i = 0; story != NULL && story->tags != NULL && i < story->tags->len; i++)
     if (g_strcmp0 (g_ptr_array_index (story->tags, i), tag) == 0)
@@ -52,7 +52,7 @@ static void
 toggle_tag_key_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   SdWindow *self = user_data;
-  g_autoptr (GPtrArray) keyed = dup_keyed_tags (self);
+  g_autoptr (GPtrArray) keyed = _sd_window_dup_keyed_tags (self);
   g_autoptr (GArray) ids = sd_story_list_dup_selected_ids (self->story_list);
   g_autoptr (GError) error = NULL;
   gint32      key = g_variant_get_int32 (parameter);
@@ -63,7 +63,8 @@ toggle_tag_key_activated (GSimpleAction *action, GVariant *parameter, gpointer u
     return;
   tag = g_ptr_array_index (keyed, key - 1);
   for (guint i = 0; all && i < ids->len; i++)
-    all = has_tag (sd_story_list_model_lookup (self->stories, g_array_index (ids, gint64, i)), tag);
+    all = _sd_window_story_has_tag (
+        sd_story_list_model_lookup (self->stories, g_array_index (ids, gint64, i)), tag);
   ok = all ? sd_edit_history_remove_tag (self->history, (gint64 *) ids->data, ids->len, tag, &error)
            : sd_edit_history_add_tag (self->history, (gint64 *) ids->data, ids->len, tag, &error);
   if (!ok)
@@ -75,7 +76,7 @@ static void
 tag_keys_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   SdWindow *self = user_data;
-  g_autoptr (GPtrArray) keyed = dup_keyed_tags (self);
+  g_autoptr (GPtrArray) keyed = _sd_window_dup_keyed_tags (self);
   g_autoptr (GString) legend = g_string_new (NULL);
   GtkWidget *dialog;
 

@@ -199,6 +199,7 @@ _sd_window_set_list_scope (SdWindow *self, SdScopeKind kind)
 {
   g_autoptr (GMenu) menu = g_menu_new ();
 
+  self->list_kind = kind;
   if (kind == SD_SCOPE_TRASH)
     {
       g_menu_append (menu, _("_Restore"), "win.restore-stories");
@@ -206,8 +207,10 @@ _sd_window_set_list_scope (SdWindow *self, SdScopeKind kind)
     }
   else
     {
+      _sd_window_append_row_menu (self, menu);
       g_menu_append (menu, _("_Delete"), "win.delete-stories");
       g_menu_append (menu, _("Delete the Whole _Page"), "win.delete-page");
+      g_menu_append (menu, _("Edit Page Deta_ils…"), "win.edit-page-details");
     }
   sd_story_list_set_menu (self->story_list, G_MENU_MODEL (menu));
 }

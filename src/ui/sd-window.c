@@ -47,6 +47,8 @@ library_changed_cb (SdLibraryModel *library, SdLibraryModelParts parts, SdWindow
   if (parts & SD_LIBRARY_MODEL_TRASH)
     sd_place_tree_set_trash (self->place_tree, sd_library_model_get_batches (library),
                              sd_library_model_get_trash_count (library));
+  if (parts & SD_LIBRARY_MODEL_DATES)
+    sd_place_tree_set_dates (self->place_tree, sd_library_model_get_dates (library));
   if (parts & SD_LIBRARY_MODEL_COUNTS)
     sd_place_tree_set_counts (self->place_tree, sd_library_model_get_counts (library));
 }
@@ -65,6 +67,14 @@ show_query_problem (SdWindow *self, const GError *error)
     gtk_style_context_add_class (style, "error");
   else
     gtk_style_context_remove_class (style, "error");
+  /* said under the entry, the list left as it was */
+  if (error != NULL)
+    {
+      gtk_label_set_text (self->query_problem_label, error->message);
+      gtk_popover_popup (self->query_problem_popover);
+    }
+  else
+    gtk_popover_popdown (self->query_problem_popover);
 }
 
 static void
@@ -97,6 +107,14 @@ _sd_window_get_scope (SdWindow *self, SdScope *scope, char **out_code)
   scope->kind = sd_place_tree_get_selected (self->place_tree, out_code);
   scope->place_code = *out_code;
   scope->text = gtk_entry_get_text (GTK_ENTRY (self->search_entry));
+  /* A 日期 row is a date: query, with whatever is typed. */
+  if (sd_place_tree_get_selected_date (self->place_tree) != NULL)
+    {
+      g_free (self->scope_text);
+      self->scope_text = g_strdup_printf (
+          "date:%s %s", sd_place_tree_get_selected_date (self->place_tree), scope->text);
+      scope->text = self->scope_text;
+    }
   scope->by_relevance = g_settings_get_boolean (self->settings, "rank-search-results");
   if (scope->kind == SD_SCOPE_BATCH)
     scope->batch_id = g_ascii_strtoll (*out_code, NULL, 10);
@@ -151,9 +169,10 @@ show_selection (SdWindow *self)
           g_ptr_array_add (selection, sd_story_ref (listed));
       }
   sd_story_inspector_set_stories (self->inspector, selection);
+  _sd_window_set_list_scope (self, self->list_kind); /* the menu says their status and tags */
   for (const char *const *name =
            (const char *const[]){ "set-status", "highlight", "split-story", "merge-story",
-                                  "edit-story", "show-in-page", NULL };
+                                  "edit-story", "show-in-page", "edit-page-details", NULL };
        *name != NULL; name++)
     g_simple_action_set_enabled (
         G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), *name)), story != NULL);
@@ -178,7 +197,9 @@ place_selected_cb (SdWindow *self)
   g_autofree char *code = NULL;
   SdScopeKind      kind = sd_place_tree_get_selected (self->place_tree, &code);
   const char      *query = sd_place_tree_get_selected_query (self->place_tree);
-  g_autofree char *key = g_strdup_printf ("%d:%s:%s", kind, code ? code : "", query ? query : "");
+  const char      *date = sd_place_tree_get_selected_date (self->place_tree);
+  g_autofree char *key =
+      g_strdup_printf ("%d:%s:%s:%s", kind, code ? code : "", query ? query : "", date ? date : "");
 
   gtk_widget_set_sensitive (self->forget_search_button, query != NULL);
   /* A saved search is the search it keeps, over all stories. */
@@ -444,10 +465,23 @@ sd_window_constructed (GObject *object)
                    G_SETTINGS_BIND_DEFAULT);
 
   _sd_window_add_actions (self);
+  _sd_window_add_page_actions (self);
+  _sd_window_add_row_actions (self);
   hide_empty = g_settings_create_action (self->settings, "hide-empty-places");
   g_action_map_add_action (G_ACTION_MAP (self), hide_empty);
   rank = g_settings_create_action (self->settings, "rank-search-results");
   g_action_map_add_action (G_ACTION_MAP (self), rank);
+  /* which of the list's columns show: the menu's and the headers' check items */
+  for (const char *const *key =
+           (const char *const[]){ "list-column-status", "list-column-date", "list-column-paper",
+                                  "list-column-page", "list-column-place", NULL };
+       *key != NULL; key++)
+    {
+      g_autoptr (GAction) shown = g_settings_create_action (self->settings, *key);
+      g_action_map_add_action (G_ACTION_MAP (self), shown);
+    }
+  sd_story_list_set_columns_menu (self->story_list, G_MENU_MODEL (gtk_application_get_menu_by_id (
+                                                        application, "list-columns")));
   g_signal_connect_swapped (self->settings, "changed::rank-search-results",
                             G_CALLBACK (list_stories), self);
   gtk_menu_button_set_menu_model (self->menu_button, G_MENU_MODEL (gtk_application_get_menu_by_id (
@@ -501,8 +535,13 @@ sd_window_dispose (GObject *object)
   g_clear_object (&self->shown);
   g_clear_object (&self->store);
   g_clear_pointer (&self->listed_node, g_free);
+  g_clear_pointer (&self->scope_text, g_free);
+  g_clear_pointer (&self->row_tags, g_ptr_array_unref);
   _sd_window_dispose_desktop (self);
   g_clear_pointer (&self->import_paths, g_strfreev);
+  g_clear_pointer (&self->import_checked, g_ptr_array_unref);
+  g_clear_pointer (&self->import_paper, g_free);
+  g_clear_pointer (&self->import_date, g_free);
 
   G_OBJECT_CLASS (sd_window_parent_class)->dispose (object);
 }
@@ -599,6 +638,8 @@ sd_window_class_init (SdWindowClass *klass)
                                                "/io/github/storydesk/Storydesk/ui/sd-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SdWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, SdWindow, search_popover);
+  gtk_widget_class_bind_template_child (widget_class, SdWindow, query_problem_popover);
+  gtk_widget_class_bind_template_child (widget_class, SdWindow, query_problem_label);
   gtk_widget_class_bind_template_child (widget_class, SdWindow, saved_name_entry);
   gtk_widget_class_bind_template_child (widget_class, SdWindow, forget_search_button);
   gtk_widget_class_bind_template_child (widget_class, SdWindow, menu_button);

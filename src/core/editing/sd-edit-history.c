@@ -15,29 +15,10 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "sd-edit-history.h"
-#include "sd-store-edit.h"
+#include "sd-edit-history-private.h"
 
 /* Enough for a day's work on a few stories; older steps fall off. */
 #define MAX_STEPS 500
-
-typedef enum
-{
-  EDIT_ADD_TAG,
-  EDIT_REMOVE_TAG,
-  EDIT_NOTE,
-  EDIT_STATUS,
-  EDIT_ADD_HIGHLIGHT,
-  EDIT_REMOVE_HIGHLIGHT,
-  EDIT_PLACE,
-  EDIT_DISMISS_THEME,
-  EDIT_FIELD,
-  EDIT_SPLIT,
-  EDIT_MERGE,
-  EDIT_REVERT_REPAIR,
-  EDIT_TRASH,
-  EDIT_RESTORE,
-} EditKind;
 
 /* One undo step: the rows it changed, as they were before it (after an
  * undo, as they were after it: undo and redo swap them back in). */
@@ -49,27 +30,6 @@ typedef struct
   char            *label; /* what the step did, for the editor: "Mark “…” as reviewed" */
   gboolean         open;  /* a note edit that later saves extend */
 } Edit;
-
-/* What an action asks for and what it did, for perform (). */
-typedef struct
-{
-  EditKind         kind;
-  gint64           story_id;
-  const gint64    *ids; /* EDIT_*_TAG; the stories, pages or batches of EDIT_TRASH, EDIT_RESTORE */
-  guint            n_ids;
-  const char      *text;     /* the tag, note, place code, theme or field value */
-  const char      *expected; /* EDIT_NOTE: the note the editor began from, or NULL */
-  SdStoryStatus    status;
-  SdStoryField     field;
-  gint64           start; /* EDIT_ADD_HIGHLIGHT */
-  gint64           end;
-  gint64           number; /* the highlight, the repair, the paragraph to split before */
-  SdTrashKind      trash;  /* EDIT_TRASH, EDIT_RESTORE: what @ids are */
-  gint64           new_id; /* out: the highlight or story it made */
-  gboolean         changed;
-  char            *label;    /* out: what it did, in the editor's words */
-  SdStoreSnapshot *snapshot; /* what the step covers; a split adds its new story */
-} Action;
 
 struct _SdEditHistory
 {
@@ -118,95 +78,23 @@ push (SdEditHistory *self, Edit *edit)
   notify_state (self);
 }
 
-/* "“武进探索多元化解…”": a story's headline, shortened, as a label names it. */
-static char *
-dup_story_name (SdStore *store, gint64 story_id)
+/* A status or a place given to several stories at once: one step, which
+ * changed something when any story changed. */
+static gboolean
+perform_on_each (SdStore *store, Action *action, GError **error)
 {
-  g_autoptr (SdStory) story = sd_store_get_story (store, story_id, NULL);
-  g_autofree char *title = story != NULL ? sd_story_dup_title (story) : NULL;
-
-  if (title == NULL || *title == '\0')
-    return g_strdup_printf (_("story %lld"), (long long) story_id);
-  if (g_utf8_strlen (title, -1) > 14)
+  action->changed = FALSE;
+  for (guint i = 0; i < action->n_ids; i++)
     {
-      g_autofree char *start = g_utf8_substring (title, 0, 13);
-      g_autofree char *cut = g_strconcat (start, "…", NULL);
+      g_auto (SdStoreReplaced) replaced = { 0 };
 
-      /* TRANSLATORS: a story's headline quoted, as in "Mark “…” as Reviewed" */
-      return g_strdup_printf (_("“%s”"), cut);
+      if (!(action->kind == EDIT_STATUS
+                ? sd_store_edit_status (store, action->ids[i], action->status, &replaced, error)
+                : sd_store_edit_place (store, action->ids[i], action->text, &replaced, error)))
+        return FALSE;
+      action->changed |= replaced.changed;
     }
-  return g_strdup_printf (_("“%s”"), title);
-}
-
-/* "Delete “…”", "Restore the page “…”": a delete or a restore. */
-static char *
-describe_trash (SdStore *store, const Action *action)
-{
-  static const char *const formats[2][3] = {
-    { N_("Delete %s"), N_("Delete the page “%s”"), N_("Delete the import batch “%s”") },
-          { N_("Restore %s"), N_("Restore the page “%s”"), N_("Restore the import batch “%s”") },
-          };
-  g_autofree char *name = NULL;
-
-  if (action->n_ids != 1)
-    return g_strdup_printf (
-        action->kind == EDIT_TRASH
-            ? g_dngettext (GETTEXT_PACKAGE, "Delete %u story", "Delete %u stories", action->n_ids)
-            : g_dngettext (GETTEXT_PACKAGE, "Restore %u story", "Restore %u stories",
-                           action->n_ids),
-        action->n_ids);
-  name = action->trash == SD_TRASH_STORY
-             ? dup_story_name (store, action->ids[0])
-             : sd_store_dup_target_name (store, action->trash, action->ids[0], NULL);
-  return g_strdup_printf (_(formats[action->kind == EDIT_RESTORE][action->trash]),
-                                     name != NULL ? name : "");
-}
-
-/* What @action does, in the editor's words; read inside its transaction,
- * before it runs, so the story still has the name the editor saw. */
-static char *
-describe (SdStore *store, const Action *action)
-{
-  g_autofree char *story = NULL;
-
-  if (action->kind == EDIT_TRASH || action->kind == EDIT_RESTORE)
-    return describe_trash (store, action);
-
-  if ((action->kind == EDIT_ADD_TAG || action->kind == EDIT_REMOVE_TAG) && action->n_ids != 1)
-    return g_strdup_printf (action->kind == EDIT_ADD_TAG
-                            ? _("Add the tag “%s” to %u stories")
-                            : _("Remove the tag “%s” from %u stories"), action->text,
-                                 action->n_ids);
-  story = dup_story_name (store, action->n_ids == 1 ? action->ids[0] : action->story_id);
-  switch (action->kind)
-    {
-    case EDIT_ADD_TAG:
-      return g_strdup_printf (_("Add the tag “%s” to %s"), action->text, story);
-    case EDIT_REMOVE_TAG:
-      return g_strdup_printf (_("Remove the tag “%s” from %s"), action->text, story);
-    case EDIT_NOTE:
-      return g_strdup_printf (_("Edit the note of %s"), story);
-    case EDIT_STATUS:
-      return g_strdup_printf (_("Mark %s as %s"), story,
-                                 sd_story_status_to_label (action->status));
-    case EDIT_ADD_HIGHLIGHT:
-      return g_strdup_printf (_("Highlight text in %s"), story);
-    case EDIT_REMOVE_HIGHLIGHT:
-      return g_strdup_printf (_("Remove a highlight from %s"), story);
-    case EDIT_PLACE:
-      return g_strdup_printf (_("Move %s to another place"), story);
-    case EDIT_DISMISS_THEME:
-      return g_strdup_printf (_("Dismiss the theme “%s” for %s"), action->text, story);
-    case EDIT_FIELD:
-      return g_strdup_printf (_("Correct %s"), story);
-    case EDIT_SPLIT:
-      return g_strdup_printf (_("Split %s"), story);
-    case EDIT_MERGE:
-      return g_strdup_printf (_("Join %s with the next story"), story);
-    case EDIT_REVERT_REPAIR:
-    default:
-      return g_strdup_printf (_("Take back a repair in %s"), story);
-    }
+  return TRUE;
 }
 
 /* The action itself, inside the edit's transaction (an SdStoreEditFunc). */
@@ -220,7 +108,7 @@ perform (SdStore *store, gpointer data, GError **error)
 
   action->changed = TRUE;
   g_free (action->label);
-  action->label = describe (store, action);
+  action->label = _sd_edit_history_describe (store, action);
   switch (action->kind)
     {
     case EDIT_ADD_TAG:
@@ -239,6 +127,8 @@ perform (SdStore *store, gpointer data, GError **error)
       action->changed = replaced.changed;
       return ok;
     case EDIT_STATUS:
+      if (action->ids != NULL)
+        return perform_on_each (store, action, error);
       ok = sd_store_edit_status (store, action->story_id, action->status, &replaced, error);
       action->changed = replaced.changed;
       return ok;
@@ -254,6 +144,8 @@ perform (SdStore *store, gpointer data, GError **error)
       return sd_store_edit_remove_highlight (store, action->story_id, action->number, &replaced,
                                              error);
     case EDIT_PLACE:
+      if (action->ids != NULL)
+        return perform_on_each (store, action, error);
       return sd_store_set_place (store, action->story_id, action->text, error);
     case EDIT_DISMISS_THEME:
       return sd_store_dismiss_theme (store, action->story_id, action->text, error);
@@ -313,7 +205,10 @@ record_step (SdEditHistory *self, Action *action, GError **error)
         sd_store_snapshot_add_trash_target (snapshot, action->trash, action->ids[i]);
       break;
     default:
-      sd_store_snapshot_add_story (snapshot, action->story_id);
+      for (guint i = 0; i < action->n_ids; i++)
+        sd_store_snapshot_add_story (snapshot, action->ids[i]);
+      if (action->ids == NULL)
+        sd_store_snapshot_add_story (snapshot, action->story_id);
     }
   action->snapshot = snapshot;
   if (!sd_store_run_edit (self->store, snapshot, perform, action, error))
@@ -323,8 +218,10 @@ record_step (SdEditHistory *self, Action *action, GError **error)
   edit = g_new0 (Edit, 1);
   edit->kind = action->kind;
   /* a tag on one story is about that story */
-  edit->story_id =
-      action->n_ids == 1 && action->kind <= EDIT_REMOVE_TAG ? action->ids[0] : action->story_id;
+  edit->story_id = action->n_ids == 1 && action->ids != NULL && action->kind != EDIT_TRASH
+                           && action->kind != EDIT_RESTORE
+                       ? action->ids[0]
+                       : action->story_id;
   edit->snapshot = g_steal_pointer (&snapshot);
   edit->label = g_steal_pointer (&action->label);
   push (self, edit);
@@ -477,6 +374,26 @@ sd_edit_history_set_status (SdEditHistory *self,
                             GError       **error)
 {
   Action action = { EDIT_STATUS, story_id, .status = status };
+
+  g_return_val_if_fail (SD_IS_EDIT_HISTORY (self), FALSE);
+  return record (self, &action, error);
+}
+
+gboolean
+sd_edit_history_set_status_of (
+    SdEditHistory *self, const gint64 *ids, guint n_ids, SdStoryStatus status, GError **error)
+{
+  Action action = { EDIT_STATUS, .ids = ids, .n_ids = n_ids, .status = status };
+
+  g_return_val_if_fail (SD_IS_EDIT_HISTORY (self), FALSE);
+  return record (self, &action, error);
+}
+
+gboolean
+sd_edit_history_set_place_of (
+    SdEditHistory *self, const gint64 *ids, guint n_ids, const char *place_code, GError **error)
+{
+  Action action = { EDIT_PLACE, .ids = ids, .n_ids = n_ids, .text = place_code };
 
   g_return_val_if_fail (SD_IS_EDIT_HISTORY (self), FALSE);
   return record (self, &action, error);

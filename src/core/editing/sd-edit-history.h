@@ -45,6 +45,18 @@ gboolean       sd_edit_history_set_status       (SdEditHistory  *self,
                                                  gint64          story_id,
                                                  SdStoryStatus   status,
                                                  GError        **error);
+/* The status or the place (NULL: unplaced) of several stories, in one
+ * undo step; no step when none of them changed. */
+gboolean       sd_edit_history_set_status_of    (SdEditHistory  *self,
+                                                 const gint64   *ids,
+                                                 guint           n_ids,
+                                                 SdStoryStatus   status,
+                                                 GError        **error);
+gboolean       sd_edit_history_set_place_of     (SdEditHistory  *self,
+                                                 const gint64   *ids,
+                                                 guint           n_ids,
+                                                 const char     *place_code,
+                                                 GError        **error);
 gboolean       sd_edit_history_add_highlight    (SdEditHistory  *self,
                                                  gint64          story_id,
                                                  gint64          start,

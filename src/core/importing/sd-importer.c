@@ -269,6 +269,8 @@ sd_importer_import_page (SdStore *store, const SdImportFile *file, const SdImpor
    * the import was told */
   sd_page_identity_read_name (&identity, file->name);
   sd_page_identity_read_text (&identity, page->text);
+  result->no_paper = identity.paper == NULL;
+  result->no_date = identity.issue_date == NULL;
   if (identity.paper == NULL)
     identity.paper = g_strdup (options->paper);
   if (identity.issue_date == NULL)

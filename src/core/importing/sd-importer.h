@@ -29,6 +29,8 @@ typedef struct
   guint    n_added;       /* new to the library */
   guint    n_merged;      /* held already, merged (sd_store_import_stories ()) */
   guint    n_conflicting; /* merged, with note or status edited on both sides */
+  gboolean no_paper;      /* neither its name nor its text named a paper: the */
+  gboolean no_date;       /* import's own (SdImportOptions), if any, was used */
   GError  *error;         /* (nullable) why the file was refused */
 } SdImportResult;
 

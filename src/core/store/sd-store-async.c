@@ -271,6 +271,7 @@ sd_library_summary_free (SdLibrarySummary *summary)
   g_clear_pointer (&summary->tags, g_ptr_array_unref);
   g_clear_pointer (&summary->tag_colors, g_hash_table_unref);
   g_clear_pointer (&summary->counts, g_hash_table_unref);
+  g_clear_pointer (&summary->dates, g_hash_table_unref);
   g_clear_pointer (&summary->searches, g_ptr_array_unref);
   g_clear_pointer (&summary->batches, g_ptr_array_unref);
   g_free (summary);
@@ -284,6 +285,7 @@ read_summary (SdStore *reader, gpointer data, GError **error)
   if ((summary->tags = sd_store_list_tags (reader, error)) == NULL
       || (summary->tag_colors = sd_store_dup_tag_colors (reader, error)) == NULL
       || (summary->counts = sd_store_count_by_place (reader, error)) == NULL
+      || (summary->dates = sd_store_count_by_date (reader, error)) == NULL
       || (summary->searches = sd_store_list_saved_searches (reader, error)) == NULL
       || (summary->batches = sd_store_list_batches (reader, error)) == NULL
       || (summary->n_trashed = sd_store_count_trash (reader, error)) < 0)

@@ -61,6 +61,7 @@ typedef struct
   GPtrArray  *tags;       /* (element-type utf8) every tag name, most used first */
   GHashTable *tag_colors; /* (element-type utf8 utf8) as sd_store_dup_tag_colors() */
   GHashTable *counts;     /* (element-type utf8 gint64*) as sd_store_count_by_place() */
+  GHashTable *dates;      /* (element-type utf8 gint64*) as sd_store_count_by_date() */
   GPtrArray  *searches;   /* (element-type SdSavedSearch) with their live counts */
   GPtrArray  *batches;    /* (element-type SdBatch) the import batches */
   gint64      n_trashed;  /* stories in the trash */
@@ -69,7 +70,7 @@ typedef struct
 void        sd_library_summary_free             (SdLibrarySummary    *summary);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SdLibrarySummary, sd_library_summary_free)
 
-/* The tags, their colours, the counts by place, the saved searches, the
+/* The tags, their colours, the counts by place and by date, the saved searches, the
  * import batches and the trash's count, in one read. */
 void        sd_store_read_summary_async         (SdStore             *self,
                                                  GCancellable        *cancellable,

@@ -73,6 +73,9 @@ G_GNUC_INTERNAL gboolean      _sd_store_step_done       (SdStore *self, sqlite3_
 /* Runs @sql (a static string) with ?1 = @first and ?2 = @second. */
 G_GNUC_INTERNAL gboolean      _sd_store_run_pair        (SdStore *self, const char *sql, gint64 first, gint64 second, GError **error);
 G_GNUC_INTERNAL char         *_sd_store_dup_column_text (sqlite3_stmt *stmt, int column);
+/* The rows of @sql (a static string), a key and a count each, as a table
+ * key → gint64* (sd-store-dates.c); NULL with @error. */
+G_GNUC_INTERNAL GHashTable   *_sd_store_read_counts     (SdStore *self, const char *sql, const char *what, GError **error);
 G_GNUC_INTERNAL GPtrArray    *_sd_store_split_column    (sqlite3_stmt *stmt, int column, const char *separator);
 G_GNUC_INTERNAL char         *_sd_store_join_array      (GPtrArray *array);
 G_GNUC_INTERNAL SdStory      *_sd_store_read_story_row  (sqlite3_stmt *stmt, gboolean full);

@@ -37,28 +37,10 @@ sd_store_count_stories (SdStore *self, GError **error)
 GHashTable *
 sd_store_count_by_place (SdStore *self, GError **error)
 {
-  g_autoptr (GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  sqlite3_stmt *stmt = _sd_store_get_statement (
+  return _sd_store_read_counts (
       self,
       "SELECT coalesce (place_code, ''), count (*) FROM stories WHERE trashed IS NULL GROUP BY 1",
-      error);
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 *count = g_new (gint64, 1);
-      *count = sqlite3_column_int64 (stmt, 1);
-      g_hash_table_insert (counts, _sd_store_dup_column_text (stmt, 0), count);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _sd_store_set_sql_error (self, error, "count");
-      return NULL;
-    }
-  return g_steal_pointer (&counts);
+      "count", error);
 }
 
 /* The editor's selection as a set, or NULL when the scope has none. */

@@ -186,6 +186,10 @@ gint64      sd_store_count_stories       (SdStore       *self,
  * the stories filed exactly there. (element-type utf8 gint64*) */
 GHashTable *sd_store_count_by_place      (SdStore       *self,
                                           GError       **error);
+/* Story counts keyed by their page's date, yyyy-mm-dd; pages without a
+ * date left out (sd-store-dates.c). (element-type utf8 gint64*) */
+GHashTable *sd_store_count_by_date       (SdStore       *self,
+                                          GError       **error);
 /* Short records (no body) in page order. (element-type SdStory) */
 GPtrArray  *sd_store_list_stories        (SdStore       *self,
                                           const SdScope *scope,

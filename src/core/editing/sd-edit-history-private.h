@@ -1,0 +1,60 @@
+/* sd-edit-history-private.h — what the edit history's source files share;
+ * nothing outside src/core/editing/ includes it
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+/* Prototypes are aligned in columns by hand: */
+/* clang-format off */
+#pragma once
+
+#include "sd-edit-history.h"
+#include "sd-store-edit.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  EDIT_ADD_TAG,
+  EDIT_REMOVE_TAG,
+  EDIT_NOTE,
+  EDIT_STATUS,
+  EDIT_ADD_HIGHLIGHT,
+  EDIT_REMOVE_HIGHLIGHT,
+  EDIT_PLACE,
+  EDIT_DISMISS_THEME,
+  EDIT_FIELD,
+  EDIT_SPLIT,
+  EDIT_MERGE,
+  EDIT_REVERT_REPAIR,
+  EDIT_TRASH,
+  EDIT_RESTORE,
+} EditKind;
+
+/* What an action asks for and what it did, for perform (). */
+typedef struct
+{
+  EditKind         kind;
+  gint64           story_id;
+  const gint64    *ids; /* EDIT_*_TAG; the stories, pages or batches of EDIT_TRASH, EDIT_RESTORE */
+  guint            n_ids;
+  const char      *text;     /* the tag, note, place code, theme or field value */
+  const char      *expected; /* EDIT_NOTE: the note the editor began from, or NULL */
+  SdStoryStatus    status;
+  SdStoryField     field;
+  gint64           start; /* EDIT_ADD_HIGHLIGHT */
+  gint64           end;
+  gint64           number; /* the highlight, the repair, the paragraph to split before */
+  SdTrashKind      trash;  /* EDIT_TRASH, EDIT_RESTORE: what @ids are */
+  gint64           new_id; /* out: the highlight or story it made */
+  gboolean         changed;
+  char            *label;    /* out: what it did, in the editor's words */
+  SdStoreSnapshot *snapshot; /* what the step covers; a split adds its new story */
+} Action;
+
+/* sd-edit-history-labels.c: what @action does, in the editor's words;
+ * read inside its transaction, before it runs, so the story still has the
+ * name the editor saw. */
+G_GNUC_INTERNAL char *_sd_edit_history_describe (SdStore *store, const Action *action);
+
+G_END_DECLS
