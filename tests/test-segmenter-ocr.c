@@ -208,6 +208,22 @@ static const OcrCase ocr_cases[] = {
     "国 本报记者 丙丁\n\n"
     "“五一”小长假结束了。三天里,寅县展开热情的臂膀,拥抱着前来旅游观光的四海宾朋。\n",
     2, 1, NULL, "“五一”小长假结束了。", "甲乙", NULL, -1 },
+  /* a hard-wrapped page: a kicker set across two columns holds clause
+   * marks as prose does (、), yet over a title and a dateline lead it is
+   * no line of prose cut at the edge */
+  { "/segmenter-ocr/wrapped/kicker-with-clause-marks",
+    "中央、省、市主流媒体记者走进寅县卯镇\n"
+    "铺头村和美宜居入画来\n"
+    "\u3000\u3000本报讯(记者 戊己)12月18日,\n"
+    "“看寅县”主题活动走进卯镇。中\n"
+    "央、省、市主流媒体记者10余人,\n"
+    "实地探访了铺头自然村。\n"
+    "\u3000\u3000错落有致的民居、整齐划一的\n"
+    "停车位、设施完备的村民广场……\n"
+    "在铺头自然村,一幅田园乡村和美\n"
+    "宜居的优美画卷令人眼前一亮。漫\n"
+    "步村中,路面宽阔且干净整洁。\n",
+    1, 0, "铺头村和美宜居入画来", "12月18日，“看寅县”主题活动", "戊己", "中央、省、市", -1 },
 };
 
 static void

@@ -519,6 +519,26 @@ test_dateline (gconstpointer data)
   g_assert_cmpstr (segment->reporter, ==, test_case->reporter);
 }
 
+/* A few Han characters and 讯 open a dateline whatever follows them
+ * ("今日镇江讯为进一步…"), and a colon after it is the dateline's; a line
+ * of no sentence right over one is its story's title, though it strings
+ * clauses as prose does. */
+static void
+test_dateline_plain (void)
+{
+  g_autoptr (GPtrArray) segments =
+      split ("卯区启动冬季送温暖活动\n\n"
+             "今日卯区讯为进一步弘扬志愿服务精神，卯区启动冬季送温暖活动。(甲乙)\n\n"
+             "你我共参与,家园更美丽,辰区人民路社区持续开展环境卫生整治活动\n\n"
+             "辰区日报讯:“我们社区只有两个成型小区。”社区党委书记介绍。\n");
+
+  g_assert_cmpuint (segments->len, ==, 2);
+  assert_body_starts (find_story (segments, "卯区启动冬季送温暖活动"), "为进一步弘扬");
+  assert_body_starts (
+      find_story (segments, "你我共参与，家园更美丽，辰区人民路社区持续开展环境卫生整治活动"),
+      "“我们社区");
+}
+
 static void
 test_dateline_not_prose (void)
 {
@@ -527,6 +547,7 @@ test_dateline_not_prose (void)
     "好喜讯到家了，卯区三个村入选省级特色田园乡村。",
     "4月15日电动自行车强制性国家标准正式实施，卯区开展专项检查。",
     "平台发布的最新资讯显示，卯区三个村入选省级特色田园乡村。",
+    "村民闻讯赶来，卯区三个村入选省级特色田园乡村。",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (paragraphs); i++)
@@ -1852,6 +1873,7 @@ main (int argc, char *argv[])
     g_test_add_data_func (line_end_cases[i].path, &line_end_cases[i], test_line_ends);
   g_test_add_func ("/segmenter/offsets", test_offsets);
   g_test_add_func ("/segmenter/edge/empty", test_edge_empty);
+  g_test_add_func ("/segmenter/dateline/plain", test_dateline_plain);
   g_test_add_func ("/segmenter/edge/bad-bytes", test_edge_bad_bytes);
   g_test_add_func ("/segmenter/edge/unterminated", test_edge_unterminated);
   g_test_add_func ("/segmenter/linear", test_linear);

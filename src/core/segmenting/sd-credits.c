@@ -283,6 +283,11 @@ misreads_paper_dateline (const char *text, gsize pos, gsize end)
   return wrong == 1 && opens_date_or_bracket (text, p - text, end);
 }
 
+/* "今日镇江讯为进一步…": a paragraph that opens with a few Han characters
+ * and 讯 (neither 闻讯 nor 通讯, 资讯…) opens with a dateline, whatever
+ * follows it. */
+#define DATELINE_PLAIN_CHARS 6
+
 /* Where a dateline ends: "本报讯", "交汇点讯", "中国江苏网7月13日连云港讯",
  * "新华社南京2月19日电", "【连网】"; or @pos when the text opens with none.
  * A dateline is short and unpunctuated; it names its medium, or a date
@@ -290,7 +295,7 @@ misreads_paper_dateline (const char *text, gsize pos, gsize end)
 static gsize
 skip_dateline (const char *text, gsize pos, gsize end)
 {
-  gboolean media = FALSE, dated = FALSE;
+  gboolean media = FALSE, dated = FALSE, plain = TRUE;
   gunichar before = 0;
   guint    n = 0;
   gsize    look = MIN (end - pos, 31 * 3);
@@ -336,11 +341,16 @@ skip_dateline (const char *text, gsize pos, gsize end)
       /* 讯 after the medium ("交汇点讯"), after a place and a date when a
        * medium came first ("中国江苏网7月13日连云港讯"), or before the date
        * or the reporter ("今日镇江讯3月3日"); not 资讯, 通讯员, 讯号 */
-      if (c == 0x8BAF /* 讯 */ && n >= 2 && !_sd_seg_char_in ("通资音喜死审传", before)
+      if (c == 0x8BAF /* 讯 */ && n >= 2 && !_sd_seg_char_in ("通资音喜死审传闻问", before)
           && !_sd_seg_char_in ("员号息", _sd_text_first_char (text, next, end))
           && (_sd_seg_char_in (media_chars, before) || (media && dated)
-              || opens_date_or_bracket (text, next, end)))
-        return _sd_seg_skip_spaces (text, next, end);
+              || opens_date_or_bracket (text, next, end) || (plain && n <= DATELINE_PLAIN_CHARS)))
+        {
+          /* "淮安日报讯:“我们…”": the colon is the dateline's */
+          if (_sd_seg_char_in (":：", _sd_text_first_char (text, next, end)))
+            next = _sd_seg_skip_char (text, next);
+          return _sd_seg_skip_spaces (text, next, end);
+        }
       /* "央广网无锡9月23日消息": a medium, a date, then 消息 */
       if (c == 0x606F /* 息 */ && before == 0x6D88 /* 消 */ && media && dated)
         return _sd_seg_skip_spaces (text, next, end);
@@ -350,6 +360,7 @@ skip_dateline (const char *text, gsize pos, gsize end)
         return _sd_seg_skip_spaces (text, next, end);
       if (!_sd_text_is_content (c) && c != '-' && c != 0x00B7 && c != ' ')
         return pos;
+      plain &= _sd_text_is_han (c);
       media |= _sd_seg_char_in (media_chars, c);
       dated |= c == 0x65E5 /* 日 */ && before < 0x80 && g_ascii_isdigit (before);
       before = c;

@@ -656,5 +656,6 @@ _sd_seg_scan_units (SdSegPage *page)
         pos++;
     }
   measure_usual_gap (page);
+  _sd_seg_find_lead_titles (page);
   _sd_seg_find_column_lines (page);
 }

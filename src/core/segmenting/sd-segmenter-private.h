@@ -266,6 +266,9 @@ G_GNUC_INTERNAL guint      _sd_seg_measure_lead_cohesion (SdSegPage *page, SdSeg
 /* sd-column-lines.c: lines a page in columns cut at the edge lose the
  * title shape */
 G_GNUC_INTERNAL void       _sd_seg_find_column_lines (SdSegPage *page);
+/* sd-column-lines.c: lines of no sentence right over a dateline lead are
+ * titles, whatever their clauses */
+G_GNUC_INTERNAL void       _sd_seg_find_lead_titles (SdSegPage *page);
 
 G_GNUC_INTERNAL void       _sd_seg_scan_units       (SdSegPage  *page);
 G_GNUC_INTERNAL gboolean   _sd_seg_has_role_prefix  (const char *text,
