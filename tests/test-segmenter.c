@@ -539,6 +539,27 @@ test_dateline_plain (void)
       "“我们社区");
 }
 
+/* A photo's credits in brackets after its caption, roles and all, close
+ * the caption: a photo of its own after a signed story. */
+static void
+test_photo_bracketed_credits (void)
+{
+  g_autoptr (GPtrArray) segments =
+      split ("卯区开展志愿服务活动\n\n"
+             "近日，卯区开展志愿服务活动，让更多的村民参与到改善家园的行动中来。(朱琳 何亚洁)\n\n"
+             "正值端午，辰区龙舟公开赛在小江河拉开帷幕，引得数千人围观。"
+             "(沙佳仪 供图:辰区视点 摄影师:吴良伟 航拍师:韩紫炜)\n\n"
+             "巳区举办农民丰收节\n\n"
+             "近日，巳区农民丰收节开幕。\n");
+  SdSegment *photo;
+
+  g_assert_cmpuint (segments->len, ==, 3);
+  assert_body_ends (find_story (segments, "卯区开展志愿服务活动"), "改善家园的行动中来。");
+  photo = g_ptr_array_index (segments, 1);
+  assert_body_starts (photo, "正值端午");
+  g_assert_cmpint (photo->kind, ==, SD_STORY_KIND_PHOTO);
+}
+
 static void
 test_dateline_not_prose (void)
 {
@@ -1874,6 +1895,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/segmenter/offsets", test_offsets);
   g_test_add_func ("/segmenter/edge/empty", test_edge_empty);
   g_test_add_func ("/segmenter/dateline/plain", test_dateline_plain);
+  g_test_add_func ("/segmenter/photo/bracketed-credits", test_photo_bracketed_credits);
   g_test_add_func ("/segmenter/edge/bad-bytes", test_edge_bad_bytes);
   g_test_add_func ("/segmenter/edge/unterminated", test_edge_unterminated);
   g_test_add_func ("/segmenter/linear", test_linear);

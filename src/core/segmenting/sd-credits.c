@@ -450,6 +450,17 @@ is_bracketed_signature (const char *text, gsize start, gsize end)
   return FALSE;
 }
 
+/* A bracket of names and the roles they had in a photo: 供图, 摄影师:…,
+ * opening with a name, not a note ("（图为…摄）" holds a sentence). */
+static gboolean
+credits_photo (const char *text, gsize start, gsize end)
+{
+  return _sd_text_is_han (_sd_text_first_char (text, start, end))
+         && (_sd_text_contains (text, start, end, "供图")
+             || _sd_text_contains (text, start, end, "摄影"))
+         && !_sd_seg_has_sentence_mark (text, start, end);
+}
+
 /* Names (and maybe a credit) glued after the last sentence:
  * "…坚强力量。袁腊梅 韩丹", "…日常巡查。史春雨 秦海 文/图". */
 /* Where a tail glued after the last sentence end (and its closing marks)
@@ -504,12 +515,18 @@ _sd_seg_find_glued_tail (SdSegPage *page, SdSegUnit *u)
       /* "…。（王某）", "…。(记者 王某)" */
       gboolean bracketed = _sd_text_strip_brackets (text, &names_start, &names_end);
 
-      if (bracketed)
-        skip_signature_role (text, &names_start, names_end);
-      if (!_sd_text_is_name_list (text, names_start, names_end, FALSE)
-          && !(bracketed && is_bracketed_signature (text, names_start, names_end)))
-        return;
-      u->tail_names = TRUE;
+      /* "(沙佳仪 供图:栖霞视点 摄影师:吴良伟)": a photo's credits, roles and all */
+      if (bracketed && credits_photo (text, names_start, names_end))
+        u->tail_credit = TRUE;
+      else
+        {
+          if (bracketed)
+            skip_signature_role (text, &names_start, names_end);
+          if (!_sd_text_is_name_list (text, names_start, names_end, FALSE)
+              && !(bracketed && is_bracketed_signature (text, names_start, names_end)))
+            return;
+          u->tail_names = TRUE;
+        }
     }
   u->tail_start = tail;
   u->tail_end = tail_end;
