@@ -208,6 +208,17 @@ static const OcrCase ocr_cases[] = {
     "国 本报记者 丙丁\n\n"
     "“五一”小长假结束了。三天里,寅县展开热情的臂膀,拥抱着前来旅游观光的四海宾朋。\n",
     2, 1, NULL, "“五一”小长假结束了。", "甲乙", NULL, -1 },
+  /* a headline read after its story's first whole sentences, which use
+   * its words: it heads the story above it, which had no title */
+  { "/segmenter-ocr/late-headline/after-whole-sentences",
+    "8月4日,卯镇万年社区联合县融媒体中心、县自然资\n"
+    "源和规划局开展志愿服务活动,助力文明城市创建。\n\n"
+    "“志愿红”为文明城市创建“加码”\n\n"
+    "在万年大道,志愿者穿着红色马甲穿梭在大街小巷,\n"
+    "有的手拿铲子、夹子等工具,铲除“牛皮癣”、拾捡\n"
+    "垃圾,有的整理乱停乱放车辆,还有的向沿街商铺宣\n"
+    "传文明城市创建相关内容,大家干劲十足,热情高涨。\n\n" SIGNED_STORY,
+    2, 0, "“志愿红”为文明城市创建“加码”", "8月4日，卯镇万年社区", NULL, NULL, -1 },
   /* a hard-wrapped page: a kicker set across two columns holds clause
    * marks as prose does (、), yet over a title and a dateline lead it is
    * no line of prose cut at the edge */
