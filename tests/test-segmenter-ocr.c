@@ -219,6 +219,32 @@ static const OcrCase ocr_cases[] = {
     "垃圾,有的整理乱停乱放车辆,还有的向沿街商铺宣\n"
     "传文明城市创建相关内容,大家干劲十足,热情高涨。\n\n" SIGNED_STORY,
     2, 0, "“志愿红”为文明城市创建“加码”", "8月4日，卯镇万年社区", NULL, NULL, -1 },
+  /* a hard-wrapped page that parts its stories with blank lines: a title
+   * with none above it heads a section of the story */
+  { "/segmenter-ocr/wrapped/section-without-gap",
+    "卯镇:让红色古镇焕发新活力\n"
+    "\u3000\u3000卯镇位于寅县北部,因清朝康\n"
+    "熙年间钦差大臣居此而得名,是远\n"
+    "近闻名的红色古镇。近年来,卯镇\n"
+    "蓄势聚能,让红色古镇焕发新活力。\n"
+    "午镇开发区:新兴产业集群加速成势\n"
+    "\u3000\u3000卯镇始终将重大项目招引作为\n"
+    "压舱石,紧紧围绕高端装备制造和\n"
+    "电子信息核心产业链,狠抓以商招\n"
+    "商,园区新经济稳步壮大。\n"
+    "\n"
+    "辰镇举办农民丰收节\n"
+    "\u3000\u3000本报讯9月23日,辰镇农民丰收\n"
+    "节开幕,来自全镇各村的农民代表\n"
+    "带来了当地的特色农产品,现场展\n"
+    "销、直播带货,热闹非凡。\n"
+    "\n"
+    "巳镇逐村建样板河\n"
+    "\u3000\u3000连日来,巳镇组织河长办就样\n"
+    "板河推进和环境维护、河道保洁工\n"
+    "作下村督查,实时将督查情况发布\n"
+    "至工作群。\n",
+    3, 0, "卯镇：让红色古镇焕发新活力", "卯镇位于寅县北部", NULL, NULL, -1 },
   /* a hard-wrapped page: a kicker set across two columns holds clause
    * marks as prose does (、), yet over a title and a dateline lead it is
    * no line of prose cut at the edge */

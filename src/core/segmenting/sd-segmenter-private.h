@@ -125,6 +125,7 @@ typedef struct
   const struct _SdLineStructure *lines; /* (nullable) maps offsets of joined text to the page */
   struct _SdSegBigrams *bigrams; /* scratch of the cohesion measure */
   guint       usual_gap; /* blank lines between most paragraphs */
+  guint       gap_titles; /* titles after a gap wider than the usual one */
 } SdSegPage;
 
 

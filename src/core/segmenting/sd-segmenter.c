@@ -139,6 +139,18 @@ goes_on_in_words (SdSegPage *page, SdSegStory *story, guint i, guint lead)
   return _sd_seg_measure_lead_cohesion (page, story, i, lead) >= COHESION_SECTION;
 }
 
+/* Paragraphs of column lines follow each other with no blank line, and
+ * two titles or more have one above them: the page parts its stories by
+ * blank lines (a column break the OCR marked with one parts no title from
+ * its text). */
+#define GAP_TITLES_MIN 2
+
+static gboolean
+parts_stories_by_gaps (SdSegPage *page)
+{
+  return page->column > 0 && page->usual_gap == 0 && page->gap_titles >= GAP_TITLES_MIN;
+}
+
 static gboolean
 starts_story (SdSegPage *page, SdSegStory *story, guint i)
 {
@@ -177,6 +189,10 @@ starts_story (SdSegPage *page, SdSegStory *story, guint i)
   /* where headlines are marked with '#', a plain title heads a section
    * unless a lead or a reporter line follows it (above) */
   if (page->md_titles >= 2 && !_sd_seg_is_marked (u) && !header_is_marked (page, i, n))
+    return FALSE;
+  /* a page of column lines that parts its stories with blank lines parts
+   * them all so: a title with none above it heads a section */
+  if (parts_stories_by_gaps (page) && u->blank_before <= page->usual_gap)
     return FALSE;
   if (u->section_shape)
     {
@@ -425,6 +441,9 @@ split_off_photo (SdSegPage *page, guint i)
 static void
 assign_stories (SdSegPage *page)
 {
+  for (guint i = 1; i < page->units->len; i++)
+    page->gap_titles += _sd_seg_unit_at (page, i)->title
+                        && _sd_seg_unit_at (page, i)->blank_before > page->usual_gap;
   for (guint i = 0; i < page->units->len; i++)
     {
       SdSegUnit  *u = _sd_seg_unit_at (page, i);
