@@ -245,6 +245,25 @@ static const OcrCase ocr_cases[] = {
     "作下村督查,实时将督查情况发布\n"
     "至工作群。\n",
     3, 0, "卯镇：让红色古镇焕发新活力", "卯镇位于寅县北部", NULL, NULL, -1 },
+  /* a hard-wrapped page: a title line wider than the page's columns is
+   * set across them, as a section head is not, though its story's words
+   * are the story's above */
+  { "/segmenter-ocr/wrapped/title-across-columns",
+    "卯镇:乡村振兴一村一特色\n"
+    "\u3000\u3000卯镇位于寅县北部,近年来深\n"
+    "入推进乡村振兴,加快构建现代农\n"
+    "业产业体系,一村一特色,一院一盆\n"
+    "景,乡村面貌焕然一新。\n"
+    "\u3000\u3000卯镇还深入实施农村人居环境\n"
+    "整治,深入推进农村改革,乡村振兴\n"
+    "取得新成效,群众获得感不断增强。\n"
+    "寅县践行新发展理念打造乡村振兴升级版\n"
+    "乡村振兴看辰镇\n"
+    "\u3000\u3000辰镇加快构建现代农业产业体\n"
+    "系、深入实施农村人居环境整治、\n"
+    "深入推进农村改革,乡村振兴呈现\n"
+    "新气象。\n",
+    2, 1, "乡村振兴看辰镇", "辰镇加快构建", NULL, "寅县践行", -1 },
   /* a hard-wrapped page: a kicker set across two columns holds clause
    * marks as prose does (、), yet over a title and a dateline lead it is
    * no line of prose cut at the edge */

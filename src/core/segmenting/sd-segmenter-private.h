@@ -81,6 +81,7 @@ typedef struct
   guint title : 1;         /* short, no sentence end: could be a headline */
   guint indented : 1;      /* the line opens with "　　" or spaces */
   guint at_edge : 1;       /* the line runs to the edge of the page's column, if any */
+  guint spans : 1;         /* one line wider than the page's columns: set across them */
   guint bold : 1;          /* **set in bold** */
   guint section_shape : 1; /* could be a section heading, not a broken line */
   guint news_lead : 1;     /* 本报讯 */

@@ -92,6 +92,16 @@ continues_header (SdSegPage *page, guint group_len, SdSegUnit *a, SdSegUnit *b)
   return b->section_shape || b->blank_before <= 1;
 }
 
+/* Whether one of the @n header units from @i is set across columns. */
+static gboolean
+header_spans (SdSegPage *page, guint i, guint n)
+{
+  for (guint k = 0; k < n; k++)
+    if (_sd_seg_unit_at (page, i + k)->spans)
+      return TRUE;
+  return FALSE;
+}
+
 /* Whether one of the @n header units from @i is marked. */
 static gboolean
 header_is_marked (SdSegPage *page, guint i, guint n)
@@ -170,6 +180,11 @@ starts_story (SdSegPage *page, SdSegStory *story, guint i)
   if (u->md_level > 0 && u->md_level == page->min_md_level)
     return TRUE;
   if (next != NULL && (next->news_lead || next->continued))
+    return TRUE;
+  /* on a page of column lines that parts paragraphs by no blank line, a
+   * title set across columns is a headline: a section head is set in its
+   * column */
+  if (page->usual_gap == 0 && header_spans (page, i, n))
     return TRUE;
   /* a report of its own inside a feature signs its part with a reporter
    * line too: where headlines are marked with '#', a plain title over one
