@@ -560,6 +560,32 @@ test_photo_bracketed_credits (void)
   g_assert_cmpint (photo->kind, ==, SD_STORY_KIND_PHOTO);
 }
 
+/* A spread of photos in a story: short undated captions, each closed by
+ * its own photographer's credit, stay in the story; a longer caption of
+ * news after a credit is a photo of its own. */
+static void
+test_photo_spread_captions (void)
+{
+  g_autoptr (GPtrArray) segments =
+      split ("卯镇摄影展作品选\n\n"
+             "4月27日，卯镇摄影展开幕，展出摄影爱好者拍摄的卯镇风光作品一百余幅。\n\n"
+             "卯镇石塘村青山绿水环绕，环境优美。\n\n"
+             "李莉 摄\n\n"
+             "以茶山、竹海和松涛为主体的石塘竹海，宛如仙境。\n\n"
+             "陈宁华 摄\n\n"
+             "良田万顷，村庄秀美，卯镇西岗社区宜人的生态吸引摄影爱好者纷纷驻足。\n\n"
+             "俯瞰卯镇大福村，犹如一幅画卷。\n\n"
+             "魏福春 摄\n\n"
+             "春节临近，辰镇夏氏月饼店内一派忙碌，师傅们正熬煮白糖、制作炒米糕。作为辰镇特色年味"
+             "糕点，炒米糕承载着当地人对步步高升、年年顺遂的美好期盼。(龚建平 摄)\n");
+  SdSegment       *story = find_story (segments, "卯镇摄影展作品选");
+  g_autofree char *body = sd_segment_dup_body (story);
+
+  g_assert_cmpuint (segments->len, ==, 2);
+  g_assert_nonnull (strstr (body, "吸引摄影爱好者纷纷驻足。"));
+  assert_body_starts (g_ptr_array_index (segments, 1), "春节临近");
+}
+
 static void
 test_dateline_not_prose (void)
 {
@@ -1895,6 +1921,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/segmenter/offsets", test_offsets);
   g_test_add_func ("/segmenter/edge/empty", test_edge_empty);
   g_test_add_func ("/segmenter/dateline/plain", test_dateline_plain);
+  g_test_add_func ("/segmenter/photo/spread-captions", test_photo_spread_captions);
   g_test_add_func ("/segmenter/photo/bracketed-credits", test_photo_bracketed_credits);
   g_test_add_func ("/segmenter/edge/bad-bytes", test_edge_bad_bytes);
   g_test_add_func ("/segmenter/edge/unterminated", test_edge_unterminated);

@@ -261,6 +261,12 @@ after_story_end (SdSegPage *page, SdSegStory *story, guint i)
 
   if (!story->has_body || same_photographer (page, story, i))
     return FALSE;
+  /* a spread of photos: a short undated caption after one closed by a
+   * credit ("江宁横溪石塘村青山绿水环绕,环境优美。", "李莉 摄") */
+  if (story->ended && story->ended_by_photo && !_sd_seg_starts_with_opener (page, u)
+      && _sd_text_count_chars (page->text, u->prose_start, u->prose_end, LONE_CAPTION_CHARS + 1)
+             <= LONE_CAPTION_CHARS)
+    return FALSE;
   gboolean cut = _sd_seg_carries_prose (prev) && !prev->ends_sentence;
 
   /* in a page of columns, text cut mid-sentence goes on after the break,
