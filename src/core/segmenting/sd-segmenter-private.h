@@ -279,6 +279,31 @@ G_GNUC_INTERNAL gboolean   _sd_seg_has_role_prefix  (const char *text,
                                                      gsize      *after);
 G_GNUC_INTERNAL gboolean   _sd_seg_is_photo_caption (SdSegPage  *page,
                                                      guint       i);
+/* sd-segmenter.c: starts a story at unit @i (a titled one takes its header
+ * units along); returns the last unit taken */
+G_GNUC_INTERNAL guint      _sd_seg_open_story       (SdSegPage  *page,
+                                                     guint       i,
+                                                     gboolean    titled);
+/* sd-photos.c: the caption at unit @i comes after the end of @story, a
+ * photo of its own */
+G_GNUC_INTERNAL gboolean   _sd_seg_after_story_end  (SdSegPage  *page,
+                                                     SdSegStory *story,
+                                                     guint       i);
+/* sd-photos.c: the titled @story holds only a caption printed under its
+ * title before unit @i: its lead is to come */
+G_GNUC_INTERNAL gboolean   _sd_seg_holds_only_caption (SdSegPage  *page,
+                                                       SdSegStory *story,
+                                                       guint       i);
+/* sd-photos.c: "②近期，…", a numbered caption of one spread */
+G_GNUC_INTERNAL gboolean   _sd_seg_is_numbered_part (SdSegPage  *page,
+                                                     SdSegUnit  *u);
+/* sd-photos.c: nothing but a title, or the page's end, follows unit @i */
+G_GNUC_INTERNAL gboolean   _sd_seg_closes_page_item (SdSegPage  *page,
+                                                     guint       i);
+/* sd-photos.c: the photo whose credit is unit @i, printed after the last
+ * story with no title of its own, becomes a story; returns whether */
+G_GNUC_INTERNAL gboolean   _sd_seg_split_off_photo  (SdSegPage  *page,
+                                                     guint       i);
 /* The unit opens with the rest of a sentence cut off above ("越。…"). */
 G_GNUC_INTERNAL gboolean   _sd_seg_continues_sentence (SdSegPage *page,
                                                        SdSegUnit *u);
