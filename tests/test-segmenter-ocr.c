@@ -306,6 +306,34 @@ test_ocr_case (gconstpointer data)
 /* OCR's line widths vary: a line of prose that stops short of the
  * column's edge, the next line of its block going on with the rest of a
  * word ("越。"), is no title: neither a section head nor a story's. */
+/* A photo's credit whose 摄 the OCR misread (报, 氢): names, then one
+ * character set apart by a space or a bracket, are still a credit, no
+ * title. */
+static void
+test_misread_credit (void)
+{
+  static const char *const credits[] = { "新华社发(周社根氢)", "郑富芹 报", "(郑富芹报)" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (credits); i++)
+    {
+      g_autofree char *page = g_strconcat (
+          "寅县举办农民丰收节\n\n"
+          "本报讯9月23日,寅县农民丰收节在卯镇开幕,来自全县各镇的农民代表带来了特色农产品。\n\n"
+          "农民在丰收节上展示特色农产品。\n\n",
+          credits[i],
+          "\n\n卯镇逐村建样板河\n\n"
+          "连日来,卯镇组织河长办就样板河推进和环境维护工作下村督查。\n",
+          NULL);
+      g_autoptr (GPtrArray) segments = sd_segmenter_split (page, strlen (page));
+      SdSegment *story;
+
+      g_assert_cmpuint (segments->len, ==, 2);
+      story = g_ptr_array_index (segments, 1);
+      g_assert_cmpstr (story->headline, ==, "卯镇逐村建样板河");
+      g_assert_null (story->subheadline);
+    }
+}
+
 static void
 test_short_line_in_block (void)
 {
@@ -375,6 +403,7 @@ main (int argc, char **argv)
   for (guint i = 0; i < G_N_ELEMENTS (ocr_cases); i++)
     g_test_add_data_func (ocr_cases[i].path, &ocr_cases[i], test_ocr_case);
   g_test_add_func ("/segmenter-ocr/title/short-line-in-block", test_short_line_in_block);
+  g_test_add_func ("/segmenter-ocr/credit/misread", test_misread_credit);
   g_test_add_func ("/segmenter-ocr/repair/stray-marks", test_stray_marks);
   return g_test_run ();
 }

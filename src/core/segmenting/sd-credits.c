@@ -164,6 +164,39 @@ _sd_seg_find_reporter_line (SdSegPage *page, SdSegUnit *u)
   return TRUE;
 }
 
+/* A photo's credit whose 摄 the OCR misread as another character (报, 振,
+ * 氢…): names, then one Han character set apart from them by a space or
+ * a bracket ("郑富芹 报", "新华社发(周社根氢)").  A title holds no lone
+ * character after a name so set apart.  The names' span goes to
+ * @names_start, @names_end. */
+static gboolean
+strip_misread_credit (
+    const char *text, gsize start, gsize end, gsize *names_start, gsize *names_end)
+{
+  gboolean    bracketed = _sd_text_strip_brackets (text, &start, &end);
+  const char *last;
+  gsize       names_stop;
+
+  if (!bracketed && _sd_text_has_prefix (text, start, end, "新华社发"))
+    {
+      start = _sd_text_skip_spaces (text, start + strlen ("新华社发"), end);
+      bracketed = _sd_text_strip_brackets (text, &start, &end);
+    }
+  last = _sd_text_prev_char (text + start, text + end);
+  if (last == NULL || !_sd_text_is_han (_sd_text_get_char (last)))
+    return FALSE;
+  names_stop = last - text;
+  if (!bracketed
+      && (names_stop == start || !_sd_text_is_space (_sd_text_last_char (text, start, names_stop))))
+    return FALSE;
+  _sd_text_trim (text, &start, &names_stop);
+  if (!_sd_text_is_name_list (text, start, names_stop, TRUE))
+    return FALSE;
+  *names_start = start;
+  *names_end = names_stop;
+  return TRUE;
+}
+
 /* "徐宇欣 摄", "(苏州科技城管委会供图)" on a line of their own */
 gboolean
 _sd_seg_find_credit_line (SdSegPage *page, SdSegUnit *u)
@@ -171,7 +204,9 @@ _sd_seg_find_credit_line (SdSegPage *page, SdSegUnit *u)
   const char *text = page->text;
 
   if (u->chars > TAIL_MAX_CHARS || _sd_seg_unit_has_sentence_mark (page, u)
-      || !_sd_text_strip_credit (text, u->text_start, u->text_end, &u->names_start, &u->names_end))
+      || !(_sd_text_strip_credit (text, u->text_start, u->text_end, &u->names_start, &u->names_end)
+           || strip_misread_credit (text, u->text_start, u->text_end, &u->names_start,
+                                    &u->names_end)))
     return FALSE;
   u->shape = SHAPE_CREDIT;
   u->tail_start = u->text_start;

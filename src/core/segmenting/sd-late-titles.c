@@ -21,6 +21,7 @@
 #define LATE_WINDOW 1800      /* bytes above the title its story may begin: some 600 Han */
 #define HEADLINE_REST_CHARS 8 /* the second line of a headline, read apart */
 #define LATE_LEAD_BIGRAMS 3   /* of the title's words, in its story's lead paragraph */
+#define LATE_LEAD_BLOCKS 3    /* of text above a title that heads them */
 
 /* The title at unit @i, with @n header units, breaks into a sentence of
  * @story: the text above stops mid-sentence and the text under it goes on.
@@ -58,6 +59,20 @@ breaks_sentence (SdSegPage *page, SdSegStory *story, guint i, guint n)
   return TRUE;
 }
 
+/* Tesseract reads the first lines of the column beside a headline before
+ * it, a block to three: a story that has more text above a title began
+ * under a headline of its own, however damaged. */
+static gboolean
+few_blocks_above (SdSegPage *page, SdSegStory *story, guint i)
+{
+  guint blocks = 0;
+
+  for (guint k = story->first; k < i; k++)
+    if (_sd_seg_unit_at (page, k)->role == ROLE_BODY && ++blocks > LATE_LEAD_BLOCKS)
+      return FALSE;
+  return TRUE;
+}
+
 /* The title at unit @i, with @n header units, comes after the first whole
  * sentences of a story that has no title: the text above uses the title's
  * words, and the text under it goes on as no lead begins ("8月4日,真州镇…
@@ -84,7 +99,9 @@ follows_own_lead (SdSegPage *page, SdSegStory *story, guint i, guint n)
     if (_sd_seg_unit_at (page, k)->shape == SHAPE_TEXT
         || _sd_seg_unit_at (page, k)->shape == SHAPE_REPORTER)
       return FALSE;
-  return _sd_seg_count_title_bigrams (page, title, first->start, title->start) >= LATE_LEAD_BIGRAMS;
+  return few_blocks_above (page, story, i)
+         && _sd_seg_count_title_bigrams (page, title, first->start, title->start)
+                >= LATE_LEAD_BIGRAMS;
 }
 
 static gboolean
@@ -280,7 +297,7 @@ _sd_seg_take_late_title (SdSegPage *page, guint i)
   if (!breaks_sentence (page, story, i, n))
     return NONE;
   if (story->headline == NONE)
-    return take_late_headline (page, i, n);
+    return few_blocks_above (page, story, i) ? take_late_headline (page, i, n) : NONE;
   /* a story with a title of its own was cut where its last line ran to the
    * column's edge */
   if (page->lines == NULL
