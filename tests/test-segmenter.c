@@ -586,6 +586,36 @@ test_photo_spread_captions (void)
   assert_body_starts (g_ptr_array_index (segments, 1), "春节临近");
 }
 
+/* Credits in less common forms are credits, no titles: names and a
+ * picture agency or a role after a slash, a credit with its agency after a
+ * space.  A title under one heads its own story. */
+static void
+test_photo_credit_variants (void)
+{
+  static const char *const credits[][2] = {
+    { "陈岗/视觉中国", "陈岗" },
+    { "师杰/文", "师杰" },
+    { "许昌亮 摄 光明图片", "许昌亮" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (credits); i++)
+    {
+      g_autofree char *page = g_strconcat ("村居穿新衣 壁画美家园\n\n"
+                                           "11月2日，辰区江心洲一位美术工作者在为村庄道路两旁的墙壁"
+                                           "绘制壁画。\n\n"
+                                           "据了解，江心洲四面环水，素有“水中碧玉”之称。\n\n",
+                                           credits[i][0],
+                                           "\n\n居民“摸黑”多年社区带来光明\n\n"
+                                           "“每到晚上我们‘摸黑’走路，已经十多年了。”居民说。\n",
+                                           NULL);
+      g_autoptr (GPtrArray) segments = split (page);
+
+      g_assert_cmpuint (segments->len, ==, 2);
+      g_assert_cmpstr (find_story (segments, "村居穿新衣 壁画美家园")->byline, ==, credits[i][1]);
+      assert_body_starts (find_story (segments, "居民“摸黑”多年社区带来光明"), "“每到晚上");
+    }
+}
+
 static void
 test_dateline_not_prose (void)
 {
@@ -1921,6 +1951,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/segmenter/offsets", test_offsets);
   g_test_add_func ("/segmenter/edge/empty", test_edge_empty);
   g_test_add_func ("/segmenter/dateline/plain", test_dateline_plain);
+  g_test_add_func ("/segmenter/photo/credit-variants", test_photo_credit_variants);
   g_test_add_func ("/segmenter/photo/spread-captions", test_photo_spread_captions);
   g_test_add_func ("/segmenter/photo/bracketed-credits", test_photo_bracketed_credits);
   g_test_add_func ("/segmenter/edge/bad-bytes", test_edge_bad_bytes);

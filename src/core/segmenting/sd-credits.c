@@ -197,6 +197,62 @@ strip_misread_credit (
   return TRUE;
 }
 
+/* The picture agency or the role after a slash: "陈岗/视觉中国", "师杰/文". */
+static const char *const slash_credits[] = { "文", "图", "摄", "摄影" };
+static const char *const picture_agencies[] = { "中国", "图片", "图库", "社", "网" };
+
+/* Credits in the forms the common ones do not cover: names, a slash and a
+ * role or a picture agency ("陈岗/视觉中国", "师杰/文"), or a credit with its
+ * agency after a space ("许昌亮 摄 光明图片").  The names' span goes to
+ * @names_start, @names_end. */
+static gboolean
+strip_credit_variant (
+    const char *text, gsize start, gsize end, gsize *names_start, gsize *names_end)
+{
+  const char *slash = NULL, *space = NULL;
+  gsize       right;
+
+  for (const char *p = text + start; p < text + end; p = g_utf8_next_char (p))
+    {
+      gunichar c = _sd_text_get_char (p);
+
+      if (c == '/' || c == 0xFF0F)
+        {
+          if (slash != NULL)
+            return FALSE;
+          slash = p;
+        }
+      else if (_sd_text_is_space (c))
+        space = p;
+    }
+  if (slash != NULL)
+    {
+      gsize left_end = slash - text;
+
+      right = _sd_seg_skip_spaces (text, g_utf8_next_char (slash) - text, end);
+      _sd_text_trim (text, &start, &left_end);
+      if (!_sd_text_is_name_list (text, start, left_end, TRUE) || right >= end
+          || _sd_text_count_chars (text, right, end, 7) > 6)
+        return FALSE;
+      for (guint i = 0; i < G_N_ELEMENTS (slash_credits); i++)
+        if (end - right == strlen (slash_credits[i])
+            && memcmp (text + right, slash_credits[i], end - right) == 0)
+          goto found;
+      for (guint i = 0; i < G_N_ELEMENTS (picture_agencies); i++)
+        if (_sd_text_has_suffix (text, right, end, picture_agencies[i]))
+          goto found;
+      return FALSE;
+    found:
+      *names_start = start;
+      *names_end = left_end;
+      return TRUE;
+    }
+  /* "许昌亮 摄 光明图片": the credit before the agency */
+  return space != NULL && _sd_text_has_suffix (text, start, end, "图片")
+         && _sd_text_count_chars (text, space - text, end, 8) <= 7
+         && _sd_text_strip_credit (text, start, space - text, names_start, names_end);
+}
+
 /* "徐宇欣 摄", "(苏州科技城管委会供图)" on a line of their own */
 gboolean
 _sd_seg_find_credit_line (SdSegPage *page, SdSegUnit *u)
@@ -204,9 +260,11 @@ _sd_seg_find_credit_line (SdSegPage *page, SdSegUnit *u)
   const char *text = page->text;
 
   if (u->chars > TAIL_MAX_CHARS || _sd_seg_unit_has_sentence_mark (page, u)
-      || !(_sd_text_strip_credit (text, u->text_start, u->text_end, &u->names_start, &u->names_end)
-           || strip_misread_credit (text, u->text_start, u->text_end, &u->names_start,
-                                    &u->names_end)))
+      || !(
+          _sd_text_strip_credit (text, u->text_start, u->text_end, &u->names_start, &u->names_end)
+          || strip_credit_variant (text, u->text_start, u->text_end, &u->names_start, &u->names_end)
+          || strip_misread_credit (text, u->text_start, u->text_end, &u->names_start,
+                                   &u->names_end)))
     return FALSE;
   u->shape = SHAPE_CREDIT;
   u->tail_start = u->text_start;
