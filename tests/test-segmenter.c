@@ -616,6 +616,37 @@ test_photo_credit_variants (void)
     }
 }
 
+/* Names glued after the last sentence with their medium and role before
+ * them sign the story; a photographer's 摄影报道 after them credits a
+ * photo report.  Either way the title under it heads a story of its own. */
+static void
+test_byline_glued_role (void)
+{
+  static const char *const tails[][2] = {
+    { "扬子晚报/紫牛新闻记者梅方滢", "梅方滢" },
+    { "张仁勇摄影报道", "张仁勇" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tails); i++)
+    {
+      g_autofree char *page =
+          g_strconcat ("卯区制作绿豆汤送清凉\n\n"
+                       "近日，卯区为高温下坚守岗位的工人送去绿豆汤，"
+                       "增强了他们的归属感和幸福感。",
+                       tails[i][0],
+                       "\n\n泾口赶集\n\n"
+                       "起大早，赶早集。得知开集时间定在8时许，村民早早赶来。\n",
+                       NULL);
+      g_autoptr (GPtrArray) segments = split (page);
+      SdSegment *story;
+
+      g_assert_cmpuint (segments->len, ==, 2);
+      story = find_story (segments, "卯区制作绿豆汤送清凉");
+      assert_body_ends (story, "归属感和幸福感。");
+      g_assert_cmpstr (story->byline, ==, tails[i][1]);
+    }
+}
+
 static void
 test_dateline_not_prose (void)
 {
@@ -1951,6 +1982,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/segmenter/offsets", test_offsets);
   g_test_add_func ("/segmenter/edge/empty", test_edge_empty);
   g_test_add_func ("/segmenter/dateline/plain", test_dateline_plain);
+  g_test_add_func ("/segmenter/byline/glued-role", test_byline_glued_role);
   g_test_add_func ("/segmenter/photo/credit-variants", test_photo_credit_variants);
   g_test_add_func ("/segmenter/photo/spread-captions", test_photo_spread_captions);
   g_test_add_func ("/segmenter/photo/bracketed-credits", test_photo_bracketed_credits);

@@ -609,12 +609,24 @@ _sd_seg_find_glued_tail (SdSegPage *page, SdSegUnit *u)
       gboolean bracketed = _sd_text_strip_brackets (text, &names_start, &names_end);
 
       /* "(沙佳仪 供图:栖霞视点 摄影师:吴良伟)": a photo's credits, roles and all */
+      gsize after;
+
       if (bracketed && credits_photo (text, names_start, names_end))
         u->tail_credit = TRUE;
+      /* "…安全。张仁勇摄影报道": the photographer reports */
+      else if (!bracketed && _sd_text_has_suffix (text, names_start, names_end, "摄影报道")
+               && _sd_text_is_name_list (text, names_start, names_end - strlen ("摄影报道"), FALSE))
+        {
+          u->tail_credit = u->tail_names = TRUE;
+          names_end -= strlen ("摄影报道");
+        }
       else
         {
           if (bracketed)
             skip_signature_role (text, &names_start, names_end);
+          /* "…幸福感。扬子晚报/紫牛新闻记者梅方滢": the role before the names */
+          else if (_sd_seg_has_role_prefix (text, names_start, names_end, &after))
+            names_start = _sd_seg_skip_spaces (text, after, names_end);
           if (!_sd_text_is_name_list (text, names_start, names_end, FALSE)
               && !(bracketed && is_bracketed_signature (text, names_start, names_end)))
             return;
