@@ -618,13 +618,15 @@ test_photo_credit_variants (void)
 
 /* Names glued after the last sentence with their medium and role before
  * them sign the story; a photographer's 摄影报道 after them credits a
- * photo report.  Either way the title under it heads a story of its own. */
+ * photo report, and so does 摄 with the picture agency in brackets.  Either way the title under it heads a story of its own. */
 static void
 test_byline_glued_role (void)
 {
   static const char *const tails[][2] = {
     { "扬子晚报/紫牛新闻记者梅方滢", "梅方滢" },
     { "张仁勇摄影报道", "张仁勇" },
+    /* and a photo's credit with its picture agency in brackets */
+    { "王春摄(人民图片网)", "王春" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (tails); i++)

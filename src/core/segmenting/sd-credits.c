@@ -201,6 +201,33 @@ strip_misread_credit (
 static const char *const slash_credits[] = { "文", "图", "摄", "摄影" };
 static const char *const picture_agencies[] = { "中国", "图片", "图库", "社", "网" };
 
+/* "王春摄(人民图片网)": where a credit ends before the picture agency in
+ * brackets after it, or @end. */
+static gsize
+cut_bracketed_agency (const char *text, gsize start, gsize end)
+{
+  const char *close = _sd_text_prev_char (text + start, text + end), *p = close;
+  guint       n = 0;
+
+  if (close == NULL || !_sd_seg_char_in (")）", _sd_text_get_char (close)))
+    return end;
+  while ((p = _sd_text_prev_char (text + start, p)) != NULL && n++ < 8)
+    if (_sd_seg_char_in ("(（", _sd_text_get_char (p)))
+      {
+        gsize open = p - text, keep = open;
+
+        for (guint i = 0; i < G_N_ELEMENTS (picture_agencies); i++)
+          if (_sd_text_has_suffix (text, g_utf8_next_char (p) - text, close - text,
+                                   picture_agencies[i]))
+            {
+              _sd_text_trim (text, &start, &keep);
+              return _sd_text_has_suffix (text, start, keep, "摄") ? open : end;
+            }
+        return end;
+      }
+  return end;
+}
+
 /* Credits in the forms the common ones do not cover: names, a slash and a
  * role or a picture agency ("陈岗/视觉中国", "师杰/文"), or a credit with its
  * agency after a space ("许昌亮 摄 光明图片").  The names' span goes to
@@ -261,7 +288,9 @@ _sd_seg_find_credit_line (SdSegPage *page, SdSegUnit *u)
 
   if (u->chars > TAIL_MAX_CHARS || _sd_seg_unit_has_sentence_mark (page, u)
       || !(
-          _sd_text_strip_credit (text, u->text_start, u->text_end, &u->names_start, &u->names_end)
+          _sd_text_strip_credit (text, u->text_start,
+                                 cut_bracketed_agency (text, u->text_start, u->text_end),
+                                 &u->names_start, &u->names_end)
           || strip_credit_variant (text, u->text_start, u->text_end, &u->names_start, &u->names_end)
           || strip_misread_credit (text, u->text_start, u->text_end, &u->names_start,
                                    &u->names_end)))
@@ -598,7 +627,8 @@ _sd_seg_find_glued_tail (SdSegPage *page, SdSegUnit *u)
   if (is_box_char (_sd_text_first_char (text, tail, tail_end)))
     names_start = _sd_seg_skip_spaces (text, _sd_seg_skip_char (text, tail), tail_end);
   names_end = tail_end;
-  if (_sd_text_strip_credit (text, names_start, tail_end, &names_start, &names_end))
+  if (_sd_text_strip_credit (text, names_start, cut_bracketed_agency (text, names_start, tail_end),
+                             &names_start, &names_end))
     {
       u->tail_credit = TRUE;
       u->tail_names = _sd_text_is_name_list (text, names_start, names_end, FALSE);
