@@ -276,6 +276,20 @@ test_reporter_line (void)
   assert_body_lacks (segment, "本报记者");
 }
 
+/* A role spaced out to line up with the one above it ("通 讯 员") makes a
+ * reporter line still, no line of the story's text. */
+static void
+test_reporter_spaced_role (void)
+{
+  g_autoptr (GPtrArray) segments = split ("沿河村:把优质食材销往全国\n\n"
+                                          "■融媒体记者 姜彩兰 杨春阳\n\n"
+                                          "通 讯 员 谢 婧 毕梓豪\n\n"
+                                          "近日,记者来到卯镇沿河村,只见农民正弓腰忙碌。\n");
+
+  g_assert_cmpuint (segments->len, ==, 1);
+  assert_body_starts (g_ptr_array_index (segments, 0), "近日，记者来到卯镇沿河村");
+}
+
 static void
 test_byline_glued (void)
 {
@@ -1893,6 +1907,7 @@ main (int argc, char *argv[])
     g_test_add_data_func (header_cases[i].path, &header_cases[i], test_headline_header);
   g_test_add_func ("/segmenter/reporter/news-lead", test_reporter_news_lead);
   g_test_add_func ("/segmenter/reporter/line", test_reporter_line);
+  g_test_add_func ("/segmenter/reporter/spaced-role", test_reporter_spaced_role);
   g_test_add_func ("/segmenter/byline/glued", test_byline_glued);
   g_test_add_func ("/segmenter/byline/own-line", test_byline_own_line);
   g_test_add_func ("/segmenter/byline/credits-line", test_byline_credits_line);

@@ -51,6 +51,25 @@ is_medium_char (gunichar c)
   return _sd_text_is_han (c) || (c < 0x80 && g_ascii_isalpha (c)) || c == '/' || c == 0x00B7;
 }
 
+/* "通 讯 员": a role set out with a space between its characters, to
+ * line up with 记者 above it; where it ends goes to @after. */
+static gboolean
+has_spaced_prefix (const char *text, gsize start, gsize end, const char *word, gsize *after)
+{
+  gsize pos = start;
+
+  for (const char *w = word; *w != '\0'; w = g_utf8_next_char (w))
+    {
+      if (w != word)
+        pos = _sd_seg_skip_spaces (text, pos, end);
+      if (pos >= end || _sd_text_get_char (text + pos) != _sd_text_get_char (w))
+        return FALSE;
+      pos = _sd_seg_skip_char (text, pos);
+    }
+  *after = pos;
+  return TRUE;
+}
+
 gboolean
 _sd_seg_has_role_prefix (const char *text, gsize start, gsize end, gsize *after)
 {
@@ -62,6 +81,12 @@ _sd_seg_has_role_prefix (const char *text, gsize start, gsize end, gsize *after)
         *after = start + strlen (reporter_roles[i]);
         return TRUE;
       }
+  /* spaced out, only where the role's first character is followed by a
+   * space: most lines are let go at once */
+  if (start + 3 < end && text[start + 3] == ' ')
+    for (guint i = 0; i < G_N_ELEMENTS (reporter_roles); i++)
+      if (has_spaced_prefix (text, start, end, reporter_roles[i], after))
+        return TRUE;
   /* the medium before the role: "融媒体记者", "新华社记者",
    * "南京日报/紫金山新闻记者", "现代快报/ZAKER南京记者"; it names a paper,
    * an agency, a station or a site ("老党员向记者讲述…" names none) */
