@@ -208,6 +208,78 @@ static const OcrCase ocr_cases[] = {
     "国 本报记者 丙丁\n\n"
     "“五一”小长假结束了。三天里,寅县展开热情的臂膀,拥抱着前来旅游观光的四海宾朋。\n",
     2, 1, NULL, "“五一”小长假结束了。", "甲乙", NULL, -1 },
+  /* a headline read after its story's first whole sentences, which use
+   * its words: it heads the story above it, which had no title */
+  { "/segmenter-ocr/late-headline/after-whole-sentences",
+    "8月4日,卯镇万年社区联合县融媒体中心、县自然资\n"
+    "源和规划局开展志愿服务活动,助力文明城市创建。\n\n"
+    "“志愿红”为文明城市创建“加码”\n\n"
+    "在万年大道,志愿者穿着红色马甲穿梭在大街小巷,\n"
+    "有的手拿铲子、夹子等工具,铲除“牛皮癣”、拾捡\n"
+    "垃圾,有的整理乱停乱放车辆,还有的向沿街商铺宣\n"
+    "传文明城市创建相关内容,大家干劲十足,热情高涨。\n\n" SIGNED_STORY,
+    2, 0, "“志愿红”为文明城市创建“加码”", "8月4日，卯镇万年社区", NULL, NULL, -1 },
+  /* a hard-wrapped page that parts its stories with blank lines: a title
+   * with none above it heads a section of the story */
+  { "/segmenter-ocr/wrapped/section-without-gap",
+    "卯镇:让红色古镇焕发新活力\n"
+    "\u3000\u3000卯镇位于寅县北部,因清朝康\n"
+    "熙年间钦差大臣居此而得名,是远\n"
+    "近闻名的红色古镇。近年来,卯镇\n"
+    "蓄势聚能,让红色古镇焕发新活力。\n"
+    "午镇开发区:新兴产业集群加速成势\n"
+    "\u3000\u3000卯镇始终将重大项目招引作为\n"
+    "压舱石,紧紧围绕高端装备制造和\n"
+    "电子信息核心产业链,狠抓以商招\n"
+    "商,园区新经济稳步壮大。\n"
+    "\n"
+    "辰镇举办农民丰收节\n"
+    "\u3000\u3000本报讯9月23日,辰镇农民丰收\n"
+    "节开幕,来自全镇各村的农民代表\n"
+    "带来了当地的特色农产品,现场展\n"
+    "销、直播带货,热闹非凡。\n"
+    "\n"
+    "巳镇逐村建样板河\n"
+    "\u3000\u3000连日来,巳镇组织河长办就样\n"
+    "板河推进和环境维护、河道保洁工\n"
+    "作下村督查,实时将督查情况发布\n"
+    "至工作群。\n",
+    3, 0, "卯镇：让红色古镇焕发新活力", "卯镇位于寅县北部", NULL, NULL, -1 },
+  /* a hard-wrapped page: a title line wider than the page's columns is
+   * set across them, as a section head is not, though its story's words
+   * are the story's above */
+  { "/segmenter-ocr/wrapped/title-across-columns",
+    "卯镇:乡村振兴一村一特色\n"
+    "\u3000\u3000卯镇位于寅县北部,近年来深\n"
+    "入推进乡村振兴,加快构建现代农\n"
+    "业产业体系,一村一特色,一院一盆\n"
+    "景,乡村面貌焕然一新。\n"
+    "\u3000\u3000卯镇还深入实施农村人居环境\n"
+    "整治,深入推进农村改革,乡村振兴\n"
+    "取得新成效,群众获得感不断增强。\n"
+    "寅县践行新发展理念打造乡村振兴升级版\n"
+    "乡村振兴看辰镇\n"
+    "\u3000\u3000辰镇加快构建现代农业产业体\n"
+    "系、深入实施农村人居环境整治、\n"
+    "深入推进农村改革,乡村振兴呈现\n"
+    "新气象。\n",
+    2, 1, "乡村振兴看辰镇", "辰镇加快构建", NULL, "寅县践行", -1 },
+  /* a hard-wrapped page: a kicker set across two columns holds clause
+   * marks as prose does (、), yet over a title and a dateline lead it is
+   * no line of prose cut at the edge */
+  { "/segmenter-ocr/wrapped/kicker-with-clause-marks",
+    "中央、省、市主流媒体记者走进寅县卯镇\n"
+    "铺头村和美宜居入画来\n"
+    "\u3000\u3000本报讯(记者 戊己)12月18日,\n"
+    "“看寅县”主题活动走进卯镇。中\n"
+    "央、省、市主流媒体记者10余人,\n"
+    "实地探访了铺头自然村。\n"
+    "\u3000\u3000错落有致的民居、整齐划一的\n"
+    "停车位、设施完备的村民广场……\n"
+    "在铺头自然村,一幅田园乡村和美\n"
+    "宜居的优美画卷令人眼前一亮。漫\n"
+    "步村中,路面宽阔且干净整洁。\n",
+    1, 0, "铺头村和美宜居入画来", "12月18日，“看寅县”主题活动", "戊己", "中央、省、市", -1 },
 };
 
 static void
@@ -234,6 +306,34 @@ test_ocr_case (gconstpointer data)
 /* OCR's line widths vary: a line of prose that stops short of the
  * column's edge, the next line of its block going on with the rest of a
  * word ("越。"), is no title: neither a section head nor a story's. */
+/* A photo's credit whose 摄 the OCR misread (报, 氢): names, then one
+ * character set apart by a space or a bracket, are still a credit, no
+ * title. */
+static void
+test_misread_credit (void)
+{
+  static const char *const credits[] = { "新华社发(周社根氢)", "郑富芹 报", "(郑富芹报)" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (credits); i++)
+    {
+      g_autofree char *page = g_strconcat (
+          "寅县举办农民丰收节\n\n"
+          "本报讯9月23日,寅县农民丰收节在卯镇开幕,来自全县各镇的农民代表带来了特色农产品。\n\n"
+          "农民在丰收节上展示特色农产品。\n\n",
+          credits[i],
+          "\n\n卯镇逐村建样板河\n\n"
+          "连日来,卯镇组织河长办就样板河推进和环境维护工作下村督查。\n",
+          NULL);
+      g_autoptr (GPtrArray) segments = sd_segmenter_split (page, strlen (page));
+      SdSegment *story;
+
+      g_assert_cmpuint (segments->len, ==, 2);
+      story = g_ptr_array_index (segments, 1);
+      g_assert_cmpstr (story->headline, ==, "卯镇逐村建样板河");
+      g_assert_null (story->subheadline);
+    }
+}
+
 static void
 test_short_line_in_block (void)
 {
@@ -303,6 +403,7 @@ main (int argc, char **argv)
   for (guint i = 0; i < G_N_ELEMENTS (ocr_cases); i++)
     g_test_add_data_func (ocr_cases[i].path, &ocr_cases[i], test_ocr_case);
   g_test_add_func ("/segmenter-ocr/title/short-line-in-block", test_short_line_in_block);
+  g_test_add_func ("/segmenter-ocr/credit/misread", test_misread_credit);
   g_test_add_func ("/segmenter-ocr/repair/stray-marks", test_stray_marks);
   return g_test_run ();
 }

@@ -49,6 +49,7 @@ struct _SdLineStructure
 {
   SdLineForm  form;
   guint       width;
+  guint       measure; /* the width most full lines have: no wider than @width */
   const char *page_text;
   gsize       page_length;
   GString    *joined; /* NULL for a page of paragraph lines */
@@ -209,9 +210,28 @@ sd_line_structure_ends_at_edge (const SdLineStructure *lines, gsize offset)
   return reaches_edge (lines->width, &line);
 }
 
-/* The width most lines reach, or 0 when the lines end anywhere. */
+/* The window of widths around @found, the column, holds its full lines;
+ * the measure they were set to is the width most of them have, or the
+ * next unit wider where many do: a full line of Han characters holding
+ * one half-width comma or digit is a unit short, and a closing mark pulled
+ * back onto a line makes it a character wider. */
 static guint
-measure_column (GArray *lines)
+measure_full_lines (const guint *bins, guint found)
+{
+  guint mode = found;
+
+  for (guint w = found - edge_slack (found); w <= found + PULLED_BACK && w < WIDTH_BINS - 1; w++)
+    if (bins[w] > bins[mode])
+      mode = w;
+  if (mode < found && bins[mode + 1] * 3 >= bins[mode])
+    mode++;
+  return mode;
+}
+
+/* The width most lines reach, or 0 when the lines end anywhere; and the
+ * measure of its full lines in @measure. */
+static guint
+measure_column (GArray *lines, guint *measure)
 {
   guint bins[WIDTH_BINS] = { 0 };
   guint filled = 0, best = 0, best_count = 0;
@@ -241,6 +261,7 @@ measure_column (GArray *lines)
     }
   if (best_count < FULL_LINES_MIN || best_count * 100 < filled * FULL_SHARE_MIN)
     return 0;
+  *measure = measure_full_lines (bins, best);
   return best;
 }
 
@@ -283,6 +304,7 @@ is_title_like (const char *text, const Line *line)
 static gboolean
 runs_on (const char *text,
          guint       column,
+         guint       measure,
          const Line *a,
          const Line *b,
          const Line *c,
@@ -295,8 +317,11 @@ runs_on (const char *text,
    * a kicker is a title as wide as the column, not a paragraph */
   if (indenting && after_title && !a->indented && is_title_like (text, a))
     return FALSE;
-  /* a line wider than the column was not set in it: a title across columns */
-  if (b->width > column + PULLED_BACK + edge_slack (column))
+  /* a line wider than the column was not set in it: a title across columns,
+   * and so is a line of no sentence wider than the column's full lines
+   * after a sentence's end */
+  if (b->width > column + PULLED_BACK + edge_slack (column)
+      || (a->ends_sentence && b->width > measure + PULLED_BACK && is_title_like (text, b)))
     return FALSE;
   /* a sentence ends at the edge and a title-length line follows: the title
    * of what comes next, or names, not the paragraph's last line */
@@ -362,7 +387,8 @@ join_lines (SdLineStructure *lines, GArray *page_lines)
       const Line *a = &g_array_index (page_lines, Line, i);
       const Line *b = &g_array_index (page_lines, Line, i + 1);
       const Line *c = i + 2 < page_lines->len ? &g_array_index (page_lines, Line, i + 2) : NULL;
-      gboolean    joined = runs_on (text, lines->width, a, b, c, after_title, indenting);
+      gboolean    joined =
+          runs_on (text, lines->width, lines->measure, a, b, c, after_title, indenting);
 
       after_title = !joined && !is_blank (a) && !a->indented && is_title_like (text, a);
       if (!joined)
@@ -392,7 +418,7 @@ sd_line_structure_read (const char *text, gsize length)
 
   lines->page_text = text;
   lines->page_length = length;
-  lines->width = measure_column (page_lines);
+  lines->width = measure_column (page_lines, &lines->measure);
   lines->form = lines->width > 0 ? SD_LINE_FORM_WRAPPED : SD_LINE_FORM_PARAGRAPHS;
   if (lines->form == SD_LINE_FORM_WRAPPED)
     join_lines (lines, page_lines);
@@ -408,6 +434,26 @@ sd_line_structure_free (SdLineStructure *lines)
     g_string_free (lines->joined, TRUE);
   g_clear_pointer (&lines->runs, g_array_unref);
   g_free (lines);
+}
+
+gboolean
+sd_line_structure_spans_columns (const SdLineStructure *lines, gsize start, gsize end)
+{
+  /* wider than a closing mark pulled back onto a full line makes it */
+  guint       cap = lines->measure + PULLED_BACK;
+  gsize       page_start, page_end;
+  const char *text = lines->page_text;
+
+  if (lines->width == 0 || end <= start)
+    return FALSE;
+  page_start = sd_line_structure_to_page (lines, start);
+  page_end = sd_line_structure_to_page (lines, end);
+  /* one line of the page, and no longer than any title */
+  if (page_end - page_start > 4 * cap
+      || memchr (text + page_start, '\n', page_end - page_start) != NULL
+      || memchr (text + page_start, '\r', page_end - page_start) != NULL)
+    return FALSE;
+  return measure_width (text, page_start, page_end, cap) > cap;
 }
 
 SdLineForm

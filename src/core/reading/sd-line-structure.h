@@ -52,6 +52,12 @@ gboolean         sd_line_reaches_edge        (guint                  column,
  * there, unless it ends a sentence. */
 gboolean         sd_line_structure_ends_at_edge (const SdLineStructure *lines,
                                                  gsize                  offset);
+/* Whether [@start, @end) of that text is one line of the page wider than
+ * its columns: set across two of them or more, as only a headline (or its
+ * 引题 or 副题) is; FALSE for a page of paragraph lines. */
+gboolean         sd_line_structure_spans_columns (const SdLineStructure *lines,
+                                                  gsize                  start,
+                                                  gsize                  end);
 /* Maps a byte offset into that text to one into the page's text, keeping
  * their order.  An offset at a joint (a space put in where lines were
  * joined) maps to the end of the piece of page text before it. */

@@ -7,7 +7,9 @@
  * by its shape; but the column's edge cuts lines of prose too, and a line
  * cut there, whose paragraph goes on after a break the OCR put in, is no
  * title.  These passes run once the units are read (sd-page-units.c) and
- * take the title shape back from such lines.
+ * take the title shape back from such lines.  And the other way round: a
+ * line of no sentence right over a dateline lead is a title, whatever its
+ * clauses, on any page.
  */
 #define G_LOG_DOMAIN "sd-segmenter"
 
@@ -86,6 +88,43 @@ find_block_lines (SdSegPage *page)
           u->title = FALSE;
           u->section_shape = FALSE;
         }
+    }
+}
+
+/* A line of no sentence that prose would not end with (no 。！？, no
+ * clause left open at its end), short enough for a headline. */
+static gboolean
+could_head (SdSegPage *page, SdSegUnit *u)
+{
+  gunichar last = _sd_text_last_char (page->text, u->text_start, u->text_end);
+
+  return u->shape == SHAPE_TEXT && !u->title && u->md_level == 0 && !u->bold && !u->news_lead
+         && !u->continued && !u->tail_names && !u->tail_credit && u->chars >= 4
+         && u->chars <= TITLE_MAX_CHARS && !(page->column > 0 && u->indented)
+         && !_sd_seg_char_in ("，,、；;：:（(“‘《", last)
+         && !_sd_text_is_closing (_sd_text_first_char (page->text, u->text_start, u->text_end))
+         && !_sd_seg_unit_has_sentence_mark (page, u);
+}
+
+/* A paragraph ends its last sentence; a line that ends none right over a
+ * dateline lead (本报讯, 淮安日报讯:…), or over a title that is, heads the
+ * story, though it strings clauses as prose does ("你我共参与,家园更美丽,
+ * …整治活动") or reads as a line cut at the column's edge ("中央、省、市主流
+ * 媒体记者走进海陵九龙"). */
+void
+_sd_seg_find_lead_titles (SdSegPage *page)
+{
+  for (guint i = page->units->len; i-- > 0;)
+    {
+      SdSegUnit *u = _sd_seg_unit_at (page, i);
+      SdSegUnit *next = i + 1 < page->units->len ? _sd_seg_unit_at (page, i + 1) : NULL;
+      SdSegUnit *lead = i + 2 < page->units->len ? _sd_seg_unit_at (page, i + 2) : NULL;
+
+      if (next == NULL || !could_head (page, u))
+        continue;
+      if (next->news_lead
+          || (next->title && next->md_level == 0 && lead != NULL && lead->news_lead))
+        u->title = TRUE;
     }
 }
 

@@ -51,6 +51,25 @@ is_medium_char (gunichar c)
   return _sd_text_is_han (c) || (c < 0x80 && g_ascii_isalpha (c)) || c == '/' || c == 0x00B7;
 }
 
+/* "通 讯 员": a role set out with a space between its characters, to
+ * line up with 记者 above it; where it ends goes to @after. */
+static gboolean
+has_spaced_prefix (const char *text, gsize start, gsize end, const char *word, gsize *after)
+{
+  gsize pos = start;
+
+  for (const char *w = word; *w != '\0'; w = g_utf8_next_char (w))
+    {
+      if (w != word)
+        pos = _sd_seg_skip_spaces (text, pos, end);
+      if (pos >= end || _sd_text_get_char (text + pos) != _sd_text_get_char (w))
+        return FALSE;
+      pos = _sd_seg_skip_char (text, pos);
+    }
+  *after = pos;
+  return TRUE;
+}
+
 gboolean
 _sd_seg_has_role_prefix (const char *text, gsize start, gsize end, gsize *after)
 {
@@ -62,6 +81,12 @@ _sd_seg_has_role_prefix (const char *text, gsize start, gsize end, gsize *after)
         *after = start + strlen (reporter_roles[i]);
         return TRUE;
       }
+  /* spaced out, only where the role's first character is followed by a
+   * space: most lines are let go at once */
+  if (start + 3 < end && text[start + 3] == ' ')
+    for (guint i = 0; i < G_N_ELEMENTS (reporter_roles); i++)
+      if (has_spaced_prefix (text, start, end, reporter_roles[i], after))
+        return TRUE;
   /* the medium before the role: "融媒体记者", "新华社记者",
    * "南京日报/紫金山新闻记者", "现代快报/ZAKER南京记者"; it names a paper,
    * an agency, a station or a site ("老党员向记者讲述…" names none) */
@@ -164,6 +189,122 @@ _sd_seg_find_reporter_line (SdSegPage *page, SdSegUnit *u)
   return TRUE;
 }
 
+/* A photo's credit whose 摄 the OCR misread as another character (报, 振,
+ * 氢…): names, then one Han character set apart from them by a space or
+ * a bracket ("郑富芹 报", "新华社发(周社根氢)").  A title holds no lone
+ * character after a name so set apart.  The names' span goes to
+ * @names_start, @names_end. */
+static gboolean
+strip_misread_credit (
+    const char *text, gsize start, gsize end, gsize *names_start, gsize *names_end)
+{
+  gboolean    bracketed = _sd_text_strip_brackets (text, &start, &end);
+  const char *last;
+  gsize       names_stop;
+
+  if (!bracketed && _sd_text_has_prefix (text, start, end, "新华社发"))
+    {
+      start = _sd_text_skip_spaces (text, start + strlen ("新华社发"), end);
+      bracketed = _sd_text_strip_brackets (text, &start, &end);
+    }
+  last = _sd_text_prev_char (text + start, text + end);
+  if (last == NULL || !_sd_text_is_han (_sd_text_get_char (last)))
+    return FALSE;
+  names_stop = last - text;
+  if (!bracketed
+      && (names_stop == start || !_sd_text_is_space (_sd_text_last_char (text, start, names_stop))))
+    return FALSE;
+  _sd_text_trim (text, &start, &names_stop);
+  if (!_sd_text_is_name_list (text, start, names_stop, TRUE))
+    return FALSE;
+  *names_start = start;
+  *names_end = names_stop;
+  return TRUE;
+}
+
+/* The picture agency or the role after a slash: "陈岗/视觉中国", "师杰/文". */
+static const char *const slash_credits[] = { "文", "图", "摄", "摄影" };
+static const char *const picture_agencies[] = { "中国", "图片", "图库", "社", "网" };
+
+/* "王春摄(人民图片网)": where a credit ends before the picture agency in
+ * brackets after it, or @end. */
+static gsize
+cut_bracketed_agency (const char *text, gsize start, gsize end)
+{
+  const char *close = _sd_text_prev_char (text + start, text + end), *p = close;
+  guint       n = 0;
+
+  if (close == NULL || !_sd_seg_char_in (")）", _sd_text_get_char (close)))
+    return end;
+  while ((p = _sd_text_prev_char (text + start, p)) != NULL && n++ < 8)
+    if (_sd_seg_char_in ("(（", _sd_text_get_char (p)))
+      {
+        gsize open = p - text, keep = open;
+
+        for (guint i = 0; i < G_N_ELEMENTS (picture_agencies); i++)
+          if (_sd_text_has_suffix (text, g_utf8_next_char (p) - text, close - text,
+                                   picture_agencies[i]))
+            {
+              _sd_text_trim (text, &start, &keep);
+              return _sd_text_has_suffix (text, start, keep, "摄") ? open : end;
+            }
+        return end;
+      }
+  return end;
+}
+
+/* Credits in the forms the common ones do not cover: names, a slash and a
+ * role or a picture agency ("陈岗/视觉中国", "师杰/文"), or a credit with its
+ * agency after a space ("许昌亮 摄 光明图片").  The names' span goes to
+ * @names_start, @names_end. */
+static gboolean
+strip_credit_variant (
+    const char *text, gsize start, gsize end, gsize *names_start, gsize *names_end)
+{
+  const char *slash = NULL, *space = NULL;
+  gsize       right;
+
+  for (const char *p = text + start; p < text + end; p = g_utf8_next_char (p))
+    {
+      gunichar c = _sd_text_get_char (p);
+
+      if (c == '/' || c == 0xFF0F)
+        {
+          if (slash != NULL)
+            return FALSE;
+          slash = p;
+        }
+      else if (_sd_text_is_space (c))
+        space = p;
+    }
+  if (slash != NULL)
+    {
+      gsize left_end = slash - text;
+
+      right = _sd_seg_skip_spaces (text, g_utf8_next_char (slash) - text, end);
+      _sd_text_trim (text, &start, &left_end);
+      if (!_sd_text_is_name_list (text, start, left_end, TRUE) || right >= end
+          || _sd_text_count_chars (text, right, end, 7) > 6)
+        return FALSE;
+      for (guint i = 0; i < G_N_ELEMENTS (slash_credits); i++)
+        if (end - right == strlen (slash_credits[i])
+            && memcmp (text + right, slash_credits[i], end - right) == 0)
+          goto found;
+      for (guint i = 0; i < G_N_ELEMENTS (picture_agencies); i++)
+        if (_sd_text_has_suffix (text, right, end, picture_agencies[i]))
+          goto found;
+      return FALSE;
+    found:
+      *names_start = start;
+      *names_end = left_end;
+      return TRUE;
+    }
+  /* "许昌亮 摄 光明图片": the credit before the agency */
+  return space != NULL && _sd_text_has_suffix (text, start, end, "图片")
+         && _sd_text_count_chars (text, space - text, end, 8) <= 7
+         && _sd_text_strip_credit (text, start, space - text, names_start, names_end);
+}
+
 /* "徐宇欣 摄", "(苏州科技城管委会供图)" on a line of their own */
 gboolean
 _sd_seg_find_credit_line (SdSegPage *page, SdSegUnit *u)
@@ -171,7 +312,13 @@ _sd_seg_find_credit_line (SdSegPage *page, SdSegUnit *u)
   const char *text = page->text;
 
   if (u->chars > TAIL_MAX_CHARS || _sd_seg_unit_has_sentence_mark (page, u)
-      || !_sd_text_strip_credit (text, u->text_start, u->text_end, &u->names_start, &u->names_end))
+      || !(
+          _sd_text_strip_credit (text, u->text_start,
+                                 cut_bracketed_agency (text, u->text_start, u->text_end),
+                                 &u->names_start, &u->names_end)
+          || strip_credit_variant (text, u->text_start, u->text_end, &u->names_start, &u->names_end)
+          || strip_misread_credit (text, u->text_start, u->text_end, &u->names_start,
+                                   &u->names_end)))
     return FALSE;
   u->shape = SHAPE_CREDIT;
   u->tail_start = u->text_start;
@@ -283,6 +430,11 @@ misreads_paper_dateline (const char *text, gsize pos, gsize end)
   return wrong == 1 && opens_date_or_bracket (text, p - text, end);
 }
 
+/* "今日镇江讯为进一步…": a paragraph that opens with a few Han characters
+ * and 讯 (neither 闻讯 nor 通讯, 资讯…) opens with a dateline, whatever
+ * follows it. */
+#define DATELINE_PLAIN_CHARS 6
+
 /* Where a dateline ends: "本报讯", "交汇点讯", "中国江苏网7月13日连云港讯",
  * "新华社南京2月19日电", "【连网】"; or @pos when the text opens with none.
  * A dateline is short and unpunctuated; it names its medium, or a date
@@ -290,7 +442,7 @@ misreads_paper_dateline (const char *text, gsize pos, gsize end)
 static gsize
 skip_dateline (const char *text, gsize pos, gsize end)
 {
-  gboolean media = FALSE, dated = FALSE;
+  gboolean media = FALSE, dated = FALSE, plain = TRUE;
   gunichar before = 0;
   guint    n = 0;
   gsize    look = MIN (end - pos, 31 * 3);
@@ -336,11 +488,16 @@ skip_dateline (const char *text, gsize pos, gsize end)
       /* 讯 after the medium ("交汇点讯"), after a place and a date when a
        * medium came first ("中国江苏网7月13日连云港讯"), or before the date
        * or the reporter ("今日镇江讯3月3日"); not 资讯, 通讯员, 讯号 */
-      if (c == 0x8BAF /* 讯 */ && n >= 2 && !_sd_seg_char_in ("通资音喜死审传", before)
+      if (c == 0x8BAF /* 讯 */ && n >= 2 && !_sd_seg_char_in ("通资音喜死审传闻问", before)
           && !_sd_seg_char_in ("员号息", _sd_text_first_char (text, next, end))
           && (_sd_seg_char_in (media_chars, before) || (media && dated)
-              || opens_date_or_bracket (text, next, end)))
-        return _sd_seg_skip_spaces (text, next, end);
+              || opens_date_or_bracket (text, next, end) || (plain && n <= DATELINE_PLAIN_CHARS)))
+        {
+          /* "淮安日报讯:“我们…”": the colon is the dateline's */
+          if (_sd_seg_char_in (":：", _sd_text_first_char (text, next, end)))
+            next = _sd_seg_skip_char (text, next);
+          return _sd_seg_skip_spaces (text, next, end);
+        }
       /* "央广网无锡9月23日消息": a medium, a date, then 消息 */
       if (c == 0x606F /* 息 */ && before == 0x6D88 /* 消 */ && media && dated)
         return _sd_seg_skip_spaces (text, next, end);
@@ -350,6 +507,7 @@ skip_dateline (const char *text, gsize pos, gsize end)
         return _sd_seg_skip_spaces (text, next, end);
       if (!_sd_text_is_content (c) && c != '-' && c != 0x00B7 && c != ' ')
         return pos;
+      plain &= _sd_text_is_han (c);
       media |= _sd_seg_char_in (media_chars, c);
       dated |= c == 0x65E5 /* 日 */ && before < 0x80 && g_ascii_isdigit (before);
       before = c;
@@ -439,6 +597,17 @@ is_bracketed_signature (const char *text, gsize start, gsize end)
   return FALSE;
 }
 
+/* A bracket of names and the roles they had in a photo: 供图, 摄影师:…,
+ * opening with a name, not a note ("（图为…摄）" holds a sentence). */
+static gboolean
+credits_photo (const char *text, gsize start, gsize end)
+{
+  return _sd_text_is_han (_sd_text_first_char (text, start, end))
+         && (_sd_text_contains (text, start, end, "供图")
+             || _sd_text_contains (text, start, end, "摄影"))
+         && !_sd_seg_has_sentence_mark (text, start, end);
+}
+
 /* Names (and maybe a credit) glued after the last sentence:
  * "…坚强力量。袁腊梅 韩丹", "…日常巡查。史春雨 秦海 文/图". */
 /* Where a tail glued after the last sentence end (and its closing marks)
@@ -483,7 +652,8 @@ _sd_seg_find_glued_tail (SdSegPage *page, SdSegUnit *u)
   if (is_box_char (_sd_text_first_char (text, tail, tail_end)))
     names_start = _sd_seg_skip_spaces (text, _sd_seg_skip_char (text, tail), tail_end);
   names_end = tail_end;
-  if (_sd_text_strip_credit (text, names_start, tail_end, &names_start, &names_end))
+  if (_sd_text_strip_credit (text, names_start, cut_bracketed_agency (text, names_start, tail_end),
+                             &names_start, &names_end))
     {
       u->tail_credit = TRUE;
       u->tail_names = _sd_text_is_name_list (text, names_start, names_end, FALSE);
@@ -493,12 +663,30 @@ _sd_seg_find_glued_tail (SdSegPage *page, SdSegUnit *u)
       /* "…。（王某）", "…。(记者 王某)" */
       gboolean bracketed = _sd_text_strip_brackets (text, &names_start, &names_end);
 
-      if (bracketed)
-        skip_signature_role (text, &names_start, names_end);
-      if (!_sd_text_is_name_list (text, names_start, names_end, FALSE)
-          && !(bracketed && is_bracketed_signature (text, names_start, names_end)))
-        return;
-      u->tail_names = TRUE;
+      /* "(沙佳仪 供图:栖霞视点 摄影师:吴良伟)": a photo's credits, roles and all */
+      gsize after;
+
+      if (bracketed && credits_photo (text, names_start, names_end))
+        u->tail_credit = TRUE;
+      /* "…安全。张仁勇摄影报道": the photographer reports */
+      else if (!bracketed && _sd_text_has_suffix (text, names_start, names_end, "摄影报道")
+               && _sd_text_is_name_list (text, names_start, names_end - strlen ("摄影报道"), FALSE))
+        {
+          u->tail_credit = u->tail_names = TRUE;
+          names_end -= strlen ("摄影报道");
+        }
+      else
+        {
+          if (bracketed)
+            skip_signature_role (text, &names_start, names_end);
+          /* "…幸福感。扬子晚报/紫牛新闻记者梅方滢": the role before the names */
+          else if (_sd_seg_has_role_prefix (text, names_start, names_end, &after))
+            names_start = _sd_seg_skip_spaces (text, after, names_end);
+          if (!_sd_text_is_name_list (text, names_start, names_end, FALSE)
+              && !(bracketed && is_bracketed_signature (text, names_start, names_end)))
+            return;
+          u->tail_names = TRUE;
+        }
     }
   u->tail_start = tail;
   u->tail_end = tail_end;

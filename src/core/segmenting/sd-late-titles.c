@@ -21,6 +21,7 @@
 #define LATE_WINDOW 1800      /* bytes above the title its story may begin: some 600 Han */
 #define HEADLINE_REST_CHARS 8 /* the second line of a headline, read apart */
 #define LATE_LEAD_BIGRAMS 3   /* of the title's words, in its story's lead paragraph */
+#define LATE_LEAD_BLOCKS 3    /* of text above a title that heads them */
 
 /* The title at unit @i, with @n header units, breaks into a sentence of
  * @story: the text above stops mid-sentence and the text under it goes on.
@@ -56,6 +57,51 @@ breaks_sentence (SdSegPage *page, SdSegStory *story, guint i, guint n)
         || _sd_seg_unit_at (page, k)->shape == SHAPE_REPORTER)
       return FALSE;
   return TRUE;
+}
+
+/* Tesseract reads the first lines of the column beside a headline before
+ * it, a block to three: a story that has more text above a title began
+ * under a headline of its own, however damaged. */
+static gboolean
+few_blocks_above (SdSegPage *page, SdSegStory *story, guint i)
+{
+  guint blocks = 0;
+
+  for (guint k = story->first; k < i; k++)
+    if (_sd_seg_unit_at (page, k)->role == ROLE_BODY && ++blocks > LATE_LEAD_BLOCKS)
+      return FALSE;
+  return TRUE;
+}
+
+/* The title at unit @i, with @n header units, comes after the first whole
+ * sentences of a story that has no title: the text above uses the title's
+ * words, and the text under it goes on as no lead begins ("8月4日,真州镇…
+ * 文明城市创建。", "“志愿红”为文明城市创建“加码”", "在万年大道,…").  Not
+ * when the story opens with its reporter line, printed under the headline
+ * in the column: the title read after it heads a section. */
+static gboolean
+follows_own_lead (SdSegPage *page, SdSegStory *story, guint i, guint n)
+{
+  SdSegUnit *title = _sd_seg_unit_at (page, i);
+  SdSegUnit *first = _sd_seg_unit_at (page, story->first);
+  SdSegUnit *lead;
+
+  if (page->column == 0 || story->headline != NONE || story->last_body == NONE || story->ended
+      || i + n >= page->units->len || first->continued || first->shape != SHAPE_TEXT
+      || first->start + LATE_WINDOW < title->start || _sd_seg_is_marked (title) || title->at_edge
+      || memchr (page->text + title->text_start, '|', title->text_end - title->text_start) != NULL)
+    return FALSE;
+  lead = _sd_seg_unit_at (page, i + n);
+  if (lead->shape != SHAPE_TEXT || lead->title || lead->news_lead || lead->continued
+      || _sd_seg_starts_with_opener (page, lead) || _sd_seg_is_photo_caption (page, i + n))
+    return FALSE;
+  for (guint k = story->last_body + 1; k < i; k++)
+    if (_sd_seg_unit_at (page, k)->shape == SHAPE_TEXT
+        || _sd_seg_unit_at (page, k)->shape == SHAPE_REPORTER)
+      return FALSE;
+  return few_blocks_above (page, story, i)
+         && _sd_seg_count_title_bigrams (page, title, first->start, title->start)
+                >= LATE_LEAD_BIGRAMS;
 }
 
 static gboolean
@@ -246,10 +292,12 @@ _sd_seg_take_late_title (SdSegPage *page, guint i)
   if (page->column == 0)
     return NONE;
   n = _sd_seg_measure_header (page, i);
+  if (follows_own_lead (page, story, i, n))
+    return take_late_headline (page, i, n);
   if (!breaks_sentence (page, story, i, n))
     return NONE;
   if (story->headline == NONE)
-    return take_late_headline (page, i, n);
+    return few_blocks_above (page, story, i) ? take_late_headline (page, i, n) : NONE;
   /* a story with a title of its own was cut where its last line ran to the
    * column's edge */
   if (page->lines == NULL

@@ -638,7 +638,9 @@ _sd_seg_scan_units (SdSegPage *page)
           u.blank_before = blanks;
           u.indented = _sd_text_has_prefix (text, pos, eol, "\u3000")
                        || _sd_text_has_prefix (text, pos, eol, "  ");
-          u.at_edge = sd_line_reaches_edge (page->column, text, u.start, u.end);
+          u.spans =
+              page->lines != NULL && sd_line_structure_spans_columns (page->lines, u.start, u.end);
+          u.at_edge = !u.spans && sd_line_reaches_edge (page->column, text, u.start, u.end);
           classify_unit (page, &u);
           if (u.md_level > 0)
             page->min_md_level = MIN (page->min_md_level, u.md_level);
@@ -656,5 +658,6 @@ _sd_seg_scan_units (SdSegPage *page)
         pos++;
     }
   measure_usual_gap (page);
+  _sd_seg_find_lead_titles (page);
   _sd_seg_find_column_lines (page);
 }

@@ -81,6 +81,7 @@ typedef struct
   guint title : 1;         /* short, no sentence end: could be a headline */
   guint indented : 1;      /* the line opens with "　　" or spaces */
   guint at_edge : 1;       /* the line runs to the edge of the page's column, if any */
+  guint spans : 1;         /* one line wider than the page's columns: set across them */
   guint bold : 1;          /* **set in bold** */
   guint section_shape : 1; /* could be a section heading, not a broken line */
   guint news_lead : 1;     /* 本报讯 */
@@ -125,6 +126,7 @@ typedef struct
   const struct _SdLineStructure *lines; /* (nullable) maps offsets of joined text to the page */
   struct _SdSegBigrams *bigrams; /* scratch of the cohesion measure */
   guint       usual_gap; /* blank lines between most paragraphs */
+  guint       gap_titles; /* titles after a gap wider than the usual one */
 } SdSegPage;
 
 
@@ -266,6 +268,9 @@ G_GNUC_INTERNAL guint      _sd_seg_measure_lead_cohesion (SdSegPage *page, SdSeg
 /* sd-column-lines.c: lines a page in columns cut at the edge lose the
  * title shape */
 G_GNUC_INTERNAL void       _sd_seg_find_column_lines (SdSegPage *page);
+/* sd-column-lines.c: lines of no sentence right over a dateline lead are
+ * titles, whatever their clauses */
+G_GNUC_INTERNAL void       _sd_seg_find_lead_titles (SdSegPage *page);
 
 G_GNUC_INTERNAL void       _sd_seg_scan_units       (SdSegPage  *page);
 G_GNUC_INTERNAL gboolean   _sd_seg_has_role_prefix  (const char *text,
@@ -273,6 +278,31 @@ G_GNUC_INTERNAL gboolean   _sd_seg_has_role_prefix  (const char *text,
                                                      gsize       end,
                                                      gsize      *after);
 G_GNUC_INTERNAL gboolean   _sd_seg_is_photo_caption (SdSegPage  *page,
+                                                     guint       i);
+/* sd-segmenter.c: starts a story at unit @i (a titled one takes its header
+ * units along); returns the last unit taken */
+G_GNUC_INTERNAL guint      _sd_seg_open_story       (SdSegPage  *page,
+                                                     guint       i,
+                                                     gboolean    titled);
+/* sd-photos.c: the caption at unit @i comes after the end of @story, a
+ * photo of its own */
+G_GNUC_INTERNAL gboolean   _sd_seg_after_story_end  (SdSegPage  *page,
+                                                     SdSegStory *story,
+                                                     guint       i);
+/* sd-photos.c: the titled @story holds only a caption printed under its
+ * title before unit @i: its lead is to come */
+G_GNUC_INTERNAL gboolean   _sd_seg_holds_only_caption (SdSegPage  *page,
+                                                       SdSegStory *story,
+                                                       guint       i);
+/* sd-photos.c: "②近期，…", a numbered caption of one spread */
+G_GNUC_INTERNAL gboolean   _sd_seg_is_numbered_part (SdSegPage  *page,
+                                                     SdSegUnit  *u);
+/* sd-photos.c: nothing but a title, or the page's end, follows unit @i */
+G_GNUC_INTERNAL gboolean   _sd_seg_closes_page_item (SdSegPage  *page,
+                                                     guint       i);
+/* sd-photos.c: the photo whose credit is unit @i, printed after the last
+ * story with no title of its own, becomes a story; returns whether */
+G_GNUC_INTERNAL gboolean   _sd_seg_split_off_photo  (SdSegPage  *page,
                                                      guint       i);
 /* The unit opens with the rest of a sentence cut off above ("越。…"). */
 G_GNUC_INTERNAL gboolean   _sd_seg_continues_sentence (SdSegPage *page,

@@ -9,7 +9,8 @@
  * broken-off sentence before them, or enough of a headline's habits (a
  * place named first, a colon, two halves, a lead naming the place, words
  * the story above never used: sd-title-cues.c weighs them).  Other
- * title-shaped units are section headings.  sd-story-builder.c then leaves
+ * title-shaped units are section headings; sd-photos.c tells where a
+ * caption goes.  sd-story-builder.c then leaves
  * out text printed twice, joins paragraphs broken at column ends and fills
  * the segments.  Every pass is linear.
  */
@@ -22,23 +23,6 @@
 #include "sd-line-structure.h"
 #include "sd-segmenter-private.h"
 #include "sd-text-util.h"
-
-/* A caption: short prose closed by a photo credit. */
-gboolean
-_sd_seg_is_photo_caption (SdSegPage *page, guint i)
-{
-  SdSegUnit *u = _sd_seg_unit_at (page, i);
-
-  if (u->shape != SHAPE_TEXT || u->title)
-    return FALSE;
-  /* the credit first: most paragraphs have none, and need not be counted */
-  if (!u->tail_credit
-      && !(u->ends_sentence && i + 1 < page->units->len
-           && _sd_seg_unit_at (page, i + 1)->shape == SHAPE_CREDIT))
-    return FALSE;
-  return _sd_text_count_chars (page->text, u->prose_start, u->prose_end, PHOTO_MAX_CHARS)
-         <= PHOTO_MAX_CHARS;
-}
 
 /* "望亭镇人民社区开展“清凉" over "送到家”活动": more quotes or brackets
  * open than closed. */
@@ -92,6 +76,16 @@ continues_header (SdSegPage *page, guint group_len, SdSegUnit *a, SdSegUnit *b)
   return b->section_shape || b->blank_before <= 1;
 }
 
+/* Whether one of the @n header units from @i is set across columns. */
+static gboolean
+header_spans (SdSegPage *page, guint i, guint n)
+{
+  for (guint k = 0; k < n; k++)
+    if (_sd_seg_unit_at (page, i + k)->spans)
+      return TRUE;
+  return FALSE;
+}
+
 /* Whether one of the @n header units from @i is marked. */
 static gboolean
 header_is_marked (SdSegPage *page, guint i, guint n)
@@ -139,6 +133,18 @@ goes_on_in_words (SdSegPage *page, SdSegStory *story, guint i, guint lead)
   return _sd_seg_measure_lead_cohesion (page, story, i, lead) >= COHESION_SECTION;
 }
 
+/* Paragraphs of column lines follow each other with no blank line, and
+ * two titles or more have one above them: the page parts its stories by
+ * blank lines (a column break the OCR marked with one parts no title from
+ * its text). */
+#define GAP_TITLES_MIN 2
+
+static gboolean
+parts_stories_by_gaps (SdSegPage *page)
+{
+  return page->column > 0 && page->usual_gap == 0 && page->gap_titles >= GAP_TITLES_MIN;
+}
+
 static gboolean
 starts_story (SdSegPage *page, SdSegStory *story, guint i)
 {
@@ -159,6 +165,11 @@ starts_story (SdSegPage *page, SdSegStory *story, guint i)
     return TRUE;
   if (next != NULL && (next->news_lead || next->continued))
     return TRUE;
+  /* on a page of column lines that parts paragraphs by no blank line, a
+   * title set across columns is a headline: a section head is set in its
+   * column */
+  if (page->usual_gap == 0 && header_spans (page, i, n))
+    return TRUE;
   /* a report of its own inside a feature signs its part with a reporter
    * line too: where headlines are marked with '#', a plain title over one
    * heads a section */
@@ -178,6 +189,10 @@ starts_story (SdSegPage *page, SdSegStory *story, guint i)
    * unless a lead or a reporter line follows it (above) */
   if (page->md_titles >= 2 && !_sd_seg_is_marked (u) && !header_is_marked (page, i, n))
     return FALSE;
+  /* a page of column lines that parts its stories with blank lines parts
+   * them all so: a title with none above it heads a section */
+  if (parts_stories_by_gaps (page) && u->blank_before <= page->usual_gap)
+    return FALSE;
   if (u->section_shape)
     {
       /* the story before was cut off in mid-sentence */
@@ -189,55 +204,6 @@ starts_story (SdSegPage *page, SdSegStory *story, guint i)
         return TRUE;
     }
   return _sd_seg_weighs_as_story (page, story, i, n, lead);
-}
-
-/* The credit of the caption at unit @i: glued to it, or the next line. */
-static SdSegUnit *
-caption_credit (SdSegPage *page, guint i)
-{
-  SdSegUnit *u = _sd_seg_unit_at (page, i);
-
-  if (u->tail_credit)
-    return u;
-  return i + 1 < page->units->len ? _sd_seg_unit_at (page, i + 1) : NULL;
-}
-
-/* A spread of photos goes with one story, each credited to the same
- * photographer ("…县城。 曹政 摄", "…景点。 曹政 摄"). */
-static gboolean
-same_photographer (SdSegPage *page, SdSegStory *story, guint i)
-{
-  SdSegUnit *credit = caption_credit (page, i), *last;
-
-  if (story->credit == NONE || credit == NULL)
-    return FALSE;
-  last = _sd_seg_unit_at (page, story->credit);
-  return credit->names_end > credit->names_start
-         && last->names_end - last->names_start == credit->names_end - credit->names_start
-         && memcmp (page->text + last->names_start, page->text + credit->names_start,
-                    last->names_end - last->names_start)
-                == 0;
-}
-
-/* A photo caption after the end of a story is an item of its own: the
- * story before was signed, cut off mid-sentence, or lies a wide gap away;
- * not when the story's last photo has the same photographer. */
-static gboolean
-after_story_end (SdSegPage *page, SdSegStory *story, guint i)
-{
-  SdSegUnit *prev = _sd_seg_unit_at (page, i - 1);
-  SdSegUnit *u = _sd_seg_unit_at (page, i);
-
-  if (!story->has_body || same_photographer (page, story, i))
-    return FALSE;
-  gboolean cut = _sd_seg_carries_prose (prev) && !prev->ends_sentence;
-
-  /* in a page of columns, text cut mid-sentence goes on after the break,
-   * however wide */
-  if (cut && page->column > 0)
-    return story->ended;
-  return story->ended || u->blank_before > page->usual_gap
-         || (cut && !_sd_seg_continues_sentence (page, u));
 }
 
 /* Gives the @n header units from @i their roles in story @id. */
@@ -283,8 +249,8 @@ _sd_seg_set_header_roles (SdSegPage *page, guint i, guint n, guint id)
 
 /* Starts a story at unit @i; a titled one takes its header units along.
  * Returns the last unit taken. */
-static guint
-open_story (SdSegPage *page, guint i, gboolean titled)
+guint
+_sd_seg_open_story (SdSegPage *page, guint i, gboolean titled)
 {
   SdSegStory story = { .first = i, .last = i, .headline = NONE, .last_body = NONE, .credit = NONE };
   guint      n = titled ? _sd_seg_measure_header (page, i) : 1;
@@ -310,121 +276,13 @@ signs_story (SdSegPage *page, SdSegUnit *u)
          && !_sd_text_contains (page->text, u->text_start, u->text_end, "通讯员");
 }
 
-/* A titled story whose text so far is a picture's caption printed under
- * its title ("2018年的阳澄湖大闸蟹正式开捕。", "周社根摄"): its lead is
- * still to come. */
-static gboolean
-holds_only_caption (SdSegPage *page, SdSegStory *story, guint i)
-{
-  guint lines = 0;
-
-  if (story->headline == NONE)
-    return FALSE;
-  for (guint k = story->headline + 1; k < i; k++)
-    {
-      SdSegUnit *u = _sd_seg_unit_at (page, k);
-
-      if (u->role != ROLE_BODY)
-        continue;
-      if (++lines > 1 || u->news_lead
-          || _sd_text_count_chars (page->text, u->prose_start, u->prose_end, LONE_CAPTION_CHARS + 1)
-                 > LONE_CAPTION_CHARS)
-        return FALSE;
-    }
-  return lines == 1;
-}
-
-/* The story's first unit of text. */
-static SdSegUnit *
-first_text (SdSegPage *page, SdSegStory *story)
-{
-  for (guint k = story->first; k <= story->last; k++)
-    if (_sd_seg_unit_at (page, k)->role == ROLE_BODY)
-      return _sd_seg_unit_at (page, k);
-  return _sd_seg_unit_at (page, story->first);
-}
-
-/* "②近期，…", "③在志愿者…": the numbered captions of one spread of
- * photos go on in it. */
-static gboolean
-is_numbered_part (SdSegPage *page, SdSegUnit *u)
-{
-  gunichar c = _sd_text_first_char (page->text, u->text_start, u->text_end);
-
-  return c >= 0x2461 && c <= 0x2473; /* ② to ⑳ */
-}
-
-/* Nothing but a title, or the page's end, follows unit @i. */
-static gboolean
-closes_page_item (SdSegPage *page, guint i)
-{
-  SdSegUnit *next;
-
-  if (i + 1 >= page->units->len)
-    return TRUE;
-  next = _sd_seg_unit_at (page, i + 1);
-  return (next->shape == SHAPE_TEXT && next->title) || next->news_lead || next->continued;
-}
-
-/* A photo printed after a story with no title of its own: a credit line
- * closes its caption, one or two short paragraphs that open with a date or
- * 近日 ("3月21日,在连云区高公岛…", "新华社记者 季春鹏 摄").  The story
- * above keeps what came before.  Returns whether the photo was split off
- * into a story of its own. */
-static gboolean
-split_off_photo (SdSegPage *page, guint i)
-{
-  guint       id = page->stories->len - 1;
-  SdSegStory *story = _sd_seg_story_at (page, id);
-  /* the credit on a line of its own, or glued after the caption */
-  gboolean glued = _sd_seg_unit_at (page, i)->shape != SHAPE_CREDIT;
-  guint    from = glued ? i + 1 : i;
-  guint    first = NONE;
-  guint    chars = 0, paragraphs = 0;
-
-  for (guint k = from; k-- > story->first && paragraphs < 2;)
-    {
-      SdSegUnit *c = _sd_seg_unit_at (page, k);
-
-      paragraphs += _sd_seg_opens_paragraph (page, k);
-
-      if (c->role != ROLE_BODY || c->shape != SHAPE_TEXT || c->tail_names
-          || (c->tail_credit && k != i))
-        break;
-      chars += _sd_text_count_chars (page->text, c->prose_start, c->prose_end, PHOTO_MAX_CHARS + 1);
-      if (chars > PHOTO_MAX_CHARS)
-        break;
-      if (_sd_seg_starts_with_opener (page, c))
-        first = k;
-    }
-  /* the story above keeps a paragraph that ends a sentence; a titled one
-   * that holds only a dated caption is the photo's story itself, its text
-   * going on under the caption ("江苏泰州:…忙秋收", "10月20日，一名农民…",
-   * "近日，…", "新华社发(李杨 摄)") */
-  if (first == NONE || first == story->first
-      || (holds_only_caption (page, story, first)
-          && _sd_seg_starts_with_opener (page, first_text (page, story)))
-      || !_sd_seg_carries_prose (_sd_seg_unit_at (page, first - 1))
-      || !_sd_seg_unit_at (page, first - 1)->ends_sentence)
-    return FALSE;
-
-  story->last = first - 1;
-  story->last_body = first - 1;
-  open_story (page, first, FALSE);
-  story = _sd_seg_story_at (page, ++id);
-  for (guint k = first; k <= i; k++)
-    _sd_seg_unit_at (page, k)->story = id;
-  story->last = i;
-  story->last_body = glued ? i : i - 1;
-  story->has_body = TRUE;
-  story->ended = TRUE;
-  return TRUE;
-}
-
 /* Gives every unit a story and a role. */
 static void
 assign_stories (SdSegPage *page)
 {
+  for (guint i = 1; i < page->units->len; i++)
+    page->gap_titles += _sd_seg_unit_at (page, i)->title
+                        && _sd_seg_unit_at (page, i)->blank_before > page->usual_gap;
   for (guint i = 0; i < page->units->len; i++)
     {
       SdSegUnit  *u = _sd_seg_unit_at (page, i);
@@ -448,7 +306,7 @@ assign_stories (SdSegPage *page)
           if (story == NULL || starts_story (page, story, i))
             {
               last = story != NULL ? _sd_seg_take_late_title (page, i) : NONE;
-              i = last != NONE ? last : open_story (page, i, TRUE);
+              i = last != NONE ? last : _sd_seg_open_story (page, i, TRUE);
               continue;
             }
           u->role = u->section_shape ? ROLE_SECTION : ROLE_BODY;
@@ -463,7 +321,7 @@ assign_stories (SdSegPage *page)
         {
           if (story == NULL)
             {
-              open_story (page, i, FALSE);
+              _sd_seg_open_story (page, i, FALSE);
               story = _sd_seg_story_at (page, page->stories->len - 1);
             }
           u->role = ROLE_SECTION;
@@ -479,7 +337,8 @@ assign_stories (SdSegPage *page)
       else if (u->shape == SHAPE_CREDIT)
         {
           u->role = story == NULL ? ROLE_STRAY : ROLE_CREDIT;
-          if (story != NULL && closes_page_item (page, i) && split_off_photo (page, i))
+          if (story != NULL && _sd_seg_closes_page_item (page, i)
+              && _sd_seg_split_off_photo (page, i))
             story = _sd_seg_story_at (page, page->stories->len - 1);
         }
       else if (u->shape == SHAPE_REPORTER)
@@ -488,27 +347,27 @@ assign_stories (SdSegPage *page)
            * one; not after a caption under a title, as the lead is to come */
           if (story == NULL
               || (u->boxed && story->has_body && story->ended
-                  && !holds_only_caption (page, story, i)))
+                  && !_sd_seg_holds_only_caption (page, story, i)))
             {
-              open_story (page, i, FALSE);
+              _sd_seg_open_story (page, i, FALSE);
               story = _sd_seg_story_at (page, page->stories->len - 1);
             }
           u->role = ROLE_REPORTER;
         }
       else if (story == NULL
                || ((u->news_lead || u->continued) && story->has_body
-                   && !holds_only_caption (page, story, i))
-               || (_sd_seg_is_photo_caption (page, i) && after_story_end (page, story, i)
-                   && !is_numbered_part (page, u)))
+                   && !_sd_seg_holds_only_caption (page, story, i))
+               || (_sd_seg_is_photo_caption (page, i) && _sd_seg_after_story_end (page, story, i)
+                   && !_sd_seg_is_numbered_part (page, u)))
         {
-          open_story (page, i, FALSE);
+          _sd_seg_open_story (page, i, FALSE);
           story = _sd_seg_story_at (page, page->stories->len - 1);
         }
 
       if (story == NULL)
         continue;
-      if (u->role == ROLE_BODY && u->tail_credit && story->has_body && closes_page_item (page, i)
-          && split_off_photo (page, i))
+      if (u->role == ROLE_BODY && u->tail_credit && story->has_body
+          && _sd_seg_closes_page_item (page, i) && _sd_seg_split_off_photo (page, i))
         story = _sd_seg_story_at (page, page->stories->len - 1);
       u->story = page->stories->len - 1;
       if (u->role != ROLE_STRAY)

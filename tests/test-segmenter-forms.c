@@ -1,0 +1,178 @@
+/* test-segmenter-forms.c
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Small made-up pages in the less common printed forms of datelines,
+ * reporter lines, credits and bylines, and of spreads of photos: each
+ * form must sign or close what it belongs to, and no title may be taken
+ * for one or one for a title.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "sd-segmenter.h"
+
+static GPtrArray *
+cut (const char *page)
+{
+  return sd_segmenter_split (page, strlen (page));
+}
+
+/* The story of @segments headed @headline; the test fails without one. */
+static SdSegment *
+story_headed (GPtrArray *segments, const char *headline)
+{
+  for (guint i = 0; i < segments->len; i++)
+    if (g_strcmp0 (((SdSegment *) g_ptr_array_index (segments, i))->headline, headline) == 0)
+      return g_ptr_array_index (segments, i);
+  g_error ("no story headed “%s”", headline);
+  return NULL;
+}
+
+/* Whether the body of @segment opens with @prefix and closes with @suffix
+ * (either nullable). */
+static gboolean
+body_has (SdSegment *segment, const char *prefix, const char *suffix)
+{
+  g_autofree char *body = sd_segment_dup_body (segment);
+
+  if (prefix != NULL && !g_str_has_prefix (body, prefix))
+    g_test_message ("body “%.60s…” does not open with “%s”", body, prefix);
+  else if (suffix != NULL && !g_str_has_suffix (body, suffix))
+    g_test_message ("body “…%s” does not close with “%s”", body + MAX (strlen (body), 60) - 60,
+                    suffix);
+  else
+    return TRUE;
+  return FALSE;
+}
+
+/* A few Han characters and 讯 open a dateline whatever follows them
+ * ("今日镇江讯为进一步…"), and a colon after it is the dateline's; a line
+ * of no sentence right over one is its story's title, though it strings
+ * clauses as prose does. */
+static void
+test_dateline_plain (void)
+{
+  g_autoptr (GPtrArray) segments =
+      cut ("卯区启动冬季送温暖活动\n\n"
+           "今日卯区讯为进一步弘扬志愿服务精神，卯区启动冬季送温暖活动。(甲乙)\n\n"
+           "你我共参与,家园更美丽,辰区人民路社区持续开展环境卫生整治活动\n\n"
+           "辰区日报讯:“我们社区只有两个成型小区。”社区党委书记介绍。\n");
+
+  g_assert_cmpuint (segments->len, ==, 2);
+  g_assert_true (
+      body_has (story_headed (segments, "卯区启动冬季送温暖活动"), "为进一步弘扬", NULL));
+  g_assert_true (body_has (
+      story_headed (segments, "你我共参与，家园更美丽，辰区人民路社区持续开展环境卫生整治活动"),
+      "“我们社区", NULL));
+}
+
+/* A role spaced out to line up with the one above it ("通 讯 员") makes a
+ * reporter line still, no line of the story's text. */
+static void
+test_reporter_spaced_role (void)
+{
+  g_autoptr (GPtrArray) segments = cut ("沿河村:把优质食材销往全国\n\n"
+                                        "■融媒体记者 姜彩兰 杨春阳\n\n"
+                                        "通 讯 员 谢 婧 毕梓豪\n\n"
+                                        "近日,记者来到卯镇沿河村,只见农民正弓腰忙碌。\n");
+
+  g_assert_cmpuint (segments->len, ==, 1);
+  g_assert_true (body_has (g_ptr_array_index (segments, 0), "近日，记者来到卯镇沿河村", NULL));
+}
+
+/* A spread of photos in a story: short undated captions, each closed by
+ * its own photographer's credit, stay in the story; a longer caption of
+ * news after a credit is a photo of its own. */
+static void
+test_photo_spread_captions (void)
+{
+  g_autoptr (GPtrArray) segments =
+      cut ("卯镇摄影展作品选\n\n"
+           "4月27日，卯镇摄影展开幕，展出摄影爱好者拍摄的卯镇风光作品一百余幅。\n\n"
+           "卯镇石塘村青山绿水环绕，环境优美。\n\n"
+           "李莉 摄\n\n"
+           "以茶山、竹海和松涛为主体的石塘竹海，宛如仙境。\n\n"
+           "陈宁华 摄\n\n"
+           "良田万顷，村庄秀美，卯镇西岗社区宜人的生态吸引摄影爱好者纷纷驻足。\n\n"
+           "俯瞰卯镇大福村，犹如一幅画卷。\n\n"
+           "魏福春 摄\n\n"
+           "春节临近，辰镇夏氏月饼店内一派忙碌，师傅们正熬煮白糖、制作炒米糕。作为辰镇特色年味"
+           "糕点，炒米糕承载着当地人对步步高升、年年顺遂的美好期盼。(龚建平 摄)\n");
+  SdSegment       *story = story_headed (segments, "卯镇摄影展作品选");
+  g_autofree char *body = sd_segment_dup_body (story);
+
+  g_assert_cmpuint (segments->len, ==, 2);
+  g_assert_nonnull (strstr (body, "吸引摄影爱好者纷纷驻足。"));
+  g_assert_true (body_has (g_ptr_array_index (segments, 1), "春节临近", NULL));
+}
+
+/* Credits and bylines in less common forms close the story above, and the
+ * title under them heads its own: on a line of their own, names and a
+ * picture agency or a role after a slash, or a credit with its agency
+ * after a space; glued after the last sentence, names with their medium
+ * and role before them, a photographer's 摄影报道, 摄 with the picture
+ * agency in brackets, or a bracket of a photo's credits with their roles. */
+static void
+test_credit_forms (void)
+{
+  static const char *const forms[][3] = {
+    /* what parts the credit from the last sentence, the credit, the names */
+    { "\n\n", "陈岗/视觉中国", "陈岗" },
+    { "\n\n", "师杰/文", "师杰" },
+    { "\n\n", "许昌亮 摄 光明图片", "许昌亮" },
+    { "", "扬子晚报/紫牛新闻记者梅方滢", "梅方滢" },
+    { "", "张仁勇摄影报道", "张仁勇" },
+    { "", "王春摄(人民图片网)", "王春" },
+    /* a photo's credits in brackets, roles and all */
+    { "", "(沙佳仪 供图:辰区视点 摄影师:吴良伟)", "沙佳仪 供图:辰区视点 摄影师:吴良伟" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+    {
+      g_autofree char *page = g_strconcat ("村居穿新衣 壁画美家园\n\n"
+                                           "11月2日，辰区江心洲一位美术工作者在为村庄道路两旁的墙壁"
+                                           "绘制壁画。\n\n"
+                                           "据了解，江心洲四面环水，素有“水中碧玉”之称。",
+                                           forms[i][0], forms[i][1],
+                                           "\n\n居民“摸黑”多年社区带来光明\n\n"
+                                           "“每到晚上我们‘摸黑’走路，已经十多年了。”居民说。\n",
+                                           NULL);
+      g_autoptr (GPtrArray) segments = cut (page);
+      SdSegment *story;
+
+      g_assert_cmpuint (segments->len, ==, 2);
+      story = story_headed (segments, "村居穿新衣 壁画美家园");
+      g_assert_true (body_has (story, NULL, "素有“水中碧玉”之称。"));
+      g_assert_cmpstr (story->byline, ==, forms[i][2]);
+      g_assert_true (
+          body_has (story_headed (segments, "居民“摸黑”多年社区带来光明"), "“每到晚上", NULL));
+    }
+}
+
+/* 闻讯 opens prose, no dateline. */
+static void
+test_dateline_heard_news (void)
+{
+  static const char page[] = "卯区启动冬季送温暖活动\n\n"
+                             "村民闻讯赶来，卯区三个村入选省级特色田园乡村。\n";
+  g_autoptr (GPtrArray) segments = cut (page);
+
+  g_assert_cmpuint (segments->len, ==, 1);
+  g_assert_true (
+      body_has (story_headed (segments, "卯区启动冬季送温暖活动"), "村民闻讯赶来", NULL));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/segmenter-forms/dateline/plain", test_dateline_plain);
+  g_test_add_func ("/segmenter-forms/dateline/heard-news", test_dateline_heard_news);
+  g_test_add_func ("/segmenter-forms/reporter/spaced-role", test_reporter_spaced_role);
+  g_test_add_func ("/segmenter-forms/credit/forms", test_credit_forms);
+  g_test_add_func ("/segmenter-forms/photo/spread-captions", test_photo_spread_captions);
+  return g_test_run ();
+}
