@@ -12,6 +12,7 @@
 
 #include "sd-page-identity.h"
 #include "sd-query.h"
+#include "sd-store-fts5.h"
 #include "sd-store-rows-private.h"
 #include "sd-store-write-private.h"
 
@@ -257,7 +258,10 @@ sd_store_dup_page_text (
     SdStore *self, gint64 page_id, char **out_encoding, gint64 *out_size, GError **error)
 {
   sqlite3_stmt *stmt =
-      _sd_store_get_statement (self, "SELECT text, encoding, size FROM pages WHERE id = ?", error);
+      _sd_store_get_statement (self,
+                               "SELECT " SD_STORE_PAGE_TEXT " (text), encoding, size FROM pages "
+                               "WHERE id = ?",
+                               error);
   char *text = NULL;
 
   if (stmt == NULL)
