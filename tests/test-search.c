@@ -363,6 +363,8 @@ static void
 test_upgrade (Fixture *fixture, gconstpointer data)
 {
   static const char *const downgrade[] = {
+    "DROP INDEX pages_by_checksum",
+    "DROP INDEX stories_trashed_by_page",
     "ALTER TABLE pages DROP COLUMN partial",
     "DROP TABLE story_history",
     "DROP TRIGGER story_fts_insert",
@@ -440,6 +442,8 @@ test_upgrade_smaller (Fixture *fixture, gconstpointer data)
                                  "  content = 'live_stories', content_rowid = 'id',"
                                  "  tokenize = 'sd_cjk');"
                                  "INSERT INTO story_fts (story_fts) VALUES ('rebuild');"
+                                 "DROP INDEX pages_by_checksum;"
+                                 "DROP INDEX stories_trashed_by_page;"
                                  "PRAGMA user_version = 8",
                                  NULL, NULL, NULL),
                    ==, SQLITE_OK);

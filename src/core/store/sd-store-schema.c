@@ -229,6 +229,14 @@ const char *const _sd_store_migrations[] = {
   "  content = 'live_stories', content_rowid = 'id', tokenize = 'sd_cjk', columnsize = 0);"
   "INSERT INTO story_fts (story_fts) VALUES ('rebuild');"
   "UPDATE pages SET text = sd_page_pack (text);",
+
+  /* 9 → 10: an unchanged file is known without reading a row (#16): its
+   * checksum and whether it is partial from an index (the row holds the
+   * page's text before the flag), and whether its stories went to the
+   * trash with it from a small one of only those. */
+  "CREATE INDEX pages_by_checksum ON pages (checksum, partial);"
+  "CREATE INDEX stories_trashed_by_page ON stories (page_id)"
+  "  WHERE trash_kind IN ('page', 'batch');",
 };
 
 const guint _sd_store_n_migrations = G_N_ELEMENTS (_sd_store_migrations);
