@@ -594,6 +594,8 @@ main (int argc, char *argv[])
         return fail (g_steal_pointer (&error));
       g_array_append_val (results, result);
     }
+  if (!sd_bench_time_exports (db_path, tmp, table, &error))
+    return fail (g_steal_pointer (&error));
   print_tables (table, results);
   if (figures.n_pages > 0)
     sd_bench_print_import (&figures);
