@@ -79,4 +79,11 @@ gboolean sd_bench_time_exports   (const char    *library,
                                   GPtrArray     *table,
                                   GError       **error);
 
+/* The window's figures from tests/bench-window.py under Xvfb
+ * (sd-bench-window.c). */
+gboolean sd_bench_time_window    (const char    *library,
+                                  const char    *tmp,
+                                  GPtrArray     *table,
+                                  GError       **error);
+
 G_END_DECLS

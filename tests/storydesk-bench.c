@@ -99,6 +99,7 @@ static char    *seeds_dir = NULL;
 static gboolean optimize = FALSE;
 static gboolean pipeline_only = FALSE;
 static gboolean quick = FALSE;
+static gboolean window = FALSE;
 
 static const GOptionEntry entries[] = {
   { "stories", 'n', 0, G_OPTION_ARG_INT, &n_stories, "Stories in the library (100000)", "N" },
@@ -111,6 +112,8 @@ static const GOptionEntry entries[] = {
   { "optimize", 0, 0, G_OPTION_ARG_NONE, &optimize,
     "Merge the index into one segment before timing", NULL },
   { "quick", 0, 0, G_OPTION_ARG_NONE, &quick, "10,000 stories and fewer runs: a run for CI", NULL },
+  { "window", 0, 0, G_OPTION_ARG_NONE, &window,
+    "Also time the real window under Xvfb (tests/bench-window.py)", NULL },
   { "pipeline-only", 0, 0, G_OPTION_ARG_NONE, &pipeline_only,
     "Time only reading, segmenting, placing and theming (no library)", NULL },
   { NULL },
@@ -594,7 +597,8 @@ main (int argc, char *argv[])
         return fail (g_steal_pointer (&error));
       g_array_append_val (results, result);
     }
-  if (!sd_bench_time_exports (db_path, tmp, table, &error))
+  if (!sd_bench_time_exports (db_path, tmp, table, &error)
+      || (window && !sd_bench_time_window (db_path, tmp, table, &error)))
     return fail (g_steal_pointer (&error));
   print_tables (table, results);
   if (figures.n_pages > 0)
