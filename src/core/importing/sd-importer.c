@@ -263,26 +263,29 @@ sd_importer_import_page (SdStore *store, const SdImportFile *file, const SdImpor
     options = &defaults;
   if (g_file_test (file->path, G_FILE_TEST_IS_DIR))
     return refuse_folder (file->path);
+  result = g_new0 (SdImportResult, 1);
+  result->path = g_strdup (file->path);
+  result->name = g_strdup (file->name);
+  /* Read once, bounded as sd_page_read_file () reads, and first of all: a
+   * page stored before is done with now, not even probed for JSON (a JSON
+   * export's own checksum is never a page's, sd-store-exchange.c). */
+  bytes = sd_file_read_bounded (file->path, SD_PAGE_MAX_SIZE, NULL);
+  if (bytes != NULL && !options->dry_run && known_by_checksum (store, bytes, result))
+    return g_steal_pointer (&result);
   /* A Storydesk JSON export goes back in with all editors added to it;
    * its stories are merged, never dropped. */
   if (sd_json_import_is_export (file->path))
     {
-      if (options->dry_run)
-        {
-          result = g_new0 (SdImportResult, 1);
-          result->path = g_strdup (file->path);
-          result->exchange = TRUE;
-          return g_steal_pointer (&result);
-        }
-      return sd_json_import_file (store, file->path);
+      if (!options->dry_run)
+        return sd_json_import_file (store, file->path);
+      g_clear_pointer (&result->name, g_free);
+      result->exchange = TRUE;
+      return g_steal_pointer (&result);
     }
-
-  result = g_new0 (SdImportResult, 1);
-  result->path = g_strdup (file->path);
-  result->name = g_strdup (file->name);
-  /* read once, bounded as sd_page_read_file () reads */
-  bytes = sd_file_read_bounded (file->path, SD_PAGE_MAX_SIZE, &result->error);
-  if (bytes == NULL || (!options->dry_run && known_by_checksum (store, bytes, result)))
+  /* again, for what the refusal says */
+  if (bytes == NULL)
+    bytes = sd_file_read_bounded (file->path, SD_PAGE_MAX_SIZE, &result->error);
+  if (bytes == NULL)
     return g_steal_pointer (&result);
   page = sd_page_read_bytes (file->path, bytes, &result->error);
   if (page == NULL)
