@@ -97,7 +97,8 @@ copy_page (sqlite3 *from, sqlite3 *to, gint64 page_id, double *seconds, GError *
   gint64           start;
   gboolean         ok = FALSE;
 
-  if (sqlite3_prepare_v2 (from, "SELECT text FROM pages WHERE id = ?", -1, &read, NULL))
+  if (sqlite3_prepare_v2 (from, "SELECT " SD_STORE_PAGE_TEXT " (text) FROM pages WHERE id = ?", -1,
+                          &read, NULL))
     return sql_failed (from, error);
   sqlite3_bind_int64 (read, 1, page_id);
   if (sqlite3_step (read) == SQLITE_ROW)
@@ -162,7 +163,7 @@ time_floor (const char *library, const char *floor_path, SdBenchImport *out, GEr
 
   out->floor_seconds = 0;
   if (sqlite3_open_v2 (library, &from, SQLITE_OPEN_READONLY, NULL) || sqlite3_open (floor_path, &to)
-      || !sd_store_register_fts5 (to, error))
+      || !sd_store_register_fts5 (from, error) || !sd_store_register_fts5 (to, error))
     goto out;
   if (sqlite3_exec (to, floor_schema, NULL, NULL, NULL)
       || sqlite3_prepare_v2 (from, "SELECT id FROM pages ORDER BY id", -1, &pages, NULL))

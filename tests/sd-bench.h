@@ -72,6 +72,20 @@ void     sd_bench_print_import   (const SdBenchImport *figures);
 void     sd_bench_add_import_json (JsonBuilder  *builder,
                                   const SdBenchImport *figures);
 
+/* Every story exported by `storydesk export` in a child process, each
+ * format's time and peak memory (sd-bench-export.c). */
+gboolean sd_bench_time_exports   (const char    *library,
+                                  const char    *tmp,
+                                  GPtrArray     *table,
+                                  GError       **error);
+
+/* The window's figures from tests/bench-window.py under Xvfb
+ * (sd-bench-window.c). */
+gboolean sd_bench_time_window    (const char    *library,
+                                  const char    *tmp,
+                                  GPtrArray     *table,
+                                  GError       **error);
+
 /* A search of the benchmark's list: its class and text. */
 typedef struct
 {

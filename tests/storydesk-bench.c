@@ -100,6 +100,7 @@ static gboolean optimize = FALSE;
 static gboolean pipeline_only = FALSE;
 static gboolean quick = FALSE;
 static char    *postgresql = NULL;
+static gboolean window = FALSE;
 
 static const GOptionEntry entries[] = {
   { "stories", 'n', 0, G_OPTION_ARG_INT, &n_stories, "Stories in the library (100000)", "N" },
@@ -115,6 +116,8 @@ static const GOptionEntry entries[] = {
   { "postgresql", 0, 0, G_OPTION_ARG_STRING, &postgresql,
     "Also copy the stories into a shared library on this server (an empty database) and time it",
     "URL" },
+  { "window", 0, 0, G_OPTION_ARG_NONE, &window,
+    "Also time the real window under Xvfb (tests/bench-window.py)", NULL },
   { "pipeline-only", 0, 0, G_OPTION_ARG_NONE, &pipeline_only,
     "Time only reading, segmenting, placing and theming (no library)", NULL },
   { NULL },
@@ -608,6 +611,14 @@ main (int argc, char *argv[])
               store, postgresql, searches, G_N_ELEMENTS (searches), n_runs,
               figures.import_seconds > 0 ? existing / figures.import_seconds : 0, table, &error))
         return fail (g_steal_pointer (&error));
+    }
+  if (!sd_bench_time_exports (db_path, tmp, table, &error))
+    return fail (g_steal_pointer (&error));
+  /* the window's figures are the last and the frailest: the others stand */
+  if (window && !sd_bench_time_window (db_path, tmp, table, &error))
+    {
+      g_printerr ("storydesk-bench: no window figures: %s\n", error->message);
+      g_clear_error (&error);
     }
   print_tables (table, results);
   if (figures.n_pages > 0)

@@ -363,6 +363,8 @@ static void
 test_upgrade (Fixture *fixture, gconstpointer data)
 {
   static const char *const downgrade[] = {
+    "DROP INDEX pages_by_checksum",
+    "DROP INDEX stories_trashed_by_page",
     "ALTER TABLE pages DROP COLUMN partial",
     "DROP TABLE story_history",
     "DROP TRIGGER story_fts_insert",
@@ -409,6 +411,74 @@ test_upgrade (Fixture *fixture, gconstpointer data)
   sd_test_assert_index_whole (fixture->path);
 }
 
+/* A library of schema 8 (#16 before): page texts as they are, the index
+ * with its column sizes.  Opened, its pages are kept deflated and read back
+ * the same, and the index is rebuilt without the sizes. */
+static void
+test_upgrade_smaller (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GPtrArray) stories = NULL;
+  g_autofree char *before = NULL, *after = NULL;
+  g_autoptr (GError) error = NULL;
+  sqlite3      *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64        page_id;
+
+  build_library (fixture);
+  stories = sd_store_list_stories (fixture->store, &(SdScope){ SD_SCOPE_ALL }, &error);
+  g_assert_no_error (error);
+  page_id = ((SdStory *) g_ptr_array_index (stories, 0))->page_id;
+  before = sd_store_dup_page_text (fixture->store, page_id, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&fixture->store);
+
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_true (sd_store_register_fts5 (db, &error));
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "UPDATE pages SET text = sd_page_text (text);"
+                                 "DROP TABLE story_fts;"
+                                 "CREATE VIRTUAL TABLE story_fts USING fts5 ("
+                                 "  headline, subheadline, body, byline, note,"
+                                 "  content = 'live_stories', content_rowid = 'id',"
+                                 "  tokenize = 'sd_cjk');"
+                                 "INSERT INTO story_fts (story_fts) VALUES ('rebuild');"
+                                 "DROP INDEX pages_by_checksum;"
+                                 "DROP INDEX stories_trashed_by_page;"
+                                 "PRAGMA user_version = 8",
+                                 NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT count (*) FROM pages WHERE typeof (text) = 'text'",
+                                       -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), >, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  fixture->store = sd_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  after = sd_store_dup_page_text (fixture->store, page_id, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (after, ==, before);
+  assert_found (fixture, "乡村振兴", "1 2");
+  assert_found (fixture, "核对", "3");
+  sd_test_assert_index_whole (fixture->path);
+
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT (SELECT count (*) FROM pages WHERE typeof (text) "
+                                       "<> 'blob'), (SELECT count (*) FROM sqlite_schema WHERE "
+                                       "name = 'story_fts_docsize')",
+                                       -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
+  g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -425,5 +495,6 @@ main (int argc, char *argv[])
   SD_TEST_ADD_WITH_LIBRARY ("/search/query-size-limit", NULL, test_query_size_limit);
   SD_TEST_ADD_WITH_LIBRARY ("/search/saved", NULL, test_saved);
   SD_TEST_ADD_WITH_LIBRARY ("/search/upgrade", NULL, test_upgrade);
+  SD_TEST_ADD_WITH_LIBRARY ("/search/upgrade-smaller", NULL, test_upgrade_smaller);
   return g_test_run ();
 }

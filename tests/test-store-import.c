@@ -9,6 +9,7 @@
 
 #include <sqlite3.h>
 
+#include "sd-importer.h"
 #include "sd-store-fts5.h"
 #include "sd-test-util.h"
 
@@ -158,12 +159,39 @@ test_partial_page_stored_again (Fixture *fixture, gconstpointer data)
   g_assert_true (known);
 }
 
+/* A file whose bytes the library holds is known by its checksum before its
+ * text is read (#16): these bytes, which the page reader refuses (a NUL),
+ * are stored as a page here, and importing the file finds them. */
+static void
+test_known_before_reading (Fixture *fixture, gconstpointer data)
+{
+  static const char bytes[] = "本报讯\0不是文本";
+  g_autoptr (GPtrArray) stories = make_stories (1);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_path_get_dirname (fixture->path);
+  g_autofree char *path = g_build_filename (dir, "known.txt", NULL);
+  g_autofree char *checksum =
+      g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) bytes, sizeof bytes);
+  g_autoptr (SdImportResult) result = NULL;
+  SdPageRecord page = { "known.txt", checksum, "UTF-8", "本报讯", sizeof bytes };
+
+  g_assert_true (g_file_set_contents (path, bytes, sizeof bytes, &error));
+  g_assert_true (sd_store_add_page (fixture->store, &page, stories, NULL, &error));
+  g_assert_no_error (error);
+
+  result = sd_importer_import_file (fixture->store, path);
+  g_assert_no_error (result->error);
+  g_assert_true (result->known);
+  g_assert_cmpuint (result->n_stories, ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
   sd_test_init (&argc, &argv);
 
   SD_TEST_ADD_WITH_LIBRARY ("/store-import/batches-indexed", NULL, test_batches_indexed);
+  SD_TEST_ADD_WITH_LIBRARY ("/store-import/known-before-reading", NULL, test_known_before_reading);
   SD_TEST_ADD_WITH_LIBRARY ("/store-import/new-version", NULL, test_new_version);
   SD_TEST_ADD_WITH_LIBRARY ("/store-import/partial-page-stored-again", NULL,
                             test_partial_page_stored_again);

@@ -299,7 +299,7 @@ run_import (int argc, char **argv)
 }
 
 static gboolean
-write_stories (GPtrArray             *stories,
+write_stories (SdStoryCursor         *stories,
                SdExportFormat         format,
                const SdExportOptions *options,
                const char            *output_path,
@@ -311,14 +311,14 @@ write_stories (GPtrArray             *stories,
   if (output_path == NULL || g_str_equal (output_path, "-"))
     {
       output = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
-      return sd_export_write_full (format, stories, options, output, NULL, error)
+      return sd_export_write_cursor (format, stories, options, output, NULL, NULL, error)
              && g_output_stream_flush (output, NULL, error);
     }
 
   /* Written beside the file and renamed into place once complete: a failed
    * export leaves no half file behind and an old file whole. */
   file = g_file_new_for_commandline_arg (output_path);
-  return sd_export_to_file (format, stories, options, file, NULL, error);
+  return sd_export_write_cursor (format, stories, options, NULL, file, NULL, error);
 }
 
 static int
@@ -347,7 +347,7 @@ run_export (int argc, char **argv)
               N_("Write to FILE (default: standard output)"), N_("FILE") }, { NULL },
             };
   g_autoptr (SdStore) store = NULL;
-  g_autoptr (GPtrArray) stories = NULL;
+  g_autoptr (SdStoryCursor) stories = NULL;
   g_autoptr (GHashTable) tag_colors = NULL;
   g_autoptr (GError) error = NULL;
   SdExportFormat  format = SD_EXPORT_FORMAT_JSON;
@@ -389,7 +389,8 @@ run_export (int argc, char **argv)
 
   scope.text = query;
   options.tag_colors = tag_colors = sd_store_dup_tag_colors (store, &error);
-  stories = tag_colors != NULL ? sd_store_list_full_stories (store, &scope, &error) : NULL;
+  /* read a story at a time as it is written (#16) */
+  stories = tag_colors != NULL ? sd_store_open_cursor (store, &scope, &error) : NULL;
   if (stories == NULL || !write_stories (stories, format, &options, output_path, &error))
     {
       print_error (error->message);

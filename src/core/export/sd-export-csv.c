@@ -186,8 +186,14 @@ append_row (GString *out, const SdStory *story, SdExportFields fields)
 
 /* UTF-8 with CRLF line ends; "for Excel" adds a byte-order mark, which is
  * how Excel knows the file is UTF-8 and not the local code page. */
+static void
+add_row (GString *out, const SdStory *story, guint index, gpointer fields)
+{
+  append_row (out, story, *(SdExportFields *) fields);
+}
+
 gboolean
-_sd_export_write_csv (GPtrArray             *stories,
+_sd_export_write_csv (SdExportSource        *stories,
                       const SdExportOptions *options,
                       GOutputStream         *output,
                       GCancellable          *cancellable,
@@ -209,12 +215,7 @@ _sd_export_write_csv (GPtrArray             *stories,
       }
   g_string_append (out, "\r\n");
 
-  for (guint i = 0; i < stories->len; i++)
-    {
-      append_row (out, g_ptr_array_index (stories, i), fields);
-      if (!_sd_export_flush (output, out, FALSE, cancellable, error)
-          || !_sd_export_step (options, i + 1, stories->len, cancellable, error))
-        return FALSE;
-    }
+  if (!_sd_export_write_each (stories, options, out, add_row, &fields, output, cancellable, error))
+    return FALSE;
   return _sd_export_flush (output, out, TRUE, cancellable, error);
 }

@@ -102,7 +102,7 @@ keep_mode (GFile *part, GFileInfo *old, GCancellable *cancellable, GError **erro
  * regular file reached through a link starts empty. */
 static gboolean
 stream_into (SdExportFormat         format,
-             GPtrArray             *stories,
+             SdExportSource        *stories,
              const SdExportOptions *options,
              GFile                 *file,
              gboolean               truncate,
@@ -125,7 +125,7 @@ stream_into (SdExportFormat         format,
       return FALSE;
     }
   output = g_unix_output_stream_new (fd, TRUE);
-  if (sd_export_write_full (format, stories, options, output, cancellable, &local_error)
+  if (_sd_export_write_source (format, stories, options, output, cancellable, &local_error)
       && g_output_stream_close (output, cancellable, &local_error))
     return TRUE;
   if (local_error->domain == G_IO_ERROR && local_error->code != G_IO_ERROR_CANCELLED)
@@ -146,6 +146,20 @@ sd_export_to_file (SdExportFormat         format,
                    GFile                 *file,
                    GCancellable          *cancellable,
                    GError               **error)
+{
+  SdExportSource source = { stories }; /* of an array: nothing to clear */
+
+  g_return_val_if_fail (stories != NULL, FALSE);
+  return _sd_export_source_to_file (format, &source, options, file, cancellable, error);
+}
+
+gboolean
+_sd_export_source_to_file (SdExportFormat         format,
+                           SdExportSource        *stories,
+                           const SdExportOptions *options,
+                           GFile                 *file,
+                           GCancellable          *cancellable,
+                           GError               **error)
 {
   g_autoptr (GOutputStream) output = NULL;
   g_autoptr (GFile) part = NULL;
@@ -193,7 +207,7 @@ sd_export_to_file (SdExportFormat         format,
     return FALSE;
 
   if (keep_mode (part, type == G_FILE_TYPE_REGULAR ? info : NULL, cancellable, &local_error)
-      && sd_export_write_full (format, stories, options, output, cancellable, &local_error)
+      && _sd_export_write_source (format, stories, options, output, cancellable, &local_error)
       && g_output_stream_close (output, cancellable, &local_error)
       && g_file_move (part, file, G_FILE_COPY_OVERWRITE | G_FILE_COPY_NO_FALLBACK_FOR_MOVE,
                       cancellable, NULL, NULL, &local_error))

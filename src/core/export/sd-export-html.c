@@ -12,11 +12,20 @@
 
 #include "sd-export-private.h"
 
+/* What the table of contents knows of a story; the story itself is read
+ * again when its turn comes (#16: the export holds one story at a time). */
+typedef struct
+{
+  guint  index; /* the story's place in the source's order */
+  gint64 id;
+  char  *title;
+} Entry;
+
 /* The stories under one city, in export order; city NULL for the unplaced. */
 typedef struct
 {
   const SdPlace *city;
-  GPtrArray     *stories; /* (element-type SdStory) (transfer none) */
+  GArray        *stories; /* (element-type Entry) */
 } CityGroup;
 
 /* Nothing may load or run: the page is read, printed and passed on. */
@@ -91,39 +100,53 @@ compare_groups (gconstpointer a, gconstpointer b)
 }
 
 static void
+entry_clear (Entry *entry)
+{
+  g_free (entry->title);
+}
+
+static void
 city_group_free (CityGroup *group)
 {
-  g_ptr_array_unref (group->stories);
+  g_array_unref (group->stories);
   g_free (group);
 }
 
-/* Groups in official city order, the unplaced last. (element-type CityGroup) */
+/* Groups in official city order, the unplaced last; the stories read once
+ * for it.  (element-type CityGroup) */
 static GPtrArray *
-group_by_city (GPtrArray *stories)
+group_by_city (SdExportSource *stories, GError **error)
 {
-  GPtrArray *groups = g_ptr_array_new_with_free_func ((GDestroyNotify) city_group_free);
+  g_autoptr (GPtrArray) groups = g_ptr_array_new_with_free_func ((GDestroyNotify) city_group_free);
   g_autoptr (GHashTable) by_city = g_hash_table_new (NULL, NULL);
 
-  for (guint i = 0; i < stories->len; i++)
+  for (guint i = 0;; i++)
     {
-      SdStory       *story = g_ptr_array_index (stories, i);
+      const SdStory *story;
       const SdPlace *city, *district, *town;
       CityGroup     *group;
+      Entry          entry;
 
+      if (!_sd_export_source_next (stories, &story, error))
+        return NULL;
+      if (story == NULL)
+        break;
       _sd_export_get_place (story, &city, &district, &town);
       group = g_hash_table_lookup (by_city, city);
       if (group == NULL)
         {
           group = g_new0 (CityGroup, 1);
           group->city = city;
-          group->stories = g_ptr_array_new ();
+          group->stories = g_array_new (FALSE, FALSE, sizeof (Entry));
+          g_array_set_clear_func (group->stories, (GDestroyNotify) entry_clear);
           g_hash_table_insert (by_city, (gpointer) city, group);
           g_ptr_array_add (groups, group);
         }
-      g_ptr_array_add (group->stories, story);
+      entry = (Entry){ i, story->id, sd_story_dup_title (story) };
+      g_array_append_val (group->stories, entry);
     }
   g_ptr_array_sort (groups, compare_groups);
-  return groups;
+  return g_steal_pointer (&groups);
 }
 
 static const char *
@@ -363,12 +386,12 @@ append_tag_classes (GString *out, const SdExportOptions *options)
 }
 
 static char *
-dup_summary (GPtrArray *stories, const SdExportOptions *options)
+dup_summary (guint n_stories, const SdExportOptions *options)
 {
   g_autoptr (GString) line = g_string_new (NULL);
 
-  g_string_append_printf (
-      line, g_dngettext (GETTEXT_PACKAGE, "%u story", "%u stories", stories->len), stories->len);
+  g_string_append_printf (line, g_dngettext (GETTEXT_PACKAGE, "%u story", "%u stories", n_stories),
+                          n_stories);
   if (options->place_name != NULL)
     g_string_append_printf (line, " · %s", options->place_name);
   if (options->query != NULL && *options->query != '\0')
@@ -380,9 +403,9 @@ dup_summary (GPtrArray *stories, const SdExportOptions *options)
 }
 
 static void
-append_head (GString *out, GPtrArray *stories, const SdExportOptions *options, GPtrArray *groups)
+append_head (GString *out, guint n_stories, const SdExportOptions *options, GPtrArray *groups)
 {
-  g_autofree char *summary = dup_summary (stories, options);
+  g_autofree char *summary = dup_summary (n_stories, options);
   g_autofree char *title = g_strdup_printf ("%s: %s", _("Storydesk export"), summary);
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *date = g_date_time_format (now, "%Y-%m-%d %H:%M");
@@ -422,11 +445,10 @@ append_head (GString *out, GPtrArray *stories, const SdExportOptions *options, G
                               group->stories->len);
       for (guint j = 0; j < group->stories->len; j++)
         {
-          const SdStory   *story = g_ptr_array_index (group->stories, j);
-          g_autofree char *headline = sd_story_dup_title (story);
+          const Entry *entry = &g_array_index (group->stories, Entry, j);
 
-          g_string_append_printf (out, "<li><a href=\"#story-%" G_GINT64_FORMAT "\">", story->id);
-          append_text (out, headline);
+          g_string_append_printf (out, "<li><a href=\"#story-%" G_GINT64_FORMAT "\">", entry->id);
+          append_text (out, entry->title);
           g_string_append (out, "</a></li>\n");
         }
       g_string_append (out, "</ol>\n</section>\n");
@@ -434,19 +456,23 @@ append_head (GString *out, GPtrArray *stories, const SdExportOptions *options, G
   g_string_append (out, "</nav>\n");
 }
 
-/* Grouped by city in official order, as the table of contents. */
+/* Grouped by city in official order, as the table of contents: the
+ * stories read once for it, then each again as it is written. */
 gboolean
-_sd_export_write_html (GPtrArray             *stories,
+_sd_export_write_html (SdExportSource        *stories,
                        const SdExportOptions *options,
                        GOutputStream         *output,
                        GCancellable          *cancellable,
                        GError               **error)
 {
   g_autoptr (GString) out = g_string_new (NULL);
-  g_autoptr (GPtrArray) groups = group_by_city (stories);
+  g_autoptr (GPtrArray) groups = group_by_city (stories, error);
+  guint total = _sd_export_source_get_total (stories);
   guint done = 0;
 
-  append_head (out, stories, options, groups);
+  if (groups == NULL)
+    return FALSE;
+  append_head (out, total, options, groups);
   g_string_append (out, "<main>\n");
   for (guint i = 0; i < groups->len; i++)
     {
@@ -457,9 +483,14 @@ _sd_export_write_html (GPtrArray             *stories,
       append_element (out, "<h2>", group_name (group), "</h2>\n");
       for (guint j = 0; j < group->stories->len; j++)
         {
-          append_story (out, g_ptr_array_index (group->stories, j), options);
+          const Entry   *entry = &g_array_index (group->stories, Entry, j);
+          const SdStory *story = _sd_export_source_get (stories, entry->index, entry->id, error);
+
+          if (story == NULL)
+            return FALSE;
+          append_story (out, story, options);
           if (!_sd_export_flush (output, out, FALSE, cancellable, error)
-              || !_sd_export_step (options, ++done, stories->len, cancellable, error))
+              || !_sd_export_step (options, ++done, total, cancellable, error))
             return FALSE;
         }
       g_string_append (out, "</section>\n");

@@ -134,33 +134,54 @@ add_story (JsonBuilder *builder, const SdStory *story, const SdExportOptions *op
   json_builder_end_object (builder);
 }
 
+/* One story as the pretty array of all of them holds it: the story is put
+ * in an array of its own, printed at the same depth, and the array's
+ * brackets cut off. */
+static char *
+dup_story_text (const SdStory *story, const SdExportOptions *options)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autoptr (JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+  gsize            length = 0;
+
+  json_builder_begin_array (builder);
+  add_story (builder, story, options);
+  json_builder_end_array (builder);
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  text = json_generator_to_data (generator, &length);
+  /* "[\n" … "\n]" */
+  return g_strndup (text + 2, length - 4);
+}
+
+static void
+add_story_text (GString *out, const SdStory *story, guint index, gpointer options)
+{
+  g_autofree char *text = dup_story_text (story, options);
+
+  g_string_append (out, index == 0 ? "\n" : ",\n");
+  g_string_append (out, text);
+}
+
 /* The full record, whatever the options ask: JSON is the format Storydesk
- * reads back (sd-json-import.c). */
+ * reads back (sd-json-import.c).  Written a story at a time, as
+ * json-glib prints the whole array. */
 gboolean
-_sd_export_write_json (GPtrArray             *stories,
+_sd_export_write_json (SdExportSource        *stories,
                        const SdExportOptions *options,
                        GOutputStream         *output,
                        GCancellable          *cancellable,
                        GError               **error)
 {
-  g_autoptr (JsonBuilder) builder = json_builder_new ();
-  g_autoptr (JsonGenerator) generator = json_generator_new ();
-  g_autoptr (JsonNode) root = NULL;
+  g_autoptr (GString) out = g_string_new ("[");
 
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < stories->len; i++)
-    {
-      add_story (builder, g_ptr_array_index (stories, i), options);
-      if (!_sd_export_step (options, i + 1, stories->len, cancellable, error))
-        return FALSE;
-    }
-  json_builder_end_array (builder);
-
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  if (!json_generator_to_stream (generator, output, cancellable, error))
+  if (!_sd_export_write_each (stories, options, out, add_story_text, (gpointer) options, output,
+                              cancellable, error))
     return FALSE;
-  return g_output_stream_write_all (output, "\n", 1, NULL, cancellable, error);
+  g_string_append (out, _sd_export_source_get_total (stories) == 0 ? "]\n" : "\n]\n");
+  return _sd_export_flush (output, out, TRUE, cancellable, error);
 }

@@ -184,12 +184,12 @@ append_story (GString *out, const SdStory *story, SdExportFields fields)
 }
 
 static void
-append_heading (GString *out, GPtrArray *stories, const SdExportOptions *options)
+append_heading (GString *out, guint n_stories, const SdExportOptions *options)
 {
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *date = g_date_time_format (now, "%Y-%m-%d %H:%M");
   g_autofree char *count = g_strdup_printf (
-      g_dngettext (GETTEXT_PACKAGE, "%u story", "%u stories", stories->len), stories->len);
+      g_dngettext (GETTEXT_PACKAGE, "%u story", "%u stories", n_stories), n_stories);
   g_autoptr (GString) line = g_string_new (count);
 
   g_string_append (out, "# ");
@@ -208,23 +208,24 @@ append_heading (GString *out, GPtrArray *stories, const SdExportOptions *options
   g_string_append (out, "\n\n");
 }
 
+static void
+add_story (GString *out, const SdStory *story, guint index, gpointer options)
+{
+  g_string_append (out, "---\n\n");
+  append_story (out, story, ((const SdExportOptions *) options)->fields);
+}
+
 gboolean
-_sd_export_write_markdown (GPtrArray             *stories,
+_sd_export_write_markdown (SdExportSource        *stories,
                            const SdExportOptions *options,
                            GOutputStream         *output,
                            GCancellable          *cancellable,
                            GError               **error)
 {
   g_autoptr (GString) out = g_string_new (NULL);
-
-  append_heading (out, stories, options);
-  for (guint i = 0; i < stories->len; i++)
-    {
-      g_string_append (out, "---\n\n");
-      append_story (out, g_ptr_array_index (stories, i), options->fields);
-      if (!_sd_export_flush (output, out, FALSE, cancellable, error)
-          || !_sd_export_step (options, i + 1, stories->len, cancellable, error))
-        return FALSE;
-    }
+  append_heading (out, _sd_export_source_get_total (stories), options);
+  if (!_sd_export_write_each (stories, options, out, add_story, (gpointer) options, output,
+                              cancellable, error))
+    return FALSE;
   return _sd_export_flush (output, out, TRUE, cancellable, error);
 }

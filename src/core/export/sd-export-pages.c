@@ -99,17 +99,25 @@ render (PangoContext          *context,
 }
 
 gboolean
-_sd_export_write_pdf (GPtrArray             *stories,
+_sd_export_write_pdf (SdExportSource        *source,
                       const SdExportOptions *options,
                       GOutputStream         *output,
                       GCancellable          *cancellable,
                       GError               **error)
 {
+  /* laid out whole before it is drawn: the PDF reads every story first */
+  g_autoptr (GPtrArray) stories = _sd_export_source_dup_all (source, error);
   /* A font map of our own: the default one belongs to the thread that
    * made it, and this may run in a worker. */
-  g_autoptr (PangoFontMap) font_map = pango_cairo_font_map_new ();
-  PangoContext *context = _sd_export_pdf_new_context (font_map);
-  gboolean      ok = render (context, stories, options, output, cancellable, error);
+  g_autoptr (PangoFontMap) font_map = NULL;
+  PangoContext *context;
+  gboolean      ok;
+
+  if (stories == NULL)
+    return FALSE;
+  font_map = pango_cairo_font_map_new ();
+  context = _sd_export_pdf_new_context (font_map);
+  ok = render (context, stories, options, output, cancellable, error);
 
   g_object_unref (context);
   return ok;

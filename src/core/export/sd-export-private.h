@@ -9,6 +9,7 @@
 #pragma once
 
 #include "sd-export.h"
+#include "sd-store-cursor.h"
 #include "sd-gazetteer.h"
 
 G_BEGIN_DECLS
@@ -16,7 +17,73 @@ G_BEGIN_DECLS
 /* Writers flush their text to the stream once this much is buffered. */
 #define SD_EXPORT_CHUNK (64 * 1024)
 
-typedef gboolean (*SdExportWriter) (GPtrArray             *stories,
+/* Where a writer takes its stories from, one at a time, so that an export
+ * of the whole library never holds it whole (#16): an array the caller
+ * holds, or a store's cursor (sd-export-source.c). */
+typedef struct
+{
+  GPtrArray     *stories; /* (nullable) */
+  SdStoryCursor *cursor;  /* (nullable) */
+  guint          next;    /* the array's next index */
+  SdStory       *current; /* (nullable) the last story read from the cursor */
+} SdExportSource;
+
+G_GNUC_INTERNAL void           _sd_export_source_init      (SdExportSource       *source,
+                                                            GPtrArray            *stories,
+                                                            SdStoryCursor        *cursor);
+G_GNUC_INTERNAL void           _sd_export_source_clear     (SdExportSource       *source);
+G_GNUC_INTERNAL guint          _sd_export_source_get_total (const SdExportSource *source);
+/* The next story in @out_story, %NULL after the last; each is the
+ * source's until the next call. */
+G_GNUC_INTERNAL gboolean       _sd_export_source_next      (SdExportSource       *source,
+                                                            const SdStory       **out_story,
+                                                            GError              **error);
+/* Back to the first story, for a writer that reads them twice. */
+G_GNUC_INTERNAL void           _sd_export_source_rewind    (SdExportSource       *source);
+/* The story read @index-th (its id @id) once more, for a writer that
+ * writes in another order than it reads; the source's until the next
+ * call.  %NULL with @error set. */
+G_GNUC_INTERNAL const SdStory *_sd_export_source_get       (SdExportSource       *source,
+                                                            guint                 index,
+                                                            gint64                id,
+                                                            GError              **error);
+/* Every story at once, for the PDF, which lays them all out before it
+ * draws. (transfer full) */
+G_GNUC_INTERNAL GPtrArray     *_sd_export_source_dup_all   (SdExportSource       *source,
+                                                            GError              **error);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SdExportSource, _sd_export_source_clear)
+
+/* Writes @source to @file as sd_export_to_file () does (sd-export-file.c). */
+G_GNUC_INTERNAL gboolean       _sd_export_source_to_file   (SdExportFormat         format,
+                                                            SdExportSource        *source,
+                                                            const SdExportOptions *options,
+                                                            GFile                 *file,
+                                                            GCancellable          *cancellable,
+                                                            GError               **error);
+/* Appends @story, the @index-th, to @out. */
+typedef void (*SdExportAppendFunc) (GString       *out,
+                                    const SdStory *story,
+                                    guint          index,
+                                    gpointer       data);
+/* Each story of @stories through @append, @out flushed to @output and the
+ * progress reported after each. */
+G_GNUC_INTERNAL gboolean       _sd_export_write_each       (SdExportSource         *stories,
+                                                            const SdExportOptions  *options,
+                                                            GString                *out,
+                                                            SdExportAppendFunc      append,
+                                                            gpointer                data,
+                                                            GOutputStream          *output,
+                                                            GCancellable           *cancellable,
+                                                            GError                **error);
+/* sd_export_write_full () of @source. */
+G_GNUC_INTERNAL gboolean       _sd_export_write_source     (SdExportFormat         format,
+                                                            SdExportSource        *source,
+                                                            const SdExportOptions *options,
+                                                            GOutputStream         *output,
+                                                            GCancellable          *cancellable,
+                                                            GError               **error);
+
+typedef gboolean (*SdExportWriter) (SdExportSource        *stories,
                                     const SdExportOptions *options,
                                     GOutputStream         *output,
                                     GCancellable          *cancellable,
@@ -50,32 +117,32 @@ G_GNUC_INTERNAL char    *_sd_export_dup_visible (const char *text);
 G_GNUC_INTERNAL extern const SdExportSinkClass _sd_export_docx_sink;
 G_GNUC_INTERNAL extern const SdExportSinkClass _sd_export_xlsx_sink;
 
-G_GNUC_INTERNAL gboolean _sd_export_write_json (GPtrArray             *stories,
+G_GNUC_INTERNAL gboolean _sd_export_write_json (SdExportSource        *stories,
                                                 const SdExportOptions *options,
                                                 GOutputStream         *output,
                                                 GCancellable          *cancellable,
                                                 GError               **error);
-G_GNUC_INTERNAL gboolean _sd_export_write_csv (GPtrArray             *stories,
+G_GNUC_INTERNAL gboolean _sd_export_write_csv (SdExportSource        *stories,
                                                const SdExportOptions *options,
                                                GOutputStream         *output,
                                                GCancellable          *cancellable,
                                                GError               **error);
-G_GNUC_INTERNAL gboolean _sd_export_write_markdown (GPtrArray             *stories,
+G_GNUC_INTERNAL gboolean _sd_export_write_markdown (SdExportSource        *stories,
                                                     const SdExportOptions *options,
                                                     GOutputStream         *output,
                                                     GCancellable          *cancellable,
                                                     GError               **error);
-G_GNUC_INTERNAL gboolean _sd_export_write_html (GPtrArray             *stories,
+G_GNUC_INTERNAL gboolean _sd_export_write_html (SdExportSource        *stories,
                                                 const SdExportOptions *options,
                                                 GOutputStream         *output,
                                                 GCancellable          *cancellable,
                                                 GError               **error);
-G_GNUC_INTERNAL gboolean _sd_export_write_pdf (GPtrArray             *stories,
+G_GNUC_INTERNAL gboolean _sd_export_write_pdf (SdExportSource        *stories,
                                                const SdExportOptions *options,
                                                GOutputStream         *output,
                                                GCancellable          *cancellable,
                                                GError               **error);
-G_GNUC_INTERNAL gboolean _sd_export_write_w3c (GPtrArray             *stories,
+G_GNUC_INTERNAL gboolean _sd_export_write_w3c (SdExportSource        *stories,
                                                const SdExportOptions *options,
                                                GOutputStream         *output,
                                                GCancellable          *cancellable,

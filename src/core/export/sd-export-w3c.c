@@ -21,6 +21,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
+#include <string.h>
 
 #include "sd-export-private.h"
 
@@ -186,13 +187,11 @@ add_story (JsonArray *items, const SdStory *story, SdExportFields fields)
     }
 }
 
-/* The same annotations give the same collection id. */
-static char *
-dup_collection_id (JsonArray *items)
+/* The same annotations give the same collection id: a digest of their
+ * ids, fed a story at a time. */
+static void
+add_ids (GChecksum *checksum, JsonArray *items)
 {
-  g_autoptr (GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autofree char *digest = NULL;
-
   for (guint i = 0; i < json_array_get_length (items); i++)
     {
       JsonObject *item = json_array_get_object_element (items, i);
@@ -201,57 +200,143 @@ dup_collection_id (JsonArray *items)
       g_checksum_update (checksum, (const guchar *) id, -1);
       g_checksum_update (checksum, (const guchar *) "\n", 1);
     }
-  digest = g_strndup (g_checksum_get_string (checksum), 32);
-  return g_strconcat ("urn:storydesk:export:", digest, NULL);
 }
 
+/* @object printed as the export prints it. (transfer full) */
+static char *
+dup_printed (JsonObject *object)
+{
+  g_autoptr (JsonNode) root = json_node_new (JSON_NODE_OBJECT);
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+
+  json_node_set_object (root, object);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  return json_generator_to_data (generator, NULL);
+}
+
+/* Each annotation of @items as the collection prints it, four levels
+ * deep: put in a page of its own in a collection of its own, printed, and
+ * cut out of them. */
+static void
+append_items (GString *out, JsonArray *items, guint *n_written)
+{
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      g_autoptr (JsonObject) collection = json_object_new ();
+      JsonObject      *page = json_object_new ();
+      JsonArray       *one = json_array_new ();
+      g_autofree char *text = NULL;
+      const char      *start, *end;
+
+      json_array_add_element (one, json_array_dup_element (items, i));
+      json_object_set_array_member (page, "items", one);
+      json_object_set_object_member (collection, "first", page);
+      text = dup_printed (collection);
+      /* {\n  "first" : {\n    "items" : [\n ITEM \n    ]\n  }\n} */
+      start = strstr (text, "[\n") + 2;
+      end = g_strrstr (text, "\n    ]");
+      g_string_append (out, (*n_written)++ == 0 ? "\n" : ",\n");
+      g_string_append_len (out, start, end - start);
+    }
+}
+
+/* A story's annotations. (transfer full) */
+static JsonArray *
+dup_story_items (const SdStory *story, SdExportFields fields)
+{
+  JsonArray *items = json_array_new ();
+
+  add_story (items, story, fields);
+  return items;
+}
+
+typedef struct
+{
+  SdExportFields fields;
+  guint          n_written;
+} Writing;
+
+static void
+add_story_items (GString *out, const SdStory *story, guint index, gpointer data)
+{
+  Writing *writing = data;
+  g_autoptr (JsonArray) items = dup_story_items (story, writing->fields);
+
+  append_items (out, items, &writing->n_written);
+}
+
+/* Read twice: first for the collection's id and size, which come before
+ * the annotations, then for the annotations, written a story at a time
+ * into the collection printed with none. */
 gboolean
-_sd_export_write_w3c (GPtrArray             *stories,
+_sd_export_write_w3c (SdExportSource        *stories,
                       const SdExportOptions *options,
                       GOutputStream         *output,
                       GCancellable          *cancellable,
                       GError               **error)
 {
-  g_autoptr (JsonArray) items = json_array_new ();
+  g_autoptr (GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
   g_autoptr (JsonObject) collection = json_object_new ();
-  g_autoptr (JsonNode) root = json_node_new (JSON_NODE_OBJECT);
-  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autoptr (GString) out = g_string_new (NULL);
   JsonObject      *page = json_object_new ();
+  guint            total = _sd_export_source_get_total (stories);
+  Writing          writing = { options->fields, 0 };
+  guint            n_items = 0;
   g_autofree char *id = NULL;
   g_autofree char *page_id = NULL;
   g_autofree char *label = NULL;
+  g_autofree char *text = NULL;
+  const char      *empty;
+  const SdStory   *story;
 
-  for (guint i = 0; i < stories->len; i++)
+  _sd_export_source_rewind (stories);
+  for (;;)
     {
-      add_story (items, g_ptr_array_index (stories, i), options->fields);
-      if (!_sd_export_step (options, i + 1, stories->len, cancellable, error))
+      g_autoptr (JsonArray) items = NULL;
+
+      if (!_sd_export_source_next (stories, &story, error))
         return FALSE;
+      if (story == NULL)
+        break;
+      items = dup_story_items (story, options->fields);
+      add_ids (checksum, items);
+      n_items += json_array_get_length (items);
     }
 
-  id = dup_collection_id (items);
+  id = g_strconcat ("urn:storydesk:export:", g_checksum_get_string (checksum), NULL);
+  id[strlen ("urn:storydesk:export:") + 32] = '\0';
   page_id = g_strconcat (id, ":page:1", NULL);
   label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Storydesk annotations on %u story",
-                                        "Storydesk annotations on %u stories", stories->len),
-                           stories->len);
+                                        "Storydesk annotations on %u stories", total),
+                           total);
 
   json_object_set_string_member (page, "id", page_id);
   json_object_set_string_member (page, "type", "AnnotationPage");
   json_object_set_int_member (page, "startIndex", 0);
-  json_object_set_array_member (page, "items", json_array_ref (items));
+  json_object_set_array_member (page, "items", json_array_new ());
 
   json_object_set_string_member (collection, "@context", ANNO_CONTEXT);
   json_object_set_string_member (collection, "id", id);
   json_object_set_string_member (collection, "type", "AnnotationCollection");
   json_object_set_string_member (collection, "label", label);
-  json_object_set_int_member (collection, "total", json_array_get_length (items));
+  json_object_set_int_member (collection, "total", n_items);
   json_object_set_object_member (collection, "first", page);
   json_object_set_string_member (collection, "last", page_id);
 
-  json_node_set_object (root, collection);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  if (!json_generator_to_stream (generator, output, cancellable, error))
+  text = dup_printed (collection);
+  /* the annotations go between the brackets of "items" : [] */
+  empty = strstr (text, "\"items\" : []") + strlen ("\"items\" : [");
+  g_string_append_len (out, text, empty - text);
+
+  _sd_export_source_rewind (stories);
+  if (!_sd_export_write_each (stories, options, out, add_story_items, &writing, output, cancellable,
+                              error))
     return FALSE;
-  return g_output_stream_write_all (output, "\n", 1, NULL, cancellable, error);
+  if (writing.n_written > 0)
+    g_string_append (out, "\n    ");
+  g_string_append (out, empty);
+  g_string_append (out, "\n");
+  return _sd_export_flush (output, out, TRUE, cancellable, error);
 }

@@ -474,18 +474,25 @@ sd_export_fields_parse (const char     *list,
 
 static gboolean
 write_to_sink (const SdExportSinkClass *klass,
-               GPtrArray               *stories,
+               SdExportSource          *stories,
                const SdExportOptions   *options,
                GOutputStream           *output,
                GCancellable            *cancellable,
                GError                 **error)
 {
-  SdExportSink sink = { options, output, cancellable, stories->len, NULL };
-  gboolean     ok = klass->begin (&sink, error);
+  guint          total = _sd_export_source_get_total (stories);
+  SdExportSink   sink = { options, output, cancellable, total, NULL };
+  const SdStory *story = NULL;
+  gboolean       ok = klass->begin (&sink, error);
 
-  for (guint i = 0; ok && i < stories->len; i++)
-    ok = klass->add (&sink, g_ptr_array_index (stories, i), error)
-         && _sd_export_step (options, i + 1, stories->len, cancellable, error);
+  for (guint i = 0; ok; i++)
+    {
+      ok = _sd_export_source_next (stories, &story, error);
+      if (!ok || story == NULL)
+        break;
+      ok = klass->add (&sink, story, error)
+           && _sd_export_step (options, i + 1, total, cancellable, error);
+    }
   ok = ok && klass->end (&sink, error);
   klass->clear (&sink);
   return ok;
@@ -509,11 +516,25 @@ sd_export_write_full (SdExportFormat         format,
                       GCancellable          *cancellable,
                       GError               **error)
 {
-  SdExportOptions defaults;
+  g_auto (SdExportSource) source = { 0 };
 
   g_return_val_if_fail (format < SD_EXPORT_N_FORMATS, FALSE);
   g_return_val_if_fail (stories != NULL, FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (output), FALSE);
+
+  _sd_export_source_init (&source, stories, NULL);
+  return _sd_export_write_source (format, &source, options, output, cancellable, error);
+}
+
+gboolean
+_sd_export_write_source (SdExportFormat         format,
+                         SdExportSource        *stories,
+                         const SdExportOptions *options,
+                         GOutputStream         *output,
+                         GCancellable          *cancellable,
+                         GError               **error)
+{
+  SdExportOptions defaults;
 
   if (options == NULL)
     {
@@ -560,8 +581,9 @@ static void
 export_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
 {
   ExportJob *job = task_data;
-  g_autoptr (GPtrArray) stories = NULL;
+  g_autoptr (SdStoryCursor) cursor = NULL;
   g_autoptr (GHashTable) tag_colors = NULL;
+  g_auto (SdExportSource) source = { 0 };
   GError         *error = NULL;
   SdScope         scope = { job->scope_kind, job->place_code, job->text,
                     job->ids != NULL ? (gint64 *) job->ids->data : NULL,
@@ -577,20 +599,22 @@ export_thread (GTask *task, gpointer source_object, gpointer task_data, GCancell
 
   tag_colors = sd_store_dup_tag_colors (job->store, &error);
   options.tag_colors = tag_colors;
+  /* one story at a time from the library, never all of them at once */
   if (tag_colors != NULL)
-    stories = sd_store_list_full_stories (job->store, &scope, &error);
-  if (stories == NULL)
+    cursor = sd_store_open_cursor (job->store, &scope, &error);
+  if (cursor == NULL)
     {
       g_task_return_error (task, error);
       return;
     }
-  worker_progress (0, stories->len, task);
-  if (!sd_export_to_file (job->format, stories, &options, job->file, cancellable, &error))
+  worker_progress (0, sd_story_cursor_get_total (cursor), task);
+  _sd_export_source_init (&source, NULL, cursor);
+  if (!_sd_export_source_to_file (job->format, &source, &options, job->file, cancellable, &error))
     {
       g_task_return_error (task, error);
       return;
     }
-  g_task_return_int (task, stories->len);
+  g_task_return_int (task, sd_story_cursor_get_total (cursor));
 }
 
 void

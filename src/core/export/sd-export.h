@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 
 #include "sd-store.h"
+#include "sd-store-cursor.h"
 #include "sd-story.h"
 
 G_BEGIN_DECLS
@@ -118,6 +119,18 @@ gboolean     sd_export_write_full           (SdExportFormat         format,
                                              GPtrArray             *stories,
                                              const SdExportOptions *options,
                                              GOutputStream         *output,
+                                             GCancellable          *cancellable,
+                                             GError               **error);
+
+/* The same of the stories @cursor gives, read one at a time as they are
+ * written: an export of the whole library in bounded memory (#16; the PDF
+ * alone still reads them all first).  To @output, or when it is %NULL to
+ * @file as sd_export_to_file () writes. */
+gboolean     sd_export_write_cursor         (SdExportFormat         format,
+                                             SdStoryCursor         *cursor,
+                                             const SdExportOptions *options,
+                                             GOutputStream         *output,
+                                             GFile                 *file,
                                              GCancellable          *cancellable,
                                              GError               **error);
 

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sd-file-read.h"
 #include "sd-importer.h"
 #include "sd-json-import.h"
 #include "sd-page-identity.h"
@@ -220,6 +221,23 @@ done_before_segmenting (SdStore               *store,
   return known || !has_identity;
 }
 
+/* Whether @bytes are a page stored whole already, asked by their checksum
+ * alone: an unchanged file is then left before it is decoded, checked, or
+ * its identity read (#16: what an unchanged re-import costs over hashing
+ * the files).  On an error (set in @result) too: the file is done. */
+static gboolean
+known_by_checksum (SdStore *store, GBytes *bytes, SdImportResult *result)
+{
+  g_autofree char *checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  SdPageRecord     record = { .checksum = checksum };
+  gboolean         known = FALSE;
+
+  if (!sd_store_check_page (store, &record, &known, NULL, &result->error))
+    return TRUE;
+  result->known = known;
+  return known;
+}
+
 /**
  * sd_importer_import_page:
  * @file: the page file and its name
@@ -235,6 +253,7 @@ sd_importer_import_page (SdStore *store, const SdImportFile *file, const SdImpor
   g_autoptr (SdImportResult) result = NULL;
   g_autoptr (SdPage) page = NULL;
   g_autoptr (SdPipeline) pipeline = NULL;
+  g_autoptr (GBytes) bytes = NULL;
   g_auto (SdPageIdentity) identity = { 0 };
   SdPageRecord      record;
   SdPageOutcome     outcome = { 0 };
@@ -244,24 +263,31 @@ sd_importer_import_page (SdStore *store, const SdImportFile *file, const SdImpor
     options = &defaults;
   if (g_file_test (file->path, G_FILE_TEST_IS_DIR))
     return refuse_folder (file->path);
+  result = g_new0 (SdImportResult, 1);
+  result->path = g_strdup (file->path);
+  result->name = g_strdup (file->name);
+  /* Read once, bounded as sd_page_read_file () reads, and first of all: a
+   * page stored before is done with now, not even probed for JSON (a JSON
+   * export's own checksum is never a page's, sd-store-exchange.c). */
+  bytes = sd_file_read_bounded (file->path, SD_PAGE_MAX_SIZE, NULL);
+  if (bytes != NULL && !options->dry_run && known_by_checksum (store, bytes, result))
+    return g_steal_pointer (&result);
   /* A Storydesk JSON export goes back in with all editors added to it;
    * its stories are merged, never dropped. */
   if (sd_json_import_is_export (file->path))
     {
-      if (options->dry_run)
-        {
-          result = g_new0 (SdImportResult, 1);
-          result->path = g_strdup (file->path);
-          result->exchange = TRUE;
-          return g_steal_pointer (&result);
-        }
-      return sd_json_import_file (store, file->path);
+      if (!options->dry_run)
+        return sd_json_import_file (store, file->path);
+      g_clear_pointer (&result->name, g_free);
+      result->exchange = TRUE;
+      return g_steal_pointer (&result);
     }
-
-  result = g_new0 (SdImportResult, 1);
-  result->path = g_strdup (file->path);
-  result->name = g_strdup (file->name);
-  page = sd_page_read_file (file->path, &result->error);
+  /* again, for what the refusal says */
+  if (bytes == NULL)
+    bytes = sd_file_read_bounded (file->path, SD_PAGE_MAX_SIZE, &result->error);
+  if (bytes == NULL)
+    return g_steal_pointer (&result);
+  page = sd_page_read_bytes (file->path, bytes, &result->error);
   if (page == NULL)
     return g_steal_pointer (&result);
 

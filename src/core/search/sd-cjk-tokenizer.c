@@ -6,17 +6,21 @@
  *
  * Positions: every Han character takes one position, every Latin word or
  * number one; punctuation and spaces take none.  In a document the position
- * of character c holds the bigram c+next (when the next character is Han
- * too) and, colocated, the unigram c.  A query asks for:
+ * of character c holds the bigram c+next when the next character is Han
+ * too, else the unigram c; the first character of a run of Han also holds
+ * its unigram, colocated.  Every position thus holds one token that starts
+ * with its character.  A query asks for:
  *
- *   one character     its unigram;
+ *   one character     any token starting with it (a prefix query: its
+ *                     bigrams and its unigram, sd_cjk_dup_fts_phrase ());
  *   n ≥ 2 characters  the n − 1 bigrams at consecutive positions, which match
  *                     exactly where the n characters stand side by side;
  *
  * and when more tokens follow a run of two or more in the same phrase
- * ("标题3"), also the unigram of the run's last character, so the following
- * token lands on the right position.  Single-character tokens are thus only
- * looked up when the query has a lone character.
+ * ("标题3"), also the run's last character, as a prefix, so the following
+ * token lands on the right position.  Unigrams inside runs are not indexed
+ * (#16): they were a third of the index, and the prefix finds what they
+ * found.
  */
 #define G_LOG_DOMAIN "sd-cjk-tokenizer"
 
@@ -164,7 +168,8 @@ add_cjk (Scan *scan, gunichar c, int start, int end)
 
       n += g_unichar_to_utf8 (c, bigram + n);
       rc = emit (scan, 0, bigram, n, scan->prev_start, end);
-      if (rc == 0 && !scan->query)
+      /* the run's first character: its unigram too (see the top) */
+      if (rc == 0 && !scan->query && scan->run_length == 1)
         rc = emit_unigram (scan, SD_CJK_TOKEN_COLOCATED, scan->prev, scan->prev_start,
                            scan->prev_end);
     }
@@ -287,6 +292,55 @@ sd_cjk_text_is_searchable (const char *text)
     if (classify (read_char (text, n_text, pos, &next)) != CLASS_SPACE)
       return TRUE;
   return FALSE;
+}
+
+typedef struct
+{
+  GString *out;
+  guint    n_tokens;
+  gboolean has_prefix;
+} Phrase;
+
+static int
+add_phrase_token_cb (void *ctx, int tflags, const char *token, int n_token, int start, int end)
+{
+  Phrase  *phrase = ctx;
+  gunichar c = g_utf8_get_char (token);
+
+  if (phrase->n_tokens++ > 0)
+    g_string_append (phrase->out, " + ");
+  g_string_append_c (phrase->out, '"');
+  g_string_append_len (phrase->out, token, n_token); /* never a quote: not indexed */
+  g_string_append_c (phrase->out, '"');
+  /* a Han character alone: the index holds it as the start of a bigram */
+  if (classify (c) == CLASS_CJK && g_utf8_next_char (token) == token + n_token)
+    {
+      g_string_append_c (phrase->out, '*');
+      phrase->has_prefix = TRUE;
+    }
+  return 0;
+}
+
+char *
+sd_cjk_dup_fts_phrase (const char *text)
+{
+  Phrase phrase = { g_string_new (NULL), 0, FALSE };
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  run_scan (&phrase, TRUE, text, strlen (text), add_phrase_token_cb);
+  if (phrase.has_prefix)
+    return g_string_free (phrase.out, FALSE);
+  /* no lone character: the text as one string, which FTS5 tokenizes the same */
+  g_string_assign (phrase.out, "\"");
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (phrase.out, '"');
+      g_string_append_c (phrase.out, *p);
+    }
+  g_string_append_c (phrase.out, '"');
+  return g_string_free (phrase.out, FALSE);
 }
 
 static int

@@ -4,13 +4,13 @@
  * Copyright 2026 The Storydesk authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Han (and kana, hangul) characters are indexed as overlapping bigrams plus
- * single characters, the way Lucene's CJK bigram analyzer does; Latin words
- * and numbers as whole words.  Everything is folded first: full-width forms
- * to half-width (Ａ→a, １→1), compatibility ideographs to unified ones,
- * Latin lowercased.  So a search of any length is answered from the index:
- * one character by its single-character token, two by their bigram, more by
- * a phrase of consecutive bigrams.
+ * Han (and kana, hangul) characters are indexed as overlapping bigrams, the
+ * way Lucene's CJK bigram analyzer does, with single characters only at the
+ * ends of a run; Latin words and numbers as whole words.  Everything is
+ * folded first: full-width forms to half-width (Ａ→a, １→1), compatibility
+ * ideographs to unified ones, Latin lowercased.  So a search of any length
+ * is answered from the index: one character by the tokens that start with
+ * it, two by their bigram, more by a phrase of consecutive bigrams.
  */
 /* Prototypes are aligned in columns by hand: */
 /* clang-format off */
@@ -47,6 +47,12 @@ char    *sd_cjk_fold_text               (const char *text);
 /* TRUE when @text holds anything the index keeps (a letter, a digit, a
  * Chinese character), that is when searching for it means something. */
 gboolean sd_cjk_text_is_searchable      (const char *text);
+
+/* @text as an FTS5 phrase of its query tokens, "标题" + "题"* + "3": a Han
+ * character standing alone in it is a prefix, since the index holds it as
+ * the first half of a bigram; without one, @text quoted as it is, which
+ * FTS5 tokenizes the same. (transfer full) */
+char    *sd_cjk_dup_fts_phrase          (const char *text);
 
 /* The tokens of @text in document or query mode, separated by spaces, each
  * token sharing its position with the one before marked by a leading '+':

@@ -363,18 +363,13 @@ parse_item (SdQuery *self, Cursor *cursor, GError **error)
   return add_term (self, read_bare (cursor), negated, column, error);
 }
 
-/* An FTS5 string: the tokenizer sees its whole text as one phrase. */
+/* A term as one FTS5 phrase of its tokens (sd-cjk-tokenizer.h). */
 static void
 append_fts_string (GString *out, const char *text)
 {
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
+  g_autofree char *phrase = sd_cjk_dup_fts_phrase (text);
+
+  g_string_append (out, phrase);
 }
 
 static char *

@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
@@ -186,6 +187,79 @@ _sd_store_fts5_defer (gboolean defer)
   g_private_set (&fts_deferred, defer ? GINT_TO_POINTER (1) : NULL);
 }
 
+/* All of @in through @converter; the output's length in @out_length.
+ * NULL with @error set when the input is damaged. */
+static guint8 *
+convert_all (GConverter   *converter,
+             const guint8 *in,
+             gsize         n_in,
+             gsize         size,
+             gsize        *out_length,
+             GError      **error)
+{
+  g_autofree guint8 *out = g_malloc (size);
+  gsize              n_read = 0, n_written = 0;
+
+  for (;;)
+    {
+      g_autoptr (GError) local_error = NULL;
+      gsize            read = 0, written = 0;
+      GConverterResult result = g_converter_convert (
+          converter, in + n_read, n_in - n_read, out + n_written, size - n_written,
+          G_CONVERTER_INPUT_AT_END, &read, &written, &local_error);
+
+      n_read += read;
+      n_written += written;
+      if (result == G_CONVERTER_FINISHED)
+        break;
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NO_SPACE) || n_written == size)
+        out = g_realloc (out, size *= 2);
+      else if (result == G_CONVERTER_ERROR)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+    }
+  *out_length = n_written;
+  return g_steal_pointer (&out);
+}
+
+/* A page's text is kept deflated (#16): the stories hold the same text
+ * again, cut and searchable, and the page is only read to show it.
+ * sd_page_pack (text) deflates (its user data non-NULL), sd_page_text
+ * (stored) inflates; a value of the other type goes through as it is (a
+ * TEXT value is a page stored before). */
+static void
+page_function (sqlite3_context *ctx, int n_values, sqlite3_value **values)
+{
+  gboolean pack = sqlite3_user_data (ctx) != NULL;
+  g_autoptr (GConverter) converter = NULL;
+  g_autoptr (GError) error = NULL;
+  gsize   n_in, length = 0;
+  guint8 *out;
+
+  if (sqlite3_value_type (values[0]) != (pack ? SQLITE_TEXT : SQLITE_BLOB))
+    {
+      sqlite3_result_value (ctx, values[0]);
+      return;
+    }
+  converter = pack ? G_CONVERTER (g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_RAW, 6))
+                   : G_CONVERTER (g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_RAW));
+  n_in = sqlite3_value_bytes (values[0]);
+  out = convert_all (converter, sqlite3_value_blob (values[0]), n_in,
+                     pack ? n_in / 2 + 64 : n_in * 3 + 64, &length, &error);
+  if (out == NULL)
+    {
+      /* a damaged page reads as empty, as a missing one would */
+      g_warning ("A page's stored text cannot be read: %s", error->message);
+      sqlite3_result_text (ctx, "", 0, SQLITE_STATIC);
+    }
+  else if (pack)
+    sqlite3_result_blob64 (ctx, out, length, g_free);
+  else
+    sqlite3_result_text64 (ctx, (char *) out, length, g_free, SQLITE_UTF8);
+}
+
 static fts5_api *
 get_fts5_api (sqlite3 *db)
 {
@@ -204,8 +278,9 @@ get_fts5_api (sqlite3 *db)
  * sd_store_register_fts5:
  * @db: a connection
  *
- * Registers the tokenizer "sd_cjk", the ranking function "sd_bm25" and
- * the trigger's "sd_fts_deferred" on @db.  Every connection that writes
+ * Registers the tokenizer "sd_cjk", the ranking function "sd_bm25", the
+ * trigger's "sd_fts_deferred" and the page text's "sd_page_pack" and
+ * "sd_page_text" on @db.  Every connection that writes
  * stories needs them, since the index is kept by triggers.
  */
 gboolean
@@ -229,6 +304,14 @@ sd_store_register_fts5 (sqlite3 *db, GError **error)
       || api->xCreateFunction (api, SD_STORE_FTS5_RANK, NULL, rank_function, NULL) != SQLITE_OK
       || sqlite3_create_function (db, SD_STORE_FTS5_DEFERRED, 0, SQLITE_UTF8 | SQLITE_INNOCUOUS,
                                   NULL, deferred_function, NULL, NULL)
+             != SQLITE_OK
+      || sqlite3_create_function (db, SD_STORE_PAGE_PACK, 1,
+                                  SQLITE_UTF8 | SQLITE_INNOCUOUS | SQLITE_DETERMINISTIC,
+                                  GINT_TO_POINTER (1), page_function, NULL, NULL)
+             != SQLITE_OK
+      || sqlite3_create_function (db, SD_STORE_PAGE_TEXT, 1,
+                                  SQLITE_UTF8 | SQLITE_INNOCUOUS | SQLITE_DETERMINISTIC, NULL,
+                                  page_function, NULL, NULL)
              != SQLITE_OK)
     {
       g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_OPEN,

@@ -20,6 +20,10 @@ G_BEGIN_DECLS
 /* sd_fts_deferred (): 1 while this thread feeds the index itself, which
  * the insert trigger leaves alone */
 #define SD_STORE_FTS5_DEFERRED  "sd_fts_deferred"
+/* sd_page_pack (text): a page's text as stored, deflated (a blob);
+ * sd_page_text (stored): the text again, a page stored before as it is */
+#define SD_STORE_PAGE_PACK      "sd_page_pack"
+#define SD_STORE_PAGE_TEXT      "sd_page_text"
 
 /* Registers the tokenizer "sd_cjk" and the rank function "sd_bm25" with
  * @db's FTS5; every connection that writes stories needs them. */

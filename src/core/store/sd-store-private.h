@@ -112,12 +112,27 @@ G_GNUC_INTERNAL void          _sd_store_notify_library  (SdStore *self);
 /* Stops the watcher and lets go of the read connection (sd-store-async.c). */
 G_GNUC_INTERNAL void          _sd_store_async_clear     (SdStore *self);
 
-/* The store's side, in sd-store-search.c: the stories of @scope matching
- * @scope->text, in page order, for sd_store_list_stories() and
- * sd_store_list_full_stories(). (element-type SdStory) */
-G_GNUC_INTERNAL GPtrArray *_sd_store_list_matching (SdStore       *self,
-                                                    const SdScope *scope,
-                                                    gboolean       full,
-                                                    GError       **error);
+/* The store's side, in sd-store-search.c: the statement listing the
+ * stories of @scope matching @scope->text (in page order, or best first
+ * for short records by relevance), bound, for sd_store_list_stories() and
+ * sd_store_list_full_stories(). */
+G_GNUC_INTERNAL sqlite3_stmt *_sd_store_prepare_matching (SdStore       *self,
+                                                         const SdScope *scope,
+                                                         gboolean       full,
+                                                         GError       **error);
+/* Story @id's row, as a full listing reads it (no highlights, repairs or
+ * mentions yet), or %NULL with %SD_STORE_ERROR_NOT_FOUND
+ * (sd-store-stories.c). */
+G_GNUC_INTERNAL SdStory      *_sd_store_read_story_by_id (SdStore       *self,
+                                                         gint64         id,
+                                                         GError       **error);
+/* The statement listing @scope's stories, bound, the store's cached one:
+ * step it, then reset it; the editor's selection as a set of ids in
+ * @out_selected, NULL when there is none (sd-store-stories.c). */
+G_GNUC_INTERNAL sqlite3_stmt *_sd_store_prepare_listing  (SdStore       *self,
+                                                         const SdScope *scope,
+                                                         gboolean       full,
+                                                         GHashTable   **out_selected,
+                                                         GError       **error);
 
 G_END_DECLS

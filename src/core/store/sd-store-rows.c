@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "sd-page-identity.h"
+#include "sd-store-fts5.h"
 #include "sd-store-rows-private.h"
 
 gboolean
@@ -22,7 +23,8 @@ _sd_store_insert_page (
   sqlite3_stmt *stmt = _sd_store_get_statement (
       self,
       "INSERT INTO pages (file, checksum, encoding, size, text, imported, path, paper, "
-      "issue_date, page_no, identity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      "issue_date, page_no, identity) VALUES (?, ?, ?, ?, " SD_STORE_PAGE_PACK " (?), ?, ?, ?, ?, "
+      "?, ?)",
       error);
   const char      *name = page->name != NULL ? page->name : page->file;
   g_autofree char *identity = NULL;
@@ -379,7 +381,8 @@ _sd_store_read_page_info (SdStore *self, gint64 story_id, SdPageInfo *info, GErr
 {
   sqlite3_stmt *stmt = _sd_store_get_statement (
       self,
-      "SELECT s.page_id, s.ordinal, p.size, p.encoding, p.text FROM stories s "
+      "SELECT s.page_id, s.ordinal, p.size, p.encoding, " SD_STORE_PAGE_TEXT " (p.text) "
+      "FROM stories s "
       "JOIN pages p ON p.id = s.page_id WHERE s.id = ?",
       error);
 

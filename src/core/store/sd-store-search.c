@@ -300,15 +300,14 @@ prepare (SdStore       *self,
   return stmt;
 }
 
-GPtrArray *
-_sd_store_list_matching (SdStore *self, const SdScope *scope, gboolean full, GError **error)
+sqlite3_stmt *
+_sd_store_prepare_matching (SdStore *self, const SdScope *scope, gboolean full, GError **error)
 {
   /* the ranked statement reads short records only */
-  gboolean      ranked = scope->by_relevance && !full;
-  sqlite3_stmt *stmt = prepare (self, ranked ? SHAPE_RANKED : SHAPE_PAGE_ORDER, scope, scope->text,
-                                full, "", ranked ? -1 : 0, error);
+  gboolean ranked = scope->by_relevance && !full;
 
-  return stmt != NULL ? _sd_store_read_stories (self, stmt, full, NULL, "search", error) : NULL;
+  return prepare (self, ranked ? SHAPE_RANKED : SHAPE_PAGE_ORDER, scope, scope->text, full, "",
+                  ranked ? -1 : 0, error);
 }
 
 /**

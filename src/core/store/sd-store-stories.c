@@ -12,6 +12,7 @@
 
 #include "sd-page-identity.h"
 #include "sd-query.h"
+#include "sd-store-fts5.h"
 #include "sd-store-rows-private.h"
 #include "sd-store-write-private.h"
 
@@ -57,20 +58,16 @@ dup_id_set (const SdScope *scope)
   return set;
 }
 
-static void
-keep_selected (GPtrArray *stories, GHashTable *set)
-{
-  for (guint i = stories->len; set != NULL && i > 0; i--)
-    if (!g_hash_table_contains (set, &((SdStory *) g_ptr_array_index (stories, i - 1))->id))
-      g_ptr_array_remove_index (stories, i - 1);
-}
-
 /* Stories in the library; those in the trash, the most recently deleted first. */
 #define LIVE "WHERE s.trashed IS NULL "
 #define TRASHED "WHERE s.trashed IS NOT NULL ORDER BY s.trashed DESC, s.page_id, s.ordinal"
 
-static GPtrArray *
-list_stories (SdStore *self, const SdScope *scope, gboolean full, GError **error)
+/* The statement that lists @scope's stories in order, bound; the ids of
+ * the editor's selection in @out_selected (NULL when all are wanted).  The
+ * statement is the store's cached one: step it, then reset it. */
+sqlite3_stmt *
+_sd_store_prepare_listing (
+    SdStore *self, const SdScope *scope, gboolean full, GHashTable **out_selected, GError **error)
 {
   /* One statement text per scope kind, so each is prepared once. */
   static const char *const queries[2][5] = {
@@ -91,31 +88,37 @@ list_stories (SdStore *self, const SdScope *scope, gboolean full, GError **error
         "SELECT " FULL_STORY_COLUMNS STORY_FROM LIVE "AND p.batch_id = ?2" STORY_ORDER,
     },
   };
-  g_autoptr (GHashTable) selected = NULL;
   sqlite3_stmt *stmt;
+  gboolean      matching;
 
   g_return_val_if_fail (SD_IS_STORE (self), NULL);
   g_return_val_if_fail (scope != NULL && scope->kind <= SD_SCOPE_BATCH, NULL);
 
-  selected = dup_id_set (scope);
   /* The text is a search (sd-query.h), answered from the full-text index,
    * which holds no story in the trash. */
-  if (scope->text != NULL && *scope->text != '\0' && scope->kind != SD_SCOPE_TRASH)
-    {
-      GPtrArray *found = _sd_store_list_matching (self, scope, full, error);
-      if (found != NULL)
-        keep_selected (found, selected);
-      return found;
-    }
-
-  stmt = _sd_store_get_statement (self, queries[full ? 1 : 0][scope->kind], error);
+  matching = scope->text != NULL && *scope->text != '\0' && scope->kind != SD_SCOPE_TRASH;
+  if (matching)
+    stmt = _sd_store_prepare_matching (self, scope, full, error);
+  else
+    stmt = _sd_store_get_statement (self, queries[full ? 1 : 0][scope->kind], error);
   if (stmt == NULL)
     return NULL;
-  if (scope->kind == SD_SCOPE_PLACE)
+  if (scope->kind == SD_SCOPE_PLACE && !matching)
     _sd_store_bind_text (stmt, 1, scope->place_code);
-  if (scope->kind == SD_SCOPE_BATCH)
+  if (scope->kind == SD_SCOPE_BATCH && !matching)
     sqlite3_bind_int64 (stmt, 2, scope->batch_id);
+  *out_selected = dup_id_set (scope);
+  return stmt;
+}
 
+static GPtrArray *
+list_stories (SdStore *self, const SdScope *scope, gboolean full, GError **error)
+{
+  g_autoptr (GHashTable) selected = NULL;
+  sqlite3_stmt *stmt = _sd_store_prepare_listing (self, scope, full, &selected, error);
+
+  if (stmt == NULL)
+    return NULL;
   return _sd_store_read_stories (self, stmt, full, selected, "list stories", error);
 }
 
@@ -193,6 +196,29 @@ read_repairs (SdStore *self, SdStory *story, GError **error)
   return TRUE;
 }
 
+SdStory *
+_sd_store_read_story_by_id (SdStore *self, gint64 id, GError **error)
+{
+  sqlite3_stmt *stmt = _sd_store_get_statement (
+      self, "SELECT " FULL_STORY_COLUMNS STORY_FROM "WHERE s.id = ?", error);
+  g_autoptr (SdStory) story = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    story = _sd_store_read_story_row (stmt, TRUE);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_FOUND,
+                 _("No story with the id %lld"), (long long) id);
+  else if (rc != SQLITE_ROW)
+    _sd_store_set_sql_error (self, error, "read story");
+  return g_steal_pointer (&story);
+}
+
 /**
  * sd_store_get_story:
  *
@@ -202,32 +228,13 @@ read_repairs (SdStore *self, SdStory *story, GError **error)
 SdStory *
 sd_store_get_story (SdStore *self, gint64 id, GError **error)
 {
-  sqlite3_stmt *stmt;
   g_autoptr (SdStory) story = NULL;
-  int rc;
 
   g_return_val_if_fail (SD_IS_STORE (self), NULL);
 
-  stmt = _sd_store_get_statement (self, "SELECT " FULL_STORY_COLUMNS STORY_FROM "WHERE s.id = ?",
-                                  error);
-  if (stmt == NULL)
+  story = _sd_store_read_story_by_id (self, id, error);
+  if (story == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    story = _sd_store_read_story_row (stmt, TRUE);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
-    {
-      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_FOUND,
-                   _("No story with the id %lld"), (long long) id);
-      return NULL;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      _sd_store_set_sql_error (self, error, "read story");
-      return NULL;
-    }
   if (!read_repairs (self, story, error) || !_sd_store_read_highlights (self, story, error)
       || !read_mentions (self, story, error))
     return NULL;
@@ -239,7 +246,10 @@ sd_store_dup_page_text (
     SdStore *self, gint64 page_id, char **out_encoding, gint64 *out_size, GError **error)
 {
   sqlite3_stmt *stmt =
-      _sd_store_get_statement (self, "SELECT text, encoding, size FROM pages WHERE id = ?", error);
+      _sd_store_get_statement (self,
+                               "SELECT " SD_STORE_PAGE_TEXT " (text), encoding, size FROM pages "
+                               "WHERE id = ?",
+                               error);
   char *text = NULL;
 
   if (stmt == NULL)

@@ -266,6 +266,10 @@ migrate (SdStore *self, GError **error)
           || !_sd_store_exec (self, set_version, error) || !_sd_store_write_commit (&write, error))
         return FALSE;
     }
+  /* a migration that rebuilt the index or repacked pages left the space
+   * free inside the file: give it back, once */
+  if (version > 0 && version < (int) _sd_store_n_migrations)
+    return _sd_store_exec (self, "VACUUM", error);
   return TRUE;
 }
 

@@ -1,0 +1,165 @@
+/* test-export-stream.c — exports read from the library a story at a time
+ * (sd-store-cursor.h, #16) write the very bytes of exports of the stories
+ * read all at once
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "sd-export.h"
+#include "sd-importer.h"
+#include "sd-test-util.h"
+
+typedef SdTestLibrary Fixture;
+
+static const SdExportFormat stream_formats[] = {
+  SD_EXPORT_FORMAT_JSON, SD_EXPORT_FORMAT_CSV, SD_EXPORT_FORMAT_MARKDOWN,
+  SD_EXPORT_FORMAT_HTML, SD_EXPORT_FORMAT_W3C,
+};
+
+/* The seed pages, with tags, a note and highlights to export. */
+static void
+fill_library (Fixture *fixture)
+{
+  const char *const paths[] = { SD_SEEDS_DIR, NULL };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) pages = sd_importer_collect_pages (paths, &error);
+  g_autoptr (GPtrArray) stories = NULL;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < pages->len; i++)
+    sd_import_result_free (sd_importer_import_page (fixture->store, pages->pdata[i], NULL));
+  stories = sd_store_list_stories (fixture->store, &(SdScope){ SD_SCOPE_ALL }, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stories->len, >, 20);
+  for (guint i = 0; i < stories->len; i += 7)
+    {
+      gint64 id = ((SdStory *) g_ptr_array_index (stories, i))->id;
+
+      g_assert_true (sd_store_add_tag (fixture->store, id, i % 2 ? "重点" : "待核", &error));
+      g_assert_true (sd_store_set_note (fixture->store, id, "核对数字", &error));
+      g_assert_true (sd_store_add_highlight (fixture->store, id, 0, 3, "标题", NULL, &error));
+      g_assert_no_error (error);
+    }
+}
+
+/* The export's bytes, the minute it was made in taken out (Markdown and
+ * HTML say when). */
+static char *
+finish (GOutputStream *output)
+{
+  g_autoptr (GRegex) minute = g_regex_new ("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d", 0, 0, NULL);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_true (g_output_stream_write_all (output, "", 1, NULL, NULL, &error));
+  g_assert_true (g_output_stream_close (output, NULL, &error));
+  g_assert_no_error (error);
+  text = g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (output));
+  return g_regex_replace_literal (minute, text, -1, 0, "(time)", 0, NULL);
+}
+
+static void
+assert_same_exports (Fixture *fixture, const SdScope *scope)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) stories = sd_store_list_full_stories (fixture->store, scope, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (stream_formats); i++)
+    {
+      g_autoptr (SdStoryCursor) cursor = sd_store_open_cursor (fixture->store, scope, &error);
+      g_autoptr (GOutputStream) all = g_memory_output_stream_new_resizable ();
+      g_autoptr (GOutputStream) streamed = g_memory_output_stream_new_resizable ();
+      g_autofree char *expected = NULL;
+      g_autofree char *written = NULL;
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (sd_story_cursor_get_total (cursor), ==, stories->len);
+      g_assert_true (sd_export_write_full (stream_formats[i], stories, NULL, all, NULL, &error));
+      g_assert_true (
+          sd_export_write_cursor (stream_formats[i], cursor, NULL, streamed, NULL, NULL, &error));
+      g_assert_no_error (error);
+      expected = finish (all);
+      written = finish (streamed);
+      g_test_message ("%s: %zu bytes", sd_export_format_to_string (stream_formats[i]),
+                      strlen (expected));
+      g_assert_cmpstr (written, ==, expected);
+    }
+}
+
+static void
+test_scopes (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GPtrArray) listed = NULL;
+  g_autoptr (GArray) picked = g_array_new (FALSE, FALSE, sizeof (gint64));
+  SdScope scope = { SD_SCOPE_ALL };
+
+  fill_library (fixture);
+  assert_same_exports (fixture, &scope);
+  scope.text = "党建";
+  assert_same_exports (fixture, &scope);
+  scope.text = "不在任何稿件里的词";
+  assert_same_exports (fixture, &scope);
+
+  /* the editor's selection: every third story */
+  listed = sd_store_list_stories (fixture->store, &(SdScope){ SD_SCOPE_ALL }, NULL);
+  for (guint i = 0; i < listed->len; i += 3)
+    g_array_append_val (picked, ((SdStory *) g_ptr_array_index (listed, i))->id);
+  scope = (SdScope){ SD_SCOPE_ALL, NULL, NULL, (gint64 *) picked->data, picked->len };
+  assert_same_exports (fixture, &scope);
+  scope = (SdScope){ SD_SCOPE_PLACE, "3205" };
+  assert_same_exports (fixture, &scope);
+}
+
+/* A story read again by its id is the record the cursor gave. */
+static void
+test_cursor_get (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SdStoryCursor) cursor = NULL;
+  guint n = 0;
+
+  fill_library (fixture);
+  cursor = sd_store_open_cursor (fixture->store, &(SdScope){ SD_SCOPE_ALL }, &error);
+  g_assert_no_error (error);
+  for (;;)
+    {
+      g_autoptr (SdStory) story = NULL;
+      g_autoptr (SdStory) again = NULL;
+      g_autoptr (GPtrArray) one = g_ptr_array_new ();
+      g_autoptr (GPtrArray) other = g_ptr_array_new ();
+      g_autoptr (GOutputStream) first = g_memory_output_stream_new_resizable ();
+      g_autoptr (GOutputStream) second = g_memory_output_stream_new_resizable ();
+      g_autofree char *first_text = NULL;
+      g_autofree char *second_text = NULL;
+
+      g_assert_true (sd_story_cursor_next (cursor, &story, &error));
+      if (story == NULL)
+        break;
+      n++;
+      again = sd_story_cursor_get (cursor, story->id, &error);
+      g_assert_no_error (error);
+      g_ptr_array_add (one, story);
+      g_ptr_array_add (other, again);
+      g_assert_true (sd_export_write (SD_EXPORT_FORMAT_JSON, one, first, NULL, &error));
+      g_assert_true (sd_export_write (SD_EXPORT_FORMAT_JSON, other, second, NULL, &error));
+      first_text = finish (first);
+      second_text = finish (second);
+      g_assert_cmpstr (first_text, ==, second_text);
+    }
+  g_assert_cmpuint (n, ==, sd_story_cursor_get_total (cursor));
+  g_assert_null (sd_story_cursor_get (cursor, 999999, &error));
+  g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_FOUND);
+}
+
+int
+main (int argc, char *argv[])
+{
+  sd_test_init (&argc, &argv);
+
+  SD_TEST_ADD_WITH_LIBRARY ("/export-stream/scopes", NULL, test_scopes);
+  SD_TEST_ADD_WITH_LIBRARY ("/export-stream/cursor-get", NULL, test_cursor_get);
+  return g_test_run ();
+}
