@@ -28,11 +28,11 @@ test_windows (void)
   g_autofree char *quoted = windows_of ("it's a\\b", NULL);
 
   g_assert_cmpstr (empty, ==, "");
-  /* bigrams with their unigrams at one position; the second field starts
-   * past the gap, so no phrase joins the two */
+  /* bigrams, and a run's first and last character alone too (at the
+   * first's position and the last's); the second field starts past the
+   * gap, so no phrase joins the two */
   g_assert_cmpstr (short_story, ==,
-                   "'党建':1,263 '党':1,263 '建引':2 '建':2,264 '引领':3 '引':3 '领':4 "
-                   "'wi':261 'fi':262");
+                   "'党建':1,263 '党':1,263 '建引':2 '引领':3 '领':4 'wi':261 'fi':262 '建':264");
   /* tokens are letters and digits only: no quote reaches a literal */
   g_assert_cmpstr (quoted, ==, "'it':1 's':2 'a':3 'b':4");
 }
