@@ -64,7 +64,7 @@ resolve_target (
       _sd_cli_print_error (message);
       return FALSE;
     }
-  if ((*out_store = _sd_cli_open_store ()) == NULL)
+  if ((*out_store = _sd_cli_open_store_to_write ()) == NULL)
     return FALSE;
   *out_kind = target->story != NULL ? SD_TRASH_STORY
               : target->page > 0    ? SD_TRASH_PAGE
@@ -180,7 +180,8 @@ _sd_cli_run_trash (int argc, char **argv)
           _("trash needs list, restore (with --story, --page or --batch) or empty"));
       return EXIT_REFUSED;
     }
-  if ((store = _sd_cli_open_store ()) == NULL)
+  store = g_strcmp0 (action, "list") == 0 ? _sd_cli_open_store () : _sd_cli_open_store_to_write ();
+  if (store == NULL)
     return EXIT_REFUSED;
   if (g_strcmp0 (action, "list") == 0)
     return list_trash (store);

@@ -215,6 +215,16 @@ const char *const _sd_store_migrations[] = {
   "  VALUES (new.id, new.headline, new.subheadline, new.body, new.byline, new.note);"
   "END;"
   "ALTER TABLE pages ADD COLUMN partial INTEGER NOT NULL DEFAULT 0;",
+
+  /* 8 → 9: when the library last had its full integrity_check and its
+   * weekly backup (sd-store-maintenance.c), in seconds since 1970.  A new
+   * library has nothing to check; a migrated one was just backed up. */
+  "CREATE TABLE maintenance ("
+  "  task TEXT PRIMARY KEY,"
+  "  done INTEGER NOT NULL);"
+  "INSERT INTO maintenance (task, done) VALUES"
+  "  ('integrity-check', CAST (strftime ('%s', 'now') AS INTEGER)),"
+  "  ('backup', CAST (strftime ('%s', 'now') AS INTEGER));",
 };
 
 const guint _sd_store_n_migrations = G_N_ELEMENTS (_sd_store_migrations);
