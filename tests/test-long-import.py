@@ -10,6 +10,7 @@ finds the library locked past SQLite's busy timeout (10 s) waits on and
 succeeds: "database is locked" never reaches the user.  No time is
 measured: the benchmark does that."""
 
+import json
 import os
 import sqlite3
 import subprocess
@@ -77,6 +78,33 @@ class LongImportTest(unittest.TestCase):
         # the page is whole: importing it again finds it unchanged
         again = sdrun.run("import", "--db", self.db, page, timeout=120)
         self.assertIn("already in the library", again.stdout)
+
+    def test_a_page_being_stored_is_not_shown_until_whole(self):
+        """Lists, counts, searches and exports leave out a page whose
+        batches are still being stored (pages.partial)."""
+        page = os.path.join(self.tmp.name, "big.txt")
+        subprocess.run([sys.executable, MAKE_PAGE, sdrun.SEEDS, page, "8"], check=True)
+        before = len(json.loads(sdrun.run("export", "--db", self.db).stdout))
+        importer = subprocess.Popen([sdrun.STORYDESK, "import", "--db", self.db, page],
+                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        seen, partial_seen = [], 0
+        while importer.poll() is None:
+            with sqlite3.connect(self.db) as conn:
+                stored = conn.execute("SELECT count(*) FROM stories s JOIN pages p "
+                                      "ON p.id = s.page_id WHERE p.partial").fetchone()[0]
+            listed = len(json.loads(sdrun.run("export", "--db", self.db).stdout))
+            found = len(json.loads(sdrun.run("export", "--db", self.db, "--query",
+                                             "source:big.txt").stdout))
+            seen.append((listed - before, found))
+            partial_seen += stored > 0
+        out, err = importer.communicate()
+        self.assertEqual(importer.returncode, 0, err)
+        self.assertGreater(partial_seen, 0, "the page was never seen half-stored")
+        whole = len(json.loads(sdrun.run("export", "--db", self.db).stdout)) - before
+        self.assertIn(f"{whole} stories", out)
+        for listed, found in seen:
+            self.assertIn(listed, (0, whole))
+            self.assertIn(found, (0, whole))
 
     def test_a_writer_waits_past_the_busy_timeout(self):
         holder = sqlite3.connect(self.db, isolation_level=None, check_same_thread=False)

@@ -363,6 +363,7 @@ static void
 test_upgrade (Fixture *fixture, gconstpointer data)
 {
   static const char *const downgrade[] = {
+    "DROP INDEX pages_partial",
     "DROP TABLE maintenance",
     "ALTER TABLE pages DROP COLUMN partial",
     "DROP TABLE story_history",

@@ -111,6 +111,8 @@ G_GNUC_INTERNAL gboolean      _sd_store_purge_trash     (SdStore *self, GError *
 G_GNUC_INTERNAL gboolean      _sd_store_keep_older_edit (SdStore *self, gint64 story_id, const SdStory *older, const SdStory *newer, const char *now, gboolean *out_kept, GError **error);
 /* Emits SdStore::library-changed. */
 G_GNUC_INTERNAL void          _sd_store_notify_library  (SdStore *self);
+/* Whether an import is storing a page (pages.partial) right now. */
+G_GNUC_INTERNAL gboolean      _sd_store_has_partial_pages (SdStore *self);
 /* Stops the watcher and lets go of the read connection (sd-store-async.c). */
 G_GNUC_INTERNAL void          _sd_store_async_clear     (SdStore *self);
 

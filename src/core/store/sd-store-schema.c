@@ -225,6 +225,10 @@ const char *const _sd_store_migrations[] = {
   "INSERT INTO maintenance (task, done) VALUES"
   "  ('integrity-check', CAST (strftime ('%s', 'now') AS INTEGER)),"
   "  ('backup', CAST (strftime ('%s', 'now') AS INTEGER));",
+
+  /* 9 → 10: the pages an import is storing, a batch at a time, left out
+   * of lists, counts and searches until whole: found at once. */
+  "CREATE INDEX pages_partial ON pages (id) WHERE partial;",
 };
 
 const guint _sd_store_n_migrations = G_N_ELEMENTS (_sd_store_migrations);
