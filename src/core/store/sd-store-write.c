@@ -93,6 +93,10 @@ _sd_store_write_commit (SdStoreWrite *write, GError **error)
     _sd_store_notify_story (store, g_array_index (write->stories, gint64, i));
   if (write->tags)
     _sd_store_notify_tags (store);
+  /* announced once: a write begun again (a long import's next batch)
+   * collects afresh */
+  g_array_set_size (write->stories, 0);
+  write->tags = FALSE;
   return TRUE;
 }
 
