@@ -99,12 +99,21 @@ move_target (const char *name, Target *target, gboolean to_trash)
       _sd_cli_print_error (error->message);
       return EXIT_REFUSED;
     }
+  if (!to_trash && n == 0)
+    {
+      /* a failure, said as one, with the reason */
+      g_autofree char *message = g_strdup_printf (
+          _("trash restore: nothing of --%s %lld is in the trash; nothing changed"),
+             kind_names[kind], (long long) id);
+      _sd_cli_print_error (message);
+      return EXIT_REFUSED;
+    }
   if (!to_trash)
     {
       g_print (g_dngettext (GETTEXT_PACKAGE, "%u story back from the trash\n",
                             "%u stories back from the trash\n", n),
                n);
-      return n > 0 ? EXIT_SUCCESS : EXIT_REFUSED;
+      return EXIT_SUCCESS;
     }
   if (n == 0)
     g_print (_("Nothing to delete: it is in the trash already\n"));

@@ -209,7 +209,15 @@ print_import_result (const SdImportResult *result)
   g_autofree char *display = g_filename_display_name (result->path);
 
   if (result->error != NULL)
-    g_print (_("%s: refused: %s\n"), display, result->error->message);
+    {
+      /* the reason, without the file's name a second time */
+      g_autofree char *named = g_strconcat (display, ": ", NULL);
+      const char      *why = result->error->message;
+
+      if (g_str_has_prefix (why, named))
+        why += strlen (named);
+      g_print (_("%s: refused: %s\n"), display, why);
+    }
   else if (result->known && result->n_restored > 0)
     g_print (_("%s: back from the trash (%u stories, as they were)\n"), display,
                 result->n_restored);

@@ -314,6 +314,26 @@ sd_store_backup (SdStore *self, const char *dest, char **out_path, GError **erro
                    _("%s: a file is there already; a backup goes to a new file"), target);
       return FALSE;
     }
+  /* said of the destination, not of SQLite's temporary file there */
+  {
+    g_autofree char *folder = g_path_get_dirname (target);
+
+    if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
+      {
+        g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_OPEN,
+                     _("%s: no backup was made: the folder %s does not exist"), target, folder);
+        return FALSE;
+      }
+    if (access (folder, W_OK) != 0)
+      {
+        int saved = errno;
+
+        g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_OPEN,
+                     _("%s: no backup was made: cannot write in the folder %s: %s"), target,
+                        folder, g_strerror (saved));
+        return FALSE;
+      }
+  }
   part = g_strdup_printf ("%s.%08x.part", target, g_random_int ());
   if (!copy_library (self, part, error))
     {
