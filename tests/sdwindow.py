@@ -85,6 +85,26 @@ def find(node, name=None, role=None):
         return None
 
 
+def find_outside_lists(node, name, role, depth=0):
+    """The first descendant so named, searched without entering a table:
+    the story list's cells, tens of thousands of them, are never walked."""
+    try:
+        children = node.children
+    except Exception:
+        return None
+    for child in children:
+        try:
+            if child.name == name and child.roleName == role:
+                return child
+            if child.roleName not in ("table", "tree table") and depth < 40:
+                found = find_outside_lists(child, name, role, depth + 1)
+                if found is not None:
+                    return found
+        except Exception:  # gone meanwhile
+            continue
+    return None
+
+
 def story_cells(app):
     table = app.child(name="稿件", roleName="table")
     return [c for c in table.findChildren(GenericPredicate(roleName="table cell"))
@@ -112,6 +132,7 @@ class Window:
         env.pop("LANGUAGE", None)
         env["STORYDESK_DEBUG"] = "sync-reads"
         self.log = tempfile.TemporaryFile(mode="w+", prefix="sd-window-stderr-")
+        self._panel = None
         self.proc = subprocess.Popen([STORYDESK, "--db", library], env=env, stderr=self.log)
         self.app = wait_until(lambda: self._application(), "storydesk on the AT-SPI bus")
 
@@ -128,38 +149,89 @@ class Window:
         self.log.seek(0)
         return self.log.read()
 
-    def open_story(self, pick):
-        """Lists every story and opens the one @pick (a function of the
+    def open_story(self, pick, node=None):
+        """Lists every story (or those of the tree's row @node, a function
+        of the tree's cells) and opens the one @pick (a function of the
         listed cells) chooses; returns its headline."""
-        places = wait_until(lambda: find(self.app, "地区", "tree table"), "the place tree")
-        everything = wait_until(lambda: row_cells(places, "全部稿件"), "全部稿件 in the tree")
-        everything[0].click()
-        cells = wait_until(lambda: story_cells(self.app), "stories in the list")
+        # (a machine under load takes its time to show the window)
+        places = wait_until(lambda: find_outside_lists(self.app, "地区", "tree table"),
+                            "the place tree", timeout=60)
+        if node is None:
+            row = wait_until(lambda: row_cells(places, "全部稿件"), "全部稿件 in the tree")[0]
+        else:
+            row = wait_until(lambda: node(places.findChildren(
+                GenericPredicate(roleName="table cell"))), "the row in the tree")
+        row.click()
+        cells = wait_until(lambda: story_cells(self.app), "stories in the list", timeout=60)
         cell = pick(cells)
-        headline = cell.name.split("\n")[0]
+        name = cell.name
+        headline = name.split("\n")[0]
+
+        def shown():
+            # the article view and the list's cells found afresh each time:
+            # a window that is slow to start (the sanitizer build) replaces
+            # them meanwhile, and a click on a cell that moved is clicked again
+            article = find_outside_lists(self.app, "正文", "text")
+            # (a story without a headline is listed by its body's start, cut
+            # with "…")
+            if article is not None and headline.rstrip("…") in article.text:
+                return True
+            if time.monotonic() - clicked[0] > 10:
+                again = next((c for c in story_cells(self.app) if c.name == name), None)
+                if again is not None:
+                    again.click()
+                clicked[0] = time.monotonic()
+            return False
+
         cell.click()
-        article = self.app.child(name="正文", roleName="text")
-        wait_until(lambda: headline in article.text, f"{headline!r} in the article view")
+        clicked = [time.monotonic()]
+        wait_until(shown, f"{headline!r} in the article view", timeout=60)
         return headline
 
+    def panel(self):
+        """The story's side panel (tags, status, note), where the searches
+        below look: a search of the whole window walks every cell of the
+        story list, ten seconds a search once 5,000 stories are listed.
+        Found again whenever the object kept went stale."""
+        if self._panel is not None and not self._panel.dead:
+            return self._panel
+        entry = wait_until(lambda: find_outside_lists(self.app, "添加标签", "text"),
+                           "the tag entry")
+        node = entry
+        while node is not None and find(node, "批注", "text") is None:
+            node = node.parent
+        self._panel = node if node is not None else self.app
+        return self._panel
+
+    def in_panel(self, name, role):
+        """The panel's widget so named, or None; looked up afresh each time
+        (a widget kept from an earlier look may be gone)."""
+        return find(self.panel(), name, role)
+
     def chip(self, tag):
-        return find(self.app, "删除标签 " + tag, "push button")
+        return self.in_panel("删除标签 " + tag, "push button")
 
     def add_tag(self, tag):
         """Types @tag into the tag entry and presses Enter; returns once its
         chip shows (the panel shows what the library holds)."""
-        entry = self.app.child(name="添加标签", roleName="text")
+        entry = wait_until(lambda: self.in_panel("添加标签", "text"), "the tag entry")
         self.click(entry)
         # (xdotool's type takes every word after it as text to type)
         subprocess.run(["xdotool", "type", "--delay", "20", tag], check=True)
         subprocess.run(["xdotool", "key", "Return"], check=True)
         wait_until(lambda: self.chip(tag), f"the chip of {tag!r}", timeout=10)
 
+    def remove_tag(self, tag):
+        """Presses the cross on @tag's chip; returns once the chip is gone."""
+        wait_until(lambda: self.chip(tag), f"the chip of {tag!r}", timeout=10) \
+            .doActionNamed("click")
+        wait_until(lambda: self.chip(tag) is None, f"the chip of {tag!r} gone", timeout=10)
+
     def note_widget(self):
-        return self.app.child(name="批注", roleName="text")
+        return wait_until(lambda: self.in_panel("批注", "text"), "the note")
 
     def saved_label(self):
-        for label in self.app.findChildren(GenericPredicate(roleName="label")):
+        for label in self.panel().findChildren(GenericPredicate(roleName="label")):
             if label.name.startswith(SAVED_PREFIX):
                 return label.name
         return None
@@ -178,16 +250,19 @@ class Window:
         typed_at = time.strftime("%H:%M:%S")
         wait_until(lambda: (lambda s: s and s != before and s[len(SAVED_PREFIX):][:8] >= typed_at)(
             self.saved_label()), "the note saved", timeout=10)
-        return note.text
+        return self.note_widget().text
+
+    def status_box(self):
+        return wait_until(lambda: self.in_panel("审稿状态", "combo box"), "the status box")
 
     def shown_status(self):
-        combo = self.app.child(name="审稿状态", roleName="combo box")
+        combo = self.status_box()
         return combo.querySelection().getSelectedChild(0).name
 
     def set_status(self, status):
         """Chooses @status in the panel's status box, as an editor does;
         returns once the box shows it."""
-        combo = self.app.child(name="审稿状态", roleName="combo box")
+        combo = self.status_box()
         item = next(i for i in combo.findChildren(GenericPredicate(roleName="menu item"))
                     if i.name == STATUS_LABELS[status])
         item.doActionNamed("click")

@@ -258,6 +258,10 @@ class CliTest(unittest.TestCase):
             run("delete", "--db", self.db, *args, check_status=2)
         run("trash", "--db", self.db, "restore", check_status=2)
         run("trash", "--db", self.db, "burn", check_status=2)
+        # restoring what is not in the trash fails, saying so, not "0 stories back"
+        proc = run("trash", "--db", self.db, "restore", "--story", "1", check_status=2)
+        self.assertEqual(proc.stdout, "")
+        self.assertIn("nothing of --story 1 is in the trash; nothing changed", proc.stderr)
 
     def test_merge_keeps_history(self):
         run("import", "--db", self.db, os.path.join(SEEDS, sorted(os.listdir(SEEDS))[0]))
@@ -340,6 +344,26 @@ class CliTest(unittest.TestCase):
         proc = run("export", "--db", self.db, "--format", "json", "-o", "/nonexistent-dir/x.json",
                    check_status=2)
         self.assertIn("x.json", proc.stderr)
+
+    def test_missing_file_refused_in_plain_words(self):
+        missing = os.path.join(self.tmp.name, "A01.txt")
+        proc = run("import", "--db", self.db, missing, check_status=2)
+        self.assertEqual(proc.stdout, f"{missing}: refused: there is no such file or folder\n")
+
+    def test_backup_errors_name_the_destination(self):
+        run("import", "--db", self.db, SEEDS)
+        dest = os.path.join(self.tmp.name, "missing", "copy.db")
+        proc = run("backup", "--db", self.db, dest, check_status=2)
+        self.assertIn(f"{dest}: no backup was made: the folder "
+                      f"{os.path.dirname(dest)} does not exist", proc.stderr)
+        self.assertNotIn(".part", proc.stderr)
+        self.assertNotIn("unable to open database file", proc.stderr)
+        if os.geteuid() != 0:  # root writes anywhere
+            locked = os.path.join(self.tmp.name, "locked")
+            os.mkdir(locked, 0o500)
+            proc = run("backup", "--db", self.db, os.path.join(locked, "copy.db"),
+                       check_status=2)
+            self.assertIn(f"cannot write in the folder {locked}", proc.stderr)
 
     def test_not_a_library(self):
         bogus = os.path.join(self.tmp.name, "notes.db")

@@ -9,10 +9,10 @@
 # the window), every acknowledged write there, the big page whole,
 # integrity_check ok.
 #
-# The import of one 50 MB page holds the write lock for longer than the
-# busy timeout until #14 item 12 (short transactions per page, writers
-# retrying with backoff) is merged.  Until then the lock errors, and only
-# they, make this test skip (exit 77) with the count; set ITEM_12_MERGED.
+# SD_CONCURRENCY_SECONDS and SD_CONCURRENCY_PAGE_MB make the shorter run
+# .ci/run runs (meson.build).  The window is driven inside its side panel
+# (sdwindow.Window.panel): once the big page's stories are listed, a search
+# of the whole window takes tens of seconds.
 #
 # Run inside xvfb-run + dbus-run-session (X server outermost), see meson.build.
 #
@@ -33,7 +33,6 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import pagegen  # noqa: E402
 import sdwindow  # noqa: E402
 
-ITEM_12_MERGED = False
 STORYDESK = os.environ["STORYDESK"]
 SEEDS = os.path.join(os.environ["SD_SOURCE_ROOT"], "seeds")
 SECONDS = float(os.environ.get("SD_CONCURRENCY_SECONDS", "60"))
@@ -41,7 +40,7 @@ BIG_PAGE = int(os.environ.get("SD_CONCURRENCY_PAGE_MB", "50")) << 20
 STATUSES = ["new", "reviewed", "needs-work", "rejected"]
 log = sdwindow.log
 problems = []   # what must never happen
-locked = []     # "database is locked" / busy, waiting for item 12
+locked = []     # "database is locked" / busy (#14 item 12)
 
 
 def run(args):
@@ -69,7 +68,24 @@ conn.close()
 log(f"library of {n_stories} stories; a page of {size / 1e6:.1f} MB to import")
 
 window = sdwindow.Window(db, tmp.name)
-headline = window.open_story(lambda cells: [c for c in cells if c.position[1] > 0][0])
+
+
+def first_batch(cells):
+    """The tree's row of the first import batch (the one under 导入批次)."""
+    names = [c.name for c in cells]
+    if "导入批次" not in names:
+        return None
+    return next((c for c in cells[names.index("导入批次") + 1:] if c.name and "·" in c.name),
+                None)
+
+
+# The window lists the first import's batch, not every story: listing all
+# of them, it would list the big page's 28,000 stories again at each write
+# of the other processes (each is a library-changed), and tell the
+# accessibility bus about every row; its main loop then answers AT-SPI
+# after its 25 s timeout, and this test would measure that, not the writers.
+headline = window.open_story(lambda cells: [c for c in cells if c.position[1] > 0][0],
+                             node=first_batch)
 conn = sqlite3.connect(db)
 window_story = conn.execute("SELECT id FROM stories WHERE headline = ?", (headline,)).fetchone()[0]
 conn.close()
@@ -138,6 +154,8 @@ for t in threads + [big_import]:
     t.start()
 
 window_tags = set()
+window_removed = set()   # tags the window added, then took off
+KEEP_CHIPS = 4
 window_timeouts = []
 race_done = False
 try:
@@ -147,8 +165,16 @@ try:
         tag = f"win{k}"
         k += 1
         try:
+            # a few chips at a time: a panel full of them scrolls the
+            # entry out of sight
             window.add_tag(tag)
             window_tags.add(tag)
+            if k > KEEP_CHIPS:
+                old = f"win{k - 1 - KEEP_CHIPS}"
+                if old in window_tags:
+                    window.remove_tag(old)
+                    window_tags.discard(old)
+                    window_removed.add(old)
         except sdwindow.Timeout as e:
             window_timeouts.append(str(e))
             subprocess.run(["xdotool", "key", "Escape"], check=True)
@@ -167,8 +193,8 @@ try:
                 run(["note", "--db", db, "--story", str(window_story), "--set", "他人的批注"])
                 subprocess.run(["xdotool", "type", "--delay", "30", "ne"], check=True)
                 keep_both = sdwindow.wait_until(lambda: (lambda b: b if b and b.showing else None)(
-                    sdwindow.find(window.app, "两者都保留(B)", "push button")),
-                    "the note conflict shown", timeout=15)
+                    window.in_panel("两者都保留(B)", "push button")),
+                    "the note conflict shown", timeout=30)
                 time.sleep(1.0)  # past the typing pause: nothing may be written meanwhile
                 conn = sqlite3.connect(db)
                 racing = conn.execute("SELECT note FROM stories WHERE id = ?",
@@ -180,12 +206,16 @@ try:
                 both = "他人的批注\n" + mine + " mine"
                 sdwindow.wait_until(lambda: sqlite3.connect(db).execute(
                     "SELECT note FROM stories WHERE id = ?", (window_story,)).fetchone()[0] == both,
-                    "both notes kept", timeout=15)
+                    "both notes kept", timeout=30)
                 log(f"note race: conflict shown, both kept (was {before!r})")
                 race_done = True
             except sdwindow.Timeout as e:
                 window_timeouts.append(str(e))
                 race_done = True
+                try:
+                    log(f"the note race: the window shows {window.note_widget().text!r}")
+                except Exception:
+                    pass
 finally:
     stop.set()
     for t in threads:
@@ -194,7 +224,8 @@ finally:
     window.stop()
 
 log(f"{counts['writes']} acknowledged writes, {counts['exports']} exports, "
-    f"{len(window_tags)} tags from the window; the big page: {import_result}")
+    f"{len(window_tags) + len(window_removed)} tags from the window "
+    f"({len(window_removed)} taken off again); the big page: {import_result}")
 messages = window.messages()
 for line in messages.splitlines():
     if "locked" in line or "busy" in line:
@@ -202,9 +233,10 @@ for line in messages.splitlines():
 if not race_done:
     window_timeouts.append("the note race never ran")
 if window_timeouts:
-    # a write the window could not make says why in its messages
-    (locked if any("locked" in x for x in locked if x.startswith("window:")) else problems).append(
-        f"{len(window_timeouts)} edits in the window never showed as done: {window_timeouts[0]}")
+    problems.append(f"{len(window_timeouts)} edits in the window never showed as done: "
+                    f"{window_timeouts[0]}")
+if not window_tags:
+    problems.append("the window added no tag")
 if "synchronous read" in messages or "CRITICAL" in messages:
     problems.append("the window's messages:\n" + messages)
 
@@ -215,6 +247,9 @@ tags = set(conn.execute("SELECT st.story_id, t.name FROM story_tags st "
                         "JOIN tags t ON t.id = st.tag_id"))
 lost = acked["tags"] - tags
 lost |= {(window_story, t) for t in window_tags} - tags
+back = {(window_story, t) for t in window_removed} & tags
+if back:
+    problems.append(f"{len(back)} tags the window took off are still there: {sorted(back)[:5]}")
 if lost:
     problems.append(f"{len(lost)} acknowledged tags lost: {sorted(lost)[:5]}")
 for column in ("note", "status"):
@@ -229,16 +264,11 @@ if import_result.get("status") == 0:
         problems.append(f"the big page: {n_big} stories stored, import said {import_result}")
 conn.close()
 
+if locked:
+    problems.append(f"{len(locked)} lock errors, e.g. {locked[0]!r}")
 if problems:
     for p in problems:
         log("FAIL: " + p)
     sys.exit(1)
-if locked:
-    log(f"{len(locked)} lock errors, e.g. {locked[0]!r}")
-    if ITEM_12_MERGED:
-        log("FAIL: a command or the window met a locked database")
-        sys.exit(1)
-    log("SKIP: only the lock errors of #14 item 12 (a long import) remain; all else passed")
-    sys.exit(77)
 log("PASS: no lock error, no lost write")
 tmp.cleanup()

@@ -14,6 +14,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import time
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -176,6 +177,100 @@ class LibraryTest(LibraryCase):
         self.assertEqual(dump(self.db), expected)
         self.assertEqual(len(json.loads(run("export", "--db", self.db).stdout)), 38)
         self.assertEqual(dump(self.db), expected)
+
+    # item 11, weekly ---------------------------------------------------
+
+    def set_back(self, days, task=None):
+        """Moves the remembered time of the weekly check and backup (or of
+        @task alone) @days into the past."""
+        connection = sqlite3.connect(self.db)
+        connection.execute("UPDATE maintenance SET done = done - ? WHERE ? IS NULL OR task = ?",
+                           (days * 86400, task, task))
+        connection.commit()
+        connection.close()
+
+    def weekly(self):
+        folder = self.path("backups")
+        return sorted(f for f in os.listdir(folder) if f.endswith(".weekly.db")) \
+            if os.path.isdir(folder) else []
+
+    def test_item11_weekly_check_and_backup_when_a_week_old(self):
+        self.seeded()
+        # a new library: nothing due for a week
+        self.assertEqual(self.weekly(), [])
+        self.set_back(6)
+        proc = run("tag", "--db", self.db, "--story", "1", "--add", "六天")
+        self.assertEqual(proc.stderr, "")
+        self.assertEqual(self.weekly(), [])
+
+        self.set_back(2)
+        expected = dump(self.db)
+        connection = sqlite3.connect(self.db)
+        checked = connection.execute(
+            "SELECT done FROM maintenance WHERE task = 'integrity-check'").fetchone()[0]
+        connection.close()
+        proc = run("tag", "--db", self.db, "--story", "1", "--add", "八天")
+        self.assertIn("library.db: weekly check: no damage found", proc.stderr)
+        self.assertIn("library.db: weekly backup made:", proc.stderr)
+        self.assertEqual(len(self.weekly()), 1)
+        backup = self.path(os.path.join("backups", self.weekly()[0]))
+        self.assertIn(backup, proc.stderr)
+        self.assertIn("no damage found", run("check", "--db", backup).stdout)
+        # remembered: the next write command does neither
+        proc = run("note", "--db", self.db, "--story", "1", "--set", "周")
+        self.assertEqual(proc.stderr, "")
+        self.assertEqual(len(self.weekly()), 1)
+        # reads never do them
+        self.set_back(8)
+        run("export", "--db", self.db)
+        self.assertEqual(len(self.weekly()), 1)
+
+        # the backup restored as the README says is the library as it was
+        # before the command that made it
+        os.rename(self.db, self.db + ".old")
+        for suffix in ("-wal", "-shm"):
+            if os.path.exists(self.db + suffix):
+                os.rename(self.db + suffix, self.db + ".old" + suffix)
+        shutil.copyfile(backup, self.db)
+        # (with the check of the same command, made just before it)
+        connection = sqlite3.connect(self.db)
+        self.assertGreater(connection.execute(
+            "SELECT done FROM maintenance WHERE task = 'integrity-check'").fetchone()[0],
+            time.time() - 600)
+        connection.execute("UPDATE maintenance SET done = ? WHERE task = 'integrity-check'",
+                           (checked,))
+        connection.commit()
+        connection.close()
+        self.assertEqual(dump(self.db), expected)
+
+    def test_item11_weekly_backups_rotate_the_last_four_kept(self):
+        self.seeded()
+        for i in range(6):
+            self.set_back(8, "backup")
+            run("status", "--db", self.db, "--story", "1", "--set", "reviewed")
+        self.assertEqual(len(self.weekly()), 4)
+
+    def test_item10_weekly_check_finds_what_quick_check_does_not(self):
+        self.seeded()
+        # an index that no longer matches its table: quick_check passes it
+        connection = sqlite3.connect(self.db)
+        connection.execute("PRAGMA writable_schema = ON")
+        connection.execute("UPDATE sqlite_master SET sql = "
+                           "'CREATE INDEX stories_by_place ON stories (status)' "
+                           "WHERE name = 'stories_by_place'")
+        connection.commit()
+        connection.close()
+        run("tag", "--db", self.db, "--story", "1", "--add", "未查")
+        self.set_back(8)
+        before = dump(self.db)
+        proc = run("tag", "--db", self.db, "--story", "1", "--add", "已查", status=2)
+        self.assertIn("library.db: the library is damaged (row 1 missing from index "
+                      "stories_by_place", proc.stderr)
+        self.assertIn("storydesk recover", proc.stderr)
+        # refused: nothing written, no backup of a damaged library made
+        self.assertEqual(dump(self.db), before)
+        self.assertEqual(self.weekly(), [])
+        run("export", "--db", self.db)  # reading goes on
 
 
 if __name__ == "__main__":

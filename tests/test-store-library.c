@@ -9,8 +9,10 @@
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <string.h>
 
 #include "sd-store-fts5.h"
+#include "sd-store-library.h"
 #include "sd-store-private.h"
 #include "sd-test-util.h"
 
@@ -154,6 +156,86 @@ test_item9_open_rules (void)
   g_assert_cmpint (query_int (empty, "PRAGMA application_id"), ==, SD_STORE_APPLICATION_ID);
 }
 
+static void
+exec_on (const char *path, const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static void
+maintained_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* sd_store_maintain_async () as the window runs it, to its end */
+static gboolean
+maintain_in_worker (SdStore *store, char **report, GError **error)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+
+  sd_store_maintain_async (store, 0, NULL, maintained_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return sd_store_maintain_finish (store, result, report, error);
+}
+
+/* The weekly check and backup in the window's worker: nothing due for a
+ * new library; both once the remembered times are a week old; damage only
+ * integrity_check sees refuses the window's writes, and is not backed up. */
+static void
+test_item11_weekly_in_a_worker (void)
+{
+  g_autofree char *folder = sd_test_make_dir ("weekly");
+  g_autofree char *path = g_build_filename (folder, "weekly.db", NULL);
+  g_autoptr (SdStore) store = sd_store_open (path, NULL);
+  g_autofree char *backups = g_build_filename (folder, "backups", NULL);
+  g_autoptr (GPtrArray) names = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *report = NULL;
+  g_autofree char *copy = NULL;
+
+  g_assert_nonnull (store);
+  g_assert_true (sd_store_save_search (store, "本周", "tag:周", &error));
+  g_assert_true (maintain_in_worker (store, &report, &error));
+  g_assert_no_error (error);
+  g_assert_null (report);
+  g_assert_false (g_file_test (backups, G_FILE_TEST_EXISTS));
+
+  exec_on (path, "UPDATE maintenance SET done = done - 8 * 86400");
+  g_assert_true (maintain_in_worker (store, &report, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (report, "weekly.db: weekly check: no damage found"));
+  g_assert_nonnull (strstr (report, "weekly.db: weekly backup made: "));
+  names = list_sorted (backups);
+  g_assert_cmpuint (names->len, ==, 1);
+  g_assert_true (g_str_has_suffix (g_ptr_array_index (names, 0), ".weekly.db"));
+  copy = g_build_filename (backups, g_ptr_array_index (names, 0), NULL);
+  g_assert_cmpint (query_int (copy, "SELECT count (*) FROM saved_searches"), ==, 1);
+  g_clear_pointer (&report, g_free);
+
+  /* an index that no longer matches its table: quick_check passes it */
+  exec_on (path, "CREATE INDEX saved_by_editor ON saved_searches (editor)");
+  exec_on (path, "PRAGMA writable_schema = ON; UPDATE sqlite_master SET sql = "
+                 "'CREATE INDEX saved_by_editor ON saved_searches (query)' "
+                 "WHERE name = 'saved_by_editor'");
+  exec_on (path, "UPDATE maintenance SET done = done - 8 * 86400");
+  g_assert_false (maintain_in_worker (store, &report, &error));
+  g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_DAMAGED);
+  g_clear_error (&error);
+  g_assert_false (sd_store_save_search (store, "下周", "tag:周", &error));
+  g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_DAMAGED);
+  g_clear_pointer (&names, g_ptr_array_unref);
+  names = list_sorted (backups);
+  g_assert_cmpuint (names->len, ==, 1);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -163,6 +245,7 @@ main (int argc, char *argv[])
                    test_item11_backup_before_migration);
   g_test_add_func ("/store-library/item11/no-backup-without-migration",
                    test_item11_no_backup_without_migration);
+  g_test_add_func ("/store-library/item11/weekly-in-a-worker", test_item11_weekly_in_a_worker);
   g_test_add_func ("/store-library/item9/open-rules", test_item9_open_rules);
   return g_test_run ();
 }

@@ -21,6 +21,16 @@ G_GNUC_INTERNAL void      _sd_cli_print_error   (const char *message);
 G_GNUC_INTERNAL gboolean  _sd_cli_parse_options (const char *name, const GOptionEntry *entries, int *argc, char ***argv);
 /* The library --db names, or the default; NULL, said, when it cannot be opened. */
 G_GNUC_INTERNAL SdStore  *_sd_cli_open_store    (void);
+/* The same for a command that writes: the weekly check and backup first. */
+G_GNUC_INTERNAL SdStore  *_sd_cli_open_store_to_write (void);
+
+/* The library --db names, or the default one's path. */
+G_GNUC_INTERNAL char     *_sd_cli_dup_db_path   (void);
+
+/* storydesk check, backup, recover (sd-cli-library.c) */
+G_GNUC_INTERNAL int       _sd_cli_run_check     (int argc, char **argv);
+G_GNUC_INTERNAL int       _sd_cli_run_backup    (int argc, char **argv);
+G_GNUC_INTERNAL int       _sd_cli_run_recover   (int argc, char **argv);
 
 /* storydesk delete, trash, batches (sd-cli-trash.c) */
 G_GNUC_INTERNAL int       _sd_cli_run_delete    (int argc, char **argv);

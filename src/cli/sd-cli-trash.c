@@ -64,7 +64,7 @@ resolve_target (
       _sd_cli_print_error (message);
       return FALSE;
     }
-  if ((*out_store = _sd_cli_open_store ()) == NULL)
+  if ((*out_store = _sd_cli_open_store_to_write ()) == NULL)
     return FALSE;
   *out_kind = target->story != NULL ? SD_TRASH_STORY
               : target->page > 0    ? SD_TRASH_PAGE
@@ -99,12 +99,21 @@ move_target (const char *name, Target *target, gboolean to_trash)
       _sd_cli_print_error (error->message);
       return EXIT_REFUSED;
     }
+  if (!to_trash && n == 0)
+    {
+      /* a failure, said as one, with the reason */
+      g_autofree char *message = g_strdup_printf (
+          _("trash restore: nothing of --%s %lld is in the trash; nothing changed"),
+             kind_names[kind], (long long) id);
+      _sd_cli_print_error (message);
+      return EXIT_REFUSED;
+    }
   if (!to_trash)
     {
       g_print (g_dngettext (GETTEXT_PACKAGE, "%u story back from the trash\n",
                             "%u stories back from the trash\n", n),
                n);
-      return n > 0 ? EXIT_SUCCESS : EXIT_REFUSED;
+      return EXIT_SUCCESS;
     }
   if (n == 0)
     g_print (_("Nothing to delete: it is in the trash already\n"));
@@ -180,7 +189,8 @@ _sd_cli_run_trash (int argc, char **argv)
           _("trash needs list, restore (with --story, --page or --batch) or empty"));
       return EXIT_REFUSED;
     }
-  if ((store = _sd_cli_open_store ()) == NULL)
+  store = g_strcmp0 (action, "list") == 0 ? _sd_cli_open_store () : _sd_cli_open_store_to_write ();
+  if (store == NULL)
     return EXIT_REFUSED;
   if (g_strcmp0 (action, "list") == 0)
     return list_trash (store);

@@ -22,6 +22,10 @@
 #include "sd-store-library.h"
 #include "sd-store.h"
 
+/* How long a write command's weekly full check may take; the rest is left
+ * to `storydesk check`. */
+#define CHECK_BUDGET_US (20 * G_USEC_PER_SEC)
+
 typedef int (*CommandFunc) (int argc, char **argv);
 
 typedef struct
@@ -37,9 +41,6 @@ static int run_export (int argc, char **argv);
 static int run_tag (int argc, char **argv);
 static int run_note (int argc, char **argv);
 static int run_status (int argc, char **argv);
-static int run_check (int argc, char **argv);
-static int run_backup (int argc, char **argv);
-static int run_recover (int argc, char **argv);
 static int run_page (int argc, char **argv);
 
 static const Command commands[] = {
@@ -56,17 +57,17 @@ static const Command commands[] = {
           N_("[--db FILE] --story ID|UUID --set TEXT"), N_("Set a story’s note"), run_note },
           { "status", N_("[--db FILE] --story ID|UUID --set new|reviewed|needs-work|rejected"),
                           N_("Set a story’s review status"), run_status },
-            { "check",
-              N_("[--db FILE]"),
-                  N_("Check the whole library for damage (PRAGMA integrity_check)"), run_check },
+            { "check", N_("[--db FILE]"),
+                           N_("Check the whole library for damage (PRAGMA integrity_check)"),
+                               _sd_cli_run_check },
               { "backup", N_("[--db FILE] DEST"),
                               N_("Copy the library to the new file DEST (or into the folder DEST), even while "
                "others write to it"),
-                                  run_backup },
+                                  _sd_cli_run_backup },
                 { "recover", N_("DAMAGED NEW"),
                                  N_("Save what can be read of a damaged library into the new library NEW, with a "
                "JSON export of it beside"),
-                                     run_recover },
+                                     _sd_cli_run_recover },
                   { "page",
                     N_("set [--db FILE] --story ID|UUID [--paper NAME] [--date YYYY-MM-DD] "
                        "[--page A05]"),
@@ -183,6 +184,29 @@ open_store (SdStoreOpenFlags flags)
   return store;
 }
 
+/* A write command's library, its weekly care done first (a full check
+ * within CHECK_BUDGET_US, a backup): damage found refuses the command; a
+ * backup that failed is said, and the command goes on. */
+static SdStore *
+open_store_to_write (SdStoreOpenFlags flags)
+{
+  g_autoptr (SdStore) store = open_store (flags);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *report = NULL;
+
+  if (store == NULL)
+    return NULL;
+  if (!sd_store_maintain (store, CHECK_BUDGET_US, &report, &error))
+    {
+      print_error (error->message);
+      if (g_error_matches (error, SD_STORE_ERROR, SD_STORE_ERROR_DAMAGED))
+        return NULL;
+    }
+  if (report != NULL)
+    g_printerr ("%s", report);
+  return g_steal_pointer (&store);
+}
+
 /* The id of the story --story names (an id or a uuid); -1, said, when
  * there is none. */
 static gint64
@@ -202,7 +226,15 @@ print_import_result (const SdImportResult *result)
   g_autofree char *display = g_filename_display_name (result->path);
 
   if (result->error != NULL)
-    g_print (_("%s: refused: %s\n"), display, result->error->message);
+    {
+      /* the reason, without the file's name a second time */
+      g_autofree char *named = g_strconcat (display, ": ", NULL);
+      const char      *why = result->error->message;
+
+      if (g_str_has_prefix (why, named))
+        why += strlen (named);
+      g_print (_("%s: refused: %s\n"), display, why);
+    }
   else if (result->known && result->n_restored > 0)
     g_print (_("%s: back from the trash (%u stories, as they were)\n"), display,
                 result->n_restored);
@@ -268,7 +300,7 @@ run_import (int argc, char **argv)
       print_error (error->message);
       return EXIT_REFUSED;
     }
-  store = open_store (SD_STORE_OPEN_CREATE);
+  store = open_store_to_write (SD_STORE_OPEN_CREATE);
   if (store == NULL)
     return EXIT_REFUSED;
 
@@ -428,7 +460,7 @@ run_tag (int argc, char **argv)
       print_error (_("tag needs one of --story or --query, and one of --add or --remove"));
       return EXIT_REFUSED;
     }
-  store = open_store (SD_STORE_OPEN_DEFAULT);
+  store = open_store_to_write (SD_STORE_OPEN_DEFAULT);
   if (store == NULL)
     return EXIT_REFUSED;
 
@@ -497,7 +529,7 @@ run_note (int argc, char **argv)
       print_error (_("note needs --story and --set"));
       return EXIT_REFUSED;
     }
-  store = open_store (SD_STORE_OPEN_DEFAULT);
+  store = open_store_to_write (SD_STORE_OPEN_DEFAULT);
   if (store == NULL || (story_id = find_story (store, story_ref)) < 0)
     return EXIT_REFUSED;
   if (!sd_store_set_note (store, story_id, text, &error))
@@ -530,7 +562,7 @@ run_status (int argc, char **argv)
       print_error (_("status needs --story and --set new|reviewed|needs-work|rejected"));
       return EXIT_REFUSED;
     }
-  store = open_store (SD_STORE_OPEN_DEFAULT);
+  store = open_store_to_write (SD_STORE_OPEN_DEFAULT);
   if (store == NULL || (story_id = find_story (store, story_ref)) < 0)
     return EXIT_REFUSED;
   if (!sd_store_set_status (store, story_id, status, &error))
@@ -538,100 +570,6 @@ run_status (int argc, char **argv)
       print_error (error->message);
       return EXIT_REFUSED;
     }
-  return EXIT_SUCCESS;
-}
-
-static int
-run_check (int argc, char **argv)
-{
-  g_autofree char *path = NULL;
-  g_autoptr (GError) error = NULL;
-
-  if (!parse_options (&commands[5], NULL, &argc, &argv))
-    return EXIT_REFUSED;
-  path = db_path != NULL ? g_strdup (db_path) : sd_paths_dup_default_library ();
-  if (!sd_store_check_file (path, &error))
-    {
-      print_error (error->message);
-      return EXIT_REFUSED;
-    }
-  g_print (_("%s: no damage found\n"), path);
-  return EXIT_SUCCESS;
-}
-
-static int
-run_backup (int argc, char **argv)
-{
-  g_autoptr (SdStore) store = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *written = NULL;
-
-  if (!parse_options (&commands[6], NULL, &argc, &argv))
-    return EXIT_REFUSED;
-  if (argc != 3)
-    {
-      print_error (_("backup needs where to put the copy: a new file or a folder"));
-      return EXIT_REFUSED;
-    }
-  store = open_store (SD_STORE_OPEN_DEFAULT);
-  if (store == NULL)
-    return EXIT_REFUSED;
-  if (!sd_store_backup (store, argv[2], &written, &error))
-    {
-      print_error (error->message);
-      return EXIT_REFUSED;
-    }
-  g_print (_("Library copied to %s\n"), written);
-  return EXIT_SUCCESS;
-}
-
-/* NEW.db → NEW.json, beside it */
-static char *
-dup_json_name (const char *library)
-{
-  g_autofree char *stem = g_strdup (library);
-
-  if (g_str_has_suffix (stem, ".db"))
-    stem[strlen (stem) - 3] = '\0';
-  return g_strconcat (stem, ".json", NULL);
-}
-
-static int
-run_recover (int argc, char **argv)
-{
-  g_autoptr (SdStore) store = NULL;
-  g_autoptr (GPtrArray) stories = NULL;
-  g_autoptr (GFile) json = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *report = NULL;
-  g_autofree char *json_path = NULL;
-  SdScope          scope = { SD_SCOPE_ALL, NULL, NULL };
-
-  if (!parse_options (&commands[7], NULL, &argc, &argv))
-    return EXIT_REFUSED;
-  if (argc != 4)
-    {
-      print_error (_("recover needs the damaged library and a new file for what is saved"));
-      return EXIT_REFUSED;
-    }
-  report = sd_store_recover_file (argv[2], argv[3], &error);
-  if (report == NULL)
-    {
-      print_error (error->message);
-      return EXIT_REFUSED;
-    }
-  g_print ("%s", report);
-
-  json_path = dup_json_name (argv[3]);
-  json = g_file_new_for_path (json_path);
-  store = sd_store_open_full (argv[3], SD_STORE_OPEN_DEFAULT, &error);
-  if (store == NULL || (stories = sd_store_list_full_stories (store, &scope, &error)) == NULL
-      || !sd_export_to_file (SD_EXPORT_FORMAT_JSON, stories, NULL, json, NULL, &error))
-    {
-      print_error (error->message);
-      return EXIT_REFUSED;
-    }
-  g_print (_("Saved in %s; its %u stories also in %s\n"), argv[3], stories->len, json_path);
   return EXIT_SUCCESS;
 }
 
@@ -664,7 +602,7 @@ run_page (int argc, char **argv)
       print_error (_("page needs set, --story and at least one of --paper, --date or --page"));
       return EXIT_REFUSED;
     }
-  store = open_store (SD_STORE_OPEN_DEFAULT);
+  store = open_store_to_write (SD_STORE_OPEN_DEFAULT);
   if (store == NULL || (story_id = find_story (store, story_ref)) < 0)
     return EXIT_REFUSED;
   if (!sd_store_set_page_fields (store, story_id, paper, date, page, &error))
@@ -691,10 +629,22 @@ _sd_cli_parse_options (const char *name, const GOptionEntry *entries, int *argc,
   g_return_val_if_reached (FALSE);
 }
 
+char *
+_sd_cli_dup_db_path (void)
+{
+  return db_path != NULL ? g_strdup (db_path) : sd_paths_dup_default_library ();
+}
+
 SdStore *
 _sd_cli_open_store (void)
 {
   return open_store (SD_STORE_OPEN_DEFAULT);
+}
+
+SdStore *
+_sd_cli_open_store_to_write (void)
+{
+  return open_store_to_write (SD_STORE_OPEN_DEFAULT);
 }
 
 int

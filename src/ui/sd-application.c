@@ -15,6 +15,7 @@
 #include "sd-paths.h"
 #include "sd-preferences-dialog.h"
 #include "sd-store-async.h"
+#include "sd-store-library.h"
 #include "sd-window.h"
 
 struct _SdApplication
@@ -169,6 +170,35 @@ sd_application_startup (GApplication *application)
  * cannot be opened (a dialog says why).  @seed: a new library imports the
  * bundled pages, for a new user to see stories rather than an empty
  * window. */
+/* How long the weekly full check may take, in its worker; a larger
+ * library's rest is left to `storydesk check`. */
+#define CHECK_BUDGET_US (10 * 60 * G_USEC_PER_SEC)
+
+static void
+maintained_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GtkWindow) window = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *report = NULL;
+  GtkWidget       *dialog;
+
+  if (sd_store_maintain_finish (SD_STORE (source), result, &report, &error))
+    {
+      if (report != NULL)
+        g_message ("%s", g_strchomp (report));
+      return;
+    }
+  /* after damage the store refuses every write; the editor is told why */
+  dialog = gtk_message_dialog_new (
+      window, GTK_DIALOG_DESTROY_WITH_PARENT, GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE, "%s",
+      g_error_matches (error, SD_STORE_ERROR, SD_STORE_ERROR_DAMAGED)
+      ? _("The weekly check found damage: nothing more is written to this library")
+      : _("The weekly backup of the library failed"));
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
+  g_signal_connect (dialog, "response", G_CALLBACK (gtk_widget_destroy), NULL);
+  gtk_widget_show (dialog);
+}
+
 static SdWindow *
 ensure_window (SdApplication *self, gboolean seed)
 {
@@ -215,6 +245,9 @@ ensure_window (SdApplication *self, gboolean seed)
 
   window = GTK_WINDOW (sd_window_new (self, self->store));
   gtk_window_present (window);
+  /* the weekly full check and backup, when due, in a worker */
+  sd_store_maintain_async (self->store, CHECK_BUDGET_US, NULL, maintained_cb,
+                           g_object_ref (window));
 
   /* A new user should see stories, not an empty window: the sample pages,
    * in a batch of their own, which one delete takes away for good (they

@@ -433,15 +433,31 @@ sd_story_inspector_set_models (SdStoryInspector *self,
 void
 sd_story_inspector_set_stories (SdStoryInspector *self, GPtrArray *stories)
 {
+  const SdStory *before, *now;
+  gint64         before_id;
+
   g_return_if_fail (SD_IS_STORY_INSPECTOR (self));
 
+  before = get_single_story (self);
+  before_id = before != NULL ? before->id : 0;
+  if (stories != NULL)
+    g_ptr_array_ref (stories);
+  g_clear_pointer (&self->stories, g_ptr_array_unref);
+  self->stories = stories;
+  now = get_single_story (self);
+  /* The same story selected again (the list reloaded after another
+   * process wrote): the note being typed, its conflict with that writer,
+   * and the tag being typed stay as they are. */
+  if (now != NULL && now->id == before_id)
+    {
+      sd_note_editor_update_story (self->note_editor, now);
+      show_selection (self);
+      return;
+    }
   sd_note_editor_flush (self->note_editor);
   if (self->history != NULL)
     sd_edit_history_close_group (self->history);
-  g_clear_pointer (&self->stories, g_ptr_array_unref);
-  if (stories != NULL)
-    self->stories = g_ptr_array_ref (stories);
-  sd_note_editor_show_story (self->note_editor, get_single_story (self));
+  sd_note_editor_show_story (self->note_editor, now);
 
   self->updating = TRUE;
   gtk_entry_set_text (self->tag_entry, "");

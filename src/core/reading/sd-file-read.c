@@ -60,8 +60,14 @@ open_regular (const char *path, gsize max_size, guint64 *out_size, GError **erro
                             G_FILE_QUERY_INFO_NONE, NULL, &local_error);
   if (info == NULL)
     {
-      g_set_error (error, local_error->domain, local_error->code, "%s: %s", display,
-                   local_error->message);
+      /* GIO's message names the file again, in its own words */
+      const char *why = local_error->message;
+
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        why = _("there is no such file or folder");
+      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+        why = _("it may not be read (permission denied)");
+      g_set_error (error, local_error->domain, local_error->code, "%s: %s", display, why);
       return -1;
     }
   if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)

@@ -50,6 +50,6 @@ sd_store_count_by_date (SdStore *self, GError **error)
   return _sd_store_read_counts (
       self,
       "SELECT p.issue_date, count (*) FROM stories s JOIN pages p ON p.id = s.page_id"
-      " WHERE s.trashed IS NULL AND p.issue_date IS NOT NULL GROUP BY 1",
+      " WHERE s.trashed IS NULL AND NOT p.partial AND p.issue_date IS NOT NULL GROUP BY 1",
       "count by date", error);
 }

@@ -19,6 +19,10 @@
  * text, and their stories' source offsets point into the original file. */
 #define EXCHANGE_ENCODING "storydesk-json"
 
+/* How many stories of an export are stored in one transaction, so that
+ * other writers get in between (#14 item 12). */
+#define EXCHANGE_BATCH 200
+
 static int
 compare_indices (gconstpointer a, gconstpointer b)
 {
@@ -316,12 +320,31 @@ check_issue (SdStory *story, guint index, GError **error)
   return TRUE;
 }
 
-/* Stores @stories inside @write (see sd_store_import_stories()). */
+/* Pages an import of the export @checksum left partial when it stopped
+ * (its pages are CHECKSUM#1, CHECKSUM#2 …): removed, to be stored again. */
+static gboolean
+remove_stopped_import (SdStoreWrite *write, const char *checksum, GError **error)
+{
+  g_autofree char *prefix = g_strconcat (checksum, "#", NULL);
+  sqlite3_stmt    *stmt = _sd_store_get_statement (
+         write->store, "SELECT id FROM pages WHERE partial AND substr (checksum, 1, ?2) = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  _sd_store_bind_text (stmt, 1, prefix);
+  sqlite3_bind_int (stmt, 2, (int) strlen (prefix));
+  return _sd_store_remove_partial_pages (write, stmt, error);
+}
+
+/* Stores @stories through @write, committing it every EXCHANGE_BATCH
+ * stories (see sd_store_import_stories()); the pages it makes are partial
+ * until the last story is in, and listed in @new_pages. */
 static gboolean
 store_stories (SdStoreWrite      *write,
                const char        *checksum,
                gint64             size,
                GPtrArray         *stories,
+               GArray            *new_pages,
                SdExchangeOutcome *out,
                GError           **error)
 {
@@ -333,14 +356,14 @@ store_stories (SdStoreWrite      *write,
   guint          run = 0, ordinal = 0;
   sqlite3_stmt  *stmt;
 
-  stmt = _sd_store_get_statement (self, "SELECT 1 FROM pages WHERE checksum = ?", error);
+  stmt = _sd_store_get_statement (self, "SELECT partial FROM pages WHERE checksum = ?", error);
   if (stmt == NULL)
     return FALSE;
   _sd_store_bind_text (stmt, 1, first_key);
-  out->known = sqlite3_step (stmt) == SQLITE_ROW;
+  out->known = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) == 0;
   sqlite3_reset (stmt);
   if (out->known)
-    return TRUE; /* imported before, in one transaction: all of it is there */
+    return TRUE; /* imported before, to its end: all of it is there */
 
   /* Names from a file meet the same rule as names typed in the window. */
   for (guint i = 0; i < stories->len; i++)
@@ -360,6 +383,8 @@ store_stories (SdStoreWrite      *write,
   for (guint i = 0; i < stories->len; i++)
     if (!check_issue (g_ptr_array_index (stories, i), i, error))
       return FALSE;
+  if (!remove_stopped_import (write, checksum, error))
+    return FALSE;
   tags = order_tags (stories);
   for (guint i = 0; i < tags->len; i++)
     if (!_sd_store_insert_tag (self, g_ptr_array_index (tags, i), error))
@@ -370,10 +395,15 @@ store_stories (SdStoreWrite      *write,
   for (guint i = 0; i < stories->len; i++)
     {
       SdStory *story = g_ptr_array_index (stories, i);
-      gint64   known_id = find_known (self, story, checksum, error);
+      gint64   known_id;
       gboolean conflicting = FALSE;
 
-      if (known_id < 0)
+      /* a short transaction each batch: other writers get in between */
+      if (i > 0 && i % EXCHANGE_BATCH == 0
+          && (!_sd_store_write_commit (write, error)
+              || !_sd_store_write_begin (self, write, error)))
+        return FALSE;
+      if ((known_id = find_known (self, story, checksum, error)) < 0)
         return FALSE;
       if (known_id > 0)
         {
@@ -399,8 +429,11 @@ store_stories (SdStoreWrite      *write,
             story->issue_date,  story->page_no
           };
 
-          if (!_sd_store_insert_page (self, &page, write->now, &page_id, error))
+          if (!_sd_store_insert_page (self, &page, write->now, &page_id, error)
+              || !_sd_store_run_pair (self, "UPDATE pages SET partial = ?2 WHERE id = ?1", page_id,
+                                      1, error))
             return FALSE;
+          g_array_append_val (new_pages, page_id);
           run_story = story;
           ordinal = 0;
         }
@@ -410,6 +443,11 @@ store_stories (SdStoreWrite      *write,
       story->page_id = page_id;
       out->n_added++;
     }
+  /* whole: shown from the commit on */
+  for (guint i = 0; i < new_pages->len; i++)
+    if (!_sd_store_run_pair (self, "UPDATE pages SET partial = ?2 WHERE id = ?1",
+                             g_array_index (new_pages, gint64, i), 0, error))
+      return FALSE;
   return TRUE;
 }
 
@@ -429,6 +467,7 @@ sd_store_import_stories (SdStore           *self,
                          GError           **error)
 {
   g_auto (SdStoreWrite) write = SD_STORE_WRITE_INIT;
+  g_autoptr (GArray) new_pages = g_array_new (FALSE, FALSE, sizeof (gint64));
   SdExchangeOutcome outcome = { 0 };
 
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
@@ -438,9 +477,20 @@ sd_store_import_stories (SdStore           *self,
     *out = outcome;
   if (!_sd_store_write_begin (self, &write, error))
     return FALSE;
-  if (!store_stories (&write, checksum, size, stories, &outcome, error)
+  if (!store_stories (&write, checksum, size, stories, new_pages, &outcome, error)
       || !_sd_store_write_commit (&write, error))
     {
+      g_auto (SdStoreWrite) cleanup = SD_STORE_WRITE_INIT;
+
+      /* the batches committed before the failure are taken out again
+       * (what they merged into stored stories stays, as merged) */
+      _sd_store_write_clear (&write);
+      if (new_pages->len > 0 && _sd_store_write_begin (self, &cleanup, NULL))
+        {
+          for (guint i = 0; i < new_pages->len; i++)
+            _sd_store_remove_partial_page (&cleanup, g_array_index (new_pages, gint64, i), NULL);
+          _sd_store_write_commit (&cleanup, NULL);
+        }
       for (guint i = 0; i < stories->len; i++)
         ((SdStory *) g_ptr_array_index (stories, i))->id = 0;
       return FALSE;

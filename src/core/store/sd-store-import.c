@@ -147,8 +147,8 @@ insert_batch (
  * batch of stories to a transaction, the page row last; @write is open
  * before and after.  A page that is whole (or another's, with the id
  * again) is left alone. */
-static gboolean
-remove_partial_page (SdStoreWrite *write, gint64 page_id, GError **error)
+gboolean
+_sd_store_remove_partial_page (SdStoreWrite *write, gint64 page_id, GError **error)
 {
   SdStore *self = write->store;
 
@@ -174,20 +174,11 @@ remove_partial_page (SdStoreWrite *write, gint64 page_id, GError **error)
                              error);
 }
 
-/* Pages of @page's bytes or identity that an import left partial. */
-static gboolean
-remove_partial_pages (SdStoreWrite *write, const SdPageRecord *page, GError **error)
+gboolean
+_sd_store_remove_partial_pages (SdStoreWrite *write, sqlite3_stmt *stmt, GError **error)
 {
-  g_autofree char *identity = sd_page_identity_dup_key (
-      page->paper, page->issue_date, page->page_no, page->name != NULL ? page->name : page->file);
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt = _sd_store_get_statement (
-      write->store, "SELECT id FROM pages WHERE partial AND (checksum = ? OR identity = ?)", error);
 
-  if (stmt == NULL)
-    return FALSE;
-  _sd_store_bind_text (stmt, 1, page->checksum);
-  _sd_store_bind_text (stmt, 2, identity);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -195,9 +186,25 @@ remove_partial_pages (SdStoreWrite *write, const SdPageRecord *page, GError **er
     }
   sqlite3_reset (stmt);
   for (guint i = 0; i < ids->len; i++)
-    if (!remove_partial_page (write, g_array_index (ids, gint64, i), error))
+    if (!_sd_store_remove_partial_page (write, g_array_index (ids, gint64, i), error))
       return FALSE;
   return TRUE;
+}
+
+/* Pages of @page's bytes or identity that an import left partial. */
+static gboolean
+remove_partial_pages (SdStoreWrite *write, const SdPageRecord *page, GError **error)
+{
+  g_autofree char *identity = sd_page_identity_dup_key (
+      page->paper, page->issue_date, page->page_no, page->name != NULL ? page->name : page->file);
+  sqlite3_stmt *stmt = _sd_store_get_statement (
+      write->store, "SELECT id FROM pages WHERE partial AND (checksum = ? OR identity = ?)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  _sd_store_bind_text (stmt, 1, page->checksum);
+  _sd_store_bind_text (stmt, 2, identity);
+  return _sd_store_remove_partial_pages (write, stmt, error);
 }
 
 /* Whether @page is a new version of a stored page: then @out_plan says
@@ -343,7 +350,7 @@ sd_store_import_page (SdStore            *self,
       /* batches committed before the failure go too; the error stays */
       _sd_store_write_clear (&write);
       if (page_id > 0 && _sd_store_write_begin (self, &write, NULL)
-          && remove_partial_page (&write, page_id, NULL))
+          && _sd_store_remove_partial_page (&write, page_id, NULL))
         _sd_store_write_commit (&write, NULL);
       for (guint i = 0; i < stories->len; i++)
         ((SdStory *) g_ptr_array_index (stories, i))->id = 0;

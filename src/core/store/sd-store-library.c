@@ -166,20 +166,20 @@ _sd_store_quick_check (sqlite3 *db, const char *path, GError **error)
   return ok;
 }
 
-/**
- * sd_store_check_file:
- * @path: a library file
- *
- * Returns: %TRUE when PRAGMA integrity_check finds nothing wrong.
- */
 gboolean
-sd_store_check_file (const char *path, GError **error)
+_sd_store_check_file_within (const char *path,
+                             gint64      budget_us,
+                             gboolean   *out_interrupted,
+                             GError    **error)
 {
   g_autofree char *name = g_canonicalize_filename (path, NULL);
   sqlite3         *db = NULL;
-  gboolean         interrupted, ok;
+  gint64           deadline = g_get_monotonic_time () + budget_us;
+  gboolean         interrupted = FALSE, ok;
   SdStoreKind      kind;
 
+  if (out_interrupted != NULL)
+    *out_interrupted = FALSE;
   if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {
       g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NO_LIBRARY,
@@ -199,11 +199,27 @@ sd_store_check_file (const char *path, GError **error)
   if (kind == SD_STORE_KIND_EMPTY)
     g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_LIBRARY,
                  _("%s: not a Storydesk library: an empty database"), path);
+  if (budget_us > 0)
+    sqlite3_progress_handler (db, 10000, past_deadline_cb, &deadline);
   ok = kind != SD_STORE_KIND_OTHER && kind != SD_STORE_KIND_EMPTY
        && run_check (db, "PRAGMA integrity_check (" G_STRINGIFY (N_PROBLEMS) ")", path,
                      &interrupted, error);
   sqlite3_close (db);
+  if (out_interrupted != NULL)
+    *out_interrupted = interrupted;
   return ok;
+}
+
+/**
+ * sd_store_check_file:
+ * @path: a library file
+ *
+ * Returns: %TRUE when PRAGMA integrity_check finds nothing wrong.
+ */
+gboolean
+sd_store_check_file (const char *path, GError **error)
+{
+  return _sd_store_check_file_within (path, 0, NULL, error);
 }
 
 /* Makes @path's bytes durable before it is renamed into place. */
@@ -298,6 +314,26 @@ sd_store_backup (SdStore *self, const char *dest, char **out_path, GError **erro
                    _("%s: a file is there already; a backup goes to a new file"), target);
       return FALSE;
     }
+  /* said of the destination, not of SQLite's temporary file there */
+  {
+    g_autofree char *folder = g_path_get_dirname (target);
+
+    if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
+      {
+        g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_OPEN,
+                     _("%s: no backup was made: the folder %s does not exist"), target, folder);
+        return FALSE;
+      }
+    if (access (folder, W_OK) != 0)
+      {
+        int saved = errno;
+
+        g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_OPEN,
+                     _("%s: no backup was made: cannot write in the folder %s: %s"), target,
+                        folder, g_strerror (saved));
+        return FALSE;
+      }
+  }
   part = g_strdup_printf ("%s.%08x.part", target, g_random_int ());
   if (!copy_library (self, part, error))
     {
@@ -324,16 +360,22 @@ compare_names (gconstpointer a, gconstpointer b)
   return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
 }
 
-/* Copies made before migrations: STEM.TIME.schema-N.db in "backups" beside
- * the library; the oldest beyond the last three are removed. */
+/* A copy in "backups" beside the library, STEM.TIME.@kind.db, keeping the
+ * newest @keep of those whose kind starts with @family. */
 gboolean
-_sd_store_backup_before_migration (SdStore *self, int version, GError **error)
+_sd_store_backup_rotating (SdStore    *self,
+                           const char *kind,
+                           const char *family,
+                           guint       keep,
+                           char      **out_path,
+                           GError    **error)
 {
   g_autofree char *folder = g_path_get_dirname (self->path);
   g_autofree char *backups = g_build_filename (folder, "backups", NULL);
   g_autofree char *stem = g_path_get_basename (self->path);
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%S");
+  g_autofree char *infix = g_strdup_printf (".%s", family);
   g_autoptr (GPtrArray) ours = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GDir) dir = NULL;
   g_autofree char *prefix = NULL;
@@ -345,38 +387,47 @@ _sd_store_backup_before_migration (SdStore *self, int version, GError **error)
   if (g_mkdir_with_parents (backups, 0700) != 0)
     {
       g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_OPEN,
-                   _("%s: cannot create the folder for the copy made before the schema changes: "
-                     "%s"),
-                      backups, g_strerror (errno));
+                   _("%s: cannot create the folder for backups: %s"), backups, g_strerror (errno));
       return FALSE;
     }
   for (guint n = 0;; n++)
     {
-      g_autofree char *file =
-          n == 0 ? g_strdup_printf ("%s%sZ.schema-%d.db", prefix, stamp, version)
-                 : g_strdup_printf ("%s%sZ-%u.schema-%d.db", prefix, stamp, n, version);
+      g_autofree char *file = n == 0 ? g_strdup_printf ("%s%sZ.%s.db", prefix, stamp, kind)
+                                     : g_strdup_printf ("%s%sZ-%u.%s.db", prefix, stamp, n, kind);
       g_autofree char *dest = g_build_filename (backups, file, NULL);
 
       if (g_file_test (dest, G_FILE_TEST_EXISTS))
         continue;
-      if (!sd_store_backup (self, dest, NULL, error))
-        {
-          g_prefix_error (error, _("The schema was not changed: "));
-          return FALSE;
-        }
+      if (!sd_store_backup (self, dest, out_path, error))
+        return FALSE;
       break;
     }
 
   dir = g_dir_open (backups, 0, NULL);
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    if (g_str_has_prefix (name, prefix) && strstr (name, ".schema-") != NULL
+    if (g_str_has_prefix (name, prefix) && strstr (name, infix) != NULL
         && g_str_has_suffix (name, ".db"))
       g_ptr_array_add (ours, g_strdup (name));
   g_ptr_array_sort (ours, compare_names);
-  for (guint i = 0; i + N_MIGRATION_BACKUPS < ours->len; i++)
+  for (guint i = 0; i + keep < ours->len; i++)
     {
       g_autofree char *old = g_build_filename (backups, g_ptr_array_index (ours, i), NULL);
       g_unlink (old);
+    }
+  return TRUE;
+}
+
+/* Copies made before migrations: STEM.TIME.schema-N.db in "backups" beside
+ * the library; the oldest beyond the last three are removed. */
+gboolean
+_sd_store_backup_before_migration (SdStore *self, int version, GError **error)
+{
+  g_autofree char *kind = g_strdup_printf ("schema-%d", version);
+
+  if (!_sd_store_backup_rotating (self, kind, "schema-", N_MIGRATION_BACKUPS, NULL, error))
+    {
+      g_prefix_error (error, _("The schema was not changed: "));
+      return FALSE;
     }
   return TRUE;
 }

@@ -36,4 +36,23 @@ char       *sd_store_recover_file        (const char    *source,
                                           const char    *dest,
                                           GError       **error);
 
+/* The weekly care (sd-store-maintenance.c): a full integrity_check within
+ * @check_budget_us (0: no limit), and a backup in "backups" beside the
+ * library (the last four kept), each when the last is over a week old.
+ * After damage, @self refuses writes.  @report: (out) (optional)
+ * (transfer full) (nullable): a line for each thing done. */
+gboolean    sd_store_maintain            (SdStore       *self,
+                                          gint64         check_budget_us,
+                                          char         **report,
+                                          GError       **error);
+void        sd_store_maintain_async      (SdStore       *self,
+                                          gint64         check_budget_us,
+                                          GCancellable  *cancellable,
+                                          GAsyncReadyCallback callback,
+                                          gpointer       user_data);
+gboolean    sd_store_maintain_finish     (SdStore       *self,
+                                          GAsyncResult  *result,
+                                          char         **report,
+                                          GError       **error);
+
 G_END_DECLS

@@ -32,6 +32,7 @@ struct _SdStore
                                      * open, which the writes it runs join */
   SdBatchKind    batch_kind; /* of the batch the pages this connection stores go into */
   gint64         batch_id;   /* that batch, 0 until its first page (sd-store-trash.c) */
+  GError        *damaged;    /* (nullable) what the weekly check found: writes refused */
 };
 
 /* Lists read the short fields; the full record adds the long ones. */
@@ -60,6 +61,10 @@ G_GNUC_INTERNAL SdStoreKind   _sd_store_recognise       (sqlite3 *db, const char
 G_GNUC_INTERNAL gboolean      _sd_store_quick_check     (sqlite3 *db, const char *path, GError **error);
 /* Copies the library aside, keeping the last three such copies. */
 G_GNUC_INTERNAL gboolean      _sd_store_backup_before_migration (SdStore *self, int version, GError **error);
+/* A copy in "backups" beside the library, the newest @keep of @family kept. */
+G_GNUC_INTERNAL gboolean      _sd_store_backup_rotating (SdStore *self, const char *kind, const char *family, guint keep, char **out_path, GError **error);
+/* integrity_check stopped after @budget_us (0: none), *@out_interrupted said. */
+G_GNUC_INTERNAL gboolean      _sd_store_check_file_within (const char *path, gint64 budget_us, gboolean *out_interrupted, GError **error);
 
 /* Each entry brings a library from user_version i to i + 1 (sd-store-schema.c). */
 G_GNUC_INTERNAL extern const char *const _sd_store_migrations[];
@@ -109,6 +114,8 @@ G_GNUC_INTERNAL gboolean      _sd_store_purge_trash     (SdStore *self, GError *
 G_GNUC_INTERNAL gboolean      _sd_store_keep_older_edit (SdStore *self, gint64 story_id, const SdStory *older, const SdStory *newer, const char *now, gboolean *out_kept, GError **error);
 /* Emits SdStore::library-changed. */
 G_GNUC_INTERNAL void          _sd_store_notify_library  (SdStore *self);
+/* Whether an import is storing a page (pages.partial) right now. */
+G_GNUC_INTERNAL gboolean      _sd_store_has_partial_pages (SdStore *self);
 /* Stops the watcher and lets go of the read connection (sd-store-async.c). */
 G_GNUC_INTERNAL void          _sd_store_async_clear     (SdStore *self);
 

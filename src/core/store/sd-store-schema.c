@@ -237,6 +237,20 @@ const char *const _sd_store_migrations[] = {
   "CREATE INDEX pages_by_checksum ON pages (checksum, partial);"
   "CREATE INDEX stories_trashed_by_page ON stories (page_id)"
   "  WHERE trash_kind IN ('page', 'batch');",
+
+  /* 10 → 11: when the library last had its full integrity_check and its
+   * weekly backup (sd-store-maintenance.c), in seconds since 1970.  A new
+   * library has nothing to check; a migrated one was just backed up. */
+  "CREATE TABLE maintenance ("
+  "  task TEXT PRIMARY KEY,"
+  "  done INTEGER NOT NULL);"
+  "INSERT INTO maintenance (task, done) VALUES"
+  "  ('integrity-check', CAST (strftime ('%s', 'now') AS INTEGER)),"
+  "  ('backup', CAST (strftime ('%s', 'now') AS INTEGER));",
+
+  /* 11 → 12: the pages an import is storing, a batch at a time, left out
+   * of lists, counts and searches until whole: found at once. */
+  "CREATE INDEX pages_partial ON pages (id) WHERE partial;",
 };
 
 const guint _sd_store_n_migrations = G_N_ELEMENTS (_sd_store_migrations);

@@ -42,6 +42,7 @@ typedef struct
   GPtrArray *values;      /* (element-type utf8) */
   guint      limit_index; /* 0 when there is no LIMIT */
   gboolean   has_where;
+  gboolean   hide_partial; /* some page is being imported: its stories left out */
 } Sql;
 
 static void
@@ -156,6 +157,11 @@ add_conditions (Sql *sql, IdSource ids, const SdScope *scope, const SdQuery *que
   /* The index holds no story in the trash; the stories table holds them all. */
   if (ids == IDS_FROM_STORIES)
     add_condition (sql, "s.trashed IS NULL", NULL);
+  /* A page an import is still storing, a batch at a time, is not shown
+   * until it is whole (#14). */
+  if (sql->hide_partial)
+    add_story_condition (sql, ids, TRUE, FALSE, "f.page_id IN (SELECT id FROM pages WHERE partial)",
+                         NULL);
   if (scope != NULL && scope->kind == SD_SCOPE_TRASH)
     add_condition (sql, "0", NULL); /* the trash is not searched */
   if (scope != NULL && scope->kind == SD_SCOPE_BATCH)
@@ -251,9 +257,15 @@ build_count (Sql *sql, const SdScope *scope, const SdQuery *query)
 }
 
 static void
-build (Sql *sql, Shape shape, const SdScope *scope, const SdQuery *query, gboolean full)
+build (Sql           *sql,
+       Shape          shape,
+       const SdScope *scope,
+       const SdQuery *query,
+       gboolean       full,
+       gboolean       hide_partial)
 {
   sql_init (sql);
+  sql->hide_partial = hide_partial;
   switch (shape)
     {
     case SHAPE_RANKED:
@@ -288,7 +300,7 @@ prepare (SdStore       *self,
 
   if (parsed == NULL)
     return NULL;
-  build (&sql, shape, scope, parsed, full);
+  build (&sql, shape, scope, parsed, full, _sd_store_has_partial_pages (self));
   text = g_strconcat (prefix, sql.text->str, NULL);
   stmt = _sd_store_get_statement (self, g_intern_string (text), error);
   if (stmt == NULL)

@@ -268,7 +268,10 @@ values_equal (sqlite3_value *a, sqlite3_value *b)
     case SQLITE_NULL:
       return TRUE;
     default:
-      return memcmp (sqlite3_value_blob (a), sqlite3_value_blob (b), sqlite3_value_bytes (a)) == 0;
+      /* an empty text or blob has no pointer to compare (memcmp of NULL) */
+      return sqlite3_value_bytes (a) == 0
+             || memcmp (sqlite3_value_blob (a), sqlite3_value_blob (b), sqlite3_value_bytes (a))
+                    == 0;
     }
 }
 

@@ -16,11 +16,29 @@
 #include "sd-store-rows-private.h"
 #include "sd-store-write-private.h"
 
+/* A page an import is still storing, a batch at a time, is neither listed
+ * nor counted until it is whole (#14); its pages are few, in an index. */
+#define NOT_PARTIAL "AND page_id NOT IN (SELECT id FROM pages WHERE partial) "
+
+gboolean
+_sd_store_has_partial_pages (SdStore *self)
+{
+  sqlite3_stmt *stmt =
+      _sd_store_get_statement (self, "SELECT EXISTS (SELECT 1 FROM pages WHERE partial)", NULL);
+  gboolean any;
+
+  if (stmt == NULL)
+    return FALSE;
+  any = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_reset (stmt);
+  return any;
+}
+
 gint64
 sd_store_count_stories (SdStore *self, GError **error)
 {
-  sqlite3_stmt *stmt =
-      _sd_store_get_statement (self, "SELECT count (*) FROM stories WHERE trashed IS NULL", error);
+  sqlite3_stmt *stmt = _sd_store_get_statement (
+      self, "SELECT count (*) FROM stories WHERE trashed IS NULL " NOT_PARTIAL, error);
   gint64 count;
 
   if (stmt == NULL)
@@ -40,7 +58,8 @@ sd_store_count_by_place (SdStore *self, GError **error)
 {
   return _sd_store_read_counts (
       self,
-      "SELECT coalesce (place_code, ''), count (*) FROM stories WHERE trashed IS NULL GROUP BY 1",
+      "SELECT coalesce (place_code, ''), count (*) FROM stories WHERE trashed IS NULL " NOT_PARTIAL
+      "GROUP BY 1",
       "count", error);
 }
 
@@ -59,7 +78,7 @@ dup_id_set (const SdScope *scope)
 }
 
 /* Stories in the library; those in the trash, the most recently deleted first. */
-#define LIVE "WHERE s.trashed IS NULL "
+#define LIVE "WHERE s.trashed IS NULL AND NOT p.partial "
 #define TRASHED "WHERE s.trashed IS NOT NULL ORDER BY s.trashed DESC, s.page_id, s.ordinal"
 
 /* The statement that lists @scope's stories in order, bound; the ids of

@@ -55,6 +55,12 @@ G_GNUC_INTERNAL void     _sd_store_write_notify_tags  (SdStoreWrite *write);
 /* Reads the story as it is into @out->story (nothing when @out is NULL). */
 G_GNUC_INTERNAL gboolean _sd_store_write_read_before  (SdStoreWrite *write, gint64 story_id, SdStoreReplaced *out, GError **error);
 
+/* Removes the stories a stopped import left of partial page @page_id, a
+ * batch to a transaction (committing @write between them), then the page. */
+G_GNUC_INTERNAL gboolean _sd_store_remove_partial_page (SdStoreWrite *write, gint64 page_id, GError **error);
+/* The same for each page id @stmt (bound, not yet stepped) selects. */
+G_GNUC_INTERNAL gboolean _sd_store_remove_partial_pages (SdStoreWrite *write, sqlite3_stmt *stmt, GError **error);
+
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SdStoreWrite, _sd_store_write_clear)
 
 G_END_DECLS

@@ -51,6 +51,11 @@ _sd_store_write_begin (SdStore *self, SdStoreWrite *write, GError **error)
 {
   g_return_val_if_fail (write->store == NULL, FALSE);
 
+  if (self->damaged != NULL)
+    {
+      g_propagate_error (error, g_error_copy (self->damaged));
+      return FALSE;
+    }
   if (self->edit_write != NULL && self->edit_write != write)
     write->outer = self->edit_write; /* no transaction of its own */
   else if (!begin_immediate (self, error))
@@ -88,6 +93,10 @@ _sd_store_write_commit (SdStoreWrite *write, GError **error)
     _sd_store_notify_story (store, g_array_index (write->stories, gint64, i));
   if (write->tags)
     _sd_store_notify_tags (store);
+  /* announced once: a write begun again (a long import's next batch)
+   * collects afresh */
+  g_array_set_size (write->stories, 0);
+  write->tags = FALSE;
   return TRUE;
 }
 

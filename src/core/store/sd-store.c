@@ -290,6 +290,7 @@ sd_store_finalize (GObject *object)
     sqlite3_close (self->db);
   g_free (self->path);
   g_free (self->editor);
+  g_clear_error (&self->damaged);
 
   G_OBJECT_CLASS (sd_store_parent_class)->finalize (object);
 }
@@ -502,7 +503,12 @@ sd_store_open_for_worker (SdStore *self, GError **error)
   /* this process checked the library when it first opened it */
   other = sd_store_open_full (self->path, SD_STORE_OPEN_NO_CHECK, error);
   if (other != NULL)
-    sd_store_set_editor (other, self->editor);
+    {
+      sd_store_set_editor (other, self->editor);
+      /* damage the weekly check found refuses the worker's writes too */
+      if (self->damaged != NULL)
+        other->damaged = g_error_copy (self->damaged);
+    }
   return other;
 }
 
