@@ -132,11 +132,18 @@ class LongImportTest(unittest.TestCase):
         partial_seen = [0]
 
         def look():
-            with sqlite3.connect(self.db) as conn:
-                partial_seen[0] += conn.execute("SELECT count(*) FROM pages WHERE partial"
-                                                ).fetchone()[0] > 0
+            # from the importer's start, not only between tags: on a busy
+            # machine the first tag may come after the import
+            while importer.poll() is None:
+                with sqlite3.connect(self.db, timeout=60) as conn:
+                    partial_seen[0] += conn.execute("SELECT count(*) FROM pages WHERE partial"
+                                                    ).fetchone()[0] > 0
+                time.sleep(0.01)
 
-        reported, failures, _ = self.tag_while(importer, "json", look)
+        looker = threading.Thread(target=look)
+        looker.start()
+        reported, failures, _ = self.tag_while(importer, "json")
+        looker.join()
         partial_seen = partial_seen[0]
         out, err = importer.communicate()
         self.assertEqual(importer.returncode, 0, err)

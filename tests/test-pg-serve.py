@@ -8,9 +8,7 @@
 # Runs the server as an unprivileged user (PostgreSQL refuses root), on a
 # Unix socket only, checks the library and its roles with psql, stops it with
 # Ctrl+C (SIGINT), and serves the same folder again.
-import glob
 import os
-import pwd
 import random
 import re
 import signal
@@ -19,18 +17,10 @@ import sys
 import tempfile
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from sdpg import server_bin, server_user  # noqa: E402
+
 STORYDESK = os.environ["STORYDESK"]
-
-
-def as_user():
-    if os.geteuid() != 0:
-        return None
-    for name in ("postgres", "nobody"):
-        try:
-            return pwd.getpwnam(name)
-        except KeyError:
-            pass
-    sys.exit("no unprivileged user to serve as")
 
 
 def as_user_args(user):
@@ -84,12 +74,12 @@ def stop(process, data):
 
 
 def psql(user, location, sql):
-    client = sorted(glob.glob("/usr/lib/postgresql/*/bin/psql"))[-1]
+    client = server_bin("psql")
     return run(user, [client, location, "-Atc", sql], 0).stdout.split()
 
 
 def main():
-    user = as_user()
+    user = server_user()
     if user is not None:
         refused = subprocess.run([STORYDESK, "serve", "--data", "/nonexistent/x"],
                                  capture_output=True, text=True)

@@ -12,31 +12,14 @@
 # removes the folder, and exits with COMMAND's status.  initdb refuses to
 # run as root, so under root the server runs as the unprivileged `postgres`
 # user Debian's package creates (else `nobody`).
-import glob
 import os
-import pwd
 import shutil
 import subprocess
 import sys
 import tempfile
 
-
-def server_bin(name):
-    found = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"))
-    if not found:
-        sys.exit(f"with-postgres.py: no {name}: install Debian's postgresql package")
-    return found[-1]
-
-
-def as_user():
-    if os.geteuid() != 0:
-        return None
-    for name in ("postgres", "nobody"):
-        try:
-            return pwd.getpwnam(name)
-        except KeyError:
-            pass
-    sys.exit("with-postgres.py: running as root and no unprivileged user to run the server as")
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from sdpg import server_bin, server_user  # noqa: E402
 
 
 def run_server_command(user, argv):
@@ -49,7 +32,7 @@ def run_server_command(user, argv):
 def main():
     if len(sys.argv) < 2:
         sys.exit(__doc__ or "usage: with-postgres.py COMMAND [ARG...]")
-    user = as_user()
+    user = server_user()
     top = tempfile.mkdtemp(prefix="sd-pg-")
     data = os.path.join(top, "data")
     if user is not None:
