@@ -110,18 +110,11 @@ fill_row (SdStoryList *self, GtkTreeIter *iter, const SdStory *story)
   g_autofree char *issue = sd_story_dup_issue_label (story);
   g_autoptr (GString) markup = g_string_new (NULL);
 
-  {
-    /* lang: Han text takes Simplified Chinese forms whatever the locale
-     * (markup replaces a renderer's own attributes, so it goes here). */
-    g_autofree char *marked =
-        markup_with_terms (title, sd_story_list_model_get_terms (self->stories));
-    /* where it was printed when known, else the page's file */
-    g_autofree char *tail =
-        issue != NULL ? g_markup_printf_escaped ("</b>\n<small>%s · %s", issue, g_strstrip (place))
-                      : g_markup_printf_escaped ("</b>\n<small>%s · %s", g_strstrip (place),
-                                                 story->source_file);
-    g_string_append_printf (markup, "<span lang=\"zh-cn\"><b>%s%s", marked, tail);
-  }
+  g_autoptr (GString) chips = g_string_new (NULL);
+
+  /* the tags first on the second line, before the page and place the
+   * columns may show too: at the list's narrow default width the end of
+   * the line is cut off */
   for (guint i = 0; story->tags != NULL && i < story->tags->len; i++)
     {
       const char      *name = g_ptr_array_index (story->tags, i);
@@ -133,15 +126,27 @@ fill_row (SdStoryList *self, GtkTreeIter *iter, const SdStory *story)
         color = sd_library_model_lookup_tag_color (self->library, name);
       if (color == NULL || !gdk_rgba_parse (&rgba, color))
         tag = g_markup_printf_escaped (
-            "  <span background=\"#dce8f8\" foreground=\"#1c3f6e\"> %s </span>", name);
+            "<span background=\"#dce8f8\" foreground=\"#1c3f6e\"> %s </span> ", name);
       else /* the tag's own colour, the text dark or light on it */
         tag = g_markup_printf_escaped (
-            "  <span background=\"%s\" foreground=\"%s\"> %s </span>", color,
+            "<span background=\"%s\" foreground=\"%s\"> %s </span> ", color,
             0.2126 * rgba.red + 0.7152 * rgba.green + 0.0722 * rgba.blue > 0.5 ? "#241f31"
                                                                                : "#ffffff",
             name);
-      g_string_append (markup, tag);
+      g_string_append (chips, tag);
     }
+  {
+    /* lang: Han text takes Simplified Chinese forms whatever the locale
+     * (markup replaces a renderer's own attributes, so it goes here). */
+    g_autofree char *marked =
+        markup_with_terms (title, sd_story_list_model_get_terms (self->stories));
+    /* where it was printed when known, else the page's file */
+    g_autofree char *tail =
+        issue != NULL ? g_markup_printf_escaped ("%s · %s", issue, g_strstrip (place))
+                      : g_markup_printf_escaped ("%s · %s", g_strstrip (place), story->source_file);
+    g_string_append_printf (markup, "<span lang=\"zh-cn\"><b>%s</b>\n<small>%s%s", marked,
+                            chips->str, tail);
+  }
   g_string_append (markup, "</small></span>");
 
   gtk_list_store_set (self->model, iter, COLUMN_ID, story->id, COLUMN_MARKUP, markup->str,
