@@ -38,8 +38,8 @@ static void
 set_too_large (GError **error, const char *display, guint64 size, gsize max_size)
 {
   g_set_error (error, SD_FILE_READ_ERROR, SD_FILE_READ_ERROR_TOO_LARGE,
-               _("%s: the file is %" G_GUINT64_FORMAT " MB, over the %lu MB a file can be"),
-                  display, size / (1024 * 1024), (gulong) (max_size / (1024 * 1024)));
+               _("%s: the file is %llu MB, over the %lu MB a file can be"), display,
+                  (unsigned long long) (size / (1024 * 1024)), (gulong) (max_size / (1024 * 1024)));
 }
 
 /* Opens @path for reading once it is known to be a regular file: asked

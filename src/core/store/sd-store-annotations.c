@@ -48,8 +48,7 @@ run_story_action (SdStore         *self,
   if (expected != NULL && g_strcmp0 (current (out->story), expected) != 0)
     {
       g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_CHANGED,
-                   _("Story %" G_GINT64_FORMAT " was changed by someone else meanwhile"),
-                      story_id);
+                   _("Story %lld was changed by someone else meanwhile"), (long long) story_id);
       return FALSE;
     }
 

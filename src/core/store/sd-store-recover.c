@@ -244,17 +244,15 @@ remove_library (const char *path)
 static void
 report_table (GString *report, const Salvage *salvage)
 {
-  g_string_append_printf (report, _("%s: %" G_GUINT64_FORMAT " rows saved"), salvage->table,
-                                     salvage->n_saved);
+  g_string_append_printf (report, _("%s: %llu rows saved"), salvage->table,
+                                     (unsigned long long) salvage->n_saved);
   if (salvage->n_damaged > 0)
     g_string_append_printf (report, _(", %u read errors passed over"), salvage->n_damaged);
   if (salvage->gave_up)
     g_string_append (report, _(", the rest unreadable"));
   if (salvage->n_refused > 0)
-    g_string_append_printf (report,
-                            _(", %" G_GUINT64_FORMAT " rows left out (their page or story was "
-                              "lost)"),
-                               salvage->n_refused);
+    g_string_append_printf (report, _(", %llu rows left out (their page or story was lost)"),
+                                       (unsigned long long) salvage->n_refused);
   g_string_append_c (report, '\n');
 }
 

@@ -403,7 +403,7 @@ sd_store_set_page_fields (SdStore    *self,
   if (page_id == 0)
     {
       g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_FOUND,
-                   _("No story %" G_GINT64_FORMAT), story_id);
+                   _("No story %lld"), (long long) story_id);
       return FALSE;
     }
   if (!take_field (paper, old_paper, sd_page_identity_parse_paper, &new_paper, error)
