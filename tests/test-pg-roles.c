@@ -37,28 +37,31 @@ open_as (const char *person)
   return library;
 }
 
-/* Hand-written SQL as @person: the SQLSTATE it fails with, or "" when it
- * succeeds (and changes @rows rows). */
-static char *
-try_sql (const char *person, const char *sql, int rows)
+/* Hand-written SQL as @person fails with the SQLSTATE @expected, or
+ * succeeds when it is "" (and changes @rows rows). */
+static void
+assert_sql (const char *person, const char *sql, int rows, const char *expected)
 {
   g_autofree char *location = location_as (person);
+  g_autofree char *state = NULL;
   PGconn          *conn = PQconnectdb (location);
   PGresult        *result;
-  char            *state;
 
   g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
   result = PQexec (conn, sql);
   if (PQresultStatus (result) == PGRES_COMMAND_OK || PQresultStatus (result) == PGRES_TUPLES_OK)
     {
-      g_assert_cmpstr (PQcmdTuples (result), ==, g_strdup_printf ("%d", rows));
+      g_autofree char *n = g_strdup_printf ("%d", rows);
+
+      g_assert_cmpstr (PQcmdTuples (result), ==, n);
       state = g_strdup ("");
     }
   else
     state = g_strdup (PQresultErrorField (result, PG_DIAG_SQLSTATE));
   PQclear (result);
   PQfinish (conn);
-  return state;
+  if (g_strcmp0 (state, expected) != 0)
+    g_error ("%s as %s: SQLSTATE '%s', expected '%s'", sql, person, state, expected);
 }
 
 static void
@@ -116,40 +119,32 @@ test_roles (void)
   g_clear_error (&error);
 
   /* the same through hand-written SQL */
-  g_assert_cmpstr (try_sql ("小王", "UPDATE storydesk.stories SET status = 'reviewed'", 0), ==,
-                   denied);
-  g_assert_cmpstr (try_sql ("小王", "DELETE FROM storydesk.stories WHERE id = 2", 0), ==, denied);
-  g_assert_cmpstr (try_sql ("小王", "UPDATE storydesk.stories SET headline = 'x' WHERE id = 2", 0),
-                   ==, denied);
-  g_assert_cmpstr (try_sql ("小王", "UPDATE storydesk.stories SET editor = 'admin'", 0), ==,
-                   denied);
-  g_assert_cmpstr (try_sql ("小王",
-                            "INSERT INTO storydesk.stories (id, kind, body)"
-                            " VALUES (3, 'news', 'x')",
-                            0),
-                   ==, denied);
-  g_assert_cmpstr (try_sql ("小王", "ALTER TABLE storydesk.stories DISABLE ROW LEVEL SECURITY", 0),
-                   ==, denied);
-  g_assert_cmpstr (try_sql ("小王", "SET ROLE storydesk_admin", 0), ==, denied);
-  g_assert_cmpstr (try_sql ("小王", "SELECT id FROM storydesk.stories", 2), ==, "");
-  g_assert_cmpstr (try_sql ("小王", "UPDATE storydesk.stories SET note = '看过' WHERE id = 2", 1),
-                   ==, "");
+  assert_sql ("小王", "UPDATE storydesk.stories SET status = 'reviewed'", 0, denied);
+  assert_sql ("小王", "DELETE FROM storydesk.stories WHERE id = 2", 0, denied);
+  assert_sql ("小王", "UPDATE storydesk.stories SET headline = 'x' WHERE id = 2", 0, denied);
+  assert_sql ("小王", "UPDATE storydesk.stories SET editor = 'admin'", 0, denied);
+  assert_sql ("小王",
+              "INSERT INTO storydesk.stories (id, kind, body)"
+              " VALUES (3, 'news', 'x')",
+              0, denied);
+  assert_sql ("小王", "ALTER TABLE storydesk.stories DISABLE ROW LEVEL SECURITY", 0, denied);
+  assert_sql ("小王", "SET ROLE storydesk_admin", 0, denied);
+  assert_sql ("小王", "SELECT id FROM storydesk.stories", 2, "");
+  assert_sql ("小王", "UPDATE storydesk.stories SET note = '看过' WHERE id = 2", 1, "");
 
   /* the reviewer gives 已审; an editor may then still write a note on it */
   g_assert_true (sd_pg_library_set_status (reviewer, 1, SD_STORY_STATUS_REVIEWED, &error));
   g_assert_no_error (error);
   g_assert_true (sd_pg_library_set_note (editor, 1, "已核实", &error));
   g_assert_no_error (error);
-  g_assert_cmpstr (try_sql ("reviewer li", "DELETE FROM storydesk.stories WHERE id = 2", 0), ==,
-                   denied);
+  assert_sql ("reviewer li", "DELETE FROM storydesk.stories WHERE id = 2", 0, denied);
   /* every write says whose it was, and counts a version */
-  g_assert_cmpstr (try_sql ("小王",
-                            "SELECT 1 FROM storydesk.stories WHERE id = 1"
-                            " AND editor = '小王' AND status = 'reviewed'"
-                            " AND note = '已核实' AND version = 5",
-                            1),
-                   ==, "");
-  g_assert_cmpstr (try_sql ("admin", "DELETE FROM storydesk.stories WHERE id = 2", 1), ==, "");
+  assert_sql ("小王",
+              "SELECT 1 FROM storydesk.stories WHERE id = 1"
+              " AND editor = '小王' AND status = 'reviewed'"
+              " AND note = '已核实' AND version = 5",
+              1, "");
+  assert_sql ("admin", "DELETE FROM storydesk.stories WHERE id = 2", 1, "");
 }
 
 int
