@@ -68,11 +68,7 @@ write_note (SdPgLibrary *self, gpointer data, GError **error)
                     self->location);
   if (ok)
     {
-      char **fields[] = { &story->headline, &story->subheadline, &story->body, &story->byline,
-                          &story->note };
-
-      for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-        *fields[i] = PQgetisnull (result, 0, i) ? NULL : g_strdup (PQgetvalue (result, 0, i));
+      _sd_pg_read_searched_fields (story, result);
       write->new_version = g_ascii_strtoll (PQgetvalue (result, 0, 5), NULL, 10);
       ok = _sd_pg_put_windows (self, write->id, story, error);
     }

@@ -201,6 +201,19 @@ sd_pg_library_put_story (SdPgLibrary *self, const SdStory *story, GError **error
   return ok;
 }
 
+void
+_sd_pg_read_searched_fields (SdStory *story, PGresult *result)
+{
+  char **fields[] = { &story->headline, &story->subheadline, &story->body, &story->byline,
+                      &story->note };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      g_free (*fields[i]);
+      *fields[i] = PQgetisnull (result, 0, i) ? NULL : g_strdup (PQgetvalue (result, 0, i));
+    }
+}
+
 /* Runs @sql, which changes the story @id, in a transaction; when a
  * @searched field changed, with its windows rewritten from the row it
  * returns (headline, subheadline, body, byline, note). */
@@ -230,11 +243,7 @@ update_story (SdPgLibrary *self,
     }
   if (ok && searched)
     {
-      char **fields[] = { &story->headline, &story->subheadline, &story->body, &story->byline,
-                          &story->note };
-
-      for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-        *fields[i] = PQgetisnull (result, 0, i) ? NULL : g_strdup (PQgetvalue (result, 0, i));
+      _sd_pg_read_searched_fields (story, result);
       ok = _sd_pg_put_windows (self, id_text, story, error);
     }
   PQclear (result);

@@ -48,6 +48,9 @@ G_GNUC_INTERNAL gboolean  _sd_pg_run_command (SdPgLibrary *self, const char *sql
 /* Rewrites the search windows of story @id from @story's fields. */
 G_GNUC_INTERNAL gboolean  _sd_pg_put_windows (SdPgLibrary *self, const char *id,
                                               const SdStory *story, GError **error);
+/* @story's searched fields (headline, subheadline, body, byline, note)
+ * from the first five columns of @result's first row. */
+G_GNUC_INTERNAL void      _sd_pg_read_searched_fields (SdStory *story, PGresult *result);
 /* Runs statements without parameters, one after another. */
 G_GNUC_INTERNAL gboolean  _sd_pg_run_script (SdPgLibrary *self, const char *sql, GError **error);
 /* @text quoted as an identifier or a literal; NULL when it cannot be. */
