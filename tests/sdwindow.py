@@ -38,6 +38,7 @@ config.defaultDelay = 0.1
 config.actionDelay = 0.1
 from dogtail import tree  # noqa: E402
 from dogtail.predicate import GenericPredicate  # noqa: E402
+from gi.repository import GLib  # noqa: E402
 
 sys.excepthook = sys.__excepthook__
 
@@ -56,6 +57,12 @@ class Timeout(Exception):
 def log(msg):
     """A line with the seconds since the test began."""
     print(f"[{time.monotonic() - _T0:6.2f}s] {msg}", flush=True)
+
+
+# How long a tag's chip may take to show or go: well under a second in a
+# normal build, but a window built with the sanitizers, busy with a 50 MB
+# import and other writers, once took over 10 s.
+CHIP_SECONDS = 30.0
 
 
 def fail(msg):
@@ -219,21 +226,29 @@ class Window:
         # (xdotool's type takes every word after it as text to type)
         subprocess.run(["xdotool", "type", "--delay", "20", tag], check=True)
         subprocess.run(["xdotool", "key", "Return"], check=True)
-        wait_until(lambda: self.chip(tag), f"the chip of {tag!r}", timeout=10)
+        wait_until(lambda: self.chip(tag), f"the chip of {tag!r}", timeout=CHIP_SECONDS)
 
     def remove_tag(self, tag):
         """Presses the cross on @tag's chip; returns once the chip is gone."""
-        wait_until(lambda: self.chip(tag), f"the chip of {tag!r}", timeout=10) \
+        wait_until(lambda: self.chip(tag), f"the chip of {tag!r}", timeout=CHIP_SECONDS) \
             .doActionNamed("click")
-        wait_until(lambda: self.chip(tag) is None, f"the chip of {tag!r} gone", timeout=10)
+        wait_until(lambda: self.chip(tag) is None, f"the chip of {tag!r} gone",
+                   timeout=CHIP_SECONDS)
 
     def note_widget(self):
         return wait_until(lambda: self.in_panel("批注", "text"), "the note")
 
     def saved_label(self):
-        for label in self.panel().findChildren(GenericPredicate(roleName="label")):
-            if label.name.startswith(SAVED_PREFIX):
-                return label.name
+        """The "Saved at" label's text, or None; when a label goes away while
+        it is read (the panel refills), the panel is read again."""
+        for _ in range(50):
+            try:
+                for label in self.panel().findChildren(GenericPredicate(roleName="label")):
+                    if label.name.startswith(SAVED_PREFIX):
+                        return label.name
+                return None
+            except GLib.Error:
+                time.sleep(0.1)
         return None
 
     def type_note(self, text):
