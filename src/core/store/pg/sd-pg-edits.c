@@ -12,36 +12,6 @@
 
 #include "sd-pg-private.h"
 
-/* A transaction's statements, run again when the server chose it as the
- * loser of a deadlock or a serialization conflict: such a failure is the
- * server's to sort out, never the editor's. */
-typedef gboolean (*TransactionFunc) (SdPgLibrary *self, gpointer data, GError **error);
-
-#define MAX_TRIES 5
-
-static gboolean
-transact (SdPgLibrary *self, TransactionFunc func, gpointer data, GError **error)
-{
-  for (guint attempt = 1;; attempt++)
-    {
-      g_autoptr (GError) local_error = NULL;
-
-      if (!_sd_pg_run_command (self, "BEGIN", 0, NULL, error))
-        return FALSE;
-      if (func (self, data, &local_error)
-          && _sd_pg_run_command (self, "COMMIT", 0, NULL, &local_error))
-        return TRUE;
-      if (PQtransactionStatus (self->conn) != PQTRANS_IDLE)
-        _sd_pg_run_command (self, "ROLLBACK", 0, NULL, NULL);
-      if (attempt >= MAX_TRIES || !g_error_matches (local_error, SD_PG_ERROR, SD_PG_ERROR_RETRY))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      g_usleep (g_random_int_range (1000, 20000) * attempt);
-    }
-}
-
 typedef struct
 {
   const char *id;
@@ -89,7 +59,7 @@ sd_pg_library_set_note_at (SdPgLibrary *self,
   g_autoptr (GError) local_error = NULL;
   NoteWrite write = { id_text, version_text, note, 0 };
 
-  if (transact (self, write_note, &write, &local_error))
+  if (_sd_pg_transact (self, write_note, &write, &local_error))
     {
       if (out_version != NULL)
         *out_version = write.new_version;
@@ -153,7 +123,7 @@ sd_pg_library_add_tag (SdPgLibrary *self, gint64 id, const char *name, GError **
   g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
   TagWrite         write = { id_text, name };
 
-  return transact (self, write_tag, &write, error);
+  return _sd_pg_transact (self, write_tag, &write, error);
 }
 
 GPtrArray *

@@ -96,6 +96,34 @@ _sd_pg_run_command (
   return result != NULL;
 }
 
+/* A transaction's statements, run again when the server chose it as the
+ * loser of a deadlock or a serialization conflict: such a failure is the
+ * server's to sort out, never the editor's. */
+#define MAX_TRIES 5
+
+gboolean
+_sd_pg_transact (SdPgLibrary *self, SdPgTransactionFunc func, gpointer data, GError **error)
+{
+  for (guint attempt = 1;; attempt++)
+    {
+      g_autoptr (GError) local_error = NULL;
+
+      if (!_sd_pg_run_command (self, "BEGIN", 0, NULL, error))
+        return FALSE;
+      if (func (self, data, &local_error)
+          && _sd_pg_run_command (self, "COMMIT", 0, NULL, &local_error))
+        return TRUE;
+      if (PQtransactionStatus (self->conn) != PQTRANS_IDLE)
+        _sd_pg_run_command (self, "ROLLBACK", 0, NULL, NULL);
+      if (attempt >= MAX_TRIES || !g_error_matches (local_error, SD_PG_ERROR, SD_PG_ERROR_RETRY))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      g_usleep (g_random_int_range (1000, 20000) * attempt);
+    }
+}
+
 /**
  * sd_pg_library_open:
  * @location: a libpq connection URI (postgresql://host/db, or
@@ -166,6 +194,30 @@ _sd_pg_put_windows (SdPgLibrary *self, const char *id, const SdStory *story, GEr
   return TRUE;
 }
 
+typedef struct
+{
+  const char        *id;
+  const char *const *params; /* the ten of the INSERT */
+  const SdStory     *story;
+} StoryWrite;
+
+static gboolean
+write_story (SdPgLibrary *self, gpointer data, GError **error)
+{
+  StoryWrite *write = data;
+
+  return _sd_pg_run_command (
+             self,
+             "INSERT INTO stories (id, kind, headline, subheadline, reporter, byline, body,"
+             "  note, status, place_code)"
+             " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
+             " ON CONFLICT (id) DO UPDATE SET kind = $2, headline = $3,"
+             "  subheadline = $4, reporter = $5, byline = $6, body = $7, note = $8,"
+             "  status = $9, place_code = $10",
+             10, write->params, error)
+         && _sd_pg_put_windows (self, write->id, write->story, error);
+}
+
 gboolean
 sd_pg_library_put_story (SdPgLibrary *self, const SdStory *story, GError **error)
 {
@@ -182,23 +234,9 @@ sd_pg_library_put_story (SdPgLibrary *self, const SdStory *story, GError **error
     sd_story_status_to_string (story->status),
     story->place_code,
   };
-  gboolean ok;
+  StoryWrite write = { id, params, story };
 
-  if (!_sd_pg_run_command (self, "BEGIN", 0, NULL, error))
-    return FALSE;
-  ok = _sd_pg_run_command (
-           self,
-           "INSERT INTO stories (id, kind, headline, subheadline, reporter, byline, body,"
-           "  note, status, place_code)"
-           " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
-           " ON CONFLICT (id) DO UPDATE SET kind = $2, headline = $3,"
-           "  subheadline = $4, reporter = $5, byline = $6, body = $7, note = $8,"
-           "  status = $9, place_code = $10",
-           G_N_ELEMENTS (params), params, error)
-       && _sd_pg_put_windows (self, id, story, error);
-  if (!_sd_pg_run_command (self, ok ? "COMMIT" : "ROLLBACK", 0, NULL, ok ? error : NULL))
-    return FALSE;
-  return ok;
+  return _sd_pg_transact (self, write_story, &write, error);
 }
 
 void
@@ -214,6 +252,38 @@ _sd_pg_read_searched_fields (SdStory *story, PGresult *result)
     }
 }
 
+typedef struct
+{
+  const char *id;
+  const char *sql;
+  const char *value;
+  gboolean    searched;
+} StoryUpdate;
+
+static gboolean
+run_update (SdPgLibrary *self, gpointer data, GError **error)
+{
+  StoryUpdate      *update = data;
+  const char *const params[] = { update->id, update->value };
+  g_autoptr (SdStory) story = sd_story_new ();
+  PGresult *result = _sd_pg_run (self, update->sql, G_N_ELEMENTS (params), params, error);
+  gboolean  ok = result != NULL;
+
+  if (ok && PQntuples (result) == 0)
+    {
+      g_set_error (error, SD_PG_ERROR, SD_PG_ERROR_NOT_FOUND,
+                   _("The shared library %s has no story %s"), self->location, update->id);
+      ok = FALSE;
+    }
+  if (ok && update->searched)
+    {
+      _sd_pg_read_searched_fields (story, result);
+      ok = _sd_pg_put_windows (self, update->id, story, error);
+    }
+  PQclear (result);
+  return ok;
+}
+
 /* Runs @sql, which changes the story @id, in a transaction; when a
  * @searched field changed, with its windows rewritten from the row it
  * returns (headline, subheadline, body, byline, note). */
@@ -225,31 +295,10 @@ update_story (SdPgLibrary *self,
               gboolean     searched,
               GError     **error)
 {
-  g_autofree char  *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-  const char *const params[] = { id_text, value };
-  g_autoptr (SdStory) story = sd_story_new ();
-  PGresult *result;
-  gboolean  ok;
+  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  StoryUpdate      update = { id_text, sql, value, searched };
 
-  if (!_sd_pg_run_command (self, "BEGIN", 0, NULL, error))
-    return FALSE;
-  result = _sd_pg_run (self, sql, G_N_ELEMENTS (params), params, error);
-  ok = result != NULL;
-  if (ok && PQntuples (result) == 0)
-    {
-      g_set_error (error, SD_PG_ERROR, SD_PG_ERROR_NOT_FOUND,
-                   _("The shared library %s has no story %s"), self->location, id_text);
-      ok = FALSE;
-    }
-  if (ok && searched)
-    {
-      _sd_pg_read_searched_fields (story, result);
-      ok = _sd_pg_put_windows (self, id_text, story, error);
-    }
-  PQclear (result);
-  if (!_sd_pg_run_command (self, ok ? "COMMIT" : "ROLLBACK", 0, NULL, ok ? error : NULL))
-    return FALSE;
-  return ok;
+  return _sd_pg_transact (self, run_update, &update, error);
 }
 
 gboolean

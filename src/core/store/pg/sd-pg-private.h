@@ -51,6 +51,13 @@ G_GNUC_INTERNAL gboolean  _sd_pg_put_windows (SdPgLibrary *self, const char *id,
 /* @story's searched fields (headline, subheadline, body, byline, note)
  * from the first five columns of @result's first row. */
 G_GNUC_INTERNAL void      _sd_pg_read_searched_fields (SdStory *story, PGresult *result);
+/* Runs @func's statements in a transaction, run again (up to five times)
+ * when the server undoes it for a deadlock or a serialization failure
+ * (SD_PG_ERROR_RETRY): that is the server's to sort out, never the
+ * editor's. */
+typedef gboolean (*SdPgTransactionFunc) (SdPgLibrary *self, gpointer data, GError **error);
+G_GNUC_INTERNAL gboolean  _sd_pg_transact    (SdPgLibrary *self, SdPgTransactionFunc func,
+                                              gpointer data, GError **error);
 /* Runs statements without parameters, one after another. */
 G_GNUC_INTERNAL gboolean  _sd_pg_run_script (SdPgLibrary *self, const char *sql, GError **error);
 /* @text quoted as an identifier or a literal; NULL when it cannot be. */
