@@ -15,6 +15,8 @@
 #include "sd-gazetteer.h"
 #include "sd-page-view.h"
 #include "sd-place-chooser.h"
+#include "sd-story-inspector.h"
+#include "sd-tag-chip.h"
 
 /* A page as the importer stores it: two stories, printed line ends ("\r\n"
  * as in many OCR exports), a 引题 and a reporter line. */
@@ -597,6 +599,86 @@ test_han_glyphs_in_labels (void)
   gtk_widget_destroy (window);
 }
 
+static void
+collect_chips (GtkWidget *widget, gpointer data)
+{
+  if (SD_IS_TAG_CHIP (widget))
+    g_ptr_array_add (data, widget);
+  else if (GTK_IS_CONTAINER (widget))
+    gtk_container_forall (GTK_CONTAINER (widget), collect_chips, data);
+}
+
+/* The chips' tags in the order shown, "|"-separated; @chips gets them. */
+static char *
+dup_chip_tags (GtkWidget *inspector, GPtrArray *chips)
+{
+  g_autoptr (GString) tags = g_string_new (NULL);
+
+  g_ptr_array_set_size (chips, 0);
+  gtk_container_forall (GTK_CONTAINER (inspector), collect_chips, chips);
+  for (guint i = 0; i < chips->len; i++)
+    g_string_append_printf (tags, "%s%s", i ? "|" : "",
+                            sd_tag_chip_get_tag (g_ptr_array_index (chips, i)));
+  return g_string_free (g_steal_pointer (&tags), FALSE);
+}
+
+static GPtrArray *
+new_selection (const char *const *tags)
+{
+  GPtrArray *stories = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_story_unref);
+  SdStory   *story = sd_story_new ();
+
+  story->id = 7;
+  for (guint i = 0; tags[i] != NULL; i++)
+    g_ptr_array_add (story->tags, g_strdup (tags[i]));
+  g_ptr_array_add (stories, story);
+  return stories;
+}
+
+/* Another writer's change refreshes the panel several times a second: a
+ * chip whose tag stays must be the same widget, or a click on its cross
+ * between press and release is lost (the concurrency test saw it). */
+static void
+test_inspector_chips_stay (void)
+{
+  GtkWidget *window = gtk_window_new (GTK_WINDOW_TOPLEVEL);
+  GtkWidget *inspector = g_object_new (SD_TYPE_STORY_INSPECTOR, NULL);
+  g_autoptr (GPtrArray) chips = g_ptr_array_new ();
+  g_autoptr (GPtrArray) first = new_selection ((const char *[]){ "党建", "要闻", NULL });
+  g_autoptr (GPtrArray) second = new_selection ((const char *[]){ "党建", "新业态", NULL });
+  g_autoptr (GPtrArray) third = new_selection ((const char *[]){ "新业态", "党建", NULL });
+  g_autofree char *tags = NULL;
+  GtkWidget       *kept = NULL;
+
+  gtk_container_add (GTK_CONTAINER (window), inspector);
+  gtk_widget_show_all (window);
+  sd_story_inspector_set_stories (SD_STORY_INSPECTOR (inspector), first);
+  process_events ();
+  tags = dup_chip_tags (inspector, chips);
+  g_assert_cmpstr (tags, ==, "党建|要闻");
+  kept = g_ptr_array_index (chips, 0);
+  g_object_add_weak_pointer (G_OBJECT (kept), (gpointer *) &kept);
+
+  /* the same story read again, one tag replaced */
+  sd_story_inspector_set_stories (SD_STORY_INSPECTOR (inspector), second);
+  process_events ();
+  g_clear_pointer (&tags, g_free);
+  tags = dup_chip_tags (inspector, chips);
+  g_assert_cmpstr (tags, ==, "党建|新业态");
+  g_assert_true (kept == g_ptr_array_index (chips, 0));
+
+  /* the order follows the story's, still with the same chips */
+  sd_story_inspector_set_stories (SD_STORY_INSPECTOR (inspector), third);
+  process_events ();
+  g_clear_pointer (&tags, g_free);
+  tags = dup_chip_tags (inspector, chips);
+  g_assert_cmpstr (tags, ==, "新业态|党建");
+  g_assert_true (kept == g_ptr_array_index (chips, 1));
+
+  g_object_remove_weak_pointer (G_OBJECT (kept), (gpointer *) &kept);
+  gtk_widget_destroy (window);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -609,6 +691,7 @@ main (int argc, char **argv)
   g_test_add_func ("/widgets/page-view/align", test_page_view_align);
   g_test_add_func ("/widgets/page-view/marks", test_page_view_marks);
   g_test_add_func ("/widgets/page-view/no-leak", test_page_view_no_leak);
+  g_test_add_func ("/widgets/inspector/chips-stay", test_inspector_chips_stay);
   g_test_add ("/widgets/place-chooser/same-name", ChooserFixture, NULL, chooser_setup,
               test_chooser_same_name, chooser_teardown);
   g_test_add ("/widgets/place-chooser/district", ChooserFixture, NULL, chooser_setup,

@@ -45,7 +45,8 @@ struct _SdStoryInspector
   SdLibraryModel *library;
   SdStoryModel   *shown;
   SdEditHistory  *history;
-  GPtrArray      *stories; /* (element-type SdStory) the selection */
+  GPtrArray      *stories;   /* (element-type SdStory) the selection */
+  GHashTable     *tag_order; /* tag → its place among the chips, from 1 */
   gboolean        updating;
 };
 
@@ -196,14 +197,56 @@ refresh_completion (SdStoryInspector *self)
     }
 }
 
+static int
+compare_chips (GtkFlowBoxChild *a, GtkFlowBoxChild *b, gpointer data)
+{
+  SdStoryInspector *self = data;
+  guint             place_a = GPOINTER_TO_UINT (g_hash_table_lookup (
+                  self->tag_order, sd_tag_chip_get_tag (SD_TAG_CHIP (gtk_bin_get_child (GTK_BIN (a))))));
+  guint             place_b = GPOINTER_TO_UINT (g_hash_table_lookup (
+                  self->tag_order, sd_tag_chip_get_tag (SD_TAG_CHIP (gtk_bin_get_child (GTK_BIN (b))))));
+
+  return (place_a > place_b) - (place_a < place_b);
+}
+
+static void
+add_chip (SdStoryInspector *self, const char *tag, const char *color, guint count)
+{
+  GtkWidget *chip = sd_tag_chip_new (tag, color, count);
+
+  g_signal_connect (chip, "remove-tag", G_CALLBACK (chip_remove_cb), self);
+  g_signal_connect (chip, "rename-tag", G_CALLBACK (chip_rename_cb), self);
+  g_signal_connect (chip, "recolor-tag", G_CALLBACK (chip_recolor_cb), self);
+  gtk_container_add (GTK_CONTAINER (self->tag_box), chip);
+}
+
+/* The chips shown now, in order, keyed by tag. */
+static GPtrArray *
+list_chips (SdStoryInspector *self)
+{
+  GPtrArray *chips = g_ptr_array_new ();
+  GList     *children = gtk_container_get_children (GTK_CONTAINER (self->tag_box));
+
+  for (GList *l = children; l != NULL; l = l->next)
+    g_ptr_array_add (chips, gtk_bin_get_child (GTK_BIN (l->data)));
+  g_list_free (children);
+  return chips;
+}
+
+/* The chips are changed in place, not made anew: other writers refresh the
+ * panel several times a second, and a chip rebuilt between the press and the
+ * release of its cross would lose the editor's click (or close its open
+ * rename popover). */
 static void
 show_tags (SdStoryInspector *self)
 {
   g_autoptr (GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) kept = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GPtrArray) order = g_ptr_array_new ();
+  g_autoptr (GPtrArray) chips = list_chips (self);
+  guint n = self->stories != NULL ? self->stories->len : 0;
 
-  clear_container (GTK_CONTAINER (self->tag_box));
-  for (guint i = 0; self->stories != NULL && i < self->stories->len; i++)
+  for (guint i = 0; i < n; i++)
     {
       const SdStory *story = g_ptr_array_index (self->stories, i);
       for (guint t = 0; t < story->tags->len; t++)
@@ -215,32 +258,72 @@ show_tags (SdStoryInspector *self)
           g_hash_table_insert (counts, tag, GUINT_TO_POINTER (count + 1));
         }
     }
+  g_hash_table_remove_all (self->tag_order);
+  for (guint i = 0; i < order->len; i++)
+    g_hash_table_insert (self->tag_order, g_strdup (g_ptr_array_index (order, i)),
+                         GUINT_TO_POINTER (i + 1));
+  /* Chips whose tag went away go; the others stay. */
+  for (guint i = 0; i < chips->len; i++)
+    {
+      SdTagChip  *chip = g_ptr_array_index (chips, i);
+      const char *tag = sd_tag_chip_get_tag (chip);
+
+      if (g_hash_table_contains (counts, tag) && !g_hash_table_contains (kept, tag))
+        g_hash_table_insert (kept, (gpointer) tag, chip);
+      else
+        gtk_widget_destroy (gtk_widget_get_parent (GTK_WIDGET (chip)));
+    }
   for (guint i = 0; i < order->len; i++)
     {
       const char *tag = g_ptr_array_index (order, i);
-      guint       count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, tag));
+      const char *color =
+          self->library ? sd_library_model_lookup_tag_color (self->library, tag) : NULL;
       /* A count says something only when several stories are selected. */
-      GtkWidget *chip = sd_tag_chip_new (
-          tag, self->library ? sd_library_model_lookup_tag_color (self->library, tag) : NULL,
-          self->stories->len > 1 ? count : 0);
+      guint      count = n > 1 ? GPOINTER_TO_UINT (g_hash_table_lookup (counts, tag)) : 0;
+      SdTagChip *chip = g_hash_table_lookup (kept, tag);
 
-      g_signal_connect (chip, "remove-tag", G_CALLBACK (chip_remove_cb), self);
-      g_signal_connect (chip, "rename-tag", G_CALLBACK (chip_rename_cb), self);
-      g_signal_connect (chip, "recolor-tag", G_CALLBACK (chip_recolor_cb), self);
-      gtk_container_add (GTK_CONTAINER (self->tag_box), chip);
+      if (chip != NULL)
+        sd_tag_chip_set_look (chip, color, count);
+      else
+        add_chip (self, tag, color, count);
     }
+  gtk_flow_box_invalidate_sort (self->tag_box);
 }
 
-/* The suggestions come with the story shown, worked out in the worker. */
+/* Whether the suggestion rows show @suggestions already, in order. */
+static gboolean
+suggestions_shown (SdStoryInspector *self, GPtrArray *suggestions)
+{
+  GList   *rows = gtk_container_get_children (GTK_CONTAINER (self->suggestion_list));
+  GList   *l = rows;
+  guint    i = 0;
+  gboolean same;
+
+  for (; l != NULL && suggestions != NULL && i < suggestions->len; l = l->next, i++)
+    if (g_strcmp0 (sd_suggestion_row_get_theme (l->data),
+                   ((SdThemeSuggestion *) g_ptr_array_index (suggestions, i))->theme)
+        != 0)
+      break;
+  same = l == NULL && i == (suggestions != NULL ? suggestions->len : 0);
+  g_list_free (rows);
+  return same;
+}
+
+/* The suggestions come with the story shown, worked out in the worker.
+ * Rows already showing them are left alone, so a click on one survives
+ * another writer's refresh. */
 static void
 show_suggestions (SdStoryInspector *self, const SdStory *story)
 {
   const SdStory *shown = self->shown != NULL ? sd_story_model_get_story (self->shown) : NULL;
   GPtrArray     *suggestions = NULL;
 
-  clear_container (GTK_CONTAINER (self->suggestion_list));
   if (story != NULL && shown != NULL && shown->id == story->id)
     suggestions = sd_story_model_get_suggestions (self->shown);
+  gtk_widget_set_visible (self->suggestion_box, suggestions != NULL && suggestions->len > 0);
+  if (suggestions_shown (self, suggestions))
+    return;
+  clear_container (GTK_CONTAINER (self->suggestion_list));
   for (guint i = 0; suggestions != NULL && i < suggestions->len; i++)
     {
       GtkWidget *row = sd_suggestion_row_new (g_ptr_array_index (suggestions, i));
@@ -249,12 +332,35 @@ show_suggestions (SdStoryInspector *self, const SdStory *story)
       g_signal_connect (row, "dismiss", G_CALLBACK (suggestion_dismiss_cb), self);
       gtk_container_add (GTK_CONTAINER (self->suggestion_list), row);
     }
-  gtk_widget_set_visible (self->suggestion_box, suggestions != NULL && suggestions->len > 0);
+}
+
+static gboolean
+highlights_shown (SdStoryInspector *self, const SdStory *story)
+{
+  GPtrArray *highlights = story != NULL ? story->highlights : NULL;
+  GList     *rows = gtk_container_get_children (GTK_CONTAINER (self->highlight_list));
+  GList     *l = rows;
+  guint      i = 0;
+  gboolean   same;
+
+  for (; l != NULL && highlights != NULL && i < highlights->len; l = l->next, i++)
+    if (sd_highlight_row_get_id (l->data)
+        != ((SdHighlight *) g_ptr_array_index (highlights, i))->id)
+      break;
+  same = l == NULL && i == (highlights != NULL ? highlights->len : 0);
+  g_list_free (rows);
+  return same;
 }
 
 static void
 show_highlights (SdStoryInspector *self, const SdStory *story)
 {
+  if (highlights_shown (self, story))
+    {
+      gtk_widget_set_visible (self->highlight_box, story != NULL && story->highlights != NULL
+                                                       && story->highlights->len > 0);
+      return;
+    }
   clear_container (GTK_CONTAINER (self->highlight_list));
   for (guint i = 0; story != NULL && story->highlights != NULL && i < story->highlights->len; i++)
     {
@@ -364,6 +470,9 @@ sd_story_inspector_dispose (GObject *object)
   g_clear_object (&self->library);
   g_clear_object (&self->shown);
   g_clear_pointer (&self->stories, g_ptr_array_unref);
+  if (self->tag_box != NULL)
+    gtk_flow_box_set_sort_func (self->tag_box, NULL, NULL, NULL);
+  g_clear_pointer (&self->tag_order, g_hash_table_unref);
 
   G_OBJECT_CLASS (sd_story_inspector_parent_class)->dispose (object);
 }
@@ -401,6 +510,8 @@ static void
 sd_story_inspector_init (SdStoryInspector *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->tag_order = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gtk_flow_box_set_sort_func (self->tag_box, compare_chips, self, NULL);
   self->place_chooser = SD_PLACE_CHOOSER (sd_place_chooser_new (GTK_WIDGET (self->place_button)));
   gtk_menu_button_set_popover (self->place_button, GTK_WIDGET (self->place_chooser));
   g_signal_connect_object (self->place_chooser, "place-chosen", G_CALLBACK (place_chosen_cb), self,

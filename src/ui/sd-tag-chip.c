@@ -20,8 +20,11 @@ struct _SdTagChip
   GtkButton      *remove_button;
   GtkEntry       *rename_entry;
   GtkColorButton *color_button;
+  GtkCssProvider *css; /* (nullable) its colour */
 
   char *tag;
+  char *color;
+  guint count;
 };
 
 enum
@@ -39,19 +42,38 @@ G_DEFINE_TYPE (SdTagChip, sd_tag_chip, GTK_TYPE_BOX)
 static void
 set_color (SdTagChip *self, const char *color)
 {
-  g_autoptr (GtkCssProvider) css = gtk_css_provider_new ();
-  g_autofree char *rule =
-      g_strdup_printf (".sd-tag-chip { background-color: alpha(%s, 0.3); }", color);
-  GdkRGBA rgba;
+  GtkStyleContext *style = gtk_widget_get_style_context (GTK_WIDGET (self));
+  GdkRGBA          rgba;
 
+  if (self->css != NULL)
+    gtk_style_context_remove_provider (style, GTK_STYLE_PROVIDER (self->css));
+  g_clear_object (&self->css);
+  g_free (self->color);
+  self->color = g_strdup (color);
+  if (color == NULL)
+    return;
   if (gdk_rgba_parse (&rgba, color))
     gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (self->color_button), &rgba);
   /* Each chip carries its own colour; a provider per chip is cheap at the
    * handful of tags a story has. */
-  gtk_css_provider_load_from_data (css, rule, -1, NULL);
-  gtk_style_context_add_provider (gtk_widget_get_style_context (GTK_WIDGET (self)),
-                                  GTK_STYLE_PROVIDER (css),
-                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  {
+    g_autofree char *rule =
+        g_strdup_printf (".sd-tag-chip { background-color: alpha(%s, 0.3); }", color);
+    self->css = gtk_css_provider_new ();
+    gtk_css_provider_load_from_data (self->css, rule, -1, NULL);
+    gtk_style_context_add_provider (style, GTK_STYLE_PROVIDER (self->css),
+                                    GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
+}
+
+static void
+set_count (SdTagChip *self, guint count)
+{
+  g_autofree char *text =
+      count > 0 ? g_strdup_printf ("%s (%u)", self->tag, count) : g_strdup (self->tag);
+
+  self->count = count;
+  gtk_label_set_text (self->name_label, text);
 }
 
 static void
@@ -84,6 +106,8 @@ sd_tag_chip_finalize (GObject *object)
   SdTagChip *self = SD_TAG_CHIP (object);
 
   g_free (self->tag);
+  g_free (self->color);
+  g_clear_object (&self->css);
 
   G_OBJECT_CLASS (sd_tag_chip_parent_class)->finalize (object);
 }
@@ -136,22 +160,38 @@ sd_tag_chip_new (const char *tag, const char *color, guint count)
 {
   SdTagChip       *self;
   g_autofree char *remove_name = NULL;
-  g_autofree char *text = NULL;
 
   g_return_val_if_fail (tag != NULL, NULL);
 
   self = g_object_new (SD_TYPE_TAG_CHIP, NULL);
   self->tag = g_strdup (tag);
   remove_name = g_strdup_printf (_("Remove tag %s"), tag);
-  text = count > 0 ? g_strdup_printf ("%s (%u)", tag, count) : g_strdup (tag);
-  gtk_label_set_text (self->name_label, text);
+  set_count (self, count);
   atk_object_set_name (gtk_widget_get_accessible (GTK_WIDGET (self->name_button)), tag);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->remove_button), remove_name);
   atk_object_set_name (gtk_widget_get_accessible (GTK_WIDGET (self->remove_button)), remove_name);
   gtk_entry_set_text (self->rename_entry, tag);
-  if (color != NULL)
-    set_color (self, color);
+  set_color (self, color);
   return GTK_WIDGET (self);
+}
+
+/**
+ * sd_tag_chip_set_look:
+ * @color: (nullable): the tag's colour now
+ * @count: how many of the selected stories carry it now, or 0
+ *
+ * Changes the chip in place, so a click or an open popover on it survives
+ * the panel being refreshed by another writer's change.
+ */
+void
+sd_tag_chip_set_look (SdTagChip *self, const char *color, guint count)
+{
+  g_return_if_fail (SD_IS_TAG_CHIP (self));
+
+  if (g_strcmp0 (color, self->color) != 0)
+    set_color (self, color);
+  if (count != self->count)
+    set_count (self, count);
 }
 
 const char *

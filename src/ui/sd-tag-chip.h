@@ -26,9 +26,12 @@ G_DECLARE_FINAL_TYPE (SdTagChip, sd_tag_chip, SD, TAG_CHIP, GtkBox)
 
 /* @color: (nullable) "#rrggbb" or another CSS colour; @count: when above 0,
  * how many of the selected stories carry the tag, shown after its name. */
-GtkWidget  *sd_tag_chip_new     (const char *tag,
-                                 const char *color,
-                                 guint       count);
-const char *sd_tag_chip_get_tag (SdTagChip  *self);
+GtkWidget  *sd_tag_chip_new      (const char *tag,
+                                  const char *color,
+                                  guint       count);
+const char *sd_tag_chip_get_tag  (SdTagChip  *self);
+void        sd_tag_chip_set_look (SdTagChip  *self,
+                                  const char *color,
+                                  guint       count);
 
 G_END_DECLS
