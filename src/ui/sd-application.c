@@ -25,6 +25,7 @@ struct _SdApplication
   GSettings *settings;
   char      *db_path;
   SdStore   *store;
+  gboolean   recovering; /* a damaged library being saved, with no window open */
 };
 
 G_DEFINE_TYPE (SdApplication, sd_application, GTK_TYPE_APPLICATION)
@@ -199,6 +200,141 @@ maintained_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   gtk_widget_show (dialog);
 }
 
+enum
+{
+  RESPONSE_RECOVER = 1
+};
+
+static SdWindow *ensure_window (SdApplication *self, gboolean seed);
+
+static void
+end_recovery (SdApplication *self)
+{
+  self->recovering = FALSE;
+  g_application_release (G_APPLICATION (self));
+}
+
+static void
+recovered_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  SdApplication *self = SD_APPLICATION (source);
+  g_autoptr (GtkWidget) waiting = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *report = g_task_propagate_pointer (G_TASK (result), &error);
+  const char      *dest = g_task_get_task_data (G_TASK (result));
+  SdWindow        *window = NULL;
+  GtkWidget       *dialog;
+
+  gtk_widget_destroy (waiting);
+  if (report != NULL)
+    {
+      g_free (self->db_path);
+      self->db_path = g_strdup (dest);
+      window = ensure_window (self, FALSE);
+    }
+  if (report != NULL && window == NULL)
+    {
+      end_recovery (self);
+      return; /* ensure_window said why */
+    }
+  dialog = gtk_message_dialog_new (
+      GTK_WINDOW (window), GTK_DIALOG_DESTROY_WITH_PARENT,
+      report != NULL ? GTK_MESSAGE_INFO : GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE, "%s",
+      report != NULL ? _("What could be read is in a new library") : _("Nothing could be saved"));
+  gtk_message_dialog_format_secondary_text (
+      GTK_MESSAGE_DIALOG (dialog), "%s%s%s", report != NULL ? dest : error->message,
+      report != NULL ? "\n\n" : "", report != NULL ? report : "");
+  gtk_application_add_window (GTK_APPLICATION (self), GTK_WINDOW (dialog));
+  g_signal_connect (dialog, "response", G_CALLBACK (gtk_widget_destroy), NULL);
+  gtk_widget_show (dialog);
+  end_recovery (self);
+}
+
+static void
+recover_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  SdApplication *self = source;
+  GError        *error = NULL;
+  char          *report = sd_store_recover_file (self->db_path, task_data, &error);
+
+  if (report != NULL)
+    g_task_return_pointer (task, report, g_free);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+recover_chosen_cb (GtkNativeDialog *chooser, int response, SdApplication *self)
+{
+  g_autofree char *dest = NULL;
+  g_autoptr (GTask) task = NULL;
+  GtkWidget *waiting;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    dest = gtk_file_chooser_get_filename (GTK_FILE_CHOOSER (chooser));
+  g_object_unref (chooser);
+  if (dest == NULL)
+    {
+      end_recovery (self);
+      return;
+    }
+  waiting = gtk_message_dialog_new (NULL, 0, GTK_MESSAGE_INFO, GTK_BUTTONS_NONE,
+                                    _("Saving what can still be read…"));
+  gtk_application_add_window (GTK_APPLICATION (self), GTK_WINDOW (waiting));
+  gtk_widget_show (waiting);
+  /* a large library takes a while, row by row: in a worker */
+  task = g_task_new (self, NULL, recovered_cb, g_object_ref_sink (waiting));
+  g_task_set_task_data (task, g_steal_pointer (&dest), g_free);
+  g_task_run_in_thread (task, recover_thread);
+}
+
+/* A name beside the damaged library that no file has yet. */
+static char *
+dup_recovered_name (const char *damaged)
+{
+  g_autofree char *base = g_path_get_basename (damaged);
+  char            *dot = strrchr (base, '.');
+  g_autofree char *dir = g_path_get_dirname (damaged);
+
+  if (dot != NULL && dot != base)
+    *dot = '\0';
+  for (guint n = 1;; n++)
+    {
+      g_autofree char *name = n == 1 ? g_strdup_printf ("%s-recovered.db", base)
+                                     : g_strdup_printf ("%s-recovered-%u.db", base, n);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (!g_file_test (path, G_FILE_TEST_EXISTS))
+        return g_steal_pointer (&name);
+    }
+}
+
+static void
+open_failed_response_cb (GtkDialog *dialog, int response, SdApplication *self)
+{
+  GtkFileChooserNative *chooser;
+  g_autofree char      *dir = NULL;
+  g_autofree char      *name = NULL;
+
+  /* no window is open while the editor chooses: the application stays */
+  if (response == RESPONSE_RECOVER)
+    {
+      self->recovering = TRUE;
+      g_application_hold (G_APPLICATION (self));
+    }
+  gtk_widget_destroy (GTK_WIDGET (dialog));
+  if (response != RESPONSE_RECOVER)
+    return;
+  chooser = gtk_file_chooser_native_new (_("Save What Can Be Read"), NULL,
+                                            GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), NULL);
+  dir = g_path_get_dirname (self->db_path);
+  name = dup_recovered_name (self->db_path);
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), dir);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (recover_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static SdWindow *
 ensure_window (SdApplication *self, gboolean seed)
 {
@@ -235,7 +371,12 @@ ensure_window (SdApplication *self, gboolean seed)
                                                   _("The library cannot be opened"));
       gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
       gtk_application_add_window (GTK_APPLICATION (self), GTK_WINDOW (dialog));
-      g_signal_connect (dialog, "response", G_CALLBACK (gtk_widget_destroy), NULL);
+      /* a damaged library: what can still be read goes to a new one, which
+       * the window then opens (`storydesk recover` in the terminal) */
+      if (g_error_matches (error, SD_STORE_ERROR, SD_STORE_ERROR_DAMAGED))
+        gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Save What Can Be Read…"),
+                                                       RESPONSE_RECOVER);
+      g_signal_connect (dialog, "response", G_CALLBACK (open_failed_response_cb), self);
       gtk_widget_show (dialog);
       return NULL;
     }
@@ -301,7 +442,10 @@ sd_application_window_removed (GtkApplication *application, GtkWindow *window)
 {
   GTK_APPLICATION_CLASS (sd_application_parent_class)->window_removed (application, window);
 
-  if (gtk_application_get_windows (application) == NULL)
+  /* (not while the chooser of a library's recovery, a window of no
+   * application, is shown) */
+  if (gtk_application_get_windows (application) == NULL
+      && !SD_APPLICATION (application)->recovering)
     atk_bridge_adaptor_cleanup ();
 }
 

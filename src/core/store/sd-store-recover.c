@@ -217,10 +217,12 @@ list_tables (SdStore *dest)
   GPtrArray    *tables = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt = NULL;
 
-  /* in the order they were made: pages before the stories that refer to them */
+  /* in the order they were made: pages before the stories that refer to
+   * them; not the weekly check's times, which are the new library's own */
   sqlite3_prepare_v2 (dest->db,
                       "SELECT name FROM sqlite_master WHERE type = 'table' "
                       "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'story_fts%' "
+                      "AND name <> 'maintenance' "
                       "AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY rowid",
                       -1, &stmt, NULL);
   while (sqlite3_step (stmt) == SQLITE_ROW)
