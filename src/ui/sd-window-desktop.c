@@ -214,20 +214,39 @@ _sd_window_save_session (SdWindow *self)
   g_settings_set_strv (self->settings, "expanded-nodes", (const char *const *) rows);
 }
 
-/* An import asked for while another runs waits for it; stopping one drops
- * those waiting. */
-void
-_sd_window_queue_import (SdWindow *self, const char *const *paths)
+/* An import asked for while another runs waits for it, with its batch's
+ * kind; stopping one drops those waiting. */
+typedef struct
 {
+  GStrv       paths;
+  SdBatchKind batch_kind;
+} QueuedImport;
+
+static void
+queued_import_free (gpointer data)
+{
+  QueuedImport *queued = data;
+
+  g_strfreev (queued->paths);
+  g_free (queued);
+}
+
+void
+_sd_window_queue_import (SdWindow *self, const char *const *paths, SdBatchKind batch_kind)
+{
+  QueuedImport *queued = g_new (QueuedImport, 1);
+
+  queued->paths = g_strdupv ((GStrv) paths);
+  queued->batch_kind = batch_kind;
   if (self->import_queue == NULL)
-    self->import_queue = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  g_ptr_array_add (self->import_queue, g_strdupv ((GStrv) paths));
+    self->import_queue = g_ptr_array_new_with_free_func (queued_import_free);
+  g_ptr_array_add (self->import_queue, queued);
 }
 
 void
 _sd_window_import_next (SdWindow *self, gboolean cancelled)
 {
-  g_auto (GStrv) paths = NULL;
+  QueuedImport *queued;
 
   if (self->import_queue == NULL || self->import_queue->len == 0)
     return;
@@ -236,8 +255,9 @@ _sd_window_import_next (SdWindow *self, gboolean cancelled)
       g_ptr_array_set_size (self->import_queue, 0);
       return;
     }
-  paths = g_ptr_array_steal_index (self->import_queue, 0);
-  sd_window_import (self, (const char *const *) paths, SD_BATCH_IMPORT);
+  queued = g_ptr_array_steal_index (self->import_queue, 0);
+  sd_window_import (self, (const char *const *) queued->paths, queued->batch_kind);
+  queued_import_free (queued);
 }
 
 void

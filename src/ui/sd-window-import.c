@@ -244,7 +244,7 @@ sd_window_import (SdWindow *self, const char *const *paths, SdBatchKind batch_ki
 
   if (self->import_cancellable != NULL)
     {
-      _sd_window_queue_import (self, paths);
+      _sd_window_queue_import (self, paths, batch_kind);
       return;
     }
   self->import_cancellable = g_cancellable_new ();

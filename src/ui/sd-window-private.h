@@ -62,7 +62,7 @@ struct _SdWindow
   char           *import_date;   /* (nullable) the same */
   char           *listed_node;   /* the tree node the list shows */
   char           *scope_text;    /* the search of the last scope, with its 日期 row's date: */
-  GPtrArray      *import_queue;  /* (element-type GStrv) imports waiting their turn */
+  GPtrArray      *import_queue;  /* imports waiting their turn, each its paths and batch kind */
   char           *restore_uuid;  /* the story to select once the list is read */
   GtkPrintSettings *print_settings; /* the printer and options last used */
   SdScopeKind     list_kind;     /* what the list shows, for its menu */
@@ -85,7 +85,8 @@ G_GNUC_INTERNAL void _sd_window_get_scope (SdWindow *self, SdScope *scope, char 
 G_GNUC_INTERNAL void _sd_window_setup_desktop   (SdWindow          *self);
 G_GNUC_INTERNAL void _sd_window_save_session    (SdWindow          *self);
 G_GNUC_INTERNAL void _sd_window_queue_import    (SdWindow          *self,
-                                                 const char *const *paths);
+                                                 const char *const *paths,
+                                                 SdBatchKind        batch_kind);
 /* Starts the next import waiting, or drops them all when @cancelled. */
 G_GNUC_INTERNAL void _sd_window_import_next     (SdWindow          *self,
                                                  gboolean           cancelled);
