@@ -59,8 +59,9 @@ def log(msg):
     print(f"[{time.monotonic() - _T0:6.2f}s] {msg}", flush=True)
 
 
-# How long a tag's chip may take to show or go: well under a second in a
-# normal build, but a window built with the sanitizers, busy with a 50 MB
+# How long a tag's chip may take to show or go, or a typed note to show as
+# saved: well under a second in a normal build, but a window built with the
+# sanitizers, or on a machine at a load of 13 on 2 cores, busy with a 50 MB
 # import and other writers, once took over 10 s.
 CHIP_SECONDS = 30.0
 
@@ -264,7 +265,7 @@ class Window:
         subprocess.run(["xdotool", "key", "ctrl+End", "type", "--delay", "20", text], check=True)
         typed_at = time.strftime("%H:%M:%S")
         wait_until(lambda: (lambda s: s and s != before and s[len(SAVED_PREFIX):][:8] >= typed_at)(
-            self.saved_label()), "the note saved", timeout=10)
+            self.saved_label()), "the note saved", timeout=CHIP_SECONDS)
         return self.note_widget().text
 
     def status_box(self):
