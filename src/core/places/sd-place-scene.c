@@ -1,0 +1,224 @@
+/* sd-place-scene.c — where a story is set, read from its first sentences
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A reporter says where a story happens in its lead: "近日，金湖县黎城街道
+ * 平安路社区…", "在南京雨花台区景明佳园小区…".  When the talk of the story
+ * leaves its district or town open, a reader takes them from there, with
+ * two cautions:
+ *  - under a district the headline names, the line that says who spoke
+ *    an opening quote ("……”泗洪县上塘镇村民朱大爷说。") places the speaker
+ *    in one of its towns, not the story (a district's own story opens on
+ *    one of its people);
+ *  - a town's short name (硕放机场, 孤山庙会) may name something else;
+ *  - a town is the story's only when no other town of its district is named
+ *    anywhere in it (a tour of three towns is the district's).
+ */
+#define G_LOG_DOMAIN "sd-place-scene"
+
+#include "config.h"
+
+#include "sd-place-resolver-private.h"
+
+#include <string.h>
+
+static gboolean
+is_sentence_end (gunichar c)
+{
+  return c == 0x3002 /* 。 */ || c == 0xFF01 /* ！ */ || c == 0xFF1F /* ？ */ || c == '!'
+         || c == '?' || c == '\n' || c == 0x2026 /* … */;
+}
+
+/**
+ * _sd_place_count_sentence_ends:
+ * @text: a text
+ * @from: a byte offset into @text
+ * @to: a later one
+ *
+ * Returns: how many sentences end between @from and @to
+ */
+guint
+_sd_place_count_sentence_ends (const char *text, gsize from, gsize to)
+{
+  guint n = 0;
+
+  for (const char *p = text + from; p < text + to; p = g_utf8_next_char (p))
+    if (is_sentence_end (g_utf8_get_char (p)))
+      n++;
+  return n;
+}
+
+/**
+ * _sd_place_is_in_attribution:
+ * @text: the body
+ * @start: where a mention starts in @text
+ * @end: where it ends
+ *
+ * Whether the mention stands in the line after a quoted sentence that says
+ * who spoke it: "……踏实多了。”泗洪县上塘镇垫湖村村民朱大爷说。"
+ */
+gboolean
+_sd_place_is_in_attribution (const char *text, gsize start, gsize end)
+{
+  static const char *const verbs[] = { "说", "表示", "介绍", "告诉", "感叹", "坦言" };
+  const char              *p = text + start;
+  const char              *stop;
+  gboolean                 after_quote = FALSE;
+
+  /* back to the quote the sentence opens with */
+  while (p > text)
+    {
+      gunichar c;
+
+      p = g_utf8_find_prev_char (text, p);
+      c = g_utf8_get_char (p);
+      if (c == 0x201D /* ” */)
+        {
+          const char *before = p > text ? g_utf8_find_prev_char (text, p) : NULL;
+
+          after_quote = before != NULL && is_sentence_end (g_utf8_get_char (before));
+          break;
+        }
+      if (is_sentence_end (c))
+        return FALSE;
+    }
+  if (!after_quote)
+    return FALSE;
+
+  /* on to the end of the sentence, which says who spoke */
+  for (stop = text + end; *stop != '\0' && !is_sentence_end (g_utf8_get_char (stop));
+       stop = g_utf8_next_char (stop))
+    ;
+  for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
+    {
+      const char *found = g_strstr_len (text + end, stop - (text + end), verbs[i]);
+
+      if (found != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * _sd_place_find_scene_town:
+ * @gazetteer: the places
+ * @hits: (element-type SdPlaceHit): the story's resolved mentions
+ * @district: the story's district
+ * @headline_named: whether the headline named @district (or its city)
+ *
+ * The town of @district the body's first sentences are set in, named in
+ * full, when it is the only town of @district the story names.  Under a
+ * headline's place, not the place of an opening quote's speaker.
+ *
+ * Returns: (nullable): the town
+ */
+const SdPlace *
+_sd_place_find_scene_town (SdGazetteer   *gazetteer,
+                           GArray        *hits,
+                           const SdPlace *district,
+                           gboolean       headline_named)
+{
+  const SdPlace *scene = NULL;
+
+  for (guint i = 0; i < hits->len; i++)
+    {
+      const SdPlaceHit *hit = &g_array_index (hits, SdPlaceHit, i);
+      const SdPlace    *town;
+
+      if (hit->place == NULL || hit->field != SD_MENTION_IN_BODY)
+        continue;
+      town = _sd_gazetteer_get_ancestor_at (gazetteer, hit->place, SD_PLACE_LEVEL_TOWN);
+      if (town == NULL || !_sd_place_is_within (town, district) || !_sd_place_is_proper_town (town))
+        continue;
+      if (scene == NULL)
+        {
+          if (hit->start >= SD_SCENE_BYTES || hit->shortened || (headline_named && hit->aside))
+            return NULL;
+          scene = town;
+        }
+      else if (town != scene)
+        {
+          return NULL;
+        }
+    }
+  return scene;
+}
+
+/* Written out with its parent or its town: 南京雨花台区, 宿城区古城街道. */
+static gboolean
+is_written_out (GArray *hits, guint i)
+{
+  const SdPlaceHit *hit = &g_array_index (hits, SdPlaceHit, i);
+
+  if (hit->prev >= 0)
+    {
+      const SdPlace *before = g_array_index (hits, SdPlaceHit, hit->prev).place;
+
+      if (before != NULL && before != hit->place && _sd_place_is_within (hit->place, before))
+        return TRUE;
+    }
+  if (i + 1 < hits->len)
+    {
+      const SdPlaceHit *next = &g_array_index (hits, SdPlaceHit, i + 1);
+
+      if (next->prev == (gint) i && next->place != NULL && next->place != hit->place
+          && _sd_place_is_within (next->place, hit->place))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A list of places (…溧水区和凤镇、…六合区冶山街道…) sets no scene: another
+ * district named in the same sentence as the hit. */
+static gboolean
+is_in_list (SdGazetteer *gazetteer, GArray *hits, guint i, const SdPlace *district)
+{
+  const SdPlaceHit *hit = &g_array_index (hits, SdPlaceHit, i);
+
+  for (guint j = 0; j < hits->len; j++)
+    {
+      const SdPlaceHit *other = &g_array_index (hits, SdPlaceHit, j);
+      const SdPlace    *other_district;
+
+      if (other->field != hit->field || other->place == NULL)
+        continue;
+      other_district =
+          _sd_gazetteer_get_ancestor_at (gazetteer, other->place, SD_PLACE_LEVEL_DISTRICT);
+      if (other_district == NULL || other_district == district)
+        continue;
+      if (other->sentence == hit->sentence)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * _sd_place_find_scene_district:
+ * @gazetteer: the places
+ * @hits: (element-type SdPlaceHit): the story's resolved mentions
+ * @city: the story's city
+ *
+ * The district of @city the body's first sentences are set in: the first
+ * place below @city the body names, written out with its city or its town.
+ *
+ * Returns: (nullable): the district
+ */
+const SdPlace *
+_sd_place_find_scene_district (SdGazetteer *gazetteer, GArray *hits, const SdPlace *city)
+{
+  for (guint i = 0; i < hits->len; i++)
+    {
+      const SdPlaceHit *hit = &g_array_index (hits, SdPlaceHit, i);
+      const SdPlace    *district;
+
+      if (hit->place == NULL || hit->field != SD_MENTION_IN_BODY
+          || hit->place->level < SD_PLACE_LEVEL_DISTRICT || !_sd_place_is_within (hit->place, city))
+        continue;
+      if (hit->start >= SD_SCENE_BYTES || !is_written_out (hits, i))
+        return NULL;
+      district = _sd_gazetteer_get_ancestor_at (gazetteer, hit->place, SD_PLACE_LEVEL_DISTRICT);
+      return is_in_list (gazetteer, hits, i, district) ? NULL : district;
+    }
+  return NULL;
+}
