@@ -112,6 +112,11 @@ static const StoryCase story_cases[] = {
   { "/place-resolver/town/lake-named-after-town", "固城湖螃蟹上市",
     "固城湖螃蟹上市了，高淳区蟹农忙着捕捞，固城湖畔一片繁忙。", "南京市", "高淳区", NULL },
 
+  /* A town's short name followed by 区 names the district called so. */
+  { "/place-resolver/town/short-name-district", "雨花区花神庙社区：文明之花花开花神庙",
+    "记者日前来到花神庙社区采访，社区里新楼拔地而起，居民们过上了好日子。", "南京市", "雨花台区",
+    NULL },
+
   /* The same name in two places: the story around it decides. */
   { "/place-resolver/ambiguous/xindian-xinyi", "新店镇农房改善见成效",
     "新沂市新店镇大湖村的村民们搬进了新型农民社区。", "徐州市", "新沂市", "新店镇" },

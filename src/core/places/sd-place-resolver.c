@@ -130,6 +130,36 @@ names_feature (const char *after)
   return FALSE;
 }
 
+/* After a town's short name, 区 or 县 make it the name of a district:
+ * 雨花区 (for 雨花台区), not 雨花街道. */
+static gboolean
+names_unit (const char *after)
+{
+  return (g_str_has_prefix (after, "区") && !g_str_has_prefix (after, "区域"))
+         || g_str_has_prefix (after, "县");
+}
+
+/* The district a town's short name followed by 区 or 县 stands for: the
+ * one of its towns' districts whose name begins with it (雨花 → 雨花台区). */
+static const SdPlace *
+find_named_district (SdGazetteer *gazetteer, const SdNameEntry *entry)
+{
+  const SdPlace *found = NULL;
+
+  for (guint i = 0; i < entry->n_candidates; i++)
+    {
+      const SdPlace *district = _sd_gazetteer_get_ancestor_at (
+          gazetteer, entry->candidates[i].place, SD_PLACE_LEVEL_DISTRICT);
+
+      if (district == NULL || !g_str_has_prefix (district->name, entry->name))
+        continue;
+      if (found != NULL && found != district)
+        return NULL;
+      found = district;
+    }
+  return found;
+}
+
 /* A lake or road named after a town lies in the town's district, not
  * necessarily in the town. */
 static const SdPlace *
@@ -158,8 +188,14 @@ scan_field (Resolution *res, SdMentionField field, const char *text)
     {
       const SdNameMatch *match = &g_array_index (matches, SdNameMatch, i);
       const SdNameEntry *entry = _sd_gazetteer_get_entry (res->gazetteer, match->value);
-      Hit                hit = { field, match->start, match->end, entry, 0.0, -1,
-                                 TRUE,  FALSE,        FALSE,      FALSE, 0,   NULL };
+      Hit                hit = {
+                       .field = field,
+                       .start = match->start,
+                       .end = match->end,
+                       .entry = entry,
+                       .prev = -1,
+                       .bounded = TRUE,
+      };
 
       /* Blocked words (大丰收, 上海) only hide what is inside them. */
       if (entry->n_candidates == 0)
@@ -179,6 +215,10 @@ scan_field (Resolution *res, SdMentionField field, const char *text)
       if (is_generic_zone (entry->name))
         hit.bounded = starts_word (text, match->start);
       hit.shortened = is_short_form (entry);
+      /* 雨花区 is 雨花台区 as people say it, not 雨花街道 */
+      if (hit.shortened && names_unit (text + match->end)
+          && (hit.place = find_named_district (res->gazetteer, entry)) == NULL)
+        continue;
       hit.feature = hit.shortened && names_feature (text + match->end);
       sentence += _sd_place_count_sentence_ends (text, scanned, match->start);
       scanned = match->start;
@@ -296,7 +336,8 @@ resolve_hits (Resolution *res)
     {
       Hit *hit = &g_array_index (res->hits, Hit, i);
 
-      hit->place = place_of_hit (res, hit, get_sure_place (hit->entry));
+      if (hit->place == NULL) /* not already known from the word after it */
+        hit->place = place_of_hit (res, hit, get_sure_place (hit->entry));
       if (hit->place != NULL)
         add_support (res, hit->place, hit->weight);
     }
