@@ -42,6 +42,15 @@ static const StoryCase story_cases[] = {
   { "/place-resolver/province/passing-city", "科学精准做好防控工作",
     "我省坚持科学精准防控，全省各地迅速行动。会议在南京召开，省委有关负责同志出席。", "江苏省",
     NULL, NULL },
+  /* A city named once, written out in the first sentence, is the scene;
+   * not when the story goes on to other cities. */
+  { "/place-resolver/city/lede-scene", "44年 带出个新农村",
+    "走进江苏省常熟市蒋巷村，千亩良田绿浪滚滚。蒋巷村曾是苏南有名的穷村，如今村民过上了好日子。",
+    "苏州市", "常熟市", NULL },
+  { "/place-resolver/province/lede-scene-among-cities", "乡村振兴看新村",
+    "走进江苏省常熟市蒋巷村，千亩良田绿浪滚滚。近年来，我省新村建设全面铺开，南通市、扬州市"
+    "也涌现出一批示范村，全省示范村已达百余个。",
+    "江苏省", NULL, NULL },
   { "/place-resolver/none", "秋收时节稻谷飘香", "田野里一片金黄，农户们忙着收割。", NULL, NULL,
     NULL },
 

@@ -48,8 +48,9 @@ const SdPlace *_sd_place_find_scene_town   (SdGazetteer   *gazetteer,
                                             const SdPlace *district,
                                             gboolean       headline_named);
 G_GNUC_INTERNAL
-const SdPlace *_sd_place_find_scene_district (SdGazetteer   *gazetteer,
-                                              GArray        *hits,
-                                              const SdPlace *city);
+const SdPlace *_sd_place_find_scene        (SdGazetteer   *gazetteer,
+                                            GArray        *hits,
+                                            const SdPlace *parent,
+                                            SdPlaceLevel   level);
 
 G_END_DECLS

@@ -511,7 +511,7 @@ decide_level (Resolution    *res,
       if (level == SD_PLACE_LEVEL_TOWN)
         place = _sd_place_find_scene_town (res->gazetteer, res->hits, parent, TRUE);
       else if ((place = find_dominant (in_story, 0.8, 3)) == NULL)
-        place = _sd_place_find_scene_district (res->gazetteer, res->hits, parent);
+        place = _sd_place_find_scene (res->gazetteer, res->hits, parent, level);
       if (place != NULL)
         {
           *out_source = FROM_BODY;
@@ -556,10 +556,14 @@ decide_level (Resolution    *res,
       *out_source = FROM_BODY;
       *confidence *= 0.8;
     }
-  else if (level == SD_PLACE_LEVEL_DISTRICT
-           && (place = _sd_place_find_scene_district (res->gazetteer, res->hits, parent)) != NULL)
+  else if (level != SD_PLACE_LEVEL_TOWN && (level == SD_PLACE_LEVEL_DISTRICT || in_story->len == 1)
+           && (place = _sd_place_find_scene (
+                   res->gazetteer, res->hits,
+                   parent != NULL ? parent : sd_gazetteer_get_province (res->gazetteer), level))
+                  != NULL)
     {
-      /* no district ahead in the talk: the one the story is set in */
+      /* none ahead in the talk: the one the story is set in (a city, when
+       * the story names no other: a tour of cities is the province's) */
       *out_source = FROM_BODY;
       *confidence *= 0.7;
     }

@@ -170,55 +170,58 @@ is_written_out (GArray *hits, guint i)
 }
 
 /* A list of places (…溧水区和凤镇、…六合区冶山街道…) sets no scene: another
- * district named in the same sentence as the hit. */
+ * place at @level named in the same sentence as the hit. */
 static gboolean
-is_in_list (SdGazetteer *gazetteer, GArray *hits, guint i, const SdPlace *district)
+is_in_list (SdGazetteer *gazetteer, GArray *hits, guint i, const SdPlace *scene)
 {
   const SdPlaceHit *hit = &g_array_index (hits, SdPlaceHit, i);
 
   for (guint j = 0; j < hits->len; j++)
     {
       const SdPlaceHit *other = &g_array_index (hits, SdPlaceHit, j);
-      const SdPlace    *other_district;
+      const SdPlace    *other_scene;
 
-      if (other->field != hit->field || other->place == NULL)
+      if (other->field != hit->field || other->place == NULL || other->sentence != hit->sentence)
         continue;
-      other_district =
-          _sd_gazetteer_get_ancestor_at (gazetteer, other->place, SD_PLACE_LEVEL_DISTRICT);
-      if (other_district == NULL || other_district == district)
-        continue;
-      if (other->sentence == hit->sentence)
+      other_scene = _sd_gazetteer_get_ancestor_at (gazetteer, other->place, scene->level);
+      if (other_scene != NULL && other_scene != scene)
         return TRUE;
     }
   return FALSE;
 }
 
 /**
- * _sd_place_find_scene_district:
+ * _sd_place_find_scene:
  * @gazetteer: the places
  * @hits: (element-type SdPlaceHit): the story's resolved mentions
- * @city: the story's city
+ * @parent: the story's province or city
+ * @level: the level below @parent: city or district
  *
- * The district of @city the body's first sentences are set in: the first
- * place below @city the body names, written out with its city or its town.
+ * The place at @level the body's first sentences are set in: the first
+ * place below @parent the body names, written out with its parent or its
+ * town (江苏省常熟市, 南京雨花台区, 宿城区古城街道), and no other at
+ * @level named in the same sentence.
  *
- * Returns: (nullable): the district
+ * Returns: (nullable): the place
  */
 const SdPlace *
-_sd_place_find_scene_district (SdGazetteer *gazetteer, GArray *hits, const SdPlace *city)
+_sd_place_find_scene (SdGazetteer   *gazetteer,
+                      GArray        *hits,
+                      const SdPlace *parent,
+                      SdPlaceLevel   level)
 {
   for (guint i = 0; i < hits->len; i++)
     {
       const SdPlaceHit *hit = &g_array_index (hits, SdPlaceHit, i);
-      const SdPlace    *district;
+      const SdPlace    *scene;
 
-      if (hit->place == NULL || hit->field != SD_MENTION_IN_BODY
-          || hit->place->level < SD_PLACE_LEVEL_DISTRICT || !_sd_place_is_within (hit->place, city))
+      if (hit->place == NULL || hit->field != SD_MENTION_IN_BODY || hit->place->level < level
+          || !_sd_place_is_within (hit->place, parent))
         continue;
       if (hit->start >= SD_SCENE_BYTES || !is_written_out (hits, i))
         return NULL;
-      district = _sd_gazetteer_get_ancestor_at (gazetteer, hit->place, SD_PLACE_LEVEL_DISTRICT);
-      return is_in_list (gazetteer, hits, i, district) ? NULL : district;
+      scene = _sd_gazetteer_get_ancestor_at (gazetteer, hit->place, level);
+      return is_in_list (gazetteer, hits, i, scene) ? NULL : scene;
     }
   return NULL;
 }
