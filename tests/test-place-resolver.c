@@ -288,7 +288,7 @@ test_home (void)
 {
   const char *headlines[] = {
     "邳州银杏节开幕",           "我市企业开办实现一日办结", "土山镇建成农产品冷链中心",
-    "我市为新就业群体送上暖包", "我区推进老旧小区改造",
+    "我市为新就业群体送上暖包", "我区推进老旧小区改造",     "银杏叶黄引客来",
   };
   const char *bodies[] = {
     "邳州市第二十届银杏节近日开幕，邳州市各镇推出赏银杏线路。",
@@ -296,9 +296,10 @@ test_home (void)
     "邳州市土山镇农产品冷链中心投入使用，土山镇蔬菜可以直供超市。",
     "我市总工会近日为外卖骑手、快递员发放冬日暖包两千份。",
     "我区今年改造老旧小区三十个，惠及居民上万户。",
+    "连日来，银杏叶渐次变黄，前来观赏拍照的游客络绎不绝。",
   };
   SdPlaceDecision *decisions[G_N_ELEMENTS (headlines)];
-  const char      *expected[] = { "邳州市", "邳州市", "土山镇", "邳州市", NULL };
+  const char *expected[] = { "邳州市", "邳州市", "土山镇", "邳州市", NULL, "邳州市" };
 
   for (guint i = 0; i < G_N_ELEMENTS (headlines); i++)
     decisions[i] = sd_place_resolver_resolve (gazetteer, headlines[i], bodies[i]);
@@ -306,7 +307,8 @@ test_home (void)
   sd_place_resolver_settle_home (gazetteer, decisions, headlines, bodies, G_N_ELEMENTS (headlines));
   for (guint i = 0; i < G_N_ELEMENTS (headlines); i++)
     {
-      /* 我区 is no 邳州市: the home is a 市 */
+      /* 我区 is no 邳州市: the home is a 市; a story naming no place at
+       * all is the paper's own */
       g_assert_cmpstr (decisions[i]->place != NULL ? decisions[i]->place->name : NULL, ==,
                        expected[i]);
       sd_place_decision_free (decisions[i]);
@@ -314,16 +316,18 @@ test_home (void)
 
   /* a provincial page: no home, 我市 stays unplaced */
   {
-    const char *h[] = { "南京新建口袋公园", "苏州推进古城保护", "我市企业开办实现一日办结" };
+    const char *h[] = { "南京新建口袋公园", "苏州推进古城保护", "我市企业开办实现一日办结",
+                        "银杏叶黄引客来" };
     const char *b[] = { "南京市今年新建口袋公园五十个。", "苏州市出台古城保护条例。",
-                        "我市推行企业开办全程网办。" };
-    SdPlaceDecision *d[3];
+                        "我市推行企业开办全程网办。", "连日来，银杏叶渐次变黄。" };
+    SdPlaceDecision *d[4];
 
-    for (guint i = 0; i < 3; i++)
+    for (guint i = 0; i < 4; i++)
       d[i] = sd_place_resolver_resolve (gazetteer, h[i], b[i]);
-    sd_place_resolver_settle_home (gazetteer, d, h, b, 3);
+    sd_place_resolver_settle_home (gazetteer, d, h, b, 4);
     g_assert_null (d[2]->place);
-    for (guint i = 0; i < 3; i++)
+    g_assert_null (d[3]->place);
+    for (guint i = 0; i < 4; i++)
       sd_place_decision_free (d[i]);
   }
 }
