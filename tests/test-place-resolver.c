@@ -166,6 +166,9 @@ static const StoryCase story_cases[] = {
     "近日，徐州市铜山区柳泉镇北村、贾汪区紫庄镇和邳州市铁富镇姚庄村入选传统村落名录。"
     "徐州市将加大保护力度。",
     "徐州市", NULL, NULL },
+  { "/place-resolver/body/lede-tour", "七彩收获",
+    "邳州市碾庄镇，秸秆打捆机在田间作业。\n铜山区柳泉镇，农户夜间抢抓收割。", "徐州市", NULL,
+    NULL },
   { "/place-resolver/body/lede-district", "小村庄是个大课堂",
     "农业起家、工业发家，是常熟市支塘镇蒋巷村多年来的发展密码。蒋巷村地处常熟、昆山、"
     "太仓三地交界处，过去是个低洼地。",

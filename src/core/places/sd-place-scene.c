@@ -190,6 +190,26 @@ is_in_list (SdGazetteer *gazetteer, GArray *hits, guint i, const SdPlace *scene)
   return FALSE;
 }
 
+/* Captions of a tour (邳州市碾庄镇，… 铜山区柳泉镇，…) write out another
+ * place at @scene's level with its parent or town too. */
+static gboolean
+is_one_of_a_tour (SdGazetteer *gazetteer, GArray *hits, const SdPlace *scene)
+{
+  for (guint j = 0; j < hits->len; j++)
+    {
+      const SdPlaceHit *other = &g_array_index (hits, SdPlaceHit, j);
+      const SdPlace    *other_scene;
+
+      if (other->field != SD_MENTION_IN_BODY || other->place == NULL
+          || other->place->level < scene->level)
+        continue;
+      other_scene = _sd_gazetteer_get_ancestor_at (gazetteer, other->place, scene->level);
+      if (other_scene != scene && is_written_out (hits, j))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /**
  * _sd_place_find_scene:
  * @gazetteer: the places
@@ -221,7 +241,9 @@ _sd_place_find_scene (SdGazetteer   *gazetteer,
       if (hit->start >= SD_SCENE_BYTES || !is_written_out (hits, i))
         return NULL;
       scene = _sd_gazetteer_get_ancestor_at (gazetteer, hit->place, level);
-      return is_in_list (gazetteer, hits, i, scene) ? NULL : scene;
+      return is_in_list (gazetteer, hits, i, scene) || is_one_of_a_tour (gazetteer, hits, scene)
+                 ? NULL
+                 : scene;
     }
   return NULL;
 }
