@@ -126,6 +126,12 @@ static const StoryCase story_cases[] = {
     "记者日前来到花神庙社区采访，社区里新楼拔地而起，居民们过上了好日子。", "南京市", "雨花台区",
     NULL },
 
+  /* Right after a town, a place it does not hold names one of its
+   * communities (丹阳门社区 in 金坛's 金城镇). */
+  { "/place-resolver/town/community-named-after-place", "有一道风景叫“孝老”",
+    "4月16日，金城镇丹阳门社区组织党员志愿者，对社区孤寡老人开展一对一帮扶活动。", "常州市",
+    "金坛区", "金城镇" },
+
   /* The same name in two places: the story around it decides. */
   { "/place-resolver/ambiguous/xindian-xinyi", "新店镇农房改善见成效",
     "新沂市新店镇大湖村的村民们搬进了新型农民社区。", "徐州市", "新沂市", "新店镇" },

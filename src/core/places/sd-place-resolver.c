@@ -328,6 +328,21 @@ resolve_hit (Resolution *res, const Hit *hit)
   return tied ? NULL : best;
 }
 
+/* Right after a town's name, a place it does not hold is part of the name
+ * of one of its villages or communities: 金城镇丹阳门社区 is in 金坛区, not in
+ * 丹阳市. */
+static gboolean
+names_inside_town (Resolution *res, const Hit *hit)
+{
+  const SdPlace *before;
+
+  if (hit->prev < 0)
+    return FALSE;
+  before = g_array_index (res->hits, Hit, hit->prev).place;
+  return before != NULL && before->level == SD_PLACE_LEVEL_TOWN
+         && !_sd_place_is_within (hit->place, before);
+}
+
 static void
 resolve_hits (Resolution *res)
 {
@@ -351,6 +366,16 @@ resolve_hits (Resolution *res)
       hit->place = place_of_hit (res, hit, resolve_hit (res, hit));
       if (hit->place != NULL)
         add_support (res, hit->place, hit->weight);
+    }
+  for (guint i = 0; i < res->hits->len; i++)
+    {
+      Hit *hit = &g_array_index (res->hits, Hit, i);
+
+      if (hit->place != NULL && names_inside_town (res, hit))
+        {
+          add_support (res, hit->place, -hit->weight);
+          hit->place = NULL;
+        }
     }
 }
 
