@@ -169,7 +169,7 @@ static const StoryCase story_cases[] = {
     "这两年，南京持续推进老旧小区改造，铁心桥街道也在行动。",
     "南京市", "雨花台区", "铁心桥街道" },
   { "/place-resolver/headline/city-lede-list", "徐州保护传统村落 留住乡愁记忆",
-    "近日，徐州市铜山区柳泉镇北村、贾汪区紫庄镇和邳州市铁富镇姚庄村入选传统村落名录。"
+    "近日，徐州市铜山区柳泉镇北村和贾汪区、邳州市的五个村庄入选传统村落名录。"
     "徐州市将加大保护力度。",
     "徐州市", NULL, NULL },
   { "/place-resolver/body/lede-tour", "七彩收获",
