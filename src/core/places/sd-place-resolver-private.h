@@ -45,8 +45,8 @@ gboolean       _sd_place_is_proper_town    (const SdPlace *place);
 G_GNUC_INTERNAL
 const SdPlace *_sd_place_find_scene_town   (SdGazetteer   *gazetteer,
                                             GArray        *hits,
-                                            const SdPlace *district,
-                                            gboolean       headline_named);
+                                            gboolean       headline_named,
+                                            const SdPlace *district);
 G_GNUC_INTERNAL
 const SdPlace *_sd_place_find_scene        (SdGazetteer   *gazetteer,
                                             GArray        *hits,

@@ -534,7 +534,7 @@ decide_level (Resolution    *res,
       /* below a place the headline names, only the scene of the first
        * sentences, or a body overwhelmingly about one district */
       if (level == SD_PLACE_LEVEL_TOWN)
-        place = _sd_place_find_scene_town (res->gazetteer, res->hits, parent, TRUE);
+        place = _sd_place_find_scene_town (res->gazetteer, res->hits, TRUE, parent);
       else if ((place = find_dominant (in_story, 0.8, 3)) == NULL)
         place = _sd_place_find_scene (res->gazetteer, res->hits, parent, level);
       if (place != NULL)
@@ -561,7 +561,7 @@ decide_level (Resolution    *res,
     {
       /* the town the first sentences are set in needs no share of the talk */
       if (level == SD_PLACE_LEVEL_TOWN
-          && (place = _sd_place_find_scene_town (res->gazetteer, res->hits, parent, FALSE)) != NULL)
+          && (place = _sd_place_find_scene_town (res->gazetteer, res->hits, FALSE, parent)) != NULL)
         {
           *out_source = FROM_BODY;
           *confidence *= 0.7;

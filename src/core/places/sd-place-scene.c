@@ -30,34 +30,33 @@ is_sentence_end (gunichar c)
          || c == '?' || c == '\n' || c == 0x2026 /* … */;
 }
 
-/**
- * _sd_place_count_sentence_ends:
- * @text: a text
- * @from: a byte offset into @text
- * @to: a later one
- *
- * Returns: how many sentences end between @from and @to
- */
+/* The first sentence end in [@p, @stop), or NULL. */
+static const char *
+find_sentence_end (const char *p, const char *stop)
+{
+  while (p < stop && *p != '\0' && !is_sentence_end (g_utf8_get_char (p)))
+    p = g_utf8_next_char (p);
+  return p < stop && *p != '\0' ? p : NULL;
+}
+
+/* How many sentences end between @from and @to of @text. */
 guint
 _sd_place_count_sentence_ends (const char *text, gsize from, gsize to)
 {
-  guint n = 0;
+  const char *end = text + from;
+  guint       n = 0;
 
-  for (const char *p = text + from; p < text + to; p = g_utf8_next_char (p))
-    if (is_sentence_end (g_utf8_get_char (p)))
+  while ((end = find_sentence_end (end, text + to)) != NULL)
+    {
       n++;
+      end = g_utf8_next_char (end);
+    }
   return n;
 }
 
-/**
- * _sd_place_is_in_attribution:
- * @text: the body
- * @start: where a mention starts in @text
- * @end: where it ends
- *
- * Whether the mention stands in the line after a quoted sentence that says
- * who spoke it: "……踏实多了。”泗洪县上塘镇垫湖村村民朱大爷说。"
- */
+/* Whether the mention at [@start, @end) of @text stands in the line after a
+ * quoted sentence that says who spoke it: "……踏实多了。”泗洪县上塘镇垫湖村
+ * 村民朱大爷说。" */
 gboolean
 _sd_place_is_in_attribution (const char *text, gsize start, gsize end)
 {
@@ -65,6 +64,7 @@ _sd_place_is_in_attribution (const char *text, gsize start, gsize end)
   const char              *p = text + start;
   const char              *stop;
   gboolean                 after_quote = FALSE;
+  gboolean                 said = FALSE;
 
   /* back to the quote the sentence opens with */
   while (p > text)
@@ -87,37 +87,22 @@ _sd_place_is_in_attribution (const char *text, gsize start, gsize end)
     return FALSE;
 
   /* on to the end of the sentence, which says who spoke */
-  for (stop = text + end; *stop != '\0' && !is_sentence_end (g_utf8_get_char (stop));
-       stop = g_utf8_next_char (stop))
-    ;
-  for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
-    {
-      const char *found = g_strstr_len (text + end, stop - (text + end), verbs[i]);
-
-      if (found != NULL)
-        return TRUE;
-    }
-  return FALSE;
+  stop = find_sentence_end (text + end, text + strlen (text));
+  if (stop == NULL)
+    stop = text + strlen (text);
+  for (guint i = 0; i < G_N_ELEMENTS (verbs) && !said; i++)
+    said = g_strstr_len (text + end, stop - (text + end), verbs[i]) != NULL;
+  return said;
 }
 
-/**
- * _sd_place_find_scene_town:
- * @gazetteer: the places
- * @hits: (element-type SdPlaceHit): the story's resolved mentions
- * @district: the story's district
- * @headline_named: whether the headline named @district (or its city)
- *
- * The town of @district the body's first sentences are set in, named in
- * full, when it is the only town of @district the story names.  Under a
- * headline's place, not the place of an opening quote's speaker.
- *
- * Returns: (nullable): the town
- */
+/* The town of @district the body's first sentences are set in, named in
+ * full, when it is the only town of @district the story names; when the
+ * headline named @district, not the town of an opening quote's speaker. */
 const SdPlace *
 _sd_place_find_scene_town (SdGazetteer   *gazetteer,
                            GArray        *hits,
-                           const SdPlace *district,
-                           gboolean       headline_named)
+                           gboolean       headline_named,
+                           const SdPlace *district)
 {
   const SdPlace *scene = NULL;
 
@@ -210,20 +195,10 @@ is_one_of_a_tour (SdGazetteer *gazetteer, GArray *hits, const SdPlace *scene)
   return FALSE;
 }
 
-/**
- * _sd_place_find_scene:
- * @gazetteer: the places
- * @hits: (element-type SdPlaceHit): the story's resolved mentions
- * @parent: the story's province or city
- * @level: the level below @parent: city or district
- *
- * The place at @level the body's first sentences are set in: the first
- * place below @parent the body names, written out with its parent or its
- * town (江苏省常熟市, 南京雨花台区, 宿城区古城街道), and no other at
- * @level named in the same sentence.
- *
- * Returns: (nullable): the place
- */
+/* The place at @level (a city below the province, a district below a
+ * city) the body's first sentences are set in: the first place below
+ * @parent the body names, written out with its parent or its town
+ * (江苏省常熟市, 南京雨花台区, 宿城区古城街道), in no list and in no tour. */
 const SdPlace *
 _sd_place_find_scene (SdGazetteer   *gazetteer,
                       GArray        *hits,
