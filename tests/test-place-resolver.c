@@ -42,6 +42,15 @@ static const StoryCase story_cases[] = {
   { "/place-resolver/province/passing-city", "科学精准做好防控工作",
     "我省坚持科学精准防控，全省各地迅速行动。会议在南京召开，省委有关负责同志出席。", "江苏省",
     NULL, NULL },
+  /* A city named once, written out in the first sentence, is the scene;
+   * not when the story goes on to other cities. */
+  { "/place-resolver/city/lede-scene", "44年 带出个新农村",
+    "走进江苏省常熟市蒋巷村，千亩良田绿浪滚滚。蒋巷村曾是苏南有名的穷村，如今村民过上了好日子。",
+    "苏州市", "常熟市", NULL },
+  { "/place-resolver/province/lede-scene-among-cities", "乡村振兴看新村",
+    "走进江苏省常熟市蒋巷村，千亩良田绿浪滚滚。近年来，我省新村建设全面铺开，南通市、扬州市"
+    "也涌现出一批示范村，全省示范村已达百余个。",
+    "江苏省", NULL, NULL },
   { "/place-resolver/none", "秋收时节稻谷飘香", "田野里一片金黄，农户们忙着收割。", NULL, NULL,
     NULL },
 
@@ -56,30 +65,53 @@ static const StoryCase story_cases[] = {
     "在吴江汾湖高新区，汾湖文体中心成为两地居民的共同家园。黎里镇还组织志愿者开展服务。", "苏州市",
     "吴江区", "黎里镇" },
 
-  /* A headline naming no place: the first sentence sets the scene, in
-   * full, and that town is the story's even named once. */
+  /* The first sentences (about 120 characters) set the scene: a town
+   * named there in full is the story's, even named once, when no other
+   * town of its district is named. */
   { "/place-resolver/town/lede-scene", "候鸟迁徙迎来高峰",
     "10月中旬，东台市弶港镇沿海滩涂迎来候鸟南迁高峰期。东台市湿地保护中心工作人员"
     "每天记录鸟类数量，东台市还组织志愿者开展巡护。",
     "盐城市", "东台市", "弶港镇" },
-  { "/place-resolver/town/lede-scene-needs-chain", "候鸟迁徙迎来高峰",
+  { "/place-resolver/town/lede-scene-without-parent", "候鸟迁徙迎来高峰",
     "10月中旬，弶港镇沿海滩涂迎来候鸟南迁高峰期。东台市湿地保护中心工作人员每天记录"
     "鸟类数量，东台市还组织志愿者开展巡护。",
-    "盐城市", "东台市", NULL },
+    "盐城市", "东台市", "弶港镇" },
+  { "/place-resolver/town/lede-scene-short-name", "新吴区打造靓丽门户",
+    "近日，新吴区硕放机场高速出入口和硕放枢纽绿化提升工作通过验收，新吴区还将落实长效机制。",
+    "无锡市", "新吴区", NULL },
+  { "/place-resolver/town/lede-scene-other-town", "射阳特色小镇争奇斗艳",
+    "近日，射阳县洋马镇的菊花迎来盛花期，吸引游客纷至沓来。射阳县还建设了特庸镇蚕桑小镇，"
+    "射阳县坚持一镇一品。",
+    "盐城市", "射阳县", NULL },
   { "/place-resolver/town/lede-scene-not-in-mid-body", "候鸟迁徙迎来高峰",
     "10月中旬，沿海滩涂迎来候鸟南迁高峰期，湿地保护中心工作人员每天记录鸟类数量，"
-    "志愿者们也加入巡护。据了解，今年以来当地持续开展湿地保护修复，新增栖息地一千多亩，"
+    "志愿者们也加入巡护，不少摄影爱好者专程从外地赶来，在滩涂边架起长枪短炮拍摄候鸟。据了解，今年以"
+    "来当地持续开展湿地保护修复，新增栖息地一千多亩，"
     "越冬候鸟种类和数量明显增加，观鸟游客也越来越多。东台市弶港镇和东台市其他镇也在行动。",
     "盐城市", "东台市", NULL },
-  /* Below a district the headline names, no town: the first sentence may
-   * be set in one (an anecdote), the story is the district's. */
+  /* Below a district the headline names, the town the first sentences
+   * are set in; but not the place of an opening quote's speaker (an
+   * anecdote: the story is the district's). */
+  { "/place-resolver/town/headline-district-lede-scene", "金湖县网格员快速响应解民忧",
+    "近日，金湖县黎城街道平安路社区网格员接到居民反映，老旧小区过道堆放杂物。网格员第一时间"
+    "上门核实，金湖县有关部门也及时跟进。",
+    "淮安市", "金湖县", "黎城街道" },
+  { "/place-resolver/town/headline-district-two-towns", "金湖县网格员快速响应解民忧",
+    "近日，金湖县黎城街道平安路社区网格员接到居民反映，老旧小区过道堆放杂物。银涂镇网格员"
+    "也上门核实，金湖县有关部门及时跟进。",
+    "淮安市", "金湖县", NULL },
+  /* With no place in the headline, the speaker's place is the story's. */
+  { "/place-resolver/town/lede-speaker", "小区改造换新颜",
+    "“以前这里又脏又乱，现在环境优美，我们很开心。”日前，家住响水县陈家港镇淮海小区的周大爷"
+    "如是说。近年来，该镇将老旧小区改造列入为民办实事项目。",
+    "盐城市", "响水县", "陈家港镇" },
   { "/place-resolver/town/headline-district-lede-anecdote", "泗洪小微权力清单让村务监督长牙带电",
     "“以前村里的钱怎么花，我们心里没底。”泗洪县上塘镇垫湖村村民朱大爷说。今年以来，"
     "泗洪县纪委监委在全县推行村级小微权力清单制度，泗洪县还建立三级联动监督机制。"
     "在上塘镇，镇纪委组织村务监督委员会成员对照清单逐项体检。",
     "宿迁市", "泗洪县", NULL },
   { "/place-resolver/town/headline-district-examples", "淮安区推动党性教育有形有效",
-    "淮安区委组织部出台党性教育专题计划，将党性修养作为干部培训的首要任务，淮安区各镇"
+    "淮安区委组织部近日出台党性教育专题计划，将党性修养作为各级干部培训的首要任务，淮安区各镇"
     "街积极行动，探索各具特色的教育形式，打造了一批党性教育基地，组织党员干部就近参观学习。"
     "区里还编印了党性教育读本，开设线上课堂，让党员干部随时随地接受教育。"
     "该区平桥镇沈庄村党总支把党性教育与提升村级治理结合起来。该区平桥镇谭庄村利用本村"
@@ -88,6 +120,17 @@ static const StoryCase story_cases[] = {
   /* A lake, hill or road named after a town lies in the town's district. */
   { "/place-resolver/town/lake-named-after-town", "固城湖螃蟹上市",
     "固城湖螃蟹上市了，高淳区蟹农忙着捕捞，固城湖畔一片繁忙。", "南京市", "高淳区", NULL },
+
+  /* A town's short name followed by 区 names the district called so. */
+  { "/place-resolver/town/short-name-district", "雨花区花神庙社区：文明之花花开花神庙",
+    "记者日前来到花神庙社区采访，社区里新楼拔地而起，居民们过上了好日子。", "南京市", "雨花台区",
+    NULL },
+
+  /* Right after a town, a place it does not hold names one of its
+   * communities (丹阳门社区 in 金坛's 金城镇). */
+  { "/place-resolver/town/community-named-after-place", "有一道风景叫“孝老”",
+    "4月16日，金城镇丹阳门社区组织党员志愿者，对社区孤寡老人开展一对一帮扶活动。", "常州市",
+    "金坛区", "金城镇" },
 
   /* The same name in two places: the story around it decides. */
   { "/place-resolver/ambiguous/xindian-xinyi", "新店镇农房改善见成效",
@@ -116,7 +159,26 @@ static const StoryCase story_cases[] = {
     "淮安市总工会推进产业工人队伍建设改革。淮安区组织技能竞赛，盱眙县开展岗位练兵。", "淮安市",
     NULL, NULL },
   { "/place-resolver/headline/district-not-town", "崇川区矩阵服务新就业群体",
-    "南通市崇川区在秦灶街道建成新就业群体服务站。", "南通市", "崇川区", NULL },
+    "“卸了货还能来这休息一下，很贴心。”近日，南通市崇川区秦灶街道物流园货车司机开心地说。"
+    "崇川区建成新就业群体服务站11个。",
+    "南通市", "崇川区", NULL },
+  /* Below a city the headline names, the district the first sentences
+   * are set in, written out with its city or its town; not from a list. */
+  { "/place-resolver/headline/city-lede-district", "老广场变新公园 南京这个小区焕新",
+    "“如今小区绿化比以前好多了！”在南京雨花台区景明佳园小区广场上，居民们告诉记者。"
+    "这两年，南京持续推进老旧小区改造，铁心桥街道也在行动。",
+    "南京市", "雨花台区", "铁心桥街道" },
+  { "/place-resolver/headline/city-lede-list", "徐州保护传统村落 留住乡愁记忆",
+    "近日，徐州市铜山区柳泉镇北村和贾汪区、邳州市的五个村庄入选传统村落名录。"
+    "徐州市将加大保护力度。",
+    "徐州市", NULL, NULL },
+  { "/place-resolver/body/lede-tour", "七彩收获",
+    "邳州市碾庄镇，秸秆打捆机在田间作业。\n铜山区柳泉镇，农户夜间抢抓收割。", "徐州市", NULL,
+    NULL },
+  { "/place-resolver/body/lede-district", "小村庄是个大课堂",
+    "农业起家、工业发家，是常熟市支塘镇蒋巷村多年来的发展密码。蒋巷村地处常熟、昆山、"
+    "太仓三地交界处，过去是个低洼地。",
+    "苏州市", "常熟市", "支塘镇" },
 
   /* Aliases: nicknames, zones, former names. */
   { "/place-resolver/alias/nickname", "让“小哥”在港城安家更安心",
@@ -143,8 +205,9 @@ static const StoryCase story_cases[] = {
     "连云港市东海县水晶产业年产值突破百亿元，东海水晶闻名全国。", "连云港市", "东海县", NULL },
   { "/place-resolver/false-positive/other-province", "上海安排专列",
     "上海安全生产形势平稳，山东海域风平浪静。", NULL, NULL, NULL },
+  /* (the story is set in 胥口镇, named first and alone) */
   { "/place-resolver/false-positive/generic-park", "吴中区发展特色产业",
-    "吴中区胥口镇大湖工业园区新引进企业12家，吴中区还将加快布局。", "苏州市", "吴中区", NULL },
+    "吴中区胥口镇大湖工业园区新引进企业12家，吴中区还将加快布局。", "苏州市", "吴中区", "胥口镇" },
   { "/place-resolver/false-positive/innovation", "创新吴江建设加速推进",
     "吴江区今年新增高新技术企业百余家。", "苏州市", "吴江区", NULL },
 };
@@ -234,7 +297,7 @@ test_home (void)
 {
   const char *headlines[] = {
     "邳州银杏节开幕",           "我市企业开办实现一日办结", "土山镇建成农产品冷链中心",
-    "我市为新就业群体送上暖包", "我区推进老旧小区改造",
+    "我市为新就业群体送上暖包", "我区推进老旧小区改造",     "银杏叶黄引客来",
   };
   const char *bodies[] = {
     "邳州市第二十届银杏节近日开幕，邳州市各镇推出赏银杏线路。",
@@ -242,9 +305,10 @@ test_home (void)
     "邳州市土山镇农产品冷链中心投入使用，土山镇蔬菜可以直供超市。",
     "我市总工会近日为外卖骑手、快递员发放冬日暖包两千份。",
     "我区今年改造老旧小区三十个，惠及居民上万户。",
+    "连日来，银杏叶渐次变黄，前来观赏拍照的游客络绎不绝。",
   };
   SdPlaceDecision *decisions[G_N_ELEMENTS (headlines)];
-  const char      *expected[] = { "邳州市", "邳州市", "土山镇", "邳州市", NULL };
+  const char *expected[] = { "邳州市", "邳州市", "土山镇", "邳州市", NULL, "邳州市" };
 
   for (guint i = 0; i < G_N_ELEMENTS (headlines); i++)
     decisions[i] = sd_place_resolver_resolve (gazetteer, headlines[i], bodies[i]);
@@ -252,7 +316,8 @@ test_home (void)
   sd_place_resolver_settle_home (gazetteer, decisions, headlines, bodies, G_N_ELEMENTS (headlines));
   for (guint i = 0; i < G_N_ELEMENTS (headlines); i++)
     {
-      /* 我区 is no 邳州市: the home is a 市 */
+      /* 我区 is no 邳州市: the home is a 市; a story naming no place at
+       * all is the paper's own */
       g_assert_cmpstr (decisions[i]->place != NULL ? decisions[i]->place->name : NULL, ==,
                        expected[i]);
       sd_place_decision_free (decisions[i]);
@@ -260,16 +325,18 @@ test_home (void)
 
   /* a provincial page: no home, 我市 stays unplaced */
   {
-    const char *h[] = { "南京新建口袋公园", "苏州推进古城保护", "我市企业开办实现一日办结" };
+    const char *h[] = { "南京新建口袋公园", "苏州推进古城保护", "我市企业开办实现一日办结",
+                        "银杏叶黄引客来" };
     const char *b[] = { "南京市今年新建口袋公园五十个。", "苏州市出台古城保护条例。",
-                        "我市推行企业开办全程网办。" };
-    SdPlaceDecision *d[3];
+                        "我市推行企业开办全程网办。", "连日来，银杏叶渐次变黄。" };
+    SdPlaceDecision *d[4];
 
-    for (guint i = 0; i < 3; i++)
+    for (guint i = 0; i < 4; i++)
       d[i] = sd_place_resolver_resolve (gazetteer, h[i], b[i]);
-    sd_place_resolver_settle_home (gazetteer, d, h, b, 3);
+    sd_place_resolver_settle_home (gazetteer, d, h, b, 4);
     g_assert_null (d[2]->place);
-    for (guint i = 0; i < 3; i++)
+    g_assert_null (d[3]->place);
+    for (guint i = 0; i < 4; i++)
       sd_place_decision_free (d[i]);
   }
 }

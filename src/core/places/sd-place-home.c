@@ -6,7 +6,8 @@
  * Once each story of a page is placed by its own text
  * (sd-place-resolver.c), the page as a whole says where the paper is from:
  * the district, or city, most of its stories are filed under.  A story that
- * names its place only as 我市, 我区 or 我县 is filed there.
+ * names its place only as 我市, 我区 or 我县 is filed there, and so is one
+ * that names no place at all.
  */
 #define G_LOG_DOMAIN "sd-place-home"
 
@@ -82,6 +83,14 @@ sd_place_resolver_settle_home (SdGazetteer       *gazetteer,
       gunichar       word = find_home_word (headlines[i], bodies[i]);
       const SdPlace *home = NULL;
 
+      /* a story that names no place at all, nor its home, is the paper's
+       * own */
+      if (place == NULL && decisions[i]->mentions->len == 0 && word == 0)
+        {
+          decisions[i]->place = district != NULL ? district : city;
+          decisions[i]->confidence = 0.5;
+          continue;
+        }
       /* only a story filed nowhere, or no deeper than the home's city */
       if (word == 0 || (place != NULL && place != city))
         continue;

@@ -19,8 +19,7 @@
 
 #include "config.h"
 
-#include "sd-place-resolver.h"
-#include "sd-gazetteer-private.h"
+#include "sd-place-resolver-private.h"
 
 #include <string.h>
 
@@ -29,18 +28,7 @@
 #define LEDE_BONUS 0.5 /* the first sentences usually say where */
 #define LEDE_BYTES 300 /* about 100 characters */
 
-typedef struct
-{
-  SdMentionField     field;
-  gsize              start;
-  gsize              end;
-  const SdNameEntry *entry;
-  double             weight;
-  gint               prev; /* the hit ending right where this one starts */
-  gboolean           bounded;
-  gboolean           feature; /* a town's short name naming a lake, hill or road */
-  const SdPlace     *place;   /* resolved meaning, or NULL */
-} Hit;
+typedef SdPlaceHit Hit;
 
 typedef struct
 {
@@ -142,6 +130,36 @@ names_feature (const char *after)
   return FALSE;
 }
 
+/* After a town's short name, 区 or 县 make it the name of a district:
+ * 雨花区 (for 雨花台区), not 雨花街道. */
+static gboolean
+names_unit (const char *after)
+{
+  return (g_str_has_prefix (after, "区") && !g_str_has_prefix (after, "区域"))
+         || g_str_has_prefix (after, "县");
+}
+
+/* The district a town's short name followed by 区 or 县 stands for: the
+ * one of its towns' districts whose name begins with it (雨花 → 雨花台区). */
+static const SdPlace *
+find_named_district (SdGazetteer *gazetteer, const SdNameEntry *entry)
+{
+  const SdPlace *found = NULL;
+
+  for (guint i = 0; i < entry->n_candidates; i++)
+    {
+      const SdPlace *district = _sd_gazetteer_get_ancestor_at (
+          gazetteer, entry->candidates[i].place, SD_PLACE_LEVEL_DISTRICT);
+
+      if (district == NULL || !g_str_has_prefix (district->name, entry->name))
+        continue;
+      if (found != NULL && found != district)
+        return NULL;
+      found = district;
+    }
+  return found;
+}
+
 /* A lake or road named after a town lies in the town's district, not
  * necessarily in the town. */
 static const SdPlace *
@@ -158,6 +176,8 @@ scan_field (Resolution *res, SdMentionField field, const char *text)
   const SdNameMatcher *matcher = _sd_gazetteer_get_matcher (res->gazetteer);
   g_autoptr (GArray) matches = NULL;
   gsize len;
+  gsize scanned = 0;
+  guint sentence = 0;
 
   if (text == NULL)
     return;
@@ -168,7 +188,14 @@ scan_field (Resolution *res, SdMentionField field, const char *text)
     {
       const SdNameMatch *match = &g_array_index (matches, SdNameMatch, i);
       const SdNameEntry *entry = _sd_gazetteer_get_entry (res->gazetteer, match->value);
-      Hit hit = { field, match->start, match->end, entry, 0.0, -1, TRUE, FALSE, NULL };
+      Hit                hit = {
+                       .field = field,
+                       .start = match->start,
+                       .end = match->end,
+                       .entry = entry,
+                       .prev = -1,
+                       .bounded = TRUE,
+      };
 
       /* Blocked words (大丰收, 上海) only hide what is inside them. */
       if (entry->n_candidates == 0)
@@ -187,7 +214,17 @@ scan_field (Resolution *res, SdMentionField field, const char *text)
         }
       if (is_generic_zone (entry->name))
         hit.bounded = starts_word (text, match->start);
-      hit.feature = is_short_form (entry) && names_feature (text + match->end);
+      hit.shortened = is_short_form (entry);
+      /* 雨花区 is 雨花台区 as people say it, not 雨花街道 */
+      if (hit.shortened && names_unit (text + match->end)
+          && (hit.place = find_named_district (res->gazetteer, entry)) == NULL)
+        continue;
+      hit.feature = hit.shortened && names_feature (text + match->end);
+      sentence += _sd_place_count_sentence_ends (text, scanned, match->start);
+      scanned = match->start;
+      hit.sentence = sentence;
+      hit.aside = field == SD_MENTION_IN_BODY
+                  && _sd_place_is_in_attribution (text, match->start, match->end);
       g_array_append_val (res->hits, hit);
     }
 }
@@ -291,6 +328,21 @@ resolve_hit (Resolution *res, const Hit *hit)
   return tied ? NULL : best;
 }
 
+/* Right after a town's name, a place it does not hold is part of the name
+ * of one of its villages or communities: 金城镇丹阳门社区 is in 金坛区, not in
+ * 丹阳市. */
+static gboolean
+names_inside_town (Resolution *res, const Hit *hit)
+{
+  const SdPlace *before;
+
+  if (hit->prev < 0)
+    return FALSE;
+  before = g_array_index (res->hits, Hit, hit->prev).place;
+  return before != NULL && before->level == SD_PLACE_LEVEL_TOWN
+         && !_sd_place_is_within (hit->place, before);
+}
+
 static void
 resolve_hits (Resolution *res)
 {
@@ -299,7 +351,8 @@ resolve_hits (Resolution *res)
     {
       Hit *hit = &g_array_index (res->hits, Hit, i);
 
-      hit->place = place_of_hit (res, hit, get_sure_place (hit->entry));
+      if (hit->place == NULL) /* not already known from the word after it */
+        hit->place = place_of_hit (res, hit, get_sure_place (hit->entry));
       if (hit->place != NULL)
         add_support (res, hit->place, hit->weight);
     }
@@ -314,12 +367,22 @@ resolve_hits (Resolution *res)
       if (hit->place != NULL)
         add_support (res, hit->place, hit->weight);
     }
+  for (guint i = 0; i < res->hits->len; i++)
+    {
+      Hit *hit = &g_array_index (res->hits, Hit, i);
+
+      if (hit->place != NULL && names_inside_town (res, hit))
+        {
+          add_support (res, hit->place, -hit->weight);
+          hit->place = NULL;
+        }
+    }
 }
 
 /* Towns the decision can name are real 镇, 乡 and 街道; zones, farms and
  * parks filed at that level count for their district. */
-static gboolean
-is_proper_town (const SdPlace *place)
+gboolean
+_sd_place_is_proper_town (const SdPlace *place)
 {
   return g_str_has_suffix (place->name, "镇") || g_str_has_suffix (place->name, "乡")
          || g_str_has_suffix (place->name, "街道") || strstr (place->name, "（") != NULL;
@@ -363,7 +426,7 @@ tally_level (Resolution *res, SdPlaceLevel level, const SdPlace *within, gboolea
       if (within != NULL && !_sd_place_is_within (hit->place, within))
         continue;
       place = _sd_gazetteer_get_ancestor_at (res->gazetteer, hit->place, level);
-      if (place != NULL && level == SD_PLACE_LEVEL_TOWN && !is_proper_town (place))
+      if (place != NULL && level == SD_PLACE_LEVEL_TOWN && !_sd_place_is_proper_town (place))
         continue;
       add_to_tally (tally, place, hit->weight);
     }
@@ -431,35 +494,6 @@ get_tally_score (GArray *tally, const SdPlace *place)
   return 0.0;
 }
 
-/* The scene of a story whose headline names no place is in its first
- * sentence, written out in full: "东台市弶港镇条子泥湿地…", "在宝应县射阳湖镇的
- * 万亩稻田里…".  That town, named right after its district or city within
- * @parent, if it comes first. */
-static const SdPlace *
-find_lede_town (Resolution *res, const SdPlace *parent)
-{
-  for (guint i = 0; i < res->hits->len; i++)
-    {
-      const Hit     *hit = &g_array_index (res->hits, Hit, i);
-      const SdPlace *before;
-
-      if (hit->place == NULL)
-        continue;
-      if (hit->field == SD_MENTION_IN_HEADLINE)
-        return NULL;
-      if (hit->place->level != SD_PLACE_LEVEL_TOWN || !_sd_place_is_within (hit->place, parent))
-        continue;
-      if (hit->start >= LEDE_BYTES || !is_proper_town (hit->place) || hit->prev < 0)
-        return NULL;
-      before = g_array_index (res->hits, Hit, hit->prev).place;
-      return before != NULL && before->level < SD_PLACE_LEVEL_TOWN
-                     && _sd_place_is_within (hit->place, before)
-                 ? hit->place
-                 : NULL;
-    }
-  return NULL;
-}
-
 /* Picks the story's place one level below @parent (the city when @parent is
  * NULL): the one the headline names, or among several the one the body is
  * about; failing that, one that clearly dominates the body.  Below a place
@@ -497,12 +531,18 @@ decide_level (Resolution    *res,
 
   if (parent_source == FROM_HEADLINE)
     {
-      /* a district the headline names is the story's place, though its
-       * first sentence be set in one of its towns (泗洪县上塘镇…村民说,
-       * then all about the county) */
+      /* below a place the headline names, only the scene of the first
+       * sentences, or a body overwhelmingly about one district */
       if (level == SD_PLACE_LEVEL_TOWN)
-        return NULL;
-      place = find_dominant (in_story, 0.8, 3);
+        place = _sd_place_find_scene_town (res->gazetteer, res->hits, TRUE, parent);
+      else if ((place = find_dominant (in_story, 0.8, 3)) == NULL)
+        place = _sd_place_find_scene (res->gazetteer, res->hits, parent, level);
+      if (place != NULL)
+        {
+          *out_source = FROM_BODY;
+          *confidence *= 0.7;
+        }
+      return place;
     }
   else if (level == SD_PLACE_LEVEL_CITY)
     {
@@ -519,9 +559,9 @@ decide_level (Resolution    *res,
     }
   else
     {
-      /* the scene set in the first sentence needs no share of the talk */
-      if (level == SD_PLACE_LEVEL_TOWN && in_story->len == 1
-          && (place = find_lede_town (res, parent)) != NULL)
+      /* the town the first sentences are set in needs no share of the talk */
+      if (level == SD_PLACE_LEVEL_TOWN
+          && (place = _sd_place_find_scene_town (res->gazetteer, res->hits, FALSE, parent)) != NULL)
         {
           *out_source = FROM_BODY;
           *confidence *= 0.7;
@@ -540,6 +580,17 @@ decide_level (Resolution    *res,
     {
       *out_source = FROM_BODY;
       *confidence *= 0.8;
+    }
+  else if (level != SD_PLACE_LEVEL_TOWN && (level == SD_PLACE_LEVEL_DISTRICT || in_story->len == 1)
+           && (place = _sd_place_find_scene (
+                   res->gazetteer, res->hits,
+                   parent != NULL ? parent : sd_gazetteer_get_province (res->gazetteer), level))
+                  != NULL)
+    {
+      /* none ahead in the talk: the one the story is set in (a city, when
+       * the story names no other: a tour of cities is the province's) */
+      *out_source = FROM_BODY;
+      *confidence *= 0.7;
     }
   return place;
 }
