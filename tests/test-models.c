@@ -278,6 +278,111 @@ test_split_and_join (Fixture *fixture, gconstpointer data)
   g_assert_cmpint (sd_story_list_model_get_story (fixture->stories, position - 1)->id, ==, id);
 }
 
+/* Three pages of 1,000 stories each, the second dated first and the third
+ * undated. */
+static void
+add_long_pages (SdStore *store)
+{
+  static const char *const dates[] = { "2022-01-03", "2022-01-01", NULL };
+
+  for (guint p = 0; p < G_N_ELEMENTS (dates); p++)
+    {
+      g_autoptr (GPtrArray) stories =
+          g_ptr_array_new_with_free_func ((GDestroyNotify) sd_story_unref);
+      g_autofree char *file = g_strdup_printf ("long-%u.txt", p);
+      g_autofree char *checksum = g_strdup_printf ("long-%u", p);
+      SdPageRecord page = { file, checksum, "UTF-8", "text", 4, NULL, "苏州日报", dates[p], "A01" };
+
+      for (guint i = 0; i < 1000; i++)
+        {
+          SdStory *story = sd_story_new ();
+          story->headline = g_strdup_printf ("第%u版第%u条", p, i);
+          story->body = g_strdup ("吴江区举行活动。");
+          g_ptr_array_add (stories, story);
+        }
+      g_assert_true (sd_store_add_page (store, &page, stories, NULL, NULL));
+    }
+}
+
+/* Waits until the row at @position is read. */
+static void
+wait_for_row (Fixture *fixture, guint position)
+{
+  while (sd_story_list_model_get_story (fixture->stories, position) == NULL)
+    wait_for (&fixture->n_changes, fixture->n_changes);
+}
+
+/* #16: a long list holds every id at once but reads a row's record only
+ * when asked, a block at a time; a change to one story changes its row
+ * alone, and a sort keeps the rows read. */
+static void
+test_lazy_rows (Fixture *fixture, gconstpointer data)
+{
+  GListModel *model = G_LIST_MODEL (fixture->stories);
+  g_autoptr (SdStoryItem) first = NULL;
+  g_autoptr (SdStoryItem) first_again = NULL;
+  g_autoptr (SdStoryItem) unread = NULL;
+  g_autofree char *changed = NULL;
+  SdStory         *far;
+  guint            n, far_position = 2500, position;
+  gint64           far_id, first_id;
+
+  add_long_pages (fixture->store);
+  request (fixture, SD_SCOPE_ALL, NULL, NULL);
+  n = g_list_model_get_n_items (model);
+  g_assert_cmpuint (n, >, 3000);
+  /* the first block came with the list; the rest waits to be asked for */
+  g_assert_nonnull (sd_story_list_model_get_story (fixture->stories, 0));
+  g_assert_null (sd_story_list_model_get_story (fixture->stories, far_position));
+  g_assert_null (sd_story_list_model_get_story (fixture->stories, 1500));
+  far_id = sd_story_list_model_get_id (fixture->stories, far_position);
+  g_assert_cmpint (far_id, >, 0);
+  g_assert_true (sd_story_list_model_find (fixture->stories, far_id, &position));
+  g_assert_cmpuint (position, ==, far_position);
+  /* an item not read yet says only its id */
+  unread = g_list_model_get_item (model, far_position);
+  g_assert_cmpint (sd_story_item_get_id (unread), ==, far_id);
+  g_assert_null (sd_story_item_get_story (unread)->headline);
+
+  sd_story_list_model_fetch (fixture->stories, far_position);
+  wait_for_row (fixture, far_position);
+  far = sd_story_list_model_get_story (fixture->stories, far_position);
+  g_assert_cmpint (far->id, ==, far_id);
+  g_assert_true (g_str_has_prefix (far->headline, "第"));
+  g_assert_null (sd_story_list_model_get_story (fixture->stories, 1500));
+
+  /* One story changes: its row alone, the others keep their items. */
+  first = g_list_model_get_item (model, 0);
+  g_string_truncate (fixture->changes, 0);
+  g_assert_true (sd_store_add_tag (fixture->store, far_id, "外部", NULL));
+  g_free (next_changes (fixture));
+  changed = g_strdup_printf ("%u,1,1;", far_position);
+  g_assert_cmpstr (fixture->changes->str, ==, changed);
+  g_assert_cmpstr (
+      g_ptr_array_index (sd_story_list_model_get_story (fixture->stories, far_position)->tags, 0),
+      ==, "外部");
+  first_again = g_list_model_get_item (model, 0);
+  g_assert_true (first == first_again);
+  far = sd_story_list_model_get_story (fixture->stories, far_position);
+
+  /* Sorted by date in the store: the page of 2022-01-01 first, the
+   * undated pages last; the rows read stay read, the same items. */
+  first_id = sd_story_item_get_id (first);
+  sd_story_list_model_set_sort (fixture->stories, SD_STORY_SORT_DATE, FALSE);
+  wait_for (&fixture->n_loaded, fixture->n_loaded);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n);
+  g_assert_cmpstr (sd_story_list_model_get_story (fixture->stories, 0)->issue_date, ==,
+                   "2022-01-01");
+  g_assert_true (sd_story_list_model_find (fixture->stories, first_id, &position));
+  g_assert_cmpuint (position, >=, 1000);
+  g_clear_object (&first_again);
+  first_again = g_list_model_get_item (model, position);
+  g_assert_true (first == first_again);
+  g_assert_true (sd_story_list_model_find (fixture->stories, far_id, &position));
+  g_assert_cmpuint (position, >=, n - 1000);
+  g_assert_true (sd_story_list_model_lookup (fixture->stories, far_id) == far);
+}
+
 static void
 story_changed_cb (SdStoryModel *shown, SdStoryModelChange change, GArray *changes)
 {
@@ -480,6 +585,7 @@ main (int argc, char *argv[])
   ADD ("/models/story-list/ranked", test_ranked_request);
   ADD ("/models/story-list/follows-store", test_follows_store);
   ADD ("/models/story-list/split-and-join", test_split_and_join);
+  ADD ("/models/story-list/lazy-rows", test_lazy_rows);
   ADD ("/models/story/follows-store", test_story_model);
   ADD ("/models/library/counts-follow-split", test_library_counts_split);
   ADD ("/models/library/follows-store", test_library_model);

@@ -363,6 +363,7 @@ static void
 test_upgrade (Fixture *fixture, gconstpointer data)
 {
   static const char *const downgrade[] = {
+    "DROP INDEX stories_listing",
     "DROP INDEX pages_partial",
     "DROP TABLE maintenance",
     "DROP INDEX pages_by_checksum",
@@ -437,6 +438,7 @@ test_upgrade_smaller (Fixture *fixture, gconstpointer data)
   g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
   g_assert_true (sd_store_register_fts5 (db, &error));
   g_assert_cmpint (sqlite3_exec (db,
+                                 "DROP INDEX stories_listing;"
                                  "DROP INDEX pages_partial;"
                                  "DROP TABLE maintenance;"
                                  "UPDATE pages SET text = sd_page_text (text);"

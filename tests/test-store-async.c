@@ -118,6 +118,63 @@ test_reads (void)
   g_assert_cmpstr (story_page->text, ==, "页面的文字");
 }
 
+/* #16: a list's ids in order, sorted in the worker (unknown values last
+ * either way, ties in page order), with the first rows; then rows by id,
+ * those gone left out. */
+static void
+test_story_ids (void)
+{
+  g_autofree char *path = dup_library_path ();
+  g_autoptr (SdStore) store = sd_store_open (path, NULL);
+  g_autoptr (GAsyncResult) listed = NULL, read = NULL;
+  g_autoptr (SdStoryListing) listing = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (GArray) by_place = NULL;
+  g_autoptr (GArray) by_status = NULL;
+  g_autoptr (GError) error = NULL;
+  SdScope scope = { SD_SCOPE_ALL, NULL, NULL, NULL, 0 };
+  gint64  missing[3];
+
+  store_page (store, "cccc", 5);
+  sd_store_list_story_ids_async (store, &scope, SD_STORY_ORDER_NONE, FALSE, 2, NULL, NULL, NULL,
+                                 got_result_cb, &listed);
+  listing = sd_store_list_story_ids_finish (store, wait_for_result (&listed), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (listing->ids->len, ==, 5);
+  g_assert_cmpuint (listing->rows->len, ==, 2);
+  g_assert_cmpstr (((SdStory *) g_ptr_array_index (listing->rows, 1))->headline, ==, "第2篇");
+  g_assert_cmpint (((SdStory *) g_ptr_array_index (listing->rows, 1))->id, ==,
+                   g_array_index (listing->ids, gint64, 1));
+
+  /* by place, descending: the placed ones (2 and 4) first, page order kept */
+  by_place = sd_store_list_story_ids (store, &scope, SD_STORY_ORDER_PLACE, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_array_index (by_place, gint64, 0), ==,
+                   g_array_index (listing->ids, gint64, 1));
+  g_assert_cmpint (g_array_index (by_place, gint64, 1), ==,
+                   g_array_index (listing->ids, gint64, 3));
+  g_assert_cmpint (g_array_index (by_place, gint64, 2), ==,
+                   g_array_index (listing->ids, gint64, 0));
+  g_assert_true (sd_store_set_status (store, g_array_index (listing->ids, gint64, 4),
+                                      SD_STORY_STATUS_REJECTED, NULL));
+  by_status = sd_store_list_story_ids (store, &scope, SD_STORY_ORDER_STATUS, TRUE, &error);
+  g_assert_cmpint (g_array_index (by_status, gint64, 0), ==,
+                   g_array_index (listing->ids, gint64, 4));
+  g_assert_cmpint (g_array_index (by_status, gint64, 1), ==,
+                   g_array_index (listing->ids, gint64, 0));
+
+  missing[0] = g_array_index (listing->ids, gint64, 4);
+  missing[1] = 999;
+  missing[2] = g_array_index (listing->ids, gint64, 0);
+  sd_store_get_story_rows_async (store, missing, 3, NULL, got_result_cb, &read);
+  rows = sd_store_get_story_rows_finish (store, wait_for_result (&read), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_cmpstr (((SdStory *) g_ptr_array_index (rows, 0))->headline, ==, "第5篇");
+  g_assert_cmpint (((SdStory *) g_ptr_array_index (rows, 0))->status, ==, SD_STORY_STATUS_REJECTED);
+  g_assert_cmpstr (((SdStory *) g_ptr_array_index (rows, 1))->headline, ==, "第1篇");
+}
+
 /* A story's page comes with the story's span in the page's text: in a
  * UTF-16 file with a BOM, file bytes and text bytes differ. */
 static void
@@ -310,6 +367,7 @@ main (int argc, char *argv[])
   sd_test_init (&argc, &argv);
 
   g_test_add_func ("/store/async/reads", test_reads);
+  g_test_add_func ("/store/async/story-ids", test_story_ids);
   g_test_add_func ("/store/async/story-page", test_story_page);
   g_test_add_func ("/store/async/story-details", test_story_details);
   g_test_add_func ("/store/async/errors", test_errors);

@@ -88,3 +88,27 @@ sd_story_dup_issue_label (const SdStory *story)
     return NULL;
   return g_string_free (g_steal_pointer (&label), FALSE);
 }
+
+static gboolean
+same_tags (const SdStory *a, const SdStory *b)
+{
+  guint n_a = a->tags != NULL ? a->tags->len : 0;
+  guint n_b = b->tags != NULL ? b->tags->len : 0;
+
+  if (n_a != n_b)
+    return FALSE;
+  for (guint i = 0; i < n_a; i++)
+    if (g_strcmp0 (g_ptr_array_index (a->tags, i), g_ptr_array_index (b->tags, i)) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+sd_story_row_differs (const SdStory *a, const SdStory *b)
+{
+  return g_strcmp0 (a->headline, b->headline) != 0 || g_strcmp0 (a->place_code, b->place_code) != 0
+         || a->status != b->status || g_strcmp0 (a->updated, b->updated) != 0
+         || g_strcmp0 (a->note, b->note) != 0 || g_strcmp0 (a->source_file, b->source_file) != 0
+         || g_strcmp0 (a->paper, b->paper) != 0 || g_strcmp0 (a->issue_date, b->issue_date) != 0
+         || g_strcmp0 (a->page_no, b->page_no) != 0 || !same_tags (a, b);
+}

@@ -26,4 +26,9 @@ gint64       sd_story_item_get_id    (SdStoryItem *self);
  * 2022-11-03 A05版", the parts known; NULL when none is. */
 char        *sd_story_dup_issue_label (const SdStory *story);
 
+/* Whether two records of a story differ in what a row and the
+ * inspector's view of a selection show. */
+gboolean     sd_story_row_differs     (const SdStory *a,
+                                       const SdStory *b);
+
 G_END_DECLS

@@ -117,3 +117,21 @@ sd_story_list_set_columns_menu (SdStoryList *self, GMenuModel *menu)
   g_return_if_fail (SD_IS_STORY_LIST (self));
   g_set_object (&self->columns_menu, menu);
 }
+
+/* The sort as GSettings keeps it. */
+static const char *const sort_names[] = { "none", "date", "paper", "page", "place", "status" };
+
+SdStorySort
+sd_story_sort_from_string (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (sort_names); i++)
+    if (g_strcmp0 (name, sort_names[i]) == 0)
+      return i;
+  return SD_STORY_SORT_NONE;
+}
+
+const char *
+sd_story_sort_to_string (SdStorySort sort)
+{
+  return sort < G_N_ELEMENTS (sort_names) ? sort_names[sort] : sort_names[0];
+}

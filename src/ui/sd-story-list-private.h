@@ -8,9 +8,14 @@
 /* clang-format off */
 #pragma once
 
+#include "sd-library-model.h"
 #include "sd-story-list.h"
 
 G_BEGIN_DECLS
+
+/* The rows a view shows of a SdStoryListModel (sd-story-list-rows.c). */
+#define SD_TYPE_STORY_LIST_ROWS (sd_story_list_rows_get_type ())
+G_DECLARE_FINAL_TYPE (SdStoryListRows, sd_story_list_rows, SD, STORY_LIST_ROWS, GObject)
 
 enum
 {
@@ -23,6 +28,7 @@ enum
   COLUMN_PAPER,
   COLUMN_PAGE,
   COLUMN_PLACE,
+  N_COLUMNS
 };
 
 struct _SdStoryList
@@ -30,7 +36,7 @@ struct _SdStoryList
   GtkScrolledWindow parent_instance;
 
   GtkTreeView       *tree_view;
-  GtkListStore      *model;
+  SdStoryListRows   *rows; /* (nullable) until a model is set */
   GtkTreeSelection  *selection;
   GtkTreeViewColumn *status_column;
   GtkTreeViewColumn *story_column;
@@ -41,8 +47,7 @@ struct _SdStoryList
 
   SdStoryListModel *stories;
   gboolean          filling;
-  guint             n_rows; /* the rows filled: the model's first ones */
-  guint             fill_idle;
+  guint             grow_idle; /* the view takes the rows of a long list in slices */
   GMenuModel       *menu;     /* (nullable) the rows' context menu */
   GtkWidget        *popup;    /* (nullable) the menu made of it, attached */
   GMenuModel       *columns_menu; /* (nullable) the headers': which columns show */
@@ -56,5 +61,19 @@ G_GNUC_INTERNAL void     _sd_story_list_column_clicked_cb   (GtkTreeViewColumn *
                                                              SdStoryList       *self);
 G_GNUC_INTERNAL gboolean _sd_story_list_pop_up_columns_menu (SdStoryList       *self,
                                                              GdkEvent          *event);
+
+/* sd-story-list-rows.c: the rows, made as the view draws them */
+G_GNUC_INTERNAL SdStoryListRows *_sd_story_list_rows_new         (SdStoryListModel *stories);
+G_GNUC_INTERNAL void             _sd_story_list_rows_set_library (SdStoryListRows  *self,
+                                                                  SdLibraryModel   *library);
+G_GNUC_INTERNAL void             _sd_story_list_rows_reset       (SdStoryListRows  *self,
+                                                                  guint             n_rows);
+G_GNUC_INTERNAL guint            _sd_story_list_rows_get_n_rows  (SdStoryListRows  *self);
+G_GNUC_INTERNAL void             _sd_story_list_rows_change      (SdStoryListRows  *self,
+                                                                  guint             position,
+                                                                  guint             removed,
+                                                                  guint             added);
+G_GNUC_INTERNAL void             _sd_story_list_rows_grow        (SdStoryListRows  *self,
+                                                                  guint             n);
 
 G_END_DECLS

@@ -8,11 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
-#include "sd-gazetteer.h"
-#include "sd-library-model.h"
-#include "sd-story-item.h"
 #include "sd-story-list-private.h"
 
 enum
@@ -27,134 +23,6 @@ G_DEFINE_TYPE (SdStoryList, sd_story_list, GTK_TYPE_SCROLLED_WINDOW)
 
 /* Stories dragged onto a place travel as their ids, "1,2,3". */
 #define STORY_IDS_TARGET "application/x-storydesk-story-ids"
-
-static const char *
-status_icon_name (SdStoryStatus status)
-{
-  switch (status)
-    {
-    case SD_STORY_STATUS_REVIEWED:
-      return "emblem-ok-symbolic";
-    case SD_STORY_STATUS_NEEDS_WORK:
-      return "document-edit-symbolic";
-    case SD_STORY_STATUS_REJECTED:
-      return "action-unavailable-symbolic";
-    case SD_STORY_STATUS_NEW:
-    default:
-      return NULL;
-    }
-}
-
-/* The place as an editor says it: 苏州市 吴江区 黎里镇. */
-static char *
-dup_place_label (const SdStory *story)
-{
-  SdGazetteer   *gazetteer = sd_gazetteer_get_default ();
-  const SdPlace *place =
-      story->place_code != NULL ? sd_gazetteer_lookup (gazetteer, story->place_code) : NULL;
-  const SdPlace *city = NULL, *district = NULL, *town = NULL;
-
-  if (place == NULL)
-    return g_strdup (_("Unplaced"));
-  if (place->level == SD_PLACE_LEVEL_PROVINCE)
-    return g_strdup (place->name);
-  sd_gazetteer_split_levels (gazetteer, place, &city, &district, &town);
-  return g_strjoin (" ", city ? city->name : "", district ? district->name : "",
-                    town ? town->name : "", NULL);
-}
-
-/* @text as markup, the search's words in it marked. */
-static char *
-markup_with_terms (const char *text, const char *const *terms)
-{
-  g_autoptr (GString) markup = g_string_new (NULL);
-  const char *p = text;
-
-  while (*p != '\0')
-    {
-      const char *best = NULL;
-      gsize       best_len = 0;
-
-      for (guint i = 0; terms != NULL && terms[i] != NULL; i++)
-        {
-          const char *found = *terms[i] != '\0' ? strstr (p, terms[i]) : NULL;
-          if (found != NULL && (best == NULL || found < best))
-            {
-              best = found;
-              best_len = strlen (terms[i]);
-            }
-        }
-      if (best == NULL)
-        {
-          g_autofree char *rest = g_markup_escape_text (p, -1);
-          g_string_append (markup, rest);
-          break;
-        }
-      {
-        g_autofree char *before = g_markup_escape_text (p, best - p);
-        g_autofree char *match = g_markup_escape_text (best, best_len);
-        g_string_append_printf (markup,
-                                "%s<span background=\"#f9e784\" foreground=\"#241f31\">%s</span>",
-                                before, match);
-      }
-      p = best + best_len;
-    }
-  return g_string_free (g_steal_pointer (&markup), FALSE);
-}
-
-static void
-fill_row (SdStoryList *self, GtkTreeIter *iter, const SdStory *story)
-{
-  g_autofree char *title = sd_story_dup_title (story);
-  g_autofree char *place = dup_place_label (story);
-  g_autofree char *issue = sd_story_dup_issue_label (story);
-  g_autoptr (GString) markup = g_string_new (NULL);
-
-  g_autoptr (GString) chips = g_string_new (NULL);
-
-  /* the tags first on the second line, before the page and place the
-   * columns may show too: at the list's narrow default width the end of
-   * the line is cut off */
-  for (guint i = 0; story->tags != NULL && i < story->tags->len; i++)
-    {
-      const char      *name = g_ptr_array_index (story->tags, i);
-      const char      *color = NULL;
-      g_autofree char *tag = NULL;
-      GdkRGBA          rgba;
-
-      if (self->library != NULL)
-        color = sd_library_model_lookup_tag_color (self->library, name);
-      if (color == NULL || !gdk_rgba_parse (&rgba, color))
-        tag = g_markup_printf_escaped (
-            "<span background=\"#dce8f8\" foreground=\"#1c3f6e\"> %s </span> ", name);
-      else /* the tag's own colour, the text dark or light on it */
-        tag = g_markup_printf_escaped (
-            "<span background=\"%s\" foreground=\"%s\"> %s </span> ", color,
-            0.2126 * rgba.red + 0.7152 * rgba.green + 0.0722 * rgba.blue > 0.5 ? "#241f31"
-                                                                               : "#ffffff",
-            name);
-      g_string_append (chips, tag);
-    }
-  {
-    /* lang: Han text takes Simplified Chinese forms whatever the locale
-     * (markup replaces a renderer's own attributes, so it goes here). */
-    g_autofree char *marked =
-        markup_with_terms (title, sd_story_list_model_get_terms (self->stories));
-    /* where it was printed when known, else the page's file */
-    g_autofree char *tail =
-        issue != NULL ? g_markup_printf_escaped ("%s · %s", issue, g_strstrip (place))
-                      : g_markup_printf_escaped ("%s · %s", g_strstrip (place), story->source_file);
-    g_string_append_printf (markup, "<span lang=\"zh-cn\"><b>%s</b>\n<small>%s%s", marked,
-                            chips->str, tail);
-  }
-  g_string_append (markup, "</small></span>");
-
-  gtk_list_store_set (self->model, iter, COLUMN_ID, story->id, COLUMN_MARKUP, markup->str,
-                      COLUMN_STATUS_ICON, status_icon_name (story->status), COLUMN_STATUS_LABEL,
-                      sd_story_status_to_label (story->status), COLUMN_TITLE, title, COLUMN_DATE,
-                      story->issue_date, COLUMN_PAPER, story->paper, COLUMN_PAGE, story->page_no,
-                      COLUMN_PLACE, place, -1);
-}
 
 static void
 drag_data_get_cb (GtkWidget        *widget,
@@ -269,10 +137,11 @@ sd_story_list_dispose (GObject *object)
 {
   SdStoryList *self = SD_STORY_LIST (object);
 
-  g_clear_handle_id (&self->fill_idle, g_source_remove);
+  g_clear_handle_id (&self->grow_idle, g_source_remove);
   if (self->stories != NULL)
     g_signal_handlers_disconnect_by_data (self->stories, self);
   g_clear_object (&self->stories);
+  g_clear_object (&self->rows);
   g_clear_object (&self->menu);
   g_clear_object (&self->columns_menu);
   g_clear_object (&self->settings);
@@ -302,7 +171,6 @@ sd_story_list_class_init (SdStoryListClass *klass)
   gtk_widget_class_set_template_from_resource (
       widget_class, "/io/github/storydesk/Storydesk/ui/sd-story-list.ui");
   gtk_widget_class_bind_template_child (widget_class, SdStoryList, tree_view);
-  gtk_widget_class_bind_template_child (widget_class, SdStoryList, model);
   gtk_widget_class_bind_template_child (widget_class, SdStoryList, selection);
   gtk_widget_class_bind_template_child (widget_class, SdStoryList, status_column);
   gtk_widget_class_bind_template_child (widget_class, SdStoryList, story_column);
@@ -328,132 +196,92 @@ sd_story_list_init (SdStoryList *self)
   g_signal_connect (self->tree_view, "popup-menu", G_CALLBACK (popup_menu_cb), self);
 }
 
-/* Rows added at once before the list shows; the rest follow in slices
- * between redraws, so a node of 100,000 stories opens without a pause. */
-#define FIRST_ROWS 400
-#define ROWS_PER_SLICE 4000
-
-static void
-insert_rows (SdStoryList *self, guint from, guint to)
-{
-  for (guint i = from; i < to; i++)
-    {
-      GtkTreeIter iter;
-
-      gtk_list_store_insert_with_values (self->model, &iter, i, -1);
-      fill_row (self, &iter, sd_story_list_model_get_story (self->stories, i));
-    }
-}
+/* Rows the view takes at once; the rest follow a slice at a time between
+ * redraws.  A row costs the view (and the accessibility bridge, when one
+ * listens) a node and some signals even before it is drawn: 100,000 at
+ * once would hold the window for half a second. */
+#define FIRST_ROWS 1000
+#define SLICE_US 8000
 
 static gboolean
-append_slice_cb (gpointer data)
+grow_cb (gpointer data)
 {
   SdStoryList *self = data;
   guint        n = g_list_model_get_n_items (G_LIST_MODEL (self->stories));
-  guint        to = MIN (self->n_rows + ROWS_PER_SLICE, n);
+  gint64       until = g_get_monotonic_time () + SLICE_US;
+  guint        shown;
 
-  insert_rows (self, self->n_rows, to);
-  self->n_rows = to;
-  if (to < n)
+  while ((shown = _sd_story_list_rows_get_n_rows (self->rows)) < n
+         && g_get_monotonic_time () < until)
+    _sd_story_list_rows_grow (self->rows, 250);
+  if (shown < n)
     return G_SOURCE_CONTINUE;
-  self->fill_idle = 0;
+  self->grow_idle = 0;
   return G_SOURCE_REMOVE;
 }
 
-/* Keeps the story the editor was reading; else opens the first one, so the
- * article view is never blank while there are stories. */
+static void
+grow_later (SdStoryList *self)
+{
+  if (self->grow_idle == 0
+      && _sd_story_list_rows_get_n_rows (self->rows)
+             < g_list_model_get_n_items (G_LIST_MODEL (self->stories)))
+    self->grow_idle = g_idle_add_full (G_PRIORITY_LOW, grow_cb, self, NULL);
+}
+
+/* Puts the cursor on the story the editor was reading; else on the first
+ * one, so the article view is never blank while there are stories. */
 static void
 restore_cursor (SdStoryList *self, gint64 selected)
 {
-  GtkTreeModel *model = GTK_TREE_MODEL (self->model);
   g_autoptr (GtkTreePath) path = NULL;
-  GtkTreeIter iter;
-  gboolean    valid = gtk_tree_model_get_iter_first (model, &iter);
+  guint position = 0;
 
-  if (!valid)
+  if (self->rows == NULL || _sd_story_list_rows_get_n_rows (self->rows) == 0)
     return;
-  path = gtk_tree_path_new_first ();
-  for (; selected != 0 && valid; valid = gtk_tree_model_iter_next (model, &iter))
-    {
-      gint64 id;
-      gtk_tree_model_get (model, &iter, COLUMN_ID, &id, -1);
-      if (id == selected)
-        {
-          gtk_tree_path_free (path);
-          path = gtk_tree_model_get_path (model, &iter);
-          break;
-        }
-    }
+  if (selected != 0 && sd_story_list_model_find (self->stories, selected, &position)
+      && position >= _sd_story_list_rows_get_n_rows (self->rows))
+    position = 0;
+  path = gtk_tree_path_new_from_indices (position, -1);
   gtk_tree_view_set_cursor (self->tree_view, path, NULL, FALSE);
   gtk_tree_view_scroll_to_cell (self->tree_view, path, NULL, FALSE, 0, 0);
 }
 
-/* A new list: every row again, keeping the editor's story. */
+/* A new list: the view takes it, keeping the editor's story, and the rows
+ * are made as they are drawn. */
 static void
 fill_all (SdStoryList *self)
 {
   gint64 selected = sd_story_list_get_selected (self);
-  guint  n = g_list_model_get_n_items (G_LIST_MODEL (self->stories));
+  guint  n_rows = FIRST_ROWS, position;
 
-  g_clear_handle_id (&self->fill_idle, g_source_remove);
+  /* the editor's story may be far down a long list: up to it at once */
+  if (selected != 0 && sd_story_list_model_find (self->stories, selected, &position))
+    n_rows = MAX (n_rows, position + FIRST_ROWS);
+  g_clear_handle_id (&self->grow_idle, g_source_remove);
   self->filling = TRUE;
-  g_object_ref (self->model);
   gtk_tree_view_set_model (self->tree_view, NULL);
-  gtk_list_store_clear (self->model);
-
-  /* The editor's story may be far down a long list: then it all goes in
-   * at once, else the first rows now and the rest in slices. */
-  self->n_rows = n;
-  if (n > FIRST_ROWS)
-    {
-      self->n_rows = FIRST_ROWS;
-      for (guint i = FIRST_ROWS; selected != 0 && i < n; i++)
-        if (sd_story_list_model_get_story (self->stories, i)->id == selected)
-          self->n_rows = n;
-    }
-  insert_rows (self, 0, self->n_rows);
-  gtk_tree_view_set_model (self->tree_view, GTK_TREE_MODEL (self->model));
-  g_object_unref (self->model);
+  _sd_story_list_rows_reset (self->rows, n_rows);
+  gtk_tree_view_set_model (self->tree_view, GTK_TREE_MODEL (self->rows));
   restore_cursor (self, selected);
-  if (self->n_rows < n)
-    self->fill_idle = g_idle_add_full (G_PRIORITY_LOW, append_slice_cb, self, NULL);
+  grow_later (self);
   self->filling = FALSE;
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
 }
 
-/* Some stories changed, came or went: the rows around them stay, with the
- * selection and the scroll.  Rows not filled yet come from the model. */
+/* Some stories changed, came or went, or their rows were read: the rows
+ * around them stay, with the selection and the scroll. */
 static void
 change_rows (SdStoryList *self, guint position, guint removed, guint added)
 {
   gint64 selected = sd_story_list_get_selected (self);
-  guint  shown_removed, common;
-
-  if (position >= self->n_rows && self->fill_idle != 0)
-    return;
-  shown_removed = MIN (removed, self->n_rows - position);
-  common = MIN (shown_removed, added);
 
   self->filling = TRUE;
-  for (guint i = position; i < position + common; i++)
-    {
-      GtkTreeIter iter;
-
-      gtk_tree_model_iter_nth_child (GTK_TREE_MODEL (self->model), &iter, NULL, i);
-      fill_row (self, &iter, sd_story_list_model_get_story (self->stories, i));
-    }
-  for (guint i = common; i < shown_removed; i++)
-    {
-      GtkTreeIter iter;
-
-      gtk_tree_model_iter_nth_child (GTK_TREE_MODEL (self->model), &iter, NULL, position + common);
-      gtk_list_store_remove (self->model, &iter);
-    }
-  insert_rows (self, position + common, position + added);
-  self->n_rows = self->n_rows - shown_removed + added;
+  _sd_story_list_rows_change (self->rows, position, removed, added);
   self->filling = FALSE;
+  grow_later (self);
 
-  if (shown_removed > common)
+  if (removed > added)
     {
       /* The editor's story went (joined onto another): open the first. */
       if (sd_story_list_get_selected (self) != selected)
@@ -482,6 +310,11 @@ sd_story_list_set_model (SdStoryList *self, SdStoryListModel *stories)
   if (self->stories != NULL)
     g_signal_handlers_disconnect_by_data (self->stories, self);
   g_set_object (&self->stories, stories);
+  g_clear_handle_id (&self->grow_idle, g_source_remove);
+  gtk_tree_view_set_model (self->tree_view, NULL);
+  g_clear_object (&self->rows);
+  self->rows = _sd_story_list_rows_new (stories);
+  _sd_story_list_rows_set_library (self->rows, self->library);
   g_signal_connect (stories, "items-changed", G_CALLBACK (items_changed_cb), self);
   if (self->settings != NULL)
     {
@@ -496,7 +329,7 @@ sd_story_list_set_model (SdStoryList *self, SdStoryListModel *stories)
 gint64
 sd_story_list_get_selected (SdStoryList *self)
 {
-  GtkTreeModel *model = GTK_TREE_MODEL (self->model);
+  GtkTreeModel *model = GTK_TREE_MODEL (self->rows);
   g_autoptr (GtkTreePath) cursor = NULL;
   GtkTreeIter iter;
   gint64      id = 0;
@@ -504,6 +337,8 @@ sd_story_list_get_selected (SdStoryList *self)
 
   g_return_val_if_fail (SD_IS_STORY_LIST (self), 0);
 
+  if (model == NULL)
+    return 0;
   gtk_tree_view_get_cursor (self->tree_view, &cursor, NULL);
   if (cursor != NULL && gtk_tree_selection_path_is_selected (self->selection, cursor)
       && gtk_tree_model_get_iter (model, &iter, cursor))
@@ -521,12 +356,14 @@ sd_story_list_get_selected (SdStoryList *self)
 GArray *
 sd_story_list_dup_selected_ids (SdStoryList *self)
 {
-  GtkTreeModel *model = GTK_TREE_MODEL (self->model);
+  GtkTreeModel *model = GTK_TREE_MODEL (self->rows);
   GArray       *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   GList        *rows;
 
   g_return_val_if_fail (SD_IS_STORY_LIST (self), ids);
 
+  if (model == NULL)
+    return ids;
   rows = gtk_tree_selection_get_selected_rows (self->selection, NULL);
   for (GList *l = rows; l != NULL; l = l->next)
     {
@@ -554,27 +391,21 @@ sd_story_list_get_count (SdStoryList *self)
 gboolean
 sd_story_list_select_story (SdStoryList *self, gint64 id)
 {
-  GtkTreeModel *model = GTK_TREE_MODEL (self->model);
-  GtkTreeIter   iter;
-  gboolean      valid;
+  g_autoptr (GtkTreePath) path = NULL;
+  guint position;
 
   g_return_val_if_fail (SD_IS_STORY_LIST (self), FALSE);
 
-  for (valid = gtk_tree_model_get_iter_first (model, &iter); valid;
-       valid = gtk_tree_model_iter_next (model, &iter))
-    {
-      g_autoptr (GtkTreePath) path = NULL;
-      gint64 row_id;
-
-      gtk_tree_model_get (model, &iter, COLUMN_ID, &row_id, -1);
-      if (row_id != id)
-        continue;
-      path = gtk_tree_model_get_path (model, &iter);
-      gtk_tree_view_set_cursor (self->tree_view, path, NULL, FALSE);
-      gtk_tree_view_scroll_to_cell (self->tree_view, path, NULL, TRUE, 0.3, 0);
-      return TRUE;
-    }
-  return FALSE;
+  if (self->stories == NULL || !sd_story_list_model_find (self->stories, id, &position))
+    return FALSE;
+  /* (a story far down a long list the view has not taken yet: up to it) */
+  if (position >= _sd_story_list_rows_get_n_rows (self->rows))
+    _sd_story_list_rows_grow (self->rows,
+                              position + 1 - _sd_story_list_rows_get_n_rows (self->rows));
+  path = gtk_tree_path_new_from_indices (position, -1);
+  gtk_tree_view_set_cursor (self->tree_view, path, NULL, FALSE);
+  gtk_tree_view_scroll_to_cell (self->tree_view, path, NULL, TRUE, 0.3, 0);
+  return TRUE;
 }
 
 /* @menu: (nullable) what the right button offers on the selected stories */
@@ -596,9 +427,10 @@ sd_story_list_set_menu (SdStoryList *self, GMenuModel *menu)
 static void
 library_changed_cb (SdLibraryModel *library, SdLibraryModelParts parts, SdStoryList *self)
 {
-  /* a tag got a colour (or another one): the chips again */
-  if ((parts & SD_LIBRARY_MODEL_TAGS) && self->stories != NULL)
-    fill_all (self);
+  /* a tag got a colour (or another one): the chips again, as the rows
+   * are drawn */
+  if (parts & SD_LIBRARY_MODEL_TAGS)
+    gtk_widget_queue_draw (GTK_WIDGET (self->tree_view));
 }
 
 /* @library: where the rows find their tags' colours */
@@ -611,5 +443,7 @@ sd_story_list_set_library (SdStoryList *self, SdLibraryModel *library)
   if (self->library != NULL)
     g_signal_handlers_disconnect_by_data (self->library, self);
   g_set_object (&self->library, library);
+  if (self->rows != NULL)
+    _sd_story_list_rows_set_library (self->rows, library);
   g_signal_connect (library, "changed", G_CALLBACK (library_changed_cb), self);
 }

@@ -158,7 +158,8 @@ restore_story_cb (SdStoryListModel *stories, SdWindow *self)
   for (guint i = 0; uuid != NULL && i < n; i++)
     {
       SdStory *story = sd_story_list_model_get_story (stories, i);
-      if (g_strcmp0 (story->uuid, uuid) == 0)
+      /* (among the rows read: the first ones, and those shown last time) */
+      if (story != NULL && g_strcmp0 (story->uuid, uuid) == 0)
         {
           sd_story_list_select_story (self->story_list, story->id);
           break;

@@ -126,7 +126,7 @@ restore_all_activated (GSimpleAction *action, GVariant *parameter, gpointer user
   if (sd_place_tree_get_selected (self->place_tree, &code) != SD_SCOPE_TRASH)
     return;
   for (guint i = 0; i < n; i++)
-    g_array_append_val (ids, sd_story_list_model_get_story (self->stories, i)->id);
+    g_array_append_val (ids, (gint64){ sd_story_list_model_get_id (self->stories, i) });
   move_stories (self, ids, FALSE);
 }
 

@@ -265,6 +265,15 @@ story_selected_cb (SdWindow *self)
     show_selection (self);
 }
 
+/* Each key lists at once (the list cancels the read a key before);
+ * whether the query is still the saved search's is settled after typing
+ * pauses (search-changed), not on the entry's passing states. */
+static void
+search_edited_cb (SdWindow *self)
+{
+  list_stories (self);
+}
+
 static void
 search_changed_cb (SdWindow *self)
 {
@@ -273,7 +282,6 @@ search_changed_cb (SdWindow *self)
   /* Another query is no longer the saved search: the tree says so. */
   if (saved != NULL && g_strcmp0 (saved, gtk_entry_get_text (GTK_ENTRY (self->search_entry))) != 0)
     sd_place_tree_select_all (self->place_tree);
-  list_stories (self);
 }
 
 static void
@@ -660,6 +668,7 @@ sd_window_class_init (SdWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, revert_repair_cb);
   gtk_widget_class_bind_template_callback (widget_class, story_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_edited_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, forget_search_cb);

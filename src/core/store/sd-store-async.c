@@ -68,6 +68,14 @@ read_job_free (ReadJob *job)
   g_free (job);
 }
 
+/* SQLite asks every few thousand steps: a read whose request was
+ * superseded (a key typed on) stops at once. */
+static int
+cancelled_cb (gpointer cancellable)
+{
+  return g_cancellable_is_cancelled (cancellable);
+}
+
 static void
 read_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
@@ -83,8 +91,17 @@ read_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
     return;
   if (worker->reader == NULL)
     worker->reader = sd_store_open_full (worker->path, SD_STORE_OPEN_NO_CHECK, &error);
+  if (worker->reader != NULL && cancellable != NULL)
+    sqlite3_progress_handler (worker->reader->db, 4000, cancelled_cb, cancellable);
   result = worker->reader != NULL ? job->func (worker->reader, job->data, &error) : NULL;
-  if (result == NULL)
+  if (worker->reader != NULL && cancellable != NULL)
+    sqlite3_progress_handler (worker->reader->db, 0, NULL, NULL);
+  if (result == NULL && g_cancellable_is_cancelled (cancellable))
+    {
+      g_clear_error (&error);
+      g_task_return_error_if_cancelled (task);
+    }
+  else if (result == NULL)
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, result, job->result_free);
@@ -162,6 +179,19 @@ scope_copy_free (ScopeCopy *copy)
   g_free (copy);
 }
 
+static ScopeCopy *
+copy_scope (const SdScope *scope)
+{
+  ScopeCopy *copy = g_new0 (ScopeCopy, 1);
+
+  copy->place_code = g_strdup (scope->place_code);
+  copy->text = g_strdup (scope->text);
+  copy->ids = g_memdup2 (scope->ids, scope->n_ids * sizeof (gint64));
+  copy->scope = (SdScope){ scope->kind,  copy->place_code,    copy->text,     copy->ids,
+                           scope->n_ids, scope->by_relevance, scope->batch_id };
+  return copy;
+}
+
 static gpointer
 list_stories (SdStore *reader, gpointer data, GError **error)
 {
@@ -175,19 +205,12 @@ sd_store_list_stories_async (SdStore            *self,
                              GAsyncReadyCallback callback,
                              gpointer            user_data)
 {
-  ScopeCopy *copy;
-
   g_return_if_fail (SD_IS_STORE (self));
   g_return_if_fail (scope != NULL);
 
-  copy = g_new0 (ScopeCopy, 1);
-  copy->place_code = g_strdup (scope->place_code);
-  copy->text = g_strdup (scope->text);
-  copy->ids = g_memdup2 (scope->ids, scope->n_ids * sizeof (gint64));
-  copy->scope = (SdScope){ scope->kind,  copy->place_code,    copy->text,     copy->ids,
-                           scope->n_ids, scope->by_relevance, scope->batch_id };
-  run_read (self, sd_store_list_stories_async, list_stories, copy, (GDestroyNotify) scope_copy_free,
-            (GDestroyNotify) g_ptr_array_unref, cancellable, callback, user_data);
+  run_read (self, sd_store_list_stories_async, list_stories, copy_scope (scope),
+            (GDestroyNotify) scope_copy_free, (GDestroyNotify) g_ptr_array_unref, cancellable,
+            callback, user_data);
 }
 
 GPtrArray *
@@ -220,6 +243,24 @@ sd_store_get_story_finish (SdStore *self, GAsyncResult *result, GError **error)
   return finish_read (self, result, sd_store_get_story_async, error);
 }
 
+/* @func on a copy of @ids (a GArray), for a GPtrArray of stories */
+static void
+run_ids_read (SdStore            *self,
+              gpointer            source_tag,
+              ReadFunc            func,
+              const gint64       *ids,
+              guint               n_ids,
+              GCancellable       *cancellable,
+              GAsyncReadyCallback callback,
+              gpointer            user_data)
+{
+  GArray *copy = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_ids);
+
+  g_array_append_vals (copy, ids, n_ids);
+  run_read (self, source_tag, func, copy, (GDestroyNotify) g_array_unref,
+            (GDestroyNotify) g_ptr_array_unref, cancellable, callback, user_data);
+}
+
 static gpointer
 get_stories (SdStore *reader, gpointer data, GError **error)
 {
@@ -250,19 +291,130 @@ sd_store_get_stories_async (SdStore            *self,
                             GAsyncReadyCallback callback,
                             gpointer            user_data)
 {
-  GArray *copy = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_ids);
-
   g_return_if_fail (SD_IS_STORE (self));
-
-  g_array_append_vals (copy, ids, n_ids);
-  run_read (self, sd_store_get_stories_async, get_stories, copy, (GDestroyNotify) g_array_unref,
-            (GDestroyNotify) g_ptr_array_unref, cancellable, callback, user_data);
+  run_ids_read (self, sd_store_get_stories_async, get_stories, ids, n_ids, cancellable, callback,
+                user_data);
 }
 
 GPtrArray *
 sd_store_get_stories_finish (SdStore *self, GAsyncResult *result, GError **error)
 {
   return finish_read (self, result, sd_store_get_stories_async, error);
+}
+
+void
+sd_story_listing_free (SdStoryListing *listing)
+{
+  g_clear_pointer (&listing->ids, g_array_unref);
+  g_clear_pointer (&listing->rows, g_ptr_array_unref);
+  g_free (listing);
+}
+
+/* A list's request: what, in what order, how many rows first, and to whom */
+typedef struct
+{
+  ScopeCopy         *scope;
+  SdStoryOrder       order;
+  gboolean           descending;
+  guint              n_rows;
+  SdStoryListingFunc first_func;
+  gpointer           first_data;
+  GMainContext      *context;
+  GCancellable      *cancellable;
+} ListingRequest;
+
+static void
+listing_request_free (ListingRequest *request)
+{
+  scope_copy_free (request->scope);
+  g_clear_pointer (&request->context, g_main_context_unref);
+  g_clear_object (&request->cancellable);
+  g_free (request);
+}
+
+static gpointer
+list_story_ids (SdStore *reader, gpointer data, GError **error)
+{
+  ListingRequest *request = data;
+  g_autoptr (SdStoryListing) listing = g_new0 (SdStoryListing, 1);
+
+  if (request->first_func != NULL)
+    _sd_store_tell_first_rows (reader, &request->scope->scope, request->order, request->n_rows,
+                               request->first_func, request->first_data, request->context,
+                               request->cancellable);
+  listing->ids = sd_store_list_story_ids (reader, &request->scope->scope, request->order,
+                                          request->descending, error);
+  if (listing->ids == NULL)
+    return NULL;
+  listing->rows = sd_store_get_story_rows (reader, (const gint64 *) listing->ids->data,
+                                           MIN (request->n_rows, listing->ids->len), error);
+  if (listing->rows == NULL)
+    return NULL;
+  return g_steal_pointer (&listing);
+}
+
+void
+sd_store_list_story_ids_async (SdStore            *self,
+                               const SdScope      *scope,
+                               SdStoryOrder        order,
+                               gboolean            descending,
+                               guint               n_rows,
+                               SdStoryListingFunc  first_func,
+                               gpointer            first_data,
+                               GCancellable       *cancellable,
+                               GAsyncReadyCallback callback,
+                               gpointer            user_data)
+{
+  ListingRequest *request;
+
+  g_return_if_fail (SD_IS_STORE (self));
+  g_return_if_fail (scope != NULL);
+
+  request = g_new0 (ListingRequest, 1);
+  request->scope = copy_scope (scope);
+  request->order = order;
+  request->descending = descending;
+  request->n_rows = n_rows;
+  request->first_func = first_func;
+  request->first_data = first_data;
+  request->context = g_main_context_ref_thread_default ();
+  g_set_object (&request->cancellable, cancellable);
+  run_read (self, sd_store_list_story_ids_async, list_story_ids, request,
+            (GDestroyNotify) listing_request_free, (GDestroyNotify) sd_story_listing_free,
+            cancellable, callback, user_data);
+}
+
+SdStoryListing *
+sd_store_list_story_ids_finish (SdStore *self, GAsyncResult *result, GError **error)
+{
+  return finish_read (self, result, sd_store_list_story_ids_async, error);
+}
+
+static gpointer
+get_story_rows (SdStore *reader, gpointer data, GError **error)
+{
+  GArray *ids = data;
+
+  return sd_store_get_story_rows (reader, (const gint64 *) ids->data, ids->len, error);
+}
+
+void
+sd_store_get_story_rows_async (SdStore            *self,
+                               const gint64       *ids,
+                               guint               n_ids,
+                               GCancellable       *cancellable,
+                               GAsyncReadyCallback callback,
+                               gpointer            user_data)
+{
+  g_return_if_fail (SD_IS_STORE (self));
+  run_ids_read (self, sd_store_get_story_rows_async, get_story_rows, ids, n_ids, cancellable,
+                callback, user_data);
+}
+
+GPtrArray *
+sd_store_get_story_rows_finish (SdStore *self, GAsyncResult *result, GError **error)
+{
+  return finish_read (self, result, sd_store_get_story_rows_async, error);
 }
 
 void

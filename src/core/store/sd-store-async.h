@@ -31,6 +31,56 @@ GPtrArray  *sd_store_list_stories_finish        (SdStore             *self,
                                                  GAsyncResult        *result,
                                                  GError             **error);
 
+/* A list as a window shows it: the ids of all its stories, in order, and
+ * the short records of the first @n_rows; the rest are read when they
+ * scroll into view (sd_store_get_story_rows_async ()). */
+typedef struct
+{
+  GArray    *ids;  /* (element-type gint64) sd_store_list_story_ids () */
+  GPtrArray *rows; /* (element-type SdStory) of the first ids, those still there */
+} SdStoryListing;
+
+void        sd_story_listing_free               (SdStoryListing      *listing);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SdStoryListing, sd_story_listing_free)
+
+/* Told the first @n_rows of a list before the whole list is read, in the
+ * caller's thread; @first is the store's (transfer none). */
+typedef void (*SdStoryListingFunc)                (SdStoryListing      *first,
+                                                 gpointer             user_data);
+
+/* sd_store_list_story_ids () and the first rows in a worker; a read
+ * cancelled while it runs stops at once, with G_IO_ERROR_CANCELLED.  When
+ * the first rows are quicker to find than the whole list (a search ranked
+ * best first: the index alone answers), @first_func (nullable) is told
+ * them before, unless @cancellable is cancelled by then; the caller keeps
+ * @first_data alive until the callback or the cancellation. */
+void        sd_store_list_story_ids_async       (SdStore             *self,
+                                                 const SdScope       *scope,
+                                                 SdStoryOrder         order,
+                                                 gboolean             descending,
+                                                 guint                n_rows,
+                                                 SdStoryListingFunc   first_func,
+                                                 gpointer             first_data,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+/* Returns: (transfer full) */
+SdStoryListing *sd_store_list_story_ids_finish  (SdStore             *self,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
+
+/* sd_store_get_story_rows () in a worker. */
+void        sd_store_get_story_rows_async       (SdStore             *self,
+                                                 const gint64        *ids,
+                                                 guint                n_ids,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+/* Returns: (element-type SdStory) (transfer full) */
+GPtrArray  *sd_store_get_story_rows_finish      (SdStore             *self,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
+
 /* sd_store_get_story() in a worker: the full record. */
 void        sd_store_get_story_async            (SdStore             *self,
                                                  gint64               id,

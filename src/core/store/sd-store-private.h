@@ -9,6 +9,7 @@
 
 #include <sqlite3.h>
 
+#include "sd-store-async.h"
 #include "sd-store.h"
 
 G_BEGIN_DECLS
@@ -127,12 +128,26 @@ G_GNUC_INTERNAL sqlite3_stmt *_sd_store_prepare_matching (SdStore       *self,
                                                          const SdScope *scope,
                                                          gboolean       full,
                                                          GError       **error);
+/* The same with @columns (an interned or static text) in place of the
+ * short record's, for the ids of a list (sd-store-listing.c). */
+G_GNUC_INTERNAL sqlite3_stmt *_sd_store_prepare_matching_columns (SdStore       *self,
+                                                                 const SdScope *scope,
+                                                                 const char    *columns,
+                                                                 GError       **error);
 /* Story @id's row, as a full listing reads it (no highlights, repairs or
  * mentions yet), or %NULL with %SD_STORE_ERROR_NOT_FOUND
  * (sd-store-stories.c). */
 G_GNUC_INTERNAL SdStory      *_sd_store_read_story_by_id (SdStore       *self,
                                                          gint64         id,
                                                          GError       **error);
+/* The same statement giving @columns (static or interned text) instead;
+ * @covering: read from the index stories_listing, which holds them
+ * (sd-store-stories.c). */
+G_GNUC_INTERNAL sqlite3_stmt *_sd_store_prepare_listing_columns (SdStore       *self,
+                                                                const SdScope *scope,
+                                                                const char    *columns,
+                                                                gboolean       covering,
+                                                                GError       **error);
 /* The statement listing @scope's stories, bound, the store's cached one:
  * step it, then reset it; the editor's selection as a set of ids in
  * @out_selected, NULL when there is none (sd-store-stories.c). */
@@ -141,5 +156,18 @@ G_GNUC_INTERNAL sqlite3_stmt *_sd_store_prepare_listing  (SdStore       *self,
                                                          gboolean       full,
                                                          GHashTable   **out_selected,
                                                          GError       **error);
+
+/* A search ranked best first: its first @n_rows found from the index
+ * alone and handed to @func in @context before the whole list is read,
+ * unless @cancellable is cancelled by then; other lists are not
+ * (sd-store-listing.c). */
+G_GNUC_INTERNAL void          _sd_store_tell_first_rows  (SdStore           *reader,
+                                                         const SdScope     *scope,
+                                                         SdStoryOrder       order,
+                                                         guint              n_rows,
+                                                         SdStoryListingFunc func,
+                                                         gpointer           data,
+                                                         GMainContext      *context,
+                                                         GCancellable      *cancellable);
 
 G_END_DECLS

@@ -251,6 +251,12 @@ const char *const _sd_store_migrations[] = {
   /* 11 → 12: the pages an import is storing, a batch at a time, left out
    * of lists, counts and searches until whole: found at once. */
   "CREATE INDEX pages_partial ON pages (id) WHERE partial;",
+
+  /* 12 → 13: the window's list reads its stories' ids in page order, with
+   * what it is sorted and filtered by, from an index alone (#16): a row of
+   * stories holds its body before the trash mark, so reading the mark from
+   * the table walks every body. */
+  "CREATE INDEX stories_listing ON stories (page_id, ordinal, trashed, place_code, status);",
 };
 
 const guint _sd_store_n_migrations = G_N_ELEMENTS (_sd_store_migrations);

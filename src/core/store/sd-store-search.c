@@ -38,11 +38,12 @@ typedef enum
 /* A statement being written and the values for its ?1, ?2 … */
 typedef struct
 {
-  GString   *text;
-  GPtrArray *values;      /* (element-type utf8) */
-  guint      limit_index; /* 0 when there is no LIMIT */
-  gboolean   has_where;
-  gboolean   hide_partial; /* some page is being imported: its stories left out */
+  GString    *text;
+  GPtrArray  *values;      /* (element-type utf8) */
+  guint       limit_index; /* 0 when there is no LIMIT */
+  gboolean    has_where;
+  gboolean    hide_partial; /* some page is being imported: its stories left out */
+  const char *columns;      /* what each row gives: STORY_COLUMNS unless another */
 } Sql;
 
 static void
@@ -209,7 +210,7 @@ build_ranked (Sql *sql, const SdScope *scope, const SdQuery *query)
   if (sd_query_get_match (query) == NULL)
     {
       /* nothing to rank by */
-      g_string_append (sql->text, "SELECT " STORY_COLUMNS STORY_FROM);
+      g_string_append_printf (sql->text, "SELECT %s" STORY_FROM, sql->columns);
       add_conditions (sql, IDS_FROM_STORIES, scope, query);
       g_string_append (sql->text, STORY_ORDER);
       add_limit (sql);
@@ -217,9 +218,10 @@ build_ranked (Sql *sql, const SdScope *scope, const SdQuery *query)
     }
   /* Rank and cut on the index alone; only the rows shown read their
    * columns and tags. */
-  g_string_append (sql->text,
-                   "SELECT " STORY_COLUMNS " FROM (SELECT rowid AS hit, " RANK " AS score "
-                   "FROM story_fts");
+  g_string_append_printf (sql->text,
+                          "SELECT %s FROM (SELECT rowid AS hit, " RANK " AS score "
+                          "FROM story_fts",
+                          sql->columns);
   add_match (sql, query);
   add_conditions (sql, IDS_FROM_MATCHES, scope, query);
   g_string_append (sql->text, " ORDER BY score, hit");
@@ -229,10 +231,9 @@ build_ranked (Sql *sql, const SdScope *scope, const SdQuery *query)
 }
 
 static void
-build_page_order (Sql *sql, const SdScope *scope, const SdQuery *query, gboolean full)
+build_page_order (Sql *sql, const SdScope *scope, const SdQuery *query)
 {
-  g_string_append (sql->text, full ? "SELECT " FULL_STORY_COLUMNS STORY_FROM
-                                   : "SELECT " STORY_COLUMNS      STORY_FROM);
+  g_string_append_printf (sql->text, "SELECT %s" STORY_FROM, sql->columns);
   if (sd_query_get_match (query) != NULL)
     add_condition (sql, "s.id IN (SELECT rowid FROM story_fts WHERE story_fts MATCH %u)",
                    sd_query_get_match (query));
@@ -261,18 +262,19 @@ build (Sql           *sql,
        Shape          shape,
        const SdScope *scope,
        const SdQuery *query,
-       gboolean       full,
+       const char    *columns,
        gboolean       hide_partial)
 {
   sql_init (sql);
   sql->hide_partial = hide_partial;
+  sql->columns = columns;
   switch (shape)
     {
     case SHAPE_RANKED:
       build_ranked (sql, scope, query);
       break;
     case SHAPE_PAGE_ORDER:
-      build_page_order (sql, scope, query, full);
+      build_page_order (sql, scope, query);
       break;
     case SHAPE_COUNT:
     default:
@@ -288,7 +290,7 @@ prepare (SdStore       *self,
          Shape          shape,
          const SdScope *scope,
          const char    *query,
-         gboolean       full,
+         const char    *columns,
          const char    *prefix,
          gint64         limit,
          GError       **error)
@@ -300,7 +302,7 @@ prepare (SdStore       *self,
 
   if (parsed == NULL)
     return NULL;
-  build (&sql, shape, scope, parsed, full, _sd_store_has_partial_pages (self));
+  build (&sql, shape, scope, parsed, columns, _sd_store_has_partial_pages (self));
   text = g_strconcat (prefix, sql.text->str, NULL);
   stmt = _sd_store_get_statement (self, g_intern_string (text), error);
   if (stmt == NULL)
@@ -318,8 +320,18 @@ _sd_store_prepare_matching (SdStore *self, const SdScope *scope, gboolean full, 
   /* the ranked statement reads short records only */
   gboolean ranked = scope->by_relevance && !full;
 
-  return prepare (self, ranked ? SHAPE_RANKED : SHAPE_PAGE_ORDER, scope, scope->text, full, "",
-                  ranked ? -1 : 0, error);
+  return prepare (self, ranked ? SHAPE_RANKED : SHAPE_PAGE_ORDER, scope, scope->text,
+                  full ? FULL_STORY_COLUMNS : STORY_COLUMNS, "", ranked ? -1 : 0, error);
+}
+
+sqlite3_stmt *
+_sd_store_prepare_matching_columns (SdStore       *self,
+                                    const SdScope *scope,
+                                    const char    *columns,
+                                    GError       **error)
+{
+  return prepare (self, scope->by_relevance ? SHAPE_RANKED : SHAPE_PAGE_ORDER, scope, scope->text,
+                  columns, "", scope->by_relevance ? -1 : 0, error);
 }
 
 /**
@@ -342,8 +354,8 @@ sd_store_search (
   g_return_val_if_fail (SD_IS_STORE (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
 
-  stmt =
-      prepare (self, SHAPE_RANKED, scope, query, FALSE, "", limit > 0 ? (gint64) limit : -1, error);
+  stmt = prepare (self, SHAPE_RANKED, scope, query, STORY_COLUMNS, "",
+                  limit > 0 ? (gint64) limit : -1, error);
   return stmt != NULL ? _sd_store_read_stories (self, stmt, FALSE, NULL, "search", error) : NULL;
 }
 
@@ -362,7 +374,7 @@ sd_store_count_matches (SdStore *self, const SdScope *scope, const char *query, 
   g_return_val_if_fail (SD_IS_STORE (self), -1);
   g_return_val_if_fail (query != NULL, -1);
 
-  stmt = prepare (self, SHAPE_COUNT, scope, query, FALSE, "", 0, error);
+  stmt = prepare (self, SHAPE_COUNT, scope, query, STORY_COLUMNS, "", 0, error);
   if (stmt == NULL)
     return -1;
   if (sqlite3_step (stmt) != SQLITE_ROW)
@@ -394,7 +406,8 @@ sd_store_explain_search (SdStore *self, const SdScope *scope, const char *query,
   g_return_val_if_fail (SD_IS_STORE (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
 
-  stmt = prepare (self, SHAPE_RANKED, scope, query, FALSE, "EXPLAIN QUERY PLAN ", 200, error);
+  stmt =
+      prepare (self, SHAPE_RANKED, scope, query, STORY_COLUMNS, "EXPLAIN QUERY PLAN ", 200, error);
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)

@@ -81,6 +81,49 @@ dup_id_set (const SdScope *scope)
 #define LIVE "WHERE s.trashed IS NULL AND NOT p.partial "
 #define TRASHED "WHERE s.trashed IS NOT NULL ORDER BY s.trashed DESC, s.page_id, s.ordinal"
 
+/* What follows a listing's columns and FROM, by scope kind: one statement
+ * text per kind and set of columns, so each is prepared once. */
+static const char *const listing_tails[] = {
+  LIVE STORY_ORDER,
+  LIVE "AND s.place_code IS NULL" STORY_ORDER,
+  LIVE "AND s.place_code >= ?1 AND s.place_code < ?1 || ':'" STORY_ORDER,
+  TRASHED,
+  LIVE "AND p.batch_id = ?2" STORY_ORDER,
+};
+
+/* The statement that gives @columns of @scope's stories in order, bound
+ * (the store's cached one: step it, then reset it); @covering: the
+ * columns are in the index stories_listing, which then gives the order. */
+sqlite3_stmt *
+_sd_store_prepare_listing_columns (
+    SdStore *self, const SdScope *scope, const char *columns, gboolean covering, GError **error)
+{
+  g_autofree char *text = NULL;
+  sqlite3_stmt    *stmt;
+
+  g_return_val_if_fail (SD_IS_STORE (self), NULL);
+  g_return_val_if_fail (scope != NULL && scope->kind <= SD_SCOPE_BATCH, NULL);
+
+  /* The text is a search (sd-query.h), answered from the full-text index,
+   * which holds no story in the trash. */
+  if (scope->text != NULL && *scope->text != '\0' && scope->kind != SD_SCOPE_TRASH)
+    return _sd_store_prepare_matching_columns (self, scope, columns, error);
+  text = g_strconcat (
+      "SELECT ", columns,
+      covering && scope->kind != SD_SCOPE_TRASH
+          ? " FROM stories s INDEXED BY stories_listing JOIN pages p ON p.id = s.page_id "
+          : STORY_FROM,
+      listing_tails[scope->kind], NULL);
+  stmt = _sd_store_get_statement (self, g_intern_string (text), error);
+  if (stmt == NULL)
+    return NULL;
+  if (scope->kind == SD_SCOPE_PLACE)
+    _sd_store_bind_text (stmt, 1, scope->place_code);
+  if (scope->kind == SD_SCOPE_BATCH)
+    sqlite3_bind_int64 (stmt, 2, scope->batch_id);
+  return stmt;
+}
+
 /* The statement that lists @scope's stories in order, bound; the ids of
  * the editor's selection in @out_selected (NULL when all are wanted).  The
  * statement is the store's cached one: step it, then reset it. */
@@ -88,44 +131,17 @@ sqlite3_stmt *
 _sd_store_prepare_listing (
     SdStore *self, const SdScope *scope, gboolean full, GHashTable **out_selected, GError **error)
 {
-  /* One statement text per scope kind, so each is prepared once. */
-  static const char *const queries[2][5] = {
-    {
-        "SELECT " STORY_COLUMNS STORY_FROM LIVE STORY_ORDER,
-        "SELECT " STORY_COLUMNS STORY_FROM      LIVE "AND s.place_code IS NULL" STORY_ORDER,
-        "SELECT " STORY_COLUMNS STORY_FROM      LIVE
-        "AND s.place_code >= ?1 AND s.place_code < ?1 || ':'" STORY_ORDER,
-        "SELECT " STORY_COLUMNS STORY_FROM TRASHED,
-        "SELECT " STORY_COLUMNS STORY_FROM LIVE "AND p.batch_id = ?2" STORY_ORDER,
-    },
-    {
-        "SELECT " FULL_STORY_COLUMNS STORY_FROM LIVE STORY_ORDER,
-        "SELECT " FULL_STORY_COLUMNS STORY_FROM      LIVE "AND s.place_code IS NULL" STORY_ORDER,
-        "SELECT " FULL_STORY_COLUMNS STORY_FROM      LIVE
-        "AND s.place_code >= ?1 AND s.place_code < ?1 || ':'" STORY_ORDER,
-        "SELECT " FULL_STORY_COLUMNS STORY_FROM TRASHED,
-        "SELECT " FULL_STORY_COLUMNS STORY_FROM LIVE "AND p.batch_id = ?2" STORY_ORDER,
-    },
-  };
+  gboolean matching = scope->text != NULL && *scope->text != '\0' && scope->kind != SD_SCOPE_TRASH;
   sqlite3_stmt *stmt;
-  gboolean      matching;
 
-  g_return_val_if_fail (SD_IS_STORE (self), NULL);
-  g_return_val_if_fail (scope != NULL && scope->kind <= SD_SCOPE_BATCH, NULL);
-
-  /* The text is a search (sd-query.h), answered from the full-text index,
-   * which holds no story in the trash. */
-  matching = scope->text != NULL && *scope->text != '\0' && scope->kind != SD_SCOPE_TRASH;
+  /* (a ranked search reads short records only) */
   if (matching)
     stmt = _sd_store_prepare_matching (self, scope, full, error);
   else
-    stmt = _sd_store_get_statement (self, queries[full ? 1 : 0][scope->kind], error);
+    stmt = _sd_store_prepare_listing_columns (
+        self, scope, full ? FULL_STORY_COLUMNS : STORY_COLUMNS, FALSE, error);
   if (stmt == NULL)
     return NULL;
-  if (scope->kind == SD_SCOPE_PLACE && !matching)
-    _sd_store_bind_text (stmt, 1, scope->place_code);
-  if (scope->kind == SD_SCOPE_BATCH && !matching)
-    sqlite3_bind_int64 (stmt, 2, scope->batch_id);
   *out_selected = dup_id_set (scope);
   return stmt;
 }

@@ -198,6 +198,35 @@ GPtrArray  *sd_store_list_stories        (SdStore       *self,
 GPtrArray  *sd_store_list_full_stories   (SdStore       *self,
                                           const SdScope *scope,
                                           GError       **error);
+
+/* What a list is ordered by over the store's own order (page order, a
+ * search's best matches first, the trash's latest first), which breaks
+ * ties; unknown values (a page without a date) go last either way. */
+typedef enum
+{
+  SD_STORY_ORDER_NONE,
+  SD_STORY_ORDER_DATE,
+  SD_STORY_ORDER_PAPER,
+  SD_STORY_ORDER_PAGE,
+  SD_STORY_ORDER_PLACE, /* codes nest: a city's stories stay together */
+  SD_STORY_ORDER_STATUS,
+} SdStoryOrder;
+
+/* The ids of @scope's stories in @order, read from indexes: what a list
+ * of 100,000 stories holds before it shows any (sd-store-listing.c).
+ * (element-type gint64) */
+GArray     *sd_store_list_story_ids      (SdStore       *self,
+                                          const SdScope *scope,
+                                          SdStoryOrder   order,
+                                          gboolean       descending,
+                                          GError       **error);
+/* The short records (as sd_store_list_stories () reads them) of the
+ * stories with these ids that still exist, those in the trash too, in the
+ * order of @ids: the rows a list shows. (element-type SdStory) */
+GPtrArray  *sd_store_get_story_rows      (SdStore       *self,
+                                          const gint64  *ids,
+                                          guint          n_ids,
+                                          GError       **error);
 SdStory    *sd_store_get_story           (SdStore       *self,
                                           gint64         id,
                                           GError       **error);

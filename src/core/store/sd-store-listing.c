@@ -1,0 +1,206 @@
+/* sd-store-listing.c — a long list read the way a window shows it: the
+ * ids first, in order, from indexes; the rows later, a screenful at a time
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sd-store"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "sd-store-async.h"
+#include "sd-store-private.h"
+
+/* One listed story and what it is ordered by. */
+typedef struct
+{
+  gint64 id;
+  char  *key;   /* (nullable) the text ordered by */
+  int    value; /* the status ordered by */
+  guint  index; /* in the store's order: ties keep it */
+} Entry;
+
+/* The second column of an ids listing, by order: what it is sorted by.
+ * The covering index stories_listing holds the story's part. */
+static const char *const order_columns[] = {
+  [SD_STORY_ORDER_NONE] = "s.id, NULL",          [SD_STORY_ORDER_DATE] = "s.id, p.issue_date",
+  [SD_STORY_ORDER_PAPER] = "s.id, p.paper",      [SD_STORY_ORDER_PAGE] = "s.id, p.page_no",
+  [SD_STORY_ORDER_PLACE] = "s.id, s.place_code", [SD_STORY_ORDER_STATUS] = "s.id, s.status",
+};
+
+typedef struct
+{
+  SdStoryOrder order;
+  gboolean     descending;
+} Order;
+
+static int
+compare_entries (gconstpointer pa, gconstpointer pb, gpointer data)
+{
+  const Entry *a = pa, *b = pb;
+  const Order *order = data;
+  int          cmp;
+
+  if (order->order == SD_STORY_ORDER_STATUS)
+    cmp = order->descending ? b->value - a->value : a->value - b->value;
+  else
+    {
+      gboolean no_a = a->key == NULL || *a->key == '\0', no_b = b->key == NULL || *b->key == '\0';
+
+      /* unknown values last, whichever the direction */
+      if (no_a || no_b)
+        cmp = no_a - no_b;
+      else
+        cmp = order->descending ? -strcmp (a->key, b->key) : strcmp (a->key, b->key);
+    }
+  if (cmp != 0)
+    return cmp;
+  return a->index < b->index ? -1 : a->index > b->index;
+}
+
+static void
+entry_clear (gpointer data)
+{
+  g_free (((Entry *) data)->key);
+}
+
+GArray *
+sd_store_list_story_ids (
+    SdStore *self, const SdScope *scope, SdStoryOrder order, gboolean descending, GError **error)
+{
+  g_autoptr (GArray) entries = g_array_new (FALSE, FALSE, sizeof (Entry));
+  GArray       *ids;
+  Order         by = { order, descending };
+  sqlite3_stmt *stmt;
+  int           rc;
+
+  g_return_val_if_fail (SD_IS_STORE (self), NULL);
+  g_return_val_if_fail (scope != NULL, NULL);
+  g_return_val_if_fail (order <= SD_STORY_ORDER_STATUS, NULL);
+
+  g_array_set_clear_func (entries, entry_clear);
+  stmt = _sd_store_prepare_listing_columns (self, scope, order_columns[order], TRUE, error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Entry entry = { sqlite3_column_int64 (stmt, 0), NULL, 0, entries->len };
+
+      if (order == SD_STORY_ORDER_STATUS)
+        {
+          SdStoryStatus status = SD_STORY_STATUS_NEW;
+          sd_story_status_from_string ((const char *) sqlite3_column_text (stmt, 1), &status);
+          entry.value = status;
+        }
+      else if (order != SD_STORY_ORDER_NONE)
+        entry.key = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      g_array_append_val (entries, entry);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _sd_store_set_sql_error (self, error, "list story ids");
+      return NULL;
+    }
+  /* Sorted here, in the reader's thread: the index tie-break keeps it stable. */
+  if (order != SD_STORY_ORDER_NONE)
+    g_qsort_with_data (entries->data, entries->len, sizeof (Entry), compare_entries, &by);
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), entries->len);
+  for (guint i = 0; i < entries->len; i++)
+    g_array_append_val (ids, g_array_index (entries, Entry, i).id);
+  return ids;
+}
+
+GPtrArray *
+sd_store_get_story_rows (SdStore *self, const gint64 *ids, guint n_ids, GError **error)
+{
+  g_autoptr (GPtrArray) stories = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_story_unref);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SD_IS_STORE (self), NULL);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
+
+  stmt = _sd_store_get_statement (self, "SELECT " STORY_COLUMNS STORY_FROM "WHERE s.id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  for (guint i = 0; i < n_ids; i++)
+    {
+      int rc;
+
+      sqlite3_bind_int64 (stmt, 1, ids[i]);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        g_ptr_array_add (stories, _sd_store_read_story_row (stmt, FALSE));
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        {
+          _sd_store_set_sql_error (self, error, "read story rows");
+          return NULL;
+        }
+    }
+  return g_steal_pointer (&stories);
+}
+
+/* The first rows, on their way to the caller's thread. */
+typedef struct
+{
+  SdStoryListing    *first;
+  SdStoryListingFunc func;
+  gpointer           data;
+  GCancellable      *cancellable;
+} FirstRows;
+
+static void
+first_rows_free (FirstRows *rows)
+{
+  sd_story_listing_free (rows->first);
+  g_clear_object (&rows->cancellable);
+  g_free (rows);
+}
+
+/* (a request superseded meanwhile is not told) */
+static gboolean
+tell_first_rows (gpointer data)
+{
+  FirstRows *rows = data;
+
+  if (!g_cancellable_is_cancelled (rows->cancellable))
+    rows->func (rows->first, rows->data);
+  return G_SOURCE_REMOVE;
+}
+
+/* A search ranked best first finds its best rows from the index alone,
+ * far sooner than it ranks every match: they are told first. */
+void
+_sd_store_tell_first_rows (SdStore           *reader,
+                           const SdScope     *scope,
+                           SdStoryOrder       order,
+                           guint              n_rows,
+                           SdStoryListingFunc func,
+                           gpointer           data,
+                           GMainContext      *context,
+                           GCancellable      *cancellable)
+{
+  FirstRows *rows;
+  GPtrArray *hits;
+
+  if (order != SD_STORY_ORDER_NONE || !scope->by_relevance || scope->text == NULL
+      || *scope->text == '\0' || scope->kind == SD_SCOPE_TRASH)
+    return;
+  hits = sd_store_search (reader, scope, scope->text, n_rows, NULL);
+  if (hits == NULL)
+    return;
+  rows = g_new0 (FirstRows, 1);
+  rows->first = g_new0 (SdStoryListing, 1);
+  rows->first->rows = hits;
+  rows->first->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), hits->len);
+  for (guint i = 0; i < hits->len; i++)
+    g_array_append_val (rows->first->ids, ((SdStory *) g_ptr_array_index (hits, i))->id);
+  rows->func = func;
+  rows->data = data;
+  g_set_object (&rows->cancellable, cancellable);
+  g_main_context_invoke_full (context, G_PRIORITY_DEFAULT, tell_first_rows, rows,
+                              (GDestroyNotify) first_rows_free);
+}
