@@ -432,3 +432,21 @@ sd_library_model_read_stories_finish (SdLibraryModel *self, GAsyncResult *result
   g_return_val_if_fail (SD_IS_LIBRARY_MODEL (self), NULL);
   return sd_store_get_stories_finish (self->store, result, error);
 }
+
+void
+sd_library_model_find_story_async (SdLibraryModel     *self,
+                                   const char         *ref,
+                                   GCancellable       *cancellable,
+                                   GAsyncReadyCallback callback,
+                                   gpointer            user_data)
+{
+  g_return_if_fail (SD_IS_LIBRARY_MODEL (self));
+  sd_store_find_story_async (self->store, ref, cancellable, callback, user_data);
+}
+
+gint64
+sd_library_model_find_story_finish (SdLibraryModel *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (SD_IS_LIBRARY_MODEL (self), -1);
+  return sd_store_find_story_finish (self->store, result, error);
+}

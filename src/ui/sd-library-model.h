@@ -133,5 +133,15 @@ void            sd_library_model_read_stories_async (SdLibraryModel        *self
 GPtrArray      *sd_library_model_read_stories_finish (SdLibraryModel       *self,
                                                       GAsyncResult         *result,
                                                       GError              **error);
+/* The id of the story @ref (an id or a uuid) names, found in the store's
+ * worker; -1 with @error set when none has it. */
+void            sd_library_model_find_story_async   (SdLibraryModel        *self,
+                                                     const char            *ref,
+                                                     GCancellable          *cancellable,
+                                                     GAsyncReadyCallback    callback,
+                                                     gpointer               user_data);
+gint64          sd_library_model_find_story_finish  (SdLibraryModel        *self,
+                                                     GAsyncResult          *result,
+                                                     GError               **error);
 
 G_END_DECLS

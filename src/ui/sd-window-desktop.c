@@ -146,25 +146,30 @@ pass_file_drags_cb (GtkWidget *widget, GdkDragContext *context, int x, int y, gu
   return FALSE;
 }
 
+static void
+restore_found_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (SdWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+  gint64 id = sd_library_model_find_story_finish (self->library, result, &error);
+
+  /* (a story gone since, or a list read for another node meanwhile: none) */
+  if (id > 0)
+    sd_story_list_select_story (self->story_list, id);
+}
+
 /* The list is read for the node the tree went back to: the story the
- * editor was on is selected, if it is still listed. */
+ * editor was on is selected, if it is still listed, wherever it is in the
+ * list (its id found by its uuid in the store's worker). */
 static void
 restore_story_cb (SdStoryListModel *stories, SdWindow *self)
 {
   g_autofree char *uuid = g_steal_pointer (&self->restore_uuid);
-  guint            n = g_list_model_get_n_items (G_LIST_MODEL (stories));
 
   g_signal_handlers_disconnect_by_func (stories, restore_story_cb, self);
-  for (guint i = 0; uuid != NULL && i < n; i++)
-    {
-      SdStory *story = sd_story_list_model_get_story (stories, i);
-      /* (among the rows read: the first ones, and those shown last time) */
-      if (story != NULL && g_strcmp0 (story->uuid, uuid) == 0)
-        {
-          sd_story_list_select_story (self->story_list, story->id);
-          break;
-        }
-    }
+  if (uuid != NULL)
+    sd_library_model_find_story_async (self->library, uuid, NULL, restore_found_cb,
+                                       g_object_ref (self));
 }
 
 static const GActionEntry desktop_entries[] = {

@@ -243,6 +243,35 @@ sd_store_get_story_finish (SdStore *self, GAsyncResult *result, GError **error)
   return finish_read (self, result, sd_store_get_story_async, error);
 }
 
+static gpointer
+find_story (SdStore *reader, gpointer data, GError **error)
+{
+  gint64 id = sd_store_find_story (reader, data, error);
+
+  return id < 0 ? NULL : g_memdup2 (&id, sizeof id);
+}
+
+void
+sd_store_find_story_async (SdStore            *self,
+                           const char         *ref,
+                           GCancellable       *cancellable,
+                           GAsyncReadyCallback callback,
+                           gpointer            user_data)
+{
+  g_return_if_fail (SD_IS_STORE (self));
+  g_return_if_fail (ref != NULL);
+  run_read (self, sd_store_find_story_async, find_story, g_strdup (ref), g_free, g_free,
+            cancellable, callback, user_data);
+}
+
+gint64
+sd_store_find_story_finish (SdStore *self, GAsyncResult *result, GError **error)
+{
+  g_autofree gint64 *id = finish_read (self, result, sd_store_find_story_async, error);
+
+  return id != NULL ? *id : -1;
+}
+
 /* @func on a copy of @ids (a GArray), for a GPtrArray of stories */
 static void
 run_ids_read (SdStore            *self,

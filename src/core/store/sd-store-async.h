@@ -92,6 +92,17 @@ SdStory    *sd_store_get_story_finish           (SdStore             *self,
                                                  GAsyncResult        *result,
                                                  GError             **error);
 
+/* sd_store_find_story() in a worker: the id of the story @ref (an id or
+ * a uuid) names, or -1 with @error set. */
+void        sd_store_find_story_async           (SdStore             *self,
+                                                 const char          *ref,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+gint64      sd_store_find_story_finish          (SdStore             *self,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
+
 /* The full records of the stories with these ids that still exist, in
  * the order of @ids: what changed stories look like now. */
 void        sd_store_get_stories_async          (SdStore             *self,
