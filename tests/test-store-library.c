@@ -162,6 +162,9 @@ exec_on (const char *path, const char *sql)
   sqlite3 *db = NULL;
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  /* the store's worker may still be ending its read or checkpoint: wait,
+   * as the store's own writers do (SQLITE_BUSY under load otherwise) */
+  sqlite3_busy_timeout (db, 10000);
   g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 }
