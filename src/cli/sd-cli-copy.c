@@ -12,50 +12,6 @@
 
 #include "sd-cli-private.h"
 #include "sd-pg-library.h"
-#include "sd-store-cursor.h"
-
-/* Stories a transaction: a stopped copy loses at most one batch's work,
- * and the next run adds only what is missing. */
-#define COPY_BATCH 200
-
-/* The personal library read through its cursor (the store's SQL, none
- * here), written a batch at a time. */
-static gboolean
-copy_all (
-    SdStore *store, SdPgLibrary *library, guint *out_n_copied, guint *out_n_skipped, GError **error)
-{
-  SdScope scope = { SD_SCOPE_ALL, NULL, NULL };
-  g_autoptr (GHashTable) colors = sd_store_dup_tag_colors (store, error);
-  g_autoptr (SdStoryCursor) cursor = NULL;
-  g_autoptr (GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_story_unref);
-
-  *out_n_copied = *out_n_skipped = 0;
-  if (colors == NULL || (cursor = sd_store_open_cursor (store, &scope, error)) == NULL)
-    return FALSE;
-  for (;;)
-    {
-      SdStory *story = NULL;
-      guint    n_copied = 0, n_skipped = 0;
-
-      if (!sd_story_cursor_next (cursor, &story, error))
-        return FALSE;
-      if (story != NULL)
-        g_ptr_array_add (batch, story);
-      if (batch->len == 0 || (story != NULL && batch->len < COPY_BATCH))
-        {
-          if (story == NULL)
-            return TRUE;
-          continue;
-        }
-      if (!sd_pg_library_copy_stories (library, batch, colors, &n_copied, &n_skipped, error))
-        return FALSE;
-      *out_n_copied += n_copied;
-      *out_n_skipped += n_skipped;
-      g_ptr_array_set_size (batch, 0);
-      if (story == NULL)
-        return TRUE;
-    }
-}
 
 static char *copy_from, *copy_to;
 
@@ -101,7 +57,7 @@ _sd_cli_run_copy (int argc, char **argv)
     }
   if ((library = _sd_cli_open_shared (to)) == NULL)
     return EXIT_REFUSED;
-  if (!copy_all (store, library, &n_copied, &n_skipped, &error))
+  if (!sd_pg_library_copy_library (library, store, &n_copied, &n_skipped, &error))
     {
       if (g_error_matches (error, SD_PG_ERROR, SD_PG_ERROR_DENIED))
         _sd_cli_print_denied (library, _("copy stories into it"), error);

@@ -17,6 +17,7 @@
 #include <json-glib/json-glib.h>
 
 #include "sd-pg-private.h"
+#include "sd-store-cursor.h"
 
 typedef struct
 {
@@ -242,5 +243,49 @@ sd_pg_library_copy_stories (SdPgLibrary *self,
     return FALSE;
   *out_n_copied = batch.n_copied;
   *out_n_skipped = batch.n_skipped;
+  return TRUE;
+}
+
+/* Stories a transaction: a stopped copy loses at most one batch's work,
+ * and the next run adds only what is missing. */
+#define COPY_BATCH 200
+
+/**
+ * sd_pg_library_copy_library:
+ *
+ * Copies every story of @store (those in its trash aside), read through
+ * its cursor a story at a time, COPY_BATCH to a transaction, with the
+ * colours of their tags.
+ */
+gboolean
+sd_pg_library_copy_library (
+    SdPgLibrary *self, SdStore *store, guint *out_n_copied, guint *out_n_skipped, GError **error)
+{
+  SdScope scope = { SD_SCOPE_ALL, NULL, NULL };
+  g_autoptr (GHashTable) colors = sd_store_dup_tag_colors (store, error);
+  g_autoptr (SdStoryCursor) cursor = NULL;
+  g_autoptr (GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_story_unref);
+  SdStory *story = NULL;
+
+  *out_n_copied = *out_n_skipped = 0;
+  if (colors == NULL || (cursor = sd_store_open_cursor (store, &scope, error)) == NULL)
+    return FALSE;
+  do
+    {
+      guint n_copied = 0, n_skipped = 0;
+
+      if (!sd_story_cursor_next (cursor, &story, error))
+        return FALSE;
+      if (story != NULL)
+        g_ptr_array_add (batch, story);
+      if (batch->len == 0 || (story != NULL && batch->len < COPY_BATCH))
+        continue;
+      if (!sd_pg_library_copy_stories (self, batch, colors, &n_copied, &n_skipped, error))
+        return FALSE;
+      *out_n_copied += n_copied;
+      *out_n_skipped += n_skipped;
+      g_ptr_array_set_size (batch, 0);
+    }
+  while (story != NULL);
   return TRUE;
 }

@@ -15,6 +15,7 @@
 #include <glib.h>
 
 #include "sd-query.h"
+#include "sd-store.h"
 #include "sd-story.h"
 
 G_BEGIN_DECLS
@@ -161,6 +162,14 @@ const char  *sd_pg_role_to_label        (SdPgRole           role);
 gboolean     sd_pg_library_copy_stories (SdPgLibrary       *self,
                                          GPtrArray         *stories,
                                          GHashTable        *tag_colors,
+                                         guint             *out_n_copied,
+                                         guint             *out_n_skipped,
+                                         GError           **error);
+
+/* Every story of the personal library @store, read through its cursor,
+ * copied a batch at a time (sd_pg_library_copy_stories ()). */
+gboolean     sd_pg_library_copy_library (SdPgLibrary       *self,
+                                         SdStore           *store,
                                          guint             *out_n_copied,
                                          guint             *out_n_skipped,
                                          GError           **error);
