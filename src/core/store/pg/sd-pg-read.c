@@ -55,11 +55,14 @@ static JsonNode *
 parse_array (PGresult *result, int column)
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
+  JsonNode *empty;
 
-  if (!json_parser_load_from_data (parser, PQgetvalue (result, 0, column), -1, NULL)
-      || !JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)))
-    return json_node_init_array (json_node_alloc (), json_array_new ());
-  return json_node_copy (json_parser_get_root (parser));
+  if (json_parser_load_from_data (parser, PQgetvalue (result, 0, column), -1, NULL)
+      && JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)))
+    return json_node_copy (json_parser_get_root (parser));
+  empty = json_node_new (JSON_NODE_ARRAY);
+  json_node_take_array (empty, json_array_new ());
+  return empty;
 }
 
 static GPtrArray *
