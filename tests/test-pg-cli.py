@@ -159,6 +159,18 @@ class SharedCli(unittest.TestCase):
         refused = run("copy", "--from", self.db, "--to", other, status=2)
         self.assertIn("schema step 99", refused.stderr)
 
+    def test_no_password_in_the_address(self):
+        # refused before connecting, and never repeated in a message
+        with_password = URL.replace("postgresql:///", "postgresql://storydesk:s3cret@/")
+        for args in (["export", "--db", with_password], ["search", "--db", with_password, "x"],
+                     ["copy", "--from", self.db, "--to", with_password],
+                     ["admin", "init", with_password]):
+            refused = run(*args, status=2)
+            self.assertIn("~/.pgpass", refused.stderr)
+            self.assertNotIn("s3cret", refused.stderr + refused.stdout)
+        refused = run("export", "--db", URL + "&password=s3cret", status=2)
+        self.assertNotIn("s3cret", refused.stderr)
+
     def test_personal_library_has_no_versions(self):
         target = run("search", "--db", self.db, "苏州").stdout.split("\t")[0]
         refused = run("note", "--db", self.db, "--story", target, "--set", "x",
