@@ -129,6 +129,23 @@ test_roles (void)
               0, denied);
   assert_sql ("小王", "ALTER TABLE storydesk.stories DISABLE ROW LEVEL SECURITY", 0, denied);
   assert_sql ("小王", "SET ROLE storydesk_admin", 0, denied);
+  /* a copy's session keeps the editor and time it brings: an admin's only */
+  assert_sql ("小王",
+              "SET storydesk.copying = 'on';"
+              "INSERT INTO storydesk.stories (id, kind, body, editor) VALUES (3, 'news', 'x', 'a')",
+              0, denied);
+  assert_sql ("小王", "INSERT INTO storydesk.pages (identity, source_file) VALUES ('p', 'p')", 0,
+              denied);
+  /* a highlight is the editor's own, never in another's name */
+  assert_sql ("小王",
+              "INSERT INTO storydesk.highlights (story_id, start_char, end_char, quote, editor)"
+              " VALUES (1, 0, 2, '党建', 'admin')",
+              0, denied);
+  assert_sql ("小王",
+              "INSERT INTO storydesk.highlights (story_id, start_char, end_char, quote)"
+              " VALUES (1, 0, 2, '党建')",
+              1, "");
+  assert_sql ("小王", "SELECT 1 FROM storydesk.highlights WHERE editor = '小王'", 1, "");
   assert_sql ("小王", "SELECT id FROM storydesk.stories", 2, "");
   assert_sql ("小王", "UPDATE storydesk.stories SET note = '看过' WHERE id = 2", 1, "");
 

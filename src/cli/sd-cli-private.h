@@ -9,6 +9,8 @@
 #pragma once
 
 #include "sd-cli.h"
+#include "sd-export.h"
+#include "sd-pg-library.h"
 #include "sd-store.h"
 
 G_BEGIN_DECLS
@@ -42,5 +44,35 @@ G_GNUC_INTERNAL int       _sd_cli_run_history   (int argc, char **argv);
 /* storydesk serve, admin: a shared library on PostgreSQL (sd-cli-shared.c) */
 G_GNUC_INTERNAL int       _sd_cli_run_serve     (int argc, char **argv);
 G_GNUC_INTERNAL int       _sd_cli_run_admin     (int argc, char **argv);
+
+/* storydesk copy: a personal library into a shared one (sd-cli-copy.c) */
+G_GNUC_INTERNAL int       _sd_cli_run_copy      (int argc, char **argv);
+/* storydesk search, on either engine (sd-cli-pg.c) */
+G_GNUC_INTERNAL int       _sd_cli_run_search    (int argc, char **argv);
+
+/* Writes the stories @source gives as export does (sd-cli.c), to standard
+ * output when @output_path is NULL or "-". */
+G_GNUC_INTERNAL gboolean  _sd_cli_write_stories (const SdStorySource *source, SdExportFormat format,
+                                                 const SdExportOptions *options,
+                                                 const char *output_path, GError **error);
+
+/* export, tag, note and status on the shared library --db names
+ * (sd-cli-pg.c); each returns the command's exit status.  @version: the
+ * story's version the caller saw, or 0 for the one it has now. */
+G_GNUC_INTERNAL int       _sd_cli_export_shared (const char *query, SdExportFormat format,
+                                                 SdExportOptions *options, const char *output_path);
+G_GNUC_INTERNAL int       _sd_cli_tag_shared    (const char *story_ref, const char *query,
+                                                 const char *add, const char *remove);
+G_GNUC_INTERNAL int       _sd_cli_note_shared   (const char *story_ref, const char *text,
+                                                 gint64 version);
+G_GNUC_INTERNAL int       _sd_cli_status_shared (const char *story_ref, SdStoryStatus status,
+                                                 gint64 version);
+/* The shared library at @location, for a person holding one of its
+ * roles; NULL, said, otherwise. */
+G_GNUC_INTERNAL SdPgLibrary *_sd_cli_open_shared (const char *location);
+/* Says that the person may not do @action ("tag stories"), naming their
+ * role; @library: (nullable) */
+G_GNUC_INTERNAL void      _sd_cli_print_denied  (SdPgLibrary *library, const char *action,
+                                                 const GError *error);
 
 G_END_DECLS

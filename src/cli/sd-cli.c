@@ -7,7 +7,6 @@
 
 #include "config.h"
 
-#include <gio/gunixoutputstream.h>
 #include <glib/gi18n.h>
 #include <stdio.h>
 #include <string.h>
@@ -95,13 +94,23 @@ static const Command commands[] = {
                               { "admin", N_("init LOCATION | add LOCATION NAME --role editor|reviewer|admin"),
                                              N_("Make a shared library on a PostgreSQL server, or add a person to it"),
                                                  _sd_cli_run_admin },
-                              };
+                                { "copy", N_("--from FILE --to postgresql://…"),
+                                              N_("Copy a personal library’s stories into a shared library (those already there are left "
+       "as they are)"),
+                                                  _sd_cli_run_copy },
+                                  { "search", N_("[--db FILE] QUERY"),
+                                                  N_("List the stories a search finds: id, version, status, headline"),
+                                                      _sd_cli_run_search },
+                                  };
 
 static char *db_path;
 
 static const GOptionEntry db_entries[] = {
   { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path,
-    N_("The library (default: ~/.local/share/storydesk/library.db)"), N_("FILE") }, { NULL },
+    N_("The library: a file (default: ~/.local/share/storydesk/library.db), or a shared "
+       "library’s postgresql://… address (export, tag, note, status, search)"),
+        N_("FILE") },
+    { NULL },
   };
 
 gboolean
@@ -169,11 +178,11 @@ open_store (SdStoreOpenFlags flags)
   g_autoptr (GError) error = NULL;
   SdStore *store = NULL;
 
-  /* the shared library's engine answers serve and admin so far (#17) */
+  /* the commands a shared library answers go to it before this (#17) */
   if (sd_pg_library_is_location (path))
     g_set_error (&error, SD_PG_ERROR, SD_PG_ERROR_UNSUPPORTED,
-                 _("%s is a shared library: this version serves it (storydesk serve, "
-                   "storydesk admin) but cannot open it yet"),
+                 _("%s is a shared library: this command does not work on one yet (export, "
+                   "tag, note, status and search do)"),
                     path);
   else
     store = sd_store_open_full (path, flags, &error);
@@ -330,29 +339,6 @@ run_import (int argc, char **argv)
   return status;
 }
 
-static gboolean
-write_stories (SdStoryCursor         *stories,
-               SdExportFormat         format,
-               const SdExportOptions *options,
-               const char            *output_path,
-               GError               **error)
-{
-  g_autoptr (GOutputStream) output = NULL;
-  g_autoptr (GFile) file = NULL;
-
-  if (output_path == NULL || g_str_equal (output_path, "-"))
-    {
-      output = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
-      return sd_export_write_cursor (format, stories, options, output, NULL, NULL, error)
-             && g_output_stream_flush (output, NULL, error);
-    }
-
-  /* Written beside the file and renamed into place once complete: a failed
-   * export leaves no half file behind and an old file whole. */
-  file = g_file_new_for_commandline_arg (output_path);
-  return sd_export_write_cursor (format, stories, options, NULL, file, NULL, error);
-}
-
 static int
 run_export (int argc, char **argv)
 {
@@ -385,6 +371,7 @@ run_export (int argc, char **argv)
   SdExportFormat  format = SD_EXPORT_FORMAT_JSON;
   SdExportOptions options;
   SdScope         scope = { SD_SCOPE_ALL, NULL, NULL };
+  SdStorySource   source;
   gboolean        to_stdout;
 
   if (!parse_options (&commands[1], entries, &argc, &argv))
@@ -415,6 +402,8 @@ run_export (int argc, char **argv)
       return EXIT_REFUSED;
     }
 
+  if (sd_pg_library_is_location (db_path))
+    return _sd_cli_export_shared (query, format, &options, output_path);
   store = open_store (SD_STORE_OPEN_DEFAULT);
   if (store == NULL)
     return EXIT_REFUSED;
@@ -423,7 +412,9 @@ run_export (int argc, char **argv)
   options.tag_colors = tag_colors = sd_store_dup_tag_colors (store, &error);
   /* read a story at a time as it is written (#16) */
   stories = tag_colors != NULL ? sd_store_open_cursor (store, &scope, &error) : NULL;
-  if (stories == NULL || !write_stories (stories, format, &options, output_path, &error))
+  if (stories != NULL)
+    sd_story_source_init_for_cursor (&source, stories);
+  if (stories == NULL || !_sd_cli_write_stories (&source, format, &options, output_path, &error))
     {
       print_error (error->message);
       return EXIT_REFUSED;
@@ -460,6 +451,8 @@ run_tag (int argc, char **argv)
       print_error (_("tag needs one of --story or --query, and one of --add or --remove"));
       return EXIT_REFUSED;
     }
+  if (sd_pg_library_is_location (db_path))
+    return _sd_cli_tag_shared (story_ref, query, add, remove);
   store = open_store_to_write (SD_STORE_OPEN_DEFAULT);
   if (store == NULL)
     return EXIT_REFUSED;
@@ -509,15 +502,33 @@ run_tag (int argc, char **argv)
   return EXIT_SUCCESS;
 }
 
+/* A shared library's write only over the story's version the editor saw. */
+#define IF_VERSION_ENTRY                                                                           \
+  {                                                                                                \
+    "if-version", 0, 0, G_OPTION_ARG_INT64, &if_version,                                           \
+        N_("Shared library: write only if the story is still at VERSION (search shows it)"),      \
+            N_("VERSION")                                                                          \
+  }
+
+static int
+refuse_if_version (void)
+{
+  print_error (_("--if-version is for a shared library (--db postgresql://…): a personal "
+                 "library has no versions"));
+  return EXIT_REFUSED;
+}
+
 static int
 run_note (int argc, char **argv)
 {
   g_autofree char   *story_ref = NULL;
   gint64             story_id = 0;
   g_autofree char   *text = NULL;
+  gint64             if_version = 0;
   const GOptionEntry entries[] = {
     { "story", 's', 0, G_OPTION_ARG_STRING, &story_ref, N_("The story’s id or uuid"), N_("ID") },
-      { "set", 0, 0, G_OPTION_ARG_STRING, &text, N_("The note"), N_("TEXT") }, { NULL },
+      { "set", 0, 0, G_OPTION_ARG_STRING, &text, N_("The note"), N_("TEXT") }, IF_VERSION_ENTRY,
+        { NULL },
       };
   g_autoptr (SdStore) store = NULL;
   g_autoptr (GError) error = NULL;
@@ -529,6 +540,10 @@ run_note (int argc, char **argv)
       print_error (_("note needs --story and --set"));
       return EXIT_REFUSED;
     }
+  if (sd_pg_library_is_location (db_path))
+    return _sd_cli_note_shared (story_ref, text, if_version);
+  if (if_version != 0)
+    return refuse_if_version ();
   store = open_store_to_write (SD_STORE_OPEN_DEFAULT);
   if (store == NULL || (story_id = find_story (store, story_ref)) < 0)
     return EXIT_REFUSED;
@@ -546,10 +561,11 @@ run_status (int argc, char **argv)
   g_autofree char   *story_ref = NULL;
   gint64             story_id = 0;
   g_autofree char   *name = NULL;
+  gint64             if_version = 0;
   const GOptionEntry entries[] = {
     { "story", 's', 0, G_OPTION_ARG_STRING, &story_ref, N_("The story’s id or uuid"), N_("ID") },
       { "set", 0, 0, G_OPTION_ARG_STRING, &name,
-        N_("new, reviewed, needs-work or rejected"), N_("STATUS") }, { NULL },
+        N_("new, reviewed, needs-work or rejected"), N_("STATUS") }, IF_VERSION_ENTRY, { NULL },
       };
   g_autoptr (SdStore) store = NULL;
   g_autoptr (GError) error = NULL;
@@ -562,6 +578,10 @@ run_status (int argc, char **argv)
       print_error (_("status needs --story and --set new|reviewed|needs-work|rejected"));
       return EXIT_REFUSED;
     }
+  if (sd_pg_library_is_location (db_path))
+    return _sd_cli_status_shared (story_ref, status, if_version);
+  if (if_version != 0)
+    return refuse_if_version ();
   store = open_store_to_write (SD_STORE_OPEN_DEFAULT);
   if (store == NULL || (story_id = find_story (store, story_ref)) < 0)
     return EXIT_REFUSED;

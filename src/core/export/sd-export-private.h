@@ -9,8 +9,9 @@
 #pragma once
 
 #include "sd-export.h"
-#include "sd-store-cursor.h"
 #include "sd-gazetteer.h"
+#include "sd-store-cursor.h"
+#include "sd-story-source.h"
 
 G_BEGIN_DECLS
 
@@ -19,18 +20,20 @@ G_BEGIN_DECLS
 
 /* Where a writer takes its stories from, one at a time, so that an export
  * of the whole library never holds it whole (#16): an array the caller
- * holds, or a store's cursor (sd-export-source.c). */
+ * holds, or a story source, of either engine (sd-story-source.h;
+ * sd-export-source.c). */
 typedef struct
 {
   GPtrArray     *stories; /* (nullable) */
-  SdStoryCursor *cursor;  /* (nullable) */
+  SdStorySource  source;  /* its funcs NULL when @stories is the source */
   guint          next;    /* the array's next index */
-  SdStory       *current; /* (nullable) the last story read from the cursor */
+  SdStory       *current; /* (nullable) the last story read from the source */
 } SdExportSource;
 
+/* @stories or, when it is NULL, @source. */
 G_GNUC_INTERNAL void           _sd_export_source_init      (SdExportSource       *source,
                                                             GPtrArray            *stories,
-                                                            SdStoryCursor        *cursor);
+                                                            const SdStorySource  *from);
 G_GNUC_INTERNAL void           _sd_export_source_clear     (SdExportSource       *source);
 G_GNUC_INTERNAL guint          _sd_export_source_get_total (const SdExportSource *source);
 /* The next story in @out_story, %NULL after the last; each is the

@@ -1,5 +1,6 @@
 /* sd-export-source.c — where a writer takes its stories from: an array the
- * caller holds, or a store's cursor, one story at a time (#16)
+ * caller holds, or a story source (a personal library's cursor or a shared
+ * library's), one story at a time (#16, #17)
  *
  * Copyright 2026 The Storydesk authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -11,9 +12,11 @@
 #include "sd-export-private.h"
 
 void
-_sd_export_source_init (SdExportSource *source, GPtrArray *stories, SdStoryCursor *cursor)
+_sd_export_source_init (SdExportSource *source, GPtrArray *stories, const SdStorySource *from)
 {
-  *source = (SdExportSource){ stories, cursor, 0, NULL };
+  *source = (SdExportSource){ stories, { NULL, NULL }, 0, NULL };
+  if (stories == NULL)
+    source->source = *from;
 }
 
 void
@@ -26,7 +29,7 @@ guint
 _sd_export_source_get_total (const SdExportSource *source)
 {
   return source->stories != NULL ? source->stories->len
-                                 : sd_story_cursor_get_total (source->cursor);
+                                 : source->source.funcs->get_total (source->source.self);
 }
 
 gboolean
@@ -40,7 +43,7 @@ _sd_export_source_next (SdExportSource *source, const SdStory **out_story, GErro
         *out_story = g_ptr_array_index (source->stories, source->next++);
       return TRUE;
     }
-  if (!sd_story_cursor_next (source->cursor, &source->current, error))
+  if (!source->source.funcs->next (source->source.self, &source->current, error))
     return FALSE;
   *out_story = source->current;
   return TRUE;
@@ -51,8 +54,8 @@ _sd_export_source_rewind (SdExportSource *source)
 {
   g_clear_pointer (&source->current, sd_story_unref);
   source->next = 0;
-  if (source->cursor != NULL)
-    sd_story_cursor_rewind (source->cursor);
+  if (source->stories == NULL)
+    source->source.funcs->rewind (source->source.self);
 }
 
 const SdStory *
@@ -61,7 +64,7 @@ _sd_export_source_get (SdExportSource *source, guint index, gint64 id, GError **
   g_clear_pointer (&source->current, sd_story_unref);
   if (source->stories != NULL)
     return g_ptr_array_index (source->stories, index);
-  source->current = sd_story_cursor_get (source->cursor, id, error);
+  source->current = source->source.funcs->get (source->source.self, id, error);
   return source->current;
 }
 
@@ -110,11 +113,47 @@ _sd_export_write_each (SdExportSource        *stories,
     }
 }
 
+/* A personal library's cursor as a story source. */
+static const SdStorySourceFuncs cursor_funcs = {
+  (guint (*) (gpointer)) sd_story_cursor_get_total,
+  (gboolean (*) (gpointer, SdStory **, GError **)) sd_story_cursor_next,
+  (void (*) (gpointer)) sd_story_cursor_rewind,
+  (SdStory * (*) (gpointer, gint64, GError **) ) sd_story_cursor_get,
+};
+
+void
+sd_story_source_init_for_cursor (SdStorySource *source, SdStoryCursor *cursor)
+{
+  *source = (SdStorySource){ &cursor_funcs, cursor };
+}
+
 /**
- * sd_export_write_cursor:
+ * sd_export_write_stories:
+ * @stories: a story source of either engine; the caller keeps it
  * @output: (nullable): where to write, or %NULL for @file
  * @file: (nullable): written as sd_export_to_file () writes it
  */
+gboolean
+sd_export_write_stories (SdExportFormat         format,
+                         const SdStorySource   *stories,
+                         const SdExportOptions *options,
+                         GOutputStream         *output,
+                         GFile                 *file,
+                         GCancellable          *cancellable,
+                         GError               **error)
+{
+  g_auto (SdExportSource) source = { 0 };
+
+  g_return_val_if_fail (format < SD_EXPORT_N_FORMATS, FALSE);
+  g_return_val_if_fail (stories != NULL && stories->funcs != NULL, FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (output) || G_IS_FILE (file), FALSE);
+
+  _sd_export_source_init (&source, NULL, stories);
+  if (output != NULL)
+    return _sd_export_write_source (format, &source, options, output, cancellable, error);
+  return _sd_export_source_to_file (format, &source, options, file, cancellable, error);
+}
+
 gboolean
 sd_export_write_cursor (SdExportFormat         format,
                         SdStoryCursor         *cursor,
@@ -124,13 +163,9 @@ sd_export_write_cursor (SdExportFormat         format,
                         GCancellable          *cancellable,
                         GError               **error)
 {
-  g_auto (SdExportSource) source = { 0 };
+  SdStorySource source;
 
-  g_return_val_if_fail (format < SD_EXPORT_N_FORMATS && cursor != NULL, FALSE);
-  g_return_val_if_fail (G_IS_OUTPUT_STREAM (output) || G_IS_FILE (file), FALSE);
-
-  _sd_export_source_init (&source, NULL, cursor);
-  if (output != NULL)
-    return _sd_export_write_source (format, &source, options, output, cancellable, error);
-  return _sd_export_source_to_file (format, &source, options, file, cancellable, error);
+  g_return_val_if_fail (cursor != NULL, FALSE);
+  sd_story_source_init_for_cursor (&source, cursor);
+  return sd_export_write_stories (format, &source, options, output, file, cancellable, error);
 }

@@ -584,6 +584,7 @@ export_thread (GTask *task, gpointer source_object, gpointer task_data, GCancell
   g_autoptr (SdStoryCursor) cursor = NULL;
   g_autoptr (GHashTable) tag_colors = NULL;
   g_auto (SdExportSource) source = { 0 };
+  SdStorySource   from;
   GError         *error = NULL;
   SdScope         scope = { job->scope_kind, job->place_code, job->text,
                     job->ids != NULL ? (gint64 *) job->ids->data : NULL,
@@ -608,7 +609,8 @@ export_thread (GTask *task, gpointer source_object, gpointer task_data, GCancell
       return;
     }
   worker_progress (0, sd_story_cursor_get_total (cursor), task);
-  _sd_export_source_init (&source, NULL, cursor);
+  sd_story_source_init_for_cursor (&from, cursor);
+  _sd_export_source_init (&source, NULL, &from);
   if (!_sd_export_source_to_file (job->format, &source, &options, job->file, cancellable, &error))
     {
       g_task_return_error (task, error);

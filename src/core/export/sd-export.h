@@ -11,6 +11,7 @@
 
 #include "sd-store.h"
 #include "sd-store-cursor.h"
+#include "sd-story-source.h"
 #include "sd-story.h"
 
 G_BEGIN_DECLS
@@ -133,6 +134,20 @@ gboolean     sd_export_write_cursor         (SdExportFormat         format,
                                              GFile                 *file,
                                              GCancellable          *cancellable,
                                              GError               **error);
+
+/* The same of the stories a source of either engine gives (a personal
+ * library's cursor, or a shared library's: sd-pg-cursor.h), the export
+ * code one for both (#17). */
+gboolean     sd_export_write_stories        (SdExportFormat         format,
+                                             const SdStorySource   *stories,
+                                             const SdExportOptions *options,
+                                             GOutputStream         *output,
+                                             GFile                 *file,
+                                             GCancellable          *cancellable,
+                                             GError               **error);
+/* @cursor as a story source; the caller keeps the cursor. */
+void         sd_story_source_init_for_cursor (SdStorySource        *source,
+                                              SdStoryCursor        *cursor);
 
 /* Writes to a hidden file beside @file and renames it into place only once
  * complete: a failed or cancelled export leaves no half file, and a file

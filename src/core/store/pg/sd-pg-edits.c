@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdlib.h>
 
 #include "sd-pg-private.h"
 
@@ -16,20 +17,20 @@ typedef struct
 {
   const char *id;
   const char *version;
-  const char *note;
+  const char *sql; /* sets $2 where id = $1 and version = $3, RETURNING the
+                      * searched fields (when @searched) and the version last */
+  const char *value;
+  gboolean    searched;
   gint64      new_version;
-} NoteWrite;
+} VersionedWrite;
 
 static gboolean
-write_note (SdPgLibrary *self, gpointer data, GError **error)
+write_at_version (SdPgLibrary *self, gpointer data, GError **error)
 {
-  NoteWrite        *write = data;
-  const char *const params[] = { write->id, write->note, write->version };
+  VersionedWrite   *write = data;
+  const char *const params[] = { write->id, write->value, write->version };
   g_autoptr (SdStory) story = sd_story_new ();
-  PGresult *result = _sd_pg_run (self,
-                                 "UPDATE stories SET note = $2 WHERE id = $1 AND version = $3"
-                                 " RETURNING headline, subheadline, body, byline, note, version",
-                                 G_N_ELEMENTS (params), params, error);
+  PGresult *result = _sd_pg_run (self, write->sql, G_N_ELEMENTS (params), params, error);
   gboolean  ok = result != NULL && PQntuples (result) == 1;
 
   if (result != NULL && !ok)
@@ -37,29 +38,34 @@ write_note (SdPgLibrary *self, gpointer data, GError **error)
                  _("Someone else changed story %s of %s since you opened it"), write->id,
                     self->location);
   if (ok)
+    write->new_version = g_ascii_strtoll (PQgetvalue (result, 0, PQnfields (result) - 1), NULL, 10);
+  if (ok && write->searched)
     {
       _sd_pg_read_searched_fields (story, result);
-      write->new_version = g_ascii_strtoll (PQgetvalue (result, 0, 5), NULL, 10);
       ok = _sd_pg_put_windows (self, write->id, story, error);
     }
   PQclear (result);
   return ok;
 }
 
-gboolean
-sd_pg_library_set_note_at (SdPgLibrary *self,
-                           gint64       id,
-                           gint64       version,
-                           const char  *note,
-                           gint64      *out_version,
-                           GError     **error)
+/* Runs @sql (see VersionedWrite) only while story @id is at @version, else
+ * SD_PG_ERROR_CHANGED, or NOT_FOUND when there is no such story. */
+static gboolean
+set_at_version (SdPgLibrary *self,
+                gint64       id,
+                gint64       version,
+                const char  *sql,
+                const char  *value,
+                gboolean     searched,
+                gint64      *out_version,
+                GError     **error)
 {
   g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
   g_autofree char *version_text = g_strdup_printf ("%" G_GINT64_FORMAT, version);
   g_autoptr (GError) local_error = NULL;
-  NoteWrite write = { id_text, version_text, note, 0 };
+  VersionedWrite write = { id_text, version_text, sql, value, searched, 0 };
 
-  if (_sd_pg_transact (self, write_note, &write, &local_error))
+  if (_sd_pg_transact (self, write_at_version, &write, &local_error))
     {
       if (out_version != NULL)
         *out_version = write.new_version;
@@ -73,6 +79,34 @@ sd_pg_library_set_note_at (SdPgLibrary *self,
   else
     g_propagate_error (error, g_steal_pointer (&local_error));
   return FALSE;
+}
+
+gboolean
+sd_pg_library_set_note_at (SdPgLibrary *self,
+                           gint64       id,
+                           gint64       version,
+                           const char  *note,
+                           gint64      *out_version,
+                           GError     **error)
+{
+  return set_at_version (self, id, version,
+                         "UPDATE stories SET note = $2 WHERE id = $1 AND version = $3"
+                         " RETURNING headline, subheadline, body, byline, note, version",
+                         note, TRUE, out_version, error);
+}
+
+gboolean
+sd_pg_library_set_status_at (SdPgLibrary  *self,
+                             gint64        id,
+                             gint64        version,
+                             SdStoryStatus status,
+                             gint64       *out_version,
+                             GError      **error)
+{
+  return set_at_version (self, id, version,
+                         "UPDATE stories SET status = $2 WHERE id = $1 AND version = $3"
+                         " RETURNING version",
+                         sd_story_status_to_string (status), FALSE, out_version, error);
 }
 
 gboolean
@@ -145,4 +179,66 @@ sd_pg_library_list_tags (SdPgLibrary *self, gint64 id, GError **error)
     g_ptr_array_add (names, g_strdup (PQgetvalue (result, row, 0)));
   PQclear (result);
   return names;
+}
+
+typedef struct
+{
+  const char *params[2]; /* the ids as an array literal ({1,2,3}), the tag's name */
+  gboolean    add;
+  guint       n_changed;
+} TagsWrite;
+
+static gboolean
+write_tags (SdPgLibrary *self, gpointer data, GError **error)
+{
+  TagsWrite         *write = data;
+  const char *const *params = write->params;
+  PGresult          *result;
+
+  if (write->add
+      && !_sd_pg_run_command (self, "INSERT INTO tags (name) VALUES ($1) ON CONFLICT DO NOTHING", 1,
+                              params + 1, error))
+    return FALSE;
+  result = _sd_pg_run (self,
+                       write->add ? "INSERT INTO story_tags (story_id, tag_id)"
+                                    " SELECT s, t.id FROM unnest ($1::bigint[]) s, tags t"
+                                    " WHERE t.name = $2 ON CONFLICT DO NOTHING"
+                                  : "DELETE FROM story_tags WHERE story_id = ANY ($1::bigint[])"
+                                    " AND tag_id = (SELECT id FROM tags WHERE name = $2)",
+                       2, params, error);
+  if (result == NULL)
+    return FALSE;
+  write->n_changed = atoi (PQcmdTuples (result));
+  PQclear (result);
+  return TRUE;
+}
+
+/**
+ * sd_pg_library_tag_stories:
+ * @add: puts the tag @name on (made when new), else takes it off
+ * @out_n_changed: (out): how many stories gained or lost it
+ *
+ * Tags or untags the @n_ids stories in one transaction, as the person's
+ * role.
+ */
+gboolean
+sd_pg_library_tag_stories (SdPgLibrary  *self,
+                           const gint64 *ids,
+                           guint         n_ids,
+                           const char   *name,
+                           gboolean      add,
+                           guint        *out_n_changed,
+                           GError      **error)
+{
+  g_autoptr (GString) array = g_string_new ("{");
+  TagsWrite write = { { NULL, name }, add, 0 };
+
+  for (guint i = 0; i < n_ids; i++)
+    g_string_append_printf (array, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", ids[i]);
+  g_string_append_c (array, '}');
+  write.params[0] = array->str;
+  if (!_sd_pg_transact (self, write_tags, &write, error))
+    return FALSE;
+  *out_n_changed = write.n_changed;
+  return TRUE;
 }

@@ -132,11 +132,38 @@ _sd_pg_transact (SdPgLibrary *self, SdPgTransactionFunc func, gpointer data, GEr
  *
  * Returns: (transfer full): the open library, or %NULL with @error.
  */
+/* Whether @location names a password (postgresql://user:secret@host/db,
+ * or ?password=): Storydesk's messages repeat the address. */
+static gboolean
+holds_password (const char *location)
+{
+  char             *message = NULL;
+  PQconninfoOption *options = PQconninfoParse (location, &message);
+  gboolean          found = FALSE;
+
+  for (PQconninfoOption *option = options; option != NULL && option->keyword != NULL; option++)
+    if (g_str_equal (option->keyword, "password") && option->val != NULL && *option->val != '\0')
+      found = TRUE;
+  PQconninfoFree (options);
+  PQfreemem (message);
+  return found;
+}
+
 SdPgLibrary *
 sd_pg_library_open (const char *location, GError **error)
 {
-  g_autoptr (SdPgLibrary) self = g_new0 (SdPgLibrary, 1);
+  g_autoptr (SdPgLibrary) self = NULL;
 
+  if (holds_password (location))
+    {
+      /* not repeated here: the address would put the password in the message */
+      g_set_error_literal (error, SD_PG_ERROR, SD_PG_ERROR_CONNECT,
+                           _("A shared library's address may not hold a password: libpq reads "
+                             "it from ~/.pgpass (a line HOST:PORT:DATABASE:USER:PASSWORD, the "
+                             "file of mode 0600)"));
+      return NULL;
+    }
+  self = g_new0 (SdPgLibrary, 1);
   self->location = g_strdup (location);
   self->conn = PQconnectdb (location);
   if (PQstatus (self->conn) != CONNECTION_OK)
@@ -221,22 +248,28 @@ write_story (SdPgLibrary *self, gpointer data, GError **error)
 gboolean
 sd_pg_library_put_story (SdPgLibrary *self, const SdStory *story, GError **error)
 {
-  g_autofree char  *id = g_strdup_printf ("%" G_GINT64_FORMAT, story->id);
-  const char *const params[] = {
-    id,
-    sd_story_kind_to_string (story->kind),
-    story->headline,
-    story->subheadline,
-    story->reporter,
-    story->byline,
-    story->body != NULL ? story->body : "",
-    story->note != NULL ? story->note : "",
-    sd_story_status_to_string (story->status),
-    story->place_code,
-  };
-  StoryWrite write = { id, params, story };
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, story->id);
+  const char      *params[SD_PG_STORY_PARAMS];
+  StoryWrite       write = { id, params, story };
+
+  _sd_pg_fill_story_params (params, id, story);
 
   return _sd_pg_transact (self, write_story, &write, error);
+}
+
+void
+_sd_pg_fill_story_params (const char **params, const char *id, const SdStory *story)
+{
+  params[0] = id;
+  params[1] = sd_story_kind_to_string (story->kind);
+  params[2] = story->headline;
+  params[3] = story->subheadline;
+  params[4] = story->reporter;
+  params[5] = story->byline;
+  params[6] = story->body != NULL ? story->body : "";
+  params[7] = story->note != NULL ? story->note : "";
+  params[8] = sd_story_status_to_string (story->status);
+  params[9] = story->place_code;
 }
 
 void
@@ -360,7 +393,6 @@ sd_pg_library_search_ids (SdPgLibrary *self, const SdQuery *query, GError **erro
   GPtrArray *terms = sd_query_get_terms (query);
   GPtrArray *excluded = sd_query_get_excluded (query);
   PGresult  *result = NULL;
-  GArray    *ids;
 
   if (sd_query_get_filters (query)->len > 0)
     {
@@ -391,6 +423,14 @@ sd_pg_library_search_ids (SdPgLibrary *self, const SdQuery *query, GError **erro
   else
     result = NULL;
   _sd_pg_run_command (self, "COMMIT", 0, NULL, NULL);
+  return _sd_pg_take_ids (result);
+}
+
+GArray *
+_sd_pg_take_ids (PGresult *result)
+{
+  GArray *ids;
+
   if (result == NULL)
     return NULL;
   ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), PQntuples (result));

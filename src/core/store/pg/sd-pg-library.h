@@ -15,6 +15,7 @@
 #include <glib.h>
 
 #include "sd-query.h"
+#include "sd-store.h"
 #include "sd-story.h"
 
 G_BEGIN_DECLS
@@ -110,6 +111,67 @@ gboolean     sd_pg_library_add_tag      (SdPgLibrary       *self,
 /* The story's tags, sorted. (element-type utf8) */
 GPtrArray   *sd_pg_library_list_tags    (SdPgLibrary       *self,
                                          gint64             id,
+                                         GError           **error);
+
+/* The same for the status (sd-pg-edits.c). */
+gboolean     sd_pg_library_set_status_at (SdPgLibrary      *self,
+                                          gint64            id,
+                                          gint64            version,
+                                          SdStoryStatus     status,
+                                          gint64           *out_version,
+                                          GError          **error);
+/* Puts the tag @name on the @n_ids stories (made when new), or takes it
+ * off when !@add, in one transaction; @out_n_changed: how many stories
+ * gained or lost it. */
+gboolean     sd_pg_library_tag_stories  (SdPgLibrary       *self,
+                                         const gint64      *ids,
+                                         guint              n_ids,
+                                         const char        *name,
+                                         gboolean           add,
+                                         guint             *out_n_changed,
+                                         GError           **error);
+
+/* Story @id whole, as a personal library's cursor reads it: page,
+ * provenance, tags, highlights (sd-pg-read.c); @out_version: (optional)
+ * its version now. (transfer full) */
+SdStory     *sd_pg_library_get_story    (SdPgLibrary       *self,
+                                         gint64             id,
+                                         gint64            *out_version,
+                                         GError           **error);
+/* The story @ref names, an id or a uuid; -1 with @error. */
+gint64       sd_pg_library_find_story   (SdPgLibrary       *self,
+                                         const char        *ref,
+                                         GError           **error);
+/* Tag name → "#rrggbb", as sd_store_dup_tag_colors (). (transfer full) */
+GHashTable  *sd_pg_library_dup_tag_colors (SdPgLibrary     *self,
+                                           GError         **error);
+/* Who the connection is: the database role's @out_name and the highest
+ * of the library's roles it holds; FALSE with @error unset when it holds
+ * none of them. */
+gboolean     sd_pg_library_get_person   (SdPgLibrary       *self,
+                                         char             **out_name,
+                                         SdPgRole          *out_role,
+                                         GError           **error);
+/* "an editor (编辑)", "a reviewer (审稿)", "an admin (管理员)". */
+const char  *sd_pg_role_to_label        (SdPgRole           role);
+
+/* Copies full records (a personal library's cursor's) in one transaction
+ * (sd-pg-copy.c): a story whose uuid the library holds is left as it is
+ * (@out_n_skipped); the others keep their ids where no story has them.
+ * As an admin only.  @tag_colors: (nullable) */
+gboolean     sd_pg_library_copy_stories (SdPgLibrary       *self,
+                                         GPtrArray         *stories,
+                                         GHashTable        *tag_colors,
+                                         guint             *out_n_copied,
+                                         guint             *out_n_skipped,
+                                         GError           **error);
+
+/* Every story of the personal library @store, read through its cursor,
+ * copied a batch at a time (sd_pg_library_copy_stories ()). */
+gboolean     sd_pg_library_copy_library (SdPgLibrary       *self,
+                                         SdStore           *store,
+                                         guint             *out_n_copied,
+                                         guint             *out_n_skipped,
                                          GError           **error);
 
 /* Called for a story that changed, by anyone (this connection too), and

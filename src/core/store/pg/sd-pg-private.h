@@ -48,6 +48,15 @@ G_GNUC_INTERNAL gboolean  _sd_pg_run_command (SdPgLibrary *self, const char *sql
 /* Rewrites the search windows of story @id from @story's fields. */
 G_GNUC_INTERNAL gboolean  _sd_pg_put_windows (SdPgLibrary *self, const char *id,
                                               const SdStory *story, GError **error);
+/* A story's first SD_PG_STORY_PARAMS statement parameters, $1 to $10: id,
+ * kind, headline, subheadline, reporter, byline, body, note, status,
+ * place_code; they point into @story and @id. */
+#define SD_PG_STORY_PARAMS 10
+G_GNUC_INTERNAL void      _sd_pg_fill_story_params (const char **params, const char *id,
+                                                    const SdStory *story);
+/* The ids in the first column of @result, which it frees; NULL when
+ * @result is NULL. (element-type gint64) */
+G_GNUC_INTERNAL GArray   *_sd_pg_take_ids   (PGresult *result);
 /* @story's searched fields (headline, subheadline, body, byline, note)
  * from the first five columns of @result's first row. */
 G_GNUC_INTERNAL void      _sd_pg_read_searched_fields (SdStory *story, PGresult *result);
@@ -58,6 +67,9 @@ G_GNUC_INTERNAL void      _sd_pg_read_searched_fields (SdStory *story, PGresult 
 typedef gboolean (*SdPgTransactionFunc) (SdPgLibrary *self, gpointer data, GError **error);
 G_GNUC_INTERNAL gboolean  _sd_pg_transact    (SdPgLibrary *self, SdPgTransactionFunc func,
                                               gpointer data, GError **error);
+/* FALSE, with @error saying what to do, unless the library's schema has
+ * every step this version knows (sd-pg-schema.c). */
+G_GNUC_INTERNAL gboolean  _sd_pg_check_schema (SdPgLibrary *self, GError **error);
 /* Runs statements without parameters, one after another. */
 G_GNUC_INTERNAL gboolean  _sd_pg_run_script (SdPgLibrary *self, const char *sql, GError **error);
 /* @text quoted as an identifier or a literal; NULL when it cannot be. */

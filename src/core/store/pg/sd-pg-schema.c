@@ -14,6 +14,9 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <stdlib.h>
+
 #include "sd-pg-private.h"
 
 /* Run as one script: every statement may run again on a library that has
@@ -162,10 +165,160 @@ static const char schema_sql[] =
     "CREATE POLICY story_windows ON storydesk.story_windows FOR ALL TO storydesk_editor"
     "  USING (true) WITH CHECK (true);";
 
+/* Step 2: what a story copied from a personal library brings (#17 item
+ * 6): its page, identity, provenance, captions and section heads, place
+ * details and highlights.  A copy made by an admin keeps the editor and
+ * time each story had (storydesk.copying, set for the copy's session); every
+ * other write is stamped as before. */
+static const char step2_sql[] =
+    "CREATE TABLE storydesk.pages ("
+    "  id bigserial PRIMARY KEY,"
+    "  identity text NOT NULL UNIQUE," /* file, paper, date and page: one page of one copy */
+    "  source_file text NOT NULL,"
+    "  paper text,"
+    "  issue_date text,"
+    "  page_no text);"
+    "ALTER TABLE storydesk.stories"
+    "  ADD COLUMN uuid text UNIQUE,"
+    "  ADD COLUMN page_id bigint REFERENCES storydesk.pages (id),"
+    "  ADD COLUMN ordinal bigint NOT NULL DEFAULT 0,"
+    "  ADD COLUMN source_start bigint NOT NULL DEFAULT 0,"
+    "  ADD COLUMN source_end bigint NOT NULL DEFAULT 0,"
+    "  ADD COLUMN captions jsonb NOT NULL DEFAULT '[]',"
+    "  ADD COLUMN section_headings jsonb NOT NULL DEFAULT '[]',"
+    "  ADD COLUMN truncated boolean NOT NULL DEFAULT false,"
+    "  ADD COLUMN place_confidence double precision NOT NULL DEFAULT 0,"
+    "  ADD COLUMN place_by_editor boolean NOT NULL DEFAULT false;"
+    "CREATE INDEX stories_in_order ON storydesk.stories (page_id, ordinal, id);"
+    /* the order tags were put on in, as a personal library lists them */
+    "ALTER TABLE storydesk.story_tags ADD COLUMN n bigserial;"
+    "CREATE TABLE storydesk.highlights ("
+    "  id bigserial PRIMARY KEY,"
+    "  story_id bigint NOT NULL REFERENCES storydesk.stories (id) ON DELETE CASCADE,"
+    "  start_char bigint NOT NULL," /* body characters, as SdHighlight */
+    "  end_char bigint NOT NULL,"
+    "  quote text NOT NULL DEFAULT '',"
+    "  prefix text NOT NULL DEFAULT '',"
+    "  suffix text NOT NULL DEFAULT '',"
+    "  comment text NOT NULL DEFAULT '',"
+    "  editor text DEFAULT current_user,"
+    "  created text);" /* ISO 8601 as written, so a copy keeps it to the letter */
+    "CREATE INDEX highlights_by_story ON storydesk.highlights (story_id);"
+    "CREATE OR REPLACE FUNCTION storydesk.stamp_story () RETURNS trigger"
+    "  LANGUAGE plpgsql AS $$ BEGIN"
+    "    IF TG_OP = 'INSERT' AND current_setting ('storydesk.copying', true) = 'on'"
+    "       AND pg_has_role ('storydesk_admin', 'MEMBER') THEN"
+    "      RETURN NEW;"
+    "    END IF;"
+    "    NEW.editor := current_user;"
+    "    NEW.updated := now ();"
+    "    IF TG_OP = 'UPDATE' THEN NEW.version := OLD.version + 1; END IF;"
+    "    RETURN NEW;"
+    "  END $$;"
+    "GRANT SELECT ON storydesk.pages, storydesk.highlights, storydesk.schema_steps"
+    "  TO storydesk_editor;"
+    "GRANT INSERT (story_id, start_char, end_char, quote, prefix, suffix, comment),"
+    "  DELETE ON storydesk.highlights TO storydesk_editor;"
+    "GRANT USAGE ON SEQUENCE storydesk.highlights_id_seq, storydesk.story_tags_n_seq"
+    "  TO storydesk_editor;"
+    "GRANT INSERT, UPDATE ON storydesk.pages TO storydesk_admin;"
+    "GRANT USAGE ON SEQUENCE storydesk.pages_id_seq TO storydesk_admin;"
+    "GRANT INSERT (editor, created) ON storydesk.highlights TO storydesk_admin;"
+    "GRANT UPDATE (place_confidence, place_by_editor) ON storydesk.stories"
+    "  TO storydesk_reviewer;"
+    "ALTER TABLE storydesk.pages ENABLE ROW LEVEL SECURITY;"
+    "ALTER TABLE storydesk.pages FORCE ROW LEVEL SECURITY;"
+    "CREATE POLICY read_pages ON storydesk.pages FOR SELECT TO storydesk_editor USING (true);"
+    "CREATE POLICY write_pages ON storydesk.pages FOR ALL TO storydesk_admin"
+    "  USING (true) WITH CHECK (true);"
+    "ALTER TABLE storydesk.highlights ENABLE ROW LEVEL SECURITY;"
+    "ALTER TABLE storydesk.highlights FORCE ROW LEVEL SECURITY;"
+    "CREATE POLICY read_highlights ON storydesk.highlights FOR SELECT TO storydesk_editor"
+    "  USING (true);"
+    /* a highlight says truly whose it is; an admin's copy brings the
+     * editor who made it in the personal library */
+    "CREATE POLICY add_highlights ON storydesk.highlights FOR INSERT TO storydesk_editor"
+    "  WITH CHECK (editor = current_user OR pg_has_role ('storydesk_admin', 'MEMBER'));"
+    "CREATE POLICY remove_highlights ON storydesk.highlights FOR DELETE TO storydesk_editor"
+    "  USING (true);";
+
+/* The schema's steps, each run once, in order, in a transaction of its
+ * own, and recorded in storydesk.schema_steps.  Step 1 may also run again
+ * on a library made before the steps were counted: each of its statements
+ * keeps what is there.  A new step goes at the end; none is ever edited. */
+static const char *const steps[] = { schema_sql, step2_sql };
+
+static gint
+read_step (SdPgLibrary *self, GError **error)
+{
+  PGresult *result = _sd_pg_run (
+      self, "SELECT coalesce (max (step), 0) FROM storydesk.schema_steps", 0, NULL, error);
+  gint step;
+
+  if (result == NULL)
+    return -1;
+  step = atoi (PQgetvalue (result, 0, 0));
+  PQclear (result);
+  return step;
+}
+
+typedef struct
+{
+  guint step; /* counted from 1 */
+} SchemaStep;
+
+static gboolean
+run_step (SdPgLibrary *self, gpointer data, GError **error)
+{
+  SchemaStep      *step = data;
+  g_autofree char *record =
+      g_strdup_printf ("INSERT INTO storydesk.schema_steps (step) VALUES (%u)", step->step);
+
+  return _sd_pg_run_script (self, steps[step->step - 1], error)
+         && _sd_pg_run_script (self, record, error);
+}
+
 gboolean
 sd_pg_library_create (SdPgLibrary *self, GError **error)
 {
-  return _sd_pg_run_script (self, schema_sql, error);
+  gint step;
+
+  if (!_sd_pg_run_script (self,
+                          "CREATE SCHEMA IF NOT EXISTS storydesk;"
+                          "CREATE TABLE IF NOT EXISTS storydesk.schema_steps ("
+                          "  step integer PRIMARY KEY,"
+                          "  done timestamptz NOT NULL DEFAULT now ());",
+                          error)
+      || (step = read_step (self, error)) < 0)
+    return FALSE;
+  for (guint next = step + 1; next <= G_N_ELEMENTS (steps); next++)
+    {
+      SchemaStep run = { next };
+
+      if (!_sd_pg_transact (self, run_step, &run, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+_sd_pg_check_schema (SdPgLibrary *self, GError **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  gint step = read_step (self, &local_error);
+
+  if (step == (gint) G_N_ELEMENTS (steps))
+    return TRUE;
+  if (step > (gint) G_N_ELEMENTS (steps))
+    g_set_error (error, SD_PG_ERROR, SD_PG_ERROR_UNSUPPORTED,
+                 _("The shared library %s was made by a newer Storydesk (schema step %d)"),
+                    self->location, step);
+  else
+    g_set_error (error, SD_PG_ERROR, SD_PG_ERROR_UNSUPPORTED,
+                 _("The shared library %s needs its schema brought up to date: an admin runs "
+                   "storydesk admin init %s"),
+                    self->location, self->location);
+  return FALSE;
 }
 
 static const char *const role_names[] = {

@@ -1,0 +1,291 @@
+/* sd-pg-copy.c — a personal library's stories copied into a shared one
+ * (#17 item 6): every field the personal library's cursor reads, its page,
+ * tags with their colours and highlights with their anchors
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A story is known by its uuid: one the shared library holds already is
+ * left as it is, so a copy run again (or after it was stopped) adds only
+ * what is missing and never a second of anything.
+ */
+#define G_LOG_DOMAIN "sd-pg-copy"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "sd-pg-private.h"
+#include "sd-store-cursor.h"
+
+typedef struct
+{
+  GPtrArray  *stories;    /* (element-type SdStory) full records */
+  GHashTable *tag_colors; /* (nullable) name → "#rrggbb" */
+  guint       n_copied;
+  guint       n_skipped;
+} CopyBatch;
+
+static char *
+dup_json_strings (GPtrArray *strings)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonNode) root = NULL;
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; strings != NULL && i < strings->len; i++)
+    json_builder_add_string_value (builder, g_ptr_array_index (strings, i));
+  json_builder_end_array (builder);
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
+}
+
+/* Runs @sql, an INSERT … RETURNING id: the id in @out_id, NULL when it
+ * returned no row. */
+static gboolean
+insert_returning_id (SdPgLibrary       *self,
+                     const char        *sql,
+                     int                n_params,
+                     const char *const *params,
+                     char             **out_id,
+                     GError           **error)
+{
+  PGresult *result = _sd_pg_run (self, sql, n_params, params, error);
+
+  if (result == NULL)
+    return FALSE;
+  *out_id = PQntuples (result) == 1 ? g_strdup (PQgetvalue (result, 0, 0)) : NULL;
+  PQclear (result);
+  return TRUE;
+}
+
+/* The page's row, made on its first story; its id in @out_id. */
+static gboolean
+put_page (SdPgLibrary *self, const SdStory *story, char **out_id, GError **error)
+{
+  const char       *file = story->source_file != NULL ? story->source_file : "";
+  g_autofree char  *identity = g_strjoin ("\x1f", file, story->paper != NULL ? story->paper : "",
+                                         story->issue_date != NULL ? story->issue_date : "",
+                                         story->page_no != NULL ? story->page_no : "", NULL);
+  const char *const params[] = { identity, file, story->paper, story->issue_date, story->page_no };
+
+  /* the no-op update makes RETURNING give the id of a page already there */
+  return insert_returning_id (self,
+                              "INSERT INTO pages (identity, source_file, paper, issue_date,"
+                              "  page_no) VALUES ($1, $2, $3, $4, $5)"
+                              " ON CONFLICT (identity) DO UPDATE SET identity = $1"
+                              " RETURNING id",
+                              G_N_ELEMENTS (params), params, out_id, error);
+}
+
+/* Inserts @story unless its uuid is there; its id in @out_id, NULL when
+ * it was there. */
+static gboolean
+insert_story (SdPgLibrary *self, const SdStory *story, char **out_id, GError **error)
+{
+  g_autofree char *page_id = NULL;
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, story->id);
+  g_autofree char *captions = dup_json_strings (story->captions);
+  g_autofree char *headings = dup_json_strings (story->section_headings);
+  g_autofree char *start = g_strdup_printf ("%" G_GINT64_FORMAT, story->source_start);
+  g_autofree char *end = g_strdup_printf ("%" G_GINT64_FORMAT, story->source_end);
+  char             confidence[G_ASCII_DTOSTR_BUF_SIZE];
+  const char      *params[SD_PG_STORY_PARAMS + 11];
+
+  if (!put_page (self, story, &page_id, error))
+    return FALSE;
+  g_ascii_dtostr (confidence, sizeof confidence, story->place_confidence);
+  _sd_pg_fill_story_params (params, id, story);
+  params[SD_PG_STORY_PARAMS + 0] = story->uuid;
+  params[SD_PG_STORY_PARAMS + 1] = page_id;
+  params[SD_PG_STORY_PARAMS + 2] = story->editor;
+  params[SD_PG_STORY_PARAMS + 3] = story->updated;
+  params[SD_PG_STORY_PARAMS + 4] = start;
+  params[SD_PG_STORY_PARAMS + 5] = end;
+  params[SD_PG_STORY_PARAMS + 6] = captions;
+  params[SD_PG_STORY_PARAMS + 7] = headings;
+  params[SD_PG_STORY_PARAMS + 8] = story->truncated ? "true" : "false";
+  params[SD_PG_STORY_PARAMS + 9] = confidence;
+  params[SD_PG_STORY_PARAMS + 10] = story->place_by_editor ? "true" : "false";
+
+  /* the story's id when no story has it, else the next after the highest */
+  return insert_returning_id (
+      self,
+      "INSERT INTO stories (id, kind, headline, subheadline, reporter, byline, body, note,"
+      "  status, place_code, uuid, page_id, ordinal, editor, updated, source_start, source_end,"
+      "  captions, section_headings, truncated, place_confidence, place_by_editor)"
+      " VALUES (CASE WHEN EXISTS (SELECT 1 FROM stories WHERE id = $1::bigint)"
+      "   THEN (SELECT max (id) + 1 FROM stories) ELSE $1::bigint END,"
+      "  $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12,"
+      "  (SELECT coalesce (max (ordinal), 0) + 1 FROM stories WHERE page_id = $12),"
+      "  $13, $14, $15, $16, $17, $18, $19, $20, $21)"
+      " ON CONFLICT (uuid) DO NOTHING RETURNING id",
+      G_N_ELEMENTS (params), params, out_id, error);
+}
+
+static gboolean
+put_tags (
+    SdPgLibrary *self, const char *id, const SdStory *story, GHashTable *colors, GError **error)
+{
+  for (guint i = 0; story->tags != NULL && i < story->tags->len; i++)
+    {
+      const char       *name = g_ptr_array_index (story->tags, i);
+      const char       *color = colors != NULL ? g_hash_table_lookup (colors, name) : NULL;
+      const char *const tag[] = { name, color };
+      const char *const on[] = { id, name };
+
+      /* a colour the shared library gave the tag already stays */
+      if (!_sd_pg_run_command (self,
+                               "INSERT INTO tags (name, color) VALUES ($1, $2)"
+                               " ON CONFLICT (name) DO UPDATE"
+                               " SET color = coalesce (tags.color, EXCLUDED.color)",
+                               2, tag, error)
+          || !_sd_pg_run_command (self,
+                                  "INSERT INTO story_tags (story_id, tag_id)"
+                                  " SELECT $1::bigint, id FROM tags WHERE name = $2"
+                                  " ON CONFLICT DO NOTHING",
+                                  2, on, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+put_highlights (SdPgLibrary *self, const char *id, const SdStory *story, GError **error)
+{
+  for (guint i = 0; story->highlights != NULL && i < story->highlights->len; i++)
+    {
+      const SdHighlight *highlight = g_ptr_array_index (story->highlights, i);
+      g_autofree char   *start = g_strdup_printf ("%" G_GINT64_FORMAT, highlight->start);
+      g_autofree char   *end = g_strdup_printf ("%" G_GINT64_FORMAT, highlight->end);
+      const char *const  params[] = {
+         id,
+         start,
+         end,
+        highlight->quote != NULL ? highlight->quote : "",
+        highlight->prefix != NULL ? highlight->prefix : "",
+        highlight->suffix != NULL ? highlight->suffix : "",
+        highlight->comment != NULL ? highlight->comment : "",
+         highlight->editor,
+         highlight->created,
+      };
+
+      if (!_sd_pg_run_command (self,
+                               "INSERT INTO highlights (story_id, start_char, end_char, quote,"
+                               "  prefix, suffix, comment, editor, created)"
+                               " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                               G_N_ELEMENTS (params), params, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+copy_batch (SdPgLibrary *self, gpointer data, GError **error)
+{
+  CopyBatch *batch = data;
+
+  batch->n_copied = batch->n_skipped = 0;
+  /* the editor and time each story had come along (the stamp trigger) */
+  if (!_sd_pg_run_command (self, "SET LOCAL storydesk.copying = 'on'", 0, NULL, error))
+    return FALSE;
+  for (guint i = 0; i < batch->stories->len; i++)
+    {
+      const SdStory   *story = g_ptr_array_index (batch->stories, i);
+      g_autofree char *id = NULL;
+
+      if (story->uuid == NULL)
+        {
+          g_set_error (error, SD_PG_ERROR, SD_PG_ERROR_FAILED,
+                       _("Story %" G_GINT64_FORMAT " has no uuid: open its library with this "
+                         "version of Storydesk once, then copy it"),
+                          story->id);
+          return FALSE;
+        }
+      if (!insert_story (self, story, &id, error))
+        return FALSE;
+      if (id == NULL)
+        {
+          batch->n_skipped++;
+          continue;
+        }
+      if (!_sd_pg_put_windows (self, id, story, error)
+          || !put_tags (self, id, story, batch->tag_colors, error)
+          || !put_highlights (self, id, story, error))
+        return FALSE;
+      batch->n_copied++;
+    }
+  return TRUE;
+}
+
+/**
+ * sd_pg_library_copy_stories:
+ * @stories: (element-type SdStory): full records, as a personal library's
+ *   cursor reads them
+ * @tag_colors: (nullable): tag name → "#rrggbb"
+ *
+ * Copies @stories in one transaction.  A story whose uuid the library
+ * holds is left as it is and counted in @out_n_skipped; the others keep
+ * their ids where the library has no story of that id.
+ */
+gboolean
+sd_pg_library_copy_stories (SdPgLibrary *self,
+                            GPtrArray   *stories,
+                            GHashTable  *tag_colors,
+                            guint       *out_n_copied,
+                            guint       *out_n_skipped,
+                            GError     **error)
+{
+  CopyBatch batch = { stories, tag_colors, 0, 0 };
+
+  if (!_sd_pg_check_schema (self, error) || !_sd_pg_transact (self, copy_batch, &batch, error))
+    return FALSE;
+  *out_n_copied = batch.n_copied;
+  *out_n_skipped = batch.n_skipped;
+  return TRUE;
+}
+
+/* Stories a transaction: a stopped copy loses at most one batch's work,
+ * and the next run adds only what is missing. */
+#define COPY_BATCH 200
+
+/**
+ * sd_pg_library_copy_library:
+ *
+ * Copies every story of @store (those in its trash aside), read through
+ * its cursor a story at a time, COPY_BATCH to a transaction, with the
+ * colours of their tags.
+ */
+gboolean
+sd_pg_library_copy_library (
+    SdPgLibrary *self, SdStore *store, guint *out_n_copied, guint *out_n_skipped, GError **error)
+{
+  SdScope scope = { SD_SCOPE_ALL, NULL, NULL };
+  g_autoptr (GHashTable) colors = sd_store_dup_tag_colors (store, error);
+  g_autoptr (SdStoryCursor) cursor = NULL;
+  g_autoptr (GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_story_unref);
+  SdStory *story = NULL;
+
+  *out_n_copied = *out_n_skipped = 0;
+  if (colors == NULL || (cursor = sd_store_open_cursor (store, &scope, error)) == NULL)
+    return FALSE;
+  do
+    {
+      guint n_copied = 0, n_skipped = 0;
+
+      if (!sd_story_cursor_next (cursor, &story, error))
+        return FALSE;
+      if (story != NULL)
+        g_ptr_array_add (batch, story);
+      if (batch->len == 0 || (story != NULL && batch->len < COPY_BATCH))
+        continue;
+      if (!sd_pg_library_copy_stories (self, batch, colors, &n_copied, &n_skipped, error))
+        return FALSE;
+      *out_n_copied += n_copied;
+      *out_n_skipped += n_skipped;
+      g_ptr_array_set_size (batch, 0);
+    }
+  while (story != NULL);
+  return TRUE;
+}

@@ -1,0 +1,183 @@
+#!/usr/bin/env python3
+# test-pg-cli.py — tag, note, status and search with --db postgresql://…
+# (issue #17): the engine's writes as the person's role, a conflict said
+# with both values and exit status 1, a refusal naming the role
+#
+# Copyright 2026 The Storydesk authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Run through with-postgres.py (SD_TEST_PG_URL): the seeds are imported
+# into a personal library and copied into the shared one; anna is an
+# editor, ben a reviewer.
+import glob
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import unittest
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from sdrun import SEEDS, run  # noqa: E402
+
+URL = os.environ.get("SD_TEST_PG_URL")
+
+
+def as_person(name):
+    return URL.replace("user=storydesk", f"user={name}")
+
+
+def story(url, ref):
+    """The story's exported record and its version, as search shows it."""
+    stories = json.loads(run("export", "--db", url, "--format", "json").stdout)
+    found = [s for s in stories if str(s["id"]) == str(ref) or s["uuid"] == ref]
+    assert len(found) == 1, ref
+    return found[0]
+
+
+def version_of(url, query, ref):
+    for line in run("search", "--db", url, query).stdout.splitlines():
+        fields = line.split("\t")
+        if fields[0] == str(ref):
+            return int(fields[1])
+    raise AssertionError(f"story {ref} not found by {query}")
+
+
+class SharedCli(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        if URL is None:
+            raise unittest.SkipTest("SD_TEST_PG_URL is not set: run through with-postgres.py")
+        cls.dir = tempfile.TemporaryDirectory(prefix="sd-pg-cli-")
+        db = os.path.join(cls.dir.name, "library.db")
+        run("import", "--db", db, *sorted(glob.glob(os.path.join(SEEDS, "*.txt"))), timeout=300)
+        run("admin", "init", URL)
+        run("copy", "--from", db, "--to", URL, timeout=300)
+        run("admin", "add", URL, "anna", "--role", "editor")
+        run("admin", "add", URL, "ben", "--role", "reviewer")
+        cls.db = db
+        cls.found = run("search", "--db", URL, "苏州").stdout.splitlines()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.dir.cleanup()
+
+    def ids(self):
+        return [line.split("\t")[0] for line in self.found]
+
+    def test_search_finds_what_the_personal_library_finds(self):
+        mine = run("search", "--db", self.db, "苏州").stdout.splitlines()
+        self.assertGreater(len(mine), 2)
+        self.assertEqual(sorted(line.split("\t")[0] for line in mine), sorted(self.ids()))
+        for line in self.found:
+            story_id, version, status, title = line.split("\t")
+            self.assertGreaterEqual(int(version), 1)
+            self.assertIn(status, ("new", "reviewed", "needs-work", "rejected"))
+            self.assertTrue(title)
+        # a phrase and a word left out, as the query language has them
+        self.assertEqual(run("search", "--db", URL, "苏州 -苏州").stdout, "")
+        bad = run("search", "--db", URL, "place:苏州", status=2)
+        self.assertIn("cannot search by fields", bad.stderr)
+
+    def test_tag_as_an_editor(self):
+        anna = as_person("anna")
+        target = self.ids()[0]
+        out = run("tag", "--db", anna, "--story", target, "--add", "待核").stdout
+        self.assertIn("1 story tagged", out)
+        out = run("tag", "--db", anna, "--story", target, "--add", "待核").stdout
+        self.assertIn("0 stories tagged", out)
+        self.assertIn("待核", story(URL, target)["tags"])
+        out = run("tag", "--db", anna, "--query", "苏州", "--add", "苏州稿").stdout
+        self.assertIn(f"{len(self.ids())} stories tagged", out)
+        out = run("tag", "--db", anna, "--query", "苏州", "--remove", "苏州稿").stdout
+        self.assertIn(f"Tag taken off {len(self.ids())} stories", out)
+        self.assertNotIn("苏州稿", story(URL, target)["tags"])
+        missing = run("tag", "--db", anna, "--story", "999999", "--add", "x", status=2)
+        self.assertIn("no story 999999", missing.stderr)
+
+    def test_note_and_its_conflict(self):
+        anna, ben = as_person("anna"), as_person("ben")
+        target = self.ids()[1]
+        seen = version_of(URL, "苏州", target)
+        out = run("note", "--db", anna, "--story", target, "--set", "安娜的批注",
+                  "--if-version", str(seen)).stdout
+        self.assertIn(f"version {seen + 1}", out)
+        # ben writes over the version he saw before anna's note: refused
+        clash = run("note", "--db", ben, "--story", target, "--set", "本的批注",
+                    "--if-version", str(seen), status=1)
+        self.assertIn("安娜的批注", clash.stderr)
+        self.assertIn("本的批注", clash.stderr)
+        self.assertIn(f"--if-version {seen + 1}", clash.stderr)
+        self.assertEqual(story(URL, target)["note"], "安娜的批注")
+        self.assertEqual(story(URL, target)["editor"], "anna")
+        # without --if-version, the version it has now
+        run("note", "--db", ben, "--story", target, "--set", "本的批注")
+        self.assertEqual(story(URL, target)["note"], "本的批注")
+        # the note is searched
+        self.assertIn(target, [line.split("\t")[0] for line in
+                               run("search", "--db", URL, "本的批注").stdout.splitlines()])
+
+    def test_status_by_role(self):
+        anna, ben = as_person("anna"), as_person("ben")
+        target = self.ids()[2]
+        run("status", "--db", anna, "--story", target, "--set", "needs-work")
+        denied = run("status", "--db", anna, "--story", target, "--set", "reviewed", status=2)
+        self.assertIn("anna is an editor (编辑)", denied.stderr)
+        self.assertIn("reviewed", denied.stderr)
+        self.assertEqual(story(URL, target)["status"], "needs-work")
+        run("status", "--db", ben, "--story", target, "--set", "reviewed")
+        self.assertEqual(story(URL, target)["status"], "reviewed")
+        seen = version_of(URL, "苏州", target)
+        run("status", "--db", anna, "--story", target, "--set", "needs-work",
+            "--if-version", str(seen - 1), status=1)
+        # a login of the server holding none of the library's roles
+        subprocess.run(["psql", "-q", "-v", "ON_ERROR_STOP=1", URL, "-c",
+                        "CREATE ROLE carl LOGIN"], check=True, capture_output=True)
+        stranger = run("note", "--db", as_person("carl"), "--story", target, "--set", "x",
+                       status=2)
+        self.assertIn("carl holds no role of the shared library", stranger.stderr)
+
+    def test_schema_steps(self):
+        # a library another database of the same server: made, made again
+        # (nothing to do), then written by a newer Storydesk
+        subprocess.run(["psql", "-q", "-v", "ON_ERROR_STOP=1", URL, "-c",
+                        "CREATE DATABASE steps"], check=True, capture_output=True)
+        other = URL.replace("/storydesk_test?", "/steps?")
+        run("admin", "init", other)
+        run("admin", "init", other)
+        done = subprocess.run(["psql", "-qAt", other, "-c",
+                               "SELECT string_agg (step::text, ',' ORDER BY step)"
+                               " FROM storydesk.schema_steps"],
+                              check=True, capture_output=True, text=True).stdout.strip()
+        self.assertEqual(done, "1,2")
+        self.assertEqual(run("export", "--db", other, "--format", "json").stdout, "[]\n")
+        subprocess.run(["psql", "-q", other, "-c",
+                        "INSERT INTO storydesk.schema_steps (step) VALUES (99)"], check=True,
+                       capture_output=True)
+        newer = run("export", "--db", other, "--format", "json", status=2)
+        self.assertIn("made by a newer Storydesk (schema step 99)", newer.stderr)
+        refused = run("copy", "--from", self.db, "--to", other, status=2)
+        self.assertIn("schema step 99", refused.stderr)
+
+    def test_no_password_in_the_address(self):
+        # refused before connecting, and never repeated in a message
+        with_password = URL.replace("postgresql:///", "postgresql://storydesk:s3cret@/")
+        for args in (["export", "--db", with_password], ["search", "--db", with_password, "x"],
+                     ["copy", "--from", self.db, "--to", with_password],
+                     ["admin", "init", with_password]):
+            refused = run(*args, status=2)
+            self.assertIn("~/.pgpass", refused.stderr)
+            self.assertNotIn("s3cret", refused.stderr + refused.stdout)
+        refused = run("export", "--db", URL + "&password=s3cret", status=2)
+        self.assertNotIn("s3cret", refused.stderr)
+
+    def test_personal_library_has_no_versions(self):
+        target = run("search", "--db", self.db, "苏州").stdout.split("\t")[0]
+        refused = run("note", "--db", self.db, "--story", target, "--set", "x",
+                      "--if-version", "3", status=2)
+        self.assertIn("--if-version is for a shared library", refused.stderr)
+        self.assertIn("\t-\t", run("search", "--db", self.db, "苏州").stdout)
+
+
+if __name__ == "__main__":
+    unittest.main()
