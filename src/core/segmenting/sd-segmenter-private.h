@@ -226,8 +226,9 @@ G_GNUC_INTERNAL gboolean   _sd_seg_find_credits_line (SdSegPage *page,
                                                       SdSegUnit *u);
 G_GNUC_INTERNAL gboolean   _sd_seg_find_name_line   (SdSegPage  *page,
                                                      SdSegUnit  *u);
-/* the dateline and reporter of a 本报讯-style lead, and names glued after
- * the last sentence, narrow the unit's prose */
+/* sd-datelines.c: the dateline and reporter of a 本报讯-style lead, and
+ * sd-credits.c: names glued after the last sentence, narrow the unit's
+ * prose */
 G_GNUC_INTERNAL void       _sd_seg_find_news_lead   (SdSegPage  *page,
                                                      SdSegUnit  *u);
 G_GNUC_INTERNAL void       _sd_seg_find_glued_tail  (SdSegPage  *page,
