@@ -122,6 +122,18 @@ test_photo_spread_captions (void)
   g_assert_true (body_has (g_ptr_array_index (segments, 1), "春节临近", NULL));
 }
 
+/* A line whose bracket dates and credits a photo ("…（2023年12月21日摄
+ * 无人机照片）") is the photo's caption inside the story, no title. */
+static void
+test_caption_bracketed_credit (void)
+{
+  assert_cut ("卯区老街焕新颜\n\n"
+              "近年来，卯区对老街进行保护性修缮，青石板路、粉墙黛瓦重现昔日风貌，游客络绎不绝。\n\n"
+              "卯区城区景色(2023年12月21日摄 无人机照片)\n\n"
+              "老街两旁的商铺也重新开张，手工作坊、茶馆和书店吸引了不少年轻人前来打卡。\n",
+              1, "卯区老街焕新颜", "近年来");
+}
+
 /* Credits and bylines in less common forms close the story above, and the
  * title under them heads its own: on a line of their own, names and a
  * picture agency or a role after a slash, or a credit with its agency
@@ -141,6 +153,11 @@ test_credit_forms (void)
     { "", "王春摄(人民图片网)", "王春" },
     /* a photo's credits in brackets, roles and all */
     { "", "(沙佳仪 供图:辰区视点 摄影师:吴良伟)", "沙佳仪 供图:辰区视点 摄影师:吴良伟" },
+    /* the paper before the names in brackets; a label and names parted
+     * by commas; an agency that sends the photo */
+    { "", "(辰区日报 王小明 李大伟)", "王小明 李大伟" },
+    { "", "(供稿人:王小燕,陈国庆)", "王小燕,陈国庆" },
+    { " ", "新华社发", "新华社" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
@@ -277,5 +294,6 @@ main (int argc, char **argv)
   g_test_add_func ("/segmenter-forms/title/subject-before-colon", test_title_subject_before_colon);
   g_test_add_func ("/segmenter-forms/credit/forms", test_credit_forms);
   g_test_add_func ("/segmenter-forms/photo/spread-captions", test_photo_spread_captions);
+  g_test_add_func ("/segmenter-forms/photo/bracketed-credit", test_caption_bracketed_credit);
   return g_test_run ();
 }

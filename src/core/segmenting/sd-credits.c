@@ -443,6 +443,72 @@ is_bracketed_signature (const char *text, gsize start, gsize end)
   return FALSE;
 }
 
+/* "（常州日报 徐维庆 马浩剑）": the paper before the names, set apart by a
+ * space. */
+static void
+skip_signature_medium (const char *text, gsize *start, gsize end)
+{
+  gsize space = *start;
+
+  while (space < end && !_sd_text_is_space (_sd_text_get_char (text + space)))
+    space = _sd_seg_skip_char (text, space);
+  if (space >= end || _sd_text_count_chars (text, *start, space, 12) > 10)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (agency_suffixes); i++)
+    if (_sd_text_has_suffix (text, *start, space, agency_suffixes[i]))
+      {
+        *start = _sd_text_skip_spaces (text, space, end);
+        return;
+      }
+}
+
+/* "供稿人：王艳，颜国庆": a short label and its colon, then names parted by
+ * commas. */
+static gboolean
+lists_names (const char *text, gsize *start, gsize end)
+{
+  gsize names = *start, part;
+  guint n = 0;
+
+  for (const char *p = text + *start; p < text + end && n <= 5; p = g_utf8_next_char (p), n++)
+    if (_sd_seg_char_in ("：:", _sd_text_get_char (p)))
+      {
+        names = g_utf8_next_char (p) - text;
+        break;
+      }
+  part = names;
+  for (gsize p = part; p <= end; p = p < end ? _sd_seg_skip_char (text, p) : end + 1)
+    if (p == end || is_comma (_sd_text_get_char (text + p)))
+      {
+        if (!_sd_text_is_name_list (text, part, p, TRUE))
+          return FALSE;
+        part = p < end ? _sd_seg_skip_char (text, p) : end;
+      }
+  *start = names;
+  return TRUE;
+}
+
+/* "新华社发": an agency that sends a photo (…社, …网), a few characters. */
+static gboolean
+sends_photo (const char *text, gsize start, gsize end)
+{
+  guint n = _sd_text_count_chars (text, start, end, 8);
+
+  return n >= 3 && n <= 7
+         && (_sd_text_has_suffix (text, start, end, "社发")
+             || _sd_text_has_suffix (text, start, end, "网发"))
+         && !_sd_seg_has_sentence_mark (text, start, end) && !has_comma (text, start, end);
+}
+
+/* Whether [@start, @end) is one bracket: "（…）". */
+static gboolean
+is_bracketed (const char *text, gsize start, gsize end)
+{
+  gsize inner_start = start, inner_end = end;
+
+  return _sd_text_strip_brackets (text, &inner_start, &inner_end);
+}
+
 /* A bracket of names and the roles they had in a photo: 供图, 摄影师:…,
  * opening with a name, not a note ("（图为…摄）" holds a sentence). */
 static gboolean
@@ -464,6 +530,7 @@ find_tail_start (const char *text, gsize start, gsize end)
 {
   const char *p = text + end;
   guint       walked = 0;
+  gboolean    inside = FALSE; /* in a bracket that closes the text: commas may part names */
 
   while ((p = _sd_text_prev_char (text + start, p)) != NULL)
     {
@@ -471,8 +538,12 @@ find_tail_start (const char *text, gsize start, gsize end)
 
       if (_sd_text_is_sentence_end (c))
         return _sd_text_skip_closing (text, g_utf8_next_char (p) - text, end);
+      if ((c == ')' || c == 0xFF09) && walked == 0)
+        inside = TRUE;
+      else if (c == '(' || c == 0xFF08)
+        inside = FALSE;
       /* closing marks right after the end are no part of the tail */
-      if (is_comma (c)
+      if ((is_comma (c) && !inside)
           || (!_sd_text_is_space (c) && !_sd_text_is_closing (c) && ++walked > TAIL_MAX_CHARS))
         return start;
     }
@@ -489,8 +560,9 @@ _sd_seg_find_glued_tail (SdSegPage *page, SdSegUnit *u)
   if (tail <= u->prose_start || tail >= tail_end)
     return;
   tail = _sd_seg_skip_spaces (text, tail, tail_end);
+  /* names in brackets may be parted by commas: "（供稿人：王艳，颜国庆）" */
   if (_sd_text_count_chars (text, tail, tail_end, TAIL_MAX_CHARS) > TAIL_MAX_CHARS
-      || has_comma (text, tail, tail_end))
+      || (has_comma (text, tail, tail_end) && !is_bracketed (text, tail, tail_end)))
     return;
   names_start = tail;
   /* "…认可。” □ 赵紫妍": the box that marks a reporter line marks names
@@ -521,15 +593,24 @@ _sd_seg_find_glued_tail (SdSegPage *page, SdSegUnit *u)
           u->tail_credit = u->tail_names = TRUE;
           names_end -= strlen ("摄影报道");
         }
+      /* "…集聚。 新华社发": an agency sends the photo */
+      else if (!bracketed && sends_photo (text, names_start, names_end))
+        {
+          u->tail_credit = TRUE;
+          names_end -= strlen ("发");
+        }
       else
         {
           if (bracketed)
             skip_signature_role (text, &names_start, names_end);
+          if (bracketed)
+            skip_signature_medium (text, &names_start, names_end);
           /* "…幸福感。扬子晚报/紫牛新闻记者梅方滢": the role before the names */
           else if (_sd_seg_has_role_prefix (text, names_start, names_end, &after))
             names_start = _sd_seg_skip_spaces (text, after, names_end);
           if (!_sd_text_is_name_list (text, names_start, names_end, FALSE)
-              && !(bracketed && is_bracketed_signature (text, names_start, names_end)))
+              && !(bracketed && is_bracketed_signature (text, names_start, names_end))
+              && !(bracketed && lists_names (text, &names_start, names_end)))
             return;
           u->tail_names = TRUE;
         }
