@@ -122,6 +122,28 @@ test_photo_spread_captions (void)
   g_assert_true (body_has (g_ptr_array_index (segments, 1), "春节临近", NULL));
 }
 
+/* Of two title lines with no dash, one that names its subject before a
+ * colon is the headline and the line under it its 副题; over a line that
+ * does so itself, a plain line is the 引题. */
+static void
+test_title_colon_over_plain (void)
+{
+  static const char *const headers[][3] = {
+    /* the two lines, the headline */
+    { "寅城:破解乡村振兴三大难题在一线", "人从哪里来", "寅城：破解乡村振兴三大难题在一线" },
+    { "富民路上干出新实景", "寅城:特色小镇争奇斗艳", "寅城：特色小镇争奇斗艳" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (headers); i++)
+    {
+      g_autofree char *page = g_strdup_printf ("%s\n%s\n\n"
+                                               "近日，记者走进寅城，村里的能人纷纷回乡创业。\n",
+                                               headers[i][0], headers[i][1]);
+
+      assert_cut (page, 1, headers[i][2], "近日");
+    }
+}
+
 /* A line whose bracket dates and credits a photo ("…（2023年12月21日摄
  * 无人机照片）") is the photo's caption inside the story, no title. */
 static void
@@ -292,6 +314,7 @@ main (int argc, char **argv)
   g_test_add_func ("/segmenter-forms/reporter/spaced-role", test_reporter_spaced_role);
   g_test_add_func ("/segmenter-forms/reporter/misread-box", test_reporter_misread_box);
   g_test_add_func ("/segmenter-forms/title/subject-before-colon", test_title_subject_before_colon);
+  g_test_add_func ("/segmenter-forms/title/colon-over-plain", test_title_colon_over_plain);
   g_test_add_func ("/segmenter-forms/credit/forms", test_credit_forms);
   g_test_add_func ("/segmenter-forms/photo/spread-captions", test_photo_spread_captions);
   g_test_add_func ("/segmenter-forms/photo/bracketed-credit", test_caption_bracketed_credit);
