@@ -180,6 +180,10 @@ test_credit_forms (void)
     { "", "(辰区日报 王小明 李大伟)", "王小明 李大伟" },
     { "", "(供稿人:王小燕,陈国庆)", "王小燕,陈国庆" },
     { " ", "新华社发", "新华社" },
+    /* the paper a photographer works for, like a masthead; reporters
+     * with their roles who sign a photo report */
+    { "\n\n", "辰区日报 王小明 摄", "辰区日报 王小明" },
+    { " ", "全媒体记者 王小明 通讯员 李大伟 陈小红 摄影报道", "王小明 李大伟 陈小红" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (forms); i++)

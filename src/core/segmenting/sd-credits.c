@@ -488,6 +488,18 @@ lists_names (const char *text, gsize *start, gsize end)
   return TRUE;
 }
 
+/* "全媒体记者 辛一 通讯员 杨志国 刘亚": roles and names, Han and spaces
+ * only, a reporter's or correspondent's role among them. */
+static gboolean
+names_roles (const char *text, gsize start, gsize end)
+{
+  for (const char *p = text + start; p < text + end; p = g_utf8_next_char (p))
+    if (!_sd_text_is_han (_sd_text_get_char (p)) && !_sd_text_is_space (_sd_text_get_char (p)))
+      return FALSE;
+  return _sd_text_contains (text, start, end, "记者")
+         || _sd_text_contains (text, start, end, "通讯员");
+}
+
 /* "新华社发": an agency that sends a photo (…社, …网), a few characters. */
 static gboolean
 sends_photo (const char *text, gsize start, gsize end)
@@ -591,6 +603,14 @@ _sd_seg_find_glued_tail (SdSegPage *page, SdSegUnit *u)
                && _sd_text_is_name_list (text, names_start, names_end - strlen ("摄影报道"), FALSE))
         {
           u->tail_credit = u->tail_names = TRUE;
+          names_end -= strlen ("摄影报道");
+        }
+      /* "…景象。 全媒体记者 辛一 通讯员 杨志国 刘亚 摄影报道": reporters with
+       * their roles sign the whole report, no photo of its own */
+      else if (!bracketed && _sd_text_has_suffix (text, names_start, names_end, "摄影报道")
+               && names_roles (text, names_start, names_end - strlen ("摄影报道")))
+        {
+          u->tail_names = TRUE;
           names_end -= strlen ("摄影报道");
         }
       /* "…集聚。 新华社发": an agency sends the photo */

@@ -270,7 +270,9 @@ find_furniture (SdSegPage *page, SdSegUnit *u)
         if (next == 0xFF1A || next == ':' || next == '/' || _sd_text_is_space (next))
           goto found;
       }
-  if (is_paper_name (text, u->text_start, u->text_end, u->chars)
+  /* "北京日报 李如意 摄" names the paper a photographer works for: a credit */
+  if ((is_paper_name (text, u->text_start, u->text_end, u->chars)
+       && !_sd_text_has_suffix (text, u->text_start, u->text_end, "摄"))
       || _sd_text_contains (text, u->text_start, u->text_end, "星期")
       || (_sd_text_has_prefix (text, u->text_start, u->text_end, "第")
           && _sd_text_has_suffix (text, u->text_start, u->text_end, "版") && u->chars <= 6))
