@@ -156,6 +156,24 @@ test_caption_bracketed_credit (void)
               1, "卯区老街焕新颜", "近年来");
 }
 
+/* A photo item's text closed by its credit, then one short sentence at
+ * its end: the caption printed under the photo, out of the body. */
+static void
+test_caption_under_photo (void)
+{
+  g_autoptr (GPtrArray) segments =
+      cut ("卯镇茶园的繁忙采摘\n\n"
+           "近日，卯镇茶场迎来了一年一度的春茶采摘旺季。茶农们抢抓时节，"
+           "采摘鲜嫩春茶供应市场。 王小明摄(人民图片网)\n\n"
+           "采茶工在卯镇茶场采摘春茶。\n");
+  SdSegment *story = story_headed (segments, "卯镇茶园的繁忙采摘");
+
+  g_assert_cmpuint (segments->len, ==, 1);
+  g_assert_true (body_has (story, "近日", "供应市场。"));
+  g_assert_cmpuint (story->captions->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (story->captions, 0), ==, "采茶工在卯镇茶场采摘春茶。");
+}
+
 /* Credits and bylines in less common forms close the story above, and the
  * title under them heads its own: on a line of their own, names and a
  * picture agency or a role after a slash, or a credit with its agency
@@ -322,5 +340,6 @@ main (int argc, char **argv)
   g_test_add_func ("/segmenter-forms/credit/forms", test_credit_forms);
   g_test_add_func ("/segmenter-forms/photo/spread-captions", test_photo_spread_captions);
   g_test_add_func ("/segmenter-forms/photo/bracketed-credit", test_caption_bracketed_credit);
+  g_test_add_func ("/segmenter-forms/photo/caption-under-photo", test_caption_under_photo);
   return g_test_run ();
 }

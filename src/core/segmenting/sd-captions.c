@@ -81,13 +81,48 @@ dup_caption (SdSegPage *page, SdSegUnit *caption, SdSegUnit *credit)
   return _sd_text_dup_widened (out->str, out->len);
 }
 
+/* A photo item's text closed by its credit ("…供应市场。 王须中摄"), then
+ * one short sentence at its end: printed under the photo, its caption
+ * ("采茶工在…采摘春茶。"). */
+static void
+take_caption_under_photo (SdSegPage *page, SdSegStory *story, SdSegment *segment)
+{
+  guint      i = story->last_body;
+  SdSegUnit *u, *above;
+
+  if (i == NONE || i <= story->first)
+    return;
+  u = _sd_seg_unit_at (page, i);
+  above = _sd_seg_unit_at (page, i - 1);
+  if (u->tail_credit || u->tail_names || !u->ends_sentence || u->news_lead
+      || above->role != ROLE_BODY || !above->tail_credit
+      || _sd_text_count_chars (page->text, u->prose_start, u->prose_end, LONE_CAPTION_CHARS + 1)
+             > LONE_CAPTION_CHARS
+      || _sd_text_last_sentence_end (page->text, u->prose_start,
+                                     _sd_text_prev_char (page->text, page->text + u->prose_end)
+                                         - page->text)
+             != u->prose_start)
+    return;
+  u->role = ROLE_CAPTION;
+  _sd_seg_add_repair (segment, SD_REPAIR_MOVED_CAPTION, u->prose_start, u->prose_end,
+                      N_("photo caption taken out of the body"));
+  g_ptr_array_add (segment->captions, _sd_text_dup_widened (page->text + u->prose_start,
+                                                            u->prose_end - u->prose_start));
+}
+
 /* Photo credits inside a story: the short sentence printed with each one is
  * its caption; a credit printed apart takes the lone sentence under the
- * headline. */
+ * headline.  A photo item keeps its text, but for a caption under it. */
 void
 _sd_seg_collect_captions (SdSegPage *page, SdSegStory *story, SdSegment *segment)
 {
   guint first_body = NONE;
+
+  if (_sd_seg_is_photo_story (page, story))
+    {
+      take_caption_under_photo (page, story, segment);
+      return;
+    }
 
   for (guint i = story->first; i <= story->last; i++)
     {

@@ -508,8 +508,7 @@ _sd_seg_build_segments (SdSegPage *page)
       SdSegment *segment = sd_segment_new ();
 
       g_ptr_array_add (built, segment);
-      if (!_sd_seg_is_photo_story (page, _sd_seg_story_at (page, s)))
-        _sd_seg_collect_captions (page, _sd_seg_story_at (page, s), segment);
+      _sd_seg_collect_captions (page, _sd_seg_story_at (page, s), segment);
     }
 
   for (guint i = 0; i < page->units->len; i++)
