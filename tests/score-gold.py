@@ -358,6 +358,33 @@ def score_story(gold, story, counts, problems, label, threshold=1.0):
             problems.append(f"{label}: {key} {story.get(key)!r}, gold {gold.get(key)!r}")
 
 
+def score_page(gold_stories, stories, destroyed, threshold, problems, name):
+    """The counts of one page's @stories against its gold; each mismatch
+    is added to @problems, labelled with @name."""
+    counts = empty_counts()
+    if threshold < 1.0:
+        pairs, _, extra = match_page_fuzzy(gold_stories, stories, threshold)
+    else:
+        pairs, _, extra = match_page(gold_stories, stories)
+    # stories the OCR destroyed are left out of the gold, and what the
+    # app made of them is left out of its stories
+    left_out = [story for story in extra if is_destroyed(story, destroyed, max(threshold, 0.8))]
+    extra = [story for story in extra if story not in left_out]
+    counts["gold"] = len(gold_stories)
+    counts["predicted"] = len(stories) - len(left_out)
+    for index, (gold_story, story) in enumerate(pairs):
+        label = f"{name}#{index + 1} {gold_story.get('headline') or gold_story.get('body_start')}"
+        if story is None:
+            problems.append(f"{label}: not found")
+            continue
+        counts["matched"] += 1
+        score_story(gold_story, story, counts, problems, label, threshold)
+    for story in extra:
+        problems.append(f"{name} extra story: headline {story.get('headline')!r}, "
+                        f"body {squeeze(story.get('body'))[:20]!r}")
+    return counts
+
+
 def empty_counts():
     return {key: 0 for key in ("gold", "predicted", "matched", "body_start", "body_end",
                                 "body", "byline", "reporter", "kind", "city", "district",
@@ -422,29 +449,8 @@ def main(argv=None):
     rows = []
     problems = []
     for name in sorted(gold):
-        counts = empty_counts()
-        stories = predicted.get(name, [])
-        if threshold < 1.0:
-            pairs, _, extra = match_page_fuzzy(gold[name], stories, threshold)
-        else:
-            pairs, _, extra = match_page(gold[name], stories)
-        # stories the OCR destroyed are left out of the gold, and what the
-        # app made of them is left out of its stories
-        left_out = [story for story in extra if is_destroyed(story, destroyed.get(name, []),
-                                                              max(threshold, 0.8))]
-        extra = [story for story in extra if story not in left_out]
-        counts["gold"] = len(gold[name])
-        counts["predicted"] = len(stories) - len(left_out)
-        for index, (gold_story, story) in enumerate(pairs):
-            label = f"{name[:3]}#{index + 1} {gold_story.get('headline') or gold_story.get('body_start')}"
-            if story is None:
-                problems.append(f"{label}: not found")
-                continue
-            counts["matched"] += 1
-            score_story(gold_story, story, counts, problems, label, threshold)
-        for story in extra:
-            problems.append(f"{name[:3]} extra story: headline {story.get('headline')!r}, "
-                            f"body {squeeze(story.get('body'))[:20]!r}")
+        counts = score_page(gold[name], predicted.get(name, []), destroyed.get(name, []),
+                            threshold, problems, name[:3])
         for key in total:
             total[key] += counts[key]
         rows.append((name, counts))

@@ -48,6 +48,19 @@ body_has (SdSegment *segment, const char *prefix, const char *suffix)
   return FALSE;
 }
 
+/* Cuts @page into @n stories and checks that the one headed @headline (the
+ * first when NULL) opens with @prefix. */
+static void
+assert_cut (const char *page, guint n, const char *headline, const char *prefix)
+{
+  g_autoptr (GPtrArray) segments = cut (page);
+
+  g_assert_cmpuint (segments->len, ==, n);
+  g_assert_true (body_has (headline != NULL ? story_headed (segments, headline)
+                                            : g_ptr_array_index (segments, 0),
+                           prefix, NULL));
+}
+
 /* A few Han characters and 讯 open a dateline whatever follows them
  * ("今日镇江讯为进一步…"), and a colon after it is the dateline's; a line
  * of no sentence right over one is its story's title, though it strings
@@ -109,6 +122,58 @@ test_photo_spread_captions (void)
   g_assert_true (body_has (g_ptr_array_index (segments, 1), "春节临近", NULL));
 }
 
+/* Of two title lines with no dash, one that names its subject before a
+ * colon is the headline and the line under it its 副题; over a line that
+ * does so itself, a plain line is the 引题. */
+static void
+test_title_colon_over_plain (void)
+{
+  static const char *const headers[][3] = {
+    /* the two lines, the headline */
+    { "寅城:破解乡村振兴三大难题在一线", "人从哪里来", "寅城：破解乡村振兴三大难题在一线" },
+    { "富民路上干出新实景", "寅城:特色小镇争奇斗艳", "寅城：特色小镇争奇斗艳" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (headers); i++)
+    {
+      g_autofree char *page = g_strdup_printf ("%s\n%s\n\n"
+                                               "近日，记者走进寅城，村里的能人纷纷回乡创业。\n",
+                                               headers[i][0], headers[i][1]);
+
+      assert_cut (page, 1, headers[i][2], "近日");
+    }
+}
+
+/* A line whose bracket dates and credits a photo ("…（2023年12月21日摄
+ * 无人机照片）") is the photo's caption inside the story, no title. */
+static void
+test_caption_bracketed_credit (void)
+{
+  assert_cut ("卯区老街焕新颜\n\n"
+              "近年来，卯区对老街进行保护性修缮，青石板路、粉墙黛瓦重现昔日风貌，游客络绎不绝。\n\n"
+              "卯区城区景色(2023年12月21日摄 无人机照片)\n\n"
+              "老街两旁的商铺也重新开张，手工作坊、茶馆和书店吸引了不少年轻人前来打卡。\n",
+              1, "卯区老街焕新颜", "近年来");
+}
+
+/* A photo item's text closed by its credit, then one short sentence at
+ * its end: the caption printed under the photo, out of the body. */
+static void
+test_caption_under_photo (void)
+{
+  g_autoptr (GPtrArray) segments =
+      cut ("卯镇茶园的繁忙采摘\n\n"
+           "近日，卯镇茶场迎来了一年一度的春茶采摘旺季。茶农们抢抓时节，"
+           "采摘鲜嫩春茶供应市场。 王小明摄(人民图片网)\n\n"
+           "采茶工在卯镇茶场采摘春茶。\n");
+  SdSegment *story = story_headed (segments, "卯镇茶园的繁忙采摘");
+
+  g_assert_cmpuint (segments->len, ==, 1);
+  g_assert_true (body_has (story, "近日", "供应市场。"));
+  g_assert_cmpuint (story->captions->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (story->captions, 0), ==, "采茶工在卯镇茶场采摘春茶。");
+}
+
 /* Credits and bylines in less common forms close the story above, and the
  * title under them heads its own: on a line of their own, names and a
  * picture agency or a role after a slash, or a credit with its agency
@@ -128,6 +193,15 @@ test_credit_forms (void)
     { "", "王春摄(人民图片网)", "王春" },
     /* a photo's credits in brackets, roles and all */
     { "", "(沙佳仪 供图:辰区视点 摄影师:吴良伟)", "沙佳仪 供图:辰区视点 摄影师:吴良伟" },
+    /* the paper before the names in brackets; a label and names parted
+     * by commas; an agency that sends the photo */
+    { "", "(辰区日报 王小明 李大伟)", "王小明 李大伟" },
+    { "", "(供稿人:王小燕,陈国庆)", "王小燕,陈国庆" },
+    { " ", "新华社发", "新华社" },
+    /* the paper a photographer works for, like a masthead; reporters
+     * with their roles who sign a photo report */
+    { "\n\n", "辰区日报 王小明 摄", "辰区日报 王小明" },
+    { " ", "全媒体记者 王小明 通讯员 李大伟 陈小红 摄影报道", "王小明 李大伟 陈小红" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
@@ -165,14 +239,107 @@ test_dateline_heard_news (void)
       body_has (story_headed (segments, "卯区启动冬季送温暖活动"), "村民闻讯赶来", NULL));
 }
 
+/* No paragraph opens with a closing quote or a comma: such marks before a
+ * dateline are what OCR read off a rule or the line above, and the
+ * dateline behind them still opens a story. */
+static void
+test_dateline_after_stray_marks (void)
+{
+  static const char *const marks[] = { "”", "， ", "。 ", "|" };
+  /* the title goes on in the words of the story above: only the dateline
+   * says it opens one */
+  static const char format[] =
+      "卯区敬老月活动启动\n\n"
+      "重阳节前夕，卯区社区志愿者走访了三百户老人，送去重阳糕和敬老礼物，社区老人喜气洋洋。\n\n"
+      "社区重阳喜气浓\n\n"
+      "%s本报讯10月5日是一年一度的重阳节，各社区纷纷举办敬老、爱老、助老活动，老人喜气洋洋。"
+      "社区志愿者为老人理发、测血压，陪老人聊家常，现场欢声笑语不断。\n";
+
+  for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
+    {
+      g_autofree char *page = g_strdup_printf (format, marks[i]);
+
+      assert_cut (page, 2, "社区重阳喜气浓", "10月5日是一年一度的重阳节");
+    }
+}
+
+/* A dateline OCR read with one mark misread inside it ("中国网。美丽卯区讯",
+ * "?月20日讯") is still one; so is "…日电" before the 题 of a headline the
+ * text repeats.  Two misread marks are prose. */
+static void
+test_dateline_misread (void)
+{
+  static const char *const leads[][2] = {
+    { "中国网。美丽卯区讯10月24日下午，", "10月24日下午" },
+    { "中国卯区网?月20日讯(记者 甲乙)", "这里有" },
+    { "中新网卯区3月4日电题:卯区马集村种出“杏”福果", "题：卯区马集村" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (leads); i++)
+    {
+      g_autofree char *page = g_strconcat ("卯区马集村种出“杏”福果\n\n", leads[i][0],
+                                           "这里有十里杏花海，村民种杏致富。\n", NULL);
+      assert_cut (page, 1, NULL, leads[i][1]);
+    }
+  assert_cut ("卯区马集村种出“杏”福果\n\n"
+              "中国网。美丽。卯区讯10月24日下午，这里有十里杏花海。\n",
+              1, NULL, "中国网。美丽。卯区讯");
+}
+
+/* The box before a reporter line, read by OCR as 国 (or 口, 图, 回): set
+ * apart before names, or glued to the role, it still makes a reporter
+ * line, not the story's headline. */
+static void
+test_reporter_misread_box (void)
+{
+  static const char *const lines[][2] = {
+    { "国 甲乙丙 李刚", "甲乙丙 李刚" },
+    { "国通讯员 甲乙丙 李刚", "甲乙丙 李刚" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+    {
+      g_autofree char *page =
+          g_strconcat ("卯区迎来上海客\n", lines[i][0],
+                       "\n本报讯 面对摄像头，走下大巴车的游客手打“V”字。\n", NULL);
+      g_autoptr (GPtrArray) segments = cut (page);
+      SdSegment *story;
+
+      g_assert_cmpuint (segments->len, ==, 1);
+      story = story_headed (segments, "卯区迎来上海客");
+      g_assert_nonnull (g_strrstr (story->reporter, lines[i][1]));
+      g_assert_true (body_has (story, "面对摄像头", NULL));
+    }
+}
+
+/* "寅城：社区…" over a lead that names 寅城市: the subject before the
+ * colon is a place the lead names, though 社区 after the colon ends in a
+ * suffix of places. */
+static void
+test_title_subject_before_colon (void)
+{
+  assert_cut ("卯区桃园花开踏青游\n\n"
+              "春光正好，卯区桃园里游人如织，踏青赏花的市民纷纷拿出手机记录美好春光。\n\n"
+              "寅城:社区志愿者贴心服务解民忧\n\n"
+              "走进寅城市亭湖区大洋街道育才社区，记者看到“周末爱心课堂”里坐满了学生。\n",
+              2, "寅城：社区志愿者贴心服务解民忧", "走进寅城市");
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/segmenter-forms/dateline/plain", test_dateline_plain);
   g_test_add_func ("/segmenter-forms/dateline/heard-news", test_dateline_heard_news);
+  g_test_add_func ("/segmenter-forms/dateline/after-stray-marks", test_dateline_after_stray_marks);
+  g_test_add_func ("/segmenter-forms/dateline/misread", test_dateline_misread);
   g_test_add_func ("/segmenter-forms/reporter/spaced-role", test_reporter_spaced_role);
+  g_test_add_func ("/segmenter-forms/reporter/misread-box", test_reporter_misread_box);
+  g_test_add_func ("/segmenter-forms/title/subject-before-colon", test_title_subject_before_colon);
+  g_test_add_func ("/segmenter-forms/title/colon-over-plain", test_title_colon_over_plain);
   g_test_add_func ("/segmenter-forms/credit/forms", test_credit_forms);
   g_test_add_func ("/segmenter-forms/photo/spread-captions", test_photo_spread_captions);
+  g_test_add_func ("/segmenter-forms/photo/bracketed-credit", test_caption_bracketed_credit);
+  g_test_add_func ("/segmenter-forms/photo/caption-under-photo", test_caption_under_photo);
   return g_test_run ();
 }

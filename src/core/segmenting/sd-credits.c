@@ -4,8 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Internal to the segmenter: where reporters, bylines and credits are
- * recognised.  Reporter lines (□ 本报记者 X, ■融媒体记者 X), datelines
- * (本报讯(X), 交汇点讯, 新华社南京2月19日电, 央广网…消息, 【连网】), lines of
+ * recognised.  Reporter lines (□ 本报记者 X, ■融媒体记者 X), lines of
  * names, photo credits (X 摄, (X供图)), credit lines (（参与记者：…）, 文/X)
  * and names glued after a story's last sentence (…坚强力量。袁腊梅 韩丹,
  * …。（心诺）, …。（人民日报）).
@@ -117,8 +116,10 @@ is_box_char (gunichar c)
 }
 
 /* "图 本报记者 余义舌": OCR reads the box before a reporter line as a
- * character drawn in a box (口, 国, 图, 回), set apart by a space.  The
- * role must follow, so "国 家" is never taken for one. */
+ * character drawn in a box (口, 国, 图, 回), set apart by a space, or
+ * glued to the role ("国通讯员 X").  The role must follow, so "国 家" is
+ * never taken for one; or, after the space, two names or more ("国 腾保荣
+ * 李刚"), as a box before names heads a reporter line too. */
 static gboolean
 reads_as_box (const char *text, gsize pos, gsize end, gsize *after)
 {
@@ -127,10 +128,17 @@ reads_as_box (const char *text, gsize pos, gsize end, gsize *after)
   if (!_sd_seg_char_in ("口囗国图回", _sd_text_first_char (text, pos, end)))
     return FALSE;
   next = _sd_seg_skip_char (text, pos);
+  if (next < end && _sd_seg_has_role_prefix (text, next, end, after))
+    {
+      *after = next;
+      return TRUE;
+    }
   if (next >= end || (text[next] != ' ' && _sd_text_get_char (text + next) != 0x3000))
     return FALSE;
   *after = _sd_seg_skip_spaces (text, next, end);
-  return _sd_seg_has_role_prefix (text, *after, end, &next);
+  return _sd_seg_has_role_prefix (text, *after, end, &next)
+         || (_sd_text_is_name_list (text, *after, end, FALSE)
+             && _sd_text_contains (text, *after, end, " "));
 }
 
 static gboolean
@@ -174,7 +182,10 @@ _sd_seg_find_reporter_line (SdSegPage *page, SdSegUnit *u)
   if (boxed)
     pos = _sd_seg_skip_spaces (text, _sd_seg_skip_char (text, pos), u->text_end);
   else if (reads_as_box (text, pos, u->text_end, &after))
-    pos = after;
+    {
+      pos = after;
+      boxed = TRUE;
+    }
   /* "□ 张 栩 王 敏": a box before names is a reporter line too */
   if (!_sd_seg_has_role_prefix (text, pos, u->text_end, &after)
       && !(boxed && _sd_text_is_name_list (text, pos, u->text_end, FALSE)))
@@ -381,171 +392,6 @@ _sd_seg_find_name_line (SdSegPage *page, SdSegUnit *u)
   return TRUE;
 }
 
-/* What names the medium in a dateline: "交汇点讯", "中国江苏网…讯". */
-static const char media_chars[] = "报网社台端点刊";
-
-/* Whether the @length bytes at @text hold the three bytes of @needle. */
-static gboolean
-holds_bytes (const char *text, gsize length, const char *needle)
-{
-  const char *p = text, *end = text + length;
-
-  while (end - p >= 3 && (p = memchr (p, needle[0], end - p - 2)) != NULL)
-    {
-      if (p[1] == needle[1] && p[2] == needle[2])
-        return TRUE;
-      p++;
-    }
-  return FALSE;
-}
-
-/* "今日镇江讯3月3日…", "…讯(记者 X)": a date or the reporter follows. */
-static gboolean
-opens_date_or_bracket (const char *text, gsize pos, gsize end)
-{
-  gunichar c = _sd_text_first_char (text, pos, end);
-
-  return (c < 0x80 && g_ascii_isdigit (c)) || c == '(' || c == 0xFF08 || c == ' ' || c == 0x3000;
-}
-
-static gboolean
-misreads_paper_dateline (const char *text, gsize pos, gsize end)
-{
-  static const gunichar dateline[] = { 0x672C /* 本 */, 0x62A5 /* 报 */, 0x8BAF /* 讯 */ };
-  const char           *p = text + pos;
-  guint                 wrong = 0;
-
-  for (guint k = 0; k < G_N_ELEMENTS (dateline); k++, p = g_utf8_next_char (p))
-    {
-      gunichar c;
-
-      if (p >= text + end)
-        return FALSE;
-      c = _sd_text_get_char (p);
-      /* each of them a Han character that takes three bytes, as they do */
-      if (!_sd_text_is_han (c) || g_utf8_next_char (p) - p != 3)
-        return FALSE;
-      wrong += c != dateline[k];
-    }
-  return wrong == 1 && opens_date_or_bracket (text, p - text, end);
-}
-
-/* "今日镇江讯为进一步…": a paragraph that opens with a few Han characters
- * and 讯 (neither 闻讯 nor 通讯, 资讯…) opens with a dateline, whatever
- * follows it. */
-#define DATELINE_PLAIN_CHARS 6
-
-/* Where a dateline ends: "本报讯", "交汇点讯", "中国江苏网7月13日连云港讯",
- * "新华社南京2月19日电", "【连网】"; or @pos when the text opens with none.
- * A dateline is short and unpunctuated; it names its medium, or a date
- * before 电, so prose that reports 喜讯 is not taken for one. */
-static gsize
-skip_dateline (const char *text, gsize pos, gsize end)
-{
-  gboolean media = FALSE, dated = FALSE, plain = TRUE;
-  gunichar before = 0;
-  guint    n = 0;
-  gsize    look = MIN (end - pos, 31 * 3);
-
-  /* 本报讯 as OCR misreads it (本报汛, 木报讯): one of its three characters
-   * wrong, then the reporter in brackets or the date */
-  if (misreads_paper_dateline (text, pos, end))
-    return _sd_seg_skip_spaces (text, pos + strlen ("本报讯"), end);
-  /* most paragraphs hold no 讯, 电, 消息 or 【 near their start: bytes tell */
-  if (!holds_bytes (text + pos, look, "讯") && !holds_bytes (text + pos, look, "电")
-      && !holds_bytes (text + pos, look, "息") && !_sd_text_has_prefix (text, pos, end, "【"))
-    return pos;
-
-  /* 【连网】 names a medium and 【时政专稿 刘洋、支俊】 the reporters;
-   * 【编者按】, 【相关链接】 do neither */
-  if (_sd_text_first_char (text, pos, end) == 0x3010)
-    {
-      gsize    inside = _sd_seg_skip_char (text, pos);
-      gunichar last = 0;
-
-      for (gsize p = inside; p < end && n < 16; p = _sd_seg_skip_char (text, p), n++)
-        {
-          gunichar c = _sd_text_get_char (text + p);
-
-          if (c != 0x3011)
-            {
-              last = c;
-              continue;
-            }
-          if (_sd_seg_char_in (media_chars, last) || _sd_text_contains (text, inside, p, "专稿")
-              || _sd_text_contains (text, inside, p, "记者")
-              || _sd_text_contains (text, inside, p, "通讯员"))
-            return _sd_seg_skip_spaces (text, _sd_seg_skip_char (text, p), end);
-          return pos;
-        }
-      return pos;
-    }
-  for (gsize p = pos; p < end && n <= 30; p = _sd_seg_skip_char (text, p), n++)
-    {
-      gunichar c = _sd_text_get_char (text + p);
-      gsize    next = _sd_seg_skip_char (text, p);
-
-      /* 讯 after the medium ("交汇点讯"), after a place and a date when a
-       * medium came first ("中国江苏网7月13日连云港讯"), or before the date
-       * or the reporter ("今日镇江讯3月3日"); not 资讯, 通讯员, 讯号 */
-      if (c == 0x8BAF /* 讯 */ && n >= 2 && !_sd_seg_char_in ("通资音喜死审传闻问", before)
-          && !_sd_seg_char_in ("员号息", _sd_text_first_char (text, next, end))
-          && (_sd_seg_char_in (media_chars, before) || (media && dated)
-              || opens_date_or_bracket (text, next, end) || (plain && n <= DATELINE_PLAIN_CHARS)))
-        {
-          /* "淮安日报讯:“我们…”": the colon is the dateline's */
-          if (_sd_seg_char_in (":：", _sd_text_first_char (text, next, end)))
-            next = _sd_seg_skip_char (text, next);
-          return _sd_seg_skip_spaces (text, next, end);
-        }
-      /* "央广网无锡9月23日消息": a medium, a date, then 消息 */
-      if (c == 0x606F /* 息 */ && before == 0x6D88 /* 消 */ && media && dated)
-        return _sd_seg_skip_spaces (text, next, end);
-      /* "新华社南京2月19日电": a medium, a date, and no word going on */
-      if (c == 0x7535 /* 电 */ && before == 0x65E5 /* 日 */ && media && n >= 4
-          && !_sd_text_is_han (_sd_text_first_char (text, next, end)))
-        return _sd_seg_skip_spaces (text, next, end);
-      if (!_sd_text_is_content (c) && c != '-' && c != 0x00B7 && c != ' ')
-        return pos;
-      plain &= _sd_text_is_han (c);
-      media |= _sd_seg_char_in (media_chars, c);
-      dated |= c == 0x65E5 /* 日 */ && before < 0x80 && g_ascii_isdigit (before);
-      before = c;
-    }
-  return pos;
-}
-
-/* "本报讯(范韶欣)…", "现代快报讯(记者 潘荣)…" */
-void
-_sd_seg_find_news_lead (SdSegPage *page, SdSegUnit *u)
-{
-  const char *text = page->text;
-  gsize       pos = skip_dateline (text, u->prose_start, u->prose_end), close;
-  gunichar    open;
-
-  if (pos == u->prose_start)
-    return;
-  u->news_lead = TRUE;
-  u->prose_start = pos;
-  open = _sd_text_first_char (text, pos, u->prose_end);
-  if (open != '(' && open != 0xFF08 && open != 0x3010)
-    return;
-  for (close = _sd_seg_skip_char (text, pos); close < u->prose_end && close - pos < 120;
-       close = _sd_seg_skip_char (text, close))
-    {
-      gunichar c = _sd_text_get_char (text + close);
-
-      if (c == ')' || c == 0xFF09 || c == 0x3011)
-        {
-          u->reporter_start = _sd_seg_skip_char (text, pos);
-          u->reporter_end = close;
-          u->prose_start =
-              _sd_seg_skip_spaces (text, _sd_seg_skip_char (text, close), u->prose_end);
-          return;
-        }
-    }
-}
-
 /* What a bracket after a story's last sentence holds that is no signature:
  * "（完）", "（未完待续）", "（上）" */
 static const char *const bracket_notes[] = {
@@ -597,6 +443,84 @@ is_bracketed_signature (const char *text, gsize start, gsize end)
   return FALSE;
 }
 
+/* "（常州日报 徐维庆 马浩剑）": the paper before the names, set apart by a
+ * space. */
+static void
+skip_signature_medium (const char *text, gsize *start, gsize end)
+{
+  gsize space = *start;
+
+  while (space < end && !_sd_text_is_space (_sd_text_get_char (text + space)))
+    space = _sd_seg_skip_char (text, space);
+  if (space >= end || _sd_text_count_chars (text, *start, space, 12) > 10)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (agency_suffixes); i++)
+    if (_sd_text_has_suffix (text, *start, space, agency_suffixes[i]))
+      {
+        *start = _sd_text_skip_spaces (text, space, end);
+        return;
+      }
+}
+
+/* "供稿人：王艳，颜国庆": a short label and its colon, then names parted by
+ * commas. */
+static gboolean
+lists_names (const char *text, gsize *start, gsize end)
+{
+  gsize names = *start, part;
+  guint n = 0;
+
+  for (const char *p = text + *start; p < text + end && n <= 5; p = g_utf8_next_char (p), n++)
+    if (_sd_seg_char_in ("：:", _sd_text_get_char (p)))
+      {
+        names = g_utf8_next_char (p) - text;
+        break;
+      }
+  part = names;
+  for (gsize p = part; p <= end; p = p < end ? _sd_seg_skip_char (text, p) : end + 1)
+    if (p == end || is_comma (_sd_text_get_char (text + p)))
+      {
+        if (!_sd_text_is_name_list (text, part, p, TRUE))
+          return FALSE;
+        part = p < end ? _sd_seg_skip_char (text, p) : end;
+      }
+  *start = names;
+  return TRUE;
+}
+
+/* "全媒体记者 辛一 通讯员 杨志国 刘亚": roles and names, Han and spaces
+ * only, a reporter's or correspondent's role among them. */
+static gboolean
+names_roles (const char *text, gsize start, gsize end)
+{
+  for (const char *p = text + start; p < text + end; p = g_utf8_next_char (p))
+    if (!_sd_text_is_han (_sd_text_get_char (p)) && !_sd_text_is_space (_sd_text_get_char (p)))
+      return FALSE;
+  return _sd_text_contains (text, start, end, "记者")
+         || _sd_text_contains (text, start, end, "通讯员");
+}
+
+/* "新华社发": an agency that sends a photo (…社, …网), a few characters. */
+static gboolean
+sends_photo (const char *text, gsize start, gsize end)
+{
+  guint n = _sd_text_count_chars (text, start, end, 8);
+
+  return n >= 3 && n <= 7
+         && (_sd_text_has_suffix (text, start, end, "社发")
+             || _sd_text_has_suffix (text, start, end, "网发"))
+         && !_sd_seg_has_sentence_mark (text, start, end) && !has_comma (text, start, end);
+}
+
+/* Whether [@start, @end) is one bracket: "（…）". */
+static gboolean
+is_bracketed (const char *text, gsize start, gsize end)
+{
+  gsize inner_start = start, inner_end = end;
+
+  return _sd_text_strip_brackets (text, &inner_start, &inner_end);
+}
+
 /* A bracket of names and the roles they had in a photo: 供图, 摄影师:…,
  * opening with a name, not a note ("（图为…摄）" holds a sentence). */
 static gboolean
@@ -618,6 +542,7 @@ find_tail_start (const char *text, gsize start, gsize end)
 {
   const char *p = text + end;
   guint       walked = 0;
+  gboolean    inside = FALSE; /* in a bracket that closes the text: commas may part names */
 
   while ((p = _sd_text_prev_char (text + start, p)) != NULL)
     {
@@ -625,8 +550,12 @@ find_tail_start (const char *text, gsize start, gsize end)
 
       if (_sd_text_is_sentence_end (c))
         return _sd_text_skip_closing (text, g_utf8_next_char (p) - text, end);
+      if ((c == ')' || c == 0xFF09) && walked == 0)
+        inside = TRUE;
+      else if (c == '(' || c == 0xFF08)
+        inside = FALSE;
       /* closing marks right after the end are no part of the tail */
-      if (is_comma (c)
+      if ((is_comma (c) && !inside)
           || (!_sd_text_is_space (c) && !_sd_text_is_closing (c) && ++walked > TAIL_MAX_CHARS))
         return start;
     }
@@ -643,8 +572,9 @@ _sd_seg_find_glued_tail (SdSegPage *page, SdSegUnit *u)
   if (tail <= u->prose_start || tail >= tail_end)
     return;
   tail = _sd_seg_skip_spaces (text, tail, tail_end);
+  /* names in brackets may be parted by commas: "（供稿人：王艳，颜国庆）" */
   if (_sd_text_count_chars (text, tail, tail_end, TAIL_MAX_CHARS) > TAIL_MAX_CHARS
-      || has_comma (text, tail, tail_end))
+      || (has_comma (text, tail, tail_end) && !is_bracketed (text, tail, tail_end)))
     return;
   names_start = tail;
   /* "…认可。” □ 赵紫妍": the box that marks a reporter line marks names
@@ -675,15 +605,32 @@ _sd_seg_find_glued_tail (SdSegPage *page, SdSegUnit *u)
           u->tail_credit = u->tail_names = TRUE;
           names_end -= strlen ("摄影报道");
         }
+      /* "…景象。 全媒体记者 辛一 通讯员 杨志国 刘亚 摄影报道": reporters with
+       * their roles sign the whole report, no photo of its own */
+      else if (!bracketed && _sd_text_has_suffix (text, names_start, names_end, "摄影报道")
+               && names_roles (text, names_start, names_end - strlen ("摄影报道")))
+        {
+          u->tail_names = TRUE;
+          names_end -= strlen ("摄影报道");
+        }
+      /* "…集聚。 新华社发": an agency sends the photo */
+      else if (!bracketed && sends_photo (text, names_start, names_end))
+        {
+          u->tail_credit = TRUE;
+          names_end -= strlen ("发");
+        }
       else
         {
           if (bracketed)
             skip_signature_role (text, &names_start, names_end);
+          if (bracketed)
+            skip_signature_medium (text, &names_start, names_end);
           /* "…幸福感。扬子晚报/紫牛新闻记者梅方滢": the role before the names */
           else if (_sd_seg_has_role_prefix (text, names_start, names_end, &after))
             names_start = _sd_seg_skip_spaces (text, after, names_end);
           if (!_sd_text_is_name_list (text, names_start, names_end, FALSE)
-              && !(bracketed && is_bracketed_signature (text, names_start, names_end)))
+              && !(bracketed && is_bracketed_signature (text, names_start, names_end))
+              && !(bracketed && lists_names (text, &names_start, names_end)))
             return;
           u->tail_names = TRUE;
         }

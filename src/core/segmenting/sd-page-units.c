@@ -270,7 +270,9 @@ find_furniture (SdSegPage *page, SdSegUnit *u)
         if (next == 0xFF1A || next == ':' || next == '/' || _sd_text_is_space (next))
           goto found;
       }
-  if (is_paper_name (text, u->text_start, u->text_end, u->chars)
+  /* "北京日报 李如意 摄" names the paper a photographer works for: a credit */
+  if ((is_paper_name (text, u->text_start, u->text_end, u->chars)
+       && !_sd_text_has_suffix (text, u->text_start, u->text_end, "摄"))
       || _sd_text_contains (text, u->text_start, u->text_end, "星期")
       || (_sd_text_has_prefix (text, u->text_start, u->text_end, "第")
           && _sd_text_has_suffix (text, u->text_start, u->text_end, "版") && u->chars <= 6))
@@ -394,6 +396,28 @@ reads_like_cut_prose (SdSegPage *page, SdSegUnit *u)
   return FALSE;
 }
 
+/* "常州城区景色（2023年12月21日摄 无人机照片）": a bracket that holds 摄
+ * dates and credits a photo; the line is its caption, no title. */
+static gboolean
+holds_bracketed_credit (SdSegPage *page, SdSegUnit *u)
+{
+  const char *text = page->text;
+  gboolean    open = FALSE;
+
+  for (const char *p = text + u->text_start; p < text + u->text_end; p = g_utf8_next_char (p))
+    {
+      gunichar c = _sd_text_get_char (p);
+
+      if (c == '(' || c == 0xFF08)
+        open = TRUE;
+      else if (c == ')' || c == 0xFF09)
+        open = FALSE;
+      else if (open && c == 0x6444 /* 摄 */)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static gboolean
 is_title_shaped (SdSegPage *page, SdSegUnit *u)
 {
@@ -413,7 +437,8 @@ is_title_shaped (SdSegPage *page, SdSegUnit *u)
   if (u->md_level > 0 || u->bold)
     return chars <= MD_TITLE_MAX_CHARS;
   if (chars < 4 || chars > TITLE_MAX_CHARS
-      || (_sd_seg_unit_has_sentence_mark (page, u) && !only_exclaims (page, u)))
+      || (_sd_seg_unit_has_sentence_mark (page, u) && !only_exclaims (page, u))
+      || holds_bracketed_credit (page, u))
     return FALSE;
   /* a kicker may end in a colon over its title ("江苏省淮安市涟水县扁担村:");
    * a line of prose that does goes on in a quote */

@@ -226,8 +226,9 @@ G_GNUC_INTERNAL gboolean   _sd_seg_find_credits_line (SdSegPage *page,
                                                       SdSegUnit *u);
 G_GNUC_INTERNAL gboolean   _sd_seg_find_name_line   (SdSegPage  *page,
                                                      SdSegUnit  *u);
-/* the dateline and reporter of a 本报讯-style lead, and names glued after
- * the last sentence, narrow the unit's prose */
+/* sd-datelines.c: the dateline and reporter of a 本报讯-style lead, and
+ * sd-credits.c: names glued after the last sentence, narrow the unit's
+ * prose */
 G_GNUC_INTERNAL void       _sd_seg_find_news_lead   (SdSegPage  *page,
                                                      SdSegUnit  *u);
 G_GNUC_INTERNAL void       _sd_seg_find_glued_tail  (SdSegPage  *page,
@@ -309,5 +310,18 @@ G_GNUC_INTERNAL gboolean   _sd_seg_continues_sentence (SdSegPage *page,
                                                        SdSegUnit *u);
 /* (transfer full) (element-type SdSegment) */
 G_GNUC_INTERNAL GPtrArray *_sd_seg_build_segments   (SdSegPage  *page);
+/* sd-story-builder.c: records a repair; @detail is N_() where written */
+G_GNUC_INTERNAL void       _sd_seg_add_repair       (SdSegment   *segment,
+                                                     SdRepairKind kind,
+                                                     gsize        start,
+                                                     gsize        end,
+                                                     const char  *detail);
+/* sd-captions.c: a photo item is its caption and credit, nothing more */
+G_GNUC_INTERNAL gboolean   _sd_seg_is_photo_story   (SdSegPage  *page,
+                                                     SdSegStory *story);
+/* sd-captions.c: the captions of @story's photos, out of its body */
+G_GNUC_INTERNAL void       _sd_seg_collect_captions (SdSegPage  *page,
+                                                     SdSegStory *story,
+                                                     SdSegment  *segment);
 
 G_END_DECLS

@@ -235,6 +235,12 @@ _sd_seg_set_header_roles (SdSegPage *page, guint i, guint n, guint id)
       gboolean kicker_first =
           !b->dash_start && (a->dash_end || a->md_level == 0 || a->md_level >= b->md_level);
 
+      /* a line that names its subject before a colon ("常州：破解…") is a
+       * headline, never a 引题: the line under it, with none, is its 副题 */
+      if (kicker_first && !a->dash_end && a->md_level == b->md_level
+          && _sd_seg_has_title_colon (page, a) && !_sd_seg_has_title_colon (page, b))
+        kicker_first = FALSE;
+
       a->role = kicker_first ? ROLE_KICKER : ROLE_HEADLINE;
       b->role = kicker_first ? ROLE_HEADLINE : ROLE_SUBHEADLINE;
     }

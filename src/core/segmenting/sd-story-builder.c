@@ -3,7 +3,7 @@
  * Copyright 2026 The Storydesk authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Photo credits take their captions out of the body; text printed twice is
+ * Photo credits take their captions out of the body (sd-captions.c); text printed twice is
  * left out (sd-ocr-repair.c); paragraphs broken at a column end are joined;
  * names glued after a story's last sentence become its byline; the kind
  * follows from markers and length.  Every repair is recorded with its span.
@@ -123,8 +123,9 @@ dup_names (const char *text, gsize start, gsize end, NameForm form)
 }
 
 /* @detail is an untranslated message, N_() where it is written. */
-static void
-add_repair (SdSegment *segment, SdRepairKind kind, gsize start, gsize end, const char *detail)
+void
+_sd_seg_add_repair (
+    SdSegment *segment, SdRepairKind kind, gsize start, gsize end, const char *detail)
 {
   g_ptr_array_add (segment->repairs, sd_repair_new (kind, start, end, _(detail)));
 }
@@ -134,138 +135,6 @@ set_string (char **field, char *value)
 {
   g_free (*field);
   *field = value;
-}
-
-static gsize
-count_prose (SdSegPage *page, SdSegStory *story, gsize limit)
-{
-  gsize n = 0;
-
-  for (guint i = story->first; i <= story->last && n <= limit; i++)
-    {
-      SdSegUnit *u = _sd_seg_unit_at (page, i);
-
-      if (u->role == ROLE_BODY)
-        n += _sd_text_count_chars (page->text, u->prose_start, u->prose_end, limit - n);
-    }
-  return n;
-}
-
-static gboolean
-has_credit (SdSegPage *page, SdSegStory *story)
-{
-  for (guint i = story->first; i <= story->last; i++)
-    {
-      SdSegUnit *u = _sd_seg_unit_at (page, i);
-
-      if (u->role == ROLE_CREDIT || (u->role == ROLE_BODY && u->tail_credit))
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/* A photo item is its caption and credit, nothing more. */
-static gboolean
-is_photo_story (SdSegPage *page, SdSegStory *story)
-{
-  guint paragraphs = 0;
-
-  for (guint i = story->first; i <= story->last; i++)
-    {
-      SdSegUnit *u = _sd_seg_unit_at (page, i);
-
-      if (u->role == ROLE_SECTION || u->news_lead)
-        return FALSE;
-      if (u->role == ROLE_BODY && _sd_seg_opens_paragraph (page, i) && ++paragraphs > 2)
-        return FALSE;
-    }
-  return paragraphs > 0 && has_credit (page, story)
-         && count_prose (page, story, PHOTO_MAX_CHARS) <= PHOTO_MAX_CHARS;
-}
-
-static char *
-dup_caption (SdSegPage *page, SdSegUnit *caption, SdSegUnit *credit)
-{
-  const char *text = page->text;
-  g_autoptr (GString) out = g_string_new (NULL);
-
-  if (caption != NULL)
-    g_string_append_len (out, text + caption->prose_start,
-                         caption->prose_end - caption->prose_start);
-  /* "…注入新鲜力量。(X供图)", but "…启动。 徐宇欣 摄" */
-  if (caption != NULL
-      && !_sd_seg_char_in ("(（【", _sd_text_first_char (text, credit->start, credit->end)))
-    g_string_append_c (out, ' ');
-  g_string_append_len (out, text + credit->start, credit->end - credit->start);
-  return _sd_text_dup_widened (out->str, out->len);
-}
-
-/* Photo credits inside a story: the short sentence printed with each one is
- * its caption; a credit printed apart takes the lone sentence under the
- * headline. */
-static void
-collect_captions (SdSegPage *page, SdSegStory *story, SdSegment *segment)
-{
-  guint first_body = NONE;
-
-  for (guint i = story->first; i <= story->last; i++)
-    {
-      SdSegUnit *u = _sd_seg_unit_at (page, i);
-      SdSegUnit *caption = NULL;
-
-      if (u->role == ROLE_BODY && first_body == NONE)
-        first_body = i;
-      /* "…体验采摘乐趣。 赵明/摄" with the story going on after it */
-      if (u->role == ROLE_BODY && u->tail_credit && i < story->last_body && u->ends_sentence
-          && _sd_text_count_chars (page->text, u->prose_start, u->prose_end, CAPTION_MAX_CHARS)
-                 <= CAPTION_MAX_CHARS)
-        {
-          u->role = ROLE_CAPTION;
-          add_repair (segment, SD_REPAIR_MOVED_CAPTION, u->prose_start, u->tail_end,
-                      N_("photo caption taken out of the body"));
-          g_ptr_array_add (segment->captions,
-                           g_strndup (page->text + u->prose_start, u->tail_end - u->prose_start));
-          continue;
-        }
-      if (u->role != ROLE_CREDIT)
-        continue;
-      /* the caption is a paragraph of its own, not the end of one a
-       * column break cut */
-      if (i > story->first && _sd_seg_unit_at (page, i - 1)->role == ROLE_BODY
-          && _sd_seg_unit_at (page, i - 1)->ends_sentence && _sd_seg_opens_paragraph (page, i - 1)
-          && _sd_text_count_chars (page->text, _sd_seg_unit_at (page, i - 1)->prose_start,
-                                   _sd_seg_unit_at (page, i - 1)->prose_end, CAPTION_MAX_CHARS)
-                 <= CAPTION_MAX_CHARS)
-        caption = _sd_seg_unit_at (page, i - 1);
-      /* a dated sentence under the headline of a photo item of a few
-       * sentences ("10月20日，一名农民…") opens its text */
-      else if (first_body != NONE && first_body != i - 1
-               && !(_sd_seg_starts_with_opener (page, _sd_seg_unit_at (page, first_body))
-                    && count_prose (page, story, PHOTO_MAX_CHARS) <= PHOTO_MAX_CHARS))
-        {
-          SdSegUnit *lone = _sd_seg_unit_at (page, first_body);
-          gsize      chars = _sd_text_count_chars (page->text, lone->prose_start, lone->prose_end,
-                                                   LONE_CAPTION_CHARS);
-
-          /* one sentence only; looked for last, as every credit of the
-           * story asks about the same unit */
-          if (lone->ends_sentence && chars <= LONE_CAPTION_CHARS && !lone->news_lead
-              && _sd_text_last_sentence_end (
-                     page->text, lone->prose_start,
-                     _sd_text_prev_char (page->text, page->text + lone->prose_end) - page->text)
-                     == lone->prose_start)
-            caption = lone;
-        }
-      if (caption != NULL)
-        {
-          caption->role = ROLE_CAPTION;
-          add_repair (segment, SD_REPAIR_MOVED_CAPTION, caption->prose_start, caption->prose_end,
-                      N_("photo caption taken out of the body"));
-        }
-      add_repair (segment, SD_REPAIR_MOVED_CAPTION, u->start, u->end,
-                  N_("photo credit taken out of the body"));
-      g_ptr_array_add (segment->captions, dup_caption (page, caption, u));
-    }
 }
 
 /* "记者 王某" after the last paragraph signs the story rather than
@@ -521,8 +390,8 @@ build_paragraphs (SdSegPage         *page,
         continue;
 
       if (para.open && !para.ends_sentence)
-        add_repair (segment, SD_REPAIR_JOINED_BREAK, para.end, u->prose_start,
-                    N_("paragraph broken mid-sentence at a column end, joined again"));
+        _sd_seg_add_repair (segment, SD_REPAIR_JOINED_BREAK, para.end, u->prose_start,
+                            N_("paragraph broken mid-sentence at a column end, joined again"));
       else
         {
           if (para.open)
@@ -536,8 +405,8 @@ build_paragraphs (SdSegPage         *page,
       para.end = kept_end;
       para.ends_sentence = _sd_text_ends_sentence (text, u->prose_start, kept_end);
       if (u->tail_names && kept_end == u->prose_end)
-        add_repair (segment, SD_REPAIR_SPLIT_BYLINE, u->tail_start, u->tail_end,
-                    N_("names glued to the last sentence split off as the byline"));
+        _sd_seg_add_repair (segment, SD_REPAIR_SPLIT_BYLINE, u->tail_start, u->tail_end,
+                            N_("names glued to the last sentence split off as the byline"));
       else if (u->tail_names)
         u->tail_kept = FALSE; /* left out with the text it closed */
     }
@@ -549,9 +418,9 @@ build_paragraphs (SdSegPage         *page,
         {
           segment->truncated = TRUE;
           /* the span is the unfinished sentence */
-          add_repair (segment, SD_REPAIR_TRUNCATED,
-                      _sd_text_last_sentence_end (text, para.last_start, para.end), para.end,
-                      N_("ends in mid-sentence: the rest is not on this page"));
+          _sd_seg_add_repair (segment, SD_REPAIR_TRUNCATED,
+                              _sd_text_last_sentence_end (text, para.last_start, para.end),
+                              para.end, N_("ends in mid-sentence: the rest is not on this page"));
         }
     }
 }
@@ -602,7 +471,7 @@ decide_kind (SdSegPage *page, SdSegStory *story, SdSegment *segment)
       news_lead |= u->news_lead;
       break;
     }
-  if (is_photo_story (page, story))
+  if (_sd_seg_is_photo_story (page, story))
     return SD_STORY_KIND_PHOTO;
   /* no character is shorter than a byte: a short story need not be counted */
   for (guint i = 0; i < segment->paragraphs->len && bytes < BRIEF_MAX_CHARS; i++)
@@ -639,8 +508,7 @@ _sd_seg_build_segments (SdSegPage *page)
       SdSegment *segment = sd_segment_new ();
 
       g_ptr_array_add (built, segment);
-      if (!is_photo_story (page, _sd_seg_story_at (page, s)))
-        collect_captions (page, _sd_seg_story_at (page, s), segment);
+      _sd_seg_collect_captions (page, _sd_seg_story_at (page, s), segment);
     }
 
   for (guint i = 0; i < page->units->len; i++)

@@ -77,7 +77,23 @@ names_new_place (SdSegPage *page, SdSegStory *story, SdSegUnit *u, gsize place_e
   return !_sd_text_contains (page->text, from, to, place);
 }
 
-/* The lead names the headline's subject as a place: "武进…" → "常州市武进区". */
+/* Where the subject a title names before its colon ends ("盐城：社区…"):
+ * the colon, or the title's end when it has none. */
+static gsize
+find_subject_end (SdSegPage *page, SdSegUnit *title)
+{
+  const char *text = page->text;
+  guint       n = 0;
+
+  for (const char *p = text + title->text_start; p < text + title->text_end && n <= 8;
+       p = g_utf8_next_char (p), n++)
+    if (_sd_seg_char_in ("：:", _sd_text_get_char (p)))
+      return p - text;
+  return title->text_end;
+}
+
+/* The lead names the headline's subject as a place: "武进…" → "常州市武进区",
+ * "盐城：社区…" → "盐城市亭湖区". */
 static gboolean
 lead_names_place (SdSegPage *page, SdSegUnit *title, SdSegUnit *lead)
 {
@@ -102,8 +118,9 @@ lead_names_place (SdSegPage *page, SdSegUnit *title, SdSegUnit *lead)
     }
   if (b == 0)
     return FALSE;
-  /* "武进…" over "常州市武进区…" tells; "丁蜀镇…" over "丁蜀镇…" only repeats */
-  end = text + title->text_end;
+  /* "武进…" over "常州市武进区…" tells; "丁蜀镇…" over "丁蜀镇…" only repeats
+   * (a suffix after a colon, "盐城：社区…", belongs to the rest) */
+  end = text + find_subject_end (page, title);
   p = g_utf8_next_char (p);
   for (guint k = 0; k < 4 && p < end; k++, p = g_utf8_next_char (p))
     if (_sd_seg_char_in (admin_suffixes, _sd_text_get_char (p)))

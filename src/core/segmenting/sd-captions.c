@@ -1,0 +1,185 @@
+/* sd-captions.c — photo captions and credits taken out of a story's body
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Internal to the segmenter: a story's photo credits take their captions
+ * out of the body (sd-story-builder.c fills the rest); a photo item is its
+ * caption and credit, nothing more.
+ */
+#define G_LOG_DOMAIN "sd-story-builder"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "sd-segmenter-private.h"
+
+#include "sd-text-util.h"
+
+static gsize
+count_prose (SdSegPage *page, SdSegStory *story, gsize limit)
+{
+  gsize n = 0;
+
+  for (guint i = story->first; i <= story->last && n <= limit; i++)
+    {
+      SdSegUnit *u = _sd_seg_unit_at (page, i);
+
+      if (u->role == ROLE_BODY)
+        n += _sd_text_count_chars (page->text, u->prose_start, u->prose_end, limit - n);
+    }
+  return n;
+}
+
+static gboolean
+has_credit (SdSegPage *page, SdSegStory *story)
+{
+  for (guint i = story->first; i <= story->last; i++)
+    {
+      SdSegUnit *u = _sd_seg_unit_at (page, i);
+
+      if (u->role == ROLE_CREDIT || (u->role == ROLE_BODY && u->tail_credit))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A photo item is its caption and credit, nothing more. */
+gboolean
+_sd_seg_is_photo_story (SdSegPage *page, SdSegStory *story)
+{
+  guint paragraphs = 0;
+
+  for (guint i = story->first; i <= story->last; i++)
+    {
+      SdSegUnit *u = _sd_seg_unit_at (page, i);
+
+      if (u->role == ROLE_SECTION || u->news_lead)
+        return FALSE;
+      if (u->role == ROLE_BODY && _sd_seg_opens_paragraph (page, i) && ++paragraphs > 2)
+        return FALSE;
+    }
+  return paragraphs > 0 && has_credit (page, story)
+         && count_prose (page, story, PHOTO_MAX_CHARS) <= PHOTO_MAX_CHARS;
+}
+
+static char *
+dup_caption (SdSegPage *page, SdSegUnit *caption, SdSegUnit *credit)
+{
+  const char *text = page->text;
+  g_autoptr (GString) out = g_string_new (NULL);
+
+  if (caption != NULL)
+    g_string_append_len (out, text + caption->prose_start,
+                         caption->prose_end - caption->prose_start);
+  /* "…注入新鲜力量。(X供图)", but "…启动。 徐宇欣 摄" */
+  if (caption != NULL
+      && !_sd_seg_char_in ("(（【", _sd_text_first_char (text, credit->start, credit->end)))
+    g_string_append_c (out, ' ');
+  g_string_append_len (out, text + credit->start, credit->end - credit->start);
+  return _sd_text_dup_widened (out->str, out->len);
+}
+
+/* A photo item's text closed by its credit ("…供应市场。 王须中摄"), then
+ * one short sentence at its end: printed under the photo, its caption
+ * ("采茶工在…采摘春茶。"). */
+static void
+take_caption_under_photo (SdSegPage *page, SdSegStory *story, SdSegment *segment)
+{
+  guint      i = story->last_body;
+  SdSegUnit *u, *above;
+
+  if (i == NONE || i <= story->first)
+    return;
+  u = _sd_seg_unit_at (page, i);
+  above = _sd_seg_unit_at (page, i - 1);
+  if (u->tail_credit || u->tail_names || !u->ends_sentence || u->news_lead
+      || above->role != ROLE_BODY || !above->tail_credit
+      || _sd_text_count_chars (page->text, u->prose_start, u->prose_end, LONE_CAPTION_CHARS + 1)
+             > LONE_CAPTION_CHARS
+      || _sd_text_last_sentence_end (page->text, u->prose_start,
+                                     _sd_text_prev_char (page->text, page->text + u->prose_end)
+                                         - page->text)
+             != u->prose_start)
+    return;
+  u->role = ROLE_CAPTION;
+  _sd_seg_add_repair (segment, SD_REPAIR_MOVED_CAPTION, u->prose_start, u->prose_end,
+                      N_("photo caption taken out of the body"));
+  g_ptr_array_add (segment->captions, _sd_text_dup_widened (page->text + u->prose_start,
+                                                            u->prose_end - u->prose_start));
+}
+
+/* Photo credits inside a story: the short sentence printed with each one is
+ * its caption; a credit printed apart takes the lone sentence under the
+ * headline.  A photo item keeps its text, but for a caption under it. */
+void
+_sd_seg_collect_captions (SdSegPage *page, SdSegStory *story, SdSegment *segment)
+{
+  guint first_body = NONE;
+
+  if (_sd_seg_is_photo_story (page, story))
+    {
+      take_caption_under_photo (page, story, segment);
+      return;
+    }
+
+  for (guint i = story->first; i <= story->last; i++)
+    {
+      SdSegUnit *u = _sd_seg_unit_at (page, i);
+      SdSegUnit *caption = NULL;
+
+      if (u->role == ROLE_BODY && first_body == NONE)
+        first_body = i;
+      /* "…体验采摘乐趣。 赵明/摄" with the story going on after it */
+      if (u->role == ROLE_BODY && u->tail_credit && i < story->last_body && u->ends_sentence
+          && _sd_text_count_chars (page->text, u->prose_start, u->prose_end, CAPTION_MAX_CHARS)
+                 <= CAPTION_MAX_CHARS)
+        {
+          u->role = ROLE_CAPTION;
+          _sd_seg_add_repair (segment, SD_REPAIR_MOVED_CAPTION, u->prose_start, u->tail_end,
+                              N_("photo caption taken out of the body"));
+          g_ptr_array_add (segment->captions,
+                           g_strndup (page->text + u->prose_start, u->tail_end - u->prose_start));
+          continue;
+        }
+      if (u->role != ROLE_CREDIT)
+        continue;
+      /* the caption is a paragraph of its own, not the end of one a
+       * column break cut */
+      if (i > story->first && _sd_seg_unit_at (page, i - 1)->role == ROLE_BODY
+          && _sd_seg_unit_at (page, i - 1)->ends_sentence && _sd_seg_opens_paragraph (page, i - 1)
+          && _sd_text_count_chars (page->text, _sd_seg_unit_at (page, i - 1)->prose_start,
+                                   _sd_seg_unit_at (page, i - 1)->prose_end, CAPTION_MAX_CHARS)
+                 <= CAPTION_MAX_CHARS)
+        caption = _sd_seg_unit_at (page, i - 1);
+      /* a dated sentence under the headline of a photo item of a few
+       * sentences ("10月20日，一名农民…") opens its text */
+      else if (first_body != NONE && first_body != i - 1
+               && !(_sd_seg_starts_with_opener (page, _sd_seg_unit_at (page, first_body))
+                    && count_prose (page, story, PHOTO_MAX_CHARS) <= PHOTO_MAX_CHARS))
+        {
+          SdSegUnit *lone = _sd_seg_unit_at (page, first_body);
+          gsize      chars = _sd_text_count_chars (page->text, lone->prose_start, lone->prose_end,
+                                                   LONE_CAPTION_CHARS);
+
+          /* one sentence only; looked for last, as every credit of the
+           * story asks about the same unit */
+          if (lone->ends_sentence && chars <= LONE_CAPTION_CHARS && !lone->news_lead
+              && _sd_text_last_sentence_end (
+                     page->text, lone->prose_start,
+                     _sd_text_prev_char (page->text, page->text + lone->prose_end) - page->text)
+                     == lone->prose_start)
+            caption = lone;
+        }
+      if (caption != NULL)
+        {
+          caption->role = ROLE_CAPTION;
+          _sd_seg_add_repair (segment, SD_REPAIR_MOVED_CAPTION, caption->prose_start,
+                              caption->prose_end, N_("photo caption taken out of the body"));
+        }
+      _sd_seg_add_repair (segment, SD_REPAIR_MOVED_CAPTION, u->start, u->end,
+                          N_("photo credit taken out of the body"));
+      g_ptr_array_add (segment->captions, dup_caption (page, caption, u));
+    }
+}

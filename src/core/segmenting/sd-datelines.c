@@ -1,0 +1,222 @@
+/* sd-datelines.c — the dateline a story's text opens with
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Internal to the segmenter: 本报讯(X), 交汇点讯, 新华社南京2月19日电,
+ * 央广网…消息, 【连网】 and the reporter in brackets after one, as printed
+ * and as OCR reads them (本报汛, a misread mark inside, stray marks before).
+ * The text's prose starts after it.
+ */
+#define G_LOG_DOMAIN "sd-segmenter"
+
+#include "config.h"
+
+#include "sd-segmenter-private.h"
+
+#include "sd-text-util.h"
+
+/* What names the medium in a dateline: "交汇点讯", "中国江苏网…讯". */
+static const char media_chars[] = "报网社台端点刊";
+
+/* Whether the @length bytes at @text hold the three bytes of @needle. */
+static gboolean
+holds_bytes (const char *text, gsize length, const char *needle)
+{
+  const char *p = text, *end = text + length;
+
+  while (end - p >= 3 && (p = memchr (p, needle[0], end - p - 2)) != NULL)
+    {
+      if (p[1] == needle[1] && p[2] == needle[2])
+        return TRUE;
+      p++;
+    }
+  return FALSE;
+}
+
+/* "今日镇江讯3月3日…", "…讯(记者 X)": a date or the reporter follows. */
+static gboolean
+opens_date_or_bracket (const char *text, gsize pos, gsize end)
+{
+  gunichar c = _sd_text_first_char (text, pos, end);
+
+  return (c < 0x80 && g_ascii_isdigit (c)) || c == '(' || c == 0xFF08 || c == ' ' || c == 0x3000;
+}
+
+static gboolean
+misreads_paper_dateline (const char *text, gsize pos, gsize end)
+{
+  static const gunichar dateline[] = { 0x672C /* 本 */, 0x62A5 /* 报 */, 0x8BAF /* 讯 */ };
+  const char           *p = text + pos;
+  guint                 wrong = 0;
+
+  for (guint k = 0; k < G_N_ELEMENTS (dateline); k++, p = g_utf8_next_char (p))
+    {
+      gunichar c;
+
+      if (p >= text + end)
+        return FALSE;
+      c = _sd_text_get_char (p);
+      /* each of them a Han character that takes three bytes, as they do */
+      if (!_sd_text_is_han (c) || g_utf8_next_char (p) - p != 3)
+        return FALSE;
+      wrong += c != dateline[k];
+    }
+  return wrong == 1 && opens_date_or_bracket (text, p - text, end);
+}
+
+/* "今日镇江讯为进一步…": a paragraph that opens with a few Han characters
+ * and 讯 (neither 闻讯 nor 通讯, 资讯…) opens with a dateline, whatever
+ * follows it. */
+#define DATELINE_PLAIN_CHARS 6
+
+/* Where a dateline ends: "本报讯", "交汇点讯", "中国江苏网7月13日连云港讯",
+ * "新华社南京2月19日电", "【连网】"; or @pos when the text opens with none.
+ * A dateline is short and unpunctuated; it names its medium, or a date
+ * before 电, so prose that reports 喜讯 is not taken for one. */
+static gsize
+skip_dateline (const char *text, gsize pos, gsize end)
+{
+  gboolean media = FALSE, dated = FALSE, plain = TRUE;
+  gunichar before = 0;
+  guint    n = 0, misread = 0;
+  gsize    look = MIN (end - pos, 31 * 3);
+
+  /* 本报讯 as OCR misreads it (本报汛, 木报讯): one of its three characters
+   * wrong, then the reporter in brackets or the date */
+  if (misreads_paper_dateline (text, pos, end))
+    return _sd_seg_skip_spaces (text, pos + strlen ("本报讯"), end);
+  /* most paragraphs hold no 讯, 电, 消息 or 【 near their start: bytes tell */
+  if (!holds_bytes (text + pos, look, "讯") && !holds_bytes (text + pos, look, "电")
+      && !holds_bytes (text + pos, look, "息") && !_sd_text_has_prefix (text, pos, end, "【"))
+    return pos;
+
+  /* 【连网】 names a medium and 【时政专稿 刘洋、支俊】 the reporters;
+   * 【编者按】, 【相关链接】 do neither */
+  if (_sd_text_first_char (text, pos, end) == 0x3010)
+    {
+      gsize    inside = _sd_seg_skip_char (text, pos);
+      gunichar last = 0;
+
+      for (gsize p = inside; p < end && n < 16; p = _sd_seg_skip_char (text, p), n++)
+        {
+          gunichar c = _sd_text_get_char (text + p);
+
+          if (c != 0x3011)
+            {
+              last = c;
+              continue;
+            }
+          if (_sd_seg_char_in (media_chars, last) || _sd_text_contains (text, inside, p, "专稿")
+              || _sd_text_contains (text, inside, p, "记者")
+              || _sd_text_contains (text, inside, p, "通讯员"))
+            return _sd_seg_skip_spaces (text, _sd_seg_skip_char (text, p), end);
+          return pos;
+        }
+      return pos;
+    }
+  for (gsize p = pos; p < end && n <= 30; p = _sd_seg_skip_char (text, p), n++)
+    {
+      gunichar c = _sd_text_get_char (text + p);
+      gsize    next = _sd_seg_skip_char (text, p);
+
+      /* 讯 after the medium ("交汇点讯"), after a place and a date when a
+       * medium came first ("中国江苏网7月13日连云港讯"), or before the date
+       * or the reporter ("今日镇江讯3月3日"); not 资讯, 通讯员, 讯号 */
+      if (c == 0x8BAF /* 讯 */ && n >= 2 && !_sd_seg_char_in ("通资音喜死审传闻问", before)
+          && !_sd_seg_char_in ("员号息", _sd_text_first_char (text, next, end))
+          && (_sd_seg_char_in (media_chars, before) || (media && dated)
+              || opens_date_or_bracket (text, next, end) || (plain && n <= DATELINE_PLAIN_CHARS)))
+        {
+          /* "淮安日报讯:“我们…”": the colon is the dateline's */
+          if (_sd_seg_char_in (":：", _sd_text_first_char (text, next, end)))
+            next = _sd_seg_skip_char (text, next);
+          return _sd_seg_skip_spaces (text, next, end);
+        }
+      /* "央广网无锡9月23日消息": a medium, a date, then 消息 */
+      if (c == 0x606F /* 息 */ && before == 0x6D88 /* 消 */ && media && dated)
+        return _sd_seg_skip_spaces (text, next, end);
+      /* "新华社南京2月19日电": a medium, a date, and no word going on but
+       * the 题 of a headline the text repeats ("…电 题：…") */
+      if (c == 0x7535 /* 电 */ && before == 0x65E5 /* 日 */ && media && n >= 4
+          && (!_sd_text_is_han (_sd_text_first_char (text, next, end))
+              || _sd_text_has_prefix (text, next, end, "题")))
+        return _sd_seg_skip_spaces (text, next, end);
+      /* one mark OCR misread inside it ("中国网。美丽江苏讯", "?月20日讯")
+       * is let pass, no more */
+      if (c == '?' || c == 0xFF1F || c == 0x3002 || c == '.')
+        {
+          if (misread++ > 0)
+            return pos;
+          plain = FALSE;
+          before = c;
+          continue;
+        }
+      if (!_sd_text_is_content (c) && c != '-' && c != 0x00B7 && c != ' ')
+        return pos;
+      plain &= _sd_text_is_han (c);
+      media |= _sd_seg_char_in (media_chars, c);
+      dated |= c == 0x65E5 /* 日 */ && before < 0x80 && g_ascii_isdigit (before);
+      before = c;
+    }
+  return pos;
+}
+
+/* No paragraph opens with a closing quote, a comma or a full stop: OCR
+ * reads them off the rule or the line above ("”本报讯…", "， 中新网…电").
+ * Up to three such marks, and the spaces among them, before a dateline are
+ * left out of the text with it. */
+#define STRAY_MARKS_MAX 3
+
+static gsize
+skip_stray_marks (const char *text, gsize pos, gsize end)
+{
+  for (guint n = 0; pos < end && n < STRAY_MARKS_MAX; n++)
+    {
+      gunichar c = _sd_text_get_char (text + pos);
+
+      if (!_sd_text_is_closing (c) && !_sd_text_is_clause_end (c) && c != 0x3001 /* 、 */
+          && c != '.' && c != '-' && c != '_' && c != '|')
+        break;
+      pos = _sd_seg_skip_spaces (text, _sd_seg_skip_char (text, pos), end);
+    }
+  return pos;
+}
+
+/* "本报讯(范韶欣)…", "现代快报讯(记者 潘荣)…" */
+void
+_sd_seg_find_news_lead (SdSegPage *page, SdSegUnit *u)
+{
+  const char *text = page->text;
+  gsize       pos = skip_dateline (text, u->prose_start, u->prose_end), close;
+  gunichar    open;
+
+  if (pos == u->prose_start)
+    {
+      gsize after_marks = skip_stray_marks (text, u->prose_start, u->prose_end);
+
+      if (after_marks > u->prose_start)
+        pos = skip_dateline (text, after_marks, u->prose_end);
+      if (pos == after_marks)
+        return;
+    }
+  u->news_lead = TRUE;
+  u->prose_start = pos;
+  open = _sd_text_first_char (text, pos, u->prose_end);
+  if (open != '(' && open != 0xFF08 && open != 0x3010)
+    return;
+  for (close = _sd_seg_skip_char (text, pos); close < u->prose_end && close - pos < 120;
+       close = _sd_seg_skip_char (text, close))
+    {
+      gunichar c = _sd_text_get_char (text + close);
+
+      if (c == ')' || c == 0xFF09 || c == 0x3011)
+        {
+          u->reporter_start = skip_stray_marks (text, _sd_seg_skip_char (text, pos), close);
+          u->reporter_end = close;
+          u->prose_start =
+              _sd_seg_skip_spaces (text, _sd_seg_skip_char (text, close), u->prose_end);
+          return;
+        }
+    }
+}
