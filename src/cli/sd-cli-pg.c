@@ -203,13 +203,13 @@ say_conflict (SdPgLibrary *library, gint64 id, gint64 version, const char *field
   if (story == NULL)
     return EXIT_REFUSED;
   message = g_strdup_printf (
-      _("someone else changed story %" G_GINT64_FORMAT " since version %" G_GINT64_FORMAT
-        " (it is at version %" G_GINT64_FORMAT " now); nothing was saved.\n"
+      _("someone else changed story %lld since version %lld (it is at version %lld now); "
+        "nothing was saved.\n"
         "  Its %s now: %s\n  Yours, not saved: %s\n"
-        "Run the command again with --if-version %" G_GINT64_FORMAT " to write yours over it"),
-         id, version, now, field,
+        "Run the command again with --if-version %lld to write yours over it"),
+         (long long) id, (long long) version, (long long) now, field,
          g_str_equal (field, "note") ? story->note : sd_story_status_to_string (story->status),
-         yours, now);
+         yours, (long long) now);
   _sd_cli_print_error (message);
   return EXIT_CONFLICT;
 }
@@ -241,8 +241,8 @@ _sd_cli_note_shared (const char *story_ref, const char *text, gint64 version)
         return say_conflict (library, id, version, "note", text);
       return library != NULL ? say_error (library, _("write notes"), error) : EXIT_REFUSED;
     }
-  g_print (_("Note saved: story %" G_GINT64_FORMAT " is at version %" G_GINT64_FORMAT "\n"), id,
-              new_version);
+  g_print (_("Note saved: story %lld is at version %lld\n"), (long long) id,
+              (long long) new_version);
   return EXIT_SUCCESS;
 }
 
@@ -268,8 +268,8 @@ _sd_cli_status_shared (const char *story_ref, SdStoryStatus status, gint64 versi
           g_strdup_printf (_("set a story’s status to %s"), sd_story_status_to_string (status));
       return say_error (library, action, error);
     }
-  g_print (_("Status saved: story %" G_GINT64_FORMAT " is at version %" G_GINT64_FORMAT "\n"), id,
-              new_version);
+  g_print (_("Status saved: story %lld is at version %lld\n"), (long long) id,
+              (long long) new_version);
   return EXIT_SUCCESS;
 }
 

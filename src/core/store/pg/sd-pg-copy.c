@@ -198,9 +198,9 @@ copy_batch (SdPgLibrary *self, gpointer data, GError **error)
       if (story->uuid == NULL)
         {
           g_set_error (error, SD_PG_ERROR, SD_PG_ERROR_FAILED,
-                       _("Story %" G_GINT64_FORMAT " has no uuid: open its library with this "
+                       _("Story %lld has no uuid: open its library with this "
                          "version of Storydesk once, then copy it"),
-                          story->id);
+                          (long long) story->id);
           return FALSE;
         }
       if (!insert_story (self, story, &id, error))
