@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "sd-window-private.h"
 
@@ -18,13 +19,32 @@
 #define RECENT_GROUP "storydesk-imports"
 #define N_RECENT 8
 
+/* RECENT_GROUP, where GTK keeps it.  gtk_recent_manager_add_full () (GTK
+ * 3.24) tests ((char *) data->groups)[0], the first byte of the first
+ * group's pointer, as if it were the name's first character, and leaves
+ * out every group when that byte is 0: the name's address ended in 00 in
+ * the sanitizer build, and the imports vanished from Import Recent.  The
+ * name is set where that byte is not 0. */
+static char *
+get_recent_group (void)
+{
+  static char storage[sizeof RECENT_GROUP + 1];
+  char       *group = storage;
+
+  if (*(const char *) &group == '\0')
+    group = storage + 1;
+  if (*group == '\0')
+    memcpy (group, RECENT_GROUP, sizeof RECENT_GROUP);
+  return group;
+}
+
 static void
 add_recent (const char *path)
 {
   g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
   g_autofree char *type = NULL;
   g_autofree char *mime_type = NULL;
-  char            *groups[] = { (char *) RECENT_GROUP, NULL };
+  char            *groups[] = { get_recent_group (), NULL };
   GtkRecentData    data = { 0 };
 
   if (uri == NULL)
