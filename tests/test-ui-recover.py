@@ -72,8 +72,7 @@ try:
     if hashlib.md5(open(library, "rb").read()).hexdigest() != damaged_md5:
         fail("the damaged library was changed")
 finally:
-    window.proc.terminate()
-    window.proc.wait(timeout=20)
+    window.stop()
 messages = window.messages()
 if "CRITICAL" in messages:
     fail("the window's messages:\n" + messages)

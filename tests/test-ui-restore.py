@@ -51,8 +51,7 @@ try:
         f"{headline!r}, the last of {n} stories, shown again", timeout=60)
     log(f"{headline!r}, the last of {n} stories, shown at start")
 finally:
-    window.proc.terminate()
-    window.proc.wait(timeout=20)
+    window.stop()
 if "CRITICAL" in window.messages() or "synchronous read" in window.messages():
     fail("the window's messages:\n" + window.messages())
 log("ok")
