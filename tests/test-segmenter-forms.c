@@ -325,6 +325,36 @@ test_title_subject_before_colon (void)
               2, "寅城：社区志愿者贴心服务解民忧", "走进寅城市");
 }
 
+/* Real text (tests/pages/real/b2, r07): a feature heads its sections with
+ * a group before a colon ("退休居民：…", "医护人员：…"), a headline with a
+ * place ("孤山镇、城北园区：…"); the first are sections of the story, the
+ * last opens one. */
+static void
+test_title_colon_group_or_place (void)
+{
+  g_autoptr (GPtrArray) segments = cut (
+      "疫情防控,泰州志愿者在行动\n\n"
+      "3月13日,泰州市文明办、市志愿服务联合会向全市志愿服务组织、志愿者、市民发出疫情防控志愿服务的"
+      "倡议。连日来,泰州广大志愿者立即行动起来,卡口值勤、核酸采样、捐献物资、参与“敲门行动”……他们"
+      "用各种方式投身到疫情防控行动中。\n\n"
+      "退休居民:主动请缨参与卡口执勤\n\n"
+      "14日下午,在海陵区城西街道招贤社区建工三村,54岁的社区居民徐秀珍正在小区门口执勤。\n\n"
+      "徐秀珍说,她是一名退休人员,前两年新冠疫情最初暴发的时候,她就主动报名,成为一名志愿者,参与社区"
+      "疫情防控。\n\n"
+      "医护人员:发挥专业特长投身防控\n\n"
+      "在海陵区城南街道社区卫生服务中心,29岁的江鹏正在忙着进行核酸采样。\n\n"
+      "孤山镇、城北园区:民生实事落地见效 托起群众“稳稳的幸福”\n\n"
+      "2026年以来,靖江市孤山镇、城北园区一系列民生实事项目陆续落地见效,涉及养老服务提升、交通出行"
+      "优化、基础设施建设等多个领域,切实为群众带来便利。\n");
+
+  g_assert_cmpuint (segments->len, ==, 2);
+  g_assert_true (body_has (story_headed (segments, "疫情防控，泰州志愿者在行动"), "3月13日",
+                           "忙着进行核酸采样。"));
+  g_assert_true (
+      body_has (story_headed (segments, "孤山镇、城北园区：民生实事落地见效 托起群众“稳稳的幸福”"),
+                "2026年以来", NULL));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -337,6 +367,7 @@ main (int argc, char **argv)
   g_test_add_func ("/segmenter-forms/reporter/misread-box", test_reporter_misread_box);
   g_test_add_func ("/segmenter-forms/title/subject-before-colon", test_title_subject_before_colon);
   g_test_add_func ("/segmenter-forms/title/colon-over-plain", test_title_colon_over_plain);
+  g_test_add_func ("/segmenter-forms/title/colon-group-or-place", test_title_colon_group_or_place);
   g_test_add_func ("/segmenter-forms/credit/forms", test_credit_forms);
   g_test_add_func ("/segmenter-forms/photo/spread-captions", test_photo_spread_captions);
   g_test_add_func ("/segmenter-forms/photo/bracketed-credit", test_caption_bracketed_credit);

@@ -321,7 +321,10 @@ assign_stories (SdSegPage *page)
           else if (u->role == ROLE_SECTION)
             story->plain_sections = TRUE;
           if (u->role == ROLE_SECTION && _sd_seg_has_title_colon (page, u))
-            story->colon_sections = TRUE;
+            {
+              story->colon_sections = TRUE;
+              story->place_sections = _sd_seg_colon_names_place (page, u);
+            }
         }
       else if (u->shape == SHAPE_BOLD)
         {
