@@ -282,6 +282,33 @@ signs_story (SdSegPage *page, SdSegUnit *u)
          && !_sd_text_contains (page->text, u->text_start, u->text_end, "通讯员");
 }
 
+static gboolean
+has_han (SdSegPage *page, SdSegUnit *u)
+{
+  for (const char *p = page->text + u->text_start; p < page->text + u->text_end;
+       p = g_utf8_next_char (p))
+    if (_sd_text_is_han (_sd_text_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
+/* Above the page's first story, a short line standing alone is the
+ * masthead's: the paper's motto or town, or specks OCR read as text ("至",
+ * "6spz ?9").  A story's first line, or a kicker ending in a dash, runs
+ * on into the next line or is longer; specks with no Han character at
+ * all may stand right over a headline. */
+#define MASTHEAD_SCRAP_CHARS 20
+
+static gboolean
+is_masthead_scrap (SdSegPage *page, guint i)
+{
+  SdSegUnit *u = _sd_seg_unit_at (page, i);
+  SdSegUnit *next = i + 1 < page->units->len ? _sd_seg_unit_at (page, i + 1) : NULL;
+
+  return u->shape == SHAPE_TEXT && u->chars < MASTHEAD_SCRAP_CHARS && !u->news_lead && !u->continued
+         && !u->dash_end && (next == NULL || next->blank_before > 0 || !has_han (page, u));
+}
+
 /* Gives every unit a story and a role. */
 static void
 assign_stories (SdSegPage *page)
@@ -362,6 +389,11 @@ assign_stories (SdSegPage *page)
               story = _sd_seg_story_at (page, page->stories->len - 1);
             }
           u->role = ROLE_REPORTER;
+        }
+      else if (story == NULL && is_masthead_scrap (page, i))
+        {
+          u->role = ROLE_STRAY;
+          continue;
         }
       else if (story == NULL
                || ((u->news_lead || u->continued) && story->has_body
