@@ -355,6 +355,79 @@ test_title_colon_group_or_place (void)
                 "2026年以来", NULL));
 }
 
+/* Real hard-wrapped text (tests/pages/real/b10, r37): a spread of photos,
+ * each caption closed by its credit, then after a blank line a photo of
+ * its own whose caption ends in its glued credit ("…(厚宣 摄)"): the last
+ * is no part of the spread's story, nor is its photographer that story's
+ * byline. */
+static void
+test_photo_after_spread (void)
+{
+  static const char page[] = "水蜜桃这一“甜蜜产业”助力乡村振兴的鲜活\n"
+                             "实践。\n"
+                             "无锡阳山,一批“桃王”集中亮相。\n"
+                             "孙权 摄\n"
+                             "　　作为“中国水蜜桃之乡”,无锡阳山所产\n"
+                             "“阳山水蜜桃”以香气浓郁、皮薄肉细、汁多\n"
+                             "味甜等特点享誉海内外。每年品桃旺季,“精\n"
+                             "品阳山水蜜桃”推选、优质果品联展等活动,\n"
+                             "已成为观察阳山区域特色产业活力的“窗口”\n"
+                             "——既晒出桃农丰收成果,也亮出产业升级轨\n"
+                             "迹。\n"
+                             "　　本次活动紧扣“提升品质、强化品牌、促\n"
+                             "进交流、助力增收”宗旨,吸引了惠山区50多\n"
+                             "户桃农参与。无锡市惠山区阳山水蜜桃桃农协\n"
+                             "会会长钱畅介绍,工作人员对送检样品进行称\n"
+                             "重测量、糖度检测等,9位专家组成的评审团则\n"
+                             "\n"
+                             "依据果重、甜度、色泽等核心指标评审。最终,\n"
+                             "10个单位(个人)入选“精品阳山水蜜桃”目录,\n"
+                             "20个单位(个人)入选“优质阳山水蜜桃”目录。\n"
+                             "图为参选的阳山水蜜桃样品,果形周正。\n"
+                             "孙权 摄\n"
+                             "　　“技术赋能让桃子品质更稳定。”无锡市\n"
+                             "阳山镇桃缘仁家水蜜桃专业合作社负责人姚仁\n"
+                             "志说,此次合作社送检果品重8两至9两,果形周\n"
+                             "正,这得益于智能水肥浇灌等设备的引入;无锡\n"
+                             "太湖阳山水蜜桃科技有限公司是“阳山水蜜桃”\n"
+                             "种植的龙头企业,今年,该公司选送的果品堪称\n"
+                             "果中“白富美”,公司种植管理部副部长高寒\n"
+                             "表示,后续将持续在品种改良与技术创新上发\n"
+                             "力,希望种出更好的水蜜桃。\n"
+                             "\n"
+                             "留锡过年也温暖\n"
+                             "近日,梁溪区离退休干部、省优秀志愿者赵大\n"
+                             "松来到广益街道上马墩社区,向春节期间留锡\n"
+                             "坚守岗位的环卫工人送上新春的祝福。\n"
+                             "(小汤 摄)\n"
+                             "近日,锡山区云林街道云昌社区组织留锡过年\n"
+                             "的青少年开展创意手工画活动。孩子们以冬奥\n"
+                             "会、冰雪运动为素材,精心创作了一幅幅作品,\n"
+                             "抒发对冬奥会的祝福和对祖国的热爱。\n"
+                             "(田光华 摄)\n"
+                             "春节期间,新吴区旺庄街道党群服务中心举办\n"
+                             "冬令营,组织留在无锡就地过年的企业职工子\n"
+                             "女开展迎新春系列活动。图为在党员志愿者的\n"
+                             "带领下,孩子们写春联、练书法。\n"
+                             "(戚善成 摄)\n"
+                             "\n"
+                             "　　4月1日,由锡山经济技术开发区、厚桥街\n"
+                             "道主办的“云瞰宛山湖,醉美梨花韵”2020宛\n"
+                             "山湖梨花节正式拉开序幕,期间将举办短视频\n"
+                             "创作大赛、原创主题曲征集大赛、文化创意设\n"
+                             "计大赛、知名乐队现场助演等活动。依托得天\n"
+                             "独厚的自然资源优势,宛山湖近两年在市民口\n"
+                             "中声名鹊起,成为当仁不让的“网红”打卡地。\n"
+                             "图为游客梨园赏花。(厚宣 摄)\n";
+  g_autoptr (GPtrArray) segments = cut (page);
+  SdSegment *spread = story_headed (segments, "留锡过年也温暖");
+  SdSegment *photo = g_ptr_array_index (segments, segments->len - 1);
+
+  g_assert_true (photo != spread);
+  g_assert_true (body_has (photo, "4月1日", "图为游客梨园赏花。"));
+  g_assert_null (spread->byline);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -372,5 +445,6 @@ main (int argc, char **argv)
   g_test_add_func ("/segmenter-forms/photo/spread-captions", test_photo_spread_captions);
   g_test_add_func ("/segmenter-forms/photo/bracketed-credit", test_caption_bracketed_credit);
   g_test_add_func ("/segmenter-forms/photo/caption-under-photo", test_caption_under_photo);
+  g_test_add_func ("/segmenter-forms/photo/after-spread", test_photo_after_spread);
   return g_test_run ();
 }
