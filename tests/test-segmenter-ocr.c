@@ -450,6 +450,54 @@ test_masthead_scraps (void)
     }
 }
 
+/* Real Tesseract text (tests/pages/real/b8, r31): a line of prose that
+ * runs to the column's edge, set apart with blank lines between the two
+ * halves of its sentence, is no headline; the headline read inside the
+ * sentence above it, naming its place before a colon, is. */
+static void
+test_line_inside_sentence (void)
+{
+  static const char page[] = "\n"
+                             "第二批全国乡村治理示范镇、村认定 苏州市1个镇和5个村入选\n"
+                             "\n"
+                             "日前,中央农办、农业农村部等六部委联合\n"
+                             "认定了第二批全国乡村治理示范镇、村,苏州市1\n"
+                             "个镇和5个村入选。截至目前,全市共有2个乡\n"
+                             "\n"
+                             "镇、12个村获评全国乡村治理示范乡镇、示范\n"
+                             "村,数量居全省第一。\n"
+                             "全国乡村治理示范镇、村是乡村治理的全国\n"
+                             "\n"
+                             "样板。第二批中,昆山市玉山镇入选全国乡村治\n"
+                             "理示范乡镇,吴中区临湖镇牛桥村、吴江区盛译\n"
+                             "镇黄家溪村、常熟市梅里镇四埠村、张家港经济\n"
+                             "\n"
+                             "技术开发区善港村、太仓市沙溪镇半泾村入选全\n"
+                             "国乡村治理示范村。(记者 晓亮)\n"
+                             "\n"
+                             "近日,江苏连云港沿海40多万亩条班紫菜开\n"
+                             "采头茬鲜紫菜,养殖户利用晴好天气,及时组织采\n"
+                             "\n"
+                             "江苏连云港:沿海40多万亩头茬鲜紫菜开采\n"
+                             "\n"
+                             " 收和转运, “海上菜园”一片繁忙景象。近年来，\n"
+                             "\n"
+                             "连云港市紫菜养殖业已成为渔业转型发展的支柱\n"
+                             "\n"
+                             "产业,形成育苗、生产、加工和出口创汇产业\n"
+                             "\n"
+                             "链。 ”王春 摄(人民图片网)\n";
+  g_autoptr (GPtrArray) segments = sd_segmenter_split (page, strlen (page));
+  SdSegment       *story;
+  g_autofree char *body = NULL;
+
+  g_assert_cmpuint (segments->len, ==, 2);
+  story = g_ptr_array_index (segments, 1);
+  g_assert_cmpstr (story->headline, ==, "江苏连云港：沿海40多万亩头茬鲜紫菜开采");
+  body = sd_segment_dup_body (story);
+  g_assert_nonnull (strstr (body, "渔业转型发展的支柱产业"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -461,5 +509,6 @@ main (int argc, char **argv)
   g_test_add_func ("/segmenter-ocr/credit/misread", test_misread_credit);
   g_test_add_func ("/segmenter-ocr/repair/stray-marks", test_stray_marks);
   g_test_add_func ("/segmenter-ocr/page/masthead-scraps", test_masthead_scraps);
+  g_test_add_func ("/segmenter-ocr/title/line-inside-sentence", test_line_inside_sentence);
   return g_test_run ();
 }
