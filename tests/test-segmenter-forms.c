@@ -428,6 +428,53 @@ test_photo_after_spread (void)
   g_assert_null (spread->byline);
 }
 
+/* Real text (tests/pages/real/b1, r03): inside a feature, a section head
+ * with its own ——副题, the text under them going on about the village the
+ * story told of (蒋巷村): a section of the story, both lines its heads. */
+static void
+test_section_with_subtitle (void)
+{
+  static const char page[] =
+      "\n"
+      "时代先锋\n"
+      "\n"
+      "44年 带出个新农村\n"
+      "\n"
+      "常德盛(左)和农技人员在蒋巷生态园察看葡萄收成(8月29日摄)。 新华社记者 陈琪摄\n"
+      "\n"
+      "“上有天堂,下有苏杭”。走进江苏省常熟市蒋巷村,似乎真的走进了“人间天堂”:遍植的树木郁郁葱葱,"
+      "千亩良田绿浪滚滚,生态园区里,树上挂满了水果,树下鸡鸭成群,碧水环绕的别墅里,"
+      "村民们悠然自得地享受着清新的空气,小小新村内,荷塘长廊,更添几分江南余韵。\n"
+      "\n"
+      "在村史展览馆里,一张张发黄的旧照片,则告\n"
+      "\n"
+      "诉游客们,这个如世外桃源般的村子的奋斗史:67岁的村党委书记常德盛带领全村百姓,用44年的时间,"
+      "把一个苏南最贫穷的小乡村,建设成一个“全面发展的”全国文明村、国家级生态村。\n"
+      "\n"
+      "“天不能改,地一定要换”\n"
+      "\n"
+      "——艰苦奋斗点燃穷苦村落幸福生活的希望\n"
+      "\n"
+      "蒋巷村是常熟一个偏远乡村,与太仓和昆山交界,曾经是一个土地贫瘠的“低乡”。83岁的冯雪林回忆,"
+      "上世纪五六十年代的蒋巷村,地势低洼,水灾虫灾一年到头轮番折磨,全村90%的人有血吸虫病,男女老少,"
+      "面黄肌瘦,苦种一年,收成寥寥,住的是泥土墙、茅草房,村里35岁左右的小伙子,半数以上娶不上媳妇。\n"
+      "\n"
+      "1966年,23岁的常德盛成为一名共产党员,"
+      "并当上了生产队大队长。第一次在两间茅草房召开全村会议的时候,连条凳子都没有,"
+      "村干部站着开会。在那次会议上,常德盛对村民喊出了“天不能改,地一定要换”的誓言,"
+      "并拟定了改变蒋巷穷乡僻壤、穷土恶水面貌的计划,开始了艰苦奋斗的征程。\n"
+      "\n";
+  g_autoptr (GPtrArray) segments = cut (page);
+  SdSegment *story;
+
+  g_assert_cmpuint (segments->len, ==, 1);
+  story = g_ptr_array_index (segments, 0);
+  g_assert_true (body_has (story, "“上有天堂", "开始了艰苦奋斗的征程。"));
+  g_assert_cmpuint (story->section_headings->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (story->section_headings, 1), ==,
+                   "——艰苦奋斗点燃穷苦村落幸福生活的希望");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -441,6 +488,7 @@ main (int argc, char **argv)
   g_test_add_func ("/segmenter-forms/title/subject-before-colon", test_title_subject_before_colon);
   g_test_add_func ("/segmenter-forms/title/colon-over-plain", test_title_colon_over_plain);
   g_test_add_func ("/segmenter-forms/title/colon-group-or-place", test_title_colon_group_or_place);
+  g_test_add_func ("/segmenter-forms/title/section-with-subtitle", test_section_with_subtitle);
   g_test_add_func ("/segmenter-forms/credit/forms", test_credit_forms);
   g_test_add_func ("/segmenter-forms/photo/spread-captions", test_photo_spread_captions);
   g_test_add_func ("/segmenter-forms/photo/bracketed-credit", test_caption_bracketed_credit);

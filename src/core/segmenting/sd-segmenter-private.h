@@ -242,6 +242,10 @@ G_GNUC_INTERNAL gboolean   _sd_seg_has_title_colon  (SdSegPage  *page,
                                                      SdSegUnit  *u);
 G_GNUC_INTERNAL gboolean   _sd_seg_colon_names_place (SdSegPage *page,
                                                       SdSegUnit *u);
+G_GNUC_INTERNAL gboolean   _sd_seg_lead_names_story_place (SdSegPage  *page,
+                                                           SdSegStory *story,
+                                                           guint       i,
+                                                           guint       lead);
 /* Whether the weak cues of the title at unit @i (with @n header units and
  * its lead at @lead, or NONE) add up to a new story after @story. */
 G_GNUC_INTERNAL gboolean   _sd_seg_weighs_as_story  (SdSegPage  *page,

@@ -182,9 +182,11 @@ starts_story (SdSegPage *page, SdSegStory *story, guint i)
   if ((story->ended || (lead != NONE && _sd_seg_is_photo_caption (page, lead)))
       && !(goes_on_in_words (page, story, i, lead) && (!story->ended || story->ended_by_photo)))
     return TRUE;
-  /* 引题—— over a title, or a title over its ——副题: only a story has those */
+  /* 引题—— over a title, or a title over its ——副题: a story has those, or
+   * a section of a feature whose text goes on about the village or town
+   * the story above told of */
   if (n > 1 && (u->dash_end || _sd_seg_unit_at (page, i + 1)->dash_start))
-    return TRUE;
+    return lead == NONE || !_sd_seg_lead_names_story_place (page, story, i, lead);
   /* where headlines are marked with '#', a plain title heads a section
    * unless a lead or a reporter line follows it (above) */
   if (page->md_titles >= 2 && !_sd_seg_is_marked (u) && !header_is_marked (page, i, n))
@@ -309,6 +311,16 @@ is_masthead_scrap (SdSegPage *page, guint i)
          && !u->dash_end && (next == NULL || next->blank_before > 0 || !has_han (page, u));
 }
 
+/* Unit @i stands right under a title the story took as a section. */
+static gboolean
+follows_section_title (SdSegPage *page, guint i)
+{
+  SdSegUnit *above = _sd_seg_unit_at (page, i - 1);
+
+  return above->title && (above->role == ROLE_SECTION || above->role == ROLE_BODY)
+         && _sd_seg_unit_at (page, i)->blank_before <= 3;
+}
+
 /* Gives every unit a story and a role. */
 static void
 assign_stories (SdSegPage *page)
@@ -336,13 +348,17 @@ assign_stories (SdSegPage *page)
             }
           if (story != NULL && _sd_seg_take_headline_half (page, i))
             continue;
-          if (story == NULL || starts_story (page, story, i))
+          /* a section head's ——副题 goes with it: both head the section */
+          if (story != NULL && u->dash_start && follows_section_title (page, i))
+            u->role = _sd_seg_unit_at (page, i - 1)->role = ROLE_SECTION;
+          else if (story == NULL || starts_story (page, story, i))
             {
               last = story != NULL ? _sd_seg_take_late_title (page, i) : NONE;
               i = last != NONE ? last : _sd_seg_open_story (page, i, TRUE);
               continue;
             }
-          u->role = u->section_shape ? ROLE_SECTION : ROLE_BODY;
+          else
+            u->role = u->section_shape ? ROLE_SECTION : ROLE_BODY;
           if (u->role == ROLE_SECTION && (_sd_seg_is_marked (u) || _sd_seg_is_numbered (u)))
             story->marked_sections = TRUE;
           else if (u->role == ROLE_SECTION)

@@ -249,6 +249,43 @@ _sd_seg_colon_names_place (SdSegPage *page, SdSegUnit *u)
   return n >= 2 && text_under_suffixes (page, u, chars[0], chars[n]);
 }
 
+/* The first village, town or community the lead of the title at unit @i
+ * names ("蒋巷村是常熟…") is one the story above named already: the text
+ * goes on about the same place. */
+#define LEAD_PLACE_CHARS 40 /* how far into the lead its place is looked for */
+
+gboolean
+_sd_seg_lead_names_story_place (SdSegPage *page, SdSegStory *story, guint i, guint lead)
+{
+  const char *text = page->text;
+  SdSegUnit  *l = _sd_seg_unit_at (page, lead);
+  const char *back[3] = { NULL, NULL, NULL }; /* the last three characters' starts */
+  guint       n = 0;
+
+  for (const char *p = text + l->prose_start; p < text + l->prose_end && n < LEAD_PLACE_CHARS;
+       p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = _sd_text_get_char (p);
+
+      if (!_sd_text_is_han (c))
+        {
+          back[0] = back[1] = back[2] = NULL;
+          continue;
+        }
+      back[0] = back[1];
+      back[1] = back[2];
+      back[2] = p;
+      if (back[0] != NULL && _sd_seg_char_in ("村镇乡", c))
+        {
+          g_autofree char *name = g_strndup (back[0], g_utf8_next_char (p) - back[0]);
+
+          return _sd_text_contains (text, _sd_seg_unit_at (page, story->first)->start,
+                                    _sd_seg_unit_at (page, i)->start, name);
+        }
+    }
+  return FALSE;
+}
+
 /* ---- lexical cohesion ----------------------------------------------------
  * A section goes on in its story's words; a new story brings its own.  The
  * share of the Han bigrams of a title and the text under it that the story
