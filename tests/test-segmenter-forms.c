@@ -420,9 +420,10 @@ test_photo_after_spread (void)
                              "中声名鹊起,成为当仁不让的“网红”打卡地。\n"
                              "图为游客梨园赏花。(厚宣 摄)\n";
   g_autoptr (GPtrArray) segments = cut (page);
-  SdSegment *spread = story_headed (segments, "留锡过年也温暖");
-  SdSegment *photo = g_ptr_array_index (segments, segments->len - 1);
+  SdSegment *spread, *photo;
 
+  spread = story_headed (segments, "留锡过年也温暖");
+  photo = g_ptr_array_index (segments, segments->len - 1);
   g_assert_true (photo != spread);
   g_assert_true (body_has (photo, "4月1日", "图为游客梨园赏花。"));
   g_assert_null (spread->byline);

@@ -301,14 +301,27 @@ has_han (SdSegPage *page, SdSegUnit *u)
  * all may stand right over a headline. */
 #define MASTHEAD_SCRAP_CHARS 20
 
+/* Some line of text, no page furniture, follows unit @i. */
+static gboolean
+text_follows (SdSegPage *page, guint i)
+{
+  for (guint k = i + 1; k < page->units->len; k++)
+    if (_sd_seg_unit_at (page, k)->shape == SHAPE_TEXT)
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 is_masthead_scrap (SdSegPage *page, guint i)
 {
   SdSegUnit *u = _sd_seg_unit_at (page, i);
   SdSegUnit *next = i + 1 < page->units->len ? _sd_seg_unit_at (page, i + 1) : NULL;
 
+  /* a page of one short line is a story still (a brief, a page's new
+   * version): text must follow */
   return u->shape == SHAPE_TEXT && u->chars < MASTHEAD_SCRAP_CHARS && !u->news_lead && !u->continued
-         && !u->dash_end && (next == NULL || next->blank_before > 0 || !has_han (page, u));
+         && !u->dash_end && next != NULL && (next->blank_before > 0 || !has_han (page, u))
+         && text_follows (page, i);
 }
 
 /* Unit @i stands right under a title the story took as a section. */
