@@ -325,6 +325,157 @@ test_title_subject_before_colon (void)
               2, "寅城：社区志愿者贴心服务解民忧", "走进寅城市");
 }
 
+/* Real text (tests/pages/real/b2, r07): a feature heads its sections with
+ * a group before a colon ("退休居民：…", "医护人员：…"), a headline with a
+ * place ("孤山镇、城北园区：…"); the first are sections of the story, the
+ * last opens one. */
+static void
+test_title_colon_group_or_place (void)
+{
+  g_autoptr (GPtrArray) segments = cut (
+      "疫情防控,泰州志愿者在行动\n\n"
+      "3月13日,泰州市文明办、市志愿服务联合会向全市志愿服务组织、志愿者、市民发出疫情防控志愿服务的"
+      "倡议。连日来,泰州广大志愿者立即行动起来,卡口值勤、核酸采样、捐献物资、参与“敲门行动”……他们"
+      "用各种方式投身到疫情防控行动中。\n\n"
+      "退休居民:主动请缨参与卡口执勤\n\n"
+      "14日下午,在海陵区城西街道招贤社区建工三村,54岁的社区居民徐秀珍正在小区门口执勤。\n\n"
+      "徐秀珍说,她是一名退休人员,前两年新冠疫情最初暴发的时候,她就主动报名,成为一名志愿者,参与社区"
+      "疫情防控。\n\n"
+      "医护人员:发挥专业特长投身防控\n\n"
+      "在海陵区城南街道社区卫生服务中心,29岁的江鹏正在忙着进行核酸采样。\n\n"
+      "孤山镇、城北园区:民生实事落地见效 托起群众“稳稳的幸福”\n\n"
+      "2026年以来,靖江市孤山镇、城北园区一系列民生实事项目陆续落地见效,涉及养老服务提升、交通出行"
+      "优化、基础设施建设等多个领域,切实为群众带来便利。\n");
+
+  g_assert_cmpuint (segments->len, ==, 2);
+  g_assert_true (body_has (story_headed (segments, "疫情防控，泰州志愿者在行动"), "3月13日",
+                           "忙着进行核酸采样。"));
+  g_assert_true (
+      body_has (story_headed (segments, "孤山镇、城北园区：民生实事落地见效 托起群众“稳稳的幸福”"),
+                "2026年以来", NULL));
+}
+
+/* Real hard-wrapped text (tests/pages/real/b10, r37): a spread of photos,
+ * each caption closed by its credit, then after a blank line a photo of
+ * its own whose caption ends in its glued credit ("…(厚宣 摄)"): the last
+ * is no part of the spread's story, nor is its photographer that story's
+ * byline. */
+static void
+test_photo_after_spread (void)
+{
+  static const char page[] = "水蜜桃这一“甜蜜产业”助力乡村振兴的鲜活\n"
+                             "实践。\n"
+                             "无锡阳山,一批“桃王”集中亮相。\n"
+                             "孙权 摄\n"
+                             "　　作为“中国水蜜桃之乡”,无锡阳山所产\n"
+                             "“阳山水蜜桃”以香气浓郁、皮薄肉细、汁多\n"
+                             "味甜等特点享誉海内外。每年品桃旺季,“精\n"
+                             "品阳山水蜜桃”推选、优质果品联展等活动,\n"
+                             "已成为观察阳山区域特色产业活力的“窗口”\n"
+                             "——既晒出桃农丰收成果,也亮出产业升级轨\n"
+                             "迹。\n"
+                             "　　本次活动紧扣“提升品质、强化品牌、促\n"
+                             "进交流、助力增收”宗旨,吸引了惠山区50多\n"
+                             "户桃农参与。无锡市惠山区阳山水蜜桃桃农协\n"
+                             "会会长钱畅介绍,工作人员对送检样品进行称\n"
+                             "重测量、糖度检测等,9位专家组成的评审团则\n"
+                             "\n"
+                             "依据果重、甜度、色泽等核心指标评审。最终,\n"
+                             "10个单位(个人)入选“精品阳山水蜜桃”目录,\n"
+                             "20个单位(个人)入选“优质阳山水蜜桃”目录。\n"
+                             "图为参选的阳山水蜜桃样品,果形周正。\n"
+                             "孙权 摄\n"
+                             "　　“技术赋能让桃子品质更稳定。”无锡市\n"
+                             "阳山镇桃缘仁家水蜜桃专业合作社负责人姚仁\n"
+                             "志说,此次合作社送检果品重8两至9两,果形周\n"
+                             "正,这得益于智能水肥浇灌等设备的引入;无锡\n"
+                             "太湖阳山水蜜桃科技有限公司是“阳山水蜜桃”\n"
+                             "种植的龙头企业,今年,该公司选送的果品堪称\n"
+                             "果中“白富美”,公司种植管理部副部长高寒\n"
+                             "表示,后续将持续在品种改良与技术创新上发\n"
+                             "力,希望种出更好的水蜜桃。\n"
+                             "\n"
+                             "留锡过年也温暖\n"
+                             "近日,梁溪区离退休干部、省优秀志愿者赵大\n"
+                             "松来到广益街道上马墩社区,向春节期间留锡\n"
+                             "坚守岗位的环卫工人送上新春的祝福。\n"
+                             "(小汤 摄)\n"
+                             "近日,锡山区云林街道云昌社区组织留锡过年\n"
+                             "的青少年开展创意手工画活动。孩子们以冬奥\n"
+                             "会、冰雪运动为素材,精心创作了一幅幅作品,\n"
+                             "抒发对冬奥会的祝福和对祖国的热爱。\n"
+                             "(田光华 摄)\n"
+                             "春节期间,新吴区旺庄街道党群服务中心举办\n"
+                             "冬令营,组织留在无锡就地过年的企业职工子\n"
+                             "女开展迎新春系列活动。图为在党员志愿者的\n"
+                             "带领下,孩子们写春联、练书法。\n"
+                             "(戚善成 摄)\n"
+                             "\n"
+                             "　　4月1日,由锡山经济技术开发区、厚桥街\n"
+                             "道主办的“云瞰宛山湖,醉美梨花韵”2020宛\n"
+                             "山湖梨花节正式拉开序幕,期间将举办短视频\n"
+                             "创作大赛、原创主题曲征集大赛、文化创意设\n"
+                             "计大赛、知名乐队现场助演等活动。依托得天\n"
+                             "独厚的自然资源优势,宛山湖近两年在市民口\n"
+                             "中声名鹊起,成为当仁不让的“网红”打卡地。\n"
+                             "图为游客梨园赏花。(厚宣 摄)\n";
+  g_autoptr (GPtrArray) segments = cut (page);
+  SdSegment *spread, *photo;
+
+  spread = story_headed (segments, "留锡过年也温暖");
+  photo = g_ptr_array_index (segments, segments->len - 1);
+  g_assert_true (photo != spread);
+  g_assert_true (body_has (photo, "4月1日", "图为游客梨园赏花。"));
+  g_assert_null (spread->byline);
+}
+
+/* Real text (tests/pages/real/b1, r03): inside a feature, a section head
+ * with its own ——副题, the text under them going on about the village the
+ * story told of (蒋巷村): a section of the story, both lines its heads. */
+static void
+test_section_with_subtitle (void)
+{
+  static const char page[] =
+      "\n"
+      "时代先锋\n"
+      "\n"
+      "44年 带出个新农村\n"
+      "\n"
+      "常德盛(左)和农技人员在蒋巷生态园察看葡萄收成(8月29日摄)。 新华社记者 陈琪摄\n"
+      "\n"
+      "“上有天堂,下有苏杭”。走进江苏省常熟市蒋巷村,似乎真的走进了“人间天堂”:遍植的树木郁郁葱葱,"
+      "千亩良田绿浪滚滚,生态园区里,树上挂满了水果,树下鸡鸭成群,碧水环绕的别墅里,"
+      "村民们悠然自得地享受着清新的空气,小小新村内,荷塘长廊,更添几分江南余韵。\n"
+      "\n"
+      "在村史展览馆里,一张张发黄的旧照片,则告\n"
+      "\n"
+      "诉游客们,这个如世外桃源般的村子的奋斗史:67岁的村党委书记常德盛带领全村百姓,用44年的时间,"
+      "把一个苏南最贫穷的小乡村,建设成一个“全面发展的”全国文明村、国家级生态村。\n"
+      "\n"
+      "“天不能改,地一定要换”\n"
+      "\n"
+      "——艰苦奋斗点燃穷苦村落幸福生活的希望\n"
+      "\n"
+      "蒋巷村是常熟一个偏远乡村,与太仓和昆山交界,曾经是一个土地贫瘠的“低乡”。83岁的冯雪林回忆,"
+      "上世纪五六十年代的蒋巷村,地势低洼,水灾虫灾一年到头轮番折磨,全村90%的人有血吸虫病,男女老少,"
+      "面黄肌瘦,苦种一年,收成寥寥,住的是泥土墙、茅草房,村里35岁左右的小伙子,半数以上娶不上媳妇。\n"
+      "\n"
+      "1966年,23岁的常德盛成为一名共产党员,"
+      "并当上了生产队大队长。第一次在两间茅草房召开全村会议的时候,连条凳子都没有,"
+      "村干部站着开会。在那次会议上,常德盛对村民喊出了“天不能改,地一定要换”的誓言,"
+      "并拟定了改变蒋巷穷乡僻壤、穷土恶水面貌的计划,开始了艰苦奋斗的征程。\n"
+      "\n";
+  g_autoptr (GPtrArray) segments = cut (page);
+  SdSegment *story;
+
+  g_assert_cmpuint (segments->len, ==, 1);
+  story = g_ptr_array_index (segments, 0);
+  g_assert_true (body_has (story, "“上有天堂", "开始了艰苦奋斗的征程。"));
+  g_assert_cmpuint (story->section_headings->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (story->section_headings, 1), ==,
+                   "——艰苦奋斗点燃穷苦村落幸福生活的希望");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -337,9 +488,12 @@ main (int argc, char **argv)
   g_test_add_func ("/segmenter-forms/reporter/misread-box", test_reporter_misread_box);
   g_test_add_func ("/segmenter-forms/title/subject-before-colon", test_title_subject_before_colon);
   g_test_add_func ("/segmenter-forms/title/colon-over-plain", test_title_colon_over_plain);
+  g_test_add_func ("/segmenter-forms/title/colon-group-or-place", test_title_colon_group_or_place);
+  g_test_add_func ("/segmenter-forms/title/section-with-subtitle", test_section_with_subtitle);
   g_test_add_func ("/segmenter-forms/credit/forms", test_credit_forms);
   g_test_add_func ("/segmenter-forms/photo/spread-captions", test_photo_spread_captions);
   g_test_add_func ("/segmenter-forms/photo/bracketed-credit", test_caption_bracketed_credit);
   g_test_add_func ("/segmenter-forms/photo/caption-under-photo", test_caption_under_photo);
+  g_test_add_func ("/segmenter-forms/photo/after-spread", test_photo_after_spread);
   return g_test_run ();
 }

@@ -395,6 +395,117 @@ test_stray_marks (void)
   g_assert_cmpuint (marks, ==, 2);
 }
 
+/* The tops of two real Tesseract pages (tests/pages/real/b9 r32, b2 r08):
+ * over the first headline, the paper's name, its town and the page's
+ * name and number, and specks read as a character ("至"): none of them is
+ * a story, nor a story's headline. */
+static void
+test_masthead_scraps (void)
+{
+  static const char *const pages[][2] = {
+    { "徐州日报\n\n"
+      "至\n\n"
+      "故黄河畔徐州马集村:石头缝里实干巧干种出乡村振兴“杏”福果\n\n"
+      "中新网记者 朱志庚\n"
+      "中新网徐州3月4日电题:故黄河畔徐州马集\n"
+      "村:石头乡里实干巧干种出乡村振兴“杏”福果\n"
+      "“把这湖边200多亩杏园子先期流转过来,作\n\n"
+      "”为农业休闲观光开发的“试验田”。”3月3日，\n\n"
+      "在徐州城区东南20余公里的吕梁湖畔,江苏徐州\n"
+      "金查旅游开发有限公司总经埋李先军沿着马\n"
+      "集“十里查花村”的林间小道一路上山,为下一\n"
+      "步发展进行再次实地考察。\n",
+      "故黄河畔徐州马集村" },
+    { "盐城。\n"
+      "\n"
+      "淮安地方版\n"
+      "\n"
+      "A7\n"
+      "\n"
+      "钦工镇: 让红色十镇焕发新活力\n"
+      "\n"
+      "国融媒体记者 王正道\n"
+      "通讯员刘佩否周建\n"
+      "证雨\n"
+      "\n"
+      "淮安区钦工镇,因清朝康熙年间钦差大臣居此督工\n"
+      "治水而得名,它不仅是史前文明一青莲岗文化的发祥\n"
+      "地,还是江淮地区最早建立党组织的地方,1928年2月发\n"
+      "生的横沟寺农民武装暴动打响了苏北农民武装暴动第\n"
+      "一枪。\n"
+      "近年来,钦工镇广续厚重镇史、 传承红色基因 ,依\n"
+      "\n"
+      "托毗邻淮安经济技术开发区和高铁新城优势,对标城市，\n",
+      "钦工镇" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autoptr (GPtrArray) segments = sd_segmenter_split (pages[i][0], strlen (pages[i][0]));
+      SdSegment *story;
+
+      g_assert_cmpuint (segments->len, ==, 1);
+      story = g_ptr_array_index (segments, 0);
+      g_assert_true (g_str_has_prefix (story->headline, pages[i][1]));
+    }
+  /* the only line of a page is no masthead's: a page of one short line (a
+   * new version of a page, as tests/test-page-identity.py has it) is a
+   * story still */
+  {
+    static const char one[] = "\n无关的一行字，不是原来的任何一篇稿件。\n";
+    g_autoptr (GPtrArray) segments = sd_segmenter_split (one, strlen (one));
+
+    g_assert_cmpuint (segments->len, ==, 1);
+  }
+}
+
+/* Real Tesseract text (tests/pages/real/b8, r31): a line of prose that
+ * runs to the column's edge, set apart with blank lines between the two
+ * halves of its sentence, is no headline; the headline read inside the
+ * sentence above it, naming its place before a colon, is. */
+static void
+test_line_inside_sentence (void)
+{
+  static const char page[] = "\n"
+                             "第二批全国乡村治理示范镇、村认定 苏州市1个镇和5个村入选\n"
+                             "\n"
+                             "日前,中央农办、农业农村部等六部委联合\n"
+                             "认定了第二批全国乡村治理示范镇、村,苏州市1\n"
+                             "个镇和5个村入选。截至目前,全市共有2个乡\n"
+                             "\n"
+                             "镇、12个村获评全国乡村治理示范乡镇、示范\n"
+                             "村,数量居全省第一。\n"
+                             "全国乡村治理示范镇、村是乡村治理的全国\n"
+                             "\n"
+                             "样板。第二批中,昆山市玉山镇入选全国乡村治\n"
+                             "理示范乡镇,吴中区临湖镇牛桥村、吴江区盛译\n"
+                             "镇黄家溪村、常熟市梅里镇四埠村、张家港经济\n"
+                             "\n"
+                             "技术开发区善港村、太仓市沙溪镇半泾村入选全\n"
+                             "国乡村治理示范村。(记者 晓亮)\n"
+                             "\n"
+                             "近日,江苏连云港沿海40多万亩条班紫菜开\n"
+                             "采头茬鲜紫菜,养殖户利用晴好天气,及时组织采\n"
+                             "\n"
+                             "江苏连云港:沿海40多万亩头茬鲜紫菜开采\n"
+                             "\n"
+                             " 收和转运, “海上菜园”一片繁忙景象。近年来，\n"
+                             "\n"
+                             "连云港市紫菜养殖业已成为渔业转型发展的支柱\n"
+                             "\n"
+                             "产业,形成育苗、生产、加工和出口创汇产业\n"
+                             "\n"
+                             "链。 ”王春 摄(人民图片网)\n";
+  g_autoptr (GPtrArray) segments = sd_segmenter_split (page, strlen (page));
+  SdSegment       *last = g_ptr_array_index (segments, segments->len - 1);
+  g_autofree char *body = sd_segment_dup_body (last);
+
+  /* the signed story above, then the photo's: the prose line split none */
+  g_assert_cmpuint (segments->len, ==, 2);
+  g_assert_cmpstr (last->headline, ==, "江苏连云港：沿海40多万亩头茬鲜紫菜开采");
+  g_assert_nonnull (strstr (body, "渔业转型发展的支柱产业"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -405,5 +516,7 @@ main (int argc, char **argv)
   g_test_add_func ("/segmenter-ocr/title/short-line-in-block", test_short_line_in_block);
   g_test_add_func ("/segmenter-ocr/credit/misread", test_misread_credit);
   g_test_add_func ("/segmenter-ocr/repair/stray-marks", test_stray_marks);
+  g_test_add_func ("/segmenter-ocr/page/masthead-scraps", test_masthead_scraps);
+  g_test_add_func ("/segmenter-ocr/title/line-inside-sentence", test_line_inside_sentence);
   return g_test_run ();
 }

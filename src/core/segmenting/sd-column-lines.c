@@ -128,6 +128,36 @@ _sd_seg_find_lead_titles (SdSegPage *page)
     }
 }
 
+/* A title-shaped line that runs to the column's edge between two pieces
+ * of one sentence, the text above ending mid-clause and the text under it
+ * going on unindented, is a line of that sentence that the OCR set apart
+ * with blank lines ("连云港市紫菜养殖业已成为渔业转型发展的支柱" between
+ * "…近年来，" and "产业，形成…").  A headline read inside a sentence
+ * (sd-late-titles.c) is wider than a column or shorter, or names its
+ * place before a colon. */
+static void
+find_sentence_lines (SdSegPage *page)
+{
+  for (guint i = 1; i + 1 < page->units->len; i++)
+    {
+      SdSegUnit *prev = _sd_seg_unit_at (page, i - 1);
+      SdSegUnit *u = _sd_seg_unit_at (page, i);
+      SdSegUnit *next = _sd_seg_unit_at (page, i + 1);
+
+      /* "江苏连云港：沿海…" names its place as headlines do, never prose */
+      if (!u->title || !u->at_edge || u->md_level > 0 || u->bold
+          || _sd_seg_colon_names_place (page, u))
+        continue;
+      if (prev->shape != SHAPE_TEXT || prev->title || prev->ends_sentence
+          || prev->prose_end <= prev->prose_start)
+        continue;
+      if (next->shape != SHAPE_TEXT || next->title || next->news_lead || next->indented)
+        continue;
+      u->title = FALSE;
+      u->section_shape = FALSE;
+    }
+}
+
 void
 _sd_seg_find_column_lines (SdSegPage *page)
 {
@@ -135,4 +165,5 @@ _sd_seg_find_column_lines (SdSegPage *page)
     return;
   find_cut_lines (page);
   find_block_lines (page);
+  find_sentence_lines (page);
 }

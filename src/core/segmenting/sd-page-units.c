@@ -252,7 +252,7 @@ is_paper_name (const char *text, gsize start, gsize end, guint chars)
   return FALSE;
 }
 
-/* Page furniture: "责任编辑：X", "2022年11月10日 星期四", "第3版". */
+/* Page furniture: "责任编辑：X", "2022年11月10日 星期四", "第3版", "淮安地方版". */
 static gboolean
 find_furniture (SdSegPage *page, SdSegUnit *u)
 {
@@ -274,8 +274,7 @@ find_furniture (SdSegPage *page, SdSegUnit *u)
   if ((is_paper_name (text, u->text_start, u->text_end, u->chars)
        && !_sd_text_has_suffix (text, u->text_start, u->text_end, "摄"))
       || _sd_text_contains (text, u->text_start, u->text_end, "星期")
-      || (_sd_text_has_prefix (text, u->text_start, u->text_end, "第")
-          && _sd_text_has_suffix (text, u->text_start, u->text_end, "版") && u->chars <= 6))
+      || (_sd_text_has_suffix (text, u->text_start, u->text_end, "版") && u->chars <= 6))
     goto found;
   for (gsize pos = u->text_start; pos < u->text_end; pos++)
     digits += g_ascii_isdigit (text[pos]) != 0;

@@ -165,8 +165,9 @@ _sd_seg_split_off_photo (SdSegPage *page, guint i)
 
       paragraphs += _sd_seg_opens_paragraph (page, k);
 
-      if (c->role != ROLE_BODY || c->shape != SHAPE_TEXT || c->tail_names
-          || (c->tail_credit && k != i))
+      /* a caption's glued credit reads as names too */
+      if (c->role != ROLE_BODY || c->shape != SHAPE_TEXT
+          || ((c->tail_names || c->tail_credit) && k != i))
         break;
       chars += _sd_text_count_chars (page->text, c->prose_start, c->prose_end, PHOTO_MAX_CHARS + 1);
       if (chars > PHOTO_MAX_CHARS)
@@ -174,15 +175,19 @@ _sd_seg_split_off_photo (SdSegPage *page, guint i)
       if (_sd_seg_starts_with_opener (page, c))
         first = k;
     }
-  /* the story above keeps a paragraph that ends a sentence; a titled one
+  /* the story above keeps a paragraph that ends a sentence, or a photo's
+   * credit line with a wider gap than the page's under it (a spread of
+   * photos, each credited, goes on with none); a titled one
    * that holds only a dated caption is the photo's story itself, its text
    * going on under the caption ("江苏泰州:…忙秋收", "10月20日，一名农民…",
    * "近日，…", "新华社发(李杨 摄)") */
   if (first == NONE || first == story->first
       || (_sd_seg_holds_only_caption (page, story, first)
           && _sd_seg_starts_with_opener (page, first_text (page, story)))
-      || !_sd_seg_carries_prose (_sd_seg_unit_at (page, first - 1))
-      || !_sd_seg_unit_at (page, first - 1)->ends_sentence)
+      || !((_sd_seg_unit_at (page, first - 1)->role == ROLE_CREDIT
+            && _sd_seg_unit_at (page, first)->blank_before > page->usual_gap)
+           || (_sd_seg_carries_prose (_sd_seg_unit_at (page, first - 1))
+               && _sd_seg_unit_at (page, first - 1)->ends_sentence)))
     return FALSE;
 
   story->last = first - 1;

@@ -112,6 +112,7 @@ typedef struct
   guint marked_sections : 1; /* it has section heads in bold or numbered */
   guint plain_sections : 1;  /* and plain ones */
   guint colon_sections : 1;  /* "如城街道：…" heads one of its sections */
+  guint place_sections : 1;  /* and names a place before the colon */
 } SdSegStory;
 
 typedef struct
@@ -239,6 +240,12 @@ G_GNUC_INTERNAL gboolean   _sd_seg_starts_with_opener (SdSegPage *page,
                                                        SdSegUnit *u);
 G_GNUC_INTERNAL gboolean   _sd_seg_has_title_colon  (SdSegPage  *page,
                                                      SdSegUnit  *u);
+G_GNUC_INTERNAL gboolean   _sd_seg_colon_names_place (SdSegPage *page,
+                                                      SdSegUnit *u);
+G_GNUC_INTERNAL gboolean   _sd_seg_lead_names_story_place (SdSegPage  *page,
+                                                           SdSegStory *story,
+                                                           guint       i,
+                                                           guint       lead);
 /* Whether the weak cues of the title at unit @i (with @n header units and
  * its lead at @lead, or NONE) add up to a new story after @story. */
 G_GNUC_INTERNAL gboolean   _sd_seg_weighs_as_story  (SdSegPage  *page,

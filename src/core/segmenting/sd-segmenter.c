@@ -182,9 +182,11 @@ starts_story (SdSegPage *page, SdSegStory *story, guint i)
   if ((story->ended || (lead != NONE && _sd_seg_is_photo_caption (page, lead)))
       && !(goes_on_in_words (page, story, i, lead) && (!story->ended || story->ended_by_photo)))
     return TRUE;
-  /* 引题—— over a title, or a title over its ——副题: only a story has those */
+  /* 引题—— over a title, or a title over its ——副题: a story has those, or
+   * a section of a feature whose text goes on about the village or town
+   * the story above told of */
   if (n > 1 && (u->dash_end || _sd_seg_unit_at (page, i + 1)->dash_start))
-    return TRUE;
+    return lead == NONE || !_sd_seg_lead_names_story_place (page, story, i, lead);
   /* where headlines are marked with '#', a plain title heads a section
    * unless a lead or a reporter line follows it (above) */
   if (page->md_titles >= 2 && !_sd_seg_is_marked (u) && !header_is_marked (page, i, n))
@@ -282,6 +284,56 @@ signs_story (SdSegPage *page, SdSegUnit *u)
          && !_sd_text_contains (page->text, u->text_start, u->text_end, "通讯员");
 }
 
+static gboolean
+has_han (SdSegPage *page, SdSegUnit *u)
+{
+  for (const char *p = page->text + u->text_start; p < page->text + u->text_end;
+       p = g_utf8_next_char (p))
+    if (_sd_text_is_han (_sd_text_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
+/* Above the page's first story, a short line standing alone is the
+ * masthead's: the paper's motto or town, or specks OCR read as text ("至",
+ * "6spz ?9").  A story's first line, or a kicker ending in a dash, runs
+ * on into the next line or is longer; specks with no Han character at
+ * all may stand right over a headline. */
+#define MASTHEAD_SCRAP_CHARS 20
+
+/* Some line of text, no page furniture, follows unit @i. */
+static gboolean
+text_follows (SdSegPage *page, guint i)
+{
+  for (guint k = i + 1; k < page->units->len; k++)
+    if (_sd_seg_unit_at (page, k)->shape == SHAPE_TEXT)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_masthead_scrap (SdSegPage *page, guint i)
+{
+  SdSegUnit *u = _sd_seg_unit_at (page, i);
+  SdSegUnit *next = i + 1 < page->units->len ? _sd_seg_unit_at (page, i + 1) : NULL;
+
+  /* a page of one short line is a story still (a brief, a page's new
+   * version): text must follow */
+  return u->shape == SHAPE_TEXT && u->chars < MASTHEAD_SCRAP_CHARS && !u->news_lead && !u->continued
+         && !u->dash_end && next != NULL && (next->blank_before > 0 || !has_han (page, u))
+         && text_follows (page, i);
+}
+
+/* Unit @i stands right under a title the story took as a section. */
+static gboolean
+follows_section_title (SdSegPage *page, guint i)
+{
+  SdSegUnit *above = _sd_seg_unit_at (page, i - 1);
+
+  return above->title && (above->role == ROLE_SECTION || above->role == ROLE_BODY)
+         && _sd_seg_unit_at (page, i)->blank_before <= 3;
+}
+
 /* Gives every unit a story and a role. */
 static void
 assign_stories (SdSegPage *page)
@@ -309,19 +361,26 @@ assign_stories (SdSegPage *page)
             }
           if (story != NULL && _sd_seg_take_headline_half (page, i))
             continue;
-          if (story == NULL || starts_story (page, story, i))
+          /* a section head's ——副题 goes with it: both head the section */
+          if (story != NULL && u->dash_start && follows_section_title (page, i))
+            u->role = _sd_seg_unit_at (page, i - 1)->role = ROLE_SECTION;
+          else if (story == NULL || starts_story (page, story, i))
             {
               last = story != NULL ? _sd_seg_take_late_title (page, i) : NONE;
               i = last != NONE ? last : _sd_seg_open_story (page, i, TRUE);
               continue;
             }
-          u->role = u->section_shape ? ROLE_SECTION : ROLE_BODY;
+          else
+            u->role = u->section_shape ? ROLE_SECTION : ROLE_BODY;
           if (u->role == ROLE_SECTION && (_sd_seg_is_marked (u) || _sd_seg_is_numbered (u)))
             story->marked_sections = TRUE;
           else if (u->role == ROLE_SECTION)
             story->plain_sections = TRUE;
           if (u->role == ROLE_SECTION && _sd_seg_has_title_colon (page, u))
-            story->colon_sections = TRUE;
+            {
+              story->colon_sections = TRUE;
+              story->place_sections = _sd_seg_colon_names_place (page, u);
+            }
         }
       else if (u->shape == SHAPE_BOLD)
         {
@@ -359,6 +418,11 @@ assign_stories (SdSegPage *page)
               story = _sd_seg_story_at (page, page->stories->len - 1);
             }
           u->role = ROLE_REPORTER;
+        }
+      else if (story == NULL && is_masthead_scrap (page, i))
+        {
+          u->role = ROLE_STRAY;
+          continue;
         }
       else if (story == NULL
                || ((u->news_lead || u->continued) && story->has_body

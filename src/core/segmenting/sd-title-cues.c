@@ -16,6 +16,7 @@
 
 #include <stdlib.h>
 
+#include "sd-gazetteer.h"
 #include "sd-segmenter-private.h"
 #include "sd-text-util.h"
 
@@ -180,6 +181,107 @@ _sd_seg_has_title_colon (SdSegPage *page, SdSegUnit *u)
 
       if ((c == 0xFF1A || c == ':') && n >= 2)
         return g_utf8_next_char (p) < text + u->text_end;
+    }
+  return FALSE;
+}
+
+/* The text under title @u writes [@subject, @subject_end) with an
+ * administrative suffix: "寅城：…" over "寅城市…", a place the gazetteer
+ * may not hold by that name. */
+#define UNDER_TITLE 300 /* bytes of text under a title: some 100 Han */
+
+static gboolean
+text_under_suffixes (SdSegPage *page, SdSegUnit *u, const char *subject, const char *subject_end)
+{
+  gsize       n = subject_end - subject;
+  const char *p = page->text + u->end;
+  const char *end = page->text + MIN (page->length, u->end + UNDER_TITLE);
+
+  for (; p + n < end; p = g_utf8_next_char (p))
+    if (memcmp (p, subject, n) == 0 && _sd_seg_char_in (admin_suffixes, _sd_text_get_char (p + n)))
+      return TRUE;
+  return FALSE;
+}
+
+/* "盐城：…", "常州天宁：…", "孤山镇、城北园区：…" name a place before the
+ * colon, as headlines do; "退休居民：…", "谋篇布局：…" name a group or a
+ * step, as a feature's section heads do.  A place is a name of the
+ * gazetteer (OCR may spoil a district after its city: "宿迁宿天") or a
+ * name with an administrative suffix. */
+gboolean
+_sd_seg_colon_names_place (SdSegPage *page, SdSegUnit *u)
+{
+  const char *text = page->text;
+  const char *p = text + u->text_start;
+  const char *end = text + u->text_end;
+  const char *chars[12];
+  guint       n = 0;
+
+  if (!_sd_seg_has_title_colon (page, u))
+    return FALSE;
+  if (g_str_has_prefix (p, "江苏省"))
+    p += strlen ("江苏省");
+  else if (g_str_has_prefix (p, "江苏"))
+    p += strlen ("江苏");
+  for (; p < end && n < G_N_ELEMENTS (chars) - 1; p = g_utf8_next_char (p))
+    {
+      gunichar c = _sd_text_get_char (p);
+
+      if (c == 0xFF1A || c == ':')
+        break;
+      if (!_sd_text_is_han (c) && c != 0x3001) /* 、 */
+        return FALSE;
+      chars[n++] = p;
+    }
+  if (p >= end || n >= G_N_ELEMENTS (chars) - 1)
+    return FALSE;
+  chars[n] = p;
+  if (n == 0 || _sd_seg_char_in (admin_suffixes, _sd_text_get_char (chars[n - 1]))
+      || (n >= 2 && g_str_has_prefix (chars[n - 2], "街道")))
+    return TRUE;
+  for (guint k = n; k >= MAX (2, n - MIN (n, 2)); k--)
+    {
+      g_autofree char *name = g_strndup (chars[0], chars[k] - chars[0]);
+
+      if (sd_gazetteer_find_by_name (sd_gazetteer_get_default (), name, NULL) != NULL)
+        return TRUE;
+    }
+  return n >= 2 && text_under_suffixes (page, u, chars[0], chars[n]);
+}
+
+/* The first village, town or community the lead of the title at unit @i
+ * names ("蒋巷村是常熟…") is one the story above named already: the text
+ * goes on about the same place. */
+#define LEAD_PLACE_CHARS 40 /* how far into the lead its place is looked for */
+
+gboolean
+_sd_seg_lead_names_story_place (SdSegPage *page, SdSegStory *story, guint i, guint lead)
+{
+  const char *text = page->text;
+  SdSegUnit  *l = _sd_seg_unit_at (page, lead);
+  const char *back[3] = { NULL, NULL, NULL }; /* the last three characters' starts */
+  guint       n = 0;
+
+  for (const char *p = text + l->prose_start; p < text + l->prose_end && n < LEAD_PLACE_CHARS;
+       p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = _sd_text_get_char (p);
+
+      if (!_sd_text_is_han (c))
+        {
+          back[0] = back[1] = back[2] = NULL;
+          continue;
+        }
+      back[0] = back[1];
+      back[1] = back[2];
+      back[2] = p;
+      if (back[0] != NULL && _sd_seg_char_in ("村镇乡", c))
+        {
+          g_autofree char *name = g_strndup (back[0], g_utf8_next_char (p) - back[0]);
+
+          return _sd_text_contains (text, _sd_seg_unit_at (page, story->first)->start,
+                                    _sd_seg_unit_at (page, i)->start, name);
+        }
     }
   return FALSE;
 }
@@ -367,7 +469,7 @@ _sd_seg_count_title_bigrams (SdSegPage *page, SdSegUnit *title, gsize start, gsi
 typedef enum
 {
   CUE_MARKED,        /* '#' or bold */
-  CUE_COLON,         /* "崇川区：…" */
+  CUE_COLON,         /* "崇川区：…": a place before a colon */
   CUE_NEW_PLACE,     /* names first a place the story above never named */
   CUE_KNOWN_PLACE,   /* names first a place it did name */
   CUE_SPACED_HALVES, /* "发挥村级监督优势 走出对村巡察新路子" */
@@ -424,8 +526,11 @@ measure_cues (SdSegPage *page, SdSegStory *story, guint i, guint n, guint lead, 
 {
   SdSegUnit *u = _sd_seg_unit_at (page, i);
   SdSegUnit *first = _sd_seg_unit_at (page, story->first);
-  gboolean   sibling_colon = story->colon_sections && _sd_seg_has_title_colon (page, u);
-  gsize      place_end;
+  /* sections are headed alike: "白蒲镇：…" after "如城街道：…", never
+   * "太湖街道：…" after "种植养殖大户：…" */
+  gboolean sibling_colon = story->colon_sections && _sd_seg_has_title_colon (page, u)
+                           && _sd_seg_colon_names_place (page, u) == story->place_sections;
+  gsize place_end;
 
   memset (cues, 0, sizeof (double) * N_CUES);
   cues[CUE_MARKED] = _sd_seg_is_marked (u);
@@ -433,7 +538,7 @@ measure_cues (SdSegPage *page, SdSegStory *story, guint i, guint n, guint lead, 
    * same story: a place and a colon tell nothing there */
   if (!sibling_colon)
     {
-      cues[CUE_COLON] = _sd_seg_has_title_colon (page, u);
+      cues[CUE_COLON] = _sd_seg_colon_names_place (page, u);
       place_end = find_leading_place (page, u);
       if (place_end > 0 && names_new_place (page, story, u, place_end))
         cues[CUE_NEW_PLACE] = 1;
