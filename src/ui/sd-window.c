@@ -691,3 +691,10 @@ sd_window_new (SdApplication *application, SdStore *store)
 {
   return g_object_new (SD_TYPE_WINDOW, "application", application, "store", store, NULL);
 }
+
+SdStoryListModel *
+sd_window_get_stories (SdWindow *self)
+{
+  g_return_val_if_fail (SD_IS_WINDOW (self), NULL);
+  return self->stories;
+}
