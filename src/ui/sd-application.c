@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "sd-application.h"
+#include "sd-frame-probe.h"
 #include "sd-han-glyphs.h"
 #include "sd-paths.h"
 #include "sd-preferences-dialog.h"
@@ -165,6 +166,8 @@ sd_application_startup (GApplication *application)
   gtk_style_context_add_provider_for_screen (gdk_screen_get_default (), GTK_STYLE_PROVIDER (css),
                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   _sd_han_glyphs_install (gdk_screen_get_default ());
+  /* the benchmark's window run: main-loop stalls and stories opened */
+  sd_frame_probe_start ();
 }
 
 /* The window, made and shown if there is none yet; NULL when the library
