@@ -446,8 +446,8 @@ ensure_window (SdApplication *self, gboolean seed)
   gtk_window_present (window);
   /* the check the open left, and the weekly full check and backup when
    * due, once the list shows */
-  g_signal_connect (sd_window_get_stories (SD_WINDOW (window)), "loaded",
-                    G_CALLBACK (first_rows_cb), window);
+  g_signal_connect_object (sd_window_get_stories (SD_WINDOW (window)), "loaded",
+                           G_CALLBACK (first_rows_cb), window, 0);
 
   /* A new user should see stories, not an empty window: the sample pages,
    * in a batch of their own, which one delete takes away for good (they
