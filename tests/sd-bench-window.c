@@ -63,13 +63,17 @@ sd_bench_time_window (const char *library, const char *tmp, GPtrArray *table, GE
   g_print ("\n%-28s %10s\n", "window (AT-SPI on)", "");
   for (GList *l = json_object_get_members (figures); l != NULL; l = g_list_delete_link (l, l))
     {
-      const char      *key = l->data;
-      double           value = json_object_get_double_member (figures, key);
-      gboolean         mb = g_str_has_suffix (key, "_mb");
+      const char *key = l->data;
+      double      value = json_object_get_double_member (figures, key);
+      /* seconds, but a size in MB or characters */
+      const char      *unit = g_str_has_suffix (key, "_mb")      ? "MB"
+                              : g_str_has_suffix (key, "_chars") ? "chars"
+                                                                 : "ms";
+      double           shown = g_str_equal (unit, "ms") ? value * 1000 : value;
       g_autofree char *name = g_strconcat ("window.", key, NULL);
 
-      sd_bench_record (table, name, "window", mb ? "MB" : "ms", mb ? value : value * 1000);
-      g_print ("%-28s %8.0f %s\n", key, mb ? value : value * 1000, mb ? "MB" : "ms");
+      sd_bench_record (table, name, "window", unit, shown);
+      g_print ("%-32s %8.1f %s\n", key, shown, unit);
     }
   g_unlink (out);
   return TRUE;

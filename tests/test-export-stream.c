@@ -7,6 +7,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "sd-export.h"
 #include "sd-importer.h"
 #include "sd-test-util.h"
@@ -154,6 +156,79 @@ test_cursor_get (Fixture *fixture, gconstpointer data)
   g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_FOUND);
 }
 
+/* An output stream that keeps only the size of its largest write and the
+ * bytes written in all. */
+#define TEST_TYPE_WRITE_METER (test_write_meter_get_type ())
+G_DECLARE_FINAL_TYPE (TestWriteMeter, test_write_meter, TEST, WRITE_METER, GOutputStream)
+
+struct _TestWriteMeter
+{
+  GOutputStream parent_instance;
+  gsize         largest;
+  gsize         total;
+  char          tail[16]; /* the last bytes written */
+};
+
+G_DEFINE_TYPE (TestWriteMeter, test_write_meter, G_TYPE_OUTPUT_STREAM)
+
+static gssize
+test_write_meter_write (GOutputStream *stream,
+                        const void    *buffer,
+                        gsize          count,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  TestWriteMeter *self = TEST_WRITE_METER (stream);
+
+  self->largest = MAX (self->largest, count);
+  self->total += count;
+  if (count >= sizeof self->tail - 1)
+    memcpy (self->tail, (const char *) buffer + count - (sizeof self->tail - 1),
+            sizeof self->tail - 1);
+  return count;
+}
+
+static void
+test_write_meter_class_init (TestWriteMeterClass *klass)
+{
+  G_OUTPUT_STREAM_CLASS (klass)->write_fn = test_write_meter_write;
+}
+
+static void
+test_write_meter_init (TestWriteMeter *self)
+{
+}
+
+/* The HTML export's table of contents is written a chunk at a time as the
+ * stories are (#16: it was held whole, 209 MB at 1,000,000 stories): no
+ * write is much larger than a chunk, whatever the number of stories. */
+static void
+test_html_contents_bounded (void)
+{
+  g_autoptr (GPtrArray) stories = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_story_unref);
+  g_autoptr (TestWriteMeter) meter = g_object_new (TEST_TYPE_WRITE_METER, NULL);
+  g_autoptr (GError) error = NULL;
+
+  for (guint i = 0; i < 4000; i++)
+    {
+      SdStory *story = sd_story_new ();
+
+      story->id = i + 1;
+      story->headline = g_strdup_printf ("第%u篇：吴江让新就业群体感受到浓浓温情", i + 1);
+      story->body = g_strdup ("第一段。");
+      story->place_code = g_strdup (i % 3 == 0 ? "320509110" : i % 3 == 1 ? "3201" : NULL);
+      g_ptr_array_add (stories, story);
+    }
+  g_assert_true (sd_export_write_full (SD_EXPORT_FORMAT_HTML, stories, NULL,
+                                       G_OUTPUT_STREAM (meter), NULL, &error));
+  g_assert_no_error (error);
+  g_test_message ("%zu bytes, the largest write %zu", meter->total, meter->largest);
+  /* 4,000 entries of the contents are over 300 KB */
+  g_assert_cmpuint (meter->total, >, 4000 * 80);
+  g_assert_cmpuint (meter->largest, <, 96 * 1024);
+  g_assert_cmpstr (meter->tail + sizeof meter->tail - 1 - 8, ==, "</html>\n");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -161,5 +236,6 @@ main (int argc, char *argv[])
 
   SD_TEST_ADD_WITH_LIBRARY ("/export-stream/scopes", NULL, test_scopes);
   SD_TEST_ADD_WITH_LIBRARY ("/export-stream/cursor-get", NULL, test_cursor_get);
+  g_test_add_func ("/export-stream/html-contents-bounded", test_html_contents_bounded);
   return g_test_run ();
 }

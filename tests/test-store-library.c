@@ -239,6 +239,77 @@ test_item11_weekly_in_a_worker (void)
   g_assert_cmpuint (names->len, ==, 1);
 }
 
+/* Noise over the last @n_pages pages of the closed library at @path, where
+ * the rows written last are, as a failing disk might leave them. */
+static void
+damage_tail (const char *path, guint n_pages)
+{
+  g_autofree char *bytes = NULL;
+  gsize            size = 0;
+
+  exec_on (path, "PRAGMA wal_checkpoint (TRUNCATE)");
+  g_assert_true (g_file_get_contents (path, &bytes, &size, NULL));
+  g_assert_cmpuint (size, >, (n_pages + 8) * 4096);
+  for (gsize i = size - n_pages * 4096; i < size; i++)
+    bytes[i] = (char) g_test_rand_int_range (0, 256);
+  g_assert_true (g_file_set_contents (path, bytes, size, NULL));
+}
+
+/* The window opens a library before its quick_check (#16): the check runs
+ * later, in the maintenance's worker; writes wait for it and are refused
+ * when it finds damage, and nothing is written to the damaged file. */
+static void
+test_check_later (void)
+{
+  g_autofree char *path = sd_test_build_filename ("later.db");
+  g_autoptr (SdStore) store = sd_store_open (path, NULL);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *before = NULL, *after = NULL;
+  gsize            size = 0;
+
+  g_assert_nonnull (store);
+  g_clear_object (&store);
+  exec_on (path, "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 4000) "
+                 "INSERT INTO saved_searches (name, query, created) "
+                 "SELECT '检索' || i, 'tag:周 ' || i, '2026-12-07' FROM n");
+
+  /* sound: opened, written once the worker's check has passed */
+  store = sd_store_open_full (path, SD_STORE_OPEN_CHECK_LATER, &error);
+  g_assert_no_error (error);
+  g_assert_true (maintain_in_worker (store, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (sd_store_save_search (store, "本周", "tag:周", &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  /* damaged: the open that checks refuses it; the open that checks later
+   * opens it, and the check finds the damage */
+  damage_tail (path, 2);
+  g_assert_null (sd_store_open_full (path, SD_STORE_OPEN_DEFAULT, &error));
+  g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_DAMAGED);
+  g_clear_error (&error);
+  g_assert_true (g_file_get_contents (path, &before, &size, NULL));
+  store = sd_store_open_full (path, SD_STORE_OPEN_CHECK_LATER, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_assert_false (maintain_in_worker (store, NULL, &error));
+  g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_DAMAGED);
+  g_clear_error (&error);
+  g_assert_false (sd_store_save_search (store, "下周", "tag:周", &error));
+  g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_DAMAGED);
+  g_clear_error (&error);
+  g_clear_object (&store);
+
+  /* a write before the worker's check runs the check itself */
+  store = sd_store_open_full (path, SD_STORE_OPEN_CHECK_LATER, &error);
+  g_assert_no_error (error);
+  g_assert_false (sd_store_save_search (store, "下周", "tag:周", &error));
+  g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_DAMAGED);
+  g_clear_object (&store);
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_true (memcmp (before, after, size) == 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -250,5 +321,6 @@ main (int argc, char *argv[])
                    test_item11_no_backup_without_migration);
   g_test_add_func ("/store-library/item11/weekly-in-a-worker", test_item11_weekly_in_a_worker);
   g_test_add_func ("/store-library/item9/open-rules", test_item9_open_rules);
+  g_test_add_func ("/store-library/check-later", test_check_later);
   return g_test_run ();
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 # A damaged library opened in the real window (#14 item 10): the window
-# says it cannot be opened and offers to save what can still be read; the
+# shows, its check after the first rows finds the damage (#16), says so and
+# offers to save what can still be read; the
 # editor accepts the name the chooser suggests beside it; the new library
 # holds the stories that could be read and the window opens on it; the
 # damaged file is left exactly as it was.
@@ -47,8 +48,14 @@ log(f"a library of {stored} stories, damaged in the middle")
 window = sdwindow.Window(library, os.path.join(work.name, "data"))
 try:
     app = window.app
+    # the whole file's check runs after the window shows (#16): the list is
+    # there first, and the damage the check finds then reaches the editor
+    wait_until(lambda: sdwindow.find(app, "稿件", "table"),
+               "the window's list before the check")
     button = wait_until(lambda: sdwindow.find(app, "保存仍能读取的内容(S)…", "push button"),
                         "the offer to save what can be read")
+    if sdwindow.find(app, "稿库已损坏：不再向其写入任何内容", "label") is None:
+        fail("the offer came without saying the library is damaged")
     button.doActionNamed("click")
     chooser = wait_until(lambda: sdwindow.find(app, None, "file chooser"), "the file chooser")
     name = wait_until(lambda: [t.text for t in chooser.findChildren(

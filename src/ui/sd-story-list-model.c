@@ -335,6 +335,8 @@ list_first_cb (SdStoryListing *first, gpointer data)
   self->terms = dup_terms (self->text);
   land (self, first, READ_NEW);
   self->keep = READ_AGAIN;
+  g_debug ("first %u rows in %.0f ms", first->ids->len,
+           (g_get_monotonic_time () - self->started) / 1000.0);
 }
 
 /* Reads the request: its ids, and the first rows.  A read still running

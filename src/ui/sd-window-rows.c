@@ -186,3 +186,10 @@ _sd_window_append_row_menu (SdWindow *self, GMenu *menu)
   g_menu_append (section, _("_Move to Place…"), "win.move-stories");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
 }
+
+SdStoryListModel *
+sd_window_get_stories (SdWindow *self)
+{
+  g_return_val_if_fail (SD_IS_WINDOW (self), NULL);
+  return self->stories;
+}

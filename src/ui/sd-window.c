@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sd-frame-probe.h"
 #include "sd-query.h"
 #include "sd-story-list-model.h"
 #include "sd-window-private.h"
@@ -186,7 +187,10 @@ shown_changed_cb (SdStoryModel *shown, SdStoryModelChange change, SdWindow *self
   if (error != NULL)
     _sd_window_show_message (self, GTK_MESSAGE_ERROR, error->message);
   if (change == SD_STORY_MODEL_CHANGE_STORY)
-    show_selection (self);
+    {
+      show_selection (self);
+      sd_frame_probe_story_shown (GTK_WIDGET (self->article_view));
+    }
   else
     sd_story_inspector_update_story (self->inspector, sd_story_model_get_story (shown));
 }
@@ -260,7 +264,10 @@ story_selected_cb (SdWindow *self)
   gint64 id = sd_story_list_get_selected (self->story_list);
 
   if (id != sd_story_model_get_id (self->shown))
-    sd_story_model_set_id (self->shown, id);
+    {
+      sd_frame_probe_story_asked ();
+      sd_story_model_set_id (self->shown, id);
+    }
   else
     show_selection (self);
 }

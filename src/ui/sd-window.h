@@ -11,6 +11,7 @@
 
 #include "sd-application.h"
 #include "sd-library-model.h"
+#include "sd-story-list-model.h"
 
 G_BEGIN_DECLS
 
@@ -28,5 +29,7 @@ void      sd_window_import (SdWindow          *self,
 /* The same for files the editor chose, kept among the recent imports. */
 void      sd_window_import_files (SdWindow          *self,
                                   const char *const *paths);
+/* The list of stories the window shows. */
+SdStoryListModel *sd_window_get_stories (SdWindow *self);
 
 G_END_DECLS

@@ -166,15 +166,19 @@ _sd_store_quick_check (sqlite3 *db, const char *path, GError **error)
   return ok;
 }
 
-gboolean
-_sd_store_check_file_within (const char *path,
-                             gint64      budget_us,
-                             gboolean   *out_interrupted,
-                             GError    **error)
+/* @pragma ("quick_check" or "integrity_check") on a read-only connection
+ * of its own, stopped after @budget_us (0: none). */
+static gboolean
+check_file (const char *path,
+            const char *pragma,
+            gint64      budget_us,
+            gboolean   *out_interrupted,
+            GError    **error)
 {
   g_autofree char *name = g_canonicalize_filename (path, NULL);
   sqlite3         *db = NULL;
   gint64           deadline = g_get_monotonic_time () + budget_us;
+  g_autofree char *sql = g_strdup_printf ("PRAGMA %s (%d)", pragma, N_PROBLEMS);
   gboolean         interrupted = FALSE, ok;
   SdStoreKind      kind;
 
@@ -202,12 +206,114 @@ _sd_store_check_file_within (const char *path,
   if (budget_us > 0)
     sqlite3_progress_handler (db, 10000, past_deadline_cb, &deadline);
   ok = kind != SD_STORE_KIND_OTHER && kind != SD_STORE_KIND_EMPTY
-       && run_check (db, "PRAGMA integrity_check (" G_STRINGIFY (N_PROBLEMS) ")", path,
-                     &interrupted, error);
+       && run_check (db, sql, path, &interrupted, error);
   sqlite3_close (db);
   if (out_interrupted != NULL)
     *out_interrupted = interrupted;
   return ok;
+}
+
+gboolean
+_sd_store_check_file_within (const char *path,
+                             gint64      budget_us,
+                             gboolean   *out_interrupted,
+                             GError    **error)
+{
+  return check_file (path, "integrity_check", budget_us, out_interrupted, error);
+}
+
+typedef enum
+{
+  CHECK_WAITING,
+  CHECK_RUNNING,
+  CHECK_DONE,
+} CheckState;
+
+struct _SdStoreCheck
+{
+  gatomicrefcount refs;
+  char           *path;
+  GMutex          lock;
+  GCond           done;
+  CheckState      state;
+  GError         *damaged; /* (nullable) once DONE: what it found */
+};
+
+SdStoreCheck *
+_sd_store_check_new (const char *path)
+{
+  SdStoreCheck *check = g_new0 (SdStoreCheck, 1);
+
+  g_atomic_ref_count_init (&check->refs);
+  check->path = g_strdup (path);
+  g_mutex_init (&check->lock);
+  g_cond_init (&check->done);
+  return check;
+}
+
+SdStoreCheck *
+_sd_store_check_ref (SdStoreCheck *check)
+{
+  g_atomic_ref_count_inc (&check->refs);
+  return check;
+}
+
+void
+_sd_store_check_unref (SdStoreCheck *check)
+{
+  if (!g_atomic_ref_count_dec (&check->refs))
+    return;
+  g_free (check->path);
+  g_mutex_clear (&check->lock);
+  g_cond_clear (&check->done);
+  g_clear_error (&check->damaged);
+  g_free (check);
+}
+
+gboolean
+_sd_store_check_settle (SdStoreCheck *check, GError **error)
+{
+  g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&check->lock);
+
+  if (check->state == CHECK_WAITING)
+    {
+      gboolean interrupted = FALSE;
+      gint64   start = g_get_monotonic_time ();
+      GError  *found = NULL;
+
+      /* the quick_check the open left, as it would have run there: given
+       * the same budget, and with the lock let go, so that the others wait
+       * on the condition, not on the mutex */
+      check->state = CHECK_RUNNING;
+      g_mutex_unlock (&check->lock);
+      if (!check_file (check->path, "quick_check", QUICK_CHECK_BUDGET_US, &interrupted, &found)
+          && !g_error_matches (found, SD_STORE_ERROR, SD_STORE_ERROR_DAMAGED))
+        {
+          /* a library that cannot even be opened to be checked is not
+           * written to either */
+          GError *refused = NULL;
+
+          set_damaged (&refused, check->path, found->message);
+          g_error_free (found);
+          found = refused;
+        }
+      g_mutex_lock (&check->lock);
+      if (found != NULL)
+        check->damaged = found;
+      g_debug ("%s: quick_check after the open: %s in %.0f ms%s", check->path,
+               check->damaged != NULL ? "damage" : "ok", (g_get_monotonic_time () - start) / 1000.0,
+               interrupted ? " (stopped)" : "");
+      check->state = CHECK_DONE;
+      g_cond_broadcast (&check->done);
+    }
+  while (check->state != CHECK_DONE)
+    g_cond_wait (&check->done, &check->lock);
+  if (check->damaged != NULL)
+    {
+      g_propagate_error (error, g_error_copy (check->damaged));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /**

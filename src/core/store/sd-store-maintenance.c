@@ -1,5 +1,6 @@
-/* sd-store-maintenance.c — a library's weekly care: a full integrity_check
- * and a rotating backup, each when the last one is a week old
+/* sd-store-maintenance.c — a library's care after it opens: the quick_check
+ * left for later; and weekly, a full integrity_check and a rotating backup,
+ * each when the last one is a week old
  *
  * Copyright 2026 The Storydesk authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -62,7 +63,9 @@ record_done (SdStore *self, const char *task, gint64 when, GError **error)
  * @check_budget_us: how long integrity_check may take (0: as long as it needs)
  * @report: (out) (optional) (transfer full): what was done, one line each
  *
- * Runs what is due: the full integrity_check (on a read-only connection of
+ * Runs what is due: the quick_check of a library opened with
+ * %SD_STORE_OPEN_CHECK_LATER (then empties the trash of what has expired,
+ * which the open left too); the full integrity_check (on a read-only connection of
  * its own, so writers go on) and a backup, each when the last one is over
  * a week old.  A check that finds damage refuses every later write of
  * @self and makes no backup (a damaged copy would push a sound one out).
@@ -83,6 +86,22 @@ sd_store_maintain (SdStore *self, gint64 check_budget_us, char **report, GError 
 
   if (report != NULL)
     *report = NULL;
+  /* the quick_check the open left comes first: until it has passed, no
+   * table is read here, nor anything written */
+  if (self->check != NULL)
+    {
+      GError *local = NULL;
+
+      if (!_sd_store_check_settle (self->check, &local))
+        {
+          g_clear_error (&self->damaged);
+          self->damaged = g_error_copy (local);
+          g_propagate_error (error, local);
+          return FALSE;
+        }
+      if (!_sd_store_purge_trash (self, error))
+        return FALSE;
+    }
   if (!read_done (self, TASK_CHECK, &checked, error)
       || !read_done (self, TASK_BACKUP, &backed_up, error))
     return FALSE;

@@ -16,6 +16,7 @@ G_BEGIN_DECLS
 
 typedef struct _SdStoreWorker SdStoreWorker;
 typedef struct _SdStoreWatch  SdStoreWatch;
+typedef struct _SdStoreCheck  SdStoreCheck;
 
 struct _SdStore
 {
@@ -34,6 +35,9 @@ struct _SdStore
   SdBatchKind    batch_kind; /* of the batch the pages this connection stores go into */
   gint64         batch_id;   /* that batch, 0 until its first page (sd-store-trash.c) */
   GError        *damaged;    /* (nullable) what the weekly check found: writes refused */
+  SdStoreCheck  *check;      /* (nullable) the quick_check left until after the window
+                              * shows, shared with the worker connections: writes wait
+                              * for it (sd-store-library.c) */
 };
 
 /* Lists read the short fields; the full record adds the long ones. */
@@ -60,6 +64,14 @@ typedef enum
 G_GNUC_INTERNAL SdStoreKind   _sd_store_recognise       (sqlite3 *db, const char *path, GError **error);
 /* PRAGMA quick_check, given a few seconds at most; DAMAGED when it finds damage. */
 G_GNUC_INTERNAL gboolean      _sd_store_quick_check     (sqlite3 *db, const char *path, GError **error);
+/* The quick_check of a library opened with SD_STORE_OPEN_CHECK_LATER, run
+ * once on a read-only connection of its own by the first caller of
+ * _sd_store_check_settle () (the others wait for it): TRUE when it passed,
+ * else DAMAGED, the same to every caller. */
+G_GNUC_INTERNAL SdStoreCheck *_sd_store_check_new       (const char *path);
+G_GNUC_INTERNAL SdStoreCheck *_sd_store_check_ref       (SdStoreCheck *check);
+G_GNUC_INTERNAL void          _sd_store_check_unref     (SdStoreCheck *check);
+G_GNUC_INTERNAL gboolean      _sd_store_check_settle    (SdStoreCheck *check, GError **error);
 /* Copies the library aside, keeping the last three such copies. */
 G_GNUC_INTERNAL gboolean      _sd_store_backup_before_migration (SdStore *self, int version, GError **error);
 /* A copy in "backups" beside the library, the newest @keep of @family kept. */

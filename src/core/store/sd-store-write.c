@@ -51,6 +51,9 @@ _sd_store_write_begin (SdStore *self, SdStoreWrite *write, GError **error)
 {
   g_return_val_if_fail (write->store == NULL, FALSE);
 
+  /* a library opened before its check is written once that has passed */
+  if (self->check != NULL && !_sd_store_check_settle (self->check, error))
+    return FALSE;
   if (self->damaged != NULL)
     {
       g_propagate_error (error, g_error_copy (self->damaged));

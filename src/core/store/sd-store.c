@@ -291,6 +291,7 @@ sd_store_finalize (GObject *object)
   g_free (self->path);
   g_free (self->editor);
   g_clear_error (&self->damaged);
+  g_clear_pointer (&self->check, _sd_store_check_unref);
 
   G_OBJECT_CLASS (sd_store_parent_class)->finalize (object);
 }
@@ -381,19 +382,30 @@ dup_sqlite_name (const char *path)
   return g_canonicalize_filename (path, NULL);
 }
 
-/**
- * sd_store_open_full:
- * @path: the library file
- * @flags: whether to make a new library where there is none
- *
- * Opens a Storydesk library: refused, and left as it was, when @path holds
- * another program's database, nothing (unless @flags has
- * %SD_STORE_OPEN_CREATE), or a library `PRAGMA quick_check` finds damaged.
- *
- * Returns: (transfer full) the store, or %NULL with @error set.
- */
-SdStore *
-sd_store_open_full (const char *path, SdStoreOpenFlags flags, GError **error)
+/* Whether opening the library writes nothing to it: in WAL mode already
+ * and at the current schema. */
+static gboolean
+opens_unwritten (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean      wal = FALSE;
+  int           version = -1;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA journal_mode", -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    wal = g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), "wal") == 0;
+  sqlite3_finalize (stmt);
+  stmt = NULL;
+  if (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return wal && version == (int) _sd_store_n_migrations;
+}
+
+/* sd_store_open_full (), its worker's connections sharing @shared. */
+static SdStore *
+open_full (const char *path, SdStoreOpenFlags flags, SdStoreCheck *shared, GError **error)
 {
   g_autoptr (SdStore) self = g_object_new (SD_TYPE_STORE, NULL);
   g_autofree char *folder = g_path_get_dirname (path);
@@ -402,6 +414,8 @@ sd_store_open_full (const char *path, SdStoreOpenFlags flags, GError **error)
   SdStoreKind      kind;
 
   self->path = g_strdup (path);
+  if (shared != NULL)
+    self->check = _sd_store_check_ref (shared);
   if (!exists && !(flags & SD_STORE_OPEN_CREATE))
     {
       g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NO_LIBRARY,
@@ -444,9 +458,17 @@ sd_store_open_full (const char *path, SdStoreOpenFlags flags, GError **error)
                    _("%s: not a Storydesk library: an empty database; left untouched"), path);
       return NULL;
     }
-  if (kind != SD_STORE_KIND_EMPTY && !(flags & SD_STORE_OPEN_NO_CHECK)
-      && !_sd_store_quick_check (self->db, path, error))
-    return NULL;
+  /* quick_check reads the whole file (a second on a large library): it may
+   * wait until the window shows when opening writes nothing, and every
+   * write waits for it */
+  if (kind != SD_STORE_KIND_EMPTY && !(flags & SD_STORE_OPEN_NO_CHECK))
+    {
+      if ((flags & SD_STORE_OPEN_CHECK_LATER) && kind == SD_STORE_KIND_STORYDESK
+          && opens_unwritten (self->db))
+        self->check = _sd_store_check_new (path);
+      else if (!_sd_store_quick_check (self->db, path, error))
+        return NULL;
+    }
 
   /* WAL lets the window read while an import writes; synchronous=NORMAL in
    * WAL mode still never corrupts the file on a crash. */
@@ -462,10 +484,28 @@ sd_store_open_full (const char *path, SdStoreOpenFlags flags, GError **error)
   /* before migrate (): the search index and its triggers tokenize with it */
   if (!sd_store_register_fts5 (self->db, error))
     return NULL;
-  if (!migrate (self, error) || !_sd_store_purge_trash (self, error))
+  /* the trash is emptied once the check has passed (sd_store_maintain ()) */
+  if (!migrate (self, error) || (self->check == NULL && !_sd_store_purge_trash (self, error)))
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * sd_store_open_full:
+ * @path: the library file
+ * @flags: whether to make a new library where there is none
+ *
+ * Opens a Storydesk library: refused, and left as it was, when @path holds
+ * another program's database, nothing (unless @flags has
+ * %SD_STORE_OPEN_CREATE), or a library `PRAGMA quick_check` finds damaged.
+ *
+ * Returns: (transfer full) the store, or %NULL with @error set.
+ */
+SdStore *
+sd_store_open_full (const char *path, SdStoreOpenFlags flags, GError **error)
+{
+  return open_full (path, flags, NULL, error);
 }
 
 /**
@@ -500,8 +540,9 @@ sd_store_open_for_worker (SdStore *self, GError **error)
 
   g_return_val_if_fail (SD_IS_STORE (self), NULL);
 
-  /* this process checked the library when it first opened it */
-  other = sd_store_open_full (self->path, SD_STORE_OPEN_NO_CHECK, error);
+  /* this process checked the library when it first opened it, or its
+   * writes wait for the same check as @self's */
+  other = open_full (self->path, SD_STORE_OPEN_NO_CHECK, self->check, error);
   if (other != NULL)
     {
       sd_store_set_editor (other, self->editor);

@@ -87,6 +87,11 @@ typedef enum
   SD_STORE_OPEN_DEFAULT  = 0,
   SD_STORE_OPEN_CREATE   = 1 << 0, /* make a new library when the path holds none */
   SD_STORE_OPEN_NO_CHECK = 1 << 1, /* no quick_check: this process did it already */
+  /* the quick_check after the open, in sd_store_maintain () (or the first
+   * write, which waits for it): every write waits until it passed and is
+   * refused after damage.  A library that must be written to open (a
+   * migration, an older one's id) is checked at once all the same. */
+  SD_STORE_OPEN_CHECK_LATER = 1 << 2,
 } SdStoreOpenFlags;
 
 #define SD_TYPE_STORE (sd_store_get_type ())

@@ -1,0 +1,25 @@
+/* sd-frame-probe.h — what the benchmark's window run measures inside the
+ * window: stalls of the main loop and the time to open a story (#16)
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+/* Prototypes are aligned in columns by hand: */
+/* clang-format off */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Starts the probe when STORYDESK_FRAME_LOG names a file (else nothing):
+ * each stall of the main loop over 50 ms is a line "stall START MS" there
+ * (START in µs of the monotonic clock, as Python's time.monotonic ()). */
+void     sd_frame_probe_start       (void);
+/* A story was asked for: the next sd_frame_probe_story_shown () times it. */
+void     sd_frame_probe_story_asked (void);
+/* The story is in @widget: the time from the ask to the end of the next
+ * frame @widget's frame clock paints is a line "story START MS". */
+void     sd_frame_probe_story_shown (GtkWidget *widget);
+
+G_END_DECLS
