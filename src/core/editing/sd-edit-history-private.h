@@ -9,6 +9,7 @@
 #pragma once
 
 #include "sd-edit-history.h"
+#include "sd-library.h"
 #include "sd-store-edit.h"
 
 G_BEGIN_DECLS
@@ -56,5 +57,11 @@ typedef struct
  * read inside its transaction, before it runs, so the story still has the
  * name the editor saw. */
 G_GNUC_INTERNAL char *_sd_edit_history_describe (SdStore *store, const Action *action);
+
+/* sd-edit-history-shared.c: @action on a library without undo steps (a
+ * shared one): tags, notes and statuses written, no step kept; the other
+ * actions refused with SD_LIBRARY_ERROR_UNSUPPORTED. */
+G_GNUC_INTERNAL gboolean _sd_edit_history_run_shared (SdLibrary *library, const Action *action,
+                                                      GError **error);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 /* clang-format off */
 #pragma once
 
+#include "sd-library.h"
 #include "sd-store.h"
 
 G_BEGIN_DECLS
@@ -15,6 +16,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SdEditHistory, sd_edit_history, SD, EDIT_HISTORY, GObject)
 
 SdEditHistory *sd_edit_history_new              (SdStore        *store);
+SdEditHistory *sd_edit_history_new_for_library  (SdLibrary      *library);
 
 /* Each call is one store transaction and one undo step. */
 gboolean       sd_edit_history_add_tag          (SdEditHistory  *self,

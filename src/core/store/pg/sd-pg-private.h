@@ -75,4 +75,15 @@ G_GNUC_INTERNAL gboolean  _sd_pg_run_script (SdPgLibrary *self, const char *sql,
 /* @text quoted as an identifier or a literal; NULL when it cannot be. */
 G_GNUC_INTERNAL char     *_sd_pg_quote      (SdPgLibrary *self, const char *text, gboolean identifier);
 
+/* Appends to @sql one EXISTS test of the search windows for each term of
+ * @query (wanted or not), its tsquery a parameter added to @params and kept
+ * in @owned (sd-pg-library.c). */
+G_GNUC_INTERNAL void      _sd_pg_append_term_tests (GString *sql, GPtrArray *params,
+                                                    GPtrArray *owned, const SdQuery *query);
+
+/* Runs a search's @sql with the planner told to use the windows' GIN
+ * index (sd-pg-library.c). */
+G_GNUC_INTERNAL PGresult *_sd_pg_run_search (SdPgLibrary *self, const char *sql,
+                                             GPtrArray *params, GError **error);
+
 G_END_DECLS
