@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "sd-edit-history.h"
 #include "sd-library.h"
@@ -215,6 +216,7 @@ test_writes (gconstpointer data)
   g_autoptr (SdStory) before = read_story (library, told.id);
   SdStory *after;
   guint    n_told;
+  gboolean status_ok;
   gulong   handler =
       g_signal_connect (library, "story-changed", G_CALLBACK (story_changed_cb), &told);
 
@@ -247,11 +249,31 @@ test_writes (gconstpointer data)
   sd_story_unref (after);
 
   n_told = told.n_told;
-  g_assert_true (sd_library_set_status (library, told.id, SD_STORY_STATUS_NEEDS_WORK, &error));
+  g_assert_true (sd_library_set_status (library, told.id, &before->status,
+                                        SD_STORY_STATUS_NEEDS_WORK, &error));
   g_assert_no_error (error);
   wait_told (&told, n_told);
   after = read_story (library, told.id);
   g_assert_cmpint (after->status, ==, SD_STORY_STATUS_NEEDS_WORK);
+  sd_story_unref (after);
+  /* over a status the story no longer has: a shared library refuses, naming
+   * both (a personal one writes it, as its edit history always did) */
+  status_ok =
+      sd_library_set_status (library, told.id, &before->status, SD_STORY_STATUS_REJECTED, &error);
+  after = read_story (library, told.id);
+  if (library == engines[1])
+    {
+      g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_CHANGED);
+      g_assert_nonnull (strstr (error->message, sd_story_status_to_label (after->status)));
+      g_assert_false (status_ok);
+      g_assert_cmpint (after->status, ==, SD_STORY_STATUS_NEEDS_WORK);
+    }
+  else
+    {
+      g_assert_no_error (error);
+      g_assert_cmpint (after->status, ==, SD_STORY_STATUS_REJECTED);
+    }
+  g_clear_error (&error);
   sd_story_unref (after);
   g_signal_handler_disconnect (library, handler);
 }

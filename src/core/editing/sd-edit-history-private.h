@@ -41,6 +41,8 @@ typedef struct
   guint            n_ids;
   const char      *text;     /* the tag, note, place code, theme or field value */
   const char      *expected; /* EDIT_NOTE: the note the editor began from, or NULL */
+  const SdStoryStatus *expected_status; /* EDIT_STATUS on a shared library: the status
+                                         * the editor saw, or NULL */
   SdStoryStatus    status;
   SdStoryField     field;
   gint64           start; /* EDIT_ADD_HIGHLIGHT */

@@ -29,7 +29,8 @@ _sd_edit_history_run_shared (SdLibrary *library, const Action *action, GError **
                                        error);
     case EDIT_STATUS:
       for (guint i = 0; i < n_ids; i++)
-        if (!sd_library_set_status (library, ids[i], action->status, error))
+        if (!sd_library_set_status (library, ids[i], action->expected_status, action->status,
+                                    error))
           return FALSE;
       return TRUE;
     default:

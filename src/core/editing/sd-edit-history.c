@@ -406,6 +406,22 @@ sd_edit_history_set_status (SdEditHistory *self,
   return record (self, &action, error);
 }
 
+/* On a shared library, only over the status @expected the editor saw
+ * (SD_STORE_ERROR_CHANGED otherwise); a personal library writes it as
+ * sd_edit_history_set_status () does, undo putting it back. */
+gboolean
+sd_edit_history_set_status_from (SdEditHistory *self,
+                                 gint64         story_id,
+                                 SdStoryStatus  expected,
+                                 SdStoryStatus  status,
+                                 GError       **error)
+{
+  Action action = { EDIT_STATUS, story_id, .status = status, .expected_status = &expected };
+
+  g_return_val_if_fail (SD_IS_EDIT_HISTORY (self), FALSE);
+  return record (self, &action, error);
+}
+
 gboolean
 sd_edit_history_set_status_of (
     SdEditHistory *self, const gint64 *ids, guint n_ids, SdStoryStatus status, GError **error)

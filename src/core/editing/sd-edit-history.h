@@ -47,6 +47,13 @@ gboolean       sd_edit_history_set_status       (SdEditHistory  *self,
                                                  gint64          story_id,
                                                  SdStoryStatus   status,
                                                  GError        **error);
+/* On a shared library only over the status @expected the editor saw, else
+ * SD_STORE_ERROR_CHANGED naming both; on a personal one as above. */
+gboolean       sd_edit_history_set_status_from  (SdEditHistory  *self,
+                                                 gint64          story_id,
+                                                 SdStoryStatus   expected,
+                                                 SdStoryStatus   status,
+                                                 GError        **error);
 /* The status or the place (NULL: unplaced) of several stories, in one
  * undo step; no step when none of them changed. */
 gboolean       sd_edit_history_set_status_of    (SdEditHistory  *self,

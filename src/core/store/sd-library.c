@@ -122,10 +122,11 @@ sd_library_set_note_from (
 }
 
 gboolean
-sd_library_set_status (SdLibrary *self, gint64 id, SdStoryStatus status, GError **error)
+sd_library_set_status (
+    SdLibrary *self, gint64 id, const SdStoryStatus *expected, SdStoryStatus status, GError **error)
 {
   g_return_val_if_fail (SD_IS_LIBRARY (self), FALSE);
-  return SD_LIBRARY_GET_IFACE (self)->set_status (self, id, status, error);
+  return SD_LIBRARY_GET_IFACE (self)->set_status (self, id, expected, status, error);
 }
 
 SdLibraryFeatures
@@ -172,7 +173,11 @@ store_set_note_from (
 }
 
 static gboolean
-store_set_status (SdLibrary *library, gint64 id, SdStoryStatus status, GError **error)
+store_set_status (SdLibrary           *library,
+                  gint64               id,
+                  const SdStoryStatus *expected,
+                  SdStoryStatus        status,
+                  GError             **error)
 {
   return sd_store_set_status (SD_STORE (library), id, status, error);
 }

@@ -78,6 +78,7 @@ struct _SdLibraryInterface
   gboolean           (*set_note_from)           (SdLibrary *self, gint64 id, const char *expected,
                                                  const char *note, GError **error);
   gboolean           (*set_status)              (SdLibrary *self, gint64 id,
+                                                 const SdStoryStatus *expected,
                                                  SdStoryStatus status, GError **error);
 
   SdLibraryFeatures  (*get_features)            (SdLibrary *self);
@@ -148,8 +149,12 @@ gboolean          sd_library_set_note_from           (SdLibrary           *self,
                                                       const char          *expected,
                                                       const char          *note,
                                                       GError             **error);
+/* The same for the status, over the status @expected (nullable: any) the
+ * editor saw; a personal library writes it whatever it is now, as the
+ * edit history always did (its undo puts it back). */
 gboolean          sd_library_set_status              (SdLibrary           *self,
                                                       gint64               id,
+                                                      const SdStoryStatus *expected,
                                                       SdStoryStatus        status,
                                                       GError             **error);
 

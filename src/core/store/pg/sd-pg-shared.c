@@ -384,16 +384,43 @@ set_note_from (
   return TRUE;
 }
 
+/* Over the status the editor saw only: read with the story's version, then
+ * written at that version. */
 static gboolean
-set_status (SdLibrary *library, gint64 id, SdStoryStatus status, GError **error)
+set_status (SdLibrary           *library,
+            gint64               id,
+            const SdStoryStatus *expected,
+            SdStoryStatus        status,
+            GError             **error)
 {
   SdPgShared *self = SD_PG_SHARED (library);
   GError     *local_error = NULL;
+  g_autoptr (SdStory) now = NULL;
+  gint64 version;
 
   if (!is_online (library))
     return refuse_offline (self, error);
-  if (!sd_pg_library_set_status (self->library, id, status, &local_error))
+  if (expected == NULL)
+    {
+      if (!sd_pg_library_set_status (self->library, id, status, &local_error))
+        return fail (self, local_error, error);
+      return TRUE;
+    }
+  now = sd_pg_library_get_story (self->library, id, &version, &local_error);
+  if (now == NULL)
     return fail (self, local_error, error);
+  if (now->status != *expected
+      || !sd_pg_library_set_status_at (self->library, id, version, status, NULL, &local_error))
+    {
+      if (local_error != NULL && !g_error_matches (local_error, SD_PG_ERROR, SD_PG_ERROR_CHANGED))
+        return fail (self, local_error, error);
+      g_clear_error (&local_error);
+      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_CHANGED,
+                   _("Not saved: someone else set this story’s status to %s meanwhile (you chose "
+                     "%s); choose again if yours should stand"),
+                      sd_story_status_to_label (now->status), sd_story_status_to_label (status));
+      return FALSE;
+    }
   return TRUE;
 }
 
