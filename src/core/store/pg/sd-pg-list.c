@@ -30,10 +30,42 @@ dup_prefix_pattern (const char *code)
   return g_string_free (pattern, FALSE);
 }
 
-GArray *
-sd_pg_library_list_ids (SdPgLibrary *self, const SdScope *scope, GError **error)
+/* What a list is ordered by before the library's order, as a personal
+ * library orders it (sd-store-listing.c): text byte by byte, an unknown
+ * value last either way; a status in its enum's order. */
+static const char *const order_keys[] = {
+  [SD_STORY_ORDER_DATE] = "p.issue_date",
+  [SD_STORY_ORDER_PAPER] = "p.paper",
+  [SD_STORY_ORDER_PAGE] = "p.page_no",
+  [SD_STORY_ORDER_PLACE] = "s.place_code",
+};
+
+static void
+append_order (GString *sql, SdStoryOrder order, gboolean descending)
 {
-  g_autoptr (GString) sql = g_string_new ("SELECT s.id FROM stories s WHERE TRUE");
+  const char *direction = descending ? " DESC" : "";
+
+  g_string_append (sql, " ORDER BY ");
+  if (order == SD_STORY_ORDER_STATUS)
+    g_string_append_printf (sql,
+                            "CASE s.status WHEN 'reviewed' THEN 1 WHEN 'needs-work' THEN 2"
+                            " WHEN 'rejected' THEN 3 ELSE 0 END%s, ",
+                            direction);
+  else if (order != SD_STORY_ORDER_NONE && order < G_N_ELEMENTS (order_keys))
+    g_string_append_printf (sql, "coalesce (%s, '') = '', %s COLLATE \"C\"%s, ", order_keys[order],
+                            order_keys[order], direction);
+  g_string_append (sql, "s.page_id NULLS FIRST, s.ordinal, s.id");
+}
+
+GArray *
+sd_pg_library_list_ids (SdPgLibrary   *self,
+                        const SdScope *scope,
+                        SdStoryOrder   order,
+                        gboolean       descending,
+                        GError       **error)
+{
+  g_autoptr (GString) sql =
+      g_string_new ("SELECT s.id FROM stories s LEFT JOIN pages p ON p.id = s.page_id WHERE TRUE");
   g_autoptr (GPtrArray) params = g_ptr_array_new ();
   g_autoptr (GPtrArray) owned = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (SdQuery) query = NULL;
@@ -67,7 +99,7 @@ sd_pg_library_list_ids (SdPgLibrary *self, const SdScope *scope, GError **error)
         }
       _sd_pg_append_term_tests (sql, params, owned, query);
     }
-  g_string_append (sql, " ORDER BY s.page_id NULLS FIRST, s.ordinal, s.id");
+  append_order (sql, order, descending);
   result = query != NULL ? _sd_pg_run_search (self, sql->str, params, error)
                          : _sd_pg_run (self, sql->str, params->len,
                                        (const char *const *) params->pdata, error);

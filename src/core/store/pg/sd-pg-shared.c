@@ -136,8 +136,10 @@ finish_read (SdPgShared *self, GAsyncResult *result, gpointer tag, GError **erro
 
 typedef struct
 {
-  SdScope scope; /* its strings and ids owned here */
-  guint   n_rows;
+  SdScope      scope; /* its strings and ids owned here */
+  SdStoryOrder order;
+  gboolean     descending;
+  guint        n_rows;
 } ListRead;
 
 static void
@@ -155,7 +157,8 @@ read_listing (SdPgLibrary *reader, gpointer data, GError **error)
   ListRead *list = data;
   g_autoptr (SdStoryListing) listing = g_new0 (SdStoryListing, 1);
 
-  listing->ids = sd_pg_library_list_ids (reader, &list->scope, error);
+  listing->ids =
+      sd_pg_library_list_ids (reader, &list->scope, list->order, list->descending, error);
   if (listing->ids == NULL)
     return NULL;
   listing->rows = sd_pg_library_get_stories (reader, (gint64 *) listing->ids->data,
@@ -163,7 +166,6 @@ read_listing (SdPgLibrary *reader, gpointer data, GError **error)
   return listing->rows != NULL ? g_steal_pointer (&listing) : NULL;
 }
 
-/* Sorted by the list's columns is not built here yet: the library's order. */
 static void
 list_story_ids_async (SdLibrary          *library,
                       const SdScope      *scope,
@@ -182,6 +184,8 @@ list_story_ids_async (SdLibrary          *library,
   list->scope.place_code = g_strdup (scope->place_code);
   list->scope.text = g_strdup (scope->text);
   list->scope.ids = g_memdup2 (scope->ids, scope->n_ids * sizeof (gint64));
+  list->order = order;
+  list->descending = descending;
   list->n_rows = n_rows;
   start_read (SD_PG_SHARED (library), list_story_ids_async, read_listing,
               (GDestroyNotify) sd_story_listing_free, list, (GDestroyNotify) list_read_free,
