@@ -24,7 +24,9 @@ struct _SdPgLibrary
   SdPgConnectionFunc connection;
   gpointer           watch_data;
   guint              socket_source; /* the connection's socket in the main loop */
-  guint              reconnect_source;
+  guint              reconnect_source; /* the next try, a second after the last */
+  guint              reset_source;     /* a try under way: its socket, never blocking */
+  gboolean           reconnecting;     /* from the loss until LISTEN runs again */
   guint              drain_source;  /* notifications a statement read, told when idle */
   gint64             last_change;   /* the highest change number seen */
 };
