@@ -98,7 +98,7 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
   g_assert_no_error (error);
   import_seed (fixture->store, "000_17ad7f2eb8d76244.txt");
   sd_store_watch_library (fixture->store);
-  fixture->stories = sd_story_list_model_new (fixture->store);
+  fixture->stories = sd_story_list_model_new (SD_LIBRARY (fixture->store));
   fixture->changes = g_string_new (NULL);
   fixture->moved = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_signal_connect (fixture->stories, "items-changed", G_CALLBACK (items_changed_cb), fixture);
@@ -392,7 +392,7 @@ story_changed_cb (SdStoryModel *shown, SdStoryModelChange change, GArray *change
 static void
 test_story_model (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr (SdStoryModel) shown = sd_story_model_new (fixture->store);
+  g_autoptr (SdStoryModel) shown = sd_story_model_new (SD_LIBRARY (fixture->store));
   g_autoptr (GArray) changes = g_array_new (FALSE, FALSE, sizeof (SdStoryModelChange));
   SdScope scope = { SD_SCOPE_ALL, NULL, NULL, NULL, 0 };
   g_autoptr (GPtrArray) listed = sd_store_list_stories (fixture->store, &scope, NULL);
@@ -456,7 +456,7 @@ next_parts (GArray *changes)
 static void
 test_library_model (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr (SdLibraryModel) library = sd_library_model_new (fixture->store);
+  g_autoptr (SdLibraryModel) library = sd_library_model_new (SD_LIBRARY (fixture->store));
   g_autoptr (GArray) changes = g_array_new (FALSE, FALSE, sizeof (SdLibraryModelParts));
   g_autoptr (SdStore) other = sd_store_open (sd_store_get_path (fixture->store), NULL);
   SdScope scope = { SD_SCOPE_ALL, NULL, NULL, NULL, 0 };
@@ -553,7 +553,7 @@ sum_counts (SdLibraryModel *library)
 static void
 test_library_counts_split (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr (SdLibraryModel) library = sd_library_model_new (fixture->store);
+  g_autoptr (SdLibraryModel) library = sd_library_model_new (SD_LIBRARY (fixture->store));
   g_autoptr (SdEditHistory) history = sd_edit_history_new (fixture->store);
   g_autoptr (GArray) changes = g_array_new (FALSE, FALSE, sizeof (SdLibraryModelParts));
   SdScope scope = { SD_SCOPE_ALL, NULL, NULL, NULL, 0 };

@@ -45,7 +45,7 @@ test_long_list (void)
   g_autofree char *dir = g_dir_make_tmp ("sd-story-list-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "library.db", NULL);
   g_autoptr (SdStore) store = sd_store_open (path, NULL);
-  g_autoptr (SdStoryListModel) stories = sd_story_list_model_new (store);
+  g_autoptr (SdStoryListModel) stories = sd_story_list_model_new (SD_LIBRARY (store));
   g_autoptr (GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_story_unref);
   SdPageRecord     page = { "long.txt", "long", "UTF-8", "text", 4 };
   GtkWidget       *window = gtk_window_new (GTK_WINDOW_TOPLEVEL);

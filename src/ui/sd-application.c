@@ -10,12 +10,13 @@
 #include <atk-bridge.h>
 #include <glib/gi18n.h>
 
-#include "sd-application.h"
+#include "sd-application-private.h"
 #include "sd-frame-probe.h"
 #include "sd-han-glyphs.h"
 #include "sd-paths.h"
 #include "sd-preferences-dialog.h"
 #include "sd-store-async.h"
+#include "sd-pg-library.h"
 #include "sd-store-library.h"
 #include "sd-window.h"
 
@@ -100,7 +101,9 @@ sd_application_handle_local_options (GApplication *application, GVariantDict *op
 
   if (g_variant_dict_lookup (options, "db", "^&ay", &db))
     {
-      self->db_path = g_canonicalize_filename (db, NULL);
+      /* a shared library's address is no file name (#17) */
+      self->db_path =
+          sd_pg_library_is_location (db) ? g_strdup (db) : g_canonicalize_filename (db, NULL);
       /* Another library is another instance: do not hand the window to a
        * running Storydesk that has a different library open. */
       g_application_set_flags (application,
@@ -409,6 +412,8 @@ ensure_window (SdApplication *self, gboolean seed)
         gtk_window_present (l->data);
         return l->data;
       }
+  if (self->db_path != NULL && sd_pg_library_is_location (self->db_path))
+    return _sd_application_open_shared (self, self->db_path);
 
   /* The first run makes the default library, and opening page files is an
    * import, which may make the library as `storydesk import` does; a bare
@@ -442,7 +447,7 @@ ensure_window (SdApplication *self, gboolean seed)
   /* Other processes' writes show in the window as they happen. */
   sd_store_watch_library (self->store);
 
-  window = GTK_WINDOW (sd_window_new (self, self->store));
+  window = GTK_WINDOW (sd_window_new (self, SD_LIBRARY (self->store)));
   gtk_window_present (window);
   /* the check the open left, and the weekly full check and backup when
    * due, once the list shows */

@@ -8,13 +8,15 @@
 #include "config.h"
 
 #include "sd-library-model.h"
+#include "sd-library.h"
 #include "sd-store-async.h"
 
 struct _SdLibraryModel
 {
   GObject parent_instance;
 
-  SdStore          *store;
+  SdLibrary        *library;
+  SdStore          *store;   /* the same, a personal library; NULL on a shared one */
   SdLibrarySummary *summary; /* (nullable) as last read */
   GPtrArray        *no_tags; /* what get_tags gives before the first read */
   GError           *error;
@@ -125,7 +127,7 @@ summary_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GError) error = NULL;
   SdLibraryModelParts parts;
 
-  summary = sd_store_read_summary_finish (self->store, result, &error);
+  summary = sd_library_read_summary_finish (self->library, result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   g_clear_error (&self->error);
@@ -149,8 +151,8 @@ read_summary (SdLibraryModel *self)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  sd_store_read_summary_async (self->store, self->cancellable, summary_read_cb,
-                               g_object_ref (self));
+  sd_library_read_summary_async (self->library, self->cancellable, summary_read_cb,
+                                 g_object_ref (self));
 }
 
 static gboolean
@@ -180,8 +182,8 @@ sd_library_model_dispose (GObject *object)
   g_clear_handle_id (&self->read_idle, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
+  if (self->library != NULL)
+    g_signal_handlers_disconnect_by_data (self->library, self);
 
   G_OBJECT_CLASS (sd_library_model_parent_class)->dispose (object);
 }
@@ -192,6 +194,7 @@ sd_library_model_finalize (GObject *object)
   SdLibraryModel *self = SD_LIBRARY_MODEL (object);
 
   g_clear_object (&self->store);
+  g_clear_object (&self->library);
   g_clear_pointer (&self->summary, sd_library_summary_free);
   g_clear_pointer (&self->no_tags, g_ptr_array_unref);
   g_clear_error (&self->error);
@@ -221,19 +224,38 @@ sd_library_model_init (SdLibraryModel *self)
   self->no_tags = g_ptr_array_new ();
 }
 
-/* Everything is read again whenever the store says it may have changed. */
+/* What the library cannot do yet (a shared one: sd_library_get_features ()),
+ * refused in words the editor can read; the window disables it anyway. */
+static gboolean
+refuse (SdLibraryModel *self, GError **error)
+{
+  g_set_error_literal (error, SD_LIBRARY_ERROR, SD_LIBRARY_ERROR_UNSUPPORTED,
+                       sd_library_describe_missing (self->library));
+  return FALSE;
+}
+
+static void
+report_missing (SdLibraryModel *self, gpointer tag, GAsyncReadyCallback callback, gpointer data)
+{
+  g_task_report_new_error (self, callback, data, tag, SD_LIBRARY_ERROR,
+                           SD_LIBRARY_ERROR_UNSUPPORTED, "%s",
+                           sd_library_describe_missing (self->library));
+}
+
+/* Everything is read again whenever the library says it may have changed. */
 SdLibraryModel *
-sd_library_model_new (SdStore *store)
+sd_library_model_new (SdLibrary *library)
 {
   SdLibraryModel *self;
 
-  g_return_val_if_fail (SD_IS_STORE (store), NULL);
+  g_return_val_if_fail (SD_IS_LIBRARY (library), NULL);
 
   self = g_object_new (SD_TYPE_LIBRARY_MODEL, NULL);
-  self->store = g_object_ref (store);
-  g_signal_connect_swapped (store, "tags-changed", G_CALLBACK (store_changed_cb), self);
-  g_signal_connect_swapped (store, "story-changed", G_CALLBACK (store_changed_cb), self);
-  g_signal_connect_swapped (store, "library-changed", G_CALLBACK (store_changed_cb), self);
+  self->library = g_object_ref (library);
+  self->store = SD_IS_STORE (library) ? g_object_ref (SD_STORE (library)) : NULL;
+  g_signal_connect_swapped (library, "tags-changed", G_CALLBACK (store_changed_cb), self);
+  g_signal_connect_swapped (library, "story-changed", G_CALLBACK (store_changed_cb), self);
+  g_signal_connect_swapped (library, "library-changed", G_CALLBACK (store_changed_cb), self);
   read_summary (self);
   return self;
 }
@@ -292,6 +314,8 @@ gboolean
 sd_library_model_empty_trash (SdLibraryModel *self, guint *out_n, GError **error)
 {
   g_return_val_if_fail (SD_IS_LIBRARY_MODEL (self), FALSE);
+  if (self->store == NULL)
+    return refuse (self, error);
   return sd_store_empty_trash (self->store, NULL, out_n, error);
 }
 
@@ -309,6 +333,8 @@ sd_library_model_rename_tag (SdLibraryModel *self,
                              GError        **error)
 {
   g_return_val_if_fail (SD_IS_LIBRARY_MODEL (self), FALSE);
+  if (self->store == NULL)
+    return refuse (self, error);
   return sd_store_rename_tag (self->store, tag, new_name, error);
 }
 
@@ -321,6 +347,8 @@ sd_library_model_set_page_fields (SdLibraryModel *self,
                                   GError        **error)
 {
   g_return_val_if_fail (SD_IS_LIBRARY_MODEL (self), FALSE);
+  if (self->store == NULL)
+    return refuse (self, error);
   return sd_store_set_page_fields (self->store, story_id, paper, issue_date, page_no, error);
 }
 
@@ -331,6 +359,8 @@ sd_library_model_set_tag_color (SdLibraryModel *self,
                                 GError        **error)
 {
   g_return_val_if_fail (SD_IS_LIBRARY_MODEL (self), FALSE);
+  if (self->store == NULL)
+    return refuse (self, error);
   return sd_store_set_tag_color (self->store, tag, color, error);
 }
 
@@ -343,6 +373,8 @@ sd_library_model_save_search (SdLibraryModel *self,
 {
   g_return_val_if_fail (SD_IS_LIBRARY_MODEL (self), FALSE);
 
+  if (self->store == NULL)
+    return refuse (self, error);
   if (!sd_store_save_search (self->store, name, query, error))
     return FALSE;
   read_summary (self);
@@ -354,6 +386,8 @@ sd_library_model_delete_search (SdLibraryModel *self, const char *name, GError *
 {
   g_return_val_if_fail (SD_IS_LIBRARY_MODEL (self), FALSE);
 
+  if (self->store == NULL)
+    return refuse (self, error);
   if (!sd_store_delete_saved_search (self->store, name, error))
     return FALSE;
   read_summary (self);
@@ -364,7 +398,8 @@ void
 sd_library_model_check_library (SdLibraryModel *self)
 {
   g_return_if_fail (SD_IS_LIBRARY_MODEL (self));
-  sd_store_check_library (self->store);
+  if (self->store != NULL)
+    sd_store_check_library (self->store);
 }
 
 void
@@ -377,6 +412,11 @@ sd_library_model_import_async (SdLibraryModel        *self,
                                gpointer               owner)
 {
   g_return_if_fail (SD_IS_LIBRARY_MODEL (self) && G_IS_OBJECT (owner));
+  if (self->store == NULL)
+    {
+      report_missing (self, sd_library_model_import_async, callback, owner);
+      return;
+    }
   sd_importer_import_async (self->store, paths, options, cancellable, progress,
                             g_object_ref (owner), g_object_unref, callback, g_object_ref (owner));
 }
@@ -385,6 +425,8 @@ GPtrArray *
 sd_library_model_import_finish (SdLibraryModel *self, GAsyncResult *result, GError **error)
 {
   g_return_val_if_fail (SD_IS_LIBRARY_MODEL (self), NULL);
+  if (g_task_is_valid (result, self))
+    return g_task_propagate_pointer (G_TASK (result), error);
   return sd_importer_import_finish (result, error);
 }
 
@@ -400,6 +442,11 @@ sd_library_model_export_async (SdLibraryModel        *self,
                                gpointer               owner)
 {
   g_return_if_fail (SD_IS_LIBRARY_MODEL (self) && G_IS_OBJECT (owner));
+  if (self->store == NULL)
+    {
+      report_missing (self, sd_library_model_export_async, callback, owner);
+      return;
+    }
   sd_export_to_file_async (self->store, scope, format, options, file, cancellable, progress,
                            g_object_ref (owner), g_object_unref, callback, g_object_ref (owner));
 }
@@ -411,6 +458,8 @@ sd_library_model_export_finish (SdLibraryModel *self,
                                 GError        **error)
 {
   g_return_val_if_fail (SD_IS_LIBRARY_MODEL (self), FALSE);
+  if (g_task_is_valid (result, self))
+    return g_task_propagate_boolean (G_TASK (result), error);
   return sd_export_to_file_finish (result, out_n_stories, error);
 }
 
@@ -423,6 +472,11 @@ sd_library_model_read_stories_async (SdLibraryModel     *self,
                                      gpointer            user_data)
 {
   g_return_if_fail (SD_IS_LIBRARY_MODEL (self));
+  if (self->store == NULL)
+    {
+      report_missing (self, sd_library_model_read_stories_async, callback, user_data);
+      return;
+    }
   sd_store_get_stories_async (self->store, ids, n_ids, cancellable, callback, user_data);
 }
 
@@ -430,6 +484,8 @@ GPtrArray *
 sd_library_model_read_stories_finish (SdLibraryModel *self, GAsyncResult *result, GError **error)
 {
   g_return_val_if_fail (SD_IS_LIBRARY_MODEL (self), NULL);
+  if (g_task_is_valid (result, self))
+    return g_task_propagate_pointer (G_TASK (result), error);
   return sd_store_get_stories_finish (self->store, result, error);
 }
 
@@ -441,6 +497,11 @@ sd_library_model_find_story_async (SdLibraryModel     *self,
                                    gpointer            user_data)
 {
   g_return_if_fail (SD_IS_LIBRARY_MODEL (self));
+  if (self->store == NULL)
+    {
+      report_missing (self, sd_library_model_find_story_async, callback, user_data);
+      return;
+    }
   sd_store_find_story_async (self->store, ref, cancellable, callback, user_data);
 }
 
@@ -448,5 +509,10 @@ gint64
 sd_library_model_find_story_finish (SdLibraryModel *self, GAsyncResult *result, GError **error)
 {
   g_return_val_if_fail (SD_IS_LIBRARY_MODEL (self), -1);
+  if (g_task_is_valid (result, self))
+    {
+      g_task_propagate_boolean (G_TASK (result), error);
+      return -1;
+    }
   return sd_store_find_story_finish (self->store, result, error);
 }

@@ -14,6 +14,7 @@
 
 #include "sd-export.h"
 #include "sd-importer.h"
+#include "sd-library.h"
 #include "sd-store.h"
 
 G_BEGIN_DECLS
@@ -32,7 +33,7 @@ typedef enum
 G_DECLARE_FINAL_TYPE (SdLibraryModel, sd_library_model, SD, LIBRARY_MODEL, GObject)
 
 /* Starts reading at once; SdLibraryModel::changed follows. */
-SdLibraryModel *sd_library_model_new                (SdStore        *store);
+SdLibraryModel *sd_library_model_new                (SdLibrary      *library);
 /* Every tag name, most used first; empty until read. (element-type utf8) (transfer none) */
 GPtrArray      *sd_library_model_get_tags           (SdLibraryModel *self);
 /* The colour "#rrggbb" of @tag, or NULL for the default. */

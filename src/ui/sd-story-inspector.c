@@ -131,7 +131,8 @@ status_changed_cb (SdStoryInspector *self)
 
   if (self->updating || story == NULL || !sd_story_status_from_string (id, &status))
     return;
-  if (!sd_edit_history_set_status (self->history, story->id, status, &error))
+  /* over the status shown: another editor's meanwhile is not overwritten */
+  if (!sd_edit_history_set_status_from (self->history, story->id, story->status, status, &error))
     sd_note_editor_show_error (self->note_editor, error);
 }
 

@@ -1,6 +1,6 @@
 /* sd-story-list-model.c — owns the request, its cancellable, the listed
  * stories' ids, the rows read of them (a block at a time, as a view asks)
- * and the splices that land them; follows the store's signals so nobody
+ * and the splices that land them; follows the library's signals so nobody
  * has to poll or reload it by hand
  *
  * Copyright 2026 The Storydesk authors
@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "sd-query.h"
-#include "sd-store-async.h"
+#include "sd-library.h"
 #include "sd-story-item.h"
 #include "sd-story-list-model.h"
 
@@ -21,7 +21,7 @@ struct _SdStoryListModel
 {
   GObject parent_instance;
 
-  SdStore    *store;
+  SdLibrary  *library;
   GArray     *ids;       /* (element-type gint64) the listed stories, in order */
   GPtrArray  *items;     /* (element-type SdStoryItem) (nullable) each id's row,
                           * NULL until read */
@@ -180,7 +180,7 @@ read_rows (SdStoryListModel *self, const gint64 *ids, guint n_ids, guint block)
   job->self = g_object_ref (self);
   job->block = block;
   job->n_ids = n_ids;
-  sd_store_get_story_rows_async (self->store, ids, n_ids, *cancellable, rows_read_cb, job);
+  sd_library_get_story_rows_async (self->library, ids, n_ids, *cancellable, rows_read_cb, job);
 }
 
 /* After the list was read again: the rows read before may have changed
@@ -311,7 +311,7 @@ list_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (SdStoryListing) listing = NULL;
   GError *error = NULL;
 
-  listing = sd_store_list_story_ids_finish (self->store, result, &error);
+  listing = sd_library_list_story_ids_finish (self->library, result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_error_free (error);
   else
@@ -364,9 +364,10 @@ read_list (SdStoryListModel *self, int how)
   self->started = g_get_monotonic_time ();
   self->keep = how;
   /* (dispose cancels the request before @self goes) */
-  sd_store_list_story_ids_async (self->store, &scope, (SdStoryOrder) self->sort, self->descending,
-                                 ROWS_PER_BLOCK, how == READ_NEW ? list_first_cb : NULL, self,
-                                 self->cancellable, list_read_cb, g_object_ref (self));
+  sd_library_list_story_ids_async (self->library, &scope, (SdStoryOrder) self->sort,
+                                   self->descending, ROWS_PER_BLOCK,
+                                   how == READ_NEW ? list_first_cb : NULL, self, self->cancellable,
+                                   list_read_cb, g_object_ref (self));
 }
 
 static void
@@ -380,7 +381,7 @@ rows_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   gboolean gone = FALSE;
 
   g_free (job);
-  stories = sd_store_get_story_rows_finish (self->store, result, &error);
+  stories = sd_library_get_story_rows_finish (self->library, result, &error);
   if (stories == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -439,7 +440,7 @@ schedule_changes (SdStoryListModel *self)
 }
 
 static void
-story_changed_cb (SdStore *store, gint64 id, SdStoryListModel *self)
+story_changed_cb (SdLibrary *library, gint64 id, SdStoryListModel *self)
 {
   guint position;
 
@@ -455,7 +456,7 @@ story_changed_cb (SdStore *store, gint64 id, SdStoryListModel *self)
 /* Another process wrote, or tags were renamed: the ids again, then the
  * rows read so far; never every row. */
 static void
-library_changed_cb (SdStore *store, SdStoryListModel *self)
+library_changed_cb (SdLibrary *library, SdStoryListModel *self)
 {
   self->stale = TRUE;
   schedule_changes (self);
@@ -511,8 +512,8 @@ sd_story_list_model_dispose (GObject *object)
   g_cancellable_cancel (self->update_cancellable);
   g_clear_object (&self->update_cancellable);
   g_clear_handle_id (&self->changes_idle, g_source_remove);
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
+  if (self->library != NULL)
+    g_signal_handlers_disconnect_by_data (self->library, self);
 
   G_OBJECT_CLASS (sd_story_list_model_parent_class)->dispose (object);
 }
@@ -523,7 +524,7 @@ sd_story_list_model_finalize (GObject *object)
   SdStoryListModel *self = SD_STORY_LIST_MODEL (object);
 
   /* Kept until now: a cancelled read still lands, and asks the store. */
-  g_clear_object (&self->store);
+  g_clear_object (&self->library);
   g_clear_pointer (&self->positions, g_hash_table_unref);
   g_ptr_array_unref (self->items);
   g_array_unref (self->ids);
@@ -567,17 +568,17 @@ sd_story_list_model_init (SdStoryListModel *self)
 }
 
 SdStoryListModel *
-sd_story_list_model_new (SdStore *store)
+sd_story_list_model_new (SdLibrary *library)
 {
   SdStoryListModel *self;
 
-  g_return_val_if_fail (SD_IS_STORE (store), NULL);
+  g_return_val_if_fail (SD_IS_LIBRARY (library), NULL);
 
   self = g_object_new (SD_TYPE_STORY_LIST_MODEL, NULL);
-  self->store = g_object_ref (store);
-  g_signal_connect (store, "story-changed", G_CALLBACK (story_changed_cb), self);
-  g_signal_connect (store, "tags-changed", G_CALLBACK (library_changed_cb), self);
-  g_signal_connect (store, "library-changed", G_CALLBACK (library_changed_cb), self);
+  self->library = g_object_ref (library);
+  g_signal_connect (library, "story-changed", G_CALLBACK (story_changed_cb), self);
+  g_signal_connect (library, "tags-changed", G_CALLBACK (library_changed_cb), self);
+  g_signal_connect (library, "library-changed", G_CALLBACK (library_changed_cb), self);
   return self;
 }
 

@@ -10,7 +10,7 @@
 
 #include <gio/gio.h>
 
-#include "sd-store.h"
+#include "sd-library.h"
 
 G_BEGIN_DECLS
 
@@ -36,7 +36,7 @@ typedef enum
  * (sd_story_list_model_fetch ()), a block at a time, the first block with
  * the list.  Until then its item holds a record of only the id, and
  * items-changed says when the record came. */
-SdStoryListModel  *sd_story_list_model_new         (SdStore          *store);
+SdStoryListModel  *sd_story_list_model_new         (SdLibrary        *library);
 /* Lists the stories of @scope (its kind, place and search text; ids are
  * not used) instead; a request still being read is dropped.  The stories
  * land in one splice, then SdStoryListModel::loaded. */

@@ -13,7 +13,7 @@ struct _SdStoryModel
 {
   GObject parent_instance;
 
-  SdStore      *store;
+  SdLibrary    *library;
   gint64        id;          /* the story asked for */
   SdStory      *story;       /* (nullable) the story shown, as last read */
   GPtrArray    *dismissed;   /* (element-type utf8) its themes turned down */
@@ -25,7 +25,7 @@ struct _SdStoryModel
 enum
 {
   PROP_0,
-  PROP_STORE,
+  PROP_LIBRARY,
   PROP_STORY,
   N_PROPS
 };
@@ -103,7 +103,7 @@ story_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (SdStoryDetails) details = NULL;
   g_autoptr (GError) error = NULL;
 
-  details = sd_store_get_story_details_finish (self->store, result, &error);
+  details = sd_library_get_story_details_finish (self->library, result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   if (details == NULL && self->story != NULL && self->story->id == self->id)
@@ -126,12 +126,12 @@ read_story (SdStoryModel *self)
   if (self->id == 0)
     return;
   self->cancellable = g_cancellable_new ();
-  sd_store_get_story_details_async (self->store, self->id, self->cancellable, story_read_cb,
-                                    g_object_ref (self));
+  sd_library_get_story_details_async (self->library, self->id, self->cancellable, story_read_cb,
+                                      g_object_ref (self));
 }
 
 static void
-story_changed_cb (SdStore *store, gint64 id, SdStoryModel *self)
+story_changed_cb (SdLibrary *library, gint64 id, SdStoryModel *self)
 {
   if (id == self->id)
     read_story (self);
@@ -144,8 +144,8 @@ sd_story_model_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
+  if (self->library != NULL)
+    g_signal_handlers_disconnect_by_data (self->library, self);
 
   G_OBJECT_CLASS (sd_story_model_parent_class)->dispose (object);
 }
@@ -156,7 +156,7 @@ sd_story_model_finalize (GObject *object)
   SdStoryModel *self = SD_STORY_MODEL (object);
 
   /* Kept until now: a cancelled read still lands, and asks the store. */
-  g_clear_object (&self->store);
+  g_clear_object (&self->library);
   g_clear_pointer (&self->story, sd_story_unref);
   g_clear_pointer (&self->dismissed, g_ptr_array_unref);
   g_clear_pointer (&self->suggestions, g_ptr_array_unref);
@@ -187,15 +187,15 @@ sd_story_model_set_property (GObject *object, guint prop_id, const GValue *value
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
+    case PROP_LIBRARY:
+      self->library = g_value_dup_object (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
-/* The story read again whenever the store says it may have changed. */
+/* The story read again whenever the library says it may have changed. */
 static void
 sd_story_model_constructed (GObject *object)
 {
@@ -203,9 +203,9 @@ sd_story_model_constructed (GObject *object)
 
   G_OBJECT_CLASS (sd_story_model_parent_class)->constructed (object);
 
-  g_signal_connect_swapped (self->store, "tags-changed", G_CALLBACK (read_story), self);
-  g_signal_connect_swapped (self->store, "library-changed", G_CALLBACK (read_story), self);
-  g_signal_connect (self->store, "story-changed", G_CALLBACK (story_changed_cb), self);
+  g_signal_connect_swapped (self->library, "tags-changed", G_CALLBACK (read_story), self);
+  g_signal_connect_swapped (self->library, "library-changed", G_CALLBACK (read_story), self);
+  g_signal_connect (self->library, "story-changed", G_CALLBACK (story_changed_cb), self);
 }
 
 static void
@@ -219,8 +219,8 @@ sd_story_model_class_init (SdStoryModelClass *klass)
   object_class->get_property = sd_story_model_get_property;
   object_class->set_property = sd_story_model_set_property;
 
-  properties[PROP_STORE] =
-      g_param_spec_object ("store", NULL, NULL, SD_TYPE_STORE,
+  properties[PROP_LIBRARY] =
+      g_param_spec_object ("library", NULL, NULL, SD_TYPE_LIBRARY,
                            G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_STORY] =
       g_param_spec_boxed ("story", NULL, NULL, SD_TYPE_STORY,
@@ -241,10 +241,10 @@ sd_story_model_init (SdStoryModel *self)
 }
 
 SdStoryModel *
-sd_story_model_new (SdStore *store)
+sd_story_model_new (SdLibrary *library)
 {
-  g_return_val_if_fail (SD_IS_STORE (store), NULL);
-  return g_object_new (SD_TYPE_STORY_MODEL, "store", store, NULL);
+  g_return_val_if_fail (SD_IS_LIBRARY (library), NULL);
+  return g_object_new (SD_TYPE_STORY_MODEL, "library", library, NULL);
 }
 
 void
@@ -305,13 +305,24 @@ sd_story_model_read_page_async (SdStoryModel       *self,
                                 gpointer            user_data)
 {
   g_return_if_fail (SD_IS_STORY_MODEL (self));
-  sd_store_read_story_page_async (self->store, self->story != NULL ? self->story->id : self->id,
-                                  cancellable, callback, user_data);
+  /* a shared library keeps no page text yet */
+  if (!SD_IS_STORE (self->library))
+    {
+      g_task_report_new_error (self, callback, user_data, sd_story_model_read_page_async,
+                               SD_LIBRARY_ERROR, SD_LIBRARY_ERROR_UNSUPPORTED, "%s",
+                               sd_library_describe_missing (self->library));
+      return;
+    }
+  sd_store_read_story_page_async (SD_STORE (self->library),
+                                  self->story != NULL ? self->story->id : self->id, cancellable,
+                                  callback, user_data);
 }
 
 SdStoryPage *
 sd_story_model_read_page_finish (SdStoryModel *self, GAsyncResult *result, GError **error)
 {
   g_return_val_if_fail (SD_IS_STORY_MODEL (self), NULL);
-  return sd_store_read_story_page_finish (self->store, result, error);
+  if (g_task_is_valid (result, self))
+    return g_task_propagate_pointer (G_TASK (result), error);
+  return sd_store_read_story_page_finish (SD_STORE (self->library), result, error);
 }

@@ -11,7 +11,7 @@
 
 #include <gio/gio.h>
 
-#include "sd-store-async.h"
+#include "sd-library.h"
 
 G_BEGIN_DECLS
 
@@ -29,7 +29,7 @@ typedef enum
 #define SD_TYPE_STORY_MODEL (sd_story_model_get_type ())
 G_DECLARE_FINAL_TYPE (SdStoryModel, sd_story_model, SD, STORY_MODEL, GObject)
 
-SdStoryModel *sd_story_model_new       (SdStore      *store);
+SdStoryModel *sd_story_model_new       (SdLibrary    *library);
 /* Shows the story @id (0 for none): it is read in the store's worker, and
  * SdStoryModel::changed follows once it is there.  The story shown until
  * then stays. */

@@ -47,7 +47,9 @@ struct _SdWindow
   SdStoryInspector *inspector;
   GtkLabel       *status_label;
 
-  SdStore        *store;
+  SdLibrary      *engine;         /* the library, personal or shared */
+  SdStore        *store;          /* the same when personal, else NULL */
+  GtkInfoBar     *offline_bar;    /* a shared library's server gone */
   SdEditHistory  *history;
   GSettings      *settings;
   SdLibraryModel *library;        /* tags, counts by place, saved searches */
@@ -83,6 +85,10 @@ G_GNUC_INTERNAL void _sd_window_get_scope (SdWindow *self, SdScope *scope, char 
 /* sd-window-desktop.c */
 /* Drops, recent imports, and going back to where the editor left off. */
 G_GNUC_INTERNAL void _sd_window_setup_desktop   (SdWindow          *self);
+/* On a shared library: what it cannot do yet disabled, saying why, and a
+ * bar while its server is gone (sd-window-shared.c); nothing on a
+ * personal library. */
+G_GNUC_INTERNAL void _sd_window_setup_shared    (SdWindow          *self);
 G_GNUC_INTERNAL void _sd_window_save_session    (SdWindow          *self);
 G_GNUC_INTERNAL void _sd_window_queue_import    (SdWindow          *self,
                                                  const char *const *paths,

@@ -17,7 +17,7 @@
 enum
 {
   PROP_0,
-  PROP_STORE,
+  PROP_LIBRARY,
   N_PROPS
 };
 
@@ -509,15 +509,15 @@ sd_window_constructed (GObject *object)
 
   g_signal_connect (sd_article_view_get_text_view (self->article_view), "populate-popup",
                     G_CALLBACK (_sd_window_article_populate_popup_cb), self);
-  self->history = sd_edit_history_new (self->store);
+  self->history = sd_edit_history_new_for_library (self->engine);
   g_signal_connect (self->history, "notify", G_CALLBACK (history_changed_cb), self);
   history_changed_cb (self->history, NULL, self);
 
-  self->library = sd_library_model_new (self->store);
+  self->library = sd_library_model_new (self->engine);
   g_signal_connect (self->library, "changed", G_CALLBACK (library_changed_cb), self);
-  self->stories = sd_story_list_model_new (self->store);
+  self->stories = sd_story_list_model_new (self->engine);
   g_signal_connect (self->stories, "loaded", G_CALLBACK (stories_loaded_cb), self);
-  self->shown = sd_story_model_new (self->store);
+  self->shown = sd_story_model_new (self->engine);
   sd_article_view_set_model (self->article_view, self->shown);
   g_signal_connect (self->shown, "changed", G_CALLBACK (shown_changed_cb), self);
   sd_story_list_set_model (self->story_list, self->stories);
@@ -526,6 +526,7 @@ sd_window_constructed (GObject *object)
   sd_story_inspector_set_models (self->inspector, self->library, self->shown, self->history);
   g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
   _sd_window_setup_desktop (self);
+  _sd_window_setup_shared (self);
 }
 
 static void
@@ -549,6 +550,7 @@ sd_window_dispose (GObject *object)
   g_clear_object (&self->stories);
   g_clear_object (&self->shown);
   g_clear_object (&self->store);
+  g_clear_object (&self->engine);
   g_clear_pointer (&self->listed_node, g_free);
   g_clear_pointer (&self->scope_text, g_free);
   g_clear_pointer (&self->row_tags, g_ptr_array_unref);
@@ -568,8 +570,9 @@ sd_window_set_property (GObject *object, guint prop_id, const GValue *value, GPa
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
+    case PROP_LIBRARY:
+      self->engine = g_value_dup_object (value);
+      self->store = SD_IS_STORE (self->engine) ? g_object_ref (SD_STORE (self->engine)) : NULL;
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -638,8 +641,8 @@ sd_window_class_init (SdWindowClass *klass)
   widget_class->delete_event = sd_window_delete_event;
   widget_class->key_press_event = sd_window_key_press_event;
 
-  properties[PROP_STORE] =
-      g_param_spec_object ("store", NULL, NULL, SD_TYPE_STORE,
+  properties[PROP_LIBRARY] =
+      g_param_spec_object ("library", NULL, NULL, SD_TYPE_LIBRARY,
                            G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -694,7 +697,7 @@ sd_window_init (SdWindow *self)
 }
 
 SdWindow *
-sd_window_new (SdApplication *application, SdStore *store)
+sd_window_new (SdApplication *application, SdLibrary *library)
 {
-  return g_object_new (SD_TYPE_WINDOW, "application", application, "store", store, NULL);
+  return g_object_new (SD_TYPE_WINDOW, "application", application, "library", library, NULL);
 }

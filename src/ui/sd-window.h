@@ -18,8 +18,9 @@ G_BEGIN_DECLS
 #define SD_TYPE_WINDOW (sd_window_get_type ())
 G_DECLARE_FINAL_TYPE (SdWindow, sd_window, SD, WINDOW, GtkApplicationWindow)
 
+/* @library: a personal library (SdStore) or a shared one (#17) */
 SdWindow *sd_window_new    (SdApplication     *application,
-                            SdStore           *store);
+                            SdLibrary         *library);
 /* Imports files or folders in a worker, showing progress in the window;
  * after the import running, if one is; the new pages make one import
  * batch of @batch_kind. */

@@ -9,6 +9,7 @@
 #pragma once
 
 #include "sd-edit-history.h"
+#include "sd-library.h"
 #include "sd-store-edit.h"
 
 G_BEGIN_DECLS
@@ -40,6 +41,8 @@ typedef struct
   guint            n_ids;
   const char      *text;     /* the tag, note, place code, theme or field value */
   const char      *expected; /* EDIT_NOTE: the note the editor began from, or NULL */
+  const SdStoryStatus *expected_status; /* EDIT_STATUS on a shared library: the status
+                                         * the editor saw, or NULL */
   SdStoryStatus    status;
   SdStoryField     field;
   gint64           start; /* EDIT_ADD_HIGHLIGHT */
@@ -56,5 +59,11 @@ typedef struct
  * read inside its transaction, before it runs, so the story still has the
  * name the editor saw. */
 G_GNUC_INTERNAL char *_sd_edit_history_describe (SdStore *store, const Action *action);
+
+/* sd-edit-history-shared.c: @action on a library without undo steps (a
+ * shared one): tags, notes and statuses written, no step kept; the other
+ * actions refused with SD_LIBRARY_ERROR_UNSUPPORTED. */
+G_GNUC_INTERNAL gboolean _sd_edit_history_run_shared (SdLibrary *library, const Action *action,
+                                                      GError **error);
 
 G_END_DECLS

@@ -35,9 +35,10 @@ struct _SdEditHistory
 {
   GObject parent_instance;
 
-  SdStore *store;
-  GQueue   undo; /* (element-type Edit) newest at the head */
-  GQueue   redo;
+  SdStore   *store;   /* NULL on a library that keeps no undo steps */
+  SdLibrary *library; /* the store, or a shared library */
+  GQueue     undo;    /* (element-type Edit) newest at the head */
+  GQueue     redo;
 };
 
 enum
@@ -231,7 +232,11 @@ record_step (SdEditHistory *self, Action *action, GError **error)
 static gboolean
 record (SdEditHistory *self, Action *action, GError **error)
 {
-  gboolean ok = record_step (self, action, error);
+  gboolean ok;
+
+  if (self->store == NULL)
+    return _sd_edit_history_run_shared (self->library, action, error);
+  ok = record_step (self, action, error);
 
   g_clear_pointer (&action->label, g_free); /* when no step took it */
   return ok;
@@ -245,6 +250,7 @@ sd_edit_history_dispose (GObject *object)
   g_queue_clear_full (&self->undo, (GDestroyNotify) edit_free);
   g_queue_clear_full (&self->redo, (GDestroyNotify) edit_free);
   g_clear_object (&self->store);
+  g_clear_object (&self->library);
 
   G_OBJECT_CLASS (sd_edit_history_parent_class)->dispose (object);
 }
@@ -302,6 +308,27 @@ sd_edit_history_new (SdStore *store)
   SdEditHistory *self = g_object_new (SD_TYPE_EDIT_HISTORY, NULL);
 
   self->store = g_object_ref (store);
+  self->library = g_object_ref (SD_LIBRARY (store));
+  return self;
+}
+
+/**
+ * sd_edit_history_new_for_library:
+ *
+ * Returns: (transfer full) an empty history of actions on @library: with
+ * undo on a personal library, as sd_edit_history_new (); on one that keeps
+ * no undo steps yet (a shared library), tags, notes and statuses go
+ * straight to it and the other actions are refused
+ */
+SdEditHistory *
+sd_edit_history_new_for_library (SdLibrary *library)
+{
+  SdEditHistory *self;
+
+  if (SD_IS_STORE (library))
+    return sd_edit_history_new (SD_STORE (library));
+  self = g_object_new (SD_TYPE_EDIT_HISTORY, NULL);
+  self->library = g_object_ref (library);
   return self;
 }
 
@@ -374,6 +401,22 @@ sd_edit_history_set_status (SdEditHistory *self,
                             GError       **error)
 {
   Action action = { EDIT_STATUS, story_id, .status = status };
+
+  g_return_val_if_fail (SD_IS_EDIT_HISTORY (self), FALSE);
+  return record (self, &action, error);
+}
+
+/* On a shared library, only over the status @expected the editor saw
+ * (SD_STORE_ERROR_CHANGED otherwise); a personal library writes it as
+ * sd_edit_history_set_status () does, undo putting it back. */
+gboolean
+sd_edit_history_set_status_from (SdEditHistory *self,
+                                 gint64         story_id,
+                                 SdStoryStatus  expected,
+                                 SdStoryStatus  status,
+                                 GError       **error)
+{
+  Action action = { EDIT_STATUS, story_id, .status = status, .expected_status = &expected };
 
   g_return_val_if_fail (SD_IS_EDIT_HISTORY (self), FALSE);
   return record (self, &action, error);

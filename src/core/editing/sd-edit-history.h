@@ -7,6 +7,7 @@
 /* clang-format off */
 #pragma once
 
+#include "sd-library.h"
 #include "sd-store.h"
 
 G_BEGIN_DECLS
@@ -15,6 +16,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SdEditHistory, sd_edit_history, SD, EDIT_HISTORY, GObject)
 
 SdEditHistory *sd_edit_history_new              (SdStore        *store);
+SdEditHistory *sd_edit_history_new_for_library  (SdLibrary      *library);
 
 /* Each call is one store transaction and one undo step. */
 gboolean       sd_edit_history_add_tag          (SdEditHistory  *self,
@@ -43,6 +45,13 @@ gboolean       sd_edit_history_set_note_from    (SdEditHistory  *self,
                                                  GError        **error);
 gboolean       sd_edit_history_set_status       (SdEditHistory  *self,
                                                  gint64          story_id,
+                                                 SdStoryStatus   status,
+                                                 GError        **error);
+/* On a shared library only over the status @expected the editor saw, else
+ * SD_STORE_ERROR_CHANGED naming both; on a personal one as above. */
+gboolean       sd_edit_history_set_status_from  (SdEditHistory  *self,
+                                                 gint64          story_id,
+                                                 SdStoryStatus   expected,
                                                  SdStoryStatus   status,
                                                  GError        **error);
 /* The status or the place (NULL: unplaced) of several stories, in one

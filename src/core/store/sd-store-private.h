@@ -9,6 +9,7 @@
 
 #include <sqlite3.h>
 
+#include "sd-library.h"
 #include "sd-store-async.h"
 #include "sd-store.h"
 
@@ -181,5 +182,8 @@ G_GNUC_INTERNAL void          _sd_store_tell_first_rows  (SdStore           *rea
                                                          gpointer           data,
                                                          GMainContext      *context,
                                                          GCancellable      *cancellable);
+
+/* SdStore's side of the SdLibrary interface (sd-library.c). */
+G_GNUC_INTERNAL void _sd_store_library_init (SdLibraryInterface *iface);
 
 G_END_DECLS

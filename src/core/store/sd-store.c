@@ -31,7 +31,10 @@ enum
 static GParamSpec *properties[N_PROPS];
 static guint       signals[N_SIGNALS];
 
-G_DEFINE_TYPE (SdStore, sd_store, G_TYPE_OBJECT)
+G_DEFINE_TYPE_WITH_CODE (SdStore,
+                         sd_store,
+                         G_TYPE_OBJECT,
+                         G_IMPLEMENT_INTERFACE (SD_TYPE_LIBRARY, _sd_store_library_init))
 G_DEFINE_QUARK (sd - store - error - quark, sd_store_error)
 
 gboolean

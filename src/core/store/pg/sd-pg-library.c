@@ -384,22 +384,12 @@ append_term_test (GString *sql, GPtrArray *params, const char *tsquery, gboolean
                           wanted ? "" : "NOT ", params->len);
 }
 
-GArray *
-sd_pg_library_search_ids (SdPgLibrary *self, const SdQuery *query, GError **error)
+void
+_sd_pg_append_term_tests (GString *sql, GPtrArray *params, GPtrArray *owned, const SdQuery *query)
 {
-  g_autoptr (GString) sql = g_string_new ("SELECT s.id FROM stories s WHERE TRUE");
-  g_autoptr (GPtrArray) params = g_ptr_array_new ();
-  g_autoptr (GPtrArray) tsqueries = g_ptr_array_new_with_free_func (g_free);
   GPtrArray *terms = sd_query_get_terms (query);
   GPtrArray *excluded = sd_query_get_excluded (query);
-  PGresult  *result = NULL;
 
-  if (sd_query_get_filters (query)->len > 0)
-    {
-      g_set_error (error, SD_PG_ERROR, SD_PG_ERROR_UNSUPPORTED,
-                   _("The shared library %s cannot search by fields yet"), self->location);
-      return NULL;
-    }
   for (guint i = 0; i < terms->len + excluded->len; i++)
     {
       gboolean wanted = i < terms->len;
@@ -408,21 +398,45 @@ sd_pg_library_search_ids (SdPgLibrary *self, const SdQuery *query, GError **erro
 
       if (tsquery == NULL) /* nothing the index keeps: the parser refuses such terms */
         continue;
-      g_ptr_array_add (tsqueries, tsquery);
+      g_ptr_array_add (owned, tsquery);
       append_term_test (sql, params, tsquery, wanted);
     }
-  g_string_append (sql, " ORDER BY s.id");
-  /* The planner prices reading a tsvector as nothing and scans every window
-   * when a term is common; the GIN index answers a word without reading any
-   * (a phrase reads only the candidates'), 10-50 times sooner here. */
+}
+
+/* The planner prices reading a tsvector as nothing and scans every window
+ * when a term is common; the GIN index answers a word without reading any
+ * (a phrase reads only the candidates'), 10-50 times sooner here. */
+PGresult *
+_sd_pg_run_search (SdPgLibrary *self, const char *sql, GPtrArray *params, GError **error)
+{
+  PGresult *result = NULL;
+
   if (!_sd_pg_run_command (self, "BEGIN", 0, NULL, error))
     return NULL;
   if (_sd_pg_run_command (self, "SET LOCAL enable_seqscan = off", 0, NULL, error)
       && _sd_pg_run_command (self, "SET LOCAL enable_indexscan = off", 0, NULL, error))
-    result = _sd_pg_run (self, sql->str, params->len, (const char *const *) params->pdata, error);
-  else
-    result = NULL;
+    result = _sd_pg_run (self, sql, params->len, (const char *const *) params->pdata, error);
   _sd_pg_run_command (self, "COMMIT", 0, NULL, NULL);
+  return result;
+}
+
+GArray *
+sd_pg_library_search_ids (SdPgLibrary *self, const SdQuery *query, GError **error)
+{
+  g_autoptr (GString) sql = g_string_new ("SELECT s.id FROM stories s WHERE TRUE");
+  g_autoptr (GPtrArray) params = g_ptr_array_new ();
+  g_autoptr (GPtrArray) tsqueries = g_ptr_array_new_with_free_func (g_free);
+  PGresult *result;
+
+  if (sd_query_get_filters (query)->len > 0)
+    {
+      g_set_error (error, SD_PG_ERROR, SD_PG_ERROR_UNSUPPORTED,
+                   _("The shared library %s cannot search by fields yet"), self->location);
+      return NULL;
+    }
+  _sd_pg_append_term_tests (sql, params, tsqueries, query);
+  g_string_append (sql, " ORDER BY s.id");
+  result = _sd_pg_run_search (self, sql->str, params, error);
   return _sd_pg_take_ids (result);
 }
 

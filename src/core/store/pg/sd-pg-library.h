@@ -205,4 +205,24 @@ GArray      *sd_pg_library_search_ids   (SdPgLibrary       *self,
                                          const SdQuery     *query,
                                          GError           **error);
 
+/* The ids of @scope's stories ordered by @order, then in the library's
+ * order (page, then the order they came), as a personal library lists
+ * them; a search's words and phrases in @scope->text; a shared library has
+ * no trash nor batches yet, so those scopes are empty (sd-pg-list.c).
+ * (element-type gint64) */
+GArray      *sd_pg_library_list_ids     (SdPgLibrary       *self,
+                                         const SdScope     *scope,
+                                         SdStoryOrder       order,
+                                         gboolean           descending,
+                                         GError           **error);
+/* The stories of these ids that exist, whole, in their order.
+ * (element-type SdStory) (transfer full) */
+GPtrArray   *sd_pg_library_get_stories  (SdPgLibrary       *self,
+                                         const gint64      *ids,
+                                         guint              n_ids,
+                                         GError           **error);
+/* Every tag name, most used first. (element-type utf8) (transfer full) */
+GPtrArray   *sd_pg_library_list_all_tags (SdPgLibrary      *self,
+                                          GError          **error);
+
 G_END_DECLS

@@ -24,7 +24,9 @@ struct _SdPgLibrary
   SdPgConnectionFunc connection;
   gpointer           watch_data;
   guint              socket_source; /* the connection's socket in the main loop */
-  guint              reconnect_source;
+  guint              reconnect_source; /* the next try, a second after the last */
+  guint              reset_source;     /* a try under way: its socket, never blocking */
+  gboolean           reconnecting;     /* from the loss until LISTEN runs again */
   guint              drain_source;  /* notifications a statement read, told when idle */
   gint64             last_change;   /* the highest change number seen */
 };
@@ -74,5 +76,16 @@ G_GNUC_INTERNAL gboolean  _sd_pg_check_schema (SdPgLibrary *self, GError **error
 G_GNUC_INTERNAL gboolean  _sd_pg_run_script (SdPgLibrary *self, const char *sql, GError **error);
 /* @text quoted as an identifier or a literal; NULL when it cannot be. */
 G_GNUC_INTERNAL char     *_sd_pg_quote      (SdPgLibrary *self, const char *text, gboolean identifier);
+
+/* Appends to @sql one EXISTS test of the search windows for each term of
+ * @query (wanted or not), its tsquery a parameter added to @params and kept
+ * in @owned (sd-pg-library.c). */
+G_GNUC_INTERNAL void      _sd_pg_append_term_tests (GString *sql, GPtrArray *params,
+                                                    GPtrArray *owned, const SdQuery *query);
+
+/* Runs a search's @sql with the planner told to use the windows' GIN
+ * index (sd-pg-library.c). */
+G_GNUC_INTERNAL PGresult *_sd_pg_run_search (SdPgLibrary *self, const char *sql,
+                                             GPtrArray *params, GError **error);
 
 G_END_DECLS

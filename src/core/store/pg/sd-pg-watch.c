@@ -29,6 +29,7 @@ static void
 lose_connection (SdPgLibrary *self)
 {
   self->socket_source = 0;
+  self->reconnecting = TRUE;
   if (self->connection != NULL)
     self->connection (self, FALSE, self->watch_data);
   if (self->reconnect_source == 0)
@@ -127,25 +128,73 @@ catch_up (SdPgLibrary *self, GError **error)
   return TRUE;
 }
 
-static gboolean
-reconnect_cb (gpointer user_data)
+/* Connected again: LISTEN, and what changed meanwhile; else another try
+ * in a second. */
+static void
+finish_reconnect (SdPgLibrary *self)
 {
-  SdPgLibrary *self = user_data;
   g_autoptr (GError) error = NULL;
 
-  PQreset (self->conn);
-  if (PQstatus (self->conn) != CONNECTION_OK)
-    return G_SOURCE_CONTINUE;
   if (!_sd_pg_set_up_session (self, &error) || !listen_on (self, &error)
       || !catch_up (self, &error))
     {
       g_debug ("%s: %s", self->location, error->message);
       g_clear_handle_id (&self->socket_source, g_source_remove);
-      return G_SOURCE_CONTINUE;
+      self->reconnect_source = g_timeout_add_seconds (1, reconnect_cb, self);
+      return;
     }
-  self->reconnect_source = 0;
+  self->reconnecting = FALSE;
   if (self->connection != NULL)
     self->connection (self, TRUE, self->watch_data);
+}
+
+static gboolean reset_poll_cb (int fd, GIOCondition condition, gpointer user_data);
+
+/* A try goes on when its socket is ready, so a server that does not
+ * answer (a network cut: TCP waits minutes) never stops the main loop. */
+static void
+poll_reset (SdPgLibrary *self, PostgresPollingStatusType status)
+{
+  switch (status)
+    {
+    case PGRES_POLLING_READING:
+    case PGRES_POLLING_WRITING:
+      if (PQsocket (self->conn) >= 0)
+        {
+          self->reset_source = g_unix_fd_add (PQsocket (self->conn),
+                                              (status == PGRES_POLLING_READING ? G_IO_IN : G_IO_OUT)
+                                                  | G_IO_HUP | G_IO_ERR,
+                                              reset_poll_cb, self);
+          return;
+        }
+      break;
+    case PGRES_POLLING_OK:
+      finish_reconnect (self);
+      return;
+    default:
+      break;
+    }
+  self->reconnect_source = g_timeout_add_seconds (1, reconnect_cb, self);
+}
+
+static gboolean
+reset_poll_cb (int fd, GIOCondition condition, gpointer user_data)
+{
+  SdPgLibrary *self = user_data;
+
+  self->reset_source = 0;
+  poll_reset (self, PQresetPoll (self->conn));
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+reconnect_cb (gpointer user_data)
+{
+  SdPgLibrary *self = user_data;
+
+  self->reconnect_source = 0;
+  /* as libpq asks: the first poll as if the socket were writable */
+  poll_reset (self, PQresetStart (self->conn) ? PGRES_POLLING_WRITING : PGRES_POLLING_FAILED);
   return G_SOURCE_REMOVE;
 }
 
@@ -174,7 +223,7 @@ sd_pg_library_watch (SdPgLibrary       *self,
 gboolean
 sd_pg_library_is_connected (SdPgLibrary *self)
 {
-  return PQstatus (self->conn) == CONNECTION_OK && self->reconnect_source == 0;
+  return PQstatus (self->conn) == CONNECTION_OK && !self->reconnecting;
 }
 
 void
@@ -182,6 +231,7 @@ _sd_pg_unwatch (SdPgLibrary *self)
 {
   g_clear_handle_id (&self->socket_source, g_source_remove);
   g_clear_handle_id (&self->reconnect_source, g_source_remove);
+  g_clear_handle_id (&self->reset_source, g_source_remove);
   g_clear_handle_id (&self->drain_source, g_source_remove);
   self->changed = NULL;
 }

@@ -1,0 +1,36 @@
+/* sd-pg-shared.h — a shared library as the window reads it: the SdLibrary
+ * interface on a PostgreSQL server (#17)
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Two connections: one in the main loop for the editor's writes and the
+ * server's NOTIFY (sd-pg-watch.c), one for the reads, in a worker.
+ */
+/* Prototypes are aligned in columns by hand: */
+/* clang-format off */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "sd-library.h"
+#include "sd-pg-library.h"
+
+G_BEGIN_DECLS
+
+#define SD_TYPE_PG_SHARED (sd_pg_shared_get_type ())
+G_DECLARE_FINAL_TYPE (SdPgShared, sd_pg_shared, SD, PG_SHARED, GObject)
+
+/* Opens the shared library at @location (sd_pg_library_open ()) and
+ * starts hearing its changes in the thread-default main context. */
+SdPgShared  *sd_pg_shared_open         (const char  *location,
+                                        GError     **error);
+/* The address it was opened with (it holds no password). */
+const char  *sd_pg_shared_get_location (SdPgShared  *self);
+/* Who the connection is, as sd_pg_library_get_person (). */
+gboolean     sd_pg_shared_get_person   (SdPgShared  *self,
+                                        char       **out_name,
+                                        SdPgRole    *out_role,
+                                        GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,215 @@
+/* sd-library.c — the interface the window's models read a library through,
+ * and a personal library's (SdStore's) side of it
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sd-library"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "sd-library.h"
+#include "sd-store-private.h"
+
+G_DEFINE_QUARK (sd - library - error - quark, sd_library_error)
+G_DEFINE_INTERFACE (SdLibrary, sd_library, G_TYPE_OBJECT)
+
+static void
+sd_library_default_init (SdLibraryInterface *iface)
+{
+  /**
+   * SdLibrary::online-changed:
+   * @online: whether the engine's server can be reached now
+   *
+   * A shared library's server went away or came back.
+   */
+  g_signal_new ("online-changed", G_TYPE_FROM_INTERFACE (iface), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                NULL, G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
+}
+
+void
+sd_library_list_story_ids_async (SdLibrary          *self,
+                                 const SdScope      *scope,
+                                 SdStoryOrder        order,
+                                 gboolean            descending,
+                                 guint               n_rows,
+                                 SdStoryListingFunc  first_func,
+                                 gpointer            first_data,
+                                 GCancellable       *cancellable,
+                                 GAsyncReadyCallback callback,
+                                 gpointer            user_data)
+{
+  g_return_if_fail (SD_IS_LIBRARY (self));
+  SD_LIBRARY_GET_IFACE (self)->list_story_ids_async (self, scope, order, descending, n_rows,
+                                                     first_func, first_data, cancellable, callback,
+                                                     user_data);
+}
+
+SdStoryListing *
+sd_library_list_story_ids_finish (SdLibrary *self, GAsyncResult *result, GError **error)
+{
+  return SD_LIBRARY_GET_IFACE (self)->list_story_ids_finish (self, result, error);
+}
+
+void
+sd_library_get_story_rows_async (SdLibrary          *self,
+                                 const gint64       *ids,
+                                 guint               n_ids,
+                                 GCancellable       *cancellable,
+                                 GAsyncReadyCallback callback,
+                                 gpointer            user_data)
+{
+  g_return_if_fail (SD_IS_LIBRARY (self));
+  SD_LIBRARY_GET_IFACE (self)->get_story_rows_async (self, ids, n_ids, cancellable, callback,
+                                                     user_data);
+}
+
+GPtrArray *
+sd_library_get_story_rows_finish (SdLibrary *self, GAsyncResult *result, GError **error)
+{
+  return SD_LIBRARY_GET_IFACE (self)->get_story_rows_finish (self, result, error);
+}
+
+void
+sd_library_get_story_details_async (SdLibrary          *self,
+                                    gint64              id,
+                                    GCancellable       *cancellable,
+                                    GAsyncReadyCallback callback,
+                                    gpointer            user_data)
+{
+  g_return_if_fail (SD_IS_LIBRARY (self));
+  SD_LIBRARY_GET_IFACE (self)->get_story_details_async (self, id, cancellable, callback, user_data);
+}
+
+SdStoryDetails *
+sd_library_get_story_details_finish (SdLibrary *self, GAsyncResult *result, GError **error)
+{
+  return SD_LIBRARY_GET_IFACE (self)->get_story_details_finish (self, result, error);
+}
+
+void
+sd_library_read_summary_async (SdLibrary          *self,
+                               GCancellable       *cancellable,
+                               GAsyncReadyCallback callback,
+                               gpointer            user_data)
+{
+  g_return_if_fail (SD_IS_LIBRARY (self));
+  SD_LIBRARY_GET_IFACE (self)->read_summary_async (self, cancellable, callback, user_data);
+}
+
+SdLibrarySummary *
+sd_library_read_summary_finish (SdLibrary *self, GAsyncResult *result, GError **error)
+{
+  return SD_LIBRARY_GET_IFACE (self)->read_summary_finish (self, result, error);
+}
+
+gboolean
+sd_library_tag_stories (
+    SdLibrary *self, const gint64 *ids, guint n_ids, const char *tag, gboolean add, GError **error)
+{
+  g_return_val_if_fail (SD_IS_LIBRARY (self), FALSE);
+  return SD_LIBRARY_GET_IFACE (self)->tag_stories (self, ids, n_ids, tag, add, error);
+}
+
+gboolean
+sd_library_set_note_from (
+    SdLibrary *self, gint64 id, const char *expected, const char *note, GError **error)
+{
+  g_return_val_if_fail (SD_IS_LIBRARY (self), FALSE);
+  return SD_LIBRARY_GET_IFACE (self)->set_note_from (self, id, expected, note, error);
+}
+
+gboolean
+sd_library_set_status (
+    SdLibrary *self, gint64 id, const SdStoryStatus *expected, SdStoryStatus status, GError **error)
+{
+  g_return_val_if_fail (SD_IS_LIBRARY (self), FALSE);
+  return SD_LIBRARY_GET_IFACE (self)->set_status (self, id, expected, status, error);
+}
+
+SdLibraryFeatures
+sd_library_get_features (SdLibrary *self)
+{
+  g_return_val_if_fail (SD_IS_LIBRARY (self), 0);
+  return SD_LIBRARY_GET_IFACE (self)->get_features (self);
+}
+
+gboolean
+sd_library_is_online (SdLibrary *self)
+{
+  g_return_val_if_fail (SD_IS_LIBRARY (self), FALSE);
+  return SD_LIBRARY_GET_IFACE (self)->is_online (self);
+}
+
+const char *
+sd_library_describe_missing (SdLibrary *self)
+{
+  return _("Not available on a shared library yet: it works on a personal library");
+}
+
+/* A personal library's side: its own worker reads, and its writes. */
+
+static gboolean
+store_tag_stories (SdLibrary    *library,
+                   const gint64 *ids,
+                   guint         n_ids,
+                   const char   *tag,
+                   gboolean      add,
+                   GError      **error)
+{
+  SdStore *store = SD_STORE (library);
+
+  return add ? sd_store_add_tag_to_stories (store, ids, n_ids, tag, NULL, error)
+             : sd_store_remove_tag_from_stories (store, ids, n_ids, tag, NULL, error);
+}
+
+static gboolean
+store_set_note_from (
+    SdLibrary *library, gint64 id, const char *expected, const char *note, GError **error)
+{
+  return sd_store_set_note_from (SD_STORE (library), id, expected, note, error);
+}
+
+static gboolean
+store_set_status (SdLibrary           *library,
+                  gint64               id,
+                  const SdStoryStatus *expected,
+                  SdStoryStatus        status,
+                  GError             **error)
+{
+  return sd_store_set_status (SD_STORE (library), id, status, error);
+}
+
+static SdLibraryFeatures
+store_get_features (SdLibrary *library)
+{
+  return SD_LIBRARY_CAN_EVERYTHING;
+}
+
+static gboolean
+store_is_online (SdLibrary *library)
+{
+  return TRUE;
+}
+
+void
+_sd_store_library_init (SdLibraryInterface *iface)
+{
+  /* The store's functions take an SdStore where the interface's take an
+   * SdLibrary: the same object. */
+  iface->list_story_ids_async = (gpointer) sd_store_list_story_ids_async;
+  iface->list_story_ids_finish = (gpointer) sd_store_list_story_ids_finish;
+  iface->get_story_rows_async = (gpointer) sd_store_get_story_rows_async;
+  iface->get_story_rows_finish = (gpointer) sd_store_get_story_rows_finish;
+  iface->get_story_details_async = (gpointer) sd_store_get_story_details_async;
+  iface->get_story_details_finish = (gpointer) sd_store_get_story_details_finish;
+  iface->read_summary_async = (gpointer) sd_store_read_summary_async;
+  iface->read_summary_finish = (gpointer) sd_store_read_summary_finish;
+  iface->tag_stories = store_tag_stories;
+  iface->set_note_from = store_set_note_from;
+  iface->set_status = store_set_status;
+  iface->get_features = store_get_features;
+  iface->is_online = store_is_online;
+}

@@ -1,0 +1,167 @@
+/* sd-library.h — what the window's models ask of a library, whichever
+ * engine holds it: a personal SQLite file (SdStore) or a shared library on
+ * a PostgreSQL server (SdPgShared, issue #17)
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The reads are the store's worker reads (sd-store-async.h), with the same
+ * results; the writes are the three an editor makes on a shared library
+ * today.  An engine emits "story-changed" (gint64 id), "tags-changed" and
+ * "library-changed" as SdStore does, and the interface's own
+ * "online-changed" when its server goes away or comes back.
+ */
+/* Prototypes are aligned in columns by hand: */
+/* clang-format off */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "sd-store-async.h"
+#include "sd-store.h"
+
+G_BEGIN_DECLS
+
+#define SD_LIBRARY_ERROR (sd_library_error_quark ())
+typedef enum
+{
+  SD_LIBRARY_ERROR_UNSUPPORTED, /* not built on this engine yet */
+  SD_LIBRARY_ERROR_OFFLINE,     /* the server cannot be reached: nothing was saved */
+} SdLibraryError;
+GQuark sd_library_error_quark (void);
+
+/* What an engine can do besides reading and the three writes. */
+typedef enum
+{
+  SD_LIBRARY_CAN_IMPORT   = 1 << 0, /* import page files and exports */
+  SD_LIBRARY_CAN_UNDO     = 1 << 1, /* the edit history's undo and redo */
+  SD_LIBRARY_CAN_CORRECT  = 1 << 2, /* fields, places, splits, joins, repairs */
+  SD_LIBRARY_CAN_TRASH    = 1 << 3, /* delete, restore, batches */
+  SD_LIBRARY_CAN_MARK     = 1 << 4, /* highlights and themes turned down */
+  SD_LIBRARY_CAN_PAGES    = 1 << 5, /* the page view, page details */
+  SD_LIBRARY_CAN_ORGANISE = 1 << 6, /* saved searches, tags renamed or recoloured */
+  SD_LIBRARY_CAN_EXPORT   = 1 << 7, /* the window's export */
+} SdLibraryFeatures;
+#define SD_LIBRARY_CAN_EVERYTHING ((SdLibraryFeatures) 0xff)
+
+#define SD_TYPE_LIBRARY (sd_library_get_type ())
+G_DECLARE_INTERFACE (SdLibrary, sd_library, SD, LIBRARY, GObject)
+
+struct _SdLibraryInterface
+{
+  GTypeInterface parent_iface;
+
+  void               (*list_story_ids_async)    (SdLibrary *self, const SdScope *scope,
+                                                 SdStoryOrder order, gboolean descending,
+                                                 guint n_rows, SdStoryListingFunc first_func,
+                                                 gpointer first_data, GCancellable *cancellable,
+                                                 GAsyncReadyCallback callback, gpointer user_data);
+  SdStoryListing    *(*list_story_ids_finish)   (SdLibrary *self, GAsyncResult *result,
+                                                 GError **error);
+  void               (*get_story_rows_async)    (SdLibrary *self, const gint64 *ids, guint n_ids,
+                                                 GCancellable *cancellable,
+                                                 GAsyncReadyCallback callback, gpointer user_data);
+  GPtrArray         *(*get_story_rows_finish)   (SdLibrary *self, GAsyncResult *result,
+                                                 GError **error);
+  void               (*get_story_details_async) (SdLibrary *self, gint64 id,
+                                                 GCancellable *cancellable,
+                                                 GAsyncReadyCallback callback, gpointer user_data);
+  SdStoryDetails    *(*get_story_details_finish) (SdLibrary *self, GAsyncResult *result,
+                                                  GError **error);
+  void               (*read_summary_async)      (SdLibrary *self, GCancellable *cancellable,
+                                                 GAsyncReadyCallback callback, gpointer user_data);
+  SdLibrarySummary  *(*read_summary_finish)     (SdLibrary *self, GAsyncResult *result,
+                                                 GError **error);
+
+  gboolean           (*tag_stories)             (SdLibrary *self, const gint64 *ids, guint n_ids,
+                                                 const char *tag, gboolean add, GError **error);
+  gboolean           (*set_note_from)           (SdLibrary *self, gint64 id, const char *expected,
+                                                 const char *note, GError **error);
+  gboolean           (*set_status)              (SdLibrary *self, gint64 id,
+                                                 const SdStoryStatus *expected,
+                                                 SdStoryStatus status, GError **error);
+
+  SdLibraryFeatures  (*get_features)            (SdLibrary *self);
+  gboolean           (*is_online)               (SdLibrary *self);
+};
+
+/* The ids of @scope's stories in order, the first @n_rows rows with them
+ * (sd_store_list_story_ids_async ()). */
+void              sd_library_list_story_ids_async    (SdLibrary           *self,
+                                                      const SdScope       *scope,
+                                                      SdStoryOrder         order,
+                                                      gboolean             descending,
+                                                      guint                n_rows,
+                                                      SdStoryListingFunc   first_func,
+                                                      gpointer             first_data,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+/* Returns: (transfer full) */
+SdStoryListing   *sd_library_list_story_ids_finish   (SdLibrary           *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
+/* The list's rows of these ids that still exist, in their order. */
+void              sd_library_get_story_rows_async    (SdLibrary           *self,
+                                                      const gint64        *ids,
+                                                      guint                n_ids,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+/* Returns: (element-type SdStory) (transfer full) */
+GPtrArray        *sd_library_get_story_rows_finish   (SdLibrary           *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
+/* A story whole, with what an editor is shown beside it. */
+void              sd_library_get_story_details_async (SdLibrary           *self,
+                                                      gint64               id,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+/* Returns: (transfer full) */
+SdStoryDetails   *sd_library_get_story_details_finish (SdLibrary          *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
+/* The tags, their colours, the counts by place (and what else the engine
+ * keeps: dates, saved searches, batches, the trash). */
+void              sd_library_read_summary_async      (SdLibrary           *self,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+/* Returns: (transfer full) */
+SdLibrarySummary *sd_library_read_summary_finish     (SdLibrary           *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
+
+/* Puts the tag @tag on the @n_ids stories, or takes it off (!@add), in one
+ * transaction; another editor's tags on them stay. */
+gboolean          sd_library_tag_stories             (SdLibrary           *self,
+                                                      const gint64        *ids,
+                                                      guint                n_ids,
+                                                      const char          *tag,
+                                                      gboolean             add,
+                                                      GError             **error);
+/* Writes @note only over the note @expected the editor began from (NULL:
+ * any); SD_STORE_ERROR_CHANGED, nothing written, when someone else changed
+ * it since (the engine's "story-changed" brings theirs). */
+gboolean          sd_library_set_note_from           (SdLibrary           *self,
+                                                      gint64               id,
+                                                      const char          *expected,
+                                                      const char          *note,
+                                                      GError             **error);
+/* The same for the status, over the status @expected (nullable: any) the
+ * editor saw; a personal library writes it whatever it is now, as the
+ * edit history always did (its undo puts it back). */
+gboolean          sd_library_set_status              (SdLibrary           *self,
+                                                      gint64               id,
+                                                      const SdStoryStatus *expected,
+                                                      SdStoryStatus        status,
+                                                      GError             **error);
+
+SdLibraryFeatures sd_library_get_features            (SdLibrary           *self);
+/* FALSE while the engine's server cannot be reached (a file is always). */
+gboolean          sd_library_is_online               (SdLibrary           *self);
+/* The sentence a control the engine cannot serve yet shows. */
+const char       *sd_library_describe_missing        (SdLibrary           *self);
+
+G_END_DECLS

@@ -1,0 +1,243 @@
+/* test-pg-offline.c — a shared library whose server stops answering (a
+ * network cut, not a server that refuses) never stops the main loop while
+ * it is tried again, and is back once the server answers (issue #17,
+ * item 7)
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Run through tests/with-postgres.py (SD_TEST_PG_URL), whose server listens
+ * on its Unix socket only: the library connects over TCP to a relay in a
+ * thread of this test, which forwards to that socket until it is cut; cut,
+ * it closes what it relays and then takes new connections without a word,
+ * as a server behind a broken network seems to.  A blocking reconnect
+ * would wait there for ever.
+ */
+#include "config.h"
+
+#include <gio/gio.h>
+#include <gio/gunixsocketaddress.h>
+#include <string.h>
+
+#include "sd-library.h"
+#include "sd-pg-library.h"
+#include "sd-pg-shared.h"
+
+typedef struct
+{
+  GMainContext   *context;
+  GSocketService *service;
+  char           *socket_path; /* the server's */
+  guint16         port;
+  gboolean        cut;
+  GPtrArray      *streams; /* (element-type GIOStream) relayed or held */
+  GMutex          lock;
+  GCond           ready;
+} Relay;
+
+static void
+spliced_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_io_stream_splice_finish (result, NULL);
+}
+
+static gboolean
+incoming_cb (GSocketService    *service,
+             GSocketConnection *connection,
+             GObject           *source,
+             gpointer           user_data)
+{
+  Relay *relay = user_data;
+  g_autoptr (GSocketClient) client = NULL;
+  g_autoptr (GSocketAddress) address = NULL;
+  g_autoptr (GSocketConnection) server = NULL;
+
+  g_ptr_array_add (relay->streams, g_object_ref (connection));
+  if (relay->cut)
+    return TRUE; /* held, never answered */
+  client = g_socket_client_new ();
+  address = g_unix_socket_address_new (relay->socket_path);
+  server = g_socket_client_connect (client, G_SOCKET_CONNECTABLE (address), NULL, NULL);
+  if (server == NULL)
+    return TRUE;
+  g_ptr_array_add (relay->streams, g_object_ref (server));
+  g_io_stream_splice_async (G_IO_STREAM (connection), G_IO_STREAM (server), G_IO_STREAM_SPLICE_NONE,
+                            G_PRIORITY_DEFAULT, NULL, spliced_cb, NULL);
+  return TRUE;
+}
+
+static gpointer
+relay_thread (gpointer data)
+{
+  Relay     *relay = data;
+  GMainLoop *loop;
+  g_autoptr (GError) error = NULL;
+
+  g_main_context_push_thread_default (relay->context);
+  loop = g_main_loop_new (relay->context, FALSE);
+  relay->service = g_socket_service_new ();
+  relay->port =
+      g_socket_listener_add_any_inet_port (G_SOCKET_LISTENER (relay->service), NULL, &error);
+  g_assert_no_error (error);
+  g_signal_connect (relay->service, "incoming", G_CALLBACK (incoming_cb), relay);
+  g_mutex_lock (&relay->lock);
+  g_cond_signal (&relay->ready);
+  g_mutex_unlock (&relay->lock);
+  g_main_loop_run (loop);
+  return NULL;
+}
+
+typedef struct
+{
+  Relay   *relay;
+  gboolean cut;
+} Cut;
+
+/* In the relay's thread: cut (closing what it relays) or mend it. */
+static gboolean
+set_cut_cb (gpointer data)
+{
+  Cut *cut = data;
+
+  cut->relay->cut = cut->cut;
+  for (guint i = 0; i < cut->relay->streams->len; i++)
+    g_io_stream_close (cut->relay->streams->pdata[i], NULL, NULL);
+  g_ptr_array_set_size (cut->relay->streams, 0);
+  g_free (cut);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+set_cut (Relay *relay, gboolean cut)
+{
+  Cut *data = g_new0 (Cut, 1);
+
+  data->relay = relay;
+  data->cut = cut;
+  g_main_context_invoke (relay->context, set_cut_cb, data);
+}
+
+/* The relay's TCP address for the server at SD_TEST_PG_URL's socket. */
+static char *
+start_relay (Relay *relay)
+{
+  const char      *location = g_getenv ("SD_TEST_PG_URL");
+  const char      *host = location != NULL ? strstr (location, "host=") : NULL;
+  g_autofree char *folder = NULL;
+
+  if (host == NULL)
+    g_error ("SD_TEST_PG_URL is not set: run this test through tests/with-postgres.py");
+  folder = g_strndup (host + 5, strcspn (host + 5, "&"));
+  relay->socket_path = g_build_filename (folder, ".s.PGSQL.5432", NULL);
+  relay->context = g_main_context_new ();
+  relay->streams = g_ptr_array_new_with_free_func (g_object_unref);
+  g_mutex_init (&relay->lock);
+  g_cond_init (&relay->ready);
+  g_mutex_lock (&relay->lock);
+  g_thread_unref (g_thread_new ("relay", relay_thread, relay));
+  while (relay->port == 0)
+    g_cond_wait (&relay->ready, &relay->lock);
+  g_mutex_unlock (&relay->lock);
+  return g_strdup_printf ("postgresql://127.0.0.1:%u/storydesk_test?user=storydesk", relay->port);
+}
+
+typedef struct
+{
+  int   online; /* -1 until told */
+  guint ticks;  /* of a 50 ms timeout: the main loop ran */
+} Seen;
+
+static void
+online_changed_cb (SdLibrary *library, gboolean online, Seen *seen)
+{
+  seen->online = online;
+}
+
+static gboolean
+tick_cb (gpointer data)
+{
+  ((Seen *) data)->ticks++;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+run_for (double seconds)
+{
+  gint64 end = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE) || (g_usleep (2000), TRUE);
+}
+
+static void
+run_until_online (Seen *seen, int online, double seconds)
+{
+  gint64 end = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+
+  while (seen->online != online && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE) || (g_usleep (2000), TRUE);
+  g_assert_cmpint (seen->online, ==, online);
+}
+
+static void
+test_silent_server (void)
+{
+  Relay            relay = { 0 };
+  g_autofree char *location = start_relay (&relay);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SdPgLibrary) admin = sd_pg_library_open (g_getenv ("SD_TEST_PG_URL"), &error);
+  g_autoptr (SdPgShared) shared = NULL;
+  g_autoptr (SdStory) story = sd_story_new ();
+  Seen   seen = { -1 };
+  guint  ticker;
+  gint64 id = 1;
+
+  g_assert_no_error (error);
+  g_assert_true (sd_pg_library_create (admin, &error));
+  story->id = id;
+  story->kind = SD_STORY_KIND_NEWS;
+  story->headline = g_strdup ("稿件");
+  story->body = g_strdup ("本报讯 全市党建工作推进会召开。");
+  g_assert_true (sd_pg_library_put_story (admin, story, &error));
+  g_assert_no_error (error);
+
+  shared = sd_pg_shared_open (location, &error);
+  g_assert_no_error (error);
+  g_signal_connect (shared, "online-changed", G_CALLBACK (online_changed_cb), &seen);
+  g_assert_true (sd_library_tag_stories (SD_LIBRARY (shared), &id, 1, "在线", TRUE, &error));
+  g_assert_no_error (error);
+
+  /* cut: said within moments, writes refused, and the main loop keeps
+   * running while the silent server is tried every second */
+  set_cut (&relay, TRUE);
+  run_until_online (&seen, FALSE, 10);
+  g_assert_false (sd_library_tag_stories (SD_LIBRARY (shared), &id, 1, "离线", TRUE, &error));
+  g_assert_error (error, SD_LIBRARY_ERROR, SD_LIBRARY_ERROR_OFFLINE);
+  g_clear_error (&error);
+  ticker = g_timeout_add (50, tick_cb, &seen);
+  run_for (3.0);
+  g_test_message ("%u ticks of 50 ms in 3 s while the server was silent", seen.ticks);
+  g_assert_cmpuint (seen.ticks, >, 30);
+  g_assert_cmpint (seen.online, ==, FALSE);
+
+  /* mended: back within seconds, and writes land */
+  set_cut (&relay, FALSE);
+  run_until_online (&seen, TRUE, 15);
+  g_source_remove (ticker);
+  g_assert_true (sd_library_tag_stories (SD_LIBRARY (shared), &id, 1, "又在线", TRUE, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr (GPtrArray) tags = sd_pg_library_list_tags (admin, id, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (tags->len, ==, 2);
+  }
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/pg/offline/silent-server", test_silent_server);
+  return g_test_run ();
+}

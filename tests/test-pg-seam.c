@@ -1,0 +1,422 @@
+/* test-pg-seam.c — the window's seam, SdLibrary, answered alike by both
+ * engines (issue #17, item 1): a personal library of the seeds and the
+ * shared library it is copied into list, read, count and write the same
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Run through tests/with-postgres.py (SD_TEST_PG_URL).
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "sd-edit-history.h"
+#include "sd-library.h"
+#include "sd-pg-shared.h"
+#include "sd-search-terms.h"
+#include "sd-test-util.h"
+
+/* Both engines, made once: the seeds in a personal library, copied into
+ * the shared one. */
+static SdLibrary        *engines[2];
+static const char *const engine_names[] = { "sqlite", "postgresql" };
+
+static void
+got_result_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* Runs the main loop until @result is set (an async call's callback). */
+static GAsyncResult *
+wait_for (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *result;
+}
+
+static GArray *
+list_sorted (SdLibrary     *library,
+             const SdScope *scope,
+             SdStoryOrder   order,
+             gboolean       descending,
+             GPtrArray    **out_rows)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  SdStoryListing *listing;
+  GArray         *ids;
+
+  sd_library_list_story_ids_async (library, scope, order, descending, 5, NULL, NULL, NULL,
+                                   got_result_cb, &result);
+  listing = sd_library_list_story_ids_finish (library, wait_for (&result), &error);
+  g_assert_no_error (error);
+  ids = g_steal_pointer (&listing->ids);
+  if (out_rows != NULL)
+    *out_rows = g_steal_pointer (&listing->rows);
+  sd_story_listing_free (listing);
+  return ids;
+}
+
+static GArray *
+list_ids (SdLibrary *library, const SdScope *scope, GPtrArray **out_rows)
+{
+  return list_sorted (library, scope, SD_STORY_ORDER_NONE, FALSE, out_rows);
+}
+
+static SdStory *
+read_story (SdLibrary *library, gint64 id)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SdStoryDetails) details = NULL;
+
+  sd_library_get_story_details_async (library, id, NULL, got_result_cb, &result);
+  details = sd_library_get_story_details_finish (library, wait_for (&result), &error);
+  g_assert_no_error (error);
+  return sd_story_ref (details->story);
+}
+
+static SdLibrarySummary *
+read_summary (SdLibrary *library)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  SdLibrarySummary *summary;
+
+  sd_library_read_summary_async (library, NULL, got_result_cb, &result);
+  summary = sd_library_read_summary_finish (library, wait_for (&result), &error);
+  g_assert_no_error (error);
+  return summary;
+}
+
+static char *
+describe (GArray *ids)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < ids->len; i++)
+    g_string_append_printf (out, "%s%" G_GINT64_FORMAT, i > 0 ? " " : "",
+                            g_array_index (ids, gint64, i));
+  return g_string_free (out, FALSE);
+}
+
+/* Every scope the window lists lists the same stories in the same order,
+ * the first rows with them. */
+static void
+test_same_lists (void)
+{
+  const SdScope scopes[] = {
+    { SD_SCOPE_ALL },
+    { SD_SCOPE_UNPLACED },
+    { SD_SCOPE_PLACE, .place_code = "3205" },
+    { SD_SCOPE_ALL, .text = "苏州" },
+    { SD_SCOPE_ALL, .text = "苏州 -吴江" },
+    { SD_SCOPE_ALL, .text = "\"新就业\"" },
+    { SD_SCOPE_PLACE, .place_code = "3205", .text = "党" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (scopes); i++)
+    {
+      g_autoptr (GPtrArray) mine_rows = NULL;
+      g_autoptr (GPtrArray) shared_rows = NULL;
+      g_autoptr (GArray) mine = list_ids (engines[0], &scopes[i], &mine_rows);
+      g_autoptr (GArray) shared = list_ids (engines[1], &scopes[i], &shared_rows);
+      g_autofree char *mine_text = describe (mine);
+      g_autofree char *shared_text = describe (shared);
+
+      g_test_message ("scope %u: %u stories", i, mine->len);
+      g_assert_cmpstr (shared_text, ==, mine_text);
+      /* not a list of nothing, but for the unplaced */
+      g_assert_true (mine->len > 0 || scopes[i].kind == SD_SCOPE_UNPLACED);
+      g_assert_cmpuint (shared_rows->len, ==, MIN (5, mine->len));
+      g_assert_cmpuint (mine_rows->len, ==, shared_rows->len);
+      for (guint j = 0; j < mine_rows->len; j++)
+        {
+          SdStory *a = mine_rows->pdata[j], *b = shared_rows->pdata[j];
+
+          g_assert_cmpint (a->id, ==, b->id);
+          g_assert_cmpstr (a->headline, ==, b->headline);
+          g_assert_cmpstr (a->place_code, ==, b->place_code);
+          g_assert_cmpint (a->status, ==, b->status);
+        }
+    }
+}
+
+/* Sorted by each of the list's columns, either way: the same order, ties
+ * and unknown values (last) included. */
+static void
+test_same_sorts (void)
+{
+  for (SdStoryOrder order = SD_STORY_ORDER_DATE; order <= SD_STORY_ORDER_STATUS; order++)
+    for (int descending = 0; descending < 2; descending++)
+      {
+        const SdScope all = { SD_SCOPE_ALL };
+        g_autoptr (GArray) mine = list_sorted (engines[0], &all, order, descending, NULL);
+        g_autoptr (GArray) shared = list_sorted (engines[1], &all, order, descending, NULL);
+        g_autoptr (GArray) plain = list_ids (engines[0], &all, NULL);
+        g_autofree char *mine_text = describe (mine);
+        g_autofree char *shared_text = describe (shared);
+        g_autofree char *plain_text = describe (plain);
+
+        g_assert_cmpstr (shared_text, ==, mine_text);
+        /* not the library's order: the sort did something */
+        g_assert_cmpstr (mine_text, !=, plain_text);
+      }
+}
+
+/* A story read whole, the tree's counts and the tags: the same. */
+static void
+test_same_reads (void)
+{
+  g_autoptr (GArray) ids = list_ids (engines[0], &(SdScope){ SD_SCOPE_ALL }, NULL);
+  g_autoptr (SdLibrarySummary) mine = read_summary (engines[0]);
+  g_autoptr (SdLibrarySummary) shared = read_summary (engines[1]);
+  GHashTableIter iter;
+  gpointer       code, count;
+
+  for (guint i = 0; i < ids->len; i += 7)
+    {
+      g_autoptr (SdStory) a = read_story (engines[0], g_array_index (ids, gint64, i));
+      g_autoptr (SdStory) b = read_story (engines[1], g_array_index (ids, gint64, i));
+
+      g_assert_cmpstr (a->uuid, ==, b->uuid);
+      g_assert_cmpstr (a->headline, ==, b->headline);
+      g_assert_cmpstr (a->body, ==, b->body);
+      g_assert_cmpstr (a->note, ==, b->note);
+      g_assert_cmpuint (a->tags->len, ==, b->tags->len);
+    }
+  g_assert_cmpuint (g_hash_table_size (mine->counts), >, 3);
+  g_assert_cmpuint (g_hash_table_size (mine->counts), ==, g_hash_table_size (shared->counts));
+  g_hash_table_iter_init (&iter, mine->counts);
+  while (g_hash_table_iter_next (&iter, &code, &count))
+    {
+      gint64 *theirs = g_hash_table_lookup (shared->counts, code);
+
+      g_assert_nonnull (theirs);
+      g_assert_cmpint (*theirs, ==, *(gint64 *) count);
+    }
+  g_assert_cmpuint (mine->tags->len, ==, shared->tags->len);
+}
+
+typedef struct
+{
+  gint64 id;
+  guint  n_told;
+} Told;
+
+static void
+story_changed_cb (SdLibrary *library, gint64 id, Told *told)
+{
+  if (id == told->id)
+    told->n_told++;
+}
+
+/* Runs the main loop until @told was told again, or 10 s pass. */
+static void
+wait_told (Told *told, guint before)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (told->n_told == before && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE) || (g_usleep (2000), TRUE);
+  g_assert_cmpuint (told->n_told, >, before);
+}
+
+static gboolean
+has_tag (SdStory *story, const char *tag)
+{
+  for (guint i = 0; i < story->tags->len; i++)
+    if (g_str_equal (story->tags->pdata[i], tag))
+      return TRUE;
+  return FALSE;
+}
+
+/* The three writes, and "story-changed" after each: a tag on and off, a
+ * note over the one the editor began from (refused over another), a
+ * status. */
+static void
+test_writes (gconstpointer data)
+{
+  SdLibrary *library = engines[GPOINTER_TO_UINT (data)];
+  g_autoptr (GArray) ids = list_ids (library, &(SdScope){ SD_SCOPE_ALL }, NULL);
+  Told told = { g_array_index (ids, gint64, 3) };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SdStory) before = read_story (library, told.id);
+  SdStory *after;
+  guint    n_told;
+  gboolean status_ok;
+  gulong   handler =
+      g_signal_connect (library, "story-changed", G_CALLBACK (story_changed_cb), &told);
+
+  g_assert_true (sd_library_is_online (library));
+  g_assert_true (sd_library_tag_stories (library, &told.id, 1, "缝合", TRUE, &error));
+  g_assert_no_error (error);
+  wait_told (&told, 0);
+  after = read_story (library, told.id);
+  g_assert_true (has_tag (after, "缝合"));
+  sd_story_unref (after);
+  n_told = told.n_told;
+  g_assert_true (sd_library_tag_stories (library, &told.id, 1, "缝合", FALSE, &error));
+  wait_told (&told, n_told);
+  after = read_story (library, told.id);
+  g_assert_false (has_tag (after, "缝合"));
+  sd_story_unref (after);
+
+  /* over the note the editor began from */
+  n_told = told.n_told;
+  g_assert_true (
+      sd_library_set_note_from (library, told.id, before->note ? before->note : "", "甲", &error));
+  g_assert_no_error (error);
+  wait_told (&told, n_told);
+  /* over another: refused, nothing written */
+  g_assert_false (sd_library_set_note_from (library, told.id, "不是这条", "乙", &error));
+  g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_CHANGED);
+  g_clear_error (&error);
+  after = read_story (library, told.id);
+  g_assert_cmpstr (after->note, ==, "甲");
+  sd_story_unref (after);
+
+  n_told = told.n_told;
+  g_assert_true (sd_library_set_status (library, told.id, &before->status,
+                                        SD_STORY_STATUS_NEEDS_WORK, &error));
+  g_assert_no_error (error);
+  wait_told (&told, n_told);
+  after = read_story (library, told.id);
+  g_assert_cmpint (after->status, ==, SD_STORY_STATUS_NEEDS_WORK);
+  sd_story_unref (after);
+  /* over a status the story no longer has: a shared library refuses, naming
+   * both (a personal one writes it, as its edit history always did) */
+  status_ok =
+      sd_library_set_status (library, told.id, &before->status, SD_STORY_STATUS_REJECTED, &error);
+  after = read_story (library, told.id);
+  if (library == engines[1])
+    {
+      g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_CHANGED);
+      g_assert_nonnull (strstr (error->message, sd_story_status_to_label (after->status)));
+      g_assert_false (status_ok);
+      g_assert_cmpint (after->status, ==, SD_STORY_STATUS_NEEDS_WORK);
+    }
+  else
+    {
+      g_assert_no_error (error);
+      g_assert_cmpint (after->status, ==, SD_STORY_STATUS_REJECTED);
+    }
+  g_clear_error (&error);
+  sd_story_unref (after);
+  g_signal_handler_disconnect (library, handler);
+}
+
+/* The edit history on each: undo on the personal library only; on the
+ * shared one a tag goes straight in and what it cannot do is refused. */
+static void
+test_history (gconstpointer data)
+{
+  guint      engine = GPOINTER_TO_UINT (data);
+  SdLibrary *library = engines[engine];
+  g_autoptr (SdEditHistory) history = sd_edit_history_new_for_library (library);
+  g_autoptr (GArray) ids = list_ids (library, &(SdScope){ SD_SCOPE_ALL }, NULL);
+  gint64 id = g_array_index (ids, gint64, 5);
+  g_autoptr (GError) error = NULL;
+  gboolean placed;
+
+  g_assert_true (sd_edit_history_add_tag (history, &id, 1, "历史", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sd_edit_history_can_undo (history), ==, engine == 0);
+  placed = sd_edit_history_set_place (history, id, "320571", &error);
+  if (engine == 0)
+    {
+      g_assert_no_error (error);
+      g_assert_true (placed);
+      g_assert_cmpint (sd_library_get_features (library), ==, SD_LIBRARY_CAN_EVERYTHING);
+    }
+  else
+    {
+      g_assert_error (error, SD_LIBRARY_ERROR, SD_LIBRARY_ERROR_UNSUPPORTED);
+      g_assert_false (placed);
+      g_assert_cmpint (sd_library_get_features (library) & SD_LIBRARY_CAN_UNDO, ==, 0);
+    }
+}
+
+/* The personal library's folder, with what SQLite put beside the file. */
+static void
+remove_tree (const char *folder)
+{
+  g_autoptr (GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        remove_tree (path);
+      else
+        g_remove (path);
+    }
+  g_rmdir (folder);
+}
+
+static void
+make_engines (const char *folder)
+{
+  const char      *location = g_getenv ("SD_TEST_PG_URL");
+  g_autofree char *path = g_build_filename (folder, "library.db", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SdStore) store = sd_store_open (path, &error);
+  g_autoptr (SdPgLibrary) admin = NULL;
+  guint n_copied = 0, n_skipped = 0;
+
+  if (location == NULL)
+    g_error ("SD_TEST_PG_URL is not set: run this test through tests/with-postgres.py");
+  g_assert_no_error (error);
+  sd_search_terms_import_seeds (store);
+  /* what the list's columns sort by, unknown in part: statuses, and the
+   * paper, date and page of two pages */
+  for (gint64 id = 1; id <= 30; id++)
+    if (id % 3 == 0 || id % 7 == 0)
+      g_assert_true (sd_store_set_status (
+          store, id, id % 3 == 0 ? SD_STORY_STATUS_REVIEWED : SD_STORY_STATUS_REJECTED, &error));
+  g_assert_true (sd_store_set_page_fields (store, 20, "苏州日报", "2022-11-03", "A05", &error));
+  g_assert_true (sd_store_set_page_fields (store, 30, "新华日报", "2021-01-02", "B01", &error));
+  g_assert_no_error (error);
+  admin = sd_pg_library_open (location, &error);
+  g_assert_no_error (error);
+  g_assert_true (sd_pg_library_create (admin, &error));
+  g_assert_true (sd_pg_library_copy_library (admin, store, &n_copied, &n_skipped, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_copied, >, 20);
+  engines[0] = SD_LIBRARY (g_steal_pointer (&store));
+  engines[1] = SD_LIBRARY (sd_pg_shared_open (location, &error));
+  g_assert_no_error (error);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autofree char *folder = g_dir_make_tmp ("sd-pg-seam-XXXXXX", NULL);
+  int              status;
+
+  sd_test_init (&argc, &argv);
+  make_engines (folder);
+
+  g_test_add_func ("/pg/seam/same-lists", test_same_lists);
+  g_test_add_func ("/pg/seam/same-sorts", test_same_sorts);
+  g_test_add_func ("/pg/seam/same-reads", test_same_reads);
+  for (guint i = 0; i < G_N_ELEMENTS (engines); i++)
+    {
+      g_autofree char *writes = g_strdup_printf ("/pg/seam/%s/writes", engine_names[i]);
+      g_autofree char *history = g_strdup_printf ("/pg/seam/%s/history", engine_names[i]);
+
+      g_test_add_data_func (writes, GUINT_TO_POINTER (i), test_writes);
+      g_test_add_data_func (history, GUINT_TO_POINTER (i), test_history);
+    }
+  status = g_test_run ();
+  g_clear_object (&engines[0]);
+  g_clear_object (&engines[1]);
+  remove_tree (folder);
+  return status;
+}

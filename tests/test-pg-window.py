@@ -1,0 +1,222 @@
+#!/usr/bin/env python3
+# test-pg-window.py — two real windows on one shared library (#17): a tag
+# added in one shows in the other within a second, a note another editor
+# set while this one typed is shown beside theirs to choose from, and while
+# the server is stopped both windows say so, an edit is refused and not
+# kept, and once it is back an edit lands
+#
+# Copyright 2026 The Storydesk authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Run under xvfb-run + dbus-run-session (X server outermost), through
+# with-postgres.py (SD_TEST_PG_URL); the screen is wide enough for the two
+# windows side by side, so a click in one never lands in the other.
+# SD_TEST_SHOTS=DIR keeps screenshots of the screen at each stage.
+import glob
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from sdpg import server_bin, server_user  # noqa: E402
+from sdwindow import (CHIP_SECONDS, STATUS_LABELS, Window, fail, log,  # noqa: E402
+                      row_cells, story_cells, wait_until)
+from dogtail.predicate import GenericPredicate  # noqa: E402
+
+URL = os.environ.get("SD_TEST_PG_URL")
+STORYDESK = os.environ["STORYDESK"]
+SEEDS = os.path.join(os.environ["SD_SOURCE_ROOT"], "seeds")
+# The issue's bar: another editor's tag shows within a second.
+LIVE_SECONDS = 1.0
+# The offline bar's words (the refusal's say "cannot be reached" too).
+OFFLINE = "What is shown stays readable"
+
+
+def sd(*args):
+    return subprocess.run([STORYDESK, *args], check=True, capture_output=True, text=True,
+                          timeout=300).stdout
+
+
+def story(story_id):
+    stories = json.loads(sd("export", "--db", URL, "--format", "json"))
+    return next(s for s in stories if s["id"] == story_id)
+
+
+def shot(name):
+    folder = os.environ.get("SD_TEST_SHOTS")
+    if folder:
+        subprocess.run(["/usr/bin/import", "-window", "root", os.path.join(folder, name + ".png")],
+                       check=True)
+
+
+def labels(window):
+    try:
+        return [label for label in window.app.findChildren(GenericPredicate(roleName="label"))
+                if label.showing]
+    except Exception:  # a label gone while read
+        return []
+
+
+def showing_label(window, part):
+    return next((label for label in labels(window) if part in label.name), None)
+
+
+def server(action):
+    """Stops or starts with-postgres.py's server, as its user."""
+    top = urllib.parse.parse_qs(urllib.parse.urlparse(URL).query)["host"][0]
+    argv = [server_bin("pg_ctl"), "-D", os.path.join(top, "data"), "-w"]
+    if action == "stop":
+        argv += ["-m", "fast", "stop"]
+    else:
+        argv += ["-l", os.path.join(top, "server.log"), "-o",
+                 f"-c listen_addresses='' -c unix_socket_directories={top} -c fsync=off",
+                 "start"]
+    user = server_user()
+    if user is not None:
+        argv = ["runuser", "-u", user.pw_name, "--"] + argv
+    subprocess.run(argv, check=True, stdout=subprocess.DEVNULL)
+
+
+def move_aside(window, x):
+    """Puts @window's top level at @x (there is no window manager)."""
+    ids = wait_until(lambda: subprocess.run(
+        ["xdotool", "search", "--onlyvisible", "--pid", str(window.proc.pid)],
+        capture_output=True, text=True).stdout.split(), "the window's X id")
+    for wid in ids:
+        subprocess.run(["xdotool", "windowmove", "--sync", wid, str(x), "0"], check=True)
+
+
+def tag_live(a, b, tag):
+    """Adds @tag in @a; the seconds until its chip shows in @b."""
+    start = time.monotonic()
+    a.add_tag(tag)
+    wait_until(lambda: b.chip(tag), f"{tag!r} in the other window", timeout=CHIP_SECONDS,
+               step=0.02)
+    return time.monotonic() - start
+
+
+def main():
+    if URL is None:
+        print("SD_TEST_PG_URL is not set: run through tests/with-postgres.py", file=sys.stderr)
+        return 77
+    folder = tempfile.TemporaryDirectory(prefix="sd-pg-window-")
+    db = os.path.join(folder.name, "library.db")
+    sd("import", "--db", db, *sorted(glob.glob(os.path.join(SEEDS, "*.txt"))))
+    sd("admin", "init", URL)
+    sd("copy", "--from", db, "--to", URL)
+
+    windows = []
+    try:
+        a = Window(URL, os.path.join(folder.name, "a"))
+        windows.append(a)
+        headline = a.open_story(lambda cells: cells[0])
+        b = Window(URL, os.path.join(folder.name, "b"))
+        windows.append(b)
+        move_aside(b, 1300)
+        if b.open_story(lambda cells: cells[0]) != headline:
+            fail("the two windows list the shared library differently")
+        stories = json.loads(sd("export", "--db", URL, "--format", "json"))
+        story_id = next(s["id"] for s in stories if s["headline"] == headline)
+        log(f"two windows on story {story_id}: {headline}")
+
+        # what the window cannot do on a shared library yet is off, saying why
+        for name in ("导入(I)", "导出(E)"):
+            button = a.app.child(name=name, roleName="push button")
+            if button.sensitive:
+                fail(f"{name} is enabled on a shared library")
+        log("import and export are disabled on a shared library")
+
+        # 1. a tag added in one window shows in the other within a second
+        seconds = [tag_live(a, b, tag) for tag in ("两窗一", "两窗二", "两窗三")]
+        log("a tag from the other window shown after " +
+            ", ".join(f"{s:.2f}" for s in seconds) + " s")
+        if min(seconds) > LIVE_SECONDS:
+            fail(f"no tag showed in the other window within {LIVE_SECONDS} s: {seconds}")
+        if set(story(story_id)["tags"]) < {"两窗一", "两窗二", "两窗三"}:
+            fail("the tags are not in the shared library")
+        b.remove_tag("两窗二")
+        wait_until(lambda: a.chip("两窗二") is None, "the tag taken off in the other window",
+                   timeout=CHIP_SECONDS)
+        shot("1-tags")
+
+        # 2. another editor sets the note while this one types in it: both
+        # texts shown, nothing overwritten, then both kept at the editor's word
+        note = a.note_widget()
+        a.click(note)
+        subprocess.run(["xdotool", "key", "ctrl+End", "type", "--delay", "30", "mi"], check=True)
+        sd("note", "--db", URL, "--story", str(story_id), "--set", "他人的批注")
+        subprocess.run(["xdotool", "type", "--delay", "30", "ne"], check=True)
+        keep_both = wait_until(lambda: (lambda button: button if button.showing else None)(
+            a.app.child(name="两者都保留(B)", roleName="push button", retry=False)),
+            "the note conflict shown", timeout=CHIP_SECONDS)
+        wait_until(lambda: showing_label(a, "他人的批注"), "the other editor's note shown")
+        shot("2-conflict")
+        time.sleep(1.0)  # past the typing pause: nothing may be written meanwhile
+        if story(story_id)["note"] != "他人的批注":
+            fail("the other editor's note was overwritten: %r" % story(story_id)["note"])
+        keep_both.doActionNamed("click")
+        wait_until(lambda: story(story_id)["note"] == "他人的批注\nmine", "both notes kept",
+                   timeout=CHIP_SECONDS)
+        wait_until(lambda: b.note_widget().text == "他人的批注\nmine",
+                   "both notes in the other window", timeout=CHIP_SECONDS)
+        log("a note changed meanwhile: both shown, then both kept, in both windows")
+
+        # 3. the server goes away: both windows say so, an edit is refused
+        # with a message and not kept; back, an edit lands and shows
+        server("stop")
+        for window in (a, b):
+            wait_until(lambda: showing_label(window, OFFLINE), "the offline bar",
+                       timeout=CHIP_SECONDS)
+        a.activate("set-status", "reviewed")
+        wait_until(lambda: showing_label(a, "Not saved"), "the edit refused")
+        if a.shown_status() == STATUS_LABELS["reviewed"]:
+            fail("the window shows a status it did not save")
+        shot("3-offline")
+        log("server stopped: both windows say so, an edit is refused")
+        server("start")
+        for window in (a, b):
+            wait_until(lambda: showing_label(window, OFFLINE) is None,
+                       "the offline bar gone", timeout=CHIP_SECONDS)
+        if story(story_id)["status"] != "new":
+            fail("an edit refused while offline was kept: %r" % story(story_id)["status"])
+        a.activate("set-status", "reviewed")
+        wait_until(lambda: story(story_id)["status"] == "reviewed", "the status saved")
+        wait_until(lambda: b.shown_status() == STATUS_LABELS["reviewed"],
+                   "the status in the other window", timeout=CHIP_SECONDS)
+        shot("4-back")
+        log("server back: the bar gone, an edit lands and shows in the other window")
+        # 4. a search lists what the command line finds, and the tree counts
+        # every story
+        found = sd("search", "--db", URL, "苏州").splitlines()
+        search = b.app.child(name="检索稿件", roleName="text")
+        search.text = "苏州"
+        wait_until(lambda: len(story_cells(b.app)) == len(found),
+                   f"the {len(found)} stories found listed", timeout=CHIP_SECONDS)
+        if not 0 < len(found) < len(stories):
+            fail(f"苏州 found {len(found)} of {len(stories)} stories")
+        places = b.app.child(name="地区", roleName="tree table")
+        if row_cells(places, "全部稿件")[1].name != str(len(stories)):
+            fail("the tree does not count every story")
+        shot("5-search")
+        log(f"a search lists the {len(found)} stories the command line finds")
+        for window in (a, b):
+            if "CRITICAL" in window.messages():
+                fail("the window printed criticals:\n" + window.messages())
+    except Exception:
+        for window in windows:
+            log(f"window {window.proc.pid} (exit status {window.proc.poll()}):\n"
+                + window.messages())
+        shot("failed")
+        raise
+    finally:
+        for window in windows:
+            window.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
