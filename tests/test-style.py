@@ -1,8 +1,10 @@
 #!/usr/bin/python3
 """The house rules of HACKING.md that a machine can check.
 
-Every C file is as clang-format (.clang-format) writes it, and every .c
-file includes config.h first.  Run from anywhere; reads SD_SOURCE_ROOT.
+Every C file is as clang-format (.clang-format) writes it, every .c
+file includes config.h first, and every source file with strings marked
+for translation is listed in po/POTFILES.in (else its strings never
+reach the translators).  Run from anywhere; reads SD_SOURCE_ROOT.
 """
 import os
 import pathlib
@@ -43,9 +45,21 @@ def check_config_first(files):
     return problems
 
 
+MARKED = re.compile(r'\bN?_ ?\("|translatable="yes"')
+
+
+def check_potfiles():
+    listed = {line.strip() for line in (ROOT / "po" / "POTFILES.in").read_text(encoding="utf-8").splitlines()
+              if line.strip() and not line.startswith("#")}
+    sources = sorted((ROOT / "src").rglob("*.c")) + sorted((ROOT / "data").rglob("*.ui"))
+    return [f"{name}: has strings marked for translation but is not in po/POTFILES.in"
+            for name in (str(path.relative_to(ROOT)) for path in sources)
+            if name not in listed and MARKED.search((ROOT / name).read_text(encoding="utf-8"))]
+
+
 def main():
     files = list(c_files())
-    problems = check_clang_format(files) + check_config_first(files)
+    problems = check_clang_format(files) + check_config_first(files) + check_potfiles()
     for problem in problems:
         print(problem)
     print(f"{len(files)} C files checked, {len(problems)} problems")
