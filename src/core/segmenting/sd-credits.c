@@ -347,7 +347,7 @@ _sd_seg_find_head_credit (SdSegPage *page, SdSegUnit *u)
   gsize       open = u->prose_start, close, names_start, names_end;
   guint       n = 0;
 
-  if (u->news_lead || !_sd_seg_char_in ("(（【", _sd_text_first_char (text, open, u->prose_end)))
+  if (!_sd_seg_char_in ("(（【", _sd_text_first_char (text, open, u->prose_end)))
     return;
   for (close = _sd_seg_skip_char (text, open); close < u->prose_end && n++ <= TAIL_MAX_CHARS;
        close = _sd_seg_skip_char (text, close))

@@ -574,8 +574,8 @@ classify_unit (SdSegPage *page, SdSegUnit *u)
     _sd_seg_find_name_line (page, u);
   if (u->shape == SHAPE_TEXT || u->shape == SHAPE_BOLD)
     {
-      _sd_seg_find_news_lead (page, u);
       _sd_seg_find_head_credit (page, u);
+      _sd_seg_find_news_lead (page, u);
       find_continuation_marks (page, u);
       _sd_seg_find_glued_tail (page, u);
     }
