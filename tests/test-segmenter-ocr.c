@@ -395,10 +395,11 @@ test_stray_marks (void)
   g_assert_cmpuint (marks, ==, 2);
 }
 
-/* The tops of two real Tesseract pages (tests/pages/real/b9 r32, b2 r08):
- * over the first headline, the paper's name, its town and the page's
- * name and number, and specks read as a character ("至"): none of them is
- * a story, nor a story's headline. */
+/* The tops of three real Tesseract pages (tests/pages/real/b9 r32, b2 r08,
+ * b13 r49): over the first headline, the paper's name (with a space OCR
+ * put inside it: "连云港日 报"), its town and the page's name and number,
+ * and specks read as a character ("至"): none of them is a story, nor a
+ * story's headline. */
 static void
 test_masthead_scraps (void)
 {
@@ -437,6 +438,15 @@ test_masthead_scraps (void)
       "\n"
       "托毗邻淮安经济技术开发区和高铁新城优势,对标城市，\n",
       "钦工镇" },
+    { "连云港日 报\n\n"
+      "A6\n\n"
+      "“一体两翼” 腾飞!连云港港前 5 个月货物吞吐量同比增长 12.05%\n\n"
+      "现代快报讯(记者 刘伟娟)2023 年 1-5 月,连云港港完成货物吞吐\n"
+      "量 1.24 亿吨,同比增长 12.05%;集装箱完成 239.3 万标箱,同比增长\n"
+      "16.45%。6 月 15 日”高质量发展调研行 ”主题采访活动走进连云\n"
+      "港。现代快报记者在连云港港看到,\" 蹄蹦 \" 上涨的数据背后是一片繁\n"
+      "忙的作业场景。连云港港开港于 1933 年,今年是开港 90 周年。\n",
+      "“一体两翼”" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)

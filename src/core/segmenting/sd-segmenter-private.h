@@ -228,6 +228,9 @@ G_GNUC_INTERNAL gboolean   _sd_seg_find_credits_line (SdSegPage *page,
                                                       SdSegUnit *u);
 G_GNUC_INTERNAL gboolean   _sd_seg_find_name_line   (SdSegPage  *page,
                                                      SdSegUnit  *u);
+/* sd-furniture.c: the paper's name, an editor line, a date, a page number */
+G_GNUC_INTERNAL gboolean   _sd_seg_find_furniture   (SdSegPage  *page,
+                                                     SdSegUnit  *u);
 /* sd-datelines.c: the dateline and reporter of a 本报讯-style lead, and
  * sd-credits.c: names glued after the last sentence, narrow the unit's
  * prose */
