@@ -13,7 +13,9 @@ title by the gold (1: a gold headline, kicker or 副题 of that page; 0:
 anything else, a section head most often), fits a logistic regression
 (L2, plain gradient descent: no numpy needed) and prints, for the weights
 in sd-title-cues.c and for the fitted ones, how many titles each decides
-right, in all and with each group of pages left out of the fit in turn.
+right, in all and per group of pages (a batch of real pages, the seeds,
+the older pages), the last column with that group left out of the fit:
+the held-out figure a weight should match to carry to new pages.
 With --c it prints the fitted table as C.
 """
 
@@ -152,11 +154,17 @@ def main(argv=None):
     positives = sum(row[1] for row in rows)
     print(f"{len(rows)} undecided titles, {positives} open a story, {len(rows) - positives} do not")
     print(f"current weights: {right(*current, rows)} right; fitted: {right(*fitted, rows)} right")
-    print("left out   titles  current  fitted without it")
+    # a weight carries to new pages when the batch it was not fitted on
+    # scores as well as when it was: compare the last two columns
+    print("left out   titles  current  fitted  fitted without it")
+    sums = [0, 0, 0, 0]
     for group in groups:
         held = [row for row in rows if row[0] == group]
         rest = [row for row in rows if row[0] != group]
-        print(f"{group:<10} {len(held):>6}  {right(*current, held):>7}  {right(*fit(rest), held):>6}")
+        counts = [len(held), right(*current, held), right(*fitted, held), right(*fit(rest), held)]
+        sums = [a + b for a, b in zip(sums, counts)]
+        print(f"{group:<10} {counts[0]:>6}  {counts[1]:>7}  {counts[2]:>6}  {counts[3]:>6}")
+    print(f"{'all':<10} {sums[0]:>6}  {sums[1]:>7}  {sums[2]:>6}  {sums[3]:>6}")
     if args.c:
         weights, bias = fitted
         print("static const double cue_weights[N_CUES] = {")

@@ -429,6 +429,42 @@ test_photo_after_spread (void)
   g_assert_null (spread->byline);
 }
 
+/* Real text (tests/pages/real/b13, r49): a photo's caption that opens with
+ * its credit in brackets (【…摄】) is an item of its own after a story
+ * that did not end in a byline; the names are its reporter, out of the
+ * body.  A shorter credit (【本报记者 王健民 摄】) is no dateline either. */
+static void
+test_photo_credit_first (void)
+{
+  static const char *const credits[] = { "【连云港日报全媒体记者 王健民 摄】",
+                                         "【本报记者 王健民 摄】" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (credits); i++)
+    {
+      g_autofree char *page = g_strdup_printf (
+          "“一体两翼”腾飞!连云港港前 5 个月货物吞吐量同比增长 12.05%%\n\n"
+          "现代快报讯(记者 刘伟娟)2023 年 1-5 月,连云港港完成货物吞吐量 1.24 亿吨,"
+          "同比增长 12.05%%;集装箱完成 239.3 万标箱,同比增长 16.45%%。\n\n"
+          "近年来,连云港突出深水大港、班轮航线、国际班列、物流场站的无缝对接,"
+          "有效贯通亚欧两大洲、连接三大洋。\n\n"
+          "%s5月13日航拍的连云区北固山生态公园。近年来,我市加大投入打造城市“绿肺”。\n\n"
+          "今年前7月连云港港口吞吐量同比增3.4%%\n\n"
+          "本报电 (丁茜茜)中国(江苏)自由贸易试验区设立一年来,连云港片区立足自身特色,"
+          "开展差异化探索,实现疫情之下各项数据逆势增长。\n",
+          credits[i]);
+      g_autoptr (GPtrArray) segments = cut (page);
+      SdSegment *photo;
+
+      g_assert_cmpuint (segments->len, ==, 3);
+      g_assert_true (body_has (g_ptr_array_index (segments, 0), "2023", "连接三大洋。"));
+      photo = g_ptr_array_index (segments, 1);
+      g_assert_null (photo->headline);
+      g_assert_true (body_has (photo, "5月13日", "“绿肺”。"));
+      g_assert_nonnull (photo->reporter);
+      g_assert_nonnull (strstr (photo->reporter, "王健民"));
+    }
+}
+
 /* Real text (tests/pages/real/b1, r03): inside a feature, a section head
  * with its own ——副题, the text under them going on about the village the
  * story told of (蒋巷村): a section of the story, both lines its heads. */
@@ -495,5 +531,6 @@ main (int argc, char **argv)
   g_test_add_func ("/segmenter-forms/photo/bracketed-credit", test_caption_bracketed_credit);
   g_test_add_func ("/segmenter-forms/photo/caption-under-photo", test_caption_under_photo);
   g_test_add_func ("/segmenter-forms/photo/after-spread", test_photo_after_spread);
+  g_test_add_func ("/segmenter-forms/photo/credit-first", test_photo_credit_first);
   return g_test_run ();
 }

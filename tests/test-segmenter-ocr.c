@@ -395,10 +395,11 @@ test_stray_marks (void)
   g_assert_cmpuint (marks, ==, 2);
 }
 
-/* The tops of two real Tesseract pages (tests/pages/real/b9 r32, b2 r08):
- * over the first headline, the paper's name, its town and the page's
- * name and number, and specks read as a character ("至"): none of them is
- * a story, nor a story's headline. */
+/* The tops of three real Tesseract pages (tests/pages/real/b9 r32, b2 r08,
+ * b13 r49): over the first headline, the paper's name (with a space OCR
+ * put inside it: "连云港日 报"), its town and the page's name and number,
+ * and specks read as a character ("至"): none of them is a story, nor a
+ * story's headline. */
 static void
 test_masthead_scraps (void)
 {
@@ -437,6 +438,15 @@ test_masthead_scraps (void)
       "\n"
       "托毗邻淮安经济技术开发区和高铁新城优势,对标城市，\n",
       "钦工镇" },
+    { "连云港日 报\n\n"
+      "A6\n\n"
+      "“一体两翼” 腾飞!连云港港前 5 个月货物吞吐量同比增长 12.05%\n\n"
+      "现代快报讯(记者 刘伟娟)2023 年 1-5 月,连云港港完成货物吞吐\n"
+      "量 1.24 亿吨,同比增长 12.05%;集装箱完成 239.3 万标箱,同比增长\n"
+      "16.45%。6 月 15 日”高质量发展调研行 ”主题采访活动走进连云\n"
+      "港。现代快报记者在连云港港看到,\" 蹄蹦 \" 上涨的数据背后是一片繁\n"
+      "忙的作业场景。连云港港开港于 1933 年,今年是开港 90 周年。\n",
+      "“一体两翼”" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
@@ -506,6 +516,38 @@ test_line_inside_sentence (void)
   g_assert_nonnull (strstr (body, "渔业转型发展的支柱产业"));
 }
 
+/* Real Tesseract text (tests/pages/real/b13, r48): a short line that ends
+ * in an ellipsis under a line cut mid-clause ends that sentence; it heads
+ * no story, and the story goes on under it. */
+static void
+test_ellipsis_ends_cut_sentence (void)
+{
+  static const char page[] = " 泰州海陵:取信民生“微小事” 守护群众“大幸福”\n"
+                             "\n"
+                             "近日,泰州市海陵区西祥云花园的居民迎来一柱“顺心事”,斜桥\n"
+                             "社区经过征集居民建议,楼栋间原本杂草丛生的花围被改造成了干净\n"
+                             "整齐的停车场,小区环境大为改善,困扰居民的停车难题也大为缓解。\n"
+                             "。 ”无名有个， 同属老昌小区的鹏欣两都也在实施 “绿改停”,预计不出正\n"
+                             "\n"
+                             ".月就施工完成……\n"
+                             "\n"
+                             "在保证小区绿容率的前提下,将废这绿地转化为生态车位.这种空\n"
+                             "间腾挪的艺术,正是海陵“解剖麻省”式雕琢城乡的生动注脚。\n"
+                             "\n"
+                             "海陵区老旧小区密集,早期规划中停车位的“先天不足”与私家\n"
+                             "\n"
+                             "车“爆发式增长”形成尖锐矛盾:车位缺口与日俱增，“ 车多位少”了矛\n"
+                             "盾突出,不少居民深夜归家“一位难求 清晨挪车“进退两难”。\n";
+  g_autoptr (GPtrArray) segments = sd_segmenter_split (page, strlen (page));
+  SdSegment       *story = g_ptr_array_index (segments, 0);
+  g_autofree char *body = sd_segment_dup_body (story);
+
+  g_assert_cmpuint (segments->len, ==, 1);
+  g_assert_true (g_str_has_prefix (story->headline, "泰州海陵"));
+  g_assert_nonnull (strstr (body, "月就施工完成"));
+  g_assert_nonnull (strstr (body, "生动注脚"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -518,5 +560,7 @@ main (int argc, char **argv)
   g_test_add_func ("/segmenter-ocr/repair/stray-marks", test_stray_marks);
   g_test_add_func ("/segmenter-ocr/page/masthead-scraps", test_masthead_scraps);
   g_test_add_func ("/segmenter-ocr/title/line-inside-sentence", test_line_inside_sentence);
+  g_test_add_func ("/segmenter-ocr/title/ellipsis-ends-cut-sentence",
+                   test_ellipsis_ends_cut_sentence);
   return g_test_run ();
 }

@@ -39,7 +39,7 @@ has_credit (SdSegPage *page, SdSegStory *story)
     {
       SdSegUnit *u = _sd_seg_unit_at (page, i);
 
-      if (u->role == ROLE_CREDIT || (u->role == ROLE_BODY && u->tail_credit))
+      if (u->role == ROLE_CREDIT || (u->role == ROLE_BODY && (u->tail_credit || u->head_credit)))
         return TRUE;
     }
   return FALSE;

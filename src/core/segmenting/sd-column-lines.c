@@ -158,6 +158,28 @@ find_sentence_lines (SdSegPage *page)
     }
 }
 
+/* A short line that ends in an ellipsis under prose cut at the column's
+ * edge mid-clause ends that sentence ("…预计不出正", "月就施工完成……"): a
+ * headline may trail off so, but does not go on from a cut line. */
+static void
+find_sentence_ends (SdSegPage *page)
+{
+  for (guint i = 1; i < page->units->len; i++)
+    {
+      SdSegUnit *prev = _sd_seg_unit_at (page, i - 1);
+      SdSegUnit *u = _sd_seg_unit_at (page, i);
+
+      if (!u->title || u->md_level > 0 || u->bold
+          || _sd_text_last_char (page->text, u->text_start, u->text_end) != 0x2026)
+        continue;
+      if (prev->shape != SHAPE_TEXT || prev->ends_sentence || prev->prose_end <= prev->prose_start
+          || !(prev->at_edge || prev->chars >= CUT_LINE_CHARS))
+        continue;
+      u->title = FALSE;
+      u->section_shape = FALSE;
+    }
+}
+
 void
 _sd_seg_find_column_lines (SdSegPage *page)
 {
@@ -166,4 +188,5 @@ _sd_seg_find_column_lines (SdSegPage *page)
   find_cut_lines (page);
   find_block_lines (page);
   find_sentence_lines (page);
+  find_sentence_ends (page);
 }

@@ -337,6 +337,33 @@ _sd_seg_find_credit_line (SdSegPage *page, SdSegUnit *u)
   return TRUE;
 }
 
+/* "【连云港日报全媒体记者 王健民 摄】5月13日航拍的…": a caption printed
+ * after its photo's credit in brackets, which no paragraph of a story
+ * opens with.  The names are the photo's reporter, as a dateline's are. */
+void
+_sd_seg_find_head_credit (SdSegPage *page, SdSegUnit *u)
+{
+  const char *text = page->text;
+  gsize       open = u->prose_start, close, names_start, names_end;
+  guint       n = 0;
+
+  if (!_sd_seg_char_in ("(（【", _sd_text_first_char (text, open, u->prose_end)))
+    return;
+  for (close = _sd_seg_skip_char (text, open); close < u->prose_end && n++ <= TAIL_MAX_CHARS;
+       close = _sd_seg_skip_char (text, close))
+    if (_sd_seg_char_in (")）】", _sd_text_get_char (text + close)))
+      break;
+  if (close >= u->prose_end || n > TAIL_MAX_CHARS
+      || !_sd_text_strip_credit (text, open, _sd_seg_skip_char (text, close), &names_start,
+                                 &names_end)
+      || names_end <= names_start)
+    return;
+  u->head_credit = TRUE;
+  u->reporter_start = names_start;
+  u->reporter_end = names_end;
+  u->prose_start = _sd_seg_skip_spaces (text, _sd_seg_skip_char (text, close), u->prose_end);
+}
+
 /* "（参与记者：许雯斐 张瑞 … 整理：张莎莎）" */
 gboolean
 _sd_seg_find_credits_line (SdSegPage *page, SdSegUnit *u)

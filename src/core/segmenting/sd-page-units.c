@@ -7,8 +7,8 @@
  * a title-shaped line, a bold run, a reporter line, a line of names, a
  * photo credit, page furniture; prose also learns its markers (本报讯,
  * ▶上接) and any names glued after its last sentence.  Reporter lines,
- * datelines, names and credits are recognised in sd-credits.c; OCR's stray
- * marks are dropped here.
+ * datelines, names and credits are recognised in sd-credits.c, page
+ * furniture in sd-furniture.c; OCR's stray marks are dropped here.
  */
 #define G_LOG_DOMAIN "sd-page-units"
 
@@ -18,10 +18,6 @@
 
 #include "sd-line-structure.h"
 #include "sd-text-util.h"
-
-static const char *const furniture_roles[] = {
-  "责任编辑", "本版编辑", "值班编辑", "编辑", "美编", "校对", "组版", "版式", "审读", "制图",
-};
 
 /* 一二三四五六七八九十, which number section headings */
 static gboolean
@@ -218,71 +214,6 @@ _sd_seg_unit_has_sentence_mark (SdSegPage *page, SdSegUnit *u)
       u->mark_known = TRUE;
     }
   return u->has_mark;
-}
-
-/* A folio's paper name, alone on its line: "无锡日报", "泰州日报·市县传真". */
-static const char *const paper_suffixes[] = {
-  "日报", "晚报", "时报", "商报", "快报", "周报", "法治报", "青年报",
-};
-
-static gboolean
-is_paper_name (const char *text, gsize start, gsize end, guint chars)
-{
-  gsize name_end = end;
-
-  if (chars > 16)
-    return FALSE;
-  /* the page's section after the name: "·市县传真", " . 要闻" */
-  for (gsize pos = start; pos < end; pos = _sd_seg_skip_char (text, pos))
-    {
-      gunichar c = _sd_text_get_char (text + pos);
-
-      if (c == 0x00B7 || c == 0x30FB || c == '.' || _sd_text_is_space (c))
-        {
-          name_end = pos;
-          break;
-        }
-      if (!_sd_text_is_han (c))
-        return FALSE;
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (paper_suffixes); i++)
-    if (_sd_text_has_suffix (text, start, name_end, paper_suffixes[i])
-        && name_end - start >= strlen (paper_suffixes[i]) + 6)
-      return TRUE;
-  return FALSE;
-}
-
-/* Page furniture: "责任编辑：X", "2022年11月10日 星期四", "第3版", "淮安地方版". */
-static gboolean
-find_furniture (SdSegPage *page, SdSegUnit *u)
-{
-  const char *text = page->text;
-  guint       digits = 0;
-
-  if (u->chars > 30)
-    return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (furniture_roles); i++)
-    if (_sd_text_has_prefix (text, u->text_start, u->text_end, furniture_roles[i]))
-      {
-        gunichar next =
-            _sd_text_first_char (text, u->text_start + strlen (furniture_roles[i]), u->text_end);
-
-        if (next == 0xFF1A || next == ':' || next == '/' || _sd_text_is_space (next))
-          goto found;
-      }
-  /* "北京日报 李如意 摄" names the paper a photographer works for: a credit */
-  if ((is_paper_name (text, u->text_start, u->text_end, u->chars)
-       && !_sd_text_has_suffix (text, u->text_start, u->text_end, "摄"))
-      || _sd_text_contains (text, u->text_start, u->text_end, "星期")
-      || (_sd_text_has_suffix (text, u->text_start, u->text_end, "版") && u->chars <= 6))
-    goto found;
-  for (gsize pos = u->text_start; pos < u->text_end; pos++)
-    digits += g_ascii_isdigit (text[pos]) != 0;
-  if (digits * 5 < u->chars * 2)
-    return FALSE;
-found:
-  u->shape = SHAPE_FURNITURE;
-  return TRUE;
 }
 
 /* "▶上接1版 …" at the start, "▶下转2版" at the end */
@@ -568,12 +499,13 @@ classify_unit (SdSegPage *page, SdSegUnit *u)
   u->prose_end = u->text_end;
   u->chars = _sd_text_count_chars (text, u->text_start, u->text_end, CHARS_LIMIT);
 
-  if (!find_bold_run (page, u) && u->md_level == 0 && !find_furniture (page, u)
+  if (!find_bold_run (page, u) && u->md_level == 0 && !_sd_seg_find_furniture (page, u)
       && !_sd_seg_find_credit_line (page, u) && !_sd_seg_find_reporter_line (page, u)
       && !_sd_seg_find_credits_line (page, u))
     _sd_seg_find_name_line (page, u);
   if (u->shape == SHAPE_TEXT || u->shape == SHAPE_BOLD)
     {
+      _sd_seg_find_head_credit (page, u);
       _sd_seg_find_news_lead (page, u);
       find_continuation_marks (page, u);
       _sd_seg_find_glued_tail (page, u);

@@ -93,6 +93,7 @@ typedef struct
   guint tail_names : 1;
   guint tail_credit : 1;
   guint tail_kept : 1; /* the glued names are the byline, not a broken word */
+  guint head_credit : 1; /* 【X 摄】 opens it: a photo's caption */
   guint ends_sentence : 1;
   guint mark_known : 1; /* has_mark is set */
   guint has_mark : 1;   /* the text holds a sentence end */
@@ -227,12 +228,18 @@ G_GNUC_INTERNAL gboolean   _sd_seg_find_credits_line (SdSegPage *page,
                                                       SdSegUnit *u);
 G_GNUC_INTERNAL gboolean   _sd_seg_find_name_line   (SdSegPage  *page,
                                                      SdSegUnit  *u);
+/* sd-furniture.c: the paper's name, an editor line, a date, a page number */
+G_GNUC_INTERNAL gboolean   _sd_seg_find_furniture   (SdSegPage  *page,
+                                                     SdSegUnit  *u);
 /* sd-datelines.c: the dateline and reporter of a 本报讯-style lead, and
  * sd-credits.c: names glued after the last sentence, narrow the unit's
  * prose */
 G_GNUC_INTERNAL void       _sd_seg_find_news_lead   (SdSegPage  *page,
                                                      SdSegUnit  *u);
 G_GNUC_INTERNAL void       _sd_seg_find_glued_tail  (SdSegPage  *page,
+                                                     SdSegUnit  *u);
+/* sd-credits.c: a photo's credit in brackets before its caption */
+G_GNUC_INTERNAL void       _sd_seg_find_head_credit (SdSegPage  *page,
                                                      SdSegUnit  *u);
 
 /* sd-title-cues.c */

@@ -425,7 +425,7 @@ assign_stories (SdSegPage *page)
           continue;
         }
       else if (story == NULL
-               || ((u->news_lead || u->continued) && story->has_body
+               || ((u->news_lead || u->continued || u->head_credit) && story->has_body
                    && !_sd_seg_holds_only_caption (page, story, i))
                || (_sd_seg_is_photo_caption (page, i) && _sd_seg_after_story_end (page, story, i)
                    && !_sd_seg_is_numbered_part (page, u)))

@@ -189,7 +189,8 @@ fill_header (SdSegPage *page, SdSegStory *story, SdSegment *segment)
                 dup_names (text, u->reporter_start, u->reporter_end, LEADING_ROLE_GONE);
           break;
         case ROLE_BODY:
-          if (u->news_lead && u->reporter_end > u->reporter_start && segment->reporter == NULL)
+          if ((u->news_lead || u->head_credit) && u->reporter_end > u->reporter_start
+              && segment->reporter == NULL)
             segment->reporter =
                 dup_names (text, u->reporter_start, u->reporter_end, LEADING_ROLE_GONE);
           break;
