@@ -10,6 +10,9 @@
  *                   through the store's cursor), stories/s; next to
  *                   sqlite.import, the whole import's stories/s
  *   pg.search       sd_pg_library_search_ids (): every matching id
+ *   pg.ranked       the window's list of a search, best first: every
+ *                   matching id, those whose headline holds the terms
+ *                   first, then in the library's order
  *   pg.tree-counts  the stories of each place, as the tree shows them; next
  *                   to sqlite.tree-counts
  */
@@ -18,6 +21,20 @@
 #include "sd-bench.h"
 #include "sd-pg-library.h"
 #include "sd-query.h"
+
+static gboolean
+time_ranked (SdPgLibrary *library, const SdBenchSearch *search, GPtrArray *table, GError **error)
+{
+  SdScope scope = { SD_SCOPE_ALL, .text = search->query, .by_relevance = TRUE };
+  g_autoptr (GArray) ids = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  ids = sd_pg_library_list_ids (library, &scope, SD_STORY_ORDER_NONE, FALSE, error);
+  if (ids == NULL)
+    return FALSE;
+  sd_bench_record (table, "pg.ranked", search->klass, "ms", sd_bench_elapsed_ms (start));
+  return TRUE;
+}
 
 gboolean
 sd_bench_time_postgresql (SdStore             *store,
@@ -64,6 +81,8 @@ sd_bench_time_postgresql (SdStore             *store,
             continue;
           }
         sd_bench_record (table, "pg.search", searches[i].klass, "ms", sd_bench_elapsed_ms (start));
+        if (!time_ranked (library, &searches[i], table, error))
+          return FALSE;
       }
 
   for (int run = 0; run < n_runs; run++)

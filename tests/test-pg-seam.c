@@ -146,6 +146,74 @@ test_same_lists (void)
     }
 }
 
+static int
+compare_ids (gconstpointer a, gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* A search ranked best first on the shared library: the same stories as
+ * the personal library's, those whose headline holds the term first (as
+ * bm25 puts them there), each part in the library's order. */
+static void
+test_ranked (void)
+{
+  /* each search, and the word its best stories hold in their headline */
+  const char *const searches[][2] = { { "苏州", "苏州" },
+                                      { "党", "党" },
+                                      { "苏州 -吴江", "苏州" } };
+
+  for (guint t = 0; t < G_N_ELEMENTS (searches); t++)
+    {
+      const char *word = searches[t][1];
+      SdScope     scope = { SD_SCOPE_ALL, .text = (char *) searches[t][0], .by_relevance = TRUE };
+      SdScope     plain = { SD_SCOPE_ALL, .text = (char *) searches[t][0] };
+      g_autoptr (GPtrArray) rows = NULL;
+      g_autoptr (GPtrArray) mine_rows = NULL;
+      g_autoptr (GArray) shared = list_ids (engines[1], &scope, &rows);
+      g_autoptr (GArray) mine = list_ids (engines[0], &scope, &mine_rows);
+      g_autoptr (GArray) unranked = list_ids (engines[1], &plain, NULL);
+      g_autoptr (GArray) sorted = g_array_copy (shared);
+      g_autofree char *ranked_text = describe (shared);
+      g_autofree char *unranked_text = describe (unranked);
+      g_autofree char *mine_text = NULL, *sorted_text = NULL;
+      guint            n_heads = 0;
+      gint64           last = -1;
+
+      g_array_sort (sorted, compare_ids);
+      g_array_sort (mine, compare_ids);
+      sorted_text = describe (sorted);
+      mine_text = describe (mine);
+      g_assert_cmpstr (sorted_text, ==, mine_text);
+      for (guint i = 0; i < shared->len; i++)
+        {
+          g_autoptr (SdStory) story = read_story (engines[1], g_array_index (shared, gint64, i));
+          gboolean in_head = story->headline != NULL && strstr (story->headline, word);
+
+          if (in_head)
+            {
+              /* no headline hit after a story without one */
+              g_assert_cmpuint (n_heads, ==, i);
+              n_heads++;
+            }
+          /* each part in the library's order: ids grow within it here */
+          g_assert_true (i == n_heads || story->id > last);
+          last = story->id;
+        }
+      g_test_message ("%s: %u stories, %u with it in the headline", word, shared->len, n_heads);
+      /* the test means something: both kinds, and the library's order
+       * is not headline-first already */
+      g_assert_cmpuint (n_heads, >, 0);
+      g_assert_cmpuint (n_heads, <, shared->len);
+      g_assert_cmpstr (ranked_text, !=, unranked_text);
+      /* the best first row on both engines holds the term in its headline */
+      g_assert_nonnull (strstr (((SdStory *) rows->pdata[0])->headline, word));
+      g_assert_nonnull (strstr (((SdStory *) mine_rows->pdata[0])->headline, word));
+    }
+}
+
 /* Sorted by each of the list's columns, either way: the same order, ties
  * and unknown values (last) included. */
 static void
@@ -405,6 +473,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/pg/seam/same-lists", test_same_lists);
   g_test_add_func ("/pg/seam/same-sorts", test_same_sorts);
+  g_test_add_func ("/pg/seam/ranked", test_ranked);
   g_test_add_func ("/pg/seam/same-reads", test_same_reads);
   for (guint i = 0; i < G_N_ELEMENTS (engines); i++)
     {

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 # test-pg-window.py — two real windows on one shared library (#17): a tag
 # added in one shows in the other within a second, a note another editor
-# set while this one typed is shown beside theirs to choose from, and while
+# set while this one typed is shown beside theirs to choose from, so is a
+# status set meanwhile (Keep Mine / Take Theirs), and while
 # the server is stopped both windows say so, an edit is refused and not
 # kept, and once it is back an edit lands
 #
@@ -88,6 +89,33 @@ def move_aside(window, x):
         capture_output=True, text=True).stdout.split(), "the window's X id")
     for wid in ids:
         subprocess.run(["xdotool", "windowmove", "--sync", wid, str(x), "0"], check=True)
+
+
+def showing_button(window, name):
+    return next((button for button in window.app.findChildren(
+        GenericPredicate(name=name, roleName="push button")) if button.showing), None)
+
+
+def status_conflict(window, story_id, theirs, mine):
+    """Sets @theirs as another editor whose change @window has not heard
+    of yet (a replica session fires no trigger, so no NOTIFY), then chooses
+    @mine in @window's status box: the bar shows both and nothing is
+    written.  Returns the bar's Keep Mine button."""
+    subprocess.run(["psql", "-q", URL, "-c", "SET session_replication_role = replica",
+                    "-c", f"UPDATE storydesk.stories SET status = '{theirs}' WHERE id = {story_id}"],
+                   check=True)
+    # chosen through the box's accessible selection, as a screen reader
+    # does (a hidden popup's item clicked makes GDK warn)
+    window.status_box().querySelection().selectChild(list(STATUS_LABELS).index(mine))
+    bar = wait_until(lambda: showing_label(window, "你选的是" + STATUS_LABELS[mine]),
+                     "the status conflict shown", timeout=CHIP_SECONDS)
+    if STATUS_LABELS[theirs] not in bar.name:
+        fail(f"the status bar does not name theirs: {bar.name!r}")
+    wait_until(lambda: window.shown_status() == STATUS_LABELS[theirs], "theirs in the box")
+    time.sleep(0.5)
+    if story(story_id)["status"] != theirs:
+        fail("the other editor's status was overwritten: %r" % story(story_id)["status"])
+    return wait_until(lambda: showing_button(window, "保留我的(M)"), "Keep Mine")
 
 
 def tag_live(a, b, tag):
@@ -189,7 +217,25 @@ def main():
                    "the status in the other window", timeout=CHIP_SECONDS)
         shot("4-back")
         log("server back: the bar gone, an edit lands and shows in the other window")
-        # 4. a search lists what the command line finds, and the tree counts
+        # 4. another editor sets the status before this window hears of it:
+        # both shown in a bar, nothing overwritten; Keep Mine writes mine,
+        # Take Theirs leaves theirs
+        keep = status_conflict(a, story_id, "needs-work", "rejected")
+        keep.doActionNamed("click")
+        wait_until(lambda: story(story_id)["status"] == "rejected", "mine kept")
+        wait_until(lambda: b.shown_status() == STATUS_LABELS["rejected"],
+                   "mine in the other window", timeout=CHIP_SECONDS)
+        status_conflict(a, story_id, "new", "reviewed")
+        shot("4-status-conflict")
+        take = showing_button(a, "采用对方的(T)")
+        take.doActionNamed("click")
+        wait_until(lambda: showing_label(a, "你选的是") is None, "the bar gone")
+        time.sleep(1.0)
+        if story(story_id)["status"] != "new" or a.shown_status() != STATUS_LABELS["new"]:
+            fail("taking theirs did not leave theirs: %r, %r shown"
+                 % (story(story_id)["status"], a.shown_status()))
+        log("a status set meanwhile: both shown; Keep Mine writes mine, Take Theirs keeps theirs")
+        # 5. a search lists what the command line finds, and the tree counts
         # every story
         found = sd("search", "--db", URL, "苏州").splitlines()
         search = b.app.child(name="检索稿件", roleName="text")

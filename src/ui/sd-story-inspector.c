@@ -33,6 +33,8 @@ struct _SdStoryInspector
   SdPlaceChooser  *place_chooser;
   GtkWidget       *status_box;
   GtkComboBoxText *status_combo;
+  GtkInfoBar      *status_bar;
+  GtkLabel        *status_conflict_label;
   GtkFlowBox      *tag_box;
   GtkEntry        *tag_entry;
   GtkListStore    *tag_names;
@@ -48,6 +50,16 @@ struct _SdStoryInspector
   GPtrArray      *stories;   /* (element-type SdStory) the selection */
   GHashTable     *tag_order; /* tag → its place among the chips, from 1 */
   gboolean        updating;
+  /* another editor set the story's status while this one chose: the
+   * choice held back until the editor settles it */
+  gint64        status_conflict; /* the story's id, or 0 */
+  SdStoryStatus status_mine;
+};
+
+enum
+{
+  KEEP_MINE = 1,
+  TAKE_THEIRS,
 };
 
 G_DEFINE_TYPE (SdStoryInspector, sd_story_inspector, GTK_TYPE_BOX)
@@ -122,18 +134,76 @@ tag_entry_activated_cb (SdStoryInspector *self)
 }
 
 static void
+end_status_conflict (SdStoryInspector *self)
+{
+  self->status_conflict = 0;
+  gtk_widget_hide (GTK_WIDGET (self->status_bar));
+}
+
+/* Both statuses, theirs as the library now says (the box shows it too):
+ * the engine tells the story changed with the refusal. */
+static void
+show_status_conflict (SdStoryInspector *self)
+{
+  const SdStory   *story = get_single_story (self);
+  g_autofree char *text = NULL;
+
+  if (story == NULL || story->id != self->status_conflict)
+    {
+      end_status_conflict (self);
+      return;
+    }
+  text = g_strdup_printf (_("Someone else set this story’s status to %s meanwhile; you chose %s."),
+                             sd_story_status_to_label (story->status),
+                             sd_story_status_to_label (self->status_mine));
+  gtk_label_set_text (self->status_conflict_label, text);
+  gtk_widget_show (GTK_WIDGET (self->status_bar));
+}
+
+/* Writes @status over the status shown: another editor's meanwhile is not
+ * overwritten but shown beside the editor's choice. */
+static void
+write_status (SdStoryInspector *self, const SdStory *story, SdStoryStatus status)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (sd_edit_history_set_status_from (self->history, story->id, story->status, status, &error))
+    return;
+  if (!g_error_matches (error, SD_STORE_ERROR, SD_STORE_ERROR_CHANGED))
+    {
+      sd_note_editor_show_error (self->note_editor, error);
+      return;
+    }
+  self->status_conflict = story->id;
+  self->status_mine = status;
+  show_status_conflict (self);
+}
+
+static void
 status_changed_cb (SdStoryInspector *self)
 {
   const char    *id = gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->status_combo));
   const SdStory *story = get_single_story (self);
-  g_autoptr (GError) error = NULL;
-  SdStoryStatus status;
+  SdStoryStatus  status;
 
   if (self->updating || story == NULL || !sd_story_status_from_string (id, &status))
     return;
-  /* over the status shown: another editor's meanwhile is not overwritten */
-  if (!sd_edit_history_set_status_from (self->history, story->id, story->status, status, &error))
-    sd_note_editor_show_error (self->note_editor, error);
+  end_status_conflict (self);
+  write_status (self, story, status);
+}
+
+static void
+status_response_cb (SdStoryInspector *self, int response)
+{
+  const SdStory *story = get_single_story (self);
+  SdStoryStatus  mine = self->status_mine;
+  gboolean       settled = story != NULL && story->id == self->status_conflict;
+
+  end_status_conflict (self);
+  /* keeping mine is written over theirs as shown: a third status set
+   * meanwhile is a conflict again */
+  if (settled && response == KEEP_MINE)
+    write_status (self, story, mine);
 }
 
 static void
@@ -435,6 +505,8 @@ show_selection (SdStoryInspector *self)
   show_suggestions (self, story);
   show_highlights (self, story);
   show_place (self, story);
+  if (self->status_conflict != 0)
+    show_status_conflict (self);
 
   gtk_widget_set_visible (self->status_box, story != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->note_editor), story != NULL);
@@ -495,6 +567,8 @@ sd_story_inspector_class_init (SdStoryInspectorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SdStoryInspector, place_label);
   gtk_widget_class_bind_template_child (widget_class, SdStoryInspector, status_box);
   gtk_widget_class_bind_template_child (widget_class, SdStoryInspector, status_combo);
+  gtk_widget_class_bind_template_child (widget_class, SdStoryInspector, status_bar);
+  gtk_widget_class_bind_template_child (widget_class, SdStoryInspector, status_conflict_label);
   gtk_widget_class_bind_template_child (widget_class, SdStoryInspector, tag_box);
   gtk_widget_class_bind_template_child (widget_class, SdStoryInspector, tag_entry);
   gtk_widget_class_bind_template_child (widget_class, SdStoryInspector, tag_names);
@@ -504,6 +578,7 @@ sd_story_inspector_class_init (SdStoryInspectorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SdStoryInspector, highlight_list);
   gtk_widget_class_bind_template_child (widget_class, SdStoryInspector, note_editor);
   gtk_widget_class_bind_template_callback (widget_class, status_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, status_response_cb);
   gtk_widget_class_bind_template_callback (widget_class, tag_entry_activated_cb);
 }
 

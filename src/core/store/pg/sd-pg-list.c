@@ -41,12 +41,17 @@ static const char *const order_keys[] = {
 };
 
 static void
-append_order (GString *sql, SdStoryOrder order, gboolean descending)
+append_order (GString *sql, SdStoryOrder order, gboolean descending, gboolean ranked)
 {
   const char *direction = descending ? " DESC" : "";
 
   g_string_append (sql, " ORDER BY ");
-  if (order == SD_STORY_ORDER_STATUS)
+  /* best first: the stories whose headline holds more of the terms, then
+   * the library's order (a personal library ranks by bm25, the headline
+   * weighing most) */
+  if (ranked)
+    g_string_append (sql, "hits.head DESC, ");
+  else if (order == SD_STORY_ORDER_STATUS)
     g_string_append_printf (sql,
                             "CASE s.status WHEN 'reviewed' THEN 1 WHEN 'needs-work' THEN 2"
                             " WHEN 'rejected' THEN 3 ELSE 0 END%s, ",
@@ -64,11 +69,12 @@ sd_pg_library_list_ids (SdPgLibrary   *self,
                         gboolean       descending,
                         GError       **error)
 {
-  g_autoptr (GString) sql =
-      g_string_new ("SELECT s.id FROM stories s LEFT JOIN pages p ON p.id = s.page_id WHERE TRUE");
+  g_autoptr (GString) sql = g_string_new ("SELECT s.id FROM stories s");
+  g_autoptr (GString) where = g_string_new (" LEFT JOIN pages p ON p.id = s.page_id WHERE TRUE");
   g_autoptr (GPtrArray) params = g_ptr_array_new ();
   g_autoptr (GPtrArray) owned = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (SdQuery) query = NULL;
+  gboolean  ranked = FALSE;
   PGresult *result;
 
   switch (scope->kind)
@@ -76,12 +82,12 @@ sd_pg_library_list_ids (SdPgLibrary   *self,
     case SD_SCOPE_ALL:
       break;
     case SD_SCOPE_UNPLACED:
-      g_string_append (sql, " AND s.place_code IS NULL");
+      g_string_append (where, " AND s.place_code IS NULL");
       break;
     case SD_SCOPE_PLACE:
       g_ptr_array_add (owned, dup_prefix_pattern (scope->place_code));
       g_ptr_array_add (params, owned->pdata[owned->len - 1]);
-      g_string_append_printf (sql, " AND s.place_code LIKE $%u", params->len);
+      g_string_append_printf (where, " AND s.place_code LIKE $%u", params->len);
       break;
     default: /* a shared library has no trash nor import batches yet */
       return g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -97,9 +103,13 @@ sd_pg_library_list_ids (SdPgLibrary   *self,
                        _("The shared library %s cannot search by fields yet"), self->location);
           return NULL;
         }
-      _sd_pg_append_term_tests (sql, params, owned, query);
+      g_string_append (sql, " JOIN (");
+      ranked = scope->by_relevance && order == SD_STORY_ORDER_NONE;
+      _sd_pg_append_hits (sql, params, owned, query, ranked);
+      g_string_append (sql, ") hits ON hits.story_id = s.id");
     }
-  append_order (sql, order, descending);
+  g_string_append_len (sql, where->str, where->len);
+  append_order (sql, order, descending, ranked);
   result = query != NULL ? _sd_pg_run_search (self, sql->str, params, error)
                          : _sd_pg_run (self, sql->str, params->len,
                                        (const char *const *) params->pdata, error);

@@ -47,7 +47,8 @@ G_GNUC_INTERNAL PGresult *_sd_pg_run         (SdPgLibrary *self, const char *sql
                                               const char *const *params, GError **error);
 G_GNUC_INTERNAL gboolean  _sd_pg_run_command (SdPgLibrary *self, const char *sql, int n_params,
                                               const char *const *params, GError **error);
-/* Rewrites the search windows of story @id from @story's fields. */
+/* Rewrites the search windows of story @id from @story's fields, and its
+ * headline's tokens, which rank a search (story_heads). */
 G_GNUC_INTERNAL gboolean  _sd_pg_put_windows (SdPgLibrary *self, const char *id,
                                               const SdStory *story, GError **error);
 /* A story's first SD_PG_STORY_PARAMS statement parameters, $1 to $10: id,
@@ -77,11 +78,14 @@ G_GNUC_INTERNAL gboolean  _sd_pg_run_script (SdPgLibrary *self, const char *sql,
 /* @text quoted as an identifier or a literal; NULL when it cannot be. */
 G_GNUC_INTERNAL char     *_sd_pg_quote      (SdPgLibrary *self, const char *text, gboolean identifier);
 
-/* Appends to @sql one EXISTS test of the search windows for each term of
- * @query (wanted or not), its tsquery a parameter added to @params and kept
- * in @owned (sd-pg-library.c). */
-G_GNUC_INTERNAL void      _sd_pg_append_term_tests (GString *sql, GPtrArray *params,
-                                                    GPtrArray *owned, const SdQuery *query);
+/* Appends to @sql a query of the stories that match @query, each once, as
+ * story_id; @ranked, with head too: how many of its wanted terms the
+ * headline holds.  The tsqueries are parameters added to @params and kept
+ * in @owned (sd-pg-library.c).  Returns FALSE when @query has no wanted
+ * term (every story not left out is a hit). */
+G_GNUC_INTERNAL gboolean  _sd_pg_append_hits (GString *sql, GPtrArray *params,
+                                              GPtrArray *owned, const SdQuery *query,
+                                              gboolean ranked);
 
 /* Runs a search's @sql with the planner told to use the windows' GIN
  * index (sd-pg-library.c). */

@@ -423,6 +423,9 @@ set_status (SdLibrary           *library,
                    _("Not saved: someone else set this story’s status to %s meanwhile (you chose "
                      "%s); choose again if yours should stand"),
                       sd_story_status_to_label (now->status), sd_story_status_to_label (status));
+      /* the window shows theirs beside the editor's choice, even before
+       * the server's NOTIFY comes */
+      g_signal_emit (self, signals[STORY_CHANGED], 0, id);
       return FALSE;
     }
   return TRUE;
