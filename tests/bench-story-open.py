@@ -15,7 +15,8 @@
 # that paints it, and the longest main-loop stall meanwhile.  The first
 # story of 党's list is opened too while the store reads all its 70,801
 # matches (key1_story_open_ms).  Prints the
-# figures as JSON, each round's and their median.
+# figures as JSON, each round's and their median, and the window's peak
+# memory (VmHWM).
 #
 # Copyright 2026 The Storydesk authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -126,6 +127,9 @@ try:
         figures["story_open_stall_ms"].append(max(probe_lines("stall", t0), default=0))
         listed_again(lambda: key("ctrl+a", "BackSpace"))
         time.sleep(1.0)
+    with open(f"/proc/{proc.pid}/status") as f:
+        figures["window_peak_rss_mb"] = [int(line.split()[1]) / 1024 for line in f
+                                         if line.startswith("VmHWM:")][0]
 finally:
     proc.terminate()
     proc.wait()
