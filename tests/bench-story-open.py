@@ -12,7 +12,8 @@
 # then, with every story listed again, types a phrase only the longest
 # story holds, and reads from STORYDESK_FRAME_LOG (src/ui/sd-frame-probe.c)
 # the time from the list's selection of that story to the end of the frame
-# that paints it, and the longest main-loop stall meanwhile.  The first
+# that paints it, and the longest main-loop stall meanwhile (not when
+# every piece of it is in another story too).  The first
 # story of 党's list is opened too while the store reads all its 70,801
 # matches (key1_story_open_ms).  Prints the
 # figures as JSON, each round's and their median, and the window's peak
@@ -77,7 +78,7 @@ def unique_phrase(path):
                     "SELECT count (*) FROM stories WHERE instr (body, ?) > 0",
                     (piece,)).fetchone()[0] == 1:
                 return f'"{piece}"', len(body)
-        raise SystemExit(f"{path}: no phrase of the longest story is its own")
+        return None, len(body)  # (a large synthetic archive repeats its clauses)
     finally:
         conn.close()
 
@@ -120,6 +121,8 @@ try:
         time.sleep(1.0)
         listed_again(lambda: key("ctrl+a", "BackSpace"))
         time.sleep(0.3)
+        if phrase is None:
+            continue
         t0 = time.monotonic()
         type_text(phrase, 80)
         figures["story_open_ms"].append(wait(lambda: probe_lines("story", t0), 30)[-1])
@@ -135,6 +138,7 @@ finally:
     proc.wait()
 figures["story_open_chars"] = length
 for name in ("story_open_ms", "key1_first_rows_store_ms", "key1_story_open_ms"):
-    figures[name.replace("_ms", "_median_ms")] = statistics.median(figures[name])
-    figures[name.replace("_ms", "_min_ms")] = min(figures[name])
+    if figures[name]:
+        figures[name.replace("_ms", "_median_ms")] = statistics.median(figures[name])
+        figures[name.replace("_ms", "_min_ms")] = min(figures[name])
 print(json.dumps(figures, ensure_ascii=False))
