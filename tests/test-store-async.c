@@ -245,6 +245,40 @@ test_story_details (void)
                      theme);
 }
 
+/* #16: a story asked for is read on a connection of its own, so that it
+ * lands while a listing of every story is still being read, not after. */
+static void
+test_story_beside_listing (void)
+{
+  g_autofree char *path = dup_library_path ();
+  g_autoptr (SdStore) store = sd_store_open (path, NULL);
+  g_autoptr (GAsyncResult) warmed = NULL, listed = NULL, got = NULL;
+  g_autoptr (GPtrArray) stories = NULL;
+  g_autoptr (SdStoryDetails) details = NULL;
+  g_autoptr (GError) error = NULL;
+  SdScope scope = { SD_SCOPE_ALL, NULL, NULL, NULL, 0 };
+  gint64  id;
+
+  store_page (store, "cccc", 40000);
+  /* both connections opened, and the story's id known */
+  sd_store_list_stories_async (store, &scope, NULL, got_result_cb, &warmed);
+  stories = sd_store_list_stories_finish (store, wait_for_result (&warmed), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stories->len, ==, 40000);
+  id = ((SdStory *) g_ptr_array_index (stories, 39999))->id;
+  g_clear_pointer (&stories, g_ptr_array_unref);
+
+  sd_store_list_stories_async (store, &scope, NULL, got_result_cb, &listed);
+  sd_store_get_story_details_async (store, id, NULL, got_result_cb, &got);
+  details = sd_store_get_story_details_finish (store, wait_for_result (&got), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (details->story->headline, ==, "第40000篇");
+  g_assert_null (listed); /* the listing is still being read */
+  stories = sd_store_list_stories_finish (store, wait_for_result (&listed), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stories->len, ==, 40000);
+}
+
 static void
 test_errors (void)
 {
@@ -370,6 +404,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/async/story-ids", test_story_ids);
   g_test_add_func ("/store/async/story-page", test_story_page);
   g_test_add_func ("/store/async/story-details", test_story_details);
+  g_test_add_func ("/store/async/story-beside-listing", test_story_beside_listing);
   g_test_add_func ("/store/async/errors", test_errors);
   g_test_add_func ("/store/async/watch", test_watch);
   g_test_add_func ("/store/async/forbid-reads", test_forbid_reads);

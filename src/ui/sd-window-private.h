@@ -119,6 +119,13 @@ G_GNUC_INTERNAL void _sd_window_import_continue (SdWindow *self, gboolean cancel
 G_GNUC_INTERNAL gboolean _sd_window_ask_page_details (SdWindow *self, GPtrArray *results);
 G_GNUC_INTERNAL void _sd_window_add_page_actions (SdWindow *self);
 
+/* The inspector gets the selected stories: the shown one in full, or
+ * several as they are listed; the menu and actions follow them. */
+G_GNUC_INTERNAL void _sd_window_show_selection (SdWindow *self);
+/* sd-window-rows.c: the same once the frame that paints the story is
+ * done, so that its text is not held up by the inspector (#16). */
+G_GNUC_INTERNAL void _sd_window_show_selection_after_frame (SdWindow *self);
+
 /* sd-window-print.c */
 G_GNUC_INTERNAL void _sd_window_add_print_actions (SdWindow *self);
 

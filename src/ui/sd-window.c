@@ -146,8 +146,8 @@ _sd_window_get_shown_id (SdWindow *self)
 
 /* The inspector gets the selected stories: the shown one in full, or
  * several as they are listed. */
-static void
-show_selection (SdWindow *self)
+void
+_sd_window_show_selection (SdWindow *self)
 {
   SdStory *story = sd_story_model_get_story (self->shown);
   gint64   asked = sd_story_model_get_id (self->shown);
@@ -188,8 +188,8 @@ shown_changed_cb (SdStoryModel *shown, SdStoryModelChange change, SdWindow *self
     _sd_window_show_message (self, GTK_MESSAGE_ERROR, error->message);
   if (change == SD_STORY_MODEL_CHANGE_STORY)
     {
-      show_selection (self);
       sd_frame_probe_story_shown (GTK_WIDGET (self->article_view));
+      _sd_window_show_selection_after_frame (self);
     }
   else
     sd_story_inspector_update_story (self->inspector, sd_story_model_get_story (shown));
@@ -269,7 +269,7 @@ story_selected_cb (SdWindow *self)
       sd_story_model_set_id (self->shown, id);
     }
   else
-    show_selection (self);
+    _sd_window_show_selection (self);
 }
 
 /* Each key lists at once (the list cancels the read a key before);
