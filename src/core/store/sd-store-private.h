@@ -28,7 +28,7 @@ struct _SdStore
   sqlite3    *db;
   GHashTable *statements; /* SQL text → sqlite3_stmt*, prepared once */
   SdStoreWorker *worker;  /* (nullable) the read connection (sd-store-async.c) */
-  SdStoreWatch  *watch;   /* (nullable) the data_version watcher (sd-store-async.c) */
+  SdStoreWatch  *watch;   /* (nullable) the data_version watcher (sd-store-watch.c) */
   GThread       *read_guard; /* (nullable) the thread whose reads outside a
                               * write are reported (sd_store_forbid_main_thread_reads()) */
   struct _SdStoreWrite *edit_write; /* (nullable) the write sd_store_run_edit() holds
@@ -132,6 +132,8 @@ G_GNUC_INTERNAL void          _sd_store_notify_library  (SdStore *self);
 G_GNUC_INTERNAL gboolean      _sd_store_has_partial_pages (SdStore *self);
 /* Stops the watcher and lets go of the read connection (sd-store-async.c). */
 G_GNUC_INTERNAL void          _sd_store_async_clear     (SdStore *self);
+/* Stops the watcher of data_version (sd-store-watch.c). */
+G_GNUC_INTERNAL void          _sd_store_watch_clear     (SdStore *self);
 
 /* The store's side, in sd-store-search.c: the statement listing the
  * stories of @scope matching @scope->text (in page order, or best first
