@@ -169,6 +169,22 @@ test_size_limit (void)
   g_assert_nonnull (strstr (error->message, "more than 256 words and fields"));
 }
 
+/* What the list marks in the stories a search found: the wanted words and
+ * phrases only, never a filter's value or a word left out. */
+static void
+test_marked_terms (void)
+{
+  g_auto (GStrv) marked = sd_query_dup_marked_terms ("党建 \"乡村振兴\" -广告 tag:重点");
+  g_auto (GStrv) none = sd_query_dup_marked_terms (NULL);
+  g_auto (GStrv) bad = sd_query_dup_marked_terms ("\"unclosed");
+
+  g_assert_cmpuint (g_strv_length (marked), ==, 2);
+  g_assert_cmpstr (marked[0], ==, "党建");
+  g_assert_cmpstr (marked[1], ==, "乡村振兴");
+  g_assert_cmpuint (g_strv_length (none), ==, 0);
+  g_assert_nonnull (bad);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -186,5 +202,6 @@ main (int argc, char *argv[])
     }
   g_test_add_func ("/query/terms", test_terms);
   g_test_add_func ("/query/size-limit", test_size_limit);
+  g_test_add_func ("/query/marked-terms", test_marked_terms);
   return g_test_run ();
 }

@@ -134,18 +134,6 @@ find_position (SdStoryListModel *self, gint64 id, guint hint, guint *out_positio
   return TRUE;
 }
 
-static GStrv
-dup_terms (const char *text)
-{
-  g_autoptr (SdQuery) query = text != NULL ? sd_query_parse (text, NULL) : NULL;
-  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
-  GPtrArray *terms = query != NULL ? sd_query_get_terms (query) : NULL;
-
-  for (guint i = 0; terms != NULL && i < terms->len; i++)
-    g_strv_builder_add (builder, g_ptr_array_index (terms, i));
-  return g_strv_builder_end (builder);
-}
-
 /* Puts @story at @position when it was not read or differs from what is
  * there. */
 static void
@@ -295,7 +283,7 @@ read_done (SdStoryListModel *self, SdStoryListing *listing, GError *error, int h
       if (how == READ_NEW)
         {
           g_strfreev (self->terms);
-          self->terms = dup_terms (self->text);
+          self->terms = sd_query_dup_marked_terms (self->text);
         }
       land (self, listing, how);
       g_debug ("listed %u stories in %.0f ms", listing->ids->len,
@@ -332,7 +320,7 @@ list_first_cb (SdStoryListing *first, gpointer data)
     return;
   g_clear_error (&self->error);
   g_strfreev (self->terms);
-  self->terms = dup_terms (self->text);
+  self->terms = sd_query_dup_marked_terms (self->text);
   land (self, first, READ_NEW);
   self->keep = READ_AGAIN;
   g_debug ("first %u rows in %.0f ms", first->ids->len,

@@ -82,6 +82,12 @@ G_GNUC_INTERNAL gint64 _sd_window_get_shown_id (SdWindow *self);
  * place code @scope points to. */
 G_GNUC_INTERNAL void _sd_window_get_scope (SdWindow *self, SdScope *scope, char **out_code);
 
+/* sd-window-searches.c */
+/* The search typed kept under the name in the popover; a saved search
+ * picked in the tree forgotten, once the editor confirms. */
+G_GNUC_INTERNAL void _sd_window_save_search   (SdWindow *self);
+G_GNUC_INTERNAL void _sd_window_forget_search (SdWindow *self);
+
 /* sd-window-desktop.c */
 /* Drops, recent imports, and going back to where the editor left off. */
 G_GNUC_INTERNAL void _sd_window_setup_desktop   (SdWindow          *self);

@@ -491,6 +491,17 @@ sd_query_get_terms (const SdQuery *self)
   return self->terms;
 }
 
+GStrv
+sd_query_dup_marked_terms (const char *text)
+{
+  g_autoptr (SdQuery) query = text != NULL ? sd_query_parse (text, NULL) : NULL;
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; query != NULL && i < query->terms->len; i++)
+    g_strv_builder_add (builder, g_ptr_array_index (query->terms, i));
+  return g_strv_builder_end (builder);
+}
+
 GPtrArray *
 sd_query_get_excluded (const SdQuery *self)
 {

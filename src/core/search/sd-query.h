@@ -91,6 +91,10 @@ const char *sd_query_get_exclude (const SdQuery *query);
 /* The wanted words and phrases as typed, e.g. to highlight them.
  * (element-type utf8) (transfer none) */
 GPtrArray  *sd_query_get_terms   (const SdQuery *query);
+/* The wanted words and phrases of the query @text as typed, for marking
+ * them in what it found: empty when @text is NULL or not a query.
+ * (transfer full) */
+GStrv       sd_query_dup_marked_terms (const char *text);
 /* The unwanted words and phrases as typed.
  * (element-type utf8) (transfer none) */
 GPtrArray  *sd_query_get_excluded (const SdQuery *query);
