@@ -2,7 +2,8 @@
 """The house rules of HACKING.md that a machine can check.
 
 Every C file is as clang-format (.clang-format) writes it, every .c
-file includes config.h first, and every source file with strings marked
+file includes config.h first, no .c file under src/ goes over 700 lines
+(HACKING.md: split by meaning before then), and every source file with strings marked
 for translation is listed in po/POTFILES.in (else its strings never
 reach the translators).  Run from anywhere; reads SD_SOURCE_ROOT.
 """
@@ -45,6 +46,16 @@ def check_config_first(files):
     return problems
 
 
+MAX_LINES = 700
+
+
+def check_lengths(files):
+    return [f"{path.relative_to(ROOT)}: {n} lines, over {MAX_LINES} (split it by meaning)"
+            for path in files
+            if path.suffix == ".c" and path.is_relative_to(ROOT / "src")
+            and (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES]
+
+
 MARKED = re.compile(r'\bN?_ ?\("|translatable="yes"')
 
 
@@ -59,7 +70,7 @@ def check_potfiles():
 
 def main():
     files = list(c_files())
-    problems = check_clang_format(files) + check_config_first(files) + check_potfiles()
+    problems = check_clang_format(files) + check_config_first(files) + check_lengths(files) + check_potfiles()
     for problem in problems:
         print(problem)
     print(f"{len(files)} C files checked, {len(problems)} problems")
