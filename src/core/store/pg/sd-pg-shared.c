@@ -380,7 +380,7 @@ set_note_from (
   if (expected != NULL && g_strcmp0 (now, expected) != 0)
     {
       g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_CHANGED,
-                   _("Someone else changed the note of story %" G_GINT64_FORMAT " meanwhile"), id);
+                   _("Someone else changed the note of story %lld meanwhile"), (long long) id);
       return FALSE;
     }
   if (!sd_pg_library_set_note_at (self->library, id, version, note, NULL, &local_error))
