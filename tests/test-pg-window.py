@@ -34,7 +34,7 @@ SEEDS = os.path.join(os.environ["SD_SOURCE_ROOT"], "seeds")
 # The bar: another editor's tag shows within a second.
 LIVE_SECONDS = 1.0
 # The offline bar's words (the refusal's say "cannot be reached" too).
-OFFLINE = "What is shown stays readable"
+OFFLINE = "已显示的内容仍可阅读"  # the window speaks Chinese in the C locale too
 
 
 def sd(*args):
@@ -200,7 +200,7 @@ def main():
             wait_until(lambda: showing_label(window, OFFLINE), "the offline bar",
                        timeout=CHIP_SECONDS)
         a.activate("set-status", "reviewed")
-        wait_until(lambda: showing_label(a, "Not saved"), "the edit refused")
+        wait_until(lambda: showing_label(a, "未保存：无法连接"), "the edit refused")
         if a.shown_status() == STATUS_LABELS["reviewed"]:
             fail("the window shows a status it did not save")
         shot("3-offline")
