@@ -693,6 +693,29 @@ test_title_after_news_item (void)
                     "吸引着人流、物流、资金流四方集聚。");
 }
 
+/* A story's text opens with its dateline: a lone short sentence between
+ * its headline and the dateline is a photo's caption printed there, not
+ * the text's start (r53; r18's 2018年的阳澄湖大闸蟹正式开捕。 too). */
+static void
+test_caption_over_dateline (void)
+{
+  g_autoptr (GPtrArray) segments =
+      split ("# 江心洲便民直通车免费接送市民\n\n"
+             "社区居民表演的《洲岛大鼓》。\n\n"
+             "中国江苏网5月12日讯歌舞表演、健康检测、便民服务、有奖问答……日前,"
+             "由扬子晚报、江苏省养生养老产业服务联盟、南京市四月天社会工作服务中心、建邺区洲岛家园"
+             "社区、南京洲岛现代服务业发展有限公司共同主办的“洲岛最美‘四月天’广场文化服务活动”,"
+             "在洲岛家园菜市场旁的小广场上举办,现场气氛热烈欢快。\n\n");
+  SdSegment *story;
+
+  g_assert_cmpuint (segments->len, ==, 1);
+  story = find_story (segments, "江心洲便民直通车免费接送市民");
+  assert_body_starts (story, "歌舞表演、健康检测");
+  g_assert_cmpuint (story->captions->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (story->captions, 0), ==, "社区居民表演的《洲岛大鼓》。");
+  g_assert_true (has_repair (story, SD_REPAIR_MOVED_CAPTION));
+}
+
 /* A reporter line after lead paragraphs heads the rest of the story when
  * it names correspondents or a medium; "…报道" after the text signs it. */
 static void
@@ -1998,6 +2021,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/segmenter/edge/unterminated", test_edge_unterminated);
   g_test_add_func ("/segmenter/linear", test_linear);
   g_test_add_func ("/segmenter/boundary/title-after-news-item", test_title_after_news_item);
+  g_test_add_func ("/segmenter/captions/over-dateline", test_caption_over_dateline);
   g_test_add_func ("/segmenter/linear/repeats", test_linear_repeats);
   g_test_add_func ("/segmenter/linear/pasted", test_linear_pasted);
   g_test_add_func ("/segmenter/linear/credits", test_linear_credits);
