@@ -699,17 +699,21 @@ test_title_after_news_item (void)
 static void
 test_caption_over_dateline (void)
 {
-  g_autoptr (GPtrArray) segments =
-      split ("# 江心洲便民直通车免费接送市民\n\n"
-             "社区居民表演的《洲岛大鼓》。\n\n"
-             "中国江苏网5月12日讯歌舞表演、健康检测、便民服务、有奖问答……日前,"
-             "由扬子晚报、江苏省养生养老产业服务联盟、南京市四月天社会工作服务中心、建邺区洲岛家园"
-             "社区、南京洲岛现代服务业发展有限公司共同主办的“洲岛最美‘四月天’广场文化服务活动”,"
-             "在洲岛家园菜市场旁的小广场上举办,现场气氛热烈欢快。\n\n");
-  SdSegment *story;
+  /* r53's paragraphs, one a line */
+  const char *paragraphs[] = {
+    "# 江心洲便民直通车免费接送市民",
+    "社区居民表演的《洲岛大鼓》。",
+    "中国江苏网5月12日讯歌舞表演、健康检测、便民服务、有奖问答……日前,由扬子晚报、"
+    "江苏省养生养老产业服务联盟、南京市四月天社会工作服务中心、建邺区洲岛家园社区、"
+    "南京洲岛现代服务业发展有限公司共同主办的“洲岛最美‘四月天’广场文化服务活动”,"
+    "在洲岛家园菜市场旁的小广场上举办,现场气氛热烈欢快。",
+    NULL,
+  };
+  g_autofree char *page = g_strjoinv ("\n\n", (char **) paragraphs);
+  g_autoptr (GPtrArray) segments = split (page);
+  SdSegment *story = find_story (segments, "江心洲便民直通车免费接送市民");
 
   g_assert_cmpuint (segments->len, ==, 1);
-  story = find_story (segments, "江心洲便民直通车免费接送市民");
   assert_body_starts (story, "歌舞表演、健康检测");
   g_assert_cmpuint (story->captions->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (story->captions, 0), ==, "社区居民表演的《洲岛大鼓》。");
