@@ -615,6 +615,111 @@ test_headline_exclaims (void)
   g_assert_cmpstr (find_story (segments, "“渔”水共生迎春来")->reporter, ==, "朱程、赵久龙");
 }
 
+/* A 本报讯 item has no section heads, long ones least: a title with a comma
+ * that exclaims, after the item's last sentence and in words of its own,
+ * opens the next story (r55); a line of prose OCR cut short under the
+ * item's last sentence, holding a 、 and a comma, does not (r11). */
+static void
+test_title_after_news_item (void)
+{
+  g_autoptr (GPtrArray) segments = split (
+      "淮安洪泽区:创建让家园更美好\n\n"
+      "本报讯在全国文明城市创建中,越来越多的洪泽市民感受到生活环境的巨大变化、生活质量的不断提升。"
+      "\n\n"
+      "兴隆巷是洪泽老城区一条不足100米长的老街道,道路两侧共有50余家商铺,以前沿街房屋墙面破损严重,"
+      "道路坑坑洼洼;建设路是新城区一条250米长的街道,原道路两侧围墙破损,路面也损毁严重。"
+      "为做好这两条背街小巷整治工作,洪泽区\n\n"
+      "建立区创建办——街道——片区——社区四级责任体系,推行“门前五包”责任制。整治后的背街小巷路面硬化,"
+      "环境整洁,车辆停放有序,违章停车、占道经营不见了,道路两侧漂亮的宣传画喷图、"
+      "社会主义核心价值观宣传板随处可见。\n\n"
+      "淮安这一村,从村落到桃花源:小别墅引来的大商机!\n\n"
+      "北濒老三河,南依入江道,淮金线穿村而过。从高空俯瞰,淮安市金湖县董河村可谓道路四通八达,"
+      "水网纵横交错。坐拥“地利”,董河村百姓近十几年来“天时”、享“人和”,演绎出一幕幕振兴大戏。\n");
+  g_autoptr (GPtrArray) cut = split ("化、产品研发、销售网络的综合性农业开发企业，，\n"
+                                     "是江苏省乡村产业振兴带头人培育“头雁”项目泗\n"
+                                     "洪唯一一家驿站单位。\n"
+                                     "\n"
+                                     "“中国花谷”美丽绽放,第十届沭阳花木节精彩开幕\n"
+                                     "\n"
+                                     "交汇点讯9月27日上午,在华东地区最大的花木\n"
+                                     "交易市场一华东花木大世界,第十届沭阳人花木节隆\n"
+                                     "重举办,以花为媒、开启一场秋日的美丽相约。\n"
+                                     "\n"
+                                     "从2002年至今,沭阳花木节已经走过了21个年\n"
+                                     "\n"
+                                     "头,不仅全面生动地记录了沭阳花木产业发展历程，\n"
+                                     "也成为展示花木产品、交流花木文化的重要平台。\n"
+                                     "本届人花木节主会场和八个分会场同步开展,主要活\n"
+                                     "\n"
+                                     "动包括开幕式、2023年国际盆景大会年度主展览、\n"
+                                     "2023首届江苏林草种苗新特优品种技术展、花木电\n"
+                                     "商直播等,同步开展园艺资材、奇石、观赏盆景、\n"
+                                     "高端盆景拍卖的市场化展销活动。\n"
+                                     "\n"
+                                     "沭阳花木种植始于唐代、成于明清、盛于今\n"
+                                     "朝。经过1300多年的发展,特别是近30年的努力,沐\n"
+                                     "阳成为江苏省面积最大的花木生产县、全国花木主\n"
+                                     "\n"
+                                     "产区之一,创成全国唯一以花木产业为主导的国家 |\n"
+                                     "\n"
+                                     "级现代农业产业园。\n"
+                                     "沭阳人民有双“造化空间”的巧手,善于在一\n"
+                                     "方陶盆中打造“方寸天地”。.明代两淮名士、抗葡\n"
+                                     "\n"
+                                     ".| 英雄明柬去官归沐,钟情盆景制作,所建的胡家花园\n"
+                                     "院内,乾隆御赐的“卧牛望月”和胡氏后人培育.\n"
+                                     "\n"
+                                     "的“二龙戏珠”两株树桩盆景,是国内现存树龄最\n"
+                                     "长的树桩盆景之一,也是“沐派盆景”代表之作。\n"
+                                     "\n"
+                                     "今天,沭阳将“方寸天地”搬进城市,持续推进“增\n"
+                                     "\n"
+                                     "花、增绿、增彩、增园” ,玫瑰园、月季园、绣球\n"
+                                     "园等主题公园百花齐放,构建了梯次完备的城市花\n"
+                                     "园体系,城区绿化覆盖率上升至44%,成功创建国家\n"
+                                     "卫生县城、省园林城市、省优秀管理城市,入选全\n"
+                                     "国文明城市提名城市。\n"
+                                     "\n"
+                                     "沭阳以其开放、包容的城市品格,吸引着人\n"
+                                     "流、物流、资金流四方集聚。\n");
+
+  g_assert_cmpuint (segments->len, ==, 2);
+  assert_body_ends (find_story (segments, "淮安洪泽区：创建让家园更美好"),
+                    "社会主义核心价值观宣传板随处可见。");
+  assert_body_starts (find_story (segments, "淮安这一村，从村落到桃花源：小别墅引来的大商机！"),
+                      "北濒老三河");
+  g_assert_cmpuint (cut->len, ==, 2);
+  assert_body_ends (find_story (cut, "“中国花谷”美丽绽放，第十届沭阳花木节精彩开幕"),
+                    "吸引着人流、物流、资金流四方集聚。");
+}
+
+/* A story's text opens with its dateline: a lone short sentence between
+ * its headline and the dateline is a photo's caption printed there, not
+ * the text's start (r53; r18's 2018年的阳澄湖大闸蟹正式开捕。 too). */
+static void
+test_caption_over_dateline (void)
+{
+  /* r53's paragraphs, one a line */
+  const char *paragraphs[] = {
+    "# 江心洲便民直通车免费接送市民",
+    "社区居民表演的《洲岛大鼓》。",
+    "中国江苏网5月12日讯歌舞表演、健康检测、便民服务、有奖问答……日前,由扬子晚报、"
+    "江苏省养生养老产业服务联盟、南京市四月天社会工作服务中心、建邺区洲岛家园社区、"
+    "南京洲岛现代服务业发展有限公司共同主办的“洲岛最美‘四月天’广场文化服务活动”,"
+    "在洲岛家园菜市场旁的小广场上举办,现场气氛热烈欢快。",
+    NULL,
+  };
+  g_autofree char *page = g_strjoinv ("\n\n", (char **) paragraphs);
+  g_autoptr (GPtrArray) segments = split (page);
+  SdSegment *story = find_story (segments, "江心洲便民直通车免费接送市民");
+
+  g_assert_cmpuint (segments->len, ==, 1);
+  assert_body_starts (story, "歌舞表演、健康检测");
+  g_assert_cmpuint (story->captions->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (story->captions, 0), ==, "社区居民表演的《洲岛大鼓》。");
+  g_assert_true (has_repair (story, SD_REPAIR_MOVED_CAPTION));
+}
+
 /* A reporter line after lead paragraphs heads the rest of the story when
  * it names correspondents or a medium; "…报道" after the text signs it. */
 static void
@@ -1919,6 +2024,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/segmenter/edge/bad-bytes", test_edge_bad_bytes);
   g_test_add_func ("/segmenter/edge/unterminated", test_edge_unterminated);
   g_test_add_func ("/segmenter/linear", test_linear);
+  g_test_add_func ("/segmenter/boundary/title-after-news-item", test_title_after_news_item);
+  g_test_add_func ("/segmenter/captions/over-dateline", test_caption_over_dateline);
   g_test_add_func ("/segmenter/linear/repeats", test_linear_repeats);
   g_test_add_func ("/segmenter/linear/pasted", test_linear_pasted);
   g_test_add_func ("/segmenter/linear/credits", test_linear_credits);

@@ -110,6 +110,37 @@ take_caption_under_photo (SdSegPage *page, SdSegStory *story, SdSegment *segment
                                                             u->prose_end - u->prose_start));
 }
 
+/* One sentence of at most LONE_CAPTION_CHARS characters, as a caption
+ * printed apart from its credit is. */
+static gboolean
+is_lone_sentence (SdSegPage *page, SdSegUnit *u)
+{
+  return u->ends_sentence && !u->news_lead
+         && _sd_text_count_chars (page->text, u->prose_start, u->prose_end, LONE_CAPTION_CHARS + 1)
+                <= LONE_CAPTION_CHARS
+         && _sd_text_last_sentence_end (page->text, u->prose_start,
+                                        _sd_text_prev_char (page->text, page->text + u->prose_end)
+                                            - page->text)
+                == u->prose_start;
+}
+
+/* The story's text opens with its dateline ("中国江苏网5月12日讯…"): a
+ * lone short sentence between the header and the dateline is a photo's
+ * caption printed there ("社区居民表演的《洲岛大鼓》。"), not the text's
+ * start. */
+static gboolean
+precedes_dateline (SdSegPage *page, SdSegStory *story, guint i)
+{
+  SdSegUnit *u = _sd_seg_unit_at (page, i);
+  SdSegUnit *next;
+
+  if (i <= story->first || i >= story->last || u->tail_credit || u->tail_names)
+    return FALSE;
+  next = _sd_seg_unit_at (page, i + 1);
+  return next->role == ROLE_BODY && next->news_lead
+         && _sd_seg_unit_at (page, i - 1)->role == ROLE_HEADLINE && is_lone_sentence (page, u);
+}
+
 /* Photo credits inside a story: the short sentence printed with each one is
  * its caption; a credit printed apart takes the lone sentence under the
  * headline.  A photo item keeps its text, but for a caption under it. */
@@ -129,6 +160,15 @@ _sd_seg_collect_captions (SdSegPage *page, SdSegStory *story, SdSegment *segment
       SdSegUnit *u = _sd_seg_unit_at (page, i);
       SdSegUnit *caption = NULL;
 
+      if (u->role == ROLE_BODY && first_body == NONE && precedes_dateline (page, story, i))
+        {
+          u->role = ROLE_CAPTION;
+          _sd_seg_add_repair (segment, SD_REPAIR_MOVED_CAPTION, u->prose_start, u->prose_end,
+                              N_("photo caption taken out of the body"));
+          g_ptr_array_add (segment->captions, _sd_text_dup_widened (page->text + u->prose_start,
+                                                                    u->prose_end - u->prose_start));
+          continue;
+        }
       if (u->role == ROLE_BODY && first_body == NONE)
         first_body = i;
       /* "…体验采摘乐趣。 赵明/摄" with the story going on after it */
@@ -160,16 +200,9 @@ _sd_seg_collect_captions (SdSegPage *page, SdSegStory *story, SdSegment *segment
                     && count_prose (page, story, PHOTO_MAX_CHARS) <= PHOTO_MAX_CHARS))
         {
           SdSegUnit *lone = _sd_seg_unit_at (page, first_body);
-          gsize      chars = _sd_text_count_chars (page->text, lone->prose_start, lone->prose_end,
-                                                   LONE_CAPTION_CHARS);
 
-          /* one sentence only; looked for last, as every credit of the
-           * story asks about the same unit */
-          if (lone->ends_sentence && chars <= LONE_CAPTION_CHARS && !lone->news_lead
-              && _sd_text_last_sentence_end (
-                     page->text, lone->prose_start,
-                     _sd_text_prev_char (page->text, page->text + lone->prose_end) - page->text)
-                     == lone->prose_start)
+          /* one sentence only */
+          if (is_lone_sentence (page, lone))
             caption = lone;
         }
       if (caption != NULL)

@@ -307,8 +307,8 @@ only_exclaims (SdSegPage *page, SdSegUnit *u)
 /* A particle at the end, a closing mark at the start, a clause mark other
  * than the one comma a title may hold: a line of prose, though it holds no
  * sentence end. */
-static gboolean
-reads_like_cut_prose (SdSegPage *page, SdSegUnit *u)
+gboolean
+_sd_seg_reads_like_cut_prose (SdSegPage *page, SdSegUnit *u)
 {
   const char *text = page->text;
   guint       commas = 0;
@@ -362,7 +362,7 @@ is_title_shaped (SdSegPage *page, SdSegUnit *u)
     return FALSE;
   /* a lone line that runs to the column's edge and reads like prose was
    * cut there: the rest of its paragraph follows after a column break */
-  if (u->md_level == 0 && !u->bold && u->at_edge && reads_like_cut_prose (page, u))
+  if (u->md_level == 0 && !u->bold && u->at_edge && _sd_seg_reads_like_cut_prose (page, u))
     return FALSE;
   if (u->md_level > 0 || u->bold)
     return chars <= MD_TITLE_MAX_CHARS;

@@ -217,6 +217,10 @@ G_GNUC_INTERNAL gboolean   _sd_seg_has_sentence_mark (const char *text,
                                                       gsize       end);
 G_GNUC_INTERNAL gboolean   _sd_seg_unit_has_sentence_mark (SdSegPage *page,
                                                            SdSegUnit *u);
+/* sd-page-units.c: a particle at the end, a closing mark at the start,
+ * a clause mark other than one comma: a line of prose cut short */
+G_GNUC_INTERNAL gboolean   _sd_seg_reads_like_cut_prose (SdSegPage *page,
+                                                         SdSegUnit *u);
 
 /* sd-credits.c: each finds its kind of line, sets the unit's shape and
  * spans, and says whether it did */

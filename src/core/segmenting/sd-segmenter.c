@@ -201,10 +201,13 @@ starts_story (SdSegPage *page, SdSegStory *story, guint i)
       if (_sd_seg_carries_prose (prev) && !prev->ends_sentence
           && (u->blank_before > page->usual_gap || u->chars >= 8))
         return TRUE;
-      /* a 本报讯 item has no section headings */
-      if (story->news_lead && !goes_on_in_words (page, story, i, lead))
-        return TRUE;
     }
+  /* a 本报讯 item has no section headings, short or long: a title after
+   * its last sentence, the text under it in words of its own, opens the
+   * next story */
+  if (story->news_lead && prev->ends_sentence && !u->at_edge
+      && !_sd_seg_reads_like_cut_prose (page, u) && !goes_on_in_words (page, story, i, lead))
+    return TRUE;
   return _sd_seg_weighs_as_story (page, story, i, n, lead);
 }
 
