@@ -31,6 +31,8 @@ typedef struct
   guint16         port;
   gboolean        cut;
   GPtrArray      *streams; /* (element-type GIOStream) relayed or held */
+  GMainLoop      *loop;
+  GThread        *thread;
   GMutex          lock;
   GCond           ready;
 } Relay;
@@ -69,12 +71,10 @@ incoming_cb (GSocketService    *service,
 static gpointer
 relay_thread (gpointer data)
 {
-  Relay     *relay = data;
-  GMainLoop *loop;
+  Relay *relay = data;
   g_autoptr (GError) error = NULL;
 
   g_main_context_push_thread_default (relay->context);
-  loop = g_main_loop_new (relay->context, FALSE);
   relay->service = g_socket_service_new ();
   relay->port =
       g_socket_listener_add_any_inet_port (G_SOCKET_LISTENER (relay->service), NULL, &error);
@@ -83,7 +83,13 @@ relay_thread (gpointer data)
   g_mutex_lock (&relay->lock);
   g_cond_signal (&relay->ready);
   g_mutex_unlock (&relay->lock);
-  g_main_loop_run (loop);
+  g_main_loop_run (relay->loop);
+  /* what it relayed or held goes in its own thread, as it came */
+  g_socket_service_stop (relay->service);
+  g_socket_listener_close (G_SOCKET_LISTENER (relay->service));
+  g_clear_object (&relay->service);
+  g_clear_pointer (&relay->streams, g_ptr_array_unref);
+  g_main_context_pop_thread_default (relay->context);
   return NULL;
 }
 
@@ -134,7 +140,8 @@ start_relay (Relay *relay)
   g_mutex_init (&relay->lock);
   g_cond_init (&relay->ready);
   g_mutex_lock (&relay->lock);
-  g_thread_unref (g_thread_new ("relay", relay_thread, relay));
+  relay->loop = g_main_loop_new (relay->context, FALSE);
+  relay->thread = g_thread_new ("relay", relay_thread, relay);
   while (relay->port == 0)
     g_cond_wait (&relay->ready, &relay->lock);
   g_mutex_unlock (&relay->lock);
@@ -177,6 +184,26 @@ run_until_online (Seen *seen, int online, double seconds)
   while (seen->online != online && g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, FALSE) || (g_usleep (2000), TRUE);
   g_assert_cmpint (seen->online, ==, online);
+}
+
+static gboolean
+quit_relay_cb (gpointer data)
+{
+  g_main_loop_quit (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Ends the relay's thread and lets go of all it held. */
+static void
+stop_relay (Relay *relay)
+{
+  g_main_context_invoke (relay->context, quit_relay_cb, relay->loop);
+  g_thread_join (relay->thread);
+  g_clear_pointer (&relay->loop, g_main_loop_unref);
+  g_clear_pointer (&relay->context, g_main_context_unref);
+  g_clear_pointer (&relay->socket_path, g_free);
+  g_mutex_clear (&relay->lock);
+  g_cond_clear (&relay->ready);
 }
 
 static void
@@ -232,6 +259,8 @@ test_silent_server (void)
     g_assert_no_error (error);
     g_assert_cmpuint (tags->len, ==, 2);
   }
+  g_clear_object (&shared);
+  stop_relay (&relay);
 }
 
 int
