@@ -16,17 +16,85 @@
 G_DEFINE_QUARK (sd - library - error - quark, sd_library_error)
 G_DEFINE_INTERFACE (SdLibrary, sd_library, G_TYPE_OBJECT)
 
+enum
+{
+  STORY_CHANGED,
+  TAGS_CHANGED,
+  LIBRARY_CHANGED,
+  ONLINE_CHANGED,
+  N_SIGNALS
+};
+static guint signals[N_SIGNALS];
+
+/* Declared once here for every engine: the models connect to them on
+ * whichever library they are given. */
 static void
 sd_library_default_init (SdLibraryInterface *iface)
 {
+  /**
+   * SdLibrary::story-changed:
+   * @id: the story whose tags, note, status or place this library changed
+   */
+  signals[STORY_CHANGED] =
+      g_signal_new ("story-changed", G_TYPE_FROM_INTERFACE (iface), G_SIGNAL_RUN_LAST, 0, NULL,
+                    NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  /**
+   * SdLibrary::tags-changed:
+   *
+   * A tag was renamed, merged or recoloured: every story may show it.
+   */
+  signals[TAGS_CHANGED] = g_signal_new ("tags-changed", G_TYPE_FROM_INTERFACE (iface),
+                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * SdLibrary::library-changed:
+   *
+   * Another connection (another process, another editor, an import in a
+   * worker) wrote to the library: anything shown may have changed.  A
+   * personal library emits it once sd_store_watch_library() or
+   * sd_store_check_library() was called.
+   */
+  signals[LIBRARY_CHANGED] = g_signal_new ("library-changed", G_TYPE_FROM_INTERFACE (iface),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   /**
    * SdLibrary::online-changed:
    * @online: whether the engine's server can be reached now
    *
    * A shared library's server went away or came back.
    */
-  g_signal_new ("online-changed", G_TYPE_FROM_INTERFACE (iface), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
-                NULL, G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
+  signals[ONLINE_CHANGED] =
+      g_signal_new ("online-changed", G_TYPE_FROM_INTERFACE (iface), G_SIGNAL_RUN_LAST, 0, NULL,
+                    NULL, NULL, G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
+}
+
+void
+sd_library_emit_story_changed (SdLibrary *self, gint64 id)
+{
+  g_return_if_fail (SD_IS_LIBRARY (self));
+  g_signal_emit (self, signals[STORY_CHANGED], 0, id);
+}
+
+void
+sd_library_emit_tags_changed (SdLibrary *self)
+{
+  g_return_if_fail (SD_IS_LIBRARY (self));
+  g_signal_emit (self, signals[TAGS_CHANGED], 0);
+}
+
+void
+sd_library_emit_library_changed (SdLibrary *self)
+{
+  g_return_if_fail (SD_IS_LIBRARY (self));
+  g_signal_emit (self, signals[LIBRARY_CHANGED], 0);
+}
+
+void
+sd_library_emit_online_changed (SdLibrary *self, gboolean online)
+{
+  g_return_if_fail (SD_IS_LIBRARY (self));
+  g_signal_emit (self, signals[ONLINE_CHANGED], 0, online);
 }
 
 void

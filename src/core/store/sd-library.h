@@ -7,9 +7,9 @@
  *
  * The reads are the store's worker reads (sd-store-async.h), with the same
  * results; the writes are the three an editor makes on a shared library
- * today.  An engine emits "story-changed" (gint64 id), "tags-changed" and
- * "library-changed" as SdStore does, and the interface's own
- * "online-changed" when its server goes away or comes back.
+ * today.  The interface declares the signals every engine emits:
+ * "story-changed" (gint64 id), "tags-changed", "library-changed", and
+ * "online-changed" when a server goes away or comes back.
  */
 /* Prototypes are aligned in columns by hand: */
 /* clang-format off */
@@ -157,6 +157,16 @@ gboolean          sd_library_set_status              (SdLibrary           *self,
                                                       const SdStoryStatus *expected,
                                                       SdStoryStatus        status,
                                                       GError             **error);
+
+/* What an engine calls to tell the window: the interface declares the
+ * signals (SdLibrary::story-changed, ::tags-changed, ::library-changed,
+ * ::online-changed) once for every engine. */
+void              sd_library_emit_story_changed      (SdLibrary           *self,
+                                                      gint64               id);
+void              sd_library_emit_tags_changed       (SdLibrary           *self);
+void              sd_library_emit_library_changed    (SdLibrary           *self);
+void              sd_library_emit_online_changed     (SdLibrary           *self,
+                                                      gboolean             online);
 
 SdLibraryFeatures sd_library_get_features            (SdLibrary           *self);
 /* FALSE while the engine's server cannot be reached (a file is always). */

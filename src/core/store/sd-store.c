@@ -20,16 +20,7 @@ enum
   N_PROPS
 };
 
-enum
-{
-  STORY_CHANGED,
-  TAGS_CHANGED,
-  LIBRARY_CHANGED,
-  N_SIGNALS
-};
-
 static GParamSpec *properties[N_PROPS];
-static guint       signals[N_SIGNALS];
 
 G_DEFINE_TYPE_WITH_CODE (SdStore,
                          sd_store,
@@ -342,32 +333,6 @@ sd_store_class_init (SdStoreClass *klass)
       g_param_spec_string ("editor", NULL, NULL, NULL,
                            G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  /**
-   * SdStore::story-changed:
-   * @id: the story whose tags, note, status or place this store changed
-   */
-  signals[STORY_CHANGED] =
-      g_signal_new ("story-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
-                    NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
-
-  /**
-   * SdStore::tags-changed:
-   *
-   * A tag was renamed, merged or recoloured: every story may show it.
-   */
-  signals[TAGS_CHANGED] = g_signal_new ("tags-changed", G_TYPE_FROM_CLASS (klass),
-                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-
-  /**
-   * SdStore::library-changed:
-   *
-   * Another connection (another process, an import in a worker) wrote to
-   * the library: anything shown may have changed.  Only emitted once
-   * sd_store_watch_library() or sd_store_check_library() was called.
-   */
-  signals[LIBRARY_CHANGED] = g_signal_new ("library-changed", G_TYPE_FROM_CLASS (klass),
-                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -584,19 +549,19 @@ sd_store_get_editor (SdStore *self)
 void
 _sd_store_notify_story (SdStore *self, gint64 story_id)
 {
-  g_signal_emit (self, signals[STORY_CHANGED], 0, story_id);
+  sd_library_emit_story_changed (SD_LIBRARY (self), story_id);
 }
 
 void
 _sd_store_notify_tags (SdStore *self)
 {
-  g_signal_emit (self, signals[TAGS_CHANGED], 0);
+  sd_library_emit_tags_changed (SD_LIBRARY (self));
 }
 
 void
 _sd_store_notify_library (SdStore *self)
 {
-  g_signal_emit (self, signals[LIBRARY_CHANGED], 0);
+  sd_library_emit_library_changed (SD_LIBRARY (self));
 }
 
 gint64

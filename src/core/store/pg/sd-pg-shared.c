@@ -24,15 +24,6 @@ struct _SdPgShared
   gboolean     online;
 };
 
-enum
-{
-  STORY_CHANGED,
-  TAGS_CHANGED,
-  LIBRARY_CHANGED,
-  N_SIGNALS
-};
-static guint signals[N_SIGNALS];
-
 static void sd_pg_shared_library_init (SdLibraryInterface *iface);
 
 G_DEFINE_TYPE_WITH_CODE (SdPgShared,
@@ -425,7 +416,7 @@ set_status (SdLibrary           *library,
                       sd_story_status_to_label (now->status), sd_story_status_to_label (status));
       /* the window shows theirs beside the editor's choice, even before
        * the server's NOTIFY comes */
-      g_signal_emit (self, signals[STORY_CHANGED], 0, id);
+      sd_library_emit_story_changed (SD_LIBRARY (self), id);
       return FALSE;
     }
   return TRUE;
@@ -460,7 +451,7 @@ sd_pg_shared_library_init (SdLibraryInterface *iface)
 static void
 changed_cb (SdPgLibrary *library, gint64 story_id, gpointer user_data)
 {
-  g_signal_emit (user_data, signals[STORY_CHANGED], 0, story_id);
+  sd_library_emit_story_changed (SD_LIBRARY (user_data), story_id);
 }
 
 static void
@@ -469,10 +460,10 @@ connection_cb (SdPgLibrary *library, gboolean connected, gpointer user_data)
   SdPgShared *self = user_data;
 
   self->online = connected;
-  g_signal_emit_by_name (self, "online-changed", connected);
+  sd_library_emit_online_changed (SD_LIBRARY (self), connected);
   /* what changed meanwhile was told by story; the counts and tags too */
   if (connected)
-    g_signal_emit (self, signals[LIBRARY_CHANGED], 0);
+    sd_library_emit_library_changed (SD_LIBRARY (self));
 }
 
 static void
@@ -493,15 +484,6 @@ sd_pg_shared_class_init (SdPgSharedClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = sd_pg_shared_finalize;
-
-  /* the signals SdStore emits, of the same names and arguments */
-  signals[STORY_CHANGED] =
-      g_signal_new ("story-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
-                    NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
-  signals[TAGS_CHANGED] = g_signal_new ("tags-changed", G_TYPE_FROM_CLASS (klass),
-                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  signals[LIBRARY_CHANGED] = g_signal_new ("library-changed", G_TYPE_FROM_CLASS (klass),
-                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
