@@ -90,14 +90,12 @@ online_changed_cb (SdLibrary *library, gboolean online, SdWindow *self)
 static GtkInfoBar *
 make_offline_bar (SdWindow *self)
 {
-  GtkWidget       *bar = gtk_info_bar_new ();
-  GtkWidget       *label = gtk_label_new (NULL);
-  g_autofree char *text = g_strdup_printf (
+  GtkWidget *bar = gtk_info_bar_new ();
+  GtkWidget *label = gtk_label_new (
       _("The shared library’s server cannot be reached. What is shown stays readable; changes "
         "are refused, not kept, until it is back (Storydesk tries again every second)."));
 
   gtk_info_bar_set_message_type (GTK_INFO_BAR (bar), GTK_MESSAGE_WARNING);
-  gtk_label_set_text (GTK_LABEL (label), text);
   gtk_label_set_line_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_container_add (GTK_CONTAINER (gtk_info_bar_get_content_area (GTK_INFO_BAR (bar))), label);
