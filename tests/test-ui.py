@@ -396,6 +396,8 @@ try:
     note.text = NOTE
     activate("quit")
     if proc.wait(timeout=10) != 0:
+        err.seek(0)  # what the window said on the way out (a sanitizer's report)
+        sys.stderr.write(err.read()[-8000:])
         fail("storydesk exited with %d" % proc.returncode)
     log("quit right after typing the note")
 finally:
