@@ -50,15 +50,6 @@ typedef struct
   GDestroyNotify result_free;
 } ReadJob;
 
-/* What a scope points to, copied for the worker. */
-typedef struct
-{
-  SdScope scope;
-  char   *place_code;
-  char   *text;
-  gint64 *ids;
-} ScopeCopy;
-
 static void
 worker_free (SdStoreWorker *worker)
 {
@@ -176,32 +167,10 @@ _sd_store_async_clear (SdStore *self)
 
 /* Reads */
 
-static void
-scope_copy_free (ScopeCopy *copy)
-{
-  g_free (copy->place_code);
-  g_free (copy->text);
-  g_free (copy->ids);
-  g_free (copy);
-}
-
-static ScopeCopy *
-copy_scope (const SdScope *scope)
-{
-  ScopeCopy *copy = g_new0 (ScopeCopy, 1);
-
-  copy->place_code = g_strdup (scope->place_code);
-  copy->text = g_strdup (scope->text);
-  copy->ids = g_memdup2 (scope->ids, scope->n_ids * sizeof (gint64));
-  copy->scope = (SdScope){ scope->kind,  copy->place_code,    copy->text,     copy->ids,
-                           scope->n_ids, scope->by_relevance, scope->batch_id };
-  return copy;
-}
-
 static gpointer
 list_stories (SdStore *reader, gpointer data, GError **error)
 {
-  return sd_store_list_stories (reader, &((ScopeCopy *) data)->scope, error);
+  return sd_store_list_stories (reader, data, error);
 }
 
 void
@@ -214,8 +183,8 @@ sd_store_list_stories_async (SdStore            *self,
   g_return_if_fail (SD_IS_STORE (self));
   g_return_if_fail (scope != NULL);
 
-  run_read (self, LANE_LISTS, sd_store_list_stories_async, list_stories, copy_scope (scope),
-            (GDestroyNotify) scope_copy_free, (GDestroyNotify) g_ptr_array_unref, cancellable,
+  run_read (self, LANE_LISTS, sd_store_list_stories_async, list_stories, sd_scope_copy (scope),
+            (GDestroyNotify) sd_scope_free, (GDestroyNotify) g_ptr_array_unref, cancellable,
             callback, user_data);
 }
 
@@ -348,7 +317,7 @@ sd_story_listing_free (SdStoryListing *listing)
 /* A list's request: what, in what order, how many rows first, and to whom */
 typedef struct
 {
-  ScopeCopy         *scope;
+  SdScope           *scope;
   SdStoryOrder       order;
   gboolean           descending;
   guint              n_rows;
@@ -361,7 +330,7 @@ typedef struct
 static void
 listing_request_free (ListingRequest *request)
 {
-  scope_copy_free (request->scope);
+  sd_scope_free (request->scope);
   g_clear_pointer (&request->context, g_main_context_unref);
   g_clear_object (&request->cancellable);
   g_free (request);
@@ -374,11 +343,11 @@ list_story_ids (SdStore *reader, gpointer data, GError **error)
   g_autoptr (SdStoryListing) listing = g_new0 (SdStoryListing, 1);
 
   if (request->first_func != NULL)
-    _sd_store_tell_first_rows (reader, &request->scope->scope, request->order, request->n_rows,
+    _sd_store_tell_first_rows (reader, request->scope, request->order, request->n_rows,
                                request->first_func, request->first_data, request->context,
                                request->cancellable);
-  listing->ids = sd_store_list_story_ids (reader, &request->scope->scope, request->order,
-                                          request->descending, error);
+  listing->ids =
+      sd_store_list_story_ids (reader, request->scope, request->order, request->descending, error);
   if (listing->ids == NULL)
     return NULL;
   listing->rows = sd_store_get_story_rows (reader, (const gint64 *) listing->ids->data,
@@ -406,7 +375,7 @@ sd_store_list_story_ids_async (SdStore            *self,
   g_return_if_fail (scope != NULL);
 
   request = g_new0 (ListingRequest, 1);
-  request->scope = copy_scope (scope);
+  request->scope = sd_scope_copy (scope);
   request->order = order;
   request->descending = descending;
   request->n_rows = n_rows;

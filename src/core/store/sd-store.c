@@ -597,3 +597,25 @@ sd_store_forbid_main_thread_reads (SdStore *self, gboolean forbid)
   g_return_if_fail (SD_IS_STORE (self));
   self->read_guard = forbid ? g_thread_self () : NULL;
 }
+
+SdScope *
+sd_scope_copy (const SdScope *scope)
+{
+  SdScope *copy = g_memdup2 (scope, sizeof *scope);
+
+  copy->place_code = g_strdup (scope->place_code);
+  copy->text = g_strdup (scope->text);
+  copy->ids = g_memdup2 (scope->ids, scope->n_ids * sizeof (gint64));
+  return copy;
+}
+
+void
+sd_scope_free (SdScope *scope)
+{
+  if (scope == NULL)
+    return;
+  g_free ((char *) scope->place_code);
+  g_free ((char *) scope->text);
+  g_free ((gint64 *) scope->ids);
+  g_free (scope);
+}

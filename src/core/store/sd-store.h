@@ -57,6 +57,11 @@ typedef struct
   gint64      batch_id;   /* for SD_SCOPE_BATCH */
 } SdScope;
 
+/* A copy of @scope that owns its strings and ids, for a read in a worker
+ * after the caller's scope is gone; freed with sd_scope_free (). */
+SdScope    *sd_scope_copy (const SdScope *scope);
+void        sd_scope_free (SdScope       *scope);
+
 /* A page as the store records it.  Its identity (sd-page-identity.h) is
  * its paper, date and page number when the date and page are known, else
  * its name. */

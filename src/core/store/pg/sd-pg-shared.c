@@ -127,7 +127,7 @@ finish_read (SdPgShared *self, GAsyncResult *result, gpointer tag, GError **erro
 
 typedef struct
 {
-  SdScope      scope; /* its strings and ids owned here */
+  SdScope     *scope; /* a copy, owned */
   SdStoryOrder order;
   gboolean     descending;
   guint        n_rows;
@@ -136,9 +136,7 @@ typedef struct
 static void
 list_read_free (ListRead *list)
 {
-  g_free ((char *) list->scope.place_code);
-  g_free ((char *) list->scope.text);
-  g_free ((gint64 *) list->scope.ids);
+  sd_scope_free (list->scope);
   g_free (list);
 }
 
@@ -148,8 +146,7 @@ read_listing (SdPgLibrary *reader, gpointer data, GError **error)
   ListRead *list = data;
   g_autoptr (SdStoryListing) listing = g_new0 (SdStoryListing, 1);
 
-  listing->ids =
-      sd_pg_library_list_ids (reader, &list->scope, list->order, list->descending, error);
+  listing->ids = sd_pg_library_list_ids (reader, list->scope, list->order, list->descending, error);
   if (listing->ids == NULL)
     return NULL;
   listing->rows = sd_pg_library_get_stories (reader, (gint64 *) listing->ids->data,
@@ -171,10 +168,7 @@ list_story_ids_async (SdLibrary          *library,
 {
   ListRead *list = g_new0 (ListRead, 1);
 
-  list->scope = *scope;
-  list->scope.place_code = g_strdup (scope->place_code);
-  list->scope.text = g_strdup (scope->text);
-  list->scope.ids = g_memdup2 (scope->ids, scope->n_ids * sizeof (gint64));
+  list->scope = sd_scope_copy (scope);
   list->order = order;
   list->descending = descending;
   list->n_rows = n_rows;
