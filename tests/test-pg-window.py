@@ -4,7 +4,8 @@
 # set while this one typed is shown beside theirs to choose from, so is a
 # status set meanwhile (Keep Mine / Take Theirs), and while
 # the server is stopped both windows say so, an edit is refused and not
-# kept, and once it is back an edit lands
+# kept, and once it is back an edit lands; a page an admin imports in one
+# window shows in the other, and an editor's window keeps Import off
 #
 # Copyright 2026 The Storydesk authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -133,7 +134,9 @@ def main():
         return 77
     folder = tempfile.TemporaryDirectory(prefix="sd-pg-window-")
     db = os.path.join(folder.name, "library.db")
-    sd("import", "--db", db, *sorted(glob.glob(os.path.join(SEEDS, "*.txt"))))
+    seeds = sorted(glob.glob(os.path.join(SEEDS, "*.txt")))
+    # the last seed is imported from a window, at the end
+    sd("import", "--db", db, *seeds[:-1])
     sd("admin", "init", URL)
     sd("copy", "--from", db, "--to", URL)
 
@@ -151,12 +154,13 @@ def main():
         story_id = next(s["id"] for s in stories if s["headline"] == headline)
         log(f"two windows on story {story_id}: {headline}")
 
-        # what the window cannot do on a shared library yet is off, saying why
-        for name in ("导入(I)", "导出(E)"):
-            button = a.app.child(name=name, roleName="push button")
-            if button.sensitive:
-                fail(f"{name} is enabled on a shared library")
-        log("import and export are disabled on a shared library")
+        # what the window cannot do on a shared library yet is off, saying
+        # why; an admin (the test's login) may import
+        if a.app.child(name="导出(E)", roleName="push button").sensitive:
+            fail("export is enabled on a shared library")
+        if not a.app.child(name="导入(I)", roleName="push button").sensitive:
+            fail("import is disabled for an admin")
+        log("export is disabled on a shared library, import enabled for an admin")
 
         # 1. a tag added in one window shows in the other within a second
         seconds = [tag_live(a, b, tag) for tag in ("两窗一", "两窗二", "两窗三")]
@@ -249,6 +253,42 @@ def main():
             fail("the tree does not count every story")
         shot("5-search")
         log(f"a search lists the {len(found)} stories the command line finds")
+
+        # 6. an admin imports a page in one window: the other window lists
+        # its stories and counts them, told by the server's NOTIFY
+        start = time.monotonic()
+        a.activate("import-recent", seeds[-1])
+        # the seed names no paper nor date: asked, as on a personal library
+        wait_until(lambda: showing_button(a, "不填，直接导入(W)"), "the page details asked",
+                   timeout=60).doActionNamed("click")
+        wait_until(lambda: showing_label(a, "新版面"), "the import's summary in its window",
+                   timeout=60)
+        total = len(json.loads(sd("export", "--db", URL, "--format", "json")))
+        if total <= len(stories):
+            fail(f"the import added no story: {total}")
+        wait_until(lambda: row_cells(places, "全部稿件")[1].name == str(total),
+                   f"the {total} stories counted in the other window", timeout=CHIP_SECONDS)
+        search.text = ""
+        wait_until(lambda: len(story_cells(b.app)) == total,
+                   f"the {total} stories listed in the other window", timeout=CHIP_SECONDS)
+        shot("6-import")
+        log(f"a page imported in one window: its {total - len(stories)} stories in the other "
+            f"after {time.monotonic() - start:.2f} s")
+        again = sd("import", "--db", URL, seeds[-1])
+        if "already in the library" not in again:
+            fail(f"the page imported from the window is not known by its bytes: {again}")
+
+        # 7. an editor's window keeps Import off, saying it is an admin's
+        sd("admin", "add", URL, "anna", "--role", "editor")
+        c = Window(URL.replace("user=storydesk", "user=anna"), os.path.join(folder.name, "c"))
+        windows.append(c)
+        button = wait_until(lambda: c.app.child(name="导入(I)", roleName="push button"),
+                            "the editor's Import button")
+        if button.sensitive:
+            fail("import is enabled for an editor")
+        if "管理员" not in button.description:
+            fail(f"the editor's Import does not say it is an admin's: {button.description!r}")
+        log(f"an editor's Import is off: {button.description!r}")
         for window in (a, b):
             if "CRITICAL" in window.messages():
                 fail("the window printed criticals:\n" + window.messages())

@@ -26,6 +26,9 @@ G_GNUC_INTERNAL SdStore  *_sd_cli_open_store    (void);
 /* The same for a command that writes: the weekly check and backup first. */
 G_GNUC_INTERNAL SdStore  *_sd_cli_open_store_to_write (void);
 
+/* The same for import, which makes the library where there is none. */
+G_GNUC_INTERNAL SdStore  *_sd_cli_open_store_to_import (void);
+
 /* The library --db names, or the default one's path. */
 G_GNUC_INTERNAL char     *_sd_cli_dup_db_path   (void);
 
@@ -45,6 +48,8 @@ G_GNUC_INTERNAL int       _sd_cli_run_history   (int argc, char **argv);
 G_GNUC_INTERNAL int       _sd_cli_run_serve     (int argc, char **argv);
 G_GNUC_INTERNAL int       _sd_cli_run_admin     (int argc, char **argv);
 
+/* storydesk import, into either engine's library (sd-cli-import.c) */
+G_GNUC_INTERNAL int       _sd_cli_run_import    (int argc, char **argv);
 /* storydesk copy: a personal library into a shared one (sd-cli-copy.c) */
 G_GNUC_INTERNAL int       _sd_cli_run_copy      (int argc, char **argv);
 /* storydesk search, on either engine (sd-cli-pg.c) */

@@ -14,8 +14,6 @@
 
 #include "sd-cli-private.h"
 #include "sd-export.h"
-#include "sd-importer.h"
-#include "sd-page-identity.h"
 #include "sd-paths.h"
 #include "sd-pg-library.h"
 #include "sd-store-library.h"
@@ -35,7 +33,6 @@ typedef struct
   CommandFunc run;
 } Command;
 
-static int run_import (int argc, char **argv);
 static int run_export (int argc, char **argv);
 static int run_tag (int argc, char **argv);
 static int run_note (int argc, char **argv);
@@ -45,7 +42,7 @@ static int run_page (int argc, char **argv);
 static const Command commands[] = {
   { "import",
     N_("[--db FILE] [--replace] [--paper NAME] [--date YYYY-MM-DD] PATH…"),
-        N_("Import page files or folders of them; prints one line per file"), run_import },
+        N_("Import page files or folders of them; prints one line per file"), _sd_cli_run_import },
     { "export",
       N_("[--db FILE] [--query TEXT] --format csv|json|md|html|pdf|w3c|docx|xlsx [--fields LIST] "
                  "[--excel] [-o FILE|-]"),
@@ -181,8 +178,8 @@ open_store (SdStoreOpenFlags flags)
   /* the commands a shared library answers go to it before this (#17) */
   if (sd_pg_library_is_location (path))
     g_set_error (&error, SD_PG_ERROR, SD_PG_ERROR_UNSUPPORTED,
-                 _("%s is a shared library: this command does not work on one yet (export, "
-                   "tag, note, status and search do)"),
+                 _("%s is a shared library: this command does not work on one yet (import, "
+                   "export, tag, note, status and search do)"),
                     path);
   else
     store = sd_store_open_full (path, flags, &error);
@@ -227,116 +224,6 @@ find_story (SdStore *store, const char *ref)
   if (id < 0)
     print_error (error->message);
   return id;
-}
-
-static void
-print_import_result (const SdImportResult *result)
-{
-  g_autofree char *display = g_filename_display_name (result->path);
-
-  if (result->error != NULL)
-    {
-      /* the reason, without the file's name a second time */
-      g_autofree char *named = g_strconcat (display, ": ", NULL);
-      const char      *why = result->error->message;
-
-      if (g_str_has_prefix (why, named))
-        why += strlen (named);
-      g_print (_("%s: refused: %s\n"), display, why);
-    }
-  else if (result->known && result->n_restored > 0)
-    g_print (_("%s: back from the trash (%u stories, as they were)\n"), display,
-                result->n_restored);
-  else if (result->known)
-    g_print (_("%s: already in the library\n"), display);
-  else if (result->exchange)
-    g_print (_("%s: %u stories: %u added, %u merged into the stories the library held "
-               "(%u conflicting: the newer note or status kept)\n"),
-                display, result->n_stories, result->n_added, result->n_merged,
-                result->n_conflicting);
-  else if (result->replaced)
-    g_print (_("%s: %u stories, replacing the earlier version (editors’ work carried over "
-               "from %u stories, %u kept as they were, %u stories of it dropped)\n"),
-                display, result->n_stories, result->n_carried, result->n_kept, result->n_dropped);
-  else
-    g_print (g_dngettext (GETTEXT_PACKAGE, "%s: %u story\n", "%s: %u stories\n", result->n_stories),
-             display, result->n_stories);
-}
-
-static int
-run_import (int argc, char **argv)
-{
-  SdImportOptions    options = { 0 };
-  g_autofree char   *paper = NULL;
-  g_autofree char   *date = NULL;
-  const GOptionEntry entries[] = {
-    { "replace", 0, 0, G_OPTION_ARG_NONE, &options.allow_drop,
-      N_("Let a new version of a page drop the stories of the earlier one that it no longer "
-         "holds (stories editors worked on are always kept)"),
-          NULL },
-      { "paper", 0, 0, G_OPTION_ARG_STRING, &paper,
-        N_("The paper of the pages whose file name and masthead name none"), N_("NAME") },
-        { "date", 0, 0, G_OPTION_ARG_STRING, &date,
-          N_("The date of the pages whose file name and masthead give none"), N_("YYYY-MM-DD") },
-          { NULL },
-        };
-  g_autofree char *clean_paper = NULL;
-  g_autofree char *clean_date = NULL;
-  g_autoptr (SdStore) store = NULL;
-  g_autoptr (GPtrArray) files = NULL;
-  g_autoptr (GError) error = NULL;
-  int   status = EXIT_SUCCESS;
-  guint n_would_drop = 0;
-
-  if (!parse_options (&commands[0], entries, &argc, &argv))
-    return EXIT_REFUSED;
-  if (argc < 3)
-    {
-      print_error (_("import needs at least one file or folder"));
-      return EXIT_REFUSED;
-    }
-  if ((paper != NULL && (clean_paper = sd_page_identity_parse_paper (paper, &error)) == NULL)
-      || (date != NULL && (clean_date = sd_page_identity_parse_date (date, &error)) == NULL))
-    {
-      print_error (error->message);
-      return EXIT_REFUSED;
-    }
-  options.paper = clean_paper;
-  options.issue_date = clean_date;
-  files = sd_importer_collect_pages ((const char *const *) argv + 2, &error);
-  if (files == NULL)
-    {
-      print_error (error->message);
-      return EXIT_REFUSED;
-    }
-  store = open_store_to_write (SD_STORE_OPEN_CREATE);
-  if (store == NULL)
-    return EXIT_REFUSED;
-
-  for (guint i = 0; i < files->len; i++)
-    {
-      g_autoptr (SdImportResult) result =
-          sd_importer_import_page (store, g_ptr_array_index (files, i), &options);
-
-      print_import_result (result);
-      if (result->error != NULL)
-        status = EXIT_REFUSED;
-      if (g_error_matches (result->error, SD_STORE_ERROR, SD_STORE_ERROR_WOULD_DROP))
-        n_would_drop++;
-    }
-  if (n_would_drop > 0)
-    {
-      g_autofree char *message = g_strdup_printf (
-          g_dngettext (GETTEXT_PACKAGE,
-                       "%u page was left as it was: its new version would drop stories; "
-                       "import it again with --replace to replace it",
-                       "%u pages were left as they were: their new versions would drop "
-                       "stories; import them again with --replace to replace them",
-                       n_would_drop),
-          n_would_drop);
-      print_error (message);
-    }
-  return status;
 }
 
 static int
@@ -665,6 +552,12 @@ SdStore *
 _sd_cli_open_store_to_write (void)
 {
   return open_store_to_write (SD_STORE_OPEN_DEFAULT);
+}
+
+SdStore *
+_sd_cli_open_store_to_import (void)
+{
+  return open_store_to_write (SD_STORE_OPEN_CREATE);
 }
 
 int

@@ -412,12 +412,16 @@ sd_library_model_import_async (SdLibraryModel        *self,
                                gpointer               owner)
 {
   g_return_if_fail (SD_IS_LIBRARY_MODEL (self) && G_IS_OBJECT (owner));
-  if (self->store == NULL)
+  /* a shared library takes pages from an admin only */
+  if ((sd_library_get_features (self->library) & SD_LIBRARY_CAN_IMPORT) == 0)
     {
-      report_missing (self, sd_library_model_import_async, callback, owner);
+      g_task_report_new_error (
+          self, callback, g_object_ref (owner), sd_library_model_import_async, SD_LIBRARY_ERROR,
+          SD_LIBRARY_ERROR_UNSUPPORTED, "%s",
+          sd_library_describe_missing_feature (self->library, SD_LIBRARY_CAN_IMPORT));
       return;
     }
-  sd_importer_import_async (self->store, paths, options, cancellable, progress,
+  sd_importer_import_async (self->library, paths, options, cancellable, progress,
                             g_object_ref (owner), g_object_unref, callback, g_object_ref (owner));
 }
 

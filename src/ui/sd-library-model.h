@@ -93,7 +93,8 @@ gboolean        sd_library_model_empty_trash        (SdLibraryModel *self,
 void            sd_library_model_check_library      (SdLibraryModel *self);
 
 /* The long jobs, each in a worker on a connection of its own: importing
- * page files or exports (sd_importer_import_async (), @options copied),
+ * page files or exports (sd_importer_import_async (), on a personal
+ * library or, for an admin, a shared one; @options copied),
  * exporting stories (sd_export_to_file_async ()).  @owner, a GObject, is
  * kept alive for @progress, called in this thread's main context, and
  * handed to @callback with a reference the callback drops. */

@@ -13,8 +13,8 @@
 
 #include "sd-window-private.h"
 
-/* The window's actions a shared library cannot serve yet, and what each
- * needs of it. */
+/* The window's actions a shared library cannot serve yet (or not for
+ * everyone: import is an admin's), and what each needs of it. */
 static const struct
 {
   const char       *name;
@@ -40,15 +40,16 @@ static const struct
   { "restore-all", SD_LIBRARY_CAN_TRASH },
 };
 
-static gboolean
-is_missing (SdWindow *self, const char *name)
+/* What action @name needs that the library lacks; 0 when nothing. */
+static SdLibraryFeatures
+lacks (SdWindow *self, const char *name)
 {
   SdLibraryFeatures features = sd_library_get_features (self->engine);
 
   for (guint i = 0; i < G_N_ELEMENTS (missing); i++)
     if (g_str_equal (missing[i].name, name) && (features & missing[i].needs) == 0)
-      return TRUE;
-  return FALSE;
+      return missing[i].needs;
+  return 0;
 }
 
 /* A button of a disabled action says why (GTK 3 shows a tooltip on an
@@ -56,13 +57,15 @@ is_missing (SdWindow *self, const char *name)
 static void
 explain_cb (GtkWidget *widget, gpointer user_data)
 {
-  SdWindow   *self = user_data;
-  const char *name;
+  SdWindow         *self = user_data;
+  const char       *name;
+  SdLibraryFeatures needed;
 
   if (GTK_IS_ACTIONABLE (widget)
       && (name = gtk_actionable_get_action_name (GTK_ACTIONABLE (widget))) != NULL
-      && g_str_has_prefix (name, "win.") && is_missing (self, name + 4))
-    gtk_widget_set_tooltip_text (widget, sd_library_describe_missing (self->engine));
+      && g_str_has_prefix (name, "win.") && (needed = lacks (self, name + 4)) != 0)
+    gtk_widget_set_tooltip_text (widget,
+                                 sd_library_describe_missing_feature (self->engine, needed));
   if (GTK_IS_CONTAINER (widget))
     gtk_container_forall (GTK_CONTAINER (widget), explain_cb, self);
 }
@@ -117,7 +120,7 @@ _sd_window_setup_shared (SdWindow *self)
     {
       GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), missing[i].name);
 
-      if (action == NULL || !G_IS_SIMPLE_ACTION (action) || !is_missing (self, missing[i].name))
+      if (action == NULL || !G_IS_SIMPLE_ACTION (action) || lacks (self, missing[i].name) == 0)
         continue;
       g_simple_action_set_enabled (G_SIMPLE_ACTION (action), FALSE);
       g_signal_connect (action, "notify::enabled", G_CALLBACK (keep_disabled_cb), NULL);

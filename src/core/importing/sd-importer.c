@@ -21,7 +21,7 @@
 
 typedef struct
 {
-  SdStore             *store; /* (nullable) a connection of the job's own */
+  SdLibrary           *library; /* (nullable) a connection of the job's own */
   GStrv                paths;
   SdImportOptions      options; /* its strings: */
   char                *paper;
@@ -74,7 +74,7 @@ import_file_new (const char *path, const char *name)
 static void
 import_job_free (ImportJob *job)
 {
-  g_clear_object (&job->store);
+  g_clear_object (&job->library);
   g_strfreev (job->paths);
   g_free (job->paper);
   g_free (job->issue_date);
@@ -207,15 +207,15 @@ sd_importer_collect_files (const char *const *paths, GError **error)
  * (unchanged: nothing to do, #16), or, in a dry run, no page has its
  * identity, so nothing would be replaced. */
 static gboolean
-done_before_segmenting (SdStore               *store,
+done_before_segmenting (SdLibrary             *library,
                         const SdPageRecord    *record,
                         const SdImportOptions *options,
                         SdImportResult        *result)
 {
   gboolean known = FALSE, has_identity = TRUE;
 
-  if (!sd_store_check_page (store, record, &known, options->dry_run ? &has_identity : NULL,
-                            &result->error))
+  if (!sd_library_check_page (library, record, &known, options->dry_run ? &has_identity : NULL,
+                              &result->error))
     return TRUE;
   result->known = known;
   return known || !has_identity;
@@ -226,20 +226,44 @@ done_before_segmenting (SdStore               *store,
  * its identity read (#16: what an unchanged re-import costs over hashing
  * the files).  On an error (set in @result) too: the file is done. */
 static gboolean
-known_by_checksum (SdStore *store, GBytes *bytes, SdImportResult *result)
+known_by_checksum (SdLibrary *library, GBytes *bytes, SdImportResult *result)
 {
   g_autofree char *checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
   SdPageRecord     record = { .checksum = checksum };
   gboolean         known = FALSE;
 
-  if (!sd_store_check_page (store, &record, &known, NULL, &result->error))
+  if (!sd_library_check_page (library, &record, &known, NULL, &result->error))
     return TRUE;
   result->known = known;
   return known;
 }
 
+/* A Storydesk JSON export: merged into a personal library; a shared one
+ * cannot take one yet. */
+static SdImportResult *
+import_export (SdLibrary *library, const char *path)
+{
+  SdImportResult  *result;
+  g_autofree char *display = NULL;
+
+  if (SD_IS_STORE (library))
+    return sd_json_import_file (SD_STORE (library), path);
+  result = g_new0 (SdImportResult, 1);
+  result->path = g_strdup (path);
+  result->exchange = TRUE;
+  display = g_filename_display_name (path);
+  g_set_error (&result->error, SD_LIBRARY_ERROR, SD_LIBRARY_ERROR_UNSUPPORTED,
+               _("%s: a Storydesk JSON export cannot go into a shared library yet: import it "
+                 "into a personal library, then copy that (storydesk copy)"),
+                  display);
+  return result;
+}
+
 /**
  * sd_importer_import_page:
+ * @library: (type SdLibrary): a personal library's SdStore or a shared
+ *   library's SdPgShared, on the calling thread's connection
+ *   (sd_library_open_for_import ())
  * @file: the page file and its name
  * @options: (nullable): %NULL for the defaults (all FALSE)
  *
@@ -247,7 +271,7 @@ known_by_checksum (SdStore *store, GBytes *bytes, SdImportResult *result)
  * and leaves the library as it was.
  */
 SdImportResult *
-sd_importer_import_page (SdStore *store, const SdImportFile *file, const SdImportOptions *options)
+sd_importer_import_page (gpointer library, const SdImportFile *file, const SdImportOptions *options)
 {
   static const SdImportOptions defaults = { 0 };
   g_autoptr (SdImportResult) result = NULL;
@@ -258,6 +282,8 @@ sd_importer_import_page (SdStore *store, const SdImportFile *file, const SdImpor
   SdPageRecord      record;
   SdPageOutcome     outcome = { 0 };
   SdPageImportFlags flags = SD_PAGE_IMPORT_DEFAULT;
+
+  g_return_val_if_fail (SD_IS_LIBRARY (library), NULL);
 
   if (options == NULL)
     options = &defaults;
@@ -270,14 +296,14 @@ sd_importer_import_page (SdStore *store, const SdImportFile *file, const SdImpor
    * page stored before is done with now, not even probed for JSON (a JSON
    * export's own checksum is never a page's, sd-store-exchange.c). */
   bytes = sd_file_read_bounded (file->path, SD_PAGE_MAX_SIZE, NULL);
-  if (bytes != NULL && !options->dry_run && known_by_checksum (store, bytes, result))
+  if (bytes != NULL && !options->dry_run && known_by_checksum (library, bytes, result))
     return g_steal_pointer (&result);
   /* A Storydesk JSON export goes back in with all editors added to it;
    * its stories are merged, never dropped. */
   if (sd_json_import_is_export (file->path))
     {
       if (!options->dry_run)
-        return sd_json_import_file (store, file->path);
+        return import_export (library, file->path);
       g_clear_pointer (&result->name, g_free);
       result->exchange = TRUE;
       return g_steal_pointer (&result);
@@ -312,7 +338,7 @@ sd_importer_import_page (SdStore *store, const SdImportFile *file, const SdImpor
     .issue_date = identity.issue_date,
     .page_no = identity.page_no,
   };
-  if (done_before_segmenting (store, &record, options, result))
+  if (done_before_segmenting (library, &record, options, result))
     return g_steal_pointer (&result);
 
   pipeline = sd_pipeline_run (page, SD_PIPELINE_DEFAULT);
@@ -328,7 +354,7 @@ sd_importer_import_page (SdStore *store, const SdImportFile *file, const SdImpor
     flags |= SD_PAGE_IMPORT_ALLOW_DROP;
   if (options->dry_run)
     flags |= SD_PAGE_IMPORT_DRY_RUN;
-  if (sd_store_import_page (store, &record, pipeline->stories, flags, &outcome, &result->error)
+  if (sd_library_import_page (library, &record, pipeline->stories, flags, &outcome, &result->error)
       || g_error_matches (result->error, SD_STORE_ERROR, SD_STORE_ERROR_WOULD_DROP))
     {
       result->n_stories = pipeline->stories->len;
@@ -393,7 +419,7 @@ import_thread (GTask *task, gpointer source_object, gpointer task_data, GCancell
     }
 
   results = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_import_result_free);
-  sd_store_begin_batch (job->store, job->options.batch_kind);
+  sd_library_begin_batch (job->library, job->options.batch_kind);
   for (guint i = 0; i < files->len; i++)
     {
       const SdImportFile *file = g_ptr_array_index (files, i);
@@ -402,7 +428,7 @@ import_thread (GTask *task, gpointer source_object, gpointer task_data, GCancell
        * every page already stored whole. */
       if (g_task_return_error_if_cancelled (task))
         return;
-      g_ptr_array_add (results, sd_importer_import_page (job->store, file, &job->options));
+      g_ptr_array_add (results, sd_importer_import_page (job->library, file, &job->options));
 
       if (job->progress != NULL)
         {
@@ -418,8 +444,13 @@ import_thread (GTask *task, gpointer source_object, gpointer task_data, GCancell
   g_task_return_pointer (task, g_steal_pointer (&results), (GDestroyNotify) g_ptr_array_unref);
 }
 
+/**
+ * sd_importer_import_async:
+ * @library: (type SdLibrary): a personal library's SdStore or a shared
+ *   library's SdPgShared
+ */
 void
-sd_importer_import_async (SdStore               *store,
+sd_importer_import_async (gpointer               library,
                           const char *const     *paths,
                           const SdImportOptions *options,
                           GCancellable          *cancellable,
@@ -433,7 +464,7 @@ sd_importer_import_async (SdStore               *store,
   ImportJob *job = g_new0 (ImportJob, 1);
   GError    *error = NULL;
 
-  g_return_if_fail (SD_IS_STORE (store) && paths != NULL);
+  g_return_if_fail (SD_IS_LIBRARY (library) && paths != NULL);
 
   job->paths = g_strdupv ((char **) paths);
   if (options != NULL)
@@ -447,8 +478,8 @@ sd_importer_import_async (SdStore               *store,
 
   g_task_set_source_tag (task, sd_importer_import_async);
   g_task_set_task_data (task, job, (GDestroyNotify) import_job_free);
-  job->store = sd_store_open_for_worker (store, &error);
-  if (job->store == NULL)
+  job->library = sd_library_open_for_import (library, &error);
+  if (job->library == NULL)
     g_task_return_error (task, error);
   else
     g_task_run_in_thread (task, import_thread);

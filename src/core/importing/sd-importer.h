@@ -7,6 +7,7 @@
 /* clang-format off */
 #pragma once
 
+#include "sd-library.h"
 #include "sd-store.h"
 
 G_BEGIN_DECLS
@@ -81,15 +82,18 @@ GPtrArray  *sd_importer_collect_files (const char *const *paths,
  * by its file name; a new version that would drop stories is refused. */
 SdImportResult *sd_importer_import_file (SdStore    *store,
                                          const char *path);
-/* @options: (nullable) */
-SdImportResult *sd_importer_import_page (SdStore               *store,
+/* The same for @file, into @library (an SdLibrary: a personal library's
+ * SdStore or a shared library's SdPgShared), on the calling thread's
+ * connection.  @options: (nullable) */
+SdImportResult *sd_importer_import_page (gpointer               library,
                                          const SdImportFile    *file,
                                          const SdImportOptions *options);
 
-/* Imports @paths into @store's library in a worker thread, on a connection
- * of the job's own (sd_store_open_for_worker ()); the new pages make one
+/* Imports @paths into @library (an SdLibrary: a personal library's SdStore
+ * or a shared library's SdPgShared) in a worker thread, on a connection of
+ * the job's own (sd_library_open_for_import ()); the new pages make one
  * import batch of @options' batch_kind.  @options: (nullable) */
-void        sd_importer_import_async  (SdStore             *store,
+void        sd_importer_import_async  (gpointer             library,
                                        const char *const   *paths,
                                        const SdImportOptions *options,
                                        GCancellable        *cancellable,

@@ -217,6 +217,94 @@ sd_library_describe_missing (SdLibrary *self)
   return _("Not available on a shared library yet: it works on a personal library");
 }
 
+const char *
+sd_library_describe_missing_feature (SdLibrary *self, SdLibraryFeatures feature)
+{
+  SdLibraryInterface *iface;
+  const char         *reason = NULL;
+
+  g_return_val_if_fail (SD_IS_LIBRARY (self), NULL);
+  iface = SD_LIBRARY_GET_IFACE (self);
+  if (iface->describe_missing != NULL)
+    reason = iface->describe_missing (self, feature);
+  return reason != NULL ? reason : sd_library_describe_missing (self);
+}
+
+/* An import asked of a library that cannot take one: said, never a crash
+ * on a missing function. */
+static gboolean
+refuse_import (SdLibrary *self, GError **error)
+{
+  g_set_error_literal (error, SD_LIBRARY_ERROR, SD_LIBRARY_ERROR_UNSUPPORTED,
+                       sd_library_describe_missing_feature (self, SD_LIBRARY_CAN_IMPORT));
+  return FALSE;
+}
+
+/**
+ * sd_library_open_for_import:
+ *
+ * Returns: (transfer full): a library for the import's worker, or %NULL
+ * with @error set.
+ */
+SdLibrary *
+sd_library_open_for_import (SdLibrary *self, GError **error)
+{
+  SdLibraryInterface *iface;
+
+  g_return_val_if_fail (SD_IS_LIBRARY (self), NULL);
+  iface = SD_LIBRARY_GET_IFACE (self);
+  if (iface->open_for_import == NULL)
+    {
+      refuse_import (self, error);
+      return NULL;
+    }
+  return iface->open_for_import (self, error);
+}
+
+void
+sd_library_begin_batch (SdLibrary *self, SdBatchKind kind)
+{
+  SdLibraryInterface *iface;
+
+  g_return_if_fail (SD_IS_LIBRARY (self));
+  iface = SD_LIBRARY_GET_IFACE (self);
+  if (iface->begin_batch != NULL)
+    iface->begin_batch (self, kind);
+}
+
+gboolean
+sd_library_check_page (SdLibrary          *self,
+                       const SdPageRecord *page,
+                       gboolean           *out_known,
+                       gboolean           *out_has_identity,
+                       GError            **error)
+{
+  SdLibraryInterface *iface;
+
+  g_return_val_if_fail (SD_IS_LIBRARY (self), FALSE);
+  iface = SD_LIBRARY_GET_IFACE (self);
+  if (iface->check_page == NULL)
+    return refuse_import (self, error);
+  return iface->check_page (self, page, out_known, out_has_identity, error);
+}
+
+gboolean
+sd_library_import_page (SdLibrary          *self,
+                        const SdPageRecord *page,
+                        GPtrArray          *stories,
+                        SdPageImportFlags   flags,
+                        SdPageOutcome      *out_outcome,
+                        GError            **error)
+{
+  SdLibraryInterface *iface;
+
+  g_return_val_if_fail (SD_IS_LIBRARY (self), FALSE);
+  iface = SD_LIBRARY_GET_IFACE (self);
+  if (iface->import_page == NULL)
+    return refuse_import (self, error);
+  return iface->import_page (self, page, stories, flags, out_outcome, error);
+}
+
 /* A personal library's side: its own worker reads, and its writes. */
 
 static gboolean
@@ -280,4 +368,9 @@ _sd_store_library_init (SdLibraryInterface *iface)
   iface->set_status = store_set_status;
   iface->get_features = store_get_features;
   iface->is_online = store_is_online;
+  /* the importer's: the store's own functions, as they always were */
+  iface->open_for_import = (gpointer) sd_store_open_for_worker;
+  iface->begin_batch = (gpointer) sd_store_begin_batch;
+  iface->check_page = (gpointer) sd_store_check_page;
+  iface->import_page = (gpointer) sd_store_import_page;
 }

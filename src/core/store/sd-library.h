@@ -83,6 +83,21 @@ struct _SdLibraryInterface
 
   SdLibraryFeatures  (*get_features)            (SdLibrary *self);
   gboolean           (*is_online)               (SdLibrary *self);
+
+  /* The importer's (sd-importer.c), all but the first called in its worker
+   * on the library open_for_import () gave; nullable where
+   * SD_LIBRARY_CAN_IMPORT is not among the features. */
+  SdLibrary         *(*open_for_import)         (SdLibrary *self, GError **error);
+  void               (*begin_batch)             (SdLibrary *self, SdBatchKind kind);
+  gboolean           (*check_page)              (SdLibrary *self, const SdPageRecord *page,
+                                                 gboolean *out_known, gboolean *out_has_identity,
+                                                 GError **error);
+  gboolean           (*import_page)             (SdLibrary *self, const SdPageRecord *page,
+                                                 GPtrArray *stories, SdPageImportFlags flags,
+                                                 SdPageOutcome *out_outcome, GError **error);
+  /* (nullable) the sentence for a feature this library lacks, when not
+   * sd_library_describe_missing ()'s */
+  const char        *(*describe_missing)        (SdLibrary *self, SdLibraryFeatures feature);
 };
 
 /* The ids of @scope's stories in order, the first @n_rows rows with them
@@ -173,5 +188,35 @@ SdLibraryFeatures sd_library_get_features            (SdLibrary           *self)
 gboolean          sd_library_is_online               (SdLibrary           *self);
 /* The sentence a control the engine cannot serve yet shows. */
 const char       *sd_library_describe_missing        (SdLibrary           *self);
+/* The same for a control that needs @feature: the engine's own reason
+ * (an admin's work, on a shared library) when it has one. */
+const char       *sd_library_describe_missing_feature (SdLibrary          *self,
+                                                      SdLibraryFeatures    feature);
+
+/* Pages coming in, whichever engine holds the library (sd-importer.c is
+ * the one caller).  A library of the import's own, for its worker thread:
+ * a personal library's connection (sd_store_open_for_worker ()), or a
+ * shared library's. (transfer full) */
+SdLibrary        *sd_library_open_for_import         (SdLibrary           *self,
+                                                      GError             **error);
+/* The pages stored from now on make one import batch of @kind (a shared
+ * library keeps no batches yet). */
+void              sd_library_begin_batch             (SdLibrary           *self,
+                                                      SdBatchKind          kind);
+/* As sd_store_check_page (): whether a page of @page's bytes is stored
+ * whole, and (@out_has_identity, optional) whether one of its identity is. */
+gboolean          sd_library_check_page              (SdLibrary           *self,
+                                                      const SdPageRecord  *page,
+                                                      gboolean            *out_known,
+                                                      gboolean            *out_has_identity,
+                                                      GError             **error);
+/* As sd_store_import_page (): @page and its @stories stored, a new page or
+ * a new version of the page of its identity. */
+gboolean          sd_library_import_page             (SdLibrary           *self,
+                                                      const SdPageRecord  *page,
+                                                      GPtrArray           *stories,
+                                                      SdPageImportFlags    flags,
+                                                      SdPageOutcome       *out_outcome,
+                                                      GError             **error);
 
 G_END_DECLS

@@ -79,12 +79,12 @@ put_page (SdPgLibrary *self, const SdStory *story, char **out_id, GError **error
                               G_N_ELEMENTS (params), params, out_id, error);
 }
 
-/* Inserts @story unless its uuid is there; its id in @out_id, NULL when
- * it was there. */
+/* Inserts @story on page @page_id unless its uuid is there; its id in
+ * @out_id, NULL when it was there. */
 static gboolean
-insert_story (SdPgLibrary *self, const SdStory *story, char **out_id, GError **error)
+insert_story (
+    SdPgLibrary *self, const SdStory *story, const char *page_id, char **out_id, GError **error)
 {
-  g_autofree char *page_id = NULL;
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, story->id);
   g_autofree char *captions = dup_json_strings (story->captions);
   g_autofree char *headings = dup_json_strings (story->section_headings);
@@ -93,8 +93,6 @@ insert_story (SdPgLibrary *self, const SdStory *story, char **out_id, GError **e
   char             confidence[G_ASCII_DTOSTR_BUF_SIZE];
   const char      *params[SD_PG_STORY_PARAMS + 11];
 
-  if (!put_page (self, story, &page_id, error))
-    return FALSE;
   g_ascii_dtostr (confidence, sizeof confidence, story->place_confidence);
   _sd_pg_fill_story_params (params, id, story);
   params[SD_PG_STORY_PARAMS + 0] = story->uuid;
@@ -109,14 +107,15 @@ insert_story (SdPgLibrary *self, const SdStory *story, char **out_id, GError **e
   params[SD_PG_STORY_PARAMS + 9] = confidence;
   params[SD_PG_STORY_PARAMS + 10] = story->place_by_editor ? "true" : "false";
 
-  /* the story's id when no story has it, else the next after the highest */
+  /* the story's id when no story has it, else (and for a new story, of
+   * id 0) the next after the highest */
   return insert_returning_id (
       self,
       "INSERT INTO stories (id, kind, headline, subheadline, reporter, byline, body, note,"
       "  status, place_code, uuid, page_id, ordinal, editor, updated, source_start, source_end,"
       "  captions, section_headings, truncated, place_confidence, place_by_editor)"
-      " VALUES (CASE WHEN EXISTS (SELECT 1 FROM stories WHERE id = $1::bigint)"
-      "   THEN (SELECT max (id) + 1 FROM stories) ELSE $1::bigint END,"
+      " VALUES (CASE WHEN $1::bigint = 0 OR EXISTS (SELECT 1 FROM stories WHERE id = $1::bigint)"
+      "   THEN (SELECT coalesce (max (id), 0) + 1 FROM stories) ELSE $1::bigint END,"
       "  $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12,"
       "  (SELECT coalesce (max (ordinal), 0) + 1 FROM stories WHERE page_id = $12),"
       "  $13, $14, $15, $16, $17, $18, $19, $20, $21)"
@@ -181,6 +180,29 @@ put_highlights (SdPgLibrary *self, const char *id, const SdStory *story, GError 
   return TRUE;
 }
 
+/**
+ * _sd_pg_write_story:
+ *
+ * @story on page @page_id, with its search windows, tags (their colours
+ * from @colors, nullable) and highlights, as a copy writes it; @out_id:
+ * its id, NULL when a story of its uuid was there, which is left as it is.
+ */
+gboolean
+_sd_pg_write_story (SdPgLibrary   *self,
+                    const SdStory *story,
+                    const char    *page_id,
+                    GHashTable    *colors,
+                    char         **out_id,
+                    GError       **error)
+{
+  if (!insert_story (self, story, page_id, out_id, error))
+    return FALSE;
+  return *out_id == NULL
+         || (_sd_pg_put_windows (self, *out_id, story, error)
+             && put_tags (self, *out_id, story, colors, error)
+             && put_highlights (self, *out_id, story, error));
+}
+
 static gboolean
 copy_batch (SdPgLibrary *self, gpointer data, GError **error)
 {
@@ -193,6 +215,7 @@ copy_batch (SdPgLibrary *self, gpointer data, GError **error)
   for (guint i = 0; i < batch->stories->len; i++)
     {
       const SdStory   *story = g_ptr_array_index (batch->stories, i);
+      g_autofree char *page_id = NULL;
       g_autofree char *id = NULL;
 
       if (story->uuid == NULL)
@@ -203,18 +226,13 @@ copy_batch (SdPgLibrary *self, gpointer data, GError **error)
                           (long long) story->id);
           return FALSE;
         }
-      if (!insert_story (self, story, &id, error))
+      if (!put_page (self, story, &page_id, error)
+          || !_sd_pg_write_story (self, story, page_id, batch->tag_colors, &id, error))
         return FALSE;
       if (id == NULL)
-        {
-          batch->n_skipped++;
-          continue;
-        }
-      if (!_sd_pg_put_windows (self, id, story, error)
-          || !put_tags (self, id, story, batch->tag_colors, error)
-          || !put_highlights (self, id, story, error))
-        return FALSE;
-      batch->n_copied++;
+        batch->n_skipped++;
+      else
+        batch->n_copied++;
     }
   return TRUE;
 }

@@ -11,6 +11,7 @@
 #include <libpq-fe.h>
 
 #include "sd-pg-library.h"
+#include "sd-pg-shared.h"
 
 G_BEGIN_DECLS
 
@@ -51,6 +52,13 @@ G_GNUC_INTERNAL gboolean  _sd_pg_run_command (SdPgLibrary *self, const char *sql
  * headline's tokens, which rank a search (story_heads). */
 G_GNUC_INTERNAL gboolean  _sd_pg_put_windows (SdPgLibrary *self, const char *id,
                                               const SdStory *story, GError **error);
+/* @story, of page @page_id, with its search windows, tags (@colors:
+ * nullable, name → "#rrggbb") and highlights, unless a story of its uuid
+ * is there; @out_id: its id, NULL when it was (sd-pg-copy.c: the copy's
+ * and the import's one way in). */
+G_GNUC_INTERNAL gboolean  _sd_pg_write_story (SdPgLibrary *self, const SdStory *story,
+                                              const char *page_id, GHashTable *colors,
+                                              char **out_id, GError **error);
 /* A story's first SD_PG_STORY_PARAMS statement parameters, $1 to $10: id,
  * kind, headline, subheadline, reporter, byline, body, note, status,
  * place_code; they point into @story and @id. */
@@ -91,5 +99,13 @@ G_GNUC_INTERNAL gboolean  _sd_pg_append_hits (GString *sql, GPtrArray *params,
  * index (sd-pg-library.c). */
 G_GNUC_INTERNAL PGresult *_sd_pg_run_search (SdPgLibrary *self, const char *sql,
                                              GPtrArray *params, GError **error);
+
+/* The connection @self writes on: the main loop's, or an import's, made
+ * on its first call, in its worker; NULL with @error when it cannot be
+ * (sd-pg-shared.c). */
+G_GNUC_INTERNAL SdPgLibrary *_sd_pg_shared_get_writer (SdPgShared *self, GError **error);
+/* The importer's functions of SdLibrary on a shared library: pages known
+ * and imported (sd-pg-import.c). */
+G_GNUC_INTERNAL void      _sd_pg_shared_import_init (SdLibraryInterface *iface);
 
 G_END_DECLS

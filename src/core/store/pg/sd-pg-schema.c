@@ -256,11 +256,24 @@ static const char step2_sql[] =
     "CREATE POLICY remove_highlights ON storydesk.highlights FOR DELETE TO storydesk_editor"
     "  USING (true);";
 
+/* Step 3: pages imported into the shared library (sd-pg-import.c): known
+ * by their bytes, as a personal library knows them; who imported each and
+ * when.  A page's identity is then the key a personal library knows it by
+ * (sd_page_identity_dup_key ()); a copied page keeps the copy's. */
+static const char step3_sql[] = "ALTER TABLE storydesk.pages"
+                                "  ADD COLUMN checksum text," /* SHA-256 of the file's bytes */
+                                "  ADD COLUMN name text," /* the path from the folder imported */
+                                "  ADD COLUMN encoding text,"
+                                "  ADD COLUMN size bigint,"
+                                "  ADD COLUMN imported timestamptz,"
+                                "  ADD COLUMN imported_by text;"
+                                "CREATE INDEX pages_by_checksum ON storydesk.pages (checksum);";
+
 /* The schema's steps, each run once, in order, in a transaction of its
  * own, and recorded in storydesk.schema_steps.  Step 1 may also run again
  * on a library made before the steps were counted: each of its statements
  * keeps what is there.  A new step goes at the end; none is ever edited. */
-static const char *const steps[] = { schema_sql, step2_sql };
+static const char *const steps[] = { schema_sql, step2_sql, step3_sql };
 
 static gint
 read_step (SdPgLibrary *self, GError **error)

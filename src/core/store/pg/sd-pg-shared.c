@@ -19,9 +19,11 @@ struct _SdPgShared
   GObject parent_instance;
 
   SdPgLibrary *library; /* the main loop's: writes and NOTIFY */
-  SdPgLibrary *reader;  /* the worker's, under @reading */
+  SdPgLibrary *reader;  /* the worker's, under @reading; NULL in an importer's */
   GMutex       reading;
   gboolean     online;
+  gboolean     may_import; /* the person is an admin (管理员) */
+  char        *location;   /* an import's library: where @library is opened, in its worker */
 };
 
 static void sd_pg_shared_library_init (SdLibraryInterface *iface);
@@ -77,6 +79,13 @@ run_read (GTask *task, gpointer source, gpointer task_data, GCancellable *cancel
 
   if (g_task_return_error_if_cancelled (task))
     return;
+  /* an importer's library (sd_pg_shared_open_importer ()) only writes */
+  if (self->reader == NULL)
+    {
+      g_task_return_new_error (task, SD_LIBRARY_ERROR, SD_LIBRARY_ERROR_UNSUPPORTED, "%s",
+                               sd_library_describe_missing (SD_LIBRARY (self)));
+      return;
+    }
   g_mutex_lock (&self->reading);
   if (ensure_reader (self->reader, &error))
     result = read->func (self->reader, read->data, &error);
@@ -419,7 +428,36 @@ set_status (SdLibrary           *library,
 static SdLibraryFeatures
 get_features (SdLibrary *library)
 {
-  return 0; /* reading, tags, notes and statuses only, so far */
+  /* besides reading, tags, notes and statuses: an admin's import */
+  return SD_PG_SHARED (library)->may_import ? SD_LIBRARY_CAN_IMPORT : 0;
+}
+
+static const char *
+describe_missing (SdLibrary *library, SdLibraryFeatures feature)
+{
+  if (feature == SD_LIBRARY_CAN_IMPORT)
+    return _("Only an admin (管理员) may import pages into a shared library");
+  return NULL;
+}
+
+/* The import's worker writes on a connection of its own, made there on
+ * its first page (_sd_pg_shared_get_writer ()): connecting never holds up
+ * the main loop. */
+static SdLibrary *
+open_for_import (SdLibrary *library, GError **error)
+{
+  SdPgShared *self = SD_PG_SHARED (library);
+  SdPgShared *importer;
+
+  if (!is_online (library))
+    {
+      refuse_offline (self, error);
+      return NULL;
+    }
+  importer = g_object_new (SD_TYPE_PG_SHARED, NULL);
+  importer->location = g_strdup (self->library->location);
+  importer->online = TRUE;
+  return SD_LIBRARY (importer);
 }
 
 static void
@@ -438,6 +476,9 @@ sd_pg_shared_library_init (SdLibraryInterface *iface)
   iface->set_status = set_status;
   iface->get_features = get_features;
   iface->is_online = is_online;
+  iface->open_for_import = open_for_import;
+  _sd_pg_shared_import_init (iface);
+  iface->describe_missing = describe_missing;
 }
 
 /* What the server's NOTIFY and the connection tell, as signals. */
@@ -460,6 +501,17 @@ connection_cb (SdPgLibrary *library, gboolean connected, gpointer user_data)
     sd_library_emit_library_changed (SD_LIBRARY (self));
 }
 
+/* Whether the connection's person may import (the server decides anyway:
+ * this only keeps the window's Import off for the others). */
+static gboolean
+is_admin (SdPgLibrary *library)
+{
+  g_autofree char *name = NULL;
+  SdPgRole         role;
+
+  return sd_pg_library_get_person (library, &name, &role, NULL) && role == SD_PG_ROLE_ADMIN;
+}
+
 static void
 sd_pg_shared_finalize (GObject *object)
 {
@@ -467,6 +519,7 @@ sd_pg_shared_finalize (GObject *object)
 
   g_clear_pointer (&self->library, sd_pg_library_close);
   g_clear_pointer (&self->reader, sd_pg_library_close);
+  g_free (self->location);
   g_mutex_clear (&self->reading);
 
   G_OBJECT_CLASS (sd_pg_shared_parent_class)->finalize (object);
@@ -499,7 +552,38 @@ sd_pg_shared_open (const char *location, GError **error)
       || !sd_pg_library_watch (self->library, changed_cb, connection_cb, self, error))
     return NULL;
   self->online = TRUE;
+  self->may_import = is_admin (self->library);
   return g_steal_pointer (&self);
+}
+
+/**
+ * sd_pg_shared_open_importer:
+ *
+ * The shared library at @location on one connection, for an import in a
+ * worker or on the command line: the importer's functions and the three
+ * writes, no reads, no NOTIFY.
+ *
+ * Returns: (transfer full): the library, or %NULL with @error set.
+ */
+SdPgShared *
+sd_pg_shared_open_importer (const char *location, GError **error)
+{
+  g_autoptr (SdPgShared) self = g_object_new (SD_TYPE_PG_SHARED, NULL);
+
+  self->library = sd_pg_library_open (location, error);
+  if (self->library == NULL)
+    return NULL;
+  self->online = TRUE;
+  self->may_import = is_admin (self->library);
+  return g_steal_pointer (&self);
+}
+
+SdPgLibrary *
+_sd_pg_shared_get_writer (SdPgShared *self, GError **error)
+{
+  if (self->library == NULL)
+    self->library = sd_pg_library_open (self->location, error);
+  return self->library;
 }
 
 const char *

@@ -25,6 +25,10 @@ G_DECLARE_FINAL_TYPE (SdPgShared, sd_pg_shared, SD, PG_SHARED, GObject)
  * starts hearing its changes in the thread-default main context. */
 SdPgShared  *sd_pg_shared_open         (const char  *location,
                                         GError     **error);
+/* The same on one connection, for an import in a worker or on the command
+ * line (sd_library_open_for_import ()): no reads, no NOTIFY. */
+SdPgShared  *sd_pg_shared_open_importer (const char *location,
+                                        GError     **error);
 /* The address it was opened with (it holds no password). */
 const char  *sd_pg_shared_get_location (SdPgShared  *self);
 /* Who the connection is, as sd_pg_library_get_person (). */
