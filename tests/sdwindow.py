@@ -223,7 +223,10 @@ class Window:
         """Types @tag into the tag entry and presses Enter; returns once its
         chip shows (the panel shows what the library holds)."""
         entry = wait_until(lambda: self.in_panel("添加标签", "text"), "the tag entry")
-        self.click(entry)
+        # typed keys go to the focused window: under load the click that
+        # raises this one can land before its window manager takes it
+        wait_until(lambda: self.click(entry) or entry.focused, "the tag entry focused",
+                   step=0.5)
         # (xdotool's type takes every word after it as text to type)
         subprocess.run(["xdotool", "type", "--delay", "20", tag], check=True)
         subprocess.run(["xdotool", "key", "Return"], check=True)
