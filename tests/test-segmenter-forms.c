@@ -512,6 +512,104 @@ test_section_with_subtitle (void)
                    "——艰苦奋斗点燃穷苦村落幸福生活的希望");
 }
 
+/* A hard-wrapped page (real text, r38): a sentence ends at the column's
+ * edge and an unindented line of one sentence over a credit line follows:
+ * that is a photo's caption, not the paragraph going on. */
+static void
+test_wrapped_caption_over_credit (void)
+{
+  g_autoptr (GPtrArray) segments = cut ("潦里舍与得\n"
+                                        "——探寻太湖渔村生计与生态的共生密码\n"
+                                        "　　沿着湖滨大道,一路向吴中区东山\n"
+                                        "镇潦里村驶去,沿途残荷摇曳、芦花纷\n"
+                                        "飞,连绵不绝。\n"
+                                        "　　冬风掠过粼粼湖面,卷起连片的芦\n"
+                                        "花,显露出几名弯腰站在芦苇荡里劳作\n"
+                                        "的村民身影。他们身旁,刚收割的芦苇\n"
+                                        "堆成了小山。\n"
+                                        "　　冬收芦苇夏采荷,这在过去的几年\n"
+                                        "里,成了潦里村不少村民的“四季歌”。\n"
+                                        "潦里村的鱼塘变荷塘。\n"
+                                        "潦里村供图\n"
+                                        "　　季节变换、时光流转,曾经的太湖\n"
+                                        "渔村,也从当年苏州响当当的水产基地,\n"
+                                        "转而因荷花飞鸟再度声名鹊起。\n");
+  SdSegment       *story;
+  g_autofree char *body = NULL;
+
+  g_assert_cmpuint (segments->len, ==, 1);
+  story = g_ptr_array_index (segments, 0);
+  body = sd_segment_dup_body (story);
+  g_assert_null (strstr (body, "鱼塘变荷塘"));
+  g_assert_cmpuint (story->captions->len, ==, 1);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (story->captions, 0), "潦里村的鱼塘变荷塘。"));
+}
+
+/* A hard-wrapped page (real text, r55): under a 本报讯 item whose last
+ * sentence ends at the column's edge, a title that exclaims, as wide as
+ * the column, heads the next story over its indented paragraph. */
+static void
+test_wrapped_title_exclaims (void)
+{
+  g_autoptr (GPtrArray) segments = cut ("淮安洪泽区:创建让家园更美好\n"
+                                        "　　本报讯在全国文明城市创建中,越来越多的\n"
+                                        "洪泽市民感受到生活环境的巨大变化、生活质量\n"
+                                        "的不断提升。\n"
+                                        "　　兴隆巷是洪泽老城区一条不足100米长的老\n"
+                                        "街道,道路两侧共有50余家商铺,以前沿街房屋墙\n"
+                                        "面破损严重,道路坑坑洼洼;建设路是新城区一条\n"
+                                        "250米长的街道,原道路两侧围墙破损,路面也损\n"
+                                        "毁严重。为做好这两条背街小巷整治工作,洪泽\n"
+                                        "区建立区创建办——街道——片区——社区四级\n"
+                                        "责任体系,推行“门前五包”责任制。整治后的\n"
+                                        "背街小巷路面硬化,环境整洁,车辆停放有序,违\n"
+                                        "章停车、占道经营不见了,道路两侧漂亮的宣传\n"
+                                        "画喷图、社会主义核心价值观宣传板随处可见。\n"
+                                        "淮安这一村,从村落到桃花源:小别墅引来的大商机!\n"
+                                        "　　北濒老三河,南依入江道,淮金线穿村而过。\n"
+                                        "从高空俯瞰,淮安市金湖县董河村可谓道路四通\n"
+                                        "八达,水网纵横交错。坐拥“地利”,董河村百姓\n"
+                                        "近十几年来“天时”、享“人和”,演绎出一幕\n"
+                                        "幕振兴大戏。\n");
+
+  g_assert_cmpuint (segments->len, ==, 2);
+  g_assert_true (
+      body_has (story_headed (segments, "淮安洪泽区：创建让家园更美好"), NULL, "宣传板随处可见。"));
+  g_assert_true (
+      body_has (story_headed (segments, "淮安这一村，从村落到桃花源：小别墅引来的大商机！"),
+                "北濒老三河", NULL));
+}
+
+/* A hard-wrapped page (real text, r23): a sentence ends at the column's
+ * edge, and a 引题 as wide as the column and a shorter title follow over
+ * a dateline lead: a header of two lines, not the paragraph going on. */
+static void
+test_wrapped_two_line_title (void)
+{
+  g_autoptr (GPtrArray) segments = cut ("触摸70年发展印记\n"
+                                        "　　1951年,指南村围出胜利圩,新增良田\n"
+                                        "300余亩;1956年,整治西夹江,新增耕地面\n"
+                                        "积100余亩,新增桑田100余亩;1959年,围\n"
+                                        "垦花鱼套,新增高地50余亩。经过一番改\n"
+                                        "造建设,指南村成为当时耕地最多的村。\n"
+                                        "为完成水系配套,指南村南开大寨河,建造\n"
+                                        "大寨河电站;中修中心河,连接花鱼套,建\n"
+                                        "指南电站。三条内港通过各自的电站与长\n"
+                                        "江连接,旱时进水,涝时排水,旱涝都不怕。\n"
+                                        "2017年句容天王金秋丰收节隆重开幕\n"
+                                        "有机园里生态美 稻田上演丰收节\n"
+                                        "　　金山网讯“水满田畴稻叶齐,日光穿\n"
+                                        "树晓烟低”。秋风飒爽,稻穗飘香,10月,\n"
+                                        "正是丰收好时节。今天(10月15日)上午,2\n"
+                                        "017句容天王金秋丰收节在天王镇戴庄村\n"
+                                        "那田山水生态园内隆重开幕。\n");
+
+  g_assert_cmpuint (segments->len, ==, 2);
+  g_assert_true (body_has (g_ptr_array_index (segments, 0), NULL, "旱涝都不怕。"));
+  g_assert_true (
+      body_has (story_headed (segments, "有机园里生态美 稻田上演丰收节"), "“水满田畴", NULL));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -532,5 +630,9 @@ main (int argc, char **argv)
   g_test_add_func ("/segmenter-forms/photo/caption-under-photo", test_caption_under_photo);
   g_test_add_func ("/segmenter-forms/photo/after-spread", test_photo_after_spread);
   g_test_add_func ("/segmenter-forms/photo/credit-first", test_photo_credit_first);
+  g_test_add_func ("/segmenter-forms/wrapped/caption-over-credit",
+                   test_wrapped_caption_over_credit);
+  g_test_add_func ("/segmenter-forms/wrapped/title-exclaims", test_wrapped_title_exclaims);
+  g_test_add_func ("/segmenter-forms/wrapped/two-line-title", test_wrapped_two_line_title);
   return g_test_run ();
 }

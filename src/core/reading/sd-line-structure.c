@@ -297,6 +297,81 @@ is_title_like (const char *text, const Line *line)
   return !_sd_text_contains (text, line->text_start, line->text_end, "。");
 }
 
+/* A photo's credit on a line of its own: "潦里村供图", "记者王继亮摄". */
+static gboolean
+is_credit_line (const char *text, guint column, const Line *line)
+{
+  gsize names_start, names_end;
+
+  return !is_blank (line) && !line->indented && line->width < column
+         && _sd_text_strip_credit (text, line->text_start, line->text_end, &names_start,
+                                   &names_end);
+}
+
+/* Lines at most a caption holds: CAPTION_MAX_CHARS at the narrowest column. */
+#define CAPTION_LINES_MAX 8
+
+/* The unindented block that opens at @first (lines of a paragraph: each
+ * but its last at the edge, none ending a sentence but its last) ends a
+ * sentence right over a credit line: the caption of a photo printed there,
+ * not the paragraph above going on after its sentence. */
+static gboolean
+opens_caption (const char *text, guint column, GArray *page_lines, guint first)
+{
+  for (guint k = first; k < page_lines->len && k < first + CAPTION_LINES_MAX; k++)
+    {
+      const Line *line = &g_array_index (page_lines, Line, k);
+
+      /* a caption is one sentence: a block of several is the paragraph's */
+      if (is_blank (line) || (k > first && line->indented)
+          || (!line->ends_sentence
+              && _sd_text_contains (text, line->text_start, line->text_end, "。")))
+        return FALSE;
+      if (line->ends_sentence || !reaches_edge (column, line))
+        return line->ends_sentence && k + 1 < page_lines->len
+               && is_credit_line (text, column, &g_array_index (page_lines, Line, k + 1));
+    }
+  return FALSE;
+}
+
+/* A line of no sentence, or a title asking or exclaiming ("…大商机！"):
+ * one sentence ending in ！ or ？ with no closing quote after it. */
+static gboolean
+is_title_or_cry (const char *text, const Line *line)
+{
+  gunichar last = _sd_text_last_char (text, line->text_start, line->text_end);
+
+  if (!is_title_like (text, line))
+    return FALSE;
+  return !line->ends_sentence || last == 0xFF01 || last == 0xFF1F || last == '!' || last == '?';
+}
+
+static gboolean
+opens_paragraph (const char *text, GArray *page_lines, guint i)
+{
+  const Line *line = i < page_lines->len ? &g_array_index (page_lines, Line, i) : NULL;
+
+  return line != NULL && !is_blank (line) && (line->indented || opens_lead (text, line));
+}
+
+/* The unindented line @first opens a header of its own, not the paragraph
+ * above going on after its sentence: a title that asks or exclaims, or one
+ * of two lines (引题 and title), over an indented paragraph or a lead. */
+static gboolean
+opens_header (const char *text, guint column, GArray *page_lines, guint first)
+{
+  const Line *b = &g_array_index (page_lines, Line, first);
+  const Line *c = first + 1 < page_lines->len ? b + 1 : NULL;
+
+  if (c == NULL || !is_title_or_cry (text, b))
+    return FALSE;
+  if (opens_paragraph (text, page_lines, first + 1))
+    return b->ends_sentence;
+  return !b->ends_sentence && !is_blank (c) && !c->indented && !c->ends_sentence
+         && is_title_like (text, c) && !reaches_edge (column, c)
+         && opens_paragraph (text, page_lines, first + 2);
+}
+
 /* Whether @b carries on the paragraph of @a; @c (nullable) follows @b.
  * @after_title: @a opens a block right under a line of no sentence that
  * did not run on into it (a kicker over its headline), or opens the page;
@@ -388,7 +463,10 @@ join_lines (SdLineStructure *lines, GArray *page_lines)
       const Line *b = &g_array_index (page_lines, Line, i + 1);
       const Line *c = i + 2 < page_lines->len ? &g_array_index (page_lines, Line, i + 2) : NULL;
       gboolean    joined =
-          runs_on (text, lines->width, lines->measure, a, b, c, after_title, indenting);
+          runs_on (text, lines->width, lines->measure, a, b, c, after_title, indenting)
+          && !(a->ends_sentence
+               && (opens_caption (text, lines->width, page_lines, i + 1)
+                   || opens_header (text, lines->width, page_lines, i + 1)));
 
       after_title = !joined && !is_blank (a) && !a->indented && is_title_like (text, a);
       if (!joined)

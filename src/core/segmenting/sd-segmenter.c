@@ -204,8 +204,9 @@ starts_story (SdSegPage *page, SdSegStory *story, guint i)
     }
   /* a 本报讯 item has no section headings, short or long: a title after
    * its last sentence, the text under it in words of its own, opens the
-   * next story */
-  if (story->news_lead && prev->ends_sentence && !u->at_edge
+   * next story (one at the column's edge too when it ends its sentence
+   * there, as a title that exclaims does: no cut line of prose) */
+  if (story->news_lead && prev->ends_sentence && (!u->at_edge || u->ends_sentence)
       && !_sd_seg_reads_like_cut_prose (page, u) && !goes_on_in_words (page, story, i, lead))
     return TRUE;
   return _sd_seg_weighs_as_story (page, story, i, n, lead);
