@@ -82,6 +82,36 @@ test_dateline_plain (void)
       "“我们社区", NULL));
 }
 
+/* An agency's dateline restates the title after 题 (real text, r32 and
+ * r55): that title, and the author named after it, are not the story's
+ * text, which starts after them. */
+static void
+test_dateline_restated_title (void)
+{
+  g_autoptr (GPtrArray) wire =
+      cut ("故黄河畔徐州马集村:石头缝里实干巧干种出乡村振兴“杏”福果\n\n"
+           "中新网徐州3月4日电题:故黄河畔徐州马集村:石头缝里实干巧干种出乡村振兴“杏”福果\n\n"
+           "中新网记者 朱志庚\n\n"
+           "“把这湖边200多亩杏园子先期流转过来,作为农业休闲观光开发的‘试验田’。”3月3日,"
+           "在徐州城区东南20余公里的吕梁湖畔,江苏徐州金杏旅游开发有限公司总经理李先军沿着马集"
+           "“十里杏花村”的林间小道一路上山,为下一步发展进行再次实地考察。\n");
+  g_autoptr (GPtrArray) author =
+      cut ("淮河盱眙站大堤上的“守护者”:只为淮水安澜\n\n"
+           "中新网淮安7月26日电 题:淮河盱眙站大堤上的“守护者”:只为淮水安澜 作者 "
+           "徐珊珊白天头顶烈日,晚上忍着蚊虫叮咬,不停地用脚步丈量大堤……25日是江苏省盱眙县鲍集镇"
+           "新迁村党总支书记李锐守护在大堤上的第七个日夜。\n");
+  SdSegment *story;
+
+  g_assert_cmpuint (wire->len, ==, 1);
+  story = g_ptr_array_index (wire, 0);
+  g_assert_true (body_has (story, "“把这湖边", NULL));
+  g_assert_cmpstr (story->reporter, ==, "朱志庚");
+  g_assert_cmpuint (author->len, ==, 1);
+  story = g_ptr_array_index (author, 0);
+  g_assert_true (body_has (story, "白天头顶烈日", NULL));
+  g_assert_cmpstr (story->reporter, ==, "徐珊珊");
+}
+
 /* A role spaced out to line up with the one above it ("通 讯 员") makes a
  * reporter line still, no line of the story's text. */
 static void
@@ -610,6 +640,38 @@ test_wrapped_two_line_title (void)
       body_has (story_headed (segments, "有机园里生态美 稻田上演丰收节"), "“水满田畴", NULL));
 }
 
+/* A hard-wrapped page (real text, r45): an agency's dateline and its
+ * reporter line run on over column lines however they read (a title the
+ * dateline restates; a name cut in two, 葛 / 勇). */
+static void
+test_wrapped_wire_lead (void)
+{
+  g_autoptr (GPtrArray) segments = cut ("鱼米之乡的乡村振兴路:江苏现代化田园打造进行时\n"
+                                        "中新社苏州5月27日电 题:鱼米之\n"
+                                        "乡的乡村振兴路:江苏现代化田园\n"
+                                        "打造进行时\n"
+                                        "中新社记者 周兆军 申冉 李梦 葛\n"
+                                        "勇\n"
+                                        "　　稻花香里听蛙鸣、小桥流水人\n"
+                                        "家……在鱼米之乡的江苏,现代化\n"
+                                        "的田园水乡正逐渐成形。近日,中\n"
+                                        "新社记者探访江苏苏南多处村庄,\n"
+                                        "感受新型农村集体经济在这里的蓬\n"
+                                        "勃成长。\n"
+                                        "　　“稻田已经10多年不打农药、\n"
+                                        "不施化肥了。”镇江句容市天王镇\n"
+                                        "戴庄有机农业专业合作社研究员赵\n"
+                                        "亚夫与当地村民一起,探索出了一\n"
+                                        "条生态循环种养模式。\n");
+  SdSegment *story;
+
+  g_assert_cmpuint (segments->len, ==, 1);
+  story = g_ptr_array_index (segments, 0);
+  g_assert_cmpstr (story->headline, ==, "鱼米之乡的乡村振兴路：江苏现代化田园打造进行时");
+  g_assert_true (body_has (story, "稻花香里", NULL));
+  g_assert_cmpstr (story->reporter, ==, "周兆军 申冉 李梦 葛勇");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -618,6 +680,7 @@ main (int argc, char **argv)
   g_test_add_func ("/segmenter-forms/dateline/heard-news", test_dateline_heard_news);
   g_test_add_func ("/segmenter-forms/dateline/after-stray-marks", test_dateline_after_stray_marks);
   g_test_add_func ("/segmenter-forms/dateline/misread", test_dateline_misread);
+  g_test_add_func ("/segmenter-forms/dateline/restated-title", test_dateline_restated_title);
   g_test_add_func ("/segmenter-forms/reporter/spaced-role", test_reporter_spaced_role);
   g_test_add_func ("/segmenter-forms/reporter/misread-box", test_reporter_misread_box);
   g_test_add_func ("/segmenter-forms/title/subject-before-colon", test_title_subject_before_colon);
@@ -634,5 +697,6 @@ main (int argc, char **argv)
                    test_wrapped_caption_over_credit);
   g_test_add_func ("/segmenter-forms/wrapped/title-exclaims", test_wrapped_title_exclaims);
   g_test_add_func ("/segmenter-forms/wrapped/two-line-title", test_wrapped_two_line_title);
+  g_test_add_func ("/segmenter-forms/wrapped/wire-lead", test_wrapped_wire_lead);
   return g_test_run ();
 }

@@ -26,6 +26,7 @@
 #define FULL_LINES_MIN 6  /* lines at the width a page needs to count as wrapped */
 #define FULL_SHARE_MIN 40 /* percent of its lines */
 #define PULLED_BACK 3     /* a closing mark kept on the line, or two digits */
+#define TITLE_WIDTH_MIN 8 /* four Han characters: no title is shorter */
 
 typedef struct
 {
@@ -285,6 +286,22 @@ opens_lead (const char *text, const Line *line)
   return FALSE;
 }
 
+/* "中新社苏州5月27日电 题:…", "中新社记者 周兆军 申冉 李梦 葛": an
+ * agency's dateline or its reporter line opens the line, which runs on
+ * however it reads (a title the dateline restates, a name cut in two). */
+#define WIRE_DATELINE_BYTES (20 * 3)
+#define WIRE_REPORTER_BYTES (8 * 3)
+
+static gboolean
+opens_wire_lead (const char *text, const Line *line)
+{
+  gsize start = line->text_start;
+
+  return _sd_text_contains (text, start, MIN (line->text_end, start + WIRE_DATELINE_BYTES), "日电")
+         || _sd_text_contains (text, start, MIN (line->text_end, start + WIRE_REPORTER_BYTES),
+                               "记者");
+}
+
 /* No sentence, and no clause left open at its end: what a title, a
  * kicker or a section head is ("梁溪今年改造老旧小区47个,惠及3.3万余人"). */
 static gboolean
@@ -390,7 +407,8 @@ runs_on (const char *text,
     return FALSE;
   /* where paragraphs are indented, an unindented line of no sentence under
    * a kicker is a title as wide as the column, not a paragraph */
-  if (indenting && after_title && !a->indented && is_title_like (text, a))
+  if (indenting && after_title && !a->indented && is_title_like (text, a)
+      && !opens_wire_lead (text, a))
     return FALSE;
   /* a line wider than the column was not set in it: a title across columns,
    * and so is a line of no sentence wider than the column's full lines
@@ -405,9 +423,10 @@ runs_on (const char *text,
   /* a line with no sentence in it, before an indented paragraph or a lead,
    * is a title even where it is as wide as the column (or the story above
    * was cut off in mid-sentence); a line that ends a sentence after one
-   * cut short ends that paragraph */
+   * cut short ends that paragraph; so does a line of a character or
+   * three, too short for a title (the rest of a name, 葛 / 勇) */
   if (c != NULL && !is_blank (c) && (c->indented || opens_lead (text, c)) && !b->ends_sentence
-      && is_title_like (text, b))
+      && b->width >= TITLE_WIDTH_MIN && is_title_like (text, b))
     return FALSE;
   return TRUE;
 }

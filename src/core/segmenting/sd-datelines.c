@@ -183,6 +183,49 @@ skip_stray_marks (const char *text, gsize pos, gsize end)
   return pos;
 }
 
+/* A Han name glued to the prose after it ("作者 徐珊珊白天头顶烈日…"):
+ * three characters, as most are. */
+#define GLUED_NAME_CHARS 3
+
+/* "中新网淮安7月26日电 题:淮河盱眙站…:只为淮水安澜 作者 徐珊珊…": an
+ * agency's dateline restates the story's title after 题, and may name its
+ * author; neither is the story's text, which starts after them.  The title
+ * runs to a space before 作者 or 记者, or else to the end of a line that
+ * holds no sentence; a line that does is left as it is. */
+static void
+skip_restated_title (SdSegPage *page, SdSegUnit *u, gsize pos)
+{
+  const char *text = page->text;
+  gsize       end = u->prose_end, p;
+
+  if (!_sd_text_has_prefix (text, pos, end, "题")
+      || !_sd_seg_char_in (":：", _sd_text_first_char (text, pos + strlen ("题"), end)))
+    return;
+  for (p = pos; p < end; p = _sd_seg_skip_char (text, p))
+    {
+      gsize role = _sd_seg_skip_spaces (text, p, end), names, names_end;
+      guint n = 0;
+
+      if (!_sd_text_is_space (_sd_text_get_char (text + p))
+          || !(_sd_text_has_prefix (text, role, end, "作者")
+               || _sd_text_has_prefix (text, role, end, "记者")))
+        continue;
+      names = _sd_seg_skip_spaces (text, role + strlen ("作者"), end);
+      for (names_end = names; names_end < end && n < GLUED_NAME_CHARS
+                              && _sd_text_is_han (_sd_text_get_char (text + names_end));
+           names_end = _sd_seg_skip_char (text, names_end), n++)
+        ;
+      if (n < 2)
+        return;
+      u->reporter_start = names;
+      u->reporter_end = names_end;
+      u->prose_start = _sd_seg_skip_spaces (text, names_end, end);
+      return;
+    }
+  if (!_sd_seg_has_sentence_mark (text, pos, end))
+    u->prose_start = end;
+}
+
 /* "本报讯(范韶欣)…", "现代快报讯(记者 潘荣)…" */
 void
 _sd_seg_find_news_lead (SdSegPage *page, SdSegUnit *u)
@@ -202,6 +245,9 @@ _sd_seg_find_news_lead (SdSegPage *page, SdSegUnit *u)
     }
   u->news_lead = TRUE;
   u->prose_start = pos;
+  skip_restated_title (page, u, pos);
+  if (u->prose_start != pos)
+    return;
   open = _sd_text_first_char (text, pos, u->prose_end);
   if (open != '(' && open != 0xFF08 && open != 0x3010)
     return;
