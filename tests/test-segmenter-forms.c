@@ -112,6 +112,45 @@ test_dateline_restated_title (void)
   g_assert_cmpstr (story->reporter, ==, "徐珊珊");
 }
 
+/* The title an agency's dateline restates heads the dateline's story,
+ * past a photo's caption and credit printed between them (real text, r61
+ * and r55): the title over the caption is no photo item nor a section of
+ * the story above, and the dateline opens no story of its own. */
+static void
+test_dateline_restates_title_above (void)
+{
+  g_autoptr (GPtrArray) first =
+      cut ("江苏姜堰龙卷风 村民飞出数米远\n\n"
+           "8月9日17时15分左右,一场龙卷风袭击了江苏姜堰市蒋垛镇的界河、兴港、蒋垛等8个村,"
+           "造成了三百多间房屋损毁。图为8月10日,村民在被龙卷风掀翻的房屋周围查看受损情况。\n\n"
+           "中新社发 周胜涛 摄\n\n"
+           "中新社泰州8月10日电 题:江苏姜堰龙卷风 村民飞出数米远 作者 周胜涛 张宏兵 "
+           "申春华“昨天起风时,我出来关猪舍门,没想到风有这么大。”10日,在遭受龙卷风袭击严重的"
+           "江苏姜堰市界河村,村民钱艺开心有余悸地对记者说。\n");
+  g_autoptr (GPtrArray) after =
+      cut ("淮安这一村,从村落到桃花源:小别墅引来的大商机!\n\n"
+           "北濒老三河,南依入江道,淮金线穿村而过。从高空俯瞰,淮安市金湖县董河村可谓道路四通"
+           "八达,水网纵横交错。\n\n"
+           "2013年,金地绿园小区在村里落成,这在当年可是件稀罕事。\n\n"
+           "淮河盱眙站大堤上的“守护者”:只为淮水安澜\n\n"
+           "新迁村党总支书记李锐。 徐珊珊 摄\n\n"
+           "中新网淮安7月26日电 题:淮河盱眙站大堤上的“守护者”:只为淮水安澜 作者 "
+           "徐珊珊白天头顶烈日,晚上忍着蚊虫叮咬,不停地用脚步丈量大堤。\n");
+  SdSegment *story;
+
+  g_assert_cmpuint (first->len, ==, 1);
+  story = g_ptr_array_index (first, 0);
+  g_assert_cmpstr (story->headline, ==, "江苏姜堰龙卷风 村民飞出数米远");
+  g_assert_true (body_has (story, "“昨天起风时", NULL));
+  g_assert_cmpstr (story->reporter, ==, "周胜涛 张宏兵 申春华");
+  g_assert_cmpuint (story->captions->len, ==, 1);
+  g_assert_cmpuint (after->len, ==, 2);
+  g_assert_true (body_has (story_headed (after, "淮安这一村，从村落到桃花源：小别墅引来的大商机！"),
+                           NULL, "稀罕事。"));
+  g_assert_true (body_has (story_headed (after, "淮河盱眙站大堤上的“守护者”：只为淮水安澜"),
+                           "白天头顶烈日", NULL));
+}
+
 /* A role spaced out to line up with the one above it ("通 讯 员") makes a
  * reporter line still, no line of the story's text. */
 static void
@@ -459,6 +498,35 @@ test_photo_after_spread (void)
   g_assert_null (spread->byline);
 }
 
+/* A titled spread of photos (real text, r37): each caption closed by its
+ * own photographer's credit and repeating a word of the title (留锡,
+ * 过年) goes on in the spread, which keeps them all as its text and is
+ * signed by none of them; a photo after it that shares no word of the
+ * title is an item of its own. */
+static void
+test_photo_spread_title_words (void)
+{
+  g_autoptr (GPtrArray) segments =
+      cut ("留锡过年也温暖\n\n"
+           "近日,梁溪区离退休干部、省优秀志愿者赵大松来到广益街道上马墩社区,向春节期间留锡坚守岗位"
+           "的环卫工人送上新春的祝福。(小汤 摄)\n\n"
+           "近日,锡山区云林街道云昌社区组织留锡过年的青少年开展创意手工画活动。孩子们以冬奥会、"
+           "冰雪运动为素材,精心创作了一幅幅作品,抒发对冬奥会的祝福和对祖国的热爱。\n\n"
+           "(田光华 摄)\n\n"
+           "春节期间,新吴区旺庄街道党群服务中心举办冬令营,组织留在无锡就地过年的企业职工子女开展"
+           "迎新春系列活动。图为在党员志愿者的带领下,孩子们写春联、练书法。\n\n"
+           "(戚善成 摄)\n\n"
+           "4月1日,由锡山经济技术开发区、厚桥街道主办的“云瞰宛山湖,醉美梨花韵”2020宛山湖梨花节"
+           "正式拉开序幕。图为游客梨园赏花。(厚宣 摄)\n");
+  SdSegment *spread;
+
+  g_assert_cmpuint (segments->len, ==, 2);
+  spread = story_headed (segments, "留锡过年也温暖");
+  g_assert_true (body_has (spread, "近日，梁溪区", "孩子们写春联、练书法。"));
+  g_assert_null (spread->byline);
+  g_assert_true (body_has (g_ptr_array_index (segments, 1), "4月1日", NULL));
+}
+
 /* Real text (tests/pages/real/b13, r49): a photo's caption that opens with
  * its credit in brackets (【…摄】) is an item of its own after a story
  * that did not end in a byline; the names are its reporter, out of the
@@ -672,6 +740,47 @@ test_wrapped_wire_lead (void)
   g_assert_cmpstr (story->reporter, ==, "周兆军 申冉 李梦 葛勇");
 }
 
+/* A hard-wrapped page (real text, r61): under the headline, a caption set
+ * in the column over its credit line runs on over its lines, however many
+ * sentences it holds; its first line is no title. */
+static void
+test_wrapped_caption_under_title (void)
+{
+  g_autoptr (GPtrArray) segments = cut ("江苏姜堰龙卷风 村民飞出数米远\n"
+                                        "8月9日17时15分左右,一场龙卷风\n"
+                                        "袭击了江苏姜堰市蒋垛镇的界河、\n"
+                                        "兴港、蒋垛等8个村,造成了三百多\n"
+                                        "间房屋损毁,四百多头牲畜死亡,一\n"
+                                        "百多户农户受灾,所幸未造成重大\n"
+                                        "人员伤亡。图为8月10日,村民在被\n"
+                                        "龙卷风掀翻的房屋周围查看受损情\n"
+                                        "况。\n"
+                                        "中新社发 周胜涛 摄\n"
+                                        "　　中新社泰州8月10日电 题:江\n"
+                                        "苏姜堰龙卷风 村民飞出数米远 作\n"
+                                        "者 周胜涛 张宏兵 申春华“昨天\n"
+                                        "起风时,我出来关猪舍门,没想到风\n"
+                                        "有这么大,刚一出门时,龙卷风就把\n"
+                                        "我吹到了五六米外的井边,滑动中\n"
+                                        "我抱住了井沿。”10日,在遭受龙\n"
+                                        "卷风袭击严重的江苏姜堰市界河村,\n"
+                                        "村民钱艺开心有余悸地对记者说。\n"
+                                        "　　受台风“海葵”影响,9日下午,\n"
+                                        "江苏多地遭到龙卷风的袭击。姜堰\n"
+                                        "市蒋垛镇政府10日公布,该镇的界\n"
+                                        "河、兴港、蒋垛等8个村是受龙卷\n"
+                                        "风袭击受灾最严重的村。\n"
+                                        "　　记者来到受灾最严重的界河村,\n"
+                                        "看到很多房屋的残垣断壁。\n");
+  SdSegment *story;
+
+  g_assert_cmpuint (segments->len, ==, 1);
+  story = g_ptr_array_index (segments, 0);
+  g_assert_cmpstr (story->headline, ==, "江苏姜堰龙卷风 村民飞出数米远");
+  g_assert_cmpuint (story->captions->len, ==, 1);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (story->captions, 0), "8月9日"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -681,6 +790,8 @@ main (int argc, char **argv)
   g_test_add_func ("/segmenter-forms/dateline/after-stray-marks", test_dateline_after_stray_marks);
   g_test_add_func ("/segmenter-forms/dateline/misread", test_dateline_misread);
   g_test_add_func ("/segmenter-forms/dateline/restated-title", test_dateline_restated_title);
+  g_test_add_func ("/segmenter-forms/dateline/restates-title-above",
+                   test_dateline_restates_title_above);
   g_test_add_func ("/segmenter-forms/reporter/spaced-role", test_reporter_spaced_role);
   g_test_add_func ("/segmenter-forms/reporter/misread-box", test_reporter_misread_box);
   g_test_add_func ("/segmenter-forms/title/subject-before-colon", test_title_subject_before_colon);
@@ -692,11 +803,14 @@ main (int argc, char **argv)
   g_test_add_func ("/segmenter-forms/photo/bracketed-credit", test_caption_bracketed_credit);
   g_test_add_func ("/segmenter-forms/photo/caption-under-photo", test_caption_under_photo);
   g_test_add_func ("/segmenter-forms/photo/after-spread", test_photo_after_spread);
+  g_test_add_func ("/segmenter-forms/photo/spread-title-words", test_photo_spread_title_words);
   g_test_add_func ("/segmenter-forms/photo/credit-first", test_photo_credit_first);
   g_test_add_func ("/segmenter-forms/wrapped/caption-over-credit",
                    test_wrapped_caption_over_credit);
   g_test_add_func ("/segmenter-forms/wrapped/title-exclaims", test_wrapped_title_exclaims);
   g_test_add_func ("/segmenter-forms/wrapped/two-line-title", test_wrapped_two_line_title);
   g_test_add_func ("/segmenter-forms/wrapped/wire-lead", test_wrapped_wire_lead);
+  g_test_add_func ("/segmenter-forms/wrapped/caption-under-title",
+                   test_wrapped_caption_under_title);
   return g_test_run ();
 }

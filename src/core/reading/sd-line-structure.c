@@ -329,24 +329,25 @@ is_credit_line (const char *text, guint column, const Line *line)
 #define CAPTION_LINES_MAX 8
 
 /* The unindented block that opens at @first (lines of a paragraph: each
- * but its last at the edge, none ending a sentence but its last) ends a
- * sentence right over a credit line: the caption of a photo printed there,
- * not the paragraph above going on after its sentence. */
+ * but its last at the edge) ends a sentence right over a credit line: the
+ * caption of a photo printed there.  After a paragraph's sentence a caption
+ * is told from the paragraph going on by holding one sentence (@one);
+ * under a title, a caption may hold several. */
 static gboolean
-opens_caption (const char *text, guint column, GArray *page_lines, guint first)
+opens_caption (const char *text, guint column, GArray *page_lines, guint first, gboolean one)
 {
   for (guint k = first; k < page_lines->len && k < first + CAPTION_LINES_MAX; k++)
     {
       const Line *line = &g_array_index (page_lines, Line, k);
 
-      /* a caption is one sentence: a block of several is the paragraph's */
       if (is_blank (line) || (k > first && line->indented)
-          || (!line->ends_sentence
+          || (one && !line->ends_sentence
               && _sd_text_contains (text, line->text_start, line->text_end, "。")))
         return FALSE;
-      if (line->ends_sentence || !reaches_edge (column, line))
-        return line->ends_sentence && k + 1 < page_lines->len
-               && is_credit_line (text, column, &g_array_index (page_lines, Line, k + 1));
+      if (line->ends_sentence && k + 1 < page_lines->len && is_credit_line (text, column, line + 1))
+        return TRUE;
+      if (!reaches_edge (column, line) || (one && line->ends_sentence))
+        return FALSE;
     }
   return FALSE;
 }
@@ -392,6 +393,7 @@ opens_header (const char *text, guint column, GArray *page_lines, guint first)
 /* Whether @b carries on the paragraph of @a; @c (nullable) follows @b.
  * @after_title: @a opens a block right under a line of no sentence that
  * did not run on into it (a kicker over its headline), or opens the page;
+ * @under_title_caption: that block is a photo's caption;
  * @indenting: the page indents its paragraphs. */
 static gboolean
 runs_on (const char *text,
@@ -401,6 +403,7 @@ runs_on (const char *text,
          const Line *b,
          const Line *c,
          gboolean    after_title,
+         gboolean    under_title_caption,
          gboolean    indenting)
 {
   if (is_blank (a) || is_blank (b) || b->indented || !reaches_edge (column, a))
@@ -408,7 +411,7 @@ runs_on (const char *text,
   /* where paragraphs are indented, an unindented line of no sentence under
    * a kicker is a title as wide as the column, not a paragraph */
   if (indenting && after_title && !a->indented && is_title_like (text, a)
-      && !opens_wire_lead (text, a))
+      && !opens_wire_lead (text, a) && !under_title_caption)
     return FALSE;
   /* a line wider than the column was not set in it: a title across columns,
    * and so is a line of no sentence wider than the column's full lines
@@ -481,11 +484,15 @@ join_lines (SdLineStructure *lines, GArray *page_lines)
       const Line *a = &g_array_index (page_lines, Line, i);
       const Line *b = &g_array_index (page_lines, Line, i + 1);
       const Line *c = i + 2 < page_lines->len ? &g_array_index (page_lines, Line, i + 2) : NULL;
-      gboolean    joined =
-          runs_on (text, lines->width, lines->measure, a, b, c, after_title, indenting)
-          && !(a->ends_sentence
-               && (opens_caption (text, lines->width, page_lines, i + 1)
-                   || opens_header (text, lines->width, page_lines, i + 1)));
+      /* a caption under a title (not the page's first line, a title
+       * itself) runs on over its lines, however many sentences it holds */
+      gboolean under_title_caption =
+          after_title && i > 0 && opens_caption (text, lines->width, page_lines, i, FALSE);
+      gboolean joined = runs_on (text, lines->width, lines->measure, a, b, c, after_title,
+                                 under_title_caption, indenting)
+                        && !(a->ends_sentence
+                             && (opens_caption (text, lines->width, page_lines, i + 1, TRUE)
+                                 || opens_header (text, lines->width, page_lines, i + 1)));
 
       after_title = !joined && !is_blank (a) && !a->indented && is_title_like (text, a);
       if (!joined)

@@ -183,47 +183,112 @@ skip_stray_marks (const char *text, gsize pos, gsize end)
   return pos;
 }
 
-/* A Han name glued to the prose after it ("作者 徐珊珊白天头顶烈日…"):
- * three characters, as most are. */
-#define GLUED_NAME_CHARS 3
+/* A name of a few Han characters, and the end of its run; a name glued
+ * to the prose after it ("徐珊珊白天头顶烈日…") is taken as three
+ * characters long, as most are. */
+#define NAME_CHARS_MAX 3
+
+static gsize
+skip_name (const char *text, gsize pos, gsize end)
+{
+  guint n = 0;
+
+  while (pos < end && n < NAME_CHARS_MAX && _sd_text_is_han (_sd_text_get_char (text + pos)))
+    {
+      pos = _sd_seg_skip_char (text, pos);
+      n++;
+    }
+  return n >= 2 ? pos : 0;
+}
+
+/* "作者 周胜涛 张宏兵 申春华“昨天…": the names after the role, each but
+ * the last followed by a space; where they end, or 0. */
+static gsize
+skip_author_names (const char *text, gsize pos, gsize end)
+{
+  gsize after = 0, name_end;
+
+  while ((name_end = skip_name (text, pos, end)) != 0)
+    {
+      after = name_end;
+      pos = _sd_seg_skip_spaces (text, name_end, end);
+      if (pos == name_end)
+        break;
+    }
+  return after;
+}
 
 /* "中新网淮安7月26日电 题:淮河盱眙站…:只为淮水安澜 作者 徐珊珊…": an
  * agency's dateline restates the story's title after 题, and may name its
- * author; neither is the story's text, which starts after them.  The title
- * runs to a space before 作者 or 记者, or else to the end of a line that
- * holds no sentence; a line that does is left as it is. */
+ * authors; neither is the story's text, which starts after them.  The
+ * title runs to a space before 作者 or 记者, or else to the end of a line
+ * that holds no sentence; a line that does is left as it is. */
 static void
 skip_restated_title (SdSegPage *page, SdSegUnit *u, gsize pos)
 {
   const char *text = page->text;
-  gsize       end = u->prose_end, p;
+  gsize       end = u->prose_end, title;
 
   if (!_sd_text_has_prefix (text, pos, end, "题")
       || !_sd_seg_char_in (":：", _sd_text_first_char (text, pos + strlen ("题"), end)))
     return;
-  for (p = pos; p < end; p = _sd_seg_skip_char (text, p))
+  title = _sd_seg_skip_spaces (text, _sd_seg_skip_char (text, pos + strlen ("题")), end);
+  for (gsize p = title; p < end; p = _sd_seg_skip_char (text, p))
     {
       gsize role = _sd_seg_skip_spaces (text, p, end), names, names_end;
-      guint n = 0;
 
       if (!_sd_text_is_space (_sd_text_get_char (text + p))
           || !(_sd_text_has_prefix (text, role, end, "作者")
                || _sd_text_has_prefix (text, role, end, "记者")))
         continue;
       names = _sd_seg_skip_spaces (text, role + strlen ("作者"), end);
-      for (names_end = names; names_end < end && n < GLUED_NAME_CHARS
-                              && _sd_text_is_han (_sd_text_get_char (text + names_end));
-           names_end = _sd_seg_skip_char (text, names_end), n++)
-        ;
-      if (n < 2)
+      if ((names_end = skip_author_names (text, names, end)) == 0)
         return;
+      u->restated_start = title;
+      u->restated_end = p;
       u->reporter_start = names;
       u->reporter_end = names_end;
       u->prose_start = _sd_seg_skip_spaces (text, names_end, end);
       return;
     }
-  if (!_sd_seg_has_sentence_mark (text, pos, end))
-    u->prose_start = end;
+  if (_sd_seg_has_sentence_mark (text, pos, end))
+    return;
+  u->restated_start = title;
+  u->restated_end = end;
+  u->prose_start = end;
+}
+
+/* Han characters compared between a title and its restatement: OCR may
+ * misread one of them. */
+#define RESTATED_CHARS 8
+
+gboolean
+_sd_seg_restates_title (SdSegPage *page, SdSegUnit *lead, SdSegUnit *title)
+{
+  const char *text = page->text;
+  gsize       a = title->text_start, b = lead->restated_start;
+  guint       n = 0, wrong = 0;
+
+  if (lead->restated_end <= lead->restated_start || !lead->news_lead)
+    return FALSE;
+  while (n < RESTATED_CHARS && a < title->text_end && b < lead->restated_end)
+    {
+      gunichar x = _sd_text_get_char (text + a), y = _sd_text_get_char (text + b);
+
+      /* Han characters only: marks and spaces differ in width and place */
+      if (!_sd_text_is_han (x))
+        a = _sd_seg_skip_char (text, a);
+      else if (!_sd_text_is_han (y))
+        b = _sd_seg_skip_char (text, b);
+      else
+        {
+          wrong += x != y;
+          n++;
+          a = _sd_seg_skip_char (text, a);
+          b = _sd_seg_skip_char (text, b);
+        }
+    }
+  return n >= 4 && wrong <= n / 4;
 }
 
 /* "本报讯(范韶欣)…", "现代快报讯(记者 潘荣)…" */
