@@ -151,6 +151,36 @@ test_dateline_restates_title_above (void)
                            "白天头顶烈日", NULL));
 }
 
+/* The reporters in brackets open a story's text with the paper's
+ * dateline left out (real text, r60: "(记者 张泽瑞 通讯员 王婷 正祥)14日,…");
+ * the same bracket alone after the last paragraph signs the story (r05). */
+static void
+test_dateline_reporters_only (void)
+{
+  g_autoptr (GPtrArray) lead =
+      cut ("乡村发展新动能\n\n"
+           "(记者  张泽瑞  通讯员  王婷  正祥)14日,在灌云县杨集镇双湾村昊群生态农业种殖家庭农场,"
+           "村民正在地里忙碌着分拣辣椒。\n\n"
+           "灌南“志愿红”把小城温度织进人间烟火\n\n"
+           "(□ 张文华 孙荪 赵占成 王岩)“以前送完货只能在驾驶室啃两口面包。现在有了爱心驿站,"
+           "热水热饭都有。”\n");
+  g_autoptr (GPtrArray) signed_off = cut ("更让高层住户暖心的是去年就启动的电梯加装项目。\n\n"
+                                          "(记者司占伟 通讯员孙平)\n");
+  SdSegment *story;
+
+  g_assert_cmpuint (lead->len, ==, 2);
+  story = story_headed (lead, "乡村发展新动能");
+  g_assert_true (body_has (story, "14日，在灌云县", NULL));
+  g_assert_cmpstr (story->reporter, ==, "张泽瑞 通讯员 王婷 正祥");
+  g_assert_true (
+      body_has (story_headed (lead, "灌南“志愿红”把小城温度织进人间烟火"), "“以前送完货", NULL));
+  g_assert_cmpuint (signed_off->len, ==, 1);
+  story = g_ptr_array_index (signed_off, 0);
+  g_assert_null (story->reporter);
+  g_assert_nonnull (story->byline);
+  g_assert_nonnull (strstr (story->byline, "司占伟"));
+}
+
 /* A role spaced out to line up with the one above it ("通 讯 员") makes a
  * reporter line still, no line of the story's text. */
 static void
@@ -790,6 +820,7 @@ main (int argc, char **argv)
   g_test_add_func ("/segmenter-forms/dateline/after-stray-marks", test_dateline_after_stray_marks);
   g_test_add_func ("/segmenter-forms/dateline/misread", test_dateline_misread);
   g_test_add_func ("/segmenter-forms/dateline/restated-title", test_dateline_restated_title);
+  g_test_add_func ("/segmenter-forms/dateline/reporters-only", test_dateline_reporters_only);
   g_test_add_func ("/segmenter-forms/dateline/restates-title-above",
                    test_dateline_restates_title_above);
   g_test_add_func ("/segmenter-forms/reporter/spaced-role", test_reporter_spaced_role);
