@@ -486,6 +486,33 @@ test_masthead_scraps (void)
   }
 }
 
+/* Real Tesseract text (tests/pages/real/b6, r21): the reporters' credit
+ * glued after the last sentence, a stray closing quote read before it and
+ * the spaces OCR put in, signs the story and leaves its text. */
+static void
+test_report_credit_after_stray_quote (void)
+{
+  static const char page[] = "5000亩桑草成熟 果农喜摘“致富果”\n"
+                             "\n"
+                             "今日镇江讯2022年5月6日以来,名容市茅山镇的果农们忙着采摘\n"
+                             "成熟的桑黄,包装、运输准备上市销售。近年来,当地因地制宜依托自\n"
+                             "然条件和地理优势,围绕培育“一村一品” 的发展思路,引导农户种植\n"
+                             "了包含水晶桑、奶油桑、黑桑、白桑等品种在内的约5000亩桑蕉。\n"
+                             "并打造出又果酒、桑果茶等衍生产品。初夏时节桑划成熟,茅山镇的\n"
+                             "果农们忙着采摘、销售,呈现出一派产业兴、农户乐的景象。 ”全媒\n"
+                             "体记者 辛一 通讯员 杨志国 刘亚 摄影报道\n";
+  g_autoptr (GPtrArray) segments = sd_segmenter_split (page, strlen (page));
+  SdSegment       *story;
+  g_autofree char *body = NULL;
+
+  g_assert_cmpuint (segments->len, ==, 1);
+  story = g_ptr_array_index (segments, 0);
+  body = sd_segment_dup_body (story);
+  g_assert_true (g_str_has_suffix (body, "农户乐的景象。"));
+  g_assert_nonnull (story->byline);
+  g_assert_nonnull (strstr (story->byline, "辛一"));
+}
+
 /* Real Tesseract text (tests/pages/real/b8, r31): a line of prose that
  * runs to the column's edge, set apart with blank lines between the two
  * halves of its sentence, is no headline; the headline read inside the
@@ -577,6 +604,8 @@ main (int argc, char **argv)
   g_test_add_func ("/segmenter-ocr/repair/stray-marks", test_stray_marks);
   g_test_add_func ("/segmenter-ocr/page/masthead-scraps", test_masthead_scraps);
   g_test_add_func ("/segmenter-ocr/title/line-inside-sentence", test_line_inside_sentence);
+  g_test_add_func ("/segmenter-ocr/credit/report-after-stray-quote",
+                   test_report_credit_after_stray_quote);
   g_test_add_func ("/segmenter-ocr/title/ellipsis-ends-cut-sentence",
                    test_ellipsis_ends_cut_sentence);
   return g_test_run ();
