@@ -61,6 +61,32 @@ assert_cut (const char *page, guint n, const char *headline, const char *prefix)
                            prefix, NULL));
 }
 
+/* The one story @page is cut into: headed @headline (any when NULL), its
+ * body opening with @prefix (nullable), reported by @reporter (not asked
+ * when NULL). */
+static SdSegment *
+only_story (GPtrArray *segments, const char *headline, const char *prefix, const char *reporter)
+{
+  SdSegment *story;
+
+  g_assert_cmpuint (segments->len, ==, 1);
+  story = g_ptr_array_index (segments, 0);
+  if (headline != NULL)
+    g_assert_cmpstr (story->headline, ==, headline);
+  g_assert_true (body_has (story, prefix, NULL));
+  if (reporter != NULL)
+    g_assert_cmpstr (story->reporter, ==, reporter);
+  return story;
+}
+
+/* The one photo caption of @story opens with @prefix. */
+static void
+assert_one_caption (SdSegment *story, const char *prefix)
+{
+  g_assert_cmpuint (story->captions->len, ==, 1);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (story->captions, 0), prefix));
+}
+
 /* A few Han characters and 讯 open a dateline whatever follows them
  * ("今日镇江讯为进一步…"), and a colon after it is the dateline's; a line
  * of no sentence right over one is its story's title, though it strings
@@ -100,16 +126,9 @@ test_dateline_restated_title (void)
            "中新网淮安7月26日电 题:淮河盱眙站大堤上的“守护者”:只为淮水安澜 作者 "
            "徐珊珊白天头顶烈日,晚上忍着蚊虫叮咬,不停地用脚步丈量大堤……25日是江苏省盱眙县鲍集镇"
            "新迁村党总支书记李锐守护在大堤上的第七个日夜。\n");
-  SdSegment *story;
 
-  g_assert_cmpuint (wire->len, ==, 1);
-  story = g_ptr_array_index (wire, 0);
-  g_assert_true (body_has (story, "“把这湖边", NULL));
-  g_assert_cmpstr (story->reporter, ==, "朱志庚");
-  g_assert_cmpuint (author->len, ==, 1);
-  story = g_ptr_array_index (author, 0);
-  g_assert_true (body_has (story, "白天头顶烈日", NULL));
-  g_assert_cmpstr (story->reporter, ==, "徐珊珊");
+  only_story (wire, NULL, "“把这湖边", "朱志庚");
+  only_story (author, NULL, "白天头顶烈日", "徐珊珊");
 }
 
 /* The title an agency's dateline restates heads the dateline's story,
@@ -136,14 +155,10 @@ test_dateline_restates_title_above (void)
            "新迁村党总支书记李锐。 徐珊珊 摄\n\n"
            "中新网淮安7月26日电 题:淮河盱眙站大堤上的“守护者”:只为淮水安澜 作者 "
            "徐珊珊白天头顶烈日,晚上忍着蚊虫叮咬,不停地用脚步丈量大堤。\n");
-  SdSegment *story;
 
-  g_assert_cmpuint (first->len, ==, 1);
-  story = g_ptr_array_index (first, 0);
-  g_assert_cmpstr (story->headline, ==, "江苏姜堰龙卷风 村民飞出数米远");
-  g_assert_true (body_has (story, "“昨天起风时", NULL));
-  g_assert_cmpstr (story->reporter, ==, "周胜涛 张宏兵 申春华");
-  g_assert_cmpuint (story->captions->len, ==, 1);
+  assert_one_caption (
+      only_story (first, "江苏姜堰龙卷风 村民飞出数米远", "“昨天起风时", "周胜涛 张宏兵 申春华"),
+      "8月9日");
   g_assert_cmpuint (after->len, ==, 2);
   g_assert_true (body_has (story_headed (after, "淮安这一村，从村落到桃花源：小别墅引来的大商机！"),
                            NULL, "稀罕事。"));
@@ -174,8 +189,7 @@ test_dateline_reporters_only (void)
   g_assert_cmpstr (story->reporter, ==, "张泽瑞 通讯员 王婷 正祥");
   g_assert_true (
       body_has (story_headed (lead, "灌南“志愿红”把小城温度织进人间烟火"), "“以前送完货", NULL));
-  g_assert_cmpuint (signed_off->len, ==, 1);
-  story = g_ptr_array_index (signed_off, 0);
+  story = only_story (signed_off, NULL, "更让高层住户", NULL);
   g_assert_null (story->reporter);
   g_assert_nonnull (story->byline);
   g_assert_nonnull (strstr (story->byline, "司占伟"));
@@ -548,13 +562,14 @@ test_photo_spread_title_words (void)
            "(戚善成 摄)\n\n"
            "4月1日,由锡山经济技术开发区、厚桥街道主办的“云瞰宛山湖,醉美梨花韵”2020宛山湖梨花节"
            "正式拉开序幕。图为游客梨园赏花。(厚宣 摄)\n");
-  SdSegment *spread;
+  SdSegment *spread = story_headed (segments, "留锡过年也温暖");
+  SdSegment *photo = g_ptr_array_index (segments, segments->len - 1);
 
-  g_assert_cmpuint (segments->len, ==, 2);
-  spread = story_headed (segments, "留锡过年也温暖");
+  /* all three captions, each with its photographer's credit */
   g_assert_true (body_has (spread, "近日，梁溪区", "孩子们写春联、练书法。"));
   g_assert_null (spread->byline);
-  g_assert_true (body_has (g_ptr_array_index (segments, 1), "4月1日", NULL));
+  g_assert_true (photo != spread && body_has (photo, "4月1日", NULL));
+  g_assert_cmpuint (segments->len, ==, 2);
 }
 
 /* Real text (tests/pages/real/b13, r49): a photo's caption that opens with
@@ -662,15 +677,11 @@ test_wrapped_caption_over_credit (void)
                                         "　　季节变换、时光流转,曾经的太湖\n"
                                         "渔村,也从当年苏州响当当的水产基地,\n"
                                         "转而因荷花飞鸟再度声名鹊起。\n");
-  SdSegment       *story;
-  g_autofree char *body = NULL;
+  SdSegment       *story = only_story (segments, "潦里舍与得", "沿着湖滨大道", NULL);
+  g_autofree char *body = sd_segment_dup_body (story);
 
-  g_assert_cmpuint (segments->len, ==, 1);
-  story = g_ptr_array_index (segments, 0);
-  body = sd_segment_dup_body (story);
   g_assert_null (strstr (body, "鱼塘变荷塘"));
-  g_assert_cmpuint (story->captions->len, ==, 1);
-  g_assert_true (g_str_has_prefix (g_ptr_array_index (story->captions, 0), "潦里村的鱼塘变荷塘。"));
+  assert_one_caption (story, "潦里村的鱼塘变荷塘。");
 }
 
 /* A hard-wrapped page (real text, r55): under a 本报讯 item whose last
@@ -761,13 +772,9 @@ test_wrapped_wire_lead (void)
                                         "戴庄有机农业专业合作社研究员赵\n"
                                         "亚夫与当地村民一起,探索出了一\n"
                                         "条生态循环种养模式。\n");
-  SdSegment *story;
 
-  g_assert_cmpuint (segments->len, ==, 1);
-  story = g_ptr_array_index (segments, 0);
-  g_assert_cmpstr (story->headline, ==, "鱼米之乡的乡村振兴路：江苏现代化田园打造进行时");
-  g_assert_true (body_has (story, "稻花香里", NULL));
-  g_assert_cmpstr (story->reporter, ==, "周兆军 申冉 李梦 葛勇");
+  only_story (segments, "鱼米之乡的乡村振兴路：江苏现代化田园打造进行时", "稻花香里",
+              "周兆军 申冉 李梦 葛勇");
 }
 
 /* A hard-wrapped page (real text, r61): under the headline, a caption set
@@ -802,13 +809,9 @@ test_wrapped_caption_under_title (void)
                                         "风袭击受灾最严重的村。\n"
                                         "　　记者来到受灾最严重的界河村,\n"
                                         "看到很多房屋的残垣断壁。\n");
-  SdSegment *story;
 
-  g_assert_cmpuint (segments->len, ==, 1);
-  story = g_ptr_array_index (segments, 0);
-  g_assert_cmpstr (story->headline, ==, "江苏姜堰龙卷风 村民飞出数米远");
-  g_assert_cmpuint (story->captions->len, ==, 1);
-  g_assert_true (g_str_has_prefix (g_ptr_array_index (story->captions, 0), "8月9日"));
+  assert_one_caption (only_story (segments, "江苏姜堰龙卷风 村民飞出数米远", "“昨天", NULL),
+                      "8月9日");
 }
 
 int
