@@ -44,6 +44,8 @@ typedef struct
   const char *subheadline; /* (nullable) a prefix of it */
   int         kind;        /* an SdStoryKind, or -1 for any */
   gboolean    any_byline;  /* else there must be none */
+  const char *body_end;    /* (nullable) */
+  const char *byline;      /* (nullable) a part of it */
 } OcrCase;
 
 static const OcrCase ocr_cases[] = {
@@ -280,6 +282,38 @@ static const OcrCase ocr_cases[] = {
     "宜居的优美画卷令人眼前一亮。漫\n"
     "步村中,路面宽阔且干净整洁。\n",
     1, 0, "铺头村和美宜居入画来", "12月18日，“看寅县”主题活动", "戊己", "中央、省、市", -1 },
+  /* real OCR (r38): a ——副题 read as "-一", as wide as the column right
+   * under its title, is the title's 副题, not a line of prose cut there */
+  { "/segmenter-ocr/subheadline-at-edge",
+    "新华日报\n\n"
+    "濠里舍与得\n"
+    "-一探寻太湖渔村生计与生态的共生密码\n\n"
+    "沿着湖滨大道,一路向吴中区东山镇渡里村\n"
+    "驶去,沿途残荷摇皮、芦花纷飞,连绵不绝。\n\n"
+    "冬风掠过数娄湖面,卷起连片的芦花,显露出\n"
+    "几名弯腰站在芦鞠荡里劳作的村民身影。他们身\n"
+    "穷,刚收割的芦鞠堆成了小山。\n\n"
+    "冬收户贰夏采荷,这在过去的几年里,成了渡\n"
+    "里村不少村民的“四季歌”。\n\n"
+    "季节变换、时光流转,曾经的太湖渔村,也从\n"
+    "当年苏州响当当的水产基地.转而因荷花飞岛再\n\n"
+    "度声名竟起。\n",
+    1, 0, "濠里舍与得", "沿着湖滨大道", NULL, "-一探寻", -1 },
+  /* real OCR (r21): the reporters' credit glued after the last sentence,
+   * a stray closing quote read before it, signs the story and leaves its
+   * text */
+  { "/segmenter-ocr/credit/report-after-stray-quote",
+    "5000亩桑草成熟 果农喜摘“致富果”\n"
+    "\n"
+    "今日镇江讯2022年5月6日以来,名容市茅山镇的果农们忙着采摘\n"
+    "成熟的桑黄,包装、运输准备上市销售。近年来,当地因地制宜依托自\n"
+    "然条件和地理优势,围绕培育“一村一品” 的发展思路,引导农户种植\n"
+    "了包含水晶桑、奶油桑、黑桑、白桑等品种在内的约5000亩桑蕉。\n"
+    "并打造出又果酒、桑果茶等衍生产品。初夏时节桑划成熟,茅山镇的\n"
+    "果农们忙着采摘、销售,呈现出一派产业兴、农户乐的景象。 ”全媒\n"
+    "体记者 辛一 通讯员 杨志国 刘亚 摄影报道\n",
+    1, 0, "5000亩桑草成熟 果农喜摘“致富果”", "2022年5月6日以来", NULL, NULL, -1, TRUE,
+    "农户乐的景象。", "辛一" },
 };
 
 static void
@@ -301,6 +335,14 @@ test_ocr_case (gconstpointer data)
   if (c->subheadline != NULL)
     g_assert_true (story->subheadline != NULL
                    && g_str_has_prefix (story->subheadline, c->subheadline));
+  if (c->body_end != NULL)
+    {
+      g_autofree char *body = sd_segment_dup_body (story);
+
+      g_assert_true (g_str_has_suffix (body, c->body_end));
+    }
+  if (c->byline != NULL)
+    g_assert_true (story->byline != NULL && strstr (story->byline, c->byline) != NULL);
 }
 
 /* OCR's line widths vary: a line of prose that stops short of the

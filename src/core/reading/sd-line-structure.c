@@ -26,6 +26,7 @@
 #define FULL_LINES_MIN 6  /* lines at the width a page needs to count as wrapped */
 #define FULL_SHARE_MIN 40 /* percent of its lines */
 #define PULLED_BACK 3     /* a closing mark kept on the line, or two digits */
+#define TITLE_WIDTH_MIN 8 /* four Han characters: no title is shorter */
 
 typedef struct
 {
@@ -285,6 +286,22 @@ opens_lead (const char *text, const Line *line)
   return FALSE;
 }
 
+/* "中新社苏州5月27日电 题:…", "中新社记者 周兆军 申冉 李梦 葛": an
+ * agency's dateline or its reporter line opens the line, which runs on
+ * however it reads (a title the dateline restates, a name cut in two). */
+#define WIRE_DATELINE_BYTES (20 * 3)
+#define WIRE_REPORTER_BYTES (8 * 3)
+
+static gboolean
+opens_wire_lead (const char *text, const Line *line)
+{
+  gsize start = line->text_start;
+
+  return _sd_text_contains (text, start, MIN (line->text_end, start + WIRE_DATELINE_BYTES), "日电")
+         || _sd_text_contains (text, start, MIN (line->text_end, start + WIRE_REPORTER_BYTES),
+                               "记者");
+}
+
 /* No sentence, and no clause left open at its end: what a title, a
  * kicker or a section head is ("梁溪今年改造老旧小区47个,惠及3.3万余人"). */
 static gboolean
@@ -297,9 +314,86 @@ is_title_like (const char *text, const Line *line)
   return !_sd_text_contains (text, line->text_start, line->text_end, "。");
 }
 
+/* A photo's credit on a line of its own: "潦里村供图", "记者王继亮摄". */
+static gboolean
+is_credit_line (const char *text, guint column, const Line *line)
+{
+  gsize names_start, names_end;
+
+  return !is_blank (line) && !line->indented && line->width < column
+         && _sd_text_strip_credit (text, line->text_start, line->text_end, &names_start,
+                                   &names_end);
+}
+
+/* Lines at most a caption holds: CAPTION_MAX_CHARS at the narrowest column. */
+#define CAPTION_LINES_MAX 8
+
+/* The unindented block that opens at @first (lines of a paragraph: each
+ * but its last at the edge) ends a sentence right over a credit line: the
+ * caption of a photo printed there.  After a paragraph's sentence a caption
+ * is told from the paragraph going on by holding one sentence (@one);
+ * under a title, a caption may hold several. */
+static gboolean
+opens_caption (const char *text, guint column, GArray *page_lines, guint first, gboolean one)
+{
+  for (guint k = first; k < page_lines->len && k < first + CAPTION_LINES_MAX; k++)
+    {
+      const Line *line = &g_array_index (page_lines, Line, k);
+
+      if (is_blank (line) || (k > first && line->indented)
+          || (one && !line->ends_sentence
+              && _sd_text_contains (text, line->text_start, line->text_end, "。")))
+        return FALSE;
+      if (line->ends_sentence && k + 1 < page_lines->len && is_credit_line (text, column, line + 1))
+        return TRUE;
+      if (!reaches_edge (column, line) || (one && line->ends_sentence))
+        return FALSE;
+    }
+  return FALSE;
+}
+
+/* A line of no sentence, or a title asking or exclaiming ("…大商机！"):
+ * one sentence ending in ！ or ？ with no closing quote after it. */
+static gboolean
+is_title_or_cry (const char *text, const Line *line)
+{
+  gunichar last = _sd_text_last_char (text, line->text_start, line->text_end);
+
+  if (!is_title_like (text, line))
+    return FALSE;
+  return !line->ends_sentence || last == 0xFF01 || last == 0xFF1F || last == '!' || last == '?';
+}
+
+static gboolean
+opens_paragraph (const char *text, GArray *page_lines, guint i)
+{
+  const Line *line = i < page_lines->len ? &g_array_index (page_lines, Line, i) : NULL;
+
+  return line != NULL && !is_blank (line) && (line->indented || opens_lead (text, line));
+}
+
+/* The unindented line @first opens a header of its own, not the paragraph
+ * above going on after its sentence: a title that asks or exclaims, or one
+ * of two lines (引题 and title), over an indented paragraph or a lead. */
+static gboolean
+opens_header (const char *text, guint column, GArray *page_lines, guint first)
+{
+  const Line *b = &g_array_index (page_lines, Line, first);
+  const Line *c = first + 1 < page_lines->len ? b + 1 : NULL;
+
+  if (c == NULL || !is_title_or_cry (text, b))
+    return FALSE;
+  if (opens_paragraph (text, page_lines, first + 1))
+    return b->ends_sentence;
+  return !b->ends_sentence && !is_blank (c) && !c->indented && !c->ends_sentence
+         && is_title_like (text, c) && !reaches_edge (column, c)
+         && opens_paragraph (text, page_lines, first + 2);
+}
+
 /* Whether @b carries on the paragraph of @a; @c (nullable) follows @b.
  * @after_title: @a opens a block right under a line of no sentence that
  * did not run on into it (a kicker over its headline), or opens the page;
+ * @under_title_caption: that block is a photo's caption;
  * @indenting: the page indents its paragraphs. */
 static gboolean
 runs_on (const char *text,
@@ -309,13 +403,15 @@ runs_on (const char *text,
          const Line *b,
          const Line *c,
          gboolean    after_title,
+         gboolean    under_title_caption,
          gboolean    indenting)
 {
   if (is_blank (a) || is_blank (b) || b->indented || !reaches_edge (column, a))
     return FALSE;
   /* where paragraphs are indented, an unindented line of no sentence under
    * a kicker is a title as wide as the column, not a paragraph */
-  if (indenting && after_title && !a->indented && is_title_like (text, a))
+  if (indenting && after_title && !a->indented && is_title_like (text, a)
+      && !opens_wire_lead (text, a) && !under_title_caption)
     return FALSE;
   /* a line wider than the column was not set in it: a title across columns,
    * and so is a line of no sentence wider than the column's full lines
@@ -330,9 +426,10 @@ runs_on (const char *text,
   /* a line with no sentence in it, before an indented paragraph or a lead,
    * is a title even where it is as wide as the column (or the story above
    * was cut off in mid-sentence); a line that ends a sentence after one
-   * cut short ends that paragraph */
+   * cut short ends that paragraph; so does a line of a character or
+   * three, too short for a title (the rest of a name, 葛 / 勇) */
   if (c != NULL && !is_blank (c) && (c->indented || opens_lead (text, c)) && !b->ends_sentence
-      && is_title_like (text, b))
+      && b->width >= TITLE_WIDTH_MIN && is_title_like (text, b))
     return FALSE;
   return TRUE;
 }
@@ -387,8 +484,15 @@ join_lines (SdLineStructure *lines, GArray *page_lines)
       const Line *a = &g_array_index (page_lines, Line, i);
       const Line *b = &g_array_index (page_lines, Line, i + 1);
       const Line *c = i + 2 < page_lines->len ? &g_array_index (page_lines, Line, i + 2) : NULL;
-      gboolean    joined =
-          runs_on (text, lines->width, lines->measure, a, b, c, after_title, indenting);
+      /* a caption under a title (not the page's first line, a title
+       * itself) runs on over its lines, however many sentences it holds */
+      gboolean under_title_caption =
+          after_title && i > 0 && opens_caption (text, lines->width, page_lines, i, FALSE);
+      gboolean joined = runs_on (text, lines->width, lines->measure, a, b, c, after_title,
+                                 under_title_caption, indenting)
+                        && !(a->ends_sentence
+                             && (opens_caption (text, lines->width, page_lines, i + 1, TRUE)
+                                 || opens_header (text, lines->width, page_lines, i + 1)));
 
       after_title = !joined && !is_blank (a) && !a->indented && is_title_like (text, a);
       if (!joined)

@@ -45,11 +45,14 @@ has_credit (SdSegPage *page, SdSegStory *story)
   return FALSE;
 }
 
-/* A photo item is its caption and credit, nothing more. */
+/* A photo item is its caption and credit, nothing more; or a spread of
+ * photos, every paragraph a caption closed by its own credit, which keeps
+ * them all as its text (taken out, nothing would be left). */
 gboolean
 _sd_seg_is_photo_story (SdSegPage *page, SdSegStory *story)
 {
-  guint paragraphs = 0;
+  guint    paragraphs = 0;
+  gboolean credited = TRUE;
 
   for (guint i = story->first; i <= story->last; i++)
     {
@@ -57,11 +60,16 @@ _sd_seg_is_photo_story (SdSegPage *page, SdSegStory *story)
 
       if (u->role == ROLE_SECTION || u->news_lead)
         return FALSE;
-      if (u->role == ROLE_BODY && _sd_seg_opens_paragraph (page, i) && ++paragraphs > 2)
-        return FALSE;
+      if (u->role != ROLE_BODY)
+        continue;
+      paragraphs += _sd_seg_opens_paragraph (page, i);
+      credited &=
+          u->tail_credit || (i < story->last && _sd_seg_unit_at (page, i + 1)->role == ROLE_CREDIT);
     }
-  return paragraphs > 0 && has_credit (page, story)
-         && count_prose (page, story, PHOTO_MAX_CHARS) <= PHOTO_MAX_CHARS;
+  if (paragraphs == 0 || !has_credit (page, story))
+    return FALSE;
+  return (paragraphs > 2 && credited)
+         || (paragraphs <= 2 && count_prose (page, story, PHOTO_MAX_CHARS) <= PHOTO_MAX_CHARS);
 }
 
 static char *

@@ -82,6 +82,9 @@ find_block_lines (SdSegPage *page)
     {
       SdSegUnit *u = _sd_seg_unit_at (page, i);
 
+      /* a ——副题 right under its title is of the title's block */
+      if (u->dash_start && _sd_seg_unit_at (page, i - 1)->title && u->blank_before == 0)
+        continue;
       if (u->title && u->at_edge && u->md_level == 0 && !u->bold
           && (u->blank_before == 0 || _sd_seg_unit_at (page, i + 1)->blank_before == 0))
         {

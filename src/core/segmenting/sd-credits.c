@@ -589,16 +589,28 @@ find_tail_start (const char *text, gsize start, gsize end)
   return start;
 }
 
+/* @end with the spaces before it left out */
+static gsize
+trim_end (const char *text, gsize start, gsize end)
+{
+  _sd_text_trim_spaces (text, &start, &end);
+  return end;
+}
+
 void
 _sd_seg_find_glued_tail (SdSegPage *page, SdSegUnit *u)
 {
   const char *text = page->text;
   gsize       tail = find_tail_start (text, u->prose_start, u->prose_end);
-  gsize       tail_end = u->prose_end, names_start, names_end;
+  gsize       tail_end = u->prose_end, names_start, names_end, cut;
 
   if (tail <= u->prose_start || tail >= tail_end)
     return;
+  /* a closing mark OCR read apart from its sentence ("…景象。 ”全媒体记者…")
+   * is no part of the names */
+  cut = tail;
   tail = _sd_seg_skip_spaces (text, tail, tail_end);
+  tail = _sd_seg_skip_spaces (text, _sd_text_skip_closing (text, tail, tail_end), tail_end);
   /* names in brackets may be parted by commas: "（供稿人：王艳，颜国庆）" */
   if (_sd_text_count_chars (text, tail, tail_end, TAIL_MAX_CHARS) > TAIL_MAX_CHARS
       || (has_comma (text, tail, tail_end) && !is_bracketed (text, tail, tail_end)))
@@ -625,20 +637,23 @@ _sd_seg_find_glued_tail (SdSegPage *page, SdSegUnit *u)
 
       if (bracketed && credits_photo (text, names_start, names_end))
         u->tail_credit = TRUE;
-      /* "…安全。张仁勇摄影报道": the photographer reports */
+      /* "…安全。张仁勇摄影报道" (or 张仁勇 摄影报道): the photographer reports */
       else if (!bracketed && _sd_text_has_suffix (text, names_start, names_end, "摄影报道")
-               && _sd_text_is_name_list (text, names_start, names_end - strlen ("摄影报道"), FALSE))
+               && _sd_text_is_name_list (
+                   text, names_start, trim_end (text, names_start, names_end - strlen ("摄影报道")),
+                   FALSE))
         {
           u->tail_credit = u->tail_names = TRUE;
-          names_end -= strlen ("摄影报道");
+          names_end = trim_end (text, names_start, names_end - strlen ("摄影报道"));
         }
       /* "…景象。 全媒体记者 辛一 通讯员 杨志国 刘亚 摄影报道": reporters with
        * their roles sign the whole report, no photo of its own */
       else if (!bracketed && _sd_text_has_suffix (text, names_start, names_end, "摄影报道")
-               && names_roles (text, names_start, names_end - strlen ("摄影报道")))
+               && names_roles (text, names_start,
+                               trim_end (text, names_start, names_end - strlen ("摄影报道"))))
         {
           u->tail_names = TRUE;
-          names_end -= strlen ("摄影报道");
+          names_end = trim_end (text, names_start, names_end - strlen ("摄影报道"));
         }
       /* "…集聚。 新华社发": an agency sends the photo */
       else if (!bracketed && sends_photo (text, names_start, names_end))
@@ -666,6 +681,6 @@ _sd_seg_find_glued_tail (SdSegPage *page, SdSegUnit *u)
   u->tail_end = tail_end;
   u->names_start = names_start;
   u->names_end = names_end;
-  u->prose_end = tail;
+  u->prose_end = cut;
   _sd_text_trim (text, &u->prose_start, &u->prose_end);
 }

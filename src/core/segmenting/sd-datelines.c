@@ -183,6 +183,144 @@ skip_stray_marks (const char *text, gsize pos, gsize end)
   return pos;
 }
 
+/* A name of a few Han characters, and the end of its run; a name glued
+ * to the prose after it ("徐珊珊白天头顶烈日…") is taken as three
+ * characters long, as most are. */
+#define NAME_CHARS_MAX 3
+
+static gsize
+skip_name (const char *text, gsize pos, gsize end)
+{
+  guint n = 0;
+
+  while (pos < end && n < NAME_CHARS_MAX && _sd_text_is_han (_sd_text_get_char (text + pos)))
+    {
+      pos = _sd_seg_skip_char (text, pos);
+      n++;
+    }
+  return n >= 2 ? pos : 0;
+}
+
+/* "作者 周胜涛 张宏兵 申春华“昨天…": the names after the role, each but
+ * the last followed by a space; where they end, or 0. */
+static gsize
+skip_author_names (const char *text, gsize pos, gsize end)
+{
+  gsize after = 0, name_end;
+
+  while ((name_end = skip_name (text, pos, end)) != 0)
+    {
+      after = name_end;
+      pos = _sd_seg_skip_spaces (text, name_end, end);
+      if (pos == name_end)
+        break;
+    }
+  return after;
+}
+
+/* "中新网淮安7月26日电 题:淮河盱眙站…:只为淮水安澜 作者 徐珊珊…": an
+ * agency's dateline restates the story's title after 题, and may name its
+ * authors; neither is the story's text, which starts after them.  The
+ * title runs to a space before 作者 or 记者, or else to the end of a line
+ * that holds no sentence; a line that does is left as it is. */
+static void
+skip_restated_title (SdSegPage *page, SdSegUnit *u, gsize pos)
+{
+  const char *text = page->text;
+  gsize       end = u->prose_end, title;
+
+  if (!_sd_text_has_prefix (text, pos, end, "题")
+      || !_sd_seg_char_in (":：", _sd_text_first_char (text, pos + strlen ("题"), end)))
+    return;
+  title = _sd_seg_skip_spaces (text, _sd_seg_skip_char (text, pos + strlen ("题")), end);
+  for (gsize p = title; p < end; p = _sd_seg_skip_char (text, p))
+    {
+      gsize role = _sd_seg_skip_spaces (text, p, end), names, names_end;
+
+      if (!_sd_text_is_space (_sd_text_get_char (text + p))
+          || !(_sd_text_has_prefix (text, role, end, "作者")
+               || _sd_text_has_prefix (text, role, end, "记者")))
+        continue;
+      names = _sd_seg_skip_spaces (text, role + strlen ("作者"), end);
+      if ((names_end = skip_author_names (text, names, end)) == 0)
+        return;
+      u->restated_start = title;
+      u->restated_end = p;
+      u->reporter_start = names;
+      u->reporter_end = names_end;
+      u->prose_start = _sd_seg_skip_spaces (text, names_end, end);
+      return;
+    }
+  if (_sd_seg_has_sentence_mark (text, pos, end))
+    return;
+  u->restated_start = title;
+  u->restated_end = end;
+  u->prose_start = end;
+}
+
+/* Han characters compared between a title and its restatement: OCR may
+ * misread one of them. */
+#define RESTATED_CHARS 8
+
+gboolean
+_sd_seg_restates_title (SdSegPage *page, SdSegUnit *lead, SdSegUnit *title)
+{
+  const char *text = page->text;
+  gsize       a = title->text_start, b = lead->restated_start;
+  guint       n = 0, wrong = 0;
+
+  if (lead->restated_end <= lead->restated_start || !lead->news_lead)
+    return FALSE;
+  while (n < RESTATED_CHARS && a < title->text_end && b < lead->restated_end)
+    {
+      gunichar x = _sd_text_get_char (text + a), y = _sd_text_get_char (text + b);
+
+      /* Han characters only: marks and spaces differ in width and place */
+      if (!_sd_text_is_han (x))
+        a = _sd_seg_skip_char (text, a);
+      else if (!_sd_text_is_han (y))
+        b = _sd_seg_skip_char (text, b);
+      else
+        {
+          wrong += x != y;
+          n++;
+          a = _sd_seg_skip_char (text, a);
+          b = _sd_seg_skip_char (text, b);
+        }
+    }
+  return n >= 4 && wrong <= n / 4;
+}
+
+/* A credit in brackets up to here opens a lead (what a reporter line of
+ * a few names with their roles holds). */
+#define LEAD_BRACKET_BYTES (40 * 3)
+/* and prose follows it, more than a few characters: it is no byline */
+#define LEAD_PROSE_BYTES (8 * 3)
+
+/* "(记者 张泽瑞 通讯员 王婷 正祥)14日,在灌云县…", "(□ 张文华 孙荪…)“以前…":
+ * the reporters in brackets open the text, as after 本报讯 but with the
+ * paper's dateline left out.  A photo's credit (摄) is no reporter. */
+static gboolean
+opens_with_reporters (const char *text, gsize pos, gsize end)
+{
+  gsize inside, close;
+
+  if (!_sd_seg_char_in ("(（", _sd_text_first_char (text, pos, end)))
+    return FALSE;
+  inside = _sd_seg_skip_spaces (text, _sd_seg_skip_char (text, pos), end);
+  for (close = inside; close < end && close - pos < LEAD_BRACKET_BYTES;
+       close = _sd_seg_skip_char (text, close))
+    if (_sd_seg_char_in (")）", _sd_text_get_char (text + close)))
+      break;
+  if (close >= end || close - pos >= LEAD_BRACKET_BYTES || end - close < LEAD_PROSE_BYTES
+      || _sd_text_contains (text, inside, close, "摄"))
+    return FALSE;
+  return _sd_text_has_prefix (text, inside, close, "记者")
+         || _sd_text_has_prefix (text, inside, close, "本报记者")
+         || _sd_text_has_prefix (text, inside, close, "通讯员")
+         || _sd_seg_char_in ("□■", _sd_text_first_char (text, inside, close));
+}
+
 /* "本报讯(范韶欣)…", "现代快报讯(记者 潘荣)…" */
 void
 _sd_seg_find_news_lead (SdSegPage *page, SdSegUnit *u)
@@ -197,11 +335,14 @@ _sd_seg_find_news_lead (SdSegPage *page, SdSegUnit *u)
 
       if (after_marks > u->prose_start)
         pos = skip_dateline (text, after_marks, u->prose_end);
-      if (pos == after_marks)
+      if (pos == after_marks && !opens_with_reporters (text, u->prose_start, u->prose_end))
         return;
     }
   u->news_lead = TRUE;
   u->prose_start = pos;
+  skip_restated_title (page, u, pos);
+  if (u->prose_start != pos)
+    return;
   open = _sd_text_first_char (text, pos, u->prose_end);
   if (open != '(' && open != 0xFF08 && open != 0x3010)
     return;

@@ -60,6 +60,51 @@ same_photographer (SdSegPage *page, SdSegStory *story, guint i)
                 == 0;
 }
 
+/* Whether [@start, @end) holds two Han characters that follow each other
+ * in @title (common ones too: 过年).  A title is short, and so is what it
+ * is asked about. */
+static gboolean
+shares_title_bigram (SdSegPage *page, SdSegUnit *title, gsize start, gsize end)
+{
+  const char *text = page->text;
+
+  for (gsize p = title->text_start; p < title->text_end; p = _sd_seg_skip_char (text, p))
+    {
+      gsize q = _sd_seg_skip_char (text, p), n = _sd_seg_skip_char (text, q) - p;
+      char  bigram[16];
+
+      if (q >= title->text_end || n >= sizeof bigram
+          || !_sd_text_is_han (_sd_text_get_char (text + p))
+          || !_sd_text_is_han (_sd_text_get_char (text + q)))
+        continue;
+      memcpy (bigram, text + p, n);
+      bigram[n] = '\0';
+      if (g_strstr_len (text + start, end - start, bigram) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A titled story that holds photos only, each caption closed by its
+ * credit, gets another caption that repeats a word of its title
+ * (留锡过年也温暖: "…组织留锡过年的青少年…", "…就地过年的企业职工子女…"):
+ * the spread goes on.  Measured on the real pages: each caption of the
+ * three spreads shares two characters with the title, no photo of its own
+ * printed after a photo's story does. */
+static gboolean
+goes_on_in_spread (SdSegPage *page, SdSegStory *story, guint i)
+{
+  SdSegUnit *u = _sd_seg_unit_at (page, i);
+
+  if (story->headline == NONE || !story->ended_by_photo)
+    return FALSE;
+  for (guint k = story->headline + 1; k < i; k++)
+    if (_sd_seg_unit_at (page, k)->role == ROLE_BODY && !_sd_seg_is_photo_caption (page, k))
+      return FALSE;
+  return shares_title_bigram (page, _sd_seg_unit_at (page, story->headline), u->prose_start,
+                              u->prose_end);
+}
+
 /* A photo caption after the end of a story is an item of its own: the
  * story before was signed, cut off mid-sentence, or lies a wide gap away;
  * not when the story's last photo has the same photographer. */
@@ -69,7 +114,7 @@ _sd_seg_after_story_end (SdSegPage *page, SdSegStory *story, guint i)
   SdSegUnit *prev = _sd_seg_unit_at (page, i - 1);
   SdSegUnit *u = _sd_seg_unit_at (page, i);
 
-  if (!story->has_body || same_photographer (page, story, i))
+  if (!story->has_body || same_photographer (page, story, i) || goes_on_in_spread (page, story, i))
     return FALSE;
   /* a spread of photos: a short undated caption after one closed by a
    * credit ("江宁横溪石塘村青山绿水环绕,环境优美。", "李莉 摄") */

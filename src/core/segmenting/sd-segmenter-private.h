@@ -70,6 +70,8 @@ typedef struct
   gsize tail_start; /* glued names and credit, or the credit line */
   gsize tail_end;
   gsize numbered_end; /* after "一、" heading a section, else text_start */
+  gsize restated_start; /* the title a dateline restates after 题, or 0 */
+  gsize restated_end;
   gsize names_start; /* the names in the tail, a credit or a name line */
   gsize names_end;
   guint chars; /* non-space characters of the text, counted up to CHARS_LIMIT + 1 */
@@ -242,6 +244,11 @@ G_GNUC_INTERNAL void       _sd_seg_find_news_lead   (SdSegPage  *page,
                                                      SdSegUnit  *u);
 G_GNUC_INTERNAL void       _sd_seg_find_glued_tail  (SdSegPage  *page,
                                                      SdSegUnit  *u);
+/* sd-datelines.c: the dateline lead at unit @lead restates the title at
+ * unit @title after 题 (OCR's misreads passed over) */
+G_GNUC_INTERNAL gboolean   _sd_seg_restates_title   (SdSegPage  *page,
+                                                     SdSegUnit  *lead,
+                                                     SdSegUnit  *title);
 /* sd-credits.c: a photo's credit in brackets before its caption */
 G_GNUC_INTERNAL void       _sd_seg_find_head_credit (SdSegPage  *page,
                                                      SdSegUnit  *u);

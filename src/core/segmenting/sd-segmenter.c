@@ -145,6 +145,39 @@ parts_stories_by_gaps (SdSegPage *page)
   return page->column > 0 && page->usual_gap == 0 && page->gap_titles >= GAP_TITLES_MIN;
 }
 
+/* Units between a title and the dateline that restates it: a photo's
+ * caption and credit, a reporter line. */
+#define RESTATED_BELOW_UNITS 3
+
+/* The @n header units from @i are restated by an agency's dateline right
+ * under them ("…电 题:…"), past a photo's caption and credit at most. */
+static gboolean
+restated_below (SdSegPage *page, guint i, guint n)
+{
+  SdSegUnit *title = _sd_seg_unit_at (page, i + n - 1);
+
+  for (guint k = i + n; k < page->units->len && k < i + n + RESTATED_BELOW_UNITS; k++)
+    {
+      SdSegUnit *u = _sd_seg_unit_at (page, k);
+
+      if (u->news_lead)
+        return _sd_seg_restates_title (page, u, title)
+               || _sd_seg_restates_title (page, u, _sd_seg_unit_at (page, i));
+      if (u->shape == SHAPE_TEXT && u->title)
+        return FALSE;
+    }
+  return FALSE;
+}
+
+/* The dateline at unit @i restates the title of @story: it goes on in it. */
+static gboolean
+restates_story_title (SdSegPage *page, SdSegStory *story, guint i)
+{
+  return story->headline != NONE
+         && _sd_seg_restates_title (page, _sd_seg_unit_at (page, i),
+                                    _sd_seg_unit_at (page, story->headline));
+}
+
 static gboolean
 starts_story (SdSegPage *page, SdSegStory *story, guint i)
 {
@@ -163,7 +196,7 @@ starts_story (SdSegPage *page, SdSegStory *story, guint i)
     return FALSE;
   if (u->md_level > 0 && u->md_level == page->min_md_level)
     return TRUE;
-  if (next != NULL && (next->news_lead || next->continued))
+  if ((next != NULL && (next->news_lead || next->continued)) || restated_below (page, i, n))
     return TRUE;
   /* on a page of column lines that parts paragraphs by no blank line, a
    * title set across columns is a headline: a section head is set in its
@@ -204,8 +237,9 @@ starts_story (SdSegPage *page, SdSegStory *story, guint i)
     }
   /* a 本报讯 item has no section headings, short or long: a title after
    * its last sentence, the text under it in words of its own, opens the
-   * next story */
-  if (story->news_lead && prev->ends_sentence && !u->at_edge
+   * next story (one at the column's edge too when it ends its sentence
+   * there, as a title that exclaims does: no cut line of prose) */
+  if (story->news_lead && prev->ends_sentence && (!u->at_edge || u->ends_sentence)
       && !_sd_seg_reads_like_cut_prose (page, u) && !goes_on_in_words (page, story, i, lead))
     return TRUE;
   return _sd_seg_weighs_as_story (page, story, i, n, lead);
@@ -429,7 +463,8 @@ assign_stories (SdSegPage *page)
         }
       else if (story == NULL
                || ((u->news_lead || u->continued || u->head_credit) && story->has_body
-                   && !_sd_seg_holds_only_caption (page, story, i))
+                   && !_sd_seg_holds_only_caption (page, story, i)
+                   && !restates_story_title (page, story, i))
                || (_sd_seg_is_photo_caption (page, i) && _sd_seg_after_story_end (page, story, i)
                    && !_sd_seg_is_numbered_part (page, u)))
         {
@@ -447,7 +482,9 @@ assign_stories (SdSegPage *page)
         story->last = i;
       if (u->role == ROLE_BODY || (u->shape == SHAPE_BOLD && u->prose_end > u->prose_start))
         {
-          if (!story->has_body)
+          /* the text opens with its dateline, under a photo's caption
+           * when the dateline restates the title */
+          if (!story->has_body || (u->news_lead && restates_story_title (page, story, i)))
             story->news_lead = u->news_lead;
           story->has_body = TRUE;
           story->last_body = i;

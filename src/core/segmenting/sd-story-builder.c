@@ -426,16 +426,40 @@ build_paragraphs (SdSegPage         *page,
     }
 }
 
-/* The last byline wins: a line of its own, else names glued to a paragraph. */
+/* Whether the names of credit unit @u are those of @names (nullable). */
+static gboolean
+names_differ (SdSegPage *page, SdSegUnit *u, const char *names)
+{
+  gsize n = u->names_end - u->names_start;
+
+  return names != NULL
+         && (strlen (names) != n || memcmp (names, page->text + u->names_start, n) != 0);
+}
+
+/* The last byline wins: a line of its own, else names glued to a paragraph.
+ * A photo item's credit signs it, unless its photos are credited to
+ * different photographers (a spread): then the credits are the photos'. */
 static void
 fill_byline (SdSegPage *page, SdSegStory *story, SdSegment *segment)
 {
-  const char *text = page->text;
+  const char      *text = page->text;
+  g_autofree char *credited = NULL; /* the names of the first photo credit */
+  gboolean         from_credit = FALSE, mixed = FALSE;
 
   for (guint i = story->first; i <= story->last; i++)
     {
       SdSegUnit *u = _sd_seg_unit_at (page, i);
+      gboolean   credit;
 
+      credit = segment->kind == SD_STORY_KIND_PHOTO && u->names_end > u->names_start
+               && (u->role == ROLE_CREDIT
+                   || (_sd_seg_carries_prose (u) && u->tail_kept && u->tail_credit));
+      if (credit)
+        {
+          mixed |= names_differ (page, u, credited);
+          if (credited == NULL)
+            credited = g_strndup (text + u->names_start, u->names_end - u->names_start);
+        }
       if (u->role == ROLE_BYLINE)
         set_string (&segment->byline,
                     dup_names (text, u->names_start, u->names_end,
@@ -443,16 +467,15 @@ fill_byline (SdSegPage *page, SdSegStory *story, SdSegment *segment)
       else if (u->role == ROLE_REPORTER && closes_story (story, i))
         set_string (&segment->byline,
                     dup_names (text, u->reporter_start, u->reporter_end, NAMES_ONLY));
-      else if (u->role == ROLE_CREDIT && segment->kind == SD_STORY_KIND_PHOTO
-               && u->names_end > u->names_start)
+      /* a photo's credit may name an office: "（宝应县委宣传部供图）" */
+      else if (credit || (_sd_seg_carries_prose (u) && u->tail_kept && u->tail_names))
         set_string (&segment->byline, dup_names (text, u->names_start, u->names_end, NAMES_ONLY));
-      else if (_sd_seg_carries_prose (u) && u->tail_kept
-               && (u->tail_names
-                   /* a photo's credit may name an office: "（宝应县委宣传部供图）" */
-                   || (u->tail_credit && segment->kind == SD_STORY_KIND_PHOTO
-                       && u->names_end > u->names_start)))
-        set_string (&segment->byline, dup_names (text, u->names_start, u->names_end, NAMES_ONLY));
+      else
+        continue;
+      from_credit = credit;
     }
+  if (from_credit && mixed)
+    g_clear_pointer (&segment->byline, g_free);
 }
 
 static SdStoryKind
