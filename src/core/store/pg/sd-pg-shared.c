@@ -486,20 +486,32 @@ sd_pg_shared_init (SdPgShared *self)
   g_mutex_init (&self->reading);
 }
 
+/* The shared library on the two connections given, which it takes. */
 SdPgShared *
-sd_pg_shared_open (const char *location, GError **error)
+_sd_pg_shared_new_for (SdPgLibrary *library, SdPgLibrary *reader, GError **error)
 {
   g_autoptr (SdPgShared) self = g_object_new (SD_TYPE_PG_SHARED, NULL);
 
-  self->library = sd_pg_library_open (location, error);
-  if (self->library == NULL)
-    return NULL;
-  self->reader = sd_pg_library_open (location, error);
-  if (self->reader == NULL
-      || !sd_pg_library_watch (self->library, changed_cb, connection_cb, self, error))
+  self->library = library;
+  self->reader = reader;
+  if (!sd_pg_library_watch (self->library, changed_cb, connection_cb, self, error))
     return NULL;
   self->online = TRUE;
   return g_steal_pointer (&self);
+}
+
+SdPgShared *
+sd_pg_shared_open (const char *location, GError **error)
+{
+  SdPgLibrary *library = sd_pg_library_open (location, error);
+  SdPgLibrary *reader = library != NULL ? sd_pg_library_open_again (library, NULL, error) : NULL;
+
+  if (reader == NULL)
+    {
+      sd_pg_library_close (library);
+      return NULL;
+    }
+  return _sd_pg_shared_new_for (library, reader, error);
 }
 
 const char *
