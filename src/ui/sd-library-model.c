@@ -234,6 +234,8 @@ refuse (SdLibraryModel *self, GError **error)
   return FALSE;
 }
 
+/* (an import's or an export's @data is a reference to its owner, which
+ * the callback lets go of, as on a personal library) */
 static void
 report_missing (SdLibraryModel *self, gpointer tag, GAsyncReadyCallback callback, gpointer data)
 {
@@ -414,7 +416,7 @@ sd_library_model_import_async (SdLibraryModel        *self,
   g_return_if_fail (SD_IS_LIBRARY_MODEL (self) && G_IS_OBJECT (owner));
   if (self->store == NULL)
     {
-      report_missing (self, sd_library_model_import_async, callback, owner);
+      report_missing (self, sd_library_model_import_async, callback, g_object_ref (owner));
       return;
     }
   sd_importer_import_async (self->store, paths, options, cancellable, progress,
@@ -444,7 +446,7 @@ sd_library_model_export_async (SdLibraryModel        *self,
   g_return_if_fail (SD_IS_LIBRARY_MODEL (self) && G_IS_OBJECT (owner));
   if (self->store == NULL)
     {
-      report_missing (self, sd_library_model_export_async, callback, owner);
+      report_missing (self, sd_library_model_export_async, callback, g_object_ref (owner));
       return;
     }
   sd_export_to_file_async (self->store, scope, format, options, file, cancellable, progress,
