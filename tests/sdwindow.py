@@ -129,9 +129,9 @@ def row_cells(table, name):
 
 
 class Window:
-    """storydesk --db LIBRARY, its messages kept in a file."""
+    """storydesk --db LIBRARY [FILE…], its messages kept in a file."""
 
-    def __init__(self, library, data_home):
+    def __init__(self, library, data_home, files=()):
         self.library = library
         env = dict(os.environ)
         env.pop("NO_AT_BRIDGE", None)
@@ -141,7 +141,8 @@ class Window:
         env["STORYDESK_DEBUG"] = "sync-reads"
         self.log = tempfile.TemporaryFile(mode="w+", prefix="sd-window-stderr-")
         self._panel = None
-        self.proc = subprocess.Popen([STORYDESK, "--db", library], env=env, stderr=self.log)
+        self.proc = subprocess.Popen([STORYDESK, "--db", library, *files], env=env,
+                                     stderr=self.log)
         self.app = wait_until(lambda: self._application(), "storydesk on the AT-SPI bus")
 
     def _application(self):

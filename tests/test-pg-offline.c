@@ -263,10 +263,96 @@ test_silent_server (void)
   stop_relay (&relay);
 }
 
+static void
+opened_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static gboolean
+cancel_cb (gpointer data)
+{
+  g_cancellable_cancel (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* The window's connection, made in a worker (sd_pg_shared_open_async ()),
+ * to @location; the main loop counted meanwhile.  @seconds: how long. */
+static SdPgShared *
+open_counting (
+    const char *location, GCancellable *cancellable, Seen *seen, double *seconds, GError **error)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  gint64 start = g_get_monotonic_time ();
+  guint  ticker = g_timeout_add (50, tick_cb, seen);
+
+  sd_pg_shared_open_async (location, NULL, FALSE, cancellable, opened_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (ticker);
+  *seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+  return sd_pg_shared_open_finish (result, error);
+}
+
+/* Opening a library whose server says nothing never stops the main loop:
+ * given up after the address's connect_timeout with a message naming the
+ * address, or at once when stopped; the command line's connection gives
+ * up too, and once the server answers the library opens. */
+static void
+test_silent_connect (void)
+{
+  Relay            relay = { 0 };
+  g_autofree char *relayed = start_relay (&relay);
+  g_autofree char *location = g_strdup_printf ("%s&connect_timeout=3", relayed);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (SdPgShared) shared = NULL;
+  SdPgLibrary *library;
+  Seen         seen = { -1 };
+  double       seconds;
+
+  set_cut (&relay, TRUE);
+  run_for (0.2);
+  shared = open_counting (location, NULL, &seen, &seconds, &error);
+  g_test_message ("given up after %.1f s, %u ticks of 50 ms meanwhile", seconds, seen.ticks);
+  g_assert_null (shared);
+  g_assert_error (error, SD_PG_ERROR, SD_PG_ERROR_CONNECT);
+  g_assert_nonnull (strstr (error->message, location));
+  g_assert_nonnull (strstr (error->message, "did not answer within 3 seconds"));
+  g_assert_cmpfloat (seconds, >=, 2.5);
+  g_assert_cmpfloat (seconds, <, 10);
+  g_assert_cmpuint (seen.ticks, >, 30);
+  g_clear_error (&error);
+
+  /* stopped by the editor: at once, with no timeout named */
+  seen.ticks = 0;
+  g_timeout_add (1000, cancel_cb, cancellable);
+  shared = open_counting (relayed, cancellable, &seen, &seconds, &error);
+  g_assert_null (shared);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpfloat (seconds, <, 3);
+  g_assert_cmpuint (seen.ticks, >, 10);
+  g_clear_error (&error);
+
+  library = sd_pg_library_open (location, &error);
+  g_assert_null (library);
+  g_assert_error (error, SD_PG_ERROR, SD_PG_ERROR_CONNECT);
+  g_clear_error (&error);
+
+  set_cut (&relay, FALSE);
+  run_for (0.2);
+  shared = open_counting (location, NULL, &seen, &seconds, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (shared);
+  g_clear_object (&shared);
+  stop_relay (&relay);
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/pg/offline/silent-server", test_silent_server);
+  g_test_add_func ("/pg/offline/silent-connect", test_silent_connect);
   return g_test_run ();
 }

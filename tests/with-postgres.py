@@ -4,16 +4,19 @@
 # Copyright 2026 The Storydesk authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-#   with-postgres.py COMMAND [ARG...]
+#   with-postgres.py [--tcp] COMMAND [ARG...]
 #
 # Makes a new cluster in a temporary folder with initdb, starts it on a Unix
 # socket in that folder only (no TCP), runs COMMAND with SD_TEST_PG_URL set
 # to a postgresql:// address of a fresh database, stops the server and
-# removes the folder, and exits with COMMAND's status.  initdb refuses to
+# removes the folder, and exits with COMMAND's status.  --tcp: it also
+# listens on 127.0.0.1 at a free port, where a password is asked
+# (scram-sha-256), and SD_TEST_PG_TCP_URL is that address (no user).  initdb refuses to
 # run as root, so under root the server runs as the unprivileged `postgres`
 # user Debian's package creates (else `nobody`).
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -29,9 +32,17 @@ def run_server_command(user, argv):
                           stdout=subprocess.DEVNULL)
 
 
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
 def main():
-    if len(sys.argv) < 2:
-        sys.exit(__doc__ or "usage: with-postgres.py COMMAND [ARG...]")
+    tcp = len(sys.argv) > 1 and sys.argv[1] == "--tcp"
+    command = sys.argv[2:] if tcp else sys.argv[1:]
+    if not command:
+        sys.exit(__doc__ or "usage: with-postgres.py [--tcp] COMMAND [ARG...]")
     user = server_user()
     top = tempfile.mkdtemp(prefix="sd-pg-")
     data = os.path.join(top, "data")
@@ -40,18 +51,27 @@ def main():
     os.chmod(top, 0o755)
     started = False
     try:
-        run_server_command(user, [server_bin("initdb"), "--auth=trust", "--encoding=UTF8",
-                                  "--locale=C", "--username=storydesk", "-D", data])
+        run_server_command(user, [server_bin("initdb"), "--auth-local=trust",
+                                  "--auth-host=" + ("scram-sha-256" if tcp else "trust"),
+                                  "--encoding=UTF8", "--locale=C", "--username=storydesk",
+                                  "-D", data])
+        port = free_port() if tcp else None
+        listen = f"-c listen_addresses=127.0.0.1 -c port={port}" if tcp else \
+            "-c listen_addresses=''"
         run_server_command(user, [server_bin("pg_ctl"), "-D", data, "-w", "-l",
                                   os.path.join(top, "server.log"), "-o",
-                                  f"-c listen_addresses='' -c unix_socket_directories={top} "
+                                  f"{listen} -c unix_socket_directories={top} "
                                   "-c fsync=off", "start"])
         started = True
-        run_server_command(user, [server_bin("createdb"), "-h", top,
+        socket_port = ["-p", str(port)] if tcp else []
+        run_server_command(user, [server_bin("createdb"), "-h", top, *socket_port,
                                   "-U", "storydesk", "storydesk_test"])
         env = dict(os.environ)
         env["SD_TEST_PG_URL"] = f"postgresql:///storydesk_test?host={top}&user=storydesk"
-        return subprocess.run(sys.argv[1:], env=env).returncode
+        if tcp:
+            env["SD_TEST_PG_URL"] += f"&port={port}"
+            env["SD_TEST_PG_TCP_URL"] = f"postgresql://127.0.0.1:{port}/storydesk_test"
+        return subprocess.run(command, env=env).returncode
     finally:
         if started:
             run_server_command(user, [server_bin("pg_ctl"), "-D", data, "-m", "immediate",

@@ -51,7 +51,13 @@ _sd_cli_open_shared (const char *location)
 
   if (library == NULL)
     {
-      _sd_cli_print_error (error->message);
+      g_autofree char *message = g_error_matches (error, SD_PG_ERROR, SD_PG_ERROR_PASSWORD)
+          ? g_strdup_printf (_("%s: the window (storydesk --db LOCATION) asks for it and "
+                                   "can keep it in the keyring"),
+                                error->message)
+          : g_strdup (error->message);
+
+      _sd_cli_print_error (message);
       return NULL;
     }
   /* a login with none of the library's roles sees none of its tables */

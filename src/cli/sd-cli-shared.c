@@ -112,6 +112,29 @@ _sd_cli_run_serve (int argc, char **argv)
   return serving.stopped_cleanly ? EXIT_SUCCESS : EXIT_REFUSED;
 }
 
+/* Brings the library's schema up to date, then indexes the headlines of
+ * the stories stored before story_heads was there, 500 to a transaction:
+ * stopped, the next run goes on from there. */
+static gboolean
+upgrade (SdPgLibrary *library, const char *location, GError **error)
+{
+  guint n_filled = 0;
+
+  if (!sd_pg_library_create (library, error)
+      || !sd_pg_library_fill_heads (library, 500, 0, NULL, &n_filled, error))
+    return FALSE;
+  g_print (_("The shared library at %s is ready\n"), location);
+  if (n_filled > 0)
+    g_print (g_dngettext (GETTEXT_PACKAGE,
+                          "%u story stored before its headline was indexed for ranked search "
+                          "now is\n",
+                          "%u stories stored before their headlines were indexed for ranked "
+                          "search now are\n",
+                          n_filled),
+             n_filled);
+  return TRUE;
+}
+
 int
 _sd_cli_run_admin (int argc, char **argv)
 {
@@ -128,10 +151,12 @@ _sd_cli_run_admin (int argc, char **argv)
 
   if (!_sd_cli_parse_options ("admin", entries, &argc, &argv))
     return EXIT_REFUSED;
-  init = argc == 4 && g_strcmp0 (argv[2], "init") == 0;
+  /* upgrade: init's other name, for a library that exists */
+  init = argc == 4 && (g_strcmp0 (argv[2], "init") == 0 || g_strcmp0 (argv[2], "upgrade") == 0);
   if (!init && !(argc == 5 && g_strcmp0 (argv[2], "add") == 0))
     {
-      _sd_cli_print_error (_("admin needs init LOCATION, or add LOCATION NAME --role ROLE"));
+      _sd_cli_print_error (
+          _("admin needs init LOCATION, upgrade LOCATION, or add LOCATION NAME --role ROLE"));
       return EXIT_REFUSED;
     }
   if (!sd_pg_library_is_location (argv[3]))
@@ -149,15 +174,13 @@ _sd_cli_run_admin (int argc, char **argv)
     }
   library = sd_pg_library_open (argv[3], &error);
   if (library == NULL
-      || !(init ? sd_pg_library_create (library, &error)
+      || !(init ? upgrade (library, argv[3], &error)
                 : sd_pg_library_add_person (library, argv[4], role, &error)))
     {
       _sd_cli_print_error (error->message);
       return EXIT_REFUSED;
     }
-  if (init)
-    g_print (_("The shared library at %s is ready\n"), argv[3]);
-  else
+  if (!init)
     g_print (_("%s is now a person of the library, as %s; their password is set with psql’s "
                "\\password\n"),
                 argv[4], role_name);

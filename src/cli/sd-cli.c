@@ -88,8 +88,8 @@ static const Command commands[] = {
                                   N_("Host a shared library for the newsroom on this computer "
                                "(PostgreSQL, started on DIR)"),
                                       _sd_cli_run_serve },
-                              { "admin", N_("init LOCATION | add LOCATION NAME --role editor|reviewer|admin"),
-                                             N_("Make a shared library on a PostgreSQL server, or add a person to it"),
+                              { "admin", N_("init LOCATION | upgrade LOCATION | add LOCATION NAME --role editor|reviewer|admin"),
+                                             N_("Make a shared library on a PostgreSQL server, bring it up to date, or add a person to it"),
                                                  _sd_cli_run_admin },
                                 { "copy", N_("--from FILE --to postgresql://…"),
                                               N_("Copy a personal library’s stories into a shared library (those already there are left "

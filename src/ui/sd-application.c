@@ -470,6 +470,15 @@ ensure_window (SdApplication *self, gboolean seed)
   return SD_WINDOW (window);
 }
 
+SdWindow *
+_sd_application_open_library (SdApplication *self, const char *path)
+{
+  g_free (self->db_path);
+  self->db_path = g_strdup (path);
+  g_clear_object (&self->store);
+  return ensure_window (self, FALSE);
+}
+
 static void
 sd_application_activate (GApplication *application)
 {
@@ -494,6 +503,10 @@ sd_application_open (GApplication *application, GFile **files, int n_files, cons
   g_ptr_array_add (paths, NULL);
   if (window != NULL && paths->len > 1)
     sd_window_import_files (window, (const char *const *) paths->pdata);
+  /* a shared library's window comes once connected */
+  else if (paths->len > 1)
+    _sd_application_import_when_open (SD_APPLICATION (application),
+                                      (const char *const *) paths->pdata);
 }
 
 /* The last window is closing, and with it the application.  Its widgets go

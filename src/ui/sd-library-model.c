@@ -234,12 +234,18 @@ refuse (SdLibraryModel *self, GError **error)
   return FALSE;
 }
 
+/* (an import's or an export's @data is a reference to its owner, which
+ * the callback lets go of, as on a personal library) */
 static void
-report_missing (SdLibraryModel *self, gpointer tag, GAsyncReadyCallback callback, gpointer data)
+report_missing (SdLibraryModel     *self,
+                SdLibraryFeatures   feature,
+                gpointer            tag,
+                GAsyncReadyCallback callback,
+                gpointer            data)
 {
   g_task_report_new_error (self, callback, data, tag, SD_LIBRARY_ERROR,
                            SD_LIBRARY_ERROR_UNSUPPORTED, "%s",
-                           sd_library_describe_missing (self->library));
+                           sd_library_describe_missing_feature (self->library, feature));
 }
 
 /* Everything is read again whenever the library says it may have changed. */
@@ -415,10 +421,8 @@ sd_library_model_import_async (SdLibraryModel        *self,
   /* a shared library takes pages from an admin only */
   if ((sd_library_get_features (self->library) & SD_LIBRARY_CAN_IMPORT) == 0)
     {
-      g_task_report_new_error (
-          self, callback, g_object_ref (owner), sd_library_model_import_async, SD_LIBRARY_ERROR,
-          SD_LIBRARY_ERROR_UNSUPPORTED, "%s",
-          sd_library_describe_missing_feature (self->library, SD_LIBRARY_CAN_IMPORT));
+      report_missing (self, SD_LIBRARY_CAN_IMPORT, sd_library_model_import_async, callback,
+                      g_object_ref (owner));
       return;
     }
   sd_importer_import_async (self->library, paths, options, cancellable, progress,
@@ -448,7 +452,8 @@ sd_library_model_export_async (SdLibraryModel        *self,
   g_return_if_fail (SD_IS_LIBRARY_MODEL (self) && G_IS_OBJECT (owner));
   if (self->store == NULL)
     {
-      report_missing (self, sd_library_model_export_async, callback, owner);
+      report_missing (self, SD_LIBRARY_CAN_EXPORT, sd_library_model_export_async, callback,
+                      g_object_ref (owner));
       return;
     }
   sd_export_to_file_async (self->store, scope, format, options, file, cancellable, progress,
@@ -478,7 +483,8 @@ sd_library_model_read_stories_async (SdLibraryModel     *self,
   g_return_if_fail (SD_IS_LIBRARY_MODEL (self));
   if (self->store == NULL)
     {
-      report_missing (self, sd_library_model_read_stories_async, callback, user_data);
+      report_missing (self, SD_LIBRARY_CAN_EXPORT, sd_library_model_read_stories_async, callback,
+                      user_data);
       return;
     }
   sd_store_get_stories_async (self->store, ids, n_ids, cancellable, callback, user_data);
@@ -503,7 +509,8 @@ sd_library_model_find_story_async (SdLibraryModel     *self,
   g_return_if_fail (SD_IS_LIBRARY_MODEL (self));
   if (self->store == NULL)
     {
-      report_missing (self, sd_library_model_find_story_async, callback, user_data);
+      report_missing (self, SD_LIBRARY_CAN_PAGES, sd_library_model_find_story_async, callback,
+                      user_data);
       return;
     }
   sd_store_find_story_async (self->store, ref, cancellable, callback, user_data);

@@ -124,61 +124,6 @@ _sd_pg_transact (SdPgLibrary *self, SdPgTransactionFunc func, gpointer data, GEr
     }
 }
 
-/**
- * sd_pg_library_open:
- * @location: a libpq connection URI (postgresql://host/db, or
- *   postgresql:///db for the local socket); a password comes from
- *   ~/.pgpass, never from here
- *
- * Returns: (transfer full): the open library, or %NULL with @error.
- */
-/* Whether @location names a password (postgresql://user:secret@host/db,
- * or ?password=): Storydesk's messages repeat the address. */
-static gboolean
-holds_password (const char *location)
-{
-  char             *message = NULL;
-  PQconninfoOption *options = PQconninfoParse (location, &message);
-  gboolean          found = FALSE;
-
-  for (PQconninfoOption *option = options; option != NULL && option->keyword != NULL; option++)
-    if (g_str_equal (option->keyword, "password") && option->val != NULL && *option->val != '\0')
-      found = TRUE;
-  PQconninfoFree (options);
-  PQfreemem (message);
-  return found;
-}
-
-SdPgLibrary *
-sd_pg_library_open (const char *location, GError **error)
-{
-  g_autoptr (SdPgLibrary) self = NULL;
-
-  if (holds_password (location))
-    {
-      /* not repeated here: the address would put the password in the message */
-      g_set_error_literal (error, SD_PG_ERROR, SD_PG_ERROR_CONNECT,
-                           _("A shared library's address may not hold a password: libpq reads "
-                             "it from ~/.pgpass (a line HOST:PORT:DATABASE:USER:PASSWORD, the "
-                             "file of mode 0600)"));
-      return NULL;
-    }
-  self = g_new0 (SdPgLibrary, 1);
-  self->location = g_strdup (location);
-  self->conn = PQconnectdb (location);
-  if (PQstatus (self->conn) != CONNECTION_OK)
-    {
-      g_autofree char *message = g_strdup (PQerrorMessage (self->conn));
-
-      g_set_error (error, SD_PG_ERROR, SD_PG_ERROR_CONNECT,
-                   _("Cannot open the shared library %s: %s"), location, g_strstrip (message));
-      return NULL;
-    }
-  if (!_sd_pg_set_up_session (self, error))
-    return NULL;
-  return g_steal_pointer (&self);
-}
-
 gboolean
 _sd_pg_set_up_session (SdPgLibrary *self, GError **error)
 {

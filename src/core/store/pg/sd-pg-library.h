@@ -12,7 +12,7 @@
 /* clang-format off */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 #include "sd-query.h"
 #include "sd-store.h"
@@ -30,6 +30,7 @@ typedef enum
   SD_PG_ERROR_NOT_FOUND,   /* no story of that id */
   SD_PG_ERROR_CHANGED,     /* someone else changed the story since the version named */
   SD_PG_ERROR_RETRY,       /* the server undid the transaction (a deadlock): run it again */
+  SD_PG_ERROR_PASSWORD,    /* the server asks for a password none knows, or refused it */
 } SdPgError;
 GQuark sd_pg_error_quark (void);
 
@@ -51,7 +52,44 @@ typedef struct _SdPgLibrary SdPgLibrary;
  * a library file. */
 gboolean     sd_pg_library_is_location  (const char        *location);
 
+/* Who a connection logs in as, as libpq resolved the address (its
+ * defaults, PGUSER and the like, included): what a password in the
+ * keyring is filed under (sd-pg-secret.h). */
+typedef struct
+{
+  char *host;     /* a name, an address, or the folder of a Unix socket */
+  char *port;
+  char *database;
+  char *user;
+} SdPgLogin;
+
+void         sd_pg_login_free           (SdPgLogin         *login);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SdPgLogin, sd_pg_login_free)
+/* "anna on HOST:PORT/DATABASE", for messages. (transfer full) */
+char        *sd_pg_login_describe       (const SdPgLogin   *login);
+
+/* Connects as sd_pg_library_open_full () with no password given: ~/.pgpass,
+ * else the desktop keyring when the server asks for one (sd-pg-connect.c). */
 SdPgLibrary *sd_pg_library_open         (const char        *location,
+                                         GError           **error);
+/* Connects to @location without ever blocking for long: libpq's steps are
+ * polled, given up when @cancellable is cancelled or after the address's
+ * connect_timeout (30 s when it names none).  @password: (nullable) the
+ * one the editor typed; without it libpq reads ~/.pgpass, and when the
+ * server still asks for one the keyring's is tried.  @remember: the typed
+ * password stored in the keyring once the server took it.  A password
+ * asked for and not known, or refused, is SD_PG_ERROR_PASSWORD;
+ * @out_login: (optional) who the connection logs in as, also then. */
+SdPgLibrary *sd_pg_library_open_full    (const char        *location,
+                                         const char        *password,
+                                         gboolean           remember,
+                                         SdPgLogin        **out_login,
+                                         GCancellable      *cancellable,
+                                         GError           **error);
+/* A second connection to the same library, with what the first logged in
+ * with (a password included). */
+SdPgLibrary *sd_pg_library_open_again   (SdPgLibrary       *self,
+                                         GCancellable      *cancellable,
                                          GError           **error);
 void         sd_pg_library_close        (SdPgLibrary       *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SdPgLibrary, sd_pg_library_close)
@@ -64,6 +102,18 @@ gboolean     sd_pg_library_ensure_database (const char  *server_location,
 /* Creates the tables, indexes, roles and policies where they are missing
  * (sd-pg-schema.c); run by a role that may create roles. */
 gboolean     sd_pg_library_create       (SdPgLibrary       *self,
+                                         GError           **error);
+/* How many stories have a headline but no row in story_heads (stored
+ * before it was there); -1 with @error. */
+gint64       sd_pg_library_count_missing_heads (SdPgLibrary  *self,
+                                                GError      **error);
+/* Fills story_heads for them, @batch_size a transaction, at most
+ * @max_batches (0: all); stopped, it keeps what it did (sd-pg-schema.c). */
+gboolean     sd_pg_library_fill_heads   (SdPgLibrary       *self,
+                                         guint              batch_size,
+                                         guint              max_batches,
+                                         GCancellable      *cancellable,
+                                         guint             *out_n_filled,
                                          GError           **error);
 gboolean     sd_pg_library_add_person   (SdPgLibrary       *self,
                                          const char        *name,

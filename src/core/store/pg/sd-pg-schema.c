@@ -18,6 +18,7 @@
 #include <stdlib.h>
 
 #include "sd-pg-private.h"
+#include "sd-tsvector.h"
 
 /* Run as one script: every statement may run again on a library that has
  * it already. */
@@ -46,14 +47,6 @@ static const char schema_sql[] =
     "  PRIMARY KEY (story_id, n));"
     "CREATE INDEX IF NOT EXISTS story_windows_by_token"
     "  ON storydesk.story_windows USING gin (tokens);"
-    /* The headline's tokens again, by themselves: a search puts the stories
-     * whose headline holds its terms first, and few headlines hold a term,
-     * so their own index answers at once. */
-    "CREATE TABLE IF NOT EXISTS storydesk.story_heads ("
-    "  story_id bigint PRIMARY KEY REFERENCES storydesk.stories (id) ON DELETE CASCADE,"
-    "  tokens tsvector NOT NULL);"
-    "CREATE INDEX IF NOT EXISTS story_heads_by_token"
-    "  ON storydesk.story_heads USING gin (tokens);"
 
     /* Tags: a story's tag is a row of its own, so two editors tagging one
    * story at once both land. */
@@ -117,11 +110,10 @@ static const char schema_sql[] =
     "END $$;"
     "GRANT storydesk_admin TO CURRENT_USER;"
     "GRANT USAGE ON SCHEMA storydesk TO storydesk_editor;"
-    "GRANT SELECT ON storydesk.stories, storydesk.story_windows, storydesk.story_heads"
-    "  TO storydesk_editor;"
+    "GRANT SELECT ON storydesk.stories, storydesk.story_windows TO storydesk_editor;"
     "GRANT UPDATE (note, status) ON storydesk.stories TO storydesk_editor;"
     /* a note is searched: whoever may write one rewrites the story's windows */
-    "GRANT INSERT, DELETE ON storydesk.story_windows, storydesk.story_heads TO storydesk_editor;"
+    "GRANT INSERT, DELETE ON storydesk.story_windows TO storydesk_editor;"
     "GRANT SELECT, INSERT ON storydesk.changes TO storydesk_editor;"
     "GRANT USAGE ON SEQUENCE storydesk.changes_n_seq TO storydesk_editor;"
     "GRANT UPDATE (kind, headline, subheadline, reporter, byline, body, place_code)"
@@ -137,8 +129,6 @@ static const char schema_sql[] =
     "ALTER TABLE storydesk.stories FORCE ROW LEVEL SECURITY;"
     "ALTER TABLE storydesk.story_windows ENABLE ROW LEVEL SECURITY;"
     "ALTER TABLE storydesk.story_windows FORCE ROW LEVEL SECURITY;"
-    "ALTER TABLE storydesk.story_heads ENABLE ROW LEVEL SECURITY;"
-    "ALTER TABLE storydesk.story_heads FORCE ROW LEVEL SECURITY;"
     "DROP POLICY IF EXISTS read_stories ON storydesk.stories;"
     "CREATE POLICY read_stories ON storydesk.stories FOR SELECT TO storydesk_editor"
     "  USING (true);"
@@ -174,9 +164,6 @@ static const char schema_sql[] =
     "  USING (true) WITH CHECK (true);"
     "DROP POLICY IF EXISTS story_windows ON storydesk.story_windows;"
     "CREATE POLICY story_windows ON storydesk.story_windows FOR ALL TO storydesk_editor"
-    "  USING (true) WITH CHECK (true);"
-    "DROP POLICY IF EXISTS story_heads ON storydesk.story_heads;"
-    "CREATE POLICY story_heads ON storydesk.story_heads FOR ALL TO storydesk_editor"
     "  USING (true) WITH CHECK (true);";
 
 /* Step 2: what a story copied from a personal library brings (#17 item
@@ -269,11 +256,32 @@ static const char step3_sql[] = "ALTER TABLE storydesk.pages"
                                 "  ADD COLUMN imported_by text;"
                                 "CREATE INDEX pages_by_checksum ON storydesk.pages (checksum);";
 
+/* Step 4: the headline's tokens again, by themselves: a ranked search puts
+ * the stories whose headline holds its terms first, and few headlines hold
+ * a term, so their own index answers at once.  (Step 1 held this table for
+ * a day; a library made then has it already, hence IF NOT EXISTS.)  Its
+ * rows are filled by sd_pg_library_fill_heads () for the stories stored
+ * before. */
+static const char step4_sql[] =
+    "CREATE TABLE IF NOT EXISTS storydesk.story_heads ("
+    "  story_id bigint PRIMARY KEY REFERENCES storydesk.stories (id) ON DELETE CASCADE,"
+    "  tokens tsvector NOT NULL);"
+    "CREATE INDEX IF NOT EXISTS story_heads_by_token"
+    "  ON storydesk.story_heads USING gin (tokens);"
+    "GRANT SELECT ON storydesk.story_heads TO storydesk_editor;"
+    /* a note's writer rewrites the story's windows, its headline's too */
+    "GRANT INSERT, DELETE ON storydesk.story_heads TO storydesk_editor;"
+    "ALTER TABLE storydesk.story_heads ENABLE ROW LEVEL SECURITY;"
+    "ALTER TABLE storydesk.story_heads FORCE ROW LEVEL SECURITY;"
+    "DROP POLICY IF EXISTS story_heads ON storydesk.story_heads;"
+    "CREATE POLICY story_heads ON storydesk.story_heads FOR ALL TO storydesk_editor"
+    "  USING (true) WITH CHECK (true);";
+
 /* The schema's steps, each run once, in order, in a transaction of its
  * own, and recorded in storydesk.schema_steps.  Step 1 may also run again
  * on a library made before the steps were counted: each of its statements
  * keeps what is there.  A new step goes at the end; none is ever edited. */
-static const char *const steps[] = { schema_sql, step2_sql, step3_sql };
+static const char *const steps[] = { schema_sql, step2_sql, step3_sql, step4_sql };
 
 static gint
 read_step (SdPgLibrary *self, GError **error)
@@ -343,7 +351,7 @@ _sd_pg_check_schema (SdPgLibrary *self, GError **error)
   else
     g_set_error (error, SD_PG_ERROR, SD_PG_ERROR_UNSUPPORTED,
                  _("The shared library %s needs its schema brought up to date: an admin runs "
-                   "storydesk admin init %s"),
+                   "storydesk admin upgrade %s"),
                     self->location, self->location);
   return FALSE;
 }
@@ -427,5 +435,111 @@ sd_pg_library_ensure_database (const char *server_location, const char *name, GE
 
       return _sd_pg_run_script (server, create, error);
     }
+  return TRUE;
+}
+
+/* The stories with a headline and no row in story_heads: those stored
+ * before the table was there. */
+#define MISSING_HEADS                                                                              \
+  " FROM stories s WHERE coalesce (s.headline, '') <> ''"                                          \
+  " AND NOT EXISTS (SELECT 1 FROM story_heads h WHERE h.story_id = s.id)"
+
+gint64
+sd_pg_library_count_missing_heads (SdPgLibrary *self, GError **error)
+{
+  PGresult *result = _sd_pg_run (self, "SELECT count (*)" MISSING_HEADS, 0, NULL, error);
+  gint64    count;
+
+  if (result == NULL)
+    return -1;
+  count = g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
+  PQclear (result);
+  return count;
+}
+
+typedef struct
+{
+  const char *after; /* the last id of the batch before */
+  const char *limit;
+  guint       n_filled;
+  gint64      last_id; /* out: the batch's last id, 0 when it was empty */
+} HeadsBatch;
+
+/* One batch: read, tokenized here (the server cannot cut Chinese), and
+ * written in the same transaction.  A row an editor's note wrote meanwhile
+ * is left as it is. */
+static gboolean
+fill_heads_batch (SdPgLibrary *self, gpointer data, GError **error)
+{
+  HeadsBatch       *batch = data;
+  const char *const params[] = { batch->after, batch->limit };
+  PGresult         *result = _sd_pg_run (
+              self, "SELECT s.id, s.headline" MISSING_HEADS " AND s.id > $1 ORDER BY s.id LIMIT $2", 2,
+              params, error);
+  gboolean ok = result != NULL;
+
+  batch->n_filled = 0;
+  batch->last_id = 0;
+  for (int row = 0; ok && row < PQntuples (result); row++)
+    {
+      const char *const fields[] = { PQgetvalue (result, row, 1) };
+      g_autoptr (GPtrArray) head = sd_tsvector_windows (fields, 1);
+      const char *const insert[] = { PQgetvalue (result, row, 0),
+                                     head->len > 0 ? head->pdata[0] : "" };
+
+      batch->last_id = g_ascii_strtoll (insert[0], NULL, 10);
+      if (head->len == 0)
+        continue;
+      ok = _sd_pg_run_command (self,
+                               "INSERT INTO story_heads (story_id, tokens)"
+                               " VALUES ($1, $2::tsvector) ON CONFLICT (story_id) DO NOTHING",
+                               2, insert, error);
+      batch->n_filled += ok;
+    }
+  PQclear (result);
+  return ok;
+}
+
+/**
+ * sd_pg_library_fill_heads:
+ * @batch_size: stories a transaction
+ * @max_batches: 0 for as many as it takes
+ * @out_n_filled: (optional): headlines indexed
+ *
+ * Indexes the headlines of the stories stored before story_heads was
+ * there, @batch_size stories to a transaction: stopped (cancelled, or the
+ * connection lost), it has kept what it did, and runs on from there.
+ */
+gboolean
+sd_pg_library_fill_heads (SdPgLibrary  *self,
+                          guint         batch_size,
+                          guint         max_batches,
+                          GCancellable *cancellable,
+                          guint        *out_n_filled,
+                          GError      **error)
+{
+  g_autofree char *limit = g_strdup_printf ("%u", MAX (batch_size, 1));
+  gint64           after = 0;
+  guint            n_filled = 0;
+
+  for (guint n = 0; max_batches == 0 || n < max_batches; n++)
+    {
+      g_autofree char *after_text = g_strdup_printf ("%" G_GINT64_FORMAT, after);
+      HeadsBatch       batch = { after_text, limit, 0, 0 };
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error)
+          || !_sd_pg_transact (self, fill_heads_batch, &batch, error))
+        {
+          if (out_n_filled != NULL)
+            *out_n_filled = n_filled;
+          return FALSE;
+        }
+      n_filled += batch.n_filled;
+      if (batch.last_id == 0)
+        break;
+      after = batch.last_id;
+    }
+  if (out_n_filled != NULL)
+    *out_n_filled = n_filled;
   return TRUE;
 }

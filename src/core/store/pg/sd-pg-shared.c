@@ -23,7 +23,7 @@ struct _SdPgShared
   GMutex       reading;
   gboolean     online;
   gboolean     may_import; /* the person is an admin (管理员) */
-  char        *location;   /* an import's library: where @library is opened, in its worker */
+  SdPgShared  *opener; /* an import's library: whose connection @library repeats, in its worker */
 };
 
 static void sd_pg_shared_library_init (SdLibraryInterface *iface);
@@ -455,7 +455,7 @@ open_for_import (SdLibrary *library, GError **error)
       return NULL;
     }
   importer = g_object_new (SD_TYPE_PG_SHARED, NULL);
-  importer->location = g_strdup (self->library->location);
+  importer->opener = g_object_ref (self);
   importer->online = TRUE;
   return SD_LIBRARY (importer);
 }
@@ -519,7 +519,7 @@ sd_pg_shared_finalize (GObject *object)
 
   g_clear_pointer (&self->library, sd_pg_library_close);
   g_clear_pointer (&self->reader, sd_pg_library_close);
-  g_free (self->location);
+  g_clear_object (&self->opener);
   g_mutex_clear (&self->reading);
 
   G_OBJECT_CLASS (sd_pg_shared_parent_class)->finalize (object);
@@ -539,17 +539,15 @@ sd_pg_shared_init (SdPgShared *self)
   g_mutex_init (&self->reading);
 }
 
+/* The shared library on the two connections given, which it takes. */
 SdPgShared *
-sd_pg_shared_open (const char *location, GError **error)
+_sd_pg_shared_new_for (SdPgLibrary *library, SdPgLibrary *reader, GError **error)
 {
   g_autoptr (SdPgShared) self = g_object_new (SD_TYPE_PG_SHARED, NULL);
 
-  self->library = sd_pg_library_open (location, error);
-  if (self->library == NULL)
-    return NULL;
-  self->reader = sd_pg_library_open (location, error);
-  if (self->reader == NULL
-      || !sd_pg_library_watch (self->library, changed_cb, connection_cb, self, error))
+  self->library = library;
+  self->reader = reader;
+  if (!sd_pg_library_watch (self->library, changed_cb, connection_cb, self, error))
     return NULL;
   self->online = TRUE;
   self->may_import = is_admin (self->library);
@@ -581,9 +579,25 @@ sd_pg_shared_open_importer (const char *location, GError **error)
 SdPgLibrary *
 _sd_pg_shared_get_writer (SdPgShared *self, GError **error)
 {
+  /* the window's own connection again, with the password it was given,
+   * which may be in no keyring */
   if (self->library == NULL)
-    self->library = sd_pg_library_open (self->location, error);
+    self->library = sd_pg_library_open_again (self->opener->library, NULL, error);
   return self->library;
+}
+
+SdPgShared *
+sd_pg_shared_open (const char *location, GError **error)
+{
+  SdPgLibrary *library = sd_pg_library_open (location, error);
+  SdPgLibrary *reader = library != NULL ? sd_pg_library_open_again (library, NULL, error) : NULL;
+
+  if (reader == NULL)
+    {
+      sd_pg_library_close (library);
+      return NULL;
+    }
+  return _sd_pg_shared_new_for (library, reader, error);
 }
 
 const char *

@@ -29,6 +29,25 @@ SdPgShared  *sd_pg_shared_open         (const char  *location,
  * line (sd_library_open_for_import ()): no reads, no NOTIFY. */
 SdPgShared  *sd_pg_shared_open_importer (const char *location,
                                         GError     **error);
+/* The same without ever blocking the caller: the connections are made in
+ * a worker (sd_pg_library_open_full (): @password, (nullable), the one the
+ * editor typed, kept in the keyring when @remember), @callback called in
+ * the thread-default main context; an admin's opening also fills, in a
+ * worker, the headline index of stories stored before it was there
+ * (sd-pg-shared-open.c). */
+void         sd_pg_shared_open_async   (const char          *location,
+                                        const char          *password,
+                                        gboolean             remember,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+SdPgShared  *sd_pg_shared_open_finish  (GAsyncResult        *result,
+                                        GError             **error);
+/* The library on two connections made already, which it takes. */
+G_GNUC_INTERNAL
+SdPgShared  *_sd_pg_shared_new_for     (SdPgLibrary         *library,
+                                        SdPgLibrary         *reader,
+                                        GError             **error);
 /* The address it was opened with (it holds no password). */
 const char  *sd_pg_shared_get_location (SdPgShared  *self);
 /* Who the connection is, as sd_pg_library_get_person (). */
