@@ -57,12 +57,13 @@ static const StorySpec order_page[] = {
   { "通知", "入党。", NULL, NULL, SD_STORY_KIND_NEWS },
 };
 
-/* 新就 and 就业 apart (1, and 4's headline) or side by side. */
+/* 新就 and 就业 apart (1, and 4's headline) or side by side; words whole. */
 static const StorySpec phrase_page[] = {
   { "新闻", "新就是新，就业是就业。", NULL, NULL, SD_STORY_KIND_NEWS },
   { "新就业群体", "内容。", NULL, NULL, SD_STORY_KIND_NEWS },
   { "其他", "关注新就业群体。", NULL, NULL, SD_STORY_KIND_NEWS },
   { "新就与就业", "正文谈新就业。", NULL, NULL, SD_STORY_KIND_NEWS },
+  { "标题30", "ＧＤＰ增长12％，\xef\xa4\x80有此理。", NULL, NULL, SD_STORY_KIND_NEWS }, /* U+F900 */
 };
 
 static const FilterCase filter_cases[] = {
@@ -263,22 +264,22 @@ test_one_character_order (Fixture *fixture, gconstpointer data)
   assert_ranked (fixture, cases, G_N_ELEMENTS (cases));
 
   /* a headline edited moves its story between the two parts */
-  g_assert_true (
-      sd_store_set_story_field (fixture->store, 3, SD_STORY_FIELD_HEADLINE, "新闻", &error));
+  sd_store_set_story_field (fixture->store, 3, SD_STORY_FIELD_HEADLINE, "新闻", &error);
   g_assert_no_error (error);
   assert_ranked (fixture, edited, G_N_ELEMENTS (edited));
 }
 
-/* The index keeps no positions: a term of several tokens is checked
- * against the text of each story that has all of them, headline, wanted
- * or left out. */
+/* No positions in the index: a term of several tokens is checked against
+ * the text of each story that has them all, wanted or left out. */
 static void
 test_phrase_checked (Fixture *fixture, gconstpointer data)
 {
   static const RankedCase cases[] = {
-    { "新就业", 0, "2 4 3" },   { "-\"新就业\"", 0, "1" },     { "新就 -新就业", 0, "1" },
+    { "新就业", 0, "2 4 3" },   { "-\"新就业\"", 0, "1 5" },   { "新就 -新就业", 0, "1" },
     { "就业 -新就业", 0, "1" }, { "\"就业 群体\"", 0, "2 3" }, { "新就业 -群体", 0, "4" },
     { "就业是", 0, "1" },       { "就业 是", 0, "1" },         { "新就与", 0, "4" },
+    { "标题3", 0, "" },         { "标题30", 0, "5" },          { "\"gdp 增长\"", 0, "5" },
+    { "增长12", 0, "5" },       { "豈有此", 0, "5" },          { "增长1", 0, "" },
   };
 
   add_page (fixture, "phrase.txt", "phrase", phrase_page, G_N_ELEMENTS (phrase_page));
