@@ -48,6 +48,24 @@ static const StorySpec library_p2[] = {
   { "吴江 外卖小哥", "新就业群体。", NULL, "320509102", SD_STORY_KIND_NEWS },
 };
 
+/* Headlines with 党 (1, 3) and bodies with it (2, 5), for the order. */
+static const StorySpec order_page[] = {
+  { "党员大会", "内容。", NULL, NULL, SD_STORY_KIND_NEWS },
+  { "会议", "党的建设。", NULL, NULL, SD_STORY_KIND_NEWS },
+  { "党建新闻", "党员。", NULL, NULL, SD_STORY_KIND_NEWS },
+  { "别的", "没有。", NULL, NULL, SD_STORY_KIND_NEWS },
+  { "通知", "入党。", NULL, NULL, SD_STORY_KIND_NEWS },
+};
+
+/* 新就 and 就业 apart (1, and 4's headline) or side by side; words whole. */
+static const StorySpec phrase_page[] = {
+  { "新闻", "新就是新，就业是就业。", NULL, NULL, SD_STORY_KIND_NEWS },
+  { "新就业群体", "内容。", NULL, NULL, SD_STORY_KIND_NEWS },
+  { "其他", "关注新就业群体。", NULL, NULL, SD_STORY_KIND_NEWS },
+  { "新就与就业", "正文谈新就业。", NULL, NULL, SD_STORY_KIND_NEWS },
+  { "标题30", "ＧＤＰ增长12％，\xef\xa4\x80有此理。", NULL, NULL, SD_STORY_KIND_NEWS }, /* U+F900 */
+};
+
 static const FilterCase filter_cases[] = {
   { "", SD_SCOPE_ALL, NULL, "1 2 3 4 5" },
   { "乡村振兴", SD_SCOPE_ALL, NULL, "1 2" },
@@ -176,6 +194,96 @@ test_rank (Fixture *fixture, gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpuint (found->len, ==, 1);
   g_assert_cmpstr (((SdStory *) found->pdata[0])->headline, ==, "会议");
+}
+
+/* The ids found by @query in the order given, best first, at most @limit. */
+static char *
+ranked_ids (Fixture *fixture, const char *query, guint limit)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) found = sd_store_search (fixture->store, NULL, query, limit, &error);
+  GString *out = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < found->len; i++)
+    g_string_append_printf (out, "%s%" G_GINT64_FORMAT, i > 0 ? " " : "",
+                            ((SdStory *) g_ptr_array_index (found, i))->id);
+  return g_string_free (out, FALSE);
+}
+
+typedef struct
+{
+  const char *query;
+  guint       limit;  /* 0 for all */
+  const char *ranked; /* the ids found, best first */
+} RankedCase;
+
+/* Each case's stories best first; found all, they are as many as counted
+ * and the same as listed in page order. */
+static void
+assert_ranked (Fixture *fixture, const RankedCase *cases, guint n_cases)
+{
+  for (guint i = 0; i < n_cases; i++)
+    {
+      const RankedCase *c = &cases[i];
+      SdScope           listed_scope = { SD_SCOPE_ALL, NULL, c->query };
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GPtrArray) listed = NULL;
+      g_autofree char *ids = ranked_ids (fixture, c->query, c->limit);
+      g_autofree char *found = NULL, *listed_ids = NULL;
+      gint64           count;
+
+      g_test_message ("%s (%u) → %s", c->query, c->limit, ids);
+      g_assert_cmpstr (ids, ==, c->ranked);
+      if (c->limit > 0)
+        continue;
+      count = sd_store_count_matches (fixture->store, NULL, c->query, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (count, ==, *ids == '\0' ? 0 : (gint64) strlen (ids) / 2 + 1);
+      found = sd_test_search_ids (fixture->store, NULL, c->query);
+      listed = sd_store_list_full_stories (fixture->store, &listed_scope, &error);
+      g_assert_no_error (error);
+      listed_ids = sd_test_describe_ids (listed);
+      g_assert_cmpstr (listed_ids, ==, found);
+    }
+}
+
+/* A one-character search (#16): the stories whose headline holds it, then
+ * the others, each newest first; a shorter list is the same one cut. */
+static void
+test_one_character_order (Fixture *fixture, gconstpointer data)
+{
+  static const RankedCase cases[] = {
+    { "党", 0, "3 1 5 2" }, { "党", 3, "3 1 5" },   { "党", 1, "3" },
+    { "党员", 0, "1 3" },   { "党 -建", 0, "1 5" },
+  };
+  static const RankedCase edited[] = { { "党", 0, "1 5 3 2" } };
+  g_autoptr (GError) error = NULL;
+
+  add_page (fixture, "order.txt", "order", order_page, G_N_ELEMENTS (order_page));
+  assert_ranked (fixture, cases, G_N_ELEMENTS (cases));
+
+  /* a headline edited moves its story between the two parts */
+  sd_store_set_story_field (fixture->store, 3, SD_STORY_FIELD_HEADLINE, "新闻", &error);
+  g_assert_no_error (error);
+  assert_ranked (fixture, edited, G_N_ELEMENTS (edited));
+}
+
+/* No positions in the index: a term of several tokens is checked against
+ * the text of each story that has them all, wanted or left out. */
+static void
+test_phrase_checked (Fixture *fixture, gconstpointer data)
+{
+  static const RankedCase cases[] = {
+    { "新就业", 0, "2 4 3" },   { "-\"新就业\"", 0, "1 5" },   { "新就 -新就业", 0, "1" },
+    { "就业 -新就业", 0, "1" }, { "\"就业 群体\"", 0, "2 3" }, { "新就业 -群体", 0, "4" },
+    { "就业是", 0, "1" },       { "就业 是", 0, "1" },         { "新就与", 0, "4" },
+    { "标题3", 0, "" },         { "标题30", 0, "5" },          { "\"gdp 增长\"", 0, "5" },
+    { "增长12", 0, "5" },       { "豈有此", 0, "5" },          { "增长1", 0, "" },
+  };
+
+  add_page (fixture, "phrase.txt", "phrase", phrase_page, G_N_ELEMENTS (phrase_page));
+  assert_ranked (fixture, cases, G_N_ELEMENTS (cases));
 }
 
 static void
@@ -357,12 +465,18 @@ test_saved (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (saved->len, ==, 1);
 }
 
+/* What schema 14 added (#16), taken out again to make an older library. */
+#define UNDO_SCHEMA_14                                                                             \
+  "DROP TRIGGER story_fts_headline_insert; DROP TRIGGER story_fts_headline_delete;"                \
+  "DROP TRIGGER story_fts_headline_update; DROP TABLE story_fts_headline;"
+
 /* A library from before the index (schema 2) gets its stories indexed when
  * it is opened. */
 static void
 test_upgrade (Fixture *fixture, gconstpointer data)
 {
   static const char *const downgrade[] = {
+    UNDO_SCHEMA_14,
     "DROP INDEX stories_listing",
     "DROP INDEX pages_partial",
     "DROP TABLE maintenance",
@@ -438,6 +552,7 @@ test_upgrade_smaller (Fixture *fixture, gconstpointer data)
   g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
   g_assert_true (sd_store_register_fts5 (db, &error));
   g_assert_cmpint (sqlite3_exec (db,
+                                 UNDO_SCHEMA_14
                                  "DROP INDEX stories_listing;"
                                  "DROP INDEX pages_partial;"
                                  "DROP TABLE maintenance;"
@@ -485,6 +600,81 @@ test_upgrade_smaller (Fixture *fixture, gconstpointer data)
   sqlite3_close (db);
 }
 
+static char *
+query_text (const char *path, const char *sql)
+{
+  sqlite3         *db = NULL;
+  sqlite3_stmt    *stmt = NULL;
+  g_autofree char *text = NULL;
+
+  int rc;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_true (sd_store_register_fts5 (db, NULL));
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  rc = sqlite3_step (stmt);
+  g_assert_true (rc == SQLITE_ROW || rc == SQLITE_DONE);
+  if (rc == SQLITE_ROW)
+    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return g_steal_pointer (&text);
+}
+
+/* A library of schema 13 (#16 before): an index with positions and no
+ * index of headlines.  Opened, both are built without positions, and every
+ * search finds what it found before. */
+static void
+test_upgrade_no_positions (Fixture *fixture, gconstpointer data)
+{
+  static const char *const queries[] = {
+    "乡村振兴",  "\"乡村 振兴\"", "党",     "吴江 -外卖",    "-吴江",
+    "ＧＤＰ 12", "核对",          "志愿者", "\"振兴 乡村\"",
+  };
+  g_autoptr (GPtrArray) before = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *fts = NULL, *headlines = NULL;
+  sqlite3         *db = NULL;
+
+  build_library (fixture);
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    g_ptr_array_add (before, sd_test_search_ids (fixture->store, NULL, queries[i]));
+  g_clear_object (&fixture->store);
+
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_true (sd_store_register_fts5 (db, &error));
+  g_assert_cmpint (sqlite3_exec (db,
+                                 UNDO_SCHEMA_14
+                                 "DROP TABLE story_fts;"
+                                 "CREATE VIRTUAL TABLE story_fts USING fts5 ("
+                                 "  headline, subheadline, body, byline, note,"
+                                 "  content = 'live_stories', content_rowid = 'id',"
+                                 "  tokenize = 'sd_cjk', columnsize = 0);"
+                                 "INSERT INTO story_fts (story_fts) VALUES ('rebuild');"
+                                 "PRAGMA user_version = 13",
+                                 NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  fixture->store = sd_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_autofree char *after = sd_test_search_ids (fixture->store, NULL, queries[i]);
+
+      g_test_message ("%s → %s", queries[i], after);
+      g_assert_cmpstr (after, ==, g_ptr_array_index (before, i));
+    }
+  fts = query_text (fixture->path, "SELECT sql FROM sqlite_schema WHERE name = 'story_fts'");
+  headlines = query_text (fixture->path, "SELECT group_concat (rowid, ' ') FROM story_fts_headline "
+                                         "WHERE story_fts_headline MATCH '吴江'");
+  g_assert_nonnull (strstr (fts, "detail = none"));
+  g_assert_cmpstr (headlines, ==, "1 5");
+  sd_test_assert_index_whole (fixture->path);
+  g_free (query_text (fixture->path, "INSERT INTO story_fts_headline (story_fts_headline) "
+                                     "VALUES ('integrity-check')"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -496,11 +686,14 @@ main (int argc, char *argv[])
       SD_TEST_ADD_WITH_LIBRARY (path, &filter_cases[i], test_filters);
     }
   SD_TEST_ADD_WITH_LIBRARY ("/search/rank", NULL, test_rank);
+  SD_TEST_ADD_WITH_LIBRARY ("/search/one-character-order", NULL, test_one_character_order);
+  SD_TEST_ADD_WITH_LIBRARY ("/search/phrase-checked", NULL, test_phrase_checked);
   SD_TEST_ADD_WITH_LIBRARY ("/search/sync", NULL, test_sync);
   SD_TEST_ADD_WITH_LIBRARY ("/search/errors", NULL, test_errors);
   SD_TEST_ADD_WITH_LIBRARY ("/search/query-size-limit", NULL, test_query_size_limit);
   SD_TEST_ADD_WITH_LIBRARY ("/search/saved", NULL, test_saved);
   SD_TEST_ADD_WITH_LIBRARY ("/search/upgrade", NULL, test_upgrade);
   SD_TEST_ADD_WITH_LIBRARY ("/search/upgrade-smaller", NULL, test_upgrade_smaller);
+  SD_TEST_ADD_WITH_LIBRARY ("/search/upgrade-no-positions", NULL, test_upgrade_no_positions);
   return g_test_run ();
 }

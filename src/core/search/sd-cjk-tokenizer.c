@@ -301,14 +301,15 @@ typedef struct
   gboolean has_prefix;
 } Phrase;
 
+/* One token, quoted; a Han character alone a prefix.  @separator goes
+ * before every token but the first. */
 static int
-add_phrase_token_cb (void *ctx, int tflags, const char *token, int n_token, int start, int end)
+add_token (Phrase *phrase, const char *separator, const char *token, int n_token)
 {
-  Phrase  *phrase = ctx;
   gunichar c = g_utf8_get_char (token);
 
   if (phrase->n_tokens++ > 0)
-    g_string_append (phrase->out, " + ");
+    g_string_append (phrase->out, separator);
   g_string_append_c (phrase->out, '"');
   g_string_append_len (phrase->out, token, n_token); /* never a quote: not indexed */
   g_string_append_c (phrase->out, '"');
@@ -319,6 +320,12 @@ add_phrase_token_cb (void *ctx, int tflags, const char *token, int n_token, int 
       phrase->has_prefix = TRUE;
     }
   return 0;
+}
+
+static int
+add_phrase_token_cb (void *ctx, int tflags, const char *token, int n_token, int start, int end)
+{
+  return add_token (ctx, " + ", token, n_token);
 }
 
 char *
@@ -341,6 +348,178 @@ sd_cjk_dup_fts_phrase (const char *text)
     }
   g_string_append_c (phrase.out, '"');
   return g_string_free (phrase.out, FALSE);
+}
+
+/* The index keeps no positions (#16: `detail=none`), so a term of several
+ * tokens is asked of it as all of its tokens, anywhere in the story, and
+ * each story found is checked against the term's text (SdCjkTerm). */
+static int
+add_any_order_token_cb (void *ctx, int tflags, const char *token, int n_token, int start, int end)
+{
+  return add_token (ctx, " AND ", token, n_token);
+}
+
+char *
+sd_cjk_dup_fts_tokens (const char *text, gboolean *exact)
+{
+  Phrase phrase = { g_string_new (NULL), 0, FALSE };
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  run_scan (&phrase, TRUE, text, strlen (text), add_any_order_token_cb);
+  if (exact != NULL)
+    *exact = phrase.n_tokens <= 1;
+  return g_string_free (phrase.out, FALSE);
+}
+
+/* A term's query tokens in order, as FTS5 would match them as a phrase:
+ * token i at position p + i, a prefix token as the start of one there. */
+typedef struct
+{
+  char    *token;
+  gboolean prefix;
+} TermToken;
+
+struct _SdCjkTerm
+{
+  GArray *tokens;  /* (element-type TermToken) */
+  char   *compact; /* the term's Han characters alone, when it holds nothing else */
+};
+
+static void
+term_token_clear (gpointer data)
+{
+  g_free (((TermToken *) data)->token);
+}
+
+static int
+add_term_token_cb (void *ctx, int tflags, const char *token, int n_token, int start, int end)
+{
+  GArray   *tokens = ctx;
+  TermToken t = { g_strndup (token, n_token), FALSE };
+
+  t.prefix = classify (g_utf8_get_char (token)) == CLASS_CJK
+             && g_utf8_next_char (token) == token + n_token;
+  g_array_append_val (tokens, t);
+  return 0;
+}
+
+SdCjkTerm *
+sd_cjk_term_new (const char *text)
+{
+  SdCjkTerm *term = g_new0 (SdCjkTerm, 1);
+  GString   *compact = g_string_new (NULL);
+  int        n_text, next;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  n_text = strlen (text);
+  term->tokens = g_array_new (FALSE, FALSE, sizeof (TermToken));
+  g_array_set_clear_func (term->tokens, term_token_clear);
+  run_scan (term->tokens, TRUE, text, n_text, add_term_token_cb);
+  /* Common Han characters fold to themselves and stand side by side in
+   * the index only when they do in the text: such a term found in the
+   * text as it is needs no tokens. */
+  for (int pos = 0; pos < n_text && compact != NULL; pos = next)
+    {
+      gunichar c = read_char (text, n_text, pos, &next);
+
+      if (c >= 0x4E00 && c <= 0x9FFF)
+        g_string_append_unichar (compact, c);
+      else if (classify (c) != CLASS_SPACE)
+        {
+          g_string_free (compact, TRUE);
+          compact = NULL;
+        }
+    }
+  if (compact != NULL)
+    term->compact = g_string_free (compact, compact->len == 0);
+  return term;
+}
+
+void
+sd_cjk_term_free (SdCjkTerm *term)
+{
+  if (term == NULL)
+    return;
+  g_array_unref (term->tokens);
+  g_free (term->compact);
+  g_free (term);
+}
+
+/* One pass over a document's tokens: which starts of the term are still
+ * going at the position being read. */
+typedef struct
+{
+  const SdCjkTerm *term;
+  gboolean        *going;   /* going[k]: the term's first k tokens ended at the last position */
+  gboolean        *matches; /* matches[k]: a token at this position matches the term's token k */
+  gboolean         open;    /* a position has been started */
+} TermScan;
+
+static gboolean
+token_matches (const TermToken *t, const char *token, int n_token)
+{
+  size_t n = strlen (t->token);
+
+  if (t->prefix ? (size_t) n_token < n : (size_t) n_token != n)
+    return FALSE;
+  return memcmp (t->token, token, n) == 0;
+}
+
+/* Ends the position read: TRUE when the term's last token landed on it. */
+static gboolean
+close_position (TermScan *scan)
+{
+  guint n = scan->term->tokens->len;
+
+  for (guint k = n; k > 0; k--)
+    scan->going[k] = scan->going[k - 1] && scan->matches[k - 1];
+  memset (scan->matches, 0, n * sizeof (gboolean));
+  scan->open = FALSE;
+  return scan->going[n];
+}
+
+static int
+find_term_token_cb (void *ctx, int tflags, const char *token, int n_token, int start, int end)
+{
+  TermScan *scan = ctx;
+  GArray   *tokens = scan->term->tokens;
+
+  if (scan->open && !(tflags & SD_CJK_TOKEN_COLOCATED) && close_position (scan))
+    return 1;
+  scan->open = TRUE;
+  for (guint k = 0; k < tokens->len; k++)
+    scan->matches[k] |= token_matches (&g_array_index (tokens, TermToken, k), token, n_token);
+  return 0;
+}
+
+gboolean
+sd_cjk_term_found_in (const SdCjkTerm *term, const char *text, int n_text)
+{
+  guint                n;
+  TermScan             scan = { term };
+  gboolean             found;
+  g_autofree gboolean *going = NULL, *matches = NULL;
+
+  g_return_val_if_fail (term != NULL, FALSE);
+
+  if (text == NULL)
+    return FALSE;
+  if (n_text < 0)
+    n_text = strlen (text);
+  /* glibc's strstr (), far faster than g_strstr_len (): most stories the
+   * index gives hold the term as it is */
+  if (term->compact != NULL && text[n_text] == '\0' && strstr (text, term->compact) != NULL)
+    return TRUE;
+  n = term->tokens->len;
+  if (n == 0)
+    return FALSE;
+  scan.going = going = g_new0 (gboolean, n + 1);
+  scan.matches = matches = g_new0 (gboolean, n);
+  scan.going[0] = TRUE; /* a start at every position */
+  found = run_scan (&scan, FALSE, text, n_text, find_term_token_cb) != 0;
+  return found || (scan.open && close_position (&scan));
 }
 
 static int

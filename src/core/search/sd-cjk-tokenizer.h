@@ -54,6 +54,29 @@ gboolean sd_cjk_text_is_searchable      (const char *text);
  * FTS5 tokenizes the same. (transfer full) */
 char    *sd_cjk_dup_fts_phrase          (const char *text);
 
+/* @text's query tokens joined by AND, for an index without positions
+ * (`detail=none`): "乡村" AND "村振" AND "振兴".  @exact: (out) (optional)
+ * TRUE when this finds exactly the stories holding @text (one token),
+ * FALSE when each must be checked with sd_cjk_term_found_in ().
+ * (transfer full) */
+char    *sd_cjk_dup_fts_tokens          (const char *text,
+                                         gboolean   *exact);
+
+/* A search term, read once, to find in texts as the index would: its
+ * tokens at consecutive positions, punctuation and spaces between them
+ * ignored, Latin words whole, widths and case folded. */
+typedef struct _SdCjkTerm SdCjkTerm;
+
+SdCjkTerm *sd_cjk_term_new              (const char      *text);
+void       sd_cjk_term_free             (SdCjkTerm       *term);
+/* @text: NUL-terminated (as SQLite gives a text), @n_text its length in
+ * bytes or -1; a %NULL @text holds nothing */
+gboolean   sd_cjk_term_found_in         (const SdCjkTerm *term,
+                                         const char      *text,
+                                         int              n_text);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SdCjkTerm, sd_cjk_term_free)
+
 /* The tokens of @text in document or query mode, separated by spaces, each
  * token sharing its position with the one before marked by a leading '+':
  * "党建 +党 建 2024".  For tests and for explaining. (transfer full) */

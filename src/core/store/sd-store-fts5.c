@@ -1,5 +1,6 @@
 /* sd-store-fts5.c — Storydesk's tokens (search/sd-cjk-tokenizer.c) as an
- * FTS5 tokenizer, and the ranking function that goes with it
+ * FTS5 tokenizer, and the check of a term in a story's text that goes with
+ * it
  *
  * Copyright 2026 The Storydesk authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -10,7 +11,6 @@
 
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
-#include <math.h>
 #include <string.h>
 
 #include "sd-cjk-tokenizer.h"
@@ -46,127 +46,41 @@ tokenizer_tokenize (Fts5Tokenizer *tokenizer,
   return sd_cjk_tokenize (text, n_text, (flags & FTS5_TOKENIZE_QUERY) != 0, token_cb, ctx);
 }
 
-/* Ranking.  FTS5's own bm25 () reads each match's column sizes from its
- * docsize table, a lookup per match that costs six times the rest of the
- * ranking when a common term matches tens of thousands of stories.  So
- * sd_bm25 () is bm25 with the same column weights, k1 = 1.2 and b = 0: no
- * normalisation by length, term frequency saturating instead.  The
- * headline (column 0) stands apart: a term in it adds k1 + 1, the most
- * any number of matches elsewhere can reach, so a story whose headline
- * holds the term ranks above every story that only mentions it. */
-#define BM25_K1 1.2
-
-typedef struct
-{
-  int    n_phrases;
-  double idf[];
-} RankData;
-
-static int
-count_row_cb (const Fts5ExtensionApi *api, Fts5Context *fts, void *user_data)
-{
-  (*(sqlite3_int64 *) user_data)++;
-  return SQLITE_OK;
-}
-
-/* The phrases' inverse document frequencies, computed once per query. */
-static RankData *
-get_rank_data (const Fts5ExtensionApi *api, Fts5Context *fts, int *rc)
-{
-  RankData     *data = api->xGetAuxdata (fts, 0);
-  sqlite3_int64 n_rows = 0;
-  int           n_phrases;
-
-  if (data != NULL)
-    return data;
-  n_phrases = api->xPhraseCount (fts);
-  *rc = api->xRowCount (fts, &n_rows);
-  if (*rc != SQLITE_OK)
-    return NULL;
-  data = g_malloc0 (sizeof (RankData) + n_phrases * sizeof (double));
-  data->n_phrases = n_phrases;
-  for (int i = 0; i < n_phrases; i++)
-    {
-      sqlite3_int64 hits = 0;
-
-      /* one phrase: its weight is the same for every match */
-      if (n_phrases == 1)
-        {
-          data->idf[i] = 1;
-          break;
-        }
-      *rc = api->xQueryPhrase (fts, i, &hits, count_row_cb);
-      if (*rc != SQLITE_OK)
-        {
-          g_free (data);
-          return NULL;
-        }
-      data->idf[i] = MAX (log ((n_rows - hits + 0.5) / (hits + 0.5)), 1e-6);
-    }
-  /* on failure FTS5 frees @data itself */
-  *rc = api->xSetAuxdata (fts, data, g_free);
-  return *rc == SQLITE_OK ? data : NULL;
-}
-
-/* sd_bm25 (table, weight of column 0, weight of column 1, …): lower is
- * better, as with bm25 (). */
+/* sd_fts_holds (term, text…): 1 when one of the texts holds @term as a
+ * search finds it.  The index keeps no positions (`detail=none`, #16), so
+ * a term of several tokens is asked of it as all its tokens anywhere,
+ * and each story so found is checked here.  The term is read once a
+ * statement (SQLite keeps it as the argument's auxiliary data). */
 static void
-rank_function (const Fts5ExtensionApi *api,
-               Fts5Context            *fts,
-               sqlite3_context        *ctx,
-               int                     n_values,
-               sqlite3_value         **values)
+holds_function (sqlite3_context *ctx, int n_values, sqlite3_value **values)
 {
-  double               weights[16];
-  double               stack_freq[16];
-  gboolean             stack_in_headline[16];
-  g_autofree double   *heap_freq = NULL;
-  g_autofree gboolean *heap_in_headline = NULL;
-  double              *freq = stack_freq;
-  gboolean            *in_headline = stack_in_headline;
-  double               score = 0;
-  int                  rc = SQLITE_OK;
-  int                  n_inst = 0;
-  RankData            *data = get_rank_data (api, fts, &rc);
+  SdCjkTerm *term = sqlite3_get_auxdata (ctx, 0);
 
-  if (data == NULL)
+  if (term == NULL)
     {
-      sqlite3_result_error_code (ctx, rc);
-      return;
-    }
-  if (data->n_phrases > (int) G_N_ELEMENTS (stack_freq))
-    {
-      freq = heap_freq = g_new0 (double, data->n_phrases);
-      in_headline = heap_in_headline = g_new0 (gboolean, data->n_phrases);
-    }
-  else
-    {
-      memset (stack_freq, 0, sizeof stack_freq);
-      memset (stack_in_headline, 0, sizeof stack_in_headline);
-    }
-  for (int i = 0; i < (int) G_N_ELEMENTS (weights); i++)
-    weights[i] = i < n_values ? sqlite3_value_double (values[i]) : 1.0;
+      const char *text = (const char *) sqlite3_value_text (values[0]);
 
-  rc = api->xInstCount (fts, &n_inst);
-  for (int i = 0; i < n_inst && rc == SQLITE_OK; i++)
+      term = sd_cjk_term_new (text != NULL ? text : "");
+      sqlite3_set_auxdata (ctx, 0, term, (void (*) (void *)) sd_cjk_term_free);
+      /* SQLite may have freed it already when it could not keep it */
+      term = sqlite3_get_auxdata (ctx, 0);
+      if (term == NULL)
+        {
+          sqlite3_result_error_nomem (ctx);
+          return;
+        }
+    }
+  for (int i = 1; i < n_values; i++)
     {
-      int phrase, column, offset;
+      const char *text = (const char *) sqlite3_value_text (values[i]);
 
-      rc = api->xInst (fts, i, &phrase, &column, &offset);
-      if (rc == SQLITE_OK && column == 0)
-        in_headline[phrase] = TRUE;
-      else if (rc == SQLITE_OK)
-        freq[phrase] += column < (int) G_N_ELEMENTS (weights) ? weights[column] : 1.0;
+      if (sd_cjk_term_found_in (term, text, sqlite3_value_bytes (values[i])))
+        {
+          sqlite3_result_int (ctx, 1);
+          return;
+        }
     }
-  if (rc != SQLITE_OK)
-    {
-      sqlite3_result_error_code (ctx, rc);
-      return;
-    }
-  for (int p = 0; p < data->n_phrases; p++)
-    score += data->idf[p]
-             * (freq[p] * (BM25_K1 + 1) / (freq[p] + BM25_K1) + (in_headline[p] ? BM25_K1 + 1 : 0));
-  sqlite3_result_double (ctx, -score);
+  sqlite3_result_int (ctx, 0);
 }
 
 /* Whether this thread feeds the index itself, a batch of stories at a
@@ -278,7 +192,7 @@ get_fts5_api (sqlite3 *db)
  * sd_store_register_fts5:
  * @db: a connection
  *
- * Registers the tokenizer "sd_cjk", the ranking function "sd_bm25", the
+ * Registers the tokenizer "sd_cjk", the search's check "sd_fts_holds", the
  * trigger's "sd_fts_deferred" and the page text's "sd_page_pack" and
  * "sd_page_text" on @db.  Every connection that writes
  * stories needs them, since the index is kept by triggers.
@@ -301,7 +215,10 @@ sd_store_register_fts5 (sqlite3 *db, GError **error)
     }
   /* not SQLITE_DIRECTONLY: the schema's trigger calls it */
   if (api->xCreateTokenizer (api, SD_STORE_FTS5_TOKENIZER, NULL, &tokenizer, NULL) != SQLITE_OK
-      || api->xCreateFunction (api, SD_STORE_FTS5_RANK, NULL, rank_function, NULL) != SQLITE_OK
+      || sqlite3_create_function (db, SD_STORE_FTS5_HOLDS, -1,
+                                  SQLITE_UTF8 | SQLITE_INNOCUOUS | SQLITE_DETERMINISTIC, NULL,
+                                  holds_function, NULL, NULL)
+             != SQLITE_OK
       || sqlite3_create_function (db, SD_STORE_FTS5_DEFERRED, 0, SQLITE_UTF8 | SQLITE_INNOCUOUS,
                                   NULL, deferred_function, NULL, NULL)
              != SQLITE_OK

@@ -1,5 +1,5 @@
-/* sd-store-fts5.h — the CJK tokenizer and its ranking function registered
- * with SQLite's full-text search
+/* sd-store-fts5.h — the CJK tokenizer registered with SQLite's full-text
+ * search, and the functions the library's statements use
  *
  * Copyright 2026 The Storydesk authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -14,9 +14,9 @@
 G_BEGIN_DECLS
 
 #define SD_STORE_FTS5_TOKENIZER "sd_cjk"
-/* sd_bm25 (fts_table, weights…): bm25 () with the same column weights but no
- * normalisation by length (b = 0), which spares a lookup per match */
-#define SD_STORE_FTS5_RANK      "sd_bm25"
+/* sd_fts_holds (term, text…): 1 when a text holds the search term, as a
+ * phrase: what the index (without positions) cannot tell */
+#define SD_STORE_FTS5_HOLDS     "sd_fts_holds"
 /* sd_fts_deferred (): 1 while this thread feeds the index itself, which
  * the insert trigger leaves alone */
 #define SD_STORE_FTS5_DEFERRED  "sd_fts_deferred"
@@ -25,8 +25,8 @@ G_BEGIN_DECLS
 #define SD_STORE_PAGE_PACK      "sd_page_pack"
 #define SD_STORE_PAGE_TEXT      "sd_page_text"
 
-/* Registers the tokenizer "sd_cjk" and the rank function "sd_bm25" with
- * @db's FTS5; every connection that writes stories needs them. */
+/* Registers the tokenizer "sd_cjk" with @db's FTS5, and the functions
+ * above; every connection that reads or writes stories needs them. */
 gboolean sd_store_register_fts5 (sqlite3  *db,
                                  GError  **error);
 /* While TRUE, stories this thread inserts are left out of the index by its

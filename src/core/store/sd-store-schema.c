@@ -257,6 +257,45 @@ const char *const _sd_store_migrations[] = {
    * stories holds its body before the trash mark, so reading the mark from
    * the table walks every body. */
   "CREATE INDEX stories_listing ON stories (page_id, ordinal, trashed, place_code, status);",
+
+  /* 13 → 14: a library at most three times its text (#16).  The index
+   * keeps which stories hold each token, not where (`detail=none`): a
+   * fifth of the size.  A term of one token (a character, two side by
+   * side, a Latin word) is still answered by the index alone; a longer
+   * one is asked as all its tokens and each story found is checked
+   * against its text (sd_fts_holds (), sd-store-search.c).  A lone
+   * character, which the index finds as the start of its tokens, has an
+   * index of its own (prefix = '1'): its stories are read newest first
+   * and stop at the screenful, where a prefix query merged every token
+   * that starts with it first.  Headlines have an index of their own,
+   * the same way, which ranks headline matches first, kept by triggers
+   * of its own.  Both are rebuilt once. */
+  "DROP TABLE story_fts;" /* its triggers name it, and go on feeding the new one */
+  "CREATE VIRTUAL TABLE story_fts USING fts5 ("
+  "  headline, subheadline, body, byline, note, content = 'live_stories',"
+  "  content_rowid = 'id', tokenize = 'sd_cjk', columnsize = 0, detail = none,"
+  "  prefix = '1');"
+  "CREATE VIRTUAL TABLE story_fts_headline USING fts5 ("
+  "  headline, content = 'live_stories', content_rowid = 'id', tokenize = 'sd_cjk',"
+  "  columnsize = 0, detail = none, prefix = '1');"
+  "CREATE TRIGGER story_fts_headline_insert AFTER INSERT ON stories"
+  "  WHEN new.trashed IS NULL AND NOT sd_fts_deferred () BEGIN"
+  "  INSERT INTO story_fts_headline (rowid, headline) VALUES (new.id, new.headline);"
+  "END;"
+  "CREATE TRIGGER story_fts_headline_delete AFTER DELETE ON stories"
+  "  WHEN old.trashed IS NULL BEGIN"
+  "  INSERT INTO story_fts_headline (story_fts_headline, rowid, headline)"
+  "  VALUES ('delete', old.id, old.headline);"
+  "END;"
+  "CREATE TRIGGER story_fts_headline_update"
+  "  AFTER UPDATE OF id, headline, trashed ON stories BEGIN"
+  "  INSERT INTO story_fts_headline (story_fts_headline, rowid, headline)"
+  "  SELECT 'delete', old.id, old.headline WHERE old.trashed IS NULL;"
+  "  INSERT INTO story_fts_headline (rowid, headline)"
+  "  SELECT new.id, new.headline WHERE new.trashed IS NULL;"
+  "END;"
+  "INSERT INTO story_fts (story_fts) VALUES ('rebuild');"
+  "INSERT INTO story_fts_headline (story_fts_headline) VALUES ('rebuild');",
 };
 
 const guint _sd_store_n_migrations = G_N_ELEMENTS (_sd_store_migrations);

@@ -1,11 +1,12 @@
-/* sd-store-search.c — full-text search over the stories, and saved searches
+/* sd-store-search.c — full-text search over the stories
  *
  * Copyright 2026 The Storydesk authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The index, story_fts, is an FTS5 table over headline, subheadline, body,
- * byline and note, kept by triggers on stories (sd-store-schema.c) and
- * tokenized and ranked by sd-cjk-tokenizer.c.  A query (sd-query.h)
+ * byline and note without positions, story_fts_headline the same of the
+ * headlines alone, both kept by triggers on stories (sd-store-schema.c) and
+ * tokenized by sd-cjk-tokenizer.c.  A query (sd-query.h)
  * becomes one statement: its words a MATCH, its fields and the scope sets of
  * story ids read from indexes.  The shape of the statement depends on which
  * fields a query uses, never on its values, which are all bound; each
@@ -19,14 +20,11 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "sd-store-fts5.h"
+#include "sd-cjk-tokenizer.h"
 #include "sd-query.h"
+#include "sd-store-fts5.h"
 #include "sd-store-rows-private.h"
 #include "sd-store-write-private.h"
-
-/* Column weights of headline, subheadline, body, byline, note; see
- * sd-cjk-tokenizer.h for sd_bm25 (). */
-#define RANK SD_STORE_FTS5_RANK " (story_fts, 10.0, 4.0, 1.0, 1.0, 2.0)"
 
 typedef enum
 {
@@ -34,6 +32,72 @@ typedef enum
   SHAPE_PAGE_ORDER, /* records in page order */
   SHAPE_COUNT,      /* how many */
 } Shape;
+
+/* A query's words as the index is asked for them (#16: it keeps no
+ * positions, `detail=none`).  A term of one token (a character, two side
+ * by side, a Latin word) is exact; a longer one is asked as all its
+ * tokens, and each story found is checked against the term's text. */
+typedef struct
+{
+  char      *wanted;          /* every wanted term's tokens, ANDed; NULL without one */
+  char      *match;           /* @wanted NOT each exact excluded term */
+  char      *exact_excluded;  /* the exact excluded terms, ORed; NULL without one */
+  GPtrArray *checks;          /* wanted terms a story found must hold */
+  GPtrArray *excluded_checks; /* excluded terms to check, each after its tokens */
+} Terms;
+
+static void
+terms_clear (Terms *terms)
+{
+  g_free (terms->wanted);
+  g_free (terms->match);
+  g_free (terms->exact_excluded);
+  g_clear_pointer (&terms->checks, g_ptr_array_unref);
+  g_clear_pointer (&terms->excluded_checks, g_ptr_array_unref);
+}
+
+static void
+terms_init (Terms *terms, const SdQuery *query)
+{
+  GPtrArray *wanted = sd_query_get_terms (query);
+  GPtrArray *excluded = sd_query_get_excluded (query);
+  GString   *match = g_string_new (NULL);
+  GString   *exact_excluded = g_string_new (NULL);
+
+  terms->checks = g_ptr_array_new_with_free_func (g_free);
+  terms->excluded_checks = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < wanted->len; i++)
+    {
+      const char      *term = g_ptr_array_index (wanted, i);
+      gboolean         exact = TRUE;
+      g_autofree char *tokens = sd_cjk_dup_fts_tokens (term, &exact);
+
+      g_string_append_printf (match, "%s(%s)", i > 0 ? " AND " : "", tokens);
+      if (!exact)
+        g_ptr_array_add (terms->checks, g_strdup (term));
+    }
+  terms->wanted = match->len > 0 ? g_strdup (match->str) : NULL;
+  for (guint i = 0; i < excluded->len; i++)
+    {
+      const char *term = g_ptr_array_index (excluded, i);
+      gboolean    exact = TRUE;
+      char       *tokens = sd_cjk_dup_fts_tokens (term, &exact);
+
+      if (exact)
+        {
+          g_string_append_printf (exact_excluded, "%s(%s)", exact_excluded->len > 0 ? " OR " : "",
+                                  tokens);
+          if (match->len > 0)
+            g_string_append_printf (match, " NOT (%s)", tokens);
+          g_free (tokens);
+          continue;
+        }
+      g_ptr_array_add (terms->excluded_checks, tokens);
+      g_ptr_array_add (terms->excluded_checks, g_strdup (term));
+    }
+  terms->match = g_string_free (match, match->len == 0);
+  terms->exact_excluded = g_string_free (exact_excluded, exact_excluded->len == 0);
+}
 
 /* A statement being written and the values for its ?1, ?2 … */
 typedef struct
@@ -44,6 +108,7 @@ typedef struct
   gboolean    has_where;
   gboolean    hide_partial; /* some page is being imported: its stories left out */
   const char *columns;      /* what each row gives: STORY_COLUMNS unless another */
+  Terms       terms;
 } Sql;
 
 static void
@@ -52,6 +117,7 @@ sql_clear (Sql *sql)
   if (sql->text != NULL)
     g_string_free (sql->text, TRUE);
   g_clear_pointer (&sql->values, g_ptr_array_unref);
+  terms_clear (&sql->terms);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Sql, sql_clear)
@@ -68,9 +134,19 @@ sql_init (Sql *sql)
 /* Where a statement's story ids come from. */
 typedef enum
 {
-  IDS_FROM_STORIES, /* s.id: rows of stories, found through their indexes */
-  IDS_FROM_MATCHES, /* story_fts.rowid: each match of the full-text index */
+  IDS_FROM_STORIES,   /* s.id: rows of stories, found through their indexes */
+  IDS_FROM_MATCHES,   /* story_fts.rowid: each match of the full-text index */
+  IDS_FROM_HEADLINES, /* story_fts_headline.rowid: each match of the headlines' */
 } IdSource;
+
+static const char *const id_columns[] = {
+  [IDS_FROM_STORIES] = "s.id",
+  [IDS_FROM_MATCHES] = "story_fts.rowid",
+  [IDS_FROM_HEADLINES] = "story_fts_headline.rowid",
+};
+
+/* The searched columns of a story, as sd_fts_holds ()'s texts */
+#define SEARCHED(x) x "headline, " x "subheadline, " x "body, " x "byline, " x "note"
 
 /* What a field asks of a story, as a condition on its entry f in the
  * covering index stories_filters (sd-store-schema.c); tags aside. */
@@ -92,9 +168,9 @@ static const char *const field_conditions[] = {
 #define TAG_ID "(SELECT id FROM tags WHERE name = %u)"
 
 /* Appends " WHERE " or " AND " and @condition, each %u in it the number of
- * @value (nullable). */
+ * @value (nullable), each %i the id of the story (@ids). */
 static void
-add_condition (Sql *sql, const char *condition, const char *value)
+add_condition_on (Sql *sql, IdSource ids, const char *condition, const char *value)
 {
   g_auto (GStrv) parts = g_strsplit (condition, "%u", -1);
   guint index = 0;
@@ -108,10 +184,19 @@ add_condition (Sql *sql, const char *condition, const char *value)
   sql->has_where = TRUE;
   for (guint i = 0; parts[i] != NULL; i++)
     {
+      g_auto (GStrv) id_parts = g_strsplit (parts[i], "%i", -1);
+      g_autofree char *part = g_strjoinv (id_columns[ids], id_parts);
+
       if (i > 0)
         g_string_append_printf (sql->text, "?%u", index);
-      g_string_append (sql->text, parts[i]);
+      g_string_append (sql->text, part);
     }
+}
+
+static void
+add_condition (Sql *sql, const char *condition, const char *value)
+{
+  add_condition_on (sql, IDS_FROM_STORIES, condition, value);
 }
 
 /* @condition on f, or with @is_tag the tag named @value.  Stories are
@@ -137,19 +222,57 @@ add_story_condition (Sql        *sql,
     text = g_strconcat ("s.id ", no, "IN (SELECT f.id FROM stories f WHERE ", condition, ")", NULL);
   else if (is_tag)
     text = g_strconcat (no,
-                        "EXISTS (SELECT 1 FROM story_tags WHERE story_id = story_fts.rowid "
+                        "EXISTS (SELECT 1 FROM story_tags WHERE story_id = %i "
                         "AND tag_id = " TAG_ID ")",
                         NULL);
   else
     text = g_strconcat (no,
                         "EXISTS (SELECT 1 FROM stories f INDEXED BY stories_filters "
-                        "WHERE f.id = story_fts.rowid AND ",
+                        "WHERE f.id = %i AND ",
                         condition, ")", NULL);
-  add_condition (sql, text, value);
+  add_condition_on (sql, ids, text, value);
 }
 
-/* The scope, the words left out (only in queries without a wanted word,
- * so never with IDS_FROM_MATCHES) and the fields. */
+/* That the story holds each wanted term of several tokens, in the searched
+ * columns or @headline_only: the index has all its tokens in the story,
+ * not where. */
+static void
+add_wanted_checks (Sql *sql, IdSource ids, gboolean headline_only)
+{
+  for (guint i = 0; i < sql->terms.checks->len; i++)
+    {
+      g_autofree char *check =
+          ids == IDS_FROM_STORIES && !headline_only
+              ? g_strdup (SD_STORE_FTS5_HOLDS " (%u, " SEARCHED ("s.") ")")
+              : g_strdup_printf ("(SELECT " SD_STORE_FTS5_HOLDS " (%%u, %s) FROM stories x "
+                                 "WHERE x.id = %%i)",
+                                 headline_only ? "x.headline" : SEARCHED ("x."));
+
+      add_condition_on (sql, ids, check, g_ptr_array_index (sql->terms.checks, i));
+    }
+}
+
+/* That the story holds none of the excluded terms of several tokens: its
+ * row is read only when the index has all the term's tokens in it. */
+static void
+add_excluded_checks (Sql *sql, IdSource ids)
+{
+  GPtrArray *excluded = sql->terms.excluded_checks;
+
+  for (guint i = 0; i + 1 < excluded->len; i += 2)
+    {
+      g_autofree char *check = NULL;
+
+      g_ptr_array_add (sql->values, g_strdup (g_ptr_array_index (excluded, i)));
+      check = g_strdup_printf ("NOT (%%i IN (SELECT rowid FROM story_fts WHERE story_fts MATCH "
+                               "?%u) AND (SELECT " SD_STORE_FTS5_HOLDS
+                               " (%%u, " SEARCHED ("x.") ") FROM stories x WHERE x.id = %%i))",
+                               sql->values->len);
+      add_condition_on (sql, ids, check, g_ptr_array_index (excluded, i + 1));
+    }
+}
+
+/* The scope, the words left out and the fields. */
 static void
 add_conditions (Sql *sql, IdSource ids, const SdScope *scope, const SdQuery *query)
 {
@@ -177,9 +300,12 @@ add_conditions (Sql *sql, IdSource ids, const SdScope *scope, const SdQuery *que
   else if (scope != NULL && scope->kind == SD_SCOPE_PLACE)
     add_story_condition (sql, ids, FALSE, FALSE, field_conditions[SD_QUERY_FIELD_PLACE],
                          scope->place_code);
-  if (sd_query_get_exclude (query) != NULL)
-    add_condition (sql, "s.id NOT IN (SELECT rowid FROM story_fts WHERE story_fts MATCH %u)",
-                   sd_query_get_exclude (query));
+  /* the full index's match leaves the exact ones out itself */
+  if (sql->terms.exact_excluded != NULL && (sql->terms.match == NULL || ids == IDS_FROM_HEADLINES))
+    add_condition_on (sql, ids, "%i NOT IN (SELECT rowid FROM story_fts WHERE story_fts MATCH %u)",
+                      sql->terms.exact_excluded);
+  add_wanted_checks (sql, ids, ids == IDS_FROM_HEADLINES);
+  add_excluded_checks (sql, ids);
   for (guint i = 0; i < filters->len; i++)
     {
       const SdQueryFilter *filter = g_ptr_array_index (filters, i);
@@ -190,24 +316,33 @@ add_conditions (Sql *sql, IdSource ids, const SdScope *scope, const SdQuery *que
 }
 
 static void
-add_match (Sql *sql, const SdQuery *query)
+add_match (Sql *sql, const char *table, const char *match)
 {
-  g_ptr_array_add (sql->values, g_strdup (sd_query_get_match (query)));
-  g_string_append_printf (sql->text, " WHERE story_fts MATCH ?%u", sql->values->len);
+  g_ptr_array_add (sql->values, g_strdup (match));
+  g_string_append_printf (sql->text, " WHERE %s MATCH ?%u", table, sql->values->len);
   sql->has_where = TRUE;
 }
 
+/* One limit however many times it is written; its value is bound last. */
 static void
 add_limit (Sql *sql)
 {
-  sql->limit_index = sql->values->len + 1;
+  if (sql->limit_index == 0)
+    {
+      g_ptr_array_add (sql->values, NULL);
+      sql->limit_index = sql->values->len;
+    }
   g_string_append_printf (sql->text, " LIMIT ?%u", sql->limit_index);
 }
 
+/* Ranked: the stories whose headline holds every wanted term, then the
+ * others, each newest (the highest id) first (#16).  Each part is read
+ * from its index in that order and stops at the limit, so the first
+ * screenful costs the same however many stories match. */
 static void
 build_ranked (Sql *sql, const SdScope *scope, const SdQuery *query)
 {
-  if (sd_query_get_match (query) == NULL)
+  if (sql->terms.match == NULL)
     {
       /* nothing to rank by */
       g_string_append_printf (sql->text, "SELECT %s" STORY_FROM, sql->columns);
@@ -216,27 +351,40 @@ build_ranked (Sql *sql, const SdScope *scope, const SdQuery *query)
       add_limit (sql);
       return;
     }
-  /* Rank and cut on the index alone; only the rows shown read their
-   * columns and tags. */
   g_string_append_printf (sql->text,
-                          "SELECT %s FROM (SELECT rowid AS hit, " RANK " AS score "
-                          "FROM story_fts",
+                          "SELECT %s FROM (SELECT hit, score FROM (SELECT "
+                          "story_fts_headline.rowid AS hit, 0 AS score FROM story_fts_headline",
                           sql->columns);
-  add_match (sql, query);
-  add_conditions (sql, IDS_FROM_MATCHES, scope, query);
-  g_string_append (sql->text, " ORDER BY score, hit");
+  add_match (sql, "story_fts_headline", sql->terms.wanted);
+  add_conditions (sql, IDS_FROM_HEADLINES, scope, query);
+  g_string_append (sql->text, " ORDER BY story_fts_headline.rowid DESC");
   add_limit (sql);
-  g_string_append (sql->text, ") hits JOIN stories s ON s.id = hits.hit "
-                              "JOIN pages p ON p.id = s.page_id ORDER BY hits.score, hits.hit");
+  g_string_append (sql->text, ") UNION ALL SELECT hit, score FROM (SELECT story_fts.rowid AS hit, "
+                              "1 AS score FROM story_fts");
+  add_match (sql, "story_fts", sql->terms.match);
+  add_conditions (sql, IDS_FROM_MATCHES, scope, query);
+  /* not one of the first part's */
+  g_ptr_array_add (sql->values, g_strdup (sql->terms.wanted));
+  g_string_append_printf (sql->text,
+                          " AND NOT (story_fts.rowid IN (SELECT rowid FROM story_fts_headline "
+                          "WHERE story_fts_headline MATCH ?%u)",
+                          sql->values->len);
+  add_wanted_checks (sql, IDS_FROM_MATCHES, TRUE);
+  g_string_append (sql->text, ") ORDER BY story_fts.rowid DESC");
+  add_limit (sql);
+  g_string_append (sql->text,
+                   ")) hits JOIN stories s ON s.id = hits.hit "
+                   "JOIN pages p ON p.id = s.page_id ORDER BY hits.score, hits.hit DESC");
+  add_limit (sql);
 }
 
 static void
 build_page_order (Sql *sql, const SdScope *scope, const SdQuery *query)
 {
   g_string_append_printf (sql->text, "SELECT %s" STORY_FROM, sql->columns);
-  if (sd_query_get_match (query) != NULL)
+  if (sql->terms.match != NULL)
     add_condition (sql, "s.id IN (SELECT rowid FROM story_fts WHERE story_fts MATCH %u)",
-                   sd_query_get_match (query));
+                   sql->terms.match);
   add_conditions (sql, IDS_FROM_STORIES, scope, query);
   g_string_append (sql->text, STORY_ORDER);
 }
@@ -244,10 +392,10 @@ build_page_order (Sql *sql, const SdScope *scope, const SdQuery *query)
 static void
 build_count (Sql *sql, const SdScope *scope, const SdQuery *query)
 {
-  if (sd_query_get_match (query) != NULL)
+  if (sql->terms.match != NULL)
     {
       g_string_append (sql->text, "SELECT count (*) FROM story_fts");
-      add_match (sql, query);
+      add_match (sql, "story_fts", sql->terms.match);
       add_conditions (sql, IDS_FROM_MATCHES, scope, query);
     }
   else
@@ -268,6 +416,7 @@ build (Sql           *sql,
   sql_init (sql);
   sql->hide_partial = hide_partial;
   sql->columns = columns;
+  terms_init (&sql->terms, query);
   switch (shape)
     {
     case SHAPE_RANKED:
@@ -341,9 +490,9 @@ _sd_store_prepare_matching_columns (SdStore       *self,
  * @limit: at most this many stories; 0 for all
  *
  * Returns: (element-type SdStory) (transfer full): short records, best
- * match first (bm25, headline matches weighing most; page order when the
- * query has no words), or %NULL with @error set, in %SD_QUERY_ERROR when
- * the query is wrong.
+ * match first (headline matches, then the rest, each newest first; page
+ * order when the query has no words), or %NULL with @error set, in
+ * %SD_QUERY_ERROR when the query is wrong.
  */
 GPtrArray *
 sd_store_search (
@@ -419,133 +568,4 @@ sd_store_explain_search (SdStore *self, const SdScope *scope, const char *query,
       return NULL;
     }
   return g_string_free (g_steal_pointer (&plan), FALSE);
-}
-
-void
-sd_saved_search_free (SdSavedSearch *search)
-{
-  if (search == NULL)
-    return;
-  g_free (search->name);
-  g_free (search->query);
-  g_free (search);
-}
-
-/**
- * sd_store_save_search:
- * @name: what the editor calls it; a search of that name is replaced
- * @query: the search, checked before it is saved
- */
-gboolean
-sd_store_save_search (SdStore *self, const char *name, const char *query, GError **error)
-{
-  g_autoptr (SdQuery) parsed = NULL;
-  g_autofree char *clean_name = NULL;
-  g_auto (SdStoreWrite) write = SD_STORE_WRITE_INIT;
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (SD_IS_STORE (self), FALSE);
-  g_return_val_if_fail (name != NULL && query != NULL, FALSE);
-
-  clean_name = g_strstrip (g_strdup (name));
-  if (*clean_name == '\0' || !g_utf8_validate (clean_name, -1, NULL))
-    {
-      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID,
-                   _("A saved search needs a name"));
-      return FALSE;
-    }
-  parsed = sd_query_parse (query, error);
-  if (parsed == NULL || !_sd_store_write_begin (self, &write, error))
-    return FALSE;
-  stmt = _sd_store_get_statement (self,
-                                  "INSERT INTO saved_searches (name, query, editor, created) "
-                                  "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (name) DO UPDATE SET "
-                                  "query = excluded.query, editor = excluded.editor, "
-                                  "created = excluded.created",
-                                  error);
-  if (stmt == NULL)
-    return FALSE;
-  _sd_store_bind_text (stmt, 1, clean_name);
-  _sd_store_bind_text (stmt, 2, query);
-  _sd_store_bind_text (stmt, 3, self->editor);
-  _sd_store_bind_text (stmt, 4, write.now);
-  if (!_sd_store_step_done (self, stmt, error))
-    return FALSE;
-  return _sd_store_write_commit (&write, error);
-}
-
-/**
- * sd_store_list_saved_searches:
- *
- * Returns: (element-type SdSavedSearch) (transfer full): by name, each with
- * its live count (-1 when its query no longer parses)
- */
-GPtrArray *
-sd_store_list_saved_searches (SdStore *self, GError **error)
-{
-  g_autoptr (GPtrArray) searches =
-      g_ptr_array_new_with_free_func ((GDestroyNotify) sd_saved_search_free);
-  sqlite3_stmt *stmt;
-  int           rc;
-
-  g_return_val_if_fail (SD_IS_STORE (self), NULL);
-
-  stmt =
-      _sd_store_get_statement (self, "SELECT name, query FROM saved_searches ORDER BY name", error);
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      SdSavedSearch *search = g_new0 (SdSavedSearch, 1);
-
-      search->name = _sd_store_dup_column_text (stmt, 0);
-      search->query = _sd_store_dup_column_text (stmt, 1);
-      g_ptr_array_add (searches, search);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _sd_store_set_sql_error (self, error, "list saved searches");
-      return NULL;
-    }
-
-  for (guint i = 0; i < searches->len; i++)
-    {
-      SdSavedSearch *search = g_ptr_array_index (searches, i);
-      g_autoptr (GError) count_error = NULL;
-
-      search->count = sd_store_count_matches (self, NULL, search->query, &count_error);
-      if (search->count < 0 && count_error->domain != SD_QUERY_ERROR)
-        {
-          g_propagate_error (error, g_steal_pointer (&count_error));
-          return NULL;
-        }
-    }
-  return g_steal_pointer (&searches);
-}
-
-gboolean
-sd_store_delete_saved_search (SdStore *self, const char *name, GError **error)
-{
-  g_auto (SdStoreWrite) write = SD_STORE_WRITE_INIT;
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (SD_IS_STORE (self), FALSE);
-  g_return_val_if_fail (name != NULL, FALSE);
-
-  if (!_sd_store_write_begin (self, &write, error))
-    return FALSE;
-  stmt = _sd_store_get_statement (self, "DELETE FROM saved_searches WHERE name = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  _sd_store_bind_text (stmt, 1, name);
-  if (!_sd_store_step_done (self, stmt, error))
-    return FALSE;
-  if (sqlite3_changes (self->db) == 0)
-    {
-      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_FOUND,
-                   _("No saved search called “%s”"), name);
-      return FALSE;
-    }
-  return _sd_store_write_commit (&write, error);
 }
