@@ -236,12 +236,23 @@ G_GNUC_INTERNAL gboolean   _sd_seg_find_name_line   (SdSegPage  *page,
 G_GNUC_INTERNAL gboolean   _sd_seg_find_furniture   (SdSegPage  *page,
                                                      SdSegUnit  *u);
 /* sd-datelines.c: the dateline and reporter of a 本报讯-style lead, and
- * sd-credits.c: names glued after the last sentence, narrow the unit's
+ * sd-signatures.c: names glued after the last sentence, narrow the unit's
  * prose */
 G_GNUC_INTERNAL void       _sd_seg_find_news_lead   (SdSegPage  *page,
                                                      SdSegUnit  *u);
 G_GNUC_INTERNAL void       _sd_seg_find_glued_tail  (SdSegPage  *page,
                                                      SdSegUnit  *u);
+/* sd-credits.c: what sd-signatures.c shares: the box before a reporter
+ * line (□, ◎), commas that part clauses or names, where a credit ends
+ * before its picture agency in brackets */
+G_GNUC_INTERNAL gboolean   _sd_seg_is_box_char      (gunichar    c);
+G_GNUC_INTERNAL gboolean   _sd_seg_is_comma         (gunichar    c);
+G_GNUC_INTERNAL gboolean   _sd_seg_has_comma        (const char *text,
+                                                     gsize       start,
+                                                     gsize       end);
+G_GNUC_INTERNAL gsize      _sd_seg_cut_bracketed_agency (const char *text,
+                                                         gsize       start,
+                                                         gsize       end);
 /* sd-credits.c: a photo's credit in brackets before its caption */
 G_GNUC_INTERNAL void       _sd_seg_find_head_credit (SdSegPage  *page,
                                                      SdSegUnit  *u);
