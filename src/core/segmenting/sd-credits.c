@@ -69,8 +69,8 @@ has_spaced_prefix (const char *text, gsize start, gsize end, const char *word, g
   return TRUE;
 }
 
-gboolean
-_sd_seg_has_role_prefix (const char *text, gsize start, gsize end, gsize *after)
+static gboolean
+find_role (const char *text, gsize start, gsize end, gsize *after)
 {
   gsize pos = start;
 
@@ -105,6 +105,30 @@ _sd_seg_has_role_prefix (const char *text, gsize start, gsize end, gsize *after)
         }
     }
   return FALSE;
+}
+
+/* Roles that name a writer only before a colon: "作者:耿敬东 李沛生", where
+ * "作者在文中…" is prose. */
+static const char *const colon_roles[] = { "作者", "撰文", "文字" };
+
+gboolean
+_sd_seg_has_role_prefix (const char *text, gsize start, gsize end, gsize *after)
+{
+  gboolean found = find_role (text, start, end, after);
+
+  for (guint i = 0; !found && i < G_N_ELEMENTS (colon_roles); i++)
+    if (_sd_text_has_prefix (text, start, end, colon_roles[i]))
+      {
+        *after = start + strlen (colon_roles[i]);
+        found = *after < end && _sd_seg_char_in (":：", _sd_text_get_char (text + *after));
+      }
+  if (!found)
+    return FALSE;
+  /* "记者:冯润(兴化台)", "全媒体记者：许宏": the colon after the role is
+   * no part of the names */
+  if (*after < end && _sd_seg_char_in (":：", _sd_text_get_char (text + *after)))
+    *after = _sd_seg_skip_spaces (text, _sd_seg_skip_char (text, *after), end);
+  return TRUE;
 }
 
 gboolean
@@ -161,13 +185,41 @@ has_clause_comma (const char *text, gsize start, gsize end)
   return FALSE;
 }
 
-gboolean
-_sd_seg_has_comma (const char *text, gsize start, gsize end)
+/* Who wrote and who took the photos, before the roles and names:
+ * "◎文/图 徐报融媒记者 季芳 通讯员 周婷婷". */
+static const char *const writer_marks[] = {
+  "文/图", "文／图", "图/文", "图／文", "文/摄", "文／摄"
+};
+
+/* Where the names and roles start after a writer's mark, or @pos. */
+static gsize
+skip_writer_mark (const char *text, gsize pos, gsize end)
 {
-  for (const char *p = text + start; p < text + end; p = g_utf8_next_char (p))
-    if (_sd_seg_is_comma (_sd_text_get_char (p)))
-      return TRUE;
-  return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (writer_marks); i++)
+    if (_sd_text_has_prefix (text, pos, end, writer_marks[i]))
+      {
+        gsize after = pos + strlen (writer_marks[i]);
+
+        /* a role or a space must follow: "文/图片…" is no mark */
+        if (after < end && !_sd_text_is_space (_sd_text_get_char (text + after))
+            && !_sd_seg_has_role_prefix (text, after, end, &after))
+          return pos;
+        return _sd_seg_skip_spaces (text, pos + strlen (writer_marks[i]), end);
+      }
+  return pos;
+}
+
+/* "王呈 摄影报道": where the names before it end, or @end.  A photographer
+ * who reports signs the story, so the line is a byline, not a photo's
+ * credit. */
+static gsize
+cut_reporting (const char *text, gsize start, gsize end)
+{
+  if (!_sd_text_has_suffix (text, start, end, "摄影报道"))
+    return end;
+  end -= strlen ("摄影报道");
+  _sd_text_trim (text, &start, &end);
+  return end;
 }
 
 /* "□ 本报记者 徐瑞雅" */
@@ -178,14 +230,19 @@ _sd_seg_find_reporter_line (SdSegPage *page, SdSegUnit *u)
   gsize       pos = u->text_start, after;
 
   gboolean boxed = _sd_seg_is_box_char (_sd_text_first_char (text, pos, u->text_end));
+  gsize    box_end;
 
-  if (boxed)
+  /* "@@": OCR reads one ◎ as two */
+  for (guint n = 0; n < 2 && _sd_seg_is_box_char (_sd_text_first_char (text, pos, u->text_end));
+       n++)
     pos = _sd_seg_skip_spaces (text, _sd_seg_skip_char (text, pos), u->text_end);
-  else if (reads_as_box (text, pos, u->text_end, &after))
+  if (!boxed && reads_as_box (text, pos, u->text_end, &after))
     {
       pos = after;
       boxed = TRUE;
     }
+  box_end = pos;
+  pos = skip_writer_mark (text, pos, u->text_end);
   /* "□ 张 栩 王 敏": a box before names is a reporter line too */
   if (!_sd_seg_has_role_prefix (text, pos, u->text_end, &after)
       && !(boxed && _sd_text_is_name_list (text, pos, u->text_end, FALSE)))
@@ -194,9 +251,9 @@ _sd_seg_find_reporter_line (SdSegPage *page, SdSegUnit *u)
       || has_clause_comma (text, pos, u->text_end))
     return FALSE;
   u->shape = SHAPE_REPORTER;
-  u->boxed = pos > u->text_start;
+  u->boxed = box_end > u->text_start;
   u->reporter_start = pos;
-  u->reporter_end = u->text_end;
+  u->reporter_end = cut_reporting (text, pos, u->text_end);
   return TRUE;
 }
 
@@ -337,9 +394,111 @@ _sd_seg_find_credit_line (SdSegPage *page, SdSegUnit *u)
   return TRUE;
 }
 
-/* "【连云港日报全媒体记者 王健民 摄】5月13日航拍的…": a caption printed
- * after its photo's credit in brackets, which no paragraph of a story
- * opens with.  The names are the photo's reporter, as a dateline's are. */
+/* "赵占成王岩": two names a wrapped line's end glued together, each with
+ * a surname, of two or three characters. */
+static gboolean
+is_glued_pair (const char *text, gsize start, gsize end)
+{
+  gsize middle = start;
+
+  for (guint n = 0; n < 3 && middle < end; n++)
+    {
+      middle = _sd_seg_skip_char (text, middle);
+      if (n >= 1 && _sd_text_is_name_list (text, start, middle, TRUE)
+          && _sd_text_is_name_list (text, middle, end, TRUE)
+          && _sd_text_count_chars (text, middle, end, 4) >= 2)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A run of names, or of names where wrapping glued two together. */
+static gboolean
+is_name_run (const char *text, gsize start, gsize end)
+{
+  gsize pos = start;
+
+  if (_sd_text_is_name_list (text, start, end, FALSE))
+    return TRUE;
+  while ((pos = _sd_seg_skip_spaces (text, pos, end)) < end)
+    {
+      gsize word = pos;
+
+      while (pos < end && !_sd_text_is_space (_sd_text_get_char (text + pos)))
+        pos = _sd_seg_skip_char (text, pos);
+      if (!_sd_text_is_name_list (text, word, pos, FALSE) && !is_glued_pair (text, word, pos))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* "记者  张泽瑞  通讯员  王婷  正祥", "□ 张文华 孙荪", "速新闻记者臧子青":
+ * runs of names, each after a role (or all after a box), and nothing
+ * else; "记者手记" names nobody. */
+static gboolean
+lists_reporters (const char *text, gsize start, gsize end)
+{
+  gsize    pos = start, run = start, after;
+  gboolean signed_by = FALSE;
+  guint    runs = 0;
+
+  if (_sd_seg_is_box_char (_sd_text_first_char (text, start, end)))
+    {
+      pos = run = _sd_seg_skip_char (text, start);
+      signed_by = TRUE;
+    }
+  while (TRUE)
+    {
+      gsize    word = _sd_seg_skip_spaces (text, pos, end);
+      gboolean role = word < end && _sd_seg_has_role_prefix (text, word, end, &after);
+
+      if (word >= end || role)
+        {
+          /* the run of names before this role, or before the end */
+          if (_sd_seg_skip_spaces (text, run, pos) < pos)
+            {
+              if (!is_name_run (text, run, pos))
+                return FALSE;
+              runs++;
+            }
+          if (word >= end)
+            break;
+          signed_by = TRUE;
+          pos = run = after;
+          continue;
+        }
+      for (pos = word; pos < end && !_sd_text_is_space (_sd_text_get_char (text + pos));)
+        pos = _sd_seg_skip_char (text, pos);
+    }
+  return signed_by && runs > 0;
+}
+
+/* "(记者 张泽瑞 通讯员 王婷 正祥)14日,在灌云县…": a lead that opens with
+ * its reporters in brackets, without 本报讯 or an agency before them. */
+static void
+find_bracketed_reporters (SdSegPage *page, SdSegUnit *u, gsize open, gsize close)
+{
+  const char *text = page->text;
+  gsize       start = _sd_seg_skip_char (text, open), end = close;
+  gsize       prose = _sd_seg_skip_spaces (text, _sd_seg_skip_char (text, close), u->prose_end);
+
+  _sd_text_trim (text, &start, &end);
+  if (prose >= u->prose_end || _sd_seg_has_sentence_mark (text, start, end)
+      || !lists_reporters (text, start, end))
+    return;
+  if (_sd_seg_is_box_char (_sd_text_first_char (text, start, end)))
+    start = _sd_seg_skip_spaces (text, _sd_seg_skip_char (text, start), end);
+  u->news_lead = u->bracket_lead = TRUE;
+  u->reporter_start = start;
+  u->reporter_end = end;
+  u->prose_start = prose;
+}
+
+/* What a bracket opening a paragraph holds.  A photo's credit:
+ * "【连云港日报全媒体记者 王健民 摄】5月13日航拍的…", a caption printed
+ * after it, which no paragraph of a story opens with; the names are the
+ * photo's reporter, as a dateline's are.  Or the story's reporters, a
+ * lead as 本报讯(…) is. */
 void
 _sd_seg_find_head_credit (SdSegPage *page, SdSegUnit *u)
 {
@@ -353,11 +512,14 @@ _sd_seg_find_head_credit (SdSegPage *page, SdSegUnit *u)
        close = _sd_seg_skip_char (text, close))
     if (_sd_seg_char_in (")）】", _sd_text_get_char (text + close)))
       break;
-  if (close >= u->prose_end || n > TAIL_MAX_CHARS
-      || !_sd_text_strip_credit (text, open, _sd_seg_skip_char (text, close), &names_start,
-                                 &names_end)
-      || names_end <= names_start)
+  if (close >= u->prose_end || n > TAIL_MAX_CHARS)
     return;
+  if (!_sd_text_strip_credit (text, open, _sd_seg_skip_char (text, close), &names_start, &names_end)
+      || names_end <= names_start)
+    {
+      find_bracketed_reporters (page, u, open, close);
+      return;
+    }
   u->head_credit = TRUE;
   u->reporter_start = names_start;
   u->reporter_end = names_end;
@@ -410,6 +572,7 @@ _sd_seg_find_name_line (SdSegPage *page, SdSegUnit *u)
   if (u->chars > 8 * 4 + 2)
     return FALSE;
   bracketed = _sd_text_strip_brackets (text, &start, &end);
+  end = cut_reporting (text, start, end);
   /* a lone line of names has nothing else to vouch for it: wants surnames */
   if (!_sd_text_is_name_list (text, start, end, !bracketed))
     return FALSE;

@@ -85,6 +85,7 @@ typedef struct
   guint bold : 1;          /* **set in bold** */
   guint section_shape : 1; /* could be a section heading, not a broken line */
   guint news_lead : 1;     /* 本报讯 */
+  guint bracket_lead : 1;  /* (记者 X) opens it, no 本报讯: sections may follow */
   guint continued : 1;     /* ▶上接1版 */
   guint jumps_on : 1;      /* (下转A2版): the story's text on this page ends */
   guint boxed : 1;         /* □ 本报记者 X: a reporter line that heads a story */
@@ -243,13 +244,10 @@ G_GNUC_INTERNAL void       _sd_seg_find_news_lead   (SdSegPage  *page,
 G_GNUC_INTERNAL void       _sd_seg_find_glued_tail  (SdSegPage  *page,
                                                      SdSegUnit  *u);
 /* sd-credits.c: what sd-signatures.c shares: the box before a reporter
- * line (□, ◎), commas that part clauses or names, where a credit ends
+ * line (□, ◎), the commas that part clauses or names, where a credit ends
  * before its picture agency in brackets */
 G_GNUC_INTERNAL gboolean   _sd_seg_is_box_char      (gunichar    c);
 G_GNUC_INTERNAL gboolean   _sd_seg_is_comma         (gunichar    c);
-G_GNUC_INTERNAL gboolean   _sd_seg_has_comma        (const char *text,
-                                                     gsize       start,
-                                                     gsize       end);
 G_GNUC_INTERNAL gsize      _sd_seg_cut_bracketed_agency (const char *text,
                                                          gsize       start,
                                                          gsize       end);

@@ -448,7 +448,7 @@ assign_stories (SdSegPage *page)
       if (u->role == ROLE_BODY || (u->shape == SHAPE_BOLD && u->prose_end > u->prose_start))
         {
           if (!story->has_body)
-            story->news_lead = u->news_lead;
+            story->news_lead = u->news_lead && !u->bracket_lead;
           story->has_body = TRUE;
           story->last_body = i;
         }

@@ -16,6 +16,16 @@
 
 #include "sd-text-util.h"
 
+/* Any comma, the 、 that parts names included. */
+static gboolean
+has_comma (const char *text, gsize start, gsize end)
+{
+  for (const char *p = text + start; p < text + end; p = g_utf8_next_char (p))
+    if (_sd_seg_is_comma (_sd_text_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
 /* What a bracket after a story's last sentence holds that is no signature:
  * "（完）", "（未完待续）", "（上）" */
 static const char *const bracket_notes[] = {
@@ -133,7 +143,7 @@ sends_photo (const char *text, gsize start, gsize end)
   return n >= 3 && n <= 7
          && (_sd_text_has_suffix (text, start, end, "社发")
              || _sd_text_has_suffix (text, start, end, "网发"))
-         && !_sd_seg_has_sentence_mark (text, start, end) && !_sd_seg_has_comma (text, start, end);
+         && !_sd_seg_has_sentence_mark (text, start, end) && !has_comma (text, start, end);
 }
 
 /* Whether [@start, @end) is one bracket: "（…）". */
@@ -186,6 +196,50 @@ find_tail_start (const char *text, gsize start, gsize end)
   return start;
 }
 
+/* "…下图为采风团一行 的照片 庄学兵摄影报道。": a photographer who reports
+ * signs the story with a full stop of its own, set apart from the text
+ * before by a space or a sentence's end (the text may stop short of one).
+ * Says whether it found one, and narrows the unit's prose. */
+static gboolean
+find_stopped_photographer (SdSegPage *page, SdSegUnit *u)
+{
+  const char *text = page->text;
+  gsize       stop = u->prose_end, names_start, names_end;
+  const char *last = _sd_text_prev_char (text + u->prose_start, text + stop), *p;
+  guint       n = 0;
+
+  if (last == NULL || !_sd_text_is_sentence_end (_sd_text_get_char (last)))
+    return FALSE;
+  names_end = last - text;
+  if (!_sd_text_has_suffix (text, u->prose_start, names_end, "摄影报道"))
+    return FALSE;
+  names_end -= strlen ("摄影报道");
+  _sd_text_trim (text, &u->prose_start, &names_end);
+  /* back over the names to the space or the sentence end before them */
+  for (p = text + names_end; (p = _sd_text_prev_char (text + u->prose_start, p)) != NULL && n < 12;
+       n++)
+    {
+      gunichar c = _sd_text_get_char (p);
+
+      if (_sd_text_is_space (c) || _sd_text_is_sentence_end (c))
+        break;
+    }
+  if (p == NULL || n == 12)
+    return FALSE;
+  names_start = g_utf8_next_char (p) - text;
+  if (!_sd_text_is_name_list (text, names_start, names_end, TRUE))
+    return FALSE;
+  /* the story's byline, no photo's credit: the photo is printed apart */
+  u->tail_names = TRUE;
+  u->tail_start = names_start;
+  u->tail_end = u->prose_end;
+  u->names_start = names_start;
+  u->names_end = names_end;
+  u->prose_end = names_start;
+  _sd_text_trim (text, &u->prose_start, &u->prose_end);
+  return TRUE;
+}
+
 void
 _sd_seg_find_glued_tail (SdSegPage *page, SdSegUnit *u)
 {
@@ -193,12 +247,14 @@ _sd_seg_find_glued_tail (SdSegPage *page, SdSegUnit *u)
   gsize       tail = find_tail_start (text, u->prose_start, u->prose_end);
   gsize       tail_end = u->prose_end, names_start, names_end;
 
+  if (tail >= tail_end && find_stopped_photographer (page, u))
+    return;
   if (tail <= u->prose_start || tail >= tail_end)
     return;
   tail = _sd_seg_skip_spaces (text, tail, tail_end);
   /* names in brackets may be parted by commas: "（供稿人：王艳，颜国庆）" */
   if (_sd_text_count_chars (text, tail, tail_end, TAIL_MAX_CHARS) > TAIL_MAX_CHARS
-      || (_sd_seg_has_comma (text, tail, tail_end) && !is_bracketed (text, tail, tail_end)))
+      || (has_comma (text, tail, tail_end) && !is_bracketed (text, tail, tail_end)))
     return;
   names_start = tail;
   /* "…认可。” □ 赵紫妍": the box that marks a reporter line marks names
