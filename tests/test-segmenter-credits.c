@@ -144,6 +144,19 @@ static const CreditCase credit_cases[] = {
     .body_start = "距离2026年元旦",
     .stories = 1,
     .story = 0 },
+  /* r13: a correspondent named first keeps the roles as printed; only a
+   * reporter's role leading the names is left out (as the seed pages'
+   * 本报讯(记者 X 通讯员 Y) gives "X 通讯员 Y") */
+  { .path = "/segmenter-credits/roles/correspondent-first",
+    .page = "# 建邺区“共享社区节”昨启动\n\n"
+            "本报讯(通讯员 刘晓静 记者 殷学兵 朱泉)由建邺区社建工委主办,南苑街道黄山路社区、"
+            "新城小学怡康街分校承办的建邺区“共享社区节”活动暨2017年度建邺区社会建设先进个人"
+            "网络票选活动,昨天下午在新城小学怡康街分校二楼体育馆启动。\n",
+    .reporter = "通讯员 刘晓静 记者 殷学兵 朱泉",
+    .headline = "建邺区“共享社区节”昨启动",
+    .body_start = "由建邺区社建工委主办",
+    .stories = 1,
+    .story = 0 },
   /* "记者:冯润(兴化台)": the colon goes with the role */
   { .path = "/segmenter-credits/colon/role",
     .page = R61_COLON_BYLINES,

@@ -114,21 +114,51 @@ static const char *const colon_roles[] = { "作者", "撰文", "文字" };
 gboolean
 _sd_seg_has_role_prefix (const char *text, gsize start, gsize end, gsize *after)
 {
-  gboolean found = find_role (text, start, end, after);
+  gsize    role_end = start;
+  gboolean found = find_role (text, start, end, &role_end);
 
   for (guint i = 0; !found && i < G_N_ELEMENTS (colon_roles); i++)
     if (_sd_text_has_prefix (text, start, end, colon_roles[i]))
       {
-        *after = start + strlen (colon_roles[i]);
-        found = *after < end && _sd_seg_char_in (":：", _sd_text_get_char (text + *after));
+        role_end = start + strlen (colon_roles[i]);
+        found = role_end < end && _sd_seg_char_in (":：", _sd_text_get_char (text + role_end));
       }
+  /* @after is left alone unless there is a role */
   if (!found)
     return FALSE;
   /* "记者:冯润(兴化台)", "全媒体记者：许宏": the colon after the role is
    * no part of the names */
-  if (*after < end && _sd_seg_char_in (":：", _sd_text_get_char (text + *after)))
-    *after = _sd_seg_skip_spaces (text, _sd_seg_skip_char (text, *after), end);
+  if (role_end < end && _sd_seg_char_in (":：", _sd_text_get_char (text + role_end)))
+    role_end = _sd_seg_skip_spaces (text, _sd_seg_skip_char (text, role_end), end);
+  *after = role_end;
   return TRUE;
+}
+
+/* How many bytes of a reporter field, @names (up to its NUL), open with a
+ * role to leave out: a reporter's ("记者 许海燕 通讯员 狄小龙" gives "许海燕
+ * 通讯员 狄小龙"), or a correspondent's no other role follows ("通讯员
+ * 刘志奇"); 0 where the roles stay as printed, as a correspondent's before
+ * a reporter's ("通讯员 刘晓静 记者 殷学兵"): left out, the names before
+ * 记者 would read as the reporters'. */
+gsize
+_sd_seg_leading_role_length (const char *names)
+{
+  gsize word = strcspn (names, " "), role_end, spaced_end, end = strlen (names);
+
+  if (!_sd_seg_has_role_prefix (names, 0, word, &role_end))
+    return 0;
+  if (!_sd_text_contains (names, 0, role_end, "通讯员")
+      && !has_spaced_prefix (names, 0, role_end, "通讯员", &spaced_end))
+    return role_end;
+  for (gsize pos = _sd_seg_skip_spaces (names, word, end); pos < end;)
+    {
+      gsize next = pos + strcspn (names + pos, " "), after;
+
+      if (_sd_seg_has_role_prefix (names, pos, next, &after))
+        return 0;
+      pos = _sd_seg_skip_spaces (names, next, end);
+    }
+  return role_end;
 }
 
 gboolean

@@ -243,6 +243,8 @@ G_GNUC_INTERNAL void       _sd_seg_find_news_lead   (SdSegPage  *page,
                                                      SdSegUnit  *u);
 G_GNUC_INTERNAL void       _sd_seg_find_glued_tail  (SdSegPage  *page,
                                                      SdSegUnit  *u);
+/* sd-credits.c: the role a reporter field leaves out where it leads */
+G_GNUC_INTERNAL gsize      _sd_seg_leading_role_length (const char *names);
 /* sd-credits.c: what sd-signatures.c shares: the box before a reporter
  * line (□, ◎), the commas that part clauses or names, where a credit ends
  * before its picture agency in brackets */
