@@ -206,6 +206,31 @@ static const CreditCase credit_cases[] = {
     .body_end = "无穷碧”的诗意。",
     .stories = 2,
     .story = 0 },
+  /* r09: "…报道" after the names: they report, it is no part of them */
+  { .path = "/segmenter-credits/line/reporting",
+    .page = "初冬银杏美 满村尽是“黄金叶”\n\n"
+            "11月28日上午,记者走进古邳镇果园村,呈现眼前的是一幅色彩浓郁的油画,"
+            "村民们家前屋后尽被银杏林围绕,银杏叶飘落满地,一片金黄,美景如画。\n\n"
+            "全媒体通讯员赵磊 、陈士洲报道\n",
+    .byline = "赵磊 、陈士洲",
+    .headline = "初冬银杏美 满村尽是“黄金叶”",
+    .body_start = "11月28日上午",
+    .body_end = "美景如画。",
+    .stories = 1,
+    .story = 0 },
+  /* r59: a name, a 、 and a role before the next name, in brackets after
+   * the last sentence: both names sign */
+  { .path = "/segmenter-credits/glued/names-before-role",
+    .page = "二十余家地方媒体总编辑注目无锡\n\n"
+            "启动仪式上,来自重庆日报、深圳晚报等20多家地方媒体的总编辑获授“无锡城市推荐官”荣誉牌,"
+            "将以城市推荐官的身份宣传报道精彩无锡画卷,进一步讲好无锡故事,"
+            "增强无锡在全国范围内的知名度和影响力。(朱冬娅、见习记者 姚程玉)\n",
+    .byline = "朱冬娅、见习记者 姚程玉",
+    .headline = "二十余家地方媒体总编辑注目无锡",
+    .body_start = "启动仪式上",
+    .body_end = "知名度和影响力。",
+    .stories = 1,
+    .story = 0 },
   /* ◎文/图 before the roles and names: a reporter line, no title */
   { .path = "/segmenter-credits/writer-mark/box",
     .page = R63_WRITER_MARK ("◎"),

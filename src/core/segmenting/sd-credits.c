@@ -18,7 +18,7 @@
 #include "sd-text-util.h"
 
 static const char *const reporter_roles[] = {
-  "本报特约记者", "本报通讯员", "本报记者", "特约记者", "通讯员", "实习生", "记者",
+  "本报特约记者", "本报通讯员", "本报记者", "特约记者", "见习记者", "通讯员", "实习生", "记者",
 };
 
 static const char *const writer_prefixes[] = {
@@ -239,15 +239,17 @@ skip_writer_mark (const char *text, gsize pos, gsize end)
   return pos;
 }
 
-/* "王呈 摄影报道": where the names before it end, or @end.  A photographer
- * who reports signs the story, so the line is a byline, not a photo's
- * credit. */
+/* "王呈 摄影报道", "全媒体通讯员赵磊、陈士洲报道": where the names before
+ * the report end, or @end.  A photographer who reports signs the story,
+ * so the line is a byline, not a photo's credit. */
 static gsize
 cut_reporting (const char *text, gsize start, gsize end)
 {
-  if (!_sd_text_has_suffix (text, start, end, "摄影报道"))
+  if (!_sd_text_has_suffix (text, start, end, "报道"))
     return end;
-  end -= strlen ("摄影报道");
+  end -= strlen ("报道");
+  if (_sd_text_has_suffix (text, start, end, "摄影"))
+    end -= strlen ("摄影");
   _sd_text_trim (text, &start, &end);
   return end;
 }

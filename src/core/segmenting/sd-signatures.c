@@ -53,6 +53,21 @@ skip_signature_role (const char *text, gsize *start, gsize end)
     }
 }
 
+/* "朱冬娅、见习记者 姚程玉": names, a 、, a role and names. */
+static gboolean
+names_before_role (const char *text, gsize start, gsize end)
+{
+  const char *mark = g_strstr_len (text + start, end - start, "、");
+  gsize       role, after;
+
+  if (mark == NULL)
+    return FALSE;
+  role = _sd_seg_skip_spaces (text, g_utf8_next_char (mark) - text, end);
+  return _sd_text_is_name_list (text, start, mark - text, TRUE)
+         && _sd_seg_has_role_prefix (text, role, end, &after)
+         && _sd_text_is_name_list (text, after, end, FALSE);
+}
+
 /* A pen name "（心诺）" or an agency, alone in brackets after the last
  * sentence: two to six Han characters that are no note. */
 static gboolean
@@ -302,7 +317,8 @@ _sd_seg_find_glued_tail (SdSegPage *page, SdSegUnit *u)
         }
       else
         {
-          if (bracketed)
+          /* "（朱冬娅、见习记者 姚程玉）": names before the role sign too */
+          if (bracketed && !names_before_role (text, names_start, names_end))
             skip_signature_role (text, &names_start, names_end);
           if (bracketed)
             skip_signature_medium (text, &names_start, names_end);
@@ -311,7 +327,8 @@ _sd_seg_find_glued_tail (SdSegPage *page, SdSegUnit *u)
             names_start = _sd_seg_skip_spaces (text, after, names_end);
           if (!_sd_text_is_name_list (text, names_start, names_end, FALSE)
               && !(bracketed && is_bracketed_signature (text, names_start, names_end))
-              && !(bracketed && lists_names (text, &names_start, names_end)))
+              && !(bracketed && lists_names (text, &names_start, names_end))
+              && !(bracketed && names_before_role (text, names_start, names_end)))
             return;
           u->tail_names = TRUE;
         }
