@@ -84,11 +84,21 @@ def server(action):
 
 
 def move_aside(window, x):
-    """Puts @window's top level at @x (there is no window manager)."""
-    ids = wait_until(lambda: subprocess.run(
-        ["xdotool", "search", "--onlyvisible", "--pid", str(window.proc.pid)],
-        capture_output=True, text=True).stdout.split(), "the window's X id")
-    for wid in ids:
+    """Puts @window's library window at @x (there is no window manager).
+    A shared library's window comes after its connection window: the one
+    moved must be the library's, or it maps at 0 over the other window."""
+    def library_ids():
+        ids = subprocess.run(["xdotool", "search", "--onlyvisible", "--pid",
+                              str(window.proc.pid)], capture_output=True, text=True).stdout.split()
+        wide = []
+        for wid in ids:
+            shape = subprocess.run(["xdotool", "getwindowgeometry", "--shell", wid],
+                                   capture_output=True, text=True).stdout
+            fields = dict(line.split("=", 1) for line in shape.split() if "=" in line)
+            if int(fields.get("WIDTH", 0)) > 900:  # the connection window is ~520
+                wide.append(wid)
+        return wide
+    for wid in wait_until(library_ids, "the library's window mapped", timeout=60):
         subprocess.run(["xdotool", "windowmove", "--sync", wid, str(x), "0"], check=True)
 
 

@@ -738,7 +738,7 @@ test_reporter_after_lead (void)
 
   g_assert_cmpuint (segments->len, ==, 2);
   first = find_story (segments, "射阳：特色小镇争奇斗艳");
-  g_assert_cmpstr (first->reporter, ==, "陈鹏飞 戴超 现代快报/ZAKER南京记者 姜振军");
+  g_assert_cmpstr (first->reporter, ==, "通讯员 陈鹏飞 戴超 现代快报/ZAKER南京记者 姜振军");
   assert_body_ends (first, "菊花小镇里游人如织。");
   assert_body_ends (find_story (segments, "初冬银杏美 满村尽是“黄金叶”"), "银杏叶铺满村道。");
 }

@@ -18,7 +18,7 @@
 #include "sd-text-util.h"
 
 static const char *const reporter_roles[] = {
-  "本报特约记者", "本报通讯员", "本报记者", "特约记者", "通讯员", "实习生", "记者",
+  "本报特约记者", "本报通讯员", "本报记者", "特约记者", "见习记者", "通讯员", "实习生", "记者",
 };
 
 static const char *const writer_prefixes[] = {
@@ -69,8 +69,8 @@ has_spaced_prefix (const char *text, gsize start, gsize end, const char *word, g
   return TRUE;
 }
 
-gboolean
-_sd_seg_has_role_prefix (const char *text, gsize start, gsize end, gsize *after)
+static gboolean
+find_role (const char *text, gsize start, gsize end, gsize *after)
 {
   gsize pos = start;
 
@@ -107,8 +107,62 @@ _sd_seg_has_role_prefix (const char *text, gsize start, gsize end, gsize *after)
   return FALSE;
 }
 
-static gboolean
-is_box_char (gunichar c)
+/* Roles that name a writer only before a colon: "作者:耿敬东 李沛生", where
+ * "作者在文中…" is prose. */
+static const char *const colon_roles[] = { "作者", "撰文", "文字" };
+
+gboolean
+_sd_seg_has_role_prefix (const char *text, gsize start, gsize end, gsize *after)
+{
+  gsize    role_end = start;
+  gboolean found = find_role (text, start, end, &role_end);
+
+  for (guint i = 0; !found && i < G_N_ELEMENTS (colon_roles); i++)
+    if (_sd_text_has_prefix (text, start, end, colon_roles[i]))
+      {
+        role_end = start + strlen (colon_roles[i]);
+        found = role_end < end && _sd_seg_char_in (":：", _sd_text_get_char (text + role_end));
+      }
+  /* @after is left alone unless there is a role */
+  if (!found)
+    return FALSE;
+  /* "记者:冯润(兴化台)", "全媒体记者：许宏": the colon after the role is
+   * no part of the names */
+  if (role_end < end && _sd_seg_char_in (":：", _sd_text_get_char (text + role_end)))
+    role_end = _sd_seg_skip_spaces (text, _sd_seg_skip_char (text, role_end), end);
+  *after = role_end;
+  return TRUE;
+}
+
+/* How many bytes of a reporter field, @names (up to its NUL), open with a
+ * role to leave out: a reporter's ("记者 许海燕 通讯员 狄小龙" gives "许海燕
+ * 通讯员 狄小龙"), or a correspondent's no other role follows ("通讯员
+ * 刘志奇"); 0 where the roles stay as printed, as a correspondent's before
+ * a reporter's ("通讯员 刘晓静 记者 殷学兵"): left out, the names before
+ * 记者 would read as the reporters'. */
+gsize
+_sd_seg_leading_role_length (const char *names)
+{
+  gsize word = strcspn (names, " "), role_end, spaced_end, end = strlen (names);
+
+  if (!_sd_seg_has_role_prefix (names, 0, word, &role_end))
+    return 0;
+  if (!_sd_text_contains (names, 0, role_end, "通讯员")
+      && !has_spaced_prefix (names, 0, role_end, "通讯员", &spaced_end))
+    return role_end;
+  for (gsize pos = _sd_seg_skip_spaces (names, word, end); pos < end;)
+    {
+      gsize next = pos + strcspn (names + pos, " "), after;
+
+      if (_sd_seg_has_role_prefix (names, pos, next, &after))
+        return 0;
+      pos = _sd_seg_skip_spaces (names, next, end);
+    }
+  return role_end;
+}
+
+gboolean
+_sd_seg_is_box_char (gunichar c)
 {
   /* '@' is how OCR reads a small ◎ */
   return c == 0x25A1 || c == 0x25A0 || c == 0x25C7 || c == 0x25C6 || c == 0x25CB || c == 0x25CF
@@ -141,8 +195,8 @@ reads_as_box (const char *text, gsize pos, gsize end, gsize *after)
              && _sd_text_contains (text, *after, end, " "));
 }
 
-static gboolean
-is_comma (gunichar c)
+gboolean
+_sd_seg_is_comma (gunichar c)
 {
   return c == 0xFF0C || c == ',' || c == 0x3001 || c == 0xFF1B || c == ';';
 }
@@ -155,19 +209,49 @@ has_clause_comma (const char *text, gsize start, gsize end)
     {
       gunichar c = _sd_text_get_char (p);
 
-      if (c != 0x3001 && is_comma (c))
+      if (c != 0x3001 && _sd_seg_is_comma (c))
         return TRUE;
     }
   return FALSE;
 }
 
-static gboolean
-has_comma (const char *text, gsize start, gsize end)
+/* Who wrote and who took the photos, before the roles and names:
+ * "◎文/图 徐报融媒记者 季芳 通讯员 周婷婷". */
+static const char *const writer_marks[] = {
+  "文/图", "文／图", "图/文", "图／文", "文/摄", "文／摄"
+};
+
+/* Where the names and roles start after a writer's mark, or @pos. */
+static gsize
+skip_writer_mark (const char *text, gsize pos, gsize end)
 {
-  for (const char *p = text + start; p < text + end; p = g_utf8_next_char (p))
-    if (is_comma (_sd_text_get_char (p)))
-      return TRUE;
-  return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (writer_marks); i++)
+    if (_sd_text_has_prefix (text, pos, end, writer_marks[i]))
+      {
+        gsize after = pos + strlen (writer_marks[i]);
+
+        /* a role or a space must follow: "文/图片…" is no mark */
+        if (after < end && !_sd_text_is_space (_sd_text_get_char (text + after))
+            && !_sd_seg_has_role_prefix (text, after, end, &after))
+          return pos;
+        return _sd_seg_skip_spaces (text, pos + strlen (writer_marks[i]), end);
+      }
+  return pos;
+}
+
+/* "王呈 摄影报道", "全媒体通讯员赵磊、陈士洲报道": where the names before
+ * the report end, or @end.  A photographer who reports signs the story,
+ * so the line is a byline, not a photo's credit. */
+static gsize
+cut_reporting (const char *text, gsize start, gsize end)
+{
+  if (!_sd_text_has_suffix (text, start, end, "报道"))
+    return end;
+  end -= strlen ("报道");
+  if (_sd_text_has_suffix (text, start, end, "摄影"))
+    end -= strlen ("摄影");
+  _sd_text_trim (text, &start, &end);
+  return end;
 }
 
 /* "□ 本报记者 徐瑞雅" */
@@ -177,15 +261,20 @@ _sd_seg_find_reporter_line (SdSegPage *page, SdSegUnit *u)
   const char *text = page->text;
   gsize       pos = u->text_start, after;
 
-  gboolean boxed = is_box_char (_sd_text_first_char (text, pos, u->text_end));
+  gboolean boxed = _sd_seg_is_box_char (_sd_text_first_char (text, pos, u->text_end));
+  gsize    box_end;
 
-  if (boxed)
+  /* "@@": OCR reads one ◎ as two */
+  for (guint n = 0; n < 2 && _sd_seg_is_box_char (_sd_text_first_char (text, pos, u->text_end));
+       n++)
     pos = _sd_seg_skip_spaces (text, _sd_seg_skip_char (text, pos), u->text_end);
-  else if (reads_as_box (text, pos, u->text_end, &after))
+  if (!boxed && reads_as_box (text, pos, u->text_end, &after))
     {
       pos = after;
       boxed = TRUE;
     }
+  box_end = pos;
+  pos = skip_writer_mark (text, pos, u->text_end);
   /* "□ 张 栩 王 敏": a box before names is a reporter line too */
   if (!_sd_seg_has_role_prefix (text, pos, u->text_end, &after)
       && !(boxed && _sd_text_is_name_list (text, pos, u->text_end, FALSE)))
@@ -194,9 +283,9 @@ _sd_seg_find_reporter_line (SdSegPage *page, SdSegUnit *u)
       || has_clause_comma (text, pos, u->text_end))
     return FALSE;
   u->shape = SHAPE_REPORTER;
-  u->boxed = pos > u->text_start;
+  u->boxed = box_end > u->text_start;
   u->reporter_start = pos;
-  u->reporter_end = u->text_end;
+  u->reporter_end = cut_reporting (text, pos, u->text_end);
   return TRUE;
 }
 
@@ -239,8 +328,8 @@ static const char *const picture_agencies[] = { "中国", "图片", "图库", "�
 
 /* "王春摄(人民图片网)": where a credit ends before the picture agency in
  * brackets after it, or @end. */
-static gsize
-cut_bracketed_agency (const char *text, gsize start, gsize end)
+gsize
+_sd_seg_cut_bracketed_agency (const char *text, gsize start, gsize end)
 {
   const char *close = _sd_text_prev_char (text + start, text + end), *p = close;
   guint       n = 0;
@@ -325,7 +414,7 @@ _sd_seg_find_credit_line (SdSegPage *page, SdSegUnit *u)
   if (u->chars > TAIL_MAX_CHARS || _sd_seg_unit_has_sentence_mark (page, u)
       || !(
           _sd_text_strip_credit (text, u->text_start,
-                                 cut_bracketed_agency (text, u->text_start, u->text_end),
+                                 _sd_seg_cut_bracketed_agency (text, u->text_start, u->text_end),
                                  &u->names_start, &u->names_end)
           || strip_credit_variant (text, u->text_start, u->text_end, &u->names_start, &u->names_end)
           || strip_misread_credit (text, u->text_start, u->text_end, &u->names_start,
@@ -337,9 +426,111 @@ _sd_seg_find_credit_line (SdSegPage *page, SdSegUnit *u)
   return TRUE;
 }
 
-/* "【连云港日报全媒体记者 王健民 摄】5月13日航拍的…": a caption printed
- * after its photo's credit in brackets, which no paragraph of a story
- * opens with.  The names are the photo's reporter, as a dateline's are. */
+/* "赵占成王岩": two names a wrapped line's end glued together, each with
+ * a surname, of two or three characters. */
+static gboolean
+is_glued_pair (const char *text, gsize start, gsize end)
+{
+  gsize middle = start;
+
+  for (guint n = 0; n < 3 && middle < end; n++)
+    {
+      middle = _sd_seg_skip_char (text, middle);
+      if (n >= 1 && _sd_text_is_name_list (text, start, middle, TRUE)
+          && _sd_text_is_name_list (text, middle, end, TRUE)
+          && _sd_text_count_chars (text, middle, end, 4) >= 2)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A run of names, or of names where wrapping glued two together. */
+static gboolean
+is_name_run (const char *text, gsize start, gsize end)
+{
+  gsize pos = start;
+
+  if (_sd_text_is_name_list (text, start, end, FALSE))
+    return TRUE;
+  while ((pos = _sd_seg_skip_spaces (text, pos, end)) < end)
+    {
+      gsize word = pos;
+
+      while (pos < end && !_sd_text_is_space (_sd_text_get_char (text + pos)))
+        pos = _sd_seg_skip_char (text, pos);
+      if (!_sd_text_is_name_list (text, word, pos, FALSE) && !is_glued_pair (text, word, pos))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* "记者  张泽瑞  通讯员  王婷  正祥", "□ 张文华 孙荪", "速新闻记者臧子青":
+ * runs of names, each after a role (or all after a box), and nothing
+ * else; "记者手记" names nobody. */
+static gboolean
+lists_reporters (const char *text, gsize start, gsize end)
+{
+  gsize    pos = start, run = start, after;
+  gboolean signed_by = FALSE;
+  guint    runs = 0;
+
+  if (_sd_seg_is_box_char (_sd_text_first_char (text, start, end)))
+    {
+      pos = run = _sd_seg_skip_char (text, start);
+      signed_by = TRUE;
+    }
+  while (TRUE)
+    {
+      gsize    word = _sd_seg_skip_spaces (text, pos, end);
+      gboolean role = word < end && _sd_seg_has_role_prefix (text, word, end, &after);
+
+      if (word >= end || role)
+        {
+          /* the run of names before this role, or before the end */
+          if (_sd_seg_skip_spaces (text, run, pos) < pos)
+            {
+              if (!is_name_run (text, run, pos))
+                return FALSE;
+              runs++;
+            }
+          if (word >= end)
+            break;
+          signed_by = TRUE;
+          pos = run = after;
+          continue;
+        }
+      for (pos = word; pos < end && !_sd_text_is_space (_sd_text_get_char (text + pos));)
+        pos = _sd_seg_skip_char (text, pos);
+    }
+  return signed_by && runs > 0;
+}
+
+/* "(记者 张泽瑞 通讯员 王婷 正祥)14日,在灌云县…": a lead that opens with
+ * its reporters in brackets, without 本报讯 or an agency before them. */
+static void
+find_bracketed_reporters (SdSegPage *page, SdSegUnit *u, gsize open, gsize close)
+{
+  const char *text = page->text;
+  gsize       start = _sd_seg_skip_char (text, open), end = close;
+  gsize       prose = _sd_seg_skip_spaces (text, _sd_seg_skip_char (text, close), u->prose_end);
+
+  _sd_text_trim (text, &start, &end);
+  if (prose >= u->prose_end || _sd_seg_has_sentence_mark (text, start, end)
+      || !lists_reporters (text, start, end))
+    return;
+  if (_sd_seg_is_box_char (_sd_text_first_char (text, start, end)))
+    start = _sd_seg_skip_spaces (text, _sd_seg_skip_char (text, start), end);
+  u->news_lead = u->bracket_lead = TRUE;
+  u->reporter_start = start;
+  u->reporter_end = end;
+  u->prose_start = prose;
+}
+
+/* What a bracket opening a paragraph holds.  A photo's credit:
+ * "【连云港日报全媒体记者 王健民 摄】5月13日航拍的…", a caption printed
+ * after it, which no paragraph of a story opens with; the names are the
+ * photo's reporter, as a dateline's are.  Or the story's reporters, a
+ * lead as 本报讯(…) is. */
 void
 _sd_seg_find_head_credit (SdSegPage *page, SdSegUnit *u)
 {
@@ -353,11 +544,14 @@ _sd_seg_find_head_credit (SdSegPage *page, SdSegUnit *u)
        close = _sd_seg_skip_char (text, close))
     if (_sd_seg_char_in (")）】", _sd_text_get_char (text + close)))
       break;
-  if (close >= u->prose_end || n > TAIL_MAX_CHARS
-      || !_sd_text_strip_credit (text, open, _sd_seg_skip_char (text, close), &names_start,
-                                 &names_end)
-      || names_end <= names_start)
+  if (close >= u->prose_end || n > TAIL_MAX_CHARS)
     return;
+  if (!_sd_text_strip_credit (text, open, _sd_seg_skip_char (text, close), &names_start, &names_end)
+      || names_end <= names_start)
+    {
+      find_bracketed_reporters (page, u, open, close);
+      return;
+    }
   u->head_credit = TRUE;
   u->reporter_start = names_start;
   u->reporter_end = names_end;
@@ -410,6 +604,7 @@ _sd_seg_find_name_line (SdSegPage *page, SdSegUnit *u)
   if (u->chars > 8 * 4 + 2)
     return FALSE;
   bracketed = _sd_text_strip_brackets (text, &start, &end);
+  end = cut_reporting (text, start, end);
   /* a lone line of names has nothing else to vouch for it: wants surnames */
   if (!_sd_text_is_name_list (text, start, end, !bracketed))
     return FALSE;
@@ -417,270 +612,4 @@ _sd_seg_find_name_line (SdSegPage *page, SdSegUnit *u)
   u->names_start = start;
   u->names_end = end;
   return TRUE;
-}
-
-/* What a bracket after a story's last sentence holds that is no signature:
- * "（完）", "（未完待续）", "（上）" */
-static const char *const bracket_notes[] = {
-  "完", "续", "待续", "未完待续", "上", "中", "下", "图", "略", "摘编", "节选", "有删节",
-};
-
-/* Agencies and papers sign reprinted stories: "（人民日报）", "（新华社）". */
-static const char *const agency_suffixes[] = {
-  "日报", "晚报", "新华社", "报", "社", "网", "电视台", "融媒体中心", "客户端",
-};
-
-/* "（苏州广电总台记者 杨民）", "（通讯员 李四）": the names follow the role. */
-static void
-skip_signature_role (const char *text, gsize *start, gsize end)
-{
-  for (const char *p = text + *start; p < text + end; p = g_utf8_next_char (p))
-    {
-      gsize after;
-
-      if (_sd_seg_has_role_prefix (text, p - text, end, &after))
-        {
-          *start = _sd_text_skip_spaces (text, after, end);
-          return;
-        }
-    }
-}
-
-/* A pen name "（心诺）" or an agency, alone in brackets after the last
- * sentence: two to six Han characters that are no note. */
-static gboolean
-is_bracketed_signature (const char *text, gsize start, gsize end)
-{
-  guint n = 0;
-
-  for (const char *p = text + start; p < text + end; p = g_utf8_next_char (p), n++)
-    if (!_sd_text_is_han (_sd_text_get_char (p)) || n == 6)
-      return FALSE;
-  if (n < 2)
-    return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (bracket_notes); i++)
-    if (end - start == strlen (bracket_notes[i])
-        && memcmp (text + start, bracket_notes[i], end - start) == 0)
-      return FALSE;
-  if (n <= 3)
-    return TRUE;
-  for (guint i = 0; i < G_N_ELEMENTS (agency_suffixes); i++)
-    if (_sd_text_has_suffix (text, start, end, agency_suffixes[i]))
-      return TRUE;
-  return FALSE;
-}
-
-/* "（常州日报 徐维庆 马浩剑）": the paper before the names, set apart by a
- * space. */
-static void
-skip_signature_medium (const char *text, gsize *start, gsize end)
-{
-  gsize space = *start;
-
-  while (space < end && !_sd_text_is_space (_sd_text_get_char (text + space)))
-    space = _sd_seg_skip_char (text, space);
-  if (space >= end || _sd_text_count_chars (text, *start, space, 12) > 10)
-    return;
-  for (guint i = 0; i < G_N_ELEMENTS (agency_suffixes); i++)
-    if (_sd_text_has_suffix (text, *start, space, agency_suffixes[i]))
-      {
-        *start = _sd_text_skip_spaces (text, space, end);
-        return;
-      }
-}
-
-/* "供稿人：王艳，颜国庆": a short label and its colon, then names parted by
- * commas. */
-static gboolean
-lists_names (const char *text, gsize *start, gsize end)
-{
-  gsize names = *start, part;
-  guint n = 0;
-
-  for (const char *p = text + *start; p < text + end && n <= 5; p = g_utf8_next_char (p), n++)
-    if (_sd_seg_char_in ("：:", _sd_text_get_char (p)))
-      {
-        names = g_utf8_next_char (p) - text;
-        break;
-      }
-  part = names;
-  for (gsize p = part; p <= end; p = p < end ? _sd_seg_skip_char (text, p) : end + 1)
-    if (p == end || is_comma (_sd_text_get_char (text + p)))
-      {
-        if (!_sd_text_is_name_list (text, part, p, TRUE))
-          return FALSE;
-        part = p < end ? _sd_seg_skip_char (text, p) : end;
-      }
-  *start = names;
-  return TRUE;
-}
-
-/* "全媒体记者 辛一 通讯员 杨志国 刘亚": roles and names, Han and spaces
- * only, a reporter's or correspondent's role among them. */
-static gboolean
-names_roles (const char *text, gsize start, gsize end)
-{
-  for (const char *p = text + start; p < text + end; p = g_utf8_next_char (p))
-    if (!_sd_text_is_han (_sd_text_get_char (p)) && !_sd_text_is_space (_sd_text_get_char (p)))
-      return FALSE;
-  return _sd_text_contains (text, start, end, "记者")
-         || _sd_text_contains (text, start, end, "通讯员");
-}
-
-/* "新华社发": an agency that sends a photo (…社, …网), a few characters. */
-static gboolean
-sends_photo (const char *text, gsize start, gsize end)
-{
-  guint n = _sd_text_count_chars (text, start, end, 8);
-
-  return n >= 3 && n <= 7
-         && (_sd_text_has_suffix (text, start, end, "社发")
-             || _sd_text_has_suffix (text, start, end, "网发"))
-         && !_sd_seg_has_sentence_mark (text, start, end) && !has_comma (text, start, end);
-}
-
-/* Whether [@start, @end) is one bracket: "（…）". */
-static gboolean
-is_bracketed (const char *text, gsize start, gsize end)
-{
-  gsize inner_start = start, inner_end = end;
-
-  return _sd_text_strip_brackets (text, &inner_start, &inner_end);
-}
-
-/* A bracket of names and the roles they had in a photo: 供图, 摄影师:…,
- * opening with a name, not a note ("（图为…摄）" holds a sentence). */
-static gboolean
-credits_photo (const char *text, gsize start, gsize end)
-{
-  return _sd_text_is_han (_sd_text_first_char (text, start, end))
-         && (_sd_text_contains (text, start, end, "供图")
-             || _sd_text_contains (text, start, end, "摄影"))
-         && !_sd_seg_has_sentence_mark (text, start, end);
-}
-
-/* Names (and maybe a credit) glued after the last sentence:
- * "…坚强力量。袁腊梅 韩丹", "…日常巡查。史春雨 秦海 文/图". */
-/* Where a tail glued after the last sentence end (and its closing marks)
- * starts, or @start when what follows that end cannot be names: a comma,
- * or more than TAIL_MAX_CHARS characters.  Walks back no further. */
-static gsize
-find_tail_start (const char *text, gsize start, gsize end)
-{
-  const char *p = text + end;
-  guint       walked = 0;
-  gboolean    inside = FALSE; /* in a bracket that closes the text: commas may part names */
-
-  while ((p = _sd_text_prev_char (text + start, p)) != NULL)
-    {
-      gunichar c = _sd_text_get_char (p);
-
-      if (_sd_text_is_sentence_end (c))
-        return _sd_text_skip_closing (text, g_utf8_next_char (p) - text, end);
-      if ((c == ')' || c == 0xFF09) && walked == 0)
-        inside = TRUE;
-      else if (c == '(' || c == 0xFF08)
-        inside = FALSE;
-      /* closing marks right after the end are no part of the tail */
-      if ((is_comma (c) && !inside)
-          || (!_sd_text_is_space (c) && !_sd_text_is_closing (c) && ++walked > TAIL_MAX_CHARS))
-        return start;
-    }
-  return start;
-}
-
-/* @end with the spaces before it left out */
-static gsize
-trim_end (const char *text, gsize start, gsize end)
-{
-  _sd_text_trim_spaces (text, &start, &end);
-  return end;
-}
-
-void
-_sd_seg_find_glued_tail (SdSegPage *page, SdSegUnit *u)
-{
-  const char *text = page->text;
-  gsize       tail = find_tail_start (text, u->prose_start, u->prose_end);
-  gsize       tail_end = u->prose_end, names_start, names_end, cut;
-
-  if (tail <= u->prose_start || tail >= tail_end)
-    return;
-  /* a closing mark OCR read apart from its sentence ("…景象。 ”全媒体记者…")
-   * is no part of the names */
-  cut = tail;
-  tail = _sd_seg_skip_spaces (text, tail, tail_end);
-  tail = _sd_seg_skip_spaces (text, _sd_text_skip_closing (text, tail, tail_end), tail_end);
-  /* names in brackets may be parted by commas: "（供稿人：王艳，颜国庆）" */
-  if (_sd_text_count_chars (text, tail, tail_end, TAIL_MAX_CHARS) > TAIL_MAX_CHARS
-      || (has_comma (text, tail, tail_end) && !is_bracketed (text, tail, tail_end)))
-    return;
-  names_start = tail;
-  /* "…认可。” □ 赵紫妍": the box that marks a reporter line marks names
-   * glued to the last sentence too */
-  if (is_box_char (_sd_text_first_char (text, tail, tail_end)))
-    names_start = _sd_seg_skip_spaces (text, _sd_seg_skip_char (text, tail), tail_end);
-  names_end = tail_end;
-  if (_sd_text_strip_credit (text, names_start, cut_bracketed_agency (text, names_start, tail_end),
-                             &names_start, &names_end))
-    {
-      u->tail_credit = TRUE;
-      u->tail_names = _sd_text_is_name_list (text, names_start, names_end, FALSE);
-    }
-  else
-    {
-      /* "…。（王某）", "…。(记者 王某)" */
-      gboolean bracketed = _sd_text_strip_brackets (text, &names_start, &names_end);
-
-      /* "(沙佳仪 供图:栖霞视点 摄影师:吴良伟)": a photo's credits, roles and all */
-      gsize after;
-
-      if (bracketed && credits_photo (text, names_start, names_end))
-        u->tail_credit = TRUE;
-      /* "…安全。张仁勇摄影报道" (or 张仁勇 摄影报道): the photographer reports */
-      else if (!bracketed && _sd_text_has_suffix (text, names_start, names_end, "摄影报道")
-               && _sd_text_is_name_list (
-                   text, names_start, trim_end (text, names_start, names_end - strlen ("摄影报道")),
-                   FALSE))
-        {
-          u->tail_credit = u->tail_names = TRUE;
-          names_end = trim_end (text, names_start, names_end - strlen ("摄影报道"));
-        }
-      /* "…景象。 全媒体记者 辛一 通讯员 杨志国 刘亚 摄影报道": reporters with
-       * their roles sign the whole report, no photo of its own */
-      else if (!bracketed && _sd_text_has_suffix (text, names_start, names_end, "摄影报道")
-               && names_roles (text, names_start,
-                               trim_end (text, names_start, names_end - strlen ("摄影报道"))))
-        {
-          u->tail_names = TRUE;
-          names_end = trim_end (text, names_start, names_end - strlen ("摄影报道"));
-        }
-      /* "…集聚。 新华社发": an agency sends the photo */
-      else if (!bracketed && sends_photo (text, names_start, names_end))
-        {
-          u->tail_credit = TRUE;
-          names_end -= strlen ("发");
-        }
-      else
-        {
-          if (bracketed)
-            skip_signature_role (text, &names_start, names_end);
-          if (bracketed)
-            skip_signature_medium (text, &names_start, names_end);
-          /* "…幸福感。扬子晚报/紫牛新闻记者梅方滢": the role before the names */
-          else if (_sd_seg_has_role_prefix (text, names_start, names_end, &after))
-            names_start = _sd_seg_skip_spaces (text, after, names_end);
-          if (!_sd_text_is_name_list (text, names_start, names_end, FALSE)
-              && !(bracketed && is_bracketed_signature (text, names_start, names_end))
-              && !(bracketed && lists_names (text, &names_start, names_end)))
-            return;
-          u->tail_names = TRUE;
-        }
-    }
-  u->tail_start = tail;
-  u->tail_end = tail_end;
-  u->names_start = names_start;
-  u->names_end = names_end;
-  u->prose_end = cut;
-  _sd_text_trim (text, &u->prose_start, &u->prose_end);
 }

@@ -291,36 +291,6 @@ _sd_seg_restates_title (SdSegPage *page, SdSegUnit *lead, SdSegUnit *title)
   return n >= 4 && wrong <= n / 4;
 }
 
-/* A credit in brackets up to here opens a lead (what a reporter line of
- * a few names with their roles holds). */
-#define LEAD_BRACKET_BYTES (40 * 3)
-/* and prose follows it, more than a few characters: it is no byline */
-#define LEAD_PROSE_BYTES (8 * 3)
-
-/* "(记者 张泽瑞 通讯员 王婷 正祥)14日,在灌云县…", "(□ 张文华 孙荪…)“以前…":
- * the reporters in brackets open the text, as after 本报讯 but with the
- * paper's dateline left out.  A photo's credit (摄) is no reporter. */
-static gboolean
-opens_with_reporters (const char *text, gsize pos, gsize end)
-{
-  gsize inside, close;
-
-  if (!_sd_seg_char_in ("(（", _sd_text_first_char (text, pos, end)))
-    return FALSE;
-  inside = _sd_seg_skip_spaces (text, _sd_seg_skip_char (text, pos), end);
-  for (close = inside; close < end && close - pos < LEAD_BRACKET_BYTES;
-       close = _sd_seg_skip_char (text, close))
-    if (_sd_seg_char_in (")）", _sd_text_get_char (text + close)))
-      break;
-  if (close >= end || close - pos >= LEAD_BRACKET_BYTES || end - close < LEAD_PROSE_BYTES
-      || _sd_text_contains (text, inside, close, "摄"))
-    return FALSE;
-  return _sd_text_has_prefix (text, inside, close, "记者")
-         || _sd_text_has_prefix (text, inside, close, "本报记者")
-         || _sd_text_has_prefix (text, inside, close, "通讯员")
-         || _sd_seg_char_in ("□■", _sd_text_first_char (text, inside, close));
-}
-
 /* "本报讯(范韶欣)…", "现代快报讯(记者 潘荣)…" */
 void
 _sd_seg_find_news_lead (SdSegPage *page, SdSegUnit *u)
@@ -335,7 +305,7 @@ _sd_seg_find_news_lead (SdSegPage *page, SdSegUnit *u)
 
       if (after_marks > u->prose_start)
         pos = skip_dateline (text, after_marks, u->prose_end);
-      if (pos == after_marks && !opens_with_reporters (text, u->prose_start, u->prose_end))
+      if (pos == after_marks)
         return;
     }
   u->news_lead = TRUE;

@@ -87,6 +87,7 @@ typedef struct
   guint bold : 1;          /* **set in bold** */
   guint section_shape : 1; /* could be a section heading, not a broken line */
   guint news_lead : 1;     /* 本报讯 */
+  guint bracket_lead : 1;  /* (记者 X) opens it, no 本报讯: sections may follow */
   guint continued : 1;     /* ▶上接1版 */
   guint jumps_on : 1;      /* (下转A2版): the story's text on this page ends */
   guint boxed : 1;         /* □ 本报记者 X: a reporter line that heads a story */
@@ -238,7 +239,7 @@ G_GNUC_INTERNAL gboolean   _sd_seg_find_name_line   (SdSegPage  *page,
 G_GNUC_INTERNAL gboolean   _sd_seg_find_furniture   (SdSegPage  *page,
                                                      SdSegUnit  *u);
 /* sd-datelines.c: the dateline and reporter of a 本报讯-style lead, and
- * sd-credits.c: names glued after the last sentence, narrow the unit's
+ * sd-signatures.c: names glued after the last sentence, narrow the unit's
  * prose */
 G_GNUC_INTERNAL void       _sd_seg_find_news_lead   (SdSegPage  *page,
                                                      SdSegUnit  *u);
@@ -249,6 +250,16 @@ G_GNUC_INTERNAL void       _sd_seg_find_glued_tail  (SdSegPage  *page,
 G_GNUC_INTERNAL gboolean   _sd_seg_restates_title   (SdSegPage  *page,
                                                      SdSegUnit  *lead,
                                                      SdSegUnit  *title);
+/* sd-credits.c: the role a reporter field leaves out where it leads */
+G_GNUC_INTERNAL gsize      _sd_seg_leading_role_length (const char *names);
+/* sd-credits.c: what sd-signatures.c shares: the box before a reporter
+ * line (□, ◎), the commas that part clauses or names, where a credit ends
+ * before its picture agency in brackets */
+G_GNUC_INTERNAL gboolean   _sd_seg_is_box_char      (gunichar    c);
+G_GNUC_INTERNAL gboolean   _sd_seg_is_comma         (gunichar    c);
+G_GNUC_INTERNAL gsize      _sd_seg_cut_bracketed_agency (const char *text,
+                                                         gsize       start,
+                                                         gsize       end);
 /* sd-credits.c: a photo's credit in brackets before its caption */
 G_GNUC_INTERNAL void       _sd_seg_find_head_credit (SdSegPage  *page,
                                                      SdSegUnit  *u);

@@ -483,9 +483,10 @@ assign_stories (SdSegPage *page)
       if (u->role == ROLE_BODY || (u->shape == SHAPE_BOLD && u->prose_end > u->prose_start))
         {
           /* the text opens with its dateline, under a photo's caption
-           * when the dateline restates the title */
+           * when the dateline restates the title; reporters in brackets
+           * open a lead that, unlike 本报讯's, may have sections */
           if (!story->has_body || (u->news_lead && restates_story_title (page, story, i)))
-            story->news_lead = u->news_lead;
+            story->news_lead = u->news_lead && !u->bracket_lead;
           story->has_body = TRUE;
           story->last_body = i;
         }

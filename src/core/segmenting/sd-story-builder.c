@@ -105,7 +105,8 @@ dup_names (const char *text, gsize start, gsize end, NameForm form)
       gsize after = 0;
 
       /* past the first name, a reporter's credit is kept as printed */
-      if ((form == NAMES_ONLY || out == clean) && _sd_seg_has_role_prefix (word, 0, length, &after))
+      if (form == NAMES_ONLY ? _sd_seg_has_role_prefix (word, 0, length, &after)
+                             : out == clean && (after = _sd_seg_leading_role_length (word)) > 0)
         length -= after;
       if (length > 0)
         {

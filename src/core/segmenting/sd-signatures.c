@@ -1,0 +1,357 @@
+/* sd-signatures.c — names and credits glued after a story's last sentence
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Internal to the segmenter: the signature a story's last paragraph ends
+ * with, after its last sentence: names (…坚强力量。袁腊梅 韩丹), a pen name
+ * or an agency in brackets (…。（心诺）, …。（人民日报）), a photo's credit
+ * (…。张仁勇摄影报道) or a reporter with a role (…。扬子晚报/紫牛新闻记者梅方滢).
+ */
+#define G_LOG_DOMAIN "sd-segmenter"
+
+#include "config.h"
+
+#include "sd-segmenter-private.h"
+
+#include "sd-text-util.h"
+
+/* Any comma, the 、 that parts names included. */
+static gboolean
+has_comma (const char *text, gsize start, gsize end)
+{
+  for (const char *p = text + start; p < text + end; p = g_utf8_next_char (p))
+    if (_sd_seg_is_comma (_sd_text_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
+/* What a bracket after a story's last sentence holds that is no signature:
+ * "（完）", "（未完待续）", "（上）" */
+static const char *const bracket_notes[] = {
+  "完", "续", "待续", "未完待续", "上", "中", "下", "图", "略", "摘编", "节选", "有删节",
+};
+
+/* Agencies and papers sign reprinted stories: "（人民日报）", "（新华社）". */
+static const char *const agency_suffixes[] = {
+  "日报", "晚报", "新华社", "报", "社", "网", "电视台", "融媒体中心", "客户端",
+};
+
+/* "（苏州广电总台记者 杨民）", "（通讯员 李四）": the names follow the role. */
+static void
+skip_signature_role (const char *text, gsize *start, gsize end)
+{
+  for (const char *p = text + *start; p < text + end; p = g_utf8_next_char (p))
+    {
+      gsize after;
+
+      if (_sd_seg_has_role_prefix (text, p - text, end, &after))
+        {
+          *start = _sd_text_skip_spaces (text, after, end);
+          return;
+        }
+    }
+}
+
+/* "朱冬娅、见习记者 姚程玉": names, a 、, a role and names. */
+static gboolean
+names_before_role (const char *text, gsize start, gsize end)
+{
+  const char *mark = g_strstr_len (text + start, end - start, "、");
+  gsize       role, after;
+
+  if (mark == NULL)
+    return FALSE;
+  role = _sd_seg_skip_spaces (text, g_utf8_next_char (mark) - text, end);
+  return _sd_text_is_name_list (text, start, mark - text, TRUE)
+         && _sd_seg_has_role_prefix (text, role, end, &after)
+         && _sd_text_is_name_list (text, after, end, FALSE);
+}
+
+/* A pen name "（心诺）" or an agency, alone in brackets after the last
+ * sentence: two to six Han characters that are no note. */
+static gboolean
+is_bracketed_signature (const char *text, gsize start, gsize end)
+{
+  guint n = 0;
+
+  for (const char *p = text + start; p < text + end; p = g_utf8_next_char (p), n++)
+    if (!_sd_text_is_han (_sd_text_get_char (p)) || n == 6)
+      return FALSE;
+  if (n < 2)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (bracket_notes); i++)
+    if (end - start == strlen (bracket_notes[i])
+        && memcmp (text + start, bracket_notes[i], end - start) == 0)
+      return FALSE;
+  if (n <= 3)
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (agency_suffixes); i++)
+    if (_sd_text_has_suffix (text, start, end, agency_suffixes[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* "（常州日报 徐维庆 马浩剑）": the paper before the names, set apart by a
+ * space. */
+static void
+skip_signature_medium (const char *text, gsize *start, gsize end)
+{
+  gsize space = *start;
+
+  while (space < end && !_sd_text_is_space (_sd_text_get_char (text + space)))
+    space = _sd_seg_skip_char (text, space);
+  if (space >= end || _sd_text_count_chars (text, *start, space, 12) > 10)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (agency_suffixes); i++)
+    if (_sd_text_has_suffix (text, *start, space, agency_suffixes[i]))
+      {
+        *start = _sd_text_skip_spaces (text, space, end);
+        return;
+      }
+}
+
+/* "供稿人：王艳，颜国庆": a short label and its colon, then names parted by
+ * commas. */
+static gboolean
+lists_names (const char *text, gsize *start, gsize end)
+{
+  gsize names = *start, part;
+  guint n = 0;
+
+  for (const char *p = text + *start; p < text + end && n <= 5; p = g_utf8_next_char (p), n++)
+    if (_sd_seg_char_in ("：:", _sd_text_get_char (p)))
+      {
+        names = g_utf8_next_char (p) - text;
+        break;
+      }
+  part = names;
+  for (gsize p = part; p <= end; p = p < end ? _sd_seg_skip_char (text, p) : end + 1)
+    if (p == end || _sd_seg_is_comma (_sd_text_get_char (text + p)))
+      {
+        if (!_sd_text_is_name_list (text, part, p, TRUE))
+          return FALSE;
+        part = p < end ? _sd_seg_skip_char (text, p) : end;
+      }
+  *start = names;
+  return TRUE;
+}
+
+/* "全媒体记者 辛一 通讯员 杨志国 刘亚": roles and names, Han and spaces
+ * only, a reporter's or correspondent's role among them. */
+static gboolean
+names_roles (const char *text, gsize start, gsize end)
+{
+  for (const char *p = text + start; p < text + end; p = g_utf8_next_char (p))
+    if (!_sd_text_is_han (_sd_text_get_char (p)) && !_sd_text_is_space (_sd_text_get_char (p)))
+      return FALSE;
+  return _sd_text_contains (text, start, end, "记者")
+         || _sd_text_contains (text, start, end, "通讯员");
+}
+
+/* "新华社发": an agency that sends a photo (…社, …网), a few characters. */
+static gboolean
+sends_photo (const char *text, gsize start, gsize end)
+{
+  guint n = _sd_text_count_chars (text, start, end, 8);
+
+  return n >= 3 && n <= 7
+         && (_sd_text_has_suffix (text, start, end, "社发")
+             || _sd_text_has_suffix (text, start, end, "网发"))
+         && !_sd_seg_has_sentence_mark (text, start, end) && !has_comma (text, start, end);
+}
+
+/* Whether [@start, @end) is one bracket: "（…）". */
+static gboolean
+is_bracketed (const char *text, gsize start, gsize end)
+{
+  gsize inner_start = start, inner_end = end;
+
+  return _sd_text_strip_brackets (text, &inner_start, &inner_end);
+}
+
+/* A bracket of names and the roles they had in a photo: 供图, 摄影师:…,
+ * opening with a name, not a note ("（图为…摄）" holds a sentence). */
+static gboolean
+credits_photo (const char *text, gsize start, gsize end)
+{
+  return _sd_text_is_han (_sd_text_first_char (text, start, end))
+         && (_sd_text_contains (text, start, end, "供图")
+             || _sd_text_contains (text, start, end, "摄影"))
+         && !_sd_seg_has_sentence_mark (text, start, end);
+}
+
+/* Names (and maybe a credit) glued after the last sentence:
+ * "…坚强力量。袁腊梅 韩丹", "…日常巡查。史春雨 秦海 文/图". */
+/* Where a tail glued after the last sentence end (and its closing marks)
+ * starts, or @start when what follows that end cannot be names: a comma,
+ * or more than TAIL_MAX_CHARS characters.  Walks back no further. */
+static gsize
+find_tail_start (const char *text, gsize start, gsize end)
+{
+  const char *p = text + end;
+  guint       walked = 0;
+  gboolean    inside = FALSE; /* in a bracket that closes the text: commas may part names */
+
+  while ((p = _sd_text_prev_char (text + start, p)) != NULL)
+    {
+      gunichar c = _sd_text_get_char (p);
+
+      if (_sd_text_is_sentence_end (c))
+        return _sd_text_skip_closing (text, g_utf8_next_char (p) - text, end);
+      if ((c == ')' || c == 0xFF09) && walked == 0)
+        inside = TRUE;
+      else if (c == '(' || c == 0xFF08)
+        inside = FALSE;
+      /* closing marks right after the end are no part of the tail */
+      if ((_sd_seg_is_comma (c) && !inside)
+          || (!_sd_text_is_space (c) && !_sd_text_is_closing (c) && ++walked > TAIL_MAX_CHARS))
+        return start;
+    }
+  return start;
+}
+
+/* "…下图为采风团一行 的照片 庄学兵摄影报道。": a photographer who reports
+ * signs the story with a full stop of its own, set apart from the text
+ * before by a space or a sentence's end (the text may stop short of one).
+ * Says whether it found one, and narrows the unit's prose. */
+static gboolean
+find_stopped_photographer (SdSegPage *page, SdSegUnit *u)
+{
+  const char *text = page->text;
+  gsize       stop = u->prose_end, names_start, names_end;
+  const char *last = _sd_text_prev_char (text + u->prose_start, text + stop), *p;
+  guint       n = 0;
+
+  if (last == NULL || !_sd_text_is_sentence_end (_sd_text_get_char (last)))
+    return FALSE;
+  names_end = last - text;
+  if (!_sd_text_has_suffix (text, u->prose_start, names_end, "摄影报道"))
+    return FALSE;
+  names_end -= strlen ("摄影报道");
+  _sd_text_trim (text, &u->prose_start, &names_end);
+  /* back over the names to the space or the sentence end before them */
+  for (p = text + names_end; (p = _sd_text_prev_char (text + u->prose_start, p)) != NULL && n < 12;
+       n++)
+    {
+      gunichar c = _sd_text_get_char (p);
+
+      if (_sd_text_is_space (c) || _sd_text_is_sentence_end (c))
+        break;
+    }
+  if (p == NULL || n == 12)
+    return FALSE;
+  names_start = g_utf8_next_char (p) - text;
+  if (!_sd_text_is_name_list (text, names_start, names_end, TRUE))
+    return FALSE;
+  /* the story's byline, no photo's credit: the photo is printed apart */
+  u->tail_names = TRUE;
+  u->tail_start = names_start;
+  u->tail_end = u->prose_end;
+  u->names_start = names_start;
+  u->names_end = names_end;
+  u->prose_end = names_start;
+  _sd_text_trim (text, &u->prose_start, &u->prose_end);
+  return TRUE;
+}
+
+/* @end with the spaces before it left out */
+static gsize
+trim_end (const char *text, gsize start, gsize end)
+{
+  _sd_text_trim_spaces (text, &start, &end);
+  return end;
+}
+
+void
+_sd_seg_find_glued_tail (SdSegPage *page, SdSegUnit *u)
+{
+  const char *text = page->text;
+  gsize       tail = find_tail_start (text, u->prose_start, u->prose_end);
+  gsize       tail_end = u->prose_end, names_start, names_end, cut;
+
+  if (tail >= tail_end && find_stopped_photographer (page, u))
+    return;
+  if (tail <= u->prose_start || tail >= tail_end)
+    return;
+  /* a closing mark OCR read apart from its sentence ("…景象。 ”全媒体记者…")
+   * is no part of the names */
+  cut = tail;
+  tail = _sd_seg_skip_spaces (text, tail, tail_end);
+  tail = _sd_seg_skip_spaces (text, _sd_text_skip_closing (text, tail, tail_end), tail_end);
+  /* names in brackets may be parted by commas: "（供稿人：王艳，颜国庆）" */
+  if (_sd_text_count_chars (text, tail, tail_end, TAIL_MAX_CHARS) > TAIL_MAX_CHARS
+      || (has_comma (text, tail, tail_end) && !is_bracketed (text, tail, tail_end)))
+    return;
+  names_start = tail;
+  /* "…认可。” □ 赵紫妍": the box that marks a reporter line marks names
+   * glued to the last sentence too */
+  if (_sd_seg_is_box_char (_sd_text_first_char (text, tail, tail_end)))
+    names_start = _sd_seg_skip_spaces (text, _sd_seg_skip_char (text, tail), tail_end);
+  names_end = tail_end;
+  if (_sd_text_strip_credit (text, names_start,
+                             _sd_seg_cut_bracketed_agency (text, names_start, tail_end),
+                             &names_start, &names_end))
+    {
+      u->tail_credit = TRUE;
+      u->tail_names = _sd_text_is_name_list (text, names_start, names_end, FALSE);
+    }
+  else
+    {
+      /* "…。（王某）", "…。(记者 王某)" */
+      gboolean bracketed = _sd_text_strip_brackets (text, &names_start, &names_end);
+
+      /* "(沙佳仪 供图:栖霞视点 摄影师:吴良伟)": a photo's credits, roles and all */
+      gsize after;
+
+      if (bracketed && credits_photo (text, names_start, names_end))
+        u->tail_credit = TRUE;
+      /* "…安全。张仁勇摄影报道" (or 张仁勇 摄影报道): the photographer reports */
+      else if (!bracketed && _sd_text_has_suffix (text, names_start, names_end, "摄影报道")
+               && _sd_text_is_name_list (
+                   text, names_start, trim_end (text, names_start, names_end - strlen ("摄影报道")),
+                   FALSE))
+        {
+          u->tail_credit = u->tail_names = TRUE;
+          names_end = trim_end (text, names_start, names_end - strlen ("摄影报道"));
+        }
+      /* "…景象。 全媒体记者 辛一 通讯员 杨志国 刘亚 摄影报道": reporters with
+       * their roles sign the whole report, no photo of its own */
+      else if (!bracketed && _sd_text_has_suffix (text, names_start, names_end, "摄影报道")
+               && names_roles (text, names_start,
+                               trim_end (text, names_start, names_end - strlen ("摄影报道"))))
+        {
+          u->tail_names = TRUE;
+          names_end = trim_end (text, names_start, names_end - strlen ("摄影报道"));
+        }
+      /* "…集聚。 新华社发": an agency sends the photo */
+      else if (!bracketed && sends_photo (text, names_start, names_end))
+        {
+          u->tail_credit = TRUE;
+          names_end -= strlen ("发");
+        }
+      else
+        {
+          /* "（朱冬娅、见习记者 姚程玉）": names before the role sign too */
+          if (bracketed && !names_before_role (text, names_start, names_end))
+            skip_signature_role (text, &names_start, names_end);
+          if (bracketed)
+            skip_signature_medium (text, &names_start, names_end);
+          /* "…幸福感。扬子晚报/紫牛新闻记者梅方滢": the role before the names */
+          else if (_sd_seg_has_role_prefix (text, names_start, names_end, &after))
+            names_start = _sd_seg_skip_spaces (text, after, names_end);
+          if (!_sd_text_is_name_list (text, names_start, names_end, FALSE)
+              && !(bracketed && is_bracketed_signature (text, names_start, names_end))
+              && !(bracketed && lists_names (text, &names_start, names_end))
+              && !(bracketed && names_before_role (text, names_start, names_end)))
+            return;
+          u->tail_names = TRUE;
+        }
+    }
+  u->tail_start = tail;
+  u->tail_end = tail_end;
+  u->names_start = names_start;
+  u->names_end = names_end;
+  u->prose_end = cut;
+  _sd_text_trim (text, &u->prose_start, &u->prose_end);
+}

@@ -1,0 +1,303 @@
+/* test-segmenter-credits.c
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Bylines, reporter lines and credits in the forms real pages print them
+ * (issue #11, item 5): excerpts of the real pages in tests/pages/real,
+ * cut at a sentence's end or a block's, one form each.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "sd-segmenter.h"
+
+/* What an excerpt's story must be credited with, and where it is. */
+typedef struct
+{
+  const char *path;
+  const char *page;
+  const char *reporter; /* (nullable) none */
+  const char *byline;   /* (nullable) none */
+  const char *headline;
+  const char *body_start; /* a prefix of the body, its , between Han shown as ， */
+  const char *body_end;   /* (nullable) a suffix of it */
+  guint       sections;   /* section heads it holds, at least */
+  guint       stories;    /* on the page */
+  guint       story;      /* the one under test */
+} CreditCase;
+
+/* r60, story 2: a lead of its own after the headline, of a page where 本报讯
+ * is never printed */
+#define R60_BRACKET_LEAD                                                                           \
+  "乡村发展新动能\n\n"                                                                      \
+  "(记者  张泽瑞  通讯员  王婷  "                                                        \
+  "正祥)14日,在灌云县杨集镇双湾村昊群生态农业种殖家庭农场,"               \
+  "村民正在地里忙碌着分拣辣椒。随着秋日的到来,"                               \
+  "当地种植的辣椒进入收获季,人们抢抓晴好天气采摘、分拣、加工上市。\n\n"
+
+/* r60's third story goes on under section heads */
+#define R60_SECTIONS                                                                                                 \
+  "灌南“志愿红”把小城温度织进人间烟火\n\n"                                                       \
+  "(□ 张文华 孙荪 赵占成 王岩)“以前送完货只能在驾驶室啃两口面包。"                    \
+  "现在到驿站能喝热水、充电,还能用微波炉热饭,就像回到家一样。”"                        \
+  "在灌南县百禄镇的“暖心驿站”,货车司机李师傅捧着一杯热气腾腾的水,"                  \
+  "笑意盈盈地说道。近年来,灌南县以一抹鲜亮的“志愿红”为纽带,"                           \
+  "将温情服务织进乡村振\n\n"                                                                               \
+  "兴的画卷,写进基层治理的日常,让民生实事真正落地生根。\n\n"                                \
+  "从“心”出发\n\n"                                                                                           \
+  "让服务精准对接“需要的人”\n\n"                                                                      \
+  "“李奶奶,下午3点村部有智能手机课,专门教怎么用手机缴水电费、查社保信息。"        \
+  "我陪您一块儿去,慢慢学。”在百禄村,振兴专干小戴正挨家挨户发出邀请。\n\n"           \
+  "以“爱在灌南志愿行”为契机,全县27个部门携手联动,构建起“群众点单—中心派单—" \
+  "志愿者接单—群众评单”的完整服务闭环。\n"
+
+/* r61's last two stories: a reporter line after the last paragraph, its
+ * role and a colon before the names */
+#define R61_COLON_BYLINES                                                                          \
+  "老少同乐  共庆重阳\n\n"                                                                 \
+  "下午两点半,海陵区城北街道森南社区的老人们,"                                 \
+  "齐聚某幼儿园的操场上,一起欣赏孩子们精心准备的演出。\n\n"               \
+  "全媒体记者:许宏 吕昊 邹霖 焦堃玥(实习)\n\n"                                     \
+  "假期|游客齐聚兴化 共赏千垛花海\n\n"                                               \
+  "春风暖,菜花艳。清明假期,兴化千垛景区人气爆棚,一朵朵怒放的油菜花," \
+  "吸引了不少游客前来观赏。\n\n"                                                       \
+  "山东游客张家浩说:“在我们那没有这么大片的油菜花,"                        \
+  "南方的景色还是特别特别好,欢迎大家都来玩。”\n\n"                           \
+  "记者:冯润(兴化台)\n"
+
+/* r63's last story: 作者 and a colon sign it */
+#define R63_WRITERS                                                                                                 \
+  "# 沛城街道:彩菊香飘富民路\n\n"                                                                        \
+  "秋高气爽,沛城街道任庄社区的徐州东凌果蔬种植家庭农场内,"                                \
+  "鲜切菊花又到了丰收时节。大棚内花开芬芳,菊香满园,一派色香俱佳的丰收景象。\n\n" \
+  "作者:耿敬东 李沛生\n"
+
+/* r63's third story: the photographer's credit glued to the last
+ * paragraph, with a full stop of its own */
+#define R63_STOPPED_CREDIT                                                                                    \
+  "# 县作协组团赴王集采风创作\n\n"                                                                \
+  "作家、学者们表示:将用他们手中的笔,记述、撰写这块红色沃土上的发生的故事," \
+  "把红色文化、民俗文化传承下去不久,这些美文、\n\n"                                      \
+  "美图将在今日睢宁报及《乡愁》、《圯桥》等报刊发表 下图为采风团一行 "        \
+  "的照片 庄学兵摄影报道。\n\n"
+
+/* r63's second story: who wrote and photographed it, with their roles,
+ * after a box and 文/图 */
+#define R63_WRITER_MARK(box)                                                                                \
+  "# 经开区徐庄镇近10万亩农作物迎来丰收\n\n"                                                \
+  "## 秋色正浓 “丰”景如画\n\n" box "文/图 徐报融媒记者 季芳 通讯员 周婷婷\n\n"              \
+  "金灿灿的田野,沉淀淀的稻穗,饱满的玉米粒……中秋时节,徐州大地,"                \
+  "处处“丰”景如画。在徐州经开区徐庄镇,近10万亩农作物全部迎来大丰收。\n\n" \
+  "作为重要的“口粮”基地,徐庄镇5.4万亩水稻正陆续进入收割期,"                     \
+  "已收割的1.5万亩水稻已尽数归仓,亩产达到了650公斤。\n\n"
+
+static const CreditCase credit_cases[] = {
+  /* a bracket of roles and names opens the lead: the reporters, not body */
+  { .path = "/segmenter-credits/bracket-lead/roles",
+    .page = R60_BRACKET_LEAD "灌南“志愿红”把小城温度织进人间烟火\n\n"
+                             "(□ 张文华 孙荪 赵占成 王岩)“以前送完货只能在驾驶室啃两口面包。"
+                             "现在到驿站能喝热水、充电,还能用微波炉热饭,就像回到家一样。”\n",
+    .reporter = "张泽瑞 通讯员 王婷 正祥",
+    .headline = "乡村发展新动能",
+    .body_start = "14日，在灌云县杨集镇",
+    .stories = 2,
+    .story = 0 },
+  /* a box before the names in the bracket vouches for them as a role
+   * does; the story is one of its own, its title a headline */
+  { .path = "/segmenter-credits/bracket-lead/box",
+    .page = R60_BRACKET_LEAD "灌南“志愿红”把小城温度织进人间烟火\n\n"
+                             "(□ 张文华 孙荪 赵占成 王岩)“以前送完货只能在驾驶室啃两口面包。"
+                             "现在到驿站能喝热水、充电,还能用微波炉热饭,就像回到家一样。”\n",
+    .reporter = "张文华 孙荪 赵占成 王岩",
+    .headline = "灌南“志愿红”把小城温度织进人间烟火",
+    .body_start = "“以前送完货只能",
+    .stories = 2,
+    .story = 1 },
+  /* the hard-wrapped form: the line's end glued two names together */
+  { .path = "/segmenter-credits/bracket-lead/wrapped",
+    .page = "乡村发展新动能\n"
+            "　　(记者  张泽瑞  通讯员\n"
+            "王婷  正祥)14日,在灌云县杨集\n"
+            "镇双湾村昊群生态农业种殖家庭\n"
+            "农场,村民正在地里忙碌着分拣\n"
+            "辣椒。\n"
+            "灌南“志愿红”把小城温度织进人间烟火\n"
+            "　　(□ 张文华 孙荪 赵占成\n"
+            "王岩)“以前送完货只能在驾驶\n"
+            "室啃两口面包。现在到驿站能喝\n"
+            "热水、充电,还能用微波炉热饭,\n"
+            "就像回到家一样。”\n",
+    .reporter = "张文华 孙荪 赵占成王岩",
+    .headline = "灌南“志愿红”把小城温度织进人间烟火",
+    .body_start = "“以前送完货只能",
+    .stories = 2,
+    .story = 1 },
+  /* r47: the medium glued before the role, the name after it */
+  { .path = "/segmenter-credits/bracket-lead/medium",
+    .page = "文明过节!宿迁禁燃禁放倡议提前“敲警钟”\n\n"
+            "(速新闻记者臧子青)距离2026年元旦仅剩几天,往年这个时候,不少市民会买上烟花爆竹,"
+            "用热闹的声响迎接新年。\n",
+    .reporter = "臧子青",
+    .headline = "文明过节！宿迁禁燃禁放倡议提前“敲警钟”",
+    .body_start = "距离2026年元旦",
+    .stories = 1,
+    .story = 0 },
+  /* r13: a correspondent named first keeps the roles as printed; only a
+   * reporter's role leading the names is left out (as the seed pages'
+   * 本报讯(记者 X 通讯员 Y) gives "X 通讯员 Y") */
+  { .path = "/segmenter-credits/roles/correspondent-first",
+    .page = "# 建邺区“共享社区节”昨启动\n\n"
+            "本报讯(通讯员 刘晓静 记者 殷学兵 朱泉)由建邺区社建工委主办,南苑街道黄山路社区、"
+            "新城小学怡康街分校承办的建邺区“共享社区节”活动暨2017年度建邺区社会建设先进个人"
+            "网络票选活动,昨天下午在新城小学怡康街分校二楼体育馆启动。\n",
+    .reporter = "通讯员 刘晓静 记者 殷学兵 朱泉",
+    .headline = "建邺区“共享社区节”昨启动",
+    .body_start = "由建邺区社建工委主办",
+    .stories = 1,
+    .story = 0 },
+  /* "记者:冯润(兴化台)": the colon goes with the role */
+  { .path = "/segmenter-credits/colon/role",
+    .page = R61_COLON_BYLINES,
+    .byline = "冯润(兴化台)",
+    .headline = "假期|游客齐聚兴化 共赏千垛花海",
+    .body_start = "春风暖，菜花艳。",
+    .body_end = "欢迎大家都来玩。”",
+    .stories = 2,
+    .story = 1 },
+  { .path = "/segmenter-credits/colon/medium",
+    .page = R61_COLON_BYLINES,
+    .byline = "许宏 吕昊 邹霖 焦堃玥(实习)",
+    .headline = "老少同乐 共庆重阳",
+    .body_start = "下午两点半",
+    .body_end = "精心准备的演出。",
+    .stories = 2,
+    .story = 0 },
+  /* 作者 names the writer before a colon; the line is no headline */
+  { .path = "/segmenter-credits/colon/writer",
+    .page = R63_WRITERS,
+    .byline = "耿敬东 李沛生",
+    .headline = "沛城街道：彩菊香飘富民路",
+    .body_start = "秋高气爽",
+    .body_end = "丰收景象。",
+    .stories = 1,
+    .story = 0 },
+  /* the photographer who reports signs after the text, with a full stop */
+  { .path = "/segmenter-credits/stopped/photographer",
+    .page = R63_STOPPED_CREDIT,
+    .byline = "庄学兵",
+    .headline = "县作协组团赴王集采风创作",
+    .body_start = "作家、学者们表示",
+    .body_end = "下图为采风团一行 的照片",
+    .stories = 1,
+    .story = 0 },
+  /* and on a line of its own (r52) */
+  { .path = "/segmenter-credits/line/photographer",
+    .page = "昔日淤塞水库 今成赏荷佳处\n\n"
+            "6月22日,京口区孟家湾湿地公园荷花盛开,市民漫步栈道,感受“接天莲叶无穷碧”的诗意。\n\n"
+            "王呈 摄影报道\n\n"
+            "长江大保护成效日显 镇江江段喜现江豚族群\n\n"
+            "今日镇江讯10月21日,一群“微笑精灵”江豚在丹徒区高桥镇附近的江面上逐浪戏水,"
+            "翻滚腾跃。\n",
+    .byline = "王呈",
+    .headline = "昔日淤塞水库 今成赏荷佳处",
+    .body_start = "6月22日",
+    .body_end = "无穷碧”的诗意。",
+    .stories = 2,
+    .story = 0 },
+  /* r09: "…报道" after the names: they report, it is no part of them */
+  { .path = "/segmenter-credits/line/reporting",
+    .page = "初冬银杏美 满村尽是“黄金叶”\n\n"
+            "11月28日上午,记者走进古邳镇果园村,呈现眼前的是一幅色彩浓郁的油画,"
+            "村民们家前屋后尽被银杏林围绕,银杏叶飘落满地,一片金黄,美景如画。\n\n"
+            "全媒体通讯员赵磊 、陈士洲报道\n",
+    .byline = "赵磊 、陈士洲",
+    .headline = "初冬银杏美 满村尽是“黄金叶”",
+    .body_start = "11月28日上午",
+    .body_end = "美景如画。",
+    .stories = 1,
+    .story = 0 },
+  /* r59: a name, a 、 and a role before the next name, in brackets after
+   * the last sentence: both names sign */
+  { .path = "/segmenter-credits/glued/names-before-role",
+    .page = "二十余家地方媒体总编辑注目无锡\n\n"
+            "启动仪式上,来自重庆日报、深圳晚报等20多家地方媒体的总编辑获授“无锡城市推荐官”荣誉牌,"
+            "将以城市推荐官的身份宣传报道精彩无锡画卷,进一步讲好无锡故事,"
+            "增强无锡在全国范围内的知名度和影响力。(朱冬娅、见习记者 姚程玉)\n",
+    .byline = "朱冬娅、见习记者 姚程玉",
+    .headline = "二十余家地方媒体总编辑注目无锡",
+    .body_start = "启动仪式上",
+    .body_end = "知名度和影响力。",
+    .stories = 1,
+    .story = 0 },
+  /* ◎文/图 before the roles and names: a reporter line, no title */
+  { .path = "/segmenter-credits/writer-mark/box",
+    .page = R63_WRITER_MARK ("◎"),
+    .reporter = "季芳 通讯员 周婷婷",
+    .headline = "经开区徐庄镇近10万亩农作物迎来丰收",
+    .body_start = "金灿灿的田野",
+    .stories = 1,
+    .story = 0 },
+  /* as Tesseract read it: the ◎ as "@@" */
+  { .path = "/segmenter-credits/writer-mark/ocr-box",
+    .page = R63_WRITER_MARK ("@@"),
+    .reporter = "季芳 通讯员 周婷婷",
+    .headline = "经开区徐庄镇近10万亩农作物迎来丰收",
+    .body_start = "金灿灿的田野",
+    .stories = 1,
+    .story = 0 },
+  /* a bracket of reporters opens a lead as 本报讯(…) does, but a story so
+   * opened may be a feature: its section heads stay in it, no stories */
+  { .path = "/segmenter-credits/bracket-lead/sections",
+    .page = R60_BRACKET_LEAD R60_SECTIONS,
+    .reporter = "张文华 孙荪 赵占成 王岩",
+    .headline = "灌南“志愿红”把小城温度织进人间烟火",
+    .body_start = "“以前送完货只能",
+    .body_end = "完整服务闭环。",
+    .sections = 1,
+    .stories = 2,
+    .story = 1 },
+  /* what looks like the forms above and is not: a bracket that names
+   * nobody opens a paragraph of text, and 作者 without a colon starts a
+   * sentence */
+  { .path = "/segmenter-credits/negative/no-names",
+    .page = "县作协组团赴王集采风创作\n\n"
+            "(记者手记)应王集镇党委的邀请,8月28日,县作家协会组团赴王集镇采风创作。\n\n"
+            "作者在文中写道,这块红色沃土上的故事要一代代传下去。\n",
+    .headline = "县作协组团赴王集采风创作",
+    .body_start = "（记者手记）",
+    .body_end = "要一代代传下去。",
+    .stories = 1,
+    .story = 0 },
+};
+
+static void
+test_credit_case (gconstpointer data)
+{
+  const CreditCase *c = data;
+  g_autoptr (GPtrArray) segments = sd_segmenter_split (c->page, strlen (c->page));
+  g_autofree char *body = NULL;
+  SdSegment       *story;
+
+  g_assert_cmpuint (segments->len, ==, c->stories);
+  story = g_ptr_array_index (segments, c->story);
+  g_assert_cmpstr (story->headline, ==, c->headline);
+  g_assert_cmpstr (story->reporter, ==, c->reporter);
+  g_assert_cmpstr (story->byline, ==, c->byline);
+  body = sd_segment_dup_body (story);
+  if (!g_str_has_prefix (body, c->body_start))
+    g_error ("body “%s” does not start with “%s”", body, c->body_start);
+  if (c->body_end != NULL && !g_str_has_suffix (body, c->body_end))
+    g_error ("body “%s” does not end with “%s”", body, c->body_end);
+  g_assert_cmpuint (story->section_headings->len, >=, c->sections);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (credit_cases); i++)
+    g_test_add_data_func (credit_cases[i].path, &credit_cases[i], test_credit_case);
+  return g_test_run ();
+}
