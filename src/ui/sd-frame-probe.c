@@ -89,3 +89,12 @@ sd_frame_probe_story_shown (GtkWidget *widget)
   g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
   gtk_widget_queue_draw (widget);
 }
+
+void
+sd_frame_probe_mark (const char *what)
+{
+  if (probe_log == NULL)
+    return;
+  fprintf (probe_log, "mark %" G_GINT64_FORMAT " %s\n", g_get_monotonic_time (), what);
+  fflush (probe_log);
+}

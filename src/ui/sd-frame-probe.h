@@ -21,5 +21,8 @@ void     sd_frame_probe_story_asked (void);
 /* The story is in @widget: the time from the ask to the end of the next
  * frame @widget's frame clock paints is a line "story START MS". */
 void     sd_frame_probe_story_shown (GtkWidget *widget);
+/* Something the benchmark waits for happened (an import began or ended):
+ * a line "mark START WHAT". */
+void     sd_frame_probe_mark        (const char *what);
 
 G_END_DECLS
