@@ -14,7 +14,9 @@
 # the library does not hold yet.  Each round opens the window on a copy,
 # waits for its list, has it import PAGES, and reads from STORYDESK_FRAME_LOG
 # (src/ui/sd-frame-probe.c) the import's start and end and every main-loop
-# stall over 50 ms meanwhile; then times `BINARY import` of PAGES into
+# stall over 50 ms meanwhile and for 3 s after, with the time the main thread
+# spent on a CPU in it and waiting for one (a machine loaded by others
+# stalls the window too: stalls_cpu_over_50_ms counts the window's own); then times `BINARY import` of PAGES into
 # another copy.  With BINARY2 (another build), the rounds alternate between
 # the two.  Prints the figures as JSON, with the load average.
 #
@@ -88,7 +90,7 @@ def window_round(binary):
         load_before = load()
         n_lists = len(listed())
         # SD_BENCH_PERF=FILE: the main thread's profile meanwhile, for perf report
-        perf = subprocess.Popen(["perf", "record", "--call-graph", "dwarf,16384", "-F", "400", "-q", "-t", str(proc.pid), "-o",
+        perf = subprocess.Popen(["perf", "record", "--call-graph", "dwarf,16384", "-F", "400", "-k", "CLOCK_MONOTONIC", "-q", "-t", str(proc.pid), "-o",
                                  os.environ["SD_BENCH_PERF"]]) if "SD_BENCH_PERF" in os.environ \
             else None
         t0 = time.monotonic()
@@ -100,8 +102,11 @@ def window_round(binary):
         if perf is not None:
             perf.send_signal(2)
             perf.wait()
-        stalls = [(int(w[1]), float(w[2])) for w in probe("stall")]
-        during = sorted((ms for start, ms in stalls if start >= started - 60000), reverse=True)
+        # (ms, ms on a CPU, ms waiting for one) of each stall from the import's start on
+        # (-1 from a build whose probe did not say)
+        stalls = sorted(((float(w[2]), float((w + ["-1"] * 2)[3]), float((w + ["-1"] * 2)[4]))
+                         for w in probe("stall") if int(w[1]) >= started - 60000), reverse=True)
+        during = [ms for ms, cpu, waited in stalls]
         with open(f"/proc/{proc.pid}/status") as f:
             rss = [int(line.split()[1]) / 1024 for line in f if line.startswith("VmHWM:")][0]
         return {"binary": binary, "listed_before": n_listed,
@@ -109,11 +114,17 @@ def window_round(binary):
                 "import_from_request_s": round(done / 1e6 - t0, 2),
                 "stalls_over_50_ms": len(during), "longest_stalls_ms": during[:10],
                 "stall_total_s": round(sum(during) / 1000, 2),
+                # a stall the window's own work makes: over 50 ms on a CPU
+                "stalls_cpu_over_50_ms": sum(1 for ms, cpu, waited in stalls if cpu > 50),
+                "longest_stalls_cpu_wait_ms": [[cpu, waited] for ms, cpu, waited in stalls[:10]],
                 "lists_read": len(listed()) - n_lists,
                 "peak_rss_mb": round(rss), "load": [load_before, load()]}
     finally:
         proc.terminate()
         proc.wait()
+        if "SD_BENCH_KEEP" in os.environ:  # the window's messages and the frame log, to read
+            for name in (messages, frame_log):
+                shutil.copyfile(name, os.environ["SD_BENCH_KEEP"] + "." + os.path.basename(name))
         shutil.rmtree(home, ignore_errors=True)
 
 
