@@ -1,6 +1,7 @@
 /* test-story-list.c — the story list's rows (#16): the view takes a long
  * list a slice at a time, a row shows its story once the record is read,
- * and a story far down is found by id
+ * and a story far down is found by id; another process's writes (an import,
+ * a story gone, a tag) land where they are, the rows read before kept
  *
  * Copyright 2026 The Storydesk authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -11,6 +12,7 @@
 #include <gtk/gtk.h>
 #include <string.h>
 
+#include "sd-story-item.h"
 #include "sd-story-list.h"
 
 #define N_STORIES 3000
@@ -39,33 +41,76 @@ dup_markup (GtkTreeModel *rows, guint position)
   return markup;
 }
 
-static void
-test_long_list (void)
+static GPtrArray *
+make_stories (guint n, const char *prefix)
 {
-  g_autofree char *dir = g_dir_make_tmp ("sd-story-list-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
-  g_autoptr (SdStore) store = sd_store_open (path, NULL);
-  g_autoptr (SdStoryListModel) stories = sd_story_list_model_new (SD_LIBRARY (store));
-  g_autoptr (GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_story_unref);
-  SdPageRecord     page = { "long.txt", "long", "UTF-8", "text", 4 };
-  GtkWidget       *window = gtk_window_new (GTK_WINDOW_TOPLEVEL);
-  GtkWidget       *list = g_object_new (SD_TYPE_STORY_LIST, NULL);
-  GtkTreeView     *view = GTK_TREE_VIEW (gtk_bin_get_child (GTK_BIN (list)));
-  g_autofree char *blank = NULL;
-  g_autofree char *shown = NULL;
-  GtkTreeModel    *rows;
-  gboolean         loaded = FALSE;
-  guint            timeout = g_timeout_add_seconds (30, give_up_cb, NULL);
-  gint64           far_id;
+  GPtrArray *records = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_story_unref);
 
-  for (guint i = 0; i < N_STORIES; i++)
+  for (guint i = 0; i < n; i++)
     {
       SdStory *story = sd_story_new ();
-      story->headline = g_strdup_printf ("第%u条", i);
+      story->headline = g_strdup_printf ("%s%u条", prefix, i);
       story->body = g_strdup ("吴江区举行活动。");
       g_ptr_array_add (records, story);
     }
-  g_assert_true (sd_store_add_page (store, &page, records, NULL, NULL));
+  return records;
+}
+
+/* A library of its own with N_STORIES stories on one page, and a model
+ * over it */
+typedef struct
+{
+  char             *dir, *path;
+  SdStore          *store;
+  SdStoryListModel *stories;
+} Library;
+
+static void
+library_open (Library *library)
+{
+  g_autoptr (GPtrArray) records = make_stories (N_STORIES, "第");
+  SdPageRecord page = { "long.txt", "long", "UTF-8", "text", 4 };
+
+  library->dir = g_dir_make_tmp ("sd-story-list-XXXXXX", NULL);
+  library->path = g_build_filename (library->dir, "library.db", NULL);
+  library->store = sd_store_open (library->path, NULL);
+  g_assert_true (sd_store_add_page (library->store, &page, records, NULL, NULL));
+  library->stories = sd_story_list_model_new (SD_LIBRARY (library->store));
+}
+
+static void
+library_close (Library *library)
+{
+  g_clear_object (&library->stories);
+  g_clear_object (&library->store);
+  for (const char *const *suffix = (const char *const[]){ "", "-wal", "-shm", NULL }; *suffix;
+       suffix++)
+    {
+      g_autofree char *file = g_strconcat (library->path, *suffix, NULL);
+      g_remove (file);
+    }
+  g_rmdir (library->dir);
+  g_free (library->path);
+  g_free (library->dir);
+}
+
+static void
+test_long_list (void)
+{
+  Library           library;
+  SdStoryListModel *stories;
+  GtkWidget        *window = gtk_window_new (GTK_WINDOW_TOPLEVEL);
+  GtkWidget        *list = g_object_new (SD_TYPE_STORY_LIST, NULL);
+  GtkTreeView      *view = GTK_TREE_VIEW (gtk_bin_get_child (GTK_BIN (list)));
+  g_autofree char  *blank = NULL;
+  g_autofree char  *shown = NULL;
+  GtkTreeModel     *rows;
+  gboolean          loaded = FALSE;
+  guint             timeout = g_timeout_add_seconds (30, give_up_cb, NULL);
+  gint64            far_id;
+
+  library_open (&library);
+  stories = library.stories;
   gtk_container_add (GTK_CONTAINER (window), list);
   gtk_widget_show_all (window);
   sd_story_list_set_model (SD_STORY_LIST (list), stories);
@@ -95,15 +140,106 @@ test_long_list (void)
 
   g_source_remove (timeout);
   gtk_widget_destroy (window);
-  g_clear_object (&stories);
-  g_clear_object (&store);
-  for (const char *const *suffix = (const char *const[]){ "", "-wal", "-shm", NULL }; *suffix;
-       suffix++)
-    {
-      g_autofree char *file = g_strconcat (path, *suffix, NULL);
-      g_remove (file);
-    }
-  g_rmdir (dir);
+  library_close (&library);
+}
+
+static void
+changed_cb (GListModel *model, guint position, guint removed, guint added, GString *changes)
+{
+  g_string_append_printf (changes, "%u,%u,%u;", position, removed, added);
+}
+
+/* The list read again until it changed, and its rows read again after it. */
+static void
+wait_for_changes (SdStore *store, SdStoryListModel *stories, GString *changes)
+{
+  gboolean loaded = FALSE;
+  gulong   handler = g_signal_connect (stories, "loaded", G_CALLBACK (loaded_cb), &loaded);
+
+  g_string_truncate (changes, 0);
+  g_assert_true (sd_store_check_library (store));
+  while (!loaded)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (stories, handler);
+}
+
+static void
+test_changed_elsewhere (void)
+{
+  Library           library;
+  SdStore          *store;
+  SdStoryListModel *stories;
+  g_autoptr (GPtrArray) more = make_stories (50, "新");
+  g_autoptr (GString) changes = g_string_new (NULL);
+  g_autoptr (SdStoryItem) first = NULL;
+  g_autoptr (SdStoryItem) far = NULL;
+  g_autoptr (SdStoryItem) far_after = NULL;
+  SdPageRecord next = { "next.txt", "next", "UTF-8", "text", 4 };
+  SdStore     *other;
+  gboolean     loaded = FALSE;
+  guint        timeout = g_timeout_add_seconds (30, give_up_cb, NULL), position;
+  gint64       far_id, gone_id, tagged_id;
+  SdStory     *tagged;
+
+  library_open (&library);
+  store = library.store;
+  stories = library.stories;
+  g_signal_connect (stories, "loaded", G_CALLBACK (loaded_cb), &loaded);
+  sd_story_list_model_set_request (stories, &(SdScope){ SD_SCOPE_ALL });
+  while (!loaded)
+    g_main_context_iteration (NULL, TRUE);
+  /* rows read far down, as a view scrolled there reads them */
+  sd_story_list_model_fetch (stories, 2500);
+  sd_story_list_model_fetch (stories, 2700);
+  while (sd_story_list_model_get_story (stories, 2500) == NULL
+         || sd_story_list_model_get_story (stories, 2700) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  first = g_list_model_get_item (G_LIST_MODEL (stories), 0);
+  far = g_list_model_get_item (G_LIST_MODEL (stories), 2500);
+  far_id = sd_story_list_model_get_id (stories, 2500);
+  gone_id = sd_story_list_model_get_id (stories, 10);
+  tagged_id = sd_story_list_model_get_id (stories, 2700);
+  g_signal_connect (stories, "items-changed", G_CALLBACK (changed_cb), changes);
+  sd_store_check_library (store); /* what the library is now: the others write after it */
+
+  /* Another process imports a page: its stories come at the end, in one
+   * splice there, and every row read before stays as it was. */
+  other = sd_store_open (library.path, NULL);
+  g_assert_true (sd_store_add_page (other, &next, more, NULL, NULL));
+  wait_for_changes (store, stories, changes);
+  g_assert_cmpstr (changes->str, ==, "3000,0,50;");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (stories)), ==, N_STORIES + 50);
+  g_assert_true (sd_story_list_model_find (stories, ((SdStory *) more->pdata[49])->id, &position));
+  g_assert_cmpuint (position, ==, N_STORIES + 49);
+  g_assert_true (sd_story_list_model_get_story (stories, 0) == sd_story_item_get_story (first));
+  g_assert_true (sd_story_list_model_get_story (stories, 2500) == sd_story_item_get_story (far));
+  g_assert_null (sd_story_list_model_get_story (stories, N_STORIES + 10));
+
+  /* It sends a story to the trash and tags one far down: one row goes, the
+   * rows after it move up by one and keep what was read of them; the
+   * tagged one is read again, found where it is now. */
+  g_assert_true (sd_store_trash (other, SD_TRASH_STORY, gone_id, NULL, NULL));
+  g_assert_true (sd_store_add_tag (other, tagged_id, "外部", NULL));
+  wait_for_changes (store, stories, changes);
+  g_assert_true (g_str_has_prefix (changes->str, "10,1,0;"));
+  g_assert_false (sd_story_list_model_find (stories, gone_id, NULL));
+  g_assert_cmpint (sd_story_list_model_get_id (stories, 2499), ==, far_id);
+  far_after = g_list_model_get_item (G_LIST_MODEL (stories), 2499);
+  g_assert_true (far_after == far);
+  while ((tagged = sd_story_list_model_lookup (stories, tagged_id)) == NULL || tagged->tags == NULL
+         || tagged->tags->len == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (g_ptr_array_index (tagged->tags, 0), ==, "外部");
+  g_assert_true (sd_story_list_model_find (stories, tagged_id, &position));
+  g_assert_cmpuint (position, ==, 2699);
+  g_assert_true (g_str_has_suffix (changes->str, "2699,1,1;"));
+
+  g_source_remove (timeout);
+  g_object_unref (other);
+  g_clear_object (&first);
+  g_clear_object (&far);
+  g_clear_object (&far_after);
+  library_close (&library);
 }
 
 int
@@ -112,5 +248,6 @@ main (int argc, char *argv[])
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   g_test_add_func ("/story-list/long-list", test_long_list);
+  g_test_add_func ("/story-list/changed-elsewhere", test_changed_elsewhere);
   return g_test_run ();
 }

@@ -9,7 +9,9 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
+#include <unistd.h>
 
 #include "sd-frame-probe.h"
 
@@ -20,21 +22,46 @@
 static FILE  *probe_log;
 static gint64 last_tick;
 static gint64 story_asked;
+static int    schedstat_fd = -1;
+static gint64 last_cpu_ns, last_wait_ns;
+
+/* The main thread's time on a CPU and waiting for one (Linux's
+ * /proc/thread-self/schedstat), so that a stall tells the window's own
+ * work from a machine busy with others; -1 where it cannot be read. */
+static void
+read_schedstat (gint64 *cpu_ns, gint64 *wait_ns)
+{
+  char    buf[128];
+  ssize_t n;
+
+  *cpu_ns = *wait_ns = -1;
+  if (schedstat_fd < 0 || lseek (schedstat_fd, 0, SEEK_SET) != 0
+      || (n = read (schedstat_fd, buf, sizeof buf - 1)) <= 0)
+    return;
+  buf[n] = '\0';
+  if (sscanf (buf, "%" G_GINT64_FORMAT " %" G_GINT64_FORMAT, cpu_ns, wait_ns) != 2)
+    *cpu_ns = *wait_ns = -1;
+}
 
 static gboolean
 tick_cb (gpointer data)
 {
-  gint64 now = g_get_monotonic_time ();
+  gint64 now = g_get_monotonic_time (), cpu_ns, wait_ns;
 
+  read_schedstat (&cpu_ns, &wait_ns);
   /* a tick due TICK_MS after the last that came later than that by more
-   * than a stall: the main loop ran something else all that time */
+   * than a stall: the main loop ran something else all that time, or
+   * waited for a CPU (the last two figures: ms on one, ms waiting) */
   if (now - last_tick - TICK_MS * 1000 > STALL_US)
     {
-      fprintf (probe_log, "stall %" G_GINT64_FORMAT " %.1f\n", last_tick,
-               (now - last_tick) / 1000.0);
+      fprintf (probe_log, "stall %" G_GINT64_FORMAT " %.1f %.1f %.1f\n", last_tick,
+               (now - last_tick) / 1000.0, cpu_ns < 0 ? -1 : (cpu_ns - last_cpu_ns) / 1e6,
+               wait_ns < 0 ? -1 : (wait_ns - last_wait_ns) / 1e6);
       fflush (probe_log);
     }
   last_tick = now;
+  last_cpu_ns = cpu_ns;
+  last_wait_ns = wait_ns;
   return G_SOURCE_CONTINUE;
 }
 
@@ -51,6 +78,8 @@ sd_frame_probe_start (void)
       g_warning ("%s: cannot write the frame log: %s", path, g_strerror (errno));
       return;
     }
+  schedstat_fd = open ("/proc/thread-self/schedstat", O_RDONLY | O_CLOEXEC);
+  read_schedstat (&last_cpu_ns, &last_wait_ns);
   last_tick = g_get_monotonic_time ();
   /* at the priority of redraws, so that it waits behind nothing but work */
   g_timeout_add_full (GDK_PRIORITY_REDRAW, TICK_MS, tick_cb, NULL, NULL);
@@ -88,4 +117,13 @@ sd_frame_probe_story_shown (GtkWidget *widget)
   g_signal_handlers_disconnect_by_func (clock, after_paint_cb, NULL);
   g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
   gtk_widget_queue_draw (widget);
+}
+
+void
+sd_frame_probe_mark (const char *what)
+{
+  if (probe_log == NULL)
+    return;
+  fprintf (probe_log, "mark %" G_GINT64_FORMAT " %s\n", g_get_monotonic_time (), what);
+  fflush (probe_log);
 }

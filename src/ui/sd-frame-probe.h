@@ -13,13 +13,18 @@
 G_BEGIN_DECLS
 
 /* Starts the probe when STORYDESK_FRAME_LOG names a file (else nothing):
- * each stall of the main loop over 50 ms is a line "stall START MS" there
- * (START in µs of the monotonic clock, as Python's time.monotonic ()). */
+ * each stall of the main loop over 50 ms is a line "stall START MS CPU WAIT"
+ * there (START in µs of the monotonic clock, as Python's time.monotonic ();
+ * CPU and WAIT the ms the main thread ran meanwhile and waited for a CPU,
+ * -1 where the system does not say). */
 void     sd_frame_probe_start       (void);
 /* A story was asked for: the next sd_frame_probe_story_shown () times it. */
 void     sd_frame_probe_story_asked (void);
 /* The story is in @widget: the time from the ask to the end of the next
  * frame @widget's frame clock paints is a line "story START MS". */
 void     sd_frame_probe_story_shown (GtkWidget *widget);
+/* Something the benchmark waits for happened (an import began or ended):
+ * a line "mark START WHAT". */
+void     sd_frame_probe_mark        (const char *what);
 
 G_END_DECLS

@@ -123,9 +123,6 @@ _sd_place_tree_add_dates (SdPlaceTree *self)
       add_count (self, &month_iter, count);
       add_count (self, &day_iter, count);
     }
-  {
-    /* its years show; months and days open as the editor opens them */
-    g_autoptr (GtkTreePath) path = gtk_tree_model_get_path (GTK_TREE_MODEL (self->model), &group);
-    gtk_tree_view_expand_row (self->tree_view, path, FALSE);
-  }
+  /* its years show; months and days open as the editor opens them */
+  _sd_place_tree_expand_row (self, &group);
 }

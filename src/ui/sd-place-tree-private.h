@@ -47,6 +47,9 @@ struct _SdPlaceTree
 
 /* sd-place-tree.c */
 G_GNUC_INTERNAL void      _sd_place_tree_rebuild     (SdPlaceTree       *self);
+G_GNUC_INTERNAL void      _sd_place_tree_refresh     (SdPlaceTree       *self);
+G_GNUC_INTERNAL void      _sd_place_tree_expand_row  (SdPlaceTree       *self,
+                                                      GtkTreeIter       *iter);
 G_GNUC_INTERNAL void      _sd_place_tree_set_row     (SdPlaceTree       *self,
                                                       GtkTreeIter       *iter,
                                                       const char        *name,

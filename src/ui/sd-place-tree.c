@@ -178,43 +178,46 @@ add_batches (SdPlaceTree *self)
       _sd_place_tree_set_row (self, &iter, name, code, SD_SCOPE_BATCH, batch->n_stories);
     }
   if (any)
-    {
-      g_autoptr (GtkTreePath) path = gtk_tree_model_get_path (GTK_TREE_MODEL (self->model), &group);
-      gtk_tree_view_expand_row (self->tree_view, path, FALSE);
-    }
+    _sd_place_tree_expand_row (self, &group);
 }
 
+/* Opens @iter's row, when the tree shows this model (not one built aside). */
 void
-_sd_place_tree_rebuild (SdPlaceTree *self)
+_sd_place_tree_expand_row (SdPlaceTree *self, GtkTreeIter *iter)
+{
+  g_autoptr (GtkTreePath) path = NULL;
+
+  if (gtk_tree_view_get_model (self->tree_view) != GTK_TREE_MODEL (self->model))
+    return;
+  path = gtk_tree_model_get_path (GTK_TREE_MODEL (self->model), iter);
+  gtk_tree_view_expand_row (self->tree_view, path, FALSE);
+}
+
+/* Every row, from what was last set, into the empty self->model. */
+static void
+fill_rows (SdPlaceTree *self, GtkTreeIter *province_iter)
 {
   SdGazetteer   *gazetteer = sd_gazetteer_get_default ();
   const SdPlace *province = sd_gazetteer_get_province (gazetteer);
   g_autoptr (GHashTable) sums = sum_subtree_counts (self, gazetteer);
-  g_autofree char *selected_code = NULL;
-  SdScopeKind      selected = sd_place_tree_get_selected (self, &selected_code);
-  g_autofree char *selected_key = sd_place_tree_dup_selected_key (self);
-  GtkTreeIter      iter, province_iter;
-  gint64           total = 0;
-  GHashTableIter   count_iter;
-  gpointer         value;
-  const gint64    *province_count;
-  g_auto (GStrv) expanded = sd_place_tree_dup_expanded (self);
+  GtkTreeIter    iter;
+  gint64         total = 0;
+  GHashTableIter count_iter;
+  gpointer       value;
+  const gint64  *province_count;
 
   g_hash_table_iter_init (&count_iter, self->counts);
   while (g_hash_table_iter_next (&count_iter, NULL, &value))
     total += *(const gint64 *) value;
 
-  self->rebuilding = TRUE;
-  gtk_tree_store_clear (self->model);
-
   gtk_tree_store_append (self->model, &iter, NULL);
   _sd_place_tree_set_row (self, &iter, _("All stories"), NULL, SD_SCOPE_ALL, total);
 
-  gtk_tree_store_append (self->model, &province_iter, NULL);
+  gtk_tree_store_append (self->model, province_iter, NULL);
   province_count = g_hash_table_lookup (sums, province->code);
-  _sd_place_tree_set_row (self, &province_iter, province->name, province->code, SD_SCOPE_PLACE,
+  _sd_place_tree_set_row (self, province_iter, province->name, province->code, SD_SCOPE_PLACE,
                           province_count ? *province_count : 0);
-  add_places (self, gazetteer, &province_iter, province, sums);
+  add_places (self, gazetteer, province_iter, province, sums);
 
   gtk_tree_store_append (self->model, &iter, NULL);
   _sd_place_tree_set_row (self, &iter,
@@ -241,22 +244,27 @@ _sd_place_tree_rebuild (SdPlaceTree *self)
           if (search->count < 0)
             gtk_tree_store_set (self->model, &child, COLUMN_COUNT_TEXT, "!", -1);
         }
-      {
-        g_autoptr (GtkTreePath) path =
-            gtk_tree_model_get_path (GTK_TREE_MODEL (self->model), &group);
-        gtk_tree_view_expand_row (self->tree_view, path, FALSE);
-      }
+      _sd_place_tree_expand_row (self, &group);
     }
 
   add_batches (self);
   gtk_tree_store_append (self->model, &iter, NULL);
   _sd_place_tree_set_row (self, &iter, _("Trash"), NULL, SD_SCOPE_TRASH, self->n_trashed);
+}
 
-  {
-    g_autoptr (GtkTreePath) path =
-        gtk_tree_model_get_path (GTK_TREE_MODEL (self->model), &province_iter);
-    gtk_tree_view_expand_row (self->tree_view, path, FALSE);
-  }
+void
+_sd_place_tree_rebuild (SdPlaceTree *self)
+{
+  g_autofree char *selected_code = NULL;
+  SdScopeKind      selected = sd_place_tree_get_selected (self, &selected_code);
+  g_autofree char *selected_key = sd_place_tree_dup_selected_key (self);
+  GtkTreeIter      iter, province_iter;
+  g_auto (GStrv) expanded = sd_place_tree_dup_expanded (self);
+
+  self->rebuilding = TRUE;
+  gtk_tree_store_clear (self->model);
+  fill_rows (self, &province_iter);
+  _sd_place_tree_expand_row (self, &province_iter);
   /* The rows the editor opened stay open; the first build opens those of
    * the last session. */
   _sd_place_tree_expand_keys (
@@ -278,6 +286,75 @@ _sd_place_tree_rebuild (SdPlaceTree *self)
     }
   else if (gtk_tree_model_get_iter_first (GTK_TREE_MODEL (self->model), &iter))
     gtk_tree_selection_select_iter (self->selection, &iter);
+}
+
+/* Whether @shown's rows under @s_parent are @aside's under @a_parent, one
+ * for one (name, code, kind, query, day); with @set, the counts of those
+ * that differ are set from @aside's. */
+static gboolean
+lay_over (GtkTreeModel *shown,
+          GtkTreeIter  *s_parent,
+          GtkTreeModel *aside,
+          GtkTreeIter  *a_parent,
+          gboolean      set)
+{
+  GtkTreeIter s, a;
+  gboolean    s_more = gtk_tree_model_iter_children (shown, &s, s_parent);
+  gboolean    a_more = gtk_tree_model_iter_children (aside, &a, a_parent);
+  gboolean    same = TRUE;
+
+  for (; same && s_more && a_more;
+       s_more = gtk_tree_model_iter_next (shown, &s), a_more = gtk_tree_model_iter_next (aside, &a))
+    {
+      char  *s_text[5], *a_text[5];
+      int    s_scope, a_scope;
+      gint64 s_count, a_count;
+
+      gtk_tree_model_get (shown, &s, COLUMN_NAME, &s_text[0], COLUMN_CODE, &s_text[1], COLUMN_QUERY,
+                          &s_text[2], COLUMN_DATE, &s_text[3], COLUMN_COUNT_TEXT, &s_text[4],
+                          COLUMN_SCOPE, &s_scope, COLUMN_COUNT, &s_count, -1);
+      gtk_tree_model_get (aside, &a, COLUMN_NAME, &a_text[0], COLUMN_CODE, &a_text[1], COLUMN_QUERY,
+                          &a_text[2], COLUMN_DATE, &a_text[3], COLUMN_COUNT_TEXT, &a_text[4],
+                          COLUMN_SCOPE, &a_scope, COLUMN_COUNT, &a_count, -1);
+      same = s_scope == a_scope;
+      for (guint i = 0; i < 4; i++)
+        same = same && g_strcmp0 (s_text[i], a_text[i]) == 0;
+      same = same && lay_over (shown, &s, aside, &a, set);
+      if (same && set && (s_count != a_count || g_strcmp0 (s_text[4], a_text[4]) != 0))
+        gtk_tree_store_set (GTK_TREE_STORE (shown), &s, COLUMN_COUNT, a_count, COLUMN_COUNT_TEXT,
+                            a_text[4], -1);
+      for (guint i = 0; i < 5; i++)
+        {
+          g_free (s_text[i]);
+          g_free (a_text[i]);
+        }
+    }
+  return same && s_more == a_more;
+}
+
+/* What was set shown: the tree is built again aside and laid over the one
+ * shown; when they have the same rows (the counts aside), only the counts
+ * that differ are set, so that an import's stream of new counts moves no
+ * row, selection or scroll and redraws only those counts; else rebuilt. */
+void
+_sd_place_tree_refresh (SdPlaceTree *self)
+{
+  GtkTreeStore *shown = self->model;
+  g_autoptr (GtkTreeStore) aside =
+      gtk_tree_store_new (7, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_INT, G_TYPE_INT64, G_TYPE_STRING,
+                          G_TYPE_STRING, G_TYPE_STRING);
+  GtkTreeIter province_iter;
+  gboolean    same;
+
+  self->model = aside;
+  fill_rows (self, &province_iter);
+  self->model = shown;
+  same = gtk_tree_model_iter_n_children (GTK_TREE_MODEL (shown), NULL) > 0
+         && lay_over (GTK_TREE_MODEL (shown), NULL, GTK_TREE_MODEL (aside), NULL, FALSE);
+  if (same)
+    lay_over (GTK_TREE_MODEL (shown), NULL, GTK_TREE_MODEL (aside), NULL, TRUE);
+  else
+    _sd_place_tree_rebuild (self);
 }
 
 /* Only places (and 未定位, to unplace) take stories; 全部稿件 does not. */
@@ -493,7 +570,7 @@ sd_place_tree_set_counts (SdPlaceTree *self, GHashTable *counts)
 
   g_clear_pointer (&self->counts, g_hash_table_unref);
   self->counts = g_hash_table_ref (counts);
-  _sd_place_tree_rebuild (self);
+  _sd_place_tree_refresh (self);
 }
 
 void
@@ -505,7 +582,7 @@ sd_place_tree_set_dates (SdPlaceTree *self, GHashTable *dates)
   if (dates != NULL)
     self->dates = g_hash_table_ref (dates);
   if (self->counts != NULL)
-    _sd_place_tree_rebuild (self);
+    _sd_place_tree_refresh (self);
 }
 
 void
@@ -529,7 +606,7 @@ sd_place_tree_set_saved_searches (SdPlaceTree *self, GPtrArray *searches)
   if (searches != NULL)
     self->searches = g_ptr_array_ref (searches);
   if (self->counts != NULL)
-    _sd_place_tree_rebuild (self);
+    _sd_place_tree_refresh (self);
 }
 
 void
@@ -542,7 +619,7 @@ sd_place_tree_set_trash (SdPlaceTree *self, GPtrArray *batches, gint64 n_trashed
     self->batches = g_ptr_array_ref (batches);
   self->n_trashed = n_trashed;
   if (self->counts != NULL)
-    _sd_place_tree_rebuild (self);
+    _sd_place_tree_refresh (self);
 }
 
 const char *

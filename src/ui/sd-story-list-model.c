@@ -15,40 +15,7 @@
 #include "sd-query.h"
 #include "sd-library.h"
 #include "sd-story-item.h"
-#include "sd-story-list-model.h"
-
-struct _SdStoryListModel
-{
-  GObject parent_instance;
-
-  SdLibrary  *library;
-  GArray     *ids;       /* (element-type gint64) the listed stories, in order */
-  GPtrArray  *items;     /* (element-type SdStoryItem) (nullable) each id's row,
-                          * NULL until read */
-  GHashTable *positions; /* (nullable) story id → position, made when asked */
-  guint       n_scans;   /* look-ups by a scan of the ids since they changed */
-  GHashTable *pending;   /* blocks of rows being read */
-
-  gboolean    requested;
-  SdScopeKind kind;
-  char       *place_code;
-  gint64      batch_id;
-  char       *text;
-  gboolean    by_relevance;
-  GStrv       terms; /* the search words of the stories listed */
-  GError     *error;
-  gint64      started;
-  int         keep; /* how the list being read lands: READ_NEW … */
-  SdStorySort sort;
-  gboolean    descending;
-
-  GCancellable *cancellable;        /* the list being read */
-  GCancellable *rows_cancellable;   /* blocks of rows being read for this list */
-  GCancellable *update_cancellable; /* changed stories being read again */
-  GHashTable   *changed;            /* ids of listed stories changed since */
-  gboolean      stale;              /* read the list's ids again */
-  guint         changes_idle;
-};
+#include "sd-story-list-model-private.h"
 
 enum
 {
@@ -67,23 +34,15 @@ G_DEFINE_TYPE_WITH_CODE (SdStoryListModel,
                          G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
                                                 sd_story_list_model_list_model_init))
 
-/* Rows read at once: the first with the list, then where a view reaches */
-#define ROWS_PER_BLOCK 100
-
-/* How a list read lands. */
-enum
-{
-  READ_NEW,     /* another request: every row in one splice */
-  READ_AGAIN,   /* the same request: rows before and after a change stay */
-  READ_REORDER, /* the same stories sorted otherwise: one splice, rows kept */
-};
-
-/* Rows read in one job: a block a view reached, or changed stories (G_MAXUINT) */
+/* Rows read in one job: a block a view reached, or changed stories (G_MAXUINT)
+ * with where each was listed when asked (@hints), so that finding them again
+ * is no scan of a long list */
 typedef struct
 {
   SdStoryListModel *self;
   guint             block;
   guint             n_ids;
+  GArray           *hints; /* (element-type guint) (nullable) */
 } RowsRead;
 
 static void
@@ -92,52 +51,10 @@ unref_item (gpointer item)
   g_clear_object (&item);
 }
 
-static gint64
-id_at (SdStoryListModel *self, guint position)
-{
-  return g_array_index (self->ids, gint64, position);
-}
-
-/* Where story @id is listed: at @hint, where it is most often, else by a
- * scan of the ids; a hash of them is made only for a run of look-ups (a
- * selection of thousands), as a long list changes more often than that. */
-static gboolean
-find_position (SdStoryListModel *self, gint64 id, guint hint, guint *out_position)
-{
-  gpointer position;
-
-  if (hint < self->ids->len && id_at (self, hint) == id)
-    {
-      *out_position = hint;
-      return TRUE;
-    }
-  if (self->positions == NULL && ++self->n_scans > 16)
-    {
-      self->positions = g_hash_table_new (g_int64_hash, g_int64_equal);
-      for (guint i = 0; i < self->ids->len; i++)
-        g_hash_table_insert (self->positions, &g_array_index (self->ids, gint64, i),
-                             GUINT_TO_POINTER (i));
-    }
-  if (self->positions == NULL)
-    {
-      for (guint i = 0; i < self->ids->len; i++)
-        if (id_at (self, i) == id)
-          {
-            *out_position = i;
-            return TRUE;
-          }
-      return FALSE;
-    }
-  if (!g_hash_table_lookup_extended (self->positions, &id, NULL, &position))
-    return FALSE;
-  *out_position = GPOINTER_TO_UINT (position);
-  return TRUE;
-}
-
 /* Puts @story at @position when it was not read or differs from what is
  * there. */
-static void
-replace_story (SdStoryListModel *self, guint position, SdStory *story)
+void
+_sd_story_list_model_replace_story (SdStoryListModel *self, guint position, SdStory *story)
 {
   SdStoryItem *old_item = g_ptr_array_index (self->items, position);
   SdStory     *old = old_item != NULL ? sd_story_item_get_story (old_item) : NULL;
@@ -157,7 +74,7 @@ static void rows_read_cb (GObject *source, GAsyncResult *result, gpointer user_d
 /* Reads the rows of these listed stories again (or the first time); @block:
  * the block a view reached, or G_MAXUINT for changed stories. */
 static void
-read_rows (SdStoryListModel *self, const gint64 *ids, guint n_ids, guint block)
+read_rows (SdStoryListModel *self, const gint64 *ids, guint n_ids, guint block, GArray *hints)
 {
   GCancellable **cancellable =
       block == G_MAXUINT ? &self->update_cancellable : &self->rows_cancellable;
@@ -168,108 +85,26 @@ read_rows (SdStoryListModel *self, const gint64 *ids, guint n_ids, guint block)
   job->self = g_object_ref (self);
   job->block = block;
   job->n_ids = n_ids;
+  job->hints = hints != NULL ? g_array_ref (hints) : NULL;
   sd_library_get_story_rows_async (self->library, ids, n_ids, *cancellable, rows_read_cb, job);
 }
 
 /* After the list was read again: the rows read before may have changed
  * too (another process wrote them), and only those are read again. */
-static void
-read_loaded_rows_again (SdStoryListModel *self)
+void
+_sd_story_list_model_read_loaded_rows_again (SdStoryListModel *self)
 {
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GArray) hints = g_array_new (FALSE, FALSE, sizeof (guint));
 
   for (guint i = ROWS_PER_BLOCK; i < self->items->len; i++)
     if (g_ptr_array_index (self->items, i) != NULL)
-      g_array_append_val (ids, g_array_index (self->ids, gint64, i));
+      {
+        g_array_append_val (ids, g_array_index (self->ids, gint64, i));
+        g_array_append_val (hints, i);
+      }
   if (ids->len > 0)
-    read_rows (self, (const gint64 *) ids->data, ids->len, G_MAXUINT);
-}
-
-/* Lands a list read: its ids, and the rows read with them.  Rows that stay
- * keep their items, so a view keeps its selection and scroll. */
-static void
-land (SdStoryListModel *self, SdStoryListing *listing, int how)
-{
-  g_autoptr (GArray) old_ids = g_steal_pointer (&self->ids);
-  g_autoptr (GPtrArray) old_items = g_steal_pointer (&self->items);
-  g_autoptr (GHashTable) kept = NULL;
-  g_autoptr (GPtrArray) outside = g_ptr_array_new ();
-  GArray *ids = listing->ids;
-  guint   n_old = old_ids->len, n_new = ids->len, prefix = 0, suffix = 0;
-
-  if (how == READ_AGAIN)
-    {
-      while (prefix < MIN (n_old, n_new)
-             && g_array_index (old_ids, gint64, prefix) == g_array_index (ids, gint64, prefix))
-        prefix++;
-      while (suffix < MIN (n_old, n_new) - prefix
-             && g_array_index (old_ids, gint64, n_old - 1 - suffix)
-                    == g_array_index (ids, gint64, n_new - 1 - suffix))
-        suffix++;
-    }
-  if (how != READ_NEW)
-    {
-      /* the rows read of stories still listed, by id */
-      kept = g_hash_table_new (g_int64_hash, g_int64_equal);
-      for (guint i = prefix; i < n_old - suffix; i++)
-        if (g_ptr_array_index (old_items, i) != NULL)
-          g_hash_table_insert (kept, &g_array_index (old_ids, gint64, i),
-                               g_ptr_array_index (old_items, i));
-    }
-  else
-    {
-      /* the blocks being read were another list's */
-      g_cancellable_cancel (self->rows_cancellable);
-      g_clear_object (&self->rows_cancellable);
-    }
-  g_hash_table_remove_all (self->pending);
-  g_clear_pointer (&self->positions, g_hash_table_unref);
-  self->n_scans = 0;
-
-  self->ids = g_array_ref (ids);
-  self->items = g_ptr_array_new_full (n_new, unref_item);
-  for (guint i = 0; i < n_new; i++)
-    {
-      SdStoryItem *item;
-
-      if (i < prefix)
-        item = g_ptr_array_index (old_items, i);
-      else if (i >= n_new - suffix)
-        item = g_ptr_array_index (old_items, n_old - (n_new - i));
-      else
-        item = kept != NULL ? g_hash_table_lookup (kept, &g_array_index (ids, gint64, i)) : NULL;
-      g_ptr_array_add (self->items, item != NULL ? g_object_ref (item) : NULL);
-    }
-  /* The rows read with the list: those in the splice go in with it, the
-   * others replace what they differ from after it. */
-  for (guint i = 0; i < listing->rows->len; i++)
-    {
-      SdStory *story = g_ptr_array_index (listing->rows, i);
-      guint    position;
-
-      if (!find_position (self, story->id, i, &position))
-        continue;
-      if (position >= prefix && position < n_new - suffix)
-        {
-          g_clear_object (&g_ptr_array_index (self->items, position));
-          g_ptr_array_index (self->items, position) = sd_story_item_new (story);
-        }
-      else
-        g_ptr_array_add (outside, story);
-    }
-  if (n_old - prefix - suffix > 0 || n_new - prefix - suffix > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), prefix, n_old - prefix - suffix,
-                                n_new - prefix - suffix);
-  for (guint i = 0; i < outside->len; i++)
-    {
-      SdStory *story = g_ptr_array_index (outside, i);
-      guint    position;
-
-      if (find_position (self, story->id, 0, &position))
-        replace_story (self, position, story);
-    }
-  if (how == READ_AGAIN)
-    read_loaded_rows_again (self);
+    read_rows (self, (const gint64 *) ids->data, ids->len, G_MAXUINT, hints);
 }
 
 static void
@@ -285,7 +120,7 @@ read_done (SdStoryListModel *self, SdStoryListing *listing, GError *error, int h
           g_strfreev (self->terms);
           self->terms = sd_query_dup_marked_terms (self->text);
         }
-      land (self, listing, how);
+      _sd_story_list_model_land (self, listing, how);
       g_debug ("listed %u stories in %.0f ms", listing->ids->len,
                (g_get_monotonic_time () - self->started) / 1000.0);
     }
@@ -321,7 +156,7 @@ list_first_cb (SdStoryListing *first, gpointer data)
   g_clear_error (&self->error);
   g_strfreev (self->terms);
   self->terms = sd_query_dup_marked_terms (self->text);
-  land (self, first, READ_NEW);
+  _sd_story_list_model_land (self, first, READ_NEW);
   self->keep = READ_AGAIN;
   g_debug ("first %u rows in %.0f ms", first->ids->len,
            (g_get_monotonic_time () - self->started) / 1000.0);
@@ -358,6 +193,16 @@ read_list (SdStoryListModel *self, int how)
                                    list_read_cb, g_object_ref (self));
 }
 
+/* Where the @i-th story read was listed when asked (rows come back in
+ * the order asked; a story gone leaves the hint wrong, and a scan finds it). */
+static guint
+hint_at (guint block, GArray *hints, guint i)
+{
+  if (block != G_MAXUINT)
+    return block * ROWS_PER_BLOCK + i;
+  return hints != NULL && i < hints->len ? g_array_index (hints, guint, i) : 0;
+}
+
 static void
 rows_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -365,6 +210,7 @@ rows_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (SdStoryListModel) self = job->self;
   g_autoptr (GPtrArray) stories = NULL;
   g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) hints = job->hints;
   guint    n_ids = job->n_ids, block = job->block;
   gboolean gone = FALSE;
 
@@ -386,10 +232,10 @@ rows_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       /* one that went to the trash, or came back from it, leaves the list */
       if ((story->trashed != NULL) != (self->kind == SD_SCOPE_TRASH))
         gone = TRUE;
-      else if (find_position (self, story->id, block != G_MAXUINT ? block * ROWS_PER_BLOCK + i : 0,
-                              &position)
+      else if (_sd_story_list_model_find_position (self, story->id, hint_at (block, hints, i),
+                                                   &position)
                && (block != G_MAXUINT || g_ptr_array_index (self->items, position) != NULL))
-        replace_story (self, position, story);
+        _sd_story_list_model_replace_story (self, position, story);
     }
   /* A story joined onto another is gone: the list says so. */
   if (stories->len < n_ids || gone)
@@ -401,8 +247,9 @@ changes_idle_cb (gpointer data)
 {
   SdStoryListModel *self = data;
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GArray) hints = g_array_new (FALSE, FALSE, sizeof (guint));
   GHashTableIter iter;
-  gpointer       id;
+  gpointer       id, position;
 
   self->changes_idle = 0;
   if (self->stale)
@@ -411,11 +258,16 @@ changes_idle_cb (gpointer data)
       return G_SOURCE_REMOVE;
     }
   g_hash_table_iter_init (&iter, self->changed);
-  while (g_hash_table_iter_next (&iter, &id, NULL))
-    g_array_append_val (ids, *(gint64 *) id);
+  while (g_hash_table_iter_next (&iter, &id, &position))
+    {
+      guint hint = GPOINTER_TO_UINT (position);
+
+      g_array_append_val (ids, *(gint64 *) id);
+      g_array_append_val (hints, hint);
+    }
   g_hash_table_remove_all (self->changed);
   if (ids->len > 0)
-    read_rows (self, (const gint64 *) ids->data, ids->len, G_MAXUINT);
+    read_rows (self, (const gint64 *) ids->data, ids->len, G_MAXUINT, hints);
   return G_SOURCE_REMOVE;
 }
 
@@ -434,10 +286,10 @@ story_changed_cb (SdLibrary *library, gint64 id, SdStoryListModel *self)
 
   /* A story not listed may belong now: a split's new half, an undone move;
    * one listed but not read yet is read when shown. */
-  if (!find_position (self, id, 0, &position))
+  if (!_sd_story_list_model_find_position (self, id, 0, &position))
     self->stale = TRUE;
   else if (g_ptr_array_index (self->items, position) != NULL)
-    g_hash_table_add (self->changed, g_memdup2 (&id, sizeof id));
+    g_hash_table_insert (self->changed, g_memdup2 (&id, sizeof id), GUINT_TO_POINTER (position));
   schedule_changes (self);
 }
 
@@ -476,7 +328,7 @@ sd_story_list_model_get_item (GListModel *model, guint position)
     return g_object_ref (g_ptr_array_index (self->items, position));
   sd_story_list_model_fetch (self, position);
   stub = sd_story_new ();
-  stub->id = id_at (self, position);
+  stub->id = _sd_story_list_model_id_at (self, position);
   return sd_story_item_new (stub);
 }
 
@@ -610,7 +462,7 @@ sd_story_list_model_fetch (SdStoryListModel *self, guint position)
     return;
   start = block * ROWS_PER_BLOCK;
   read_rows (self, &g_array_index (self->ids, gint64, start),
-             MIN (ROWS_PER_BLOCK, self->ids->len - start), block);
+             MIN (ROWS_PER_BLOCK, self->ids->len - start), block, NULL);
 }
 
 SdStory *
@@ -628,7 +480,7 @@ sd_story_list_model_get_id (SdStoryListModel *self, guint position)
 {
   g_return_val_if_fail (SD_IS_STORY_LIST_MODEL (self), 0);
 
-  return position < self->ids->len ? id_at (self, position) : 0;
+  return position < self->ids->len ? _sd_story_list_model_id_at (self, position) : 0;
 }
 
 gboolean
@@ -637,7 +489,8 @@ sd_story_list_model_find (SdStoryListModel *self, gint64 id, guint *out_position
   guint position;
 
   g_return_val_if_fail (SD_IS_STORY_LIST_MODEL (self), FALSE);
-  return find_position (self, id, 0, out_position != NULL ? out_position : &position);
+  return _sd_story_list_model_find_position (self, id, 0,
+                                             out_position != NULL ? out_position : &position);
 }
 
 SdStory *
@@ -646,8 +499,9 @@ sd_story_list_model_lookup (SdStoryListModel *self, gint64 id)
   guint position;
 
   g_return_val_if_fail (SD_IS_STORY_LIST_MODEL (self), NULL);
-  return find_position (self, id, 0, &position) ? sd_story_list_model_get_story (self, position)
-                                                : NULL;
+  return _sd_story_list_model_find_position (self, id, 0, &position)
+             ? sd_story_list_model_get_story (self, position)
+             : NULL;
 }
 
 const char *const *

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sd-frame-probe.h"
 #include "sd-window-private.h"
 
 /* @format: "Imported %s (%u of %u)" or the dry run's "Checking …" */
@@ -49,6 +50,7 @@ import_done (SdWindow *self, GPtrArray *results, GError *error)
   g_clear_pointer (&self->import_paper, g_free);
   g_clear_pointer (&self->import_date, g_free);
   self->import_details_asked = FALSE;
+  sd_frame_probe_mark ("import-done");
   gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
   g_clear_object (&self->import_cancellable);
   g_simple_action_set_enabled (
@@ -248,6 +250,7 @@ sd_window_import (SdWindow *self, const char *const *paths, SdBatchKind batch_ki
       return;
     }
   self->import_cancellable = g_cancellable_new ();
+  sd_frame_probe_mark ("import-started");
   g_simple_action_set_enabled (
       G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "import")), FALSE);
   gtk_label_set_text (self->progress_label, _("Importing…"));
