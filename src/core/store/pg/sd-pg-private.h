@@ -87,8 +87,8 @@ G_GNUC_INTERNAL gboolean  _sd_pg_run_script (SdPgLibrary *self, const char *sql,
 G_GNUC_INTERNAL char     *_sd_pg_quote      (SdPgLibrary *self, const char *text, gboolean identifier);
 
 /* Appends to @sql a query of the stories that match @query, each once, as
- * story_id; @ranked, with head too: how many of its wanted terms the
- * headline holds.  The tsqueries are parameters added to @params and kept
+ * story_id; @ranked, with head too: whether the headline holds every
+ * wanted term.  The tsqueries are parameters added to @params and kept
  * in @owned (sd-pg-library.c).  Returns FALSE when @query has no wanted
  * term (every story not left out is a hit). */
 G_GNUC_INTERNAL gboolean  _sd_pg_append_hits (GString *sql, GPtrArray *params,
