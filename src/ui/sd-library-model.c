@@ -449,14 +449,26 @@ sd_library_model_export_async (SdLibraryModel        *self,
                                GAsyncReadyCallback    callback,
                                gpointer               owner)
 {
+  g_autoptr (GError) error = NULL;
+  SdExportReader reader;
+
   g_return_if_fail (SD_IS_LIBRARY_MODEL (self) && G_IS_OBJECT (owner));
-  if (self->store == NULL)
+  if (self->store != NULL)
+    {
+      if (!sd_export_reader_init_for_store (&reader, self->store, &error))
+        {
+          g_task_report_error (self, callback, g_object_ref (owner), sd_library_model_export_async,
+                               g_steal_pointer (&error));
+          return;
+        }
+    }
+  else
     {
       report_missing (self, SD_LIBRARY_CAN_EXPORT, sd_library_model_export_async, callback,
                       g_object_ref (owner));
       return;
     }
-  sd_export_to_file_async (self->store, scope, format, options, file, cancellable, progress,
+  sd_export_to_file_async (&reader, scope, format, options, file, cancellable, progress,
                            g_object_ref (owner), g_object_unref, callback, g_object_ref (owner));
 }
 
