@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "sd-edit-history.h"
+#include "sd-export.h"
 #include "sd-library.h"
 #include "sd-pg-shared.h"
 #include "sd-search-terms.h"
@@ -279,6 +280,93 @@ test_same_reads (void)
   g_assert_cmpuint (mine->tags->len, ==, shared->tags->len);
 }
 
+static void
+count_progress_cb (guint done, guint total, gpointer user_data)
+{
+  guint *last = user_data;
+
+  *last = done;
+}
+
+/* Writes @scope's stories as @format from @library's worker, as the
+ * window's export does (sd_export_to_file_async () through either
+ * engine's reader); the file's bytes. */
+static GBytes *
+export_scope (SdLibrary *library, const SdScope *scope, SdExportFormat format, const char *path)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  guint   n_stories = 0, done = G_MAXUINT;
+  GBytes *bytes;
+
+  SdExportReader reader;
+
+  if (SD_IS_STORE (library))
+    g_assert_true (sd_export_reader_init_for_store (&reader, SD_STORE (library), &error));
+  else
+    sd_pg_shared_init_export_reader (SD_PG_SHARED (library), &reader);
+  g_assert_no_error (error);
+  sd_export_to_file_async (&reader, scope, format, NULL, file, NULL, count_progress_cb, &done, NULL,
+                           got_result_cb, &result);
+  g_assert_true (sd_export_to_file_finish (wait_for (&result), &n_stories, &error));
+  g_assert_no_error (error);
+  /* the last report said every story was written */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (done, ==, n_stories);
+  bytes = g_file_load_bytes (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return bytes;
+}
+
+/* The window's export, in a worker: the same bytes from both engines for
+ * each text format, of a search, a place, the unplaced and a selection
+ * (those of it the scope lists, in the library's order); the documents
+ * written whole from the shared library. */
+static void
+test_same_exports (gconstpointer data)
+{
+  const char   *folder = data;
+  const gint64  selected[] = { 30, 12, 20, 1, 25 };
+  const SdScope scopes[] = {
+    { SD_SCOPE_ALL, .text = "苏州", .by_relevance = TRUE },
+    { SD_SCOPE_PLACE, .place_code = "3205" },
+    { SD_SCOPE_UNPLACED },
+    { SD_SCOPE_PLACE, .place_code = "3205", .ids = selected, .n_ids = G_N_ELEMENTS (selected) },
+  };
+  const SdExportFormat formats[] = { SD_EXPORT_FORMAT_JSON, SD_EXPORT_FORMAT_CSV,
+                                     SD_EXPORT_FORMAT_MARKDOWN, SD_EXPORT_FORMAT_HTML,
+                                     SD_EXPORT_FORMAT_W3C };
+  const SdExportFormat documents[] = { SD_EXPORT_FORMAT_PDF, SD_EXPORT_FORMAT_DOCX,
+                                       SD_EXPORT_FORMAT_XLSX };
+  g_autofree char     *mine_path = g_build_filename (folder, "mine.out", NULL);
+  g_autofree char     *shared_path = g_build_filename (folder, "shared.out", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (scopes); i++)
+    for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+      {
+        g_autoptr (GBytes) mine = export_scope (engines[0], &scopes[i], formats[f], mine_path);
+        g_autoptr (GBytes) shared = export_scope (engines[1], &scopes[i], formats[f], shared_path);
+
+        g_test_message ("scope %u as %s: %zu bytes", i, sd_export_format_to_string (formats[f]),
+                        g_bytes_get_size (mine));
+        g_assert_cmpuint (g_bytes_get_size (mine), >, 0);
+        g_assert_true (g_bytes_equal (mine, shared));
+      }
+  /* the documents, which say when they were made: written, whole */
+  for (guint f = 0; f < G_N_ELEMENTS (documents); f++)
+    {
+      const char *magic = documents[f] == SD_EXPORT_FORMAT_PDF ? "%PDF-" : "PK\x03\x04";
+      g_autoptr (GBytes) shared = export_scope (engines[1], &scopes[1], documents[f], shared_path);
+
+      g_test_message ("a place as %s: %zu bytes", sd_export_format_to_string (documents[f]),
+                      g_bytes_get_size (shared));
+      g_assert_cmpuint (g_bytes_get_size (shared), >, 1000);
+      g_assert_cmpmem (g_bytes_get_data (shared, NULL), strlen (magic), magic, strlen (magic));
+    }
+}
+
 typedef struct
 {
   gint64 id;
@@ -484,6 +572,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/pg/seam/same-sorts", test_same_sorts);
   g_test_add_func ("/pg/seam/ranked", test_ranked);
   g_test_add_func ("/pg/seam/same-reads", test_same_reads);
+  g_test_add_data_func ("/pg/seam/same-exports", folder, test_same_exports);
   for (guint i = 0; i < G_N_ELEMENTS (engines); i++)
     {
       g_autofree char *writes = g_strdup_printf ("/pg/seam/%s/writes", engine_names[i]);

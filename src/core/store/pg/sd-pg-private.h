@@ -104,6 +104,14 @@ G_GNUC_INTERNAL PGresult *_sd_pg_run_search (SdPgLibrary *self, const char *sql,
  * on its first call, in its worker; NULL with @error when it cannot be
  * (sd-pg-shared.c). */
 G_GNUC_INTERNAL SdPgLibrary *_sd_pg_shared_get_writer (SdPgShared *self, GError **error);
+/* A connection of the window's for a job's worker, made there (an
+ * export's: sd-pg-export.c); NULL with @error when it cannot be. */
+G_GNUC_INTERNAL SdPgLibrary *_sd_pg_shared_connect_worker (SdPgShared *self,
+                                                           GCancellable *cancellable,
+                                                           GError **error);
+/* TRUE while the server can be reached, else FALSE with
+ * SD_LIBRARY_ERROR_OFFLINE. */
+G_GNUC_INTERNAL gboolean  _sd_pg_shared_check_online (SdPgShared *self, GError **error);
 /* The importer's functions of SdLibrary on a shared library: pages known
  * and imported (sd-pg-import.c). */
 G_GNUC_INTERNAL void      _sd_pg_shared_import_init (SdLibraryInterface *iface);
