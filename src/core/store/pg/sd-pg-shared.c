@@ -449,8 +449,9 @@ set_status (SdLibrary           *library,
 static SdLibraryFeatures
 get_features (SdLibrary *library)
 {
-  /* besides reading, tags, notes and statuses: an admin's import */
-  return SD_PG_SHARED (library)->may_import ? SD_LIBRARY_CAN_IMPORT : 0;
+  /* besides reading, tags, notes and statuses: export and print, and an
+   * admin's import */
+  return SD_LIBRARY_CAN_EXPORT | (SD_PG_SHARED (library)->may_import ? SD_LIBRARY_CAN_IMPORT : 0);
 }
 
 static const char *
