@@ -17,7 +17,7 @@
 typedef struct
 {
   SdPgShared  *shared;
-  gboolean     online;  /* when the export was asked for */
+  GError      *offline; /* (nullable) the server was gone when the export was asked for */
   SdPgLibrary *library; /* the worker's */
   SdPgCursor  *cursor;
 } Reader;
@@ -34,8 +34,11 @@ reader_open (gpointer       data,
 
   /* refused before trying: the main loop's connection is being tried
    * again every second already */
-  if (!reader->online)
-    return _sd_pg_shared_check_online (reader->shared, error);
+  if (reader->offline != NULL)
+    {
+      g_propagate_error (error, g_error_copy (reader->offline));
+      return FALSE;
+    }
   reader->library = _sd_pg_shared_connect_worker (reader->shared, cancellable, error);
   if (reader->library == NULL
       || (*out_tag_colors = sd_pg_library_dup_tag_colors (reader->library, error)) == NULL
@@ -59,6 +62,7 @@ static void
 reader_free (Reader *reader)
 {
   g_object_unref (reader->shared);
+  g_clear_error (&reader->offline);
   g_free (reader);
 }
 
@@ -73,6 +77,6 @@ sd_pg_shared_init_export_reader (SdPgShared *self, SdExportReader *out_reader)
 
   reader = g_new0 (Reader, 1);
   reader->shared = g_object_ref (self);
-  reader->online = _sd_pg_shared_check_online (self, NULL);
+  _sd_pg_shared_check_online (self, &reader->offline);
   *out_reader = (SdExportReader){ &reader_funcs, reader, (GDestroyNotify) reader_free };
 }
