@@ -1,6 +1,6 @@
 /* test-export-stream.c — exports read from the library a story at a time
  * (sd-store-cursor.h, #16) write the very bytes of exports of the stories
- * read all at once
+ * read all at once; the window's export of them in a worker
  *
  * Copyright 2026 The Storydesk authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -156,6 +156,72 @@ test_cursor_get (Fixture *fixture, gconstpointer data)
   g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_FOUND);
 }
 
+static void
+export_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  guint *n_stories = user_data;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (sd_export_to_file_finish (result, n_stories, &error));
+  g_assert_no_error (error);
+}
+
+/* Starts the window's export of @scope to @path; @n_stories is set when
+ * it is done. */
+static void
+start_export (Fixture *fixture, const SdScope *scope, const char *path, guint *n_stories)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  SdExportReader reader;
+
+  *n_stories = G_MAXUINT;
+  g_assert_true (sd_export_reader_init_for_store (&reader, fixture->store, &error));
+  g_assert_no_error (error);
+  sd_export_to_file_async (&reader, scope, SD_EXPORT_FORMAT_JSON, NULL, file, NULL, NULL, NULL,
+                           NULL, export_done_cb, n_stories);
+}
+
+/* The window's export: a story at a time through the store's reader, in a
+ * worker on a connection of the job's own, while the window's connection
+ * goes on writing; an import batch's stories (the dialog's scope with its
+ * batch). */
+static void
+test_file_async (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = sd_test_build_filename ("async.json");
+  g_autofree char *contents = NULL;
+  g_autoptr (GPtrArray) listed = NULL;
+  g_autoptr (GPtrArray) batches = NULL;
+  SdScope  scope = { SD_SCOPE_ALL };
+  SdBatch *batch;
+  guint    n_stories;
+
+  fill_library (fixture);
+  listed = sd_store_list_stories (fixture->store, &scope, &error);
+  sd_store_set_editor (fixture->store, "王编辑");
+  start_export (fixture, &scope, path, &n_stories);
+  g_assert_true (sd_store_set_note (fixture->store, 1, "导出时写的批注", &error));
+  g_assert_no_error (error);
+  while (n_stories == G_MAXUINT)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (n_stories, ==, listed->len);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  g_assert_nonnull (strstr (contents, "吴江让新就业群体感受到浓浓温情"));
+
+  batches = sd_store_list_batches (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (batches->len, >, 0);
+  batch = g_ptr_array_index (batches, batches->len - 1);
+  g_assert_cmpuint (batch->n_stories, >, 0);
+  scope = (SdScope){ SD_SCOPE_BATCH, .batch_id = batch->id };
+  start_export (fixture, &scope, path, &n_stories);
+  while (n_stories == G_MAXUINT)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (n_stories, ==, batch->n_stories);
+}
+
 /* An output stream that keeps only the size of its largest write and the
  * bytes written in all. */
 #define TEST_TYPE_WRITE_METER (test_write_meter_get_type ())
@@ -236,6 +302,7 @@ main (int argc, char *argv[])
 
   SD_TEST_ADD_WITH_LIBRARY ("/export-stream/scopes", NULL, test_scopes);
   SD_TEST_ADD_WITH_LIBRARY ("/export-stream/cursor-get", NULL, test_cursor_get);
+  SD_TEST_ADD_WITH_LIBRARY ("/export-stream/file-async", NULL, test_file_async);
   g_test_add_func ("/export-stream/html-contents-bounded", test_html_contents_bounded);
   return g_test_run ();
 }

@@ -509,42 +509,6 @@ test_file_whole_or_nothing (void)
   g_assert_nonnull (strstr (error->message, "x.csv"));
 }
 
-static void
-export_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  guint *n_stories = user_data;
-  g_autoptr (GError) error = NULL;
-
-  g_assert_true (sd_export_to_file_finish (result, n_stories, &error));
-  g_assert_no_error (error);
-}
-
-/* The window's export: from the store itself, in a worker on a connection of
- * the job's own, while the window's connection goes on writing. */
-static void
-test_file_async (void)
-{
-  g_autofree char *db_path = NULL;
-  g_autoptr (SdStore) store = make_library (&db_path);
-  g_autoptr (GError) error = NULL;
-  g_autofree char *path = sd_test_build_filename ("async.json");
-  g_autoptr (GFile) file = g_file_new_for_path (path);
-  g_autofree char *contents = NULL;
-  SdScope          scope = { SD_SCOPE_ALL };
-  guint            n_stories = G_MAXUINT;
-
-  sd_store_set_editor (store, "王编辑");
-  sd_export_to_file_async (store, &scope, SD_EXPORT_FORMAT_JSON, NULL, file, NULL, NULL, NULL, NULL,
-                           export_done_cb, &n_stories);
-  g_assert_true (sd_store_set_note (store, 1, "导出时写的批注", &error));
-  g_assert_no_error (error);
-  while (n_stories == G_MAXUINT)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_cmpuint (n_stories, ==, 1);
-  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
-  g_assert_nonnull (strstr (contents, "吴江让新就业群体感受到浓浓温情"));
-}
-
 /* JSON written and read back gives the same records. */
 static void
 test_json_import_parse (void)
@@ -698,7 +662,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/export/w3c/annotations", test_w3c_annotations);
   g_test_add_func ("/export/pdf/renders", test_pdf_renders);
   g_test_add_func ("/export/file/whole-or-nothing", test_file_whole_or_nothing);
-  g_test_add_func ("/export/file/async", test_file_async);
   g_test_add_func ("/json-import/parse", test_json_import_parse);
   g_test_add_func ("/json-import/times", test_json_import_times);
   for (guint i = 0; i < G_N_ELEMENTS (bad_json_cases); i++)

@@ -207,6 +207,12 @@ stop_relay (Relay *relay)
 }
 
 static void
+opened_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static void
 test_silent_server (void)
 {
   Relay            relay = { 0 };
@@ -241,6 +247,25 @@ test_silent_server (void)
   g_assert_false (sd_library_tag_stories (SD_LIBRARY (shared), &id, 1, "离线", TRUE, &error));
   g_assert_error (error, SD_LIBRARY_ERROR, SD_LIBRARY_ERROR_OFFLINE);
   g_clear_error (&error);
+  /* so is an export, at once, and no file is written */
+  {
+    g_autofree char *path = g_build_filename (g_get_tmp_dir (), "offline.json", NULL);
+    g_autoptr (GFile) file = g_file_new_for_path (path);
+    g_autoptr (GAsyncResult) result = NULL;
+    const SdScope all = { SD_SCOPE_ALL };
+
+    SdExportReader reader;
+
+    sd_pg_shared_init_export_reader (shared, &reader);
+    sd_export_to_file_async (&reader, &all, SD_EXPORT_FORMAT_JSON, NULL, file, NULL, NULL, NULL,
+                             NULL, opened_cb, &result);
+    while (result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_false (sd_export_to_file_finish (result, NULL, &error));
+    g_assert_error (error, SD_LIBRARY_ERROR, SD_LIBRARY_ERROR_OFFLINE);
+    g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+    g_clear_error (&error);
+  }
   ticker = g_timeout_add (50, tick_cb, &seen);
   run_for (3.0);
   g_test_message ("%u ticks of 50 ms in 3 s while the server was silent", seen.ticks);
@@ -261,12 +286,6 @@ test_silent_server (void)
   }
   g_clear_object (&shared);
   stop_relay (&relay);
-}
-
-static void
-opened_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
 }
 
 static gboolean

@@ -9,6 +9,7 @@
 
 #include "sd-library-model.h"
 #include "sd-library.h"
+#include "sd-pg-shared.h"
 #include "sd-store-async.h"
 
 struct _SdLibraryModel
@@ -449,14 +450,31 @@ sd_library_model_export_async (SdLibraryModel        *self,
                                GAsyncReadyCallback    callback,
                                gpointer               owner)
 {
+  g_autoptr (GError) error = NULL;
+  SdExportReader reader;
+
   g_return_if_fail (SD_IS_LIBRARY_MODEL (self) && G_IS_OBJECT (owner));
-  if (self->store == NULL)
+  if (self->store != NULL)
+    {
+      if (!sd_export_reader_init_for_store (&reader, self->store, &error))
+        {
+          g_task_report_error (self, callback, g_object_ref (owner), sd_library_model_export_async,
+                               g_steal_pointer (&error));
+          return;
+        }
+    }
+  /* a shared library's through the same export code, on a connection of
+   * the export's own made in its worker */
+  else if (SD_IS_PG_SHARED (self->library)
+           && (sd_library_get_features (self->library) & SD_LIBRARY_CAN_EXPORT) != 0)
+    sd_pg_shared_init_export_reader (SD_PG_SHARED (self->library), &reader);
+  else
     {
       report_missing (self, SD_LIBRARY_CAN_EXPORT, sd_library_model_export_async, callback,
                       g_object_ref (owner));
       return;
     }
-  sd_export_to_file_async (self->store, scope, format, options, file, cancellable, progress,
+  sd_export_to_file_async (&reader, scope, format, options, file, cancellable, progress,
                            g_object_ref (owner), g_object_unref, callback, g_object_ref (owner));
 }
 
@@ -481,13 +499,15 @@ sd_library_model_read_stories_async (SdLibraryModel     *self,
                                      gpointer            user_data)
 {
   g_return_if_fail (SD_IS_LIBRARY_MODEL (self));
-  if (self->store == NULL)
-    {
-      report_missing (self, SD_LIBRARY_CAN_EXPORT, sd_library_model_read_stories_async, callback,
-                      user_data);
-      return;
-    }
-  sd_store_get_stories_async (self->store, ids, n_ids, cancellable, callback, user_data);
+  if (self->store != NULL)
+    sd_store_get_stories_async (self->store, ids, n_ids, cancellable, callback, user_data);
+  else if (SD_IS_PG_SHARED (self->library)
+           && (sd_library_get_features (self->library) & SD_LIBRARY_CAN_EXPORT) != 0)
+    sd_pg_shared_get_stories_async (SD_PG_SHARED (self->library), ids, n_ids, cancellable, callback,
+                                    user_data);
+  else
+    report_missing (self, SD_LIBRARY_CAN_EXPORT, sd_library_model_read_stories_async, callback,
+                    user_data);
 }
 
 GPtrArray *
@@ -496,6 +516,8 @@ sd_library_model_read_stories_finish (SdLibraryModel *self, GAsyncResult *result
   g_return_val_if_fail (SD_IS_LIBRARY_MODEL (self), NULL);
   if (g_task_is_valid (result, self))
     return g_task_propagate_pointer (G_TASK (result), error);
+  if (self->store == NULL)
+    return sd_pg_shared_get_stories_finish (SD_PG_SHARED (self->library), result, error);
   return sd_store_get_stories_finish (self->store, result, error);
 }
 

@@ -159,11 +159,40 @@ gboolean     sd_export_to_file              (SdExportFormat         format,
                                              GCancellable          *cancellable,
                                              GError               **error);
 
-/* Reads the stories of @scope from @store's library and writes them to
- * @file, in a worker thread on a connection of the job's own
- * (sd_store_open_for_worker ()).  @options' progress
+/* Where an export in a worker (sd_export_to_file_async ()) reads its
+ * stories from, whichever engine keeps them; both called in the worker. */
+typedef struct
+{
+  /* @scope's full stories in the library's order as @out_source, and the
+   * tag colours in @out_tag_colors (transfer full). */
+  gboolean   (*open)  (gpointer        data,
+                       const SdScope  *scope,
+                       GCancellable   *cancellable,
+                       SdStorySource  *out_source,
+                       GHashTable    **out_tag_colors,
+                       GError        **error);
+  /* Lets go of what open () opened (called after it, whether it failed). */
+  void       (*close) (gpointer        data);
+} SdExportReaderFuncs;
+
+typedef struct
+{
+  const SdExportReaderFuncs *funcs;
+  gpointer                   data;
+  GDestroyNotify             free_data; /* (nullable) once the export is over */
+} SdExportReader;
+
+/* A personal library's reader: a connection of the export's own
+ * (sd_store_open_for_worker ()), made now, and its cursor.  A shared
+ * library's: sd_pg_shared_init_export_reader (). */
+gboolean     sd_export_reader_init_for_store (SdExportReader       *reader,
+                                             SdStore               *store,
+                                             GError               **error);
+
+/* Reads the stories of @scope through @reader, which the job takes, and
+ * writes them to @file, in a worker thread.  @options' progress
  * function is ignored; @progress is called in the caller's main context. */
-void         sd_export_to_file_async        (SdStore               *store,
+void         sd_export_to_file_async        (const SdExportReader  *reader,
                                              const SdScope         *scope,
                                              SdExportFormat         format,
                                              const SdExportOptions *options,

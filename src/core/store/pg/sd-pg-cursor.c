@@ -30,12 +30,24 @@ list_ids (SdPgLibrary *library, GError **error)
       library, "SELECT id FROM stories ORDER BY page_id NULLS FIRST, ordinal, id", 0, NULL, error));
 }
 
+/* Leaves in @ids, in their order, only those among the @n_wanted @wanted. */
+static void
+keep_only (GArray *ids, const gint64 *wanted, guint n_wanted)
+{
+  g_autoptr (GHashTable) set = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  for (guint i = 0; i < n_wanted; i++)
+    g_hash_table_add (set, (gpointer) &wanted[i]);
+  for (guint i = ids->len; i-- > 0;)
+    if (!g_hash_table_contains (set, &g_array_index (ids, gint64, i)))
+      g_array_remove_index (ids, i);
+}
+
 SdPgCursor *
 sd_pg_library_open_cursor (SdPgLibrary *library, const SdQuery *query, GError **error)
 {
   g_autoptr (SdPgCursor) self = g_new0 (SdPgCursor, 1);
   g_autoptr (GArray) found = NULL;
-  g_autoptr (GHashTable) wanted = NULL;
 
   self->library = library;
   if (!_sd_pg_check_schema (library, error) || (self->ids = list_ids (library, error)) == NULL)
@@ -45,12 +57,27 @@ sd_pg_library_open_cursor (SdPgLibrary *library, const SdQuery *query, GError **
   /* a search's stories, in the library's order */
   if ((found = sd_pg_library_search_ids (library, query, error)) == NULL)
     return NULL;
-  wanted = g_hash_table_new (g_int64_hash, g_int64_equal);
-  for (guint i = 0; i < found->len; i++)
-    g_hash_table_add (wanted, &g_array_index (found, gint64, i));
-  for (guint i = self->ids->len; i-- > 0;)
-    if (!g_hash_table_contains (wanted, &g_array_index (self->ids, gint64, i)))
-      g_array_remove_index (self->ids, i);
+  keep_only (self->ids, (const gint64 *) found->data, found->len);
+  return g_steal_pointer (&self);
+}
+
+/* As a personal library's cursor reads a scope (sd_store_open_cursor ()):
+ * its stories in the library's order, a search's too (an export is not
+ * ranked), and of the editor's selection only those listed. */
+SdPgCursor *
+sd_pg_library_open_scope_cursor (SdPgLibrary *library, const SdScope *scope, GError **error)
+{
+  g_autoptr (SdPgCursor) self = g_new0 (SdPgCursor, 1);
+  SdScope listed = *scope;
+
+  self->library = library;
+  listed.by_relevance = FALSE;
+  if (!_sd_pg_check_schema (library, error)
+      || (self->ids = sd_pg_library_list_ids (library, &listed, SD_STORY_ORDER_NONE, FALSE, error))
+             == NULL)
+    return NULL;
+  if (scope->ids != NULL)
+    keep_only (self->ids, scope->ids, scope->n_ids);
   return g_steal_pointer (&self);
 }
 

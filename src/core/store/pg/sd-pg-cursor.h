@@ -22,6 +22,12 @@ typedef struct _SdPgCursor SdPgCursor;
 SdPgCursor *sd_pg_library_open_cursor (SdPgLibrary    *library,
                                        const SdQuery  *query,
                                        GError        **error);
+/* @scope's stories as a personal library's cursor reads them: in the
+ * library's order (a search's too), of the editor's selection
+ * (@scope->ids) those the scope lists. */
+SdPgCursor *sd_pg_library_open_scope_cursor (SdPgLibrary   *library,
+                                       const SdScope  *scope,
+                                       GError        **error);
 guint       sd_pg_cursor_get_total    (SdPgCursor     *self);
 /* The next story in @out_story (transfer full), %NULL after the last. */
 gboolean    sd_pg_cursor_next         (SdPgCursor     *self,

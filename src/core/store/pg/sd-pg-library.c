@@ -352,8 +352,9 @@ add_term (GPtrArray *params, GPtrArray *owned, const char *term)
 /* Each term's stories are one GIN scan of the windows, no story read; a
  * story in all of them (a set operation, whose size the planner estimates
  * well, so it joins the stories by hash) and in none of those left out.
- * Ranked, head adds up the terms its headline holds, each a GIN scan of
- * the headlines, which hold a term far more rarely. */
+ * Ranked, head says whether its headline holds every wanted term, each a
+ * GIN scan of the headlines, which hold a term far more rarely: the order
+ * a personal library ranks by (sd-store-search.c, #16). */
 gboolean
 _sd_pg_append_hits (
     GString *sql, GPtrArray *params, GPtrArray *owned, const SdQuery *query, gboolean ranked)
@@ -361,7 +362,7 @@ _sd_pg_append_hits (
   GPtrArray *terms = sd_query_get_terms (query);
   GPtrArray *excluded = sd_query_get_excluded (query);
   g_autoptr (GString) from = g_string_new (NULL);
-  g_autoptr (GString) heads = g_string_new ("0");
+  g_autoptr (GString) heads = g_string_new ("TRUE");
   guint n_wanted = 0, n_left_out = 0;
 
   for (guint i = 0; i < terms->len; i++)
@@ -374,8 +375,8 @@ _sd_pg_append_hits (
                               "%sSELECT story_id FROM story_windows WHERE tokens @@ $%u::tsquery",
                               n_wanted++ > 0 ? " INTERSECT " : "", param);
       g_string_append_printf (heads,
-                              " + (story_id IN (SELECT story_id FROM story_heads"
-                              " WHERE tokens @@ $%u::tsquery))::integer",
+                              " AND story_id IN (SELECT story_id FROM story_heads"
+                              " WHERE tokens @@ $%u::tsquery)",
                               param);
     }
   /* only terms left out: every story is a candidate */
@@ -395,7 +396,7 @@ _sd_pg_append_hits (
   g_string_append_printf (sql, "SELECT %sstory_id",
                           n_wanted == 1 && n_left_out == 0 ? "DISTINCT " : "");
   if (ranked)
-    g_string_append_printf (sql, ", %s AS head", heads->str);
+    g_string_append_printf (sql, ", %s AS head", n_wanted > 0 ? heads->str : "FALSE");
   g_string_append_printf (sql, " FROM (%s) term_hits", from->str);
   return n_wanted > 0;
 }

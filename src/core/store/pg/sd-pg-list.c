@@ -46,12 +46,15 @@ append_order (GString *sql, SdStoryOrder order, gboolean descending, gboolean ra
   const char *direction = descending ? " DESC" : "";
 
   g_string_append (sql, " ORDER BY ");
-  /* best first: the stories whose headline holds more of the terms, then
-   * the library's order (a personal library ranks by bm25, the headline
-   * weighing most) */
+  /* best first, as a personal library ranks (sd-store-search.c, #16): the
+   * stories whose headline holds every wanted term, then the others, each
+   * part newest (the story stored last) first */
   if (ranked)
-    g_string_append (sql, "hits.head DESC, ");
-  else if (order == SD_STORY_ORDER_STATUS)
+    {
+      g_string_append (sql, "hits.head DESC, s.id DESC");
+      return;
+    }
+  if (order == SD_STORY_ORDER_STATUS)
     g_string_append_printf (sql,
                             "CASE s.status WHEN 'reviewed' THEN 1 WHEN 'needs-work' THEN 2"
                             " WHEN 'rejected' THEN 3 ELSE 0 END%s, ",
@@ -105,7 +108,8 @@ sd_pg_library_list_ids (SdPgLibrary   *self,
         }
       g_string_append (sql, " JOIN (");
       ranked = scope->by_relevance && order == SD_STORY_ORDER_NONE;
-      _sd_pg_append_hits (sql, params, owned, query, ranked);
+      /* with no wanted term, nothing to rank by: the library's order */
+      ranked = _sd_pg_append_hits (sql, params, owned, query, ranked) && ranked;
       g_string_append (sql, ") hits ON hits.story_id = s.id");
     }
   g_string_append_len (sql, where->str, where->len);

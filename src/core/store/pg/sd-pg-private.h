@@ -87,8 +87,8 @@ G_GNUC_INTERNAL gboolean  _sd_pg_run_script (SdPgLibrary *self, const char *sql,
 G_GNUC_INTERNAL char     *_sd_pg_quote      (SdPgLibrary *self, const char *text, gboolean identifier);
 
 /* Appends to @sql a query of the stories that match @query, each once, as
- * story_id; @ranked, with head too: how many of its wanted terms the
- * headline holds.  The tsqueries are parameters added to @params and kept
+ * story_id; @ranked, with head too: whether the headline holds every
+ * wanted term.  The tsqueries are parameters added to @params and kept
  * in @owned (sd-pg-library.c).  Returns FALSE when @query has no wanted
  * term (every story not left out is a hit). */
 G_GNUC_INTERNAL gboolean  _sd_pg_append_hits (GString *sql, GPtrArray *params,
@@ -104,6 +104,14 @@ G_GNUC_INTERNAL PGresult *_sd_pg_run_search (SdPgLibrary *self, const char *sql,
  * on its first call, in its worker; NULL with @error when it cannot be
  * (sd-pg-shared.c). */
 G_GNUC_INTERNAL SdPgLibrary *_sd_pg_shared_get_writer (SdPgShared *self, GError **error);
+/* A connection of the window's for a job's worker, made there (an
+ * export's: sd-pg-export.c); NULL with @error when it cannot be. */
+G_GNUC_INTERNAL SdPgLibrary *_sd_pg_shared_connect_worker (SdPgShared *self,
+                                                           GCancellable *cancellable,
+                                                           GError **error);
+/* TRUE while the server can be reached, else FALSE with
+ * SD_LIBRARY_ERROR_OFFLINE. */
+G_GNUC_INTERNAL gboolean  _sd_pg_shared_check_online (SdPgShared *self, GError **error);
 /* The importer's functions of SdLibrary on a shared library: pages known
  * and imported (sd-pg-import.c). */
 G_GNUC_INTERNAL void      _sd_pg_shared_import_init (SdLibraryInterface *iface);

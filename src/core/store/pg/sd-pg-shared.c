@@ -228,6 +228,27 @@ get_story_rows_finish (SdLibrary *library, GAsyncResult *result, GError **error)
   return finish_read (SD_PG_SHARED (library), result, get_story_rows_async, error);
 }
 
+/* The rows a shared library gives are its stories whole already. */
+void
+sd_pg_shared_get_stories_async (SdPgShared         *self,
+                                const gint64       *ids,
+                                guint               n_ids,
+                                GCancellable       *cancellable,
+                                GAsyncReadyCallback callback,
+                                gpointer            user_data)
+{
+  g_return_if_fail (SD_IS_PG_SHARED (self));
+  start_read (self, sd_pg_shared_get_stories_async, read_rows, (GDestroyNotify) g_ptr_array_unref,
+              dup_ids (ids, n_ids), (GDestroyNotify) g_array_unref, cancellable, callback,
+              user_data);
+}
+
+GPtrArray *
+sd_pg_shared_get_stories_finish (SdPgShared *self, GAsyncResult *result, GError **error)
+{
+  return finish_read (self, result, sd_pg_shared_get_stories_async, error);
+}
+
 /* The story whole; no theme suggestions on a shared library yet. */
 static gpointer
 read_details (SdPgLibrary *reader, gpointer data, GError **error)
@@ -428,8 +449,9 @@ set_status (SdLibrary           *library,
 static SdLibraryFeatures
 get_features (SdLibrary *library)
 {
-  /* besides reading, tags, notes and statuses: an admin's import */
-  return SD_PG_SHARED (library)->may_import ? SD_LIBRARY_CAN_IMPORT : 0;
+  /* besides reading, tags, notes and statuses: export and print, and an
+   * admin's import */
+  return SD_LIBRARY_CAN_EXPORT | (SD_PG_SHARED (library)->may_import ? SD_LIBRARY_CAN_IMPORT : 0);
 }
 
 static const char *
@@ -584,6 +606,19 @@ _sd_pg_shared_get_writer (SdPgShared *self, GError **error)
   if (self->library == NULL)
     self->library = sd_pg_library_open_again (self->opener->library, NULL, error);
   return self->library;
+}
+
+SdPgLibrary *
+_sd_pg_shared_connect_worker (SdPgShared *self, GCancellable *cancellable, GError **error)
+{
+  /* the window's own connection again, as the importer's */
+  return sd_pg_library_open_again (self->library, cancellable, error);
+}
+
+gboolean
+_sd_pg_shared_check_online (SdPgShared *self, GError **error)
+{
+  return is_online (SD_LIBRARY (self)) || refuse_offline (self, error);
 }
 
 SdPgShared *

@@ -13,6 +13,7 @@
 
 #include <gio/gio.h>
 
+#include "sd-export.h"
 #include "sd-library.h"
 #include "sd-pg-library.h"
 
@@ -49,6 +50,26 @@ SdPgShared  *_sd_pg_shared_new_for     (SdPgLibrary         *library,
                                         SdPgLibrary         *reader,
                                         GError             **error);
 /* The address it was opened with (it holds no password). */
+/* The stories of these ids that exist, whole, in their order, read in
+ * the library's worker (the window's Print). (element-type SdStory) */
+void         sd_pg_shared_get_stories_async  (SdPgShared          *self,
+                                              const gint64        *ids,
+                                              guint                n_ids,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+/* Returns: (element-type SdStory) (transfer full) */
+GPtrArray   *sd_pg_shared_get_stories_finish (SdPgShared          *self,
+                                              GAsyncResult        *result,
+                                              GError             **error);
+/* The reader an export of the library reads through
+ * (sd_export_to_file_async ()): a connection of the export's own, made in
+ * its worker, and the scope's cursor, as a personal library's reader
+ * reads it (sd-pg-export.c); the export fails with
+ * SD_LIBRARY_ERROR_OFFLINE, trying nothing, when the server cannot be
+ * reached now. */
+void         sd_pg_shared_init_export_reader (SdPgShared      *self,
+                                              SdExportReader  *out_reader);
 const char  *sd_pg_shared_get_location (SdPgShared  *self);
 /* Who the connection is, as sd_pg_library_get_person (). */
 gboolean     sd_pg_shared_get_person   (SdPgShared  *self,
