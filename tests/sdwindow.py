@@ -289,10 +289,11 @@ class Window:
         wait_until(lambda: self.shown_status() == STATUS_LABELS[status],
                    f"the status {status} shown", timeout=10)
 
-    def activate(self, action, target=None):
+    def activate(self, action, target=None, path="/io/github/storydesk/Storydesk/window/1"):
         """Activates the window's action @action (with the string @target)
         over D-Bus, as the desktop does; the window's connection is the one
-        of its process."""
+        of its process.  @path: the application's own actions' path for
+        app.quit and the like."""
         from gi.repository import Gio, GLib
         bus = Gio.bus_get_sync(Gio.BusType.SESSION)
 
@@ -307,7 +308,7 @@ class Window:
                 continue
             if name.startswith(":") and pid == self.proc.pid:
                 params = [GLib.Variant("s", target)] if target is not None else []
-                ask(name, "/io/github/storydesk/Storydesk/window/1", "org.gtk.Actions", "Activate",
+                ask(name, path, "org.gtk.Actions", "Activate",
                     GLib.Variant("(sava{sv})", (action, params, {})))
                 return
         fail("storydesk is not on the session bus")

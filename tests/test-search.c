@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "sd-old-library.h"
 #include "sd-store-fts5.h"
 #include "sd-query.h"
 #include "sd-store.h"
@@ -465,18 +466,13 @@ test_saved (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (saved->len, ==, 1);
 }
 
-/* What schema 14 added (#16), taken out again to make an older library. */
-#define UNDO_SCHEMA_14                                                                             \
-  "DROP TRIGGER story_fts_headline_insert; DROP TRIGGER story_fts_headline_delete;"                \
-  "DROP TRIGGER story_fts_headline_update; DROP TABLE story_fts_headline;"
-
 /* A library from before the index (schema 2) gets its stories indexed when
  * it is opened. */
 static void
 test_upgrade (Fixture *fixture, gconstpointer data)
 {
   static const char *const downgrade[] = {
-    UNDO_SCHEMA_14,
+    SD_TEST_UNDO_SCHEMA_14,
     "DROP INDEX stories_listing",
     "DROP INDEX pages_partial",
     "DROP TABLE maintenance",
@@ -552,7 +548,7 @@ test_upgrade_smaller (Fixture *fixture, gconstpointer data)
   g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
   g_assert_true (sd_store_register_fts5 (db, &error));
   g_assert_cmpint (sqlite3_exec (db,
-                                 UNDO_SCHEMA_14
+                                 SD_TEST_UNDO_SCHEMA_14
                                  "DROP INDEX stories_listing;"
                                  "DROP INDEX pages_partial;"
                                  "DROP TABLE maintenance;"
@@ -643,17 +639,7 @@ test_upgrade_no_positions (Fixture *fixture, gconstpointer data)
 
   g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
   g_assert_true (sd_store_register_fts5 (db, &error));
-  g_assert_cmpint (sqlite3_exec (db,
-                                 UNDO_SCHEMA_14
-                                 "DROP TABLE story_fts;"
-                                 "CREATE VIRTUAL TABLE story_fts USING fts5 ("
-                                 "  headline, subheadline, body, byline, note,"
-                                 "  content = 'live_stories', content_rowid = 'id',"
-                                 "  tokenize = 'sd_cjk', columnsize = 0);"
-                                 "INSERT INTO story_fts (story_fts) VALUES ('rebuild');"
-                                 "PRAGMA user_version = 13",
-                                 NULL, NULL, NULL),
-                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, SD_TEST_BACK_TO_SCHEMA_13, NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
   fixture->store = sd_store_open (fixture->path, &error);

@@ -49,6 +49,7 @@ _sd_cli_run_copy (int argc, char **argv)
             "(--to postgresql://…)"));
       return EXIT_REFUSED;
     }
+  _sd_cli_say_upgrade (from);
   store = sd_store_open_full (from, SD_STORE_OPEN_DEFAULT, &error);
   if (store == NULL)
     {

@@ -29,6 +29,10 @@ G_GNUC_INTERNAL SdStore  *_sd_cli_open_store_to_write (void);
 /* The same for import, which makes the library where there is none. */
 G_GNUC_INTERNAL SdStore  *_sd_cli_open_store_to_import (void);
 
+/* One line on stderr before opening a library whose schema the open
+ * brings up to date (sd-cli.c). */
+G_GNUC_INTERNAL void      _sd_cli_say_upgrade   (const char *path);
+
 /* The library --db names, or the default one's path. */
 G_GNUC_INTERNAL char     *_sd_cli_dup_db_path   (void);
 

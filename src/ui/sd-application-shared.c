@@ -23,8 +23,7 @@ typedef struct
   SdApplication   *application;
   SdConnectWindow *window; /* owns this */
   char            *location;
-  GCancellable    *cancellable;  /* the try under way */
-  GStrv            import_paths; /* files given meanwhile, for the library's window */
+  GCancellable    *cancellable; /* the try under way */
   gboolean         closed;
 } Connection;
 
@@ -39,7 +38,6 @@ connection_free (Connection *connection)
 {
   g_cancellable_cancel (connection->cancellable);
   g_clear_object (&connection->cancellable);
-  g_strfreev (connection->import_paths);
   g_free (connection->location);
   g_free (connection);
 }
@@ -64,10 +62,11 @@ opened_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   else if (shared != NULL)
     {
       SdWindow *window = sd_window_new (connection->application, SD_LIBRARY (shared));
+      g_auto (GStrv) imports = _sd_application_take_imports (connection->application);
 
       gtk_window_present (GTK_WINDOW (window));
-      if (connection->import_paths != NULL)
-        sd_window_import_files (window, (const char *const *) connection->import_paths);
+      if (imports != NULL)
+        sd_window_import_files (window, (const char *const *) imports);
       gtk_widget_destroy (GTK_WIDGET (try->window));
     }
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -126,6 +125,8 @@ static void
 open_other_cb (SdConnectWindow *window, const char *path, Connection *connection)
 {
   g_cancellable_cancel (connection->cancellable);
+  /* the files given were for the shared library */
+  g_strfreev (_sd_application_take_imports (connection->application));
   if (_sd_application_open_library (connection->application, path) != NULL)
     gtk_widget_destroy (GTK_WIDGET (window));
 }
@@ -135,23 +136,7 @@ destroyed_cb (SdConnectWindow *window, Connection *connection)
 {
   connection->closed = TRUE;
   g_cancellable_cancel (connection->cancellable);
-}
-
-void
-_sd_application_import_when_open (SdApplication *self, const char *const *paths)
-{
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
-    if (SD_IS_CONNECT_WINDOW (l->data))
-      {
-        Connection *connection = connection_of (l->data);
-        g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
-
-        if (connection->import_paths != NULL)
-          g_strv_builder_addv (builder, (const char **) connection->import_paths);
-        g_strv_builder_addv (builder, (const char **) paths);
-        g_strfreev (connection->import_paths);
-        connection->import_paths = g_strv_builder_end (builder);
-      }
+  g_strfreev (_sd_application_take_imports (connection->application));
 }
 
 SdWindow *

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "sd-application-private.h"
+#include "sd-connect-window.h"
 #include "sd-frame-probe.h"
 #include "sd-han-glyphs.h"
 #include "sd-paths.h"
@@ -18,6 +19,7 @@
 #include "sd-store-async.h"
 #include "sd-pg-library.h"
 #include "sd-store-library.h"
+#include "sd-upgrade-window.h"
 #include "sd-window.h"
 
 struct _SdApplication
@@ -28,6 +30,7 @@ struct _SdApplication
   char      *db_path;
   SdStore   *store;
   gboolean   recovering; /* a damaged library being saved, with no window open */
+  GStrv      imports;    /* files given while a window stands in for the library's */
 };
 
 G_DEFINE_TYPE (SdApplication, sd_application, GTK_TYPE_APPLICATION)
@@ -394,23 +397,93 @@ start_recovery (SdApplication *self)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+void
+_sd_application_open_failed (SdApplication *self, const GError *error)
+{
+  GtkWidget *dialog = gtk_message_dialog_new (NULL, 0, GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE,
+                                              _("The library cannot be opened"));
+
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
+  gtk_application_add_window (GTK_APPLICATION (self), GTK_WINDOW (dialog));
+  /* a damaged library: what can still be read goes to a new one, which
+   * the window then opens (`storydesk recover` in the terminal) */
+  if (g_error_matches (error, SD_STORE_ERROR, SD_STORE_ERROR_DAMAGED))
+    gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Save What Can Be Read…"), RESPONSE_RECOVER);
+  g_signal_connect (dialog, "response", G_CALLBACK (open_failed_response_cb), self);
+  gtk_widget_show (dialog);
+}
+
+SdWindow *
+_sd_application_show_library (SdApplication *self,
+                              SdStore       *store,
+                              gboolean       seed,
+                              gboolean       first_run)
+{
+  GtkWindow       *window = NULL;
+  g_autofree char *editor = NULL;
+  g_auto (GStrv) imports = _sd_application_take_imports (self);
+
+  g_clear_object (&self->store);
+  self->store = store;
+  sd_store_set_editor (self->store, dup_editor_name (self, &editor));
+  /* Other processes' writes show in the window as they happen. */
+  sd_store_watch_library (self->store);
+
+  window = GTK_WINDOW (sd_window_new (self, SD_LIBRARY (self->store)));
+  gtk_window_present (window);
+  /* the check the open left, and the weekly full check and backup when
+   * due, once the list shows */
+  g_signal_connect_object (sd_window_get_stories (SD_WINDOW (window)), "loaded",
+                           G_CALLBACK (first_rows_cb), window, 0);
+  /* files given while an upgrade window stood in for this one */
+  if (imports != NULL)
+    sd_window_import_files (SD_WINDOW (window), (const char *const *) imports);
+
+  /* A new user should see stories, not an empty window: the sample pages,
+   * in a batch of their own, which one delete takes away for good (they
+   * come back neither at the next start nor out of the trash). */
+  if (seed
+      && (first_run
+          || (sd_store_count_stories (self->store, NULL) == 0
+              && sd_store_count_trash (self->store, NULL) == 0
+              && !sd_store_has_batch_kind (self->store, SD_BATCH_SAMPLE, NULL))))
+    {
+      const char *seeds[] = { sd_paths_get_seeds_dir (), NULL };
+      if (g_file_test (seeds[0], G_FILE_TEST_IS_DIR))
+        sd_window_import (SD_WINDOW (window), seeds, SD_BATCH_SAMPLE);
+    }
+  return SD_WINDOW (window);
+}
+
+/* Whether the library at @path is one whose schema opening it changes
+ * (read without writing): then it opens behind the upgrade window. */
+static gboolean
+needs_upgrade (const char *path, gint64 *out_n_stories)
+{
+  guint from = 0, to = 0;
+
+  /* a file that cannot be read so is left to the open, which says why */
+  return sd_store_peek_upgrade (path, &from, &to, out_n_stories, NULL) && from > 0 && from < to;
+}
+
 static SdWindow *
 ensure_window (SdApplication *self, gboolean seed)
 {
-  GtkWindow *window = NULL;
   g_autoptr (GError) error = NULL;
-  g_autofree char *editor = NULL;
-  gboolean         first_run = FALSE;
+  gint64   n_stories = 0;
+  gboolean first_run = FALSE;
+  SdStore *store;
   /* the quick_check of the whole file (0.5–1.3 s at 100,000 stories) runs
    * after the first rows are shown; writes wait for it */
   SdStoreOpenFlags flags = SD_STORE_OPEN_CHECK_LATER;
 
-  /* The preferences or a dialog may be the active window. */
+  /* The preferences or a dialog may be the active window; the upgrade
+   * window stands for the library's until it is done. */
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
-    if (SD_IS_WINDOW (l->data))
+    if (SD_IS_WINDOW (l->data) || SD_IS_UPGRADE_WINDOW (l->data))
       {
         gtk_window_present (l->data);
-        return l->data;
+        return SD_IS_WINDOW (l->data) ? l->data : NULL;
       }
   if (self->db_path != NULL && sd_pg_library_is_location (self->db_path))
     return _sd_application_open_shared (self, self->db_path);
@@ -427,47 +500,17 @@ ensure_window (SdApplication *self, gboolean seed)
     flags |= SD_STORE_OPEN_CREATE;
   first_run = !g_file_test (self->db_path, G_FILE_TEST_EXISTS);
 
-  self->store = sd_store_open_full (self->db_path, flags, &error);
-  if (self->store == NULL)
+  /* a migration may take minutes (#16): never on the main loop */
+  if (!first_run && needs_upgrade (self->db_path, &n_stories))
+    return _sd_application_open_upgrading (self, self->db_path, flags, seed, n_stories);
+
+  store = sd_store_open_full (self->db_path, flags, &error);
+  if (store == NULL)
     {
-      GtkWidget *dialog = gtk_message_dialog_new (NULL, 0, GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE,
-                                                  _("The library cannot be opened"));
-      gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
-      gtk_application_add_window (GTK_APPLICATION (self), GTK_WINDOW (dialog));
-      /* a damaged library: what can still be read goes to a new one, which
-       * the window then opens (`storydesk recover` in the terminal) */
-      if (g_error_matches (error, SD_STORE_ERROR, SD_STORE_ERROR_DAMAGED))
-        gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Save What Can Be Read…"),
-                                                       RESPONSE_RECOVER);
-      g_signal_connect (dialog, "response", G_CALLBACK (open_failed_response_cb), self);
-      gtk_widget_show (dialog);
+      _sd_application_open_failed (self, error);
       return NULL;
     }
-  sd_store_set_editor (self->store, dup_editor_name (self, &editor));
-  /* Other processes' writes show in the window as they happen. */
-  sd_store_watch_library (self->store);
-
-  window = GTK_WINDOW (sd_window_new (self, SD_LIBRARY (self->store)));
-  gtk_window_present (window);
-  /* the check the open left, and the weekly full check and backup when
-   * due, once the list shows */
-  g_signal_connect_object (sd_window_get_stories (SD_WINDOW (window)), "loaded",
-                           G_CALLBACK (first_rows_cb), window, 0);
-
-  /* A new user should see stories, not an empty window: the sample pages,
-   * in a batch of their own, which one delete takes away for good (they
-   * come back neither at the next start nor out of the trash). */
-  if (seed
-      && (first_run
-          || (sd_store_count_stories (self->store, NULL) == 0
-              && sd_store_count_trash (self->store, NULL) == 0
-              && !sd_store_has_batch_kind (self->store, SD_BATCH_SAMPLE, NULL))))
-    {
-      const char *seeds[] = { sd_paths_get_seeds_dir (), NULL };
-      if (g_file_test (seeds[0], G_FILE_TEST_IS_DIR))
-        sd_window_import (SD_WINDOW (window), seeds, SD_BATCH_SAMPLE);
-    }
-  return SD_WINDOW (window);
+  return _sd_application_show_library (self, store, seed, first_run);
 }
 
 SdWindow *
@@ -503,10 +546,36 @@ sd_application_open (GApplication *application, GFile **files, int n_files, cons
   g_ptr_array_add (paths, NULL);
   if (window != NULL && paths->len > 1)
     sd_window_import_files (window, (const char *const *) paths->pdata);
-  /* a shared library's window comes once connected */
+  /* a shared library's window comes once connected, an upgraded one's once
+   * upgraded */
   else if (paths->len > 1)
     _sd_application_import_when_open (SD_APPLICATION (application),
                                       (const char *const *) paths->pdata);
+}
+
+/* The files are kept for the library's window while the connection window
+ * (a shared library) or the upgrade window stands in for it. */
+void
+_sd_application_import_when_open (SdApplication *self, const char *const *paths)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (SD_IS_CONNECT_WINDOW (l->data) || SD_IS_UPGRADE_WINDOW (l->data))
+      {
+        g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+
+        if (self->imports != NULL)
+          g_strv_builder_addv (builder, (const char **) self->imports);
+        g_strv_builder_addv (builder, (const char **) paths);
+        g_strfreev (self->imports);
+        self->imports = g_strv_builder_end (builder);
+        return;
+      }
+}
+
+GStrv
+_sd_application_take_imports (SdApplication *self)
+{
+  return g_steal_pointer (&self->imports);
 }
 
 /* The last window is closing, and with it the application.  Its widgets go
@@ -543,6 +612,7 @@ sd_application_finalize (GObject *object)
   SdApplication *self = SD_APPLICATION (object);
 
   g_free (self->db_path);
+  g_strfreev (self->imports);
 
   G_OBJECT_CLASS (sd_application_parent_class)->finalize (object);
 }

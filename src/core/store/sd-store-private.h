@@ -80,6 +80,9 @@ G_GNUC_INTERNAL gboolean      _sd_store_backup_rotating (SdStore *self, const ch
 /* integrity_check stopped after @budget_us (0: none), *@out_interrupted said. */
 G_GNUC_INTERNAL gboolean      _sd_store_check_file_within (const char *path, gint64 budget_us, gboolean *out_interrupted, GError **error);
 
+/* Brings the library to the current schema, a transaction a migration;
+ * @cancellable stops it, rolled back (sd-store-upgrade.c). */
+G_GNUC_INTERNAL gboolean      _sd_store_migrate         (SdStore *self, GCancellable *cancellable, GError **error);
 /* Each entry brings a library from user_version i to i + 1 (sd-store-schema.c). */
 G_GNUC_INTERNAL extern const char *const _sd_store_migrations[];
 G_GNUC_INTERNAL extern const guint _sd_store_n_migrations;

@@ -225,48 +225,6 @@ _sd_store_dup_now (void)
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
 }
 
-static gboolean
-migrate (SdStore *self, GError **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int           version = 0;
-
-  if (sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &stmt, NULL) != SQLITE_OK)
-    return _sd_store_set_sql_error (self, error, "read the schema version");
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    version = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-
-  if (version > (int) _sd_store_n_migrations)
-    {
-      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_TOO_NEW,
-                   _("%s: the library was written by a newer Storydesk (schema %d)"), self->path,
-                      version);
-      return FALSE;
-    }
-
-  /* An older library is copied aside before its schema changes. */
-  if (version > 0 && version < (int) _sd_store_n_migrations
-      && !_sd_store_backup_before_migration (self, version, error))
-    return FALSE;
-
-  for (guint i = version; i < _sd_store_n_migrations; i++)
-    {
-      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %u", i + 1);
-      g_auto (SdStoreWrite) write = SD_STORE_WRITE_INIT;
-
-      if (!_sd_store_write_begin (self, &write, error)
-          || !_sd_store_exec (self, _sd_store_migrations[i], error)
-          || !_sd_store_exec (self, set_version, error) || !_sd_store_write_commit (&write, error))
-        return FALSE;
-    }
-  /* a migration that rebuilt the index or repacked pages left the space
-   * free inside the file: give it back, once */
-  if (version > 0 && version < (int) _sd_store_n_migrations)
-    return _sd_store_exec (self, "VACUUM", error);
-  return TRUE;
-}
-
 static void
 finalize_statement (gpointer stmt)
 {
@@ -371,9 +329,14 @@ opens_unwritten (sqlite3 *db)
   return wal && version == (int) _sd_store_n_migrations;
 }
 
-/* sd_store_open_full (), its worker's connections sharing @shared. */
+/* sd_store_open_full (), its worker's connections sharing @shared; a
+ * migration stops when @cancellable is cancelled. */
 static SdStore *
-open_full (const char *path, SdStoreOpenFlags flags, SdStoreCheck *shared, GError **error)
+open_full (const char      *path,
+           SdStoreOpenFlags flags,
+           SdStoreCheck    *shared,
+           GCancellable    *cancellable,
+           GError         **error)
 {
   g_autoptr (SdStore) self = g_object_new (SD_TYPE_STORE, NULL);
   g_autofree char *folder = g_path_get_dirname (path);
@@ -453,7 +416,8 @@ open_full (const char *path, SdStoreOpenFlags flags, SdStoreCheck *shared, GErro
   if (!sd_store_register_fts5 (self->db, error))
     return NULL;
   /* the trash is emptied once the check has passed (sd_store_maintain ()) */
-  if (!migrate (self, error) || (self->check == NULL && !_sd_store_purge_trash (self, error)))
+  if (!_sd_store_migrate (self, cancellable, error)
+      || (self->check == NULL && !_sd_store_purge_trash (self, error)))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -473,7 +437,72 @@ open_full (const char *path, SdStoreOpenFlags flags, SdStoreCheck *shared, GErro
 SdStore *
 sd_store_open_full (const char *path, SdStoreOpenFlags flags, GError **error)
 {
-  return open_full (path, flags, NULL, error);
+  return open_full (path, flags, NULL, NULL, error);
+}
+
+/* What the worker opens: freed with g_free (). */
+typedef struct
+{
+  SdStoreOpenFlags flags;
+  char             path[];
+} Opening;
+
+static void
+open_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  Opening *opening = task_data;
+  GError  *error = NULL;
+  SdStore *store = open_full (opening->path, opening->flags, NULL, cancellable, &error);
+
+  if (store != NULL)
+    g_task_return_pointer (task, store, g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * sd_store_open_async:
+ * @path: the library file
+ * @flags: as for sd_store_open_full ()
+ * @cancellable: (nullable): stops a migration under way, which leaves the
+ *   library at the schema it had (each migration is a transaction)
+ *
+ * sd_store_open_full () in a worker thread: a library that needs its
+ * schema brought up to date (sd_store_peek_upgrade ()) can take minutes.
+ */
+void
+sd_store_open_async (const char         *path,
+                     SdStoreOpenFlags    flags,
+                     GCancellable       *cancellable,
+                     GAsyncReadyCallback callback,
+                     gpointer            user_data)
+{
+  g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  gsize    size = strlen (path) + 1;
+  Opening *opening = g_malloc (sizeof (Opening) + size);
+
+  opening->flags = flags;
+  memcpy (opening->path, path, size);
+  g_task_set_source_tag (task, sd_store_open_async);
+  g_task_set_task_data (task, opening, g_free);
+  /* the cancellable stops the migration itself; the store opened whole is
+   * handed back all the same */
+  g_task_set_return_on_cancel (task, FALSE);
+  g_task_set_check_cancellable (task, FALSE);
+  g_task_run_in_thread (task, open_thread);
+}
+
+/**
+ * sd_store_open_finish:
+ *
+ * Returns: (transfer full) the store, or %NULL with @error set
+ *   (%G_IO_ERROR_CANCELLED when a migration was stopped).
+ */
+SdStore *
+sd_store_open_finish (GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /**
@@ -510,7 +539,7 @@ sd_store_open_for_worker (SdStore *self, GError **error)
 
   /* this process checked the library when it first opened it, or its
    * writes wait for the same check as @self's */
-  other = open_full (self->path, SD_STORE_OPEN_NO_CHECK, self->check, error);
+  other = open_full (self->path, SD_STORE_OPEN_NO_CHECK, self->check, NULL, error);
   if (other != NULL)
     {
       sd_store_set_editor (other, self->editor);

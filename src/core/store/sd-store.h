@@ -107,6 +107,22 @@ G_DECLARE_FINAL_TYPE (SdStore, sd_store, SD, STORE, GObject)
 SdStore    *sd_store_open_full           (const char    *path,
                                           SdStoreOpenFlags flags,
                                           GError       **error);
+/* sd_store_open_full () in a worker; @cancellable stops a migration,
+ * rolled back (sd-store.c). */
+void        sd_store_open_async          (const char    *path,
+                                          SdStoreOpenFlags flags,
+                                          GCancellable  *cancellable,
+                                          GAsyncReadyCallback callback,
+                                          gpointer       user_data);
+SdStore    *sd_store_open_finish         (GAsyncResult  *result,
+                                          GError       **error);
+/* Whether opening @path changes its schema (*@out_from < *@out_to) and
+ * how many stories it holds, read without writing (sd-store-upgrade.c). */
+gboolean    sd_store_peek_upgrade        (const char    *path,
+                                          guint         *out_from,
+                                          guint         *out_to,
+                                          gint64        *out_n_stories,
+                                          GError       **error);
 /* sd_store_open_full () with SD_STORE_OPEN_CREATE. */
 SdStore    *sd_store_open                (const char    *path,
                                           GError       **error);
