@@ -72,7 +72,7 @@ def main():
         a = Window(silent, os.path.join(folder.name, "a"), files=[page])
         windows.append(a)
         wait_until(lambda: mapped(a), "the connection window drawn")
-        wait_until(lambda: showing(a, "label", re.escape(f"Connecting to {silent}")),
+        wait_until(lambda: showing(a, "label", f"(Connecting to|正在连接) {re.escape(silent)}"),
                    "Connecting to … shown")
         log(f"the connection window drawn {time.monotonic() - start:.1f} s after the start")
         first = wait_until(lambda: waited_seconds(a), "the seconds waited counted", timeout=10)
@@ -81,14 +81,15 @@ def main():
         log(f"the window counted from {first} to {later} s while the server said nothing")
         stop = wait_until(lambda: showing(a, "push button", r"^(Stop|停止\(S\))$"), "Stop")
         stop.doActionNamed("click")
-        wait_until(lambda: showing(a, "label", re.escape(f"Connecting to {silent} was stopped")),
+        wait_until(lambda: showing(
+            a, "label", f"(Connecting to {re.escape(silent)} was stopped|已停止连接 {re.escape(silent)})"),
                    "the stop said")
 
         # 2. the server answers: Try Again opens the library's window
         relay.forwarding = True
-        showing(a, "push button", r"^Try Again$").doActionNamed("click")
+        showing(a, "push button", r"^(Try Again|重试\(T\))$").doActionNamed("click")
         wait_until(lambda: library_window_shown(a), "the library's window", timeout=60)
-        wait_until(lambda: showing(a, "label", "Connecting to") is None,
+        wait_until(lambda: showing(a, "label", "Connecting to|正在连接") is None,
                    "the connection window gone")
         log("Try Again, once the server answers: the library's window")
         # the file given with the address is handed to the library's window,
@@ -113,16 +114,18 @@ def main():
         if not re.search("refused|拒绝", message.name):
             fail(f"the refusal names neither the address nor the reason: {message.name!r}")
         log(f"refused: {message.name!r}")
-        showing(b, "push button", r"^Open Another Library…$").doActionNamed("click")
+        showing(
+            b, "push button", r"^(Open Another Library…|打开其他稿库\(O\)…)$").doActionNamed("click")
         chooser = wait_until(lambda: next(
-            (w for w in b.app.children if w.name == "Open a Personal Library"), None),
+            (w for w in b.app.children if w.name in ("Open a Personal Library", "打开个人稿库")), None),
             "the file chooser")
         # it opens where the personal library is
         row = wait_until(lambda: next((c for c in chooser.findChildren(
             GenericPredicate(roleName="table cell")) if c.name == "library.db"), None),
             "library.db in the chooser")
         row.click()
-        chooser.child(name="Open", roleName="push button").doActionNamed("click")
+        next(button for button in chooser.findChildren(GenericPredicate(roleName="push button"))
+             if button.name in ("Open", "打开(O)")).doActionNamed("click")
         wait_until(lambda: library_window_shown(b), "the personal library's window", timeout=60)
         # its stories (the shared library has none)
         b.open_story(lambda cells: cells[0])

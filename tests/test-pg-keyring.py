@@ -80,10 +80,10 @@ def kept(port):
 def give_password(window, password, asked):
     """Types @password into the window's question (@asked: what it says)."""
     wait_until(lambda: showing(window, "label", asked), f"the question {asked!r}", timeout=60)
-    entry = wait_until(lambda: showing(window, "password text", "^Password$")
-                       or showing(window, "text", "^Password$"), "the password entry")
+    entry = wait_until(lambda: showing(window, "password text", "^(Password|密码)$")
+                       or showing(window, "text", "^(Password|密码)$"), "the password entry")
     entry.text = password
-    showing(window, "push button", "^Connect$").doActionNamed("click")
+    showing(window, "push button", r"^(Connect|连接\(O\))$").doActionNamed("click")
 
 
 def opened(windows, url, name, *passwords):
@@ -139,8 +139,9 @@ def main():
     with windows_kept(windows):
         # 2. the window asks; a wrong one is refused and asked again; the
         # right one opens the library and is kept in the keyring
-        opened(windows, anna, "a", ("not-it", "asks for the password of anna"),
-               (PASSWORD, "refused the password of anna")).stop()
+        opened(windows, anna, "a",
+               ("not-it", "asks for the password of anna|需要 anna.* 的密码"),
+               (PASSWORD, "refused the password of anna|拒绝了 anna.* 的密码")).stop()
         if kept(port) != PASSWORD:
             fail("the keyring does not hold the password the window was given")
         log("the window asked, refused a wrong password, opened with the right one and "
@@ -161,7 +162,8 @@ def main():
         refused = sd("search", "--db", anna, "苏州", status=2)
         if "refused the password the desktop keyring holds" not in refused.stderr:
             fail(f"the keyring's refused password is not said: {refused.stderr!r}")
-        opened(windows, anna, "c", (NEW_PASSWORD, "refused the password the desktop keyring"))
+        opened(windows, anna, "c",
+               (NEW_PASSWORD, "refused the password the desktop keyring|拒绝了桌面密钥环中"))
         if kept(port) != NEW_PASSWORD:
             fail("the keyring still holds the old password")
         log("a password changed on the server: asked again, and kept in place of the old")
