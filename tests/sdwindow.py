@@ -224,8 +224,8 @@ class Window:
         """Types @tag into the tag entry and presses Enter; returns once its
         chip shows (the panel shows what the library holds)."""
         entry = wait_until(lambda: self.in_panel("添加标签", "text"), "the tag entry")
-        # typed keys go to the focused window: under load the click that
-        # raises this one can land before its window manager takes it
+        # typed keys go to the window that has the focus: clicked again
+        # until the entry has it (another window over this one takes it)
         wait_until(lambda: self.click(entry) or entry.focused, "the tag entry focused",
                    step=0.5)
         # (xdotool's type takes every word after it as text to type)
