@@ -39,8 +39,8 @@ def sd(*args):
 
 
 def waited_seconds(window):
-    label = showing(window, "label", r"^Waiting for the server: \d+ seconds?$")
-    return int(label.name.split()[-2]) if label else None
+    label = showing(window, "label", r"^(Waiting for the server: \d+ seconds?|正在等待服务器：\d+ 秒)$")
+    return int(re.search(r"\d+", label.name).group()) if label else None
 
 
 def mapped(window):

@@ -126,10 +126,10 @@ upgrade (SdPgLibrary *library, const char *location, GError **error)
   g_print (_("The shared library at %s is ready\n"), location);
   if (n_filled > 0)
     g_print (g_dngettext (GETTEXT_PACKAGE,
-                          "%u story stored before its headline was indexed for ranked search "
-                          "now is\n",
-                          "%u stories stored before their headlines were indexed for ranked "
-                          "search now are\n",
+                          "%u story stored before headlines were indexed for ranked search "
+                          "is indexed now\n",
+                          "%u stories stored before headlines were indexed for ranked search "
+                          "are indexed now\n",
                           n_filled),
              n_filled);
   return TRUE;
