@@ -224,7 +224,19 @@ static SdPgLibrary *
 library_for (const char *location, PGconn *conn, GError **error)
 {
   g_autoptr (SdPgLibrary) self = g_new0 (SdPgLibrary, 1);
+  PQconninfoOption *options = PQconninfo (conn);
+  g_autoptr (GStrvBuilder) keywords = g_strv_builder_new ();
+  g_autoptr (GStrvBuilder) values = g_strv_builder_new ();
 
+  for (PQconninfoOption *option = options; option != NULL && option->keyword != NULL; option++)
+    if (option->val != NULL)
+      {
+        g_strv_builder_add (keywords, option->keyword);
+        g_strv_builder_add (values, option->val);
+      }
+  PQconninfoFree (options);
+  self->conn_keywords = g_strv_builder_end (keywords);
+  self->conn_values = g_strv_builder_end (values);
   self->location = g_strdup (location);
   self->conn = conn;
   if (!_sd_pg_set_up_session (self, error))
@@ -332,23 +344,10 @@ sd_pg_library_open (const char *location, GError **error)
 SdPgLibrary *
 sd_pg_library_open_again (SdPgLibrary *self, GCancellable *cancellable, GError **error)
 {
-  PQconninfoOption *options = PQconninfo (self->conn);
-  g_autoptr (GPtrArray) keywords = g_ptr_array_new ();
-  g_autoptr (GPtrArray) values = g_ptr_array_new ();
-  PGconn  *conn;
+  PGconn  *conn = PQconnectStartParams ((const char *const *) self->conn_keywords,
+                                        (const char *const *) self->conn_values, 0);
   gboolean timed_out;
 
-  for (PQconninfoOption *option = options; option != NULL && option->keyword != NULL; option++)
-    if (option->val != NULL)
-      {
-        g_ptr_array_add (keywords, option->keyword);
-        g_ptr_array_add (values, option->val);
-      }
-  g_ptr_array_add (keywords, NULL);
-  g_ptr_array_add (values, NULL);
-  conn = PQconnectStartParams ((const char *const *) keywords->pdata,
-                               (const char *const *) values->pdata, 0);
-  PQconninfoFree (options);
   if (!poll_connection (conn, &timed_out, cancellable, error))
     {
       if (error != NULL && *error == NULL)

@@ -139,6 +139,8 @@ sd_pg_library_close (SdPgLibrary *self)
   _sd_pg_unwatch (self);
   PQfinish (self->conn);
   g_free (self->location);
+  g_strfreev (self->conn_keywords);
+  g_strfreev (self->conn_values);
   g_free (self);
 }
 

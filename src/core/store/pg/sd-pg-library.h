@@ -87,7 +87,8 @@ SdPgLibrary *sd_pg_library_open_full    (const char        *location,
                                          GCancellable      *cancellable,
                                          GError           **error);
 /* A second connection to the same library, with what the first logged in
- * with (a password included). */
+ * with (a password included); safe from any thread while the first is in
+ * use, since it reads only what was kept when the first was made. */
 SdPgLibrary *sd_pg_library_open_again   (SdPgLibrary       *self,
                                          GCancellable      *cancellable,
                                          GError           **error);

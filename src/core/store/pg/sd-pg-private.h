@@ -19,6 +19,11 @@ struct _SdPgLibrary
 {
   PGconn *conn;
   char   *location; /* as given, for messages; libpq never puts a password in it */
+  /* what the connection was made with, read once by the thread that made
+   * it: a second connection opened from another thread reads these, never
+   * the connection itself, which the first thread may be using */
+  char  **conn_keywords;
+  char  **conn_values;
 
   /* what sd-pg-watch.c keeps */
   SdPgChangeFunc     changed;
