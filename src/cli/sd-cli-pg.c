@@ -289,8 +289,8 @@ print_found (const SdStory *story, const char *version)
 }
 
 /* The stories a search finds: id, version ("-" in a personal library),
- * status and headline, tab-separated; a personal library's best first, a
- * shared library's by id. */
+ * status and headline, tab-separated, best first on either engine (the
+ * window's ranked order: headline matches, then the rest, newest first). */
 int
 _sd_cli_run_search (int argc, char **argv)
 {
@@ -309,9 +309,13 @@ _sd_cli_run_search (int argc, char **argv)
     {
       g_autoptr (SdPgLibrary) library = open_library ();
       g_autoptr (GArray) ids = NULL;
+      SdScope scope = { .kind = SD_SCOPE_ALL, .text = argv[2], .by_relevance = TRUE };
 
-      if (library == NULL || (ids = find_stories (library, NULL, argv[2])) == NULL)
+      if (library == NULL)
         return EXIT_REFUSED;
+      if ((ids = sd_pg_library_list_ids (library, &scope, SD_STORY_ORDER_NONE, FALSE, &error))
+          == NULL)
+        return say_error (library, _("search"), error);
       for (guint i = 0; i < ids->len; i++)
         {
           gint64 version = 0;
@@ -329,7 +333,7 @@ _sd_cli_run_search (int argc, char **argv)
     {
       g_autoptr (SdStore) store = _sd_cli_open_store ();
       g_autoptr (GPtrArray) stories = NULL;
-      SdScope scope = { SD_SCOPE_ALL, NULL, argv[2] };
+      SdScope scope = { .kind = SD_SCOPE_ALL, .text = argv[2], .by_relevance = TRUE };
 
       if (store == NULL)
         return EXIT_REFUSED;
