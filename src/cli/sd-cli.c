@@ -163,6 +163,16 @@ parse_options (const Command *command, const GOptionEntry *entries, int *argc, c
       print_error (error->message);
       return FALSE;
     }
+  /* GOption keeps "--" when what follows it starts with "-", as a query
+   * leaving a word out does (search -- -广告): what follows is the
+   * command's own either way */
+  for (int i = 1; i < *argc; i++)
+    if (g_strcmp0 ((*argv)[i], "--") == 0)
+      {
+        memmove (&(*argv)[i], &(*argv)[i + 1], (*argc - i) * sizeof (char *));
+        (*argc)--;
+        break;
+      }
   return TRUE;
 }
 

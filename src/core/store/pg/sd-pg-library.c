@@ -427,17 +427,13 @@ sd_pg_library_search_ids (SdPgLibrary *self, const SdQuery *query, GError **erro
 {
   g_autoptr (GString) sql = g_string_new ("SELECT story_id FROM (");
   g_autoptr (GPtrArray) params = g_ptr_array_new ();
-  g_autoptr (GPtrArray) tsqueries = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) owned = g_ptr_array_new_with_free_func (g_free);
   PGresult *result;
 
-  if (sd_query_get_filters (query)->len > 0)
-    {
-      g_set_error (error, SD_PG_ERROR, SD_PG_ERROR_UNSUPPORTED,
-                   _("The shared library %s cannot search by fields yet"), self->location);
-      return NULL;
-    }
-  _sd_pg_append_hits (sql, params, tsqueries, query, FALSE);
-  g_string_append (sql, ") hits ORDER BY story_id");
+  _sd_pg_append_hits (sql, params, owned, query, FALSE);
+  g_string_append (sql, ") hits WHERE TRUE");
+  _sd_pg_append_filters (sql, "story_id", params, owned, query);
+  g_string_append (sql, " ORDER BY story_id");
   result = _sd_pg_run_search (self, sql->str, params, error);
   return _sd_pg_take_ids (result);
 }

@@ -100,12 +100,7 @@ sd_pg_library_list_ids (SdPgLibrary   *self,
       query = sd_query_parse (scope->text, error);
       if (query == NULL)
         return NULL;
-      if (sd_query_get_filters (query)->len > 0)
-        {
-          g_set_error (error, SD_PG_ERROR, SD_PG_ERROR_UNSUPPORTED,
-                       _("The shared library %s cannot search by fields yet"), self->location);
-          return NULL;
-        }
+      _sd_pg_append_filters (where, "s.id", params, owned, query);
       g_string_append (sql, " JOIN (");
       ranked = scope->by_relevance && order == SD_STORY_ORDER_NONE;
       /* with no wanted term, nothing to rank by: the library's order */

@@ -100,6 +100,13 @@ G_GNUC_INTERNAL gboolean  _sd_pg_append_hits (GString *sql, GPtrArray *params,
                                               GPtrArray *owned, const SdQuery *query,
                                               gboolean ranked);
 
+/* Appends to @where " AND " a condition on the story id @story_id (an SQL
+ * expression) for each field of @query (tag:, place:, …), their values
+ * parameters added to @params and kept in @owned (sd-pg-filters.c). */
+G_GNUC_INTERNAL void      _sd_pg_append_filters (GString *where, const char *story_id,
+                                                 GPtrArray *params, GPtrArray *owned,
+                                                 const SdQuery *query);
+
 /* Runs a search's @sql with the planner told to use the windows' GIN
  * index (sd-pg-library.c). */
 G_GNUC_INTERNAL PGresult *_sd_pg_run_search (SdPgLibrary *self, const char *sql,
