@@ -9,10 +9,11 @@
 # written for the tests are imported into a throwaway shared library and
 # into a personal one: both export the same JSON, ids, uuids and times
 # aside.  Imported again, every file is skipped by its checksum.  A new
-# version replaces a page nobody worked on (after --replace, when it drops
-# stories) and is refused, naming the file and why, once an editor tagged
-# one of its stories.  An editor (编辑) may not import: the server refuses
-# the command's writes and hand-written SQL alike.
+# version replaces the earlier one on both engines alike (after --replace,
+# when it drops stories), the editors' tags, notes, statuses and highlights
+# carried over to the stories found again.  An editor (编辑) may not
+# import: the server refuses the command's writes and hand-written SQL
+# alike.
 import glob
 import json
 import os
@@ -83,43 +84,135 @@ class Import(unittest.TestCase):
             self.assertTrue(line.endswith(": already in the library"), line)
         self.assertEqual(stories(URL), shared)
 
+    def write_page(self, text):
+        with open(self.page, "w", encoding="utf-8") as f:
+            f.write(text)
+
+    def both(self, *args, status=0):
+        """The same command on the personal library and the shared one:
+        their standard outputs."""
+        return [run(*args[:1], "--db", db, *args[1:], status=status).stdout
+                for db in (self.db, URL)]
+
+    def find(self, db, query):
+        found = run("search", "--db", db, query).stdout.splitlines()
+        self.assertEqual(len(found), 1, (query, found))
+        return found[0].split("\t")[0]
+
     def test_new_version(self):
+        """A new version of a page, the editors' work carried over, on both
+        engines alike: tags, notes and statuses follow their stories, a
+        story found again keeps its id and uuid, one an editor worked on
+        that the new version lacks stays, one nobody did goes (after
+        --replace)."""
         source = os.path.join(os.environ["SD_SOURCE_ROOT"], "tests", "pages", "u01.txt")
-        page = os.path.join(self.dir.name, "u01.txt")
+        self.page = os.path.join(self.dir.name, "u01.txt")
+        self.db = os.path.join(self.dir.name, "library.db")
         with open(source, encoding="utf-8") as f:
             text = f.read()
-        with open(page, "w", encoding="utf-8") as f:
-            f.write(text)
-        run("import", "--db", URL, page)
-        first = stories(URL)
-        self.assertGreater(len(first), 1)
+        self.write_page(text)
+        self.both("import", self.page)
+        for db in (self.db, URL):
+            run("tag", "--db", db, "--story", self.find(db, "条子泥湿地迎来"), "--add", "核实")
+            run("note", "--db", db, "--story", self.find(db, "数字茶园"), "--set", "待核实数字")
+            run("status", "--db", db, "--story", self.find(db, "综合查一次"), "--set", "reviewed")
+        before = {db: json.loads(run("export", "--db", db, "--format", "json").stdout)
+                  for db in (self.db, URL)}
 
-        # a story's body changed: the earlier one would be dropped
-        changed = first[-1]["body"][:12]
-        with open(page, "w", encoding="utf-8") as f:
-            f.write(text.replace(changed, changed + "（更正）", 1))
-        refused = run("import", "--db", URL, page, status=2)
-        self.assertIn("no longer holds 1 story", refused.stdout)
-        self.assertIn("--replace", refused.stderr)
-        self.assertEqual(stories(URL), first)
-        replaced = run("import", "--db", URL, "--replace", page).stdout
-        self.assertIn("replacing the earlier version", replaced)
-        second = stories(URL)
-        self.assertEqual(len(second), len(first))
-        self.assertIn("（更正）", second[-1]["body"])
+        # the tagged story's body changed, the noted one's headline and start
+        # changed (found nowhere), a story nobody worked on taken out
+        v2 = text.replace("潮水退去，", "潮水退去，（更正）", 1)
+        v2 = v2.replace("# 吴中东山“数字茶园”护好碧螺春", "# 东山茶园用上智慧平台", 1)
+        v2 = v2.replace("本报讯（记者 沈佳怡）“土壤湿度偏低", "本报讯（记者 沈佳怡）土壤墒情“偏低", 1)
+        start = v2.index("# 瓜洲古渡焕新颜")
+        v2 = v2[:start] + v2[v2.index("\n# ", start + 1) + 1:]
+        self.write_page(v2)
+        refused = self.both("import", self.page, status=2)
+        self.assertEqual(refused[0], refused[1])
+        self.assertIn("would drop 1 story", refused[1])
+        unchanged = [stories(db) for db in (self.db, URL)]
+        for story in unchanged[0] + unchanged[1]:
+            story.pop("editor")  # a tag names its editor on the story only on a personal library
+        self.assertEqual(unchanged[0], unchanged[1])
+        replaced = self.both("import", "--replace", self.page)
+        self.assertEqual(replaced[0], replaced[1])
+        self.assertIn("replacing the earlier version", replaced[1])
 
-        # an editor's work on it: the next version is refused, said why
-        found = run("search", "--db", URL, "更正").stdout.splitlines()
-        self.assertEqual(len(found), 1, found)
-        run("tag", "--db", URL, "--story", found[0].split("\t")[0], "--add", "核实")
-        with open(page, "w", encoding="utf-8") as f:
-            f.write(text.replace(changed, changed + "（再更正）", 1))
-        refused = run("import", "--db", URL, "--replace", page, status=2).stdout
-        self.assertIn("u01.txt", refused)
-        self.assertIn("editors worked on 1 of its stories", refused)
-        after = stories(URL)
-        self.assertIn("（更正）", after[-1]["body"])
-        self.assertEqual([s for s in after if "核实" in s["tags"]][0]["body"], second[-1]["body"])
+        after = {}
+        for db in (self.db, URL):
+            after[db] = json.loads(run("export", "--db", db, "--format", "json").stdout)
+            old = {s["uuid"]: s for s in before[db]}
+            new = {s["uuid"]: s for s in after[db]}
+            tagged = [s for s in after[db] if "核实" in s["tags"]]
+            self.assertEqual(len(tagged), 1, db)
+            self.assertIn("（更正）", tagged[0]["body"])
+            # found again: the same id and uuid
+            self.assertEqual(old[tagged[0]["uuid"]]["id"], tagged[0]["id"])
+            self.assertEqual([s["status"] for s in after[db] if "综合查一次" in s["headline"]],
+                             ["reviewed"])
+            # the noted story kept as it was, after the page's own; the new
+            # version's story beside it, untouched
+            noted = [s for s in after[db] if s["note"] == "待核实数字"]
+            self.assertEqual(len(noted), 1, db)
+            self.assertIn("数字茶园", noted[0]["headline"])
+            self.assertEqual(after[db][-1]["uuid"], noted[0]["uuid"])
+            self.assertIn("东山茶园用上智慧平台", [s["headline"] for s in after[db]])
+            self.assertFalse([s for s in after[db] if "瓜洲" in (s["headline"] or "")])
+            # every other story of the earlier version is found again
+            self.assertEqual(len(set(old) & set(new)), len(old) - 1, db)
+        for a, b in zip(*after.values()):
+            for field in ("id", "uuid", "updated", "editor"):
+                a.pop(field, None)
+                b.pop(field, None)
+            self.assertEqual(a, b)
+        self.assertEqual(len(after[self.db]), len(after[URL]))
+
+    def test_highlight_follows_its_text(self):
+        """On a shared library a highlight moves with its text in a new
+        version; when its text is gone, the story stays as it was and the
+        new one takes its tags and note."""
+        source = os.path.join(os.environ["SD_SOURCE_ROOT"], "tests", "pages", "u01.txt")
+        self.page = os.path.join(self.dir.name, "u01.txt")
+        with open(source, encoding="utf-8") as f:
+            text = f.read()
+        self.write_page(text)
+        run("import", "--db", URL, self.page)
+        story = self.find(URL, "条子泥湿地迎来")
+        run("tag", "--db", URL, "--story", story, "--add", "核实")
+        quote = "单筒望远镜"
+        body = [s for s in json.loads(run("export", "--db", URL, "--format", "json").stdout)
+                if str(s["id"]) == story][0]["body"]
+        at = body.index(quote)
+        code, err = psql(URL, "INSERT INTO storydesk.highlights (story_id, start_char, end_char,"
+                              f" quote, prefix, suffix, comment) VALUES ({story}, {at},"
+                              f" {at + len(quote)}, '{quote}', '{body[at - 8:at]}',"
+                              f" '{body[at + len(quote):at + len(quote) + 8]}', '查证')")
+        self.assertEqual(code, 0, err)
+
+        def exported():
+            return {str(s["id"]): s for s in
+                    json.loads(run("export", "--db", URL, "--format", "json").stdout)}
+
+        # text put in before the quote: the highlight moves with it
+        self.write_page(text.replace("潮水退去，", "潮水退去，（更正）", 1))
+        run("import", "--db", URL, self.page)
+        moved = exported()[story]
+        self.assertEqual(len(moved["highlights"]), 1)
+        mark = moved["highlights"][0]
+        self.assertEqual(moved["body"][mark["start"]:mark["end"]], quote)
+        self.assertEqual(mark["start"], at + len("（更正）"))
+        self.assertEqual(mark["comment"], "查证")
+        # its text gone: the story stays with its highlight, the new one takes the tag
+        self.write_page(text.replace(quote, "望远镜", 1))
+        run("import", "--db", URL, self.page)
+        now = exported()
+        self.assertEqual(now[story]["highlights"][0]["quote"], quote)
+        self.assertIn(quote, now[story]["body"])
+        tagged = [s for s in now.values() if "核实" in s["tags"]]
+        self.assertEqual(len(tagged), 2)
+        fresh = [s for s in tagged if str(s["id"]) != story][0]
+        self.assertNotIn(quote, fresh["body"])
+        self.assertEqual(fresh["highlights"], [])
 
     def test_editor_refused(self):
         run("admin", "add", URL, "anna", "--role", "editor")

@@ -14,6 +14,7 @@
 #include "sd-page-identity.h"
 #include "sd-store-rows-private.h"
 #include "sd-store-write-private.h"
+#include "sd-story-match.h"
 
 /* The encoding recorded for the pages an export makes: they hold no page
  * text, and their stories' source offsets point into the original file. */
@@ -254,7 +255,7 @@ merge_story (SdStoreWrite  *write,
        * differs (one of the two stored before bodies held their section
        * heads), its quote is found again in the stored one. */
       if (own->body != NULL && g_strcmp0 (own->body, incoming->body) != 0)
-        _sd_store_anchor_highlight (highlight, own->body, &row.start, &row.end);
+        sd_highlight_find_again (highlight, own->body, &row.start, &row.end);
       if (holds_highlight (own, &row))
         continue;
       if (row.created == NULL)

@@ -24,11 +24,6 @@ G_GNUC_INTERNAL gboolean  _sd_store_insert_highlight  (SdStore *self, gint64 sto
 /* Body offsets of place mentions no longer hold after the body changes; the
  * underlines go with them (the place the story is filed under stays). */
 G_GNUC_INTERNAL gboolean  _sd_store_forget_body_mentions (SdStore *self, gint64 story_id, GError **error);
-/* Finds @highlight's quote in @body, choosing among several places the one
- * whose surroundings best match the prefix and suffix it kept (a W3C
- * TextQuoteSelector lookup): sets its character range.  FALSE when the
- * quote is gone. */
-G_GNUC_INTERNAL gboolean  _sd_store_anchor_highlight  (const SdHighlight *highlight, const char *body, gint64 *out_start, gint64 *out_end);
 /* Fills story->highlights. */
 G_GNUC_INTERNAL gboolean  _sd_store_read_highlights   (SdStore *self, SdStory *story, GError **error);
 

@@ -12,9 +12,8 @@
 #include <string.h>
 
 #include "sd-store-rows-private.h"
+#include "sd-story-match.h"
 
-/* Enough characters of a body's start to recognise the story again. */
-#define BODY_KEY_CHARS 16
 /* Old stories kept on the new page go after its own stories. */
 #define KEPT_ORDINAL_BASE 100000
 
@@ -28,106 +27,6 @@ typedef struct
   gboolean       corrected;
   guint          index; /* on the old page */
 } Pairing;
-
-/* Headline or body text with white space and headline markup removed, as
- * OCR runs differ in those first. */
-static char *
-normalize (const char *text, glong max_chars)
-{
-  GString *out = g_string_new (NULL);
-  glong    n = 0;
-
-  for (const char *p = text; p != NULL && *p != '\0' && (max_chars < 0 || n < max_chars);
-       p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      if (g_unichar_isspace (c) || c == '#' || c == '*' || c == 0x3000)
-        continue;
-      g_string_append_unichar (out, c);
-      n++;
-    }
-  return g_string_free (out, FALSE);
-}
-
-static SdStory *
-find_match (const SdStory *old, GPtrArray *candidates, gboolean *used)
-{
-  g_autofree char *headline = normalize (old->headline, -1);
-  g_autofree char *key = normalize (old->body, BODY_KEY_CHARS);
-
-  if (*headline != '\0')
-    for (guint i = 0; i < candidates->len; i++)
-      {
-        SdStory         *story = g_ptr_array_index (candidates, i);
-        g_autofree char *other = normalize (story->headline, -1);
-        if (!used[i] && g_str_equal (headline, other))
-          {
-            used[i] = TRUE;
-            return story;
-          }
-      }
-  if (g_utf8_strlen (key, -1) >= 6)
-    for (guint i = 0; i < candidates->len; i++)
-      {
-        SdStory         *story = g_ptr_array_index (candidates, i);
-        g_autofree char *body = normalize (story->body, -1);
-        if (!used[i] && strstr (body, key) != NULL)
-          {
-            used[i] = TRUE;
-            return story;
-          }
-      }
-  return NULL;
-}
-
-/* How many characters two strings share at their ends (@from_end) or
- * starts. */
-static glong
-common_chars (const char *a, const char *b, gboolean from_end)
-{
-  glong la = g_utf8_strlen (a, -1), lb = g_utf8_strlen (b, -1), n = 0;
-
-  while (n < la && n < lb)
-    {
-      const char *pa = g_utf8_offset_to_pointer (a, from_end ? la - n - 1 : n);
-      const char *pb = g_utf8_offset_to_pointer (b, from_end ? lb - n - 1 : n);
-      if (g_utf8_get_char (pa) != g_utf8_get_char (pb))
-        break;
-      n++;
-    }
-  return n;
-}
-
-gboolean
-_sd_store_anchor_highlight (const SdHighlight *highlight,
-                            const char        *body,
-                            gint64            *out_start,
-                            gint64            *out_end)
-{
-  glong       best_score = -1;
-  const char *best = NULL;
-
-  if (highlight->quote == NULL || *highlight->quote == '\0')
-    return FALSE;
-  for (const char *p = strstr (body, highlight->quote); p != NULL;
-       p = strstr (p + 1, highlight->quote))
-    {
-      g_autofree char *before = g_strndup (body, p - body);
-      const char      *after = p + strlen (highlight->quote);
-      glong            score = common_chars (before, highlight->prefix, TRUE)
-                    + common_chars (after, highlight->suffix, FALSE);
-      if (score > best_score)
-        {
-          best_score = score;
-          best = p;
-        }
-    }
-  if (best == NULL)
-    return FALSE;
-  *out_start = g_utf8_pointer_to_offset (body, best);
-  *out_end = *out_start + g_utf8_strlen (highlight->quote, -1);
-  return TRUE;
-}
 
 static gboolean
 read_flags (SdStore *self, gint64 id, gboolean *corrected, gboolean *dismissed, GError **error)
@@ -195,7 +94,7 @@ carry_story (SdStore       *self,
     {
       SdHighlight moved = *(SdHighlight *) g_ptr_array_index (old->highlights, i);
 
-      if (!_sd_store_anchor_highlight (&moved, story->body, &moved.start, &moved.end))
+      if (!sd_highlight_find_again (&moved, story->body, &moved.start, &moved.end))
         {
           *out_complete = FALSE;
           continue;
@@ -330,7 +229,7 @@ _sd_store_plan_version (SdStore *self, gint64 old_page_id, GPtrArray *new_storie
           return NULL;
         if (pairing.worked != (pass == 0))
           continue;
-        pairing.match = find_match (pairing.old, new_stories, used);
+        pairing.match = sd_story_find_again (pairing.old, new_stories, used);
         /* an untouched story that matches nothing goes with its page */
         if (!pairing.worked && pairing.match == NULL)
           plan->n_dropped++;

@@ -27,8 +27,8 @@ typedef struct
   guint       n_skipped;
 } CopyBatch;
 
-static char *
-dup_json_strings (GPtrArray *strings)
+char *
+_sd_pg_dup_json_strings (GPtrArray *strings)
 {
   g_autoptr (JsonBuilder) builder = json_builder_new ();
   g_autoptr (JsonNode) root = NULL;
@@ -82,16 +82,21 @@ put_page (SdPgLibrary *self, const SdStory *story, char **out_id, GError **error
 /* Inserts @story on page @page_id unless its uuid is there; its id in
  * @out_id, NULL when it was there. */
 static gboolean
-insert_story (
-    SdPgLibrary *self, const SdStory *story, const char *page_id, char **out_id, GError **error)
+insert_story (SdPgLibrary   *self,
+              const SdStory *story,
+              const char    *page_id,
+              gint64         ordinal,
+              char         **out_id,
+              GError       **error)
 {
+  g_autofree char *order = ordinal > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, ordinal) : NULL;
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, story->id);
-  g_autofree char *captions = dup_json_strings (story->captions);
-  g_autofree char *headings = dup_json_strings (story->section_headings);
+  g_autofree char *captions = _sd_pg_dup_json_strings (story->captions);
+  g_autofree char *headings = _sd_pg_dup_json_strings (story->section_headings);
   g_autofree char *start = g_strdup_printf ("%" G_GINT64_FORMAT, story->source_start);
   g_autofree char *end = g_strdup_printf ("%" G_GINT64_FORMAT, story->source_end);
   char             confidence[G_ASCII_DTOSTR_BUF_SIZE];
-  const char      *params[SD_PG_STORY_PARAMS + 11];
+  const char      *params[SD_PG_STORY_PARAMS + 12];
 
   g_ascii_dtostr (confidence, sizeof confidence, story->place_confidence);
   _sd_pg_fill_story_params (params, id, story);
@@ -106,6 +111,7 @@ insert_story (
   params[SD_PG_STORY_PARAMS + 8] = story->truncated ? "true" : "false";
   params[SD_PG_STORY_PARAMS + 9] = confidence;
   params[SD_PG_STORY_PARAMS + 10] = story->place_by_editor ? "true" : "false";
+  params[SD_PG_STORY_PARAMS + 11] = order;
 
   /* the story's id when no story has it, else (and for a new story, of
    * id 0) the next after the highest */
@@ -117,7 +123,8 @@ insert_story (
       " VALUES (CASE WHEN $1::bigint = 0 OR EXISTS (SELECT 1 FROM stories WHERE id = $1::bigint)"
       "   THEN (SELECT coalesce (max (id), 0) + 1 FROM stories) ELSE $1::bigint END,"
       "  $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12,"
-      "  (SELECT coalesce (max (ordinal), 0) + 1 FROM stories WHERE page_id = $12),"
+      "  coalesce ($22::bigint,"
+      "    (SELECT coalesce (max (ordinal), 0) + 1 FROM stories WHERE page_id = $12)),"
       "  $13, $14, $15, $16, $17, $18, $19, $20, $21)"
       " ON CONFLICT (uuid) DO NOTHING RETURNING id",
       G_N_ELEMENTS (params), params, out_id, error);
@@ -184,18 +191,20 @@ put_highlights (SdPgLibrary *self, const char *id, const SdStory *story, GError 
  * _sd_pg_write_story:
  *
  * @story on page @page_id, with its search windows, tags (their colours
- * from @colors, nullable) and highlights, as a copy writes it; @out_id:
- * its id, NULL when a story of its uuid was there, which is left as it is.
+ * from @colors, nullable) and highlights, as a copy writes it, at
+ * @ordinal on its page (0: after the last); @out_id: its id, NULL when a
+ * story of its uuid was there, which is left as it is.
  */
 gboolean
 _sd_pg_write_story (SdPgLibrary   *self,
                     const SdStory *story,
                     const char    *page_id,
+                    gint64         ordinal,
                     GHashTable    *colors,
                     char         **out_id,
                     GError       **error)
 {
-  if (!insert_story (self, story, page_id, out_id, error))
+  if (!insert_story (self, story, page_id, ordinal, out_id, error))
     return FALSE;
   return *out_id == NULL
          || (_sd_pg_put_windows (self, *out_id, story, error)
@@ -227,7 +236,7 @@ copy_batch (SdPgLibrary *self, gpointer data, GError **error)
           return FALSE;
         }
       if (!put_page (self, story, &page_id, error)
-          || !_sd_pg_write_story (self, story, page_id, batch->tag_colors, &id, error))
+          || !_sd_pg_write_story (self, story, page_id, 0, batch->tag_colors, &id, error))
         return FALSE;
       if (id == NULL)
         batch->n_skipped++;

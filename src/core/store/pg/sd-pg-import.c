@@ -7,9 +7,8 @@
  *
  * Only an admin (管理员) may: the server refuses anyone else's rows in
  * pages and stories (grants and row-level security, sd-pg-schema.c).  A
- * new version of a page replaces the earlier one's stories when nobody
- * worked on them; one whose stories hold editors' work is refused, as
- * carrying it over is a personal library's alone so far.
+ * new version of a page replaces the earlier one, the editors' work on its
+ * stories carried over as a personal library carries it (sd-pg-versions.c).
  */
 #define G_LOG_DOMAIN "sd-pg-import"
 
@@ -43,13 +42,6 @@ page_name (const SdPageRecord *page)
   return page->name != NULL ? page->name : page->file;
 }
 
-/* What makes two versions' stories the same story. */
-static char *
-dup_story_key (const char *headline, const char *body)
-{
-  return g_strconcat (headline != NULL ? headline : "", "\x1f", body != NULL ? body : "", NULL);
-}
-
 /* Whether a page of @page's bytes is in the library, and (optional)
  * whether one of its identity is. */
 static gboolean
@@ -76,83 +68,39 @@ find_page (SdPgLibrary        *self,
   return TRUE;
 }
 
-/* The earlier version (page @page_id): how many of its stories hold
- * editors' work, and how many the new version does not hold again (by
- * headline and body).  Its stories are locked first: an editor's tag, note
- * or highlight on one waits for this import, and one committed before is
- * seen by the second statement. */
+/* Whether a new version may replace the earlier one (page @page_id): its
+ * stories matched with the new ones (@out_plan); refused when it would
+ * drop some unless the import allows it.  The earlier stories are locked
+ * first: an editor's tag, note or highlight on one waits for this import,
+ * and one committed before is seen. */
 static gboolean
-weigh_earlier (
-    PageImport *import, SdPgLibrary *self, const char *page_id, guint *out_n_worked, GError **error)
+plan_version (PageImport       *import,
+              SdPgLibrary      *self,
+              const char       *page_id,
+              SdPgVersionPlan **out_plan,
+              GError          **error)
 {
+  g_autofree char  *name = g_filename_display_name (page_name (import->page));
   const char *const params[] = { page_id };
-  g_autoptr (GHashTable) again = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  PGresult *result;
+  guint             n_dropped;
 
+  import->outcome.replaced = TRUE;
   if (!(import->flags & SD_PAGE_IMPORT_DRY_RUN)
       && !_sd_pg_run_command (self, "SELECT id FROM stories WHERE page_id = $1 FOR UPDATE", 1,
                               params, error))
     return FALSE;
-  result = _sd_pg_run (self,
-                       "SELECT headline, body, version > 1 OR note <> '' OR status <> 'new'"
-                       "  OR place_by_editor"
-                       "  OR EXISTS (SELECT 1 FROM story_tags WHERE story_id = s.id)"
-                       "  OR EXISTS (SELECT 1 FROM highlights WHERE story_id = s.id)"
-                       " FROM stories s WHERE page_id = $1",
-                       1, params, error);
-  if (result == NULL)
+  if ((*out_plan = _sd_pg_plan_version (self, page_id, import->stories, error)) == NULL)
     return FALSE;
-  for (guint i = 0; i < import->stories->len; i++)
-    {
-      const SdStory *story = g_ptr_array_index (import->stories, i);
-
-      g_hash_table_add (again, dup_story_key (story->headline, story->body));
-    }
-  *out_n_worked = 0;
-  for (int row = 0; row < PQntuples (result); row++)
-    {
-      g_autofree char *key =
-          dup_story_key (PQgetisnull (result, row, 0) ? NULL : PQgetvalue (result, row, 0),
-                         PQgetvalue (result, row, 1));
-
-      if (g_str_equal (PQgetvalue (result, row, 2), "t"))
-        (*out_n_worked)++;
-      if (!g_hash_table_contains (again, key))
-        import->outcome.n_dropped++;
-    }
-  PQclear (result);
-  return TRUE;
-}
-
-/* Whether a new version may replace the earlier one (page @page_id). */
-static gboolean
-plan_version (PageImport *import, SdPgLibrary *self, const char *page_id, GError **error)
-{
-  g_autofree char *name = g_filename_display_name (page_name (import->page));
-  guint            n_worked = 0, n_dropped;
-
-  import->outcome.replaced = TRUE;
-  if (!weigh_earlier (import, self, page_id, &n_worked, error))
-    return FALSE;
+  _sd_pg_version_plan_count (*out_plan, &import->outcome);
   n_dropped = import->outcome.n_dropped;
-  if (n_worked > 0)
-    {
-      g_set_error (error, SD_LIBRARY_ERROR, SD_LIBRARY_ERROR_UNSUPPORTED,
-                   _("%s: not imported: the shared library holds an earlier version of this "
-                     "page, and editors worked on %u of its stories (tags, notes, statuses, "
-                     "highlights or corrections); a shared library cannot carry that work over "
-                     "to a new version yet, so the earlier version stays as it is"),
-                      name, n_worked);
-      return FALSE;
-    }
   if (n_dropped > 0 && !(import->flags & (SD_PAGE_IMPORT_ALLOW_DROP | SD_PAGE_IMPORT_DRY_RUN)))
     {
       g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_WOULD_DROP,
                    g_dngettext (GETTEXT_PACKAGE,
-                                "%s: the new version no longer holds %u story of the earlier "
-                                "one in the shared library",
-                                "%s: the new version no longer holds %u stories of the earlier "
-                                "one in the shared library",
+                                "%s: this new version of the page would drop %u story of the "
+                                "earlier one",
+                                "%s: this new version of the page would drop %u stories of the "
+                                "earlier one",
                                 n_dropped),
                    name, n_dropped);
       return FALSE;
@@ -214,7 +162,8 @@ import_transaction (SdPgLibrary *self, gpointer data, GError **error)
   const char *const by_identity[] = { import->identity };
   g_autofree char  *page_id = NULL;
   gboolean          known = FALSE;
-  PGresult         *result;
+  g_autoptr (SdPgVersionPlan) plan = NULL;
+  PGresult *result;
 
   import->outcome = (SdPageOutcome){ 0 };
   /* importers (and their new stories' ids, the next after the highest)
@@ -239,7 +188,7 @@ import_transaction (SdPgLibrary *self, gpointer data, GError **error)
   if (PQntuples (result) > 0)
     page_id = g_strdup (PQgetvalue (result, 0, 0));
   PQclear (result);
-  if (page_id != NULL && !plan_version (import, self, page_id, error))
+  if (page_id != NULL && !plan_version (import, self, page_id, &plan, error))
     return FALSE;
   if (import->flags & SD_PAGE_IMPORT_DRY_RUN)
     return TRUE;
@@ -247,22 +196,17 @@ import_transaction (SdPgLibrary *self, gpointer data, GError **error)
   g_clear_pointer (&page_id, g_free);
   if (!put_page (import, self, &page_id, error))
     return FALSE;
-  if (import->outcome.replaced)
-    {
-      const char *const params[] = { page_id };
-
-      /* nobody's work: their windows, heads and tags go with them */
-      if (!_sd_pg_run_command (self, "DELETE FROM stories WHERE page_id = $1", 1, params, error))
-        return FALSE;
-    }
+  for (guint i = 0; i < import->stories->len; i++)
+    fill_story (g_ptr_array_index (import->stories, i), import->page, page_id);
+  if (plan != NULL)
+    return _sd_pg_carry_over (self, plan, page_id, import->stories, error);
   for (guint i = 0; i < import->stories->len; i++)
     {
       SdStory         *story = g_ptr_array_index (import->stories, i);
       g_autofree char *id = NULL;
 
-      fill_story (story, import->page, page_id);
       story->id = 0;
-      if (!_sd_pg_write_story (self, story, page_id, NULL, &id, error))
+      if (!_sd_pg_write_story (self, story, page_id, 0, NULL, &id, error))
         return FALSE;
       if (id != NULL)
         story->id = g_ascii_strtoll (id, NULL, 10);

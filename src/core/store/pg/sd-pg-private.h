@@ -57,13 +57,34 @@ G_GNUC_INTERNAL gboolean  _sd_pg_run_command (SdPgLibrary *self, const char *sql
  * headline's tokens, which rank a search (story_heads). */
 G_GNUC_INTERNAL gboolean  _sd_pg_put_windows (SdPgLibrary *self, const char *id,
                                               const SdStory *story, GError **error);
-/* @story, of page @page_id, with its search windows, tags (@colors:
- * nullable, name → "#rrggbb") and highlights, unless a story of its uuid
- * is there; @out_id: its id, NULL when it was (sd-pg-copy.c: the copy's
- * and the import's one way in). */
+/* @story, of page @page_id at @ordinal (0: after the last), with its
+ * search windows, tags (@colors: nullable, name → "#rrggbb") and
+ * highlights, unless a story of its uuid is there; @out_id: its id, NULL
+ * when it was (sd-pg-copy.c: the copy's and the import's one way in). */
 G_GNUC_INTERNAL gboolean  _sd_pg_write_story (SdPgLibrary *self, const SdStory *story,
-                                              const char *page_id, GHashTable *colors,
-                                              char **out_id, GError **error);
+                                              const char *page_id, gint64 ordinal,
+                                              GHashTable *colors, char **out_id,
+                                              GError **error);
+/* A JSON array of @strings (nullable: empty), as the captions and section
+ * heads are stored. (transfer full) */
+G_GNUC_INTERNAL char     *_sd_pg_dup_json_strings (GPtrArray *strings);
+
+/* A new version of a page: its earlier stories matched with the new ones,
+ * the editors' work found, nothing written (sd-pg-versions.c). */
+typedef struct _SdPgVersionPlan SdPgVersionPlan;
+G_GNUC_INTERNAL SdPgVersionPlan *_sd_pg_plan_version (SdPgLibrary *self, const char *page_id,
+                                                      GPtrArray *new_stories, GError **error);
+G_GNUC_INTERNAL void      _sd_pg_version_plan_free (SdPgVersionPlan *plan);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SdPgVersionPlan, _sd_pg_version_plan_free)
+/* What the plan does: stories carried, kept, dropped. */
+G_GNUC_INTERNAL void      _sd_pg_version_plan_count (const SdPgVersionPlan *plan,
+                                                     SdPageOutcome *outcome);
+/* Writes the new version's @new_stories (their page fields filled in) on
+ * page @page_id as @plan says: each story found again takes over its old
+ * row, with everything that points at it. */
+G_GNUC_INTERNAL gboolean  _sd_pg_carry_over  (SdPgLibrary *self, SdPgVersionPlan *plan,
+                                              const char *page_id, GPtrArray *new_stories,
+                                              GError **error);
 /* A story's first SD_PG_STORY_PARAMS statement parameters, $1 to $10: id,
  * kind, headline, subheadline, reporter, byline, body, note, status,
  * place_code; they point into @story and @id. */
