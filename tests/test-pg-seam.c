@@ -15,6 +15,7 @@
 #include "sd-edit-history.h"
 #include "sd-export.h"
 #include "sd-library.h"
+#include "sd-theme-suggester.h"
 #include "sd-pg-shared.h"
 #include "sd-search-terms.h"
 #include "sd-test-util.h"
@@ -68,16 +69,24 @@ list_ids (SdLibrary *library, const SdScope *scope, GPtrArray **out_rows)
   return list_sorted (library, scope, SD_STORY_ORDER_NONE, FALSE, out_rows);
 }
 
-static SdStory *
-read_story (SdLibrary *library, gint64 id)
+static SdStoryDetails *
+read_details (SdLibrary *library, gint64 id)
 {
   g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
-  g_autoptr (SdStoryDetails) details = NULL;
+  SdStoryDetails *details;
 
   sd_library_get_story_details_async (library, id, NULL, got_result_cb, &result);
   details = sd_library_get_story_details_finish (library, wait_for (&result), &error);
   g_assert_no_error (error);
+  return details;
+}
+
+static SdStory *
+read_story (SdLibrary *library, gint64 id)
+{
+  g_autoptr (SdStoryDetails) details = read_details (library, id);
+
   return sd_story_ref (details->story);
 }
 
@@ -255,11 +264,25 @@ test_same_reads (void)
   g_autoptr (SdLibrarySummary) shared = read_summary (engines[1]);
   GHashTableIter iter;
   gpointer       code, count;
+  guint          n_suggested = 0;
 
   for (guint i = 0; i < ids->len; i += 7)
     {
-      g_autoptr (SdStory) a = read_story (engines[0], g_array_index (ids, gint64, i));
-      g_autoptr (SdStory) b = read_story (engines[1], g_array_index (ids, gint64, i));
+      g_autoptr (SdStoryDetails) first = read_details (engines[0], g_array_index (ids, gint64, i));
+      g_autoptr (SdStoryDetails) second = read_details (engines[1], g_array_index (ids, gint64, i));
+      SdStory *a = first->story, *b = second->story;
+
+      /* the panel suggests the same themes on either engine */
+      g_assert_cmpuint (first->suggestions->len, ==, second->suggestions->len);
+      for (guint k = 0; k < first->suggestions->len; k++)
+        {
+          SdThemeSuggestion *x = g_ptr_array_index (first->suggestions, k);
+          SdThemeSuggestion *y = g_ptr_array_index (second->suggestions, k);
+
+          g_assert_cmpstr (x->theme, ==, y->theme);
+          g_assert_cmpfloat_with_epsilon (x->score, y->score, 1e-9);
+          n_suggested++;
+        }
 
       g_assert_cmpstr (a->uuid, ==, b->uuid);
       g_assert_cmpstr (a->headline, ==, b->headline);
@@ -267,6 +290,7 @@ test_same_reads (void)
       g_assert_cmpstr (a->note, ==, b->note);
       g_assert_cmpuint (a->tags->len, ==, b->tags->len);
     }
+  g_assert_cmpuint (n_suggested, >, 0);
   g_assert_cmpuint (g_hash_table_size (mine->counts), >, 3);
   g_assert_cmpuint (g_hash_table_size (mine->counts), ==, g_hash_table_size (shared->counts));
   g_hash_table_iter_init (&iter, mine->counts);
@@ -278,6 +302,17 @@ test_same_reads (void)
       g_assert_cmpint (*theirs, ==, *(gint64 *) count);
     }
   g_assert_cmpuint (mine->tags->len, ==, shared->tags->len);
+  /* the tree's 日期: the same days with the same counts */
+  g_assert_cmpuint (g_hash_table_size (mine->dates), ==, 2);
+  g_assert_cmpuint (g_hash_table_size (mine->dates), ==, g_hash_table_size (shared->dates));
+  g_hash_table_iter_init (&iter, mine->dates);
+  while (g_hash_table_iter_next (&iter, &code, &count))
+    {
+      gint64 *theirs = g_hash_table_lookup (shared->dates, code);
+
+      g_assert_nonnull (theirs);
+      g_assert_cmpint (*theirs, ==, *(gint64 *) count);
+    }
 }
 
 static void

@@ -316,11 +316,11 @@ sd_pg_library_set_status (SdPgLibrary *self, gint64 id, SdStoryStatus status, GE
                        sd_story_status_to_string (status), FALSE, error);
 }
 
-GHashTable *
-sd_pg_library_count_by_place (SdPgLibrary *self, GError **error)
+/* The counts @sql gives: a text key, then a count, a row each. */
+static GHashTable *
+read_counts (SdPgLibrary *self, const char *sql, GError **error)
 {
-  PGresult *result = _sd_pg_run (
-      self, "SELECT coalesce (place_code, ''), count (*) FROM stories GROUP BY 1", 0, NULL, error);
+  PGresult   *result = _sd_pg_run (self, sql, 0, NULL, error);
   GHashTable *counts;
 
   if (result == NULL)
@@ -335,6 +335,22 @@ sd_pg_library_count_by_place (SdPgLibrary *self, GError **error)
     }
   PQclear (result);
   return counts;
+}
+
+GHashTable *
+sd_pg_library_count_by_place (SdPgLibrary *self, GError **error)
+{
+  return read_counts (self, "SELECT coalesce (place_code, ''), count (*) FROM stories GROUP BY 1",
+                      error);
+}
+
+GHashTable *
+sd_pg_library_count_by_date (SdPgLibrary *self, GError **error)
+{
+  return read_counts (self,
+                      "SELECT p.issue_date, count (*) FROM stories s JOIN pages p"
+                      " ON p.id = s.page_id WHERE p.issue_date IS NOT NULL GROUP BY 1",
+                      error);
 }
 
 /* @term's tsquery as the next parameter, or 0 when the index keeps

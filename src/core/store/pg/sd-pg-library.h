@@ -248,6 +248,10 @@ gboolean     sd_pg_library_is_connected (SdPgLibrary       *self);
  * sd_store_count_by_place (). (element-type utf8 gint64*) */
 GHashTable  *sd_pg_library_count_by_place (SdPgLibrary     *self,
                                            GError         **error);
+/* Story counts keyed by their page's date (yyyy-mm-dd), pages without
+ * one left out, as sd_store_count_by_date (). (element-type utf8 gint64*) */
+GHashTable  *sd_pg_library_count_by_date  (SdPgLibrary     *self,
+                                           GError         **error);
 
 /* The ids, in order, of the stories holding every wanted word and phrase
  * of @query and none of the unwanted ones.  Field filters are not answered

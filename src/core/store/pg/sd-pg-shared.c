@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "sd-pg-private.h"
+#include "sd-theme-suggester.h"
 #include "sd-pg-shared.h"
 
 struct _SdPgShared
@@ -249,7 +250,8 @@ sd_pg_shared_get_stories_finish (SdPgShared *self, GAsyncResult *result, GError 
   return finish_read (self, result, sd_pg_shared_get_stories_async, error);
 }
 
-/* The story whole; no theme suggestions on a shared library yet. */
+/* The story whole, with its theme suggestions worked out here, as a
+ * personal library works them out (sd-store-async.c). */
 static gpointer
 read_details (SdPgLibrary *reader, gpointer data, GError **error)
 {
@@ -261,7 +263,8 @@ read_details (SdPgLibrary *reader, gpointer data, GError **error)
   details = g_new0 (SdStoryDetails, 1);
   details->story = story;
   details->dismissed = g_ptr_array_new_with_free_func (g_free);
-  details->suggestions = g_ptr_array_new ();
+  details->suggestions = sd_theme_suggester_suggest_for_story (sd_theme_vocabulary_get_default (),
+                                                               story, details->dismissed);
   return details;
 }
 
@@ -299,7 +302,9 @@ read_summary (SdPgLibrary *reader, gpointer data, GError **error)
   summary->counts = sd_pg_library_count_by_place (reader, error);
   if (summary->counts == NULL)
     return NULL;
-  summary->dates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  summary->dates = sd_pg_library_count_by_date (reader, error);
+  if (summary->dates == NULL)
+    return NULL;
   summary->searches = g_ptr_array_new ();
   summary->batches = g_ptr_array_new ();
   return g_steal_pointer (&summary);
