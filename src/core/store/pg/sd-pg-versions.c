@@ -162,6 +162,23 @@ run_on_story (SdPgLibrary *self, const char *sql, gint64 id, const char *value, 
   return _sd_pg_run_command (self, sql, value != NULL ? 2 : 1, params, error);
 }
 
+/* @highlight's row moved to where its quote is in @body (found there: the
+ * plan checked). */
+static gboolean
+move_highlight (SdPgLibrary *self, const SdHighlight *highlight, const char *body, GError **error)
+{
+  gint64           start = 0, end = 0;
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, highlight->id);
+  g_autofree char *start_text = NULL, *end_text = NULL;
+
+  sd_highlight_find_again (highlight, body, &start, &end);
+  start_text = g_strdup_printf ("%" G_GINT64_FORMAT, start);
+  end_text = g_strdup_printf ("%" G_GINT64_FORMAT, end);
+  return _sd_pg_run_command (self,
+                             "UPDATE highlights SET start_char = $2, end_char = $3 WHERE id = $1",
+                             3, (const char *const[]){ id, start_text, end_text }, error);
+}
+
 /* @old's row brought up to @story's text, at @ordinal on the page; its
  * place too unless an editor chose it; its highlights moved to where their
  * text is now. */
@@ -205,25 +222,8 @@ update_in_place (SdPgLibrary *self, SdStory *old, SdStory *story, gint64 ordinal
           G_N_ELEMENTS (params), params, error))
     return FALSE;
   for (guint i = 0; i < old->highlights->len; i++)
-    {
-      const SdHighlight *highlight = g_ptr_array_index (old->highlights, i);
-      gint64             from = 0, to = 0;
-      g_autofree char   *hid = g_strdup_printf ("%" G_GINT64_FORMAT, highlight->id);
-      g_autofree char   *from_text = NULL, *to_text = NULL;
-
-      sd_highlight_find_again (highlight, story->body, &from, &to);
-      from_text = g_strdup_printf ("%" G_GINT64_FORMAT, from);
-      to_text = g_strdup_printf ("%" G_GINT64_FORMAT, to);
-      {
-        const char *const moved[] = { hid, from_text, to_text };
-
-        if (!_sd_pg_run_command (self,
-                                 "UPDATE highlights SET start_char = $2, end_char = $3"
-                                 " WHERE id = $1",
-                                 G_N_ELEMENTS (moved), moved, error))
-          return FALSE;
-      }
-    }
+    if (!move_highlight (self, g_ptr_array_index (old->highlights, i), story->body, error))
+      return FALSE;
   /* the windows search the note too, which stays the old one's */
   g_free (story->note);
   story->note = g_strdup (old->note);
