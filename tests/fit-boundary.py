@@ -5,35 +5,43 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Fit the weights of the segmenter's boundary scorer on labelled pages.
 
-Usage: fit-boundary.py BUILD_DIR [--c]
+Usage: fit-boundary.py BUILD_DIR [--c] [--no-pages] [--l2 L]
 
 Runs BUILD_DIR/tests/sd-boundary-cues over every labelled page (seeds/,
-tests/pages/, tests/pages/real/*/{seed,wrap,ocr}/), labels each undecided
-title by the gold (1: a gold headline, kicker or 副题 of that page; 0:
-anything else, a section head most often), fits a logistic regression
-(L2, plain gradient descent: no numpy needed) and prints, for the weights
-in sd-title-cues.c and for the fitted ones, how many titles each decides
-right, in all and per group of pages (a batch of real pages, the seeds,
-the older pages), the last column with that group left out of the fit:
-the held-out figure a weight should match to carry to new pages.
+tests/pages/, tests/pages/real/*/{seed,wrap,ocr}/), labels each candidate
+title the scorer weighs by the gold (1: a gold headline, kicker or 副题 of
+that page; 0: anything else, a section head most often) and fits a
+logistic regression (L2, Newton's method: no numpy needed).
+
+It prints how many candidates the table in sd-boundary.c and the fit
+decide right, per group of pages (a batch of real pages, the seeds, the
+older pages), the last column with that group left out of the fit.  Then,
+unless --no-pages, what decides: the pages cut end to end and scored as
+tests/score-real.py scores them (headline precision / recall, bodies
+right), per form, with the table, with the fit on all pages, and LEAVE ONE
+BATCH OUT: each real batch cut with weights fitted without it, the honest
+estimate for pages nobody has seen.  Pick weights by that figure.
 With --c it prints the fitted table as C.
 """
 
 import argparse
+import datetime
 import difflib
 import glob
+import importlib.util
 import json
 import math
 import os
 import re
 import subprocess
 import sys
+import tempfile
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-
-CUES = ["MARKED", "COLON", "NEW_PLACE", "KNOWN_PLACE", "SPACED_HALVES", "WIDE_GAP",
-        "LEAD_OPENER", "LEAD_NAMES", "AFTER_MARKED", "HEADER", "COHESION", "SECTION_SHAPE",
-        "PREV_ENDED", "STORY_LENGTH", "TITLE_LENGTH", "EXCLAIMS"]
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+TABLE = os.path.join(ROOT, "src", "core", "segmenting", "sd-boundary-model.h")
+HEADER = os.path.join(ROOT, "src", "core", "segmenting", "sd-segmenter-private.h")
+FORMS = ("seed", "wrap", "ocr")
 
 SPACE_RE = re.compile(r"[\s#*]+")
 
@@ -42,15 +50,18 @@ def norm(text):
     return SPACE_RE.sub("", text or "")
 
 
-def read_current_weights():
-    """The table in sd-title-cues.c, so both can be compared."""
-    source = open(os.path.join(ROOT, "src", "core", "segmenting", "sd-title-cues.c"), encoding="utf-8").read()
-    weights = []
-    for cue in CUES:
-        match = re.search(r"\[CUE_%s\] = (-?[0-9.]+)" % cue, source)
-        weights.append(float(match.group(1)))
-    bias = float(re.search(r"cue_bias = (-?[0-9.]+)", source).group(1))
-    return weights, bias
+def read_names():
+    """The cue names, in the order of sd-segmenter-private.h."""
+    header = open(HEADER, encoding="utf-8").read()
+    enum = re.search(r"typedef enum\s*\{\s*(CUE_.*?)N_CUES", header, re.S).group(1)
+    return re.findall(r"CUE_([A-Z_0-9]+),", enum)
+
+
+def load_scorer():
+    spec = importlib.util.spec_from_file_location("score_gold", os.path.join(HERE, "score-gold.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def gold_titles():
@@ -88,12 +99,33 @@ def opens_story(title, names, fuzzy):
     return False
 
 
-def collect(build_dir):
+def all_pages():
     pages = sorted(glob.glob(os.path.join(ROOT, "seeds", "*.txt")))
     pages += sorted(glob.glob(os.path.join(ROOT, "tests", "pages", "*.txt")))
     pages += sorted(glob.glob(os.path.join(ROOT, "tests", "pages", "real", "*", "*", "*.txt")))
-    tool = os.path.join(build_dir, "tests", "sd-boundary-cues")
-    out = subprocess.run([tool] + pages, check=True, capture_output=True, text=True).stdout
+    return pages
+
+
+def write_model(model, path):
+    """The numbers sd-boundary-cues --model reads: the bias, then each tree."""
+    bias, trees = model
+    numbers = [bias]
+    for tree in trees:
+        numbers += tree_numbers(tree)
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(" ".join(repr(float(v)) for v in numbers) + "\n")
+
+
+def collect(tool, model=None):
+    """The candidates of every page, as the pages are cut with @model (None:
+    the table): which titles the scorer weighs depends on what it cut."""
+    with tempfile.TemporaryDirectory() as tmp:
+        command = [tool]
+        if model is not None:
+            write_model(model, os.path.join(tmp, "model.txt"))
+            command += ["--model", os.path.join(tmp, "model.txt")]
+        out = subprocess.run(command + all_pages(), check=True, capture_output=True,
+                             text=True).stdout
     titles = gold_titles()
     rows = []
     for line in out.splitlines():
@@ -107,71 +139,291 @@ def collect(build_dir):
     return rows
 
 
-def predict(weights, bias, cues):
-    return bias + sum(w * c for w, c in zip(weights, cues))
-
-
 # The seeds and the older labelled pages must keep scoring 1.000: their
 # titles count this many times over in the fit.
 KEEP_WEIGHT = {"seeds": 4.0, "pages": 4.0}
 
 
-def fit(rows, l2=0.002, steps=6000, rate=1.0):
-    n = len(CUES)
-    weights = [0.0] * n
-    bias = 0.0
+def solve(matrix, vector):
+    """Gaussian elimination with partial pivoting."""
+    n = len(vector)
+    a = [row[:] + [vector[i]] for i, row in enumerate(matrix)]
+    for col in range(n):
+        pivot = max(range(col, n), key=lambda r: abs(a[r][col]))
+        a[col], a[pivot] = a[pivot], a[col]
+        if abs(a[col][col]) < 1e-12:
+            continue
+        for r in range(col + 1, n):
+            factor = a[r][col] / a[col][col]
+            if factor:
+                for c in range(col, n + 1):
+                    a[r][c] -= factor * a[col][c]
+    x = [0.0] * n
+    for r in range(n - 1, -1, -1):
+        if abs(a[r][r]) < 1e-12:
+            continue
+        x[r] = (a[r][n] - sum(a[r][c] * x[c] for c in range(r + 1, n))) / a[r][r]
+    return x
+
+
+def fit_logistic(rows, l2=0.002, steps=12):
+    """The other design weighed: one logistic regression (Newton's method,
+    the bias not penalised).  Returns (weights, bias)."""
+    n = len(rows[0][2]) + 1
+    theta = [0.0] * n
     total = sum(KEEP_WEIGHT.get(row[0], 1.0) for row in rows)
     for _ in range(steps):
         grad = [0.0] * n
-        grad_bias = 0.0
+        hess = [[0.0] * n for _ in range(n)]
         for group, label, cues, _, _ in rows:
-            z = predict(weights, bias, cues)
+            x = [1.0] + cues
+            z = sum(t * v for t, v in zip(theta, x))
             p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-            err = (p - (1.0 if label else 0.0)) * KEEP_WEIGHT.get(group, 1.0)
-            for k in range(n):
-                grad[k] += err * cues[k]
-            grad_bias += err
-        for k in range(n):
-            weights[k] -= rate * (grad[k] / total + l2 * weights[k])
-        bias -= rate * grad_bias / total
-    return weights, bias
+            weight = KEEP_WEIGHT.get(group, 1.0) / total
+            err = (p - (1.0 if label else 0.0)) * weight
+            curv = p * (1.0 - p) * weight
+            for a in range(n):
+                if x[a] == 0.0:
+                    continue
+                grad[a] += err * x[a]
+                row = hess[a]
+                for b in range(n):
+                    if x[b] != 0.0:
+                        row[b] += curv * x[a] * x[b]
+        for a in range(1, n):
+            grad[a] += l2 * theta[a]
+            hess[a][a] += l2
+        step = solve(hess, grad)
+        theta = [t - s for t, s in zip(theta, step)]
+    return theta[1:], theta[0]
 
 
-def right(weights, bias, rows):
-    return sum((predict(weights, bias, cues) >= 0) == label for _, label, cues, _, _ in rows)
+def logistic_right(model, rows):
+    weights, bias = model
+    return sum((bias + sum(w * c for w, c in zip(weights, cues)) >= 0) == label
+               for _, label, cues, _, _ in rows)
+
+
+# ---- boosted trees: the design the figures chose ----------------------
+# Gradient boosting of the logistic loss with trees of depth 2 (Newton
+# leaves, as XGBoost fits them): a tree is ("leaf", value) or
+# ("split", cue, cut, left, right); a title goes right when its cue >= cut.
+ROUNDS = 40
+DEPTH = 2
+RATE = 0.3
+LEAF_L2 = 1.0
+MIN_TITLES = 6
+CUTS = 8  # cuts tried a cue: its values' octiles when it has more
+
+
+def candidate_cuts(rows):
+    cuts = []
+    for k in range(len(rows[0][2])):
+        values = sorted({row[2][k] for row in rows})
+        if len(values) > CUTS + 1:
+            values = [values[i * len(values) // (CUTS + 1)] for i in range(1, CUTS + 1)]
+        else:
+            values = values[1:]
+        cuts.append(values)
+    return cuts
+
+
+def leaf_value(index, grad, hess):
+    return -sum(grad[i] for i in index) / (sum(hess[i] for i in index) + LEAF_L2)
+
+
+def grow(index, xs, grad, hess, cuts, depth):
+    if depth == 0 or len(index) < MIN_TITLES:
+        return ("leaf", leaf_value(index, grad, hess))
+    g_all = sum(grad[i] for i in index)
+    h_all = sum(hess[i] for i in index)
+    base = g_all * g_all / (h_all + LEAF_L2)
+    best = (1e-9, None, None)
+    for k, values in enumerate(cuts):
+        for cut in values:
+            g_left = h_left = 0.0
+            for i in index:
+                if xs[i][k] < cut:
+                    g_left += grad[i]
+                    h_left += hess[i]
+            g_right, h_right = g_all - g_left, h_all - h_left
+            gain = (g_left * g_left / (h_left + LEAF_L2)
+                    + g_right * g_right / (h_right + LEAF_L2) - base)
+            if gain > best[0]:
+                best = (gain, k, cut)
+    _, k, cut = best
+    if k is None:
+        return ("leaf", leaf_value(index, grad, hess))
+    left = [i for i in index if xs[i][k] < cut]
+    right = [i for i in index if xs[i][k] >= cut]
+    return ("split", k, cut, grow(left, xs, grad, hess, cuts, depth - 1),
+            grow(right, xs, grad, hess, cuts, depth - 1))
+
+
+def tree_value(tree, cues):
+    while tree[0] == "split":
+        tree = tree[4] if cues[tree[1]] >= tree[2] else tree[3]
+    return tree[1]
+
+
+def fit(rows):
+    """Returns (bias, trees); the rate is in the leaves."""
+    xs = [row[2] for row in rows]
+    ys = [1.0 if row[1] else 0.0 for row in rows]
+    ws = [KEEP_WEIGHT.get(row[0], 1.0) for row in rows]
+    share = sum(y * w for y, w in zip(ys, ws)) / sum(ws)
+    bias = math.log(share / (1.0 - share))
+    scores = [bias] * len(rows)
+    cuts = candidate_cuts(rows)
+    trees = []
+    for _ in range(ROUNDS):
+        probs = [1.0 / (1.0 + math.exp(-z)) for z in scores]
+        grad = [(p - y) * w for p, y, w in zip(probs, ys, ws)]
+        hess = [p * (1.0 - p) * w for p, w in zip(probs, ws)]
+        tree = scale(grow(list(range(len(rows))), xs, grad, hess, cuts, DEPTH), RATE)
+        trees.append(tree)
+        scores = [z + tree_value(tree, x) for z, x in zip(scores, xs)]
+    return bias, trees
+
+
+def scale(tree, rate):
+    if tree[0] == "leaf":
+        return ("leaf", tree[1] * rate)
+    return ("split", tree[1], tree[2], scale(tree[3], rate), scale(tree[4], rate))
+
+
+def tree_numbers(tree):
+    """cue, cut of nodes 0, 1, 2, then leaves 0–3 (sd-boundary.c's
+    BoundaryTree): a missing split is cue 99, every title to its left."""
+    def node(t):
+        return (t[1], t[2]) if t[0] == "split" else (99, 0.0)
+
+    def leaves(t):
+        if t[0] == "leaf":
+            return [t[1], t[1]]
+        return [t[3][1] if t[3][0] == "leaf" else None, t[4][1] if t[4][0] == "leaf" else None]
+    left = tree[3] if tree[0] == "split" else tree
+    right = tree[4] if tree[0] == "split" else tree
+    return [*node(tree), *node(left), *node(right), *leaves(left), *leaves(right)]
+
+
+def predict(model, cues):
+    bias, trees = model
+    return bias + sum(tree_value(tree, cues) for tree in trees)
+
+
+def right(model, rows):
+    return sum((predict(model, cues) >= 0) == label for _, label, cues, _, _ in rows)
+
+
+def cut_and_score(tool, sg, model, pages, gold, tmp):
+    """Counts per form of @pages cut with @model (None: the table)."""
+    export = os.path.join(tmp, "export.json")
+    command = [tool, "--export", export]
+    if model is not None:
+        path = os.path.join(tmp, "model.txt")
+        write_model(model, path)
+        command += ["--model", path]
+    subprocess.run(command + pages, check=True)
+    predicted = sg.export_by_file(json.load(open(export, encoding="utf-8")))
+    counts = {form: sg.empty_counts() for form in FORMS}
+    for form in FORMS:
+        golds = sg.gold_pages(gold, form)
+        destroyed = sg.destroyed_stories(gold, form)
+        for name in golds:
+            page = sg.score_page(golds[name], predicted.get(name, []), destroyed.get(name, []),
+                                 sg.DEFAULT_SIMILARITY[form], [], name)
+            for key in counts[form]:
+                counts[form][key] += page[key]
+    return counts
+
+
+def figures(sg, counts):
+    r = sg.rates(counts)
+    return f"{r['headline_p']:.3f} / {r['headline_r']:.3f}, {counts['body']:>3}"
+
+
+def print_c(model, names, rows):
+    bias, trees = model
+    batches = sorted({row[0] for row in rows if row[0].startswith("b")}, key=lambda b: int(b[1:]))
+    print(f"/* Fitted {datetime.date.today()} by tests/fit-boundary.py on {len(rows)} candidate")
+    print(f" * titles of seeds/, tests/pages/ and the real batches {batches[0]}–{batches[-1]}")
+    print(f" * in their three forms; {ROUNDS} trees of depth {DEPTH}, rate {RATE}. */")
+    print(f"static const double boundary_bias = {bias:.4f};")
+    print("static const BoundaryTree boundary_trees[] = {")
+    for tree in trees:
+        n = tree_numbers(tree)
+        cue = [f"CUE_{names[int(c)]}" if c < len(names) else "-1" for c in n[0:6:2]]
+        cut = [repr(float(c)) for c in n[1:6:2]]
+        leaf = [f"{v:.4f}" for v in n[6:]]
+        print(f"  {{ {{ {', '.join(cue)} }}, {{ {', '.join(cut)} }}, {{ {', '.join(leaf)} }} }},")
+    print("};")
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("build_dir")
     parser.add_argument("--c", action="store_true", help="print the fitted table as C")
+    parser.add_argument("--no-pages", action="store_true", help="score the candidates only")
+    parser.add_argument("--rounds", type=int, default=3,
+                        help="fits, each on the candidates the one before cut the pages into")
     args = parser.parse_args(argv)
 
-    rows = collect(args.build_dir)
-    current = read_current_weights()
+    tool = os.path.join(args.build_dir, "tests", "sd-boundary-cues")
+    names = read_names()
+    rows = collect(tool)
     fitted = fit(rows)
+    # the candidates depend on the cuts made before them: fit again on
+    # those the last fit made, so the fit is measured on the cuts it makes
+    for _ in range(args.rounds - 1):
+        rows = collect(tool, fitted)
+        fitted = fit(rows)
     groups = sorted({row[0] for row in rows})
+    held_out = {}
     positives = sum(row[1] for row in rows)
-    print(f"{len(rows)} undecided titles, {positives} open a story, {len(rows) - positives} do not")
-    print(f"current weights: {right(*current, rows)} right; fitted: {right(*fitted, rows)} right")
-    # a weight carries to new pages when the batch it was not fitted on
-    # scores as well as when it was: compare the last two columns
-    print("left out   titles  current  fitted  fitted without it")
+    print(f"{len(rows)} candidates, {positives} open a story, {len(rows) - positives} do not")
+    print("decided right; the last two columns with the group left out of the fit")
+    print("left out   titles  trees  trees without it  logistic without it")
     sums = [0, 0, 0, 0]
     for group in groups:
         held = [row for row in rows if row[0] == group]
         rest = [row for row in rows if row[0] != group]
-        counts = [len(held), right(*current, held), right(*fitted, held), right(*fit(rest), held)]
+        held_out[group] = fit(rest)
+        counts = [len(held), right(fitted, held), right(held_out[group], held),
+                  logistic_right(fit_logistic(rest), held)]
         sums = [a + b for a, b in zip(sums, counts)]
-        print(f"{group:<10} {counts[0]:>6}  {counts[1]:>7}  {counts[2]:>6}  {counts[3]:>6}")
-    print(f"{'all':<10} {sums[0]:>6}  {sums[1]:>7}  {sums[2]:>6}  {sums[3]:>6}")
+        print(f"{group:<10} {counts[0]:>6}  {counts[1]:>5}  {counts[2]:>15}  {counts[3]:>19}")
+    print(f"{'all':<10} {sums[0]:>6}  {sums[1]:>5}  {sums[2]:>15}  {sums[3]:>19}")
+
+    if not args.no_pages:
+        sg = load_scorer()
+        batches = sorted({g for g in groups if g.startswith("b")}, key=lambda b: int(b[1:]))
+        totals = {how: {form: sg.empty_counts() for form in FORMS}
+                  for how in ("table", "fitted", "held out")}
+        print("\npages cut and scored: headline P / R, bodies right")
+        print(f"{'batch':<6} {'form':<5} {'table':>17}  {'fitted on all':>17}  {'left out of fit':>17}")
+        with tempfile.TemporaryDirectory() as tmp:
+            for batch in batches:
+                pages = sorted(glob.glob(os.path.join(ROOT, "tests", "pages", "real", batch, "*",
+                                                      "*.txt")))
+                gold = sg.load_json(os.path.join(ROOT, "tests", "gold", f"real-{batch}.json"))
+                result = {"table": cut_and_score(tool, sg, None, pages, gold, tmp),
+                          "fitted": cut_and_score(tool, sg, fitted, pages, gold, tmp),
+                          "held out": cut_and_score(tool, sg, held_out[batch], pages, gold, tmp)}
+                for form in FORMS:
+                    print(f"{batch:<6} {form:<5} {figures(sg, result['table'][form]):>17}  "
+                          f"{figures(sg, result['fitted'][form]):>17}  "
+                          f"{figures(sg, result['held out'][form]):>17}")
+                    for how in totals:
+                        for key in totals[how][form]:
+                            totals[how][form][key] += result[how][form][key]
+        for form in FORMS:
+            print(f"{'TOTAL':<6} {form:<5} {figures(sg, totals['table'][form]):>17}  "
+                  f"{figures(sg, totals['fitted'][form]):>17}  "
+                  f"{figures(sg, totals['held out'][form]):>17}")
+
     if args.c:
-        weights, bias = fitted
-        print("static const double cue_weights[N_CUES] = {")
-        for cue, weight in zip(CUES, weights):
-            print(f"  [CUE_{cue}] = {weight:.1f},")
-        print("};")
-        print(f"static const double cue_bias = {bias:.1f};")
+        print_c(fitted, names, rows)
     return 0
 
 

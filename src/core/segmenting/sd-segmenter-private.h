@@ -189,6 +189,43 @@ _sd_seg_opens_paragraph (SdSegPage *page, guint i)
   return above == NULL || !_sd_seg_carries_prose (above) || above->ends_sentence;
 }
 
+/* The cues the boundary scorer (sd-boundary.c) weighs for a title-shaped
+ * unit that no strong sign decides.  The first ones sd-title-cues.c
+ * measures of the title and the story above it; the rest sd-boundary.c,
+ * across the candidate boundary. */
+typedef enum
+{
+  CUE_MARKED,        /* '#' or bold */
+  CUE_COLON,         /* "崇川区：…": a place before a colon */
+  CUE_NEW_PLACE,     /* names first a place the story above never named */
+  CUE_KNOWN_PLACE,   /* names first a place it did name */
+  CUE_SPACED_HALVES, /* "发挥村级监督优势 走出对村巡察新路子" */
+  CUE_WIDE_GAP,      /* more blank lines above than the page's usual */
+  CUE_LEAD_OPENER,   /* the text under it opens "近日", "10月28日，" */
+  CUE_LEAD_NAMES,    /* the lead names the title's subject as a place */
+  CUE_AFTER_MARKED,  /* plain, after sections in bold or numbered */
+  CUE_HEADER,        /* a kicker or 副题 goes with it */
+  CUE_COHESION,      /* share of its words the story above used, 0–1 */
+  CUE_SECTION_SHAPE, /* short and tidy as a section head is */
+  CUE_PREV_ENDED,    /* the text above ends a sentence */
+  CUE_STORY_LENGTH,  /* thousands of characters of the story above, at most 2 */
+  CUE_TITLE_LENGTH,  /* its characters over TITLE_MAX_CHARS */
+  CUE_EXCLAIMS,      /* it exclaims or asks */
+  /* measured in sd-boundary.c */
+  CUE_ENDED,          /* a byline or credit closed the story above */
+  CUE_ENDED_BY_PHOTO, /* a photo's credit did, no byline */
+  CUE_LEAD_CAPTION,   /* a photo's caption stands under it */
+  CUE_LEAD_COHESION,  /* share of the title's and its lead's words the story used, 0–1 */
+  CUE_CUT_ABOVE,      /* the text above stops mid-sentence */
+  CUE_STORY_PLACE,    /* its lead opens on a village or town the story named */
+  CUE_NEWS_ITEM,      /* the story above opened with a 本报讯-style dateline */
+  CUE_AT_EDGE,        /* runs to the column's edge and ends no sentence there */
+  CUE_CUT_PROSE,      /* reads like a line of prose cut short */
+  CUE_NOISE,          /* share of its characters neither Han nor punctuation, 0–1 */
+  CUE_COLUMNS,        /* the page is in column lines (sd-line-structure.c joined them) */
+  N_CUES,
+} SdSegCue;
+
 /* Hands the cues weighed for every undecided title to @sink, for fitting
  * the weights (tests/fit-boundary.py); NULL stops it.  Not thread-safe. */
 typedef void (*SdSegCueSink) (const char   *text,
@@ -199,6 +236,12 @@ typedef void (*SdSegCueSink) (const char   *text,
                               gpointer      data);
 G_GNUC_INTERNAL void       _sd_seg_set_cue_sink     (SdSegCueSink sink,
                                                      gpointer     data);
+/* Weighs with @weights (@n_weights of them, one a cue) and @bias instead
+ * of the fitted table, for scoring a fit on pages it left out; NULL goes
+ * back to the table.  @weights must outlive its use.  Not thread-safe. */
+G_GNUC_INTERNAL void       _sd_seg_set_boundary_model (const double *weights,
+                                                       guint         n_weights,
+                                                       double        bias);
 
 /* set off by '#' or bold */
 static inline gboolean
@@ -275,13 +318,26 @@ G_GNUC_INTERNAL gboolean   _sd_seg_lead_names_story_place (SdSegPage  *page,
                                                            SdSegStory *story,
                                                            guint       i,
                                                            guint       lead);
-/* Whether the weak cues of the title at unit @i (with @n header units and
- * its lead at @lead, or NONE) add up to a new story after @story. */
+/* sd-title-cues.c: the cues up to CUE_EXCLAIMS of the title at unit @i
+ * (with @n header units and its lead at @lead, or NONE) after @story */
+G_GNUC_INTERNAL void       _sd_seg_measure_title_cues (SdSegPage  *page,
+                                                       SdSegStory *story,
+                                                       guint       i,
+                                                       guint       n,
+                                                       guint       lead,
+                                                       double     *cues);
+/* sd-boundary.c: whether the cues of the title at unit @i (with @n header
+ * units and its lead at @lead, or NONE) add up to a new story after
+ * @story: the boundary scorer, for every title no strong sign decides */
 G_GNUC_INTERNAL gboolean   _sd_seg_weighs_as_story  (SdSegPage  *page,
                                                      SdSegStory *story,
                                                      guint       i,
                                                      guint       n,
                                                      guint       lead);
+/* sd-segmenter.c: one of the @n header units from @i is marked */
+G_GNUC_INTERNAL gboolean   _sd_seg_header_is_marked (SdSegPage  *page,
+                                                     guint       i,
+                                                     guint       n);
 
 /* sd-segmenter.c: the number of title units from @i that form one
  * header (kicker, title, 副题), and their roles in story @id */

@@ -6,9 +6,10 @@
  * The page is read as a list of units (non-blank lines, sd-page-units.c).
  * Stories are cut at title-shaped units that show evidence of starting a
  * story: markup, a 本报讯 lead or reporter line after them, a byline or a
- * broken-off sentence before them, or enough of a headline's habits (a
- * place named first, a colon, two halves, a lead naming the place, words
- * the story above never used: sd-title-cues.c weighs them).  Other
+ * broken-off sentence before them, or cues across the boundary that add
+ * up to one (sd-boundary.c weighs them with fitted trees: how the story
+ * above ended, what stands under the title, a headline's habits, words
+ * the story above never used).  Other
  * title-shaped units are section headings; sd-photos.c tells where a
  * caption goes.  sd-story-builder.c then leaves
  * out text printed twice, joins paragraphs broken at column ends and fills
@@ -87,8 +88,8 @@ header_spans (SdSegPage *page, guint i, guint n)
 }
 
 /* Whether one of the @n header units from @i is marked. */
-static gboolean
-header_is_marked (SdSegPage *page, guint i, guint n)
+gboolean
+_sd_seg_header_is_marked (SdSegPage *page, guint i, guint n)
 {
   for (guint k = 0; k < n; k++)
     if (_sd_seg_is_marked (_sd_seg_unit_at (page, i + k)))
@@ -207,7 +208,7 @@ starts_story (SdSegPage *page, SdSegStory *story, guint i)
    * line too: where headlines are marked with '#', a plain title over one
    * heads a section */
   if (next != NULL && next->shape == SHAPE_REPORTER
-      && !(page->md_titles >= 2 && !header_is_marked (page, i, n)))
+      && !(page->md_titles >= 2 && !_sd_seg_header_is_marked (page, i, n)))
     return TRUE;
   /* where headlines are marked with '#', a line in bold heads a section */
   if (u->bold && u->md_level == 0 && page->min_md_level != G_MAXUINT)
@@ -222,7 +223,7 @@ starts_story (SdSegPage *page, SdSegStory *story, guint i)
     return lead == NONE || !_sd_seg_lead_names_story_place (page, story, i, lead);
   /* where headlines are marked with '#', a plain title heads a section
    * unless a lead or a reporter line follows it (above) */
-  if (page->md_titles >= 2 && !_sd_seg_is_marked (u) && !header_is_marked (page, i, n))
+  if (page->md_titles >= 2 && !_sd_seg_is_marked (u) && !_sd_seg_header_is_marked (page, i, n))
     return FALSE;
   /* a page of column lines that parts its stories with blank lines parts
    * them all so: a title with none above it heads a section */
@@ -242,6 +243,7 @@ starts_story (SdSegPage *page, SdSegStory *story, guint i)
   if (story->news_lead && prev->ends_sentence && (!u->at_edge || u->ends_sentence)
       && !_sd_seg_reads_like_cut_prose (page, u) && !goes_on_in_words (page, story, i, lead))
     return TRUE;
+  /* no strong sign: the boundary scorer weighs the rest (sd-boundary.c) */
   return _sd_seg_weighs_as_story (page, story, i, n, lead);
 }
 

@@ -3,12 +3,11 @@
  * Copyright 2026 The Storydesk authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Internal to the segmenter.  Where no strong sign decides whether a
- * title-shaped unit opens a story or heads a section, its weak cues are
- * weighed (the boundary scorer): the habits of headlines (a place named
+ * Internal to the segmenter.  What sd-boundary.c weighs of a title-shaped
+ * unit that no strong sign decides: the habits of headlines (a place named
  * first, a colon, two halves, a lead naming the place), markup, gaps, and
  * the lexical cohesion of the title and the text under it with the story
- * above.  The weights are fitted on the labelled pages.
+ * above.
  */
 #define G_LOG_DOMAIN "sd-segmenter"
 
@@ -459,53 +458,8 @@ _sd_seg_count_title_bigrams (SdSegPage *page, SdSegUnit *title, gsize start, gsi
   return shared;
 }
 
-/* ---- the boundary scorer ----------------------------------------------
- * Where no strong sign decides (markup, a lead or reporter line under the
- * title, a byline above it), weak cues are weighed: each is a number, and
- * the title opens a story when the weighted sum passes 0.  The weights are
- * fitted by logistic regression on the labelled pages' title candidates
- * (tests/fit-boundary.py, which prints this table) and rounded. */
-
-typedef enum
-{
-  CUE_MARKED,        /* '#' or bold */
-  CUE_COLON,         /* "崇川区：…": a place before a colon */
-  CUE_NEW_PLACE,     /* names first a place the story above never named */
-  CUE_KNOWN_PLACE,   /* names first a place it did name */
-  CUE_SPACED_HALVES, /* "发挥村级监督优势 走出对村巡察新路子" */
-  CUE_WIDE_GAP,      /* more blank lines above than the page's usual */
-  CUE_LEAD_OPENER,   /* the text under it opens "近日", "10月28日，" */
-  CUE_LEAD_NAMES,    /* the lead names the title's subject as a place */
-  CUE_AFTER_MARKED,  /* plain, after sections in bold or numbered */
-  CUE_HEADER,        /* a kicker or 副题 goes with it */
-  CUE_COHESION,      /* share of its words the story above used, 0–1 */
-  CUE_SECTION_SHAPE, /* short and tidy as a section head is */
-  CUE_PREV_ENDED,    /* the text above ends a sentence */
-  CUE_STORY_LENGTH,  /* thousands of characters of the story above, at most 2 */
-  CUE_TITLE_LENGTH,  /* its characters over TITLE_MAX_CHARS */
-  CUE_EXCLAIMS,      /* it exclaims or asks */
-  N_CUES,
-} SdSegCue;
-
-static const double cue_weights[N_CUES] = {
-  [CUE_MARKED] = 0.6,       [CUE_COLON] = 1.5,         [CUE_NEW_PLACE] = 1.6,
-  [CUE_KNOWN_PLACE] = -0.8, [CUE_SPACED_HALVES] = 1.1, [CUE_WIDE_GAP] = 2.4,
-  [CUE_LEAD_OPENER] = 1.2,  [CUE_LEAD_NAMES] = 2.2,    [CUE_AFTER_MARKED] = 2.5,
-  [CUE_HEADER] = 1.3,       [CUE_COHESION] = -3.2,     [CUE_SECTION_SHAPE] = -0.0,
-  [CUE_PREV_ENDED] = -0.7,  [CUE_STORY_LENGTH] = 0.7,  [CUE_TITLE_LENGTH] = -0.5,
-  [CUE_EXCLAIMS] = -0.3,
-};
-static const double cue_bias = -1.4;
-
-static SdSegCueSink cue_sink;
-static gpointer     cue_sink_data;
-
-void
-_sd_seg_set_cue_sink (SdSegCueSink sink, gpointer data)
-{
-  cue_sink = sink;
-  cue_sink_data = data;
-}
+/* ---- a title's own cues --------------------------------------------------
+ * What sd-boundary.c weighs of the title itself and the story above. */
 
 static gboolean
 exclaims (SdSegPage *page, SdSegUnit *u)
@@ -521,8 +475,9 @@ exclaims (SdSegPage *page, SdSegUnit *u)
   return FALSE;
 }
 
-static void
-measure_cues (SdSegPage *page, SdSegStory *story, guint i, guint n, guint lead, double *cues)
+void
+_sd_seg_measure_title_cues (
+    SdSegPage *page, SdSegStory *story, guint i, guint n, guint lead, double *cues)
 {
   SdSegUnit *u = _sd_seg_unit_at (page, i);
   SdSegUnit *first = _sd_seg_unit_at (page, story->first);
@@ -532,7 +487,6 @@ measure_cues (SdSegPage *page, SdSegStory *story, guint i, guint n, guint lead, 
                            && _sd_seg_colon_names_place (page, u) == story->place_sections;
   gsize place_end;
 
-  memset (cues, 0, sizeof (double) * N_CUES);
   cues[CUE_MARKED] = _sd_seg_is_marked (u);
   /* "白蒲镇：…" after a section "如城街道：…" heads the next section of the
    * same story: a place and a colon tell nothing there */
@@ -563,20 +517,4 @@ measure_cues (SdSegPage *page, SdSegStory *story, guint i, guint n, guint lead, 
   cues[CUE_STORY_LENGTH] = MIN (2.0, (u->start - first->start) / 3000.0);
   cues[CUE_TITLE_LENGTH] = u->chars / (double) TITLE_MAX_CHARS;
   cues[CUE_EXCLAIMS] = exclaims (page, u);
-}
-
-/* Whether the weak cues for the title at unit @i add up to a new story. */
-gboolean
-_sd_seg_weighs_as_story (SdSegPage *page, SdSegStory *story, guint i, guint n, guint lead)
-{
-  double cues[N_CUES];
-  double sum = cue_bias;
-
-  measure_cues (page, story, i, n, lead, cues);
-  for (guint k = 0; k < N_CUES; k++)
-    sum += cue_weights[k] * cues[k];
-  if (cue_sink != NULL)
-    cue_sink (page->text, _sd_seg_unit_at (page, i)->text_start,
-              _sd_seg_unit_at (page, i)->text_end, cues, N_CUES, cue_sink_data);
-  return sum >= 0;
 }
