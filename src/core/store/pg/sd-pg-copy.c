@@ -27,8 +27,8 @@ typedef struct
   guint       n_skipped;
 } CopyBatch;
 
-static char *
-dup_json_strings (GPtrArray *strings)
+char *
+_sd_pg_dup_json_strings (GPtrArray *strings)
 {
   g_autoptr (JsonBuilder) builder = json_builder_new ();
   g_autoptr (JsonNode) root = NULL;
@@ -86,8 +86,8 @@ insert_story (
     SdPgLibrary *self, const SdStory *story, const char *page_id, char **out_id, GError **error)
 {
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, story->id);
-  g_autofree char *captions = dup_json_strings (story->captions);
-  g_autofree char *headings = dup_json_strings (story->section_headings);
+  g_autofree char *captions = _sd_pg_dup_json_strings (story->captions);
+  g_autofree char *headings = _sd_pg_dup_json_strings (story->section_headings);
   g_autofree char *start = g_strdup_printf ("%" G_GINT64_FORMAT, story->source_start);
   g_autofree char *end = g_strdup_printf ("%" G_GINT64_FORMAT, story->source_end);
   char             confidence[G_ASCII_DTOSTR_BUF_SIZE];

@@ -318,7 +318,9 @@ GHashTable *
 sd_pg_library_count_by_place (SdPgLibrary *self, GError **error)
 {
   PGresult *result = _sd_pg_run (
-      self, "SELECT coalesce (place_code, ''), count (*) FROM stories GROUP BY 1", 0, NULL, error);
+      self,
+      "SELECT coalesce (place_code, ''), count (*) FROM stories WHERE trashed IS NULL GROUP BY 1",
+      0, NULL, error);
   GHashTable *counts;
 
   if (result == NULL)
@@ -435,7 +437,10 @@ sd_pg_library_search_ids (SdPgLibrary *self, const SdQuery *query, GError **erro
       return NULL;
     }
   _sd_pg_append_hits (sql, params, tsqueries, query, FALSE);
-  g_string_append (sql, ") hits ORDER BY story_id");
+  /* the trash's stories are found by no search */
+  g_string_append (sql, ") hits WHERE NOT EXISTS (SELECT 1 FROM stories s"
+                        " WHERE s.id = hits.story_id AND s.trashed IS NOT NULL)"
+                        " ORDER BY story_id");
   result = _sd_pg_run_search (self, sql->str, params, error);
   return _sd_pg_take_ids (result);
 }
