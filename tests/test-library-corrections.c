@@ -144,6 +144,7 @@ test_field (gconstpointer data)
   gint64     id = picked.field;
   g_autoptr (GError) error = NULL;
   g_autoptr (SdStory) story = NULL;
+  g_autoptr (SdEditHistory) history = NULL;
   g_autofree char *before = listed (library, SD_SCOPE_ALL, NULL, "鳄鱼");
   g_autofree char *found = NULL;
   g_autofree char *gone = NULL;
@@ -175,6 +176,29 @@ test_field (gconstpointer data)
   g_free (found);
   found = listed (library, SD_SCOPE_ALL, NULL, "白鹭洲");
   g_assert_true (lists (found, id));
+
+  /* as the story editor writes, through the edit history: a field left as
+   * shown writes nothing, whatever it holds now */
+  history = sd_edit_history_new_for_library (library);
+  g_assert_true (sd_edit_history_set_story_field_from (history, id, SD_STORY_FIELD_HEADLINE,
+                                                       "旧标题", "旧标题", &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&story, sd_story_unref);
+  story = fetch (library, id);
+  g_assert_cmpstr (story->headline, ==, "白鹭洲头");
+  /* one changed over a value someone changed since: refused on a shared
+   * library; a personal library has one writer, whose undo step keeps it */
+  if (GPOINTER_TO_UINT (data) == 1)
+    {
+      g_assert_false (sd_edit_history_set_story_field_from (history, id, SD_STORY_FIELD_HEADLINE,
+                                                            "旧标题", "新标题", &error));
+      g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_CHANGED);
+      g_clear_error (&error);
+    }
+  g_assert_true (sd_edit_history_set_story_field_from (history, id, SD_STORY_FIELD_HEADLINE,
+                                                       "白鹭洲头", "白鹭洲头畔", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sd_edit_history_can_undo (history), ==, GPOINTER_TO_UINT (data) == 0);
 
   /* a byline cleared, and invalid text refused */
   g_assert_true (sd_library_set_story_field (library, id, SD_STORY_FIELD_BYLINE, NULL, "", &error));

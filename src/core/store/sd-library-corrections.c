@@ -126,6 +126,12 @@ store_set_story_field (SdLibrary   *library,
 {
   SdStore *store = SD_STORE (library);
 
+  /* a field the editor left as shown is no change of theirs */
+  if (expected != NULL
+      && g_strcmp0 (*expected != '\0' ? expected : NULL,
+                    value != NULL && *value != '\0' ? value : NULL)
+             == 0)
+    return TRUE;
   if (expected != NULL)
     {
       g_autoptr (SdStory) now = sd_store_get_story (store, id, error);

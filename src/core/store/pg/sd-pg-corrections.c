@@ -152,6 +152,10 @@ sd_pg_library_set_story_field (SdPgLibrary *self,
   /* stored as a personal library stores it: trimmed, empty as none */
   clean = value != NULL ? g_strstrip (g_strdup (value)) : NULL;
   write.value = clean != NULL && *clean != '\0' ? clean : NULL;
+  /* a field the editor left as shown is no change of theirs, whoever
+   * changed it since */
+  if (expected != NULL && g_strcmp0 (*expected != '\0' ? expected : NULL, write.value) == 0)
+    return TRUE;
   return _sd_pg_transact (self, write_field, &write, error);
 }
 
