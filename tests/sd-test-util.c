@@ -253,3 +253,30 @@ sd_test_add_repaired_story (SdStore *store)
   g_assert_true (sd_store_add_page (store, &page, stories, NULL, NULL));
   return story->id;
 }
+
+void
+sd_test_keep_result_cb (GObject *source, GAsyncResult *result, gpointer slot)
+{
+  *(GAsyncResult **) slot = g_object_ref (result);
+}
+
+GAsyncResult *
+sd_test_await (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+SdLibrarySummary *
+sd_test_read_summary (SdLibrary *library)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  SdLibrarySummary *summary;
+
+  sd_library_read_summary_async (library, NULL, sd_test_keep_result_cb, &result);
+  summary = sd_library_read_summary_finish (library, sd_test_await (&result), &error);
+  g_assert_no_error (error);
+  return summary;
+}

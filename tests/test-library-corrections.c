@@ -38,21 +38,6 @@ static struct
   gint64 last;     /* the last story of its page */
 } picked;
 
-static void
-stored_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-/* The main loop until the call's callback ran. */
-static GAsyncResult *
-settle (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
-}
-
 /* The ids @scope lists, as text ("3 5 8"). */
 static char *
 listed (SdLibrary *library, SdScopeKind kind, const char *place_code, const char *text)
@@ -64,8 +49,8 @@ listed (SdLibrary *library, SdScopeKind kind, const char *place_code, const char
   GString        *out = g_string_new (NULL);
 
   sd_library_list_story_ids_async (library, &scope, SD_STORY_ORDER_NONE, FALSE, 0, NULL, NULL, NULL,
-                                   stored_cb, &result);
-  listing = sd_library_list_story_ids_finish (library, settle (&result), &error);
+                                   sd_test_keep_result_cb, &result);
+  listing = sd_library_list_story_ids_finish (library, sd_test_await (&result), &error);
   g_assert_no_error (error);
   for (guint i = 0; i < listing->ids->len; i++)
     g_string_append_printf (out, "%s%" G_GINT64_FORMAT, i > 0 ? " " : "",
@@ -92,8 +77,8 @@ has (SdLibrary *library, gint64 id)
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) rows = NULL;
 
-  sd_library_get_story_rows_async (library, &id, 1, NULL, stored_cb, &result);
-  rows = sd_library_get_story_rows_finish (library, settle (&result), &error);
+  sd_library_get_story_rows_async (library, &id, 1, NULL, sd_test_keep_result_cb, &result);
+  rows = sd_library_get_story_rows_finish (library, sd_test_await (&result), &error);
   g_assert_no_error (error);
   return rows->len == 1;
 }
@@ -108,23 +93,10 @@ fetch (SdLibrary *library, gint64 id)
 
   if (!has (library, id))
     return NULL;
-  sd_library_get_story_details_async (library, id, NULL, stored_cb, &result);
-  details = sd_library_get_story_details_finish (library, settle (&result), &error);
+  sd_library_get_story_details_async (library, id, NULL, sd_test_keep_result_cb, &result);
+  details = sd_library_get_story_details_finish (library, sd_test_await (&result), &error);
   g_assert_no_error (error);
   return sd_story_ref (details->story);
-}
-
-static SdLibrarySummary *
-summarise (SdLibrary *library)
-{
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GError) error = NULL;
-  SdLibrarySummary *summary;
-
-  sd_library_read_summary_async (library, NULL, stored_cb, &result);
-  summary = sd_library_read_summary_finish (library, settle (&result), &error);
-  g_assert_no_error (error);
-  return summary;
 }
 
 static gint64
@@ -217,7 +189,7 @@ static void
 test_place (gconstpointer data)
 {
   SdLibrary *library = engines[GPOINTER_TO_UINT (data)];
-  g_autoptr (SdLibrarySummary) before = summarise (library);
+  g_autoptr (SdLibrarySummary) before = sd_test_read_summary (library);
   g_autoptr (SdLibrarySummary) after = NULL;
   g_autoptr (SdStory) first = fetch (library, picked.moved[0]);
   g_autoptr (GError) error = NULL;
@@ -234,7 +206,7 @@ test_place (gconstpointer data)
   g_assert_true (
       sd_library_set_place (library, picked.moved, G_N_ELEMENTS (picked.moved), code, &error));
   g_assert_no_error (error);
-  after = summarise (library);
+  after = sd_test_read_summary (library);
   g_assert_cmpint (count_at (after, code), ==, count_at (before, code) + n_moved_in);
   if (first->place_code != NULL && g_strcmp0 (first->place_code, code) != 0)
     g_assert_cmpint (count_at (after, first->place_code), <, count_at (before, first->place_code));
@@ -375,7 +347,7 @@ test_trash (gconstpointer data)
   SdLibrary *library = engines[GPOINTER_TO_UINT (data)];
   g_autoptr (SdStory) story = fetch (library, picked.trashed);
   g_autoptr (SdStory) in_trash = NULL;
-  g_autoptr (SdLibrarySummary) before = summarise (library);
+  g_autoptr (SdLibrarySummary) before = sd_test_read_summary (library);
   g_autoptr (SdLibrarySummary) during = NULL;
   g_autoptr (SdLibrarySummary) after = NULL;
   g_autoptr (GError) error = NULL;
@@ -400,7 +372,7 @@ test_trash (gconstpointer data)
   g_assert_false (lists (searched, picked.trashed));
   in_trash = fetch (library, picked.trashed);
   g_assert_nonnull (in_trash->trashed);
-  during = summarise (library);
+  during = sd_test_read_summary (library);
   g_assert_cmpint (during->n_trashed, ==, before->n_trashed + 1);
   if (story->place_code != NULL)
     g_assert_cmpint (count_at (during, story->place_code), ==,
@@ -414,7 +386,7 @@ test_trash (gconstpointer data)
   g_assert_cmpuint (n, ==, 1);
   back = listed (library, SD_SCOPE_ALL, NULL, NULL);
   g_assert_true (lists (back, picked.trashed));
-  after = summarise (library);
+  after = sd_test_read_summary (library);
   g_assert_cmpint (after->n_trashed, ==, before->n_trashed);
 
   g_assert_false (sd_library_trash (library, SD_TRASH_STORY, 999999, NULL, &error));
@@ -464,7 +436,7 @@ test_empty (gconstpointer data)
   g_assert_null (gone);
   trash = listed (library, SD_SCOPE_TRASH, NULL, NULL);
   g_assert_cmpstr (trash, ==, "");
-  summary = summarise (library);
+  summary = sd_test_read_summary (library);
   g_assert_cmpint (summary->n_trashed, ==, 0);
 }
 

@@ -24,21 +24,6 @@
 static SdLibrary        *engines[2];
 static const char *const engine_names[] = { "sqlite", "postgresql" };
 
-static void
-got_result_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-/* Runs the main loop until @result is set (an async call's callback). */
-static GAsyncResult *
-wait_for (GAsyncResult **result)
-{
-  while (*result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *result;
-}
-
 static GArray *
 list_sorted (SdLibrary     *library,
              const SdScope *scope,
@@ -52,8 +37,8 @@ list_sorted (SdLibrary     *library,
   GArray         *ids;
 
   sd_library_list_story_ids_async (library, scope, order, descending, 5, NULL, NULL, NULL,
-                                   got_result_cb, &result);
-  listing = sd_library_list_story_ids_finish (library, wait_for (&result), &error);
+                                   sd_test_keep_result_cb, &result);
+  listing = sd_library_list_story_ids_finish (library, sd_test_await (&result), &error);
   g_assert_no_error (error);
   ids = g_steal_pointer (&listing->ids);
   if (out_rows != NULL)
@@ -75,23 +60,10 @@ read_story (SdLibrary *library, gint64 id)
   g_autoptr (GError) error = NULL;
   g_autoptr (SdStoryDetails) details = NULL;
 
-  sd_library_get_story_details_async (library, id, NULL, got_result_cb, &result);
-  details = sd_library_get_story_details_finish (library, wait_for (&result), &error);
+  sd_library_get_story_details_async (library, id, NULL, sd_test_keep_result_cb, &result);
+  details = sd_library_get_story_details_finish (library, sd_test_await (&result), &error);
   g_assert_no_error (error);
   return sd_story_ref (details->story);
-}
-
-static SdLibrarySummary *
-read_summary (SdLibrary *library)
-{
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GError) error = NULL;
-  SdLibrarySummary *summary;
-
-  sd_library_read_summary_async (library, NULL, got_result_cb, &result);
-  summary = sd_library_read_summary_finish (library, wait_for (&result), &error);
-  g_assert_no_error (error);
-  return summary;
 }
 
 static char *
@@ -251,8 +223,8 @@ static void
 test_same_reads (void)
 {
   g_autoptr (GArray) ids = list_ids (engines[0], &(SdScope){ SD_SCOPE_ALL }, NULL);
-  g_autoptr (SdLibrarySummary) mine = read_summary (engines[0]);
-  g_autoptr (SdLibrarySummary) shared = read_summary (engines[1]);
+  g_autoptr (SdLibrarySummary) mine = sd_test_read_summary (engines[0]);
+  g_autoptr (SdLibrarySummary) shared = sd_test_read_summary (engines[1]);
   GHashTableIter iter;
   gpointer       code, count;
 
@@ -308,8 +280,8 @@ export_scope (SdLibrary *library, const SdScope *scope, SdExportFormat format, c
     sd_pg_shared_init_export_reader (SD_PG_SHARED (library), &reader);
   g_assert_no_error (error);
   sd_export_to_file_async (&reader, scope, format, NULL, file, NULL, count_progress_cb, &done, NULL,
-                           got_result_cb, &result);
-  g_assert_true (sd_export_to_file_finish (wait_for (&result), &n_stories, &error));
+                           sd_test_keep_result_cb, &result);
+  g_assert_true (sd_export_to_file_finish (sd_test_await (&result), &n_stories, &error));
   g_assert_no_error (error);
   /* the last report said every story was written */
   while (g_main_context_iteration (NULL, FALSE))
