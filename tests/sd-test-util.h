@@ -84,6 +84,11 @@ void          sd_test_keep_result_cb (GObject       *source,
                                       GAsyncResult  *result,
                                       gpointer       slot);
 GAsyncResult *sd_test_await         (GAsyncResult **slot);
+/* Removes @folder and everything in it (a library made outside a test
+ * case, with what SQLite put beside it). */
+void          sd_test_remove_tree   (const char    *folder);
+/* A personal library of the seeds at @folder/library.db. (transfer full) */
+SdStore      *sd_test_open_seeds_in (const char    *folder);
 /* @library's summary (tags, counts, the trash's count); fails the test if
  * it cannot be read. (transfer full) */
 SdLibrarySummary *sd_test_read_summary (SdLibrary *library);

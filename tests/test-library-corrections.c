@@ -9,13 +9,11 @@
  */
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "sd-edit-history.h"
 #include "sd-library.h"
 #include "sd-pg-shared.h"
-#include "sd-search-terms.h"
 #include "sd-test-util.h"
 
 /* The engines under test: the personal library always, the shared one when
@@ -556,13 +554,10 @@ pick (SdStore *store)
 static void
 make_engines (const char *folder)
 {
-  const char      *location = g_getenv ("SD_TEST_PG_URL");
-  g_autofree char *path = g_build_filename (folder, "library.db", NULL);
+  const char *location = g_getenv ("SD_TEST_PG_URL");
+  g_autoptr (SdStore) store = sd_test_open_seeds_in (folder);
   g_autoptr (GError) error = NULL;
-  g_autoptr (SdStore) store = sd_store_open (path, &error);
 
-  g_assert_no_error (error);
-  sd_search_terms_import_seeds (store);
   pick (store);
   if (location != NULL)
     {
@@ -578,21 +573,6 @@ make_engines (const char *folder)
       g_assert_no_error (error);
     }
   engines[0] = SD_LIBRARY (g_steal_pointer (&store));
-}
-
-static void
-remove_folder (const char *folder)
-{
-  g_autoptr (GDir) dir = g_dir_open (folder, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (folder, name, NULL);
-
-      g_remove (path);
-    }
-  g_rmdir (folder);
 }
 
 int
@@ -632,6 +612,6 @@ main (int argc, char *argv[])
   status = g_test_run ();
   g_clear_object (&engines[0]);
   g_clear_object (&engines[1]);
-  remove_folder (folder);
+  sd_test_remove_tree (folder);
   return status;
 }

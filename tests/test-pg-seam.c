@@ -16,7 +16,6 @@
 #include "sd-export.h"
 #include "sd-library.h"
 #include "sd-pg-shared.h"
-#include "sd-search-terms.h"
 #include "sd-test-util.h"
 
 /* Both engines, made once: the seeds in a personal library, copied into
@@ -481,39 +480,17 @@ test_history (gconstpointer data)
     }
 }
 
-/* The personal library's folder, with what SQLite put beside the file. */
-static void
-remove_tree (const char *folder)
-{
-  g_autoptr (GDir) dir = g_dir_open (folder, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (folder, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_tree (path);
-      else
-        g_remove (path);
-    }
-  g_rmdir (folder);
-}
-
 static void
 make_engines (const char *folder)
 {
-  const char      *location = g_getenv ("SD_TEST_PG_URL");
-  g_autofree char *path = g_build_filename (folder, "library.db", NULL);
+  const char *location = g_getenv ("SD_TEST_PG_URL");
+  g_autoptr (SdStore) store = sd_test_open_seeds_in (folder);
   g_autoptr (GError) error = NULL;
-  g_autoptr (SdStore) store = sd_store_open (path, &error);
   g_autoptr (SdPgLibrary) admin = NULL;
   guint n_copied = 0, n_skipped = 0;
 
   if (location == NULL)
     g_error ("SD_TEST_PG_URL is not set: run this test through tests/with-postgres.py");
-  g_assert_no_error (error);
-  sd_search_terms_import_seeds (store);
   /* what the list's columns sort by, unknown in part: statuses, and the
    * paper, date and page of two pages */
   for (gint64 id = 1; id <= 30; id++)
@@ -559,6 +536,6 @@ main (int argc, char *argv[])
   status = g_test_run ();
   g_clear_object (&engines[0]);
   g_clear_object (&engines[1]);
-  remove_tree (folder);
+  sd_test_remove_tree (folder);
   return status;
 }
