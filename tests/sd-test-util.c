@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "sd-edit-history.h"
+#include "sd-search-terms.h"
 #include "sd-store-fts5.h"
 
 /* Without isolation the helpers would write into the real home folder. */
@@ -252,4 +253,61 @@ sd_test_add_repaired_story (SdStore *store)
   g_ptr_array_add (stories, story);
   g_assert_true (sd_store_add_page (store, &page, stories, NULL, NULL));
   return story->id;
+}
+
+void
+sd_test_keep_result_cb (GObject *source, GAsyncResult *result, gpointer slot)
+{
+  *(GAsyncResult **) slot = g_object_ref (result);
+}
+
+GAsyncResult *
+sd_test_await (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+SdLibrarySummary *
+sd_test_read_summary (SdLibrary *library)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  SdLibrarySummary *summary;
+
+  sd_library_read_summary_async (library, NULL, sd_test_keep_result_cb, &result);
+  summary = sd_library_read_summary_finish (library, sd_test_await (&result), &error);
+  g_assert_no_error (error);
+  return summary;
+}
+
+void
+sd_test_remove_tree (const char *folder)
+{
+  g_autoptr (GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        sd_test_remove_tree (path);
+      else
+        g_remove (path);
+    }
+  g_rmdir (folder);
+}
+
+SdStore *
+sd_test_open_seeds_in (const char *folder)
+{
+  g_autofree char *path = g_build_filename (folder, "library.db", NULL);
+  g_autoptr (GError) error = NULL;
+  SdStore *store = sd_store_open (path, &error);
+
+  g_assert_no_error (error);
+  sd_search_terms_import_seeds (store);
+  return store;
 }

@@ -12,6 +12,7 @@
 /* clang-format off */
 #pragma once
 
+#include "sd-library.h"
 #include "sd-store.h"
 
 G_BEGIN_DECLS
@@ -75,6 +76,22 @@ gint64   sd_test_add_repaired_story (SdStore       *store);
  * index's, rowids included, sorted: what "exactly as before" compares.
  * (transfer full) */
 char    *sd_test_dump_library       (const char    *path);
+
+/* An async call's result: pass sd_test_keep_result_cb with a pointer to a
+ * NULL GAsyncResult *, then sd_test_await () it (the main loop runs until
+ * the callback ran); the caller unrefs it. */
+void          sd_test_keep_result_cb (GObject       *source,
+                                      GAsyncResult  *result,
+                                      gpointer       slot);
+GAsyncResult *sd_test_await         (GAsyncResult **slot);
+/* Removes @folder and everything in it (a library made outside a test
+ * case, with what SQLite put beside it). */
+void          sd_test_remove_tree   (const char    *folder);
+/* A personal library of the seeds at @folder/library.db. (transfer full) */
+SdStore      *sd_test_open_seeds_in (const char    *folder);
+/* @library's summary (tags, counts, the trash's count); fails the test if
+ * it cannot be read. (transfer full) */
+SdLibrarySummary *sd_test_read_summary (SdLibrary *library);
 
 /* The bytes of the file @name in @dir; fails the test if it cannot be
  * read. (transfer full)  Inline: a test using only this does not link

@@ -179,7 +179,7 @@ class SharedCli(unittest.TestCase):
                                "SELECT string_agg (step::text, ',' ORDER BY step)"
                                " FROM storydesk.schema_steps"],
                               check=True, capture_output=True, text=True).stdout.strip()
-        self.assertEqual(done, "1,2,3,4")
+        self.assertEqual(done, "1,2,3,4,5")
         self.assertEqual(run("export", "--db", other, "--format", "json").stdout, "[]\n")
         subprocess.run(["psql", "-q", other, "-c",
                         "INSERT INTO storydesk.schema_steps (step) VALUES (99)"], check=True,

@@ -10,6 +10,7 @@
 #include <libpq-fe.h>
 #include <string.h>
 
+#include "sd-pg-corrections.h"
 #include "sd-pg-library.h"
 
 /* SD_TEST_PG_URL, logged in as @person instead. */
@@ -164,10 +165,114 @@ test_roles (void)
   assert_sql ("admin", "DELETE FROM storydesk.stories WHERE id = 2", 1, "");
 }
 
+/* @call failed for want of rights. */
+#define assert_denied(call)                                                                        \
+  G_STMT_START                                                                                     \
+  {                                                                                                \
+    g_autoptr (GError) denied_error = NULL;                                                        \
+    g_assert_false (call);                                                                         \
+    g_assert_error (denied_error, SD_PG_ERROR, SD_PG_ERROR_DENIED);                                \
+  }                                                                                                \
+  G_STMT_END
+
+/* Corrections and splits are a reviewer's, the trash an admin's: the
+ * server refuses them to the others, through Storydesk and by hand (#17). */
+static void
+test_corrections (void)
+{
+  g_autoptr (SdPgLibrary) owner = open_as ("storydesk");
+  g_autoptr (SdPgLibrary) editor = NULL;
+  g_autoptr (SdPgLibrary) reviewer = NULL;
+  g_autoptr (SdPgLibrary) admin = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64                   tail = 0;
+  guint                    n = 0;
+  static const char *const denied = "42501";
+  const gint64             both[] = { 11, 12 };
+
+  g_assert_true (sd_pg_library_create (owner, &error));
+  g_assert_true (sd_pg_library_add_person (owner, "小张", SD_PG_ROLE_EDITOR, &error));
+  g_assert_true (sd_pg_library_add_person (owner, "审稿人", SD_PG_ROLE_REVIEWER, &error));
+  g_assert_true (sd_pg_library_add_person (owner, "主编", SD_PG_ROLE_ADMIN, &error));
+  g_assert_no_error (error);
+  admin = open_as ("主编");
+  put (admin, 11, "一版头条");
+  put (admin, 12, "二条");
+  put (admin, 13, "三条");
+  /* three stories of one page, the first of three paragraphs */
+  assert_sql ("主编",
+              "INSERT INTO storydesk.pages (identity, source_file) VALUES ('a01', 'a01.txt');"
+              "UPDATE storydesk.stories SET page_id = (SELECT id FROM storydesk.pages"
+              "  WHERE identity = 'a01'), ordinal = id, body = body || E'\\n第二段。\\n第三段。'"
+              " WHERE id IN (11, 12, 13)",
+              3, "");
+  editor = open_as ("小张");
+  reviewer = open_as ("审稿人");
+
+  /* an editor: none of it */
+  assert_denied (sd_pg_library_set_story_field (editor, 11, SD_STORY_FIELD_HEADLINE, NULL, "改",
+                                                &denied_error));
+  assert_denied (sd_pg_library_set_place (editor, both, 2, "320571", &denied_error));
+  assert_denied (sd_pg_library_split_story (editor, 11, 1, NULL, &denied_error));
+  assert_denied (sd_pg_library_merge_with_next (editor, 11, &denied_error));
+  assert_denied (sd_pg_library_set_page_fields (editor, 11, "新华日报", NULL, NULL, &denied_error));
+  assert_denied (sd_pg_library_trash (editor, SD_TRASH_STORY, 12, NULL, &denied_error));
+  assert_denied (sd_pg_library_empty_trash (editor, NULL, &denied_error));
+  assert_sql ("小张", "UPDATE storydesk.stories SET trashed = now () WHERE id = 12", 0, denied);
+  assert_sql ("小张", "UPDATE storydesk.stories SET ordinal = 9 WHERE id = 12", 0, denied);
+  assert_sql ("小张", "UPDATE storydesk.pages SET paper = 'x'", 0, denied);
+  assert_sql ("小张", "SELECT storydesk.merge_away (12, 1, 11)", 0, denied);
+  assert_sql ("小张",
+              "INSERT INTO storydesk.stories (id, kind, body, page_id)"
+              " SELECT 99, 'news', 'x', page_id FROM storydesk.stories WHERE id = 11",
+              0, denied);
+  assert_sql ("小张", "UPDATE storydesk.highlights SET start_char = 0", 0, denied);
+
+  /* a reviewer corrects, splits and joins, recorded as theirs; no trash */
+  g_assert_true (sd_pg_library_set_story_field (reviewer, 11, SD_STORY_FIELD_HEADLINE, NULL,
+                                                "一版头条（改）", &error));
+  g_assert_no_error (error);
+  g_assert_true (sd_pg_library_set_place (reviewer, both, 2, "320571", &error));
+  g_assert_true (sd_pg_library_set_page_fields (reviewer, 11, "新华日报", NULL, NULL, &error));
+  g_assert_true (sd_pg_library_split_story (reviewer, 11, 2, &tail, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (tail, >, 13);
+  g_assert_true (sd_pg_library_merge_with_next (reviewer, 11, &error));
+  g_assert_no_error (error);
+  assert_sql ("审稿人",
+              "SELECT 1 FROM storydesk.stories WHERE id = 11 AND editor = '审稿人'"
+              " AND updated > now () - interval '1 minute'",
+              1, "");
+  assert_denied (sd_pg_library_trash (reviewer, SD_TRASH_STORY, 12, NULL, &denied_error));
+  assert_denied (sd_pg_library_empty_trash (reviewer, NULL, &denied_error));
+  assert_sql ("审稿人", "UPDATE storydesk.stories SET trashed = now () WHERE id = 12", 0, denied);
+  assert_sql ("审稿人", "DELETE FROM storydesk.stories WHERE id = 12", 0, denied);
+  /* a join only removes the story after the one it joins, on its page */
+  assert_sql ("审稿人", "SELECT storydesk.merge_away (11, 1, 12)", 0, denied);
+  /* a new story only on a page that has stories: not an import */
+  assert_sql ("审稿人", "INSERT INTO storydesk.stories (id, kind, body) VALUES (98, 'news', 'x')",
+              0, denied);
+
+  /* an admin deletes, restores and empties, recorded as theirs */
+  g_assert_true (sd_pg_library_trash (admin, SD_TRASH_STORY, 12, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 1);
+  assert_sql ("主编", "SELECT 1 FROM storydesk.stories WHERE trashed_by = '主编'", 1, "");
+  /* a trashed story is refused to a reviewer's corrections */
+  g_assert_false (
+      sd_pg_library_set_story_field (reviewer, 12, SD_STORY_FIELD_HEADLINE, NULL, "x", &error));
+  g_assert_error (error, SD_PG_ERROR, SD_PG_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_true (sd_pg_library_empty_trash (admin, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 1);
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/pg/roles", test_roles);
+  g_test_add_func ("/pg/roles/corrections", test_corrections);
   return g_test_run ();
 }

@@ -2,7 +2,9 @@
 # test-pg-window.py — two real windows on one shared library (#17): a tag
 # added in one shows in the other within a second, a note another editor
 # set while this one typed is shown beside theirs to choose from, so is a
-# status set meanwhile (Keep Mine / Take Theirs), and while
+# status set meanwhile (Keep Mine / Take Theirs), a story an admin deletes
+# or joins with the next in one window leaves the other's list and counts,
+# and while
 # the server is stopped both windows say so, an edit is refused and not
 # kept, and once it is back an edit lands; a page an admin imports in one
 # window shows in the other, and an editor's window keeps Import off
@@ -289,7 +291,49 @@ def main():
         if "already in the library" not in again:
             fail(f"the page imported from the window is not known by its bytes: {again}")
 
-        # 7. an editor's window keeps Import off, saying it is an admin's
+        # 7. an admin deletes the story shown in one window: the other
+        # window drops it from its list and counts it in the trash, told by
+        # the server's NOTIFY; restored, it is back in both
+        a.open_story(lambda cells: next(c for c in cells if c.name.split("\n")[0] == headline))
+        # first a correction: the story joined with the next one; the other
+        # window lists one story fewer, and the joined text is the library's
+        before = story(story_id)
+        a.activate("merge-story")
+        wait_until(lambda: len(story_cells(b.app)) == total - 1,
+                   "the joined story gone from the other window's list", timeout=CHIP_SECONDS)
+        joined = story(story_id)
+        if not (joined["body"].startswith(before["body"])
+                and len(joined["body"]) > len(before["body"])):
+            fail("the join did not reach the shared library")
+        total -= 1
+        log("a story joined with the next in one window: one story fewer in the other")
+        wait_until(lambda: len(story_cells(a.app)) == total, "the join listed in this window",
+                   timeout=CHIP_SECONDS)
+        start = time.monotonic()
+        a.activate("delete-stories")
+        wait_until(lambda: len(story_cells(b.app)) == total - 1,
+                   "the story gone from the other window's list", timeout=CHIP_SECONDS,
+                   step=0.02)
+        log(f"a story deleted in one window: gone from the other after "
+            f"{time.monotonic() - start:.2f} s")
+        # no undo on a shared library: the notification says where it went
+        wait_until(lambda: showing_label(a, "已移到回收站"), "the delete's notification")
+        wait_until(lambda: all(s["id"] != story_id for s in json.loads(
+            sd("export", "--db", URL, "--format", "json"))), "the story gone from the export")
+        wait_until(lambda: (row_cells(places, "回收站") or [None, None])[1] is not None
+                   and row_cells(places, "回收站")[1].name == "1",
+                   "the trash counted in the other window", timeout=CHIP_SECONDS)
+        wait_until(lambda: row_cells(places, "全部稿件")[1].name == str(total - 1),
+                   "the story no longer counted in the other window", timeout=CHIP_SECONDS)
+        subprocess.run(["psql", "-q", URL, "-c",
+                        "UPDATE storydesk.stories SET trashed = NULL, trash_kind = NULL,"
+                        f" trash_of = NULL, trashed_by = NULL WHERE id = {story_id}"], check=True)
+        wait_until(lambda: len(story_cells(b.app)) == total,
+                   "the story back in the other window's list", timeout=CHIP_SECONDS)
+        shot("7-trash")
+
+        # 8. an editor's window keeps Import off, saying it is an admin's, and
+        # corrections and the trash off too (the server would refuse them)
         sd("admin", "add", URL, "anna", "--role", "editor")
         c = Window(URL.replace("user=storydesk", "user=anna"), os.path.join(folder.name, "c"))
         windows.append(c)
@@ -302,6 +346,11 @@ def main():
         if not c.app.child(name="导出(E)", roleName="push button").sensitive:
             fail("export is disabled for an editor")
         log(f"an editor's Import is off: {button.description!r}")
+        c.open_story(lambda cells: cells[0])
+        c.activate("delete-stories")
+        time.sleep(1.0)
+        if len(json.loads(sd("export", "--db", URL, "--format", "json"))) != total:
+            fail("an editor's window deleted a story")
         for window in (a, b):
             if "CRITICAL" in window.messages():
                 fail("the window printed criticals:\n" + window.messages())

@@ -321,9 +321,7 @@ gboolean
 sd_library_model_empty_trash (SdLibraryModel *self, guint *out_n, GError **error)
 {
   g_return_val_if_fail (SD_IS_LIBRARY_MODEL (self), FALSE);
-  if (self->store == NULL)
-    return refuse (self, error);
-  return sd_store_empty_trash (self->store, NULL, out_n, error);
+  return sd_library_empty_trash (self->library, out_n, error);
 }
 
 const GError *
@@ -354,9 +352,7 @@ sd_library_model_set_page_fields (SdLibraryModel *self,
                                   GError        **error)
 {
   g_return_val_if_fail (SD_IS_LIBRARY_MODEL (self), FALSE);
-  if (self->store == NULL)
-    return refuse (self, error);
-  return sd_store_set_page_fields (self->store, story_id, paper, issue_date, page_no, error);
+  return sd_library_set_page_fields (self->library, story_id, paper, issue_date, page_no, error);
 }
 
 gboolean

@@ -22,6 +22,9 @@ struct _SdStoryEditor
 
   SdEditHistory *history;
   gint64         story_id;
+  char          *shown[SD_STORY_FIELD_BYLINE + 1]; /* each field as the editor was shown
+                                                  * it: a shared library writes only
+                                                  * over that */
 };
 
 G_DEFINE_TYPE (SdStoryEditor, sd_story_editor, GTK_TYPE_DIALOG)
@@ -46,8 +49,9 @@ apply_changes (SdStoryEditor *self)
       const char *text = gtk_entry_get_text (fields[i].entry);
 
       /* Unchanged fields record nothing (the history compares). */
-      if (!sd_edit_history_set_story_field (self->history, self->story_id, fields[i].field,
-                                            *text != '\0' ? text : NULL, &error))
+      if (!sd_edit_history_set_story_field_from (self->history, self->story_id, fields[i].field,
+                                                 self->shown[fields[i].field],
+                                                 *text != '\0' ? text : NULL, &error))
         {
           GtkWidget *dialog = gtk_message_dialog_new (
               GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
@@ -77,6 +81,8 @@ sd_story_editor_dispose (GObject *object)
   SdStoryEditor *self = SD_STORY_EDITOR (object);
 
   g_clear_object (&self->history);
+  for (guint i = 0; i < G_N_ELEMENTS (self->shown); i++)
+    g_clear_pointer (&self->shown[i], g_free);
 
   G_OBJECT_CLASS (sd_story_editor_parent_class)->dispose (object);
 }
@@ -113,9 +119,13 @@ sd_story_editor_present (GtkWindow *parent, SdEditHistory *history, const SdStor
 
   self->history = g_object_ref (history);
   self->story_id = story->id;
-  gtk_entry_set_text (self->subheadline_entry, story->subheadline ? story->subheadline : "");
-  gtk_entry_set_text (self->headline_entry, story->headline ? story->headline : "");
-  gtk_entry_set_text (self->reporter_entry, story->reporter ? story->reporter : "");
-  gtk_entry_set_text (self->byline_entry, story->byline ? story->byline : "");
+  self->shown[SD_STORY_FIELD_SUBHEADLINE] = g_strdup (story->subheadline ? story->subheadline : "");
+  self->shown[SD_STORY_FIELD_HEADLINE] = g_strdup (story->headline ? story->headline : "");
+  self->shown[SD_STORY_FIELD_REPORTER] = g_strdup (story->reporter ? story->reporter : "");
+  self->shown[SD_STORY_FIELD_BYLINE] = g_strdup (story->byline ? story->byline : "");
+  gtk_entry_set_text (self->subheadline_entry, self->shown[SD_STORY_FIELD_SUBHEADLINE]);
+  gtk_entry_set_text (self->headline_entry, self->shown[SD_STORY_FIELD_HEADLINE]);
+  gtk_entry_set_text (self->reporter_entry, self->shown[SD_STORY_FIELD_REPORTER]);
+  gtk_entry_set_text (self->byline_entry, self->shown[SD_STORY_FIELD_BYLINE]);
   gtk_window_present (GTK_WINDOW (self));
 }

@@ -33,11 +33,15 @@ static const struct
   { "merge-story", SD_LIBRARY_CAN_CORRECT },
   { "edit-story", SD_LIBRARY_CAN_CORRECT },
   { "move-stories", SD_LIBRARY_CAN_CORRECT },
-  { "show-in-page", SD_LIBRARY_CAN_PAGES },
+  { "show-in-page", SD_LIBRARY_CAN_PAGE_TEXT },
   { "edit-page-details", SD_LIBRARY_CAN_PAGES },
+  /* corrections are a reviewer's, the trash an admin's (#17) */
   { "delete-stories", SD_LIBRARY_CAN_TRASH },
+  { "delete-page", SD_LIBRARY_CAN_TRASH },
   { "delete-batch", SD_LIBRARY_CAN_TRASH },
+  { "restore-stories", SD_LIBRARY_CAN_TRASH },
   { "restore-all", SD_LIBRARY_CAN_TRASH },
+  { "empty-trash", SD_LIBRARY_CAN_TRASH },
 };
 
 /* What action @name needs that the library lacks; 0 when nothing. */

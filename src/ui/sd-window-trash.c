@@ -13,7 +13,8 @@
 
 #include "sd-window-private.h"
 
-/* After a delete: what it did, with a button to take it back. */
+/* After a delete: what it did, with a button to take it back (a shared
+ * library keeps no undo steps: its stories come back from the trash). */
 static void
 notify_deleted (SdWindow *self, guint n_steps)
 {
@@ -21,6 +22,12 @@ notify_deleted (SdWindow *self, guint n_steps)
 
   if (n_steps == 0)
     return;
+  if (!(sd_library_get_features (self->engine) & SD_LIBRARY_CAN_UNDO))
+    {
+      message = g_strdup (_("Moved to the trash: restore it from there"));
+      sd_toast_show (self->toast, message, 0);
+      return;
+    }
   if (n_steps == 1)
     message = g_strdup (sd_edit_history_get_undo_label (self->history));
   else
@@ -46,8 +53,10 @@ move_stories (SdWindow *self, GArray *ids, gboolean to_trash)
                                            ids->len, &error);
   if (!ok)
     _sd_window_show_message (self, GTK_MESSAGE_ERROR, error->message);
-  /* stories in the trash already make no step */
-  return ok && sd_edit_history_get_undo_label (self->history) != before;
+  /* stories in the trash already make no step; a shared library makes none */
+  return ok
+         && (sd_edit_history_get_undo_label (self->history) != before
+             || !(sd_library_get_features (self->engine) & SD_LIBRARY_CAN_UNDO));
 }
 
 /* Delete: the selected stories, or, in the tree, the import batch picked. */
@@ -84,7 +93,8 @@ trash_target (SdWindow *self, SdTrashKind kind, gint64 id)
   if (!sd_edit_history_trash (self->history, kind, &id, 1, &error))
     _sd_window_show_message (self, GTK_MESSAGE_ERROR, error->message);
   else
-    notify_deleted (self, sd_edit_history_get_undo_label (self->history) != before);
+    notify_deleted (self, sd_edit_history_get_undo_label (self->history) != before
+                              || !(sd_library_get_features (self->engine) & SD_LIBRARY_CAN_UNDO));
 }
 
 /* Every story of the page the selected story was cut from. */

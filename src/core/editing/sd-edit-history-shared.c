@@ -12,9 +12,51 @@
 
 #include "sd-edit-history-private.h"
 
+/* Corrections and the trash (#17), no step kept: whether @action is one,
+ * and then @out_ok, whether it was written. */
+static gboolean
+run_corrections (SdLibrary *library, const Action *action, gboolean *out_ok, GError **error)
+{
+  const gint64 *ids = action->ids != NULL ? action->ids : &action->story_id;
+  guint         n_ids = action->ids != NULL ? action->n_ids : 1;
+  gboolean      ok = TRUE;
+
+  switch (action->kind)
+    {
+    case EDIT_FIELD:
+      ok = sd_library_set_story_field (library, action->story_id, action->field, action->expected,
+                                       action->text, error);
+      break;
+    case EDIT_PLACE:
+      ok = sd_library_set_place (library, ids, n_ids, action->text, error);
+      break;
+    case EDIT_SPLIT:
+      /* the new story's id goes back through the caller's own action */
+      ok = sd_library_split_story (library, action->story_id, action->number,
+                                   (gint64 *) &action->new_id, error);
+      break;
+    case EDIT_MERGE:
+      ok = sd_library_merge_with_next (library, action->story_id, error);
+      break;
+    case EDIT_TRASH:
+    case EDIT_RESTORE:
+      for (guint i = 0; ok && i < n_ids; i++)
+        ok = action->kind == EDIT_TRASH
+                 ? sd_library_trash (library, action->trash, ids[i], NULL, error)
+                 : sd_library_restore (library, action->trash, ids[i], NULL, error);
+      break;
+    default:
+      return FALSE;
+    }
+  *out_ok = ok;
+  return TRUE;
+}
+
 gboolean
 _sd_edit_history_run_shared (SdLibrary *library, const Action *action, GError **error)
 {
+  gboolean ok;
+
   const gint64 *ids = action->ids != NULL ? action->ids : &action->story_id;
   guint         n_ids = action->ids != NULL ? action->n_ids : 1;
 
@@ -34,6 +76,8 @@ _sd_edit_history_run_shared (SdLibrary *library, const Action *action, GError **
           return FALSE;
       return TRUE;
     default:
+      if (run_corrections (library, action, &ok, error))
+        return ok;
       g_set_error_literal (error, SD_LIBRARY_ERROR, SD_LIBRARY_ERROR_UNSUPPORTED,
                            sd_library_describe_missing (library));
       return FALSE;

@@ -504,6 +504,27 @@ sd_edit_history_set_story_field (
 }
 
 gboolean
+sd_edit_history_set_story_field_from (SdEditHistory *self,
+                                      gint64         story_id,
+                                      SdStoryField   field,
+                                      const char    *expected,
+                                      const char    *value,
+                                      GError       **error)
+{
+  Action action = { EDIT_FIELD, story_id, .field = field, .text = value, .expected = expected };
+
+  g_return_val_if_fail (SD_IS_EDIT_HISTORY (self), FALSE);
+  g_return_val_if_fail (field <= SD_STORY_FIELD_BYLINE, FALSE);
+  /* a field left as shown is no change of the editor's, on either engine */
+  if (expected != NULL
+      && g_strcmp0 (*expected != '\0' ? expected : NULL,
+                    value != NULL && *value != '\0' ? value : NULL)
+             == 0)
+    return TRUE;
+  return record (self, &action, error);
+}
+
+gboolean
 sd_edit_history_split_story (
     SdEditHistory *self, gint64 story_id, guint paragraph, gint64 *out_new_id, GError **error)
 {

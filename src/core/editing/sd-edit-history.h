@@ -89,6 +89,15 @@ gboolean       sd_edit_history_set_story_field  (SdEditHistory  *self,
                                                  SdStoryField    field,
                                                  const char     *value,
                                                  GError        **error);
+/* The same, over the value @expected the editor was shown: on a shared
+ * library SD_STORE_ERROR_CHANGED, nothing written, when someone else
+ * changed the field since; nothing at all when @value is @expected. */
+gboolean       sd_edit_history_set_story_field_from (SdEditHistory *self,
+                                                 gint64          story_id,
+                                                 SdStoryField    field,
+                                                 const char     *expected,
+                                                 const char     *value,
+                                                 GError        **error);
 gboolean       sd_edit_history_split_story      (SdEditHistory  *self,
                                                  gint64          story_id,
                                                  guint           paragraph,

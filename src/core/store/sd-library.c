@@ -373,4 +373,5 @@ _sd_store_library_init (SdLibraryInterface *iface)
   iface->begin_batch = (gpointer) sd_store_begin_batch;
   iface->check_page = (gpointer) sd_store_check_page;
   iface->import_page = (gpointer) sd_store_import_page;
+  _sd_store_library_init_corrections (iface);
 }

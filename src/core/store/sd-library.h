@@ -41,8 +41,10 @@ typedef enum
   SD_LIBRARY_CAN_PAGES    = 1 << 5, /* the page view, page details */
   SD_LIBRARY_CAN_ORGANISE = 1 << 6, /* saved searches, tags renamed or recoloured */
   SD_LIBRARY_CAN_EXPORT   = 1 << 7, /* the window's export */
+  SD_LIBRARY_CAN_PAGE_TEXT = 1 << 8, /* a story shown in its page's text (a shared
+                                      * library keeps no page text yet) */
 } SdLibraryFeatures;
-#define SD_LIBRARY_CAN_EVERYTHING ((SdLibraryFeatures) 0xff)
+#define SD_LIBRARY_CAN_EVERYTHING ((SdLibraryFeatures) 0x1ff)
 
 #define SD_TYPE_LIBRARY (sd_library_get_type ())
 G_DECLARE_INTERFACE (SdLibrary, sd_library, SD, LIBRARY, GObject)
@@ -98,6 +100,26 @@ struct _SdLibraryInterface
   /* (nullable) the sentence for a feature this library lacks, when not
    * sd_library_describe_missing ()'s */
   const char        *(*describe_missing)        (SdLibrary *self, SdLibraryFeatures feature);
+
+  /* Corrections, the trash and page details (sd-library-corrections.c);
+   * nullable where SD_LIBRARY_CAN_CORRECT, _TRASH or _PAGES is not among
+   * the features. */
+  gboolean           (*set_story_field)         (SdLibrary *self, gint64 id, SdStoryField field,
+                                                 const char *expected, const char *value,
+                                                 GError **error);
+  gboolean           (*set_place)               (SdLibrary *self, const gint64 *ids, guint n_ids,
+                                                 const char *place_code, GError **error);
+  gboolean           (*split_story)             (SdLibrary *self, gint64 id, guint paragraph,
+                                                 gint64 *out_new_id, GError **error);
+  gboolean           (*merge_with_next)         (SdLibrary *self, gint64 id, GError **error);
+  gboolean           (*trash)                   (SdLibrary *self, SdTrashKind kind, gint64 id,
+                                                 guint *out_n, GError **error);
+  gboolean           (*restore)                 (SdLibrary *self, SdTrashKind kind, gint64 id,
+                                                 guint *out_n, GError **error);
+  gboolean           (*empty_trash)             (SdLibrary *self, guint *out_n, GError **error);
+  gboolean           (*set_page_fields)         (SdLibrary *self, gint64 story_id,
+                                                 const char *paper, const char *issue_date,
+                                                 const char *page_no, GError **error);
 };
 
 /* The ids of @scope's stories in order, the first @n_rows rows with them
@@ -217,6 +239,57 @@ gboolean          sd_library_import_page             (SdLibrary           *self,
                                                       GPtrArray           *stories,
                                                       SdPageImportFlags    flags,
                                                       SdPageOutcome       *out_outcome,
+                                                      GError             **error);
+
+/* Corrections, the trash and page details, whichever engine holds the
+ * library (sd-library-corrections.c); on a shared library each a write at
+ * the version read, so another editor's write meanwhile is
+ * SD_STORE_ERROR_CHANGED, never lost; SD_LIBRARY_ERROR_UNSUPPORTED where
+ * the engine lacks the feature.  Field @value NULL or "" clears it;
+ * @expected (nullable): the value the editor saw, else CHANGED. */
+gboolean          sd_library_set_story_field         (SdLibrary           *self,
+                                                      gint64               id,
+                                                      SdStoryField         field,
+                                                      const char          *expected,
+                                                      const char          *value,
+                                                      GError             **error);
+/* The @n_ids stories filed under @place_code, by the editor. */
+gboolean          sd_library_set_place               (SdLibrary           *self,
+                                                      const gint64        *ids,
+                                                      guint                n_ids,
+                                                      const char          *place_code,
+                                                      GError             **error);
+/* As sd_store_split_story () and sd_store_merge_with_next (). */
+gboolean          sd_library_split_story             (SdLibrary           *self,
+                                                      gint64               id,
+                                                      guint                paragraph,
+                                                      gint64              *out_new_id,
+                                                      GError             **error);
+gboolean          sd_library_merge_with_next         (SdLibrary           *self,
+                                                      gint64               id,
+                                                      GError             **error);
+/* As sd_store_trash (), sd_store_restore () and sd_store_empty_trash ()
+ * (all of it); @out_n nullable. */
+gboolean          sd_library_trash                   (SdLibrary           *self,
+                                                      SdTrashKind          kind,
+                                                      gint64               id,
+                                                      guint               *out_n,
+                                                      GError             **error);
+gboolean          sd_library_restore                 (SdLibrary           *self,
+                                                      SdTrashKind          kind,
+                                                      gint64               id,
+                                                      guint               *out_n,
+                                                      GError             **error);
+gboolean          sd_library_empty_trash             (SdLibrary           *self,
+                                                      guint               *out_n,
+                                                      GError             **error);
+/* As sd_store_set_page_fields (): the paper, date and page number of the
+ * page story @story_id was cut from. */
+gboolean          sd_library_set_page_fields         (SdLibrary           *self,
+                                                      gint64               story_id,
+                                                      const char          *paper,
+                                                      const char          *issue_date,
+                                                      const char          *page_no,
                                                       GError             **error);
 
 G_END_DECLS

@@ -13,9 +13,7 @@
 
 #include "sd-store-rows-private.h"
 #include "sd-store-write-private.h"
-
-/* A paragraph this short without closing punctuation reads as a headline. */
-#define MAX_HEADLINE_CHARS 40
+#include "sd-story-cuts.h"
 
 static const char *const field_updates[] = {
   [SD_STORY_FIELD_HEADLINE] = "UPDATE stories SET headline = ?, corrected = 1 WHERE id = ?",
@@ -96,32 +94,6 @@ sd_store_edit_story_field (SdStore         *self,
   if (out != NULL)
     out->changed = TRUE;
   return _sd_store_write_commit (&write, error);
-}
-
-static gboolean
-looks_like_headline (const char *paragraph)
-{
-  glong    length = g_utf8_strlen (paragraph, -1);
-  gunichar last;
-
-  if (length == 0 || length > MAX_HEADLINE_CHARS)
-    return FALSE;
-  last = g_utf8_get_char (g_utf8_prev_char (paragraph + strlen (paragraph)));
-  return g_utf8_strchr ("。！？!?…；;，,：:", -1, last) == NULL;
-}
-
-static char *
-join_paragraphs (char **paragraphs, guint from, guint to)
-{
-  g_autoptr (GString) text = g_string_new (NULL);
-
-  for (guint i = from; i < to; i++)
-    {
-      if (i > from)
-        g_string_append_c (text, '\n');
-      g_string_append (text, paragraphs[i]);
-    }
-  return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 /* Where @paragraph starts in the original file, looked for inside the
@@ -250,73 +222,32 @@ move_highlights (
   return _sd_store_step_done (self, stmt, error);
 }
 
-static GPtrArray *
-headings_within (GPtrArray *headings, char **paragraphs, guint from, guint to)
-{
-  GPtrArray *kept = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint h = 0; headings != NULL && h < headings->len; h++)
-    for (guint i = from; i < to; i++)
-      if (g_str_equal (paragraphs[i], g_ptr_array_index (headings, h)))
-        {
-          g_ptr_array_add (kept, g_strdup (paragraphs[i]));
-          break;
-        }
-  return kept;
-}
-
 /* Splits the story inside @write; see sd_store_split_story(). */
 static gboolean
 split (SdStoreWrite *write, gint64 story_id, guint paragraph, gint64 *out_new_id, GError **error)
 {
   SdStore *self = write->store;
   g_autoptr (SdStory) story = NULL;
-  g_autoptr (SdStory) tail = sd_story_new ();
+  g_autoptr (SdStoryCut) cut = NULL;
   g_auto (SdPageInfo) page = { 0 };
-  g_auto (GStrv) paragraphs = NULL;
-  g_autofree char *head_body = NULL;
-  g_autoptr (GPtrArray) head_headings = NULL;
-  guint         n, body_from;
+  SdStory      *tail;
   gint64        split_offset;
   sqlite3_stmt *stmt;
 
   story = sd_store_get_story (self, story_id, error);
-  if (story == NULL || !_sd_store_read_page_info (self, story_id, &page, error))
+  if (story == NULL || !_sd_store_read_page_info (self, story_id, &page, error)
+      || (cut = sd_story_cut (story, paragraph, error)) == NULL)
     return FALSE;
-  paragraphs = g_strsplit (story->body, "\n", -1);
-  n = g_strv_length (paragraphs);
-  if (paragraph == 0 || paragraph >= n)
-    {
-      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID,
-                   _("A story of %u paragraphs cannot be split before paragraph %u"), n,
-                      paragraph + 1);
-      return FALSE;
-    }
-
-  head_body = join_paragraphs (paragraphs, 0, paragraph);
-  head_headings = headings_within (story->section_headings, paragraphs, 0, paragraph);
-  body_from = paragraph;
-  if (looks_like_headline (paragraphs[paragraph]) && paragraph + 1 < n)
-    {
-      tail->headline = g_strdup (paragraphs[paragraph]);
-      body_from++;
-    }
-  tail->body = join_paragraphs (paragraphs, body_from, n);
-  tail->section_headings = headings_within (story->section_headings, paragraphs, body_from, n);
-  tail->kind = story->kind;
-  tail->place_code = g_strdup (story->place_code);
-  tail->place_confidence = story->place_confidence;
-  split_offset = find_file_offset (&page, story, paragraphs[paragraph]);
+  tail = cut->tail;
+  split_offset = find_file_offset (&page, story, cut->at);
   if (split_offset <= story->source_start || split_offset >= story->source_end)
-    split_offset = story->source_start
-                   + (story->source_end - story->source_start) * strlen (head_body)
-                         / MAX (strlen (story->body), 1);
+    split_offset = sd_story_cut_guess_offset (cut, story);
   tail->source_start = split_offset;
   tail->source_end = story->source_end;
 
   if (!shift_ordinals (self, page.page_id, page.ordinal, 1, error)
       || !_sd_store_insert_story (self, page.page_id, page.ordinal + 1, tail, error)
-      || !update_body (self, story_id, head_body, split_offset, head_headings, error)
+      || !update_body (self, story_id, cut->head_body, split_offset, cut->head_headings, error)
       || !move_repairs (self, story_id, tail->id, to_text_offset (&page, split_offset), error)
       || !_sd_store_copy_tags (self, story_id, tail->id, error))
     return FALSE;
@@ -336,14 +267,8 @@ split (SdStoreWrite *write, gint64 story_id, guint paragraph, gint64 *out_new_id
   if (!_sd_store_step_done (self, stmt, error))
     return FALSE;
 
-  {
-    gint64 head_chars = g_utf8_strlen (head_body, -1) + 1;
-    gint64 skipped = body_from > paragraph ? g_utf8_strlen (paragraphs[paragraph], -1) + 1 : 0;
-
-    if (!move_highlights (self, story_id, tail->id, head_chars + skipped, -(head_chars + skipped),
-                          error))
-      return FALSE;
-  }
+  if (!move_highlights (self, story_id, tail->id, cut->tail_from, cut->tail_shift, error))
+    return FALSE;
   *out_new_id = tail->id;
   return _sd_store_write_touch_story (write, story_id, error)
          && _sd_store_write_touch_story (write, tail->id, error);
@@ -422,12 +347,9 @@ merge (SdStoreWrite    *write,
   g_autoptr (SdStory) story = NULL;
   g_autoptr (SdStory) next = NULL;
   g_auto (SdPageInfo) page = { 0 };
-  g_autoptr (GString) body = NULL;
-  g_autoptr (GPtrArray) headings = NULL;
-  g_autofree char *note = NULL;
-  gint64           next_id = 0, shift;
-  guint            paragraph;
-  sqlite3_stmt    *stmt;
+  g_autoptr (SdStoryJoin) join = NULL;
+  gint64        next_id = 0;
+  sqlite3_stmt *stmt;
 
   story = sd_store_get_story (self, story_id, error);
   if (story == NULL || !_sd_store_read_page_info (self, story_id, &page, error))
@@ -439,34 +361,12 @@ merge (SdStoreWrite    *write,
   if (next == NULL)
     return FALSE;
 
-  body = g_string_new (story->body);
-  paragraph = 1;
-  for (const char *p = story->body; *p != '\0'; p++)
-    paragraph += *p == '\n';
-  headings = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < story->section_headings->len; i++)
-    g_ptr_array_add (headings, g_strdup (g_ptr_array_index (story->section_headings, i)));
-  g_string_append_c (body, '\n');
-  shift = g_utf8_strlen (body->str, -1);
-  if (next->headline != NULL)
-    {
-      /* The joined story's headline stays as a section heading. */
-      g_string_append_printf (body, "%s\n", next->headline);
-      g_ptr_array_add (headings, g_strdup (next->headline));
-      shift += g_utf8_strlen (next->headline, -1) + 1;
-    }
-  g_string_append (body, next->body);
-  for (guint i = 0; i < next->section_headings->len; i++)
-    g_ptr_array_add (headings, g_strdup (g_ptr_array_index (next->section_headings, i)));
-  note = *next->note == '\0'    ? g_strdup (story->note)
-         : *story->note == '\0' ? g_strdup (next->note)
-                                : g_strconcat (story->note, "\n", next->note, NULL);
-
-  if (!update_body (self, story_id, body->str, next->source_end, headings, error)
+  join = sd_story_join (story, next);
+  if (!update_body (self, story_id, join->body, next->source_end, join->headings, error)
       || !_sd_store_copy_tags (self, next_id, story_id, error)
-      || !move_highlights (self, next_id, story_id, 0, shift, error)
+      || !move_highlights (self, next_id, story_id, 0, join->shift, error)
       || !move_repairs (self, next_id, story_id, 0, error)
-      || !set_note (self, story_id, note, error))
+      || !set_note (self, story_id, join->note, error))
     return FALSE;
   stmt = _sd_store_get_statement (self, "DELETE FROM stories WHERE id = ?", error);
   if (stmt == NULL)
@@ -476,7 +376,7 @@ merge (SdStoreWrite    *write,
       || !_sd_store_write_touch_story (write, story_id, error))
     return FALSE;
   *out_removed_id = next_id;
-  *out_paragraph = paragraph;
+  *out_paragraph = join->paragraph;
   if (out != NULL)
     {
       g_clear_pointer (&out->story, sd_story_unref);

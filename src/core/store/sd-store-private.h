@@ -190,5 +190,7 @@ G_GNUC_INTERNAL void          _sd_store_tell_first_rows  (SdStore           *rea
 
 /* SdStore's side of the SdLibrary interface (sd-library.c). */
 G_GNUC_INTERNAL void _sd_store_library_init (SdLibraryInterface *iface);
+/* Its corrections, trash and page details (sd-library-corrections.c). */
+G_GNUC_INTERNAL void _sd_store_library_init_corrections (SdLibraryInterface *iface);
 
 G_END_DECLS

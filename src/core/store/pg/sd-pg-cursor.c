@@ -22,12 +22,15 @@ struct _SdPgCursor
   guint        next;
 };
 
-/* The library's listing order: a page's stories in the order they came. */
+/* The library's listing order: a page's stories in the order they came;
+ * none in the trash. */
 static GArray *
 list_ids (SdPgLibrary *library, GError **error)
 {
-  return _sd_pg_take_ids (_sd_pg_run (
-      library, "SELECT id FROM stories ORDER BY page_id NULLS FIRST, ordinal, id", 0, NULL, error));
+  return _sd_pg_take_ids (_sd_pg_run (library,
+                                      "SELECT id FROM stories WHERE trashed IS NULL"
+                                      " ORDER BY page_id NULLS FIRST, ordinal, id",
+                                      0, NULL, error));
 }
 
 /* Leaves in @ids, in their order, only those among the @n_wanted @wanted. */

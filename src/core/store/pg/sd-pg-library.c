@@ -340,8 +340,10 @@ read_counts (SdPgLibrary *self, const char *sql, GError **error)
 GHashTable *
 sd_pg_library_count_by_place (SdPgLibrary *self, GError **error)
 {
-  return read_counts (self, "SELECT coalesce (place_code, ''), count (*) FROM stories GROUP BY 1",
-                      error);
+  return read_counts (
+      self,
+      "SELECT coalesce (place_code, ''), count (*) FROM stories WHERE trashed IS NULL GROUP BY 1",
+      error);
 }
 
 GHashTable *
@@ -349,7 +351,8 @@ sd_pg_library_count_by_date (SdPgLibrary *self, GError **error)
 {
   return read_counts (self,
                       "SELECT p.issue_date, count (*) FROM stories s JOIN pages p"
-                      " ON p.id = s.page_id WHERE p.issue_date IS NOT NULL GROUP BY 1",
+                      " ON p.id = s.page_id WHERE s.trashed IS NULL AND p.issue_date IS NOT NULL"
+                      " GROUP BY 1",
                       error);
 }
 
@@ -447,7 +450,9 @@ sd_pg_library_search_ids (SdPgLibrary *self, const SdQuery *query, GError **erro
   PGresult *result;
 
   _sd_pg_append_hits (sql, params, owned, query, FALSE);
-  g_string_append (sql, ") hits WHERE TRUE");
+  /* the trash's stories are found by no search */
+  g_string_append (sql, ") hits WHERE NOT EXISTS (SELECT 1 FROM stories s"
+                        " WHERE s.id = hits.story_id AND s.trashed IS NOT NULL)");
   _sd_pg_append_filters (sql, "story_id", params, owned, query);
   g_string_append (sql, " ORDER BY story_id");
   result = _sd_pg_run_search (self, sql->str, params, error);

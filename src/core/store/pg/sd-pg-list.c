@@ -80,6 +80,14 @@ sd_pg_library_list_ids (SdPgLibrary   *self,
   gboolean  ranked = FALSE;
   PGresult *result;
 
+  /* the trash, the most recently deleted first, searched by no text, as
+   * a personal library lists it; every other scope leaves it out */
+  if (scope->kind == SD_SCOPE_TRASH)
+    return _sd_pg_take_ids (_sd_pg_run (self,
+                                        "SELECT id FROM stories WHERE trashed IS NOT NULL"
+                                        " ORDER BY trashed DESC, page_id, ordinal, id",
+                                        0, NULL, error));
+  g_string_append (where, " AND s.trashed IS NULL");
   switch (scope->kind)
     {
     case SD_SCOPE_ALL:
@@ -92,7 +100,7 @@ sd_pg_library_list_ids (SdPgLibrary   *self,
       g_ptr_array_add (params, owned->pdata[owned->len - 1]);
       g_string_append_printf (where, " AND s.place_code LIKE $%u", params->len);
       break;
-    default: /* a shared library has no trash nor import batches yet */
+    default: /* a shared library keeps no import batches yet */
       return g_array_new (FALSE, FALSE, sizeof (gint64));
     }
   if (scope->text != NULL && *scope->text != '\0')

@@ -91,6 +91,8 @@ G_GNUC_INTERNAL gboolean  _sd_pg_carry_over  (SdPgLibrary *self, SdPgVersionPlan
 #define SD_PG_STORY_PARAMS 10
 G_GNUC_INTERNAL void      _sd_pg_fill_story_params (const char **params, const char *id,
                                                     const SdStory *story);
+/* @strings (nullable) as a JSON array of strings (sd-pg-copy.c). */
+G_GNUC_INTERNAL char     *_sd_pg_dup_json_strings (GPtrArray *strings);
 /* The ids in the first column of @result, which it frees; NULL when
  * @result is NULL. (element-type gint64) */
 G_GNUC_INTERNAL GArray   *_sd_pg_take_ids   (PGresult *result);
@@ -148,5 +150,13 @@ G_GNUC_INTERNAL gboolean  _sd_pg_shared_check_online (SdPgShared *self, GError *
 /* The importer's functions of SdLibrary on a shared library: pages known
  * and imported (sd-pg-import.c). */
 G_GNUC_INTERNAL void      _sd_pg_shared_import_init (SdLibraryInterface *iface);
+/* @local_error (taken) passed on as the window reads it: a lost connection
+ * as SD_LIBRARY_ERROR_OFFLINE, a conflict as SD_STORE_ERROR_CHANGED. */
+G_GNUC_INTERNAL gboolean  _sd_pg_shared_fail (SdPgShared *self, GError *local_error,
+                                              GError **error);
+/* Corrections and page details (sd-pg-corrections.c), the trash
+ * (sd-pg-trash.c): their functions of SdLibrary on a shared library. */
+G_GNUC_INTERNAL void      _sd_pg_shared_corrections_init (SdLibraryInterface *iface);
+G_GNUC_INTERNAL void      _sd_pg_shared_trash_init (SdLibraryInterface *iface);
 
 G_END_DECLS

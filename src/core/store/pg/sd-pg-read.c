@@ -29,7 +29,8 @@ static const char story_sql[] =
     "  (SELECT coalesce (json_agg (json_build_array (h.id, h.start_char, h.end_char, h.quote,"
     "     h.prefix, h.suffix, h.comment, h.editor, h.created) ORDER BY h.start_char, h.id),"
     "     '[]') FROM highlights h WHERE h.story_id = s.id),"
-    "  s.version, s.page_id"
+    "  s.version, s.page_id,"
+    "  to_char (s.trashed AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
     " FROM stories s LEFT JOIN pages p ON p.id = s.page_id WHERE s.id = $1";
 
 static char *
@@ -131,6 +132,7 @@ static const struct
   { G_STRUCT_OFFSET (SdStory, byline), 12 },      { G_STRUCT_OFFSET (SdStory, body), 13 },
   { G_STRUCT_OFFSET (SdStory, place_code), 17 },  { G_STRUCT_OFFSET (SdStory, note), 20 },
   { G_STRUCT_OFFSET (SdStory, editor), 22 },      { G_STRUCT_OFFSET (SdStory, updated), 23 },
+  { G_STRUCT_OFFSET (SdStory, trashed), 28 }, /* NULL unless in the trash */
 };
 
 /**

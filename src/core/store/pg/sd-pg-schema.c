@@ -277,11 +277,82 @@ static const char step4_sql[] =
     "CREATE POLICY story_heads ON storydesk.story_heads FOR ALL TO storydesk_editor"
     "  USING (true) WITH CHECK (true);";
 
+/* Step 5: corrections, the trash and page details on a shared library
+ * (sd-pg-corrections.c, sd-pg-trash.c).  A deleted story keeps its rows,
+ * marked trashed (when, by whom, and with what: itself or its page), and
+ * every list, count, search and export leaves it out.  Only an admin
+ * writes those columns (an admin's UPDATE on every column; the policy
+ * below says so again for the row).  A reviewer corrects: fields and
+ * places (step 1's column privileges), the order of a page's stories and
+ * a split's new story, which may only join a page that has stories; the
+ * highlights a split or merge carries over; a page's paper, date and
+ * number.  A merge removes the story joined on through merge_away (),
+ * which only a reviewer's session may call and only for the story after
+ * the one it joins, at the version the reviewer read. */
+static const char step5_sql[] =
+    "ALTER TABLE storydesk.stories"
+    "  ADD COLUMN IF NOT EXISTS trashed timestamptz,"
+    "  ADD COLUMN IF NOT EXISTS trashed_by text,"
+    "  ADD COLUMN IF NOT EXISTS trash_kind text CHECK (trash_kind IN ('story', 'page')),"
+    "  ADD COLUMN IF NOT EXISTS trash_of bigint;"
+    "CREATE INDEX IF NOT EXISTS stories_trashed ON storydesk.stories (trash_kind, trash_of)"
+    "  WHERE trashed IS NOT NULL;"
+    "DROP POLICY IF EXISTS trash_is_admins ON storydesk.stories;"
+    "CREATE POLICY trash_is_admins ON storydesk.stories AS RESTRICTIVE FOR UPDATE"
+    "  TO storydesk_editor USING (true)"
+    "  WITH CHECK (pg_has_role ('storydesk_admin', 'MEMBER')"
+    "    OR EXISTS (SELECT 1 FROM storydesk.stories o WHERE o.id = stories.id"
+    "      AND o.trashed IS NOT DISTINCT FROM stories.trashed"
+    "      AND o.trashed_by IS NOT DISTINCT FROM stories.trashed_by"
+    "      AND o.trash_kind IS NOT DISTINCT FROM stories.trash_kind"
+    "      AND o.trash_of IS NOT DISTINCT FROM stories.trash_of));"
+    "GRANT UPDATE (ordinal, section_headings, source_start, source_end)"
+    "  ON storydesk.stories TO storydesk_reviewer;"
+    "GRANT INSERT (id, kind, headline, subheadline, reporter, byline, body, note, status,"
+    "  place_code, uuid, page_id, ordinal, source_start, source_end, captions,"
+    "  section_headings, truncated, place_confidence, place_by_editor)"
+    "  ON storydesk.stories TO storydesk_reviewer;"
+    "DROP POLICY IF EXISTS split_stories ON storydesk.stories;"
+    "CREATE POLICY split_stories ON storydesk.stories FOR INSERT TO storydesk_reviewer"
+    "  WITH CHECK (page_id IS NOT NULL AND trashed IS NULL AND EXISTS"
+    "    (SELECT 1 FROM storydesk.stories o WHERE o.page_id = stories.page_id"
+    "     AND o.trashed IS NULL));"
+    "GRANT UPDATE (story_id, start_char, end_char) ON storydesk.highlights"
+    "  TO storydesk_reviewer;"
+    "DROP POLICY IF EXISTS move_highlights ON storydesk.highlights;"
+    "CREATE POLICY move_highlights ON storydesk.highlights FOR UPDATE TO storydesk_reviewer"
+    "  USING (true) WITH CHECK (true);"
+    "GRANT UPDATE (paper, issue_date, page_no, identity) ON storydesk.pages"
+    "  TO storydesk_reviewer;"
+    "DROP POLICY IF EXISTS edit_pages ON storydesk.pages;"
+    "CREATE POLICY edit_pages ON storydesk.pages FOR UPDATE TO storydesk_reviewer"
+    "  USING (true) WITH CHECK (true);"
+    "GRANT DELETE ON storydesk.pages TO storydesk_admin;"
+    "CREATE OR REPLACE FUNCTION storydesk.merge_away (gone bigint, gone_version bigint, kept "
+    "bigint)"
+    "  RETURNS boolean LANGUAGE plpgsql SECURITY DEFINER"
+    "  SET search_path = storydesk, pg_temp AS $$ BEGIN"
+    "    IF NOT pg_has_role (session_user, 'storydesk_reviewer', 'MEMBER') THEN"
+    "      RAISE EXCEPTION 'only a reviewer may join stories' USING ERRCODE = '42501';"
+    "    END IF;"
+    "    IF NOT EXISTS (SELECT 1 FROM stories g JOIN stories k ON k.page_id = g.page_id"
+    "        WHERE g.id = gone AND k.id = kept AND k.ordinal < g.ordinal"
+    "        AND g.trashed IS NULL AND k.trashed IS NULL) THEN"
+    "      RAISE EXCEPTION 'story % is not on the page of story %', gone, kept"
+    "        USING ERRCODE = '42501';"
+    "    END IF;"
+    "    DELETE FROM stories WHERE id = gone AND version = gone_version;"
+    "    RETURN FOUND;"
+    "  END $$;"
+    "REVOKE ALL ON FUNCTION storydesk.merge_away (bigint, bigint, bigint) FROM PUBLIC;"
+    "GRANT EXECUTE ON FUNCTION storydesk.merge_away (bigint, bigint, bigint)"
+    "  TO storydesk_reviewer;";
+
 /* The schema's steps, each run once, in order, in a transaction of its
  * own, and recorded in storydesk.schema_steps.  Step 1 may also run again
  * on a library made before the steps were counted: each of its statements
  * keeps what is there.  A new step goes at the end; none is ever edited. */
-static const char *const steps[] = { schema_sql, step2_sql, step3_sql, step4_sql };
+static const char *const steps[] = { schema_sql, step2_sql, step3_sql, step4_sql, step5_sql };
 
 static gint
 read_step (SdPgLibrary *self, GError **error)

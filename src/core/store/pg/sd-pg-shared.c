@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sd-pg-corrections.h"
 #include "sd-pg-private.h"
 #include "sd-theme-suggester.h"
 #include "sd-pg-shared.h"
@@ -24,6 +25,7 @@ struct _SdPgShared
   GMutex       reading;
   gboolean     online;
   gboolean     may_import; /* the person is an admin (管理员) */
+  SdPgRole     role;       /* the person's role, read once on opening */
   SdPgShared  *opener; /* an import's library: whose connection @library repeats, in its worker */
 };
 
@@ -286,8 +288,8 @@ get_story_details_finish (SdLibrary *library, GAsyncResult *result, GError **err
   return finish_read (SD_PG_SHARED (library), result, get_story_details_async, error);
 }
 
-/* The tags and the counts by place; no dates, saved searches, batches or
- * trash on a shared library yet, so those are empty. */
+/* The tags, the counts by place and the trash's; no dates, saved searches
+ * or batches on a shared library yet, so those are empty. */
 static gpointer
 read_summary (SdPgLibrary *reader, gpointer data, GError **error)
 {
@@ -301,6 +303,9 @@ read_summary (SdPgLibrary *reader, gpointer data, GError **error)
     return NULL;
   summary->counts = sd_pg_library_count_by_place (reader, error);
   if (summary->counts == NULL)
+    return NULL;
+  summary->n_trashed = sd_pg_library_count_trash (reader, error);
+  if (summary->n_trashed < 0)
     return NULL;
   summary->dates = sd_pg_library_count_by_date (reader, error);
   if (summary->dates == NULL)
@@ -454,9 +459,14 @@ set_status (SdLibrary           *library,
 static SdLibraryFeatures
 get_features (SdLibrary *library)
 {
+  SdPgShared *self = SD_PG_SHARED (library);
+
   /* besides reading, tags, notes and statuses: export and print, and an
-   * admin's import */
-  return SD_LIBRARY_CAN_EXPORT | (SD_PG_SHARED (library)->may_import ? SD_LIBRARY_CAN_IMPORT : 0);
+   * admin's import; a reviewer's corrections and page details, an
+   * admin's trash (the server refuses them to the others anyway) */
+  return SD_LIBRARY_CAN_EXPORT | (self->may_import ? SD_LIBRARY_CAN_IMPORT : 0)
+         | (self->role >= SD_PG_ROLE_REVIEWER ? SD_LIBRARY_CAN_CORRECT | SD_LIBRARY_CAN_PAGES : 0)
+         | (self->role >= SD_PG_ROLE_ADMIN ? SD_LIBRARY_CAN_TRASH : 0);
 }
 
 static const char *
@@ -464,6 +474,13 @@ describe_missing (SdLibrary *library, SdLibraryFeatures feature)
 {
   if (feature == SD_LIBRARY_CAN_IMPORT)
     return _("Only an admin (管理员) may import pages into a shared library");
+  if (feature == SD_LIBRARY_CAN_CORRECT || feature == SD_LIBRARY_CAN_PAGES)
+    return _("Only a reviewer (审稿) or an admin (管理员) may correct stories and pages in a "
+             "shared library");
+  if (feature == SD_LIBRARY_CAN_TRASH)
+    return _("Only an admin (管理员) may delete stories from a shared library or restore them");
+  if (feature == SD_LIBRARY_CAN_PAGE_TEXT)
+    return _("A shared library keeps no page text yet: the story cannot be shown in its page");
   return NULL;
 }
 
@@ -506,6 +523,8 @@ sd_pg_shared_library_init (SdLibraryInterface *iface)
   iface->open_for_import = open_for_import;
   _sd_pg_shared_import_init (iface);
   iface->describe_missing = describe_missing;
+  _sd_pg_shared_corrections_init (iface);
+  _sd_pg_shared_trash_init (iface);
 }
 
 /* What the server's NOTIFY and the connection tell, as signals. */
@@ -528,15 +547,16 @@ connection_cb (SdPgLibrary *library, gboolean connected, gpointer user_data)
     sd_library_emit_library_changed (SD_LIBRARY (self));
 }
 
-/* Whether the connection's person may import (the server decides anyway:
- * this only keeps the window's Import off for the others). */
-static gboolean
-is_admin (SdPgLibrary *library)
+/* The connection's person's role (the server decides anyway: this only
+ * keeps the window's actions off for those who may not); an editor's when
+ * it cannot be read. */
+static SdPgRole
+read_role (SdPgLibrary *library)
 {
   g_autofree char *name = NULL;
   SdPgRole         role;
 
-  return sd_pg_library_get_person (library, &name, &role, NULL) && role == SD_PG_ROLE_ADMIN;
+  return sd_pg_library_get_person (library, &name, &role, NULL) ? role : SD_PG_ROLE_EDITOR;
 }
 
 static void
@@ -577,7 +597,8 @@ _sd_pg_shared_new_for (SdPgLibrary *library, SdPgLibrary *reader, GError **error
   if (!sd_pg_library_watch (self->library, changed_cb, connection_cb, self, error))
     return NULL;
   self->online = TRUE;
-  self->may_import = is_admin (self->library);
+  self->role = read_role (self->library);
+  self->may_import = self->role == SD_PG_ROLE_ADMIN;
   return g_steal_pointer (&self);
 }
 
@@ -599,7 +620,8 @@ sd_pg_shared_open_importer (const char *location, GError **error)
   if (self->library == NULL)
     return NULL;
   self->online = TRUE;
-  self->may_import = is_admin (self->library);
+  self->role = read_role (self->library);
+  self->may_import = self->role == SD_PG_ROLE_ADMIN;
   return g_steal_pointer (&self);
 }
 
@@ -618,6 +640,12 @@ _sd_pg_shared_connect_worker (SdPgShared *self, GCancellable *cancellable, GErro
 {
   /* the window's own connection again, as the importer's */
   return sd_pg_library_open_again (self->library, cancellable, error);
+}
+
+gboolean
+_sd_pg_shared_fail (SdPgShared *self, GError *local_error, GError **error)
+{
+  return fail (self, local_error, error);
 }
 
 gboolean
