@@ -249,20 +249,20 @@ sd_pg_shared_get_stories_finish (SdPgShared *self, GAsyncResult *result, GError 
   return finish_read (self, result, sd_pg_shared_get_stories_async, error);
 }
 
-/* The story whole; no theme suggestions on a shared library yet. */
+/* The story whole, the themes turned down for it, and the suggestions
+ * worked out here, as a personal library's worker does. */
 static gpointer
 read_details (SdPgLibrary *reader, gpointer data, GError **error)
 {
-  SdStory        *story = sd_pg_library_get_story (reader, *(gint64 *) data, NULL, error);
-  SdStoryDetails *details;
+  g_autoptr (SdStoryDetails) details = g_new0 (SdStoryDetails, 1);
+  gint64 id = *(gint64 *) data;
 
-  if (story == NULL)
+  if ((details->story = sd_pg_library_get_story (reader, id, NULL, error)) == NULL
+      || (details->dismissed = sd_pg_library_list_dismissed_themes (reader, id, error)) == NULL)
     return NULL;
-  details = g_new0 (SdStoryDetails, 1);
-  details->story = story;
-  details->dismissed = g_ptr_array_new_with_free_func (g_free);
-  details->suggestions = g_ptr_array_new ();
-  return details;
+  details->suggestions = sd_theme_suggester_suggest_for_story (sd_theme_vocabulary_get_default (),
+                                                               details->story, details->dismissed);
+  return g_steal_pointer (&details);
 }
 
 static void
@@ -283,8 +283,8 @@ get_story_details_finish (SdLibrary *library, GAsyncResult *result, GError **err
   return finish_read (SD_PG_SHARED (library), result, get_story_details_async, error);
 }
 
-/* The tags and the counts by place; no dates, saved searches, batches or
- * trash on a shared library yet, so those are empty. */
+/* The tags, the counts by place and the saved searches; no dates, batches
+ * or trash on a shared library yet, so those are empty. */
 static gpointer
 read_summary (SdPgLibrary *reader, gpointer data, GError **error)
 {
@@ -299,8 +299,10 @@ read_summary (SdPgLibrary *reader, gpointer data, GError **error)
   summary->counts = sd_pg_library_count_by_place (reader, error);
   if (summary->counts == NULL)
     return NULL;
+  summary->searches = sd_pg_library_list_saved_searches (reader, error);
+  if (summary->searches == NULL)
+    return NULL;
   summary->dates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  summary->searches = g_ptr_array_new ();
   summary->batches = g_ptr_array_new ();
   return g_steal_pointer (&summary);
 }
@@ -335,8 +337,8 @@ refuse_offline (SdPgShared *self, GError **error)
 }
 
 /* @local_error passed on, a lost connection said as such. */
-static gboolean
-fail (SdPgShared *self, GError *local_error, GError **error)
+gboolean
+_sd_pg_shared_fail (SdPgShared *self, GError *local_error, GError **error)
 {
   if (PQstatus (self->library->conn) != CONNECTION_OK)
     {
@@ -363,16 +365,17 @@ tag_stories (SdLibrary    *library,
              guint         n_ids,
              const char   *tag,
              gboolean      add,
+             GArray       *out_changed,
              GError      **error)
 {
   SdPgShared *self = SD_PG_SHARED (library);
   GError     *local_error = NULL;
-  guint       n_changed;
 
   if (!is_online (library))
     return refuse_offline (self, error);
-  if (!sd_pg_library_tag_stories (self->library, ids, n_ids, tag, add, &n_changed, &local_error))
-    return fail (self, local_error, error);
+  if (!sd_pg_library_tag_stories (self->library, ids, n_ids, tag, add, NULL, out_changed,
+                                  &local_error))
+    return _sd_pg_shared_fail (self, local_error, error);
   return TRUE;
 }
 
@@ -391,7 +394,7 @@ set_note_from (
   if (!is_online (library))
     return refuse_offline (self, error);
   if (!sd_pg_library_get_note (self->library, id, &now, &version, &local_error))
-    return fail (self, local_error, error);
+    return _sd_pg_shared_fail (self, local_error, error);
   if (expected != NULL && g_strcmp0 (now, expected) != 0)
     {
       g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_CHANGED,
@@ -399,7 +402,7 @@ set_note_from (
       return FALSE;
     }
   if (!sd_pg_library_set_note_at (self->library, id, version, note, NULL, &local_error))
-    return fail (self, local_error, error);
+    return _sd_pg_shared_fail (self, local_error, error);
   return TRUE;
 }
 
@@ -422,17 +425,17 @@ set_status (SdLibrary           *library,
   if (expected == NULL)
     {
       if (!sd_pg_library_set_status (self->library, id, status, &local_error))
-        return fail (self, local_error, error);
+        return _sd_pg_shared_fail (self, local_error, error);
       return TRUE;
     }
   now = sd_pg_library_get_story (self->library, id, &version, &local_error);
   if (now == NULL)
-    return fail (self, local_error, error);
+    return _sd_pg_shared_fail (self, local_error, error);
   if (now->status != *expected
       || !sd_pg_library_set_status_at (self->library, id, version, status, NULL, &local_error))
     {
       if (local_error != NULL && !g_error_matches (local_error, SD_PG_ERROR, SD_PG_ERROR_CHANGED))
-        return fail (self, local_error, error);
+        return _sd_pg_shared_fail (self, local_error, error);
       g_clear_error (&local_error);
       g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_CHANGED,
                    _("Not saved: someone else set this story’s status to %s meanwhile (you chose "
@@ -449,9 +452,11 @@ set_status (SdLibrary           *library,
 static SdLibraryFeatures
 get_features (SdLibrary *library)
 {
-  /* besides reading, tags, notes and statuses: export and print, and an
-   * admin's import */
-  return SD_LIBRARY_CAN_EXPORT | (SD_PG_SHARED (library)->may_import ? SD_LIBRARY_CAN_IMPORT : 0);
+  /* besides reading, tags, notes and statuses: export and print, undo,
+   * highlights, themes turned down, saved searches and tags organised
+   * (sd-pg-shared-marks.c), and an admin's import */
+  return SD_LIBRARY_CAN_EXPORT | SD_LIBRARY_CAN_UNDO | SD_LIBRARY_CAN_MARK | SD_LIBRARY_CAN_ORGANISE
+         | (SD_PG_SHARED (library)->may_import ? SD_LIBRARY_CAN_IMPORT : 0);
 }
 
 static const char *
@@ -501,6 +506,7 @@ sd_pg_shared_library_init (SdLibraryInterface *iface)
   iface->open_for_import = open_for_import;
   _sd_pg_shared_import_init (iface);
   iface->describe_missing = describe_missing;
+  _sd_pg_shared_marks_init (iface);
 }
 
 /* What the server's NOTIFY and the connection tell, as signals. */
@@ -508,7 +514,11 @@ sd_pg_shared_library_init (SdLibraryInterface *iface)
 static void
 changed_cb (SdPgLibrary *library, gint64 story_id, gpointer user_data)
 {
-  sd_library_emit_story_changed (SD_LIBRARY (user_data), story_id);
+  /* change 0 is the library's: a saved search, a tag renamed or recoloured */
+  if (story_id == 0)
+    sd_library_emit_tags_changed (SD_LIBRARY (user_data));
+  else
+    sd_library_emit_story_changed (SD_LIBRARY (user_data), story_id);
 }
 
 static void
