@@ -27,8 +27,9 @@ typedef struct
   EditKind         kind;
   gint64           story_id;
   SdStoreSnapshot *snapshot;
-  char            *label; /* what the step did, for the editor: "Mark “…” as reviewed" */
-  gboolean         open;  /* a note edit that later saves extend */
+  SharedStep      *shared; /* instead, on a shared library */
+  char            *label;  /* what the step did, for the editor: "Mark “…” as reviewed" */
+  gboolean         open;   /* a note edit that later saves extend */
 } Edit;
 
 struct _SdEditHistory
@@ -57,6 +58,7 @@ static void
 edit_free (Edit *edit)
 {
   g_clear_pointer (&edit->snapshot, sd_store_snapshot_free);
+  g_clear_pointer (&edit->shared, _sd_edit_history_shared_step_free);
   g_free (edit->label);
   g_free (edit);
 }
@@ -109,7 +111,7 @@ perform (SdStore *store, gpointer data, GError **error)
 
   action->changed = TRUE;
   g_free (action->label);
-  action->label = _sd_edit_history_describe (store, action);
+  action->label = _sd_edit_history_describe (SD_LIBRARY (store), action);
   switch (action->kind)
     {
     case EDIT_ADD_TAG:
@@ -179,6 +181,19 @@ perform (SdStore *store, gpointer data, GError **error)
     }
 }
 
+/* A new step of @action, now that it changed something. */
+static void
+push_step (SdEditHistory *self, const Action *action, Edit *edit)
+{
+  edit->kind = action->kind;
+  /* a tag on one story is about that story */
+  edit->story_id = action->n_ids == 1 && action->ids != NULL && action->kind != EDIT_TRASH
+                           && action->kind != EDIT_RESTORE
+                       ? action->ids[0]
+                       : action->story_id;
+  push (self, edit);
+}
+
 /* Runs @action with the rows it may change captured first, and makes it an
  * undo step when it changed something. */
 static gboolean
@@ -217,25 +232,29 @@ record_step (SdEditHistory *self, Action *action, GError **error)
   if (!action->changed)
     return TRUE; /* nothing happened, nothing to undo */
   edit = g_new0 (Edit, 1);
-  edit->kind = action->kind;
-  /* a tag on one story is about that story */
-  edit->story_id = action->n_ids == 1 && action->ids != NULL && action->kind != EDIT_TRASH
-                           && action->kind != EDIT_RESTORE
-                       ? action->ids[0]
-                       : action->story_id;
   edit->snapshot = g_steal_pointer (&snapshot);
   edit->label = g_steal_pointer (&action->label);
-  push (self, edit);
+  push_step (self, action, edit);
   return TRUE;
 }
 
 static gboolean
 record (SdEditHistory *self, Action *action, GError **error)
 {
-  gboolean ok;
+  SharedStep *shared = NULL;
+  gboolean    ok;
 
-  if (self->store == NULL)
-    return _sd_edit_history_run_shared (self->library, action, error);
+  if (self->store == NULL) /* a shared library: its versioned writes */
+    {
+      if (!_sd_edit_history_run_shared (self->library, action, &shared, &action->label, error))
+        return FALSE;
+      if (shared != NULL)
+        push_step (self, action,
+                   g_memdup2 (&(Edit){ .shared = shared, .label = action->label }, sizeof (Edit)));
+      else
+        g_free (action->label);
+      return TRUE;
+    }
   ok = record_step (self, action, error);
 
   g_clear_pointer (&action->label, g_free); /* when no step took it */
@@ -381,7 +400,9 @@ sd_edit_history_set_note_from (
     {
       /* the step keeps its rows before and learns the rows after */
       action.snapshot = top->snapshot;
-      if (!sd_store_extend_edit (self->store, top->snapshot, save_note, &action, error))
+      if (self->store == NULL
+              ? !_sd_edit_history_extend_shared (self->library, top->shared, &action, error)
+              : !sd_store_extend_edit (self->store, top->snapshot, save_note, &action, error))
         return FALSE;
       g_queue_clear_full (&self->redo, (GDestroyNotify) edit_free);
       return TRUE;
@@ -633,7 +654,10 @@ move_step (SdEditHistory *self, GQueue *from, GQueue *to, GError **error)
   if (edit == NULL)
     return TRUE;
   edit->open = FALSE;
-  if (!sd_store_swap_snapshot (self->store, edit->snapshot, &local_error))
+  if (self->store != NULL
+          ? !sd_store_swap_snapshot (self->store, edit->snapshot, &local_error)
+          : !_sd_edit_history_swap_shared (self->library, edit->shared, from == &self->undo,
+                                           edit->label, &local_error))
     {
       /* Changed by someone else since: the step is gone for good, so the
        * next Ctrl+Z tries the one before instead of failing again. */
