@@ -340,9 +340,7 @@ sd_library_model_rename_tag (SdLibraryModel *self,
                              GError        **error)
 {
   g_return_val_if_fail (SD_IS_LIBRARY_MODEL (self), FALSE);
-  if (self->store == NULL)
-    return refuse (self, error);
-  return sd_store_rename_tag (self->store, tag, new_name, error);
+  return sd_library_rename_tag (self->library, tag, new_name, error);
 }
 
 gboolean
@@ -366,9 +364,7 @@ sd_library_model_set_tag_color (SdLibraryModel *self,
                                 GError        **error)
 {
   g_return_val_if_fail (SD_IS_LIBRARY_MODEL (self), FALSE);
-  if (self->store == NULL)
-    return refuse (self, error);
-  return sd_store_set_tag_color (self->store, tag, color, error);
+  return sd_library_set_tag_color (self->library, tag, color, error);
 }
 
 /* Saved searches change no story, so the store says nothing: read now. */
@@ -380,9 +376,7 @@ sd_library_model_save_search (SdLibraryModel *self,
 {
   g_return_val_if_fail (SD_IS_LIBRARY_MODEL (self), FALSE);
 
-  if (self->store == NULL)
-    return refuse (self, error);
-  if (!sd_store_save_search (self->store, name, query, error))
+  if (!sd_library_save_search (self->library, name, query, error))
     return FALSE;
   read_summary (self);
   return TRUE;
@@ -393,9 +387,7 @@ sd_library_model_delete_search (SdLibraryModel *self, const char *name, GError *
 {
   g_return_val_if_fail (SD_IS_LIBRARY_MODEL (self), FALSE);
 
-  if (self->store == NULL)
-    return refuse (self, error);
-  if (!sd_store_delete_saved_search (self->store, name, error))
+  if (!sd_library_delete_search (self->library, name, error))
     return FALSE;
   read_summary (self);
   return TRUE;
