@@ -65,9 +65,9 @@ G_GNUC_INTERNAL char *_sd_edit_history_describe (SdLibrary *library, const Actio
  * done again through the library's own versioned writes. */
 typedef struct _SharedStep SharedStep;
 
-/* Runs @action on @library: @out_step (NULL when nothing changed) and
- * @out_label, what it did; the actions the library cannot do yet refused
- * with SD_LIBRARY_ERROR_UNSUPPORTED. */
+/* Runs @action on @library: @out_step (NULL when nothing changed; set
+ * when it failed part way too) and @out_label, what it did; the actions
+ * the library cannot do yet refused with SD_LIBRARY_ERROR_UNSUPPORTED. */
 G_GNUC_INTERNAL gboolean _sd_edit_history_run_shared (SdLibrary *library, Action *action,
                                                       SharedStep **out_step, char **out_label,
                                                       GError **error);

@@ -176,14 +176,15 @@ _sd_edit_history_run_shared (
     SdLibrary *library, Action *action, SharedStep **out_step, char **out_label, GError **error)
 {
   g_autoptr (SharedStep) step = step_new (action);
-  g_autofree char *label = _sd_edit_history_describe (library, action);
+  gboolean ok;
 
-  if (!run_action (library, action, step, error))
-    return FALSE;
+  *out_label = _sd_edit_history_describe (library, action);
+  ok = run_action (library, action, step, error);
+  /* a status refused on the third story of five: the two written are
+   * still a step the editor may undo */
   action->changed = step->ids->len > 0;
   *out_step = action->changed ? g_steal_pointer (&step) : NULL;
-  *out_label = g_steal_pointer (&label);
-  return TRUE;
+  return ok;
 }
 
 gboolean

@@ -246,14 +246,13 @@ record (SdEditHistory *self, Action *action, GError **error)
 
   if (self->store == NULL) /* a shared library: its versioned writes */
     {
-      if (!_sd_edit_history_run_shared (self->library, action, &shared, &action->label, error))
-        return FALSE;
+      ok = _sd_edit_history_run_shared (self->library, action, &shared, &action->label, error);
       if (shared != NULL)
         push_step (self, action,
                    g_memdup2 (&(Edit){ .shared = shared, .label = action->label }, sizeof (Edit)));
       else
         g_free (action->label);
-      return TRUE;
+      return ok;
     }
   ok = record_step (self, action, error);
 
@@ -335,9 +334,10 @@ sd_edit_history_new (SdStore *store)
  * sd_edit_history_new_for_library:
  *
  * Returns: (transfer full) an empty history of actions on @library: with
- * undo on a personal library, as sd_edit_history_new (); on one that keeps
- * no undo steps yet (a shared library), tags, notes and statuses go
- * straight to it and the other actions are refused
+ * undo on a personal library, as sd_edit_history_new (); on a shared
+ * library its tags, notes, statuses, highlights and themes turned down,
+ * undone through the library's versioned writes
+ * (sd-edit-history-shared.c), the other actions refused
  */
 SdEditHistory *
 sd_edit_history_new_for_library (SdLibrary *library)

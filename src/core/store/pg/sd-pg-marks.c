@@ -64,8 +64,8 @@ write_highlight (SdPgLibrary *self, gpointer data, GError **error)
   if (write->start < 0 || write->end <= write->start || write->end > length)
     {
       g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID,
-                   _("A highlight must cover text of the story (characters %lld–%lld of %lld)"),
-                      (long long) write->start, (long long) write->end, (long long) length);
+                   _("A highlight must cover text of the story (characters %lld–%lld of %ld)"),
+                      (long long) write->start, (long long) write->end, (long) length);
       return FALSE;
     }
   /* the server cuts the quote and its context by characters, as the
