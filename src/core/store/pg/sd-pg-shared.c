@@ -337,8 +337,8 @@ refuse_offline (SdPgShared *self, GError **error)
 }
 
 /* @local_error passed on, a lost connection said as such. */
-gboolean
-_sd_pg_shared_fail (SdPgShared *self, GError *local_error, GError **error)
+static gboolean
+fail (SdPgShared *self, GError *local_error, GError **error)
 {
   if (PQstatus (self->library->conn) != CONNECTION_OK)
     {
@@ -375,7 +375,7 @@ tag_stories (SdLibrary    *library,
     return refuse_offline (self, error);
   if (!sd_pg_library_tag_stories (self->library, ids, n_ids, tag, add, NULL, out_changed,
                                   &local_error))
-    return _sd_pg_shared_fail (self, local_error, error);
+    return fail (self, local_error, error);
   return TRUE;
 }
 
@@ -394,7 +394,7 @@ set_note_from (
   if (!is_online (library))
     return refuse_offline (self, error);
   if (!sd_pg_library_get_note (self->library, id, &now, &version, &local_error))
-    return _sd_pg_shared_fail (self, local_error, error);
+    return fail (self, local_error, error);
   if (expected != NULL && g_strcmp0 (now, expected) != 0)
     {
       g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_CHANGED,
@@ -402,7 +402,7 @@ set_note_from (
       return FALSE;
     }
   if (!sd_pg_library_set_note_at (self->library, id, version, note, NULL, &local_error))
-    return _sd_pg_shared_fail (self, local_error, error);
+    return fail (self, local_error, error);
   return TRUE;
 }
 
@@ -425,17 +425,17 @@ set_status (SdLibrary           *library,
   if (expected == NULL)
     {
       if (!sd_pg_library_set_status (self->library, id, status, &local_error))
-        return _sd_pg_shared_fail (self, local_error, error);
+        return fail (self, local_error, error);
       return TRUE;
     }
   now = sd_pg_library_get_story (self->library, id, &version, &local_error);
   if (now == NULL)
-    return _sd_pg_shared_fail (self, local_error, error);
+    return fail (self, local_error, error);
   if (now->status != *expected
       || !sd_pg_library_set_status_at (self->library, id, version, status, NULL, &local_error))
     {
       if (local_error != NULL && !g_error_matches (local_error, SD_PG_ERROR, SD_PG_ERROR_CHANGED))
-        return _sd_pg_shared_fail (self, local_error, error);
+        return fail (self, local_error, error);
       g_clear_error (&local_error);
       g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_CHANGED,
                    _("Not saved: someone else set this story’s status to %s meanwhile (you chose "
@@ -623,6 +623,12 @@ _sd_pg_shared_connect_worker (SdPgShared *self, GCancellable *cancellable, GErro
 {
   /* the window's own connection again, as the importer's */
   return sd_pg_library_open_again (self->library, cancellable, error);
+}
+
+gboolean
+_sd_pg_shared_fail (SdPgShared *self, GError *local_error, GError **error)
+{
+  return fail (self, local_error, error);
 }
 
 gboolean
