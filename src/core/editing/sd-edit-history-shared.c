@@ -279,13 +279,20 @@ swap_highlight (SdLibrary  *library,
                 gboolean    add,
                 gboolean    undo,
                 const char *label,
+                gint64      renumbered[2],
                 GError    **error)
 {
   g_autoptr (GError) local_error = NULL;
 
   if (add)
-    return sd_library_add_highlight (library, step->story_id, step->start, step->end, step->comment,
-                                     &step->highlight, error);
+    {
+      renumbered[0] = step->highlight;
+      if (!sd_library_add_highlight (library, step->story_id, step->start, step->end, step->comment,
+                                     &step->highlight, error))
+        return FALSE;
+      renumbered[1] = step->highlight;
+      return TRUE;
+    }
   if (sd_library_remove_highlight (library, step->story_id, step->highlight, &local_error))
     return TRUE;
   /* gone already: someone else removed it */
@@ -298,8 +305,12 @@ swap_highlight (SdLibrary  *library,
 }
 
 gboolean
-_sd_edit_history_swap_shared (
-    SdLibrary *library, SharedStep *step, gboolean undo, const char *label, GError **error)
+_sd_edit_history_swap_shared (SdLibrary  *library,
+                              SharedStep *step,
+                              gboolean    undo,
+                              const char *label,
+                              gint64      renumbered[2],
+                              GError    **error)
 {
   switch (step->kind)
     {
@@ -315,10 +326,25 @@ _sd_edit_history_swap_shared (
     case EDIT_ADD_HIGHLIGHT:
     case EDIT_REMOVE_HIGHLIGHT:
       return swap_highlight (library, step, (step->kind == EDIT_ADD_HIGHLIGHT) != undo, undo, label,
-                             error);
+                             renumbered, error);
     case EDIT_DISMISS_THEME:
       return sd_library_dismiss_theme (library, step->story_id, step->text, !undo, NULL, error);
     default:
       g_return_val_if_reached (FALSE);
+    }
+}
+
+/* A highlight made again by a step is, to every other step, the one it
+ * made again (a personal library keeps its id; a shared one cannot). */
+void
+_sd_edit_history_renumber_shared (GQueue *queue, const gint64 renumbered[2])
+{
+  for (GList *l = queue->head; renumbered[0] != 0 && l != NULL; l = l->next)
+    {
+      SharedStep *step = ((Edit *) l->data)->shared;
+
+      if (step != NULL && step->highlight == renumbered[0]
+          && (step->kind == EDIT_ADD_HIGHLIGHT || step->kind == EDIT_REMOVE_HIGHLIGHT))
+        step->highlight = renumbered[1];
     }
 }

@@ -20,18 +20,6 @@
 /* Enough for a day's work on a few stories; older steps fall off. */
 #define MAX_STEPS 500
 
-/* One undo step: the rows it changed, as they were before it (after an
- * undo, as they were after it: undo and redo swap them back in). */
-typedef struct
-{
-  EditKind         kind;
-  gint64           story_id;
-  SdStoreSnapshot *snapshot;
-  SharedStep      *shared; /* instead, on a shared library */
-  char            *label;  /* what the step did, for the editor: "Mark “…” as reviewed" */
-  gboolean         open;   /* a note edit that later saves extend */
-} Edit;
-
 struct _SdEditHistory
 {
   GObject parent_instance;
@@ -650,6 +638,7 @@ move_step (SdEditHistory *self, GQueue *from, GQueue *to, GError **error)
 {
   Edit *edit = g_queue_peek_head (from);
   g_autoptr (GError) local_error = NULL;
+  gint64 renumbered[2] = { 0, 0 };
 
   if (edit == NULL)
     return TRUE;
@@ -657,7 +646,7 @@ move_step (SdEditHistory *self, GQueue *from, GQueue *to, GError **error)
   if (self->store != NULL
           ? !sd_store_swap_snapshot (self->store, edit->snapshot, &local_error)
           : !_sd_edit_history_swap_shared (self->library, edit->shared, from == &self->undo,
-                                           edit->label, &local_error))
+                                           edit->label, renumbered, &local_error))
     {
       /* Changed by someone else since: the step is gone for good, so the
        * next Ctrl+Z tries the one before instead of failing again. */
@@ -670,6 +659,8 @@ move_step (SdEditHistory *self, GQueue *from, GQueue *to, GError **error)
       return FALSE;
     }
   g_queue_push_head (to, g_queue_pop_head (from));
+  _sd_edit_history_renumber_shared (&self->undo, renumbered);
+  _sd_edit_history_renumber_shared (&self->redo, renumbered);
   notify_state (self);
   return TRUE;
 }
