@@ -14,7 +14,6 @@
 # it borrows.
 import glob
 import importlib.util
-import json
 import os
 import subprocess
 import sys
@@ -23,7 +22,7 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from sdwindow import CHIP_SECONDS, Window, fail, log, row_cells, wait_until  # noqa: E402
+from sdwindow import CHIP_SECONDS, fail, log, row_cells, wait_until  # noqa: E402
 
 _spec = importlib.util.spec_from_file_location("pg_window", os.path.join(HERE, "test-pg-window.py"))
 pg_window = importlib.util.module_from_spec(_spec)
@@ -48,23 +47,11 @@ def main():
         print("SD_TEST_PG_URL is not set: run through tests/with-postgres.py", file=sys.stderr)
         return 77
     folder = tempfile.TemporaryDirectory(prefix="sd-pg-window-marks-")
-    db = os.path.join(folder.name, "library.db")
-    sd("import", "--db", db, *sorted(glob.glob(os.path.join(SEEDS, "*.txt"))))
-    sd("admin", "init", URL)
-    sd("copy", "--from", db, "--to", URL)
 
     windows = []
     try:
-        a = Window(URL, os.path.join(folder.name, "a"))
-        windows.append(a)
-        headline = a.open_story(lambda cells: cells[0])
-        b = Window(URL, os.path.join(folder.name, "b"))
-        windows.append(b)
-        pg_window.move_aside(b, 1300)
-        b.open_story(lambda cells: cells[0])
-        stories = json.loads(sd("export", "--db", URL, "--format", "json"))
-        story_id = next(s["id"] for s in stories if s["headline"] == headline)
-        log(f"two windows on story {story_id}: {headline}")
+        a, b, stories, story_id = pg_window.two_windows(
+            folder.name, sorted(glob.glob(os.path.join(SEEDS, "*.txt"))), windows)
 
         # undo is on: a tag added and undone, gone in the other window too
         a.add_tag("撤销我")
