@@ -48,8 +48,7 @@ def main():
         return 77
     folder = tempfile.TemporaryDirectory(prefix="sd-pg-window-marks-")
 
-    windows = []
-    try:
+    with pg_window.window_session("marks-failed") as windows:
         a, b, stories, story_id = pg_window.two_windows(
             folder.name, sorted(glob.glob(os.path.join(SEEDS, "*.txt"))), windows)
 
@@ -121,18 +120,9 @@ def main():
             fail(f"the saved search took {seconds:.2f} s to show in the other window")
         search.text = ""
 
-        for window in (a, b):
+        for window in windows:
             if "CRITICAL" in window.messages():
                 fail("the window printed criticals:\n" + window.messages())
-    except Exception:
-        for window in windows:
-            log(f"window {window.proc.pid} (exit status {window.proc.poll()}):\n"
-                + window.messages())
-        pg_window.shot("marks-failed")
-        raise
-    finally:
-        for window in windows:
-            window.stop()
     return 0
 
 

@@ -14,6 +14,7 @@
 # with-postgres.py (SD_TEST_PG_URL); the screen is wide enough for the two
 # windows side by side, so a click in one never lands in the other.
 # SD_TEST_SHOTS=DIR keeps screenshots of the screen at each stage.
+import contextlib
 import glob
 import json
 import os
@@ -136,6 +137,30 @@ def tag_live(a, b, tag):
     wait_until(lambda: b.chip(tag), f"{tag!r} in the other window", timeout=CHIP_SECONDS,
                step=0.02)
     return time.monotonic() - start
+
+
+def failed(windows, name):
+    """What each window said, and the screen as @name, for a test that
+    failed."""
+    for window in windows:
+        log(f"window {window.proc.pid} (exit status {window.proc.poll()}):\n"
+            + window.messages())
+    shot(name)
+
+
+@contextlib.contextmanager
+def window_session(name):
+    """A list for the windows opened inside: what they said logged and the
+    screen kept as @name when it fails, each stopped after."""
+    windows = []
+    try:
+        yield windows
+    except Exception:
+        failed(windows, name)
+        raise
+    finally:
+        for window in windows:
+            window.stop()
 
 
 def two_windows(folder, seeds, windows):
@@ -314,10 +339,7 @@ def main():
             if "CRITICAL" in window.messages():
                 fail("the window printed criticals:\n" + window.messages())
     except Exception:
-        for window in windows:
-            log(f"window {window.proc.pid} (exit status {window.proc.poll()}):\n"
-                + window.messages())
-        shot("failed")
+        failed(windows, "failed")
         raise
     finally:
         for window in windows:
