@@ -179,7 +179,10 @@ class SharedCli(unittest.TestCase):
                                "SELECT string_agg (step::text, ',' ORDER BY step)"
                                " FROM storydesk.schema_steps"],
                               check=True, capture_output=True, text=True).stdout.strip()
-        self.assertEqual(done, "1,2,3,4,5")
+        # every step once, in order, however many this version has
+        steps = [int(step) for step in done.split(",")]
+        self.assertEqual(steps, list(range(1, len(steps) + 1)))
+        self.assertGreaterEqual(len(steps), 6)
         self.assertEqual(run("export", "--db", other, "--format", "json").stdout, "[]\n")
         subprocess.run(["psql", "-q", other, "-c",
                         "INSERT INTO storydesk.schema_steps (step) VALUES (99)"], check=True,

@@ -82,7 +82,7 @@ make_old_library (char **out_heads)
     }
   *out_heads = heads ();
   g_free (sql ("DROP TABLE storydesk.story_heads;"
-               "DELETE FROM storydesk.schema_steps WHERE step > 3"));
+               "DELETE FROM storydesk.schema_steps WHERE step = 4"));
   return g_steal_pointer (&admin);
 }
 

@@ -11,7 +11,9 @@
 #include <string.h>
 
 #include "sd-pg-corrections.h"
+#include "sd-library.h"
 #include "sd-pg-library.h"
+#include "sd-pg-shared.h"
 
 /* SD_TEST_PG_URL, logged in as @person instead. */
 static char *
@@ -268,11 +270,95 @@ test_corrections (void)
   g_assert_cmpuint (n, ==, 1);
 }
 
+/* The shared library of @person, as their window opens it. */
+static SdLibrary *
+open_shared_as (const char *person)
+{
+  g_autofree char *location = location_as (person);
+  g_autoptr (GError) error = NULL;
+  SdPgShared *shared = sd_pg_shared_open (location, &error);
+
+  g_assert_no_error (error);
+  return SD_LIBRARY (shared);
+}
+
+/* Marks and organising (after /pg/roles, on its people and story 1): an
+ * editor highlights, turns themes down and keeps saved searches, each in
+ * their own name only; a tag's name and colour are a reviewer's, refused
+ * to an editor in words that say so, and through hand-written SQL. */
+static void
+test_marks (void)
+{
+  g_autoptr (SdLibrary) editor = open_shared_as ("小王");
+  g_autoptr (SdLibrary) reviewer = open_shared_as ("reviewer%20li");
+  g_autoptr (GError) error = NULL;
+  static const char *const denied = "42501";
+  const gint64             id = 1;
+  gint64                   highlight = 0;
+
+  /* through the library, as the window writes */
+  g_assert_true (sd_library_tag_stories (editor, &id, 1, "党建", TRUE, &error));
+  g_assert_true (sd_library_add_highlight (editor, 1, 7, 11, "核实", &highlight, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (highlight, >, 0);
+  /* the story's new version, stamped as the editor's */
+  assert_sql ("小王",
+              "SELECT 1 FROM storydesk.stories WHERE id = 1 AND editor = '小王' AND version = 6", 1,
+              "");
+  assert_sql ("小王",
+              "SELECT 1 FROM storydesk.highlights WHERE editor = '小王' AND comment = '核实'"
+              " AND quote = '就业形态' AND created ~ '^[0-9-]{10}T[0-9:]{8}Z$'",
+              1, "");
+  g_assert_true (sd_library_dismiss_theme (editor, 1, "乡村振兴", TRUE, NULL, &error));
+  g_assert_true (sd_library_save_search (editor, "党建的", "党建", &error));
+  g_assert_no_error (error);
+  assert_sql ("小王", "SELECT 1 FROM storydesk.saved_searches WHERE editor = '小王'", 1, "");
+  assert_sql ("小王", "SELECT 1 FROM storydesk.dismissed_themes WHERE editor = '小王'", 1, "");
+  g_assert_false (sd_library_rename_tag (editor, "党建", "党的建设", &error));
+  g_assert_error (error, SD_PG_ERROR, SD_PG_ERROR_DENIED);
+  g_assert_nonnull (strstr (error->message, "审稿"));
+  g_clear_error (&error);
+  g_assert_false (sd_library_set_tag_color (editor, "党建", "#3584e4", &error));
+  g_assert_error (error, SD_PG_ERROR, SD_PG_ERROR_DENIED);
+  g_clear_error (&error);
+  /* the reviewer may */
+  g_assert_true (sd_library_set_tag_color (reviewer, "党建", "#3584e4", &error));
+  g_assert_true (sd_library_rename_tag (reviewer, "党建", "党的建设", &error));
+  g_assert_no_error (error);
+  assert_sql ("小王", "SELECT 1 FROM storydesk.tags WHERE name = '党的建设' AND color = '#3584e4'",
+              1, "");
+
+  /* never in another's name, nor anyone's tags renamed, by hand */
+  assert_sql ("小王",
+              "INSERT INTO storydesk.dismissed_themes (story_id, theme, editor)"
+              " VALUES (1, '就业', 'admin')",
+              0, denied);
+  assert_sql ("小王", "UPDATE storydesk.dismissed_themes SET editor = 'admin'", 0, denied);
+  assert_sql (
+      "小王",
+      "INSERT INTO storydesk.saved_searches (name, query, editor) VALUES ('x', 'y', 'admin')", 0,
+      denied);
+  /* the row's policy: WITH CHECK on the editor it names */
+  assert_sql ("小王", "UPDATE storydesk.saved_searches SET editor = 'admin'", 0, denied);
+  assert_sql ("小王", "UPDATE storydesk.highlights SET comment = '改'", 0, denied);
+  assert_sql ("小王", "UPDATE storydesk.tags SET name = 'x'", 0, denied);
+  assert_sql ("小王", "UPDATE storydesk.tags SET color = '#000000'", 0, denied);
+  assert_sql ("小王", "DELETE FROM storydesk.tags", 0, denied);
+  assert_sql ("小王", "ALTER TABLE storydesk.saved_searches DISABLE ROW LEVEL SECURITY", 0, denied);
+  /* what an editor may: take a theme back, forget a search, whoever's */
+  assert_sql ("reviewer li",
+              "INSERT INTO storydesk.saved_searches (name, query) VALUES ('李的', '苏州')", 1, "");
+  assert_sql ("小王", "DELETE FROM storydesk.saved_searches WHERE name = '李的'", 1, "");
+  assert_sql ("小王", "DELETE FROM storydesk.dismissed_themes WHERE story_id = 1", 1, "");
+  assert_sql ("reviewer li", "UPDATE storydesk.tags SET color = NULL", 1, "");
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/pg/roles", test_roles);
   g_test_add_func ("/pg/roles/corrections", test_corrections);
+  g_test_add_func ("/pg/roles/marks", test_marks);
   return g_test_run ();
 }

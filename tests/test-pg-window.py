@@ -16,6 +16,7 @@
 # with-postgres.py (SD_TEST_PG_URL); the screen is wide enough for the two
 # windows side by side, so a click in one never lands in the other.
 # SD_TEST_SHOTS=DIR keeps screenshots of the screen at each stage.
+import contextlib
 import glob
 import json
 import os
@@ -140,31 +141,64 @@ def tag_live(a, b, tag):
     return time.monotonic() - start
 
 
+def failed(windows, name):
+    """What each window said, and the screen as @name, for a test that
+    failed."""
+    for window in windows:
+        log(f"window {window.proc.pid} (exit status {window.proc.poll()}):\n"
+            + window.messages())
+    shot(name)
+
+
+@contextlib.contextmanager
+def window_session(name):
+    """A list for the windows opened inside: what they said logged and the
+    screen kept as @name when it fails, each stopped after."""
+    windows = []
+    try:
+        yield windows
+    except Exception:
+        failed(windows, name)
+        raise
+    finally:
+        for window in windows:
+            window.stop()
+
+
+def two_windows(folder, seeds, windows):
+    """@seeds copied into the shared library, and two windows on it side by
+    side, each showing its first story (appended to @windows as they
+    open); returns them, the library's stories and the shown story's id."""
+    db = os.path.join(folder, "library.db")
+    sd("import", "--db", db, *seeds)
+    sd("admin", "init", URL)
+    sd("copy", "--from", db, "--to", URL)
+    a = Window(URL, os.path.join(folder, "a"))
+    windows.append(a)
+    headline = a.open_story(lambda cells: cells[0])
+    b = Window(URL, os.path.join(folder, "b"))
+    windows.append(b)
+    move_aside(b, 1300)
+    if b.open_story(lambda cells: cells[0]) != headline:
+        fail("the two windows list the shared library differently")
+    stories = json.loads(sd("export", "--db", URL, "--format", "json"))
+    story_id = next(s["id"] for s in stories if s["headline"] == headline)
+    log(f"two windows on story {story_id}: {headline}")
+    return a, b, stories, story_id
+
+
 def main():
     if URL is None:
         print("SD_TEST_PG_URL is not set: run through tests/with-postgres.py", file=sys.stderr)
         return 77
     folder = tempfile.TemporaryDirectory(prefix="sd-pg-window-")
-    db = os.path.join(folder.name, "library.db")
     seeds = sorted(glob.glob(os.path.join(SEEDS, "*.txt")))
-    # the last seed is imported from a window, at the end
-    sd("import", "--db", db, *seeds[:-1])
-    sd("admin", "init", URL)
-    sd("copy", "--from", db, "--to", URL)
 
     windows = []
     try:
-        a = Window(URL, os.path.join(folder.name, "a"))
-        windows.append(a)
-        headline = a.open_story(lambda cells: cells[0])
-        b = Window(URL, os.path.join(folder.name, "b"))
-        windows.append(b)
-        move_aside(b, 1300)
-        if b.open_story(lambda cells: cells[0]) != headline:
-            fail("the two windows list the shared library differently")
-        stories = json.loads(sd("export", "--db", URL, "--format", "json"))
-        story_id = next(s["id"] for s in stories if s["headline"] == headline)
-        log(f"two windows on story {story_id}: {headline}")
+        # the last seed is imported from a window, at the end
+        a, b, stories, story_id = two_windows(folder.name, seeds[:-1], windows)
+        headline = next(s["headline"] for s in stories if s["id"] == story_id)
 
         # what the window cannot do on a shared library yet is off, saying
         # why; an admin (the test's login) may import; anyone may export
@@ -355,10 +389,7 @@ def main():
             if "CRITICAL" in window.messages():
                 fail("the window printed criticals:\n" + window.messages())
     except Exception:
-        for window in windows:
-            log(f"window {window.proc.pid} (exit status {window.proc.poll()}):\n"
-                + window.messages())
-        shot("failed")
+        failed(windows, "failed")
         raise
     finally:
         for window in windows:

@@ -183,7 +183,8 @@ _sd_cli_tag_shared (const char *story_ref, const char *query, const char *add, c
   if (library == NULL || (ids = find_stories (library, story_ref, query)) == NULL)
     return EXIT_REFUSED;
   if (!sd_pg_library_tag_stories (library, (const gint64 *) ids->data, ids->len,
-                                  add != NULL ? add : remove, add != NULL, &n_changed, &error))
+                                  add != NULL ? add : remove, add != NULL, &n_changed, NULL,
+                                  &error))
     return say_error (library,
                       add != NULL ? _("tag stories") : _("take tags off stories"), error);
   if (add != NULL)

@@ -225,16 +225,6 @@ sd_library_model_init (SdLibraryModel *self)
   self->no_tags = g_ptr_array_new ();
 }
 
-/* What the library cannot do yet (a shared one: sd_library_get_features ()),
- * refused in words the editor can read; the window disables it anyway. */
-static gboolean
-refuse (SdLibraryModel *self, GError **error)
-{
-  g_set_error_literal (error, SD_LIBRARY_ERROR, SD_LIBRARY_ERROR_UNSUPPORTED,
-                       sd_library_describe_missing (self->library));
-  return FALSE;
-}
-
 /* (an import's or an export's @data is a reference to its owner, which
  * the callback lets go of, as on a personal library) */
 static void
@@ -338,9 +328,7 @@ sd_library_model_rename_tag (SdLibraryModel *self,
                              GError        **error)
 {
   g_return_val_if_fail (SD_IS_LIBRARY_MODEL (self), FALSE);
-  if (self->store == NULL)
-    return refuse (self, error);
-  return sd_store_rename_tag (self->store, tag, new_name, error);
+  return sd_library_rename_tag (self->library, tag, new_name, error);
 }
 
 gboolean
@@ -362,9 +350,7 @@ sd_library_model_set_tag_color (SdLibraryModel *self,
                                 GError        **error)
 {
   g_return_val_if_fail (SD_IS_LIBRARY_MODEL (self), FALSE);
-  if (self->store == NULL)
-    return refuse (self, error);
-  return sd_store_set_tag_color (self->store, tag, color, error);
+  return sd_library_set_tag_color (self->library, tag, color, error);
 }
 
 /* Saved searches change no story, so the store says nothing: read now. */
@@ -376,9 +362,7 @@ sd_library_model_save_search (SdLibraryModel *self,
 {
   g_return_val_if_fail (SD_IS_LIBRARY_MODEL (self), FALSE);
 
-  if (self->store == NULL)
-    return refuse (self, error);
-  if (!sd_store_save_search (self->store, name, query, error))
+  if (!sd_library_save_search (self->library, name, query, error))
     return FALSE;
   read_summary (self);
   return TRUE;
@@ -389,9 +373,7 @@ sd_library_model_delete_search (SdLibraryModel *self, const char *name, GError *
 {
   g_return_val_if_fail (SD_IS_LIBRARY_MODEL (self), FALSE);
 
-  if (self->store == NULL)
-    return refuse (self, error);
-  if (!sd_store_delete_saved_search (self->store, name, error))
+  if (!sd_library_delete_search (self->library, name, error))
     return FALSE;
   read_summary (self);
   return TRUE;

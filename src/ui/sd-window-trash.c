@@ -13,32 +13,43 @@
 
 #include "sd-window-private.h"
 
-/* After a delete: what it did, with a button to take it back (a shared
- * library keeps no undo steps: its stories come back from the trash). */
-static void
-notify_deleted (SdWindow *self, guint n_steps)
+/* What a delete or a restore did. */
+typedef enum
 {
-  g_autofree char *message = NULL;
+  MOVED_NOTHING,
+  MOVED_WITH_STEP, /* undo takes it back */
+  MOVED_NO_STEP,   /* a shared library keeps no undo step for the trash */
+} Moved;
 
-  if (n_steps == 0)
-    return;
-  if (!(sd_library_get_features (self->engine) & SD_LIBRARY_CAN_UNDO))
-    {
-      message = g_strdup (_("Moved to the trash: restore it from there"));
-      sd_toast_show (self->toast, message, 0);
-      return;
-    }
-  if (n_steps == 1)
-    message = g_strdup (sd_edit_history_get_undo_label (self->history));
-  else
-    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u story moved to the trash",
-                                            "%u stories moved to the trash", n_steps),
-                               n_steps);
-  sd_toast_show_undoable (self->toast, message);
+/* Whether the edit history's last action, which was @before's successor,
+ * moved anything, and with an undo step. */
+static Moved
+moved_since (SdWindow *self, const char *before, gboolean ok)
+{
+  if (!ok)
+    return MOVED_NOTHING;
+  if (sd_edit_history_get_undo_label (self->history) != before)
+    return MOVED_WITH_STEP;
+  /* stories in the trash already make no step on a personal library; a
+   * shared library keeps no step for the trash (no snapshots there) */
+  return self->store != NULL ? MOVED_NOTHING : MOVED_NO_STEP;
 }
 
-/* @ids to the trash or back, in one undo step; whether anything moved. */
-static gboolean
+/* After a delete: what it did, with a button to take it back when undo
+ * can (a shared library keeps no undo step for it: its stories come back
+ * from the trash). */
+static void
+notify_deleted (SdWindow *self, Moved moved)
+{
+  if (moved == MOVED_NO_STEP)
+    sd_toast_show (self->toast, _("Moved to the trash: restore it from there"), 0);
+  else if (moved == MOVED_WITH_STEP)
+    sd_toast_show_undoable (self->toast, sd_edit_history_get_undo_label (self->history));
+}
+
+/* @ids to the trash or back, in one undo step where the library keeps
+ * them. */
+static Moved
 move_stories (SdWindow *self, GArray *ids, gboolean to_trash)
 {
   g_autoptr (GError) error = NULL;
@@ -46,17 +57,14 @@ move_stories (SdWindow *self, GArray *ids, gboolean to_trash)
   gboolean    ok;
 
   if (ids->len == 0)
-    return FALSE;
+    return MOVED_NOTHING;
   ok = to_trash ? sd_edit_history_trash (self->history, SD_TRASH_STORY, (gint64 *) ids->data,
                                          ids->len, &error)
                 : sd_edit_history_restore (self->history, SD_TRASH_STORY, (gint64 *) ids->data,
                                            ids->len, &error);
   if (!ok)
     _sd_window_show_message (self, GTK_MESSAGE_ERROR, error->message);
-  /* stories in the trash already make no step; a shared library makes none */
-  return ok
-         && (sd_edit_history_get_undo_label (self->history) != before
-             || !(sd_library_get_features (self->engine) & SD_LIBRARY_CAN_UNDO));
+  return moved_since (self, before, ok);
 }
 
 /* Delete: the selected stories, or, in the tree, the import batch picked. */
@@ -87,14 +95,15 @@ static void
 trash_target (SdWindow *self, SdTrashKind kind, gint64 id)
 {
   g_autoptr (GError) error = NULL;
-  const char *before = sd_edit_history_get_undo_label (self->history);
+  const char *before;
+  gboolean    ok;
 
   sd_story_inspector_flush (self->inspector);
-  if (!sd_edit_history_trash (self->history, kind, &id, 1, &error))
+  before = sd_edit_history_get_undo_label (self->history);
+  ok = sd_edit_history_trash (self->history, kind, &id, 1, &error);
+  if (!ok)
     _sd_window_show_message (self, GTK_MESSAGE_ERROR, error->message);
-  else
-    notify_deleted (self, sd_edit_history_get_undo_label (self->history) != before
-                              || !(sd_library_get_features (self->engine) & SD_LIBRARY_CAN_UNDO));
+  notify_deleted (self, moved_since (self, before, ok));
 }
 
 /* Every story of the page the selected story was cut from. */

@@ -14,9 +14,9 @@
 
 /* "“武进探索多元化解…”": a story's headline, shortened, as a label names it. */
 static char *
-dup_story_name (SdStore *store, gint64 story_id)
+dup_story_name (SdLibrary *library, gint64 story_id)
 {
-  g_autoptr (SdStory) story = sd_store_get_story (store, story_id, NULL);
+  g_autoptr (SdStory) story = sd_library_get_story (library, story_id, NULL);
   g_autofree char *title = story != NULL ? sd_story_dup_title (story) : NULL;
 
   if (title == NULL || *title == '\0')
@@ -34,7 +34,7 @@ dup_story_name (SdStore *store, gint64 story_id)
 
 /* "Delete “…”", "Restore the page “…”": a delete or a restore. */
 static char *
-describe_trash (SdStore *store, const Action *action)
+describe_trash (SdLibrary *library, const Action *action)
 {
   static const char *const formats[2][3] = {
     { N_("Delete %s"), N_("Delete the page “%s”"), N_("Delete the import batch “%s”") },
@@ -49,20 +49,21 @@ describe_trash (SdStore *store, const Action *action)
             : g_dngettext (GETTEXT_PACKAGE, "Restore %u story", "Restore %u stories",
                            action->n_ids),
         action->n_ids);
-  name = action->trash == SD_TRASH_STORY
-             ? dup_story_name (store, action->ids[0])
-             : sd_store_dup_target_name (store, action->trash, action->ids[0], NULL);
+  name = action->trash == SD_TRASH_STORY ? dup_story_name (library, action->ids[0])
+         : SD_IS_STORE (library)
+             ? sd_store_dup_target_name (SD_STORE (library), action->trash, action->ids[0], NULL)
+             : NULL;
   return g_strdup_printf (_(formats[action->kind == EDIT_RESTORE][action->trash]),
                                      name != NULL ? name : "");
 }
 
 char *
-_sd_edit_history_describe (SdStore *store, const Action *action)
+_sd_edit_history_describe (SdLibrary *library, const Action *action)
 {
   g_autofree char *story = NULL;
 
   if (action->kind == EDIT_TRASH || action->kind == EDIT_RESTORE)
-    return describe_trash (store, action);
+    return describe_trash (library, action);
 
   if ((action->kind == EDIT_ADD_TAG || action->kind == EDIT_REMOVE_TAG) && action->n_ids != 1)
     return g_strdup_printf (action->kind == EDIT_ADD_TAG
@@ -77,7 +78,7 @@ _sd_edit_history_describe (SdStore *store, const Action *action)
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Move %u story to another place",
                                          "Move %u stories to another place", action->n_ids),
                             action->n_ids);
-  story = dup_story_name (store, action->n_ids == 1 ? action->ids[0] : action->story_id);
+  story = dup_story_name (library, action->n_ids == 1 ? action->ids[0] : action->story_id);
   switch (action->kind)
     {
     case EDIT_ADD_TAG:

@@ -55,15 +55,48 @@ typedef struct
   SdStoreSnapshot *snapshot; /* what the step covers; a split adds its new story */
 } Action;
 
-/* sd-edit-history-labels.c: what @action does, in the editor's words;
- * read inside its transaction, before it runs, so the story still has the
- * name the editor saw. */
-G_GNUC_INTERNAL char *_sd_edit_history_describe (SdStore *store, const Action *action);
+typedef struct _SharedStep SharedStep;
 
-/* sd-edit-history-shared.c: @action on a library without undo steps (a
- * shared one): tags, notes and statuses written, no step kept; the other
- * actions refused with SD_LIBRARY_ERROR_UNSUPPORTED. */
-G_GNUC_INTERNAL gboolean _sd_edit_history_run_shared (SdLibrary *library, const Action *action,
+/* One undo step: the rows it changed, as they were before it (after an
+ * undo, as they were after it: undo and redo swap them back in). */
+typedef struct
+{
+  EditKind         kind;
+  gint64           story_id;
+  SdStoreSnapshot *snapshot;
+  SharedStep      *shared; /* instead, on a shared library */
+  char            *label;  /* what the step did, for the editor: "Mark “…” as reviewed" */
+  gboolean         open;   /* a note edit that later saves extend */
+} Edit;
+
+/* sd-edit-history-labels.c: what @action does, in the editor's words;
+ * read before it runs (on a personal library inside its transaction), so
+ * the story still has the name the editor saw. */
+G_GNUC_INTERNAL char *_sd_edit_history_describe (SdLibrary *library, const Action *action);
+
+/* sd-edit-history-shared.c: the undo steps of a library that keeps no
+ * snapshots (a shared one, #17): what each action changed, taken back and
+ * done again through the library's own versioned writes. */
+/* Runs @action on @library: @out_step (NULL when nothing changed; set
+ * when it failed part way too) and @out_label, what it did; the actions
+ * the library cannot do yet refused with SD_LIBRARY_ERROR_UNSUPPORTED. */
+G_GNUC_INTERNAL gboolean _sd_edit_history_run_shared (SdLibrary *library, Action *action,
+                                                      SharedStep **out_step, char **out_label,
                                                       GError **error);
+/* A note typed on, inside the step @step (an open EDIT_NOTE step). */
+G_GNUC_INTERNAL gboolean _sd_edit_history_extend_shared (SdLibrary *library, SharedStep *step,
+                                                         const Action *action, GError **error);
+/* Undoes @step (or does it again, !@undo); SD_STORE_ERROR_CHANGED, naming
+ * who changed what since, when that would overwrite another editor's
+ * change, and then nothing is written.  @label: the step's.  A highlight
+ * made again has a new id: @renumbered, its old one and the new. */
+G_GNUC_INTERNAL gboolean _sd_edit_history_swap_shared (SdLibrary *library, SharedStep *step,
+                                                       gboolean undo, const char *label,
+                                                       gint64 renumbered[2], GError **error);
+/* The steps of @queue (element-type Edit) that name highlight
+ * @renumbered[0] name @renumbered[1] instead. */
+G_GNUC_INTERNAL void     _sd_edit_history_renumber_shared (GQueue *queue,
+                                                           const gint64 renumbered[2]);
+G_GNUC_INTERNAL void     _sd_edit_history_shared_step_free (SharedStep *step);
 
 G_END_DECLS

@@ -20,17 +20,6 @@
 /* Enough for a day's work on a few stories; older steps fall off. */
 #define MAX_STEPS 500
 
-/* One undo step: the rows it changed, as they were before it (after an
- * undo, as they were after it: undo and redo swap them back in). */
-typedef struct
-{
-  EditKind         kind;
-  gint64           story_id;
-  SdStoreSnapshot *snapshot;
-  char            *label; /* what the step did, for the editor: "Mark “…” as reviewed" */
-  gboolean         open;  /* a note edit that later saves extend */
-} Edit;
-
 struct _SdEditHistory
 {
   GObject parent_instance;
@@ -57,6 +46,7 @@ static void
 edit_free (Edit *edit)
 {
   g_clear_pointer (&edit->snapshot, sd_store_snapshot_free);
+  g_clear_pointer (&edit->shared, _sd_edit_history_shared_step_free);
   g_free (edit->label);
   g_free (edit);
 }
@@ -109,7 +99,7 @@ perform (SdStore *store, gpointer data, GError **error)
 
   action->changed = TRUE;
   g_free (action->label);
-  action->label = _sd_edit_history_describe (store, action);
+  action->label = _sd_edit_history_describe (SD_LIBRARY (store), action);
   switch (action->kind)
     {
     case EDIT_ADD_TAG:
@@ -179,6 +169,19 @@ perform (SdStore *store, gpointer data, GError **error)
     }
 }
 
+/* A new step of @action, now that it changed something. */
+static void
+push_step (SdEditHistory *self, const Action *action, Edit *edit)
+{
+  edit->kind = action->kind;
+  /* a tag on one story is about that story */
+  edit->story_id = action->n_ids == 1 && action->ids != NULL && action->kind != EDIT_TRASH
+                           && action->kind != EDIT_RESTORE
+                       ? action->ids[0]
+                       : action->story_id;
+  push (self, edit);
+}
+
 /* Runs @action with the rows it may change captured first, and makes it an
  * undo step when it changed something. */
 static gboolean
@@ -217,25 +220,28 @@ record_step (SdEditHistory *self, Action *action, GError **error)
   if (!action->changed)
     return TRUE; /* nothing happened, nothing to undo */
   edit = g_new0 (Edit, 1);
-  edit->kind = action->kind;
-  /* a tag on one story is about that story */
-  edit->story_id = action->n_ids == 1 && action->ids != NULL && action->kind != EDIT_TRASH
-                           && action->kind != EDIT_RESTORE
-                       ? action->ids[0]
-                       : action->story_id;
   edit->snapshot = g_steal_pointer (&snapshot);
   edit->label = g_steal_pointer (&action->label);
-  push (self, edit);
+  push_step (self, action, edit);
   return TRUE;
 }
 
 static gboolean
 record (SdEditHistory *self, Action *action, GError **error)
 {
-  gboolean ok;
+  SharedStep *shared = NULL;
+  gboolean    ok;
 
-  if (self->store == NULL)
-    return _sd_edit_history_run_shared (self->library, action, error);
+  if (self->store == NULL) /* a shared library: its versioned writes */
+    {
+      ok = _sd_edit_history_run_shared (self->library, action, &shared, &action->label, error);
+      if (shared != NULL)
+        push_step (self, action,
+                   g_memdup2 (&(Edit){ .shared = shared, .label = action->label }, sizeof (Edit)));
+      else
+        g_free (action->label);
+      return ok;
+    }
   ok = record_step (self, action, error);
 
   g_clear_pointer (&action->label, g_free); /* when no step took it */
@@ -316,9 +322,10 @@ sd_edit_history_new (SdStore *store)
  * sd_edit_history_new_for_library:
  *
  * Returns: (transfer full) an empty history of actions on @library: with
- * undo on a personal library, as sd_edit_history_new (); on one that keeps
- * no undo steps yet (a shared library), tags, notes and statuses go
- * straight to it and the other actions are refused
+ * undo on a personal library, as sd_edit_history_new (); on a shared
+ * library its tags, notes, statuses, highlights and themes turned down,
+ * undone through the library's versioned writes
+ * (sd-edit-history-shared.c), the other actions refused
  */
 SdEditHistory *
 sd_edit_history_new_for_library (SdLibrary *library)
@@ -381,7 +388,9 @@ sd_edit_history_set_note_from (
     {
       /* the step keeps its rows before and learns the rows after */
       action.snapshot = top->snapshot;
-      if (!sd_store_extend_edit (self->store, top->snapshot, save_note, &action, error))
+      if (self->store == NULL
+              ? !_sd_edit_history_extend_shared (self->library, top->shared, &action, error)
+              : !sd_store_extend_edit (self->store, top->snapshot, save_note, &action, error))
         return FALSE;
       g_queue_clear_full (&self->redo, (GDestroyNotify) edit_free);
       return TRUE;
@@ -496,11 +505,7 @@ gboolean
 sd_edit_history_set_story_field (
     SdEditHistory *self, gint64 story_id, SdStoryField field, const char *value, GError **error)
 {
-  Action action = { EDIT_FIELD, story_id, .field = field, .text = value };
-
-  g_return_val_if_fail (SD_IS_EDIT_HISTORY (self), FALSE);
-  g_return_val_if_fail (field <= SD_STORY_FIELD_BYLINE, FALSE);
-  return record (self, &action, error);
+  return sd_edit_history_set_story_field_from (self, story_id, field, NULL, value, error);
 }
 
 gboolean
@@ -650,11 +655,15 @@ move_step (SdEditHistory *self, GQueue *from, GQueue *to, GError **error)
 {
   Edit *edit = g_queue_peek_head (from);
   g_autoptr (GError) local_error = NULL;
+  gint64 renumbered[2] = { 0, 0 };
 
   if (edit == NULL)
     return TRUE;
   edit->open = FALSE;
-  if (!sd_store_swap_snapshot (self->store, edit->snapshot, &local_error))
+  if (self->store != NULL
+          ? !sd_store_swap_snapshot (self->store, edit->snapshot, &local_error)
+          : !_sd_edit_history_swap_shared (self->library, edit->shared, from == &self->undo,
+                                           edit->label, renumbered, &local_error))
     {
       /* Changed by someone else since: the step is gone for good, so the
        * next Ctrl+Z tries the one before instead of failing again. */
@@ -667,6 +676,8 @@ move_step (SdEditHistory *self, GQueue *from, GQueue *to, GError **error)
       return FALSE;
     }
   g_queue_push_head (to, g_queue_pop_head (from));
+  _sd_edit_history_renumber_shared (&self->undo, renumbered);
+  _sd_edit_history_renumber_shared (&self->redo, renumbered);
   notify_state (self);
   return TRUE;
 }

@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sd-library.h"
+#include "sd-store-edit.h"
 #include "sd-store-private.h"
 
 G_DEFINE_QUARK (sd - library - error - quark, sd_library_error)
@@ -177,8 +178,20 @@ gboolean
 sd_library_tag_stories (
     SdLibrary *self, const gint64 *ids, guint n_ids, const char *tag, gboolean add, GError **error)
 {
+  return sd_library_change_tags (self, ids, n_ids, tag, add, NULL, error);
+}
+
+gboolean
+sd_library_change_tags (SdLibrary    *self,
+                        const gint64 *ids,
+                        guint         n_ids,
+                        const char   *tag,
+                        gboolean      add,
+                        GArray       *out_changed,
+                        GError      **error)
+{
   g_return_val_if_fail (SD_IS_LIBRARY (self), FALSE);
-  return SD_LIBRARY_GET_IFACE (self)->tag_stories (self, ids, n_ids, tag, add, error);
+  return SD_LIBRARY_GET_IFACE (self)->tag_stories (self, ids, n_ids, tag, add, out_changed, error);
 }
 
 gboolean
@@ -228,6 +241,98 @@ sd_library_describe_missing_feature (SdLibrary *self, SdLibraryFeatures feature)
   if (iface->describe_missing != NULL)
     reason = iface->describe_missing (self, feature);
   return reason != NULL ? reason : sd_library_describe_missing (self);
+}
+
+/* Marks and organising (#17): the interface's dispatch, what a library
+ * without them lacks refused in the editor's words. */
+
+static gboolean
+can (SdLibrary *self, gpointer func, SdLibraryFeatures feature, GError **error)
+{
+  if (func != NULL && (sd_library_get_features (self) & feature) != 0)
+    return TRUE;
+  g_set_error_literal (error, SD_LIBRARY_ERROR, SD_LIBRARY_ERROR_UNSUPPORTED,
+                       sd_library_describe_missing_feature (self, feature));
+  return FALSE;
+}
+
+#define IFACE(self) SD_LIBRARY_GET_IFACE (self)
+
+gboolean
+sd_library_add_highlight (SdLibrary  *self,
+                          gint64      id,
+                          gint64      start,
+                          gint64      end,
+                          const char *comment,
+                          gint64     *out_id,
+                          GError    **error)
+{
+  g_return_val_if_fail (SD_IS_LIBRARY (self), FALSE);
+  return can (self, IFACE (self)->add_highlight, SD_LIBRARY_CAN_MARK, error)
+         && IFACE (self)->add_highlight (self, id, start, end, comment, out_id, error);
+}
+
+gboolean
+sd_library_remove_highlight (SdLibrary *self, gint64 id, gint64 highlight_id, GError **error)
+{
+  g_return_val_if_fail (SD_IS_LIBRARY (self), FALSE);
+  return can (self, IFACE (self)->remove_highlight, SD_LIBRARY_CAN_MARK, error)
+         && IFACE (self)->remove_highlight (self, id, highlight_id, error);
+}
+
+gboolean
+sd_library_dismiss_theme (SdLibrary  *self,
+                          gint64      id,
+                          const char *theme,
+                          gboolean    dismiss,
+                          gboolean   *out_changed,
+                          GError    **error)
+{
+  g_return_val_if_fail (SD_IS_LIBRARY (self), FALSE);
+  return can (self, IFACE (self)->dismiss_theme, SD_LIBRARY_CAN_MARK, error)
+         && IFACE (self)->dismiss_theme (self, id, theme, dismiss, out_changed, error);
+}
+
+gboolean
+sd_library_save_search (SdLibrary *self, const char *name, const char *query, GError **error)
+{
+  g_return_val_if_fail (SD_IS_LIBRARY (self), FALSE);
+  return can (self, IFACE (self)->save_search, SD_LIBRARY_CAN_ORGANISE, error)
+         && IFACE (self)->save_search (self, name, query, error);
+}
+
+gboolean
+sd_library_delete_search (SdLibrary *self, const char *name, GError **error)
+{
+  g_return_val_if_fail (SD_IS_LIBRARY (self), FALSE);
+  return can (self, IFACE (self)->delete_search, SD_LIBRARY_CAN_ORGANISE, error)
+         && IFACE (self)->delete_search (self, name, error);
+}
+
+gboolean
+sd_library_rename_tag (SdLibrary *self, const char *tag, const char *new_name, GError **error)
+{
+  g_return_val_if_fail (SD_IS_LIBRARY (self), FALSE);
+  return can (self, IFACE (self)->rename_tag, SD_LIBRARY_CAN_ORGANISE, error)
+         && IFACE (self)->rename_tag (self, tag, new_name, error);
+}
+
+gboolean
+sd_library_set_tag_color (SdLibrary *self, const char *tag, const char *color, GError **error)
+{
+  g_return_val_if_fail (SD_IS_LIBRARY (self), FALSE);
+  return can (self, IFACE (self)->set_tag_color, SD_LIBRARY_CAN_ORGANISE, error)
+         && IFACE (self)->set_tag_color (self, tag, color, error);
+}
+
+SdStory *
+sd_library_get_story (SdLibrary *self, gint64 id, GError **error)
+{
+  g_return_val_if_fail (SD_IS_LIBRARY (self), NULL);
+  /* every engine with an edit history has it */
+  return can (self, IFACE (self)->get_story, SD_LIBRARY_CAN_UNDO, error)
+             ? IFACE (self)->get_story (self, id, error)
+             : NULL;
 }
 
 /* An import asked of a library that cannot take one: said, never a crash
@@ -313,12 +418,13 @@ store_tag_stories (SdLibrary    *library,
                    guint         n_ids,
                    const char   *tag,
                    gboolean      add,
+                   GArray       *out_changed,
                    GError      **error)
 {
   SdStore *store = SD_STORE (library);
 
-  return add ? sd_store_add_tag_to_stories (store, ids, n_ids, tag, NULL, error)
-             : sd_store_remove_tag_from_stories (store, ids, n_ids, tag, NULL, error);
+  return add ? sd_store_add_tag_to_stories (store, ids, n_ids, tag, out_changed, error)
+             : sd_store_remove_tag_from_stories (store, ids, n_ids, tag, out_changed, error);
 }
 
 static gboolean
@@ -336,6 +442,33 @@ store_set_status (SdLibrary           *library,
                   GError             **error)
 {
   return sd_store_set_status (SD_STORE (library), id, status, error);
+}
+
+static gboolean
+store_remove_highlight (SdLibrary *library, gint64 id, gint64 highlight_id, GError **error)
+{
+  return sd_store_edit_remove_highlight (SD_STORE (library), id, highlight_id, NULL, error);
+}
+
+static gboolean
+store_dismiss_theme (SdLibrary  *library,
+                     gint64      id,
+                     const char *theme,
+                     gboolean    dismiss,
+                     gboolean   *out_changed,
+                     GError    **error)
+{
+  SdStore *store = SD_STORE (library);
+  g_autoptr (GPtrArray) before = sd_store_list_dismissed_themes (store, id, error);
+  gboolean was;
+
+  if (before == NULL)
+    return FALSE;
+  was = g_ptr_array_find_with_equal_func (before, theme, g_str_equal, NULL);
+  if (out_changed != NULL)
+    *out_changed = was != dismiss;
+  return dismiss ? sd_store_dismiss_theme (store, id, theme, error)
+                 : sd_store_undismiss_theme (store, id, theme, error);
 }
 
 static SdLibraryFeatures
@@ -374,4 +507,13 @@ _sd_store_library_init (SdLibraryInterface *iface)
   iface->check_page = (gpointer) sd_store_check_page;
   iface->import_page = (gpointer) sd_store_import_page;
   _sd_store_library_init_corrections (iface);
+  /* marks and organising */
+  iface->add_highlight = (gpointer) sd_store_add_highlight;
+  iface->remove_highlight = store_remove_highlight;
+  iface->dismiss_theme = store_dismiss_theme;
+  iface->save_search = (gpointer) sd_store_save_search;
+  iface->delete_search = (gpointer) sd_store_delete_saved_search;
+  iface->rename_tag = (gpointer) sd_store_rename_tag;
+  iface->set_tag_color = (gpointer) sd_store_set_tag_color;
+  iface->get_story = (gpointer) sd_store_get_story;
 }

@@ -76,7 +76,8 @@ struct _SdLibraryInterface
                                                  GError **error);
 
   gboolean           (*tag_stories)             (SdLibrary *self, const gint64 *ids, guint n_ids,
-                                                 const char *tag, gboolean add, GError **error);
+                                                 const char *tag, gboolean add,
+                                                 GArray *out_changed, GError **error);
   gboolean           (*set_note_from)           (SdLibrary *self, gint64 id, const char *expected,
                                                  const char *note, GError **error);
   gboolean           (*set_status)              (SdLibrary *self, gint64 id,
@@ -120,6 +121,26 @@ struct _SdLibraryInterface
   gboolean           (*set_page_fields)         (SdLibrary *self, gint64 story_id,
                                                  const char *paper, const char *issue_date,
                                                  const char *page_no, GError **error);
+  /* Marks and organising (#17): nullable where SD_LIBRARY_CAN_MARK or
+   * SD_LIBRARY_CAN_ORGANISE is not among the features. */
+  gboolean           (*add_highlight)           (SdLibrary *self, gint64 id, gint64 start,
+                                                 gint64 end, const char *comment,
+                                                 gint64 *out_id, GError **error);
+  gboolean           (*remove_highlight)        (SdLibrary *self, gint64 id,
+                                                 gint64 highlight_id, GError **error);
+  gboolean           (*dismiss_theme)           (SdLibrary *self, gint64 id, const char *theme,
+                                                 gboolean dismiss, gboolean *out_changed,
+                                                 GError **error);
+  gboolean           (*save_search)             (SdLibrary *self, const char *name,
+                                                 const char *query, GError **error);
+  gboolean           (*delete_search)           (SdLibrary *self, const char *name,
+                                                 GError **error);
+  gboolean           (*rename_tag)              (SdLibrary *self, const char *tag,
+                                                 const char *new_name, GError **error);
+  gboolean           (*set_tag_color)           (SdLibrary *self, const char *tag,
+                                                 const char *color, GError **error);
+  /* the edit history's, on the main loop: a story as it is now */
+  SdStory           *(*get_story)               (SdLibrary *self, gint64 id, GError **error);
 };
 
 /* The ids of @scope's stories in order, the first @n_rows rows with them
@@ -178,6 +199,15 @@ gboolean          sd_library_tag_stories             (SdLibrary           *self,
                                                       const char          *tag,
                                                       gboolean             add,
                                                       GError             **error);
+/* The same, the stories that gained or lost the tag appended to
+ * @out_changed (nullable, element-type gint64): an undo takes back those. */
+gboolean          sd_library_change_tags             (SdLibrary           *self,
+                                                      const gint64        *ids,
+                                                      guint                n_ids,
+                                                      const char          *tag,
+                                                      gboolean             add,
+                                                      GArray              *out_changed,
+                                                      GError             **error);
 /* Writes @note only over the note @expected the editor began from (NULL:
  * any); SD_STORE_ERROR_CHANGED, nothing written, when someone else changed
  * it since (the engine's "story-changed" brings theirs). */
@@ -193,6 +223,53 @@ gboolean          sd_library_set_status              (SdLibrary           *self,
                                                       gint64               id,
                                                       const SdStoryStatus *expected,
                                                       SdStoryStatus        status,
+                                                      GError             **error);
+
+/* Marks (SD_LIBRARY_CAN_MARK): a highlight of characters [@start, @end)
+ * of story @id's body, @out_id (optional) its id; a highlight taken off
+ * (SD_STORE_ERROR_NOT_FOUND, or a shared library's SD_PG_ERROR_NOT_FOUND,
+ * when the story has it no longer); a suggested @theme turned down, or
+ * (!@dismiss) taken back, @out_changed (optional) whether it was not so
+ * already.  SD_LIBRARY_ERROR_UNSUPPORTED where the feature is missing. */
+gboolean          sd_library_add_highlight           (SdLibrary           *self,
+                                                      gint64               id,
+                                                      gint64               start,
+                                                      gint64               end,
+                                                      const char          *comment,
+                                                      gint64              *out_id,
+                                                      GError             **error);
+gboolean          sd_library_remove_highlight        (SdLibrary           *self,
+                                                      gint64               id,
+                                                      gint64               highlight_id,
+                                                      GError             **error);
+gboolean          sd_library_dismiss_theme           (SdLibrary           *self,
+                                                      gint64               id,
+                                                      const char          *theme,
+                                                      gboolean             dismiss,
+                                                      gboolean            *out_changed,
+                                                      GError             **error);
+/* Organising (SD_LIBRARY_CAN_ORGANISE): saved searches, kept for the whole
+ * library (sd_store_save_search ()), and tags renamed (merged into an
+ * existing name) or recoloured (NULL: none). */
+gboolean          sd_library_save_search             (SdLibrary           *self,
+                                                      const char          *name,
+                                                      const char          *query,
+                                                      GError             **error);
+gboolean          sd_library_delete_search           (SdLibrary           *self,
+                                                      const char          *name,
+                                                      GError             **error);
+gboolean          sd_library_rename_tag              (SdLibrary           *self,
+                                                      const char          *tag,
+                                                      const char          *new_name,
+                                                      GError             **error);
+gboolean          sd_library_set_tag_color           (SdLibrary           *self,
+                                                      const char          *tag,
+                                                      const char          *color,
+                                                      GError             **error);
+/* Story @id whole as it is now, read on the caller's thread (the edit
+ * history's labels and conflicts); NULL with @error. (transfer full) */
+SdStory          *sd_library_get_story               (SdLibrary           *self,
+                                                      gint64               id,
                                                       GError             **error);
 
 /* What an engine calls to tell the window: the interface declares the

@@ -34,6 +34,12 @@ G_GNUC_INTERNAL GPtrArray *_sd_store_read_stories     (SdStore *self, sqlite3_st
 
 /* NFKC, trimmed; NULL with INVALID for an unusable name. */
 G_GNUC_INTERNAL char     *_sd_store_normalize_tag     (const char *tag, GError **error);
+/* A tag's colour, "#rrggbb" or NULL (sd-store-tags.c), and a saved
+ * search's stripped name once its query parses (sd-store-saved-search.c):
+ * the rules of both engines. */
+G_GNUC_INTERNAL gboolean  _sd_store_check_tag_color   (const char *color, GError **error);
+G_GNUC_INTERNAL char     *_sd_store_check_saved_search (const char *name, const char *query,
+                                                        GError **error);
 /* The tag's id, 0 when there is none, -1 with @error set. */
 G_GNUC_INTERNAL gint64    _sd_store_find_tag          (SdStore *self, const char *name, GError **error);
 /* Creates the tag unless it exists. */

@@ -23,6 +23,24 @@ sd_saved_search_free (SdSavedSearch *search)
   g_free (search);
 }
 
+/* The name a search is kept under, stripped, once @query parses; NULL
+ * with @error otherwise (a shared library's rule too: sd-pg-organise.c). */
+char *
+_sd_store_check_saved_search (const char *name, const char *query, GError **error)
+{
+  g_autoptr (SdQuery) parsed = NULL;
+  g_autofree char *clean_name = g_strstrip (g_strdup (name));
+
+  if (*clean_name == '\0' || !g_utf8_validate (clean_name, -1, NULL))
+    {
+      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID,
+                   _("A saved search needs a name"));
+      return NULL;
+    }
+  parsed = sd_query_parse (query, error);
+  return parsed != NULL ? g_steal_pointer (&clean_name) : NULL;
+}
+
 /**
  * sd_store_save_search:
  * @name: what the editor calls it; a search of that name is replaced
@@ -31,7 +49,6 @@ sd_saved_search_free (SdSavedSearch *search)
 gboolean
 sd_store_save_search (SdStore *self, const char *name, const char *query, GError **error)
 {
-  g_autoptr (SdQuery) parsed = NULL;
   g_autofree char *clean_name = NULL;
   g_auto (SdStoreWrite) write = SD_STORE_WRITE_INIT;
   sqlite3_stmt *stmt;
@@ -39,15 +56,8 @@ sd_store_save_search (SdStore *self, const char *name, const char *query, GError
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
   g_return_val_if_fail (name != NULL && query != NULL, FALSE);
 
-  clean_name = g_strstrip (g_strdup (name));
-  if (*clean_name == '\0' || !g_utf8_validate (clean_name, -1, NULL))
-    {
-      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID,
-                   _("A saved search needs a name"));
-      return FALSE;
-    }
-  parsed = sd_query_parse (query, error);
-  if (parsed == NULL || !_sd_store_write_begin (self, &write, error))
+  clean_name = _sd_store_check_saved_search (name, query, error);
+  if (clean_name == NULL || !_sd_store_write_begin (self, &write, error))
     return FALSE;
   stmt = _sd_store_get_statement (self,
                                   "INSERT INTO saved_searches (name, query, editor, created) "

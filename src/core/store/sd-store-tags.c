@@ -24,6 +24,18 @@ is_color (const char *color)
   return TRUE;
 }
 
+/* TRUE when @color (nullable: none) is one a tag may have (a shared
+ * library's rule too: sd-pg-organise.c). */
+gboolean
+_sd_store_check_tag_color (const char *color, GError **error)
+{
+  if (color == NULL || is_color (color))
+    return TRUE;
+  g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID,
+               _("“%s” is not a colour like #3584e4"), color);
+  return FALSE;
+}
+
 gboolean
 sd_store_rename_tag (SdStore *self, const char *tag, const char *new_name, GError **error)
 {
@@ -95,15 +107,8 @@ sd_store_set_tag_color (SdStore *self, const char *tag, const char *color, GErro
 
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
 
-  if (name == NULL)
-    return FALSE;
-  if (color != NULL && !is_color (color))
-    {
-      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID,
-                   _("“%s” is not a colour like #3584e4"), color);
-      return FALSE;
-    }
-  if (!_sd_store_write_begin (self, &write, error))
+  if (name == NULL || !_sd_store_check_tag_color (color, error)
+      || !_sd_store_write_begin (self, &write, error))
     return FALSE;
   stmt = _sd_store_get_statement (self, "UPDATE tags SET color = ? WHERE name = ?", error);
   if (stmt == NULL)

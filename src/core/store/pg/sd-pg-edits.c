@@ -186,6 +186,7 @@ typedef struct
   const char *params[2]; /* the ids as an array literal ({1,2,3}), the tag's name */
   gboolean    add;
   guint       n_changed;
+  GArray     *changed; /* (nullable) the stories that gained or lost it */
 } TagsWrite;
 
 static gboolean
@@ -202,13 +203,23 @@ write_tags (SdPgLibrary *self, gpointer data, GError **error)
   result = _sd_pg_run (self,
                        write->add ? "INSERT INTO story_tags (story_id, tag_id)"
                                     " SELECT s, t.id FROM unnest ($1::bigint[]) s, tags t"
-                                    " WHERE t.name = $2 ON CONFLICT DO NOTHING"
+                                    " WHERE t.name = $2 ON CONFLICT DO NOTHING RETURNING story_id"
                                   : "DELETE FROM story_tags WHERE story_id = ANY ($1::bigint[])"
-                                    " AND tag_id = (SELECT id FROM tags WHERE name = $2)",
+                                    " AND tag_id = (SELECT id FROM tags WHERE name = $2)"
+                                    " RETURNING story_id",
                        2, params, error);
   if (result == NULL)
     return FALSE;
   write->n_changed = atoi (PQcmdTuples (result));
+  /* a transaction run again starts over */
+  if (write->changed != NULL)
+    g_array_set_size (write->changed, 0);
+  for (int row = 0; write->changed != NULL && row < PQntuples (result); row++)
+    {
+      gint64 id = g_ascii_strtoll (PQgetvalue (result, row, 0), NULL, 10);
+
+      g_array_append_val (write->changed, id);
+    }
   PQclear (result);
   return TRUE;
 }
@@ -216,7 +227,9 @@ write_tags (SdPgLibrary *self, gpointer data, GError **error)
 /**
  * sd_pg_library_tag_stories:
  * @add: puts the tag @name on (made when new), else takes it off
- * @out_n_changed: (out): how many stories gained or lost it
+ * @out_n_changed: (out) (optional): how many stories gained or lost it
+ * @out_changed: (nullable) (element-type gint64): appended to, the stories
+ *   that gained or lost it (an undo takes back only those)
  *
  * Tags or untags the @n_ids stories in one transaction, as the person's
  * role.
@@ -228,10 +241,12 @@ sd_pg_library_tag_stories (SdPgLibrary  *self,
                            const char   *name,
                            gboolean      add,
                            guint        *out_n_changed,
+                           GArray       *out_changed,
                            GError      **error)
 {
   g_autoptr (GString) array = g_string_new ("{");
-  TagsWrite write = { { NULL, name }, add, 0 };
+  g_autoptr (GArray) changed = g_array_new (FALSE, FALSE, sizeof (gint64));
+  TagsWrite write = { { NULL, name }, add, 0, changed };
 
   for (guint i = 0; i < n_ids; i++)
     g_string_append_printf (array, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", ids[i]);
@@ -239,6 +254,9 @@ sd_pg_library_tag_stories (SdPgLibrary  *self,
   write.params[0] = array->str;
   if (!_sd_pg_transact (self, write_tags, &write, error))
     return FALSE;
-  *out_n_changed = write.n_changed;
+  if (out_n_changed != NULL)
+    *out_n_changed = write.n_changed;
+  if (out_changed != NULL)
+    g_array_append_vals (out_changed, changed->data, changed->len);
   return TRUE;
 }

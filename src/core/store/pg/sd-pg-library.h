@@ -172,14 +172,16 @@ gboolean     sd_pg_library_set_status_at (SdPgLibrary      *self,
                                           gint64           *out_version,
                                           GError          **error);
 /* Puts the tag @name on the @n_ids stories (made when new), or takes it
- * off when !@add, in one transaction; @out_n_changed: how many stories
- * gained or lost it. */
+ * off when !@add, in one transaction; @out_n_changed (optional): how many
+ * stories gained or lost it, @out_changed (nullable, element-type gint64)
+ * appended to: which. */
 gboolean     sd_pg_library_tag_stories  (SdPgLibrary       *self,
                                          const gint64      *ids,
                                          guint              n_ids,
                                          const char        *name,
                                          gboolean           add,
                                          guint             *out_n_changed,
+                                         GArray            *out_changed,
                                          GError           **error);
 
 /* Story @id whole, as a personal library's cursor reads it: page,

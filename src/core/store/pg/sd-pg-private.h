@@ -159,4 +159,44 @@ G_GNUC_INTERNAL gboolean  _sd_pg_shared_fail (SdPgShared *self, GError *local_er
 G_GNUC_INTERNAL void      _sd_pg_shared_corrections_init (SdLibraryInterface *iface);
 G_GNUC_INTERNAL void      _sd_pg_shared_trash_init (SdLibraryInterface *iface);
 
+/* sd-pg-marks.c: what editors mark on a story, each write bumping its
+ * version (so told to every window and seen by an undo).  A highlight of
+ * @wanted's characters [start, end) of the body and its comment, quoted
+ * with its context as a personal library keeps it; one taken off (SD_PG_ERROR_NOT_FOUND when the
+ * story has it no longer); a theme turned down or (!@dismiss) taken back,
+ * @out_changed (optional): whether it was not so already. */
+G_GNUC_INTERNAL gboolean  sd_pg_library_add_highlight (SdPgLibrary *self, gint64 id,
+                                                       const SdHighlight *wanted,
+                                                       gint64 *out_id, GError **error);
+G_GNUC_INTERNAL gboolean  sd_pg_library_remove_highlight (SdPgLibrary *self, gint64 id,
+                                                          gint64 highlight_id, GError **error);
+G_GNUC_INTERNAL gboolean  sd_pg_library_dismiss_theme (SdPgLibrary *self, gint64 id,
+                                                       const char *theme, gboolean dismiss,
+                                                       gboolean *out_changed, GError **error);
+/* (element-type utf8) by name */
+G_GNUC_INTERNAL GPtrArray *sd_pg_library_list_dismissed_themes (SdPgLibrary *self, gint64 id,
+                                                                GError **error);
+/* sd-pg-organise.c: saved searches as a personal library keeps them (the
+ * list with live counts, element-type SdSavedSearch), a saved search
+ * being an editor's (编辑) to keep; tags renamed (merged into an existing
+ * name) or recoloured, a reviewer's (审稿).  Told as change 0. */
+G_GNUC_INTERNAL gboolean  sd_pg_library_save_search (SdPgLibrary *self, const char *name,
+                                                     const char *query, GError **error);
+G_GNUC_INTERNAL GPtrArray *sd_pg_library_list_saved_searches (SdPgLibrary *self, GError **error);
+G_GNUC_INTERNAL gboolean  sd_pg_library_delete_search (SdPgLibrary *self, const char *name,
+                                                       GError **error);
+G_GNUC_INTERNAL gboolean  sd_pg_library_rename_tag (SdPgLibrary *self, const char *tag,
+                                                    const char *new_name, GError **error);
+G_GNUC_INTERNAL gboolean  sd_pg_library_set_tag_color (SdPgLibrary *self, const char *tag,
+                                                       const char *color, GError **error);
+
+/* sd-pg-shared-marks.c: highlights, themes turned down, saved searches,
+ * tags renamed and recoloured, and a story read for the edit history, on
+ * a shared library; @local_error, which it takes, as the window is told it
+ * (a lost connection as such, a conflict as SD_STORE_ERROR_CHANGED)
+ * (sd-pg-shared.c). */
+G_GNUC_INTERNAL void      _sd_pg_shared_marks_init (SdLibraryInterface *iface);
+G_GNUC_INTERNAL gboolean  _sd_pg_shared_fail (SdPgShared *self, GError *local_error,
+                                              GError **error);
+
 G_END_DECLS

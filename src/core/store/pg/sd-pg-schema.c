@@ -347,25 +347,85 @@ static const char step5_sql[] =
     "REVOKE ALL ON FUNCTION storydesk.merge_away (bigint, bigint, bigint) FROM PUBLIC;"
     "GRANT EXECUTE ON FUNCTION storydesk.merge_away (bigint, bigint, bigint)"
     "  TO storydesk_reviewer;";
+/* Step 6: marks and organising on a shared library (#17): themes turned
+ * down and saved searches, each an editor's (编辑) to make, and a tag's
+ * name and colour a reviewer's (审稿) to change, since every editor's
+ * stories show them.  A highlight or a dismissal an editor writes bumps
+ * the story's version (sd-pg-marks.c); a change of no one story (a saved
+ * search, a tag renamed or recoloured) is change 0, "the library". */
+#define SD_PG_NOW_TEXT "to_char (now () AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
+static const char step6_sql[] =
+    "CREATE TABLE storydesk.dismissed_themes ("
+    "  story_id bigint NOT NULL REFERENCES storydesk.stories (id) ON DELETE CASCADE,"
+    "  theme text NOT NULL,"
+    "  editor text NOT NULL DEFAULT current_user,"
+    "  created text NOT NULL DEFAULT " SD_PG_NOW_TEXT ","
+    "  PRIMARY KEY (story_id, theme));"
+    "ALTER TABLE storydesk.highlights ALTER COLUMN created SET DEFAULT " SD_PG_NOW_TEXT ";"
+    "CREATE TABLE storydesk.saved_searches ("
+    "  name text PRIMARY KEY,"
+    "  query text NOT NULL,"
+    "  editor text NOT NULL DEFAULT current_user,"
+    "  created timestamptz NOT NULL DEFAULT now ());"
+    "CREATE FUNCTION storydesk.note_library_change () RETURNS trigger"
+    "  LANGUAGE plpgsql AS $$ DECLARE"
+    "    number bigint;"
+    "  BEGIN"
+    "    INSERT INTO storydesk.changes (story_id) VALUES (0) RETURNING n INTO number;"
+    "    PERFORM pg_notify ('storydesk_changes', number || ' 0');"
+    "    RETURN NULL;"
+    "  END $$;"
+    "CREATE TRIGGER note_search_change AFTER INSERT OR UPDATE OR DELETE"
+    "  ON storydesk.saved_searches FOR EACH STATEMENT"
+    "  EXECUTE FUNCTION storydesk.note_library_change ();"
+    "CREATE TRIGGER note_tags_change AFTER UPDATE OR DELETE"
+    "  ON storydesk.tags FOR EACH STATEMENT EXECUTE FUNCTION storydesk.note_library_change ();"
+    "GRANT SELECT, INSERT (story_id, theme), DELETE ON storydesk.dismissed_themes"
+    "  TO storydesk_editor;"
+    "GRANT SELECT, INSERT (name, query), UPDATE (query, editor, created), DELETE"
+    "  ON storydesk.saved_searches TO storydesk_editor;"
+    "GRANT UPDATE (name, color), DELETE ON storydesk.tags TO storydesk_reviewer;"
+    "ALTER TABLE storydesk.dismissed_themes ENABLE ROW LEVEL SECURITY;"
+    "ALTER TABLE storydesk.dismissed_themes FORCE ROW LEVEL SECURITY;"
+    /* each says truly whose it is; any editor may take one back */
+    "CREATE POLICY dismissed_themes ON storydesk.dismissed_themes FOR ALL TO storydesk_editor"
+    "  USING (true) WITH CHECK (editor = current_user);"
+    "ALTER TABLE storydesk.saved_searches ENABLE ROW LEVEL SECURITY;"
+    "ALTER TABLE storydesk.saved_searches FORCE ROW LEVEL SECURITY;"
+    "CREATE POLICY saved_searches ON storydesk.saved_searches FOR ALL TO storydesk_editor"
+    "  USING (true) WITH CHECK (editor = current_user);";
 
 /* The schema's steps, each run once, in order, in a transaction of its
  * own, and recorded in storydesk.schema_steps.  Step 1 may also run again
  * on a library made before the steps were counted: each of its statements
  * keeps what is there.  A new step goes at the end; none is ever edited. */
-static const char *const steps[] = { schema_sql, step2_sql, step3_sql, step4_sql, step5_sql };
+static const char *const steps[] = { schema_sql, step2_sql, step3_sql,
+                                     step4_sql,  step5_sql, step6_sql };
 
-static gint
-read_step (SdPgLibrary *self, GError **error)
+/* The steps recorded, each a bit (step n is 1 << n), and the highest in
+ * @out_last; FALSE with @error when they cannot be read.  A library is up
+ * to date when every step is there: one whose record lacks a step in the
+ * middle (taken back by hand) runs that step again. */
+static gboolean
+read_steps (SdPgLibrary *self, guint64 *out_done, gint *out_last, GError **error)
 {
-  PGresult *result = _sd_pg_run (
-      self, "SELECT coalesce (max (step), 0) FROM storydesk.schema_steps", 0, NULL, error);
-  gint step;
+  PGresult *result =
+      _sd_pg_run (self, "SELECT step FROM storydesk.schema_steps ORDER BY step", 0, NULL, error);
 
   if (result == NULL)
-    return -1;
-  step = atoi (PQgetvalue (result, 0, 0));
+    return FALSE;
+  *out_done = 0;
+  *out_last = 0;
+  for (int row = 0; row < PQntuples (result); row++)
+    {
+      gint step = atoi (PQgetvalue (result, row, 0));
+
+      *out_last = MAX (*out_last, step);
+      if (step > 0 && step < 64)
+        *out_done |= G_GUINT64_CONSTANT (1) << step;
+    }
   PQclear (result);
-  return step;
+  return TRUE;
 }
 
 typedef struct
@@ -387,7 +447,8 @@ run_step (SdPgLibrary *self, gpointer data, GError **error)
 gboolean
 sd_pg_library_create (SdPgLibrary *self, GError **error)
 {
-  gint step;
+  guint64 done;
+  gint    last;
 
   if (!_sd_pg_run_script (self,
                           "CREATE SCHEMA IF NOT EXISTS storydesk;"
@@ -395,13 +456,14 @@ sd_pg_library_create (SdPgLibrary *self, GError **error)
                           "  step integer PRIMARY KEY,"
                           "  done timestamptz NOT NULL DEFAULT now ());",
                           error)
-      || (step = read_step (self, error)) < 0)
+      || !read_steps (self, &done, &last, error))
     return FALSE;
-  for (guint next = step + 1; next <= G_N_ELEMENTS (steps); next++)
+  for (guint next = 1; next <= G_N_ELEMENTS (steps); next++)
     {
       SchemaStep run = { next };
 
-      if (!_sd_pg_transact (self, run_step, &run, error))
+      if ((done & (G_GUINT64_CONSTANT (1) << next)) == 0
+          && !_sd_pg_transact (self, run_step, &run, error))
         return FALSE;
     }
   return TRUE;
@@ -411,14 +473,16 @@ gboolean
 _sd_pg_check_schema (SdPgLibrary *self, GError **error)
 {
   g_autoptr (GError) local_error = NULL;
-  gint step = read_step (self, &local_error);
+  guint64 done = 0, all = ((G_GUINT64_CONSTANT (1) << G_N_ELEMENTS (steps)) - 1) << 1;
+  gint    last = 0;
 
-  if (step == (gint) G_N_ELEMENTS (steps))
+  if (read_steps (self, &done, &last, &local_error) && last <= (gint) G_N_ELEMENTS (steps)
+      && (done & all) == all)
     return TRUE;
-  if (step > (gint) G_N_ELEMENTS (steps))
+  if (last > (gint) G_N_ELEMENTS (steps))
     g_set_error (error, SD_PG_ERROR, SD_PG_ERROR_UNSUPPORTED,
                  _("The shared library %s was made by a newer Storydesk (schema step %d)"),
-                    self->location, step);
+                    self->location, last);
   else
     g_set_error (error, SD_PG_ERROR, SD_PG_ERROR_UNSUPPORTED,
                  _("The shared library %s needs its schema brought up to date: an admin runs "

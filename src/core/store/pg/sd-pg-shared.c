@@ -252,22 +252,20 @@ sd_pg_shared_get_stories_finish (SdPgShared *self, GAsyncResult *result, GError 
   return finish_read (self, result, sd_pg_shared_get_stories_async, error);
 }
 
-/* The story whole, with its theme suggestions worked out here, as a
- * personal library works them out (sd-store-async.c). */
+/* The story whole, the themes turned down for it, and the suggestions
+ * worked out here, as a personal library's worker does. */
 static gpointer
 read_details (SdPgLibrary *reader, gpointer data, GError **error)
 {
-  SdStory        *story = sd_pg_library_get_story (reader, *(gint64 *) data, NULL, error);
-  SdStoryDetails *details;
+  g_autoptr (SdStoryDetails) details = g_new0 (SdStoryDetails, 1);
+  gint64 id = *(gint64 *) data;
 
-  if (story == NULL)
+  if ((details->story = sd_pg_library_get_story (reader, id, NULL, error)) == NULL
+      || (details->dismissed = sd_pg_library_list_dismissed_themes (reader, id, error)) == NULL)
     return NULL;
-  details = g_new0 (SdStoryDetails, 1);
-  details->story = story;
-  details->dismissed = g_ptr_array_new_with_free_func (g_free);
   details->suggestions = sd_theme_suggester_suggest_for_story (sd_theme_vocabulary_get_default (),
-                                                               story, details->dismissed);
-  return details;
+                                                               details->story, details->dismissed);
+  return g_steal_pointer (&details);
 }
 
 static void
@@ -288,8 +286,8 @@ get_story_details_finish (SdLibrary *library, GAsyncResult *result, GError **err
   return finish_read (SD_PG_SHARED (library), result, get_story_details_async, error);
 }
 
-/* The tags, the counts by place and the trash's; no dates, saved searches
- * or batches on a shared library yet, so those are empty. */
+/* The tags, their colours, the counts by place and by day, the trash's
+ * count and the saved searches; no batches on a shared library yet. */
 static gpointer
 read_summary (SdPgLibrary *reader, gpointer data, GError **error)
 {
@@ -310,7 +308,9 @@ read_summary (SdPgLibrary *reader, gpointer data, GError **error)
   summary->dates = sd_pg_library_count_by_date (reader, error);
   if (summary->dates == NULL)
     return NULL;
-  summary->searches = g_ptr_array_new ();
+  summary->searches = sd_pg_library_list_saved_searches (reader, error);
+  if (summary->searches == NULL)
+    return NULL;
   summary->batches = g_ptr_array_new ();
   return g_steal_pointer (&summary);
 }
@@ -373,15 +373,16 @@ tag_stories (SdLibrary    *library,
              guint         n_ids,
              const char   *tag,
              gboolean      add,
+             GArray       *out_changed,
              GError      **error)
 {
   SdPgShared *self = SD_PG_SHARED (library);
   GError     *local_error = NULL;
-  guint       n_changed;
 
   if (!is_online (library))
     return refuse_offline (self, error);
-  if (!sd_pg_library_tag_stories (self->library, ids, n_ids, tag, add, &n_changed, &local_error))
+  if (!sd_pg_library_tag_stories (self->library, ids, n_ids, tag, add, NULL, out_changed,
+                                  &local_error))
     return fail (self, local_error, error);
   return TRUE;
 }
@@ -461,10 +462,13 @@ get_features (SdLibrary *library)
 {
   SdPgShared *self = SD_PG_SHARED (library);
 
-  /* besides reading, tags, notes and statuses: export and print, and an
-   * admin's import; a reviewer's corrections and page details, an
-   * admin's trash (the server refuses them to the others anyway) */
-  return SD_LIBRARY_CAN_EXPORT | (self->may_import ? SD_LIBRARY_CAN_IMPORT : 0)
+  /* besides reading, tags, notes and statuses: export and print, undo,
+   * highlights, themes turned down, saved searches and tags organised
+   * (sd-pg-shared-marks.c), and an admin's import; a reviewer's
+   * corrections and page details, an admin's trash (the server refuses
+   * them to the others anyway) */
+  return SD_LIBRARY_CAN_EXPORT | SD_LIBRARY_CAN_UNDO | SD_LIBRARY_CAN_MARK | SD_LIBRARY_CAN_ORGANISE
+         | (self->may_import ? SD_LIBRARY_CAN_IMPORT : 0)
          | (self->role >= SD_PG_ROLE_REVIEWER ? SD_LIBRARY_CAN_CORRECT | SD_LIBRARY_CAN_PAGES : 0)
          | (self->role >= SD_PG_ROLE_ADMIN ? SD_LIBRARY_CAN_TRASH : 0);
 }
@@ -525,6 +529,7 @@ sd_pg_shared_library_init (SdLibraryInterface *iface)
   iface->describe_missing = describe_missing;
   _sd_pg_shared_corrections_init (iface);
   _sd_pg_shared_trash_init (iface);
+  _sd_pg_shared_marks_init (iface);
 }
 
 /* What the server's NOTIFY and the connection tell, as signals. */
@@ -532,7 +537,11 @@ sd_pg_shared_library_init (SdLibraryInterface *iface)
 static void
 changed_cb (SdPgLibrary *library, gint64 story_id, gpointer user_data)
 {
-  sd_library_emit_story_changed (SD_LIBRARY (user_data), story_id);
+  /* change 0 is the library's: a saved search, a tag renamed or recoloured */
+  if (story_id == 0)
+    sd_library_emit_tags_changed (SD_LIBRARY (user_data));
+  else
+    sd_library_emit_story_changed (SD_LIBRARY (user_data), story_id);
 }
 
 static void

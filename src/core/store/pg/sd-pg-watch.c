@@ -45,10 +45,11 @@ drain_notifies (SdPgLibrary *self)
     {
       char  *end = NULL;
       gint64 change = g_ascii_strtoll (notify->extra, &end, 10);
-      gint64 story = end != NULL ? g_ascii_strtoll (end, NULL, 10) : 0;
+      gint64 story = end != NULL && *end == ' ' ? g_ascii_strtoll (end, NULL, 10) : -1;
 
       self->last_change = MAX (self->last_change, change);
-      if (story > 0)
+      /* story 0: the library's own (a saved search, a tag's name or colour) */
+      if (story >= 0)
         self->changed (self, story, self->watch_data);
       PQfreemem (notify);
     }

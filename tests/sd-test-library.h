@@ -1,0 +1,39 @@
+/* sd-test-library.h — what the tests of both engines share: the window's
+ * reads through SdLibrary, waited for, and its "story-changed" counted
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+/* Prototypes are aligned in columns by hand: */
+/* clang-format off */
+#pragma once
+
+#include "sd-library.h"
+
+G_BEGIN_DECLS
+
+/* As the window reads it, in the library's worker; fails the test if it
+ * cannot be read (sd-test-util.h has the summary and the waiting).
+ * (transfer full) */
+SdStoryDetails   *sd_test_read_details   (SdLibrary      *library,
+                                          gint64          id);
+
+/* "story-changed" of one story, counted. */
+typedef struct
+{
+  gint64     id;
+  guint      n_told;
+  SdLibrary *library;
+  gulong     handler;
+} SdTestTold;
+
+void              sd_test_told_start     (SdTestTold     *told,
+                                          SdLibrary      *library,
+                                          gint64          id);
+/* Runs the main loop until @told was told more than @before times; fails
+ * the test after 10 s. */
+void              sd_test_told_wait      (SdTestTold     *told,
+                                          guint           before);
+void              sd_test_told_stop      (SdTestTold     *told);
+
+G_END_DECLS
