@@ -209,12 +209,13 @@ list_ids_checked (SdStore *store, SdStore *fresh, const SdScope *scope)
 static void
 test_story_ids_again (void)
 {
+  SdScope          all = { SD_SCOPE_ALL, NULL, NULL, NULL, 0 };
+  SdScope          place = { SD_SCOPE_PLACE, "320509", NULL, NULL, 0 };
+  SdScope          search = { SD_SCOPE_ALL, NULL, "篇", NULL, 0 };
   g_autofree char *path = dup_library_path ();
+  /* the window's store and an importer's connection */
   g_autoptr (SdStore) store = sd_store_open (path, NULL);
   g_autoptr (SdStore) other = sd_store_open (path, NULL);
-  SdScope  all = { SD_SCOPE_ALL, NULL, NULL, NULL, 0 };
-  SdScope  place = { SD_SCOPE_PLACE, "320509", NULL, NULL, 0 };
-  SdScope  search = { SD_SCOPE_ALL, NULL, "篇", NULL, 0 };
   gint64   second_page;
   sqlite3 *db = NULL;
 
