@@ -17,7 +17,12 @@
 # story of 党's list is opened too while the store reads all its 70,801
 # matches (key1_story_open_ms).  Prints the
 # figures as JSON, each round's and their median, and the window's peak
-# memory (VmHWM).
+# memory (VmHWM).  Also from the window's own clock: the start to 全部稿件's
+# first rows (start_first_rows_ms), 党's key to its first rows landed
+# (key1_first_rows_ms), and where the longest story's open went
+# (story_open_phases_ms: to the story shown, its frame begun, laid out and
+# painted).  Han characters are typed as GTK's Ctrl+Shift+U and their hex
+# code (type_text ()), which a busy window cannot lose.
 #
 # Copyright 2026 The Storydesk authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -38,7 +43,8 @@ home = tempfile.mkdtemp(prefix="sd-bench-story-")
 frame_log = os.path.join(home, "frames.log")
 messages = os.path.join(home, "messages")
 env = dict(os.environ, STORYDESK_FRAME_LOG=frame_log, NO_AT_BRIDGE="1", XDG_DATA_HOME=home,
-           LC_ALL="C", GSETTINGS_BACKEND="memory", G_MESSAGES_DEBUG="sd-story-list-model")
+           LC_ALL="C", GSETTINGS_BACKEND="memory", G_MESSAGES_DEBUG="sd-story-list-model",
+           GTK_IM_MODULE="gtk-im-context-simple")  # (its Ctrl+Shift+U: type_text ())
 
 
 def wait(fn, timeout=120.0):
@@ -57,28 +63,55 @@ def listings():
         return re.findall(r"(?:first|listed) (\d+) (?:rows|stories) in (\d+) ms", f.read())
 
 
-def probe_lines(kind, since):
-    """The frame log's @kind lines (story, stall) that start after @since."""
+def probe_lines(kind, since, fields=slice(2, 3)):
+    """The frame log's @kind lines (story, stall) that start after @since:
+    their figure, or the @fields asked (a story's: the ms to its frame
+    painted, then to the story shown, to its frame begun, laid out and
+    painted, from a build whose probe says them)."""
     if not os.path.exists(frame_log):
         return []
     with open(frame_log) as f:
         words = [line.split() for line in f if line.startswith(kind + " ")]
-    return [float(w[2]) for w in words if int(w[1]) / 1e6 >= since - 0.06]
+    found = [[float(x) for x in w[fields]] for w in words if int(w[1]) / 1e6 >= since - 0.06]
+    return [f[0] for f in found] if fields == slice(2, 3) else found
 
 
 def unique_phrase(path):
-    """A piece of the longest story's body that no other story has."""
+    """A piece of the longest story's body that no other story has, kept
+    beside the library (PATH.phrase.json): at 1,000,000 stories each look
+    reads every body."""
+    cache = path + ".phrase.json"
+    size = os.path.getsize(path)
+    if os.path.exists(cache):
+        with open(cache) as f:
+            kept = json.load(f)
+        if kept.get("size") == size:
+            return kept["phrase"], kept["length"]
+    phrase, length = find_unique_phrase(path)
+    with open(cache, "w") as f:
+        json.dump({"size": size, "phrase": phrase, "length": length}, f, ensure_ascii=False)
+    return phrase, length
+
+
+def find_unique_phrase(path):
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         body = conn.execute("SELECT body FROM stories WHERE trashed IS NULL "
                             "ORDER BY length (body) DESC LIMIT 1").fetchone()[0]
-        for start in range(len(body) // 3, len(body) - 16, max(1, len(body) // 60)):
-            piece = body[start:start + 12]
-            if not any(c in piece for c in '\n"，。、 ') and conn.execute(
-                    "SELECT count (*) FROM stories WHERE instr (body, ?) > 0",
-                    (piece,)).fetchone()[0] == 1:
+        pieces = [body[start:start + 12]
+                  for start in range(len(body) // 3, len(body) - 16, max(1, len(body) // 60))]
+        pieces = [p for p in pieces if not any(c in p for c in '\n"，。、 ')]
+        for piece in pieces:
+            if conn.execute("SELECT count (*) FROM stories WHERE instr (body, ?) > 0",
+                            (piece,)).fetchone()[0] == 1:
                 return f'"{piece}"', len(body)
-        return None, len(body)  # (a large synthetic archive repeats its clauses)
+        # a large synthetic archive repeats its clauses: two pieces far apart
+        for i in range(min(len(pieces) // 2, 15)):
+            a, b = pieces[i], pieces[-1 - i]
+            if conn.execute("SELECT count (*) FROM stories WHERE instr (body, ?) > 0 "
+                            "AND instr (body, ?) > 0", (a, b)).fetchone()[0] == 1:
+                return f'"{a}" "{b}"', len(body)
+        return None, len(body)
     finally:
         conn.close()
 
@@ -88,7 +121,33 @@ def key(*keys):
 
 
 def type_text(text, delay):
-    subprocess.run(["xdotool", "type", "--delay", str(delay), text], check=True)
+    """Types @text; a Han character as GTK's own Ctrl+Shift+U and its hex code.
+    xdotool types a character missing from the keymap by mapping it to a
+    spare key for the moment of the press: a window busy longer than that
+    (a 1,000,000-story library starting) reads the key after the mapping is
+    undone, and the character is lost (the driver then waited for ever).
+    Returns the wall-clock time the last character was committed (its
+    space pressed)."""
+    committed = time.time()
+    for c in text:
+        if ord(c) < 128:
+            committed = time.time()
+            subprocess.run(["xdotool", "type", "--delay", str(delay), c], check=True)
+        else:
+            subprocess.run(["xdotool", "key", "--delay", str(delay), "ctrl+shift+u",
+                            *"%x" % ord(c)], check=True)
+            committed = time.time()
+            subprocess.run(["xdotool", "key", "space"], check=True)
+    return committed
+
+
+def logged_at(line_re):
+    """Wall-clock times of the window's debug messages matching @line_re
+    (GLib stamps them with the time of day, to the millisecond)."""
+    with open(messages, encoding="utf-8", errors="replace") as f:
+        stamps = re.findall(r"DEBUG: (\d+):(\d+):(\d+\.\d+): " + line_re, f.read())
+    midnight = time.mktime(time.localtime()[:3] + (0, 0, 0, 0, 0, -1))
+    return [midnight + int(h) * 3600 + int(m) * 60 + float(sec) for h, m, sec in stamps]
 
 
 def listed_again(action):
@@ -100,11 +159,15 @@ def listed_again(action):
 
 phrase, length = unique_phrase(library)
 with open(messages, "w") as out:
+    started = time.time()
     proc = subprocess.Popen([binary, "--db", library], env=env, stdout=out, stderr=out)
 figures = {"story_open_ms": [], "story_open_stall_ms": [], "key1_first_rows_store_ms": [],
-           "key1_story_open_ms": []}
+           "key1_first_rows_ms": [], "key1_story_open_ms": [], "story_open_phases_ms": []}
 try:
     wait(listings)
+    # the start to 全部稿件's first rows landed (first-rows or whole-list message)
+    figures["start_first_rows_ms"] = round(
+        (logged_at(r"(?:first|listed) \d+ (?:rows|stories) in")[0] - started) * 1000)
     window = wait(lambda: subprocess.run(
         ["xdotool", "search", "--onlyvisible", "--pid", str(proc.pid)],
         capture_output=True, text=True).stdout.split())[0]
@@ -114,10 +177,19 @@ try:
     time.sleep(0.3)
     for _ in range(rounds):
         t0 = time.monotonic()
-        listed_again(lambda: type_text("党", 12))
+        n_landed = len(logged_at(r"(?:first|listed) \d+ (?:rows|stories) in"))
+        key_time = []
+        listed_again(lambda: key_time.append(type_text("党", 12)))
         figures["key1_first_rows_store_ms"].append(int(listings()[-1][1]))
+        # the key to its first rows landed in the list (the window's clock)
+        figures["key1_first_rows_ms"].append(round(
+            (logged_at(r"(?:first|listed) \d+ (?:rows|stories) in")[n_landed] - key_time[0])
+            * 1000))
         # its first row is shown while the store still reads every match
-        figures["key1_story_open_ms"].append(wait(lambda: probe_lines("story", t0), 30)[-1])
+        try:
+            figures["key1_story_open_ms"].append(wait(lambda: probe_lines("story", t0), 10)[-1])
+        except SystemExit:
+            pass  # the story shown already (no phrase's story opened between)
         time.sleep(1.0)
         listed_again(lambda: key("ctrl+a", "BackSpace"))
         time.sleep(0.3)
@@ -125,7 +197,18 @@ try:
             continue
         t0 = time.monotonic()
         type_text(phrase, 80)
-        figures["story_open_ms"].append(wait(lambda: probe_lines("story", t0), 30)[-1])
+        try:
+            figures["story_open_ms"].append(wait(lambda: probe_lines("story", t0), 30)[-1])
+        except SystemExit:
+            # the phrase's search itself took longer: at 1,000,000 stories
+            # two 12-character pieces are asked as all their tokens, and
+            # every story holding them is read to find the one
+            figures["story_open_search_timeouts"] = 1
+            phrase = None
+            listed_again(lambda: key("ctrl+a", "BackSpace"))
+            time.sleep(1.0)
+            continue
+        figures["story_open_phases_ms"].append(probe_lines("story", t0, slice(3, 7))[-1])
         time.sleep(0.5)  # a layout left to idle time stalls here, if at all
         figures["story_open_stall_ms"].append(max(probe_lines("stall", t0), default=0))
         listed_again(lambda: key("ctrl+a", "BackSpace"))
@@ -137,7 +220,8 @@ finally:
     proc.terminate()
     proc.wait()
 figures["story_open_chars"] = length
-for name in ("story_open_ms", "key1_first_rows_store_ms", "key1_story_open_ms"):
+for name in ("story_open_ms", "key1_first_rows_store_ms", "key1_first_rows_ms",
+             "key1_story_open_ms"):
     if figures[name]:
         figures[name.replace("_ms", "_median_ms")] = statistics.median(figures[name])
         figures[name.replace("_ms", "_min_ms")] = min(figures[name])

@@ -79,8 +79,9 @@ def window_round(binary):
             return [line.split() for line in f if line.startswith(kind + " ")]
 
     def listed():
+        """(stories, ms, ids kept: '' from a build before the change log) of each list read"""
         with open(messages, encoding="utf-8", errors="replace") as f:
-            return re.findall(r"listed (\d+) stories in (\d+) ms", f.read())
+            return re.findall(r"listed (\d+) stories in (\d+) ms(?:, (\d+) kept)?", f.read())
 
     with open(messages, "w") as out:
         proc = subprocess.Popen([binary], env=env, stdout=out, stderr=out)
@@ -118,6 +119,9 @@ def window_round(binary):
                 "stalls_cpu_over_50_ms": sum(1 for ms, cpu, waited in stalls if cpu > 50),
                 "longest_stalls_cpu_wait_ms": [[cpu, waited] for ms, cpu, waited in stalls[:10]],
                 "lists_read": len(listed()) - n_lists,
+                # each list read's time to land, and those the store read whole
+                "lists_ms": [int(ms) for n, ms, kept in listed()[n_lists:]],
+                "lists_read_whole": sum(1 for n, ms, kept in listed()[n_lists:] if kept in ("", "0")),
                 "peak_rss_mb": round(rss), "load": [load_before, load()]}
     finally:
         proc.terminate()

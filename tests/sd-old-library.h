@@ -12,9 +12,16 @@
 
 G_BEGIN_DECLS
 
-/* What migration 14 added (the headline index and its triggers), taken
- * out again. */
+/* What migration 15 added (the change log and its triggers), taken out
+ * again. */
+#define SD_TEST_UNDO_SCHEMA_15                                                   \
+  "DROP TRIGGER story_changes_insert; DROP TRIGGER story_changes_delete;"       \
+  "DROP TRIGGER story_changes_update; DROP TRIGGER story_changes_page;"         \
+  "DROP TABLE story_changes;"
+/* What migrations 14 and 15 added (the headline index and its triggers),
+ * taken out again. */
 #define SD_TEST_UNDO_SCHEMA_14                                                   \
+  SD_TEST_UNDO_SCHEMA_15                                                         \
   "DROP TRIGGER story_fts_headline_insert; DROP TRIGGER story_fts_headline_delete;" \
   "DROP TRIGGER story_fts_headline_update; DROP TABLE story_fts_headline;"
 /* A library at schema 14 taken back to 13: that, and the search index with

@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include <sqlite3.h>
 #include <string.h>
 
 #include "sd-store-async.h"
@@ -17,12 +18,12 @@ dup_library_path (void)
   return g_build_filename (g_get_user_data_dir (), "library.db", NULL);
 }
 
-/* A page of @n stories, every other one filed under 吴江区. */
+/* A page of @n stories in @file, every other one filed under 吴江区. */
 static void
-store_page (SdStore *store, const char *checksum, guint n)
+store_file (SdStore *store, const char *file, const char *checksum, guint n)
 {
   g_autoptr (GPtrArray) stories = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_story_unref);
-  SdPageRecord page = { "async.txt", checksum, "UTF-8", "页面的文字", 15 };
+  SdPageRecord page = { file, checksum, "UTF-8", "页面的文字", 15 };
   g_autoptr (GError) error = NULL;
 
   while (stories->len < n)
@@ -36,6 +37,12 @@ store_page (SdStore *store, const char *checksum, guint n)
     }
   g_assert_true (sd_store_add_page (store, &page, stories, NULL, &error));
   g_assert_no_error (error);
+}
+
+static void
+store_page (SdStore *store, const char *checksum, guint n)
+{
+  store_file (store, "async.txt", checksum, n);
 }
 
 /* Runs the main loop until an async call lands; returns its result. */
@@ -173,6 +180,116 @@ test_story_ids (void)
   g_assert_cmpstr (((SdStory *) g_ptr_array_index (rows, 0))->headline, ==, "第5篇");
   g_assert_cmpint (((SdStory *) g_ptr_array_index (rows, 0))->status, ==, SD_STORY_STATUS_REJECTED);
   g_assert_cmpstr (((SdStory *) g_ptr_array_index (rows, 1))->headline, ==, "第1篇");
+}
+
+/* The list's ids asked of the worker, checked against a fresh read. */
+static SdStoryListing *
+list_ids_checked (SdStore *store, SdStore *fresh, const SdScope *scope)
+{
+  g_autoptr (GAsyncResult) listed = NULL;
+  g_autoptr (GArray) expected = NULL;
+  g_autoptr (GError) error = NULL;
+  SdStoryListing *listing;
+
+  sd_store_list_story_ids_async (store, scope, SD_STORY_ORDER_NONE, FALSE, 3, NULL, NULL, NULL,
+                                 got_result_cb, &listed);
+  listing = sd_store_list_story_ids_finish (store, wait_for_result (&listed), &error);
+  g_assert_no_error (error);
+  expected = sd_store_list_story_ids (fresh, scope, SD_STORY_ORDER_NONE, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (listing->ids->data, listing->ids->len * sizeof (gint64), expected->data,
+                   expected->len * sizeof (gint64));
+  g_assert_cmpuint (listing->rows->len, ==, MIN (3, expected->len));
+  return listing;
+}
+
+/* #16: the same list asked again while another connection writes (an
+ * import in the window) keeps the ids before the first page changed and
+ * reads only the rest; whatever changed, it is the list a fresh read gives. */
+static void
+test_story_ids_again (void)
+{
+  SdScope          all = { SD_SCOPE_ALL, NULL, NULL, NULL, 0 };
+  SdScope          place = { SD_SCOPE_PLACE, "320509", NULL, NULL, 0 };
+  SdScope          search = { SD_SCOPE_ALL, NULL, "篇", NULL, 0 };
+  g_autofree char *path = dup_library_path ();
+  /* the window's store and an importer's connection */
+  g_autoptr (SdStore) store = sd_store_open (path, NULL);
+  g_autoptr (SdStore) other = sd_store_open (path, NULL);
+  gint64   second_page;
+  sqlite3 *db = NULL;
+
+  store_file (store, "p1p1.txt", "p1p1", 6);
+  store_file (store, "p2p2.txt", "p2p2", 4);
+  {
+    g_autoptr (SdStoryListing) first = list_ids_checked (store, other, &all);
+    g_autoptr (SdStoryListing) same = list_ids_checked (store, other, &all);
+
+    g_assert_cmpuint (first->n_kept, ==, 0);
+    g_assert_cmpuint (same->n_kept, ==, 10); /* nothing changed: nothing read */
+    second_page = g_array_index (first->ids, gint64, 6);
+  }
+  {
+    g_autoptr (SdStoryListing) appended = NULL;
+
+    /* an import in another connection: the new page's stories only */
+    store_file (other, "p3p3.txt", "p3p3", 3);
+    appended = list_ids_checked (store, other, &all);
+    g_assert_cmpuint (appended->ids->len, ==, 13);
+    g_assert_cmpuint (appended->n_kept, ==, 10);
+  }
+  {
+    g_autoptr (SdStoryListing) trashed = NULL;
+
+    /* a story of the second page to the trash: the first page is kept */
+    g_assert_true (sd_store_trash (other, SD_TRASH_STORY, second_page, NULL, NULL));
+    trashed = list_ids_checked (store, other, &all);
+    g_assert_cmpuint (trashed->ids->len, ==, 12);
+    g_assert_cmpuint (trashed->n_kept, ==, 6);
+  }
+  {
+    g_autoptr (SdStoryListing) placed = list_ids_checked (store, other, &place);
+    g_autoptr (SdStoryListing) moved = NULL;
+    g_autoptr (SdStoryListing) other_list = NULL;
+    g_autoptr (GArray) ids =
+        sd_store_list_story_ids (other, &all, SD_STORY_ORDER_NONE, FALSE, NULL);
+
+    /* another list read whole, and then a story filed into it */
+    g_assert_cmpuint (placed->n_kept, ==, 0);
+    g_assert_true (
+        sd_store_set_place (other, g_array_index (ids, gint64, ids->len - 1), "320509", NULL));
+    moved = list_ids_checked (store, other, &place);
+    g_assert_cmpuint (moved->ids->len, ==, placed->ids->len + 1);
+    /* (the third page's own 吴江区 story is read again with it) */
+    g_assert_cmpuint (moved->n_kept, ==, placed->ids->len - 1);
+    /* the memo is of one list: the first one again is read whole */
+    other_list = list_ids_checked (store, other, &all);
+    g_assert_cmpuint (other_list->n_kept, ==, 0);
+  }
+  {
+    g_autoptr (SdStoryListing) searched = list_ids_checked (store, other, &search);
+    g_autoptr (SdStoryListing) again = list_ids_checked (store, other, &search);
+
+    /* a search is not in page order: read whole each time */
+    g_assert_cmpuint (again->n_kept, ==, 0);
+  }
+  {
+    g_autoptr (SdStoryListing) before = list_ids_checked (store, other, &all);
+    g_autoptr (SdStoryListing) after = NULL;
+
+    /* a log that no longer reaches back to the last read: read whole */
+    store_file (other, "p4p4.txt", "p4p4", 2);
+    g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db,
+                                   "DELETE FROM story_changes "
+                                   "WHERE seq < (SELECT max (seq) FROM story_changes)",
+                                   NULL, NULL, NULL),
+                     ==, SQLITE_OK);
+    sqlite3_close (db);
+    after = list_ids_checked (store, other, &all);
+    g_assert_cmpuint (after->ids->len, ==, before->ids->len + 2);
+    g_assert_cmpuint (after->n_kept, ==, 0);
+  }
 }
 
 /* A story's page comes with the story's span in the page's text: in a
@@ -402,6 +519,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/store/async/reads", test_reads);
   g_test_add_func ("/store/async/story-ids", test_story_ids);
+  g_test_add_func ("/store/async/story-ids-again", test_story_ids_again);
   g_test_add_func ("/store/async/story-page", test_story_page);
   g_test_add_func ("/store/async/story-details", test_story_details);
   g_test_add_func ("/store/async/story-beside-listing", test_story_beside_listing);

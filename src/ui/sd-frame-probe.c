@@ -22,6 +22,8 @@
 static FILE  *probe_log;
 static gint64 last_tick;
 static gint64 story_asked;
+/* when the story was shown, and the ends of its frame's phases */
+static gint64 story_shown, frame_began, layout_done, paint_done;
 static int    schedstat_fd = -1;
 static gint64 last_cpu_ns, last_wait_ns;
 
@@ -92,16 +94,38 @@ sd_frame_probe_story_asked (void)
     story_asked = g_get_monotonic_time ();
 }
 
+/* Connected after GTK's own handlers, each marks the end of a phase. */
+static void
+phase_cb (GdkFrameClock *clock, gint64 *mark)
+{
+  *mark = g_get_monotonic_time ();
+}
+
+static void after_paint_cb (GdkFrameClock *clock, gpointer data);
+
+static void
+disconnect_phases (GdkFrameClock *clock)
+{
+  g_signal_handlers_disconnect_by_func (clock, after_paint_cb, NULL);
+  g_signal_handlers_disconnect_by_func (clock, phase_cb, &frame_began);
+  g_signal_handlers_disconnect_by_func (clock, phase_cb, &layout_done);
+  g_signal_handlers_disconnect_by_func (clock, phase_cb, &paint_done);
+}
+
 static void
 after_paint_cb (GdkFrameClock *clock, gpointer data)
 {
   gint64 now = g_get_monotonic_time ();
 
-  g_signal_handlers_disconnect_by_func (clock, after_paint_cb, data);
+  disconnect_phases (clock);
   if (story_asked == 0)
     return;
-  fprintf (probe_log, "story %" G_GINT64_FORMAT " %.1f\n", story_asked,
-           (now - story_asked) / 1000.0);
+  /* then, from the selection: the story shown (read and set), its frame
+   * begun, laid out and painted */
+  fprintf (probe_log, "story %" G_GINT64_FORMAT " %.1f %.1f %.1f %.1f %.1f\n", story_asked,
+           (now - story_asked) / 1000.0, (story_shown - story_asked) / 1000.0,
+           (frame_began - story_asked) / 1000.0, (layout_done - story_asked) / 1000.0,
+           (paint_done - story_asked) / 1000.0);
   fflush (probe_log);
   story_asked = 0;
 }
@@ -114,7 +138,11 @@ sd_frame_probe_story_shown (GtkWidget *widget)
   if (probe_log == NULL || story_asked == 0
       || (clock = gtk_widget_get_frame_clock (widget)) == NULL)
     return;
-  g_signal_handlers_disconnect_by_func (clock, after_paint_cb, NULL);
+  disconnect_phases (clock);
+  story_shown = frame_began = layout_done = paint_done = g_get_monotonic_time ();
+  g_signal_connect (clock, "before-paint", G_CALLBACK (phase_cb), &frame_began);
+  g_signal_connect (clock, "layout", G_CALLBACK (phase_cb), &layout_done);
+  g_signal_connect (clock, "paint", G_CALLBACK (phase_cb), &paint_done);
   g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
   gtk_widget_queue_draw (widget);
 }

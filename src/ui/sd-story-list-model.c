@@ -121,8 +121,9 @@ read_done (SdStoryListModel *self, SdStoryListing *listing, GError *error, int h
           self->terms = sd_query_dup_marked_terms (self->text);
         }
       _sd_story_list_model_land (self, listing, how);
-      g_debug ("listed %u stories in %.0f ms", listing->ids->len,
-               (g_get_monotonic_time () - self->started) / 1000.0);
+      /* (how many ids the store kept from its last read of the list) */
+      g_debug ("listed %u stories in %.0f ms, %u kept", listing->ids->len,
+               (g_get_monotonic_time () - self->started) / 1000.0, listing->n_kept);
     }
   g_signal_emit (self, signals[LOADED], 0);
 }

@@ -18,9 +18,17 @@
 static void
 show_progress (SdWindow *self, const char *format, guint done, guint total, const char *path)
 {
-  g_autofree char *name = g_filename_display_basename (path);
-  g_autofree char *text = g_strdup_printf (format, name, done, total);
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+  gint64           now = g_get_monotonic_time ();
 
+  /* A page at a time is 20 frames a second of a large import, each drawn
+   * while the main thread and the import share the CPU: four are enough. */
+  if (done > 1 && done < total && now - self->progress_shown < G_USEC_PER_SEC / 4)
+    return;
+  self->progress_shown = now;
+  name = g_filename_display_basename (path);
+  text = g_strdup_printf (format, name, done, total);
   gtk_label_set_text (self->progress_label, text);
   gtk_progress_bar_set_fraction (self->progress_bar, total > 0 ? (double) done / total : 1.0);
 }

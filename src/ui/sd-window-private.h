@@ -56,6 +56,7 @@ struct _SdWindow
   SdStoryListModel *stories;     /* the listed stories */
   SdStoryModel   *shown;          /* the story in the article view */
   GCancellable   *import_cancellable;
+  gint64          progress_shown; /* when an import's progress was last shown */
   GStrv           import_paths;  /* (nullable) the import being checked or run */
   SdBatchKind     import_batch_kind;
   GPtrArray      *import_checked; /* (nullable) (element-type SdImportResult) the dry run's */

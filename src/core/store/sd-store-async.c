@@ -346,8 +346,8 @@ list_story_ids (SdStore *reader, gpointer data, GError **error)
     _sd_store_tell_first_rows (reader, request->scope, request->order, request->n_rows,
                                request->first_func, request->first_data, request->context,
                                request->cancellable);
-  listing->ids =
-      sd_store_list_story_ids (reader, request->scope, request->order, request->descending, error);
+  listing->ids = _sd_store_list_story_ids_again (reader, request->scope, request->order,
+                                                 request->descending, &listing->n_kept, error);
   if (listing->ids == NULL)
     return NULL;
   listing->rows = sd_store_get_story_rows (reader, (const gint64 *) listing->ids->data,

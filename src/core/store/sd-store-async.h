@@ -38,6 +38,8 @@ typedef struct
 {
   GArray    *ids;  /* (element-type gint64) sd_store_list_story_ids () */
   GPtrArray *rows; /* (element-type SdStory) of the first ids, those still there */
+  guint      n_kept; /* the first ids, kept from the same list read before
+                      * and not read again (0: all were read) */
 } SdStoryListing;
 
 void        sd_story_listing_free               (SdStoryListing      *listing);

@@ -204,3 +204,195 @@ _sd_store_tell_first_rows (SdStore           *reader,
   g_main_context_invoke_full (context, G_PRIORITY_DEFAULT, tell_first_rows, rows,
                               (GDestroyNotify) first_rows_free);
 }
+
+/* The last list a worker's reader read, and where the change log stood. */
+typedef struct
+{
+  SdScope *scope;
+  gint64   seq;
+  GArray  *ids;
+} ListingMemo;
+
+static void
+listing_memo_free (ListingMemo *memo)
+{
+  sd_scope_free (memo->scope);
+  g_array_unref (memo->ids);
+  g_free (memo);
+}
+
+/* Lists read again from the change log: in page order, neither a search
+ * nor the trash nor a selection. */
+static gboolean
+is_page_ordered (const SdScope *scope, SdStoryOrder order)
+{
+  return order == SD_STORY_ORDER_NONE && (scope->text == NULL || *scope->text == '\0')
+         && scope->kind != SD_SCOPE_TRASH && scope->ids == NULL;
+}
+
+static gboolean
+same_list (const SdScope *a, const SdScope *b)
+{
+  return a->kind == b->kind && g_strcmp0 (a->place_code, b->place_code) == 0
+         && a->batch_id == b->batch_id;
+}
+
+/* One integer the statement @sql gives, @fallback when none (NULL). */
+static gboolean
+read_integer (SdStore *self, const char *sql, gint64 arg, gint64 fallback, gint64 *out_value)
+{
+  sqlite3_stmt *stmt = _sd_store_get_statement (self, sql, NULL);
+  int           rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, arg);
+  rc = sqlite3_step (stmt);
+  *out_value = rc == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL
+                   ? sqlite3_column_int64 (stmt, 0)
+                   : fallback;
+  sqlite3_reset (stmt);
+  return rc == SQLITE_ROW || rc == SQLITE_DONE;
+}
+
+/* The first page changed since @memo was read, or 0 when the list must be
+ * read whole (the log no longer reaches back to it). */
+static gint64
+first_page_changed (SdStore *self, ListingMemo *memo)
+{
+  gint64 oldest, page_id;
+
+  if (!read_integer (self, "SELECT min (seq) FROM story_changes", 0, 0, &oldest) || oldest == 0
+      || oldest > memo->seq + 1
+      || !read_integer (self, "SELECT min (page_id) FROM story_changes WHERE seq > ?", memo->seq, 0,
+                        &page_id))
+    return 0;
+  return page_id;
+}
+
+/* How many of @ids, from the start, are still there on a page before
+ * @page_id.  A story on such a page that changed would have logged it, so
+ * those are the list's start as it is now; the others are gone or after. */
+static gboolean
+count_kept (SdStore *self, GArray *ids, gint64 page_id, guint *out_n_kept)
+{
+  guint lo = 0, hi = ids->len;
+
+  while (lo < hi)
+    {
+      guint  mid = lo + (hi - lo) / 2;
+      gint64 on;
+
+      if (!read_integer (self, "SELECT page_id FROM stories WHERE id = ?",
+                         g_array_index (ids, gint64, mid), G_MAXINT64, &on))
+        return FALSE;
+      if (on < page_id)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  *out_n_kept = lo;
+  return TRUE;
+}
+
+/* What follows the ids from @page_id on, by scope kind (is_page_ordered ()) */
+static const char *const tail_conditions[] = {
+  [SD_SCOPE_ALL] = "",
+  [SD_SCOPE_UNPLACED] = "AND s.place_code IS NULL ",
+  [SD_SCOPE_PLACE] = "AND s.place_code >= ?1 AND s.place_code < ?1 || ':' ",
+  [SD_SCOPE_BATCH] = "AND p.batch_id = ?2 ",
+};
+
+/* Appends to @ids the list's stories on pages from @page_id on. */
+static gboolean
+append_tail (SdStore *self, const SdScope *scope, gint64 page_id, GArray *ids, GError **error)
+{
+  g_autofree char *text = g_strconcat (
+      "SELECT s.id FROM stories s INDEXED BY stories_listing JOIN pages p ON p.id = s.page_id "
+      "WHERE s.page_id >= ?3 AND s.trashed IS NULL AND NOT p.partial ",
+      tail_conditions[scope->kind], STORY_ORDER, NULL);
+  sqlite3_stmt *stmt = _sd_store_get_statement (self, g_intern_string (text), error);
+  int           rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (scope->kind == SD_SCOPE_PLACE)
+    _sd_store_bind_text (stmt, 1, scope->place_code);
+  if (scope->kind == SD_SCOPE_BATCH)
+    sqlite3_bind_int64 (stmt, 2, scope->batch_id);
+  sqlite3_bind_int64 (stmt, 3, page_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _sd_store_set_sql_error (self, error, "list story ids");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Inside the read's snapshot, so that the log and the list agree. */
+static GArray *
+list_again (SdStore       *reader,
+            const SdScope *scope,
+            SdStoryOrder   order,
+            gboolean       descending,
+            guint         *out_n_kept,
+            GError       **error)
+{
+  ListingMemo *memo = g_object_get_data (G_OBJECT (reader), "sd-listing-memo");
+  GArray      *ids;
+  gint64       seq, page_id = 0;
+
+  if (!read_integer (reader, "SELECT seq FROM sqlite_sequence WHERE name = 'story_changes'", 0, 0,
+                     &seq))
+    return sd_store_list_story_ids (reader, scope, order, descending, error);
+  if (memo != NULL && same_list (memo->scope, scope) && memo->seq <= seq)
+    page_id = memo->seq == seq ? G_MAXINT64 : first_page_changed (reader, memo);
+  if (page_id > 0 && page_id < G_MAXINT64 && !count_kept (reader, memo->ids, page_id, out_n_kept))
+    page_id = 0;
+  else if (page_id == G_MAXINT64)
+    *out_n_kept = memo->ids->len;
+  if (page_id > 0)
+    {
+      ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), memo->ids->len);
+      g_array_append_vals (ids, memo->ids->data, *out_n_kept);
+      if (page_id != G_MAXINT64 && !append_tail (reader, scope, page_id, ids, error))
+        g_clear_pointer (&ids, g_array_unref);
+    }
+  else
+    ids = sd_store_list_story_ids (reader, scope, order, descending, error);
+  if (ids == NULL)
+    return NULL;
+  memo = g_new0 (ListingMemo, 1);
+  memo->scope = sd_scope_copy (scope);
+  memo->seq = seq;
+  memo->ids = g_array_copy (ids);
+  g_object_set_data_full (G_OBJECT (reader), "sd-listing-memo", memo,
+                          (GDestroyNotify) listing_memo_free);
+  return ids;
+}
+
+GArray *
+_sd_store_list_story_ids_again (SdStore       *reader,
+                                const SdScope *scope,
+                                SdStoryOrder   order,
+                                gboolean       descending,
+                                guint         *out_n_kept,
+                                GError       **error)
+{
+  GArray *ids;
+
+  *out_n_kept = 0;
+  if (!is_page_ordered (scope, order))
+    return sd_store_list_story_ids (reader, scope, order, descending, error);
+  if (!_sd_store_exec (reader, "SAVEPOINT listing", error))
+    return NULL;
+  ids = list_again (reader, scope, order, descending, out_n_kept, error);
+  _sd_store_exec (reader, "RELEASE listing", NULL);
+  return ids;
+}

@@ -188,6 +188,18 @@ G_GNUC_INTERNAL void          _sd_store_tell_first_rows  (SdStore           *rea
                                                          GMainContext      *context,
                                                          GCancellable      *cancellable);
 
+/* sd_store_list_story_ids () on a worker's @reader, which keeps the list
+ * it read: the same list asked again (a library that changed, an import
+ * writing) keeps the ids before the first page changed since, read from
+ * the change log, and reads the rest; @out_n_kept: how many were kept
+ * (sd-store-listing.c). */
+G_GNUC_INTERNAL GArray       *_sd_store_list_story_ids_again (SdStore       *reader,
+                                                             const SdScope *scope,
+                                                             SdStoryOrder   order,
+                                                             gboolean       descending,
+                                                             guint         *out_n_kept,
+                                                             GError       **error);
+
 /* SdStore's side of the SdLibrary interface (sd-library.c). */
 G_GNUC_INTERNAL void _sd_store_library_init (SdLibraryInterface *iface);
 /* Its corrections, trash and page details (sd-library-corrections.c). */

@@ -296,6 +296,33 @@ const char *const _sd_store_migrations[] = {
   "END;"
   "INSERT INTO story_fts (story_fts) VALUES ('rebuild');"
   "INSERT INTO story_fts_headline (story_fts_headline) VALUES ('rebuild');",
+
+  /* 14 → 15: which pages' stories changed, in the order written, so that
+   * the window's list, read again while an import writes, reads the pages
+   * from the first one changed onwards and keeps the ids before it (#16;
+   * sd-store-listing.c).  Logged: what moves a story in or out of a list
+   * or within its order.  The last 200,000 changes are kept; a reader
+   * whose last look is older reads its whole list. */
+  "CREATE TABLE story_changes ("
+  "  seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  page_id INTEGER NOT NULL);"
+  "CREATE TRIGGER story_changes_insert AFTER INSERT ON stories BEGIN"
+  "  INSERT INTO story_changes (page_id) VALUES (new.page_id);"
+  "END;"
+  "CREATE TRIGGER story_changes_delete AFTER DELETE ON stories BEGIN"
+  "  INSERT INTO story_changes (page_id) VALUES (old.page_id);"
+  "END;"
+  "CREATE TRIGGER story_changes_update"
+  "  AFTER UPDATE OF id, page_id, ordinal, trashed, place_code ON stories BEGIN"
+  "  INSERT INTO story_changes (page_id) VALUES (min (old.page_id, new.page_id));"
+  "END;"
+  "CREATE TRIGGER story_changes_page AFTER UPDATE OF id, partial, batch_id ON pages BEGIN"
+  "  INSERT INTO story_changes (page_id) VALUES (min (old.id, new.id));"
+  "END;"
+  "CREATE TRIGGER story_changes_prune AFTER INSERT ON story_changes"
+  "  WHEN new.seq % 4096 = 0 BEGIN"
+  "  DELETE FROM story_changes WHERE seq <= new.seq - 200000;"
+  "END;",
 };
 
 const guint _sd_store_n_migrations = G_N_ELEMENTS (_sd_store_migrations);
