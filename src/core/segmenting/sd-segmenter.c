@@ -363,6 +363,15 @@ is_masthead_scrap (SdSegPage *page, guint i)
          && text_follows (page, i);
 }
 
+/* Unit @i stands right under the header of @story, which has no text yet. */
+static gboolean
+under_header (SdSegPage *page, SdSegStory *story, guint i)
+{
+  return story != NULL && !story->has_body && story->headline != NONE && story->last + 1 == i
+         && _sd_seg_unit_at (page, i - 1)->story == page->stories->len - 1
+         && _sd_seg_unit_at (page, i - 1)->role != ROLE_BODY;
+}
+
 /* Unit @i stands right under a title the story took as a section. */
 static gboolean
 follows_section_title (SdSegPage *page, guint i)
@@ -435,6 +444,16 @@ assign_stories (SdSegPage *page)
         {
           u->role = ROLE_STRAY;
           continue;
+        }
+      else if (u->shape == SHAPE_NAMES && under_header (page, story, i)
+               && _sd_text_count_chars (page->text, u->names_start, u->names_end, 3) >= 3)
+        {
+          /* "周 茉  封 羽" right under the title, before any text: names
+           * set there are the reporters' (two characters alone may be the
+           * end of a title OCR broke, "…的乐园") */
+          u->role = ROLE_REPORTER;
+          u->reporter_start = u->names_start;
+          u->reporter_end = u->names_end;
         }
       else if (u->shape == SHAPE_NAMES || u->shape == SHAPE_CREDITS)
         u->role = story == NULL || story->ended || !story->has_body ? ROLE_STRAY : ROLE_BYLINE;
