@@ -589,6 +589,22 @@ test_section_with_subtitle (void)
                    "——艰苦奋斗点燃穷苦村落幸福生活的希望");
 }
 
+/* A web page's title names what goes with it, "(组图)" (real text,
+ * r72): it is the headline, never a kicker over the caption under it. */
+static void
+test_title_media_mark (void)
+{
+  g_autoptr (GPtrArray) segments =
+      sd_test_cut ("扬州古运河现数十座古墓 部分尸体未腐(组图)\n\n"
+                   "宋墓里出土铜镜和粉盒等随葬\n\n"
+                   "墓主或是女子\n\n"
+                   "昨天下午考古发掘的一座宋代古墓,棺椁板也已经腐烂,"
+                   "但锈迹斑斑的铁质棺钉还一个个竖立在四周。\n\n"
+                   "截至昨天傍晚收工时,考古人员在不大的墓穴里南侧头厢位置,发现了一只陶罐。\n");
+
+  sd_test_only_story (segments, "扬州古运河现数十座古墓 部分尸体未腐（组图）", NULL, NULL);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -607,6 +623,7 @@ main (int argc, char **argv)
   g_test_add_func ("/segmenter-forms/title/colon-over-plain", test_title_colon_over_plain);
   g_test_add_func ("/segmenter-forms/title/colon-group-or-place", test_title_colon_group_or_place);
   g_test_add_func ("/segmenter-forms/title/section-with-subtitle", test_section_with_subtitle);
+  g_test_add_func ("/segmenter-forms/title/media-mark", test_title_media_mark);
   g_test_add_func ("/segmenter-forms/credit/forms", test_credit_forms);
   g_test_add_func ("/segmenter-forms/photo/spread-captions", test_photo_spread_captions);
   g_test_add_func ("/segmenter-forms/photo/bracketed-credit", test_caption_bracketed_credit);
