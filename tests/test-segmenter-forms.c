@@ -605,6 +605,21 @@ test_title_media_mark (void)
   sd_test_only_story (segments, "扬州古运河现数十座古墓 部分尸体未腐（组图）", NULL, NULL);
 }
 
+/* A 引题 that ends in a dash leads into the title under it, though it
+ * holds sentences (real text, r69): no story of its own without a title. */
+static void
+test_title_dash_kicker (void)
+{
+  g_autoptr (GPtrArray) segments = sd_test_cut (
+      "吕四依海而兴,因渔而名。近年来,我市高起点实施扩建,投资16亿打造国内一流渔港经济区——\n\n"
+      "且看吕四新渔港的裂变效应\n\n"
+      "农历小满,正值渔业春汛黄金时节,从崇启大桥北桥头堡沿新近通车的临海高等级公路驱车向北,"
+      "只需40分钟即便进入吕四渔港。船在港中,城在海边。\n");
+  SdSegment *story = sd_test_only_story (segments, "且看吕四新渔港的裂变效应", "农历小满", NULL);
+
+  g_assert_true (g_str_has_prefix (story->subheadline, "吕四依海而兴"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -624,6 +639,7 @@ main (int argc, char **argv)
   g_test_add_func ("/segmenter-forms/title/colon-group-or-place", test_title_colon_group_or_place);
   g_test_add_func ("/segmenter-forms/title/section-with-subtitle", test_section_with_subtitle);
   g_test_add_func ("/segmenter-forms/title/media-mark", test_title_media_mark);
+  g_test_add_func ("/segmenter-forms/title/dash-kicker", test_title_dash_kicker);
   g_test_add_func ("/segmenter-forms/credit/forms", test_credit_forms);
   g_test_add_func ("/segmenter-forms/photo/spread-captions", test_photo_spread_captions);
   g_test_add_func ("/segmenter-forms/photo/bracketed-credit", test_caption_bracketed_credit);
