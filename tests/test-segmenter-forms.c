@@ -620,6 +620,22 @@ test_title_dash_kicker (void)
   g_assert_true (g_str_has_prefix (story->subheadline, "吕四依海而兴"));
 }
 
+/* A headline states a count ("12项"), its 副题 under it none (real text,
+ * r51): the line above is the headline, not a 引题. */
+static void
+test_title_count_over_subtitle (void)
+{
+  g_autoptr (GPtrArray) segments = sd_test_cut (
+      "云龙区文明创建12项专题整治行动顺利推进\n\n"
+      "文明创建加速度得民心赢掌声\n\n"
+      "◎徐州日报记者 刘苏 通讯员 于芳 袁雪萍\n\n"
+      "2017年是全国文明城市评选表彰之年,也是我市创建全国文明城市的攻坚之年、关键之年。\n");
+  SdSegment *story =
+      sd_test_only_story (segments, "云龙区文明创建12项专题整治行动顺利推进", "2017年", NULL);
+
+  g_assert_cmpstr (story->subheadline, ==, "文明创建加速度得民心赢掌声");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -640,6 +656,7 @@ main (int argc, char **argv)
   g_test_add_func ("/segmenter-forms/title/section-with-subtitle", test_section_with_subtitle);
   g_test_add_func ("/segmenter-forms/title/media-mark", test_title_media_mark);
   g_test_add_func ("/segmenter-forms/title/dash-kicker", test_title_dash_kicker);
+  g_test_add_func ("/segmenter-forms/title/count-over-subtitle", test_title_count_over_subtitle);
   g_test_add_func ("/segmenter-forms/credit/forms", test_credit_forms);
   g_test_add_func ("/segmenter-forms/photo/spread-captions", test_photo_spread_captions);
   g_test_add_func ("/segmenter-forms/photo/bracketed-credit", test_caption_bracketed_credit);

@@ -312,6 +312,10 @@ G_GNUC_INTERNAL gboolean   _sd_seg_starts_with_opener (SdSegPage *page,
                                                        SdSegUnit *u);
 G_GNUC_INTERNAL gboolean   _sd_seg_has_title_colon  (SdSegPage  *page,
                                                      SdSegUnit  *u);
+G_GNUC_INTERNAL gboolean   _sd_seg_ends_with_media_mark (SdSegPage *page,
+                                                         SdSegUnit *u);
+G_GNUC_INTERNAL gboolean   _sd_seg_states_count     (SdSegPage  *page,
+                                                     SdSegUnit  *u);
 G_GNUC_INTERNAL gboolean   _sd_seg_colon_names_place (SdSegPage *page,
                                                       SdSegUnit *u);
 G_GNUC_INTERNAL gboolean   _sd_seg_lead_names_story_place (SdSegPage  *page,

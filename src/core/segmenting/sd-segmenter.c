@@ -25,30 +25,6 @@
 #include "sd-segmenter-private.h"
 #include "sd-text-util.h"
 
-/* "…部分尸体未腐(组图)": a web page's title says what goes with it; a
- * kicker or a 副题 never does. */
-static gboolean
-ends_with_media_mark (SdSegPage *page, SdSegUnit *u)
-{
-  static const char *const media[] = { "图", "组图", "多图", "视频", "图文" };
-  gsize                    end = u->text_end, start;
-  gunichar                 close = _sd_text_last_char (page->text, u->text_start, end);
-
-  if (close != ')' && close != 0xFF09)
-    return FALSE;
-  end -= g_unichar_to_utf8 (close, NULL);
-  for (guint k = 0; k < G_N_ELEMENTS (media); k++)
-    {
-      if (!_sd_text_has_suffix (page->text, u->text_start, end, media[k]))
-        continue;
-      start = end - strlen (media[k]);
-      if (_sd_text_has_suffix (page->text, u->text_start, start, "(")
-          || _sd_text_has_suffix (page->text, u->text_start, start, "（"))
-        return TRUE;
-    }
-  return FALSE;
-}
-
 /* "望亭镇人民社区开展“清凉" over "送到家”活动": more quotes or brackets
  * open than closed. */
 static gboolean
@@ -127,7 +103,7 @@ _sd_seg_measure_header (SdSegPage *page, guint i)
 {
   /* a title that names what goes with it ("…(组图)") has no kicker above
    * it: one line under it at most, its 副题 */
-  guint n = 1, most = ends_with_media_mark (page, _sd_seg_unit_at (page, i)) ? 2 : 3;
+  guint n = 1, most = _sd_seg_ends_with_media_mark (page, _sd_seg_unit_at (page, i)) ? 2 : 3;
 
   /* a title line over a credit line captions the photo between: "邱圩社区一角"
    * over "顾士刚 摄" is no kicker of the story */
@@ -308,8 +284,15 @@ _sd_seg_set_header_roles (SdSegPage *page, guint i, guint n, guint id)
       if (kicker_first && !a->dash_end && a->md_level == b->md_level
           && _sd_seg_has_title_colon (page, a) && !_sd_seg_has_title_colon (page, b))
         kicker_first = FALSE;
+      /* and so is one that states a count over one that states none
+       * ("…改造老旧小区47个" over "建设面积创新高…"): measured on the
+       * labelled pages, 4 such headlines over their 副题 and no 引题 */
+      if (kicker_first && !a->dash_end && _sd_seg_states_count (page, a)
+          && !_sd_seg_states_count (page, b))
+        kicker_first = FALSE;
       /* and so is a line that names what goes with it ("…(组图)") */
-      if (kicker_first && ends_with_media_mark (page, a) && !ends_with_media_mark (page, b))
+      if (kicker_first && _sd_seg_ends_with_media_mark (page, a)
+          && !_sd_seg_ends_with_media_mark (page, b))
         kicker_first = FALSE;
 
       a->role = kicker_first ? ROLE_KICKER : ROLE_HEADLINE;
