@@ -223,6 +223,7 @@ typedef enum
   CUE_CUT_PROSE,      /* reads like a line of prose cut short */
   CUE_NOISE,          /* share of its characters neither Han nor punctuation, 0–1 */
   CUE_COLUMNS,        /* the page is in column lines (sd-line-structure.c joined them) */
+  CUE_COUNT,          /* it states a count ("47个"), as news does and a section head seldom */
   N_CUES,
 } SdSegCue;
 
