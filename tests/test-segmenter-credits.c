@@ -4,8 +4,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Bylines, reporter lines and credits in the forms real pages print them
- * (issue #11, item 5): excerpts of the real pages in tests/pages/real,
- * cut at a sentence's end or a block's, one form each.
+ * (issue #11, item 5), and what else stands before a story's text (a
+ * restated title, a hotline): excerpts of the real pages in
+ * tests/pages/real, cut at a sentence's end or a block's, one form each.
  */
 #include "config.h"
 
@@ -93,7 +94,53 @@ typedef struct
   "作为重要的“口粮”基地,徐庄镇5.4万亩水稻正陆续进入收割期,"                     \
   "已收割的1.5万亩水稻已尽数归仓,亩产达到了650公斤。\n\n"
 
+/* r71's first story: a two-character name is set as wide as three, and
+ * the reporters' line under the title holds nothing else */
+#define R71_SPACED_NAMES                                                                                                \
+  "## 创建实现了“口袋”与“脑袋”双富裕\n\n"                                                          \
+  "# 下甸村让文明招牌“擦”得更亮\n\n"                                                                    \
+  "周 茉  封 羽\n\n"                                                                                                \
+  "走进下甸村,一股浓郁的文明新风气息扑面而来,干净整洁的道路,排放整齐的分类垃圾桶," \
+  "友好和善的路边村民,再看看路两边的墙体上,画满了图片、文字、漫画等,引得大家赞叹不已。\n"
+
+/* r73's third story: an agency's dateline with the date in Han numerals,
+ * the title it restates glued to the text */
+#define R73_GLUED_TITLE                                                                                               \
+  "年终特稿:苏州——与台湾最具亲情的\"热土\"\n\n"                                                   \
+  "中新社记者陈光明\n\n"                                                                                      \
+  "中新社南京十二月二十九日电题:苏州——与台湾最具亲情的“热土”今年十二月八日," \
+  "是许多苏州人不能忘怀的日子:不仅仅是因为苏州最大的公共设施——苏州体育馆于当天开馆。\n"
+
+/* r75's second story: the paper's hotline after its dateline */
+#define R75_HOTLINE                                                                                \
+  "# 天上不下雨积水却遍地 铁狮巷路面泥泞不堪(图)\n\n"                          \
+  "龙网常州晚报讯 本报热线6633355最近几天天气持续晴好,"                       \
+  "可铁狮巷的路面却一直泥泞不堪,且有积水。\n"
+
 static const CreditCase credit_cases[] = {
+  /* names alone under the title are the reporters, not a stray line */
+  { .path = "/segmenter-credits/reporter/spaced-names",
+    .page = R71_SPACED_NAMES,
+    .reporter = "周 茉 封 羽",
+    .headline = "下甸村让文明招牌“擦”得更亮",
+    .body_start = "走进下甸村",
+    .stories = 1,
+    .story = 0 },
+  /* the restated title ends where the title above does */
+  { .path = "/segmenter-credits/dateline/glued-title",
+    .page = R73_GLUED_TITLE,
+    .reporter = "陈光明",
+    .headline = "年终特稿：苏州——与台湾最具亲情的\"热土\"",
+    .body_start = "今年十二月八日，是许多",
+    .stories = 1,
+    .story = 0 },
+  /* the hotline is the paper's, not the story's text */
+  { .path = "/segmenter-credits/dateline/hotline",
+    .page = R75_HOTLINE,
+    .headline = "天上不下雨积水却遍地 铁狮巷路面泥泞不堪（图）",
+    .body_start = "最近几天天气持续晴好",
+    .stories = 1,
+    .story = 0 },
   /* a bracket of roles and names opens the lead: the reporters, not body */
   { .path = "/segmenter-credits/bracket-lead/roles",
     .page = R60_BRACKET_LEAD "灌南“志愿红”把小城温度织进人间烟火\n\n"

@@ -57,6 +57,7 @@ measure_cues (SdSegPage *page, SdSegStory *story, guint i, guint n, guint lead, 
   cues[CUE_CUT_PROSE] = _sd_seg_reads_like_cut_prose (page, u);
   cues[CUE_NOISE] = measure_noise (page, u);
   cues[CUE_COLUMNS] = page->column > 0;
+  cues[CUE_COUNT] = _sd_seg_states_count (page, u);
 }
 
 /* A small tree of the boosted model: node 0 sends a title to node 1 when

@@ -109,6 +109,17 @@ could_head (SdSegPage *page, SdSegUnit *u)
          && !_sd_seg_unit_has_sentence_mark (page, u);
 }
 
+/* "吕四依海而兴,因渔而名。…渔港经济区——" over "且看吕四新渔港的裂变效应":
+ * a line no longer than a headline that ends in a dash leads into the
+ * title under it, a 引题, though it holds sentences. */
+static gboolean
+opens_title_below (SdSegUnit *u, SdSegUnit *next)
+{
+  return u->shape == SHAPE_TEXT && !u->title && u->dash_end && u->md_level == 0 && !u->news_lead
+         && !u->continued && u->chars <= TITLE_MAX_CHARS && next->title && !next->dash_end
+         && next->shape == SHAPE_TEXT;
+}
+
 /* A paragraph ends its last sentence; a line that ends none right over a
  * dateline lead (本报讯, 淮安日报讯:…), or over a title that is, heads the
  * story, though it strings clauses as prose does ("你我共参与,家园更美丽,
@@ -123,7 +134,11 @@ _sd_seg_find_lead_titles (SdSegPage *page)
       SdSegUnit *next = i + 1 < page->units->len ? _sd_seg_unit_at (page, i + 1) : NULL;
       SdSegUnit *lead = i + 2 < page->units->len ? _sd_seg_unit_at (page, i + 2) : NULL;
 
-      if (next == NULL || !could_head (page, u))
+      if (next == NULL)
+        continue;
+      if (opens_title_below (u, next))
+        u->title = TRUE;
+      if (!could_head (page, u))
         continue;
       if (next->news_lead
           || (next->title && next->md_level == 0 && lead != NULL && lead->news_lead))

@@ -218,6 +218,77 @@ skip_author_names (const char *text, gsize pos, gsize end)
   return after;
 }
 
+/* Units above a dateline its title may stand in: a reporter line, a
+ * photo's caption and credit between them. */
+#define RESTATED_ABOVE_UNITS 3
+
+/* Han characters of a title its restatement must hold, at least. */
+#define RESTATED_MIN_CHARS 4
+
+/* Where the Han characters of @title, from its first that @text at @pos
+ * opens with to its last, run on in @text; 0 when they do not. */
+static gsize
+match_title_tail (const char *text, gsize pos, gsize end, const SdSegUnit *title)
+{
+  for (gsize from = title->text_start; from < title->text_end;
+       from = _sd_seg_skip_char (text, from))
+    {
+      gsize    a = from, b = pos;
+      guint    n = 0;
+      gboolean whole = TRUE;
+
+      while (a < title->text_end)
+        {
+          gunichar x = _sd_text_get_char (text + a);
+
+          if (!_sd_text_is_han (x))
+            {
+              a = _sd_seg_skip_char (text, a);
+              continue;
+            }
+          /* marks differ in width and form ("热土" in straight quotes) */
+          while (b < end && !_sd_text_is_han (_sd_text_get_char (text + b)))
+            b = _sd_seg_skip_char (text, b);
+          if (b >= end || _sd_text_get_char (text + b) != x)
+            {
+              whole = FALSE;
+              break;
+            }
+          a = _sd_seg_skip_char (text, a);
+          b = _sd_seg_skip_char (text, b);
+          n++;
+        }
+      if (whole && n >= RESTATED_MIN_CHARS)
+        {
+          /* the title's closing marks go with it */
+          while (b < end && _sd_text_is_closing (_sd_text_get_char (text + b)))
+            b = _sd_seg_skip_char (text, b);
+          return b;
+        }
+    }
+  return 0;
+}
+
+/* The end of a title restated at @pos and glued to the text, read off a
+ * title-shaped line just above the dateline (the unit being classified is
+ * the page's next); 0 when none is restated whole. */
+static gsize
+restated_title_end (SdSegPage *page, gsize pos, gsize end)
+{
+  guint here = page->units->len;
+
+  for (guint k = here; k > 0 && k + RESTATED_ABOVE_UNITS > here; k--)
+    {
+      const SdSegUnit *above = _sd_seg_unit_at (page, k - 1);
+      gsize            glued;
+
+      if (above->shape == SHAPE_TEXT && above->title
+          && (glued = match_title_tail (page->text, pos, end, above)) != 0)
+        return glued;
+    }
+  return 0;
+}
+
 /* "中新网淮安7月26日电 题:淮河盱眙站…:只为淮水安澜 作者 徐珊珊…": an
  * agency's dateline restates the story's title after 题, and may name its
  * authors; neither is the story's text, which starts after them.  The
@@ -252,7 +323,19 @@ skip_restated_title (SdSegPage *page, SdSegUnit *u, gsize pos)
       return;
     }
   if (_sd_seg_has_sentence_mark (text, pos, end))
-    return;
+    {
+      gsize glued = restated_title_end (page, title, end);
+
+      /* "…电题:苏州——与台湾最具亲情的“热土”今年十二月八日,…": glued to
+       * the text, the title ends where the title above ends */
+      if (glued != 0)
+        {
+          u->restated_start = title;
+          u->restated_end = glued;
+          u->prose_start = _sd_seg_skip_spaces (text, glued, end);
+        }
+      return;
+    }
   u->restated_start = title;
   u->restated_end = end;
   u->prose_start = end;
@@ -291,12 +374,48 @@ _sd_seg_restates_title (SdSegPage *page, SdSegUnit *lead, SdSegUnit *title)
   return n >= 4 && wrong <= n / 4;
 }
 
+/* Han characters before 热线 in a lead's hotline: "本报热线", "新闻热线". */
+#define HOTLINE_NAME_CHARS 4
+#define HOTLINE_MIN_DIGITS 5
+
+/* "龙网常州晚报讯 本报热线6633355最近几天…": a paper prints its news
+ * hotline after the dateline; the story's text starts after the number. */
+static gsize
+skip_hotline (const char *text, gsize pos, gsize end)
+{
+  gsize p = pos;
+  guint n = 0, digits = 0;
+
+  while (p < end && n <= HOTLINE_NAME_CHARS && !_sd_text_has_prefix (text, p, end, "热线"))
+    {
+      if (!_sd_text_is_han (_sd_text_get_char (text + p)))
+        return pos;
+      p = _sd_seg_skip_char (text, p);
+      n++;
+    }
+  if (!_sd_text_has_prefix (text, p, end, "热线"))
+    return pos;
+  p = _sd_seg_skip_spaces (text, p + strlen ("热线"), end);
+  if (_sd_seg_char_in (":：", _sd_text_first_char (text, p, end)))
+    p = _sd_seg_skip_spaces (text, _sd_seg_skip_char (text, p), end);
+  for (; p < end; p = _sd_seg_skip_char (text, p))
+    {
+      gunichar c = _sd_text_get_char (text + p);
+
+      if (g_unichar_isdigit (c))
+        digits++;
+      else if (c != '-' && c != 0xFF0D)
+        break;
+    }
+  return digits >= HOTLINE_MIN_DIGITS ? _sd_seg_skip_spaces (text, p, end) : pos;
+}
+
 /* "本报讯(范韶欣)…", "现代快报讯(记者 潘荣)…" */
 void
 _sd_seg_find_news_lead (SdSegPage *page, SdSegUnit *u)
 {
   const char *text = page->text;
-  gsize       pos = skip_dateline (text, u->prose_start, u->prose_end), close;
+  gsize       pos = skip_dateline (text, u->prose_start, u->prose_end), close, hotline;
   gunichar    open;
 
   if (pos == u->prose_start)
@@ -309,6 +428,10 @@ _sd_seg_find_news_lead (SdSegPage *page, SdSegUnit *u)
         return;
     }
   u->news_lead = TRUE;
+  /* OCR may read a mark off the rule before it ("”本报热线…") */
+  hotline = skip_stray_marks (text, pos, u->prose_end);
+  if ((close = skip_hotline (text, hotline, u->prose_end)) != hotline)
+    pos = close;
   u->prose_start = pos;
   skip_restated_title (page, u, pos);
   if (u->prose_start != pos)

@@ -223,6 +223,7 @@ typedef enum
   CUE_CUT_PROSE,      /* reads like a line of prose cut short */
   CUE_NOISE,          /* share of its characters neither Han nor punctuation, 0–1 */
   CUE_COLUMNS,        /* the page is in column lines (sd-line-structure.c joined them) */
+  CUE_COUNT,          /* it states a count ("47个"), as news does and a section head seldom */
   N_CUES,
 } SdSegCue;
 
@@ -311,6 +312,10 @@ G_GNUC_INTERNAL void       _sd_seg_find_head_credit (SdSegPage  *page,
 G_GNUC_INTERNAL gboolean   _sd_seg_starts_with_opener (SdSegPage *page,
                                                        SdSegUnit *u);
 G_GNUC_INTERNAL gboolean   _sd_seg_has_title_colon  (SdSegPage  *page,
+                                                     SdSegUnit  *u);
+G_GNUC_INTERNAL gboolean   _sd_seg_ends_with_media_mark (SdSegPage *page,
+                                                         SdSegUnit *u);
+G_GNUC_INTERNAL gboolean   _sd_seg_states_count     (SdSegPage  *page,
                                                      SdSegUnit  *u);
 G_GNUC_INTERNAL gboolean   _sd_seg_colon_names_place (SdSegPage *page,
                                                       SdSegUnit *u);

@@ -101,11 +101,14 @@ _sd_seg_header_is_marked (SdSegPage *page, guint i, guint n)
 guint
 _sd_seg_measure_header (SdSegPage *page, guint i)
 {
-  guint n = 1;
+  /* a title that names what goes with it ("…(组图)") has no kicker above
+   * it: one line under it at most, its 副题 */
+  guint n = 1, most = _sd_seg_ends_with_media_mark (page, _sd_seg_unit_at (page, i)) ? 2 : 3;
 
   /* a title line over a credit line captions the photo between: "邱圩社区一角"
    * over "顾士刚 摄" is no kicker of the story */
-  while (i + n < page->units->len && n < 3
+
+  while (i + n < page->units->len && n < most
          && continues_header (page, n, _sd_seg_unit_at (page, i + n - 1),
                               _sd_seg_unit_at (page, i + n))
          && !(i + n + 1 < page->units->len && !_sd_seg_is_marked (_sd_seg_unit_at (page, i + n))
@@ -281,6 +284,16 @@ _sd_seg_set_header_roles (SdSegPage *page, guint i, guint n, guint id)
       if (kicker_first && !a->dash_end && a->md_level == b->md_level
           && _sd_seg_has_title_colon (page, a) && !_sd_seg_has_title_colon (page, b))
         kicker_first = FALSE;
+      /* and so is one that states a count over one that states none
+       * ("…改造老旧小区47个" over "建设面积创新高…"): measured on the
+       * labelled pages, 4 such headlines over their 副题 and no 引题 */
+      if (kicker_first && !a->dash_end && _sd_seg_states_count (page, a)
+          && !_sd_seg_states_count (page, b))
+        kicker_first = FALSE;
+      /* and so is a line that names what goes with it ("…(组图)") */
+      if (kicker_first && _sd_seg_ends_with_media_mark (page, a)
+          && !_sd_seg_ends_with_media_mark (page, b))
+        kicker_first = FALSE;
 
       a->role = kicker_first ? ROLE_KICKER : ROLE_HEADLINE;
       b->role = kicker_first ? ROLE_HEADLINE : ROLE_SUBHEADLINE;
@@ -363,6 +376,15 @@ is_masthead_scrap (SdSegPage *page, guint i)
          && text_follows (page, i);
 }
 
+/* Unit @i stands right under the header of @story, which has no text yet. */
+static gboolean
+under_header (SdSegPage *page, SdSegStory *story, guint i)
+{
+  return story != NULL && !story->has_body && story->headline != NONE && story->last + 1 == i
+         && _sd_seg_unit_at (page, i - 1)->story == page->stories->len - 1
+         && _sd_seg_unit_at (page, i - 1)->role != ROLE_BODY;
+}
+
 /* Unit @i stands right under a title the story took as a section. */
 static gboolean
 follows_section_title (SdSegPage *page, guint i)
@@ -435,6 +457,16 @@ assign_stories (SdSegPage *page)
         {
           u->role = ROLE_STRAY;
           continue;
+        }
+      else if (u->shape == SHAPE_NAMES && under_header (page, story, i)
+               && _sd_text_count_chars (page->text, u->names_start, u->names_end, 3) >= 3)
+        {
+          /* "周 茉  封 羽" right under the title, before any text: names
+           * set there are the reporters' (two characters alone may be the
+           * end of a title OCR broke, "…的乐园") */
+          u->role = ROLE_REPORTER;
+          u->reporter_start = u->names_start;
+          u->reporter_end = u->names_end;
         }
       else if (u->shape == SHAPE_NAMES || u->shape == SHAPE_CREDITS)
         u->role = story == NULL || story->ended || !story->has_body ? ROLE_STRAY : ROLE_BYLINE;

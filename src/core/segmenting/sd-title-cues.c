@@ -518,3 +518,51 @@ _sd_seg_measure_title_cues (
   cues[CUE_TITLE_LENGTH] = u->chars / (double) TITLE_MAX_CHARS;
   cues[CUE_EXCLAIMS] = exclaims (page, u);
 }
+
+/* "…部分尸体未腐(组图)": a web page's title says what goes with it; a
+ * kicker or a 副题 never does. */
+gboolean
+_sd_seg_ends_with_media_mark (SdSegPage *page, SdSegUnit *u)
+{
+  static const char *const media[] = { "图", "组图", "多图", "视频", "图文" };
+  gsize                    end = u->text_end, start;
+  gunichar                 close = _sd_text_last_char (page->text, u->text_start, end);
+
+  if (close != ')' && close != 0xFF09)
+    return FALSE;
+  end -= g_unichar_to_utf8 (close, NULL);
+  for (guint k = 0; k < G_N_ELEMENTS (media); k++)
+    {
+      if (!_sd_text_has_suffix (page->text, u->text_start, end, media[k]))
+        continue;
+      start = end - strlen (media[k]);
+      if (_sd_text_has_suffix (page->text, u->text_start, start, "(")
+          || _sd_text_has_suffix (page->text, u->text_start, start, "（"))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* "改造老旧小区47个", "12项专题整治": a count of things, the news a
+ * headline states; a date ("2017年", "8月") or a number alone is none. */
+gboolean
+_sd_seg_states_count (SdSegPage *page, SdSegUnit *u)
+{
+  const char *text = page->text;
+  gboolean    digits = FALSE;
+
+  for (gsize p = u->text_start; p < u->text_end; p = _sd_seg_skip_char (text, p))
+    {
+      gunichar c = _sd_text_get_char (text + p);
+
+      if (g_unichar_isdigit (c) && c < 0x2460)
+        digits = TRUE;
+      else if (digits && c != '.' && !_sd_seg_char_in ("万亿", c))
+        {
+          if (_sd_text_is_han (c) && !_sd_seg_char_in ("年月日时号点版期届", c))
+            return TRUE;
+          digits = FALSE;
+        }
+    }
+  return FALSE;
+}

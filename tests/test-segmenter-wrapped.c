@@ -1,0 +1,195 @@
+/* test-segmenter-wrapped.c
+ *
+ * Copyright 2026 The Storydesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Small pages hard-wrapped at a column's width, from the real pages: the
+ * less common forms of titles, captions, credits and leads (those of
+ * test-segmenter-forms.c) as narrow column lines print them.
+ */
+#include "config.h"
+
+#include "sd-seg-test-util.h"
+
+/* A hard-wrapped page (real text, r38): a sentence ends at the column's
+ * edge and an unindented line of one sentence over a credit line follows:
+ * that is a photo's caption, not the paragraph going on. */
+static void
+test_wrapped_caption_over_credit (void)
+{
+  g_autoptr (GPtrArray) segments = sd_test_cut ("潦里舍与得\n"
+                                                "——探寻太湖渔村生计与生态的共生密码\n"
+                                                "　　沿着湖滨大道,一路向吴中区东山\n"
+                                                "镇潦里村驶去,沿途残荷摇曳、芦花纷\n"
+                                                "飞,连绵不绝。\n"
+                                                "　　冬风掠过粼粼湖面,卷起连片的芦\n"
+                                                "花,显露出几名弯腰站在芦苇荡里劳作\n"
+                                                "的村民身影。他们身旁,刚收割的芦苇\n"
+                                                "堆成了小山。\n"
+                                                "　　冬收芦苇夏采荷,这在过去的几年\n"
+                                                "里,成了潦里村不少村民的“四季歌”。\n"
+                                                "潦里村的鱼塘变荷塘。\n"
+                                                "潦里村供图\n"
+                                                "　　季节变换、时光流转,曾经的太湖\n"
+                                                "渔村,也从当年苏州响当当的水产基地,\n"
+                                                "转而因荷花飞鸟再度声名鹊起。\n");
+  SdSegment *story = sd_test_only_story (segments, "潦里舍与得", "沿着湖滨大道", NULL);
+  g_autofree char *body = sd_segment_dup_body (story);
+
+  g_assert_null (strstr (body, "鱼塘变荷塘"));
+  sd_test_assert_one_caption (story, "潦里村的鱼塘变荷塘。");
+}
+
+/* A hard-wrapped page (real text, r55): under a 本报讯 item whose last
+ * sentence ends at the column's edge, a title that exclaims, as wide as
+ * the column, heads the next story over its indented paragraph. */
+static void
+test_wrapped_title_exclaims (void)
+{
+  g_autoptr (GPtrArray) segments = sd_test_cut ("淮安洪泽区:创建让家园更美好\n"
+                                                "　　本报讯在全国文明城市创建中,越来越多的\n"
+                                                "洪泽市民感受到生活环境的巨大变化、生活质量\n"
+                                                "的不断提升。\n"
+                                                "　　兴隆巷是洪泽老城区一条不足100米长的老\n"
+                                                "街道,道路两侧共有50余家商铺,以前沿街房屋墙\n"
+                                                "面破损严重,道路坑坑洼洼;建设路是新城区一条\n"
+                                                "250米长的街道,原道路两侧围墙破损,路面也损\n"
+                                                "毁严重。为做好这两条背街小巷整治工作,洪泽\n"
+                                                "区建立区创建办——街道——片区——社区四级\n"
+                                                "责任体系,推行“门前五包”责任制。整治后的\n"
+                                                "背街小巷路面硬化,环境整洁,车辆停放有序,违\n"
+                                                "章停车、占道经营不见了,道路两侧漂亮的宣传\n"
+                                                "画喷图、社会主义核心价值观宣传板随处可见。\n"
+                                                "淮安这一村,从村落到桃花源:小别墅引来的大商机!\n"
+                                                "　　北濒老三河,南依入江道,淮金线穿村而过。\n"
+                                                "从高空俯瞰,淮安市金湖县董河村可谓道路四通\n"
+                                                "八达,水网纵横交错。坐拥“地利”,董河村百姓\n"
+                                                "近十几年来“天时”、享“人和”,演绎出一幕\n"
+                                                "幕振兴大戏。\n");
+
+  SdSegment *cleaner, *village;
+
+  g_assert_cmpuint (segments->len, ==, 2);
+  /* the title under the last line of the story above opens its own */
+  cleaner = sd_test_story_headed (segments, "淮安洪泽区：创建让家园更美好");
+  village = sd_test_story_headed (segments, "淮安这一村，从村落到桃花源：小别墅引来的大商机！");
+  g_assert_true (sd_test_body_has (cleaner, NULL, "宣传板随处可见。"));
+  g_assert_true (sd_test_body_has (village, "北濒老三河", NULL));
+}
+
+/* A hard-wrapped page (real text, r23): a sentence ends at the column's
+ * edge, and a 引题 as wide as the column and a shorter title follow over
+ * a dateline lead: a header of two lines, not the paragraph going on. */
+static void
+test_wrapped_two_line_title (void)
+{
+  g_autoptr (GPtrArray) segments = sd_test_cut ("触摸70年发展印记\n"
+                                                "　　1951年,指南村围出胜利圩,新增良田\n"
+                                                "300余亩;1956年,整治西夹江,新增耕地面\n"
+                                                "积100余亩,新增桑田100余亩;1959年,围\n"
+                                                "垦花鱼套,新增高地50余亩。经过一番改\n"
+                                                "造建设,指南村成为当时耕地最多的村。\n"
+                                                "为完成水系配套,指南村南开大寨河,建造\n"
+                                                "大寨河电站;中修中心河,连接花鱼套,建\n"
+                                                "指南电站。三条内港通过各自的电站与长\n"
+                                                "江连接,旱时进水,涝时排水,旱涝都不怕。\n"
+                                                "2017年句容天王金秋丰收节隆重开幕\n"
+                                                "有机园里生态美 稻田上演丰收节\n"
+                                                "　　金山网讯“水满田畴稻叶齐,日光穿\n"
+                                                "树晓烟低”。秋风飒爽,稻穗飘香,10月,\n"
+                                                "正是丰收好时节。今天(10月15日)上午,2\n"
+                                                "017句容天王金秋丰收节在天王镇戴庄村\n"
+                                                "那田山水生态园内隆重开幕。\n");
+
+  g_assert_cmpuint (segments->len, ==, 2);
+  g_assert_true (sd_test_body_has (g_ptr_array_index (segments, 0), NULL, "旱涝都不怕。"));
+  g_assert_true (sd_test_body_has (sd_test_story_headed (segments, "有机园里生态美 稻田上演丰收节"),
+                                   "“水满田畴", NULL));
+}
+
+/* A hard-wrapped page (real text, r45): an agency's dateline and its
+ * reporter line run on over column lines however they read (a title the
+ * dateline restates; a name cut in two, 葛 / 勇). */
+static void
+test_wrapped_wire_lead (void)
+{
+  g_autoptr (GPtrArray) segments = sd_test_cut ("鱼米之乡的乡村振兴路:江苏现代化田园打造进行时\n"
+                                                "中新社苏州5月27日电 题:鱼米之\n"
+                                                "乡的乡村振兴路:江苏现代化田园\n"
+                                                "打造进行时\n"
+                                                "中新社记者 周兆军 申冉 李梦 葛\n"
+                                                "勇\n"
+                                                "　　稻花香里听蛙鸣、小桥流水人\n"
+                                                "家……在鱼米之乡的江苏,现代化\n"
+                                                "的田园水乡正逐渐成形。近日,中\n"
+                                                "新社记者探访江苏苏南多处村庄,\n"
+                                                "感受新型农村集体经济在这里的蓬\n"
+                                                "勃成长。\n"
+                                                "　　“稻田已经10多年不打农药、\n"
+                                                "不施化肥了。”镇江句容市天王镇\n"
+                                                "戴庄有机农业专业合作社研究员赵\n"
+                                                "亚夫与当地村民一起,探索出了一\n"
+                                                "条生态循环种养模式。\n");
+
+  sd_test_only_story (segments, "鱼米之乡的乡村振兴路：江苏现代化田园打造进行时", "稻花香里",
+                      "周兆军 申冉 李梦 葛勇");
+}
+
+/* A hard-wrapped page (real text, r61): under the headline, a caption set
+ * in the column over its credit line runs on over its lines, however many
+ * sentences it holds; its first line is no title. */
+static void
+test_wrapped_caption_under_title (void)
+{
+  g_autoptr (GPtrArray) segments = sd_test_cut ("江苏姜堰龙卷风 村民飞出数米远\n"
+                                                "8月9日17时15分左右,一场龙卷风\n"
+                                                "袭击了江苏姜堰市蒋垛镇的界河、\n"
+                                                "兴港、蒋垛等8个村,造成了三百多\n"
+                                                "间房屋损毁,四百多头牲畜死亡,一\n"
+                                                "百多户农户受灾,所幸未造成重大\n"
+                                                "人员伤亡。图为8月10日,村民在被\n"
+                                                "龙卷风掀翻的房屋周围查看受损情\n"
+                                                "况。\n"
+                                                "中新社发 周胜涛 摄\n"
+                                                "　　中新社泰州8月10日电 题:江\n"
+                                                "苏姜堰龙卷风 村民飞出数米远 作\n"
+                                                "者 周胜涛 张宏兵 申春华“昨天\n"
+                                                "起风时,我出来关猪舍门,没想到风\n"
+                                                "有这么大,刚一出门时,龙卷风就把\n"
+                                                "我吹到了五六米外的井边,滑动中\n"
+                                                "我抱住了井沿。”10日,在遭受龙\n"
+                                                "卷风袭击严重的江苏姜堰市界河村,\n"
+                                                "村民钱艺开心有余悸地对记者说。\n"
+                                                "　　受台风“海葵”影响,9日下午,\n"
+                                                "江苏多地遭到龙卷风的袭击。姜堰\n"
+                                                "市蒋垛镇政府10日公布,该镇的界\n"
+                                                "河、兴港、蒋垛等8个村是受龙卷\n"
+                                                "风袭击受灾最严重的村。\n"
+                                                "　　记者来到受灾最严重的界河村,\n"
+                                                "看到很多房屋的残垣断壁。\n");
+
+  sd_test_assert_one_caption (
+      sd_test_only_story (segments, "江苏姜堰龙卷风 村民飞出数米远", "“昨天", NULL), "8月9日");
+}
+
+/* Each test, by its path. */
+static const struct
+{
+  const char *path;
+  GTestFunc   func;
+} wrapped_tests[] = {
+  { "/segmenter-wrapped/caption-over-credit", test_wrapped_caption_over_credit },
+  { "/segmenter-wrapped/title-exclaims", test_wrapped_title_exclaims },
+  { "/segmenter-wrapped/two-line-title", test_wrapped_two_line_title },
+  { "/segmenter-wrapped/wire-lead", test_wrapped_wire_lead },
+  { "/segmenter-wrapped/caption-under-title", test_wrapped_caption_under_title },
+};
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (wrapped_tests); i++)
+    g_test_add_func (wrapped_tests[i].path, wrapped_tests[i].func);
+  return g_test_run ();
+}
