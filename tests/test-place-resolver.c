@@ -190,6 +190,18 @@ static const StoryCase story_cases[] = {
     "近日，徐州多个村庄入选传统村落名录，徐州将加大保护力度，邀请专家逐村把脉，编制保护规划。"
     "入选的村庄中，马集村位于江苏省徐州市铜山区伊庄镇，户部山社区位于云龙区。",
     "徐州市", NULL, NULL },
+  /* A town named in full in the first sentences, the only place below
+   * the city the story names, sets its district too, however often the
+   * city's name starts a firm's (quoted, r59). */
+  { "/place-resolver/body/lede-town-only-place", "一手抓防疫一手抓生产",
+    "24日，无锡昌鼎电子有限公司的车间内，员工们戴着口罩在生产一线忙碌。山北街道坚持一手抓防疫一手抓"
+    "生产，积极帮助企业应对和减少因疫情造成的损失，截至目前，无锡光电新材料科技园内的企业复工率达"
+    "100%。",
+    "无锡市", "梁溪区", "山北街道" },
+  { "/place-resolver/body/lede-town-among-districts", "一手抓防疫一手抓生产",
+    "24日，无锡昌鼎电子有限公司的车间内，员工们戴着口罩在生产一线忙碌。山北街道坚持一手抓防疫一手抓"
+    "生产，锡山区、惠山区的企业也已复工，无锡各区企业复工率达100%。",
+    "无锡市", NULL, NULL },
   { "/place-resolver/body/lede-district", "小村庄是个大课堂",
     "农业起家、工业发家，是常熟市支塘镇蒋巷村多年来的发展密码。蒋巷村地处常熟、昆山、"
     "太仓三地交界处，过去是个低洼地。",

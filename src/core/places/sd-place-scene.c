@@ -222,7 +222,9 @@ is_only_one_named (SdGazetteer   *gazetteer,
  * (江苏省常熟市, 南京雨花台区, 宿城区古城街道), in no list and in no tour.
  * Past the first sentences, only the one place at @level the story names
  * at all, written out so (…位于江苏省徐州市铜山区伊庄镇): a lead that sets
- * the scene by a village or a hill leaves the district to a later line. */
+ * the scene by a village or a hill leaves the district to a later line.
+ * A town named in full (山北街道) sets it alone when it is the only place
+ * below @parent the story names. */
 const SdPlace *
 _sd_place_find_scene (SdGazetteer   *gazetteer,
                       GArray        *hits,
@@ -237,9 +239,12 @@ _sd_place_find_scene (SdGazetteer   *gazetteer,
       if (hit->place == NULL || hit->field != SD_MENTION_IN_BODY || hit->place->level < level
           || !_sd_place_is_within (hit->place, parent))
         continue;
-      if (!is_written_out (hits, i))
-        return NULL;
       scene = _sd_gazetteer_get_ancestor_at (gazetteer, hit->place, level);
+      if (!is_written_out (hits, i)
+          && !(hit->place->level == SD_PLACE_LEVEL_TOWN && !hit->shortened
+               && _sd_place_is_proper_town (hit->place) && hit->start < SD_SCENE_BYTES
+               && is_only_one_named (gazetteer, hits, parent, scene)))
+        return NULL;
       if (hit->start >= SD_SCENE_BYTES && !is_only_one_named (gazetteer, hits, parent, scene))
         return NULL;
       return is_in_list (gazetteer, hits, i, scene) || is_one_of_a_tour (gazetteer, hits, scene)
