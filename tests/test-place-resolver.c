@@ -3,7 +3,9 @@
  * Copyright 2026 The Storydesk authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Every sentence here is made up for the test.
+ * Every sentence here is made up for the test, but for those marked as
+ * quoted: excerpts of the real pages (tests/pages/real, their SOURCES.md
+ * give the addresses), cut at a sentence end.
  */
 #include "config.h"
 
@@ -175,6 +177,31 @@ static const StoryCase story_cases[] = {
   { "/place-resolver/body/lede-tour", "七彩收获",
     "邳州市碾庄镇，秸秆打捆机在田间作业。\n铜山区柳泉镇，农户夜间抢抓收割。", "徐州市", NULL,
     NULL },
+  /* Past the first sentences, the only district a story names, written
+   * out with its city, is the story's (quoted, r32). */
+  { "/place-resolver/headline/city-late-district",
+    "故黄河畔徐州马集村：石头缝里实干巧干种出乡村振兴“杏”福果",
+    "“把这湖边200多亩杏园子先期流转过来，作为农业休闲观光开发的‘试验田’。”3月3日，在徐州城区"
+    "东南20余公里的吕梁湖畔，江苏徐州金杏旅游开发有限公司总经理李先军沿着马集“十里杏花村”的林间"
+    "小道一路上山，为下一步发展进行再次实地考察。\n马集行政村位于江苏省徐州市铜山区伊庄镇吕梁湖"
+    "东岸，下辖五个自然村，人口3100人。",
+    "徐州市", "铜山区", NULL },
+  { "/place-resolver/headline/city-late-district-among-others", "徐州保护传统村落 留住乡愁记忆",
+    "近日，徐州多个村庄入选传统村落名录，徐州将加大保护力度，邀请专家逐村把脉，编制保护规划。"
+    "入选的村庄中，马集村位于江苏省徐州市铜山区伊庄镇，户部山社区位于云龙区。",
+    "徐州市", NULL, NULL },
+  /* A town named in full in the first sentences, the only place below
+   * the city the story names, sets its district too, however often the
+   * city's name starts a firm's (quoted, r59). */
+  { "/place-resolver/body/lede-town-only-place", "一手抓防疫一手抓生产",
+    "24日，无锡昌鼎电子有限公司的车间内，员工们戴着口罩在生产一线忙碌。山北街道坚持一手抓防疫一手抓"
+    "生产，积极帮助企业应对和减少因疫情造成的损失，截至目前，无锡光电新材料科技园内的企业复工率达"
+    "100%。",
+    "无锡市", "梁溪区", "山北街道" },
+  { "/place-resolver/body/lede-town-among-districts", "一手抓防疫一手抓生产",
+    "24日，无锡昌鼎电子有限公司的车间内，员工们戴着口罩在生产一线忙碌。山北街道坚持一手抓防疫一手抓"
+    "生产，锡山区、惠山区的企业也已复工，无锡各区企业复工率达100%。",
+    "无锡市", NULL, NULL },
   { "/place-resolver/body/lede-district", "小村庄是个大课堂",
     "农业起家、工业发家，是常熟市支塘镇蒋巷村多年来的发展密码。蒋巷村地处常熟、昆山、"
     "太仓三地交界处，过去是个低洼地。",
@@ -193,6 +220,30 @@ static const StoryCase story_cases[] = {
     "苏州工业园区金鸡湖街道新建儿童友好街区。", "苏州市", "苏州工业园区", "金鸡湖街道" },
   { "/place-resolver/alias/former-name", "吴江市老照片展开展", "展览回顾了吴江撤市设区以来的变化。",
     "苏州市", "吴江区", NULL },
+  /* A town merged since (苏政复〔2013〕80号) is the town that holds it now
+   * (quoted, r68). */
+  { "/place-resolver/alias/merged-town", "“安大板块”成为资本降落跑道",
+    "汉留镇境内总长9.3公里的安大路、总长5公里的汉留大道、总长9公里的三樊路同时进行施工，这三条路"
+    "构成的“川”字形大道拉开汉留工业集中区的骨架。",
+    "扬州市", "高邮市", "汤庄镇" },
+  /* 吕四 for 吕四港镇, a short form the rule does not make (quoted, r69). */
+  { "/place-resolver/alias/short-form", "且看吕四新渔港的裂变效应",
+    "久违了的吕四新渔港早已今非昔比。吕四古镇因渔而兴港，因港而兴渔，更因一座新渔港而带动一方"
+    "经济繁荣兴盛。",
+    "南通市", "启东市", "吕四港镇" },
+  /* A lake shared by three districts names none of them: 阳澄湖 is no
+   * 阳澄湖镇 (quoted, r18). */
+  { "/place-resolver/alias/shared-lake", "2018中国苏州阳澄湖大闸蟹开捕节在“蟹都”巴城开幕",
+    "9月21日，由苏州市阳澄湖大闸蟹行业协会主办、昆山市巴城镇人民政府、昆山市巴城镇阳澄湖蟹业协会、"
+    "苏州托普信息职业技术学院承办的“2018中国苏州阳澄湖大闸蟹开捕节”，在昆曲发源地、闻名遐迩的"
+    "“中国阳澄湖大闸蟹之乡”昆山巴城举行。\n今年气候宜人，阳澄湖水质优化，大闸蟹整体的规格比去年大"
+    "。",
+    "苏州市", "昆山市", "巴城镇" },
+  /* Right after a district, a landmark of another district is one of its
+   * own of that name (quoted, r49). */
+  { "/place-resolver/alias/landmark-after-district", NULL,
+    "5月13日航拍的连云区北固山生态公园。近年来，我市加大投入打造城市“绿肺”。", "连云港市", "连云区",
+    NULL },
 
   /* Words that only look like places. */
   { "/place-resolver/false-positive/harvest", "今年又是大丰收",

@@ -107,11 +107,13 @@ starts_word (const char *text, gsize start)
  * 固城湖 is a lake by 固城街道, 黄桥路 a road. */
 static const char feature_chars[] = "湖河江溪湾荡塘岛山岭洲路街巷桥寺庙塔陵";
 
+/* Whether every meaning of @entry is of @kind: a short form only (黎里), a
+ * curated alias only (北固山). */
 static gboolean
-is_short_form (const SdNameEntry *entry)
+is_only_kind (const SdNameEntry *entry, SdNameKind kind)
 {
   for (guint i = 0; i < entry->n_candidates; i++)
-    if (entry->candidates[i].kind != SD_NAME_SHORT)
+    if (entry->candidates[i].kind != kind)
       return FALSE;
   return entry->n_candidates > 0;
 }
@@ -214,7 +216,7 @@ scan_field (Resolution *res, SdMentionField field, const char *text)
         }
       if (is_generic_zone (entry->name))
         hit.bounded = starts_word (text, match->start);
-      hit.shortened = is_short_form (entry);
+      hit.shortened = is_only_kind (entry, SD_NAME_SHORT);
       /* 雨花区 is 雨花台区 as people say it, not 雨花街道 */
       if (hit.shortened && names_unit (text + match->end)
           && (hit.place = find_named_district (res->gazetteer, entry)) == NULL)
@@ -330,7 +332,8 @@ resolve_hit (Resolution *res, const Hit *hit)
 
 /* Right after a town's name, a place it does not hold is part of the name
  * of one of its villages or communities: 金城镇丹阳门社区 is in 金坛区, not in
- * 丹阳市. */
+ * 丹阳市.  Right after a district's, a landmark it does not hold is one of
+ * the same name there: 连云区北固山 is no 镇江's 北固山. */
 static gboolean
 names_inside_town (Resolution *res, const Hit *hit)
 {
@@ -339,7 +342,10 @@ names_inside_town (Resolution *res, const Hit *hit)
   if (hit->prev < 0)
     return FALSE;
   before = g_array_index (res->hits, Hit, hit->prev).place;
-  return before != NULL && before->level == SD_PLACE_LEVEL_TOWN
+  return before != NULL
+         && (before->level == SD_PLACE_LEVEL_TOWN
+             || (before->level == SD_PLACE_LEVEL_DISTRICT
+                 && is_only_kind (hit->entry, SD_NAME_ALIAS)))
          && !_sd_place_is_within (hit->place, before);
 }
 

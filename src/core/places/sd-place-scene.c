@@ -195,10 +195,36 @@ is_one_of_a_tour (SdGazetteer *gazetteer, GArray *hits, const SdPlace *scene)
   return FALSE;
 }
 
+/* Whether every place the story names below @parent lies in @scene at
+ * its level. */
+static gboolean
+is_only_one_named (SdGazetteer   *gazetteer,
+                   GArray        *hits,
+                   const SdPlace *parent,
+                   const SdPlace *scene)
+{
+  for (guint j = 0; j < hits->len; j++)
+    {
+      const SdPlaceHit *other = &g_array_index (hits, SdPlaceHit, j);
+
+      if (other->place == NULL || other->place->level < scene->level
+          || !_sd_place_is_within (other->place, parent))
+        continue;
+      if (_sd_gazetteer_get_ancestor_at (gazetteer, other->place, scene->level) != scene)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* The place at @level (a city below the province, a district below a
  * city) the body's first sentences are set in: the first place below
  * @parent the body names, written out with its parent or its town
- * (江苏省常熟市, 南京雨花台区, 宿城区古城街道), in no list and in no tour. */
+ * (江苏省常熟市, 南京雨花台区, 宿城区古城街道), in no list and in no tour.
+ * Past the first sentences, only the one place at @level the story names
+ * at all, written out so (…位于江苏省徐州市铜山区伊庄镇): a lead that sets
+ * the scene by a village or a hill leaves the district to a later line.
+ * A town named in full (山北街道) sets it alone when it is the only place
+ * below @parent the story names. */
 const SdPlace *
 _sd_place_find_scene (SdGazetteer   *gazetteer,
                       GArray        *hits,
@@ -213,9 +239,14 @@ _sd_place_find_scene (SdGazetteer   *gazetteer,
       if (hit->place == NULL || hit->field != SD_MENTION_IN_BODY || hit->place->level < level
           || !_sd_place_is_within (hit->place, parent))
         continue;
-      if (hit->start >= SD_SCENE_BYTES || !is_written_out (hits, i))
-        return NULL;
       scene = _sd_gazetteer_get_ancestor_at (gazetteer, hit->place, level);
+      if (!is_written_out (hits, i)
+          && !(hit->place->level == SD_PLACE_LEVEL_TOWN && !hit->shortened
+               && _sd_place_is_proper_town (hit->place) && hit->start < SD_SCENE_BYTES
+               && is_only_one_named (gazetteer, hits, parent, scene)))
+        return NULL;
+      if (hit->start >= SD_SCENE_BYTES && !is_only_one_named (gazetteer, hits, parent, scene))
+        return NULL;
       return is_in_list (gazetteer, hits, i, scene) || is_one_of_a_tour (gazetteer, hits, scene)
                  ? NULL
                  : scene;
