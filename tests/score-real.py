@@ -64,7 +64,8 @@ def line(sg, label, counts):
     r = sg.rates(counts)
     return (f"{label:<14} {counts['gold']:>4} {counts['predicted']:>4} {counts['matched']:>5}"
             f"   {r['headline_p']:.3f} / {r['headline_r']:.3f}   {r['body']:.3f}"
-            f" ({counts['body']})   byline {counts['byline']}")
+            f" ({counts['body']})   byline {counts['byline']}"
+            f"   city {counts['city']}, district {counts['district']} of {counts['matched']}")
 
 
 def main():
