@@ -167,6 +167,30 @@ class Import(unittest.TestCase):
             self.assertEqual(a, b)
         self.assertEqual(len(after[self.db]), len(after[URL]))
 
+    def test_corrected_fields_stay(self):
+        """A headline a reviewer corrected on a shared library stays as
+        corrected in a new version of its page, the story keeping its id."""
+        source = os.path.join(os.environ["SD_SOURCE_ROOT"], "tests", "pages", "u01.txt")
+        self.page = os.path.join(self.dir.name, "u01.txt")
+        with open(source, encoding="utf-8") as f:
+            text = f.read()
+        self.write_page(text)
+        run("import", "--db", URL, self.page)
+        story = self.find(URL, "综合查一次")
+        corrected = "我省全面推行涉企“综合查一次”改革"
+        # as the story editor writes it (sd-pg-corrections.c)
+        code, err = psql(URL, f"UPDATE storydesk.stories SET headline = '{corrected}',"
+                              f" corrected = true WHERE id = {story}")
+        self.assertEqual(code, 0, err)
+        # the new version misreads a word of its body
+        self.write_page(text.replace("就得安排专人", "就要安排专人", 1))
+        run("import", "--db", URL, self.page)
+        now = {str(s["id"]): s for s in
+               json.loads(run("export", "--db", URL, "--format", "json").stdout)}
+        self.assertEqual(now[story]["headline"], corrected)
+        self.assertIn("就要安排专人", now[story]["body"])
+        self.assertEqual(self.find(URL, "改革"), story)
+
     def test_highlight_follows_its_text(self):
         """On a shared library a highlight moves with its text in a new
         version; when its text is gone, the story stays as it was and the

@@ -125,9 +125,9 @@ write_field (SdPgLibrary *self, gpointer data, GError **error)
   if (g_strcmp0 (sd_story_get_field (story, write->field), write->value) == 0)
     return TRUE; /* nothing to change: no new version */
   version_text = g_strdup_printf ("%" G_GINT64_FORMAT, version);
-  sql = g_strdup_printf (
-      "UPDATE stories SET %s = $2 WHERE id = $1 AND version = $3" RETURNING_SEARCHED,
-      field_columns[write->field]);
+  sql = g_strdup_printf ("UPDATE stories SET %s = $2, corrected = true WHERE id = $1 AND version = "
+                         "$3" RETURNING_SEARCHED,
+                         field_columns[write->field]);
   return update_searched (self, id, sql, 3, (const char *const[]){ id, write->value, version_text },
                           error);
 }
@@ -337,11 +337,11 @@ write_split (SdPgLibrary *self, gpointer data, GError **error)
   headings = _sd_pg_dup_json_strings (cut->head_headings);
   end = g_strdup_printf ("%" G_GINT64_FORMAT, cut->tail->source_start);
   ordinal_text = g_strdup_printf ("%" G_GINT64_FORMAT, ordinal);
-  if (!update_searched (self, id,
-                        "UPDATE stories SET body = $2, section_headings = $3::jsonb,"
-                        "  source_end = $4 WHERE id = $1 AND version = $5" RETURNING_SEARCHED,
-                        5, (const char *const[]){ id, cut->head_body, headings, end, version_text },
-                        error)
+  if (!update_searched (
+          self, id,
+          "UPDATE stories SET body = $2, section_headings = $3::jsonb,"
+          "  source_end = $4, corrected = true WHERE id = $1 AND version = $5" RETURNING_SEARCHED,
+          5, (const char *const[]){ id, cut->head_body, headings, end, version_text }, error)
       || !_sd_pg_run_command (self,
                               "UPDATE stories SET ordinal = ordinal + 1"
                               " WHERE page_id = $1 AND ordinal > $2",
@@ -417,7 +417,8 @@ write_merge (SdPgLibrary *self, gpointer data, GError **error)
   if (!update_searched (
           self, id,
           "UPDATE stories SET body = $2, section_headings = $3::jsonb,"
-          "  source_end = $4, note = $5 WHERE id = $1 AND version = $6" RETURNING_SEARCHED,
+          "  source_end = $4, note = $5, corrected = true WHERE id = $1 AND version = "
+          "$6" RETURNING_SEARCHED,
           6, (const char *const[]){ id, join->body, headings, end, join->note, version_text },
           error)
       || !carry_tags (self, next_id, id, error)

@@ -395,12 +395,20 @@ static const char step6_sql[] =
     "CREATE POLICY saved_searches ON storydesk.saved_searches FOR ALL TO storydesk_editor"
     "  USING (true) WITH CHECK (editor = current_user);";
 
+/* Step 7: a story whose headline, subheadline, reporter, byline or body a
+ * reviewer corrected says so, so that a new version of its page keeps the
+ * corrected fields (sd-pg-versions.c), as a personal library does. */
+static const char step7_sql[] =
+    "ALTER TABLE storydesk.stories ADD COLUMN IF NOT EXISTS corrected boolean NOT NULL"
+    "  DEFAULT false;"
+    "GRANT UPDATE (corrected) ON storydesk.stories TO storydesk_reviewer;";
+
 /* The schema's steps, each run once, in order, in a transaction of its
  * own, and recorded in storydesk.schema_steps.  Step 1 may also run again
  * on a library made before the steps were counted: each of its statements
  * keeps what is there.  A new step goes at the end; none is ever edited. */
-static const char *const steps[] = { schema_sql, step2_sql, step3_sql,
-                                     step4_sql,  step5_sql, step6_sql };
+static const char *const steps[] = { schema_sql, step2_sql, step3_sql, step4_sql,
+                                     step5_sql,  step6_sql, step7_sql };
 
 /* The steps recorded, each a bit (step n is 1 << n), and the highest in
  * @out_last; FALSE with @error when they cannot be read.  A library is up

@@ -10,7 +10,8 @@
  * date in place: its row keeps its id, uuid, tags, note, status,
  * highlights (moved to where their text now is) and whatever else points
  * at it, and the server counts the change in its version and says who
- * made it (the admin who imported).  One editors worked on that is found
+ * made it (the admin who imported); the fields a reviewer corrected stay
+ * as corrected.  One editors worked on that is found
  * nowhere, or whose highlighted text is gone, stays as it was after the
  * page's own stories, with its work; when it was found again, the new
  * story takes its tags, note, status and place besides.  One nobody worked
@@ -29,10 +30,11 @@
 typedef struct
 {
   SdStory *old;
-  SdStory *match;    /* (nullable) the new story it is found again in */
-  gboolean worked;   /* an editor's work is on it */
-  gboolean complete; /* each of its highlights found again in the match */
-  guint    index;    /* on the old page */
+  SdStory *match;     /* (nullable) the new story it is found again in */
+  gboolean worked;    /* an editor's work is on it */
+  gboolean corrected; /* a reviewer corrected its fields */
+  gboolean complete;  /* each of its highlights found again in the match */
+  guint    index;     /* on the old page */
 } Pairing;
 
 struct _SdPgVersionPlan
@@ -69,9 +71,10 @@ highlights_found (const SdStory *old, const SdStory *story)
 /* What an editor can have added to a story.  (A new kind of work joins
  * this list, or the story's version is no guide: an import moves it too.) */
 #define WORKED_SQL                                                                                 \
-  "note <> '' OR status <> 'new' OR place_by_editor"                                               \
+  "note <> '' OR status <> 'new' OR place_by_editor OR corrected"                                  \
   " OR EXISTS (SELECT 1 FROM story_tags WHERE story_id = s.id)"                                    \
-  " OR EXISTS (SELECT 1 FROM highlights WHERE story_id = s.id)"
+  " OR EXISTS (SELECT 1 FROM highlights WHERE story_id = s.id)"                                    \
+  " OR EXISTS (SELECT 1 FROM dismissed_themes WHERE story_id = s.id)"
 
 SdPgVersionPlan *
 _sd_pg_plan_version (SdPgLibrary *self, const char *page_id, GPtrArray *new_stories, GError **error)
@@ -80,15 +83,19 @@ _sd_pg_plan_version (SdPgLibrary *self, const char *page_id, GPtrArray *new_stor
   g_autoptr (SdPgVersionPlan) plan = g_new0 (SdPgVersionPlan, 1);
   g_autofree gboolean *used = g_new0 (gboolean, new_stories->len + 1);
   g_autofree gboolean *worked = NULL;
-  PGresult            *result = _sd_pg_run (
-                 self, "SELECT id, " WORKED_SQL " FROM stories s WHERE page_id = $1 ORDER BY ordinal, id", 1,
-                 params, error);
+  g_autofree gboolean *corrected = NULL;
+  PGresult            *result =
+      _sd_pg_run (self,
+                  "SELECT id, " WORKED_SQL ", corrected FROM stories s WHERE page_id = $1"
+                  " ORDER BY ordinal, id",
+                  1, params, error);
 
   if (result == NULL)
     return NULL;
   plan->old_stories = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_story_unref);
   plan->pairings = g_array_new (FALSE, FALSE, sizeof (Pairing));
   worked = g_new0 (gboolean, PQntuples (result) + 1);
+  corrected = g_new0 (gboolean, PQntuples (result) + 1);
   for (int row = 0; row < PQntuples (result); row++)
     {
       SdStory *old = sd_pg_library_get_story (
@@ -101,6 +108,7 @@ _sd_pg_plan_version (SdPgLibrary *self, const char *page_id, GPtrArray *new_stor
         }
       g_ptr_array_add (plan->old_stories, old);
       worked[row] = g_str_equal (PQgetvalue (result, row, 1), "t");
+      corrected[row] = g_str_equal (PQgetvalue (result, row, 2), "t");
     }
   PQclear (result);
 
@@ -109,7 +117,9 @@ _sd_pg_plan_version (SdPgLibrary *self, const char *page_id, GPtrArray *new_stor
   for (guint pass = 0; pass < 2; pass++)
     for (guint i = 0; i < plan->old_stories->len; i++)
       {
-        Pairing pairing = { g_ptr_array_index (plan->old_stories, i), NULL, worked[i], TRUE, i };
+        Pairing pairing = {
+          g_ptr_array_index (plan->old_stories, i), NULL, worked[i], corrected[i], TRUE, i
+        };
 
         if (pairing.worked != (pass == 0))
           continue;
@@ -233,6 +243,20 @@ update_in_place (SdPgLibrary *self, SdStory *old, SdStory *story, gint64 ordinal
   return _sd_pg_put_windows (self, id, story, error);
 }
 
+/* A reviewer's corrected fields of @old, on @story, the new version's. */
+static void
+keep_corrected (const SdStory *old, SdStory *story)
+{
+  char **fields[] = { &story->headline, &story->subheadline, &story->reporter, &story->byline };
+  char *const kept[] = { old->headline, old->subheadline, old->reporter, old->byline };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      g_free (*fields[i]);
+      *fields[i] = g_strdup (kept[i]);
+    }
+}
+
 /* What an editor added to @old, on @story, a new story written next to
  * the old one kept: its tags, note, status, place when chosen, and the
  * highlights whose text it holds. */
@@ -311,6 +335,8 @@ _sd_pg_carry_over (SdPgLibrary     *self,
       const Pairing   *pairing = find_pairing (plan, story);
       g_autofree char *id = NULL;
 
+      if (pairing != NULL && pairing->corrected)
+        keep_corrected (pairing->old, story);
       if (pairing != NULL && (!pairing->worked || pairing->complete))
         {
           if (!update_in_place (self, pairing->old, story, i + 1, error))
@@ -324,6 +350,10 @@ _sd_pg_carry_over (SdPgLibrary     *self,
         return FALSE;
       if (id != NULL)
         story->id = g_ascii_strtoll (id, NULL, 10);
+      if (id != NULL && pairing != NULL && pairing->corrected
+          && !run_on_story (self, "UPDATE stories SET corrected = true WHERE id = $1", story->id,
+                            NULL, error))
+        return FALSE;
     }
   return TRUE;
 }
