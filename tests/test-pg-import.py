@@ -84,6 +84,18 @@ class Import(unittest.TestCase):
             self.assertTrue(line.endswith(": already in the library"), line)
         self.assertEqual(stories(URL), shared)
 
+    def first_version(self, *dbs):
+        """tests/pages/u01.txt as a page file of the test's own, imported
+        into each of @dbs; returns its text."""
+        with open(os.path.join(os.environ["SD_SOURCE_ROOT"], "tests", "pages", "u01.txt"),
+                  encoding="utf-8") as f:
+            text = f.read()
+        self.page = os.path.join(self.dir.name, "u01.txt")
+        self.write_page(text)
+        for db in dbs:
+            run("import", "--db", db, self.page)
+        return text
+
     def write_page(self, text):
         with open(self.page, "w", encoding="utf-8") as f:
             f.write(text)
@@ -105,13 +117,8 @@ class Import(unittest.TestCase):
         story found again keeps its id and uuid, one an editor worked on
         that the new version lacks stays, one nobody did goes (after
         --replace)."""
-        source = os.path.join(os.environ["SD_SOURCE_ROOT"], "tests", "pages", "u01.txt")
-        self.page = os.path.join(self.dir.name, "u01.txt")
         self.db = os.path.join(self.dir.name, "library.db")
-        with open(source, encoding="utf-8") as f:
-            text = f.read()
-        self.write_page(text)
-        self.both("import", self.page)
+        text = self.first_version(self.db, URL)
         for db in (self.db, URL):
             run("tag", "--db", db, "--story", self.find(db, "条子泥湿地迎来"), "--add", "核实")
             run("note", "--db", db, "--story", self.find(db, "数字茶园"), "--set", "待核实数字")
@@ -170,12 +177,7 @@ class Import(unittest.TestCase):
     def test_corrected_fields_stay(self):
         """A headline a reviewer corrected on a shared library stays as
         corrected in a new version of its page, the story keeping its id."""
-        source = os.path.join(os.environ["SD_SOURCE_ROOT"], "tests", "pages", "u01.txt")
-        self.page = os.path.join(self.dir.name, "u01.txt")
-        with open(source, encoding="utf-8") as f:
-            text = f.read()
-        self.write_page(text)
-        run("import", "--db", URL, self.page)
+        text = self.first_version(URL)
         story = self.find(URL, "综合查一次")
         corrected = "我省全面推行涉企“综合查一次”改革"
         # as the story editor writes it (sd-pg-corrections.c)
@@ -195,12 +197,7 @@ class Import(unittest.TestCase):
         """On a shared library a highlight moves with its text in a new
         version; when its text is gone, the story stays as it was and the
         new one takes its tags and note."""
-        source = os.path.join(os.environ["SD_SOURCE_ROOT"], "tests", "pages", "u01.txt")
-        self.page = os.path.join(self.dir.name, "u01.txt")
-        with open(source, encoding="utf-8") as f:
-            text = f.read()
-        self.write_page(text)
-        run("import", "--db", URL, self.page)
+        text = self.first_version(URL)
         story = self.find(URL, "条子泥湿地迎来")
         run("tag", "--db", URL, "--story", story, "--add", "核实")
         quote = "单筒望远镜"
