@@ -64,6 +64,25 @@ sd_story_find_again (const SdStory *old, GPtrArray *candidates, gboolean *used)
   return NULL;
 }
 
+void
+sd_story_find_all_again (GPtrArray      *old,
+                         const gboolean *worked,
+                         GPtrArray      *candidates,
+                         guint          *out_order,
+                         SdStory       **out_matches)
+{
+  g_autofree gboolean *used = g_new0 (gboolean, candidates->len + 1);
+  guint                n = 0;
+
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < old->len; i++)
+      if (worked[i] == (pass == 0))
+        {
+          out_order[n++] = i;
+          out_matches[i] = sd_story_find_again (g_ptr_array_index (old, i), candidates, used);
+        }
+}
+
 /* How many characters two strings share at their ends (@from_end) or
  * starts. */
 static glong

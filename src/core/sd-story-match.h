@@ -21,6 +21,17 @@ G_BEGIN_DECLS
 SdStory  *sd_story_find_again     (const SdStory     *old,
                                    GPtrArray         *candidates,
                                    gboolean          *used);
+/* Each story of @old (element-type SdStory) looked for in @candidates
+ * (element-type SdStory), the ones editors worked on (@worked, one a
+ * story) choosing first, so that each story found again keeps its
+ * identity: @out_order gets the indexes of @old in the order they chose,
+ * @out_matches (by index) each one's match or NULL.  Both arrays hold
+ * @old->len. */
+void      sd_story_find_all_again (GPtrArray         *old,
+                                   const gboolean    *worked,
+                                   GPtrArray         *candidates,
+                                   guint             *out_order,
+                                   SdStory          **out_matches);
 /* Where @highlight's quote is in @body (characters), the place whose
  * context best agrees with the highlight's prefix and suffix; FALSE when
  * the quote is not in @body. */

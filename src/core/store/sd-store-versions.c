@@ -206,7 +206,10 @@ _sd_store_plan_version (SdStore *self, gint64 old_page_id, GPtrArray *new_storie
       self, "SELECT " FULL_STORY_COLUMNS STORY_FROM "WHERE s.page_id = ? ORDER BY s.ordinal",
       error);
   g_autoptr (SdVersionPlan) plan = g_new0 (SdVersionPlan, 1);
-  g_autofree gboolean *used = g_new0 (gboolean, new_stories->len + 1);
+  g_autofree gboolean *worked = NULL, *corrected = NULL;
+  g_autofree guint    *order = NULL;
+  g_autofree SdStory **matches = NULL;
+  guint                n;
 
   if (stmt == NULL)
     return NULL;
@@ -218,23 +221,27 @@ _sd_store_plan_version (SdStore *self, gint64 old_page_id, GPtrArray *new_storie
   if (plan->old_stories == NULL)
     return NULL;
 
-  /* The stories editors worked on choose their match first, then the
-   * others, so that each story found again keeps its identity. */
-  for (guint pass = 0; pass < 2; pass++)
-    for (guint i = 0; i < plan->old_stories->len; i++)
-      {
-        Pairing pairing = { g_ptr_array_index (plan->old_stories, i), NULL, FALSE, FALSE, i };
+  n = plan->old_stories->len;
+  worked = g_new0 (gboolean, n + 1);
+  corrected = g_new0 (gboolean, n + 1);
+  order = g_new0 (guint, n + 1);
+  matches = g_new0 (SdStory *, n + 1);
+  for (guint i = 0; i < n; i++)
+    if (!read_editors_work (self, g_ptr_array_index (plan->old_stories, i), &worked[i],
+                            &corrected[i], error))
+      return NULL;
+  sd_story_find_all_again (plan->old_stories, worked, new_stories, order, matches);
+  for (guint k = 0; k < n; k++)
+    {
+      guint   i = order[k];
+      Pairing pairing = { g_ptr_array_index (plan->old_stories, i), matches[i], worked[i],
+                          corrected[i], i };
 
-        if (!read_editors_work (self, pairing.old, &pairing.worked, &pairing.corrected, error))
-          return NULL;
-        if (pairing.worked != (pass == 0))
-          continue;
-        pairing.match = sd_story_find_again (pairing.old, new_stories, used);
-        /* an untouched story that matches nothing goes with its page */
-        if (!pairing.worked && pairing.match == NULL)
-          plan->n_dropped++;
-        g_array_append_val (plan->pairings, pairing);
-      }
+      /* an untouched story that matches nothing goes with its page */
+      if (!pairing.worked && pairing.match == NULL)
+        plan->n_dropped++;
+      g_array_append_val (plan->pairings, pairing);
+    }
   return g_steal_pointer (&plan);
 }
 

@@ -81,8 +81,9 @@ _sd_pg_plan_version (SdPgLibrary *self, const char *page_id, GPtrArray *new_stor
 {
   const char *const params[] = { page_id };
   g_autoptr (SdPgVersionPlan) plan = g_new0 (SdPgVersionPlan, 1);
-  g_autofree gboolean *used = g_new0 (gboolean, new_stories->len + 1);
   g_autofree gboolean *worked = NULL;
+  g_autofree guint    *order = NULL;
+  g_autofree SdStory **matches = NULL;
   g_autofree gboolean *corrected = NULL;
   PGresult            *result =
       _sd_pg_run (self,
@@ -112,22 +113,20 @@ _sd_pg_plan_version (SdPgLibrary *self, const char *page_id, GPtrArray *new_stor
     }
   PQclear (result);
 
-  /* The stories editors worked on choose their match first, then the
-   * others, so that each story found again keeps its identity. */
-  for (guint pass = 0; pass < 2; pass++)
-    for (guint i = 0; i < plan->old_stories->len; i++)
-      {
-        Pairing pairing = {
-          g_ptr_array_index (plan->old_stories, i), NULL, worked[i], corrected[i], TRUE, i
-        };
+  order = g_new0 (guint, plan->old_stories->len + 1);
+  matches = g_new0 (SdStory *, plan->old_stories->len + 1);
+  sd_story_find_all_again (plan->old_stories, worked, new_stories, order, matches);
+  for (guint k = 0; k < plan->old_stories->len; k++)
+    {
+      guint   i = order[k];
+      Pairing pairing = {
+        g_ptr_array_index (plan->old_stories, i), matches[i], worked[i], corrected[i], TRUE, i
+      };
 
-        if (pairing.worked != (pass == 0))
-          continue;
-        pairing.match = sd_story_find_again (pairing.old, new_stories, used);
-        if (pairing.match != NULL && pairing.worked)
-          pairing.complete = highlights_found (pairing.old, pairing.match);
-        g_array_append_val (plan->pairings, pairing);
-      }
+      if (pairing.match != NULL && pairing.worked)
+        pairing.complete = highlights_found (pairing.old, pairing.match);
+      g_array_append_val (plan->pairings, pairing);
+    }
   return g_steal_pointer (&plan);
 }
 
