@@ -172,6 +172,64 @@ test_wrapped_caption_under_title (void)
       sd_test_only_story (segments, "江苏姜堰龙卷风 村民飞出数米远", "“昨天", NULL), "8月9日");
 }
 
+/* A hard-wrapped page (real text, r76): a county paper's column of briefs,
+ * each item opened by ◆ and closed by its own credit, printed with no title
+ * under a one-paragraph item: the column is one story of its own, not the
+ * end of the item above. */
+static void
+test_wrapped_briefs_column (void)
+{
+  g_autoptr (GPtrArray) segments = sd_test_cut ("航拍江苏兴化千垛花田:垛田青青翠欲滴\n"
+                                                "　　人民网泰州4月10日电(耿志\n"
+                                                "超)泰州兴化的油菜花,以千岛样\n"
+                                                "式形成的垛田景观享誉全国。传\n"
+                                                "说垛田是当年泰州知州岳飞大战\n"
+                                                "金兵摆设的八卦阵,每当清明前\n"
+                                                "后,油菜花开,蓝天、碧水、“金\n"
+                                                "岛”织就了“河有万湾多碧水,\n"
+                                                "田无一垛不黄花”的奇丽画卷,\n"
+                                                "吸引了众多海内外游客前来观光。\n"
+                                                "　　◆27日上午,市城建局领导\n"
+                                                "班子成员集中察看由该局承担的\n"
+                                                "城建“双十”工程项目建设现场,\n"
+                                                "了解项目建设进展情况。据了解,\n"
+                                                "今年该局共承担19项工程建设任\n"
+                                                "务,其中,十大重点项目4项,已开\n"
+                                                "工3项,即蝶园路南延工程、盂城\n"
+                                                "驿二期工程、屏淮南路南延工程;\n"
+                                                "十类重点工程15项,分为19个子\n"
+                                                "项目,已开工9个,进入招投标程\n"
+                                                "序5个,已完成项目包装资料5个。\n"
+                                                "夏慧\n"
+                                                "　　◆27日下午,高邮姓氏文化\n"
+                                                "研究会在三垛镇文化中心召开姜\n"
+                                                "氏家族文化座谈会。据文史资料\n"
+                                                "记载,三垛姜姓是明初从苏州阊\n"
+                                                "门迁徙而来,是三垛“姜俞卞陆”\n"
+                                                "四大家族中的首姓,培养出辛亥\n"
+                                                "革命英雄姜国生、著名外交家姜\n"
+                                                "恩柱等杰出人才。 王庆山 姜长\n"
+                                                "荣\n"
+                                                "　　◆近日从扬州社区医生高血\n"
+                                                "压防治知识小品比赛上传来捷报,\n"
+                                                "我市参赛小品《都是血压惹的祸》\n"
+                                                "荣获二等奖。 徐凤勇 夏慧\n"
+                                                "江苏如皋长寿现象引起国际关注\n"
+                                                "　　3月8日至11日,受中央老龄\n"
+                                                "工作委员会委托,中央电视台\n");
+  SdSegment *photo, *briefs = NULL;
+
+  g_assert_cmpuint (segments->len, ==, 3);
+  photo = sd_test_story_headed (segments, "航拍江苏兴化千垛花田：垛田青青翠欲滴");
+  g_assert_true (sd_test_body_has (photo, NULL, "吸引了众多海内外游客前来观光。"));
+  for (guint k = 0; k < segments->len; k++)
+    if (((SdSegment *) g_ptr_array_index (segments, k))->headline == NULL)
+      briefs = g_ptr_array_index (segments, k);
+  g_assert_nonnull (briefs);
+  g_assert_true (sd_test_body_has (briefs, "◆27日上午", "荣获二等奖。"));
+  sd_test_story_headed (segments, "江苏如皋长寿现象引起国际关注");
+}
+
 /* Each test, by its path. */
 static const struct
 {
@@ -183,6 +241,7 @@ static const struct
   { "/segmenter-wrapped/two-line-title", test_wrapped_two_line_title },
   { "/segmenter-wrapped/wire-lead", test_wrapped_wire_lead },
   { "/segmenter-wrapped/caption-under-title", test_wrapped_caption_under_title },
+  { "/segmenter-wrapped/briefs-column", test_wrapped_briefs_column },
 };
 
 int

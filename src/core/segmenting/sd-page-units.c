@@ -513,6 +513,9 @@ classify_unit (SdSegPage *page, SdSegUnit *u)
   else
     u->prose_start = u->prose_end;
 
+  /* a column of briefs with no title of its own opens each item with ◆ */
+  u->bullet = u->shape == SHAPE_TEXT
+              && _sd_seg_char_in ("◆◇", _sd_text_first_char (text, u->text_start, u->text_end));
   u->dash_start = opens_with_dash (page, u);
   u->dash_end = ends_with_dash (page, u);
   u->title = is_title_shaped (page, u);
