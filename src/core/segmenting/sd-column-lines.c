@@ -53,6 +53,11 @@ find_cut_lines (SdSegPage *page)
       first = _sd_text_first_char (page->text, next->text_start, next->text_end);
       if (next->shape != SHAPE_TEXT || next->title || next->news_lead)
         continue;
+      /* in a column only a paragraph's first line is indented: one opens
+       * under a line of no sentence mark, which so ends a block of its own
+       * ("“咚咚锵!…" is no sentence going on) */
+      if (next->indented && !_sd_seg_unit_has_sentence_mark (page, u))
+        continue;
       /* a particle first tells at the edge; away from it only 们 does,
        * which opens no word ("得益于…", "地处…" open sentences) */
       if (_sd_seg_char_in (u->at_edge ? "的了地得着过们" : "们", first)
@@ -62,6 +67,34 @@ find_cut_lines (SdSegPage *page)
           u->title = FALSE;
           u->section_shape = FALSE;
         }
+    }
+}
+
+/* A lone line that runs to the column's edge and reads like prose (a
+ * particle at its end, clauses) was cut there: the rest of its paragraph
+ * follows after a column break.  Not when it holds no sentence mark, the
+ * text above ended its sentence and an indented paragraph opens under it:
+ * in a column only a paragraph's first line is indented, so the line ends
+ * a block of its own, a title's ("太湖街道:锚定奋进坐标 展现首善作为" ends
+ * in 为 as prose may). */
+void
+_sd_seg_find_edge_prose (SdSegPage *page)
+{
+  for (guint i = 0; i < page->units->len; i++)
+    {
+      SdSegUnit *u = _sd_seg_unit_at (page, i);
+      SdSegUnit *prev = i > 0 ? _sd_seg_unit_at (page, i - 1) : NULL;
+      SdSegUnit *next = i + 1 < page->units->len ? _sd_seg_unit_at (page, i + 1) : NULL;
+
+      if (!u->title || u->md_level > 0 || u->bold || !u->at_edge
+          || !_sd_seg_reads_like_cut_prose (page, u))
+        continue;
+      if (next != NULL && next->indented && next->shape == SHAPE_TEXT
+          && !_sd_seg_unit_has_sentence_mark (page, u)
+          && (prev == NULL || !_sd_seg_carries_prose (prev) || prev->ends_sentence))
+        continue;
+      u->title = FALSE;
+      u->section_shape = FALSE;
     }
 }
 

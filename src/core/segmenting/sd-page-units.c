@@ -360,10 +360,6 @@ is_title_shaped (SdSegPage *page, SdSegUnit *u)
   /* in a column of text only paragraphs are indented */
   if (page->column > 0 && u->indented)
     return FALSE;
-  /* a lone line that runs to the column's edge and reads like prose was
-   * cut there: the rest of its paragraph follows after a column break */
-  if (u->md_level == 0 && !u->bold && u->at_edge && _sd_seg_reads_like_cut_prose (page, u))
-    return FALSE;
   if (u->md_level > 0 || u->bold)
     return chars <= MD_TITLE_MAX_CHARS;
   if (chars < 4 || chars > TITLE_MAX_CHARS
@@ -617,6 +613,7 @@ _sd_seg_scan_units (SdSegPage *page)
         pos++;
     }
   measure_usual_gap (page);
+  _sd_seg_find_edge_prose (page);
   _sd_seg_find_lead_titles (page);
   _sd_seg_find_column_lines (page);
 }

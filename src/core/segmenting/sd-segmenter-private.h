@@ -386,6 +386,9 @@ G_GNUC_INTERNAL guint      _sd_seg_measure_lead_cohesion (SdSegPage *page, SdSeg
 /* sd-column-lines.c: lines a page in columns cut at the edge lose the
  * title shape */
 G_GNUC_INTERNAL void       _sd_seg_find_column_lines (SdSegPage *page);
+/* sd-column-lines.c: lines at a column's edge that read like prose lose
+ * the title shape, unless an indented paragraph opens under them */
+G_GNUC_INTERNAL void       _sd_seg_find_edge_prose  (SdSegPage *page);
 /* sd-column-lines.c: lines of no sentence right over a dateline lead are
  * titles, whatever their clauses */
 G_GNUC_INTERNAL void       _sd_seg_find_lead_titles (SdSegPage *page);
