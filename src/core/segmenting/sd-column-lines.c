@@ -154,8 +154,8 @@ opens_title_below (SdSegUnit *u, SdSegUnit *next)
 }
 
 /* A paragraph ends its last sentence; a line that ends none right over a
- * dateline lead (本报讯, 淮安日报讯:…), or over a title that is, heads the
- * story, though it strings clauses as prose does ("你我共参与,家园更美丽,
+ * dateline lead (本报讯, 淮安日报讯:…), or over a title that is, or standing
+ * alone over a lead that opens with a date, heads the story, though it strings clauses as prose does ("你我共参与,家园更美丽,
  * …整治活动") or reads as a line cut at the column's edge ("中央、省、市主流
  * 媒体记者走进海陵九龙"). */
 void
@@ -175,6 +175,14 @@ _sd_seg_find_lead_titles (SdSegPage *page)
         continue;
       if (next->news_lead
           || (next->title && next->md_level == 0 && lead != NULL && lead->news_lead))
+        u->title = TRUE;
+      /* and so is a block of its own between a sentence's end and a
+       * paragraph that opens as a lead does (连日来, 近日, a date): a title
+       * the OCR damaged into clauses ("车流增多了 ,商店营业了,景  区家"), else
+       * the story above runs on into the next one's text */
+      if (i > 0 && u->blank_before > 0 && next->blank_before > 0 && next->shape == SHAPE_TEXT
+          && _sd_seg_unit_at (page, i - 1)->ends_sentence
+          && _sd_seg_starts_with_opener (page, next))
         u->title = TRUE;
     }
 }
