@@ -230,6 +230,21 @@ test_wrapped_briefs_column (void)
   sd_test_story_headed (segments, "江苏如皋长寿现象引起国际关注");
 }
 
+/* @page cuts into two stories: the text above, ending in @above_end, and
+ * a story under @headline whose text opens with @prefix. */
+static void
+assert_second_story (const char *page,
+                     const char *headline,
+                     const char *prefix,
+                     const char *above_end)
+{
+  g_autoptr (GPtrArray) segments = sd_test_cut (page);
+
+  g_assert_cmpuint (segments->len, ==, 2);
+  g_assert_true (sd_test_body_has (sd_test_story_headed (segments, headline), prefix, NULL));
+  g_assert_true (sd_test_body_has (g_ptr_array_index (segments, 0), NULL, above_end));
+}
+
 /* A hard-wrapped page (real text, r57): a title short of the column's
  * edge under a paragraph's last line, over an indented paragraph that
  * opens with an exclamation in quotes.  In a column only a paragraph's
@@ -238,30 +253,25 @@ test_wrapped_briefs_column (void)
 static void
 test_wrapped_title_over_quote (void)
 {
-  g_autoptr (GPtrArray) segments = sd_test_cut ("头垃圾、路边杂物乱堆乱放和停放僵尸车等。观\n"
-                                                "察员逐一做记录,及时反馈给相关责任人,要求予\n"
-                                                "以整改。巡访团建议相关部门和单位,要抓紧时\n"
-                                                "间认真对照创文标准要求,补短板,强弱项。群众\n"
-                                                "要参与文明条例和法律法规宣传、市民公约遵守、\n"
-                                                "城市形象维护、整体素质提升等活动。大家要以\n"
-                                                "创建全国文明城市为主线,提升群众幸福指数,融\n"
-                                                "入主题活动实践,以优异成绩向新中国成立71周\n"
-                                                "年献礼。\n"
-                                                "大中街道新德社区解民忧获赠锦旗\n"
-                                                "　　“咚咚锵!咚咚锵!”一阵欢快的锣鼓声划破\n"
-                                                "了社区的宁静,“真是太感谢你们了!这下解决了\n"
-                                                "我们停车难、充电难问题了!”8月19日一大早,\n"
-                                                "名校嘉园小区居民代表捧着一面鲜红的锦旗走进\n"
-                                                "了大丰区大中街道新德社区办公室。锦旗上“心\n"
-                                                "系居民办实事情暖社区显担当”十四个金字熠熠\n"
-                                                "生辉。据了解,名校嘉园小区无空余地方安装电\n"
-                                                "动车充电棚,小区居民存在电动车上楼充电、私\n");
-  SdSegment *story;
-
-  g_assert_cmpuint (segments->len, ==, 2);
-  story = sd_test_story_headed (segments, "大中街道新德社区解民忧获赠锦旗");
-  g_assert_true (sd_test_body_has (story, "“咚咚锵！", NULL));
-  g_assert_true (sd_test_body_has (g_ptr_array_index (segments, 0), NULL, "年献礼。"));
+  assert_second_story ("头垃圾、路边杂物乱堆乱放和停放僵尸车等。观\n"
+                       "察员逐一做记录,及时反馈给相关责任人,要求予\n"
+                       "以整改。巡访团建议相关部门和单位,要抓紧时\n"
+                       "间认真对照创文标准要求,补短板,强弱项。群众\n"
+                       "要参与文明条例和法律法规宣传、市民公约遵守、\n"
+                       "城市形象维护、整体素质提升等活动。大家要以\n"
+                       "创建全国文明城市为主线,提升群众幸福指数,融\n"
+                       "入主题活动实践,以优异成绩向新中国成立71周\n"
+                       "年献礼。\n"
+                       "大中街道新德社区解民忧获赠锦旗\n"
+                       "　　“咚咚锵!咚咚锵!”一阵欢快的锣鼓声划破\n"
+                       "了社区的宁静,“真是太感谢你们了!这下解决了\n"
+                       "我们停车难、充电难问题了!”8月19日一大早,\n"
+                       "名校嘉园小区居民代表捧着一面鲜红的锦旗走进\n"
+                       "了大丰区大中街道新德社区办公室。锦旗上“心\n"
+                       "系居民办实事情暖社区显担当”十四个金字熠熠\n"
+                       "生辉。据了解,名校嘉园小区无空余地方安装电\n"
+                       "动车充电棚,小区居民存在电动车上楼充电、私\n",
+                       "大中街道新德社区解民忧获赠锦旗", "“咚咚锵！", "年献礼。");
 }
 
 /* A hard-wrapped page (real text, r15): a title as wide as the column
@@ -270,29 +280,25 @@ test_wrapped_title_over_quote (void)
 static void
 test_wrapped_title_ends_like_prose (void)
 {
-  g_autoptr (GPtrArray) segments = sd_test_cut ("村老家,当上了新型职业农民。\n"
-                                                "　　这是她第三次回归。她是在了解到“第\n"
-                                                "二轮土地承包到期后再延长30年”政策后做\n"
-                                                "的决定。她接下父母从村上流转来的150亩\n"
-                                                "地,又从20多户人家那里流转过来75亩。\n"
-                                                "　　肖丽第一次辞职回家是在10年前。那次\n"
-                                                "是因为母亲病重。她一边照料母亲,一边跟\n"
-                                                "父亲学做农活。后来,母亲病情稳定了,她就\n"
-                                                "回城重新找了工作。\n"
-                                                "太湖街道:锚定奋进坐标 展现首善作为\n"
-                                                "　　在一百余年前的太湖街道所在地,无锡\n"
-                                                "工商先驱周舜卿来此建镇设厂,开启一代代\n"
-                                                "锡商接力逐鹿的“苏南模式”新篇。紧随前\n"
-                                                "人脚步,锚定2035年远景目标,近年来,太湖\n"
-                                                "街道紧紧围绕“四区”建设目标和“科产城\n"
-                                                "人融合发展示范区、太湖湾科创带建设引领\n"
-                                                "区、新发展理念全域实践区”要求,立足经\n");
-  SdSegment *story;
-
-  g_assert_cmpuint (segments->len, ==, 2);
-  story = sd_test_story_headed (segments, "太湖街道：锚定奋进坐标 展现首善作为");
-  g_assert_true (sd_test_body_has (story, "在一百余年前的太湖街道所在地", NULL));
-  g_assert_true (sd_test_body_has (g_ptr_array_index (segments, 0), NULL, "回城重新找了工作。"));
+  assert_second_story ("村老家,当上了新型职业农民。\n"
+                       "　　这是她第三次回归。她是在了解到“第\n"
+                       "二轮土地承包到期后再延长30年”政策后做\n"
+                       "的决定。她接下父母从村上流转来的150亩\n"
+                       "地,又从20多户人家那里流转过来75亩。\n"
+                       "　　肖丽第一次辞职回家是在10年前。那次\n"
+                       "是因为母亲病重。她一边照料母亲,一边跟\n"
+                       "父亲学做农活。后来,母亲病情稳定了,她就\n"
+                       "回城重新找了工作。\n"
+                       "太湖街道:锚定奋进坐标 展现首善作为\n"
+                       "　　在一百余年前的太湖街道所在地,无锡\n"
+                       "工商先驱周舜卿来此建镇设厂,开启一代代\n"
+                       "锡商接力逐鹿的“苏南模式”新篇。紧随前\n"
+                       "人脚步,锚定2035年远景目标,近年来,太湖\n"
+                       "街道紧紧围绕“四区”建设目标和“科产城\n"
+                       "人融合发展示范区、太湖湾科创带建设引领\n"
+                       "区、新发展理念全域实践区”要求,立足经\n",
+                       "太湖街道：锚定奋进坐标 展现首善作为", "在一百余年前的太湖街道所在地",
+                       "回城重新找了工作。");
 }
 
 /* Each test, by its path. */
