@@ -5,7 +5,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Fit the weights of the segmenter's boundary scorer on labelled pages.
 
-Usage: fit-boundary.py BUILD_DIR [--c] [--no-pages] [--l2 L]
+Usage: fit-boundary.py BUILD_DIR [--c] [--no-pages] [--rounds N]
+       fit-boundary.py BUILD_DIR --misses [--list]
 
 Runs BUILD_DIR/tests/sd-boundary-cues over every labelled page (seeds/,
 tests/pages/, tests/pages/real/*/{seed,wrap,ocr}/), labels each candidate
@@ -22,6 +23,13 @@ right), per form, with the table, with the fit on all pages, and LEAVE ONE
 BATCH OUT: each real batch cut with weights fitted without it, the honest
 estimate for pages nobody has seen.  Pick weights by that figure.
 With --c it prints the fitted table as C.
+
+With --misses it fits nothing: it cuts every real page with the table and
+says, per form, where each gold story that was not found was lost: its
+headline's line never a candidate title (joined into another line, or of
+another shape), a candidate a rule turned down, one the scorer turned
+down, or a story opened there but cut wrong (another line taken for its
+headline); --list names them.
 """
 
 import argparse
@@ -64,8 +72,16 @@ def load_scorer():
     return module
 
 
+# A title this similar to the headline of a story the OCR destroyed opens
+# that story: score-gold.py leaves such a story out of the score on both
+# sides (DESTROYED_HEADLINE_SIMILARITY), so it is no extra, and the story
+# above it ends where it begins.
+DESTROYED_SIMILARITY = 0.5
+
+
 def gold_titles():
-    """{file name: [normalised titles that open a story]}"""
+    """{file name: [normalised titles that open a story]}; the headlines of
+    stories the OCR destroyed are listed as (headline,) tuples."""
     titles = {}
     files = [os.path.join(ROOT, "tests", "gold", "seeds.json"),
              os.path.join(ROOT, "tests", "gold", "more-pages.json")]
@@ -79,6 +95,9 @@ def gold_titles():
                     for option in value if isinstance(value, list) else [value]:
                         if option:
                             names.append(norm(option))
+            for story in page.get("destroyed_by_ocr", []):
+                if story.get("headline"):
+                    names.append((norm(story["headline"]),))
     return titles
 
 
@@ -92,6 +111,10 @@ def group_of(path):
 def opens_story(title, names, fuzzy):
     title = norm(title)
     for name in names:
+        if isinstance(name, tuple):
+            if difflib.SequenceMatcher(None, title, name[0]).ratio() >= DESTROYED_SIMILARITY:
+                return True
+            continue
         if title == name or (len(title) >= 6 and title in name):
             return True
         if fuzzy and difflib.SequenceMatcher(None, title, name).ratio() >= 0.8:
@@ -338,6 +361,101 @@ def cut_and_score(tool, sg, model, pages, gold, tmp):
     return counts
 
 
+# ---- where the headlines are lost (--misses) ---------------------------
+ROLES = ("body", "kicker", "headline", "subheadline", "section", "reporter", "byline",
+         "credit", "caption", "stray")  # SdSegRole's order
+SHAPES = ("text", "bold", "reporter", "names", "credit", "credits", "furniture")
+
+
+def page_units(tool, pages):
+    """{file name: [(title, shape, role, story, weighed, text)]}"""
+    out = subprocess.run([tool, "--units", "yes"] + pages, check=True, capture_output=True,
+                         text=True).stdout
+    units = {}
+    for line in out.splitlines():
+        path, title, shape, role, story, weighed, flags, text = line.split("\t", 7)
+        units.setdefault(os.path.basename(path), []).append(
+            (title == "1", SHAPES[int(shape)], ROLES[int(role)], int(story), int(weighed), text,
+             flags))
+    return units
+
+
+def find_unit(sg, units, headline):
+    """The unit that best holds @headline (similarity of the squeezed
+    texts), and that similarity."""
+    want = sg.fuzzy_norm(headline)
+    best, found = 0.0, None
+    for unit in units:
+        have = sg.fuzzy_norm(unit[5])
+        ratio = sg.similarity(want, have)
+        if ratio > best or (ratio == best and found is not None and unit[0] and not found[0]):
+            best, found = ratio, unit
+    return found, best
+
+
+def why_lost(sg, units, gold_story):
+    """One of: no headline, inside a line, over two lines, misread, not a
+    title (shape), rule, scorer, cut wrong."""
+    headline = gold_story.get("headline")
+    if isinstance(headline, list):
+        headline = headline[0]
+    if not headline:
+        return "no headline"
+    unit, ratio = find_unit(sg, units, headline)
+    if unit is None or ratio < 0.8:
+        want = sg.fuzzy_norm(headline)
+        if any(sg.best_stretch(want, sg.fuzzy_norm(u[5]), threshold=0.8)[0] >= 0.8
+               for u in units):
+            return "inside a line"
+        if any(sg.similarity(want, sg.fuzzy_norm(a[5] + b[5])) >= 0.8
+               for a, b in zip(units, units[1:])):
+            return "over two lines"
+        return "misread"
+    title, shape, role, _, weighed, _, _ = unit
+    if role in ("kicker", "headline", "subheadline"):
+        return "cut wrong"
+    if not title:
+        return "not a title" if shape == "text" else f"not a title ({shape})"
+    return "scorer" if weighed == 1 else "rule"
+
+
+def misses(tool, sg, list_them):
+    pages = sorted(glob.glob(os.path.join(ROOT, "tests", "pages", "real", "*", "*", "*.txt")))
+    units = page_units(tool, pages)
+    reasons = {form: {} for form in FORMS}
+    with tempfile.TemporaryDirectory() as tmp:
+        export = os.path.join(tmp, "export.json")
+        subprocess.run([tool, "--export", export] + pages, check=True)
+        predicted = sg.export_by_file(json.load(open(export, encoding="utf-8")))
+    for path in sorted(glob.glob(os.path.join(ROOT, "tests", "gold", "real-b*.json"))):
+        gold = sg.load_json(path)
+        for form in FORMS:
+            golds = sg.gold_pages(gold, form)
+            threshold = sg.DEFAULT_SIMILARITY[form]
+            for name, stories in golds.items():
+                if threshold < 1.0:
+                    pairs, _, _ = sg.match_page_fuzzy(stories, predicted.get(name, []), threshold)
+                else:
+                    pairs, _, _ = sg.match_page(stories, predicted.get(name, []))
+                for gold_story, story in pairs:
+                    if story is not None:
+                        continue
+                    why = why_lost(sg, units.get(name, []), gold_story)
+                    reasons[form][why] = reasons[form].get(why, 0) + 1
+                    if list_them:
+                        print(f"{form}\t{name}\t{why}\t"
+                              f"{gold_story.get('headline') or gold_story.get('body_start')}")
+                        headline = gold_story.get("headline")
+                        if headline and not isinstance(headline, list):
+                            unit, _ = find_unit(sg, units.get(name, []), headline)
+                            print(f"\t\t{unit[:5]} {unit[6]!r} {unit[5]}")
+    kinds = sorted({why for form in FORMS for why in reasons[form]})
+    print(f"{'lost where':<24}" + "".join(f"{form:>6}" for form in FORMS))
+    for why in kinds:
+        print(f"{why:<24}" + "".join(f"{reasons[form].get(why, 0):>6}" for form in FORMS))
+    print(f"{'all':<24}" + "".join(f"{sum(reasons[form].values()):>6}" for form in FORMS))
+
+
 def figures(sg, counts):
     r = sg.rates(counts)
     return f"{r['headline_p']:.3f} / {r['headline_r']:.3f}, {counts['body']:>3}"
@@ -367,9 +485,15 @@ def main(argv=None):
     parser.add_argument("--no-pages", action="store_true", help="score the candidates only")
     parser.add_argument("--rounds", type=int, default=3,
                         help="fits, each on the candidates the one before cut the pages into")
+    parser.add_argument("--misses", action="store_true",
+                        help="fit nothing: where the stories not found were lost")
+    parser.add_argument("--list", action="store_true", help="with --misses, name each")
     args = parser.parse_args(argv)
 
     tool = os.path.join(args.build_dir, "tests", "sd-boundary-cues")
+    if args.misses:
+        misses(tool, load_scorer(), args.list)
+        return 0
     names = read_names()
     rows = collect(tool)
     fitted = fit(rows)

@@ -5,9 +5,15 @@
  * Copyright 2026 The Storydesk authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Usage: sd-boundary-cues [--model FILE] [--export OUT] PAGE…
+ * Usage: sd-boundary-cues [--model FILE] [--export OUT | --units yes] PAGE…
  * Without --export: one line a candidate title, the page's path, the title,
- * then the cues, tab-parted.  With --export the pages are cut (with the
+ * then the cues, tab-parted.  With --units yes: one line a unit (a line of
+ * the page, wrapped lines joined), the page's path, whether it is
+ * title-shaped, its shape, its role, its story, what the boundary scorer
+ * said of it (0: nothing, 1: a section, 2: a story), its flags (e: at the
+ * column's edge, s: set across columns, i: indented, .: ends a sentence,
+ * m: holds one, b: a blank line above it), its text; for
+ * tests/fit-boundary.py --misses.  With --export the pages are cut (with the
  * weights of --model FILE: its bias, then a weight a cue, blank-parted, in
  * place of the segmenter's table) and their stories written to OUT as the
  * JSON export writes them (file, start, headline, body, section heads,
@@ -37,6 +43,16 @@ print_cues (const char   *text,
   for (guint k = 0; k < n_cues; k++)
     printf ("\t%.4f", cues[k]);
   printf ("\n");
+}
+
+static void
+print_unit (const char *text, const SdSegUnit *u, gpointer data)
+{
+  printf ("%s\t%u\t%u\t%u\t%d\t%u\t%s%s%s%s%s%s\t%.*s\n", (const char *) data, u->title, u->shape,
+          u->role, u->story == NONE ? -1 : (int) u->story, u->weighed, u->at_edge ? "e" : "",
+          u->spans ? "s" : "", u->indented ? "i" : "", u->ends_sentence ? "." : "",
+          u->has_mark ? "m" : "", u->blank_before > 0 ? "b" : "", (int) (u->end - u->start),
+          text + u->start);
 }
 
 /* The model file's numbers: the bias first. */
@@ -108,6 +124,7 @@ int
 main (int argc, char **argv)
 {
   const char *model_path = NULL, *export_path = NULL;
+  gboolean    units = FALSE;
   g_autoptr (GArray) model = NULL;
   g_autoptr (JsonBuilder) builder = json_builder_new ();
   g_autoptr (GError) error = NULL;
@@ -119,6 +136,8 @@ main (int argc, char **argv)
       model_path = argv[first + 1];
     else if (g_str_equal (argv[first], "--export"))
       export_path = argv[first + 1];
+    else if (g_str_equal (argv[first], "--units"))
+      units = g_str_equal (argv[first + 1], "yes");
     else
       {
         g_printerr ("unknown option %s\n", argv[first]);
@@ -148,11 +167,14 @@ main (int argc, char **argv)
           g_printerr ("%s\n", error->message);
           return 1;
         }
-      if (export_path == NULL)
+      if (units)
+        _sd_seg_set_unit_sink (print_unit, argv[i]);
+      else if (export_path == NULL)
         _sd_seg_set_cue_sink (print_cues, argv[i]);
       pipeline = sd_pipeline_new (page);
       sd_pipeline_segment (pipeline);
       _sd_seg_set_cue_sink (NULL, NULL);
+      _sd_seg_set_unit_sink (NULL, NULL);
       if (export_path == NULL)
         continue;
       sd_pipeline_make_stories (pipeline);

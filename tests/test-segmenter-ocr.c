@@ -590,6 +590,49 @@ test_ellipsis_ends_cut_sentence (void)
   g_assert_nonnull (strstr (body, "生动注脚"));
 }
 
+/* Real Tesseract text (tests/pages/real/b19, r74): a headline the OCR
+ * damaged into clauses (车流增多了,商店营业了,景区开放了…… 淮安城市生活
+ * “动”起来), a block of its own between the story above's last sentence
+ * and a paragraph that opens as a lead does (连日来): it heads the next
+ * story, which the story above does not run on into. */
+static void
+test_damaged_title_over_lead (void)
+{
+  static const char page[] = "盐城社区志愿者送关爱 26位空巢老人收到慰问品\n"
+                             "\n"
+                             "据诽鸣社区党总支书记蔡华介绍,在重阳节期间， 社区和市城建监\n"
+                             "察支队的志愿者们一起,走访慰问辖区内特困、空巢、残疾等困难老\n"
+                             "人,为他们送去党和政府的温暖和节日的祝福。社区志愿者上门为空\n"
+                             "梨、孤寡老人拆洗被福,打扫卫生,发起社区居民对自己的长辈说一名\n"
+                             "\n"
+                             "“感谢党和政府,过年过节都来看 .\n"
+                             "望我们，”空利老人王黎爹感动地说,在重阳节当天收到慰问品,让他\n"
+                             "\n"
+                             "贴心话、做一件暖心事活动,培养社区居民关心老人、和敬重老人、帮\n"
+                             "\n"
+                             "助老人的好品德。  (张斌)\n"
+                             "\n"
+                             "车流增多了 ,商店营业了,景  区家\n"
+                             "\n"
+                             "连日来,淮安各地在严格做好疫情防控的同时,积极推进复工复产\n"
+                             "工作。受新冠肺炎疫情影响而变得稍显冷清的淮安,如今正有序恢复，\n"
+                             "城市生活您发“动”力十足。需要提醒的是,大家外出时务必做好防\n";
+  g_autoptr (GPtrArray) segments = sd_segmenter_split (page, strlen (page));
+  SdSegment       *above, *next;
+  g_autofree char *above_body = NULL;
+  g_autofree char *next_body = NULL;
+
+  g_assert_cmpuint (segments->len, ==, 2);
+  above = g_ptr_array_index (segments, 0);
+  next = g_ptr_array_index (segments, 1);
+  above_body = sd_segment_dup_body (above);
+  next_body = sd_segment_dup_body (next);
+  g_assert_true (g_str_has_suffix (above_body, "助老人的好品德。"));
+  g_assert_cmpstr (above->byline, ==, "张斌");
+  g_assert_true (g_str_has_prefix (next->headline, "车流增多了"));
+  g_assert_true (g_str_has_prefix (next_body, "连日来"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -604,5 +647,6 @@ main (int argc, char **argv)
   g_test_add_func ("/segmenter-ocr/title/line-inside-sentence", test_line_inside_sentence);
   g_test_add_func ("/segmenter-ocr/title/ellipsis-ends-cut-sentence",
                    test_ellipsis_ends_cut_sentence);
+  g_test_add_func ("/segmenter-ocr/title/damaged-title-over-lead", test_damaged_title_over_lead);
   return g_test_run ();
 }

@@ -172,6 +172,135 @@ test_wrapped_caption_under_title (void)
       sd_test_only_story (segments, "江苏姜堰龙卷风 村民飞出数米远", "“昨天", NULL), "8月9日");
 }
 
+/* A hard-wrapped page (real text, r76): a county paper's column of briefs,
+ * each item opened by ◆ and closed by its own credit, printed with no title
+ * under a one-paragraph item: the column is one story of its own, not the
+ * end of the item above. */
+static void
+test_wrapped_briefs_column (void)
+{
+  g_autoptr (GPtrArray) segments = sd_test_cut ("航拍江苏兴化千垛花田:垛田青青翠欲滴\n"
+                                                "　　人民网泰州4月10日电(耿志\n"
+                                                "超)泰州兴化的油菜花,以千岛样\n"
+                                                "式形成的垛田景观享誉全国。传\n"
+                                                "说垛田是当年泰州知州岳飞大战\n"
+                                                "金兵摆设的八卦阵,每当清明前\n"
+                                                "后,油菜花开,蓝天、碧水、“金\n"
+                                                "岛”织就了“河有万湾多碧水,\n"
+                                                "田无一垛不黄花”的奇丽画卷,\n"
+                                                "吸引了众多海内外游客前来观光。\n"
+                                                "　　◆27日上午,市城建局领导\n"
+                                                "班子成员集中察看由该局承担的\n"
+                                                "城建“双十”工程项目建设现场,\n"
+                                                "了解项目建设进展情况。据了解,\n"
+                                                "今年该局共承担19项工程建设任\n"
+                                                "务,其中,十大重点项目4项,已开\n"
+                                                "工3项,即蝶园路南延工程、盂城\n"
+                                                "驿二期工程、屏淮南路南延工程;\n"
+                                                "十类重点工程15项,分为19个子\n"
+                                                "项目,已开工9个,进入招投标程\n"
+                                                "序5个,已完成项目包装资料5个。\n"
+                                                "夏慧\n"
+                                                "　　◆27日下午,高邮姓氏文化\n"
+                                                "研究会在三垛镇文化中心召开姜\n"
+                                                "氏家族文化座谈会。据文史资料\n"
+                                                "记载,三垛姜姓是明初从苏州阊\n"
+                                                "门迁徙而来,是三垛“姜俞卞陆”\n"
+                                                "四大家族中的首姓,培养出辛亥\n"
+                                                "革命英雄姜国生、著名外交家姜\n"
+                                                "恩柱等杰出人才。 王庆山 姜长\n"
+                                                "荣\n"
+                                                "　　◆近日从扬州社区医生高血\n"
+                                                "压防治知识小品比赛上传来捷报,\n"
+                                                "我市参赛小品《都是血压惹的祸》\n"
+                                                "荣获二等奖。 徐凤勇 夏慧\n"
+                                                "江苏如皋长寿现象引起国际关注\n"
+                                                "　　3月8日至11日,受中央老龄\n"
+                                                "工作委员会委托,中央电视台\n");
+  SdSegment *photo, *briefs = NULL;
+
+  g_assert_cmpuint (segments->len, ==, 3);
+  photo = sd_test_story_headed (segments, "航拍江苏兴化千垛花田：垛田青青翠欲滴");
+  g_assert_true (sd_test_body_has (photo, NULL, "吸引了众多海内外游客前来观光。"));
+  for (guint k = 0; k < segments->len; k++)
+    if (((SdSegment *) g_ptr_array_index (segments, k))->headline == NULL)
+      briefs = g_ptr_array_index (segments, k);
+  g_assert_nonnull (briefs);
+  g_assert_true (sd_test_body_has (briefs, "◆27日上午", "荣获二等奖。"));
+  sd_test_story_headed (segments, "江苏如皋长寿现象引起国际关注");
+}
+
+/* @page cuts into two stories: the text above, ending in @above_end, and
+ * a story under @headline whose text opens with @prefix. */
+static void
+assert_second_story (const char *page,
+                     const char *headline,
+                     const char *prefix,
+                     const char *above_end)
+{
+  g_autoptr (GPtrArray) segments = sd_test_cut (page);
+
+  g_assert_cmpuint (segments->len, ==, 2);
+  g_assert_true (sd_test_body_has (sd_test_story_headed (segments, headline), prefix, NULL));
+  g_assert_true (sd_test_body_has (g_ptr_array_index (segments, 0), NULL, above_end));
+}
+
+/* A hard-wrapped page (real text, r57): a title short of the column's
+ * edge under a paragraph's last line, over an indented paragraph that
+ * opens with an exclamation in quotes.  In a column only a paragraph's
+ * first line is indented, so the title ends a block of its own: it is no
+ * line of prose cut short ("“咚咚锵!" goes on no sentence). */
+static void
+test_wrapped_title_over_quote (void)
+{
+  assert_second_story ("头垃圾、路边杂物乱堆乱放和停放僵尸车等。观\n"
+                       "察员逐一做记录,及时反馈给相关责任人,要求予\n"
+                       "以整改。巡访团建议相关部门和单位,要抓紧时\n"
+                       "间认真对照创文标准要求,补短板,强弱项。群众\n"
+                       "要参与文明条例和法律法规宣传、市民公约遵守、\n"
+                       "城市形象维护、整体素质提升等活动。大家要以\n"
+                       "创建全国文明城市为主线,提升群众幸福指数,融\n"
+                       "入主题活动实践,以优异成绩向新中国成立71周\n"
+                       "年献礼。\n"
+                       "大中街道新德社区解民忧获赠锦旗\n"
+                       "　　“咚咚锵!咚咚锵!”一阵欢快的锣鼓声划破\n"
+                       "了社区的宁静,“真是太感谢你们了!这下解决了\n"
+                       "我们停车难、充电难问题了!”8月19日一大早,\n"
+                       "名校嘉园小区居民代表捧着一面鲜红的锦旗走进\n"
+                       "了大丰区大中街道新德社区办公室。锦旗上“心\n"
+                       "系居民办实事情暖社区显担当”十四个金字熠熠\n"
+                       "生辉。据了解,名校嘉园小区无空余地方安装电\n"
+                       "动车充电棚,小区居民存在电动车上楼充电、私\n",
+                       "大中街道新德社区解民忧获赠锦旗", "“咚咚锵！", "年献礼。");
+}
+
+/* A hard-wrapped page (real text, r15): a title as wide as the column
+ * that ends in 为 (作为), as a line of prose cut at the edge may, between
+ * a paragraph's last sentence and an indented paragraph: a title. */
+static void
+test_wrapped_title_ends_like_prose (void)
+{
+  assert_second_story ("村老家,当上了新型职业农民。\n"
+                       "　　这是她第三次回归。她是在了解到“第\n"
+                       "二轮土地承包到期后再延长30年”政策后做\n"
+                       "的决定。她接下父母从村上流转来的150亩\n"
+                       "地,又从20多户人家那里流转过来75亩。\n"
+                       "　　肖丽第一次辞职回家是在10年前。那次\n"
+                       "是因为母亲病重。她一边照料母亲,一边跟\n"
+                       "父亲学做农活。后来,母亲病情稳定了,她就\n"
+                       "回城重新找了工作。\n"
+                       "太湖街道:锚定奋进坐标 展现首善作为\n"
+                       "　　在一百余年前的太湖街道所在地,无锡\n"
+                       "工商先驱周舜卿来此建镇设厂,开启一代代\n"
+                       "锡商接力逐鹿的“苏南模式”新篇。紧随前\n"
+                       "人脚步,锚定2035年远景目标,近年来,太湖\n"
+                       "街道紧紧围绕“四区”建设目标和“科产城\n"
+                       "人融合发展示范区、太湖湾科创带建设引领\n"
+                       "区、新发展理念全域实践区”要求,立足经\n",
+                       "太湖街道：锚定奋进坐标 展现首善作为", "在一百余年前的太湖街道所在地",
+                       "回城重新找了工作。");
+}
+
 /* Each test, by its path. */
 static const struct
 {
@@ -183,6 +312,9 @@ static const struct
   { "/segmenter-wrapped/two-line-title", test_wrapped_two_line_title },
   { "/segmenter-wrapped/wire-lead", test_wrapped_wire_lead },
   { "/segmenter-wrapped/caption-under-title", test_wrapped_caption_under_title },
+  { "/segmenter-wrapped/briefs-column", test_wrapped_briefs_column },
+  { "/segmenter-wrapped/title-over-quote", test_wrapped_title_over_quote },
+  { "/segmenter-wrapped/title-ends-like-prose", test_wrapped_title_ends_like_prose },
 };
 
 int

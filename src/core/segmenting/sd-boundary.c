@@ -76,6 +76,8 @@ typedef struct
 
 static SdSegCueSink  cue_sink;
 static gpointer      cue_sink_data;
+static SdSegUnitSink unit_sink;
+static gpointer      unit_sink_data;
 static BoundaryTree *model_trees; /* (nullable) a fit's, in place of the table */
 static guint         model_n_trees;
 static double        model_bias;
@@ -85,6 +87,20 @@ _sd_seg_set_cue_sink (SdSegCueSink sink, gpointer data)
 {
   cue_sink = sink;
   cue_sink_data = data;
+}
+
+void
+_sd_seg_set_unit_sink (SdSegUnitSink sink, gpointer data)
+{
+  unit_sink = sink;
+  unit_sink_data = data;
+}
+
+void
+_sd_seg_trace_units (SdSegPage *page)
+{
+  for (guint i = 0; unit_sink != NULL && i < page->units->len; i++)
+    unit_sink (page->text, _sd_seg_unit_at (page, i), unit_sink_data);
 }
 
 void
@@ -132,5 +148,6 @@ _sd_seg_weighs_as_story (SdSegPage *page, SdSegStory *story, guint i, guint n, g
   if (cue_sink != NULL)
     cue_sink (page->text, _sd_seg_unit_at (page, i)->text_start,
               _sd_seg_unit_at (page, i)->text_end, cues, N_CUES, cue_sink_data);
+  _sd_seg_unit_at (page, i)->weighed = sum >= 0 ? WEIGHED_STORY : WEIGHED_SECTION;
   return sum >= 0;
 }

@@ -53,6 +53,11 @@ find_cut_lines (SdSegPage *page)
       first = _sd_text_first_char (page->text, next->text_start, next->text_end);
       if (next->shape != SHAPE_TEXT || next->title || next->news_lead)
         continue;
+      /* in a column only a paragraph's first line is indented: one opens
+       * under a line of no sentence mark, which so ends a block of its own
+       * ("“咚咚锵!…" is no sentence going on) */
+      if (next->indented && !_sd_seg_unit_has_sentence_mark (page, u))
+        continue;
       /* a particle first tells at the edge; away from it only 们 does,
        * which opens no word ("得益于…", "地处…" open sentences) */
       if (_sd_seg_char_in (u->at_edge ? "的了地得着过们" : "们", first)
@@ -62,6 +67,34 @@ find_cut_lines (SdSegPage *page)
           u->title = FALSE;
           u->section_shape = FALSE;
         }
+    }
+}
+
+/* A lone line that runs to the column's edge and reads like prose (a
+ * particle at its end, clauses) was cut there: the rest of its paragraph
+ * follows after a column break.  Not when it holds no sentence mark, the
+ * text above ended its sentence and an indented paragraph opens under it:
+ * in a column only a paragraph's first line is indented, so the line ends
+ * a block of its own, a title's ("太湖街道:锚定奋进坐标 展现首善作为" ends
+ * in 为 as prose may). */
+void
+_sd_seg_find_edge_prose (SdSegPage *page)
+{
+  for (guint i = 0; i < page->units->len; i++)
+    {
+      SdSegUnit *u = _sd_seg_unit_at (page, i);
+      SdSegUnit *prev = i > 0 ? _sd_seg_unit_at (page, i - 1) : NULL;
+      SdSegUnit *next = i + 1 < page->units->len ? _sd_seg_unit_at (page, i + 1) : NULL;
+
+      if (!u->title || u->md_level > 0 || u->bold || !u->at_edge
+          || !_sd_seg_reads_like_cut_prose (page, u))
+        continue;
+      if (next != NULL && next->indented && next->shape == SHAPE_TEXT
+          && !_sd_seg_unit_has_sentence_mark (page, u)
+          && (prev == NULL || !_sd_seg_carries_prose (prev) || prev->ends_sentence))
+        continue;
+      u->title = FALSE;
+      u->section_shape = FALSE;
     }
 }
 
@@ -121,8 +154,8 @@ opens_title_below (SdSegUnit *u, SdSegUnit *next)
 }
 
 /* A paragraph ends its last sentence; a line that ends none right over a
- * dateline lead (本报讯, 淮安日报讯:…), or over a title that is, heads the
- * story, though it strings clauses as prose does ("你我共参与,家园更美丽,
+ * dateline lead (本报讯, 淮安日报讯:…), or over a title that is, or standing
+ * alone over a lead that opens with a date, heads the story, though it strings clauses as prose does ("你我共参与,家园更美丽,
  * …整治活动") or reads as a line cut at the column's edge ("中央、省、市主流
  * 媒体记者走进海陵九龙"). */
 void
@@ -142,6 +175,14 @@ _sd_seg_find_lead_titles (SdSegPage *page)
         continue;
       if (next->news_lead
           || (next->title && next->md_level == 0 && lead != NULL && lead->news_lead))
+        u->title = TRUE;
+      /* and so is a block of its own between a sentence's end and a
+       * paragraph that opens as a lead does (连日来, 近日, a date): a title
+       * the OCR damaged into clauses ("车流增多了 ,商店营业了,景  区家"), else
+       * the story above runs on into the next one's text */
+      if (i > 0 && u->blank_before > 0 && next->blank_before > 0 && next->shape == SHAPE_TEXT
+          && _sd_seg_unit_at (page, i - 1)->ends_sentence
+          && _sd_seg_starts_with_opener (page, next))
         u->title = TRUE;
     }
 }

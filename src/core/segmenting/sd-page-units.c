@@ -360,10 +360,6 @@ is_title_shaped (SdSegPage *page, SdSegUnit *u)
   /* in a column of text only paragraphs are indented */
   if (page->column > 0 && u->indented)
     return FALSE;
-  /* a lone line that runs to the column's edge and reads like prose was
-   * cut there: the rest of its paragraph follows after a column break */
-  if (u->md_level == 0 && !u->bold && u->at_edge && _sd_seg_reads_like_cut_prose (page, u))
-    return FALSE;
   if (u->md_level > 0 || u->bold)
     return chars <= MD_TITLE_MAX_CHARS;
   if (chars < 4 || chars > TITLE_MAX_CHARS
@@ -513,6 +509,9 @@ classify_unit (SdSegPage *page, SdSegUnit *u)
   else
     u->prose_start = u->prose_end;
 
+  /* a column of briefs with no title of its own opens each item with ◆ */
+  u->bullet = u->shape == SHAPE_TEXT
+              && _sd_seg_char_in ("◆◇", _sd_text_first_char (text, u->text_start, u->text_end));
   u->dash_start = opens_with_dash (page, u);
   u->dash_end = ends_with_dash (page, u);
   u->title = is_title_shaped (page, u);
@@ -614,6 +613,7 @@ _sd_seg_scan_units (SdSegPage *page)
         pos++;
     }
   measure_usual_gap (page);
+  _sd_seg_find_edge_prose (page);
   _sd_seg_find_lead_titles (page);
   _sd_seg_find_column_lines (page);
 }

@@ -100,7 +100,17 @@ typedef struct
   guint ends_sentence : 1;
   guint mark_known : 1; /* has_mark is set */
   guint has_mark : 1;   /* the text holds a sentence end */
+  guint weighed : 2;    /* WEIGHED_*: what the boundary scorer said of it */
+  guint bullet : 1;     /* ◆ opens it: an item of a column of briefs */
 } SdSegUnit;
+
+/* SdSegUnit.weighed: no rule decided the title, the scorer did */
+enum
+{
+  WEIGHED_NOT,
+  WEIGHED_SECTION,
+  WEIGHED_STORY,
+};
 
 typedef struct
 {
@@ -117,6 +127,7 @@ typedef struct
   guint plain_sections : 1;  /* and plain ones */
   guint colon_sections : 1;  /* "如城街道：…" heads one of its sections */
   guint place_sections : 1;  /* and names a place before the colon */
+  guint bullets : 1;         /* its text has items opened by ◆ */
 } SdSegStory;
 
 typedef struct
@@ -237,6 +248,15 @@ typedef void (*SdSegCueSink) (const char   *text,
                               gpointer      data);
 G_GNUC_INTERNAL void       _sd_seg_set_cue_sink     (SdSegCueSink sink,
                                                      gpointer     data);
+/* Hands every unit of every page cut, with its role and story, to @sink
+ * (tests/sd-boundary-cues --units: where the headlines are lost); NULL
+ * stops it.  Not thread-safe. */
+typedef void (*SdSegUnitSink) (const char      *text,
+                               const SdSegUnit *u,
+                               gpointer         data);
+G_GNUC_INTERNAL void       _sd_seg_set_unit_sink    (SdSegUnitSink sink,
+                                                     gpointer      data);
+G_GNUC_INTERNAL void       _sd_seg_trace_units      (SdSegPage    *page);
 /* Weighs with @weights (@n_weights of them, one a cue) and @bias instead
  * of the fitted table, for scoring a fit on pages it left out; NULL goes
  * back to the table.  @weights must outlive its use.  Not thread-safe. */
@@ -366,6 +386,9 @@ G_GNUC_INTERNAL guint      _sd_seg_measure_lead_cohesion (SdSegPage *page, SdSeg
 /* sd-column-lines.c: lines a page in columns cut at the edge lose the
  * title shape */
 G_GNUC_INTERNAL void       _sd_seg_find_column_lines (SdSegPage *page);
+/* sd-column-lines.c: lines at a column's edge that read like prose lose
+ * the title shape, unless an indented paragraph opens under them */
+G_GNUC_INTERNAL void       _sd_seg_find_edge_prose  (SdSegPage *page);
 /* sd-column-lines.c: lines of no sentence right over a dateline lead are
  * titles, whatever their clauses */
 G_GNUC_INTERNAL void       _sd_seg_find_lead_titles (SdSegPage *page);

@@ -395,6 +395,15 @@ follows_section_title (SdSegPage *page, guint i)
          && _sd_seg_unit_at (page, i)->blank_before <= 3;
 }
 
+/* The first item of a column of briefs (◆5日上午,…) after a story whose
+ * text has none opens a story with no title: the column's items are one
+ * story (on the labelled pages, ◆ opens only such items). */
+static gboolean
+opens_briefs (SdSegStory *story, SdSegUnit *u)
+{
+  return u->bullet && story->has_body && !story->bullets && u->role == ROLE_BODY;
+}
+
 /* Gives every unit a story and a role. */
 static void
 assign_stories (SdSegPage *page)
@@ -500,7 +509,8 @@ assign_stories (SdSegPage *page)
                    && !_sd_seg_holds_only_caption (page, story, i)
                    && !restates_story_title (page, story, i))
                || (_sd_seg_is_photo_caption (page, i) && _sd_seg_after_story_end (page, story, i)
-                   && !_sd_seg_is_numbered_part (page, u)))
+                   && !_sd_seg_is_numbered_part (page, u))
+               || opens_briefs (story, u))
         {
           _sd_seg_open_story (page, i, FALSE);
           story = _sd_seg_story_at (page, page->stories->len - 1);
@@ -523,6 +533,7 @@ assign_stories (SdSegPage *page)
             story->news_lead = u->news_lead && !u->bracket_lead;
           story->has_body = TRUE;
           story->last_body = i;
+          story->bullets |= u->bullet;
         }
       if ((u->role == ROLE_CREDIT || (u->role == ROLE_BODY && u->tail_credit))
           && u->names_end > u->names_start)
@@ -581,6 +592,7 @@ split_paragraph_lines (const char *text, gsize length, const SdLineStructure *li
   page.stories = g_array_new (FALSE, FALSE, sizeof (SdSegStory));
   _sd_seg_scan_units (&page);
   assign_stories (&page);
+  _sd_seg_trace_units (&page);
   segments = _sd_seg_build_segments (&page);
   g_free (page.bigrams);
   g_array_unref (page.units);
