@@ -29,6 +29,8 @@ import sys
 import tempfile
 import time
 
+import sdbench
+
 binary, library = sys.argv[1], sys.argv[2]
 rounds = int(sys.argv[3]) if len(sys.argv) > 3 else 3
 home = tempfile.mkdtemp(prefix="sd-bench-memory-")
@@ -39,16 +41,11 @@ env = dict(os.environ, NO_AT_BRIDGE="1", XDG_DATA_HOME=home, LC_ALL="C",
 
 
 def wait(fn, timeout=300.0):
-    start = time.monotonic()
-    while time.monotonic() - start < timeout:
-        found = fn()
-        if found:
-            return found
-        time.sleep(0.02)
-    raise SystemExit(f"{library}: timed out waiting for the window")
+    return sdbench.wait(fn, f"the window on {library}", timeout)
 
 
 def listings():
+    """The whole lists the window logged so far (not their first rows)."""
     with open(messages, encoding="utf-8", errors="replace") as f:
         return re.findall(r"listed (\d+) stories in (\d+) ms", f.read())
 
@@ -68,10 +65,6 @@ def settled(pid):
         if abs(now - last) > 0.5:
             last, since = now, time.monotonic()
     return round(last, 1)
-
-
-def key(*keys):
-    subprocess.run(["xdotool", "key", *keys], check=True)
 
 
 def listed_again(action):
@@ -124,25 +117,19 @@ try:
     pid = window_pid(proc)
     wait(listings)
     figures["all_listed_rss_mb"] = settled(pid)
-    window = wait(lambda: subprocess.run(
-        ["xdotool", "search", "--onlyvisible", "--pid", str(pid)],
-        capture_output=True, text=True).stdout.split())[0]
-    subprocess.run(["xdotool", "windowfocus", "--sync", window], check=True)
-    time.sleep(0.5)
-    key("ctrl+f")
-    time.sleep(0.3)
+    sdbench.focus_search(pid, 0.5)
     for r in range(rounds):
-        listed_again(lambda: key("ctrl+shift+u", "5", "1", "5", "a", "space"))  # 党
+        listed_again(lambda: sdbench.key("ctrl+shift+u", "5", "1", "5", "a", "space"))  # 党
         figures.setdefault("key1_listed_rss_mb", []).append(settled(pid))
-        listed_again(lambda: key("ctrl+a", "BackSpace"))
+        listed_again(lambda: sdbench.key("ctrl+a", "BackSpace"))
         figures.setdefault("all_again_rss_mb", []).append(settled(pid))
         # a few stories opened from the list, its rows read as drawn
-        key("Tab")
+        sdbench.key("Tab")
         for _ in range(8):
-            key("Page_Down", "Down")
+            sdbench.key("Page_Down", "Down")
             time.sleep(0.15)
         figures.setdefault("stories_opened_rss_mb", []).append(settled(pid))
-        key("ctrl+f")
+        sdbench.key("ctrl+f")
         time.sleep(0.2)
     figures["rss_mb"] = round(status(pid, "VmRSS"), 1)
     figures["peak_rss_mb"] = round(status(pid, "VmHWM"), 1)
