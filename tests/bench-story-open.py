@@ -37,6 +37,8 @@ import sys
 import tempfile
 import time
 
+import sdbench
+
 binary, library = sys.argv[1], sys.argv[2]
 rounds = int(sys.argv[3]) if len(sys.argv) > 3 else 5
 home = tempfile.mkdtemp(prefix="sd-bench-story-")
@@ -48,13 +50,7 @@ env = dict(os.environ, STORYDESK_FRAME_LOG=frame_log, NO_AT_BRIDGE="1", XDG_DATA
 
 
 def wait(fn, timeout=120.0):
-    start = time.monotonic()
-    while time.monotonic() - start < timeout:
-        found = fn()
-        if found:
-            return found
-        time.sleep(0.01)
-    raise SystemExit(f"{library}: timed out waiting for the window")
+    return sdbench.wait(fn, f"the window on {library}", timeout, 0.01)
 
 
 def listings():
@@ -116,8 +112,7 @@ def find_unique_phrase(path):
         conn.close()
 
 
-def key(*keys):
-    subprocess.run(["xdotool", "key", *keys], check=True)
+key = sdbench.key
 
 
 def type_text(text, delay):
@@ -168,13 +163,7 @@ try:
     # the start to 全部稿件's first rows landed (first-rows or whole-list message)
     figures["start_first_rows_ms"] = round(
         (logged_at(r"(?:first|listed) \d+ (?:rows|stories) in")[0] - started) * 1000)
-    window = wait(lambda: subprocess.run(
-        ["xdotool", "search", "--onlyvisible", "--pid", str(proc.pid)],
-        capture_output=True, text=True).stdout.split())[0]
-    subprocess.run(["xdotool", "windowfocus", "--sync", window], check=True)
-    time.sleep(1.0)
-    key("ctrl+f")
-    time.sleep(0.3)
+    sdbench.focus_search(proc.pid, 1.0)
     for _ in range(rounds):
         t0 = time.monotonic()
         n_landed = len(logged_at(r"(?:first|listed) \d+ (?:rows|stories) in"))

@@ -32,6 +32,8 @@ import sys
 import tempfile
 import time
 
+import sdbench
+
 binary, library, pages = sys.argv[1], sys.argv[2], sys.argv[3]
 rounds = int(sys.argv[4]) if len(sys.argv) > 4 else 1
 binaries = [binary] + sys.argv[5:6]
@@ -40,13 +42,7 @@ if "DBUS_SESSION_BUS_ADDRESS" not in os.environ:
 
 
 def wait(fn, what, timeout=600.0):
-    start = time.monotonic()
-    while time.monotonic() - start < timeout:
-        found = fn()
-        if found:
-            return found
-        time.sleep(0.02)
-    raise SystemExit(f"{library}: timed out waiting for {what}")
+    return sdbench.wait(fn, f"{what} ({library})", timeout)
 
 
 def load():

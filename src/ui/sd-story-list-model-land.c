@@ -61,8 +61,9 @@ static void
 splice_items (SdStoryListModel *self, guint prefix, guint n_old, guint n_new, GHashTable *kept)
 {
   GPtrArray *items = self->items;
-  gpointer  *middle = g_new0 (gpointer, MAX (n_new, 1));
-  guint      suffix = items->len - prefix - n_old;
+  /* (a new list keeps no item: no copy of its million empty slots) */
+  gpointer *middle = kept != NULL ? g_new0 (gpointer, MAX (n_new, 1)) : NULL;
+  guint     suffix = items->len - prefix - n_old;
 
   for (guint i = 0; i < n_new && kept != NULL; i++)
     {
@@ -82,7 +83,10 @@ splice_items (SdStoryListModel *self, guint prefix, guint n_old, guint n_new, GH
       memset (&items->pdata[prefix + n_new + suffix], 0, (n_old - n_new) * sizeof (gpointer));
       g_ptr_array_set_size (items, items->len - (n_old - n_new));
     }
-  memcpy (&items->pdata[prefix], middle, n_new * sizeof (gpointer));
+  if (middle != NULL)
+    memcpy (&items->pdata[prefix], middle, n_new * sizeof (gpointer));
+  else
+    memset (&items->pdata[prefix], 0, n_new * sizeof (gpointer));
   g_free (middle);
 }
 

@@ -183,6 +183,10 @@ sd_story_list_class_init (SdStoryListClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
 }
 
+static void     grow_later (SdStoryList *self);
+static gboolean select_all_cb (SdStoryList *self);
+static gboolean move_cursor_cb (SdStoryList *self, GtkMovementStep step, int count);
+
 static void
 sd_story_list_init (SdStoryList *self)
 {
@@ -194,27 +198,53 @@ sd_story_list_init (SdStoryList *self)
   g_signal_connect (self->tree_view, "drag-data-get", G_CALLBACK (drag_data_get_cb), self);
   g_signal_connect (self->tree_view, "button-press-event", G_CALLBACK (button_press_cb), self);
   g_signal_connect (self->tree_view, "popup-menu", G_CALLBACK (popup_menu_cb), self);
+  /* (swapped: the first arguments are the same in every GTK 3 version) */
+  g_signal_connect_swapped (self->tree_view, "select-all", G_CALLBACK (select_all_cb), self);
+  g_signal_connect_swapped (self->tree_view, "move-cursor", G_CALLBACK (move_cursor_cb), self);
+  g_signal_connect_swapped (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self)),
+                            "value-changed", G_CALLBACK (grow_later), self);
+  g_signal_connect_swapped (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self)),
+                            "changed", G_CALLBACK (grow_later), self);
 }
 
-/* Rows the view takes at once; the rest follow a slice at a time between
- * redraws.  A row costs the view (and the accessibility bridge, when one
- * listens) a node and some signals even before it is drawn: 100,000 at
- * once would hold the window for half a second. */
+/* Rows the view takes at once; more follow, a slice at a time between
+ * redraws, as the editor scrolls towards the end of those it has: it keeps
+ * as many again past the last one shown (AHEAD_ROWS at least), never the
+ * whole of a long list unless asked (select all, the end key).  A row
+ * costs the view a node (48 bytes, 53 MB for a million) and some signals
+ * even before it is drawn, and the accessibility bridge more. */
 #define FIRST_ROWS 1000
+#define AHEAD_ROWS 1000
 #define SLICE_US 8000
+/* How far down a new list the view goes at once to keep the editor's
+ * story selected (100,000 rows: 5 MB and 60 ms of the main thread) */
+#define KEEP_SELECTED_ROWS 100000
+
+/* How many rows the view should have now: up to the one shown last, and
+ * as many again. */
+static guint
+rows_wanted (SdStoryList *self)
+{
+  g_autoptr (GtkTreePath) end = NULL;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->stories)), last = 0;
+
+  if (gtk_tree_view_get_visible_range (self->tree_view, NULL, &end))
+    last = gtk_tree_path_get_indices (end)[0];
+  return MIN (n, MAX (FIRST_ROWS, last + 1 + MAX (AHEAD_ROWS, last + 1)));
+}
 
 static gboolean
 grow_cb (gpointer data)
 {
   SdStoryList *self = data;
-  guint        n = g_list_model_get_n_items (G_LIST_MODEL (self->stories));
+  guint        wanted = rows_wanted (self);
   gint64       until = g_get_monotonic_time () + SLICE_US;
   guint        shown;
 
-  while ((shown = _sd_story_list_rows_get_n_rows (self->rows)) < n
+  while ((shown = _sd_story_list_rows_get_n_rows (self->rows)) < wanted
          && g_get_monotonic_time () < until)
-    _sd_story_list_rows_grow (self->rows, 250);
-  if (shown < n)
+    _sd_story_list_rows_grow (self->rows, MIN (250, wanted - shown));
+  if (shown < wanted)
     return G_SOURCE_CONTINUE;
   self->grow_idle = 0;
   return G_SOURCE_REMOVE;
@@ -223,10 +253,33 @@ grow_cb (gpointer data)
 static void
 grow_later (SdStoryList *self)
 {
-  if (self->grow_idle == 0
-      && _sd_story_list_rows_get_n_rows (self->rows)
-             < g_list_model_get_n_items (G_LIST_MODEL (self->stories)))
+  if (self->grow_idle == 0 && self->rows != NULL
+      && _sd_story_list_rows_get_n_rows (self->rows) < rows_wanted (self))
     self->grow_idle = g_idle_add_full (G_PRIORITY_LOW, grow_cb, self, NULL);
+}
+
+/* Select all and the end key reach every story listed, not only the rows
+ * the view has so far. */
+static void
+take_all_rows (SdStoryList *self)
+{
+  if (self->rows != NULL)
+    _sd_story_list_rows_grow (self->rows, G_MAXUINT);
+}
+
+static gboolean
+select_all_cb (SdStoryList *self)
+{
+  take_all_rows (self);
+  return FALSE;
+}
+
+static gboolean
+move_cursor_cb (SdStoryList *self, GtkMovementStep step, int count)
+{
+  if (step == GTK_MOVEMENT_BUFFER_ENDS && count > 0)
+    take_all_rows (self);
+  return FALSE;
 }
 
 /* Puts the cursor on the story the editor was reading; else on the first
@@ -255,8 +308,11 @@ fill_all (SdStoryList *self)
   gint64 selected = sd_story_list_get_selected (self);
   guint  n_rows = FIRST_ROWS, position;
 
-  /* the editor's story may be far down a long list: up to it at once */
-  if (selected != 0 && sd_story_list_model_find (self->stories, selected, &position))
+  /* the editor's story may be far down a long list: up to it at once, but
+   * not a million rows down (the first of a search, found again in every
+   * story when the search is cleared): the list then opens at its top */
+  if (selected != 0 && sd_story_list_model_find (self->stories, selected, &position)
+      && position < KEEP_SELECTED_ROWS)
     n_rows = MAX (n_rows, position + FIRST_ROWS);
   g_clear_handle_id (&self->grow_idle, g_source_remove);
   self->filling = TRUE;

@@ -84,7 +84,15 @@ sd_store_list_story_ids (
   stmt = _sd_store_prepare_listing_columns (self, scope, order_columns[order], TRUE, error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  /* In the store's order the ids are all there is: no entry (24 bytes) a
+   * story, a million of them 32 MB of the worker's peak, only to be copied. */
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  while (order == SD_STORY_ORDER_NONE && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  while (order != SD_STORY_ORDER_NONE && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       Entry entry = { sqlite3_column_int64 (stmt, 0), NULL, 0, entries->len };
 
@@ -94,7 +102,7 @@ sd_store_list_story_ids (
           sd_story_status_from_string ((const char *) sqlite3_column_text (stmt, 1), &status);
           entry.value = status;
         }
-      else if (order != SD_STORY_ORDER_NONE)
+      else
         entry.key = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
       g_array_append_val (entries, entry);
     }
@@ -102,12 +110,14 @@ sd_store_list_story_ids (
   if (rc != SQLITE_DONE)
     {
       _sd_store_set_sql_error (self, error, "list story ids");
+      g_array_unref (ids);
       return NULL;
     }
+  if (order == SD_STORY_ORDER_NONE)
+    return ids;
   /* Sorted here, in the reader's thread: the index tie-break keeps it stable. */
-  if (order != SD_STORY_ORDER_NONE)
-    g_qsort_with_data (entries->data, entries->len, sizeof (Entry), compare_entries, &by);
-  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), entries->len);
+  g_qsort_with_data (entries->data, entries->len, sizeof (Entry), compare_entries, &by);
+  g_array_set_size (ids, 0);
   for (guint i = 0; i < entries->len; i++)
     g_array_append_val (ids, g_array_index (entries, Entry, i).id);
   return ids;
@@ -357,11 +367,15 @@ list_again (SdStore       *reader,
     page_id = 0;
   else if (page_id == G_MAXINT64)
     *out_n_kept = memo->ids->len;
-  if (page_id > 0)
+  /* The list is never changed once read (the window's model holds it as it
+   * is): unchanged, it is handed out again, not copied. */
+  if (page_id == G_MAXINT64)
+    ids = g_array_ref (memo->ids);
+  else if (page_id > 0)
     {
       ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), memo->ids->len);
       g_array_append_vals (ids, memo->ids->data, *out_n_kept);
-      if (page_id != G_MAXINT64 && !append_tail (reader, scope, page_id, ids, error))
+      if (!append_tail (reader, scope, page_id, ids, error))
         g_clear_pointer (&ids, g_array_unref);
     }
   else
@@ -371,7 +385,7 @@ list_again (SdStore       *reader,
   memo = g_new0 (ListingMemo, 1);
   memo->scope = sd_scope_copy (scope);
   memo->seq = seq;
-  memo->ids = g_array_copy (ids);
+  memo->ids = g_array_ref (ids); /* (shared: nobody changes it) */
   g_object_set_data_full (G_OBJECT (reader), "sd-listing-memo", memo,
                           (GDestroyNotify) listing_memo_free);
   return ids;
