@@ -19,8 +19,11 @@
 struct _CorrectionStep
 {
   EditKind    kind;
-  GPtrArray  *was;     /* (element-type SdStory) what the next swap writes back */
-  GPtrArray  *left;    /* (element-type SdStory) what it must find */
+  GPtrArray  *was;       /* (element-type SdStory) what the next swap writes back */
+  GArray     *was_after; /* (element-type gint64) where each of @was goes when made
+                          * again (0: after the one before it) */
+  GPtrArray  *left;      /* (element-type SdStory) what it must find */
+  GArray     *left_after;
   SdTrashKind trash;   /* EDIT_TRASH, EDIT_RESTORE: what @targets are */
   GArray     *targets; /* (element-type gint64) those that moved */
 };
@@ -30,6 +33,8 @@ _sd_edit_history_correction_free (CorrectionStep *step)
 {
   g_clear_pointer (&step->was, g_ptr_array_unref);
   g_clear_pointer (&step->left, g_ptr_array_unref);
+  g_clear_pointer (&step->was_after, g_array_unref);
+  g_clear_pointer (&step->left_after, g_array_unref);
   g_clear_pointer (&step->targets, g_array_unref);
   g_free (step);
 }
@@ -45,6 +50,8 @@ correction_new (EditKind kind)
   step->was = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_story_unref);
   step->left = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_story_unref);
   step->targets = g_array_new (FALSE, FALSE, sizeof (gint64));
+  step->was_after = g_array_new (FALSE, TRUE, sizeof (gint64));
+  step->left_after = g_array_new (FALSE, TRUE, sizeof (gint64));
   return step;
 }
 
@@ -129,7 +136,7 @@ _sd_edit_history_run_correction (
   guint         n_ids = action->ids != NULL ? action->n_ids : 1;
   g_autoptr (CorrectionStep) step = NULL;
   g_autoptr (GArray) after = g_array_new (FALSE, FALSE, sizeof (gint64));
-  gint64 next = 0;
+  gint64 next = 0, next_after = 0;
 
   *out_step = NULL;
   if (action->kind != EDIT_FIELD && action->kind != EDIT_PLACE && action->kind != EDIT_SPLIT
@@ -147,18 +154,24 @@ _sd_edit_history_run_correction (
 
   /* the stories as they are, and the one a join will take */
   if (action->kind == EDIT_MERGE
-      && (next = sd_library_get_next_story (library, action->story_id, error)) < 0)
+      && (next = sd_library_find_next_story (library, action->story_id, &next_after, error)) < 0)
     return !(*out_ok = FALSE);
   if (!read_stories (library, ids, n_ids, step->was, error)
       || (next > 0 && !read_stories (library, &next, 1, step->was, error))
       || !write_correction (library, action, ids, n_ids, error))
     return !(*out_ok = FALSE);
   *out_ok = TRUE;
+  /* a join's next story goes back where it was, after the story before it
+   * then (one in the trash perhaps); a split's new one after its head */
+  g_array_set_size (step->was_after, step->was->len);
+  if (next > 0)
+    g_array_index (step->was_after, gint64, step->was->len - 1) = next_after;
 
   g_array_append_vals (after, ids, n_ids);
   if (action->kind == EDIT_SPLIT)
     g_array_append_val (after, action->new_id);
   /* written: a step when the stories can be read again and changed */
+  g_array_set_size (step->left_after, after->len);
   if (read_stories (library, (const gint64 *) after->data, after->len, step->left, NULL)
       && changed_any (step))
     *out_step = g_steal_pointer (&step);
@@ -220,6 +233,7 @@ _sd_edit_history_swap_correction (
 {
   g_autoptr (GError) local_error = NULL;
   GPtrArray *swap;
+  GArray    *swap_after;
 
   if (step->kind == EDIT_TRASH || step->kind == EDIT_RESTORE)
     return swap_trash (library, step, undo, label, error);
@@ -243,7 +257,7 @@ _sd_edit_history_swap_correction (
       if ((change = sd_story_describe_change (left, now)) != NULL)
         return _sd_edit_history_refuse_shared (library, left->id, undo, label, change, error);
     }
-  if (!sd_library_put_back_stories (library, step->was, step->left, &local_error))
+  if (!sd_library_put_back_stories (library, step->was, step->was_after, step->left, &local_error))
     {
       /* changed between the look and the write */
       if (g_error_matches (local_error, SD_STORE_ERROR, SD_STORE_ERROR_CHANGED))
@@ -256,5 +270,31 @@ _sd_edit_history_swap_correction (
   swap = step->was;
   step->was = step->left;
   step->left = swap;
+  swap_after = step->was_after;
+  step->was_after = step->left_after;
+  step->left_after = swap_after;
   return TRUE;
+}
+
+/* A highlight an undo made again has a new id: the stories a correction
+ * step keeps name it by that id from now on, so the step still finds
+ * them as it left them. */
+void
+_sd_edit_history_renumber_correction (CorrectionStep *step, const gint64 renumbered[2])
+{
+  GPtrArray *sides[] = { step->was, step->left };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sides); s++)
+    for (guint i = 0; i < sides[s]->len; i++)
+      {
+        SdStory *story = sides[s]->pdata[i];
+
+        for (guint h = 0; story->highlights != NULL && h < story->highlights->len; h++)
+          {
+            SdHighlight *highlight = story->highlights->pdata[h];
+
+            if (highlight->id == renumbered[0])
+              highlight->id = renumbered[1];
+          }
+      }
 }

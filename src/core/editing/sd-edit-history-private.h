@@ -121,5 +121,8 @@ G_GNUC_INTERNAL gboolean _sd_edit_history_swap_correction (SdLibrary *library,
                                                            CorrectionStep *step, gboolean undo,
                                                            const char *label, GError **error);
 G_GNUC_INTERNAL void     _sd_edit_history_correction_free (CorrectionStep *step);
+/* The stories of @step name highlight @renumbered[0] @renumbered[1]. */
+G_GNUC_INTERNAL void     _sd_edit_history_renumber_correction (CorrectionStep *step,
+                                                               const gint64 renumbered[2]);
 
 G_END_DECLS

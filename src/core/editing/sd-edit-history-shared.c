@@ -349,6 +349,8 @@ _sd_edit_history_renumber_shared (GQueue *queue, const gint64 renumbered[2])
     {
       SharedStep *step = ((Edit *) l->data)->shared;
 
+      if (step != NULL && step->correction != NULL)
+        _sd_edit_history_renumber_correction (step->correction, renumbered);
       if (step != NULL && step->highlight == renumbered[0]
           && (step->kind == EDIT_ADD_HIGHLIGHT || step->kind == EDIT_REMOVE_HIGHLIGHT))
         step->highlight = renumbered[1];

@@ -15,30 +15,33 @@
 #include "sd-library.h"
 
 gboolean
-sd_library_put_back_stories (SdLibrary *self, GPtrArray *put, GPtrArray *left, GError **error)
+sd_library_put_back_stories (
+    SdLibrary *self, GPtrArray *put, GArray *after, GPtrArray *left, GError **error)
 {
   g_return_val_if_fail (SD_IS_LIBRARY (self), FALSE);
   g_return_val_if_fail (put != NULL && put->len > 0 && left != NULL, FALSE);
+  g_return_val_if_fail (after == NULL || after->len == put->len, FALSE);
   if (SD_LIBRARY_GET_IFACE (self)->put_back_stories == NULL)
     {
       g_set_error_literal (error, SD_LIBRARY_ERROR, SD_LIBRARY_ERROR_UNSUPPORTED,
                            sd_library_describe_missing_feature (self, SD_LIBRARY_CAN_UNDO));
       return FALSE;
     }
-  return SD_LIBRARY_GET_IFACE (self)->put_back_stories (self, put, left, error);
+  return SD_LIBRARY_GET_IFACE (self)->put_back_stories (self, put, after, left, error);
 }
 
 gint64
-sd_library_get_next_story (SdLibrary *self, gint64 id, GError **error)
+sd_library_find_next_story (SdLibrary *self, gint64 id, gint64 *out_after, GError **error)
 {
   g_return_val_if_fail (SD_IS_LIBRARY (self), -1);
-  if (SD_LIBRARY_GET_IFACE (self)->get_next_story == NULL)
+  g_return_val_if_fail (out_after != NULL, -1);
+  if (SD_LIBRARY_GET_IFACE (self)->find_next_story == NULL)
     {
       g_set_error_literal (error, SD_LIBRARY_ERROR, SD_LIBRARY_ERROR_UNSUPPORTED,
                            sd_library_describe_missing_feature (self, SD_LIBRARY_CAN_UNDO));
       return -1;
     }
-  return SD_LIBRARY_GET_IFACE (self)->get_next_story (self, id, error);
+  return SD_LIBRARY_GET_IFACE (self)->find_next_story (self, id, out_after, error);
 }
 
 static gboolean

@@ -87,9 +87,10 @@ free_values (char *values[N_COLUMNS])
 
 typedef struct
 {
-  GPtrArray  *put;  /* (element-type SdStory) as they were */
-  GPtrArray  *left; /* (element-type SdStory) as the step left them */
-  GHashTable *now;  /* id → SdStory read in the transaction, the left ones */
+  GPtrArray  *put;   /* (element-type SdStory) as they were */
+  GArray     *after; /* (element-type gint64) (nullable) where each goes when made again */
+  GPtrArray  *left;  /* (element-type SdStory) as the step left them */
+  GHashTable *now;   /* id → SdStory read in the transaction, the left ones */
 } PutBack;
 
 static const SdStory *
@@ -383,12 +384,14 @@ write_put_back (SdPgLibrary *self, gpointer data, GError **error)
       const SdStory   *story = back->put->pdata[i];
       const SdStory   *now = g_hash_table_lookup (back->now, &story->id);
       g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, story->id);
+      gint64           after = back->after != NULL ? g_array_index (back->after, gint64, i) : 0;
 
-      if (now == NULL && i == 0)
+      if (after <= 0 && i > 0)
+        after = ((SdStory *) back->put->pdata[i - 1])->id;
+      if (now == NULL && after <= 0)
         return say_changed (self, story->id, error);
-      if (!(now != NULL
-                ? update_story (self, story, now, error)
-                : insert_story (self, story, ((SdStory *) back->put->pdata[i - 1])->id, error))
+      if (!(now != NULL ? update_story (self, story, now, error)
+                        : insert_story (self, story, after, error))
           || !_sd_pg_put_windows (self, id, story, error))
         return FALSE;
     }
@@ -409,18 +412,20 @@ write_put_back (SdPgLibrary *self, gpointer data, GError **error)
 }
 
 gboolean
-sd_pg_library_put_back (SdPgLibrary *self, GPtrArray *put, GPtrArray *left, GError **error)
+sd_pg_library_put_back (
+    SdPgLibrary *self, GPtrArray *put, GArray *after, GPtrArray *left, GError **error)
 {
   g_autoptr (GHashTable) now =
       g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, (GDestroyNotify) sd_story_unref);
-  PutBack back = { put, left, now };
+  PutBack back = { put, after, left, now };
 
   g_return_val_if_fail (put != NULL && put->len > 0 && left != NULL, FALSE);
   return _sd_pg_transact (self, write_put_back, &back, error);
 }
 
 static gboolean
-shared_put_back_stories (SdLibrary *library, GPtrArray *put, GPtrArray *left, GError **error)
+shared_put_back_stories (
+    SdLibrary *library, GPtrArray *put, GArray *after, GPtrArray *left, GError **error)
 {
   SdPgShared  *shared = SD_PG_SHARED (library);
   SdPgLibrary *writer;
@@ -429,14 +434,14 @@ shared_put_back_stories (SdLibrary *library, GPtrArray *put, GPtrArray *left, GE
   if (!_sd_pg_shared_check_online (shared, error)
       || (writer = _sd_pg_shared_get_writer (shared, error)) == NULL)
     return FALSE;
-  if (sd_pg_library_put_back (writer, put, left, &local_error))
+  if (sd_pg_library_put_back (writer, put, after, left, &local_error))
     return TRUE;
   return _sd_pg_shared_fail (shared, local_error, error);
 }
 
 /* On the writes' connection, which the main loop holds, as get_story. */
 static gint64
-shared_get_next_story (SdLibrary *library, gint64 id, GError **error)
+shared_find_next_story (SdLibrary *library, gint64 id, gint64 *out_after, GError **error)
 {
   SdPgShared      *shared = SD_PG_SHARED (library);
   g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
@@ -449,7 +454,10 @@ shared_get_next_story (SdLibrary *library, gint64 id, GError **error)
       || (writer = _sd_pg_shared_get_writer (shared, error)) == NULL)
     return -1;
   result = _sd_pg_run (writer,
-                       "SELECT n.id FROM stories s JOIN stories n ON n.page_id = s.page_id"
+                       "SELECT n.id, (SELECT b.id FROM stories b WHERE b.page_id = n.page_id"
+                       "   AND (b.ordinal, b.id) < (n.ordinal, n.id) ORDER BY b.ordinal DESC,"
+                       "   b.id DESC LIMIT 1)"
+                       " FROM stories s JOIN stories n ON n.page_id = s.page_id"
                        "  AND n.ordinal > s.ordinal AND n.trashed IS NULL"
                        " WHERE s.id = $1 ORDER BY n.ordinal, n.id LIMIT 1",
                        1, (const char *const[]){ id_text }, &local_error);
@@ -458,8 +466,12 @@ shared_get_next_story (SdLibrary *library, gint64 id, GError **error)
       _sd_pg_shared_fail (shared, local_error, error);
       return -1;
     }
+  *out_after = id;
   if (PQntuples (result) == 1)
-    next = g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
+    {
+      next = g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
+      *out_after = g_ascii_strtoll (PQgetvalue (result, 0, 1), NULL, 10);
+    }
   PQclear (result);
   return next;
 }
@@ -468,5 +480,5 @@ void
 _sd_pg_shared_undo_init (SdLibraryInterface *iface)
 {
   iface->put_back_stories = shared_put_back_stories;
-  iface->get_next_story = shared_get_next_story;
+  iface->find_next_story = shared_find_next_story;
 }

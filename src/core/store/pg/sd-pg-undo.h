@@ -18,6 +18,7 @@ G_BEGIN_DECLS
  * what the role may not write, SD_PG_ERROR_DENIED. */
 gboolean     sd_pg_library_put_back       (SdPgLibrary   *self,
                                            GPtrArray     *put,
+                                           GArray        *after,
                                            GPtrArray     *left,
                                            GError       **error);
 
