@@ -208,7 +208,7 @@ test_field_place (gconstpointer data)
   g_autoptr (SdStory) story = sd_library_get_story (library, picked.field, NULL);
   g_autoptr (GError) error = NULL;
   g_autofree char *field_before = sd_test_describe_story (library, picked.field);
-  g_autofree char *moved_before[2] = { sd_test_describe_story (library, picked.moved[0]),
+  char            *moved_before[2] = { sd_test_describe_story (library, picked.moved[0]),
                                        sd_test_describe_story (library, picked.moved[1]) };
   g_autofree char *field_after = NULL;
   char            *now;
@@ -226,6 +226,7 @@ test_field_place (gconstpointer data)
     {
       now = sd_test_describe_story (library, picked.moved[i]);
       g_assert_cmpstr (now, ==, moved_before[i]);
+      g_free (moved_before[i]);
       g_free (now);
     }
   sd_test_undo (history);
