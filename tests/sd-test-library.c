@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include "sd-pg-shared.h"
 #include "sd-test-library.h"
 #include "sd-test-util.h"
 
@@ -127,4 +128,25 @@ sd_test_describe_story (SdLibrary *library, gint64 id)
     g_string_append (out, marks->pdata[i]);
   g_string_append_printf (out, "\n%s", story->trashed != NULL ? "in the trash" : "in the library");
   return g_string_free (out, FALSE);
+}
+
+SdLibrary *
+sd_test_copy_to_shared (SdStore *store)
+{
+  const char *location = g_getenv ("SD_TEST_PG_URL");
+  g_autoptr (SdPgLibrary) owner = NULL;
+  g_autoptr (GError) error = NULL;
+  SdLibrary *shared;
+  guint      n_copied = 0, n_skipped = 0;
+
+  if (location == NULL)
+    return NULL;
+  owner = sd_pg_library_open (location, &error);
+  g_assert_no_error (error);
+  g_assert_true (sd_pg_library_create (owner, &error));
+  g_assert_true (sd_pg_library_copy_library (owner, store, &n_copied, &n_skipped, &error));
+  g_assert_no_error (error);
+  shared = SD_LIBRARY (sd_pg_shared_open (location, &error));
+  g_assert_no_error (error);
+  return shared;
 }

@@ -51,4 +51,9 @@ char             *sd_test_list_ids       (SdLibrary      *library,
 char             *sd_test_describe_story (SdLibrary      *library,
                                           gint64          id);
 
+/* With a server given (SD_TEST_PG_URL, as tests/with-postgres.py sets it),
+ * a shared library made there with @store's stories copied in, the same
+ * ids; NULL without one.  Fails the test if it cannot be. (transfer full) */
+SdLibrary        *sd_test_copy_to_shared (SdStore        *store);
+
 G_END_DECLS

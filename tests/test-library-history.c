@@ -17,7 +17,6 @@
 
 #include "sd-edit-history.h"
 #include "sd-library.h"
-#include "sd-pg-shared.h"
 #include "sd-test-library.h"
 #include "sd-test-util.h"
 
@@ -176,9 +175,7 @@ test_field (gconstpointer data)
 static void
 make_engines (const char *folder)
 {
-  const char *location = g_getenv ("SD_TEST_PG_URL");
   g_autoptr (SdStore) store = sd_test_open_seeds_in (folder);
-  g_autoptr (GError) error = NULL;
   g_autofree char *all = sd_test_list_ids (SD_LIBRARY (store), SD_SCOPE_ALL, NULL, NULL);
   g_auto (GStrv) ids = g_strsplit (all, " ", -1);
 
@@ -187,18 +184,7 @@ make_engines (const char *folder)
       g_assert_nonnull (ids[i]);
       listed_ids[i] = g_ascii_strtoll (ids[i], NULL, 10);
     }
-  if (location != NULL)
-    {
-      g_autoptr (SdPgLibrary) owner = sd_pg_library_open (location, &error);
-      guint n_copied = 0, n_skipped = 0;
-
-      g_assert_no_error (error);
-      g_assert_true (sd_pg_library_create (owner, &error));
-      g_assert_true (sd_pg_library_copy_library (owner, store, &n_copied, &n_skipped, &error));
-      g_assert_no_error (error);
-      engines[1].library = SD_LIBRARY (sd_pg_shared_open (location, &error));
-      g_assert_no_error (error);
-    }
+  engines[1].library = sd_test_copy_to_shared (store);
   engines[0].library = SD_LIBRARY (g_steal_pointer (&store));
 }
 

@@ -18,7 +18,6 @@
 
 #include "sd-edit-history.h"
 #include "sd-library.h"
-#include "sd-pg-shared.h"
 #include "sd-test-library.h"
 #include "sd-test-util.h"
 
@@ -292,22 +291,9 @@ test_random_sequences (gconstpointer data)
 static void
 make_engines (const char *folder)
 {
-  const char *location = g_getenv ("SD_TEST_PG_URL");
   g_autoptr (SdStore) store = sd_test_open_seeds_in (folder);
-  g_autoptr (GError) error = NULL;
 
-  if (location != NULL)
-    {
-      g_autoptr (SdPgLibrary) owner = sd_pg_library_open (location, &error);
-      guint n_copied = 0, n_skipped = 0;
-
-      g_assert_no_error (error);
-      g_assert_true (sd_pg_library_create (owner, &error));
-      g_assert_true (sd_pg_library_copy_library (owner, store, &n_copied, &n_skipped, &error));
-      g_assert_no_error (error);
-      engines[1].library = SD_LIBRARY (sd_pg_shared_open (location, &error));
-      g_assert_no_error (error);
-    }
+  engines[1].library = sd_test_copy_to_shared (store);
   engines[0].library = SD_LIBRARY (g_steal_pointer (&store));
 }
 

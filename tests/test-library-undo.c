@@ -435,7 +435,6 @@ pick (SdLibrary *library)
 static void
 make_engines (const char *folder)
 {
-  const char      *location = g_getenv ("SD_TEST_PG_URL");
   g_autofree char *path = g_build_filename (folder, "library.db", NULL);
   g_autoptr (SdStore) store = sd_test_open_seeds_in (folder);
   g_autoptr (GError) error = NULL;
@@ -443,18 +442,10 @@ make_engines (const char *folder)
   pick (SD_LIBRARY (store));
   engines[0].other = SD_LIBRARY (sd_store_open (path, &error));
   g_assert_no_error (error);
-  if (location != NULL)
+  engines[1].library = sd_test_copy_to_shared (store);
+  if (engines[1].library != NULL)
     {
-      g_autoptr (SdPgLibrary) owner = sd_pg_library_open (location, &error);
-      guint n_copied = 0, n_skipped = 0;
-
-      g_assert_no_error (error);
-      g_assert_true (sd_pg_library_create (owner, &error));
-      g_assert_true (sd_pg_library_copy_library (owner, store, &n_copied, &n_skipped, &error));
-      g_assert_no_error (error);
-      engines[1].library = SD_LIBRARY (sd_pg_shared_open (location, &error));
-      g_assert_no_error (error);
-      engines[1].other = SD_LIBRARY (sd_pg_shared_open (location, &error));
+      engines[1].other = SD_LIBRARY (sd_pg_shared_open (g_getenv ("SD_TEST_PG_URL"), &error));
       g_assert_no_error (error);
     }
   engines[0].library = SD_LIBRARY (g_steal_pointer (&store));
