@@ -46,6 +46,7 @@ static struct
   gint64 refused;  /* split, then the new story's note changed by another */
   gint64 kept;     /* deleted, then restored by another */
   gint64 tagged;   /* tagged: named as its tag's editor's; the next noted */
+  gint64 demoted;  /* split by a reviewer whose role is taken away before the undo */
 } picked;
 
 /* The id after @id in the library's order. */
@@ -378,6 +379,56 @@ test_tag_stamp (gconstpointer data)
   g_assert_cmpstr (tagged->updated, !=, untouched->updated);
 }
 
+/* On a shared library an undo needs the role the correction needed: a
+ * reviewer's split, its undo refused by the server once they are only an
+ * editor (nothing written, the step kept), undone once they are a
+ * reviewer again. */
+static void
+test_role (void)
+{
+  const char      *location = g_getenv ("SD_TEST_PG_URL");
+  const char      *user = strstr (location, "user=");
+  g_autofree char *as_reviewer = NULL;
+  g_autoptr (SdPgLibrary) owner = sd_pg_library_open (location, NULL);
+  g_autoptr (SdLibrary) reviewer = NULL;
+  g_autoptr (SdEditHistory) history = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *before = NULL, *split = NULL;
+  gint64           tail_id = 0;
+  char            *now;
+
+  g_assert_nonnull (user);
+  as_reviewer = g_strdup_printf ("%.*suser=undo_reviewer", (int) (user - location), location);
+  g_assert_true (sd_pg_library_add_person (owner, "undo_reviewer", SD_PG_ROLE_REVIEWER, &error));
+  g_assert_no_error (error);
+  reviewer = SD_LIBRARY (sd_pg_shared_open (as_reviewer, &error));
+  g_assert_no_error (error);
+  history = sd_edit_history_new_for_library (reviewer);
+  before = sd_test_describe_story (reviewer, picked.demoted);
+  g_assert_true (sd_edit_history_split_story (history, picked.demoted, 1, &tail_id, &error));
+  g_assert_no_error (error);
+  split = sd_test_describe_story (reviewer, picked.demoted);
+
+  g_assert_true (sd_pg_library_add_person (owner, "undo_reviewer", SD_PG_ROLE_EDITOR, &error));
+  g_assert_false (sd_edit_history_undo (history, &error));
+  g_assert_error (error, SD_PG_ERROR, SD_PG_ERROR_DENIED);
+  g_test_message ("%s", error->message);
+  g_clear_error (&error);
+  now = sd_test_describe_story (reviewer, picked.demoted);
+  g_assert_cmpstr (now, ==, split);
+  g_free (now);
+  g_assert_true (sd_edit_history_can_undo (history));
+
+  g_assert_true (sd_pg_library_add_person (owner, "undo_reviewer", SD_PG_ROLE_REVIEWER, &error));
+  sd_test_undo (history);
+  now = sd_test_describe_story (reviewer, picked.demoted);
+  g_assert_cmpstr (now, ==, before);
+  g_free (now);
+  now = sd_test_describe_story (reviewer, tail_id);
+  g_assert_cmpstr (now, ==, "(none)");
+  g_free (now);
+}
+
 /* Both engines, after the same steps, hold the same stories in the same
  * order, as an editor sees them. */
 static void
@@ -406,9 +457,9 @@ pick (SdLibrary *library)
   g_autofree char *all = sd_test_list_ids (library, SD_SCOPE_ALL, NULL, NULL);
   g_auto (GStrv) ids = g_strsplit (all, " ", -1);
   g_autoptr (GHashTable) used = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  gint64 *slots[] = { &picked.split,    &picked.joined,   &picked.field,
-                      &picked.moved[0], &picked.moved[1], &picked.trashed,
-                      &picked.refused,  &picked.kept,     &picked.tagged };
+  gint64 *slots[] = { &picked.split,    &picked.joined,  &picked.field,   &picked.moved[0],
+                      &picked.moved[1], &picked.trashed, &picked.refused, &picked.kept,
+                      &picked.tagged,   &picked.demoted };
 
   for (guint s = 0; s < G_N_ELEMENTS (slots); s++)
     for (guint i = 0; ids[i] != NULL && ids[i + 1] != NULL && *slots[s] == 0; i++)
@@ -422,7 +473,8 @@ pick (SdLibrary *library)
         if (g_hash_table_contains (used, &id) || g_hash_table_contains (used, &next)
             || story->page_id != after->page_id
             || (slots[s] == &picked.split && g_strv_length (paragraphs) < 4)
-            || (slots[s] == &picked.refused && g_strv_length (paragraphs) < 2))
+            || ((slots[s] == &picked.refused || slots[s] == &picked.demoted)
+                && g_strv_length (paragraphs) < 2))
           continue;
         *slots[s] = id;
         g_hash_table_add (used, g_memdup2 (&id, sizeof id));
@@ -478,7 +530,10 @@ main (int argc, char *argv[])
           g_test_add_data_func (path, &engines[e], bodies[b].func);
         }
   if (engines[1].library != NULL)
-    g_test_add_func ("/library-undo/compared/same-results", test_same_results);
+    {
+      g_test_add_func ("/library-undo/postgresql/role", test_role);
+      g_test_add_func ("/library-undo/compared/same-results", test_same_results);
+    }
   status = g_test_run ();
   for (guint e = 0; e < G_N_ELEMENTS (engines); e++)
     {
