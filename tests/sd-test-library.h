@@ -36,4 +36,24 @@ void              sd_test_told_wait      (SdTestTold     *told,
                                           guint           before);
 void              sd_test_told_stop      (SdTestTold     *told);
 
+/* The ids @kind lists (of the place @place_code, a search of @query; both
+ * nullable), in the library's order, as text: "3 5 8". (transfer full) */
+char             *sd_test_list_ids       (SdLibrary      *library,
+                                          SdScopeKind     kind,
+                                          const char     *place_code,
+                                          const char     *query);
+/* Story @id as an editor sees it, on one line a field, read on the
+ * caller's thread (sd_library_get_story ()): uuid, fields, body, note,
+ * status, place, section heads, tags (sorted), highlights (range and
+ * comment, not their ids: a shared library's undo makes one again under a
+ * new id), whether it is in the trash; who wrote it last and when left
+ * out.  "(none)" when the library has no such story. (transfer full) */
+char             *sd_test_describe_story (SdLibrary      *library,
+                                          gint64          id);
+
+/* With a server given (SD_TEST_PG_URL, as tests/with-postgres.py sets it),
+ * a shared library made there with @store's stories copied in, the same
+ * ids; NULL without one.  Fails the test if it cannot be. (transfer full) */
+SdLibrary        *sd_test_copy_to_shared (SdStore        *store);
+
 G_END_DECLS

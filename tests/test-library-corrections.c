@@ -14,6 +14,7 @@
 #include "sd-edit-history.h"
 #include "sd-library.h"
 #include "sd-pg-shared.h"
+#include "sd-test-library.h"
 #include "sd-test-util.h"
 
 /* The engines under test: the personal library always, the shared one when
@@ -40,21 +41,7 @@ static struct
 static char *
 listed (SdLibrary *library, SdScopeKind kind, const char *place_code, const char *text)
 {
-  SdScope scope = { kind, place_code, text };
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GError) error = NULL;
-  SdStoryListing *listing;
-  GString        *out = g_string_new (NULL);
-
-  sd_library_list_story_ids_async (library, &scope, SD_STORY_ORDER_NONE, FALSE, 0, NULL, NULL, NULL,
-                                   sd_test_keep_result_cb, &result);
-  listing = sd_library_list_story_ids_finish (library, sd_test_await (&result), &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < listing->ids->len; i++)
-    g_string_append_printf (out, "%s%" G_GINT64_FORMAT, i > 0 ? " " : "",
-                            g_array_index (listing->ids, gint64, i));
-  sd_story_listing_free (listing);
-  return g_string_free (out, FALSE);
+  return sd_test_list_ids (library, kind, place_code, text);
 }
 
 /* Whether @id is among the ids of @list, a listed () text. */
@@ -168,7 +155,8 @@ test_field (gconstpointer data)
   g_assert_true (sd_edit_history_set_story_field_from (history, id, SD_STORY_FIELD_HEADLINE,
                                                        "白鹭洲头", "白鹭洲头畔", &error));
   g_assert_no_error (error);
-  g_assert_cmpint (sd_edit_history_can_undo (history), ==, GPOINTER_TO_UINT (data) == 0);
+  /* an undo step on either engine (tests/test-library-undo.c undoes it) */
+  g_assert_true (sd_edit_history_can_undo (history));
 
   /* a byline cleared, and invalid text refused */
   g_assert_true (sd_library_set_story_field (library, id, SD_STORY_FIELD_BYLINE, NULL, "", &error));

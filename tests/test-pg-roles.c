@@ -301,9 +301,10 @@ test_marks (void)
   g_assert_true (sd_library_add_highlight (editor, 1, 7, 11, "核实", &highlight, &error));
   g_assert_no_error (error);
   g_assert_cmpint (highlight, >, 0);
-  /* the story's new version, stamped as the editor's */
+  /* the story's new version, stamped as the editor's (the tag and the
+   * highlight each count one) */
   assert_sql ("小王",
-              "SELECT 1 FROM storydesk.stories WHERE id = 1 AND editor = '小王' AND version = 6", 1,
+              "SELECT 1 FROM storydesk.stories WHERE id = 1 AND editor = '小王' AND version = 7", 1,
               "");
   assert_sql ("小王",
               "SELECT 1 FROM storydesk.highlights WHERE editor = '小王' AND comment = '核实'"

@@ -22,7 +22,8 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from sdwindow import CHIP_SECONDS, fail, log, row_cells, wait_until  # noqa: E402
+from sdwindow import (CHIP_SECONDS, fail, find_outside_lists, log, row_cells,  # noqa: E402
+                      story_cells, wait_until)
 
 _spec = importlib.util.spec_from_file_location("pg_window", os.path.join(HERE, "test-pg-window.py"))
 pg_window = importlib.util.module_from_spec(_spec)
@@ -40,6 +41,53 @@ def live(what, check):
     start = time.monotonic()
     wait_until(check, what, timeout=CHIP_SECONDS, step=0.02)
     return time.monotonic() - start
+
+
+def split_undone(a, b, stories, shown):
+    """Splits a story of three paragraphs or more in @a at its second, as
+    an editor does (the cursor in the paragraph, then Split Story Here),
+    undoes it and does it again; then another editor tags it and the undo
+    is refused."""
+    long = next(s for s in stories if s["id"] != shown and s["headline"]
+                and len(s["body"].split("\n")) >= 3
+                and sum(t["headline"] == s["headline"] for t in stories) == 1)
+    a.open_story(lambda cells: next(c for c in cells if c.name.split("\n")[0] == long["headline"]))
+    total = len(story_cells(b.app))
+    article = wait_until(lambda: find_outside_lists(a.app, "正文", "text"), "the article view")
+    text = article.queryText()
+    text.setCaretOffset(text.getText(0, -1).index(long["body"].split("\n")[1]) + 1)
+    a.activate("split-story")
+    wait_until(lambda: len(story_cells(b.app)) == total + 1, "the new story in the other window",
+               timeout=CHIP_SECONDS)
+    if story(long["id"])["body"] == long["body"]:
+        fail("the split did not reach the shared library")
+
+    start = time.monotonic()
+    a.activate("undo")
+    wait_until(lambda: len(story_cells(b.app)) == total, "the split undone in the other window",
+               timeout=CHIP_SECONDS, step=0.02)
+    seconds = time.monotonic() - start
+    back = story(long["id"])
+    if back["body"] != long["body"] or sorted(back["tags"]) != sorted(long["tags"]):
+        fail(f"the story is not as it was after the undo: {back!r}")
+    log(f"a split undone in one window: the new story gone from the other after {seconds:.2f} s")
+    if seconds > LIVE_SECONDS:
+        fail(f"the undone split took {seconds:.2f} s to show in the other window")
+
+    a.activate("redo")
+    wait_until(lambda: len(story_cells(b.app)) == total + 1, "the split done again, in the other "
+               "window", timeout=CHIP_SECONDS)
+    sd("tag", "--db", URL, "--story", str(long["id"]), "--add", "别人的标签")
+    a.activate("undo")
+    refusal = wait_until(lambda: showing_label(a, "未撤销") or showing_label(a, "Not undone"),
+                         "the undo of the split refused", timeout=CHIP_SECONDS)
+    time.sleep(0.5)
+    kept = story(long["id"])
+    if kept["body"] == long["body"] or "别人的标签" not in kept["tags"]:
+        fail(f"the refused undo wrote something: {kept!r}")
+    if "标签" not in refusal.name:
+        fail(f"the refusal does not say what the other editor changed: {refusal.name!r}")
+    log(f"the undo of the split refused after another editor's tag: {refusal.name!r}")
 
 
 def main():
@@ -100,7 +148,12 @@ def main():
         if story(story_id)["note"] != theirs:
             fail(f"the undo overwrote the other window's note: {story(story_id)['note']!r}")
         log(f"undo of {sd_edit!r} refused: {refusal.name!r}")
-        # 3. a saved search (last: the search moves the list's selection) kept in one window, listed in the other's tree
+        # 3. a split undone in one window: the new story gone from the other
+        # window's list within a second, the story whole again; done again,
+        # then tagged by someone else: that undo is refused, the split kept
+        split_undone(a, b, stories, story_id)
+
+        # 4. a saved search (last: the search moves the list's selection) kept in one window, listed in the other's tree
         search = a.app.child(name="检索稿件", roleName="text")
         search.text = "苏州"
         name = a.app.child(name="为此检索命名", roleName="text")

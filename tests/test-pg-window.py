@@ -350,8 +350,11 @@ def main():
                    step=0.02)
         log(f"a story deleted in one window: gone from the other after "
             f"{time.monotonic() - start:.2f} s")
-        # no undo on a shared library: the notification says where it went
-        wait_until(lambda: showing_label(a, "已移到回收站"), "the delete's notification")
+        # undone as on a personal library: the notification says so, with
+        # its Undo button (test-pg-window-marks.py undoes a split)
+        wait_until(lambda: showing_label(a, "删除《" + headline[:4]), "the delete's notification")
+        if showing_button(a, "撤销(U)") is None and showing_button(a, "撤销") is None:
+            fail("the delete's notification has no Undo button")
         wait_until(lambda: all(s["id"] != story_id for s in json.loads(
             sd("export", "--db", URL, "--format", "json"))), "the story gone from the export")
         wait_until(lambda: (row_cells(places, "回收站") or [None, None])[1] is not None

@@ -18,7 +18,7 @@ typedef enum
 {
   MOVED_NOTHING,
   MOVED_WITH_STEP, /* undo takes it back */
-  MOVED_NO_STEP,   /* a shared library keeps no undo step for the trash */
+  MOVED_NO_STEP,   /* a library that keeps no undo step for the trash (none now) */
 } Moved;
 
 /* Whether the edit history's last action, which was @before's successor,
@@ -30,9 +30,9 @@ moved_since (SdWindow *self, const char *before, gboolean ok)
     return MOVED_NOTHING;
   if (sd_edit_history_get_undo_label (self->history) != before)
     return MOVED_WITH_STEP;
-  /* stories in the trash already make no step on a personal library; a
-   * shared library keeps no step for the trash (no snapshots there) */
-  return self->store != NULL ? MOVED_NOTHING : MOVED_NO_STEP;
+  /* stories in the trash already make no step, on either engine (a
+   * shared library keeps a step for whatever moved, #17) */
+  return MOVED_NOTHING;
 }
 
 /* After a delete: what it did, with a button to take it back when undo

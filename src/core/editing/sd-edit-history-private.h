@@ -98,5 +98,31 @@ G_GNUC_INTERNAL gboolean _sd_edit_history_swap_shared (SdLibrary *library, Share
 G_GNUC_INTERNAL void     _sd_edit_history_renumber_shared (GQueue *queue,
                                                            const gint64 renumbered[2]);
 G_GNUC_INTERNAL void     _sd_edit_history_shared_step_free (SharedStep *step);
+/* Refused: @what of story @id (0: of none) changed since, by the editor
+ * the library names as its last writer; SD_STORE_ERROR_CHANGED saying the
+ * step @label, who and what.  Returns FALSE. */
+G_GNUC_INTERNAL gboolean _sd_edit_history_refuse_shared (SdLibrary *library, gint64 id,
+                                                         gboolean undo, const char *label,
+                                                         const char *what, GError **error);
+
+/* sd-edit-history-corrections.c: corrections (a field, places, a split, a
+ * join) and the trash on a library that keeps no snapshots: a step keeps
+ * the stories whole, before and after, and undo writes them back through
+ * sd_library_put_back_stories (); deletes and restores are taken back by
+ * the trash's own writes. */
+typedef struct _CorrectionStep CorrectionStep;
+/* Whether @action is one of them; then @out_ok, whether it was written,
+ * and @out_step, the step (NULL when nothing changed). */
+G_GNUC_INTERNAL gboolean _sd_edit_history_run_correction (SdLibrary *library, Action *action,
+                                                          CorrectionStep **out_step,
+                                                          gboolean *out_ok, GError **error);
+/* As _sd_edit_history_swap_shared (), for a correction's step. */
+G_GNUC_INTERNAL gboolean _sd_edit_history_swap_correction (SdLibrary *library,
+                                                           CorrectionStep *step, gboolean undo,
+                                                           const char *label, GError **error);
+G_GNUC_INTERNAL void     _sd_edit_history_correction_free (CorrectionStep *step);
+/* The stories of @step name highlight @renumbered[0] @renumbered[1]. */
+G_GNUC_INTERNAL void     _sd_edit_history_renumber_correction (CorrectionStep *step,
+                                                               const gint64 renumbered[2]);
 
 G_END_DECLS

@@ -17,16 +17,17 @@
 
 struct _SharedStep
 {
-  EditKind      kind;
-  gint64        story_id;
-  GArray       *ids;    /* (element-type gint64) the stories whose tags or status changed */
-  GArray       *before; /* (element-type SdStoryStatus) each story's status before */
-  SdStoryStatus status; /* the status given */
-  char         *text;   /* the tag or the theme */
-  char         *note_before, *note_after;
-  gint64        highlight;  /* the highlight's id in the library now, or as it was */
-  gint64        start, end; /* and what it covers, to be made again */
-  char         *comment;
+  EditKind        kind;
+  gint64          story_id;
+  GArray         *ids;    /* (element-type gint64) the stories whose tags or status changed */
+  GArray         *before; /* (element-type SdStoryStatus) each story's status before */
+  SdStoryStatus   status; /* the status given */
+  char           *text;   /* the tag or the theme */
+  char           *note_before, *note_after;
+  gint64          highlight;  /* the highlight's id in the library now, or as it was */
+  gint64          start, end; /* and what it covers, to be made again */
+  char           *comment;
+  CorrectionStep *correction; /* a correction's or the trash's (sd-edit-history-corrections.c) */
 };
 
 void
@@ -38,6 +39,7 @@ _sd_edit_history_shared_step_free (SharedStep *step)
   g_free (step->note_before);
   g_free (step->note_after);
   g_free (step->comment);
+  g_clear_pointer (&step->correction, _sd_edit_history_correction_free);
   g_free (step);
 }
 
@@ -130,47 +132,6 @@ run_remove_highlight (SdLibrary *library, const Action *action, SharedStep *step
   return FALSE;
 }
 
-/* Corrections and the trash (#17), no undo step kept (none is made: the
- * step lists no story): whether @action is one, and then @out_ok, whether
- * it was written. */
-static gboolean
-run_corrections (SdLibrary *library, const Action *action, gboolean *out_ok, GError **error)
-{
-  const gint64 *ids = action->ids != NULL ? action->ids : &action->story_id;
-  guint         n_ids = action->ids != NULL ? action->n_ids : 1;
-  gboolean      ok = TRUE;
-
-  switch (action->kind)
-    {
-    case EDIT_FIELD:
-      ok = sd_library_set_story_field (library, action->story_id, action->field, action->expected,
-                                       action->text, error);
-      break;
-    case EDIT_PLACE:
-      ok = sd_library_set_place (library, ids, n_ids, action->text, error);
-      break;
-    case EDIT_SPLIT:
-      /* the new story's id goes back through the caller's own action */
-      ok = sd_library_split_story (library, action->story_id, action->number,
-                                   (gint64 *) &action->new_id, error);
-      break;
-    case EDIT_MERGE:
-      ok = sd_library_merge_with_next (library, action->story_id, error);
-      break;
-    case EDIT_TRASH:
-    case EDIT_RESTORE:
-      for (guint i = 0; ok && i < n_ids; i++)
-        ok = action->kind == EDIT_TRASH
-                 ? sd_library_trash (library, action->trash, ids[i], NULL, error)
-                 : sd_library_restore (library, action->trash, ids[i], NULL, error);
-      break;
-    default:
-      return FALSE;
-    }
-  *out_ok = ok;
-  return TRUE;
-}
-
 static gboolean
 run_action (SdLibrary *library, Action *action, SharedStep *step, GError **error)
 {
@@ -206,7 +167,7 @@ run_action (SdLibrary *library, Action *action, SharedStep *step, GError **error
         g_array_append_val (step->ids, action->story_id);
       return TRUE;
     default:
-      if (run_corrections (library, action, &ok, error))
+      if (_sd_edit_history_run_correction (library, action, &step->correction, &ok, error))
         return ok;
       g_set_error_literal (error, SD_LIBRARY_ERROR, SD_LIBRARY_ERROR_UNSUPPORTED,
                            sd_library_describe_missing (library));
@@ -225,7 +186,7 @@ _sd_edit_history_run_shared (
   ok = run_action (library, action, step, error);
   /* a status refused on the third story of five: the two written are
    * still a step the editor may undo */
-  action->changed = step->ids->len > 0;
+  action->changed = step->ids->len > 0 || step->correction != NULL;
   *out_step = action->changed ? g_steal_pointer (&step) : NULL;
   return ok;
 }
@@ -245,15 +206,15 @@ _sd_edit_history_extend_shared (SdLibrary    *library,
 
 /* Refused: @what of story @id was changed since by someone else, named as
  * the library knows them (the last writer of the story). */
-static gboolean
-refuse (SdLibrary  *library,
-        gint64      id,
-        gboolean    undo,
-        const char *label,
-        const char *what,
-        GError    **error)
+gboolean
+_sd_edit_history_refuse_shared (SdLibrary  *library,
+                                gint64      id,
+                                gboolean    undo,
+                                const char *label,
+                                const char *what,
+                                GError    **error)
 {
-  g_autoptr (SdStory) now = sd_library_get_story (library, id, NULL);
+  g_autoptr (SdStory) now = id > 0 ? sd_library_get_story (library, id, NULL) : NULL;
   const char *who = now != NULL && now->editor != NULL && *now->editor != '\0'
                         ? now->editor
                         : _("another editor");
@@ -281,7 +242,8 @@ swap_note (SdLibrary *library, SharedStep *step, gboolean undo, const char *labe
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  return refuse (library, step->story_id, undo, label, _("the note"), error);
+  return _sd_edit_history_refuse_shared (library, step->story_id, undo, label,
+                                         _("the note"), error);
 }
 
 /* Every story checked first, so a refusal writes none of them. */
@@ -301,7 +263,7 @@ swap_status (SdLibrary *library, SharedStep *step, gboolean undo, const char *la
           g_autofree char *what =
               g_strdup_printf (_("the status to %s"), sd_story_status_to_label (now->status));
 
-          return refuse (library, id, undo, label, what, error);
+          return _sd_edit_history_refuse_shared (library, id, undo, label, what, error);
         }
     }
   for (guint i = 0; i < step->ids->len; i++)
@@ -344,7 +306,8 @@ swap_highlight (SdLibrary  *library,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  return refuse (library, step->story_id, undo, label, _("the highlight (removed it)"), error);
+  return _sd_edit_history_refuse_shared (library, step->story_id, undo, label,
+                                         _("the highlight (removed it)"), error);
 }
 
 gboolean
@@ -373,7 +336,7 @@ _sd_edit_history_swap_shared (SdLibrary  *library,
     case EDIT_DISMISS_THEME:
       return sd_library_dismiss_theme (library, step->story_id, step->text, !undo, NULL, error);
     default:
-      g_return_val_if_reached (FALSE);
+      return _sd_edit_history_swap_correction (library, step->correction, undo, label, error);
     }
 }
 
@@ -386,6 +349,8 @@ _sd_edit_history_renumber_shared (GQueue *queue, const gint64 renumbered[2])
     {
       SharedStep *step = ((Edit *) l->data)->shared;
 
+      if (step != NULL && step->correction != NULL)
+        _sd_edit_history_renumber_correction (step->correction, renumbered);
       if (step != NULL && step->highlight == renumbered[0]
           && (step->kind == EDIT_ADD_HIGHLIGHT || step->kind == EDIT_REMOVE_HIGHLIGHT))
         step->highlight = renumbered[1];

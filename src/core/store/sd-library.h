@@ -141,6 +141,13 @@ struct _SdLibraryInterface
                                                  const char *color, GError **error);
   /* the edit history's, on the main loop: a story as it is now */
   SdStory           *(*get_story)               (SdLibrary *self, gint64 id, GError **error);
+  /* Undo of corrections on a library that keeps no snapshots (#17,
+   * sd-library-undo.c): nullable, as on a personal library. */
+  gboolean           (*put_back_stories)        (SdLibrary *self, GPtrArray *put,
+                                                 GArray *after, GPtrArray *left,
+                                                 GError **error);
+  gint64             (*find_next_story)         (SdLibrary *self, gint64 id, gint64 *out_after,
+                                                 GError **error);
 };
 
 /* The ids of @scope's stories in order, the first @n_rows rows with them
@@ -368,5 +375,37 @@ gboolean          sd_library_set_page_fields         (SdLibrary           *self,
                                                       const char          *issue_date,
                                                       const char          *page_no,
                                                       GError             **error);
+
+/* Undo and redo of corrections on a library that keeps no snapshots (a
+ * shared one, #17; sd-library-undo.c).  In one transaction: each story of
+ * @left (element-type SdStory, whole: as the step left it) must be as it is
+ * now, else SD_STORE_ERROR_CHANGED and nothing written; then each story of
+ * @put (whole: as it was) is written back, its fields, place, tags and
+ * highlights (moved by id), one no longer in the library made again with
+ * its id and uuid on its page, right after the story @after names for it
+ * (element-type gint64, one for each of @put; nullable, or 0: the story
+ * before it in @put), in the trash or not; a story of
+ * @left not in @put is joined away onto the first of @put.  Each write
+ * needs the role the correction needed.  SD_LIBRARY_ERROR_UNSUPPORTED on
+ * a personal library, whose edit history swaps snapshots instead. */
+gboolean          sd_library_put_back_stories        (SdLibrary           *self,
+                                                      GPtrArray           *put,
+                                                      GArray              *after,
+                                                      GPtrArray           *left,
+                                                      GError             **error);
+/* The story a join of story @id would take (the next on its page, not in
+ * the trash): 0 when there is none, -1 with @error; @out_after: the story
+ * right before that one on the page, in the trash or not (where an undo
+ * puts it back).  Read on the caller's thread, for the edit history;
+ * SD_LIBRARY_ERROR_UNSUPPORTED where put_back_stories is missing. */
+gint64            sd_library_find_next_story         (SdLibrary           *self,
+                                                      gint64               id,
+                                                      gint64              *out_after,
+                                                      GError             **error);
+/* What differs between story @was and story @now, in the editor's words
+ * ("the note", "the status to 已审", "the tags"), for undo's refusal; NULL
+ * when they hold the same (who wrote last and when aside). (transfer full) */
+char             *sd_story_describe_change           (const SdStory       *was,
+                                                      const SdStory       *now);
 
 G_END_DECLS

@@ -130,6 +130,27 @@ sd_pg_library_get_note (
   return found;
 }
 
+/* The stories whose tags changed name the editor who changed them and
+ * when, as on a personal library (the stories' stamp trigger), in id
+ * order, so two editors tagging the same stories wait rather than
+ * deadlock; each counts a new version. */
+static gboolean
+stamp_tagged (SdPgLibrary *self, GArray *ids, GError **error)
+{
+  g_autoptr (GString) array = g_string_new ("{");
+
+  if (ids == NULL || ids->len == 0)
+    return TRUE;
+  for (guint i = 0; i < ids->len; i++)
+    g_string_append_printf (array, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
+                            g_array_index (ids, gint64, i));
+  g_string_append_c (array, '}');
+  return _sd_pg_run_command (self,
+                             "UPDATE stories SET note = note WHERE id IN (SELECT id FROM stories"
+                             " WHERE id = ANY ($1::bigint[]) ORDER BY id FOR NO KEY UPDATE)",
+                             1, (const char *const[]){ array->str }, error);
+}
+
 typedef struct
 {
   const char *id;
@@ -142,13 +163,17 @@ write_tag (SdPgLibrary *self, gpointer data, GError **error)
   TagWrite         *write = data;
   const char *const params[] = { write->id, write->name };
 
-  return _sd_pg_run_command (self, "INSERT INTO tags (name) VALUES ($1) ON CONFLICT DO NOTHING", 1,
-                             params + 1, error)
-         && _sd_pg_run_command (
-             self,
-             "INSERT INTO story_tags (story_id, tag_id)"
-             " SELECT $1::bigint, id FROM tags WHERE name = $2 ON CONFLICT DO NOTHING",
-             2, params, error);
+  g_autoptr (GArray) tagged = NULL;
+
+  if (!_sd_pg_run_command (self, "INSERT INTO tags (name) VALUES ($1) ON CONFLICT DO NOTHING", 1,
+                           params + 1, error))
+    return FALSE;
+  tagged = _sd_pg_take_ids (_sd_pg_run (self,
+                                        "INSERT INTO story_tags (story_id, tag_id)"
+                                        " SELECT $1::bigint, id FROM tags WHERE name = $2"
+                                        " ON CONFLICT DO NOTHING RETURNING story_id",
+                                        2, params, error));
+  return tagged != NULL && stamp_tagged (self, tagged, error);
 }
 
 gboolean
@@ -221,7 +246,7 @@ write_tags (SdPgLibrary *self, gpointer data, GError **error)
       g_array_append_val (write->changed, id);
     }
   PQclear (result);
-  return TRUE;
+  return stamp_tagged (self, write->changed, error);
 }
 
 /**

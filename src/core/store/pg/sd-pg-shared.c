@@ -15,6 +15,8 @@
 #include "sd-pg-private.h"
 #include "sd-theme-suggester.h"
 #include "sd-pg-shared.h"
+/* pgundo: undo of corrections */
+#include "sd-pg-undo.h"
 
 struct _SdPgShared
 {
@@ -529,6 +531,7 @@ sd_pg_shared_library_init (SdLibraryInterface *iface)
   iface->describe_missing = describe_missing;
   _sd_pg_shared_corrections_init (iface);
   _sd_pg_shared_trash_init (iface);
+  _sd_pg_shared_undo_init (iface); /* pgundo: sd-pg-undo.c */
   _sd_pg_shared_marks_init (iface);
 }
 
