@@ -157,6 +157,9 @@ run_corrections (SdLibrary *library, const Action *action, gboolean *out_ok, GEr
     case EDIT_MERGE:
       ok = sd_library_merge_with_next (library, action->story_id, error);
       break;
+    case EDIT_REVERT_REPAIR:
+      ok = sd_library_revert_repair (library, action->story_id, action->number, error);
+      break;
     case EDIT_TRASH:
     case EDIT_RESTORE:
       for (guint i = 0; ok && i < n_ids; i++)
