@@ -226,7 +226,9 @@ test_place (gconstpointer data)
 static void
 test_split_merge (gconstpointer data)
 {
-  SdLibrary *library = engines[GPOINTER_TO_UINT (data)];
+  static gint64 tail_start[2];
+  static guint  tail_repairs[2]; /* the head's, a hundred each, and the tail's */
+  SdLibrary    *library = engines[GPOINTER_TO_UINT (data)];
   g_autoptr (SdEditHistory) history = sd_edit_history_new_for_library (library);
   g_autoptr (SdStory) story = fetch (library, picked.split);
   g_autoptr (SdStory) head = NULL;
@@ -262,6 +264,18 @@ test_split_merge (gconstpointer data)
   g_assert_cmpuint (tail->tags->len, ==, 1);
   g_assert_cmpstr (tail->tags->pdata[0], ==, "拆分");
   g_assert_cmpint (tail->page_id, ==, story->page_id);
+  /* where the tail starts in its page file: its paragraph found in the
+   * page's text, the same on both engines (the personal library's ran
+   * first), and its repairs with it */
+  tail_start[GPOINTER_TO_UINT (data)] = tail->source_start;
+  tail_repairs[GPOINTER_TO_UINT (data)] = tail->repairs->len + head->repairs->len * 100;
+  g_assert_cmpint (tail->source_start, >, story->source_start);
+  g_assert_cmpint (tail->source_start, <, story->source_end);
+  if (GPOINTER_TO_UINT (data) == 1)
+    {
+      g_assert_cmpint (tail_start[1], ==, tail_start[0]);
+      g_assert_cmpuint (tail_repairs[1], ==, tail_repairs[0]);
+    }
 
   /* listed right after the story it was cut from */
   all = listed (library, SD_SCOPE_ALL, NULL, NULL);
@@ -644,6 +658,10 @@ test_same_results (void)
       for (guint t = 0; t < a->tags->len; t++)
         g_assert_cmpstr (b->tags->pdata[t], ==, a->tags->pdata[t]);
       g_assert_cmpuint (b->section_headings->len, ==, a->section_headings->len);
+      /* where each stands in its page file: a split's tail found in the
+       * page's text on both */
+      g_assert_cmpint (b->source_start, ==, a->source_start);
+      g_assert_cmpint (b->source_end, ==, a->source_end);
       g_assert_cmpuint (b->repairs->len, ==, a->repairs->len);
       for (guint r = 0; r < a->repairs->len; r++)
         {

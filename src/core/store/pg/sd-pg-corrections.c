@@ -322,17 +322,22 @@ write_split (SdPgLibrary *self, gpointer data, GError **error)
   SplitWrite      *write = data;
   g_autofree char *id = id_text (write->id);
   g_autofree char *page = NULL, *version_text = NULL, *headings = NULL, *end = NULL;
-  g_autofree char *ordinal_text = NULL, *tail_id = NULL;
+  g_autofree char *ordinal_text = NULL, *tail_id = NULL, *text = NULL, *encoding = NULL;
+  g_autofree char *from = NULL;
   g_autoptr (SdStory) story = NULL;
   g_autoptr (SdStoryCut) cut = NULL;
-  gint64 version, ordinal = 0;
+  gint64 version, ordinal = 0, size = 0, length;
 
   story = read_live (self, write->id, &version, error);
   if (story == NULL || !read_position (self, id, &page, &ordinal, error)
-      || (cut = sd_story_cut (story, write->paragraph, error)) == NULL)
+      || (cut = sd_story_cut (story, write->paragraph, error)) == NULL
+      || !_sd_pg_read_page_text (self, story->page_id, &text, &encoding, &size, error))
     return FALSE;
-  /* no page text here to find the paragraph in: the offset in proportion */
-  cut->tail->source_start = sd_story_cut_guess_offset (cut, story);
+  /* the paragraph found in the page's text, as a personal library finds
+   * it; the repairs from there on are the tail's */
+  length = text != NULL ? (gint64) strlen (text) : 0;
+  cut->tail->source_start = sd_story_cut_find_offset (cut, story, text, length, encoding, size);
+  from = id_text (sd_page_text_offset (cut->tail->source_start, length, encoding, size));
   cut->tail->source_end = story->source_end;
   version_text = g_strdup_printf ("%" G_GINT64_FORMAT, version);
   headings = _sd_pg_dup_json_strings (cut->head_headings);
@@ -350,7 +355,11 @@ write_split (SdPgLibrary *self, gpointer data, GError **error)
       || (tail_id = insert_tail (self, story, cut, page, ordinal, error)) == NULL
       || !_sd_pg_put_windows (self, tail_id, cut->tail, error)
       || !carry_tags (self, id, tail_id, error)
-      || !carry_highlights (self, id, tail_id, cut->tail_from, cut->tail_shift, error))
+      || !carry_highlights (self, id, tail_id, cut->tail_from, cut->tail_shift, error)
+      || !_sd_pg_run_command (self,
+                              "UPDATE story_repairs SET story_id = $2"
+                              " WHERE story_id = $1 AND start_byte >= $3",
+                              3, (const char *const[]){ id, tail_id, from }, error))
     return FALSE;
   write->new_id = g_ascii_strtoll (tail_id, NULL, 10);
   return TRUE;
@@ -460,27 +469,16 @@ write_revert (SdPgLibrary *self, gpointer data, GError **error)
   RepairRevert    *revert = data;
   g_autofree char *id = id_text (revert->id);
   g_autofree char *repair_id = id_text (revert->repair_id);
-  g_autofree char *page_id = NULL, *version_text = NULL, *captions = NULL;
+  g_autofree char *text = NULL, *encoding = NULL, *version_text = NULL, *captions = NULL;
   g_auto (SdStoryReverted) reverted = { 0 };
   g_autoptr (SdStory) story = NULL;
-  const char *text;
-  PGresult   *result;
-  gint64      version;
-  gboolean    ok;
+  gint64 version, size;
 
   story = read_live (self, revert->id, &version, error);
-  if (story == NULL)
-    return FALSE;
-  page_id = id_text (story->page_id);
-  result = _sd_pg_run (self, "SELECT text FROM page_texts WHERE page_id = $1", 1,
-                       (const char *const[]){ page_id }, error);
-  if (result == NULL)
-    return FALSE;
   /* a page kept without its text: the repairs alone say nothing */
-  text = PQntuples (result) == 1 ? PQgetvalue (result, 0, 0) : "";
-  ok = sd_story_revert_repair (story, revert->repair_id, text, strlen (text), &reverted, error);
-  PQclear (result);
-  if (!ok)
+  if (story == NULL || !_sd_pg_read_page_text (self, story->page_id, &text, &encoding, &size, error)
+      || !sd_story_revert_repair (story, revert->repair_id, text != NULL ? text : "",
+                                  text != NULL ? strlen (text) : 0, &reverted, error))
     return FALSE;
   version_text = g_strdup_printf ("%" G_GINT64_FORMAT, version);
   captions = _sd_pg_dup_json_strings (reverted.captions);

@@ -154,6 +154,39 @@ _sd_pg_parse_repairs (JsonArray *rows)
 }
 
 /**
+ * _sd_pg_read_page_text:
+ * @out_text: (out) (transfer full): NULL when the library keeps no text of
+ *   the page (stored before step 8)
+ *
+ * Page @page_id's text, with its file's encoding and size.
+ */
+gboolean
+_sd_pg_read_page_text (SdPgLibrary *self,
+                       gint64       page_id,
+                       char       **out_text,
+                       char       **out_encoding,
+                       gint64      *out_size,
+                       GError     **error)
+{
+  g_autofree char *id = id_text (page_id);
+  PGresult        *result =
+      _sd_pg_run (self,
+                  "SELECT t.text, coalesce (p.encoding, 'UTF-8'), coalesce (p.size, 0)"
+                  " FROM pages p LEFT JOIN page_texts t ON t.page_id = p.id WHERE p.id = $1",
+                  1, (const char *const[]){ id }, error);
+  gboolean found;
+
+  if (result == NULL)
+    return FALSE;
+  found = PQntuples (result) == 1;
+  *out_text = found && !PQgetisnull (result, 0, 0) ? g_strdup (PQgetvalue (result, 0, 0)) : NULL;
+  *out_encoding = g_strdup (found ? PQgetvalue (result, 0, 1) : "UTF-8");
+  *out_size = found ? g_ascii_strtoll (PQgetvalue (result, 0, 2), NULL, 10) : 0;
+  PQclear (result);
+  return TRUE;
+}
+
+/**
  * sd_pg_library_read_story_page:
  *
  * Story @story_id's page text, and where the story stands in it, as a
@@ -165,8 +198,9 @@ sd_pg_library_read_story_page (SdPgLibrary *self, gint64 story_id, GError **erro
 {
   g_autoptr (SdStory) story = sd_pg_library_get_story (self, story_id, NULL, error);
   g_autoptr (SdStoryPage) page = NULL;
-  g_autofree char *page_id = NULL;
-  PGresult        *result;
+  g_autofree char *text = NULL;
+  g_autofree char *encoding = NULL;
+  gint64           size = 0;
 
   if (story == NULL)
     return NULL;
@@ -177,28 +211,19 @@ sd_pg_library_read_story_page (SdPgLibrary *self, gint64 story_id, GError **erro
       page->text = g_strdup ("");
       return g_steal_pointer (&page);
     }
-  page_id = id_text (story->page_id);
-  result = _sd_pg_run (self,
-                       "SELECT t.text, coalesce (p.encoding, 'UTF-8'), coalesce (p.size, 0)"
-                       " FROM pages p LEFT JOIN page_texts t ON t.page_id = p.id WHERE p.id = $1",
-                       1, (const char *const[]){ page_id }, error);
-  if (result == NULL)
+  if (!_sd_pg_read_page_text (self, story->page_id, &text, &encoding, &size, error))
     return NULL;
-  if (PQntuples (result) != 1 || PQgetisnull (result, 0, 0))
+  if (text == NULL)
     {
       g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_FOUND,
                    _("The shared library %s keeps no text of the page of story %lld: it was "
                      "stored before shared libraries kept page text"),
                       self->location, (long long) story_id);
-      PQclear (result);
       return NULL;
     }
-  page->text = g_strdup (PQgetvalue (result, 0, 0));
+  page->text = g_steal_pointer (&text);
   if (*page->text != '\0')
-    sd_page_find_story_span (story, page->text, PQgetvalue (result, 0, 1),
-                             g_ascii_strtoll (PQgetvalue (result, 0, 2), NULL, 10), &page->start,
-                             &page->end);
-  PQclear (result);
+    sd_page_find_story_span (story, page->text, encoding, size, &page->start, &page->end);
   return g_steal_pointer (&page);
 }
 
