@@ -35,6 +35,7 @@ static struct
   gint64 emptied;  /* deleted for good */
   gint64 paged;    /* its page's paper, date and number corrected */
   gint64 last;     /* the last story of its page */
+  gint64 repaired; /* one with an OCR repair that can be taken back */
 } picked;
 
 /* The ids @scope lists, as text ("3 5 8"). */
@@ -213,7 +214,9 @@ test_place (gconstpointer data)
 static void
 test_split_merge (gconstpointer data)
 {
-  SdLibrary *library = engines[GPOINTER_TO_UINT (data)];
+  static gint64 tail_start[2];
+  static guint  tail_repairs[2]; /* the head's, a hundred each, and the tail's */
+  SdLibrary    *library = engines[GPOINTER_TO_UINT (data)];
   g_autoptr (SdEditHistory) history = sd_edit_history_new_for_library (library);
   g_autoptr (SdStory) story = fetch (library, picked.split);
   g_autoptr (SdStory) head = NULL;
@@ -249,6 +252,18 @@ test_split_merge (gconstpointer data)
   g_assert_cmpuint (tail->tags->len, ==, 1);
   g_assert_cmpstr (tail->tags->pdata[0], ==, "拆分");
   g_assert_cmpint (tail->page_id, ==, story->page_id);
+  /* where the tail starts in its page file: its paragraph found in the
+   * page's text, the same on both engines (the personal library's ran
+   * first), and its repairs with it */
+  tail_start[GPOINTER_TO_UINT (data)] = tail->source_start;
+  tail_repairs[GPOINTER_TO_UINT (data)] = tail->repairs->len + head->repairs->len * 100;
+  g_assert_cmpint (tail->source_start, >, story->source_start);
+  g_assert_cmpint (tail->source_start, <, story->source_end);
+  if (GPOINTER_TO_UINT (data) == 1)
+    {
+      g_assert_cmpint (tail_start[1], ==, tail_start[0]);
+      g_assert_cmpuint (tail_repairs[1], ==, tail_repairs[0]);
+    }
 
   /* listed right after the story it was cut from */
   all = listed (library, SD_SCOPE_ALL, NULL, NULL);
@@ -459,6 +474,146 @@ test_page_fields (gconstpointer data)
   g_assert_cmpstr (story->issue_date, ==, "2023-05-06");
 }
 
+/* Story @id's page text and its span there, as the page view reads them;
+ * NULL with @error where the engine cannot. */
+static SdStoryPage *
+read_page (SdLibrary *library, gint64 id, GError **error)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+
+  sd_library_read_story_page_async (library, id, NULL, sd_test_keep_result_cb, &result);
+  return sd_library_read_story_page_finish (library, sd_test_await (&result), error);
+}
+
+/* The page view: the story's page as it was imported, the story's span in
+ * it holding its text, the same on both engines. */
+static void
+test_page_text (gconstpointer data)
+{
+  SdLibrary *library = engines[GPOINTER_TO_UINT (data)];
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SdStoryPage) page = NULL;
+  g_autoptr (SdStoryPage) mine = NULL;
+  g_autoptr (SdStory) story = fetch (library, picked.last);
+  g_autofree char *span = NULL;
+  g_autofree char *probe = NULL;
+
+  g_assert_true (sd_library_get_features (library) & SD_LIBRARY_CAN_PAGE_TEXT);
+  page = read_page (library, picked.last, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (page->story_id, ==, picked.last);
+  g_assert_cmpuint (strlen (page->text), >, 0);
+  g_assert_cmpuint (page->start, <, page->end);
+  g_assert_cmpuint (page->end, <=, strlen (page->text));
+  /* the story's headline opens its span */
+  g_assert_nonnull (story->headline);
+  span = g_strndup (page->text + page->start, page->end - page->start);
+  probe = g_utf8_substring (story->headline, 0, MIN (4, g_utf8_strlen (story->headline, -1)));
+  g_assert_nonnull (strstr (span, probe));
+
+  mine = read_page (engines[0], picked.last, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (page->text, ==, mine->text);
+  g_assert_cmpuint (page->start, ==, mine->start);
+  g_assert_cmpuint (page->end, ==, mine->end);
+
+  /* a story the library does not have */
+  g_clear_pointer (&page, sd_story_page_free);
+  page = read_page (library, G_MAXINT32, &error);
+  g_assert_null (page);
+  g_assert_nonnull (error);
+}
+
+/* The first repair of @story that can be taken back (NULL: none). */
+static const SdRepair *
+first_revertible (const SdStory *story)
+{
+  for (guint i = 0; story->repairs != NULL && i < story->repairs->len; i++)
+    {
+      const SdRepair *repair = g_ptr_array_index (story->repairs, i);
+
+      if (repair->kind != SD_REPAIR_TRUNCATED)
+        return repair;
+    }
+  return NULL;
+}
+
+/* An OCR repair taken back: its text back in the story, found by search,
+ * the repair gone; the same repair again is not there; both engines end
+ * with the same text (test_same_results). */
+static void
+test_revert_repair (gconstpointer data)
+{
+  SdLibrary *library = engines[GPOINTER_TO_UINT (data)];
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SdStory) before = fetch (library, picked.repaired);
+  g_autoptr (SdStory) after = NULL;
+  g_autoptr (SdStory) mine = fetch (engines[0], picked.repaired);
+  const SdRepair *repair = first_revertible (before);
+  gint64          repair_id;
+  guint           n_repairs;
+
+  g_assert_nonnull (repair);
+  repair_id = repair->id;
+  n_repairs = before->repairs->len;
+  /* the engine read the repairs the personal library has */
+  if (GPOINTER_TO_UINT (data) == 1)
+    g_assert_cmpuint (n_repairs, ==, mine->repairs->len + 1);
+  g_assert_true (sd_library_revert_repair (library, picked.repaired, repair_id, &error));
+  g_assert_no_error (error);
+  after = fetch (library, picked.repaired);
+  g_assert_cmpuint (after->repairs->len, ==, n_repairs - 1);
+  for (guint i = 0; i < after->repairs->len; i++)
+    g_assert_cmpint (((SdRepair *) after->repairs->pdata[i])->id, !=, repair_id);
+  g_assert_cmpstr (after->body, !=, before->body);
+  if (GPOINTER_TO_UINT (data) == 1)
+    g_assert_cmpstr (after->body, ==, mine->body);
+  else
+    {
+      /* the text put back is searched: a paragraph the story did not have */
+      g_auto (GStrv) paragraphs = g_strsplit (after->body, "\n", -1);
+
+      for (guint i = 0; paragraphs[i] != NULL; i++)
+        if (strstr (before->body, paragraphs[i]) == NULL && g_utf8_strlen (paragraphs[i], -1) >= 4)
+          {
+            g_autofree char *term = g_utf8_substring (paragraphs[i], 0, 4);
+            g_autofree char *found = listed (library, SD_SCOPE_ALL, NULL, term);
+
+            g_assert_true (lists (found, picked.repaired));
+          }
+    }
+  g_assert_false (sd_library_revert_repair (library, picked.repaired, repair_id, &error));
+  g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_FOUND);
+}
+
+/* A page's corrected details are what a later import knows it by, on
+ * either engine: its identity follows them. */
+static void
+test_page_identity (gconstpointer data)
+{
+  SdLibrary *library = engines[GPOINTER_TO_UINT (data)];
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SdStory) story = fetch (library, picked.paged);
+  SdPageRecord record = { story->source_file, "0000",       "UTF-8", "", 0, NULL,
+                          "新华日报",         "2023-06-07", "A03" };
+  gboolean     known = TRUE, named = FALSE;
+
+  g_assert_true (sd_library_check_page (library, &record, &known, &named, &error));
+  g_assert_no_error (error);
+  g_assert_false (named);
+  g_assert_true (
+      sd_library_set_page_fields (library, picked.paged, "新华日报", "2023-06-07", "A03", &error));
+  g_assert_no_error (error);
+  g_assert_true (sd_library_check_page (library, &record, &known, &named, &error));
+  g_assert_no_error (error);
+  g_assert_false (known);
+  g_assert_true (named);
+  /* and no longer by the details it had */
+  record.page_no = "A04";
+  g_assert_true (sd_library_check_page (library, &record, &known, &named, &error));
+  g_assert_false (named);
+}
+
 /* Both engines, after the same corrections, hold the same stories in the
  * same order, field for field. */
 static void
@@ -491,6 +646,20 @@ test_same_results (void)
       for (guint t = 0; t < a->tags->len; t++)
         g_assert_cmpstr (b->tags->pdata[t], ==, a->tags->pdata[t]);
       g_assert_cmpuint (b->section_headings->len, ==, a->section_headings->len);
+      /* where each stands in its page file: a split's tail found in the
+       * page's text on both */
+      g_assert_cmpint (b->source_start, ==, a->source_start);
+      g_assert_cmpint (b->source_end, ==, a->source_end);
+      g_assert_cmpuint (b->repairs->len, ==, a->repairs->len);
+      for (guint r = 0; r < a->repairs->len; r++)
+        {
+          const SdRepair *x = a->repairs->pdata[r], *y = b->repairs->pdata[r];
+
+          g_assert_cmpint (y->kind, ==, x->kind);
+          g_assert_cmpint (y->start, ==, x->start);
+          g_assert_cmpint (y->end, ==, x->end);
+          g_assert_cmpstr (y->detail, ==, x->detail);
+        }
     }
 }
 
@@ -534,9 +703,22 @@ pick (SdStore *store)
       if (story->page_id != after->page_id && !g_hash_table_contains (used, &story->id))
         picked.last = story->id;
     }
+  /* a story with a repair to take back, its own only */
+  for (guint i = 0; ids[i] != NULL && picked.repaired == 0; i++)
+    {
+      gint64 id = g_ascii_strtoll (ids[i], NULL, 10);
+      g_autoptr (SdStory) story = sd_store_get_story (store, id, NULL);
+
+      /* the seeds' pasted fragments: their text comes back as a paragraph */
+      if (!g_hash_table_contains (used, &id) && id != picked.last
+          && first_revertible (story) != NULL
+          && first_revertible (story)->kind == SD_REPAIR_DROPPED_FRAGMENT)
+        picked.repaired = id;
+    }
   for (guint s = 0; s < G_N_ELEMENTS (slots); s++)
     g_assert_cmpint (*slots[s], >, 0);
   g_assert_cmpint (picked.last, >, 0);
+  g_assert_cmpint (picked.repaired, >, 0);
 }
 
 static void
@@ -579,6 +761,9 @@ main (int argc, char *argv[])
     { "trash-page", test_trash_page },
     { "empty", test_empty },
     { "page-fields", test_page_fields },
+    { "page-text", test_page_text },
+    { "revert-repair", test_revert_repair },
+    { "page-identity", test_page_identity },
   };
   g_autofree char *folder = g_dir_make_tmp ("sd-corrections-XXXXXX", NULL);
   int              status;

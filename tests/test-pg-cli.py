@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-# test-pg-cli.py — tag, note, status and search with --db postgresql://…
+# test-pg-cli.py — tag, note, status, page and search with --db postgresql://…
 # (issue #17): the engine's writes as the person's role, a conflict said
 # with both values and exit status 1, a refusal naming the role
 #
@@ -203,6 +203,42 @@ class SharedCli(unittest.TestCase):
             self.assertNotIn("s3cret", refused.stderr + refused.stdout)
         refused = run("export", "--db", URL + "&password=s3cret", status=2)
         self.assertNotIn("s3cret", refused.stderr)
+
+    def test_page_set_by_role(self):
+        anna, ben = as_person("anna"), as_person("ben")
+        # the last story: a page the other tests leave alone
+        target = str(story(URL, max(int(s["id"]) for s in json.loads(
+            run("export", "--db", URL, "--format", "json").stdout)))["id"])
+
+        def version():
+            return int(subprocess.run(["psql", "-qAt", URL, "-c",
+                                       f"SELECT version FROM storydesk.stories WHERE id = {target}"],
+                                      check=True, capture_output=True, text=True).stdout)
+
+        fields = ["--paper", "扬州日报", "--date", "2023-02-03", "--page", "A02"]
+        denied = run("page", "set", "--db", anna, "--story", target, *fields, status=2)
+        self.assertIn("anna is an editor (编辑)", denied.stderr)
+        seen = version()
+        out = run("page", "set", "--db", ben, "--story", target, *fields,
+                  "--if-version", str(seen)).stdout
+        self.assertIn(f"story {target} is at version {seen + 1}", out)
+        # over the version seen before: refused, nothing written
+        clash = run("page", "set", "--db", ben, "--story", target, "--page", "A09",
+                    "--if-version", str(seen), status=1)
+        self.assertIn("someone else changed", clash.stderr)
+        # a date that is none, refused naming the page's file
+        bad = run("page", "set", "--db", ben, "--story", target, "--date", "2023-13-45", status=2)
+        self.assertIn(story(URL, target)["source"]["file"], bad.stderr)
+        # the same on the personal library: the same fields
+        run("page", "set", "--db", self.db, "--story", target, *fields)
+        mine, shared = story(self.db, target), story(URL, target)
+        for key in ("paper", "date", "page"):
+            self.assertEqual(mine[key], shared[key], key)
+        self.assertEqual(shared["page"], "A02")
+        # "" clears, on both
+        for db in (self.db, URL):
+            run("page", "set", "--db", db if db == self.db else ben, "--story", target, "--page", "")
+            self.assertIsNone(story(db, target)["page"])
 
     def test_personal_library_has_no_versions(self):
         target = run("search", "--db", self.db, "苏州").stdout.split("\t")[0]

@@ -46,6 +46,14 @@ def psql(url, sql):
     return done.returncode, done.stderr
 
 
+def page_texts():
+    """The text the shared library keeps of each page (the page view's)."""
+    done = subprocess.run(["psql", "-X", "-At", "-v", "ON_ERROR_STOP=1", URL, "-c",
+                           "SELECT json_agg (text ORDER BY page_id) FROM storydesk.page_texts"],
+                          capture_output=True, text=True, timeout=60, check=True)
+    return json.loads(done.stdout)
+
+
 class Import(unittest.TestCase):
     def setUp(self):
         if URL is None:
@@ -141,9 +149,13 @@ class Import(unittest.TestCase):
         for story in unchanged[0] + unchanged[1]:
             story.pop("editor")  # a tag names its editor on the story only on a personal library
         self.assertEqual(unchanged[0], unchanged[1])
+        # the page's text, which the page view shows, is the first version's
+        self.assertEqual(page_texts(), [text])
         replaced = self.both("import", "--replace", self.page)
         self.assertEqual(replaced[0], replaced[1])
         self.assertIn("replacing the earlier version", replaced[1])
+        # then the new version's, in its place
+        self.assertEqual(page_texts(), [v2])
 
         after = {}
         for db in (self.db, URL):

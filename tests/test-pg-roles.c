@@ -354,6 +354,84 @@ test_marks (void)
   assert_sql ("reviewer li", "UPDATE storydesk.tags SET color = NULL", 1, "");
 }
 
+/* A page's text and its stories' OCR repairs are an import's (an admin's)
+ * to write; taking a repair back is a reviewer's: refused to an editor
+ * through Storydesk and by hand, and recorded as the reviewer's (#17). */
+static void
+test_repairs (void)
+{
+  g_autoptr (SdPgLibrary) owner = open_as ("storydesk");
+  g_autoptr (SdPgLibrary) editor = NULL;
+  g_autoptr (SdPgLibrary) reviewer = NULL;
+  g_autoptr (SdPgLibrary) admin = NULL;
+  g_autoptr (SdLibrary) shared = NULL;
+  g_autoptr (SdStory) story = NULL;
+  g_autoptr (GError) error = NULL;
+  static const char *const denied = "42501";
+  gint64                   repair;
+
+  g_assert_true (sd_pg_library_create (owner, &error));
+  g_assert_true (sd_pg_library_add_person (owner, "编辑甲", SD_PG_ROLE_EDITOR, &error));
+  g_assert_true (sd_pg_library_add_person (owner, "审稿乙", SD_PG_ROLE_REVIEWER, &error));
+  g_assert_true (sd_pg_library_add_person (owner, "管理丙", SD_PG_ROLE_ADMIN, &error));
+  g_assert_no_error (error);
+  admin = open_as ("管理丙");
+  put (admin, 21, "片段");
+  /* its page's text holds a fragment the segmenter left out of it */
+  assert_sql ("管理丙",
+              "INSERT INTO storydesk.pages (identity, source_file) VALUES ('b02', 'b02.txt');"
+              "UPDATE storydesk.stories SET page_id = (SELECT id FROM storydesk.pages"
+              "  WHERE identity = 'b02') WHERE id = 21;"
+              "INSERT INTO storydesk.page_texts (page_id, text) SELECT id,"
+              "  E'本报讯 全市新就业形态劳动者党建工作推进会召开。\\n另一篇稿件的段落。\\n'"
+              "  FROM storydesk.pages WHERE identity = 'b02';"
+              "INSERT INTO storydesk.story_repairs (story_id, kind, start_byte, end_byte, detail)"
+              "  VALUES (21, 'dropped-fragment', 71, 98, '另一篇稿件的段落。')",
+              1, "");
+  story = sd_pg_library_get_story (admin, 21, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (story->repairs->len, ==, 1);
+  repair = ((SdRepair *) story->repairs->pdata[0])->id;
+  editor = open_as ("编辑甲");
+  reviewer = open_as ("审稿乙");
+
+  /* an editor reads them, and may not take one back or write them */
+  assert_sql ("编辑甲", "SELECT 1 FROM storydesk.story_repairs WHERE story_id = 21", 1, "");
+  assert_sql ("编辑甲", "SELECT 1 FROM storydesk.page_texts", 1, "");
+  assert_denied (sd_pg_library_revert_repair (editor, 21, repair, &denied_error));
+  assert_sql ("编辑甲", "DELETE FROM storydesk.story_repairs", 0, denied);
+  assert_sql ("编辑甲", "UPDATE storydesk.story_repairs SET story_id = 1", 0, denied);
+  assert_sql ("编辑甲",
+              "INSERT INTO storydesk.story_repairs (story_id, kind, start_byte, end_byte)"
+              " VALUES (21, 'dropped-mark', 0, 1)",
+              0, denied);
+  assert_sql ("编辑甲", "UPDATE storydesk.page_texts SET text = 'x'", 0, denied);
+  assert_sql ("编辑甲", "DELETE FROM storydesk.page_texts", 0, denied);
+  assert_sql ("编辑甲", "SELECT 1 FROM storydesk.story_repairs WHERE story_id = 21", 1, "");
+  /* their window is told whose it is, before the server is asked */
+  shared = open_shared_as ("编辑甲");
+  g_assert_false (sd_library_revert_repair (shared, 21, repair, &error));
+  g_assert_error (error, SD_LIBRARY_ERROR, SD_LIBRARY_ERROR_UNSUPPORTED);
+  g_assert_nonnull (strstr (error->message, "审稿"));
+  g_clear_error (&error);
+  /* a reviewer neither writes a page's text nor makes repairs up */
+  assert_sql ("审稿乙", "UPDATE storydesk.page_texts SET text = 'x'", 0, denied);
+  assert_sql ("审稿乙",
+              "INSERT INTO storydesk.story_repairs (story_id, kind, start_byte, end_byte)"
+              " VALUES (21, 'dropped-mark', 0, 1)",
+              0, denied);
+
+  /* a reviewer takes it back: the text comes back, the repair goes */
+  g_assert_true (sd_pg_library_revert_repair (reviewer, 21, repair, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&story, sd_story_unref);
+  story = sd_pg_library_get_story (reviewer, 21, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (story->repairs->len, ==, 0);
+  g_assert_nonnull (strstr (story->body, "另一篇稿件的段落。"));
+  g_assert_cmpstr (story->editor, ==, "审稿乙");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -361,5 +439,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/pg/roles", test_roles);
   g_test_add_func ("/pg/roles/corrections", test_corrections);
   g_test_add_func ("/pg/roles/marks", test_marks);
+  g_test_add_func ("/pg/roles/repairs", test_repairs);
   return g_test_run ();
 }

@@ -7,7 +7,8 @@
 # and while
 # the server is stopped both windows say so, an edit is refused and not
 # kept, and once it is back an edit lands; a page an admin imports in one
-# window shows in the other, and an editor's window keeps Import off
+# window shows in the other, and an editor's window keeps Import off, shows
+# a story in its page and keeps its OCR repairs' Take Back off
 #
 # Copyright 2026 The Storydesk authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -388,6 +389,26 @@ def main():
         time.sleep(1.0)
         if len(json.loads(sd("export", "--db", URL, "--format", "json"))) != total:
             fail("an editor's window deleted a story")
+        # the page view, an editor's too, and a story's OCR repairs listed
+        # with their Take Back buttons off, saying they are a reviewer's
+        repaired = int(subprocess.run(
+            ["psql", "-qAt", URL, "-c",
+             "SELECT min (s.id) FROM storydesk.stories s WHERE s.trashed IS NULL"
+             " AND s.headline IS NOT NULL AND EXISTS (SELECT 1 FROM storydesk.story_repairs r"
+             "  WHERE r.story_id = s.id)"], check=True, capture_output=True, text=True).stdout)
+        title = story(repaired)["headline"]
+        c.open_story(lambda cells: next(cell for cell in cells if cell.name.split("\n")[0] == title))
+        buttons = wait_until(lambda: [button for button in c.app.findChildren(
+            GenericPredicate(roleName="push button")) if button.name.startswith("撤回：")] or None,
+            "the repairs' Take Back buttons")
+        if any(button.sensitive for button in buttons) or "审稿" not in buttons[0].description:
+            fail("an editor's Take Back buttons are on, or do not say whose they are")
+        c.activate("show-in-page")
+        source = story(repaired)["source"]["file"]
+        wait_until(lambda: c.app.child(name=source, roleName="frame", retry=False),
+                   "the story's page shown", timeout=CHIP_SECONDS)
+        shot("8-page-view")
+        log(f"an editor's window shows story {repaired} in its page, its repairs' buttons off")
         for window in (a, b):
             if "CRITICAL" in window.messages():
                 fail("the window printed criticals:\n" + window.messages())

@@ -76,6 +76,11 @@ G_GNUC_INTERNAL int       _sd_cli_note_shared   (const char *story_ref, const ch
                                                  gint64 version);
 G_GNUC_INTERNAL int       _sd_cli_status_shared (const char *story_ref, SdStoryStatus status,
                                                  gint64 version);
+/* page set on a shared library (sd-cli-page.c): a reviewer's, at the
+ * version of the story the editor saw (0: as it is now). */
+G_GNUC_INTERNAL int       _sd_cli_page_shared   (const char *story_ref, const char *paper,
+                                                 const char *issue_date, const char *page_no,
+                                                 gint64 version);
 /* The shared library at @location, for a person holding one of its
  * roles; NULL, said, otherwise. */
 G_GNUC_INTERNAL SdPgLibrary *_sd_cli_open_shared (const char *location);

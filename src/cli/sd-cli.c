@@ -208,7 +208,7 @@ open_store (SdStoreOpenFlags flags)
   if (sd_pg_library_is_location (path))
     g_set_error (&error, SD_PG_ERROR, SD_PG_ERROR_UNSUPPORTED,
                  _("%s is a shared library: this command does not work on one yet (import, "
-                   "export, tag, note, status and search do)"),
+                   "export, tag, note, status, page and search do)"),
                     path);
   else
     {
@@ -520,6 +520,7 @@ run_page (int argc, char **argv)
   g_autofree char   *date = NULL;
   g_autofree char   *page = NULL;
   gint64             story_id = 0;
+  gint64             if_version = 0;
   const GOptionEntry entries[] = {
     { "story", 's', 0, G_OPTION_ARG_STRING, &story_ref,
       N_("A story of the page: its id or uuid"), N_("ID") },
@@ -528,7 +529,7 @@ run_page (int argc, char **argv)
         { "date", 0, 0, G_OPTION_ARG_STRING, &date,
           N_("The date (\"\" clears it)"), N_("YYYY-MM-DD") },
           { "page", 0, 0, G_OPTION_ARG_STRING, &page,
-            N_("The page number (\"\" clears it)"), N_("A05") }, { NULL },
+            N_("The page number (\"\" clears it)"), N_("A05") }, IF_VERSION_ENTRY, { NULL },
           };
   g_autoptr (SdStore) store = NULL;
   g_autoptr (GError) error = NULL;
@@ -541,6 +542,10 @@ run_page (int argc, char **argv)
       print_error (_("page needs set, --story and at least one of --paper, --date or --page"));
       return EXIT_REFUSED;
     }
+  if (sd_pg_library_is_location (db_path))
+    return _sd_cli_page_shared (story_ref, paper, date, page, if_version);
+  if (if_version != 0)
+    return refuse_if_version ();
   store = open_store_to_write (SD_STORE_OPEN_DEFAULT);
   if (store == NULL || (story_id = find_story (store, story_ref)) < 0)
     return EXIT_REFUSED;

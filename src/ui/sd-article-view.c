@@ -445,6 +445,17 @@ sd_article_view_set_story (SdArticleView *self, const SdStory *story)
               GtkTextChildAnchor *anchor;
 
               g_signal_connect_object (button, "take-back", G_CALLBACK (take_back_cb), self, 0);
+              /* a correction: off, saying whose, where the library has
+               * the editor read only (a shared library's 编辑) */
+              if (self->model != NULL
+                  && !(sd_library_get_features (sd_story_model_get_library (self->model))
+                       & SD_LIBRARY_CAN_CORRECT))
+                {
+                  gtk_widget_set_sensitive (button, FALSE);
+                  gtk_widget_set_tooltip_text (button, sd_library_describe_missing_feature (
+                                                           sd_story_model_get_library (self->model),
+                                                           SD_LIBRARY_CAN_CORRECT));
+                }
               gtk_text_buffer_get_end_iter (self->buffer, &end);
               anchor = gtk_text_buffer_create_child_anchor (self->buffer, &end);
               gtk_text_view_add_child_at_anchor (self->text_view, button, anchor);

@@ -298,6 +298,13 @@ sd_story_model_get_suggestions (SdStoryModel *self)
   return self->suggestions;
 }
 
+SdLibrary *
+sd_story_model_get_library (SdStoryModel *self)
+{
+  g_return_val_if_fail (SD_IS_STORY_MODEL (self), NULL);
+  return self->library;
+}
+
 void
 sd_story_model_read_page_async (SdStoryModel       *self,
                                 GCancellable       *cancellable,
@@ -305,24 +312,13 @@ sd_story_model_read_page_async (SdStoryModel       *self,
                                 gpointer            user_data)
 {
   g_return_if_fail (SD_IS_STORY_MODEL (self));
-  /* a shared library keeps no page text yet */
-  if (!SD_IS_STORE (self->library))
-    {
-      g_task_report_new_error (self, callback, user_data, sd_story_model_read_page_async,
-                               SD_LIBRARY_ERROR, SD_LIBRARY_ERROR_UNSUPPORTED, "%s",
-                               sd_library_describe_missing (self->library));
-      return;
-    }
-  sd_store_read_story_page_async (SD_STORE (self->library),
-                                  self->story != NULL ? self->story->id : self->id, cancellable,
-                                  callback, user_data);
+  sd_library_read_story_page_async (self->library, self->story != NULL ? self->story->id : self->id,
+                                    cancellable, callback, user_data);
 }
 
 SdStoryPage *
 sd_story_model_read_page_finish (SdStoryModel *self, GAsyncResult *result, GError **error)
 {
   g_return_val_if_fail (SD_IS_STORY_MODEL (self), NULL);
-  if (g_task_is_valid (result, self))
-    return g_task_propagate_pointer (G_TASK (result), error);
-  return sd_store_read_story_page_finish (SD_STORE (self->library), result, error);
+  return sd_library_read_story_page_finish (self->library, result, error);
 }

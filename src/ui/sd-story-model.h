@@ -46,6 +46,8 @@ GPtrArray    *sd_story_model_get_dismissed_themes (SdStoryModel *self);
 /* The theme suggestions to show beside it, worked out with it in the
  * store's worker. (element-type SdThemeSuggestion) (transfer none) */
 GPtrArray    *sd_story_model_get_suggestions (SdStoryModel *self);
+/* The library the story is read from. (transfer none) */
+SdLibrary    *sd_story_model_get_library     (SdStoryModel *self);
 
 /* The page of the story shown, and its span in the page's text, read
  * in the store's worker. */

@@ -148,6 +148,16 @@ struct _SdLibraryInterface
                                                  GError **error);
   gint64             (*find_next_story)         (SdLibrary *self, gint64 id, gint64 *out_after,
                                                  GError **error);
+  /* The page view and OCR repairs (sd-library-pages.c): nullable where
+   * SD_LIBRARY_CAN_PAGE_TEXT (the read) or SD_LIBRARY_CAN_CORRECT (the
+   * repair) is not among the features. */
+  void               (*read_story_page_async)   (SdLibrary *self, gint64 id,
+                                                 GCancellable *cancellable,
+                                                 GAsyncReadyCallback callback, gpointer user_data);
+  SdStoryPage       *(*read_story_page_finish)  (SdLibrary *self, GAsyncResult *result,
+                                                 GError **error);
+  gboolean           (*revert_repair)           (SdLibrary *self, gint64 id, gint64 repair_id,
+                                                 GError **error);
 };
 
 /* The ids of @scope's stories in order, the first @n_rows rows with them
@@ -407,5 +417,28 @@ gint64            sd_library_find_next_story         (SdLibrary           *self,
  * when they hold the same (who wrote last and when aside). (transfer full) */
 char             *sd_story_describe_change           (const SdStory       *was,
                                                       const SdStory       *now);
+
+/* The page view and OCR repairs, whichever engine holds the library
+ * (sd-library-pages.c).  Story @id's page text as imported, and where the
+ * story stands in it (sd_store_read_story_page_async ()), read in the
+ * library's worker; SD_LIBRARY_ERROR_UNSUPPORTED where the engine keeps
+ * no page text. */
+void              sd_library_read_story_page_async   (SdLibrary           *self,
+                                                      gint64               id,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+/* Returns: (transfer full) */
+SdStoryPage      *sd_library_read_story_page_finish  (SdLibrary           *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
+/* As sd_store_revert_repair (): OCR repair @repair_id of story @id taken
+ * back, its text put back where the page had it; on a shared library a
+ * reviewer's, written at the version read (SD_STORE_ERROR_CHANGED when
+ * another editor changed the story meanwhile). */
+gboolean          sd_library_revert_repair           (SdLibrary           *self,
+                                                      gint64               id,
+                                                      gint64               repair_id,
+                                                      GError             **error);
 
 G_END_DECLS

@@ -96,33 +96,6 @@ sd_store_edit_story_field (SdStore         *self,
   return _sd_store_write_commit (&write, error);
 }
 
-/* Where @paragraph starts in the original file, looked for inside the
- * story's span.  UTF-8 pages map exactly (a BOM shifts by its length);
- * other encodings are mapped in proportion, close enough to show the page. */
-static gint64
-find_file_offset (const SdPageInfo *page, const SdStory *story, const char *paragraph)
-{
-  gboolean         utf8 = g_strcmp0 (page->encoding, "UTF-8") == 0;
-  gint64           bom = utf8 ? page->size - page->text_length : 0;
-  gint64           from = utf8 ? story->source_start - bom
-                               : story->source_start * page->text_length / MAX (page->size, 1);
-  g_autofree char *probe = NULL;
-  const char      *end = paragraph;
-  const char      *found;
-
-  /* The first few characters: repairs may have changed what follows. */
-  for (guint i = 0; i < 8 && *end != '\0'; i++)
-    end = g_utf8_next_char (end);
-  probe = g_strndup (paragraph, end - paragraph);
-  from = CLAMP (from, 0, page->text_length);
-  found = strstr (page->text + from, probe);
-  if (found == NULL)
-    return -1;
-  if (utf8)
-    return (found - page->text) + bom;
-  return (found - page->text) * page->size / MAX (page->text_length, 1);
-}
-
 /* Makes room for a story after @ordinal; two steps, as UNIQUE (page_id,
  * ordinal) is checked row by row. */
 static gboolean
@@ -173,16 +146,6 @@ update_body (SdStore    *self,
   _sd_store_bind_text (stmt, 3, joined);
   sqlite3_bind_int64 (stmt, 4, story_id);
   return _sd_store_step_done (self, stmt, error);
-}
-
-/* Page-file bytes to page-text bytes, as find_file_offset () maps the other
- * way: repairs are kept in page-text bytes. */
-static gint64
-to_text_offset (const SdPageInfo *page, gint64 file_offset)
-{
-  if (g_strcmp0 (page->encoding, "UTF-8") == 0)
-    return file_offset - (page->size - page->text_length);
-  return file_offset * page->text_length / MAX (page->size, 1);
 }
 
 /* Gives the repairs starting at or after @from (page-text bytes) to
@@ -239,16 +202,17 @@ split (SdStoreWrite *write, gint64 story_id, guint paragraph, gint64 *out_new_id
       || (cut = sd_story_cut (story, paragraph, error)) == NULL)
     return FALSE;
   tail = cut->tail;
-  split_offset = find_file_offset (&page, story, cut->at);
-  if (split_offset <= story->source_start || split_offset >= story->source_end)
-    split_offset = sd_story_cut_guess_offset (cut, story);
+  split_offset =
+      sd_story_cut_find_offset (cut, story, page.text, page.text_length, page.encoding, page.size);
   tail->source_start = split_offset;
   tail->source_end = story->source_end;
 
   if (!shift_ordinals (self, page.page_id, page.ordinal, 1, error)
       || !_sd_store_insert_story (self, page.page_id, page.ordinal + 1, tail, error)
       || !update_body (self, story_id, cut->head_body, split_offset, cut->head_headings, error)
-      || !move_repairs (self, story_id, tail->id, to_text_offset (&page, split_offset), error)
+      || !move_repairs (
+          self, story_id, tail->id,
+          sd_page_text_offset (split_offset, page.text_length, page.encoding, page.size), error)
       || !_sd_store_copy_tags (self, story_id, tail->id, error))
     return FALSE;
 

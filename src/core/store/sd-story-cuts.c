@@ -114,6 +114,80 @@ sd_story_cut (const SdStory *story, guint paragraph, GError **error)
   return cut;
 }
 
+/* A page's text as stored, with its file's encoding and size. */
+typedef struct
+{
+  const char *text;
+  gint64      text_length;
+  const char *encoding;
+  gint64      size;
+} PageText;
+
+/* Where @paragraph starts in the original file, looked for inside the
+ * story's span.  UTF-8 pages map exactly (a BOM shifts by its length);
+ * other encodings are mapped in proportion, close enough to show the page. */
+static gint64
+find_file_offset (const PageText *page, const SdStory *story, const char *paragraph)
+{
+  gboolean         utf8 = g_strcmp0 (page->encoding, "UTF-8") == 0;
+  gint64           bom = utf8 ? page->size - page->text_length : 0;
+  gint64           from = utf8 ? story->source_start - bom
+                               : story->source_start * page->text_length / MAX (page->size, 1);
+  g_autofree char *probe = NULL;
+  const char      *end = paragraph;
+  const char      *found;
+
+  /* The first few characters: repairs may have changed what follows. */
+  for (guint i = 0; i < 8 && *end != '\0'; i++)
+    end = g_utf8_next_char (end);
+  probe = g_strndup (paragraph, end - paragraph);
+  from = CLAMP (from, 0, page->text_length);
+  found = strstr (page->text + from, probe);
+  if (found == NULL)
+    return -1;
+  if (utf8)
+    return (found - page->text) + bom;
+  return (found - page->text) * page->size / MAX (page->text_length, 1);
+}
+
+/**
+ * sd_page_text_offset:
+ *
+ * Page-file bytes to page-text bytes, as sd_story_cut_find_offset () maps
+ * the other way: repairs are kept in page-text bytes.
+ */
+gint64
+sd_page_text_offset (gint64 file_offset, gint64 text_length, const char *encoding, gint64 size)
+{
+  if (g_strcmp0 (encoding, "UTF-8") == 0)
+    return file_offset - (size - text_length);
+  return file_offset * text_length / MAX (size, 1);
+}
+
+/**
+ * sd_story_cut_find_offset:
+ * @page_text: (nullable): the text of @story's page, as stored
+ *
+ * Where @cut's tail starts in the page file: its paragraph looked for in
+ * the page's text, else (no text, or not found inside the story's span)
+ * sd_story_cut_guess_offset ().
+ */
+gint64
+sd_story_cut_find_offset (const SdStoryCut *cut,
+                          const SdStory    *story,
+                          const char       *page_text,
+                          gint64            text_length,
+                          const char       *encoding,
+                          gint64            size)
+{
+  PageText page = { page_text, text_length, encoding, size };
+  gint64   offset = page_text != NULL ? find_file_offset (&page, story, cut->at) : -1;
+
+  if (offset <= story->source_start || offset >= story->source_end)
+    return sd_story_cut_guess_offset (cut, story);
+  return offset;
+}
+
 gint64
 sd_story_cut_guess_offset (const SdStoryCut *cut, const SdStory *story)
 {

@@ -34,6 +34,20 @@ typedef struct
 SdStoryCut *sd_story_cut          (const SdStory    *story,
                                    guint             paragraph,
                                    GError          **error);
+/* Where the tail starts in the page file: its paragraph found in the
+ * page's text (@page_text nullable), as a page of @encoding and @size
+ * maps; else sd_story_cut_guess_offset ().  Both engines' splits. */
+gint64      sd_story_cut_find_offset  (const SdStoryCut *cut,
+                                       const SdStory    *story,
+                                       const char       *page_text,
+                                       gint64            text_length,
+                                       const char       *encoding,
+                                       gint64            size);
+/* A page-file offset as page-text bytes (a repair's), the other way. */
+gint64      sd_page_text_offset       (gint64            file_offset,
+                                       gint64            text_length,
+                                       const char       *encoding,
+                                       gint64            size);
 /* Where the tail starts in the page file when the page's text cannot say:
  * in proportion to the bodies' lengths. */
 gint64      sd_story_cut_guess_offset (const SdStoryCut *cut,

@@ -23,6 +23,7 @@ typedef struct
 {
   GPtrArray  *stories;    /* (element-type SdStory) full records */
   GHashTable *tag_colors; /* (nullable) name → "#rrggbb" */
+  SdStore    *store;      /* (nullable) the personal library: its pages' text */
   guint       n_copied;
   guint       n_skipped;
 } CopyBatch;
@@ -191,7 +192,7 @@ put_highlights (SdPgLibrary *self, const char *id, const SdStory *story, GError 
  * _sd_pg_write_story:
  *
  * @story on page @page_id, with its search windows, tags (their colours
- * from @colors, nullable) and highlights, as a copy writes it, at
+ * from @colors, nullable), highlights and OCR repairs, as a copy writes it, at
  * @ordinal on its page (0: after the last); @out_id: its id, NULL when a
  * story of its uuid was there, which is left as it is.
  */
@@ -209,13 +210,41 @@ _sd_pg_write_story (SdPgLibrary   *self,
   return *out_id == NULL
          || (_sd_pg_put_windows (self, *out_id, story, error)
              && put_tags (self, *out_id, story, colors, error)
-             && put_highlights (self, *out_id, story, error));
+             && put_highlights (self, *out_id, story, error)
+             && _sd_pg_put_repairs (self, *out_id, story, error));
+}
+
+/* The text of the personal library's page @story was cut from, on page
+ * @page_id, once a batch (@done: the personal library's page ids). */
+static gboolean
+copy_page_text (SdPgLibrary   *self,
+                SdStore       *store,
+                const SdStory *story,
+                const char    *page_id,
+                GHashTable    *done,
+                GError       **error)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *encoding = NULL;
+  gint64           size = 0;
+
+  if (store == NULL || story->page_id == 0
+      || !g_hash_table_add (done, g_memdup2 (&story->page_id, sizeof story->page_id)))
+    return TRUE;
+  text = sd_store_dup_page_text (store, story->page_id, &encoding, &size, error);
+  if (text == NULL)
+    return FALSE;
+  /* a page an export brought has no text */
+  return *text == '\0'
+         || _sd_pg_put_page_text (self, page_id, text, encoding != NULL ? encoding : "UTF-8", size,
+                                  error);
 }
 
 static gboolean
 copy_batch (SdPgLibrary *self, gpointer data, GError **error)
 {
   CopyBatch *batch = data;
+  g_autoptr (GHashTable) pages = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   batch->n_copied = batch->n_skipped = 0;
   /* the editor and time each story had come along (the stamp trigger) */
@@ -236,6 +265,7 @@ copy_batch (SdPgLibrary *self, gpointer data, GError **error)
           return FALSE;
         }
       if (!put_page (self, story, &page_id, error)
+          || !copy_page_text (self, batch->store, story, page_id, pages, error)
           || !_sd_pg_write_story (self, story, page_id, 0, batch->tag_colors, &id, error))
         return FALSE;
       if (id == NULL)
@@ -243,6 +273,24 @@ copy_batch (SdPgLibrary *self, gpointer data, GError **error)
       else
         batch->n_copied++;
     }
+  return TRUE;
+}
+
+static gboolean
+copy_stories (SdPgLibrary *self,
+              GPtrArray   *stories,
+              GHashTable  *tag_colors,
+              SdStore     *store,
+              guint       *out_n_copied,
+              guint       *out_n_skipped,
+              GError     **error)
+{
+  CopyBatch batch = { stories, tag_colors, store, 0, 0 };
+
+  if (!_sd_pg_check_schema (self, error) || !_sd_pg_transact (self, copy_batch, &batch, error))
+    return FALSE;
+  *out_n_copied = batch.n_copied;
+  *out_n_skipped = batch.n_skipped;
   return TRUE;
 }
 
@@ -264,12 +312,18 @@ sd_pg_library_copy_stories (SdPgLibrary *self,
                             guint       *out_n_skipped,
                             GError     **error)
 {
-  CopyBatch batch = { stories, tag_colors, 0, 0 };
+  return copy_stories (self, stories, tag_colors, NULL, out_n_copied, out_n_skipped, error);
+}
 
-  if (!_sd_pg_check_schema (self, error) || !_sd_pg_transact (self, copy_batch, &batch, error))
+static gboolean
+take_repairs (SdStore *store, SdStory *story, GError **error)
+{
+  g_autoptr (SdStory) whole = sd_store_get_story (store, story->id, error);
+
+  if (whole == NULL)
     return FALSE;
-  *out_n_copied = batch.n_copied;
-  *out_n_skipped = batch.n_skipped;
+  g_clear_pointer (&story->repairs, g_ptr_array_unref);
+  story->repairs = g_steal_pointer (&whole->repairs);
   return TRUE;
 }
 
@@ -282,7 +336,7 @@ sd_pg_library_copy_stories (SdPgLibrary *self,
  *
  * Copies every story of @store (those in its trash aside), read through
  * its cursor a story at a time, COPY_BATCH to a transaction, with the
- * colours of their tags.
+ * colours of their tags, their OCR repairs and their pages' text.
  */
 gboolean
 sd_pg_library_copy_library (
@@ -303,11 +357,17 @@ sd_pg_library_copy_library (
 
       if (!sd_story_cursor_next (cursor, &story, error))
         return FALSE;
+      /* the cursor reads no repairs: the story whole has them */
+      if (story != NULL && !take_repairs (store, story, error))
+        {
+          sd_story_unref (story);
+          return FALSE;
+        }
       if (story != NULL)
         g_ptr_array_add (batch, story);
       if (batch->len == 0 || (story != NULL && batch->len < COPY_BATCH))
         continue;
-      if (!sd_pg_library_copy_stories (self, batch, colors, &n_copied, &n_skipped, error))
+      if (!copy_stories (self, batch, colors, store, &n_copied, &n_skipped, error))
         return FALSE;
       *out_n_copied += n_copied;
       *out_n_skipped += n_skipped;

@@ -11,11 +11,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
-#include "sd-page-identity.h"
 #include "sd-pg-corrections.h"
 #include "sd-pg-private.h"
 #include "sd-story-cuts.h"
+#include "sd-story-repairs.h"
 
 /* Whatever a correction changes, it hands back the searched fields
  * (headline, subheadline, body, byline, note) for the windows, then the
@@ -321,17 +322,22 @@ write_split (SdPgLibrary *self, gpointer data, GError **error)
   SplitWrite      *write = data;
   g_autofree char *id = id_text (write->id);
   g_autofree char *page = NULL, *version_text = NULL, *headings = NULL, *end = NULL;
-  g_autofree char *ordinal_text = NULL, *tail_id = NULL;
+  g_autofree char *ordinal_text = NULL, *tail_id = NULL, *text = NULL, *encoding = NULL;
+  g_autofree char *from = NULL;
   g_autoptr (SdStory) story = NULL;
   g_autoptr (SdStoryCut) cut = NULL;
-  gint64 version, ordinal = 0;
+  gint64 version, ordinal = 0, size = 0, length;
 
   story = read_live (self, write->id, &version, error);
   if (story == NULL || !read_position (self, id, &page, &ordinal, error)
-      || (cut = sd_story_cut (story, write->paragraph, error)) == NULL)
+      || (cut = sd_story_cut (story, write->paragraph, error)) == NULL
+      || !_sd_pg_read_page_text (self, story->page_id, &text, &encoding, &size, error))
     return FALSE;
-  /* no page text here to find the paragraph in: the offset in proportion */
-  cut->tail->source_start = sd_story_cut_guess_offset (cut, story);
+  /* the paragraph found in the page's text, as a personal library finds
+   * it; the repairs from there on are the tail's */
+  length = text != NULL ? (gint64) strlen (text) : 0;
+  cut->tail->source_start = sd_story_cut_find_offset (cut, story, text, length, encoding, size);
+  from = id_text (sd_page_text_offset (cut->tail->source_start, length, encoding, size));
   cut->tail->source_end = story->source_end;
   version_text = g_strdup_printf ("%" G_GINT64_FORMAT, version);
   headings = _sd_pg_dup_json_strings (cut->head_headings);
@@ -349,7 +355,11 @@ write_split (SdPgLibrary *self, gpointer data, GError **error)
       || (tail_id = insert_tail (self, story, cut, page, ordinal, error)) == NULL
       || !_sd_pg_put_windows (self, tail_id, cut->tail, error)
       || !carry_tags (self, id, tail_id, error)
-      || !carry_highlights (self, id, tail_id, cut->tail_from, cut->tail_shift, error))
+      || !carry_highlights (self, id, tail_id, cut->tail_from, cut->tail_shift, error)
+      || !_sd_pg_run_command (self,
+                              "UPDATE story_repairs SET story_id = $2"
+                              " WHERE story_id = $1 AND start_byte >= $3",
+                              3, (const char *const[]){ id, tail_id, from }, error))
     return FALSE;
   write->new_id = g_ascii_strtoll (tail_id, NULL, 10);
   return TRUE;
@@ -422,7 +432,10 @@ write_merge (SdPgLibrary *self, gpointer data, GError **error)
           6, (const char *const[]){ id, join->body, headings, end, join->note, version_text },
           error)
       || !carry_tags (self, next_id, id, error)
-      || !carry_highlights (self, next_id, id, 0, join->shift, error))
+      || !carry_highlights (self, next_id, id, 0, join->shift, error)
+      /* its OCR repairs too: the text they changed is this story's now */
+      || !_sd_pg_run_command (self, "UPDATE story_repairs SET story_id = $2 WHERE story_id = $1", 2,
+                              (const char *const[]){ next_id, id }, error))
     return FALSE;
   /* the joined story goes at the version read, through the server's
    * function: a reviewer deletes no other story */
@@ -443,79 +456,48 @@ sd_pg_library_merge_with_next (SdPgLibrary *self, gint64 id, GError **error)
 
 typedef struct
 {
-  gint64      story_id;
-  const char *values[3]; /* paper, date, page number: NULL keeps, "" clears */
-} PageWrite;
+  gint64 id;
+  gint64 repair_id;
+} RepairRevert;
 
-static char *(*const page_parsers[]) (const char *, GError **) = {
-  sd_page_identity_parse_paper,
-  sd_page_identity_parse_date,
-  sd_page_identity_parse_page,
-};
-
+/* The repair's text put back as a personal library puts it back
+ * (sd-story-repairs.c), from the page's text, at the version read; the
+ * repair's row gone in the same transaction. */
 static gboolean
-write_page (SdPgLibrary *self, gpointer data, GError **error)
+write_revert (SdPgLibrary *self, gpointer data, GError **error)
 {
-  PageWrite       *write = data;
-  g_autofree char *id = id_text (write->story_id);
-  g_autofree char *page = NULL;
-  char            *values[3] = { NULL };
-  PGresult        *result;
-  gboolean         ok = TRUE;
+  RepairRevert    *revert = data;
+  g_autofree char *id = id_text (revert->id);
+  g_autofree char *repair_id = id_text (revert->repair_id);
+  g_autofree char *text = NULL, *encoding = NULL, *version_text = NULL, *captions = NULL;
+  g_auto (SdStoryReverted) reverted = { 0 };
+  g_autoptr (SdStory) story = NULL;
+  gint64 version, size;
 
-  result = _sd_pg_run (self,
-                       "SELECT p.id, p.source_file, p.paper, p.issue_date, p.page_no"
-                       " FROM stories s JOIN pages p ON p.id = s.page_id WHERE s.id = $1",
-                       1, (const char *const[]){ id }, error);
-  if (result == NULL)
+  story = read_live (self, revert->id, &version, error);
+  /* a page kept without its text: the repairs alone say nothing */
+  if (story == NULL || !_sd_pg_read_page_text (self, story->page_id, &text, &encoding, &size, error)
+      || !sd_story_revert_repair (story, revert->repair_id, text != NULL ? text : "",
+                                  text != NULL ? strlen (text) : 0, &reverted, error))
     return FALSE;
-  if (PQntuples (result) != 1)
-    {
-      PQclear (result);
-      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_FOUND, _("No story %s"), id);
-      return FALSE;
-    }
-  page = g_strdup (PQgetvalue (result, 0, 0));
-  for (guint i = 0; ok && i < G_N_ELEMENTS (values); i++)
-    {
-      const char *value = write->values[i];
-
-      if (value == NULL)
-        values[i] =
-            PQgetisnull (result, 0, 2 + i) ? NULL : g_strdup (PQgetvalue (result, 0, 2 + i));
-      else if (*value != '\0' && (values[i] = page_parsers[i](value, error)) == NULL)
-        {
-          g_prefix_error (error, "%s: ", PQgetvalue (result, 0, 1));
-          ok = FALSE;
-        }
-    }
-  PQclear (result);
-  /* the page's stories show its paper, date and number: each counts a
-   * version, so every window reads them again */
-  ok = ok
-       && _sd_pg_run_command (self,
-                              "UPDATE pages SET paper = $2, issue_date = $3, page_no = $4"
-                              " WHERE id = $1",
-                              4, (const char *const[]){ page, values[0], values[1], values[2] },
-                              error)
-       && _sd_pg_run_command (self, "UPDATE stories SET ordinal = ordinal WHERE page_id = $1", 1,
-                              (const char *const[]){ page }, error);
-  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
-    g_free (values[i]);
-  return ok;
+  version_text = g_strdup_printf ("%" G_GINT64_FORMAT, version);
+  captions = _sd_pg_dup_json_strings (reverted.captions);
+  return update_searched (
+             self, id,
+             "UPDATE stories SET body = $2, byline = $3, captions = $4::jsonb,"
+             "  corrected = true WHERE id = $1 AND version = $5" RETURNING_SEARCHED,
+             5, (const char *const[]){ id, reverted.body, reverted.byline, captions, version_text },
+             error)
+         && _sd_pg_run_command (self, "DELETE FROM story_repairs WHERE id = $1 AND story_id = $2",
+                                2, (const char *const[]){ repair_id, id }, error);
 }
 
 gboolean
-sd_pg_library_set_page_fields (SdPgLibrary *self,
-                               gint64       story_id,
-                               const char  *paper,
-                               const char  *issue_date,
-                               const char  *page_no,
-                               GError     **error)
+sd_pg_library_revert_repair (SdPgLibrary *self, gint64 id, gint64 repair_id, GError **error)
 {
-  PageWrite write = { story_id, { paper, issue_date, page_no } };
+  RepairRevert revert = { id, repair_id };
 
-  return _sd_pg_transact (self, write_page, &write, error);
+  return _sd_pg_transact (self, write_revert, &revert, error);
 }
 
 /* SdLibrary's corrections on a shared library: on the main loop's
@@ -610,6 +592,18 @@ shared_set_page_fields (SdLibrary  *library,
   return pass_on (library, local_error, error);
 }
 
+static gboolean
+shared_revert_repair (SdLibrary *library, gint64 id, gint64 repair_id, GError **error)
+{
+  SdPgLibrary *writer = get_writer (library, error);
+  GError      *local_error = NULL;
+
+  if (writer == NULL)
+    return FALSE;
+  sd_pg_library_revert_repair (writer, id, repair_id, &local_error);
+  return pass_on (library, local_error, error);
+}
+
 void
 _sd_pg_shared_corrections_init (SdLibraryInterface *iface)
 {
@@ -618,4 +612,5 @@ _sd_pg_shared_corrections_init (SdLibraryInterface *iface)
   iface->split_story = shared_split_story;
   iface->merge_with_next = shared_merge_with_next;
   iface->set_page_fields = shared_set_page_fields;
+  iface->revert_repair = shared_revert_repair;
 }

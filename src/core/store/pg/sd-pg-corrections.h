@@ -42,12 +42,28 @@ gboolean     sd_pg_library_split_story     (SdPgLibrary   *self,
 gboolean     sd_pg_library_merge_with_next (SdPgLibrary   *self,
                                             gint64         id,
                                             GError       **error);
-/* As sd_store_set_page_fields (): NULL keeps a field, "" clears it. */
+/* As sd_store_revert_repair (), a reviewer's, at the version read
+ * (SD_PG_ERROR_CHANGED when another editor changed the story meanwhile). */
+gboolean     sd_pg_library_revert_repair   (SdPgLibrary   *self,
+                                            gint64         id,
+                                            gint64         repair_id,
+                                            GError       **error);
+/* As sd_store_set_page_fields (): NULL keeps a field, "" clears it; the
+ * page's identity follows (sd-pg-pages.c).  _at () only while story
+ * @story_id is at @version (0: any), its version after in @out_version. */
 gboolean     sd_pg_library_set_page_fields (SdPgLibrary   *self,
                                             gint64         story_id,
                                             const char    *paper,
                                             const char    *issue_date,
                                             const char    *page_no,
+                                            GError       **error);
+gboolean     sd_pg_library_set_page_fields_at (SdPgLibrary *self,
+                                            gint64         story_id,
+                                            gint64         version,
+                                            const char    *paper,
+                                            const char    *issue_date,
+                                            const char    *page_no,
+                                            gint64        *out_version,
                                             GError       **error);
 
 /* sd-pg-trash.c: as sd_store_trash (), sd_store_restore () and

@@ -194,7 +194,8 @@ import_transaction (SdPgLibrary *self, gpointer data, GError **error)
     return TRUE;
 
   g_clear_pointer (&page_id, g_free);
-  if (!put_page (import, self, &page_id, error))
+  if (!put_page (import, self, &page_id, error)
+      || !_sd_pg_put_page_text (self, page_id, import->page->text, NULL, 0, error))
     return FALSE;
   for (guint i = 0; i < import->stories->len; i++)
     fill_story (g_ptr_array_index (import->stories, i), import->page, page_id);

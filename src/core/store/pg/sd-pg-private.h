@@ -8,6 +8,7 @@
 /* clang-format off */
 #pragma once
 
+#include <json-glib/json-glib.h>
 #include <libpq-fe.h>
 
 #include "sd-pg-library.h"
@@ -198,5 +199,36 @@ G_GNUC_INTERNAL gboolean  sd_pg_library_set_tag_color (SdPgLibrary *self, const 
 G_GNUC_INTERNAL void      _sd_pg_shared_marks_init (SdLibraryInterface *iface);
 G_GNUC_INTERNAL gboolean  _sd_pg_shared_fail (SdPgShared *self, GError *local_error,
                                               GError **error);
+
+/* sd-pg-pages.c: a page's text and its stories' OCR repairs (schema step
+ * 8, _sd_pg_step_pages_sql); the text written with the file's @encoding
+ * and @size where the page row lacks them (nullable: a copy's), a story's
+ * repairs replaced by @story's; the rows of a story's repairs as
+ * sd-pg-read.c reads them, [id, kind, start, end, detail]; a page's text
+ * (NULL when none is kept) with its file's encoding and size; the page view's
+ * read; SdPgShared's side of it (sd_pg_shared_read_story_page_async ()). */
+G_GNUC_INTERNAL extern const char _sd_pg_step_pages_sql[];
+G_GNUC_INTERNAL gboolean  _sd_pg_put_page_text (SdPgLibrary *self, const char *page_id,
+                                                const char *text, const char *encoding,
+                                                gint64 size, GError **error);
+G_GNUC_INTERNAL gboolean  _sd_pg_put_repairs (SdPgLibrary *self, const char *id,
+                                              const SdStory *story, GError **error);
+G_GNUC_INTERNAL GPtrArray *_sd_pg_parse_repairs (JsonArray *rows);
+G_GNUC_INTERNAL gboolean  _sd_pg_read_page_text (SdPgLibrary *self, gint64 page_id,
+                                                 char **out_text, char **out_encoding,
+                                                 gint64 *out_size, GError **error);
+G_GNUC_INTERNAL SdStoryPage *sd_pg_library_read_story_page (SdPgLibrary *self, gint64 story_id,
+                                                            GError **error);
+G_GNUC_INTERNAL void      _sd_pg_shared_pages_init (SdLibraryInterface *iface);
+/* A read in the worker of @self's reads, on its connection (sd-pg-shared.c). */
+typedef gpointer (*SdPgReadFunc) (SdPgLibrary *reader, gpointer data, GError **error);
+G_GNUC_INTERNAL void      _sd_pg_shared_start_read (SdPgShared *self, gpointer tag,
+                                                    SdPgReadFunc func, GDestroyNotify free_result,
+                                                    gpointer data, GDestroyNotify free_data,
+                                                    GCancellable *cancellable,
+                                                    GAsyncReadyCallback callback,
+                                                    gpointer user_data);
+G_GNUC_INTERNAL gpointer  _sd_pg_shared_finish_read (SdPgShared *self, GAsyncResult *result,
+                                                     gpointer tag, GError **error);
 
 G_END_DECLS

@@ -16,8 +16,8 @@
 
 #include "sd-pg-private.h"
 
-/* One statement a story: its tags (in the order they were put on) and
- * highlights come as JSON arrays. */
+/* One statement a story: its tags (in the order they were put on),
+ * highlights and OCR repairs come as JSON arrays. */
 static const char story_sql[] =
     "SELECT s.id, s.uuid, p.source_file, s.source_start, s.source_end, p.paper, p.issue_date,"
     "  p.page_no, s.kind, s.headline, s.subheadline, s.reporter, s.byline, s.body,"
@@ -30,7 +30,10 @@ static const char story_sql[] =
     "     h.prefix, h.suffix, h.comment, h.editor, h.created) ORDER BY h.start_char, h.id),"
     "     '[]') FROM highlights h WHERE h.story_id = s.id),"
     "  s.version, s.page_id,"
-    "  to_char (s.trashed AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
+    "  to_char (s.trashed AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'),"
+    "  (SELECT coalesce (json_agg (json_build_array (r.id, r.kind, r.start_byte, r.end_byte,"
+    "     r.detail) ORDER BY r.start_byte, r.id), '[]')"
+    "   FROM story_repairs r WHERE r.story_id = s.id)"
     " FROM stories s LEFT JOIN pages p ON p.id = s.page_id WHERE s.id = $1";
 
 static char *
@@ -186,6 +189,12 @@ sd_pg_library_get_story (SdPgLibrary *self, gint64 id, gint64 *out_version, GErr
   if (out_version != NULL)
     *out_version = get_int (result, 26);
   story->page_id = PQgetisnull (result, 0, 27) ? 0 : get_int (result, 27);
+  {
+    g_autoptr (JsonNode) repairs = parse_array (result, 29);
+
+    g_clear_pointer (&story->repairs, g_ptr_array_unref);
+    story->repairs = _sd_pg_parse_repairs (json_node_get_array (repairs));
+  }
   PQclear (result);
   return g_steal_pointer (&story);
 }

@@ -38,7 +38,10 @@ G_DEFINE_TYPE_WITH_CODE (SdPgShared,
                          G_TYPE_OBJECT,
                          G_IMPLEMENT_INTERFACE (SD_TYPE_LIBRARY, sd_pg_shared_library_init))
 
-/* Reads: each one a function of the reader's connection in a worker. */
+/* Reads: each one a function of the reader's connection in a worker
+ * (sd-pg-pages.c's too, hence the names in sd-pg-private.h). */
+#define start_read _sd_pg_shared_start_read
+#define finish_read _sd_pg_shared_finish_read
 
 typedef gpointer (*ReadFunc) (SdPgLibrary *reader, gpointer data, GError **error);
 
@@ -108,7 +111,7 @@ run_read (GTask *task, gpointer source, gpointer task_data, GCancellable *cancel
     g_task_return_pointer (task, result, read->free_result);
 }
 
-static void
+void
 start_read (SdPgShared         *self,
             gpointer            tag,
             ReadFunc            func,
@@ -131,7 +134,7 @@ start_read (SdPgShared         *self,
   g_task_run_in_thread (task, run_read);
 }
 
-static gpointer
+gpointer
 finish_read (SdPgShared *self, GAsyncResult *result, gpointer tag, GError **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
@@ -470,6 +473,7 @@ get_features (SdLibrary *library)
    * corrections and page details, an admin's trash (the server refuses
    * them to the others anyway) */
   return SD_LIBRARY_CAN_EXPORT | SD_LIBRARY_CAN_UNDO | SD_LIBRARY_CAN_MARK | SD_LIBRARY_CAN_ORGANISE
+         | SD_LIBRARY_CAN_PAGE_TEXT /* the page view: everyone's (sd-pg-pages.c) */
          | (self->may_import ? SD_LIBRARY_CAN_IMPORT : 0)
          | (self->role >= SD_PG_ROLE_REVIEWER ? SD_LIBRARY_CAN_CORRECT | SD_LIBRARY_CAN_PAGES : 0)
          | (self->role >= SD_PG_ROLE_ADMIN ? SD_LIBRARY_CAN_TRASH : 0);
@@ -485,8 +489,6 @@ describe_missing (SdLibrary *library, SdLibraryFeatures feature)
              "shared library");
   if (feature == SD_LIBRARY_CAN_TRASH)
     return _("Only an admin (管理员) may delete stories from a shared library or restore them");
-  if (feature == SD_LIBRARY_CAN_PAGE_TEXT)
-    return _("A shared library keeps no page text yet: the story cannot be shown in its page");
   return NULL;
 }
 
@@ -533,6 +535,7 @@ sd_pg_shared_library_init (SdLibraryInterface *iface)
   _sd_pg_shared_trash_init (iface);
   _sd_pg_shared_undo_init (iface); /* pgundo: sd-pg-undo.c */
   _sd_pg_shared_marks_init (iface);
+  _sd_pg_shared_pages_init (iface);
 }
 
 /* What the server's NOTIFY and the connection tell, as signals. */

@@ -239,7 +239,8 @@ update_in_place (SdPgLibrary *self, SdStory *old, SdStory *story, gint64 ordinal
   story->id = old->id;
   g_free (story->uuid);
   story->uuid = g_strdup (old->uuid);
-  return _sd_pg_put_windows (self, id, story, error);
+  /* the new version's repairs, in its page text */
+  return _sd_pg_put_windows (self, id, story, error) && _sd_pg_put_repairs (self, id, story, error);
 }
 
 /* A reviewer's corrected fields of @old, on @story, the new version's. */
