@@ -204,5 +204,7 @@ G_GNUC_INTERNAL GArray       *_sd_store_list_story_ids_again (SdStore       *rea
 G_GNUC_INTERNAL void _sd_store_library_init (SdLibraryInterface *iface);
 /* Its corrections, trash and page details (sd-library-corrections.c). */
 G_GNUC_INTERNAL void _sd_store_library_init_corrections (SdLibraryInterface *iface);
+/* batches, the trash's entries, a story's history (sd-library-trash.c) */
+G_GNUC_INTERNAL void _sd_store_library_init_trash (SdLibraryInterface *iface);
 
 G_END_DECLS
