@@ -407,8 +407,10 @@ static const char step7_sql[] =
  * own, and recorded in storydesk.schema_steps.  Step 1 may also run again
  * on a library made before the steps were counted: each of its statements
  * keeps what is there.  A new step goes at the end; none is ever edited. */
-static const char *const steps[] = { schema_sql, step2_sql, step3_sql, step4_sql,
-                                     step5_sql,  step6_sql, step7_sql };
+static const char *const steps[] = { schema_sql, step2_sql, step3_sql, step4_sql, step5_sql,
+                                     step6_sql, step7_sql,
+                                     /* step 8: import batches and story history */
+                                     _sd_pg_schema_batches_sql };
 
 /* The steps recorded, each a bit (step n is 1 << n), and the highest in
  * @out_last; FALSE with @error when they cannot be read.  A library is up

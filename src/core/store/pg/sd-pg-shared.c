@@ -287,7 +287,7 @@ get_story_details_finish (SdLibrary *library, GAsyncResult *result, GError **err
 }
 
 /* The tags, their colours, the counts by place and by day, the trash's
- * count and the saved searches; no batches on a shared library yet. */
+ * count, the saved searches and the import batches. */
 static gpointer
 read_summary (SdPgLibrary *reader, gpointer data, GError **error)
 {
@@ -311,7 +311,9 @@ read_summary (SdPgLibrary *reader, gpointer data, GError **error)
   summary->searches = sd_pg_library_list_saved_searches (reader, error);
   if (summary->searches == NULL)
     return NULL;
-  summary->batches = g_ptr_array_new ();
+  summary->batches = sd_pg_library_list_batches (reader, error);
+  if (summary->batches == NULL)
+    return NULL;
   return g_steal_pointer (&summary);
 }
 
@@ -529,6 +531,7 @@ sd_pg_shared_library_init (SdLibraryInterface *iface)
   iface->describe_missing = describe_missing;
   _sd_pg_shared_corrections_init (iface);
   _sd_pg_shared_trash_init (iface);
+  _sd_pg_shared_batches_init (iface);
   _sd_pg_shared_marks_init (iface);
 }
 
@@ -628,6 +631,7 @@ sd_pg_shared_open_importer (const char *location, GError **error)
   self->library = sd_pg_library_open (location, error);
   if (self->library == NULL)
     return NULL;
+  _sd_pg_purge_as_admin (self->library);
   self->online = TRUE;
   self->role = read_role (self->library);
   self->may_import = self->role == SD_PG_ROLE_ADMIN;
@@ -674,6 +678,7 @@ sd_pg_shared_open (const char *location, GError **error)
       sd_pg_library_close (library);
       return NULL;
     }
+  _sd_pg_purge_as_admin (library);
   return _sd_pg_shared_new_for (library, reader, error);
 }
 
