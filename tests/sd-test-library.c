@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include "sd-pg-shared.h"
 #include "sd-test-library.h"
 #include "sd-test-util.h"
 
@@ -50,4 +51,44 @@ void
 sd_test_told_stop (SdTestTold *told)
 {
   g_clear_signal_handler (&told->handler, told->library);
+}
+
+SdLibrary *
+sd_test_copy_to_shared (SdStore *store)
+{
+  const char *location = g_getenv ("SD_TEST_PG_URL");
+  g_autoptr (SdPgLibrary) owner = NULL;
+  g_autoptr (GError) error = NULL;
+  SdPgShared *shared;
+  guint       n_copied = 0, n_skipped = 0;
+
+  if (location == NULL)
+    return NULL;
+  owner = sd_pg_library_open (location, &error);
+  g_assert_no_error (error);
+  g_assert_true (sd_pg_library_create (owner, &error));
+  g_assert_true (sd_pg_library_copy_library (owner, store, &n_copied, &n_skipped, &error));
+  g_assert_no_error (error);
+  shared = sd_pg_shared_open (location, &error);
+  g_assert_no_error (error);
+  return SD_LIBRARY (shared);
+}
+
+void
+sd_test_add_engine_bodies (const char       *prefix,
+                           SdLibrary *const *engines,
+                           const SdTestBody *bodies,
+                           guint             n_bodies)
+{
+  static const char *const names[] = { "sqlite", "postgresql" };
+
+  /* each body on each engine in turn: the same calls, the same answers */
+  for (guint b = 0; b < n_bodies; b++)
+    for (guint e = 0; e < G_N_ELEMENTS (names); e++)
+      if (engines[e] != NULL)
+        {
+          g_autofree char *path = g_strdup_printf ("%s/%s/%s", prefix, names[e], bodies[b].name);
+
+          g_test_add_data_func (path, GUINT_TO_POINTER (e), bodies[b].func);
+        }
 }

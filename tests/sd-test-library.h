@@ -9,6 +9,7 @@
 #pragma once
 
 #include "sd-library.h"
+#include "sd-store.h"
 
 G_BEGIN_DECLS
 
@@ -35,5 +36,25 @@ void              sd_test_told_start     (SdTestTold     *told,
 void              sd_test_told_wait      (SdTestTold     *told,
                                           guint           before);
 void              sd_test_told_stop      (SdTestTold     *told);
+
+/* The shared library SD_TEST_PG_URL names (tests/with-postgres.py): its
+ * schema made, @store's stories copied into it, opened as the window
+ * opens one; NULL when no server was given. (transfer full) */
+SdLibrary        *sd_test_copy_to_shared (SdStore        *store);
+
+/* A test body of both engines, given the engine's index (0: the personal
+ * library, 1: the shared one). */
+typedef struct
+{
+  const char    *name;
+  GTestDataFunc  func;
+} SdTestBody;
+
+/* Adds each of @bodies on each of the two @engines not NULL, as
+ * "@prefix/sqlite/NAME" and "@prefix/postgresql/NAME", body by body. */
+void              sd_test_add_engine_bodies (const char       *prefix,
+                                             SdLibrary *const *engines,
+                                             const SdTestBody *bodies,
+                                             guint             n_bodies);
 
 G_END_DECLS
