@@ -2,8 +2,9 @@
  * library (#17): each import run's pages are one batch, as in a personal
  * library (sd-store-trash.c), listed with their counts, deleted and
  * restored whole (sd-pg-trash.c); story_history, a note or status a merge
- * replaced, as sd-store-history.c keeps it, listed oldest first (no merge
- * writes it yet: a shared library takes no JSON export)
+ * replaced, as sd-store-history.c keeps it, listed oldest first: a copy
+ * brings a personal library's (sd-pg-copy.c); no merge writes it yet, a
+ * shared library taking no JSON export
  *
  * Copyright 2026 The Storydesk authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -51,7 +52,7 @@ const char _sd_pg_schema_batches_sql[] =
     "CREATE INDEX story_history_by_story ON storydesk.story_history (story_id);"
     "GRANT SELECT ON storydesk.batches, storydesk.story_history TO storydesk_editor;"
     "GRANT INSERT (kind) ON storydesk.batches TO storydesk_admin;"
-    "GRANT INSERT (story_id, field, value, editor, edited, reason), DELETE"
+    "GRANT INSERT (story_id, field, value, editor, edited, replaced, reason), DELETE"
     "  ON storydesk.story_history TO storydesk_admin;"
     "GRANT USAGE ON SEQUENCE storydesk.batches_id_seq, storydesk.story_history_id_seq"
     "  TO storydesk_admin;"
@@ -207,6 +208,31 @@ sd_pg_library_list_trash (SdPgLibrary *self, GError **error)
     }
   PQclear (result);
   return entries;
+}
+
+gboolean
+_sd_pg_keep_history (SdPgLibrary *self, const char *story_id, GPtrArray *history, GError **error)
+{
+  for (guint i = 0; i < history->len; i++)
+    {
+      const SdHistoryEntry *entry = history->pdata[i];
+      const char *const     params[] = {
+            story_id,
+            entry->field,
+        entry->value != NULL ? entry->value : "",
+            entry->editor,
+            entry->edited,
+            entry->replaced,
+        entry->reason != NULL ? entry->reason : "merge",
+      };
+
+      if (!_sd_pg_run_command (self,
+                               "INSERT INTO story_history (story_id, field, value, editor, edited,"
+                               "  replaced, reason) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                               G_N_ELEMENTS (params), params, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 GPtrArray *

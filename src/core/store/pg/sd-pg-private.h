@@ -211,6 +211,10 @@ G_GNUC_INTERNAL gboolean  _sd_pg_shared_fail (SdPgShared *self, GError *local_er
 extern const char _sd_pg_schema_batches_sql[];
 G_GNUC_INTERNAL gboolean  _sd_pg_file_page_in_batch (SdPgLibrary *self, const char *page_id,
                                                      GError **error);
+/* Story @story_id's @history (element-type SdHistoryEntry: a personal
+ * library's, sd-pg-copy.c) kept as its own. */
+G_GNUC_INTERNAL gboolean  _sd_pg_keep_history (SdPgLibrary *self, const char *story_id,
+                                               GPtrArray *history, GError **error);
 G_GNUC_INTERNAL void      _sd_pg_shared_batches_init (SdLibraryInterface *iface);
 /* sd-pg-trash.c: the stories of page @page_id that went to the trash with
  * it or its batch brought back (its file imported again), @out_n how many. */
