@@ -35,6 +35,39 @@ static struct
 
 static const char *const page_names[] = { "u01.txt", "v01.txt" };
 
+/* The story whose note a merge replaced (merge_a_note ()). */
+static gint64 merged_story;
+
+/* A JSON export's record of a story, with a newer note, merged into the
+ * personal library: its note before is kept in its history
+ * (sd-store-exchange.c), which the copy into the shared one brings. */
+static void
+merge_a_note (SdStore *store)
+{
+  SdScope all = { .kind = SD_SCOPE_ALL };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) stories = sd_store_list_full_stories (store, &all, &error);
+  g_autoptr (GPtrArray) incoming = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_story_unref);
+  SdStory          *story;
+  SdExchangeOutcome outcome = { 0 };
+
+  g_assert_no_error (error);
+  merged_story = ((SdStory *) stories->pdata[0])->id;
+  g_assert_true (sd_store_set_note (store, merged_story, "旧的备注", &error));
+  story = sd_store_get_story (store, merged_story, &error);
+  g_assert_no_error (error);
+  g_free (story->note);
+  story->note = g_strdup ("新的备注");
+  g_free (story->updated);
+  story->updated = g_strdup ("2099-01-01T00:00:00Z");
+  story->id = 0;
+  g_ptr_array_add (incoming, story);
+  g_assert_true (
+      sd_store_import_stories (store, "library-trash-export", 1, incoming, &outcome, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (outcome.n_merged, ==, 1);
+}
+
 /* The ids @scope lists, in order. (element-type gint64) */
 static GArray *
 listed (SdLibrary *library, SdScopeKind kind, gint64 batch_id)
@@ -220,23 +253,41 @@ test_reimport (gconstpointer data)
   g_assert_cmpuint (n, ==, batches[e].n_stories - batches[e].n_first);
 }
 
-/* A story's history, by id or uuid; none for a story no merge touched;
- * an unknown story said as one. */
+/* A story's history, by id or uuid: the note a merge replaced (made in
+ * the personal library before the copy, which brings it); none for a
+ * story no merge touched; an unknown story said as one. */
 static void
 test_history (gconstpointer data)
 {
   SdLibrary *library = engines[GPOINTER_TO_UINT (data)];
-  g_autoptr (GArray) all = listed (library, SD_SCOPE_ALL, 0);
-  gint64 id = g_array_index (all, gint64, 0);
-  g_autoptr (SdStory) story = sd_library_get_story (library, id, NULL);
+  g_autoptr (SdStory) story = sd_library_get_story (library, merged_story, NULL);
   g_autoptr (GPtrArray) history = NULL;
+  g_autoptr (GPtrArray) personal = NULL;
+  g_autoptr (GPtrArray) none = NULL;
   g_autoptr (GError) error = NULL;
+  const SdHistoryEntry *entry, *mine;
 
-  g_assert_cmpint (sd_library_find_story (library, story->uuid, &error), ==, id);
+  g_assert_cmpstr (story->note, ==, "新的备注");
+  g_assert_cmpint (sd_library_find_story (library, story->uuid, &error), ==, merged_story);
   g_assert_no_error (error);
-  history = sd_library_list_history (library, id, &error);
+  history = sd_library_list_history (library, merged_story, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (history->len, ==, 0);
+  g_assert_cmpuint (history->len, ==, 1);
+  entry = history->pdata[0];
+  g_assert_cmpstr (entry->field, ==, "note");
+  g_assert_cmpstr (entry->value, ==, "旧的备注");
+  g_assert_cmpstr (entry->reason, ==, "merge");
+  /* the same on both engines, to the second */
+  personal = sd_library_list_history (engines[0], merged_story, &error);
+  mine = personal->pdata[0];
+  g_assert_cmpstr (entry->editor, ==, mine->editor);
+  g_assert_cmpstr (entry->edited, ==, mine->edited);
+  g_assert_cmpstr (entry->replaced, ==, mine->replaced);
+  g_assert_nonnull (entry->replaced);
+
+  none = sd_library_list_history (library, merged_story + 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (none->len, ==, 0);
   g_assert_cmpint (sd_library_find_story (library, "99999", &error), ==, -1);
   g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_FOUND);
 }
@@ -256,15 +307,16 @@ run_as_owner (const char *sql)
   PQfinish (conn);
 }
 
-/* A shared library's history rows (a merge's, written here as the owner:
- * no merge writes them yet) listed oldest first, as a personal library
- * lists them. */
+/* A shared library's history rows (written here as the owner: no merge
+ * writes them there yet) listed oldest first, as a personal library lists
+ * them. */
 static void
 test_history_rows (void)
 {
   SdLibrary *library = engines[1];
   g_autoptr (GArray) all = listed (library, SD_SCOPE_ALL, 0);
-  gint64           id = g_array_index (all, gint64, 1);
+  gint64 id = g_array_index (all, gint64, 0) == merged_story ? g_array_index (all, gint64, 1)
+                                                             : g_array_index (all, gint64, 0);
   g_autofree char *sql = g_strdup_printf (
       "INSERT INTO storydesk.story_history (story_id, field, value, editor, edited, replaced)"
       " VALUES (%" G_GINT64_FORMAT ", 'note', '旧的备注', 'anna', '2024-01-02T03:04:05Z',"
@@ -338,6 +390,7 @@ main (int argc, char *argv[])
 
   sd_test_init (&argc, &argv);
   engines[0] = SD_LIBRARY (sd_test_open_seeds_in (folder));
+  merge_a_note (SD_STORE (engines[0]));
   engines[1] = sd_test_copy_to_shared (SD_STORE (engines[0]));
   sd_test_add_engine_bodies ("/library/trash", engines, bodies, G_N_ELEMENTS (bodies));
   if (engines[1] != NULL)
