@@ -57,6 +57,22 @@ typedef struct
   guint       n; /* out: stories moved */
 } TrashMove;
 
+/* What is said when the target is not there (a format: library, id). */
+static const char *
+describe_missing (SdTrashKind kind)
+{
+  switch (kind)
+    {
+    case SD_TRASH_STORY:
+      return _("The shared library %s has no story %s");
+    case SD_TRASH_PAGE:
+      return _("The shared library %s has no page %s");
+    case SD_TRASH_BATCH:
+      break;
+    }
+  return _("The shared library %s has no import batch %s");
+}
+
 static gboolean
 move (SdPgLibrary *self, gpointer data, GError **error)
 {
@@ -73,16 +89,8 @@ move (SdPgLibrary *self, gpointer data, GError **error)
   PQclear (result);
   if (!exists)
     {
-      static const char *const what[] = {
-        [SD_TRASH_STORY] = N_("The shared library %s has no story %s"),
-                               [SD_TRASH_PAGE] =
-                                   N_("The shared library %s has no page %s"),
-                                       [SD_TRASH_BATCH] =
-                                           N_("The shared library %s has no import batch %s"),
-                                       };
-
-      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_FOUND,
-                   _(what[move->kind]), self->location, id);
+      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_FOUND, describe_missing (move->kind),
+                   self->location, id);
       return FALSE;
     }
   /* a story comes back however it went: its own id is enough */
