@@ -150,3 +150,22 @@ sd_test_copy_to_shared (SdStore *store)
   g_assert_no_error (error);
   return shared;
 }
+
+void
+sd_test_add_engine_bodies (const char       *prefix,
+                           SdLibrary *const *engines,
+                           const SdTestBody *bodies,
+                           guint             n_bodies)
+{
+  static const char *const names[] = { "sqlite", "postgresql" };
+
+  /* each body on each engine in turn: the same calls, the same answers */
+  for (guint b = 0; b < n_bodies; b++)
+    for (guint e = 0; e < G_N_ELEMENTS (names); e++)
+      if (engines[e] != NULL)
+        {
+          g_autofree char *path = g_strdup_printf ("%s/%s/%s", prefix, names[e], bodies[b].name);
+
+          g_test_add_data_func (path, GUINT_TO_POINTER (e), bodies[b].func);
+        }
+}

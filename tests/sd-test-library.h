@@ -9,6 +9,7 @@
 #pragma once
 
 #include "sd-library.h"
+#include "sd-store.h"
 
 G_BEGIN_DECLS
 
@@ -55,5 +56,20 @@ char             *sd_test_describe_story (SdLibrary      *library,
  * a shared library made there with @store's stories copied in, the same
  * ids; NULL without one.  Fails the test if it cannot be. (transfer full) */
 SdLibrary        *sd_test_copy_to_shared (SdStore        *store);
+
+/* A test body of both engines, given the engine's index (0: the personal
+ * library, 1: the shared one). */
+typedef struct
+{
+  const char    *name;
+  GTestDataFunc  func;
+} SdTestBody;
+
+/* Adds each of @bodies on each of the two @engines not NULL, as
+ * "@prefix/sqlite/NAME" and "@prefix/postgresql/NAME", body by body. */
+void              sd_test_add_engine_bodies (const char       *prefix,
+                                             SdLibrary *const *engines,
+                                             const SdTestBody *bodies,
+                                             guint             n_bodies);
 
 G_END_DECLS

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 # test-pg-cli.py — tag, note, status, page and search with --db postgresql://…
 # (issue #17): the engine's writes as the person's role, a conflict said
-# with both values and exit status 1, a refusal naming the role
+# with both values and exit status 1, a refusal naming the role; delete,
+# trash, batches and history as on a personal library, an admin's
 #
 # Copyright 2026 The Storydesk authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -246,6 +247,71 @@ class SharedCli(unittest.TestCase):
                       "--if-version", "3", status=2)
         self.assertIn("--if-version is for a shared library", refused.stderr)
         self.assertIn("\t-\t", run("search", "--db", self.db, "苏州").stdout)
+
+    def test_trash_and_batches_as_on_a_personal_library(self):
+        # (named to run last: it adds two pages to both libraries)
+        pages = [os.path.join(os.path.dirname(os.path.abspath(__file__)), "pages", name)
+                 for name in ("u01.txt", "v01.txt")]
+        said = {}
+        for db in (self.db, URL):
+            out = said[db] = []
+            before = run("batches", "--db", db).stdout.splitlines()
+            run("import", "--db", db, *pages, timeout=300)
+            batches = run("batches", "--db", db).stdout.splitlines()
+            self.assertEqual(len(batches), len(before) + 1)
+            batch, kind, started, n_pages, n_stories, trashed, first = batches[-1].split("\t")
+            self.assertEqual((kind, n_pages, trashed, first),
+                             ("import", "2 pages", "0 in the trash", "u01.txt"))
+            self.assertRegex(started, r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$")
+            out.append(n_stories)
+            # "delete this import", listed as one entry of the trash
+            out.append(run("delete", "--db", db, "--batch", batch).stdout
+                       .replace(f"--batch {batch} ", "--batch ID "))
+            entries = run("trash", "--db", db, "list").stdout.splitlines()
+            self.assertEqual(len(entries), 1, entries)
+            self.assertRegex(entries[0], rf"^batch\t{batch}\t{n_stories}\t\S+\tu01.txt$")
+            # a page of it imported again comes back; the rest with the batch
+            out.append(run("import", "--db", db, pages[0]).stdout.split(": ", 1)[1])
+            out.append(run("trash", "--db", db, "restore", "--batch", batch).stdout)
+            self.assertEqual(run("trash", "--db", db, "list").stdout, "The trash is empty\n")
+            # a story by uuid, out and back; a second restore fails, saying so
+            exported = json.loads(run("export", "--db", db, "--format", "json").stdout)
+            victim = [s for s in exported if s["source"]["file"] == "u01.txt"][0]
+            out.append(run("delete", "--db", db, "--story", victim["uuid"]).stdout)
+            out.append(run("trash", "--db", db, "list").stdout.split("\t", 3)[:3])
+            out.append(run("trash", "--db", db, "restore", "--story", str(victim["id"])).stdout)
+            again = run("trash", "--db", db, "restore", "--story", str(victim["id"]), status=2)
+            self.assertIn(f"nothing of --story {victim['id']} is in the trash", again.stderr)
+            history = run("history", "--db", db, "--story", victim["uuid"]).stdout.splitlines()
+            out.append([line.split("\t")[0] for line in history])
+            run("history", "--db", db, "--story", "999999", status=2)
+            # emptied: gone for good
+            run("delete", "--db", db, "--story", str(victim["id"]))
+            out.append(run("trash", "--db", db, "empty").stdout)
+            self.assertNotIn(victim["uuid"], run("export", "--db", db, "--format", "json").stdout)
+        # the same said by both engines
+        self.assertEqual(said[self.db], said[URL])
+        self.assertIn("back from the trash", said[URL][2])
+
+        # the server's: an editor and a reviewer read, never delete
+        anna, ben = as_person("anna"), as_person("ben")
+        target = self.ids()[3]
+        denied = run("delete", "--db", anna, "--story", target, status=2)
+        self.assertIn("anna is an editor (编辑) of the shared library and may not delete",
+                      denied.stderr)
+        denied = run("trash", "--db", ben, "empty", status=2)
+        self.assertIn("ben is a reviewer (审稿) of the shared library and may not empty",
+                      denied.stderr)
+        run("delete", "--db", URL, "--story", target)
+        denied = run("trash", "--db", anna, "restore", "--story", target, status=2)
+        self.assertIn("only an admin (管理员) may", denied.stderr)
+        self.assertIn(f"story\t{target}\t1 story", run("trash", "--db", ben, "list").stdout)
+        run("trash", "--db", URL, "restore", "--story", target)
+        self.assertIn("u01.txt", run("batches", "--db", anna).stdout)
+        self.assertIn("(now)", run("history", "--db", anna, "--story", target).stdout)
+        # a command a shared library does not take yet still says which do
+        refused = run("backup", "--db", URL, os.path.join(self.dir.name, "copy.db"), status=2)
+        self.assertIn("delete, trash, batches and history do", refused.stderr)
 
 
 if __name__ == "__main__":

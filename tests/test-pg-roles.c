@@ -432,6 +432,72 @@ test_repairs (void)
   g_assert_cmpstr (story->editor, ==, "审稿乙");
 }
 
+/* Import batches and story history (after /pg/roles/corrections, on its
+ * people and page a01): an admin's to make, delete and restore; refused
+ * to an editor and a reviewer through Storydesk and by hand, as are the
+ * trash's restore and empty. */
+static void
+test_batches (void)
+{
+  g_autoptr (SdPgLibrary) editor = open_as ("小张");
+  g_autoptr (SdPgLibrary) reviewer = open_as ("审稿人");
+  g_autoptr (SdPgLibrary) admin = open_as ("主编");
+  g_autoptr (GPtrArray) batches = NULL;
+  g_autoptr (GError) error = NULL;
+  static const char *const denied = "42501";
+  SdPgLibrary *const       others[] = { editor, reviewer };
+  const char *const        names[] = { "小张", "审稿人" };
+  guint                    n = 0;
+
+  assert_sql ("主编",
+              "INSERT INTO storydesk.batches (kind) VALUES ('import');"
+              "UPDATE storydesk.pages SET batch_id = (SELECT max (id) FROM storydesk.batches)"
+              " WHERE identity = 'a01'",
+              1, "");
+  batches = sd_pg_library_list_batches (editor, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (batches->len, ==, 1);
+  g_assert_cmpstr (((SdBatch *) batches->pdata[0])->editor, ==, "主编");
+  for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+    {
+      assert_denied (sd_pg_library_trash (
+          others[i], SD_TRASH_BATCH, ((SdBatch *) batches->pdata[0])->id, NULL, &denied_error));
+      assert_sql (names[i], "INSERT INTO storydesk.batches (kind) VALUES ('import')", 0, denied);
+      assert_sql (names[i], "DELETE FROM storydesk.batches", 0, denied);
+      assert_sql (names[i], "UPDATE storydesk.pages SET batch_id = NULL", 0, denied);
+      assert_sql (names[i],
+                  "UPDATE storydesk.stories SET trashed = now (), trash_kind = 'batch',"
+                  " trash_of = 1 WHERE id = 11",
+                  0, denied);
+      assert_sql (names[i],
+                  "INSERT INTO storydesk.story_history (story_id, field, value)"
+                  " VALUES (11, 'note', 'x')",
+                  0, denied);
+      assert_sql (names[i], "ALTER TABLE storydesk.batches DISABLE ROW LEVEL SECURITY", 0, denied);
+    }
+  /* an admin's batch says truly whose it is */
+  assert_sql ("主编", "INSERT INTO storydesk.batches (kind, editor) VALUES ('import', 'x')", 0,
+              denied);
+
+  /* the admin deletes the batch; the others may neither restore nor empty */
+  g_assert_true (
+      sd_pg_library_trash (admin, SD_TRASH_BATCH, ((SdBatch *) batches->pdata[0])->id, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, >=, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+    {
+      assert_denied (sd_pg_library_restore (
+          others[i], SD_TRASH_BATCH, ((SdBatch *) batches->pdata[0])->id, NULL, &denied_error));
+      assert_denied (sd_pg_library_empty_trash (others[i], NULL, &denied_error));
+      assert_sql (names[i], "UPDATE storydesk.stories SET trashed = NULL WHERE id = 11", 0, denied);
+      assert_sql (names[i], "DELETE FROM storydesk.stories WHERE trashed IS NOT NULL", 0, denied);
+    }
+  g_assert_true (sd_pg_library_restore (admin, SD_TRASH_BATCH, ((SdBatch *) batches->pdata[0])->id,
+                                        &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, >=, 1);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -439,6 +505,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/pg/roles", test_roles);
   g_test_add_func ("/pg/roles/corrections", test_corrections);
   g_test_add_func ("/pg/roles/marks", test_marks);
+  g_test_add_func ("/pg/roles/batches", test_batches);
   g_test_add_func ("/pg/roles/repairs", test_repairs);
   return g_test_run ();
 }

@@ -7,8 +7,9 @@
 # and while
 # the server is stopped both windows say so, an edit is refused and not
 # kept, and once it is back an edit lands; a page an admin imports in one
-# window shows in the other, and an editor's window keeps Import off, shows
-# a story in its page and keeps its OCR repairs' Take Back off
+# window shows in the other, its import a batch there (导入批次), and an
+# editor's window keeps Import off, shows a story in its page and keeps its
+# OCR repairs' Take Back off
 #
 # Copyright 2026 The Storydesk authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -325,6 +326,17 @@ def main():
         again = sd("import", "--db", URL, seeds[-1])
         if "already in the library" not in again:
             fail(f"the page imported from the window is not known by its bytes: {again}")
+        # the import is a batch (导入批次) of the other window's tree, as on a
+        # personal library: its time and first file, its stories counted
+        batches = sd("batches", "--db", URL).splitlines()
+        if len(batches) != 1:
+            fail(f"the window's import is not one batch: {batches}")
+        _, kind, started, _, _, _, first = batches[0].split("\t")
+        node = f"{started[5:10]} {started[11:16]} · {first}"
+        wait_until(lambda: (row_cells(places, node) or [None, None])[1] is not None
+                   and row_cells(places, node)[1].name == str(total - len(stories)),
+                   f"the batch {node} counted in the other window", timeout=CHIP_SECONDS)
+        log(f"the import a batch in the other window's tree: {node}")
 
         # 7. an admin deletes the story shown in one window: the other
         # window drops it from its list and counts it in the trash, told by

@@ -1,5 +1,6 @@
 /* sd-cli-history.c — storydesk history: a story's earlier notes and
- * statuses, kept when a merge replaced them
+ * statuses, kept when a merge replaced them, on either engine's library
+ * (#17)
  *
  * Copyright 2026 The Storydesk authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -11,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "sd-cli-private.h"
+#include "sd-library.h"
 
 int
 _sd_cli_run_history (int argc, char **argv)
@@ -20,7 +22,7 @@ _sd_cli_run_history (int argc, char **argv)
     { "story", 's', 0, G_OPTION_ARG_STRING, &story_ref, N_("The story’s id or uuid"), N_("ID") },
       { NULL },
     };
-  g_autoptr (SdStore) store = NULL;
+  g_autoptr (SdLibrary) library = NULL;
   g_autoptr (SdStory) story = NULL;
   g_autoptr (GPtrArray) history = NULL;
   g_autoptr (GError) error = NULL;
@@ -33,13 +35,13 @@ _sd_cli_run_history (int argc, char **argv)
       _sd_cli_print_error (_("history needs --story"));
       return EXIT_REFUSED;
     }
-  if ((store = _sd_cli_open_store ()) == NULL)
+  if ((library = _sd_cli_open_library (FALSE)) == NULL)
     return EXIT_REFUSED;
-  if ((id = sd_store_find_story (store, story_ref, &error)) < 0
-      || (story = sd_store_get_story (store, id, &error)) == NULL
-      || (history = sd_store_list_history (store, id, &error)) == NULL)
+  if ((id = sd_library_find_story (library, story_ref, &error)) < 0
+      || (story = sd_library_get_story (library, id, &error)) == NULL
+      || (history = sd_library_list_history (library, id, &error)) == NULL)
     {
-      _sd_cli_print_error (error->message);
+      _sd_cli_say_library_error (library, _("read a story’s history"), error);
       return EXIT_REFUSED;
     }
   /* oldest first, then what the story holds now: field, when written, by

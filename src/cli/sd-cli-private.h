@@ -10,6 +10,7 @@
 
 #include "sd-cli.h"
 #include "sd-export.h"
+#include "sd-library.h"
 #include "sd-pg-library.h"
 #include "sd-store.h"
 
@@ -47,6 +48,14 @@ G_GNUC_INTERNAL int       _sd_cli_run_trash     (int argc, char **argv);
 G_GNUC_INTERNAL int       _sd_cli_run_batches   (int argc, char **argv);
 /* storydesk history (sd-cli-history.c) */
 G_GNUC_INTERNAL int       _sd_cli_run_history   (int argc, char **argv);
+/* The library --db names, either engine's (sd-cli-trash.c): a personal
+ * library (its weekly care first when @to_write), or a shared one on one
+ * connection, for a person holding one of its roles; NULL, said,
+ * otherwise.  Then @error said, the server's refusal (a shared library's
+ * SD_PG_ERROR_DENIED) naming who the person is there and @action. */
+G_GNUC_INTERNAL SdLibrary *_sd_cli_open_library (gboolean to_write);
+G_GNUC_INTERNAL void      _sd_cli_say_library_error (SdLibrary *library, const char *action,
+                                                     const GError *error);
 
 /* storydesk serve, admin: a shared library on PostgreSQL (sd-cli-shared.c) */
 G_GNUC_INTERNAL int       _sd_cli_run_serve     (int argc, char **argv);

@@ -1,4 +1,6 @@
-/* sd-cli-trash.c — storydesk delete, trash list|restore|empty, batches
+/* sd-cli-trash.c — storydesk delete, trash list|restore|empty, batches,
+ * on either engine's library through SdLibrary (#17): a shared one's
+ * server lets only an admin (管理员) delete, restore or empty
  *
  * Copyright 2026 The Storydesk authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -10,6 +12,8 @@
 #include <glib/gi18n.h>
 
 #include "sd-cli-private.h"
+#include "sd-library.h"
+#include "sd-pg-shared.h"
 
 /* What --story, --page or --batch names. */
 typedef struct
@@ -49,11 +53,62 @@ parse_with_target (const char *name, int *argc, char ***argv, Target *target)
   return _sd_cli_parse_options (name, entries, argc, argv);
 }
 
+SdLibrary *
+_sd_cli_open_library (gboolean to_write)
+{
+  g_autofree char *location = _sd_cli_dup_db_path ();
+  g_autoptr (SdPgShared) shared = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *name = NULL;
+  SdPgRole         role;
+  SdStore         *store;
+
+  if (!sd_pg_library_is_location (location))
+    {
+      store = to_write ? _sd_cli_open_store_to_write () : _sd_cli_open_store ();
+      return store != NULL ? SD_LIBRARY (store) : NULL;
+    }
+  /* one connection, no NOTIFY: the importer's */
+  shared = sd_pg_shared_open_importer (location, &error);
+  if (shared != NULL && !sd_pg_shared_get_person (shared, &name, &role, &error) && error == NULL)
+    g_set_error (&error, SD_PG_ERROR, SD_PG_ERROR_DENIED,
+                 _("%s holds no role of the shared library %s: an admin adds people with "
+                   "storydesk admin add"),
+                    name, location);
+  if (error != NULL)
+    {
+      _sd_cli_print_error (error->message);
+      return NULL;
+    }
+  return SD_LIBRARY (g_steal_pointer (&shared));
+}
+
+void
+_sd_cli_say_library_error (SdLibrary *library, const char *action, const GError *error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+  SdPgRole         role;
+
+  /* the server's refusal, said with who the person is there */
+  if (SD_IS_PG_SHARED (library) && g_error_matches (error, SD_PG_ERROR, SD_PG_ERROR_DENIED)
+      && sd_pg_shared_get_person (SD_PG_SHARED (library), &name, &role, NULL))
+    /* TRANSLATORS: "anna is an editor (编辑) of the shared library and may not delete
+     * stories: only an admin (管理员) may (the server said: …)" */
+    message = g_strdup_printf (_("%s is %s of the shared library and may not %s: only an admin "
+                                 "(管理员) may (the server said: %s)"),
+                                  name, sd_pg_role_to_label (role), action, error->message);
+  _sd_cli_print_error (message != NULL ? message : error->message);
+}
+
 /* Opens the library and sets @out_kind and @out_id to the one target
  * @target names, or says why there is none. */
 static gboolean
-resolve_target (
-    const char *name, Target *target, SdStore **out_store, SdTrashKind *out_kind, gint64 *out_id)
+resolve_target (const char  *name,
+                Target      *target,
+                SdLibrary  **out_library,
+                SdTrashKind *out_kind,
+                gint64      *out_id)
 {
   g_autoptr (GError) error = NULL;
 
@@ -64,18 +119,18 @@ resolve_target (
       _sd_cli_print_error (message);
       return FALSE;
     }
-  if ((*out_store = _sd_cli_open_store_to_write ()) == NULL)
+  if ((*out_library = _sd_cli_open_library (TRUE)) == NULL)
     return FALSE;
   *out_kind = target->story != NULL ? SD_TRASH_STORY
               : target->page > 0    ? SD_TRASH_PAGE
                                     : SD_TRASH_BATCH;
-  *out_id = target->story != NULL ? sd_store_find_story (*out_store, target->story, &error)
+  *out_id = target->story != NULL ? sd_library_find_story (*out_library, target->story, &error)
             : target->page > 0    ? target->page
                                   : target->batch;
   if (*out_id < 0)
     {
       _sd_cli_print_error (error->message);
-      g_clear_object (out_store);
+      g_clear_object (out_library);
       return FALSE;
     }
   return TRUE;
@@ -85,18 +140,19 @@ resolve_target (
 static int
 move_target (const char *name, Target *target, gboolean to_trash)
 {
-  g_autoptr (SdStore) store = NULL;
+  g_autoptr (SdLibrary) library = NULL;
   g_autoptr (GError) error = NULL;
   SdTrashKind kind;
   gint64      id;
   guint       n = 0;
 
-  if (!resolve_target (name, target, &store, &kind, &id))
+  if (!resolve_target (name, target, &library, &kind, &id))
     return EXIT_REFUSED;
-  if (!(to_trash ? sd_store_trash (store, kind, id, &n, &error)
-                 : sd_store_restore (store, kind, id, &n, &error)))
+  if (!(to_trash ? sd_library_trash (library, kind, id, &n, &error)
+                 : sd_library_restore (library, kind, id, &n, &error)))
     {
-      _sd_cli_print_error (error->message);
+      _sd_cli_say_library_error (library,
+                                 to_trash ? _("delete stories") : _("restore stories"), error);
       return EXIT_REFUSED;
     }
   if (!to_trash && n == 0)
@@ -139,14 +195,14 @@ _sd_cli_run_delete (int argc, char **argv)
 }
 
 static int
-list_trash (SdStore *store)
+list_trash (SdLibrary *library)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) entries = sd_store_list_trash (store, &error);
+  g_autoptr (GPtrArray) entries = sd_library_list_trash (library, &error);
 
   if (entries == NULL)
     {
-      _sd_cli_print_error (error->message);
+      _sd_cli_say_library_error (library, _("read the trash"), error);
       return EXIT_REFUSED;
     }
   if (entries->len == 0)
@@ -172,7 +228,7 @@ int
 _sd_cli_run_trash (int argc, char **argv)
 {
   g_auto (Target) target = { NULL, 0, 0 };
-  g_autoptr (SdStore) store = NULL;
+  g_autoptr (SdLibrary) library = NULL;
   g_autoptr (GError) error = NULL;
   const char *action;
   guint       n = 0;
@@ -189,14 +245,14 @@ _sd_cli_run_trash (int argc, char **argv)
           _("trash needs list, restore (with --story, --page or --batch) or empty"));
       return EXIT_REFUSED;
     }
-  store = g_strcmp0 (action, "list") == 0 ? _sd_cli_open_store () : _sd_cli_open_store_to_write ();
-  if (store == NULL)
+  library = _sd_cli_open_library (g_strcmp0 (action, "list") != 0);
+  if (library == NULL)
     return EXIT_REFUSED;
   if (g_strcmp0 (action, "list") == 0)
-    return list_trash (store);
-  if (!sd_store_empty_trash (store, NULL, &n, &error))
+    return list_trash (library);
+  if (!sd_library_empty_trash (library, &n, &error))
     {
-      _sd_cli_print_error (error->message);
+      _sd_cli_say_library_error (library, _("empty the trash"), error);
       return EXIT_REFUSED;
     }
   g_print (g_dngettext (GETTEXT_PACKAGE, "%u story deleted for good\n",
@@ -208,17 +264,17 @@ _sd_cli_run_trash (int argc, char **argv)
 int
 _sd_cli_run_batches (int argc, char **argv)
 {
-  g_autoptr (SdStore) store = NULL;
+  g_autoptr (SdLibrary) library = NULL;
   g_autoptr (GPtrArray) batches = NULL;
   g_autoptr (GError) error = NULL;
 
   if (!_sd_cli_parse_options ("batches", NULL, &argc, &argv))
     return EXIT_REFUSED;
-  if ((store = _sd_cli_open_store ()) == NULL)
+  if ((library = _sd_cli_open_library (FALSE)) == NULL)
     return EXIT_REFUSED;
-  if ((batches = sd_store_list_batches (store, &error)) == NULL)
+  if ((batches = sd_library_list_batches (library, &error)) == NULL)
     {
-      _sd_cli_print_error (error->message);
+      _sd_cli_say_library_error (library, _("read the import batches"), error);
       return EXIT_REFUSED;
     }
   /* id, kind, when, pages, stories, in the trash, first file */

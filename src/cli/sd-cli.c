@@ -105,7 +105,8 @@ static char *db_path;
 static const GOptionEntry db_entries[] = {
   { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path,
     N_("The library: a file (default: ~/.local/share/storydesk/library.db), or a shared "
-       "library’s postgresql://… address (export, tag, note, status, search)"),
+       "library’s postgresql://… address (export, tag, note, status, search, delete, "
+       "trash, batches, history)"),
         N_("FILE") },
     { NULL },
   };
@@ -208,7 +209,8 @@ open_store (SdStoreOpenFlags flags)
   if (sd_pg_library_is_location (path))
     g_set_error (&error, SD_PG_ERROR, SD_PG_ERROR_UNSUPPORTED,
                  _("%s is a shared library: this command does not work on one yet (import, "
-                   "export, tag, note, status, page and search do)"),
+                   "export, tag, note, status, page, search, delete, trash, batches and "
+                   "history do)"),
                     path);
   else
     {

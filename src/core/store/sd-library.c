@@ -508,6 +508,7 @@ _sd_store_library_init (SdLibraryInterface *iface)
   iface->import_page = (gpointer) sd_store_import_page;
   _sd_store_library_init_corrections (iface);
   _sd_store_library_init_pages (iface);
+  _sd_store_library_init_trash (iface);
   /* marks and organising */
   iface->add_highlight = (gpointer) sd_store_add_highlight;
   iface->remove_highlight = store_remove_highlight;

@@ -158,6 +158,15 @@ struct _SdLibraryInterface
                                                  GError **error);
   gboolean           (*revert_repair)           (SdLibrary *self, gint64 id, gint64 repair_id,
                                                  GError **error);
+
+  /* Import batches, the trash's entries, a story's history and a story
+   * named by id or uuid, read on the caller's thread (the command line's;
+   * sd-library-trash.c); nullable where the engine keeps none of them. */
+  GPtrArray         *(*list_batches)            (SdLibrary *self, GError **error);
+  GPtrArray         *(*list_trash)              (SdLibrary *self, GError **error);
+  GPtrArray         *(*list_history)            (SdLibrary *self, gint64 id, GError **error);
+  gint64             (*find_story)              (SdLibrary *self, const char *id_or_uuid,
+                                                 GError **error);
 };
 
 /* The ids of @scope's stories in order, the first @n_rows rows with them
@@ -439,6 +448,24 @@ SdStoryPage      *sd_library_read_story_page_finish  (SdLibrary           *self,
 gboolean          sd_library_revert_repair           (SdLibrary           *self,
                                                       gint64               id,
                                                       gint64               repair_id,
+                                                      GError             **error);
+
+/* Import batches, the trash and a story's history, whichever engine holds
+ * the library, read on the caller's thread (sd-library-trash.c): as
+ * sd_store_list_batches () (element-type SdBatch), sd_store_list_trash ()
+ * (element-type SdTrashEntry) and sd_store_list_history () (element-type
+ * SdHistoryEntry); SD_LIBRARY_ERROR_UNSUPPORTED where the engine keeps
+ * none.  sd_library_find_story (): the id of the story @id_or_uuid names
+ * (its id, or its uuid), -1 with SD_STORE_ERROR_NOT_FOUND. */
+GPtrArray        *sd_library_list_batches            (SdLibrary           *self,
+                                                      GError             **error);
+GPtrArray        *sd_library_list_trash              (SdLibrary           *self,
+                                                      GError             **error);
+GPtrArray        *sd_library_list_history            (SdLibrary           *self,
+                                                      gint64               id,
+                                                      GError             **error);
+gint64            sd_library_find_story              (SdLibrary           *self,
+                                                      const char          *id_or_uuid,
                                                       GError             **error);
 
 G_END_DECLS

@@ -206,5 +206,7 @@ G_GNUC_INTERNAL void _sd_store_library_init (SdLibraryInterface *iface);
 G_GNUC_INTERNAL void _sd_store_library_init_corrections (SdLibraryInterface *iface);
 /* The page view and repairs taken back (sd-library-pages.c). */
 G_GNUC_INTERNAL void _sd_store_library_init_pages (SdLibraryInterface *iface);
+/* batches, the trash's entries, a story's history (sd-library-trash.c) */
+G_GNUC_INTERNAL void _sd_store_library_init_trash (SdLibraryInterface *iface);
 
 G_END_DECLS

@@ -1,6 +1,7 @@
 /* sd-pg-copy.c — a personal library's stories copied into a shared one
  * (#17 item 6): every field the personal library's cursor reads, its page,
- * tags with their colours and highlights with their anchors
+ * tags with their colours, highlights with their anchors, and the notes
+ * and statuses a merge replaced (its history)
  *
  * Copyright 2026 The Storydesk authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -26,6 +27,7 @@ typedef struct
   SdStore    *store;      /* (nullable) the personal library: its pages' text */
   guint       n_copied;
   guint       n_skipped;
+  GPtrArray  *histories; /* (nullable) each story's SdHistoryEntry array, in step */
 } CopyBatch;
 
 char *
@@ -272,25 +274,22 @@ copy_batch (SdPgLibrary *self, gpointer data, GError **error)
         batch->n_skipped++;
       else
         batch->n_copied++;
+      /* the notes and statuses a merge replaced come along */
+      if (id != NULL && batch->histories != NULL
+          && !_sd_pg_keep_history (self, id, batch->histories->pdata[i], error))
+        return FALSE;
     }
   return TRUE;
 }
 
 static gboolean
-copy_stories (SdPgLibrary *self,
-              GPtrArray   *stories,
-              GHashTable  *tag_colors,
-              SdStore     *store,
-              guint       *out_n_copied,
-              guint       *out_n_skipped,
-              GError     **error)
+run_copy (
+    SdPgLibrary *self, CopyBatch *batch, guint *out_n_copied, guint *out_n_skipped, GError **error)
 {
-  CopyBatch batch = { stories, tag_colors, store, 0, 0 };
-
-  if (!_sd_pg_check_schema (self, error) || !_sd_pg_transact (self, copy_batch, &batch, error))
+  if (!_sd_pg_check_schema (self, error) || !_sd_pg_transact (self, copy_batch, batch, error))
     return FALSE;
-  *out_n_copied = batch.n_copied;
-  *out_n_skipped = batch.n_skipped;
+  *out_n_copied = batch->n_copied;
+  *out_n_skipped = batch->n_skipped;
   return TRUE;
 }
 
@@ -312,7 +311,9 @@ sd_pg_library_copy_stories (SdPgLibrary *self,
                             guint       *out_n_skipped,
                             GError     **error)
 {
-  return copy_stories (self, stories, tag_colors, NULL, out_n_copied, out_n_skipped, error);
+  CopyBatch batch = { stories, tag_colors, NULL, 0, 0, NULL };
+
+  return run_copy (self, &batch, out_n_copied, out_n_skipped, error);
 }
 
 static gboolean
@@ -325,6 +326,34 @@ take_repairs (SdStore *store, SdStory *story, GError **error)
   g_clear_pointer (&story->repairs, g_ptr_array_unref);
   story->repairs = g_steal_pointer (&whole->repairs);
   return TRUE;
+}
+
+/* @stories copied as sd_pg_library_copy_stories () copies them, with
+ * each one's history (sd_store_list_history ()) and its page's text from
+ * @store. */
+static gboolean
+copy_with_history (SdPgLibrary *self,
+                   SdStore     *store,
+                   GPtrArray   *stories,
+                   GHashTable  *tag_colors,
+                   guint       *out_n_copied,
+                   guint       *out_n_skipped,
+                   GError     **error)
+{
+  g_autoptr (GPtrArray) histories =
+      g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  CopyBatch batch = { stories, tag_colors, store, 0, 0, histories };
+
+  for (guint i = 0; i < stories->len; i++)
+    {
+      GPtrArray *history =
+          sd_store_list_history (store, ((SdStory *) stories->pdata[i])->id, error);
+
+      if (history == NULL)
+        return FALSE;
+      g_ptr_array_add (histories, history);
+    }
+  return run_copy (self, &batch, out_n_copied, out_n_skipped, error);
 }
 
 /* Stories a transaction: a stopped copy loses at most one batch's work,
@@ -367,7 +396,7 @@ sd_pg_library_copy_library (
         g_ptr_array_add (batch, story);
       if (batch->len == 0 || (story != NULL && batch->len < COPY_BATCH))
         continue;
-      if (!copy_stories (self, batch, colors, store, &n_copied, &n_skipped, error))
+      if (!copy_with_history (self, store, batch, colors, &n_copied, &n_skipped, error))
         return FALSE;
       *out_n_copied += n_copied;
       *out_n_skipped += n_skipped;

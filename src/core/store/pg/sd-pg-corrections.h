@@ -67,8 +67,8 @@ gboolean     sd_pg_library_set_page_fields_at (SdPgLibrary *self,
                                             GError       **error);
 
 /* sd-pg-trash.c: as sd_store_trash (), sd_store_restore () and
- * sd_store_empty_trash () (all of it); SD_TRASH_STORY or SD_TRASH_PAGE, a
- * shared library keeping no import batches.  @out_n nullable. */
+ * sd_store_empty_trash () (all of it); a story, a page or an import
+ * batch.  @out_n nullable. */
 gboolean     sd_pg_library_trash           (SdPgLibrary   *self,
                                             SdTrashKind    kind,
                                             gint64         id,
@@ -84,6 +84,26 @@ gboolean     sd_pg_library_empty_trash     (SdPgLibrary   *self,
                                             GError       **error);
 /* How many stories are in the trash; -1 with @error set. */
 gint64       sd_pg_library_count_trash     (SdPgLibrary   *self,
+                                            GError       **error);
+/* The stories in the trash longer than SD_STORE_TRASH_DAYS deleted for
+ * good, as a personal library's open purges them; @out_n nullable.  Only
+ * an admin may: an admin's open runs it. */
+gboolean     sd_pg_library_purge_trash     (SdPgLibrary   *self,
+                                            guint         *out_n,
+                                            GError       **error);
+
+/* sd-pg-batches.c: as sd_store_begin_batch (), sd_store_list_batches ()
+ * (element-type SdBatch), sd_store_list_trash () (element-type
+ * SdTrashEntry) and sd_store_list_history () (element-type
+ * SdHistoryEntry). */
+void         sd_pg_library_begin_batch     (SdPgLibrary   *self,
+                                            SdBatchKind    kind);
+GPtrArray   *sd_pg_library_list_batches    (SdPgLibrary   *self,
+                                            GError       **error);
+GPtrArray   *sd_pg_library_list_trash      (SdPgLibrary   *self,
+                                            GError       **error);
+GPtrArray   *sd_pg_library_list_history    (SdPgLibrary   *self,
+                                            gint64         story_id,
                                             GError       **error);
 
 G_END_DECLS

@@ -42,30 +42,58 @@ page_name (const SdPageRecord *page)
   return page->name != NULL ? page->name : page->file;
 }
 
-/* Whether a page of @page's bytes is in the library, and (optional)
- * whether one of its identity is. */
+/* Whether a page of @page's bytes is in the library, (optional) whether
+ * one of its identity is, and (optional) whether stories of it went to
+ * the trash with it or its batch: importing it again brings them back. */
 static gboolean
 find_page (SdPgLibrary        *self,
            const SdPageRecord *page,
            gboolean           *out_known,
            gboolean           *out_has_identity,
+           gboolean           *out_in_trash,
            GError            **error)
 {
   g_autofree char  *identity = dup_identity (page);
   const char *const params[] = { page->checksum, identity };
-  PGresult         *result = _sd_pg_run (self,
-                                         "SELECT EXISTS (SELECT 1 FROM pages WHERE checksum = $1),"
-                                                 "  EXISTS (SELECT 1 FROM pages p WHERE identity = $2"
-                                                 "    AND EXISTS (SELECT 1 FROM stories WHERE page_id = p.id))",
-                                         G_N_ELEMENTS (params), params, error);
+  PGresult         *result =
+      _sd_pg_run (self,
+                  "SELECT EXISTS (SELECT 1 FROM pages WHERE checksum = $1),"
+                  "  EXISTS (SELECT 1 FROM pages p WHERE identity = $2"
+                  "    AND EXISTS (SELECT 1 FROM stories WHERE page_id = p.id)),"
+                  "  EXISTS (SELECT 1 FROM pages p JOIN stories s ON s.page_id = p.id"
+                  "    WHERE p.checksum = $1 AND s.trash_kind IN ('page', 'batch'))",
+                  G_N_ELEMENTS (params), params, error);
 
   if (result == NULL)
     return FALSE;
   *out_known = g_str_equal (PQgetvalue (result, 0, 0), "t");
   if (out_has_identity != NULL)
     *out_has_identity = g_str_equal (PQgetvalue (result, 0, 1), "t");
+  if (out_in_trash != NULL)
+    *out_in_trash = g_str_equal (PQgetvalue (result, 0, 2), "t");
   PQclear (result);
   return TRUE;
+}
+
+/* A known page whose stories went to the trash with it or its batch: they
+ * come back, as on a personal library (sd-store-import.c). */
+static gboolean
+restore_known (PageImport *import, SdPgLibrary *self, GError **error)
+{
+  const char *const params[] = { import->page->checksum };
+  PGresult         *result =
+      _sd_pg_run (self, "SELECT id FROM pages WHERE checksum = $1", 1, params, error);
+  gboolean ok = result != NULL;
+
+  for (int row = 0; ok && row < PQntuples (result); row++)
+    {
+      guint n = 0;
+
+      ok = _sd_pg_restore_page (self, PQgetvalue (result, row, 0), &n, error);
+      import->outcome.n_restored += n;
+    }
+  PQclear (result);
+  return ok;
 }
 
 /* Whether a new version may replace the earlier one (page @page_id): its
@@ -161,7 +189,7 @@ import_transaction (SdPgLibrary *self, gpointer data, GError **error)
   PageImport       *import = data;
   const char *const by_identity[] = { import->identity };
   g_autofree char  *page_id = NULL;
-  gboolean          known = FALSE;
+  gboolean          known = FALSE, in_trash = FALSE;
   g_autoptr (SdPgVersionPlan) plan = NULL;
   PGresult *result;
 
@@ -175,12 +203,13 @@ import_transaction (SdPgLibrary *self, gpointer data, GError **error)
           || !_sd_pg_run_command (self, "SET LOCAL storydesk.copying = 'on'", 0, NULL, error)))
     return FALSE;
   /* asked again, now that no other import runs */
-  if (!find_page (self, import->page, &known, NULL, error))
+  if (!find_page (self, import->page, &known, NULL, &in_trash, error))
     return FALSE;
   if (known)
     {
       import->outcome.known = TRUE;
-      return TRUE;
+      return !in_trash || (import->flags & SD_PAGE_IMPORT_DRY_RUN)
+             || restore_known (import, self, error);
     }
   result = _sd_pg_run (self, "SELECT id FROM pages WHERE identity = $1", 1, by_identity, error);
   if (result == NULL)
@@ -195,7 +224,8 @@ import_transaction (SdPgLibrary *self, gpointer data, GError **error)
 
   g_clear_pointer (&page_id, g_free);
   if (!put_page (import, self, &page_id, error)
-      || !_sd_pg_put_page_text (self, page_id, import->page->text, NULL, 0, error))
+      || !_sd_pg_put_page_text (self, page_id, import->page->text, NULL, 0, error)
+      || !_sd_pg_file_page_in_batch (self, page_id, error))
     return FALSE;
   for (guint i = 0; i < import->stories->len; i++)
     fill_story (g_ptr_array_index (import->stories, i), import->page, page_id);
@@ -222,8 +252,14 @@ check_page (
     SdLibrary *library, const SdPageRecord *page, gboolean *known, gboolean *named, GError **error)
 {
   SdPgLibrary *self = _sd_pg_shared_get_writer (SD_PG_SHARED (library), error);
+  gboolean     in_trash = FALSE;
 
-  return self != NULL && find_page (self, page, known, named, error);
+  /* a page deleted with its stories is not done with: its import brings
+   * them back */
+  if (self == NULL || !find_page (self, page, known, named, &in_trash, error))
+    return FALSE;
+  *known = *known && !in_trash;
+  return TRUE;
 }
 
 /* As sd_store_import_page (): @page and its @stories (ids 0; their ids

@@ -264,8 +264,8 @@ GArray      *sd_pg_library_search_ids   (SdPgLibrary       *self,
 
 /* The ids of @scope's stories ordered by @order, then in the library's
  * order (page, then the order they came), as a personal library lists
- * them; a search's words and phrases in @scope->text; a shared library has
- * no trash nor batches yet, so those scopes are empty (sd-pg-list.c).
+ * them; a search's words and phrases in @scope->text; the trash's latest
+ * first; an import batch's stories (sd-pg-list.c).
  * (element-type gint64) */
 GArray      *sd_pg_library_list_ids     (SdPgLibrary       *self,
                                          const SdScope     *scope,

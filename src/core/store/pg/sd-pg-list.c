@@ -100,7 +100,12 @@ sd_pg_library_list_ids (SdPgLibrary   *self,
       g_ptr_array_add (params, owned->pdata[owned->len - 1]);
       g_string_append_printf (where, " AND s.place_code LIKE $%u", params->len);
       break;
-    default: /* a shared library keeps no import batches yet */
+    case SD_SCOPE_BATCH: /* an import batch's pages (sd-pg-batches.c) */
+      g_ptr_array_add (owned, g_strdup_printf ("%" G_GINT64_FORMAT, scope->batch_id));
+      g_ptr_array_add (params, owned->pdata[owned->len - 1]);
+      g_string_append_printf (where, " AND p.batch_id = $%u", params->len);
+      break;
+    default:
       return g_array_new (FALSE, FALSE, sizeof (gint64));
     }
   if (scope->text != NULL && *scope->text != '\0')

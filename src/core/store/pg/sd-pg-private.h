@@ -36,6 +36,11 @@ struct _SdPgLibrary
   gboolean           reconnecting;     /* from the loss until LISTEN runs again */
   guint              drain_source;  /* notifications a statement read, told when idle */
   gint64             last_change;   /* the highest change number seen */
+
+  /* what sd-pg-batches.c keeps: the import batch this connection's pages
+   * go into (0: one is made with the next page) and its kind */
+  gint64             batch_id;
+  SdBatchKind        batch_kind;
 };
 
 /* After each statement: notifications it read are told from the main loop. */
@@ -230,5 +235,25 @@ G_GNUC_INTERNAL void      _sd_pg_shared_start_read (SdPgShared *self, gpointer t
                                                     gpointer user_data);
 G_GNUC_INTERNAL gpointer  _sd_pg_shared_finish_read (SdPgShared *self, GAsyncResult *result,
                                                      gpointer tag, GError **error);
+/* sd-pg-batches.c: import batches and story history.  The schema's step
+ * for them (sd-pg-schema.c); page @page_id filed in the connection's
+ * batch, made with the first page; SdPgShared's side (begin_batch, the
+ * lists, find_story). */
+extern const char _sd_pg_schema_batches_sql[];
+G_GNUC_INTERNAL gboolean  _sd_pg_file_page_in_batch (SdPgLibrary *self, const char *page_id,
+                                                     GError **error);
+/* Story @story_id's @history (element-type SdHistoryEntry: a personal
+ * library's, sd-pg-copy.c) kept as its own. */
+G_GNUC_INTERNAL gboolean  _sd_pg_keep_history (SdPgLibrary *self, const char *story_id,
+                                               GPtrArray *history, GError **error);
+G_GNUC_INTERNAL void      _sd_pg_shared_batches_init (SdLibraryInterface *iface);
+/* sd-pg-trash.c: the stories of page @page_id that went to the trash with
+ * it or its batch brought back (its file imported again), @out_n how many. */
+/* An admin's open: the trash's stories older than SD_STORE_TRASH_DAYS
+ * purged (a failure only logged: the library opens all the same); nothing
+ * for another role. */
+G_GNUC_INTERNAL void      _sd_pg_purge_as_admin (SdPgLibrary *self);
+G_GNUC_INTERNAL gboolean  _sd_pg_restore_page (SdPgLibrary *self, const char *page_id,
+                                               guint *out_n, GError **error);
 
 G_END_DECLS

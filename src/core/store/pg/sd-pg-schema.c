@@ -408,10 +408,15 @@ static const char step7_sql[] =
  * on a library made before the steps were counted: each of its statements
  * keeps what is there.  A new step goes at the end; none is ever edited. */
 static const char *const steps[] = {
-  schema_sql, step2_sql,
-  step3_sql,  step4_sql,
-  step5_sql,  step6_sql,
-  step7_sql,  _sd_pg_step_pages_sql, /* step 8: page text and OCR repairs (sd-pg-pages.c) */
+  schema_sql,
+  step2_sql,
+  step3_sql,
+  step4_sql,
+  step5_sql,
+  step6_sql,
+  step7_sql,
+  _sd_pg_step_pages_sql,     /* step 8: page text and OCR repairs (sd-pg-pages.c) */
+  _sd_pg_schema_batches_sql, /* step 9: import batches and story history (sd-pg-batches.c) */
 };
 
 /* The steps recorded, each a bit (step n is 1 << n), and the highest in

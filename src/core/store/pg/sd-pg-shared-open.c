@@ -68,6 +68,9 @@ open_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
   if (sd_pg_library_get_person (opening->library, &name, &role, NULL) && role == SD_PG_ROLE_ADMIN
       && sd_pg_library_count_missing_heads (opening->library, NULL) > 0)
     opening->filler = sd_pg_library_open_again (opening->library, cancellable, NULL);
+  /* an admin's open purges the trash's stories older than 30 days, as a
+   * personal library's open does (sd-pg-trash.c) */
+  _sd_pg_purge_as_admin (opening->library);
   g_task_return_boolean (task, TRUE);
 }
 

@@ -13,10 +13,9 @@
 
 #include "sd-pg-corrections.h"
 #include "sd-pg-private.h"
-#include "sd-theme-suggester.h"
 #include "sd-pg-shared.h"
-/* pgundo: undo of corrections */
 #include "sd-pg-undo.h"
+#include "sd-theme-suggester.h"
 
 struct _SdPgShared
 {
@@ -292,7 +291,7 @@ get_story_details_finish (SdLibrary *library, GAsyncResult *result, GError **err
 }
 
 /* The tags, their colours, the counts by place and by day, the trash's
- * count and the saved searches; no batches on a shared library yet. */
+ * count, the saved searches and the import batches. */
 static gpointer
 read_summary (SdPgLibrary *reader, gpointer data, GError **error)
 {
@@ -316,7 +315,9 @@ read_summary (SdPgLibrary *reader, gpointer data, GError **error)
   summary->searches = sd_pg_library_list_saved_searches (reader, error);
   if (summary->searches == NULL)
     return NULL;
-  summary->batches = g_ptr_array_new ();
+  summary->batches = sd_pg_library_list_batches (reader, error);
+  if (summary->batches == NULL)
+    return NULL;
   return g_steal_pointer (&summary);
 }
 
@@ -468,13 +469,11 @@ get_features (SdLibrary *library)
   SdPgShared *self = SD_PG_SHARED (library);
 
   /* besides reading, tags, notes and statuses: export and print, undo,
-   * highlights, themes turned down, saved searches and tags organised
-   * (sd-pg-shared-marks.c), and an admin's import; a reviewer's
-   * corrections and page details, an admin's trash (the server refuses
-   * them to the others anyway) */
+   * highlights, themes turned down, saved searches, tags organised and the
+   * page view, and an admin's import; a reviewer's corrections and page
+   * details, an admin's trash (the server refuses them to others anyway) */
   return SD_LIBRARY_CAN_EXPORT | SD_LIBRARY_CAN_UNDO | SD_LIBRARY_CAN_MARK | SD_LIBRARY_CAN_ORGANISE
-         | SD_LIBRARY_CAN_PAGE_TEXT /* the page view: everyone's (sd-pg-pages.c) */
-         | (self->may_import ? SD_LIBRARY_CAN_IMPORT : 0)
+         | SD_LIBRARY_CAN_PAGE_TEXT | (self->may_import ? SD_LIBRARY_CAN_IMPORT : 0)
          | (self->role >= SD_PG_ROLE_REVIEWER ? SD_LIBRARY_CAN_CORRECT | SD_LIBRARY_CAN_PAGES : 0)
          | (self->role >= SD_PG_ROLE_ADMIN ? SD_LIBRARY_CAN_TRASH : 0);
 }
@@ -533,7 +532,8 @@ sd_pg_shared_library_init (SdLibraryInterface *iface)
   iface->describe_missing = describe_missing;
   _sd_pg_shared_corrections_init (iface);
   _sd_pg_shared_trash_init (iface);
-  _sd_pg_shared_undo_init (iface); /* pgundo: sd-pg-undo.c */
+  _sd_pg_shared_undo_init (iface);
+  _sd_pg_shared_batches_init (iface);
   _sd_pg_shared_marks_init (iface);
   _sd_pg_shared_pages_init (iface);
 }
@@ -634,6 +634,7 @@ sd_pg_shared_open_importer (const char *location, GError **error)
   self->library = sd_pg_library_open (location, error);
   if (self->library == NULL)
     return NULL;
+  _sd_pg_purge_as_admin (self->library);
   self->online = TRUE;
   self->role = read_role (self->library);
   self->may_import = self->role == SD_PG_ROLE_ADMIN;
@@ -680,6 +681,7 @@ sd_pg_shared_open (const char *location, GError **error)
       sd_pg_library_close (library);
       return NULL;
     }
+  _sd_pg_purge_as_admin (library);
   return _sd_pg_shared_new_for (library, reader, error);
 }
 
