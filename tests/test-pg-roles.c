@@ -433,7 +433,8 @@ test_repairs (void)
 }
 
 /* Import batches and story history (after /pg/roles/corrections, on its
- * people and page a01): an admin's to make, delete and restore; refused
+ * people and the page a01 was, of story 11: its details corrected there
+ * carry its identity): an admin's to make, delete and restore; refused
  * to an editor and a reviewer through Storydesk and by hand, as are the
  * trash's restore and empty. */
 static void
@@ -452,7 +453,7 @@ test_batches (void)
   assert_sql ("主编",
               "INSERT INTO storydesk.batches (kind) VALUES ('import');"
               "UPDATE storydesk.pages SET batch_id = (SELECT max (id) FROM storydesk.batches)"
-              " WHERE identity = 'a01'",
+              " WHERE id = (SELECT page_id FROM storydesk.stories WHERE id = 11)",
               1, "");
   batches = sd_pg_library_list_batches (editor, &error);
   g_assert_no_error (error);
