@@ -6,7 +6,7 @@
  * Reading, segmenting, placing and theming, before SQLite: each figure
  * times one step of sd-pipeline.h, the steps the importer takes.
  *
- *   gazetteer.build      loading the gazetteer from its three files
+ *   gazetteer.build      loading the gazetteer from its four files
  *   read.1mb             sd_page_read_bytes () on a 1 MB page
  *   segment.1mb          sd_pipeline_segment () on it: stories cut, repaired
  *   stories.1mb          sd_pipeline_make_stories (): their records, with
@@ -97,14 +97,16 @@ time_gazetteer (int n_runs, GPtrArray *table, GError **error)
       places != NULL ? g_resources_lookup_data (RESOURCE_DIR "aliases.tsv", 0, error) : NULL;
   g_autoptr (GBytes) stopwords =
       aliases != NULL ? g_resources_lookup_data (RESOURCE_DIR "stopwords.tsv", 0, error) : NULL;
+  g_autoptr (GBytes) villages =
+      stopwords != NULL ? g_resources_lookup_data (RESOURCE_DIR "villages.tsv", 0, error) : NULL;
 
-  if (stopwords == NULL)
+  if (villages == NULL)
     return FALSE;
   for (int run = 0; run < n_runs; run++)
     {
       gint64 start = g_get_monotonic_time ();
       g_autoptr (SdGazetteer) built =
-          sd_gazetteer_new_from_data_full (places, aliases, stopwords, error);
+          sd_gazetteer_new_with_villages (places, aliases, stopwords, villages, error);
       if (built == NULL)
         return FALSE;
       sd_bench_record (table, "gazetteer.build", "pipeline", "ms", sd_bench_elapsed_ms (start));

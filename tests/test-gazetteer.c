@@ -347,6 +347,35 @@ test_default (void)
   g_assert_true (SD_IS_GAZETTEER (first));
   g_assert_true (sd_gazetteer_get_default () == first);
   g_assert_cmpstr (sd_gazetteer_find_by_name (first, "港城", NULL)->name, ==, "张家港市");
+  /* villages.tsv is bundled too: a community stands for its street */
+  g_assert_nonnull (sd_gazetteer_find_by_name (first, "连元街社区", NULL));
+  g_assert_cmpstr (sd_gazetteer_find_by_name (first, "连元街社区", NULL)->name, ==, "崇安寺街道");
+}
+
+/* A villages file naming no town is refused with its line; a village
+ * whose name is already an alias keeps the alias's meaning. */
+static void
+test_villages (void)
+{
+  g_autoptr (GBytes) places = bytes_or_null (GOOD_PLACES "320509\t吴江区\tdistrict\t3205\n"
+                                                         "320509102\t黎里镇\ttown\t320509\n");
+  g_autoptr (GBytes) aliases = bytes_or_null ("汾湖社区\t320509\n");
+  g_autoptr (GBytes) bad = bytes_or_null ("# header\n下甸村\t3205\n");
+  g_autoptr (GBytes) good = bytes_or_null ("# header\n东村村\t320509102\n汾湖社区\t320509102\n");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SdGazetteer) broken = NULL;
+  g_autoptr (SdGazetteer) small = NULL;
+
+  broken = sd_gazetteer_new_with_villages (places, NULL, NULL, bad, &error);
+  g_assert_null (broken);
+  g_assert_error (error, SD_GAZETTEER_ERROR, SD_GAZETTEER_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "villages line 2: unknown town code"));
+  g_clear_error (&error);
+
+  small = sd_gazetteer_new_with_villages (places, aliases, NULL, good, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sd_gazetteer_find_by_name (small, "东村村", NULL)->name, ==, "黎里镇");
+  g_assert_cmpstr (sd_gazetteer_find_by_name (small, "汾湖社区", NULL)->name, ==, "吴江区");
 }
 
 static void
@@ -355,13 +384,14 @@ test_build_time (void)
   g_autoptr (GBytes) places = sd_test_read_file (SD_GAZETTEER_DIR, "jiangsu.tsv");
   g_autoptr (GBytes) aliases = sd_test_read_file (SD_GAZETTEER_DIR, "aliases.tsv");
   g_autoptr (GBytes) stopwords = sd_test_read_file (SD_GAZETTEER_DIR, "stopwords.tsv");
+  g_autoptr (GBytes) villages = sd_test_read_file (SD_GAZETTEER_DIR, "villages.tsv");
   gint64      start = g_get_monotonic_time ();
   const guint rounds = 5;
 
   for (guint i = 0; i < rounds; i++)
     {
       g_autoptr (SdGazetteer) built =
-          sd_gazetteer_new_from_data_full (places, aliases, stopwords, NULL);
+          sd_gazetteer_new_with_villages (places, aliases, stopwords, villages, NULL);
       g_assert_nonnull (built);
     }
   g_test_message ("gazetteer build: %.2f ms", (g_get_monotonic_time () - start) / 1000.0 / rounds);
@@ -390,6 +420,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/gazetteer/matcher/leftmost-longest", test_matcher);
   g_test_add_func ("/gazetteer/load/small", test_small_data);
   g_test_add_func ("/gazetteer/load/default", test_default);
+  g_test_add_func ("/gazetteer/load/villages", test_villages);
   g_test_add_func ("/gazetteer/load/speed", test_build_time);
 
   status = g_test_run ();

@@ -34,6 +34,7 @@ typedef struct
   GHashTable    *stems;      /* city and district names and stems */
   GHashTable    *name_count; /* official name → number of places */
   GHashTable    *blocked;    /* stop words of kind block */
+  GHashTable    *villages;   /* names loaded from villages.tsv */
 } Builder;
 
 /* Zone names that start with one of these still count as starting with the
@@ -244,9 +245,28 @@ prune_short_forms (Builder *builder)
     }
 }
 
+/* A village's name that is already a place's own (an alias) keeps that
+ * meaning; one shared by several villages names them all. */
 static gboolean
-load_aliases (Builder *builder, GBytes *bytes, GError **error)
+is_free_for_village (Builder *builder, const char *name)
 {
+  if (g_hash_table_lookup (builder->candidates, name) != NULL
+      && g_hash_table_lookup (builder->villages, name) == NULL)
+    return FALSE;
+  g_hash_table_add (builder->villages, g_strdup (name));
+  return TRUE;
+}
+
+/* aliases.tsv (alias, code, optional context code) for SD_NAME_ALIAS;
+ * villages.tsv (name, town code) for SD_NAME_VILLAGE: villages and
+ * communities stand for their town, but only where nothing else names the
+ * story's district (sd-place-village.c): many share a name, and the list
+ * is of 2022. */
+static gboolean
+load_names (Builder *builder, GBytes *bytes, SdNameKind kind, GError **error)
+{
+  gboolean    village = kind == SD_NAME_VILLAGE;
+  const char *what = village ? "villages" : "aliases";
   g_autoptr (GArray) lines = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr (GPtrArray) rows = _sd_gazetteer_split_tsv (bytes, lines);
 
@@ -258,19 +278,23 @@ load_aliases (Builder *builder, GBytes *bytes, GError **error)
       const SdPlace *place;
       const SdPlace *context = NULL;
 
-      if (n_fields < 2 || n_fields > 3 || fields[0][0] == '\0')
-        return _sd_gazetteer_fail_at_line (error, "aliases", line,
-                                           "expected alias, code and an optional context code");
+      if (n_fields < 2 || n_fields > (village ? 2 : 3) || fields[0][0] == '\0')
+        return _sd_gazetteer_fail_at_line (
+            error, what, line,
+            village ? "expected a name and a town code"
+                    : "expected alias, code and an optional context code");
       place = sd_gazetteer_lookup (builder->gazetteer, fields[1]);
-      if (place == NULL)
-        return _sd_gazetteer_fail_at_line (error, "aliases", line, "unknown code");
+      if (place == NULL || (village && place->level != SD_PLACE_LEVEL_TOWN))
+        return _sd_gazetteer_fail_at_line (error, what, line,
+                                           village ? "unknown town code" : "unknown code");
       if (n_fields == 3 && fields[2][0] != '\0')
         {
           context = sd_gazetteer_lookup (builder->gazetteer, fields[2]);
           if (context == NULL)
-            return _sd_gazetteer_fail_at_line (error, "aliases", line, "unknown context code");
+            return _sd_gazetteer_fail_at_line (error, what, line, "unknown context code");
         }
-      add_candidate (builder, fields[0], place, context, SD_NAME_ALIAS, FALSE);
+      if (!village || is_free_for_village (builder, fields[0]))
+        add_candidate (builder, fields[0], place, context, kind, FALSE);
     }
   return TRUE;
 }
@@ -399,6 +423,7 @@ _sd_name_index_build (SdNameIndex   *index,
                       GStringChunk  *strings,
                       GBytes        *aliases,
                       GBytes        *stopwords,
+                      GBytes        *villages,
                       GError       **error)
 {
   Builder  builder = { gazetteer, places, n_places, strings };
@@ -412,7 +437,10 @@ _sd_name_index_build (SdNameIndex   *index,
 
   add_official_names (&builder);
   prune_short_forms (&builder);
-  ok = load_aliases (&builder, aliases, error) && load_stopwords (&builder, stopwords, error);
+  builder.villages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  ok = load_names (&builder, aliases, SD_NAME_ALIAS, error)
+       && load_names (&builder, villages, SD_NAME_VILLAGE, error)
+       && load_stopwords (&builder, stopwords, error);
   if (ok)
     compile_entries (index, &builder);
 
@@ -420,5 +448,6 @@ _sd_name_index_build (SdNameIndex   *index,
   g_hash_table_unref (builder.stems);
   g_hash_table_unref (builder.name_count);
   g_hash_table_unref (builder.blocked);
+  g_hash_table_unref (builder.villages);
   return ok;
 }

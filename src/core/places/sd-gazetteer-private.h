@@ -18,6 +18,7 @@ typedef enum
   SD_NAME_OFFICIAL, /* the official name: 吴江区 */
   SD_NAME_ALIAS,    /* a curated alias: 港城, 苏州高新区, 吴江市 */
   SD_NAME_SHORT,    /* a rule-made short form: 吴江, 黎里 */
+  SD_NAME_VILLAGE,  /* a village or community, for its town: 下甸村 */
 } SdNameKind;
 
 typedef struct
@@ -51,8 +52,9 @@ G_GNUC_INTERNAL
 void                 _sd_name_index_init         (SdNameIndex   *index);
 G_GNUC_INTERNAL
 void                 _sd_name_index_clear        (SdNameIndex   *index);
-/* The names of @places, their short forms, @aliases and @stopwords (TSV,
- * nullable; see sd_gazetteer_new_from_data_full ()); names are kept in
+/* The names of @places, their short forms, @aliases, @stopwords and
+ * @villages (TSV, nullable; see sd_gazetteer_new_with_villages ()); names
+ * are kept in
  * @strings.  @error names the bad line. */
 G_GNUC_INTERNAL
 gboolean             _sd_name_index_build        (SdNameIndex   *index,
@@ -62,6 +64,7 @@ gboolean             _sd_name_index_build        (SdNameIndex   *index,
                                                   GStringChunk  *strings,
                                                   GBytes        *aliases,
                                                   GBytes        *stopwords,
+                                                  GBytes        *villages,
                                                   GError       **error);
 
 /* The lines of a TSV file, blank and '#' lines dropped, each split on tabs

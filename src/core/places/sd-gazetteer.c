@@ -231,6 +231,7 @@ sd_gazetteer_get_default (void)
       g_autoptr (GBytes) places = lookup_resource ("jiangsu.tsv", &error);
       g_autoptr (GBytes) aliases = NULL;
       g_autoptr (GBytes) stopwords = NULL;
+      g_autoptr (GBytes) villages = NULL;
       SdGazetteer *loaded = NULL;
 
       if (places != NULL)
@@ -238,12 +239,15 @@ sd_gazetteer_get_default (void)
       if (aliases != NULL)
         stopwords = lookup_resource ("stopwords.tsv", &error);
       if (stopwords != NULL)
-        loaded = sd_gazetteer_new_from_data_full (places, aliases, stopwords, &error);
+        villages = lookup_resource ("villages.tsv", &error);
+      if (villages != NULL)
+        loaded = sd_gazetteer_new_with_villages (places, aliases, stopwords, villages, &error);
       if (loaded == NULL)
         {
           g_critical ("Cannot load the bundled gazetteer: %s", error->message);
           loaded = g_object_new (SD_TYPE_GAZETTEER, NULL);
-          _sd_name_index_build (&loaded->names, loaded, NULL, 0, loaded->strings, NULL, NULL, NULL);
+          _sd_name_index_build (&loaded->names, loaded, NULL, 0, loaded->strings, NULL, NULL, NULL,
+                                NULL);
         }
       g_once_init_leave (&gazetteer, loaded);
     }
@@ -278,6 +282,23 @@ sd_gazetteer_new_from_data (GBytes *places, GBytes *aliases, GError **error)
 SdGazetteer *
 sd_gazetteer_new_from_data_full (GBytes *places, GBytes *aliases, GBytes *stopwords, GError **error)
 {
+  return sd_gazetteer_new_with_villages (places, aliases, stopwords, NULL, error);
+}
+
+/**
+ * sd_gazetteer_new_with_villages:
+ * @places: TSV "code\tname\tlevel\tparent_code", parents before children
+ * @aliases: (nullable): TSV "alias\tcode\tcontext_code"
+ * @stopwords: (nullable): TSV "word\tkind", kind one of block, weak, skip
+ * @villages: (nullable): TSV "name\ttown_code" (data/gazetteer/villages.tsv)
+ * @error: return location for a #GError naming the bad line
+ *
+ * Returns: (transfer full) (nullable): a new gazetteer
+ */
+SdGazetteer *
+sd_gazetteer_new_with_villages (
+    GBytes *places, GBytes *aliases, GBytes *stopwords, GBytes *villages, GError **error)
+{
   g_autoptr (SdGazetteer) self = g_object_new (SD_TYPE_GAZETTEER, NULL);
 
   g_return_val_if_fail (places != NULL, NULL);
@@ -285,7 +306,7 @@ sd_gazetteer_new_from_data_full (GBytes *places, GBytes *aliases, GBytes *stopwo
 
   if (!load_places (self, places, error)
       || !_sd_name_index_build (&self->names, self, self->places, self->n_places, self->strings,
-                                aliases, stopwords, error))
+                                aliases, stopwords, villages, error))
     return NULL;
   return g_steal_pointer (&self);
 }
@@ -425,7 +446,7 @@ sd_gazetteer_find_by_name (SdGazetteer *self, const char *name, const char *cont
       else if (context != NULL && c->place->level > SD_PLACE_LEVEL_CITY
                && strncmp (c->place->code, context->code, 4) == 0)
         score += 4;
-      score += 2 - (int) c->kind;
+      score += SD_NAME_VILLAGE - (int) c->kind; /* trusted kinds first */
       if (score > best_score)
         {
           best = c->place;

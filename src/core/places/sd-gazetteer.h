@@ -59,6 +59,15 @@ SdGazetteer   *sd_gazetteer_new_from_data_full (GBytes  *places,
                                                 GBytes  *aliases,
                                                 GBytes  *stopwords,
                                                 GError **error);
+/* As above, plus @villages: TSV "name\ttown_code", villages and
+ * communities that stand for their town where nothing else names the
+ * story's district (data/gazetteer/villages.tsv, which
+ * sd_gazetteer_get_default() loads too). */
+SdGazetteer   *sd_gazetteer_new_with_villages (GBytes  *places,
+                                               GBytes  *aliases,
+                                               GBytes  *stopwords,
+                                               GBytes  *villages,
+                                               GError **error);
 
 const SdPlace *sd_gazetteer_get_province  (SdGazetteer *self);
 const SdPlace *sd_gazetteer_lookup        (SdGazetteer *self,

@@ -32,6 +32,29 @@ typedef struct
   const SdPlace     *place;   /* resolved meaning, or NULL */
 } SdPlaceHit;
 
+/* sd-place-words.c: the word after a name */
+G_GNUC_INTERNAL
+gboolean       _sd_place_is_only_kind      (const SdNameEntry *entry,
+                                            SdNameKind         kind);
+G_GNUC_INTERNAL
+gboolean       _sd_place_names_feature     (const char        *after);
+G_GNUC_INTERNAL
+gboolean       _sd_place_names_unit        (const char        *after);
+G_GNUC_INTERNAL
+gboolean       _sd_place_names_namesake    (const SdNameEntry *entry,
+                                            const char        *after);
+G_GNUC_INTERNAL
+const SdPlace *_sd_place_find_named_district (SdGazetteer     *gazetteer,
+                                              const SdNameEntry *entry);
+/* sd-place-village.c: the villages a story names, where nothing else
+ * names its district (the hits' places are set); @within: nullable */
+G_GNUC_INTERNAL
+const SdPlace *_sd_place_find_village_place (SdGazetteer   *gazetteer,
+                                             GArray        *villages,
+                                             GArray        *hits,
+                                             GHashTable    *support,
+                                             const SdPlace *within);
+
 G_GNUC_INTERNAL
 guint          _sd_place_count_sentence_ends (const char *text,
                                               gsize       from,

@@ -33,8 +33,9 @@ typedef SdPlaceHit Hit;
 typedef struct
 {
   SdGazetteer *gazetteer;
-  GArray      *hits;    /* Hit */
-  GHashTable  *support; /* SdPlace → double: weight of the resolved mentions in it */
+  GArray      *hits;     /* Hit */
+  GArray      *villages; /* Hit: villages and communities, kept apart */
+  GHashTable  *support;  /* SdPlace → double: weight of the resolved mentions in it */
 } Resolution;
 
 /* A place's standing in one of the level tallies. */
@@ -103,65 +104,6 @@ starts_word (const char *text, gsize start)
   return g_utf8_strchr (joiners, -1, c) != NULL;
 }
 
-/* After a town's short name, these make it the name of something else:
- * 固城湖 is a lake by 固城街道, 黄桥路 a road. */
-static const char feature_chars[] = "湖河江溪湾荡塘岛山岭洲路街巷桥寺庙塔陵";
-
-/* Whether every meaning of @entry is of @kind: a short form only (黎里), a
- * curated alias only (北固山). */
-static gboolean
-is_only_kind (const SdNameEntry *entry, SdNameKind kind)
-{
-  for (guint i = 0; i < entry->n_candidates; i++)
-    if (entry->candidates[i].kind != kind)
-      return FALSE;
-  return entry->n_candidates > 0;
-}
-
-static gboolean
-names_feature (const char *after)
-{
-  gunichar    c = g_utf8_get_char (after);
-  const char *p;
-
-  if (c == 0)
-    return FALSE;
-  for (p = feature_chars; *p != '\0'; p = g_utf8_next_char (p))
-    if (g_utf8_get_char (p) == c)
-      return TRUE;
-  return FALSE;
-}
-
-/* After a town's short name, 区 or 县 make it the name of a district:
- * 雨花区 (for 雨花台区), not 雨花街道. */
-static gboolean
-names_unit (const char *after)
-{
-  return (g_str_has_prefix (after, "区") && !g_str_has_prefix (after, "区域"))
-         || g_str_has_prefix (after, "县");
-}
-
-/* The district a town's short name followed by 区 or 县 stands for: the
- * one of its towns' districts whose name begins with it (雨花 → 雨花台区). */
-static const SdPlace *
-find_named_district (SdGazetteer *gazetteer, const SdNameEntry *entry)
-{
-  const SdPlace *found = NULL;
-
-  for (guint i = 0; i < entry->n_candidates; i++)
-    {
-      const SdPlace *district = _sd_gazetteer_get_ancestor_at (
-          gazetteer, entry->candidates[i].place, SD_PLACE_LEVEL_DISTRICT);
-
-      if (district == NULL || !g_str_has_prefix (district->name, entry->name))
-        continue;
-      if (found != NULL && found != district)
-        return NULL;
-      found = district;
-    }
-  return found;
-}
-
 /* A lake or road named after a town lies in the town's district, not
  * necessarily in the town. */
 static const SdPlace *
@@ -200,7 +142,7 @@ scan_field (Resolution *res, SdMentionField field, const char *text)
       };
 
       /* Blocked words (大丰收, 上海) only hide what is inside them. */
-      if (entry->n_candidates == 0)
+      if (entry->n_candidates == 0 || _sd_place_names_namesake (entry, text + match->end))
         continue;
 
       if (field == SD_MENTION_IN_HEADLINE)
@@ -214,14 +156,19 @@ scan_field (Resolution *res, SdMentionField field, const char *text)
           if (last->field == field && last->end == match->start)
             hit.prev = (gint) res->hits->len - 1;
         }
+      if (_sd_place_is_only_kind (entry, SD_NAME_VILLAGE))
+        {
+          g_array_append_val (res->villages, hit);
+          continue;
+        }
       if (is_generic_zone (entry->name))
         hit.bounded = starts_word (text, match->start);
-      hit.shortened = is_only_kind (entry, SD_NAME_SHORT);
+      hit.shortened = _sd_place_is_only_kind (entry, SD_NAME_SHORT);
       /* 雨花区 is 雨花台区 as people say it, not 雨花街道 */
-      if (hit.shortened && names_unit (text + match->end)
-          && (hit.place = find_named_district (res->gazetteer, entry)) == NULL)
+      if (hit.shortened && _sd_place_names_unit (text + match->end)
+          && (hit.place = _sd_place_find_named_district (res->gazetteer, entry)) == NULL)
         continue;
-      hit.feature = hit.shortened && names_feature (text + match->end);
+      hit.feature = hit.shortened && _sd_place_names_feature (text + match->end);
       sentence += _sd_place_count_sentence_ends (text, scanned, match->start);
       scanned = match->start;
       hit.sentence = sentence;
@@ -345,7 +292,7 @@ names_inside_town (Resolution *res, const Hit *hit)
   return before != NULL
          && (before->level == SD_PLACE_LEVEL_TOWN
              || (before->level == SD_PLACE_LEVEL_DISTRICT
-                 && is_only_kind (hit->entry, SD_NAME_ALIAS)))
+                 && _sd_place_is_only_kind (hit->entry, SD_NAME_ALIAS)))
          && !_sd_place_is_within (hit->place, before);
 }
 
@@ -625,8 +572,15 @@ decide (Resolution *res)
     {
       g_autoptr (GArray) cities = tally_level (res, SD_PLACE_LEVEL_CITY, NULL, FALSE);
 
+      /* the villages of one district, when nothing names the province
+       * (a list of its villages) and no city is ahead */
+      if (sum_province_weight (res) == 0.0)
+        decision->place = _sd_place_find_village_place (res->gazetteer, res->villages, res->hits,
+                                                        res->support, NULL);
+      if (decision->place != NULL)
+        decision->confidence = 0.6;
       /* Several cities and none ahead, or only the province itself. */
-      if (cities->len > 0 || sum_province_weight (res) > 0.0)
+      else if (cities->len > 0 || sum_province_weight (res) > 0.0)
         {
           decision->place = province;
           decision->confidence = cities->len > 1 ? 0.7 : 0.5;
@@ -640,6 +594,12 @@ decide (Resolution *res)
     town = decide_level (res, SD_PLACE_LEVEL_TOWN, district, district_source, &town_source,
                          &confidence);
 
+  /* none of the city's districts decided: its villages may say */
+  if (district == NULL
+      && (town = _sd_place_find_village_place (res->gazetteer, res->villages, res->hits,
+                                               res->support, city))
+             != NULL)
+    confidence *= 0.7;
   decision->place = town != NULL ? town : district != NULL ? district : city;
   decision->confidence = confidence;
   return decision;
@@ -673,8 +633,9 @@ SdPlaceDecision *
 sd_place_resolver_resolve (SdGazetteer *gazetteer, const char *headline, const char *body)
 {
   g_autoptr (GArray) hits = g_array_new (FALSE, FALSE, sizeof (Hit));
+  g_autoptr (GArray) villages = g_array_new (FALSE, FALSE, sizeof (Hit));
   g_autoptr (GHashTable) support = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  Resolution res = { gazetteer, hits, support };
+  Resolution res = { gazetteer, hits, villages, support };
 
   g_return_val_if_fail (SD_IS_GAZETTEER (gazetteer), NULL);
 
