@@ -126,6 +126,38 @@ class SharedCli(unittest.TestCase):
         missing = run("tag", "--db", anna, "--story", "999999", "--add", "x", status=2)
         self.assertIn("no story 999999", missing.stderr)
 
+    def test_json_export_merged_as_on_a_personal_library(self):
+        # an export of the shared library's own stories, one with a newer
+        # note, one an editor changed since the export was made
+        exported = json.loads(run("export", "--db", URL, "--format", "json").stdout)
+        newer, older = exported[5], exported[6]
+        run("note", "--db", URL, "--story", older["uuid"], "--set", "编辑后来写的")
+        newer["note"], newer["updated"] = "导出里的新备注", "2099-01-01T00:00:00Z"
+        older["note"], older["updated"] = "导出里的旧备注", "2000-01-01T00:00:00Z"
+        path = os.path.join(self.dir.name, "merge.json")
+        with open(path, "w", encoding="utf-8") as out:
+            json.dump([newer, older], out, ensure_ascii=False)
+        said = run("import", "--db", URL, path).stdout
+        self.assertIn("merge.json: 2 stories: 0 added, 2 merged", said)
+        self.assertEqual(story(URL, newer["uuid"])["note"], "导出里的新备注")
+        self.assertEqual(story(URL, older["uuid"])["note"], "编辑后来写的")
+        history = run("history", "--db", URL, "--story", older["uuid"]).stdout
+        self.assertIn("导出里的旧备注", history)
+        self.assertIn("2000-01-01T00:00:00Z", history)
+        # again: nothing more kept
+        run("import", "--db", URL, path)
+        self.assertEqual(run("history", "--db", URL, "--story", older["uuid"]).stdout, history)
+        # bad input: said with the file and the reason, nothing lost
+        bad = os.path.join(self.dir.name, "bad.json")
+        with open(bad, "w", encoding="utf-8") as out:
+            out.write('[{"uuid": "x"}]')
+        refused = run("import", "--db", URL, bad, status=2)
+        self.assertIn("bad.json: refused:", refused.stdout)
+        self.assertEqual(story(URL, newer["uuid"])["note"], "导出里的新备注")
+        # an editor may not import one
+        denied = run("import", "--db", as_person("anna"), path, status=2)
+        self.assertNotIn("merged", denied.stdout)
+
     def test_note_and_its_conflict(self):
         anna, ben = as_person("anna"), as_person("ben")
         target = self.ids()[1]

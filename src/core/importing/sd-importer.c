@@ -244,27 +244,6 @@ known_by_checksum (SdLibrary *library, GBytes *bytes, SdImportResult *result)
   return known;
 }
 
-/* A Storydesk JSON export: merged into a personal library; a shared one
- * cannot take one yet. */
-static SdImportResult *
-import_export (SdLibrary *library, const char *path)
-{
-  SdImportResult  *result;
-  g_autofree char *display = NULL;
-
-  if (SD_IS_STORE (library))
-    return sd_json_import_file (SD_STORE (library), path);
-  result = g_new0 (SdImportResult, 1);
-  result->path = g_strdup (path);
-  result->exchange = TRUE;
-  display = g_filename_display_name (path);
-  g_set_error (&result->error, SD_LIBRARY_ERROR, SD_LIBRARY_ERROR_UNSUPPORTED,
-               _("%s: a Storydesk JSON export cannot go into a shared library yet: import it "
-                 "into a personal library, then copy that (storydesk copy)"),
-                  display);
-  return result;
-}
-
 /**
  * sd_importer_import_page:
  * @library: (type SdLibrary): a personal library's SdStore or a shared
@@ -309,7 +288,7 @@ sd_importer_import_page (gpointer library, const SdImportFile *file, const SdImp
   if (sd_json_import_is_export (file->path))
     {
       if (!options->dry_run)
-        return import_export (library, file->path);
+        return sd_json_import_file (library, file->path);
       g_clear_pointer (&result->name, g_free);
       result->exchange = TRUE;
       return g_steal_pointer (&result);

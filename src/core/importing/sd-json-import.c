@@ -654,10 +654,10 @@ sd_json_import_is_export (const char *path)
  * sd_json_import_file:
  *
  * Returns: (transfer full) what happened; a refused file has its error set
- * and leaves the library as it was.
+ * and leaves the library as it was (the stories checked whole first).
  */
 SdImportResult *
-sd_json_import_file (SdStore *store, const char *path)
+sd_json_import_file (gpointer library, const char *path)
 {
   g_autoptr (SdImportResult) result = g_new0 (SdImportResult, 1);
   g_autofree char *display = g_filename_display_name (path);
@@ -686,7 +686,8 @@ sd_json_import_file (SdStore *store, const char *path)
   checksum = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
                                           (const guchar *) (data != NULL ? data : ""), length);
   result->exchange = TRUE;
-  if (sd_store_import_stories (store, checksum, length, stories, &outcome, &result->error))
+  if (sd_exchange_check_stories (stories, &result->error)
+      && sd_library_import_stories (library, checksum, length, stories, &outcome, &result->error))
     {
       result->n_stories = stories->len;
       result->known = outcome.known;

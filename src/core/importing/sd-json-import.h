@@ -36,9 +36,10 @@ GPtrArray      *sd_json_import_parse     (const char  *name,
                                           gsize        length,
                                           GError     **error);
 
-/* Reads the export at @path and stores it in one transaction; importing
- * the same file again changes nothing (see sd_store_import_stories()). */
-SdImportResult *sd_json_import_file      (SdStore     *store,
+/* Reads the export at @path and merges it into @library (type SdLibrary:
+ * a personal or a shared one, sd_library_import_stories ()); importing the
+ * same file again changes nothing (see sd_store_import_stories()). */
+SdImportResult *sd_json_import_file      (gpointer     library,
                                           const char  *path);
 
 G_END_DECLS

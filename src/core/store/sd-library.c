@@ -377,6 +377,29 @@ sd_library_begin_batch (SdLibrary *self, SdBatchKind kind)
     iface->begin_batch (self, kind);
 }
 
+/* A JSON export merged in (#17): the store's own merge, or a shared
+ * library's (sd-pg-exchange.c). */
+gboolean
+sd_library_import_stories (SdLibrary         *self,
+                           const char        *checksum,
+                           gint64             size,
+                           GPtrArray         *stories,
+                           SdExchangeOutcome *out,
+                           GError           **error)
+{
+  SdLibraryInterface *iface;
+
+  g_return_val_if_fail (SD_IS_LIBRARY (self), FALSE);
+  iface = SD_LIBRARY_GET_IFACE (self);
+  if (iface->import_stories == NULL)
+    {
+      g_set_error_literal (error, SD_LIBRARY_ERROR, SD_LIBRARY_ERROR_UNSUPPORTED,
+                           sd_library_describe_missing_feature (self, SD_LIBRARY_CAN_IMPORT));
+      return FALSE;
+    }
+  return iface->import_stories (self, checksum, size, stories, out, error);
+}
+
 gboolean
 sd_library_check_page (SdLibrary          *self,
                        const SdPageRecord *page,
@@ -506,6 +529,7 @@ _sd_store_library_init (SdLibraryInterface *iface)
   iface->begin_batch = (gpointer) sd_store_begin_batch;
   iface->check_page = (gpointer) sd_store_check_page;
   iface->import_page = (gpointer) sd_store_import_page;
+  iface->import_stories = (gpointer) sd_store_import_stories;
   _sd_store_library_init_corrections (iface);
   _sd_store_library_init_pages (iface);
   _sd_store_library_init_trash (iface);

@@ -167,6 +167,12 @@ struct _SdLibraryInterface
   GPtrArray         *(*list_history)            (SdLibrary *self, gint64 id, GError **error);
   gint64             (*find_story)              (SdLibrary *self, const char *id_or_uuid,
                                                  GError **error);
+
+  /* A Storydesk JSON export's stories merged in (sd_store_import_stories ()),
+   * in the importer's worker; nullable where the engine cannot. */
+  gboolean           (*import_stories)          (SdLibrary *self, const char *checksum,
+                                                 gint64 size, GPtrArray *stories,
+                                                 SdExchangeOutcome *out, GError **error);
 };
 
 /* The ids of @scope's stories in order, the first @n_rows rows with them
@@ -323,6 +329,15 @@ const char       *sd_library_describe_missing_feature (SdLibrary          *self,
  * a personal library's connection (sd_store_open_for_worker ()), or a
  * shared library's. (transfer full) */
 SdLibrary        *sd_library_open_for_import         (SdLibrary           *self,
+                                                      GError             **error);
+/* A JSON export's @stories (checked by sd_exchange_check_stories ()) merged
+ * into the library as sd_store_import_stories () merges them, on either
+ * engine; SD_LIBRARY_ERROR_UNSUPPORTED where the engine cannot. */
+gboolean          sd_library_import_stories          (SdLibrary           *self,
+                                                      const char          *checksum,
+                                                      gint64               size,
+                                                      GPtrArray           *stories,
+                                                      SdExchangeOutcome   *out,
                                                       GError             **error);
 /* The pages stored from now on make one import batch of @kind (a shared
  * library keeps no batches yet). */

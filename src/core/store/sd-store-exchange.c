@@ -192,11 +192,28 @@ holds_highlight (const SdStory *story, const SdHighlight *highlight)
   return FALSE;
 }
 
-/* Whether the note or status of @own and @incoming differ. */
-static gboolean
-edits_differ (const SdStory *own, const SdStory *incoming)
+/**
+ * sd_exchange_weigh_edits:
+ *
+ * The merge rule of both engines: whether the note or status of @own and
+ * @incoming differ and @incoming has an edit time (then the two are
+ * weighed); @out_incoming_wins: its edit is the later one (ISO 8601 times
+ * in UTC compare as text; an edit beats no edit); @out_conflicting: both
+ * sides had an edit time.
+ */
+gboolean
+sd_exchange_weigh_edits (const SdStory *own,
+                         const SdStory *incoming,
+                         gboolean      *out_incoming_wins,
+                         gboolean      *out_conflicting)
 {
-  return g_strcmp0 (own->note, incoming->note) != 0 || own->status != incoming->status;
+  *out_incoming_wins = *out_conflicting = FALSE;
+  if ((g_strcmp0 (own->note, incoming->note) == 0 && own->status == incoming->status)
+      || incoming->updated == NULL)
+    return FALSE;
+  *out_incoming_wins = own->updated == NULL || strcmp (incoming->updated, own->updated) > 0;
+  *out_conflicting = own->updated != NULL;
+  return TRUE;
 }
 
 static gboolean
@@ -265,14 +282,12 @@ merge_story (SdStoreWrite  *write,
       changed = TRUE;
     }
 
-  /* ISO 8601 times in UTC compare as text; an edit beats no edit. */
-  *out_conflicting = FALSE;
-  if (edits_differ (own, incoming) && incoming->updated != NULL)
+  gboolean incoming_wins;
+
+  if (sd_exchange_weigh_edits (own, incoming, &incoming_wins, out_conflicting))
     {
-      gboolean incoming_wins = own->updated == NULL || strcmp (incoming->updated, own->updated) > 0;
       gboolean kept = FALSE;
 
-      *out_conflicting = own->updated != NULL;
       /* the edit that lost stays in the story's history */
       if (!_sd_store_keep_older_edit (self, id, incoming_wins ? own : incoming,
                                       incoming_wins ? incoming : own, write->now, &kept, error))
@@ -317,6 +332,37 @@ check_issue (SdStory *story, guint index, GError **error)
         }
       g_free (*fields[i]);
       *fields[i] = value;
+    }
+  return TRUE;
+}
+
+/**
+ * sd_exchange_check_stories:
+ *
+ * An export's stories checked before anything is stored, on either
+ * engine: tag names put in the form an editor's typed name takes, papers,
+ * dates and page numbers in the stored form; INVALID naming the story at
+ * fault, the library untouched.
+ */
+gboolean
+sd_exchange_check_stories (GPtrArray *stories, GError **error)
+{
+  /* Names from a file meet the same rule as names typed in the window. */
+  for (guint i = 0; i < stories->len; i++)
+    {
+      SdStory *story = g_ptr_array_index (stories, i);
+
+      for (guint t = 0; story->tags != NULL && t < story->tags->len; t++)
+        {
+          char *name = _sd_store_normalize_tag (g_ptr_array_index (story->tags, t), error);
+
+          if (name == NULL)
+            return FALSE;
+          g_free (g_ptr_array_index (story->tags, t));
+          story->tags->pdata[t] = name;
+        }
+      if (!check_issue (story, i, error))
+        return FALSE;
     }
   return TRUE;
 }
@@ -366,24 +412,8 @@ store_stories (SdStoreWrite      *write,
   if (out->known)
     return TRUE; /* imported before, to its end: all of it is there */
 
-  /* Names from a file meet the same rule as names typed in the window. */
-  for (guint i = 0; i < stories->len; i++)
-    {
-      SdStory *story = g_ptr_array_index (stories, i);
-
-      for (guint t = 0; story->tags != NULL && t < story->tags->len; t++)
-        {
-          char *name = _sd_store_normalize_tag (g_ptr_array_index (story->tags, t), error);
-
-          if (name == NULL)
-            return FALSE;
-          g_free (g_ptr_array_index (story->tags, t));
-          story->tags->pdata[t] = name;
-        }
-    }
-  for (guint i = 0; i < stories->len; i++)
-    if (!check_issue (g_ptr_array_index (stories, i), i, error))
-      return FALSE;
+  if (!sd_exchange_check_stories (stories, error))
+    return FALSE;
   if (!remove_stopped_import (write, checksum, error))
     return FALSE;
   tags = order_tags (stories);

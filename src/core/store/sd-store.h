@@ -478,6 +478,14 @@ typedef struct
                            * on both sides to different values: the newer edit won */
 } SdExchangeOutcome;
 
+/* The merge rule and the check of an export's stories that both engines
+ * use (sd-store-exchange.c; a shared library's: sd-pg-exchange.c). */
+gboolean    sd_exchange_weigh_edits      (const SdStory *own,
+                                          const SdStory *incoming,
+                                          gboolean      *out_incoming_wins,
+                                          gboolean      *out_conflicting);
+gboolean    sd_exchange_check_stories    (GPtrArray     *stories,
+                                          GError       **error);
 /* Stores stories read from a Storydesk JSON export (element-type SdStory,
  * full records, ids 0) in one transaction.  A story the library holds
  * already (the same uuid, else the same page file and span) is merged, not

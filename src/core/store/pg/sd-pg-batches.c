@@ -3,8 +3,8 @@
  * library (sd-store-trash.c), listed with their counts, deleted and
  * restored whole (sd-pg-trash.c); story_history, a note or status a merge
  * replaced, as sd-store-history.c keeps it, listed oldest first: a copy
- * brings a personal library's (sd-pg-copy.c); no merge writes it yet, a
- * shared library taking no JSON export
+ * brings a personal library's (sd-pg-copy.c), and the
+ * merge of a JSON export writes it there too (sd-pg-exchange.c)
  *
  * Copyright 2026 The Storydesk authors
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -308,4 +308,6 @@ _sd_pg_shared_import_init (SdLibraryInterface *iface)
 {
   iface->check_page = check_page;
   iface->import_page = import_page;
+  /* and a JSON export's stories (sd-pg-exchange.c) */
+  _sd_pg_shared_exchange_init (iface);
 }

@@ -156,6 +156,8 @@ G_GNUC_INTERNAL gboolean  _sd_pg_shared_check_online (SdPgShared *self, GError *
 /* The importer's functions of SdLibrary on a shared library: pages known
  * and imported (sd-pg-import.c). */
 G_GNUC_INTERNAL void      _sd_pg_shared_import_init (SdLibraryInterface *iface);
+/* A JSON export merged in, an admin's (sd-pg-exchange.c). */
+G_GNUC_INTERNAL void      _sd_pg_shared_exchange_init (SdLibraryInterface *iface);
 /* @local_error (taken) passed on as the window reads it: a lost connection
  * as SD_LIBRARY_ERROR_OFFLINE, a conflict as SD_STORE_ERROR_CHANGED. */
 G_GNUC_INTERNAL gboolean  _sd_pg_shared_fail (SdPgShared *self, GError *local_error,
