@@ -16,6 +16,8 @@
  */
 #include "config.h"
 
+#include <libpq-fe.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "sd-edit-history.h"
@@ -32,6 +34,7 @@ typedef struct
 } Engine;
 
 static Engine engines[2] = { { "sqlite" }, { "postgresql" } };
+static char  *sqlite_path; /* engines[0]'s file */
 
 /* The stories each body works on, picked once from the personal library,
  * so both engines are asked the same; each has a story after it on its
@@ -72,6 +75,54 @@ lists (const char *list, gint64 id)
   return g_strv_contains ((const char *const *) ids, wanted);
 }
 
+/* Whether story @id is marked corrected (what a new version of its page
+ * keeps its fields by), which no SdStory says: read from the engine's own
+ * rows, on a connection of the test's. */
+static gboolean
+corrected_of (const Engine *engine, gint64 id)
+{
+  g_autofree char *sql =
+      g_strdup_printf ("SELECT corrected FROM %sstories WHERE id = %" G_GINT64_FORMAT,
+                       engine == &engines[0] ? "" : "storydesk.", id);
+  gboolean corrected = FALSE;
+
+  if (engine == &engines[0])
+    {
+      sqlite3      *db = NULL;
+      sqlite3_stmt *stmt = NULL;
+
+      g_assert_cmpint (sqlite3_open_v2 (sqlite_path, &db, SQLITE_OPEN_READONLY, NULL), ==,
+                       SQLITE_OK);
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      corrected = sqlite3_column_int (stmt, 0) != 0;
+      sqlite3_finalize (stmt);
+      sqlite3_close (db);
+    }
+  else
+    {
+      PGconn   *conn = PQconnectdb (g_getenv ("SD_TEST_PG_URL"));
+      PGresult *result = PQexec (conn, sql);
+
+      g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
+      g_assert_cmpint (PQntuples (result), ==, 1);
+      corrected = g_str_equal (PQgetvalue (result, 0, 0), "t");
+      PQclear (result);
+      PQfinish (conn);
+    }
+  return corrected;
+}
+
+/* Whether @theme is turned down for story @id. */
+static gboolean
+dismissed_for (SdLibrary *library, gint64 id, const char *theme)
+{
+  g_autoptr (SdStoryDetails) details = sd_test_read_details (library, id);
+
+  return details->dismissed != NULL
+         && g_ptr_array_find_with_equal_func (details->dismissed, theme, g_str_equal, NULL);
+}
+
 /* The first four characters of @id's body as a phrase query. */
 static char *
 phrase_of (SdLibrary *library, gint64 id)
@@ -85,8 +136,9 @@ phrase_of (SdLibrary *library, gint64 id)
 }
 
 /* A join undone: the joined story back under its id and uuid, with its
- * tags, note, status and highlight, found by its words, the first story
- * as before; redone, gone again; the list as before after each undo. */
+ * tags, note, status, highlight, the theme turned down for it and its
+ * corrected mark, found by its words, the first story as before (its mark
+ * too); redone, gone again; the list as before after each undo. */
 static void
 test_join (gconstpointer data)
 {
@@ -104,7 +156,12 @@ test_join (gconstpointer data)
   g_assert_true (sd_library_set_note_from (library, b, NULL, "第二篇的批注", &error));
   g_assert_true (sd_library_set_status (library, b, NULL, SD_STORY_STATUS_REVIEWED, &error));
   g_assert_true (sd_library_add_highlight (library, b, 0, 3, "看这里", NULL, &error));
+  g_assert_true (sd_library_dismiss_theme (library, b, "乡村振兴", TRUE, NULL, &error));
+  g_assert_true (sd_library_set_story_field (library, b, SD_STORY_FIELD_HEADLINE, NULL,
+                                             "第二篇改过的标题", &error));
   g_assert_no_error (error);
+  g_assert_false (corrected_of (engine, a));
+  g_assert_true (corrected_of (engine, b));
   before_a = sd_test_describe_story (library, a);
   before_b = sd_test_describe_story (library, b);
   all = sd_test_list_ids (library, SD_SCOPE_ALL, NULL, NULL);
@@ -126,6 +183,10 @@ test_join (gconstpointer data)
       after_b = sd_test_describe_story (library, b);
       g_assert_cmpstr (after_a, ==, before_a);
       g_assert_cmpstr (after_b, ==, before_b);
+      /* what no SdStory carries comes back too */
+      g_assert_true (dismissed_for (library, b, "乡村振兴"));
+      g_assert_false (corrected_of (engine, a));
+      g_assert_true (corrected_of (engine, b));
       listed = sd_test_list_ids (library, SD_SCOPE_ALL, NULL, NULL);
       g_assert_cmpstr (listed, ==, all);
       found = sd_test_list_ids (library, SD_SCOPE_ALL, NULL, phrase);
@@ -491,6 +552,7 @@ make_engines (const char *folder)
   g_autoptr (SdStore) store = sd_test_open_seeds_in (folder);
   g_autoptr (GError) error = NULL;
 
+  sqlite_path = g_strdup (path);
   pick (SD_LIBRARY (store));
   engines[0].other = SD_LIBRARY (sd_store_open (path, &error));
   g_assert_no_error (error);

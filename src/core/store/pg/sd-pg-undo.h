@@ -19,6 +19,7 @@ G_BEGIN_DECLS
 gboolean     sd_pg_library_put_back       (SdPgLibrary   *self,
                                            GPtrArray     *put,
                                            GArray        *after,
+                                           GPtrArray     *put_extras,
                                            GPtrArray     *left,
                                            GError       **error);
 
