@@ -16,8 +16,6 @@
  */
 #include "config.h"
 
-#include <libpq-fe.h>
-#include <sqlite3.h>
 #include <string.h>
 
 #include "sd-edit-history.h"
@@ -25,32 +23,11 @@
 #include "sd-pg-shared.h"
 #include "sd-test-library.h"
 #include "sd-test-util.h"
+#include "test-library-undo.h"
 
-typedef struct
-{
-  const char *name;
-  SdLibrary  *library; /* the editor's */
-  SdLibrary  *other;   /* another editor's, on the same library */
-} Engine;
-
-static Engine engines[2] = { { "sqlite" }, { "postgresql" } };
-static char  *sqlite_path; /* engines[0]'s file */
-
-/* The stories each body works on, picked once from the personal library,
- * so both engines are asked the same; each has a story after it on its
- * page, none of them another's. */
-static struct
-{
-  gint64 joined;   /* joined with the next, undone, redone */
-  gint64 split;    /* four paragraphs or more */
-  gint64 field;    /* its headline corrected */
-  gint64 moved[2]; /* filed elsewhere together */
-  gint64 trashed;  /* deleted, undone, redone */
-  gint64 refused;  /* split, then the new story's note changed by another */
-  gint64 kept;     /* deleted, then restored by another */
-  gint64 tagged;   /* tagged: named as its tag's editor's; the next noted */
-  gint64 demoted;  /* split by a reviewer whose role is taken away before the undo */
-} picked;
+Engine     engines[2] = { { "sqlite" }, { "postgresql" } };
+char      *sqlite_path;
+UndoPicked picked;
 
 /* The id after @id in the library's order. */
 static gint64
@@ -73,54 +50,6 @@ lists (const char *list, gint64 id)
   g_autofree char *wanted = g_strdup_printf ("%" G_GINT64_FORMAT, id);
 
   return g_strv_contains ((const char *const *) ids, wanted);
-}
-
-/* Whether story @id is marked corrected (what a new version of its page
- * keeps its fields by), which no SdStory says: read from the engine's own
- * rows, on a connection of the test's. */
-static gboolean
-corrected_of (const Engine *engine, gint64 id)
-{
-  g_autofree char *sql =
-      g_strdup_printf ("SELECT corrected FROM %sstories WHERE id = %" G_GINT64_FORMAT,
-                       engine == &engines[0] ? "" : "storydesk.", id);
-  gboolean corrected = FALSE;
-
-  if (engine == &engines[0])
-    {
-      sqlite3      *db = NULL;
-      sqlite3_stmt *stmt = NULL;
-
-      g_assert_cmpint (sqlite3_open_v2 (sqlite_path, &db, SQLITE_OPEN_READONLY, NULL), ==,
-                       SQLITE_OK);
-      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-      corrected = sqlite3_column_int (stmt, 0) != 0;
-      sqlite3_finalize (stmt);
-      sqlite3_close (db);
-    }
-  else
-    {
-      PGconn   *conn = PQconnectdb (g_getenv ("SD_TEST_PG_URL"));
-      PGresult *result = PQexec (conn, sql);
-
-      g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
-      g_assert_cmpint (PQntuples (result), ==, 1);
-      corrected = g_str_equal (PQgetvalue (result, 0, 0), "t");
-      PQclear (result);
-      PQfinish (conn);
-    }
-  return corrected;
-}
-
-/* Whether @theme is turned down for story @id. */
-static gboolean
-dismissed_for (SdLibrary *library, gint64 id, const char *theme)
-{
-  g_autoptr (SdStoryDetails) details = sd_test_read_details (library, id);
-
-  return details->dismissed != NULL
-         && g_ptr_array_find_with_equal_func (details->dismissed, theme, g_str_equal, NULL);
 }
 
 /* The first four characters of @id's body as a phrase query. */
@@ -541,8 +470,18 @@ pick (SdLibrary *library)
         g_hash_table_add (used, g_memdup2 (&id, sizeof id));
         g_hash_table_add (used, g_memdup2 (&next, sizeof next));
       }
+  /* a story with a pasted fragment to take back, none of those */
+  for (guint i = 0; ids[i] != NULL && picked.repaired == 0; i++)
+    {
+      gint64 id = g_ascii_strtoll (ids[i], NULL, 10);
+      g_autoptr (SdStory) story = sd_library_get_story (library, id, NULL);
+
+      if (!g_hash_table_contains (used, &id) && fragment_of (story) > 0)
+        picked.repaired = id;
+    }
   for (guint s = 0; s < G_N_ELEMENTS (slots); s++)
     g_assert_cmpint (*slots[s], >, 0);
+  g_assert_cmpint (picked.repaired, >, 0);
 }
 
 static void
@@ -573,8 +512,9 @@ main (int argc, char *argv[])
     const char   *name;
     GTestDataFunc func;
   } bodies[] = {
-    { "join", test_join },   { "split", test_split },     { "field-place", test_field_place },
-    { "trash", test_trash }, { "refused", test_refused }, { "tag-stamp", test_tag_stamp },
+    { "join", test_join },     { "split", test_split },     { "field-place", test_field_place },
+    { "trash", test_trash },   { "refused", test_refused }, { "tag-stamp", test_tag_stamp },
+    { "repair", test_repair },
   };
   g_autofree char *folder = g_dir_make_tmp ("sd-library-undo-XXXXXX", NULL);
   int              status;

@@ -118,6 +118,8 @@ write_correction (
     case EDIT_SPLIT:
       return sd_library_split_story (library, action->story_id, action->number, &action->new_id,
                                      error);
+    case EDIT_REVERT_REPAIR:
+      return sd_library_revert_repair (library, action->story_id, action->number, error);
     default:
       return sd_library_merge_with_next (library, action->story_id, error);
     }
@@ -157,7 +159,8 @@ _sd_edit_history_run_correction (
 
   *out_step = NULL;
   if (action->kind != EDIT_FIELD && action->kind != EDIT_PLACE && action->kind != EDIT_SPLIT
-      && action->kind != EDIT_MERGE && action->kind != EDIT_TRASH && action->kind != EDIT_RESTORE)
+      && action->kind != EDIT_MERGE && action->kind != EDIT_TRASH && action->kind != EDIT_RESTORE
+      && action->kind != EDIT_REVERT_REPAIR)
     return FALSE;
   step = correction_new (action->kind);
   if (action->kind == EDIT_TRASH || action->kind == EDIT_RESTORE)

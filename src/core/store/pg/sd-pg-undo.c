@@ -11,6 +11,7 @@
  * writes, as the person's role, so an undo needs the role the correction
  * needed.  A story a join took away is made again with its own id and
  * uuid; a story a split made is joined away again through merge_away ().
+ * OCR repairs go back by id (sd-pg-undo-repairs.c).
  * What no SdStory carries (its corrected mark, the themes turned down for
  * it: a join's cascade drops them) travels beside it as a GVariant "(bas)"
  * that read_story_extras () reads.
@@ -41,6 +42,7 @@ enum
   COL_HEADINGS,
   COL_START,
   COL_END,
+  COL_CAPTIONS,
   N_COLUMNS
 };
 
@@ -58,6 +60,7 @@ static const char *const columns[N_COLUMNS] = {
   "section_headings",
   "source_start",
   "source_end",
+  "captions",
 };
 
 static void
@@ -79,6 +82,7 @@ column_values (const SdStory *story, char *values[N_COLUMNS])
   values[COL_HEADINGS] = _sd_pg_dup_json_strings (story->section_headings);
   values[COL_START] = g_strdup_printf ("%" G_GINT64_FORMAT, story->source_start);
   values[COL_END] = g_strdup_printf ("%" G_GINT64_FORMAT, story->source_end);
+  values[COL_CAPTIONS] = _sd_pg_dup_json_strings (story->captions);
 }
 
 static void
@@ -195,7 +199,8 @@ update_story (SdPgLibrary *self, const SdStory *story, const SdStory *now, GErro
       {
         g_ptr_array_add (params, wanted[i]);
         g_string_append_printf (sql, "%s%s = $%u%s", params->len > 2 ? ", " : "", columns[i],
-                                params->len, i == COL_HEADINGS ? "::jsonb" : "");
+                                params->len,
+                                i == COL_HEADINGS || i == COL_CAPTIONS ? "::jsonb" : "");
       }
   if (params->len == 1)
     g_string_append (sql, "note = note");
@@ -213,7 +218,7 @@ insert_story (SdPgLibrary *self, const SdStory *story, gint64 after, GError **er
 {
   g_autofree char *after_id = g_strdup_printf ("%" G_GINT64_FORMAT, after);
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, story->id);
-  g_autofree char *page = NULL, *ordinal = NULL, *captions = NULL;
+  g_autofree char *page = NULL, *ordinal = NULL;
   const char      *params[SD_PG_STORY_PARAMS + 11];
   char            *values[N_COLUMNS];
   PGresult        *result;
@@ -238,14 +243,13 @@ insert_story (SdPgLibrary *self, const SdStory *story, gint64 after, GError **er
     return FALSE;
 
   column_values (story, values);
-  captions = _sd_pg_dup_json_strings (story->captions);
   _sd_pg_fill_story_params (params, id, story);
   params[SD_PG_STORY_PARAMS + 0] = story->uuid;
   params[SD_PG_STORY_PARAMS + 1] = page;
   params[SD_PG_STORY_PARAMS + 2] = ordinal;
   params[SD_PG_STORY_PARAMS + 3] = values[COL_START];
   params[SD_PG_STORY_PARAMS + 4] = values[COL_END];
-  params[SD_PG_STORY_PARAMS + 5] = captions;
+  params[SD_PG_STORY_PARAMS + 5] = values[COL_CAPTIONS];
   params[SD_PG_STORY_PARAMS + 6] = values[COL_HEADINGS];
   params[SD_PG_STORY_PARAMS + 7] = story->truncated ? "true" : "false";
   params[SD_PG_STORY_PARAMS + 8] = values[COL_CONFIDENCE];
@@ -294,6 +298,18 @@ move_highlights (SdPgLibrary *self, PutBack *back, const SdStory *story, GError 
         return FALSE;
     }
   return TRUE;
+}
+
+/* @story's OCR repairs as they were (sd-pg-undo-repairs.c). */
+static gboolean
+put_repairs (SdPgLibrary *self, PutBack *back, const SdStory *story, GError **error)
+{
+  const SdStory *now = g_hash_table_lookup (back->now, &story->id);
+  gint64         gone = 0;
+
+  if (_sd_pg_undo_put_repairs (self, back->put, now, story, &gone, error))
+    return TRUE;
+  return gone == 0 ? FALSE : say_changed (self, story->id, error);
 }
 
 /* @names as a PostgreSQL array literal of text: {"a","b"}. */
@@ -441,7 +457,8 @@ write_put_back (SdPgLibrary *self, gpointer data, GError **error)
   /* highlights and tags once every story is there to take them */
   for (guint i = 0; i < back->put->len; i++)
     if (!move_highlights (self, back, back->put->pdata[i], error)
-        || !put_tags (self, back, back->put->pdata[i], error))
+        || !put_tags (self, back, back->put->pdata[i], error)
+        || !put_repairs (self, back, back->put->pdata[i], error))
       return FALSE;
   for (guint i = 0; i < back->left->len; i++)
     {
@@ -557,7 +574,7 @@ shared_read_story_extras (SdLibrary *library, gint64 id, GError **error)
     {
       PQclear (result);
       g_set_error (&local_error, SD_PG_ERROR, SD_PG_ERROR_NOT_FOUND,
-                   _("No story %lld in %s"), (long long) id, writer->location);
+                   _("The shared library %s has no story %s"), writer->location, id_text);
       _sd_pg_shared_fail (shared, local_error, error);
       return NULL;
     }
