@@ -12,6 +12,7 @@
 #include <libpq-fe.h>
 #include <string.h>
 
+#include "sd-edit-history.h"
 #include "sd-importer.h"
 #include "sd-library.h"
 #include "sd-pg-corrections.h"
@@ -214,6 +215,44 @@ test_trash_batch (gconstpointer data)
   g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_FOUND);
 }
 
+/* The batch deleted as the window deletes it, through the edit history:
+ * one step on either engine, undone (its stories back, the trash empty),
+ * redone (one entry of the trash again) and undone again. */
+static void
+test_batch_undo (gconstpointer data)
+{
+  guint      e = GPOINTER_TO_UINT (data);
+  SdLibrary *library = engines[e];
+  g_autoptr (SdEditHistory) history = sd_edit_history_new_for_library (library);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) before = listed (library, SD_SCOPE_BATCH, batches[e].id);
+
+  g_assert_cmpuint (before->len, ==, batches[e].n_stories);
+  g_assert_true (sd_edit_history_trash (history, SD_TRASH_BATCH, &batches[e].id, 1, &error));
+  g_assert_no_error (error);
+  g_assert_true (sd_edit_history_can_undo (history));
+  for (guint round = 0; round < 3; round++)
+    {
+      g_autoptr (GArray) now = listed (library, SD_SCOPE_BATCH, batches[e].id);
+      g_autoptr (GPtrArray) trash = sd_library_list_trash (library, &error);
+      gboolean deleted = round != 1;
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (now->len, ==, deleted ? 0 : before->len);
+      g_assert_cmpuint (trash->len, ==, deleted ? 1 : 0);
+      if (deleted)
+        g_assert_cmpint (((SdTrashEntry *) trash->pdata[0])->kind, ==, SD_TRASH_BATCH);
+      if (round == 1)
+        sd_test_redo (history);
+      else
+        sd_test_undo (history);
+    }
+  g_assert_false (sd_edit_history_can_undo (history));
+  g_clear_pointer (&before, g_array_unref);
+  before = listed (library, SD_SCOPE_BATCH, batches[e].id);
+  g_assert_cmpuint (before->len, ==, batches[e].n_stories);
+}
+
 /* A page imported again while its stories are in the trash, deleted with
  * it or with its batch: they come back, and only they. */
 static void
@@ -380,9 +419,8 @@ int
 main (int argc, char *argv[])
 {
   static const SdTestBody bodies[] = {
-    { "batches", test_batches },
-    { "trash-batch", test_trash_batch },
-    { "reimport", test_reimport },
+    { "batches", test_batches },       { "trash-batch", test_trash_batch },
+    { "batch-undo", test_batch_undo }, { "reimport", test_reimport },
     { "history", test_history },
   };
   g_autofree char *folder = g_dir_make_tmp ("sd-library-trash-XXXXXX", NULL);

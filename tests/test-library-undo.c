@@ -23,31 +23,11 @@
 #include "sd-pg-shared.h"
 #include "sd-test-library.h"
 #include "sd-test-util.h"
+#include "test-library-undo.h"
 
-typedef struct
-{
-  const char *name;
-  SdLibrary  *library; /* the editor's */
-  SdLibrary  *other;   /* another editor's, on the same library */
-} Engine;
-
-static Engine engines[2] = { { "sqlite" }, { "postgresql" } };
-
-/* The stories each body works on, picked once from the personal library,
- * so both engines are asked the same; each has a story after it on its
- * page, none of them another's. */
-static struct
-{
-  gint64 joined;   /* joined with the next, undone, redone */
-  gint64 split;    /* four paragraphs or more */
-  gint64 field;    /* its headline corrected */
-  gint64 moved[2]; /* filed elsewhere together */
-  gint64 trashed;  /* deleted, undone, redone */
-  gint64 refused;  /* split, then the new story's note changed by another */
-  gint64 kept;     /* deleted, then restored by another */
-  gint64 tagged;   /* tagged: named as its tag's editor's; the next noted */
-  gint64 demoted;  /* split by a reviewer whose role is taken away before the undo */
-} picked;
+Engine     engines[2] = { { "sqlite" }, { "postgresql" } };
+char      *sqlite_path;
+UndoPicked picked;
 
 /* The id after @id in the library's order. */
 static gint64
@@ -85,8 +65,9 @@ phrase_of (SdLibrary *library, gint64 id)
 }
 
 /* A join undone: the joined story back under its id and uuid, with its
- * tags, note, status and highlight, found by its words, the first story
- * as before; redone, gone again; the list as before after each undo. */
+ * tags, note, status, highlight, the theme turned down for it and its
+ * corrected mark, found by its words, the first story as before (its mark
+ * too); redone, gone again; the list as before after each undo. */
 static void
 test_join (gconstpointer data)
 {
@@ -104,7 +85,12 @@ test_join (gconstpointer data)
   g_assert_true (sd_library_set_note_from (library, b, NULL, "第二篇的批注", &error));
   g_assert_true (sd_library_set_status (library, b, NULL, SD_STORY_STATUS_REVIEWED, &error));
   g_assert_true (sd_library_add_highlight (library, b, 0, 3, "看这里", NULL, &error));
+  g_assert_true (sd_library_dismiss_theme (library, b, "乡村振兴", TRUE, NULL, &error));
+  g_assert_true (sd_library_set_story_field (library, b, SD_STORY_FIELD_HEADLINE, NULL,
+                                             "第二篇改过的标题", &error));
   g_assert_no_error (error);
+  g_assert_false (corrected_of (engine, a));
+  g_assert_true (corrected_of (engine, b));
   before_a = sd_test_describe_story (library, a);
   before_b = sd_test_describe_story (library, b);
   all = sd_test_list_ids (library, SD_SCOPE_ALL, NULL, NULL);
@@ -126,6 +112,10 @@ test_join (gconstpointer data)
       after_b = sd_test_describe_story (library, b);
       g_assert_cmpstr (after_a, ==, before_a);
       g_assert_cmpstr (after_b, ==, before_b);
+      /* what no SdStory carries comes back too */
+      g_assert_true (dismissed_for (library, b, "乡村振兴"));
+      g_assert_false (corrected_of (engine, a));
+      g_assert_true (corrected_of (engine, b));
       listed = sd_test_list_ids (library, SD_SCOPE_ALL, NULL, NULL);
       g_assert_cmpstr (listed, ==, all);
       found = sd_test_list_ids (library, SD_SCOPE_ALL, NULL, phrase);
@@ -480,8 +470,18 @@ pick (SdLibrary *library)
         g_hash_table_add (used, g_memdup2 (&id, sizeof id));
         g_hash_table_add (used, g_memdup2 (&next, sizeof next));
       }
+  /* a story with a pasted fragment to take back, none of those */
+  for (guint i = 0; ids[i] != NULL && picked.repaired == 0; i++)
+    {
+      gint64 id = g_ascii_strtoll (ids[i], NULL, 10);
+      g_autoptr (SdStory) story = sd_library_get_story (library, id, NULL);
+
+      if (!g_hash_table_contains (used, &id) && fragment_of (story) > 0)
+        picked.repaired = id;
+    }
   for (guint s = 0; s < G_N_ELEMENTS (slots); s++)
     g_assert_cmpint (*slots[s], >, 0);
+  g_assert_cmpint (picked.repaired, >, 0);
 }
 
 static void
@@ -491,6 +491,7 @@ make_engines (const char *folder)
   g_autoptr (SdStore) store = sd_test_open_seeds_in (folder);
   g_autoptr (GError) error = NULL;
 
+  sqlite_path = g_strdup (path);
   pick (SD_LIBRARY (store));
   engines[0].other = SD_LIBRARY (sd_store_open (path, &error));
   g_assert_no_error (error);
@@ -511,8 +512,9 @@ main (int argc, char *argv[])
     const char   *name;
     GTestDataFunc func;
   } bodies[] = {
-    { "join", test_join },   { "split", test_split },     { "field-place", test_field_place },
-    { "trash", test_trash }, { "refused", test_refused }, { "tag-stamp", test_tag_stamp },
+    { "join", test_join },     { "split", test_split },     { "field-place", test_field_place },
+    { "trash", test_trash },   { "refused", test_refused }, { "tag-stamp", test_tag_stamp },
+    { "repair", test_repair },
   };
   g_autofree char *folder = g_dir_make_tmp ("sd-library-undo-XXXXXX", NULL);
   int              status;

@@ -420,6 +420,11 @@ test_repairs (void)
               "INSERT INTO storydesk.story_repairs (story_id, kind, start_byte, end_byte)"
               " VALUES (21, 'dropped-mark', 0, 1)",
               0, denied);
+  /* nor reads the repairs the server keeps for undo, nor puts back one
+   * it did not keep; an editor puts back none */
+  assert_sql ("审稿乙", "SELECT 1 FROM storydesk.repairs_taken_back", 0, denied);
+  assert_sql ("审稿乙", "SELECT 1 WHERE storydesk.put_back_repair (987654, 21)", 0, "");
+  assert_sql ("编辑甲", "SELECT storydesk.put_back_repair (987654, 21)", 0, denied);
 
   /* a reviewer takes it back: the text comes back, the repair goes */
   g_assert_true (sd_pg_library_revert_repair (reviewer, 21, repair, &error));

@@ -19,11 +19,13 @@
 struct _CorrectionStep
 {
   EditKind    kind;
-  GPtrArray  *was;       /* (element-type SdStory) what the next swap writes back */
-  GArray     *was_after; /* (element-type gint64) where each of @was goes when made
+  GPtrArray  *was;        /* (element-type SdStory) what the next swap writes back */
+  GArray     *was_after;  /* (element-type gint64) where each of @was goes when made
                           * again (0: after the one before it) */
-  GPtrArray  *left;      /* (element-type SdStory) what it must find */
+  GPtrArray  *was_extras; /* (element-type GVariant) what no SdStory of @was carries */
+  GPtrArray  *left;       /* (element-type SdStory) what it must find */
   GArray     *left_after;
+  GPtrArray  *left_extras;
   SdTrashKind trash;   /* EDIT_TRASH, EDIT_RESTORE: what @targets are */
   GArray     *targets; /* (element-type gint64) those that moved */
 };
@@ -33,6 +35,8 @@ _sd_edit_history_correction_free (CorrectionStep *step)
 {
   g_clear_pointer (&step->was, g_ptr_array_unref);
   g_clear_pointer (&step->left, g_ptr_array_unref);
+  g_clear_pointer (&step->was_extras, g_ptr_array_unref);
+  g_clear_pointer (&step->left_extras, g_ptr_array_unref);
   g_clear_pointer (&step->was_after, g_array_unref);
   g_clear_pointer (&step->left_after, g_array_unref);
   g_clear_pointer (&step->targets, g_array_unref);
@@ -49,23 +53,36 @@ correction_new (EditKind kind)
   step->kind = kind;
   step->was = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_story_unref);
   step->left = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_story_unref);
+  step->was_extras = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
+  step->left_extras = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
   step->targets = g_array_new (FALSE, FALSE, sizeof (gint64));
   step->was_after = g_array_new (FALSE, TRUE, sizeof (gint64));
   step->left_after = g_array_new (FALSE, TRUE, sizeof (gint64));
   return step;
 }
 
-/* Each of @ids read whole into @into; FALSE with @error when one cannot be. */
+/* Each of @ids read whole into @into, and what no SdStory carries of it
+ * (a joined story's turned-down themes) into @extras; FALSE with @error
+ * when one cannot be. */
 static gboolean
-read_stories (SdLibrary *library, const gint64 *ids, guint n_ids, GPtrArray *into, GError **error)
+read_stories (SdLibrary    *library,
+              const gint64 *ids,
+              guint         n_ids,
+              GPtrArray    *into,
+              GPtrArray    *extras,
+              GError      **error)
 {
   for (guint i = 0; i < n_ids; i++)
     {
-      SdStory *story = sd_library_get_story (library, ids[i], error);
+      SdStory  *story = sd_library_get_story (library, ids[i], error);
+      GVariant *kept;
 
       if (story == NULL)
         return FALSE;
       g_ptr_array_add (into, story);
+      if ((kept = sd_library_read_story_extras (library, ids[i], error)) == NULL)
+        return FALSE;
+      g_ptr_array_add (extras, kept);
     }
   return TRUE;
 }
@@ -101,6 +118,8 @@ write_correction (
     case EDIT_SPLIT:
       return sd_library_split_story (library, action->story_id, action->number, &action->new_id,
                                      error);
+    case EDIT_REVERT_REPAIR:
+      return sd_library_revert_repair (library, action->story_id, action->number, error);
     default:
       return sd_library_merge_with_next (library, action->story_id, error);
     }
@@ -140,7 +159,8 @@ _sd_edit_history_run_correction (
 
   *out_step = NULL;
   if (action->kind != EDIT_FIELD && action->kind != EDIT_PLACE && action->kind != EDIT_SPLIT
-      && action->kind != EDIT_MERGE && action->kind != EDIT_TRASH && action->kind != EDIT_RESTORE)
+      && action->kind != EDIT_MERGE && action->kind != EDIT_TRASH && action->kind != EDIT_RESTORE
+      && action->kind != EDIT_REVERT_REPAIR)
     return FALSE;
   step = correction_new (action->kind);
   if (action->kind == EDIT_TRASH || action->kind == EDIT_RESTORE)
@@ -156,8 +176,8 @@ _sd_edit_history_run_correction (
   if (action->kind == EDIT_MERGE
       && (next = sd_library_find_next_story (library, action->story_id, &next_after, error)) < 0)
     return !(*out_ok = FALSE);
-  if (!read_stories (library, ids, n_ids, step->was, error)
-      || (next > 0 && !read_stories (library, &next, 1, step->was, error))
+  if (!read_stories (library, ids, n_ids, step->was, step->was_extras, error)
+      || (next > 0 && !read_stories (library, &next, 1, step->was, step->was_extras, error))
       || !write_correction (library, action, ids, n_ids, error))
     return !(*out_ok = FALSE);
   *out_ok = TRUE;
@@ -172,7 +192,8 @@ _sd_edit_history_run_correction (
     g_array_append_val (after, action->new_id);
   /* written: a step when the stories can be read again and changed */
   g_array_set_size (step->left_after, after->len);
-  if (read_stories (library, (const gint64 *) after->data, after->len, step->left, NULL)
+  if (read_stories (library, (const gint64 *) after->data, after->len, step->left,
+                    step->left_extras, NULL)
       && changed_any (step))
     *out_step = g_steal_pointer (&step);
   return TRUE;
@@ -257,7 +278,8 @@ _sd_edit_history_swap_correction (
       if ((change = sd_story_describe_change (left, now)) != NULL)
         return _sd_edit_history_refuse_shared (library, left->id, undo, label, change, error);
     }
-  if (!sd_library_put_back_stories (library, step->was, step->was_after, step->left, &local_error))
+  if (!sd_library_put_back_stories (library, step->was, step->was_after, step->was_extras,
+                                    step->left, &local_error))
     {
       /* changed between the look and the write */
       if (g_error_matches (local_error, SD_STORE_ERROR, SD_STORE_ERROR_CHANGED))
@@ -273,6 +295,9 @@ _sd_edit_history_swap_correction (
   swap_after = step->was_after;
   step->was_after = step->left_after;
   step->left_after = swap_after;
+  swap = step->was_extras;
+  step->was_extras = step->left_extras;
+  step->left_extras = swap;
   return TRUE;
 }
 

@@ -106,7 +106,8 @@ G_GNUC_INTERNAL gboolean _sd_edit_history_refuse_shared (SdLibrary *library, gin
                                                          const char *what, GError **error);
 
 /* sd-edit-history-corrections.c: corrections (a field, places, a split, a
- * join) and the trash on a library that keeps no snapshots: a step keeps
+ * join, an OCR repair taken back) and the trash on a library that keeps
+ * no snapshots: a step keeps
  * the stories whole, before and after, and undo writes them back through
  * sd_library_put_back_stories (); deletes and restores are taken back by
  * the trash's own writes. */

@@ -166,10 +166,6 @@ run_action (SdLibrary *library, Action *action, SharedStep *step, GError **error
       if (changed)
         g_array_append_val (step->ids, action->story_id);
       return TRUE;
-    case EDIT_REVERT_REPAIR:
-      /* written, but no step: the repair's row is gone from a shared
-       * library, and putting the story back would not bring it */
-      return sd_library_revert_repair (library, action->story_id, action->number, error);
     default:
       if (_sd_edit_history_run_correction (library, action, &step->correction, &ok, error))
         return ok;

@@ -15,19 +15,24 @@
 #include "sd-library.h"
 
 gboolean
-sd_library_put_back_stories (
-    SdLibrary *self, GPtrArray *put, GArray *after, GPtrArray *left, GError **error)
+sd_library_put_back_stories (SdLibrary *self,
+                             GPtrArray *put,
+                             GArray    *after,
+                             GPtrArray *put_extras,
+                             GPtrArray *left,
+                             GError   **error)
 {
   g_return_val_if_fail (SD_IS_LIBRARY (self), FALSE);
   g_return_val_if_fail (put != NULL && put->len > 0 && left != NULL, FALSE);
   g_return_val_if_fail (after == NULL || after->len == put->len, FALSE);
+  g_return_val_if_fail (put_extras == NULL || put_extras->len == put->len, FALSE);
   if (SD_LIBRARY_GET_IFACE (self)->put_back_stories == NULL)
     {
       g_set_error_literal (error, SD_LIBRARY_ERROR, SD_LIBRARY_ERROR_UNSUPPORTED,
                            sd_library_describe_missing_feature (self, SD_LIBRARY_CAN_UNDO));
       return FALSE;
     }
-  return SD_LIBRARY_GET_IFACE (self)->put_back_stories (self, put, after, left, error);
+  return SD_LIBRARY_GET_IFACE (self)->put_back_stories (self, put, after, put_extras, left, error);
 }
 
 gint64
@@ -42,6 +47,19 @@ sd_library_find_next_story (SdLibrary *self, gint64 id, gint64 *out_after, GErro
       return -1;
     }
   return SD_LIBRARY_GET_IFACE (self)->find_next_story (self, id, out_after, error);
+}
+
+GVariant *
+sd_library_read_story_extras (SdLibrary *self, gint64 id, GError **error)
+{
+  g_return_val_if_fail (SD_IS_LIBRARY (self), NULL);
+  if (SD_LIBRARY_GET_IFACE (self)->read_story_extras == NULL)
+    {
+      g_set_error_literal (error, SD_LIBRARY_ERROR, SD_LIBRARY_ERROR_UNSUPPORTED,
+                           sd_library_describe_missing_feature (self, SD_LIBRARY_CAN_UNDO));
+      return NULL;
+    }
+  return SD_LIBRARY_GET_IFACE (self)->read_story_extras (self, id, error);
 }
 
 static gboolean

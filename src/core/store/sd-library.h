@@ -144,10 +144,11 @@ struct _SdLibraryInterface
   /* Undo of corrections on a library that keeps no snapshots (#17,
    * sd-library-undo.c): nullable, as on a personal library. */
   gboolean           (*put_back_stories)        (SdLibrary *self, GPtrArray *put,
-                                                 GArray *after, GPtrArray *left,
-                                                 GError **error);
+                                                 GArray *after, GPtrArray *put_extras,
+                                                 GPtrArray *left, GError **error);
   gint64             (*find_next_story)         (SdLibrary *self, gint64 id, gint64 *out_after,
                                                  GError **error);
+  GVariant          *(*read_story_extras)       (SdLibrary *self, gint64 id, GError **error);
   /* The page view and OCR repairs (sd-library-pages.c): nullable where
    * SD_LIBRARY_CAN_PAGE_TEXT (the read) or SD_LIBRARY_CAN_CORRECT (the
    * repair) is not among the features. */
@@ -418,13 +419,16 @@ gboolean          sd_library_set_page_fields         (SdLibrary           *self,
  * highlights (moved by id), one no longer in the library made again with
  * its id and uuid on its page, right after the story @after names for it
  * (element-type gint64, one for each of @put; nullable, or 0: the story
- * before it in @put), in the trash or not; a story of
+ * before it in @put), in the trash or not, with what @put_extras keeps of
+ * it (element-type GVariant, one for each of @put, from
+ * sd_library_read_story_extras (); nullable, or NULL: none); a story of
  * @left not in @put is joined away onto the first of @put.  Each write
  * needs the role the correction needed.  SD_LIBRARY_ERROR_UNSUPPORTED on
  * a personal library, whose edit history swaps snapshots instead. */
 gboolean          sd_library_put_back_stories        (SdLibrary           *self,
                                                       GPtrArray           *put,
                                                       GArray              *after,
+                                                      GPtrArray           *put_extras,
                                                       GPtrArray           *left,
                                                       GError             **error);
 /* The story a join of story @id would take (the next on its page, not in
@@ -435,6 +439,14 @@ gboolean          sd_library_put_back_stories        (SdLibrary           *self,
 gint64            sd_library_find_next_story         (SdLibrary           *self,
                                                       gint64               id,
                                                       gint64              *out_after,
+                                                      GError             **error);
+/* What story @id holds that no SdStory carries and an undo gives back with
+ * it (on a shared library: its corrected mark and the themes turned down
+ * for it), as a value only its engine reads: (transfer full), NULL with
+ * @error.  Read on the caller's thread, for the edit history;
+ * SD_LIBRARY_ERROR_UNSUPPORTED where put_back_stories is missing. */
+GVariant         *sd_library_read_story_extras       (SdLibrary           *self,
+                                                      gint64               id,
                                                       GError             **error);
 /* What differs between story @was and story @now, in the editor's words
  * ("the note", "the status to 已审", "the tags"), for undo's refusal; NULL

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 
 #include "sd-pg-private.h"
+#include "sd-pg-undo.h"
 #include "sd-tsvector.h"
 
 /* Run as one script: every statement may run again on a library that has
@@ -417,6 +418,7 @@ static const char *const steps[] = {
   step7_sql,
   _sd_pg_step_pages_sql,     /* step 8: page text and OCR repairs (sd-pg-pages.c) */
   _sd_pg_schema_batches_sql, /* step 9: import batches and story history (sd-pg-batches.c) */
+  _sd_pg_step_undo_sql,      /* step 10: repairs taken back kept (sd-pg-undo-repairs.c) */
 };
 
 /* The steps recorded, each a bit (step n is 1 << n), and the highest in

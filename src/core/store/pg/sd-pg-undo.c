@@ -11,6 +11,10 @@
  * writes, as the person's role, so an undo needs the role the correction
  * needed.  A story a join took away is made again with its own id and
  * uuid; a story a split made is joined away again through merge_away ().
+ * OCR repairs go back by id (sd-pg-undo-repairs.c).
+ * What no SdStory carries (its corrected mark, the themes turned down for
+ * it: a join's cascade drops them) travels beside it as a GVariant "(bas)"
+ * that read_story_extras () reads.
  */
 #define G_LOG_DOMAIN "sd-pg-undo"
 
@@ -38,6 +42,7 @@ enum
   COL_HEADINGS,
   COL_START,
   COL_END,
+  COL_CAPTIONS,
   N_COLUMNS
 };
 
@@ -55,6 +60,7 @@ static const char *const columns[N_COLUMNS] = {
   "section_headings",
   "source_start",
   "source_end",
+  "captions",
 };
 
 static void
@@ -76,6 +82,7 @@ column_values (const SdStory *story, char *values[N_COLUMNS])
   values[COL_HEADINGS] = _sd_pg_dup_json_strings (story->section_headings);
   values[COL_START] = g_strdup_printf ("%" G_GINT64_FORMAT, story->source_start);
   values[COL_END] = g_strdup_printf ("%" G_GINT64_FORMAT, story->source_end);
+  values[COL_CAPTIONS] = _sd_pg_dup_json_strings (story->captions);
 }
 
 static void
@@ -87,10 +94,11 @@ free_values (char *values[N_COLUMNS])
 
 typedef struct
 {
-  GPtrArray  *put;   /* (element-type SdStory) as they were */
-  GArray     *after; /* (element-type gint64) (nullable) where each goes when made again */
-  GPtrArray  *left;  /* (element-type SdStory) as the step left them */
-  GHashTable *now;   /* id → SdStory read in the transaction, the left ones */
+  GPtrArray  *put;    /* (element-type SdStory) as they were */
+  GArray     *after;  /* (element-type gint64) (nullable) where each goes when made again */
+  GPtrArray  *extras; /* (element-type GVariant) (nullable) what each held besides */
+  GPtrArray  *left;   /* (element-type SdStory) as the step left them */
+  GHashTable *now;    /* id → SdStory read in the transaction, the left ones */
 } PutBack;
 
 static const SdStory *
@@ -191,7 +199,8 @@ update_story (SdPgLibrary *self, const SdStory *story, const SdStory *now, GErro
       {
         g_ptr_array_add (params, wanted[i]);
         g_string_append_printf (sql, "%s%s = $%u%s", params->len > 2 ? ", " : "", columns[i],
-                                params->len, i == COL_HEADINGS ? "::jsonb" : "");
+                                params->len,
+                                i == COL_HEADINGS || i == COL_CAPTIONS ? "::jsonb" : "");
       }
   if (params->len == 1)
     g_string_append (sql, "note = note");
@@ -209,7 +218,7 @@ insert_story (SdPgLibrary *self, const SdStory *story, gint64 after, GError **er
 {
   g_autofree char *after_id = g_strdup_printf ("%" G_GINT64_FORMAT, after);
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, story->id);
-  g_autofree char *page = NULL, *ordinal = NULL, *captions = NULL;
+  g_autofree char *page = NULL, *ordinal = NULL;
   const char      *params[SD_PG_STORY_PARAMS + 11];
   char            *values[N_COLUMNS];
   PGresult        *result;
@@ -234,14 +243,13 @@ insert_story (SdPgLibrary *self, const SdStory *story, gint64 after, GError **er
     return FALSE;
 
   column_values (story, values);
-  captions = _sd_pg_dup_json_strings (story->captions);
   _sd_pg_fill_story_params (params, id, story);
   params[SD_PG_STORY_PARAMS + 0] = story->uuid;
   params[SD_PG_STORY_PARAMS + 1] = page;
   params[SD_PG_STORY_PARAMS + 2] = ordinal;
   params[SD_PG_STORY_PARAMS + 3] = values[COL_START];
   params[SD_PG_STORY_PARAMS + 4] = values[COL_END];
-  params[SD_PG_STORY_PARAMS + 5] = captions;
+  params[SD_PG_STORY_PARAMS + 5] = values[COL_CAPTIONS];
   params[SD_PG_STORY_PARAMS + 6] = values[COL_HEADINGS];
   params[SD_PG_STORY_PARAMS + 7] = story->truncated ? "true" : "false";
   params[SD_PG_STORY_PARAMS + 8] = values[COL_CONFIDENCE];
@@ -290,6 +298,18 @@ move_highlights (SdPgLibrary *self, PutBack *back, const SdStory *story, GError 
         return FALSE;
     }
   return TRUE;
+}
+
+/* @story's OCR repairs as they were (sd-pg-undo-repairs.c). */
+static gboolean
+put_repairs (SdPgLibrary *self, PutBack *back, const SdStory *story, GError **error)
+{
+  const SdStory *now = g_hash_table_lookup (back->now, &story->id);
+  gint64         gone = 0;
+
+  if (_sd_pg_undo_put_repairs (self, back->put, now, story, &gone, error))
+    return TRUE;
+  return gone == 0 ? FALSE : say_changed (self, story->id, error);
 }
 
 /* @names as a PostgreSQL array literal of text: {"a","b"}. */
@@ -344,6 +364,42 @@ put_tags (SdPgLibrary *self, PutBack *back, const SdStory *story, GError **error
                                 2, (const char *const[]){ id, names }, error);
 }
 
+/* What @story held besides its SdStory, as @extras says: its corrected
+ * mark (written only when it differs, a reviewer's column) and, made again
+ * (@made), the themes turned down for it, which its join dropped. */
+static gboolean
+put_extras (
+    SdPgLibrary *self, const SdStory *story, GVariant *extras, gboolean made, GError **error)
+{
+  g_autofree char        *id = g_strdup_printf ("%" G_GINT64_FORMAT, story->id);
+  g_autofree const char **themes = NULL;
+  g_autoptr (GPtrArray) names = g_ptr_array_new ();
+  g_autofree char *array = NULL;
+  gboolean         corrected, now;
+  PGresult        *result;
+
+  g_variant_get (extras, "(b^a&s)", &corrected, &themes);
+  result = _sd_pg_run (self, "SELECT corrected FROM stories WHERE id = $1", 1,
+                       (const char *const[]){ id }, error);
+  if (result == NULL)
+    return FALSE;
+  now = PQntuples (result) == 1 && g_str_equal (PQgetvalue (result, 0, 0), "t");
+  PQclear (result);
+  if (now != corrected
+      && !_sd_pg_run_command (self, "UPDATE stories SET corrected = $2 WHERE id = $1", 2,
+                              (const char *const[]){ id, corrected ? "true" : "false" }, error))
+    return FALSE;
+  for (guint i = 0; made && themes[i] != NULL; i++)
+    g_ptr_array_add (names, (gpointer) themes[i]);
+  if (names->len == 0)
+    return TRUE;
+  array = dup_text_array (names);
+  return _sd_pg_run_command (self,
+                             "INSERT INTO dismissed_themes (story_id, theme)"
+                             " SELECT $1::bigint, unnest ($2::text[]) ON CONFLICT DO NOTHING",
+                             2, (const char *const[]){ id, array }, error);
+}
+
 /* A story the step left that is not put back (a split's tail): joined
  * away onto the first story put back, at its version now. */
 static gboolean
@@ -394,11 +450,15 @@ write_put_back (SdPgLibrary *self, gpointer data, GError **error)
                         : insert_story (self, story, after, error))
           || !_sd_pg_put_windows (self, id, story, error))
         return FALSE;
+      if (back->extras != NULL && back->extras->pdata[i] != NULL
+          && !put_extras (self, story, back->extras->pdata[i], now == NULL, error))
+        return FALSE;
     }
   /* highlights and tags once every story is there to take them */
   for (guint i = 0; i < back->put->len; i++)
     if (!move_highlights (self, back, back->put->pdata[i], error)
-        || !put_tags (self, back, back->put->pdata[i], error))
+        || !put_tags (self, back, back->put->pdata[i], error)
+        || !put_repairs (self, back, back->put->pdata[i], error))
       return FALSE;
   for (guint i = 0; i < back->left->len; i++)
     {
@@ -412,20 +472,28 @@ write_put_back (SdPgLibrary *self, gpointer data, GError **error)
 }
 
 gboolean
-sd_pg_library_put_back (
-    SdPgLibrary *self, GPtrArray *put, GArray *after, GPtrArray *left, GError **error)
+sd_pg_library_put_back (SdPgLibrary *self,
+                        GPtrArray   *put,
+                        GArray      *after,
+                        GPtrArray   *put_extras,
+                        GPtrArray   *left,
+                        GError     **error)
 {
   g_autoptr (GHashTable) now =
       g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, (GDestroyNotify) sd_story_unref);
-  PutBack back = { put, after, left, now };
+  PutBack back = { put, after, put_extras, left, now };
 
   g_return_val_if_fail (put != NULL && put->len > 0 && left != NULL, FALSE);
   return _sd_pg_transact (self, write_put_back, &back, error);
 }
 
 static gboolean
-shared_put_back_stories (
-    SdLibrary *library, GPtrArray *put, GArray *after, GPtrArray *left, GError **error)
+shared_put_back_stories (SdLibrary *library,
+                         GPtrArray *put,
+                         GArray    *after,
+                         GPtrArray *put_extras,
+                         GPtrArray *left,
+                         GError   **error)
 {
   SdPgShared  *shared = SD_PG_SHARED (library);
   SdPgLibrary *writer;
@@ -434,7 +502,7 @@ shared_put_back_stories (
   if (!_sd_pg_shared_check_online (shared, error)
       || (writer = _sd_pg_shared_get_writer (shared, error)) == NULL)
     return FALSE;
-  if (sd_pg_library_put_back (writer, put, after, left, &local_error))
+  if (sd_pg_library_put_back (writer, put, after, put_extras, left, &local_error))
     return TRUE;
   return _sd_pg_shared_fail (shared, local_error, error);
 }
@@ -476,9 +544,55 @@ shared_find_next_story (SdLibrary *library, gint64 id, gint64 *out_after, GError
   return next;
 }
 
+/* Its corrected mark and the themes turned down for it, "(bas)", on the
+ * writes' connection as get_story. */
+static GVariant *
+shared_read_story_extras (SdLibrary *library, gint64 id, GError **error)
+{
+  SdPgShared      *shared = SD_PG_SHARED (library);
+  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  g_autoptr (GPtrArray) themes = g_ptr_array_new ();
+  SdPgLibrary *writer;
+  GError      *local_error = NULL;
+  PGresult    *result;
+  GVariant    *extras;
+
+  if (!_sd_pg_shared_check_online (shared, error)
+      || (writer = _sd_pg_shared_get_writer (shared, error)) == NULL)
+    return NULL;
+  result = _sd_pg_run (writer,
+                       "SELECT s.corrected, d.theme FROM stories s"
+                       " LEFT JOIN dismissed_themes d ON d.story_id = s.id"
+                       " WHERE s.id = $1 ORDER BY d.theme COLLATE \"C\"",
+                       1, (const char *const[]){ id_text }, &local_error);
+  if (result == NULL)
+    {
+      _sd_pg_shared_fail (shared, local_error, error);
+      return NULL;
+    }
+  if (PQntuples (result) == 0)
+    {
+      PQclear (result);
+      g_set_error (&local_error, SD_PG_ERROR, SD_PG_ERROR_NOT_FOUND,
+                   _("The shared library %s has no story %s"), writer->location, id_text);
+      _sd_pg_shared_fail (shared, local_error, error);
+      return NULL;
+    }
+  for (int row = 0; row < PQntuples (result); row++)
+    if (!PQgetisnull (result, row, 1))
+      g_ptr_array_add (themes, PQgetvalue (result, row, 1));
+  g_ptr_array_add (themes, NULL);
+  /* copied before the result that holds the themes goes */
+  extras = g_variant_ref_sink (g_variant_new (
+      "(b^as)", g_str_equal (PQgetvalue (result, 0, 0), "t"), (const char *const *) themes->pdata));
+  PQclear (result);
+  return extras;
+}
+
 void
 _sd_pg_shared_undo_init (SdLibraryInterface *iface)
 {
   iface->put_back_stories = shared_put_back_stories;
   iface->find_next_story = shared_find_next_story;
+  iface->read_story_extras = shared_read_story_extras;
 }

@@ -19,8 +19,20 @@ G_BEGIN_DECLS
 gboolean     sd_pg_library_put_back       (SdPgLibrary   *self,
                                            GPtrArray     *put,
                                            GArray        *after,
+                                           GPtrArray     *put_extras,
                                            GPtrArray     *left,
                                            GError       **error);
+
+/* sd-pg-undo-repairs.c: schema step 10 (a repair taken back kept by the
+ * server, put back by a reviewer's undo under its id), and a story's
+ * repairs put back, as _sd_pg_undo_put_repairs () says. */
+G_GNUC_INTERNAL extern const char _sd_pg_step_undo_sql[];
+G_GNUC_INTERNAL gboolean _sd_pg_undo_put_repairs (SdPgLibrary   *self,
+                                                  GPtrArray     *put,
+                                                  const SdStory *now,
+                                                  const SdStory *story,
+                                                  gint64        *out_gone,
+                                                  GError       **error);
 
 /* SdPgShared's side of it (sd-pg-shared.c calls it). */
 G_GNUC_INTERNAL void _sd_pg_shared_undo_init (SdLibraryInterface *iface);
