@@ -117,6 +117,16 @@ typedef struct
   "龙网常州晚报讯 本报热线6633355最近几天天气持续晴好,"                       \
   "可铁狮巷的路面却一直泥泞不堪,且有积水。\n"
 
+/* r46's second story, its last paragraph and what signs it (@tail: a
+ * bracket glued to it, or a line of its own) */
+#define R46_SIGNED(tail)                                                                            \
+  "# 扬州作家诗人赴施桥采风\n\n"                                                         \
+  "扬州晚报副总编辑袁益民,扬州市作协副主席、扬州市诗歌学会会长朱燕," \
+  "扬州市作协诗歌创作专业委员会主任陈跃等参加了采风活动。" tail
+#define R46_REST                                                                                   \
+  .headline = "扬州作家诗人赴施桥采风", .body_start = "扬州晚报副总编辑",                          \
+  .body_end = "参加了采风活动。", .stories = 1, .story = 0
+
 static const CreditCase credit_cases[] = {
   /* names alone under the title are the reporters, not a stray line */
   { .path = "/segmenter-credits/reporter/spaced-names",
@@ -320,16 +330,9 @@ static const CreditCase credit_cases[] = {
     .story = 0 },
   /* and on a line of its own, as the newest batch's labeller saw it */
   { .path = "/segmenter-credits/line/office",
-    .page = "# 扬州作家诗人赴施桥采风\n\n"
-            "扬州晚报副总编辑袁益民,扬州市作协副主席、扬州市诗歌学会会长朱燕,"
-            "扬州市作协诗歌创作专业委员会主任陈跃等参加了采风活动。\n\n"
-            "(徐溜镇党史教办)\n",
+    .page = R46_SIGNED ("\n\n(徐溜镇党史教办)\n"),
     .byline = "徐溜镇党史教办",
-    .headline = "扬州作家诗人赴施桥采风",
-    .body_start = "扬州晚报副总编辑",
-    .body_end = "参加了采风活动。",
-    .stories = 1,
-    .story = 0 },
+    R46_REST },
   /* r79: four names run together, each with its surname */
   { .path = "/segmenter-credits/glued/names-run-together",
     .page = "第十三届中国·东海国际水晶节开幕\n\n"
@@ -344,25 +347,13 @@ static const CreditCase credit_cases[] = {
     .story = 0 },
   /* roles glued to the names in the bracket; the writer's 文/ in one */
   { .path = "/segmenter-credits/glued/roles-glued",
-    .page = "# 扬州作家诗人赴施桥采风\n\n"
-            "扬州晚报副总编辑袁益民,扬州市作协副主席、扬州市诗歌学会会长朱燕,"
-            "扬州市作协诗歌创作专业委员会主任陈跃等参加了采风活动。(记者方方 通讯员高明)\n",
+    .page = R46_SIGNED ("(记者方方 通讯员高明)\n"),
     .byline = "方方 高明",
-    .headline = "扬州作家诗人赴施桥采风",
-    .body_start = "扬州晚报副总编辑",
-    .body_end = "参加了采风活动。",
-    .stories = 1,
-    .story = 0 },
+    R46_REST },
   { .path = "/segmenter-credits/glued/writer-bracketed",
-    .page = "# 扬州作家诗人赴施桥采风\n\n"
-            "扬州晚报副总编辑袁益民,扬州市作协副主席、扬州市诗歌学会会长朱燕,"
-            "扬州市作协诗歌创作专业委员会主任陈跃等参加了采风活动。(文/董语婷)\n",
+    .page = R46_SIGNED ("(文/董语婷)\n"),
     .byline = "董语婷",
-    .headline = "扬州作家诗人赴施桥采风",
-    .body_start = "扬州晚报副总编辑",
-    .body_end = "参加了采风活动。",
-    .stories = 1,
-    .story = 0 },
+    R46_REST },
   /* r63's 作者 line as the newest batch prints it, a space for the colon */
   { .path = "/segmenter-credits/line/writer-spaced",
     .page = "# 沛城街道:彩菊香飘富民路\n\n"
