@@ -117,6 +117,16 @@ typedef struct
   "龙网常州晚报讯 本报热线6633355最近几天天气持续晴好,"                       \
   "可铁狮巷的路面却一直泥泞不堪,且有积水。\n"
 
+/* r46's second story, its last paragraph and what signs it (@tail: a
+ * bracket glued to it, or a line of its own) */
+#define R46_SIGNED(tail)                                                                            \
+  "# 扬州作家诗人赴施桥采风\n\n"                                                         \
+  "扬州晚报副总编辑袁益民,扬州市作协副主席、扬州市诗歌学会会长朱燕," \
+  "扬州市作协诗歌创作专业委员会主任陈跃等参加了采风活动。" tail
+#define R46_REST                                                                                   \
+  .headline = "扬州作家诗人赴施桥采风", .body_start = "扬州晚报副总编辑",                          \
+  .body_end = "参加了采风活动。", .stories = 1, .story = 0
+
 static const CreditCase credit_cases[] = {
   /* names alone under the title are the reporters, not a stray line */
   { .path = "/segmenter-credits/reporter/spaced-names",
@@ -305,6 +315,108 @@ static const CreditCase credit_cases[] = {
     .sections = 1,
     .stories = 2,
     .story = 1 },
+  /* r46: an office signs in brackets after the last sentence */
+  { .path = "/segmenter-credits/glued/office",
+    .page = "# 扬州作家诗人赴施桥采风\n\n"
+            "2023年3月18日,扬州市作协、扬州市诗歌学会组织了二十余名作家诗人赴扬州经济开发区"
+            "施桥镇采风,一行人深入企业及新农村。\n\n"
+            "扬州晚报副总编辑袁益民,扬州市作协副主席、扬州市诗歌学会会长朱燕,"
+            "扬州市作协诗歌创作专业委员会主任陈跃等参加了采风活动。(扬州市作协)\n",
+    .byline = "扬州市作协",
+    .headline = "扬州作家诗人赴施桥采风",
+    .body_start = "2023年3月18日",
+    .body_end = "参加了采风活动。",
+    .stories = 1,
+    .story = 0 },
+  /* and on a line of its own, as the newest batch's labeller saw it */
+  { .path = "/segmenter-credits/line/office",
+    .page = R46_SIGNED ("\n\n(徐溜镇党史教办)\n"),
+    .byline = "徐溜镇党史教办",
+    R46_REST },
+  /* r79: four names run together, each with its surname */
+  { .path = "/segmenter-credits/glued/names-run-together",
+    .page = "第十三届中国·东海国际水晶节开幕\n\n"
+            "新华报业网讯第十三届中国·东海国际水晶节昨天开幕,近4000名中外嘉宾见证这一盛会。\n\n"
+            "据了解,目前东海县拥有水晶商标756件,占全县商标总量的29%,"
+            "水晶行业商标注册率达43%。(吉文化孙晓璐张开虎宋文文)\n",
+    .byline = "吉文化孙晓璐张开虎宋文文",
+    .headline = "第十三届中国·东海国际水晶节开幕",
+    .body_start = "第十三届中国·东海",
+    .body_end = "注册率达43%。",
+    .stories = 1,
+    .story = 0 },
+  /* roles glued to the names in the bracket; the writer's 文/ in one */
+  { .path = "/segmenter-credits/glued/roles-glued",
+    .page = R46_SIGNED ("(记者方方 通讯员高明)\n"),
+    .byline = "方方 高明",
+    R46_REST },
+  { .path = "/segmenter-credits/glued/writer-bracketed",
+    .page = R46_SIGNED ("(文/董语婷)\n"),
+    .byline = "董语婷",
+    R46_REST },
+  /* r63's 作者 line as the newest batch prints it, a space for the colon */
+  { .path = "/segmenter-credits/line/writer-spaced",
+    .page = "# 沛城街道:彩菊香飘富民路\n\n"
+            "秋高气爽,沛城街道任庄社区的徐州东凌果蔬种植家庭农场内,"
+            "鲜切菊花又到了丰收时节。大棚内花开芬芳,菊香满园,一派色香俱佳的丰收景象。\n\n"
+            "作者 耿敬东 李沛生\n",
+    .byline = "耿敬东 李沛生",
+    .headline = "沛城街道：彩菊香飘富民路",
+    .body_start = "秋高气爽",
+    .body_end = "丰收景象。",
+    .stories = 1,
+    .story = 0 },
+  /* r41: three characters in brackets are a name, not two and a misread 摄 */
+  { .path = "/segmenter-credits/line/bracketed-name",
+    .page = "# 市领导赴灌云参加扶贫项目建设开工奠基\n\n"
+            "仪式结束后,参加奠基仪式相关人员还先后察看了灌云县龙苴镇嵇岭村低收入农户安装的"
+            "光伏发电基站、杨范村综合服务中心项目建设、家庭农场、华彩纺织厂等地,"
+            "并和龙苴镇党政领导、部分村干部进行了亲切交谈。\n\n"
+            "(吉战顺)\n",
+    .byline = "吉战顺",
+    .headline = "市领导赴灌云参加扶贫项目建设开工奠基",
+    .body_start = "仪式结束后",
+    .body_end = "进行了亲切交谈。",
+    .stories = 1,
+    .story = 0 },
+  /* r01: a reporter block of two lines, the box over the first */
+  { .path = "/segmenter-credits/block/two-lines",
+    .page = "# 无锡阳山:书写乡村振兴新“桃花源记”\n\n"
+            "◎孙嘉隆  柳 鑫\n\n"
+            "本报记者 李诏宇\n\n"
+            "从“一只桃子”的单链条经济,到“一棵桃树”的全链条经济,再到“一片桃源”的文旅产业,"
+            "阳山正在书写乡村振兴的新“桃花源记”。\n",
+    .reporter = "孙嘉隆 柳 鑫 李诏宇",
+    .headline = "无锡阳山：书写乡村振兴新“桃花源记”",
+    .body_start = "从“一只桃子”",
+    .stories = 1,
+    .story = 0 },
+  /* r08: three lines, the last of names alone */
+  { .path = "/segmenter-credits/block/names-line",
+    .page = "# 钦工镇:让红色古镇焕发新活力\n\n"
+            "■融媒体记者 王正道\n\n"
+            "通 讯 员 刘佩珩 周 建\n\n"
+            "卞 雨\n\n"
+            "淮安区钦工镇,因清朝康熙年间钦差大臣居此督工治水而得名。\n",
+    .reporter = "王正道 通 讯 员 刘佩珩 周 建 卞 雨",
+    .headline = "钦工镇：让红色古镇焕发新活力",
+    .body_start = "淮安区钦工镇",
+    .stories = 1,
+    .story = 0 },
+  /* r30: after the last paragraph, the byline of two lines */
+  { .path = "/segmenter-credits/block/byline",
+    .page = "全国五一劳动奖章\n\n"
+            "江苏省总工会昨天公布,今年江苏共有73人获全国五一劳动奖章,"
+            "其中一线职工42人,农民工6人。\n\n"
+            "同时,获得省五一劳动奖章的有220人,和去年相比增幅达31.3%。\n\n"
+            "■快报记者 都怡文\n\n"
+            "通讯员 陈苏平\n",
+    .byline = "都怡文 陈苏平",
+    .headline = "全国五一劳动奖章",
+    .body_start = "江苏省总工会",
+    .body_end = "增幅达31.3%。",
+    .stories = 1,
+    .story = 0 },
   /* what looks like the forms above and is not: a bracket that names
    * nobody opens a paragraph of text, and 作者 without a colon starts a
    * sentence */

@@ -201,7 +201,8 @@ static const OcrCase ocr_cases[] = {
     2, 1, NULL, "推动了企业发展", NULL, NULL, SD_STORY_KIND_CONTINUATION },
   /* the box of "□ 本报记者 X" read as a character drawn in a box ("图 ",
    * "国 "): still a reporter line, which heads the next story where the
-   * one above jumps to another page ("(下转A2版)") */
+   * one above jumps to another page ("(下转A2版)"); the two lines are one
+   * block of reporters */
   { "/segmenter-ocr/reporter/misread-box",
     "沿河村:把优质食材销往全国\n\n"
     "近日,记者来到寅县卯镇沿河村,只见一片片农田里,农民正弯腰忙碌。\n\n"
@@ -209,7 +210,7 @@ static const OcrCase ocr_cases[] = {
     "图 本报记者 甲乙\n\n"
     "国 本报记者 丙丁\n\n"
     "“五一”小长假结束了。三天里,寅县展开热情的臂膀,拥抱着前来旅游观光的四海宾朋。\n",
-    2, 1, NULL, "“五一”小长假结束了。", "甲乙", NULL, -1 },
+    2, 1, NULL, "“五一”小长假结束了。", "甲乙 丙丁", NULL, -1 },
   /* a headline read after its story's first whole sentences, which use
    * its words: it heads the story above it, which had no title */
   { "/segmenter-ocr/late-headline/after-whole-sentences",

@@ -121,7 +121,12 @@ _sd_seg_has_role_prefix (const char *text, gsize start, gsize end, gsize *after)
     if (_sd_text_has_prefix (text, start, end, colon_roles[i]))
       {
         role_end = start + strlen (colon_roles[i]);
-        found = role_end < end && _sd_seg_char_in (":：", _sd_text_get_char (text + role_end));
+        /* the word alone, as a field of names splits "作者 园消" */
+        found = role_end == end
+                || (role_end < end && _sd_seg_char_in (":：", _sd_text_get_char (text + role_end)));
+        /* "作者 耿敬东 李沛生": or a space, when names alone follow to the end */
+        if (!found && role_end < end && _sd_text_is_space (_sd_text_get_char (text + role_end)))
+          found = _sd_text_is_name_list (text, role_end, end, FALSE);
       }
   /* @after is left alone unless there is a role */
   if (!found)
@@ -314,6 +319,11 @@ strip_misread_credit (
   if (!bracketed
       && (names_stop == start || !_sd_text_is_space (_sd_text_last_char (text, start, names_stop))))
     return FALSE;
+  /* "(吉战顺)": three characters that make a name with a surname are that
+   * name, no two-character one and a misread 摄 */
+  if (bracketed && _sd_text_count_chars (text, start, end, 4) == 3
+      && _sd_text_is_name_list (text, start, end, TRUE))
+    return FALSE;
   _sd_text_trim (text, &start, &names_stop);
   if (!_sd_text_is_name_list (text, start, names_stop, TRUE))
     return FALSE;
@@ -467,8 +477,8 @@ is_name_run (const char *text, gsize start, gsize end)
 /* "记者  张泽瑞  通讯员  王婷  正祥", "□ 张文华 孙荪", "速新闻记者臧子青":
  * runs of names, each after a role (or all after a box), and nothing
  * else; "记者手记" names nobody. */
-static gboolean
-lists_reporters (const char *text, gsize start, gsize end)
+gboolean
+_sd_seg_lists_reporters (const char *text, gsize start, gsize end)
 {
   gsize    pos = start, run = start, after;
   gboolean signed_by = FALSE;
@@ -516,7 +526,7 @@ find_bracketed_reporters (SdSegPage *page, SdSegUnit *u, gsize open, gsize close
 
   _sd_text_trim (text, &start, &end);
   if (prose >= u->prose_end || _sd_seg_has_sentence_mark (text, start, end)
-      || !lists_reporters (text, start, end))
+      || !_sd_seg_lists_reporters (text, start, end))
     return;
   if (_sd_seg_is_box_char (_sd_text_first_char (text, start, end)))
     start = _sd_seg_skip_spaces (text, _sd_seg_skip_char (text, start), end);
@@ -558,23 +568,31 @@ _sd_seg_find_head_credit (SdSegPage *page, SdSegUnit *u)
   u->prose_start = _sd_seg_skip_spaces (text, _sd_seg_skip_char (text, close), u->prose_end);
 }
 
+gsize
+_sd_seg_skip_writer_prefix (const char *text, gsize start, gsize end)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (writer_prefixes); i++)
+    if (_sd_text_has_prefix (text, start, end, writer_prefixes[i]))
+      return _sd_seg_skip_spaces (text, start + strlen (writer_prefixes[i]), end);
+  return start;
+}
+
 /* "（参与记者：许雯斐 张瑞 … 整理：张莎莎）" */
 gboolean
 _sd_seg_find_credits_line (SdSegPage *page, SdSegUnit *u)
 {
   const char *text = page->text;
   gsize       start = u->text_start, end = u->text_end;
+  gsize       names = _sd_seg_skip_writer_prefix (text, start, end);
 
   /* "文/张三" names the writer */
-  for (guint i = 0; i < G_N_ELEMENTS (writer_prefixes); i++)
-    if (_sd_text_has_prefix (text, start, end, writer_prefixes[i]) && u->chars <= 30
-        && !_sd_seg_has_sentence_mark (text, start, end))
-      {
-        u->shape = SHAPE_CREDITS;
-        u->names_start = _sd_seg_skip_spaces (text, start + strlen (writer_prefixes[i]), end);
-        u->names_end = end;
-        return u->names_end > u->names_start;
-      }
+  if (names > start && u->chars <= 30 && !_sd_seg_has_sentence_mark (text, start, end))
+    {
+      u->shape = SHAPE_CREDITS;
+      u->names_start = names;
+      u->names_end = end;
+      return u->names_end > u->names_start;
+    }
   if (!_sd_text_strip_brackets (text, &start, &end))
     return FALSE;
   if (_sd_text_count_chars (text, start, end, 150) > 150
@@ -605,8 +623,10 @@ _sd_seg_find_name_line (SdSegPage *page, SdSegUnit *u)
     return FALSE;
   bracketed = _sd_text_strip_brackets (text, &start, &end);
   end = cut_reporting (text, start, end);
-  /* a lone line of names has nothing else to vouch for it: wants surnames */
-  if (!_sd_text_is_name_list (text, start, end, !bracketed))
+  /* a lone line of names has nothing else to vouch for it: wants surnames;
+   * in brackets an office signs too, "(徐溜镇党史教办)" */
+  if (!_sd_text_is_name_list (text, start, end, !bracketed)
+      && !(bracketed && _sd_seg_names_office (text, start, end)))
     return FALSE;
   u->shape = SHAPE_NAMES;
   u->names_start = start;

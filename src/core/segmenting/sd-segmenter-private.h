@@ -324,6 +324,20 @@ G_GNUC_INTERNAL gboolean   _sd_seg_is_comma         (gunichar    c);
 G_GNUC_INTERNAL gsize      _sd_seg_cut_bracketed_agency (const char *text,
                                                          gsize       start,
                                                          gsize       end);
+/* sd-credits.c: runs of names, each after a role (or all after a box) */
+G_GNUC_INTERNAL gboolean   _sd_seg_lists_reporters  (const char *text,
+                                                     gsize       start,
+                                                     gsize       end);
+/* sd-signatures.c: an office "徐溜镇党史教办" or names run together
+ * "吉文化孙晓璐张开虎宋文文", as brackets hold them to sign */
+G_GNUC_INTERNAL gboolean   _sd_seg_names_office     (const char *text,
+                                                     gsize       start,
+                                                     gsize       end);
+/* sd-credits.c: where the names start after "文/" that marks a writer,
+ * or @start */
+G_GNUC_INTERNAL gsize      _sd_seg_skip_writer_prefix (const char *text,
+                                                       gsize       start,
+                                                       gsize       end);
 /* sd-credits.c: a photo's credit in brackets before its caption */
 G_GNUC_INTERNAL void       _sd_seg_find_head_credit (SdSegPage  *page,
                                                      SdSegUnit  *u);

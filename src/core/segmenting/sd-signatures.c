@@ -68,16 +68,62 @@ names_before_role (const char *text, gsize start, gsize end)
          && _sd_text_is_name_list (text, after, end, FALSE);
 }
 
-/* A pen name "（心诺）" or an agency, alone in brackets after the last
- * sentence: two to six Han characters that are no note. */
+/* Offices sign what they send in: "（扬州市作协）", "（徐溜镇党史教办）". */
+static const char *const office_suffixes[] = {
+  "办", "局", "委", "协", "联", "会", "中心", "站", "所", "部", "处", "科", "院", "队", "馆",
+};
+
+/* "（吉文化孙晓璐张开虎宋文文）": names of two or three characters run
+ * together, two or more, each opening with a surname (three-character
+ * names tried first, as most are). */
 static gboolean
-is_bracketed_signature (const char *text, gsize start, gsize end)
+is_glued_names (const char *text, gsize start, gsize end, guint depth)
+{
+  gsize two, three;
+
+  if (start >= end)
+    return start == end && depth >= 2;
+  if (depth == 6 || !_sd_text_is_surname (_sd_text_get_char (text + start)))
+    return FALSE;
+  two = _sd_seg_skip_char (text, _sd_seg_skip_char (text, start));
+  three = two < end ? _sd_seg_skip_char (text, two) : end + 1;
+  return is_glued_names (text, three, end, depth + 1) || is_glued_names (text, two, end, depth + 1);
+}
+
+/* The Han characters of [@start, @end), or 0 where it holds anything
+ * else or more than 12. */
+static guint
+count_han (const char *text, gsize start, gsize end)
 {
   guint n = 0;
 
   for (const char *p = text + start; p < text + end; p = g_utf8_next_char (p), n++)
-    if (!_sd_text_is_han (_sd_text_get_char (p)) || n == 6)
-      return FALSE;
+    if (!_sd_text_is_han (_sd_text_get_char (p)) || n == 12)
+      return 0;
+  return n;
+}
+
+gboolean
+_sd_seg_names_office (const char *text, gsize start, gsize end)
+{
+  guint n = count_han (text, start, end);
+
+  if (n < 4)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (office_suffixes); i++)
+    if (n <= 10 && _sd_text_has_suffix (text, start, end, office_suffixes[i]))
+      return TRUE;
+  return is_glued_names (text, start, end, 0);
+}
+
+/* A pen name "（心诺）", an agency or an office, alone in brackets after
+ * the last sentence: two to ten Han characters that are no note; past
+ * three, an agency's or an office's name or names run together. */
+static gboolean
+is_bracketed_signature (const char *text, gsize start, gsize end)
+{
+  guint n = count_han (text, start, end);
+
   if (n < 2)
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (bracket_notes); i++)
@@ -87,9 +133,9 @@ is_bracketed_signature (const char *text, gsize start, gsize end)
   if (n <= 3)
     return TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (agency_suffixes); i++)
-    if (_sd_text_has_suffix (text, start, end, agency_suffixes[i]))
+    if (n <= 6 && _sd_text_has_suffix (text, start, end, agency_suffixes[i]))
       return TRUE;
-  return FALSE;
+  return _sd_seg_names_office (text, start, end);
 }
 
 /* "（常州日报 徐维庆 马浩剑）": the paper before the names, set apart by a
@@ -330,6 +376,9 @@ _sd_seg_find_glued_tail (SdSegPage *page, SdSegUnit *u)
           u->tail_credit = TRUE;
           names_end -= strlen ("发");
         }
+      /* "（记者方方 通讯员高明）": names after roles, glued to them */
+      else if (bracketed && _sd_seg_lists_reporters (text, names_start, names_end))
+        u->tail_names = TRUE;
       else
         {
           /* "（朱冬娅、见习记者 姚程玉）": names before the role sign too */
@@ -337,6 +386,9 @@ _sd_seg_find_glued_tail (SdSegPage *page, SdSegUnit *u)
             skip_signature_role (text, &names_start, names_end);
           if (bracketed)
             skip_signature_medium (text, &names_start, names_end);
+          /* "（文/董语婷）": the writer */
+          if (bracketed)
+            names_start = _sd_seg_skip_writer_prefix (text, names_start, names_end);
           /* "…幸福感。扬子晚报/紫牛新闻记者梅方滢": the role before the names */
           else if (_sd_seg_has_role_prefix (text, names_start, names_end, &after))
             names_start = _sd_seg_skip_spaces (text, after, names_end);

@@ -146,6 +146,61 @@ closes_story (SdSegStory *story, guint i)
   return story->last_body != NONE && story->last_body < i;
 }
 
+/* Whether unit @i goes on with the reporter line right above it, a block
+ * of them: "◎孙嘉隆 柳 鑫" over "本报记者 李诏宇", "■快报记者 都怡文" over
+ * "通讯员 陈苏平". */
+static gboolean
+continues_reporters (SdSegPage *page, SdSegStory *story, guint i)
+{
+  guint next = i + 1;
+
+  if (!(i > story->first && _sd_seg_unit_at (page, i)->role == ROLE_REPORTER
+        && _sd_seg_unit_at (page, i - 1)->role == ROLE_REPORTER
+        && closes_story (story, i) == closes_story (story, i - 1)))
+    return FALSE;
+  /* a scrap of two or three characters under the block ("证雨" for "卞
+   * 雨") is its last line, misread: the names read are not all of them,
+   * and the first line alone is what can be vouched for */
+  while (next <= story->last
+         && (_sd_seg_unit_at (page, next)->role == ROLE_REPORTER
+             || _sd_seg_unit_at (page, next)->shape == SHAPE_NAMES))
+    next++;
+  return next > story->last || _sd_seg_unit_at (page, next)->chars > 3
+         || _sd_seg_unit_has_sentence_mark (page, _sd_seg_unit_at (page, next));
+}
+
+/* Whether the line of names at unit @i, amid the story's text, heads it
+ * rather than signing it: one paragraph or two above it (a lead, a
+ * caption), more below ("张晓培 顾士刚" under a lead, before the story
+ * goes on). */
+static gboolean
+heads_text (SdSegPage *page, SdSegStory *story, guint i)
+{
+  guint above = 0, below = 0;
+
+  if (_sd_seg_unit_at (page, i)->role != ROLE_BYLINE
+      || _sd_seg_unit_at (page, i)->shape != SHAPE_NAMES || closes_story (story, i))
+    return FALSE;
+  for (guint k = story->first; k <= story->last; k++)
+    if (_sd_seg_carries_prose (_sd_seg_unit_at (page, k)))
+      {
+        if (k < i)
+          above++;
+        else
+          below++;
+      }
+  return above <= 2 && below > above;
+}
+
+/* @names after the names in *@field, a space between */
+static void
+append_names (char **field, char *names)
+{
+  if (names != NULL)
+    set_string (field, g_strconcat (*field, " ", names, NULL));
+  g_free (names);
+}
+
 static void
 fill_header (SdSegPage *page, SdSegStory *story, SdSegment *segment)
 {
@@ -188,6 +243,19 @@ fill_header (SdSegPage *page, SdSegStory *story, SdSegment *segment)
           if (segment->reporter == NULL && !closes_story (story, i))
             segment->reporter =
                 dup_names (text, u->reporter_start, u->reporter_end, LEADING_ROLE_GONE);
+          else if (segment->reporter != NULL && !closes_story (story, i)
+                   && continues_reporters (page, story, i))
+            append_names (&segment->reporter,
+                          dup_names (text, u->reporter_start, u->reporter_end, LEADING_ROLE_GONE));
+          break;
+        case ROLE_STRAY:
+          /* "卞 雨": the last line of names of a reporter block, left over;
+           * set out with spaces as the block is (a lone word may be debris) */
+          if (u->shape == SHAPE_NAMES && segment->reporter != NULL && !closes_story (story, i)
+              && _sd_text_contains (text, u->names_start, u->names_end, " ") && i > story->first
+              && _sd_seg_unit_at (page, i - 1)->role == ROLE_REPORTER)
+            append_names (&segment->reporter,
+                          dup_names (text, u->names_start, u->names_end, NAMES_ONLY));
           break;
         case ROLE_BODY:
           if ((u->news_lead || u->head_credit) && u->reporter_end > u->reporter_start
@@ -196,9 +264,11 @@ fill_header (SdSegPage *page, SdSegStory *story, SdSegment *segment)
                 dup_names (text, u->reporter_start, u->reporter_end, LEADING_ROLE_GONE);
           break;
         case ROLE_BYLINE:
+          if (segment->reporter == NULL && heads_text (page, story, i))
+            segment->reporter = dup_names (text, u->names_start, u->names_end, NAMES_ONLY);
+          break;
         case ROLE_CREDIT:
         case ROLE_CAPTION:
-        case ROLE_STRAY:
         default:
           break;
         }
@@ -461,10 +531,16 @@ fill_byline (SdSegPage *page, SdSegStory *story, SdSegment *segment)
           if (credited == NULL)
             credited = g_strndup (text + u->names_start, u->names_end - u->names_start);
         }
+      if (u->role == ROLE_BYLINE && heads_text (page, story, i))
+        continue;
       if (u->role == ROLE_BYLINE)
         set_string (&segment->byline,
                     dup_names (text, u->names_start, u->names_end,
                                u->shape == SHAPE_CREDITS ? NAMES_AND_ROLES : NAMES_ONLY));
+      else if (u->role == ROLE_REPORTER && closes_story (story, i) && segment->byline != NULL
+               && continues_reporters (page, story, i))
+        append_names (&segment->byline,
+                      dup_names (text, u->reporter_start, u->reporter_end, NAMES_ONLY));
       else if (u->role == ROLE_REPORTER && closes_story (story, i))
         set_string (&segment->byline,
                     dup_names (text, u->reporter_start, u->reporter_end, NAMES_ONLY));
