@@ -106,6 +106,11 @@ void        sd_importer_import_async  (gpointer             library,
 GPtrArray  *sd_importer_import_finish (GAsyncResult        *result,
                                        GError             **error);
 
+/* The import thread's nice value, below the window's main thread (#16);
+ * STORYDESK_IMPORT_NICE (0 to 19) sets another, for the benchmark. */
+#define SD_IMPORT_NICE 10
+int         sd_importer_thread_nice   (void);
+
 /* New pages, unchanged pages, new versions and exports told apart, in one
  * sentence; NULL when no file was read. (transfer full) */
 char       *sd_import_results_dup_summary (GPtrArray    *results);
