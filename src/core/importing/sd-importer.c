@@ -468,10 +468,12 @@ sd_importer_thread_nice (void)
   return SD_IMPORT_NICE;
 }
 
-/* The import runs on a thread of its own, below the window's: on a busy
- * machine the main thread gets the CPU first and the list and its frames
- * keep up (#16).  Linux gives each thread a nice value of its own; the
- * thread ends with the import, so no pooled thread stays behind. */
+/* The import runs on a thread of its own, at sd_importer_thread_nice ():
+ * the window's own by default, since below it the import yielded to every
+ * thread of the session, Xvfb's too, and took 1.6× the CLI's time while
+ * the main loop stalled no less (#16, README's Performance).  Linux gives
+ * each thread a nice value of its own; the thread ends with the import, so
+ * no pooled thread stays behind. */
 static gpointer
 import_thread_main (gpointer data)
 {
