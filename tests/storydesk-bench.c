@@ -541,17 +541,15 @@ time_reimport_only (SdStore *store, SdBenchImport *figures)
 {
   const char *const paths[] = { reimport_dir, NULL };
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) files = sd_importer_collect_pages (paths, &error);
+  g_autoptr (GPtrArray) files = NULL;
   double load[3] = { 0 };
 
   /* the archive's pages for --stories, written once: a library built by
    * the benchmark before holds them */
-  if (files == NULL && !g_file_test (reimport_dir, G_FILE_TEST_EXISTS))
+  if (!g_file_test (reimport_dir, G_FILE_TEST_EXISTS))
     {
-      SdBenchCorpus *corpus = NULL;
-
-      g_clear_error (&error);
-      corpus = sd_bench_corpus_new (seeds_dir != NULL ? seeds_dir : SD_SEEDS_DIR, &error);
+      SdBenchCorpus *corpus =
+          sd_bench_corpus_new (seeds_dir != NULL ? seeds_dir : SD_SEEDS_DIR, &error);
       if (corpus == NULL || g_mkdir_with_parents (reimport_dir, 0700) != 0
           || !sd_bench_corpus_write_pages (corpus, reimport_dir, n_stories, &figures->text_bytes,
                                            &figures->n_pages, &error))
@@ -564,8 +562,8 @@ time_reimport_only (SdStore *store, SdBenchImport *figures)
                  == 0;
         }
       sd_bench_corpus_free (corpus);
-      files = sd_importer_collect_pages (paths, &error);
     }
+  files = sd_importer_collect_pages (paths, &error);
   if (files == NULL || !sd_bench_time_reimport (store, files, n_runs, figures, &error))
     return fail (g_steal_pointer (&error)) == 0;
   if (getloadavg (load, 3) < 0)
