@@ -18,7 +18,10 @@
 # spent on a CPU in it and waiting for one (a machine loaded by others
 # stalls the window too: stalls_cpu_over_50_ms counts the window's own); then times `BINARY import` of PAGES into
 # another copy.  With BINARY2 (another build), the rounds alternate between
-# the two.  Prints the figures as JSON, with the load average.
+# the two.  SD_BENCH_NICES=0,5,10 runs the window's rounds with each nice
+# value for the import thread in turns (STORYDESK_IMPORT_NICE, a build that
+# reads it), each beside a CLI round.  Prints the figures as JSON, with the
+# load average.
 #
 # Copyright 2026 The Storydesk authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -57,7 +60,7 @@ def copy_library(dest):
             shutil.copyfile(library + suffix, dest + suffix)
 
 
-def window_round(binary):
+def window_round(binary, nice):
     """Opens the window on a copy of the library, imports @pages there."""
     home = tempfile.mkdtemp(prefix="sd-bench-import-")
     frame_log = os.path.join(home, "frames.log")
@@ -67,6 +70,8 @@ def window_round(binary):
     env = dict(os.environ, STORYDESK_FRAME_LOG=frame_log, NO_AT_BRIDGE="1", XDG_DATA_HOME=home,
                XDG_CONFIG_HOME=home, LC_ALL="C", GSETTINGS_BACKEND="memory",
                G_MESSAGES_DEBUG="sd-story-list-model")
+    if nice is not None:
+        env["STORYDESK_IMPORT_NICE"] = nice
 
     def probe(kind):
         if not os.path.exists(frame_log):
@@ -106,7 +111,7 @@ def window_round(binary):
         during = [ms for ms, cpu, waited in stalls]
         with open(f"/proc/{proc.pid}/status") as f:
             rss = [int(line.split()[1]) / 1024 for line in f if line.startswith("VmHWM:")][0]
-        return {"binary": binary, "listed_before": n_listed,
+        return {"binary": binary, "nice": nice, "listed_before": n_listed,
                 "import_s": round((done - started) / 1e6, 2),
                 "import_from_request_s": round(done / 1e6 - t0, 2),
                 "stalls_over_50_ms": len(during), "longest_stalls_ms": during[:10],
@@ -143,10 +148,11 @@ def cli_round(binary):
         shutil.rmtree(home, ignore_errors=True)
 
 
+nices = [n for n in os.environ.get("SD_BENCH_NICES", "").split(",") if n] or [None]
 results = []
 for r in range(rounds):
-    for b in binaries:
-        window = window_round(b)
+    for b, nice in [(b, n) for b in binaries for n in nices]:
+        window = window_round(b, nice)
         cli = cli_round(b)
         window["cli_import_s"] = cli["import_s"]
         window["cli_load"] = cli["load"]

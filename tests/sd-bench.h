@@ -56,6 +56,10 @@ typedef struct
   double floor_seconds;     /* raw SQLite + FTS5 insertion of the same texts */
   double reimport_seconds;  /* the same files, unchanged */
   double hash_seconds;      /* reading and hashing them */
+  double lookup_seconds;    /* the same, each checksum asked of the library */
+  double reimport_cpu_seconds; /* the three on a CPU */
+  double hash_cpu_seconds;
+  double lookup_cpu_seconds;
   gint64 text_bytes;
   gint64 library_bytes;
   gint64 floor_bytes;
@@ -66,6 +70,11 @@ gboolean sd_bench_time_import    (SdStore       *store,
                                   const char    *library,
                                   const char    *pages,
                                   const char    *tmp,
+                                  SdBenchImport *out,
+                                  GError       **error);
+gboolean sd_bench_time_reimport  (SdStore       *store,
+                                  GPtrArray     *files,
+                                  guint          n_rounds,
                                   SdBenchImport *out,
                                   GError       **error);
 void     sd_bench_print_import   (const SdBenchImport *figures);

@@ -104,6 +104,7 @@ static gboolean quick = FALSE;
 static char    *postgresql = NULL;
 static gboolean window = FALSE;
 static gboolean no_exports = FALSE;
+static char    *reimport_dir = NULL;
 
 static const GOptionEntry entries[] = {
   { "stories", 'n', 0, G_OPTION_ARG_INT, &n_stories, "Stories in the library (100000)", "N" },
@@ -123,6 +124,10 @@ static const GOptionEntry entries[] = {
     "Also time the real window under Xvfb (tests/bench-window.py)", NULL },
   { "no-exports", 0, 0, G_OPTION_ARG_NONE, &no_exports,
     "Leave out the exports (a library of a million stories takes minutes for each)", NULL },
+  { "reimport", 0, 0, G_OPTION_ARG_FILENAME, &reimport_dir,
+    "Only time importing DIR again, its pages all in the --db library, against hashing them, "
+    "--runs rounds in turns (DIR written first for --stories when it does not exist)",
+    "DIR" },
   { "pipeline-only", 0, 0, G_OPTION_ARG_NONE, &pipeline_only,
     "Time only reading, segmenting, placing and theming (no library)", NULL },
   { NULL },
@@ -529,6 +534,55 @@ build_library (SdStore *store, const char *tmp, SdBenchImport *figures, GError *
   return ok;
 }
 
+/* --reimport: the unchanged re-import of a folder the library holds, alone
+ * (#16: a library of 1,000,000 stories is not built again for it). */
+static gboolean
+time_reimport_only (SdStore *store, SdBenchImport *figures)
+{
+  const char *const paths[] = { reimport_dir, NULL };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) files = NULL;
+  double load[3] = { 0 };
+
+  /* the archive's pages for --stories, written once: a library built by
+   * the benchmark before holds them */
+  if (!g_file_test (reimport_dir, G_FILE_TEST_EXISTS))
+    {
+      SdBenchCorpus *corpus =
+          sd_bench_corpus_new (seeds_dir != NULL ? seeds_dir : SD_SEEDS_DIR, &error);
+      if (corpus == NULL || g_mkdir_with_parents (reimport_dir, 0700) != 0
+          || !sd_bench_corpus_write_pages (corpus, reimport_dir, n_stories, &figures->text_bytes,
+                                           &figures->n_pages, &error))
+        {
+          g_clear_pointer (&corpus, sd_bench_corpus_free);
+          return fail (error != NULL
+                           ? g_steal_pointer (&error)
+                           : g_error_new (G_IO_ERROR, G_IO_ERROR_FAILED,
+                                          "%s: the pages cannot be written", reimport_dir))
+                 == 0;
+        }
+      sd_bench_corpus_free (corpus);
+    }
+  files = sd_importer_collect_pages (paths, &error);
+  if (files == NULL || !sd_bench_time_reimport (store, files, n_runs, figures, &error))
+    return fail (g_steal_pointer (&error)) == 0;
+  if (getloadavg (load, 3) < 0)
+    load[0] = -1;
+  g_print ("%u files, %d rounds in turns, medians (load average %.2f):\n", files->len, n_runs,
+           load[0]);
+  g_print ("  hashing %.3f s; with the look-ups %.3f s (%.2f×); re-import %.3f s (%.2f×)\n",
+           figures->hash_seconds, figures->lookup_seconds,
+           figures->lookup_seconds / MAX (figures->hash_seconds, 1e-6), figures->reimport_seconds,
+           figures->reimport_seconds / MAX (figures->hash_seconds, 1e-6));
+  g_print ("  on a CPU: hashing %.3f s; with the look-ups %.3f s (%.2f×); re-import %.3f s "
+           "(%.2f×)\n",
+           figures->hash_cpu_seconds, figures->lookup_cpu_seconds,
+           figures->lookup_cpu_seconds / MAX (figures->hash_cpu_seconds, 1e-6),
+           figures->reimport_cpu_seconds,
+           figures->reimport_cpu_seconds / MAX (figures->hash_cpu_seconds, 1e-6));
+  return TRUE;
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -586,6 +640,8 @@ main (int argc, char *argv[])
     }
   else
     g_print ("reusing %s (%" G_GINT64_FORMAT " stories)\n", db_path, existing);
+  if (reimport_dir != NULL)
+    return time_reimport_only (store, &figures) ? 0 : 1;
 
   /* Our own connection for the scan, as the store keeps its own private. */
   if (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK

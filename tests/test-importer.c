@@ -510,6 +510,37 @@ test_import_async (Fixture *fixture, gconstpointer unused)
   g_main_loop_unref (data.loop);
 }
 
+/* The import thread's nice value: the default, or one from 0 to 19 that the
+ * benchmark sets; anything else is ignored (#16). */
+static void
+test_thread_nice (void)
+{
+  static const struct
+  {
+    const char *value;
+    int         nice;
+  } cases[] = {
+    { NULL, SD_IMPORT_NICE },
+    { "0", 0 },
+    { "5", 5 },
+    { "19", 19 },
+    { "20", SD_IMPORT_NICE },
+    { "-1", SD_IMPORT_NICE },
+    { "5x", SD_IMPORT_NICE },
+    { "", SD_IMPORT_NICE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      if (cases[i].value == NULL)
+        g_unsetenv ("STORYDESK_IMPORT_NICE");
+      else
+        g_setenv ("STORYDESK_IMPORT_NICE", cases[i].value, TRUE);
+      g_assert_cmpint (sd_importer_thread_nice (), ==, cases[i].nice);
+    }
+  g_unsetenv ("STORYDESK_IMPORT_NICE");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -524,6 +555,7 @@ main (int argc, char *argv[])
   ADD ("/importer/new-version", test_new_version_keeps_work);
 #undef ADD
   g_test_add_func ("/importer/collect-folder", test_collect_folder);
+  g_test_add_func ("/importer/thread-nice", test_thread_nice);
   g_test_add_data_func ("/importer/pipeline/file-spans/utf-8", "UTF-8", test_pipeline_file_spans);
   g_test_add_func ("/importer/pipeline/heads-and-places", test_pipeline_heads_and_places);
   g_test_add_data_func ("/importer/pipeline/file-spans/gb18030", "GB18030",

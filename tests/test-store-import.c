@@ -185,6 +185,45 @@ test_known_before_reading (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (result->n_stories, ==, 0);
 }
 
+/* The one look-up an unchanged re-import makes of each file (#16): known
+ * while the page is whole and out of the trash; a story put in the trash
+ * alone leaves it known, the page or its batch put there does not. */
+static void
+test_known_trash_kinds (Fixture *fixture, gconstpointer data)
+{
+  static const struct
+  {
+    const char *sql;
+    gboolean    known;
+  } steps[] = {
+    { "UPDATE stories SET trashed = 1, trash_kind = 'story' WHERE ordinal = 3", TRUE },
+    { "UPDATE stories SET trashed = 1, trash_kind = 'page' WHERE ordinal = 4", FALSE },
+    { "UPDATE stories SET trash_kind = 'batch' WHERE ordinal = 4", FALSE },
+    { "UPDATE stories SET trashed = NULL, trash_kind = NULL WHERE ordinal = 4", TRUE },
+    { "UPDATE pages SET partial = 1", FALSE },
+  };
+  SdPageRecord page = { "big.txt", "checksum-1", "UTF-8", "", 10 };
+  SdPageRecord other = { "big.txt", "checksum-2", "UTF-8", "", 10 };
+  sqlite3     *db = NULL;
+
+  add_version (fixture->store, 1);
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_true (sd_store_register_fts5 (db, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      gboolean known = !steps[i].known;
+
+      g_assert_cmpint (sqlite3_exec (db, steps[i].sql, NULL, NULL, NULL), ==, SQLITE_OK);
+      g_assert_true (sd_store_check_page (fixture->store, &page, &known, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (known, ==, steps[i].known);
+      g_assert_true (sd_store_check_page (fixture->store, &other, &known, NULL, &error));
+      g_assert_false (known);
+    }
+  sqlite3_close (db);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -192,6 +231,7 @@ main (int argc, char *argv[])
 
   SD_TEST_ADD_WITH_LIBRARY ("/store-import/batches-indexed", NULL, test_batches_indexed);
   SD_TEST_ADD_WITH_LIBRARY ("/store-import/known-before-reading", NULL, test_known_before_reading);
+  SD_TEST_ADD_WITH_LIBRARY ("/store-import/known-trash-kinds", NULL, test_known_trash_kinds);
   SD_TEST_ADD_WITH_LIBRARY ("/store-import/new-version", NULL, test_new_version);
   SD_TEST_ADD_WITH_LIBRARY ("/store-import/partial-page-stored-again", NULL,
                             test_partial_page_stored_again);

@@ -73,23 +73,29 @@ find_checksum (SdStore *self, const char *checksum, gboolean *out_partial, GErro
   return id;
 }
 
-/* 1 when stories of page @page_id went to the trash with it or its batch,
- * 0 when not, -1 with @error set.  The condition is the partial index
- * stories_trashed_by_page's, word for word, so that it answers alone. */
-static int
-page_in_trash (SdStore *self, gint64 page_id, GError **error)
+/* Whether a page of @checksum is stored whole and not in the trash, in
+ * one statement: an unchanged re-import asks it of every file, and a
+ * statement is a read transaction of its own (#16).  The trash's
+ * condition is the partial index stories_trashed_by_page's, word for word,
+ * so that it answers alone.  FALSE with @error set on a failure. */
+static gboolean
+find_checksum_done (SdStore *self, const char *checksum, gboolean *out_done, GError **error)
 {
   sqlite3_stmt *stmt = _sd_store_get_statement (
-      self, "SELECT 1 FROM stories WHERE page_id = ? AND trash_kind IN ('page', 'batch') LIMIT 1",
+      self,
+      "SELECT NOT partial AND NOT EXISTS (SELECT 1 FROM stories WHERE page_id = pages.id AND "
+      "trash_kind IN ('page', 'batch')) FROM pages INDEXED BY pages_by_checksum "
+      "WHERE checksum = ?",
       error);
-  int found;
 
   if (stmt == NULL)
-    return -1;
-  sqlite3_bind_int64 (stmt, 1, page_id);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
+    return FALSE;
+  _sd_store_bind_text (stmt, 1, checksum);
+  *out_done = FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    *out_done = sqlite3_column_int (stmt, 0);
   sqlite3_reset (stmt);
-  return found;
+  return TRUE;
 }
 
 /* Where the batch that starts at story @from ends. */
@@ -387,27 +393,18 @@ sd_store_check_page (SdStore            *self,
                      gboolean           *out_has_identity,
                      GError            **error)
 {
-  gint64   known, page_id = 0;
-  gboolean partial = FALSE;
+  gint64   page_id = 0;
+  gboolean done = FALSE;
 
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
 
-  known = find_checksum (self, page->checksum, &partial, error);
-  if (known < 0)
-    return FALSE;
   /* A page deleted with its stories is not done with: importing it again
    * brings them back (store_page ()). */
-  if (known > 0 && !partial)
-    {
-      int in_trash = page_in_trash (self, known, error);
-      if (in_trash < 0)
-        return FALSE;
-      if (in_trash)
-        known = 0;
-    }
+  if (!find_checksum_done (self, page->checksum, &done, error))
+    return FALSE;
   if (out_has_identity != NULL && (page_id = find_page_by_identity (self, page, error)) < 0)
     return FALSE;
-  *out_known = known > 0 && !partial;
+  *out_known = done;
   if (out_has_identity != NULL)
     *out_has_identity = page_id > 0;
   return TRUE;
