@@ -160,31 +160,57 @@ put_tags (
   return TRUE;
 }
 
+/* Highlight @highlight of story @id at characters [@start, @end), unless
+ * the story has one of that span and quote already; @out_added (nullable):
+ * whether it was added.  Its time is @created where it has none. */
+gboolean
+_sd_pg_put_highlight (SdPgLibrary       *self,
+                      const char        *id,
+                      const SdHighlight *highlight,
+                      gint64             start,
+                      gint64             end,
+                      const char        *created,
+                      gboolean          *out_added,
+                      GError           **error)
+{
+  g_autofree char  *from = g_strdup_printf ("%" G_GINT64_FORMAT, start);
+  g_autofree char  *to = g_strdup_printf ("%" G_GINT64_FORMAT, end);
+  const char *const params[] = {
+    id,
+    from,
+    to,
+    highlight->quote != NULL ? highlight->quote : "",
+    highlight->prefix != NULL ? highlight->prefix : "",
+    highlight->suffix != NULL ? highlight->suffix : "",
+    highlight->comment != NULL ? highlight->comment : "",
+    highlight->editor,
+    highlight->created != NULL ? highlight->created : created,
+  };
+  PGresult *result = _sd_pg_run (self,
+                                 "INSERT INTO highlights (story_id, start_char, end_char, quote,"
+                                 "  prefix, suffix, comment, editor, created)"
+                                 " SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9 WHERE NOT EXISTS"
+                                 " (SELECT 1 FROM highlights WHERE story_id = $1"
+                                 "  AND start_char = $2 AND end_char = $3 AND quote = $4)",
+                                 G_N_ELEMENTS (params), params, error);
+
+  if (result == NULL)
+    return FALSE;
+  if (out_added != NULL)
+    *out_added = atoi (PQcmdTuples (result)) > 0;
+  PQclear (result);
+  return TRUE;
+}
+
 static gboolean
 put_highlights (SdPgLibrary *self, const char *id, const SdStory *story, GError **error)
 {
   for (guint i = 0; story->highlights != NULL && i < story->highlights->len; i++)
     {
       const SdHighlight *highlight = g_ptr_array_index (story->highlights, i);
-      g_autofree char   *start = g_strdup_printf ("%" G_GINT64_FORMAT, highlight->start);
-      g_autofree char   *end = g_strdup_printf ("%" G_GINT64_FORMAT, highlight->end);
-      const char *const  params[] = {
-         id,
-         start,
-         end,
-        highlight->quote != NULL ? highlight->quote : "",
-        highlight->prefix != NULL ? highlight->prefix : "",
-        highlight->suffix != NULL ? highlight->suffix : "",
-        highlight->comment != NULL ? highlight->comment : "",
-         highlight->editor,
-         highlight->created,
-      };
 
-      if (!_sd_pg_run_command (self,
-                               "INSERT INTO highlights (story_id, start_char, end_char, quote,"
-                               "  prefix, suffix, comment, editor, created)"
-                               " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-                               G_N_ELEMENTS (params), params, error))
+      if (!_sd_pg_put_highlight (self, id, highlight, highlight->start, highlight->end, NULL, NULL,
+                                 error))
         return FALSE;
     }
   return TRUE;

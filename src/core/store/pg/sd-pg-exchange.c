@@ -116,40 +116,14 @@ join_marks (SdPgLibrary   *self,
     {
       const SdHighlight *highlight = g_ptr_array_index (incoming->highlights, i);
       gint64             from = highlight->start, to = highlight->end;
-      g_autofree char   *start = NULL;
-      g_autofree char   *end = NULL;
-      int                n = 0;
+      gboolean           added = FALSE;
 
       /* offsets into the incoming body, found again in the stored one */
       if (own->body != NULL && g_strcmp0 (own->body, incoming->body) != 0)
         sd_highlight_find_again (highlight, own->body, &from, &to);
-      start = g_strdup_printf ("%" G_GINT64_FORMAT, from);
-      end = g_strdup_printf ("%" G_GINT64_FORMAT, to);
-      {
-        const char *const params[] = {
-          id,
-          start,
-          end,
-          highlight->quote != NULL ? highlight->quote : "",
-          highlight->prefix != NULL ? highlight->prefix : "",
-          highlight->suffix != NULL ? highlight->suffix : "",
-          highlight->comment != NULL ? highlight->comment : "",
-          highlight->editor,
-          highlight->created != NULL ? highlight->created : incoming->updated,
-        };
-
-        if ((n = count_rows (
-                 self,
-                 "INSERT INTO highlights (story_id, start_char, end_char, quote, prefix,"
-                 "  suffix, comment, editor, created)"
-                 " SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9 WHERE NOT EXISTS (SELECT 1"
-                 "   FROM highlights WHERE story_id = $1 AND start_char = $2"
-                 "   AND end_char = $3 AND quote = $4)",
-                 G_N_ELEMENTS (params), params, error))
-            < 0)
-          return FALSE;
-      }
-      *out_changed |= n > 0;
+      if (!_sd_pg_put_highlight (self, id, highlight, from, to, incoming->updated, &added, error))
+        return FALSE;
+      *out_changed |= added;
     }
   return TRUE;
 }

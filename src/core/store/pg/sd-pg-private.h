@@ -237,6 +237,12 @@ G_GNUC_INTERNAL void      _sd_pg_shared_start_read (SdPgShared *self, gpointer t
                                                     gpointer user_data);
 G_GNUC_INTERNAL gpointer  _sd_pg_shared_finish_read (SdPgShared *self, GAsyncResult *result,
                                                      gpointer tag, GError **error);
+/* sd-pg-copy.c: a highlight written unless the story has it (its span and
+ * quote), for a copy and a JSON export merged (sd-pg-exchange.c). */
+G_GNUC_INTERNAL gboolean  _sd_pg_put_highlight (SdPgLibrary *self, const char *id,
+                                                const SdHighlight *highlight, gint64 start,
+                                                gint64 end, const char *created,
+                                                gboolean *out_added, GError **error);
 /* sd-pg-batches.c: import batches and story history.  The schema's step
  * for them (sd-pg-schema.c); page @page_id filed in the connection's
  * batch, made with the first page; SdPgShared's side (begin_batch, the
