@@ -317,6 +317,22 @@ export_scope (SdLibrary *library, const SdScope *scope, SdExportFormat format, c
   return bytes;
 }
 
+/* An HTML export says the minute it was made: two made either side of a
+ * minute's turn differ only there. */
+static GBytes *
+without_minute (GBytes *bytes, SdExportFormat format)
+{
+  g_autoptr (GRegex) minute = NULL;
+  char *text;
+
+  if (format != SD_EXPORT_FORMAT_HTML)
+    return g_bytes_ref (bytes);
+  minute = g_regex_new ("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}", 0, 0, NULL);
+  text = g_regex_replace_literal (minute, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                  0, "(minute)", 0, NULL);
+  return g_bytes_new_take (text, strlen (text));
+}
+
 /* The window's export, in a worker: the same bytes from both engines for
  * each text format, of a search, a place, the unplaced and a selection
  * (those of it the scope lists, in the library's order); the documents
@@ -345,11 +361,13 @@ test_same_exports (gconstpointer data)
       {
         g_autoptr (GBytes) mine = export_scope (engines[0], &scopes[i], formats[f], mine_path);
         g_autoptr (GBytes) shared = export_scope (engines[1], &scopes[i], formats[f], shared_path);
+        g_autoptr (GBytes) mine_seen = without_minute (mine, formats[f]);
+        g_autoptr (GBytes) shared_seen = without_minute (shared, formats[f]);
 
         g_test_message ("scope %u as %s: %zu bytes", i, sd_export_format_to_string (formats[f]),
                         g_bytes_get_size (mine));
         g_assert_cmpuint (g_bytes_get_size (mine), >, 0);
-        g_assert_true (g_bytes_equal (mine, shared));
+        g_assert_true (g_bytes_equal (mine_seen, shared_seen));
       }
   /* the documents, which say when they were made: written, whole */
   for (guint f = 0; f < G_N_ELEMENTS (documents); f++)
