@@ -16,6 +16,7 @@
 import glob
 import json
 import os
+import re
 import sqlite3
 import sys
 import tempfile
@@ -27,6 +28,12 @@ from sdrun import SEEDS, run  # noqa: E402
 URL = os.environ.get("SD_TEST_PG_URL")
 REAL = os.path.join(os.environ["SD_SOURCE_ROOT"], "tests", "pages", "real")
 FORMATS = ["json", "csv", "md", "html", "w3c"]
+
+
+def without_minute(exported):
+    """An HTML export says the minute it was made: two made either side of
+    a minute's turn differ only there."""
+    return re.sub(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", "(minute)", exported.decode())
 
 
 def work_on(db):
@@ -90,7 +97,7 @@ class Copy(unittest.TestCase):
             with self.subTest(format=fmt):
                 mine, shared = self.export(self.db, fmt), self.export(URL, fmt)
                 self.assertGreater(len(mine), 1000)
-                self.assertEqual(mine.decode(), shared.decode())
+                self.assertEqual(without_minute(mine), without_minute(shared))
         stories = json.loads(self.export(URL, "json"))
         by_id = {str(story["id"]): story for story in stories}
         # the worked-on fields are really there (not two empty exports)
