@@ -67,14 +67,17 @@ file_size (const char *path)
   return size;
 }
 
-static gboolean
-import_folder (SdStore *store, GPtrArray *files, guint *out_stories, GError **error)
+/* @files into @library (an SdLibrary: a personal library's SdStore or a
+ * shared one's importer), the stories they made in @out_stories; also
+ * sd-bench-pg.c's. */
+gboolean
+sd_bench_import_folder (gpointer library, GPtrArray *files, guint *out_stories, GError **error)
 {
   *out_stories = 0;
   for (guint i = 0; i < files->len; i++)
     {
       g_autoptr (SdImportResult) result =
-          sd_importer_import_page (store, g_ptr_array_index (files, i), NULL);
+          sd_importer_import_page (library, g_ptr_array_index (files, i), NULL);
 
       if (result->error != NULL)
         {
@@ -302,7 +305,7 @@ sd_bench_time_reimport (
 
         if (!(step == 0   ? time_files (files, FALSE, &seconds, error)
               : step == 1 ? time_lookups (store, files, &seconds, error)
-                          : import_folder (store, files, &n_stories, error)))
+                          : sd_bench_import_folder (store, files, &n_stories, error)))
           return FALSE;
         seconds = sd_bench_elapsed_ms (start) / 1000.0;
         cpu = cpu_seconds () - cpu;
@@ -395,7 +398,7 @@ sd_bench_time_import (SdStore       *store,
     return FALSE;
   out->n_pages = files->len;
   start = g_get_monotonic_time ();
-  if (!import_folder (store, files, &out->n_stories, error))
+  if (!sd_bench_import_folder (store, files, &out->n_stories, error))
     return FALSE;
   out->import_seconds = sd_bench_elapsed_ms (start) / 1000.0;
   g_print ("imported %u pages, %u stories, in %.1f s\n", out->n_pages, out->n_stories,

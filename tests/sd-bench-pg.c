@@ -7,20 +7,106 @@
  *
  *   pg.copy         the library copied into the server as storydesk copy
  *                   does (every field, 200 stories a transaction, read
- *                   through the store's cursor), stories/s; next to
- *                   sqlite.import, the whole import's stories/s
+ *                   through the store's cursor), stories/s
  *   pg.search       sd_pg_library_search_ids (): every matching id
  *   pg.ranked       the window's list of a search, best first: every
  *                   matching id, those whose headline holds the terms
  *                   first, then in the library's order
  *   pg.tree-counts  the stories of each place, as the tree shows them; next
  *                   to sqlite.tree-counts
+ *   pg.import       the same page folder the SQLite library was imported
+ *                   from, written again (the corpus is the same for the
+ *                   same seeds and --stories), imported as `storydesk
+ *                   import --db postgresql://…` does: pages/s and
+ *                   stories/s, next to sqlite.import's.  Timed last, into
+ *                   the library the copy filled (the import makes pages
+ *                   of its own: a copied page has no checksum), so that
+ *                   the searches above see each story once
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "sd-bench.h"
+#include "sd-importer.h"
 #include "sd-pg-library.h"
+#include "sd-pg-shared.h"
 #include "sd-query.h"
+
+gboolean
+sd_bench_choose_engine (const char *engine, char **postgresql, GError **error)
+{
+  if (engine == NULL || g_strcmp0 (engine, "sqlite") == 0)
+    return TRUE;
+  if (g_strcmp0 (engine, "postgresql") != 0)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "--engine %s: the engines are sqlite and postgresql", engine);
+      return FALSE;
+    }
+  /* as tests/with-postgres.py sets it for the pg suite */
+  if (*postgresql == NULL)
+    *postgresql = g_strdup (g_getenv ("SD_TEST_PG_URL"));
+  if (*postgresql == NULL || **postgresql == '\0')
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           "--engine postgresql needs a server: give --postgresql URL (an "
+                           "empty database) or set SD_TEST_PG_URL");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* pg.import next to sqlite.import (none when the SQLite library was
+ * reused, not imported). */
+static gboolean
+time_import (const char *location, const SdBenchPgRun *run, GPtrArray *table, GError **error)
+{
+  g_autofree char  *dir = g_build_filename (run->tmp, "pg-pages", NULL);
+  const char *const paths[] = { dir, NULL };
+  SdBenchCorpus    *corpus =
+      sd_bench_corpus_new (run->seeds != NULL ? run->seeds : SD_SEEDS_DIR, error);
+  g_autoptr (SdPgShared) shared = NULL;
+  g_autoptr (GPtrArray) files = NULL;
+  gint64   bytes = 0, start;
+  guint    n_pages = 0, n_stories = 0;
+  gboolean ok;
+  double   seconds;
+
+  if (corpus == NULL)
+    return FALSE;
+  g_mkdir (dir, 0700);
+  ok = sd_bench_corpus_write_pages (corpus, dir, run->n_stories, &bytes, &n_pages, error);
+  sd_bench_corpus_free (corpus);
+  if (ok)
+    ok = (files = sd_importer_collect_pages (paths, error)) != NULL
+         && (shared = sd_pg_shared_open_importer (location, error)) != NULL;
+  start = g_get_monotonic_time ();
+  if (ok)
+    ok = sd_bench_import_folder (shared, files, &n_stories, error);
+  seconds = sd_bench_elapsed_ms (start) / 1000;
+  for (guint i = 0; i < n_pages; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("p%06u.txt", i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+  if (!ok)
+    return FALSE;
+  g_print ("imported %u pages, %u stories into %s in %.1f s\n", n_pages, n_stories, location,
+           seconds);
+  sd_bench_record (table, "pg.import", "pages", "/s", n_pages / MAX (seconds, 1e-6));
+  sd_bench_record (table, "pg.import", "stories", "/s", n_stories / MAX (seconds, 1e-6));
+  if (run->sqlite != NULL && run->sqlite->import_seconds > 0)
+    {
+      sd_bench_record (table, "sqlite.import", "pages", "/s",
+                       run->sqlite->n_pages / run->sqlite->import_seconds);
+      sd_bench_record (table, "sqlite.import", "stories", "/s",
+                       run->sqlite->n_stories / run->sqlite->import_seconds);
+    }
+  return TRUE;
+}
 
 static gboolean
 time_ranked (SdPgLibrary *library, const SdBenchSearch *search, GPtrArray *table, GError **error)
@@ -41,8 +127,7 @@ sd_bench_time_postgresql (SdStore             *store,
                           const char          *location,
                           const SdBenchSearch *searches,
                           guint                n_searches,
-                          int                  n_runs,
-                          double               sqlite_stories_per_s,
+                          const SdBenchPgRun  *run,
                           GPtrArray           *table,
                           GError             **error)
 {
@@ -58,11 +143,9 @@ sd_bench_time_postgresql (SdStore             *store,
     return FALSE;
   sd_bench_record (table, "pg.copy", "import", "stories/s",
                    n_copied / (sd_bench_elapsed_ms (start) / 1000));
-  if (sqlite_stories_per_s > 0)
-    sd_bench_record (table, "sqlite.import", "import", "stories/s", sqlite_stories_per_s);
   g_print ("copied %u stories into %s (%u there already)\n", n_copied, location, n_skipped);
 
-  for (int run = 0; run < n_runs; run++)
+  for (int i_run = 0; i_run < run->n_runs; i_run++)
     for (guint i = 0; i < n_searches; i++)
       {
         g_autoptr (SdQuery) query = sd_query_parse (searches[i].query, error);
@@ -79,7 +162,7 @@ sd_bench_time_postgresql (SdStore             *store,
           return FALSE;
       }
 
-  for (int run = 0; run < n_runs; run++)
+  for (int i_run = 0; i_run < run->n_runs; i_run++)
     {
       g_autoptr (GHashTable) counts = NULL;
 
@@ -95,5 +178,5 @@ sd_bench_time_postgresql (SdStore             *store,
       sd_bench_record (table, "sqlite.tree-counts", NULL, "ms", sd_bench_elapsed_ms (start));
       g_clear_pointer (&here, g_hash_table_unref);
     }
-  return TRUE;
+  return time_import (location, run, table, error);
 }

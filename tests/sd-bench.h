@@ -78,6 +78,10 @@ gboolean sd_bench_time_reimport  (SdStore       *store,
                                   SdBenchImport *out,
                                   GError       **error);
 void     sd_bench_print_import   (const SdBenchImport *figures);
+gboolean sd_bench_import_folder  (gpointer       library,
+                                  GPtrArray     *files,
+                                  guint         *out_stories,
+                                  GError       **error);
 void     sd_bench_add_import_json (JsonBuilder  *builder,
                                   const SdBenchImport *figures);
 
@@ -102,14 +106,32 @@ typedef struct
   const char *query;
 } SdBenchSearch;
 
+/* What the PostgreSQL figures need of the run: the page folder's seeds
+ * (NULL: SD_SEEDS_DIR) and size, the SQLite import's figures (zero when
+ * the library was reused). */
+typedef struct
+{
+  int                  n_runs;
+  const char          *seeds;
+  int                  n_stories;
+  const char          *tmp;
+  const SdBenchImport *sqlite;
+} SdBenchPgRun;
+
+/* --engine sqlite|postgresql: with postgresql, @postgresql is --postgresql
+ * or else $SD_TEST_PG_URL, an error when neither is there (sd-bench-pg.c). */
+gboolean sd_bench_choose_engine   (const char          *engine,
+                                   char               **postgresql,
+                                   GError             **error);
+
 /* The library's stories copied into a shared library on PostgreSQL at
- * @location, then searched and counted there and here (sd-bench-pg.c). */
+ * @location, then searched and counted there and here, and the same page
+ * folder imported there next to the SQLite import (sd-bench-pg.c). */
 gboolean sd_bench_time_postgresql (SdStore             *store,
                                    const char          *location,
                                    const SdBenchSearch *searches,
                                    guint                n_searches,
-                                   int                  n_runs,
-                                   double               sqlite_stories_per_s,
+                                   const SdBenchPgRun  *run,
                                    GPtrArray           *table,
                                    GError             **error);
 

@@ -102,6 +102,7 @@ static gboolean optimize = FALSE;
 static gboolean pipeline_only = FALSE;
 static gboolean quick = FALSE;
 static char    *postgresql = NULL;
+static char    *engine = NULL;
 static gboolean window = FALSE;
 static gboolean no_exports = FALSE;
 static char    *reimport_dir = NULL;
@@ -117,9 +118,9 @@ static const GOptionEntry entries[] = {
   { "optimize", 0, 0, G_OPTION_ARG_NONE, &optimize,
     "Merge the index into one segment before timing", NULL },
   { "quick", 0, 0, G_OPTION_ARG_NONE, &quick, "10,000 stories and fewer runs: a run for CI", NULL },
+  { "engine", 0, 0, G_OPTION_ARG_STRING, &engine, "sqlite (the default) or postgresql", "NAME" },
   { "postgresql", 0, 0, G_OPTION_ARG_STRING, &postgresql,
-    "Also copy the stories into a shared library on this server (an empty database) and time it",
-    "URL" },
+    "The server of --engine postgresql (else $SD_TEST_PG_URL), an empty database", "URL" },
   { "window", 0, 0, G_OPTION_ARG_NONE, &window,
     "Also time the real window under Xvfb (tests/bench-window.py)", NULL },
   { "no-exports", 0, 0, G_OPTION_ARG_NONE, &no_exports,
@@ -602,7 +603,8 @@ main (int argc, char *argv[])
   g_option_context_set_summary (context, "Times Storydesk's import and search on a synthetic "
                                          "archive, each against its floor.");
   g_option_context_add_main_entries (context, entries, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
+  if (!g_option_context_parse (context, &argc, &argv, &error)
+      || !sd_bench_choose_engine (engine, &postgresql, &error))
     return fail (g_steal_pointer (&error));
   if (quick)
     n_stories = 10000, n_runs = MIN (n_runs, 5), n_scan_runs = MIN (n_scan_runs, 2);
@@ -665,12 +667,12 @@ main (int argc, char *argv[])
   if (postgresql != NULL)
     {
       SdBenchSearch searches[G_N_ELEMENTS (bench_queries)];
+      SdBenchPgRun  run = { n_runs, seeds_dir, n_stories, tmp, &figures };
 
       for (guint i = 0; i < G_N_ELEMENTS (bench_queries); i++)
         searches[i] = (SdBenchSearch){ bench_queries[i].klass, bench_queries[i].query };
-      if (!sd_bench_time_postgresql (
-              store, postgresql, searches, G_N_ELEMENTS (searches), n_runs,
-              figures.import_seconds > 0 ? existing / figures.import_seconds : 0, table, &error))
+      if (!sd_bench_time_postgresql (store, postgresql, searches, G_N_ELEMENTS (searches), &run,
+                                     table, &error))
         return fail (g_steal_pointer (&error));
     }
   if (!no_exports && !sd_bench_time_exports (db_path, tmp, table, &error))

@@ -115,11 +115,33 @@ class Copy(unittest.TestCase):
         self.assertEqual(sorted(s["uuid"] for s in json.loads(mine)),
                          sorted(s["uuid"] for s in json.loads(shared)))
 
-        # copied again: nothing added, nothing changed, said so
+        # the copied pages are one import batch, as an import run's are
+        batches = self.batches()
+        self.assertEqual(len(batches), 1, batches)
+        self.assertEqual(batches[0][1], "import")
+        self.assertGreaterEqual(int(batches[0][3].split()[0]), 2 + len(glob.glob(
+            os.path.join(SEEDS, "*.txt"))))
+        self.assertEqual(batches[0][4], f"{n} stories")
+        self.assertEqual(batches[0][5], "0 in the trash")
+
+        # copied again: nothing added, nothing changed, no second batch, said so
         again = run("copy", "--from", self.db, "--to", URL, timeout=300)
         self.assertIn("0 stories copied", again.stdout)
         self.assertIn(f"{n} were there already", again.stdout)
         self.assertEqual(self.export(self.db, "json"), self.export(URL, "json"))
+        self.assertEqual(self.batches(), batches)
+
+        # the batch deleted: its stories go to the trash, and come back
+        run("delete", "--db", URL, "--batch", batches[0][0])
+        self.assertEqual(json.loads(self.export(URL, "json")), [])
+        self.assertEqual(self.batches()[0][5], f"{n} in the trash")
+        run("trash", "--db", URL, "restore", "--batch", batches[0][0])
+        self.assertEqual(sorted(s["uuid"] for s in json.loads(self.export(URL, "json"))),
+                         sorted(s["uuid"] for s in json.loads(self.export(self.db, "json"))))
+
+    def batches(self):
+        listed = run("batches", "--db", URL).stdout.splitlines()
+        return [line.split("\t") for line in listed]
 
     def test_refusals(self):
         run("admin", "add", URL, "anna", "--role", "editor")

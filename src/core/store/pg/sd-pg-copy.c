@@ -1,7 +1,8 @@
 /* sd-pg-copy.c — a personal library's stories copied into a shared one
  * (#17 item 6): every field the personal library's cursor reads, its page,
  * tags with their colours, highlights with their anchors, and the notes
- * and statuses a merge replaced (its history)
+ * and statuses a merge replaced (its history); the pages a run adds are
+ * one import batch, as an import run's are (sd-pg-batches.c)
  *
  * Copyright 2026 The Storydesk authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -17,6 +18,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "sd-pg-corrections.h"
 #include "sd-pg-private.h"
 #include "sd-store-cursor.h"
 
@@ -27,7 +29,8 @@ typedef struct
   SdStore    *store;      /* (nullable) the personal library: its pages' text */
   guint       n_copied;
   guint       n_skipped;
-  GPtrArray  *histories; /* (nullable) each story's SdHistoryEntry array, in step */
+  GPtrArray  *histories;  /* (nullable) each story's SdHistoryEntry array, in step */
+  gboolean    file_pages; /* a page a story is copied onto goes in the run's batch */
 } CopyBatch;
 
 char *
@@ -63,23 +66,32 @@ insert_returning_id (SdPgLibrary       *self,
   return TRUE;
 }
 
-/* The page's row, made on its first story; its id in @out_id. */
+/* The page's row, made on its first story; its id in @out_id,
+ * @out_unfiled: whether it belongs to no import batch yet. */
 static gboolean
-put_page (SdPgLibrary *self, const SdStory *story, char **out_id, GError **error)
+put_page (
+    SdPgLibrary *self, const SdStory *story, char **out_id, gboolean *out_unfiled, GError **error)
 {
   const char       *file = story->source_file != NULL ? story->source_file : "";
   g_autofree char  *identity = g_strjoin ("\x1f", file, story->paper != NULL ? story->paper : "",
                                          story->issue_date != NULL ? story->issue_date : "",
                                          story->page_no != NULL ? story->page_no : "", NULL);
   const char *const params[] = { identity, file, story->paper, story->issue_date, story->page_no };
+  PGresult         *result;
 
-  /* the no-op update makes RETURNING give the id of a page already there */
-  return insert_returning_id (self,
-                              "INSERT INTO pages (identity, source_file, paper, issue_date,"
-                              "  page_no) VALUES ($1, $2, $3, $4, $5)"
-                              " ON CONFLICT (identity) DO UPDATE SET identity = $1"
-                              " RETURNING id",
-                              G_N_ELEMENTS (params), params, out_id, error);
+  /* the no-op update makes RETURNING give the row of a page already there */
+  result = _sd_pg_run (self,
+                       "INSERT INTO pages (identity, source_file, paper, issue_date,"
+                       "  page_no) VALUES ($1, $2, $3, $4, $5)"
+                       " ON CONFLICT (identity) DO UPDATE SET identity = $1"
+                       " RETURNING id, batch_id IS NULL",
+                       G_N_ELEMENTS (params), params, error);
+  if (result == NULL)
+    return FALSE;
+  *out_id = g_strdup (PQgetvalue (result, 0, 0));
+  *out_unfiled = g_strcmp0 (PQgetvalue (result, 0, 1), "t") == 0;
+  PQclear (result);
+  return TRUE;
 }
 
 /* Inserts @story on page @page_id unless its uuid is there; its id in
@@ -283,6 +295,7 @@ copy_batch (SdPgLibrary *self, gpointer data, GError **error)
       const SdStory   *story = g_ptr_array_index (batch->stories, i);
       g_autofree char *page_id = NULL;
       g_autofree char *id = NULL;
+      gboolean         unfiled = FALSE;
 
       if (story->uuid == NULL)
         {
@@ -292,9 +305,15 @@ copy_batch (SdPgLibrary *self, gpointer data, GError **error)
                           (long long) story->id);
           return FALSE;
         }
-      if (!put_page (self, story, &page_id, error)
+      if (!put_page (self, story, &page_id, &unfiled, error)
           || !copy_page_text (self, batch->store, story, page_id, pages, error)
           || !_sd_pg_write_story (self, story, page_id, 0, batch->tag_colors, &id, error))
+        return FALSE;
+      /* as an import's pages are: the run's batch lists them and, deleted,
+       * sends their stories to the trash; a page that has a batch keeps it,
+       * and a run that copies nothing makes none */
+      if (id != NULL && unfiled && batch->file_pages
+          && !_sd_pg_file_page_in_batch (self, page_id, error))
         return FALSE;
       if (id == NULL)
         batch->n_skipped++;
@@ -337,7 +356,7 @@ sd_pg_library_copy_stories (SdPgLibrary *self,
                             guint       *out_n_skipped,
                             GError     **error)
 {
-  CopyBatch batch = { stories, tag_colors, NULL, 0, 0, NULL };
+  CopyBatch batch = { stories, tag_colors, NULL, 0, 0, NULL, FALSE };
 
   return run_copy (self, &batch, out_n_copied, out_n_skipped, error);
 }
@@ -368,7 +387,7 @@ copy_with_history (SdPgLibrary *self,
 {
   g_autoptr (GPtrArray) histories =
       g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-  CopyBatch batch = { stories, tag_colors, store, 0, 0, histories };
+  CopyBatch batch = { stories, tag_colors, store, 0, 0, histories, TRUE };
 
   for (guint i = 0; i < stories->len; i++)
     {
@@ -391,7 +410,8 @@ copy_with_history (SdPgLibrary *self,
  *
  * Copies every story of @store (those in its trash aside), read through
  * its cursor a story at a time, COPY_BATCH to a transaction, with the
- * colours of their tags, their OCR repairs and their pages' text.
+ * colours of their tags, their OCR repairs and their pages' text.  The
+ * pages it adds are one import batch, as one import run's are.
  */
 gboolean
 sd_pg_library_copy_library (
@@ -404,6 +424,8 @@ sd_pg_library_copy_library (
   SdStory *story = NULL;
 
   *out_n_copied = *out_n_skipped = 0;
+  /* the batch is made with the first page filed, kept over the transactions */
+  sd_pg_library_begin_batch (self, SD_BATCH_IMPORT);
   if (colors == NULL || (cursor = sd_store_open_cursor (store, &scope, error)) == NULL)
     return FALSE;
   do
