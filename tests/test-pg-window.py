@@ -327,11 +327,12 @@ def main():
         if "already in the library" not in again:
             fail(f"the page imported from the window is not known by its bytes: {again}")
         # the import is a batch (导入批次) of the other window's tree, as on a
-        # personal library: its time and first file, its stories counted
+        # personal library: its time and first file, its stories counted (the
+        # copy that made the library is a batch of its own, the first)
         batches = sd("batches", "--db", URL).splitlines()
-        if len(batches) != 1:
-            fail(f"the window's import is not one batch: {batches}")
-        _, kind, started, _, _, _, first = batches[0].split("\t")
+        if len(batches) != 2 or not batches[1].startswith("2\t"):
+            fail(f"the window's import is not one batch after the copy's: {batches}")
+        _, kind, started, _, _, _, first = batches[1].split("\t")
         node = f"{started[5:10]} {started[11:16]} · {first}"
         wait_until(lambda: (row_cells(places, node) or [None, None])[1] is not None
                    and row_cells(places, node)[1].name == str(total - len(stories)),

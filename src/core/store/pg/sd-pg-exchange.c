@@ -143,6 +143,7 @@ merge_story (SdPgLibrary   *self,
   g_autoptr (SdStory) own = sd_story_new ();
   gboolean changed = FALSE, incoming_wins = FALSE, kept = FALSE;
 
+  g_free (own->note);
   own->note = PQgetisnull (row, 0, 2) ? NULL : g_strdup (PQgetvalue (row, 0, 2));
   sd_story_status_from_string (PQgetvalue (row, 0, 3), &own->status);
   own->editor = PQgetisnull (row, 0, 4) ? NULL : g_strdup (PQgetvalue (row, 0, 4));
