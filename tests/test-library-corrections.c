@@ -19,8 +19,7 @@
 
 /* The engines under test: the personal library always, the shared one when
  * a server was given. */
-static SdLibrary        *engines[2];
-static const char *const engine_names[] = { "sqlite", "postgresql" };
+static SdLibrary *engines[2];
 
 /* The stories each test works on, picked once from the personal library
  * before anything changed, so both engines are asked the same. */
@@ -748,11 +747,7 @@ make_engines (const char *folder)
 int
 main (int argc, char *argv[])
 {
-  static const struct
-  {
-    const char   *name;
-    GTestDataFunc func;
-  } bodies[] = {
+  static const SdTestBody bodies[] = {
     { "field", test_field },
     { "place", test_place },
     { "split-merge", test_split_merge },
@@ -770,16 +765,7 @@ main (int argc, char *argv[])
 
   sd_test_init (&argc, &argv);
   make_engines (folder);
-  /* each body on each engine in turn: the same calls, the same answers */
-  for (guint b = 0; b < G_N_ELEMENTS (bodies); b++)
-    for (guint e = 0; e < G_N_ELEMENTS (engines); e++)
-      if (engines[e] != NULL)
-        {
-          g_autofree char *path =
-              g_strdup_printf ("/library/corrections/%s/%s", engine_names[e], bodies[b].name);
-
-          g_test_add_data_func (path, GUINT_TO_POINTER (e), bodies[b].func);
-        }
+  sd_test_add_engine_bodies ("/library/corrections", engines, bodies, G_N_ELEMENTS (bodies));
   if (engines[1] != NULL)
     g_test_add_func ("/library/corrections/compared/same-results", test_same_results);
   status = g_test_run ();
