@@ -64,6 +64,15 @@ phrase_of (SdLibrary *library, gint64 id)
   return g_strdup_printf ("\"%.*s\"", (int) (end - story->body), story->body);
 }
 
+/* Story @id of @library as sd_test_describe_story () tells it is @expected. */
+static void
+assert_described (SdLibrary *library, gint64 id, const char *expected)
+{
+  g_autofree char *now = sd_test_describe_story (library, id);
+
+  g_assert_cmpstr (now, ==, expected);
+}
+
 /* A join undone: the joined story back under its id and uuid, with its
  * tags, note, status, highlight, the theme turned down for it and its
  * corrected mark, found by its words, the first story as before (its mark
@@ -78,7 +87,6 @@ test_join (gconstpointer data)
   gint64           a = picked.joined, b = next_of (library, a);
   g_autofree char *before_a = NULL, *before_b = NULL, *all = NULL, *joined = NULL;
   g_autofree char *phrase = phrase_of (library, b);
-  char            *now;
 
   g_assert_cmpint (b, >, 0);
   g_assert_true (sd_library_tag_stories (library, &b, 1, "党建", TRUE, &error));
@@ -99,9 +107,7 @@ test_join (gconstpointer data)
   g_assert_no_error (error);
   joined = sd_test_describe_story (library, a);
   g_assert_true (strstr (joined, "党建") != NULL);
-  now = sd_test_describe_story (library, b);
-  g_assert_cmpstr (now, ==, "(none)");
-  g_free (now);
+  assert_described (library, b, "(none)");
 
   for (guint round = 0; round < 2; round++)
     {
@@ -123,12 +129,8 @@ test_join (gconstpointer data)
       if (round == 0)
         {
           sd_test_redo (history);
-          now = sd_test_describe_story (library, a);
-          g_assert_cmpstr (now, ==, joined);
-          g_free (now);
-          now = sd_test_describe_story (library, b);
-          g_assert_cmpstr (now, ==, "(none)");
-          g_free (now);
+          assert_described (library, a, joined);
+          assert_described (library, b, "(none)");
         }
     }
 }
@@ -165,27 +167,17 @@ test_split (gconstpointer data)
   g_assert_cmpstr (tail->uuid, !=, story->uuid);
 
   sd_test_undo (history);
-  now = sd_test_describe_story (library, picked.split);
-  g_assert_cmpstr (now, ==, before);
-  g_free (now);
-  now = sd_test_describe_story (library, tail_id);
-  g_assert_cmpstr (now, ==, "(none)");
-  g_free (now);
+  assert_described (library, picked.split, before);
+  assert_described (library, tail_id, "(none)");
   now = sd_test_list_ids (library, SD_SCOPE_ALL, NULL, NULL);
   g_assert_cmpstr (now, ==, all);
   g_free (now);
 
   sd_test_redo (history);
-  now = sd_test_describe_story (library, picked.split);
-  g_assert_cmpstr (now, ==, head_desc);
-  g_free (now);
-  now = sd_test_describe_story (library, tail_id);
-  g_assert_cmpstr (now, ==, tail_desc);
-  g_free (now);
+  assert_described (library, picked.split, head_desc);
+  assert_described (library, tail_id, tail_desc);
   sd_test_undo (history);
-  now = sd_test_describe_story (library, picked.split);
-  g_assert_cmpstr (now, ==, before);
-  g_free (now);
+  assert_described (library, picked.split, before);
 }
 
 /* A headline corrected and two stories filed elsewhere, each undone and
@@ -221,17 +213,13 @@ test_field_place (gconstpointer data)
       g_free (now);
     }
   sd_test_undo (history);
-  now = sd_test_describe_story (library, picked.field);
-  g_assert_cmpstr (now, ==, field_before);
-  g_free (now);
+  assert_described (library, picked.field, field_before);
   now = sd_test_list_ids (library, SD_SCOPE_ALL, NULL, "鳄鱼");
   g_assert_false (lists (now, picked.field));
   g_free (now);
 
   sd_test_redo (history);
-  now = sd_test_describe_story (library, picked.field);
-  g_assert_cmpstr (now, ==, field_after);
-  g_free (now);
+  assert_described (library, picked.field, field_after);
   now = sd_test_list_ids (library, SD_SCOPE_ALL, NULL, "鳄鱼");
   g_assert_true (lists (now, picked.field));
   g_free (now);
@@ -245,9 +233,7 @@ test_field_place (gconstpointer data)
     }
   for (guint i = 0; i < 2; i++)
     sd_test_undo (history);
-  now = sd_test_describe_story (library, picked.field);
-  g_assert_cmpstr (now, ==, field_before);
-  g_free (now);
+  assert_described (library, picked.field, field_before);
 }
 
 /* A delete undone brings the story back as it was; redone, it is in the
@@ -271,9 +257,7 @@ test_trash (gconstpointer data)
   g_free (now);
 
   sd_test_undo (history);
-  now = sd_test_describe_story (library, picked.trashed);
-  g_assert_cmpstr (now, ==, before);
-  g_free (now);
+  assert_described (library, picked.trashed, before);
   now = sd_test_list_ids (library, SD_SCOPE_ALL, NULL, NULL);
   g_assert_cmpstr (now, ==, all);
   g_free (now);
@@ -317,12 +301,8 @@ test_refused (gconstpointer data)
       g_assert_nonnull (strstr (error->message, "the note"));
     }
   g_clear_error (&error);
-  now = sd_test_describe_story (library, picked.refused);
-  g_assert_cmpstr (now, ==, head);
-  g_free (now);
-  now = sd_test_describe_story (library, tail_id);
-  g_assert_cmpstr (now, ==, tail_desc);
-  g_free (now);
+  assert_described (library, picked.refused, head);
+  assert_described (library, tail_id, tail_desc);
   g_assert_false (sd_edit_history_can_undo (history));
 
   kept = sd_test_describe_story (library, picked.kept);
