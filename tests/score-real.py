@@ -68,6 +68,15 @@ def line(sg, label, counts):
             f"   city {counts['city']}, district {counts['district']} of {counts['matched']}")
 
 
+def chosen_batches(text):
+    """The batch numbers a list such as "b1-b20,b22" names."""
+    wanted = set()
+    for part in text.split(","):
+        first, _, last = part.strip().lstrip("b").partition("-")
+        wanted.update(range(int(first), int(last.lstrip("b") or first) + 1))
+    return wanted
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("build", help="the meson build directory")
@@ -75,7 +84,11 @@ def main():
     parser.add_argument("--problems", metavar="OUT", help="write every mismatch to OUT")
     parser.add_argument("--write-floors", action="store_true",
                         help="raise tests/gold/real-floors.json to the scores reached")
+    parser.add_argument("--batches", metavar="LIST",
+                        help="score only these batches, e.g. b1-b20,b22 (keeps held-out ones out)")
     args = parser.parse_args()
+    if args.batches and args.write_floors:
+        parser.error("--write-floors needs every batch")
     sg = load_scorer()
     storydesk = os.path.join(args.build, "src", "storydesk")
     with tempfile.TemporaryDirectory() as tmp:
@@ -87,6 +100,9 @@ def main():
         batch = os.path.basename(path)[len("real-"):-len(".json")]
         gold_by_batch[batch] = sg.load_json(path)
     batches = sorted(gold_by_batch, key=lambda b: int(b[1:]))
+    if args.batches:
+        wanted = chosen_batches(args.batches)
+        batches = [b for b in batches if int(b[1:]) in wanted]
 
     header = f"{'':<14} {'gold':>4} {'pred':>4} {'match':>5}   head P / R      body"
     problems = []
