@@ -333,6 +333,21 @@ static const CreditCase credit_cases[] = {
     .page = R46_SIGNED ("\n\n(徐溜镇党史教办)\n"),
     .byline = "徐溜镇党史教办",
     R46_REST },
+  /* r82: the writer's mark in brackets on a line of its own signs the
+   * story, no section head of it */
+  { .path = "/segmenter-credits/line/writer-bracketed",
+    .page =
+        "# 江枫苑社区与南京工业职业技术大学 携手共治,打造宜居环境\n\n"
+        "针对小区内电动车停放杂乱无章的问题,志愿者们积极行动,耐心引导居民将电动车停放在指定区域,"
+        "并细致入微地提醒居民注意电动车充电安全。\n\n"
+        "此外,志愿者们还深入小区楼道,对楼道内的杂物进行了全面清理。\n\n"
+        "(文/董语婷)\n",
+    .byline = "董语婷",
+    .headline = "江枫苑社区与南京工业职业技术大学 携手共治，打造宜居环境",
+    .body_start = "针对小区内电动车",
+    .body_end = "进行了全面清理。",
+    .stories = 1,
+    .story = 0 },
   /* r79: four names run together, each with its surname */
   { .path = "/segmenter-credits/glued/names-run-together",
     .page = "第十三届中国·东海国际水晶节开幕\n\n"

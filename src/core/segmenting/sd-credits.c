@@ -598,6 +598,15 @@ _sd_seg_find_credits_line (SdSegPage *page, SdSegUnit *u)
   if (_sd_text_count_chars (text, start, end, 150) > 150
       || _sd_seg_has_sentence_mark (text, start, end))
     return FALSE;
+  /* "（文/董语婷）": the writer's mark in brackets, the names alone kept */
+  names = _sd_seg_skip_writer_prefix (text, start, end);
+  if (names > start && names < end && _sd_text_count_chars (text, names, end, 31) <= 30)
+    {
+      u->shape = SHAPE_CREDITS;
+      u->names_start = names;
+      u->names_end = end;
+      return TRUE;
+    }
   for (guint i = 0; i < G_N_ELEMENTS (credit_roles); i++)
     if (_sd_text_contains (text, start, end, credit_roles[i]))
       {
