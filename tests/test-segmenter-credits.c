@@ -348,6 +348,32 @@ static const CreditCase credit_cases[] = {
     .body_end = "进行了全面清理。",
     .stories = 1,
     .story = 0 },
+  /* r69: roles and names after the last sentence, no brackets round them */
+  { .path = "/segmenter-credits/glued/roles-unbracketed",
+    .page = "# 相聚里下河 尽享品蟹乐 海安青墩金秋品蟹节开幕\n\n"
+            "晚报讯11月2日,南通海安第五届青墩金秋品蟹节在江海文明发源地——南莫镇隆重开幕。\n\n"
+            "游客们还到青墩遗址和护国古寺参观,并走进凤凰庄,聆听神木传说,穿越时空隧道,"
+            "探寻江海文明,漫游“天下第一墩”,尽享文化的熏陶和文明的洗礼。 通讯员谢立平 记者李波\n",
+    .byline = "谢立平 李波",
+    .headline = "相聚里下河 尽享品蟹乐 海安青墩金秋品蟹节开幕",
+    .body_start = "11月2日",
+    .body_end = "文明的洗礼。",
+    .stories = 1,
+    .story = 0 },
+  /* r81: a reporter's post and rank before the role, the next role glued
+   * to the name before it */
+  { .path = "/segmenter-credits/glued/post-and-glued-role",
+    .page = "# 共享“丰收宴” 让老年人有更多获得感幸福感\n\n"
+            "近日,张家港市冶金园(锦丰镇)洪桥村举行“礼赞丰收情暖重阳”活动。\n\n"
+            "“希望进一步发扬尊老敬老的传统美德,营造‘尊老、敬老、爱老、助老’的氛围,"
+            "让老年人有更多的获得感、幸福感。”洪桥村党总支书记聂恩峰说。"
+            "(驻张家港首席记者杨溢通讯员费红)\n",
+    .byline = "杨溢 费红",
+    .headline = "共享“丰收宴” 让老年人有更多获得感幸福感",
+    .body_start = "近日，张家港市",
+    .body_end = "聂恩峰说。",
+    .stories = 1,
+    .story = 0 },
   /* r79: four names run together, each with its surname */
   { .path = "/segmenter-credits/glued/names-run-together",
     .page = "第十三届中国·东海国际水晶节开幕\n\n"

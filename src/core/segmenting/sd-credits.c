@@ -35,8 +35,11 @@ static const char *const credit_roles[] = {
 static gboolean
 names_medium (const char *text, gsize start, gsize end)
 {
+  /* or a reporter's post and rank: "驻张家港首席记者" */
   if (_sd_text_has_suffix (text, start, end, "媒体")
-      || _sd_text_has_suffix (text, start, end, "新闻"))
+      || _sd_text_has_suffix (text, start, end, "新闻")
+      || _sd_text_has_prefix (text, start, end, "驻")
+      || _sd_text_has_suffix (text, start, end, "首席"))
     return TRUE;
   for (const char *p = text + start; p < text + end; p = g_utf8_next_char (p))
     if (_sd_seg_char_in ("报社台网端", _sd_text_get_char (p)))
@@ -509,8 +512,13 @@ _sd_seg_lists_reporters (const char *text, gsize start, gsize end)
           pos = run = after;
           continue;
         }
+      /* a role glued to the names before it ends their run too: "杨溢通讯员费红" */
       for (pos = word; pos < end && !_sd_text_is_space (_sd_text_get_char (text + pos));)
-        pos = _sd_seg_skip_char (text, pos);
+        {
+          pos = _sd_seg_skip_char (text, pos);
+          if (pos < end && _sd_seg_has_role_prefix (text, pos, end, &after))
+            break;
+        }
     }
   return signed_by && runs > 0;
 }

@@ -376,8 +376,10 @@ _sd_seg_find_glued_tail (SdSegPage *page, SdSegUnit *u)
           u->tail_credit = TRUE;
           names_end -= strlen ("发");
         }
-      /* "（记者方方 通讯员高明）": names after roles, glued to them */
-      else if (bracketed && _sd_seg_lists_reporters (text, names_start, names_end))
+      /* "（记者方方 通讯员高明）": names after roles, glued to them; without
+       * brackets when a role opens them ("…洗礼。通讯员谢立平记者李波") */
+      else if ((bracketed || _sd_seg_has_role_prefix (text, names_start, names_end, &after))
+               && _sd_seg_lists_reporters (text, names_start, names_end))
         u->tail_names = TRUE;
       else
         {
@@ -406,4 +408,32 @@ _sd_seg_find_glued_tail (SdSegPage *page, SdSegUnit *u)
   u->names_end = names_end;
   u->prose_end = cut;
   _sd_text_trim (text, &u->prose_start, &u->prose_end);
+}
+
+/* A copy of @names with a space before each role glued to the name before
+ * it ("通讯员谢立平记者李波" gives "通讯员谢立平 记者李波"), so that each name
+ * and its role are a word; a role after anything but a name (a post, "驻张
+ * 家港首席记者") stays glued. */
+char *
+_sd_seg_dup_roles_apart (const char *names)
+{
+  GString *out = g_string_sized_new (strlen (names) + 8);
+  gsize    end = strlen (names), run = 0, after;
+
+  for (gsize pos = 0; pos < end;)
+    {
+      if (_sd_text_is_space (_sd_text_get_char (names + pos)))
+        run = pos + 1;
+      else if (_sd_seg_has_role_prefix (names, pos, end, &after))
+        {
+          if (pos > run && _sd_text_is_name_list (names, run, pos, TRUE))
+            g_string_append_c (out, ' ');
+          g_string_append_len (out, names + pos, after - pos);
+          pos = run = after;
+          continue;
+        }
+      g_string_append_len (out, names + pos, _sd_seg_skip_char (names, pos) - pos);
+      pos = _sd_seg_skip_char (names, pos);
+    }
+  return g_string_free (out, FALSE);
 }
