@@ -374,6 +374,21 @@ static const CreditCase credit_cases[] = {
     .body_end = "聂恩峰说。",
     .stories = 1,
     .story = 0 },
+  /* r25 as Tesseract read it: the box before the reporter read as 口,
+   * after a closing quote read apart */
+  { .path = "/segmenter-credits/glued/box-read-as-character",
+    .page = "“新的一年风调雨顺,是个丰收年”\n\n"
+            "宋庆昌的家庭农场主要以售卖自己种植的绿色草莓、秧苗、应季蔬菜为主。\n\n"
+            "关于2024年,这个从事农业生产的新扬中人说:“我们王农业的都\n"
+            "是靠天吃饭,希望新的一年风调雨顺是个丰收年。同时,自己还想看引\n"
+            "进新的草莓品种、精进种植技术， 让上自己的草莓、秧苗、蔬菜被更多\n"
+            "人知晓认可。” ”口 赵紫妍\n",
+    .byline = "赵紫妍",
+    .headline = "“新的一年风调雨顺，是个丰收年”",
+    .body_start = "宋庆昌的家庭农场",
+    .body_end = "被更多人知晓认可。”",
+    .stories = 1,
+    .story = 0 },
   /* r79: four names run together, each with its surname */
   { .path = "/segmenter-credits/glued/names-run-together",
     .page = "第十三届中国·东海国际水晶节开幕\n\n"

@@ -334,6 +334,12 @@ _sd_seg_find_glued_tail (SdSegPage *page, SdSegUnit *u)
    * glued to the last sentence too */
   if (_sd_seg_is_box_char (_sd_text_first_char (text, tail, tail_end)))
     names_start = _sd_seg_skip_spaces (text, _sd_seg_skip_char (text, tail), tail_end);
+  /* and so does the box OCR read as a character drawn in one, set apart by
+   * a space ("…认可。” ”口 赵紫妍"): the names after it must still be names */
+  else if (_sd_seg_char_in ("口囗国图回", _sd_text_first_char (text, tail, tail_end))
+           && _sd_seg_skip_char (text, tail) < tail_end
+           && _sd_text_is_space (_sd_text_get_char (text + _sd_seg_skip_char (text, tail))))
+    names_start = _sd_seg_skip_spaces (text, _sd_seg_skip_char (text, tail), tail_end);
   names_end = tail_end;
   if (_sd_text_strip_credit (text, names_start,
                              _sd_seg_cut_bracketed_agency (text, names_start, tail_end),
