@@ -389,6 +389,22 @@ static const CreditCase credit_cases[] = {
     .body_end = "被更多人知晓认可。”",
     .stories = 1,
     .story = 0 },
+  /* r63 as Tesseract read it: a closing quote for the space before the
+   * photographer who reports */
+  { .path = "/segmenter-credits/glued/photographer-after-quote",
+    .page = "县作协组团赴王集采风创作\n\n"
+            "中的鲤鱼山,登山观景,领略古黄河风光,同时观赏有着300年历史的\n"
+            "古井,聆听老人们讲述的古井故事。\n\n"
+            "作家、学者们表示:将用他们手中的笔,记述、撰写这块红色沃\n"
+            "十上的发生的故事,把红色文化、民俗文化传承下去不久,这些美\n"
+            "文、美图将在今日瞧宁报及《乡悉》、《塌桥》等报刊发表 下图\n"
+            "为采风团一行 的照片”庄学兵摄影报道。\n",
+    .byline = "庄学兵",
+    .headline = "县作协组团赴王集采风创作",
+    .body_start = "中的鲤鱼山",
+    .body_end = "的照片”",
+    .stories = 1,
+    .story = 0 },
   /* r79: four names run together, each with its surname */
   { .path = "/segmenter-credits/glued/names-run-together",
     .page = "第十三届中国·东海国际水晶节开幕\n\n"

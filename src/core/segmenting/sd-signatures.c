@@ -282,7 +282,8 @@ find_stopped_photographer (SdSegPage *page, SdSegUnit *u)
     {
       gunichar c = _sd_text_get_char (p);
 
-      if (_sd_text_is_space (c) || _sd_text_is_sentence_end (c))
+      /* or a closing quote OCR read for the space ("…的照片”庄学兵摄影报道。") */
+      if (_sd_text_is_space (c) || _sd_text_is_sentence_end (c) || c == 0x201D)
         break;
     }
   if (p == NULL || n == 12)
