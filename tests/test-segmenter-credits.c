@@ -405,6 +405,24 @@ static const CreditCase credit_cases[] = {
     .body_end = "的照片”",
     .stories = 1,
     .story = 0 },
+  /* r42 as Tesseract read it: 摄 read as 报, glued to the name after the
+   * paper's, and the caption's full stop read onto the credit's line */
+  { .path = "/segmenter-credits/line/misread-credit-glued",
+    .page = "# 在北京媒体“眼”中,泰州是这样的……\n\n"
+            "集中采访首日 媒体记震们体验了闪州只亲 参观了江苏二砚二和馆、海纪馆、中国医药城,"
+            "领略泰州深厚的文化底蕴,惊叹医药大健康产业的迅猛发展,感受干年古城焕发的勃勃生机。\n\n"
+            "让我们一起看看他们镜头下的泰州。\n\n"
+            "夜色里璀璨的凤城河。\n\n"
+            "。 北京日报李如意报\n\n"
+            "江苏盐税博物馆。\n\n"
+            "首都之窗任岗摄\n\n"
+            "泰州早茶博物馆。\n\n"
+            "中国改革报 苋同风报\n",
+    .headline = "在北京媒体“眼”中，泰州是这样的……",
+    .body_start = "集中采访首日",
+    .body_end = "镜头下的泰州。",
+    .stories = 1,
+    .story = 0 },
   /* r79: four names run together, each with its surname */
   { .path = "/segmenter-credits/glued/names-run-together",
     .page = "第十三届中国·东海国际水晶节开幕\n\n"

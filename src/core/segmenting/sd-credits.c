@@ -335,6 +335,40 @@ strip_misread_credit (
   return TRUE;
 }
 
+/* "北京日报李如意报", "中国改革报 茆同风报": a paper's name, then a name of
+ * two or three characters and 摄 glued to it, as OCR most often misreads
+ * it, 报 (no other character: glued to a name, any could end a title); the
+ * name opens with a surname or is set apart from the paper by a space. */
+static gboolean
+strip_glued_misread_credit (
+    const char *text, gsize start, gsize end, gsize *names_start, gsize *names_end)
+{
+  const char *last = _sd_text_prev_char (text + start, text + end);
+  gsize       stop, p = start;
+
+  if (last == NULL || !_sd_seg_char_in ("报摄", _sd_text_get_char (last)))
+    return FALSE;
+  stop = last - text;
+  for (guint n = 0; p < stop && n < 8; p = _sd_seg_skip_char (text, p), n++)
+    if (n >= 1 && _sd_seg_char_in ("报社网台", _sd_text_get_char (text + p)))
+      {
+        gsize    names = _sd_seg_skip_char (text, p);
+        gboolean spaced = names < stop && _sd_text_is_space (_sd_text_get_char (text + names));
+        guint    k;
+
+        names = _sd_seg_skip_spaces (text, names, stop);
+        k = _sd_text_count_chars (text, names, stop, 4);
+        if (k < 2 || k > 3 || !_sd_text_is_name_list (text, names, stop, FALSE)
+            || _sd_text_contains (text, names, stop, " ")
+            || !(spaced || _sd_text_is_surname (_sd_text_get_char (text + names))))
+          return FALSE;
+        *names_start = names;
+        *names_end = stop;
+        return TRUE;
+      }
+  return FALSE;
+}
+
 /* The picture agency or the role after a slash: "陈岗/视觉中国", "师杰/文". */
 static const char *const slash_credits[] = { "文", "图", "摄", "摄影" };
 static const char *const picture_agencies[] = { "中国", "图片", "图库", "社", "网" };
@@ -423,15 +457,19 @@ gboolean
 _sd_seg_find_credit_line (SdSegPage *page, SdSegUnit *u)
 {
   const char *text = page->text;
+  gsize       start = u->text_start;
 
-  if (u->chars > TAIL_MAX_CHARS || _sd_seg_unit_has_sentence_mark (page, u)
+  /* "。 北京日报李如意报": the full stop of the line above, read onto this one */
+  if (_sd_text_is_sentence_end (_sd_text_first_char (text, start, u->text_end)))
+    start = _sd_seg_skip_spaces (text, _sd_seg_skip_char (text, start), u->text_end);
+  if (u->chars > TAIL_MAX_CHARS || _sd_seg_has_sentence_mark (text, start, u->text_end)
       || !(
-          _sd_text_strip_credit (text, u->text_start,
-                                 _sd_seg_cut_bracketed_agency (text, u->text_start, u->text_end),
+          _sd_text_strip_credit (text, start,
+                                 _sd_seg_cut_bracketed_agency (text, start, u->text_end),
                                  &u->names_start, &u->names_end)
-          || strip_credit_variant (text, u->text_start, u->text_end, &u->names_start, &u->names_end)
-          || strip_misread_credit (text, u->text_start, u->text_end, &u->names_start,
-                                   &u->names_end)))
+          || strip_credit_variant (text, start, u->text_end, &u->names_start, &u->names_end)
+          || strip_misread_credit (text, start, u->text_end, &u->names_start, &u->names_end)
+          || strip_glued_misread_credit (text, start, u->text_end, &u->names_start, &u->names_end)))
     return FALSE;
   u->shape = SHAPE_CREDIT;
   u->tail_start = u->text_start;
