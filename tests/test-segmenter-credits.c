@@ -423,6 +423,23 @@ static const CreditCase credit_cases[] = {
     .body_end = "镜头下的泰州。",
     .stories = 1,
     .story = 0 },
+  /* r08 as Tesseract read it: the box before a reporter line read as 口,
+   * glued to the names, which it ran together; the title above heads a
+   * story of its own, not the end of the story above */
+  { .path = "/segmenter-credits/reporter/box-glued-names",
+    .page =
+        "# 钦工镇:让红色古镇焕发新活力\n\n"
+        ".，钦工镇秉持合作共赢理念,积极与南京益涧生物科技有限公司开展深度合作。"
+        "在对土壤、气候和市场进行充分调研和深入分析的基础上,共同发展B-葡聚糖大米培育种植产业。\n\n"
+        "学深悟透,奏好乡村振兴\n\n"
+        "口张棚祖伊美李晓静马志龙\n\n"
+        "【编者按】 为进一步深化细化党的二十大精神宣传报道,本报今日推出“新时代 新征程 "
+        "新伟业”专栏，组织记者深入城乡社区、机关、企事业单位、校园、各类新经济组织和新社会组织。\n",
+    .reporter = "张棚祖伊美李晓静马志龙",
+    .headline = "学深悟透，奏好乡村振兴",
+    .body_start = "【编者按】",
+    .stories = 2,
+    .story = 1 },
   /* r79: four names run together, each with its surname */
   { .path = "/segmenter-credits/glued/names-run-together",
     .page = "第十三届中国·东海国际水晶节开幕\n\n"

@@ -190,7 +190,10 @@ reads_as_box (const char *text, gsize pos, gsize end, gsize *after)
   if (!_sd_seg_char_in ("口囗国图回", _sd_text_first_char (text, pos, end)))
     return FALSE;
   next = _sd_seg_skip_char (text, pos);
-  if (next < end && _sd_seg_has_role_prefix (text, next, end, after))
+  /* or glued to names run together ("口张棚祖伊美李晓静马志龙") */
+  if (next < end
+      && (_sd_seg_has_role_prefix (text, next, end, after)
+          || _sd_seg_names_run_together (text, next, end)))
     {
       *after = next;
       return TRUE;
@@ -285,7 +288,9 @@ _sd_seg_find_reporter_line (SdSegPage *page, SdSegUnit *u)
   pos = skip_writer_mark (text, pos, u->text_end);
   /* "□ 张 栩 王 敏": a box before names is a reporter line too */
   if (!_sd_seg_has_role_prefix (text, pos, u->text_end, &after)
-      && !(boxed && _sd_text_is_name_list (text, pos, u->text_end, FALSE)))
+      && !(boxed
+           && (_sd_text_is_name_list (text, pos, u->text_end, FALSE)
+               || _sd_seg_names_run_together (text, pos, u->text_end))))
     return FALSE;
   if (u->chars > 42 || _sd_seg_has_sentence_mark (text, pos, u->text_end)
       || has_clause_comma (text, pos, u->text_end))

@@ -104,6 +104,12 @@ count_han (const char *text, gsize start, gsize end)
 }
 
 gboolean
+_sd_seg_names_run_together (const char *text, gsize start, gsize end)
+{
+  return count_han (text, start, end) >= 6 && is_glued_names (text, start, end, 0);
+}
+
+gboolean
 _sd_seg_names_office (const char *text, gsize start, gsize end)
 {
   guint n = count_han (text, start, end);
