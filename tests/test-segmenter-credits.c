@@ -333,6 +333,113 @@ static const CreditCase credit_cases[] = {
     .page = R46_SIGNED ("\n\n(徐溜镇党史教办)\n"),
     .byline = "徐溜镇党史教办",
     R46_REST },
+  /* r82: the writer's mark in brackets on a line of its own signs the
+   * story, no section head of it */
+  { .path = "/segmenter-credits/line/writer-bracketed",
+    .page =
+        "# 江枫苑社区与南京工业职业技术大学 携手共治,打造宜居环境\n\n"
+        "针对小区内电动车停放杂乱无章的问题,志愿者们积极行动,耐心引导居民将电动车停放在指定区域,"
+        "并细致入微地提醒居民注意电动车充电安全。\n\n"
+        "此外,志愿者们还深入小区楼道,对楼道内的杂物进行了全面清理。\n\n"
+        "(文/董语婷)\n",
+    .byline = "董语婷",
+    .headline = "江枫苑社区与南京工业职业技术大学 携手共治，打造宜居环境",
+    .body_start = "针对小区内电动车",
+    .body_end = "进行了全面清理。",
+    .stories = 1,
+    .story = 0 },
+  /* r69: roles and names after the last sentence, no brackets round them */
+  { .path = "/segmenter-credits/glued/roles-unbracketed",
+    .page = "# 相聚里下河 尽享品蟹乐 海安青墩金秋品蟹节开幕\n\n"
+            "晚报讯11月2日,南通海安第五届青墩金秋品蟹节在江海文明发源地——南莫镇隆重开幕。\n\n"
+            "游客们还到青墩遗址和护国古寺参观,并走进凤凰庄,聆听神木传说,穿越时空隧道,"
+            "探寻江海文明,漫游“天下第一墩”,尽享文化的熏陶和文明的洗礼。 通讯员谢立平 记者李波\n",
+    .byline = "谢立平 李波",
+    .headline = "相聚里下河 尽享品蟹乐 海安青墩金秋品蟹节开幕",
+    .body_start = "11月2日",
+    .body_end = "文明的洗礼。",
+    .stories = 1,
+    .story = 0 },
+  /* r81: a reporter's post and rank before the role, the next role glued
+   * to the name before it */
+  { .path = "/segmenter-credits/glued/post-and-glued-role",
+    .page = "# 共享“丰收宴” 让老年人有更多获得感幸福感\n\n"
+            "近日,张家港市冶金园(锦丰镇)洪桥村举行“礼赞丰收情暖重阳”活动。\n\n"
+            "“希望进一步发扬尊老敬老的传统美德,营造‘尊老、敬老、爱老、助老’的氛围,"
+            "让老年人有更多的获得感、幸福感。”洪桥村党总支书记聂恩峰说。"
+            "(驻张家港首席记者杨溢通讯员费红)\n",
+    .byline = "杨溢 费红",
+    .headline = "共享“丰收宴” 让老年人有更多获得感幸福感",
+    .body_start = "近日，张家港市",
+    .body_end = "聂恩峰说。",
+    .stories = 1,
+    .story = 0 },
+  /* r25 as Tesseract read it: the box before the reporter read as 口,
+   * after a closing quote read apart */
+  { .path = "/segmenter-credits/glued/box-read-as-character",
+    .page = "“新的一年风调雨顺,是个丰收年”\n\n"
+            "宋庆昌的家庭农场主要以售卖自己种植的绿色草莓、秧苗、应季蔬菜为主。\n\n"
+            "关于2024年,这个从事农业生产的新扬中人说:“我们王农业的都\n"
+            "是靠天吃饭,希望新的一年风调雨顺是个丰收年。同时,自己还想看引\n"
+            "进新的草莓品种、精进种植技术， 让上自己的草莓、秧苗、蔬菜被更多\n"
+            "人知晓认可。” ”口 赵紫妍\n",
+    .byline = "赵紫妍",
+    .headline = "“新的一年风调雨顺，是个丰收年”",
+    .body_start = "宋庆昌的家庭农场",
+    .body_end = "被更多人知晓认可。”",
+    .stories = 1,
+    .story = 0 },
+  /* r63 as Tesseract read it: a closing quote for the space before the
+   * photographer who reports */
+  { .path = "/segmenter-credits/glued/photographer-after-quote",
+    .page = "县作协组团赴王集采风创作\n\n"
+            "中的鲤鱼山,登山观景,领略古黄河风光,同时观赏有着300年历史的\n"
+            "古井,聆听老人们讲述的古井故事。\n\n"
+            "作家、学者们表示:将用他们手中的笔,记述、撰写这块红色沃\n"
+            "十上的发生的故事,把红色文化、民俗文化传承下去不久,这些美\n"
+            "文、美图将在今日瞧宁报及《乡悉》、《塌桥》等报刊发表 下图\n"
+            "为采风团一行 的照片”庄学兵摄影报道。\n",
+    .byline = "庄学兵",
+    .headline = "县作协组团赴王集采风创作",
+    .body_start = "中的鲤鱼山",
+    .body_end = "的照片”",
+    .stories = 1,
+    .story = 0 },
+  /* r42 as Tesseract read it: 摄 read as 报, glued to the name after the
+   * paper's, and the caption's full stop read onto the credit's line */
+  { .path = "/segmenter-credits/line/misread-credit-glued",
+    .page = "# 在北京媒体“眼”中,泰州是这样的……\n\n"
+            "集中采访首日 媒体记震们体验了闪州只亲 参观了江苏二砚二和馆、海纪馆、中国医药城,"
+            "领略泰州深厚的文化底蕴,惊叹医药大健康产业的迅猛发展,感受干年古城焕发的勃勃生机。\n\n"
+            "让我们一起看看他们镜头下的泰州。\n\n"
+            "夜色里璀璨的凤城河。\n\n"
+            "。 北京日报李如意报\n\n"
+            "江苏盐税博物馆。\n\n"
+            "首都之窗任岗摄\n\n"
+            "泰州早茶博物馆。\n\n"
+            "中国改革报 苋同风报\n",
+    .headline = "在北京媒体“眼”中，泰州是这样的……",
+    .body_start = "集中采访首日",
+    .body_end = "镜头下的泰州。",
+    .stories = 1,
+    .story = 0 },
+  /* r08 as Tesseract read it: the box before a reporter line read as 口,
+   * glued to the names, which it ran together; the title above heads a
+   * story of its own, not the end of the story above */
+  { .path = "/segmenter-credits/reporter/box-glued-names",
+    .page =
+        "# 钦工镇:让红色古镇焕发新活力\n\n"
+        ".，钦工镇秉持合作共赢理念,积极与南京益涧生物科技有限公司开展深度合作。"
+        "在对土壤、气候和市场进行充分调研和深入分析的基础上,共同发展B-葡聚糖大米培育种植产业。\n\n"
+        "学深悟透,奏好乡村振兴\n\n"
+        "口张棚祖伊美李晓静马志龙\n\n"
+        "【编者按】 为进一步深化细化党的二十大精神宣传报道,本报今日推出“新时代 新征程 "
+        "新伟业”专栏，组织记者深入城乡社区、机关、企事业单位、校园、各类新经济组织和新社会组织。\n",
+    .reporter = "张棚祖伊美李晓静马志龙",
+    .headline = "学深悟透，奏好乡村振兴",
+    .body_start = "【编者按】",
+    .stories = 2,
+    .story = 1 },
   /* r79: four names run together, each with its surname */
   { .path = "/segmenter-credits/glued/names-run-together",
     .page = "第十三届中国·东海国际水晶节开幕\n\n"

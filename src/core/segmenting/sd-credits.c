@@ -35,8 +35,11 @@ static const char *const credit_roles[] = {
 static gboolean
 names_medium (const char *text, gsize start, gsize end)
 {
+  /* or a reporter's post and rank: "驻张家港首席记者" */
   if (_sd_text_has_suffix (text, start, end, "媒体")
-      || _sd_text_has_suffix (text, start, end, "新闻"))
+      || _sd_text_has_suffix (text, start, end, "新闻")
+      || _sd_text_has_prefix (text, start, end, "驻")
+      || _sd_text_has_suffix (text, start, end, "首席"))
     return TRUE;
   for (const char *p = text + start; p < text + end; p = g_utf8_next_char (p))
     if (_sd_seg_char_in ("报社台网端", _sd_text_get_char (p)))
@@ -187,7 +190,10 @@ reads_as_box (const char *text, gsize pos, gsize end, gsize *after)
   if (!_sd_seg_char_in ("口囗国图回", _sd_text_first_char (text, pos, end)))
     return FALSE;
   next = _sd_seg_skip_char (text, pos);
-  if (next < end && _sd_seg_has_role_prefix (text, next, end, after))
+  /* or glued to names run together ("口张棚祖伊美李晓静马志龙") */
+  if (next < end
+      && (_sd_seg_has_role_prefix (text, next, end, after)
+          || _sd_seg_names_run_together (text, next, end)))
     {
       *after = next;
       return TRUE;
@@ -282,7 +288,9 @@ _sd_seg_find_reporter_line (SdSegPage *page, SdSegUnit *u)
   pos = skip_writer_mark (text, pos, u->text_end);
   /* "□ 张 栩 王 敏": a box before names is a reporter line too */
   if (!_sd_seg_has_role_prefix (text, pos, u->text_end, &after)
-      && !(boxed && _sd_text_is_name_list (text, pos, u->text_end, FALSE)))
+      && !(boxed
+           && (_sd_text_is_name_list (text, pos, u->text_end, FALSE)
+               || _sd_seg_names_run_together (text, pos, u->text_end))))
     return FALSE;
   if (u->chars > 42 || _sd_seg_has_sentence_mark (text, pos, u->text_end)
       || has_clause_comma (text, pos, u->text_end))
@@ -330,6 +338,40 @@ strip_misread_credit (
   *names_start = start;
   *names_end = names_stop;
   return TRUE;
+}
+
+/* "北京日报李如意报", "中国改革报 茆同风报": a paper's name, then a name of
+ * two or three characters and 摄 glued to it, as OCR most often misreads
+ * it, 报 (no other character: glued to a name, any could end a title); the
+ * name opens with a surname or is set apart from the paper by a space. */
+static gboolean
+strip_glued_misread_credit (
+    const char *text, gsize start, gsize end, gsize *names_start, gsize *names_end)
+{
+  const char *last = _sd_text_prev_char (text + start, text + end);
+  gsize       stop, p = start;
+
+  if (last == NULL || !_sd_seg_char_in ("报摄", _sd_text_get_char (last)))
+    return FALSE;
+  stop = last - text;
+  for (guint n = 0; p < stop && n < 8; p = _sd_seg_skip_char (text, p), n++)
+    if (n >= 1 && _sd_seg_char_in ("报社网台", _sd_text_get_char (text + p)))
+      {
+        gsize    names = _sd_seg_skip_char (text, p);
+        gboolean spaced = names < stop && _sd_text_is_space (_sd_text_get_char (text + names));
+        guint    k;
+
+        names = _sd_seg_skip_spaces (text, names, stop);
+        k = _sd_text_count_chars (text, names, stop, 4);
+        if (k < 2 || k > 3 || !_sd_text_is_name_list (text, names, stop, FALSE)
+            || _sd_text_contains (text, names, stop, " ")
+            || !(spaced || _sd_text_is_surname (_sd_text_get_char (text + names))))
+          return FALSE;
+        *names_start = names;
+        *names_end = stop;
+        return TRUE;
+      }
+  return FALSE;
 }
 
 /* The picture agency or the role after a slash: "陈岗/视觉中国", "师杰/文". */
@@ -420,15 +462,19 @@ gboolean
 _sd_seg_find_credit_line (SdSegPage *page, SdSegUnit *u)
 {
   const char *text = page->text;
+  gsize       start = u->text_start;
 
-  if (u->chars > TAIL_MAX_CHARS || _sd_seg_unit_has_sentence_mark (page, u)
+  /* "。 北京日报李如意报": the full stop of the line above, read onto this one */
+  if (_sd_text_is_sentence_end (_sd_text_first_char (text, start, u->text_end)))
+    start = _sd_seg_skip_spaces (text, _sd_seg_skip_char (text, start), u->text_end);
+  if (u->chars > TAIL_MAX_CHARS || _sd_seg_has_sentence_mark (text, start, u->text_end)
       || !(
-          _sd_text_strip_credit (text, u->text_start,
-                                 _sd_seg_cut_bracketed_agency (text, u->text_start, u->text_end),
+          _sd_text_strip_credit (text, start,
+                                 _sd_seg_cut_bracketed_agency (text, start, u->text_end),
                                  &u->names_start, &u->names_end)
-          || strip_credit_variant (text, u->text_start, u->text_end, &u->names_start, &u->names_end)
-          || strip_misread_credit (text, u->text_start, u->text_end, &u->names_start,
-                                   &u->names_end)))
+          || strip_credit_variant (text, start, u->text_end, &u->names_start, &u->names_end)
+          || strip_misread_credit (text, start, u->text_end, &u->names_start, &u->names_end)
+          || strip_glued_misread_credit (text, start, u->text_end, &u->names_start, &u->names_end)))
     return FALSE;
   u->shape = SHAPE_CREDIT;
   u->tail_start = u->text_start;
@@ -509,8 +555,13 @@ _sd_seg_lists_reporters (const char *text, gsize start, gsize end)
           pos = run = after;
           continue;
         }
+      /* a role glued to the names before it ends their run too: "杨溢通讯员费红" */
       for (pos = word; pos < end && !_sd_text_is_space (_sd_text_get_char (text + pos));)
-        pos = _sd_seg_skip_char (text, pos);
+        {
+          pos = _sd_seg_skip_char (text, pos);
+          if (pos < end && _sd_seg_has_role_prefix (text, pos, end, &after))
+            break;
+        }
     }
   return signed_by && runs > 0;
 }
@@ -598,6 +649,15 @@ _sd_seg_find_credits_line (SdSegPage *page, SdSegUnit *u)
   if (_sd_text_count_chars (text, start, end, 150) > 150
       || _sd_seg_has_sentence_mark (text, start, end))
     return FALSE;
+  /* "（文/董语婷）": the writer's mark in brackets, the names alone kept */
+  names = _sd_seg_skip_writer_prefix (text, start, end);
+  if (names > start && names < end && _sd_text_count_chars (text, names, end, 31) <= 30)
+    {
+      u->shape = SHAPE_CREDITS;
+      u->names_start = names;
+      u->names_end = end;
+      return TRUE;
+    }
   for (guint i = 0; i < G_N_ELEMENTS (credit_roles); i++)
     if (_sd_text_contains (text, start, end, credit_roles[i]))
       {

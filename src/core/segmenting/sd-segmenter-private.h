@@ -316,6 +316,10 @@ G_GNUC_INTERNAL gboolean   _sd_seg_restates_title   (SdSegPage  *page,
                                                      SdSegUnit  *title);
 /* sd-credits.c: the role a reporter field leaves out where it leads */
 G_GNUC_INTERNAL gsize      _sd_seg_leading_role_length (const char *names);
+G_GNUC_INTERNAL char      *_sd_seg_dup_roles_apart (const char *names);
+/* sd-signatures.c: six Han characters or more that are names of two or
+ * three characters run together, each with its surname ("李晓静马志龙") */
+G_GNUC_INTERNAL gboolean   _sd_seg_names_run_together (const char *text, gsize start, gsize end);
 /* sd-credits.c: what sd-signatures.c shares: the box before a reporter
  * line (□, ◎), the commas that part clauses or names, where a credit ends
  * before its picture agency in brackets */

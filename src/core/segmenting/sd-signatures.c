@@ -104,6 +104,12 @@ count_han (const char *text, gsize start, gsize end)
 }
 
 gboolean
+_sd_seg_names_run_together (const char *text, gsize start, gsize end)
+{
+  return count_han (text, start, end) >= 6 && is_glued_names (text, start, end, 0);
+}
+
+gboolean
 _sd_seg_names_office (const char *text, gsize start, gsize end)
 {
   guint n = count_han (text, start, end);
@@ -282,7 +288,8 @@ find_stopped_photographer (SdSegPage *page, SdSegUnit *u)
     {
       gunichar c = _sd_text_get_char (p);
 
-      if (_sd_text_is_space (c) || _sd_text_is_sentence_end (c))
+      /* or a closing quote OCR read for the space ("…的照片”庄学兵摄影报道。") */
+      if (_sd_text_is_space (c) || _sd_text_is_sentence_end (c) || c == 0x201D)
         break;
     }
   if (p == NULL || n == 12)
@@ -334,6 +341,12 @@ _sd_seg_find_glued_tail (SdSegPage *page, SdSegUnit *u)
    * glued to the last sentence too */
   if (_sd_seg_is_box_char (_sd_text_first_char (text, tail, tail_end)))
     names_start = _sd_seg_skip_spaces (text, _sd_seg_skip_char (text, tail), tail_end);
+  /* and so does the box OCR read as a character drawn in one, set apart by
+   * a space ("…认可。” ”口 赵紫妍"): the names after it must still be names */
+  else if (_sd_seg_char_in ("口囗国图回", _sd_text_first_char (text, tail, tail_end))
+           && _sd_seg_skip_char (text, tail) < tail_end
+           && _sd_text_is_space (_sd_text_get_char (text + _sd_seg_skip_char (text, tail))))
+    names_start = _sd_seg_skip_spaces (text, _sd_seg_skip_char (text, tail), tail_end);
   names_end = tail_end;
   if (_sd_text_strip_credit (text, names_start,
                              _sd_seg_cut_bracketed_agency (text, names_start, tail_end),
@@ -376,8 +389,10 @@ _sd_seg_find_glued_tail (SdSegPage *page, SdSegUnit *u)
           u->tail_credit = TRUE;
           names_end -= strlen ("发");
         }
-      /* "（记者方方 通讯员高明）": names after roles, glued to them */
-      else if (bracketed && _sd_seg_lists_reporters (text, names_start, names_end))
+      /* "（记者方方 通讯员高明）": names after roles, glued to them; without
+       * brackets when a role opens them ("…洗礼。通讯员谢立平记者李波") */
+      else if ((bracketed || _sd_seg_has_role_prefix (text, names_start, names_end, &after))
+               && _sd_seg_lists_reporters (text, names_start, names_end))
         u->tail_names = TRUE;
       else
         {
@@ -406,4 +421,32 @@ _sd_seg_find_glued_tail (SdSegPage *page, SdSegUnit *u)
   u->names_end = names_end;
   u->prose_end = cut;
   _sd_text_trim (text, &u->prose_start, &u->prose_end);
+}
+
+/* A copy of @names with a space before each role glued to the name before
+ * it ("通讯员谢立平记者李波" gives "通讯员谢立平 记者李波"), so that each name
+ * and its role are a word; a role after anything but a name (a post, "驻张
+ * 家港首席记者") stays glued. */
+char *
+_sd_seg_dup_roles_apart (const char *names)
+{
+  GString *out = g_string_sized_new (strlen (names) + 8);
+  gsize    end = strlen (names), run = 0, after;
+
+  for (gsize pos = 0; pos < end;)
+    {
+      if (_sd_text_is_space (_sd_text_get_char (names + pos)))
+        run = pos + 1;
+      else if (_sd_seg_has_role_prefix (names, pos, end, &after))
+        {
+          if (pos > run && _sd_text_is_name_list (names, run, pos, TRUE))
+            g_string_append_c (out, ' ');
+          g_string_append_len (out, names + pos, after - pos);
+          pos = run = after;
+          continue;
+        }
+      g_string_append_len (out, names + pos, _sd_seg_skip_char (names, pos) - pos);
+      pos = _sd_seg_skip_char (names, pos);
+    }
+  return g_string_free (out, FALSE);
 }

@@ -96,6 +96,13 @@ dup_names (const char *text, gsize start, gsize end, NameForm form)
   clean = dup_clean (text, start, end);
   if (form == NAMES_AND_ROLES)
     return clean;
+  if (form == NAMES_ONLY)
+    {
+      char *apart = _sd_seg_dup_roles_apart (clean);
+
+      g_free (clean);
+      clean = apart;
+    }
   /* words are one space apart; what is kept of each moves down in place */
   out = clean;
   for (word = clean; *word != '\0';)
