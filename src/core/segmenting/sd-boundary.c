@@ -8,10 +8,10 @@
  * across the candidate boundary are weighed: the title's own habits
  * (sd-title-cues.c), how the story above ended, what stands under the
  * title, the lexical cohesion of the title and its lead with the story
- * above, specks, column lines.  They are weighed by small boosted trees
- * (sd-boundary-model.h), fitted on the labelled pages by
- * tests/fit-boundary.py, which chose them by the figures of batches left
- * out of the fit and prints the table.
+ * above and of the title with its lead (its echo), specks, column lines.
+ * They are weighed by small boosted trees (sd-boundary-model.h), fitted
+ * on the labelled pages by tests/fit-boundary.py, which chose them by the
+ * figures of batches left out of the fit and prints the table.
  */
 #define G_LOG_DOMAIN "sd-segmenter"
 
@@ -58,6 +58,7 @@ measure_cues (SdSegPage *page, SdSegStory *story, guint i, guint n, guint lead, 
   cues[CUE_NOISE] = measure_noise (page, u);
   cues[CUE_COLUMNS] = page->column > 0;
   cues[CUE_COUNT] = _sd_seg_states_count (page, u);
+  cues[CUE_ECHO] = _sd_seg_measure_title_echo (page, i, lead);
 }
 
 /* A small tree of the boosted model: node 0 sends a title to node 1 when

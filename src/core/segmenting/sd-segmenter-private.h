@@ -235,6 +235,7 @@ typedef enum
   CUE_NOISE,          /* share of its characters neither Han nor punctuation, 0–1 */
   CUE_COLUMNS,        /* the page is in column lines (sd-line-structure.c joined them) */
   CUE_COUNT,          /* it states a count ("47个"), as news does and a section head seldom */
+  CUE_ECHO,           /* share of its words its lead repeats, 0–1 */
   N_CUES,
 } SdSegCue;
 
@@ -401,6 +402,9 @@ G_GNUC_INTERNAL guint      _sd_seg_count_title_bigrams (SdSegPage *page, SdSegUn
  * lead, unit @lead (or NONE: the rest of the page), that @story has */
 G_GNUC_INTERNAL guint      _sd_seg_measure_lead_cohesion (SdSegPage *page, SdSegStory *story,
                                                           guint i, guint lead);
+/* sd-title-cues.c: share (0–1) of the bigrams of the header [@i, @lead)
+ * its lead repeats */
+G_GNUC_INTERNAL double     _sd_seg_measure_title_echo (SdSegPage *page, guint i, guint lead);
 /* sd-column-lines.c: lines a page in columns cut at the edge lose the
  * title shape */
 G_GNUC_INTERNAL void       _sd_seg_find_column_lines (SdSegPage *page);

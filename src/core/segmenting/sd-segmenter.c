@@ -239,6 +239,12 @@ starts_story (SdSegPage *page, SdSegStory *story, guint i)
           && (u->blank_before > page->usual_gap || u->chars >= 8))
         return TRUE;
     }
+  /* a story heads its sections one way: after sections in bold or
+   * numbered, a plain title after a sentence's end heads the next story
+   * (both such titles of the labelled pages do; too few for the trees) */
+  if (story->marked_sections && !story->plain_sections && !_sd_seg_is_marked (u)
+      && !_sd_seg_is_numbered (u) && prev->ends_sentence)
+    return TRUE;
   /* a 本报讯 item has no section headings, short or long: a title after
    * its last sentence, the text under it in words of its own, opens the
    * next story (one at the column's edge too when it ends its sentence

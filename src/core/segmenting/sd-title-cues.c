@@ -294,6 +294,7 @@ _sd_seg_lead_names_story_place (SdSegPage *page, SdSegStory *story, guint i, gui
 
 #define COHESION_BEFORE 1800 /* bytes of the story above: some 600 Han */
 #define COHESION_AFTER 450   /* bytes of the title and text under it */
+#define ECHO_AFTER 600       /* bytes of a lead a title's echo is sought in: some 200 Han */
 #define COHESION_STORY 6     /* percent: at most this is a new story */
 #define BIGRAM_SLOTS 2048    /* a power of two over COHESION_BEFORE / 3 */
 
@@ -438,6 +439,34 @@ _sd_seg_measure_lead_cohesion (SdSegPage *page, SdSegStory *story, guint i, guin
   gsize start = _sd_seg_unit_at (page, i)->start;
 
   return measure_cohesion_from (page, story, i, start, MIN (end, start + COHESION_AFTER));
+}
+
+/* Share (0–1) of the bigrams of the header [@i, @lead) that the first
+ * two hundred characters of its lead, the paragraph under it, repeat.  A news lead restates its
+ * headline's subject (鹰潭市政协…来丹调研 over 4日上午,鹰潭市政协、…),
+ * a section's text goes on from the story's own; across the boundary this
+ * is the other half of the cohesion with the story above. */
+double
+_sd_seg_measure_title_echo (SdSegPage *page, guint i, guint lead)
+{
+  SdSegUnit *under;
+  BigramSet *set;
+  double     share;
+
+  if (lead == NONE || lead <= i)
+    return 0.0;
+  under = _sd_seg_unit_at (page, lead);
+  if (page->bigrams == NULL)
+    page->bigrams = g_new0 (BigramSet, 1);
+  set = page->bigrams;
+  visit_bigrams (set, page->text, under->start, MIN (under->end, under->start + ECHO_AFTER), FALSE);
+  visit_bigrams (set, page->text, _sd_seg_unit_at (page, i)->text_start,
+                 _sd_seg_unit_at (page, lead - 1)->text_end, TRUE);
+  share = set->seen > 0 ? set->shared / (double) set->seen : 0.0;
+  for (guint k = 0; k < set->n_used; k++)
+    set->slots[set->used[k]] = 0;
+  set->n_used = set->shared = set->seen = 0;
+  return share;
 }
 
 guint
