@@ -21,7 +21,9 @@
 # first rows (start_first_rows_ms), 党's key to its first rows landed
 # (key1_first_rows_ms), and where the longest story's open went
 # (story_open_phases_ms: to the story shown, its frame begun, laid out and
-# painted).  Han characters are typed as GTK's Ctrl+Shift+U and their hex
+# painted, then the ms the article view drew in that paint, and the ms
+# the main thread ran on a CPU and waited for one in all, from a build
+# whose probe says them).  Han characters are typed as GTK's Ctrl+Shift+U and their hex
 # code (type_text ()), which a busy window cannot lose.
 #
 # Copyright 2026 The Storydesk authors
@@ -197,7 +199,7 @@ try:
             listed_again(lambda: key("ctrl+a", "BackSpace"))
             time.sleep(1.0)
             continue
-        figures["story_open_phases_ms"].append(probe_lines("story", t0, slice(3, 7))[-1])
+        figures["story_open_phases_ms"].append(probe_lines("story", t0, slice(3, 10))[-1])
         time.sleep(0.5)  # a layout left to idle time stalls here, if at all
         figures["story_open_stall_ms"].append(max(probe_lines("stall", t0), default=0))
         listed_again(lambda: key("ctrl+a", "BackSpace"))

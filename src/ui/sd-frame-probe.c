@@ -22,10 +22,16 @@
 static FILE  *probe_log;
 static gint64 last_tick;
 static gint64 story_asked;
+/* the main thread's schedstat when the story was asked for */
+static gint64 asked_cpu_ns, asked_wait_ns;
 /* when the story was shown, and the ends of its frame's phases */
 static gint64 story_shown, frame_began, layout_done, paint_done;
-static int    schedstat_fd = -1;
-static gint64 last_cpu_ns, last_wait_ns;
+/* the story's widget drawing itself in that frame: when it began, and
+ * the time it took (of the paint phase: the rest is the window's) */
+static GtkWidget *story_widget;
+static gint64     draw_began, draw_us;
+static int        schedstat_fd = -1;
+static gint64     last_cpu_ns, last_wait_ns;
 
 /* The main thread's time on a CPU and waiting for one (Linux's
  * /proc/thread-self/schedstat), so that a stall tells the window's own
@@ -90,8 +96,10 @@ sd_frame_probe_start (void)
 void
 sd_frame_probe_story_asked (void)
 {
-  if (probe_log != NULL)
-    story_asked = g_get_monotonic_time ();
+  if (probe_log == NULL)
+    return;
+  story_asked = g_get_monotonic_time ();
+  read_schedstat (&asked_cpu_ns, &asked_wait_ns);
 }
 
 /* Connected after GTK's own handlers, each marks the end of a phase. */
@@ -103,6 +111,20 @@ phase_cb (GdkFrameClock *clock, gint64 *mark)
 
 static void after_paint_cb (GdkFrameClock *clock, gpointer data);
 
+static gboolean
+draw_begin_cb (GtkWidget *widget, cairo_t *cr, gpointer data)
+{
+  draw_began = g_get_monotonic_time ();
+  return GDK_EVENT_PROPAGATE;
+}
+
+static gboolean
+draw_end_cb (GtkWidget *widget, cairo_t *cr, gpointer data)
+{
+  draw_us += g_get_monotonic_time () - draw_began;
+  return GDK_EVENT_PROPAGATE;
+}
+
 static void
 disconnect_phases (GdkFrameClock *clock)
 {
@@ -110,22 +132,33 @@ disconnect_phases (GdkFrameClock *clock)
   g_signal_handlers_disconnect_by_func (clock, phase_cb, &frame_began);
   g_signal_handlers_disconnect_by_func (clock, phase_cb, &layout_done);
   g_signal_handlers_disconnect_by_func (clock, phase_cb, &paint_done);
+  if (story_widget != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (story_widget, draw_begin_cb, NULL);
+      g_signal_handlers_disconnect_by_func (story_widget, draw_end_cb, NULL);
+      g_clear_object (&story_widget);
+    }
 }
 
 static void
 after_paint_cb (GdkFrameClock *clock, gpointer data)
 {
-  gint64 now = g_get_monotonic_time ();
+  gint64 now = g_get_monotonic_time (), cpu_ns, wait_ns;
 
   disconnect_phases (clock);
   if (story_asked == 0)
     return;
+  read_schedstat (&cpu_ns, &wait_ns);
   /* then, from the selection: the story shown (read and set), its frame
-   * begun, laid out and painted */
-  fprintf (probe_log, "story %" G_GINT64_FORMAT " %.1f %.1f %.1f %.1f %.1f\n", story_asked,
-           (now - story_asked) / 1000.0, (story_shown - story_asked) / 1000.0,
+   * begun, laid out and painted; the ms the story's widget took to draw
+   * itself in the paint; and the ms the main thread ran on a CPU and
+   * waited for one all that time (-1 where the system does not say) */
+  fprintf (probe_log, "story %" G_GINT64_FORMAT " %.1f %.1f %.1f %.1f %.1f %.1f %.1f %.1f\n",
+           story_asked, (now - story_asked) / 1000.0, (story_shown - story_asked) / 1000.0,
            (frame_began - story_asked) / 1000.0, (layout_done - story_asked) / 1000.0,
-           (paint_done - story_asked) / 1000.0);
+           (paint_done - story_asked) / 1000.0, draw_us / 1000.0,
+           cpu_ns < 0 || asked_cpu_ns < 0 ? -1 : (cpu_ns - asked_cpu_ns) / 1e6,
+           wait_ns < 0 || asked_wait_ns < 0 ? -1 : (wait_ns - asked_wait_ns) / 1e6);
   fflush (probe_log);
   story_asked = 0;
 }
@@ -144,6 +177,10 @@ sd_frame_probe_story_shown (GtkWidget *widget)
   g_signal_connect (clock, "layout", G_CALLBACK (phase_cb), &layout_done);
   g_signal_connect (clock, "paint", G_CALLBACK (phase_cb), &paint_done);
   g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
+  story_widget = g_object_ref (widget);
+  draw_us = 0;
+  g_signal_connect (widget, "draw", G_CALLBACK (draw_begin_cb), NULL);
+  g_signal_connect_after (widget, "draw", G_CALLBACK (draw_end_cb), NULL);
   gtk_widget_queue_draw (widget);
 }
 

@@ -21,7 +21,10 @@ void     sd_frame_probe_start       (void);
 /* A story was asked for: the next sd_frame_probe_story_shown () times it. */
 void     sd_frame_probe_story_asked (void);
 /* The story is in @widget: the time from the ask to the end of the next
- * frame @widget's frame clock paints is a line "story START MS". */
+ * frame @widget's frame clock paints is a line "story START MS SHOWN
+ * BEGUN LAID PAINTED DRAW CPU WAIT": the ms from the ask to the story
+ * shown, to its frame begun, laid out and painted, the ms @widget drew in
+ * it, and the ms the main thread ran and waited for a CPU meanwhile. */
 void     sd_frame_probe_story_shown (GtkWidget *widget);
 /* Something the benchmark waits for happened (an import began or ended):
  * a line "mark START WHAT". */

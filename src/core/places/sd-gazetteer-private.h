@@ -79,6 +79,9 @@ gboolean             _sd_gazetteer_fail_at_line  (GError       **error,
                                                   guint          line,
                                                   const char    *message);
 
+/* Whether the names are built yet (sd_gazetteer_new_lazy ()). */
+G_GNUC_INTERNAL
+gboolean             _sd_gazetteer_has_names     (SdGazetteer *self);
 G_GNUC_INTERNAL
 const SdNameMatcher *_sd_gazetteer_get_matcher   (SdGazetteer *self);
 G_GNUC_INTERNAL

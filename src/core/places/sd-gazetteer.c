@@ -7,6 +7,11 @@
  * aliases (aliases.tsv) and stop words (stopwords.tsv).  This file reads the
  * divisions and answers questions about places; the names that point to
  * them, short forms and aliases included, are sd-gazetteer-names.c's.
+ *
+ * The bundled gazetteer reads its places at once (about 2 ms) and builds
+ * its names, 21,678 villages among them, only when a name is first asked
+ * for (40–60 ms): the window draws its place tree from codes alone, and
+ * only placing a story or a place: search needs the names.
  */
 #define G_LOG_DOMAIN "sd-gazetteer"
 
@@ -28,7 +33,14 @@ struct _SdGazetteer
   const SdPlace *province;
   GHashTable    *by_code; /* code → SdPlace */
 
-  SdNameIndex names; /* sd-gazetteer-names.c */
+  /* sd-gazetteer-names.c; built by get_names () on first use when the
+   * gazetteer was made lazy, from the files kept till then */
+  SdNameIndex names;
+  GMutex      names_lock;
+  gint        names_ready; /* atomic: @names may be read */
+  GBytes     *aliases;
+  GBytes     *stopwords;
+  GBytes     *villages;
 };
 
 G_DEFINE_TYPE (SdGazetteer, sd_gazetteer, G_TYPE_OBJECT)
@@ -182,6 +194,10 @@ sd_gazetteer_finalize (GObject *object)
   SdGazetteer *self = SD_GAZETTEER (object);
 
   _sd_name_index_clear (&self->names);
+  g_mutex_clear (&self->names_lock);
+  g_clear_pointer (&self->aliases, g_bytes_unref);
+  g_clear_pointer (&self->stopwords, g_bytes_unref);
+  g_clear_pointer (&self->villages, g_bytes_unref);
   g_clear_pointer (&self->by_code, g_hash_table_unref);
   g_clear_pointer (&self->places, g_free);
   g_clear_pointer (&self->strings, g_string_chunk_free);
@@ -201,6 +217,50 @@ sd_gazetteer_init (SdGazetteer *self)
   self->strings = g_string_chunk_new (16 * 1024);
   self->by_code = g_hash_table_new (g_str_hash, g_str_equal);
   _sd_name_index_init (&self->names);
+  g_mutex_init (&self->names_lock);
+}
+
+/* The names, built here the first time on a lazy gazetteer.  Its files
+ * were read by sd_gazetteer_new_lazy ()'s caller, so a bad line is a
+ * packaging bug: reported with g_critical (), the places' own names kept. */
+static const SdNameIndex *
+get_names (SdGazetteer *self)
+{
+  if (g_atomic_int_get (&self->names_ready))
+    return &self->names;
+
+  g_mutex_lock (&self->names_lock);
+  if (!self->names_ready)
+    {
+      g_autoptr (GError) error = NULL;
+      gint64 start = g_get_monotonic_time ();
+
+      if (!_sd_name_index_build (&self->names, self, self->places, self->n_places, self->strings,
+                                 self->aliases, self->stopwords, self->villages, &error))
+        {
+          g_critical ("Cannot build the gazetteer's names: %s", error->message);
+          _sd_name_index_clear (&self->names);
+          _sd_name_index_init (&self->names);
+          _sd_name_index_build (&self->names, self, self->places, self->n_places, self->strings,
+                                NULL, NULL, NULL, NULL);
+        }
+      g_clear_pointer (&self->aliases, g_bytes_unref);
+      g_clear_pointer (&self->stopwords, g_bytes_unref);
+      g_clear_pointer (&self->villages, g_bytes_unref);
+      /* the window must not pay this where it draws: say where it was */
+      g_debug ("names built in %.1f ms%s", (g_get_monotonic_time () - start) / 1000.0,
+               g_main_context_is_owner (g_main_context_default ()) ? " on the main thread" : "");
+      g_atomic_int_set (&self->names_ready, TRUE);
+    }
+  g_mutex_unlock (&self->names_lock);
+  return &self->names;
+}
+
+/* Whether the names are built yet (for the tests). */
+gboolean
+_sd_gazetteer_has_names (SdGazetteer *self)
+{
+  return g_atomic_int_get (&self->names_ready);
 }
 
 static GBytes *
@@ -215,7 +275,8 @@ lookup_resource (const char *name, GError **error)
  * sd_gazetteer_get_default:
  *
  * The bundled Jiangsu gazetteer from the core GResource, loaded on first
- * use; thread-safe.  A missing or broken resource is a packaging bug: it is
+ * use, its names when first asked for (sd_gazetteer_new_lazy ());
+ * thread-safe.  A missing or broken resource is a packaging bug: it is
  * reported with g_critical() and an empty gazetteer is returned.
  *
  * Returns: (transfer none): the gazetteer
@@ -241,13 +302,12 @@ sd_gazetteer_get_default (void)
       if (stopwords != NULL)
         villages = lookup_resource ("villages.tsv", &error);
       if (villages != NULL)
-        loaded = sd_gazetteer_new_with_villages (places, aliases, stopwords, villages, &error);
+        loaded = sd_gazetteer_new_lazy (places, aliases, stopwords, villages, &error);
       if (loaded == NULL)
         {
           g_critical ("Cannot load the bundled gazetteer: %s", error->message);
+          /* no places: its names are built empty when asked for */
           loaded = g_object_new (SD_TYPE_GAZETTEER, NULL);
-          _sd_name_index_build (&loaded->names, loaded, NULL, 0, loaded->strings, NULL, NULL, NULL,
-                                NULL);
         }
       g_once_init_leave (&gazetteer, loaded);
     }
@@ -308,6 +368,39 @@ sd_gazetteer_new_with_villages (
       || !_sd_name_index_build (&self->names, self, self->places, self->n_places, self->strings,
                                 aliases, stopwords, villages, error))
     return NULL;
+  self->names_ready = TRUE;
+  return g_steal_pointer (&self);
+}
+
+/**
+ * sd_gazetteer_new_lazy:
+ * @places: TSV "code\tname\tlevel\tparent_code", parents before children
+ * @aliases: (nullable): as sd_gazetteer_new_with_villages () takes them
+ * @stopwords: (nullable):
+ * @villages: (nullable):
+ * @error: return location for a #GError naming a bad line of @places
+ *
+ * The places now, their names (@aliases, @stopwords and @villages, kept
+ * till then) the first time a name is asked for: by name, or to place a
+ * story.  For files known to be good, the bundled ones: a bad line there
+ * is reported with g_critical () then, and only the places' own names kept.
+ *
+ * Returns: (transfer full) (nullable): a new gazetteer
+ */
+SdGazetteer *
+sd_gazetteer_new_lazy (
+    GBytes *places, GBytes *aliases, GBytes *stopwords, GBytes *villages, GError **error)
+{
+  g_autoptr (SdGazetteer) self = g_object_new (SD_TYPE_GAZETTEER, NULL);
+
+  g_return_val_if_fail (places != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!load_places (self, places, error))
+    return NULL;
+  self->aliases = aliases != NULL ? g_bytes_ref (aliases) : NULL;
+  self->stopwords = stopwords != NULL ? g_bytes_ref (stopwords) : NULL;
+  self->villages = villages != NULL ? g_bytes_ref (villages) : NULL;
   return g_steal_pointer (&self);
 }
 
@@ -428,7 +521,7 @@ sd_gazetteer_find_by_name (SdGazetteer *self, const char *name, const char *cont
   g_return_val_if_fail (SD_IS_GAZETTEER (self), NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  entry = g_hash_table_lookup (self->names.by_name, name);
+  entry = g_hash_table_lookup (get_names (self)->by_name, name);
   if (entry == NULL)
     return NULL;
   context = sd_gazetteer_lookup (self, context_code);
@@ -459,27 +552,29 @@ sd_gazetteer_find_by_name (SdGazetteer *self, const char *name, const char *cont
 const SdNameMatcher *
 _sd_gazetteer_get_matcher (SdGazetteer *self)
 {
-  return self->names.matcher;
+  return get_names (self)->matcher;
 }
 
 guint
 _sd_gazetteer_get_n_entries (SdGazetteer *self)
 {
-  return self->names.entries->len;
+  return get_names (self)->entries->len;
 }
 
 const SdNameEntry *
 _sd_gazetteer_get_entry (SdGazetteer *self, guint value)
 {
-  g_return_val_if_fail (value < self->names.entries->len, NULL);
+  const SdNameIndex *names = get_names (self);
 
-  return g_ptr_array_index (self->names.entries, value);
+  g_return_val_if_fail (value < names->entries->len, NULL);
+
+  return g_ptr_array_index (names->entries, value);
 }
 
 const SdNameEntry *
 _sd_gazetteer_lookup_entry (SdGazetteer *self, const char *name)
 {
-  return g_hash_table_lookup (self->names.by_name, name);
+  return g_hash_table_lookup (get_names (self)->by_name, name);
 }
 
 const SdPlace *

@@ -68,6 +68,14 @@ SdGazetteer   *sd_gazetteer_new_with_villages (GBytes  *places,
                                                GBytes  *stopwords,
                                                GBytes  *villages,
                                                GError **error);
+/* The same, but only @places read now: the rest is kept, and the names
+ * built the first time one is asked for (a bad line then is a critical).
+ * sd_gazetteer_get_default() is made so. */
+SdGazetteer   *sd_gazetteer_new_lazy      (GBytes  *places,
+                                           GBytes  *aliases,
+                                           GBytes  *stopwords,
+                                           GBytes  *villages,
+                                           GError **error);
 
 const SdPlace *sd_gazetteer_get_province  (SdGazetteer *self);
 const SdPlace *sd_gazetteer_lookup        (SdGazetteer *self,
