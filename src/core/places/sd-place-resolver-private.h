@@ -60,6 +60,9 @@ G_GNUC_INTERNAL
 double         _sd_place_sum_own_weight    (GArray        *hits,
                                             const SdPlace *city);
 G_GNUC_INTERNAL
+double         _sd_place_sum_named_weight  (GArray        *hits,
+                                            const SdPlace *place);
+G_GNUC_INTERNAL
 gboolean       _sd_place_names_again       (SdGazetteer   *gazetteer,
                                             GArray        *hits,
                                             guint          i,

@@ -503,7 +503,7 @@ decide_level (Resolution    *res,
       if (level == SD_PLACE_LEVEL_TOWN)
         place = _sd_place_find_scene_town (res->gazetteer, res->hits, TRUE, parent);
       else if ((place = find_dominant (namings, 0.8, 3)) == NULL
-               || get_tally_score (in_story, place) < city_talk)
+               || _sd_place_sum_named_weight (res->hits, place) < city_talk)
         place = _sd_place_find_scene (res->gazetteer, res->hits, parent, level);
       if (place != NULL)
         {
@@ -545,7 +545,7 @@ decide_level (Resolution    *res,
    * said about its parent: "苏州市…苏州市…吴中区" is a story about 苏州市. */
   if (place != NULL && parent != NULL
       && (get_tally_score (in_story, place) < 0.4 * get_support (res, parent)
-          || get_tally_score (in_story, place) < city_talk))
+          || _sd_place_sum_named_weight (res->hits, place) < city_talk))
     place = NULL;
 
   if (place != NULL)

@@ -10,7 +10,8 @@
  * district.  Three readings of where and how a place is named:
  *  - what the story says of its city by the city's own name, not written
  *    out with a place of it right after: a district that the story names
- *    less than that is a stop in a story about the whole city;
+ *    less than that (a landmark of it counting half) is a stop in a story
+ *    about the whole city;
  *  - a name written out with its parent (睢宁县姚集镇高党村) names each
  *    level once;
  *  - a headline that names the province and nothing below it heads a
@@ -88,4 +89,39 @@ _sd_place_headline_names_province_only (GArray *hits)
       province = TRUE;
     }
   return province;
+}
+
+/* A landmark the story may pass by (中山陵, 东关街, 花果山): a curated name
+ * of a district or town that is no division's or zone's name (not 楚州区
+ * nor 高新区, 科技城, 园区). */
+static gboolean
+is_landmark (const SdPlaceHit *hit)
+{
+  static const char *const units[] = { "区", "县", "市", "镇", "乡", "街道", "城", "园" };
+
+  if (hit->place->level < SD_PLACE_LEVEL_DISTRICT
+      || !_sd_place_is_only_kind (hit->entry, SD_NAME_ALIAS))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+    if (g_str_has_suffix (hit->entry->name, units[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* What the story says of @place and the places in it, a landmark half a
+ * name: a story passes by a landmark more often than it is about it. */
+double
+_sd_place_sum_named_weight (GArray *hits, const SdPlace *place)
+{
+  double weight = 0.0;
+
+  for (guint i = 0; i < hits->len; i++)
+    {
+      const SdPlaceHit *hit = &g_array_index (hits, SdPlaceHit, i);
+
+      if (hit->place == NULL || !_sd_place_is_within (hit->place, place))
+        continue;
+      weight += is_landmark (hit) ? 0.5 * hit->weight : hit->weight;
+    }
+  return weight;
 }
