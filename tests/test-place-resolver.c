@@ -293,6 +293,30 @@ static const StoryCase story_cases[] = {
   /* (the story is set in 胥口镇, named first and alone) */
   { "/place-resolver/false-positive/generic-park", "吴中区发展特色产业",
     "吴中区胥口镇大湖工业园区新引进企业12家，吴中区还将加快布局。", "苏州市", "吴中区", "胥口镇" },
+  /* A place the story is about, or one it passes by: a landmark on a tour
+   * of a city, a district written out once with its town among others, a
+   * town's short name in a station's, a list under a headline about the
+   * province. */
+  { "/place-resolver/subject/landmark-on-city-tour", "海外记者点赞苏州",
+    "9月12日，海外记者来到苏州。他们先后走访了太仓港、太仓浏河天妃宫等地。"
+    "记者们说，苏州是一座历史悠久的古城，太仓港的繁忙景象令人难忘，"
+    "天堂苏州的古韵今风令人印象深刻。",
+    "苏州市", NULL, NULL },
+  { "/place-resolver/subject/landmark-against-city", "志愿者温暖这座城",
+    "在扬州的大街小巷，总有一群志愿者。他们在东关街为游客指路，在路口劝导文明出行。", "扬州市",
+    NULL, NULL },
+  { "/place-resolver/subject/district-against-passing-city", "吴都路改造工程完工",
+    "近日，新吴区吴都路改造工程完工。工程按照无锡市道路品质导则施工。", "无锡市", "新吴区", NULL },
+  { "/place-resolver/subject/written-out-once", "一村一特色",
+    "徐州市推动农业全面升级。贾汪区的草莓迎来丰收。睢宁县姚集镇建起手工艺工坊。", "徐州市", NULL,
+    NULL },
+  { "/place-resolver/subject/short-town-in-station", "外地游客说南京",
+    "昨夜，记者在南京中央门汽车站遇到了回乡的李军。他说，南京的街道很干净。", "南京市", NULL,
+    NULL },
+  { "/place-resolver/subject/province-headline", "江苏公布新一批特色田园乡村",
+    "近日，江苏省命名了新一批特色田园乡村，南京溧水区和凤镇张家村等村庄上榜。"
+    "南京溧水区和凤镇张家村诸家保留了传统风貌。苏州市、南京市也各有乡村上榜。",
+    "江苏省", NULL, NULL },
   { "/place-resolver/false-positive/innovation", "创新吴江建设加速推进",
     "吴江区今年新增高新技术企业百余家。", "苏州市", "吴江区", NULL },
 };

@@ -55,6 +55,21 @@ const SdPlace *_sd_place_find_village_place (SdGazetteer   *gazetteer,
                                              GHashTable    *support,
                                              const SdPlace *within);
 
+/* sd-place-subject.c: what the story is about, what it names in passing */
+G_GNUC_INTERNAL
+double         _sd_place_sum_own_weight    (GArray        *hits,
+                                            const SdPlace *city);
+G_GNUC_INTERNAL
+double         _sd_place_sum_named_weight  (GArray        *hits,
+                                            const SdPlace *place);
+G_GNUC_INTERNAL
+gboolean       _sd_place_names_again       (SdGazetteer   *gazetteer,
+                                            GArray        *hits,
+                                            guint          i,
+                                            SdPlaceLevel   level);
+G_GNUC_INTERNAL
+gboolean       _sd_place_headline_names_province_only (GArray *hits);
+
 G_GNUC_INTERNAL
 guint          _sd_place_count_sentence_ends (const char *text,
                                               gsize       from,

@@ -363,9 +363,14 @@ add_to_tally (GArray *tally, const SdPlace *place, double weight)
 }
 
 /* Places at @level from the hits inside @within (NULL: anywhere), only from
- * the headline when @headline_only. */
+ * the headline when @headline_only; with @once, a name written out with
+ * its parent (睢宁县姚集镇) counts once at @level. */
 static GArray *
-tally_level (Resolution *res, SdPlaceLevel level, const SdPlace *within, gboolean headline_only)
+tally_level (Resolution    *res,
+             SdPlaceLevel   level,
+             const SdPlace *within,
+             gboolean       headline_only,
+             gboolean       once)
 {
   GArray *tally = g_array_new (FALSE, FALSE, sizeof (Tally));
 
@@ -380,6 +385,8 @@ tally_level (Resolution *res, SdPlaceLevel level, const SdPlace *within, gboolea
         continue;
       place = _sd_gazetteer_get_ancestor_at (res->gazetteer, hit->place, level);
       if (place != NULL && level == SD_PLACE_LEVEL_TOWN && !_sd_place_is_proper_town (place))
+        continue;
+      if (once && _sd_place_names_again (res->gazetteer, res->hits, i, level))
         continue;
       add_to_tally (tally, place, hit->weight);
     }
@@ -461,8 +468,15 @@ decide_level (Resolution    *res,
               Source        *out_source,
               double        *confidence)
 {
-  g_autoptr (GArray) in_headline = tally_level (res, level, parent, TRUE);
-  g_autoptr (GArray) in_story = tally_level (res, level, parent, FALSE);
+  g_autoptr (GArray) in_headline = tally_level (res, level, parent, TRUE, FALSE);
+  g_autoptr (GArray) in_story = tally_level (res, level, parent, FALSE, FALSE);
+  /* which district the body is about: each naming once */
+  g_autoptr (GArray) namings =
+      tally_level (res, level, parent, FALSE, level == SD_PLACE_LEVEL_DISTRICT);
+  /* less than the story's talk of its city as a whole: a stop on a tour
+   * of the city (苏州…太仓港…苏州) */
+  double city_talk =
+      level == SD_PLACE_LEVEL_DISTRICT ? _sd_place_sum_own_weight (res->hits, parent) : 0.0;
   const SdPlace *place;
 
   *out_source = FROM_NOWHERE;
@@ -488,7 +502,8 @@ decide_level (Resolution    *res,
        * sentences, or a body overwhelmingly about one district */
       if (level == SD_PLACE_LEVEL_TOWN)
         place = _sd_place_find_scene_town (res->gazetteer, res->hits, TRUE, parent);
-      else if ((place = find_dominant (in_story, 0.8, 3)) == NULL)
+      else if ((place = find_dominant (namings, 0.8, 3)) == NULL
+               || _sd_place_sum_named_weight (res->hits, place) < city_talk)
         place = _sd_place_find_scene (res->gazetteer, res->hits, parent, level);
       if (place != NULL)
         {
@@ -502,6 +517,9 @@ decide_level (Resolution    *res,
       double province = sum_province_weight (res);
 
       place = find_dominant (in_story, 0.6, 1);
+      /* 江苏公布…, 全省… over a list that names one city most */
+      if (_sd_place_headline_names_province_only (res->hits))
+        place = NULL;
       /* One passing mention among other places, or less than the talk
        * of the province, is no story about that city. */
       if (place != NULL
@@ -520,13 +538,14 @@ decide_level (Resolution    *res,
           *confidence *= 0.7;
           return place;
         }
-      place = find_dominant (in_story, 0.65, level == SD_PLACE_LEVEL_TOWN ? 2 : 1);
+      place = find_dominant (namings, 0.65, level == SD_PLACE_LEVEL_TOWN ? 2 : 1);
     }
 
   /* Below the city, the winner must also carry a fair part of all that is
    * said about its parent: "苏州市…苏州市…吴中区" is a story about 苏州市. */
   if (place != NULL && parent != NULL
-      && get_tally_score (in_story, place) < 0.4 * get_support (res, parent))
+      && (get_tally_score (in_story, place) < 0.4 * get_support (res, parent)
+          || _sd_place_sum_named_weight (res->hits, place) < city_talk))
     place = NULL;
 
   if (place != NULL)
@@ -570,7 +589,7 @@ decide (Resolution *res)
   city = decide_level (res, SD_PLACE_LEVEL_CITY, NULL, FROM_NOWHERE, &city_source, &confidence);
   if (city == NULL)
     {
-      g_autoptr (GArray) cities = tally_level (res, SD_PLACE_LEVEL_CITY, NULL, FALSE);
+      g_autoptr (GArray) cities = tally_level (res, SD_PLACE_LEVEL_CITY, NULL, FALSE, FALSE);
 
       /* the villages of one district, when nothing names the province
        * (a list of its villages) and no city is ahead */

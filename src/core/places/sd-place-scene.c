@@ -240,6 +240,9 @@ _sd_place_find_scene (SdGazetteer   *gazetteer,
           || !_sd_place_is_within (hit->place, parent))
         continue;
       scene = _sd_gazetteer_get_ancestor_at (gazetteer, hit->place, level);
+      /* a town's short name may name something else (南京中央门汽车站) */
+      if (hit->shortened && hit->place->level == SD_PLACE_LEVEL_TOWN)
+        return NULL;
       if (!is_written_out (hits, i)
           && !(hit->place->level == SD_PLACE_LEVEL_TOWN && !hit->shortened
                && _sd_place_is_proper_town (hit->place) && hit->start < SD_SCENE_BYTES
