@@ -298,13 +298,13 @@ static const StoryCase story_cases[] = {
    * town's short name in a station's, a list under a headline about the
    * province. */
   { "/place-resolver/subject/landmark-on-city-tour", "海外记者点赞苏州",
-    "9月12日，海外记者来到苏州。他们先后走访了太仓港、太仓浏河天妃宫等地。"
+    "9月12日，海外记者来到苏州。他们先后走访了太仓港、浏河天妃宫等地。"
     "记者们说，苏州是一座历史悠久的古城，太仓港的繁忙景象令人难忘，"
-    "天堂苏州的古韵今风令人印象深刻。",
+    "天堂苏州的古韵今风令人印象深刻，苏州的开放让他们看到了中国的活力。",
     "苏州市", NULL, NULL },
   { "/place-resolver/subject/landmark-against-city", "志愿者温暖这座城",
-    "在扬州的大街小巷，总有一群志愿者。他们在东关街为游客指路，在路口劝导文明出行。", "扬州市",
-    NULL, NULL },
+    "在扬州的大街小巷，总有一群志愿者。他们在东关街为游客指路，在路口劝导文明出行，让扬州更温暖。",
+    "扬州市", NULL, NULL },
   { "/place-resolver/subject/district-against-passing-city", "吴都路改造工程完工",
     "近日，新吴区吴都路改造工程完工。工程按照无锡市道路品质导则施工。", "无锡市", "新吴区", NULL },
   { "/place-resolver/subject/written-out-once", "一村一特色",
