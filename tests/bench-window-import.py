@@ -21,7 +21,9 @@
 # the two.  SD_BENCH_NICES=0,5,10 runs the window's rounds with each nice
 # value for the import thread in turns (STORYDESK_IMPORT_NICE, a build that
 # reads it), each beside a CLI round.  Prints the figures as JSON, with the
-# load average.
+# load average, and the ms the import's thread stepped aside for a late main
+# loop (stepped_aside_ms: its dry run's, then the import's; src/core/importing/
+# sd-import-pacer.c).
 #
 # Copyright 2026 The Storydesk authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -69,7 +71,7 @@ def window_round(binary, nice):
     # the library at the default place: a second start hands it the files
     env = dict(os.environ, STORYDESK_FRAME_LOG=frame_log, NO_AT_BRIDGE="1", XDG_DATA_HOME=home,
                XDG_CONFIG_HOME=home, LC_ALL="C", GSETTINGS_BACKEND="memory",
-               G_MESSAGES_DEBUG="sd-story-list-model")
+               G_MESSAGES_DEBUG="sd-story-list-model sd-importer")
     if nice is not None:
         env["STORYDESK_IMPORT_NICE"] = nice
 
@@ -109,11 +111,16 @@ def window_round(binary, nice):
         stalls = sorted(((float(w[2]), float((w + ["-1"] * 2)[3]), float((w + ["-1"] * 2)[4]))
                          for w in probe("stall") if int(w[1]) >= started - 60000), reverse=True)
         during = [ms for ms, cpu, waited in stalls]
+        # the time the import's thread stepped aside for a late main loop
+        # (sd-import-pacer.c; none from a build before it)
+        with open(messages, encoding="utf-8", errors="replace") as f:
+            aside = [int(ms) for ms in re.findall(r"(\d+) ms stepped aside", f.read())]
         with open(f"/proc/{proc.pid}/status") as f:
             rss = [int(line.split()[1]) / 1024 for line in f if line.startswith("VmHWM:")][0]
         return {"binary": binary, "nice": nice, "listed_before": n_listed,
                 "import_s": round((done - started) / 1e6, 2),
                 "import_from_request_s": round(done / 1e6 - t0, 2),
+                "stepped_aside_ms": aside,
                 "stalls_over_50_ms": len(during), "longest_stalls_ms": during[:10],
                 "stall_total_s": round(sum(during) / 1000, 2),
                 # a stall the window's own work makes: over 50 ms on a CPU
