@@ -23,7 +23,9 @@
 # reads it), each beside a CLI round.  Prints the figures as JSON, with the
 # load average, and the ms the import's thread stepped aside for a late main
 # loop (stepped_aside_ms: its dry run's, then the import's; src/core/importing/
-# sd-import-pacer.c).
+# sd-import-pacer.c), and each thread's time on a CPU over the import
+# (cpu_s: by thread name; the import's own thread ends with it and is what the
+# process's total has besides).
 #
 # Copyright 2026 The Storydesk authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -62,6 +64,27 @@ def copy_library(dest):
             shutil.copyfile(library + suffix, dest + suffix)
 
 
+def thread_cpu(pid):
+    """Seconds on a CPU of each thread of process @pid, by thread name
+    (threads of one name added: the pool's workers), and of the whole
+    process, ended threads included ("process")."""
+    tick = os.sysconf("SC_CLK_TCK")
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    cpu = {"process": (int(fields[11]) + int(fields[12])) / tick}
+    for tid in os.listdir(f"/proc/{pid}/task"):
+        try:
+            with open(f"/proc/{pid}/task/{tid}/stat") as f:
+                stat = f.read()
+        except FileNotFoundError:
+            continue  # a thread that ended meanwhile (the import's, at its end)
+        name = stat[stat.index("(") + 1:stat.rindex(")")]
+        fields = stat[stat.rindex(")") + 2:].split()
+        name = "main" if tid == str(pid) else name
+        cpu[name] = cpu.get(name, 0) + (int(fields[11]) + int(fields[12])) / tick
+    return cpu
+
+
 def window_round(binary, nice):
     """Opens the window on a copy of the library, imports @pages there."""
     home = tempfile.mkdtemp(prefix="sd-bench-import-")
@@ -93,6 +116,7 @@ def window_round(binary, nice):
         time.sleep(2.0)  # the library's check and the tree's counts, left after the list
         load_before = load()
         n_lists = len(listed())
+        cpu_before = thread_cpu(proc.pid)
         # SD_BENCH_PERF=FILE: the main thread's profile meanwhile, for perf report
         perf = subprocess.Popen(["perf", "record", "--call-graph", "dwarf,16384", "-F", "400", "-k", "CLOCK_MONOTONIC", "-q", "-t", str(proc.pid), "-o",
                                  os.environ["SD_BENCH_PERF"]]) if "SD_BENCH_PERF" in os.environ \
@@ -102,6 +126,13 @@ def window_round(binary, nice):
         marks = wait(lambda: [m for m in probe("mark") if m[2] == "import-done"], "the import")
         started = [int(m[1]) for m in probe("mark") if m[2] == "import-started"][0]
         done = int(marks[0][1])
+        # each thread's CPU over the import (the import's own thread is
+        # gone by now: it is what the process's total has besides)
+        cpu_after = thread_cpu(proc.pid)
+        cpu = {name: round(s - cpu_before.get(name, 0), 2) for name, s in cpu_after.items()
+               if s - cpu_before.get(name, 0) >= 0.05}
+        cpu["ended (the import's)"] = round(
+            cpu.get("process", 0) - sum(s for name, s in cpu.items() if name != "process"), 2)
         time.sleep(3.0)  # what the import's end sets off: the list and the tree again
         if perf is not None:
             perf.send_signal(2)
@@ -121,6 +152,7 @@ def window_round(binary, nice):
                 "import_s": round((done - started) / 1e6, 2),
                 "import_from_request_s": round(done / 1e6 - t0, 2),
                 "stepped_aside_ms": aside,
+                "cpu_s": cpu,
                 "stalls_over_50_ms": len(during), "longest_stalls_ms": during[:10],
                 "stall_total_s": round(sum(during) / 1000, 2),
                 # a stall the window's own work makes: over 50 ms on a CPU
