@@ -24,8 +24,8 @@
 # load average, and the ms the import's thread stepped aside for a late main
 # loop (stepped_aside_ms: its dry run's, then the import's; src/core/importing/
 # sd-import-pacer.c), and each thread's time on a CPU over the import
-# (cpu_s: by thread name; the import's own thread ends with it and is what the
-# process's total has besides).
+# (cpu_s: by thread name; the import's own thread ends with it, and GIO's pool
+# lets idle workers go: those are what the process's total has besides).
 #
 # Copyright 2026 The Storydesk authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -127,11 +127,12 @@ def window_round(binary, nice):
         started = [int(m[1]) for m in probe("mark") if m[2] == "import-started"][0]
         done = int(marks[0][1])
         # each thread's CPU over the import (the import's own thread is
-        # gone by now: it is what the process's total has besides)
+        # gone by now, and GIO's pool lets idle workers go, the store's list
+        # reads among them: they are what the process's total has besides)
         cpu_after = thread_cpu(proc.pid)
         cpu = {name: round(s - cpu_before.get(name, 0), 2) for name, s in cpu_after.items()
                if s - cpu_before.get(name, 0) >= 0.05}
-        cpu["ended (the import's)"] = round(
+        cpu["ended (the import's, the pool's)"] = round(
             cpu.get("process", 0) - sum(s for name, s in cpu.items() if name != "process"), 2)
         time.sleep(3.0)  # what the import's end sets off: the list and the tree again
         if perf is not None:
