@@ -117,25 +117,7 @@ def find_unique_phrase(path):
 key = sdbench.key
 
 
-def type_text(text, delay):
-    """Types @text; a Han character as GTK's own Ctrl+Shift+U and its hex code.
-    xdotool types a character missing from the keymap by mapping it to a
-    spare key for the moment of the press: a window busy longer than that
-    (a 1,000,000-story library starting) reads the key after the mapping is
-    undone, and the character is lost (the driver then waited for ever).
-    Returns the wall-clock time the last character was committed (its
-    space pressed)."""
-    committed = time.time()
-    for c in text:
-        if ord(c) < 128:
-            committed = time.time()
-            subprocess.run(["xdotool", "type", "--delay", str(delay), c], check=True)
-        else:
-            subprocess.run(["xdotool", "key", "--delay", str(delay), "ctrl+shift+u",
-                            *"%x" % ord(c)], check=True)
-            committed = time.time()
-            subprocess.run(["xdotool", "key", "space"], check=True)
-    return committed
+type_text = sdbench.type_text
 
 
 def logged_at(line_re):

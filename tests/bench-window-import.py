@@ -21,7 +21,11 @@
 # the two.  SD_BENCH_NICES=0,5,10 runs the window's rounds with each nice
 # value for the import thread in turns (STORYDESK_IMPORT_NICE, a build that
 # reads it), each beside a CLI round.  Prints the figures as JSON, with the
-# load average.
+# load average, and the ms the import's thread stepped aside for a late main
+# loop (stepped_aside_ms: its dry run's, then the import's; src/core/importing/
+# sd-import-pacer.c), and each thread's time on a CPU over the import
+# (cpu_s: by thread name; the import's own thread ends with it, and GIO's pool
+# lets idle workers go: those are what the process's total has besides).
 #
 # Copyright 2026 The Storydesk authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -60,6 +64,27 @@ def copy_library(dest):
             shutil.copyfile(library + suffix, dest + suffix)
 
 
+def thread_cpu(pid):
+    """Seconds on a CPU of each thread of process @pid, by thread name
+    (threads of one name added: the pool's workers), and of the whole
+    process, ended threads included ("process")."""
+    tick = os.sysconf("SC_CLK_TCK")
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    cpu = {"process": (int(fields[11]) + int(fields[12])) / tick}
+    for tid in os.listdir(f"/proc/{pid}/task"):
+        try:
+            with open(f"/proc/{pid}/task/{tid}/stat") as f:
+                stat = f.read()
+        except FileNotFoundError:
+            continue  # a thread that ended meanwhile (the import's, at its end)
+        name = stat[stat.index("(") + 1:stat.rindex(")")]
+        fields = stat[stat.rindex(")") + 2:].split()
+        name = "main" if tid == str(pid) else name
+        cpu[name] = cpu.get(name, 0) + (int(fields[11]) + int(fields[12])) / tick
+    return cpu
+
+
 def window_round(binary, nice):
     """Opens the window on a copy of the library, imports @pages there."""
     home = tempfile.mkdtemp(prefix="sd-bench-import-")
@@ -69,7 +94,7 @@ def window_round(binary, nice):
     # the library at the default place: a second start hands it the files
     env = dict(os.environ, STORYDESK_FRAME_LOG=frame_log, NO_AT_BRIDGE="1", XDG_DATA_HOME=home,
                XDG_CONFIG_HOME=home, LC_ALL="C", GSETTINGS_BACKEND="memory",
-               G_MESSAGES_DEBUG="sd-story-list-model")
+               G_MESSAGES_DEBUG="sd-story-list-model sd-importer")
     if nice is not None:
         env["STORYDESK_IMPORT_NICE"] = nice
 
@@ -91,6 +116,7 @@ def window_round(binary, nice):
         time.sleep(2.0)  # the library's check and the tree's counts, left after the list
         load_before = load()
         n_lists = len(listed())
+        cpu_before = thread_cpu(proc.pid)
         # SD_BENCH_PERF=FILE: the main thread's profile meanwhile, for perf report
         perf = subprocess.Popen(["perf", "record", "--call-graph", "dwarf,16384", "-F", "400", "-k", "CLOCK_MONOTONIC", "-q", "-t", str(proc.pid), "-o",
                                  os.environ["SD_BENCH_PERF"]]) if "SD_BENCH_PERF" in os.environ \
@@ -100,6 +126,14 @@ def window_round(binary, nice):
         marks = wait(lambda: [m for m in probe("mark") if m[2] == "import-done"], "the import")
         started = [int(m[1]) for m in probe("mark") if m[2] == "import-started"][0]
         done = int(marks[0][1])
+        # each thread's CPU over the import (the import's own thread is
+        # gone by now, and GIO's pool lets idle workers go, the store's list
+        # reads among them: they are what the process's total has besides)
+        cpu_after = thread_cpu(proc.pid)
+        cpu = {name: round(s - cpu_before.get(name, 0), 2) for name, s in cpu_after.items()
+               if s - cpu_before.get(name, 0) >= 0.05}
+        cpu["ended (the import's, the pool's)"] = round(
+            cpu.get("process", 0) - sum(s for name, s in cpu.items() if name != "process"), 2)
         time.sleep(3.0)  # what the import's end sets off: the list and the tree again
         if perf is not None:
             perf.send_signal(2)
@@ -109,11 +143,17 @@ def window_round(binary, nice):
         stalls = sorted(((float(w[2]), float((w + ["-1"] * 2)[3]), float((w + ["-1"] * 2)[4]))
                          for w in probe("stall") if int(w[1]) >= started - 60000), reverse=True)
         during = [ms for ms, cpu, waited in stalls]
+        # the time the import's thread stepped aside for a late main loop
+        # (sd-import-pacer.c; none from a build before it)
+        with open(messages, encoding="utf-8", errors="replace") as f:
+            aside = [int(ms) for ms in re.findall(r"(\d+) ms stepped aside", f.read())]
         with open(f"/proc/{proc.pid}/status") as f:
             rss = [int(line.split()[1]) / 1024 for line in f if line.startswith("VmHWM:")][0]
         return {"binary": binary, "nice": nice, "listed_before": n_listed,
                 "import_s": round((done - started) / 1e6, 2),
                 "import_from_request_s": round(done / 1e6 - t0, 2),
+                "stepped_aside_ms": aside,
+                "cpu_s": cpu,
                 "stalls_over_50_ms": len(during), "longest_stalls_ms": during[:10],
                 "stall_total_s": round(sum(during) / 1000, 2),
                 # a stall the window's own work makes: over 50 ms on a CPU

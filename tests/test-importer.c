@@ -510,6 +510,38 @@ test_import_async (Fixture *fixture, gconstpointer unused)
   g_main_loop_unref (data.loop);
 }
 
+/* A pacer whose main loop stopped beating (a window busy for good) slows
+ * an import and never stops it: every page comes in; a late main loop is
+ * waited for, a stopped pacer never (#16, sd-import-pacer). */
+static void
+test_import_paced (Fixture *fixture, gconstpointer unused)
+{
+  const char *const paths[] = { SD_SEEDS_DIR, NULL };
+  AsyncData         data = { g_main_loop_new (NULL, FALSE) };
+  g_autoptr (SdImportPacer) pacer = sd_import_pacer_new ();
+  g_autoptr (SdImportPacer) stopped = sd_import_pacer_new ();
+  SdImportOptions options = { .pacer = pacer };
+
+  sd_import_pacer_stop (stopped);
+  g_usleep ((SD_IMPORT_PACER_LATE_MS + 5) * 1000);
+  g_assert_cmpuint (sd_import_pacer_wait (stopped), ==, 0);
+  g_assert_cmpuint (sd_import_pacer_wait (pacer), >, 0);
+  /* the pause points of a thread with no pacer return at once */
+  sd_import_pause_point ();
+  g_assert_cmpuint (sd_import_pacer_thread_slept_ms (), ==, 0);
+
+  sd_importer_import_async (fixture->store, paths, &options, NULL, NULL, NULL, NULL, finished_cb,
+                            &data);
+  g_main_loop_run (data.loop);
+  g_assert_no_error (data.error);
+  g_assert_cmpuint (data.results->len, ==, 5);
+  for (guint i = 0; i < data.results->len; i++)
+    g_assert_no_error (((SdImportResult *) g_ptr_array_index (data.results, i))->error);
+  g_assert_cmpint (sd_store_count_stories (fixture->store, NULL), >=, 25);
+  g_ptr_array_unref (data.results);
+  g_main_loop_unref (data.loop);
+}
+
 /* The import thread's nice value: the default, or one from 0 to 19 that the
  * benchmark sets; anything else is ignored (#16). */
 static void
@@ -552,6 +584,7 @@ main (int argc, char *argv[])
   ADD ("/importer/summary", test_summary);
   ADD ("/importer/bad-file", test_bad_file_loses_nothing);
   ADD ("/importer/async", test_import_async);
+  ADD ("/importer/paced", test_import_paced);
   ADD ("/importer/new-version", test_new_version_keeps_work);
 #undef ADD
   g_test_add_func ("/importer/collect-folder", test_collect_folder);

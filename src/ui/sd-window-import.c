@@ -33,6 +33,36 @@ show_progress (SdWindow *self, const char *format, guint done, guint total, cons
   gtk_progress_bar_set_fraction (self->progress_bar, total > 0 ? (double) done / total : 1.0);
 }
 
+/* The main loop ran again: the import need not step aside for it.  At an
+ * idle's priority, so that a frame due, events and the lists' landing all
+ * come first: while any is waiting, the import's thread sleeps at its next
+ * pause point and the CPU goes to them (sd-import-pacer.c says why). */
+static gboolean
+import_beat_cb (gpointer data)
+{
+  sd_import_pacer_beat (data);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+start_import_pacer (SdWindow *self)
+{
+  _sd_window_stop_import_pacer (self);
+  self->import_pacer = sd_import_pacer_new ();
+  self->import_beat = g_timeout_add_full (G_PRIORITY_DEFAULT_IDLE, SD_IMPORT_PACER_BEAT_MS,
+                                          import_beat_cb, sd_import_pacer_ref (self->import_pacer),
+                                          (GDestroyNotify) sd_import_pacer_unref);
+}
+
+void
+_sd_window_stop_import_pacer (SdWindow *self)
+{
+  if (self->import_pacer != NULL)
+    sd_import_pacer_stop (self->import_pacer);
+  g_clear_handle_id (&self->import_beat, g_source_remove);
+  g_clear_pointer (&self->import_pacer, sd_import_pacer_unref);
+}
+
 static void
 import_progress_cb (guint done, guint total, const char *path, gpointer self)
 {
@@ -58,6 +88,7 @@ import_done (SdWindow *self, GPtrArray *results, GError *error)
   g_clear_pointer (&self->import_paper, g_free);
   g_clear_pointer (&self->import_date, g_free);
   self->import_details_asked = FALSE;
+  _sd_window_stop_import_pacer (self);
   sd_frame_probe_mark ("import-done");
   gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
   g_clear_object (&self->import_cancellable);
@@ -117,7 +148,8 @@ run_import (SdWindow *self, gboolean allow_drop)
   const SdImportOptions options = { .paper = self->import_paper,
                                     .issue_date = self->import_date,
                                     .allow_drop = allow_drop,
-                                    .batch_kind = self->import_batch_kind };
+                                    .batch_kind = self->import_batch_kind,
+                                    .pacer = self->import_pacer };
 
   gtk_label_set_text (self->progress_label, _("Importing…"));
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
@@ -258,6 +290,7 @@ sd_window_import (SdWindow *self, const char *const *paths, SdBatchKind batch_ki
       return;
     }
   self->import_cancellable = g_cancellable_new ();
+  start_import_pacer (self);
   sd_frame_probe_mark ("import-started");
   g_simple_action_set_enabled (
       G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "import")), FALSE);
@@ -269,7 +302,8 @@ sd_window_import (SdWindow *self, const char *const *paths, SdBatchKind batch_ki
    * new versions of pages may drop stories (#14 item 1). */
   self->import_paths = g_strdupv ((char **) paths);
   self->import_batch_kind = batch_kind;
-  sd_library_model_import_async (self->library, paths,
-                                 &(SdImportOptions){ .dry_run = TRUE, .batch_kind = batch_kind },
-                                 self->import_cancellable, check_progress_cb, checked_cb, self);
+  sd_library_model_import_async (
+      self->library, paths,
+      &(SdImportOptions){ .dry_run = TRUE, .batch_kind = batch_kind, .pacer = self->import_pacer },
+      self->import_cancellable, check_progress_cb, checked_cb, self);
 }

@@ -57,6 +57,8 @@ struct _SdWindow
   SdStoryModel   *shown;          /* the story in the article view */
   GCancellable   *import_cancellable;
   gint64          progress_shown; /* when an import's progress was last shown */
+  SdImportPacer  *import_pacer;  /* (nullable) beaten while an import runs */
+  guint           import_beat;   /* the beat's source */
   GStrv           import_paths;  /* (nullable) the import being checked or run */
   SdBatchKind     import_batch_kind;
   GPtrArray      *import_checked; /* (nullable) (element-type SdImportResult) the dry run's */
@@ -119,6 +121,7 @@ G_GNUC_INTERNAL void _sd_window_append_row_menu (SdWindow *self, GMenu *menu);
 /* sd-window-import.c: after the paper and date were asked, the import
  * goes on (or, @cancelled, stops with nothing written). */
 G_GNUC_INTERNAL void _sd_window_import_continue (SdWindow *self, gboolean cancelled);
+G_GNUC_INTERNAL void _sd_window_stop_import_pacer (SdWindow *self);
 
 /* sd-window-pages.c: paper, date and page */
 /* Asks paper and date for the files of the dry run @results that name

@@ -474,6 +474,7 @@ sd_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->import_cancellable);
   g_clear_object (&self->import_cancellable);
+  _sd_window_stop_import_pacer (self);
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
   if (self->library != NULL)

@@ -84,6 +84,7 @@ import_job_free (ImportJob *job)
   g_strfreev (job->paths);
   g_free (job->paper);
   g_free (job->issue_date);
+  g_clear_pointer (&job->options.pacer, sd_import_pacer_unref);
   if (job->progress_destroy != NULL)
     job->progress_destroy (job->progress_data);
   g_main_context_unref (job->context);
@@ -326,6 +327,7 @@ sd_importer_import_page (gpointer library, const SdImportFile *file, const SdImp
   if (done_before_segmenting (library, &record, options, result))
     return g_steal_pointer (&result);
 
+  sd_import_pause_point ();
   pipeline = sd_pipeline_run (page, SD_PIPELINE_DEFAULT);
   if (pipeline->stories->len == 0)
     {
@@ -339,6 +341,7 @@ sd_importer_import_page (gpointer library, const SdImportFile *file, const SdImp
     flags |= SD_PAGE_IMPORT_ALLOW_DROP;
   if (options->dry_run)
     flags |= SD_PAGE_IMPORT_DRY_RUN;
+  sd_import_pause_point ();
   if (sd_library_import_page (library, &record, pipeline->stories, flags, &outcome, &result->error)
       || g_error_matches (result->error, SD_STORE_ERROR, SD_STORE_ERROR_WOULD_DROP))
     {
@@ -394,7 +397,8 @@ import_thread (GTask *task, gpointer source_object, gpointer task_data, GCancell
   ImportJob *job = task_data;
   g_autoptr (GPtrArray) files = NULL;
   g_autoptr (GPtrArray) results = NULL;
-  GError *error = NULL;
+  GError  *error = NULL;
+  gboolean cancelled = FALSE;
 
   files = sd_importer_collect_pages ((const char *const *) job->paths, &error);
   if (files == NULL)
@@ -405,14 +409,17 @@ import_thread (GTask *task, gpointer source_object, gpointer task_data, GCancell
 
   results = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_import_result_free);
   sd_library_begin_batch (job->library, job->options.batch_kind);
+  /* the pause points of this thread (a page's steps) ask the window's pacer */
+  sd_import_pacer_set_thread (job->options.pacer);
   for (guint i = 0; i < files->len; i++)
     {
       const SdImportFile *file = g_ptr_array_index (files, i);
 
       /* Each page is its own transaction: stopping between pages keeps
        * every page already stored whole. */
-      if (g_task_return_error_if_cancelled (task))
-        return;
+      if ((cancelled = g_task_return_error_if_cancelled (task)))
+        break;
+      sd_import_pause_point ();
       g_ptr_array_add (results, sd_importer_import_page (job->library, file, &job->options));
 
       if (job->progress != NULL)
@@ -426,7 +433,12 @@ import_thread (GTask *task, gpointer source_object, gpointer task_data, GCancell
                                       (GDestroyNotify) progress_report_free);
         }
     }
-  g_task_return_pointer (task, g_steal_pointer (&results), (GDestroyNotify) g_ptr_array_unref);
+  sd_import_pacer_set_thread (NULL);
+  if (job->options.pacer != NULL)
+    g_debug ("%u files, %" G_GUINT64_FORMAT " ms stepped aside for the main loop", files->len,
+             sd_import_pacer_thread_slept_ms ());
+  if (!cancelled)
+    g_task_return_pointer (task, g_steal_pointer (&results), (GDestroyNotify) g_ptr_array_unref);
 }
 
 /**
@@ -495,6 +507,8 @@ sd_importer_import_async (gpointer               library,
     job->options = *options;
   job->options.paper = job->paper = g_strdup (job->options.paper);
   job->options.issue_date = job->issue_date = g_strdup (job->options.issue_date);
+  if (job->options.pacer != NULL)
+    sd_import_pacer_ref (job->options.pacer);
   job->progress = progress;
   job->progress_data = progress_data;
   job->progress_destroy = progress_destroy;

@@ -7,6 +7,7 @@
 /* clang-format off */
 #pragma once
 
+#include "sd-import-pacer.h"
 #include "sd-library.h"
 #include "sd-store.h"
 
@@ -59,6 +60,8 @@ typedef struct
                            * n_dropped; nothing is written (new pages are not segmented) */
   SdBatchKind batch_kind; /* the import batch the new pages make (an import, or
                            * the sample pages of the window's first run) */
+  SdImportPacer *pacer;   /* (nullable) the window's: the import steps aside
+                           * while its main loop is late (sd-import-pacer) */
 } SdImportOptions;
 
 /* Called in the caller's main context as files are done. */

@@ -10,6 +10,7 @@
 #include "sd-pipeline.h"
 
 #include "sd-gazetteer.h"
+#include "sd-import-pacer.h"
 #include "sd-segmenter.h"
 #include "sd-theme-suggester.h"
 
@@ -274,11 +275,17 @@ sd_pipeline_run (const SdPage *page, SdPipelineFlags flags)
 
   g_return_val_if_fail (page != NULL, NULL);
 
+  /* an import in the window steps aside between the steps while its main
+   * loop is late (sd-import-pacer; nothing elsewhere) */
   self = sd_pipeline_new (page);
   sd_pipeline_segment (self);
+  sd_import_pause_point ();
   sd_pipeline_make_stories (self);
   for (guint i = 0; i < self->stories->len; i++)
-    sd_pipeline_place_story (self, i);
+    {
+      sd_import_pause_point ();
+      sd_pipeline_place_story (self, i);
+    }
   sd_pipeline_settle_places (self);
   if (flags & SD_PIPELINE_THEMES)
     for (guint i = 0; i < self->stories->len; i++)

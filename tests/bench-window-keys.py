@@ -1,0 +1,127 @@
+#!/usr/bin/python3
+# bench-window-keys.py — every keystroke of 20 searches typed in the real
+# window, each from the key to its first rows landed in the list, as a p95
+# (#16: keystroke → first rows p95 ≤ 60 ms at 100,000 stories), without
+# AT-SPI (which on a list of 100,000 rows costs more than what is timed).
+# Run by storydesk-bench --window under xvfb-run, beside the store's own time
+# for the same queries (the floor, sd-bench-window.c); also by hand:
+#
+#   GSETTINGS_SCHEMA_DIR=build/data xvfb-run -a -s '-screen 0 1280x800x24' \
+#     /usr/bin/python3 tests/bench-window-keys.py build/src/storydesk LIBRARY OUT.json
+#
+# Each query (1 to 3 characters, QUERIES below) is typed into an empty search
+# box a character at a time, twice: a first round where every query is new
+# to the window ("fresh": SQLite's and the worker's caches have not seen it),
+# then the same again ("cached").  A key's time runs from the character
+# committed (GTK's Ctrl+Shift+U input, its space pressed: type_text ()) to
+# the window's debug message that its first rows landed ("first N rows" or
+# "listed N stories", GLib's time of day to the millisecond), and the
+# message's own figure is the model's part of it (the read asked to the
+# rows landed, on the main loop's clock).  The next key waits until the
+# key's whole list is read (or 2 s), as an editor reading the rows would.
+# Writes JSON: each key's record (query so far, round, ms, model's ms), the
+# p50/p95/max of each round and of all keys, and the load average.
+#
+# Copyright 2026 The Storydesk authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import json
+import math
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import sdbench  # noqa: E402
+
+# 20 queries: 5 of one character, 8 of two, 7 of three (the benchmark's
+# search classes, storydesk-bench.c, and a few more words of its archive)
+QUERIES = ["党", "镇", "吴", "稻", "水",
+           "党建", "吴江", "乡村", "消防", "政协", "统战", "文明", "社区",
+           "新就业", "志愿者", "党支部", "高质量", "吴江区", "苏州市", "服务业"]
+LANDED = r"(?:first (\d+) rows|listed (\d+) stories) in (\d+) ms"
+
+binary, library, out_path = sys.argv[1], sys.argv[2], sys.argv[3]
+home = tempfile.mkdtemp(prefix="sd-bench-keys-")
+messages = os.path.join(home, "messages")
+env = dict(os.environ, NO_AT_BRIDGE="1", XDG_DATA_HOME=home, LC_ALL="C",
+           GSETTINGS_BACKEND="memory", G_MESSAGES_DEBUG="sd-story-list-model",
+           GTK_IM_MODULE="gtk-im-context-simple")
+
+
+def landed():
+    """(wall-clock time, kind, model's ms) of each list landing logged so far."""
+    with open(messages, encoding="utf-8", errors="replace") as f:
+        found = re.findall(r"DEBUG: (\d+):(\d+):(\d+\.\d+): " + LANDED, f.read())
+    midnight = time.mktime(time.localtime()[:3] + (0, 0, 0, 0, 0, -1))
+    return [(midnight + int(h) * 3600 + int(m) * 60 + float(s), "first" if first else "listed",
+             int(ms)) for h, m, s, first, listed, ms in found]
+
+
+def wait_landed(n_before, whole, timeout=30.0):
+    """The first landing after the first @n_before; with @whole, waits
+    for the whole list too (up to 2 s more)."""
+    found = sdbench.wait(lambda: landed()[n_before:], f"a list in {library}", timeout, 0.005)
+    if whole and found[0][1] == "first":
+        try:
+            sdbench.wait(lambda: [x for x in landed()[n_before:] if x[1] == "listed"], "", 2.0,
+                         0.01)
+        except SystemExit:
+            pass
+    return found[0]
+
+
+def percentiles(values):
+    """p50, p95 and max by nearest rank, as storydesk-bench computes them."""
+    if not values:
+        return {}
+    ranked = sorted(values)
+
+    def rank(q):
+        return ranked[min(len(ranked), max(1, math.ceil(q * len(ranked)))) - 1]
+    return {"n": len(ranked), "p50": rank(0.5), "p95": rank(0.95), "max": ranked[-1]}
+
+
+def load():
+    with open("/proc/loadavg") as f:
+        return float(f.read().split()[0])
+
+
+with open(messages, "w") as out:
+    proc = subprocess.Popen([binary, "--db", library], env=env, stdout=out, stderr=out)
+keys = []
+loads = [load()]
+try:
+    sdbench.wait(landed, f"the window on {library}", 300.0)
+    sdbench.focus_search(proc.pid, 1.0)
+    time.sleep(1.0)  # the library's check and the tree, left after the list
+    for round_name in ("fresh", "cached"):
+        for query in QUERIES:
+            for i, c in enumerate(query):
+                n = len(landed())
+                committed = sdbench.type_text(c, 12)
+                at, kind, model_ms = wait_landed(n, True)
+                keys.append({"query": query[:i + 1], "round": round_name,
+                             "ms": round((at - committed) * 1000, 1), "model_ms": model_ms})
+            n = len(landed())
+            sdbench.key("ctrl+a", "BackSpace")
+            wait_landed(n, True)
+        loads.append(load())
+finally:
+    proc.terminate()
+    proc.wait()
+
+figures = {"queries": QUERIES, "keys": keys, "load": loads}
+for name, chosen in (("fresh", "fresh"), ("cached", "cached"), ("all", None)):
+    ms = [k["ms"] for k in keys if chosen in (None, k["round"])]
+    model = [k["model_ms"] for k in keys if chosen in (None, k["round"])]
+    figures[f"key_{name}_ms"] = percentiles(ms)
+    figures[f"key_{name}_model_ms"] = percentiles(model)
+with open(out_path, "w", encoding="utf-8") as f:
+    json.dump(figures, f, ensure_ascii=False, indent=1)
+for name in ("fresh", "cached", "all"):
+    p = figures[f"key_{name}_ms"]
+    print(f"keys {name:7} n={p['n']:3} p50 {p['p50']:6.1f}  p95 {p['p95']:6.1f}  max {p['max']:6.1f} ms")
