@@ -283,6 +283,86 @@ test_wrapped_ends_at_edge (void)
   g_assert_false (sd_line_structure_ends_at_edge (lines, ended - text));
 }
 
+/* A bracket left open at a line's end goes on in the next line, which is
+ * no title however short, and past a column break (a blank line) too
+ * (lines of real pages: a reporter line after a paragraph's last sentence,
+ * a photo's credit cut by a column break). */
+static void
+test_wrapped_open_bracket (void)
+{
+  static const char reporters[] = "连云港高速路网再添两条重要动脉\n"
+                                  "　　连宿高速公路一期工程(徐圩\n"
+                                  "至灌云段)与长深高速公路连淮段\n"
+                                  "扩建工程今日正式建成通车,标志\n"
+                                  "着连云港高速路网再添两条重要动\n"
+                                  "脉,将有效缓解区域交通压力,强化\n"
+                                  "连云港“一带一路”交汇点枢纽功\n"
+                                  "能,为沿线城乡互动与区域协同发\n"
+                                  "展注入新动能。(记者 刘蔚 通讯\n"
+                                  "员 朱正艳)\n"
+                                  "　　3月21日,在江苏省连云港市连\n"
+                                  "云区高公岛街道腾旭紫菜加工厂,\n"
+                                  "工人们在生产今年最后一批紫菜。\n";
+  static const char credit[] = "江苏沭阳:千亩莲藕种植基地迎来采收季\n"
+                               "　　2022年年9月4日,江苏省沭阳县耿圩镇千亩\n"
+                               "莲藕种植基地迎来采收季,农民加紧采挖莲藕,准\n"
+                               "备供应市场。\n"
+                               "　　据了解,沭阳县耿圩镇莲藕产业基地种植面\n"
+                               "积近千亩,平均亩产1700公斤左右,莲藕个大白嫩、\n"
+                               "口感鲜甜,受到消费者青睐。 周永摄(人民图片\n"
+                               "\n"
+                               "网)\n"
+                               "\n"
+                               "江苏淮阴徐溜镇:干群协力防汛排涝\n"
+                               "　　7月份以来,江苏省淮安市淮阴区徐溜镇出现\n"
+                               "多次连续降雨,辖区内部分农田积水严重,直接影\n"
+                               "响到了群众正常的生产生活。为切实保护群众的\n"
+                               "切身利益,该镇提前谋划,多措并举,组织广大党\n"
+                               "员干部,全力以赴做好防汛、排涝工作。\n"
+                               "　　灾情就是命令,徐溜镇迅速启动《防汛排涝\n"
+                               "应急预案》,组织防汛排涝工作组,加强领导、明\n"
+                               "确职责,班子成员包村,镇主要领导到排水除涝工\n"
+                               "作第一线,现场督导各村排涝工作;特别是种植菊\n"
+                               "花的六个村,由于菊花最怕水灾,及时联系调动挖\n"
+                               "掘机,疏通沟渠,确保排水通畅,对地势低洼、排\n"
+                               "水不畅的地块,采取用水泵抽水的办法,将菊花地\n";
+  g_auto (GStrv) first = read_wrapped_paragraphs (reporters);
+  g_auto (GStrv) second = read_wrapped_paragraphs (credit);
+
+  g_assert_cmpuint (g_strv_length (first), ==, 4);
+  g_assert_true (g_str_has_suffix (first[1], "展注入新动能。(记者 刘蔚 通讯员 朱正艳)"));
+  g_assert_true (g_str_has_prefix (first[2], "　　3月21日,"));
+  g_assert_true (g_str_has_suffix (second[3], "受到消费者青睐。 周永摄(人民图片网)"));
+  g_assert_cmpstr (second[4], ==, "");
+  g_assert_cmpstr (second[5], ==, "江苏淮阴徐溜镇:干群协力防汛排涝");
+}
+
+/* A line ending in a comma at the column's edge leaves its sentence open:
+ * the short line under it, before an indented paragraph, ends that
+ * sentence and is no title (a real page's lines). */
+static void
+test_wrapped_open_clause (void)
+{
+  static const char page[] = "“翰墨园”里毛笔划过宣纸的沙沙声交织在\n"
+                             "一起。空气里,飘着一楼社区食堂备餐的饭\n"
+                             "菜香。\n"
+                             "　　几乎同时,在建邺区庐山社区“37life+”\n"
+                             "街区,咖啡机蒸汽嘶鸣,手工坊里谈笑声声。\n"
+                             "　　而在江北新区大华社区的一个网格驿站\n"
+                             "里,退休党员朱学生正凝神提笔,一个饱满的\n"
+                             "“福”字在红纸上渐次成型。\n"
+                             "　　这些散落在城市不同角落的生动画面,\n"
+                             "指向同一个变化:\n"
+                             "　　南京全市社区党群服务中心,正在褪去\n"
+                             "单一、刻板的旧貌,变得鲜活而充满烟火气。\n"
+                             "越来越旺的“人气”,让这些空间成为新的\n"
+                             "“社区枢纽”。\n";
+  g_auto (GStrv) paragraphs = read_wrapped_paragraphs (page);
+
+  g_assert_cmpstr (paragraphs[4], ==, "　　这些散落在城市不同角落的生动画面,指向同一个变化:");
+  g_assert_true (g_str_has_prefix (paragraphs[5], "　　南京全市社区党群服务中心,"));
+}
+
 /* Too few lines, or lines of every length, are no column. */
 static void
 test_not_wrapped (void)
@@ -316,5 +396,7 @@ main (int argc, char **argv)
   g_test_add_func ("/line-structure/not-wrapped", test_not_wrapped);
   g_test_add_func ("/line-structure/ends-at-edge", test_wrapped_ends_at_edge);
   g_test_add_func ("/line-structure/title-under-kicker", test_wrapped_title_under_kicker);
+  g_test_add_func ("/line-structure/open-bracket", test_wrapped_open_bracket);
+  g_test_add_func ("/line-structure/open-clause", test_wrapped_open_clause);
   return g_test_run ();
 }

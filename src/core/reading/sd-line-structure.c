@@ -302,16 +302,23 @@ opens_wire_lead (const char *text, const Line *line)
                                "记者");
 }
 
+/* A clause left open at the line's end (a comma, 、 or ;): a sentence
+ * goes on, and no title comes next. */
+static gboolean
+ends_open_clause (const char *text, const Line *line)
+{
+  gunichar last = _sd_text_last_char (text, line->text_start, line->text_end);
+
+  return last == 0xFF0C || last == ',' || last == 0x3001 || last == 0xFF1B || last == ';';
+}
+
 /* No sentence, and no clause left open at its end: what a title, a
  * kicker or a section head is ("梁溪今年改造老旧小区47个,惠及3.3万余人"). */
 static gboolean
 is_title_like (const char *text, const Line *line)
 {
-  gunichar last = _sd_text_last_char (text, line->text_start, line->text_end);
-
-  if (last == 0xFF0C || last == ',' || last == 0x3001 || last == 0xFF1B || last == ';')
-    return FALSE;
-  return !_sd_text_contains (text, line->text_start, line->text_end, "。");
+  return !ends_open_clause (text, line)
+         && !_sd_text_contains (text, line->text_start, line->text_end, "。");
 }
 
 /* A photo's credit on a line of its own: "潦里村供图", "记者王继亮摄". */
@@ -390,6 +397,50 @@ opens_header (const char *text, guint column, GArray *page_lines, guint first)
          && opens_paragraph (text, page_lines, first + 2);
 }
 
+/* How many round brackets the line leaves open at its end: a bracket
+ * never closes in a line of its own, so a line that leaves one open goes
+ * on in the next one (a credit "周永摄(人民图片" / "网)", a reporter
+ * line "(记者 刘蔚 通讯" / "员 朱正艳)"). */
+static int
+open_brackets (const char *text, const Line *line)
+{
+  int depth = 0;
+
+  for (const char *p = text + line->text_start; p < text + line->text_end; p = g_utf8_next_char (p))
+    {
+      gunichar c = _sd_text_get_char (p);
+
+      if (c == '(' || c == 0xFF08)
+        depth++;
+      else if ((c == ')' || c == 0xFF09) && depth > 0)
+        depth--;
+    }
+  return depth;
+}
+
+/* The line closes a bracket before it opens one: the rest of a bracket
+ * the line above left open. */
+static gboolean
+closes_bracket (const char *text, const Line *line)
+{
+  for (const char *p = text + line->text_start; p < text + line->text_end; p = g_utf8_next_char (p))
+    {
+      gunichar c = _sd_text_get_char (p);
+
+      if (c == ')' || c == 0xFF09)
+        return TRUE;
+      if (c == '(' || c == 0xFF08)
+        return FALSE;
+    }
+  return FALSE;
+}
+
+static gboolean
+goes_on_in_bracket (const char *text, const Line *a, const Line *b)
+{
+  return !is_blank (b) && !b->indented && open_brackets (text, a) > 0 && closes_bracket (text, b);
+}
+
 /* Whether @b carries on the paragraph of @a; @c (nullable) follows @b.
  * @after_title: @a opens a block right under a line of no sentence that
  * did not run on into it (a kicker over its headline), or opens the page;
@@ -406,7 +457,11 @@ runs_on (const char *text,
          gboolean    under_title_caption,
          gboolean    indenting)
 {
-  if (is_blank (a) || is_blank (b) || b->indented || !reaches_edge (column, a))
+  if (is_blank (a) || is_blank (b) || b->indented)
+    return FALSE;
+  if (goes_on_in_bracket (text, a, b))
+    return TRUE;
+  if (!reaches_edge (column, a))
     return FALSE;
   /* where paragraphs are indented, an unindented line of no sentence under
    * a kicker is a title as wide as the column, not a paragraph */
@@ -429,7 +484,7 @@ runs_on (const char *text,
    * cut short ends that paragraph; so does a line of a character or
    * three, too short for a title (the rest of a name, 葛 / 勇) */
   if (c != NULL && !is_blank (c) && (c->indented || opens_lead (text, c)) && !b->ends_sentence
-      && b->width >= TITLE_WIDTH_MIN && is_title_like (text, b))
+      && b->width >= TITLE_WIDTH_MIN && is_title_like (text, b) && !ends_open_clause (text, a))
     return FALSE;
   return TRUE;
 }
@@ -484,6 +539,17 @@ join_lines (SdLineStructure *lines, GArray *page_lines)
       const Line *a = &g_array_index (page_lines, Line, i);
       const Line *b = &g_array_index (page_lines, Line, i + 1);
       const Line *c = i + 2 < page_lines->len ? &g_array_index (page_lines, Line, i + 2) : NULL;
+
+      /* a column break (a blank line) inside a bracket: the bracket goes on
+       * past it */
+      if (is_blank (b) && c != NULL && !is_blank (a) && goes_on_in_bracket (text, a, c))
+        {
+          add_run (lines, from, a->text_end);
+          from = c->text_start;
+          after_title = FALSE;
+          i++;
+          continue;
+        }
       /* a caption under a title (not the page's first line, a title
        * itself) runs on over its lines, however many sentences it holds */
       gboolean under_title_caption =
