@@ -363,6 +363,57 @@ test_wrapped_open_clause (void)
   g_assert_true (g_str_has_prefix (paragraphs[5], "　　南京全市社区党群服务中心,"));
 }
 
+/* A 副题 that reaches the column's edge goes on in the title-length line
+ * under it, before the paragraph; not in a line of names (lines of real
+ * pages). */
+static void
+test_wrapped_subtitle (void)
+{
+  static const char cut[] = "然自得地享受着清新的空气,小小\n"
+                            "新村内,荷塘长廊,更添几分江南余\n"
+                            "韵。\n"
+                            "　　在村史展览馆里,一张张发黄\n"
+                            "的旧照片,则告诉游客们,这个如世\n"
+                            "外桃源般的村子的奋斗史:67岁的\n"
+                            "村党委书记常德盛带领全村百姓,\n"
+                            "用44年的时间,把一个苏南最贫穷\n"
+                            "的小乡村,建设成一个“全面发展\n"
+                            "的”全国文明村、国家级生态村。\n"
+                            "“天不能改,地一定要换”\n"
+                            "——艰苦奋斗点燃穷苦村落幸福生\n"
+                            "活的希望\n"
+                            "　　蒋巷村是常熟一个偏远乡村,\n"
+                            "与太仓和昆山交界,曾经是一个土\n"
+                            "地贫瘠的“低乡”。83岁的冯雪林\n";
+  static const char names[] = "考核、年度奖惩。“我们坚持‘见缝插绿、应绿\n"
+                              "尽绿’,不仅在公共区域种绿,还鼓励村民打造庭\n"
+                              "院绿化,乔灌花草科学搭配,让村庄既有‘面子’\n"
+                              "更有‘里子’。”陈洪杰说。\n"
+                              "古树为魂 林草深处藏文脉\n"
+                              "　　“这两棵800年的古银杏是我们村的‘活化\n"
+                              "石’,也是绿美村庄的灵魂所在。”横山桥镇西\n"
+                              "崦社区党总支书记周耀光指着白龙观内的古树,\n"
+                              "言语中充满自豪。\n"
+                              "\n"
+                              "让群众生活有盼头、有乐头、有甜头\n"
+                              "——访党代表、西来桥镇党委书记蔡爱国\n"
+                              "奚嘉哲\n"
+                              "　　这个时节,站在二桥远眺,只见西来桥江边塔\n"
+                              "吊林立、巨轮穿梭,勾勒出一幅热火朝天的建设\n"
+                              "画卷;漫步在西来桥镇,只见集镇干净整洁、井然\n"
+                              "有序,文明之风扑面而来;穿行在村落间,一步一\n"
+                              "景、美不胜收,乡村旅游目的地呼之欲出……\n"
+                              "　　“西来桥镇的变化非常明显,238省道西来桥\n";
+  g_auto (GStrv) first = read_wrapped_paragraphs (cut);
+  g_auto (GStrv) second = read_wrapped_paragraphs (names);
+
+  g_assert_cmpstr (first[2], ==, "“天不能改,地一定要换”");
+  g_assert_cmpstr (first[3], ==, "——艰苦奋斗点燃穷苦村落幸福生活的希望");
+  g_assert_true (g_str_has_prefix (first[4], "　　蒋巷村是常熟"));
+  g_assert_cmpstr (second[5], ==, "——访党代表、西来桥镇党委书记蔡爱国");
+  g_assert_cmpstr (second[6], ==, "奚嘉哲");
+}
+
 /* Too few lines, or lines of every length, are no column. */
 static void
 test_not_wrapped (void)
@@ -398,5 +449,6 @@ main (int argc, char **argv)
   g_test_add_func ("/line-structure/title-under-kicker", test_wrapped_title_under_kicker);
   g_test_add_func ("/line-structure/open-bracket", test_wrapped_open_bracket);
   g_test_add_func ("/line-structure/open-clause", test_wrapped_open_clause);
+  g_test_add_func ("/line-structure/subtitle", test_wrapped_subtitle);
   return g_test_run ();
 }

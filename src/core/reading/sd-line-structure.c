@@ -441,6 +441,15 @@ goes_on_in_bracket (const char *text, const Line *a, const Line *b)
   return !is_blank (b) && !b->indented && open_brackets (text, a) > 0 && closes_bracket (text, b);
 }
 
+/* A 副题 opens with a dash and is its header's last line: where it
+ * reaches the column's edge, its rest follows ("——艰苦奋斗点燃穷苦村落幸福生"
+ * / "活的希望"). */
+static gboolean
+opens_subtitle (const char *text, const Line *line)
+{
+  return !line->indented && _sd_text_first_char (text, line->text_start, line->text_end) == 0x2014;
+}
+
 /* Whether @b carries on the paragraph of @a; @c (nullable) follows @b.
  * @after_title: @a opens a block right under a line of no sentence that
  * did not run on into it (a kicker over its headline), or opens the page;
@@ -463,6 +472,10 @@ runs_on (const char *text,
     return TRUE;
   if (!reaches_edge (column, a))
     return FALSE;
+  if (opens_subtitle (text, a) && c != NULL && !is_blank (c)
+      && (c->indented || opens_lead (text, c)) && !b->ends_sentence && b->width >= TITLE_WIDTH_MIN
+      && is_title_like (text, b))
+    return TRUE;
   /* where paragraphs are indented, an unindented line of no sentence under
    * a kicker is a title as wide as the column, not a paragraph */
   if (indenting && after_title && !a->indented && is_title_like (text, a)
