@@ -414,6 +414,36 @@ test_wrapped_subtitle (void)
   g_assert_cmpstr (second[6], ==, "奚嘉哲");
 }
 
+/* After a quotation closing at the column's edge, a sentence over a
+ * credit line names who spoke: the paragraph's last line, no caption (a
+ * real page's lines). */
+static void
+test_wrapped_quote_speaker (void)
+{
+  static const char page[] = "食,体验“绣娘”绝活;见证太仓港繁忙\n"
+                             "景象,追溯郑和下西洋风采……9月12日,\n"
+                             "来自英国、泰国、巴基斯坦等国家的16\n"
+                             "家外媒记者,到达“Hi,Jiangsu”海外\n"
+                             "媒体江苏行活动的最后一站——苏州。\n"
+                             "一天时间内,外媒记者马不停蹄走访了\n"
+                             "苏州高新区展示馆、中国刺绣艺术馆、\n"
+                             "苏绣小镇绣品街、太仓浏河天妃宫、太\n"
+                             "仓港等地,天堂苏州的别样风味,鱼米之\n"
+                             "乡的古韵今风,让这些金发蓝眼的“歪\n"
+                             "果仁”印象深刻。“苏州是一座历史悠\n"
+                             "久的古城,其丰厚的历史底蕴、独特的\n"
+                             "精神特质,蕴含着巨大的发展潜力,必将\n"
+                             "在‘一带一路’建设中发挥更大的作用。”\n"
+                             "来自英国的中国日报外籍记者欧文说。\n"
+                             "张红军摄\n";
+  g_auto (GStrv) paragraphs = read_wrapped_paragraphs (page);
+
+  g_assert_cmpuint (g_strv_length (paragraphs), ==, 3);
+  g_assert_true (
+      g_str_has_suffix (paragraphs[0], "发挥更大的作用。”来自英国的中国日报外籍记者欧文说。"));
+  g_assert_cmpstr (paragraphs[1], ==, "张红军摄");
+}
+
 /* Too few lines, or lines of every length, are no column. */
 static void
 test_not_wrapped (void)
@@ -450,5 +480,6 @@ main (int argc, char **argv)
   g_test_add_func ("/line-structure/open-bracket", test_wrapped_open_bracket);
   g_test_add_func ("/line-structure/open-clause", test_wrapped_open_clause);
   g_test_add_func ("/line-structure/subtitle", test_wrapped_subtitle);
+  g_test_add_func ("/line-structure/quote-speaker", test_wrapped_quote_speaker);
   return g_test_run ();
 }

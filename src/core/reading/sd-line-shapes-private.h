@@ -32,5 +32,6 @@ G_GNUC_INTERNAL gboolean _sd_line_goes_on_in_bracket (const char       *text,
                                                       const SdTextLine *a,
                                                       const SdTextLine *b);
 G_GNUC_INTERNAL gboolean _sd_line_opens_subtitle (const char *text, const SdTextLine *line);
+G_GNUC_INTERNAL gboolean _sd_line_ends_quote (const char *text, const SdTextLine *line);
 
 G_END_DECLS

@@ -135,3 +135,13 @@ _sd_line_opens_subtitle (const char *text, const SdTextLine *line)
 {
   return !line->indented && _sd_text_first_char (text, line->text_start, line->text_end) == 0x2014;
 }
+
+/* A quotation closes at the line's end ("…作用。”"): what follows may
+ * name who said it ("来自英国的…欧文说。"), the paragraph going on. */
+gboolean
+_sd_line_ends_quote (const char *text, const SdTextLine *line)
+{
+  gunichar last = _sd_text_last_char (text, line->text_start, line->text_end);
+
+  return line->ends_sentence && (last == 0x201D || last == 0x300D || last == '"');
+}

@@ -444,7 +444,8 @@ join_lines (SdLineStructure *lines, GArray *page_lines)
       gboolean joined = runs_on (text, lines->width, lines->measure, a, b, c, after_title,
                                  under_title_caption, indenting)
                         && !(a->ends_sentence
-                             && (opens_caption (text, lines->width, page_lines, i + 1, TRUE)
+                             && ((opens_caption (text, lines->width, page_lines, i + 1, TRUE)
+                                  && !_sd_line_ends_quote (text, a))
                                  || opens_header (text, lines->width, page_lines, i + 1)));
 
       after_title =
