@@ -283,6 +283,167 @@ test_wrapped_ends_at_edge (void)
   g_assert_false (sd_line_structure_ends_at_edge (lines, ended - text));
 }
 
+/* A bracket left open at a line's end goes on in the next line, which is
+ * no title however short, and past a column break (a blank line) too
+ * (lines of real pages: a reporter line after a paragraph's last sentence,
+ * a photo's credit cut by a column break). */
+static void
+test_wrapped_open_bracket (void)
+{
+  static const char reporters[] = "连云港高速路网再添两条重要动脉\n"
+                                  "　　连宿高速公路一期工程(徐圩\n"
+                                  "至灌云段)与长深高速公路连淮段\n"
+                                  "扩建工程今日正式建成通车,标志\n"
+                                  "着连云港高速路网再添两条重要动\n"
+                                  "脉,将有效缓解区域交通压力,强化\n"
+                                  "连云港“一带一路”交汇点枢纽功\n"
+                                  "能,为沿线城乡互动与区域协同发\n"
+                                  "展注入新动能。(记者 刘蔚 通讯\n"
+                                  "员 朱正艳)\n"
+                                  "　　3月21日,在江苏省连云港市连\n"
+                                  "云区高公岛街道腾旭紫菜加工厂,\n"
+                                  "工人们在生产今年最后一批紫菜。\n";
+  static const char credit[] = "江苏沭阳:千亩莲藕种植基地迎来采收季\n"
+                               "　　2022年年9月4日,江苏省沭阳县耿圩镇千亩\n"
+                               "莲藕种植基地迎来采收季,农民加紧采挖莲藕,准\n"
+                               "备供应市场。\n"
+                               "　　据了解,沭阳县耿圩镇莲藕产业基地种植面\n"
+                               "积近千亩,平均亩产1700公斤左右,莲藕个大白嫩、\n"
+                               "口感鲜甜,受到消费者青睐。 周永摄(人民图片\n"
+                               "\n"
+                               "网)\n"
+                               "\n"
+                               "江苏淮阴徐溜镇:干群协力防汛排涝\n"
+                               "　　7月份以来,江苏省淮安市淮阴区徐溜镇出现\n"
+                               "多次连续降雨,辖区内部分农田积水严重,直接影\n"
+                               "响到了群众正常的生产生活。为切实保护群众的\n"
+                               "切身利益,该镇提前谋划,多措并举,组织广大党\n"
+                               "员干部,全力以赴做好防汛、排涝工作。\n"
+                               "　　灾情就是命令,徐溜镇迅速启动《防汛排涝\n"
+                               "应急预案》,组织防汛排涝工作组,加强领导、明\n"
+                               "确职责,班子成员包村,镇主要领导到排水除涝工\n"
+                               "作第一线,现场督导各村排涝工作;特别是种植菊\n"
+                               "花的六个村,由于菊花最怕水灾,及时联系调动挖\n"
+                               "掘机,疏通沟渠,确保排水通畅,对地势低洼、排\n"
+                               "水不畅的地块,采取用水泵抽水的办法,将菊花地\n";
+  g_auto (GStrv) first = read_wrapped_paragraphs (reporters);
+  g_auto (GStrv) second = read_wrapped_paragraphs (credit);
+
+  g_assert_cmpuint (g_strv_length (first), ==, 4);
+  g_assert_true (g_str_has_suffix (first[1], "展注入新动能。(记者 刘蔚 通讯员 朱正艳)"));
+  g_assert_true (g_str_has_prefix (first[2], "　　3月21日,"));
+  g_assert_true (g_str_has_suffix (second[3], "受到消费者青睐。 周永摄(人民图片网)"));
+  g_assert_cmpstr (second[4], ==, "");
+  g_assert_cmpstr (second[5], ==, "江苏淮阴徐溜镇:干群协力防汛排涝");
+}
+
+/* A line ending in a comma at the column's edge leaves its sentence open:
+ * the short line under it, before an indented paragraph, ends that
+ * sentence and is no title (a real page's lines). */
+static void
+test_wrapped_open_clause (void)
+{
+  static const char page[] = "“翰墨园”里毛笔划过宣纸的沙沙声交织在\n"
+                             "一起。空气里,飘着一楼社区食堂备餐的饭\n"
+                             "菜香。\n"
+                             "　　几乎同时,在建邺区庐山社区“37life+”\n"
+                             "街区,咖啡机蒸汽嘶鸣,手工坊里谈笑声声。\n"
+                             "　　而在江北新区大华社区的一个网格驿站\n"
+                             "里,退休党员朱学生正凝神提笔,一个饱满的\n"
+                             "“福”字在红纸上渐次成型。\n"
+                             "　　这些散落在城市不同角落的生动画面,\n"
+                             "指向同一个变化:\n"
+                             "　　南京全市社区党群服务中心,正在褪去\n"
+                             "单一、刻板的旧貌,变得鲜活而充满烟火气。\n"
+                             "越来越旺的“人气”,让这些空间成为新的\n"
+                             "“社区枢纽”。\n";
+  g_auto (GStrv) paragraphs = read_wrapped_paragraphs (page);
+
+  g_assert_cmpstr (paragraphs[4], ==, "　　这些散落在城市不同角落的生动画面,指向同一个变化:");
+  g_assert_true (g_str_has_prefix (paragraphs[5], "　　南京全市社区党群服务中心,"));
+}
+
+/* A 副题 that reaches the column's edge goes on in the title-length line
+ * under it, before the paragraph; not in a line of names (lines of real
+ * pages). */
+static void
+test_wrapped_subtitle (void)
+{
+  static const char cut[] = "然自得地享受着清新的空气,小小\n"
+                            "新村内,荷塘长廊,更添几分江南余\n"
+                            "韵。\n"
+                            "　　在村史展览馆里,一张张发黄\n"
+                            "的旧照片,则告诉游客们,这个如世\n"
+                            "外桃源般的村子的奋斗史:67岁的\n"
+                            "村党委书记常德盛带领全村百姓,\n"
+                            "用44年的时间,把一个苏南最贫穷\n"
+                            "的小乡村,建设成一个“全面发展\n"
+                            "的”全国文明村、国家级生态村。\n"
+                            "“天不能改,地一定要换”\n"
+                            "——艰苦奋斗点燃穷苦村落幸福生\n"
+                            "活的希望\n"
+                            "　　蒋巷村是常熟一个偏远乡村,\n"
+                            "与太仓和昆山交界,曾经是一个土\n"
+                            "地贫瘠的“低乡”。83岁的冯雪林\n";
+  static const char names[] = "考核、年度奖惩。“我们坚持‘见缝插绿、应绿\n"
+                              "尽绿’,不仅在公共区域种绿,还鼓励村民打造庭\n"
+                              "院绿化,乔灌花草科学搭配,让村庄既有‘面子’\n"
+                              "更有‘里子’。”陈洪杰说。\n"
+                              "古树为魂 林草深处藏文脉\n"
+                              "　　“这两棵800年的古银杏是我们村的‘活化\n"
+                              "石’,也是绿美村庄的灵魂所在。”横山桥镇西\n"
+                              "崦社区党总支书记周耀光指着白龙观内的古树,\n"
+                              "言语中充满自豪。\n"
+                              "\n"
+                              "让群众生活有盼头、有乐头、有甜头\n"
+                              "——访党代表、西来桥镇党委书记蔡爱国\n"
+                              "奚嘉哲\n"
+                              "　　这个时节,站在二桥远眺,只见西来桥江边塔\n"
+                              "吊林立、巨轮穿梭,勾勒出一幅热火朝天的建设\n"
+                              "画卷;漫步在西来桥镇,只见集镇干净整洁、井然\n"
+                              "有序,文明之风扑面而来;穿行在村落间,一步一\n"
+                              "景、美不胜收,乡村旅游目的地呼之欲出……\n"
+                              "　　“西来桥镇的变化非常明显,238省道西来桥\n";
+  g_auto (GStrv) first = read_wrapped_paragraphs (cut);
+  g_auto (GStrv) second = read_wrapped_paragraphs (names);
+
+  g_assert_cmpstr (first[2], ==, "“天不能改,地一定要换”");
+  g_assert_cmpstr (first[3], ==, "——艰苦奋斗点燃穷苦村落幸福生活的希望");
+  g_assert_true (g_str_has_prefix (first[4], "　　蒋巷村是常熟"));
+  g_assert_cmpstr (second[5], ==, "——访党代表、西来桥镇党委书记蔡爱国");
+  g_assert_cmpstr (second[6], ==, "奚嘉哲");
+}
+
+/* After a quotation closing at the column's edge, a sentence over a
+ * credit line names who spoke: the paragraph's last line, no caption (a
+ * real page's lines). */
+static void
+test_wrapped_quote_speaker (void)
+{
+  static const char page[] = "食,体验“绣娘”绝活;见证太仓港繁忙\n"
+                             "景象,追溯郑和下西洋风采……9月12日,\n"
+                             "来自英国、泰国、巴基斯坦等国家的16\n"
+                             "家外媒记者,到达“Hi,Jiangsu”海外\n"
+                             "媒体江苏行活动的最后一站——苏州。\n"
+                             "一天时间内,外媒记者马不停蹄走访了\n"
+                             "苏州高新区展示馆、中国刺绣艺术馆、\n"
+                             "苏绣小镇绣品街、太仓浏河天妃宫、太\n"
+                             "仓港等地,天堂苏州的别样风味,鱼米之\n"
+                             "乡的古韵今风,让这些金发蓝眼的“歪\n"
+                             "果仁”印象深刻。“苏州是一座历史悠\n"
+                             "久的古城,其丰厚的历史底蕴、独特的\n"
+                             "精神特质,蕴含着巨大的发展潜力,必将\n"
+                             "在‘一带一路’建设中发挥更大的作用。”\n"
+                             "来自英国的中国日报外籍记者欧文说。\n"
+                             "张红军摄\n";
+  g_auto (GStrv) paragraphs = read_wrapped_paragraphs (page);
+
+  g_assert_cmpuint (g_strv_length (paragraphs), ==, 3);
+  g_assert_true (
+      g_str_has_suffix (paragraphs[0], "发挥更大的作用。”来自英国的中国日报外籍记者欧文说。"));
+  g_assert_cmpstr (paragraphs[1], ==, "张红军摄");
+}
+
 /* Too few lines, or lines of every length, are no column. */
 static void
 test_not_wrapped (void)
@@ -316,5 +477,9 @@ main (int argc, char **argv)
   g_test_add_func ("/line-structure/not-wrapped", test_not_wrapped);
   g_test_add_func ("/line-structure/ends-at-edge", test_wrapped_ends_at_edge);
   g_test_add_func ("/line-structure/title-under-kicker", test_wrapped_title_under_kicker);
+  g_test_add_func ("/line-structure/open-bracket", test_wrapped_open_bracket);
+  g_test_add_func ("/line-structure/open-clause", test_wrapped_open_clause);
+  g_test_add_func ("/line-structure/subtitle", test_wrapped_subtitle);
+  g_test_add_func ("/line-structure/quote-speaker", test_wrapped_quote_speaker);
   return g_test_run ();
 }

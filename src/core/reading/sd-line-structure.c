@@ -17,6 +17,7 @@
 #include "config.h"
 
 #include "sd-line-structure.h"
+#include "sd-line-shapes-private.h"
 
 #include "sd-text-util.h"
 
@@ -27,17 +28,6 @@
 #define FULL_SHARE_MIN 40 /* percent of its lines */
 #define PULLED_BACK 3     /* a closing mark kept on the line, or two digits */
 #define TITLE_WIDTH_MIN 8 /* four Han characters: no title is shorter */
-
-typedef struct
-{
-  gsize start; /* the line, without its line end */
-  gsize end;
-  gsize text_start; /* without spaces at either end */
-  gsize text_end;
-  guint width; /* half-width units, the indent included */
-  guint indented : 1;
-  guint ends_sentence : 1;
-} Line;
 
 typedef struct
 {
@@ -101,7 +91,7 @@ measure_width (const char *text, gsize start, gsize end, guint cap)
 }
 
 static void
-measure_line (const char *text, Line *line)
+measure_line (const char *text, SdTextLine *line)
 {
   const char *p = text + line->start;
   const char *end = text + line->end;
@@ -130,15 +120,15 @@ measure_line (const char *text, Line *line)
 static GArray *
 scan_lines (const char *text, gsize length)
 {
-  GArray  *lines = g_array_sized_new (FALSE, FALSE, sizeof (Line), length / 40 + 16);
+  GArray  *lines = g_array_sized_new (FALSE, FALSE, sizeof (SdTextLine), length / 40 + 16);
   gsize    pos = 0;
   gsize    next_lf = 0; /* where the next LF is at or after @pos, or @length */
   gboolean lf_found = FALSE;
 
   while (pos < length)
     {
-      Line  line = { .start = pos };
-      gsize eol;
+      SdTextLine line = { .start = pos };
+      gsize      eol;
 
       /* the LF is looked for once for all the lines a CR alone ends before
        * it (old Mac files): linear either way */
@@ -183,7 +173,7 @@ width_reaches_edge (guint column, guint width)
 }
 
 static gboolean
-reaches_edge (guint column, const Line *line)
+reaches_edge (guint column, const SdTextLine *line)
 {
   return width_reaches_edge (column, line->width);
 }
@@ -200,7 +190,7 @@ gboolean
 sd_line_structure_ends_at_edge (const SdLineStructure *lines, gsize offset)
 {
   const char *text = lines->page_text;
-  Line        line = { .end = sd_line_structure_to_page (lines, offset) };
+  SdTextLine  line = { .end = sd_line_structure_to_page (lines, offset) };
 
   if (lines->width == 0)
     return FALSE;
@@ -239,7 +229,7 @@ measure_column (GArray *lines, guint *measure)
 
   for (guint i = 0; i < lines->len; i++)
     {
-      const Line *line = &g_array_index (lines, Line, i);
+      const SdTextLine *line = &g_array_index (lines, SdTextLine, i);
 
       if (line->text_start == line->text_end)
         continue;
@@ -266,61 +256,13 @@ measure_column (GArray *lines, guint *measure)
   return best;
 }
 
-static gboolean
-is_blank (const Line *line)
-{
-  return line->text_start == line->text_end;
-}
-
-/* How a story's first lines open when they are not indented. */
-static const char *const lead_marks[] = {
-  "本报讯", "本报记者", "记者", "通讯员", "新华社", "□", "■", "◇", "◆", "▶", "▲", "●",
-};
-
-static gboolean
-opens_lead (const char *text, const Line *line)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (lead_marks); i++)
-    if (_sd_text_has_prefix (text, line->text_start, line->text_end, lead_marks[i]))
-      return TRUE;
-  return FALSE;
-}
-
-/* "中新社苏州5月27日电 题:…", "中新社记者 周兆军 申冉 李梦 葛": an
- * agency's dateline or its reporter line opens the line, which runs on
- * however it reads (a title the dateline restates, a name cut in two). */
-#define WIRE_DATELINE_BYTES (20 * 3)
-#define WIRE_REPORTER_BYTES (8 * 3)
-
-static gboolean
-opens_wire_lead (const char *text, const Line *line)
-{
-  gsize start = line->text_start;
-
-  return _sd_text_contains (text, start, MIN (line->text_end, start + WIRE_DATELINE_BYTES), "日电")
-         || _sd_text_contains (text, start, MIN (line->text_end, start + WIRE_REPORTER_BYTES),
-                               "记者");
-}
-
-/* No sentence, and no clause left open at its end: what a title, a
- * kicker or a section head is ("梁溪今年改造老旧小区47个,惠及3.3万余人"). */
-static gboolean
-is_title_like (const char *text, const Line *line)
-{
-  gunichar last = _sd_text_last_char (text, line->text_start, line->text_end);
-
-  if (last == 0xFF0C || last == ',' || last == 0x3001 || last == 0xFF1B || last == ';')
-    return FALSE;
-  return !_sd_text_contains (text, line->text_start, line->text_end, "。");
-}
-
 /* A photo's credit on a line of its own: "潦里村供图", "记者王继亮摄". */
 static gboolean
-is_credit_line (const char *text, guint column, const Line *line)
+is_credit_line (const char *text, guint column, const SdTextLine *line)
 {
   gsize names_start, names_end;
 
-  return !is_blank (line) && !line->indented && line->width < column
+  return !_sd_line_is_blank (line) && !line->indented && line->width < column
          && _sd_text_strip_credit (text, line->text_start, line->text_end, &names_start,
                                    &names_end);
 }
@@ -338,9 +280,9 @@ opens_caption (const char *text, guint column, GArray *page_lines, guint first, 
 {
   for (guint k = first; k < page_lines->len && k < first + CAPTION_LINES_MAX; k++)
     {
-      const Line *line = &g_array_index (page_lines, Line, k);
+      const SdTextLine *line = &g_array_index (page_lines, SdTextLine, k);
 
-      if (is_blank (line) || (k > first && line->indented)
+      if (_sd_line_is_blank (line) || (k > first && line->indented)
           || (one && !line->ends_sentence
               && _sd_text_contains (text, line->text_start, line->text_end, "。")))
         return FALSE;
@@ -352,24 +294,13 @@ opens_caption (const char *text, guint column, GArray *page_lines, guint first, 
   return FALSE;
 }
 
-/* A line of no sentence, or a title asking or exclaiming ("…大商机！"):
- * one sentence ending in ！ or ？ with no closing quote after it. */
-static gboolean
-is_title_or_cry (const char *text, const Line *line)
-{
-  gunichar last = _sd_text_last_char (text, line->text_start, line->text_end);
-
-  if (!is_title_like (text, line))
-    return FALSE;
-  return !line->ends_sentence || last == 0xFF01 || last == 0xFF1F || last == '!' || last == '?';
-}
-
 static gboolean
 opens_paragraph (const char *text, GArray *page_lines, guint i)
 {
-  const Line *line = i < page_lines->len ? &g_array_index (page_lines, Line, i) : NULL;
+  const SdTextLine *line = i < page_lines->len ? &g_array_index (page_lines, SdTextLine, i) : NULL;
 
-  return line != NULL && !is_blank (line) && (line->indented || opens_lead (text, line));
+  return line != NULL && !_sd_line_is_blank (line)
+         && (line->indented || _sd_line_opens_lead (text, line));
 }
 
 /* The unindented line @first opens a header of its own, not the paragraph
@@ -378,15 +309,15 @@ opens_paragraph (const char *text, GArray *page_lines, guint i)
 static gboolean
 opens_header (const char *text, guint column, GArray *page_lines, guint first)
 {
-  const Line *b = &g_array_index (page_lines, Line, first);
-  const Line *c = first + 1 < page_lines->len ? b + 1 : NULL;
+  const SdTextLine *b = &g_array_index (page_lines, SdTextLine, first);
+  const SdTextLine *c = first + 1 < page_lines->len ? b + 1 : NULL;
 
-  if (c == NULL || !is_title_or_cry (text, b))
+  if (c == NULL || !_sd_line_is_title_or_cry (text, b))
     return FALSE;
   if (opens_paragraph (text, page_lines, first + 1))
     return b->ends_sentence;
-  return !b->ends_sentence && !is_blank (c) && !c->indented && !c->ends_sentence
-         && is_title_like (text, c) && !reaches_edge (column, c)
+  return !b->ends_sentence && !_sd_line_is_blank (c) && !c->indented && !c->ends_sentence
+         && _sd_line_is_title_like (text, c) && !reaches_edge (column, c)
          && opens_paragraph (text, page_lines, first + 2);
 }
 
@@ -396,28 +327,36 @@ opens_header (const char *text, guint column, GArray *page_lines, guint first)
  * @under_title_caption: that block is a photo's caption;
  * @indenting: the page indents its paragraphs. */
 static gboolean
-runs_on (const char *text,
-         guint       column,
-         guint       measure,
-         const Line *a,
-         const Line *b,
-         const Line *c,
-         gboolean    after_title,
-         gboolean    under_title_caption,
-         gboolean    indenting)
+runs_on (const char       *text,
+         guint             column,
+         guint             measure,
+         const SdTextLine *a,
+         const SdTextLine *b,
+         const SdTextLine *c,
+         gboolean          after_title,
+         gboolean          under_title_caption,
+         gboolean          indenting)
 {
-  if (is_blank (a) || is_blank (b) || b->indented || !reaches_edge (column, a))
+  if (_sd_line_is_blank (a) || _sd_line_is_blank (b) || b->indented)
     return FALSE;
+  if (_sd_line_goes_on_in_bracket (text, a, b))
+    return TRUE;
+  if (!reaches_edge (column, a))
+    return FALSE;
+  if (_sd_line_opens_subtitle (text, a) && c != NULL && !_sd_line_is_blank (c)
+      && (c->indented || _sd_line_opens_lead (text, c)) && !b->ends_sentence
+      && b->width >= TITLE_WIDTH_MIN && _sd_line_is_title_like (text, b))
+    return TRUE;
   /* where paragraphs are indented, an unindented line of no sentence under
    * a kicker is a title as wide as the column, not a paragraph */
-  if (indenting && after_title && !a->indented && is_title_like (text, a)
-      && !opens_wire_lead (text, a) && !under_title_caption)
+  if (indenting && after_title && !a->indented && _sd_line_is_title_like (text, a)
+      && !_sd_line_opens_wire_lead (text, a) && !under_title_caption)
     return FALSE;
   /* a line wider than the column was not set in it: a title across columns,
    * and so is a line of no sentence wider than the column's full lines
    * after a sentence's end */
   if (b->width > column + PULLED_BACK + edge_slack (column)
-      || (a->ends_sentence && b->width > measure + PULLED_BACK && is_title_like (text, b)))
+      || (a->ends_sentence && b->width > measure + PULLED_BACK && _sd_line_is_title_like (text, b)))
     return FALSE;
   /* a sentence ends at the edge and a title-length line follows: the title
    * of what comes next, or names, not the paragraph's last line */
@@ -428,8 +367,9 @@ runs_on (const char *text,
    * was cut off in mid-sentence); a line that ends a sentence after one
    * cut short ends that paragraph; so does a line of a character or
    * three, too short for a title (the rest of a name, 葛 / 勇) */
-  if (c != NULL && !is_blank (c) && (c->indented || opens_lead (text, c)) && !b->ends_sentence
-      && b->width >= TITLE_WIDTH_MIN && is_title_like (text, b))
+  if (c != NULL && !_sd_line_is_blank (c) && (c->indented || _sd_line_opens_lead (text, c))
+      && !b->ends_sentence && b->width >= TITLE_WIDTH_MIN && _sd_line_is_title_like (text, b)
+      && !_sd_line_ends_open_clause (text, a))
     return FALSE;
   return TRUE;
 }
@@ -443,9 +383,9 @@ measure_indenting (GArray *page_lines)
 
   for (guint i = 0; i < page_lines->len; i++)
     {
-      const Line *line = &g_array_index (page_lines, Line, i);
+      const SdTextLine *line = &g_array_index (page_lines, SdTextLine, i);
 
-      filled += !is_blank (line);
+      filled += !_sd_line_is_blank (line);
       indented += line->indented;
     }
   return indented >= 3 && indented * 20 >= filled;
@@ -481,9 +421,22 @@ join_lines (SdLineStructure *lines, GArray *page_lines)
   lines->runs = g_array_new (FALSE, FALSE, sizeof (Run));
   for (guint i = 0; i + 1 < page_lines->len; i++)
     {
-      const Line *a = &g_array_index (page_lines, Line, i);
-      const Line *b = &g_array_index (page_lines, Line, i + 1);
-      const Line *c = i + 2 < page_lines->len ? &g_array_index (page_lines, Line, i + 2) : NULL;
+      const SdTextLine *a = &g_array_index (page_lines, SdTextLine, i);
+      const SdTextLine *b = &g_array_index (page_lines, SdTextLine, i + 1);
+      const SdTextLine *c =
+          i + 2 < page_lines->len ? &g_array_index (page_lines, SdTextLine, i + 2) : NULL;
+
+      /* a column break (a blank line) inside a bracket: the bracket goes on
+       * past it */
+      if (_sd_line_is_blank (b) && c != NULL && !_sd_line_is_blank (a)
+          && _sd_line_goes_on_in_bracket (text, a, c))
+        {
+          add_run (lines, from, a->text_end);
+          from = c->text_start;
+          after_title = FALSE;
+          i++;
+          continue;
+        }
       /* a caption under a title (not the page's first line, a title
        * itself) runs on over its lines, however many sentences it holds */
       gboolean under_title_caption =
@@ -491,10 +444,12 @@ join_lines (SdLineStructure *lines, GArray *page_lines)
       gboolean joined = runs_on (text, lines->width, lines->measure, a, b, c, after_title,
                                  under_title_caption, indenting)
                         && !(a->ends_sentence
-                             && (opens_caption (text, lines->width, page_lines, i + 1, TRUE)
+                             && ((opens_caption (text, lines->width, page_lines, i + 1, TRUE)
+                                  && !_sd_line_ends_quote (text, a))
                                  || opens_header (text, lines->width, page_lines, i + 1)));
 
-      after_title = !joined && !is_blank (a) && !a->indented && is_title_like (text, a);
+      after_title =
+          !joined && !_sd_line_is_blank (a) && !a->indented && _sd_line_is_title_like (text, a);
       if (!joined)
         continue;
       add_run (lines, from, a->text_end);
