@@ -315,6 +315,11 @@ G_GNUC_INTERNAL void       _sd_seg_find_glued_tail  (SdSegPage  *page,
 G_GNUC_INTERNAL gboolean   _sd_seg_restates_title   (SdSegPage  *page,
                                                      SdSegUnit  *lead,
                                                      SdSegUnit  *title);
+/* sd-datelines.c: unit @i, a dated lead ("今天(12月2日),…") after the
+ * byline that closed @story, opens an item printed with no title */
+G_GNUC_INTERNAL gboolean   _sd_seg_opens_after_byline (SdSegPage  *page,
+                                                       SdSegStory *story,
+                                                       guint       i);
 /* sd-credits.c: the role a reporter field leaves out where it leads */
 G_GNUC_INTERNAL gsize      _sd_seg_leading_role_length (const char *names);
 G_GNUC_INTERNAL char      *_sd_seg_dup_roles_apart (const char *names);
