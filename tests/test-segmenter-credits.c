@@ -128,6 +128,19 @@ typedef struct
   .body_end = "参加了采风活动。", .stories = 1, .story = 0
 
 static const CreditCase credit_cases[] = {
+  /* r91 (b23): 记 者 spaced out to line up with 通讯员 under it is the
+   * reporter's role, not part of the names */
+  { .path = "/segmenter-credits/reporter/spaced-role",
+    .page = "连云港市景区昨迎来旅游高峰\n\n"
+            "记 者 孟庆斗\n\n"
+            "通讯员 江顺海\n\n"
+            "本报讯天气回暖晴方好,正是全家出游时。昨天连云港市各大风景区迎来小长假接待高峰,"
+            "抗日山、花果山、桃花涧、孔望山、大伊山、孔雀沟等风景区游客纷至沓来。\n",
+    .reporter = "孟庆斗 江顺海",
+    .headline = "连云港市景区昨迎来旅游高峰",
+    .body_start = "天气回暖晴方好",
+    .stories = 1,
+    .story = 0 },
   /* names alone under the title are the reporters, not a stray line */
   { .path = "/segmenter-credits/reporter/spaced-names",
     .page = R71_SPACED_NAMES,
