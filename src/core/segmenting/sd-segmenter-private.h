@@ -323,6 +323,8 @@ G_GNUC_INTERNAL gboolean   _sd_seg_opens_after_byline (SdSegPage  *page,
 /* sd-credits.c: the role a reporter field leaves out where it leads */
 G_GNUC_INTERNAL gsize      _sd_seg_leading_role_length (const char *names);
 G_GNUC_INTERNAL char      *_sd_seg_dup_roles_apart (const char *names);
+/* sd-signatures.c: past "CICPHOTO/" before a credit, or @start */
+G_GNUC_INTERNAL gsize      _sd_seg_skip_latin_agency (const char *text, gsize start, gsize end);
 /* sd-signatures.c: "记 者 X" gives "记者 X", in place */
 G_GNUC_INTERNAL void       _sd_seg_close_spaced_roles (char *names);
 /* sd-signatures.c: six Han characters or more that are names of two or

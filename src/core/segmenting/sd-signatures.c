@@ -423,6 +423,22 @@ _sd_seg_find_glued_tail (SdSegPage *page, SdSegUnit *u)
   _sd_text_trim (text, &u->prose_start, &u->prose_end);
 }
 
+/* "CICPHOTO/汤德宏 摄": a picture agency's Latin name and a slash before
+ * a photographer's credit (CFP/, VCG/ alike).  Returns where the credit
+ * starts past it, or @start. */
+gsize
+_sd_seg_skip_latin_agency (const char *text, gsize start, gsize end)
+{
+  gsize pos = start;
+
+  while (pos < end && g_ascii_isupper (text[pos]))
+    pos++;
+  if (pos - start < 2 || pos >= end || !_sd_seg_char_in ("/／", _sd_text_get_char (text + pos)))
+    return start;
+  pos = _sd_seg_skip_spaces (text, _sd_seg_skip_char (text, pos), end);
+  return pos < end && _sd_text_is_han (_sd_text_get_char (text + pos)) ? pos : start;
+}
+
 /* "记 者 孟庆斗": a reporter's role set out with spaces between its
  * characters, to line up with 通讯员 under it, closed up in place in
  * @names, so that the role is a word of its own and is left out as 记者
