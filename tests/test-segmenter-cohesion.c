@@ -5,7 +5,8 @@
  *
  * Lexical cohesion across a candidate boundary, in lines of real pages:
  * a title whose lead repeats its words (the echo) opens a story, a
- * section head whose text goes on in the story's own stays a section.
+ * section head whose text goes on in the story's own stays a section; a
+ * story its byline has closed takes no dated lead after it.
  */
 #include "config.h"
 
@@ -64,11 +65,56 @@ test_section_without_echo (void)
   g_assert_cmpuint (((SdSegment *) g_ptr_array_index (segments, 0))->section_headings->len, ==, 1);
 }
 
+/* r95 (b24): a story closed by its byline, then an item printed with no
+ * title whose lead names its day (今天(12月2日),…): the item is a story
+ * of its own, not the end of the one above. */
+static void
+test_dated_lead_after_byline (void)
+{
+  g_autoptr (GPtrArray) segments = sd_test_cut (
+      "常州购物中心斥资42亿原地重建 总建面25万㎡\n\n"
+      "常州购物中心改造工程,总投资预计42亿元,是天宁区确定的今年100个区重点项目之一。\n\n"
+      "2017年,天宁区目标引进超亿美元外资项目1个、超10亿元内资项目3个以上,"
+      "力争产业类重大项目实现新突破。\n\n"
+      "(来源:常州日报 记者:涂贤平/黄洁璐/陶怡)\n\n"
+      "今天(12月2日),姑苏区虎丘街道曹杨社区联合街道综合行政执法大队、辖区保洁等,"
+      "持续开展“两小”行动,改善辖区环境。\n\n"
+      "曹杨社区辖区内的西杨安浜是一个无物业老小区,总共有6幢居民楼。"
+      "此次整治,共清理垃圾8车约4吨。(苏报融媒记者 管有明 通讯员 朱琳 文/摄)\n");
+
+  g_assert_cmpuint (segments->len, ==, 2);
+  g_assert_true (sd_test_body_has (
+      sd_test_story_headed (segments, "常州购物中心斥资42亿原地重建 总建面25万㎡"), NULL,
+      "实现新突破。"));
+  g_assert_true (sd_test_body_has (sd_test_story_headed (segments, NULL), "今天", "约4吨。"));
+}
+
+/* r12 (b3): names set after a caption and the story's first paragraph
+ * are its reporters; the dated paragraph under them goes on in it. */
+static void
+test_dated_lead_after_early_names (void)
+{
+  g_autoptr (GPtrArray) segments = sd_test_cut (
+      "300幅“文明城”公益广告扮靓贾汪街道\n\n"
+      "在贾汪城区,这样的“文明城”公益广告墙画超过300幅\n\n"
+      "通讯员供图\n\n"
+      "近日,在徐州贾汪区的城区街道上,路边墙上一幅幅线条朴拙、颜色绚丽、"
+      "画风充满童趣的文明宣传画引人注目。\n\n"
+      "李伟豪 李欣欣\n\n"
+      "近日,在贾汪城区一些人员密集的广场、商场、小区前,许多身着红色志愿者衣装的“红孩子”,"
+      "用当下流行的“快闪”艺术形式,向广大市民宣传文明城市创建的相关内容。\n");
+
+  g_assert_cmpuint (segments->len, ==, 1);
+  g_assert_true (sd_test_body_has (g_ptr_array_index (segments, 0), NULL, "相关内容。"));
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/segmenter-cohesion/echo/opens-story", test_echo_opens_story);
   g_test_add_func ("/segmenter-cohesion/echo/section-without", test_section_without_echo);
+  g_test_add_func ("/segmenter-cohesion/byline/dated-lead-after", test_dated_lead_after_byline);
+  g_test_add_func ("/segmenter-cohesion/byline/early-names", test_dated_lead_after_early_names);
   return g_test_run ();
 }

@@ -128,6 +128,33 @@ typedef struct
   .body_end = "参加了采风活动。", .stories = 1, .story = 0
 
 static const CreditCase credit_cases[] = {
+  /* r92 (b24): a picture agency's Latin name before the photographer
+   * ("CICPHOTO/汤德宏 摄") makes a photo's credit, not the story's byline */
+  { .path = "/segmenter-credits/credit/latin-agency",
+    .page = "江苏泰州:千垛花开迎客来\n\n"
+            "当日,中国·兴化千垛菜花旅游节拉开帷幕,千垛菜花景区正式开园迎客。"
+            "“千垛菜花”景观历史悠久,每年春季,金黄的菜花盛开于垛田之上,蓝天、碧水织就了"
+            "“河有万湾多碧水,田无一垛不黄花”的绮丽画卷,美不胜收,吸引海内外游客前来赏花游览。\n\n"
+            "3月26日,游客在江苏泰州兴化千垛菜花景区乘船游览(无人机拍摄)。\n\n"
+            "CICPHOTO/汤德宏 摄\n\n"
+            "↑3月26日,农民划船去田间劳作。 CICPHOTO/汤德宏 摄\n",
+    .headline = "江苏泰州：千垛花开迎客来",
+    .body_start = "当日",
+    .stories = 1,
+    .story = 0 },
+  /* r91 (b23): 记 者 spaced out to line up with 通讯员 under it is the
+   * reporter's role, not part of the names */
+  { .path = "/segmenter-credits/reporter/spaced-role",
+    .page = "连云港市景区昨迎来旅游高峰\n\n"
+            "记 者 孟庆斗\n\n"
+            "通讯员 江顺海\n\n"
+            "本报讯天气回暖晴方好,正是全家出游时。昨天连云港市各大风景区迎来小长假接待高峰,"
+            "抗日山、花果山、桃花涧、孔望山、大伊山、孔雀沟等风景区游客纷至沓来。\n",
+    .reporter = "孟庆斗 江顺海",
+    .headline = "连云港市景区昨迎来旅游高峰",
+    .body_start = "天气回暖晴方好",
+    .stories = 1,
+    .story = 0 },
   /* names alone under the title are the reporters, not a stray line */
   { .path = "/segmenter-credits/reporter/spaced-names",
     .page = R71_SPACED_NAMES,

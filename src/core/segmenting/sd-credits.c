@@ -467,6 +467,7 @@ _sd_seg_find_credit_line (SdSegPage *page, SdSegUnit *u)
   /* "。 北京日报李如意报": the full stop of the line above, read onto this one */
   if (_sd_text_is_sentence_end (_sd_text_first_char (text, start, u->text_end)))
     start = _sd_seg_skip_spaces (text, _sd_seg_skip_char (text, start), u->text_end);
+  start = _sd_seg_skip_latin_agency (text, start, u->text_end);
   if (u->chars > TAIL_MAX_CHARS || _sd_seg_has_sentence_mark (text, start, u->text_end)
       || !(
           _sd_text_strip_credit (text, start,

@@ -6,11 +6,14 @@
  * Internal to the segmenter: 本报讯(X), 交汇点讯, 新华社南京2月19日电,
  * 央广网…消息, 【连网】 and the reporter in brackets after one, as printed
  * and as OCR reads them (本报汛, a misread mark inside, stray marks before).
- * The text's prose starts after it.
+ * The text's prose starts after it.  A dated lead after a story's byline
+ * opens an item printed with no title.
  */
 #define G_LOG_DOMAIN "sd-segmenter"
 
 #include "config.h"
+
+#include <string.h>
 
 #include "sd-segmenter-private.h"
 
@@ -453,4 +456,59 @@ _sd_seg_find_news_lead (SdSegPage *page, SdSegUnit *u)
           return;
         }
     }
+}
+
+/* How a dated lead opens that names its day in words or in full:
+ * "今天(12月2日),…", "昨日上午,…", "2009年8月19日,…". */
+static const char *const day_openers[] = {
+  "今天", "今日", "昨天", "昨日", "前天",
+};
+
+static gboolean
+starts_with_dated_lead (SdSegPage *page, SdSegUnit *u)
+{
+  const char *text = page->text;
+  gsize       pos = u->prose_start;
+  guint       digits = 0;
+
+  if (_sd_seg_starts_with_opener (page, u))
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (day_openers); i++)
+    if (_sd_text_has_prefix (text, pos, u->prose_end, day_openers[i]))
+      return TRUE;
+  while (pos < u->prose_end && g_ascii_isdigit (text[pos]))
+    pos++, digits++;
+  if (digits != 4 || !_sd_text_has_prefix (text, pos, u->prose_end, "年"))
+    return FALSE;
+  pos += strlen ("年");
+  while (pos < u->prose_end && g_ascii_isdigit (text[pos]))
+    pos++;
+  return _sd_text_has_prefix (text, pos, u->prose_end, "月");
+}
+
+/* A story its byline has closed goes on no further: text after it that
+ * opens as a lead does, dated ("今天(12月2日),…", "18日中午,…"), is an
+ * item printed with no title.  Not after a photo's credit, which may close
+ * a caption inside a story, nor when the story has shown one paragraph
+ * yet, captions and short lines aside: names set after a caption or a
+ * first paragraph may be its reporters' ("◎孙嘉隆 柳 鑫" under a caption,
+ * then "日前,…").  A lead cut off mid-sentence is left alone: OCR may
+ * have read the title of its photo inside it, for sd-late-titles.c. */
+gboolean
+_sd_seg_opens_after_byline (SdSegPage *page, SdSegStory *story, guint i)
+{
+  SdSegUnit *u = _sd_seg_unit_at (page, i);
+  guint      paragraphs = 0;
+
+  if (u->role != ROLE_BODY || !story->has_body || !story->ended || story->ended_by_photo
+      || !u->ends_sentence || !starts_with_dated_lead (page, u))
+    return FALSE;
+  for (guint k = story->first; k < i && paragraphs < 2; k++)
+    {
+      SdSegUnit *above = _sd_seg_unit_at (page, k);
+
+      paragraphs +=
+          above->role == ROLE_BODY && !above->title && !_sd_seg_is_photo_caption (page, k);
+    }
+  return paragraphs >= 2;
 }

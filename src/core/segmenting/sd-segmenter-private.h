@@ -315,9 +315,18 @@ G_GNUC_INTERNAL void       _sd_seg_find_glued_tail  (SdSegPage  *page,
 G_GNUC_INTERNAL gboolean   _sd_seg_restates_title   (SdSegPage  *page,
                                                      SdSegUnit  *lead,
                                                      SdSegUnit  *title);
+/* sd-datelines.c: unit @i, a dated lead ("今天(12月2日),…") after the
+ * byline that closed @story, opens an item printed with no title */
+G_GNUC_INTERNAL gboolean   _sd_seg_opens_after_byline (SdSegPage  *page,
+                                                       SdSegStory *story,
+                                                       guint       i);
 /* sd-credits.c: the role a reporter field leaves out where it leads */
 G_GNUC_INTERNAL gsize      _sd_seg_leading_role_length (const char *names);
 G_GNUC_INTERNAL char      *_sd_seg_dup_roles_apart (const char *names);
+/* sd-signatures.c: past "CICPHOTO/" before a credit, or @start */
+G_GNUC_INTERNAL gsize      _sd_seg_skip_latin_agency (const char *text, gsize start, gsize end);
+/* sd-signatures.c: "记 者 X" gives "记者 X", in place */
+G_GNUC_INTERNAL void       _sd_seg_close_spaced_roles (char *names);
 /* sd-signatures.c: six Han characters or more that are names of two or
  * three characters run together, each with its surname ("李晓静马志龙") */
 G_GNUC_INTERNAL gboolean   _sd_seg_names_run_together (const char *text, gsize start, gsize end);

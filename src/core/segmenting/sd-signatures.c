@@ -423,6 +423,55 @@ _sd_seg_find_glued_tail (SdSegPage *page, SdSegUnit *u)
   _sd_text_trim (text, &u->prose_start, &u->prose_end);
 }
 
+/* "CICPHOTO/汤德宏 摄": a picture agency's Latin name and a slash before
+ * a photographer's credit (CFP/, VCG/ alike).  Returns where the credit
+ * starts past it, or @start. */
+gsize
+_sd_seg_skip_latin_agency (const char *text, gsize start, gsize end)
+{
+  gsize pos = start;
+
+  while (pos < end && g_ascii_isupper (text[pos]))
+    pos++;
+  if (pos - start < 2 || pos >= end || !_sd_seg_char_in ("/／", _sd_text_get_char (text + pos)))
+    return start;
+  pos = _sd_seg_skip_spaces (text, _sd_seg_skip_char (text, pos), end);
+  return pos < end && _sd_text_is_han (_sd_text_get_char (text + pos)) ? pos : start;
+}
+
+/* "记 者 孟庆斗": a reporter's role set out with spaces between its
+ * characters, to line up with 通讯员 under it, closed up in place in
+ * @names, so that the role is a word of its own and is left out as 记者
+ * is.  A spaced 通 讯 员 after a reporter's names stays as printed, the
+ * credit the reporter field keeps ("王正道 通 讯 员 刘佩珩"). */
+void
+_sd_seg_close_spaced_roles (char *names)
+{
+  gsize end = strlen (names), after;
+
+  for (gsize pos = 0; pos < end;)
+    {
+      gsize out = pos;
+
+      if ((pos > 0 && names[pos - 1] != ' ') || pos + 3 >= end || names[pos + 3] != ' '
+          || !_sd_seg_has_role_prefix (names, pos, end, &after)
+          || !_sd_text_contains (names, pos, after, "者"))
+        {
+          pos = _sd_seg_skip_char (names, pos);
+          continue;
+        }
+      /* the role's own characters only: spaces after it part the names */
+      while (after > pos && names[after - 1] == ' ')
+        after--;
+      for (gsize k = pos; k < after; k++)
+        if (names[k] != ' ')
+          names[out++] = names[k];
+      memmove (names + out, names + after, end - after + 1);
+      end -= after - out;
+      pos = out;
+    }
+}
+
 /* A copy of @names with a space before each role glued to the name before
  * it ("通讯员谢立平记者李波" gives "通讯员谢立平 记者李波"), so that each name
  * and its role are a word; a role after anything but a name (a post, "驻张

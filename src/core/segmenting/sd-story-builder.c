@@ -96,6 +96,7 @@ dup_names (const char *text, gsize start, gsize end, NameForm form)
   clean = dup_clean (text, start, end);
   if (form == NAMES_AND_ROLES)
     return clean;
+  _sd_seg_close_spaced_roles (clean);
   if (form == NAMES_ONLY)
     {
       char *apart = _sd_seg_dup_roles_apart (clean);
