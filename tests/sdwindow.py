@@ -40,6 +40,8 @@ from dogtail import tree  # noqa: E402
 from dogtail.predicate import GenericPredicate  # noqa: E402
 from gi.repository import GLib  # noqa: E402
 
+import sdbench  # noqa: E402
+
 sys.excepthook = sys.__excepthook__
 
 # The labels the window shows (in Chinese whatever the locale).
@@ -228,8 +230,10 @@ class Window:
         # until the entry has it (another window over this one takes it)
         wait_until(lambda: self.click(entry) or entry.focused, "the tag entry focused",
                    step=0.5)
-        # (xdotool's type takes every word after it as text to type)
-        subprocess.run(["xdotool", "type", "--delay", "20", tag], check=True)
+        # Han characters as GTK's Ctrl+Shift+U and their code: xdotool's
+        # own typing maps each to a spare key for a moment, and a window
+        # busy then reads the key unmapped and loses it (sdbench.type_text)
+        sdbench.type_text(tag, 20)
         subprocess.run(["xdotool", "key", "Return"], check=True)
         wait_until(lambda: self.chip(tag), f"the chip of {tag!r}", timeout=CHIP_SECONDS)
 

@@ -135,9 +135,10 @@ def status_conflict(window, story_id, theirs, mine):
 
 
 def tag_live(a, b, tag):
-    """Adds @tag in @a; the seconds until its chip shows in @b."""
-    start = time.monotonic()
+    """Adds @tag in @a; the seconds from its chip shown there (the tag
+    stored) until it shows in @b: the typing is not the library's time."""
     a.add_tag(tag)
+    start = time.monotonic()
     wait_until(lambda: b.chip(tag), f"{tag!r} in the other window", timeout=CHIP_SECONDS,
                step=0.02)
     return time.monotonic() - start
