@@ -6,7 +6,8 @@
  * Lexical cohesion across a candidate boundary, in lines of real pages:
  * a title whose lead repeats its words (the echo) opens a story, a
  * section head whose text goes on in the story's own stays a section; a
- * story its byline has closed takes no dated lead after it.
+ * story its byline has closed takes no dated lead after it, nor one with
+ * no byline a dated lead in words of its own follows.
  */
 #include "config.h"
 
@@ -108,6 +109,55 @@ test_dated_lead_after_early_names (void)
   g_assert_true (sd_test_body_has (g_ptr_array_index (segments, 0), NULL, "相关内容。"));
 }
 
+/* r93 (b24): an item printed with no title and no byline above it
+ * (18日中午,崇川区学田南路…) after a story of 启东's investment: its dated
+ * lead shares none of the story's words, so it opens a story of its own;
+ * the story's own dated paragraph (6月11日,启东经济开发区…) goes on in it. */
+static void
+test_untitled_item_without_byline (void)
+{
+  g_autoptr (GPtrArray) segments = sd_test_cut (
+      "# 拼!抢!争!启东全力以赴冲刺“双过半”\n"
+      "\n"
+      "麦浪翻涌间奏响丰收序曲,梅雨浸润着成熟的希望,"
+      "2025年的“期中大考”已近在咫尺。这个承载着汗水与期盼的六月,既是上半年收官之战的决胜时刻,"
+      "也是贯彻省委、南通市委全会精神的崭新起点。\n"
+      "\n"
+      "六月以来,启东市全市上下以“时不我待”的使命感把握发展机遇,以 "
+      "“破釜沉舟”的坚定决心攻克难关。田间地头的麦收忙碌与车间厂房的生产热潮交相辉映,"
+      "每一份脚踏实地的付出,都化作推动城市发展的强劲动能,生动诠释着“一分耕耘一分收获”的实干真谛。\n"
+      "\n"
+      "如今,攻坚的战鼓已然擂响,各地各部门正以昂扬奋进的姿态,在这场年中“大考”的赛道上奋勇争先,"
+      "用实际行动书写高质量发展的精彩答卷。\n"
+      "\n"
+      "争分夺秒拼经济\n"
+      "\n"
+      "春争一刻,夏抢一晌。连日来,各地锚定“双过半”目标加压奋进、全力攻坚。\n"
+      "\n"
+      "6月11日,启东经济开发区招商引资再传捷报——总投资5亿元的莱古比星商业化生产基地项目正式签约落户,"
+      "为园区冲刺“双过半”注入一剂强心针。该项目分两期建设,一期项目投资3亿元,"
+      "从事莱古比星等产品的商业化生产;二期项目投资2亿元,用于扩大生产规模。\n"
+      "\n"
+      "莱古比星项目的快速签约落户,"
+      "正是开发区推动项目“快落地、快建设、快投产”的生动缩影。为提升招商能级,园区聚焦三大主导产业,"
+      "制定“产业链图谱+目标企业清单”。今年以来,园区领导亲自挂帅,"
+      "高频次奔赴深圳、上海、苏州等产业高地,"
+      "密集对接目标企业50余家。日盛电子、启明芯半导体等项目相继落户启东,"
+      "乾朔、托伦斯、磊菱等“老友”频频追加投资,投下“信任票”。\n"
+      "\n"
+      "18日中午,崇川区学田南路烟火气正浓,这条历经焕新改造的“网红美食街”迎来午市高峰,"
+      "沿街店铺座无虚席,智慧化管理的停车位井然有序,"
+      "沉浸式文化景观与美食香气交织——这是崇川区创新治理模式,持续提升主城区环境品质的生动缩影。\n"
+      "\n"
+      "近年来,该区紧扣“精致细腻整洁有序”目标,"
+      "通过街区智慧升级、闲置地块活化、交通秩序整治等创新举措,"
+      "推动城市面貌蝶变。从荒地披绿到堵点疏通,到“网红打卡地”成“长红生活圈”,崇川区既雕琢城市“面子”,"
+      "更夯实民生“里子”,让主城区焕发出兼具现代活力与人文魅力的新气象。\n");
+  g_assert_cmpuint (segments->len, ==, 2);
+  g_assert_true (sd_test_body_has (g_ptr_array_index (segments, 0), "麦浪翻涌", "投下“信任票”。"));
+  g_assert_true (sd_test_body_has (g_ptr_array_index (segments, 1), "18日中午", "新气象。"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -116,5 +166,6 @@ main (int argc, char **argv)
   g_test_add_func ("/segmenter-cohesion/echo/section-without", test_section_without_echo);
   g_test_add_func ("/segmenter-cohesion/byline/dated-lead-after", test_dated_lead_after_byline);
   g_test_add_func ("/segmenter-cohesion/byline/early-names", test_dated_lead_after_early_names);
+  g_test_add_func ("/segmenter-cohesion/untitled/no-byline", test_untitled_item_without_byline);
   return g_test_run ();
 }

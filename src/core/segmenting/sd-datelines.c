@@ -464,8 +464,8 @@ static const char *const day_openers[] = {
   "今天", "今日", "昨天", "昨日", "前天",
 };
 
-static gboolean
-starts_with_dated_lead (SdSegPage *page, SdSegUnit *u)
+gboolean
+_sd_seg_starts_with_dated_lead (SdSegPage *page, SdSegUnit *u)
 {
   const char *text = page->text;
   gsize       pos = u->prose_start;
@@ -501,7 +501,7 @@ _sd_seg_opens_after_byline (SdSegPage *page, SdSegStory *story, guint i)
   guint      paragraphs = 0;
 
   if (u->role != ROLE_BODY || !story->has_body || !story->ended || story->ended_by_photo
-      || !u->ends_sentence || !starts_with_dated_lead (page, u))
+      || !u->ends_sentence || !_sd_seg_starts_with_dated_lead (page, u))
     return FALSE;
   for (guint k = story->first; k < i && paragraphs < 2; k++)
     {

@@ -320,6 +320,16 @@ G_GNUC_INTERNAL gboolean   _sd_seg_restates_title   (SdSegPage  *page,
 G_GNUC_INTERNAL gboolean   _sd_seg_opens_after_byline (SdSegPage  *page,
                                                        SdSegStory *story,
                                                        guint       i);
+/* sd-datelines.c: unit @u opens as a dated lead does ("今天(12月2日),…",
+ * "18日中午,…", "近日,…") */
+G_GNUC_INTERNAL gboolean   _sd_seg_starts_with_dated_lead (SdSegPage *page,
+                                                           SdSegUnit *u);
+/* sd-untitled.c: unit @i, a dated lead after a finished sentence whose
+ * words @story does not share, opens an item printed with no title and
+ * no byline before it */
+G_GNUC_INTERNAL gboolean   _sd_seg_opens_untitled_item (SdSegPage  *page,
+                                                        SdSegStory *story,
+                                                        guint       i);
 /* sd-credits.c: the role a reporter field leaves out where it leads */
 G_GNUC_INTERNAL gsize      _sd_seg_leading_role_length (const char *names);
 G_GNUC_INTERNAL char      *_sd_seg_dup_roles_apart (const char *names);

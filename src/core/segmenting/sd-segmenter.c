@@ -516,7 +516,8 @@ assign_stories (SdSegPage *page)
                    && !restates_story_title (page, story, i))
                || (_sd_seg_is_photo_caption (page, i) && _sd_seg_after_story_end (page, story, i)
                    && !_sd_seg_is_numbered_part (page, u))
-               || opens_briefs (story, u) || _sd_seg_opens_after_byline (page, story, i))
+               || opens_briefs (story, u) || _sd_seg_opens_after_byline (page, story, i)
+               || _sd_seg_opens_untitled_item (page, story, i))
         {
           _sd_seg_open_story (page, i, FALSE);
           story = _sd_seg_story_at (page, page->stories->len - 1);
