@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "sd-segmenter-private.h"
 
@@ -149,13 +150,80 @@ precedes_dateline (SdSegPage *page, SdSegStory *story, guint i)
          && _sd_seg_unit_at (page, i - 1)->role == ROLE_HEADLINE && is_lone_sentence (page, u);
 }
 
+/* Short paragraphs right under a story's header, at most this many, may
+ * be the captions of its photos. */
+#define HEAD_CAPTIONS_MAX 4
+
+/* A short paragraph that says it is a caption: it opens showing a
+ * picture ("图为扬州新地标万福大桥。", "△社区志愿者看望空巢老人。"). */
+static gboolean
+reads_as_caption (SdSegPage *page, SdSegUnit *u)
+{
+  static const char *const marks[] = { "图为", "△", "▲", "上图", "下图" };
+  const char              *text = page->text + u->prose_start;
+  gsize                    len = u->prose_end - u->prose_start;
+
+  for (guint m = 0; m < G_N_ELEMENTS (marks); m++)
+    if (len > strlen (marks[m]) && strncmp (text, marks[m], strlen (marks[m])) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_header (SdSegUnit *u)
+{
+  return u->role == ROLE_HEADLINE || u->role == ROLE_SUBHEADLINE || u->role == ROLE_KICKER
+         || u->role == ROLE_REPORTER;
+}
+
+/* The photos' captions printed between a story's header and its text: a
+ * run of short paragraphs that read as captions, or one line of no full
+ * stop over a credit line ("在贾汪城区,这样的…墙画超过300幅" over
+ * "通讯员供图"), the text going on under them.  How many units the run
+ * holds, credit included, or 0. */
+static guint
+count_head_captions (SdSegPage *page, SdSegStory *story, guint first)
+{
+  guint marked = 0;
+
+  if (first <= story->first || !is_header (_sd_seg_unit_at (page, first - 1)))
+    return 0;
+  for (guint i = first; i < story->last_body && i - first < HEAD_CAPTIONS_MAX; i++)
+    {
+      SdSegUnit *u = _sd_seg_unit_at (page, i);
+
+      /* one line of no full stop over a credit: a short first paragraph
+       * of prose over a caption and its credit stays the text's */
+      if (u->role == ROLE_CREDIT)
+        return i == first + 1 && !_sd_seg_unit_at (page, first)->ends_sentence ? 2 : 0;
+      if (u->role != ROLE_BODY || u->news_lead || u->bracket_lead || u->tail_credit || u->tail_names
+          || u->head_credit
+          || _sd_text_count_chars (page->text, u->prose_start, u->prose_end, LONE_CAPTION_CHARS + 1)
+                 > LONE_CAPTION_CHARS)
+        break;
+      if (marked == i - first && reads_as_caption (page, u))
+        marked++;
+    }
+  return marked;
+}
+
+static void
+take_caption (SdSegPage *page, SdSegUnit *u, SdSegment *segment)
+{
+  u->role = ROLE_CAPTION;
+  _sd_seg_add_repair (segment, SD_REPAIR_MOVED_CAPTION, u->prose_start, u->prose_end,
+                      N_("photo caption taken out of the body"));
+  g_ptr_array_add (segment->captions, _sd_text_dup_widened (page->text + u->prose_start,
+                                                            u->prose_end - u->prose_start));
+}
+
 /* Photo credits inside a story: the short sentence printed with each one is
  * its caption; a credit printed apart takes the lone sentence under the
  * headline.  A photo item keeps its text, but for a caption under it. */
 void
 _sd_seg_collect_captions (SdSegPage *page, SdSegStory *story, SdSegment *segment)
 {
-  guint first_body = NONE;
+  guint first_body = NONE, head_captions = 0;
 
   if (_sd_seg_is_photo_story (page, story))
     {
@@ -170,12 +238,20 @@ _sd_seg_collect_captions (SdSegPage *page, SdSegStory *story, SdSegment *segment
 
       if (u->role == ROLE_BODY && first_body == NONE && precedes_dateline (page, story, i))
         {
-          u->role = ROLE_CAPTION;
-          _sd_seg_add_repair (segment, SD_REPAIR_MOVED_CAPTION, u->prose_start, u->prose_end,
-                              N_("photo caption taken out of the body"));
-          g_ptr_array_add (segment->captions, _sd_text_dup_widened (page->text + u->prose_start,
-                                                                    u->prose_end - u->prose_start));
+          take_caption (page, u, segment);
           continue;
+        }
+      if (u->role == ROLE_BODY && first_body == NONE && head_captions == 0
+          && (head_captions = count_head_captions (page, story, i)) > 0)
+        {
+          for (guint k = i; k < i + head_captions; k++)
+            if (_sd_seg_unit_at (page, k)->role == ROLE_BODY)
+              take_caption (page, _sd_seg_unit_at (page, k), segment);
+          /* a credit closing them is taken as every credit is, below */
+          i += head_captions - 1;
+          if (_sd_seg_unit_at (page, i)->role != ROLE_CREDIT)
+            continue;
+          u = _sd_seg_unit_at (page, i);
         }
       if (u->role == ROLE_BODY && first_body == NONE)
         first_body = i;

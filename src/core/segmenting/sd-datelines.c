@@ -73,6 +73,51 @@ misreads_paper_dateline (const char *text, gsize pos, gsize end)
  * follows it. */
 #define DATELINE_PLAIN_CHARS 6
 
+/* "中新网连云港5月9日电据连云港侨办消息,近日…": a wire's dateline glued
+ * to a text that opens citing its source; the dateline ends at its 电,
+ * and 据…消息 is the text's.  Where it ends, or 0 when @text holds no
+ * 日电据 between @pos and @end. */
+static gsize
+wire_end_before_source (const char *text, gsize pos, gsize end)
+{
+  const char *hit = g_strstr_len (text + pos, end - pos, "日电据");
+
+  return hit != NULL ? (gsize) (hit - text) + strlen ("日电") : 0;
+}
+
+/* Han characters of the place a wire's dateline names, at most. */
+#define WIRE_PLACE_CHARS_MAX 4
+
+/* "南京6月14日电(田敏 周莹)13日晚,…": a wire's dateline whose agency was
+ * left off (or lost), a place, a date, 电 and the reporters in brackets
+ * right after it.  Where it ends, or @pos. */
+static gsize
+skip_place_wire_dateline (const char *text, gsize pos, gsize end)
+{
+  gsize p = pos;
+  guint han = 0;
+
+  while (p < end && han <= WIRE_PLACE_CHARS_MAX && _sd_text_is_han (_sd_text_get_char (text + p)))
+    p = _sd_seg_skip_char (text, p), han++;
+  if (han < 2 || han > WIRE_PLACE_CHARS_MAX)
+    return pos;
+  for (guint part = 0; part < 2; part++)
+    {
+      gsize digits = p;
+
+      while (p < end && g_ascii_isdigit (text[p]))
+        p++;
+      if (p == digits || p - digits > 2
+          || !_sd_text_has_prefix (text, p, end, part == 0 ? "月" : "日"))
+        return pos;
+      p += strlen ("月");
+    }
+  if (!_sd_text_has_prefix (text, p, end, "电"))
+    return pos;
+  p += strlen ("电");
+  return _sd_seg_char_in ("(（", _sd_text_first_char (text, p, end)) ? p : pos;
+}
+
 /* Where a dateline ends: "本报讯", "交汇点讯", "中国江苏网7月13日连云港讯",
  * "新华社南京2月19日电", "【连网】"; or @pos when the text opens with none.
  * A dateline is short and unpunctuated; it names its medium, or a date
@@ -84,6 +129,7 @@ skip_dateline (const char *text, gsize pos, gsize end)
   gunichar before = 0;
   guint    n = 0, misread = 0;
   gsize    look = MIN (end - pos, 31 * 3);
+  gsize    wire;
 
   /* 本报讯 as OCR misreads it (本报汛, 木报讯): one of its three characters
    * wrong, then the reporter in brackets or the date */
@@ -93,6 +139,8 @@ skip_dateline (const char *text, gsize pos, gsize end)
   if (!holds_bytes (text + pos, look, "讯") && !holds_bytes (text + pos, look, "电")
       && !holds_bytes (text + pos, look, "息") && !_sd_text_has_prefix (text, pos, end, "【"))
     return pos;
+  if ((wire = skip_place_wire_dateline (text, pos, end)) != pos)
+    return wire;
 
   /* 【连网】 names a medium and 【时政专稿 刘洋、支俊】 the reporters;
    * 【编者按】, 【相关链接】 do neither */
@@ -138,7 +186,9 @@ skip_dateline (const char *text, gsize pos, gsize end)
         }
       /* "央广网无锡9月23日消息": a medium, a date, then 消息 */
       if (c == 0x606F /* 息 */ && before == 0x6D88 /* 消 */ && media && dated)
-        return _sd_seg_skip_spaces (text, next, end);
+        return (wire = wire_end_before_source (text, pos, p)) != 0
+                   ? wire
+                   : _sd_seg_skip_spaces (text, next, end);
       /* "新华社南京2月19日电": a medium, a date, and no word going on but
        * the 题 of a headline the text repeats ("…电 题：…") */
       if (c == 0x7535 /* 电 */ && before == 0x65E5 /* 日 */ && media && n >= 4
