@@ -5,9 +5,10 @@
  *
  * Internal to the segmenter.  A page of briefs may set an item with no
  * title straight under the last sentence of the story above, with no
- * byline to close it ("…有趣的活动中欢度佳节。" then "金秋时节,位于江苏
- * 连云港境内的…").  Such an item opens as a lead does and names its own
- * places and people: its words are not the story's.
+ * byline to close it (a story's last sentence, then "18日中午,崇川区
+ * 学田南路…").  Such an item opens as a dated lead does and names its own
+ * places and people: its words are not the story's.  (An undated opening,
+ * "金秋时节,…", is not taken: no rule for it has held across batches.)
  */
 #define G_LOG_DOMAIN "sd-segmenter"
 
