@@ -160,11 +160,10 @@ static gboolean
 reads_as_caption (SdSegPage *page, SdSegUnit *u)
 {
   static const char *const marks[] = { "图为", "△", "▲", "上图", "下图" };
-  const char              *text = page->text + u->prose_start;
-  gsize                    len = u->prose_end - u->prose_start;
 
   for (guint m = 0; m < G_N_ELEMENTS (marks); m++)
-    if (len > strlen (marks[m]) && strncmp (text, marks[m], strlen (marks[m])) == 0)
+    if (_sd_text_has_prefix (page->text, u->prose_start, u->prose_end, marks[m])
+        && u->prose_end - u->prose_start > strlen (marks[m]))
       return TRUE;
   return FALSE;
 }
