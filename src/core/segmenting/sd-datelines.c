@@ -548,17 +548,26 @@ gboolean
 _sd_seg_opens_after_byline (SdSegPage *page, SdSegStory *story, guint i)
 {
   SdSegUnit *u = _sd_seg_unit_at (page, i);
-  guint      paragraphs = 0;
 
   if (u->role != ROLE_BODY || !story->has_body || !story->ended || story->ended_by_photo
       || !u->ends_sentence || !_sd_seg_starts_with_dated_lead (page, u))
     return FALSE;
-  for (guint k = story->first; k < i && paragraphs < 2; k++)
+  return _sd_seg_count_paragraphs_above (page, story, i, 2) >= 2;
+}
+
+/* The paragraphs of @story above unit @i, titles and captions aside,
+ * counted no further than @most. */
+guint
+_sd_seg_count_paragraphs_above (SdSegPage *page, SdSegStory *story, guint i, guint most)
+{
+  guint paragraphs = 0;
+
+  for (guint k = story->first; k < i && paragraphs < most; k++)
     {
       SdSegUnit *above = _sd_seg_unit_at (page, k);
 
       paragraphs +=
           above->role == ROLE_BODY && !above->title && !_sd_seg_is_photo_caption (page, k);
     }
-  return paragraphs >= 2;
+  return paragraphs;
 }

@@ -320,6 +320,12 @@ G_GNUC_INTERNAL gboolean   _sd_seg_restates_title   (SdSegPage  *page,
 G_GNUC_INTERNAL gboolean   _sd_seg_opens_after_byline (SdSegPage  *page,
                                                        SdSegStory *story,
                                                        guint       i);
+/* sd-datelines.c: @story's paragraphs above unit @i, titles and
+ * captions aside, counted no further than @most */
+G_GNUC_INTERNAL guint      _sd_seg_count_paragraphs_above (SdSegPage  *page,
+                                                           SdSegStory *story,
+                                                           guint       i,
+                                                           guint       most);
 /* sd-datelines.c: unit @u opens as a dated lead does ("今天(12月2日),…",
  * "18日中午,…", "近日,…") */
 G_GNUC_INTERNAL gboolean   _sd_seg_starts_with_dated_lead (SdSegPage *page,

@@ -31,7 +31,6 @@ gboolean
 _sd_seg_opens_untitled_item (SdSegPage *page, SdSegStory *story, guint i)
 {
   SdSegUnit *u = _sd_seg_unit_at (page, i);
-  guint      paragraphs = 0;
 
   if (i == 0 || u->role != ROLE_BODY || u->title || !story->has_body || story->ended
       || !u->ends_sentence || !_sd_seg_unit_at (page, i - 1)->ends_sentence
@@ -41,13 +40,7 @@ _sd_seg_opens_untitled_item (SdSegPage *page, SdSegStory *story, guint i)
    * more likely that title's photo caption (3月26日,游客在…(无人机拍摄)。) */
   if (i + 1 < page->units->len && _sd_seg_unit_at (page, i + 1)->title)
     return FALSE;
-  for (guint k = story->first; k < i && paragraphs < UNTITLED_MIN_PARAGRAPHS; k++)
-    {
-      SdSegUnit *above = _sd_seg_unit_at (page, k);
-
-      paragraphs +=
-          above->role == ROLE_BODY && !above->title && !_sd_seg_is_photo_caption (page, k);
-    }
-  return paragraphs >= UNTITLED_MIN_PARAGRAPHS
+  return _sd_seg_count_paragraphs_above (page, story, i, UNTITLED_MIN_PARAGRAPHS)
+             >= UNTITLED_MIN_PARAGRAPHS
          && _sd_seg_measure_lead_cohesion (page, story, i, i) < COHESION_UNTITLED;
 }
