@@ -94,6 +94,8 @@ void
 sd_import_pacer_set_thread (SdImportPacer *self)
 {
   g_private_replace (&thread_pacer, self);
+  /* the thread may be a pool's, reused for the next import: count afresh */
+  g_private_set (&thread_slept, NULL);
 }
 
 void

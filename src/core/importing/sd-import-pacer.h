@@ -32,10 +32,12 @@ void           sd_import_pacer_stop       (SdImportPacer *self);
  * main loop busy for long only slows the import); the ms it slept. */
 guint          sd_import_pacer_wait       (SdImportPacer *self);
 /* The pacer the calling thread's pause points ask (NULL: none), so that
- * a long page's steps (sd-pipeline) step aside between them too. */
+ * a long page's steps (sd-pipeline) step aside between them too; counts
+ * the thread's sleep afresh. */
 void           sd_import_pacer_set_thread (SdImportPacer *self);
 void           sd_import_pause_point      (void);
-/* The ms the calling thread has slept at its pause points in all. */
+/* The ms the calling thread has slept at its pause points since its
+ * pacer was set. */
 guint64        sd_import_pacer_thread_slept_ms (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SdImportPacer, sd_import_pacer_unref)
