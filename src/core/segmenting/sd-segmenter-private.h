@@ -418,6 +418,9 @@ G_GNUC_INTERNAL guint      _sd_seg_take_late_title  (SdSegPage *page, guint i);
 /* sd-late-titles.c: the title at @i is the second half of the last
  * story's headline, read over the next column; takes it */
 G_GNUC_INTERNAL gboolean   _sd_seg_take_headline_half (SdSegPage *page, guint i);
+/* sd-headline-tail.c: the title at @i is the rest of the last story's
+ * headline, read some lines down its text; takes it */
+G_GNUC_INTERNAL gboolean   _sd_seg_take_headline_tail (SdSegPage *page, guint i);
 /* sd-title-cues.c: how often the title's words (Han bigrams) occur in
  * [@start, @end) */
 G_GNUC_INTERNAL guint      _sd_seg_count_title_bigrams (SdSegPage *page, SdSegUnit *title,

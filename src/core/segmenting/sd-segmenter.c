@@ -435,7 +435,8 @@ assign_stories (SdSegPage *page)
               i = last;
               continue;
             }
-          if (story != NULL && _sd_seg_take_headline_half (page, i))
+          if (story != NULL
+              && (_sd_seg_take_headline_half (page, i) || _sd_seg_take_headline_tail (page, i)))
             continue;
           /* a section head's ——副题 goes with it: both head the section */
           if (story != NULL && u->dash_start && follows_section_title (page, i))
