@@ -444,8 +444,7 @@ _sd_application_show_library (SdApplication *self,
    * come back neither at the next start nor out of the trash). */
   if (seed
       && (first_run
-          || (sd_store_count_stories (self->store, NULL) == 0
-              && sd_store_count_trash (self->store, NULL) == 0
+          || (sd_store_has_stories (self->store, NULL) == 0
               && !sd_store_has_batch_kind (self->store, SD_BATCH_SAMPLE, NULL))))
     {
       const char *seeds[] = { sd_paths_get_seeds_dir (), NULL };
