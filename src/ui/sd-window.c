@@ -85,6 +85,8 @@ stories_loaded_cb (SdStoryListModel *stories, SdWindow *self)
   guint            n = g_list_model_get_n_items (G_LIST_MODEL (stories));
   g_autofree char *status = NULL;
 
+  /* the counts, once the first rows are in (_sd_window_list_restored_node) */
+  sd_library_model_start (self->library);
   show_query_problem (self, error != NULL && error->domain == SD_QUERY_ERROR ? error : NULL);
   if (error != NULL)
     {
@@ -97,6 +99,7 @@ stories_loaded_cb (SdStoryListModel *stories, SdWindow *self)
       return;
     }
   sd_article_view_set_search_terms (self->article_view, sd_story_list_model_get_terms (stories));
+  sd_frame_probe_first_rows (GTK_WIDGET (self->story_list));
   status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u story", "%u stories", n), n);
   gtk_label_set_text (self->status_label, status);
 }
@@ -134,6 +137,33 @@ list_stories (SdWindow *self)
   gtk_label_set_text (self->status_label, _("Reading the stories…"));
   _sd_window_set_list_scope (self, scope.kind);
   sd_story_list_model_set_request (self->stories, &scope);
+}
+
+/* The tree is built once the library's counts are read (tens of ms at
+ * 100,000 stories, on the connection the list reads on): the node it will
+ * select is listed now when its key says what it lists, and those counts
+ * are read after the first rows (#16).  The tree then selects the node
+ * listed, which lists nothing again. */
+gboolean
+_sd_window_list_restored_node (SdWindow *self, const char *key)
+{
+  g_autofree char *code = NULL;
+  SdScopeKind      kind;
+  SdScope          scope = { 0 };
+
+  if (!sd_place_tree_scope_of_key (key, &kind, &code))
+    return FALSE;
+  /* place_selected_cb's key of that node */
+  g_free (self->listed_node);
+  self->listed_node = g_strdup_printf ("%d:%s::", kind, code != NULL ? code : "");
+  scope.kind = kind;
+  scope.place_code = code;
+  scope.text = gtk_entry_get_text (GTK_ENTRY (self->search_entry));
+  scope.by_relevance = g_settings_get_boolean (self->settings, "rank-search-results");
+  gtk_label_set_text (self->status_label, _("Reading the stories…"));
+  _sd_window_set_list_scope (self, kind);
+  sd_story_list_model_set_request (self->stories, &scope);
+  return TRUE;
 }
 
 gint64
@@ -451,7 +481,7 @@ sd_window_constructed (GObject *object)
   g_signal_connect (self->history, "notify", G_CALLBACK (history_changed_cb), self);
   history_changed_cb (self->history, NULL, self);
 
-  self->library = sd_library_model_new (self->engine);
+  self->library = sd_library_model_new_unread (self->engine);
   g_signal_connect (self->library, "changed", G_CALLBACK (library_changed_cb), self);
   self->stories = sd_story_list_model_new (self->engine);
   g_signal_connect (self->stories, "loaded", G_CALLBACK (stories_loaded_cb), self);
