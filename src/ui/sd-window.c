@@ -85,8 +85,9 @@ stories_loaded_cb (SdStoryListModel *stories, SdWindow *self)
   guint            n = g_list_model_get_n_items (G_LIST_MODEL (stories));
   g_autofree char *status = NULL;
 
-  /* the counts, once the first rows are in (_sd_window_list_restored_node) */
-  sd_library_model_start (self->library);
+  /* the counts, once the first rows are in and painted
+   * (_sd_window_list_restored_node) */
+  _sd_window_start_library_after_frame (self);
   show_query_problem (self, error != NULL && error->domain == SD_QUERY_ERROR ? error : NULL);
   if (error != NULL)
     {
@@ -137,33 +138,6 @@ list_stories (SdWindow *self)
   gtk_label_set_text (self->status_label, _("Reading the stories…"));
   _sd_window_set_list_scope (self, scope.kind);
   sd_story_list_model_set_request (self->stories, &scope);
-}
-
-/* The tree is built once the library's counts are read (tens of ms at
- * 100,000 stories, on the connection the list reads on): the node it will
- * select is listed now when its key says what it lists, and those counts
- * are read after the first rows (#16).  The tree then selects the node
- * listed, which lists nothing again. */
-gboolean
-_sd_window_list_restored_node (SdWindow *self, const char *key)
-{
-  g_autofree char *code = NULL;
-  SdScopeKind      kind;
-  SdScope          scope = { 0 };
-
-  if (!sd_place_tree_scope_of_key (key, &kind, &code))
-    return FALSE;
-  /* place_selected_cb's key of that node */
-  g_free (self->listed_node);
-  self->listed_node = g_strdup_printf ("%d:%s::", kind, code != NULL ? code : "");
-  scope.kind = kind;
-  scope.place_code = code;
-  scope.text = gtk_entry_get_text (GTK_ENTRY (self->search_entry));
-  scope.by_relevance = g_settings_get_boolean (self->settings, "rank-search-results");
-  gtk_label_set_text (self->status_label, _("Reading the stories…"));
-  _sd_window_set_list_scope (self, kind);
-  sd_story_list_model_set_request (self->stories, &scope);
-  return TRUE;
 }
 
 gint64
