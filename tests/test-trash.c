@@ -270,8 +270,11 @@ test_import_again (SdTestLibrary *fixture, gconstpointer data)
 
   g_assert_true (sd_store_set_note (fixture->store, story->id, "核对人名", NULL));
   before = sd_test_dump_library (fixture->path);
+  g_assert_cmpint (sd_store_has_stories (fixture->store, NULL), ==, 1);
   g_assert_true (sd_store_trash (fixture->store, SD_TRASH_PAGE, story->page_id, NULL, &error));
   g_assert_cmpint (count (fixture->store), ==, 0);
+  /* none listed, but some in the trash: the window seeds no sample pages */
+  g_assert_cmpint (sd_store_has_stories (fixture->store, NULL), ==, 1);
 
   again = import_seed (fixture->store, "003_edcdabef6f55a9e7.txt");
   g_assert_true (again->known);
@@ -296,6 +299,7 @@ test_import_again (SdTestLibrary *fixture, gconstpointer data)
   fixture->store = sd_store_open (fixture->path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (sd_store_count_trash (fixture->store, NULL), ==, 0);
+  g_assert_cmpint (sd_store_has_stories (fixture->store, NULL), ==, 0);
   g_clear_pointer (&back, g_free);
   back = sd_test_dump_library (fixture->path);
   g_assert_null (strstr (back, "003_edcdabef6f55a9e7.txt"));

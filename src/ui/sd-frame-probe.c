@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "sd-frame-probe.h"
@@ -181,6 +182,37 @@ sd_frame_probe_story_shown (GtkWidget *widget)
   draw_us = 0;
   g_signal_connect (widget, "draw", G_CALLBACK (draw_begin_cb), NULL);
   g_signal_connect_after (widget, "draw", G_CALLBACK (draw_end_cb), NULL);
+  gtk_widget_queue_draw (widget);
+}
+
+static gint64 rows_landed;
+
+static void
+rows_painted_cb (GdkFrameClock *clock, gpointer data)
+{
+  gint64        now = g_get_monotonic_time (), cpu_ns, wait_ns;
+  struct rusage usage = { 0 };
+
+  g_signal_handlers_disconnect_by_func (clock, rows_painted_cb, data);
+  read_schedstat (&cpu_ns, &wait_ns);
+  getrusage (RUSAGE_SELF, &usage);
+  fprintf (probe_log, "rows %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %.1f %.1f %.1f\n",
+           rows_landed, now, cpu_ns < 0 ? -1 : cpu_ns / 1e6, wait_ns < 0 ? -1 : wait_ns / 1e6,
+           (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1e3
+               + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e3);
+  fflush (probe_log);
+}
+
+void
+sd_frame_probe_first_rows (GtkWidget *widget)
+{
+  GdkFrameClock *clock;
+
+  if (probe_log == NULL || rows_landed != 0
+      || (clock = gtk_widget_get_frame_clock (widget)) == NULL)
+    return;
+  rows_landed = g_get_monotonic_time ();
+  g_signal_connect (clock, "after-paint", G_CALLBACK (rows_painted_cb), NULL);
   gtk_widget_queue_draw (widget);
 }
 

@@ -26,6 +26,12 @@ void     sd_frame_probe_story_asked (void);
  * shown, to its frame begun, laid out and painted, the ms @widget drew in
  * it, and the ms the main thread ran and waited for a CPU meanwhile. */
 void     sd_frame_probe_story_shown (GtkWidget *widget);
+/* The window's first list landed: once, the end of the next frame @widget
+ * paints is a line "rows LANDED PAINTED CPU WAIT ALL" (both times in µs of
+ * the monotonic clock; CPU and WAIT the ms the main thread ran and waited
+ * for a CPU since the process began, ALL the ms every thread of the
+ * process ran, user and system), the cold start's cost on a CPU. */
+void     sd_frame_probe_first_rows  (GtkWidget *widget);
 /* Something the benchmark waits for happened (an import began or ended):
  * a line "mark START WHAT". */
 void     sd_frame_probe_mark        (const char *what);

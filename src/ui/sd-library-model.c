@@ -241,7 +241,7 @@ report_missing (SdLibraryModel     *self,
 
 /* Everything is read again whenever the library says it may have changed. */
 SdLibraryModel *
-sd_library_model_new (SdLibrary *library)
+sd_library_model_new_unread (SdLibrary *library)
 {
   SdLibraryModel *self;
 
@@ -253,8 +253,26 @@ sd_library_model_new (SdLibrary *library)
   g_signal_connect_swapped (library, "tags-changed", G_CALLBACK (store_changed_cb), self);
   g_signal_connect_swapped (library, "story-changed", G_CALLBACK (store_changed_cb), self);
   g_signal_connect_swapped (library, "library-changed", G_CALLBACK (store_changed_cb), self);
+  return self;
+}
+
+SdLibraryModel *
+sd_library_model_new (SdLibrary *library)
+{
+  SdLibraryModel *self = sd_library_model_new_unread (library);
+
   read_summary (self);
   return self;
+}
+
+void
+sd_library_model_start (SdLibraryModel *self)
+{
+  g_return_if_fail (SD_IS_LIBRARY_MODEL (self));
+
+  /* read or reading already: a change noticed meanwhile started it */
+  if (self->cancellable == NULL)
+    read_summary (self);
 }
 
 GPtrArray *

@@ -34,6 +34,11 @@ G_DECLARE_FINAL_TYPE (SdLibraryModel, sd_library_model, SD, LIBRARY_MODEL, GObje
 
 /* Starts reading at once; SdLibraryModel::changed follows. */
 SdLibraryModel *sd_library_model_new                (SdLibrary      *library);
+/* Reads nothing until sd_library_model_start () (or a change the library
+ * says): the window's first rows do not wait behind the counts (#16). */
+SdLibraryModel *sd_library_model_new_unread         (SdLibrary      *library);
+/* Starts the first reading, unless one started already. */
+void            sd_library_model_start              (SdLibraryModel *self);
 /* Every tag name, most used first; empty until read. (element-type utf8) (transfer none) */
 GPtrArray      *sd_library_model_get_tags           (SdLibraryModel *self);
 /* The colour "#rrggbb" of @tag, or NULL for the default. */

@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include "sd-gazetteer.h"
 #include "sd-place-tree-private.h"
 
 /* Where the editor was: a node by what it is, not by its row, as rows come
@@ -156,4 +157,29 @@ sd_place_tree_restore (SdPlaceTree *self, const char *selected, const char *cons
   self->pending_rows = g_strdupv ((GStrv) expanded);
   if (self->counts != NULL)
     _sd_place_tree_rebuild (self);
+}
+
+gboolean
+sd_place_tree_scope_of_key (const char *key, SdScopeKind *out_kind, char **out_code)
+{
+  gint64 kind = -1;
+
+  *out_code = NULL;
+  /* no key: the first row, 全部稿件 */
+  if (key == NULL || *key == '\0')
+    kind = SD_SCOPE_ALL;
+  else if (g_str_has_prefix (key, "scope:"))
+    g_ascii_string_to_signed (key + strlen ("scope:"), 10, 0, G_MAXINT, &kind, NULL);
+  /* a batch's key is "place:ID" too: only a code the gazetteer knows */
+  else if (g_str_has_prefix (key, "place:")
+           && sd_gazetteer_lookup (sd_gazetteer_get_default (), key + strlen ("place:")) != NULL)
+    {
+      *out_kind = SD_SCOPE_PLACE;
+      *out_code = g_strdup (key + strlen ("place:"));
+      return TRUE;
+    }
+  if (kind != SD_SCOPE_ALL && kind != SD_SCOPE_UNPLACED)
+    return FALSE;
+  *out_kind = kind;
+  return TRUE;
 }

@@ -58,5 +58,11 @@ GStrv       sd_place_tree_dup_expanded  (SdPlaceTree *self);
 void        sd_place_tree_restore       (SdPlaceTree        *self,
                                          const char         *selected,
                                          const char *const  *expanded);
+/* The scope @key names when the key alone says it (all stories, the
+ * unplaced, a place of the gazetteer), for the window to list it before
+ * the tree is built; FALSE for the others (a search, a day, a batch). */
+gboolean    sd_place_tree_scope_of_key  (const char         *key,
+                                         SdScopeKind        *out_kind,
+                                         char              **out_code);
 
 G_END_DECLS

@@ -225,6 +225,9 @@ _sd_window_setup_desktop (SdWindow *self)
   else
     g_signal_connect (self->stories, "loaded", G_CALLBACK (restore_story_cb), self);
   sd_place_tree_restore (self->place_tree, node, (const char *const *) rows);
+  /* a node the tree must be built to find waits for the counts */
+  if (!_sd_window_list_restored_node (self, node))
+    sd_library_model_start (self->library);
 }
 
 void

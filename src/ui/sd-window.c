@@ -85,6 +85,9 @@ stories_loaded_cb (SdStoryListModel *stories, SdWindow *self)
   guint            n = g_list_model_get_n_items (G_LIST_MODEL (stories));
   g_autofree char *status = NULL;
 
+  /* the counts, once the first rows are in and painted
+   * (_sd_window_list_restored_node) */
+  _sd_window_start_library_after_frame (self);
   show_query_problem (self, error != NULL && error->domain == SD_QUERY_ERROR ? error : NULL);
   if (error != NULL)
     {
@@ -97,6 +100,7 @@ stories_loaded_cb (SdStoryListModel *stories, SdWindow *self)
       return;
     }
   sd_article_view_set_search_terms (self->article_view, sd_story_list_model_get_terms (stories));
+  sd_frame_probe_first_rows (GTK_WIDGET (self->story_list));
   status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u story", "%u stories", n), n);
   gtk_label_set_text (self->status_label, status);
 }
@@ -451,7 +455,7 @@ sd_window_constructed (GObject *object)
   g_signal_connect (self->history, "notify", G_CALLBACK (history_changed_cb), self);
   history_changed_cb (self->history, NULL, self);
 
-  self->library = sd_library_model_new (self->engine);
+  self->library = sd_library_model_new_unread (self->engine);
   g_signal_connect (self->library, "changed", G_CALLBACK (library_changed_cb), self);
   self->stories = sd_story_list_model_new (self->engine);
   g_signal_connect (self->stories, "loaded", G_CALLBACK (stories_loaded_cb), self);

@@ -208,6 +208,10 @@ gboolean    sd_store_set_page_fields     (SdStore       *self,
 
 gint64      sd_store_count_stories       (SdStore       *self,
                                           GError       **error);
+/* 1 when the library holds a story, listed or in the trash (those of a
+ * page still being imported aside), 0 when none, -1 on failure. */
+int         sd_store_has_stories         (SdStore       *self,
+                                          GError       **error);
 /* Story counts keyed by place code ("" for the unplaced ones), each counting
  * the stories filed exactly there. (element-type utf8 gint64*) */
 GHashTable *sd_store_count_by_place      (SdStore       *self,
