@@ -531,6 +531,8 @@ static const DatelineCase dateline_cases[] = {
   { "/segmenter/dateline/agency", "新华社南京2月19日电 ", NULL },
   { "/segmenter/dateline/bracketed", "【连网】(通讯员 刘志奇)", "刘志奇" },
   { "/segmenter/dateline/news-of", "央广网无锡9月23日消息", NULL },
+  /* a web outlet's name before 消息 and a colon, no date (r65, r98) */
+  { "/segmenter/dateline/outlet-news", "国际在线江苏频道消息:", NULL },
   /* 本报讯 with one character misread by the OCR */
   { "/segmenter/dateline/misread", "本报汛(记者 潘荣)", "潘荣" },
 };
@@ -557,6 +559,7 @@ test_dateline_not_prose (void)
     "好喜讯到家了，卯区三个村入选省级特色田园乡村。",
     "4月15日电动自行车强制性国家标准正式实施，卯区开展专项检查。",
     "平台发布的最新资讯显示，卯区三个村入选省级特色田园乡村。",
+    "村里传来好消息：卯区三个村入选省级特色田园乡村。",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (paragraphs); i++)
