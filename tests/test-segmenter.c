@@ -579,6 +579,41 @@ test_dateline_not_prose (void)
     }
 }
 
+/* A paragraph broken where its printed line broke, on a page a paragraph
+ * a line: its first line holds a comma and ends in a Han character, and
+ * the text under it goes on mid-word (明、…, 动,…), so it is no title
+ * (r65, r61); a 副题 over a lead that opens a sentence of its own stays
+ * one (r73). */
+static void
+test_cut_lead_line (void)
+{
+  static const char *const pages[][3] = {
+    { "假期首日!骆马湖国家级旅游度假区人从众!\n\n"
+      "清明小长假首日,骆马湖国家级旅游度假区春和景\n\n"
+      "明、游人如织,欢声笑语不断,处处洋溢着欢乐祥和的节日氛围。\n",
+      "假期首日！骆马湖国家级旅游度假区人从众！", "清明小长假首日，骆马湖国家级旅游度假区春和景" },
+    { "爱心人士带28位老人畅游凤城河景区\n\n"
+      "22日上午,海陵区红十字会、泰州爱心车队联合开展关爱老人活\n\n"
+      "动,组织海陵区苏陈镇28位老人畅游凤城河景区。\n",
+      "爱心人士带28位老人畅游凤城河景区", "22日上午，海陵区红十字会" },
+    { "固城湖螃蟹节高淳开幕\n\n"
+      "今年螃蟹个头大,公蟹多半 两重\n\n"
+      "昨天,高淳县举办第十一届固城湖螃蟹节暨首届国际慢城大地艺术节,整个县城充满丰收的喜悦。\n",
+      NULL, "昨天，高淳县" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autoptr (GPtrArray) segments = split (pages[i][0]);
+
+      g_assert_cmpuint (segments->len, ==, 1);
+      if (pages[i][1] != NULL)
+        g_assert_cmpstr (((SdSegment *) g_ptr_array_index (segments, 0))->headline, ==,
+                         pages[i][1]);
+      assert_body_starts (g_ptr_array_index (segments, 0), pages[i][2]);
+    }
+}
+
 /* Titles that hold 记者 or end in 报 are titles, not reporter lines or a
  * paper's name; a line of nothing but a stray mark is no title. */
 static void
@@ -1985,6 +2020,7 @@ main (int argc, char *argv[])
   for (guint i = 0; i < G_N_ELEMENTS (dateline_cases); i++)
     g_test_add_data_func (dateline_cases[i].path, &dateline_cases[i], test_dateline);
   g_test_add_func ("/segmenter/dateline/not-prose", test_dateline_not_prose);
+  g_test_add_func ("/segmenter/cut-lead-line", test_cut_lead_line);
   g_test_add_func ("/segmenter/headline/not-credit", test_headline_not_credit);
   g_test_add_func ("/segmenter/headline/exclaims", test_headline_exclaims);
   g_test_add_func ("/segmenter/reporter/after-lead", test_reporter_after_lead);
