@@ -494,6 +494,43 @@ test_kind_photo_spread (void)
   g_assert_cmpstr (segment->byline, ==, "郑和");
 }
 
+/* A reporter line with correspondents heads the rest of a story after
+ * one or two lead paragraphs; under more it signs the story, and the title
+ * after it opens the next (r88). */
+static void
+test_byline_correspondents_sign (void)
+{
+  g_autoptr (GPtrArray) segments =
+      split ("点亮回家路,温暖邻里心\n\n"
+             "近日,在苏州市姑苏区沧浪街道胥虹社区“社情民意联系日” "
+             "活动现场,家住胥江路318号7幢的居民反映,楼道照明灯多处损坏,夜间上下楼视线不佳,"
+             "不仅给居民出行带来不便,更存在明显安全隐患,恳请社区协助予以解决。\n\n"
+             "胥江路318号属于典型的无物业管理老旧小区,公共设施维护长期缺乏专人管理,"
+             "楼道灯损坏后往往难以及时更换。随着冬季昼短夜长,照明不足的问题愈发突出,"
+             "尤其对老年人和儿童出行造成不便,也埋下安全隐忧。居民\n\n"
+             "通过“社情民意联系日”这一畅通高效的沟通渠道,将问题第一时间反馈至社区。\n\n"
+             "社工在接到反映后,立即与网格员一起实地走访排查,"
+             "发现7幢多个单元存在灯泡老化、线路接触不良甚至部分灯具缺失的情况。为彻底解决问题,"
+             "避免“头痛医头、脚痛医脚”,社区利用“社情民意联系日”民生小事项目,"
+             "对整栋楼所有楼道照明设施进行系统性检修。维修过程中,"
+             "工作人员逐层逐户检查线路、更换灯泡、加固灯具,并对部分老化严重的线路进行局部更新,"
+             "确保照明效果持久稳定。\n\n"
+             "“现在晚上回家再也不用摸黑了,一进楼道灯就亮,心里踏实多了!"
+             "”家住7幢的居民陈老伯高兴地说。今后,社区将继续依托“社情民意联系日”等平台,倾听群众声音,"
+             "聚焦群众关切,把小事办实、把难事办成,不断提升居民的获得感、幸福感和安全感。\n\n"
+             "通讯员 王蕾  扬子晚报/紫牛新闻记者  周晓青\n\n"
+             "十里梁溪入画来(图)\n\n"
+             "包松林摄\n\n"
+             "梁溪河,长5.5公里,是无锡城最大的内河。梁溪两岸,曾是无锡先民最早的聚居地,"
+             "梁溪就自然而然地成了无锡的别名和雅称。\n\n"
+             "漫步梁溪河两岸,蜿蜒的亲水小径、玲珑的凭水亭台和生机勃发的花草树木,"
+             "一切都让“母亲河”焕发着勃勃生机。\n");
+
+  g_assert_cmpuint (segments->len, ==, 2);
+  g_assert_cmpstr (find_story (segments, "点亮回家路，温暖邻里心")->byline, ==, "王蕾 周晓青");
+  assert_body_starts (g_ptr_array_index (segments, 1), "梁溪河，长5.5公里");
+}
+
 /* "记者 X" on its own line signs the story above; the next title opens
  * another story.  "□ 张 栩" under an editor's note is a reporter line. */
 static void
@@ -2017,6 +2054,7 @@ main (int argc, char *argv[])
     g_test_add_data_func (byline_cases[i].path, &byline_cases[i], test_byline_form);
   g_test_add_func ("/segmenter/names/trailing-list", test_names_trailing_list);
   g_test_add_func ("/segmenter/byline/reporter-line-closes", test_byline_reporter_line_closes);
+  g_test_add_func ("/segmenter/byline/correspondents-sign", test_byline_correspondents_sign);
   for (guint i = 0; i < G_N_ELEMENTS (dateline_cases); i++)
     g_test_add_data_func (dateline_cases[i].path, &dateline_cases[i], test_dateline);
   g_test_add_func ("/segmenter/dateline/not-prose", test_dateline_not_prose);
