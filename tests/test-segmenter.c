@@ -494,6 +494,43 @@ test_kind_photo_spread (void)
   g_assert_cmpstr (segment->byline, ==, "郑和");
 }
 
+/* A reporter line with correspondents heads the rest of a story after
+ * one or two lead paragraphs; under more it signs the story, and the title
+ * after it opens the next (r88). */
+static void
+test_byline_correspondents_sign (void)
+{
+  g_autoptr (GPtrArray) segments =
+      split ("点亮回家路,温暖邻里心\n\n"
+             "近日,在苏州市姑苏区沧浪街道胥虹社区“社情民意联系日” "
+             "活动现场,家住胥江路318号7幢的居民反映,楼道照明灯多处损坏,夜间上下楼视线不佳,"
+             "不仅给居民出行带来不便,更存在明显安全隐患,恳请社区协助予以解决。\n\n"
+             "胥江路318号属于典型的无物业管理老旧小区,公共设施维护长期缺乏专人管理,"
+             "楼道灯损坏后往往难以及时更换。随着冬季昼短夜长,照明不足的问题愈发突出,"
+             "尤其对老年人和儿童出行造成不便,也埋下安全隐忧。居民\n\n"
+             "通过“社情民意联系日”这一畅通高效的沟通渠道,将问题第一时间反馈至社区。\n\n"
+             "社工在接到反映后,立即与网格员一起实地走访排查,"
+             "发现7幢多个单元存在灯泡老化、线路接触不良甚至部分灯具缺失的情况。为彻底解决问题,"
+             "避免“头痛医头、脚痛医脚”,社区利用“社情民意联系日”民生小事项目,"
+             "对整栋楼所有楼道照明设施进行系统性检修。维修过程中,"
+             "工作人员逐层逐户检查线路、更换灯泡、加固灯具,并对部分老化严重的线路进行局部更新,"
+             "确保照明效果持久稳定。\n\n"
+             "“现在晚上回家再也不用摸黑了,一进楼道灯就亮,心里踏实多了!"
+             "”家住7幢的居民陈老伯高兴地说。今后,社区将继续依托“社情民意联系日”等平台,倾听群众声音,"
+             "聚焦群众关切,把小事办实、把难事办成,不断提升居民的获得感、幸福感和安全感。\n\n"
+             "通讯员 王蕾  扬子晚报/紫牛新闻记者  周晓青\n\n"
+             "十里梁溪入画来(图)\n\n"
+             "包松林摄\n\n"
+             "梁溪河,长5.5公里,是无锡城最大的内河。梁溪两岸,曾是无锡先民最早的聚居地,"
+             "梁溪就自然而然地成了无锡的别名和雅称。\n\n"
+             "漫步梁溪河两岸,蜿蜒的亲水小径、玲珑的凭水亭台和生机勃发的花草树木,"
+             "一切都让“母亲河”焕发着勃勃生机。\n");
+
+  g_assert_cmpuint (segments->len, ==, 2);
+  g_assert_cmpstr (find_story (segments, "点亮回家路，温暖邻里心")->byline, ==, "王蕾 周晓青");
+  assert_body_starts (g_ptr_array_index (segments, 1), "梁溪河，长5.5公里");
+}
+
 /* "记者 X" on its own line signs the story above; the next title opens
  * another story.  "□ 张 栩" under an editor's note is a reporter line. */
 static void
@@ -531,6 +568,8 @@ static const DatelineCase dateline_cases[] = {
   { "/segmenter/dateline/agency", "新华社南京2月19日电 ", NULL },
   { "/segmenter/dateline/bracketed", "【连网】(通讯员 刘志奇)", "刘志奇" },
   { "/segmenter/dateline/news-of", "央广网无锡9月23日消息", NULL },
+  /* a web outlet's name before 消息 and a colon, no date (r65, r98) */
+  { "/segmenter/dateline/outlet-news", "国际在线江苏频道消息:", NULL },
   /* 本报讯 with one character misread by the OCR */
   { "/segmenter/dateline/misread", "本报汛(记者 潘荣)", "潘荣" },
 };
@@ -557,6 +596,7 @@ test_dateline_not_prose (void)
     "好喜讯到家了，卯区三个村入选省级特色田园乡村。",
     "4月15日电动自行车强制性国家标准正式实施，卯区开展专项检查。",
     "平台发布的最新资讯显示，卯区三个村入选省级特色田园乡村。",
+    "村里传来好消息：卯区三个村入选省级特色田园乡村。",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (paragraphs); i++)
@@ -573,6 +613,41 @@ test_dateline_not_prose (void)
       assert_body_starts (segment, paragraphs[i]);
       /* 【相关链接】 heads a section of the story, no story of its own */
       g_assert_nonnull (strstr (body, "【编者按】今年是"));
+    }
+}
+
+/* A paragraph broken where its printed line broke, on a page a paragraph
+ * a line: its first line holds a comma and ends in a Han character, and
+ * the text under it goes on mid-word (明、…, 动,…), so it is no title
+ * (r65, r61); a 副题 over a lead that opens a sentence of its own stays
+ * one (r73). */
+static void
+test_cut_lead_line (void)
+{
+  static const char *const pages[][3] = {
+    { "假期首日!骆马湖国家级旅游度假区人从众!\n\n"
+      "清明小长假首日,骆马湖国家级旅游度假区春和景\n\n"
+      "明、游人如织,欢声笑语不断,处处洋溢着欢乐祥和的节日氛围。\n",
+      "假期首日！骆马湖国家级旅游度假区人从众！", "清明小长假首日，骆马湖国家级旅游度假区春和景" },
+    { "爱心人士带28位老人畅游凤城河景区\n\n"
+      "22日上午,海陵区红十字会、泰州爱心车队联合开展关爱老人活\n\n"
+      "动,组织海陵区苏陈镇28位老人畅游凤城河景区。\n",
+      "爱心人士带28位老人畅游凤城河景区", "22日上午，海陵区红十字会" },
+    { "固城湖螃蟹节高淳开幕\n\n"
+      "今年螃蟹个头大,公蟹多半 两重\n\n"
+      "昨天,高淳县举办第十一届固城湖螃蟹节暨首届国际慢城大地艺术节,整个县城充满丰收的喜悦。\n",
+      NULL, "昨天，高淳县" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autoptr (GPtrArray) segments = split (pages[i][0]);
+
+      g_assert_cmpuint (segments->len, ==, 1);
+      if (pages[i][1] != NULL)
+        g_assert_cmpstr (((SdSegment *) g_ptr_array_index (segments, 0))->headline, ==,
+                         pages[i][1]);
+      assert_body_starts (g_ptr_array_index (segments, 0), pages[i][2]);
     }
 }
 
@@ -1979,9 +2054,11 @@ main (int argc, char *argv[])
     g_test_add_data_func (byline_cases[i].path, &byline_cases[i], test_byline_form);
   g_test_add_func ("/segmenter/names/trailing-list", test_names_trailing_list);
   g_test_add_func ("/segmenter/byline/reporter-line-closes", test_byline_reporter_line_closes);
+  g_test_add_func ("/segmenter/byline/correspondents-sign", test_byline_correspondents_sign);
   for (guint i = 0; i < G_N_ELEMENTS (dateline_cases); i++)
     g_test_add_data_func (dateline_cases[i].path, &dateline_cases[i], test_dateline);
   g_test_add_func ("/segmenter/dateline/not-prose", test_dateline_not_prose);
+  g_test_add_func ("/segmenter/cut-lead-line", test_cut_lead_line);
   g_test_add_func ("/segmenter/headline/not-credit", test_headline_not_credit);
   g_test_add_func ("/segmenter/headline/exclaims", test_headline_exclaims);
   g_test_add_func ("/segmenter/reporter/after-lead", test_reporter_after_lead);

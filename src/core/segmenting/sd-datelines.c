@@ -72,6 +72,8 @@ misreads_paper_dateline (const char *text, gsize pos, gsize end)
  * and 讯 (neither 闻讯 nor 通讯, 资讯…) opens with a dateline, whatever
  * follows it. */
 #define DATELINE_PLAIN_CHARS 6
+/* Characters of an outlet's name before 消息: (国际在线江苏频道消息:) */
+#define OUTLET_NEWS_CHARS 14
 
 /* "中新网连云港5月9日电据连云港侨办消息,近日…": a wire's dateline glued
  * to a text that opens citing its source; the dateline ends at its 电,
@@ -126,7 +128,7 @@ static gsize
 skip_dateline (const char *text, gsize pos, gsize end)
 {
   gboolean media = FALSE, dated = FALSE, plain = TRUE;
-  gunichar before = 0;
+  gunichar before = 0, prior = 0;
   guint    n = 0, misread = 0;
   gsize    look = MIN (end - pos, 31 * 3);
   gsize    wire;
@@ -189,6 +191,13 @@ skip_dateline (const char *text, gsize pos, gsize end)
         return (wire = wire_end_before_source (text, pos, p)) != 0
                    ? wire
                    : _sd_seg_skip_spaces (text, next, end);
+      /* "国际在线江苏频道消息:近日,…": an outlet's name, Han characters
+       * only, and 消息 with a colon, dated or not (b17, b25); not news
+       * told in prose (传来好消息:, 得到这个消息:) */
+      if (c == 0x606F /* 息 */ && before == 0x6D88 /* 消 */ && plain && n >= 3
+          && n <= OUTLET_NEWS_CHARS && !_sd_seg_char_in ("的好坏喜个条则到来悉知该此", prior)
+          && _sd_seg_char_in (":：", _sd_text_first_char (text, next, end)))
+        return _sd_seg_skip_spaces (text, _sd_seg_skip_char (text, next), end);
       /* "新华社南京2月19日电": a medium, a date, and no word going on but
        * the 题 of a headline the text repeats ("…电 题：…") */
       if (c == 0x7535 /* 电 */ && before == 0x65E5 /* 日 */ && media && n >= 4
@@ -202,6 +211,7 @@ skip_dateline (const char *text, gsize pos, gsize end)
           if (misread++ > 0)
             return pos;
           plain = FALSE;
+          prior = before;
           before = c;
           continue;
         }
@@ -210,6 +220,7 @@ skip_dateline (const char *text, gsize pos, gsize end)
       plain &= _sd_text_is_han (c);
       media |= _sd_seg_char_in (media_chars, c);
       dated |= c == 0x65E5 /* 日 */ && before < 0x80 && g_ascii_isdigit (before);
+      prior = before;
       before = c;
     }
   return pos;
@@ -479,6 +490,15 @@ _sd_seg_find_news_lead (SdSegPage *page, SdSegUnit *u)
         pos = skip_dateline (text, after_marks, u->prose_end);
       if (pos == after_marks)
         return;
+    }
+  /* a web outlet's name before 消息: (国际在线江苏频道消息:) is no text of
+   * the story, but it is no 本报讯 either: such items head their sections,
+   * and under a title OCR damaged it would open a story of no title */
+  if (g_strstr_len (text + u->prose_start, pos - u->prose_start, "消息:") != NULL
+      || g_strstr_len (text + u->prose_start, pos - u->prose_start, "消息：") != NULL)
+    {
+      u->prose_start = pos;
+      return;
     }
   u->news_lead = TRUE;
   /* OCR may read a mark off the rule before it ("”本报热线…") */

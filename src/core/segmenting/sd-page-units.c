@@ -616,4 +616,5 @@ _sd_seg_scan_units (SdSegPage *page)
   _sd_seg_find_edge_prose (page);
   _sd_seg_find_lead_titles (page);
   _sd_seg_find_column_lines (page);
+  _sd_seg_find_cut_leads (page);
 }

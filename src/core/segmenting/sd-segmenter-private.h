@@ -442,6 +442,9 @@ G_GNUC_INTERNAL void       _sd_seg_find_edge_prose  (SdSegPage *page);
 /* sd-column-lines.c: lines of no sentence right over a dateline lead are
  * titles, whatever their clauses */
 G_GNUC_INTERNAL void       _sd_seg_find_lead_titles (SdSegPage *page);
+/* sd-cut-leads.c: a title-shaped line with a comma over text that goes
+ * on mid-sentence is its paragraph's first line, no title */
+G_GNUC_INTERNAL void       _sd_seg_find_cut_leads   (SdSegPage *page);
 
 G_GNUC_INTERNAL void       _sd_seg_scan_units       (SdSegPage  *page);
 G_GNUC_INTERNAL gboolean   _sd_seg_has_role_prefix  (const char *text,

@@ -328,18 +328,28 @@ _sd_seg_open_story (SdSegPage *page, guint i, gboolean titled)
   return i + n - 1;
 }
 
+/* Lead paragraphs a reporter line may head the rest of its story after;
+ * under more it signs the story (通讯员 王蕾 扬子晚报/紫牛新闻记者 周晓青
+ * under five, b23) */
+#define REPORTER_HEADS_AFTER 2
+
 /* "记者 毛莹" after a story's text signs it, and so does "…陈士洲报道"; a
  * reporter line with a box or with correspondents too ("通讯员 陈鹏飞 戴超
- * …记者 姜振军") heads the rest of the story after lead paragraphs. */
+ * …记者 姜振军") heads the rest of the story after lead paragraphs, and
+ * signs it after more. */
 static gboolean
-signs_story (SdSegPage *page, SdSegUnit *u)
+signs_story (SdSegPage *page, SdSegStory *story, guint i)
 {
-  gunichar first = _sd_text_first_char (page->text, u->text_start, u->text_end);
+  SdSegUnit *u = _sd_seg_unit_at (page, i);
+  gunichar   first = _sd_text_first_char (page->text, u->text_start, u->text_end);
 
   if (_sd_text_has_suffix (page->text, u->text_start, u->text_end, "报道"))
     return TRUE;
-  return !u->boxed && _sd_text_is_content (first)
-         && !_sd_text_contains (page->text, u->text_start, u->text_end, "通讯员");
+  if (u->boxed || !_sd_text_is_content (first))
+    return FALSE;
+  return !_sd_text_contains (page->text, u->text_start, u->text_end, "通讯员")
+         || _sd_seg_count_paragraphs_above (page, story, i, REPORTER_HEADS_AFTER + 1)
+                > REPORTER_HEADS_AFTER;
 }
 
 static gboolean
@@ -548,7 +558,7 @@ assign_stories (SdSegPage *page)
         story->credit = i;
       if (u->role == ROLE_BYLINE || u->role == ROLE_STRAY
           || (u->role == ROLE_CREDIT && story->has_body)
-          || (u->role == ROLE_REPORTER && story->has_body && signs_story (page, u))
+          || (u->role == ROLE_REPORTER && story->has_body && signs_story (page, story, i))
           || (u->role == ROLE_BODY && (u->tail_names || u->tail_credit || u->jumps_on)))
         {
           /* a photo's credit closes a caption, which may stand inside a
