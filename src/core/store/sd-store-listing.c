@@ -410,8 +410,24 @@ list_first_ids (SdStore *reader, const SdScope *scope, guint n_rows)
   return ids;
 }
 
+/* Whether the list read last is @scope's and nothing changed since: the
+ * whole list is then handed out again at once (list_again ()), and first
+ * rows before it would only land the list twice. */
+static gboolean
+memo_is_current (SdStore *reader, const SdScope *scope)
+{
+  ListingMemo *memo = g_object_get_data (G_OBJECT (reader), "sd-listing-memo");
+  gint64       seq;
+
+  return memo != NULL && same_list (memo->scope, scope)
+         && read_integer (reader, "SELECT seq FROM sqlite_sequence WHERE name = 'story_changes'", 0,
+                          0, &seq)
+         && memo->seq == seq;
+}
+
 /* The first rows of @scope, or NULL when they are no quicker than the
- * whole list (sorted otherwise, the trash, a selection) or cannot be read
+ * whole list (sorted otherwise, the trash, a selection, a list read last
+ * and unchanged) or cannot be read
  * (the whole list then says why). */
 static SdStoryListing *
 read_first_rows (SdStore *reader, const SdScope *scope, SdStoryOrder order, guint n_rows)
@@ -431,7 +447,7 @@ read_first_rows (SdStore *reader, const SdScope *scope, SdStoryOrder order, guin
       for (guint i = 0; i < rows->len; i++)
         g_array_append_val (ids, ((SdStory *) g_ptr_array_index (rows, i))->id);
     }
-  else if (is_page_ordered (scope, order))
+  else if (is_page_ordered (scope, order) && !memo_is_current (reader, scope))
     {
       ids = list_first_ids (reader, scope, n_rows);
       if (ids == NULL)
