@@ -130,6 +130,10 @@ _sd_story_list_model_land (SdStoryListModel *self, SdStoryListing *listing, int 
   g_clear_pointer (&self->positions, g_hash_table_unref);
   self->n_scans = 0;
 
+  /* (none kept, as for the rest of a list after its first rows: no look-up
+   * for each of its ids) */
+  if (kept != NULL && g_hash_table_size (kept) == 0)
+    g_clear_pointer (&kept, g_hash_table_unref);
   self->ids = g_array_ref (ids);
   splice_items (self, prefix, n_old - prefix - suffix, n_new - prefix - suffix, kept);
   /* The rows read with the list: those in the splice go in with it, the

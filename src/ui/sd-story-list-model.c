@@ -146,7 +146,8 @@ list_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 }
 
 /* The first rows of a new request came before the whole list (a search
- * ranked best first): they show now, and the whole list lands on them. */
+ * ranked best first, a list in page order): they show now, and the whole
+ * list lands on them. */
 static void
 list_first_cb (SdStoryListing *first, gpointer data)
 {
@@ -182,6 +183,14 @@ read_list (SdStoryListModel *self, int how)
    * change must not skip taking its search terms. */
   if (self->cancellable != NULL && self->keep == READ_NEW)
     how = READ_NEW;
+  /* The blocks of rows the view asked of the list before are no use to
+   * another request, and would hold the worker its first rows wait for. */
+  if (how == READ_NEW)
+    {
+      g_cancellable_cancel (self->rows_cancellable);
+      g_clear_object (&self->rows_cancellable);
+      g_hash_table_remove_all (self->pending);
+    }
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
@@ -464,6 +473,15 @@ sd_story_list_model_fetch (SdStoryListModel *self, guint position)
   start = block * ROWS_PER_BLOCK;
   read_rows (self, &g_array_index (self->ids, gint64, start),
              MIN (ROWS_PER_BLOCK, self->ids->len - start), block, NULL);
+}
+
+gboolean
+sd_story_list_model_is_reading (SdStoryListModel *self)
+{
+  g_return_val_if_fail (SD_IS_STORY_LIST_MODEL (self), FALSE);
+  /* (a search's first rows are its best matches, shown first as they
+   * always were: only a list in page order is awaited) */
+  return self->cancellable != NULL && (self->text == NULL || *self->text == '\0');
 }
 
 SdStory *

@@ -39,12 +39,17 @@ typedef enum
 SdStoryListModel  *sd_story_list_model_new         (SdLibrary        *library);
 /* Lists the stories of @scope (its kind, place and search text; ids are
  * not used) instead; a request still being read is dropped.  The stories
- * land in one splice, then SdStoryListModel::loaded. */
+ * land in one splice, then SdStoryListModel::loaded; a list whose first
+ * rows come sooner (a search ranked best first, a list in page order)
+ * lands them first, then the rest after them. */
 void               sd_story_list_model_set_request (SdStoryListModel *self,
                                                     const SdScope    *scope);
 /* Reads the same request again (after a split, a join, an undo): only the
  * stories that differ change in the model. */
 void               sd_story_list_model_refresh     (SdStoryListModel *self);
+/* Whether the whole list of a request in page order (no search) is still
+ * being read: what is listed may be only its first rows. */
+gboolean           sd_story_list_model_is_reading  (SdStoryListModel *self);
 /* The listed story at @position, or NULL, also while its row is not read
  * yet. (transfer none) */
 SdStory           *sd_story_list_model_get_story   (SdStoryListModel *self,

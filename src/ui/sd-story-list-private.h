@@ -47,6 +47,8 @@ struct _SdStoryList
 
   SdStoryListModel *stories;
   gboolean          filling;
+  gint64            awaited;   /* the editor's story, not among a new list's
+                                * first rows: looked for in the rest */
   guint             grow_idle; /* the view takes the rows of a long list in slices */
   GMenuModel       *menu;     /* (nullable) the rows' context menu */
   GtkWidget        *popup;    /* (nullable) the menu made of it, attached */

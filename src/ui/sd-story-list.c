@@ -129,7 +129,10 @@ static void
 selection_changed_cb (SdStoryList *self)
 {
   if (!self->filling)
-    g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+    {
+      self->awaited = 0; /* the editor chose */
+      g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+    }
 }
 
 static void
@@ -305,20 +308,30 @@ restore_cursor (SdStoryList *self, gint64 selected)
 static void
 fill_all (SdStoryList *self)
 {
-  gint64 selected = sd_story_list_get_selected (self);
-  guint  n_rows = FIRST_ROWS, position;
+  gint64   selected = self->awaited != 0 ? self->awaited : sd_story_list_get_selected (self);
+  guint    n_rows = FIRST_ROWS, position;
+  gboolean found = selected != 0 && sd_story_list_model_find (self->stories, selected, &position);
 
   /* the editor's story may be far down a long list: up to it at once, but
    * not a million rows down (the first of a search, found again in every
    * story when the search is cleared): the list then opens at its top */
-  if (selected != 0 && sd_story_list_model_find (self->stories, selected, &position)
-      && position < KEEP_SELECTED_ROWS)
+  if (found && position < KEEP_SELECTED_ROWS)
     n_rows = MAX (n_rows, position + FIRST_ROWS);
   g_clear_handle_id (&self->grow_idle, g_source_remove);
   self->filling = TRUE;
   gtk_tree_view_set_model (self->tree_view, NULL);
   _sd_story_list_rows_reset (self->rows, n_rows);
   gtk_tree_view_set_model (self->tree_view, GTK_TREE_MODEL (self->rows));
+  /* Only a list's first rows so far, without the editor's story: it may
+   * come with the rest (rest_landed ()), and the article stays on it. */
+  self->awaited = 0;
+  if (selected != 0 && !found && sd_story_list_model_is_reading (self->stories))
+    {
+      self->awaited = selected;
+      grow_later (self);
+      self->filling = FALSE;
+      return;
+    }
   restore_cursor (self, selected);
   grow_later (self);
   self->filling = FALSE;
@@ -346,6 +359,28 @@ change_rows (SdStoryList *self, guint position, guint removed, guint added)
     }
 }
 
+/* The rest of a list after its first rows, the editor's story awaited:
+ * found, the view takes the list as fill_all () takes a new one, down to
+ * it in one reset (told of every row down to it, GTK took 400 ms for
+ * 60,000); not in the list, the change is told as any other (the rows the
+ * view has stay) and the first story is opened. */
+static void
+rest_landed (SdStoryList *self, guint position, guint removed, guint added)
+{
+  if (sd_story_list_model_find (self->stories, self->awaited, NULL))
+    {
+      fill_all (self);
+      return;
+    }
+  self->awaited = 0;
+  if (removed > 0 || added > 0)
+    change_rows (self, position, removed, added);
+  self->filling = TRUE;
+  restore_cursor (self, 0);
+  self->filling = FALSE;
+  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+}
+
 static void
 items_changed_cb (GListModel *model, guint position, guint removed, guint added, SdStoryList *self)
 {
@@ -353,8 +388,19 @@ items_changed_cb (GListModel *model, guint position, guint removed, guint added,
 
   if (position == 0 && removed == n_before)
     fill_all (self);
+  else if (self->awaited != 0 && !sd_story_list_model_is_reading (self->stories))
+    rest_landed (self, position, removed, added);
   else
     change_rows (self, position, removed, added);
+}
+
+/* The loaded list brought no change after its first rows (it was no
+ * longer than them), and the editor's story was awaited. */
+static void
+loaded_cb (SdStoryListModel *stories, SdStoryList *self)
+{
+  if (self->awaited != 0 && self->rows != NULL)
+    rest_landed (self, 0, 0, 0);
 }
 
 void
@@ -372,6 +418,7 @@ sd_story_list_set_model (SdStoryList *self, SdStoryListModel *stories)
   self->rows = _sd_story_list_rows_new (stories);
   _sd_story_list_rows_set_library (self->rows, self->library);
   g_signal_connect (stories, "items-changed", G_CALLBACK (items_changed_cb), self);
+  g_signal_connect (stories, "loaded", G_CALLBACK (loaded_cb), self);
   if (self->settings != NULL)
     {
       g_autofree char *sort = g_settings_get_string (self->settings, "story-list-sort");

@@ -53,7 +53,8 @@ typedef void (*SdStoryListingFunc)                (SdStoryListing      *first,
 /* sd_store_list_story_ids () and the first rows in a worker; a read
  * cancelled while it runs stops at once, with G_IO_ERROR_CANCELLED.  When
  * the first rows are quicker to find than the whole list (a search ranked
- * best first: the index alone answers), @first_func (nullable) is told
+ * best first, or a list in page order such as a place of the tree: the
+ * index alone answers), @first_func (nullable) is told
  * them before, unless @cancellable is cancelled by then; the caller keeps
  * @first_data alive until the callback or the cancellation. */
 void        sd_store_list_story_ids_async       (SdStore             *self,

@@ -153,68 +153,6 @@ sd_store_get_story_rows (SdStore *self, const gint64 *ids, guint n_ids, GError *
   return g_steal_pointer (&stories);
 }
 
-/* The first rows, on their way to the caller's thread. */
-typedef struct
-{
-  SdStoryListing    *first;
-  SdStoryListingFunc func;
-  gpointer           data;
-  GCancellable      *cancellable;
-} FirstRows;
-
-static void
-first_rows_free (FirstRows *rows)
-{
-  sd_story_listing_free (rows->first);
-  g_clear_object (&rows->cancellable);
-  g_free (rows);
-}
-
-/* (a request superseded meanwhile is not told) */
-static gboolean
-tell_first_rows (gpointer data)
-{
-  FirstRows *rows = data;
-
-  if (!g_cancellable_is_cancelled (rows->cancellable))
-    rows->func (rows->first, rows->data);
-  return G_SOURCE_REMOVE;
-}
-
-/* A search ranked best first finds its best rows from the index alone,
- * far sooner than it ranks every match: they are told first. */
-void
-_sd_store_tell_first_rows (SdStore           *reader,
-                           const SdScope     *scope,
-                           SdStoryOrder       order,
-                           guint              n_rows,
-                           SdStoryListingFunc func,
-                           gpointer           data,
-                           GMainContext      *context,
-                           GCancellable      *cancellable)
-{
-  FirstRows *rows;
-  GPtrArray *hits;
-
-  if (order != SD_STORY_ORDER_NONE || !scope->by_relevance || scope->text == NULL
-      || *scope->text == '\0' || scope->kind == SD_SCOPE_TRASH)
-    return;
-  hits = sd_store_search (reader, scope, scope->text, n_rows, NULL);
-  if (hits == NULL)
-    return;
-  rows = g_new0 (FirstRows, 1);
-  rows->first = g_new0 (SdStoryListing, 1);
-  rows->first->rows = hits;
-  rows->first->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), hits->len);
-  for (guint i = 0; i < hits->len; i++)
-    g_array_append_val (rows->first->ids, ((SdStory *) g_ptr_array_index (hits, i))->id);
-  rows->func = func;
-  rows->data = data;
-  g_set_object (&rows->cancellable, cancellable);
-  g_main_context_invoke_full (context, G_PRIORITY_DEFAULT, tell_first_rows, rows,
-                              (GDestroyNotify) first_rows_free);
-}
-
 /* The last list a worker's reader read, and where the change log stood. */
 typedef struct
 {
@@ -409,4 +347,150 @@ _sd_store_list_story_ids_again (SdStore       *reader,
   ids = list_again (reader, scope, order, descending, out_n_kept, error);
   _sd_store_exec (reader, "RELEASE listing", NULL);
   return ids;
+}
+
+/* The first rows, on their way to the caller's thread. */
+typedef struct
+{
+  SdStoryListing    *first;
+  SdStoryListingFunc func;
+  gpointer           data;
+  GCancellable      *cancellable;
+} FirstRows;
+
+static void
+first_rows_free (FirstRows *rows)
+{
+  sd_story_listing_free (rows->first);
+  g_clear_object (&rows->cancellable);
+  g_free (rows);
+}
+
+/* (a request superseded meanwhile is not told) */
+static gboolean
+tell_first_rows (gpointer data)
+{
+  FirstRows *rows = data;
+
+  if (!g_cancellable_is_cancelled (rows->cancellable))
+    rows->func (rows->first, rows->data);
+  return G_SOURCE_REMOVE;
+}
+
+/* The first @n_rows ids of a list in page order (a place of the tree, all,
+ * a batch): the index gives them in order, so a LIMIT stops there, where
+ * the whole list of a city reads tens of thousands. */
+static GArray *
+list_first_ids (SdStore *reader, const SdScope *scope, guint n_rows)
+{
+  g_autofree char *text = g_strconcat (
+      "SELECT s.id FROM stories s INDEXED BY stories_listing JOIN pages p ON p.id = s.page_id "
+      "WHERE s.trashed IS NULL AND NOT p.partial ",
+      tail_conditions[scope->kind], STORY_ORDER, " LIMIT ?4", NULL);
+  sqlite3_stmt *stmt = _sd_store_get_statement (reader, g_intern_string (text), NULL);
+  GArray       *ids;
+  int           rc;
+
+  if (stmt == NULL)
+    return NULL;
+  if (scope->kind == SD_SCOPE_PLACE)
+    _sd_store_bind_text (stmt, 1, scope->place_code);
+  if (scope->kind == SD_SCOPE_BATCH)
+    sqlite3_bind_int64 (stmt, 2, scope->batch_id);
+  sqlite3_bind_int64 (stmt, 4, n_rows);
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_rows);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    g_clear_pointer (&ids, g_array_unref);
+  return ids;
+}
+
+/* Whether the list read last is @scope's and nothing changed since: the
+ * whole list is then handed out again at once (list_again ()), and first
+ * rows before it would only land the list twice. */
+static gboolean
+memo_is_current (SdStore *reader, const SdScope *scope)
+{
+  ListingMemo *memo = g_object_get_data (G_OBJECT (reader), "sd-listing-memo");
+  gint64       seq;
+
+  return memo != NULL && same_list (memo->scope, scope)
+         && read_integer (reader, "SELECT seq FROM sqlite_sequence WHERE name = 'story_changes'", 0,
+                          0, &seq)
+         && memo->seq == seq;
+}
+
+/* The first rows of @scope, or NULL when they are no quicker than the
+ * whole list (sorted otherwise, the trash, a selection, a list read last
+ * and unchanged) or cannot be read
+ * (the whole list then says why). */
+static SdStoryListing *
+read_first_rows (SdStore *reader, const SdScope *scope, SdStoryOrder order, guint n_rows)
+{
+  SdStoryListing *first;
+  GPtrArray      *rows;
+  GArray         *ids;
+
+  if (order == SD_STORY_ORDER_NONE && scope->by_relevance && scope->text != NULL
+      && *scope->text != '\0' && scope->kind != SD_SCOPE_TRASH)
+    {
+      /* a search ranked best first: its best rows from the index alone */
+      rows = sd_store_search (reader, scope, scope->text, n_rows, NULL);
+      if (rows == NULL)
+        return NULL;
+      ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), rows->len);
+      for (guint i = 0; i < rows->len; i++)
+        g_array_append_val (ids, ((SdStory *) g_ptr_array_index (rows, i))->id);
+    }
+  else if (is_page_ordered (scope, order) && !memo_is_current (reader, scope))
+    {
+      ids = list_first_ids (reader, scope, n_rows);
+      if (ids == NULL)
+        return NULL;
+      rows = sd_store_get_story_rows (reader, (const gint64 *) ids->data, ids->len, NULL);
+      if (rows == NULL)
+        {
+          g_array_unref (ids);
+          return NULL;
+        }
+    }
+  else
+    return NULL;
+  first = g_new0 (SdStoryListing, 1);
+  first->ids = ids;
+  first->rows = rows;
+  return first;
+}
+
+/* The first rows are told before the whole list is read: a search ranked
+ * best first finds them from the index alone, far sooner than it ranks
+ * every match, and a list in page order (a city of the tree, 42,735
+ * stories at 100,000) from the first entries of its index. */
+void
+_sd_store_tell_first_rows (SdStore           *reader,
+                           const SdScope     *scope,
+                           SdStoryOrder       order,
+                           guint              n_rows,
+                           SdStoryListingFunc func,
+                           gpointer           data,
+                           GMainContext      *context,
+                           GCancellable      *cancellable)
+{
+  SdStoryListing *first = read_first_rows (reader, scope, order, n_rows);
+  FirstRows      *rows;
+
+  if (first == NULL)
+    return;
+  rows = g_new0 (FirstRows, 1);
+  rows->first = first;
+  rows->func = func;
+  rows->data = data;
+  g_set_object (&rows->cancellable, cancellable);
+  g_main_context_invoke_full (context, G_PRIORITY_DEFAULT, tell_first_rows, rows,
+                              (GDestroyNotify) first_rows_free);
 }

@@ -175,9 +175,10 @@ G_GNUC_INTERNAL sqlite3_stmt *_sd_store_prepare_listing  (SdStore       *self,
                                                          GHashTable   **out_selected,
                                                          GError       **error);
 
-/* A search ranked best first: its first @n_rows found from the index
- * alone and handed to @func in @context before the whole list is read,
- * unless @cancellable is cancelled by then; other lists are not
+/* A search ranked best first, or a list in page order (a place, all, a
+ * batch): its first @n_rows found from the index alone and handed to
+ * @func in @context before the whole list is read, unless @cancellable is
+ * cancelled by then; other lists (sorted, the trash) are not
  * (sd-store-listing.c). */
 G_GNUC_INTERNAL void          _sd_store_tell_first_rows  (SdStore           *reader,
                                                          const SdScope     *scope,
