@@ -58,9 +58,9 @@ clock_now (void)
   struct rusage use = { 0 };
 
   getrusage (RUSAGE_SELF, &use);
-  return (Clock){ g_get_monotonic_time () / 1e6,
-                  use.ru_utime.tv_sec + use.ru_utime.tv_usec / 1e6 + use.ru_stime.tv_sec
-                      + use.ru_stime.tv_usec / 1e6 };
+  return (Clock){ g_get_monotonic_time () / 1e6, use.ru_utime.tv_sec + use.ru_utime.tv_usec / 1e6
+                                                     + use.ru_stime.tv_sec
+                                                     + use.ru_stime.tv_usec / 1e6 };
 }
 
 static Clock
@@ -114,9 +114,9 @@ collect_archive (GError **error)
       Clock    start = clock_now ();
       gint64   bytes = 0;
       guint    n_pages = 0;
-      gboolean ok = corpus != NULL
-                    && sd_bench_corpus_write_pages (corpus, pages_dir, n_stories, &bytes,
-                                                    &n_pages, error);
+      gboolean ok =
+          corpus != NULL
+          && sd_bench_corpus_write_pages (corpus, pages_dir, n_stories, &bytes, &n_pages, error);
 
       if (corpus != NULL)
         sd_bench_corpus_free (corpus);
@@ -149,9 +149,9 @@ run_pipeline (GPtrArray *files, guint from, guint to, GError **error)
 static gboolean
 run_slices (SdStore *store, GPtrArray *files, GError **error)
 {
-  Clock  total = { 0 }, total_pipeline = { 0 }, first = { 0 };
-  guint  n_done = 0;
-  Clock  begun = clock_now ();
+  Clock total = { 0 }, total_pipeline = { 0 }, first = { 0 };
+  guint n_done = 0;
+  Clock begun = clock_now ();
 
   g_print ("%5s %9s %9s %9s %9s %9s %9s %7s %6s %8s\n", "slice", "stories", "wall s", "cpu s",
            "pipe cpu", "store cpu", "store wall", "cpu/1st", "load", "MB");
@@ -223,8 +223,8 @@ main (int argc, char *argv[])
       g_printerr ("storydesk-bench-slices: %s exists: the import wants a new library\n", db_path);
       return 2;
     }
-  if ((files = collect_archive (&error)) == NULL || (store = sd_store_open (db_path, &error)) == NULL
-      || !run_slices (store, files, &error))
+  if ((files = collect_archive (&error)) == NULL
+      || (store = sd_store_open (db_path, &error)) == NULL || !run_slices (store, files, &error))
     goto fail;
   return 0;
 fail:
