@@ -188,23 +188,6 @@ percentile (GArray *samples, double q)
   return g_array_index (samples, double, MIN (rank, samples->len) - 1);
 }
 
-double
-sd_bench_elapsed_ms (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / 1000.0;
-}
-
-void
-sd_bench_remove_library (const char *path)
-{
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-  g_unlink (path);
-  g_unlink (wal);
-  g_unlink (shm);
-}
-
 static gboolean
 exec_sql (sqlite3 *db, const char *sql, GError **error)
 {
