@@ -137,6 +137,19 @@ def row_cells(table, name):
     return None
 
 
+def click_row(table, name):
+    """Click the row named `name`, its cell found afresh: a row's cell
+    object is replaced when the tree is built again (its counts arriving
+    after the first rows, #16), and a stale one cannot be clicked."""
+    def click():
+        cells = row_cells(table, name)
+        if not cells:
+            return False
+        cells[0].click()
+        return True
+    wait_until(click, "a clickable row %s" % name)
+
+
 def activate(action, window=False):
     """Runs a GAction of the running app over D-Bus, as a desktop would."""
     path = "/io/github/storydesk/Storydesk" + ("/window/1" if window else "")
@@ -171,7 +184,7 @@ try:
                "all %d imported stories in the list" % total)
     log("the list shows all %d stories" % total)
 
-    cells[0].click()
+    click_row(places, "苏州市")
     stories = app.child(name="稿件", roleName="table")
     first = wait_until(lambda: [c for c in stories.findChildren(
         GenericPredicate(roleName="table cell")) if c.name and "·" in c.name],
@@ -272,7 +285,7 @@ try:
     if saved[1].name != str(total_dangjian):
         fail("saved search counts %s, the library %d" % (saved[1].name, total_dangjian))
     log("saved search 党建稿件 with %s stories" % saved[1].name)
-    cells[0].click()  # back to 苏州市
+    click_row(places, "苏州市")  # back
     search.text = '"党建'
     wait_until(lambda: app.child(name="第 1 个字符处的引号没有闭合", roleName="label",
                                  retry=False), "the unclosed quote explained")
@@ -309,7 +322,7 @@ try:
         fail("a saved search was forgotten though the editor cancelled")
     log("ranked first row %r; another query deselects the saved search; forgetting asks" %
         first_row)
-    row_cells(places, "苏州市")[0].click()
+    click_row(places, "苏州市")
     search.text = ""
     wait_until(lambda: app.child(name="%d 篇稿件" % suzhou_count, roleName="label", retry=False),
                "苏州市 listed again")
