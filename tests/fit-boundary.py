@@ -5,8 +5,15 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Fit the weights of the segmenter's boundary scorer on labelled pages.
 
-Usage: fit-boundary.py BUILD_DIR [--c] [--no-pages] [--rounds N]
-       fit-boundary.py BUILD_DIR --misses [--list]
+Usage: fit-boundary.py BUILD_DIR [--batches LIST] [--c] [--no-pages] [--rounds N]
+                        [--trees N] [--depth N] [--rate R] [--min-leaf N]
+       fit-boundary.py BUILD_DIR [--batches LIST] --misses [--list]
+       fit-boundary.py BUILD_DIR [--batches LIST] --grid
+
+--batches b1-b26 reads only those real batches (their pages and gold), as
+tests/score-real.py does: batches held out for a later check stay unread.
+--trees, --depth, --rate and --min-leaf set the boosting (defaults: the
+table's); --grid prints the leave-one-batch-out figures of several.
 
 Runs BUILD_DIR/tests/sd-boundary-cues over every labelled page (seeds/,
 tests/pages/, tests/pages/real/*/{seed,wrap,ocr}/), labels each candidate
@@ -79,13 +86,42 @@ def load_scorer():
 DESTROYED_SIMILARITY = 0.5
 
 
+# The real batches read (None: all); set from --batches.
+BATCHES = None
+
+
+def chosen_batches(text):
+    """The batch numbers a list such as "b1-b20,b22" names (as score-real.py)."""
+    wanted = set()
+    for part in text.split(","):
+        first, _, last = part.strip().lstrip("b").partition("-")
+        wanted.update(range(int(first), int(last.lstrip("b") or first) + 1))
+    return wanted
+
+
+def batch_wanted(path):
+    """False for a real batch's page or gold file --batches leaves out."""
+    match = re.search(r"(?:/real/b|/real-b)([0-9]+)", path)
+    return match is None or BATCHES is None or int(match.group(1)) in BATCHES
+
+
+def real_pages():
+    pages = sorted(glob.glob(os.path.join(ROOT, "tests", "pages", "real", "*", "*", "*.txt")))
+    return [p for p in pages if batch_wanted(p)]
+
+
+def real_golds():
+    golds = sorted(glob.glob(os.path.join(ROOT, "tests", "gold", "real-b*.json")))
+    return [p for p in golds if batch_wanted(p)]
+
+
 def gold_titles():
     """{file name: [normalised titles that open a story]}; the headlines of
     stories the OCR destroyed are listed as (headline,) tuples."""
     titles = {}
     files = [os.path.join(ROOT, "tests", "gold", "seeds.json"),
              os.path.join(ROOT, "tests", "gold", "more-pages.json")]
-    files += sorted(glob.glob(os.path.join(ROOT, "tests", "gold", "real-b*.json")))
+    files += real_golds()
     for path in files:
         for page in json.load(open(path, encoding="utf-8"))["pages"]:
             names = titles.setdefault(os.path.basename(page["file"]), [])
@@ -125,8 +161,7 @@ def opens_story(title, names, fuzzy):
 def all_pages():
     pages = sorted(glob.glob(os.path.join(ROOT, "seeds", "*.txt")))
     pages += sorted(glob.glob(os.path.join(ROOT, "tests", "pages", "*.txt")))
-    pages += sorted(glob.glob(os.path.join(ROOT, "tests", "pages", "real", "*", "*", "*.txt")))
-    return pages
+    return pages + real_pages()
 
 
 def write_model(model, path):
@@ -263,12 +298,15 @@ def grow(index, xs, grad, hess, cuts, depth):
     base = g_all * g_all / (h_all + LEAF_L2)
     best = (1e-9, None, None)
     for k, values in enumerate(cuts):
+        # one pass up the sorted values sums what falls left of each cut
+        ordered = sorted(index, key=lambda i: xs[i][k])
+        g_left = h_left = 0.0
+        j = 0
         for cut in values:
-            g_left = h_left = 0.0
-            for i in index:
-                if xs[i][k] < cut:
-                    g_left += grad[i]
-                    h_left += hess[i]
+            while j < len(ordered) and xs[ordered[j]][k] < cut:
+                g_left += grad[ordered[j]]
+                h_left += hess[ordered[j]]
+                j += 1
             g_right, h_right = g_all - g_left, h_all - h_left
             gain = (g_left * g_left / (h_left + LEAF_L2)
                     + g_right * g_right / (h_right + LEAF_L2) - base)
@@ -420,14 +458,14 @@ def why_lost(sg, units, gold_story):
 
 
 def misses(tool, sg, list_them):
-    pages = sorted(glob.glob(os.path.join(ROOT, "tests", "pages", "real", "*", "*", "*.txt")))
+    pages = real_pages()
     units = page_units(tool, pages)
     reasons = {form: {} for form in FORMS}
     with tempfile.TemporaryDirectory() as tmp:
         export = os.path.join(tmp, "export.json")
         subprocess.run([tool, "--export", export] + pages, check=True)
         predicted = sg.export_by_file(json.load(open(export, encoding="utf-8")))
-    for path in sorted(glob.glob(os.path.join(ROOT, "tests", "gold", "real-b*.json"))):
+    for path in real_golds():
         gold = sg.load_json(path)
         for form in FORMS:
             golds = sg.gold_pages(gold, form)
@@ -478,7 +516,44 @@ def print_c(model, names, rows):
     print("};")
 
 
+# Settings --grid compares: (trees, depth, rate, fewest titles a node splits)
+GRID = ((40, 2, 0.3, 6), (40, 2, 0.15, 6), (20, 2, 0.3, 6), (20, 2, 0.15, 12),
+        (40, 2, 0.1, 12), (60, 2, 0.1, 6), (40, 1, 0.3, 6), (80, 1, 0.15, 6),
+        (40, 2, 0.3, 20), (30, 2, 0.2, 12), (40, 2, 0.3, 10), (40, 2, 0.5, 6),
+        (60, 2, 0.3, 6), (80, 2, 0.3, 6))
+
+
+def grid(tool, rows, settings):
+    """For each setting of GRID, each real batch cut with trees fitted
+    without it (on the candidates the table cut): the honest figure."""
+    global ROUNDS, DEPTH, RATE, MIN_TITLES
+    sg = load_scorer()
+    batches = sorted({row[0] for row in rows if row[0].startswith("b")}, key=lambda b: int(b[1:]))
+    print("leave one batch out: candidates right; headline P / R, bodies right per form")
+    print(f"{'trees depth rate leaf':<22} {'right':>5}  " + "  ".join(f"{f:>17}" for f in FORMS))
+    with tempfile.TemporaryDirectory() as tmp:
+        for setting in settings:
+            ROUNDS, DEPTH, RATE, MIN_TITLES = setting
+            totals = {form: sg.empty_counts() for form in FORMS}
+            decided = 0
+            for batch in batches:
+                held = [row for row in rows if row[0] == batch]
+                model = fit([row for row in rows if row[0] != batch])
+                decided += right(model, held)
+                pages = sorted(glob.glob(os.path.join(ROOT, "tests", "pages", "real", batch, "*",
+                                                      "*.txt")))
+                gold = sg.load_json(os.path.join(ROOT, "tests", "gold", f"real-{batch}.json"))
+                counts = cut_and_score(tool, sg, model, pages, gold, tmp)
+                for form in FORMS:
+                    for key in totals[form]:
+                        totals[form][key] += counts[form][key]
+            label = f"{setting[0]:>5} {setting[1]:>5} {setting[2]:>4} {setting[3]:>4}"
+            print(f"{label:<22} {decided:>5}  "
+                  + "  ".join(f"{figures(sg, totals[form]):>17}" for form in FORMS), flush=True)
+
+
 def main(argv=None):
+    global BATCHES, ROUNDS, DEPTH, RATE, MIN_TITLES
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("build_dir")
     parser.add_argument("--c", action="store_true", help="print the fitted table as C")
@@ -488,7 +563,20 @@ def main(argv=None):
     parser.add_argument("--misses", action="store_true",
                         help="fit nothing: where the stories not found were lost")
     parser.add_argument("--list", action="store_true", help="with --misses, name each")
+    parser.add_argument("--batches", metavar="LIST",
+                        help="read only these real batches, e.g. b1-b26 (keeps held-out ones out)")
+    parser.add_argument("--trees", type=int, default=ROUNDS, help="boosted trees")
+    parser.add_argument("--depth", type=int, default=DEPTH, choices=(1, 2), help="their depth")
+    parser.add_argument("--rate", type=float, default=RATE, help="the learning rate")
+    parser.add_argument("--min-leaf", type=int, default=MIN_TITLES,
+                        help="fewest titles a node splits")
+    parser.add_argument("--grid", nargs="?", const="", metavar="SETTINGS",
+                        help="leave-one-batch-out figures of GRID's settings (or of"
+                        " SETTINGS, e.g. 40,2,0.3,6;80,1,0.15,6), then stop")
     args = parser.parse_args(argv)
+    if args.batches:
+        BATCHES = chosen_batches(args.batches)
+    ROUNDS, DEPTH, RATE, MIN_TITLES = args.trees, args.depth, args.rate, args.min_leaf
 
     tool = os.path.join(args.build_dir, "tests", "sd-boundary-cues")
     if args.misses:
@@ -496,6 +584,11 @@ def main(argv=None):
         return 0
     names = read_names()
     rows = collect(tool)
+    if args.grid is not None:
+        settings = [tuple(t(v) for t, v in zip((int, int, float, int), one.split(",")))
+                    for one in args.grid.split(";") if one]
+        grid(tool, rows, settings or GRID)
+        return 0
     fitted = fit(rows)
     # the candidates depend on the cuts made before them: fit again on
     # those the last fit made, so the fit is measured on the cuts it makes
