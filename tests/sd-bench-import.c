@@ -53,20 +53,6 @@ sql_failed (sqlite3 *db, GError **error)
   return FALSE;
 }
 
-static gint64
-file_size (const char *path)
-{
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  GStatBuf         st;
-  gint64           size = 0;
-
-  if (g_stat (path, &st) == 0)
-    size += st.st_size;
-  if (g_stat (wal, &st) == 0)
-    size += st.st_size;
-  return size;
-}
-
 /* @files into @library (an SdLibrary: a personal library's SdStore or a
  * shared one's importer), the stories they made in @out_stories; also
  * sd-bench-pg.c's. */
@@ -185,7 +171,7 @@ out:
   sqlite3_finalize (pages);
   sqlite3_close (from);
   sqlite3_close (to);
-  out->floor_bytes = file_size (floor_path);
+  out->floor_bytes = sd_bench_library_bytes (floor_path);
   return ok;
 }
 
@@ -415,7 +401,7 @@ sd_bench_time_import (SdStore       *store,
   if (sqlite3_open (library, &db) == SQLITE_OK)
     sqlite3_exec (db, "PRAGMA wal_checkpoint (TRUNCATE)", NULL, NULL, NULL);
   sqlite3_close (db);
-  out->library_bytes = file_size (library);
+  out->library_bytes = sd_bench_library_bytes (library);
   return time_json_tags (tmp, &out->json_tags_seconds, error);
 }
 

@@ -71,20 +71,6 @@ clock_since (Clock start)
   return (Clock){ now.wall - start.wall, now.cpu - start.cpu };
 }
 
-static gint64
-library_bytes (const char *path)
-{
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  GStatBuf         st;
-  gint64           size = 0;
-
-  if (g_stat (path, &st) == 0)
-    size += st.st_size;
-  if (g_stat (wal, &st) == 0)
-    size += st.st_size;
-  return size;
-}
-
 static double
 load_now (void)
 {
@@ -189,7 +175,7 @@ run_slices (SdStore *store, GPtrArray *files, GError **error)
       g_print ("%5d %9u %9.1f %9.1f %9.1f %9.1f %9.1f %6.2f× %6.1f %8.0f\n", s + 1, n_done,
                import.wall, import.cpu, pipeline.cpu, import.cpu - pipeline.cpu,
                import.wall - pipeline.wall, import.cpu / MAX (first.cpu, 1e-6), load_now (),
-               library_bytes (db_path) / 1e6);
+               sd_bench_library_bytes (db_path) / 1e6);
     }
   g_print ("import: %u stories, %u files: wall %.1f s, cpu %.1f s; the store's part: wall "
            "%.1f s, cpu %.1f s (the pipeline alone: wall %.1f s, cpu %.1f s); %.1f s in all\n",

@@ -25,3 +25,17 @@ sd_bench_remove_library (const char *path)
   g_unlink (wal);
   g_unlink (shm);
 }
+
+gint64
+sd_bench_library_bytes (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf         st;
+  gint64           size = 0;
+
+  if (g_stat (path, &st) == 0)
+    size += st.st_size;
+  if (g_stat (wal, &st) == 0)
+    size += st.st_size;
+  return size;
+}

@@ -32,6 +32,8 @@ gboolean sd_bench_time_pipeline (const char *dir,
 
 /* Removes a library and its -wal and -shm files. */
 void     sd_bench_remove_library (const char *path);
+/* The bytes of a library and its -wal file. */
+gint64   sd_bench_library_bytes  (const char *path);
 
 /* The headlines and sentences of the seed pages, and page files made of
  * them (sd-bench-corpus.c). */
