@@ -264,10 +264,7 @@ append_tail (SdStore *self, const SdScope *scope, gint64 page_id, GArray *ids, G
 
   if (stmt == NULL)
     return FALSE;
-  if (scope->kind == SD_SCOPE_PLACE)
-    _sd_store_bind_text (stmt, 1, scope->place_code);
-  if (scope->kind == SD_SCOPE_BATCH)
-    sqlite3_bind_int64 (stmt, 2, scope->batch_id);
+  _sd_store_bind_scope (stmt, scope);
   sqlite3_bind_int64 (stmt, 3, page_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -393,10 +390,7 @@ list_first_ids (SdStore *reader, const SdScope *scope, guint n_rows)
 
   if (stmt == NULL)
     return NULL;
-  if (scope->kind == SD_SCOPE_PLACE)
-    _sd_store_bind_text (stmt, 1, scope->place_code);
-  if (scope->kind == SD_SCOPE_BATCH)
-    sqlite3_bind_int64 (stmt, 2, scope->batch_id);
+  _sd_store_bind_scope (stmt, scope);
   sqlite3_bind_int64 (stmt, 4, n_rows);
   ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_rows);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)

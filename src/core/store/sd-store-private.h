@@ -91,6 +91,7 @@ G_GNUC_INTERNAL gboolean      _sd_store_set_sql_error   (SdStore *self, GError *
 G_GNUC_INTERNAL gboolean      _sd_store_exec            (SdStore *self, const char *sql, GError **error);
 G_GNUC_INTERNAL sqlite3_stmt *_sd_store_get_statement   (SdStore *self, const char *sql, GError **error);
 G_GNUC_INTERNAL void          _sd_store_bind_text       (sqlite3_stmt *stmt, int index, const char *text);
+G_GNUC_INTERNAL void          _sd_store_bind_scope      (sqlite3_stmt *stmt, const SdScope *scope);
 G_GNUC_INTERNAL gboolean      _sd_store_step_done       (SdStore *self, sqlite3_stmt *stmt, GError **error);
 /* Runs @sql (a static string) with ?1 = @first and ?2 = @second. */
 G_GNUC_INTERNAL gboolean      _sd_store_run_pair        (SdStore *self, const char *sql, gint64 first, gint64 second, GError **error);

@@ -115,6 +115,17 @@ static const char *const listing_tails[] = {
   LIVE "AND p.batch_id = ?2" STORY_ORDER,
 };
 
+/* Binds what a listing's tail of @scope's kind asks: ?1 the place, ?2
+ * the batch (the tails of sd-store-stories.c and sd-store-listing.c). */
+void
+_sd_store_bind_scope (sqlite3_stmt *stmt, const SdScope *scope)
+{
+  if (scope->kind == SD_SCOPE_PLACE)
+    _sd_store_bind_text (stmt, 1, scope->place_code);
+  if (scope->kind == SD_SCOPE_BATCH)
+    sqlite3_bind_int64 (stmt, 2, scope->batch_id);
+}
+
 /* The statement that gives @columns of @scope's stories in order, bound
  * (the store's cached one: step it, then reset it); @covering: the
  * columns are in the index stories_listing, which then gives the order. */
@@ -141,10 +152,7 @@ _sd_store_prepare_listing_columns (
   stmt = _sd_store_get_statement (self, g_intern_string (text), error);
   if (stmt == NULL)
     return NULL;
-  if (scope->kind == SD_SCOPE_PLACE)
-    _sd_store_bind_text (stmt, 1, scope->place_code);
-  if (scope->kind == SD_SCOPE_BATCH)
-    sqlite3_bind_int64 (stmt, 2, scope->batch_id);
+  _sd_store_bind_scope (stmt, scope);
   return stmt;
 }
 
