@@ -91,12 +91,12 @@ BATCHES = None
 
 
 def chosen_batches(text):
-    """The batch numbers a list such as "b1-b20,b22" names (as score-real.py)."""
-    wanted = set()
-    for part in text.split(","):
-        first, _, last = part.strip().lstrip("b").partition("-")
-        wanted.update(range(int(first), int(last.lstrip("b") or first) + 1))
-    return wanted
+    """The batch numbers a list such as "b1-b20,b22" names, read as
+    score-real.py reads them (its own function)."""
+    spec = importlib.util.spec_from_file_location("score_real", os.path.join(HERE, "score-real.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.chosen_batches(text)
 
 
 def batch_wanted(path):
