@@ -348,8 +348,11 @@ select_all_cb (SdStoryList *self)
 static gboolean
 move_cursor_cb (SdStoryList *self, GtkMovementStep step, int count)
 {
+  gboolean home = count < 0;
+  gboolean end = count > 0;
+
   if (step == GTK_MOVEMENT_BUFFER_ENDS)
-    take_all_rows (self, count<0, count> 0);
+    take_all_rows (self, home, end);
   return FALSE;
 }
 
@@ -359,9 +362,7 @@ static void
 restore_cursor (SdStoryList *self, gint64 selected)
 {
   g_autoptr (GtkTreePath) path = NULL;
-  guint position = 0;
-
-  guint base;
+  guint position = 0, base;
 
   if (self->rows == NULL || _sd_story_list_rows_get_n_rows (self->rows) == 0)
     return;
