@@ -1,7 +1,8 @@
 /* test-story-list.c — the story list's rows (#16): the view takes a long
  * list a slice at a time as it is scrolled (all of it when all is selected), a row shows its story once the record is read,
  * and a story far down is found by id; another process's writes (an import,
- * a story gone, a tag) land where they are, the rows read before kept
+ * a story gone, a tag) land where they are, the rows read before kept; the
+ * editor's story far down a list is shown with only the rows around it
  *
  * Copyright 2026 The Storydesk authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -266,6 +267,158 @@ test_changed_elsewhere (void)
   library_close (&library);
 }
 
+/* The id of the view's row @index */
+static gint64
+row_id (GtkTreeModel *rows, int index)
+{
+  GtkTreeIter iter;
+  gint64      id = 0;
+
+  g_assert_true (gtk_tree_model_iter_nth_child (rows, &iter, NULL, index));
+  gtk_tree_model_get (rows, &iter, 0, &id, -1);
+  return id;
+}
+
+/* Where the view's first row is in the list, checked against every row
+ * the view holds: each is the list's story there. */
+static guint
+rows_base (GtkTreeModel *rows, SdStoryListModel *stories)
+{
+  int   n = gtk_tree_model_iter_n_children (rows, NULL);
+  guint base;
+
+  g_assert_true (sd_story_list_model_find (stories, row_id (rows, 0), &base));
+  for (int i = 0; i < n; i++)
+    g_assert_cmpint (row_id (rows, i), ==, sd_story_list_model_get_id (stories, base + i));
+  return base;
+}
+
+static int
+first_shown (GtkTreeView *view)
+{
+  g_autoptr (GtkTreePath) start = NULL;
+
+  while (!gtk_tree_view_get_visible_range (view, &start, NULL))
+    g_main_context_iteration (NULL, TRUE);
+  return gtk_tree_path_get_indices (start)[0];
+}
+
+/* The id of the row shown 20 pixels under the view's top */
+static gint64
+id_shown_at_top (GtkTreeView *view)
+{
+  g_autoptr (GtkTreePath) path = NULL;
+
+  g_assert_true (gtk_tree_view_get_path_at_pos (view, 1, 20, &path, NULL, NULL, NULL));
+  return row_id (gtk_tree_view_get_model (view), gtk_tree_path_get_indices (path)[0]);
+}
+
+static void
+settle (void)
+{
+  for (int i = 0; i < 50; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+/* The editor's story far down a long list (a search's, kept when the
+ * search is cleared): the view holds the rows around it, not every row
+ * above it, with it selected and shown; the rows above come as the editor
+ * scrolls up, what is shown staying put, and the home key reaches the
+ * first; a story gone above them moves them up. */
+static void
+test_far_story (void)
+{
+  Library           library;
+  SdStoryListModel *stories;
+  GtkWidget        *window = gtk_window_new (GTK_WINDOW_TOPLEVEL);
+  GtkWidget        *list = g_object_new (SD_TYPE_STORY_LIST, NULL);
+  GtkTreeView      *view = GTK_TREE_VIEW (gtk_bin_get_child (GTK_BIN (list)));
+  g_autoptr (GtkTreePath) cursor = NULL;
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (list));
+  GtkTreeModel  *rows;
+  gboolean       loaded = FALSE, handled;
+  guint          timeout = g_timeout_add_seconds (30, give_up_cb, NULL), base, position;
+  gint64         far_id, top_id;
+  SdStore       *other;
+  int            n_rows, first;
+
+  library_open (&library);
+  stories = library.stories;
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 300);
+  gtk_container_add (GTK_CONTAINER (window), list);
+  gtk_widget_show_all (window);
+  sd_story_list_set_model (SD_STORY_LIST (list), stories);
+  g_signal_connect (stories, "loaded", G_CALLBACK (loaded_cb), &loaded);
+  sd_story_list_model_set_request (stories, &(SdScope){ SD_SCOPE_ALL });
+  while (!loaded)
+    g_main_context_iteration (NULL, TRUE);
+  settle ();
+
+  far_id = sd_story_list_model_get_id (stories, 2600);
+  g_assert_true (sd_story_list_select_story (SD_STORY_LIST (list), far_id));
+  /* the list read again as a new request (a search cleared): the story
+   * stays selected, the view holding the rows around it only */
+  loaded = FALSE;
+  sd_story_list_model_set_request (stories, &(SdScope){ SD_SCOPE_ALL });
+  while (!loaded)
+    g_main_context_iteration (NULL, TRUE);
+  settle ();
+  g_assert_cmpint (sd_story_list_get_selected (SD_STORY_LIST (list)), ==, far_id);
+  rows = gtk_tree_view_get_model (view);
+  n_rows = gtk_tree_model_iter_n_children (rows, NULL);
+  base = rows_base (rows, stories);
+  g_assert_cmpuint (base, >, 0);
+  g_assert_cmpint (n_rows, <=, 2000);
+  gtk_tree_view_get_cursor (view, &cursor, NULL);
+  g_assert_nonnull (cursor);
+  g_assert_cmpint (gtk_tree_path_get_indices (cursor)[0], ==, 2600 - base);
+  /* (scrolled to it with the view's next frame) */
+  while ((first = first_shown (view)) > 2600 - (int) base || first + 30 <= 2600 - (int) base)
+    g_main_context_iteration (NULL, TRUE);
+  settle ();
+  g_assert_cmpuint (rows_base (rows, stories), ==, base);
+
+  /* scrolled to the top of its rows, it takes those above, and what was
+   * shown stays where it was */
+  gtk_adjustment_set_value (adjustment, 0);
+  top_id = id_shown_at_top (view);
+  while (rows_base (rows, stories) == base)
+    g_main_context_iteration (NULL, TRUE);
+  settle ();
+  g_assert_cmpint (id_shown_at_top (view), ==, top_id);
+  g_assert_cmpint (sd_story_list_get_selected (SD_STORY_LIST (list)), ==, far_id);
+
+  /* a story gone above the view's rows: they move up, the selection kept */
+  base = rows_base (rows, stories);
+  g_assert_cmpuint (base, >, 10);
+  n_rows = gtk_tree_model_iter_n_children (rows, NULL);
+  other = sd_store_open (library.path, NULL);
+  sd_store_check_library (library.store);
+  g_assert_true (
+      sd_store_trash (other, SD_TRASH_STORY, sd_story_list_model_get_id (stories, 10), NULL, NULL));
+  loaded = FALSE;
+  g_assert_true (sd_store_check_library (library.store));
+  while (!loaded)
+    g_main_context_iteration (NULL, TRUE);
+  settle ();
+  g_assert_cmpuint (rows_base (rows, stories), <, base);
+  g_assert_cmpint (sd_story_list_get_selected (SD_STORY_LIST (list)), ==, far_id);
+  g_assert_true (sd_story_list_model_find (stories, far_id, &position));
+  g_assert_cmpuint (position, ==, 2599);
+
+  /* the home key reaches the list's first story (GTK's own handler then
+   * moves the cursor there when the view has the focus, which a window
+   * here may not get) */
+  g_signal_emit_by_name (view, "move-cursor", GTK_MOVEMENT_BUFFER_ENDS, -1, &handled);
+  g_assert_cmpuint (rows_base (rows, stories), ==, 0);
+
+  g_source_remove (timeout);
+  g_object_unref (other);
+  gtk_widget_destroy (window);
+  library_close (&library);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -273,5 +426,6 @@ main (int argc, char *argv[])
   gtk_test_init (&argc, &argv, NULL);
   g_test_add_func ("/story-list/long-list", test_long_list);
   g_test_add_func ("/story-list/changed-elsewhere", test_changed_elsewhere);
+  g_test_add_func ("/story-list/far-story", test_far_story);
   return g_test_run ();
 }

@@ -50,6 +50,8 @@ struct _SdStoryList
   gint64            awaited;   /* the editor's story, not among a new list's
                                 * first rows: looked for in the rest */
   guint             grow_idle; /* the view takes the rows of a long list in slices */
+  gboolean          placing;   /* rows taken anew, not drawn yet: where the view
+                                * is scrolled to is not known until then */
   GMenuModel       *menu;     /* (nullable) the rows' context menu */
   GtkWidget        *popup;    /* (nullable) the menu made of it, attached */
   GMenuModel       *columns_menu; /* (nullable) the headers': which columns show */
@@ -69,13 +71,17 @@ G_GNUC_INTERNAL SdStoryListRows *_sd_story_list_rows_new         (SdStoryListMod
 G_GNUC_INTERNAL void             _sd_story_list_rows_set_library (SdStoryListRows  *self,
                                                                   SdLibraryModel   *library);
 G_GNUC_INTERNAL void             _sd_story_list_rows_reset       (SdStoryListRows  *self,
+                                                                  guint             base,
                                                                   guint             n_rows);
 G_GNUC_INTERNAL guint            _sd_story_list_rows_get_n_rows  (SdStoryListRows  *self);
+G_GNUC_INTERNAL guint            _sd_story_list_rows_get_base    (SdStoryListRows  *self);
 G_GNUC_INTERNAL void             _sd_story_list_rows_change      (SdStoryListRows  *self,
                                                                   guint             position,
                                                                   guint             removed,
                                                                   guint             added);
 G_GNUC_INTERNAL void             _sd_story_list_rows_grow        (SdStoryListRows  *self,
+                                                                  guint             n);
+G_GNUC_INTERNAL void             _sd_story_list_rows_grow_front  (SdStoryListRows  *self,
                                                                   guint             n);
 
 G_END_DECLS

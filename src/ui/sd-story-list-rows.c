@@ -25,9 +25,10 @@ struct _SdStoryListRows
   SdStoryListModel *stories;
   SdLibraryModel   *library; /* (nullable) the tags' colours */
   GArray           *ids;     /* (element-type gint64) the rows the view was told
-                             * of: the model's first ones, all once it took
-                             * them; the view's own copy, so that it reads the
-                             * rows it has while it is told of a change */
+                             * of: a run of the model's from @base, all once it
+                             * took them; the view's own copy, so that it reads
+                             * the rows it has while it is told of a change */
+  guint             base;    /* the model's position of the view's first row */
   guint             n_rows;  /* of which the view was told so far */
   int               stamp;
 };
@@ -262,9 +263,9 @@ rows_get_value (GtkTreeModel *model, GtkTreeIter *iter, int column, GValue *valu
           value, position < self->ids->len ? g_array_index (self->ids, gint64, position) : 0);
       return;
     }
-  story = sd_story_list_model_get_story (self->stories, position);
+  story = sd_story_list_model_get_story (self->stories, self->base + position);
   if (story == NULL)
-    sd_story_list_model_fetch (self->stories, position);
+    sd_story_list_model_fetch (self->stories, self->base + position);
   set_column (self, story, column, value);
 }
 
@@ -394,12 +395,14 @@ sd_story_list_rows_init (SdStoryListRows *self)
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 }
 
-/* The model's ids from @position, @n of them, into the view's copy there. */
+/* The model's ids for the view's rows from @position, @n of them, into
+ * the view's copy there. */
 static void
 copy_ids (SdStoryListRows *self, guint position, guint n)
 {
   for (guint i = position; i < position + n; i++)
-    g_array_index (self->ids, gint64, i) = sd_story_list_model_get_id (self->stories, i);
+    g_array_index (self->ids, gint64, i) =
+        sd_story_list_model_get_id (self->stories, self->base + i);
 }
 
 SdStoryListRows *
@@ -417,14 +420,16 @@ _sd_story_list_rows_set_library (SdStoryListRows *self, SdLibraryModel *library)
   g_set_object (&self->library, library);
 }
 
-/* Takes the model's first @n_rows rows (at most all) as they are,
- * telling nobody: only while no view shows them. */
+/* Takes @n_rows of the model's rows (at most all) from @base as they
+ * are, telling nobody: only while no view shows them. */
 void
-_sd_story_list_rows_reset (SdStoryListRows *self, guint n_rows)
+_sd_story_list_rows_reset (SdStoryListRows *self, guint base, guint n_rows)
 {
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->stories));
+
   self->stamp++;
-  g_array_set_size (self->ids,
-                    MIN (n_rows, g_list_model_get_n_items (G_LIST_MODEL (self->stories))));
+  self->base = MIN (base, n_items);
+  g_array_set_size (self->ids, MIN (n_rows, n_items - self->base));
   copy_ids (self, 0, self->ids->len);
   self->n_rows = self->ids->len;
 }
@@ -433,6 +438,12 @@ guint
 _sd_story_list_rows_get_n_rows (SdStoryListRows *self)
 {
   return self->ids->len;
+}
+
+guint
+_sd_story_list_rows_get_base (SdStoryListRows *self)
+{
+  return self->base;
 }
 
 /* The model's rows from @position, @n of them, into the view there. */
@@ -456,8 +467,25 @@ insert_rows (SdStoryListRows *self, guint position, guint n)
     }
 }
 
+/* The view's first @n rows go, the model's rows past them stay (a
+ * change above the view's: the rows it has go or move up). */
+static void
+remove_front (SdStoryListRows *self, guint n)
+{
+  n = MIN (n, self->ids->len);
+  g_array_remove_range (self->ids, 0, n);
+  for (guint i = n; i > 0; i--)
+    {
+      g_autoptr (GtkTreePath) path = gtk_tree_path_new_from_indices (i - 1, -1);
+
+      self->n_rows--;
+      gtk_tree_model_row_deleted (GTK_TREE_MODEL (self), path);
+    }
+}
+
 /* Tells the view what the model's items-changed said of the rows it has;
- * rows past them, and rows added after them, come as the view grows. */
+ * rows past them, and rows added after them, come as the view grows, and
+ * rows changed above them only move them. */
 void
 _sd_story_list_rows_change (SdStoryListRows *self, guint position, guint removed, guint added)
 {
@@ -465,6 +493,21 @@ _sd_story_list_rows_change (SdStoryListRows *self, guint position, guint removed
   GtkTreeIter   iter;
   guint         common;
 
+  if (position < self->base && position + removed <= self->base)
+    {
+      self->base = self->base - removed + added;
+      return;
+    }
+  if (position < self->base)
+    {
+      /* (the view's first rows among those removed) */
+      guint gone = position + removed - self->base;
+
+      self->base = position + added;
+      remove_front (self, gone);
+      return;
+    }
+  position -= self->base;
   if (position >= self->ids->len)
     return;
   removed = MIN (removed, self->ids->len - position);
@@ -496,6 +539,17 @@ _sd_story_list_rows_change (SdStoryListRows *self, guint position, guint removed
 void
 _sd_story_list_rows_grow (SdStoryListRows *self, guint n)
 {
-  n = MIN (n, g_list_model_get_n_items (G_LIST_MODEL (self->stories)) - self->ids->len);
+  n = MIN (n,
+           g_list_model_get_n_items (G_LIST_MODEL (self->stories)) - self->base - self->ids->len);
   insert_rows (self, self->ids->len, n);
+}
+
+/* The view takes @n more of the model's rows before its first (at most
+ * all of them). */
+void
+_sd_story_list_rows_grow_front (SdStoryListRows *self, guint n)
+{
+  n = MIN (n, self->base);
+  self->base -= n;
+  insert_rows (self, 0, n);
 }

@@ -187,6 +187,7 @@ sd_story_list_class_init (SdStoryListClass *klass)
 }
 
 static void     grow_later (SdStoryList *self);
+static gboolean drawn_cb (SdStoryList *self);
 static gboolean select_all_cb (SdStoryList *self);
 static gboolean move_cursor_cb (SdStoryList *self, GtkMovementStep step, int count);
 
@@ -204,50 +205,112 @@ sd_story_list_init (SdStoryList *self)
   /* (swapped: the first arguments are the same in every GTK 3 version) */
   g_signal_connect_swapped (self->tree_view, "select-all", G_CALLBACK (select_all_cb), self);
   g_signal_connect_swapped (self->tree_view, "move-cursor", G_CALLBACK (move_cursor_cb), self);
+  g_signal_connect_object (self->tree_view, "draw", G_CALLBACK (drawn_cb), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_signal_connect_swapped (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self)),
                             "value-changed", G_CALLBACK (grow_later), self);
   g_signal_connect_swapped (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self)),
                             "changed", G_CALLBACK (grow_later), self);
 }
 
-/* Rows the view takes at once; more follow, a slice at a time between
- * redraws, as the editor scrolls towards the end of those it has: it keeps
- * as many again past the last one shown (AHEAD_ROWS at least), never the
- * whole of a long list unless asked (select all, the end key).  A row
- * costs the view a node (48 bytes, 53 MB for a million) and some signals
- * even before it is drawn, and the accessibility bridge more. */
+/* The view has a run of the list's rows: its first ones, or those around
+ * the editor's story however far down it is.  More follow, a slice at a
+ * time between redraws, as the editor scrolls towards either end of those
+ * it has: it keeps as many again past the last one shown (AHEAD_ROWS at
+ * least) and AHEAD_ROWS above the first, never the whole of a long list
+ * unless asked (select all, the home and end keys).  A row costs the view
+ * a node (48 bytes, 53 MB for a million), and a model set or let go of
+ * costs the main thread signals for each row it holds (its accessible is
+ * told of every row and column), so what the view holds stays in
+ * proportion to what was shown, not to how far down the story is. */
 #define FIRST_ROWS 1000
 #define AHEAD_ROWS 1000
 #define SLICE_US 8000
-/* How far down a new list the view goes at once to keep the editor's
- * story selected (100,000 rows: 5 MB and 60 ms of the main thread) */
-#define KEEP_SELECTED_ROWS 100000
 
-/* How many rows the view should have now: up to the one shown last, and
- * as many again. */
+/* How many rows the view should have from its first now: up to the one
+ * shown last, and as many again. */
 static guint
 rows_wanted (SdStoryList *self)
 {
   g_autoptr (GtkTreePath) end = NULL;
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->stories)), last = 0;
 
+  n -= MIN (n, _sd_story_list_rows_get_base (self->rows));
   if (gtk_tree_view_get_visible_range (self->tree_view, NULL, &end))
     last = gtk_tree_path_get_indices (end)[0];
   return MIN (n, MAX (FIRST_ROWS, last + 1 + MAX (AHEAD_ROWS, last + 1)));
+}
+
+/* How many rows the view should take before its first now: up to
+ * AHEAD_ROWS above the one shown first, once it has under half that. */
+static guint
+rows_wanted_before (SdStoryList *self)
+{
+  g_autoptr (GtkTreePath) start = NULL;
+  guint first = 0;
+
+  /* (the view still shows its top, its scroll to the editor's story to
+   * come with its next frame) */
+  if (self->placing)
+    return 0;
+  if (gtk_tree_view_get_visible_range (self->tree_view, &start, NULL))
+    first = gtk_tree_path_get_indices (start)[0];
+  return first >= AHEAD_ROWS / 2
+             ? 0
+             : MIN (_sd_story_list_rows_get_base (self->rows), AHEAD_ROWS - first);
+}
+
+/* The view takes @n more rows before its first, what is shown staying
+ * where it is: GTK keeps its top row in place only at times, so the rows
+ * are scrolled down by as much as the first one shown moved, the scroll's
+ * range grown first, before the view's next allocation does. */
+static void
+grow_front_in_place (SdStoryList *self, guint n)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->tree_view));
+  g_autoptr (GtkTreePath) start = NULL;
+  GdkRectangle before, after;
+  guint        base = _sd_story_list_rows_get_base (self->rows);
+  double       shift;
+
+  if (!gtk_widget_get_realized (GTK_WIDGET (self->tree_view))
+      || !gtk_tree_view_get_visible_range (self->tree_view, &start, NULL))
+    {
+      _sd_story_list_rows_grow_front (self->rows, n);
+      return;
+    }
+  gtk_tree_view_get_background_area (self->tree_view, start, NULL, &before);
+  _sd_story_list_rows_grow_front (self->rows, n);
+  for (guint i = _sd_story_list_rows_get_base (self->rows); i < base; i++)
+    gtk_tree_path_next (start);
+  gtk_tree_view_get_background_area (self->tree_view, start, NULL, &after);
+  shift = after.y - before.y;
+  if (shift > 0)
+    {
+      gtk_adjustment_set_upper (adjustment, gtk_adjustment_get_upper (adjustment) + shift);
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + shift);
+    }
 }
 
 static gboolean
 grow_cb (gpointer data)
 {
   SdStoryList *self = data;
-  guint        wanted = rows_wanted (self);
+  guint        wanted = rows_wanted (self), before = rows_wanted_before (self);
   gint64       until = g_get_monotonic_time () + SLICE_US;
   guint        shown;
 
+  while (before > 0 && g_get_monotonic_time () < until)
+    {
+      guint n = MIN (250, before);
+
+      grow_front_in_place (self, n);
+      before -= n;
+    }
   while ((shown = _sd_story_list_rows_get_n_rows (self->rows)) < wanted
          && g_get_monotonic_time () < until)
     _sd_story_list_rows_grow (self->rows, MIN (250, wanted - shown));
-  if (shown < wanted)
+  if (before > 0 || shown < wanted)
     return G_SOURCE_CONTINUE;
   self->grow_idle = 0;
   return G_SOURCE_REMOVE;
@@ -257,31 +320,39 @@ static void
 grow_later (SdStoryList *self)
 {
   if (self->grow_idle == 0 && self->rows != NULL
-      && _sd_story_list_rows_get_n_rows (self->rows) < rows_wanted (self))
+      && (_sd_story_list_rows_get_n_rows (self->rows) < rows_wanted (self)
+          || rows_wanted_before (self) > 0))
     self->grow_idle = g_idle_add_full (G_PRIORITY_LOW, grow_cb, self, NULL);
 }
 
-/* Select all and the end key reach every story listed, not only the rows
- * the view has so far. */
+/* Select all and the home and end keys reach every story listed, not only
+ * the rows the view has so far. */
 static void
-take_all_rows (SdStoryList *self)
+take_all_rows (SdStoryList *self, gboolean before, gboolean after)
 {
-  if (self->rows != NULL)
+  if (self->rows == NULL)
+    return;
+  if (before)
+    _sd_story_list_rows_grow_front (self->rows, G_MAXUINT);
+  if (after)
     _sd_story_list_rows_grow (self->rows, G_MAXUINT);
 }
 
 static gboolean
 select_all_cb (SdStoryList *self)
 {
-  take_all_rows (self);
+  take_all_rows (self, TRUE, TRUE);
   return FALSE;
 }
 
 static gboolean
 move_cursor_cb (SdStoryList *self, GtkMovementStep step, int count)
 {
-  if (step == GTK_MOVEMENT_BUFFER_ENDS && count > 0)
-    take_all_rows (self);
+  gboolean home = count < 0;
+  gboolean end = count > 0;
+
+  if (step == GTK_MOVEMENT_BUFFER_ENDS)
+    take_all_rows (self, home, end);
   return FALSE;
 }
 
@@ -291,16 +362,44 @@ static void
 restore_cursor (SdStoryList *self, gint64 selected)
 {
   g_autoptr (GtkTreePath) path = NULL;
-  guint position = 0;
+  guint position = 0, base;
 
   if (self->rows == NULL || _sd_story_list_rows_get_n_rows (self->rows) == 0)
     return;
-  if (selected != 0 && sd_story_list_model_find (self->stories, selected, &position)
-      && position >= _sd_story_list_rows_get_n_rows (self->rows))
-    position = 0;
-  path = gtk_tree_path_new_from_indices (position, -1);
+  base = _sd_story_list_rows_get_base (self->rows);
+  if (selected == 0 || !sd_story_list_model_find (self->stories, selected, &position)
+      || position < base || position - base >= _sd_story_list_rows_get_n_rows (self->rows))
+    position = base;
+  path = gtk_tree_path_new_from_indices (position - base, -1);
   gtk_tree_view_set_cursor (self->tree_view, path, NULL, FALSE);
   gtk_tree_view_scroll_to_cell (self->tree_view, path, NULL, FALSE, 0, 0);
+}
+
+/* The view takes the model's rows around @position anew (its first ones
+ * for 0): AHEAD_ROWS above it, where there are, and FIRST_ROWS from it. */
+static void
+take_rows_around (SdStoryList *self, guint position)
+{
+  guint base = position > AHEAD_ROWS ? position - AHEAD_ROWS : 0;
+
+  g_clear_handle_id (&self->grow_idle, g_source_remove);
+  gtk_tree_view_set_model (self->tree_view, NULL);
+  _sd_story_list_rows_reset (self->rows, base, position - base + FIRST_ROWS);
+  gtk_tree_view_set_model (self->tree_view, GTK_TREE_MODEL (self->rows));
+  self->placing = TRUE;
+}
+
+/* The view drawn: scrolled where it was asked to, the rows above what it
+ * shows may come. */
+static gboolean
+drawn_cb (SdStoryList *self)
+{
+  if (self->placing)
+    {
+      self->placing = FALSE;
+      grow_later (self);
+    }
+  return FALSE;
 }
 
 /* A new list: the view takes it, keeping the editor's story, and the rows
@@ -309,19 +408,14 @@ static void
 fill_all (SdStoryList *self)
 {
   gint64   selected = self->awaited != 0 ? self->awaited : sd_story_list_get_selected (self);
-  guint    n_rows = FIRST_ROWS, position;
+  guint    position = 0;
   gboolean found = selected != 0 && sd_story_list_model_find (self->stories, selected, &position);
 
-  /* the editor's story may be far down a long list: up to it at once, but
-   * not a million rows down (the first of a search, found again in every
-   * story when the search is cleared): the list then opens at its top */
-  if (found && position < KEEP_SELECTED_ROWS)
-    n_rows = MAX (n_rows, position + FIRST_ROWS);
-  g_clear_handle_id (&self->grow_idle, g_source_remove);
+  /* the editor's story may be far down a long list (the first of a
+   * search, found again in every story when the search is cleared): the
+   * view takes the rows around it, and those above as the editor scrolls */
   self->filling = TRUE;
-  gtk_tree_view_set_model (self->tree_view, NULL);
-  _sd_story_list_rows_reset (self->rows, n_rows);
-  gtk_tree_view_set_model (self->tree_view, GTK_TREE_MODEL (self->rows));
+  take_rows_around (self, found ? position : 0);
   /* Only a list's first rows so far, without the editor's story: it may
    * come with the rest (rest_landed ()), and the article stays on it. */
   self->awaited = 0;
@@ -495,17 +589,27 @@ gboolean
 sd_story_list_select_story (SdStoryList *self, gint64 id)
 {
   g_autoptr (GtkTreePath) path = NULL;
-  guint position;
+  guint position, base, end;
 
   g_return_val_if_fail (SD_IS_STORY_LIST (self), FALSE);
 
   if (self->stories == NULL || !sd_story_list_model_find (self->stories, id, &position))
     return FALSE;
-  /* (a story far down a long list the view has not taken yet: up to it) */
-  if (position >= _sd_story_list_rows_get_n_rows (self->rows))
-    _sd_story_list_rows_grow (self->rows,
-                              position + 1 - _sd_story_list_rows_get_n_rows (self->rows));
-  path = gtk_tree_path_new_from_indices (position, -1);
+  /* (a story the view has not taken yet: the rows up to it when they are
+   * few, else the rows around it instead of those it has) */
+  base = _sd_story_list_rows_get_base (self->rows);
+  end = base + _sd_story_list_rows_get_n_rows (self->rows);
+  if (position < base && base - position <= AHEAD_ROWS)
+    _sd_story_list_rows_grow_front (self->rows, base - position);
+  else if (position >= end && position - end < AHEAD_ROWS)
+    _sd_story_list_rows_grow (self->rows, position + 1 - end);
+  else if (position < base || position >= end)
+    {
+      self->filling = TRUE;
+      take_rows_around (self, position);
+      self->filling = FALSE;
+    }
+  path = gtk_tree_path_new_from_indices (position - _sd_story_list_rows_get_base (self->rows), -1);
   gtk_tree_view_set_cursor (self->tree_view, path, NULL, FALSE);
   gtk_tree_view_scroll_to_cell (self->tree_view, path, NULL, TRUE, 0.3, 0);
   return TRUE;
