@@ -255,6 +255,53 @@ test_story_paragraph_names_new_place (void)
       sd_test_body_has (g_ptr_array_index (segments, 0), "都知道苏州", "新增加10万亩水稻田。"));
 }
 
+/* r97 (b25): an item with no title under a story of 白下区's 共建 (its
+ * dateline 南京日报报道, its last paragraph 昨天,…), opened by a web outlet's wire dateline with the day
+ * after 电 (人民网南京电28日上午,…): a lead of its own, a story of its own. */
+static void
+test_untitled_item_web_wire (void)
+{
+  g_autoptr (GPtrArray) segments = sd_test_cut (
+      "南京日报报道(记者 毛庆 通讯员 张先才)“想不到南京新城建得这么漂亮”。全市“城乡携手、共建文明新"
+      "农村”动员大会后,白下区房产局率先启动新一轮城乡共建活动,"
+      "昨天组织结对共建的高淳县桠溪镇镇东村20多"
+      "位村民看南京新貌。\n"
+      "\n"
+      "坐在旅游大巴上,"
+      "村民们对窗外拔地而起的商务楼宇、风格各异的漂亮住宅、宽阔明亮的道路和大片整齐的绿地感"
+      "叹不已。“看,"
+      "这就是十运会时我从电视上看到的机器人腾空点火的主火炬台。”站在气势恢弘的奥体中心体育场"
+      "门口,60多岁的老支书韦东伢兴奋地与村民一起交流着。韦东伢说,因为农活太忙,十多年都没到南京来了,"
+      "这"
+      "次区房产局工作人员把旅游大巴开到他家门口,把乡亲们一起接过来,看看南京城的新面貌,"
+      "“想不到南京变化这"
+      "么大,下次我一定要把孙子也带过来看看。”接着,大家还参观了南京新火车站,"
+      "登上阅江楼眺望长江和南京全貌"
+      ",最后,村民们还兴致勃勃地过了一把“地铁瘾”。\n"
+      "\n"
+      "昨天,白下区房产局还与镇东村签订了3年共建协议,副书记李清松介绍说,"
+      "区房产局将在镇东村做大肉鸽养殖项"
+      "目上给予扶持和帮助,并支持他们清淤村塘、兴建村文化活动室、开展技能培训等,在3年的共建时间内,"
+      "帮助镇"
+      "东村进入“文明家园示范村”行列。\n"
+      "\n"
+      "人民网南京电28日上午,2022“苏韵乡情”乡村休闲旅游农业(南京·浦口)专场推介暨2022年中国农"
+      "民丰收节南京庆祝活动·第七届永宁河岸花海农旅嘉年华在永宁街道张圩葵花朵朵园开幕。活动现场举行"
+      "了“浦口"
+      "区农业农村乡土人才”颁奖仪式,表彰为浦口农业现代化作出贡献的人才。此外,"
+      "多项重大农业项目于当天签约。\n"
+      "\n"
+      "浦口农业历史悠久,农耕文化厚重。金秋时节,浦口大地五谷丰登、瓜果飘香,"
+      "活动在江苏省非物质文化遗产永宁"
+      "“手狮舞”表演中拉开序幕。南京市农业农村局局长张屹在致辞中表示,国庆黄金周即将到来,"
+      "南京诚挚邀请各地"
+      "各界朋友和广大市民,走进乡村、踏进田园,共同体验乡野、乡趣、乡情、乡愁,"
+      "也欢迎大家投资南京、深耕南京"
+      ",在这片创新创业的热土沃土上互利共赢、畅想未来。\n");
+  g_assert_cmpuint (segments->len, ==, 2);
+  g_assert_true (sd_test_body_has (g_ptr_array_index (segments, 1), "28日上午", NULL));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -267,5 +314,6 @@ main (int argc, char **argv)
   g_test_add_func ("/segmenter-cohesion/untitled/new-place", test_untitled_item_names_new_place);
   g_test_add_func ("/segmenter-cohesion/untitled/own-new-place",
                    test_story_paragraph_names_new_place);
+  g_test_add_func ("/segmenter-cohesion/untitled/web-wire", test_untitled_item_web_wire);
   return g_test_run ();
 }
