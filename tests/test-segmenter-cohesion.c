@@ -158,6 +158,150 @@ test_untitled_item_without_byline (void)
   g_assert_true (sd_test_body_has (g_ptr_array_index (segments, 1), "18日中午", "新气象。"));
 }
 
+/* r102 (b26): an item with no title (日前,淮安区经历强降雨过程,…) under a
+ * story of 清江浦区's 幸运巷 that names 淮安 only as its city: its dated lead
+ * writes out a district the story never wrote out (淮安区) and shares few of
+ * its words, so it opens a story of its own. */
+static void
+test_untitled_item_names_new_place (void)
+{
+  g_autoptr (GPtrArray) segments = sd_test_cut (
+      "# 运河|软硬环境“两手抓”幸运巷开出“文明花”\n"
+      "\n"
+      "本报讯近日,一场大雨过后,空气格\n"
+      "\n"
+      "外清新,比这更清新的,是清江浦区幸运巷内的美景 。“以前这里脏乱差,苍蝇到处飞 "
+      "。经过改造,苍蝇没了,小巷白净美了 。”"
+      "68岁的巷内居民张月华笑着说 。\n"
+      "\n"
+      "位于浦楼街道运河社区的幸运巷东起城西路,西至西安路,全长近500米 "
+      "。据运河社区党委书记沈吉星介绍,今年4月,为了让老小"
+      "区旧貌换新颜,居民生活环境提档升级,幸运巷开启了综合整治工程,出新墙面,整改下水管网,"
+      "清除垃圾、杂物,栽种花草树木,改建"
+      "停车场,兴建居民休息广场……如今,走进幸运巷,优美的环境和丰富的色彩和谐统一,巷内处处皆风景 。\n"
+      "\n"
+      "采访人员从东侧走入巷内,就像行走在一座旅游小镇古朴的小胡同内 "
+      "。首先映入眼帘的是南侧青绿色的“文明巴士”彩绘墙 。坐上“"
+      "巴士”往下看,彩绘内容多姿多彩,"
+      "绿窗黄花、女孩浇水、幸福树、中国梦……最吸引人的要数巷中最大墙面的淮安话彩绘,如果你想考"
+      "验一下自己的淮安话水平,读读这30余句淮安话即可知晓 。\n"
+      "\n"
+      "硬环境给力,软环境也要跟上 。据沈吉星介绍,运河社区着重开展文明活动,倡导社区居民做文明人 "
+      "。居民李凤刚家门前,挂着“美"
+      "丽庭院”木牌 。走进李家,院内假山流水、花繁叶茂、鱼游鸟鸣,一个美丽的庭院跃然眼前 "
+      "。近年来,运河社区组织开展“好媳妇”"
+      "“好婆婆”“最美家庭”等文明创建活动评比,让健康向上的现代文明理念深入千家万户;严管不文明行为,"
+      "成立“老支书巡访团”,邀"
+      "请退休的社区干部发挥领头雁作用,各自认领一条支巷,成为巷道领创人,并定期开展美丽巷道评比,"
+      "用常态化的评比制度确保社区新面"
+      "貌常态化 。\n"
+      "\n"
+      "日前,淮安区经历强降雨过程,"
+      "城区防汛工作经受考验。该区聚焦住建领域防汛重点区域、关键点位开展防汛安全专项检查,部署防御措"
+      "施,确保各项防汛工作落实到位。\n"
+      "\n"
+      "该区迅速集结防汛巡查力量,共出动防汛巡查人员100人次,调配巡查车辆25辆,架设移动泵车和水泵6台,"
+      "确保市政设施应急能力"
+      "充足。此外,在下穿式立交桥、地下\n"
+      "\n"
+      "通道等重点部位,提前配备应急排水设备6套,安排5名专业人员值守,实时监测水位变化,"
+      "及时处置突发情况。\n"
+      "\n"
+      "该区对32个小区开展检查,同时加强与小区物业的沟通协调,及时通报积水情况,"
+      "共同做好防汛工作。建筑工地方面,对51个(标段"
+      ")中4个建筑工地开展巡检,经检查,未出现异常情况。同时,要求各建筑工地严格落实防汛责任,"
+      "密切关注天气变化,提前做好人员疏"
+      "散和物资储备工作,确保工地安全度汛。\n");
+  g_assert_cmpuint (segments->len, ==, 2);
+  g_assert_true (sd_test_body_has (g_ptr_array_index (segments, 0), NULL, "新面貌常态化 。"));
+  g_assert_true (
+      sd_test_body_has (g_ptr_array_index (segments, 1), "日前，淮安区", "确保工地安全度汛。"));
+}
+
+/* r13 (b4): a story's own dated paragraph that names a town the story
+ * never named (11月初,在“草皮之乡”苏州常熟辛庄镇平墅村,…) goes on about the
+ * story's subject, the city's rice: it shares enough of its words to stay. */
+static void
+test_story_paragraph_names_new_place (void)
+{
+  g_autoptr (GPtrArray) segments =
+      sd_test_cut ("# 苏州:工业大市劲唱“强粮歌”\n"
+                   "\n"
+                   "光明日报记者 苏雁\n"
+                   "\n"
+                   "都知道苏州是工业强市,可说起粮食生产,苏州市农业农村局局长宁春生一脸自豪:“这些年,"
+                   "苏州粮食生产一点也不含糊,产量一直稳"
+                   "步增长。今年全市水稻总产量预计13.9亿斤,创7年来新高!”\n"
+                   "\n"
+                   "改革开放以来,苏州工业发展一直走在江苏甚至全国前列。成为工业强市后,"
+                   "一个问题摆在苏州人面前:还要不要发展农业,尤其是水稻"
+                   "种植这样的“纯农业”?\n"
+                   "\n"
+                   "苏州的回答斩钉截铁:不但“要”,而且是高质量的“要”。\n"
+                   "\n"
+                   "苏州有1600多万人口,维持城市安全有序运转,离不开农产品的有效供给。要端稳粮食饭碗,"
+                   "就须臾不能放松粮食生产。\n"
+                   "\n"
+                   "苏州寸土寸金。而粮食生产,离不开耕地。如何守住耕地红线?\n"
+                   "\n"
+                   "11月初,在“草皮之乡”苏州常熟辛庄镇平墅村,记者看到,2600亩水稻迎来丰收。2019年起,"
+                   "常熟决定全面推进退草还田,"
+                   "平墅村成为第一个试点。“每收一茬草皮,都会带走一层土,退草还田,"
+                   "就是为了确保耕地安全!”辛庄镇副镇长陈伟忠说。\n"
+                   "\n"
+                   "近几年,苏州通过退草还田、退渔还田、“三优三保”等行动,新增加10万亩水稻田。\n");
+  g_assert_cmpuint (segments->len, ==, 1);
+  g_assert_true (
+      sd_test_body_has (g_ptr_array_index (segments, 0), "都知道苏州", "新增加10万亩水稻田。"));
+}
+
+/* r97 (b25): an item with no title under a story of 白下区's 共建 (its
+ * dateline 南京日报报道, its last paragraph 昨天,…), opened by a web outlet's wire dateline with the day
+ * after 电 (人民网南京电28日上午,…): a lead of its own, a story of its own. */
+static void
+test_untitled_item_web_wire (void)
+{
+  g_autoptr (GPtrArray) segments = sd_test_cut (
+      "南京日报报道(记者 毛庆 通讯员 张先才)“想不到南京新城建得这么漂亮”。全市“城乡携手、共建文明新"
+      "农村”动员大会后,白下区房产局率先启动新一轮城乡共建活动,"
+      "昨天组织结对共建的高淳县桠溪镇镇东村20多"
+      "位村民看南京新貌。\n"
+      "\n"
+      "坐在旅游大巴上,"
+      "村民们对窗外拔地而起的商务楼宇、风格各异的漂亮住宅、宽阔明亮的道路和大片整齐的绿地感"
+      "叹不已。“看,"
+      "这就是十运会时我从电视上看到的机器人腾空点火的主火炬台。”站在气势恢弘的奥体中心体育场"
+      "门口,60多岁的老支书韦东伢兴奋地与村民一起交流着。韦东伢说,因为农活太忙,十多年都没到南京来了,"
+      "这"
+      "次区房产局工作人员把旅游大巴开到他家门口,把乡亲们一起接过来,看看南京城的新面貌,"
+      "“想不到南京变化这"
+      "么大,下次我一定要把孙子也带过来看看。”接着,大家还参观了南京新火车站,"
+      "登上阅江楼眺望长江和南京全貌"
+      ",最后,村民们还兴致勃勃地过了一把“地铁瘾”。\n"
+      "\n"
+      "昨天,白下区房产局还与镇东村签订了3年共建协议,副书记李清松介绍说,"
+      "区房产局将在镇东村做大肉鸽养殖项"
+      "目上给予扶持和帮助,并支持他们清淤村塘、兴建村文化活动室、开展技能培训等,在3年的共建时间内,"
+      "帮助镇"
+      "东村进入“文明家园示范村”行列。\n"
+      "\n"
+      "人民网南京电28日上午,2022“苏韵乡情”乡村休闲旅游农业(南京·浦口)专场推介暨2022年中国农"
+      "民丰收节南京庆祝活动·第七届永宁河岸花海农旅嘉年华在永宁街道张圩葵花朵朵园开幕。活动现场举行"
+      "了“浦口"
+      "区农业农村乡土人才”颁奖仪式,表彰为浦口农业现代化作出贡献的人才。此外,"
+      "多项重大农业项目于当天签约。\n"
+      "\n"
+      "浦口农业历史悠久,农耕文化厚重。金秋时节,浦口大地五谷丰登、瓜果飘香,"
+      "活动在江苏省非物质文化遗产永宁"
+      "“手狮舞”表演中拉开序幕。南京市农业农村局局长张屹在致辞中表示,国庆黄金周即将到来,"
+      "南京诚挚邀请各地"
+      "各界朋友和广大市民,走进乡村、踏进田园,共同体验乡野、乡趣、乡情、乡愁,"
+      "也欢迎大家投资南京、深耕南京"
+      ",在这片创新创业的热土沃土上互利共赢、畅想未来。\n");
+  g_assert_cmpuint (segments->len, ==, 2);
+  g_assert_true (sd_test_body_has (g_ptr_array_index (segments, 1), "28日上午", NULL));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -167,5 +311,9 @@ main (int argc, char **argv)
   g_test_add_func ("/segmenter-cohesion/byline/dated-lead-after", test_dated_lead_after_byline);
   g_test_add_func ("/segmenter-cohesion/byline/early-names", test_dated_lead_after_early_names);
   g_test_add_func ("/segmenter-cohesion/untitled/no-byline", test_untitled_item_without_byline);
+  g_test_add_func ("/segmenter-cohesion/untitled/new-place", test_untitled_item_names_new_place);
+  g_test_add_func ("/segmenter-cohesion/untitled/own-new-place",
+                   test_story_paragraph_names_new_place);
+  g_test_add_func ("/segmenter-cohesion/untitled/web-wire", test_untitled_item_web_wire);
   return g_test_run ();
 }

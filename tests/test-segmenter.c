@@ -568,6 +568,8 @@ static const DatelineCase dateline_cases[] = {
   { "/segmenter/dateline/agency", "新华社南京2月19日电 ", NULL },
   { "/segmenter/dateline/bracketed", "【连网】(通讯员 刘志奇)", "刘志奇" },
   { "/segmenter/dateline/news-of", "央广网无锡9月23日消息", NULL },
+  /* a web outlet's wire: its place, then 电 before the day (r97) */
+  { "/segmenter/dateline/web-wire", "人民网南京电", NULL },
   /* a web outlet's name before 消息 and a colon, no date (r65, r98) */
   { "/segmenter/dateline/outlet-news", "国际在线江苏频道消息:", NULL },
   /* 本报讯 with one character misread by the OCR */

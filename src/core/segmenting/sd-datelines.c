@@ -46,6 +46,18 @@ opens_date_or_bracket (const char *text, gsize pos, gsize end)
   return (c < 0x80 && g_ascii_isdigit (c)) || c == '(' || c == 0xFF08 || c == ' ' || c == 0x3000;
 }
 
+/* Whether the text at @pos opens with a day: "28日", "7月21日". */
+static gboolean
+opens_day (const char *text, gsize pos, gsize end)
+{
+  gsize p = pos;
+
+  while (p < end && g_ascii_isdigit (text[p]))
+    p++;
+  return p > pos && p - pos <= 2
+         && (_sd_text_has_prefix (text, p, end, "日") || _sd_text_has_prefix (text, p, end, "月"));
+}
+
 static gboolean
 misreads_paper_dateline (const char *text, gsize pos, gsize end)
 {
@@ -74,6 +86,8 @@ misreads_paper_dateline (const char *text, gsize pos, gsize end)
 #define DATELINE_PLAIN_CHARS 6
 /* Characters of an outlet's name before 消息: (国际在线江苏频道消息:) */
 #define OUTLET_NEWS_CHARS 14
+/* how long a web outlet's name and place before 电 may be (人民网南京) */
+#define WEB_WIRE_CHARS 10
 
 /* "中新网连云港5月9日电据连云港侨办消息,近日…": a wire's dateline glued
  * to a text that opens citing its source; the dateline ends at its 电,
@@ -204,6 +218,12 @@ skip_dateline (const char *text, gsize pos, gsize end)
           && (!_sd_text_is_han (_sd_text_first_char (text, next, end))
               || _sd_text_has_prefix (text, next, end, "题")))
         return _sd_seg_skip_spaces (text, next, end);
+      /* "人民网南京电28日上午,…": a medium, a place, then 电 before the day
+       * (b25), as a web outlet sets a wire's dateline */
+      if (c == 0x7535 /* 电 */ && media && plain && !dated && n >= 4 && n <= WEB_WIRE_CHARS
+          && _sd_text_is_han (before) && !_sd_seg_char_in (media_chars, before)
+          && opens_day (text, next, end))
+        return next;
       /* one mark OCR misread inside it ("中国网。美丽江苏讯", "?月20日讯")
        * is let pass, no more */
       if (c == '?' || c == 0xFF1F || c == 0x3002 || c == '.')
