@@ -25,7 +25,10 @@
 # (story_open_phases_ms: to the story shown, its frame begun, laid out and
 # painted, then the ms the article view drew in that paint, and the ms
 # the main thread ran on a CPU and waited for one in all, from a build
-# whose probe says them).  Han characters are typed as GTK's Ctrl+Shift+U and their hex
+# whose probe says them), and the inspector's frame after it
+# (story_panel_ms: the ms from the selection to that frame painted, the
+# main thread's ms on a CPU and waiting, 1 when the window was laid out
+# anew in it).  Han characters are typed as GTK's Ctrl+Shift+U and their hex
 # code (type_text ()), which a busy window cannot lose.
 #
 # Copyright 2026 The Storydesk authors
@@ -144,7 +147,7 @@ with open(messages, "w") as out:
     started_mono = time.monotonic()
     proc = subprocess.Popen([binary, "--db", library], env=env, stdout=out, stderr=out)
 figures = {"story_open_ms": [], "story_open_stall_ms": [], "key1_first_rows_store_ms": [],
-           "key1_first_rows_ms": [], "key1_story_open_ms": [], "story_open_phases_ms": []}
+           "key1_first_rows_ms": [], "key1_story_open_ms": [], "story_open_phases_ms": [], "story_panel_ms": []}
 try:
     wait(listings)
     # the start to 全部稿件's first rows landed (first-rows or whole-list message)
@@ -195,6 +198,11 @@ try:
             continue
         figures["story_open_phases_ms"].append(probe_lines("story", t0, slice(3, 10))[-1])
         time.sleep(0.5)  # a layout left to idle time stalls here, if at all
+        # the inspector's frame after it (a build whose probe says it): the
+        # ms from the selection to its paint, on a CPU, waiting for one
+        panel = probe_lines("panel", t0, slice(2, 6))
+        if panel:
+            figures["story_panel_ms"].append(panel[-1])
         figures["story_open_stall_ms"].append(max(probe_lines("stall", t0), default=0))
         listed_again(lambda: key("ctrl+a", "BackSpace"))
         time.sleep(1.0)

@@ -31,6 +31,15 @@ static gint64 story_shown, frame_began, layout_done, paint_done;
  * the time it took (of the paint phase: the rest is the window's) */
 static GtkWidget *story_widget;
 static gint64     draw_began, draw_us;
+/* the window in that frame: whether it was allocated anew (a resize
+ * somewhere went up to it), and the box of what it repainted */
+static GtkWidget   *story_window;
+static gboolean     window_allocated;
+static GdkRectangle window_painted;
+/* the same ask, kept for the frame that paints the inspector after it */
+static gint64     panel_asked, panel_cpu_ns, panel_wait_ns;
+static gboolean   panel_allocated;
+static GtkWidget *panel_window;
 static int        schedstat_fd = -1;
 static gint64     last_cpu_ns, last_wait_ns;
 
@@ -127,6 +136,26 @@ draw_end_cb (GtkWidget *widget, cairo_t *cr, gpointer data)
 }
 
 static void
+window_allocated_cb (GtkWidget *window, GdkRectangle *allocation, gpointer data)
+{
+  window_allocated = TRUE;
+}
+
+static gboolean
+window_draw_cb (GtkWidget *window, cairo_t *cr, gpointer data)
+{
+  GdkRectangle clip;
+
+  if (!gdk_cairo_get_clip_rectangle (cr, &clip))
+    return GDK_EVENT_PROPAGATE;
+  if (window_painted.width == 0)
+    window_painted = clip;
+  else
+    gdk_rectangle_union (&window_painted, &clip, &window_painted);
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
 disconnect_phases (GdkFrameClock *clock)
 {
   g_signal_handlers_disconnect_by_func (clock, after_paint_cb, NULL);
@@ -139,27 +168,41 @@ disconnect_phases (GdkFrameClock *clock)
       g_signal_handlers_disconnect_by_func (story_widget, draw_end_cb, NULL);
       g_clear_object (&story_widget);
     }
+  if (story_window != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (story_window, window_allocated_cb, NULL);
+      g_signal_handlers_disconnect_by_func (story_window, window_draw_cb, NULL);
+      g_clear_object (&story_window);
+    }
 }
 
 static void
 after_paint_cb (GdkFrameClock *clock, gpointer data)
 {
-  gint64 now = g_get_monotonic_time (), cpu_ns, wait_ns;
+  gint64       now = g_get_monotonic_time (), cpu_ns, wait_ns;
+  gboolean     allocated = window_allocated;
+  GdkRectangle painted = window_painted;
 
   disconnect_phases (clock);
   if (story_asked == 0)
     return;
   read_schedstat (&cpu_ns, &wait_ns);
+  panel_asked = story_asked;
+  panel_cpu_ns = asked_cpu_ns;
+  panel_wait_ns = asked_wait_ns;
   /* then, from the selection: the story shown (read and set), its frame
    * begun, laid out and painted; the ms the story's widget took to draw
    * itself in the paint; and the ms the main thread ran on a CPU and
-   * waited for one all that time (-1 where the system does not say) */
-  fprintf (probe_log, "story %" G_GINT64_FORMAT " %.1f %.1f %.1f %.1f %.1f %.1f %.1f %.1f\n",
+   * waited for one all that time (-1 where the system does not say);
+   * whether the window was allocated anew, and the box it repainted */
+  fprintf (probe_log,
+           "story %" G_GINT64_FORMAT " %.1f %.1f %.1f %.1f %.1f %.1f %.1f %.1f %d %d,%d,%d,%d\n",
            story_asked, (now - story_asked) / 1000.0, (story_shown - story_asked) / 1000.0,
            (frame_began - story_asked) / 1000.0, (layout_done - story_asked) / 1000.0,
            (paint_done - story_asked) / 1000.0, draw_us / 1000.0,
            cpu_ns < 0 || asked_cpu_ns < 0 ? -1 : (cpu_ns - asked_cpu_ns) / 1e6,
-           wait_ns < 0 || asked_wait_ns < 0 ? -1 : (wait_ns - asked_wait_ns) / 1e6);
+           wait_ns < 0 || asked_wait_ns < 0 ? -1 : (wait_ns - asked_wait_ns) / 1e6, allocated,
+           painted.x, painted.y, painted.width, painted.height);
   fflush (probe_log);
   story_asked = 0;
 }
@@ -182,7 +225,60 @@ sd_frame_probe_story_shown (GtkWidget *widget)
   draw_us = 0;
   g_signal_connect (widget, "draw", G_CALLBACK (draw_begin_cb), NULL);
   g_signal_connect_after (widget, "draw", G_CALLBACK (draw_end_cb), NULL);
+  story_window = g_object_ref (gtk_widget_get_toplevel (widget));
+  window_allocated = FALSE;
+  window_painted = (GdkRectangle){ 0 };
+  g_signal_connect (story_window, "size-allocate", G_CALLBACK (window_allocated_cb), NULL);
+  g_signal_connect (story_window, "draw", G_CALLBACK (window_draw_cb), NULL);
   gtk_widget_queue_draw (widget);
+}
+
+static void
+panel_allocated_cb (GtkWidget *window, GdkRectangle *allocation, gpointer data)
+{
+  panel_allocated = TRUE;
+}
+
+static void
+panel_painted_cb (GdkFrameClock *clock, gpointer data)
+{
+  gint64 now = g_get_monotonic_time (), cpu_ns, wait_ns;
+
+  g_signal_handlers_disconnect_by_func (clock, panel_painted_cb, data);
+  if (panel_window != NULL)
+    g_signal_handlers_disconnect_by_func (panel_window, panel_allocated_cb, NULL);
+  g_clear_object (&panel_window);
+  if (panel_asked == 0)
+    return;
+  read_schedstat (&cpu_ns, &wait_ns);
+  fprintf (probe_log, "panel %" G_GINT64_FORMAT " %.1f %.1f %.1f %d\n", panel_asked,
+           (now - panel_asked) / 1000.0,
+           cpu_ns < 0 || panel_cpu_ns < 0 ? -1 : (cpu_ns - panel_cpu_ns) / 1e6,
+           wait_ns < 0 || panel_wait_ns < 0 ? -1 : (wait_ns - panel_wait_ns) / 1e6,
+           panel_allocated);
+  fflush (probe_log);
+  panel_asked = 0;
+}
+
+void
+sd_frame_probe_panel_shown (GtkWidget *widget)
+{
+  GdkFrameClock *clock;
+
+  if (probe_log == NULL || panel_asked == 0
+      || (clock = gtk_widget_get_frame_clock (widget)) == NULL)
+    return;
+  g_signal_handlers_disconnect_by_func (clock, panel_painted_cb, NULL);
+  if (panel_window != NULL)
+    g_signal_handlers_disconnect_by_func (panel_window, panel_allocated_cb, NULL);
+  panel_window = g_object_ref (gtk_widget_get_toplevel (widget));
+  panel_allocated = FALSE;
+  g_signal_connect (panel_window, "size-allocate", G_CALLBACK (panel_allocated_cb), NULL);
+  /* the end of the next frame's paint (this one's is over): a frame asked
+   * for without invalidating anything, so that an inspector with nothing
+   * changed is not painted for the probe's sake */
+  g_signal_connect (clock, "paint", G_CALLBACK (panel_painted_cb), NULL);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
 }
 
 static gint64 rows_landed;

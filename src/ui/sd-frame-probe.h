@@ -26,6 +26,13 @@ void     sd_frame_probe_story_asked (void);
  * shown, to its frame begun, laid out and painted, the ms @widget drew in
  * it, and the ms the main thread ran and waited for a CPU meanwhile. */
 void     sd_frame_probe_story_shown (GtkWidget *widget);
+/* The inspector was filled for that story, a frame after it: the time from
+ * the ask to the end of the next frame's paint is a line "panel START MS
+ * CPU WAIT ALLOCATED" (ALLOCATED 1 when the window was laid out anew in
+ * it).  The story's line gains two figures: 1 when the window was laid
+ * out anew in the story's frame, and X,Y,WIDTH,HEIGHT, the box of what
+ * the window repainted in it. */
+void     sd_frame_probe_panel_shown (GtkWidget *widget);
 /* The window's first list landed: once, the end of the next frame @widget
  * paints is a line "rows LANDED PAINTED CPU WAIT ALL" (both times in µs of
  * the monotonic clock; CPU and WAIT the ms the main thread ran and waited

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "sd-note-editor.h"
+#include "sd-widget-text.h"
 
 /* Long enough not to write on every key, short enough that a crash loses
  * at most a few words. */
@@ -257,7 +258,7 @@ sd_note_editor_show_story (SdNoteEditor *self, const SdStory *story)
   self->story_id = story != NULL ? story->id : 0;
   replace_string (&self->base, story != NULL ? story->note : NULL);
   set_typed (self, story != NULL ? story->note : "");
-  gtk_label_set_text (self->saved_label, "");
+  sd_label_update_text (self->saved_label, "");
 }
 
 void

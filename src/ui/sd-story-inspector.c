@@ -21,6 +21,7 @@
 #include "sd-suggestion-row.h"
 #include "sd-tag-chip.h"
 #include "sd-theme-suggester.h"
+#include "sd-widget-text.h"
 
 struct _SdStoryInspector
 {
@@ -388,14 +389,24 @@ show_suggestions (SdStoryInspector *self, const SdStory *story)
 {
   const SdStory *shown = self->shown != NULL ? sd_story_model_get_story (self->shown) : NULL;
   GPtrArray     *suggestions = NULL;
+  GList         *rows;
+  guint          i = 0;
 
   if (story != NULL && shown != NULL && shown->id == story->id)
     suggestions = sd_story_model_get_suggestions (self->shown);
   gtk_widget_set_visible (self->suggestion_box, suggestions != NULL && suggestions->len > 0);
   if (suggestions_shown (self, suggestions))
     return;
-  clear_container (GTK_CONTAINER (self->suggestion_list));
-  for (guint i = 0; suggestions != NULL && i < suggestions->len; i++)
+  /* Another story's: the rows there take the new suggestions (no rows
+   * made from their template again), the rest made or destroyed. */
+  rows = gtk_container_get_children (GTK_CONTAINER (self->suggestion_list));
+  for (GList *l = rows; l != NULL; l = l->next, i++)
+    if (suggestions != NULL && i < suggestions->len)
+      sd_suggestion_row_set_suggestion (l->data, g_ptr_array_index (suggestions, i));
+    else
+      gtk_widget_destroy (l->data);
+  g_list_free (rows);
+  for (; suggestions != NULL && i < suggestions->len; i++)
     {
       GtkWidget *row = sd_suggestion_row_new (g_ptr_array_index (suggestions, i));
 
@@ -487,7 +498,7 @@ show_place (SdStoryInspector *self, const SdStory *story)
       g_free (text);
       text = g_steal_pointer (&marked);
     }
-  gtk_label_set_text (self->place_label, text);
+  sd_label_update_text (self->place_label, text);
 }
 
 /* Shows everything but the note, which has its own life while typed. */
@@ -517,7 +528,7 @@ show_selection (SdStoryInspector *self)
           g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u story selected: tags apply to all",
                                         "%u stories selected: tags apply to all", n),
                            n);
-      gtk_label_set_text (self->selection_label, text);
+      sd_label_update_text (self->selection_label, text);
     }
   gtk_widget_set_sensitive (GTK_WIDGET (self), n > 0);
   self->updating = FALSE;

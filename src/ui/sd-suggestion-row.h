@@ -23,7 +23,9 @@ G_DECLARE_FINAL_TYPE (SdSuggestionRow, sd_suggestion_row, SD, SUGGESTION_ROW, Gt
  *   dismiss (SdSuggestionRow *self, gpointer data): the editor does not
  *     want the theme suggested for the story again. */
 
-GtkWidget  *sd_suggestion_row_new       (const SdThemeSuggestion *suggestion);
-const char *sd_suggestion_row_get_theme (SdSuggestionRow         *self);
+GtkWidget  *sd_suggestion_row_new            (const SdThemeSuggestion *suggestion);
+void        sd_suggestion_row_set_suggestion (SdSuggestionRow         *self,
+                                              const SdThemeSuggestion *suggestion);
+const char *sd_suggestion_row_get_theme      (SdSuggestionRow         *self);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sd-frame-probe.h"
 #include "sd-place-chooser.h"
 #include "sd-story-list-model.h"
 #include "sd-window-private.h"
@@ -200,6 +201,7 @@ selection_after_paint_cb (GdkFrameClock *clock, SdWindow *self)
 {
   g_signal_handlers_disconnect_by_func (clock, selection_after_paint_cb, self);
   _sd_window_show_selection (self);
+  sd_frame_probe_panel_shown (GTK_WIDGET (self->inspector));
 }
 
 /* The story's text is painted first and the inspector (its tags, themes

@@ -12,6 +12,7 @@
 #include "sd-frame-probe.h"
 #include "sd-query.h"
 #include "sd-story-list-model.h"
+#include "sd-widget-text.h"
 #include "sd-window-private.h"
 
 enum
@@ -60,6 +61,13 @@ show_query_problem (SdWindow *self, const GError *error)
   GtkEntry        *entry = GTK_ENTRY (self->search_entry);
   GtkStyleContext *style = gtk_widget_get_style_context (GTK_WIDGET (entry));
 
+  /* No problem before nor now: nothing to touch.  Each list landed came
+   * here, and an entry's icon set, even to none, resizes the entry, which
+   * lays out and repaints the header bar in the frame of the story the
+   * list opens. */
+  if (error == NULL && gtk_entry_get_icon_name (entry, GTK_ENTRY_ICON_SECONDARY) == NULL
+      && !gtk_widget_get_visible (GTK_WIDGET (self->query_problem_popover)))
+    return;
   gtk_entry_set_icon_from_icon_name (entry, GTK_ENTRY_ICON_SECONDARY,
                                      error != NULL ? "dialog-warning-symbolic" : NULL);
   gtk_entry_set_icon_tooltip_text (entry, GTK_ENTRY_ICON_SECONDARY,
@@ -102,7 +110,7 @@ stories_loaded_cb (SdStoryListModel *stories, SdWindow *self)
   sd_article_view_set_search_terms (self->article_view, sd_story_list_model_get_terms (stories));
   sd_frame_probe_first_rows (GTK_WIDGET (self->story_list));
   status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u story", "%u stories", n), n);
-  gtk_label_set_text (self->status_label, status);
+  sd_label_update_text (self->status_label, status);
 }
 
 void
@@ -135,7 +143,7 @@ list_stories (SdWindow *self)
   SdScope          scope;
 
   _sd_window_get_scope (self, &scope, &code);
-  gtk_label_set_text (self->status_label, _("Reading the stories…"));
+  sd_label_update_text (self->status_label, _("Reading the stories…"));
   _sd_window_set_list_scope (self, scope.kind);
   sd_story_list_model_set_request (self->stories, &scope);
 }
@@ -639,6 +647,11 @@ static void
 sd_window_init (SdWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The slot of the query's problem icon, empty, as the first list landed
+   * made it when show_query_problem () set no icon on every list: the
+   * placeholder is cut where it always was. */
+  gtk_entry_set_icon_from_icon_name (GTK_ENTRY (self->search_entry), GTK_ENTRY_ICON_SECONDARY,
+                                     NULL);
 }
 
 SdWindow *
