@@ -310,6 +310,38 @@ test_check_later (void)
   g_assert_true (memcmp (before, after, size) == 0);
 }
 
+/* #16: both search indexes merge 16 segments a level, in a new library
+ * and in one upgraded from the schema before, whose index kept FTS5's
+ * default until then. */
+static void
+test_index_merge_settings (void)
+{
+  g_autofree char *folder = sd_test_make_dir ("merge-settings");
+  g_autofree char *older = g_build_filename (folder, "older.db", NULL);
+  g_autofree char *fresh = g_build_filename (folder, "fresh.db", NULL);
+  g_autoptr (SdStore) upgraded = NULL;
+  g_autoptr (SdStore) made = NULL;
+  const char *const paths[] = { older, fresh };
+
+  make_older_library (older);
+  g_assert_cmpint (
+      query_int (older, "SELECT count (*) FROM story_fts_config WHERE k = 'automerge'"), ==, 0);
+  upgraded = sd_store_open_full (older, SD_STORE_OPEN_DEFAULT, NULL);
+  g_assert_nonnull (upgraded);
+  made = sd_store_open (fresh, NULL);
+  g_assert_nonnull (made);
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_assert_cmpint (query_int (paths[i], "SELECT v FROM story_fts_config WHERE k = 'automerge'"),
+                       ==, 16);
+      g_assert_cmpint (
+          query_int (paths[i], "SELECT v FROM story_fts_config WHERE k = 'crisismerge'"), ==, 32);
+      g_assert_cmpint (
+          query_int (paths[i], "SELECT v FROM story_fts_headline_config WHERE k = 'automerge'"), ==,
+          16);
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -322,5 +354,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/store-library/item11/weekly-in-a-worker", test_item11_weekly_in_a_worker);
   g_test_add_func ("/store-library/item9/open-rules", test_item9_open_rules);
   g_test_add_func ("/store-library/check-later", test_check_later);
+  g_test_add_func ("/store-library/index-merge-settings", test_index_merge_settings);
   return g_test_run ();
 }

@@ -34,7 +34,7 @@ UPDATING = "正在为此版本的 Storydesk 更新稿库——只需一次"
 UPGRADE_TITLE = "Storydesk — 正在更新稿库"
 CLOSING_NOTE = "关闭即停止更新，稿库保持原样。"
 CANNOT_OPEN = "无法打开稿库"
-LATEST = 15  # the schema this build writes (src/core/store/sd-store-schema.c)
+LATEST = 16  # the schema this build writes (src/core/store/sd-store-schema.c)
 
 
 def schema(path):
