@@ -599,6 +599,10 @@ test_dateline_not_prose (void)
     "4月15日电动自行车强制性国家标准正式实施，卯区开展专项检查。",
     "平台发布的最新资讯显示，卯区三个村入选省级特色田园乡村。",
     "村里传来好消息：卯区三个村入选省级特色田园乡村。",
+    /* a subject giving news, no outlet: its words are the story's */
+    "卯区气象站发布消息：今天夜里卯区有小到中雨。",
+    /* a company's name before 电 and a day, no web outlet's wire */
+    "国网南京供电7月起在卯区全面开展迎峰度夏用电检查。",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (paragraphs); i++)

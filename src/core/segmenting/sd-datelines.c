@@ -15,6 +15,7 @@
 
 #include <string.h>
 
+#include "sd-gazetteer.h"
 #include "sd-segmenter-private.h"
 
 #include "sd-text-util.h"
@@ -101,6 +102,18 @@ wire_end_before_source (const char *text, gsize pos, gsize end)
   return hit != NULL ? (gsize) (hit - text) + strlen ("日电") : 0;
 }
 
+/* Whether @text between @from and @to is a place's name (南京, 南京市). */
+static gboolean
+names_place (const char *text, gsize from, gsize to)
+{
+  g_autofree char *name = NULL;
+
+  if (to <= from || to - from > 5 * 3)
+    return FALSE;
+  name = g_strndup (text + from, to - from);
+  return sd_gazetteer_find_by_name (sd_gazetteer_get_default (), name, NULL) != NULL;
+}
+
 /* Han characters of the place a wire's dateline names, at most. */
 #define WIRE_PLACE_CHARS_MAX 4
 
@@ -142,6 +155,7 @@ static gsize
 skip_dateline (const char *text, gsize pos, gsize end)
 {
   gboolean media = FALSE, dated = FALSE, plain = TRUE;
+  gsize    after_medium = pos;
   gunichar before = 0, prior = 0;
   guint    n = 0, misread = 0;
   gsize    look = MIN (end - pos, 31 * 3);
@@ -206,10 +220,13 @@ skip_dateline (const char *text, gsize pos, gsize end)
                    ? wire
                    : _sd_seg_skip_spaces (text, next, end);
       /* "国际在线江苏频道消息:近日,…": an outlet's name, Han characters
-       * only, and 消息 with a colon, dated or not (b17, b25); not news
-       * told in prose (传来好消息:, 得到这个消息:) */
+       * only, ending in what names a medium (…频道, …网, …台), and 消息
+       * with a colon, dated or not; not a subject that gives news in
+       * prose (江苏省气象台发布消息:, 传来好消息:), whose words are the
+       * story's */
       if (c == 0x606F /* 息 */ && before == 0x6D88 /* 消 */ && plain && n >= 3
-          && n <= OUTLET_NEWS_CHARS && !_sd_seg_char_in ("的好坏喜个条则到来悉知该此", prior)
+          && n <= OUTLET_NEWS_CHARS
+          && (_sd_seg_char_in (media_chars, prior) || prior == 0x9053 /* 频道 */)
           && _sd_seg_char_in (":：", _sd_text_first_char (text, next, end)))
         return _sd_seg_skip_spaces (text, _sd_seg_skip_char (text, next), end);
       /* "新华社南京2月19日电": a medium, a date, and no word going on but
@@ -218,11 +235,12 @@ skip_dateline (const char *text, gsize pos, gsize end)
           && (!_sd_text_is_han (_sd_text_first_char (text, next, end))
               || _sd_text_has_prefix (text, next, end, "题")))
         return _sd_seg_skip_spaces (text, next, end);
-      /* "人民网南京电28日上午,…": a medium, a place, then 电 before the day
-       * (b25), as a web outlet sets a wire's dateline */
+      /* "人民网南京电28日上午,…": a medium, a place the gazetteer knows,
+       * then 电 before the day, as a web outlet sets a wire's dateline;
+       * not a company's name (国网南京供电7月起…), which is the story's */
       if (c == 0x7535 /* 电 */ && media && plain && !dated && n >= 4 && n <= WEB_WIRE_CHARS
           && _sd_text_is_han (before) && !_sd_seg_char_in (media_chars, before)
-          && opens_day (text, next, end))
+          && opens_day (text, next, end) && names_place (text, after_medium, p))
         return next;
       /* one mark OCR misread inside it ("中国网。美丽江苏讯", "?月20日讯")
        * is let pass, no more */
@@ -238,7 +256,11 @@ skip_dateline (const char *text, gsize pos, gsize end)
       if (!_sd_text_is_content (c) && c != '-' && c != 0x00B7 && c != ' ')
         return pos;
       plain &= _sd_text_is_han (c);
-      media |= _sd_seg_char_in (media_chars, c);
+      if (_sd_seg_char_in (media_chars, c))
+        {
+          media = TRUE;
+          after_medium = next;
+        }
       dated |= c == 0x65E5 /* 日 */ && before < 0x80 && g_ascii_isdigit (before);
       prior = before;
       before = c;
