@@ -407,6 +407,25 @@ test_far_story (void)
   g_assert_true (sd_story_list_model_find (stories, far_id, &position));
   g_assert_cmpuint (position, ==, 2599);
 
+  /* two stories gone, one above the view's rows and one among them: the
+   * list tells one change over both, and the editor's story stays */
+  g_assert_true (
+      sd_store_trash (other, SD_TRASH_STORY, sd_story_list_model_get_id (stories, 10), NULL, NULL));
+  g_assert_true (sd_store_trash (other, SD_TRASH_STORY, sd_story_list_model_get_id (stories, 2700),
+                                 NULL, NULL));
+  loaded = FALSE;
+  g_assert_true (sd_store_check_library (library.store));
+  while (!loaded)
+    g_main_context_iteration (NULL, TRUE);
+  settle ();
+  g_assert_cmpint (sd_story_list_get_selected (SD_STORY_LIST (list)), ==, far_id);
+  g_assert_true (sd_story_list_model_find (stories, far_id, &position));
+  g_assert_cmpuint (position, ==, 2598);
+  g_clear_pointer (&cursor, gtk_tree_path_free);
+  gtk_tree_view_get_cursor (view, &cursor, NULL);
+  g_assert_nonnull (cursor);
+  g_assert_cmpint (gtk_tree_path_get_indices (cursor)[0], ==, 2598 - rows_base (rows, stories));
+
   /* the home key reaches the list's first story (GTK's own handler then
    * moves the cursor there when the view has the focus, which a window
    * here may not get) */

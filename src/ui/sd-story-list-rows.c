@@ -395,6 +395,11 @@ sd_story_list_rows_init (SdStoryListRows *self)
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 }
 
+/* Rows of a changed block reaching into the view's taken at once, at
+ * most (a change from one row above the view's to one in it: trash
+ * restored, an undo of several stories, another writer). */
+#define CHANGED_ROWS_TAKEN 1000
+
 /* The model's ids for the view's rows from @position, @n of them, into
  * the view's copy there. */
 static void
@@ -502,9 +507,13 @@ _sd_story_list_rows_change (SdStoryListRows *self, guint position, guint removed
     {
       /* (the view's first rows among those removed) */
       guint gone = position + removed - self->base;
+      /* the block's last rows, that go on into the view's, take their
+       * place; more come as the editor scrolls up */
+      guint taken = MIN (added, CHANGED_ROWS_TAKEN);
 
-      self->base = position + added;
       remove_front (self, gone);
+      self->base = position + added - taken;
+      insert_rows (self, 0, taken);
       return;
     }
   position -= self->base;
