@@ -467,11 +467,14 @@ rest_landed (SdStoryList *self, guint position, guint removed, guint added)
       return;
     }
   self->awaited = 0;
-  if (removed > 0 || added > 0)
-    change_rows (self, position, removed, added);
+  /* (not change_rows (), which would say the selection changed too, and
+   * the first story would open twice) */
   self->filling = TRUE;
+  if (removed > 0 || added > 0)
+    _sd_story_list_rows_change (self->rows, position, removed, added);
   restore_cursor (self, 0);
   self->filling = FALSE;
+  grow_later (self);
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
 }
 
