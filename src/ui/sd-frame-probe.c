@@ -271,7 +271,7 @@ sd_frame_probe_panel_shown (GtkWidget *widget)
   g_signal_handlers_disconnect_by_func (clock, panel_painted_cb, NULL);
   if (panel_window != NULL)
     g_signal_handlers_disconnect_by_func (panel_window, panel_allocated_cb, NULL);
-  panel_window = g_object_ref (gtk_widget_get_toplevel (widget));
+  g_set_object (&panel_window, gtk_widget_get_toplevel (widget));
   panel_allocated = FALSE;
   g_signal_connect (panel_window, "size-allocate", G_CALLBACK (panel_allocated_cb), NULL);
   /* the end of the next frame's paint (this one's is over): a frame asked
