@@ -432,6 +432,17 @@ fill_all (SdStoryList *self)
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
 }
 
+/* Tells the view's rows of a change to the list, saying nothing of the
+ * selection while they move. */
+static void
+tell_rows (SdStoryList *self, guint position, guint removed, guint added)
+{
+  self->filling = TRUE;
+  _sd_story_list_rows_change (self->rows, position, removed, added);
+  self->filling = FALSE;
+  grow_later (self);
+}
+
 /* Some stories changed, came or went, or their rows were read: the rows
  * around them stay, with the selection and the scroll. */
 static void
@@ -439,11 +450,7 @@ change_rows (SdStoryList *self, guint position, guint removed, guint added)
 {
   gint64 selected = sd_story_list_get_selected (self);
 
-  self->filling = TRUE;
-  _sd_story_list_rows_change (self->rows, position, removed, added);
-  self->filling = FALSE;
-  grow_later (self);
-
+  tell_rows (self, position, removed, added);
   if (removed > added)
     {
       /* The editor's story went (joined onto another): open the first. */
@@ -469,12 +476,11 @@ rest_landed (SdStoryList *self, guint position, guint removed, guint added)
   self->awaited = 0;
   /* (not change_rows (), which would say the selection changed too, and
    * the first story would open twice) */
-  self->filling = TRUE;
   if (removed > 0 || added > 0)
-    _sd_story_list_rows_change (self->rows, position, removed, added);
+    tell_rows (self, position, removed, added);
+  self->filling = TRUE;
   restore_cursor (self, 0);
   self->filling = FALSE;
-  grow_later (self);
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
 }
 
