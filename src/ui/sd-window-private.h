@@ -84,6 +84,12 @@ G_GNUC_INTERNAL gint64 _sd_window_get_shown_id (SdWindow *self);
 /* The node picked in the tree and the search typed; @out_code owns the
  * place code @scope points to. */
 G_GNUC_INTERNAL void _sd_window_get_scope (SdWindow *self, SdScope *scope, char **out_code);
+/* The key of a tree node the list shows (listed_node): its kind, code,
+ * saved query and day, each nullable (sd-window-start.c). */
+G_GNUC_INTERNAL char *_sd_window_node_key (SdScopeKind kind,
+                                           const char *code,
+                                           const char *query,
+                                           const char *date);
 /* Lists the node the tree will select for @key when the key says its scope
  * (then TRUE), before the tree is built (sd-window-start.c). */
 G_GNUC_INTERNAL gboolean _sd_window_list_restored_node (SdWindow *self, const char *key);

@@ -14,6 +14,13 @@
 
 #include "sd-window-private.h"
 
+char *
+_sd_window_node_key (SdScopeKind kind, const char *code, const char *query, const char *date)
+{
+  return g_strdup_printf ("%d:%s:%s:%s", kind, code ? code : "", query ? query : "",
+                          date ? date : "");
+}
+
 /* The tree is built once the library's counts are read (tens of ms at
  * 100,000 stories, on the connection the list reads on): the node it will
  * select is listed now when its key says what it lists, and those counts
@@ -30,7 +37,7 @@ _sd_window_list_restored_node (SdWindow *self, const char *key)
     return FALSE;
   /* place_selected_cb's key of that node */
   g_free (self->listed_node);
-  self->listed_node = g_strdup_printf ("%d:%s::", kind, code != NULL ? code : "");
+  self->listed_node = _sd_window_node_key (kind, code, NULL, NULL);
   scope.kind = kind;
   scope.place_code = code;
   scope.text = gtk_entry_get_text (GTK_ENTRY (self->search_entry));

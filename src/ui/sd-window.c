@@ -214,8 +214,7 @@ place_selected_cb (SdWindow *self)
   SdScopeKind      kind = sd_place_tree_get_selected (self->place_tree, &code);
   const char      *query = sd_place_tree_get_selected_query (self->place_tree);
   const char      *date = sd_place_tree_get_selected_date (self->place_tree);
-  g_autofree char *key =
-      g_strdup_printf ("%d:%s:%s:%s", kind, code ? code : "", query ? query : "", date ? date : "");
+  g_autofree char *key = _sd_window_node_key (kind, code, query, date);
 
   gtk_widget_set_sensitive (self->forget_search_button, query != NULL);
   /* A saved search is the search it keeps, over all stories. */
