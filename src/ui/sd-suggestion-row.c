@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "sd-suggestion-row.h"
+#include "sd-widget-text.h"
 
 /* Keywords shown as the evidence; the row is narrow. */
 #define MAX_EVIDENCE 4
@@ -142,8 +143,7 @@ sd_suggestion_row_set_suggestion (SdSuggestionRow *self, const SdThemeSuggestion
   if (g_strcmp0 (gtk_label_get_label (self->title_label), title) != 0)
     gtk_label_set_markup (self->title_label, title);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), suggestion->description);
-  if (g_strcmp0 (gtk_label_get_text (self->evidence_label), evidence->str) != 0)
-    gtk_label_set_text (self->evidence_label, evidence->str);
+  sd_label_update_text (self->evidence_label, evidence->str);
   name_button (self->accept_button, _("Accept %s"), suggestion->theme);
   name_button (self->dismiss_button, _("Dismiss %s"), suggestion->theme);
 }
