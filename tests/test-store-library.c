@@ -16,24 +16,45 @@
 #include "sd-store-private.h"
 #include "sd-test-util.h"
 
-/* A library as the Storydesk before the last migration left it, with one
- * tag in it. */
+/* A library at @schema, as the Storydesk of that schema left it, with one
+ * tag in it, and space left free inside the file (a table dropped), which
+ * only a VACUUM gives back. */
 static void
-make_older_library (const char *path)
+make_older_library (const char *path, guint schema)
 {
   sqlite3         *db = NULL;
-  g_autofree char *version =
-      g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %u",
-                       SD_STORE_APPLICATION_ID, _sd_store_n_migrations - 1);
+  g_autofree char *version = g_strdup_printf (
+      "PRAGMA application_id = %d; PRAGMA user_version = %u", SD_STORE_APPLICATION_ID, schema);
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_true (sd_store_register_fts5 (db, NULL));
-  for (guint i = 0; i + 1 < _sd_store_n_migrations; i++)
-    g_assert_cmpint (sqlite3_exec (db, _sd_store_migrations[i], NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO tags (name) VALUES ('旧标签')", NULL, NULL, NULL),
+  for (guint i = 0; i < schema; i++)
+    g_assert_cmpint (sqlite3_exec (db, _sd_store_migrations[i].sql, NULL, NULL, NULL), ==,
+                     SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "INSERT INTO tags (name) VALUES ('旧标签');"
+                                 "CREATE TABLE scratch AS WITH RECURSIVE n (i) AS (SELECT 1 "
+                                 "UNION ALL SELECT i + 1 FROM n WHERE i < 2000) "
+                                 "SELECT zeroblob (1000) AS b FROM n;"
+                                 "DROP TABLE scratch",
+                                 NULL, NULL, NULL),
                    ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, version, NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
+}
+
+/* The schema just before the last step that rewrites what a library
+ * holds: a library there still owes its copy before the upgrade. */
+static guint
+schema_before_last_rewrite (void)
+{
+  guint schema = 0;
+
+  for (guint i = 1; i < _sd_store_n_migrations; i++)
+    if (_sd_store_migrations[i].work == SD_STORE_UPGRADE_REWRITES)
+      schema = i;
+  g_assert_cmpuint (schema, >, 0);
+  return schema;
 }
 
 static gint64
@@ -81,9 +102,12 @@ test_item11_backup_before_migration (void)
   g_autoptr (GPtrArray) names = NULL;
   g_autoptr (SdStore) store = NULL;
   g_autofree char *copy = NULL;
-  g_autofree char *expected_suffix = g_strdup_printf (".schema-%u.db", _sd_store_n_migrations - 1);
+  guint            schema = schema_before_last_rewrite ();
+  g_autofree char *expected_suffix = g_strdup_printf (".schema-%u.db", schema);
 
-  make_older_library (path);
+  g_assert_cmpint (sd_store_weigh_upgrade (schema), ==, SD_STORE_UPGRADE_REWRITES);
+  make_older_library (path, schema);
+  g_assert_cmpint (query_int (path, "PRAGMA freelist_count"), >, 0);
   /* copies from earlier migrations, and another library's */
   g_assert_cmpint (g_mkdir (backups, 0700), ==, 0);
   for (guint i = 1; i <= 4; i++)
@@ -101,6 +125,8 @@ test_item11_backup_before_migration (void)
   store = sd_store_open_full (path, SD_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, _sd_store_n_migrations);
+  /* repacked after the rewrite: no space left free */
+  g_assert_cmpint (query_int (path, "PRAGMA freelist_count"), ==, 0);
 
   /* the three newest of desk's, the new one last; other's left alone */
   names = list_sorted (backups);
@@ -112,7 +138,7 @@ test_item11_backup_before_migration (void)
 
   /* the copy is the library as it was: its schema, its tag */
   copy = g_build_filename (backups, g_ptr_array_index (names, 2), NULL);
-  g_assert_cmpint (query_int (copy, "PRAGMA user_version"), ==, _sd_store_n_migrations - 1);
+  g_assert_cmpint (query_int (copy, "PRAGMA user_version"), ==, schema);
   g_assert_cmpint (query_int (copy, "SELECT count (*) FROM tags WHERE name = '旧标签'"), ==, 1);
   g_assert_cmpint (query_int (copy, "PRAGMA application_id"), ==, SD_STORE_APPLICATION_ID);
 }
@@ -310,6 +336,63 @@ test_check_later (void)
   g_assert_true (memcmp (before, after, size) == 0);
 }
 
+/* #16: a library at schema 15, whose upgrade only sets the search indexes'
+ * merge settings (step 16), opens with no copy made and not repacked: every
+ * story, note, tag and highlight as it was, and its searches answered the
+ * same.  Schema 15's library is this one with step 16's rows taken out. */
+static void
+test_settings_upgrade_no_backup (void)
+{
+  g_autofree char *folder = sd_test_make_dir ("settings-upgrade");
+  g_autofree char *path = g_build_filename (folder, "library.db", NULL);
+  g_autofree char *backups = g_build_filename (folder, "backups", NULL);
+  g_autoptr (SdStore) store = sd_test_open_seeds_in (folder);
+  g_autoptr (GPtrArray) stories = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *before = NULL, *after = NULL, *found = NULL, *found_after = NULL;
+  gint64           id, n_free;
+
+  g_assert_cmpint (sd_store_weigh_upgrade (15), ==, SD_STORE_UPGRADE_SETTINGS);
+  g_assert_cmpint (sd_store_weigh_upgrade (_sd_store_n_migrations), ==, SD_STORE_UPGRADE_NONE);
+  stories = sd_store_list_stories (store, &(SdScope){ SD_SCOPE_ALL }, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stories->len, >, 10);
+  id = ((SdStory *) g_ptr_array_index (stories, 3))->id;
+  g_assert_true (sd_store_set_note (store, id, "升级前写的批注", &error));
+  g_assert_true (sd_store_add_tag (store, id, "待升级", &error));
+  g_assert_true (sd_store_add_highlight (store, id, 0, 4, "看这里", NULL, &error));
+  g_assert_no_error (error);
+  found = sd_test_search_ids (store, NULL, "江苏");
+  g_assert_cmpstr (found, !=, "");
+  g_clear_object (&store);
+
+  exec_on (path, "DELETE FROM story_fts_config WHERE k IN ('automerge', 'crisismerge');"
+                 "DELETE FROM story_fts_headline_config WHERE k IN ('automerge', 'crisismerge');"
+                 "CREATE TABLE scratch AS SELECT body FROM stories; DROP TABLE scratch;"
+                 "PRAGMA user_version = 15");
+  before = sd_test_dump_library (path);
+  g_assert_nonnull (strstr (before, "升级前写的批注"));
+  g_assert_nonnull (strstr (before, "待升级"));
+  g_assert_nonnull (strstr (before, "看这里"));
+  n_free = query_int (path, "PRAGMA freelist_count");
+  g_assert_cmpint (n_free, >, 0);
+
+  store = sd_store_open_full (path, SD_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, _sd_store_n_migrations);
+  g_assert_cmpint (query_int (path, "SELECT v FROM story_fts_config WHERE k = 'automerge'"), ==,
+                   16);
+  /* no copy, no repack, nothing stored changed */
+  g_assert_false (g_file_test (backups, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (query_int (path, "PRAGMA freelist_count"), ==, n_free);
+  after = sd_test_dump_library (path);
+  g_assert_cmpstr (after, ==, before);
+  found_after = sd_test_search_ids (store, NULL, "江苏");
+  g_assert_cmpstr (found_after, ==, found);
+  g_clear_object (&store);
+  sd_test_assert_index_whole (path);
+}
+
 /* #16: both search indexes merge 16 segments a level, in a new library
  * and in one upgraded from the schema before, whose index kept FTS5's
  * default until then. */
@@ -323,7 +406,7 @@ test_index_merge_settings (void)
   g_autoptr (SdStore) made = NULL;
   const char *const paths[] = { older, fresh };
 
-  make_older_library (older);
+  make_older_library (older, _sd_store_n_migrations - 1);
   g_assert_cmpint (
       query_int (older, "SELECT count (*) FROM story_fts_config WHERE k = 'automerge'"), ==, 0);
   upgraded = sd_store_open_full (older, SD_STORE_OPEN_DEFAULT, NULL);
@@ -355,5 +438,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/store-library/item9/open-rules", test_item9_open_rules);
   g_test_add_func ("/store-library/check-later", test_check_later);
   g_test_add_func ("/store-library/index-merge-settings", test_index_merge_settings);
+  g_test_add_func ("/store-library/settings-upgrade-no-backup", test_settings_upgrade_no_backup);
   return g_test_run ();
 }

@@ -310,7 +310,7 @@ test_upgrade_from_first_schema (void)
   sqlite3 *db = NULL;
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, _sd_store_migrations[0], NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, _sd_store_migrations[0].sql, NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_cmpint (
       sqlite3_exec (db,
                     "PRAGMA user_version = 1;"

@@ -6,7 +6,9 @@
 # by the new index; quitting during the update stops it and leaves the
 # library at its old schema, whole, and the command line then says in one
 # line what it does; a migration that fails is named with the path and
-# the reason, with Close.
+# the reason, with Close.  A library whose upgrade only changes settings
+# (schema 15) opens in its own window with no upgrade window and no copy
+# in backups/, and the command line says nothing of it.
 #
 # Run inside xvfb-run + dbus-run-session (X server outermost), see meson.build.
 #
@@ -45,6 +47,16 @@ def schema(path):
 def integrity(path):
     with sqlite3.connect(path) as db:
         return db.execute("PRAGMA integrity_check").fetchone()[0]
+
+
+def back_to_schema_15(source, dest):
+    """A copy of the library at @source (schema 16) as schema 15 left it:
+    step 16 only set the search indexes' merge settings."""
+    with sqlite3.connect(source) as src, sqlite3.connect(dest) as dst:
+        src.backup(dst)
+        for table in ("story_fts_config", "story_fts_headline_config"):
+            dst.execute(f"DELETE FROM {table} WHERE k IN ('automerge', 'crisismerge')")
+        dst.execute("PRAGMA user_version = 15")
 
 
 def mapped(window, name=None):
@@ -166,6 +178,37 @@ def main():
             fail("Close did not close Storydesk")
         if schema(c_db) != 13 or integrity(c_db) != "ok":
             fail("a failed upgrade changed the library")
+
+        # 4. an upgrade of settings alone (schema 15, the 100,000 stories of
+        # 1.): the library's own window, no upgrade window, no copy made
+        d_folder = os.path.join(work.name, "d")
+        os.mkdir(d_folder)
+        d_db = os.path.join(d_folder, "d.db")
+        back_to_schema_15(a_db, d_db)
+        d = sdwindow.Window(d_db, os.path.join(work.name, "d-home"))
+        windows.append(d)
+        upgrading = []
+
+        def library_shown():
+            if mapped(d, UPGRADE_TITLE):
+                upgrading.append(True)
+            return library_window_shown(d)
+        wait_until(library_shown, "the library's window", timeout=60)
+        if upgrading:
+            fail("an upgrade of settings alone showed the upgrade window")
+        if schema(d_db) != LATEST:
+            fail(f"the library is at schema {schema(d_db)} in its window")
+        if os.path.exists(os.path.join(d_folder, "backups")):
+            fail("an upgrade of settings alone made a copy in backups/")
+        d.stop()
+        log("an upgrade of settings alone: the library's window, no upgrade window, no copy")
+        e_db = os.path.join(d_folder, "e.db")
+        back_to_schema_15(d_db, e_db)
+        run = cli_search(e_db, "第77777号")
+        if run.stderr != "" or schema(e_db) != LATEST:
+            fail(f"the command line said {run.stderr!r} and left schema {schema(e_db)}")
+        if os.path.exists(os.path.join(d_folder, "backups")):
+            fail("the command line's upgrade of settings alone made a copy in backups/")
     log("ok")
     return 0
 

@@ -179,7 +179,8 @@ parse_options (const Command *command, const GOptionEntry *entries, int *argc, c
 
 /* A library this version's schema changes may take minutes to open (the
  * search index rebuilt: about 6 minutes at a million stories, #16): one
- * line says so first, rather than silence. */
+ * line says so first, rather than silence.  Steps of settings alone are
+ * over at once, unsaid. */
 void
 _sd_cli_say_upgrade (const char *path)
 {
@@ -187,7 +188,8 @@ _sd_cli_say_upgrade (const char *path)
   gint64 n_stories = 0;
 
   if (g_file_test (path, G_FILE_TEST_IS_REGULAR)
-      && sd_store_peek_upgrade (path, &from, &to, &n_stories, NULL) && from > 0 && from < to)
+      && sd_store_peek_upgrade (path, &from, &to, &n_stories, NULL) && from > 0 && from < to
+      && sd_store_weigh_upgrade (from) > SD_STORE_UPGRADE_SETTINGS)
     {
       g_printerr (g_dngettext (GETTEXT_PACKAGE, "Updating %s for this version (%lu story, once)…\n",
                                "Updating %s for this version (%lu stories, once)…\n",

@@ -470,15 +470,18 @@ _sd_application_show_library (SdApplication *self,
   return SD_WINDOW (window);
 }
 
-/* Whether the library at @path is one whose schema opening it changes
- * (read without writing): then it opens behind the upgrade window. */
+/* Whether the library at @path is one whose schema opening it changes,
+ * in a way that takes time (read without writing): then it opens behind
+ * the upgrade window.  Steps of settings alone write a few bytes as the
+ * library opens: nothing to wait for, nor to stop. */
 static gboolean
 needs_upgrade (const char *path, gint64 *out_n_stories)
 {
   guint from = 0, to = 0;
 
   /* a file that cannot be read so is left to the open, which says why */
-  return sd_store_peek_upgrade (path, &from, &to, out_n_stories, NULL) && from > 0 && from < to;
+  return sd_store_peek_upgrade (path, &from, &to, out_n_stories, NULL) && from > 0 && from < to
+         && sd_store_weigh_upgrade (from) > SD_STORE_UPGRADE_SETTINGS;
 }
 
 static SdWindow *

@@ -83,8 +83,14 @@ G_GNUC_INTERNAL gboolean      _sd_store_check_file_within (const char *path, gin
 /* Brings the library to the current schema, a transaction a migration;
  * @cancellable stops it, rolled back (sd-store-upgrade.c). */
 G_GNUC_INTERNAL gboolean      _sd_store_migrate         (SdStore *self, GCancellable *cancellable, GError **error);
+/* One step of the schema: what it does to a library, and its SQL. */
+typedef struct
+{
+  SdStoreUpgrade work;
+  const char    *sql;
+} SdStoreMigration;
 /* Each entry brings a library from user_version i to i + 1 (sd-store-schema.c). */
-G_GNUC_INTERNAL extern const char *const _sd_store_migrations[];
+G_GNUC_INTERNAL extern const SdStoreMigration _sd_store_migrations[];
 G_GNUC_INTERNAL extern const guint _sd_store_n_migrations;
 
 G_GNUC_INTERNAL gboolean      _sd_store_set_sql_error   (SdStore *self, GError **error, const char *what);

@@ -123,6 +123,18 @@ gboolean    sd_store_peek_upgrade        (const char    *path,
                                           guint         *out_to,
                                           gint64        *out_n_stories,
                                           GError       **error);
+/* What bringing a library to this version's schema does: the most that
+ * any step it lacks does (sd-store-schema.c says each step's). */
+typedef enum
+{
+  SD_STORE_UPGRADE_NONE,     /* at this version's schema, or past it */
+  SD_STORE_UPGRADE_SETTINGS, /* settings, triggers, new tables: a few bytes */
+  SD_STORE_UPGRADE_INDEXES,  /* an index built from what is stored: time grows with it */
+  SD_STORE_UPGRADE_REWRITES, /* stored data rewritten or dropped: a copy first, VACUUM after */
+} SdStoreUpgrade;
+
+/* What opening a library at schema @from does to it (sd-store-upgrade.c). */
+SdStoreUpgrade sd_store_weigh_upgrade    (guint          from);
 /* sd_store_open_full () with SD_STORE_OPEN_CREATE. */
 SdStore    *sd_store_open                (const char    *path,
                                           GError       **error);
