@@ -308,6 +308,35 @@ test_wrapped_title_across_columns (void)
     g_assert_cmpstr (cut_paragraphs[k], !=, "有风貌保存完好,与运河风情相得益彰......");
 }
 
+/* r55 (b14): a headline as wide as the column, its halves parted by a
+ * colon, over a photo's caption of one sentence and its credit: the
+ * caption is not the headline's end. */
+static void
+test_wrapped_title_over_caption (void)
+{
+  static const char page[] = "“从散居到聚居,村子环境美了、土地多了,发展\n"
+                             "的后劲也更足了。”董河村党总支书记钱成军说,\n"
+                             "打那时候起,村“两委”逐渐明晰了发展方向,统\n"
+                             "一了发展思路,概括起来就是,“人,集中居住;地,\n"
+                             "归拢整合;村,引企兴业。”\n"
+                             "淮河盱眙站大堤上的“守护者”:只为淮水安澜\n"
+                             "新迁村党总支书记李锐。\n"
+                             "徐珊珊 摄\n"
+                             "　　中新网淮安7月26日电 题:淮河盱眙站大堤\n"
+                             "上的“守护者”:只为淮水安澜 作者 徐珊珊白\n"
+                             "天头顶烈日,晚上忍着蚊虫叮咬,不停地用脚步丈\n"
+                             "\n"
+                             "量大堤……25日是江苏省盱眙县鲍集镇新迁村党\n"
+                             "总支书记李锐守护在大堤上的第七个日夜。“平\n"
+                             "稳渡过昨晚上游来的洪水,现在心里踏实多了,但\n"
+                             "仍不能放松警惕。”看着从安徽一路奔腾而来的\n"
+                             "淮河水,李锐平静地说。\n";
+  g_auto (GStrv) paragraphs = read_wrapped_paragraphs (page);
+
+  g_assert_cmpstr (paragraphs[1], ==, "淮河盱眙站大堤上的“守护者”:只为淮水安澜");
+  g_assert_cmpstr (paragraphs[2], ==, "新迁村党总支书记李锐。");
+}
+
 /* A joined paragraph ends at the column's edge when its last line of the
  * page does, however long the paragraph: the one before the blank line
  * was cut there, the one ending a sentence in a short line was not. */
@@ -528,6 +557,7 @@ main (int argc, char **argv)
   g_test_add_func ("/line-structure/ends-at-edge", test_wrapped_ends_at_edge);
   g_test_add_func ("/line-structure/title-under-kicker", test_wrapped_title_under_kicker);
   g_test_add_func ("/line-structure/title-across-columns", test_wrapped_title_across_columns);
+  g_test_add_func ("/line-structure/title-over-caption", test_wrapped_title_over_caption);
   g_test_add_func ("/line-structure/open-bracket", test_wrapped_open_bracket);
   g_test_add_func ("/line-structure/open-clause", test_wrapped_open_clause);
   g_test_add_func ("/line-structure/subtitle", test_wrapped_subtitle);

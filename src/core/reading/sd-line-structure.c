@@ -427,6 +427,27 @@ cut_above (guint column, const SdTextLine *line)
   return !_sd_line_is_blank (line) && !line->ends_sentence && reaches_edge (column, line);
 }
 
+/* "扬州将迎2500岁生日 书记称纪念日不办庆典活动", "…“守护者”:只为淮水安澜":
+ * two halves a space or a colon parts, as headlines set them and a
+ * caption's first line does not */
+static gboolean
+reads_as_headline (const char *text, const SdTextLine *line)
+{
+  gunichar before = 0;
+
+  for (const char *p = text + line->text_start; p < text + line->text_end; p = g_utf8_next_char (p))
+    {
+      gunichar c = _sd_text_get_char (p);
+
+      /* after a Han character or a closing quote: not 10:30 */
+      if ((c == ' ' || c == 0x3000 || c == ':' || c == 0xFF1A) && before >= 0x80
+          && !g_unichar_isspace (before) && p + 1 < text + line->text_end)
+        return TRUE;
+      before = c;
+    }
+  return FALSE;
+}
+
 static void
 join_lines (SdLineStructure *lines, GArray *page_lines)
 {
@@ -469,7 +490,11 @@ join_lines (SdLineStructure *lines, GArray *page_lines)
                         && !(a->ends_sentence
                              && ((opens_caption (text, lines->width, page_lines, i + 1, TRUE)
                                   && !_sd_line_ends_quote (text, a))
-                                 || opens_header (text, lines->width, page_lines, i + 1)));
+                                 || opens_header (text, lines->width, page_lines, i + 1)))
+                        && !(opens_block && (i == 0 || !cut_above (lines->width, a - 1))
+                             && !a->indented && !a->ends_sentence
+                             && _sd_line_is_title_like (text, a) && reads_as_headline (text, a)
+                             && opens_caption (text, lines->width, page_lines, i + 1, TRUE));
 
       after_title =
           !joined && !_sd_line_is_blank (a) && !a->indented && _sd_line_is_title_like (text, a);
