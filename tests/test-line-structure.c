@@ -258,6 +258,85 @@ test_wrapped_title_under_kicker (void)
   g_assert_cmpstr (paragraphs[1], ==, "300幅“文明城”公益广告扮靓贾汪街道");
 }
 
+/* r107 (b27): a headline set across columns, wider than the column's full
+ * lines, after a paragraph's last sentence does not run on into the line
+ * under it (the photo's credit, 江苏连云港市委市级机关工委); a paragraph's
+ * line cut at the edge still runs on into a line as wide under it. */
+static void
+test_wrapped_title_across_columns (void)
+{
+  static const char page[] = "　　近年来,响水县围绕陈家港\n"
+                             "国家二级渔港建设,加大培育和\n"
+                             "渔港经济相关的产业发展。做强\n"
+                             "海洋捕捞、近海养殖等传统产业。\n"
+                             "江苏连云港:三万亩头茬坛紫菜迎丰收\n"
+                             "江苏连云港市委市级机关工委\n"
+                             "赣榆区融媒体中心 秦继真 司伟\n"
+                             "　　金秋送爽,海风带着丝丝凉\n"
+                             "意轻拂而过。10月10日,江苏连\n"
+                             "云港市赣榆区沿海海域宛如一幅\n"
+                             "壮丽的画卷徐徐展开,广袤的紫\n"
+                             "菜养殖区似一块巨大的黑色绸缎,\n"
+                             "静静地铺展在蔚蓝无垠的海面上。\n"
+                             "　　养殖户们驾驶着采收船,如\n"
+                             "灵动的鱼儿般穿梭其中。他们双\n"
+                             "手熟练地操控着机械收割装置,\n"
+                             "随着机器的运转,鲜嫩的坛紫菜\n"
+                             "如丝带般不断被打捞上船。此刻,\n";
+  /* r46 (b12): a paragraph's last line, as wide with its ellipsis, under
+   * a line cut at the edge */
+  static const char cut[] = "　　这里既有“最靓颜值”的山水风光,\n"
+                            "又有“最强大脑”的创新研发产业高地,\n"
+                            "这里既是创业投资的热土,又是和谐共\n"
+                            "生的生态名城。泰州地标建筑望海楼,\n"
+                            "夜晚亮灯后光华璀璨,引得游船上的摄\n"
+                            "影师们一边不停按动快门,一边连连点\n"
+                            "赞“ 惊艳 ”。 泰州梅兰芳纪念馆里\n"
+                            "的小剧场,是小戏迷们学习京剧的免费\n"
+                            "公益课堂。稻河古街区,鳞次栉比的泰\n"
+                            "式民宅与周氏住宅等几十处文物古迹原\n"
+                            "有风貌保存完好,与运河风情相得益彰......\n"
+                            "记者在泰州市健新智造科技有限公司拍\n"
+                            "摄轻量化轮毂。\n"
+                            "曹政 摄\n";
+  g_auto (GStrv) paragraphs = read_wrapped_paragraphs (page);
+  g_auto (GStrv) cut_paragraphs = read_wrapped_paragraphs (cut);
+
+  g_assert_cmpstr (paragraphs[1], ==, "江苏连云港:三万亩头茬坛紫菜迎丰收");
+  /* its last line stays with what it runs on into, never a block alone */
+  for (guint k = 0; cut_paragraphs[k] != NULL; k++)
+    g_assert_cmpstr (cut_paragraphs[k], !=, "有风貌保存完好,与运河风情相得益彰......");
+}
+
+/* r55 (b14): a headline as wide as the column, its halves parted by a
+ * colon, over a photo's caption of one sentence and its credit: the
+ * caption is not the headline's end. */
+static void
+test_wrapped_title_over_caption (void)
+{
+  static const char page[] = "“从散居到聚居,村子环境美了、土地多了,发展\n"
+                             "的后劲也更足了。”董河村党总支书记钱成军说,\n"
+                             "打那时候起,村“两委”逐渐明晰了发展方向,统\n"
+                             "一了发展思路,概括起来就是,“人,集中居住;地,\n"
+                             "归拢整合;村,引企兴业。”\n"
+                             "淮河盱眙站大堤上的“守护者”:只为淮水安澜\n"
+                             "新迁村党总支书记李锐。\n"
+                             "徐珊珊 摄\n"
+                             "　　中新网淮安7月26日电 题:淮河盱眙站大堤\n"
+                             "上的“守护者”:只为淮水安澜 作者 徐珊珊白\n"
+                             "天头顶烈日,晚上忍着蚊虫叮咬,不停地用脚步丈\n"
+                             "\n"
+                             "量大堤……25日是江苏省盱眙县鲍集镇新迁村党\n"
+                             "总支书记李锐守护在大堤上的第七个日夜。“平\n"
+                             "稳渡过昨晚上游来的洪水,现在心里踏实多了,但\n"
+                             "仍不能放松警惕。”看着从安徽一路奔腾而来的\n"
+                             "淮河水,李锐平静地说。\n";
+  g_auto (GStrv) paragraphs = read_wrapped_paragraphs (page);
+
+  g_assert_cmpstr (paragraphs[1], ==, "淮河盱眙站大堤上的“守护者”:只为淮水安澜");
+  g_assert_cmpstr (paragraphs[2], ==, "新迁村党总支书记李锐。");
+}
+
 /* A joined paragraph ends at the column's edge when its last line of the
  * page does, however long the paragraph: the one before the blank line
  * was cut there, the one ending a sentence in a short line was not. */
@@ -477,6 +556,8 @@ main (int argc, char **argv)
   g_test_add_func ("/line-structure/not-wrapped", test_not_wrapped);
   g_test_add_func ("/line-structure/ends-at-edge", test_wrapped_ends_at_edge);
   g_test_add_func ("/line-structure/title-under-kicker", test_wrapped_title_under_kicker);
+  g_test_add_func ("/line-structure/title-across-columns", test_wrapped_title_across_columns);
+  g_test_add_func ("/line-structure/title-over-caption", test_wrapped_title_over_caption);
   g_test_add_func ("/line-structure/open-bracket", test_wrapped_open_bracket);
   g_test_add_func ("/line-structure/open-clause", test_wrapped_open_clause);
   g_test_add_func ("/line-structure/subtitle", test_wrapped_subtitle);

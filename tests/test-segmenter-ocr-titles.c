@@ -170,6 +170,32 @@ test_no_seam_across_sentence_end (void)
   g_assert_true (sd_test_body_has (story, "原地改建", NULL));
 }
 
+/* r99 (b25): Tesseract read the headline's closing quote as a comma
+ * (弶港镇…与百岁老人“结亲，): still a title, the headline of the story
+ * under it, not the end of the story above. */
+static void
+test_quote_read_as_comma (void)
+{
+  g_autoptr (GPtrArray) segments = sd_test_cut ("河道环境整治提升“颜值”。近年来,该镇对\n"
+                                                "河道进行覆盖式清理,积极落实“河长制”“路长\n"
+                                                "制”,在河道岸边进行植绿补绿,着重对镇区南干渠\n"
+                                                "两岸重点整治,增加绿量,使原本杂乱无章的菜地,变\n"
+                                                "成错落有致、四季常绿的景观绿化,切实提升集\n"
+                                                "镇 颜值” 。\n"
+                                                "\n"
+                                                "泳港镇老干部与百岁老人“结亲，\n"
+                                                "\n"
+                                                "8月24日上午,综港镇老龄委联合该镇尖南村老\n"
+                                                "年协会赴三仓镇强西村八组,看望尖南村现住在女\n"
+                                                "儿家的百岁老人周领。一阵寒瞳后,老人的生活\n"
+                                                "健康情况被记录了下来。 这种不定期看望奈问百岁\n"
+                                                "老人的关爱机制在营港已成常态。\n");
+
+  g_assert_cmpuint (segments->len, ==, 2);
+  g_assert_true (sd_test_body_has (sd_test_story_headed (segments, "泳港镇老干部与百岁老人“结亲，"),
+                                   "8月24日上午", NULL));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -180,5 +206,6 @@ main (int argc, char **argv)
                    test_tail_over_a_dropped_character);
   g_test_add_func ("/segmenter-ocr-titles/tail/no-seam-across-sentence-end",
                    test_no_seam_across_sentence_end);
+  g_test_add_func ("/segmenter-ocr-titles/quote-read-as-comma", test_quote_read_as_comma);
   return g_test_run ();
 }

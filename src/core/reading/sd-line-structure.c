@@ -408,6 +408,46 @@ is_latin (gunichar c)
   return c < 0x80 && g_ascii_isalnum (c);
 }
 
+/* A line of no sentence that opens its block, wider than the column's
+ * full lines: a headline set across columns, which goes on in no line under
+ * it (a photo's caption, 图为扬州新地标万福大桥。, or a 副题); not a
+ * paragraph's last line as wide under a line cut at the edge (…文物古迹原 /
+ * 有风貌保存完好,与运河风情相得益彰......). */
+static gboolean
+heads_across_columns (const char *text, guint measure, const SdTextLine *a)
+{
+  return !_sd_line_is_blank (a) && !a->indented && a->width > measure + PULLED_BACK
+         && _sd_line_is_title_like (text, a);
+}
+
+/* @line stops mid-sentence at the column's edge: the line under it goes on */
+static gboolean
+cut_above (guint column, const SdTextLine *line)
+{
+  return !_sd_line_is_blank (line) && !line->ends_sentence && reaches_edge (column, line);
+}
+
+/* "扬州将迎2500岁生日 书记称纪念日不办庆典活动", "…“守护者”:只为淮水安澜":
+ * two halves a space or a colon parts, as headlines set them and a
+ * caption's first line does not */
+static gboolean
+reads_as_headline (const char *text, const SdTextLine *line)
+{
+  gunichar before = 0;
+
+  for (const char *p = text + line->text_start; p < text + line->text_end; p = g_utf8_next_char (p))
+    {
+      gunichar c = _sd_text_get_char (p);
+
+      /* after a Han character or a closing quote: not 10:30 */
+      if ((c == ' ' || c == 0x3000 || c == ':' || c == 0xFF1A) && before >= 0x80
+          && !g_unichar_isspace (before) && p + 1 < text + line->text_end)
+        return TRUE;
+      before = c;
+    }
+  return FALSE;
+}
+
 static void
 join_lines (SdLineStructure *lines, GArray *page_lines)
 {
@@ -416,6 +456,7 @@ join_lines (SdLineStructure *lines, GArray *page_lines)
 
   gboolean indenting = measure_indenting (page_lines);
   gboolean after_title = TRUE; /* nothing above the page's first line goes on in it */
+  gboolean opens_block = TRUE; /* no line above runs on into line i */
 
   lines->joined = g_string_sized_new (lines->page_length + 16);
   lines->runs = g_array_new (FALSE, FALSE, sizeof (Run));
@@ -433,7 +474,7 @@ join_lines (SdLineStructure *lines, GArray *page_lines)
         {
           add_run (lines, from, a->text_end);
           from = c->text_start;
-          after_title = FALSE;
+          after_title = opens_block = FALSE;
           i++;
           continue;
         }
@@ -441,15 +482,23 @@ join_lines (SdLineStructure *lines, GArray *page_lines)
        * itself) runs on over its lines, however many sentences it holds */
       gboolean under_title_caption =
           after_title && i > 0 && opens_caption (text, lines->width, page_lines, i, FALSE);
-      gboolean joined = runs_on (text, lines->width, lines->measure, a, b, c, after_title,
-                                 under_title_caption, indenting)
+      gboolean joined = !(opens_block && (i == 0 || !cut_above (lines->width, a - 1))
+                          && heads_across_columns (text, lines->measure, a)
+                          && !_sd_line_goes_on_in_bracket (text, a, b))
+                        && runs_on (text, lines->width, lines->measure, a, b, c, after_title,
+                                    under_title_caption, indenting)
                         && !(a->ends_sentence
                              && ((opens_caption (text, lines->width, page_lines, i + 1, TRUE)
                                   && !_sd_line_ends_quote (text, a))
-                                 || opens_header (text, lines->width, page_lines, i + 1)));
+                                 || opens_header (text, lines->width, page_lines, i + 1)))
+                        && !(opens_block && (i == 0 || !cut_above (lines->width, a - 1))
+                             && !a->indented && !a->ends_sentence
+                             && _sd_line_is_title_like (text, a) && reads_as_headline (text, a)
+                             && opens_caption (text, lines->width, page_lines, i + 1, TRUE));
 
       after_title =
           !joined && !_sd_line_is_blank (a) && !a->indented && _sd_line_is_title_like (text, a);
+      opens_block = !joined;
       if (!joined)
         continue;
       add_run (lines, from, a->text_end);

@@ -348,6 +348,36 @@ holds_bracketed_credit (SdSegPage *page, SdSegUnit *u)
   return FALSE;
 }
 
+/* OCR reads a title's closing quote at its end as a comma ("…与百岁老人“结亲，",
+ * "…冲刺“双过半，"): a quote left open on two Han characters or more and
+ * nothing else, then the comma; not a title cut after one ("徐州灵山:“六，"
+ * over "心”工程,…") */
+static gboolean
+ends_in_misread_quote (SdSegPage *page, SdSegUnit *u)
+{
+  const char *text = page->text;
+  gboolean    open = FALSE;
+  guint       quoted = 0; /* Han characters inside the quote left open */
+  const char *end = text + u->text_end;
+
+  for (const char *p = text + u->text_start; p < end; p = g_utf8_next_char (p))
+    {
+      gunichar c = _sd_text_get_char (p);
+
+      if (c == 0x201C)
+        open = TRUE, quoted = 0;
+      else if (c == 0x201D)
+        open = FALSE;
+      else if (g_utf8_next_char (p) == end)
+        return open && (c == 0xFF0C || c == ',') && quoted >= 2;
+      else if (open && _sd_text_is_han (c))
+        quoted++;
+      else if (open)
+        return FALSE;
+    }
+  return FALSE;
+}
+
 static gboolean
 is_title_shaped (SdSegPage *page, SdSegUnit *u)
 {
@@ -372,6 +402,8 @@ is_title_shaped (SdSegPage *page, SdSegUnit *u)
       && !_sd_text_contains (page->text, u->text_start, u->text_end, "，")
       && !_sd_text_contains (page->text, u->text_start, u->text_end, ","))
     return TRUE;
+  if (ends_in_misread_quote (page, u))
+    return !reads_like_prose (page, u);
   return !_sd_seg_char_in ("，,、；;：:（(“‘《", last) && !reads_like_prose (page, u);
 }
 

@@ -433,6 +433,9 @@ G_GNUC_INTERNAL guint      _sd_seg_measure_lead_cohesion (SdSegPage *page, SdSeg
 /* sd-title-cues.c: share (0–1) of the bigrams of the header [@i, @lead)
  * its lead repeats */
 G_GNUC_INTERNAL double     _sd_seg_measure_title_echo (SdSegPage *page, guint i, guint lead);
+/* sd-news-leads.c: the lead at @lead opens as news does and restates the
+ * title at unit @i, after a sentence's end */
+G_GNUC_INTERNAL gboolean   _sd_seg_news_lead_restates (SdSegPage *page, guint i, guint lead);
 /* sd-column-lines.c: lines a page in columns cut at the edge lose the
  * title shape */
 G_GNUC_INTERNAL void       _sd_seg_find_column_lines (SdSegPage *page);

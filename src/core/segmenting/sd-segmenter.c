@@ -252,8 +252,10 @@ starts_story (SdSegPage *page, SdSegStory *story, guint i)
   if (story->news_lead && prev->ends_sentence && (!u->at_edge || u->ends_sentence)
       && !_sd_seg_reads_like_cut_prose (page, u) && !goes_on_in_words (page, story, i, lead))
     return TRUE;
-  /* no strong sign: the boundary scorer weighs the rest (sd-boundary.c) */
-  return _sd_seg_weighs_as_story (page, story, i, n, lead);
+  /* no strong sign but a news lead that restates the title (sd-news-leads.c):
+   * the boundary scorer weighs the rest (sd-boundary.c) */
+  return (!story->plain_sections && _sd_seg_news_lead_restates (page, i, lead))
+         || _sd_seg_weighs_as_story (page, story, i, n, lead);
 }
 
 /* Gives the @n header units from @i their roles in story @id. */
