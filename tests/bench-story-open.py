@@ -28,8 +28,13 @@
 # whose probe says them), and the inspector's frame after it
 # (story_panel_ms: the ms from the selection to that frame painted, the
 # main thread's ms on a CPU and waiting, 1 when the window was laid out
-# anew in it).  Han characters are typed as GTK's Ctrl+Shift+U and their hex
-# code (type_text ()), which a busy window cannot lose.
+# anew in it).  Then the longest story opened by key, with no list landing
+# in the same frame: the list of its page (source:FILE) is focused, and Down
+# and Up move between the story and the row above it (below it on a page it
+# opens), KEY_OPENS times; story_key_open_ms, and story_key_phases_ms as
+# story_open_phases_ms, are the opens of the longest story.  Han characters
+# are typed as GTK's Ctrl+Shift+U and their hex code (type_text ()), which a
+# busy window cannot lose.
 #
 # Copyright 2026 The Storydesk authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -119,6 +124,26 @@ def find_unique_phrase(path):
         conn.close()
 
 
+def longest_story_row(path):
+    """The page file of the longest story (find_unique_phrase ()'s) and
+    its row in that page's list (the library's order: page, ordinal)."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return conn.execute(
+            "SELECT p.file, (SELECT count (*) FROM stories t WHERE t.page_id = s.page_id "
+            "AND t.trashed IS NULL AND t.ordinal < s.ordinal) "
+            "FROM stories s JOIN pages p ON p.id = s.page_id WHERE s.trashed IS NULL "
+            "ORDER BY length (s.body) DESC LIMIT 1").fetchone()
+    finally:
+        conn.close()
+
+
+KEY_OPENS = 10
+# The list's first row, a point inside it (the window at 0,0 on a
+# 1280x800 screen: the header bar, then the list's column headers).
+FIRST_ROW = ("400", "100")
+
+
 key = sdbench.key
 
 
@@ -147,7 +172,8 @@ with open(messages, "w") as out:
     started_mono = time.monotonic()
     proc = subprocess.Popen([binary, "--db", library], env=env, stdout=out, stderr=out)
 figures = {"story_open_ms": [], "story_open_stall_ms": [], "key1_first_rows_store_ms": [],
-           "key1_first_rows_ms": [], "key1_story_open_ms": [], "story_open_phases_ms": [], "story_panel_ms": []}
+           "key1_first_rows_ms": [], "key1_story_open_ms": [], "story_open_phases_ms": [], "story_panel_ms": [],
+           "story_key_open_ms": [], "story_key_phases_ms": []}
 try:
     wait(listings)
     # the start to 全部稿件's first rows landed (first-rows or whole-list message)
@@ -206,6 +232,29 @@ try:
         figures["story_open_stall_ms"].append(max(probe_lines("stall", t0), default=0))
         listed_again(lambda: key("ctrl+a", "BackSpace"))
         time.sleep(1.0)
+    page_row = longest_story_row(library) if phrase is not None else None
+    if page_row is not None:
+        page_file, row = page_row
+        listed_again(lambda: type_text(f"source:{page_file}", 30))
+        time.sleep(1.5)  # every key listed again: the last list landed
+        subprocess.run(["xdotool", "mousemove", *FIRST_ROW, "click", "1"], check=True)
+        time.sleep(0.5)
+        key("Home")  # the first row, wherever the click fell
+        time.sleep(0.5)
+        for _ in range(row):
+            key("Down")
+            time.sleep(0.3)
+        there, back = ("Up", "Down") if row > 0 else ("Down", "Up")
+        for _ in range(KEY_OPENS):
+            key(there)
+            time.sleep(0.4)
+            t0 = time.monotonic()
+            key(back)
+            time.sleep(0.4)
+            opened = probe_lines("story", t0, slice(2, 10))
+            if opened:
+                figures["story_key_open_ms"].append(opened[-1][0])
+                figures["story_key_phases_ms"].append(opened[-1][1:])
     with open(f"/proc/{proc.pid}/status") as f:
         figures["window_peak_rss_mb"] = [int(line.split()[1]) / 1024 for line in f
                                          if line.startswith("VmHWM:")][0]
@@ -214,7 +263,7 @@ finally:
     proc.wait()
 figures["story_open_chars"] = length
 for name in ("story_open_ms", "key1_first_rows_store_ms", "key1_first_rows_ms",
-             "key1_story_open_ms"):
+             "key1_story_open_ms", "story_key_open_ms"):
     if figures[name]:
         figures[name.replace("_ms", "_median_ms")] = statistics.median(figures[name])
         figures[name.replace("_ms", "_min_ms")] = min(figures[name])

@@ -72,6 +72,8 @@ struct _SdWindow
   GtkPrintSettings *print_settings; /* the printer and options last used */
   SdScopeKind     list_kind;     /* what the list shows, for its menu */
   GPtrArray      *row_tags;      /* (nullable) (element-type utf8) the list menu's tags */
+  GdkWindow      *held_window;   /* (nullable) its paints held for the story asked */
+  guint           hold_timeout;  /* when they are let go anyway */
 };
 
 /* sd-window.c */
@@ -147,6 +149,12 @@ G_GNUC_INTERNAL void _sd_window_show_selection (SdWindow *self);
 /* sd-window-rows.c: the same once the frame that paints the story is
  * done, so that its text is not held up by the inspector (#16). */
 G_GNUC_INTERNAL void _sd_window_show_selection_after_frame (SdWindow *self);
+
+/* sd-window-story-frame.c: the window's frames held from a story asked
+ * until it is shown (HOLD_MS at most), so that the list's selection and the
+ * story are painted in one frame (#16). */
+G_GNUC_INTERNAL void _sd_window_hold_frame    (SdWindow *self);
+G_GNUC_INTERNAL void _sd_window_release_frame (SdWindow *self);
 
 /* sd-window-print.c */
 G_GNUC_INTERNAL void _sd_window_add_print_actions (SdWindow *self);

@@ -196,6 +196,7 @@ shown_changed_cb (SdStoryModel *shown, SdStoryModelChange change, SdWindow *self
 {
   const GError *error = sd_story_model_get_error (shown);
 
+  _sd_window_release_frame (self); /* the story is set: its frame may begin */
   if (error != NULL)
     _sd_window_show_message (self, GTK_MESSAGE_ERROR, error->message);
   if (change == SD_STORY_MODEL_CHANGE_STORY)
@@ -277,6 +278,8 @@ story_selected_cb (SdWindow *self)
   if (id != sd_story_model_get_id (self->shown))
     {
       sd_frame_probe_story_asked ();
+      if (id != 0)
+        _sd_window_hold_frame (self);
       sd_story_model_set_id (self->shown, id);
     }
   else
@@ -486,6 +489,7 @@ sd_window_dispose (GObject *object)
   g_cancellable_cancel (self->import_cancellable);
   g_clear_object (&self->import_cancellable);
   _sd_window_stop_import_pacer (self);
+  _sd_window_release_frame (self);
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
   if (self->library != NULL)
