@@ -5,8 +5,9 @@
  * and a story far down is found by id; another process's writes (an import,
  * a story gone, a tag) land where they are, the rows read before kept; the
  * editor's story far down a list is shown with only the rows around it,
- * and the home and end keys and select all reach the whole list from
- * there without the view taking every row
+ * and the home and end keys, select all and the scroll bar dragged to
+ * its top reach the whole list from there without the view taking every
+ * row
  *
  * Copyright 2026 The Storydesk authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -587,6 +588,85 @@ test_far_jumps (void)
   library_close (&library);
 }
 
+/* The scroll bar's slider, as the editor presses it (@pressed) or lets it
+ * go, on the list's bar */
+static void
+press_bar (GtkWidget *list, gboolean pressed)
+{
+  GtkWidget *bar = gtk_scrolled_window_get_vscrollbar (GTK_SCROLLED_WINDOW (list));
+  GdkEvent  *event = gdk_event_new (pressed ? GDK_BUTTON_PRESS : GDK_BUTTON_RELEASE);
+  gboolean   handled;
+
+  event->button.button = GDK_BUTTON_PRIMARY;
+  event->button.window = g_object_ref (gtk_widget_get_window (bar));
+  g_signal_emit_by_name (bar, pressed ? "button-press-event" : "button-release-event", event,
+                         &handled);
+  gdk_event_free (event);
+}
+
+/* The scroll bar dragged to its top with the editor's story far down: no
+ * rows are taken while the slider is held; let go of, the view holds the
+ * list's first rows, and the editor's story is still the selection, by
+ * id, though the view no longer has its row. */
+static void
+test_far_drag (void)
+{
+  Library           library;
+  GtkWidget        *window = gtk_window_new (GTK_WINDOW_TOPLEVEL);
+  GtkWidget        *list = g_object_new (SD_TYPE_STORY_LIST, NULL);
+  GtkTreeView      *view = GTK_TREE_VIEW (gtk_bin_get_child (GTK_BIN (list)));
+  GtkAdjustment    *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (list));
+  SdStoryListModel *stories;
+  GtkTreeModel     *rows;
+  GArray           *ids;
+  gboolean          loaded = FALSE;
+  guint             timeout = g_timeout_add_seconds (60, give_up_cb, NULL), base;
+  gint64            far_id;
+
+  library_open (&library);
+  stories = library.stories;
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 300);
+  gtk_container_add (GTK_CONTAINER (window), list);
+  gtk_widget_show_all (window);
+  sd_story_list_set_model (SD_STORY_LIST (list), stories);
+  g_signal_connect (stories, "loaded", G_CALLBACK (loaded_cb), &loaded);
+  sd_story_list_model_set_request (stories, &(SdScope){ SD_SCOPE_ALL });
+  while (!loaded)
+    g_main_context_iteration (NULL, TRUE);
+  settle ();
+  rows = gtk_tree_view_get_model (view);
+  relist_at (list, stories, 2600);
+  far_id = sd_story_list_model_get_id (stories, 2600);
+  while (first_shown (view) > 2600 - (int) rows_base (rows, stories))
+    g_main_context_iteration (NULL, TRUE);
+  settle ();
+  base = rows_base (rows, stories);
+  g_assert_cmpuint (base, >, 0);
+
+  press_bar (list, TRUE);
+  gtk_adjustment_set_value (adjustment, 0);
+  settle ();
+  g_assert_cmpuint (rows_base (rows, stories), ==, base);
+  press_bar (list, FALSE);
+  g_assert_cmpuint (rows_base (rows, stories), ==, 0);
+  g_assert_cmpint (gtk_tree_model_iter_n_children (rows, NULL), <=, 1000);
+  g_assert_cmpint (sd_story_list_get_selected (SD_STORY_LIST (list)), ==, far_id);
+  ids = sd_story_list_dup_selected_ids (SD_STORY_LIST (list));
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, far_id);
+  g_array_unref (ids);
+
+  /* chosen again: its row is the selection, held no more */
+  g_assert_true (sd_story_list_select_story (SD_STORY_LIST (list), far_id));
+  ids = sd_story_list_dup_selected_ids (SD_STORY_LIST (list));
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_array_unref (ids);
+
+  g_source_remove (timeout);
+  gtk_widget_destroy (window);
+  library_close (&library);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -596,5 +676,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/story-list/changed-elsewhere", test_changed_elsewhere);
   g_test_add_func ("/story-list/far-story", test_far_story);
   g_test_add_func ("/story-list/far-jumps", test_far_jumps);
+  g_test_add_func ("/story-list/far-drag", test_far_drag);
   return g_test_run ();
 }
