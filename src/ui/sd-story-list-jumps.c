@@ -248,6 +248,16 @@ _sd_story_list_move_cursor_cb (SdStoryList *self, GtkMovementStep step, int coun
   return TRUE;
 }
 
+static int
+by_position (gconstpointer a, gconstpointer b, gpointer stories)
+{
+  guint pa = G_MAXUINT, pb = G_MAXUINT;
+
+  sd_story_list_model_find (stories, *(const gint64 *) a, &pa);
+  sd_story_list_model_find (stories, *(const gint64 *) b, &pb);
+  return pa < pb ? -1 : pa > pb;
+}
+
 GArray *
 sd_story_list_dup_selected_ids (SdStoryList *self)
 {
@@ -292,6 +302,9 @@ sd_story_list_dup_selected_ids (SdStoryList *self)
       g_hash_table_iter_init (&iter, self->held);
       while (g_hash_table_iter_next (&iter, &id, NULL))
         g_array_append_val (ids, *(gint64 *) id);
+      /* (in list order, those held among the rows') */
+      if (g_hash_table_size (self->held) > 0)
+        g_array_sort_with_data (ids, by_position, self->stories);
     }
   return ids;
 }
