@@ -1,8 +1,13 @@
 /* test-story-list.c — the story list's rows (#16): the view takes a long
- * list a slice at a time as it is scrolled (all of it when all is selected), a row shows its story once the record is read,
+ * list a slice at a time as it is scrolled (select all selects every
+ * story by id, the view taking no more rows), a row shows its story once
+ * the record is read,
  * and a story far down is found by id; another process's writes (an import,
  * a story gone, a tag) land where they are, the rows read before kept; the
- * editor's story far down a list is shown with only the rows around it
+ * editor's story far down a list is shown with only the rows around it,
+ * and the home and end keys, select all and the scroll bar dragged to
+ * its top reach the whole list from there without the view taking every
+ * row
  *
  * Copyright 2026 The Storydesk authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -105,13 +110,15 @@ test_long_list (void)
   GtkTreeView      *view = GTK_TREE_VIEW (gtk_bin_get_child (GTK_BIN (list)));
   g_autofree char  *blank = NULL;
   g_autofree char  *shown = NULL;
-  GtkTreeModel     *rows;
-  gboolean          loaded = FALSE;
-  guint             timeout = g_timeout_add_seconds (30, give_up_cb, NULL);
-  gint64            far_id;
-  GtkAdjustment    *adjustment;
-  int               n_rows;
-  gboolean          handled;
+  g_autofree char  *expected = NULL;
+  g_autoptr (GArray) selected = NULL;
+  GtkTreeModel  *rows;
+  gboolean       loaded = FALSE;
+  guint          timeout = g_timeout_add_seconds (30, give_up_cb, NULL);
+  gint64         far_id;
+  GtkAdjustment *adjustment;
+  int            n_rows, last;
+  gboolean       handled;
 
   library_open (&library);
   stories = library.stories;
@@ -142,22 +149,28 @@ test_long_list (void)
   while (gtk_tree_model_iter_n_children (rows, NULL) <= n_rows)
     g_main_context_iteration (NULL, TRUE);
 
-  /* select all (Ctrl+A) takes every story listed first, not only the
-   * rows the view has (GTK's own select-all then selects the view's rows
-   * when the view has the focus, which a window here may not get) */
+  /* select all (Ctrl+A) selects every story listed, by id: the view
+   * takes no more rows for it, and shows those it has selected */
+  n_rows = gtk_tree_model_iter_n_children (rows, NULL);
   g_signal_emit_by_name (view, "select-all", &handled);
-  g_assert_cmpint (gtk_tree_model_iter_n_children (rows, NULL), ==, N_STORIES);
-  gtk_tree_selection_select_all (gtk_tree_view_get_selection (view));
+  g_assert_cmpint (gtk_tree_model_iter_n_children (rows, NULL), ==, n_rows);
+  g_assert_cmpint (n_rows, <, N_STORIES);
   g_assert_cmpint (gtk_tree_selection_count_selected_rows (gtk_tree_view_get_selection (view)), ==,
-                   N_STORIES);
+                   n_rows);
+  selected = sd_story_list_dup_selected_ids (SD_STORY_LIST (list));
+  g_assert_cmpuint (selected->len, ==, N_STORIES);
 
-  /* a row far down is blank until its record is read, which it asked for */
-  blank = dup_markup (rows, 2500);
-  g_assert_null (strstr (blank, "第2500条"));
-  while (sd_story_list_model_get_story (stories, 2500) == NULL)
+  /* a row not drawn yet is blank until its record is read, which it
+   * asked for */
+  last = n_rows - 1;
+  g_assert_null (sd_story_list_model_get_story (stories, last));
+  blank = dup_markup (rows, last);
+  expected = g_strdup_printf ("第%d条", last);
+  g_assert_null (strstr (blank, expected));
+  while (sd_story_list_model_get_story (stories, last) == NULL)
     g_main_context_iteration (NULL, TRUE);
-  shown = dup_markup (rows, 2500);
-  g_assert_nonnull (strstr (shown, "第2500条"));
+  shown = dup_markup (rows, last);
+  g_assert_nonnull (strstr (shown, expected));
 
   far_id = sd_story_list_model_get_id (stories, 2900);
   g_assert_true (sd_story_list_select_story (SD_STORY_LIST (list), far_id));
@@ -438,6 +451,222 @@ test_far_story (void)
   library_close (&library);
 }
 
+/* The list read again with story @position selected (a search cleared):
+ * the view holds the rows around it only. */
+static void
+relist_at (GtkWidget *list, SdStoryListModel *stories, guint position)
+{
+  gboolean loaded = FALSE;
+  gulong   handler = g_signal_connect (stories, "loaded", G_CALLBACK (loaded_cb), &loaded);
+
+  g_assert_true (sd_story_list_select_story (SD_STORY_LIST (list),
+                                             sd_story_list_model_get_id (stories, position)));
+  sd_story_list_model_set_request (stories, &(SdScope){ SD_SCOPE_ALL });
+  while (!loaded)
+    g_main_context_iteration (NULL, TRUE);
+  settle ();
+  g_signal_handler_disconnect (stories, handler);
+}
+
+/* The home and end keys and select all with the editor's story far down:
+ * the view's rows move to that end of the list, never every row between,
+ * and select all selects every story listed, however few rows the view
+ * has; what acts on the selection gets every story, but those another
+ * writer added since; a row chosen ends it. */
+static void
+test_far_jumps (void)
+{
+  Library           library;
+  GtkWidget        *window = gtk_window_new (GTK_WINDOW_TOPLEVEL);
+  GtkWidget        *list = g_object_new (SD_TYPE_STORY_LIST, NULL);
+  GtkTreeView      *view = GTK_TREE_VIEW (gtk_bin_get_child (GTK_BIN (list)));
+  GtkTreeSelection *selection = gtk_tree_view_get_selection (view);
+  GtkAdjustment    *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (list));
+  g_autoptr (GPtrArray) more = make_stories (20, "新");
+  SdPageRecord      next = { "next.txt", "next", "UTF-8", "text", 4 };
+  SdStoryListModel *stories;
+  GtkTreeModel     *rows;
+  GArray           *ids;
+  gboolean          loaded = FALSE, handled;
+  guint             timeout = g_timeout_add_seconds (60, give_up_cb, NULL), base, n;
+  gint64            gone_id;
+  SdStore          *other;
+  int               n_rows;
+
+  library_open (&library);
+  stories = library.stories;
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 300);
+  gtk_container_add (GTK_CONTAINER (window), list);
+  gtk_widget_show_all (window);
+  sd_story_list_set_model (SD_STORY_LIST (list), stories);
+  g_signal_connect (stories, "loaded", G_CALLBACK (loaded_cb), &loaded);
+  sd_story_list_model_set_request (stories, &(SdScope){ SD_SCOPE_ALL });
+  while (!loaded)
+    g_main_context_iteration (NULL, TRUE);
+  settle ();
+  rows = gtk_tree_view_get_model (view);
+
+  /* Home: the list's first rows, its first story selected */
+  relist_at (list, stories, 2600);
+  g_assert_cmpuint (rows_base (rows, stories), >, 0);
+  g_signal_emit_by_name (view, "move-cursor", GTK_MOVEMENT_BUFFER_ENDS, -1, &handled);
+  g_assert_cmpuint (rows_base (rows, stories), ==, 0);
+  g_assert_cmpint (gtk_tree_model_iter_n_children (rows, NULL), <=, 1000);
+  g_assert_cmpint (sd_story_list_get_selected (SD_STORY_LIST (list)), ==,
+                   sd_story_list_model_get_id (stories, 0));
+  settle ();
+  g_assert_cmpint (gtk_tree_model_iter_n_children (rows, NULL), <, 2000);
+
+  /* End: the list's last rows, its last story selected */
+  relist_at (list, stories, 1500);
+  g_assert_cmpuint (rows_base (rows, stories), >, 0);
+  g_signal_emit_by_name (view, "move-cursor", GTK_MOVEMENT_BUFFER_ENDS, 1, &handled);
+  base = rows_base (rows, stories);
+  n_rows = gtk_tree_model_iter_n_children (rows, NULL);
+  g_assert_cmpuint (base + n_rows, ==, N_STORIES);
+  g_assert_cmpint (n_rows, <=, 1001);
+  g_assert_cmpint (sd_story_list_get_selected (SD_STORY_LIST (list)), ==,
+                   sd_story_list_model_get_id (stories, N_STORIES - 1));
+
+  /* select all far down: every story, the view's rows as they were */
+  relist_at (list, stories, 2600);
+  base = rows_base (rows, stories);
+  n_rows = gtk_tree_model_iter_n_children (rows, NULL);
+  g_assert_cmpuint (base, >, 0);
+  g_signal_emit_by_name (view, "select-all", &handled);
+  g_assert_cmpint (gtk_tree_model_iter_n_children (rows, NULL), ==, n_rows);
+  g_assert_cmpint (gtk_tree_selection_count_selected_rows (selection), ==, n_rows);
+  ids = sd_story_list_dup_selected_ids (SD_STORY_LIST (list));
+  g_assert_cmpuint (ids->len, ==, N_STORIES);
+  for (guint i = 0; i < ids->len; i++)
+    g_assert_cmpint (g_array_index (ids, gint64, i), ==, sd_story_list_model_get_id (stories, i));
+  g_array_unref (ids);
+
+  /* the rows above taken as the editor scrolls up show selected too */
+  gtk_adjustment_set_value (adjustment, 0);
+  while (rows_base (rows, stories) == base)
+    g_main_context_iteration (NULL, TRUE);
+  settle ();
+  g_assert_cmpint (gtk_tree_selection_count_selected_rows (selection), ==,
+                   gtk_tree_model_iter_n_children (rows, NULL));
+  g_assert_cmpint (gtk_tree_model_iter_n_children (rows, NULL), <, N_STORIES);
+
+  /* another writer adds a page and trashes a story: the new stories are
+   * not selected, the one gone is no longer, the rest still are */
+  other = sd_store_open (library.path, NULL);
+  sd_store_check_library (library.store);
+  gone_id = sd_story_list_model_get_id (stories, 5);
+  g_assert_true (sd_store_add_page (other, &next, more, NULL, NULL));
+  g_assert_true (sd_store_trash (other, SD_TRASH_STORY, gone_id, NULL, NULL));
+  loaded = FALSE;
+  g_assert_true (sd_store_check_library (library.store));
+  while (!loaded)
+    g_main_context_iteration (NULL, TRUE);
+  settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (stories)), ==, N_STORIES - 1 + 20);
+  ids = sd_story_list_dup_selected_ids (SD_STORY_LIST (list));
+  g_assert_cmpuint (ids->len, ==, N_STORIES - 1);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_assert_cmpint (g_array_index (ids, gint64, i), !=, gone_id);
+      for (guint j = 0; j < more->len; j++)
+        g_assert_cmpint (g_array_index (ids, gint64, i), !=, ((SdStory *) more->pdata[j])->id);
+    }
+  g_array_unref (ids);
+
+  /* one story chosen: the selection is that story alone */
+  g_assert_true (sd_story_list_select_story (SD_STORY_LIST (list),
+                                             sd_story_list_model_get_id (stories, 2000)));
+  ids = sd_story_list_dup_selected_ids (SD_STORY_LIST (list));
+  n = ids->len;
+  g_array_unref (ids);
+  g_assert_cmpuint (n, ==, 1);
+
+  g_source_remove (timeout);
+  g_object_unref (other);
+  gtk_widget_destroy (window);
+  library_close (&library);
+}
+
+/* The scroll bar's slider, as the editor presses it (@pressed) or lets it
+ * go, on the list's bar */
+static void
+press_bar (GtkWidget *list, gboolean pressed)
+{
+  GtkWidget *bar = gtk_scrolled_window_get_vscrollbar (GTK_SCROLLED_WINDOW (list));
+  GdkEvent  *event = gdk_event_new (pressed ? GDK_BUTTON_PRESS : GDK_BUTTON_RELEASE);
+  gboolean   handled;
+
+  event->button.button = GDK_BUTTON_PRIMARY;
+  event->button.window = g_object_ref (gtk_widget_get_window (bar));
+  g_signal_emit_by_name (bar, pressed ? "button-press-event" : "button-release-event", event,
+                         &handled);
+  gdk_event_free (event);
+}
+
+/* The scroll bar dragged to its top with the editor's story far down: no
+ * rows are taken while the slider is held; let go of, the view holds the
+ * list's first rows, and the editor's story is still the selection, by
+ * id, though the view no longer has its row. */
+static void
+test_far_drag (void)
+{
+  Library           library;
+  GtkWidget        *window = gtk_window_new (GTK_WINDOW_TOPLEVEL);
+  GtkWidget        *list = g_object_new (SD_TYPE_STORY_LIST, NULL);
+  GtkTreeView      *view = GTK_TREE_VIEW (gtk_bin_get_child (GTK_BIN (list)));
+  GtkAdjustment    *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (list));
+  SdStoryListModel *stories;
+  GtkTreeModel     *rows;
+  GArray           *ids;
+  gboolean          loaded = FALSE;
+  guint             timeout = g_timeout_add_seconds (60, give_up_cb, NULL), base;
+  gint64            far_id;
+
+  library_open (&library);
+  stories = library.stories;
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 300);
+  gtk_container_add (GTK_CONTAINER (window), list);
+  gtk_widget_show_all (window);
+  sd_story_list_set_model (SD_STORY_LIST (list), stories);
+  g_signal_connect (stories, "loaded", G_CALLBACK (loaded_cb), &loaded);
+  sd_story_list_model_set_request (stories, &(SdScope){ SD_SCOPE_ALL });
+  while (!loaded)
+    g_main_context_iteration (NULL, TRUE);
+  settle ();
+  rows = gtk_tree_view_get_model (view);
+  relist_at (list, stories, 2600);
+  far_id = sd_story_list_model_get_id (stories, 2600);
+  while (first_shown (view) > 2600 - (int) rows_base (rows, stories))
+    g_main_context_iteration (NULL, TRUE);
+  settle ();
+  base = rows_base (rows, stories);
+  g_assert_cmpuint (base, >, 0);
+
+  press_bar (list, TRUE);
+  gtk_adjustment_set_value (adjustment, 0);
+  settle ();
+  g_assert_cmpuint (rows_base (rows, stories), ==, base);
+  press_bar (list, FALSE);
+  g_assert_cmpuint (rows_base (rows, stories), ==, 0);
+  g_assert_cmpint (gtk_tree_model_iter_n_children (rows, NULL), <=, 1000);
+  g_assert_cmpint (sd_story_list_get_selected (SD_STORY_LIST (list)), ==, far_id);
+  ids = sd_story_list_dup_selected_ids (SD_STORY_LIST (list));
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, far_id);
+  g_array_unref (ids);
+
+  /* chosen again: its row is the selection, held no more */
+  g_assert_true (sd_story_list_select_story (SD_STORY_LIST (list), far_id));
+  ids = sd_story_list_dup_selected_ids (SD_STORY_LIST (list));
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_array_unref (ids);
+
+  g_source_remove (timeout);
+  gtk_widget_destroy (window);
+  library_close (&library);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -446,5 +675,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/story-list/long-list", test_long_list);
   g_test_add_func ("/story-list/changed-elsewhere", test_changed_elsewhere);
   g_test_add_func ("/story-list/far-story", test_far_story);
+  g_test_add_func ("/story-list/far-jumps", test_far_jumps);
+  g_test_add_func ("/story-list/far-drag", test_far_drag);
   return g_test_run ();
 }

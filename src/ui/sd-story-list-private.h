@@ -58,6 +58,20 @@ struct _SdStoryList
   GtkWidget        *columns_popup; /* (nullable) the menu made of it, attached */
   GSettings        *settings; /* (nullable) keeps the chosen sort */
   SdLibraryModel   *library;  /* (nullable) the tags' colours */
+  gboolean          all_selected; /* select all: every story listed is selected
+                                   * but those in @excluded, whether or not
+                                   * the view has its row (sd-story-list-jumps.c) */
+  GHashTable       *excluded; /* (element-type gint64) stories unselected by
+                               * Ctrl or listed since all were selected */
+  GArray           *listed;   /* (element-type gint64) (nullable) the list's
+                               * ids as they were at select all, kept up with
+                               * its changes: a story that joins it is told
+                               * from one that moved in it */
+  gboolean          listed_reading; /* select all came before the whole list */
+  GHashTable       *held;     /* (element-type gint64) (nullable) stories
+                               * selected whose rows the view let go of (the
+                               * scroll bar dragged to an end of the list) */
+  gboolean          dragging; /* the scroll bar's slider held */
 };
 
 /* sd-story-list-columns.c: the columns' order of the rows and which show */
@@ -65,6 +79,30 @@ G_GNUC_INTERNAL void     _sd_story_list_column_clicked_cb   (GtkTreeViewColumn *
                                                              SdStoryList       *self);
 G_GNUC_INTERNAL gboolean _sd_story_list_pop_up_columns_menu (SdStoryList       *self,
                                                              GdkEvent          *event);
+
+/* sd-story-list.c: what the jumps share with the rest of the list */
+G_GNUC_INTERNAL void     _sd_story_list_take_rows_around    (SdStoryList       *self,
+                                                             guint              position);
+G_GNUC_INTERNAL void     _sd_story_list_tell_selection      (SdStoryList       *self);
+G_GNUC_INTERNAL void     _sd_story_list_grow_later          (SdStoryList       *self);
+
+/* sd-story-list-jumps.c: the keys that reach past the view's rows, and the
+ * selection of every story listed */
+G_GNUC_INTERNAL gboolean _sd_story_list_select_all_cb       (SdStoryList       *self);
+G_GNUC_INTERNAL gboolean _sd_story_list_move_cursor_cb      (SdStoryList       *self,
+                                                             GtkMovementStep    step,
+                                                             int                count);
+G_GNUC_INTERNAL void     _sd_story_list_selection_edited    (SdStoryList       *self);
+G_GNUC_INTERNAL void     _sd_story_list_forget_all_selected (SdStoryList       *self);
+G_GNUC_INTERNAL void     _sd_story_list_note_change         (SdStoryList       *self,
+                                                             guint              position,
+                                                             guint              removed,
+                                                             guint              added);
+G_GNUC_INTERNAL void     _sd_story_list_select_taken        (SdStoryList       *self,
+                                                             guint              from,
+                                                             guint              n);
+G_GNUC_INTERNAL gint64   _sd_story_list_get_held            (SdStoryList       *self);
+G_GNUC_INTERNAL void     _sd_story_list_watch_scroll_bar    (SdStoryList       *self);
 
 /* sd-story-list-rows.c: the rows, made as the view draws them */
 G_GNUC_INTERNAL SdStoryListRows *_sd_story_list_rows_new         (SdStoryListModel *stories);

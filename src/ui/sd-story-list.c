@@ -131,8 +131,16 @@ selection_changed_cb (SdStoryList *self)
   if (!self->filling)
     {
       self->awaited = 0; /* the editor chose */
+      _sd_story_list_selection_edited (self);
       g_signal_emit (self, signals[SELECTION_CHANGED], 0);
     }
+}
+
+/* The selection changed, not by the editor's hand on a row. */
+void
+_sd_story_list_tell_selection (SdStoryList *self)
+{
+  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
 }
 
 static void
@@ -151,6 +159,9 @@ sd_story_list_dispose (GObject *object)
   if (self->library != NULL)
     g_signal_handlers_disconnect_by_data (self->library, self);
   g_clear_object (&self->library);
+  g_clear_pointer (&self->excluded, g_hash_table_unref);
+  g_clear_pointer (&self->listed, g_array_unref);
+  g_clear_pointer (&self->held, g_hash_table_unref);
 
   G_OBJECT_CLASS (sd_story_list_parent_class)->dispose (object);
 }
@@ -188,8 +199,6 @@ sd_story_list_class_init (SdStoryListClass *klass)
 
 static void     grow_later (SdStoryList *self);
 static gboolean drawn_cb (SdStoryList *self);
-static gboolean select_all_cb (SdStoryList *self);
-static gboolean move_cursor_cb (SdStoryList *self, GtkMovementStep step, int count);
 
 static void
 sd_story_list_init (SdStoryList *self)
@@ -203,14 +212,17 @@ sd_story_list_init (SdStoryList *self)
   g_signal_connect (self->tree_view, "button-press-event", G_CALLBACK (button_press_cb), self);
   g_signal_connect (self->tree_view, "popup-menu", G_CALLBACK (popup_menu_cb), self);
   /* (swapped: the first arguments are the same in every GTK 3 version) */
-  g_signal_connect_swapped (self->tree_view, "select-all", G_CALLBACK (select_all_cb), self);
-  g_signal_connect_swapped (self->tree_view, "move-cursor", G_CALLBACK (move_cursor_cb), self);
+  g_signal_connect_swapped (self->tree_view, "select-all",
+                            G_CALLBACK (_sd_story_list_select_all_cb), self);
+  g_signal_connect_swapped (self->tree_view, "move-cursor",
+                            G_CALLBACK (_sd_story_list_move_cursor_cb), self);
   g_signal_connect_object (self->tree_view, "draw", G_CALLBACK (drawn_cb), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_signal_connect_swapped (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self)),
                             "value-changed", G_CALLBACK (grow_later), self);
   g_signal_connect_swapped (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self)),
                             "changed", G_CALLBACK (grow_later), self);
+  _sd_story_list_watch_scroll_bar (self);
 }
 
 /* The view has a run of the list's rows: its first ones, or those around
@@ -218,13 +230,19 @@ sd_story_list_init (SdStoryList *self)
  * time between redraws, as the editor scrolls towards either end of those
  * it has: it keeps as many again past the last one shown (AHEAD_ROWS at
  * least) and AHEAD_ROWS above the first, never the whole of a long list
- * unless asked (select all, the home and end keys).  A row costs the view
- * a node (48 bytes, 53 MB for a million), and a model set or let go of
- * costs the main thread signals for each row it holds (its accessible is
- * told of every row and column), so what the view holds stays in
- * proportion to what was shown, not to how far down the story is. */
-#define FIRST_ROWS 1000
-#define AHEAD_ROWS 1000
+ * (the home and end keys move the run, select all selects by id:
+ * sd-story-list-jumps.c; only Shift with Home or End takes every row).
+ * A row costs the view a node (48 bytes, 53 MB for a million), and the
+ * view's accessible is told of every row and column it takes or lets go
+ * of (a model set with 2,000 rows of three columns: 4.4 ms of the main
+ * thread with the accessible, 0.3 ms without; 5–10 ms with an AT-SPI
+ * bridge), whether or not a screen reader listens, since GTK makes the
+ * accessible of the widget with the focus: so what the view holds stays
+ * in proportion to what was shown, a few screens, not to how far down the
+ * story is (1,000 each way until session 14: a search cleared took 2,000
+ * rows in its landing, and every key let go of them). */
+#define FIRST_ROWS 300
+#define AHEAD_ROWS 300
 #define SLICE_US 8000
 
 /* How many rows the view should have from its first now: up to the one
@@ -305,11 +323,15 @@ grow_cb (gpointer data)
       guint n = MIN (250, before);
 
       grow_front_in_place (self, n);
+      _sd_story_list_select_taken (self, 0, n);
       before -= n;
     }
   while ((shown = _sd_story_list_rows_get_n_rows (self->rows)) < wanted
          && g_get_monotonic_time () < until)
-    _sd_story_list_rows_grow (self->rows, MIN (250, wanted - shown));
+    {
+      _sd_story_list_rows_grow (self->rows, MIN (250, wanted - shown));
+      _sd_story_list_select_taken (self, shown, G_MAXUINT);
+    }
   if (before > 0 || shown < wanted)
     return G_SOURCE_CONTINUE;
   self->grow_idle = 0;
@@ -319,41 +341,18 @@ grow_cb (gpointer data)
 static void
 grow_later (SdStoryList *self)
 {
-  if (self->grow_idle == 0 && self->rows != NULL
+  /* (the scroll bar's slider held: what it is taken to is settled when it
+   * is let go, sd-story-list-jumps.c) */
+  if (self->grow_idle == 0 && self->rows != NULL && !self->dragging
       && (_sd_story_list_rows_get_n_rows (self->rows) < rows_wanted (self)
           || rows_wanted_before (self) > 0))
     self->grow_idle = g_idle_add_full (G_PRIORITY_LOW, grow_cb, self, NULL);
 }
 
-/* Select all and the home and end keys reach every story listed, not only
- * the rows the view has so far. */
-static void
-take_all_rows (SdStoryList *self, gboolean before, gboolean after)
+void
+_sd_story_list_grow_later (SdStoryList *self)
 {
-  if (self->rows == NULL)
-    return;
-  if (before)
-    _sd_story_list_rows_grow_front (self->rows, G_MAXUINT);
-  if (after)
-    _sd_story_list_rows_grow (self->rows, G_MAXUINT);
-}
-
-static gboolean
-select_all_cb (SdStoryList *self)
-{
-  take_all_rows (self, TRUE, TRUE);
-  return FALSE;
-}
-
-static gboolean
-move_cursor_cb (SdStoryList *self, GtkMovementStep step, int count)
-{
-  gboolean home = count < 0;
-  gboolean end = count > 0;
-
-  if (step == GTK_MOVEMENT_BUFFER_ENDS)
-    take_all_rows (self, home, end);
-  return FALSE;
+  grow_later (self);
 }
 
 /* Puts the cursor on the story the editor was reading; else on the first
@@ -377,8 +376,8 @@ restore_cursor (SdStoryList *self, gint64 selected)
 
 /* The view takes the model's rows around @position anew (its first ones
  * for 0): AHEAD_ROWS above it, where there are, and FIRST_ROWS from it. */
-static void
-take_rows_around (SdStoryList *self, guint position)
+void
+_sd_story_list_take_rows_around (SdStoryList *self, guint position)
 {
   guint base = position > AHEAD_ROWS ? position - AHEAD_ROWS : 0;
 
@@ -415,7 +414,8 @@ fill_all (SdStoryList *self)
    * search, found again in every story when the search is cleared): the
    * view takes the rows around it, and those above as the editor scrolls */
   self->filling = TRUE;
-  take_rows_around (self, found ? position : 0);
+  _sd_story_list_forget_all_selected (self);
+  _sd_story_list_take_rows_around (self, found ? position : 0);
   /* Only a list's first rows so far, without the editor's story: it may
    * come with the rest (rest_landed ()), and the article stays on it. */
   self->awaited = 0;
@@ -438,8 +438,10 @@ static void
 tell_rows (SdStoryList *self, guint position, guint removed, guint added)
 {
   self->filling = TRUE;
+  _sd_story_list_note_change (self, position, removed, added);
   _sd_story_list_rows_change (self->rows, position, removed, added);
   self->filling = FALSE;
+  _sd_story_list_select_taken (self, 0, G_MAXUINT);
   grow_later (self);
 }
 
@@ -556,33 +558,8 @@ sd_story_list_get_selected (SdStoryList *self)
   if (rows != NULL && gtk_tree_model_get_iter (model, &iter, rows->data))
     gtk_tree_model_get (model, &iter, COLUMN_ID, &id, -1);
   g_list_free_full (rows, (GDestroyNotify) gtk_tree_path_free);
-  return id;
-}
-
-GArray *
-sd_story_list_dup_selected_ids (SdStoryList *self)
-{
-  GtkTreeModel *model = GTK_TREE_MODEL (self->rows);
-  GArray       *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  GList        *rows;
-
-  g_return_val_if_fail (SD_IS_STORY_LIST (self), ids);
-
-  if (model == NULL)
-    return ids;
-  rows = gtk_tree_selection_get_selected_rows (self->selection, NULL);
-  for (GList *l = rows; l != NULL; l = l->next)
-    {
-      GtkTreeIter iter;
-      gint64      id;
-
-      if (!gtk_tree_model_get_iter (model, &iter, l->data))
-        continue;
-      gtk_tree_model_get (model, &iter, COLUMN_ID, &id, -1);
-      g_array_append_val (ids, id);
-    }
-  g_list_free_full (rows, (GDestroyNotify) gtk_tree_path_free);
-  return ids;
+  /* (a story selected whose row the view let go of) */
+  return id != 0 ? id : _sd_story_list_get_held (self);
 }
 
 guint
@@ -604,6 +581,7 @@ sd_story_list_select_story (SdStoryList *self, gint64 id)
 
   if (self->stories == NULL || !sd_story_list_model_find (self->stories, id, &position))
     return FALSE;
+  _sd_story_list_forget_all_selected (self);
   /* (a story the view has not taken yet: the rows up to it when they are
    * few, else the rows around it instead of those it has) */
   base = _sd_story_list_rows_get_base (self->rows);
@@ -615,7 +593,7 @@ sd_story_list_select_story (SdStoryList *self, gint64 id)
   else if (position < base || position >= end)
     {
       self->filling = TRUE;
-      take_rows_around (self, position);
+      _sd_story_list_take_rows_around (self, position);
       self->filling = FALSE;
     }
   path = gtk_tree_path_new_from_indices (position - _sd_story_list_rows_get_base (self->rows), -1);
