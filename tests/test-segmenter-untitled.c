@@ -7,7 +7,8 @@
  * pages (sd-untitled.c): a scene of its own (a season, then a district or
  * town the story above never wrote out) in words the story above does not
  * use over two paragraphs on each side opens a story; a feature's own new
- * scene, which writes out no place, stays in it.
+ * scene, which writes out no place, stays in it.  After a byline the
+ * same evidence, a little more of the story's words allowed, opens one.
  */
 #include "config.h"
 
@@ -128,11 +129,77 @@ test_feature_scene_stays (void)
   g_assert_true (sd_test_body_has (g_ptr_array_index (segments, 0), "连云港是", NULL));
 }
 
+/* r100 (b26): under a story of 长江镇's centenarians closed by its
+ * reporters' lines (本报通讯员 …, 本报记者 杨新明), a paragraph of no date
+ * (阳春三月,春风和煦。漫步于如皋市江安镇周庄社区…) writes out a town the
+ * story never did, in words of its own: an item of its own. */
+static void
+test_scene_after_byline (void)
+{
+  g_autoptr (GPtrArray) segments =
+      sd_test_cut ("如皋百岁老人赶新潮话小康\n"
+                   "\n"
+                   "20日,如皋市长江镇“百岁老人话小康”巡回展上,一幅百岁老人手摸方向盘的照片"
+                   "吸引了大家的眼球(右图),他是长江镇红星北区居民王龙生,上个月刚刚过完100"
+                   "岁生日。\n"
+                   "\n"
+                   "长江镇现有百岁老人43名,重阳节来临之际,该镇举办“百岁老人话小康”巡回展,"
+                   "将如皋特有的“长寿文化”和“孝道文化”娓娓道来。\n"
+                   "\n"
+                   "“自行车曾经都稀罕,如今家家户户都有了小汽车,穷苦人真是过上了小康好日子。”"
+                   "王爷爷坐进汽车驾驶室,感受新时代带来的“小康”。\n"
+                   "\n"
+                   "“我啊,喜欢边扫地边唱歌,还让孙子教我唱起了卡拉OK哩。”这是周粉英的小康语"
+                   "录。106岁的周粉英,家住长江镇郭园社区,如今五世同堂,喜爱唱歌。在这个不愁"
+                   "吃穿的时代,做些自己喜欢的事情就是她的“小康生活”。\n"
+                   "\n"
+                   "“平常没事我就喜欢让孙女帮我拍照,她把照片发到朋友圈,好多人给我点红心。”长"
+                   "江镇五零社区100岁的尹琴英爱看微信,爱刷朋友圈。\n"
+                   "\n"
+                   "巡回展走进长江镇的社区、广场、学校、商场,为弘扬尊老、敬老的传统美德营造良好"
+                   "的社会氛围。\n"
+                   "\n"
+                   "本报通讯员 陈嘉仪 张颖 宋蕾蕾\n"
+                   "\n"
+                   "本报记者 杨新明\n"
+                   "\n"
+                   "阳春三月,春风和煦。漫步于如皋市江安镇周庄社区周严四级河河边,新栽的600株"
+                   "樱花树昂首挺立,含苞待放;河道南侧,一块占地约80亩的桑田里,一片片新叶立在"
+                   "枝头,吐露着春的气息,散发勃勃生机。\n"
+                   "\n"
+                   "“以前的周严四级河河道淤堵,河水不清澈,两岸还有垃圾。这几年,社区逐步推进整"
+                   "治,做好了驳岸、栽种了樱花、安装了音响、完成了亮化,这600株红叶石楠也要陆"
+                   "续种在岸边,沿水岸的地方再安装防腐木护栏,以后吃完晚饭散步、休闲倒有了好去处"
+                   ",说不定还能吸引更多游客来社区玩呢。那时候,我们社区的名气可就更大了。”村民"
+                   "赵林成一边把放在路边的红叶石楠搬上电动三轮车,一边细数周严四级河的变化,语气"
+                   "里颇有自豪感。将三轮车装满,他跨步上车,慢悠悠地离开了。远处的周严四级河,一"
+                   "眼望不到头。\n"
+                   "\n"
+                   "近年来,周庄社区围绕“强富美高”的发展目标,充分挖掘社区内的红色资源、生态资"
+                   "源、人文资源,全面加强生态宜居建设。目前,社区内村组间阡陌交错、道路边花木缭"
+                   "绕、农家别墅错落有致、乡间河流水清岸绿、生态桑园富民兴村、产业发展效果突显,"
+                   "周庄社区已经成为“宜居、宜游、宜业”的美丽乡村。2020年,周庄社区荣获“国"
+                   "家森林乡村”称号。\n"
+                   "\n"
+                   "周庄社区党总支书记孙新桃表示,周严四级河全长1.5公里,是周庄社区重点打造的"
+                   "一处滨水景观,目标是打造成网红打卡点,既能改善群众居住环境,又能为社区发展旅"
+                   "游业增添助力。\n"
+                   "\n"
+                   "周严四级河的蜕变,是周庄社区8条主要河道、江安镇60条河道及黑臭水体的一个缩"
+                   "影。\n");
+
+  g_assert_cmpuint (segments->len, ==, 2);
+  g_assert_true (
+      sd_test_body_has (g_ptr_array_index (segments, 0), "20日", "营造良好的社会氛围。"));
+  g_assert_true (sd_test_body_has (g_ptr_array_index (segments, 1), "阳春三月", NULL));
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/segmenter-untitled/scene/opens-items", test_scene_opens_items);
   g_test_add_func ("/segmenter-untitled/scene/feature-stays", test_feature_scene_stays);
+  g_test_add_func ("/segmenter-untitled/scene/after-byline", test_scene_after_byline);
   return g_test_run ();
 }
