@@ -8,7 +8,8 @@
  * town the story above never wrote out) in words the story above does not
  * use over two paragraphs on each side opens a story; a feature's own new
  * scene, which writes out no place, stays in it.  After a byline the
- * same evidence, a little more of the story's words allowed, opens one.
+ * same evidence, a little more of the story's words allowed, opens one,
+ * and so does it a photo's caption of no date closed by its credit.
  */
 #include "config.h"
 
@@ -194,6 +195,44 @@ test_scene_after_byline (void)
   g_assert_true (sd_test_body_has (g_ptr_array_index (segments, 1), "阳春三月", NULL));
 }
 
+/* r39 (b10): under a story of 海州's snow, a picture item of no title and
+ * no date (地处洪泽湖畔的泗洪县在…, closed by its credit 许昌亮 摄 光明图片)
+ * is the photo's own story, not the story's last paragraph. */
+static void
+test_picture_item_of_own_scene (void)
+{
+  g_autoptr (GPtrArray) segments =
+      sd_test_cut ("# 连云港海州:以“雪”之名彰显“海州温度”\n"
+                   "\n"
+                   "连日来,连云港市迎来了一段持续降雪,给市民的生活、出行带来很大不便。为保障城"
+                   "市道路畅通和市民安全出行,海州区迅即行动,发出“以雪为令,全力以赴”除雪倡议"
+                   ",第一时间启动应急响应预案,全区近3万名党员干部、网格员、志愿者等深入居民小"
+                   "区、背街小巷、商户门前开展清雪除冰,用实际行动彰显“海州温度”。\n"
+                   "\n"
+                   "在朐海社区中茵名都西门广场,机关党员干部\n"
+                   "\n"
+                   "身穿红色志愿马甲,拿起铁锹、雪铲和扫帚,与风雪作战;路南街道河运社区书记王庆"
+                   "枝带领20名干部和党员志愿者,对河运路、南极南路至大庆路、运河路、河运巷、朝"
+                   "阳路商铺前路面铲雪撒盐,做好相应的应急准备措施;家住海州街道的“新时代海州好"
+                   "人”金为民,发动市徒协微马健委会280名志愿者,共同参与扫雪除冰工作。2月3"
+                   "日-4日,海州区处处都是红马甲除雪、保障市民出行的身影。\n"
+                   "\n"
+                   "志愿者上门服务\n"
+                   "\n"
+                   "在位于新坝小荡村蔬菜基地大棚内,农技人员耐心细致地为种植户讲解雪后大棚管理注"
+                   "意事项,为广大种植户吃下了“定心丸”。\n"
+                   "\n"
+                   "地处洪泽湖畔的泗洪县在洪泽湖退养水面栽植荷藕、菱角、芡实等水生植物,建成13"
+                   ".85万亩水上生态牧场,以乡镇村(居)为单位组织低收入渔民加入合作社统一销售"
+                   "分红。既加快了渔民脱贫步伐,又改善了洪泽湖水域生态环境。\n"
+                   "\n"
+                   "许昌亮 摄 光明图片\n");
+
+  g_assert_cmpuint (segments->len, ==, 2);
+  g_assert_true (sd_test_body_has (g_ptr_array_index (segments, 0), "连日来", "下了“定心丸”。"));
+  g_assert_true (sd_test_body_has (g_ptr_array_index (segments, 1), "地处洪泽湖畔", NULL));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -201,5 +240,6 @@ main (int argc, char **argv)
   g_test_add_func ("/segmenter-untitled/scene/opens-items", test_scene_opens_items);
   g_test_add_func ("/segmenter-untitled/scene/feature-stays", test_feature_scene_stays);
   g_test_add_func ("/segmenter-untitled/scene/after-byline", test_scene_after_byline);
+  g_test_add_func ("/segmenter-untitled/scene/picture-item", test_picture_item_of_own_scene);
   return g_test_run ();
 }
