@@ -190,7 +190,8 @@ _sd_seg_closes_page_item (SdSegPage *page, guint i)
 
 /* A photo printed after a story with no title of its own: a credit line
  * closes its caption, one or two short paragraphs that open with a date or
- * 近日 ("3月21日,在连云区高公岛…", "新华社记者 季春鹏 摄").  The story
+ * 近日 ("3月21日,在连云区高公岛…", "新华社记者 季春鹏 摄") or set a scene
+ * of their own (地处洪泽湖畔的泗洪县在…, `_sd_seg_sets_own_scene`).  The story
  * above keeps what came before.  Returns whether the photo was split off
  * into a story of its own. */
 gboolean
@@ -217,7 +218,7 @@ _sd_seg_split_off_photo (SdSegPage *page, guint i)
       chars += _sd_text_count_chars (page->text, c->prose_start, c->prose_end, PHOTO_MAX_CHARS + 1);
       if (chars > PHOTO_MAX_CHARS)
         break;
-      if (_sd_seg_starts_with_opener (page, c))
+      if (_sd_seg_starts_with_opener (page, c) || _sd_seg_sets_own_scene (page, story, k))
         first = k;
     }
   /* the story above keeps a paragraph that ends a sentence, or a photo's

@@ -336,6 +336,11 @@ G_GNUC_INTERNAL gboolean   _sd_seg_starts_with_dated_lead (SdSegPage *page,
 G_GNUC_INTERNAL gboolean   _sd_seg_opens_untitled_item (SdSegPage  *page,
                                                         SdSegStory *story,
                                                         guint       i);
+/* sd-untitled.c: unit @i, a photo's caption of no date under @story, sets
+ * a scene of its own: a picture item printed with no title */
+G_GNUC_INTERNAL gboolean   _sd_seg_sets_own_scene      (SdSegPage  *page,
+                                                        SdSegStory *story,
+                                                        guint       i);
 /* sd-credits.c: the role a reporter field leaves out where it leads */
 G_GNUC_INTERNAL gsize      _sd_seg_leading_role_length (const char *names);
 G_GNUC_INTERNAL char      *_sd_seg_dup_roles_apart (const char *names);
