@@ -652,7 +652,7 @@ test_inspector_chips_stay (void)
 
   gtk_container_add (GTK_CONTAINER (window), inspector);
   gtk_widget_show_all (window);
-  sd_story_inspector_set_stories (SD_STORY_INSPECTOR (inspector), first);
+  sd_story_inspector_set_stories (SD_STORY_INSPECTOR (inspector), first, NULL);
   process_events ();
   tags = dup_chip_tags (inspector, chips);
   g_assert_cmpstr (tags, ==, "党建|要闻");
@@ -660,7 +660,7 @@ test_inspector_chips_stay (void)
   g_object_add_weak_pointer (G_OBJECT (kept), (gpointer *) &kept);
 
   /* the same story read again, one tag replaced */
-  sd_story_inspector_set_stories (SD_STORY_INSPECTOR (inspector), second);
+  sd_story_inspector_set_stories (SD_STORY_INSPECTOR (inspector), second, NULL);
   process_events ();
   g_clear_pointer (&tags, g_free);
   tags = dup_chip_tags (inspector, chips);
@@ -668,7 +668,7 @@ test_inspector_chips_stay (void)
   g_assert_true (kept == g_ptr_array_index (chips, 0));
 
   /* the order follows the story's, still with the same chips */
-  sd_story_inspector_set_stories (SD_STORY_INSPECTOR (inspector), third);
+  sd_story_inspector_set_stories (SD_STORY_INSPECTOR (inspector), third, NULL);
   process_events ();
   g_clear_pointer (&tags, g_free);
   tags = dup_chip_tags (inspector, chips);
@@ -676,6 +676,53 @@ test_inspector_chips_stay (void)
   g_assert_true (kept == g_ptr_array_index (chips, 1));
 
   g_object_remove_weak_pointer (G_OBJECT (kept), (gpointer *) &kept);
+  gtk_widget_destroy (window);
+}
+
+static void
+collect_label_texts (GtkWidget *widget, gpointer data)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget))
+    g_string_append_printf (data, "%s|", gtk_label_get_text (GTK_LABEL (widget)));
+  else if (GTK_IS_CONTAINER (widget))
+    gtk_container_forall (GTK_CONTAINER (widget), collect_label_texts, data);
+}
+
+/* Select all on a long list: the list has read some of the stories only.
+ * The panel counts every one, and the chips do not count a tag over the
+ * stories read as if they were all (it cannot know the others' tags). */
+static void
+test_inspector_unread_selection (void)
+{
+  GtkWidget *window = gtk_window_new (GTK_WINDOW_TOPLEVEL);
+  GtkWidget *inspector = g_object_new (SD_TYPE_STORY_INSPECTOR, NULL);
+  g_autoptr (GPtrArray) read = new_selection ((const char *[]){ "党建", NULL });
+  g_autoptr (GPtrArray) other = new_selection ((const char *[]){ "党建", NULL });
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GString) texts = g_string_new ("|");
+
+  ((SdStory *) g_ptr_array_index (other, 0))->id = 8;
+  g_ptr_array_add (read, sd_story_ref (g_ptr_array_index (other, 0)));
+  for (gint64 id = 7; id <= 10; id++)
+    g_array_append_val (ids, id);
+  gtk_container_add (GTK_CONTAINER (window), inspector);
+  gtk_widget_show_all (window);
+
+  /* all read: the chip counts its stories */
+  sd_story_inspector_set_stories (SD_STORY_INSPECTOR (inspector), read, NULL);
+  process_events ();
+  gtk_container_forall (GTK_CONTAINER (inspector), collect_label_texts, texts);
+  g_assert_nonnull (strstr (texts->str, "|2 stories selected: tags apply to all|"));
+  g_assert_nonnull (strstr (texts->str, "|党建 (2)|"));
+
+  /* four selected, two read */
+  sd_story_inspector_set_stories (SD_STORY_INSPECTOR (inspector), read, ids);
+  process_events ();
+  g_string_assign (texts, "|");
+  gtk_container_forall (GTK_CONTAINER (inspector), collect_label_texts, texts);
+  g_assert_nonnull (strstr (texts->str, "|4 stories selected: tags apply to all|"));
+  g_assert_nonnull (strstr (texts->str, "|党建|"));
+  g_assert_null (strstr (texts->str, "(2)"));
   gtk_widget_destroy (window);
 }
 
@@ -692,6 +739,7 @@ main (int argc, char **argv)
   g_test_add_func ("/widgets/page-view/marks", test_page_view_marks);
   g_test_add_func ("/widgets/page-view/no-leak", test_page_view_no_leak);
   g_test_add_func ("/widgets/inspector/chips-stay", test_inspector_chips_stay);
+  g_test_add_func ("/widgets/inspector/unread-selection", test_inspector_unread_selection);
   g_test_add ("/widgets/place-chooser/same-name", ChooserFixture, NULL, chooser_setup,
               test_chooser_same_name, chooser_teardown);
   g_test_add ("/widgets/place-chooser/district", ChooserFixture, NULL, chooser_setup,

@@ -49,6 +49,7 @@ struct _SdStoryInspector
   SdStoryModel   *shown;
   SdEditHistory  *history;
   GPtrArray      *stories;   /* (element-type SdStory) the selection */
+  GArray         *ids;       /* (element-type gint64) all of it, read or not */
   GHashTable     *tag_order; /* tag → its place among the chips, from 1 */
   gboolean        updating;
   /* another editor set the story's status while this one chose: the
@@ -73,24 +74,21 @@ get_single_story (SdStoryInspector *self)
                                                           : NULL;
 }
 
-static GArray *
-dup_selected_ids (SdStoryInspector *self)
+/* How many stories are selected, the ones the list has not read too. */
+static guint
+count_selected (SdStoryInspector *self)
 {
-  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-  for (guint i = 0; self->stories != NULL && i < self->stories->len; i++)
-    g_array_append_val (ids, ((SdStory *) g_ptr_array_index (self->stories, i))->id);
-  return ids;
+  return self->ids != NULL ? self->ids->len : 0;
 }
 
 static void
 change_tag (SdStoryInspector *self, const char *tag, gboolean add)
 {
-  g_autoptr (GArray) ids = dup_selected_ids (self);
+  GArray  *ids = self->ids;
   g_autoptr (GError) error = NULL;
   gboolean ok;
 
-  if (ids->len == 0 || self->history == NULL)
+  if (count_selected (self) == 0 || self->history == NULL)
     return;
   ok =
       add ? sd_edit_history_add_tag (self->history, (gint64 *) ids->data, ids->len, tag, &error)
@@ -350,8 +348,11 @@ show_tags (SdStoryInspector *self)
       const char *tag = g_ptr_array_index (order, i);
       const char *color =
           self->library ? sd_library_model_lookup_tag_color (self->library, tag) : NULL;
-      /* A count says something only when several stories are selected. */
-      guint      count = n > 1 ? GPOINTER_TO_UINT (g_hash_table_lookup (counts, tag)) : 0;
+      /* A count says something only when several stories are selected,
+       * and is known only when the list has read them all. */
+      guint      count = n > 1 && n == count_selected (self)
+                             ? GPOINTER_TO_UINT (g_hash_table_lookup (counts, tag))
+                             : 0;
       SdTagChip *chip = g_hash_table_lookup (kept, tag);
 
       if (chip != NULL)
@@ -506,7 +507,7 @@ static void
 show_selection (SdStoryInspector *self)
 {
   const SdStory *story = get_single_story (self);
-  guint          n = self->stories != NULL ? self->stories->len : 0;
+  guint          n = count_selected (self);
 
   self->updating = TRUE;
   show_tags (self);
@@ -553,6 +554,7 @@ sd_story_inspector_dispose (GObject *object)
   g_clear_object (&self->history);
   g_clear_object (&self->library);
   g_clear_object (&self->shown);
+  g_clear_pointer (&self->ids, g_array_unref);
   g_clear_pointer (&self->stories, g_ptr_array_unref);
   if (self->tag_box != NULL)
     gtk_flow_box_set_sort_func (self->tag_box, NULL, NULL, NULL);
@@ -629,7 +631,7 @@ sd_story_inspector_set_models (SdStoryInspector *self,
 }
 
 void
-sd_story_inspector_set_stories (SdStoryInspector *self, GPtrArray *stories)
+sd_story_inspector_set_stories (SdStoryInspector *self, GPtrArray *stories, GArray *ids)
 {
   const SdStory *before, *now;
   gint64         before_id;
@@ -642,6 +644,15 @@ sd_story_inspector_set_stories (SdStoryInspector *self, GPtrArray *stories)
     g_ptr_array_ref (stories);
   g_clear_pointer (&self->stories, g_ptr_array_unref);
   self->stories = stories;
+  g_clear_pointer (&self->ids, g_array_unref);
+  if (ids != NULL)
+    self->ids = g_array_ref (ids);
+  else
+    {
+      self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      for (guint i = 0; stories != NULL && i < stories->len; i++)
+        g_array_append_val (self->ids, ((SdStory *) g_ptr_array_index (stories, i))->id);
+    }
   now = get_single_story (self);
   /* The same story selected again (the list reloaded after another
    * process wrote): the note being typed, its conflict with that writer,

@@ -28,9 +28,13 @@ void sd_story_inspector_set_models   (SdStoryInspector *self,
                                       SdEditHistory    *history);
 /* @stories: (element-type SdStory) the selected stories: one full record,
  * or several short ones (then only tags can be changed, on all of them).
- * Saves a note still being typed for the previous story. */
+ * @ids: (element-type gint64) (nullable): every selected story's id, when
+ * the selection holds stories the list has not read (select all on a long
+ * list): tags then change on all of them, and the count says so.  Saves a
+ * note still being typed for the previous story. */
 void sd_story_inspector_set_stories  (SdStoryInspector *self,
-                                      GPtrArray        *stories);
+                                      GPtrArray        *stories,
+                                      GArray           *ids);
 /* The shown story changed in the library (an undo, a tag added elsewhere):
  * shows @story again, keeping a note being typed. */
 void sd_story_inspector_update_story (SdStoryInspector *self,

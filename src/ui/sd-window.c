@@ -181,7 +181,7 @@ _sd_window_show_selection (SdWindow *self)
         if (listed != NULL)
           g_ptr_array_add (selection, sd_story_ref (listed));
       }
-  sd_story_inspector_set_stories (self->inspector, selection);
+  sd_story_inspector_set_stories (self->inspector, selection, ids);
   _sd_window_set_list_scope (self, self->list_kind); /* the menu says their status and tags */
   for (const char *const *name =
            (const char *const[]){ "set-status", "highlight", "split-story", "merge-story",
