@@ -564,9 +564,8 @@ sd_store_explain_search (SdStore *self, const SdScope *scope, const char *query,
   g_return_val_if_fail (SD_IS_STORE (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
 
-  stmt =
-      prepare (self, SHAPE_RANKED, scope, query, STORY_COLUMNS, FALSE, "EXPLAIN QUERY PLAN ",
-               200, error);
+  stmt = prepare (self, SHAPE_RANKED, scope, query, STORY_COLUMNS, FALSE, "EXPLAIN QUERY PLAN ",
+                  200, error);
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
