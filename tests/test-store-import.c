@@ -130,6 +130,22 @@ test_new_version (Fixture *fixture, gconstpointer data)
   g_assert_cmpint (sd_store_count_matches (fixture->store, NULL, "第2版", NULL), ==, N_STORIES - 1);
 }
 
+/* The stories the library's counts by place hold, in all. */
+static gint64
+count_placed (SdStore *store)
+{
+  g_autoptr (GHashTable) counts = sd_store_count_by_place (store, NULL);
+  GHashTableIter iter;
+  gpointer       count;
+  gint64         n = 0;
+
+  g_assert_nonnull (counts);
+  g_hash_table_iter_init (&iter, counts);
+  while (g_hash_table_iter_next (&iter, NULL, &count))
+    n += *(gint64 *) count;
+  return n;
+}
+
 /* What an import stopped half-way leaves: a partial page with some of its
  * stories.  Not known; stored again whole by the next import. */
 static void
@@ -149,11 +165,14 @@ test_partial_page_stored_again (Fixture *fixture, gconstpointer data)
                                  NULL, NULL, NULL),
                    ==, SQLITE_OK);
   sqlite3_close (db);
+  /* (the counts of the tree leave a partial page's stories out) */
+  g_assert_cmpint (count_placed (fixture->store), ==, 0);
 
   g_assert_true (sd_store_check_page (fixture->store, &page, &known, NULL, &error));
   g_assert_false (known);
   add_version (fixture->store, 1);
   g_assert_cmpint (sd_store_count_stories (fixture->store, NULL), ==, N_STORIES);
+  g_assert_cmpint (count_placed (fixture->store), ==, N_STORIES);
   assert_all_found (fixture, N_STORIES);
   g_assert_true (sd_store_check_page (fixture->store, &page, &known, NULL, &error));
   g_assert_true (known);
