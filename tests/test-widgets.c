@@ -8,13 +8,16 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
 #include "sd-han-glyphs.h"
 
+#include "sd-edit-history.h"
 #include "sd-gazetteer.h"
 #include "sd-page-view.h"
 #include "sd-place-chooser.h"
+#include "sd-store.h"
 #include "sd-story-inspector.h"
 #include "sd-tag-chip.h"
 
@@ -726,6 +729,83 @@ test_inspector_unread_selection (void)
   gtk_widget_destroy (window);
 }
 
+static void
+find_tag_entry (GtkWidget *widget, gpointer data)
+{
+  GtkWidget **found = data;
+
+  if (GTK_IS_ENTRY (widget)
+      && g_strcmp0 (gtk_entry_get_placeholder_text (GTK_ENTRY (widget)), "Add a tag…") == 0)
+    *found = widget;
+  else if (GTK_IS_CONTAINER (widget))
+    gtk_container_forall (GTK_CONTAINER (widget), find_tag_entry, data);
+}
+
+/* A tag typed in the panel after select all reaches every selected story,
+ * the ones the list has not read too (a real library and its history). */
+static void
+test_inspector_tags_unread (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("sd-widgets-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  g_autoptr (SdStore) store = sd_store_open (path, &error);
+  g_autoptr (GPtrArray) stories = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_story_unref);
+  g_autoptr (GPtrArray) read = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_story_unref);
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (SdEditHistory) history = NULL;
+  SdPageRecord page = { "p.txt", "sum", "UTF-8", "text", 4 };
+  GtkWidget   *window = gtk_window_new (GTK_WINDOW_TOPLEVEL);
+  GtkWidget   *inspector = g_object_new (SD_TYPE_STORY_INSPECTOR, NULL);
+  GtkWidget   *entry = NULL;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < 4; i++)
+    {
+      SdStory *story = sd_story_new ();
+      story->headline = g_strdup_printf ("标题%u", i);
+      story->body = g_strdup ("吴江区举行活动。");
+      g_ptr_array_add (stories, story);
+    }
+  g_assert_true (sd_store_add_page (store, &page, stories, NULL, &error));
+  g_assert_no_error (error);
+  for (gint64 id = 1; id <= 4; id++)
+    g_array_append_val (ids, id);
+  /* the list has read the first two */
+  for (gint64 id = 1; id <= 2; id++)
+    g_ptr_array_add (read, sd_store_get_story (store, id, &error));
+  g_assert_no_error (error);
+
+  history = sd_edit_history_new (store);
+  gtk_container_add (GTK_CONTAINER (window), inspector);
+  gtk_widget_show_all (window);
+  sd_story_inspector_set_models (SD_STORY_INSPECTOR (inspector), NULL, NULL, history);
+  sd_story_inspector_set_stories (SD_STORY_INSPECTOR (inspector), read, ids);
+  process_events ();
+  find_tag_entry (inspector, &entry);
+  g_assert_nonnull (entry);
+  gtk_entry_set_text (GTK_ENTRY (entry), "党建");
+  g_signal_emit_by_name (entry, "activate");
+  process_events ();
+  for (gint64 id = 1; id <= 4; id++)
+    {
+      g_autoptr (SdStory) story = sd_store_get_story (store, id, &error);
+
+      g_assert_no_error (error);
+      g_assert_true (g_ptr_array_find_with_equal_func (story->tags, "党建", g_str_equal, NULL));
+    }
+  gtk_widget_destroy (window);
+  g_clear_object (&history);
+  g_clear_object (&store);
+  for (const char *const *suffix = (const char *const[]){ "", "-wal", "-shm", NULL }; *suffix;
+       suffix++)
+    {
+      g_autofree char *file = g_strconcat (path, *suffix, NULL);
+      g_remove (file);
+    }
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -740,6 +820,7 @@ main (int argc, char **argv)
   g_test_add_func ("/widgets/page-view/no-leak", test_page_view_no_leak);
   g_test_add_func ("/widgets/inspector/chips-stay", test_inspector_chips_stay);
   g_test_add_func ("/widgets/inspector/unread-selection", test_inspector_unread_selection);
+  g_test_add_func ("/widgets/inspector/tags-unread", test_inspector_tags_unread);
   g_test_add ("/widgets/place-chooser/same-name", ChooserFixture, NULL, chooser_setup,
               test_chooser_same_name, chooser_teardown);
   g_test_add ("/widgets/place-chooser/district", ChooserFixture, NULL, chooser_setup,

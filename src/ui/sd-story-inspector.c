@@ -84,12 +84,14 @@ count_selected (SdStoryInspector *self)
 static void
 change_tag (SdStoryInspector *self, const char *tag, gboolean add)
 {
-  GArray  *ids = self->ids;
+  g_autoptr (GArray) ids = NULL;
   g_autoptr (GError) error = NULL;
   gboolean ok;
 
   if (count_selected (self) == 0 || self->history == NULL)
     return;
+  /* held: the library's change signal may hand the panel a new selection */
+  ids = g_array_ref (self->ids);
   ok =
       add ? sd_edit_history_add_tag (self->history, (gint64 *) ids->data, ids->len, tag, &error)
           : sd_edit_history_remove_tag (self->history, (gint64 *) ids->data, ids->len, tag, &error);

@@ -156,6 +156,8 @@ _sd_window_get_shown_id (SdWindow *self)
   return story != NULL ? story->id : 0;
 }
 
+#define SELECTION_SHOWN_MAX 1000
+
 /* The inspector gets the selected stories: the shown one in full, or
  * several as they are listed. */
 void
@@ -174,7 +176,10 @@ _sd_window_show_selection (SdWindow *self)
   if (ids->len == 1 && story != NULL)
     g_ptr_array_add (selection, sd_story_ref (story));
   else
-    for (guint i = 0; i < ids->len; i++)
+    /* The panel shows the tags of the first stories of a selection; its
+     * edits go to every id.  Looking up all of a select-all on a library
+     * of a million stories would cost the main thread on every change. */
+    for (guint i = 0; i < MIN (ids->len, SELECTION_SHOWN_MAX); i++)
       {
         SdStory *listed =
             sd_story_list_model_lookup (self->stories, g_array_index (ids, gint64, i));
