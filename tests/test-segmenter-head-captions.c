@@ -48,6 +48,25 @@ test_caption_over_credit_line (void)
   g_assert_true (sd_test_body_has (story, "近日", NULL));
 }
 
+/* r74 (b19, as Tesseract read it, its △ read as 人): a lone sentence
+ * between the headline and a lead that opens with a date is a caption,
+ * as one over a dateline is. */
+static void
+test_caption_over_dated_lead (void)
+{
+  g_autoptr (GPtrArray) segments = sd_test_cut (
+      "# 盐城社区志愿者送关爱 26位空巢老人收到野问品\n\n"
+      "人社区志愿者看望空巢老人。\n\n"
+      "28日上午,城南新区黄海街道座鸣社区26位空和全、孤寡和贫困老人 "
+      "收到了米、.油、牛奶等慰问品。\n\n"
+      "王驳驳和老伴年过八旬,儿女们都不在身边。“年纪大了,家里就是我和老伴,有时感觉怪冷清的。"
+      "感谢社区志愿者隔三差五上门看望，陪我们聊天。”\n");
+  SdSegment *story = sd_test_story_headed (segments, "盐城社区志愿者送关爱 26位空巢老人收到野问品");
+
+  g_assert_true (sd_test_body_has (story, "28日上午", NULL));
+  sd_test_assert_one_caption (story, "人社区志愿者看望空巢老人。");
+}
+
 /* r61 (b16): a first line cut at the column's edge under the headline
  * is the text's start, no caption. */
 static void
@@ -97,6 +116,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/segmenter-head-captions/picture-mark", test_picture_mark);
   g_test_add_func ("/segmenter-head-captions/over-credit-line", test_caption_over_credit_line);
+  g_test_add_func ("/segmenter-head-captions/over-dated-lead", test_caption_over_dated_lead);
   g_test_add_func ("/segmenter-head-captions/short-lead-stays", test_short_lead_stays);
   g_test_add_func ("/segmenter-head-captions/place-wire", test_place_wire_dateline);
   g_test_add_func ("/segmenter-head-captions/wire-before-source", test_wire_before_source);

@@ -136,7 +136,10 @@ is_lone_sentence (SdSegPage *page, SdSegUnit *u)
 /* The story's text opens with its dateline ("中国江苏网5月12日讯…"): a
  * lone short sentence between the header and the dateline is a photo's
  * caption printed there ("社区居民表演的《洲岛大鼓》。"), not the text's
- * start. */
+ * start.  So is one over a lead that opens as news does ("28日上午，…",
+ * 近日) when it opens no such lead itself and no credit printed apart
+ * (which takes the lone sentence) is the story's ("人社区志愿者看望空巢
+ * 老人。", its △ read as 人). */
 static gboolean
 precedes_dateline (SdSegPage *page, SdSegStory *story, guint i)
 {
@@ -146,7 +149,10 @@ precedes_dateline (SdSegPage *page, SdSegStory *story, guint i)
   if (i <= story->first || i >= story->last || u->tail_credit || u->tail_names)
     return FALSE;
   next = _sd_seg_unit_at (page, i + 1);
-  return next->role == ROLE_BODY && next->news_lead
+  return next->role == ROLE_BODY
+         && (next->news_lead
+             || (_sd_seg_starts_with_opener (page, next) && !_sd_seg_starts_with_opener (page, u)
+                 && story->credit == NONE))
          && _sd_seg_unit_at (page, i - 1)->role == ROLE_HEADLINE && is_lone_sentence (page, u);
 }
 
