@@ -4,7 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * In lines of real pages: photo captions printed between a story's
- * header and its text are taken out of the body, and the dateline a
+ * header and its text (and a spread's numbered ones after it) are taken
+ * out of the body, and the dateline a
  * text opens with is left out of it, whatever the outlet.
  */
 #include "config.h"
@@ -67,6 +68,34 @@ test_caption_over_dated_lead (void)
   sd_test_assert_one_caption (story, "人社区志愿者看望空巢老人。");
 }
 
+/* r109 (b28, as Tesseract read it): a spread's numbered captions printed
+ * one under another over the last one's credit are all captions; the
+ * text ends where they begin. */
+static void
+test_numbered_captions (void)
+{
+  g_autoptr (GPtrArray) segments = sd_test_cut ("# 戴南镇举行首届 “墨缘杯”学生棋类比赛\n\n"
+                                                "近日,戴南镇举行首届“墨缘杯”学生棋类比赛。"
+                                                "来自全镇的50多名青少年在工农路“墨缘教育”展开"
+                                                "了一场激烈的角逐。镇党委副书记刘林来到比赛现场"
+                                                "观看小选手们对奔。\n\n"
+                                                "经过半天的激烈角逐,来自董北实验小学的朱恒宇"
+                                                "荣获中国象棋A组冠军、顾子航荣获中国象棋B组冠"
+                                                "军,来自戴南中心小学的翟子宕荣获围棋组冠军。\n\n"
+                                                "图1 开赛。\n\n"
+                                                "图2 观战。\n\n"
+                                                "图3 对弈。\n\n"
+                                                "图4 棋场。\n\n"
+                                                "施伍钰摄\n");
+  SdSegment *story = g_ptr_array_index (segments, 0);
+
+  g_assert_cmpuint (segments->len, ==, 1);
+  g_assert_true (sd_test_body_has (story, "近日", "荣获围棋组冠军。"));
+  g_assert_cmpuint (story->captions->len, ==, 4);
+  g_assert_cmpstr (g_ptr_array_index (story->captions, 0), ==, "图1 开赛。");
+  g_assert_cmpstr (g_ptr_array_index (story->captions, 2), ==, "图3 对弈。");
+}
+
 /* r61 (b16): a first line cut at the column's edge under the headline
  * is the text's start, no caption. */
 static void
@@ -117,6 +146,7 @@ main (int argc, char **argv)
   g_test_add_func ("/segmenter-head-captions/picture-mark", test_picture_mark);
   g_test_add_func ("/segmenter-head-captions/over-credit-line", test_caption_over_credit_line);
   g_test_add_func ("/segmenter-head-captions/over-dated-lead", test_caption_over_dated_lead);
+  g_test_add_func ("/segmenter-head-captions/numbered", test_numbered_captions);
   g_test_add_func ("/segmenter-head-captions/short-lead-stays", test_short_lead_stays);
   g_test_add_func ("/segmenter-head-captions/place-wire", test_place_wire_dateline);
   g_test_add_func ("/segmenter-head-captions/wire-before-source", test_wire_before_source);

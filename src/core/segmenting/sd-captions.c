@@ -222,6 +222,34 @@ take_caption (SdSegPage *page, SdSegUnit *u, SdSegment *segment)
                                                             u->prose_end - u->prose_start));
 }
 
+/* "图2 观战。": a caption that says which of a spread's photos it is */
+static gboolean
+is_numbered_caption (SdSegPage *page, SdSegUnit *u)
+{
+  gsize pos = u->prose_start;
+
+  if (u->role != ROLE_BODY || !_sd_text_has_prefix (page->text, pos, u->prose_end, "图"))
+    return FALSE;
+  pos += strlen ("图");
+  return pos < u->prose_end && g_ascii_isdigit (page->text[pos]) && is_lone_sentence (page, u);
+}
+
+/* The numbered captions of a spread printed one under another over the
+ * last one's credit ("图1 开赛。" … "图4 棋场。" over "施伍钰摄"): those
+ * above @caption are captions too, taken in the order they stand. */
+static void
+take_numbered_captions_above (SdSegPage *page, SdSegStory *story, guint caption, SdSegment *segment)
+{
+  guint first = caption;
+
+  if (!is_numbered_caption (page, _sd_seg_unit_at (page, caption)))
+    return;
+  while (first > story->first && is_numbered_caption (page, _sd_seg_unit_at (page, first - 1)))
+    first--;
+  for (guint k = first; k < caption; k++)
+    take_caption (page, _sd_seg_unit_at (page, k), segment);
+}
+
 /* Photo credits inside a story: the short sentence printed with each one is
  * its caption; a credit printed apart takes the lone sentence under the
  * headline.  A photo item keeps its text, but for a caption under it. */
@@ -294,6 +322,8 @@ _sd_seg_collect_captions (SdSegPage *page, SdSegStory *story, SdSegment *segment
           if (is_lone_sentence (page, lone))
             caption = lone;
         }
+      if (caption != NULL && caption == _sd_seg_unit_at (page, i - 1))
+        take_numbered_captions_above (page, story, i - 1, segment);
       if (caption != NULL)
         {
           caption->role = ROLE_CAPTION;
