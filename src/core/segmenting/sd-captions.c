@@ -288,8 +288,17 @@ _sd_seg_collect_captions (SdSegPage *page, SdSegStory *story, SdSegment *segment
         }
       if (u->role == ROLE_BODY && first_body == NONE)
         first_body = i;
-      /* "…体验采摘乐趣。 赵明/摄" with the story going on after it */
-      if (u->role == ROLE_BODY && u->tail_credit && i < story->last_body && u->ends_sentence
+      /* "…体验采摘乐趣。 赵明/摄" with the story going on after it, or
+       * after such a caption ("…盛开的花。 X 摄" over "游客在…“打卡”。
+       * X供图": a spread's captions, each with its credit, end the story;
+       * a caption, a paragraph of its own, not the end of one a column
+       * break cut) */
+      if (u->role == ROLE_BODY && u->tail_credit
+          && (i < story->last_body
+              || (i > story->first && _sd_seg_unit_at (page, i - 1)->role == ROLE_CAPTION
+                  && _sd_seg_unit_at (page, i - 1)->tail_credit
+                  && _sd_seg_opens_paragraph (page, i - 1)))
+          && u->ends_sentence
           && _sd_text_count_chars (page->text, u->prose_start, u->prose_end, CAPTION_MAX_CHARS)
                  <= CAPTION_MAX_CHARS)
         {
