@@ -4,7 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * In lines of real pages: photo captions printed between a story's
- * header and its text are taken out of the body, and the dateline a
+ * header and its text (and a spread's numbered ones after it, and
+ * credited ones closing it) are taken out of the body, and the dateline a
  * text opens with is left out of it, whatever the outlet.
  */
 #include "config.h"
@@ -46,6 +47,103 @@ test_caption_over_credit_line (void)
   SdSegment *story = sd_test_story_headed (segments, "300幅“文明城”公益广告扮靓贾汪街道");
 
   g_assert_true (sd_test_body_has (story, "近日", NULL));
+}
+
+/* r74 (b19, as Tesseract read it, its △ read as 人): a lone sentence
+ * between the headline and a lead that opens with a date is a caption,
+ * as one over a dateline is. */
+static void
+test_caption_over_dated_lead (void)
+{
+  g_autoptr (GPtrArray) segments = sd_test_cut (
+      "# 盐城社区志愿者送关爱 26位空巢老人收到野问品\n\n"
+      "人社区志愿者看望空巢老人。\n\n"
+      "28日上午,城南新区黄海街道座鸣社区26位空和全、孤寡和贫困老人 "
+      "收到了米、.油、牛奶等慰问品。\n\n"
+      "王驳驳和老伴年过八旬,儿女们都不在身边。“年纪大了,家里就是我和老伴,有时感觉怪冷清的。"
+      "感谢社区志愿者隔三差五上门看望，陪我们聊天。”\n");
+  SdSegment *story = sd_test_story_headed (segments, "盐城社区志愿者送关爱 26位空巢老人收到野问品");
+
+  g_assert_true (sd_test_body_has (story, "28日上午", NULL));
+  sd_test_assert_one_caption (story, "人社区志愿者看望空巢老人。");
+}
+
+/* r109 (b28, as Tesseract read it): a spread's numbered captions printed
+ * one under another over the last one's credit are all captions; the
+ * text ends where they begin. */
+static void
+test_numbered_captions (void)
+{
+  g_autoptr (GPtrArray) segments = sd_test_cut ("# 戴南镇举行首届 “墨缘杯”学生棋类比赛\n\n"
+                                                "近日,戴南镇举行首届“墨缘杯”学生棋类比赛。"
+                                                "来自全镇的50多名青少年在工农路“墨缘教育”展开"
+                                                "了一场激烈的角逐。镇党委副书记刘林来到比赛现场"
+                                                "观看小选手们对奔。\n\n"
+                                                "经过半天的激烈角逐,来自董北实验小学的朱恒宇"
+                                                "荣获中国象棋A组冠军、顾子航荣获中国象棋B组冠"
+                                                "军,来自戴南中心小学的翟子宕荣获围棋组冠军。\n\n"
+                                                "图1 开赛。\n\n"
+                                                "图2 观战。\n\n"
+                                                "图3 对弈。\n\n"
+                                                "图4 棋场。\n\n"
+                                                "施伍钰摄\n");
+  SdSegment *story = g_ptr_array_index (segments, 0);
+
+  g_assert_cmpuint (segments->len, ==, 1);
+  g_assert_true (sd_test_body_has (story, "近日", "荣获围棋组冠军。"));
+  g_assert_cmpuint (story->captions->len, ==, 4);
+  g_assert_cmpstr (g_ptr_array_index (story->captions, 0), ==, "图1 开赛。");
+  g_assert_cmpstr (g_ptr_array_index (story->captions, 2), ==, "图3 对弈。");
+}
+
+/* r63 (b16): two captions, each with its credit, close the story: the
+ * last is a caption as the first is, not the text's end. */
+static void
+test_credited_captions_at_end (void)
+{
+  g_autoptr (GPtrArray) segments = sd_test_cut (
+      "# 打卡邳州网红“后花园”,一年接待游客达300万人次\n\n"
+      "据了解,邳州银杏湖风景区有沙滩浴场、水上游乐园、授贤古渡、邳州沂河悬索玻璃桥等景点,"
+      "还被誉为邳州城市“后花园”。\n\n"
+      "邳州银杏湖玻璃栈桥全长300米,共6跨,每跨长50米,每一跨两端各15米菠萝格木,"
+      "中间20米是钢化玻璃材料,比张家界峡谷的玻璃桥只短了75米。由于桥梁采用特殊的结构形式,"
+      "人站在上面,桥下滑的最大幅度可达一米左右,成为江苏省少见的玻璃步道悬索桥。\n\n"
+      "邳州银杏湖风景区秋季里盛开的花。 中国青年网记者耿立君 摄\n\n"
+      "游客在邳州银杏湖风景区内“打卡”。 邳州市委宣传部供图\n");
+  SdSegment *story = g_ptr_array_index (segments, 0);
+
+  g_assert_cmpuint (segments->len, ==, 1);
+  g_assert_true (sd_test_body_has (story, "据了解", "玻璃步道悬索桥。"));
+  g_assert_cmpuint (story->captions->len, ==, 2);
+}
+
+/* r27 (b7, wrapped): a photo item's numbered paragraphs, each with its
+ * credit, one cut by a column break: the last stays its text. */
+static void
+test_credited_paragraphs_stay (void)
+{
+  g_autoptr (GPtrArray) segments = sd_test_cut ("众志成城,齐心抗疫\n"
+                                                "　　①日前,新吴区旺庄街道春四社\n"
+                                                "区15名退役军人组成抗疫志愿者服务\n"
+                                                "队,奋战在物资运输、核酸检测、上\n"
+                                                "门服务等志愿服务一线。图为志愿者\n"
+                                                "将代购的生活用品送到居家隔离居民\n"
+                                                "的家门口。(徐艺 摄)\n"
+                                                "　　②近期,惠山区长安中心幼儿园\n"
+                                                "教师利用休息时间,奔赴长乐、长宁、\n"
+                                                "\n"
+                                                "惠城等社区,为疫情防控工作贡献力\n"
+                                                "量。图为老师在社区开展电话流调,\n"
+                                                "确保排查到位,不漏一人。(陆丽霞\n"
+                                                "摄)\n"
+                                                "　　③在志愿者和医护人员共同努力\n"
+                                                "下,2月22日,梁溪区黄巷街道惠山社\n"
+                                                "区顺利完成了第二轮全员核酸检测工\n"
+                                                "作,共检测居民3459人。图为检测现\n"
+                                                "场。(海峰 摄)\n");
+  SdSegment *story = sd_test_story_headed (segments, "众志成城，齐心抗疫");
+
+  g_assert_true (sd_test_body_has (story, NULL, "图为检测现场。"));
 }
 
 /* r61 (b16): a first line cut at the column's edge under the headline
@@ -97,6 +195,11 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/segmenter-head-captions/picture-mark", test_picture_mark);
   g_test_add_func ("/segmenter-head-captions/over-credit-line", test_caption_over_credit_line);
+  g_test_add_func ("/segmenter-head-captions/over-dated-lead", test_caption_over_dated_lead);
+  g_test_add_func ("/segmenter-head-captions/numbered", test_numbered_captions);
+  g_test_add_func ("/segmenter-head-captions/credited-at-end", test_credited_captions_at_end);
+  g_test_add_func ("/segmenter-head-captions/credited-paragraphs-stay",
+                   test_credited_paragraphs_stay);
   g_test_add_func ("/segmenter-head-captions/short-lead-stays", test_short_lead_stays);
   g_test_add_func ("/segmenter-head-captions/place-wire", test_place_wire_dateline);
   g_test_add_func ("/segmenter-head-captions/wire-before-source", test_wire_before_source);

@@ -438,6 +438,52 @@ test_stray_marks (void)
   g_assert_cmpuint (marks, ==, 2);
 }
 
+/* The top of a real Tesseract page (tests/pages/real/b23 r91): under the
+ * headline, a line of specks (marks alone between spaces, a Latin "JR")
+ * the lead runs on from; they are left out as one repair, the lead kept. */
+static void
+test_opening_specks (void)
+{
+  static const char page[] =
+      "连云港日报\n\n"
+      "A7\n\n"
+      " 瞧宁:大“丰”歌里好“丰”景\n"
+      "，         @            [ -        ，        JR\n"
+      "凌城大闸蟹、瑶集西瓜、官山灵芝、王集小花 于此,带来了60余种农特产品在现场展示销售。\n\n"
+      "生、姚集猕猴桃……9月17日上午,在徐州市瞧宁县古\n"
+      "黄河农产品批发市场里,由有瞧宁县委、县政府主办,瞧\n"
+      "宁县农业农村局等部门承办的瞧宁县2022年“中国农\n"
+      "民丰收节”正式开幕。活动现场,来自瞧宁18个镇(街\n"
+      "道)的农业龙头企业、农民专业合作社、家庭农场汇聚\n\n"
+      "展区现场人头捣动,各个展位前都挤满了试吃、选\n"
+      "购的居民,十分热亲。“大丰收兮歌飞扬,农家田野全\n"
+      "逐梦想,喜迎盛会今奔富强……” 瞧城街道瞧宁苏源农\n"
+      "业有限公司负责人全永高兴地在展台前唱着自己编的\n"
+      "歌,向来访市民和游客推销公司的丰产梨。\n";
+  g_autoptr (GPtrArray) segments = sd_segmenter_split (page, strlen (page));
+  g_autofree char *body = NULL;
+  SdSegment       *story;
+  guint            marks = 0;
+
+  g_assert_cmpuint (segments->len, ==, 1);
+  story = g_ptr_array_index (segments, 0);
+  body = sd_segment_dup_body (story);
+  g_assert_true (g_str_has_prefix (body, "凌城大闸蟹、瑶集西瓜"));
+  g_assert_nonnull (strstr (body, "“中国农民丰收节”正式开幕。"));
+  g_assert_true (g_str_has_suffix (body, "推销公司的丰产梨。"));
+  for (guint i = 0; i < story->repairs->len; i++)
+    {
+      SdRepair *repair = g_ptr_array_index (story->repairs, i);
+
+      if (repair->kind != SD_REPAIR_DROPPED_MARK)
+        continue;
+      marks++;
+      g_assert_nonnull (g_strstr_len (page + repair->start, repair->end - repair->start, "@"));
+      g_assert_null (g_strstr_len (page + repair->start, repair->end - repair->start, "凌"));
+    }
+  g_assert_cmpuint (marks, ==, 1);
+}
+
 /* The tops of three real Tesseract pages (tests/pages/real/b9 r32, b2 r08,
  * b13 r49): over the first headline, the paper's name (with a space OCR
  * put inside it: "连云港日 报"), its town and the page's name and number,
@@ -644,6 +690,7 @@ main (int argc, char **argv)
   g_test_add_func ("/segmenter-ocr/title/short-line-in-block", test_short_line_in_block);
   g_test_add_func ("/segmenter-ocr/credit/misread", test_misread_credit);
   g_test_add_func ("/segmenter-ocr/repair/stray-marks", test_stray_marks);
+  g_test_add_func ("/segmenter-ocr/repair/opening-specks", test_opening_specks);
   g_test_add_func ("/segmenter-ocr/page/masthead-scraps", test_masthead_scraps);
   g_test_add_func ("/segmenter-ocr/title/line-inside-sentence", test_line_inside_sentence);
   g_test_add_func ("/segmenter-ocr/title/ellipsis-ends-cut-sentence",

@@ -9,7 +9,10 @@
  * nothing in its paragraph.  Each is left out of the story's text with the
  * spaces the OCR put around it, and recorded as a repair the editor can
  * take back.  Between two Latin letters or digits a bar may be text (a
- * table, "A|B"), and is kept.
+ * table, "A|B"), and is kept.  Specks a paragraph opens with ("， @ [ - ，
+ * JR凌城大闸蟹…": marks each alone between spaces, Latin letters in ones
+ * and twos), or a line holds alone, are left out together, as one such
+ * repair.
  */
 #define G_LOG_DOMAIN "sd-stray-marks"
 
@@ -79,6 +82,57 @@ is_latin (gunichar c)
   return c < 0x80 && g_ascii_isalnum (c);
 }
 
+static gboolean
+is_space (gunichar c)
+{
+  return c == ' ' || c == 0x3000;
+}
+
+/* Where the specks a block opens with end (with the spaces after them),
+ * else @start: three of them at least, two of them marks (a character that
+ * is no letter, digit or space, alone between spaces), the others Latin
+ * fragments of one or two letters, the last of which may touch the text's
+ * first Han character; the text goes on in Han characters after them, or
+ * the block (a line of its own) holds nothing else. */
+static gsize
+find_opening_specks (const char *text, gsize start, gsize end)
+{
+  guint tokens = 0, marks = 0;
+  gsize pos = start, run_end = start;
+
+  while (pos < end && is_space (_sd_text_get_char (text + pos)))
+    pos = g_utf8_next_char (text + pos) - text;
+  while (pos < end)
+    {
+      gunichar c = _sd_text_get_char (text + pos);
+      gsize    next = g_utf8_next_char (text + pos) - text;
+      gboolean mark = !g_unichar_isalnum (c) && !g_unichar_isspace (c);
+
+      if (!mark)
+        {
+          guint letters = 0;
+
+          for (next = pos; next < end && g_ascii_isalpha (text[next]); next++)
+            letters++;
+          if (letters == 0 || letters > 2)
+            break;
+        }
+      if (next < end && !is_space (_sd_text_get_char (text + next))
+          && (mark || !_sd_text_is_han (_sd_text_get_char (text + next))))
+        break;
+      tokens++;
+      marks += mark;
+      pos = run_end = next;
+      while (pos < end && is_space (_sd_text_get_char (text + pos)))
+        pos = g_utf8_next_char (text + pos) - text;
+      if (pos == run_end)
+        break; /* a Latin fragment touching the text */
+    }
+  if (tokens < 3 || marks < 2 || (pos < end && !_sd_text_is_han (_sd_text_get_char (text + pos))))
+    return start;
+  return pos;
+}
+
 /* The stray marks of one block, as drops, in page order, but none inside
  * @n_dropped drops of the block (@dropped, in page order). */
 static void
@@ -91,9 +145,18 @@ find_in_block (const char        *text,
 {
   Angles angles = { 0 };
   guint  k = 0;
+  gsize  text_start = find_opening_specks (text, block->start, block->end);
 
-  count_angles (text, block->start, block->end, &angles);
-  for (gsize pos = block->start; pos < block->end;)
+  if (text_start > block->start && !(n_dropped > 0 && dropped[0].start < text_start))
+    {
+      SdTextDrop drop = { index, block->start, text_start, SD_REPAIR_DROPPED_MARK, 0 };
+
+      g_array_append_val (out, drop);
+    }
+  else
+    text_start = block->start;
+  count_angles (text, text_start, block->end, &angles);
+  for (gsize pos = text_start; pos < block->end;)
     {
       gunichar c = _sd_text_get_char (text + pos);
       gsize    next = g_utf8_next_char (text + pos) - text;
@@ -106,12 +169,12 @@ find_in_block (const char        *text,
           continue;
         }
       /* the spaces the OCR read around it go with it */
-      while (start > block->start && text[start - 1] == ' ')
+      while (start > text_start && text[start - 1] == ' ')
         start--;
       while (end < block->end && text[end] == ' ')
         end++;
-      if (start > block->start)
-        before = _sd_text_get_char (g_utf8_find_prev_char (text + block->start, text + start));
+      if (start > text_start)
+        before = _sd_text_get_char (g_utf8_find_prev_char (text + text_start, text + start));
       if (end < block->end)
         after = _sd_text_get_char (text + end);
       while (k < n_dropped && dropped[k].end <= start)

@@ -136,7 +136,10 @@ is_lone_sentence (SdSegPage *page, SdSegUnit *u)
 /* The story's text opens with its dateline ("中国江苏网5月12日讯…"): a
  * lone short sentence between the header and the dateline is a photo's
  * caption printed there ("社区居民表演的《洲岛大鼓》。"), not the text's
- * start. */
+ * start.  So is one over a lead that opens as news does ("28日上午，…",
+ * 近日) when it opens no such lead itself and no credit printed apart
+ * (which takes the lone sentence) is the story's ("人社区志愿者看望空巢
+ * 老人。", its △ read as 人). */
 static gboolean
 precedes_dateline (SdSegPage *page, SdSegStory *story, guint i)
 {
@@ -146,7 +149,10 @@ precedes_dateline (SdSegPage *page, SdSegStory *story, guint i)
   if (i <= story->first || i >= story->last || u->tail_credit || u->tail_names)
     return FALSE;
   next = _sd_seg_unit_at (page, i + 1);
-  return next->role == ROLE_BODY && next->news_lead
+  return next->role == ROLE_BODY
+         && (next->news_lead
+             || (_sd_seg_starts_with_opener (page, next) && !_sd_seg_starts_with_opener (page, u)
+                 && story->credit == NONE))
          && _sd_seg_unit_at (page, i - 1)->role == ROLE_HEADLINE && is_lone_sentence (page, u);
 }
 
@@ -216,6 +222,34 @@ take_caption (SdSegPage *page, SdSegUnit *u, SdSegment *segment)
                                                             u->prose_end - u->prose_start));
 }
 
+/* "图2 观战。": a caption that says which of a spread's photos it is */
+static gboolean
+is_numbered_caption (SdSegPage *page, SdSegUnit *u)
+{
+  gsize pos = u->prose_start;
+
+  if (u->role != ROLE_BODY || !_sd_text_has_prefix (page->text, pos, u->prose_end, "图"))
+    return FALSE;
+  pos += strlen ("图");
+  return pos < u->prose_end && g_ascii_isdigit (page->text[pos]) && is_lone_sentence (page, u);
+}
+
+/* The numbered captions of a spread printed one under another over the
+ * last one's credit ("图1 开赛。" … "图4 棋场。" over "施伍钰摄"): those
+ * above @caption are captions too, taken in the order they stand. */
+static void
+take_numbered_captions_above (SdSegPage *page, SdSegStory *story, guint caption, SdSegment *segment)
+{
+  guint first = caption;
+
+  if (!is_numbered_caption (page, _sd_seg_unit_at (page, caption)))
+    return;
+  while (first > story->first && is_numbered_caption (page, _sd_seg_unit_at (page, first - 1)))
+    first--;
+  for (guint k = first; k < caption; k++)
+    take_caption (page, _sd_seg_unit_at (page, k), segment);
+}
+
 /* Photo credits inside a story: the short sentence printed with each one is
  * its caption; a credit printed apart takes the lone sentence under the
  * headline.  A photo item keeps its text, but for a caption under it. */
@@ -254,8 +288,17 @@ _sd_seg_collect_captions (SdSegPage *page, SdSegStory *story, SdSegment *segment
         }
       if (u->role == ROLE_BODY && first_body == NONE)
         first_body = i;
-      /* "…体验采摘乐趣。 赵明/摄" with the story going on after it */
-      if (u->role == ROLE_BODY && u->tail_credit && i < story->last_body && u->ends_sentence
+      /* "…体验采摘乐趣。 赵明/摄" with the story going on after it, or
+       * after such a caption ("…盛开的花。 X 摄" over "游客在…“打卡”。
+       * X供图": a spread's captions, each with its credit, end the story;
+       * a caption, a paragraph of its own, not the end of one a column
+       * break cut) */
+      if (u->role == ROLE_BODY && u->tail_credit
+          && (i < story->last_body
+              || (i > story->first && _sd_seg_unit_at (page, i - 1)->role == ROLE_CAPTION
+                  && _sd_seg_unit_at (page, i - 1)->tail_credit
+                  && _sd_seg_opens_paragraph (page, i - 1)))
+          && u->ends_sentence
           && _sd_text_count_chars (page->text, u->prose_start, u->prose_end, CAPTION_MAX_CHARS)
                  <= CAPTION_MAX_CHARS)
         {
@@ -288,6 +331,8 @@ _sd_seg_collect_captions (SdSegPage *page, SdSegStory *story, SdSegment *segment
           if (is_lone_sentence (page, lone))
             caption = lone;
         }
+      if (caption != NULL && caption == _sd_seg_unit_at (page, i - 1))
+        take_numbered_captions_above (page, story, i - 1, segment);
       if (caption != NULL)
         {
           caption->role = ROLE_CAPTION;
