@@ -170,6 +170,12 @@ NOTE = "核实采访对象姓名"
 proc, app = start()
 try:
     places = app.child(name="地区", roleName="tree table")
+    # The first run's import lands page by page: the counts are read once it
+    # has stored every bundled story (the gold labels say how many).
+    with open(os.path.join(os.environ["SD_SOURCE_ROOT"], "tests", "gold", "seeds.json")) as f:
+        bundled = sum(len(page["stories"]) for page in json.load(f)["pages"])
+    wait_until(lambda: (lambda c: c and c[1].name == str(bundled))(row_cells(places, "全部稿件")),
+               "全部稿件 with all %d bundled stories" % bundled, timeout=30)
     cells = wait_until(lambda: (lambda c: c if c and c[1].name.isdigit() and int(c[1].name) > 0
                                 else None)(row_cells(places, "苏州市")),
                        "苏州市 with a story count in the place tree", timeout=30)
@@ -426,6 +432,12 @@ log("stored in SQLite: story %d tags %r note %r" % (story["id"], story["tags"], 
 proc, app = start()
 try:
     places = app.child(name="地区", roleName="tree table")
+    # The first run's import lands page by page: the counts are read once it
+    # has stored every bundled story (the gold labels say how many).
+    with open(os.path.join(os.environ["SD_SOURCE_ROOT"], "tests", "gold", "seeds.json")) as f:
+        bundled = sum(len(page["stories"]) for page in json.load(f)["pages"])
+    wait_until(lambda: (lambda c: c and c[1].name == str(bundled))(row_cells(places, "全部稿件")),
+               "全部稿件 with all %d bundled stories" % bundled, timeout=30)
     cells = wait_until(lambda: row_cells(places, "苏州市"), "苏州市 after restart")
     cells[0].click()
     stories = app.child(name="稿件", roleName="table")

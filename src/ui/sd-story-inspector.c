@@ -647,14 +647,9 @@ sd_story_inspector_set_stories (SdStoryInspector *self, GPtrArray *stories, GArr
   g_clear_pointer (&self->stories, g_ptr_array_unref);
   self->stories = stories;
   g_clear_pointer (&self->ids, g_array_unref);
-  if (ids != NULL)
-    self->ids = g_array_ref (ids);
-  else
-    {
-      self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-      for (guint i = 0; stories != NULL && i < stories->len; i++)
-        g_array_append_val (self->ids, ((SdStory *) g_ptr_array_index (stories, i))->id);
-    }
+  self->ids = ids != NULL ? g_array_ref (ids) : g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; ids == NULL && stories != NULL && i < stories->len; i++)
+    g_array_append_val (self->ids, ((SdStory *) g_ptr_array_index (stories, i))->id);
   now = get_single_story (self);
   /* The same story selected again (the list reloaded after another
    * process wrote): the note being typed, its conflict with that writer,
