@@ -228,7 +228,10 @@ _sd_story_list_move_cursor_cb (SdStoryList *self, GtkMovementStep step, int coun
     return FALSE;
   if (view_event_state (self) & GDK_SHIFT_MASK)
     {
-      take_all_rows (self, count<0, count> 0);
+      gboolean up = (count < 0);
+      gboolean down = (count > 0);
+
+      take_all_rows (self, up, down);
       return FALSE;
     }
   base = _sd_story_list_rows_get_base (self->rows);
