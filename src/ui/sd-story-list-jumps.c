@@ -153,6 +153,7 @@ _sd_story_list_select_taken (SdStoryList *self, guint from, guint n)
   GtkTreeModel *model = GTK_TREE_MODEL (self->rows);
   GtkTreeIter   iter;
   guint         n_rows;
+  gboolean      filling = self->filling; /* (its caller's, kept) */
 
   if (self->rows == NULL
       || (!self->all_selected && (self->held == NULL || g_hash_table_size (self->held) == 0)))
@@ -179,7 +180,7 @@ _sd_story_list_select_taken (SdStoryList *self, guint from, guint n)
         else if (self->all_selected || g_hash_table_remove (self->held, &id))
           gtk_tree_selection_select_iter (self->selection, &iter);
       }
-  self->filling = FALSE;
+  self->filling = filling;
 }
 
 gint64
