@@ -667,6 +667,72 @@ test_far_drag (void)
   library_close (&library);
 }
 
+/* Select all pressed as a list arrives, its first rows in and the
+ * editor's story awaited in the rest (from the first rows' landing, a
+ * longer list replaced by them, as the editor would between the two) */
+static void
+select_all_early_cb (
+    GListModel *stories, guint position, guint removed, guint added, GtkTreeView *view)
+{
+  gboolean handled;
+
+  if (position != 0 || removed <= added
+      || !sd_story_list_model_is_reading (SD_STORY_LIST_MODEL (stories))
+      || g_object_get_data (G_OBJECT (view), "pressed") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (view), "pressed", view);
+  g_signal_emit_by_name (view, "select-all", &handled);
+}
+
+/* The editor's story far down, the list read again (a search cleared),
+ * select all pressed before the rest of it came: the rest lands without
+ * taking the view back to the story, every story stays selected. */
+static void
+test_select_all_arriving (void)
+{
+  Library           library;
+  GtkWidget        *window = gtk_window_new (GTK_WINDOW_TOPLEVEL);
+  GtkWidget        *list = g_object_new (SD_TYPE_STORY_LIST, NULL);
+  GtkTreeView      *view = GTK_TREE_VIEW (gtk_bin_get_child (GTK_BIN (list)));
+  SdStoryListModel *stories;
+  g_autoptr (GArray) ids = NULL;
+  gboolean loaded = FALSE;
+  guint    timeout = g_timeout_add_seconds (60, give_up_cb, NULL);
+  gulong   handler;
+  SdStore *other;
+
+  library_open (&library);
+  stories = library.stories;
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 300);
+  gtk_container_add (GTK_CONTAINER (window), list);
+  gtk_widget_show_all (window);
+  sd_story_list_set_model (SD_STORY_LIST (list), stories);
+  g_signal_connect (stories, "loaded", G_CALLBACK (loaded_cb), &loaded);
+  sd_story_list_model_set_request (stories, &(SdScope){ SD_SCOPE_ALL });
+  while (!loaded)
+    g_main_context_iteration (NULL, TRUE);
+  settle ();
+
+  /* (a list read before and unchanged since comes whole at once: a story
+   * another writer trashed makes it come first rows first) */
+  other = sd_store_open (library.path, NULL);
+  g_assert_true (sd_store_trash (other, SD_TRASH_STORY, sd_story_list_model_get_id (stories, 2900),
+                                 NULL, NULL));
+  handler = g_signal_connect (stories, "items-changed", G_CALLBACK (select_all_early_cb), view);
+  relist_at (list, stories, 2600);
+  g_signal_handler_disconnect (stories, handler);
+  g_assert_nonnull (g_object_get_data (G_OBJECT (view), "pressed"));
+  ids = sd_story_list_dup_selected_ids (SD_STORY_LIST (list));
+  g_assert_cmpuint (ids->len, ==, N_STORIES - 1);
+  g_assert_cmpint (gtk_tree_selection_count_selected_rows (gtk_tree_view_get_selection (view)), ==,
+                   gtk_tree_model_iter_n_children (gtk_tree_view_get_model (view), NULL));
+
+  g_source_remove (timeout);
+  g_object_unref (other);
+  gtk_widget_destroy (window);
+  library_close (&library);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -677,5 +743,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/story-list/far-story", test_far_story);
   g_test_add_func ("/story-list/far-jumps", test_far_jumps);
   g_test_add_func ("/story-list/far-drag", test_far_drag);
+  g_test_add_func ("/story-list/select-all-arriving", test_select_all_arriving);
   return g_test_run ();
 }

@@ -55,6 +55,9 @@ _sd_story_list_select_all_cb (SdStoryList *self)
     return FALSE;
   /* (GTK's own would select the view's rows only, as this does below) */
   g_signal_stop_emission_by_name (self->tree_view, "select-all");
+  /* (the editor chose: the rest of a list still read no longer brings
+   * the view back to the story awaited in it) */
+  self->awaited = 0;
   self->all_selected = TRUE;
   g_hash_table_remove_all (excluded (self));
   n = g_list_model_get_n_items (G_LIST_MODEL (self->stories));
@@ -241,6 +244,7 @@ _sd_story_list_move_cursor_cb (SdStoryList *self, GtkMovementStep step, int coun
     return FALSE; /* the view has that end: GTK's own */
   g_signal_stop_emission_by_name (self->tree_view, "move-cursor");
   position = count < 0 ? 0 : n - 1;
+  self->awaited = 0; /* (as select all) */
   _sd_story_list_forget_all_selected (self);
   self->filling = TRUE;
   _sd_story_list_take_rows_around (self, position);
@@ -325,6 +329,7 @@ jump_keeping_selection (SdStoryList *self, guint position)
   g_autoptr (GtkTreePath) path = NULL;
   guint n_rows;
 
+  self->awaited = 0; /* (as select all) */
   if (!self->all_selected)
     {
       if (self->held == NULL)
