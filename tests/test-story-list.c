@@ -733,6 +733,74 @@ test_select_all_arriving (void)
   library_close (&library);
 }
 
+/* Two stories far down selected, the scroll bar dragged to the top: both
+ * are held by id, neither is the one story selected; one trashed by
+ * another writer is selected no more, the other still is. */
+static void
+test_held_gone (void)
+{
+  Library           library;
+  GtkWidget        *window = gtk_window_new (GTK_WINDOW_TOPLEVEL);
+  GtkWidget        *list = g_object_new (SD_TYPE_STORY_LIST, NULL);
+  GtkTreeView      *view = GTK_TREE_VIEW (gtk_bin_get_child (GTK_BIN (list)));
+  GtkAdjustment    *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (list));
+  SdStoryListModel *stories;
+  GtkTreeModel     *rows;
+  g_autoptr (GtkTreePath) path = NULL;
+  GArray  *ids;
+  gboolean loaded = FALSE;
+  guint    timeout = g_timeout_add_seconds (60, give_up_cb, NULL);
+  gint64   gone_id, kept_id;
+  SdStore *other;
+
+  library_open (&library);
+  stories = library.stories;
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 300);
+  gtk_container_add (GTK_CONTAINER (window), list);
+  gtk_widget_show_all (window);
+  sd_story_list_set_model (SD_STORY_LIST (list), stories);
+  g_signal_connect (stories, "loaded", G_CALLBACK (loaded_cb), &loaded);
+  sd_story_list_model_set_request (stories, &(SdScope){ SD_SCOPE_ALL });
+  while (!loaded)
+    g_main_context_iteration (NULL, TRUE);
+  settle ();
+  rows = gtk_tree_view_get_model (view);
+  relist_at (list, stories, 2600);
+  gone_id = sd_story_list_model_get_id (stories, 2600);
+  kept_id = sd_story_list_model_get_id (stories, 2601);
+  path = gtk_tree_path_new_from_indices (2601 - rows_base (rows, stories), -1);
+  gtk_tree_selection_select_path (gtk_tree_view_get_selection (view), path);
+
+  press_bar (list, TRUE);
+  gtk_adjustment_set_value (adjustment, 0);
+  settle ();
+  press_bar (list, FALSE);
+  g_assert_cmpuint (rows_base (rows, stories), ==, 0);
+  g_assert_cmpint (sd_story_list_get_selected (SD_STORY_LIST (list)), ==, 0);
+  ids = sd_story_list_dup_selected_ids (SD_STORY_LIST (list));
+  g_assert_cmpuint (ids->len, ==, 2);
+  g_array_unref (ids);
+
+  other = sd_store_open (library.path, NULL);
+  sd_store_check_library (library.store);
+  g_assert_true (sd_store_trash (other, SD_TRASH_STORY, gone_id, NULL, NULL));
+  loaded = FALSE;
+  g_assert_true (sd_store_check_library (library.store));
+  while (!loaded)
+    g_main_context_iteration (NULL, TRUE);
+  settle ();
+  ids = sd_story_list_dup_selected_ids (SD_STORY_LIST (list));
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, kept_id);
+  g_array_unref (ids);
+  g_assert_cmpint (sd_story_list_get_selected (SD_STORY_LIST (list)), ==, kept_id);
+
+  g_source_remove (timeout);
+  g_object_unref (other);
+  gtk_widget_destroy (window);
+  library_close (&library);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -744,5 +812,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/story-list/far-jumps", test_far_jumps);
   g_test_add_func ("/story-list/far-drag", test_far_drag);
   g_test_add_func ("/story-list/select-all-arriving", test_select_all_arriving);
+  g_test_add_func ("/story-list/held-gone", test_held_gone);
   return g_test_run ();
 }

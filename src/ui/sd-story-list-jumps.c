@@ -119,12 +119,22 @@ _sd_story_list_selection_edited (SdStoryList *self)
 /* The list changed while every story was selected: the stories that
  * joined it are not selected (as GTK's rows inserted are not), those that
  * were listed stay so, moved or not; what it costs is the change's block. */
+static gboolean
+not_listed (gpointer id, gpointer value, gpointer stories)
+{
+  return !sd_story_list_model_find (stories, *(gint64 *) id, NULL);
+}
+
 void
 _sd_story_list_note_change (SdStoryList *self, guint position, guint removed, guint added)
 {
   g_autoptr (GHashTable) gone = NULL;
   g_autoptr (GArray) came = NULL;
 
+  /* a story held selected that left the list (trashed, here or by another
+   * writer) is selected no more: nothing acts on it */
+  if (removed > 0 && self->held != NULL)
+    g_hash_table_foreach_remove (self->held, not_listed, self->stories);
   if (!self->all_selected || self->listed == NULL)
     return;
   removed = MIN (removed, self->listed->len - MIN (position, self->listed->len));
@@ -186,13 +196,15 @@ _sd_story_list_select_taken (SdStoryList *self, guint from, guint n)
   self->filling = filling;
 }
 
+/* The one story held selected; 0 for none or several (no one of them is
+ * the editor's story). */
 gint64
 _sd_story_list_get_held (SdStoryList *self)
 {
   GHashTableIter iter;
   gpointer       id;
 
-  if (self->held == NULL)
+  if (self->held == NULL || g_hash_table_size (self->held) != 1)
     return 0;
   g_hash_table_iter_init (&iter, self->held);
   return g_hash_table_iter_next (&iter, &id, NULL) ? *(gint64 *) id : 0;
