@@ -801,6 +801,64 @@ test_held_gone (void)
   library_close (&library);
 }
 
+/* The list read again until it has @n stories */
+static void
+reload_until (Library *library, guint n)
+{
+  g_assert_true (sd_store_check_library (library->store));
+  while (g_list_model_get_n_items (G_LIST_MODEL (library->stories)) != n)
+    g_main_context_iteration (NULL, TRUE);
+  settle ();
+}
+
+/* Every story selected, one leaves the list and comes back in a later
+ * change (trashed by another writer, then restored): it was listed, so it
+ * is selected still, as a story moved in one change is. */
+static void
+test_select_all_moved (void)
+{
+  Library           library;
+  GtkWidget        *window = gtk_window_new (GTK_WINDOW_TOPLEVEL);
+  GtkWidget        *list = g_object_new (SD_TYPE_STORY_LIST, NULL);
+  GtkTreeView      *view = GTK_TREE_VIEW (gtk_bin_get_child (GTK_BIN (list)));
+  SdStoryListModel *stories;
+  g_autoptr (GArray) ids = NULL;
+  gboolean loaded = FALSE, handled, found = FALSE;
+  guint    timeout = g_timeout_add_seconds (60, give_up_cb, NULL);
+  gint64   moved_id;
+  SdStore *other;
+
+  library_open (&library);
+  stories = library.stories;
+  gtk_container_add (GTK_CONTAINER (window), list);
+  gtk_widget_show_all (window);
+  sd_story_list_set_model (SD_STORY_LIST (list), stories);
+  g_signal_connect (stories, "loaded", G_CALLBACK (loaded_cb), &loaded);
+  sd_story_list_model_set_request (stories, &(SdScope){ SD_SCOPE_ALL });
+  while (!loaded)
+    g_main_context_iteration (NULL, TRUE);
+  settle ();
+  g_signal_emit_by_name (view, "select-all", &handled);
+
+  other = sd_store_open (library.path, NULL);
+  sd_store_check_library (library.store);
+  moved_id = sd_story_list_model_get_id (stories, 5);
+  g_assert_true (sd_store_trash (other, SD_TRASH_STORY, moved_id, NULL, NULL));
+  reload_until (&library, N_STORIES - 1);
+  g_assert_true (sd_store_restore (other, SD_TRASH_STORY, moved_id, NULL, NULL));
+  reload_until (&library, N_STORIES);
+  ids = sd_story_list_dup_selected_ids (SD_STORY_LIST (list));
+  g_assert_cmpuint (ids->len, ==, N_STORIES);
+  for (guint i = 0; i < ids->len; i++)
+    found = found || g_array_index (ids, gint64, i) == moved_id;
+  g_assert_true (found);
+
+  g_source_remove (timeout);
+  g_object_unref (other);
+  gtk_widget_destroy (window);
+  library_close (&library);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -813,5 +871,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/story-list/far-drag", test_far_drag);
   g_test_add_func ("/story-list/select-all-arriving", test_select_all_arriving);
   g_test_add_func ("/story-list/held-gone", test_held_gone);
+  g_test_add_func ("/story-list/select-all-moved", test_select_all_moved);
   return g_test_run ();
 }

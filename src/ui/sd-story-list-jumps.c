@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+
 #include "sd-story-list-private.h"
 
 /* The modifiers of the key or click being handled, when it went to the
@@ -45,6 +47,22 @@ row_id (GtkTreeModel *model, GtkTreeIter *iter)
   return id;
 }
 
+static int
+by_id (gconstpointer a, gconstpointer b)
+{
+  gint64 ia = *(const gint64 *) a, ib = *(const gint64 *) b;
+
+  return ia < ib ? -1 : ia > ib;
+}
+
+/* Whether story @id was listed when every story was selected (or came
+ * with the rest of the list then being read). */
+static gboolean
+was_listed (SdStoryList *self, gint64 id)
+{
+  return bsearch (&id, self->listed->data, self->listed->len, sizeof (gint64), by_id) != NULL;
+}
+
 /* Ctrl+A: every story listed, however many rows the view has. */
 gboolean
 _sd_story_list_select_all_cb (SdStoryList *self)
@@ -68,6 +86,7 @@ _sd_story_list_select_all_cb (SdStoryList *self)
       gint64 id = sd_story_list_model_get_id (self->stories, i);
       g_array_append_val (self->listed, id);
     }
+  g_array_sort (self->listed, by_id);
   /* the rest of a list still being read is as much selected as its first rows */
   self->listed_reading = sd_story_list_model_is_reading (self->stories);
   self->filling = TRUE;
@@ -116,20 +135,20 @@ _sd_story_list_selection_edited (SdStoryList *self)
     }
 }
 
-/* The list changed while every story was selected: the stories that
- * joined it are not selected (as GTK's rows inserted are not), those that
- * were listed stay so, moved or not; what it costs is the change's block. */
 static gboolean
 not_listed (gpointer id, gpointer value, gpointer stories)
 {
   return !sd_story_list_model_find (stories, *(gint64 *) id, NULL);
 }
 
+/* The list changed while every story was selected: the stories that
+ * joined it are not selected (as GTK's rows inserted are not), those that
+ * were listed stay so, moved or not, though the move came as a removal
+ * and an addition told apart; what it costs is the change's block. */
 void
 _sd_story_list_note_change (SdStoryList *self, guint position, guint removed, guint added)
 {
-  g_autoptr (GHashTable) gone = NULL;
-  g_autoptr (GArray) came = NULL;
+  gboolean came = FALSE;
 
   /* a story held selected that left the list (trashed, here or by another
    * writer) is selected no more: nothing acts on it */
@@ -137,23 +156,21 @@ _sd_story_list_note_change (SdStoryList *self, guint position, guint removed, gu
     g_hash_table_foreach_remove (self->held, not_listed, self->stories);
   if (!self->all_selected || self->listed == NULL)
     return;
-  removed = MIN (removed, self->listed->len - MIN (position, self->listed->len));
-  gone = g_hash_table_new (g_int64_hash, g_int64_equal);
-  for (guint i = position; i < position + removed; i++)
-    g_hash_table_add (gone, &g_array_index (self->listed, gint64, i));
-  came = g_array_sized_new (FALSE, FALSE, sizeof (gint64), added);
   for (guint i = position; i < position + added; i++)
     {
       gint64 id = sd_story_list_model_get_id (self->stories, i);
 
-      g_array_append_val (came, id);
-      if (!self->listed_reading && !g_hash_table_contains (gone, &id))
+      /* (the rest of a list still read is as much listed as its first rows) */
+      if (self->listed_reading)
+        {
+          g_array_append_val (self->listed, id);
+          came = TRUE;
+        }
+      else if (!was_listed (self, id))
         g_hash_table_add (excluded (self), g_memdup2 (&id, sizeof id));
     }
-  /* (the set's keys are the array's: spliced once they are done with) */
-  g_clear_pointer (&gone, g_hash_table_unref);
-  g_array_remove_range (self->listed, position, removed);
-  g_array_insert_vals (self->listed, position, came->data, came->len);
+  if (came)
+    g_array_sort (self->listed, by_id);
   self->listed_reading = self->listed_reading && sd_story_list_model_is_reading (self->stories);
 }
 
