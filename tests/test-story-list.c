@@ -859,6 +859,81 @@ test_select_all_moved (void)
   library_close (&library);
 }
 
+/* Key @keyval with @state pressed in @window, as the X server sends it:
+ * to the toplevel, which gives it to its focus widget. */
+static void
+press_key (GtkWidget *window, guint keyval, GdkModifierType state)
+{
+  GdkDisplay   *display = gtk_widget_get_display (window);
+  GdkEvent     *event = gdk_event_new (GDK_KEY_PRESS);
+  GdkKeymapKey *keys = NULL;
+  int           n_keys = 0;
+
+  g_assert_true (gdk_keymap_get_entries_for_keyval (gdk_keymap_get_for_display (display), keyval,
+                                                    &keys, &n_keys));
+  event->key.window = g_object_ref (gtk_widget_get_window (window));
+  event->key.send_event = TRUE;
+  event->key.time = GDK_CURRENT_TIME;
+  event->key.keyval = keyval;
+  event->key.state = state;
+  event->key.hardware_keycode = keys[0].keycode;
+  event->key.group = keys[0].group;
+  gdk_event_set_device (event, gdk_seat_get_keyboard (gdk_display_get_default_seat (display)));
+  gtk_main_do_event (event);
+  gdk_event_free (event);
+  g_free (keys);
+}
+
+/* Ctrl+Home with the editor's story far down: the view's rows move to the
+ * list's top and the cursor to its first story, the selection kept (the
+ * story, held by id), as GTK's Ctrl+Home moves the cursor only. */
+static void
+test_ctrl_home (void)
+{
+  Library           library;
+  GtkWidget        *window = gtk_window_new (GTK_WINDOW_TOPLEVEL);
+  GtkWidget        *list = g_object_new (SD_TYPE_STORY_LIST, NULL);
+  GtkTreeView      *view = GTK_TREE_VIEW (gtk_bin_get_child (GTK_BIN (list)));
+  SdStoryListModel *stories;
+  GtkTreeModel     *rows;
+  g_autoptr (GtkTreePath) cursor = NULL;
+  g_autoptr (GArray) ids = NULL;
+  gboolean loaded = FALSE;
+  guint    timeout = g_timeout_add_seconds (60, give_up_cb, NULL);
+  gint64   far_id;
+
+  library_open (&library);
+  stories = library.stories;
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 300);
+  gtk_container_add (GTK_CONTAINER (window), list);
+  gtk_widget_show_all (window);
+  sd_story_list_set_model (SD_STORY_LIST (list), stories);
+  g_signal_connect (stories, "loaded", G_CALLBACK (loaded_cb), &loaded);
+  sd_story_list_model_set_request (stories, &(SdScope){ SD_SCOPE_ALL });
+  while (!loaded)
+    g_main_context_iteration (NULL, TRUE);
+  settle ();
+  rows = gtk_tree_view_get_model (view);
+  relist_at (list, stories, 2600);
+  far_id = sd_story_list_model_get_id (stories, 2600);
+  g_assert_cmpuint (rows_base (rows, stories), >, 0);
+
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  press_key (window, GDK_KEY_Home, GDK_CONTROL_MASK);
+  g_assert_cmpuint (rows_base (rows, stories), ==, 0);
+  gtk_tree_view_get_cursor (view, &cursor, NULL);
+  g_assert_nonnull (cursor);
+  g_assert_cmpint (gtk_tree_path_get_indices (cursor)[0], ==, 0);
+  ids = sd_story_list_dup_selected_ids (SD_STORY_LIST (list));
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, far_id);
+  g_assert_cmpint (sd_story_list_get_selected (SD_STORY_LIST (list)), ==, far_id);
+
+  g_source_remove (timeout);
+  gtk_widget_destroy (window);
+  library_close (&library);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -872,5 +947,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/story-list/select-all-arriving", test_select_all_arriving);
   g_test_add_func ("/story-list/held-gone", test_held_gone);
   g_test_add_func ("/story-list/select-all-moved", test_select_all_moved);
+  g_test_add_func ("/story-list/ctrl-home", test_ctrl_home);
   return g_test_run ();
 }

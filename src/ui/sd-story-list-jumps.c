@@ -16,6 +16,20 @@
 
 #include "sd-story-list-private.h"
 
+/* Whether @event went to the view: a click on it, or a key while it has
+ * the focus (a key event is its toplevel's, whose focus widget it goes to). */
+static gboolean
+went_to_view (SdStoryList *self, GdkEvent *event)
+{
+  GtkWidget   *view = GTK_WIDGET (self->tree_view);
+  GtkWidget   *widget = gtk_get_event_widget (event);
+  GdkEventType type = gdk_event_get_event_type (event);
+
+  if (type == GDK_KEY_PRESS || type == GDK_KEY_RELEASE)
+    return widget != NULL && widget == gtk_widget_get_toplevel (view) && gtk_widget_is_focus (view);
+  return widget == view;
+}
+
 /* The modifiers of the key or click being handled, when it went to the
  * view (not another widget's event that led to the view being changed). */
 static GdkModifierType
@@ -24,8 +38,7 @@ view_event_state (SdStoryList *self)
   g_autoptr (GdkEvent) event = gtk_get_current_event ();
   GdkModifierType state = 0;
 
-  if (event == NULL || gtk_get_event_widget (event) != GTK_WIDGET (self->tree_view)
-      || !gdk_event_get_state (event, &state))
+  if (event == NULL || !went_to_view (self, event) || !gdk_event_get_state (event, &state))
     return 0;
   return state;
 }
@@ -248,18 +261,37 @@ take_all_rows (SdStoryList *self, gboolean before, gboolean after)
     }
 }
 
-/* Home and End (with Ctrl too): the view takes the rows at that end of the
- * list instead of every row up to it, and its first or last story is
- * selected, as GTK's own does once the view has that end. */
+/* What is selected, held by id, before the view lets go of its rows
+ * (every story, when all are, stays so without). */
+static void
+hold_selection (SdStoryList *self)
+{
+  g_autoptr (GArray) ids = NULL;
+
+  if (self->all_selected)
+    return;
+  ids = sd_story_list_dup_selected_ids (self);
+  if (self->held == NULL)
+    self->held = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  for (guint i = 0; i < ids->len; i++)
+    g_hash_table_add (self->held, g_memdup2 (&g_array_index (ids, gint64, i), sizeof (gint64)));
+}
+
+/* Home and End: the view takes the rows at that end of the list instead
+ * of every row up to it, and its first or last story is selected, as
+ * GTK's own does once the view has that end; with Ctrl, as GTK's, the
+ * cursor goes there and the selection stays as it was. */
 gboolean
 _sd_story_list_move_cursor_cb (SdStoryList *self, GtkMovementStep step, int count)
 {
   g_autoptr (GtkTreePath) path = NULL;
-  guint n = sd_story_list_get_count (self), base, end, position;
+  guint           n = sd_story_list_get_count (self), base, end, position;
+  GdkModifierType state;
 
   if (step != GTK_MOVEMENT_BUFFER_ENDS || count == 0 || self->rows == NULL || n == 0)
     return FALSE;
-  if (view_event_state (self) & GDK_SHIFT_MASK)
+  state = view_event_state (self);
+  if (state & GDK_SHIFT_MASK)
     {
       gboolean up = (count < 0);
       gboolean down = (count > 0);
@@ -274,14 +306,24 @@ _sd_story_list_move_cursor_cb (SdStoryList *self, GtkMovementStep step, int coun
   g_signal_stop_emission_by_name (self->tree_view, "move-cursor");
   position = count < 0 ? 0 : n - 1;
   self->awaited = 0; /* (as select all) */
-  _sd_story_list_forget_all_selected (self);
+  if (state & GDK_CONTROL_MASK)
+    hold_selection (self);
+  else
+    _sd_story_list_forget_all_selected (self);
   self->filling = TRUE;
   _sd_story_list_take_rows_around (self, position);
   path = gtk_tree_path_new_from_indices (position - _sd_story_list_rows_get_base (self->rows), -1);
   gtk_tree_view_set_cursor (self->tree_view, path, NULL, FALSE);
+  if (state & GDK_CONTROL_MASK)
+    {
+      /* (the cursor set selected its row alone: what was, again) */
+      gtk_tree_selection_unselect_all (self->selection);
+      _sd_story_list_select_taken (self, 0, G_MAXUINT);
+    }
   gtk_tree_view_scroll_to_cell (self->tree_view, path, NULL, FALSE, 0, 0);
   self->filling = FALSE;
-  _sd_story_list_tell_selection (self);
+  if (!(state & GDK_CONTROL_MASK))
+    _sd_story_list_tell_selection (self);
   return TRUE;
 }
 
@@ -354,18 +396,11 @@ sd_story_list_dup_selected_ids (SdStoryList *self)
 static void
 jump_keeping_selection (SdStoryList *self, guint position)
 {
-  g_autoptr (GArray) ids = sd_story_list_dup_selected_ids (self);
   g_autoptr (GtkTreePath) path = NULL;
   guint n_rows;
 
   self->awaited = 0; /* (as select all) */
-  if (!self->all_selected)
-    {
-      if (self->held == NULL)
-        self->held = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-      for (guint i = 0; i < ids->len; i++)
-        g_hash_table_add (self->held, g_memdup2 (&g_array_index (ids, gint64, i), sizeof (gint64)));
-    }
+  hold_selection (self);
   self->filling = TRUE;
   _sd_story_list_take_rows_around (self, position);
   _sd_story_list_select_taken (self, 0, G_MAXUINT);
