@@ -934,6 +934,64 @@ test_ctrl_home (void)
   library_close (&library);
 }
 
+static gboolean
+set_true_cb (gpointer flag)
+{
+  *(gboolean *) flag = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* The scroll bar's slider pressed, the bar unmapped before it is let go
+ * of (its grab gone with it, no release nor grab-broken to come): the
+ * drag is over, and the view takes rows again as it is scrolled. */
+static void
+test_bar_unmapped (void)
+{
+  Library           library;
+  GtkWidget        *window = gtk_window_new (GTK_WINDOW_TOPLEVEL);
+  GtkWidget        *list = g_object_new (SD_TYPE_STORY_LIST, NULL);
+  GtkTreeView      *view = GTK_TREE_VIEW (gtk_bin_get_child (GTK_BIN (list)));
+  GtkAdjustment    *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (list));
+  GtkWidget        *bar = gtk_scrolled_window_get_vscrollbar (GTK_SCROLLED_WINDOW (list));
+  SdStoryListModel *stories;
+  GtkTreeModel     *rows;
+  gboolean          loaded = FALSE, waited = FALSE;
+  guint             timeout = g_timeout_add_seconds (60, give_up_cb, NULL), late;
+  int               n_rows;
+
+  library_open (&library);
+  stories = library.stories;
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 300);
+  gtk_container_add (GTK_CONTAINER (window), list);
+  gtk_widget_show_all (window);
+  sd_story_list_set_model (SD_STORY_LIST (list), stories);
+  g_signal_connect (stories, "loaded", G_CALLBACK (loaded_cb), &loaded);
+  sd_story_list_model_set_request (stories, &(SdScope){ SD_SCOPE_ALL });
+  while (!loaded)
+    g_main_context_iteration (NULL, TRUE);
+  settle ();
+  rows = gtk_tree_view_get_model (view);
+  n_rows = gtk_tree_model_iter_n_children (rows, NULL);
+  g_assert_cmpint (n_rows, <, N_STORIES);
+
+  press_bar (list, TRUE);
+  gtk_widget_unmap (bar);
+  gtk_widget_map (bar);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment)
+                                            - gtk_adjustment_get_page_size (adjustment));
+  /* (the rows come in the next idle slices: a few seconds is ample) */
+  late = g_timeout_add_seconds (5, set_true_cb, &waited);
+  while (gtk_tree_model_iter_n_children (rows, NULL) <= n_rows && !waited)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (gtk_tree_model_iter_n_children (rows, NULL), >, n_rows);
+
+  if (!waited)
+    g_source_remove (late);
+  g_source_remove (timeout);
+  gtk_widget_destroy (window);
+  library_close (&library);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -948,5 +1006,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/story-list/held-gone", test_held_gone);
   g_test_add_func ("/story-list/select-all-moved", test_select_all_moved);
   g_test_add_func ("/story-list/ctrl-home", test_ctrl_home);
+  g_test_add_func ("/story-list/bar-unmapped", test_bar_unmapped);
   return g_test_run ();
 }

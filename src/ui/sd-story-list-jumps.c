@@ -451,6 +451,12 @@ bar_let_go_cb (SdStoryList *self)
   return GDK_EVENT_PROPAGATE;
 }
 
+static void
+bar_unmapped_cb (SdStoryList *self)
+{
+  bar_let_go_cb (self);
+}
+
 void
 _sd_story_list_watch_scroll_bar (SdStoryList *self)
 {
@@ -458,6 +464,8 @@ _sd_story_list_watch_scroll_bar (SdStoryList *self)
 
   g_signal_connect (bar, "button-press-event", G_CALLBACK (bar_pressed_cb), self);
   g_signal_connect (bar, "button-release-event", G_CALLBACK (bar_released_cb), self);
-  /* (a release that never comes, the pointer grabbed away, ends it too) */
+  /* (a release that never comes ends it too: the pointer grabbed away, or
+   * the bar unmapped, its grab gone with it without grab-broken) */
   g_signal_connect_swapped (bar, "grab-broken-event", G_CALLBACK (bar_let_go_cb), self);
+  g_signal_connect_swapped (bar, "unmap", G_CALLBACK (bar_unmapped_cb), self);
 }
