@@ -511,7 +511,8 @@ test_far_jumps (void)
   g_assert_cmpuint (rows_base (rows, stories), >, 0);
   g_signal_emit_by_name (view, "move-cursor", GTK_MOVEMENT_BUFFER_ENDS, -1, &handled);
   g_assert_cmpuint (rows_base (rows, stories), ==, 0);
-  g_assert_cmpint (gtk_tree_model_iter_n_children (rows, NULL), <=, 1000);
+  /* (the rows around a story: 300 above it, itself and 300 below at most) */
+  g_assert_cmpint (gtk_tree_model_iter_n_children (rows, NULL), <=, 2 * 300 + 1);
   g_assert_cmpint (sd_story_list_get_selected (SD_STORY_LIST (list)), ==,
                    sd_story_list_model_get_id (stories, 0));
   settle ();
@@ -524,7 +525,7 @@ test_far_jumps (void)
   base = rows_base (rows, stories);
   n_rows = gtk_tree_model_iter_n_children (rows, NULL);
   g_assert_cmpuint (base + n_rows, ==, N_STORIES);
-  g_assert_cmpint (n_rows, <=, 1001);
+  g_assert_cmpint (n_rows, <=, 2 * 300 + 1);
   g_assert_cmpint (sd_story_list_get_selected (SD_STORY_LIST (list)), ==,
                    sd_story_list_model_get_id (stories, N_STORIES - 1));
 
@@ -649,7 +650,7 @@ test_far_drag (void)
   g_assert_cmpuint (rows_base (rows, stories), ==, base);
   press_bar (list, FALSE);
   g_assert_cmpuint (rows_base (rows, stories), ==, 0);
-  g_assert_cmpint (gtk_tree_model_iter_n_children (rows, NULL), <=, 1000);
+  g_assert_cmpint (gtk_tree_model_iter_n_children (rows, NULL), <=, 2 * 300 + 1);
   g_assert_cmpint (sd_story_list_get_selected (SD_STORY_LIST (list)), ==, far_id);
   ids = sd_story_list_dup_selected_ids (SD_STORY_LIST (list));
   g_assert_cmpuint (ids->len, ==, 1);
@@ -667,6 +668,331 @@ test_far_drag (void)
   library_close (&library);
 }
 
+/* Select all pressed as a list arrives, its first rows in and the
+ * editor's story awaited in the rest (from the first rows' landing, a
+ * longer list replaced by them, as the editor would between the two) */
+static void
+select_all_early_cb (
+    GListModel *stories, guint position, guint removed, guint added, GtkTreeView *view)
+{
+  gboolean handled;
+
+  if (position != 0 || removed <= added
+      || !sd_story_list_model_is_reading (SD_STORY_LIST_MODEL (stories))
+      || g_object_get_data (G_OBJECT (view), "pressed") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (view), "pressed", view);
+  g_signal_emit_by_name (view, "select-all", &handled);
+}
+
+/* The editor's story far down, the list read again (a search cleared),
+ * select all pressed before the rest of it came: the rest lands without
+ * taking the view back to the story, every story stays selected. */
+static void
+test_select_all_arriving (void)
+{
+  Library           library;
+  GtkWidget        *window = gtk_window_new (GTK_WINDOW_TOPLEVEL);
+  GtkWidget        *list = g_object_new (SD_TYPE_STORY_LIST, NULL);
+  GtkTreeView      *view = GTK_TREE_VIEW (gtk_bin_get_child (GTK_BIN (list)));
+  SdStoryListModel *stories;
+  g_autoptr (GArray) ids = NULL;
+  gboolean loaded = FALSE;
+  guint    timeout = g_timeout_add_seconds (60, give_up_cb, NULL);
+  gulong   handler;
+  SdStore *other;
+
+  library_open (&library);
+  stories = library.stories;
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 300);
+  gtk_container_add (GTK_CONTAINER (window), list);
+  gtk_widget_show_all (window);
+  sd_story_list_set_model (SD_STORY_LIST (list), stories);
+  g_signal_connect (stories, "loaded", G_CALLBACK (loaded_cb), &loaded);
+  sd_story_list_model_set_request (stories, &(SdScope){ SD_SCOPE_ALL });
+  while (!loaded)
+    g_main_context_iteration (NULL, TRUE);
+  settle ();
+
+  /* (a list read before and unchanged since comes whole at once: a story
+   * another writer trashed makes it come first rows first) */
+  other = sd_store_open (library.path, NULL);
+  g_assert_true (sd_store_trash (other, SD_TRASH_STORY, sd_story_list_model_get_id (stories, 2900),
+                                 NULL, NULL));
+  handler = g_signal_connect (stories, "items-changed", G_CALLBACK (select_all_early_cb), view);
+  relist_at (list, stories, 2600);
+  g_signal_handler_disconnect (stories, handler);
+  g_assert_nonnull (g_object_get_data (G_OBJECT (view), "pressed"));
+  ids = sd_story_list_dup_selected_ids (SD_STORY_LIST (list));
+  g_assert_cmpuint (ids->len, ==, N_STORIES - 1);
+  g_assert_cmpint (gtk_tree_selection_count_selected_rows (gtk_tree_view_get_selection (view)), ==,
+                   gtk_tree_model_iter_n_children (gtk_tree_view_get_model (view), NULL));
+
+  g_source_remove (timeout);
+  g_object_unref (other);
+  gtk_widget_destroy (window);
+  library_close (&library);
+}
+
+/* Two stories far down selected, the scroll bar dragged to the top: both
+ * are held by id, neither is the one story selected; one trashed by
+ * another writer is selected no more, the other still is. */
+static void
+test_held_gone (void)
+{
+  Library           library;
+  GtkWidget        *window = gtk_window_new (GTK_WINDOW_TOPLEVEL);
+  GtkWidget        *list = g_object_new (SD_TYPE_STORY_LIST, NULL);
+  GtkTreeView      *view = GTK_TREE_VIEW (gtk_bin_get_child (GTK_BIN (list)));
+  GtkAdjustment    *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (list));
+  SdStoryListModel *stories;
+  GtkTreeModel     *rows;
+  g_autoptr (GtkTreePath) path = NULL;
+  GArray  *ids;
+  gboolean loaded = FALSE;
+  guint    timeout = g_timeout_add_seconds (60, give_up_cb, NULL);
+  gint64   gone_id, kept_id;
+  SdStore *other;
+
+  library_open (&library);
+  stories = library.stories;
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 300);
+  gtk_container_add (GTK_CONTAINER (window), list);
+  gtk_widget_show_all (window);
+  sd_story_list_set_model (SD_STORY_LIST (list), stories);
+  g_signal_connect (stories, "loaded", G_CALLBACK (loaded_cb), &loaded);
+  sd_story_list_model_set_request (stories, &(SdScope){ SD_SCOPE_ALL });
+  while (!loaded)
+    g_main_context_iteration (NULL, TRUE);
+  settle ();
+  rows = gtk_tree_view_get_model (view);
+  relist_at (list, stories, 2600);
+  gone_id = sd_story_list_model_get_id (stories, 2600);
+  kept_id = sd_story_list_model_get_id (stories, 2601);
+  path = gtk_tree_path_new_from_indices (2601 - rows_base (rows, stories), -1);
+  gtk_tree_selection_select_path (gtk_tree_view_get_selection (view), path);
+
+  press_bar (list, TRUE);
+  gtk_adjustment_set_value (adjustment, 0);
+  settle ();
+  press_bar (list, FALSE);
+  g_assert_cmpuint (rows_base (rows, stories), ==, 0);
+  g_assert_cmpint (sd_story_list_get_selected (SD_STORY_LIST (list)), ==, 0);
+  ids = sd_story_list_dup_selected_ids (SD_STORY_LIST (list));
+  g_assert_cmpuint (ids->len, ==, 2);
+  g_array_unref (ids);
+
+  other = sd_store_open (library.path, NULL);
+  sd_store_check_library (library.store);
+  g_assert_true (sd_store_trash (other, SD_TRASH_STORY, gone_id, NULL, NULL));
+  loaded = FALSE;
+  g_assert_true (sd_store_check_library (library.store));
+  while (!loaded)
+    g_main_context_iteration (NULL, TRUE);
+  settle ();
+  ids = sd_story_list_dup_selected_ids (SD_STORY_LIST (list));
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, kept_id);
+  g_array_unref (ids);
+  g_assert_cmpint (sd_story_list_get_selected (SD_STORY_LIST (list)), ==, kept_id);
+
+  g_source_remove (timeout);
+  g_object_unref (other);
+  gtk_widget_destroy (window);
+  library_close (&library);
+}
+
+/* The list read again until it has @n stories */
+static void
+reload_until (Library *library, guint n)
+{
+  g_assert_true (sd_store_check_library (library->store));
+  while (g_list_model_get_n_items (G_LIST_MODEL (library->stories)) != n)
+    g_main_context_iteration (NULL, TRUE);
+  settle ();
+}
+
+/* Every story selected, one leaves the list and comes back in a later
+ * change (trashed by another writer, then restored): it was listed, so it
+ * is selected still, as a story moved in one change is. */
+static void
+test_select_all_moved (void)
+{
+  Library           library;
+  GtkWidget        *window = gtk_window_new (GTK_WINDOW_TOPLEVEL);
+  GtkWidget        *list = g_object_new (SD_TYPE_STORY_LIST, NULL);
+  GtkTreeView      *view = GTK_TREE_VIEW (gtk_bin_get_child (GTK_BIN (list)));
+  SdStoryListModel *stories;
+  g_autoptr (GArray) ids = NULL;
+  gboolean loaded = FALSE, handled, found = FALSE;
+  guint    timeout = g_timeout_add_seconds (60, give_up_cb, NULL);
+  gint64   moved_id;
+  SdStore *other;
+
+  library_open (&library);
+  stories = library.stories;
+  gtk_container_add (GTK_CONTAINER (window), list);
+  gtk_widget_show_all (window);
+  sd_story_list_set_model (SD_STORY_LIST (list), stories);
+  g_signal_connect (stories, "loaded", G_CALLBACK (loaded_cb), &loaded);
+  sd_story_list_model_set_request (stories, &(SdScope){ SD_SCOPE_ALL });
+  while (!loaded)
+    g_main_context_iteration (NULL, TRUE);
+  settle ();
+  g_signal_emit_by_name (view, "select-all", &handled);
+
+  other = sd_store_open (library.path, NULL);
+  sd_store_check_library (library.store);
+  moved_id = sd_story_list_model_get_id (stories, 5);
+  g_assert_true (sd_store_trash (other, SD_TRASH_STORY, moved_id, NULL, NULL));
+  reload_until (&library, N_STORIES - 1);
+  g_assert_true (sd_store_restore (other, SD_TRASH_STORY, moved_id, NULL, NULL));
+  reload_until (&library, N_STORIES);
+  ids = sd_story_list_dup_selected_ids (SD_STORY_LIST (list));
+  g_assert_cmpuint (ids->len, ==, N_STORIES);
+  for (guint i = 0; i < ids->len; i++)
+    found = found || g_array_index (ids, gint64, i) == moved_id;
+  g_assert_true (found);
+
+  g_source_remove (timeout);
+  g_object_unref (other);
+  gtk_widget_destroy (window);
+  library_close (&library);
+}
+
+/* Key @keyval with @state pressed in @window, as the X server sends it:
+ * to the toplevel, which gives it to its focus widget. */
+static void
+press_key (GtkWidget *window, guint keyval, GdkModifierType state)
+{
+  GdkDisplay   *display = gtk_widget_get_display (window);
+  GdkEvent     *event = gdk_event_new (GDK_KEY_PRESS);
+  GdkKeymapKey *keys = NULL;
+  int           n_keys = 0;
+
+  g_assert_true (gdk_keymap_get_entries_for_keyval (gdk_keymap_get_for_display (display), keyval,
+                                                    &keys, &n_keys));
+  event->key.window = g_object_ref (gtk_widget_get_window (window));
+  event->key.send_event = TRUE;
+  event->key.time = GDK_CURRENT_TIME;
+  event->key.keyval = keyval;
+  event->key.state = state;
+  event->key.hardware_keycode = keys[0].keycode;
+  event->key.group = keys[0].group;
+  gdk_event_set_device (event, gdk_seat_get_keyboard (gdk_display_get_default_seat (display)));
+  gtk_main_do_event (event);
+  gdk_event_free (event);
+  g_free (keys);
+}
+
+/* Ctrl+Home with the editor's story far down: the view's rows move to the
+ * list's top and the cursor to its first story, the selection kept (the
+ * story, held by id), as GTK's Ctrl+Home moves the cursor only. */
+static void
+test_ctrl_home (void)
+{
+  Library           library;
+  GtkWidget        *window = gtk_window_new (GTK_WINDOW_TOPLEVEL);
+  GtkWidget        *list = g_object_new (SD_TYPE_STORY_LIST, NULL);
+  GtkTreeView      *view = GTK_TREE_VIEW (gtk_bin_get_child (GTK_BIN (list)));
+  SdStoryListModel *stories;
+  GtkTreeModel     *rows;
+  g_autoptr (GtkTreePath) cursor = NULL;
+  g_autoptr (GArray) ids = NULL;
+  gboolean loaded = FALSE;
+  guint    timeout = g_timeout_add_seconds (60, give_up_cb, NULL);
+  gint64   far_id;
+
+  library_open (&library);
+  stories = library.stories;
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 300);
+  gtk_container_add (GTK_CONTAINER (window), list);
+  gtk_widget_show_all (window);
+  sd_story_list_set_model (SD_STORY_LIST (list), stories);
+  g_signal_connect (stories, "loaded", G_CALLBACK (loaded_cb), &loaded);
+  sd_story_list_model_set_request (stories, &(SdScope){ SD_SCOPE_ALL });
+  while (!loaded)
+    g_main_context_iteration (NULL, TRUE);
+  settle ();
+  rows = gtk_tree_view_get_model (view);
+  relist_at (list, stories, 2600);
+  far_id = sd_story_list_model_get_id (stories, 2600);
+  g_assert_cmpuint (rows_base (rows, stories), >, 0);
+
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  press_key (window, GDK_KEY_Home, GDK_CONTROL_MASK);
+  g_assert_cmpuint (rows_base (rows, stories), ==, 0);
+  gtk_tree_view_get_cursor (view, &cursor, NULL);
+  g_assert_nonnull (cursor);
+  g_assert_cmpint (gtk_tree_path_get_indices (cursor)[0], ==, 0);
+  ids = sd_story_list_dup_selected_ids (SD_STORY_LIST (list));
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, far_id);
+  g_assert_cmpint (sd_story_list_get_selected (SD_STORY_LIST (list)), ==, far_id);
+
+  g_source_remove (timeout);
+  gtk_widget_destroy (window);
+  library_close (&library);
+}
+
+static gboolean
+set_true_cb (gpointer flag)
+{
+  *(gboolean *) flag = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* The scroll bar's slider pressed, the bar unmapped before it is let go
+ * of (its grab gone with it, no release nor grab-broken to come): the
+ * drag is over, and the view takes rows again as it is scrolled. */
+static void
+test_bar_unmapped (void)
+{
+  Library           library;
+  GtkWidget        *window = gtk_window_new (GTK_WINDOW_TOPLEVEL);
+  GtkWidget        *list = g_object_new (SD_TYPE_STORY_LIST, NULL);
+  GtkTreeView      *view = GTK_TREE_VIEW (gtk_bin_get_child (GTK_BIN (list)));
+  GtkAdjustment    *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (list));
+  GtkWidget        *bar = gtk_scrolled_window_get_vscrollbar (GTK_SCROLLED_WINDOW (list));
+  SdStoryListModel *stories;
+  GtkTreeModel     *rows;
+  gboolean          loaded = FALSE, waited = FALSE;
+  guint             timeout = g_timeout_add_seconds (60, give_up_cb, NULL), late;
+  int               n_rows;
+
+  library_open (&library);
+  stories = library.stories;
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 300);
+  gtk_container_add (GTK_CONTAINER (window), list);
+  gtk_widget_show_all (window);
+  sd_story_list_set_model (SD_STORY_LIST (list), stories);
+  g_signal_connect (stories, "loaded", G_CALLBACK (loaded_cb), &loaded);
+  sd_story_list_model_set_request (stories, &(SdScope){ SD_SCOPE_ALL });
+  while (!loaded)
+    g_main_context_iteration (NULL, TRUE);
+  settle ();
+  rows = gtk_tree_view_get_model (view);
+  n_rows = gtk_tree_model_iter_n_children (rows, NULL);
+  g_assert_cmpint (n_rows, <, N_STORIES);
+
+  press_bar (list, TRUE);
+  gtk_widget_unmap (bar);
+  gtk_widget_map (bar);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment)
+                                            - gtk_adjustment_get_page_size (adjustment));
+  /* (the rows come in the next idle slices: a few seconds is ample) */
+  late = g_timeout_add_seconds (5, set_true_cb, &waited);
+  while (gtk_tree_model_iter_n_children (rows, NULL) <= n_rows && !waited)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (gtk_tree_model_iter_n_children (rows, NULL), >, n_rows);
+
+  if (!waited)
+    g_source_remove (late);
+  g_source_remove (timeout);
+  gtk_widget_destroy (window);
+  library_close (&library);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -677,5 +1003,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/story-list/far-story", test_far_story);
   g_test_add_func ("/story-list/far-jumps", test_far_jumps);
   g_test_add_func ("/story-list/far-drag", test_far_drag);
+  g_test_add_func ("/story-list/select-all-arriving", test_select_all_arriving);
+  g_test_add_func ("/story-list/held-gone", test_held_gone);
+  g_test_add_func ("/story-list/select-all-moved", test_select_all_moved);
+  g_test_add_func ("/story-list/ctrl-home", test_ctrl_home);
+  g_test_add_func ("/story-list/bar-unmapped", test_bar_unmapped);
   return g_test_run ();
 }

@@ -12,7 +12,23 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+
 #include "sd-story-list-private.h"
+
+/* Whether @event went to the view: a click on it, or a key while it has
+ * the focus (a key event is its toplevel's, whose focus widget it goes to). */
+static gboolean
+went_to_view (SdStoryList *self, GdkEvent *event)
+{
+  GtkWidget   *view = GTK_WIDGET (self->tree_view);
+  GtkWidget   *widget = gtk_get_event_widget (event);
+  GdkEventType type = gdk_event_get_event_type (event);
+
+  if (type == GDK_KEY_PRESS || type == GDK_KEY_RELEASE)
+    return widget != NULL && widget == gtk_widget_get_toplevel (view) && gtk_widget_is_focus (view);
+  return widget == view;
+}
 
 /* The modifiers of the key or click being handled, when it went to the
  * view (not another widget's event that led to the view being changed). */
@@ -22,8 +38,7 @@ view_event_state (SdStoryList *self)
   g_autoptr (GdkEvent) event = gtk_get_current_event ();
   GdkModifierType state = 0;
 
-  if (event == NULL || gtk_get_event_widget (event) != GTK_WIDGET (self->tree_view)
-      || !gdk_event_get_state (event, &state))
+  if (event == NULL || !went_to_view (self, event) || !gdk_event_get_state (event, &state))
     return 0;
   return state;
 }
@@ -45,6 +60,22 @@ row_id (GtkTreeModel *model, GtkTreeIter *iter)
   return id;
 }
 
+static int
+by_id (gconstpointer a, gconstpointer b)
+{
+  gint64 ia = *(const gint64 *) a, ib = *(const gint64 *) b;
+
+  return ia < ib ? -1 : ia > ib;
+}
+
+/* Whether story @id was listed when every story was selected (or came
+ * with the rest of the list then being read). */
+static gboolean
+was_listed (SdStoryList *self, gint64 id)
+{
+  return bsearch (&id, self->listed->data, self->listed->len, sizeof (gint64), by_id) != NULL;
+}
+
 /* Ctrl+A: every story listed, however many rows the view has. */
 gboolean
 _sd_story_list_select_all_cb (SdStoryList *self)
@@ -55,6 +86,9 @@ _sd_story_list_select_all_cb (SdStoryList *self)
     return FALSE;
   /* (GTK's own would select the view's rows only, as this does below) */
   g_signal_stop_emission_by_name (self->tree_view, "select-all");
+  /* (the editor chose: the rest of a list still read no longer brings
+   * the view back to the story awaited in it) */
+  self->awaited = 0;
   self->all_selected = TRUE;
   g_hash_table_remove_all (excluded (self));
   n = g_list_model_get_n_items (G_LIST_MODEL (self->stories));
@@ -65,6 +99,7 @@ _sd_story_list_select_all_cb (SdStoryList *self)
       gint64 id = sd_story_list_model_get_id (self->stories, i);
       g_array_append_val (self->listed, id);
     }
+  g_array_sort (self->listed, by_id);
   /* the rest of a list still being read is as much selected as its first rows */
   self->listed_reading = sd_story_list_model_is_reading (self->stories);
   self->filling = TRUE;
@@ -113,34 +148,42 @@ _sd_story_list_selection_edited (SdStoryList *self)
     }
 }
 
+static gboolean
+not_listed (gpointer id, gpointer value, gpointer stories)
+{
+  return !sd_story_list_model_find (stories, *(gint64 *) id, NULL);
+}
+
 /* The list changed while every story was selected: the stories that
  * joined it are not selected (as GTK's rows inserted are not), those that
- * were listed stay so, moved or not; what it costs is the change's block. */
+ * were listed stay so, moved or not, though the move came as a removal
+ * and an addition told apart; what it costs is the change's block. */
 void
 _sd_story_list_note_change (SdStoryList *self, guint position, guint removed, guint added)
 {
-  g_autoptr (GHashTable) gone = NULL;
-  g_autoptr (GArray) came = NULL;
+  gboolean came = FALSE;
 
+  /* a story held selected that left the list (trashed, here or by another
+   * writer) is selected no more: nothing acts on it */
+  if (removed > 0 && self->held != NULL)
+    g_hash_table_foreach_remove (self->held, not_listed, self->stories);
   if (!self->all_selected || self->listed == NULL)
     return;
-  removed = MIN (removed, self->listed->len - MIN (position, self->listed->len));
-  gone = g_hash_table_new (g_int64_hash, g_int64_equal);
-  for (guint i = position; i < position + removed; i++)
-    g_hash_table_add (gone, &g_array_index (self->listed, gint64, i));
-  came = g_array_sized_new (FALSE, FALSE, sizeof (gint64), added);
   for (guint i = position; i < position + added; i++)
     {
       gint64 id = sd_story_list_model_get_id (self->stories, i);
 
-      g_array_append_val (came, id);
-      if (!self->listed_reading && !g_hash_table_contains (gone, &id))
+      /* (the rest of a list still read is as much listed as its first rows) */
+      if (self->listed_reading)
+        {
+          g_array_append_val (self->listed, id);
+          came = TRUE;
+        }
+      else if (!was_listed (self, id))
         g_hash_table_add (excluded (self), g_memdup2 (&id, sizeof id));
     }
-  /* (the set's keys are the array's: spliced once they are done with) */
-  g_clear_pointer (&gone, g_hash_table_unref);
-  g_array_remove_range (self->listed, position, removed);
-  g_array_insert_vals (self->listed, position, came->data, came->len);
+  if (came)
+    g_array_sort (self->listed, by_id);
   self->listed_reading = self->listed_reading && sd_story_list_model_is_reading (self->stories);
 }
 
@@ -153,6 +196,7 @@ _sd_story_list_select_taken (SdStoryList *self, guint from, guint n)
   GtkTreeModel *model = GTK_TREE_MODEL (self->rows);
   GtkTreeIter   iter;
   guint         n_rows;
+  gboolean      filling = self->filling; /* (its caller's, kept) */
 
   if (self->rows == NULL
       || (!self->all_selected && (self->held == NULL || g_hash_table_size (self->held) == 0)))
@@ -179,16 +223,18 @@ _sd_story_list_select_taken (SdStoryList *self, guint from, guint n)
         else if (self->all_selected || g_hash_table_remove (self->held, &id))
           gtk_tree_selection_select_iter (self->selection, &iter);
       }
-  self->filling = FALSE;
+  self->filling = filling;
 }
 
+/* The one story held selected; 0 for none or several (no one of them is
+ * the editor's story). */
 gint64
 _sd_story_list_get_held (SdStoryList *self)
 {
   GHashTableIter iter;
   gpointer       id;
 
-  if (self->held == NULL)
+  if (self->held == NULL || g_hash_table_size (self->held) != 1)
     return 0;
   g_hash_table_iter_init (&iter, self->held);
   return g_hash_table_iter_next (&iter, &id, NULL) ? *(gint64 *) id : 0;
@@ -215,20 +261,42 @@ take_all_rows (SdStoryList *self, gboolean before, gboolean after)
     }
 }
 
-/* Home and End (with Ctrl too): the view takes the rows at that end of the
- * list instead of every row up to it, and its first or last story is
- * selected, as GTK's own does once the view has that end. */
+/* What is selected, held by id, before the view lets go of its rows
+ * (every story, when all are, stays so without). */
+static void
+hold_selection (SdStoryList *self)
+{
+  g_autoptr (GArray) ids = NULL;
+
+  if (self->all_selected)
+    return;
+  ids = sd_story_list_dup_selected_ids (self);
+  if (self->held == NULL)
+    self->held = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  for (guint i = 0; i < ids->len; i++)
+    g_hash_table_add (self->held, g_memdup2 (&g_array_index (ids, gint64, i), sizeof (gint64)));
+}
+
+/* Home and End: the view takes the rows at that end of the list instead
+ * of every row up to it, and its first or last story is selected, as
+ * GTK's own does once the view has that end; with Ctrl, as GTK's, the
+ * cursor goes there and the selection stays as it was. */
 gboolean
 _sd_story_list_move_cursor_cb (SdStoryList *self, GtkMovementStep step, int count)
 {
   g_autoptr (GtkTreePath) path = NULL;
-  guint n = sd_story_list_get_count (self), base, end, position;
+  guint           n = sd_story_list_get_count (self), base, end, position;
+  GdkModifierType state;
 
   if (step != GTK_MOVEMENT_BUFFER_ENDS || count == 0 || self->rows == NULL || n == 0)
     return FALSE;
-  if (view_event_state (self) & GDK_SHIFT_MASK)
+  state = view_event_state (self);
+  if (state & GDK_SHIFT_MASK)
     {
-      take_all_rows (self, count<0, count> 0);
+      gboolean up = (count < 0);
+      gboolean down = (count > 0);
+
+      take_all_rows (self, up, down);
       return FALSE;
     }
   base = _sd_story_list_rows_get_base (self->rows);
@@ -237,14 +305,25 @@ _sd_story_list_move_cursor_cb (SdStoryList *self, GtkMovementStep step, int coun
     return FALSE; /* the view has that end: GTK's own */
   g_signal_stop_emission_by_name (self->tree_view, "move-cursor");
   position = count < 0 ? 0 : n - 1;
-  _sd_story_list_forget_all_selected (self);
+  self->awaited = 0; /* (as select all) */
+  if (state & GDK_CONTROL_MASK)
+    hold_selection (self);
+  else
+    _sd_story_list_forget_all_selected (self);
   self->filling = TRUE;
   _sd_story_list_take_rows_around (self, position);
   path = gtk_tree_path_new_from_indices (position - _sd_story_list_rows_get_base (self->rows), -1);
   gtk_tree_view_set_cursor (self->tree_view, path, NULL, FALSE);
+  if (state & GDK_CONTROL_MASK)
+    {
+      /* (the cursor set selected its row alone: what was, again) */
+      gtk_tree_selection_unselect_all (self->selection);
+      _sd_story_list_select_taken (self, 0, G_MAXUINT);
+    }
   gtk_tree_view_scroll_to_cell (self->tree_view, path, NULL, FALSE, 0, 0);
   self->filling = FALSE;
-  _sd_story_list_tell_selection (self);
+  if (!(state & GDK_CONTROL_MASK))
+    _sd_story_list_tell_selection (self);
   return TRUE;
 }
 
@@ -317,17 +396,11 @@ sd_story_list_dup_selected_ids (SdStoryList *self)
 static void
 jump_keeping_selection (SdStoryList *self, guint position)
 {
-  g_autoptr (GArray) ids = sd_story_list_dup_selected_ids (self);
   g_autoptr (GtkTreePath) path = NULL;
   guint n_rows;
 
-  if (!self->all_selected)
-    {
-      if (self->held == NULL)
-        self->held = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-      for (guint i = 0; i < ids->len; i++)
-        g_hash_table_add (self->held, g_memdup2 (&g_array_index (ids, gint64, i), sizeof (gint64)));
-    }
+  self->awaited = 0; /* (as select all) */
+  hold_selection (self);
   self->filling = TRUE;
   _sd_story_list_take_rows_around (self, position);
   _sd_story_list_select_taken (self, 0, G_MAXUINT);
@@ -378,6 +451,12 @@ bar_let_go_cb (SdStoryList *self)
   return GDK_EVENT_PROPAGATE;
 }
 
+static void
+bar_unmapped_cb (SdStoryList *self)
+{
+  bar_let_go_cb (self);
+}
+
 void
 _sd_story_list_watch_scroll_bar (SdStoryList *self)
 {
@@ -385,6 +464,8 @@ _sd_story_list_watch_scroll_bar (SdStoryList *self)
 
   g_signal_connect (bar, "button-press-event", G_CALLBACK (bar_pressed_cb), self);
   g_signal_connect (bar, "button-release-event", G_CALLBACK (bar_released_cb), self);
-  /* (a release that never comes, the pointer grabbed away, ends it too) */
+  /* (a release that never comes ends it too: the pointer grabbed away, or
+   * the bar unmapped, its grab gone with it without grab-broken) */
   g_signal_connect_swapped (bar, "grab-broken-event", G_CALLBACK (bar_let_go_cb), self);
+  g_signal_connect_swapped (bar, "unmap", G_CALLBACK (bar_unmapped_cb), self);
 }

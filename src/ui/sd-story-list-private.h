@@ -64,9 +64,9 @@ struct _SdStoryList
   GHashTable       *excluded; /* (element-type gint64) stories unselected by
                                * Ctrl or listed since all were selected */
   GArray           *listed;   /* (element-type gint64) (nullable) the list's
-                               * ids as they were at select all, kept up with
-                               * its changes: a story that joins it is told
-                               * from one that moved in it */
+                               * ids at select all (and the rest of the list
+                               * then read), sorted: a story that joins it is
+                               * told from one that moved in it */
   gboolean          listed_reading; /* select all came before the whole list */
   GHashTable       *held;     /* (element-type gint64) (nullable) stories
                                * selected whose rows the view let go of (the

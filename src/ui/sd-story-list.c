@@ -455,8 +455,10 @@ change_rows (SdStoryList *self, guint position, guint removed, guint added)
   tell_rows (self, position, removed, added);
   if (removed > added)
     {
-      /* The editor's story went (joined onto another): open the first. */
-      if (sd_story_list_get_selected (self) != selected)
+      /* The editor's story went (joined onto another): open the first.
+       * (None before, or several held: a story held that went leaves the
+       * others selected.) */
+      if (selected != 0 && sd_story_list_get_selected (self) != selected)
         restore_cursor (self, selected);
       g_signal_emit (self, signals[SELECTION_CHANGED], 0);
     }
