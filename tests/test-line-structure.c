@@ -337,6 +337,42 @@ test_wrapped_title_over_caption (void)
   g_assert_cmpstr (paragraphs[2], ==, "新迁村党总支书记李锐。");
 }
 
+/* A full-width colon that ends a line parts no two halves: the line is
+ * no headline and runs on into the sentence under it, over a credit.
+ * r43 (b11) as a column break after 先辈们有 would set it, over a photo's
+ * credit from r41 of the same batch (r43's own, 王 春摄(新华社发), is read
+ * as no credit); its colon written full-width as Chinese type sets it (the
+ * archive's text has the ASCII one, which never tripped the rule). */
+static void
+test_wrapped_colon_ends_line (void)
+{
+  static const char page[] = "　　屯是新屯,地有历史。早在\n"
+                             "三国时期,为供应粮草,魏将邓艾\n"
+                             "率兵在此屯垦驻军,筑“石鳖城”,\n"
+                             "修“白水塘”,引淮河之水灌溉\n"
+                             "农田。彼时,沿途兵屯相望,鸡犬\n"
+                             "相闻,民谣不绝于耳:“手持镰,\n"
+                             "肩扛枪,两件事情一模样。苏米\n"
+                             "香,蜀米甜,不胜曹营米干饭。芝\n"
+                             "麻扁,豌豆圆,还是屯里粮食全。”\n"
+                             "　　新中国成立前,湖畔旺屯所\n"
+                             "在地水患频发,一年一小淹,三年\n"
+                             "一大淹,居住于此的百姓不得不\n"
+                             "弃房远走,投亲靠友。关于当年\n"
+                             "的安居之难,孙集村的先辈们有\n"
+                             "\n"
+                             "过形象的十二字概括,那就是：\n"
+                             "“住草房,草铺床,过秋雨,抹大\n"
+                             "墙。”\n"
+                             "新华社记者 李博 摄\n";
+  g_auto (GStrv) paragraphs = read_wrapped_paragraphs (page);
+  guint k = 0;
+
+  while (paragraphs[k] != NULL && !g_str_has_prefix (paragraphs[k], "过形象"))
+    k++;
+  g_assert_cmpstr (paragraphs[k], ==, "过形象的十二字概括,那就是：“住草房,草铺床,过秋雨,抹大墙。”");
+}
+
 /* A joined paragraph ends at the column's edge when its last line of the
  * page does, however long the paragraph: the one before the blank line
  * was cut there, the one ending a sentence in a short line was not. */
@@ -558,6 +594,7 @@ main (int argc, char **argv)
   g_test_add_func ("/line-structure/title-under-kicker", test_wrapped_title_under_kicker);
   g_test_add_func ("/line-structure/title-across-columns", test_wrapped_title_across_columns);
   g_test_add_func ("/line-structure/title-over-caption", test_wrapped_title_over_caption);
+  g_test_add_func ("/line-structure/colon-ends-line", test_wrapped_colon_ends_line);
   g_test_add_func ("/line-structure/open-bracket", test_wrapped_open_bracket);
   g_test_add_func ("/line-structure/open-clause", test_wrapped_open_clause);
   g_test_add_func ("/line-structure/subtitle", test_wrapped_subtitle);

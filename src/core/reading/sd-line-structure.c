@@ -433,15 +433,17 @@ cut_above (guint column, const SdTextLine *line)
 static gboolean
 reads_as_headline (const char *text, const SdTextLine *line)
 {
-  gunichar before = 0;
+  const char *end = text + line->text_end;
+  gunichar    before = 0;
 
-  for (const char *p = text + line->text_start; p < text + line->text_end; p = g_utf8_next_char (p))
+  for (const char *p = text + line->text_start; p < end; p = g_utf8_next_char (p))
     {
       gunichar c = _sd_text_get_char (p);
 
-      /* after a Han character or a closing quote: not 10:30 */
+      /* after a Han character or a closing quote: not 10:30; and a half
+       * after it (a ： or 　 of three bytes ending the line parts none) */
       if ((c == ' ' || c == 0x3000 || c == ':' || c == 0xFF1A) && before >= 0x80
-          && !g_unichar_isspace (before) && p + 1 < text + line->text_end)
+          && !g_unichar_isspace (before) && g_utf8_next_char (p) < end)
         return TRUE;
       before = c;
     }
