@@ -373,6 +373,40 @@ test_wrapped_colon_ends_line (void)
   g_assert_cmpstr (paragraphs[k], ==, "过形象的十二字概括,那就是：“住草房,草铺床,过秋雨,抹大墙。”");
 }
 
+/* r55 (b14): prose after a sentence's end, cut at the edge inside what a
+ * man says (他说:“…), over the rest of that sentence and a credit: the
+ * colon parts no headline's halves, and the line runs on.  The page's
+ * lines with its photo's credit under them. */
+static void
+test_wrapped_speech_over_caption (void)
+{
+  static const char page[] = "础设施完善了,环境优美了,群众生活质量大变样。\n"
+                             "该村54岁的居民赵万碧对此深有感触,在砚台小\n"
+                             "区西南角有一个占地600平方米的废弃空地,以前\n"
+                             "每到雨季,这里便成了蚊虫的“聚集地”。今年8\n"
+                             "月份起,村里投资20万元,打造一个花园式居民广\n"
+                             "场。“建成后,不仅多了一处风景,而且为我们提\n"
+                             "供了纳凉、聊天的地方,真是太好了。”赵万碧\n"
+                             "说。该村居民朱文付在全国文明城市创建开始后,\n"
+                             "主动当起村里的环境卫生保洁员和义务巡逻员。\n"
+                             "他说:“我们每一个人都是城市的主人,有义务通\n"
+                             "过自己的行为,为文明城市建设添砖加瓦。”\n"
+                             "徐珊珊 摄\n"
+                             "　　兴隆巷是洪泽老城区一条不足100米长的老\n"
+                             "街道,道路两侧共有50余家商铺,以前沿街房屋墙\n"
+                             "面破损严重,道路坑坑洼洼;建设路是新城区一条\n"
+                             "250米长的街道,原道路两侧围墙破损,路面也损\n"
+                             "毁严重。为做好这两条背街小巷整治工作,洪泽\n";
+  g_auto (GStrv) paragraphs = read_wrapped_paragraphs (page);
+  guint k = 0;
+
+  while (paragraphs[k] != NULL && !g_str_has_prefix (paragraphs[k], "他说"))
+    k++;
+  g_assert_cmpstr (paragraphs[k], ==,
+                   "他说:“我们每一个人都是城市的主人,有义务通过自己的行为,"
+                   "为文明城市建设添砖加瓦。”");
+}
+
 /* A joined paragraph ends at the column's edge when its last line of the
  * page does, however long the paragraph: the one before the blank line
  * was cut there, the one ending a sentence in a short line was not. */
@@ -595,6 +629,7 @@ main (int argc, char **argv)
   g_test_add_func ("/line-structure/title-across-columns", test_wrapped_title_across_columns);
   g_test_add_func ("/line-structure/title-over-caption", test_wrapped_title_over_caption);
   g_test_add_func ("/line-structure/colon-ends-line", test_wrapped_colon_ends_line);
+  g_test_add_func ("/line-structure/speech-over-caption", test_wrapped_speech_over_caption);
   g_test_add_func ("/line-structure/open-bracket", test_wrapped_open_bracket);
   g_test_add_func ("/line-structure/open-clause", test_wrapped_open_clause);
   g_test_add_func ("/line-structure/subtitle", test_wrapped_subtitle);
