@@ -114,7 +114,9 @@ measure_line (const char *text, SdTextLine *line)
   line->text_end = line->end;
   _sd_text_trim (text, &line->text_start, &line->text_end);
   line->width = indent + measure_width (text, line->text_start, line->text_end, WIDTH_BINS);
-  line->ends_sentence = _sd_text_ends_sentence (text, line->text_start, line->text_end);
+  /* an ellipsis typed as dots ends a sentence as … does (…相得益彰......) */
+  line->ends_sentence = _sd_text_ends_sentence (text, line->text_start, line->text_end)
+                        || _sd_text_has_suffix (text, line->text_start, line->text_end, "...");
 }
 
 static GArray *
