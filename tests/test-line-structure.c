@@ -303,9 +303,16 @@ test_wrapped_title_across_columns (void)
   g_auto (GStrv) cut_paragraphs = read_wrapped_paragraphs (cut);
 
   g_assert_cmpstr (paragraphs[1], ==, "江苏连云港:三万亩头茬坛紫菜迎丰收");
-  /* its last line stays with what it runs on into, never a block alone */
-  for (guint k = 0; cut_paragraphs[k] != NULL; k++)
-    g_assert_cmpstr (cut_paragraphs[k], !=, "有风貌保存完好,与运河风情相得益彰......");
+  /* its last line runs on from the line cut above it, ends the paragraph
+   * with its dots, and the photo's caption under it stays apart */
+  g_assert_cmpstr (cut_paragraphs[0], ==,
+                   "　　这里既有“最靓颜值”的山水风光,又有“最强大脑”的创新研发产业高地,"
+                   "这里既是创业投资的热土,又是和谐共生的生态名城。泰州地标建筑望海楼,"
+                   "夜晚亮灯后光华璀璨,引得游船上的摄影师们一边不停按动快门,一边连连点"
+                   "赞“ 惊艳 ”。 泰州梅兰芳纪念馆里的小剧场,是小戏迷们学习京剧的免费"
+                   "公益课堂。稻河古街区,鳞次栉比的泰式民宅与周氏住宅等几十处文物古迹原"
+                   "有风貌保存完好,与运河风情相得益彰......");
+  g_assert_cmpstr (cut_paragraphs[1], ==, "记者在泰州市健新智造科技有限公司拍摄轻量化轮毂。");
 }
 
 /* r55 (b14): a headline as wide as the column, its halves parted by a
@@ -335,6 +342,76 @@ test_wrapped_title_over_caption (void)
 
   g_assert_cmpstr (paragraphs[1], ==, "淮河盱眙站大堤上的“守护者”:只为淮水安澜");
   g_assert_cmpstr (paragraphs[2], ==, "新迁村党总支书记李锐。");
+}
+
+/* A full-width colon that ends a line parts no two halves: the line is
+ * no headline and runs on into the sentence under it, over a credit.
+ * r43 (b11) as a column break after 先辈们有 would set it, over a photo's
+ * credit from r41 of the same batch (r43's own, 王 春摄(新华社发), is read
+ * as no credit); its colon written full-width as Chinese type sets it (the
+ * archive's text has the ASCII one, which never tripped the rule). */
+static void
+test_wrapped_colon_ends_line (void)
+{
+  static const char page[] = "　　屯是新屯,地有历史。早在\n"
+                             "三国时期,为供应粮草,魏将邓艾\n"
+                             "率兵在此屯垦驻军,筑“石鳖城”,\n"
+                             "修“白水塘”,引淮河之水灌溉\n"
+                             "农田。彼时,沿途兵屯相望,鸡犬\n"
+                             "相闻,民谣不绝于耳:“手持镰,\n"
+                             "肩扛枪,两件事情一模样。苏米\n"
+                             "香,蜀米甜,不胜曹营米干饭。芝\n"
+                             "麻扁,豌豆圆,还是屯里粮食全。”\n"
+                             "　　新中国成立前,湖畔旺屯所\n"
+                             "在地水患频发,一年一小淹,三年\n"
+                             "一大淹,居住于此的百姓不得不\n"
+                             "弃房远走,投亲靠友。关于当年\n"
+                             "的安居之难,孙集村的先辈们有\n"
+                             "\n"
+                             "过形象的十二字概括,那就是：\n"
+                             "“住草房,草铺床,过秋雨,抹大\n"
+                             "墙。”\n"
+                             "新华社记者 李博 摄\n";
+  g_auto (GStrv) paragraphs = read_wrapped_paragraphs (page);
+  guint k = 0;
+
+  while (paragraphs[k] != NULL && !g_str_has_prefix (paragraphs[k], "过形象"))
+    k++;
+  g_assert_cmpstr (paragraphs[k], ==, "过形象的十二字概括,那就是：“住草房,草铺床,过秋雨,抹大墙。”");
+}
+
+/* r55 (b14): prose after a sentence's end, cut at the edge inside what a
+ * man says (他说:“…), over the rest of that sentence and a credit: the
+ * colon parts no headline's halves, and the line runs on.  The page's
+ * lines with its photo's credit under them. */
+static void
+test_wrapped_speech_over_caption (void)
+{
+  static const char page[] = "础设施完善了,环境优美了,群众生活质量大变样。\n"
+                             "该村54岁的居民赵万碧对此深有感触,在砚台小\n"
+                             "区西南角有一个占地600平方米的废弃空地,以前\n"
+                             "每到雨季,这里便成了蚊虫的“聚集地”。今年8\n"
+                             "月份起,村里投资20万元,打造一个花园式居民广\n"
+                             "场。“建成后,不仅多了一处风景,而且为我们提\n"
+                             "供了纳凉、聊天的地方,真是太好了。”赵万碧\n"
+                             "说。该村居民朱文付在全国文明城市创建开始后,\n"
+                             "主动当起村里的环境卫生保洁员和义务巡逻员。\n"
+                             "他说:“我们每一个人都是城市的主人,有义务通\n"
+                             "过自己的行为,为文明城市建设添砖加瓦。”\n"
+                             "徐珊珊 摄\n"
+                             "　　兴隆巷是洪泽老城区一条不足100米长的老\n"
+                             "街道,道路两侧共有50余家商铺,以前沿街房屋墙\n"
+                             "面破损严重,道路坑坑洼洼;建设路是新城区一条\n"
+                             "250米长的街道,原道路两侧围墙破损,路面也损\n"
+                             "毁严重。为做好这两条背街小巷整治工作,洪泽\n";
+  g_auto (GStrv) paragraphs = read_wrapped_paragraphs (page);
+  guint k = 0;
+
+  while (paragraphs[k] != NULL && !g_str_has_prefix (paragraphs[k], "他说"))
+    k++;
+  g_assert_cmpstr (paragraphs[k], ==,
+                   "他说:“我们每一个人都是城市的主人,有义务通过自己的行为,"
+                   "为文明城市建设添砖加瓦。”");
 }
 
 /* A joined paragraph ends at the column's edge when its last line of the
@@ -558,6 +635,8 @@ main (int argc, char **argv)
   g_test_add_func ("/line-structure/title-under-kicker", test_wrapped_title_under_kicker);
   g_test_add_func ("/line-structure/title-across-columns", test_wrapped_title_across_columns);
   g_test_add_func ("/line-structure/title-over-caption", test_wrapped_title_over_caption);
+  g_test_add_func ("/line-structure/colon-ends-line", test_wrapped_colon_ends_line);
+  g_test_add_func ("/line-structure/speech-over-caption", test_wrapped_speech_over_caption);
   g_test_add_func ("/line-structure/open-bracket", test_wrapped_open_bracket);
   g_test_add_func ("/line-structure/open-clause", test_wrapped_open_clause);
   g_test_add_func ("/line-structure/subtitle", test_wrapped_subtitle);

@@ -114,7 +114,9 @@ measure_line (const char *text, SdTextLine *line)
   line->text_end = line->end;
   _sd_text_trim (text, &line->text_start, &line->text_end);
   line->width = indent + measure_width (text, line->text_start, line->text_end, WIDTH_BINS);
-  line->ends_sentence = _sd_text_ends_sentence (text, line->text_start, line->text_end);
+  /* an ellipsis typed as dots ends a sentence as … does (…相得益彰......) */
+  line->ends_sentence = _sd_text_ends_sentence (text, line->text_start, line->text_end)
+                        || _sd_text_has_suffix (text, line->text_start, line->text_end, "...");
 }
 
 static GArray *
@@ -427,25 +429,42 @@ cut_above (guint column, const SdTextLine *line)
   return !_sd_line_is_blank (line) && !line->ends_sentence && reaches_edge (column, line);
 }
 
+/* A quote that closes a half: “守护者”:… */
+static gboolean
+is_closing_quote (gunichar c)
+{
+  return c == 0x201D || c == 0x2019 || c == 0x300D || c == 0x300F;
+}
+
 /* "扬州将迎2500岁生日 书记称纪念日不办庆典活动", "…“守护者”:只为淮水安澜":
  * two halves a space or a colon parts, as headlines set them and a
- * caption's first line does not */
+ * caption's first line does not; not a line that leaves a quotation open,
+ * prose cut at the column's edge (他说:“我们每一个人都是城市的主人,有义务通) */
 static gboolean
 reads_as_headline (const char *text, const SdTextLine *line)
 {
-  gunichar before = 0;
+  const char *end = text + line->text_end;
+  gunichar    before = 0;
+  gboolean    parted = FALSE;
+  guint       open_quotes = 0;
 
-  for (const char *p = text + line->text_start; p < text + line->text_end; p = g_utf8_next_char (p))
+  for (const char *p = text + line->text_start; p < end; p = g_utf8_next_char (p))
     {
       gunichar c = _sd_text_get_char (p);
 
-      /* after a Han character or a closing quote: not 10:30 */
-      if ((c == ' ' || c == 0x3000 || c == ':' || c == 0xFF1A) && before >= 0x80
-          && !g_unichar_isspace (before) && p + 1 < text + line->text_end)
-        return TRUE;
+      /* after a Han character or a closing quote (not 10:30, not 》: or ，:);
+       * and a half after it (a ： or 　 of three bytes ending the line parts
+       * none) */
+      if ((c == ' ' || c == 0x3000 || c == ':' || c == 0xFF1A)
+          && (_sd_text_is_han (before) || is_closing_quote (before)) && g_utf8_next_char (p) < end)
+        parted = TRUE;
+      if (c == 0x201C || c == 0x300C)
+        open_quotes++;
+      else if ((c == 0x201D || c == 0x300D) && open_quotes > 0)
+        open_quotes--;
       before = c;
     }
-  return FALSE;
+  return parted && open_quotes == 0;
 }
 
 static void

@@ -365,7 +365,10 @@ ends_in_misread_quote (SdSegPage *page, SdSegUnit *u)
       gunichar c = _sd_text_get_char (p);
 
       if (c == 0x201C)
-        open = TRUE, quoted = 0;
+        {
+          open = TRUE;
+          quoted = 0;
+        }
       else if (c == 0x201D)
         open = FALSE;
       else if (g_utf8_next_char (p) == end)
