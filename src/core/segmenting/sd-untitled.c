@@ -170,14 +170,20 @@ measure_window_overlap (SdSegPage *page, SdSegStory *story, guint i)
       SdSegUnit *w = _sd_seg_unit_at (page, k - 1);
 
       if (w->role == ROLE_BODY && !w->title)
-        add_bigrams (page, k - 1, above), n++;
+        {
+          add_bigrams (page, k - 1, above);
+          n++;
+        }
     }
   /* the units below have no role yet: blocks of text long enough to be
    * paragraphs stand for them */
   n = 0;
   for (guint k = i; k < page->units->len && n < WINDOW_PARAGRAPHS; k++)
     if (!_sd_seg_unit_at (page, k)->title && _sd_seg_unit_at (page, k)->chars >= WINDOW_MIN_CHARS)
-      add_bigrams (page, k, below), n++;
+      {
+        add_bigrams (page, k, below);
+        n++;
+      }
   if (g_hash_table_size (above) == 0 || g_hash_table_size (below) == 0)
     return 0;
   g_hash_table_iter_init (&iter, below);
