@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include "sd-seg-test-util.h"
+#include "sd-segmenter-private.h"
 
 /* r111 (b28): under a story of 射阳's 开渔节, two items with no title and
  * no date (清明时节,位于新河镇的沭阳县…; 烈日炙烤下的宿迁市宿城区埠子镇…),
@@ -233,6 +234,23 @@ test_picture_item_of_own_scene (void)
   g_assert_true (sd_test_body_has (g_ptr_array_index (segments, 1), "地处洪泽湖畔", NULL));
 }
 
+/* TextTiling's window with nothing on one side (a short last line of a
+ * page, with no paragraph under it) measures nothing: it must not read as
+ * the change of subject an overlap under the limit tells. */
+static void
+test_empty_window_is_no_evidence (void)
+{
+  const char *lead = "几乎同时,在建邺区庐山社区“37life+”街区,咖啡机蒸汽嘶鸣,手工坊里谈笑声声。";
+  g_autoptr (GHashTable) none = _sd_seg_bigram_set_new ();
+  g_autoptr (GHashTable) words = _sd_seg_bigram_set_new ();
+
+  _sd_seg_add_bigrams (words, lead, 0, strlen (lead));
+  g_assert_cmpuint (g_hash_table_size (words), >, 0);
+  g_assert_cmpuint (_sd_seg_measure_bigram_cosine (words, none), ==, G_MAXUINT);
+  g_assert_cmpuint (_sd_seg_measure_bigram_cosine (none, words), ==, G_MAXUINT);
+  g_assert_cmpuint (_sd_seg_measure_bigram_cosine (words, words), ==, 1000);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -241,5 +259,7 @@ main (int argc, char **argv)
   g_test_add_func ("/segmenter-untitled/scene/feature-stays", test_feature_scene_stays);
   g_test_add_func ("/segmenter-untitled/scene/after-byline", test_scene_after_byline);
   g_test_add_func ("/segmenter-untitled/scene/picture-item", test_picture_item_of_own_scene);
+  g_test_add_func ("/segmenter-untitled/window/empty-is-no-evidence",
+                   test_empty_window_is_no_evidence);
   return g_test_run ();
 }

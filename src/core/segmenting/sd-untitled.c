@@ -127,15 +127,20 @@ lead_names_new_place (SdSegPage *page, SdSegStory *story, guint i)
   return FALSE;
 }
 
-/* Adds the bigrams of Han characters in unit @k to @set. */
-static void
-add_bigrams (SdSegPage *page, guint k, GHashTable *set)
+/* A set of Han bigrams, for _sd_seg_add_bigrams. */
+GHashTable *
+_sd_seg_bigram_set_new (void)
 {
-  SdSegUnit *w = _sd_seg_unit_at (page, k);
-  gunichar   last = 0;
+  return g_hash_table_new (g_direct_hash, g_direct_equal);
+}
 
-  for (const char *p = page->text + w->text_start; p < page->text + w->text_end;
-       p = g_utf8_next_char (p))
+/* Adds the bigrams of Han characters in [@start, @end) of @text to @set. */
+void
+_sd_seg_add_bigrams (GHashTable *set, const char *text, gsize start, gsize end)
+{
+  gunichar last = 0;
+
+  for (const char *p = text + start; p < text + end; p = g_utf8_next_char (p))
     {
       gunichar c = _sd_text_get_char (p);
 
@@ -150,20 +155,38 @@ add_bigrams (SdSegPage *page, guint k, GHashTable *set)
     }
 }
 
+/* The cosine (per mille) of two bigram sets, or G_MAXUINT when either is
+ * empty: a side with nothing to compare (a short last line, with no
+ * paragraph under it) is no evidence of a change of subject, and every
+ * caller asks for an overlap under a limit. */
+guint
+_sd_seg_measure_bigram_cosine (GHashTable *above, GHashTable *below)
+{
+  GHashTableIter iter;
+  gpointer       bigram;
+  guint          shared = 0;
+
+  if (g_hash_table_size (above) == 0 || g_hash_table_size (below) == 0)
+    return G_MAXUINT;
+  g_hash_table_iter_init (&iter, below);
+  while (g_hash_table_iter_next (&iter, &bigram, NULL))
+    shared += g_hash_table_contains (above, bigram);
+  return (guint) (shared * 1000
+                  / sqrt ((double) g_hash_table_size (above) * g_hash_table_size (below)));
+}
+
 /* TextTiling's gap score at unit @i: the cosine (per mille) of the
  * bigram sets of the story's last WINDOW_PARAGRAPHS paragraphs above it and
- * of the WINDOW_PARAGRAPHS blocks of text from it on.  One paragraph says
- * little (a story's quote shares few words with the paragraph above);
- * two on each side tell a change of subject from a turn of it. */
+ * of the WINDOW_PARAGRAPHS blocks of text from it on, G_MAXUINT with no
+ * window on one side.  One paragraph says little (a story's quote shares
+ * few words with the paragraph above); two on each side tell a change of
+ * subject from a turn of it. */
 static guint
 measure_window_overlap (SdSegPage *page, SdSegStory *story, guint i)
 {
-  g_autoptr (GHashTable) above = g_hash_table_new (g_direct_hash, g_direct_equal);
-  g_autoptr (GHashTable) below = g_hash_table_new (g_direct_hash, g_direct_equal);
-  GHashTableIter iter;
-  gpointer       bigram;
-  guint          n = 0;
-  guint          shared = 0;
+  g_autoptr (GHashTable) above = _sd_seg_bigram_set_new ();
+  g_autoptr (GHashTable) below = _sd_seg_bigram_set_new ();
+  guint n = 0;
 
   for (guint k = i; k > story->first && n < WINDOW_PARAGRAPHS; k--)
     {
@@ -171,7 +194,7 @@ measure_window_overlap (SdSegPage *page, SdSegStory *story, guint i)
 
       if (w->role == ROLE_BODY && !w->title)
         {
-          add_bigrams (page, k - 1, above);
+          _sd_seg_add_bigrams (above, page->text, w->text_start, w->text_end);
           n++;
         }
     }
@@ -179,18 +202,16 @@ measure_window_overlap (SdSegPage *page, SdSegStory *story, guint i)
    * paragraphs stand for them */
   n = 0;
   for (guint k = i; k < page->units->len && n < WINDOW_PARAGRAPHS; k++)
-    if (!_sd_seg_unit_at (page, k)->title && _sd_seg_unit_at (page, k)->chars >= WINDOW_MIN_CHARS)
-      {
-        add_bigrams (page, k, below);
-        n++;
-      }
-  if (g_hash_table_size (above) == 0 || g_hash_table_size (below) == 0)
-    return 0;
-  g_hash_table_iter_init (&iter, below);
-  while (g_hash_table_iter_next (&iter, &bigram, NULL))
-    shared += g_hash_table_contains (above, bigram);
-  return (guint) (shared * 1000
-                  / sqrt ((double) g_hash_table_size (above) * g_hash_table_size (below)));
+    {
+      SdSegUnit *w = _sd_seg_unit_at (page, k);
+
+      if (!w->title && w->chars >= WINDOW_MIN_CHARS)
+        {
+          _sd_seg_add_bigrams (below, page->text, w->text_start, w->text_end);
+          n++;
+        }
+    }
+  return _sd_seg_measure_bigram_cosine (above, below);
 }
 
 /* After a byline closed the story (a line of names, names glued after its
