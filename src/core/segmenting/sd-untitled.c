@@ -127,11 +127,14 @@ lead_names_new_place (SdSegPage *page, SdSegStory *story, guint i)
   return FALSE;
 }
 
-/* A set of Han bigrams, for _sd_seg_add_bigrams. */
+/* A set of Han bigrams, for _sd_seg_add_bigrams.  A bigram is two code
+ * points of up to 18 bits (Han runs to U+2FFFF): more than 32 bits, so
+ * each key is a gint64 of its own, not a pointer (which holds 32 bits on
+ * some systems, and whose g_direct_hash reads only the low half). */
 GHashTable *
 _sd_seg_bigram_set_new (void)
 {
-  return g_hash_table_new (g_direct_hash, g_direct_equal);
+  return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 }
 
 /* Adds the bigrams of Han characters in [@start, @end) of @text to @set. */
@@ -150,7 +153,12 @@ _sd_seg_add_bigrams (GHashTable *set, const char *text, gsize start, gsize end)
           continue;
         }
       if (last != 0)
-        g_hash_table_add (set, GSIZE_TO_POINTER (((guint64) last << 32) | c));
+        {
+          gint64 *bigram = g_new (gint64, 1);
+
+          *bigram = ((gint64) last << 32) | c;
+          g_hash_table_add (set, bigram);
+        }
       last = c;
     }
 }
