@@ -222,6 +222,17 @@ measure_window_overlap (SdSegPage *page, SdSegStory *story, guint i)
   return _sd_seg_measure_bigram_cosine (above, below);
 }
 
+/* The three measures of a scene of its own at unit @i agree: under
+ * @cohesion_limit % of the story's bigrams, a district or town of its own
+ * written out, and TextTiling's window under WINDOW_UNDATED. */
+static gboolean
+sets_scene_of_its_own (SdSegPage *page, SdSegStory *story, guint i, guint cohesion_limit)
+{
+  return _sd_seg_measure_lead_cohesion (page, story, i, i) < cohesion_limit
+         && lead_names_new_place (page, story, i)
+         && measure_window_overlap (page, story, i) < WINDOW_UNDATED;
+}
+
 /* After a byline closed the story (a line of names, names glued after its
  * last sentence; not a photo's credit, which may close a caption inside
  * it), a whole paragraph of no date opens an item on the evidence a dated
@@ -240,9 +251,7 @@ opens_after_byline (SdSegPage *page, SdSegStory *story, guint i)
       || _sd_seg_starts_with_dated_lead (page, u)
       || _sd_seg_count_paragraphs_above (page, story, i, 2) < 2)
     return FALSE;
-  return _sd_seg_measure_lead_cohesion (page, story, i, i) < COHESION_NEW_PLACE
-         && lead_names_new_place (page, story, i)
-         && measure_window_overlap (page, story, i) < WINDOW_UNDATED;
+  return sets_scene_of_its_own (page, story, i, COHESION_NEW_PLACE);
 }
 
 /* A picture item printed with no title under a story with no credit (a
@@ -257,9 +266,7 @@ _sd_seg_sets_own_scene (SdSegPage *page, SdSegStory *story, guint i)
   return i > story->first
          && _sd_seg_count_paragraphs_above (page, story, i, UNTITLED_MIN_PARAGRAPHS)
                 >= UNTITLED_MIN_PARAGRAPHS
-         && _sd_seg_measure_lead_cohesion (page, story, i, i) < COHESION_UNDATED
-         && lead_names_new_place (page, story, i)
-         && measure_window_overlap (page, story, i) < WINDOW_UNDATED;
+         && sets_scene_of_its_own (page, story, i, COHESION_UNDATED);
 }
 
 gboolean
@@ -288,10 +295,9 @@ _sd_seg_opens_untitled_item (SdSegPage *page, SdSegStory *story, guint i)
   if (dated
       && (!u->ends_sentence || (i + 1 < page->units->len && _sd_seg_unit_at (page, i + 1)->title)))
     return FALSE;
+  if (!dated)
+    return sets_scene_of_its_own (page, story, i, COHESION_UNDATED);
   cohesion = _sd_seg_measure_lead_cohesion (page, story, i, i);
-  if (dated)
-    return cohesion < COHESION_UNTITLED
-           || (cohesion < COHESION_NEW_PLACE && lead_names_new_place (page, story, i));
-  return cohesion < COHESION_UNDATED && lead_names_new_place (page, story, i)
-         && measure_window_overlap (page, story, i) < WINDOW_UNDATED;
+  return cohesion < COHESION_UNTITLED
+         || (cohesion < COHESION_NEW_PLACE && lead_names_new_place (page, story, i));
 }
