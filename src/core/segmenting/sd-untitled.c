@@ -45,15 +45,19 @@
  * the seed pages, 981 wrapped, 434 of Tesseract's, none of them an item's
  * first): an item that opens with a season or a scene (立秋前后,江苏省无锡市
  * 锡山区谢埭荡村…; 清明时节,位于新河镇的沭阳县…; 烈日炙烤下的宿迁市宿城区
- * 埠子镇…) shares under 4 % of its bigrams with the story above, writes out
- * a district or town the story never wrote out, and the two paragraphs from
- * it on share under 2 % of their bigrams (cosine, per mille below) with the
- * story's last two.  The story's own paragraphs nearest that are a tour of
- * 南京's communities (几乎同时,在建邺区庐山社区…: 4 %, 15 ‰) and a story's
- * second half (为了改变这一现状,金澄社区…: 6 %, 29 ‰); a paragraph of
- * a feature's new scene alone (山路一转,苏马湾到了。: 0 %, 0 ‰) writes out
+ * 埠子镇…) shares 2 % of its bigrams or fewer with the story above (清明时节:
+ * 2 %), writes out a district or town the story never wrote out, and the two
+ * paragraphs from it on share under 2 % of their bigrams (cosine, per mille
+ * below; 19 ‰ at most) with the story's last two.  The window cannot part
+ * them from the story's own paragraphs nearest the rule, a tour of 南京's
+ * communities under a title the wrapped lines lose (几乎同时,在建邺区庐山社区…
+ * and 而在江北新区…: 4 %, 14 ‰) and Tesseract's 硬环境给力,…(5 %, 8 ‰):
+ * the words do, cut midway between the items' 2 % and their 4 %, so that
+ * neither sits on the line.  Those the window stops are further off
+ * (陇集镇引进…: 3 %, 59 ‰; 孤山镇、城北园区…: 0 %, 38 ‰); a paragraph of a
+ * feature's new scene alone (山路一转,苏马湾到了。: 0 %, 0 ‰) writes out
  * no district or town. */
-#define COHESION_UNDATED 4
+#define COHESION_UNDATED 3
 #define WINDOW_PARAGRAPHS 2
 #define WINDOW_UNDATED 20   /* per mille */
 #define WINDOW_MIN_CHARS 20 /* shorter blocks after the lead are captions or names */
@@ -258,7 +262,7 @@ opens_after_byline (SdSegPage *page, SdSegStory *story, guint i)
  * paragraph, then 许昌亮 摄 光明图片) opens with a date most often, which
  * sd-photos.c takes; one of no date (地处洪泽湖畔的泗洪县在…) is told from
  * a story's own captions by the evidence an undated lead needs: three
- * paragraphs of the story above, a place of its own written out, under 4 %
+ * paragraphs of the story above, a place of its own written out, under 3 %
  * of the story's bigrams and TextTiling's window under 2 %. */
 gboolean
 _sd_seg_sets_own_scene (SdSegPage *page, SdSegStory *story, guint i)
