@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include "sd-seg-test-util.h"
+#include "sd-segmenter-private.h"
 
 /* r111 (b28): under a story of 射阳's 开渔节, two items with no title and
  * no date (清明时节,位于新河镇的沭阳县…; 烈日炙烤下的宿迁市宿城区埠子镇…),
@@ -233,6 +234,82 @@ test_picture_item_of_own_scene (void)
   g_assert_true (sd_test_body_has (g_ptr_array_index (segments, 1), "地处洪泽湖畔", NULL));
 }
 
+/* r40 (b11, wrapped): a tour of 南京's communities goes on from one to
+ * the next (几乎同时,在建邺区庐山社区…) under a title the wrapped lines
+ * lose, sharing 4 % of the story above's words and 14 ‰ in the window,
+ * which items reach too: the story's own paragraph nearest the undated-lead
+ * rule, which must stay in it with a margin (the cut-off under 3 %). */
+static void
+test_community_tour_stays (void)
+{
+  g_autoptr (GPtrArray) segments = sd_test_cut ("雨花区花神庙社区:文明之花花开花神庙\n"
+                                                "　　龙虎网讯“过去这里就是农村。”记者\n"
+                                                "日前来到雨花台区花神庙社区采访时,指着\n"
+                                                "身前身后拔地而起的崭新楼群,社区社工尹\n"
+                                                "申虎向记者感叹:“变化翻天覆地,翻天覆地!”\n"
+                                                "　　50岁的尹申虎曾经是花神庙村的一名普\n"
+                                                "通花农,祖祖辈辈都在当地靠种花、卖花为\n"
+                                                "生,在他的记忆里,花神庙这一带虽然距离中\n"
+                                                "华门还不到3公里,但多年前一直是花农和菜\n"
+                                                "农聚居的村子,起伏的丘陵上遍布着挨挨挤\n"
+                                                "挤的苗圃和平房,附近还有一个高坡叫望江\n"
+                                                "矶,站上去能看见长江水——随着城市化的\n"
+                                                "推进,这一切都已变成了历史。那些还留在\n"
+                                                "当地的原住民,身份大多也已不再是花农,不\n"
+                                                "\n"
+                                                "少人成了创业者。尹申虎家就开了一家小型\n"
+                                                "苗木公司,妻子在不远处的万博花卉市场经\n"
+                                                "营一家花店,年销售额达百万元。\n"
+                                                "　　跟随社区主任张鸣,记者走进花神庙社\n"
+                                                "区,放眼望去,错落有致的楼宇之间花木成行,\n"
+                                                "兼有凉亭、广场,全都整齐干净;因为天热,\n"
+                                                "在户外散步的居民不多,“大家都在社区服\n"
+                                                "务中心活动。”张鸣说。\n"
+                                                "　　走进社区服务中心一看,果然很热闹:一\n"
+                                                "楼进门左转就是居民活动室,内有乒乓球桌、\n"
+                                                "棋牌、跑步机等设施,许多中老年人在此放\n"
+                                                "松,见到社工都熟络地打招呼。活动室一隅\n"
+                                                "还设置了一间小型博物馆,陈列着花神庙原\n"
+                                                "住民过去使用的花锄、花篮,以及新社区居\n"
+                                                "民主动提供的奖状、荣誉证书。围着转一圈,\n"
+                                                "仿佛穿越了花神庙的过去和现在。二楼被分\n"
+                                                "隔成许多房间,有舞蹈教室、练琴房、架子\n"
+                                                "鼓室、画室、书屋等,记者看到每间屋子里\n"
+                                                "都有青少年活动的身影;此外,还有一个小议\n"
+                                                "事厅,居民可以自由使用。\n"
+                                                "南京真“豪横”,黄金商铺也舍得免费开放,图什么?\n"
+                                                "　　上午九点,玄武区樱驼花园社区党群服\n"
+                                                "务中心四楼,乒乓球撞击桌面的脆响,与二楼\n"
+                                                "“翰墨园”里毛笔划过宣纸的沙沙声交织在\n"
+                                                "一起。空气里,飘着一楼社区食堂备餐的饭\n"
+                                                "菜香。\n"
+                                                "　　几乎同时,在建邺区庐山社区“37life+”\n"
+                                                "街区,咖啡机蒸汽嘶鸣,手工坊里谈笑声声。\n"
+                                                "　　而在江北新区大华社区的一个网格驿站\n"
+                                                "里,退休党员朱学生正凝神提笔,一个饱满的\n"
+                                                "“福”字在红纸上渐次成型。\n");
+
+  for (guint k = 0; k < segments->len; k++)
+    g_assert_false (sd_test_body_has (g_ptr_array_index (segments, k), "几乎同时", NULL));
+}
+
+/* TextTiling's window with nothing on one side (a short last line of a
+ * page, with no paragraph under it) measures nothing: it must not read as
+ * the change of subject an overlap under the limit tells. */
+static void
+test_empty_window_is_no_evidence (void)
+{
+  const char *lead = "几乎同时,在建邺区庐山社区“37life+”街区,咖啡机蒸汽嘶鸣,手工坊里谈笑声声。";
+  g_autoptr (GHashTable) none = _sd_seg_bigram_set_new ();
+  g_autoptr (GHashTable) words = _sd_seg_bigram_set_new ();
+
+  _sd_seg_add_bigrams (words, lead, 0, strlen (lead));
+  g_assert_cmpuint (g_hash_table_size (words), >, 0);
+  g_assert_cmpuint (_sd_seg_measure_bigram_cosine (words, none), ==, G_MAXUINT);
+  g_assert_cmpuint (_sd_seg_measure_bigram_cosine (none, words), ==, G_MAXUINT);
+  g_assert_cmpuint (_sd_seg_measure_bigram_cosine (words, words), ==, 1000);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -241,5 +318,8 @@ main (int argc, char **argv)
   g_test_add_func ("/segmenter-untitled/scene/feature-stays", test_feature_scene_stays);
   g_test_add_func ("/segmenter-untitled/scene/after-byline", test_scene_after_byline);
   g_test_add_func ("/segmenter-untitled/scene/picture-item", test_picture_item_of_own_scene);
+  g_test_add_func ("/segmenter-untitled/window/empty-is-no-evidence",
+                   test_empty_window_is_no_evidence);
+  g_test_add_func ("/segmenter-untitled/scene/community-tour-stays", test_community_tour_stays);
   return g_test_run ();
 }

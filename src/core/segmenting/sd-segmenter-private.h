@@ -341,6 +341,15 @@ G_GNUC_INTERNAL gboolean   _sd_seg_opens_untitled_item (SdSegPage  *page,
 G_GNUC_INTERNAL gboolean   _sd_seg_sets_own_scene      (SdSegPage  *page,
                                                         SdSegStory *story,
                                                         guint       i);
+/* sd-untitled.c: sets of Han bigrams and TextTiling's cosine (per mille)
+ * of two, G_MAXUINT when either is empty (no evidence) */
+G_GNUC_INTERNAL GHashTable *_sd_seg_bigram_set_new     (void);
+G_GNUC_INTERNAL void       _sd_seg_add_bigrams         (GHashTable *set,
+                                                        const char *text,
+                                                        gsize       start,
+                                                        gsize       end);
+G_GNUC_INTERNAL guint      _sd_seg_measure_bigram_cosine (GHashTable *above,
+                                                          GHashTable *below);
 /* sd-credits.c: the role a reporter field leaves out where it leads */
 G_GNUC_INTERNAL gsize      _sd_seg_leading_role_length (const char *names);
 G_GNUC_INTERNAL char      *_sd_seg_dup_roles_apart (const char *names);

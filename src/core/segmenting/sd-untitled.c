@@ -45,15 +45,19 @@
  * the seed pages, 981 wrapped, 434 of Tesseract's, none of them an item's
  * first): an item that opens with a season or a scene (立秋前后,江苏省无锡市
  * 锡山区谢埭荡村…; 清明时节,位于新河镇的沭阳县…; 烈日炙烤下的宿迁市宿城区
- * 埠子镇…) shares under 4 % of its bigrams with the story above, writes out
- * a district or town the story never wrote out, and the two paragraphs from
- * it on share under 2 % of their bigrams (cosine, per mille below) with the
- * story's last two.  The story's own paragraphs nearest that are a tour of
- * 南京's communities (几乎同时,在建邺区庐山社区…: 4 %, 15 ‰) and a story's
- * second half (为了改变这一现状,金澄社区…: 6 %, 29 ‰); a paragraph of
- * a feature's new scene alone (山路一转,苏马湾到了。: 0 %, 0 ‰) writes out
+ * 埠子镇…) shares 2 % of its bigrams or fewer with the story above (清明时节:
+ * 2 %), writes out a district or town the story never wrote out, and the two
+ * paragraphs from it on share under 2 % of their bigrams (cosine, per mille
+ * below; 19 ‰ at most) with the story's last two.  The window cannot part
+ * them from the story's own paragraphs nearest the rule, a tour of 南京's
+ * communities under a title the wrapped lines lose (几乎同时,在建邺区庐山社区…
+ * and 而在江北新区…: 4 %, 14 ‰) and Tesseract's 硬环境给力,…(5 %, 8 ‰):
+ * the words do, cut midway between the items' 2 % and their 4 %, so that
+ * neither sits on the line.  Those the window stops are further off
+ * (陇集镇引进…: 3 %, 59 ‰; 孤山镇、城北园区…: 0 %, 38 ‰); a paragraph of a
+ * feature's new scene alone (山路一转,苏马湾到了。: 0 %, 0 ‰) writes out
  * no district or town. */
-#define COHESION_UNDATED 4
+#define COHESION_UNDATED 3
 #define WINDOW_PARAGRAPHS 2
 #define WINDOW_UNDATED 20   /* per mille */
 #define WINDOW_MIN_CHARS 20 /* shorter blocks after the lead are captions or names */
@@ -127,15 +131,23 @@ lead_names_new_place (SdSegPage *page, SdSegStory *story, guint i)
   return FALSE;
 }
 
-/* Adds the bigrams of Han characters in unit @k to @set. */
-static void
-add_bigrams (SdSegPage *page, guint k, GHashTable *set)
+/* A set of Han bigrams, for _sd_seg_add_bigrams.  A bigram is two code
+ * points of up to 18 bits (Han runs to U+2FFFF): more than 32 bits, so
+ * each key is a gint64 of its own, not a pointer (which holds 32 bits on
+ * some systems, and whose g_direct_hash reads only the low half). */
+GHashTable *
+_sd_seg_bigram_set_new (void)
 {
-  SdSegUnit *w = _sd_seg_unit_at (page, k);
-  gunichar   last = 0;
+  return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+}
 
-  for (const char *p = page->text + w->text_start; p < page->text + w->text_end;
-       p = g_utf8_next_char (p))
+/* Adds the bigrams of Han characters in [@start, @end) of @text to @set. */
+void
+_sd_seg_add_bigrams (GHashTable *set, const char *text, gsize start, gsize end)
+{
+  gunichar last = 0;
+
+  for (const char *p = text + start; p < text + end; p = g_utf8_next_char (p))
     {
       gunichar c = _sd_text_get_char (p);
 
@@ -145,46 +157,84 @@ add_bigrams (SdSegPage *page, guint k, GHashTable *set)
           continue;
         }
       if (last != 0)
-        g_hash_table_add (set, GSIZE_TO_POINTER (((guint64) last << 32) | c));
+        {
+          gint64 *bigram = g_new (gint64, 1);
+
+          *bigram = ((gint64) last << 32) | c;
+          g_hash_table_add (set, bigram);
+        }
       last = c;
     }
 }
 
+/* The cosine (per mille) of two bigram sets, or G_MAXUINT when either is
+ * empty: a side with nothing to compare (a short last line, with no
+ * paragraph under it) is no evidence of a change of subject, and every
+ * caller asks for an overlap under a limit. */
+guint
+_sd_seg_measure_bigram_cosine (GHashTable *above, GHashTable *below)
+{
+  GHashTableIter iter;
+  gpointer       bigram;
+  guint          shared = 0;
+
+  if (g_hash_table_size (above) == 0 || g_hash_table_size (below) == 0)
+    return G_MAXUINT;
+  g_hash_table_iter_init (&iter, below);
+  while (g_hash_table_iter_next (&iter, &bigram, NULL))
+    shared += g_hash_table_contains (above, bigram);
+  return (guint) (shared * 1000
+                  / sqrt ((double) g_hash_table_size (above) * g_hash_table_size (below)));
+}
+
 /* TextTiling's gap score at unit @i: the cosine (per mille) of the
  * bigram sets of the story's last WINDOW_PARAGRAPHS paragraphs above it and
- * of the WINDOW_PARAGRAPHS blocks of text from it on.  One paragraph says
- * little (a story's quote shares few words with the paragraph above);
- * two on each side tell a change of subject from a turn of it. */
+ * of the WINDOW_PARAGRAPHS blocks of text from it on, G_MAXUINT with no
+ * window on one side.  One paragraph says little (a story's quote shares
+ * few words with the paragraph above); two on each side tell a change of
+ * subject from a turn of it. */
 static guint
 measure_window_overlap (SdSegPage *page, SdSegStory *story, guint i)
 {
-  g_autoptr (GHashTable) above = g_hash_table_new (g_direct_hash, g_direct_equal);
-  g_autoptr (GHashTable) below = g_hash_table_new (g_direct_hash, g_direct_equal);
-  GHashTableIter iter;
-  gpointer       bigram;
-  guint          n = 0;
-  guint          shared = 0;
+  g_autoptr (GHashTable) above = _sd_seg_bigram_set_new ();
+  g_autoptr (GHashTable) below = _sd_seg_bigram_set_new ();
+  guint n = 0;
 
   for (guint k = i; k > story->first && n < WINDOW_PARAGRAPHS; k--)
     {
       SdSegUnit *w = _sd_seg_unit_at (page, k - 1);
 
       if (w->role == ROLE_BODY && !w->title)
-        add_bigrams (page, k - 1, above), n++;
+        {
+          _sd_seg_add_bigrams (above, page->text, w->text_start, w->text_end);
+          n++;
+        }
     }
   /* the units below have no role yet: blocks of text long enough to be
    * paragraphs stand for them */
   n = 0;
   for (guint k = i; k < page->units->len && n < WINDOW_PARAGRAPHS; k++)
-    if (!_sd_seg_unit_at (page, k)->title && _sd_seg_unit_at (page, k)->chars >= WINDOW_MIN_CHARS)
-      add_bigrams (page, k, below), n++;
-  if (g_hash_table_size (above) == 0 || g_hash_table_size (below) == 0)
-    return 0;
-  g_hash_table_iter_init (&iter, below);
-  while (g_hash_table_iter_next (&iter, &bigram, NULL))
-    shared += g_hash_table_contains (above, bigram);
-  return (guint) (shared * 1000
-                  / sqrt ((double) g_hash_table_size (above) * g_hash_table_size (below)));
+    {
+      SdSegUnit *w = _sd_seg_unit_at (page, k);
+
+      if (!w->title && w->chars >= WINDOW_MIN_CHARS)
+        {
+          _sd_seg_add_bigrams (below, page->text, w->text_start, w->text_end);
+          n++;
+        }
+    }
+  return _sd_seg_measure_bigram_cosine (above, below);
+}
+
+/* The three measures of a scene of its own at unit @i agree: under
+ * @cohesion_limit % of the story's bigrams, a district or town of its own
+ * written out, and TextTiling's window under WINDOW_UNDATED. */
+static gboolean
+sets_scene_of_its_own (SdSegPage *page, SdSegStory *story, guint i, guint cohesion_limit)
+{
+  return _sd_seg_measure_lead_cohesion (page, story, i, i) < cohesion_limit
+         && lead_names_new_place (page, story, i)
+         && measure_window_overlap (page, story, i) < WINDOW_UNDATED;
 }
 
 /* After a byline closed the story (a line of names, names glued after its
@@ -205,16 +255,14 @@ opens_after_byline (SdSegPage *page, SdSegStory *story, guint i)
       || _sd_seg_starts_with_dated_lead (page, u)
       || _sd_seg_count_paragraphs_above (page, story, i, 2) < 2)
     return FALSE;
-  return _sd_seg_measure_lead_cohesion (page, story, i, i) < COHESION_NEW_PLACE
-         && lead_names_new_place (page, story, i)
-         && measure_window_overlap (page, story, i) < WINDOW_UNDATED;
+  return sets_scene_of_its_own (page, story, i, COHESION_NEW_PLACE);
 }
 
 /* A picture item printed with no title under a story with no credit (a
  * paragraph, then 许昌亮 摄 光明图片) opens with a date most often, which
  * sd-photos.c takes; one of no date (地处洪泽湖畔的泗洪县在…) is told from
  * a story's own captions by the evidence an undated lead needs: three
- * paragraphs of the story above, a place of its own written out, under 4 %
+ * paragraphs of the story above, a place of its own written out, under 3 %
  * of the story's bigrams and TextTiling's window under 2 %. */
 gboolean
 _sd_seg_sets_own_scene (SdSegPage *page, SdSegStory *story, guint i)
@@ -222,9 +270,7 @@ _sd_seg_sets_own_scene (SdSegPage *page, SdSegStory *story, guint i)
   return i > story->first
          && _sd_seg_count_paragraphs_above (page, story, i, UNTITLED_MIN_PARAGRAPHS)
                 >= UNTITLED_MIN_PARAGRAPHS
-         && _sd_seg_measure_lead_cohesion (page, story, i, i) < COHESION_UNDATED
-         && lead_names_new_place (page, story, i)
-         && measure_window_overlap (page, story, i) < WINDOW_UNDATED;
+         && sets_scene_of_its_own (page, story, i, COHESION_UNDATED);
 }
 
 gboolean
@@ -253,10 +299,9 @@ _sd_seg_opens_untitled_item (SdSegPage *page, SdSegStory *story, guint i)
   if (dated
       && (!u->ends_sentence || (i + 1 < page->units->len && _sd_seg_unit_at (page, i + 1)->title)))
     return FALSE;
+  if (!dated)
+    return sets_scene_of_its_own (page, story, i, COHESION_UNDATED);
   cohesion = _sd_seg_measure_lead_cohesion (page, story, i, i);
-  if (dated)
-    return cohesion < COHESION_UNTITLED
-           || (cohesion < COHESION_NEW_PLACE && lead_names_new_place (page, story, i));
-  return cohesion < COHESION_UNDATED && lead_names_new_place (page, story, i)
-         && measure_window_overlap (page, story, i) < WINDOW_UNDATED;
+  return cohesion < COHESION_UNTITLED
+         || (cohesion < COHESION_NEW_PLACE && lead_names_new_place (page, story, i));
 }
