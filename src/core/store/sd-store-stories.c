@@ -140,7 +140,8 @@ _sd_store_bind_scope (sqlite3_stmt *stmt, const SdScope *scope)
 
 /* The statement that gives @columns of @scope's stories in order, bound
  * (the store's cached one: step it, then reset it); @covering: the
- * columns are in the index stories_listing, which then gives the order. */
+ * columns are in the index stories_listing, which then gives the order,
+ * and a search's in stories_filters, which it then reads alone. */
 sqlite3_stmt *
 _sd_store_prepare_listing_columns (
     SdStore *self, const SdScope *scope, const char *columns, gboolean covering, GError **error)
@@ -154,7 +155,7 @@ _sd_store_prepare_listing_columns (
   /* The text is a search (sd-query.h), answered from the full-text index,
    * which holds no story in the trash. */
   if (scope->text != NULL && *scope->text != '\0' && scope->kind != SD_SCOPE_TRASH)
-    return _sd_store_prepare_matching_columns (self, scope, columns, error);
+    return _sd_store_prepare_matching_columns (self, scope, columns, covering, error);
   text = g_strconcat (
       "SELECT ", columns,
       covering && scope->kind != SD_SCOPE_TRASH
