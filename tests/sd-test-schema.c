@@ -18,6 +18,18 @@
  * connections read them again. */
 #define FTS5_STRUCTURE_ROWID 10
 
+guint
+sd_test_schema_after_last_rewrite (void)
+{
+  guint schema = 0;
+
+  for (guint i = 0; i < _sd_store_n_migrations; i++)
+    if (_sd_store_migrations[i].work == SD_STORE_UPGRADE_REWRITES)
+      schema = i + 1;
+  g_assert_cmpuint (schema, >, 0);
+  return schema;
+}
+
 static void
 exec (sqlite3 *db, const char *sql)
 {
@@ -144,6 +156,37 @@ sd_test_make_library_at (const char *path, guint schema, const char *seeded)
     fill_table (db, g_ptr_array_index (tables, i), !pages_packed_at (schema));
   exec (db, "COMMIT");
   exec (db, "DETACH seed");
+  exec (db, version);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+void
+sd_test_migrate_to (const char *path, guint schema)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *version = g_strdup_printf ("PRAGMA user_version = %u", schema);
+  sqlite3         *db = NULL;
+  sqlite3_stmt    *stmt = NULL;
+  guint            from;
+
+  g_assert_cmpuint (schema, <=, _sd_store_n_migrations);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_true (sd_store_register_fts5 (db, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  from = (guint) sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  g_assert_cmpuint (from, <=, schema);
+  for (guint i = from; i < schema; i++)
+    {
+      g_autofree char *step = g_strdup_printf ("PRAGMA user_version = %u", i + 1);
+
+      exec (db, "BEGIN");
+      exec (db, _sd_store_migrations[i].sql);
+      exec (db, step);
+      exec (db, "COMMIT");
+    }
   exec (db, version);
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
 }

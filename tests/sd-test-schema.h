@@ -12,6 +12,10 @@
 
 G_BEGIN_DECLS
 
+/* The first schema after the last step that rewrites what a library holds
+ * (sd-store-schema.c): a library there or later upgrades with no copy. */
+guint    sd_test_schema_after_last_rewrite (void);
+
 /* Makes a library at @path at @schema (1 or more, below this version's),
  * its migrations run in turn on an empty file, then each of its tables
  * filled with the rows of the library at @seeded (this version's schema) in
@@ -20,6 +24,12 @@ G_BEGIN_DECLS
 void     sd_test_make_library_at   (const char *path,
                                     guint       schema,
                                     const char *seeded);
+
+/* Brings the library at @path, at an older schema, to @schema through the
+ * migrations alone, each in a transaction (no copy, no VACUUM): as the
+ * Storydesk of @schema left it.  Aborts on a failure. */
+void     sd_test_migrate_to        (const char *path,
+                                    guint       schema);
 
 /* What the library at @path stores: its tables and indexes as defined,
  * every row of each (the search index's shadow tables too). */
