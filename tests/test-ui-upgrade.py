@@ -7,8 +7,9 @@
 # library at its old schema, whole, and the command line then says in one
 # line what it does; a migration that fails is named with the path and
 # the reason, with Close.  A library whose upgrade only changes settings
-# (schema 15) opens in its own window with no upgrade window and no copy
-# in backups/, and the command line says nothing of it.
+# (at the first schema after the last step that rewrites, asked of
+# make-old-library) opens in its own window with no upgrade window and no
+# copy in backups/, and the command line says nothing of it.
 #
 # Run inside xvfb-run + dbus-run-session (X server outermost), see meson.build.
 #
@@ -36,7 +37,10 @@ UPDATING = "正在为此版本的 Storydesk 更新稿库——只需一次"
 UPGRADE_TITLE = "Storydesk — 正在更新稿库"
 CLOSING_NOTE = "关闭即停止更新，稿库保持原样。"
 CANNOT_OPEN = "无法打开稿库"
-LATEST = 16  # the schema this build writes (src/core/store/sd-store-schema.c)
+# the schema this build writes, and the first after the last step that
+# rewrites (src/core/store/sd-store-schema.c)
+LATEST, SETTINGS_ONLY = (int(n) for n in subprocess.run(
+    [MAKE_OLD_LIBRARY, "--schemas"], check=True, capture_output=True, text=True).stdout.split())
 
 
 def schema(path):
@@ -49,14 +53,16 @@ def integrity(path):
         return db.execute("PRAGMA integrity_check").fetchone()[0]
 
 
-def back_to_schema_15(source, dest):
-    """A copy of the library at @source (schema 16) as schema 15 left it:
-    step 16 only set the search indexes' merge settings."""
-    with sqlite3.connect(source) as src, sqlite3.connect(dest) as dst:
-        src.backup(dst)
-        for table in ("story_fts_config", "story_fts_headline_config"):
-            dst.execute(f"DELETE FROM {table} WHERE k IN ('automerge', 'crisismerge')")
-        dst.execute("PRAGMA user_version = 15")
+def settings_only_copy(source, dest):
+    """A copy of the library at @source (schema 13) brought to the first
+    schema after the last step that rewrites, whose upgrade is settings or
+    indexes alone, through the migrations as those versions ran them."""
+    if SETTINGS_ONLY < 13:
+        fail(f"the library made is at schema 13, past {SETTINGS_ONLY}")
+    shutil.copy(source, dest)
+    subprocess.run([MAKE_OLD_LIBRARY, "--to", dest, str(SETTINGS_ONLY)], check=True, timeout=300)
+    if schema(dest) != SETTINGS_ONLY:
+        fail(f"the library to open is at schema {schema(dest)}, not {SETTINGS_ONLY}")
 
 
 def mapped(window, name=None):
@@ -179,12 +185,16 @@ def main():
         if schema(c_db) != 13 or integrity(c_db) != "ok":
             fail("a failed upgrade changed the library")
 
-        # 4. an upgrade of settings alone (schema 15, the 100,000 stories of
-        # 1.): the library's own window, no upgrade window, no copy made
+        # 4. an upgrade of settings alone (the first schema after the last
+        # step that rewrites, the 100,000 stories of 1.): the library's own
+        # window, no upgrade window, no copy made
         d_folder = os.path.join(work.name, "d")
         os.mkdir(d_folder)
         d_db = os.path.join(d_folder, "d.db")
-        back_to_schema_15(a_db, d_db)
+        e_db = os.path.join(d_folder, "e.db")
+        settings_only_copy(old, d_db)
+        shutil.copy(d_db, e_db)
+        log(f"a library at schema {SETTINGS_ONLY}, to be brought to {LATEST}")
         d = sdwindow.Window(d_db, os.path.join(work.name, "d-home"))
         windows.append(d)
         upgrading = []
@@ -202,8 +212,6 @@ def main():
             fail("an upgrade of settings alone made a copy in backups/")
         d.stop()
         log("an upgrade of settings alone: the library's window, no upgrade window, no copy")
-        e_db = os.path.join(d_folder, "e.db")
-        back_to_schema_15(d_db, e_db)
         run = cli_search(e_db, "第77777号")
         if run.stderr != "" or schema(e_db) != LATEST:
             fail(f"the command line said {run.stderr!r} and left schema {schema(e_db)}")

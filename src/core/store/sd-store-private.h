@@ -154,10 +154,14 @@ G_GNUC_INTERNAL sqlite3_stmt *_sd_store_prepare_matching (SdStore       *self,
                                                          gboolean       full,
                                                          GError       **error);
 /* The same with @columns (an interned or static text) in place of the
- * short record's, for the ids of a list (sd-store-listing.c). */
+ * short record's, for the ids of a list (sd-store-listing.c); @covering:
+ * the small index stories_filters holds every one of @columns, so the
+ * ranked statement reads its matches from it alone (otherwise it reads
+ * their rows). */
 G_GNUC_INTERNAL sqlite3_stmt *_sd_store_prepare_matching_columns (SdStore       *self,
                                                                  const SdScope *scope,
                                                                  const char    *columns,
+                                                                 gboolean       covering,
                                                                  GError       **error);
 /* Story @id's row, as a full listing reads it (no highlights, repairs or
  * mentions yet), or %NULL with %SD_STORE_ERROR_NOT_FOUND
@@ -166,8 +170,8 @@ G_GNUC_INTERNAL SdStory      *_sd_store_read_story_by_id (SdStore       *self,
                                                          gint64         id,
                                                          GError       **error);
 /* The same statement giving @columns (static or interned text) instead;
- * @covering: read from the index stories_listing, which holds them
- * (sd-store-stories.c). */
+ * @covering: read from the index stories_listing, which holds them, or
+ * for a search from stories_filters (sd-store-stories.c). */
 G_GNUC_INTERNAL sqlite3_stmt *_sd_store_prepare_listing_columns (SdStore       *self,
                                                                 const SdScope *scope,
                                                                 const char    *columns,

@@ -256,7 +256,11 @@ const SdStoreMigration _sd_store_migrations[] = {
 
   /* 10 → 11: when the library last had its full integrity_check and its
    * weekly backup (sd-store-maintenance.c), in seconds since 1970.  A new
-   * library has nothing to check; a migrated one was just backed up. */
+   * library has nothing to check; a migrated one was just backed up, but
+   * only because every library that takes this step takes 13 → 14 after
+   * it, which REWRITES: the upgrade copies a library aside before its
+   * first step when any step it lacks rewrites (sd-store-upgrade.c).
+   * Steps are only ever added after the last, so that stays true. */
   { SD_STORE_UPGRADE_SETTINGS, "CREATE TABLE maintenance ("
                                "  task TEXT PRIMARY KEY,"
                                "  done INTEGER NOT NULL);"

@@ -483,13 +483,11 @@ _sd_store_prepare_matching (SdStore *self, const SdScope *scope, gboolean full, 
 }
 
 sqlite3_stmt *
-_sd_store_prepare_matching_columns (SdStore       *self,
-                                    const SdScope *scope,
-                                    const char    *columns,
-                                    GError       **error)
+_sd_store_prepare_matching_columns (
+    SdStore *self, const SdScope *scope, const char *columns, gboolean covering, GError **error)
 {
   return prepare (self, scope->by_relevance ? SHAPE_RANKED : SHAPE_PAGE_ORDER, scope, scope->text,
-                  columns, TRUE, "", scope->by_relevance ? -1 : 0, error);
+                  columns, covering, "", scope->by_relevance ? -1 : 0, error);
 }
 
 /**

@@ -124,7 +124,10 @@ gboolean    sd_store_peek_upgrade        (const char    *path,
                                           gint64        *out_n_stories,
                                           GError       **error);
 /* What bringing a library to this version's schema does: the most that
- * any step it lacks does (sd-store-schema.c says each step's). */
+ * any step it lacks does (sd-store-schema.c says each step's).  The order
+ * matters: each value weighs more than those before it, and
+ * sd_store_weigh_upgrade () takes the MAX of the steps' values, so a new
+ * value goes where its weight puts it, not at the end. */
 typedef enum
 {
   SD_STORE_UPGRADE_NONE,     /* at this version's schema, or past it */
