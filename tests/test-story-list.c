@@ -334,6 +334,22 @@ settle (void)
       ;
 }
 
+/* @list in @window, 400×300, listing every story of @stories, landed;
+ * *@loaded is set again by each later landing. */
+static void
+show_all_stories (GtkWidget *window, GtkWidget *list, SdStoryListModel *stories, gboolean *loaded)
+{
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 300);
+  gtk_container_add (GTK_CONTAINER (window), list);
+  gtk_widget_show_all (window);
+  sd_story_list_set_model (SD_STORY_LIST (list), stories);
+  g_signal_connect (stories, "loaded", G_CALLBACK (loaded_cb), loaded);
+  sd_story_list_model_set_request (stories, &(SdScope){ SD_SCOPE_ALL });
+  while (!*loaded)
+    g_main_context_iteration (NULL, TRUE);
+  settle ();
+}
+
 /* The editor's story far down a long list (a search's, kept when the
  * search is cleared): the view holds the rows around it, not every row
  * above it, with it selected and shown; the rows above come as the editor
@@ -358,15 +374,7 @@ test_far_story (void)
 
   library_open (&library);
   stories = library.stories;
-  gtk_window_set_default_size (GTK_WINDOW (window), 400, 300);
-  gtk_container_add (GTK_CONTAINER (window), list);
-  gtk_widget_show_all (window);
-  sd_story_list_set_model (SD_STORY_LIST (list), stories);
-  g_signal_connect (stories, "loaded", G_CALLBACK (loaded_cb), &loaded);
-  sd_story_list_model_set_request (stories, &(SdScope){ SD_SCOPE_ALL });
-  while (!loaded)
-    g_main_context_iteration (NULL, TRUE);
-  settle ();
+  show_all_stories (window, list, stories, &loaded);
 
   far_id = sd_story_list_model_get_id (stories, 2600);
   g_assert_true (sd_story_list_select_story (SD_STORY_LIST (list), far_id));
@@ -495,15 +503,7 @@ test_far_jumps (void)
 
   library_open (&library);
   stories = library.stories;
-  gtk_window_set_default_size (GTK_WINDOW (window), 400, 300);
-  gtk_container_add (GTK_CONTAINER (window), list);
-  gtk_widget_show_all (window);
-  sd_story_list_set_model (SD_STORY_LIST (list), stories);
-  g_signal_connect (stories, "loaded", G_CALLBACK (loaded_cb), &loaded);
-  sd_story_list_model_set_request (stories, &(SdScope){ SD_SCOPE_ALL });
-  while (!loaded)
-    g_main_context_iteration (NULL, TRUE);
-  settle ();
+  show_all_stories (window, list, stories, &loaded);
   rows = gtk_tree_view_get_model (view);
 
   /* Home: the list's first rows, its first story selected */
@@ -626,15 +626,7 @@ test_far_drag (void)
 
   library_open (&library);
   stories = library.stories;
-  gtk_window_set_default_size (GTK_WINDOW (window), 400, 300);
-  gtk_container_add (GTK_CONTAINER (window), list);
-  gtk_widget_show_all (window);
-  sd_story_list_set_model (SD_STORY_LIST (list), stories);
-  g_signal_connect (stories, "loaded", G_CALLBACK (loaded_cb), &loaded);
-  sd_story_list_model_set_request (stories, &(SdScope){ SD_SCOPE_ALL });
-  while (!loaded)
-    g_main_context_iteration (NULL, TRUE);
-  settle ();
+  show_all_stories (window, list, stories, &loaded);
   rows = gtk_tree_view_get_model (view);
   relist_at (list, stories, 2600);
   far_id = sd_story_list_model_get_id (stories, 2600);
@@ -704,15 +696,7 @@ test_select_all_arriving (void)
 
   library_open (&library);
   stories = library.stories;
-  gtk_window_set_default_size (GTK_WINDOW (window), 400, 300);
-  gtk_container_add (GTK_CONTAINER (window), list);
-  gtk_widget_show_all (window);
-  sd_story_list_set_model (SD_STORY_LIST (list), stories);
-  g_signal_connect (stories, "loaded", G_CALLBACK (loaded_cb), &loaded);
-  sd_story_list_model_set_request (stories, &(SdScope){ SD_SCOPE_ALL });
-  while (!loaded)
-    g_main_context_iteration (NULL, TRUE);
-  settle ();
+  show_all_stories (window, list, stories, &loaded);
 
   /* (a list read before and unchanged since comes whole at once: a story
    * another writer trashed makes it come first rows first) */
@@ -756,15 +740,7 @@ test_held_gone (void)
 
   library_open (&library);
   stories = library.stories;
-  gtk_window_set_default_size (GTK_WINDOW (window), 400, 300);
-  gtk_container_add (GTK_CONTAINER (window), list);
-  gtk_widget_show_all (window);
-  sd_story_list_set_model (SD_STORY_LIST (list), stories);
-  g_signal_connect (stories, "loaded", G_CALLBACK (loaded_cb), &loaded);
-  sd_story_list_model_set_request (stories, &(SdScope){ SD_SCOPE_ALL });
-  while (!loaded)
-    g_main_context_iteration (NULL, TRUE);
-  settle ();
+  show_all_stories (window, list, stories, &loaded);
   rows = gtk_tree_view_get_model (view);
   relist_at (list, stories, 2600);
   gone_id = sd_story_list_model_get_id (stories, 2600);
@@ -905,15 +881,7 @@ test_ctrl_home (void)
 
   library_open (&library);
   stories = library.stories;
-  gtk_window_set_default_size (GTK_WINDOW (window), 400, 300);
-  gtk_container_add (GTK_CONTAINER (window), list);
-  gtk_widget_show_all (window);
-  sd_story_list_set_model (SD_STORY_LIST (list), stories);
-  g_signal_connect (stories, "loaded", G_CALLBACK (loaded_cb), &loaded);
-  sd_story_list_model_set_request (stories, &(SdScope){ SD_SCOPE_ALL });
-  while (!loaded)
-    g_main_context_iteration (NULL, TRUE);
-  settle ();
+  show_all_stories (window, list, stories, &loaded);
   rows = gtk_tree_view_get_model (view);
   relist_at (list, stories, 2600);
   far_id = sd_story_list_model_get_id (stories, 2600);
@@ -962,15 +930,7 @@ test_bar_unmapped (void)
 
   library_open (&library);
   stories = library.stories;
-  gtk_window_set_default_size (GTK_WINDOW (window), 400, 300);
-  gtk_container_add (GTK_CONTAINER (window), list);
-  gtk_widget_show_all (window);
-  sd_story_list_set_model (SD_STORY_LIST (list), stories);
-  g_signal_connect (stories, "loaded", G_CALLBACK (loaded_cb), &loaded);
-  sd_story_list_model_set_request (stories, &(SdScope){ SD_SCOPE_ALL });
-  while (!loaded)
-    g_main_context_iteration (NULL, TRUE);
-  settle ();
+  show_all_stories (window, list, stories, &loaded);
   rows = gtk_tree_view_get_model (view);
   n_rows = gtk_tree_model_iter_n_children (rows, NULL);
   g_assert_cmpint (n_rows, <, N_STORIES);
