@@ -12,6 +12,7 @@
 
 #include "sd-store-fts5.h"
 #include "sd-store-private.h"
+#include "sd-test-util.h"
 
 /* FTS5's structure record, in each index's _data table: its first bytes
  * are the cookie a change of the index's settings bumps, so that other
@@ -121,12 +122,11 @@ void
 sd_test_make_library_at (const char *path, guint schema, const char *seeded)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) tables = NULL;
   g_autofree char *version = g_strdup_printf (
       "PRAGMA application_id = %d; PRAGMA user_version = %u", SD_STORE_APPLICATION_ID, schema);
-  sqlite3      *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  char         *attach;
+  sqlite3 *db = NULL;
+  char    *attach;
 
   g_assert_cmpuint (schema, >=, 1);
   g_assert_cmpuint (schema, <, _sd_store_n_migrations);
@@ -141,17 +141,7 @@ sd_test_make_library_at (const char *path, guint schema, const char *seeded)
     exec (db, _sd_store_migrations[i].sql);
   /* the tables that hold rows: the search index's are fed by the
    * triggers, as is the change log */
-  g_assert_cmpint (sqlite3_prepare_v2 (db,
-                                       "SELECT name FROM main.sqlite_master WHERE type = 'table' "
-                                       "AND sql NOT LIKE 'CREATE VIRTUAL%' "
-                                       "AND name NOT LIKE 'sqlite!_%' ESCAPE '!' "
-                                       "AND name NOT LIKE 'story!_fts%' ESCAPE '!' "
-                                       "AND name <> 'story_changes' ORDER BY name",
-                                       -1, &stmt, NULL),
-                   ==, SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  sqlite3_finalize (stmt);
+  tables = sd_test_list_stored_tables (db);
   for (guint i = 0; i < tables->len; i++)
     fill_table (db, g_ptr_array_index (tables, i), !pages_packed_at (schema));
   exec (db, "COMMIT");

@@ -172,26 +172,36 @@ dump_table (sqlite3 *db, const char *table, GString *dump)
     g_string_append_printf (dump, "%s\n", (const char *) g_ptr_array_index (lines, i));
 }
 
-char *
-sd_test_dump_library (const char *path)
+GPtrArray *
+sd_test_list_stored_tables (sqlite3 *db)
 {
-  g_autoptr (GString) dump = g_string_new (NULL);
-  g_autoptr (GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
-  sqlite3      *db = NULL;
+  GPtrArray    *tables = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt = NULL;
 
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  /* the full-text index is checked by sd_test_assert_index_whole (); the
-   * change log only grows, an undo's writes logged too */
   g_assert_cmpint (sqlite3_prepare_v2 (db,
-                                       "SELECT name FROM sqlite_master WHERE type = 'table' "
-                                       "AND name NOT LIKE 'story_fts%' AND name NOT LIKE "
-                                       "'sqlite_%' AND name <> 'story_changes' ORDER BY name",
+                                       "SELECT name FROM main.sqlite_master WHERE type = 'table' "
+                                       "AND name NOT LIKE 'story!_fts%' ESCAPE '!' "
+                                       "AND name NOT LIKE 'sqlite!_%' ESCAPE '!' "
+                                       "AND name <> 'story_changes' ORDER BY name",
                                        -1, &stmt, NULL),
                    ==, SQLITE_OK);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
   sqlite3_finalize (stmt);
+  return tables;
+}
+
+char *
+sd_test_dump_library (const char *path)
+{
+  g_autoptr (GString) dump = g_string_new (NULL);
+  g_autoptr (GPtrArray) tables = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  /* the full-text index is checked by sd_test_assert_index_whole (); the
+   * change log only grows, an undo's writes logged too */
+  tables = sd_test_list_stored_tables (db);
   for (guint i = 0; i < tables->len; i++)
     dump_table (db, g_ptr_array_index (tables, i), dump);
   sqlite3_close (db);

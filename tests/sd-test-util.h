@@ -76,6 +76,11 @@ gint64   sd_test_add_repaired_story (SdStore       *store);
  * index's, rowids included, sorted: what "exactly as before" compares.
  * (transfer full) */
 char    *sd_test_dump_library       (const char    *path);
+/* The tables of @db's main schema that hold stored rows (element-type
+ * utf8): not the search index's, fed by triggers, nor SQLite's own, nor
+ * the change log, which only grows.  @db is a sqlite3 connection. */
+struct sqlite3;
+GPtrArray *sd_test_list_stored_tables (struct sqlite3 *db);
 
 /* An async call's result: pass sd_test_keep_result_cb with a pointer to a
  * NULL GAsyncResult *, then sd_test_await () it (the main loop runs until
